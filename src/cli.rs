@@ -1,0 +1,57 @@
+//! Command-line interface: arguments and help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// tier0 builds a support organisation's Markdown knowledge base into a
+/// static self-service help site with client-side search.
+#[derive(Debug, Parser)]
+#[command(name = "tier0", version, about, long_about = None)]
+pub struct Cli {
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more about what is happening.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site: content/ → public/.
+    Build(BuildArgs),
+    /// Create a new knowledge base with a config and example articles.
+    Init(InitArgs),
+}
+
+/// Arguments of `tier0 build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site folder, holding tier0.yaml and content/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site [default: <root>/public].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Override `base_url` of tier0.yaml (a URL such as https://help.example.com/ or a path such as /help/).
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Open the home page in the default browser after building.
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// Arguments of `tier0 init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to create (must not exist or be empty).
+    pub dir: PathBuf,
+}

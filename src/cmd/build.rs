@@ -1,0 +1,81 @@
+//! `tier0 build`.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
+use crate::cli::BuildArgs;
+use crate::site::{self, BuildError, BuildOptions};
+
+/// Builds with a spinner only worth showing for large sites on a terminal.
+const SPINNER_FROM_ARTICLES: usize = 1000;
+
+/// Runs `tier0 build`.
+pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
+    let options = BuildOptions {
+        root: args.root,
+        out: args.out,
+        drafts: args.drafts,
+        base_url: args.base_url,
+    };
+    let spinner = std::sync::OnceLock::<ProgressBar>::new();
+    let show_spinner = verbosity != Verbosity::Quiet && std::io::stderr().is_terminal();
+    let progress = |stage: &str, articles: usize| {
+        if show_spinner && articles >= SPINNER_FROM_ARTICLES {
+            let bar = spinner.get_or_init(|| {
+                let bar = ProgressBar::new_spinner();
+                bar.set_style(
+                    ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+                        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                );
+                bar.enable_steady_tick(Duration::from_millis(100));
+                bar
+            });
+            bar.set_message(format!("{stage} {articles} articles"));
+        }
+    };
+    let result = site::build(&options, &progress);
+    if let Some(bar) = spinner.get() {
+        bar.finish_and_clear();
+    }
+    match result {
+        Ok(report) => {
+            print_diagnostics(&report.texts, &report.warnings, verbosity);
+            let index = report.out.join("index.html");
+            if verbosity != Verbosity::Quiet {
+                eprintln!(
+                    "Built {} articles ({} files) into {} in {:.2} s",
+                    report.articles,
+                    report.files,
+                    report.out.display(),
+                    report.elapsed.as_secs_f64()
+                );
+                eprintln!(
+                    "Open {} in a browser, or serve the folder with any static web server.",
+                    index.display()
+                );
+            }
+            if args.open
+                && let Err(e) = opener::open(&index)
+            {
+                eprintln!(
+                    "warning: could not open a browser ({e}); open {} yourself",
+                    index.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Content { diagnostics, texts }) => {
+            print_diagnostics(&texts, &diagnostics, verbosity);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "error: the build found {errors} error(s); the previous site was left untouched"
+            );
+            ExitCode::from(EXIT_CONTENT)
+        }
+        Err(BuildError::Io(e)) => fail(e),
+    }
+}

@@ -1,0 +1,626 @@
+//! The site configuration, `tier0.yaml`.
+//!
+//! In: the file's text (or nothing: every key has a default). Out: a
+//! validated [`Config`] whose tiers, languages and defaults are consistent,
+//! or located diagnostics for everything that is wrong with it. Unknown keys
+//! are warnings with a suggestion, as in front matter.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::Diagnostic;
+use crate::parse::yaml::{self, TopLevelKeys};
+
+/// Text that readers see: one string for every language, or one per language.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Localized {
+    /// The same text in every language.
+    Text(String),
+    /// Text per language code.
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl Default for Localized {
+    fn default() -> Self {
+        Self::Text(String::new())
+    }
+}
+
+impl Localized {
+    /// The text in `lang`, else in `fallback`, else any text there is.
+    pub fn get<'a>(&'a self, lang: &str, fallback: &str) -> &'a str {
+        match self {
+            Self::Text(text) => text,
+            Self::PerLanguage(map) => map
+                .get(lang)
+                .or_else(|| map.get(fallback))
+                .or_else(|| map.values().next())
+                .map_or("", String::as_str),
+        }
+    }
+
+    fn per_language(pairs: &[(&str, &str)]) -> Self {
+        Self::PerLanguage(
+            pairs
+                .iter()
+                .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
+                .collect(),
+        )
+    }
+}
+
+/// A language the site is published in.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageConfig {
+    /// ISO code, e.g. `es`.
+    pub code: String,
+    /// Name in that language, e.g. `Español`.
+    pub name: String,
+}
+
+/// How to reach a tier.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Contact {
+    /// Link template; `{id}`, `{title}`, `{url}`, `{lang}` are replaced.
+    pub url: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// Phone number.
+    pub phone: Option<String>,
+    /// Opening hours.
+    pub hours: Option<Localized>,
+}
+
+/// One escalation tier of the organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierConfig {
+    /// What articles write in `tier:`, e.g. `L3`.
+    pub id: String,
+    /// Display name.
+    pub name: Localized,
+    /// What this tier does, for users.
+    #[serde(default)]
+    pub description: Localized,
+    /// How users reach it.
+    #[serde(default)]
+    pub contact: Contact,
+}
+
+/// Front matter values for articles that do not set them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Defaults {
+    /// Tier id; `None` means L3 when defined, else the last tier.
+    pub tier: Option<String>,
+    /// Article type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `public` or `internal`.
+    pub audience: String,
+    /// Review interval in days.
+    pub review_every: u32,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Self {
+            tier: None,
+            kind: "troubleshooting".into(),
+            audience: "public".into(),
+            review_every: 365,
+        }
+    }
+}
+
+/// Title, description and order of a category, from the config.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CategoryConfig {
+    /// Display title.
+    pub title: Option<Localized>,
+    /// One-paragraph description.
+    pub description: Option<Localized>,
+    /// Sort order on the home page (lower first).
+    pub order: Option<i64>,
+}
+
+/// Where the site will be served from, which decides how links are written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BaseUrl {
+    /// No base: every link is relative, so the site also works from `file://`.
+    Relative,
+    /// A path on the host, with leading and trailing `/` (e.g. `/help/`).
+    Path(String),
+    /// A full URL ending in `/` (e.g. `https://help.example.com/kb/`).
+    Absolute(String),
+}
+
+impl BaseUrl {
+    /// Parses the `base_url` value; `None` when it is neither a path nor an http(s) URL.
+    pub fn parse(value: &str) -> Option<Self> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Some(Self::Relative);
+        }
+        let with_slash = if value.ends_with('/') {
+            value.to_owned()
+        } else {
+            format!("{value}/")
+        };
+        if value.starts_with('/') && !value.starts_with("//") {
+            Some(Self::Path(with_slash))
+        } else if let Some(rest) = value
+            .strip_prefix("https://")
+            .or_else(|| value.strip_prefix("http://"))
+        {
+            (!rest.is_empty() && !rest.starts_with('/')).then_some(Self::Absolute(with_slash))
+        } else {
+            None
+        }
+    }
+
+    /// The full URL of the site root, when one is known.
+    pub fn absolute(&self) -> Option<&str> {
+        match self {
+            Self::Absolute(url) => Some(url),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+struct RawConfig {
+    title: Localized,
+    description: Localized,
+    base_url: Option<String>,
+    theme: String,
+    default_language: String,
+    languages: Vec<LanguageConfig>,
+    escalation_tier: Option<String>,
+    tiers: Vec<TierConfig>,
+    defaults: Defaults,
+    categories: BTreeMap<String, CategoryConfig>,
+}
+
+impl Default for RawConfig {
+    fn default() -> Self {
+        Self {
+            title: Localized::per_language(&[("es", "Centro de ayuda"), ("en", "Help Center")]),
+            description: Localized::default(),
+            base_url: None,
+            theme: "default".into(),
+            default_language: "es".into(),
+            languages: vec![
+                LanguageConfig {
+                    code: "es".into(),
+                    name: "Español".into(),
+                },
+                LanguageConfig {
+                    code: "en".into(),
+                    name: "English".into(),
+                },
+            ],
+            escalation_tier: None,
+            tiers: default_tiers(),
+            defaults: Defaults::default(),
+            categories: BTreeMap::new(),
+        }
+    }
+}
+
+fn default_tiers() -> Vec<TierConfig> {
+    let tier = |id: &str, es: &str, en: &str, des: &str, den: &str| TierConfig {
+        id: id.into(),
+        name: Localized::per_language(&[("es", es), ("en", en)]),
+        description: Localized::per_language(&[("es", des), ("en", den)]),
+        contact: Contact::default(),
+    };
+    vec![
+        tier(
+            "L1",
+            "Nivel 1 · Soporte básico",
+            "Level 1 · Basic support",
+            "Primer contacto: recoge el caso y resuelve problemas de uso.",
+            "First contact: takes the case and solves usage problems.",
+        ),
+        tier(
+            "L2",
+            "Nivel 2 · Soporte técnico",
+            "Level 2 · Technical support",
+            "Errores técnicos, piezas averiadas y seguimiento de incidencias.",
+            "Technical errors, faulty parts and incident follow-up.",
+        ),
+        tier(
+            "L3",
+            "Nivel 3 · Soporte experto",
+            "Level 3 · Expert support",
+            "Reproduce el problema, encuentra la causa y documenta la solución.",
+            "Reproduces the problem, finds the root cause and documents the fix.",
+        ),
+        tier(
+            "L4",
+            "Nivel 4 · Especialistas externos",
+            "Level 4 · External specialists",
+            "Proveedores externos supervisados por la organización.",
+            "External specialists supervised by the organisation.",
+        ),
+    ]
+}
+
+/// The validated configuration of a site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Site name.
+    pub title: Localized,
+    /// Site description.
+    pub description: Localized,
+    /// Where the site is served from.
+    pub base_url: BaseUrl,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// Language of articles that do not say; served at the root.
+    pub default_language: String,
+    /// Published languages, the default one first.
+    pub languages: Vec<LanguageConfig>,
+    /// The tier end users contact when self-help fails.
+    pub escalation_tier: String,
+    /// Escalation tiers in order.
+    pub tiers: Vec<TierConfig>,
+    /// Defaults for front matter.
+    pub defaults: Defaults,
+    /// The default tier, resolved.
+    pub default_tier: String,
+    /// Categories described in the config.
+    pub categories: BTreeMap<String, CategoryConfig>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        match Self::from_raw(
+            Path::new("tier0.yaml"),
+            RawConfig::default(),
+            &TopLevelKeys::default(),
+        ) {
+            Ok(config) => config,
+            Err(_) => unreachable!("the built-in defaults are consistent"),
+        }
+    }
+}
+
+/// Keys `tier0.yaml` understands at the top level, for "did you mean".
+const CONFIG_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "theme",
+    "default_language",
+    "languages",
+    "escalation_tier",
+    "tiers",
+    "defaults",
+    "categories",
+];
+
+impl Config {
+    /// Parses and validates `text`, the content of the config file at `path`.
+    ///
+    /// Returns the config and its warnings, or every error found.
+    pub fn from_yaml(path: &Path, text: &str) -> Result<(Self, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let keys = TopLevelKeys::scan(text, 0);
+        let mut warnings = Vec::new();
+        let raw: RawConfig = if text.trim().is_empty() {
+            RawConfig::default()
+        } else {
+            match yaml::deserialize(text, 0) {
+                Ok((raw, unknown)) => {
+                    warnings.extend(
+                        unknown
+                            .into_iter()
+                            .map(|key| yaml::unknown_key_warning(path, &keys, &key, CONFIG_KEYS)),
+                    );
+                    raw
+                }
+                Err(e) => return Err(vec![e.into_diagnostic(path)]),
+            }
+        };
+        let config = Self::from_raw(path, raw, &keys)?;
+        Ok((config, warnings))
+    }
+
+    fn from_raw(path: &Path, raw: RawConfig, keys: &TopLevelKeys) -> Result<Self, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let at = |key: &str| keys.value_span(key);
+
+        let base_url = match raw.base_url.as_deref().map(BaseUrl::parse) {
+            None => BaseUrl::Relative,
+            Some(Some(base)) => base,
+            Some(None) => {
+                errors.push(
+                    Diagnostic::error(path, at("base_url"), "`base_url` is neither a URL nor a path")
+                        .with_help("write a full URL (`https://help.example.com/`), a path (`/help/`), or remove the key for relative links"),
+                );
+                BaseUrl::Relative
+            }
+        };
+
+        let mut languages = raw.languages;
+        if languages.is_empty() {
+            errors.push(
+                Diagnostic::error(path, at("languages"), "`languages` is empty")
+                    .with_help("list at least one language, e.g. `- {code: es, name: Español}`"),
+            );
+        }
+        for (i, lang) in languages.iter().enumerate() {
+            if !crate::slug::is_slug(&lang.code) {
+                errors.push(
+                    Diagnostic::error(
+                        path,
+                        at("languages"),
+                        format!("language code `{}` is not a simple code", lang.code),
+                    )
+                    .with_help("use a lowercase code such as `es`, `en` or `pt-br`"),
+                );
+            }
+            if languages[..i].iter().any(|l| l.code == lang.code) {
+                errors.push(Diagnostic::error(
+                    path,
+                    at("languages"),
+                    format!("language `{}` is listed twice", lang.code),
+                ));
+            }
+        }
+        match languages
+            .iter()
+            .position(|l| l.code == raw.default_language)
+        {
+            Some(i) => {
+                let default = languages.remove(i);
+                languages.insert(0, default);
+            }
+            None if !languages.is_empty() => errors.push(
+                Diagnostic::error(
+                    path,
+                    at("default_language"),
+                    format!(
+                        "default language `{}` is not in `languages`",
+                        raw.default_language
+                    ),
+                )
+                .with_help(format!(
+                    "use one of: {}",
+                    join(languages.iter().map(|l| l.code.as_str()))
+                )),
+            ),
+            None => {}
+        }
+
+        let tiers = raw.tiers;
+        if tiers.is_empty() {
+            errors.push(
+                Diagnostic::error(path, at("tiers"), "`tiers` is empty")
+                    .with_help("list the escalation tiers of the organisation, e.g. `- {id: L1, name: Level 1}`"),
+            );
+        }
+        for (i, tier) in tiers.iter().enumerate() {
+            if !crate::slug::is_identifier(&tier.id) {
+                errors.push(
+                    Diagnostic::error(
+                        path,
+                        at("tiers"),
+                        format!(
+                            "tier id `{}` may only contain letters, digits, `-` and `_`",
+                            tier.id
+                        ),
+                    )
+                    .with_help("use a short id such as `L1`"),
+                );
+            }
+            if tiers[..i].iter().any(|t| t.id == tier.id) {
+                errors.push(Diagnostic::error(
+                    path,
+                    at("tiers"),
+                    format!("tier `{}` is defined twice", tier.id),
+                ));
+            }
+        }
+        let tier_ids = || join(tiers.iter().map(|t| t.id.as_str()));
+        let escalation_tier = match raw.escalation_tier {
+            Some(id) if tiers.iter().any(|t| t.id == id) => id,
+            Some(id) => {
+                errors.push(
+                    Diagnostic::error(
+                        path,
+                        at("escalation_tier"),
+                        format!("escalation tier `{id}` is not defined in `tiers`"),
+                    )
+                    .with_help(format!("use one of: {}", tier_ids())),
+                );
+                id
+            }
+            None => tiers.first().map(|t| t.id.clone()).unwrap_or_default(),
+        };
+        let default_tier = match &raw.defaults.tier {
+            Some(id) if tiers.iter().any(|t| &t.id == id) => id.clone(),
+            Some(id) => {
+                errors.push(
+                    Diagnostic::error(
+                        path,
+                        at("defaults"),
+                        format!("default tier `{id}` is not defined in `tiers`"),
+                    )
+                    .with_help(format!("use one of: {}", tier_ids())),
+                );
+                id.clone()
+            }
+            None => tiers
+                .iter()
+                .find(|t| t.id == "L3")
+                .or(tiers.last())
+                .map(|t| t.id.clone())
+                .unwrap_or_default(),
+        };
+        if crate::parse::ArticleType::parse(&raw.defaults.kind).is_none() {
+            errors.push(
+                Diagnostic::error(
+                    path,
+                    at("defaults"),
+                    format!(
+                        "default type `{}` is not an article type",
+                        raw.defaults.kind
+                    ),
+                )
+                .with_help(format!(
+                    "use one of: {}",
+                    crate::parse::ArticleType::NAMES.join(", ")
+                )),
+            );
+        }
+        if crate::parse::Audience::parse(&raw.defaults.audience).is_none() {
+            errors.push(Diagnostic::error(
+                path,
+                at("defaults"),
+                format!(
+                    "default audience `{}` is neither `public` nor `internal`",
+                    raw.defaults.audience
+                ),
+            ));
+        }
+        for id in raw.categories.keys() {
+            if !crate::slug::is_slug(id) {
+                errors.push(
+                    Diagnostic::error(path, at("categories"), format!("category id `{id}` is not a valid folder name"))
+                        .with_help("use lowercase letters, digits and `-`, like the category's folder under content/"),
+                );
+            }
+        }
+        if !crate::slug::is_slug(&raw.theme) {
+            errors.push(
+                Diagnostic::error(
+                    path,
+                    at("theme"),
+                    format!("theme `{}` is not a valid folder name", raw.theme),
+                )
+                .with_help("name a folder under `themes/`, e.g. `default`"),
+            );
+        }
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Self {
+            title: raw.title,
+            description: raw.description,
+            base_url,
+            theme: raw.theme,
+            default_language: raw.default_language,
+            languages,
+            escalation_tier,
+            tiers,
+            defaults: raw.defaults,
+            default_tier,
+            categories: raw.categories,
+        })
+    }
+
+    /// The tier with id `id`.
+    pub fn tier(&self, id: &str) -> Option<&TierConfig> {
+        self.tiers.iter().find(|t| t.id == id)
+    }
+
+    /// Whether `code` is a published language.
+    pub fn has_language(&self, code: &str) -> bool {
+        self.languages.iter().any(|l| l.code == code)
+    }
+
+    /// Comma-separated tier ids, for help messages.
+    pub fn tier_ids(&self) -> String {
+        join(self.tiers.iter().map(|t| t.id.as_str()))
+    }
+
+    /// Comma-separated language codes, for help messages.
+    pub fn language_codes(&self) -> String {
+        join(self.languages.iter().map(|l| l.code.as_str()))
+    }
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
+        Config::from_yaml(Path::new("tier0.yaml"), text)
+    }
+
+    #[test]
+    fn empty_file_gives_working_defaults() {
+        let (config, warnings) = parse("").unwrap();
+        assert!(warnings.is_empty());
+        assert_eq!(config.default_language, "es");
+        assert_eq!(config.tier_ids(), "L1, L2, L3, L4");
+        assert_eq!(config.escalation_tier, "L1");
+        assert_eq!(config.default_tier, "L3");
+        assert_eq!(config.base_url, BaseUrl::Relative);
+    }
+
+    #[test]
+    fn default_language_is_listed_first() {
+        let (config, _) = parse("default_language: en\n").unwrap();
+        assert_eq!(config.languages[0].code, "en");
+        assert_eq!(config.language_codes(), "en, es");
+    }
+
+    #[test]
+    fn base_url_forms() {
+        assert_eq!(
+            BaseUrl::parse("/help"),
+            Some(BaseUrl::Path("/help/".into()))
+        );
+        assert_eq!(
+            BaseUrl::parse("https://h.example"),
+            Some(BaseUrl::Absolute("https://h.example/".into()))
+        );
+        assert_eq!(BaseUrl::parse(""), Some(BaseUrl::Relative));
+        assert_eq!(BaseUrl::parse("help"), None);
+        assert_eq!(BaseUrl::parse("//h.example/"), None);
+        assert_eq!(BaseUrl::parse("https:///x"), None);
+    }
+
+    #[test]
+    fn unknown_tier_reference_is_located() {
+        let errors = parse("title: x\nescalation_tier: L9\n").unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("`L9`"));
+        assert_eq!(errors[0].span.start, "title: x\nescalation_tier: ".len());
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_right_one() {
+        let (_, warnings) = parse("titel: x\n").unwrap();
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].help.as_deref().unwrap().contains("`title`"));
+    }
+
+    #[test]
+    fn type_errors_point_at_the_value() {
+        let errors = parse("title: x\ntiers: 3\n").unwrap_err();
+        assert_eq!(errors[0].span.start, "title: x\ntiers: ".len());
+    }
+
+    #[test]
+    fn localized_text_falls_back() {
+        let text = Localized::per_language(&[("es", "Hola")]);
+        assert_eq!(text.get("en", "es"), "Hola");
+        assert_eq!(Localized::Text("Hi".into()).get("es", "es"), "Hi");
+    }
+}

@@ -1,0 +1,197 @@
+//! Located problems found while building a site, and how they are shown.
+//!
+//! Every stage reports content problems as [`Diagnostic`]s instead of
+//! stopping at the first one, so a build prints all of them at once,
+//! compiler-style. A diagnostic points at a byte range of a source file; the
+//! [`SourceTexts`] collected by discovery turn that into `file:line:column`
+//! and a snippet. Only the binary decides how they are printed.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor::WriteColor};
+use serde::Serialize;
+
+/// How bad a problem is: errors fail the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Fails the build.
+    Error,
+    /// Reported, but the build goes on.
+    Warning,
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, as the user knows it (relative to the site root).
+    pub path: PathBuf,
+    /// Byte range in the file; may be empty.
+    pub span: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span` of `path`.
+    pub fn error(path: impl Into<PathBuf>, span: Range<usize>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            path: path.into(),
+            span,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A warning at `span` of `path`.
+    pub fn warning(
+        path: impl Into<PathBuf>,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(path, span, message)
+        }
+    }
+
+    /// Adds advice on how to fix the problem.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Whether this diagnostic fails the build.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The text of every source file a diagnostic may point into.
+#[derive(Debug, Default, Clone)]
+pub struct SourceTexts {
+    texts: BTreeMap<PathBuf, Arc<str>>,
+}
+
+impl SourceTexts {
+    /// Remembers the text of `path` (lossily decoded if it is not UTF-8).
+    pub fn insert(&mut self, path: impl Into<PathBuf>, text: Arc<str>) {
+        self.texts.insert(path.into(), text);
+    }
+
+    /// The 1-based line and column (in characters) of `offset` in `path`.
+    pub fn line_col(&self, path: &Path, offset: usize) -> (usize, usize) {
+        self.texts
+            .get(path)
+            .map_or((1, 1), |text| line_col(text, offset))
+    }
+
+    /// Writes `diagnostics` compiler-style, sorted by file and position.
+    pub fn emit(
+        &self,
+        out: &mut dyn WriteColor,
+        diagnostics: &[Diagnostic],
+    ) -> std::io::Result<()> {
+        let mut files = SimpleFiles::new();
+        let mut ids = BTreeMap::new();
+        let config = term::Config::default();
+        for d in sorted(diagnostics) {
+            let id = *ids.entry(d.path.clone()).or_insert_with(|| {
+                let text = self.texts.get(&d.path).cloned().unwrap_or_default();
+                files.add(d.path.display().to_string(), text)
+            });
+            let len = self.texts.get(&d.path).map_or(0, |t| t.len());
+            let start = floor_char_boundary(self.texts.get(&d.path), d.span.start.min(len));
+            let end = floor_char_boundary(self.texts.get(&d.path), d.span.end.clamp(start, len));
+            let report = match d.severity {
+                Severity::Error => Report::error(),
+                Severity::Warning => Report::warning(),
+            }
+            .with_message(&d.message)
+            .with_labels(vec![Label::primary(id, start..end)])
+            .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect());
+            term::emit_to_write_style(out, &config, &files, &report)
+                .map_err(std::io::Error::other)?;
+        }
+        Ok(())
+    }
+}
+
+/// Diagnostics in the order a reader wants them: by file, then position.
+pub fn sorted(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
+    let mut v: Vec<&Diagnostic> = diagnostics.iter().collect();
+    v.sort_by(|a, b| {
+        (&a.path, a.span.start, a.severity, &a.message).cmp(&(
+            &b.path,
+            b.span.start,
+            b.severity,
+            &b.message,
+        ))
+    });
+    v.dedup();
+    v
+}
+
+fn floor_char_boundary(text: Option<&Arc<str>>, mut offset: usize) -> usize {
+    if let Some(text) = text {
+        while offset > 0 && !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+    }
+    offset
+}
+
+/// The 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "título: ñ\nweight: x\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, text.find('ñ').unwrap()), (1, 9));
+        assert_eq!(line_col(text, text.find('x').unwrap()), (2, 9));
+        assert_eq!(line_col(text, 10_000), (3, 1));
+    }
+
+    #[test]
+    fn emitted_report_names_file_line_and_column() {
+        let mut sources = SourceTexts::default();
+        sources.insert("content/a.md", Arc::from("---\ntier: L9\n---\n"));
+        let d = Diagnostic::error("content/a.md", 10..12, "unknown tier `L9`")
+            .with_help("use one of L1, L2");
+        let mut out = term::termcolor::NoColor::new(Vec::new());
+        sources.emit(&mut out, &[d]).unwrap();
+        let text = String::from_utf8(out.into_inner()).unwrap();
+        assert!(text.contains("error: unknown tier `L9`"), "{text}");
+        assert!(text.contains("content/a.md:2:7"), "{text}");
+        assert!(text.contains("help: use one of L1, L2"), "{text}");
+    }
+}

@@ -1,0 +1,360 @@
+//! Finds and reads everything a build uses from the site folder.
+//!
+//! In: the site root. Out: [`Sources`]: the text of every article, category
+//! page, config and theme file, and the list of assets to copy. This module
+//! and `write` are the only ones that touch the disk. Files and folders
+//! starting with `.` or `_` (other than `_index.md`) are skipped, symbolic
+//! links are followed only while they stay inside the content folder, and a
+//! file that cannot be read or is not UTF-8 becomes a located diagnostic,
+//! never a panic.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, SourceTexts};
+
+/// Name of the configuration file at the site root.
+pub const CONFIG_FILE: &str = "tier0.yaml";
+/// Name of the content folder under the site root.
+pub const CONTENT_DIR: &str = "content";
+
+/// A text file of the site.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path shown to users: relative to the site root (`content/red/wifi.md`).
+    pub path: PathBuf,
+    /// Path relative to the content folder (`red/wifi.md`), with `/` separators.
+    pub rel: String,
+    /// The file's text.
+    pub text: Arc<str>,
+}
+
+/// A non-Markdown file under `content/`, copied to the output as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// Path relative to the content folder, with `/` separators.
+    pub rel: String,
+    /// Where to read it from.
+    pub source: PathBuf,
+}
+
+/// Everything discovered under a site root.
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// Article files, sorted by path.
+    pub articles: Vec<SourceFile>,
+    /// `_index.md` files describing categories and the home page, sorted.
+    pub sections: Vec<SourceFile>,
+    /// Assets to copy, sorted.
+    pub assets: Vec<Asset>,
+    /// Theme files of the site (`themes/<name>/…`) by path inside the theme.
+    pub theme: BTreeMap<String, Vec<u8>>,
+    /// Texts of all files, for showing diagnostics.
+    pub texts: SourceTexts,
+    /// Files that could not be used.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Reads `tier0.yaml` at `root`, if there is one.
+pub fn config(root: &Path) -> io::Result<Option<SourceFile>> {
+    let path = root.join(CONFIG_FILE);
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            let (text, problem) = decode(PathBuf::from(CONFIG_FILE), bytes);
+            match problem {
+                Some(p) => Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("{}: {}", CONFIG_FILE, p.message),
+                )),
+                None => Ok(Some(SourceFile {
+                    path: PathBuf::from(CONFIG_FILE),
+                    rel: CONFIG_FILE.into(),
+                    text,
+                })),
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io::Error::new(
+            e.kind(),
+            format!("cannot read {}: {e}", path.display()),
+        )),
+    }
+}
+
+/// Walks `root/content` and `root/themes/<theme>`.
+///
+/// Fails only when the content folder itself cannot be read; problems with
+/// single files are collected in [`Sources::problems`].
+pub fn discover(root: &Path, theme: &str) -> io::Result<Sources> {
+    let content = root.join(CONTENT_DIR);
+    let meta = std::fs::metadata(&content).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot read the content folder {}: {e}", content.display()),
+        )
+    })?;
+    if !meta.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not a folder", content.display()),
+        ));
+    }
+    let mut sources = Sources::default();
+    let (markdown, assets) = walk_content(&content, &mut sources.problems);
+    sources.assets = assets;
+
+    let read: Vec<(String, Result<Vec<u8>, Diagnostic>)> = markdown
+        .into_par_iter()
+        .map(|rel| {
+            let shown = Path::new(CONTENT_DIR).join(&rel);
+            let bytes = std::fs::read(content.join(&rel)).map_err(|e| {
+                Diagnostic::error(&shown, 0..0, format!("cannot read this file: {e}"))
+                    .with_help("check the file's permissions")
+            });
+            (rel, bytes)
+        })
+        .collect();
+    for (rel, bytes) in read {
+        let path = Path::new(CONTENT_DIR).join(&rel);
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(problem) => {
+                sources.problems.push(problem);
+                continue;
+            }
+        };
+        let (text, problem) = decode(path.clone(), bytes);
+        sources.texts.insert(path.clone(), text.clone());
+        if let Some(problem) = problem {
+            sources.problems.push(problem);
+            continue;
+        }
+        let file = SourceFile { path, rel, text };
+        if is_section_file(file_name(&file.rel)) {
+            sources.sections.push(file);
+        } else {
+            sources.articles.push(file);
+        }
+    }
+    sources.theme = read_theme(&root.join("themes").join(theme))?;
+    Ok(sources)
+}
+
+fn file_name(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel)
+}
+
+/// `_index.md` or `_index.<lang>.md`.
+fn is_section_file(name: &str) -> bool {
+    name.strip_prefix("_index")
+        .and_then(|rest| rest.strip_suffix(".md"))
+        .is_some_and(|lang| {
+            lang.is_empty() || (lang.starts_with('.') && lang.len() > 1 && !lang[1..].contains('.'))
+        })
+}
+
+fn is_skipped(name: &str) -> bool {
+    (name.starts_with('.') || name.starts_with('_')) && !is_section_file(name)
+}
+
+/// Markdown files and assets under `content`, as sorted relative paths.
+fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> (Vec<String>, Vec<Asset>) {
+    let root = content
+        .canonicalize()
+        .unwrap_or_else(|_| content.to_path_buf());
+    let mut markdown = Vec::new();
+    let mut assets = Vec::new();
+    let mut walker = WalkDir::new(content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .min_depth(1)
+        .into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let shown = shown_path(content, e.path().unwrap_or(content));
+                let message = if e.loop_ancestor().is_some() {
+                    "symbolic link loop: this link points to a folder that contains it".to_owned()
+                } else {
+                    format!(
+                        "cannot read: {}",
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), ToString::to_string)
+                    )
+                };
+                problems.push(
+                    Diagnostic::error(shown, 0..0, message)
+                        .with_help("remove the link or fix the file's permissions"),
+                );
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if is_skipped(&name) {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.path_is_symlink() {
+            let inside = entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|target| target.starts_with(&root));
+            if !inside {
+                problems.push(
+                    Diagnostic::warning(
+                        shown_path(content, entry.path()),
+                        0..0,
+                        "skipped: this symbolic link points outside the content folder",
+                    )
+                    .with_help("copy the file into content/ instead of linking to it"),
+                );
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Some(rel) = relative(content, entry.path()) else {
+            problems.push(Diagnostic::warning(
+                shown_path(content, entry.path()),
+                0..0,
+                "skipped: the file name is not valid Unicode",
+            ));
+            continue;
+        };
+        if rel.ends_with(".md") {
+            markdown.push(rel);
+        } else {
+            assets.push(Asset {
+                rel,
+                source: entry.path().to_path_buf(),
+            });
+        }
+    }
+    (markdown, assets)
+}
+
+fn relative(content: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(content).ok()?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+fn shown_path(content: &Path, path: &Path) -> PathBuf {
+    Path::new(CONTENT_DIR).join(path.strip_prefix(content).unwrap_or(path))
+}
+
+/// The text of a file, and a located problem when it is not valid UTF-8.
+fn decode(path: PathBuf, bytes: Vec<u8>) -> (Arc<str>, Option<Diagnostic>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (Arc::from(text), None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text: Arc<str> = Arc::from(String::from_utf8_lossy(e.as_bytes()));
+            let problem = Diagnostic::error(path, at..at, "this file is not valid UTF-8 text")
+                .with_help(
+                    "save the file as UTF-8 in your editor (binary files must not end in .md)",
+                );
+            (text, Some(problem))
+        }
+    }
+}
+
+/// Every file of the site's theme folder, by `/`-separated path inside it.
+fn read_theme(dir: &Path) -> io::Result<BTreeMap<String, Vec<u8>>> {
+    let mut files = BTreeMap::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in WalkDir::new(dir).sort_by_file_name().min_depth(1) {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_file()
+            && let Some(rel) = relative(dir, entry.path())
+        {
+            files.insert(rel, std::fs::read(entry.path())?);
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, bytes) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn sorts_articles_sections_and_assets() {
+        let dir = site(&[
+            ("content/red/b.md", b"b"),
+            ("content/red/a.md", b"a"),
+            ("content/red/_index.md", b"i"),
+            ("content/red/_index.en.md", b"i"),
+            ("content/red/router.png", b"png"),
+            ("content/.git/x.md", b"x"),
+            ("content/_drafts/y.md", b"y"),
+            ("content/red/_notes.md", b"z"),
+        ]);
+        let s = discover(dir.path(), "default").unwrap();
+        let rels: Vec<_> = s.articles.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, ["red/a.md", "red/b.md"]);
+        let sections: Vec<_> = s.sections.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(sections, ["red/_index.en.md", "red/_index.md"]);
+        assert_eq!(s.assets.len(), 1);
+        assert_eq!(s.assets[0].rel, "red/router.png");
+        assert!(s.problems.is_empty());
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let dir = site(&[("content/bad.md", b"---\ntitle: \xff\n---\n")]);
+        let s = discover(dir.path(), "default").unwrap();
+        assert!(s.articles.is_empty());
+        assert_eq!(s.problems.len(), 1);
+        assert_eq!(s.problems[0].span, 11..11);
+        assert_eq!(s.problems[0].path, Path::new("content/bad.md"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_out_of_content_and_loops_are_refused() {
+        let dir = site(&[("content/a.md", b"a"), ("secret.md", b"s")]);
+        std::os::unix::fs::symlink(
+            dir.path().join("secret.md"),
+            dir.path().join("content/leak.md"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(dir.path().join("content"), dir.path().join("content/loop"))
+            .unwrap();
+        let s = discover(dir.path(), "default").unwrap();
+        let rels: Vec<_> = s.articles.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, ["a.md"]);
+        assert_eq!(s.problems.len(), 2, "{:?}", s.problems);
+    }
+
+    #[test]
+    fn missing_content_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = discover(dir.path(), "default").unwrap_err();
+        assert!(err.to_string().contains("content"));
+    }
+}

@@ -1,0 +1,20 @@
+//! tier0: a support organisation's Markdown knowledge base → a static
+//! self-service help site.
+//!
+//! The build is a pipeline of stages, one module each, orchestrated by
+//! [`site`]: [`discover`] → [`parse`] → [`link`] → [`render`] → [`write`].
+
+#![warn(missing_docs, unreachable_pub)]
+
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod diagnostics;
+pub mod discover;
+pub mod link;
+pub mod parse;
+pub mod render;
+pub mod site;
+pub mod slug;
+pub mod urls;
+pub mod write;

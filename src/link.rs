@@ -1,0 +1,642 @@
+//! The link stage: parsed articles → the immutable [`SiteModel`].
+//!
+//! In: the [`Config`], the parsed articles and section pages, the assets,
+//! and the build options. Out: the model every later stage reads: which
+//! articles are published, their URLs, translations, categories, tiers and
+//! redirects; or located errors for everything that does not fit together
+//! (duplicate ids, two pages on one path). Drafts (unless asked for) and
+//! internal articles are dropped here, so no later stage can leak them.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use crate::config::{Config, Localized};
+use crate::diagnostics::Diagnostic;
+use crate::discover::Asset;
+use crate::parse::{Article, Audience, SectionPage};
+use crate::slug;
+use crate::urls::Urls;
+
+/// Which articles a build publishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Selection {
+    /// Include articles marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// A published article with its place in the site.
+#[derive(Debug, Clone)]
+pub struct LinkedArticle {
+    /// The article as written.
+    pub article: Article,
+    /// Its site path (`red/wifi-no-conecta/`, `en/red/wifi/`).
+    pub path: String,
+    /// Indexes of its translations in [`SiteModel::articles`], in language order.
+    pub translations: Vec<usize>,
+}
+
+/// A category in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    /// Id (folder name).
+    pub id: String,
+    /// Language code.
+    pub lang: String,
+    /// Display title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Sort order.
+    pub order: i64,
+    /// Site path of its page.
+    pub path: String,
+    /// Indexes of its articles, sorted by weight then title.
+    pub articles: Vec<usize>,
+}
+
+/// A page that sends the browser to an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redirect {
+    /// Site path of the redirect page.
+    pub from: String,
+    /// Index of the target article.
+    pub to: usize,
+}
+
+/// The linked site: read-only input of rendering and indexing.
+#[derive(Debug)]
+pub struct SiteModel {
+    /// The configuration.
+    pub config: Config,
+    /// Link writer for this site.
+    pub urls: Urls,
+    /// Published articles, sorted by language, category, weight, title.
+    pub articles: Vec<LinkedArticle>,
+    /// Categories per language, sorted by language then order then title.
+    pub categories: Vec<Category>,
+    /// Home page text per language (from `content/_index*.md`).
+    pub homes: BTreeMap<String, SectionPage>,
+    /// Short links (`kb/KB-1042/`) and aliases.
+    pub redirects: Vec<Redirect>,
+    /// Files to copy as they are.
+    pub assets: Vec<Asset>,
+    by_id: BTreeMap<(String, String), usize>,
+    by_source: BTreeMap<String, usize>,
+}
+
+/// The first part of the site path of every page in `lang`.
+pub fn language_prefix(config: &Config, lang: &str) -> String {
+    if lang == config.default_language {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
+/// Site path of the permanent short link of article `id` in `lang` (`kb/KB-1042/`).
+pub fn short_path(config: &Config, lang: &str, id: &str) -> String {
+    format!("{}kb/{id}/", language_prefix(config, lang))
+}
+
+/// Site path of the tier page of `tier` in `lang`.
+pub fn tier_path(config: &Config, lang: &str, tier: &str) -> String {
+    format!(
+        "{}tiers/{}/",
+        language_prefix(config, lang),
+        slug::slugify(tier)
+    )
+}
+
+/// `/old/wifi` → `old/wifi/`; `None` when the alias would leave the site.
+pub fn normalise_alias(alias: &str) -> Option<String> {
+    let trimmed = alias.trim().trim_start_matches('/');
+    let trimmed = trimmed.strip_suffix("index.html").unwrap_or(trimmed);
+    let mut parts = Vec::new();
+    for part in trimmed.split('/').filter(|p| !p.is_empty()) {
+        let bad = part == "."
+            || part == ".."
+            || part.chars().any(|c| {
+                c.is_control()
+                    || matches!(
+                        c,
+                        '\\' | '?' | '#' | '%' | ':' | '"' | '<' | '>' | '|' | '*'
+                    )
+            });
+        if bad {
+            return None;
+        }
+        parts.push(part);
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    Some(format!("{}/", parts.join("/")))
+}
+
+/// Who claimed an output path first, to report a collision well.
+struct Claim {
+    what: String,
+    path: PathBuf,
+}
+
+/// Output paths of the site, each owned by one page.
+#[derive(Default)]
+struct PathRegistry {
+    claims: BTreeMap<String, Claim>,
+}
+
+impl PathRegistry {
+    fn claim(
+        &mut self,
+        site_path: &str,
+        what: String,
+        path: PathBuf,
+        span: std::ops::Range<usize>,
+    ) -> Result<(), Diagnostic> {
+        let key = site_path.to_lowercase();
+        if let Some(first) = self.claims.get(&key) {
+            return Err(Diagnostic::error(
+                &path,
+                span,
+                format!(
+                    "{what} would be written to `/{site_path}`, which {} already uses",
+                    first.what
+                ),
+            )
+            .with_help(format!(
+                "change the slug, category or alias of one of them (the other is {})",
+                first.path.display()
+            )));
+        }
+        self.claims.insert(key, Claim { what, path });
+        Ok(())
+    }
+}
+
+/// Site paths the generator itself writes to, which content may not take.
+pub const RESERVED: &[&str] = &[
+    "static/",
+    "search/",
+    "kb/",
+    "tiers/",
+    "404.html",
+    "sitemap.xml",
+    "robots.txt",
+    "atom.xml",
+    "articles.json",
+];
+
+/// Links parsed articles into the site model.
+pub fn link(
+    config: Config,
+    articles: Vec<Article>,
+    sections: Vec<SectionPage>,
+    assets: Vec<Asset>,
+    selection: Selection,
+) -> Result<SiteModel, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let lang_order = |lang: &str| {
+        config
+            .languages
+            .iter()
+            .position(|l| l.code == lang)
+            .unwrap_or(usize::MAX)
+    };
+
+    let mut published: Vec<Article> = articles
+        .into_iter()
+        .filter(|a| a.audience == Audience::Public && (selection.drafts || !a.draft))
+        .collect();
+    published.sort_by(|a, b| {
+        (
+            lang_order(&a.lang),
+            &a.category,
+            a.weight,
+            &a.title,
+            &a.id,
+            &a.rel,
+        )
+            .cmp(&(
+                lang_order(&b.lang),
+                &b.category,
+                b.weight,
+                &b.title,
+                &b.id,
+                &b.rel,
+            ))
+    });
+
+    let mut registry = PathRegistry::default();
+    for reserved in RESERVED {
+        registry.claims.insert(
+            reserved.to_string(),
+            Claim {
+                what: "tier0 itself".into(),
+                path: PathBuf::from("(generated)"),
+            },
+        );
+        for lang in config.languages.iter().skip(1) {
+            registry.claims.insert(
+                format!("{}/{reserved}", lang.code),
+                Claim {
+                    what: "tier0 itself".into(),
+                    path: PathBuf::from("(generated)"),
+                },
+            );
+        }
+    }
+    for lang in config.languages.iter().skip(1) {
+        registry.claims.insert(
+            format!("{}/", lang.code),
+            Claim {
+                what: format!("the {} home page", lang.name),
+                path: PathBuf::from("(generated)"),
+            },
+        );
+    }
+
+    let mut by_id: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut by_source = BTreeMap::new();
+    let mut linked = Vec::with_capacity(published.len());
+    for article in published {
+        let index = linked.len();
+        if let Some(&first) = by_id.get(&(article.lang.clone(), article.id.clone())) {
+            let first: &LinkedArticle = &linked[first];
+            errors.push(
+                Diagnostic::error(
+                    &article.path,
+                    article.spans.value("id"),
+                    format!(
+                        "id `{}` is already used by {}",
+                        article.id,
+                        first.article.path.display()
+                    ),
+                )
+                .with_help(
+                    "every article needs its own id; translations share an id but differ in `lang`",
+                ),
+            );
+            continue;
+        }
+        let path = format!(
+            "{}{}{}/",
+            language_prefix(&config, &article.lang),
+            article
+                .category
+                .as_deref()
+                .map_or(String::new(), |c| format!("{c}/")),
+            article.slug
+        );
+        if let Err(e) = registry.claim(
+            &path,
+            format!("article `{}`", article.id),
+            article.path.clone(),
+            article.spans.value("slug"),
+        ) {
+            errors.push(e);
+            continue;
+        }
+        by_id.insert((article.lang.clone(), article.id.clone()), index);
+        by_source.insert(article.rel.clone(), index);
+        linked.push(LinkedArticle {
+            article,
+            path,
+            translations: Vec::new(),
+        });
+    }
+
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, a) in linked.iter().enumerate() {
+        groups.entry(a.article.id.as_str()).or_default().push(i);
+    }
+    let groups: Vec<Vec<usize>> = groups.into_values().collect();
+    for group in &groups {
+        for &i in group {
+            linked[i].translations = group.iter().copied().filter(|&j| j != i).collect();
+        }
+    }
+
+    let mut redirects = Vec::new();
+    for group in &groups {
+        let target = group[0];
+        let id = &linked[target].article.id;
+        redirects.push(Redirect {
+            from: short_path(&config, &config.default_language, id),
+            to: target,
+        });
+        for &i in group {
+            let a = &linked[i].article;
+            if a.lang != config.default_language {
+                redirects.push(Redirect {
+                    from: short_path(&config, &a.lang, &a.id),
+                    to: i,
+                });
+            }
+        }
+    }
+    for (i, a) in linked.iter().enumerate() {
+        for alias in &a.article.aliases {
+            let Some(from) = normalise_alias(alias) else {
+                continue;
+            };
+            match registry.claim(
+                &from,
+                format!("an alias of `{}`", a.article.id),
+                a.article.path.clone(),
+                a.article.spans.value("aliases"),
+            ) {
+                Ok(()) => redirects.push(Redirect { from, to: i }),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    redirects.sort_by(|a, b| a.from.cmp(&b.from));
+
+    let categories = categories(&config, &linked, &sections, &mut registry, &mut errors);
+    let homes = sections
+        .into_iter()
+        .filter(|s| s.category.is_none())
+        .map(|s| (s.lang.clone(), s))
+        .collect();
+
+    for asset in &assets {
+        if let Err(e) = registry.claim(
+            &asset.rel,
+            format!("file `{}`", asset.rel),
+            PathBuf::from("content").join(&asset.rel),
+            0..0,
+        ) {
+            errors.push(e);
+        }
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(SiteModel {
+        urls: Urls::new(config.base_url.clone()),
+        config,
+        articles: linked,
+        categories,
+        homes,
+        redirects,
+        assets,
+        by_id,
+        by_source,
+    })
+}
+
+fn categories(
+    config: &Config,
+    articles: &[LinkedArticle],
+    sections: &[SectionPage],
+    registry: &mut PathRegistry,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Category> {
+    let mut members: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        if let Some(c) = &a.article.category {
+            members
+                .entry((a.article.lang.clone(), c.clone()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for ((lang, id), mut list) in members {
+        list.sort_by(|&a, &b| {
+            let (a, b) = (&articles[a].article, &articles[b].article);
+            (a.weight, &a.title, &a.id).cmp(&(b.weight, &b.title, &b.id))
+        });
+        let section = sections
+            .iter()
+            .find(|s| s.category.as_deref() == Some(&id) && s.lang == lang);
+        let configured = config.categories.get(&id);
+        let text = |from_section: Option<&String>, from_config: Option<&Localized>| {
+            from_section
+                .cloned()
+                .or_else(|| from_config.map(|l| l.get(&lang, &config.default_language).to_owned()))
+        };
+        let title = text(
+            section.and_then(|s| s.title.as_ref()),
+            configured.and_then(|c| c.title.as_ref()),
+        )
+        .unwrap_or_else(|| id.clone());
+        let description = text(
+            section.and_then(|s| s.description.as_ref()),
+            configured.and_then(|c| c.description.as_ref()),
+        )
+        .unwrap_or_default();
+        let order = section
+            .and_then(|s| s.weight)
+            .or(configured.and_then(|c| c.order))
+            .unwrap_or(i64::MAX);
+        let path = format!("{}{id}/", language_prefix(config, &lang));
+        let first = &articles[list[0]].article;
+        if let Err(e) = registry.claim(
+            &path,
+            format!("category `{id}`"),
+            first.path.clone(),
+            first.spans.value("category"),
+        ) {
+            errors.push(e);
+        }
+        out.push(Category {
+            id,
+            lang,
+            title,
+            description,
+            order,
+            path,
+            articles: list,
+        });
+    }
+    let lang_order = |lang: &str| {
+        config
+            .languages
+            .iter()
+            .position(|l| l.code == lang)
+            .unwrap_or(usize::MAX)
+    };
+    out.sort_by(|a, b| {
+        (lang_order(&a.lang), a.order, &a.title, &a.id).cmp(&(
+            lang_order(&b.lang),
+            b.order,
+            &b.title,
+            &b.id,
+        ))
+    });
+    out
+}
+
+/// Where an internal link points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// An article, maybe at an anchor.
+    Article {
+        /// Index in [`SiteModel::articles`].
+        index: usize,
+        /// The fragment, without `#`.
+        anchor: Option<String>,
+    },
+    /// A file copied from `content/`, by its site path.
+    Asset(String),
+    /// A link tier0 leaves alone (external, absolute, mailto, plain anchor).
+    External,
+    /// An internal link to something that does not exist.
+    Missing(String),
+}
+
+impl SiteModel {
+    /// The article `id` in `lang`, else in the default language, else any.
+    pub fn find_by_id(&self, id: &str, lang: &str) -> Option<usize> {
+        let key = |l: &str| (l.to_owned(), id.to_owned());
+        self.by_id
+            .get(&key(lang))
+            .or_else(|| self.by_id.get(&key(&self.config.default_language)))
+            .or_else(|| {
+                self.by_id
+                    .range(key("")..)
+                    .find(|((_, i), _)| i == id)
+                    .map(|(_, v)| v)
+            })
+            .copied()
+    }
+
+    /// The version of article `index` in `lang`, if there is one.
+    pub fn in_language(&self, index: usize, lang: &str) -> usize {
+        let a = &self.articles[index];
+        std::iter::once(index)
+            .chain(a.translations.iter().copied())
+            .find(|&i| self.articles[i].article.lang == lang)
+            .unwrap_or(index)
+    }
+
+    /// Resolves the link `dest` written in the article `from`.
+    pub fn resolve(&self, from: usize, dest: &str) -> LinkTarget {
+        let source = &self.articles[from].article;
+        if dest.is_empty()
+            || dest.starts_with('#')
+            || dest.starts_with('/')
+            || dest.contains("://")
+            || has_scheme(dest)
+        {
+            return LinkTarget::External;
+        }
+        let (target, anchor) = match dest.split_once('#') {
+            Some((t, a)) => (t, Some(a.to_owned())),
+            None => (dest, None),
+        };
+        let target = target.split('?').next().unwrap_or(target);
+        if slug::is_identifier(target) && !target.contains('.') && looks_like_id(target) {
+            return match self.find_by_id(target, &source.lang) {
+                Some(i) => LinkTarget::Article {
+                    index: self.in_language(i, &source.lang),
+                    anchor,
+                },
+                None => LinkTarget::Missing(format!("no article has the id `{target}`")),
+            };
+        }
+        let decoded = percent_encoding::percent_decode_str(target).decode_utf8_lossy();
+        let Some(rel) = join_relative(
+            crate::parse::source_dir(&source.rel).to_str().unwrap_or(""),
+            &decoded,
+        ) else {
+            return LinkTarget::Missing(format!("`{target}` points outside the content folder"));
+        };
+        if rel.ends_with(".md") {
+            return match self.by_source.get(&rel) {
+                Some(&i) => LinkTarget::Article {
+                    index: self.in_language(i, &source.lang),
+                    anchor,
+                },
+                None => {
+                    LinkTarget::Missing(format!("there is no published article at `content/{rel}`"))
+                }
+            };
+        }
+        if self
+            .assets
+            .binary_search_by(|a| a.rel.as_str().cmp(&rel))
+            .is_ok()
+        {
+            return LinkTarget::Asset(rel);
+        }
+        LinkTarget::Missing(format!("there is no file `content/{rel}`"))
+    }
+
+    /// Tier ids that wrote at least one published article, per language.
+    pub fn tiers_in_use(&self) -> BTreeSet<(&str, &str)> {
+        self.articles
+            .iter()
+            .map(|a| (a.article.lang.as_str(), a.article.tier.as_str()))
+            .collect()
+    }
+}
+
+/// `KB-1042` or `FAQ_12`: letters then digits, as article ids are written.
+fn looks_like_id(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+        && s.bytes().any(|b| b.is_ascii_alphabetic())
+        && !s.contains('/')
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && scheme
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
+        }
+        None => false,
+    }
+}
+
+/// Joins a relative link to the folder it was written in; `None` if it climbs out.
+fn join_relative(dir: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_stay_inside_the_site() {
+        assert_eq!(normalise_alias("/old/wifi"), Some("old/wifi/".into()));
+        assert_eq!(
+            normalise_alias("old/wifi/index.html"),
+            Some("old/wifi/".into())
+        );
+        assert_eq!(normalise_alias("/a/../../b/"), None);
+        assert_eq!(normalise_alias("/"), None);
+        assert_eq!(normalise_alias("a\\b"), None);
+        assert_eq!(normalise_alias("a?b"), None);
+    }
+
+    #[test]
+    fn relative_joins() {
+        assert_eq!(join_relative("red", "../vpn/x.md"), Some("vpn/x.md".into()));
+        assert_eq!(join_relative("red", "./x.md"), Some("red/x.md".into()));
+        assert_eq!(join_relative("", "../x.md"), None);
+    }
+
+    #[test]
+    fn ids_and_schemes() {
+        assert!(looks_like_id("KB-1042"));
+        assert!(!looks_like_id("wifi"));
+        assert!(has_scheme("mailto:a@b"));
+        assert!(!has_scheme("KB-1042"));
+    }
+}

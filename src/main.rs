@@ -1,0 +1,22 @@
+//! The `tier0` binary: parses arguments and hands over to one subcommand.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use tier0::cli::{Cli, Command};
+use tier0::cmd::{self, Verbosity};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let verbosity = if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    match cli.command {
+        Command::Build(args) => cmd::build::run(args, verbosity),
+        Command::Init(args) => cmd::init::run(args, verbosity),
+    }
+}

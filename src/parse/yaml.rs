@@ -1,0 +1,222 @@
+//! YAML decoding with positions, shared by front matter and `tier0.yaml`.
+//!
+//! serde_yaml reports syntax and type errors with a byte position, but keeps
+//! no position for values once decoded. [`TopLevelKeys`] recovers where each
+//! top-level key and its value stand, so that checks made after decoding
+//! (an unknown tier, a bad date, a duplicate id) still point at the line.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::Diagnostic;
+
+/// A YAML error at a byte offset of the file it came from.
+#[derive(Debug)]
+pub struct YamlError {
+    offset: usize,
+    message: String,
+}
+
+impl YamlError {
+    /// The located diagnostic for the file at `path`.
+    pub fn into_diagnostic(self, path: &Path) -> Diagnostic {
+        Diagnostic::error(
+            path,
+            self.offset..self.offset,
+            format!("invalid YAML: {}", self.message),
+        )
+        .with_help("check the indentation, the `key: value` form and the quoting of this line")
+    }
+}
+
+/// Decodes `text`, which starts at byte `base` of its file, into `T`.
+///
+/// Returns the value and the dotted paths of keys `T` does not know.
+pub fn deserialize<T: DeserializeOwned>(
+    text: &str,
+    base: usize,
+) -> Result<(T, Vec<String>), YamlError> {
+    let mut unknown = Vec::new();
+    let de = serde_yaml::Deserializer::from_str(text);
+    match serde_ignored::deserialize(de, |path| unknown.push(path.to_string())) {
+        Ok(value) => Ok((value, unknown)),
+        Err(e) => {
+            let offset = base + e.location().map_or(0, |l| l.index().min(text.len()));
+            let message = strip_location(&e.to_string());
+            Err(YamlError { offset, message })
+        }
+    }
+}
+
+/// serde_yaml appends " at line L column C" to messages; the diagnostic says it better.
+fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Where one top-level key of a YAML mapping stands in its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPosition {
+    /// The key's bytes.
+    pub key: Range<usize>,
+    /// The value on the same line, or the empty range after the colon.
+    pub value: Range<usize>,
+}
+
+/// The positions of the top-level keys of a block mapping, in file offsets.
+#[derive(Debug, Clone, Default)]
+pub struct TopLevelKeys {
+    keys: BTreeMap<String, Vec<KeyPosition>>,
+    /// Where the whole mapping starts, for problems that belong to no key.
+    start: usize,
+}
+
+impl TopLevelKeys {
+    /// Finds `key:` lines at column 0 of `text`, which starts at byte `base` of its file.
+    pub fn scan(text: &str, base: usize) -> Self {
+        let mut keys: BTreeMap<String, Vec<KeyPosition>> = BTreeMap::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let content = line.trim_end_matches(['\n', '\r']);
+            if let Some((name, key_len, value)) = split_key(content) {
+                let value_start = base + offset + value.start;
+                keys.entry(name).or_default().push(KeyPosition {
+                    key: base + offset..base + offset + key_len,
+                    value: value_start..base + offset + value.end,
+                });
+            }
+            offset += line.len();
+        }
+        Self { keys, start: base }
+    }
+
+    /// The span of `key`'s value, or of the mapping's start when absent.
+    pub fn value_span(&self, key: &str) -> Range<usize> {
+        self.first(key)
+            .map_or(self.start..self.start, |p| p.value.clone())
+    }
+
+    /// The span of the key `key` itself, or of the mapping's start when absent.
+    pub fn key_span(&self, key: &str) -> Range<usize> {
+        self.first(key)
+            .map_or(self.start..self.start, |p| p.key.clone())
+    }
+
+    fn first(&self, key: &str) -> Option<&KeyPosition> {
+        self.keys.get(key).and_then(|v| v.first())
+    }
+
+    /// Keys written more than once, with the position of each repetition.
+    pub fn duplicates(&self) -> impl Iterator<Item = (&str, &KeyPosition)> {
+        self.keys
+            .iter()
+            .flat_map(|(k, v)| v.iter().skip(1).map(move |p| (k.as_str(), p)))
+    }
+
+    /// Where the mapping starts.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+}
+
+/// `key: value` at column 0 → (key, key length in bytes, value byte range in the line).
+fn split_key(line: &str) -> Option<(String, usize, Range<usize>)> {
+    let first = line.chars().next()?;
+    if first.is_whitespace() || matches!(first, '#' | '-' | '{' | '[' | '}' | ']') {
+        return None;
+    }
+    let (name, key_len) = if first == '"' || first == '\'' {
+        let end = line[1..].find(first)? + 1;
+        (line[1..end].to_owned(), end + 1)
+    } else {
+        let colon = line
+            .find(": ")
+            .or_else(|| line.strip_suffix(':').map(str::len))?;
+        (line[..colon].trim_end().to_owned(), colon)
+    };
+    let rest = line.get(key_len..)?.strip_prefix(':')?;
+    let leading = rest.len() - rest.trim_start().len();
+    let value_start = key_len + 1 + leading;
+    let value_end = line.trim_end().len().max(value_start);
+    Some((name, key_len, value_start..value_end))
+}
+
+/// A warning for an unknown key, with the closest known key as suggestion.
+pub fn unknown_key_warning(
+    path: &Path,
+    keys: &TopLevelKeys,
+    dotted: &str,
+    known: &[&str],
+) -> Diagnostic {
+    let top = dotted.split('.').next().unwrap_or(dotted);
+    let span = keys.key_span(top);
+    let last = dotted.rsplit('.').next().unwrap_or(dotted);
+    let warning = Diagnostic::warning(path, span, format!("unknown key `{dotted}` is ignored"));
+    match did_you_mean(last, known) {
+        Some(best) => warning.with_help(format!("did you mean `{best}`?")),
+        None => warning.with_help(format!("known keys are: {}", known.join(", "))),
+    }
+}
+
+/// The known name closest to `name`, if it is close enough to be a typo.
+pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(name, k), *k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scan_finds_keys_and_values() {
+        let text = "title: Hola\r\ntags:\n  - a\n\"id\": KB-1\n# note: x\n";
+        let keys = TopLevelKeys::scan(text, 4);
+        assert_eq!(
+            &text[keys.value_span("title").start - 4..keys.value_span("title").end - 4],
+            "Hola"
+        );
+        assert_eq!(keys.value_span("tags"), 4 + 18..4 + 18);
+        assert_eq!(
+            &text[keys.value_span("id").start - 4..keys.value_span("id").end - 4],
+            "KB-1"
+        );
+        assert_eq!(keys.value_span("note"), 4..4);
+    }
+
+    #[test]
+    fn scan_reports_duplicates() {
+        let keys = TopLevelKeys::scan("title: a\ntitle: b\n", 0);
+        let dups: Vec<_> = keys.duplicates().collect();
+        assert_eq!(dups.len(), 1);
+        assert_eq!(dups[0].0, "title");
+        assert_eq!(dups[0].1.key, 9..14);
+    }
+
+    #[test]
+    fn deserialize_offsets_errors_into_the_file() {
+        #[derive(serde::Deserialize, Debug)]
+        struct T {
+            #[allow(dead_code)]
+            weight: i64,
+        }
+        let err = deserialize::<T>("weight: abc\n", 100).unwrap_err();
+        assert_eq!(err.offset, 108);
+        assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
+    fn suggestions_only_for_near_misses() {
+        assert_eq!(did_you_mean("titel", &["title", "tags"]), Some("title"));
+        assert_eq!(did_you_mean("zzz", &["title", "tags"]), None);
+    }
+}

@@ -1,0 +1,182 @@
+//! What templates see: the values of each page, with every link already
+//! written for the page it appears on.
+//!
+//! This is the contract between tier0 and themes; `docs/theming.md`
+//! documents it. Every field is always present (`null` when empty), so
+//! templates can test values without tripping over undefined names.
+
+use serde::Serialize;
+
+use super::markdown::TocEntry;
+
+/// A link to a page in another language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageLink {
+    /// Language code.
+    pub code: String,
+    /// Language name.
+    pub name: String,
+    /// Link to the page (or the home page) in that language.
+    pub href: String,
+    /// Whether this is the language of the current page.
+    pub current: bool,
+    /// Whether `href` is this very page in that language (a translation), not its home page.
+    pub alternate: bool,
+}
+
+/// Values every page has.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteContext {
+    /// Site name.
+    pub title: String,
+    /// Site description.
+    pub description: String,
+    /// Language of the page.
+    pub lang: String,
+    /// Link to the home page in this language.
+    pub home: String,
+    /// Prefix from this page to the site root (`../../`, `/help/`).
+    pub root: String,
+    /// Links to this page (or home) in every language.
+    pub languages: Vec<LanguageLink>,
+    /// Links to theme files by name (`style.css` → `../static/style.1a2b.css`).
+    pub assets: std::collections::BTreeMap<String, String>,
+    /// Categories of this language, for navigation.
+    pub categories: Vec<CategoryLink>,
+    /// Tiers of the organisation.
+    pub tiers: Vec<TierContext>,
+    /// The tier users contact when self-help fails.
+    pub escalation: TierContext,
+    /// Link to this language's Atom feed.
+    pub feed: String,
+}
+
+/// A category in navigation and lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryLink {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Link to its page.
+    pub href: String,
+    /// Number of articles.
+    pub count: usize,
+    /// Its first articles (on the home page).
+    pub top: Vec<ArticleSummary>,
+}
+
+/// How to reach a tier.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactContext {
+    /// Contact link template filled for this page, if the tier has one.
+    pub href: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// `mailto:` link prefilled for this page.
+    pub mailto: Option<String>,
+    /// Phone number.
+    pub phone: Option<String>,
+    /// `tel:` link.
+    pub tel: Option<String>,
+    /// Opening hours.
+    pub hours: Option<String>,
+}
+
+/// A tier, in the language of the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TierContext {
+    /// Id (`L3`).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// What it does.
+    pub description: String,
+    /// Link to its page.
+    pub href: String,
+    /// How to reach it.
+    pub contact: ContactContext,
+}
+
+/// An article in lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleSummary {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Link to it.
+    pub href: String,
+    /// Tier id.
+    pub tier: String,
+    /// Tier name.
+    pub tier_name: String,
+    /// Article type (`troubleshooting`).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Type label in the page's language.
+    pub type_label: String,
+    /// Category title, if any.
+    pub category: Option<String>,
+    /// Last update, `YYYY-MM-DD`.
+    pub updated: Option<String>,
+}
+
+/// The article of an article page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleContext {
+    /// The summary fields.
+    #[serde(flatten)]
+    pub summary: ArticleSummary,
+    /// Rendered body (HTML; trusted, print with `| safe`).
+    pub content: String,
+    /// Table of contents.
+    pub toc: Vec<TocEntry>,
+    /// Ids of the numbered steps.
+    pub steps: Vec<String>,
+    /// The tier that wrote it.
+    pub tier_info: TierContext,
+    /// The tier to contact when it did not help, with contact links filled for this article.
+    pub escalate_to: TierContext,
+    /// Link to its category page.
+    pub category_href: Option<String>,
+    /// Author.
+    pub author: Option<String>,
+    /// Team.
+    pub team: Option<String>,
+    /// First published, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Last reviewed, `YYYY-MM-DD`.
+    pub reviewed: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Symptoms.
+    pub symptoms: Vec<String>,
+    /// Error codes.
+    pub error_codes: Vec<String>,
+    /// Products and versions.
+    pub applies_to: Vec<String>,
+    /// The same article in other languages.
+    pub translations: Vec<LanguageLink>,
+    /// Permanent short link (`/kb/KB-1042/`), absolute when the site URL is known.
+    pub short_link: String,
+}
+
+/// Values specific to one kind of page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageContext {
+    /// `home`, `category`, `article`, `tier` or `404`.
+    pub kind: &'static str,
+    /// Page title (without the site name).
+    pub title: String,
+    /// Meta description.
+    pub description: String,
+    /// Canonical absolute URL, when the site URL is known.
+    pub canonical: Option<String>,
+    /// This page's site path (`red/wifi/`).
+    pub path: String,
+}

@@ -1,0 +1,167 @@
+//! Machine-readable outputs: Atom feeds, sitemap, robots.txt, articles.json.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::pages::LanguagePages;
+use crate::link::{self, SiteModel};
+
+/// Number of entries in each Atom feed.
+pub const FEED_ENTRIES: usize = 50;
+
+#[derive(Serialize)]
+struct FeedEntry {
+    id: String,
+    title: String,
+    summary: String,
+    href: String,
+    tier: String,
+    published: Option<String>,
+    updated: String,
+    /// `new` or `updated`.
+    change: &'static str,
+}
+
+/// The Atom feed of one language: newest updates first.
+pub fn atom(pages: &LanguagePages<'_>) -> Result<String, String> {
+    let model = pages.model;
+    let from = pages.home_path();
+    let mut indexes: Vec<usize> = (0..model.articles.len())
+        .filter(|&i| {
+            model.articles[i].article.lang == pages.lang
+                && model.articles[i].article.updated.is_some()
+        })
+        .collect();
+    indexes.sort_by(|&x, &y| {
+        let (x, y) = (&model.articles[x].article, &model.articles[y].article);
+        y.updated.cmp(&x.updated).then_with(|| x.id.cmp(&y.id))
+    });
+    let entries: Vec<FeedEntry> = indexes
+        .into_iter()
+        .take(FEED_ENTRIES)
+        .map(|i| {
+            let linked = &model.articles[i];
+            let a = &linked.article;
+            let updated = a.updated.map(|d| d.rfc3339()).unwrap_or_default();
+            FeedEntry {
+                id: format!("urn:tier0:{}:{}", a.lang, a.id),
+                title: a.title.clone(),
+                summary: a.description.clone(),
+                href: model.urls.best(&from, &linked.path),
+                tier: a.tier.clone(),
+                published: a.date.map(|d| d.rfc3339()),
+                change: if a.date.is_some() && a.date != a.updated {
+                    "updated"
+                } else {
+                    "new"
+                },
+                updated,
+            }
+        })
+        .collect();
+    let updated = entries
+        .iter()
+        .map(|e| e.updated.clone())
+        .max()
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let site = pages.site(&from, &Default::default());
+    let mut ctx = Context::new();
+    ctx.insert("site", &site);
+    ctx.insert("t", &pages.text);
+    ctx.insert("entries", &entries);
+    ctx.insert("updated", &updated);
+    ctx.insert("feed_id", &format!("urn:tier0:feed:{}", pages.lang));
+    ctx.insert(
+        "self_href",
+        &model.urls.best(&from, &format!("{from}atom.xml")),
+    );
+    ctx.insert("home_href", &model.urls.best(&from, &from));
+    pages
+        .theme
+        .tera
+        .render("atom.xml", &ctx)
+        .map_err(|e| format!("atom.xml: {e}"))
+}
+
+/// `sitemap.xml`, when the site's full URL is known.
+pub fn sitemap(model: &SiteModel, paths: &[String]) -> Option<String> {
+    let base = model.config.base_url.absolute()?;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in paths {
+        let lastmod = model
+            .articles
+            .iter()
+            .find(|a| &a.path == path)
+            .and_then(|a| a.article.updated)
+            .map(|d| format!("<lastmod>{}</lastmod>", d.date()))
+            .unwrap_or_default();
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc>{lastmod}</url>\n",
+            super::markdown::escape_attr(&format!("{base}{path}"))
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    Some(xml)
+}
+
+/// `robots.txt`: everything may be crawled; points at the sitemap when there is one.
+pub fn robots(model: &SiteModel) -> String {
+    match model.config.base_url.absolute() {
+        Some(base) => format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
+        None => "User-agent: *\nAllow: /\n".to_owned(),
+    }
+}
+
+#[derive(Serialize)]
+struct ArticleRecord<'a> {
+    id: &'a str,
+    lang: &'a str,
+    title: &'a str,
+    description: &'a str,
+    url: String,
+    short_url: String,
+    tier: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    category: Option<&'a str>,
+    tags: &'a [String],
+    error_codes: &'a [String],
+    date: Option<String>,
+    updated: Option<String>,
+    reviewed: Option<String>,
+}
+
+/// `articles.json`: every published article, for chatbots and ticketing tools.
+pub fn articles_json(model: &SiteModel) -> Vec<u8> {
+    let records: Vec<ArticleRecord<'_>> = model
+        .articles
+        .iter()
+        .map(|linked| {
+            let a = &linked.article;
+            let short = link::short_path(&model.config, &a.lang, &a.id);
+            ArticleRecord {
+                id: &a.id,
+                lang: &a.lang,
+                title: &a.title,
+                description: &a.description,
+                url: model.urls.best("", &linked.path),
+                short_url: model.urls.best("", &short),
+                tier: &a.tier,
+                kind: a.kind.name(),
+                category: a.category.as_deref(),
+                tags: &a.tags,
+                error_codes: &a.error_codes,
+                date: a.date.map(|d| d.date()),
+                updated: a.updated.map(|d| d.date()),
+                reviewed: a.reviewed.map(|d| d.date()),
+            }
+        })
+        .collect();
+    let mut json =
+        serde_json::to_vec_pretty(&serde_json::json!({ "version": 1, "articles": records }))
+            .unwrap_or_default();
+    json.push(b'\n');
+    json
+}

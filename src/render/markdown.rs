@@ -1,0 +1,389 @@
+//! Markdown body → HTML fragment, with everything a help article needs.
+//!
+//! In: one linked article and the site model. Out: [`RenderedBody`]: the
+//! HTML, its table of contents, every anchor it defines (heading ids and
+//! step ids), the plain text of each section for search, the anchors it
+//! links to in other articles (checked once all bodies are rendered), and
+//! located errors for links to things that do not exist.
+//!
+//! Guarantees: heading ids are unique within the page and stable for the
+//! same text; items of top-level ordered lists get step ids (`paso-3`);
+//! internal links are rewritten to the target's final URL.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use pulldown_cmark::{
+    BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
+
+use crate::diagnostics::Diagnostic;
+use crate::link::{LinkTarget, SiteModel};
+use crate::slug::{self, UniqueIds};
+
+use super::i18n::UiText;
+
+/// An entry of the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    /// Heading level (2 or 3).
+    pub level: u8,
+    /// Heading id.
+    pub id: String,
+    /// Heading text.
+    pub text: String,
+}
+
+/// Plain text of a part of the article, for search and snippets.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TextSection {
+    /// Id of the heading that starts it, `None` before the first heading.
+    pub anchor: Option<String>,
+    /// Heading text.
+    pub heading: Option<String>,
+    /// The text under it.
+    pub text: String,
+}
+
+/// A link to an anchor of another page, to check once every page is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorLink {
+    /// Target article.
+    pub target: usize,
+    /// The anchor, without `#`.
+    pub anchor: String,
+    /// Where the link is written (file offsets).
+    pub span: Range<usize>,
+}
+
+/// The rendered body of one article.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedBody {
+    /// HTML fragment.
+    pub html: String,
+    /// Headings of level 2 and 3.
+    pub toc: Vec<TocEntry>,
+    /// Every id defined in the body.
+    pub anchors: BTreeSet<String>,
+    /// Ids of the numbered steps, in order.
+    pub steps: Vec<String>,
+    /// Plain text per section.
+    pub sections: Vec<TextSection>,
+    /// Links into other pages' anchors.
+    pub anchor_links: Vec<AnchorLink>,
+    /// Broken links and images.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Markdown features tier0 enables.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// The word step ids are made of, in `lang` (part of the URL contract).
+pub fn step_word(lang: &str) -> &'static str {
+    match lang {
+        "es" => "paso",
+        "pt" | "pt-br" => "passo",
+        "fr" => "etape",
+        "it" => "passo",
+        "de" => "schritt",
+        "ca" => "pas",
+        _ => "step",
+    }
+}
+
+struct ListState {
+    steps: bool,
+    next: u64,
+}
+
+/// Renders the body of article `index`.
+pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBody {
+    let linked = &model.articles[index];
+    let article = &linked.article;
+    let base = article.body_start;
+    let mut out = RenderedBody::default();
+    let mut ids = UniqueIds::default();
+    let mut events: Vec<Event> = Vec::new();
+    // A heading's events are held back until its end: its id comes from its text.
+    let mut heading: Option<(Tag, Vec<Event>)> = None;
+    let mut lists: Vec<ListState> = Vec::new();
+    let mut quote_depth = 0usize;
+    let mut last_heading_id: Option<String> = None;
+    let mut section = TextSection::default();
+    let step = step_word(&article.lang);
+
+    for (event, range) in Parser::new_ext(&article.body, options()).into_offset_iter() {
+        let span = base + range.start..base + range.end;
+        if let Some((_, buffered)) = heading.as_mut() {
+            match event {
+                Event::End(TagEnd::Heading(_)) => {
+                    let Some((
+                        Tag::Heading {
+                            level,
+                            id: explicit,
+                            classes,
+                            attrs,
+                        },
+                        inner,
+                    )) = heading.take()
+                    else {
+                        continue;
+                    };
+                    let title = plain_text(&inner);
+                    let id = ids
+                        .claim(&explicit.map_or_else(|| slug::slugify(&title), |e| e.to_string()));
+                    out.anchors.insert(id.clone());
+                    let level_number = level as u8;
+                    if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+                        out.toc.push(TocEntry {
+                            level: level_number,
+                            id: id.clone(),
+                            text: title.clone(),
+                        });
+                    }
+                    out.sections.push(std::mem::take(&mut section));
+                    section.anchor = Some(id.clone());
+                    section.heading = Some(title.clone());
+                    last_heading_id = Some(id.clone());
+                    events.push(Event::Start(Tag::Heading {
+                        level,
+                        id: Some(id.clone().into()),
+                        classes,
+                        attrs,
+                    }));
+                    events.extend(inner);
+                    events.push(Event::InlineHtml(
+                        format!(
+                            "<a class=\"heading-anchor\" href=\"#{id}\" aria-label=\"{}\">#</a>",
+                            escape_attr(&format!("{} {title}", text.get("link_to_section")))
+                        )
+                        .into(),
+                    ));
+                    events.push(Event::End(TagEnd::Heading(level)));
+                }
+                other => {
+                    let other = rewrite_link(model, index, other, span, &mut out);
+                    buffered.push(other);
+                }
+            }
+            continue;
+        }
+        match event {
+            Event::Start(tag @ Tag::Heading { .. }) => heading = Some((tag, Vec::new())),
+            Event::Start(Tag::List(start)) => {
+                let steps = start.is_some() && lists.is_empty() && quote_depth == 0;
+                lists.push(ListState {
+                    steps,
+                    next: start.unwrap_or(1),
+                });
+                events.push(Event::Start(Tag::List(start)));
+            }
+            Event::End(TagEnd::List(ordered)) => {
+                lists.pop();
+                events.push(Event::End(TagEnd::List(ordered)));
+            }
+            Event::Start(Tag::Item) => match lists.as_mut_slice() {
+                [list] if list.steps => {
+                    let number = list.next;
+                    list.next += 1;
+                    let plain = format!("{step}-{number}");
+                    let wanted = if ids.contains(&plain) {
+                        last_heading_id
+                            .as_ref()
+                            .map_or(plain.clone(), |h| format!("{h}-{plain}"))
+                    } else {
+                        plain
+                    };
+                    let id = ids.claim(&wanted);
+                    out.anchors.insert(id.clone());
+                    out.steps.push(id.clone());
+                    events.push(Event::Html(
+                        format!("<li id=\"{id}\" class=\"step\">").into(),
+                    ));
+                }
+                _ => events.push(Event::Start(Tag::Item)),
+            },
+            Event::Start(Tag::BlockQuote(kind)) => {
+                quote_depth += 1;
+                match kind {
+                    Some(kind) => {
+                        let (class, key) = alert(kind);
+                        events.push(Event::Html(
+                            format!(
+                                "<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{}</p>\n",
+                                escape_attr(text.get(key))
+                            )
+                            .into(),
+                        ));
+                    }
+                    None => events.push(Event::Start(Tag::BlockQuote(None))),
+                }
+            }
+            Event::End(TagEnd::BlockQuote(kind)) => {
+                quote_depth = quote_depth.saturating_sub(1);
+                match kind {
+                    Some(_) => events.push(Event::Html("</div>\n".into())),
+                    None => events.push(Event::End(TagEnd::BlockQuote(None))),
+                }
+            }
+            other => {
+                match &other {
+                    Event::Text(t) | Event::Code(t) => section.text.push_str(t),
+                    Event::SoftBreak
+                    | Event::HardBreak
+                    | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                        section.text.push(' ')
+                    }
+                    _ => {}
+                }
+                let other = rewrite_link(model, index, other, span, &mut out);
+                events.push(other);
+            }
+        }
+    }
+    out.sections.push(section);
+    out.sections
+        .retain(|s| s.anchor.is_some() || !s.text.trim().is_empty());
+    for s in &mut out.sections {
+        s.text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "alert_note"),
+        BlockQuoteKind::Tip => ("tip", "alert_tip"),
+        BlockQuoteKind::Important => ("important", "alert_important"),
+        BlockQuoteKind::Warning => ("warning", "alert_warning"),
+        BlockQuoteKind::Caution => ("caution", "alert_caution"),
+    }
+}
+
+/// The text of inline events, as a reader sees it.
+fn plain_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text.trim().to_owned()
+}
+
+/// Rewrites internal link and image targets to final URLs; records problems.
+fn rewrite_link<'a>(
+    model: &SiteModel,
+    index: usize,
+    event: Event<'a>,
+    span: Range<usize>,
+    out: &mut RenderedBody,
+) -> Event<'a> {
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !matches!(link_type, LinkType::Email | LinkType::Autolink) => {
+            let dest_url = match dest_url.strip_prefix('#') {
+                Some(anchor) => {
+                    out.anchor_links.push(AnchorLink {
+                        target: index,
+                        anchor: anchor.to_owned(),
+                        span,
+                    });
+                    dest_url
+                }
+                None => resolve(model, index, dest_url, span, out, "link"),
+            };
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest_url = resolve(model, index, dest_url, span, out, "image");
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        other => other,
+    }
+}
+
+fn resolve<'a>(
+    model: &SiteModel,
+    index: usize,
+    dest: CowStr<'a>,
+    span: Range<usize>,
+    out: &mut RenderedBody,
+    what: &str,
+) -> CowStr<'a> {
+    let page = &model.articles[index];
+    let article = &page.article;
+    match model.resolve(index, &dest) {
+        LinkTarget::External => dest,
+        LinkTarget::Article {
+            index: target,
+            anchor,
+        } => {
+            let href = model.urls.href(&page.path, &model.articles[target].path);
+            match anchor {
+                Some(anchor) => {
+                    out.anchor_links.push(AnchorLink {
+                        target,
+                        anchor: anchor.clone(),
+                        span,
+                    });
+                    format!("{href}#{anchor}").into()
+                }
+                None => href.into(),
+            }
+        }
+        LinkTarget::Asset(rel) => model.urls.href(&page.path, &rel).into(),
+        LinkTarget::Missing(reason) => {
+            out.diagnostics.push(
+                Diagnostic::error(&article.path, span, format!("broken {what}: {reason}"))
+                    .with_help("link to an article by its id (`KB-1042`) or by the relative path of its .md file"),
+            );
+            dest
+        }
+    }
+}
+
+/// Escapes text for an HTML attribute or text node.
+pub fn escape_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

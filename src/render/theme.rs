@@ -1,0 +1,154 @@
+//! The theme: templates, static files and interface text.
+//!
+//! In: the files of the site's `themes/<name>/` folder, if any. Out: a
+//! [`Theme`] with every template compiled, where each file of the embedded
+//! default theme is replaced by the site's file of the same path. CSS and
+//! JS files get content-hashed names so browsers never mix two builds.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use include_dir::{Dir, include_dir};
+use tera::Tera;
+
+use super::i18n::Translations;
+use crate::diagnostics::Diagnostic;
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// A compiled theme.
+pub struct Theme {
+    /// Compiled templates, by name (`article.html`).
+    pub tera: Tera,
+    /// Files to write under the output, by output path (`static/style.1a2b3c4d.css`).
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// Output path of each static file, by its name in the theme (`style.css`).
+    pub assets: BTreeMap<String, String>,
+    /// Interface text.
+    pub translations: Translations,
+}
+
+/// Every file of the embedded default theme, by path.
+pub fn default_files() -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    collect(&DEFAULT_THEME, &mut files);
+    files
+}
+
+fn collect(dir: &Dir<'static>, files: &mut BTreeMap<String, Vec<u8>>) {
+    for file in dir.files() {
+        if let Some(path) = file.path().to_str() {
+            files.insert(path.replace('\\', "/"), file.contents().to_vec());
+        }
+    }
+    for sub in dir.dirs() {
+        collect(sub, files);
+    }
+}
+
+impl Theme {
+    /// Compiles the default theme overridden by `site_files` (paths inside `themes/<name>/`).
+    pub fn load(
+        name: &str,
+        site_files: &BTreeMap<String, Vec<u8>>,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        let mut files = default_files();
+        let overridden: std::collections::BTreeSet<&String> = site_files.keys().collect();
+        files.extend(site_files.iter().map(|(k, v)| (k.clone(), v.clone())));
+        let shown = |path: &str| -> PathBuf {
+            if overridden.contains(&path.to_owned()) {
+                PathBuf::from("themes").join(name).join(path)
+            } else {
+                PathBuf::from("(default theme)").join(path)
+            }
+        };
+        let mut errors = Vec::new();
+        let mut tera = Tera::new();
+        let mut templates = Vec::new();
+        let mut translations = Translations::default();
+        let mut out = BTreeMap::new();
+        let mut assets = BTreeMap::new();
+        for (path, bytes) in &files {
+            if let Some(name) = path.strip_prefix("templates/") {
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => templates.push((name.to_owned(), text.to_owned())),
+                    Err(_) => errors.push(Diagnostic::error(
+                        shown(path),
+                        0..0,
+                        "template is not valid UTF-8",
+                    )),
+                }
+            } else if let Some(name) = path.strip_prefix("static/") {
+                let output = hashed_name(name, bytes);
+                assets.insert(name.to_owned(), format!("static/{output}"));
+                out.insert(format!("static/{output}"), bytes.clone());
+            } else if path == "i18n.yaml" {
+                let text = String::from_utf8_lossy(bytes);
+                match crate::parse::yaml::deserialize::<BTreeMap<String, BTreeMap<String, String>>>(
+                    &text, 0,
+                ) {
+                    Ok((pairs, _)) => translations.merge(pairs),
+                    Err(e) => errors.push(e.into_diagnostic(&shown(path))),
+                }
+            }
+        }
+        if let Err(e) = tera.add_raw_templates(templates) {
+            errors.push(
+                Diagnostic::error(shown("templates"), 0..0, format!("template error: {e}"))
+                    .with_help("fix the template named in the message"),
+            );
+        }
+        if errors.is_empty() {
+            Ok(Self {
+                tera,
+                files: out,
+                assets,
+                translations,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// `style.css` → `style.1a2b3c4d5e.css` for CSS and JS; other files keep their name.
+fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext @ ("css" | "js"))) => {
+            let hash = blake3::hash(bytes).to_hex();
+            format!("{stem}.{}.{ext}", &hash[..10])
+        }
+        _ => name.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_theme_compiles_and_hashes_assets() {
+        let theme = Theme::load("default", &BTreeMap::new()).unwrap();
+        let css = &theme.assets["style.css"];
+        assert!(
+            css.starts_with("static/style.") && css.ends_with(".css"),
+            "{css}"
+        );
+        assert!(theme.files.contains_key(css));
+        assert_eq!(
+            theme.translations.for_language("es").get("skip_to_content"),
+            "Saltar al contenido"
+        );
+    }
+
+    #[test]
+    fn site_files_override_and_errors_name_the_file() {
+        let site = BTreeMap::from([("templates/404.html".to_owned(), b"{% if %}".to_vec())]);
+        let errors = Theme::load("mine", &site).err().unwrap();
+        assert!(
+            errors[0].message.contains("404.html"),
+            "{}",
+            errors[0].message
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! Build orchestration: the only place that knows the order of the stages.
+//!
+//! discover → parse → link → render → write. Each stage reports problems as
+//! diagnostics; the build stops before writing if any is an error, so the
+//! previous output stays in place.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::{BaseUrl, Config};
+use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::discover::{self, CONFIG_FILE};
+use crate::link::{self, Selection, SiteModel};
+use crate::parse;
+use crate::render::{self, Rendered, theme::Theme};
+use crate::write;
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holding `tier0.yaml` and `content/`).
+    pub root: PathBuf,
+    /// Where to write the site; `None` means `<root>/public`.
+    pub out: Option<PathBuf>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Overrides `base_url` from the config.
+    pub base_url: Option<String>,
+}
+
+/// A successful build.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Published articles.
+    pub articles: usize,
+    /// Files written.
+    pub files: usize,
+    /// Where the site was written.
+    pub out: PathBuf,
+    /// Warnings found.
+    pub warnings: Vec<Diagnostic>,
+    /// Source texts, to show the warnings.
+    pub texts: SourceTexts,
+    /// Wall time of the build.
+    pub elapsed: Duration,
+}
+
+/// Why a build did not produce a site.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The content has errors; nothing was written.
+    #[error("the build found {} error(s)", .diagnostics.iter().filter(|d| d.is_error()).count())]
+    Content {
+        /// Every problem found, warnings included.
+        diagnostics: Vec<Diagnostic>,
+        /// Source texts, to show them.
+        texts: SourceTexts,
+    },
+    /// Reading the sources or writing the output failed.
+    #[error("{0}")]
+    Io(#[from] io::Error),
+}
+
+/// A loaded, linked and rendered site, not yet written.
+pub struct Built {
+    /// The site model.
+    pub model: SiteModel,
+    /// Rendered output.
+    pub rendered: Rendered,
+    /// Warnings found.
+    pub warnings: Vec<Diagnostic>,
+    /// Source texts, for showing diagnostics.
+    pub texts: SourceTexts,
+}
+
+/// Receives the name of each stage as it starts and the number of articles found.
+pub type Progress<'a> = &'a dyn Fn(&str, usize);
+
+/// Runs every stage but `write`.
+pub fn load(options: &BuildOptions, progress: Progress<'_>) -> Result<Built, BuildError> {
+    let root = &options.root;
+    let mut texts = SourceTexts::default();
+    let mut diagnostics = Vec::new();
+    let fail = |diagnostics: Vec<Diagnostic>, texts: SourceTexts| {
+        Err(BuildError::Content { diagnostics, texts })
+    };
+
+    let config_file = discover::config(root)?;
+    let mut config = match &config_file {
+        Some(file) => {
+            texts.insert(CONFIG_FILE, file.text.clone());
+            match Config::from_yaml(Path::new(CONFIG_FILE), &file.text) {
+                Ok((config, warnings)) => {
+                    diagnostics.extend(warnings);
+                    config
+                }
+                Err(errors) => return fail(errors, texts),
+            }
+        }
+        None => Config::default(),
+    };
+    if let Some(url) = &options.base_url {
+        config.base_url = BaseUrl::parse(url).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("--base-url `{url}` is neither a URL (https://…) nor a path (/help/)"),
+            )
+        })?;
+    }
+
+    let sources = discover::discover(root, &config.theme)?;
+    diagnostics.extend(sources.problems.iter().cloned());
+    let mut all_texts = sources.texts.clone();
+    if let Some(file) = config_file {
+        all_texts.insert(CONFIG_FILE, file.text);
+    }
+    let count = sources.articles.len();
+    progress("parsing", count);
+    let theme = Theme::load(&config.theme, &sources.theme);
+    let parsed = parse::parse(&config, &sources);
+    diagnostics.extend(parsed.diagnostics);
+    let theme = match theme {
+        Ok(theme) => theme,
+        Err(errors) => {
+            diagnostics.extend(errors);
+            return fail(diagnostics, all_texts);
+        }
+    };
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return fail(diagnostics, all_texts);
+    }
+
+    progress("linking", count);
+    let model = match link::link(
+        config,
+        parsed.articles,
+        parsed.sections,
+        sources.assets,
+        Selection {
+            drafts: options.drafts,
+        },
+    ) {
+        Ok(model) => model,
+        Err(errors) => {
+            diagnostics.extend(errors);
+            return fail(diagnostics, all_texts);
+        }
+    };
+    progress("rendering", count);
+    let rendered = match render::render(&model, &theme) {
+        Ok(rendered) => rendered,
+        Err(errors) => {
+            diagnostics.extend(errors);
+            return fail(diagnostics, all_texts);
+        }
+    };
+    Ok(Built {
+        model,
+        rendered,
+        warnings: diagnostics,
+        texts: all_texts,
+    })
+}
+
+/// Builds the site and swaps it into the output folder.
+pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let built = load(options, progress)?;
+    progress("writing", built.model.articles.len());
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"));
+    write::write(&built.rendered.output, &out, &[&options.root])?;
+    Ok(BuildReport {
+        articles: built.model.articles.len(),
+        files: built.rendered.output.files.len() + built.rendered.output.copies.len(),
+        out,
+        warnings: built.warnings,
+        texts: built.texts,
+        elapsed: started.elapsed(),
+    })
+}

@@ -1,0 +1,112 @@
+//! Slugs, heading ids and the identifiers users write in front matter.
+//!
+//! A slug is what goes into a URL path segment or a fragment: lowercase
+//! ASCII letters, digits and single `-`, never empty, never `.` or `..`, so
+//! it can never name a path outside its folder.
+
+/// Turns `text` into a slug, transliterating accents (`Configuración` → `configuracion`).
+///
+/// Returns an empty string when `text` has no letter or digit at all.
+pub fn slugify(text: &str) -> String {
+    let ascii = deunicode::deunicode(text);
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+/// Whether `s` is already a slug.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Whether `s` is a usable identifier (article or tier id): ASCII letters,
+/// digits, `-` and `_`, starting with a letter or digit.
+pub fn is_identifier(s: &str) -> bool {
+    s.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Hands out unique ids within one page: the second `x` becomes `x-1`.
+#[derive(Debug, Default)]
+pub struct UniqueIds {
+    taken: std::collections::BTreeSet<String>,
+}
+
+impl UniqueIds {
+    /// Reserves `base` or, if taken, the first free `base-N`.
+    pub fn claim(&mut self, base: &str) -> String {
+        let base = if base.is_empty() { "section" } else { base };
+        let mut candidate = base.to_owned();
+        let mut n = 1;
+        while self.taken.contains(&candidate) {
+            candidate = format!("{base}-{n}");
+            n += 1;
+        }
+        self.taken.insert(candidate.clone());
+        candidate
+    }
+
+    /// Whether `id` was handed out.
+    pub fn contains(&self, id: &str) -> bool {
+        self.taken.contains(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_transliterates_accents() {
+        assert_eq!(slugify("Configuración de red"), "configuracion-de-red");
+        assert_eq!(
+            slugify("¿Qué hago si el Wi-Fi no conecta?"),
+            "que-hago-si-el-wi-fi-no-conecta"
+        );
+        assert_eq!(slugify("Error 0x80070005"), "error-0x80070005");
+        assert_eq!(slugify("  --  "), "");
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+    }
+
+    #[test]
+    fn slugs_are_safe_path_segments() {
+        assert!(is_slug("wifi-no-conecta"));
+        for bad in ["", "..", "a/b", "A", "-a", "a-", "a--b", "a b"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn identifiers() {
+        assert!(is_identifier("KB-1042"));
+        assert!(is_identifier("L3"));
+        assert!(!is_identifier("-x"));
+        assert!(!is_identifier("KB 1"));
+        assert!(!is_identifier(""));
+    }
+
+    #[test]
+    fn unique_ids_get_suffixes() {
+        let mut ids = UniqueIds::default();
+        assert_eq!(ids.claim("paso"), "paso");
+        assert_eq!(ids.claim("paso"), "paso-1");
+        assert_eq!(ids.claim("paso"), "paso-2");
+        assert_eq!(ids.claim(""), "section");
+        assert!(ids.contains("paso-1"));
+    }
+}

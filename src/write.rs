@@ -1,0 +1,235 @@
+//! The write stage: output files → the output folder, all or nothing.
+//!
+//! The whole site is written into a hidden sibling folder first and swapped
+//! in only when complete, with one atomic `renameat2(RENAME_EXCHANGE)` on
+//! Linux. A build that fails or is killed at any moment leaves the previous
+//! site untouched; the half-written folder it left is removed by the next
+//! build. The output folder is never the site root or an ancestor of the
+//! content, so a mistaken `--out` cannot swap away the sources.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::render::Output;
+
+/// Writes `output` to `out`, replacing what was there only once all is written.
+///
+/// `protected` are folders that `out` must not contain (the site's sources).
+pub fn write(output: &Output, out: &Path, protected: &[&Path]) -> io::Result<()> {
+    let name = out.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("`{}` is not a usable output folder", out.display()),
+        )
+    })?;
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)?;
+    check_not_protected(&parent.canonicalize()?.join(name), protected)?;
+    if let Ok(meta) = std::fs::symlink_metadata(out)
+        && !meta.is_dir()
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "`{}` exists and is not a folder; remove it or choose another --out",
+                out.display()
+            ),
+        ));
+    }
+    let prefix = format!(".{name}.tier0-");
+    remove_stale(&parent, &prefix);
+
+    let staging = tempfile::Builder::new()
+        .prefix(&prefix)
+        .tempdir_in(&parent)?;
+    set_public_permissions(staging.path())?;
+    write_tree(output, staging.path())?;
+    let staging = staging.keep();
+    if let Err(e) = swap_in(&staging, out) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    Ok(())
+}
+
+fn check_not_protected(out: &Path, protected: &[&Path]) -> io::Result<()> {
+    for p in protected {
+        let p = p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+        if p.starts_with(out) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "the output folder `{}` contains the site's sources `{}`; choose another --out",
+                    out.display(),
+                    p.display()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Removes folders left by builds that were killed.
+fn remove_stale(parent: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(prefix))
+        {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+#[cfg(unix)]
+fn set_public_permissions(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755))
+}
+
+#[cfg(not(unix))]
+fn set_public_permissions(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+fn write_tree(output: &Output, dir: &Path) -> io::Result<()> {
+    let mut folders: Vec<PathBuf> = output
+        .files
+        .keys()
+        .chain(output.copies.keys())
+        .filter_map(|p| Path::new(p).parent().map(Path::to_path_buf))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    for folder in folders {
+        std::fs::create_dir_all(dir.join(folder))?;
+    }
+    output
+        .files
+        .par_iter()
+        .try_for_each(|(path, bytes)| std::fs::write(dir.join(path), bytes))?;
+    output.copies.par_iter().try_for_each(|(path, source)| {
+        std::fs::copy(source, dir.join(path))
+            .map(drop)
+            .map_err(|e| io::Error::new(e.kind(), format!("cannot copy {}: {e}", source.display())))
+    })
+}
+
+/// Puts `staging` at `out` in one step and deletes the old site.
+fn swap_in(staging: &Path, out: &Path) -> io::Result<()> {
+    if !out.exists() {
+        return std::fs::rename(staging, out);
+    }
+    exchange(staging, out)?;
+    std::fs::remove_dir_all(staging)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    let b = CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+/// Without an atomic exchange: move the old site aside, move the new one in.
+#[cfg(not(target_os = "linux"))]
+fn exchange(staging: &Path, out: &Path) -> io::Result<()> {
+    let aside = staging.with_extension("old");
+    std::fs::rename(out, &aside)?;
+    std::fs::rename(staging, out)?;
+    std::fs::rename(&aside, staging)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(files: &[(&str, &str)]) -> Output {
+        let mut o = Output::default();
+        for (p, c) in files {
+            o.files.insert((*p).into(), c.as_bytes().to_vec());
+        }
+        o
+    }
+
+    #[test]
+    fn replaces_the_old_site_completely() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(
+            &output(&[("a/index.html", "1"), ("old.txt", "x")]),
+            &out,
+            &[],
+        )
+        .unwrap();
+        write(&output(&[("a/index.html", "2")]), &out, &[]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "2"
+        );
+        assert!(!out.join("old.txt").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn stale_staging_folders_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(".public.tier0-dead")).unwrap();
+        write(&output(&[("x", "1")]), &dir.path().join("public"), &[]).unwrap();
+        assert!(!dir.path().join(".public.tier0-dead").exists());
+    }
+
+    #[test]
+    fn refuses_an_output_that_contains_the_sources() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("site/content");
+        std::fs::create_dir_all(&content).unwrap();
+        let err = write(
+            &output(&[("x", "1")]),
+            &dir.path().join("site"),
+            &[&content],
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("contains the site's sources"));
+        assert!(content.exists());
+    }
+
+    #[test]
+    fn refuses_a_file_as_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::write(&out, "precious").unwrap();
+        assert!(write(&output(&[("x", "1")]), &out, &[]).is_err());
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "precious");
+    }
+}
