@@ -14,13 +14,36 @@ use crate::diagnostics::Diagnostic;
 use crate::parse::yaml::{self, TopLevelKeys};
 
 /// Text that readers see: one string for every language, or one per language.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Localized {
     /// The same text in every language.
     Text(String),
     /// Text per language code.
     PerLanguage(BTreeMap<String, String>),
+}
+
+impl<'de> Deserialize<'de> for Localized {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LocalizedVisitor;
+        impl<'de> serde::de::Visitor<'de> for LocalizedVisitor {
+            type Value = Localized;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a text, or a map from language code to text (`{es: Hola, en: Hello}`)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Localized, E> {
+                Ok(Localized::Text(v.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Localized, A::Error> {
+                BTreeMap::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Localized::PerLanguage)
+            }
+        }
+        deserializer.deserialize_any(LocalizedVisitor)
+    }
 }
 
 impl Default for Localized {
@@ -615,6 +638,18 @@ mod tests {
     fn type_errors_point_at_the_value() {
         let errors = parse("title: x\ntiers: 3\n").unwrap_err();
         assert_eq!(errors[0].span.start, "title: x\ntiers: ".len());
+    }
+
+    #[test]
+    fn localized_text_errors_say_what_is_expected() {
+        let errors = parse("title: [a, b]\n").unwrap_err();
+        assert!(
+            errors[0].message.contains("map from language code to text"),
+            "{}",
+            errors[0].message
+        );
+        let (config, _) = parse("title: {es: Hola, en: Hello}\n").unwrap();
+        assert_eq!(config.title.get("en", "es"), "Hello");
     }
 
     #[test]

@@ -143,6 +143,8 @@ struct Claim {
 #[derive(Default)]
 struct PathRegistry {
     claims: BTreeMap<String, Claim>,
+    /// Folders tier0 fills itself (`kb/`, `en/tiers/`): content may not write inside them.
+    reserved: Vec<String>,
 }
 
 impl PathRegistry {
@@ -154,6 +156,14 @@ impl PathRegistry {
         span: std::ops::Range<usize>,
     ) -> Result<(), Diagnostic> {
         let key = site_path.to_lowercase();
+        if let Some(prefix) = self.reserved.iter().find(|r| key.starts_with(r.as_str())) {
+            return Err(Diagnostic::error(
+                &path,
+                span,
+                format!("{what} would be written to `/{site_path}`, inside `/{prefix}`, which tier0 itself fills"),
+            )
+            .with_help("choose another slug, category or alias"));
+        }
         if let Some(first) = self.claims.get(&key) {
             return Err(Diagnostic::error(
                 &path,
@@ -173,12 +183,10 @@ impl PathRegistry {
     }
 }
 
-/// Site paths the generator itself writes to, which content may not take.
-pub const RESERVED: &[&str] = &[
-    "static/",
-    "search/",
-    "kb/",
-    "tiers/",
+/// Folders tier0 fills itself, in every language.
+pub const GENERATED_FOLDERS: &[&str] = &["static/", "search/", "kb/", "tiers/"];
+/// Files tier0 writes at the root of every language.
+const GENERATED_FILES: &[&str] = &[
     "404.html",
     "sitemap.xml",
     "robots.txt",
@@ -227,73 +235,70 @@ pub fn link(
     });
 
     let mut registry = PathRegistry::default();
-    for reserved in RESERVED {
-        registry.claims.insert(
-            reserved.to_string(),
-            Claim {
-                what: "tier0 itself".into(),
-                path: PathBuf::from("(generated)"),
-            },
-        );
-        for lang in config.languages.iter().skip(1) {
+    for lang in &config.languages {
+        let prefix = language_prefix(&config, &lang.code);
+        for generated in GENERATED_FILES {
+            let what = "a file tier0 generates".to_owned();
+            let claim = Claim {
+                what,
+                path: PathBuf::from(generated),
+            };
+            registry
+                .claims
+                .insert(format!("{prefix}{generated}"), claim);
+        }
+        registry
+            .reserved
+            .extend(GENERATED_FOLDERS.iter().map(|f| format!("{prefix}{f}")));
+        if !prefix.is_empty() {
+            let what = format!("the {} home page", lang.name);
             registry.claims.insert(
-                format!("{}/{reserved}", lang.code),
+                prefix,
                 Claim {
-                    what: "tier0 itself".into(),
-                    path: PathBuf::from("(generated)"),
+                    what,
+                    path: PathBuf::from("content"),
                 },
             );
         }
     }
-    for lang in config.languages.iter().skip(1) {
-        registry.claims.insert(
-            format!("{}/", lang.code),
-            Claim {
-                what: format!("the {} home page", lang.name),
-                path: PathBuf::from("(generated)"),
-            },
-        );
-    }
 
     let mut by_id: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut by_source = BTreeMap::new();
-    let mut linked = Vec::with_capacity(published.len());
+    let mut linked: Vec<LinkedArticle> = Vec::with_capacity(published.len());
     for article in published {
         let index = linked.len();
-        if let Some(&first) = by_id.get(&(article.lang.clone(), article.id.clone())) {
-            let first: &LinkedArticle = &linked[first];
-            errors.push(
+        let category = article
+            .category
+            .as_deref()
+            .map_or(String::new(), |c| format!("{c}/"));
+        let path = format!(
+            "{}{category}{}/",
+            language_prefix(&config, &article.lang),
+            article.slug
+        );
+        let what = format!("article `{}`", article.id);
+        let claimed = registry.claim(
+            &path,
+            what,
+            article.path.clone(),
+            article.spans.value("slug"),
+        );
+        let duplicate = by_id
+            .get(&(article.lang.clone(), article.id.clone()))
+            .map(|&first| {
+                let first = linked[first].article.path.display();
                 Diagnostic::error(
                     &article.path,
                     article.spans.value("id"),
-                    format!(
-                        "id `{}` is already used by {}",
-                        article.id,
-                        first.article.path.display()
-                    ),
+                    format!("id `{}` is already used by {first}", article.id),
                 )
                 .with_help(
                     "every article needs its own id; translations share an id but differ in `lang`",
-                ),
-            );
-            continue;
-        }
-        let path = format!(
-            "{}{}{}/",
-            language_prefix(&config, &article.lang),
-            article
-                .category
-                .as_deref()
-                .map_or(String::new(), |c| format!("{c}/")),
-            article.slug
-        );
-        if let Err(e) = registry.claim(
-            &path,
-            format!("article `{}`", article.id),
-            article.path.clone(),
-            article.spans.value("slug"),
-        ) {
-            errors.push(e);
+                )
+            });
+        if claimed.is_err() || duplicate.is_some() {
+            errors.extend(claimed.err());
+            errors.extend(duplicate);
             continue;
         }
         by_id.insert((article.lang.clone(), article.id.clone()), index);

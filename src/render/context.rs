@@ -64,7 +64,15 @@ pub struct CategoryLink {
     pub href: String,
     /// Number of articles.
     pub count: usize,
-    /// Its first articles (on the home page).
+}
+
+/// A category on the home page, with its first articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryOverview {
+    /// The category.
+    #[serde(flatten)]
+    pub category: CategoryLink,
+    /// Its first articles.
     pub top: Vec<ArticleSummary>,
 }
 

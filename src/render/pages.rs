@@ -6,8 +6,8 @@ use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use tera::Context;
 
 use super::context::{
-    ArticleContext, ArticleSummary, CategoryLink, ContactContext, LanguageLink, PageContext,
-    SiteContext, TierContext,
+    ArticleContext, ArticleSummary, CategoryLink, CategoryOverview, ContactContext, LanguageLink,
+    PageContext, SiteContext, TierContext,
 };
 use super::i18n::UiText;
 use super::markdown::RenderedBody;
@@ -34,13 +34,33 @@ pub struct ContactVars<'a> {
 }
 
 /// Fills `{id}`, `{title}`, `{url}` and `{lang}` in a contact link template, URL-encoded.
+///
+/// Query parameters whose value is only a placeholder that has nothing to
+/// fill (on pages that are not articles) are dropped.
 pub fn fill_contact(template: &str, vars: ContactVars<'_>) -> String {
     let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
-    template
-        .replace("{id}", &enc(vars.id))
-        .replace("{title}", &enc(vars.title))
-        .replace("{url}", &enc(vars.url))
-        .replace("{lang}", &enc(vars.lang))
+    let fill = |part: &str| {
+        part.replace("{id}", &enc(vars.id))
+            .replace("{title}", &enc(vars.title))
+            .replace("{url}", &enc(vars.url))
+            .replace("{lang}", &enc(vars.lang))
+    };
+    let Some((base, query)) = template.split_once('?') else {
+        return fill(template);
+    };
+    let params: Vec<String> = query
+        .split('&')
+        .filter(|pair| {
+            pair.split_once('=')
+                .is_none_or(|(_, value)| !fill(value).is_empty())
+        })
+        .map(fill)
+        .collect();
+    if params.is_empty() {
+        fill(base)
+    } else {
+        format!("{}?{}", fill(base), params.join("&"))
+    }
 }
 
 /// Shared, per-language values used by every page in that language.
@@ -148,12 +168,6 @@ impl<'a> LanguagePages<'a> {
                 description: cat.description.clone(),
                 href: self.href(from, &cat.path),
                 count: cat.articles.len(),
-                top: cat
-                    .articles
-                    .iter()
-                    .take(TOP_PER_CATEGORY)
-                    .map(|&i| self.summary(from, i))
-                    .collect(),
             })
             .collect();
         SiteContext {
@@ -408,8 +422,24 @@ impl<'a> LanguagePages<'a> {
             .and_then(|h| h.description.clone())
             .unwrap_or_else(|| site.description.clone());
         let page = self.page("home", &from, title, description);
+        let categories: Vec<CategoryOverview> = model
+            .categories
+            .iter()
+            .filter(|cat| cat.lang == self.lang)
+            .zip(&site.categories)
+            .map(|(cat, link)| CategoryOverview {
+                category: link.clone(),
+                top: cat
+                    .articles
+                    .iter()
+                    .take(TOP_PER_CATEGORY)
+                    .map(|&i| self.summary(&from, i))
+                    .collect(),
+            })
+            .collect();
         self.render("home.html", &site, &page, |ctx| {
-            ctx.insert("recent", &recent)
+            ctx.insert("recent", &recent);
+            ctx.insert("categories", &categories);
         })
     }
 
@@ -508,6 +538,18 @@ mod tests {
                 vars
             ),
             "https://s.example/new?a=KB%2D1&t=Wi%2DFi%20%26%20VPN&u=https%3A%2F%2Fh%2Eexample%2Fa%2F%3Fx%3D1&l=es"
+        );
+        let empty = ContactVars {
+            lang: "es",
+            ..ContactVars::default()
+        };
+        assert_eq!(
+            fill_contact("https://s.example/new?src=kb&a={id}&l={lang}", empty),
+            "https://s.example/new?src=kb&l=es"
+        );
+        assert_eq!(
+            fill_contact("https://s.example/new?a={id}", empty),
+            "https://s.example/new"
         );
     }
 }

@@ -1,0 +1,87 @@
+//! A build killed at any moment leaves the previous complete site, never a mix.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::support::{Site, tree};
+
+const ARTICLES: usize = 400;
+
+/// A site of `ARTICLES` articles whose every page says `version`.
+fn generated(version: &str) -> Site {
+    let site = Site::empty();
+    let paragraph = "Compruebe la conexión, reinicie el equipo y vuelva a intentarlo. ".repeat(20);
+    for i in 0..ARTICLES {
+        site.write(
+            &format!("content/tema-{}/articulo-{i}.md", i % 12),
+            format!("---\nid: KB-{i}\ntitle: Artículo {i} {version}\ndate: 2026-01-01\n---\n\n## Síntomas\n\n{paragraph}\n\n1. Paso uno.\n2. Paso dos [{version}](KB-{}).\n", (i + 1) % ARTICLES),
+        );
+    }
+    site
+}
+
+fn build(site: &Site, out: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("tier0"));
+    cmd.args(["build", "--quiet", "--out"])
+        .arg(out)
+        .current_dir(site.root());
+    cmd
+}
+
+#[cfg(unix)]
+#[test]
+fn killed_builds_leave_the_old_or_the_new_site() {
+    use std::os::unix::process::ExitStatusExt;
+
+    let (old_site, new_site) = (generated("viejo"), generated("nuevo"));
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("public");
+
+    assert!(build(&new_site, &out).status().unwrap().success());
+    let new: BTreeMap<String, Vec<u8>> = tree(&out);
+    let started = Instant::now();
+    assert!(build(&old_site, &out).status().unwrap().success());
+    let full = started.elapsed();
+    let old = tree(&out);
+    assert_ne!(old, new);
+
+    let mut killed = 0;
+    for step in 0..24u32 {
+        let current_is_old = tree(&out) == old;
+        let source = if current_is_old { &new_site } else { &old_site };
+        let mut child = build(source, &out).spawn().unwrap();
+        std::thread::sleep(full * step / 20);
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        if status.signal().is_some() {
+            killed += 1;
+        }
+        let now = tree(&out);
+        assert!(
+            now == old || now == new,
+            "after a kill at step {step}, public/ is neither the old nor the new site"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(
+        killed >= 10,
+        "only {killed} of 24 builds were killed before finishing; the test proved little"
+    );
+    let strays: Vec<_> = std::fs::read_dir(out_dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| n != "public")
+        .collect();
+    assert!(
+        strays.len() <= 1,
+        "at most the last killed build's staging folder remains: {strays:?}"
+    );
+    assert!(build(&new_site, &out).status().unwrap().success());
+    assert_eq!(
+        std::fs::read_dir(out_dir.path()).unwrap().count(),
+        1,
+        "the next build cleans up after killed ones"
+    );
+}

@@ -1,0 +1,241 @@
+//! A successful build of a small site: what is written, and where.
+
+use crate::support::{Site, tree};
+
+fn built_basic() -> Site {
+    let site = Site::fixture("basic");
+    site.tier0(&["build"]).assert().success();
+    site
+}
+
+#[test]
+fn writes_every_kind_of_page() {
+    let site = built_basic();
+    let files = tree(&site.public());
+    for expected in [
+        "index.html",
+        "en/index.html",
+        "red/index.html",
+        "red/wifi/index.html",
+        "en/red/wifi/index.html",
+        "vpn/conectar/index.html",
+        "vpn/crlf-bom/index.html",
+        "kb/KB-1/index.html",
+        "en/kb/KB-1/index.html",
+        "antiguo/wifi/index.html",
+        "tiers/l1/index.html",
+        "en/tiers/l3/index.html",
+        "red/logo.svg",
+        "404.html",
+        "atom.xml",
+        "en/atom.xml",
+        "robots.txt",
+        "articles.json",
+    ] {
+        assert!(
+            files.contains_key(expected),
+            "missing {expected}; have {:?}",
+            files.keys().collect::<Vec<_>>()
+        );
+    }
+    assert!(
+        files
+            .keys()
+            .any(|k| k.starts_with("static/style.") && k.ends_with(".css"))
+    );
+    assert!(
+        !files.contains_key("sitemap.xml"),
+        "no sitemap without an absolute base_url"
+    );
+}
+
+#[test]
+fn article_page_has_ids_steps_alerts_and_gfm() {
+    let site = built_basic();
+    let html = site.read_public("red/wifi/index.html");
+    for needle in [
+        r##"<h2 id="configuracion-de-red">"##,
+        r##"<h2 id="configuracion-de-red-1">"##,
+        r##"<li id="paso-1" class="step">"##,
+        r##"<li id="paso-2" class="step">"##,
+        r##"class="heading-anchor" href="#configuracion-de-red""##,
+        r##"<div class="alert alert-warning" role="note"><p class="alert-title">Advertencia</p>"##,
+        "<table>",
+        r##"<input disabled="" type="checkbox" checked=""/>"##,
+        r##"class="footnote-definition""##,
+        r##"href="../../vpn/conectar/index.html#paso-2""##,
+        r##"href="../../vpn/conectar/index.html""##,
+        r##"src="../../red/logo.svg""##,
+        r##"href="#configuracion-de-red""##,
+        r##"href="../../tiers/l3/index.html""##,
+        "KB-1",
+        "Ana",
+        "Redes",
+        "https://soporte.example/nuevo?id=KB%2D1&amp;t=El%20Wi%2DFi%20%3Cno%3E%20conecta",
+    ] {
+        assert!(html.contains(needle), "missing {needle}");
+    }
+    let second_procedure = site.read_public("vpn/conectar/index.html");
+    assert!(
+        second_procedure.contains(r##"<li id="en-macos-paso-1" class="step">"##),
+        "{second_procedure}"
+    );
+    let english = site.read_public("en/red/wifi/index.html");
+    assert!(english.contains(r##"<li id="step-1" class="step">"##));
+    assert!(english.contains(r##"hreflang="es" href="../../../red/wifi/index.html""##));
+}
+
+#[test]
+fn text_from_authors_is_escaped() {
+    let site = built_basic();
+    let html = site.read_public("red/wifi/index.html");
+    assert!(html.contains("El Wi-Fi &lt;no&gt; conecta"));
+    assert!(!html.contains("<no>"));
+    assert!(
+        site.read_public("atom.xml")
+            .contains("El Wi-Fi &lt;no&gt; conecta")
+    );
+    let json: serde_json::Value = serde_json::from_str(&site.read_public("articles.json")).unwrap();
+    assert_eq!(json["articles"][0]["title"], "El Wi-Fi <no> conecta");
+}
+
+#[test]
+fn crlf_and_bom_articles_build() {
+    let site = built_basic();
+    let html = site.read_public("vpn/crlf-bom/index.html");
+    assert!(html.contains("<h1>Archivo con BOM y CRLF</h1>"));
+    assert!(html.contains(r##"<h2 id="titulo">"##));
+}
+
+#[test]
+fn drafts_and_internal_articles_never_leak() {
+    let site = built_basic();
+    for (path, bytes) in tree(&site.public()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("DRAFTCANARY") && !text.contains("Borrador secreto"),
+            "draft in {path}"
+        );
+        assert!(
+            !text.contains("INTERNALCANARY"),
+            "internal article in {path}"
+        );
+    }
+    site.tier0(&["build", "--drafts"]).assert().success();
+    let all: Vec<String> = tree(&site.public())
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(
+        all.iter().any(|t| t.contains("DRAFTCANARY")),
+        "--drafts includes drafts"
+    );
+    assert!(
+        all.iter().all(|t| !t.contains("INTERNALCANARY")),
+        "--drafts never includes internal articles"
+    );
+}
+
+#[test]
+fn redirects_point_at_the_article() {
+    let site = built_basic();
+    let kb = site.read_public("kb/KB-1/index.html");
+    assert!(
+        kb.contains(r##"<meta http-equiv="refresh" content="0; url=../../red/wifi/index.html">"##),
+        "{kb}"
+    );
+    let en = site.read_public("en/kb/KB-1/index.html");
+    assert!(en.contains("url=../../../en/red/wifi/index.html"), "{en}");
+    let alias = site.read_public("antiguo/wifi/index.html");
+    assert!(alias.contains("url=../../red/wifi/index.html"), "{alias}");
+}
+
+#[test]
+fn feeds_and_articles_json() {
+    let site = built_basic();
+    let atom = site.read_public("atom.xml");
+    assert!(atom.contains("<updated>2026-02-03T00:00:00Z</updated>"));
+    assert!(
+        atom.contains(r##"<category term="updated"/>"##),
+        "KB-1 was updated after publication"
+    );
+    assert!(atom.contains(r##"<category term="new"/>"##), "KB-2 was not");
+    let json: serde_json::Value = serde_json::from_str(&site.read_public("articles.json")).unwrap();
+    let first = &json["articles"][0];
+    assert_eq!(first["id"], "KB-1");
+    assert_eq!(first["url"], "red/wifi/index.html");
+    assert_eq!(first["short_url"], "kb/KB-1/index.html");
+    assert_eq!(first["tier"], "L3");
+    assert_eq!(first["error_codes"][0], "0x80070005");
+    assert_eq!(first["updated"], "2026-02-03");
+}
+
+#[test]
+fn base_url_with_domain_gives_absolute_urls_and_a_sitemap() {
+    let site = Site::fixture("basic");
+    site.tier0(&["build", "--base-url", "https://help.example/kb-site"])
+        .assert()
+        .success();
+    let html = site.read_public("red/wifi/index.html");
+    assert!(
+        html.contains(r##"<link rel="canonical" href="https://help.example/kb-site/red/wifi/">"##)
+    );
+    assert!(html.contains(r##"href="/kb-site/vpn/conectar/#paso-2""##));
+    assert!(
+        html.contains(r##"href="https://help.example/kb-site/kb/KB-1/""##),
+        "short link is absolute"
+    );
+    let sitemap = site.read_public("sitemap.xml");
+    assert!(sitemap.contains(
+        "<loc>https://help.example/kb-site/red/wifi/</loc><lastmod>2026-02-03</lastmod>"
+    ));
+    assert!(
+        !sitemap.contains("kb/KB-1"),
+        "redirects are not in the sitemap"
+    );
+    assert!(
+        site.read_public("robots.txt")
+            .contains("Sitemap: https://help.example/kb-site/sitemap.xml")
+    );
+}
+
+#[test]
+fn base_url_with_subpath_gives_root_relative_links() {
+    let site = Site::fixture("basic");
+    site.tier0(&["build", "--base-url", "/help/"])
+        .assert()
+        .success();
+    let html = site.read_public("red/wifi/index.html");
+    assert!(html.contains(r##"href="/help/static/style."##));
+    assert!(html.contains(r##"href="/help/vpn/conectar/#paso-2""##));
+    assert!(!html.contains("index.html"));
+}
+
+#[test]
+fn same_input_gives_byte_identical_output() {
+    let site = Site::example();
+    site.tier0(&["build", "--out", "one"]).assert().success();
+    site.tier0(&["build", "--out", "two"]).assert().success();
+    let (one, two) = (
+        tree(&site.root().join("one")),
+        tree(&site.root().join("two")),
+    );
+    assert!(one.len() > 80);
+    assert_eq!(
+        one.keys().collect::<Vec<_>>(),
+        two.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &one {
+        assert!(two[path] == *bytes, "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn example_knowledge_base_builds_without_warnings() {
+    let site = Site::example();
+    let output = site.tier0(&["build"]).output().unwrap();
+    let stderr = crate::support::stderr(&output);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(stderr.contains("Built 30 articles"), "{stderr}");
+}

@@ -1,0 +1,158 @@
+//! Bad input: every problem reported at once, located, and the previous site kept.
+
+use crate::support::{Site, stderr};
+
+/// Runs a failing build over a site whose `public/` holds an earlier site; returns stderr.
+fn failing_build(site: &Site, code: i32) -> String {
+    site.write("public/index.html", "previous good site");
+    let output = site.tier0(&["build"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(code), "{}", stderr(&output));
+    assert_eq!(
+        site.read_public("index.html"),
+        "previous good site",
+        "the previous site must survive"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("tier0-"))
+        .collect();
+    assert!(leftovers.is_empty(), "no staging folder may be left behind");
+    stderr(&output)
+}
+
+#[test]
+fn parse_errors_are_all_reported_with_file_line_and_column() {
+    let site = Site::fixture("invalid-parse");
+    let err = failing_build(&site, 1);
+    for located in [
+        "content/red/b-bad-yaml.md:3:8",
+        "content/red/c-missing-title.md:2:1",
+        "content/red/d-unknown-tier.md:4:7",
+        "content/red/e-bad-date.md:4:7",
+        "content/red/f-bad-utf8.md:3:11",
+        "content/red/g-bad-slug.md:4:7",
+        "content/red/h-unknown-key.md:4:1",
+    ] {
+        assert!(err.contains(located), "missing {located} in:\n{err}");
+    }
+    for message in [
+        "invalid YAML",
+        "the article has no title",
+        "unknown tier `L9`",
+        "`2026-02-30` is not a valid date",
+        "not valid UTF-8",
+        "slug `../../x` is not a valid URL segment",
+        "did you mean `symptoms`?",
+        "use one of: L1, L2, L3, L4",
+        "the build found 6 error(s)",
+    ] {
+        assert!(err.contains(message), "missing {message:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn broken_links_and_anchors_are_located() {
+    let err = failing_build(&Site::fixture("invalid-link"), 1);
+    for needle in [
+        "content/red/dos.md:6:5",
+        "has no anchor `#paso-9`",
+        "did you mean `#paso-1`?",
+        "content/red/dos.md:8:5",
+        "no published article at `content/red/no-existe.md`",
+        "content/red/dos.md:10:5",
+        "no article has the id `KB-404`",
+        "content/red/dos.md:12:5",
+        "has no anchor `#nada`",
+    ] {
+        assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn duplicate_ids_paths_and_reserved_aliases() {
+    let err = failing_build(&Site::fixture("invalid-duplicates"), 1);
+    assert!(
+        err.contains("id `KB-1` is already used by content/red/otro.md"),
+        "{err}"
+    );
+    assert!(err.contains("content/red/uno.md:2:5"), "{err}");
+    assert!(
+        err.contains("would be written to `/red/uno/`, which article `KB-3` already uses"),
+        "{err}"
+    );
+    assert!(
+        err.contains("an alias of `KB-4` would be written to `/kb/KB-1/`"),
+        "{err}"
+    );
+    assert!(err.contains("content/red/cuatro.md:4:10"), "{err}");
+}
+
+#[test]
+fn config_errors_are_located_in_tier0_yaml() {
+    let err = failing_build(&Site::fixture("invalid-config"), 1);
+    assert!(err.contains("tier0.yaml:3:12"), "{err}");
+    assert!(err.contains("expected a sequence"), "{err}");
+    let err = failing_build(&Site::fixture("invalid-config2"), 1);
+    assert!(
+        err.contains("tier0.yaml:2:18") && err.contains("escalation tier `L7`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("tier0.yaml:3:19") && err.contains("default language `fr`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_page_that_would_leave_the_output_is_refused() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/red/escape.md",
+        "---\nid: KB-9\ntitle: x\naliases: ['/../../etc/']\n---\n",
+    );
+    let err = failing_build(&site, 1);
+    assert!(
+        err.contains("alias `/../../etc/` is not a path inside the site"),
+        "{err}"
+    );
+    assert!(err.contains("content/red/escape.md:4:10"), "{err}");
+}
+
+#[test]
+fn template_errors_name_the_template() {
+    let site = Site::fixture("basic");
+    site.write("themes/default/templates/category.html", "{% for x in %}");
+    let err = failing_build(&site, 1);
+    assert!(err.contains("category.html"), "{err}");
+}
+
+#[test]
+fn a_missing_content_folder_cannot_run() {
+    let site = Site::empty();
+    let output = site.tier0(&["build"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("cannot read the content folder"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn an_output_that_would_swallow_the_sources_is_refused() {
+    let site = Site::fixture("basic");
+    let output = site.tier0(&["build", "--out", "."]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(site.root().join("content/red/wifi.md").exists());
+    let output = site
+        .tier0(&["build", "--out", "tier0.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        std::fs::read_to_string(site.root().join("tier0.yaml"))
+            .unwrap()
+            .contains("tiers")
+    );
+}

@@ -1,0 +1,12 @@
+//! Integration tests: the real `tier0` binary run on fixture sites.
+//!
+//! Each fixture under `tests/fixtures/<case>/` is copied into a temporary
+//! folder so tests can build, break and rebuild it without touching the repo.
+
+mod atomic;
+mod build;
+mod errors;
+mod init;
+mod links;
+mod snapshots;
+mod support;
