@@ -23,7 +23,14 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
     };
     let spinner = std::sync::OnceLock::<ProgressBar>::new();
     let show_spinner = verbosity != Verbosity::Quiet && std::io::stderr().is_terminal();
+    let started = std::time::Instant::now();
     let progress = |stage: &str, articles: usize| {
+        if verbosity == Verbosity::Verbose {
+            eprintln!(
+                "{:>7.3} s  {stage} ({articles} articles)",
+                started.elapsed().as_secs_f64()
+            );
+        }
         if show_spinner && articles >= SPINNER_FROM_ARTICLES {
             let bar = spinner.get_or_init(|| {
                 let bar = ProgressBar::new_spinner();
