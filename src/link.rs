@@ -7,7 +7,7 @@
 //! (duplicate ids, two pages on one path). Drafts (unless asked for) and
 //! internal articles are dropped here, so no later stage can leak them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::config::{Config, Localized};
@@ -570,12 +570,13 @@ impl SiteModel {
         LinkTarget::Missing(format!("there is no file `content/{rel}`"))
     }
 
-    /// Tier ids that wrote at least one published article, per language.
-    pub fn tiers_in_use(&self) -> BTreeSet<(&str, &str)> {
-        self.articles
+    /// The category of article `index`, in the article's language.
+    pub fn category_of(&self, index: usize) -> Option<&Category> {
+        let a = &self.articles[index].article;
+        let id = a.category.as_deref()?;
+        self.categories
             .iter()
-            .map(|a| (a.article.lang.as_str(), a.article.tier.as_str()))
-            .collect()
+            .find(|c| c.id == id && c.lang == a.lang)
     }
 }
 

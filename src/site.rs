@@ -13,8 +13,8 @@ use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::discover::{self, CONFIG_FILE};
 use crate::link::{self, Selection, SiteModel};
 use crate::parse;
-use crate::render::{self, Rendered, theme::Theme};
-use crate::write;
+use crate::render::{self, RenderError, theme::Theme};
+use crate::write::Staging;
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -62,13 +62,13 @@ pub enum BuildError {
     Io(#[from] io::Error),
 }
 
-/// A loaded, linked and rendered site, not yet written.
-pub struct Built {
+/// A linked site with its theme, ready to render.
+pub struct Prepared {
     /// The site model.
     pub model: SiteModel,
-    /// Rendered output.
-    pub rendered: Rendered,
-    /// Warnings found.
+    /// The compiled theme.
+    pub theme: Theme,
+    /// Warnings found so far.
     pub warnings: Vec<Diagnostic>,
     /// Source texts, for showing diagnostics.
     pub texts: SourceTexts,
@@ -77,8 +77,8 @@ pub struct Built {
 /// Receives the name of each stage as it starts and the number of articles found.
 pub type Progress<'a> = &'a dyn Fn(&str, usize);
 
-/// Runs every stage but `write`.
-pub fn load(options: &BuildOptions, progress: Progress<'_>) -> Result<Built, BuildError> {
+/// Runs discover, parse and link.
+pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepared, BuildError> {
     let root = &options.root;
     let mut texts = SourceTexts::default();
     let mut diagnostics = Vec::new();
@@ -111,9 +111,9 @@ pub fn load(options: &BuildOptions, progress: Progress<'_>) -> Result<Built, Bui
 
     let sources = discover::discover(root, &config.theme)?;
     diagnostics.extend(sources.problems.iter().cloned());
-    let mut all_texts = sources.texts.clone();
+    let mut texts = sources.texts.clone();
     if let Some(file) = config_file {
-        all_texts.insert(CONFIG_FILE, file.text);
+        texts.insert(CONFIG_FILE, file.text);
     }
     let count = sources.articles.len();
     progress("parsing", count);
@@ -124,15 +124,14 @@ pub fn load(options: &BuildOptions, progress: Progress<'_>) -> Result<Built, Bui
         Ok(theme) => theme,
         Err(errors) => {
             diagnostics.extend(errors);
-            return fail(diagnostics, all_texts);
+            return fail(diagnostics, texts);
         }
     };
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return fail(diagnostics, all_texts);
+        return fail(diagnostics, texts);
     }
-
     progress("linking", count);
-    let model = match link::link(
+    match link::link(
         config,
         parsed.articles,
         parsed.sections,
@@ -141,44 +140,54 @@ pub fn load(options: &BuildOptions, progress: Progress<'_>) -> Result<Built, Bui
             drafts: options.drafts,
         },
     ) {
-        Ok(model) => model,
+        Ok(model) => Ok(Prepared {
+            model,
+            theme,
+            warnings: diagnostics,
+            texts,
+        }),
         Err(errors) => {
             diagnostics.extend(errors);
-            return fail(diagnostics, all_texts);
+            fail(diagnostics, texts)
         }
-    };
-    progress("rendering", count);
-    let rendered = match render::render(&model, &theme) {
-        Ok(rendered) => rendered,
-        Err(errors) => {
-            diagnostics.extend(errors);
-            return fail(diagnostics, all_texts);
-        }
-    };
-    Ok(Built {
-        model,
-        rendered,
-        warnings: diagnostics,
-        texts: all_texts,
-    })
+    }
 }
 
 /// Builds the site and swaps it into the output folder.
 pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let built = load(options, progress)?;
-    progress("writing", built.model.articles.len());
+    let Prepared {
+        model,
+        theme,
+        mut warnings,
+        texts,
+    } = prepare(options, progress)?;
     let out = options
         .out
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
-    write::write(&built.rendered.output, &out, &[&options.root])?;
+    let staging = Staging::create(&out, &[&options.root])?;
+    progress("rendering", model.articles.len());
+    match render::render(&model, &theme, &staging) {
+        Ok(_) => {}
+        Err(RenderError::Content(errors)) => {
+            warnings.extend(errors);
+            return Err(BuildError::Content {
+                diagnostics: warnings,
+                texts,
+            });
+        }
+        Err(RenderError::Io(e)) => return Err(e.into()),
+    }
+    progress("writing", model.articles.len());
+    let files = staging.files();
+    staging.commit()?;
     Ok(BuildReport {
-        articles: built.model.articles.len(),
-        files: built.rendered.output.files.len() + built.rendered.output.copies.len(),
+        articles: model.articles.len(),
+        files,
         out,
-        warnings: built.warnings,
-        texts: built.texts,
+        warnings,
+        texts,
         elapsed: started.elapsed(),
     })
 }

@@ -1,4 +1,4 @@
-//! The write stage: output files → the output folder, all or nothing.
+//! The write stage: rendered files → the output folder, all or nothing.
 //!
 //! The whole site is written into a hidden sibling folder first and swapped
 //! in only when complete, with one atomic `renameat2(RENAME_EXCHANGE)` on
@@ -9,52 +9,104 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
+use crate::render::Sink;
 
-use crate::render::Output;
-
-/// Writes `output` to `out`, replacing what was there only once all is written.
+/// A hidden folder beside the output where a new site is written.
 ///
-/// `protected` are folders that `out` must not contain (the site's sources).
-pub fn write(output: &Output, out: &Path, protected: &[&Path]) -> io::Result<()> {
-    let name = out.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
-        io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("`{}` is not a usable output folder", out.display()),
-        )
-    })?;
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)?;
-    check_not_protected(&parent.canonicalize()?.join(name), protected)?;
-    if let Ok(meta) = std::fs::symlink_metadata(out)
-        && !meta.is_dir()
-    {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!(
-                "`{}` exists and is not a folder; remove it or choose another --out",
-                out.display()
-            ),
-        ));
-    }
-    let prefix = format!(".{name}.tier0-");
-    remove_stale(&parent, &prefix);
+/// Dropped without [`Staging::commit`], it is deleted and the output is
+/// left as it was.
+#[derive(Debug)]
+pub struct Staging {
+    dir: Option<tempfile::TempDir>,
+    out: PathBuf,
+    files: AtomicUsize,
+}
 
-    let staging = tempfile::Builder::new()
-        .prefix(&prefix)
-        .tempdir_in(&parent)?;
-    set_public_permissions(staging.path())?;
-    write_tree(output, staging.path())?;
-    let staging = staging.keep();
-    if let Err(e) = swap_in(&staging, out) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
+impl Staging {
+    /// Prepares to write the site that will replace `out`.
+    ///
+    /// `protected` are folders that `out` must not contain (the site's sources).
+    pub fn create(out: &Path, protected: &[&Path]) -> io::Result<Self> {
+        let name = out.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("`{}` is not a usable output folder", out.display()),
+            )
+        })?;
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent)?;
+        check_not_protected(&parent.canonicalize()?.join(name), protected)?;
+        if let Ok(meta) = std::fs::symlink_metadata(out)
+            && !meta.is_dir()
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!(
+                    "`{}` exists and is not a folder; remove it or choose another --out",
+                    out.display()
+                ),
+            ));
+        }
+        let prefix = format!(".{name}.tier0-");
+        remove_stale(&parent, &prefix);
+        let dir = tempfile::Builder::new()
+            .prefix(&prefix)
+            .tempdir_in(&parent)?;
+        set_public_permissions(dir.path())?;
+        Ok(Self {
+            dir: Some(dir),
+            out: out.to_path_buf(),
+            files: AtomicUsize::new(0),
+        })
     }
-    Ok(())
+
+    fn path(&self, rel: &str) -> io::Result<PathBuf> {
+        let dir = self
+            .dir
+            .as_ref()
+            .ok_or_else(|| io::Error::other("staging folder already committed"))?;
+        let path = dir.path().join(rel);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        Ok(path)
+    }
+
+    /// Number of files written so far.
+    pub fn files(&self) -> usize {
+        self.files.load(Ordering::Relaxed)
+    }
+
+    /// Puts the new site in place of the old one in one step and deletes the old one.
+    pub fn commit(mut self) -> io::Result<()> {
+        let Some(dir) = self.dir.take() else {
+            return Ok(());
+        };
+        let staging = dir.keep();
+        let result = swap_in(&staging, &self.out);
+        if result.is_err() {
+            let _ = std::fs::remove_dir_all(&staging);
+        }
+        result
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        std::fs::write(self.path(path)?, bytes)
+    }
+
+    fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
+        std::fs::copy(source, self.path(path)?)
+            .map(drop)
+            .map_err(|e| io::Error::new(e.kind(), format!("cannot copy {}: {e}", source.display())))
+    }
 }
 
 fn check_not_protected(out: &Path, protected: &[&Path]) -> io::Result<()> {
@@ -99,29 +151,6 @@ fn set_public_permissions(dir: &Path) -> io::Result<()> {
 #[cfg(not(unix))]
 fn set_public_permissions(_dir: &Path) -> io::Result<()> {
     Ok(())
-}
-
-fn write_tree(output: &Output, dir: &Path) -> io::Result<()> {
-    let mut folders: Vec<PathBuf> = output
-        .files
-        .keys()
-        .chain(output.copies.keys())
-        .filter_map(|p| Path::new(p).parent().map(Path::to_path_buf))
-        .collect();
-    folders.sort();
-    folders.dedup();
-    for folder in folders {
-        std::fs::create_dir_all(dir.join(folder))?;
-    }
-    output
-        .files
-        .par_iter()
-        .try_for_each(|(path, bytes)| std::fs::write(dir.join(path), bytes))?;
-    output.copies.par_iter().try_for_each(|(path, source)| {
-        std::fs::copy(source, dir.join(path))
-            .map(drop)
-            .map_err(|e| io::Error::new(e.kind(), format!("cannot copy {}: {e}", source.display())))
-    })
 }
 
 /// Puts `staging` at `out` in one step and deletes the old site.
@@ -169,25 +198,20 @@ fn exchange(staging: &Path, out: &Path) -> io::Result<()> {
 mod tests {
     use super::*;
 
-    fn output(files: &[(&str, &str)]) -> Output {
-        let mut o = Output::default();
-        for (p, c) in files {
-            o.files.insert((*p).into(), c.as_bytes().to_vec());
+    fn write(files: &[(&str, &str)], out: &Path, protected: &[&Path]) -> io::Result<()> {
+        let staging = Staging::create(out, protected)?;
+        for (path, text) in files {
+            staging.put(path, text.as_bytes())?;
         }
-        o
+        staging.commit()
     }
 
     #[test]
     fn replaces_the_old_site_completely() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write(
-            &output(&[("a/index.html", "1"), ("old.txt", "x")]),
-            &out,
-            &[],
-        )
-        .unwrap();
-        write(&output(&[("a/index.html", "2")]), &out, &[]).unwrap();
+        write(&[("a/index.html", "1"), ("old.txt", "x")], &out, &[]).unwrap();
+        write(&[("a/index.html", "2")], &out, &[]).unwrap();
         assert_eq!(
             std::fs::read_to_string(out.join("a/index.html")).unwrap(),
             "2"
@@ -202,10 +226,22 @@ mod tests {
     }
 
     #[test]
+    fn an_uncommitted_staging_folder_leaves_no_trace() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&[("a", "old")], &out, &[]).unwrap();
+        let staging = Staging::create(&out, &[]).unwrap();
+        staging.put("a", b"new").unwrap();
+        drop(staging);
+        assert_eq!(std::fs::read_to_string(out.join("a")).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
     fn stale_staging_folders_are_removed() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join(".public.tier0-dead")).unwrap();
-        write(&output(&[("x", "1")]), &dir.path().join("public"), &[]).unwrap();
+        write(&[("x", "1")], &dir.path().join("public"), &[]).unwrap();
         assert!(!dir.path().join(".public.tier0-dead").exists());
     }
 
@@ -214,12 +250,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let content = dir.path().join("site/content");
         std::fs::create_dir_all(&content).unwrap();
-        let err = write(
-            &output(&[("x", "1")]),
-            &dir.path().join("site"),
-            &[&content],
-        )
-        .unwrap_err();
+        let err = write(&[("x", "1")], &dir.path().join("site"), &[&content]).unwrap_err();
         assert!(err.to_string().contains("contains the site's sources"));
         assert!(content.exists());
     }
@@ -229,7 +260,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         std::fs::write(&out, "precious").unwrap();
-        assert!(write(&output(&[("x", "1")]), &out, &[]).is_err());
+        assert!(write(&[("x", "1")], &out, &[]).is_err());
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "precious");
     }
 }

@@ -219,12 +219,19 @@ pub struct Article {
     pub author: Option<String>,
     /// Owning team.
     pub team: Option<String>,
-    /// The Markdown body.
-    pub body: Arc<str>,
+    /// The whole file; the Markdown body starts at `body_start`.
+    pub text: Arc<str>,
     /// Byte offset of the body in the file.
     pub body_start: usize,
     /// Where front matter values stand.
     pub spans: FieldSpans,
+}
+
+impl Article {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
 }
 
 /// The front matter of an `_index.md`: a category's (or the home page's) text.
@@ -590,7 +597,7 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         weight: raw.weight,
         author: raw.author,
         team: raw.team,
-        body: Arc::from(&file.text[body_start..]),
+        text: file.text.clone(),
         body_start,
         spans: FieldSpans { keys },
     };
@@ -642,7 +649,7 @@ mod tests {
         assert_eq!(a.escalate_to, "L1");
         assert_eq!(a.error_codes, ["0x80070005"]);
         assert_eq!(a.reviewed.unwrap().date(), "2026-01-02");
-        assert_eq!(&*a.body, "Body\n");
+        assert_eq!(a.body(), "Body\n");
     }
 
     #[test]

@@ -37,8 +37,6 @@ pub struct SiteContext {
     pub home: String,
     /// Prefix from this page to the site root (`../../`, `/help/`).
     pub root: String,
-    /// Links to this page (or home) in every language.
-    pub languages: Vec<LanguageLink>,
     /// Links to theme files by name (`style.css` → `../static/style.1a2b.css`).
     pub assets: std::collections::BTreeMap<String, String>,
     /// Categories of this language, for navigation.
@@ -187,4 +185,6 @@ pub struct PageContext {
     pub canonical: Option<String>,
     /// This page's site path (`red/wifi/`).
     pub path: String,
+    /// Links to this page (or that language's home page) in every language.
+    pub languages: Vec<LanguageLink>,
 }

@@ -1,7 +1,6 @@
 //! Machine-readable outputs: Atom feeds, sitemap, robots.txt, articles.json.
 
 use serde::Serialize;
-use tera::Context;
 
 use super::pages::LanguagePages;
 use crate::link::{self, SiteModel};
@@ -9,8 +8,9 @@ use crate::link::{self, SiteModel};
 /// Number of entries in each Atom feed.
 pub const FEED_ENTRIES: usize = 50;
 
-#[derive(Serialize)]
-struct FeedEntry {
+/// One entry of an Atom feed.
+#[derive(Debug, Serialize)]
+pub struct FeedEntry {
     id: String,
     title: String,
     summary: String,
@@ -42,7 +42,6 @@ pub fn atom(pages: &LanguagePages<'_>) -> Result<String, String> {
         .map(|i| {
             let linked = &model.articles[i];
             let a = &linked.article;
-            let updated = a.updated.map(|d| d.rfc3339()).unwrap_or_default();
             FeedEntry {
                 id: format!("urn:tier0:{}:{}", a.lang, a.id),
                 title: a.title.clone(),
@@ -55,7 +54,7 @@ pub fn atom(pages: &LanguagePages<'_>) -> Result<String, String> {
                 } else {
                     "new"
                 },
-                updated,
+                updated: a.updated.map(|d| d.rfc3339()).unwrap_or_default(),
             }
         })
         .collect();
@@ -64,23 +63,7 @@ pub fn atom(pages: &LanguagePages<'_>) -> Result<String, String> {
         .map(|e| e.updated.clone())
         .max()
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
-    let site = pages.site(&from, &Default::default());
-    let mut ctx = Context::new();
-    ctx.insert("site", &site);
-    ctx.insert("t", &pages.text);
-    ctx.insert("entries", &entries);
-    ctx.insert("updated", &updated);
-    ctx.insert("feed_id", &format!("urn:tier0:feed:{}", pages.lang));
-    ctx.insert(
-        "self_href",
-        &model.urls.best(&from, &format!("{from}atom.xml")),
-    );
-    ctx.insert("home_href", &model.urls.best(&from, &from));
-    pages
-        .theme
-        .tera
-        .render("atom.xml", &ctx)
-        .map_err(|e| format!("atom.xml: {e}"))
+    pages.feed(&entries, &updated)
 }
 
 /// `sitemap.xml`, when the site's full URL is known.

@@ -119,7 +119,7 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
     let mut section = TextSection::default();
     let step = step_word(&article.lang);
 
-    for (event, range) in Parser::new_ext(&article.body, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(article.body(), options()).into_offset_iter() {
         let span = base + range.start..base + range.end;
         if let Some((_, buffered)) = heading.as_mut() {
             match event {

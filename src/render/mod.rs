@@ -1,10 +1,10 @@
 //! The render stage: site model → every output file but the search index.
 //!
-//! In: the immutable [`SiteModel`] and the compiled [`Theme`]. Out:
-//! [`Rendered`]: the bytes of every page, feed and generated file by output
-//! path, the assets to copy, and each article's rendered body (which the
-//! index stage reads). Article bodies and pages are rendered in parallel;
-//! the result does not depend on thread scheduling.
+//! In: the immutable [`SiteModel`] and the compiled [`Theme`]. Out: every
+//! page, feed and generated file, handed to a [`Sink`] as soon as it is
+//! rendered, and each article's rendered body (which the index stage
+//! reads). Article bodies and pages are rendered in parallel; the bytes of
+//! each file do not depend on thread scheduling.
 
 pub mod context;
 pub mod feeds;
@@ -13,8 +13,8 @@ pub mod markdown;
 pub mod pages;
 pub mod theme;
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -24,166 +24,218 @@ use markdown::RenderedBody;
 use pages::LanguagePages;
 use theme::Theme;
 
-/// Files of a built site, by `/`-separated output path.
-#[derive(Debug, Default)]
-pub struct Output {
-    /// Generated files.
-    pub files: BTreeMap<String, Vec<u8>>,
-    /// Files copied from the content folder: output path → source.
-    pub copies: BTreeMap<String, PathBuf>,
+/// Where rendered files go; the write stage provides it.
+///
+/// Files are handed over as soon as they are rendered, from many threads,
+/// so a large site never sits in memory whole.
+pub trait Sink: Sync {
+    /// Stores `bytes` at the `/`-separated output path `path`.
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+    /// Stores a copy of the file `source` at `path`.
+    fn copy(&self, path: &str, source: &Path) -> io::Result<()>;
 }
 
-/// The result of rendering.
+/// Why rendering stopped.
 #[derive(Debug)]
-pub struct Rendered {
-    /// The files to write.
-    pub output: Output,
-    /// Rendered article bodies, in [`SiteModel::articles`] order.
-    pub bodies: Vec<RenderedBody>,
+pub enum RenderError {
+    /// Broken links, anchors or templates.
+    Content(Vec<Diagnostic>),
+    /// The sink failed.
+    Io(io::Error),
 }
 
-/// Renders the whole site.
-pub fn render(model: &SiteModel, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
-    let languages: BTreeMap<&str, LanguagePages<'_>> = model
+/// One file to render.
+enum Job {
+    Article(usize),
+    Category(usize),
+    Redirect(usize),
+    Home(usize),
+    Feed(usize),
+    Tier(usize, usize),
+    NotFound,
+}
+
+/// Renders the whole site into `sink`; returns the rendered article bodies.
+pub fn render(
+    model: &SiteModel,
+    theme: &Theme,
+    sink: &dyn Sink,
+) -> Result<Vec<RenderedBody>, RenderError> {
+    let languages: Vec<LanguagePages<'_>> = model
         .config
         .languages
         .iter()
-        .map(|l| (l.code.as_str(), LanguagePages::new(model, theme, &l.code)))
+        .map(|l| LanguagePages::new(model, theme, &l.code))
         .collect();
-    let for_lang = |lang: &str| &languages[lang];
+    let lang_index = |lang: &str| {
+        model
+            .config
+            .languages
+            .iter()
+            .position(|l| l.code == lang)
+            .unwrap_or(0)
+    };
+    let for_lang = |lang: &str| &languages[lang_index(lang)];
 
     let bodies: Vec<RenderedBody> = (0..model.articles.len())
         .into_par_iter()
         .map(|i| markdown::render_body(model, i, &for_lang(&model.articles[i].article.lang).text))
         .collect();
+    let diagnostics = check_links(model, &bodies);
+    if !diagnostics.is_empty() {
+        return Err(RenderError::Content(diagnostics));
+    }
+
+    let mut jobs: Vec<Job> = (0..model.articles.len()).map(Job::Article).collect();
+    jobs.extend((0..model.categories.len()).map(Job::Category));
+    jobs.extend((0..model.redirects.len()).map(Job::Redirect));
+    for l in 0..languages.len() {
+        jobs.extend([Job::Home(l), Job::Feed(l)]);
+        jobs.extend((0..model.config.tiers.len()).map(|t| Job::Tier(l, t)));
+    }
+    jobs.push(Job::NotFound);
+
+    let default = &languages[0];
+    let render_job = |job: &Job| -> (String, Result<String, String>) {
+        match *job {
+            Job::Article(i) => {
+                let a = &model.articles[i];
+                (
+                    format!("{}index.html", a.path),
+                    for_lang(&a.article.lang).article(i, &bodies[i]),
+                )
+            }
+            Job::Category(i) => {
+                let cat = &model.categories[i];
+                (
+                    format!("{}index.html", cat.path),
+                    for_lang(&cat.lang).category(i),
+                )
+            }
+            Job::Redirect(i) => {
+                let r = &model.redirects[i];
+                (
+                    format!("{}index.html", r.from),
+                    for_lang(&model.articles[r.to].article.lang).redirect(&r.from, r.to),
+                )
+            }
+            Job::Home(l) => (
+                format!("{}index.html", languages[l].home_path()),
+                languages[l].home(),
+            ),
+            Job::Feed(l) => (
+                format!("{}atom.xml", languages[l].home_path()),
+                feeds::atom(&languages[l]),
+            ),
+            Job::Tier(l, t) => {
+                let tier = &model.config.tiers[t];
+                (
+                    format!(
+                        "{}index.html",
+                        link::tier_path(&model.config, &languages[l].lang, &tier.id)
+                    ),
+                    languages[l].tier_page(tier),
+                )
+            }
+            Job::NotFound => ("404.html".into(), default.not_found()),
+        }
+    };
+    let template_errors: Vec<String> = jobs
+        .par_iter()
+        .map(|job| {
+            let (path, page) = render_job(job);
+            match page {
+                Ok(text) => sink.put(&path, text.as_bytes()).map(|()| None),
+                Err(e) => Ok(Some(e)),
+            }
+        })
+        .collect::<io::Result<Vec<Option<String>>>>()
+        .map_err(RenderError::Io)?
+        .into_iter()
+        .flatten()
+        .collect();
+    if let Some(e) = template_errors.into_iter().next() {
+        return Err(RenderError::Content(vec![
+            Diagnostic::error(
+                PathBuf::from("themes").join(&model.config.theme),
+                0..0,
+                format!("template failed: {e}"),
+            )
+            .with_help(
+                "fix the template, or remove it from the site's theme to use the default one",
+            ),
+        ]));
+    }
+
+    let mut generated: Vec<(String, Vec<u8>)> = vec![
+        ("robots.txt".into(), feeds::robots(model).into_bytes()),
+        ("articles.json".into(), feeds::articles_json(model)),
+    ];
+    if let Some(xml) = feeds::sitemap(model, &sitemap_paths(model)) {
+        generated.push(("sitemap.xml".into(), xml.into_bytes()));
+    }
+    generated.extend(theme.files.iter().map(|(k, v)| (k.clone(), v.clone())));
+    let io = |r: io::Result<()>| r.map_err(RenderError::Io);
+    for (path, bytes) in &generated {
+        io(sink.put(path, bytes))?;
+    }
+    model
+        .assets
+        .par_iter()
+        .try_for_each(|a| sink.copy(&a.rel, &a.source))
+        .map_err(RenderError::Io)?;
+    Ok(bodies)
+}
+
+/// Pages worth listing in a sitemap: everything but redirects and the 404 page.
+fn sitemap_paths(model: &SiteModel) -> Vec<String> {
+    let c = &model.config;
+    let mut paths: Vec<String> = model.articles.iter().map(|a| a.path.clone()).collect();
+    paths.extend(model.categories.iter().map(|cat| cat.path.clone()));
+    for l in &c.languages {
+        paths.push(link::language_prefix(c, &l.code));
+        paths.extend(c.tiers.iter().map(|t| link::tier_path(c, &l.code, &t.id)));
+    }
+    paths.sort();
+    paths
+}
+
+/// Links into anchors that the target page does not define.
+fn check_links(model: &SiteModel, bodies: &[RenderedBody]) -> Vec<Diagnostic> {
     let mut diagnostics: Vec<Diagnostic> = bodies
         .iter()
         .flat_map(|b| b.diagnostics.iter().cloned())
         .collect();
     for (i, body) in bodies.iter().enumerate() {
         for l in &body.anchor_links {
-            if !bodies[l.target].anchors.contains(&l.anchor) {
-                let target = &model.articles[l.target].article;
-                let known: Vec<&str> = bodies[l.target]
-                    .anchors
-                    .iter()
-                    .map(String::as_str)
-                    .collect();
-                let hint = crate::parse::yaml::did_you_mean(&l.anchor, &known).map_or_else(
-                    || format!("anchors there: {}", preview(&known)),
-                    |b| format!("did you mean `#{b}`?"),
-                );
-                diagnostics.push(
-                    Diagnostic::error(
-                        &model.articles[i].article.path,
-                        l.span.clone(),
-                        format!(
-                            "broken link: `{}` has no anchor `#{}`",
-                            target.path.display(),
-                            l.anchor
-                        ),
-                    )
-                    .with_help(hint),
-                );
+            if bodies[l.target].anchors.contains(&l.anchor) {
+                continue;
             }
+            let target = &model.articles[l.target].article;
+            let known: Vec<&str> = bodies[l.target]
+                .anchors
+                .iter()
+                .map(String::as_str)
+                .collect();
+            let hint = crate::parse::yaml::did_you_mean(&l.anchor, &known).map_or_else(
+                || format!("anchors there: {}", preview(&known)),
+                |b| format!("did you mean `#{b}`?"),
+            );
+            diagnostics.push(
+                Diagnostic::error(
+                    &model.articles[i].article.path,
+                    l.span.clone(),
+                    format!(
+                        "broken link: `{}` has no anchor `#{}`",
+                        target.path.display(),
+                        l.anchor
+                    ),
+                )
+                .with_help(hint),
+            );
         }
     }
-    if !diagnostics.is_empty() {
-        return Err(diagnostics);
-    }
-
-    let template_error = |e: String| {
-        Diagnostic::error(
-            PathBuf::from("themes").join(&model.config.theme),
-            0..0,
-            format!("template failed: {e}"),
-        )
-        .with_help("fix the template, or remove it from the site's theme to use the default one")
-    };
-    let mut pages: Vec<(String, Result<String, String>)> = (0..model.articles.len())
-        .into_par_iter()
-        .map(|i| {
-            let lang = &model.articles[i].article.lang;
-            (
-                format!("{}index.html", model.articles[i].path),
-                for_lang(lang).article(i, &bodies[i]),
-            )
-        })
-        .collect();
-    pages.par_extend((0..model.categories.len()).into_par_iter().map(|i| {
-        let cat = &model.categories[i];
-        (
-            format!("{}index.html", cat.path),
-            for_lang(&cat.lang).category(i),
-        )
-    }));
-    pages.par_extend(model.redirects.par_iter().map(|r| {
-        let lang = &model.articles[r.to].article.lang;
-        (
-            format!("{}index.html", r.from),
-            for_lang(lang).redirect(&r.from, r.to),
-        )
-    }));
-    for l in &model.config.languages {
-        let lp = for_lang(&l.code);
-        let prefix = lp.home_path();
-        pages.push((format!("{prefix}index.html"), lp.home()));
-        pages.push((format!("{prefix}atom.xml"), feeds::atom(lp)));
-        for tier in &model.config.tiers {
-            pages.push((
-                format!(
-                    "{}index.html",
-                    link::tier_path(&model.config, &l.code, &tier.id)
-                ),
-                lp.tier_page(tier),
-            ));
-        }
-    }
-    pages.push((
-        "404.html".into(),
-        for_lang(&model.config.default_language).not_found(),
-    ));
-
-    let mut output = Output::default();
-    let mut errors = Vec::new();
-    for (path, page) in pages {
-        match page {
-            Ok(html) => {
-                output.files.insert(path, html.into_bytes());
-            }
-            Err(e) => errors.push(template_error(e)),
-        }
-    }
-    if !errors.is_empty() {
-        errors.truncate(1);
-        return Err(errors);
-    }
-    let html_paths: Vec<String> = output
-        .files
-        .keys()
-        .filter_map(|p| p.strip_suffix("index.html"))
-        .filter(|p| !model.redirects.iter().any(|r| r.from == *p))
-        .map(str::to_owned)
-        .collect();
-    if let Some(xml) = feeds::sitemap(model, &html_paths) {
-        output.files.insert("sitemap.xml".into(), xml.into_bytes());
-    }
-    output
-        .files
-        .insert("robots.txt".into(), feeds::robots(model).into_bytes());
-    output
-        .files
-        .insert("articles.json".into(), feeds::articles_json(model));
-    output
-        .files
-        .extend(theme.files.iter().map(|(k, v)| (k.clone(), v.clone())));
-    output.copies.extend(
-        model
-            .assets
-            .iter()
-            .map(|a| (a.rel.clone(), a.source.clone())),
-    );
-    Ok(Rendered { output, bodies })
+    diagnostics
 }
 
 fn preview(items: &[&str]) -> String {

@@ -2,13 +2,16 @@
 
 use std::collections::BTreeMap;
 
+use std::sync::Mutex;
+
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
-use tera::Context;
+use tera::{Context, Value};
 
 use super::context::{
     ArticleContext, ArticleSummary, CategoryLink, CategoryOverview, ContactContext, LanguageLink,
     PageContext, SiteContext, TierContext,
 };
+use super::feeds::FeedEntry;
 use super::i18n::UiText;
 use super::markdown::RenderedBody;
 use super::theme::Theme;
@@ -73,16 +76,23 @@ pub struct LanguagePages<'a> {
     pub lang: String,
     /// Interface text.
     pub text: UiText,
+    /// `text` as a template value, made once.
+    text_value: Value,
+    /// The `site` template value by root prefix: it differs only by where links start.
+    site_values: Mutex<BTreeMap<String, Value>>,
 }
 
 impl<'a> LanguagePages<'a> {
     /// The per-language values for `lang`.
     pub fn new(model: &'a SiteModel, theme: &'a Theme, lang: &str) -> Self {
+        let text = theme.translations.for_language(lang);
         Self {
             model,
             theme,
             lang: lang.to_owned(),
-            text: theme.translations.for_language(lang),
+            text_value: Value::from_serializable(&text),
+            text,
+            site_values: Mutex::new(BTreeMap::new()),
         }
     }
 
@@ -104,16 +114,12 @@ impl<'a> LanguagePages<'a> {
         let c = self.config();
         let lang = &self.lang;
         let contact = &tier.contact;
-        let subject = if vars.id.is_empty() {
-            String::new()
-        } else {
-            format!("{}: {}", vars.id, vars.title)
-        };
+        let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
         let mailto = contact.email.as_ref().map(|email| {
-            if subject.is_empty() {
+            if vars.id.is_empty() {
                 format!("mailto:{email}")
             } else {
-                let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
+                let subject = format!("{}: {}", vars.id, vars.title);
                 format!(
                     "mailto:{email}?subject={}&body={}",
                     enc(&subject),
@@ -121,6 +127,12 @@ impl<'a> LanguagePages<'a> {
                 )
             }
         });
+        let tel = |phone: &String| {
+            phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect::<String>()
+        };
         TierContext {
             id: tier.id.clone(),
             name: tier.name.get(lang, &c.default_language).to_owned(),
@@ -131,14 +143,7 @@ impl<'a> LanguagePages<'a> {
                 email: contact.email.clone(),
                 mailto,
                 phone: contact.phone.clone(),
-                tel: contact.phone.as_ref().map(|p| {
-                    format!(
-                        "tel:{}",
-                        p.chars()
-                            .filter(|c| c.is_ascii_digit() || *c == '+')
-                            .collect::<String>()
-                    )
-                }),
+                tel: contact.phone.as_ref().map(|p| format!("tel:{}", tel(p))),
                 hours: contact
                     .hours
                     .as_ref()
@@ -147,29 +152,36 @@ impl<'a> LanguagePages<'a> {
         }
     }
 
+    /// The tier with id `id` (validated when parsed; the first tier if it is somehow unknown).
     fn tier_by_id(&self, from: &str, id: &str, vars: ContactVars<'_>) -> TierContext {
-        match self.config().tier(id) {
+        let tiers = &self.config().tiers;
+        let tier = tiers.iter().find(|t| t.id == id).or(tiers.first());
+        match tier {
             Some(t) => self.tier(from, t, vars),
-            None => unreachable!("tier ids are validated at parse time"),
+            None => TierContext {
+                id: id.to_owned(),
+                name: id.to_owned(),
+                description: String::new(),
+                href: String::new(),
+                contact: ContactContext {
+                    href: None,
+                    email: None,
+                    mailto: None,
+                    phone: None,
+                    tel: None,
+                    hours: None,
+                },
+            },
         }
     }
 
-    /// Values shared by every page at `from`; `alternates` are this page in other languages.
-    pub fn site(&self, from: &str, alternates: &BTreeMap<String, String>) -> SiteContext {
+    /// Values shared by every page at `from`.
+    pub fn site(&self, from: &str) -> SiteContext {
         let c = self.config();
-        let model = self.model;
-        let categories = model
-            .categories
-            .iter()
-            .filter(|cat| cat.lang == self.lang)
-            .map(|cat| CategoryLink {
-                id: cat.id.clone(),
-                title: cat.title.clone(),
-                description: cat.description.clone(),
-                href: self.href(from, &cat.path),
-                count: cat.articles.len(),
-            })
-            .collect();
+        let blank = ContactVars {
+            lang: &self.lang,
+            ..ContactVars::default()
+        };
         SiteContext {
             title: c.title.get(&self.lang, &c.default_language).to_owned(),
             description: c
@@ -178,61 +190,69 @@ impl<'a> LanguagePages<'a> {
                 .to_owned(),
             lang: self.lang.clone(),
             home: self.href(from, &self.home_path()),
-            root: model.urls.root(from),
-            languages: c
-                .languages
-                .iter()
-                .map(|l| {
-                    let current = l.code == self.lang;
-                    let target = if current {
-                        Some(from)
-                    } else {
-                        alternates.get(&l.code).map(String::as_str)
-                    };
-                    LanguageLink {
-                        code: l.code.clone(),
-                        name: l.name.clone(),
-                        href: self.href(
-                            from,
-                            &target
-                                .map_or_else(|| link::language_prefix(c, &l.code), str::to_owned),
-                        ),
-                        current,
-                        alternate: target.is_some() && !current,
-                    }
-                })
-                .collect(),
+            root: self.model.urls.root(from),
             assets: self
                 .theme
                 .assets
                 .iter()
                 .map(|(name, path)| (name.clone(), self.href(from, path)))
                 .collect(),
-            categories,
-            tiers: c
-                .tiers
+            categories: self
+                .model
+                .categories
                 .iter()
-                .map(|t| {
-                    self.tier(
-                        from,
-                        t,
-                        ContactVars {
-                            lang: &self.lang,
-                            ..ContactVars::default()
-                        },
-                    )
+                .filter(|cat| cat.lang == self.lang)
+                .map(|cat| CategoryLink {
+                    id: cat.id.clone(),
+                    title: cat.title.clone(),
+                    description: cat.description.clone(),
+                    href: self.href(from, &cat.path),
+                    count: cat.articles.len(),
                 })
                 .collect(),
-            escalation: self.tier_by_id(
-                from,
-                &c.escalation_tier,
-                ContactVars {
-                    lang: &self.lang,
-                    ..ContactVars::default()
-                },
-            ),
+            tiers: c.tiers.iter().map(|t| self.tier(from, t, blank)).collect(),
+            escalation: self.tier_by_id(from, &c.escalation_tier, blank),
             feed: self.href(from, &format!("{}atom.xml", self.home_path())),
         }
+    }
+
+    /// [`Self::site`] as a template value, made once per root prefix.
+    fn site_value(&self, from: &str) -> Value {
+        let root = self.model.urls.root(from);
+        let mut cache = self
+            .site_values
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache
+            .entry(root)
+            .or_insert_with(|| Value::from_serializable(&self.site(from)))
+            .clone()
+    }
+
+    /// Links to the page at `from` in every language; `alternates` are its translations.
+    fn languages(&self, from: &str, alternates: &BTreeMap<String, String>) -> Vec<LanguageLink> {
+        let c = self.config();
+        c.languages
+            .iter()
+            .map(|l| {
+                let current = l.code == self.lang;
+                let target = if current {
+                    Some(from)
+                } else {
+                    alternates.get(&l.code).map(String::as_str)
+                };
+                LanguageLink {
+                    code: l.code.clone(),
+                    name: l.name.clone(),
+                    href: self.href(
+                        from,
+                        &target.map_or_else(|| link::language_prefix(c, &l.code), str::to_owned),
+                    ),
+                    current,
+                    alternate: target.is_some() && !current,
+                }
+            })
+            .collect()
     }
 
     /// The list entry of article `index`, linked from `from`.
@@ -240,14 +260,13 @@ impl<'a> LanguagePages<'a> {
         let model = self.model;
         let linked = &model.articles[index];
         let a = &linked.article;
-        let tier = model.config.tier(&a.tier);
         ArticleSummary {
             id: a.id.clone(),
             title: a.title.clone(),
             description: a.description.clone(),
             href: self.href(from, &linked.path),
             tier: a.tier.clone(),
-            tier_name: tier.map_or(String::new(), |t| {
+            tier_name: model.config.tier(&a.tier).map_or(String::new(), |t| {
                 t.name
                     .get(&self.lang, &model.config.default_language)
                     .to_owned()
@@ -257,16 +276,7 @@ impl<'a> LanguagePages<'a> {
                 .text
                 .get(&format!("type_{}", a.kind.name().replace('-', "_")))
                 .to_owned(),
-            category: a
-                .category
-                .as_ref()
-                .and_then(|c| {
-                    model
-                        .categories
-                        .iter()
-                        .find(|cat| &cat.id == c && cat.lang == a.lang)
-                })
-                .map(|cat| cat.title.clone()),
+            category: model.category_of(index).map(|cat| cat.title.clone()),
             updated: a.updated.map(|d| d.date()),
         }
     }
@@ -277,6 +287,7 @@ impl<'a> LanguagePages<'a> {
         path: &str,
         title: String,
         description: String,
+        alternates: &BTreeMap<String, String>,
     ) -> PageContext {
         PageContext {
             kind,
@@ -284,20 +295,21 @@ impl<'a> LanguagePages<'a> {
             description,
             canonical: self.model.urls.absolute(path),
             path: path.to_owned(),
+            languages: self.languages(path, alternates),
         }
     }
 
+    /// Renders `template` with the shared values, `page`, and what `extra` adds.
     fn render(
         &self,
         template: &str,
-        site: &SiteContext,
         page: &PageContext,
         extra: impl FnOnce(&mut Context),
     ) -> Result<String, String> {
         let mut ctx = Context::new();
-        ctx.insert("site", site);
+        ctx.insert_value("site", self.site_value(&page.path));
+        ctx.insert_value("t", self.text_value.clone());
         ctx.insert("page", page);
-        ctx.insert("t", &self.text);
         extra(&mut ctx);
         self.theme
             .tera
@@ -317,9 +329,13 @@ impl<'a> LanguagePages<'a> {
             .map(|&i| &model.articles[i])
             .map(|t| (t.article.lang.clone(), t.path.clone()))
             .collect();
-        let site = self.site(from, &alternates);
-        let short_path = link::short_path(&model.config, &a.lang, &a.id);
-        let short_link = model.urls.best(from, &short_path);
+        let page = self.page(
+            "article",
+            from,
+            a.title.clone(),
+            a.description.clone(),
+            &alternates,
+        );
         let page_url = model.urls.best(from, from);
         let vars = ContactVars {
             id: &a.id,
@@ -327,12 +343,6 @@ impl<'a> LanguagePages<'a> {
             url: &page_url,
             lang: &a.lang,
         };
-        let category = a.category.as_ref().and_then(|c| {
-            model
-                .categories
-                .iter()
-                .find(|cat| &cat.id == c && cat.lang == a.lang)
-        });
         let article = ArticleContext {
             summary: self.summary(from, index),
             content: body.html.clone(),
@@ -340,7 +350,9 @@ impl<'a> LanguagePages<'a> {
             steps: body.steps.clone(),
             tier_info: self.tier_by_id(from, &a.tier, vars),
             escalate_to: self.tier_by_id(from, &a.escalate_to, vars),
-            category_href: category.map(|cat| self.href(from, &cat.path)),
+            category_href: model
+                .category_of(index)
+                .map(|cat| self.href(from, &cat.path)),
             author: a.author.clone(),
             team: a.team.clone(),
             date: a.date.map(|d| d.date()),
@@ -349,18 +361,17 @@ impl<'a> LanguagePages<'a> {
             symptoms: a.symptoms.clone(),
             error_codes: a.error_codes.clone(),
             applies_to: a.applies_to.clone(),
-            translations: site
+            translations: page
                 .languages
                 .iter()
-                .filter(|l| !l.current && alternates.contains_key(&l.code))
+                .filter(|l| l.alternate)
                 .cloned()
                 .collect(),
-            short_link,
+            short_link: model
+                .urls
+                .best(from, &link::short_path(&model.config, &a.lang, &a.id)),
         };
-        let page = self.page("article", from, a.title.clone(), a.description.clone());
-        self.render("article.html", &site, &page, |ctx| {
-            ctx.insert("article", &article)
-        })
+        self.render("article.html", &page, |ctx| ctx.insert("article", &article))
     }
 
     /// The page of category number `index` in [`SiteModel::categories`].
@@ -374,34 +385,37 @@ impl<'a> LanguagePages<'a> {
             .filter(|c| c.id == cat.id)
             .map(|c| (c.lang.clone(), c.path.clone()))
             .collect();
-        let site = self.site(from, &alternates);
         let articles: Vec<ArticleSummary> = cat
             .articles
             .iter()
             .map(|&i| self.summary(from, i))
             .collect();
-        let page = self.page("category", from, cat.title.clone(), cat.description.clone());
-        self.render("category.html", &site, &page, |ctx| {
+        let page = self.page(
+            "category",
+            from,
+            cat.title.clone(),
+            cat.description.clone(),
+            &alternates,
+        );
+        self.render("category.html", &page, |ctx| {
             ctx.insert("articles", &articles)
         })
+    }
+
+    /// Site paths of a page that exists in every language, by language.
+    fn everywhere(&self, path: impl Fn(&str) -> String) -> BTreeMap<String, String> {
+        self.config()
+            .languages
+            .iter()
+            .map(|l| (l.code.clone(), path(&l.code)))
+            .collect()
     }
 
     /// The home page of this language.
     pub fn home(&self) -> Result<String, String> {
         let model = self.model;
         let from = self.home_path();
-        let alternates = model
-            .config
-            .languages
-            .iter()
-            .map(|l| {
-                (
-                    l.code.clone(),
-                    link::language_prefix(&model.config, &l.code),
-                )
-            })
-            .collect();
-        let site = self.site(&from, &alternates);
+        let site = self.site(&from);
         let mut recent: Vec<usize> = (0..model.articles.len())
             .filter(|&i| model.articles[i].article.lang == self.lang)
             .collect();
@@ -421,14 +435,15 @@ impl<'a> LanguagePages<'a> {
         let description = intro
             .and_then(|h| h.description.clone())
             .unwrap_or_else(|| site.description.clone());
-        let page = self.page("home", &from, title, description);
+        let alternates = self.everywhere(|lang| link::language_prefix(self.config(), lang));
+        let page = self.page("home", &from, title, description, &alternates);
         let categories: Vec<CategoryOverview> = model
             .categories
             .iter()
             .filter(|cat| cat.lang == self.lang)
-            .zip(&site.categories)
+            .zip(site.categories)
             .map(|(cat, link)| CategoryOverview {
-                category: link.clone(),
+                category: link,
                 top: cat
                     .articles
                     .iter()
@@ -437,7 +452,7 @@ impl<'a> LanguagePages<'a> {
                     .collect(),
             })
             .collect();
-        self.render("home.html", &site, &page, |ctx| {
+        self.render("home.html", &page, |ctx| {
             ctx.insert("recent", &recent);
             ctx.insert("categories", &categories);
         })
@@ -447,18 +462,6 @@ impl<'a> LanguagePages<'a> {
     pub fn tier_page(&self, tier: &TierConfig) -> Result<String, String> {
         let model = self.model;
         let from = link::tier_path(&model.config, &self.lang, &tier.id);
-        let alternates = model
-            .config
-            .languages
-            .iter()
-            .map(|l| {
-                (
-                    l.code.clone(),
-                    link::tier_path(&model.config, &l.code, &tier.id),
-                )
-            })
-            .collect();
-        let site = self.site(&from, &alternates);
         let info = self.tier(
             &from,
             tier,
@@ -481,8 +484,15 @@ impl<'a> LanguagePages<'a> {
                 .or_default() += 1;
         }
         let by_category: Vec<(String, usize)> = by_category.into_iter().collect();
-        let page = self.page("tier", &from, info.name.clone(), info.description.clone());
-        self.render("tier.html", &site, &page, |ctx| {
+        let alternates = self.everywhere(|lang| link::tier_path(self.config(), lang, &tier.id));
+        let page = self.page(
+            "tier",
+            &from,
+            info.name.clone(),
+            info.description.clone(),
+            &alternates,
+        );
+        self.render("tier.html", &page, |ctx| {
             ctx.insert("tier", &info);
             ctx.insert("articles", &articles);
             ctx.insert("by_category", &by_category);
@@ -491,32 +501,50 @@ impl<'a> LanguagePages<'a> {
 
     /// The "not found" page, written at the site root so hosts find it.
     pub fn not_found(&self) -> Result<String, String> {
-        let from = "";
-        let site = self.site(from, &BTreeMap::new());
         let page = self.page(
             "404",
-            "404.html",
+            "",
             self.text.get("not_found_title").to_owned(),
             String::new(),
+            &BTreeMap::new(),
         );
-        self.render("404.html", &site, &page, |_| {})
+        self.render("404.html", &page, |_| {})
     }
 
     /// A page that sends the browser from `from` to article `index`.
     pub fn redirect(&self, from: &str, index: usize) -> Result<String, String> {
         let linked = &self.model.articles[index];
-        let site = self.site(from, &BTreeMap::new());
         let mut page = self.page(
             "redirect",
             from,
             linked.article.title.clone(),
             linked.article.description.clone(),
+            &BTreeMap::new(),
         );
         page.canonical = self.model.urls.absolute(&linked.path);
         let target = self.href(from, &linked.path);
-        self.render("redirect.html", &site, &page, |ctx| {
-            ctx.insert("target", &target)
-        })
+        self.render("redirect.html", &page, |ctx| ctx.insert("target", &target))
+    }
+
+    /// The Atom feed of this language.
+    pub fn feed(&self, entries: &[FeedEntry], updated: &str) -> Result<String, String> {
+        let model = self.model;
+        let from = self.home_path();
+        let mut ctx = Context::new();
+        ctx.insert_value("site", self.site_value(&from));
+        ctx.insert_value("t", self.text_value.clone());
+        ctx.insert("entries", entries);
+        ctx.insert("updated", updated);
+        ctx.insert("feed_id", &format!("urn:tier0:feed:{}", self.lang));
+        ctx.insert(
+            "self_href",
+            &model.urls.best(&from, &format!("{from}atom.xml")),
+        );
+        ctx.insert("home_href", &model.urls.best(&from, &from));
+        self.theme
+            .tera
+            .render("atom.xml", &ctx)
+            .map_err(|e| format!("atom.xml: {e}"))
     }
 }
 
