@@ -1,0 +1,187 @@
+"""Benchmark tier0 on generated knowledge bases.
+
+    python3 bench/run.py [--sizes 1000,10000] [--runs 5] [--tier0 target/release/tier0] [--json FILE]
+
+Builds the release binary if it is missing (cargo build --release), writes
+the corpora bench/corpus-<N>/ with gen_corpus.py if they are missing (delete
+one to regenerate it), then runs each benchmark section for each size and
+prints one Markdown table per section. Exits non-zero, with the failing
+command's stderr, if any run fails.
+
+Sections: `build` times a clean `tier0 build --quiet` into a fresh output
+folder, `--runs` times after one uncounted warm-up, and reports wall time
+(median, min, max), the child's peak RSS (os.wait4, Linux ru_maxrss in KiB)
+and the size of the output. To add a section (search index size,
+incremental rebuild…), write a measure function returning a dict of numbers
+for one corpus and a table function turning those dicts into Markdown, and
+list both in SECTIONS.
+
+Python 3.11 standard library only.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import gen_corpus
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+DEFAULT_TIER0 = REPO / "target" / "release" / "tier0"
+MIB = 1024 * 1024
+
+
+class BenchError(Exception):
+    """A step of the benchmark failed; the message says which and why."""
+
+
+# --------------------------------------------------------------------------
+# Preparation
+
+def ensure_tier0(path):
+    """The tier0 binary at path; the default release binary is built if missing."""
+    if path.exists():
+        return path
+    if path != DEFAULT_TIER0:
+        raise BenchError(f"{path} does not exist")
+    log("target/release/tier0 is missing: running cargo build --release")
+    if subprocess.run(["cargo", "build", "--release"], cwd=REPO).returncode != 0 or not path.exists():
+        raise BenchError("cargo build --release failed")
+    return path
+
+
+def ensure_corpus(articles):
+    """bench/corpus-<articles>/, generated (through a staging folder, so an
+    interrupted run leaves nothing that looks complete) if missing."""
+    corpus = BENCH / f"corpus-{articles}"
+    if corpus.exists():
+        return corpus
+    staging = BENCH / f"corpus-{articles}.tmp"
+    shutil.rmtree(staging, ignore_errors=True)
+    started = time.perf_counter()
+    gen_corpus.generate(staging, articles)
+    staging.rename(corpus)
+    log(f"generated {corpus.name} in {time.perf_counter() - started:.1f} s")
+    return corpus
+
+
+# --------------------------------------------------------------------------
+# Measuring
+
+def timed_run(command):
+    """Run command; return (wall seconds, peak RSS in KiB) of the child.
+    Raises BenchError with the command's stderr if it fails."""
+    command = [str(part) for part in command]
+    with tempfile.TemporaryFile() as stderr:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)   # reaped here, not by Popen
+        if child.returncode != 0:
+            stderr.seek(0)
+            message = stderr.read().decode(errors="replace")
+            raise BenchError(f"`{' '.join(command)}` exited with {child.returncode}:\n{message}")
+    peak_kib = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    return wall, peak_kib
+
+
+def tree_size(root):
+    """(total bytes, number of files) under root."""
+    total = files = 0
+    for path in root.rglob("*"):
+        if path.is_file():
+            total += path.stat().st_size
+            files += 1
+    return total, files
+
+
+def measure_build(tier0, corpus, runs):
+    """Clean builds of corpus into a new output folder each time."""
+    walls, peaks = [], []
+    with tempfile.TemporaryDirectory(prefix="tier0-bench-") as scratch:
+        for run in range(runs + 1):            # run 0 is the warm-up
+            out = Path(scratch) / f"out-{run}"
+            wall, peak_kib = timed_run([tier0, "build", "--root", corpus, "--out", out, "--quiet"])
+            log(f"build {corpus.name} {'warm-up' if run == 0 else f'run {run}/{runs}'}: {wall:.2f} s")
+            if run:
+                walls.append(wall)
+                peaks.append(peak_kib)
+            if run < runs:
+                shutil.rmtree(out)
+        output_bytes, output_files = tree_size(out)
+    return {"wall_s": walls, "peak_rss_kib": peaks,
+            "output_bytes": output_bytes, "output_files": output_files}
+
+
+def build_table(rows):
+    lines = ["| articles | median wall (s) | min (s) | max (s) | median peak RSS (MiB) | output (MiB) | output files |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for row in rows:
+        walls = row["wall_s"]
+        lines.append(f"| {row['articles']} | {statistics.median(walls):.2f} | {min(walls):.2f} | "
+                     f"{max(walls):.2f} | {statistics.median(row['peak_rss_kib']) / 1024:.0f} | "
+                     f"{row['output_bytes'] / MIB:.1f} | {row['output_files']} |")
+    return "\n".join(lines)
+
+
+# name: (measure(tier0, corpus, runs) -> dict, table(rows) -> Markdown)
+SECTIONS = {
+    "build": (measure_build, build_table),
+}
+
+
+# --------------------------------------------------------------------------
+# Command line
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000",
+                        help="comma-separated corpus sizes in articles (default 1000,10000)")
+    parser.add_argument("--runs", type=int, default=5, help="counted runs per size (default 5)")
+    parser.add_argument("--tier0", type=Path, default=DEFAULT_TIER0,
+                        help="tier0 binary (default target/release/tier0, built if missing)")
+    parser.add_argument("--json", type=Path, help="also write the raw numbers to this file")
+    args = parser.parse_args(argv)
+    try:
+        args.sizes = [int(size) for size in args.sizes.split(",")]
+    except ValueError:
+        parser.error("--sizes must be comma-separated integers")
+    if args.runs < 1 or min(args.sizes) < 1:
+        parser.error("--runs and --sizes must be positive")
+    return args
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    try:
+        tier0 = ensure_tier0(args.tier0.resolve())
+        corpora = {size: ensure_corpus(size) for size in args.sizes}
+        results = {"tier0": str(tier0), "runs": args.runs, "cpus": os.cpu_count(),
+                   "platform": platform.platform()}
+        for name, (measure, table) in SECTIONS.items():
+            rows = [{"articles": size, **measure(tier0, corpus, args.runs)} for size, corpus in corpora.items()]
+            results[name] = rows
+            print(f"## {name}\n\n{table(rows)}\n", flush=True)
+    except BenchError as error:
+        log(f"bench: {error}")
+        return 1
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
