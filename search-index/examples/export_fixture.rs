@@ -1,0 +1,126 @@
+//! Exports the fixture corpus (Spanish + English, with error codes) for the
+//! browser engine's tests, with what Rust says the answers are.
+//!
+//! `cargo run -p search-index --example export_fixture -- <outdir>` writes:
+//! - `<outdir>/search/…`: the exported static index, as tier0 would publish it;
+//! - `<outdir>/expected.json`: `search()`'s top 10 ids for a set of queries;
+//! - `<outdir>/analysis.json`: the Rust tokenizer's output on test strings,
+//!   so the JS tokenizer and folding can be checked against it.
+
+use std::path::{Path, PathBuf};
+
+use search_index::analyzer::{Mode, surface_forms};
+use search_index::{SearchDocument, build, export, search};
+use serde_json::json;
+
+/// Queries whose top 10 the browser must reproduce (whole words).
+const QUERIES: &[(&str, &str)] = &[
+    ("es", "contraseña"),
+    ("es", "contraseñas"),
+    ("es", "Contrasena"),
+    ("es", "contraseñas caducadas"),
+    ("es", "impresora"),
+    ("es", "impresoras"),
+    ("es", "red"),
+    ("es", "conexión"),
+    ("es", "wifi no conecta"),
+    ("es", "0x80070005"),
+    ("es", "E_ACCESSDENIED"),
+    ("es", "usuario contraseña"),
+    ("es", "impresora teletrabajo"),
+    ("es", "error"),
+    ("es", "portátil lento disco"),
+    ("es", "cómo cambiar la contraseña"),
+    ("es", "kb-1042"),
+    ("en", "password"),
+    ("en", "passwords"),
+    ("en", "printer queue"),
+    ("en", "connection"),
+    ("en", "err_connection_reset"),
+    ("en", "DNS_PROBE_FINISHED_NXDOMAIN"),
+    ("en", "AADSTS50126"),
+    ("en", "network folder access"),
+    ("en", "vpn home"),
+];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let out: PathBuf = std::env::args_os()
+        .nth(1)
+        .map(PathBuf::from)
+        .ok_or("usage: export_fixture <outdir>")?;
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus.json");
+    let docs: Vec<SearchDocument> = serde_json::from_str(&std::fs::read_to_string(corpus)?)?;
+    let languages = vec!["es".to_string(), "en".to_string()];
+
+    let index_dir = out.join("index");
+    let built = build(&index_dir, &languages, &docs)?;
+    let search_dir = out.join("search");
+    if search_dir.exists() {
+        std::fs::remove_dir_all(&search_dir)?;
+    }
+    for file in export(&built)? {
+        let path = search_dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, &file.bytes)?;
+    }
+    std::fs::write(
+        search_dir.join(search_index::ENGINE_JS_NAME),
+        search_index::ENGINE_JS,
+    )?;
+    std::fs::write(
+        search_dir.join(search_index::ENGINE_CLASSIC_JS_NAME),
+        search_index::engine_classic_js(),
+    )?;
+
+    let mut expected = Vec::new();
+    for &(lang, query) in QUERIES {
+        let hits = search(&index_dir, lang, query, 10)?;
+        let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+        expected.push(json!({ "lang": lang, "query": query, "ids": ids }));
+    }
+    std::fs::write(
+        out.join("expected.json"),
+        serde_json::to_vec_pretty(&expected)?,
+    )?;
+
+    let latin: String = ('\u{c0}'..='\u{24f}').map(|c| format!("a{c}b ")).collect();
+    let samples = [
+        "Contraseña CADUCADA: ¿Cómo la cambio?",
+        "Error 0x80070005 (E_ACCESSDENIED) y ERR_CONNECTION_RESET.",
+        "DNS_PROBE_FINISHED_NXDOMAIN, KB-1042, AADSTS50126, x86-64, wi-fi, --foo__ a--b",
+        "Ærøskøbing straße œuvre ŁÓDŹ ĳssel Ŀlíbre ſ",
+        "Привет мир Ελληνικά 日本語テキスト 한국어",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa long dropped",
+        &latin,
+    ];
+    let analysis: Vec<_> = samples
+        .iter()
+        .map(|text| {
+            json!({
+                "text": text,
+                "index": surface_forms(Mode::Index, text),
+                "query": surface_forms(Mode::Query, text),
+            })
+        })
+        .collect();
+    // Every alphanumeric BMP character that folding changes (after lower-casing).
+    let mut folds = serde_json::Map::new();
+    for c in ('\u{80}'..='\u{ffff}').filter(|c| c.is_alphanumeric()) {
+        let text = format!("a{c}b");
+        let lower = text.to_lowercase();
+        if let [folded] = &surface_forms(Mode::Query, &text)[..]
+            && *folded != lower
+        {
+            folds.insert(c.to_string(), json!(folded));
+        }
+    }
+    std::fs::write(out.join("folds.json"), serde_json::to_vec_pretty(&folds)?)?;
+    std::fs::write(
+        out.join("analysis.json"),
+        serde_json::to_vec_pretty(&analysis)?,
+    )?;
+    println!("exported fixture to {}", out.display());
+    Ok(())
+}

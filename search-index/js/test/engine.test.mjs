@@ -1,0 +1,177 @@
+// Tests of the browser engine over an index exported by the Rust side.
+// Run `search-index/js/test/run.sh` (exports the fixture, then `node --test`).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import vm from "node:vm";
+
+import { createSearch, normalize, tokenize, editDistance } from "../tier0-search.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixture = process.env.TIER0_SEARCH_FIXTURE || path.resolve(here, "../../../target/search-index-fixture");
+const searchDir = path.join(fixture, "search");
+
+function fsSearch(lang, log) {
+  return createSearch({
+    lang,
+    load: (p) => {
+      if (log) log.push(p);
+      return readFile(path.join(searchDir, p));
+    },
+  });
+}
+const es = fsSearch("es");
+const en = fsSearch("en");
+const ids = (results) => results.map((r) => r.id);
+
+test("tokenizer and folding agree with the Rust analyzer", async () => {
+  const samples = JSON.parse(await readFile(path.join(fixture, "analysis.json"), "utf8"));
+  for (const { text, index, query } of samples) {
+    assert.deepEqual(tokenize(text, "index").map((t) => normalize(t.text)), index, text);
+    assert.deepEqual(tokenize(text, "query").map((t) => normalize(t.text)), query, text);
+  }
+});
+
+test("folding agrees with tantivy's AsciiFoldingFilter on every BMP letter and digit", async () => {
+  const folds = JSON.parse(await readFile(path.join(fixture, "folds.json"), "utf8"));
+  let checked = 0;
+  for (let cp = 0x80; cp <= 0xffff; cp++) {
+    const c = String.fromCharCode(cp);
+    if (!/[\p{Alphabetic}\p{N}]/u.test(c)) continue;
+    const expected = folds[c] ?? ("a" + c + "b").toLowerCase();
+    assert.equal(normalize("a" + c + "b"), expected, `U+${cp.toString(16)} ${c}`);
+    checked++;
+  }
+  assert.ok(checked > 40000);
+});
+
+test("top 10 equals Rust search() for whole-word queries", async () => {
+  const expected = JSON.parse(await readFile(path.join(fixture, "expected.json"), "utf8"));
+  for (const { lang, query, ids: rust } of expected) {
+    const engine = lang === "es" ? es : en;
+    assert.deepEqual(ids(await engine.search(query + " ")), rust, `${lang} ${query}`);
+    // While typing, completions may follow but never precede the exact matches.
+    assert.deepEqual(ids(await engine.search(query)).slice(0, rust.length), rust, `${lang} ${query} (typing)`);
+  }
+});
+
+test("exact words and Spanish/English stemming", async () => {
+  const plural = ids(await es.search("contraseñas "));
+  assert.ok(plural.includes("KB-1001") && plural.includes("KB-1002"));
+  assert.deepEqual(ids(await es.search("contraseña ")), plural);
+  assert.deepEqual(ids(await en.search("passwords ")), ids(await en.search("password ")));
+  assert.equal((await es.search("impresoras ", { limit: 2 })).length, 2);
+});
+
+test("accents and case are folded", async () => {
+  assert.deepEqual(ids(await es.search("CONEXION ")), ids(await es.search("conexión ")));
+  assert.deepEqual(ids(await es.search("portatil ")), ids(await es.search("portátil ")));
+  assert.ok(ids(await es.search("Contrasena ")).includes("KB-1001"));
+});
+
+test("error codes are found whole", async () => {
+  assert.deepEqual(ids(await es.search("0x80070005 ")), ["KB-1060", "KB-1050"]);
+  assert.deepEqual(ids(await en.search("err_connection_reset ")), ["KB-1043"]);
+  assert.deepEqual(ids(await en.search("ERR_CONNECTION_RESET ")), ["KB-1043"]);
+  assert.deepEqual(ids(await en.search("dns_probe_finished_nxdomain ")), ["KB-1042"]);
+  assert.deepEqual(ids(await es.search("AADSTS50126 ")), ["KB-1002"]);
+  assert.equal(ids(await es.search("KB-1042 "))[0], "KB-1042");
+});
+
+test("prefix search on the word being typed", async () => {
+  const typing = ids(await es.search("contras"));
+  assert.ok(typing.includes("KB-1001") && typing.includes("KB-1002"), typing.join());
+  assert.ok(ids(await es.search("impres")).includes("KB-1050"));
+  assert.ok(ids(await en.search("err_conn")).includes("KB-1043"));
+  // A finished word is not expanded.
+  assert.deepEqual(await es.search("contras "), []);
+});
+
+test("typo tolerance, below exact matches, and suggest()", async () => {
+  assert.ok(ids(await es.search("contrasñea ")).includes("KB-1001"));
+  assert.ok(ids(await es.search("impresroa ")).includes("KB-1050"));
+  assert.ok(ids(await en.search("pasword ")).includes("KB-1001"));
+  assert.equal(await es.suggest("impresroa atasco"), "impresora atasco");
+  assert.equal(await en.suggest("printer pasword"), "printer password");
+  assert.equal(await es.suggest("impresora"), null);
+  // Short words get no typo tolerance.
+  assert.deepEqual(await es.search("rdd "), []);
+  assert.equal(editDistance("abcd", "abdc", 1), 1);
+  assert.equal(editDistance("abcdefgh", "abcdefgh", 2), 0);
+});
+
+test("AND first, OR when AND finds nothing", async () => {
+  assert.deepEqual(ids(await es.search("impresora permisos ")), ["KB-1050"]);
+  const or = ids(await es.search("impresora teletrabajo "));
+  assert.ok(or.includes("KB-1050") && or.includes("KB-1090"), or.join());
+});
+
+test("filters by category, tier and type", async () => {
+  const all = await es.search("contraseña ");
+  assert.ok(all.some((r) => r.category !== "cuentas"));
+  const cuentas = await es.search("contraseña ", { filters: { category: "cuentas" } });
+  assert.ok(cuentas.length > 0 && cuentas.every((r) => r.category === "cuentas"));
+  const l2 = await es.search("contraseña ", { filters: { tier: "L2" } });
+  assert.ok(l2.length > 0 && l2.every((r) => r.tier === "L2"));
+  const faq = await es.search("contraseña ", { filters: { type: ["faq"] } });
+  assert.deepEqual(ids(faq), ["KB-1002"]);
+  assert.deepEqual(await es.search("contraseña ", { filters: { category: "nada" } }), []);
+});
+
+test("results carry record fields, a plain-text snippet with ranges, and the anchor", async () => {
+  const [hit] = await es.search("0x80070005 ", { limit: 1 });
+  assert.equal(hit.id, "KB-1060");
+  const [printer] = (await es.search("0x80070005 ")).filter((r) => r.id === "KB-1050");
+  assert.equal(printer.anchor, "acceso-denegado");
+  assert.equal(printer.url, "impresion/impresora-no-imprime/");
+  assert.equal(printer.tier, "L1");
+  assert.equal(printer.type, "troubleshooting");
+  assert.ok(printer.matches.length > 0);
+  for (const [a, b] of printer.matches) assert.equal(printer.snippet.slice(a, b), "0x80070005");
+  const [reset] = await es.search("reiniciar adaptador ");
+  assert.equal(reset.anchor, "reiniciar-el-adaptador");
+  assert.ok(reset.matches.some(([a, b]) => normalize(reset.snippet.slice(a, b)) === "adaptador"));
+  assert.ok(typeof reset.score === "number" && reset.score > 0);
+});
+
+test("a one-word query fetches one vocabulary shard, one postings shard and its records", async () => {
+  const log = [];
+  const engine = fsSearch("es", log);
+  const results = await engine.search("impresora ");
+  const kinds = log.map((p) => p.replace(/^es\/[0-9a-f]{16}\//, "").replace(/\d+/g, "N"));
+  assert.deepEqual(kinds.filter((k) => k.startsWith("v/")), ["v/N.json"]);
+  assert.deepEqual(kinds.filter((k) => k.startsWith("p/")), ["p/N.json"]);
+  assert.equal(kinds.filter((k) => k.startsWith("t/") || k === "filters.json").length, 0);
+  assert.equal(kinds.filter((k) => k.startsWith("d/")).length, results.length);
+});
+
+test("the .js twins and the classic engine load without fetch (file://)", async () => {
+  // What a <script> injection does: run the twin, which pushes [path, json].
+  const viaScripts = createSearch({
+    lang: "en",
+    load: async (p) => {
+      const code = await readFile(path.join(searchDir, p.replace(/\.json$/, ".js")), "utf8");
+      const context = { self: {} };
+      vm.runInNewContext(code, context);
+      const [[pushedPath, json]] = context.self.__tier0Search;
+      assert.equal(pushedPath, p);
+      return json;
+    },
+  });
+  assert.deepEqual(ids(await viaScripts.search("err_connection_reset ")), ["KB-1043"]);
+
+  const classic = await readFile(path.join(searchDir, "tier0-search.classic.js"), "utf8");
+  const context = { TextDecoder, atob, URL };
+  context.globalThis = context;
+  vm.runInNewContext(classic, context);
+  const fromClassic = context.tier0Search.createSearch({ lang: "en", load: (p) => readFile(path.join(searchDir, p), "utf8") });
+  assert.deepEqual(JSON.parse(JSON.stringify(ids(await fromClassic.search("err_connection_reset ")))), ["KB-1043"]);
+});
+
+test("the default language is the first exported one", async () => {
+  const engine = createSearch({ load: (p) => readFile(path.join(searchDir, p), "utf8") });
+  assert.equal((await engine.manifest()).lang, "es");
+});

@@ -1,0 +1,516 @@
+//! Text analysis: how article text and queries become index terms.
+//!
+//! In: a language code and a string. Out: tantivy [`TextAnalyzer`]s (one per
+//! language, registered on that language's index as [`ANALYZER_NAME`]) and
+//! the two token-local halves of the same pipeline that the export needs:
+//! [`surface_forms`] (what a word looks like after lower-casing and accent
+//! folding) and [`term_for_surface`] (the index term of one such form, or
+//! `None` for a stop word).
+//!
+//! The pipeline, for every language:
+//!
+//! 1. [`CodeAwareTokenizer`] splits text into words and keeps error codes and
+//!    identifiers whole (rule below).
+//! 2. tantivy's `LowerCaser`, then `AsciiFoldingFilter` ("Contraseña" →
+//!    "contrasena").
+//! 3. tantivy's `StopWordFilter` for `es` and `en`, applied to the folded
+//!    form (so "esta" and "está" are both stop words; the few accented
+//!    entries of the Spanish list whose folded form is not itself listed,
+//!    such as "más", stay searchable).
+//! 4. [`CodeAwareStemmer`]: tantivy's Snowball `Stemmer` (Spanish / English)
+//!    for tokens made of letters only; codes, numbers and mixed tokens are
+//!    never stemmed. Other language codes get no stop words and no stemming.
+//!
+//! ## Tokenizer rule (mirrored exactly by `js/tier0-search.js`)
+//!
+//! * A *word character* is a Unicode alphanumeric (`char::is_alphanumeric`).
+//!   A *joiner* is `_` or `-`. Everything else separates tokens.
+//! * A *run* is a maximal sequence `alnum+ (joiner+ alnum+)*`; leading and
+//!   trailing joiners are not part of it. Its *pieces* are its alnum parts.
+//! * A run of one piece is one token ("wifi", "0x80070005", "aadsts50126").
+//! * A run of several pieces is a *code* when it contains `_` or any piece
+//!   contains a digit ("err_connection_reset", "kb-1042", "x86-64"): it is
+//!   one token, joiners included. In [`Mode::Index`] its pieces are emitted
+//!   too, at the same position, so "connection" also finds
+//!   `ERR_CONNECTION_RESET`; queries ([`Mode::Query`]) only use the whole
+//!   code, so `err_connection_reset` matches the code exactly.
+//! * Otherwise (letters joined by `-`, e.g. "wi-fi", "e-mail") each piece is
+//!   its own token.
+//! * Runs longer than [`MAX_TOKEN_CHARS`] characters are dropped (hashes,
+//!   base64 blobs).
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+    Token, TokenFilter, TokenStream, Tokenizer,
+};
+
+/// Name under which each language index registers its analyzer.
+pub const ANALYZER_NAME: &str = "tier0";
+
+/// Runs longer than this many characters are not indexed.
+pub const MAX_TOKEN_CHARS: usize = 40;
+
+/// Whether code pieces are emitted besides the whole code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Article text: whole codes plus their pieces.
+    Index,
+    /// Query text: whole codes only.
+    Query,
+}
+
+/// The Snowball stemmer (and stop word list) used for a language code, if any.
+pub fn stemmer_language(lang: &str) -> Option<Language> {
+    match lang {
+        "es" => Some(Language::Spanish),
+        "en" => Some(Language::English),
+        _ => None,
+    }
+}
+
+/// The full analysis pipeline of `lang` (see the module docs).
+pub fn text_analyzer(lang: &str, mode: Mode) -> TextAnalyzer {
+    let base = TextAnalyzer::builder(CodeAwareTokenizer::new(mode))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter);
+    match stemmer_language(lang) {
+        Some(language) => {
+            let builder = base.dynamic();
+            let builder = match StopWordFilter::new(language) {
+                Some(stop) => builder.filter_dynamic(stop),
+                None => builder,
+            };
+            builder
+                .filter_dynamic(CodeAwareStemmer::new(language))
+                .build()
+        }
+        None => base.build(),
+    }
+}
+
+/// Terms of `text` as [`text_analyzer`] produces them, in order.
+pub fn analyze(lang: &str, mode: Mode, text: &str) -> Vec<String> {
+    let mut analyzer = text_analyzer(lang, mode);
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push(token.text.clone());
+    }
+    out
+}
+
+/// Lower-cased, accent-folded word forms of `text` (steps 1–2 of the
+/// pipeline), before stop words and stemming.
+pub fn surface_forms(mode: Mode, text: &str) -> Vec<String> {
+    let mut analyzer = TextAnalyzer::builder(CodeAwareTokenizer::new(mode))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push(token.text.clone());
+    }
+    out
+}
+
+/// Maps surface forms to index terms (steps 3–4 of the pipeline).
+///
+/// Every filter after folding is token-local, so
+/// `surface_forms(t).filter_map(term_for_surface) == analyze(t)`; the unit
+/// tests pin that.
+pub struct SurfaceToTerm {
+    tail: Option<TextAnalyzer>,
+}
+
+impl SurfaceToTerm {
+    /// The mapping for `lang`.
+    pub fn new(lang: &str) -> SurfaceToTerm {
+        let tail = stemmer_language(lang).map(|language| {
+            let builder = TextAnalyzer::builder(RawTokenizer::default()).dynamic();
+            let builder = match StopWordFilter::new(language) {
+                Some(stop) => builder.filter_dynamic(stop),
+                None => builder,
+            };
+            builder
+                .filter_dynamic(CodeAwareStemmer::new(language))
+                .build()
+        });
+        SurfaceToTerm { tail }
+    }
+
+    /// The term of one surface form, `None` when it is a stop word.
+    pub fn term(&mut self, surface: &str) -> Option<String> {
+        match &mut self.tail {
+            None => Some(surface.to_string()),
+            Some(analyzer) => {
+                let mut stream = analyzer.token_stream(surface);
+                stream.next().map(|token| token.text.clone())
+            }
+        }
+    }
+}
+
+/// Convenience wrapper around [`SurfaceToTerm`] for a single form.
+pub fn term_for_surface(lang: &str, surface: &str) -> Option<String> {
+    SurfaceToTerm::new(lang).term(surface)
+}
+
+/// True for tokens the stemmer may touch: letters only.
+pub fn is_stemmable(token: &str) -> bool {
+    token.chars().all(char::is_alphabetic)
+}
+
+fn is_joiner(c: char) -> bool {
+    c == '_' || c == '-'
+}
+
+/// Splits text into tokens following the rule in the module docs.
+#[derive(Clone, Debug)]
+pub struct CodeAwareTokenizer {
+    mode: Mode,
+    tokens: Vec<Token>,
+}
+
+impl CodeAwareTokenizer {
+    /// A tokenizer for article text ([`Mode::Index`]) or queries ([`Mode::Query`]).
+    pub fn new(mode: Mode) -> CodeAwareTokenizer {
+        CodeAwareTokenizer {
+            mode,
+            tokens: Vec::new(),
+        }
+    }
+}
+
+/// A run of `text`: its byte range and the byte ranges of its pieces.
+struct Run {
+    from: usize,
+    to: usize,
+    pieces: Vec<(usize, usize)>,
+}
+
+/// The runs of `text`, in order.
+fn runs(text: &str) -> Vec<Run> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |i: usize| chars.get(i).map_or(text.len(), |(o, _)| *o);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut pieces = Vec::new();
+        let mut piece_start = i;
+        let mut j = i;
+        loop {
+            while j < chars.len() && chars[j].1.is_alphanumeric() {
+                j += 1;
+            }
+            pieces.push((chars[piece_start].0, end_of(j)));
+            // Joiners continue the run only when an alphanumeric follows them.
+            let mut k = j;
+            while k < chars.len() && is_joiner(chars[k].1) {
+                k += 1;
+            }
+            if k > j && k < chars.len() && chars[k].1.is_alphanumeric() {
+                piece_start = k;
+                j = k;
+            } else {
+                break;
+            }
+        }
+        out.push(Run {
+            from: chars[i].0,
+            to: end_of(j),
+            pieces,
+        });
+        i = j;
+    }
+    out
+}
+
+fn push_token(tokens: &mut Vec<Token>, text: &str, from: usize, to: usize, position: usize) {
+    tokens.push(Token {
+        offset_from: from,
+        offset_to: to,
+        position,
+        text: text[from..to].to_string(),
+        position_length: 1,
+    });
+}
+
+/// Tokens of `text` under the tokenizer rule, before any filter.
+pub fn tokenize(text: &str, mode: Mode) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut position = 0;
+    for Run { from, to, pieces } in runs(text) {
+        if text[from..to].chars().count() > MAX_TOKEN_CHARS {
+            continue;
+        }
+        if pieces.len() == 1 {
+            push_token(&mut tokens, text, from, to, position);
+            position += 1;
+            continue;
+        }
+        let has_underscore = text[from..to].contains('_');
+        let has_digit = pieces
+            .iter()
+            .any(|&(a, b)| text[a..b].chars().any(|c| c.is_numeric()));
+        if has_underscore || has_digit {
+            push_token(&mut tokens, text, from, to, position);
+            if mode == Mode::Index {
+                for &(a, b) in &pieces {
+                    push_token(&mut tokens, text, a, b, position);
+                }
+            }
+            position += 1;
+        } else {
+            for &(a, b) in &pieces {
+                push_token(&mut tokens, text, a, b, position);
+                position += 1;
+            }
+        }
+    }
+    tokens
+}
+
+/// Token stream over tokens computed up front.
+pub struct PrecomputedTokenStream<'a> {
+    tokens: &'a mut [Token],
+    next: usize,
+}
+
+impl Tokenizer for CodeAwareTokenizer {
+    type TokenStream<'a> = PrecomputedTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PrecomputedTokenStream<'a> {
+        self.tokens = tokenize(text, self.mode);
+        PrecomputedTokenStream {
+            tokens: &mut self.tokens,
+            next: 0,
+        }
+    }
+}
+
+impl TokenStream for PrecomputedTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        if self.next < self.tokens.len() {
+            self.next += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    // Only called after `advance()` returned true (the TokenStream contract),
+    // so `next - 1` is a valid index.
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+/// tantivy's Snowball [`Stemmer`], applied only to tokens made of letters.
+#[derive(Clone)]
+pub struct CodeAwareStemmer {
+    language: Language,
+}
+
+impl CodeAwareStemmer {
+    /// A stemmer filter for `language`.
+    pub fn new(language: Language) -> CodeAwareStemmer {
+        CodeAwareStemmer { language }
+    }
+}
+
+impl TokenFilter for CodeAwareStemmer {
+    type Tokenizer<T: Tokenizer> = CodeAwareStemmerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> CodeAwareStemmerFilter<T> {
+        CodeAwareStemmerFilter {
+            inner: tokenizer,
+            stemmer: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(self.language))
+                .build(),
+        }
+    }
+}
+
+/// The tokenizer produced by [`CodeAwareStemmer`].
+#[derive(Clone)]
+pub struct CodeAwareStemmerFilter<T> {
+    inner: T,
+    stemmer: TextAnalyzer,
+}
+
+impl<T: Tokenizer> Tokenizer for CodeAwareStemmerFilter<T> {
+    type TokenStream<'a> = CodeAwareStemmerStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        CodeAwareStemmerStream {
+            tail: self.inner.token_stream(text),
+            stemmer: &mut self.stemmer,
+            token: Token::default(),
+        }
+    }
+}
+
+/// The token stream of [`CodeAwareStemmerFilter`].
+pub struct CodeAwareStemmerStream<'a, S> {
+    tail: S,
+    stemmer: &'a mut TextAnalyzer,
+    token: Token,
+}
+
+impl<S: TokenStream> TokenStream for CodeAwareStemmerStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        self.token.clone_from(self.tail.token());
+        if is_stemmable(&self.token.text) {
+            let mut stream = self.stemmer.token_stream(&self.token.text);
+            if let Some(stemmed) = stream.next() {
+                let stemmed = stemmed.text.clone();
+                drop(stream);
+                self.token.text = stemmed;
+            }
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(lang: &str, text: &str) -> Vec<String> {
+        analyze(lang, Mode::Query, text)
+    }
+
+    fn i(lang: &str, text: &str) -> Vec<String> {
+        analyze(lang, Mode::Index, text)
+    }
+
+    #[test]
+    fn spanish_plural_and_singular_share_a_stem() {
+        assert_eq!(q("es", "contraseñas"), q("es", "contraseña"));
+        assert_eq!(q("es", "Contraseña"), q("es", "contrasena"));
+        assert_eq!(q("es", "impresoras"), q("es", "impresora"));
+        assert_eq!(q("es", "conexión"), q("es", "conexiones"));
+    }
+
+    #[test]
+    fn spanish_stemming_is_snowball_not_prefix_cutting() {
+        // Values from the Snowball Spanish algorithm on folded input.
+        assert_eq!(q("es", "contraseñas"), vec!["contrasen"]);
+        assert_eq!(q("es", "conectando"), q("es", "conectar"));
+        assert_eq!(q("es", "redes"), vec!["red"]);
+    }
+
+    #[test]
+    fn english_stemming() {
+        assert_eq!(q("en", "passwords"), q("en", "password"));
+        assert_eq!(q("en", "connecting"), vec!["connect"]);
+        assert_eq!(q("en", "Printers"), q("en", "printer"));
+        assert_eq!(q("en", "resetting"), q("en", "reset"));
+    }
+
+    #[test]
+    fn stop_words_are_dropped_in_both_forms() {
+        assert_eq!(
+            q("es", "cómo cambio la contraseña"),
+            q("es", "cambio contraseña")
+        );
+        assert_eq!(q("es", "esta"), Vec::<String>::new());
+        assert_eq!(q("es", "está"), Vec::<String>::new());
+        assert_eq!(
+            q("en", "the printer is offline"),
+            q("en", "printer offline")
+        );
+    }
+
+    #[test]
+    fn codes_stay_whole_and_unstemmed() {
+        for (text, expected) in [
+            ("0x80070005", "0x80070005"),
+            ("E_ACCESSDENIED", "e_accessdenied"),
+            ("ERR_CONNECTION_RESET", "err_connection_reset"),
+            ("DNS_PROBE_FINISHED_NXDOMAIN", "dns_probe_finished_nxdomain"),
+            ("KB-1042", "kb-1042"),
+            ("AADSTS50126", "aadsts50126"),
+        ] {
+            assert_eq!(q("en", text), vec![expected], "en {text}");
+            assert_eq!(q("es", text), vec![expected], "es {text}");
+            assert_eq!(q("xx", text), vec![expected], "xx {text}");
+        }
+    }
+
+    #[test]
+    fn codes_inside_sentences() {
+        assert_eq!(
+            q("en", "Error 0x80070005 (E_ACCESSDENIED) when saving."),
+            vec!["error", "0x80070005", "e_accessdenied", "when", "save"]
+        );
+        assert_eq!(
+            q("es", "Chrome muestra ERR_CONNECTION_RESET: ver KB-1042."),
+            vec!["chrom", "muestr", "err_connection_reset", "ver", "kb-1042"]
+        );
+    }
+
+    #[test]
+    fn index_mode_adds_code_pieces() {
+        assert_eq!(
+            i("en", "ERR_CONNECTION_RESET"),
+            vec!["err_connection_reset", "err", "connect", "reset"]
+        );
+        assert_eq!(i("en", "KB-1042"), vec!["kb-1042", "kb", "1042"]);
+        let tokens = tokenize("see ERR_CONNECTION_RESET now", Mode::Index);
+        assert!(tokens[1..5].iter().all(|t| t.position == 1));
+        assert_eq!(tokens[5].position, 2);
+    }
+
+    #[test]
+    fn hyphenated_words_split_and_joiners_trimmed() {
+        assert_eq!(q("en", "wi-fi e-mail"), vec!["wi", "fi", "e", "mail"]);
+        assert_eq!(q("xx", "--foo__ _bar"), vec!["foo", "bar"]);
+        assert_eq!(q("xx", "a--b"), vec!["a", "b"]);
+        assert_eq!(q("xx", "x86-64"), vec!["x86-64"]);
+    }
+
+    #[test]
+    fn long_runs_are_dropped() {
+        let long = "a".repeat(MAX_TOKEN_CHARS + 1);
+        assert_eq!(q("xx", &format!("ok {long} fine")), vec!["ok", "fine"]);
+    }
+
+    #[test]
+    fn other_languages_fold_but_do_not_stem() {
+        assert_eq!(q("fr", "Réseaux Éteints"), vec!["reseaux", "eteints"]);
+    }
+
+    #[test]
+    fn surface_then_term_equals_full_pipeline() {
+        let text = "No puedo conectar a la Wi-Fi: error 0x80070005, ERR_CONNECTION_RESET y contraseñas caducadas. Está bien?";
+        for lang in ["es", "en", "xx"] {
+            let mut map = SurfaceToTerm::new(lang);
+            let composed: Vec<String> = surface_forms(Mode::Index, text)
+                .iter()
+                .filter_map(|s| map.term(s))
+                .collect();
+            assert_eq!(composed, i(lang, text), "{lang}");
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! tier0's search: analyzers, the tantivy index, the static export the
+//! browser reads, and the browser engine itself.
+//!
+//! In: the published articles of a build as [`SearchDocument`]s. Out: one
+//! tantivy index per language on disk ([`build`]), the files of the static
+//! client-side index ([`export`], format described in `FORMAT.md`), terminal
+//! search over the tantivy index ([`search`]) and the browser engine
+//! ([`ENGINE_JS`]).
+//!
+//! Guarantees: the same documents give byte-identical exported files; the
+//! browser engine's top 10 for a whole-word query equals [`search`]'s,
+//! because both rank with the same per-field BM25 scores read from the
+//! tantivy index (see `export` and `query`).
+
+pub mod analyzer;
+mod error;
+pub mod export;
+pub mod format;
+mod index;
+mod query;
+pub mod schema;
+
+use std::path::PathBuf;
+
+pub use error::SearchError;
+pub use export::export;
+pub use index::build;
+pub use query::{search, search_terms};
+
+/// The browser engine: a dependency-free ES module (see `FORMAT.md`).
+pub const ENGINE_JS: &str = include_str!("../js/tier0-search.js");
+
+/// File name under which tier0 writes [`ENGINE_JS`] next to the exported data.
+pub const ENGINE_JS_NAME: &str = "tier0-search.js";
+
+/// File name for [`engine_classic_js`].
+pub const ENGINE_CLASSIC_JS_NAME: &str = "tier0-search.classic.js";
+
+/// The last line of [`ENGINE_JS`], its only `export`.
+const ENGINE_EXPORT_LINE: &str =
+    "export { createSearch, normalize, tokenize, editDistance, FORMAT_VERSION };";
+
+/// [`ENGINE_JS`] as a classic script that sets `globalThis.tier0Search`
+/// (`{ createSearch, normalize, tokenize, editDistance, FORMAT_VERSION }`).
+///
+/// Browsers refuse ES modules from `file://`; a page opened from disk loads
+/// this one with `<script src>` instead.
+pub fn engine_classic_js() -> String {
+    let body = ENGINE_JS.replace(
+        ENGINE_EXPORT_LINE,
+        "globalThis.tier0Search = { createSearch, normalize, tokenize, editDistance, FORMAT_VERSION };",
+    );
+    format!("(function () {{\n\"use strict\";\n{body}}})();\n")
+}
+
+/// One published article, as the build pipeline hands it over (already
+/// filtered: no drafts, nothing internal).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct SearchDocument {
+    /// Stable article id, e.g. "KB-1042" (unique per language).
+    pub id: String,
+    /// Language code, e.g. "es", "en".
+    pub lang: String,
+    /// Site-relative URL path, no leading slash, e.g. "red/wifi-no-conecta/".
+    pub url: String,
+    /// Article title.
+    pub title: String,
+    /// Front-matter description.
+    pub description: String,
+    /// Tier id, e.g. "L3".
+    pub tier: String,
+    /// Category id ("" when none).
+    pub category: String,
+    /// troubleshooting | how-to | faq | known-issue | reference.
+    pub doc_type: String,
+    /// Tags, symptoms, error codes and applies_to.
+    pub keywords: Vec<String>,
+    /// Body split at headings, in order.
+    pub sections: Vec<Section>,
+}
+
+/// A part of an article body: the text under one heading.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Section {
+    /// Heading id (None for text before the first heading).
+    pub anchor: Option<String>,
+    /// Heading text.
+    pub heading: Option<String>,
+    /// Plain text of the section body (no markup).
+    pub text: String,
+}
+
+/// One result of [`search`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Article id.
+    pub id: String,
+    /// Site-relative URL.
+    pub url: String,
+    /// Article title.
+    pub title: String,
+    /// Tier id.
+    pub tier: String,
+    /// Category id ("" when none).
+    pub category: String,
+    /// Article type.
+    pub doc_type: String,
+    /// Front-matter description.
+    pub description: String,
+    /// BM25 score (sum over query terms and fields, see `schema::FIELD_WEIGHTS`).
+    pub score: f32,
+}
+
+/// A static file of the browser index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportedFile {
+    /// Path relative to the search directory, forward slashes.
+    pub path: String,
+    /// File contents.
+    pub bytes: Vec<u8>,
+}
+
+/// Handle on the indexes written by [`build`].
+#[derive(Debug)]
+pub struct BuiltIndex {
+    pub(crate) dir: PathBuf,
+    pub(crate) languages: Vec<LanguageIndex>,
+}
+
+/// The tantivy index of one language.
+pub(crate) struct LanguageIndex {
+    pub(crate) lang: String,
+    pub(crate) index: tantivy::Index,
+}
+
+impl std::fmt::Debug for LanguageIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LanguageIndex")
+            .field("lang", &self.lang)
+            .finish_non_exhaustive()
+    }
+}
+
+impl BuiltIndex {
+    /// The directory holding one tantivy index per language.
+    pub fn dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
+    /// Per-(term, doc) scores and stored articles of a language, as the
+    /// export computes them (for tests and diagnostics).
+    pub fn scores(&self, lang: &str) -> Result<export::LanguageScores, SearchError> {
+        let language = self
+            .languages
+            .iter()
+            .find(|l| l.lang == lang)
+            .ok_or_else(|| SearchError::MissingLanguage {
+                lang: lang.to_string(),
+                path: self.dir.clone(),
+            })?;
+        export::language_scores(&language.index, &self.dir.join(lang))
+    }
+
+    /// Language codes, in the order given to [`build`].
+    pub fn languages(&self) -> Vec<&str> {
+        self.languages.iter().map(|l| l.lang.as_str()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_classic_engine_has_no_export_left() {
+        assert!(super::ENGINE_JS.contains(super::ENGINE_EXPORT_LINE));
+        let classic = super::engine_classic_js();
+        assert!(!classic.contains("export {"));
+        assert!(!classic.contains("import.meta"));
+        assert!(classic.contains("globalThis.tier0Search = {"));
+    }
+}

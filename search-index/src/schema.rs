@@ -1,0 +1,107 @@
+//! The tantivy schema of a language index and the weight of each field.
+//!
+//! In: nothing. Out: [`schema()`], [`Fields`] (the resolved field handles)
+//! and [`FIELD_WEIGHTS`]. Guarantees: the weighted fields are indexed with
+//! frequencies and field norms (what BM25 needs) and no positions (no phrase
+//! queries are made, so they would only cost space); the export and
+//! `search()` both take their weights from [`FIELD_WEIGHTS`].
+
+use tantivy::schema::{
+    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+use crate::analyzer::ANALYZER_NAME;
+
+/// Searched fields and their BM25 boosts: a title match counts most,
+/// headings and keywords (tags, symptoms, error codes, applies_to) next, then
+/// the description, then the body.
+pub const FIELD_WEIGHTS: [(&str, f32); 5] = [
+    ("title", 3.0),
+    ("headings", 2.0),
+    ("keywords", 2.0),
+    ("description", 1.5),
+    ("body", 1.0),
+];
+
+/// Stored-only string fields.
+pub const STORED_FIELDS: [&str; 6] = ["id", "url", "tier", "category", "type", "lang"];
+
+/// Stored-only JSON of the whole article (`export::StoredArticle`), from
+/// which the export writes records and the vocabulary.
+pub const SOURCE_FIELD: &str = "source";
+
+/// The field holding the export order of a document (0, 1, 2, … in build order).
+pub const ORD_FIELD: &str = "ord";
+
+/// The schema of every language index.
+pub fn schema() -> Schema {
+    let mut builder = Schema::builder();
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(ANALYZER_NAME)
+        .set_index_option(IndexRecordOption::WithFreqs)
+        .set_fieldnorms(true);
+    for (name, _) in FIELD_WEIGHTS {
+        let mut options = TextOptions::default().set_indexing_options(indexing.clone());
+        if name == "title" || name == "description" {
+            options = options.set_stored();
+        }
+        builder.add_text_field(name, options);
+    }
+    for name in STORED_FIELDS {
+        builder.add_text_field(name, STRING | STORED);
+    }
+    builder.add_text_field(SOURCE_FIELD, STORED);
+    builder.add_u64_field(ORD_FIELD, INDEXED | STORED);
+    builder.build()
+}
+
+/// Field handles of a language index.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// Weighted text fields, in [`FIELD_WEIGHTS`] order, with their weight.
+    pub weighted: Vec<(Field, f32)>,
+    /// Article id.
+    pub id: Field,
+    /// URL.
+    pub url: Field,
+    /// Title.
+    pub title: Field,
+    /// Description.
+    pub description: Field,
+    /// Tier id.
+    pub tier: Field,
+    /// Category id.
+    pub category: Field,
+    /// Article type.
+    pub doc_type: Field,
+    /// Language code.
+    pub lang: Field,
+    /// Article source JSON.
+    pub source: Field,
+    /// Export order.
+    pub ord: Field,
+}
+
+impl Fields {
+    /// Resolves the fields of `schema`; `None` if it is not this crate's schema.
+    pub fn resolve(schema: &Schema) -> Option<Fields> {
+        let get = |name: &str| schema.get_field(name).ok();
+        let mut weighted = Vec::new();
+        for (name, weight) in FIELD_WEIGHTS {
+            weighted.push((get(name)?, weight));
+        }
+        Some(Fields {
+            weighted,
+            id: get("id")?,
+            url: get("url")?,
+            title: get("title")?,
+            description: get("description")?,
+            tier: get("tier")?,
+            category: get("category")?,
+            doc_type: get("type")?,
+            lang: get("lang")?,
+            source: get(SOURCE_FIELD)?,
+            ord: get(ORD_FIELD)?,
+        })
+    }
+}

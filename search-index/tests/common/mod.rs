@@ -1,0 +1,168 @@
+//! Shared test helpers: the fixture corpus, a corpus generator, and a
+//! reader of the exported files that evaluates whole-word queries the way
+//! the browser engine does (without stemmer: through the vocabulary).
+
+#![allow(dead_code)]
+
+pub mod generator;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use search_index::analyzer::{Mode, surface_forms};
+use search_index::format::{
+    self, Manifest, PostingsShard, RootManifest, TailFile, TermEntry, TermRef, VocabShard, js_cmp,
+};
+use search_index::{ExportedFile, SearchDocument};
+
+pub fn fixture_corpus() -> Vec<SearchDocument> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus.json");
+    let text = std::fs::read_to_string(path).expect("fixture corpus");
+    serde_json::from_str(&text).expect("fixture corpus JSON")
+}
+
+pub fn languages() -> Vec<String> {
+    vec!["es".to_string(), "en".to_string()]
+}
+
+/// Reads exported files from memory.
+pub struct ExportReader {
+    files: BTreeMap<String, Vec<u8>>,
+    pub root: RootManifest,
+}
+
+/// One language of an export.
+pub struct LangReader<'a> {
+    reader: &'a ExportReader,
+    pub manifest: Manifest,
+}
+
+impl ExportReader {
+    pub fn new(files: &[ExportedFile]) -> ExportReader {
+        let files: BTreeMap<String, Vec<u8>> = files
+            .iter()
+            .map(|f| (f.path.clone(), f.bytes.clone()))
+            .collect();
+        let root = serde_json::from_slice(&files["manifest.json"]).expect("root manifest");
+        ExportReader { files, root }
+    }
+
+    pub fn json<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
+        let bytes = self
+            .files
+            .get(path)
+            .unwrap_or_else(|| panic!("missing exported file {path}"));
+        serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    pub fn lang(&self, lang: &str) -> LangReader<'_> {
+        LangReader {
+            reader: self,
+            manifest: self.json(&format!("{lang}/manifest.json")),
+        }
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &String> {
+        self.files.keys()
+    }
+}
+
+/// Index of the shard whose key range holds `key` (keys[0] is "").
+pub fn shard_of(keys: &[String], key: &str) -> usize {
+    keys.iter()
+        .rposition(|k| js_cmp(k, key) != std::cmp::Ordering::Greater)
+        .unwrap_or(0)
+}
+
+impl LangReader<'_> {
+    fn data_path(&self, rel: &str) -> String {
+        format!("{}/{}/{}", self.manifest.lang, self.manifest.build, rel)
+    }
+
+    pub fn data<T: serde::de::DeserializeOwned>(&self, rel: &str) -> T {
+        self.reader.json(&self.data_path(rel))
+    }
+
+    /// The term of a surface form: Some(Some(term)), Some(None) for a stop word, None if unknown.
+    pub fn vocab_lookup(&self, surface: &str) -> Option<Option<String>> {
+        let shard: VocabShard = self.data(&format!(
+            "v/{}.json",
+            shard_of(&self.manifest.vocab, surface)
+        ));
+        shard
+            .words
+            .into_iter()
+            .find(|w| w.0 == surface)
+            .map(|w| match w.1 {
+                TermRef::Same(_) => Some(w.0),
+                TermRef::Term(t) => Some(t),
+                TermRef::Stop(()) => None,
+            })
+    }
+
+    pub fn term_entry(&self, term: &str) -> Option<TermEntry> {
+        let mut shard: PostingsShard =
+            self.data(&format!("p/{}.json", shard_of(&self.manifest.terms, term)));
+        shard.terms.remove(term)
+    }
+
+    /// All postings of a term, head then tail: (doc, score).
+    pub fn postings(&self, term: &str) -> Vec<(u32, f32)> {
+        let Some(entry) = self.term_entry(term) else {
+            return Vec::new();
+        };
+        let mut list = format::decode_postings(&entry.head, entry.top).expect("head");
+        if let Some(tail) = entry.tail {
+            let tail: TailFile = self.data(&format!("t/{tail}.json"));
+            list.extend(format::decode_postings(&tail.terms[term], entry.top).expect("tail"));
+        }
+        list
+    }
+
+    /// Whole-word query evaluated from the exported files: returns doc numbers.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<u32> {
+        let mut terms: Vec<Option<String>> = Vec::new();
+        for surface in surface_forms(Mode::Query, query) {
+            match self.vocab_lookup(&surface) {
+                Some(None) => {}
+                Some(Some(term)) => {
+                    if !terms.contains(&Some(term.clone())) {
+                        terms.push(Some(term));
+                    }
+                }
+                None => terms.push(None),
+            }
+        }
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        let lists: Vec<Vec<(u32, f32)>> = terms
+            .iter()
+            .map(|t| t.as_deref().map(|t| self.postings(t)).unwrap_or_default())
+            .collect();
+        if lists.len() == 1 {
+            return lists[0].iter().take(limit).map(|p| p.0).collect();
+        }
+        for and in [true, false] {
+            // f32 sums, as tantivy adds scores.
+            let mut sum: BTreeMap<u32, (usize, f32)> = BTreeMap::new();
+            for list in &lists {
+                for &(doc, score) in list {
+                    let e = sum.entry(doc).or_default();
+                    e.0 += 1;
+                    e.1 += score;
+                }
+            }
+            let mut ranked: Vec<(u32, f32)> = sum
+                .into_iter()
+                .filter(|(_, (n, _))| !and || *n == lists.len())
+                .map(|(d, (_, s))| (d, s))
+                .collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            if !ranked.is_empty() {
+                return ranked.into_iter().take(limit).map(|p| p.0).collect();
+            }
+        }
+        Vec::new()
+    }
+}
