@@ -27,6 +27,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Create a new knowledge base with a config and example articles.
     Init(InitArgs),
+    /// Search the last build's articles from the terminal (for support agents).
+    Search(SearchArgs),
 }
 
 /// Arguments of `tier0 build`.
@@ -54,4 +56,24 @@ pub struct BuildArgs {
 pub struct InitArgs {
     /// Folder to create (must not exist or be empty).
     pub dir: PathBuf,
+}
+
+/// Arguments of `tier0 search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to search for (error codes work whole: 0x80070005).
+    #[arg(required = true)]
+    pub query: Vec<String>,
+    /// The site folder whose last build is searched.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Language to search [default: the site's default language].
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// How many results to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }

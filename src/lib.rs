@@ -2,7 +2,8 @@
 //! self-service help site.
 //!
 //! The build is a pipeline of stages, one module each, orchestrated by
-//! [`site`]: [`discover`] → [`parse`] → [`link`] → [`render`] → [`write`].
+//! [`site`]: [`discover`] → [`parse`] → [`link`] → [`render`] and [`index`]
+//! → [`write`].
 
 #![warn(missing_docs, unreachable_pub)]
 
@@ -11,6 +12,7 @@ pub mod cmd;
 pub mod config;
 pub mod diagnostics;
 pub mod discover;
+pub mod index;
 pub mod link;
 pub mod parse;
 pub mod render;

@@ -18,5 +18,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => cmd::build::run(args, verbosity),
         Command::Init(args) => cmd::init::run(args, verbosity),
+        Command::Search(args) => cmd::search::run(args, verbosity),
     }
 }

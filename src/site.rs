@@ -60,6 +60,9 @@ pub enum BuildError {
     /// Reading the sources or writing the output failed.
     #[error("{0}")]
     Io(#[from] io::Error),
+    /// The search index could not be built.
+    #[error("search index: {0}")]
+    Search(#[from] search_index::SearchError),
 }
 
 /// A linked site with its theme, ready to render.
@@ -153,6 +156,11 @@ pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepare
     }
 }
 
+/// Where the tantivy index of the site at `root` is kept for `tier0 search`.
+pub fn index_dir(root: &Path) -> PathBuf {
+    root.join(".tier0").join("search")
+}
+
 /// Builds the site and swaps it into the output folder.
 pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
@@ -168,8 +176,8 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
         .unwrap_or_else(|| options.root.join("public"));
     let staging = Staging::create(&out, &[&options.root])?;
     progress("rendering", model.articles.len());
-    match render::render(&model, &theme, &staging) {
-        Ok(_) => {}
+    let bodies = match render::render(&model, &theme, &staging) {
+        Ok(bodies) => bodies,
         Err(RenderError::Content(errors)) => {
             warnings.extend(errors);
             return Err(BuildError::Content {
@@ -178,10 +186,14 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
             });
         }
         Err(RenderError::Io(e)) => return Err(e.into()),
-    }
+    };
+    progress("indexing", model.articles.len());
+    let index_staging = Staging::create(&index_dir(&options.root), &[&options.root])?;
+    crate::index::index(&model, &bodies, index_staging.path()?, &staging)?;
     progress("writing", model.articles.len());
     let files = staging.files();
     staging.commit()?;
+    index_staging.commit()?;
     Ok(BuildReport {
         articles: model.articles.len(),
         files,

@@ -65,7 +65,8 @@ impl Staging {
         })
     }
 
-    fn path(&self, rel: &str) -> io::Result<PathBuf> {
+    /// The path of `rel` inside the staging folder, with its parent folders made.
+    fn prepare(&self, rel: &str) -> io::Result<PathBuf> {
         let dir = self
             .dir
             .as_ref()
@@ -76,6 +77,14 @@ impl Staging {
             std::fs::create_dir_all(parent)?;
         }
         Ok(path)
+    }
+
+    /// The staging folder itself, for writers that need a folder (the search index).
+    pub fn path(&self) -> io::Result<&Path> {
+        self.dir
+            .as_ref()
+            .map(tempfile::TempDir::path)
+            .ok_or_else(|| io::Error::other("staging folder already committed"))
     }
 
     /// Number of files written so far.
@@ -99,11 +108,11 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        std::fs::write(self.path(path)?, bytes)
+        std::fs::write(self.prepare(path)?, bytes)
     }
 
     fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
-        std::fs::copy(source, self.path(path)?)
+        std::fs::copy(source, self.prepare(path)?)
             .map(drop)
             .map_err(|e| io::Error::new(e.kind(), format!("cannot copy {}: {e}", source.display())))
     }

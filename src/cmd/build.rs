@@ -83,6 +83,6 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
             );
             ExitCode::from(EXIT_CONTENT)
         }
-        Err(BuildError::Io(e)) => fail(e),
+        Err(e @ (BuildError::Io(_) | BuildError::Search(_))) => fail(e),
     }
 }

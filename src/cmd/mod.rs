@@ -1,10 +1,12 @@
 //! One module per subcommand; each `run` returns the process exit code.
 //!
-//! Exit codes: 0 success, 1 the content has errors (nothing was written),
-//! 2 tier0 could not run (bad arguments, unreadable folder, write failure).
+//! Exit codes: 0 success, 1 the content has errors (nothing was written) or
+//! `search` found nothing, 2 tier0 could not run (bad arguments, unreadable
+//! folder, write failure, no search index).
 
 pub mod build;
 pub mod init;
+pub mod search;
 
 use std::process::ExitCode;
 

@@ -47,6 +47,8 @@ pub struct SiteContext {
     pub escalation: TierContext,
     /// Link to this language's Atom feed.
     pub feed: String,
+    /// The folder of the browser search index, relative to this page (`../../search/`).
+    pub search: String,
 }
 
 /// A category in navigation and lists.
@@ -75,10 +77,12 @@ pub struct CategoryOverview {
 }
 
 /// How to reach a tier.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ContactContext {
     /// Contact link template filled for this page, if the tier has one.
     pub href: Option<String>,
+    /// The raw template (`…?q={title}`), for scripts that fill it themselves.
+    pub template: Option<String>,
     /// Email address.
     pub email: Option<String>,
     /// `mailto:` link prefilled for this page.

@@ -140,6 +140,7 @@ impl<'a> LanguagePages<'a> {
             href: self.href(from, &link::tier_path(c, lang, &tier.id)),
             contact: ContactContext {
                 href: contact.url.as_ref().map(|t| fill_contact(t, vars)),
+                template: contact.url.clone(),
                 email: contact.email.clone(),
                 mailto,
                 phone: contact.phone.clone(),
@@ -163,14 +164,7 @@ impl<'a> LanguagePages<'a> {
                 name: id.to_owned(),
                 description: String::new(),
                 href: String::new(),
-                contact: ContactContext {
-                    href: None,
-                    email: None,
-                    mailto: None,
-                    phone: None,
-                    tel: None,
-                    hours: None,
-                },
+                contact: ContactContext::default(),
             },
         }
     }
@@ -213,6 +207,11 @@ impl<'a> LanguagePages<'a> {
             tiers: c.tiers.iter().map(|t| self.tier(from, t, blank)).collect(),
             escalation: self.tier_by_id(from, &c.escalation_tier, blank),
             feed: self.href(from, &format!("{}atom.xml", self.home_path())),
+            search: format!(
+                "{}{}/",
+                self.model.urls.root(from),
+                crate::index::SEARCH_DIR
+            ),
         }
     }
 

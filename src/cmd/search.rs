@@ -1,0 +1,115 @@
+//! `tier0 search`: the last build's search index, from the terminal.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
+use crate::cli::SearchArgs;
+use crate::config::Config;
+use crate::diagnostics::SourceTexts;
+use crate::discover::{self, CONFIG_FILE};
+use crate::site::index_dir;
+use crate::urls::Urls;
+
+#[derive(Serialize)]
+struct Result<'a> {
+    rank: usize,
+    id: &'a str,
+    title: &'a str,
+    tier: &'a str,
+    url: String,
+    description: &'a str,
+    score: f32,
+}
+
+/// Runs `tier0 search`.
+pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
+    let config = match load_config(&args.root, verbosity) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let lang = args.lang.unwrap_or_else(|| config.default_language.clone());
+    if !config.has_language(&lang) {
+        return fail(format!(
+            "`{lang}` is not one of the site's languages ({})",
+            config.language_codes()
+        ));
+    }
+    let dir = index_dir(&args.root);
+    if !dir.join(&lang).is_dir() {
+        return fail(format!(
+            "no search index in {}; run `tier0 build` first",
+            dir.display()
+        ));
+    }
+    let query = args.query.join(" ");
+    let hits = match search_index::search(&dir, &lang, &query, args.limit) {
+        Ok(hits) => hits,
+        Err(e) => return fail(format!("cannot search {}: {e}", dir.display())),
+    };
+    let urls = Urls::new(config.base_url.clone());
+    let results: Vec<Result<'_>> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, hit)| Result {
+            rank: i + 1,
+            id: &hit.id,
+            title: &hit.title,
+            tier: &hit.tier,
+            url: urls.best("", &hit.url),
+            description: &hit.description,
+            score: hit.score,
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        serde_json::to_writer_pretty(
+            &mut out,
+            &serde_json::json!({ "query": query, "lang": lang, "results": results }),
+        )
+        .map_err(std::io::Error::other)
+        .and_then(|()| writeln!(out))
+    } else {
+        write_text(&mut out, &results)
+    };
+    if let Err(e) = written {
+        return fail(format!("cannot write the results: {e}"));
+    }
+    if results.is_empty() {
+        if !args.json && verbosity != Verbosity::Quiet {
+            eprintln!("No article matches `{query}`.");
+        }
+        return ExitCode::from(EXIT_CONTENT);
+    }
+    ExitCode::SUCCESS
+}
+
+fn write_text(out: &mut impl Write, results: &[Result<'_>]) -> std::io::Result<()> {
+    for r in results {
+        writeln!(out, "{:>2}. {} [{}] {}", r.rank, r.title, r.tier, r.id)?;
+        writeln!(out, "    {}", r.url)?;
+        if !r.description.is_empty() {
+            writeln!(out, "    {}", r.description)?;
+        }
+    }
+    Ok(())
+}
+
+/// The site's config, or the exit code after printing why it cannot be read.
+fn load_config(root: &Path, verbosity: Verbosity) -> std::result::Result<Config, ExitCode> {
+    let file = discover::config(root).map_err(fail)?;
+    let Some(file) = file else {
+        return Ok(Config::default());
+    };
+    Config::from_yaml(Path::new(CONFIG_FILE), &file.text)
+        .map(|(config, _)| config)
+        .map_err(|errors| {
+            let mut texts = SourceTexts::default();
+            texts.insert(CONFIG_FILE, file.text.clone());
+            print_diagnostics(&texts, &errors, verbosity);
+            ExitCode::from(super::EXIT_FAILURE)
+        })
+}

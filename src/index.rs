@@ -1,0 +1,73 @@
+//! The index stage: published articles → the search index.
+//!
+//! In: the site model and the rendered bodies (their plain-text sections).
+//! Out: one tantivy index per language in a folder the caller provides (kept
+//! beside the site, reused by `tier0 search`), and the static files of the
+//! browser index, handed to the [`Sink`] under `search/`. Only what the
+//! model publishes is indexed: drafts and internal articles never reach it.
+
+use std::path::Path;
+
+use search_index::{SearchDocument, SearchError, Section};
+
+use crate::link::SiteModel;
+use crate::render::Sink;
+use crate::render::markdown::RenderedBody;
+
+/// Folder of the browser index in the output.
+pub const SEARCH_DIR: &str = "search";
+
+/// What the search index knows of each published article.
+pub fn documents(model: &SiteModel, bodies: &[RenderedBody]) -> Vec<SearchDocument> {
+    model
+        .articles
+        .iter()
+        .zip(bodies)
+        .map(|(linked, body)| {
+            let a = &linked.article;
+            SearchDocument {
+                id: a.id.clone(),
+                lang: a.lang.clone(),
+                url: linked.path.clone(),
+                title: a.title.clone(),
+                description: a.description.clone(),
+                tier: a.tier.clone(),
+                category: a.category.clone().unwrap_or_default(),
+                doc_type: a.kind.name().to_owned(),
+                keywords: [&a.tags, &a.symptoms, &a.error_codes, &a.applies_to]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect(),
+                sections: body
+                    .sections
+                    .iter()
+                    .map(|s| Section {
+                        anchor: s.anchor.clone(),
+                        heading: s.heading.clone(),
+                        text: s.text.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Builds the tantivy index in `index_dir` and exports the browser index into `sink`.
+pub fn index(
+    model: &SiteModel,
+    bodies: &[RenderedBody],
+    index_dir: &Path,
+    sink: &dyn Sink,
+) -> Result<(), SearchError> {
+    let languages: Vec<String> = model
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.clone())
+        .collect();
+    let built = search_index::build(index_dir, &languages, &documents(model, bodies))?;
+    search_index::export(&built, &|path: &str, bytes: &[u8]| {
+        sink.put(&format!("{SEARCH_DIR}/{path}"), bytes)
+    })
+}
