@@ -188,6 +188,14 @@ impl BaseUrl {
         }
     }
 
+    /// The value as `base_url` would write it (empty for relative links).
+    pub fn as_written(&self) -> String {
+        match self {
+            Self::Relative => String::new(),
+            Self::Path(s) | Self::Absolute(s) => s.clone(),
+        }
+    }
+
     /// The full URL of the site root, when one is known.
     pub fn absolute(&self) -> Option<&str> {
         match self {
@@ -617,6 +625,9 @@ mod tests {
         assert_eq!(BaseUrl::parse("help"), None);
         assert_eq!(BaseUrl::parse("//h.example/"), None);
         assert_eq!(BaseUrl::parse("https:///x"), None);
+        for written in ["", "/help/", "https://h.example/kb/"] {
+            assert_eq!(BaseUrl::parse(written).unwrap().as_written(), written);
+        }
     }
 
     #[test]

@@ -17,6 +17,16 @@ use crate::render::markdown::RenderedBody;
 /// Folder of the browser index in the output.
 pub const SEARCH_DIR: &str = "search";
 
+/// File beside the tantivy index recording how the indexed build links its pages.
+pub const SITE_FILE: &str = "site.json";
+
+/// What `tier0 search` needs to know of the build it searches.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct IndexedSite {
+    /// The `base_url` the build used (after `--base-url`), empty for relative links.
+    pub base_url: String,
+}
+
 /// What the search index knows of each published article.
 pub fn documents(model: &SiteModel, bodies: &[RenderedBody]) -> Vec<SearchDocument> {
     model
@@ -53,11 +63,13 @@ pub fn documents(model: &SiteModel, bodies: &[RenderedBody]) -> Vec<SearchDocume
         .collect()
 }
 
-/// Builds the tantivy index in `index_dir` and exports the browser index into `sink`.
+/// Builds the tantivy index in `index_dir` (with its [`IndexedSite`] written to
+/// `index_sink`) and exports the browser index into `sink`.
 pub fn index(
     model: &SiteModel,
     bodies: &[RenderedBody],
     index_dir: &Path,
+    index_sink: &dyn Sink,
     sink: &dyn Sink,
 ) -> Result<(), SearchError> {
     let languages: Vec<String> = model
@@ -67,6 +79,15 @@ pub fn index(
         .map(|l| l.code.clone())
         .collect();
     let built = search_index::build(index_dir, &languages, &documents(model, bodies))?;
+    let site = IndexedSite {
+        base_url: model.config.base_url.as_written(),
+    };
+    let failed = |source| SearchError::Io {
+        path: index_dir.join(SITE_FILE),
+        source,
+    };
+    let json = serde_json::to_vec_pretty(&site).map_err(|e| failed(std::io::Error::other(e)))?;
+    index_sink.put(SITE_FILE, &json).map_err(failed)?;
     search_index::export(&built, &|path: &str, bytes: &[u8]| {
         sink.put(&format!("{SEARCH_DIR}/{path}"), bytes)
     })

@@ -6,6 +6,11 @@ use clap::Parser;
 use tier0::cli::{Cli, Command};
 use tier0::cmd::{self, Verbosity};
 
+/// mimalloc: the build allocates many short strings from several threads,
+/// where it is faster than the system allocator and returns memory sooner.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let verbosity = if cli.quiet {

@@ -189,7 +189,13 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     };
     progress("indexing", model.articles.len());
     let index_staging = Staging::create(&index_dir(&options.root), &[&options.root])?;
-    crate::index::index(&model, &bodies, index_staging.path()?, &staging)?;
+    crate::index::index(
+        &model,
+        &bodies,
+        index_staging.path()?,
+        &index_staging,
+        &staging,
+    )?;
     progress("writing", model.articles.len());
     let files = staging.files();
     staging.commit()?;

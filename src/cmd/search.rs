@@ -8,9 +8,10 @@ use serde::Serialize;
 
 use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
 use crate::cli::SearchArgs;
-use crate::config::Config;
+use crate::config::{BaseUrl, Config};
 use crate::diagnostics::SourceTexts;
 use crate::discover::{self, CONFIG_FILE};
+use crate::index::{IndexedSite, SITE_FILE};
 use crate::site::index_dir;
 use crate::urls::Urls;
 
@@ -50,7 +51,12 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
         Ok(hits) => hits,
         Err(e) => return fail(format!("cannot search {}: {e}", dir.display())),
     };
-    let urls = Urls::new(config.base_url.clone());
+    let base_url = std::fs::read(dir.join(SITE_FILE))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<IndexedSite>(&bytes).ok())
+        .and_then(|site| BaseUrl::parse(&site.base_url))
+        .unwrap_or_else(|| config.base_url.clone());
+    let urls = Urls::new(base_url);
     let results: Vec<Result<'_>> = hits
         .iter()
         .enumerate()

@@ -110,30 +110,41 @@ fn crlf_and_bom_articles_build() {
 #[test]
 fn drafts_and_internal_articles_never_leak() {
     let site = built_basic();
-    for (path, bytes) in tree(&site.public()) {
-        let text = String::from_utf8_lossy(&bytes);
+    let lowercase = |bytes: &[u8]| String::from_utf8_lossy(bytes).to_lowercase();
+    let files = tree(&site.public());
+    assert!(
+        files.keys().any(|k| k.starts_with("search/")),
+        "the search index is part of the output"
+    );
+    for (path, bytes) in &files {
+        let text = lowercase(bytes);
         assert!(
-            !text.contains("DRAFTCANARY") && !text.contains("Borrador secreto"),
+            !text.contains("draftcanary") && !text.contains("borrador secreto"),
             "draft in {path}"
         );
         assert!(
-            !text.contains("INTERNALCANARY"),
+            !text.contains("internalcanary"),
             "internal article in {path}"
         );
+    }
+    for word in ["draftcanary", "internalcanary", "KB-4", "KB-5"] {
+        site.tier0(&["search", word]).assert().code(1);
     }
     site.tier0(&["build", "--drafts"]).assert().success();
     let all: Vec<String> = tree(&site.public())
         .values()
-        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .map(|b| lowercase(b))
         .collect();
     assert!(
-        all.iter().any(|t| t.contains("DRAFTCANARY")),
+        all.iter().any(|t| t.contains("draftcanary")),
         "--drafts includes drafts"
     );
     assert!(
-        all.iter().all(|t| !t.contains("INTERNALCANARY")),
+        all.iter().all(|t| !t.contains("internalcanary")),
         "--drafts never includes internal articles"
     );
+    site.tier0(&["search", "draftcanary"]).assert().success();
+    site.tier0(&["search", "internalcanary"]).assert().code(1);
 }
 
 #[test]

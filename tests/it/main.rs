@@ -8,5 +8,6 @@ mod build;
 mod errors;
 mod init;
 mod links;
+mod search;
 mod snapshots;
 mod support;
