@@ -1,6 +1,6 @@
 //! The index stage: published articles → the search index.
 //!
-//! In: the site model and the rendered bodies (their plain-text sections).
+//! In: the site model and each article's plain-text sections.
 //! Out: one tantivy index per language in a folder the caller provides (kept
 //! beside the site, reused by `tier0 search`), and the static files of the
 //! browser index, handed to the [`Sink`] under `search/`. Only what the
@@ -12,7 +12,6 @@ use search_index::{SearchDocument, SearchError, Section};
 
 use crate::link::SiteModel;
 use crate::render::Sink;
-use crate::render::markdown::RenderedBody;
 
 /// Folder of the browser index in the output.
 pub const SEARCH_DIR: &str = "search";
@@ -27,13 +26,14 @@ pub struct IndexedSite {
     pub base_url: String,
 }
 
-/// What the search index knows of each published article.
-pub fn documents(model: &SiteModel, bodies: &[RenderedBody]) -> Vec<SearchDocument> {
+/// What the search index knows of each published article; takes the
+/// articles' plain-text sections, in [`SiteModel::articles`] order.
+pub fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocument> {
     model
         .articles
         .iter()
-        .zip(bodies)
-        .map(|(linked, body)| {
+        .zip(sections)
+        .map(|(linked, sections)| {
             let a = &linked.article;
             SearchDocument {
                 id: a.id.clone(),
@@ -49,15 +49,7 @@ pub fn documents(model: &SiteModel, bodies: &[RenderedBody]) -> Vec<SearchDocume
                     .flatten()
                     .cloned()
                     .collect(),
-                sections: body
-                    .sections
-                    .iter()
-                    .map(|s| Section {
-                        anchor: s.anchor.clone(),
-                        heading: s.heading.clone(),
-                        text: s.text.clone(),
-                    })
-                    .collect(),
+                sections,
             }
         })
         .collect()
@@ -67,7 +59,7 @@ pub fn documents(model: &SiteModel, bodies: &[RenderedBody]) -> Vec<SearchDocume
 /// `index_sink`) and exports the browser index into `sink`.
 pub fn index(
     model: &SiteModel,
-    bodies: &[RenderedBody],
+    sections: Vec<Vec<Section>>,
     index_dir: &Path,
     index_sink: &dyn Sink,
     sink: &dyn Sink,
@@ -78,7 +70,7 @@ pub fn index(
         .iter()
         .map(|l| l.code.clone())
         .collect();
-    let built = search_index::build(index_dir, &languages, &documents(model, bodies))?;
+    let built = search_index::build(index_dir, &languages, &documents(model, sections))?;
     let site = IndexedSite {
         base_url: model.config.base_url.as_written(),
     };

@@ -176,8 +176,8 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
         .unwrap_or_else(|| options.root.join("public"));
     let staging = Staging::create(&out, &[&options.root])?;
     progress("rendering", model.articles.len());
-    let bodies = match render::render(&model, &theme, &staging) {
-        Ok(bodies) => bodies,
+    let sections = match render::render(&model, &theme, &staging) {
+        Ok(sections) => sections,
         Err(RenderError::Content(errors)) => {
             warnings.extend(errors);
             return Err(BuildError::Content {
@@ -191,7 +191,7 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     let index_staging = Staging::create(&index_dir(&options.root), &[&options.root])?;
     crate::index::index(
         &model,
-        &bodies,
+        sections,
         index_staging.path()?,
         &index_staging,
         &staging,

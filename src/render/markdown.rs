@@ -17,6 +17,8 @@ use pulldown_cmark::{
     BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 
+use search_index::Section;
+
 use crate::diagnostics::Diagnostic;
 use crate::link::{LinkTarget, SiteModel};
 use crate::slug::{self, UniqueIds};
@@ -31,17 +33,6 @@ pub struct TocEntry {
     /// Heading id.
     pub id: String,
     /// Heading text.
-    pub text: String,
-}
-
-/// Plain text of a part of the article, for search and snippets.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct TextSection {
-    /// Id of the heading that starts it, `None` before the first heading.
-    pub anchor: Option<String>,
-    /// Heading text.
-    pub heading: Option<String>,
-    /// The text under it.
     pub text: String,
 }
 
@@ -68,7 +59,7 @@ pub struct RenderedBody {
     /// Ids of the numbered steps, in order.
     pub steps: Vec<String>,
     /// Plain text per section.
-    pub sections: Vec<TextSection>,
+    pub sections: Vec<Section>,
     /// Links into other pages' anchors.
     pub anchor_links: Vec<AnchorLink>,
     /// Broken links and images.
@@ -116,7 +107,7 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
     let mut lists: Vec<ListState> = Vec::new();
     let mut quote_depth = 0usize;
     let mut last_heading_id: Option<String> = None;
-    let mut section = TextSection::default();
+    let mut section = Section::default();
     let step = step_word(&article.lang);
 
     for (event, range) in Parser::new_ext(article.body(), options()).into_offset_iter() {
@@ -252,7 +243,7 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
     out.sections
         .retain(|s| s.anchor.is_some() || !s.text.trim().is_empty());
     for s in &mut out.sections {
-        s.text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        s.text = collapse_whitespace(&s.text);
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
@@ -266,6 +257,18 @@ fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
         BlockQuoteKind::Warning => ("warning", "alert_warning"),
         BlockQuoteKind::Caution => ("caution", "alert_caution"),
     }
+}
+
+/// `text` with every run of white space turned into one space, trimmed.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The text of inline events, as a reader sees it.

@@ -17,6 +17,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use search_index::Section;
 
 use crate::diagnostics::Diagnostic;
 use crate::link::{self, SiteModel};
@@ -55,12 +56,13 @@ enum Job {
     NotFound,
 }
 
-/// Renders the whole site into `sink`; returns the rendered article bodies.
+/// Renders the whole site into `sink`; returns the plain-text sections of
+/// each article (what the index stage reads), in [`SiteModel::articles`] order.
 pub fn render(
     model: &SiteModel,
     theme: &Theme,
     sink: &dyn Sink,
-) -> Result<Vec<RenderedBody>, RenderError> {
+) -> Result<Vec<Vec<Section>>, RenderError> {
     let languages: Vec<LanguagePages<'_>> = model
         .config
         .languages
@@ -184,7 +186,7 @@ pub fn render(
         .par_iter()
         .try_for_each(|a| sink.copy(&a.rel, &a.source))
         .map_err(RenderError::Io)?;
-    Ok(bodies)
+    Ok(bodies.into_iter().map(|b| b.sections).collect())
 }
 
 /// Pages worth listing in a sitemap: everything but redirects and the 404 page.
