@@ -8,10 +8,11 @@ one to regenerate it), then runs each benchmark section for each size and
 prints one Markdown table per section. Exits non-zero, with the failing
 command's stderr, if any run fails.
 
-Sections: `build` times a clean `tier0 build --quiet` into a fresh output
-folder, `--runs` times after one uncounted warm-up, and reports wall time
-(median, min, max), the child's peak RSS (os.wait4, Linux ru_maxrss in KiB)
-and the size of the output. To add a section (search index size,
+Sections: `build` times a clean `tier0 build --verbose` into a fresh output
+folder (under --out-dir), `--runs` times after one uncounted warm-up, and
+reports wall time (median, min, max), the child's peak RSS (os.wait4, Linux
+ru_maxrss in KiB), the size of the output, and the time of each stage from
+the verbose output, with the search index's share of the build. To add a section (search index size,
 incremental rebuild…), write a measure function returning a dict of numbers
 for one corpus and a table function turning those dicts into Markdown, and
 list both in SECTIONS.
@@ -77,8 +78,8 @@ def ensure_corpus(articles):
 # Measuring
 
 def timed_run(command):
-    """Run command; return (wall seconds, peak RSS in KiB) of the child.
-    Raises BenchError with the command's stderr if it fails."""
+    """Run command; return (wall seconds, peak RSS in KiB, stderr text) of the
+    child. Raises BenchError with the command's stderr if it fails."""
     command = [str(part) for part in command]
     with tempfile.TemporaryFile() as stderr:
         started = time.perf_counter()
@@ -86,12 +87,30 @@ def timed_run(command):
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)   # reaped here, not by Popen
+        stderr.seek(0)
+        message = stderr.read().decode(errors="replace")
         if child.returncode != 0:
-            stderr.seek(0)
-            message = stderr.read().decode(errors="replace")
             raise BenchError(f"`{' '.join(command)}` exited with {child.returncode}:\n{message}")
     peak_kib = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    return wall, peak_kib
+    return wall, peak_kib, message
+
+
+# Stages `tier0 build --verbose` announces, in order, as "  0.123 s  <stage> (N articles)".
+STAGES = ["parsing", "linking", "rendering", "indexing", "writing"]
+
+
+def stage_seconds(verbose_stderr, wall):
+    """Seconds spent in each stage, from the start times a verbose build prints
+    (the last stage ends with the process)."""
+    starts = {}
+    for line in verbose_stderr.splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and parts[1] == "s" and parts[2] in STAGES:
+            starts[parts[2]] = float(parts[0])
+    if list(starts) != STAGES:
+        raise BenchError(f"unexpected verbose output, stages seen: {list(starts)}")
+    ends = [starts[stage] for stage in STAGES[1:]] + [wall]
+    return {stage: end - starts[stage] for stage, end in zip(STAGES, ends)}
 
 
 def tree_size(root):
@@ -104,21 +123,23 @@ def tree_size(root):
     return total, files
 
 
-def measure_build(tier0, corpus, runs):
+def measure_build(tier0, corpus, runs, out_dir):
     """Clean builds of corpus into a new output folder each time."""
-    walls, peaks = [], []
-    with tempfile.TemporaryDirectory(prefix="tier0-bench-") as scratch:
+    walls, peaks, stages = [], [], {stage: [] for stage in STAGES}
+    with tempfile.TemporaryDirectory(prefix="tier0-bench-", dir=out_dir) as scratch:
         for run in range(runs + 1):            # run 0 is the warm-up
             out = Path(scratch) / f"out-{run}"
-            wall, peak_kib = timed_run([tier0, "build", "--root", corpus, "--out", out, "--quiet"])
+            wall, peak_kib, stderr = timed_run([tier0, "build", "--root", corpus, "--out", out, "--verbose"])
             log(f"build {corpus.name} {'warm-up' if run == 0 else f'run {run}/{runs}'}: {wall:.2f} s")
             if run:
                 walls.append(wall)
                 peaks.append(peak_kib)
+                for stage, seconds in stage_seconds(stderr, wall).items():
+                    stages[stage].append(seconds)
             if run < runs:
                 shutil.rmtree(out)
         output_bytes, output_files = tree_size(out)
-    return {"wall_s": walls, "peak_rss_kib": peaks,
+    return {"wall_s": walls, "peak_rss_kib": peaks, "stage_s": stages,
             "output_bytes": output_bytes, "output_files": output_files}
 
 
@@ -130,10 +151,17 @@ def build_table(rows):
         lines.append(f"| {row['articles']} | {statistics.median(walls):.2f} | {min(walls):.2f} | "
                      f"{max(walls):.2f} | {statistics.median(row['peak_rss_kib']) / 1024:.0f} | "
                      f"{row['output_bytes'] / MIB:.1f} | {row['output_files']} |")
+    lines += ["", "Median seconds per stage (`tier0 build --verbose`); *search share* is the index stage over the median wall time:", "",
+              "| articles | " + " | ".join(STAGES) + " | search share |",
+              "| ---: |" + " ---: |" * (len(STAGES) + 1)]
+    for row in rows:
+        medians = [statistics.median(row["stage_s"][stage]) for stage in STAGES]
+        share = statistics.median(row["stage_s"]["indexing"]) / statistics.median(row["wall_s"])
+        lines.append(f"| {row['articles']} | " + " | ".join(f"{m:.2f}" for m in medians) + f" | {share:.0%} |")
     return "\n".join(lines)
 
 
-# name: (measure(tier0, corpus, runs) -> dict, table(rows) -> Markdown)
+# name: (measure(tier0, corpus, runs, out_dir) -> dict, table(rows) -> Markdown)
 SECTIONS = {
     "build": (measure_build, build_table),
 }
@@ -154,6 +182,9 @@ def parse_args(argv):
     parser.add_argument("--tier0", type=Path, default=DEFAULT_TIER0,
                         help="tier0 binary (default target/release/tier0, built if missing)")
     parser.add_argument("--json", type=Path, help="also write the raw numbers to this file")
+    parser.add_argument("--out-dir", type=Path,
+                        help="folder for build outputs (default: the system temp folder); "
+                             "/dev/shm takes the disk out of the measurement")
     args = parser.parse_args(argv)
     try:
         args.sizes = [int(size) for size in args.sizes.split(",")]
@@ -170,9 +201,10 @@ def main(argv=None):
         tier0 = ensure_tier0(args.tier0.resolve())
         corpora = {size: ensure_corpus(size) for size in args.sizes}
         results = {"tier0": str(tier0), "runs": args.runs, "cpus": os.cpu_count(),
-                   "platform": platform.platform()}
+                   "platform": platform.platform(), "out_dir": str(args.out_dir or tempfile.gettempdir())}
         for name, (measure, table) in SECTIONS.items():
-            rows = [{"articles": size, **measure(tier0, corpus, args.runs)} for size, corpus in corpora.items()]
+            rows = [{"articles": size, **measure(tier0, corpus, args.runs, args.out_dir)}
+                    for size, corpus in corpora.items()]
             results[name] = rows
             print(f"## {name}\n\n{table(rows)}\n", flush=True)
     except BenchError as error:
