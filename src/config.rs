@@ -565,6 +565,14 @@ impl Config {
         self.tiers.iter().find(|t| t.id == id)
     }
 
+    /// Position of `lang` in the site's languages (default first), for sorting.
+    pub fn language_order(&self, lang: &str) -> usize {
+        self.languages
+            .iter()
+            .position(|l| l.code == lang)
+            .unwrap_or(usize::MAX)
+    }
+
     /// Whether `code` is a published language.
     pub fn has_language(&self, code: &str) -> bool {
         self.languages.iter().any(|l| l.code == code)

@@ -203,13 +203,7 @@ pub fn link(
     selection: Selection,
 ) -> Result<SiteModel, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let lang_order = |lang: &str| {
-        config
-            .languages
-            .iter()
-            .position(|l| l.code == lang)
-            .unwrap_or(usize::MAX)
-    };
+    let lang_order = |lang: &str| config.language_order(lang);
 
     let mut published: Vec<Article> = articles
         .into_iter()
@@ -456,13 +450,7 @@ fn categories(
             articles: list,
         });
     }
-    let lang_order = |lang: &str| {
-        config
-            .languages
-            .iter()
-            .position(|l| l.code == lang)
-            .unwrap_or(usize::MAX)
-    };
+    let lang_order = |lang: &str| config.language_order(lang);
     out.sort_by(|a, b| {
         (lang_order(&a.lang), a.order, &a.title, &a.id).cmp(&(
             lang_order(&b.lang),
@@ -568,6 +556,18 @@ impl SiteModel {
             return LinkTarget::Asset(rel);
         }
         LinkTarget::Missing(format!("there is no file `content/{rel}`"))
+    }
+
+    /// Articles in `lang`, most recently updated first (then by id).
+    pub fn recently_updated(&self, lang: &str) -> Vec<usize> {
+        let mut recent: Vec<usize> = (0..self.articles.len())
+            .filter(|&i| self.articles[i].article.lang == lang)
+            .collect();
+        recent.sort_by(|&x, &y| {
+            let (x, y) = (&self.articles[x].article, &self.articles[y].article);
+            y.updated.cmp(&x.updated).then_with(|| x.id.cmp(&y.id))
+        });
+        recent
     }
 
     /// The category of article `index`, in the article's language.

@@ -26,16 +26,8 @@ pub struct FeedEntry {
 pub fn atom(pages: &LanguagePages<'_>) -> Result<String, String> {
     let model = pages.model;
     let from = pages.home_path();
-    let mut indexes: Vec<usize> = (0..model.articles.len())
-        .filter(|&i| {
-            model.articles[i].article.lang == pages.lang
-                && model.articles[i].article.updated.is_some()
-        })
-        .collect();
-    indexes.sort_by(|&x, &y| {
-        let (x, y) = (&model.articles[x].article, &model.articles[y].article);
-        y.updated.cmp(&x.updated).then_with(|| x.id.cmp(&y.id))
-    });
+    let mut indexes = model.recently_updated(&pages.lang);
+    indexes.retain(|&i| model.articles[i].article.updated.is_some());
     let entries: Vec<FeedEntry> = indexes
         .into_iter()
         .take(FEED_ENTRIES)

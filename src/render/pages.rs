@@ -415,13 +415,7 @@ impl<'a> LanguagePages<'a> {
         let model = self.model;
         let from = self.home_path();
         let site = self.site(&from);
-        let mut recent: Vec<usize> = (0..model.articles.len())
-            .filter(|&i| model.articles[i].article.lang == self.lang)
-            .collect();
-        recent.sort_by(|&x, &y| {
-            let (x, y) = (&model.articles[x].article, &model.articles[y].article);
-            y.updated.cmp(&x.updated).then_with(|| x.id.cmp(&y.id))
-        });
+        let recent = model.recently_updated(&self.lang);
         let recent: Vec<ArticleSummary> = recent
             .into_iter()
             .take(RECENT)
