@@ -29,6 +29,8 @@ pub enum Command {
     Init(InitArgs),
     /// Search the last build's articles from the terminal (for support agents).
     Search(SearchArgs),
+    /// Check the site without building it: links, anchors, ids, schema, stale reviews, translations.
+    Check(CheckArgs),
 }
 
 /// Arguments of `tier0 build`.
@@ -76,4 +78,30 @@ pub struct SearchArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Output format of `tier0 check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Compiler-style messages and a table of stale articles.
+    Human,
+    /// One JSON document (see docs/check-json.md).
+    Json,
+}
+
+/// Arguments of `tier0 check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site folder, holding tier0.yaml and content/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Treat warnings and stale articles as problems (exit 1).
+    #[arg(long)]
+    pub strict: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Judge review dates as of this day (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
 }

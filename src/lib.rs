@@ -7,6 +7,7 @@
 
 #![warn(missing_docs, unreachable_pub)]
 
+pub mod audit;
 pub mod cli;
 pub mod cmd;
 pub mod config;

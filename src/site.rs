@@ -8,6 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::audit;
 use crate::config::{BaseUrl, Config};
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::discover::{self, CONFIG_FILE};
@@ -177,8 +178,8 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     let staging = Staging::create(&out, &[&options.root])?;
     progress("rendering", model.articles.len());
     let sections = match render::render(&model, &theme, &staging) {
-        Ok(sections) => sections,
-        Err(RenderError::Content(errors)) => {
+        Ok(rendered) => rendered.sections,
+        Err(RenderError::Content(errors, _)) => {
             warnings.extend(errors);
             return Err(BuildError::Content {
                 diagnostics: warnings,
@@ -207,5 +208,69 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
         warnings,
         texts,
         elapsed: started.elapsed(),
+    })
+}
+
+/// Everything `tier0 check` found.
+#[derive(Debug)]
+pub struct CheckReport {
+    /// Errors and warnings, from the build's checks and the audits.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Articles due for review, oldest first.
+    pub stale: Vec<audit::StaleArticle>,
+    /// Source texts, to show the diagnostics.
+    pub texts: SourceTexts,
+}
+
+/// A sink that keeps nothing: `check` renders every page only to validate it.
+struct Discard;
+
+impl render::Sink for Discard {
+    fn put(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn copy(&self, _path: &str, _source: &Path) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Runs every check of a build (drafts included) without writing anything,
+/// plus the audits of [`audit`], with staleness as of `today`.
+pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, BuildError> {
+    let options = BuildOptions {
+        drafts: true,
+        ..options.clone()
+    };
+    let Prepared {
+        model,
+        theme,
+        mut warnings,
+        texts,
+    } = match prepare(&options, &|_, _| {}) {
+        Ok(prepared) => prepared,
+        Err(BuildError::Content { diagnostics, texts }) => {
+            return Ok(CheckReport {
+                diagnostics,
+                stale: Vec::new(),
+                texts,
+            });
+        }
+        Err(e) => return Err(e),
+    };
+    let used_assets = match render::render(&model, &theme, &Discard) {
+        Ok(rendered) => rendered.used_assets,
+        Err(RenderError::Content(errors, used_assets)) => {
+            warnings.extend(errors);
+            used_assets
+        }
+        Err(RenderError::Io(e)) => return Err(e.into()),
+    };
+    warnings.extend(audit::unused_assets(&model, &used_assets));
+    warnings.extend(audit::outdated_translations(&model));
+    Ok(CheckReport {
+        diagnostics: warnings,
+        stale: audit::stale(&model, today),
+        texts,
     })
 }

@@ -5,6 +5,7 @@
 //! folder, write failure, no search index).
 
 pub mod build;
+pub mod check;
 pub mod init;
 pub mod search;
 

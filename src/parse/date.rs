@@ -39,6 +39,11 @@ impl Timestamp {
     }
 }
 
+/// Today's date (UTC), for review deadlines and new articles.
+pub fn today() -> Date {
+    OffsetDateTime::now_utc().date()
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.date())

@@ -157,11 +157,45 @@ pub fn unknown_key_warning(
     let span = keys.key_span(top);
     let last = dotted.rsplit('.').next().unwrap_or(dotted);
     let warning = Diagnostic::warning(path, span, format!("unknown key `{dotted}` is ignored"));
-    match did_you_mean(last, known) {
+    let translated = SPANISH_KEYS
+        .iter()
+        .find(|(es, _)| crate::slug::slugify(last) == *es)
+        .map(|(_, en)| *en);
+    match translated
+        .filter(|k| known.contains(k))
+        .or_else(|| did_you_mean(last, known))
+    {
         Some(best) => warning.with_help(format!("did you mean `{best}`?")),
         None => warning.with_help(format!("known keys are: {}", known.join(", "))),
     }
 }
+
+/// Key names Spanish-speaking authors write, slugified, and the key tier0 knows.
+const SPANISH_KEYS: &[(&str, &str)] = &[
+    ("titulo", "title"),
+    ("descripcion", "description"),
+    ("nivel", "tier"),
+    ("tipo", "type"),
+    ("idioma", "lang"),
+    ("categoria", "category"),
+    ("etiquetas", "tags"),
+    ("sintomas", "symptoms"),
+    ("codigos-de-error", "error_codes"),
+    ("codigos", "error_codes"),
+    ("se-aplica-a", "applies_to"),
+    ("aplica-a", "applies_to"),
+    ("fecha", "date"),
+    ("actualizado", "updated"),
+    ("revisado", "reviewed"),
+    ("revisar-cada", "review_every"),
+    ("alias", "aliases"),
+    ("borrador", "draft"),
+    ("audiencia", "audience"),
+    ("peso", "weight"),
+    ("autor", "author"),
+    ("equipo", "team"),
+    ("escalar-a", "escalate_to"),
+];
 
 /// The known name closest to `name`, if it is close enough to be a typo.
 pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
@@ -212,6 +246,15 @@ mod tests {
         let err = deserialize::<T>("weight: abc\n", 100).unwrap_err();
         assert_eq!(err.offset, 108);
         assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
+    fn spanish_key_names_suggest_the_real_key() {
+        let keys = TopLevelKeys::scan("síntomas: [a]\n", 0);
+        let w = unknown_key_warning(Path::new("a.md"), &keys, "síntomas", &["symptoms", "title"]);
+        assert_eq!(w.help.as_deref(), Some("did you mean `symptoms`?"));
+        let w = unknown_key_warning(Path::new("a.md"), &keys, "titulo", &["symptoms", "title"]);
+        assert_eq!(w.help.as_deref(), Some("did you mean `title`?"));
     }
 
     #[test]

@@ -62,6 +62,8 @@ pub struct RenderedBody {
     pub sections: Vec<Section>,
     /// Links into other pages' anchors.
     pub anchor_links: Vec<AnchorLink>,
+    /// Files from `content/` it links to or shows (content-relative paths).
+    pub assets: Vec<String>,
     /// Broken links and images.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -364,7 +366,11 @@ fn resolve<'a>(
                 None => href.into(),
             }
         }
-        LinkTarget::Asset(rel) => model.urls.href(&page.path, &rel).into(),
+        LinkTarget::Asset(rel) => {
+            let href = model.urls.href(&page.path, &rel);
+            out.assets.push(rel);
+            href.into()
+        }
         LinkTarget::Missing(reason) => {
             out.diagnostics.push(
                 Diagnostic::error(&article.path, span, format!("broken {what}: {reason}"))

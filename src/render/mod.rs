@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod pages;
 pub mod theme;
 
+use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -39,8 +40,9 @@ pub trait Sink: Sync {
 /// Why rendering stopped.
 #[derive(Debug)]
 pub enum RenderError {
-    /// Broken links, anchors or templates.
-    Content(Vec<Diagnostic>),
+    /// Broken links, anchors or templates; with the content files the
+    /// articles use, which `check` reports on even when links are broken.
+    Content(Vec<Diagnostic>, BTreeSet<String>),
     /// The sink failed.
     Io(io::Error),
 }
@@ -56,13 +58,18 @@ enum Job {
     NotFound,
 }
 
-/// Renders the whole site into `sink`; returns the plain-text sections of
-/// each article (what the index stage reads), in [`SiteModel::articles`] order.
-pub fn render(
-    model: &SiteModel,
-    theme: &Theme,
-    sink: &dyn Sink,
-) -> Result<Vec<Vec<Section>>, RenderError> {
+/// What rendering learned that later stages need.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Plain-text sections of each article (what the index stage reads), in
+    /// [`SiteModel::articles`] order.
+    pub sections: Vec<Vec<Section>>,
+    /// Content files that some article links to or shows.
+    pub used_assets: BTreeSet<String>,
+}
+
+/// Renders the whole site into `sink`.
+pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, RenderError> {
     let languages: Vec<LanguagePages<'_>> = model
         .config
         .languages
@@ -83,9 +90,13 @@ pub fn render(
         .into_par_iter()
         .map(|i| markdown::render_body(model, i, &for_lang(&model.articles[i].article.lang).text))
         .collect();
+    let used_assets: BTreeSet<String> = bodies
+        .iter()
+        .flat_map(|b| b.assets.iter().cloned())
+        .collect();
     let diagnostics = check_links(model, &bodies);
     if !diagnostics.is_empty() {
-        return Err(RenderError::Content(diagnostics));
+        return Err(RenderError::Content(diagnostics, used_assets));
     }
 
     let mut jobs: Vec<Job> = (0..model.articles.len()).map(Job::Article).collect();
@@ -157,16 +168,19 @@ pub fn render(
         .flatten()
         .collect();
     if let Some(e) = template_errors.into_iter().next() {
-        return Err(RenderError::Content(vec![
-            Diagnostic::error(
-                PathBuf::from("themes").join(&model.config.theme),
-                0..0,
-                format!("template failed: {e}"),
-            )
-            .with_help(
-                "fix the template, or remove it from the site's theme to use the default one",
-            ),
-        ]));
+        return Err(RenderError::Content(
+            vec![
+                Diagnostic::error(
+                    PathBuf::from("themes").join(&model.config.theme),
+                    0..0,
+                    format!("template failed: {e}"),
+                )
+                .with_help(
+                    "fix the template, or remove it from the site's theme to use the default one",
+                ),
+            ],
+            used_assets,
+        ));
     }
 
     let mut generated: Vec<(String, Vec<u8>)> = vec![
@@ -186,7 +200,10 @@ pub fn render(
         .par_iter()
         .try_for_each(|a| sink.copy(&a.rel, &a.source))
         .map_err(RenderError::Io)?;
-    Ok(bodies.into_iter().map(|b| b.sections).collect())
+    Ok(Rendered {
+        sections: bodies.into_iter().map(|b| b.sections).collect(),
+        used_assets,
+    })
 }
 
 /// Pages worth listing in a sitemap: everything but redirects and the 404 page.

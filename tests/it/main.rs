@@ -5,6 +5,7 @@
 
 mod atomic;
 mod build;
+mod check;
 mod errors;
 mod init;
 mod links;

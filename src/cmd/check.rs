@@ -1,0 +1,152 @@
+//! `tier0 check`: every check of a build, and the audits authors act on.
+//!
+//! Exit codes: 0 no errors (and, with `--strict`, no warnings and nothing
+//! stale), 1 problems found, 2 the check could not run.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde::Serialize;
+use time::Date;
+use time::macros::format_description;
+
+use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
+use crate::audit::StaleArticle;
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::diagnostics::{self, Diagnostic, Severity, SourceTexts};
+use crate::site::{self, BuildOptions, CheckReport};
+
+/// Version of the JSON document; bumped on any incompatible change.
+const JSON_VERSION: u32 = 1;
+
+/// Runs `tier0 check`.
+pub fn run(args: CheckArgs, verbosity: Verbosity) -> ExitCode {
+    let today = match &args.today {
+        Some(text) => match Date::parse(text, format_description!("[year]-[month]-[day]")) {
+            Ok(date) => date,
+            Err(_) => return fail(format!("--today `{text}` is not a date like 2026-03-02")),
+        },
+        None => crate::parse::date::today(),
+    };
+    let options = BuildOptions {
+        root: args.root,
+        out: None,
+        drafts: true,
+        base_url: None,
+    };
+    let report = match site::check(&options, today) {
+        Ok(report) => report,
+        Err(e) => return fail(e),
+    };
+    let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = report.diagnostics.len() - errors;
+    let written = match args.format {
+        CheckFormat::Json => write_json(&report, today, errors, warnings),
+        CheckFormat::Human => {
+            print_diagnostics(&report.texts, &report.diagnostics, verbosity);
+            write_human(&report, errors, warnings)
+        }
+    };
+    if let Err(e) = written {
+        return fail(format!("cannot write the report: {e}"));
+    }
+    let problems = errors > 0 || (args.strict && (warnings > 0 || !report.stale.is_empty()));
+    if problems {
+        ExitCode::from(EXIT_CONTENT)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn write_human(report: &CheckReport, errors: usize, warnings: usize) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    if !report.stale.is_empty() {
+        writeln!(out, "Articles due for review, oldest first:")?;
+        for s in &report.stale {
+            writeln!(
+                out,
+                "  {:<10}  {:>4} days overdue  {:<3}  {:<20}  {}  {}  {}",
+                s.reviewed.as_deref().unwrap_or("never"),
+                s.days_overdue,
+                s.tier,
+                s.author.as_deref().unwrap_or("-"),
+                s.id,
+                s.path.display(),
+                s.title
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "{errors} error(s), {warnings} warning(s), {} article(s) due for review",
+        report.stale.len()
+    )
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    path: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: &'a str,
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    errors: usize,
+    warnings: usize,
+    stale: usize,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    today: String,
+    summary: JsonSummary,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    stale: &'a [StaleArticle],
+}
+
+fn json_diagnostic<'a>(texts: &SourceTexts, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+    let (line, column) = texts.line_col(&d.path, d.span.start);
+    let (end_line, end_column) = texts.line_col(&d.path, d.span.end);
+    JsonDiagnostic {
+        severity: d.severity,
+        path: d.path.to_string_lossy().replace('\\', "/"),
+        line,
+        column,
+        end_line,
+        end_column,
+        message: &d.message,
+        help: d.help.as_deref(),
+    }
+}
+
+fn write_json(
+    report: &CheckReport,
+    today: Date,
+    errors: usize,
+    warnings: usize,
+) -> std::io::Result<()> {
+    let json = JsonReport {
+        version: JSON_VERSION,
+        today: today.to_string(),
+        summary: JsonSummary {
+            errors,
+            warnings,
+            stale: report.stale.len(),
+        },
+        diagnostics: diagnostics::sorted(&report.diagnostics)
+            .into_iter()
+            .map(|d| json_diagnostic(&report.texts, d))
+            .collect(),
+        stale: &report.stale,
+    };
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::other)?;
+    writeln!(out)
+}
