@@ -27,6 +27,10 @@ pub enum Command {
     Build(BuildArgs),
     /// Create a new knowledge base with a config and example articles.
     Init(InitArgs),
+    /// Write a new article from the template of its type, with the next free id.
+    New(NewArgs),
+    /// Serve the site on this computer and rebuild it as you edit (live reload).
+    Serve(ServeArgs),
     /// Search the last build's articles from the terminal (for support agents).
     Search(SearchArgs),
     /// Check the site without building it: links, anchors, ids, schema, stale reviews, translations.
@@ -104,4 +108,47 @@ pub struct CheckArgs {
     /// Judge review dates as of this day (YYYY-MM-DD) instead of today.
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
+}
+
+/// Arguments of `tier0 new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Article type: troubleshooting, how-to, faq, known-issue or reference.
+    #[arg(value_name = "TYPE")]
+    pub kind: String,
+    /// Title of the article; its file name and URL are made from it.
+    pub title: String,
+    /// Tier of the author [default: `defaults.tier` of tier0.yaml].
+    #[arg(long)]
+    pub tier: Option<String>,
+    /// Language of the article [default: the site's default language].
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Category: the folder under content/ [default: none, the top level].
+    #[arg(long)]
+    pub category: Option<String>,
+    /// The site folder, holding tier0.yaml and content/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+/// Arguments of `tier0 serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site folder, holding tier0.yaml and content/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Port to listen on (0: any free port).
+    #[arg(long, default_value_t = crate::serve::DEFAULT_PORT)]
+    pub port: u16,
+    /// Address to listen on. Anything but loopback shows the site, drafts
+    /// included, to your whole network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }

@@ -128,6 +128,51 @@ impl SourceTexts {
     }
 }
 
+/// A diagnostic with its position as line and column, for JSON consumers
+/// (`tier0 check --format json`, the dev server's error overlay).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Located {
+    /// Error or warning.
+    pub severity: Severity,
+    /// File, relative to the site root, `/`-separated.
+    pub path: String,
+    /// 1-based line of the start.
+    pub line: usize,
+    /// 1-based column (in characters) of the start.
+    pub column: usize,
+    /// 1-based line of the end.
+    pub end_line: usize,
+    /// 1-based column of the end.
+    pub end_column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl SourceTexts {
+    /// `diagnostics`, sorted, with their positions as lines and columns.
+    pub fn locate(&self, diagnostics: &[Diagnostic]) -> Vec<Located> {
+        sorted(diagnostics)
+            .into_iter()
+            .map(|d| {
+                let (line, column) = self.line_col(&d.path, d.span.start);
+                let (end_line, end_column) = self.line_col(&d.path, d.span.end);
+                Located {
+                    severity: d.severity,
+                    path: d.path.to_string_lossy().replace('\\', "/"),
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    message: d.message.clone(),
+                    help: d.help.clone(),
+                }
+            })
+            .collect()
+    }
+}
+
 /// Diagnostics in the order a reader wants them: by file, then position.
 pub fn sorted(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
     let mut v: Vec<&Diagnostic> = diagnostics.iter().collect();

@@ -64,7 +64,7 @@ pub struct Redirect {
 }
 
 /// The linked site: read-only input of rendering and indexing.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SiteModel {
     /// The configuration.
     pub config: Config,
@@ -556,6 +556,11 @@ impl SiteModel {
             return LinkTarget::Asset(rel);
         }
         LinkTarget::Missing(format!("there is no file `content/{rel}`"))
+    }
+
+    /// The article whose source file is `rel` (relative to `content/`).
+    pub fn article_by_source(&self, rel: &str) -> Option<usize> {
+        self.by_source.get(rel).copied()
     }
 
     /// Articles in `lang`, most recently updated first (then by id).

@@ -24,6 +24,8 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args, verbosity),
         Command::Init(args) => cmd::init::run(args, verbosity),
         Command::Search(args) => cmd::search::run(args, verbosity),
+        Command::Serve(args) => cmd::serve::run(args, verbosity),
+        Command::New(args) => cmd::new::run(args, verbosity),
         Command::Check(args) => cmd::check::run(args, verbosity),
     }
 }

@@ -13,7 +13,7 @@ use time::macros::format_description;
 use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
 use crate::audit::StaleArticle;
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::diagnostics::{self, Diagnostic, Severity, SourceTexts};
+use crate::diagnostics::Located;
 use crate::site::{self, BuildOptions, CheckReport};
 
 /// Version of the JSON document; bumped on any incompatible change.
@@ -84,18 +84,6 @@ fn write_human(report: &CheckReport, errors: usize, warnings: usize) -> std::io:
 }
 
 #[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    severity: Severity,
-    path: String,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    message: &'a str,
-    help: Option<&'a str>,
-}
-
-#[derive(Serialize)]
 struct JsonSummary {
     errors: usize,
     warnings: usize,
@@ -107,23 +95,8 @@ struct JsonReport<'a> {
     version: u32,
     today: String,
     summary: JsonSummary,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Vec<Located>,
     stale: &'a [StaleArticle],
-}
-
-fn json_diagnostic<'a>(texts: &SourceTexts, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
-    let (line, column) = texts.line_col(&d.path, d.span.start);
-    let (end_line, end_column) = texts.line_col(&d.path, d.span.end);
-    JsonDiagnostic {
-        severity: d.severity,
-        path: d.path.to_string_lossy().replace('\\', "/"),
-        line,
-        column,
-        end_line,
-        end_column,
-        message: &d.message,
-        help: d.help.as_deref(),
-    }
 }
 
 fn write_json(
@@ -140,10 +113,7 @@ fn write_json(
             warnings,
             stale: report.stale.len(),
         },
-        diagnostics: diagnostics::sorted(&report.diagnostics)
-            .into_iter()
-            .map(|d| json_diagnostic(&report.texts, d))
-            .collect(),
+        diagnostics: report.texts.locate(&report.diagnostics),
         stale: &report.stale,
     };
     let mut out = std::io::stdout().lock();

@@ -7,7 +7,9 @@
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod new;
 pub mod search;
+pub mod serve;
 
 use std::process::ExitCode;
 

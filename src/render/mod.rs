@@ -66,6 +66,8 @@ pub struct Rendered {
     pub sections: Vec<Vec<Section>>,
     /// Content files that some article links to or shows.
     pub used_assets: BTreeSet<String>,
+    /// The ids each article defines (headings, steps), in [`SiteModel::articles`] order.
+    pub anchors: Vec<BTreeSet<String>>,
 }
 
 /// Renders the whole site into `sink`.
@@ -169,16 +171,7 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
         .collect();
     if let Some(e) = template_errors.into_iter().next() {
         return Err(RenderError::Content(
-            vec![
-                Diagnostic::error(
-                    PathBuf::from("themes").join(&model.config.theme),
-                    0..0,
-                    format!("template failed: {e}"),
-                )
-                .with_help(
-                    "fix the template, or remove it from the site's theme to use the default one",
-                ),
-            ],
+            vec![template_error(model, &e)],
             used_assets,
         ));
     }
@@ -200,10 +193,46 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
         .par_iter()
         .try_for_each(|a| sink.copy(&a.rel, &a.source))
         .map_err(RenderError::Io)?;
+    let anchors = bodies.iter().map(|b| b.anchors.clone()).collect();
     Ok(Rendered {
+        anchors,
         sections: bodies.into_iter().map(|b| b.sections).collect(),
         used_assets,
     })
+}
+
+/// Renders the body and the page of article `index` alone, for a dev server
+/// that knows nothing else changed. Returns the body and the page's output
+/// path and bytes; broken links out of the article are checked against
+/// `anchors`, the ids every article defines.
+pub fn article_alone(
+    model: &SiteModel,
+    theme: &Theme,
+    index: usize,
+    anchors: &[BTreeSet<String>],
+) -> Result<(RenderedBody, String, String), RenderError> {
+    let pages = LanguagePages::new(model, theme, &model.articles[index].article.lang);
+    let body = markdown::render_body(model, index, &pages.text);
+    let mut diagnostics = body.diagnostics.clone();
+    diagnostics.extend(body.anchor_links.iter().filter_map(|l| {
+        let defined = if l.target == index {
+            &body.anchors
+        } else {
+            &anchors[l.target]
+        };
+        (!defined.contains(&l.anchor)).then(|| broken_anchor(model, index, l, defined))
+    }));
+    if !diagnostics.is_empty() {
+        return Err(RenderError::Content(
+            diagnostics,
+            body.assets.iter().cloned().collect(),
+        ));
+    }
+    let html = pages
+        .article(index, &body)
+        .map_err(|e| RenderError::Content(vec![template_error(model, &e)], BTreeSet::new()))?;
+    let path = format!("{}index.html", model.articles[index].path);
+    Ok((body, path, html))
 }
 
 /// Pages worth listing in a sitemap: everything but redirects and the 404 page.
@@ -226,35 +255,49 @@ fn check_links(model: &SiteModel, bodies: &[RenderedBody]) -> Vec<Diagnostic> {
         .flat_map(|b| b.diagnostics.iter().cloned())
         .collect();
     for (i, body) in bodies.iter().enumerate() {
-        for l in &body.anchor_links {
-            if bodies[l.target].anchors.contains(&l.anchor) {
-                continue;
-            }
-            let target = &model.articles[l.target].article;
-            let known: Vec<&str> = bodies[l.target]
-                .anchors
+        diagnostics.extend(
+            body.anchor_links
                 .iter()
-                .map(String::as_str)
-                .collect();
-            let hint = crate::parse::yaml::did_you_mean(&l.anchor, &known).map_or_else(
-                || format!("anchors there: {}", preview(&known)),
-                |b| format!("did you mean `#{b}`?"),
-            );
-            diagnostics.push(
-                Diagnostic::error(
-                    &model.articles[i].article.path,
-                    l.span.clone(),
-                    format!(
-                        "broken link: `{}` has no anchor `#{}`",
-                        target.path.display(),
-                        l.anchor
-                    ),
-                )
-                .with_help(hint),
-            );
-        }
+                .filter(|l| !bodies[l.target].anchors.contains(&l.anchor))
+                .map(|l| broken_anchor(model, i, l, &bodies[l.target].anchors)),
+        );
     }
     diagnostics
+}
+
+/// The error for link `l` of article `from`, whose target defines only `defined`.
+fn broken_anchor(
+    model: &SiteModel,
+    from: usize,
+    l: &markdown::AnchorLink,
+    defined: &BTreeSet<String>,
+) -> Diagnostic {
+    let target = &model.articles[l.target].article;
+    let known: Vec<&str> = defined.iter().map(String::as_str).collect();
+    let hint = crate::parse::yaml::did_you_mean(&l.anchor, &known).map_or_else(
+        || format!("anchors there: {}", preview(&known)),
+        |b| format!("did you mean `#{b}`?"),
+    );
+    Diagnostic::error(
+        &model.articles[from].article.path,
+        l.span.clone(),
+        format!(
+            "broken link: `{}` has no anchor `#{}`",
+            target.path.display(),
+            l.anchor
+        ),
+    )
+    .with_help(hint)
+}
+
+/// The error for a template that failed to render.
+fn template_error(model: &SiteModel, message: &str) -> Diagnostic {
+    Diagnostic::error(
+        PathBuf::from("themes").join(&model.config.theme),
+        0..0,
+        format!("template failed: {message}"),
+    )
+    .with_help("fix the template, or remove it from the site's theme to use the default one")
 }
 
 fn preview(items: &[&str]) -> String {

@@ -9,6 +9,8 @@ mod check;
 mod errors;
 mod init;
 mod links;
+mod new;
 mod search;
+mod serve;
 mod snapshots;
 mod support;

@@ -1,0 +1,555 @@
+//! `tier0 new TYPE TITLE`: starts an article from its type's template.
+//!
+//! In: the site folder, the article type and title, and optionally the
+//! author's tier, the language and the category. Out: one new Markdown file
+//! under `content/` with the site's next free id, a slug made from the
+//! title and today's date, and on stdout its path and the URL the dev
+//! server will show it at.
+//!
+//! Guarantees: an existing file is never overwritten, and the new article
+//! goes through the real parse and link stages together with the site's
+//! articles before it is written, so `tier0 build` accepts it without
+//! warnings and its printed URL is the one the build gives it.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use include_dir::{Dir, include_dir};
+use time::{Date, OffsetDateTime};
+
+use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
+use crate::cli::NewArgs;
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, SourceFile, Sources};
+use crate::link::{self, Selection};
+use crate::parse::{self, Article, ArticleType, Parsed, yaml::did_you_mean};
+use crate::slug;
+
+/// One template per language and type: `<lang>/<type>.md`.
+static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates/new");
+
+/// Language of the templates used for a language that has none of its own.
+const FALLBACK_TEMPLATE_LANGUAGE: &str = "en";
+
+/// Root of the site in the dev server. The server (`tier0 serve`) is not
+/// written yet; 1111 is the port it will listen on by default, as Zola's does.
+const DEV_SERVER: &str = "http://127.0.0.1:1111/";
+
+/// Id prefix of a site that has no numbered ids yet.
+const DEFAULT_ID_PREFIX: &str = "KB-";
+/// Digits of the first id of such a site (`KB-0001`).
+const DEFAULT_ID_WIDTH: usize = 4;
+
+/// Runs `tier0 new`.
+pub fn run(args: NewArgs, verbosity: Verbosity) -> ExitCode {
+    // First, while tier0 has a single thread: reading the local time zone is
+    // not safe once other threads (rayon's, in parse) may run.
+    let today = today();
+    match create(&args, today, verbosity) {
+        Ok(created) => {
+            if verbosity != Verbosity::Quiet {
+                println!("Created {} ({})", created.shown.display(), created.id);
+                println!("URL in the dev server: {DEV_SERVER}{}", created.site_path);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+/// A written article.
+struct Created {
+    /// Its path as the user named the site folder.
+    shown: PathBuf,
+    /// Its id.
+    id: String,
+    /// Its site path (`red/wifi/`).
+    site_path: String,
+}
+
+/// Checks the arguments, writes the article, and says what went wrong on stderr.
+fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, ExitCode> {
+    let Some(kind) = ArticleType::parse(&args.kind) else {
+        let hint = did_you_mean(&args.kind, &ArticleType::NAMES)
+            .map_or(String::new(), |best| format!("did you mean `{best}`? "));
+        return Err(fail(format!(
+            "unknown article type `{}`; {hint}use one of: {}",
+            args.kind,
+            ArticleType::NAMES.join(", ")
+        )));
+    };
+    let title = args.title.trim();
+    if title.chars().any(char::is_control) {
+        return Err(fail("the title must be a single line of text"));
+    }
+    let slug = slug::slugify(title);
+    if slug.is_empty() {
+        return Err(fail(format!(
+            "cannot make a file name from the title `{title}`; use a title with letters or digits"
+        )));
+    }
+    if let Some(category) = &args.category
+        && !slug::is_slug(category)
+    {
+        let example = Some(slug::slugify(category))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "red".into());
+        return Err(fail(format!(
+            "category `{category}` is not a valid category id; use lowercase letters, digits and `-`, e.g. `{example}`"
+        )));
+    }
+
+    let root = &args.root;
+    let content = root.join(CONTENT_DIR);
+    if !content.is_dir() && !root.join(CONFIG_FILE).is_file() {
+        return Err(fail(format!(
+            "`{}` is not a tier0 site: it has neither {CONFIG_FILE} nor {CONTENT_DIR}/; pass --root or create one with `tier0 init`",
+            root.display()
+        )));
+    }
+    let config = load_config(root, verbosity)?;
+    let tier = args.tier.as_deref().unwrap_or(&config.default_tier);
+    if config.tier(tier).is_none() {
+        return Err(fail(format!(
+            "unknown tier `{tier}`; use one of: {} (tiers are defined in {CONFIG_FILE})",
+            config.tier_ids()
+        )));
+    }
+    let lang = args.lang.as_deref().unwrap_or(&config.default_language);
+    if !config.has_language(lang) {
+        return Err(fail(format!(
+            "language `{lang}` is not one of the site's languages; use one of: {} (or add it to `languages` in {CONFIG_FILE})",
+            config.language_codes()
+        )));
+    }
+
+    let sources = if content.is_dir() {
+        discover::discover(root, &config.theme).map_err(fail)?
+    } else {
+        Sources::default()
+    };
+    let existing = parse::parse(&config, &sources);
+    // Every parsed article counts, drafts and internal ones too: ids must be
+    // unique whether or not an article is published.
+    let id = next_id(existing.articles.iter().map(|a| a.id.as_str()));
+
+    let category = args
+        .category
+        .as_deref()
+        .map_or(String::new(), |c| format!("{c}/"));
+    let suffix = if lang == config.default_language {
+        String::new()
+    } else {
+        format!(".{lang}")
+    };
+    let rel = format!("{category}{slug}{suffix}.md");
+    let path = Path::new(CONTENT_DIR).join(&rel);
+    let shown = if root == Path::new(".") {
+        path.clone()
+    } else {
+        root.join(&path)
+    };
+    let target = root.join(&path);
+    if target.symlink_metadata().is_ok() {
+        return Err(already_exists(&shown));
+    }
+
+    let text = article_text(&config, kind, lang, &id, title, tier, today)?;
+    let file = SourceFile {
+        path,
+        rel,
+        text: Arc::from(text.as_str()),
+    };
+    let site_path = match fits(&config, &file, title, existing, &sources) {
+        Ok(site_path) => site_path,
+        Err(problems) => {
+            let mut texts = sources.texts;
+            texts.insert(file.path.clone(), file.text.clone());
+            print_diagnostics(&texts, &problems, verbosity);
+            return Err(fail(format!(
+                "{} would not build with the site's other articles; nothing was written",
+                shown.display()
+            )));
+        }
+    };
+
+    write_new(&target, &text).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            already_exists(&shown)
+        } else {
+            fail(format!("cannot write {}: {e}", shown.display()))
+        }
+    })?;
+    Ok(Created {
+        shown,
+        id,
+        site_path,
+    })
+}
+
+fn already_exists(shown: &Path) -> ExitCode {
+    fail(format!(
+        "{} already exists and was left as it is; edit it, or choose another title",
+        shown.display()
+    ))
+}
+
+/// Reads `tier0.yaml` like a build does; its warnings are left to the build.
+fn load_config(root: &Path, verbosity: Verbosity) -> Result<Config, ExitCode> {
+    let Some(file) = discover::config(root).map_err(fail)? else {
+        return Ok(Config::default());
+    };
+    match Config::from_yaml(Path::new(CONFIG_FILE), &file.text) {
+        Ok((config, _warnings)) => Ok(config),
+        Err(errors) => {
+            let mut texts = SourceTexts::default();
+            texts.insert(CONFIG_FILE, file.text);
+            print_diagnostics(&texts, &errors, verbosity);
+            eprintln!("error: {CONFIG_FILE} has errors; fix them first, no article was written");
+            Err(ExitCode::from(EXIT_CONTENT))
+        }
+    }
+}
+
+/// The article's file: the template of `kind` in `lang` with its values filled in.
+fn article_text(
+    config: &Config,
+    kind: ArticleType,
+    lang: &str,
+    id: &str,
+    title: &str,
+    tier: &str,
+    today: Date,
+) -> Result<String, ExitCode> {
+    let template = [lang, FALLBACK_TEMPLATE_LANGUAGE]
+        .iter()
+        .find_map(|l| TEMPLATES.get_file(format!("{l}/{}.md", kind.name())))
+        .and_then(|file| file.contents_utf8())
+        .ok_or_else(|| fail(format!("tier0 has no template for `{}`", kind.name())))?;
+    let escalation = config
+        .tier(&config.escalation_tier)
+        .map(|t| t.name.get(lang, &config.default_language))
+        .filter(|name| !name.is_empty())
+        .unwrap_or(&config.escalation_tier);
+    let date = format!(
+        "{:04}-{:02}-{:02}",
+        today.year(),
+        u8::from(today.month()),
+        today.day()
+    );
+    Ok(fill(
+        template,
+        &[
+            ("id", &yaml_string(id)),
+            ("title", &yaml_string(title)),
+            ("tier", &yaml_string(tier)),
+            ("date", &date),
+            ("escalation", escalation),
+        ],
+    ))
+}
+
+/// Replaces each `{{name}}` of `template` with its value, in one pass, so
+/// that a title containing `{{date}}` stays as written.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let value = after.find("}}").and_then(|end| {
+            let name = &after[..end];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (end, *v))
+        });
+        match value {
+            Some((end, value)) => {
+                out.push_str(value);
+                rest = &after[end + 2..];
+            }
+            None => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `value` as a YAML scalar that reads back as the same string: plain when
+/// that is safe, quoted when it would read as something else (`yes`, `12`,
+/// `a: b`).
+fn yaml_string(value: &str) -> String {
+    match serde_yaml::to_string(value) {
+        Ok(yaml) if !yaml.trim_end().contains('\n') => yaml.trim_end().to_owned(),
+        // A JSON string is also a YAML double-quoted scalar.
+        _ => serde_json::Value::from(value).to_string(),
+    }
+}
+
+/// Parses the new file and links it with the site's articles. Returns its
+/// site path, or the problems that it, and not the site, causes.
+fn fits(
+    config: &Config,
+    file: &SourceFile,
+    title: &str,
+    existing: Parsed,
+    sources: &Sources,
+) -> Result<String, Vec<Diagnostic>> {
+    let parsed = parse::parse(
+        config,
+        &Sources {
+            articles: vec![file.clone()],
+            ..Sources::default()
+        },
+    );
+    let article = match <[Article; 1]>::try_from(parsed.articles) {
+        Ok([article]) if parsed.diagnostics.is_empty() && article.title == title => article,
+        _ => {
+            let mut problems = parsed.diagnostics;
+            problems.push(Diagnostic::error(
+                &file.path,
+                0..0,
+                "tier0's template made an article that does not read back as written; this is a bug in tier0",
+            ));
+            return Err(problems);
+        }
+    };
+    // Drafts count: `build --drafts` must not find two articles on one path.
+    let link_errors = |articles: Vec<Article>| {
+        link::link(
+            config.clone(),
+            articles,
+            existing.sections.clone(),
+            sources.assets.clone(),
+            Selection { drafts: true },
+        )
+        .err()
+        .unwrap_or_default()
+    };
+    let mut with_new = existing.articles.clone();
+    with_new.push(article.clone());
+    let after = link_errors(with_new);
+    if !after.is_empty() {
+        // The site may have problems of its own; only new ones are the new article's fault.
+        let before = link_errors(existing.articles);
+        let caused: Vec<Diagnostic> = after.into_iter().filter(|e| !before.contains(e)).collect();
+        if !caused.is_empty() {
+            return Err(caused);
+        }
+    }
+    // Linked alone, the article gets the path the build gives it.
+    match link::link(
+        config.clone(),
+        vec![article],
+        Vec::new(),
+        Vec::new(),
+        Selection { drafts: true },
+    ) {
+        Ok(model) => Ok(model.articles[0].path.clone()),
+        Err(errors) => Err(errors),
+    }
+}
+
+/// Creates `path` with `text`, failing if it exists (even if it appeared
+/// since it was checked).
+fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()
+}
+
+/// The id after the highest number of the site's most common id prefix,
+/// keeping its zero padding (`KB-1025` → `KB-1026`); `KB-0001` for a site
+/// without numbered ids.
+fn next_id<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    #[derive(Default)]
+    struct Series {
+        ids: usize,
+        highest: u64,
+        width: usize,
+    }
+    let distinct: std::collections::BTreeSet<&str> = ids.into_iter().collect();
+    let mut series: std::collections::BTreeMap<&str, Series> = Default::default();
+    for id in distinct {
+        let prefix = id.trim_end_matches(|c: char| c.is_ascii_digit());
+        let digits = &id[prefix.len()..];
+        let Ok(number) = digits.parse::<u64>() else {
+            continue;
+        };
+        if prefix.is_empty() {
+            continue;
+        }
+        let s = series.entry(prefix).or_default();
+        s.ids += 1;
+        s.highest = s.highest.max(number);
+        s.width = s.width.max(digits.len());
+    }
+    // The most ids wins; among equals, the alphabetically first prefix.
+    match series
+        .iter()
+        .max_by(|a, b| a.1.ids.cmp(&b.1.ids).then_with(|| b.0.cmp(a.0)))
+    {
+        Some((prefix, s)) => format!(
+            "{prefix}{:0width$}",
+            s.highest.saturating_add(1),
+            width = s.width
+        ),
+        None => format!("{DEFAULT_ID_PREFIX}{:0DEFAULT_ID_WIDTH$}", 1),
+    }
+}
+
+/// Today's date where the author is, else in UTC.
+fn today() -> Date {
+    local_today().unwrap_or_else(|| OffsetDateTime::now_utc().date())
+}
+
+/// Today's date in the local time zone, from the C library: the `time`
+/// crate's `OffsetDateTime::now_local` needs its `local-offset` feature,
+/// which tier0 does not enable.
+#[cfg(unix)]
+fn local_today() -> Option<Date> {
+    // SAFETY: `time(NULL)` only reads the clock, and `localtime_r` writes only
+    // into `tm`, which we own. `localtime_r` reads the TZ variable, so it must
+    // not race with a change of the environment: tier0 never changes it, and
+    // `run` calls this before any other thread starts.
+    let tm = unsafe {
+        let now = libc::time(std::ptr::null_mut());
+        let mut tm: libc::tm = std::mem::zeroed();
+        if libc::localtime_r(&now, &mut tm).is_null() {
+            return None;
+        }
+        tm
+    };
+    let month = time::Month::try_from(u8::try_from(tm.tm_mon + 1).ok()?).ok()?;
+    Date::from_calendar_date(tm.tm_year + 1900, month, u8::try_from(tm.tm_mday).ok()?).ok()
+}
+
+#[cfg(not(unix))]
+fn local_today() -> Option<Date> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_id_follows_the_most_common_prefix() {
+        assert_eq!(next_id([]), "KB-0001");
+        assert_eq!(next_id(["red-wifi"]), "KB-0001");
+        assert_eq!(next_id(["KB-1025", "KB-1003", "KB-1025"]), "KB-1026");
+        assert_eq!(next_id(["KB-1", "KB-5", "KB-2"]), "KB-6");
+        assert_eq!(next_id(["KB-0009"]), "KB-0010");
+        assert_eq!(next_id(["FAQ-7", "KB-2", "KB-3", "KB-1"]), "KB-4");
+        assert_eq!(next_id(["B-1", "A-1"]), "A-2");
+    }
+
+    #[test]
+    fn fill_replaces_in_one_pass() {
+        let values = [("title", "{{date}} {x}"), ("date", "2026-01-02")];
+        assert_eq!(
+            fill("{{title}}|{{date}}|{{other}}|{{", &values),
+            "{{date}} {x}|2026-01-02|{{other}}|{{"
+        );
+    }
+
+    #[test]
+    fn yaml_strings_read_back_as_written() {
+        assert_eq!(yaml_string("Título con acentos ñ"), "Título con acentos ñ");
+        for tricky in [
+            "yes",
+            "12",
+            "a: b",
+            "#1 problema",
+            "- x",
+            "'q' \"d\"",
+            "~",
+            "",
+        ] {
+            let yaml = format!("v: {}\n", yaml_string(tricky));
+            let map: std::collections::BTreeMap<String, String> =
+                serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{yaml}: {e}"));
+            assert_eq!(map["v"], tricky, "{yaml}");
+        }
+    }
+
+    #[test]
+    fn every_template_makes_a_clean_article() {
+        let config = Config::default();
+        let date = Date::from_calendar_date(2026, time::Month::March, 2).unwrap();
+        for lang in ["es", "en", "fr"] {
+            for name in ArticleType::NAMES {
+                let kind = ArticleType::parse(name).unwrap();
+                let text =
+                    article_text(&config, kind, lang, "KB-0001", "Título: ñ", "L3", date).unwrap();
+                assert!(!text.contains("{{"), "{lang}/{name}: {text}");
+                let file = SourceFile {
+                    path: PathBuf::from("content/x.md"),
+                    rel: "x.md".into(),
+                    text: Arc::from(text.as_str()),
+                };
+                let sources = Sources {
+                    articles: vec![file],
+                    ..Sources::default()
+                };
+                let parsed = parse::parse(&config, &sources);
+                assert!(
+                    parsed.diagnostics.is_empty(),
+                    "{lang}/{name}: {:?}",
+                    parsed.diagnostics
+                );
+                let a = &parsed.articles[0];
+                assert_eq!(
+                    (a.id.as_str(), a.title.as_str(), a.kind, a.tier.as_str()),
+                    ("KB-0001", "Título: ñ", kind, "L3")
+                );
+                assert_eq!(a.reviewed.unwrap().date(), "2026-03-02");
+            }
+        }
+    }
+
+    #[test]
+    fn troubleshooting_templates_have_their_sections() {
+        for (lang, headings) in [
+            (
+                "es",
+                [
+                    "## Síntomas",
+                    "## Causa",
+                    "## Solución\n\n1. ",
+                    "## Si esto no funcionó",
+                ],
+            ),
+            (
+                "en",
+                [
+                    "## Symptoms",
+                    "## Cause",
+                    "## Solution\n\n1. ",
+                    "## If this did not work",
+                ],
+            ),
+        ] {
+            let text = TEMPLATES
+                .get_file(format!("{lang}/troubleshooting.md"))
+                .and_then(|f| f.contents_utf8())
+                .unwrap();
+            for heading in headings {
+                assert!(text.contains(heading), "{lang}: {heading}");
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! `tier0 serve`.
+
+use std::process::ExitCode;
+
+use super::{Verbosity, fail};
+use crate::cli::ServeArgs;
+use crate::serve::{self, ServeOptions};
+
+/// Runs `tier0 serve` until interrupted.
+pub fn run(args: ServeArgs, verbosity: Verbosity) -> ExitCode {
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}: everyone who can reach this computer can read the site, drafts included",
+            args.bind
+        );
+    }
+    let options = ServeOptions {
+        root: args.root,
+        bind: args.bind,
+        port: args.port,
+        drafts: args.drafts,
+        open: args.open,
+    };
+    match serve::serve(options, verbosity) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(format!("cannot serve: {e}")),
+    }
+}

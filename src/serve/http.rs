@@ -1,0 +1,333 @@
+//! The dev server's HTTP side: the site from memory, live reload, status.
+//!
+//! Only GET and HEAD are answered. A request path is percent-decoded and
+//! looked up in the in-memory site; a path with a `.` or `..` segment, a
+//! backslash or a NUL is 404 before any lookup, and nothing on disk is ever
+//! read for a request, so no path (nor symbolic link) outside the site can be
+//! served, and there is no directory listing. HTML pages get the live-reload
+//! script; the event stream answers only same-origin pages.
+
+use std::convert::Infallible;
+use std::sync::{Arc, RwLock};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use percent_encoding::percent_decode_str;
+use serde::Serialize;
+use tokio::sync::broadcast;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+
+use super::site::Files;
+use crate::diagnostics::Located;
+
+/// The script every served HTML page loads, placed before `</body>`.
+pub const LIVE_TAG: &str = "<script src=\"/__tier0/live.js\"></script>";
+const LIVE_JS: &str = include_str!("live.js");
+
+/// What the server currently serves.
+#[derive(Debug, Default, Clone)]
+pub struct Served {
+    /// Pages and other files of the last good build.
+    pub pages: Arc<Files>,
+    /// Files of the search index, replaced when a background rebuild finishes.
+    pub search: Arc<Files>,
+    /// Number of the last good build.
+    pub generation: u64,
+    /// The build whose search index `search` is.
+    pub search_generation: u64,
+    /// Problems of the last rebuild, when it failed.
+    pub errors: Option<Arc<Vec<Located>>>,
+}
+
+/// What pages are told about rebuilds.
+#[derive(Debug, Clone)]
+pub enum LiveEvent {
+    /// The site changed: reload.
+    Reload,
+    /// The last rebuild failed: show these problems.
+    Failed(Arc<Vec<Located>>),
+}
+
+/// State shared by the HTTP handlers and the rebuild loop.
+pub struct Shared {
+    /// What is served.
+    pub served: RwLock<Served>,
+    /// Live-reload events.
+    pub events: broadcast::Sender<LiveEvent>,
+}
+
+impl Shared {
+    /// A server with nothing built yet.
+    pub fn new() -> Arc<Self> {
+        Arc::new(Self {
+            served: RwLock::new(Served::default()),
+            events: broadcast::channel(16).0,
+        })
+    }
+
+    /// A copy of what is served now.
+    pub fn snapshot(&self) -> Served {
+        self.served
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Changes what is served.
+    pub fn update(&self, change: impl FnOnce(&mut Served)) {
+        change(
+            &mut self
+                .served
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+    }
+}
+
+/// The routes of the dev server.
+pub fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/__tier0/events", get(events))
+        .route("/__tier0/live.js", get(live_js))
+        .route("/__tier0/status", get(status))
+        .fallback(site_file)
+        .with_state(shared)
+}
+
+/// The output path that request path `raw` names, or `None` for a path that
+/// must not be served.
+pub fn site_path(raw: &str) -> Option<String> {
+    let decoded = percent_decode_str(raw).decode_utf8().ok()?;
+    let rest = decoded.strip_prefix('/')?;
+    let mut parts = Vec::new();
+    for part in rest.split('/') {
+        if part == "." || part == ".." || part.contains(['\\', '\0']) {
+            return None;
+        }
+        parts.push(part);
+    }
+    Some(parts.join("/"))
+}
+
+/// The file at `path`: itself, or the `index.html` of the folder it names.
+fn lookup(served: &Served, path: &str) -> Option<(String, Arc<[u8]>)> {
+    let files = if path.starts_with("search/") {
+        &served.search
+    } else {
+        &served.pages
+    };
+    let candidates = if path.is_empty() || path.ends_with('/') {
+        vec![format!("{path}index.html")]
+    } else {
+        vec![path.to_owned(), format!("{path}/index.html")]
+    };
+    candidates
+        .into_iter()
+        .find_map(|c| files.get(&c).map(|bytes| (c, bytes.clone())))
+}
+
+async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = StatusCode::METHOD_NOT_ALLOWED.into_response();
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    let served = shared.snapshot();
+    let found = site_path(uri.path()).and_then(|path| lookup(&served, &path));
+    let (status, path, bytes) = match found {
+        Some((path, bytes)) => (StatusCode::OK, path, bytes),
+        None => match served.pages.get("404.html") {
+            Some(bytes) => (StatusCode::NOT_FOUND, "404.html".to_owned(), bytes.clone()),
+            None => (
+                StatusCode::NOT_FOUND,
+                "404.html".to_owned(),
+                Arc::from(empty_page().into_bytes()),
+            ),
+        },
+    };
+    let body = if path.ends_with(".html") {
+        inject_live_reload(&bytes)
+    } else {
+        bytes.to_vec()
+    };
+    let mime = mime_guess::from_path(&path).first_or_octet_stream();
+    let length = body.len();
+    let body = if method == Method::HEAD {
+        Body::empty()
+    } else {
+        Body::from(body)
+    };
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(mime.essence_str()) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+/// Served while no build has succeeded yet: just enough for the overlay.
+fn empty_page() -> String {
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>tier0</title></head><body></body></html>".to_owned()
+}
+
+/// `html` with the live-reload script before its last `</body>`.
+fn inject_live_reload(html: &[u8]) -> Vec<u8> {
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + LIVE_TAG.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(LIVE_TAG.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+/// Whether a request comes from a page of this server (or from no page at all).
+fn same_origin(headers: &HeaderMap) -> bool {
+    let header = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    if let Some(site) = header(header::HeaderName::from_static("sec-fetch-site"))
+        && site != "same-origin"
+        && site != "none"
+    {
+        return false;
+    }
+    match (header(header::ORIGIN), header(header::HOST)) {
+        (None, _) => true,
+        (Some(origin), Some(host)) => origin == format!("http://{host}"),
+        (Some(_), None) => false,
+    }
+}
+
+async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    if !same_origin(&headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            "live reload is only for pages of this server",
+        )
+            .into_response();
+    }
+    let updates = BroadcastStream::new(shared.events.subscribe()).filter_map(Result::ok);
+    let current = shared.snapshot().errors.map(LiveEvent::Failed);
+    let stream = tokio_stream::iter(current)
+        .chain(updates)
+        .map(|event| Ok::<_, Infallible>(sse_event(&event)));
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
+}
+
+fn sse_event(event: &LiveEvent) -> Event {
+    match event {
+        LiveEvent::Reload => Event::default().event("reload").data("{}"),
+        LiveEvent::Failed(errors) => {
+            let json = serde_json::to_string(errors.as_ref()).unwrap_or_else(|_| "[]".to_owned());
+            Event::default().event("build-error").data(json)
+        }
+    }
+}
+
+async fn live_js() -> Response {
+    let mut response = LIVE_JS.into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/javascript"),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+#[derive(Serialize)]
+struct Status {
+    generation: u64,
+    search_generation: u64,
+    files: usize,
+    errors: Option<Vec<Located>>,
+}
+
+async fn status(State(shared): State<Arc<Shared>>) -> Response {
+    let served = shared.snapshot();
+    axum::Json(Status {
+        generation: served.generation,
+        search_generation: served.search_generation,
+        files: served.pages.len() + served.search.len(),
+        errors: served.errors.map(|e| e.as_ref().clone()),
+    })
+    .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_paths_never_leave_the_site() {
+        assert_eq!(site_path("/").as_deref(), Some(""));
+        assert_eq!(site_path("/red/wifi/").as_deref(), Some("red/wifi/"));
+        assert_eq!(site_path("/caf%C3%A9.png").as_deref(), Some("café.png"));
+        for bad in [
+            "/../tier0.yaml",
+            "/%2e%2e/tier0.yaml",
+            "/%2E%2E/x",
+            "/red/../../x",
+            "/..%5cx",
+            "/a/./b",
+            "/a%00b",
+            "x",
+            "/%ff",
+        ] {
+            assert_eq!(site_path(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn live_reload_goes_before_the_last_body_end() {
+        let html = b"<html><body>x</body></html>";
+        let injected = String::from_utf8(inject_live_reload(html)).unwrap();
+        assert_eq!(injected, format!("<html><body>x{LIVE_TAG}</body></html>"));
+    }
+
+    #[test]
+    fn only_same_origin_pages_may_subscribe() {
+        let headers = |pairs: &[(&'static str, &'static str)]| {
+            let mut h = HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_static(v));
+            }
+            h
+        };
+        assert!(same_origin(&headers(&[("host", "127.0.0.1:1111")])));
+        assert!(same_origin(&headers(&[
+            ("host", "127.0.0.1:1111"),
+            ("origin", "http://127.0.0.1:1111")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("host", "127.0.0.1:1111"),
+            ("origin", "http://evil.example")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("host", "127.0.0.1:1111"),
+            ("sec-fetch-site", "cross-site")
+        ])));
+    }
+}

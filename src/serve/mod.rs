@@ -1,0 +1,183 @@
+//! `tier0 serve`: the authoring loop's dev server.
+//!
+//! Builds the site in memory, serves it on loopback, watches the sources
+//! and rebuilds what a change affects (see [`site`]), then tells open pages
+//! to reload, or shows them the build errors while the last good site stays
+//! served. The search index follows in the background after each rebuild.
+
+pub mod http;
+pub mod site;
+pub mod watch;
+
+use std::io;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Instant;
+
+use http::{LiveEvent, Shared};
+use site::{DevSite, Rebuilt};
+
+use crate::cmd::{Verbosity, print_diagnostics};
+use crate::config::BaseUrl;
+use crate::link::SiteModel;
+use crate::site::BuildOptions;
+
+/// The port `tier0 serve` listens on unless told otherwise.
+pub const DEFAULT_PORT: u16 = 1111;
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Address to listen on.
+    pub bind: IpAddr,
+    /// Port (0: any free port).
+    pub port: u16,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Open the site in a browser once it is served.
+    pub open: bool,
+}
+
+/// Serves the site until the process is interrupted.
+pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> {
+    // Watch events name absolute paths; so must everything they are compared with.
+    options.root = options.root.canonicalize()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener =
+            tokio::net::TcpListener::bind(SocketAddr::new(options.bind, options.port)).await?;
+        let address = listener.local_addr()?;
+        let url = format!("http://{address}/");
+        println!(
+            "Serving {} at {url} (Ctrl+C to stop)",
+            options.root.display()
+        );
+        let shared = Shared::new();
+        let loop_shared = shared.clone();
+        let build = BuildOptions {
+            root: options.root.clone(),
+            out: None,
+            drafts: options.drafts,
+            base_url: Some(BaseUrl::Path("/".into()).as_written()),
+        };
+        std::thread::spawn(move || rebuild_loop(DevSite::new(build), &loop_shared, verbosity));
+        if options.open
+            && let Err(e) = opener::open(&url)
+        {
+            eprintln!("warning: could not open a browser ({e}); open {url} yourself");
+        }
+        axum::serve(listener, http::router(shared))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+    })
+}
+
+/// Builds the site, then rebuilds it after every batch of changes, forever.
+fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
+    let search = spawn_search_worker(shared.clone());
+    let mut generation = 0;
+    rebuild(&mut site, &[], shared, &search, &mut generation, verbosity);
+    let root = site.root().to_path_buf();
+    let watcher = match watch::Watcher::new(&root) {
+        Ok(watcher) => watcher,
+        Err(e) => {
+            eprintln!(
+                "error: cannot watch {}: {e}; the site will not be rebuilt on changes",
+                root.display()
+            );
+            return;
+        }
+    };
+    while let Some(batch) = watcher.next_batch() {
+        let changed = if batch.everything {
+            Vec::new()
+        } else {
+            batch.articles
+        };
+        rebuild(
+            &mut site,
+            &changed,
+            shared,
+            &search,
+            &mut generation,
+            verbosity,
+        );
+    }
+}
+
+type SearchJob = (u64, Arc<SiteModel>, Vec<Vec<search_index::Section>>);
+
+fn rebuild(
+    site: &mut DevSite,
+    changed: &[PathBuf],
+    shared: &Shared,
+    search: &mpsc::Sender<SearchJob>,
+    generation: &mut u64,
+    verbosity: Verbosity,
+) {
+    let started = Instant::now();
+    match site.rebuild(changed) {
+        Ok(rebuilt) => {
+            *generation += 1;
+            let pages = site.pages().unwrap_or_default();
+            shared.update(|s| {
+                s.pages = pages;
+                s.generation = *generation;
+                s.errors = None;
+            });
+            let _ = shared.events.send(LiveEvent::Reload);
+            if let Some((model, sections)) = site.search_input() {
+                let _ = search.send((*generation, model, sections));
+            }
+            if verbosity != Verbosity::Quiet {
+                let what = match rebuilt {
+                    Rebuilt::Articles(n) => format!("{n} article page(s)"),
+                    Rebuilt::Everything => "the whole site".to_owned(),
+                };
+                eprintln!("Rebuilt {what} in {} ms", started.elapsed().as_millis());
+            }
+        }
+        Err(failure) => {
+            print_diagnostics(&failure.texts, &failure.diagnostics, verbosity);
+            eprintln!("The last good version of the site is still served.");
+            let located = Arc::new(failure.texts.locate(&failure.diagnostics));
+            shared.update(|s| s.errors = Some(located.clone()));
+            let _ = shared.events.send(LiveEvent::Failed(located));
+        }
+    }
+}
+
+/// A thread that rebuilds the search index for the newest build it is sent.
+fn spawn_search_worker(shared: Arc<Shared>) -> mpsc::Sender<SearchJob> {
+    let (tx, rx) = mpsc::channel::<SearchJob>();
+    std::thread::spawn(move || {
+        while let Ok(mut job) = rx.recv() {
+            while let Ok(newer) = rx.try_recv() {
+                job = newer;
+            }
+            let (generation, model, sections) = job;
+            match site::search_files(&model, sections) {
+                Ok(files) => shared.update(|s| {
+                    if s.generation == generation {
+                        s.search = Arc::new(files);
+                        s.search_generation = generation;
+                    }
+                }),
+                Err(failure) => {
+                    for d in &failure.diagnostics {
+                        eprintln!("error: search index: {}", d.message);
+                    }
+                }
+            }
+        }
+    });
+    tx
+}

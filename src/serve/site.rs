@@ -1,0 +1,264 @@
+//! The dev server's site: built in memory and rebuilt after each change.
+//!
+//! In: the site folder and the files that changed. Out: the files to serve,
+//! or the diagnostics of a failed rebuild (while the last good files stay
+//! served). A change that touches only the bodies of existing articles
+//! (their front matter bytes unchanged) and leaves their anchors as they
+//! were re-renders just those articles' pages: nothing any other page shows
+//! can have changed. Every other change rebuilds the whole site. The search
+//! index is rebuilt after every change in the background; once it is done,
+//! the files served are byte for byte those of a clean `tier0 build` with
+//! `--base-url /`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use search_index::Section;
+
+use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::discover::CONTENT_DIR;
+use crate::link::SiteModel;
+use crate::render::{self, RenderError, Sink, theme::Theme};
+use crate::site::{self, BuildError, BuildOptions, Prepared};
+
+/// Output files by `/`-separated path.
+pub type Files = BTreeMap<String, Arc<[u8]>>;
+
+/// A sink that keeps every file in memory.
+#[derive(Default)]
+pub struct MemorySink {
+    files: Mutex<Files>,
+}
+
+impl MemorySink {
+    /// The files stored so far.
+    pub fn into_files(self) -> Files {
+        self.files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn insert(&self, path: &str, bytes: Vec<u8>) {
+        let mut files = self
+            .files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.insert(path.to_owned(), Arc::from(bytes));
+    }
+}
+
+impl Sink for MemorySink {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        self.insert(path, bytes.to_vec());
+        Ok(())
+    }
+
+    fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
+        self.insert(path, std::fs::read(source)?);
+        Ok(())
+    }
+}
+
+/// A sink that keeps nothing (the search index's `site.json`, unused here).
+struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &str, _: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn copy(&self, _: &str, _: &Path) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Why the site could not be rebuilt.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    /// Every problem found, warnings included.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Their source texts.
+    pub texts: SourceTexts,
+}
+
+/// What a rebuild changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rebuilt {
+    /// Only the pages of these many articles were rendered again.
+    Articles(usize),
+    /// The whole site was rebuilt.
+    Everything,
+}
+
+/// The state of the last good build, kept for incremental rebuilds.
+struct Good {
+    model: Arc<SiteModel>,
+    theme: Arc<Theme>,
+    anchors: Vec<BTreeSet<String>>,
+    sections: Vec<Vec<Section>>,
+    pages: Arc<Files>,
+}
+
+/// A site kept in memory.
+pub struct DevSite {
+    options: BuildOptions,
+    good: Option<Good>,
+}
+
+impl DevSite {
+    /// A site at `options.root`, not built yet.
+    pub fn new(options: BuildOptions) -> Self {
+        Self {
+            options,
+            good: None,
+        }
+    }
+
+    /// The site folder.
+    pub fn root(&self) -> &Path {
+        &self.options.root
+    }
+
+    /// The pages of the last good build (without the search index).
+    pub fn pages(&self) -> Option<Arc<Files>> {
+        self.good.as_ref().map(|g| g.pages.clone())
+    }
+
+    /// What the search index of the last good build is made from.
+    pub fn search_input(&self) -> Option<(Arc<SiteModel>, Vec<Vec<Section>>)> {
+        self.good
+            .as_ref()
+            .map(|g| (g.model.clone(), g.sections.clone()))
+    }
+
+    /// Rebuilds after `changed` (absolute paths; empty means "everything").
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Failure> {
+        if let Some(articles) = self.bodies_only(changed) {
+            match self.rebuild_bodies(&articles) {
+                Ok(true) => return Ok(Rebuilt::Articles(articles.len())),
+                Ok(false) => {}
+                Err(failure) => return Err(failure),
+            }
+        }
+        self.rebuild_everything().map(|()| Rebuilt::Everything)
+    }
+
+    /// The articles whose files changed, if every change is a body edit of an
+    /// existing article: same front matter bytes as in the last good build.
+    fn bodies_only(&self, changed: &[PathBuf]) -> Option<Vec<(usize, Arc<str>)>> {
+        let good = self.good.as_ref()?;
+        let content = self.options.root.join(CONTENT_DIR);
+        let mut articles = Vec::new();
+        for path in changed {
+            let rel = path
+                .strip_prefix(&content)
+                .ok()?
+                .to_str()?
+                .replace('\\', "/");
+            let index = good.model.article_by_source(&rel)?;
+            let text: Arc<str> = Arc::from(std::fs::read_to_string(path).ok()?);
+            let old = &good.model.articles[index].article;
+            let split = crate::parse::front_matter::split(&text).ok()?;
+            if split.body_start != old.body_start
+                || text[..split.body_start] != old.text[..old.body_start]
+            {
+                return None;
+            }
+            articles.push((index, text));
+        }
+        (!articles.is_empty()).then_some(articles)
+    }
+
+    /// Re-renders the given articles; `Ok(false)` when their anchors changed,
+    /// so other pages may need rebuilding too.
+    fn rebuild_bodies(&mut self, articles: &[(usize, Arc<str>)]) -> Result<bool, Failure> {
+        let Some(good) = self.good.as_mut() else {
+            return Ok(false);
+        };
+        let mut model = (*good.model).clone();
+        for (index, text) in articles {
+            model.articles[*index].article.text = text.clone();
+        }
+        let mut texts = SourceTexts::default();
+        for (index, text) in articles {
+            texts.insert(model.articles[*index].article.path.clone(), text.clone());
+        }
+        let mut pages = (*good.pages).clone();
+        let mut sections = Vec::new();
+        for (index, _) in articles {
+            match render::article_alone(&model, &good.theme, *index, &good.anchors) {
+                Ok((body, path, html)) => {
+                    if body.anchors != good.anchors[*index] {
+                        return Ok(false);
+                    }
+                    pages.insert(path, Arc::from(html.into_bytes()));
+                    sections.push((*index, body.sections));
+                }
+                Err(RenderError::Content(diagnostics, _)) => {
+                    return Err(Failure { diagnostics, texts });
+                }
+                Err(RenderError::Io(e)) => return Err(io_failure(&e)),
+            }
+        }
+        for (index, section) in sections {
+            good.sections[index] = section;
+        }
+        good.model = Arc::new(model);
+        good.pages = Arc::new(pages);
+        Ok(true)
+    }
+
+    fn rebuild_everything(&mut self) -> Result<(), Failure> {
+        let prepared = match site::prepare(&self.options, &|_, _| {}) {
+            Ok(prepared) => prepared,
+            Err(BuildError::Content { diagnostics, texts }) => {
+                return Err(Failure { diagnostics, texts });
+            }
+            Err(e) => return Err(io_failure(&e)),
+        };
+        let Prepared {
+            model,
+            theme,
+            texts,
+            ..
+        } = prepared;
+        let sink = MemorySink::default();
+        let rendered = match render::render(&model, &theme, &sink) {
+            Ok(rendered) => rendered,
+            Err(RenderError::Content(diagnostics, _)) => {
+                return Err(Failure { diagnostics, texts });
+            }
+            Err(RenderError::Io(e)) => return Err(io_failure(&e)),
+        };
+        self.good = Some(Good {
+            model: Arc::new(model),
+            theme: Arc::new(theme),
+            anchors: rendered.anchors,
+            sections: rendered.sections,
+            pages: Arc::new(sink.into_files()),
+        });
+        Ok(())
+    }
+}
+
+/// The search files of a build, made in a temporary folder.
+pub fn search_files(model: &SiteModel, sections: Vec<Vec<Section>>) -> Result<Files, Failure> {
+    let dir = tempfile::tempdir().map_err(|e| io_failure(&e))?;
+    let sink = MemorySink::default();
+    crate::index::index(model, sections, dir.path(), &Discard, &sink)
+        .map_err(|e| io_failure(&e))?;
+    Ok(sink.into_files())
+}
+
+fn io_failure(e: &dyn std::fmt::Display) -> Failure {
+    Failure {
+        diagnostics: vec![Diagnostic::error(
+            PathBuf::from("."),
+            0..0,
+            format!("cannot build the site: {e}"),
+        )],
+        texts: SourceTexts::default(),
+    }
+}

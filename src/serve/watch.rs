@@ -1,0 +1,179 @@
+//! Watching the site's sources with notify, in debounced batches.
+//!
+//! Watches `content/` and `themes/` (recursively) and the site folder itself
+//! (for `tier0.yaml`, and for `content/` or `themes/` appearing). Events
+//! arriving within a short quiet period form one batch, so an editor that
+//! saves by writing a temporary file and renaming it, or a `git checkout`
+//! touching hundreds of files, causes one rebuild.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
+
+use crate::discover::{CONFIG_FILE, CONTENT_DIR};
+
+/// Quiet time that ends a batch.
+const QUIET: Duration = Duration::from_millis(30);
+/// Longest a batch waits for quiet during a burst.
+const LONGEST: Duration = Duration::from_millis(400);
+
+/// What changed in one batch.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Batch {
+    /// Changed article files, when nothing else changed.
+    pub articles: Vec<PathBuf>,
+    /// Something changed that needs a full rebuild (config, theme, assets,
+    /// folders, created, deleted or renamed files).
+    pub everything: bool,
+}
+
+/// A running watch on a site folder.
+pub struct Watcher {
+    root: PathBuf,
+    events: Receiver<notify::Result<Event>>,
+    _watcher: RecommendedWatcher,
+}
+
+impl Watcher {
+    /// Starts watching the site at `root`.
+    pub fn new(root: &Path) -> notify::Result<Self> {
+        let (tx, events) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(tx)?;
+        watcher.watch(root, RecursiveMode::NonRecursive)?;
+        for dir in [CONTENT_DIR, "themes"] {
+            let path = root.join(dir);
+            if path.is_dir() {
+                watcher.watch(&path, RecursiveMode::Recursive)?;
+            }
+        }
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        Ok(Self {
+            root,
+            events,
+            _watcher: watcher,
+        })
+    }
+
+    /// Waits for the next change and returns it once things are quiet;
+    /// `None` when watching stopped.
+    pub fn next_batch(&self) -> Option<Batch> {
+        loop {
+            let first = self.events.recv().ok()?;
+            let started = Instant::now();
+            let mut batch = Batch::default();
+            self.add(&mut batch, first);
+            loop {
+                let left = LONGEST.saturating_sub(started.elapsed());
+                match self.events.recv_timeout(QUIET.min(left)) {
+                    Ok(event) => self.add(&mut batch, event),
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return None,
+                }
+            }
+            if batch.everything || !batch.articles.is_empty() {
+                batch.articles.sort();
+                batch.articles.dedup();
+                return Some(batch);
+            }
+        }
+    }
+
+    fn add(&self, batch: &mut Batch, event: notify::Result<Event>) {
+        let Ok(event) = event else {
+            batch.everything = true;
+            return;
+        };
+        if matches!(event.kind, EventKind::Access(_)) {
+            return;
+        }
+        for path in &event.paths {
+            match classify(&self.root, path) {
+                Change::Ignored => {}
+                Change::Article
+                    if matches!(event.kind, EventKind::Modify(_) | EventKind::Create(_))
+                        && path.is_file() =>
+                {
+                    batch.articles.push(path.clone());
+                }
+                Change::Article | Change::Other => batch.everything = true,
+            }
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Change {
+    Ignored,
+    Article,
+    Other,
+}
+
+/// What a changed path means for the site at `root`.
+fn classify(root: &Path, path: &Path) -> Change {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return Change::Ignored;
+    };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let editor_scratch = name.starts_with(".")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name == "4913";
+    let mut parts = rel.components();
+    match parts.next().and_then(|c| c.as_os_str().to_str()) {
+        Some(CONFIG_FILE) if parts.next().is_none() => Change::Other,
+        Some(CONTENT_DIR) if editor_scratch => Change::Ignored,
+        Some(CONTENT_DIR) if name.ends_with(".md") && !name.starts_with("_index") => {
+            Change::Article
+        }
+        Some(CONTENT_DIR) => Change::Other,
+        Some("themes") if !editor_scratch => Change::Other,
+        _ => Change::Ignored,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_changes() {
+        let root = Path::new("/site");
+        assert_eq!(
+            classify(root, Path::new("/site/content/red/wifi.md")),
+            Change::Article
+        );
+        assert_eq!(
+            classify(root, Path::new("/site/content/red/_index.md")),
+            Change::Other
+        );
+        assert_eq!(
+            classify(root, Path::new("/site/content/red/logo.png")),
+            Change::Other
+        );
+        assert_eq!(
+            classify(root, Path::new("/site/content/red")),
+            Change::Other
+        );
+        assert_eq!(classify(root, Path::new("/site/tier0.yaml")), Change::Other);
+        assert_eq!(
+            classify(root, Path::new("/site/themes/default/templates/base.html")),
+            Change::Other
+        );
+        for ignored in [
+            "/site/content/red/.wifi.md.swp",
+            "/site/content/red/wifi.md~",
+            "/site/public/index.html",
+            "/site/.tier0/x",
+            "/elsewhere/x.md",
+        ] {
+            assert_eq!(
+                classify(root, Path::new(ignored)),
+                Change::Ignored,
+                "{ignored}"
+            );
+        }
+    }
+}

@@ -1,0 +1,369 @@
+//! `tier0 serve`: what it serves, what it refuses, and that incremental
+//! rebuilds always end in exactly the site a clean build makes.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{Site, tree};
+
+/// The live-reload tag the server adds to HTML pages.
+const LIVE_TAG: &str = "<script src=\"/__tier0/live.js\"></script>";
+
+/// A running `tier0 serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    address: String,
+}
+
+impl Server {
+    fn start(site: &Site) -> Self {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("tier0"))
+            .args(["serve", "--port", "0", "--quiet"])
+            .current_dir(site.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let address = line
+            .split("http://")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .unwrap()
+            .to_owned();
+        let server = Self { child, address };
+        server.wait_for(|s| s["generation"].as_u64() >= Some(1));
+        server
+    }
+
+    /// Sends `request` as written (nothing normalised) and returns (status, headers, body).
+    fn raw(&self, request: &str) -> (u16, String, Vec<u8>) {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        let split = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a response head");
+        let head = String::from_utf8_lossy(&response[..split]).into_owned();
+        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+        (status, head, response[split + 4..].to_vec())
+    }
+
+    fn get(&self, path: &str) -> (u16, Vec<u8>) {
+        let (status, _, body) = self.raw(&format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.address
+        ));
+        (status, body)
+    }
+
+    fn status(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.get("/__tier0/status").1).unwrap()
+    }
+
+    fn wait_for(&self, done: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+        let started = Instant::now();
+        loop {
+            let status = self.status();
+            if done(&status) {
+                return status;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "server never reached the state; last: {status}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until a build newer than `after` is served with its search index.
+    fn settled_after(&self, after: u64) -> serde_json::Value {
+        self.wait_for(|s| {
+            let generation = s["generation"].as_u64().unwrap_or(0);
+            generation > after && s["search_generation"].as_u64() == Some(generation)
+        })
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serves_pages_and_refuses_everything_else() {
+    let site = Site::fixture("basic");
+    std::fs::write(
+        site.root().join("secret.md"),
+        "---\ntitle: SECRETO\n---\nSECRETO\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        site.root().join("secret.md"),
+        site.root().join("content/red/enlace.md"),
+    )
+    .unwrap();
+    let server = Server::start(&site);
+
+    let (status, head, body) = server.raw(&format!(
+        "GET /red/wifi/ HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.address
+    ));
+    assert_eq!(status, 200);
+    assert!(
+        head.to_lowercase().contains("content-type: text/html"),
+        "{head}"
+    );
+    assert!(String::from_utf8(body).unwrap().contains(LIVE_TAG));
+    let (status, head, body) = server.raw(&format!(
+        "HEAD /red/wifi/ HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.address
+    ));
+    assert_eq!(status, 200);
+    assert!(body.is_empty());
+    assert!(head.to_lowercase().contains("content-length: "), "{head}");
+    let (status, head, _) = server.raw(&format!(
+        "POST / HTTP/1.1\r\nHost: {}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        server.address
+    ));
+    assert_eq!(status, 405);
+    assert!(head.contains("GET, HEAD"), "{head}");
+
+    for path in [
+        "/../tier0.yaml",
+        "/%2e%2e/tier0.yaml",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/..%5ctier0.yaml",
+        "/red/..%2f..%2ftier0.yaml",
+        "/red/../../secret.md",
+        "/content/red/wifi.md",
+        "/red/enlace/",
+        "/secret.md",
+        "/red/",
+        "/static/",
+    ] {
+        let (status, body) = server.get(path);
+        let text = String::from_utf8_lossy(&body);
+        let listing = path == "/red/";
+        if listing {
+            assert_eq!(status, 200, "the category page, not a listing");
+            assert!(!text.contains("wifi.md"), "no directory listing");
+        } else {
+            assert_eq!(status, 404, "{path}");
+        }
+        assert!(
+            !text.contains("SECRETO") && !text.contains("escalation_tier"),
+            "{path} leaked a file"
+        );
+    }
+}
+
+#[test]
+fn live_reload_is_only_for_same_origin_pages() {
+    let server = Server::start(&Site::fixture("basic"));
+    let request = |origin: &str| {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /__tier0/events HTTP/1.1\r\nHost: {}\r\n{origin}\r\n",
+            server.address
+        )
+        .unwrap();
+        let mut head = [0u8; 64];
+        let n = stream.read(&mut head).unwrap();
+        String::from_utf8_lossy(&head[..n]).into_owned()
+    };
+    assert!(request("Origin: http://evil.example\r\n").starts_with("HTTP/1.1 403"));
+    assert!(request("Sec-Fetch-Site: cross-site\r\n").starts_with("HTTP/1.1 403"));
+    assert!(request(&format!("Origin: http://{}\r\n", server.address)).starts_with("HTTP/1.1 200"));
+}
+
+/// Every file a clean build of `site` makes is served with the same bytes,
+/// and nothing else is served.
+fn assert_same_as_clean_build(
+    site: &Site,
+    server: &Server,
+    settled: &serde_json::Value,
+    step: &str,
+) {
+    let clean = site.root().join("clean");
+    let _ = std::fs::remove_dir_all(&clean);
+    site.tier0(&["build", "--quiet", "--base-url", "/", "--out", "clean"])
+        .assert()
+        .success();
+    let files = tree(&clean);
+    for (path, bytes) in &files {
+        let (status, mut body) = server.get(&format!("/{path}"));
+        assert_eq!(status, 200, "{step}: /{path}");
+        if path.ends_with(".html") {
+            body = String::from_utf8(body)
+                .unwrap()
+                .replacen(LIVE_TAG, "", 1)
+                .into_bytes();
+        }
+        assert!(body == *bytes, "{step}: /{path} differs from a clean build");
+    }
+    assert_eq!(
+        settled["files"].as_u64(),
+        Some(files.len() as u64),
+        "{step}: the server has other files"
+    );
+    std::fs::remove_dir_all(&clean).unwrap();
+}
+
+#[test]
+fn incremental_rebuilds_equal_a_clean_build() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let settled = server.settled_after(0);
+    assert_same_as_clean_build(&site, &server, &settled, "first build");
+    let mut generation = settled["generation"].as_u64().unwrap();
+
+    let wifi = site.root().join("content/red/wifi.md");
+    let steps: Vec<(&str, Box<dyn Fn()>)> = vec![
+        (
+            "edit a body",
+            Box::new(|| {
+                let text = std::fs::read_to_string(&wifi).unwrap();
+                std::fs::write(&wifi, text.replace("Primer paso.", "Primer paso, editado."))
+                    .unwrap();
+            }),
+        ),
+        (
+            "edit front matter",
+            Box::new(|| {
+                let text = std::fs::read_to_string(&wifi).unwrap();
+                std::fs::write(
+                    &wifi,
+                    text.replace(
+                        "description: Qué hacer & cómo.",
+                        "description: Otra descripción.",
+                    ),
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "add a heading",
+            Box::new(|| {
+                let mut text = std::fs::read_to_string(&wifi).unwrap();
+                text.push_str("\n## Sección nueva\n\nMás texto.\n");
+                std::fs::write(&wifi, text).unwrap();
+            }),
+        ),
+        (
+            "create an article",
+            Box::new(|| {
+                site.write("content/vpn/nuevo.md", "---\nid: KB-7\ntitle: Artículo nuevo\ndate: 2026-03-01\n---\n\nVer [wifi](KB-1).\n")
+            }),
+        ),
+        (
+            "rename an article",
+            Box::new(|| {
+                std::fs::rename(
+                    site.root().join("content/vpn/nuevo.md"),
+                    site.root().join("content/vpn/renombrado.md"),
+                )
+                .unwrap()
+            }),
+        ),
+        (
+            "create a category",
+            Box::new(|| {
+                site.write(
+                    "content/correo/outlook.md",
+                    "---\nid: KB-8\ntitle: Outlook\n---\n\nTexto.\n",
+                )
+            }),
+        ),
+        (
+            "delete an article",
+            Box::new(|| {
+                std::fs::remove_file(site.root().join("content/vpn/renombrado.md")).unwrap()
+            }),
+        ),
+        (
+            "delete a folder",
+            Box::new(|| std::fs::remove_dir_all(site.root().join("content/correo")).unwrap()),
+        ),
+        (
+            "edit a category page",
+            Box::new(|| {
+                site.write(
+                    "content/red/_index.md",
+                    "---\ntitle: Redes\nweight: 1\n---\n",
+                )
+            }),
+        ),
+        (
+            "edit the config",
+            Box::new(|| {
+                let path = site.root().join("tier0.yaml");
+                let text = std::fs::read_to_string(&path).unwrap();
+                std::fs::write(&path, text.replace("Ayuda de prueba", "Ayuda cambiada")).unwrap();
+            }),
+        ),
+        (
+            "save by rename, as editors do",
+            Box::new(|| {
+                let text = std::fs::read_to_string(&wifi)
+                    .unwrap()
+                    .replace("Más texto.", "Texto guardado por renombrado.");
+                let scratch = site.root().join("content/red/.wifi.md.tmp");
+                std::fs::write(&scratch, text).unwrap();
+                std::fs::rename(&scratch, &wifi).unwrap();
+            }),
+        ),
+    ];
+    for (step, change) in steps {
+        change();
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert!(settled["errors"].is_null(), "{step}: {settled}");
+        assert_same_as_clean_build(&site, &server, &settled, step);
+    }
+}
+
+#[test]
+fn a_broken_file_keeps_the_last_good_site_until_fixed() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let wifi = site.root().join("content/red/wifi.md");
+    let good = std::fs::read_to_string(&wifi).unwrap();
+    std::fs::write(&wifi, good.replace("tier: L3", "tier: L9")).unwrap();
+    let failed = server.wait_for(|s| !s["errors"].is_null());
+    let error = &failed["errors"][0];
+    assert_eq!(error["path"], "content/red/wifi.md");
+    assert_eq!(error["line"], 5);
+    assert_eq!(error["message"], "unknown tier `L9`");
+    assert_eq!(
+        failed["generation"].as_u64(),
+        Some(generation),
+        "nothing new is served"
+    );
+    assert_eq!(
+        server.get("/red/wifi/").0,
+        200,
+        "the last good page is still served"
+    );
+    std::fs::write(&wifi, good).unwrap();
+    let fixed = server.settled_after(generation);
+    assert!(fixed["errors"].is_null());
+}
