@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
-use time::{Date, OffsetDateTime};
+use time::Date;
 
 use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
 use crate::cli::NewArgs;
@@ -34,9 +34,10 @@ static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates/new
 /// Language of the templates used for a language that has none of its own.
 const FALLBACK_TEMPLATE_LANGUAGE: &str = "en";
 
-/// Root of the site in the dev server. The server (`tier0 serve`) is not
-/// written yet; 1111 is the port it will listen on by default, as Zola's does.
-const DEV_SERVER: &str = "http://127.0.0.1:1111/";
+/// Host of the dev server: `tier0 serve` listens on loopback, on
+/// [`crate::serve::DEFAULT_PORT`] (1111) unless told otherwise, and serves
+/// the site at its root.
+const DEV_SERVER_HOST: &str = "127.0.0.1";
 
 /// Id prefix of a site that has no numbered ids yet.
 const DEFAULT_ID_PREFIX: &str = "KB-";
@@ -47,12 +48,16 @@ const DEFAULT_ID_WIDTH: usize = 4;
 pub fn run(args: NewArgs, verbosity: Verbosity) -> ExitCode {
     // First, while tier0 has a single thread: reading the local time zone is
     // not safe once other threads (rayon's, in parse) may run.
-    let today = today();
+    let today = crate::parse::date::today();
     match create(&args, today, verbosity) {
         Ok(created) => {
             if verbosity != Verbosity::Quiet {
                 println!("Created {} ({})", created.shown.display(), created.id);
-                println!("URL in the dev server: {DEV_SERVER}{}", created.site_path);
+                println!(
+                    "URL in the dev server: http://{DEV_SERVER_HOST}:{}/{}",
+                    crate::serve::DEFAULT_PORT,
+                    created.site_path
+                );
             }
             ExitCode::SUCCESS
         }
@@ -409,37 +414,6 @@ fn next_id<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
         ),
         None => format!("{DEFAULT_ID_PREFIX}{:0DEFAULT_ID_WIDTH$}", 1),
     }
-}
-
-/// Today's date where the author is, else in UTC.
-fn today() -> Date {
-    local_today().unwrap_or_else(|| OffsetDateTime::now_utc().date())
-}
-
-/// Today's date in the local time zone, from the C library: the `time`
-/// crate's `OffsetDateTime::now_local` needs its `local-offset` feature,
-/// which tier0 does not enable.
-#[cfg(unix)]
-fn local_today() -> Option<Date> {
-    // SAFETY: `time(NULL)` only reads the clock, and `localtime_r` writes only
-    // into `tm`, which we own. `localtime_r` reads the TZ variable, so it must
-    // not race with a change of the environment: tier0 never changes it, and
-    // `run` calls this before any other thread starts.
-    let tm = unsafe {
-        let now = libc::time(std::ptr::null_mut());
-        let mut tm: libc::tm = std::mem::zeroed();
-        if libc::localtime_r(&now, &mut tm).is_null() {
-            return None;
-        }
-        tm
-    };
-    let month = time::Month::try_from(u8::try_from(tm.tm_mon + 1).ok()?).ok()?;
-    Date::from_calendar_date(tm.tm_year + 1900, month, u8::try_from(tm.tm_mday).ok()?).ok()
-}
-
-#[cfg(not(unix))]
-fn local_today() -> Option<Date> {
-    None
 }
 
 #[cfg(test)]

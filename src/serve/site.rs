@@ -105,15 +105,15 @@ struct Good {
 pub struct DevSite {
     options: BuildOptions,
     good: Option<Good>,
+    /// The last rebuild failed: only a full rebuild can tell whether the
+    /// problem is gone, whichever file changes next.
+    failed: bool,
 }
 
 impl DevSite {
     /// A site at `options.root`, not built yet.
     pub fn new(options: BuildOptions) -> Self {
-        Self {
-            options,
-            good: None,
-        }
+        Self { options, good: None, failed: false }
     }
 
     /// The site folder.
@@ -135,12 +135,17 @@ impl DevSite {
 
     /// Rebuilds after `changed` (absolute paths; empty means "everything").
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Failure> {
-        if let Some(articles) = self.bodies_only(changed) {
-            match self.rebuild_bodies(&articles) {
-                Ok(true) => return Ok(Rebuilt::Articles(articles.len())),
-                Ok(false) => {}
-                Err(failure) => return Err(failure),
-            }
+        let result = self.try_rebuild(changed);
+        self.failed = result.is_err();
+        result
+    }
+
+    fn try_rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Failure> {
+        if !self.failed
+            && let Some(articles) = self.bodies_only(changed)
+            && self.rebuild_bodies(&articles)?
+        {
+            return Ok(Rebuilt::Articles(articles.len()));
         }
         self.rebuild_everything().map(|()| Rebuilt::Everything)
     }

@@ -236,7 +236,8 @@ fn incremental_rebuilds_equal_a_clean_build() {
     let mut generation = settled["generation"].as_u64().unwrap();
 
     let wifi = site.root().join("content/red/wifi.md");
-    let steps: Vec<(&str, Box<dyn Fn()>)> = vec![
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step> = vec![
         (
             "edit a body",
             Box::new(|| {
@@ -363,7 +364,14 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
         200,
         "the last good page is still served"
     );
+    let conectar = site.root().join("content/vpn/conectar.md");
+    let text = std::fs::read_to_string(&conectar).unwrap();
+    std::fs::write(&conectar, text.replace("Conecte.", "Conecte ya.")).unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let still = server.wait_for(|s| !s["errors"].is_null());
+    assert_eq!(still["errors"][0]["path"], "content/red/wifi.md", "editing another file does not hide the problem");
     std::fs::write(&wifi, good).unwrap();
     let fixed = server.settled_after(generation);
     assert!(fixed["errors"].is_null());
+    assert!(String::from_utf8(server.get("/vpn/conectar/").1).unwrap().contains("Conecte ya."));
 }
