@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::{Config, Localized};
 use crate::diagnostics::Diagnostic;
@@ -64,6 +65,9 @@ pub struct Redirect {
 }
 
 /// The linked site: read-only input of rendering and indexing.
+///
+/// Articles and the large tables are shared (`Arc`), so a copy that changes
+/// one article (as the dev server makes) costs little.
 #[derive(Debug, Clone)]
 pub struct SiteModel {
     /// The configuration.
@@ -71,17 +75,17 @@ pub struct SiteModel {
     /// Link writer for this site.
     pub urls: Urls,
     /// Published articles, sorted by language, category, weight, title.
-    pub articles: Vec<LinkedArticle>,
+    pub articles: Vec<Arc<LinkedArticle>>,
     /// Categories per language, sorted by language then order then title.
     pub categories: Vec<Category>,
     /// Home page text per language (from `content/_index*.md`).
     pub homes: BTreeMap<String, SectionPage>,
     /// Short links (`kb/KB-1042/`) and aliases.
-    pub redirects: Vec<Redirect>,
+    pub redirects: Arc<Vec<Redirect>>,
     /// Files to copy as they are.
     pub assets: Vec<Asset>,
-    by_id: BTreeMap<(String, String), usize>,
-    by_source: BTreeMap<String, usize>,
+    by_id: Arc<BTreeMap<(String, String), usize>>,
+    by_source: Arc<BTreeMap<String, usize>>,
 }
 
 /// The first part of the site path of every page in `lang`.
@@ -375,13 +379,13 @@ pub fn link(
     Ok(SiteModel {
         urls: Urls::new(config.base_url.clone()),
         config,
-        articles: linked,
+        articles: linked.into_iter().map(Arc::new).collect(),
         categories,
         homes,
-        redirects,
+        redirects: Arc::new(redirects),
         assets,
-        by_id,
-        by_source,
+        by_id: Arc::new(by_id),
+        by_source: Arc::new(by_source),
     })
 }
 

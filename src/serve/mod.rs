@@ -14,7 +14,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use http::{LiveEvent, Shared};
 use site::{DevSite, Rebuilt};
@@ -113,7 +113,11 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
     }
 }
 
-type SearchJob = (u64, Arc<SiteModel>, Vec<Vec<search_index::Section>>);
+type SearchJob = (u64, Arc<SiteModel>, Vec<Arc<Vec<search_index::Section>>>);
+
+/// How long the site must stay unchanged before the search index is rebuilt:
+/// while an author saves again and again, page rebuilds get both cores.
+const SEARCH_QUIET: Duration = Duration::from_millis(700);
 
 fn rebuild(
     site: &mut DevSite,
@@ -160,11 +164,11 @@ fn spawn_search_worker(shared: Arc<Shared>) -> mpsc::Sender<SearchJob> {
     let (tx, rx) = mpsc::channel::<SearchJob>();
     std::thread::spawn(move || {
         while let Ok(mut job) = rx.recv() {
-            while let Ok(newer) = rx.try_recv() {
+            while let Ok(newer) = rx.recv_timeout(SEARCH_QUIET) {
                 job = newer;
             }
             let (generation, model, sections) = job;
-            match site::search_files(&model, sections) {
+            match site::search_files(&model, &sections) {
                 Ok(files) => shared.update(|s| {
                     if s.generation == generation {
                         s.search = Arc::new(files);

@@ -97,7 +97,8 @@ struct Good {
     model: Arc<SiteModel>,
     theme: Arc<Theme>,
     anchors: Vec<BTreeSet<String>>,
-    sections: Vec<Vec<Section>>,
+    /// Per article, so handing them to the search worker copies no text.
+    sections: Vec<Arc<Vec<Section>>>,
     pages: Arc<Files>,
 }
 
@@ -113,7 +114,11 @@ pub struct DevSite {
 impl DevSite {
     /// A site at `options.root`, not built yet.
     pub fn new(options: BuildOptions) -> Self {
-        Self { options, good: None, failed: false }
+        Self {
+            options,
+            good: None,
+            failed: false,
+        }
     }
 
     /// The site folder.
@@ -127,7 +132,7 @@ impl DevSite {
     }
 
     /// What the search index of the last good build is made from.
-    pub fn search_input(&self) -> Option<(Arc<SiteModel>, Vec<Vec<Section>>)> {
+    pub fn search_input(&self) -> Option<(Arc<SiteModel>, Vec<Arc<Vec<Section>>>)> {
         self.good
             .as_ref()
             .map(|g| (g.model.clone(), g.sections.clone()))
@@ -184,7 +189,7 @@ impl DevSite {
         };
         let mut model = (*good.model).clone();
         for (index, text) in articles {
-            model.articles[*index].article.text = text.clone();
+            Arc::make_mut(&mut model.articles[*index]).article.text = text.clone();
         }
         let mut texts = SourceTexts::default();
         for (index, text) in articles {
@@ -208,7 +213,7 @@ impl DevSite {
             }
         }
         for (index, section) in sections {
-            good.sections[index] = section;
+            good.sections[index] = Arc::new(section);
         }
         good.model = Arc::new(model);
         good.pages = Arc::new(pages);
@@ -241,7 +246,7 @@ impl DevSite {
             model: Arc::new(model),
             theme: Arc::new(theme),
             anchors: rendered.anchors,
-            sections: rendered.sections,
+            sections: rendered.sections.into_iter().map(Arc::new).collect(),
             pages: Arc::new(sink.into_files()),
         });
         Ok(())
@@ -249,7 +254,8 @@ impl DevSite {
 }
 
 /// The search files of a build, made in a temporary folder.
-pub fn search_files(model: &SiteModel, sections: Vec<Vec<Section>>) -> Result<Files, Failure> {
+pub fn search_files(model: &SiteModel, sections: &[Arc<Vec<Section>>]) -> Result<Files, Failure> {
+    let sections = sections.iter().map(|s| s.as_ref().clone()).collect();
     let dir = tempfile::tempdir().map_err(|e| io_failure(&e))?;
     let sink = MemorySink::default();
     crate::index::index(model, sections, dir.path(), &Discard, &sink)
