@@ -369,9 +369,16 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     std::fs::write(&conectar, text.replace("Conecte.", "Conecte ya.")).unwrap();
     std::thread::sleep(Duration::from_millis(500));
     let still = server.wait_for(|s| !s["errors"].is_null());
-    assert_eq!(still["errors"][0]["path"], "content/red/wifi.md", "editing another file does not hide the problem");
+    assert_eq!(
+        still["errors"][0]["path"], "content/red/wifi.md",
+        "editing another file does not hide the problem"
+    );
     std::fs::write(&wifi, good).unwrap();
     let fixed = server.settled_after(generation);
     assert!(fixed["errors"].is_null());
-    assert!(String::from_utf8(server.get("/vpn/conectar/").1).unwrap().contains("Conecte ya."));
+    assert!(
+        String::from_utf8(server.get("/vpn/conectar/").1)
+            .unwrap()
+            .contains("Conecte ya.")
+    );
 }

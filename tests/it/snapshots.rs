@@ -1,22 +1,41 @@
 //! Rendered pages and generated files, checked as snapshots.
 //!
-//! Content-hashed asset names are normalised so a CSS change does not
+//! Content-hashed asset names are normalised so a CSS or JS change does not
 //! rewrite every snapshot. Update with `INSTA_UPDATE=always cargo test`
 //! and review the diff.
 
 use crate::support::Site;
 
+/// `text` with the content hash of every theme asset (`static/search.1a2b3c4d5e.js`) masked.
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(i) = rest.find("static/style.") {
-        let after = &rest[i + "static/style.".len()..];
-        out.push_str(&rest[..i]);
-        out.push_str("static/style.HASH");
-        rest = after.find('.').map_or(after, |dot| &after[dot..]);
+    while let Some(i) = rest.find("static/") {
+        let (before, after) = rest.split_at(i + "static/".len());
+        out.push_str(before);
+        rest = after;
+        let name_end = rest.find(|c: char| c == '.' || c == '"' || c == '/').unwrap_or(rest.len());
+        let hashed = rest[name_end..].strip_prefix('.').and_then(|r| {
+            let hash = r.get(..10)?;
+            (hash.bytes().all(|b| b.is_ascii_hexdigit()) && r[10..].starts_with('.')).then_some(10)
+        });
+        if let Some(len) = hashed {
+            out.push_str(&rest[..name_end]);
+            out.push_str(".HASH");
+            rest = &rest[name_end + 1 + len..];
+        }
     }
     out.push_str(rest);
     out
+}
+
+#[test]
+fn normalise_masks_asset_hashes() {
+    assert_eq!(
+        normalise(r#"<link href="../static/style.0123456789.css"><script src="/static/search.abcdef0123.js">"#),
+        r#"<link href="../static/style.HASH.css"><script src="/static/search.HASH.js">"#
+    );
+    assert_eq!(normalise("static/logo.svg"), "static/logo.svg");
 }
 
 #[test]

@@ -1,0 +1,431 @@
+// tier0 default theme: the search box in the page header.
+//
+// A classic script, not a module, so that it also runs when the site is
+// opened from disk (browsers refuse module scripts on file://). It loads the
+// search engine only when the reader starts to search: over http(s) the ES
+// module `tier0-search.js` through import(); on file:// (or when import()
+// fails, e.g. a host that serves .js with the wrong type) the classic
+// `tier0-search.classic.js` through a <script> tag. The engine's own default
+// loader then fetches the index files, or injects their script twins on disk.
+//
+// Everything shown comes from the index or the address bar and is treated
+// as data: the DOM is built with textContent and attributes, never innerHTML.
+// Results follow the ARIA 1.2 combobox + listbox pattern: focus stays in the
+// input, aria-activedescendant points at the chosen option.
+(function () {
+  "use strict";
+
+  const form = document.querySelector("form.search[data-search]");
+  if (!form) return;
+  const input = form.querySelector(".search-input");
+  const panel = form.querySelector(".search-panel");
+  const listbox = form.querySelector(".search-results");
+  const status = form.querySelector(".search-status");
+  const empty = form.querySelector(".search-empty");
+  const selects = [...form.querySelectorAll(".search-filters select")];
+  if (!input || !panel || !listbox || !status || !empty) return;
+
+  const DEBOUNCE_MS = 120;
+  const LIMIT = 10;
+  const FACETS = selects.map((s) => s.name);
+  const data = form.dataset;
+  const text = (key) => data["t" + key[0].toUpperCase() + key.slice(1)] || "";
+  // Pages link to their home the way they link to everything: "…/index.html"
+  // when the site is built for the disk, a directory URL otherwise.
+  const linkSuffix = /(^|\/)index\.html$/.test(form.getAttribute("action") || "") ? "index.html" : "";
+  const searchBase = new URL(data.search, document.baseURI).href;
+
+  let engine = null;
+  let seq = 0;
+  let timer = 0;
+  let active = -1;
+  let hasContent = false;
+  let fromLink = false;
+
+  // ---- engine ---------------------------------------------------------
+
+  function loadClassic() {
+    if (globalThis.tier0Search) return Promise.resolve(globalThis.tier0Search);
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = searchBase + "tier0-search.classic.js";
+      script.onload = () => (globalThis.tier0Search ? resolve(globalThis.tier0Search) : reject(new Error("tier0 search: engine did not load")));
+      script.onerror = () => reject(new Error("tier0 search: cannot load " + script.src));
+      document.head.appendChild(script);
+    });
+  }
+
+  function loadEngine() {
+    if (location.protocol === "file:") return loadClassic();
+    return import(searchBase + "tier0-search.js").catch(loadClassic);
+  }
+
+  function search() {
+    if (!engine) {
+      engine = loadEngine().then((api) => {
+        const s = api.createSearch({ base: searchBase, lang: data.lang });
+        pruneFilters(s);
+        return s;
+      });
+      engine.catch(() => { engine = null; });
+    }
+    return engine;
+  }
+
+  // Drops filter options that have no article in this language, when the
+  // index says so (best effort: the filters work the same without it).
+  function pruneFilters(s) {
+    if (typeof s.manifest !== "function") return;
+    s.manifest().then((m) => {
+      const facets = m && m.filters;
+      if (!facets) return;
+      for (const select of selects) {
+        const counts = facets[select.name];
+        if (!Array.isArray(counts)) continue;
+        const present = new Set(counts.map((entry) => (Array.isArray(entry) ? entry[0] : entry)));
+        for (const option of [...select.options]) {
+          if (option.value && !present.has(option.value) && !option.selected) option.remove();
+        }
+      }
+    }, () => {});
+  }
+
+  // ---- helpers ----------------------------------------------------------
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) if (v !== undefined && v !== null) node.setAttribute(k, v);
+    node.append(...children);
+    return node;
+  }
+
+  /** `template` with each `{name}` replaced by parts[name] (a string or a node). */
+  function fill(template, parts) {
+    const out = document.createDocumentFragment();
+    let last = 0;
+    template.replace(/\{(\w+)\}/g, (whole, name, at) => {
+      if (!(name in parts)) return whole;
+      out.append(template.slice(last, at), parts[name]);
+      last = at + whole.length;
+      return whole;
+    });
+    out.append(template.slice(last));
+    return out;
+  }
+
+  /** Appends `snippet` to `node`, with the [start, end) ranges of `matches` in <mark>. */
+  function highlight(node, snippet, matches) {
+    let pos = 0;
+    const ranges = (Array.isArray(matches) ? matches : [])
+      .filter((r) => Array.isArray(r) && r[0] >= 0 && r[1] <= snippet.length && r[0] < r[1])
+      .sort((a, b) => a[0] - b[0]);
+    for (const [start, end] of ranges) {
+      if (start < pos) continue;
+      node.append(snippet.slice(pos, start), el("mark", null, snippet.slice(start, end)));
+      pos = end;
+    }
+    node.append(snippet.slice(pos));
+  }
+
+  function optionLabel(select, value) {
+    const option = select && [...select.options].find((o) => o.value === value);
+    return option ? option.textContent.trim() : value;
+  }
+  const facetSelect = (name) => selects.find((s) => s.name === name);
+
+  /** The article link of a result: site root + its site path (+ index.html) + #anchor. */
+  function resultHref(result) {
+    const path = String(result.url || "").replace(/^\/+/, "");
+    let href = data.root + path;
+    if (linkSuffix && (path === "" || path.endsWith("/"))) href += linkSuffix;
+    if (result.anchor) href += "#" + encodeURIComponent(result.anchor);
+    const url = new URL(href, document.baseURI);
+    return /^(https?|file):$/.test(url.protocol) ? href : null;
+  }
+
+  // Like tier0's fill_contact: {id} {title} {url} {lang}, URL-encoded;
+  // query parameters left empty are dropped.
+  function fillContact(template, vars) {
+    const enc = (s) => encodeURIComponent(s).replace(/[!'()*._~-]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+    const put = (part) => part.replace(/\{(id|title|url|lang)\}/g, (_, k) => enc(vars[k] || ""));
+    const q = template.indexOf("?");
+    if (q < 0) return put(template);
+    const params = template.slice(q + 1).split("&").filter((pair) => {
+      const eq = pair.indexOf("=");
+      return eq < 0 || put(pair.slice(eq + 1)) !== "";
+    }).map(put);
+    return put(template.slice(0, q)) + (params.length ? "?" + params.join("&") : "");
+  }
+
+  function currentFilters() {
+    const filters = {};
+    for (const s of selects) if (s.value) filters[s.name] = s.value;
+    return filters;
+  }
+
+  // ---- address bar ------------------------------------------------------
+
+  function linkFor(query, filters) {
+    const url = new URL(form.action, document.baseURI);
+    url.search = "";
+    url.hash = "";
+    url.searchParams.set("q", query);
+    for (const [k, v] of Object.entries(filters)) url.searchParams.set(k, v);
+    return url.href;
+  }
+
+  function updateAddress(query, filters) {
+    const url = new URL(location.href);
+    for (const k of ["q", ...FACETS]) url.searchParams.delete(k);
+    if (query.trim()) {
+      url.searchParams.set("q", query);
+      for (const [k, v] of Object.entries(filters)) url.searchParams.set(k, v);
+    }
+    if (url.href === location.href) return;
+    try { history.replaceState(history.state, "", url.href); } catch (_) { /* some file:// setups refuse */ }
+  }
+
+  // ---- panel ------------------------------------------------------------
+
+  const options = () => [...listbox.querySelectorAll('[role="option"]')];
+
+  function open() {
+    if (!hasContent) return;
+    panel.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  }
+
+  function close() {
+    panel.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    setActive(-1);
+  }
+
+  function setActive(index, scroll = true) {
+    const list = options();
+    active = index >= 0 && index < list.length ? index : -1;
+    list.forEach((o, i) => o.setAttribute("aria-selected", i === active ? "true" : "false"));
+    if (active >= 0) {
+      input.setAttribute("aria-activedescendant", list[active].id);
+      if (scroll) list[active].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  // The live region announces counts and "nothing found"; the latter is also
+  // the visible heading of the empty state, so there it is only for screen readers.
+  function showStatus(message, onlyForScreenReaders = false) {
+    status.textContent = message;
+    status.classList.toggle("visually-hidden", onlyForScreenReaders);
+  }
+
+  function clear() {
+    seq++;
+    hasContent = false;
+    listbox.replaceChildren();
+    empty.replaceChildren();
+    empty.hidden = true;
+    showStatus("");
+    close();
+  }
+
+  function renderResults(results) {
+    const tiers = facetSelect("tier");
+    const categories = facetSelect("category");
+    const types = facetSelect("type");
+    const items = [];
+    results.forEach((r, i) => {
+      const href = resultHref(r);
+      if (!href) return;
+      const meta = el("span", { class: "search-result-meta" },
+        el("span", { class: "badge tier-badge", "data-tier": r.tier, title: optionLabel(tiers, r.tier) }, String(r.tier || "")));
+      for (const extra of [r.category && optionLabel(categories, r.category), r.type && optionLabel(types, r.type)]) {
+        if (extra) meta.append(el("span", null, extra));
+      }
+      const snippet = el("span", { class: "search-result-snippet" });
+      highlight(snippet, String(r.snippet || ""), r.matches);
+      items.push(el("a", { class: "search-result", id: "search-option-" + i, role: "option", href, tabindex: "-1", "aria-selected": "false" },
+        el("span", { class: "search-result-title" }, String(r.title || "")), meta, snippet));
+    });
+    listbox.replaceChildren(...items);
+    empty.replaceChildren();
+    empty.hidden = true;
+    showStatus(items.length === 1 ? text("countOne") : text("count").replace("{count}", String(items.length)));
+  }
+
+  function renderEmpty(query, suggestion, filters) {
+    listbox.replaceChildren();
+    const filtered = Object.keys(filters).length > 0;
+    const parts = [el("p", { class: "search-empty-title" },
+      fill(text(filtered ? "noResultsFiltered" : "noResults"), { query: el("strong", null, query) }))];
+    if (suggestion) {
+      const link = el("a", { class: "search-suggestion", href: linkFor(suggestion, filters) }, suggestion);
+      link.addEventListener("click", (e) => {
+        e.preventDefault();
+        input.value = suggestion;
+        input.focus();
+        run();
+      });
+      parts.push(el("p", null, fill(text("didYouMean"), { suggestion: link })));
+    }
+    if (filtered) {
+      const button = el("button", { type: "button", class: "search-unfilter" }, text("withoutFilters"));
+      button.addEventListener("click", () => {
+        for (const s of selects) s.value = "";
+        input.focus();
+        run();
+      });
+      parts.push(el("p", null, button));
+    }
+    parts.push(contactBlock(query));
+    empty.replaceChildren(...parts);
+    empty.hidden = false;
+    showStatus(empty.querySelector(".search-empty-title").textContent, true);
+  }
+
+  /** The escalation tier, prefilled with the query: its form, else mail, else its page. */
+  function contactBlock(query) {
+    const block = el("div", { class: "search-contact" });
+    block.append(el("p", null, fill(text("contact"), { tier: el("a", { href: data.tierHref }, data.tierName || "") })));
+    let link = null;
+    if (data.contactTemplate) {
+      link = el("a", { class: "button search-contact-link", href: fillContact(data.contactTemplate, { title: query, lang: data.lang }) }, text("contactForm"));
+    } else if (data.contactEmail) {
+      const subject = text("contactSubject").replace("{query}", query);
+      link = el("a", { class: "button search-contact-link", href: "mailto:" + data.contactEmail + "?subject=" + encodeURIComponent(subject) },
+        text("email") + ": " + data.contactEmail);
+    } else if (data.tierHref) {
+      link = el("a", { class: "button search-contact-link", href: data.tierHref }, data.tierName || "");
+    }
+    if (link) block.append(el("p", null, link));
+    return block;
+  }
+
+  function renderError() {
+    listbox.replaceChildren();
+    empty.replaceChildren(el("p", { class: "search-error" }, text("error")));
+    empty.hidden = false;
+    showStatus(text("error"), true);
+  }
+
+  // ---- searching --------------------------------------------------------
+
+  async function run() {
+    clearTimeout(timer);
+    const query = input.value;
+    const filters = currentFilters();
+    updateAddress(query, filters);
+    if (!query.trim()) { clear(); form.removeAttribute("aria-busy"); return; }
+    const mine = ++seq;
+    form.setAttribute("aria-busy", "true");
+    try {
+      const s = await search();
+      const results = await s.search(query, { limit: LIMIT, filters });
+      if (mine !== seq) return;
+      if (results.length > 0) {
+        renderResults(results);
+      } else {
+        const suggestion = await s.suggest(query);
+        if (mine !== seq) return;
+        renderEmpty(query, suggestion && suggestion !== query ? suggestion : null, filters);
+      }
+    } catch (error) {
+      if (mine !== seq) return;
+      console.error(error);
+      renderError();
+    } finally {
+      if (mine === seq) form.removeAttribute("aria-busy");
+    }
+    hasContent = true;
+    setActive(-1);
+    // Results of a link (?q=) open the panel; while typing elsewhere, they wait for focus.
+    if (form.contains(document.activeElement) || !panel.hidden || fromLink) open();
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    form.setAttribute("aria-busy", "true");
+    timer = setTimeout(run, DEBOUNCE_MS);
+  }
+
+  // ---- events -----------------------------------------------------------
+
+  input.addEventListener("input", schedule);
+  input.addEventListener("focus", () => {
+    search().catch(() => {});
+    if (input.value.trim()) open();
+  });
+  for (const s of selects) s.addEventListener("change", run);
+
+  input.addEventListener("keydown", (e) => {
+    if (e.isComposing) return;
+    const list = options();
+    switch (e.key) {
+      case "ArrowDown":
+        e.preventDefault();
+        if (panel.hidden) { open(); return; }
+        if (list.length) setActive(active + 1 < list.length ? active + 1 : 0);
+        break;
+      case "ArrowUp":
+        e.preventDefault();
+        if (panel.hidden) { open(); return; }
+        if (list.length) setActive(active <= 0 ? (active === 0 ? -1 : list.length - 1) : active - 1);
+        break;
+      case "Enter":
+        if (!panel.hidden && active >= 0 && list[active]) {
+          e.preventDefault();
+          list[active].click();
+        }
+        break;
+      case "Escape":
+        // Chromium clears a type=search field on Escape: close first, clear on the second.
+        e.preventDefault();
+        if (!panel.hidden) close();
+        else if (input.value) { input.value = ""; run(); }
+        break;
+    }
+  });
+
+  // With JavaScript, submitting searches in place; without it, the form goes to the home page.
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    run().then(() => { if (input.value.trim()) open(); });
+  });
+
+  listbox.addEventListener("mousemove", (e) => {
+    const option = e.target.closest('[role="option"]');
+    if (option) { const i = options().indexOf(option); if (i !== active) setActive(i, false); }
+  });
+
+  document.addEventListener("pointerdown", (e) => {
+    if (!panel.hidden && !form.contains(e.target)) close();
+  });
+  form.addEventListener("focusout", (e) => {
+    if (e.relatedTarget && !form.contains(e.relatedTarget)) close();
+  });
+
+  // "/" focuses the search box, unless the reader is typing somewhere else.
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    const t = e.target;
+    if (t instanceof Element && (t.closest("input, textarea, select, [contenteditable]") || t.isContentEditable)) return;
+    e.preventDefault();
+    input.focus();
+    input.select();
+  });
+
+  // ---- a search link (?q=…&category=…) ------------------------------------
+
+  const params = new URLSearchParams(location.search);
+  for (const s of selects) {
+    const v = params.get(s.name);
+    if (v && [...s.options].some((o) => o.value === v)) s.value = v;
+  }
+  const q = params.get("q");
+  if (q && q.trim()) {
+    input.value = q;
+    fromLink = true;
+    run().finally(() => { fromLink = false; });
+  }
+})();
