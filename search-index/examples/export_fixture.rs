@@ -58,21 +58,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if search_dir.exists() {
         std::fs::remove_dir_all(&search_dir)?;
     }
-    for file in export(&built)? {
-        let path = search_dir.join(&file.path);
+    export(&built, &|rel: &str, bytes: &[u8]| {
+        let path = search_dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(path, &file.bytes)?;
-    }
-    std::fs::write(
-        search_dir.join(search_index::ENGINE_JS_NAME),
-        search_index::ENGINE_JS,
-    )?;
-    std::fs::write(
-        search_dir.join(search_index::ENGINE_CLASSIC_JS_NAME),
-        search_index::engine_classic_js(),
-    )?;
+        std::fs::write(path, bytes)
+    })?;
 
     let mut expected = Vec::new();
     for &(lang, query) in QUERIES {

@@ -9,7 +9,7 @@
 // Dependency-free, no build step. The only `export` is the last line, so
 // that tier0 can also ship this file as a classic script (for file://).
 
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const MAX_TOKEN_CHARS = 40;
 // How much a prefix completion or a typo correction counts against an exact match.
 const PREFIX_WEIGHT = 0.5;
@@ -19,7 +19,6 @@ const MAX_PREFIX_SHARDS = 3;
 const MAX_TYPO_TERMS = 3;
 const SNIPPET_CHARS = 180;
 
-const ALNUM = /[\p{Alphabetic}\p{N}]/u;
 const NUMERIC = /\p{N}/u;
 const LATIN_FOLDABLE = /[\u00c0-\u024f\u1e00-\u1eff]/u;
 // Characters whose folding differs from "decompose Latin letters, drop the
@@ -31,8 +30,7 @@ const FOLDS = new Map(FOLD_TABLE.split(" ").filter(Boolean).map((item) => {
   return [key, item.slice(key.length)];
 }));
 
-/** Lower-cases and accent-folds like the index analyzer ("Contraseña" → "contrasena"). */
-function normalize(text) {
+function normalizeUncached(text) {
   let out = "";
   for (const c of text.toLowerCase()) {
     const listed = FOLDS.get(c);
@@ -47,6 +45,26 @@ function normalize(text) {
   return out;
 }
 
+const PLAIN = /^[a-z0-9_-]*$/;
+const normalized = new Map();
+
+/** Lower-cases and accent-folds like the index analyzer ("Contraseña" → "contrasena"). */
+function normalize(text) {
+  if (PLAIN.test(text)) return text;
+  let out = normalized.get(text);
+  if (out === undefined) {
+    out = normalizeUncached(text);
+    if (normalized.size > 50000) normalized.clear();
+    normalized.set(text, out);
+  }
+  return out;
+}
+
+// A run: alphanumerics joined by `_`/`-` (joiners only count when an
+// alphanumeric follows them); its pieces are the alphanumeric parts.
+const RUN = /[\p{Alphabetic}\p{N}]+(?:[_-]+[\p{Alphabetic}\p{N}]+)*/gu;
+const PIECE = /[\p{Alphabetic}\p{N}]+/gu;
+
 /**
  * Splits text like the Rust CodeAwareTokenizer (see analyzer.rs): runs of
  * alphanumerics joined by `_`/`-`; codes (a `_`, or a digit in a piece of a
@@ -54,34 +72,17 @@ function normalize(text) {
  * Returns [{ text, start, end }] with UTF-16 offsets into `text`.
  */
 function tokenize(text, mode = "query") {
-  const chars = [];
-  for (let i = 0; i < text.length; ) {
-    const c = String.fromCodePoint(text.codePointAt(i));
-    chars.push([i, c]);
-    i += c.length;
-  }
-  const endOf = (k) => (k < chars.length ? chars[k][0] : text.length);
-  const isAlnum = (k) => k < chars.length && ALNUM.test(chars[k][1]);
-  const isJoiner = (k) => k < chars.length && (chars[k][1] === "_" || chars[k][1] === "-");
   const tokens = [];
-  let i = 0;
-  while (i < chars.length) {
-    if (!isAlnum(i)) { i++; continue; }
+  RUN.lastIndex = 0;
+  for (let m; (m = RUN.exec(text)) !== null; ) {
+    const run = m[0];
+    const from = m.index;
+    const to = from + run.length;
+    if (run.length > MAX_TOKEN_CHARS && [...run].length > MAX_TOKEN_CHARS) continue;
+    if (!run.includes("_") && !run.includes("-")) { tokens.push({ text: run, start: from, end: to }); continue; }
     const pieces = [];
-    let pieceStart = i;
-    let j = i;
-    for (;;) {
-      while (isAlnum(j)) j++;
-      pieces.push([chars[pieceStart][0], endOf(j)]);
-      let k = j;
-      while (isJoiner(k)) k++;
-      if (k > j && isAlnum(k)) { pieceStart = k; j = k; } else break;
-    }
-    const from = chars[i][0];
-    const to = endOf(j);
-    i = j;
-    const run = text.slice(from, to);
-    if ([...run].length > MAX_TOKEN_CHARS) continue;
+    PIECE.lastIndex = 0;
+    for (let p; (p = PIECE.exec(run)) !== null; ) pieces.push([from + p.index, from + p.index + p[0].length]);
     if (pieces.length === 1) { tokens.push({ text: run, start: from, end: to }); continue; }
     const code = run.includes("_") || pieces.some(([a, b]) => NUMERIC.test(text.slice(a, b)));
     if (code) {
@@ -94,24 +95,27 @@ function tokenize(text, mode = "query") {
   return tokens;
 }
 
+let osaRows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal-string-alignment distance, or `max + 1` once it exceeds `max`. */
 function editDistance(a, b, max) {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2 = null;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length + 1 > osaRows[0].length) osaRows = osaRows.map(() => new Int32Array(2 * (b.length + 1)));
+  let [prev2, prev, cur] = osaRows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[b.length];
 }
@@ -126,11 +130,21 @@ function shardOf(keys, key) {
   return lo;
 }
 
+const B64 = new Uint8Array(128);
+for (let i = 0; i < 64; i++) B64["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".charCodeAt(i)] = i;
+
+/** Base64 (padded or not) → bytes. */
 function decodeBase64(text) {
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
+  let n = text.length;
+  while (n > 0 && text.charCodeAt(n - 1) === 61) n--;
+  const out = new Uint8Array((n * 3) >> 2);
+  let acc = 0, bits = 0, k = 0;
+  for (let i = 0; i < n; i++) {
+    acc = (acc << 6) | B64[text.charCodeAt(i)];
+    bits += 6;
+    if (bits >= 8) { bits -= 8; out[k++] = (acc >> bits) & 0xff; }
+  }
+  return out;
 }
 
 function readVarints(bytes) {
@@ -146,30 +160,63 @@ function readVarints(bytes) {
 const F32 = new Float32Array(1);
 const F32_BITS = new Uint32Array(F32.buffer);
 
-/** Postings as [doc, score] in score order; scores are the exact f32 values. */
+/**
+ * Postings in score order as `{ docs: Uint32Array, scores: Float32Array }`;
+ * scores are the exact f32 values (deltas in IEEE-754 bit space from `top`).
+ */
 function decodePostings(encoded, top) {
-  const v = readVarints(decodeBase64(encoded));
-  const out = [];
-  let bits = top;
-  for (let i = 0; i + 1 < v.length; i += 2) {
-    bits -= v[i + 1];
-    F32_BITS[0] = bits;
-    out.push([v[i], F32[0]]);
+  const bytes = decodeBase64(encoded);
+  const docs = new Uint32Array(bytes.length >> 1);
+  const scores = new Float32Array(bytes.length >> 1);
+  let n = 0, bits = top, value = 0, shift = 0, doc = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    value += (b & 0x7f) * 2 ** shift;
+    if (b & 0x80) { shift += 7; continue; }
+    if (doc < 0) doc = value;
+    else {
+      bits -= value;
+      F32_BITS[0] = bits;
+      docs[n] = doc;
+      scores[n++] = F32[0];
+      doc = -1;
+    }
+    value = 0;
+    shift = 0;
   }
-  return out;
+  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
+}
+
+function concatPostings(a, b) {
+  const docs = new Uint32Array(a.docs.length + b.docs.length);
+  const scores = new Float32Array(docs.length);
+  docs.set(a.docs); docs.set(b.docs, a.docs.length);
+  scores.set(a.scores); scores.set(b.scores, a.scores.length);
+  return { docs, scores };
+}
+
+// Every data file is `WRAP_PREFIX "path",json WRAP_SUFFIX`: a classic script
+// that registers its JSON (file://), and JSON once the wrapper is cut (fetch).
+const WRAP_PREFIX = "(self.__tier0Search=self.__tier0Search||[]).push([";
+const WRAP_SUFFIX = "]);\n";
+
+function unwrap(text, path) {
+  if (!text.startsWith(WRAP_PREFIX) || !text.endsWith(WRAP_SUFFIX)) throw new Error(`tier0 search: ${path}: not a tier0 search file`);
+  const start = text.indexOf('",', WRAP_PREFIX.length);
+  return JSON.parse(text.slice(start + 2, text.length - WRAP_SUFFIX.length));
 }
 
 function toJson(data, path) {
-  if (typeof data === "string") return JSON.parse(data);
+  if (typeof data === "string") return unwrap(data, path);
   if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
     const view = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    return JSON.parse(new TextDecoder().decode(view));
+    return unwrap(new TextDecoder().decode(view), path);
   }
   if (data && typeof data === "object") return data;
   throw new Error(`tier0 search: ${path}: loader returned ${typeof data}`);
 }
 
-/** The `.js` twins call `self.__tier0Search.push([path, json])`; this receives them. */
+/** Data files loaded as scripts call `self.__tier0Search.push([path, json])`; this receives them. */
 function scriptRegistry() {
   const g = globalThis;
   if (!g.__tier0Search || Array.isArray(g.__tier0Search)) {
@@ -207,7 +254,7 @@ function defaultLoader(base) {
     if (registry.loaded.has(path)) return resolve(registry.loaded.get(path));
     registry.waiting.set(path, resolve);
     const script = document.createElement("script");
-    script.src = base + path.replace(/\.json$/, ".js");
+    script.src = base + path;
     script.onload = () => {
       script.remove();
       if (!registry.loaded.has(path)) reject(new Error(`tier0 search: ${path}: script did not register`));
@@ -221,8 +268,9 @@ function defaultLoader(base) {
  * Creates a search over one language of an exported index.
  *
  * - `load(path)`: returns the file at `path` (relative to the search
- *   directory) as text, bytes, or already-parsed JSON. Default: fetch
- *   `base + path` over http(s), or its `.js` twin through a `<script>` on file://.
+ *   directory) as text or bytes (the file as exported), or as the JSON it
+ *   carries, already parsed. Default: fetch `base + path` over http(s), a
+ *   `<script src>` on file://.
  * - `base`: URL of the search directory, ending in "/" (default "").
  * - `lang`: language code (default: the first exported language).
  */
@@ -243,10 +291,10 @@ function createSearch({ load, base = "", lang } = {}) {
       manifestPromise = (async () => {
         let code = lang;
         if (!code) {
-          const root = await file("manifest.json");
+          const root = await file("manifest.js");
           code = root.languages[0];
         }
-        const m = await file(`${code}/manifest.json`);
+        const m = await file(`${code}/manifest.js`);
         if (m.format !== FORMAT_VERSION) throw new Error(`tier0 search: format ${m.format}, engine reads ${FORMAT_VERSION}`);
         return m;
       })();
@@ -255,7 +303,7 @@ function createSearch({ load, base = "", lang } = {}) {
     return manifestPromise;
   };
   const data = async (rel) => { const m = await manifest(); return file(`${m.lang}/${m.build}/${rel}`); };
-  const vocabShard = async (i) => (await data(`v/${i}.json`)).words;
+  const vocabShard = async (i) => (await data(`v/${i}.js`)).words;
 
   async function lookup(word) {
     const m = await manifest();
@@ -269,19 +317,24 @@ function createSearch({ load, base = "", lang } = {}) {
 
   async function termEntry(term) {
     const m = await manifest();
-    const shard = await data(`p/${shardOf(m.terms, term)}.json`);
+    const shard = await data(`p/${shardOf(m.terms, term)}.js`);
     return shard.terms[term] || null;
   }
 
+  // Decoded postings per term: { entry, head, full } (full: head + tail, once loaded).
+  const decoded = new Map();
   async function postings(term, withTail) {
-    const entry = await termEntry(term);
-    if (!entry) return { entry: null, list: [] };
-    const list = decodePostings(entry.head, entry.top);
-    if (withTail && entry.tail !== undefined) {
-      const tail = await data(`t/${entry.tail}.json`);
-      list.push(...decodePostings(tail.terms[term], entry.top));
+    let d = decoded.get(term);
+    if (!d) {
+      const entry = await termEntry(term);
+      d = { entry, head: entry ? decodePostings(entry.head, entry.top) : { docs: new Uint32Array(0), scores: new Float32Array(0) }, full: null };
+      if (!entry || entry.tail === undefined) d.full = d.head;
+      decoded.set(term, d);
     }
-    return { entry, list };
+    if (!withTail || d.full) return { entry: d.entry, list: withTail ? d.full : d.head };
+    const tail = await data(`t/${d.entry.tail}.js`);
+    d.full = concatPostings(d.head, decodePostings(tail.terms[term], d.entry.top));
+    return { entry: d.entry, list: d.full };
   }
 
   async function prefixCompletions(word) {
@@ -291,8 +344,13 @@ function createSearch({ load, base = "", lang } = {}) {
     const byTerm = new Map();
     for (let i = first; i < m.vocab.length && i < first + MAX_PREFIX_SHARDS; i++) {
       if (i > first && m.vocab[i] >= upper) break;
-      for (const e of await vocabShard(i)) {
-        if (e[1] === null || e[0] === word || !e[0].startsWith(word)) continue;
+      const words = await vocabShard(i);
+      // Words with the prefix are contiguous: from the first one >= word.
+      let lo = 0, hi = words.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (words[mid][0] < word) lo = mid + 1; else hi = mid; }
+      for (let k = lo; k < words.length && words[k][0].startsWith(word); k++) {
+        const e = words[k];
+        if (e[1] === null || e[0] === word) continue;
         const t = termOf(e);
         byTerm.set(t, Math.max(byTerm.get(t) || 0, e[2]));
       }
@@ -300,16 +358,21 @@ function createSearch({ load, base = "", lang } = {}) {
     return [...byTerm].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_PREFIX_TERMS).map(([t]) => t);
   }
 
+  const typoCache = new Map();
   function typoCandidates(word, words) {
     if (word.length < 4) return [];
+    const cached = typoCache.get(word);
+    if (cached && cached.words === words) return cached.found;
     const max = word.length >= 8 ? 2 : 1;
     const found = [];
     for (const e of words) {
-      if (e[1] === null) continue;
+      if (e[1] === null || Math.abs(e[0].length - word.length) > max) continue;
       const d = editDistance(word, e[0], max);
       if (d <= max) found.push({ surface: e[0], term: termOf(e), distance: d, df: e[2] });
     }
     found.sort((a, b) => a.distance - b.distance || b.df - a.df || (a.surface < b.surface ? -1 : 1));
+    if (typoCache.size > 1000) typoCache.clear();
+    typoCache.set(word, { words, found });
     return found;
   }
 
@@ -348,7 +411,7 @@ function createSearch({ load, base = "", lang } = {}) {
     const m = await manifest();
     const active = Object.entries(filters || {}).filter(([, v]) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0));
     if (active.length === 0) return null;
-    const filterFile = await data("filters.json");
+    const filterFile = await data("filters.js");
     const checks = active.map(([facet, v]) => {
       const wanted = new Set(Array.isArray(v) ? v : [v]);
       const values = (m.filters[facet] || []).map(([name]) => name);
@@ -358,6 +421,40 @@ function createSearch({ load, base = "", lang } = {}) {
     return (doc) => checks.every((check) => check(doc));
   }
 
+  // Per-article accumulators, reused by every query (no per-query garbage
+  // proportional to the number of matching articles).
+  const acc = { size: 0, width: 0, query: 0, stamp: null, exact: null, fuzzy: null, rank: null, touched: null };
+  function accumulators(docs, nw) {
+    if (acc.size < docs || acc.width < nw) {
+      acc.size = Math.max(acc.size, docs);
+      acc.width = Math.max(acc.width, nw, 4);
+      acc.stamp = new Uint32Array(acc.size);
+      acc.exact = new Float64Array(acc.size * acc.width);
+      acc.fuzzy = new Float64Array(acc.size * acc.width);
+      acc.rank = new Float64Array(acc.size);
+      acc.touched = new Uint32Array(acc.size);
+      acc.query = 0;
+    }
+    acc.query = (acc.query + 1) >>> 0;
+    if (acc.query === 0) { acc.stamp.fill(0); acc.query = 1; }
+    return acc;
+  }
+
+  // a before b: (all/any exact, exact sum, fuzzy sum, rank, doc).
+  const before = (a, b) => {
+    if (a.first !== b.first) return a.first > b.first;
+    if (a.exactSum !== b.exactSum) return a.exactSum > b.exactSum;
+    if (a.fuzzySum !== b.fuzzySum) return a.fuzzySum > b.fuzzySum;
+    if (a.rank !== b.rank) return a.rank < b.rank;
+    return a.doc < b.doc;
+  };
+  function offer(top, limit, c) {
+    if (top.length === limit && !before(c, top[limit - 1])) return;
+    let i = top.length < limit ? top.length : limit - 1;
+    while (i > 0 && before(c, top[i - 1])) { top[i] = top[i - 1]; i--; }
+    top[i] = c;
+  }
+
   async function rank(query, { limit = 10, filters = {} } = {}) {
     const m = await manifest();
     const words = await plan(query);
@@ -365,53 +462,80 @@ function createSearch({ load, base = "", lang } = {}) {
     const accept = await filterSet(filters);
     const needTails = words.length > 1 || accept !== null || limit > m.head_len;
     const nw = words.length;
-    const docs = new Map();
-    const rec = (doc) => {
-      let r = docs.get(doc);
-      if (!r) { r = { doc, exact: new Array(nw).fill(null), fuzzy: new Array(nw).fill(-1), rank: Infinity }; docs.set(doc, r); }
-      return r;
-    };
+    const lists = await Promise.all(words.map(async (word) => ({
+      exact: word.exact !== null ? await postings(word.exact, needTails) : null,
+      expansions: await Promise.all(word.expansions.map(async (x) => ({ weight: x.weight, ...(await postings(x.term, false)) }))),
+    })));
     const forms = new Map();
-    await Promise.all(words.map(async (word, i) => {
-      if (word.exact !== null) {
-        const { entry, list } = await postings(word.exact, needTails);
-        if (entry) for (const f of entry.forms) forms.set(f, i);
-        list.forEach(([doc, score], idx) => {
-          if (accept && !accept(doc)) return;
-          const r = rec(doc);
-          r.exact[i] = score;
-          if (nw === 1) r.rank = idx;
-        });
-      }
-      for (const x of word.expansions) {
-        const { entry, list } = await postings(x.term, false);
-        if (entry) for (const f of entry.forms) if (!forms.has(f)) forms.set(f, i);
-        for (const [doc, score] of list) {
+    lists.forEach((l, i) => { if (l.exact && l.exact.entry) for (const f of l.exact.entry.forms) forms.set(f, i); });
+    lists.forEach((l, i) => { for (const x of l.expansions) if (x.entry) for (const f of x.entry.forms) if (!forms.has(f)) forms.set(f, i); });
+
+    const a = accumulators(m.docs, nw);
+    const { stamp, exact, fuzzy, rank: ranks, touched } = a;
+    let n = 0;
+    const q = a.query;
+    const touch = (doc) => {
+      if (stamp[doc] === q) return;
+      stamp[doc] = q;
+      touched[n++] = doc;
+      const base = doc * nw;
+      for (let i = 0; i < nw; i++) { exact[base + i] = NaN; fuzzy[base + i] = -1; }
+      ranks[doc] = Infinity;
+    };
+    for (let i = 0; i < nw; i++) {
+      const l = lists[i];
+      if (l.exact) {
+        const { docs, scores } = l.exact.list;
+        for (let k = 0; k < docs.length; k++) {
+          const doc = docs[k];
           if (accept && !accept(doc)) continue;
-          const r = rec(doc);
-          r.fuzzy[i] = Math.max(r.fuzzy[i], score * x.weight);
+          touch(doc);
+          exact[doc * nw + i] = scores[k];
+          if (nw === 1) ranks[doc] = k;
         }
       }
-    }));
-    const all = [...docs.values()].map((r) => {
-      let exactSum = 0, fuzzySum = 0, exactCount = 0, matched = 0;
-      for (let i = 0; i < nw; i++) {
-        // f32 additions, like tantivy's score sums, so exact ties stay ties.
-        if (r.exact[i] !== null) { exactSum = Math.fround(exactSum + r.exact[i]); exactCount++; matched++; }
-        else if (r.fuzzy[i] >= 0) { fuzzySum = Math.fround(fuzzySum + r.fuzzy[i]); matched++; }
+      for (const x of l.expansions) {
+        const { docs, scores } = x.list;
+        for (let k = 0; k < docs.length; k++) {
+          const doc = docs[k];
+          if (accept && !accept(doc)) continue;
+          touch(doc);
+          const s = scores[k] * x.weight;
+          if (s > fuzzy[doc * nw + i]) fuzzy[doc * nw + i] = s;
+        }
       }
-      return { doc: r.doc, rank: nw === 1 ? r.rank : r.doc, exactSum, fuzzySum, exactCount, matched };
-    });
-    const byScore = (first) => (a, b) => first(b) - first(a) || b.exactSum - a.exactSum || b.fuzzySum - a.fuzzySum || a.rank - b.rank || a.doc - b.doc;
-    let ranked = all.filter((r) => r.matched === nw).sort(byScore((r) => (r.exactCount === nw ? 1 : 0)));
-    if (ranked.length === 0) ranked = all.filter((r) => r.matched > 0).sort(byScore((r) => (r.exactCount > 0 ? 1 : 0)));
-    return { words, ranked: ranked.slice(0, limit), forms };
+    }
+    // AND: articles matching every word; if none, OR.
+    const scratch = { doc: 0, first: 0, exactSum: 0, fuzzySum: 0, rank: 0 };
+    for (const all of [true, false]) {
+      const top = [];
+      for (let t = 0; t < n; t++) {
+        const doc = touched[t];
+        const base = doc * nw;
+        let exactSum = 0, fuzzySum = 0, exactCount = 0, matched = 0;
+        for (let i = 0; i < nw; i++) {
+          // f32 additions, like tantivy's score sums, so exact ties stay ties.
+          const e = exact[base + i];
+          if (e === e) { exactSum = Math.fround(exactSum + e); exactCount++; matched++; }
+          else if (fuzzy[base + i] >= 0) { fuzzySum = Math.fround(fuzzySum + fuzzy[base + i]); matched++; }
+        }
+        if (all ? matched !== nw : matched === 0) continue;
+        const first = all ? (exactCount === nw ? 1 : 0) : (exactCount > 0 ? 1 : 0);
+        const rankOf = nw === 1 ? ranks[doc] : doc;
+        scratch.doc = doc; scratch.first = first; scratch.exactSum = exactSum; scratch.fuzzySum = fuzzySum; scratch.rank = rankOf;
+        if (top.length === limit && !before(scratch, top[limit - 1])) continue;
+        offer(top, limit, { doc, first, exactSum, fuzzySum, rank: rankOf });
+      }
+      if (top.length > 0 || !all) return { words, ranked: top, forms };
+    }
+    return { words, ranked: [], forms };
   }
 
   async function search(query, options = {}) {
     const { ranked, forms } = await rank(query, options);
+    const m = await manifest();
     return Promise.all(ranked.map(async (r) => {
-      const record = await data(`d/${r.doc}.json`);
+      const record = (await data(`r/${Math.floor(r.doc / m.records)}.js`))[r.doc % m.records];
       const { snippet, matches, anchor } = makeSnippet(record, forms);
       return {
         id: record.id, url: record.url, title: record.title, tier: record.tier,

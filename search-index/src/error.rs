@@ -24,6 +24,15 @@ pub enum SearchError {
         #[source]
         source: std::io::Error,
     },
+    /// The export's output callback failed on a file.
+    #[error("writing search file {path}: {source}")]
+    Output {
+        /// The file, relative to the search directory.
+        path: String,
+        /// The error the callback returned.
+        #[source]
+        source: std::io::Error,
+    },
     /// A document's language is not among the configured ones.
     #[error("article {id}: language {lang:?} is not configured (configured: {configured})")]
     UnknownLanguage {

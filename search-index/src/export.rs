@@ -1,39 +1,33 @@
-//! Export of the tantivy indexes to the static files the browser engine reads.
+//! Export of the static files the browser engine reads.
 //!
-//! In: a [`BuiltIndex`]. Out: [`ExportedFile`]s (paths relative to the
-//! search directory), sorted by path. The format is `format.rs` /
-//! `FORMAT.md`.
+//! In: a [`BuiltIndex`] (its per-language [`LanguageData`], computed by
+//! `build` from the same analysis as the tantivy index). Out: every file of
+//! the search directory, engine included, handed to a [`Sink`] as soon as it
+//! is made, from several threads. The format is `format.rs` / `FORMAT.md`.
 //!
-//! Every number comes from the tantivy index itself: for each weighted field,
-//! each term's postings (term frequencies), the field norms and the field's
-//! total token count give, through tantivy's own `Bm25Weight`, the score
-//! `weight_f × BM25_f(term, doc)` that a boosted `TermQuery` gives in
-//! `search()`. The per-(term, doc) score is the f32 sum over fields,
-//! stored bit-exact (delta-coded in IEEE-754 bit space, see
-//! `format::encode_postings`).
-//!
-//! Guarantees: deterministic (sorted maps, no clocks, content-hashed build
-//! directory); postings are in exact score order (ties: lower doc number),
-//! so a one-word query's order is exact; only
-//! published data passed to `build` appears.
+//! Guarantees: deterministic (the same articles give the same paths and
+//! bytes, whatever the thread count); postings in exact score order (ties:
+//! lower document number) with bit-exact f32 scores; a language's
+//! `manifest.js` is written after all of its data files, so a reader that
+//! sees the manifest finds everything it names; only the published
+//! articles passed to `build` appear.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::fmt::Write as _;
 
-use serde::{Deserialize, Serialize};
+use rayon::prelude::*;
 use tantivy::postings::Postings;
 use tantivy::query::Bm25Weight;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocSet, Score, TERMINATED, TantivyDocument};
 
-use crate::analyzer::{MAX_TOKEN_CHARS, Mode, SurfaceToTerm, stemmer_language, surface_forms};
+use crate::analyzer::{MAX_TOKEN_CHARS, STOP, stemmer_language};
+use crate::collect::LanguageData;
 use crate::format::{
-    self, AnalyzerInfo, FORMAT_VERSION, FilterFile, HEAD_LEN, Manifest, PostingsShard, Record,
-    RootManifest, TailFile, TermEntry, TermRef, VocabEntry, VocabShard, js_cmp,
+    self, AnalyzerInfo, FORMAT_VERSION, HEAD_LEN, Manifest, RECORDS_PER_FILE, RootManifest,
 };
 use crate::index::corrupt;
 use crate::schema::{FIELD_WEIGHTS, Fields};
-use crate::{BuiltIndex, ExportedFile, LanguageIndex, SearchDocument, SearchError};
+use crate::{BuiltIndex, ExportedFile, LanguageIndex, SearchError};
 
 /// Target size of a vocabulary shard (bytes of JSON before compression).
 const VOCAB_SHARD_BYTES: usize = 12_000;
@@ -44,303 +38,327 @@ const TAIL_SOLO_BYTES: usize = 2_000;
 /// Target size of a shared tail file.
 const TAIL_PACK_BYTES: usize = 8_000;
 
-/// What the index stores of an article (the `source` field).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StoredArticle {
-    /// The record the browser shows.
-    pub record: Record,
-    /// Keywords (for the vocabulary).
-    pub keywords: Vec<String>,
-}
+/// Where [`export`] sends each file: `out(path, bytes)`, `path` relative to
+/// the search directory with `/` separators. Called from several threads
+/// at once, in no particular order.
+pub type Sink<'a> = dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync + 'a;
 
-impl From<&SearchDocument> for StoredArticle {
-    fn from(doc: &SearchDocument) -> StoredArticle {
-        StoredArticle {
-            record: Record {
-                id: doc.id.clone(),
-                url: doc.url.clone(),
-                title: doc.title.clone(),
-                tier: doc.tier.clone(),
-                category: doc.category.clone(),
-                doc_type: doc.doc_type.clone(),
-                lang: doc.lang.clone(),
-                description: doc.description.clone(),
-                sections: doc
-                    .sections
-                    .iter()
-                    .map(|s| (s.anchor.clone(), s.heading.clone(), s.text.clone()))
-                    .collect(),
-            },
-            keywords: doc.keywords.clone(),
-        }
-    }
-}
-
-/// The static files for the browser, sorted by path.
-pub fn export(built: &BuiltIndex) -> Result<Vec<ExportedFile>, SearchError> {
-    let mut files = Vec::new();
+/// Writes the static files of the browser index, engine included, through
+/// `out` as soon as each one is made (never the whole export in memory).
+///
+/// Paths are relative to the search directory (tier0 publishes them under
+/// `public/search/`): `tier0-search.js` (ES module), `tier0-search.classic.js`
+/// (classic script), `manifest.js`, `<lang>/manifest.js` and the data files
+/// under `<lang>/<build>/`. A language's `manifest.js` is written after all
+/// of its data files. The first error of `out` stops the export and is
+/// returned as [`SearchError::Output`].
+pub fn export(built: &BuiltIndex, out: &Sink<'_>) -> Result<(), SearchError> {
+    emit(out, crate::ENGINE_JS_NAME, crate::ENGINE_JS.as_bytes())?;
+    emit(
+        out,
+        crate::ENGINE_CLASSIC_JS_NAME,
+        crate::engine_classic_js().as_bytes(),
+    )?;
     let root = RootManifest {
         format: FORMAT_VERSION,
         languages: built.languages.iter().map(|l| l.lang.clone()).collect(),
     };
-    push_twins(&mut files, "manifest.json", serde_json::to_vec(&root)?);
+    emit_json(out, "manifest.js", &serde_json::to_vec(&root)?)?;
     for language in &built.languages {
-        export_language(&built.dir.join(&language.lang), language, &mut files)?;
+        export_language(language, out)?;
     }
+    Ok(())
+}
+
+/// [`export`] collected in memory, sorted by path (tests, small sites).
+pub fn export_files(built: &BuiltIndex) -> Result<Vec<ExportedFile>, SearchError> {
+    let files = std::sync::Mutex::new(Vec::new());
+    export(built, &|path: &str, bytes: &[u8]| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(ExportedFile {
+                path: path.to_string(),
+                bytes: bytes.to_vec(),
+            });
+        Ok(())
+    })?;
+    let mut files = files
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
-fn push_twins(files: &mut Vec<ExportedFile>, path: &str, json: Vec<u8>) {
-    let js_path = format!("{}.js", path.trim_end_matches(".json"));
-    files.push(ExportedFile {
-        path: js_path,
-        bytes: format::script_twin(path, &json),
-    });
-    files.push(ExportedFile {
+fn emit(out: &Sink<'_>, path: &str, bytes: &[u8]) -> Result<(), SearchError> {
+    out(path, bytes).map_err(|source| SearchError::Output {
         path: path.to_string(),
-        bytes: json,
-    });
-}
-
-/// Per-(term, doc) scores and the stored articles of one language index.
-pub struct LanguageScores {
-    /// Articles in document-number order.
-    pub articles: Vec<StoredArticle>,
-    /// Term → `(doc, score)` in score order (desc), ties by doc (asc).
-    pub postings: BTreeMap<String, Vec<(u32, Score)>>,
-}
-
-/// Reads articles and computes the per-(term, doc) scores of an index.
-pub fn language_scores(index: &tantivy::Index, dir: &Path) -> Result<LanguageScores, SearchError> {
-    let fields = Fields::resolve(&index.schema()).ok_or_else(|| corrupt(dir))?;
-    let reader = index.reader().map_err(SearchError::tantivy(dir))?;
-    let searcher = reader.searcher();
-    let mut articles = Vec::new();
-    let mut by_term: BTreeMap<String, Vec<(u32, Score)>> = BTreeMap::new();
-    let segments = searcher.segment_readers();
-    if segments.len() > 1 {
-        return Err(corrupt(dir));
-    }
-    let total_docs: u64 = segments.iter().map(|s| u64::from(s.max_doc())).sum();
-    for segment in segments {
-        let store = segment.get_store_reader(8).map_err(SearchError::io(dir))?;
-        for doc_id in 0..segment.max_doc() {
-            let stored: TantivyDocument = store.get(doc_id).map_err(SearchError::tantivy(dir))?;
-            let source = stored
-                .get_first(fields.source)
-                .and_then(|v| v.as_str())
-                .ok_or_else(|| corrupt(dir))?;
-            articles.push(serde_json::from_str::<StoredArticle>(source)?);
-        }
-        for &(field, weight) in &fields.weighted {
-            let inverted = segment
-                .inverted_index(field)
-                .map_err(SearchError::tantivy(dir))?;
-            let fieldnorms = segment
-                .get_fieldnorms_reader(field)
-                .map_err(SearchError::tantivy(dir))?;
-            // As tantivy's Bm25Weight::for_terms computes it.
-            let average_fieldnorm = inverted.total_num_tokens() as Score / total_docs as Score;
-            let mut terms = inverted.terms().stream().map_err(SearchError::io(dir))?;
-            while terms.advance() {
-                let term = String::from_utf8(terms.key().to_vec()).map_err(|_| corrupt(dir))?;
-                let info = terms.value().clone();
-                let bm25 = Bm25Weight::for_one_term(
-                    u64::from(info.doc_freq),
-                    total_docs,
-                    average_fieldnorm,
-                )
-                .boost_by(weight);
-                let mut postings = inverted
-                    .read_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)
-                    .map_err(SearchError::io(dir))?;
-                let list = by_term.entry(term).or_default();
-                let mut doc = postings.doc();
-                while doc != TERMINATED {
-                    let score = bm25.score(fieldnorms.fieldnorm_id(doc), postings.term_freq());
-                    list.push((doc, score));
-                    doc = postings.advance();
-                }
-            }
-        }
-    }
-    for list in by_term.values_mut() {
-        // Stable: for one doc, field contributions stay in field order.
-        list.sort_by_key(|&(doc, _)| doc);
-        let mut merged: Vec<(u32, Score)> = Vec::with_capacity(list.len());
-        for &(doc, score) in list.iter() {
-            match merged.last_mut() {
-                Some(last) if last.0 == doc => last.1 += score,
-                _ => merged.push((doc, score)),
-            }
-        }
-        merged.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        *list = merged;
-    }
-    Ok(LanguageScores {
-        articles,
-        postings: by_term,
+        source,
     })
 }
 
-fn export_language(
-    dir: &Path,
-    language: &LanguageIndex,
-    files: &mut Vec<ExportedFile>,
+fn emit_json(out: &Sink<'_>, path: &str, json: &[u8]) -> Result<(), SearchError> {
+    emit(out, path, &format::wrap(path, json))
+}
+
+/// Emits a data file whose JSON `body` writes straight into the buffer.
+fn emit_with(
+    out: &Sink<'_>,
+    path: &str,
+    capacity: usize,
+    body: impl FnOnce(&mut Vec<u8>),
 ) -> Result<(), SearchError> {
+    let mut bytes = Vec::with_capacity(capacity + path.len() + 64);
+    format::wrap_into(&mut bytes, path, body);
+    emit(out, path, &bytes)
+}
+
+/// Appends `s` as a JSON string.
+fn push_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0..=0x1f => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[start..i]);
+        if escape.is_empty() {
+            out.extend_from_slice(format!("\\u{b:04x}").as_bytes());
+        } else {
+            out.extend_from_slice(escape);
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+fn push_u32(out: &mut Vec<u8>, n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
+fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), SearchError> {
     let lang = &language.lang;
-    let scores = language_scores(&language.index, dir)?;
-    // Build-relative path → JSON bytes.
-    let mut data: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let data: &LanguageData = &language.data;
+    let build = &data.build;
+    let path = |rel: &str| format!("{lang}/{build}/{rel}");
 
-    let mut terms: Vec<(&String, &Vec<(u32, Score)>)> = scores.postings.iter().collect();
-    terms.sort_by(|a, b| js_cmp(a.0, b.0));
+    // Vocabulary shards.
+    let vocab_ranges = split_by_size(&data.vocab, VOCAB_SHARD_BYTES, |w| w.surface.len() * 2 + 12);
+    let vocab_keys: Vec<String> = vocab_ranges
+        .iter()
+        .map(|r| shard_key(r.start, |i| &data.vocab[i].surface))
+        .collect();
+    vocab_ranges
+        .par_iter()
+        .enumerate()
+        .try_for_each(|(i, range)| {
+            emit_with(out, &path(&format!("v/{i}.js")), VOCAB_SHARD_BYTES, |b| {
+                b.extend_from_slice(b"{\"words\":[");
+                for (k, word) in data.vocab[range.clone()].iter().enumerate() {
+                    if k > 0 {
+                        b.push(b',');
+                    }
+                    b.push(b'[');
+                    push_str(b, &word.surface);
+                    if word.term == STOP {
+                        b.extend_from_slice(b",null,0]");
+                        continue;
+                    }
+                    let term = &data.terms[word.term as usize];
+                    if *term.term == *word.surface {
+                        b.extend_from_slice(b",0,");
+                    } else {
+                        b.push(b',');
+                        push_str(b, &term.term);
+                        b.push(b',');
+                    }
+                    push_u32(b, term.df);
+                    b.push(b']');
+                }
+                b.extend_from_slice(b"]}");
+            })
+        })?;
 
-    // Vocabulary: every surface form of the articles → its term.
-    let mut surfaces: BTreeSet<String> = BTreeSet::new();
-    for article in &scores.articles {
-        let record = &article.record;
-        let mut texts: Vec<&str> = vec![&record.id, &record.title, &record.description];
-        texts.extend(article.keywords.iter().map(String::as_str));
-        for (_, heading, text) in &record.sections {
-            texts.extend(heading.as_deref());
-            texts.push(text);
-        }
-        for text in texts {
-            surfaces.extend(surface_forms(Mode::Index, text));
-        }
-    }
-    let mut to_term = SurfaceToTerm::new(lang);
-    let mut forms: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    let mut vocab: Vec<VocabEntry> = Vec::new();
-    for surface in &surfaces {
-        match to_term.term(surface) {
-            None => vocab.push(VocabEntry(surface.clone(), TermRef::Stop(()), 0)),
-            Some(term) => {
-                let Some((key, list)) = scores.postings.get_key_value(&term) else {
-                    continue;
-                };
-                forms.entry(key.as_str()).or_default().push(surface.clone());
-                let term_ref = if &term == surface {
-                    TermRef::Same(0)
-                } else {
-                    TermRef::Term(term)
-                };
-                vocab.push(VocabEntry(surface.clone(), term_ref, list.len() as u32));
+    // Tails: large ones alone, small neighbours packed together.
+    let tail_lens: Vec<usize> = data
+        .terms
+        .par_iter()
+        .map(|t| {
+            if t.tail.is_empty() {
+                0
+            } else {
+                t.tail.len() + t.term.len()
             }
+        })
+        .collect();
+    let mut tail_of: Vec<u32> = vec![u32::MAX; data.terms.len()];
+    let mut tail_files: Vec<Vec<u32>> = Vec::new();
+    let mut pack: Vec<u32> = Vec::new();
+    let mut pack_bytes = 0;
+    for (t, &size) in tail_lens.iter().enumerate() {
+        if size == 0 {
+            continue;
         }
+        if size >= TAIL_SOLO_BYTES {
+            tail_of[t] = tail_files.len() as u32;
+            tail_files.push(vec![t as u32]);
+            continue;
+        }
+        if pack_bytes + size > TAIL_PACK_BYTES && !pack.is_empty() {
+            for &p in &pack {
+                tail_of[p as usize] = tail_files.len() as u32;
+            }
+            tail_files.push(std::mem::take(&mut pack));
+            pack_bytes = 0;
+        }
+        pack.push(t as u32);
+        pack_bytes += size;
     }
-    vocab.sort_by(|a, b| js_cmp(&a.0, &b.0));
-    let mut vocab_keys = Vec::new();
-    for (i, shard) in split_by_size(&vocab, VOCAB_SHARD_BYTES, |e| e.0.len() + 12)
-        .into_iter()
+    if !pack.is_empty() {
+        for &p in &pack {
+            tail_of[p as usize] = tail_files.len() as u32;
+        }
+        tail_files.push(pack);
+    }
+    // Tail files are ordered by their first term, hence sorted by term.
+    tail_files
+        .par_iter()
         .enumerate()
-    {
-        vocab_keys.push(shard_key(&vocab, shard.start, |e| &e.0));
-        let file = VocabShard {
-            words: vocab[shard].to_vec(),
-        };
-        data.insert(format!("v/{i}.json"), serde_json::to_vec(&file)?);
-    }
+        .try_for_each(|(i, terms)| {
+            let size: usize = terms.iter().map(|&t| tail_lens[t as usize] + 8).sum();
+            emit_with(out, &path(&format!("t/{i}.js")), size + 16, |b| {
+                b.extend_from_slice(b"{\"terms\":{");
+                for (k, &t) in terms.iter().enumerate() {
+                    let term = &data.terms[t as usize];
+                    if k > 0 {
+                        b.push(b',');
+                    }
+                    push_str(b, &term.term);
+                    b.extend_from_slice(b":\"");
+                    b.extend_from_slice(&term.tail);
+                    b.push(b'"');
+                }
+                b.extend_from_slice(b"}}");
+            })
+        })?;
 
-    // Postings: heads in term-range shards, tails packed by size.
-    let mut entries: Vec<(String, TermEntry)> = Vec::with_capacity(terms.len());
-    let mut tail_lists: Vec<(String, String)> = Vec::new();
-    for &(term, list) in &terms {
-        let top = list.first().map_or(0, |p| p.1.to_bits());
-        let head = format::encode_postings(&list[..list.len().min(HEAD_LEN)], top);
-        if list.len() > HEAD_LEN {
-            tail_lists.push((
-                term.clone(),
-                format::encode_postings(&list[HEAD_LEN..], top),
-            ));
-        }
-        entries.push((
-            term.clone(),
-            TermEntry {
-                df: list.len() as u32,
-                top,
-                forms: forms.get(term.as_str()).cloned().unwrap_or_default(),
-                head,
-                tail: None,
-            },
-        ));
-    }
-    let (tails, tail_of) = pack_tails(tail_lists);
-    for (term, entry) in &mut entries {
-        entry.tail = tail_of.get(term).copied();
-    }
-    for (i, tail) in tails.iter().enumerate() {
-        data.insert(format!("t/{i}.json"), serde_json::to_vec(tail)?);
-    }
-    let mut term_keys = Vec::new();
-    let sizes = |e: &(String, TermEntry)| {
-        e.0.len() + e.1.head.len() + e.1.forms.iter().map(|f| f.len() + 3).sum::<usize>() + 40
+    // Postings shards: terms with their heads.
+    let term_size = |i: usize| {
+        let t = &data.terms[i];
+        t.term.len()
+            + t.head.len()
+            + t.forms
+                .iter()
+                .map(|&f| data.vocab[f as usize].surface.len() + 3)
+                .sum::<usize>()
+            + 40
     };
-    for (i, shard) in split_by_size(&entries, POSTINGS_SHARD_BYTES, sizes)
-        .into_iter()
+    let indices: Vec<usize> = (0..data.terms.len()).collect();
+    let term_ranges = split_by_size(&indices, POSTINGS_SHARD_BYTES, |&i| term_size(i));
+    let term_keys: Vec<String> = term_ranges
+        .iter()
+        .map(|r| shard_key(r.start, |i| &data.terms[i].term))
+        .collect();
+    term_ranges
+        .par_iter()
         .enumerate()
-    {
-        term_keys.push(shard_key(&entries, shard.start, |e| &e.0));
-        let file = PostingsShard {
-            terms: entries[shard].iter().cloned().collect(),
-        };
-        data.insert(format!("p/{i}.json"), serde_json::to_vec(&file)?);
-    }
+        .try_for_each(|(i, range)| {
+            emit_with(
+                out,
+                &path(&format!("p/{i}.js")),
+                POSTINGS_SHARD_BYTES,
+                |b| {
+                    b.extend_from_slice(b"{\"terms\":{");
+                    for (k, t) in range.clone().enumerate() {
+                        let term = &data.terms[t];
+                        if k > 0 {
+                            b.push(b',');
+                        }
+                        push_str(b, &term.term);
+                        b.extend_from_slice(b":{\"df\":");
+                        push_u32(b, term.df);
+                        b.extend_from_slice(b",\"top\":");
+                        push_u32(b, term.top);
+                        b.extend_from_slice(b",\"forms\":[");
+                        for (j, &f) in term.forms.iter().enumerate() {
+                            if j > 0 {
+                                b.push(b',');
+                            }
+                            push_str(b, &data.vocab[f as usize].surface);
+                        }
+                        b.extend_from_slice(b"],\"head\":\"");
+                        b.extend_from_slice(&term.head);
+                        b.push(b'"');
+                        if tail_of[t] != u32::MAX {
+                            b.extend_from_slice(b",\"tail\":");
+                            push_u32(b, tail_of[t]);
+                        }
+                        b.push(b'}');
+                    }
+                    b.extend_from_slice(b"}}");
+                },
+            )
+        })?;
 
-    // Records, one per article.
-    for (n, article) in scores.articles.iter().enumerate() {
-        data.insert(format!("d/{n}.json"), serde_json::to_vec(&article.record)?);
-    }
+    // Records, RECORDS_PER_FILE to a file.
+    data.records
+        .par_chunks(RECORDS_PER_FILE)
+        .enumerate()
+        .try_for_each(|(i, chunk)| {
+            let size: usize = chunk.iter().map(|r| r.len() + 1).sum();
+            emit_with(out, &path(&format!("r/{i}.js")), size + 2, |b| {
+                b.push(b'[');
+                for (k, record) in chunk.iter().enumerate() {
+                    if k > 0 {
+                        b.push(b',');
+                    }
+                    b.extend_from_slice(record);
+                }
+                b.push(b']');
+            })
+        })?;
 
     // Filters.
-    let mut filter_values: BTreeMap<String, Vec<(String, u32)>> = BTreeMap::new();
-    let mut filter_docs = FilterFile {
-        facets: BTreeMap::new(),
-    };
-    for facet in ["category", "tier", "type"] {
-        let value_of = |r: &Record| match facet {
-            "category" => r.category.clone(),
-            "tier" => r.tier.clone(),
-            _ => r.doc_type.clone(),
-        };
-        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-        for article in &scores.articles {
-            *counts.entry(value_of(&article.record)).or_default() += 1;
+    let mut filter_values = std::collections::BTreeMap::new();
+    let mut filters = String::from("{\"facets\":{");
+    for (k, (facet, values, per_doc)) in data.facets.iter().enumerate() {
+        let mut bytes = Vec::with_capacity(per_doc.len());
+        for &v in per_doc {
+            format::put_varint(&mut bytes, v);
         }
-        let mut values: Vec<(String, u32)> = counts.into_iter().collect();
-        values.sort_by(|a, b| js_cmp(&a.0, &b.0));
-        let mut bytes = Vec::new();
-        for article in &scores.articles {
-            let value = value_of(&article.record);
-            let index = values.iter().position(|v| v.0 == value).unwrap_or(0);
-            format::put_varint(&mut bytes, index as u32);
+        if k > 0 {
+            filters.push(',');
         }
-        filter_docs
-            .facets
-            .insert(facet.to_string(), format::base64_encode(&bytes));
-        filter_values.insert(facet.to_string(), values);
+        let _ = write!(filters, "\"{facet}\":\"{}\"", format::base64_encode(&bytes));
+        filter_values.insert((*facet).to_string(), values.clone());
     }
-    data.insert(
-        "filters.json".to_string(),
-        serde_json::to_vec(&filter_docs)?,
-    );
+    filters.push_str("}}");
+    emit_json(out, &path("filters.js"), filters.as_bytes())?;
 
-    // The build directory is named after the hash of everything in it.
-    let mut hasher = blake3::Hasher::new();
-    for (path, bytes) in &data {
-        hasher.update(path.as_bytes());
-        hasher.update(&[0]);
-        hasher.update(&(bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
-    }
-    let build = hasher.finalize().to_hex()[..16].to_string();
     let manifest = Manifest {
         format: FORMAT_VERSION,
         lang: lang.clone(),
         build: build.clone(),
-        docs: scores.articles.len() as u32,
+        docs: data.docs,
         analyzer: AnalyzerInfo {
             stemmer: stemmer_language(lang).map(|l| format!("{l:?}").to_lowercase()),
             max_token_chars: MAX_TOKEN_CHARS as u32,
@@ -352,61 +370,15 @@ fn export_language(
         head_len: HEAD_LEN as u32,
         vocab: vocab_keys,
         terms: term_keys,
-        tails: tails.len() as u32,
+        tails: tail_files.len() as u32,
+        records: RECORDS_PER_FILE as u32,
         filters: filter_values,
     };
-    for (path, bytes) in data {
-        push_twins(files, &format!("{lang}/{build}/{path}"), bytes);
-    }
-    push_twins(
-        files,
-        &format!("{lang}/manifest.json"),
-        serde_json::to_vec(&manifest)?,
-    );
-    Ok(())
-}
-
-/// Moves a non-empty group of tails into a new file.
-fn flush(
-    pack: &mut BTreeMap<String, String>,
-    files: &mut Vec<TailFile>,
-    file_of: &mut BTreeMap<String, u32>,
-) {
-    if pack.is_empty() {
-        return;
-    }
-    for term in pack.keys() {
-        file_of.insert(term.clone(), files.len() as u32);
-    }
-    files.push(TailFile {
-        terms: std::mem::take(pack),
-    });
-}
-
-/// Groups encoded tails into files: large ones alone, small neighbours
-/// together. Returns the files and each term's file number.
-fn pack_tails(tails: Vec<(String, String)>) -> (Vec<TailFile>, BTreeMap<String, u32>) {
-    let mut files: Vec<TailFile> = Vec::new();
-    let mut file_of = BTreeMap::new();
-    let mut pack: BTreeMap<String, String> = BTreeMap::new();
-    let mut pack_bytes = 0;
-    for (term, encoded) in tails {
-        let size = term.len() + encoded.len();
-        if size >= TAIL_SOLO_BYTES {
-            let mut solo = BTreeMap::new();
-            solo.insert(term, encoded);
-            flush(&mut solo, &mut files, &mut file_of);
-            continue;
-        }
-        if pack_bytes + size > TAIL_PACK_BYTES {
-            flush(&mut pack, &mut files, &mut file_of);
-            pack_bytes = 0;
-        }
-        pack.insert(term, encoded);
-        pack_bytes += size;
-    }
-    flush(&mut pack, &mut files, &mut file_of);
-    (files, file_of)
+    emit_json(
+        out,
+        &format!("{lang}/manifest.js"),
+        &serde_json::to_vec(&manifest)?,
+    )
 }
 
 /// Consecutive ranges of `items` of about `target` bytes each (at least one
@@ -433,11 +405,122 @@ fn split_by_size<T>(
     ranges
 }
 
-/// The separator key of the shard starting at `start`: "" for the first.
-fn shard_key<T>(items: &[T], start: usize, key: impl Fn(&T) -> &String) -> String {
+/// The separator key of the shard starting at item `start`: "" for the first.
+fn shard_key<'a>(start: usize, key: impl Fn(usize) -> &'a str) -> String {
     if start == 0 {
         String::new()
     } else {
-        format::separator(key(&items[start - 1]), key(&items[start]))
+        format::separator(key(start - 1), key(start))
+    }
+}
+
+/// Per-(term, doc) scores read back from a tantivy index, the way
+/// `search()` scores them (for tests and diagnostics).
+pub struct LanguageScores {
+    /// Number of documents.
+    pub docs: u32,
+    /// Term → `(doc, score)` in score order (desc), ties by doc (asc).
+    pub postings: std::collections::BTreeMap<String, Vec<(u32, Score)>>,
+}
+
+/// Reads every term's postings, field norms and statistics from `index` and
+/// scores them with tantivy's `Bm25Weight` (slow; the reference the export's
+/// own scores are tested against).
+pub fn language_scores(
+    index: &tantivy::Index,
+    dir: &std::path::Path,
+) -> Result<LanguageScores, SearchError> {
+    let fields = Fields::resolve(&index.schema()).ok_or_else(|| corrupt(dir))?;
+    let reader = index.reader().map_err(SearchError::tantivy(dir))?;
+    let searcher = reader.searcher();
+    let mut by_term: std::collections::BTreeMap<String, Vec<(u32, Score, usize)>> =
+        Default::default();
+    let total_docs: u64 = searcher
+        .segment_readers()
+        .iter()
+        .map(|s| u64::from(s.max_doc()))
+        .sum();
+    for segment in searcher.segment_readers() {
+        // Segment doc id → document number (the stored `ord`).
+        let store = segment.get_store_reader(8).map_err(SearchError::io(dir))?;
+        let mut ords = Vec::with_capacity(segment.max_doc() as usize);
+        for doc_id in 0..segment.max_doc() {
+            let stored: TantivyDocument = store.get(doc_id).map_err(SearchError::tantivy(dir))?;
+            let ord = stored
+                .get_first(fields.ord)
+                .and_then(|v| v.as_u64())
+                .ok_or_else(|| corrupt(dir))?;
+            ords.push(ord as u32);
+        }
+        for (f, &(field, weight)) in fields.weighted.iter().enumerate() {
+            let inverted = segment
+                .inverted_index(field)
+                .map_err(SearchError::tantivy(dir))?;
+            let fieldnorms = segment
+                .get_fieldnorms_reader(field)
+                .map_err(SearchError::tantivy(dir))?;
+            let total_tokens: u64 = searcher
+                .segment_readers()
+                .iter()
+                .map(|s| s.inverted_index(field).map(|i| i.total_num_tokens()))
+                .sum::<tantivy::Result<u64>>()
+                .map_err(SearchError::tantivy(dir))?;
+            let average = total_tokens as Score / total_docs as Score;
+            let mut terms = inverted.terms().stream().map_err(SearchError::io(dir))?;
+            while terms.advance() {
+                let term = String::from_utf8(terms.key().to_vec()).map_err(|_| corrupt(dir))?;
+                let info = terms.value().clone();
+                let doc_freq = searcher
+                    .doc_freq(&tantivy::Term::from_field_text(field, &term))
+                    .map_err(SearchError::tantivy(dir))?;
+                let bm25 = Bm25Weight::for_one_term(doc_freq, total_docs, average).boost_by(weight);
+                let mut postings = inverted
+                    .read_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)
+                    .map_err(SearchError::io(dir))?;
+                let list = by_term.entry(term).or_default();
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    let score = bm25.score(fieldnorms.fieldnorm_id(doc), postings.term_freq());
+                    list.push((ords[doc as usize], score, f));
+                    doc = postings.advance();
+                }
+            }
+        }
+    }
+    let postings = by_term
+        .into_iter()
+        .map(|(term, mut list)| {
+            // For one doc, field contributions are added in field order.
+            list.sort_by_key(|&(doc, _, f)| (doc, f));
+            let mut merged: Vec<(u32, Score)> = Vec::with_capacity(list.len());
+            for &(doc, score, _) in &list {
+                match merged.last_mut() {
+                    Some(last) if last.0 == doc => last.1 += score,
+                    _ => merged.push((doc, score)),
+                }
+            }
+            merged.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            (term, merged)
+        })
+        .collect();
+    Ok(LanguageScores {
+        docs: total_docs as u32,
+        postings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_strings_are_escaped() {
+        let mut out = Vec::new();
+        super::push_str(&mut out, "a\"b\\c\nd\u{1}é");
+        let back: String = serde_json::from_slice(&out).unwrap();
+        assert_eq!(back, "a\"b\\c\nd\u{1}é");
+        let mut n = Vec::new();
+        super::push_u32(&mut n, 0);
+        n.push(b' ');
+        super::push_u32(&mut n, 4_294_967_295);
+        assert_eq!(n, b"0 4294967295");
     }
 }

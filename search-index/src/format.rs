@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// Version of the exported format; bumped on any incompatible change.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Postings of a term kept in the head (the rest goes to the tail).
 pub const HEAD_LEN: usize = 24;
@@ -50,8 +50,10 @@ pub struct Manifest {
     pub vocab: Vec<String>,
     /// Separator keys of the postings shards (`p/<i>.json`), same rule over terms.
     pub terms: Vec<String>,
-    /// Number of tail files (`t/<i>.json`).
+    /// Number of tail files (`t/<i>.js`).
     pub tails: u32,
+    /// Records per record file: article `n` is item `n % records` of `r/<n / records>.js`.
+    pub records: u32,
     /// Filter values with their article counts, per facet (category, tier, type).
     pub filters: BTreeMap<String, Vec<(String, u32)>>,
 }
@@ -120,7 +122,7 @@ pub struct TailFile {
     pub terms: BTreeMap<String, String>,
 }
 
-/// `<build>/d/<n>.json`: what a result needs to be shown.
+/// One item of `<build>/r/<i>.js`: what a result needs to be shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// Article id.
@@ -136,12 +138,185 @@ pub struct Record {
     /// Article type.
     #[serde(rename = "type")]
     pub doc_type: String,
-    /// Language.
-    pub lang: String,
     /// Description.
     pub description: String,
-    /// Sections: `[anchor, heading, text]`.
+    /// Sections: `[anchor, heading, text]`; `text` is an excerpt of the
+    /// section (see [`record_json`]).
     pub sections: Vec<(Option<String>, Option<String>, String)>,
+}
+
+/// Bytes of section text kept per record (see [`record_json`]).
+pub const RECORD_TEXT_BYTES: usize = 1_200;
+
+/// At most this many bytes of a section's beginning are kept.
+const OPENING_BYTES: usize = 160;
+
+/// Characters kept around a word occurrence the record must show.
+const WINDOW_BEFORE: usize = 60;
+const WINDOW_AFTER: usize = 110;
+
+/// Records per record file.
+pub const RECORDS_PER_FILE: usize = 4;
+
+/// Separator between the kept pieces of a section's text.
+pub const GAP: &str = " … ";
+
+/// The record of an article as JSON (the shape of [`Record`]).
+///
+/// The text of the sections is cut to about [`RECORD_TEXT_BYTES`] in all,
+/// so that several records fit a small file: first a window around the
+/// first occurrence of each word in `show` (the words for which this article
+/// is a top result, best first, as `(section, byte offset)` — so the snippet
+/// of a one-word query shows and highlights the word, in the section it
+/// links to), then the beginning of every section, the remaining budget
+/// shared fairly. Kept pieces are joined with [`GAP`]; a cut start or end
+/// is marked with "…".
+pub fn record_json(doc: &crate::SearchDocument, show: &[(usize, usize)]) -> Box<[u8]> {
+    #[derive(Serialize)]
+    struct R<'a> {
+        id: &'a str,
+        url: &'a str,
+        title: &'a str,
+        tier: &'a str,
+        category: &'a str,
+        #[serde(rename = "type")]
+        doc_type: &'a str,
+        description: &'a str,
+        sections: Vec<(Option<&'a str>, Option<&'a str>, String)>,
+    }
+    let texts: Vec<&str> = doc.sections.iter().map(|s| s.text.as_str()).collect();
+    let kept = keep_pieces(&texts, show, RECORD_TEXT_BYTES);
+    let record = R {
+        id: &doc.id,
+        url: &doc.url,
+        title: &doc.title,
+        tier: &doc.tier,
+        category: &doc.category,
+        doc_type: &doc.doc_type,
+        description: &doc.description,
+        sections: doc
+            .sections
+            .iter()
+            .zip(kept)
+            .map(|(s, pieces)| {
+                (
+                    s.anchor.as_deref(),
+                    s.heading.as_deref(),
+                    join_pieces(&s.text, &pieces),
+                )
+            })
+            .collect(),
+    };
+    serde_json::to_vec(&record)
+        .unwrap_or_default()
+        .into_boxed_slice()
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// `[from, to)` widened to word boundaries inside `text`, at most as wide.
+fn snap(text: &str, from: usize, to: usize) -> (usize, usize) {
+    let mut from = floor_boundary(text, from);
+    let mut to = floor_boundary(text, to);
+    let space = |b: &u8| matches!(b, b' ' | b'\n' | b'\t' | b'\r');
+    if from > 0
+        && let Some(k) = text.as_bytes()[from..to].iter().position(space)
+    {
+        from += k + 1;
+    }
+    if to < text.len()
+        && let Some(k) = text.as_bytes()[from..to].iter().rposition(space)
+    {
+        to = from + k;
+    }
+    (from, to.max(from))
+}
+
+/// Byte ranges of each section's text to keep (see [`record_json`]).
+fn keep_pieces(texts: &[&str], show: &[(usize, usize)], budget: usize) -> Vec<Vec<(usize, usize)>> {
+    let mut kept: Vec<Vec<(usize, usize)>> = vec![Vec::new(); texts.len()];
+    let mut used = 0;
+    for &(section, offset) in show {
+        let Some(text) = texts.get(section) else {
+            continue;
+        };
+        if offset >= text.len()
+            || kept[section]
+                .iter()
+                .any(|&(a, b)| a <= offset && offset < b)
+        {
+            continue;
+        }
+        let (a, b) = snap(
+            text,
+            offset.saturating_sub(WINDOW_BEFORE),
+            offset + WINDOW_AFTER,
+        );
+        if used + (b - a) > budget {
+            break;
+        }
+        used += b - a;
+        kept[section].push((a, b));
+    }
+    // Section beginnings, the rest of the budget shared fairly.
+    let lengths: Vec<usize> = texts.iter().map(|t| t.len()).collect();
+    let mut order: Vec<usize> = (0..texts.len()).collect();
+    order.sort_by_key(|&i| lengths[i]);
+    let mut left = budget.saturating_sub(used);
+    for (k, &i) in order.iter().enumerate() {
+        let share = (left / (texts.len() - k))
+            .min(lengths[i])
+            .min(OPENING_BYTES);
+        left -= share;
+        if share > 0 {
+            let (a, b) = if share == lengths[i] {
+                (0, share)
+            } else {
+                snap(texts[i], 0, share)
+            };
+            if b > a {
+                kept[i].push((a, b));
+            }
+        }
+    }
+    for pieces in &mut kept {
+        pieces.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(pieces.len());
+        for &(a, b) in pieces.iter() {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 + 1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        *pieces = merged;
+    }
+    kept
+}
+
+/// The kept pieces of `text`, joined with [`GAP`], "…" marking cut ends.
+fn join_pieces(text: &str, pieces: &[(usize, usize)]) -> String {
+    if pieces == [(0, text.len())] {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for (k, &(a, b)) in pieces.iter().enumerate() {
+        if k > 0 {
+            out.push_str(GAP);
+        } else if a > 0 {
+            out.push_str("… ");
+        }
+        out.push_str(text[a..b].trim());
+    }
+    if pieces.last().is_some_and(|&(_, b)| b < text.len()) {
+        out.push_str(" …");
+    }
+    out
 }
 
 /// `<build>/filters.json`: per facet, the value number of every article.
@@ -154,7 +329,19 @@ pub struct FilterFile {
 
 /// Compares like JavaScript's `<` on strings (UTF-16 code units).
 pub fn js_cmp(a: &str, b: &str) -> Ordering {
-    a.encode_utf16().cmp(b.encode_utf16())
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let Some(i) = x.iter().zip(y).position(|(p, q)| p != q) else {
+        return x.len().cmp(&y.len());
+    };
+    // UTF-8 byte order is code point order. UTF-16 differs only where a
+    // supplementary character (4-byte lead 0xF0..) meets one of U+E000..U+FFFF
+    // (lead 0xEE, 0xEF): its surrogates sort below them. A difference in a
+    // continuation byte is between characters of the same lead byte.
+    match (x[i], y[i]) {
+        (0xF0.., 0xEE | 0xEF) => Ordering::Less,
+        (0xEE | 0xEF, 0xF0..) => Ordering::Greater,
+        (p, q) => p.cmp(&q),
+    }
 }
 
 /// The shortest prefix of `next` that still sorts after `prev` ([`js_cmp`]).
@@ -224,6 +411,19 @@ pub fn encode_postings(postings: &[(u32, f32)], top: u32) -> String {
     base64_encode(&bytes)
 }
 
+/// [`encode_postings`], appended to `out`.
+pub fn encode_postings_into(out: &mut Vec<u8>, postings: &[(u32, f32)], top: u32) {
+    let mut bytes = Vec::with_capacity(postings.len() * 4);
+    let mut prev = top;
+    for &(doc, score) in postings {
+        let bits = score.to_bits();
+        put_varint(&mut bytes, doc);
+        put_varint(&mut bytes, prev.saturating_sub(bits));
+        prev = bits;
+    }
+    base64_encode_into(out, &bytes);
+}
+
 /// Inverse of [`encode_postings`].
 pub fn decode_postings(encoded: &str, top: u32) -> Option<Vec<(u32, f32)>> {
     let values = read_varints(&base64_decode(encoded)?)?;
@@ -244,7 +444,14 @@ const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 /// Standard base64 with padding (what `atob` and `Buffer` read).
 pub fn base64_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    let mut out = Vec::with_capacity(bytes.len().div_ceil(3) * 4);
+    base64_encode_into(&mut out, bytes);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`base64_encode`], appended to `out`.
+pub fn base64_encode_into(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.reserve(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let b = [
             chunk[0],
@@ -254,13 +461,12 @@ pub fn base64_encode(bytes: &[u8]) -> String {
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
-                out.push(B64[(n >> (18 - 6 * i)) as usize & 63] as char);
+                out.push(B64[(n >> (18 - 6 * i)) as usize & 63]);
             } else {
-                out.push('=');
+                out.push(b'=');
             }
         }
     }
-    out
 }
 
 /// Inverse of [`base64_encode`]; `None` on malformed input.
@@ -282,20 +488,41 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The `.js` twin of a data file: loads the same JSON as a classic script
-/// (for `file://`, where `fetch` is blocked).
-pub fn script_twin(json_path: &str, json: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(json.len() + json_path.len() + 64);
-    out.extend_from_slice(b"(self.__tier0Search=self.__tier0Search||[]).push([");
-    out.extend_from_slice(
-        serde_json::to_string(json_path)
-            .unwrap_or_default()
-            .as_bytes(),
-    );
-    out.push(b',');
-    out.extend_from_slice(json);
-    out.extend_from_slice(b"]);\n");
+/// What every exported file except the engine starts with.
+pub const WRAP_PREFIX: &str = "(self.__tier0Search=self.__tier0Search||[]).push([";
+/// What it ends with.
+pub const WRAP_SUFFIX: &str = "]);\n";
+
+/// A data file: `json` wrapped so that it is both a classic script (it
+/// pushes `[path, json]` onto `self.__tier0Search`, for `file://` where
+/// `fetch` is blocked) and, stripped of the wrapper, JSON (for `fetch`).
+/// `path` never contains `"` or `\`.
+pub fn wrap(path: &str, json: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(json.len() + path.len() + 64);
+    wrap_into(&mut out, path, |out| out.extend_from_slice(json));
     out
+}
+
+/// [`wrap`], writing the JSON with `body` straight into `out`.
+pub fn wrap_into(out: &mut Vec<u8>, path: &str, body: impl FnOnce(&mut Vec<u8>)) {
+    out.extend_from_slice(WRAP_PREFIX.as_bytes());
+    out.push(b'"');
+    out.extend_from_slice(path.as_bytes());
+    out.extend_from_slice(b"\",");
+    body(out);
+    out.extend_from_slice(WRAP_SUFFIX.as_bytes());
+}
+
+/// Inverse of [`wrap`]: the path and the JSON.
+pub fn unwrap(file: &[u8]) -> Option<(&str, &[u8])> {
+    let rest = file
+        .strip_prefix(WRAP_PREFIX.as_bytes())?
+        .strip_suffix(WRAP_SUFFIX.as_bytes())?
+        .strip_prefix(b"\"")?;
+    let end = rest.iter().position(|&b| b == b'"')?;
+    let path = std::str::from_utf8(&rest[..end]).ok()?;
+    let json = rest[end + 1..].strip_prefix(b",")?;
+    Some((path, json))
 }
 
 #[cfg(test)]
@@ -339,5 +566,34 @@ mod tests {
     fn js_order_differs_from_utf8_only_for_astral_characters() {
         assert_eq!(js_cmp("\u{ffff}", "\u{10000}"), Ordering::Greater);
         assert_eq!(js_cmp("abc", "abd"), Ordering::Less);
+        let samples = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "b",
+            "é",
+            "ée",
+            "z\u{e000}",
+            "z\u{ffff}",
+            "z\u{10000}",
+            "z\u{1f600}",
+            "\u{d7ff}",
+            "\u{e000}",
+            "\u{10ffff}",
+            "ñ",
+            "日本",
+            "日",
+            "a\u{10000}b",
+        ];
+        for a in samples {
+            for b in samples {
+                assert_eq!(
+                    js_cmp(a, b),
+                    a.encode_utf16().cmp(b.encode_utf16()),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
     }
 }

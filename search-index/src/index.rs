@@ -2,26 +2,46 @@
 //!
 //! In: the index directory, the configured languages and the published
 //! articles. Out: `index_dir/<lang>/` holding one tantivy index per language
-//! (replacing whatever was there) and a [`BuiltIndex`] handle.
+//! (replacing whatever was there) and a [`BuiltIndex`] handle that also
+//! carries what `export` writes.
+//!
+//! How: languages side by side; per language, the articles are analysed
+//! once (`collect`, in parallel) while tantivy's single-segment writer
+//! stores their displayed fields on another thread; then the weighted
+//! fields' postings and field norms go into that segment through tantivy's
+//! own serializers while the export's BM25 scores are computed from the same
+//! numbers. Tokenizing every article twice (once in tantivy's indexer, once
+//! for the export) was most of the former cost.
 //!
 //! Guarantees: each language index is a single segment whose doc ids follow
 //! the order of the articles sorted by id, so tantivy's tie-break (lower doc
-//! id first) and the export's document numbers agree; articles of a language
-//! that is not configured are an error, not silently dropped.
+//! id first) and the export's document numbers agree; its postings are what
+//! tantivy's `IndexWriter` writes for the same text with [`text_analyzer`]
+//! (tested); articles of a language that is not configured are an error,
+//! not silently dropped.
+//!
+//! [`text_analyzer`]: crate::analyzer::text_analyzer
 
 use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 use std::path::Path;
 
-use tantivy::{Index, IndexWriter, TantivyDocument, doc};
+use tantivy::{Index, TantivyDocument, doc};
 
-use crate::analyzer::{ANALYZER_NAME, Mode, text_analyzer};
-use crate::export::StoredArticle;
+use tantivy::Directory as _;
+use tantivy::fieldnorm::{FieldNormReaders, FieldNormsSerializer};
+use tantivy::index::SegmentComponent;
+use tantivy::postings::InvertedIndexSerializer;
+
+use crate::analyzer::{ANALYZER_NAME, Mode, Tier0Tokenizer};
+use crate::collect::Analysis;
 use crate::schema::{Fields, schema};
 use crate::{BuiltIndex, LanguageIndex, SearchDocument, SearchError};
 
-/// Indexing memory budget: large enough that a knowledge base of tens of
-/// thousands of articles fits one segment (tantivy only takes what it uses).
-const WRITER_MEMORY_BUDGET: usize = 1 << 30;
+/// Indexing memory budget of the single-segment writer (its initial arena;
+/// it grows as needed and never splits the segment).
+const WRITER_MEMORY_BUDGET: usize = 16 << 20;
 
 /// Creates (replacing) one tantivy index per language under `index_dir/<lang>/`.
 pub fn build(
@@ -43,7 +63,7 @@ pub fn build(
             }
         }
     }
-    let mut built = Vec::new();
+    let mut jobs = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for lang in languages {
         if !seen.insert(lang.as_str()) {
@@ -59,96 +79,193 @@ pub fn build(
                 });
             }
         }
-        let dir = index_dir.join(lang);
-        let index = build_language(&dir, lang, &lang_docs)?;
-        built.push(LanguageIndex {
-            lang: lang.clone(),
-            index,
-        });
+        jobs.push((index_dir.join(lang), lang.as_str(), lang_docs));
     }
+    // Languages side by side: each one's serial steps overlap the others'.
+    let built = jobs
+        .into_par_iter()
+        .map(|(dir, lang, docs)| build_language(&dir, lang, &docs))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(BuiltIndex {
         dir: index_dir.to_path_buf(),
         languages: built,
     })
 }
 
-fn build_language(dir: &Path, lang: &str, docs: &[&SearchDocument]) -> Result<Index, SearchError> {
+fn build_language(
+    dir: &Path,
+    lang: &str,
+    docs: &[&SearchDocument],
+) -> Result<LanguageIndex, SearchError> {
     if dir.exists() {
         std::fs::remove_dir_all(dir).map_err(SearchError::io(dir))?;
     }
     std::fs::create_dir_all(dir).map_err(SearchError::io(dir))?;
-    let index = Index::create_in_dir(dir, schema()).map_err(SearchError::tantivy(dir))?;
+    // The stored fields on one thread while the text is analysed on the others.
+    let (index, analysis) = std::thread::scope(|scope| {
+        let stored = scope.spawn(|| write_stored(dir, docs));
+        let analysis = crate::collect::analyse(lang, docs);
+        let index = stored
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (index, analysis)
+    });
+    let index = index?;
+    // The postings into the index while the export's scores are computed.
+    let (written, data) = rayon::join(
+        || write_postings(&index, dir, &analysis),
+        || analysis.scores(),
+    );
+    written?;
+    let data = analysis.into_data(data);
     register_analyzer(&index, lang);
-    let fields = Fields::resolve(&index.schema()).ok_or_else(|| corrupt(dir))?;
-    let mut writer: IndexWriter<TantivyDocument> = index
-        .writer_with_num_threads(1, WRITER_MEMORY_BUDGET)
-        .map_err(SearchError::tantivy(dir))?;
-    for (ord, article) in docs.iter().enumerate() {
-        let document = to_tantivy(&fields, article, ord as u64)?;
-        writer
-            .add_document(document)
-            .map_err(SearchError::tantivy(dir))?;
-    }
-    writer.commit().map_err(SearchError::tantivy(dir))?;
-    let segments = index
-        .searchable_segment_ids()
-        .map_err(SearchError::tantivy(dir))?;
-    if segments.len() > 1 {
-        // Only reached for very large inputs; merging keeps the export's
-        // single-segment assumption, which `ensure_single_ordered_segment` checks.
-        writer
-            .merge(&segments)
-            .wait()
-            .map_err(SearchError::tantivy(dir))?;
-    }
-    writer
-        .wait_merging_threads()
-        .map_err(SearchError::tantivy(dir))?;
-    ensure_single_ordered_segment(&index, dir)?;
-    Ok(index)
+    Ok(LanguageIndex {
+        lang: lang.to_string(),
+        index,
+        data,
+    })
 }
 
-fn to_tantivy(
-    fields: &Fields,
-    article: &SearchDocument,
-    ord: u64,
-) -> Result<TantivyDocument, SearchError> {
-    let source = serde_json::to_string(&StoredArticle::from(article))?;
-    let mut document = doc!(
-        fields.id => article.id.as_str(),
-        fields.url => article.url.as_str(),
-        fields.title => article.title.as_str(),
-        fields.description => article.description.as_str(),
-        fields.tier => article.tier.as_str(),
-        fields.category => article.category.as_str(),
-        fields.doc_type => article.doc_type.as_str(),
-        fields.lang => article.lang.as_str(),
-        fields.source => source,
-        fields.ord => ord,
-    );
-    // weighted = [title, headings, keywords, description, body]
-    let headings = fields.weighted[1].0;
-    let keywords = fields.weighted[2].0;
-    let body = fields.weighted[4].0;
-    for section in &article.sections {
-        if let Some(heading) = &section.heading {
-            document.add_text(headings, heading);
+/// Writes the single-segment index of `docs` (doc id = position) with the
+/// stored fields only; [`write_postings`] then adds the weighted fields.
+fn write_stored(dir: &Path, docs: &[&SearchDocument]) -> Result<Index, SearchError> {
+    let directory =
+        tantivy::directory::MmapDirectory::open(dir).map_err(|e| SearchError::Corrupt {
+            path: dir.to_path_buf(),
+            message: e.to_string(),
+        })?;
+    // No text goes through it here, but tantivy wants every field's tokenizer.
+    let tokenizers = tantivy::tokenizer::TokenizerManager::default();
+    tokenizers.register(ANALYZER_NAME, Tier0Tokenizer::new("", Mode::Index));
+    let mut writer = Index::builder()
+        .schema(schema())
+        .tokenizers(tokenizers)
+        .single_segment_index_writer::<TantivyDocument>(directory, WRITER_MEMORY_BUDGET)
+        .map_err(SearchError::tantivy(dir))?;
+    let fields = Fields::resolve(&schema()).ok_or_else(|| corrupt(dir))?;
+    for (ord, article) in docs.iter().enumerate() {
+        writer
+            .add_document(doc!(
+                fields.id => article.id.as_str(),
+                fields.url => article.url.as_str(),
+                fields.title => article.title.as_str(),
+                fields.description => article.description.as_str(),
+                fields.tier => article.tier.as_str(),
+                fields.category => article.category.as_str(),
+                fields.doc_type => article.doc_type.as_str(),
+                fields.lang => article.lang.as_str(),
+                fields.ord => ord as u64,
+            ))
+            .map_err(SearchError::tantivy(dir))?;
+    }
+    writer.finalize().map_err(SearchError::tantivy(dir))
+}
+
+/// Replaces the (empty) field norms and postings of the weighted fields in
+/// the segment with the ones of `analysis`: what tantivy's own indexer
+/// would write for the same tokens (the same term frequencies, field norms
+/// and token counts, through tantivy's own serializers), without running the
+/// analyzer a second time. `tests/search.rs` checks the result against an
+/// index built by tantivy's `IndexWriter` from the text.
+fn write_postings(index: &Index, dir: &Path, analysis: &Analysis<'_>) -> Result<(), SearchError> {
+    let tantivy_err = SearchError::tantivy(dir);
+    let io = |e: std::io::Error| SearchError::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    };
+    let segments = index.searchable_segments().map_err(tantivy_err)?;
+    let [segment] = &segments[..] else {
+        return Err(SearchError::Corrupt {
+            path: dir.to_path_buf(),
+            message: format!("expected one segment, found {}", segments.len()),
+        });
+    };
+    let fields = Fields::resolve(&index.schema()).ok_or_else(|| corrupt(dir))?;
+    for component in [
+        SegmentComponent::FieldNorms,
+        SegmentComponent::Terms,
+        SegmentComponent::Postings,
+        SegmentComponent::Positions,
+    ] {
+        let path = segment.relative_path(component);
+        if index.directory().exists(&path).unwrap_or(false) {
+            index
+                .directory()
+                .delete(&path)
+                .map_err(|e| SearchError::Corrupt {
+                    path: dir.to_path_buf(),
+                    message: e.to_string(),
+                })?;
         }
-        document.add_text(body, &section.text);
     }
-    // The article id is searchable like a keyword, so agents can type "KB-1042".
-    document.add_text(keywords, &article.id);
-    for keyword in &article.keywords {
-        document.add_text(keywords, keyword);
+    let open = |component| {
+        segment
+            .open_write(component)
+            .map_err(|e| SearchError::Corrupt {
+                path: dir.to_path_buf(),
+                message: e.to_string(),
+            })
+    };
+    let mut norms =
+        FieldNormsSerializer::from_write(open(SegmentComponent::FieldNorms)?).map_err(io)?;
+    let mut column = Vec::with_capacity(analysis.norms.len());
+    for (f, &(field, _)) in fields.weighted.iter().enumerate() {
+        column.clear();
+        column.extend(analysis.norms.iter().map(|n| n[f]));
+        norms.serialize_field(field, &column).map_err(io)?;
     }
-    Ok(document)
+    norms.close().map_err(io)?;
+    let readers = FieldNormReaders::open(segment.open_read(SegmentComponent::FieldNorms).map_err(
+        |e| SearchError::Corrupt {
+            path: dir.to_path_buf(),
+            message: e.to_string(),
+        },
+    )?)
+    .map_err(SearchError::tantivy(dir))?;
+
+    // Terms in byte order (the term dictionary's), not JavaScript's.
+    let mut order: Vec<usize> = (0..analysis.terms.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        analysis.terms[a]
+            .as_bytes()
+            .cmp(analysis.terms[b].as_bytes())
+    });
+    let mut serializer =
+        InvertedIndexSerializer::open(segment).map_err(SearchError::tantivy(dir))?;
+    let mut docs: Vec<(u32, u32)> = Vec::new();
+    for (f, &(field, _)) in fields.weighted.iter().enumerate() {
+        if analysis.tokens[f] == 0 {
+            continue;
+        }
+        let reader = readers
+            .get_field(field)
+            .map_err(SearchError::tantivy(dir))?;
+        let mut out = serializer
+            .new_field(field, analysis.tokens[f], reader)
+            .map_err(io)?;
+        for &t in &order {
+            docs.clear();
+            analysis.for_each_in_field(t, f, |doc, tf| docs.push((doc, tf)));
+            if docs.is_empty() {
+                continue;
+            }
+            out.new_term(analysis.terms[t].as_bytes(), docs.len() as u32, true)
+                .map_err(io)?;
+            for &(doc, tf) in &docs {
+                out.write_doc(doc, tf, &[]);
+            }
+            out.close_term().map_err(io)?;
+        }
+        out.close().map_err(io)?;
+    }
+    serializer.close().map_err(io)
 }
 
 /// Registers the analyzer of `lang` on `index` (needed after every open).
 pub(crate) fn register_analyzer(index: &Index, lang: &str) {
     index
         .tokenizers()
-        .register(ANALYZER_NAME, text_analyzer(lang, Mode::Index));
+        .register(ANALYZER_NAME, Tier0Tokenizer::new(lang, Mode::Index));
 }
 
 /// Opens the index of `lang` under `index_dir`.
@@ -170,36 +287,4 @@ pub(crate) fn corrupt(dir: &Path) -> SearchError {
         path: dir.to_path_buf(),
         message: "not a tier0 search index (schema differs); rebuild it".to_string(),
     }
-}
-
-/// Checks that the index is one segment (or empty) whose doc ids equal the
-/// stored `ord` values.
-fn ensure_single_ordered_segment(index: &Index, dir: &Path) -> Result<(), SearchError> {
-    let reader = index.reader().map_err(SearchError::tantivy(dir))?;
-    let searcher = reader.searcher();
-    let fields = Fields::resolve(&index.schema()).ok_or_else(|| corrupt(dir))?;
-    let readers = searcher.segment_readers();
-    if readers.len() > 1 {
-        return Err(SearchError::Corrupt {
-            path: dir.to_path_buf(),
-            message: format!("expected one segment, found {}", readers.len()),
-        });
-    }
-    if let Some(segment) = readers.first() {
-        let store = segment.get_store_reader(1).map_err(SearchError::io(dir))?;
-        for doc_id in 0..segment.max_doc() {
-            let stored: TantivyDocument = store.get(doc_id).map_err(SearchError::tantivy(dir))?;
-            let ord = stored.get_first(fields.ord).and_then(|v| {
-                use tantivy::schema::Value;
-                v.as_u64()
-            });
-            if ord != Some(u64::from(doc_id)) {
-                return Err(SearchError::Corrupt {
-                    path: dir.to_path_buf(),
-                    message: format!("document {doc_id} is out of build order"),
-                });
-            }
-        }
-    }
-    Ok(())
 }

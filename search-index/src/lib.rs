@@ -3,9 +3,9 @@
 //!
 //! In: the published articles of a build as [`SearchDocument`]s. Out: one
 //! tantivy index per language on disk ([`build`]), the files of the static
-//! client-side index ([`export`], format described in `FORMAT.md`), terminal
-//! search over the tantivy index ([`search`]) and the browser engine
-//! ([`ENGINE_JS`]).
+//! client-side index, engine included, streamed to a callback ([`export`],
+//! format described in `FORMAT.md`), terminal search over the tantivy index
+//! ([`search`]) and the browser engine ([`ENGINE_JS`]).
 //!
 //! Guarantees: the same documents give byte-identical exported files; the
 //! browser engine's top 10 for a whole-word query equals [`search`]'s,
@@ -13,6 +13,7 @@
 //! tantivy index (see `export` and `query`).
 
 pub mod analyzer;
+mod collect;
 mod error;
 pub mod export;
 pub mod format;
@@ -23,17 +24,17 @@ pub mod schema;
 use std::path::PathBuf;
 
 pub use error::SearchError;
-pub use export::export;
+pub use export::{Sink, export, export_files};
 pub use index::build;
 pub use query::{search, search_terms};
 
 /// The browser engine: a dependency-free ES module (see `FORMAT.md`).
 pub const ENGINE_JS: &str = include_str!("../js/tier0-search.js");
 
-/// File name under which tier0 writes [`ENGINE_JS`] next to the exported data.
+/// File name under which [`export`] emits [`ENGINE_JS`].
 pub const ENGINE_JS_NAME: &str = "tier0-search.js";
 
-/// File name for [`engine_classic_js`].
+/// File name under which [`export`] emits [`engine_classic_js`].
 pub const ENGINE_CLASSIC_JS_NAME: &str = "tier0-search.classic.js";
 
 /// The last line of [`ENGINE_JS`], its only `export`.
@@ -111,7 +112,7 @@ pub struct Hit {
     pub score: f32,
 }
 
-/// A static file of the browser index.
+/// A static file of the browser index (see [`export_files`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportedFile {
     /// Path relative to the search directory, forward slashes.
@@ -131,6 +132,8 @@ pub struct BuiltIndex {
 pub(crate) struct LanguageIndex {
     pub(crate) lang: String,
     pub(crate) index: tantivy::Index,
+    /// What the export writes, computed by `build` alongside the index.
+    pub(crate) data: collect::LanguageData,
 }
 
 impl std::fmt::Debug for LanguageIndex {
@@ -147,8 +150,8 @@ impl BuiltIndex {
         &self.dir
     }
 
-    /// Per-(term, doc) scores and stored articles of a language, as the
-    /// export computes them (for tests and diagnostics).
+    /// Per-(term, doc) scores of a language read back from its tantivy
+    /// index, as `search()` scores them (slow; for tests and diagnostics).
     pub fn scores(&self, lang: &str) -> Result<export::LanguageScores, SearchError> {
         let language = self
             .languages

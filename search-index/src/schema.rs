@@ -6,9 +6,7 @@
 //! queries are made, so they would only cost space); the export and
 //! `search()` both take their weights from [`FIELD_WEIGHTS`].
 
-use tantivy::schema::{
-    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
-};
+use tantivy::schema::{Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions};
 
 use crate::analyzer::ANALYZER_NAME;
 
@@ -23,12 +21,17 @@ pub const FIELD_WEIGHTS: [(&str, f32); 5] = [
     ("body", 1.0),
 ];
 
-/// Stored-only string fields.
-pub const STORED_FIELDS: [&str; 6] = ["id", "url", "tier", "category", "type", "lang"];
-
-/// Stored-only JSON of the whole article (`export::StoredArticle`), from
-/// which the export writes records and the vocabulary.
-pub const SOURCE_FIELD: &str = "source";
+/// Stored-only string fields (what a [`crate::Hit`] shows).
+pub const STORED_FIELDS: [&str; 8] = [
+    "id",
+    "url",
+    "display_title",
+    "display_description",
+    "tier",
+    "category",
+    "type",
+    "lang",
+];
 
 /// The field holding the export order of a document (0, 1, 2, … in build order).
 pub const ORD_FIELD: &str = "ord";
@@ -41,17 +44,15 @@ pub fn schema() -> Schema {
         .set_index_option(IndexRecordOption::WithFreqs)
         .set_fieldnorms(true);
     for (name, _) in FIELD_WEIGHTS {
-        let mut options = TextOptions::default().set_indexing_options(indexing.clone());
-        if name == "title" || name == "description" {
-            options = options.set_stored();
-        }
-        builder.add_text_field(name, options);
+        builder.add_text_field(
+            name,
+            TextOptions::default().set_indexing_options(indexing.clone()),
+        );
     }
     for name in STORED_FIELDS {
-        builder.add_text_field(name, STRING | STORED);
+        builder.add_text_field(name, STORED);
     }
-    builder.add_text_field(SOURCE_FIELD, STORED);
-    builder.add_u64_field(ORD_FIELD, INDEXED | STORED);
+    builder.add_u64_field(ORD_FIELD, STORED);
     builder.build()
 }
 
@@ -64,9 +65,9 @@ pub struct Fields {
     pub id: Field,
     /// URL.
     pub url: Field,
-    /// Title.
+    /// Title (stored).
     pub title: Field,
-    /// Description.
+    /// Description (stored).
     pub description: Field,
     /// Tier id.
     pub tier: Field,
@@ -76,8 +77,6 @@ pub struct Fields {
     pub doc_type: Field,
     /// Language code.
     pub lang: Field,
-    /// Article source JSON.
-    pub source: Field,
     /// Export order.
     pub ord: Field,
 }
@@ -94,13 +93,12 @@ impl Fields {
             weighted,
             id: get("id")?,
             url: get("url")?,
-            title: get("title")?,
-            description: get("description")?,
+            title: get("display_title")?,
+            description: get("display_description")?,
             tier: get("tier")?,
             category: get("category")?,
             doc_type: get("type")?,
             lang: get("lang")?,
-            source: get(SOURCE_FIELD)?,
             ord: get(ORD_FIELD)?,
         })
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use common::{ExportReader, fixture_corpus, languages};
 use search_index::format::{Record, TermRef, VocabShard};
-use search_index::{SearchError, build, export, search};
+use search_index::{SearchError, build, export, export_files, search};
 
 fn ids(hits: &[search_index::Hit]) -> Vec<&str> {
     hits.iter().map(|h| h.id.as_str()).collect()
@@ -94,8 +94,8 @@ fn errors_are_typed() {
 fn export_is_deterministic_and_content_hashed() {
     let (_d1, a) = built();
     let (_d2, b) = built();
-    let files_a = export(&a).unwrap();
-    assert_eq!(files_a, export(&b).unwrap());
+    let files_a = export_files(&a).unwrap();
+    assert_eq!(files_a, export_files(&b).unwrap());
     let paths: Vec<&String> = files_a.iter().map(|f| &f.path).collect();
     let mut sorted = paths.clone();
     sorted.sort();
@@ -104,7 +104,7 @@ fn export_is_deterministic_and_content_hashed() {
     let mut docs = fixture_corpus();
     docs[0].title.push_str(" (actualizado)");
     let d3 = tempfile::tempdir().unwrap();
-    let files_c = export(&build(d3.path(), &languages(), &docs).unwrap()).unwrap();
+    let files_c = export_files(&build(d3.path(), &languages(), &docs).unwrap()).unwrap();
     let reader_a = ExportReader::new(&files_a);
     let reader_c = ExportReader::new(&files_c);
     assert_ne!(
@@ -118,37 +118,90 @@ fn export_is_deterministic_and_content_hashed() {
 }
 
 #[test]
-fn every_json_file_has_a_script_twin() {
+fn export_streams_every_file_once_with_the_engine_and_reports_write_errors() {
     let (_d, b) = built();
-    let files = export(&b).unwrap();
-    for f in files.iter().filter(|f| f.path.ends_with(".json")) {
-        let twin_path = format!("{}.js", f.path.trim_end_matches(".json"));
-        let twin = files.iter().find(|g| g.path == twin_path).expect("twin");
-        let text = String::from_utf8(twin.bytes.clone()).unwrap();
+    let seen = std::sync::Mutex::new(Vec::new());
+    export(&b, &|path: &str, bytes: &[u8]| {
+        seen.lock().unwrap().push((path.to_string(), bytes.len()));
+        Ok(())
+    })
+    .unwrap();
+    let seen = seen.into_inner().unwrap();
+    let paths: BTreeSet<&str> = seen.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths.len(), seen.len(), "a file was emitted twice");
+    assert!(paths.contains(search_index::ENGINE_JS_NAME));
+    assert!(paths.contains(search_index::ENGINE_CLASSIC_JS_NAME));
+    assert!(paths.contains("manifest.js") && paths.contains("es/manifest.js"));
+    assert!(
+        paths
+            .iter()
+            .all(|p| !p.starts_with('/') && !p.contains('\\') && !p.contains(".."))
+    );
+    // A language manifest comes after the data it points to.
+    let manifest_at = seen
+        .iter()
+        .position(|(p, _)| p == "es/manifest.js")
+        .unwrap();
+    assert!(
+        seen[..manifest_at]
+            .iter()
+            .any(|(p, _)| p.starts_with("es/"))
+    );
+    assert!(
+        !seen[manifest_at + 1..]
+            .iter()
+            .any(|(p, _)| p.starts_with("es/"))
+    );
+
+    let calls = std::sync::atomic::AtomicUsize::new(0);
+    let err = export(&b, &|_: &str, _: &[u8]| {
+        if calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 3 {
+            Err(std::io::Error::other("disk full"))
+        } else {
+            Ok(())
+        }
+    })
+    .unwrap_err();
+    assert!(matches!(err, SearchError::Output { .. }), "{err}");
+    assert!(err.to_string().contains("disk full"));
+}
+
+#[test]
+fn every_data_file_is_a_script_that_pushes_its_path_and_json() {
+    let (_d, b) = built();
+    let files = export_files(&b).unwrap();
+    let mut data = 0;
+    for f in &files {
+        if f.path.starts_with("tier0-search") {
+            continue;
+        }
+        assert!(f.path.ends_with(".js"), "{}", f.path);
+        let text = std::str::from_utf8(&f.bytes).unwrap();
         let prefix = format!(
             "(self.__tier0Search=self.__tier0Search||[]).push([{:?},",
             f.path
         );
         assert!(text.starts_with(&prefix), "{text}");
-        assert_eq!(
-            &text.as_bytes()[prefix.len()..text.len() - 4],
-            &f.bytes[..],
-            "{}",
-            f.path
-        );
+        assert!(text.ends_with("]);\n"), "{text}");
+        let json = &text[prefix.len()..text.len() - 4];
+        serde_json::from_str::<serde_json::Value>(json)
+            .unwrap_or_else(|e| panic!("{}: {e}", f.path));
+        data += 1;
     }
+    assert!(data > 10);
+    assert!(!files.iter().any(|f| f.path.ends_with(".json")));
 }
 
 #[test]
 fn export_round_trip_matches_the_tantivy_index() {
     let (_d, built) = built();
-    let files = export(&built).unwrap();
+    let files = export_files(&built).unwrap();
     let reader = ExportReader::new(&files);
     assert_eq!(reader.root.languages, languages());
     for lang in languages() {
         let lr = reader.lang(&lang);
         let scores = built.scores(&lang).unwrap();
-        assert_eq!(lr.manifest.docs as usize, scores.articles.len());
+        assert_eq!(lr.manifest.docs, scores.docs);
         // Postings: same docs in the same order, bit-identical scores.
         for (term, list) in &scores.postings {
             let exported = lr.postings(term);
@@ -166,7 +219,7 @@ fn export_round_trip_matches_the_tantivy_index() {
         // Vocabulary: every shard entry maps through the analyzer to an existing term.
         let mut vocab_words = 0;
         for i in 0..lr.manifest.vocab.len() {
-            let shard: VocabShard = lr.data(&format!("v/{i}.json"));
+            let shard: VocabShard = lr.data(&format!("v/{i}.js"));
             for w in shard.words {
                 vocab_words += 1;
                 let expected = search_index::analyzer::term_for_surface(&lang, &w.0);
@@ -183,20 +236,29 @@ fn export_round_trip_matches_the_tantivy_index() {
             }
         }
         assert!(vocab_words > 50);
-        // Records: as given to build().
-        let docs: Vec<_> = fixture_corpus()
+        // Records: as given to build(), in id order.
+        let mut docs: Vec<_> = fixture_corpus()
             .into_iter()
             .filter(|d| d.lang == lang)
             .collect();
-        for (n, article) in scores.articles.iter().enumerate() {
-            let record: Record = lr.data(&format!("d/{n}.json"));
-            assert_eq!(record, article.record);
-            let source = docs.iter().find(|d| d.id == record.id).unwrap();
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut records = Vec::new();
+        for (n, source) in docs.iter().enumerate() {
+            let record: Record = lr.record(n as u32);
+            assert_eq!(record.id, source.id);
             assert_eq!(record.title, source.title);
+            assert_eq!(record.url, source.url);
+            assert_eq!(record.category, source.category);
             assert_eq!(record.sections.len(), source.sections.len());
+            for (r, s) in record.sections.iter().zip(&source.sections) {
+                assert_eq!(r.0, s.anchor);
+                assert_eq!(r.1, s.heading);
+                assert!(s.text.starts_with(r.2.trim_end_matches('…')), "{}", r.2);
+            }
+            records.push(record);
         }
         // Filters: value of every doc decodes to its record's value.
-        let filters: search_index::format::FilterFile = lr.data("filters.json");
+        let filters: search_index::format::FilterFile = lr.data("filters.js");
         let categories = search_index::format::read_varints(
             &search_index::format::base64_decode(&filters.facets["category"]).unwrap(),
         )
@@ -204,7 +266,7 @@ fn export_round_trip_matches_the_tantivy_index() {
         for (n, v) in categories.iter().enumerate() {
             assert_eq!(
                 lr.manifest.filters["category"][*v as usize].0,
-                scores.articles[n].record.category
+                records[n].category
             );
         }
     }
@@ -233,7 +295,7 @@ const FIXTURE_QUERIES: &[(&str, &str)] = &[
 #[test]
 fn exported_ranking_agrees_with_search_on_the_fixture() {
     let (dir, built) = built();
-    let reader = ExportReader::new(&export(&built).unwrap());
+    let reader = ExportReader::new(&export_files(&built).unwrap());
     for &(lang, query) in FIXTURE_QUERIES {
         let lr = reader.lang(lang);
         let rust = ids(&search(dir.path(), lang, query, 10).unwrap())
@@ -243,7 +305,7 @@ fn exported_ranking_agrees_with_search_on_the_fixture() {
         let exported: Vec<String> = lr
             .search(query, 10)
             .into_iter()
-            .map(|n| lr.data::<Record>(&format!("d/{n}.json")).id)
+            .map(|n| lr.record(n).id)
             .collect();
         assert_eq!(exported, rust, "{lang} {query:?}");
         assert!(!rust.is_empty(), "{lang} {query:?} finds nothing");
@@ -256,7 +318,7 @@ fn score_encoding_keeps_the_top_10_on_a_generated_corpus() {
     let dir = tempfile::tempdir().unwrap();
     let langs = vec!["es".to_string()];
     let built = build(dir.path(), &langs, &docs).unwrap();
-    let reader = ExportReader::new(&export(&built).unwrap());
+    let reader = ExportReader::new(&export_files(&built).unwrap());
     let lr = reader.lang("es");
     let mut rng = common::generator::Rng::new(99);
     let vocab = common::generator::vocabulary(40_000, &mut common::generator::Rng::new(7));
@@ -273,7 +335,7 @@ fn score_encoding_keeps_the_top_10_on_a_generated_corpus() {
         let exported: Vec<String> = lr
             .search(&query, 10)
             .into_iter()
-            .map(|n| lr.data::<Record>(&format!("d/{n}.json")).id)
+            .map(|n| lr.record(n).id)
             .collect();
         assert_eq!(exported, rust, "{query:?}");
         checked += usize::from(!rust.is_empty());
@@ -287,7 +349,7 @@ fn a_language_without_articles_exports_an_empty_index() {
     let langs = vec!["es".to_string(), "en".to_string(), "pt".to_string()];
     let built = build(dir.path(), &langs, &fixture_corpus()).unwrap();
     assert!(search(dir.path(), "pt", "senha", 10).unwrap().is_empty());
-    let reader = ExportReader::new(&export(&built).unwrap());
+    let reader = ExportReader::new(&export_files(&built).unwrap());
     let pt = reader.lang("pt");
     assert_eq!(pt.manifest.docs, 0);
     assert_eq!(pt.manifest.vocab, vec![String::new()]);
@@ -309,4 +371,110 @@ fn rebuilding_replaces_the_previous_index() {
             .unwrap()
             .is_empty()
     );
+}
+
+/// `build` writes the weighted fields' postings and field norms itself, from
+/// its own analysis; they must be what tantivy's indexer writes from the
+/// text with the reference analyzer (`analyzer::text_analyzer`).
+#[test]
+fn written_postings_equal_what_tantivys_own_indexer_writes() {
+    use search_index::analyzer::{ANALYZER_NAME, Mode, text_analyzer};
+    use search_index::schema::{Fields, schema};
+    use tantivy::{Index, IndexWriter, TantivyDocument};
+
+    let mut docs: Vec<_> = fixture_corpus()
+        .into_iter()
+        .filter(|d| d.lang == "es")
+        .collect();
+    docs.extend(common::generator::corpus(400, 150, 11));
+    let dir = tempfile::tempdir().unwrap();
+    let langs = vec!["es".to_string()];
+    let built = build(dir.path(), &langs, &docs).unwrap();
+    let ours = built.scores("es").unwrap();
+
+    let reference_dir = tempfile::tempdir().unwrap();
+    let es_dir = reference_dir.path().join("es");
+    std::fs::create_dir_all(&es_dir).unwrap();
+    let index = Index::create_in_dir(&es_dir, schema()).unwrap();
+    index
+        .tokenizers()
+        .register(ANALYZER_NAME, text_analyzer("es", Mode::Index));
+    let fields = Fields::resolve(&index.schema()).unwrap();
+    let mut writer: IndexWriter<TantivyDocument> =
+        index.writer_with_num_threads(1, 100_000_000).unwrap();
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    for (ord, d) in docs.iter().enumerate() {
+        let mut doc = TantivyDocument::default();
+        let [title, headings, keywords, description, body] =
+            [0, 1, 2, 3, 4].map(|i| fields.weighted[i].0);
+        doc.add_text(title, &d.title);
+        for s in &d.sections {
+            if let Some(h) = &s.heading {
+                doc.add_text(headings, h);
+            }
+            doc.add_text(body, &s.text);
+        }
+        doc.add_text(keywords, &d.id);
+        for k in &d.keywords {
+            doc.add_text(keywords, k);
+        }
+        doc.add_text(description, &d.description);
+        for (field, text) in [
+            (fields.id, &d.id),
+            (fields.url, &d.url),
+            (fields.title, &d.title),
+            (fields.description, &d.description),
+            (fields.tier, &d.tier),
+            (fields.category, &d.category),
+            (fields.doc_type, &d.doc_type),
+            (fields.lang, &d.lang),
+        ] {
+            doc.add_text(field, text);
+        }
+        doc.add_u64(fields.ord, ord as u64);
+        writer.add_document(doc).unwrap();
+    }
+    writer.commit().unwrap();
+    writer.wait_merging_threads().unwrap();
+    let reference = search_index::export::language_scores(&index, &es_dir).unwrap();
+
+    assert_eq!(ours.docs, reference.docs);
+    assert_eq!(
+        ours.postings.keys().collect::<Vec<_>>(),
+        reference.postings.keys().collect::<Vec<_>>()
+    );
+    for (term, list) in &reference.postings {
+        let bits = |l: &[(u32, f32)]| l.iter().map(|p| (p.0, p.1.to_bits())).collect::<Vec<_>>();
+        assert_eq!(bits(&ours.postings[term]), bits(list), "{term}");
+    }
+    // And search() over both indexes answers the same.
+    let mut rng = common::generator::Rng::new(3);
+    let vocab = common::generator::vocabulary(40_000, &mut common::generator::Rng::new(11));
+    for i in 0..60 {
+        let query: Vec<String> = (0..1 + i % 3)
+            .map(|_| vocab[rng.zipf(1_000)].clone())
+            .collect();
+        let query = query.join(" ");
+        let a = search(dir.path(), "es", &query, 10).unwrap();
+        let b = search(reference_dir.path(), "es", &query, 10).unwrap();
+        assert_eq!(a, b, "{query}");
+    }
+}
+
+#[test]
+fn export_does_not_depend_on_the_number_of_threads() {
+    let mut docs = fixture_corpus();
+    docs.extend(common::generator::corpus(300, 120, 5));
+    let langs = languages();
+    let export_with = |threads: usize| {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| export_files(&build(dir.path(), &langs, &docs).unwrap()).unwrap())
+    };
+    let one = export_with(1);
+    assert_eq!(one, export_with(3));
+    assert!(one.len() > 20);
 }

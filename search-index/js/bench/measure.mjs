@@ -26,7 +26,7 @@ for (const query of list) {
   const gz = fetched.reduce((s, f) => s + f.gz, 0);
   const kinds = {};
   for (const f of fetched) {
-    const k = f.p.includes("/d/") ? "records" : f.p.includes("/v/") ? "vocab" : f.p.includes("/p/") ? "postings" : f.p.includes("/t/") ? "tails" : f.p.endsWith("manifest.json") ? "manifest" : "other";
+    const k = f.p.includes("/r/") ? "records" : f.p.includes("/v/") ? "vocab" : f.p.includes("/p/") ? "postings" : f.p.includes("/t/") ? "tails" : f.p.endsWith("manifest.js") ? "manifest" : "other";
     kinds[k] = kinds[k] || { n: 0, gz: 0 };
     kinds[k].n++;
     kinds[k].gz += f.gz;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the engine in headless Chromium: as a classic script from file:// (the
-# .js twins through <script> injection) and as an ES module over http
+# data files through <script> injection) and as an ES module over http
 # (fetch). Needs chromium and python3; run run.sh first (it exports the fixture).
 # Prints "2 passed, 0 failed" style totals; exits non-zero on failure.
 set -euo pipefail
@@ -37,7 +37,7 @@ check() { # name, got, expected-substring
   if [[ "$2" == *"$3"* ]]; then passed=$((passed+1)); echo "ok - $1"; else failed=$((failed+1)); echo "not ok - $1: got '$2', want '$3'"; fi
 }
 
-check "file:// classic script + script twins" "$(dump "file://$fixture/file-test.html")" "RESULT KB-1060#null,KB-1050#acceso-denegado"
+check "file:// classic script + data files as scripts" "$(dump "file://$fixture/file-test.html")" "RESULT KB-1060#null,KB-1050#acceso-denegado"
 
 log="$(mktemp)"
 (cd "$fixture" && exec python3 -u -m http.server 0 --bind 127.0.0.1 >"$log" 2>&1) &

@@ -11,7 +11,8 @@ use std::path::Path;
 
 use search_index::analyzer::{Mode, surface_forms};
 use search_index::format::{
-    self, Manifest, PostingsShard, RootManifest, TailFile, TermEntry, TermRef, VocabShard, js_cmp,
+    self, Manifest, PostingsShard, Record, RootManifest, TailFile, TermEntry, TermRef, VocabShard,
+    js_cmp,
 };
 use search_index::{ExportedFile, SearchDocument};
 
@@ -38,12 +39,19 @@ pub struct LangReader<'a> {
 }
 
 impl ExportReader {
+    /// The data files of an export (the engine left out), unwrapped to JSON.
     pub fn new(files: &[ExportedFile]) -> ExportReader {
         let files: BTreeMap<String, Vec<u8>> = files
             .iter()
-            .map(|f| (f.path.clone(), f.bytes.clone()))
+            .filter(|f| !f.path.starts_with("tier0-search"))
+            .map(|f| {
+                let (path, json) = format::unwrap(&f.bytes)
+                    .unwrap_or_else(|| panic!("{} is not a wrapped data file", f.path));
+                assert_eq!(path, f.path, "the wrapper names its own path");
+                (f.path.clone(), json.to_vec())
+            })
             .collect();
-        let root = serde_json::from_slice(&files["manifest.json"]).expect("root manifest");
+        let root = serde_json::from_slice(&files["manifest.js"]).expect("root manifest");
         ExportReader { files, root }
     }
 
@@ -58,7 +66,7 @@ impl ExportReader {
     pub fn lang(&self, lang: &str) -> LangReader<'_> {
         LangReader {
             reader: self,
-            manifest: self.json(&format!("{lang}/manifest.json")),
+            manifest: self.json(&format!("{lang}/manifest.js")),
         }
     }
 
@@ -85,10 +93,8 @@ impl LangReader<'_> {
 
     /// The term of a surface form: Some(Some(term)), Some(None) for a stop word, None if unknown.
     pub fn vocab_lookup(&self, surface: &str) -> Option<Option<String>> {
-        let shard: VocabShard = self.data(&format!(
-            "v/{}.json",
-            shard_of(&self.manifest.vocab, surface)
-        ));
+        let shard: VocabShard =
+            self.data(&format!("v/{}.js", shard_of(&self.manifest.vocab, surface)));
         shard
             .words
             .into_iter()
@@ -102,7 +108,7 @@ impl LangReader<'_> {
 
     pub fn term_entry(&self, term: &str) -> Option<TermEntry> {
         let mut shard: PostingsShard =
-            self.data(&format!("p/{}.json", shard_of(&self.manifest.terms, term)));
+            self.data(&format!("p/{}.js", shard_of(&self.manifest.terms, term)));
         shard.terms.remove(term)
     }
 
@@ -113,10 +119,17 @@ impl LangReader<'_> {
         };
         let mut list = format::decode_postings(&entry.head, entry.top).expect("head");
         if let Some(tail) = entry.tail {
-            let tail: TailFile = self.data(&format!("t/{tail}.json"));
+            let tail: TailFile = self.data(&format!("t/{tail}.js"));
             list.extend(format::decode_postings(&tail.terms[term], entry.top).expect("tail"));
         }
         list
+    }
+
+    /// The record of article `n`.
+    pub fn record(&self, n: u32) -> Record {
+        let per = self.manifest.records;
+        let mut chunk: Vec<Record> = self.data(&format!("r/{}.js", n / per));
+        chunk.swap_remove((n % per) as usize)
     }
 
     /// Whole-word query evaluated from the exported files: returns doc numbers.

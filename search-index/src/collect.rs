@@ -1,0 +1,703 @@
+//! Everything the export needs, computed straight from the articles in one
+//! parallel pass (the tantivy index is written at the same time, from the
+//! same analyzer, on another thread).
+//!
+//! In: the articles of one language, sorted by id (document number = position).
+//! Out: [`LanguageData`]: per-term postings with tantivy's BM25 scores, the
+//! vocabulary (surface form → term), the records the browser shows and the
+//! filter values.
+//!
+//! Scores: for each weighted field `f`, tantivy's own [`Bm25Weight`] from
+//! the same integers tantivy uses — the term's document frequency in `f`,
+//! the number of documents, `f`'s total token count (average field norm)
+//! and, per document, the term frequency and the quantised field norm
+//! ([`FieldNormReader::fieldnorm_to_id`]) — boosted by the field weight,
+//! then summed in field order in f32. That is bit for bit what `search()`'s
+//! boosted per-field `TermQuery`s compute; the tests check it against scores
+//! read back from the tantivy index.
+//!
+//! Determinism: documents are split into contiguous ranges per thread and
+//! merged in document order; every output is sorted; the build name hashes
+//! the articles in document order, so thread count never changes a byte.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use tantivy::Score;
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::query::Bm25Weight;
+
+use crate::SearchDocument;
+use crate::analyzer::{Lexicon, Mode, STOP, for_each_token};
+use crate::format::{self, FORMAT_VERSION, HEAD_LEN, js_cmp};
+use crate::schema::FIELD_WEIGHTS;
+
+/// Number of weighted fields (title, headings, keywords, description, body).
+pub(crate) const FIELDS: usize = FIELD_WEIGHTS.len();
+/// The body's position in [`FIELD_WEIGHTS`].
+const BODY: usize = 4;
+/// A record keeps the text around the words it is one of the best
+/// `SHOWN_RANKS` results for (a result page).
+const SHOWN_RANKS: usize = 10;
+
+/// The export's view of one language.
+pub(crate) struct LanguageData {
+    /// Name of the build directory (see [`build_name`]).
+    pub build: String,
+    /// Number of articles.
+    pub docs: u32,
+    /// Terms in [`js_cmp`] order.
+    pub terms: Vec<TermData>,
+    /// Every surface form, in [`js_cmp`] order.
+    pub vocab: Vec<VocabWord>,
+    /// The JSON record of each article, by document number.
+    pub records: Vec<Box<[u8]>>,
+    /// Per facet (category, tier, type): sorted values with their counts,
+    /// and each document's value index.
+    pub facets: Vec<Facet>,
+}
+
+/// A facet's name, its values with their article counts (sorted), and the
+/// value index of every article.
+pub(crate) type Facet = (&'static str, Vec<(String, u32)>, Vec<u32>);
+
+/// One term.
+pub(crate) struct TermData {
+    /// The term.
+    pub term: Box<str>,
+    /// Number of articles with the term.
+    pub df: u32,
+    /// Bits of the best score.
+    pub top: u32,
+    /// The best [`HEAD_LEN`] postings, encoded ([`format::encode_postings`]).
+    pub head: Box<[u8]>,
+    /// The others, encoded (empty when `df <= HEAD_LEN`).
+    pub tail: Box<[u8]>,
+    /// Indexes into [`LanguageData::vocab`] of the surface forms of the term.
+    pub forms: Vec<u32>,
+}
+
+/// One surface form.
+pub(crate) struct VocabWord {
+    /// Lower-cased, folded word form.
+    pub surface: Box<str>,
+    /// Index into [`LanguageData::terms`], or [`STOP`].
+    pub term: u32,
+}
+
+/// What one thread gathers over its range of documents.
+struct Partial {
+    lexicon: Lexicon,
+    /// Per local term id, its body entries, by doc.
+    body: Vec<BodyList>,
+    /// Per local term id, its entries in the other fields:
+    /// `doc << 32 | field << 29 | tf`, in (doc, field) order.
+    other: Vec<Vec<u64>>,
+    /// Per document of the range: field norm id per field.
+    norms: Vec<[u8; FIELDS]>,
+    /// Token count per field.
+    tokens: [u64; FIELDS],
+    hashes: Vec<[u8; 16]>,
+}
+
+/// The analysis of one language: per-term `(doc, field, tf)` entries, field
+/// norms and token counts, from which both the tantivy postings and the
+/// export's scores are made.
+pub(crate) struct Analysis<'a> {
+    docs: &'a [&'a SearchDocument],
+    partials: Vec<Partial>,
+    /// Global terms in [`js_cmp`] order.
+    pub terms: Vec<Box<str>>,
+    /// Per global term, its local id in each partial ([`STOP`] if absent).
+    locals: Vec<Vec<u32>>,
+    /// Field norm ids, per document and field.
+    pub norms: Vec<[u8; FIELDS]>,
+    /// Token count per field.
+    pub tokens: [u64; FIELDS],
+    build: String,
+}
+
+/// Analyses the articles of `lang` (sorted by id; document number = position).
+pub(crate) fn analyse<'a>(lang: &str, docs: &'a [&'a SearchDocument]) -> Analysis<'a> {
+    let threads = rayon::current_num_threads().clamp(1, 8);
+    let per = docs.len().div_ceil(threads).max(1);
+    let ranges: Vec<(usize, &[&SearchDocument])> = docs
+        .chunks(per)
+        .enumerate()
+        .map(|(i, c)| (i * per, c))
+        .collect();
+    let mut partials: Vec<Partial> = ranges
+        .into_par_iter()
+        .map(|(first, chunk)| analyse_range(lang, first, chunk))
+        .collect();
+
+    let mut norms: Vec<[u8; FIELDS]> = Vec::with_capacity(docs.len());
+    let mut tokens = [0u64; FIELDS];
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(EXPORTER_REVISION.as_bytes());
+    hasher.update(&FORMAT_VERSION.to_le_bytes());
+    hasher.update(lang.as_bytes());
+    hasher.update(&[0]);
+    for p in &mut partials {
+        norms.append(&mut p.norms);
+        for (total, n) in tokens.iter_mut().zip(p.tokens) {
+            *total += n;
+        }
+        for h in &p.hashes {
+            hasher.update(h);
+        }
+    }
+    let build = hasher.finalize().to_hex()[..16].to_string();
+
+    let mut terms: Vec<&str> = partials
+        .iter()
+        .flat_map(|p| p.lexicon.terms().iter().map(|t| &**t))
+        .collect();
+    terms.par_sort_unstable_by(|a, b| js_cmp(a, b));
+    terms.dedup();
+    let global: FxHashMap<&str, u32> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (*t, i as u32))
+        .collect();
+    let mut locals: Vec<Vec<u32>> = vec![vec![STOP; partials.len()]; terms.len()];
+    for (p, partial) in partials.iter().enumerate() {
+        for (local, t) in partial.lexicon.terms().iter().enumerate() {
+            locals[global[&**t] as usize][p] = local as u32;
+        }
+    }
+    let terms = terms.into_iter().map(Box::from).collect();
+    Analysis {
+        docs,
+        partials,
+        terms,
+        locals,
+        norms,
+        tokens,
+        build,
+    }
+}
+
+impl Analysis<'_> {
+    /// Calls `f(doc, field, tf, first)` for every entry of global term `t`,
+    /// in (doc, field) order (`first`: see [`pack_first`]).
+    #[inline]
+    pub fn for_each_entry(&self, t: usize, mut f: impl FnMut(u32, usize, u32, u32)) {
+        for (p, &local) in self.locals[t].iter().enumerate() {
+            if local == STOP {
+                continue;
+            }
+            let partial = &self.partials[p];
+            let other = &partial.other[local as usize];
+            let mut j = 0;
+            // Merge: for one doc, the other fields come before the body.
+            partial.body[local as usize].for_each(|doc, tf, first| {
+                while j < other.len() && (other[j] >> 32) as u32 <= doc {
+                    let e = other[j];
+                    f(
+                        (e >> 32) as u32,
+                        ((e >> 29) & 7) as usize,
+                        (e & ((1 << 29) - 1)) as u32,
+                        NO_FIRST,
+                    );
+                    j += 1;
+                }
+                f(doc, BODY, tf, first);
+            });
+            for &e in &other[j..] {
+                f(
+                    (e >> 32) as u32,
+                    ((e >> 29) & 7) as usize,
+                    (e & ((1 << 29) - 1)) as u32,
+                    NO_FIRST,
+                );
+            }
+        }
+    }
+
+    /// Calls `f(doc, tf)` for every document that has global term `t` in
+    /// field `field`, by doc.
+    #[inline]
+    pub fn for_each_in_field(&self, t: usize, field: usize, mut f: impl FnMut(u32, u32)) {
+        for (p, &local) in self.locals[t].iter().enumerate() {
+            if local == STOP {
+                continue;
+            }
+            let partial = &self.partials[p];
+            if field == BODY {
+                partial.body[local as usize].for_each(|doc, tf, _| f(doc, tf));
+            } else {
+                for &e in &partial.other[local as usize] {
+                    if ((e >> 29) & 7) as usize == field {
+                        f((e >> 32) as u32, (e & ((1 << 29) - 1)) as u32);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Number of documents.
+    pub fn num_docs(&self) -> u32 {
+        self.docs.len() as u32
+    }
+
+    /// Every term's `(doc, score)` postings, best first (ties: lower doc),
+    /// with where its best documents first use it (see [`Scored`]).
+    pub fn scores(&self) -> Vec<Scored> {
+        let total_docs = u64::from(self.num_docs());
+        let average: Vec<Score> = self
+            .tokens
+            .iter()
+            .map(|&t| t as Score / total_docs.max(1) as Score)
+            .collect();
+        (0..self.terms.len())
+            .into_par_iter()
+            .map_init(
+                || (FxHashMap::default(), Vec::new()),
+                |(weights, entries), t| {
+                    entries.clear();
+                    self.for_each_entry(t, |doc, field, tf, first| {
+                        entries.push((doc, field, tf, first));
+                    });
+                    score_term(entries, &self.norms, &average, total_docs, weights)
+                },
+            )
+            .collect()
+    }
+
+    /// With the [`Analysis::scores`], everything the export writes.
+    pub fn into_data(self, scores: Vec<Scored>) -> LanguageData {
+        merge(self, scores)
+    }
+}
+
+/// The body entries of a term: per document, varints of the doc delta, the
+/// term frequency, and the section and byte offset of its first occurrence
+/// (about 5 bytes an entry instead of 12: this is the bulk of the memory).
+#[derive(Default)]
+struct BodyList {
+    bytes: Vec<u8>,
+    last: u32,
+}
+
+impl BodyList {
+    fn push(&mut self, doc: u32, tf: u32, section: u32, offset: u32) {
+        let delta = if self.bytes.is_empty() {
+            doc
+        } else {
+            doc - self.last
+        };
+        self.last = doc;
+        for v in [delta, tf, section, offset] {
+            format::put_varint(&mut self.bytes, v);
+        }
+    }
+
+    /// Calls `f(doc, tf, first)` per entry (`first`: [`pack_first`]).
+    #[inline]
+    fn for_each(&self, mut f: impl FnMut(u32, u32, u32)) {
+        #[inline]
+        fn next(b: &[u8], i: &mut usize) -> u32 {
+            let mut v: u32 = 0;
+            let mut shift = 0;
+            loop {
+                let byte = b[*i];
+                *i += 1;
+                v |= u32::from(byte & 0x7f) << shift;
+                if byte < 0x80 {
+                    return v;
+                }
+                shift += 7;
+            }
+        }
+        let b = &self.bytes;
+        let mut i = 0;
+        let mut doc = 0;
+        while i < b.len() {
+            let delta = next(b, &mut i);
+            // The first delta is from 0.
+            doc += delta;
+            let tf = next(b, &mut i);
+            let section = next(b, &mut i);
+            let offset = next(b, &mut i);
+            f(doc, tf, pack_first(section as usize, offset as usize));
+        }
+    }
+}
+
+/// No first occurrence recorded (not the body, or out of the packable range).
+const NO_FIRST: u32 = u32::MAX;
+
+/// A first occurrence in the body: section index (8 bits) and byte offset
+/// in its text (24 bits).
+fn pack_first(section: usize, offset: usize) -> u32 {
+    if section < 255 && offset < 1 << 24 {
+        ((section as u32) << 24) | offset as u32
+    } else {
+        NO_FIRST
+    }
+}
+
+fn analyse_range(lang: &str, first: usize, docs: &[&SearchDocument]) -> Partial {
+    let mut p = Partial {
+        lexicon: Lexicon::new(lang),
+        body: Vec::new(),
+        other: Vec::new(),
+        norms: Vec::with_capacity(docs.len()),
+        tokens: [0; FIELDS],
+        hashes: Vec::with_capacity(docs.len()),
+    };
+    // Per local term: frequency and first body occurrence in the current field.
+    let mut tf: Vec<u32> = Vec::new();
+    let mut first_at: Vec<(u32, u32)> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let n = (first + i) as u64;
+        let mut norms = [0u8; FIELDS];
+        for (field, norm) in norms.iter_mut().enumerate() {
+            let mut count: u32 = 0;
+            let mut count_text = |section: usize, text: &str| {
+                for_each_token(text, Mode::Index, |from, to, _| {
+                    let term = p.lexicon.term_of_raw(&text[from..to]);
+                    if term == STOP {
+                        return;
+                    }
+                    let t = term as usize;
+                    if t >= tf.len() {
+                        tf.resize(t + 1, 0);
+                        first_at.resize(t + 1, (0, 0));
+                    }
+                    if tf[t] == 0 {
+                        touched.push(term);
+                        if field == BODY {
+                            first_at[t] = (section as u32, from as u32);
+                        }
+                    }
+                    tf[t] += 1;
+                    count += 1;
+                });
+            };
+            if field == BODY {
+                for (k, section) in doc.sections.iter().enumerate() {
+                    count_text(k, &section.text);
+                }
+            } else {
+                for_each_field_text(doc, field, |text| count_text(0, text));
+            }
+            // (Any order: each term's list still grows in (doc, field) order.)
+            for &term in &touched {
+                let t = term as usize;
+                if t >= p.body.len() {
+                    p.body.resize_with(t + 1, BodyList::default);
+                    p.other.resize_with(t + 1, Vec::new);
+                }
+                if field == BODY {
+                    let (section, offset) = first_at[t];
+                    p.body[t].push(n as u32, tf[t], section, offset);
+                } else {
+                    p.other[t].push((n << 32) | ((field as u64) << 29) | u64::from(tf[t]));
+                }
+                tf[t] = 0;
+            }
+            touched.clear();
+            p.tokens[field] += u64::from(count);
+            *norm = FieldNormReader::fieldnorm_to_id(count);
+        }
+        p.norms.push(norms);
+        p.hashes.push(doc_hash(doc));
+    }
+    p
+}
+
+/// The texts of weighted field `field` (in [`FIELD_WEIGHTS`] order), as
+/// `index::to_tantivy` adds them.
+pub(crate) fn for_each_field_text(doc: &SearchDocument, field: usize, mut f: impl FnMut(&str)) {
+    match field {
+        0 => f(&doc.title),
+        1 => doc
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .for_each(f),
+        2 => {
+            f(&doc.id);
+            doc.keywords.iter().for_each(|k| f(k));
+        }
+        3 => f(&doc.description),
+        _ => doc.sections.iter().for_each(|s| f(&s.text)),
+    }
+}
+
+fn merge(mut analysis: Analysis<'_>, scored: Vec<Scored>) -> LanguageData {
+    // The entries are scored and written: free them before the records.
+    for p in &mut analysis.partials {
+        p.body = Vec::new();
+        p.other = Vec::new();
+    }
+    // What each record must show: the words it is a top result for.
+    let mut show: Vec<Vec<(u8, u32)>> = vec![Vec::new(); analysis.docs.len()];
+    for s in &scored {
+        for &(doc, rank, first) in &s.shown {
+            show[doc as usize].push((rank, first));
+        }
+    }
+
+    let records: Vec<Box<[u8]>> = analysis
+        .docs
+        .par_iter()
+        .zip(show.par_iter_mut())
+        .map(|(doc, show)| {
+            show.sort_unstable();
+            let show: Vec<(usize, usize)> = show
+                .iter()
+                .map(|&(_, p)| ((p >> 24) as usize, (p & 0xff_ffff) as usize))
+                .collect();
+            format::record_json(doc, &show)
+        })
+        .collect();
+    drop(show);
+    let Analysis {
+        docs,
+        partials,
+        terms: term_names,
+        build,
+        ..
+    } = analysis;
+    let mut lexicons = Vec::with_capacity(partials.len());
+    for p in partials {
+        lexicons.push(p.lexicon);
+    }
+    let global: FxHashMap<&str, u32> = term_names
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (&**t, i as u32))
+        .collect();
+
+    // Vocabulary: every surface form, with its global term.
+    let mut vocab: Vec<VocabWord> = Vec::new();
+    {
+        let mut seen: FxHashMap<&str, ()> = FxHashMap::default();
+        for lexicon in &lexicons {
+            for (surface, term) in lexicon.surfaces() {
+                if seen.insert(surface, ()).is_none() {
+                    let term = if *term == STOP {
+                        STOP
+                    } else {
+                        global[lexicon.term(*term)]
+                    };
+                    vocab.push(VocabWord {
+                        surface: surface.clone(),
+                        term,
+                    });
+                }
+            }
+        }
+    }
+    vocab.par_sort_unstable_by(|a, b| js_cmp(&a.surface, &b.surface));
+    let mut forms: Vec<Vec<u32>> = vec![Vec::new(); term_names.len()];
+    for (i, word) in vocab.iter().enumerate() {
+        if word.term != STOP {
+            forms[word.term as usize].push(i as u32);
+        }
+    }
+    drop(global);
+    let terms: Vec<TermData> = term_names
+        .into_iter()
+        .zip(scored)
+        .zip(forms)
+        .map(|((term, scored), forms)| TermData {
+            term,
+            df: scored.df,
+            top: scored.top,
+            head: scored.head,
+            tail: scored.tail,
+            forms,
+        })
+        .collect();
+
+    let facets = ["category", "tier", "type"]
+        .into_iter()
+        .map(|facet| {
+            let value_of = |d: &SearchDocument| -> String {
+                match facet {
+                    "category" => d.category.clone(),
+                    "tier" => d.tier.clone(),
+                    _ => d.doc_type.clone(),
+                }
+            };
+            let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+            for d in docs {
+                *counts.entry(value_of(d)).or_default() += 1;
+            }
+            let mut values: Vec<(String, u32)> = counts.into_iter().collect();
+            values.sort_by(|a, b| js_cmp(&a.0, &b.0));
+            let index: FxHashMap<&str, u32> = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (v.0.as_str(), i as u32))
+                .collect();
+            let per_doc = docs.iter().map(|d| index[value_of(d).as_str()]).collect();
+            (facet, values, per_doc)
+        })
+        .collect();
+
+    LanguageData {
+        build,
+        docs: docs.len() as u32,
+        terms,
+        vocab,
+        records,
+        facets,
+    }
+}
+
+/// One term's scores.
+pub(crate) struct Scored {
+    df: u32,
+    top: u32,
+    head: Box<[u8]>,
+    tail: Box<[u8]>,
+    /// For its best [`SHOWN_RANKS`] documents that have it in the body:
+    /// `(doc, rank, first occurrence)` ([`pack_first`]).
+    shown: Vec<(u32, u8, u32)>,
+}
+
+/// Scores of one term from its `(doc, field, tf, first)` entries (in doc,
+/// field order).
+fn score_term(
+    entries: &[(u32, usize, u32, u32)],
+    norms: &[[u8; FIELDS]],
+    average: &[Score],
+    total_docs: u64,
+    weights: &mut FxHashMap<(usize, u32), Bm25Weight>,
+) -> Scored {
+    let mut df = [0u32; FIELDS];
+    for &(_, field, _, _) in entries {
+        df[field] += 1;
+    }
+    let mut out: Vec<(u32, Score)> = Vec::with_capacity(entries.len());
+    for &(doc, field, tf, _) in entries {
+        let weight = weights.entry((field, df[field])).or_insert_with(|| {
+            Bm25Weight::for_one_term_without_explain(
+                u64::from(df[field]),
+                total_docs,
+                average[field],
+            )
+            .boost_by(FIELD_WEIGHTS[field].1)
+        });
+        let score = weight.score(norms[doc as usize][field], tf);
+        match out.last_mut() {
+            Some(last) if last.0 == doc => last.1 += score,
+            _ => out.push((doc, score)),
+        }
+    }
+    // Score descending, then doc: scores are positive, so their bits order
+    // like them.
+    out.sort_unstable_by_key(|&(doc, score)| (u64::from(!score.to_bits()) << 32) | u64::from(doc));
+    let mut shown = Vec::new();
+    for (rank, &(doc, _)) in out.iter().take(SHOWN_RANKS).enumerate() {
+        let i = entries.partition_point(|e| (e.0, e.1) < (doc, BODY));
+        if let Some(&(d, BODY, _, first)) = entries.get(i)
+            && d == doc
+            && first != NO_FIRST
+        {
+            shown.push((doc, rank as u8, first));
+        }
+    }
+    let top = out.first().map_or(0, |p| p.1.to_bits());
+    let split = out.len().min(HEAD_LEN);
+    let encode = |postings: &[(u32, Score)]| {
+        let mut b = Vec::new();
+        if !postings.is_empty() {
+            format::encode_postings_into(&mut b, postings, top);
+        }
+        b.into_boxed_slice()
+    };
+    Scored {
+        df: out.len() as u32,
+        top,
+        head: encode(&out[..split]),
+        tail: encode(&out[split..]),
+        shown,
+    }
+}
+
+/// Hash of everything of an article that the exported files are made of
+/// (128 bits, not cryptographic: it only has to change with the content,
+/// to name the build directory).
+fn doc_hash(doc: &SearchDocument) -> [u8; 16] {
+    let mut h = ContentHash::default();
+    for s in [
+        &doc.id,
+        &doc.lang,
+        &doc.url,
+        &doc.title,
+        &doc.description,
+        &doc.tier,
+        &doc.category,
+        &doc.doc_type,
+    ] {
+        h.put(s.as_bytes());
+    }
+    h.put(&(doc.keywords.len() as u64).to_le_bytes());
+    for k in &doc.keywords {
+        h.put(k.as_bytes());
+    }
+    h.put(&(doc.sections.len() as u64).to_le_bytes());
+    for s in &doc.sections {
+        h.put(s.anchor.as_deref().unwrap_or("\u{0}").as_bytes());
+        h.put(s.heading.as_deref().unwrap_or("\u{0}").as_bytes());
+        h.put(s.text.as_bytes());
+    }
+    h.finish()
+}
+
+/// Two multiply-rotate lanes over 16-byte blocks, length-prefixed pieces.
+#[derive(Default)]
+struct ContentHash {
+    a: u64,
+    b: u64,
+}
+
+impl ContentHash {
+    const K1: u64 = 0x9e37_79b9_7f4a_7c15;
+    const K2: u64 = 0xc2b2_ae3d_27d4_eb4f;
+
+    fn mix(&mut self, x: u64, y: u64) {
+        self.a = (self.a ^ x).wrapping_mul(Self::K1).rotate_left(31) ^ self.b;
+        self.b = (self.b ^ y).wrapping_mul(Self::K2).rotate_left(29) ^ self.a;
+    }
+
+    fn put(&mut self, bytes: &[u8]) {
+        self.mix(bytes.len() as u64, !(bytes.len() as u64));
+        let mut chunks = bytes.chunks_exact(16);
+        for c in &mut chunks {
+            let x = u64::from_le_bytes(c[..8].try_into().unwrap_or_default());
+            let y = u64::from_le_bytes(c[8..].try_into().unwrap_or_default());
+            self.mix(x, y);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 16];
+            buf[..rest.len()].copy_from_slice(rest);
+            let x = u64::from_le_bytes(buf[..8].try_into().unwrap_or_default());
+            let y = u64::from_le_bytes(buf[8..].try_into().unwrap_or_default());
+            self.mix(x, y);
+        }
+    }
+
+    fn finish(mut self) -> [u8; 16] {
+        self.mix(Self::K1, Self::K2);
+        self.mix(self.b, self.a);
+        let mut out = [0u8; 16];
+        out[..8].copy_from_slice(&self.a.to_le_bytes());
+        out[8..].copy_from_slice(&self.b.to_le_bytes());
+        out
+    }
+}
+
+/// Changes whenever the exporter may write different bytes for the same
+/// articles (crate version plus a counter bumped with such changes), so that
+/// the build name changes too.
+const EXPORTER_REVISION: &str = concat!(env!("CARGO_PKG_VERSION"), "/2");
