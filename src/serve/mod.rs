@@ -21,7 +21,6 @@ use site::{DevSite, Rebuilt};
 
 use crate::cmd::{Verbosity, print_diagnostics};
 use crate::config::BaseUrl;
-use crate::link::SiteModel;
 use crate::site::BuildOptions;
 
 /// The port `tier0 serve` listens on unless told otherwise.
@@ -113,7 +112,8 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
     }
 }
 
-type SearchJob = (u64, Arc<SiteModel>, Vec<Arc<Vec<search_index::Section>>>);
+/// A build's number and what its search index is made from.
+type SearchJob = (u64, site::SearchInput);
 
 /// How long the site must stay unchanged before the search index is rebuilt:
 /// while an author saves again and again, page rebuilds get both cores.
@@ -138,8 +138,8 @@ fn rebuild(
                 s.errors = None;
             });
             let _ = shared.events.send(LiveEvent::Reload);
-            if let Some((model, sections)) = site.search_input() {
-                let _ = search.send((*generation, model, sections));
+            if let Some(input) = site.search_input() {
+                let _ = search.send((*generation, input));
             }
             if verbosity != Verbosity::Quiet {
                 let what = match rebuilt {
@@ -167,7 +167,7 @@ fn spawn_search_worker(shared: Arc<Shared>) -> mpsc::Sender<SearchJob> {
             while let Ok(newer) = rx.recv_timeout(SEARCH_QUIET) {
                 job = newer;
             }
-            let (generation, model, sections) = job;
+            let (generation, (model, sections)) = job;
             match site::search_files(&model, &sections) {
                 Ok(files) => shared.update(|s| {
                     if s.generation == generation {

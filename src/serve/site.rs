@@ -26,6 +26,9 @@ use crate::site::{self, BuildError, BuildOptions, Prepared};
 /// Output files by `/`-separated path.
 pub type Files = BTreeMap<String, Arc<[u8]>>;
 
+/// What the search index is made from: the model and each article's sections.
+pub type SearchInput = (Arc<SiteModel>, Vec<Arc<Vec<Section>>>);
+
 /// A sink that keeps every file in memory.
 #[derive(Default)]
 pub struct MemorySink {
@@ -132,7 +135,7 @@ impl DevSite {
     }
 
     /// What the search index of the last good build is made from.
-    pub fn search_input(&self) -> Option<(Arc<SiteModel>, Vec<Arc<Vec<Section>>>)> {
+    pub fn search_input(&self) -> Option<SearchInput> {
         self.good
             .as_ref()
             .map(|g| (g.model.clone(), g.sections.clone()))
