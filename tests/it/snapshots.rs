@@ -14,7 +14,7 @@ fn normalise(text: &str) -> String {
         let (before, after) = rest.split_at(i + "static/".len());
         out.push_str(before);
         rest = after;
-        let name_end = rest.find(|c: char| c == '.' || c == '"' || c == '/').unwrap_or(rest.len());
+        let name_end = rest.find(['.', '"', '/']).unwrap_or(rest.len());
         let hashed = rest[name_end..].strip_prefix('.').and_then(|r| {
             let hash = r.get(..10)?;
             (hash.bytes().all(|b| b.is_ascii_hexdigit()) && r[10..].starts_with('.')).then_some(10)
@@ -32,7 +32,9 @@ fn normalise(text: &str) -> String {
 #[test]
 fn normalise_masks_asset_hashes() {
     assert_eq!(
-        normalise(r#"<link href="../static/style.0123456789.css"><script src="/static/search.abcdef0123.js">"#),
+        normalise(
+            r#"<link href="../static/style.0123456789.css"><script src="/static/search.abcdef0123.js">"#
+        ),
         r#"<link href="../static/style.HASH.css"><script src="/static/search.HASH.js">"#
     );
     assert_eq!(normalise("static/logo.svg"), "static/logo.svg");
