@@ -153,16 +153,39 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "team",
 ];
 
-/// Where the values of some front matter keys stand in the file, for later checks.
+/// Where the values of the known front matter keys stand in the file, for
+/// checks made after parsing. Compact: a site keeps one per article.
 #[derive(Debug, Clone, Default)]
 pub struct FieldSpans {
-    keys: TopLevelKeys,
+    values: Vec<(&'static str, Range<u32>)>,
+    start: u32,
 }
 
 impl FieldSpans {
+    fn new(keys: &TopLevelKeys) -> Self {
+        let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let values = FRONT_MATTER_KEYS
+            .iter()
+            .filter(|k| keys.has(k))
+            .map(|k| {
+                let span = keys.value_span(k);
+                (*k, offset(span.start)..offset(span.end))
+            })
+            .collect();
+        Self {
+            values,
+            start: offset(keys.start()),
+        }
+    }
+
     /// The span of `key`'s value, or of the front matter's start.
     pub fn value(&self, key: &str) -> Range<usize> {
-        self.keys.value_span(key)
+        let span = self
+            .values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(self.start..self.start, |(_, s)| s.clone());
+        span.start as usize..span.end as usize
     }
 }
 
@@ -599,7 +622,7 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         team: raw.team,
         text: file.text.clone(),
         body_start,
-        spans: FieldSpans { keys },
+        spans: FieldSpans::new(&keys),
     };
     (Some(article), diagnostics)
 }

@@ -95,6 +95,11 @@ impl TopLevelKeys {
         Self { keys, start: base }
     }
 
+    /// Whether `key` is written.
+    pub fn has(&self, key: &str) -> bool {
+        self.keys.contains_key(key)
+    }
+
     /// The span of `key`'s value, or of the mapping's start when absent.
     pub fn value_span(&self, key: &str) -> Range<usize> {
         self.first(key)

@@ -47,9 +47,8 @@ pub enum RenderError {
     Io(io::Error),
 }
 
-/// One file to render.
+/// One page to render, other than articles.
 enum Job {
-    Article(usize),
     Category(usize),
     Redirect(usize),
     Home(usize),
@@ -88,10 +87,29 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
     };
     let for_lang = |lang: &str| &languages[lang_index(lang)];
 
-    let bodies: Vec<RenderedBody> = (0..model.articles.len())
+    // Each article page is written as soon as its body is rendered, so no
+    // body's HTML outlives its page. Links between articles can only be
+    // checked once all bodies are known; if one is broken, rendering fails
+    // and what went into the sink is never used.
+    let articles: Vec<(RenderedBody, Option<String>)> = (0..model.articles.len())
         .into_par_iter()
-        .map(|i| markdown::render_body(model, i, &for_lang(&model.articles[i].article.lang).text))
-        .collect();
+        .map(|i| {
+            let linked = &model.articles[i];
+            let pages = for_lang(&linked.article.lang);
+            let mut body = markdown::render_body(model, i, &pages.text);
+            let page = pages.article(i, &body);
+            body.html = String::new();
+            match page {
+                Ok(html) => sink
+                    .put(&format!("{}index.html", linked.path), html.as_bytes())
+                    .map(|()| (body, None)),
+                Err(e) => Ok((body, Some(e))),
+            }
+        })
+        .collect::<io::Result<_>>()
+        .map_err(RenderError::Io)?;
+    let (bodies, article_errors): (Vec<RenderedBody>, Vec<Option<String>>) =
+        articles.into_iter().unzip();
     let used_assets: BTreeSet<String> = bodies
         .iter()
         .flat_map(|b| b.assets.iter().cloned())
@@ -101,8 +119,7 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
         return Err(RenderError::Content(diagnostics, used_assets));
     }
 
-    let mut jobs: Vec<Job> = (0..model.articles.len()).map(Job::Article).collect();
-    jobs.extend((0..model.categories.len()).map(Job::Category));
+    let mut jobs: Vec<Job> = (0..model.categories.len()).map(Job::Category).collect();
     jobs.extend((0..model.redirects.len()).map(Job::Redirect));
     for l in 0..languages.len() {
         jobs.extend([Job::Home(l), Job::Feed(l)]);
@@ -113,13 +130,6 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
     let default = &languages[0];
     let render_job = |job: &Job| -> (String, Result<String, String>) {
         match *job {
-            Job::Article(i) => {
-                let a = &model.articles[i];
-                (
-                    format!("{}index.html", a.path),
-                    for_lang(&a.article.lang).article(i, &bodies[i]),
-                )
-            }
             Job::Category(i) => {
                 let cat = &model.categories[i];
                 (
@@ -167,6 +177,7 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
         .collect::<io::Result<Vec<Option<String>>>>()
         .map_err(RenderError::Io)?
         .into_iter()
+        .chain(article_errors)
         .flatten()
         .collect();
     if let Some(e) = template_errors.into_iter().next() {
