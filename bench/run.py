@@ -1,6 +1,7 @@
 """Benchmark tier0 on generated knowledge bases.
 
     python3 bench/run.py [--sizes 1000,10000] [--runs 5] [--tier0 target/release/tier0] [--json FILE]
+                         [--sections build,search]
 
 Builds the release binary if it is missing (cargo build --release), writes
 the corpora bench/corpus-<N>/ with gen_corpus.py if they are missing (delete
@@ -12,12 +13,18 @@ Sections: `build` times a clean `tier0 build --verbose` into a fresh output
 folder (under --out-dir), `--runs` times after one uncounted warm-up, and
 reports wall time (median, min, max), the child's peak RSS (os.wait4, Linux
 ru_maxrss in KiB), the size of the output, and the time of each stage from
-the verbose output, with the search index's share of the build. To add a section (search index size,
-incremental rebuild…), write a measure function returning a dict of numbers
+the verbose output, with the search index's share of the build. `search`
+builds the corpus once and runs bench/search/measure.mjs on the output (node,
+Debian's Chromium at /usr/bin/chromium or $CHROMIUM; `npm ci` in bench/search
+first if its node_modules is missing): tier0's client-side search against
+Pagefind indexing the same HTML, bytes fetched before the first results,
+query time with the shards loaded and index size on disk (see that script).
+`--sections build,search` picks sections (default: all). To add a section
+(incremental rebuild…), write a measure function returning a dict of numbers
 for one corpus and a table function turning those dicts into Markdown, and
 list both in SECTIONS.
 
-Python 3.11 standard library only.
+Python 3.11 standard library only (the search section also needs node and npm).
 """
 
 import argparse
@@ -33,6 +40,7 @@ import time
 from pathlib import Path
 
 import gen_corpus
+import serve_bench
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -161,9 +169,58 @@ def build_table(rows):
     return "\n".join(lines)
 
 
+SEARCH_BENCH = BENCH / "search"
+
+
+def ensure_search_bench():
+    """bench/search/node_modules, installed from the lock file if missing."""
+    if (SEARCH_BENCH / "node_modules" / ".bin" / "pagefind").exists() and \
+            (SEARCH_BENCH / "node_modules" / "playwright-core").exists():
+        return
+    if shutil.which("npm") is None or shutil.which("node") is None:
+        raise BenchError("the search section needs node and npm")
+    log("bench/search/node_modules is missing: running npm ci")
+    done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=SEARCH_BENCH,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        raise BenchError(f"npm ci in bench/search failed:\n{done.stderr}")
+
+
+def measure_search(tier0, corpus, runs, out_dir):
+    """One build of corpus, then bench/search/measure.mjs on its output
+    (`runs` is for the build section: the script repeats each query itself)."""
+    ensure_search_bench()
+    with tempfile.TemporaryDirectory(prefix="tier0-bench-search-", dir=out_dir) as scratch:
+        site = Path(scratch) / "site"
+        wall, _, stderr = timed_run([tier0, "build", "--root", corpus, "--out", site, "--verbose"])
+        stages = stage_seconds(stderr, wall)
+        log(f"search: built {corpus.name} in {wall:.2f} s; running measure.mjs")
+        numbers = Path(scratch) / "search.json"
+        done = subprocess.run(["node", SEARCH_BENCH / "measure.mjs", site, "--json", numbers],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            raise BenchError(f"measure.mjs on {corpus.name} exited with {done.returncode}:\n{done.stderr}")
+        measured = json.loads(numbers.read_text(encoding="utf-8"))
+    return {"build_s": wall, "indexing_s": stages["indexing"], "measure": measured, "table": done.stdout.strip()}
+
+
+def search_table(rows):
+    parts = []
+    for row in rows:
+        pagefind = row["measure"].get("pagefind") or {}
+        line = (f"tier0 build {row['build_s']:.2f} s, of which the search index {row['indexing_s']:.2f} s "
+                f"({row['indexing_s'] / row['build_s']:.0%})")
+        if pagefind.get("seconds") is not None:
+            line += f"; Pagefind's indexer on the built HTML: {pagefind['seconds']:.1f} s"
+        parts.append(f"### {row['articles']} articles\n\n{line}.\n\n{row['table']}")
+    return "\n\n".join(parts)
+
+
 # name: (measure(tier0, corpus, runs, out_dir) -> dict, table(rows) -> Markdown)
 SECTIONS = {
     "build": (measure_build, build_table),
+    "search": (measure_search, search_table),
+    "serve": (lambda *args: serve_bench.measure_serve(*args, log=log), serve_bench.serve_table),
 }
 
 
@@ -185,7 +242,13 @@ def parse_args(argv):
     parser.add_argument("--out-dir", type=Path,
                         help="folder for build outputs (default: the system temp folder); "
                              "/dev/shm takes the disk out of the measurement")
+    parser.add_argument("--sections", default=",".join(SECTIONS),
+                        help=f"comma-separated sections to run (default {','.join(SECTIONS)})")
     args = parser.parse_args(argv)
+    args.sections = [name for name in args.sections.split(",") if name]
+    unknown = [name for name in args.sections if name not in SECTIONS]
+    if unknown or not args.sections:
+        parser.error(f"--sections: unknown {unknown}, choose among {', '.join(SECTIONS)}")
     try:
         args.sizes = [int(size) for size in args.sizes.split(",")]
     except ValueError:
@@ -202,7 +265,8 @@ def main(argv=None):
         corpora = {size: ensure_corpus(size) for size in args.sizes}
         results = {"tier0": str(tier0), "runs": args.runs, "cpus": os.cpu_count(),
                    "platform": platform.platform(), "out_dir": str(args.out_dir or tempfile.gettempdir())}
-        for name, (measure, table) in SECTIONS.items():
+        for name in args.sections:
+            measure, table = SECTIONS[name]
             rows = [{"articles": size, **measure(tier0, corpus, args.runs, args.out_dir)}
                     for size, corpus in corpora.items()]
             results[name] = rows

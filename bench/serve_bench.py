@@ -1,0 +1,82 @@
+"""The `serve` section of bench/run.py: how fast `tier0 serve` shows an edit.
+
+Starts `tier0 serve` on a corpus and times, on `runs` different articles,
+how long after a body edit is saved the page with the new text is served
+(polling every 2 ms), then how long a full rebuild takes after tier0.yaml
+is rewritten. Every edited file is restored.
+"""
+
+import json
+import statistics
+import subprocess
+import time
+import urllib.request
+
+
+class ServeBenchError(Exception):
+    """The dev server did not do what was expected in time."""
+
+
+def http_get(url):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read()
+
+
+def wait_until(condition, what, timeout=120):
+    started = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - started > timeout:
+            raise ServeBenchError(f"timed out waiting for {what}")
+        time.sleep(0.002)
+
+
+def article_sources(corpus, count):
+    """The first `count` default-language articles of the corpus."""
+    paths = sorted((corpus / "content").rglob("*.md"))
+    return [p for p in paths if not p.name.startswith("_index") and "." not in p.stem][:count]
+
+
+def measure_serve(tier0, corpus, runs, out_dir, log):
+    server = subprocess.Popen([str(tier0), "serve", "--root", str(corpus), "--port", "0", "--quiet"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        base = server.stdout.readline().split(" at ")[1].split()[0]
+        status = lambda: json.loads(http_get(base + "__tier0/status"))
+        wait_until(lambda: status()["generation"] >= 1, "the first build")
+        urls = {(a["id"], a["lang"]): a["url"] for a in json.loads(http_get(base + "articles.json"))["articles"]}
+        saves = []
+        for n, path in enumerate(article_sources(corpus, runs)):
+            original = path.read_text(encoding="utf-8")
+            article_id = next(line[4:].strip().strip('"') for line in original.splitlines() if line.startswith("id: "))
+            page = base + urls[(article_id, "es")].lstrip("/")
+            marker = f"bench-marker-{n}-{time.time_ns()}"
+            try:
+                started = time.perf_counter()
+                path.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
+                wait_until(lambda: marker.encode() in http_get(page), f"{marker} on {page}")
+                saves.append(time.perf_counter() - started)
+            finally:
+                path.write_text(original, encoding="utf-8")
+            wait_until(lambda: marker.encode() not in http_get(page), "the article to be restored")
+            log(f"serve {corpus.name}: save {n + 1} served after {saves[-1] * 1000:.0f} ms")
+        config = corpus / "tier0.yaml"
+        before = status()["generation"]
+        started = time.perf_counter()
+        config.write_bytes(config.read_bytes())
+        wait_until(lambda: status()["generation"] > before, "the full rebuild")
+        full = time.perf_counter() - started
+        log(f"serve {corpus.name}: full rebuild served after {full:.2f} s")
+    finally:
+        server.kill()
+        server.wait()
+    return {"save_to_served_s": saves, "full_rebuild_s": full}
+
+
+def serve_table(rows):
+    lines = ["| articles | save → served, median (ms) | min (ms) | max (ms) | full rebuild (s) |",
+             "| ---: | ---: | ---: | ---: | ---: |"]
+    for row in rows:
+        saves = row["save_to_served_s"]
+        lines.append(f"| {row['articles']} | {statistics.median(saves) * 1000:.0f} | {min(saves) * 1000:.0f} | "
+                     f"{max(saves) * 1000:.0f} | {row['full_rebuild_s']:.2f} |")
+    return "\n".join(lines)
