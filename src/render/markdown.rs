@@ -68,6 +68,17 @@ pub struct RenderedBody {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl RenderedBody {
+    /// Drops what only the article's own page needs (its HTML, table of
+    /// contents and steps), once that page is written: checking links and
+    /// indexing need the rest, for every article at once.
+    pub fn page_written(&mut self) {
+        self.html = String::new();
+        self.toc = Vec::new();
+        self.steps = Vec::new();
+    }
+}
+
 /// Markdown features tier0 enables.
 pub fn options() -> Options {
     Options::ENABLE_TABLES

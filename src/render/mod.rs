@@ -98,7 +98,7 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
             let pages = for_lang(&linked.article.lang);
             let mut body = markdown::render_body(model, i, &pages.text);
             let page = pages.article(i, &body);
-            body.html = String::new();
+            body.page_written();
             match page {
                 Ok(html) => sink
                     .put(&format!("{}index.html", linked.path), html.as_bytes())
