@@ -41,7 +41,7 @@
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
-    Token, TokenFilter, TokenStream, Tokenizer,
+    TextAnalyzerBuilder, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 /// Name under which each language index registers its analyzer.
@@ -59,6 +59,18 @@ pub enum Mode {
     Query,
 }
 
+/// `builder` followed by the language's stop words (when tantivy has a list)
+/// and the code-aware stemmer: the tail of every stemming analyzer.
+fn stop_and_stem(builder: TextAnalyzerBuilder, language: Language) -> TextAnalyzer {
+    let builder = match StopWordFilter::new(language) {
+        Some(stop) => builder.filter_dynamic(stop),
+        None => builder,
+    };
+    builder
+        .filter_dynamic(CodeAwareStemmer::new(language))
+        .build()
+}
+
 /// The Snowball stemmer (and stop word list) used for a language code, if any.
 pub fn stemmer_language(lang: &str) -> Option<Language> {
     match lang {
@@ -74,16 +86,7 @@ pub fn text_analyzer(lang: &str, mode: Mode) -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter);
     match stemmer_language(lang) {
-        Some(language) => {
-            let builder = base.dynamic();
-            let builder = match StopWordFilter::new(language) {
-                Some(stop) => builder.filter_dynamic(stop),
-                None => builder,
-            };
-            builder
-                .filter_dynamic(CodeAwareStemmer::new(language))
-                .build()
-        }
+        Some(language) => stop_and_stem(base.dynamic(), language),
         None => base.build(),
     }
 }
@@ -127,14 +130,10 @@ impl SurfaceToTerm {
     /// The mapping for `lang`.
     pub fn new(lang: &str) -> SurfaceToTerm {
         let tail = stemmer_language(lang).map(|language| {
-            let builder = TextAnalyzer::builder(RawTokenizer::default()).dynamic();
-            let builder = match StopWordFilter::new(language) {
-                Some(stop) => builder.filter_dynamic(stop),
-                None => builder,
-            };
-            builder
-                .filter_dynamic(CodeAwareStemmer::new(language))
-                .build()
+            stop_and_stem(
+                TextAnalyzer::builder(RawTokenizer::default()).dynamic(),
+                language,
+            )
         });
         SurfaceToTerm { tail }
     }

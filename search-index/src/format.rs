@@ -400,15 +400,9 @@ pub fn read_varints(bytes: &[u8]) -> Option<Vec<u32>> {
 /// apart) in tantivy's order — 16-bit quantisation did not (measured: 2 of
 /// 300 top-10 lists differed on the 10,000-article benchmark).
 pub fn encode_postings(postings: &[(u32, f32)], top: u32) -> String {
-    let mut bytes = Vec::with_capacity(postings.len() * 4);
-    let mut prev = top;
-    for &(doc, score) in postings {
-        let bits = score.to_bits();
-        put_varint(&mut bytes, doc);
-        put_varint(&mut bytes, prev.saturating_sub(bits));
-        prev = bits;
-    }
-    base64_encode(&bytes)
+    let mut out = Vec::new();
+    encode_postings_into(&mut out, postings, top);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// [`encode_postings`], appended to `out`.
