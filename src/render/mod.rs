@@ -71,21 +71,8 @@ pub struct Rendered {
 
 /// Renders the whole site into `sink`.
 pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, RenderError> {
-    let languages: Vec<LanguagePages<'_>> = model
-        .config
-        .languages
-        .iter()
-        .map(|l| LanguagePages::new(model, theme, &l.code))
-        .collect();
-    let lang_index = |lang: &str| {
-        model
-            .config
-            .languages
-            .iter()
-            .position(|l| l.code == lang)
-            .unwrap_or(0)
-    };
-    let for_lang = |lang: &str| &languages[lang_index(lang)];
+    let languages = language_pages(model, theme);
+    let for_lang = |lang: &str| in_language(&languages, lang);
 
     // Each article page is written as soon as its body is rendered, so no
     // body's HTML outlives its page. Links between articles can only be
@@ -119,8 +106,57 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
         return Err(RenderError::Content(diagnostics, used_assets));
     }
 
+    let mut template_errors = listings(model, theme, &languages, sink, &|_| true)?;
+    template_errors.extend(article_errors.into_iter().flatten());
+    if let Some(e) = template_errors.into_iter().next() {
+        return Err(RenderError::Content(
+            vec![template_error(model, &e)],
+            used_assets,
+        ));
+    }
+    let anchors = bodies.iter().map(|b| b.anchors.clone()).collect();
+    Ok(Rendered {
+        anchors,
+        sections: bodies.into_iter().map(|b| b.sections).collect(),
+        used_assets,
+    })
+}
+
+/// The page renderers of every language of the site, default language first.
+pub fn language_pages<'a>(model: &'a SiteModel, theme: &'a Theme) -> Vec<LanguagePages<'a>> {
+    model
+        .config
+        .languages
+        .iter()
+        .map(|l| LanguagePages::new(model, theme, &l.code))
+        .collect()
+}
+
+/// The renderer of `lang` (the default language's if `lang` is unknown).
+fn in_language<'p, 'a>(languages: &'p [LanguagePages<'a>], lang: &str) -> &'p LanguagePages<'a> {
+    languages
+        .iter()
+        .find(|p| p.lang == lang)
+        .unwrap_or(&languages[0])
+}
+
+/// Renders every page that is not an article page (categories, tiers, home
+/// pages, feeds, the 404 page, the redirects `include_redirect` accepts) and
+/// the generated files; returns the messages of templates that failed.
+pub fn listings(
+    model: &SiteModel,
+    theme: &Theme,
+    languages: &[LanguagePages<'_>],
+    sink: &dyn Sink,
+    include_redirect: &(dyn Fn(&link::Redirect) -> bool + Sync),
+) -> Result<Vec<String>, RenderError> {
+    let for_lang = |lang: &str| in_language(languages, lang);
     let mut jobs: Vec<Job> = (0..model.categories.len()).map(Job::Category).collect();
-    jobs.extend((0..model.redirects.len()).map(Job::Redirect));
+    jobs.extend(
+        (0..model.redirects.len())
+            .filter(|&r| include_redirect(&model.redirects[r]))
+            .map(Job::Redirect),
+    );
     for l in 0..languages.len() {
         jobs.extend([Job::Home(l), Job::Feed(l)]);
         jobs.extend((0..model.config.tiers.len()).map(|t| Job::Tier(l, t)));
@@ -177,15 +213,8 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
         .collect::<io::Result<Vec<Option<String>>>>()
         .map_err(RenderError::Io)?
         .into_iter()
-        .chain(article_errors)
         .flatten()
         .collect();
-    if let Some(e) = template_errors.into_iter().next() {
-        return Err(RenderError::Content(
-            vec![template_error(model, &e)],
-            used_assets,
-        ));
-    }
 
     let mut generated: Vec<(String, Vec<u8>)> = vec![
         ("robots.txt".into(), feeds::robots(model).into_bytes()),
@@ -204,12 +233,7 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
         .par_iter()
         .try_for_each(|a| sink.copy(&a.rel, &a.source))
         .map_err(RenderError::Io)?;
-    let anchors = bodies.iter().map(|b| b.anchors.clone()).collect();
-    Ok(Rendered {
-        anchors,
-        sections: bodies.into_iter().map(|b| b.sections).collect(),
-        used_assets,
-    })
+    Ok(template_errors)
 }
 
 /// Renders the body and the page of article `index` alone, for a dev server
@@ -302,7 +326,7 @@ fn broken_anchor(
 }
 
 /// The error for a template that failed to render.
-fn template_error(model: &SiteModel, message: &str) -> Diagnostic {
+pub fn template_error(model: &SiteModel, message: &str) -> Diagnostic {
     Diagnostic::error(
         PathBuf::from("themes").join(&model.config.theme),
         0..0,

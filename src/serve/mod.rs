@@ -96,19 +96,22 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
         }
     };
     while let Some(batch) = watcher.next_batch() {
-        let changed = if batch.everything {
-            Vec::new()
-        } else {
-            batch.articles
-        };
-        rebuild(
-            &mut site,
-            &changed,
-            shared,
-            &search,
-            &mut generation,
-            verbosity,
-        );
+        let everything = batch.everything || site.significant(&batch.others);
+        if everything || !batch.articles.is_empty() {
+            let changed = if everything {
+                Vec::new()
+            } else {
+                batch.articles
+            };
+            rebuild(
+                &mut site,
+                &changed,
+                shared,
+                &search,
+                &mut generation,
+                verbosity,
+            );
+        }
     }
 }
 
@@ -144,6 +147,9 @@ fn rebuild(
             if verbosity != Verbosity::Quiet {
                 let what = match rebuilt {
                     Rebuilt::Articles(n) => format!("{n} article page(s)"),
+                    Rebuilt::Listings(n) => {
+                        format!("{n} article page(s) and the pages listing articles")
+                    }
                     Rebuilt::Everything => "the whole site".to_owned(),
                 };
                 eprintln!("Rebuilt {what} in {} ms", started.elapsed().as_millis());

@@ -91,6 +91,8 @@ pub struct Failure {
 pub enum Rebuilt {
     /// Only the pages of these many articles were rendered again.
     Articles(usize),
+    /// These many articles and the pages that list articles were rendered again.
+    Listings(usize),
     /// The whole site was rebuilt.
     Everything,
 }
@@ -154,6 +156,12 @@ impl DevSite {
             && self.rebuild_bodies(&articles)?
         {
             return Ok(Rebuilt::Articles(articles.len()));
+        }
+        if !self.failed
+            && let Some(rels) = self.known_articles(changed)
+            && self.rebuild_listings(&rels)?
+        {
+            return Ok(Rebuilt::Listings(rels.len()));
         }
         self.rebuild_everything().map(|()| Rebuilt::Everything)
     }
@@ -223,6 +231,131 @@ impl DevSite {
         Ok(true)
     }
 
+    /// Whether any of these changed paths under `content/` matters to the
+    /// site: it exists now (an asset, a folder, an `_index.md`), or it was an
+    /// article, an asset or a folder of the last good build. What is left are
+    /// editors' temporary files, written and renamed away within the batch.
+    pub fn significant(&self, paths: &[PathBuf]) -> bool {
+        let Some(good) = self.good.as_ref() else {
+            return !paths.is_empty();
+        };
+        let content = self.options.root.join(CONTENT_DIR);
+        paths.iter().any(|path| {
+            let Some(rel) = path.strip_prefix(&content).ok().and_then(|r| r.to_str()) else {
+                return true;
+            };
+            let rel = rel.replace('\\', "/");
+            let folder = format!("{rel}/");
+            path.exists()
+                || good
+                    .model
+                    .assets
+                    .iter()
+                    .any(|a| a.rel == rel || a.rel.starts_with(&folder))
+                || good
+                    .model
+                    .articles
+                    .iter()
+                    .any(|a| a.article.rel == rel || a.article.rel.starts_with(&folder))
+        })
+    }
+
+    /// The content-relative paths of `changed`, if all are existing articles.
+    fn known_articles(&self, changed: &[PathBuf]) -> Option<Vec<String>> {
+        let good = self.good.as_ref()?;
+        let content = self.options.root.join(CONTENT_DIR);
+        let rels: Option<Vec<String>> = changed
+            .iter()
+            .map(|path| {
+                let rel = path
+                    .strip_prefix(&content)
+                    .ok()?
+                    .to_str()?
+                    .replace('\\', "/");
+                (path.is_file() && good.model.article_by_source(&rel).is_some()).then_some(rel)
+            })
+            .collect();
+        rels.filter(|r| !r.is_empty())
+    }
+
+    /// Relinks the site after the front matter of the articles at `rels`
+    /// changed, and renders again only those articles and the pages that
+    /// list articles; `Ok(false)` when the site's shape changed (articles,
+    /// paths, categories, redirects, anchors), which needs a full rebuild.
+    fn rebuild_listings(&mut self, rels: &[String]) -> Result<bool, Failure> {
+        let Some(good) = self.good.as_ref() else {
+            return Ok(false);
+        };
+        let Prepared {
+            model,
+            theme,
+            texts,
+            ..
+        } = match site::prepare(&self.options, &|_, _| {}) {
+            Ok(prepared) => prepared,
+            Err(BuildError::Content { diagnostics, texts }) => {
+                return Err(Failure { diagnostics, texts });
+            }
+            Err(e) => return Err(io_failure(&e)),
+        };
+        let Some(old_of) = same_shape(&good.model, &model) else {
+            return Ok(false);
+        };
+        let anchors: Vec<BTreeSet<String>> =
+            old_of.iter().map(|&o| good.anchors[o].clone()).collect();
+        let mut sections: Vec<Arc<Vec<Section>>> =
+            old_of.iter().map(|&o| good.sections[o].clone()).collect();
+        let mut pages = (*good.pages).clone();
+        let changed: BTreeSet<usize> = rels
+            .iter()
+            .filter_map(|r| model.article_by_source(r))
+            .collect();
+        for &index in &changed {
+            match render::article_alone(&model, &theme, index, &anchors) {
+                Ok((body, path, html)) => {
+                    if body.anchors != anchors[index] {
+                        return Ok(false);
+                    }
+                    pages.insert(path, Arc::from(html.into_bytes()));
+                    sections[index] = Arc::new(body.sections);
+                }
+                Err(RenderError::Content(diagnostics, _)) => {
+                    return Err(Failure { diagnostics, texts });
+                }
+                Err(RenderError::Io(e)) => return Err(io_failure(&e)),
+            }
+        }
+        let sink = MemorySink::default();
+        let languages = render::language_pages(&model, &theme);
+        let failed = render::listings(&model, &theme, &languages, &sink, &|r| {
+            changed.contains(&r.to)
+        });
+        match failed {
+            Ok(errors) if errors.is_empty() => {}
+            Ok(errors) => {
+                let diagnostics = errors
+                    .iter()
+                    .map(|e| render::template_error(&model, e))
+                    .collect();
+                return Err(Failure { diagnostics, texts });
+            }
+            Err(RenderError::Content(diagnostics, _)) => {
+                return Err(Failure { diagnostics, texts });
+            }
+            Err(RenderError::Io(e)) => return Err(io_failure(&e)),
+        }
+        drop(languages);
+        pages.extend(sink.into_files());
+        self.good = Some(Good {
+            model: Arc::new(model),
+            theme: Arc::new(theme),
+            anchors,
+            sections,
+            pages: Arc::new(pages),
+        });
+        Ok(true)
+    }
+
     fn rebuild_everything(&mut self) -> Result<(), Failure> {
         let prepared = match site::prepare(&self.options, &|_, _| {}) {
             Ok(prepared) => prepared,
@@ -254,6 +387,70 @@ impl DevSite {
         });
         Ok(())
     }
+}
+
+/// For each article of `new`, its index in `old`, when both sites have the
+/// same shape: the same articles at the same paths with the same ids,
+/// languages and translations, the same categories (their lists of articles
+/// aside), redirects, assets, home pages and configuration. Then every page
+/// that does not list articles is the same in both, but for the pages of
+/// articles whose own content changed.
+fn same_shape(old: &SiteModel, new: &SiteModel) -> Option<Vec<usize>> {
+    if old.articles.len() != new.articles.len()
+        || old.config != new.config
+        || old.assets != new.assets
+        || old.homes != new.homes
+        || old.categories.len() != new.categories.len()
+        || old.redirects.len() != new.redirects.len()
+    {
+        return None;
+    }
+    let old_of: Vec<usize> = new
+        .articles
+        .iter()
+        .map(|a| old.article_by_source(&a.article.rel))
+        .collect::<Option<_>>()?;
+    let rel = |model: &SiteModel, i: usize| model.articles[i].article.rel.clone();
+    for (i, &o) in old_of.iter().enumerate() {
+        let (n, p) = (&new.articles[i], &old.articles[o]);
+        let translations = |m: &SiteModel, a: &crate::link::LinkedArticle| {
+            let mut t: Vec<String> = a.translations.iter().map(|&t| rel(m, t)).collect();
+            t.sort();
+            t
+        };
+        if n.path != p.path
+            || n.article.id != p.article.id
+            || n.article.lang != p.article.lang
+            || n.article.category != p.article.category
+            || translations(new, n) != translations(old, p)
+        {
+            return None;
+        }
+    }
+    let same_category = |a: &crate::link::Category, b: &crate::link::Category| {
+        (&a.id, &a.lang, &a.title, &a.description, a.order, &a.path)
+            == (&b.id, &b.lang, &b.title, &b.description, b.order, &b.path)
+    };
+    if !old
+        .categories
+        .iter()
+        .zip(&new.categories)
+        .all(|(a, b)| same_category(a, b))
+    {
+        return None;
+    }
+    let same_redirect = |a: &crate::link::Redirect, b: &crate::link::Redirect| {
+        a.from == b.from && rel(old, a.to) == rel(new, b.to)
+    };
+    if !old
+        .redirects
+        .iter()
+        .zip(new.redirects.iter())
+        .all(|(a, b)| same_redirect(a, b))
+    {
+        return None;
+    }
+    Some(old_of)
 }
 
 /// The search files of a build, made in a temporary folder.

@@ -22,10 +22,13 @@ const LONGEST: Duration = Duration::from_millis(400);
 /// What changed in one batch.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Batch {
-    /// Changed article files, when nothing else changed.
+    /// Article files written (they exist).
     pub articles: Vec<PathBuf>,
-    /// Something changed that needs a full rebuild (config, theme, assets,
-    /// folders, created, deleted or renamed files).
+    /// Other paths under `content/` that changed: assets, folders, removed or
+    /// renamed articles, and editors' temporary files, which the site tells
+    /// apart (see `DevSite::significant`).
+    pub others: Vec<PathBuf>,
+    /// The config or the theme changed, or the watch itself had a problem.
     pub everything: bool,
 }
 
@@ -72,9 +75,11 @@ impl Watcher {
                     Err(RecvTimeoutError::Disconnected) => return None,
                 }
             }
-            if batch.everything || !batch.articles.is_empty() {
-                batch.articles.sort();
-                batch.articles.dedup();
+            if batch.everything || !batch.articles.is_empty() || !batch.others.is_empty() {
+                for paths in [&mut batch.articles, &mut batch.others] {
+                    paths.sort();
+                    paths.dedup();
+                }
                 return Some(batch);
             }
         }
@@ -97,7 +102,8 @@ impl Watcher {
                 {
                     batch.articles.push(path.clone());
                 }
-                Change::Article | Change::Other => batch.everything = true,
+                Change::Article | Change::Content => batch.others.push(path.clone()),
+                Change::Other => batch.everything = true,
             }
         }
     }
@@ -107,6 +113,7 @@ impl Watcher {
 enum Change {
     Ignored,
     Article,
+    Content,
     Other,
 }
 
@@ -128,7 +135,7 @@ fn classify(root: &Path, path: &Path) -> Change {
         Some(CONTENT_DIR) if name.ends_with(".md") && !name.starts_with("_index") => {
             Change::Article
         }
-        Some(CONTENT_DIR) => Change::Other,
+        Some(CONTENT_DIR) => Change::Content,
         Some("themes") if !editor_scratch => Change::Other,
         _ => Change::Ignored,
     }
@@ -147,15 +154,15 @@ mod tests {
         );
         assert_eq!(
             classify(root, Path::new("/site/content/red/_index.md")),
-            Change::Other
+            Change::Content
         );
         assert_eq!(
             classify(root, Path::new("/site/content/red/logo.png")),
-            Change::Other
+            Change::Content
         );
         assert_eq!(
             classify(root, Path::new("/site/content/red")),
-            Change::Other
+            Change::Content
         );
         assert_eq!(classify(root, Path::new("/site/tier0.yaml")), Change::Other);
         assert_eq!(

@@ -261,6 +261,47 @@ fn incremental_rebuilds_equal_a_clean_build() {
             }),
         ),
         (
+            "retitle an article, which reorders its category",
+            Box::new(|| {
+                let path = site.root().join("content/vpn/conectar.md");
+                let text = std::fs::read_to_string(&path).unwrap();
+                std::fs::write(
+                    &path,
+                    text.replace("title: Conectar la VPN", "title: Aaa primero en la lista"),
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "move an article to another tier",
+            Box::new(|| {
+                let path = site.root().join("content/vpn/conectar.md");
+                let text = std::fs::read_to_string(&path).unwrap();
+                std::fs::write(&path, text.replace("tier: L1", "tier: L3")).unwrap();
+            }),
+        ),
+        (
+            "change tags and dates",
+            Box::new(|| {
+                let text = std::fs::read_to_string(&wifi).unwrap();
+                let text = text
+                    .replace("tags: [wifi]", "tags: [wifi, red]")
+                    .replace("updated: 2026-02-03", "updated: 2026-04-01");
+                std::fs::write(&wifi, text).unwrap();
+            }),
+        ),
+        (
+            "save through a temporary file with a plain name, as sed -i does",
+            Box::new(|| {
+                let text = std::fs::read_to_string(&wifi)
+                    .unwrap()
+                    .replace("Texto con", "Un texto con");
+                let scratch = site.root().join("content/red/sedX1b2c3");
+                std::fs::write(&scratch, text).unwrap();
+                std::fs::rename(&scratch, &wifi).unwrap();
+            }),
+        ),
+        (
             "add a heading",
             Box::new(|| {
                 let mut text = std::fs::read_to_string(&wifi).unwrap();
