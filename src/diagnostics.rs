@@ -90,6 +90,12 @@ impl SourceTexts {
         self.texts.insert(path.into(), text);
     }
 
+    /// Forgets every text but those of `paths`.
+    pub fn keep_only<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
+        let keep: std::collections::BTreeSet<&Path> = paths.into_iter().collect();
+        self.texts.retain(|path, _| keep.contains(path.as_path()));
+    }
+
     /// The 1-based line and column (in characters) of `offset` in `path`.
     pub fn line_col(&self, path: &Path, offset: usize) -> (usize, usize) {
         self.texts

@@ -26,9 +26,36 @@ pub struct IndexedSite {
     pub base_url: String,
 }
 
+/// What the index stage needs of a build: the search documents of its
+/// published articles and how the build links its pages. The site model can
+/// be dropped once this is made, so its sources are freed before indexing.
+#[derive(Debug)]
+pub struct IndexInput {
+    documents: Vec<SearchDocument>,
+    languages: Vec<String>,
+    base_url: String,
+}
+
+impl IndexInput {
+    /// The input for `model`, whose articles' plain-text sections are
+    /// `sections` (in [`SiteModel::articles`] order).
+    pub fn new(model: &SiteModel, sections: Vec<Vec<Section>>) -> Self {
+        Self {
+            documents: documents(model, sections),
+            languages: model
+                .config
+                .languages
+                .iter()
+                .map(|l| l.code.clone())
+                .collect(),
+            base_url: model.config.base_url.as_written(),
+        }
+    }
+}
+
 /// What the search index knows of each published article; takes the
 /// articles' plain-text sections, in [`SiteModel::articles`] order.
-pub fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocument> {
+fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocument> {
     model
         .articles
         .iter()
@@ -58,21 +85,15 @@ pub fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDo
 /// Builds the tantivy index in `index_dir` (with its [`IndexedSite`] written to
 /// `index_sink`) and exports the browser index into `sink`.
 pub fn index(
-    model: &SiteModel,
-    sections: Vec<Vec<Section>>,
+    input: IndexInput,
     index_dir: &Path,
     index_sink: &dyn Sink,
     sink: &dyn Sink,
 ) -> Result<(), SearchError> {
-    let languages: Vec<String> = model
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.clone())
-        .collect();
-    let built = search_index::build(index_dir, &languages, &documents(model, sections))?;
+    let built = search_index::build(index_dir, &input.languages, &input.documents)?;
+    drop(input.documents);
     let site = IndexedSite {
-        base_url: model.config.base_url.as_written(),
+        base_url: input.base_url,
     };
     let failed = |source| SearchError::Io {
         path: index_dir.join(SITE_FILE),

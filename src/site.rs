@@ -188,21 +188,22 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
         }
         Err(RenderError::Io(e)) => return Err(e.into()),
     };
-    progress("indexing", model.articles.len());
+    let articles = model.articles.len();
+    progress("indexing", articles);
+    // Rendering was the last reader of the article sources: free them before
+    // indexing, keeping only the texts the warnings will be shown with.
+    let input = crate::index::IndexInput::new(&model, sections);
+    drop((model, theme));
+    let mut texts = texts;
+    texts.keep_only(warnings.iter().map(|d| d.path.as_path()));
     let index_staging = Staging::create(&index_dir(&options.root), &[&options.root])?;
-    crate::index::index(
-        &model,
-        sections,
-        index_staging.path()?,
-        &index_staging,
-        &staging,
-    )?;
-    progress("writing", model.articles.len());
+    crate::index::index(input, index_staging.path()?, &index_staging, &staging)?;
+    progress("writing", articles);
     let files = staging.files();
     staging.commit()?;
     index_staging.commit()?;
     Ok(BuildReport {
-        articles: model.articles.len(),
+        articles,
         files,
         out,
         warnings,

@@ -458,8 +458,8 @@ pub fn search_files(model: &SiteModel, sections: &[Arc<Vec<Section>>]) -> Result
     let sections = sections.iter().map(|s| s.as_ref().clone()).collect();
     let dir = tempfile::tempdir().map_err(|e| io_failure(&e))?;
     let sink = MemorySink::default();
-    crate::index::index(model, sections, dir.path(), &Discard, &sink)
-        .map_err(|e| io_failure(&e))?;
+    let input = crate::index::IndexInput::new(model, sections);
+    crate::index::index(input, dir.path(), &Discard, &sink).map_err(|e| io_failure(&e))?;
     Ok(sink.into_files())
 }
 

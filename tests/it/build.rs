@@ -250,3 +250,21 @@ fn example_knowledge_base_builds_without_warnings() {
     assert!(!stderr.contains("warning"), "{stderr}");
     assert!(stderr.contains("Built 30 articles"), "{stderr}");
 }
+
+#[test]
+fn warnings_of_a_successful_build_show_their_line() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/red/aviso.md",
+        "---\nid: KB-9\ntitle: Aviso\nsintomas: [x]\n---\nTexto.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let stderr = crate::support::stderr(&output);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("content/red/aviso.md:4:1"), "{stderr}");
+    assert!(
+        stderr.contains("4 │ sintomas: [x]"),
+        "the warning shows its source line: {stderr}"
+    );
+    assert!(stderr.contains("did you mean `symptoms`?"), "{stderr}");
+}
