@@ -83,9 +83,11 @@ pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> 
 fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
     let search = spawn_search_worker(shared.clone());
     let mut generation = 0;
-    rebuild(&mut site, &[], shared, &search, &mut generation, verbosity);
+    // Watch first: a file saved while the first build runs is rebuilt after it.
     let root = site.root().to_path_buf();
-    let watcher = match watch::Watcher::new(&root) {
+    let watcher = watch::Watcher::new(&root);
+    rebuild(&mut site, &[], shared, &search, &mut generation, verbosity);
+    let watcher = match watcher {
         Ok(watcher) => watcher,
         Err(e) => {
             eprintln!(
@@ -143,6 +145,10 @@ fn rebuild(
             let _ = shared.events.send(LiveEvent::Reload);
             if let Some(input) = site.search_input() {
                 let _ = search.send((*generation, input));
+            }
+            if !matches!(rebuilt, Rebuilt::Articles(_)) {
+                let (warnings, texts) = site.warnings();
+                print_diagnostics(texts, warnings, verbosity);
             }
             if verbosity != Verbosity::Quiet {
                 let what = match rebuilt {

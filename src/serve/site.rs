@@ -114,6 +114,8 @@ pub struct DevSite {
     /// The last rebuild failed: only a full rebuild can tell whether the
     /// problem is gone, whichever file changes next.
     failed: bool,
+    /// Warnings of the last relinked build, with their source texts.
+    warnings: (Vec<Diagnostic>, SourceTexts),
 }
 
 impl DevSite {
@@ -123,7 +125,13 @@ impl DevSite {
             options,
             good: None,
             failed: false,
+            warnings: Default::default(),
         }
+    }
+
+    /// Warnings of the last build that relinked the site (body edits keep them).
+    pub fn warnings(&self) -> (&[Diagnostic], &SourceTexts) {
+        (&self.warnings.0, &self.warnings.1)
     }
 
     /// The site folder.
@@ -290,7 +298,7 @@ impl DevSite {
             model,
             theme,
             texts,
-            ..
+            warnings,
         } = match site::prepare(&self.options, &|_, _| {}) {
             Ok(prepared) => prepared,
             Err(BuildError::Content { diagnostics, texts }) => {
@@ -346,6 +354,7 @@ impl DevSite {
         }
         drop(languages);
         pages.extend(sink.into_files());
+        self.warnings = (warnings, texts);
         self.good = Some(Good {
             model: Arc::new(model),
             theme: Arc::new(theme),
@@ -368,7 +377,7 @@ impl DevSite {
             model,
             theme,
             texts,
-            ..
+            warnings,
         } = prepared;
         let sink = MemorySink::default();
         let rendered = match render::render(&model, &theme, &sink) {
@@ -378,6 +387,7 @@ impl DevSite {
             }
             Err(RenderError::Io(e)) => return Err(io_failure(&e)),
         };
+        self.warnings = (warnings, texts);
         self.good = Some(Good {
             model: Arc::new(model),
             theme: Arc::new(theme),

@@ -423,3 +423,45 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
             .contains("Conecte ya.")
     );
 }
+
+#[test]
+fn warnings_are_printed_as_the_site_is_rebuilt() {
+    let site = Site::fixture("basic");
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("tier0"))
+        .args(["serve", "--port", "0"])
+        .current_dir(site.root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut seen = String::new();
+    let mut wait_for = |needle: &str| {
+        let started = Instant::now();
+        while !seen.contains(needle) {
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "never printed {needle:?}:\n{seen}"
+            );
+            if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
+                seen.push_str(&line);
+                seen.push('\n');
+            }
+        }
+    };
+    wait_for("Rebuilt the whole site");
+    site.write(
+        "content/red/aviso.md",
+        "---\nid: KB-9\ntitle: Aviso\nsintomas: [x]\n---\nTexto.\n",
+    );
+    wait_for("content/red/aviso.md:4:1");
+    wait_for("did you mean `symptoms`?");
+    let _ = child.kill();
+    let _ = child.wait();
+}
