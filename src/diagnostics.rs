@@ -90,6 +90,11 @@ impl SourceTexts {
         self.texts.insert(path.into(), text);
     }
 
+    /// Adds the texts of `other`.
+    pub fn extend(&mut self, other: SourceTexts) {
+        self.texts.extend(other.texts);
+    }
+
     /// Forgets every text but those of `paths`.
     pub fn keep_only<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
         let keep: std::collections::BTreeSet<&Path> = paths.into_iter().collect();

@@ -81,29 +81,30 @@ pub struct Prepared {
 /// Receives the name of each stage as it starts and the number of articles found.
 pub type Progress<'a> = &'a dyn Fn(&str, usize);
 
+/// The configuration in `tier0.yaml` at `root` (the defaults when there is
+/// none), its warnings, and its text for showing them.
+pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts), BuildError> {
+    let mut texts = SourceTexts::default();
+    let Some(file) = discover::config(root)? else {
+        return Ok((Config::default(), Vec::new(), texts));
+    };
+    texts.insert(CONFIG_FILE, file.text.clone());
+    match Config::from_yaml(Path::new(CONFIG_FILE), &file.text) {
+        Ok((config, warnings)) => Ok((config, warnings, texts)),
+        Err(diagnostics) => Err(BuildError::Content { diagnostics, texts }),
+    }
+}
+
 /// Runs discover, parse and link.
 pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepared, BuildError> {
     let root = &options.root;
-    let mut texts = SourceTexts::default();
     let mut diagnostics = Vec::new();
     let fail = |diagnostics: Vec<Diagnostic>, texts: SourceTexts| {
         Err(BuildError::Content { diagnostics, texts })
     };
 
-    let config_file = discover::config(root)?;
-    let mut config = match &config_file {
-        Some(file) => {
-            texts.insert(CONFIG_FILE, file.text.clone());
-            match Config::from_yaml(Path::new(CONFIG_FILE), &file.text) {
-                Ok((config, warnings)) => {
-                    diagnostics.extend(warnings);
-                    config
-                }
-                Err(errors) => return fail(errors, texts),
-            }
-        }
-        None => Config::default(),
-    };
+    let (mut config, warnings, mut texts) = load_config(root)?;
+    diagnostics.extend(warnings);
     if let Some(url) = &options.base_url {
         config.base_url = BaseUrl::parse(url).ok_or_else(|| {
             io::Error::new(
@@ -115,10 +116,7 @@ pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepare
 
     let sources = discover::discover(root, &config.theme)?;
     diagnostics.extend(sources.problems.iter().cloned());
-    let mut texts = sources.texts.clone();
-    if let Some(file) = config_file {
-        texts.insert(CONFIG_FILE, file.text);
-    }
+    texts.extend(sources.texts.clone());
     let count = sources.articles.len();
     progress("parsing", count);
     let theme = Theme::load(&config.theme, &sources.theme);
@@ -223,19 +221,6 @@ pub struct CheckReport {
     pub texts: SourceTexts,
 }
 
-/// A sink that keeps nothing: `check` renders every page only to validate it.
-struct Discard;
-
-impl render::Sink for Discard {
-    fn put(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
-        Ok(())
-    }
-
-    fn copy(&self, _path: &str, _source: &Path) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Runs every check of a build (drafts included) without writing anything,
 /// plus the audits of [`audit`], with staleness as of `today`.
 pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, BuildError> {
@@ -259,7 +244,7 @@ pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, B
         }
         Err(e) => return Err(e),
     };
-    let used_assets = match render::render(&model, &theme, &Discard) {
+    let used_assets = match render::render(&model, &theme, &render::Discard) {
         Ok(rendered) => rendered.used_assets,
         Err(RenderError::Content(errors, used_assets)) => {
             warnings.extend(errors);

@@ -22,10 +22,11 @@ use time::Date;
 use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
 use crate::cli::NewArgs;
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::diagnostics::Diagnostic;
 use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, SourceFile, Sources};
 use crate::link::{self, Selection};
 use crate::parse::{self, Article, ArticleType, Parsed, yaml::did_you_mean};
+use crate::site::{self, BuildError};
 use crate::slug;
 
 /// One template per language and type: `<lang>/<type>.md`.
@@ -204,18 +205,14 @@ fn already_exists(shown: &Path) -> ExitCode {
 
 /// Reads `tier0.yaml` like a build does; its warnings are left to the build.
 fn load_config(root: &Path, verbosity: Verbosity) -> Result<Config, ExitCode> {
-    let Some(file) = discover::config(root).map_err(fail)? else {
-        return Ok(Config::default());
-    };
-    match Config::from_yaml(Path::new(CONFIG_FILE), &file.text) {
-        Ok((config, _warnings)) => Ok(config),
-        Err(errors) => {
-            let mut texts = SourceTexts::default();
-            texts.insert(CONFIG_FILE, file.text);
-            print_diagnostics(&texts, &errors, verbosity);
+    match site::load_config(root) {
+        Ok((config, _warnings, _)) => Ok(config),
+        Err(BuildError::Content { diagnostics, texts }) => {
+            print_diagnostics(&texts, &diagnostics, verbosity);
             eprintln!("error: {CONFIG_FILE} has errors; fix them first, no article was written");
             Err(ExitCode::from(EXIT_CONTENT))
         }
+        Err(e) => Err(fail(e)),
     }
 }
 

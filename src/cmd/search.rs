@@ -9,10 +9,8 @@ use serde::Serialize;
 use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
 use crate::cli::SearchArgs;
 use crate::config::{BaseUrl, Config};
-use crate::diagnostics::SourceTexts;
-use crate::discover::{self, CONFIG_FILE};
 use crate::index::{IndexedSite, SITE_FILE};
-use crate::site::index_dir;
+use crate::site::{self, BuildError, index_dir};
 use crate::urls::Urls;
 
 #[derive(Serialize)]
@@ -106,16 +104,12 @@ fn write_text(out: &mut impl Write, results: &[Result<'_>]) -> std::io::Result<(
 
 /// The site's config, or the exit code after printing why it cannot be read.
 fn load_config(root: &Path, verbosity: Verbosity) -> std::result::Result<Config, ExitCode> {
-    let file = discover::config(root).map_err(fail)?;
-    let Some(file) = file else {
-        return Ok(Config::default());
-    };
-    Config::from_yaml(Path::new(CONFIG_FILE), &file.text)
-        .map(|(config, _)| config)
-        .map_err(|errors| {
-            let mut texts = SourceTexts::default();
-            texts.insert(CONFIG_FILE, file.text.clone());
-            print_diagnostics(&texts, &errors, verbosity);
-            ExitCode::from(super::EXIT_FAILURE)
-        })
+    match site::load_config(root) {
+        Ok((config, _warnings, _)) => Ok(config),
+        Err(BuildError::Content { diagnostics, texts }) => {
+            print_diagnostics(&texts, &diagnostics, verbosity);
+            Err(ExitCode::from(super::EXIT_FAILURE))
+        }
+        Err(e) => Err(fail(e)),
+    }
 }

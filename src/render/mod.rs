@@ -37,6 +37,20 @@ pub trait Sink: Sync {
     fn copy(&self, path: &str, source: &Path) -> io::Result<()>;
 }
 
+/// A sink that keeps nothing: for renders that only validate (`check`) and
+/// for outputs a caller does not need.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &str, _: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn copy(&self, _: &str, _: &Path) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Why rendering stopped.
 #[derive(Debug)]
 pub enum RenderError {

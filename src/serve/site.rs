@@ -64,19 +64,6 @@ impl Sink for MemorySink {
     }
 }
 
-/// A sink that keeps nothing (the search index's `site.json`, unused here).
-struct Discard;
-
-impl Sink for Discard {
-    fn put(&self, _: &str, _: &[u8]) -> io::Result<()> {
-        Ok(())
-    }
-
-    fn copy(&self, _: &str, _: &Path) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Why the site could not be rebuilt.
 #[derive(Debug, Clone)]
 pub struct Failure {
@@ -469,7 +456,7 @@ pub fn search_files(model: &SiteModel, sections: &[Arc<Vec<Section>>]) -> Result
     let dir = tempfile::tempdir().map_err(|e| io_failure(&e))?;
     let sink = MemorySink::default();
     let input = crate::index::IndexInput::new(model, sections);
-    crate::index::index(input, dir.path(), &Discard, &sink).map_err(|e| io_failure(&e))?;
+    crate::index::index(input, dir.path(), &render::Discard, &sink).map_err(|e| io_failure(&e))?;
     Ok(sink.into_files())
 }
 
