@@ -194,35 +194,29 @@ impl DevSite {
             return Ok(false);
         };
         let mut model = (*good.model).clone();
-        for (index, text) in articles {
-            Arc::make_mut(&mut model.articles[*index]).article.text = text.clone();
-        }
         let mut texts = SourceTexts::default();
         for (index, text) in articles {
-            texts.insert(model.articles[*index].article.path.clone(), text.clone());
+            let article = &mut Arc::make_mut(&mut model.articles[*index]).article;
+            article.text = text.clone();
+            texts.insert(article.path.clone(), text.clone());
         }
         let mut pages = (*good.pages).clone();
-        let mut sections = Vec::new();
-        for (index, _) in articles {
-            match render::article_alone(&model, &good.theme, *index, &good.anchors) {
-                Ok((body, path, html)) => {
-                    if body.anchors != good.anchors[*index] {
-                        return Ok(false);
-                    }
-                    pages.insert(path, Arc::from(html.into_bytes()));
-                    sections.push((*index, body.sections));
-                }
-                Err(RenderError::Content(diagnostics, _)) => {
-                    return Err(Failure { diagnostics, texts });
-                }
-                Err(RenderError::Io(e)) => return Err(io_failure(&e)),
-            }
-        }
-        for (index, section) in sections {
-            good.sections[index] = Arc::new(section);
+        let mut sections = good.sections.clone();
+        let indexes = articles.iter().map(|(index, _)| *index);
+        let rendered = rerender(
+            &model,
+            &good.theme,
+            indexes,
+            &good.anchors,
+            &mut pages,
+            &mut sections,
+        );
+        if !rendered.map_err(|e| e.with(texts))? {
+            return Ok(false);
         }
         good.model = Arc::new(model);
         good.pages = Arc::new(pages);
+        good.sections = sections;
         Ok(true)
     }
 
@@ -286,13 +280,7 @@ impl DevSite {
             theme,
             texts,
             warnings,
-        } = match site::prepare(&self.options, &|_, _| {}) {
-            Ok(prepared) => prepared,
-            Err(BuildError::Content { diagnostics, texts }) => {
-                return Err(Failure { diagnostics, texts });
-            }
-            Err(e) => return Err(io_failure(&e)),
-        };
+        } = self.prepare()?;
         let Some(old_of) = same_shape(&good.model, &model) else {
             return Ok(false);
         };
@@ -305,39 +293,29 @@ impl DevSite {
             .iter()
             .filter_map(|r| model.article_by_source(r))
             .collect();
-        for &index in &changed {
-            match render::article_alone(&model, &theme, index, &anchors) {
-                Ok((body, path, html)) => {
-                    if body.anchors != anchors[index] {
-                        return Ok(false);
-                    }
-                    pages.insert(path, Arc::from(html.into_bytes()));
-                    sections[index] = Arc::new(body.sections);
-                }
-                Err(RenderError::Content(diagnostics, _)) => {
-                    return Err(Failure { diagnostics, texts });
-                }
-                Err(RenderError::Io(e)) => return Err(io_failure(&e)),
-            }
+        let rendered = rerender(
+            &model,
+            &theme,
+            changed.iter().copied(),
+            &anchors,
+            &mut pages,
+            &mut sections,
+        );
+        if !rendered.map_err(|e| e.with(texts.clone()))? {
+            return Ok(false);
         }
         let sink = MemorySink::default();
         let languages = render::language_pages(&model, &theme);
-        let failed = render::listings(&model, &theme, &languages, &sink, &|r| {
+        let errors = render::listings(&model, &theme, &languages, &sink, &|r| {
             changed.contains(&r.to)
-        });
-        match failed {
-            Ok(errors) if errors.is_empty() => {}
-            Ok(errors) => {
-                let diagnostics = errors
-                    .iter()
-                    .map(|e| render::template_error(&model, e))
-                    .collect();
-                return Err(Failure { diagnostics, texts });
-            }
-            Err(RenderError::Content(diagnostics, _)) => {
-                return Err(Failure { diagnostics, texts });
-            }
-            Err(RenderError::Io(e)) => return Err(io_failure(&e)),
+        })
+        .map_err(|e| RenderFailure::from(e).with(texts.clone()))?;
+        if !errors.is_empty() {
+            let diagnostics = errors
+                .iter()
+                .map(|e| render::template_error(&model, e))
+                .collect();
+            return Err(Failure { diagnostics, texts });
         }
         drop(languages);
         pages.extend(sink.into_files());
@@ -352,28 +330,24 @@ impl DevSite {
         Ok(true)
     }
 
+    /// Discover, parse and link, as a build does.
+    fn prepare(&self) -> Result<Prepared, Failure> {
+        site::prepare(&self.options, &|_, _| {}).map_err(|e| match e {
+            BuildError::Content { diagnostics, texts } => Failure { diagnostics, texts },
+            other => io_failure(&other),
+        })
+    }
+
     fn rebuild_everything(&mut self) -> Result<(), Failure> {
-        let prepared = match site::prepare(&self.options, &|_, _| {}) {
-            Ok(prepared) => prepared,
-            Err(BuildError::Content { diagnostics, texts }) => {
-                return Err(Failure { diagnostics, texts });
-            }
-            Err(e) => return Err(io_failure(&e)),
-        };
         let Prepared {
             model,
             theme,
             texts,
             warnings,
-        } = prepared;
+        } = self.prepare()?;
         let sink = MemorySink::default();
-        let rendered = match render::render(&model, &theme, &sink) {
-            Ok(rendered) => rendered,
-            Err(RenderError::Content(diagnostics, _)) => {
-                return Err(Failure { diagnostics, texts });
-            }
-            Err(RenderError::Io(e)) => return Err(io_failure(&e)),
-        };
+        let rendered = render::render(&model, &theme, &sink)
+            .map_err(|e| RenderFailure::from(e).with(texts.clone()))?;
         self.warnings = (warnings, texts);
         self.good = Some(Good {
             model: Arc::new(model),
@@ -384,6 +358,52 @@ impl DevSite {
         });
         Ok(())
     }
+}
+
+/// A render that failed, before the source texts are attached to show it.
+enum RenderFailure {
+    Content(Vec<Diagnostic>),
+    Io(io::Error),
+}
+
+impl From<RenderError> for RenderFailure {
+    fn from(e: RenderError) -> Self {
+        match e {
+            RenderError::Content(diagnostics, _) => Self::Content(diagnostics),
+            RenderError::Io(e) => Self::Io(e),
+        }
+    }
+}
+
+impl RenderFailure {
+    fn with(self, texts: SourceTexts) -> Failure {
+        match self {
+            Self::Content(diagnostics) => Failure { diagnostics, texts },
+            Self::Io(e) => io_failure(&e),
+        }
+    }
+}
+
+/// Renders the bodies and pages of articles `indexes` of `model` into
+/// `pages` and `sections`; `Ok(false)` when an article's anchors differ from
+/// `anchors`, so pages linking to it may have changed too.
+fn rerender(
+    model: &SiteModel,
+    theme: &Theme,
+    indexes: impl Iterator<Item = usize>,
+    anchors: &[BTreeSet<String>],
+    pages: &mut Files,
+    sections: &mut [Arc<Vec<Section>>],
+) -> Result<bool, RenderFailure> {
+    for index in indexes {
+        let (body, path, html) = render::article_alone(model, theme, index, anchors)?;
+        if body.anchors != anchors[index] {
+            return Ok(false);
+        }
+        pages.insert(path, Arc::from(html.into_bytes()));
+        sections[index] = Arc::new(body.sections);
+    }
+    Ok(true)
 }
 
 /// For each article of `new`, its index in `old`, when both sites have the
