@@ -36,12 +36,16 @@ pub struct ContactVars<'a> {
     pub lang: &'a str,
 }
 
+/// `text` percent-encoded for a query string or a `mailto:` field.
+fn enc(text: &str) -> String {
+    utf8_percent_encode(text, NON_ALPHANUMERIC).to_string()
+}
+
 /// Fills `{id}`, `{title}`, `{url}` and `{lang}` in a contact link template, URL-encoded.
 ///
 /// Query parameters whose value is only a placeholder that has nothing to
 /// fill (on pages that are not articles) are dropped.
 pub fn fill_contact(template: &str, vars: ContactVars<'_>) -> String {
-    let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
     let fill = |part: &str| {
         part.replace("{id}", &enc(vars.id))
             .replace("{title}", &enc(vars.title))
@@ -114,7 +118,6 @@ impl<'a> LanguagePages<'a> {
         let c = self.config();
         let lang = &self.lang;
         let contact = &tier.contact;
-        let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
         let mailto = contact.email.as_ref().map(|email| {
             if vars.id.is_empty() {
                 format!("mailto:{email}")
