@@ -392,18 +392,23 @@ fn resolve<'a>(
     }
 }
 
-/// Escapes text for an HTML attribute or text node.
+/// Escapes text for an HTML attribute (double-quoted) or text node.
 pub fn escape_attr(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_text_is_escaped() {
+        assert_eq!(
+            escape_attr(r#"<img src=x onerror="a()"> & co"#),
+            "&lt;img src=x onerror=&quot;a()&quot;&gt; &amp; co"
+        );
+    }
 }
