@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::link::BuildAudience;
+
 /// tier0 builds a support organisation's Markdown knowledge base into a
 /// static self-service help site with client-side search.
 #[derive(Debug, Parser)]
@@ -55,6 +57,10 @@ pub struct BuildArgs {
     /// Open the home page in the default browser after building.
     #[arg(long)]
     pub open: bool,
+    /// Whom to build for: `public` (end users) or `agents` (internal
+    /// articles and blocks shown; written to `agents.out` of tier0.yaml).
+    #[arg(long, value_enum, default_value_t = BuildAudience::Public)]
+    pub audience: BuildAudience,
 }
 
 /// Arguments of `tier0 init`.
@@ -76,12 +82,19 @@ pub struct SearchArgs {
     /// Language to search [default: the site's default language].
     #[arg(long)]
     pub lang: Option<String>,
-    /// How many results to show.
-    #[arg(long, default_value_t = 10)]
-    pub limit: usize,
+    /// How many results to show [default: 10, or 1 with --reply].
+    #[arg(long)]
+    pub limit: Option<usize>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Print the reply to send a user ("copy as reply" of the article
+    /// page) for each result; shows one result unless --limit says more.
+    #[arg(long, conflicts_with = "json")]
+    pub reply: bool,
+    /// Which build to search: `public`, or `agents` (internal articles too).
+    #[arg(long, value_enum, default_value_t = BuildAudience::Public)]
+    pub audience: BuildAudience,
 }
 
 /// Output format of `tier0 check`.
@@ -151,4 +164,8 @@ pub struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
+    /// Whom to build for: `public` (end users) or `agents` (internal
+    /// articles and blocks shown; to preview them).
+    #[arg(long, value_enum, default_value_t = BuildAudience::Public)]
+    pub audience: BuildAudience,
 }

@@ -153,6 +153,36 @@ pub struct CategoryConfig {
     pub order: Option<i64>,
 }
 
+/// The agents' build (`tier0 build --audience agents`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AgentsConfig {
+    /// Where the agents' site is served from (an intranet host, a path); none: relative links.
+    pub base_url: Option<String>,
+    /// Output folder, relative to the site folder.
+    pub out: String,
+    /// How many updates its "what changed" page lists.
+    pub changes: usize,
+}
+
+impl Default for AgentsConfig {
+    fn default() -> Self {
+        Self {
+            base_url: None,
+            out: "public-agents".into(),
+            changes: 50,
+        }
+    }
+}
+
+/// Where readers' answers to "Did this solve your problem?" are sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeedbackConfig {
+    /// URL that receives a JSON `POST` per answer; none (the default): nothing is sent.
+    pub endpoint: Option<String>,
+}
+
 /// Where the site will be served from, which decides how links are written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BaseUrl {
@@ -218,6 +248,10 @@ struct RawConfig {
     tiers: Vec<TierConfig>,
     defaults: Defaults,
     categories: BTreeMap<String, CategoryConfig>,
+    tiers_intro: Localized,
+    reply: Localized,
+    feedback: FeedbackConfig,
+    agents: AgentsConfig,
 }
 
 impl Default for RawConfig {
@@ -242,6 +276,28 @@ impl Default for RawConfig {
             tiers: default_tiers(),
             defaults: Defaults::default(),
             categories: BTreeMap::new(),
+            tiers_intro: Localized::per_language(&[
+                (
+                    "es",
+                    "Empiece por este centro de ayuda: casi todo tiene solución aquí. Si no encuentra la suya, el nivel 1 recoge su caso y, si hace falta, lo escala a los especialistas.",
+                ),
+                (
+                    "en",
+                    "Start with this help center: most problems are solved here. If yours is not, Level 1 takes your case and, when needed, escalates it to the specialists.",
+                ),
+            ]),
+            reply: Localized::per_language(&[
+                (
+                    "es",
+                    "{title}\n{description}\nSiga los pasos de este artículo: {url}",
+                ),
+                (
+                    "en",
+                    "{title}\n{description}\nFollow the steps in this article: {url}",
+                ),
+            ]),
+            feedback: FeedbackConfig::default(),
+            agents: AgentsConfig::default(),
         }
     }
 }
@@ -310,6 +366,20 @@ pub struct Config {
     pub default_tier: String,
     /// Categories described in the config.
     pub categories: BTreeMap<String, CategoryConfig>,
+    /// How the tiers work, in a few words for users (home page).
+    pub tiers_intro: Localized,
+    /// Template of "copy as reply": `{title}`, `{description}`, `{url}`, `{id}`.
+    pub reply: Localized,
+    /// Where helpfulness answers go.
+    pub feedback: FeedbackConfig,
+    /// The agents' build.
+    pub agents: AgentsConfig,
+    /// Where the agents' site is served from.
+    pub agents_base_url: BaseUrl,
+    /// Where the public site is served from, also in the agents' build
+    /// (whose `base_url` is the agents' one): links that agents send to users
+    /// point there.
+    pub public_base_url: BaseUrl,
 }
 
 impl Default for Config {
@@ -337,6 +407,10 @@ const CONFIG_KEYS: &[&str] = &[
     "tiers",
     "defaults",
     "categories",
+    "tiers_intro",
+    "reply",
+    "feedback",
+    "agents",
 ];
 
 impl Config {
@@ -380,6 +454,37 @@ impl Config {
                 BaseUrl::Relative
             }
         };
+
+        let agents_base_url = match raw.agents.base_url.as_deref().map(BaseUrl::parse) {
+            None => BaseUrl::Relative,
+            Some(Some(base)) => base,
+            Some(None) => {
+                errors.push(
+                    Diagnostic::error(path, at("agents"), "`agents.base_url` is neither a URL nor a path")
+                        .with_help("write a full URL (`https://agents.example.com/`), a path (`/agents/`), or remove the key for relative links"),
+                );
+                BaseUrl::Relative
+            }
+        };
+        if let Some(endpoint) = &raw.feedback.endpoint {
+            let is_url = ["https://", "http://", "/"]
+                .iter()
+                .any(|start| endpoint.starts_with(start))
+                && !endpoint.starts_with("//")
+                && !endpoint.contains(char::is_whitespace);
+            if !is_url {
+                errors.push(
+                    Diagnostic::error(path, at("feedback"), format!("feedback endpoint `{endpoint}` is neither a URL nor a path"))
+                        .with_help("write a full URL (`https://support.example.com/kb-feedback`) or a path on the site's host (`/api/feedback`)"),
+                );
+            }
+        }
+        if raw.agents.out.trim().is_empty() {
+            errors.push(
+                Diagnostic::error(path, at("agents"), "`agents.out` is empty")
+                    .with_help("name the folder of the agents' site, e.g. `public-agents`"),
+            );
+        }
 
         let mut languages = raw.languages;
         if languages.is_empty() {
@@ -548,6 +653,7 @@ impl Config {
         Ok(Self {
             title: raw.title,
             description: raw.description,
+            public_base_url: base_url.clone(),
             base_url,
             theme: raw.theme,
             default_language: raw.default_language,
@@ -557,6 +663,11 @@ impl Config {
             defaults: raw.defaults,
             default_tier,
             categories: raw.categories,
+            tiers_intro: raw.tiers_intro,
+            reply: raw.reply,
+            feedback: raw.feedback,
+            agents: raw.agents,
+            agents_base_url,
         })
     }
 

@@ -4,13 +4,15 @@
 //! Out: one tantivy index per language in a folder the caller provides (kept
 //! beside the site, reused by `tier0 search`), and the static files of the
 //! browser index, handed to the [`Sink`] under `search/`. Only what the
-//! model publishes is indexed: drafts and internal articles never reach it.
+//! model publishes is indexed: drafts never reach it, internal articles and
+//! blocks only in the agents' build.
 
 use std::path::Path;
 
 use search_index::{SearchDocument, SearchError, Section};
 
 use crate::link::SiteModel;
+use crate::parse::Audience;
 use crate::render::Sink;
 
 /// Folder of the browser index in the output.
@@ -24,6 +26,12 @@ pub const SITE_FILE: &str = "site.json";
 pub struct IndexedSite {
     /// The `base_url` the build used (after `--base-url`), empty for relative links.
     pub base_url: String,
+    /// The public site's `base_url`: the agents' build sends links there.
+    #[serde(default)]
+    pub public_base_url: String,
+    /// Ids of the internal articles indexed (the agents' build only).
+    #[serde(default)]
+    pub internal: std::collections::BTreeSet<String>,
 }
 
 /// What the index stage needs of a build: the search documents of its
@@ -33,7 +41,7 @@ pub struct IndexedSite {
 pub struct IndexInput {
     documents: Vec<SearchDocument>,
     languages: Vec<String>,
-    base_url: String,
+    site: IndexedSite,
 }
 
 impl IndexInput {
@@ -48,7 +56,16 @@ impl IndexInput {
                 .iter()
                 .map(|l| l.code.clone())
                 .collect(),
-            base_url: model.config.base_url.as_written(),
+            site: IndexedSite {
+                base_url: model.config.base_url.as_written(),
+                public_base_url: model.config.public_base_url.as_written(),
+                internal: model
+                    .articles
+                    .iter()
+                    .filter(|a| a.article.audience == Audience::Internal)
+                    .map(|a| a.article.id.clone())
+                    .collect(),
+            },
         }
     }
 }
@@ -92,9 +109,7 @@ pub fn index(
 ) -> Result<(), SearchError> {
     let built = search_index::build(index_dir, &input.languages, &input.documents)?;
     drop(input.documents);
-    let site = IndexedSite {
-        base_url: input.base_url,
-    };
+    let site = input.site;
     let failed = |source| SearchError::Io {
         path: index_dir.join(SITE_FILE),
         source,

@@ -18,6 +18,7 @@ pub mod link;
 pub mod parse;
 pub mod render;
 pub mod serve;
+pub mod share;
 pub mod site;
 pub mod slug;
 pub mod urls;

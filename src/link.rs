@@ -4,8 +4,9 @@
 //! and the build options. Out: the model every later stage reads: which
 //! articles are published, their URLs, translations, categories, tiers and
 //! redirects; or located errors for everything that does not fit together
-//! (duplicate ids, two pages on one path). Drafts (unless asked for) and
-//! internal articles are dropped here, so no later stage can leak them.
+//! (duplicate ids, two pages on one path). Drafts (unless asked for) and,
+//! in the public build, internal articles are dropped here, so no later
+//! stage can leak them.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -18,11 +19,39 @@ use crate::parse::{Article, Audience, SectionPage};
 use crate::slug;
 use crate::urls::Urls;
 
+/// Whom a build is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum BuildAudience {
+    /// End users: the public site, without internal articles and blocks.
+    #[default]
+    Public,
+    /// Support agents: internal articles and blocks shown, marked as internal.
+    Agents,
+}
+
+impl BuildAudience {
+    /// Whether this build shows content written for `audience`.
+    pub fn shows(self, audience: Audience) -> bool {
+        self == Self::Agents || audience == Audience::Public
+    }
+}
+
 /// Which articles a build publishes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Selection {
     /// Include articles marked `draft: true`.
     pub drafts: bool,
+    /// Whom the build is for.
+    pub audience: BuildAudience,
+}
+
+/// Why an article that exists is not in this build, for link errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Withheld {
+    /// `draft: true`, in a build without drafts.
+    Draft,
+    /// `audience: internal`, in the public build.
+    Internal,
 }
 
 /// A published article with its place in the site.
@@ -84,6 +113,10 @@ pub struct SiteModel {
     pub redirects: Arc<Vec<Redirect>>,
     /// Files to copy as they are.
     pub assets: Vec<Asset>,
+    /// Whom the build is for.
+    pub audience: BuildAudience,
+    /// Ids and source paths of articles left out of this build, and why.
+    withheld: Arc<BTreeMap<String, Withheld>>,
     by_id: Arc<BTreeMap<(String, String), usize>>,
     by_source: Arc<BTreeMap<String, usize>>,
 }
@@ -188,7 +221,7 @@ impl PathRegistry {
 }
 
 /// Folders tier0 fills itself, in every language.
-pub const GENERATED_FOLDERS: &[&str] = &["static/", "search/", "kb/", "tiers/"];
+pub const GENERATED_FOLDERS: &[&str] = &["static/", "search/", "kb/", "tiers/", "changes/"];
 /// Files tier0 writes at the root of every language.
 const GENERATED_FILES: &[&str] = &[
     "404.html",
@@ -209,10 +242,20 @@ pub fn link(
     let mut errors = Vec::new();
     let lang_order = |lang: &str| config.language_order(lang);
 
-    let mut published: Vec<Article> = articles
-        .into_iter()
-        .filter(|a| a.audience == Audience::Public && (selection.drafts || !a.draft))
-        .collect();
+    let mut withheld = BTreeMap::new();
+    let mut published: Vec<Article> = Vec::with_capacity(articles.len());
+    for a in articles {
+        let why = if !selection.audience.shows(a.audience) {
+            Withheld::Internal
+        } else if a.draft && !selection.drafts {
+            Withheld::Draft
+        } else {
+            published.push(a);
+            continue;
+        };
+        withheld.insert(a.id.clone(), why);
+        withheld.insert(a.rel.clone(), why);
+    }
     published.sort_by(|a, b| {
         (
             lang_order(&a.lang),
@@ -384,6 +427,8 @@ pub fn link(
         homes,
         redirects: Arc::new(redirects),
         assets,
+        audience: selection.audience,
+        withheld: Arc::new(withheld),
         by_id: Arc::new(by_id),
         by_source: Arc::new(by_source),
     })
@@ -531,7 +576,7 @@ impl SiteModel {
                     index: self.in_language(i, &source.lang),
                     anchor,
                 },
-                None => LinkTarget::Missing(format!("no article has the id `{target}`")),
+                None => LinkTarget::Missing(self.missing(target, target, "no article has the id")),
             };
         }
         let decoded = percent_encoding::percent_decode_str(target).decode_utf8_lossy();
@@ -547,9 +592,11 @@ impl SiteModel {
                     index: self.in_language(i, &source.lang),
                     anchor,
                 },
-                None => {
-                    LinkTarget::Missing(format!("there is no published article at `content/{rel}`"))
-                }
+                None => LinkTarget::Missing(self.missing(
+                    &rel,
+                    &format!("content/{rel}"),
+                    "there is no published article at",
+                )),
             };
         }
         if self
@@ -560,6 +607,19 @@ impl SiteModel {
             return LinkTarget::Asset(rel);
         }
         LinkTarget::Missing(format!("there is no file `content/{rel}`"))
+    }
+
+    /// Why the article `key` (an id or a source path, `shown` as such)
+    /// cannot be linked to.
+    fn missing(&self, key: &str, shown: &str, otherwise: &str) -> String {
+        match self.withheld.get(key) {
+            Some(Withheld::Internal) => format!(
+                "`{shown}` is an internal article, which only the agents' build has; \
+                 link to it from inside a `> [!INTERNAL]` block"
+            ),
+            Some(Withheld::Draft) => format!("`{shown}` is a draft, which this build leaves out"),
+            None => format!("{otherwise} `{shown}`"),
+        }
     }
 
     /// The article whose source file is `rel` (relative to `content/`).

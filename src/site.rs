@@ -12,7 +12,7 @@ use crate::audit;
 use crate::config::{BaseUrl, Config};
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::discover::{self, CONFIG_FILE};
-use crate::link::{self, Selection, SiteModel};
+use crate::link::{self, BuildAudience, Selection, SiteModel};
 use crate::parse;
 use crate::render::{self, RenderError, theme::Theme};
 use crate::write::Staging;
@@ -26,8 +26,27 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     /// Include drafts.
     pub drafts: bool,
-    /// Overrides `base_url` from the config.
+    /// Overrides `base_url` from the config (`agents.base_url` in the agents' build).
     pub base_url: Option<String>,
+    /// Whom the build is for.
+    pub audience: BuildAudience,
+}
+
+impl BuildOptions {
+    /// Where the site is written: `--out`, else `public/` for the public
+    /// build and `agents.out` of the config for the agents' one.
+    pub fn out_dir(&self, config: &Config) -> PathBuf {
+        match (&self.out, self.audience) {
+            (Some(out), _) => out.clone(),
+            (None, BuildAudience::Public) => self.root.join("public"),
+            (None, BuildAudience::Agents) => self.root.join(&config.agents.out),
+        }
+    }
+
+    /// Where the tantivy index of this build is kept for `tier0 search`.
+    pub fn index_dir(&self) -> PathBuf {
+        index_dir(&self.root, self.audience)
+    }
 }
 
 /// A successful build.
@@ -105,6 +124,9 @@ pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepare
 
     let (mut config, warnings, mut texts) = load_config(root)?;
     diagnostics.extend(warnings);
+    if options.audience == BuildAudience::Agents {
+        config.base_url = config.agents_base_url.clone();
+    }
     if let Some(url) = &options.base_url {
         config.base_url = BaseUrl::parse(url).ok_or_else(|| {
             io::Error::new(
@@ -112,6 +134,9 @@ pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepare
                 format!("--base-url `{url}` is neither a URL (https://…) nor a path (/help/)"),
             )
         })?;
+        if options.audience == BuildAudience::Public {
+            config.public_base_url = config.base_url.clone();
+        }
     }
 
     let sources = discover::discover(root, &config.theme)?;
@@ -140,6 +165,7 @@ pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepare
         sources.assets,
         Selection {
             drafts: options.drafts,
+            audience: options.audience,
         },
     ) {
         Ok(model) => Ok(Prepared {
@@ -155,9 +181,14 @@ pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepare
     }
 }
 
-/// Where the tantivy index of the site at `root` is kept for `tier0 search`.
-pub fn index_dir(root: &Path) -> PathBuf {
-    root.join(".tier0").join("search")
+/// Where the tantivy index of the site at `root` is kept for `tier0 search`:
+/// one per audience, as each build indexes other articles.
+pub fn index_dir(root: &Path, audience: BuildAudience) -> PathBuf {
+    let name = match audience {
+        BuildAudience::Public => "search",
+        BuildAudience::Agents => "search-agents",
+    };
+    root.join(".tier0").join(name)
 }
 
 /// Builds the site and swaps it into the output folder.
@@ -169,10 +200,7 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
         mut warnings,
         texts,
     } = prepare(options, progress)?;
-    let out = options
-        .out
-        .clone()
-        .unwrap_or_else(|| options.root.join("public"));
+    let out = options.out_dir(&model.config);
     let staging = Staging::create(&out, &[&options.root])?;
     progress("rendering", model.articles.len());
     let sections = match render::render(&model, &theme, &staging) {
@@ -194,7 +222,7 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     drop((model, theme));
     let mut texts = texts;
     texts.keep_only(warnings.iter().map(|d| d.path.as_path()));
-    let index_staging = Staging::create(&index_dir(&options.root), &[&options.root])?;
+    let index_staging = Staging::create(&options.index_dir(), &[&options.root])?;
     crate::index::index(input, index_staging.path()?, &index_staging, &staging)?;
     progress("writing", articles);
     let files = staging.files();
@@ -223,9 +251,13 @@ pub struct CheckReport {
 
 /// Runs every check of a build (drafts included) without writing anything,
 /// plus the audits of [`audit`], with staleness as of `today`.
+///
+/// The agents' build is checked, as it has every article and block; then
+/// the public one, where a public text may link to an internal article.
 pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, BuildError> {
-    let options = BuildOptions {
+    let agents = BuildOptions {
         drafts: true,
+        audience: BuildAudience::Agents,
         ..options.clone()
     };
     let Prepared {
@@ -233,7 +265,7 @@ pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, B
         theme,
         mut warnings,
         texts,
-    } = match prepare(&options, &|_, _| {}) {
+    } = match prepare(&agents, &|_, _| {}) {
         Ok(prepared) => prepared,
         Err(BuildError::Content { diagnostics, texts }) => {
             return Ok(CheckReport {
@@ -244,14 +276,20 @@ pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, B
         }
         Err(e) => return Err(e),
     };
-    let used_assets = match render::render(&model, &theme, &render::Discard) {
-        Ok(rendered) => rendered.used_assets,
-        Err(RenderError::Content(errors, used_assets)) => {
-            warnings.extend(errors);
-            used_assets
-        }
-        Err(RenderError::Io(e)) => return Err(e.into()),
+    let used_assets = render_checks(&model, &theme, &mut warnings)?;
+    let public = BuildOptions {
+        audience: BuildAudience::Public,
+        ..agents
     };
+    if let Ok(public) = prepare(&public, &|_, _| {}) {
+        let mut problems = Vec::new();
+        render_checks(&public.model, &public.theme, &mut problems)?;
+        for problem in problems {
+            if !warnings.contains(&problem) {
+                warnings.push(problem);
+            }
+        }
+    }
     warnings.extend(audit::unused_assets(&model, &used_assets));
     warnings.extend(audit::outdated_translations(&model));
     Ok(CheckReport {
@@ -259,4 +297,21 @@ pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, B
         stale: audit::stale(&model, today),
         texts,
     })
+}
+
+/// Renders `model` for nothing but its problems, which go to `problems`;
+/// returns the content files its articles use.
+fn render_checks(
+    model: &SiteModel,
+    theme: &Theme,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<std::collections::BTreeSet<String>, BuildError> {
+    match render::render(model, theme, &render::Discard) {
+        Ok(rendered) => Ok(rendered.used_assets),
+        Err(RenderError::Content(errors, used_assets)) => {
+            problems.extend(errors);
+            Ok(used_assets)
+        }
+        Err(RenderError::Io(e)) => Err(e.into()),
+    }
 }

@@ -20,6 +20,7 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
         out: args.out,
         drafts: args.drafts,
         base_url: args.base_url,
+        audience: args.audience,
     };
     let spinner = std::sync::OnceLock::<ProgressBar>::new();
     let show_spinner = verbosity != Verbosity::Quiet && std::io::stderr().is_terminal();

@@ -33,6 +33,7 @@ pub fn run(args: CheckArgs, verbosity: Verbosity) -> ExitCode {
         out: None,
         drafts: true,
         base_url: None,
+        audience: crate::link::BuildAudience::Agents,
     };
     let report = match site::check(&options, today) {
         Ok(report) => report,

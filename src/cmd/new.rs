@@ -330,7 +330,10 @@ fn fits(
             articles,
             existing.sections.clone(),
             sources.assets.clone(),
-            Selection { drafts: true },
+            Selection {
+                drafts: true,
+                audience: crate::link::BuildAudience::Agents,
+            },
         )
         .err()
         .unwrap_or_default()
@@ -352,7 +355,10 @@ fn fits(
         vec![article],
         Vec::new(),
         Vec::new(),
-        Selection { drafts: true },
+        Selection {
+            drafts: true,
+            audience: crate::link::BuildAudience::Agents,
+        },
     ) {
         Ok(model) => Ok(model.articles[0].path.clone()),
         Err(errors) => Err(errors),

@@ -10,6 +10,8 @@ use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
 use crate::cli::SearchArgs;
 use crate::config::{BaseUrl, Config};
 use crate::index::{IndexedSite, SITE_FILE};
+use crate::parse::Audience;
+use crate::share;
 use crate::site::{self, BuildError, index_dir};
 use crate::urls::Urls;
 
@@ -22,6 +24,8 @@ struct Result<'a> {
     url: String,
     description: &'a str,
     score: f32,
+    #[serde(skip)]
+    reply: Option<String>,
 }
 
 /// Runs `tier0 search`.
@@ -37,7 +41,7 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
             config.language_codes()
         ));
     }
-    let dir = index_dir(&args.root);
+    let dir = index_dir(&args.root, args.audience);
     if !dir.join(&lang).is_dir() {
         return fail(format!(
             "no search index in {}; run `tier0 build` first",
@@ -45,16 +49,24 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
         ));
     }
     let query = args.query.join(" ");
-    let hits = match search_index::search(&dir, &lang, &query, args.limit) {
+    let limit = args.limit.unwrap_or(if args.reply { 1 } else { 10 });
+    let hits = match search_index::search(&dir, &lang, &query, limit) {
         Ok(hits) => hits,
         Err(e) => return fail(format!("cannot search {}: {e}", dir.display())),
     };
-    let base_url = std::fs::read(dir.join(SITE_FILE))
+    let site = std::fs::read(dir.join(SITE_FILE))
         .ok()
-        .and_then(|bytes| serde_json::from_slice::<IndexedSite>(&bytes).ok())
-        .and_then(|site| BaseUrl::parse(&site.base_url))
-        .unwrap_or_else(|| config.base_url.clone());
-    let urls = Urls::new(base_url);
+        .and_then(|bytes| serde_json::from_slice::<IndexedSite>(&bytes).ok());
+    let base = |url: Option<&String>, configured: &BaseUrl| {
+        url.and_then(|u| BaseUrl::parse(u))
+            .unwrap_or_else(|| configured.clone())
+    };
+    let urls = Urls::new(base(site.as_ref().map(|s| &s.base_url), &config.base_url));
+    let mut config = config;
+    config.public_base_url = base(
+        site.as_ref().map(|s| &s.public_base_url),
+        &config.public_base_url,
+    );
     let results: Vec<Result<'_>> = hits
         .iter()
         .enumerate()
@@ -66,6 +78,21 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
             url: urls.best("", &hit.url),
             description: &hit.description,
             score: hit.score,
+            reply: args.reply.then(|| {
+                let internal = site.as_ref().is_some_and(|s| s.internal.contains(&hit.id));
+                let audience = if internal {
+                    Audience::Internal
+                } else {
+                    Audience::Public
+                };
+                let link = share::send_link(&config, &urls, "", &lang, &hit.id, audience);
+                let vars = share::ReplyVars {
+                    id: &hit.id,
+                    title: &hit.title,
+                    description: &hit.description,
+                };
+                share::reply(&config, &lang, vars, &link)
+            }),
         })
         .collect();
     let mut out = std::io::stdout().lock();
@@ -92,7 +119,14 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
 }
 
 fn write_text(out: &mut impl Write, results: &[Result<'_>]) -> std::io::Result<()> {
-    for r in results {
+    for (i, r) in results.iter().enumerate() {
+        if let Some(reply) = &r.reply {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            writeln!(out, "{reply}")?;
+            continue;
+        }
         writeln!(out, "{:>2}. {} [{}] {}", r.rank, r.title, r.tier, r.id)?;
         writeln!(out, "    {}", r.url)?;
         if !r.description.is_empty() {

@@ -19,6 +19,7 @@ pub fn run(args: ServeArgs, verbosity: Verbosity) -> ExitCode {
         bind: args.bind,
         port: args.port,
         drafts: args.drafts,
+        audience: args.audience,
         open: args.open,
     };
     match serve::serve(options, verbosity) {

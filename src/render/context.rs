@@ -49,6 +49,14 @@ pub struct SiteContext {
     pub feed: String,
     /// The folder of the browser search index, relative to this page (`../../search/`).
     pub search: String,
+    /// How the tiers work, in a few words for users (`tiers_intro` of the config).
+    pub tiers_intro: String,
+    /// Whether this is the agents' build (internal articles and blocks shown).
+    pub agents: bool,
+    /// Link to the agents' "what changed" page (agents' build only).
+    pub changes: Option<String>,
+    /// Where "Did this solve your problem?" answers are posted, if anywhere.
+    pub feedback_endpoint: Option<String>,
 }
 
 /// A category in navigation and lists.
@@ -81,6 +89,9 @@ pub struct CategoryOverview {
 pub struct ContactContext {
     /// Contact link template filled for this page, if the tier has one.
     pub href: Option<String>,
+    /// `href` with `{tried}` left in, for the page's script to fill with
+    /// the steps the reader ticked.
+    pub href_tried: Option<String>,
     /// The raw template (`…?q={title}`), for scripts that fill it themselves.
     pub template: Option<String>,
     /// Email address.
@@ -134,6 +145,22 @@ pub struct ArticleSummary {
     pub category: Option<String>,
     /// Last update, `YYYY-MM-DD`.
     pub updated: Option<String>,
+    /// Whether it is an internal article (only in the agents' build).
+    pub internal: bool,
+}
+
+/// An entry of the agents' "what changed" page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeEntry {
+    /// The article.
+    #[serde(flatten)]
+    pub article: ArticleSummary,
+    /// `new` or `updated`.
+    pub change: &'static str,
+    /// Author, if given.
+    pub author: Option<String>,
+    /// Team, if given.
+    pub team: Option<String>,
 }
 
 /// The article of an article page.
@@ -174,6 +201,12 @@ pub struct ArticleContext {
     pub translations: Vec<LanguageLink>,
     /// Permanent short link (`/kb/KB-1042/`), absolute when the site URL is known.
     pub short_link: String,
+    /// The link agents send: the short link, on the public site when the
+    /// article is public and that site's URL is known.
+    pub send_link: String,
+    /// "Copy as reply": a JSON array of the reply's pieces, to be joined by
+    /// the absolute form of `send_link` (see `tier0::share`).
+    pub reply: String,
 }
 
 /// Values specific to one kind of page.

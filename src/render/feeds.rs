@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use super::pages::LanguagePages;
-use crate::link::{self, SiteModel};
+use crate::link::{self, BuildAudience, SiteModel};
+use crate::parse::Article;
 
 /// Number of entries in each Atom feed.
 pub const FEED_ENTRIES: usize = 50;
@@ -22,13 +23,27 @@ pub struct FeedEntry {
     change: &'static str,
 }
 
+/// Articles in `lang` that have an update date, newest update first.
+pub fn updates(model: &SiteModel, lang: &str) -> Vec<usize> {
+    let mut indexes = model.recently_updated(lang);
+    indexes.retain(|&i| model.articles[i].article.updated.is_some());
+    indexes
+}
+
+/// Whether the last update of `article` published it (`new`) or changed it (`updated`).
+pub fn change_kind(article: &Article) -> &'static str {
+    if article.date.is_some() && article.date != article.updated {
+        "updated"
+    } else {
+        "new"
+    }
+}
+
 /// The Atom feed of one language: newest updates first.
 pub fn atom(pages: &LanguagePages<'_>) -> Result<String, String> {
     let model = pages.model;
     let from = pages.home_path();
-    let mut indexes = model.recently_updated(&pages.lang);
-    indexes.retain(|&i| model.articles[i].article.updated.is_some());
-    let entries: Vec<FeedEntry> = indexes
+    let entries: Vec<FeedEntry> = updates(model, &pages.lang)
         .into_iter()
         .take(FEED_ENTRIES)
         .map(|i| {
@@ -41,11 +56,7 @@ pub fn atom(pages: &LanguagePages<'_>) -> Result<String, String> {
                 href: model.urls.best(&from, &linked.path),
                 tier: a.tier.clone(),
                 published: a.date.map(|d| d.rfc3339()),
-                change: if a.date.is_some() && a.date != a.updated {
-                    "updated"
-                } else {
-                    "new"
-                },
+                change: change_kind(a),
                 updated: a.updated.map(|d| d.rfc3339()).unwrap_or_default(),
             }
         })
@@ -58,8 +69,12 @@ pub fn atom(pages: &LanguagePages<'_>) -> Result<String, String> {
     pages.feed(&entries, &updated)
 }
 
-/// `sitemap.xml`, when the site's full URL is known.
+/// `sitemap.xml`, when the site's full URL is known (and it is not the
+/// agents' site, which search engines must not list).
 pub fn sitemap(model: &SiteModel, paths: &[String]) -> Option<String> {
+    if model.audience == BuildAudience::Agents {
+        return None;
+    }
     let base = model.config.base_url.absolute()?;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -81,8 +96,12 @@ pub fn sitemap(model: &SiteModel, paths: &[String]) -> Option<String> {
     Some(xml)
 }
 
-/// `robots.txt`: everything may be crawled; points at the sitemap when there is one.
+/// `robots.txt`: everything may be crawled and the sitemap is named when
+/// there is one; nothing of the agents' site may be.
 pub fn robots(model: &SiteModel) -> String {
+    if model.audience == BuildAudience::Agents {
+        return "User-agent: *\nDisallow: /\n".to_owned();
+    }
     match model.config.base_url.absolute() {
         Some(base) => format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
         None => "User-agent: *\nAllow: /\n".to_owned(),

@@ -9,6 +9,13 @@
 //! Guarantees: heading ids are unique within the page and stable for the
 //! same text; items of top-level ordered lists get step ids (`paso-3`);
 //! internal links are rewritten to the target's final URL.
+//!
+//! Internal blocks are block quotes whose first line is `> [!INTERNAL]`
+//! (optionally followed by a title). The agents' build shows them as a
+//! marked aside; the public build drops their events before anything reads
+//! them, so no byte of them reaches the page, its table of contents or the
+//! search index. Their headings still claim their ids, so every other
+//! anchor is the same in both builds and links agents copy work on both.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -20,7 +27,7 @@ use pulldown_cmark::{
 use search_index::Section;
 
 use crate::diagnostics::Diagnostic;
-use crate::link::{LinkTarget, SiteModel};
+use crate::link::{BuildAudience, LinkTarget, SiteModel};
 use crate::slug::{self, UniqueIds};
 
 use super::i18n::UiText;
@@ -102,6 +109,134 @@ pub fn step_word(lang: &str) -> &'static str {
     }
 }
 
+/// The marker that opens an internal block, as its first line begins.
+const INTERNAL_MARKER: &str = "[!INTERNAL]";
+
+/// If a block quote's source starts with the internal marker: the title
+/// written after it and the length of that first line.
+fn internal_marker(quote: &str) -> Option<(&str, usize)> {
+    let line_end = quote.find('\n').map_or(quote.len(), |i| i + 1);
+    let line = quote[..line_end]
+        .trim_start()
+        .strip_prefix('>')?
+        .trim_start();
+    let head = line.get(..INTERNAL_MARKER.len())?;
+    head.eq_ignore_ascii_case(INTERNAL_MARKER)
+        .then(|| (line[INTERNAL_MARKER.len()..].trim(), line_end))
+}
+
+/// What the renderer reads: Markdown events, with internal blocks replaced
+/// by an opening and a closing mark, or hidden.
+enum Piece<'a> {
+    /// An event to render, with its source range.
+    Event(Event<'a>, Range<usize>),
+    /// An internal block starts; its title.
+    InternalStart(String),
+    /// The internal block ends.
+    InternalEnd,
+    /// An event of an internal block in the public build: only headings
+    /// are looked at, for their ids.
+    Hidden(Event<'a>),
+}
+
+/// An internal block being read.
+struct InternalBlock {
+    /// Block quotes open inside it, itself included.
+    depth: usize,
+    /// Where the marker line ends; events starting before are the marker's.
+    marker_end: usize,
+    /// The first paragraph, which starts on the marker line: held back
+    /// until it shows to have more than the marker.
+    first_paragraph: FirstParagraph,
+}
+
+#[derive(PartialEq, Eq)]
+enum FirstParagraph {
+    Unseen,
+    Held,
+    Shown,
+    Done,
+}
+
+/// Turns Markdown events into [`Piece`]s.
+struct InternalBlocks<'a, I> {
+    events: I,
+    source: &'a str,
+    show: bool,
+    block: Option<InternalBlock>,
+    queued: Option<(Event<'a>, Range<usize>)>,
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for InternalBlocks<'a, I> {
+    type Item = Piece<'a>;
+
+    fn next(&mut self) -> Option<Piece<'a>> {
+        if let Some((event, range)) = self.queued.take() {
+            return Some(Piece::Event(event, range));
+        }
+        loop {
+            let (event, range) = self.events.next()?;
+            let Some(block) = self.block.as_mut() else {
+                if matches!(event, Event::Start(Tag::BlockQuote(None)))
+                    && let Some((title, line_end)) =
+                        self.source.get(range.clone()).and_then(internal_marker)
+                {
+                    self.block = Some(InternalBlock {
+                        depth: 1,
+                        marker_end: range.start + line_end,
+                        first_paragraph: FirstParagraph::Unseen,
+                    });
+                    if self.show {
+                        return Some(Piece::InternalStart(title.to_owned()));
+                    }
+                    continue;
+                }
+                return Some(Piece::Event(event, range));
+            };
+            match event {
+                Event::Start(Tag::BlockQuote(_)) => block.depth += 1,
+                Event::End(TagEnd::BlockQuote(_)) => {
+                    block.depth -= 1;
+                    if block.depth == 0 {
+                        self.block = None;
+                        if self.show {
+                            return Some(Piece::InternalEnd);
+                        }
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            if !self.show {
+                return Some(Piece::Hidden(event));
+            }
+            let on_marker_line = range.start < block.marker_end;
+            match (&event, &block.first_paragraph) {
+                (Event::Start(Tag::Paragraph), FirstParagraph::Unseen) if on_marker_line => {
+                    block.first_paragraph = FirstParagraph::Held;
+                    continue;
+                }
+                (Event::End(TagEnd::Paragraph), FirstParagraph::Held) => {
+                    block.first_paragraph = FirstParagraph::Done;
+                    continue;
+                }
+                (Event::End(TagEnd::Paragraph), FirstParagraph::Shown) => {
+                    block.first_paragraph = FirstParagraph::Done;
+                    return Some(Piece::Event(event, range));
+                }
+                _ if on_marker_line => continue,
+                (_, FirstParagraph::Held) => {
+                    block.first_paragraph = FirstParagraph::Shown;
+                    let start = range.clone();
+                    self.queued = Some((event, range));
+                    return Some(Piece::Event(Event::Start(Tag::Paragraph), start));
+                }
+                _ => return Some(Piece::Event(event, range)),
+            }
+        }
+    }
+}
+
 struct ListState {
     steps: bool,
     next: u64,
@@ -122,8 +257,59 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
     let mut last_heading_id: Option<String> = None;
     let mut section = Section::default();
     let step = step_word(&article.lang);
+    // Headings of hidden internal blocks: their text, to claim their ids.
+    let mut hidden_heading: Option<(Option<String>, Vec<Event>)> = None;
+    let pieces = InternalBlocks {
+        events: Parser::new_ext(article.body(), options()).into_offset_iter(),
+        source: article.body(),
+        show: model.audience == BuildAudience::Agents,
+        block: None,
+        queued: None,
+    };
 
-    for (event, range) in Parser::new_ext(article.body(), options()).into_offset_iter() {
+    for piece in pieces {
+        let (event, range) = match piece {
+            Piece::Event(event, range) => (event, range),
+            Piece::InternalStart(title) => {
+                quote_depth += 1;
+                let label = text.get("internal_block");
+                let title = if title.is_empty() {
+                    escape_attr(label)
+                } else {
+                    format!("{} · {}", escape_attr(label), escape_attr(&title))
+                };
+                events.push(Event::Html(
+                    format!("<aside class=\"internal\"><p class=\"internal-title\">{title}</p>\n")
+                        .into(),
+                ));
+                continue;
+            }
+            Piece::InternalEnd => {
+                quote_depth = quote_depth.saturating_sub(1);
+                events.push(Event::Html("</aside>\n".into()));
+                continue;
+            }
+            Piece::Hidden(event) => {
+                match event {
+                    Event::Start(Tag::Heading { id, .. }) => {
+                        hidden_heading = Some((id.map(|i| i.to_string()), Vec::new()));
+                    }
+                    Event::End(TagEnd::Heading(_)) => {
+                        if let Some((explicit, inner)) = hidden_heading.take() {
+                            ids.claim(
+                                &explicit.unwrap_or_else(|| slug::slugify(&plain_text(&inner))),
+                            );
+                        }
+                    }
+                    other => {
+                        if let Some((_, inner)) = hidden_heading.as_mut() {
+                            inner.push(other);
+                        }
+                    }
+                }
+                continue;
+            }
+        };
         let span = base + range.start..base + range.end;
         if let Some((_, buffered)) = heading.as_mut() {
             match event {
@@ -209,7 +395,11 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
                     out.anchors.insert(id.clone());
                     out.steps.push(id.clone());
                     events.push(Event::Html(
-                        format!("<li id=\"{id}\" class=\"step\">").into(),
+                        format!(
+                            "<li id=\"{id}\" class=\"step\"><a class=\"step-anchor\" href=\"#{id}\" aria-label=\"{} {number}\">#</a>",
+                            escape_attr(text.get("link_to_step"))
+                        )
+                        .into(),
                     ));
                 }
                 _ => events.push(Event::Start(Tag::Item)),

@@ -68,6 +68,7 @@ enum Job {
     Home(usize),
     Feed(usize),
     Tier(usize, usize),
+    Changes(usize),
     NotFound,
 }
 
@@ -174,6 +175,9 @@ pub fn listings(
     for l in 0..languages.len() {
         jobs.extend([Job::Home(l), Job::Feed(l)]);
         jobs.extend((0..model.config.tiers.len()).map(|t| Job::Tier(l, t)));
+        if model.audience == link::BuildAudience::Agents {
+            jobs.push(Job::Changes(l));
+        }
     }
     jobs.push(Job::NotFound);
 
@@ -212,6 +216,13 @@ pub fn listings(
                     languages[l].tier_page(tier),
                 )
             }
+            Job::Changes(l) => (
+                format!(
+                    "{}index.html",
+                    pages::changes_path(&model.config, &languages[l].lang)
+                ),
+                languages[l].changes(),
+            ),
             Job::NotFound => ("404.html".into(), default.not_found()),
         }
     };

@@ -8,20 +8,27 @@ use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use tera::{Context, Value};
 
 use super::context::{
-    ArticleContext, ArticleSummary, CategoryLink, CategoryOverview, ContactContext, LanguageLink,
-    PageContext, SiteContext, TierContext,
+    ArticleContext, ArticleSummary, CategoryLink, CategoryOverview, ChangeEntry, ContactContext,
+    LanguageLink, PageContext, SiteContext, TierContext,
 };
-use super::feeds::FeedEntry;
+use super::feeds::{self, FeedEntry};
 use super::i18n::UiText;
 use super::markdown::RenderedBody;
 use super::theme::Theme;
-use crate::config::TierConfig;
-use crate::link::{self, SiteModel};
+use crate::config::{Config, TierConfig};
+use crate::link::{self, BuildAudience, SiteModel};
+use crate::parse::Audience;
+use crate::share;
 
 /// Number of articles in "recently updated" and in feeds.
 pub const RECENT: usize = 10;
 /// Articles listed under each category on the home page.
 const TOP_PER_CATEGORY: usize = 5;
+
+/// Site path of the agents' "what changed" page in `lang`.
+pub fn changes_path(config: &Config, lang: &str) -> String {
+    format!("{}changes/", link::language_prefix(config, lang))
+}
 
 /// Values for a contact link template.
 #[derive(Debug, Default, Clone, Copy)]
@@ -34,6 +41,9 @@ pub struct ContactVars<'a> {
     pub url: &'a str,
     /// Language.
     pub lang: &'a str,
+    /// Leave `{tried}` in, for the page's script to fill; otherwise it is
+    /// filled with nothing (and its query parameter dropped).
+    pub keep_tried: bool,
 }
 
 /// `text` percent-encoded for a query string or a `mailto:` field.
@@ -41,7 +51,9 @@ fn enc(text: &str) -> String {
     utf8_percent_encode(text, NON_ALPHANUMERIC).to_string()
 }
 
-/// Fills `{id}`, `{title}`, `{url}` and `{lang}` in a contact link template, URL-encoded.
+/// Fills `{id}`, `{title}`, `{url}`, `{lang}` and `{tried}` in a contact
+/// link template, URL-encoded (`{tried}` is only ever filled by the page's
+/// script, from the steps the reader ticked; see [`ContactVars::keep_tried`]).
 ///
 /// Query parameters whose value is only a placeholder that has nothing to
 /// fill (on pages that are not articles) are dropped.
@@ -51,6 +63,7 @@ pub fn fill_contact(template: &str, vars: ContactVars<'_>) -> String {
             .replace("{title}", &enc(vars.title))
             .replace("{url}", &enc(vars.url))
             .replace("{lang}", &enc(vars.lang))
+            .replace("{tried}", if vars.keep_tried { "{tried}" } else { "" })
     };
     let Some((base, query)) = template.split_once('?') else {
         return fill(template);
@@ -143,6 +156,15 @@ impl<'a> LanguagePages<'a> {
             href: self.href(from, &link::tier_path(c, lang, &tier.id)),
             contact: ContactContext {
                 href: contact.url.as_ref().map(|t| fill_contact(t, vars)),
+                href_tried: contact.url.as_ref().map(|t| {
+                    fill_contact(
+                        t,
+                        ContactVars {
+                            keep_tried: true,
+                            ..vars
+                        },
+                    )
+                }),
                 template: contact.url.clone(),
                 email: contact.email.clone(),
                 mailto,
@@ -215,6 +237,14 @@ impl<'a> LanguagePages<'a> {
                 self.model.urls.root(from),
                 crate::index::SEARCH_DIR
             ),
+            tiers_intro: c
+                .tiers_intro
+                .get(&self.lang, &c.default_language)
+                .to_owned(),
+            agents: self.model.audience == BuildAudience::Agents,
+            changes: (self.model.audience == BuildAudience::Agents)
+                .then(|| self.href(from, &changes_path(c, &self.lang))),
+            feedback_endpoint: c.feedback.endpoint.clone(),
         }
     }
 
@@ -280,6 +310,7 @@ impl<'a> LanguagePages<'a> {
                 .to_owned(),
             category: model.category_of(index).map(|cat| cat.title.clone()),
             updated: a.updated.map(|d| d.date()),
+            internal: a.audience == Audience::Internal,
         }
     }
 
@@ -344,7 +375,19 @@ impl<'a> LanguagePages<'a> {
             title: &a.title,
             url: &page_url,
             lang: &a.lang,
+            keep_tried: false,
         };
+        let send_link =
+            share::send_link(&model.config, &model.urls, from, &a.lang, &a.id, a.audience);
+        let reply = share::reply_parts(
+            &model.config,
+            &a.lang,
+            share::ReplyVars {
+                id: &a.id,
+                title: &a.title,
+                description: &a.description,
+            },
+        );
         let article = ArticleContext {
             summary: self.summary(from, index),
             content: body.html.clone(),
@@ -372,6 +415,8 @@ impl<'a> LanguagePages<'a> {
             short_link: model
                 .urls
                 .best(from, &link::short_path(&model.config, &a.lang, &a.id)),
+            send_link,
+            reply: serde_json::to_string(&reply).unwrap_or_default(),
         };
         self.render("article.html", &page, |ctx| ctx.insert("article", &article))
     }
@@ -495,6 +540,35 @@ impl<'a> LanguagePages<'a> {
         })
     }
 
+    /// The agents' "what changed" page of this language: the last updates,
+    /// newest first, with the tier that wrote them.
+    pub fn changes(&self) -> Result<String, String> {
+        let model = self.model;
+        let from = changes_path(self.config(), &self.lang);
+        let entries: Vec<ChangeEntry> = feeds::updates(model, &self.lang)
+            .into_iter()
+            .take(self.config().agents.changes)
+            .map(|i| {
+                let a = &model.articles[i].article;
+                ChangeEntry {
+                    article: self.summary(&from, i),
+                    change: feeds::change_kind(a),
+                    author: a.author.clone(),
+                    team: a.team.clone(),
+                }
+            })
+            .collect();
+        let alternates = self.everywhere(|lang| changes_path(self.config(), lang));
+        let page = self.page(
+            "changes",
+            &from,
+            self.text.get("what_changed").to_owned(),
+            self.text.get("what_changed_intro").to_owned(),
+            &alternates,
+        );
+        self.render("changes.html", &page, |ctx| ctx.insert("changes", &entries))
+    }
+
     /// The "not found" page, written at the site root so hosts find it.
     pub fn not_found(&self) -> Result<String, String> {
         let page = self.page(
@@ -555,6 +629,7 @@ mod tests {
             title: "Wi-Fi & VPN",
             url: "https://h.example/a/?x=1",
             lang: "es",
+            keep_tried: false,
         };
         assert_eq!(
             fill_contact(
@@ -574,6 +649,16 @@ mod tests {
         assert_eq!(
             fill_contact("https://s.example/new?a={id}", empty),
             "https://s.example/new"
+        );
+        let tpl = "https://s.example/new?a={id}&tried={tried}";
+        assert_eq!(fill_contact(tpl, vars), "https://s.example/new?a=KB%2D1");
+        let for_script = ContactVars {
+            keep_tried: true,
+            ..vars
+        };
+        assert_eq!(
+            fill_contact(tpl, for_script),
+            "https://s.example/new?a=KB%2D1&tried={tried}"
         );
     }
 }

@@ -37,6 +37,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Include drafts.
     pub drafts: bool,
+    /// Whom to build for.
+    pub audience: crate::link::BuildAudience,
     /// Open the site in a browser once it is served.
     pub open: bool,
 }
@@ -64,6 +66,7 @@ pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> 
             out: None,
             drafts: options.drafts,
             base_url: Some(BaseUrl::Path("/".into()).as_written()),
+            audience: options.audience,
         };
         std::thread::spawn(move || rebuild_loop(DevSite::new(build), &loop_shared, verbosity));
         if options.open
