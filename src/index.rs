@@ -94,6 +94,7 @@ fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocume
                     .cloned()
                     .collect(),
                 sections,
+                internal: a.audience == Audience::Internal,
             }
         })
         .collect()

@@ -540,6 +540,7 @@ function createSearch({ load, base = "", lang } = {}) {
       return {
         id: record.id, url: record.url, title: record.title, tier: record.tier,
         category: record.category, type: record.type, description: record.description,
+        internal: record.internal === true,
         score: r.exactSum + r.fuzzySum, snippet, matches, anchor,
       };
     }));

@@ -700,4 +700,4 @@ impl ContentHash {
 /// Changes whenever the exporter may write different bytes for the same
 /// articles (crate version plus a counter bumped with such changes), so that
 /// the build name changes too.
-const EXPORTER_REVISION: &str = concat!(env!("CARGO_PKG_VERSION"), "/2");
+const EXPORTER_REVISION: &str = concat!(env!("CARGO_PKG_VERSION"), "/3");

@@ -183,6 +183,8 @@ pub fn record_json(doc: &crate::SearchDocument, show: &[(usize, usize)]) -> Box<
         doc_type: &'a str,
         description: &'a str,
         sections: Vec<(Option<&'a str>, Option<&'a str>, String)>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        internal: bool,
     }
     let texts: Vec<&str> = doc.sections.iter().map(|s| s.text.as_str()).collect();
     let kept = keep_pieces(&texts, show, RECORD_TEXT_BYTES);
@@ -206,6 +208,7 @@ pub fn record_json(doc: &crate::SearchDocument, show: &[(usize, usize)]) -> Box<
                 )
             })
             .collect(),
+        internal: doc.internal,
     };
     serde_json::to_vec(&record)
         .unwrap_or_default()

@@ -78,6 +78,9 @@ pub struct SearchDocument {
     pub keywords: Vec<String>,
     /// Body split at headings, in order.
     pub sections: Vec<Section>,
+    /// Written for agents only (an agents' build); results show it.
+    #[serde(default)]
+    pub internal: bool,
 }
 
 /// A part of an article body: the text under one heading.

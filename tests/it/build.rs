@@ -167,10 +167,13 @@ fn feeds_and_articles_json() {
     let atom = site.read_public("atom.xml");
     assert!(atom.contains("<updated>2026-02-03T00:00:00Z</updated>"));
     assert!(
-        atom.contains(r##"<category term="updated"/>"##),
+        atom.contains(r##"<category term="updated" label="Actualizado"/>"##),
         "KB-1 was updated after publication"
     );
-    assert!(atom.contains(r##"<category term="new"/>"##), "KB-2 was not");
+    assert!(
+        atom.contains(r##"<category term="new" label="Nuevo"/>"##),
+        "KB-2 was not"
+    );
     let json: serde_json::Value = serde_json::from_str(&site.read_public("articles.json")).unwrap();
     let first = &json["articles"][0];
     assert_eq!(first["id"], "KB-1");

@@ -3,6 +3,7 @@
 //! Each fixture under `tests/fixtures/<case>/` is copied into a temporary
 //! folder so tests can build, break and rebuild it without touching the repo.
 
+mod agents;
 mod atomic;
 mod build;
 mod check;

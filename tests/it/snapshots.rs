@@ -58,3 +58,22 @@ fn rendered_pages() {
         insta::assert_snapshot!(name, normalise(&site.read_public(path)));
     }
 }
+
+#[test]
+fn agents_build_pages() {
+    let site = Site::fixture("agents");
+    site.tier0(&["build", "--audience", "agents"])
+        .assert()
+        .success();
+    let agents = site.root().join("agentes");
+    for (name, path) in [
+        ("agents_article_with_internal_blocks", "red/wifi/index.html"),
+        ("agents_internal_article", "interno/consola/index.html"),
+        ("agents_changes", "changes/index.html"),
+        ("agents_tier", "tiers/l2/index.html"),
+        ("agents_home", "index.html"),
+    ] {
+        let text = std::fs::read_to_string(agents.join(path)).unwrap();
+        insta::assert_snapshot!(name, normalise(&text));
+    }
+}

@@ -165,6 +165,7 @@ pub fn corpus(count: usize, words: usize, seed: u64) -> Vec<SearchDocument> {
                     vocab[rng.zipf(vocab.len())].clone(),
                     code.to_uppercase(),
                 ],
+                internal: false,
                 sections: (0..sections)
                     .map(|s| Section {
                         anchor: (s > 0).then(|| format!("seccion-{s}")),

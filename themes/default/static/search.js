@@ -240,6 +240,7 @@
       if (!href) return;
       const meta = el("span", { class: "search-result-meta" },
         el("span", { class: "badge tier-badge", "data-tier": r.tier, title: optionLabel(tiers, r.tier) }, String(r.tier || "")));
+      if (r.internal) meta.append(el("span", { class: "badge internal-badge" }, text("internal")));
       for (const extra of [r.category && optionLabel(categories, r.category), r.type && optionLabel(types, r.type)]) {
         if (extra) meta.append(el("span", null, extra));
       }
