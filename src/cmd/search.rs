@@ -24,6 +24,7 @@ struct Result<'a> {
     url: String,
     description: &'a str,
     score: f32,
+    internal: bool,
     #[serde(skip)]
     reply: Option<String>,
 }
@@ -70,29 +71,32 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
     let results: Vec<Result<'_>> = hits
         .iter()
         .enumerate()
-        .map(|(i, hit)| Result {
-            rank: i + 1,
-            id: &hit.id,
-            title: &hit.title,
-            tier: &hit.tier,
-            url: urls.best("", &hit.url),
-            description: &hit.description,
-            score: hit.score,
-            reply: args.reply.then(|| {
-                let internal = site.as_ref().is_some_and(|s| s.internal.contains(&hit.id));
-                let audience = if internal {
-                    Audience::Internal
-                } else {
-                    Audience::Public
-                };
-                let link = share::send_link(&config, &urls, "", &lang, &hit.id, audience);
-                let vars = share::ReplyVars {
-                    id: &hit.id,
-                    title: &hit.title,
-                    description: &hit.description,
-                };
-                share::reply(&config, &lang, vars, &link)
-            }),
+        .map(|(i, hit)| {
+            let internal = site.as_ref().is_some_and(|s| s.internal.contains(&hit.id));
+            Result {
+                rank: i + 1,
+                id: &hit.id,
+                title: &hit.title,
+                tier: &hit.tier,
+                url: urls.best("", &hit.url),
+                description: &hit.description,
+                score: hit.score,
+                internal,
+                reply: args.reply.then(|| {
+                    let audience = if internal {
+                        Audience::Internal
+                    } else {
+                        Audience::Public
+                    };
+                    let link = share::send_link(&config, &urls, "", &lang, &hit.id, audience);
+                    let vars = share::ReplyVars {
+                        id: &hit.id,
+                        title: &hit.title,
+                        description: &hit.description,
+                    };
+                    share::reply(&config, &lang, vars, &link)
+                }),
+            }
         })
         .collect();
     let mut out = std::io::stdout().lock();
@@ -125,9 +129,20 @@ fn write_text(out: &mut impl Write, results: &[Result<'_>]) -> std::io::Result<(
                 writeln!(out)?;
             }
             writeln!(out, "{reply}")?;
+            if r.internal {
+                eprintln!(
+                    "note: {} is an internal article: its link opens only on the agents' site; do not send it to users",
+                    r.id
+                );
+            }
             continue;
         }
-        writeln!(out, "{:>2}. {} [{}] {}", r.rank, r.title, r.tier, r.id)?;
+        let internal = if r.internal { " (internal)" } else { "" };
+        writeln!(
+            out,
+            "{:>2}. {} [{}] {}{internal}",
+            r.rank, r.title, r.tier, r.id
+        )?;
         writeln!(out, "    {}", r.url)?;
         if !r.description.is_empty() {
             writeln!(out, "    {}", r.description)?;

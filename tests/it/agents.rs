@@ -206,6 +206,14 @@ fn replies_read_the_same_on_the_page_and_in_the_terminal() {
         String::from_utf8_lossy(&internal.stdout).contains("https://agents.example/kb/kb/KB-9/"),
         "internal articles link to the agents' site"
     );
+    assert!(stderr(&internal).contains("KB-9 is an internal article"));
+    let listed = site
+        .tier0(&["search", "--audience", "agents", "--json", "consola"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(json["results"][0]["id"], "KB-9");
+    assert_eq!(json["results"][0]["internal"], true);
 }
 
 #[test]
