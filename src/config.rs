@@ -175,6 +175,18 @@ impl Default for AgentsConfig {
     }
 }
 
+/// What happens to HTML written inside Markdown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Kept as written: the authors are trusted.
+    #[default]
+    Allow,
+    /// Cleaned with an allow-list (no scripts, event handlers, styles,
+    /// frames or `javascript:` links): for sites that accept contributions.
+    Sanitize,
+}
+
 /// Where readers' answers to "Did this solve your problem?" are sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
@@ -252,6 +264,7 @@ struct RawConfig {
     reply: Localized,
     feedback: FeedbackConfig,
     agents: AgentsConfig,
+    raw_html: RawHtml,
 }
 
 impl Default for RawConfig {
@@ -298,6 +311,7 @@ impl Default for RawConfig {
             ]),
             feedback: FeedbackConfig::default(),
             agents: AgentsConfig::default(),
+            raw_html: RawHtml::default(),
         }
     }
 }
@@ -374,6 +388,8 @@ pub struct Config {
     pub feedback: FeedbackConfig,
     /// The agents' build.
     pub agents: AgentsConfig,
+    /// What happens to HTML in articles.
+    pub raw_html: RawHtml,
     /// Where the agents' site is served from.
     pub agents_base_url: BaseUrl,
     /// Where the public site is served from, also in the agents' build
@@ -411,6 +427,7 @@ const CONFIG_KEYS: &[&str] = &[
     "reply",
     "feedback",
     "agents",
+    "raw_html",
 ];
 
 impl Config {
@@ -667,6 +684,7 @@ impl Config {
             reply: raw.reply,
             feedback: raw.feedback,
             agents: raw.agents,
+            raw_html: raw.raw_html,
             agents_base_url,
         })
     }

@@ -26,6 +26,7 @@ use pulldown_cmark::{
 
 use search_index::Section;
 
+use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
 use crate::link::{BuildAudience, LinkTarget, SiteModel};
 use crate::slug::{self, UniqueIds};
@@ -449,7 +450,30 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
         s.text = collapse_whitespace(&s.text);
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    if model.config.raw_html == RawHtml::Sanitize {
+        out.html = sanitizer().clean(&out.html).to_string();
+    }
     out
+}
+
+/// The cleaner of `raw_html: sanitize`: ammonia's allow-list of harmless
+/// tags, plus what tier0's own markup needs (ids, classes, ARIA labels,
+/// task-list checkboxes, table alignment), and nothing that runs code.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .add_tags(["input"])
+            .add_generic_attributes(["id", "class", "aria-label", "role"])
+            .add_tag_attributes("input", ["type", "disabled", "checked"])
+            .set_tag_attribute_value("input", "disabled", "")
+            .add_tag_attributes("th", ["style"])
+            .add_tag_attributes("td", ["style"])
+            .filter_style_properties(["text-align"].into_iter().collect())
+            .link_rel(None);
+        builder
+    })
 }
 
 fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {

@@ -15,3 +15,4 @@ mod search;
 mod serve;
 mod snapshots;
 mod support;
+mod xss;
