@@ -41,8 +41,9 @@ pub struct ContactVars<'a> {
     pub url: &'a str,
     /// Language.
     pub lang: &'a str,
-    /// Leave `{tried}` in, for the page's script to fill; otherwise it is
-    /// filled with nothing (and its query parameter dropped).
+    /// Leave `{tried}` in (and `{url}` when `url` is unknown), for the
+    /// page's script to fill; otherwise they are filled with nothing (and
+    /// their query parameters dropped).
     pub keep_tried: bool,
 }
 
@@ -59,9 +60,14 @@ fn enc(text: &str) -> String {
 /// fill (on pages that are not articles) are dropped.
 pub fn fill_contact(template: &str, vars: ContactVars<'_>) -> String {
     let fill = |part: &str| {
+        let url = if vars.keep_tried && vars.url.is_empty() {
+            "{url}".to_owned()
+        } else {
+            enc(vars.url)
+        };
         part.replace("{id}", &enc(vars.id))
             .replace("{title}", &enc(vars.title))
-            .replace("{url}", &enc(vars.url))
+            .replace("{url}", &url)
             .replace("{lang}", &enc(vars.lang))
             .replace("{tried}", if vars.keep_tried { "{tried}" } else { "" })
     };
@@ -136,11 +142,12 @@ impl<'a> LanguagePages<'a> {
                 format!("mailto:{email}")
             } else {
                 let subject = format!("{}: {}", vars.id, vars.title);
-                format!(
-                    "mailto:{email}?subject={}&body={}",
-                    enc(&subject),
-                    enc(vars.url)
-                )
+                let body = if vars.url.is_empty() {
+                    String::new()
+                } else {
+                    format!("&body={}", enc(vars.url))
+                };
+                format!("mailto:{email}?subject={}{body}", enc(&subject))
             }
         });
         let tel = |phone: &String| {
@@ -369,7 +376,9 @@ impl<'a> LanguagePages<'a> {
             a.description.clone(),
             &alternates,
         );
-        let page_url = model.urls.best(from, from);
+        // A relative link means nothing to whoever receives the request:
+        // without the site's URL the page fills `{url}` in itself.
+        let page_url = model.urls.absolute(from).unwrap_or_default();
         let vars = ContactVars {
             id: &a.id,
             title: &a.title,
