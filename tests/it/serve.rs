@@ -19,8 +19,14 @@ struct Server {
 
 impl Server {
     fn start(site: &Site) -> Self {
+        Self::start_with(site, &[])
+    }
+
+    /// `tier0 serve` with `args` added.
+    fn start_with(site: &Site, args: &[&str]) -> Self {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("tier0"))
             .args(["serve", "--port", "0", "--quiet"])
+            .args(args)
             .current_dir(site.root())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -651,4 +657,19 @@ fn oversized_requests_are_refused_and_the_server_keeps_serving() {
     ));
     assert_eq!(status, 200, "a GET body is never read: {head}");
     assert_eq!(server.get("/red/wifi/").0, 200, "still serving");
+}
+
+#[test]
+fn previews_the_agents_edition_when_asked() {
+    let site = Site::fixture("agents");
+    let public = Server::start(&site);
+    let page = String::from_utf8(public.get("/red/wifi/").1).unwrap();
+    assert!(page.contains("El Wi-Fi no conecta") && !page.contains("canaryblockbody"));
+    assert_eq!(public.get("/interno/consola/").0, 404);
+    drop(public);
+    let agents = Server::start_with(&site, &["--audience", "agents"]);
+    let page = String::from_utf8(agents.get("/red/wifi/").1).unwrap();
+    assert!(page.contains(r#"<aside class="internal">"#) && page.contains("canaryblockbody"));
+    assert_eq!(agents.get("/interno/consola/").0, 200);
+    assert_eq!(agents.get("/changes/").0, 200);
 }
