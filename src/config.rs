@@ -460,29 +460,27 @@ impl Config {
         let mut errors = Vec::new();
         let at = |key: &str| keys.value_span(key);
 
-        let base_url = match raw.base_url.as_deref().map(BaseUrl::parse) {
+        // `key` is where the value is written (`agents` for `agents.base_url`).
+        let mut site_url = |value: Option<&str>, name: &str, key: &str, example: &str| match value
+            .map(BaseUrl::parse)
+        {
             None => BaseUrl::Relative,
             Some(Some(base)) => base,
             Some(None) => {
                 errors.push(
-                    Diagnostic::error(path, at("base_url"), "`base_url` is neither a URL nor a path")
-                        .with_help("write a full URL (`https://help.example.com/`), a path (`/help/`), or remove the key for relative links"),
-                );
+                        Diagnostic::error(path, at(key), format!("`{name}` is neither a URL nor a path"))
+                            .with_help(format!("write a full URL (`https://{example}.example.com/`), a path (`/{example}/`), or remove the key for relative links")),
+                    );
                 BaseUrl::Relative
             }
         };
-
-        let agents_base_url = match raw.agents.base_url.as_deref().map(BaseUrl::parse) {
-            None => BaseUrl::Relative,
-            Some(Some(base)) => base,
-            Some(None) => {
-                errors.push(
-                    Diagnostic::error(path, at("agents"), "`agents.base_url` is neither a URL nor a path")
-                        .with_help("write a full URL (`https://agents.example.com/`), a path (`/agents/`), or remove the key for relative links"),
-                );
-                BaseUrl::Relative
-            }
-        };
+        let base_url = site_url(raw.base_url.as_deref(), "base_url", "base_url", "help");
+        let agents_base_url = site_url(
+            raw.agents.base_url.as_deref(),
+            "agents.base_url",
+            "agents",
+            "agents",
+        );
         if let Some(endpoint) = &raw.feedback.endpoint {
             let is_url = ["https://", "http://", "/"]
                 .iter()
