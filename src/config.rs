@@ -799,6 +799,28 @@ mod tests {
     }
 
     #[test]
+    fn agents_feedback_and_raw_html_are_validated() {
+        let (config, _) = parse(
+            "agents: {base_url: /agentes/, out: interno, changes: 5}\nfeedback: {endpoint: /api/fb}\nraw_html: sanitize\n",
+        )
+        .unwrap();
+        assert_eq!(config.agents_base_url, BaseUrl::Path("/agentes/".into()));
+        assert_eq!(config.agents.out, "interno");
+        assert_eq!(config.agents.changes, 5);
+        assert_eq!(config.raw_html, RawHtml::Sanitize);
+        assert_eq!(config.public_base_url, BaseUrl::Relative);
+        let errors = parse("agents: {base_url: intranet}\n").unwrap_err();
+        assert!(errors[0].message.contains("`agents.base_url`"));
+        assert_eq!(errors[0].span.start, "agents: ".len());
+        let errors = parse("feedback: {endpoint: \"ftp://x y\"}\n").unwrap_err();
+        assert!(errors[0].message.contains("feedback endpoint"));
+        let errors = parse("raw_html: maybe\n").unwrap_err();
+        assert!(errors[0].message.contains("maybe"), "{}", errors[0].message);
+        let (_, warnings) = parse("agents: {base_url: /a/}\nagent: x\n").unwrap();
+        assert!(warnings[0].help.as_deref().unwrap().contains("`agents`"));
+    }
+
+    #[test]
     fn localized_text_falls_back() {
         let text = Localized::per_language(&[("es", "Hola")]);
         assert_eq!(text.get("en", "es"), "Hola");
