@@ -181,6 +181,8 @@ fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> (Vec<String>,
                 let shown = shown_path(content, e.path().unwrap_or(content));
                 let message = if e.loop_ancestor().is_some() {
                     "symbolic link loop: this link points to a folder that contains it".to_owned()
+                } else if let Some(message) = e.path().and_then(broken_link) {
+                    message.to_owned()
                 } else {
                     format!(
                         "cannot read: {}",
@@ -245,6 +247,28 @@ fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> (Vec<String>,
     (markdown, assets)
 }
 
+/// Why the symbolic link at `path` cannot be followed, if it is one that
+/// points nowhere; the walker only says "No such file or directory".
+fn broken_link(path: &Path) -> Option<&'static str> {
+    if !std::fs::symlink_metadata(path)
+        .ok()?
+        .file_type()
+        .is_symlink()
+    {
+        return None;
+    }
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            Some("broken symbolic link: the file it points to does not exist")
+        }
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            Some("symbolic link loop: this link leads back to itself")
+        }
+        _ => None,
+    }
+}
+
 fn relative(content: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(content).ok()?;
     let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
@@ -255,10 +279,26 @@ fn shown_path(content: &Path, path: &Path) -> PathBuf {
     Path::new(CONTENT_DIR).join(path.strip_prefix(content).unwrap_or(path))
 }
 
-/// The text of a file, and a located problem when it is not valid UTF-8.
+/// The text of a file, and a located problem when it is not valid UTF-8
+/// text or holds a NUL character.
 fn decode(path: PathBuf, bytes: Vec<u8>) -> (Arc<str>, Option<Diagnostic>) {
     match String::from_utf8(bytes) {
-        Ok(text) => (Arc::from(text), None),
+        // A NUL is valid UTF-8, but no text file holds one: it marks a
+        // binary or corrupted file. Markdown would pass it through to the
+        // pages (CommonMark only asks renderers to replace it), and YAML
+        // refuses it without saying where; stop here with its position.
+        Ok(text) => match text.find('\0') {
+            Some(at) => {
+                let problem = Diagnostic::error(
+                    path,
+                    at..at + 1,
+                    "this file contains a NUL character (byte 0), which text never holds",
+                )
+                .with_help("remove it; binary files must not end in .md");
+                (Arc::from(text), Some(problem))
+            }
+            None => (Arc::from(text), None),
+        },
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let text: Arc<str> = Arc::from(String::from_utf8_lossy(e.as_bytes()));
@@ -332,6 +372,16 @@ mod tests {
         assert_eq!(s.problems.len(), 1);
         assert_eq!(s.problems[0].span, 11..11);
         assert_eq!(s.problems[0].path, Path::new("content/bad.md"));
+    }
+
+    #[test]
+    fn nul_characters_are_located() {
+        let dir = site(&[("content/nul.md", b"---\ntitle: a\n---\nx \0 y\n")]);
+        let s = discover(dir.path(), "default").unwrap();
+        assert!(s.articles.is_empty());
+        assert_eq!(s.problems.len(), 1);
+        assert_eq!(s.problems[0].span, 19..20);
+        assert!(s.problems[0].message.contains("NUL"));
     }
 
     #[cfg(unix)]

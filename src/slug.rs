@@ -110,3 +110,46 @@ mod tests {
         assert!(ids.contains("paso-1"));
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn slugs_are_safe_path_segments_and_stable(
+            text in prop_oneof![any::<String>(), "[a-zA-Z0-9 ./\\\\:-]{0,16}", "\\PC{0,12}"]
+        ) {
+            let slug = slugify(&text);
+            // The documented fallback: empty only when there is no letter or digit.
+            let has_alnum = deunicode::deunicode(&text).chars().any(|c| c.is_ascii_alphanumeric());
+            prop_assert_eq!(slug.is_empty(), !has_alnum);
+            if !slug.is_empty() {
+                prop_assert!(is_slug(&slug), "{slug:?}");
+            }
+            prop_assert!(!slug.contains(['/', '\\']) && !slug.contains(".."));
+            prop_assert!(!slug.chars().any(char::is_control));
+            prop_assert_eq!(slugify(&slug), slug);
+        }
+
+        #[test]
+        fn claimed_ids_are_pairwise_distinct(
+            bases in prop::collection::vec(
+                prop_oneof![Just(String::new()), "[a-z]{1,2}(-[0-9]{1,2})?", any::<String>()],
+                0..40,
+            )
+        ) {
+            let mut ids = UniqueIds::default();
+            let mut seen = std::collections::BTreeSet::new();
+            for base in &bases {
+                let id = ids.claim(base);
+                prop_assert!(!id.is_empty());
+                prop_assert!(ids.contains(&id));
+                prop_assert!(seen.insert(id.clone()), "{id:?} handed out twice");
+            }
+        }
+    }
+}

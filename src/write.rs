@@ -52,11 +52,36 @@ impl Staging {
                 ),
             ));
         }
+        if out.is_dir() && !writable(out) {
+            // The old site's files are deleted once the new one is in
+            // place, which needs write access to it: refuse before
+            // building rather than fail after the swap with the old site
+            // half deleted beside the new one.
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "the output folder `{}` is read-only; tier0 replaces it whole on each build: \
+                     make it writable or choose another --out",
+                    out.display()
+                ),
+            ));
+        }
         let prefix = format!(".{name}.tier0-");
         remove_stale(&parent, &prefix);
         let dir = tempfile::Builder::new()
             .prefix(&prefix)
-            .tempdir_in(&parent)?;
+            .tempdir_in(&parent)
+            .map_err(|e| {
+                io::Error::new(
+                    e.kind(),
+                    format!(
+                        "cannot create the folder where the new site is built, beside `{}` \
+                         ({e}); check that `{}` is writable or choose another --out",
+                        out.display(),
+                        parent.display()
+                    ),
+                )
+            })?;
         set_public_permissions(dir.path())?;
         Ok(Self {
             dir: Some(dir),
@@ -168,7 +193,36 @@ fn swap_in(staging: &Path, out: &Path) -> io::Result<()> {
         return std::fs::rename(staging, out);
     }
     exchange(staging, out)?;
-    std::fs::remove_dir_all(staging)
+    // The new site is in place: that is the build's success. If the old
+    // one, now at `staging`, cannot be deleted completely, the next build
+    // removes it as it removes the folders of killed builds.
+    let _ = std::fs::remove_dir_all(staging);
+    Ok(())
+}
+
+/// Whether this process may create and delete files in the folder `dir`.
+#[cfg(unix)]
+fn writable(dir: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // faccessat(2) answers for the effective user as the kernel will: root
+    // may write anywhere, others need the `w` and `x` bits that apply to them.
+    // SAFETY: `path` is a valid NUL-terminated string that outlives the call.
+    unsafe {
+        libc::faccessat(
+            libc::AT_FDCWD,
+            path.as_ptr(),
+            libc::W_OK | libc::X_OK,
+            libc::AT_EACCESS,
+        ) == 0
+    }
+}
+
+#[cfg(not(unix))]
+fn writable(dir: &Path) -> bool {
+    std::fs::metadata(dir).is_ok_and(|m| !m.permissions().readonly())
 }
 
 #[cfg(target_os = "linux")]

@@ -133,3 +133,70 @@ mod tests {
         assert_eq!(split("---\na: 1\n...\nx").unwrap().body, "x");
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Texts made of the pieces the splitter looks at, so that fences,
+    /// line endings and BOMs meet in every order.
+    fn article_like() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("---".to_owned()),
+            Just("...".to_owned()),
+            Just("\n".to_owned()),
+            Just("\r\n".to_owned()),
+            Just("\r".to_owned()),
+            Just("\u{feff}".to_owned()),
+            Just(" ".to_owned()),
+            "[a-z: ]{0,8}",
+            any::<String>(),
+        ];
+        prop::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn split_never_panics_and_offsets_point_into_the_text(
+            text in prop_oneof![any::<String>(), article_like()]
+        ) {
+            match split(&text) {
+                Ok(s) => {
+                    prop_assert!(s.yaml_start + s.yaml.len() <= s.body_start);
+                    prop_assert!(s.body_start <= text.len());
+                    prop_assert!(text.is_char_boundary(s.yaml_start));
+                    prop_assert!(text.is_char_boundary(s.body_start));
+                    prop_assert_eq!(&text[s.yaml_start..s.yaml_start + s.yaml.len()], s.yaml);
+                    prop_assert_eq!(&text[s.body_start..], s.body);
+                }
+                Err(SplitError::Unclosed(at)) => {
+                    prop_assert!(at <= text.len() && text.is_char_boundary(at));
+                }
+                Err(SplitError::Missing) => {}
+            }
+        }
+
+        #[test]
+        fn split_gives_back_what_was_joined(
+            keys in prop::collection::vec("[a-z_]{1,8}: [^\r\n]{0,20}", 0..6),
+            body in any::<String>(),
+            crlf: bool,
+            bom: bool,
+        ) {
+            let nl = if crlf { "\r\n" } else { "\n" };
+            let yaml: String = keys.iter().map(|line| format!("{line}{nl}")).collect();
+            let bom = if bom { "\u{feff}" } else { "" };
+            let text = format!("{bom}---{nl}{yaml}---{nl}{body}");
+            let s = split(&text).unwrap();
+            prop_assert_eq!(s.yaml, yaml.as_str());
+            prop_assert_eq!(s.body, body.as_str());
+            let fence = &text[s.yaml_start + s.yaml.len()..s.body_start];
+            prop_assert_eq!(fence.trim_end(), "---");
+            let rejoined = format!("{}{}{fence}{}", &text[..s.yaml_start], s.yaml, s.body);
+            prop_assert_eq!(rejoined, text);
+        }
+    }
+}

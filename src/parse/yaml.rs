@@ -39,6 +39,24 @@ pub fn deserialize<T: DeserializeOwned>(
     text: &str,
     base: usize,
 ) -> Result<(T, Vec<String>), YamlError> {
+    if let Some((at, c)) = first_disallowed_char(text) {
+        return Err(YamlError {
+            offset: base + at,
+            message: format!(
+                "the control character U+{:04X} is not allowed; remove it",
+                u32::from(c)
+            ),
+        });
+    }
+    if let Some(at) = too_deep(text) {
+        return Err(YamlError {
+            offset: base + at,
+            message: format!(
+                "`[` and `{{` nest more than {MAX_FLOW_DEPTH} levels deep here; \
+                 no value of tier0 nests like that"
+            ),
+        });
+    }
     let mut unknown = Vec::new();
     let de = serde_yaml::Deserializer::from_str(text);
     match serde_ignored::deserialize(de, |path| unknown.push(path.to_string())) {
@@ -51,12 +69,95 @@ pub fn deserialize<T: DeserializeOwned>(
     }
 }
 
-/// serde_yaml appends " at line L column C" to messages; the diagnostic says it better.
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
+/// The first character YAML does not allow in a document, with its offset.
+///
+/// libyaml refuses the same characters, but its error carries no location
+/// (it says "at position N" of the YAML only), so the diagnostic would point
+/// at the front matter's first line instead of the character.
+fn first_disallowed_char(text: &str) -> Option<(usize, char)> {
+    // YAML 1.2 `c-printable`, as libyaml's reader checks it.
+    let printable = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}')
+            || matches!(c, '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+    };
+    text.char_indices().find(|&(_, c)| !printable(c))
+}
+
+/// The deepest nesting of flow collections (`[…]`, `{…}`) decoded.
+///
+/// libyaml takes time quadratic in this depth (a 200 KB line of `{a: ` took
+/// 20 s), even for the values of unknown keys that are then ignored; serde_yaml
+/// refuses more than 128 levels only for values it decodes.
+const MAX_FLOW_DEPTH: usize = 128;
+
+/// The offset of the first `[` or `{` nested deeper than [`MAX_FLOW_DEPTH`].
+///
+/// A cheap scan, not a parser: it skips quoted scalars and comments, and may
+/// count brackets inside plain text, which is harmless at that depth.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    let mut comment = false;
+    let mut prev = '\n';
+    for (i, c) in text.char_indices() {
+        if comment {
+            comment = c != '\n';
+        } else if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if q == '"' && c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+        } else {
+            match c {
+                // A quote opens a quoted scalar only where a value starts.
+                '"' | '\'' if prev.is_whitespace() || matches!(prev, ':' | ',' | '[' | '{') => {
+                    quote = Some(c);
+                }
+                '#' if prev.is_whitespace() => comment = true,
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some(i);
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        prev = c;
     }
+    None
+}
+
+/// serde_yaml appends " at line L column C" to messages, and libyaml puts
+/// the same inside some ("… at line 3 column 1, while scanning a quoted
+/// scalar"), counted from the start of the YAML rather than of the file: the
+/// diagnostic gives the right position, so every such mention goes.
+fn strip_location(message: &str) -> String {
+    const AT_LINE: &str = " at line ";
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(AT_LINE) {
+        let after = &rest[i + AT_LINE.len()..];
+        let line = digits(after);
+        match after[line..].strip_prefix(" column ") {
+            Some(tail) if line > 0 && digits(tail) > 0 => {
+                out.push_str(&rest[..i]);
+                rest = &tail[digits(tail)..];
+            }
+            _ => {
+                out.push_str(&rest[..i + AT_LINE.len()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Where one top-level key of a YAML mapping stands in its file.
@@ -251,6 +352,47 @@ mod tests {
         let err = deserialize::<T>("weight: abc\n", 100).unwrap_err();
         assert_eq!(err.offset, 108);
         assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
+    fn yaml_relative_positions_are_removed_from_messages() {
+        assert_eq!(
+            strip_location(
+                "did not find expected ',' or ']' at line 4 column 1, while parsing a flow sequence at line 3 column 7"
+            ),
+            "did not find expected ',' or ']', while parsing a flow sequence"
+        );
+        assert_eq!(strip_location("a at line x"), "a at line x");
+    }
+
+    #[test]
+    fn control_characters_are_located() {
+        #[derive(serde::Deserialize, Debug)]
+        struct T {
+            #[allow(dead_code)]
+            title: String,
+        }
+        let err = deserialize::<T>("title: a\u{1}b\n", 4).unwrap_err();
+        assert_eq!(err.offset, 4 + 8);
+        assert!(err.message.contains("U+0001"), "{}", err.message);
+        assert!(deserialize::<T>("title: \"ok\tñ \u{1f600}\"\r\n", 0).is_ok());
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_quickly() {
+        let deep = format!("extra: {}{}\n", "[".repeat(50_000), "]".repeat(50_000));
+        let err = deserialize::<serde::de::IgnoredAny>(&deep, 10).unwrap_err();
+        assert_eq!(err.offset, 10 + 7 + MAX_FLOW_DEPTH);
+        assert!(err.message.contains("nest more than"), "{}", err.message);
+        let quoted = format!(
+            "a: \"{}\"\nb: '{}' # {}\n",
+            "[".repeat(200),
+            "{".repeat(200),
+            "[".repeat(200)
+        );
+        assert!(deserialize::<serde::de::IgnoredAny>(&quoted, 0).is_ok());
+        let fine = format!("a: {}1{}\n", "[".repeat(100), "]".repeat(100));
+        assert!(deserialize::<serde::de::IgnoredAny>(&fine, 0).is_ok());
     }
 
     #[test]

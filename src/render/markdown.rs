@@ -626,3 +626,31 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The inverse of [`escape_attr`], for the property below.
+    fn unescape(text: &str) -> String {
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn escaped_attributes_hold_no_markup_and_unescape_back(
+            text in prop_oneof![any::<String>(), "[<>\"'& a&;lgtquo#0-9]{0,24}"]
+        ) {
+            let escaped = escape_attr(&text);
+            prop_assert!(!escaped.contains(['<', '>', '"']), "{escaped:?}");
+            prop_assert_eq!(unescape(&escaped), text);
+        }
+    }
+}

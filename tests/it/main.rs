@@ -8,6 +8,7 @@ mod atomic;
 mod build;
 mod check;
 mod errors;
+mod hostile;
 mod init;
 mod links;
 mod new;

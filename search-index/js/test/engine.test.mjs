@@ -179,3 +179,35 @@ test("the default language is the first exported one", async () => {
   const engine = createSearch({ load: (p) => readFile(path.join(searchDir, p), "utf8") });
   assert.equal((await engine.manifest()).lang, "es");
 });
+
+test("hostile and random queries never throw (seeded fuzz of the query parser)", async () => {
+  // xorshift32: the same 1,500 queries on every run, so a failure replays.
+  let seed = 0x7e0;
+  const next = () => {
+    seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5;
+    return (seed >>> 0) / 0x100000000;
+  };
+  const pick = (items) => items[Math.floor(next() * items.length)];
+  const pieces = [
+    "contraseña", "wifi", "0x80070005", "ERR_CONNECTION_RESET", "KB-1042", "vpn", "impresora",
+    "a", "é", "\u0301", "\u0000", "\u2028", "\ud800", "\udfff", "😀", "ß", "ﬁ", "İ", "\t", "\n", " ",
+    "*", "?", "(", ")", "[", "]", "\\", "^", "$", ".", "|", "+", "{", "}", "\"", "'", "-", "_", "%",
+    "<img src=x onerror=alert(1)>", "__proto__", "constructor", "toString", "hasOwnProperty",
+  ];
+  let searched = 0;
+  for (let i = 0; i < 1500; i++) {
+    const length = Math.floor(next() * 8);
+    let query = "";
+    for (let j = 0; j < length; j++) query += pick(pieces) + (next() < 0.5 ? " " : "");
+    if (i % 100 === 0) query = pick(pieces).repeat(2000);
+    const engine = next() < 0.5 ? es : en;
+    const filters = next() < 0.2 ? { tier: pick(["L1", "L3", "__proto__", ""]) } : undefined;
+    const results = await engine.search(query, filters ? { filters } : {});
+    assert.ok(Array.isArray(results), query);
+    for (const r of results) assert.equal(typeof r.id, "string");
+    const suggestion = await engine.suggest(query);
+    assert.ok(suggestion === null || typeof suggestion === "string", query);
+    searched++;
+  }
+  assert.equal(searched, 1500);
+});
