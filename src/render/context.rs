@@ -70,8 +70,6 @@ pub struct CategoryLink {
     pub description: String,
     /// Link to its page.
     pub href: String,
-    /// Number of articles.
-    pub count: usize,
 }
 
 /// A category on the home page, with its first articles.
@@ -80,6 +78,9 @@ pub struct CategoryOverview {
     /// The category.
     #[serde(flatten)]
     pub category: CategoryLink,
+    /// Number of its articles. (Only here, not in every page's navigation:
+    /// a new article then changes no page but those that list articles.)
+    pub count: usize,
     /// Its first articles.
     pub top: Vec<ArticleSummary>,
 }

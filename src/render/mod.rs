@@ -13,7 +13,7 @@ pub mod markdown;
 pub mod pages;
 pub mod theme;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -261,38 +261,75 @@ pub fn listings(
     Ok(template_errors)
 }
 
-/// Renders the body and the page of article `index` alone, for a dev server
-/// that knows nothing else changed. Returns the body and the page's output
-/// path and bytes; broken links out of the article are checked against
-/// `anchors`, the ids every article defines.
-pub fn article_alone(
+/// An article page rendered on its own.
+pub struct ArticlePage {
+    /// Index of the article in [`SiteModel::articles`].
+    pub index: usize,
+    /// Its rendered body.
+    pub body: RenderedBody,
+    /// Output path of its page.
+    pub path: String,
+    /// The page.
+    pub html: String,
+}
+
+/// Renders the bodies and pages of articles `indexes` alone, for a dev
+/// server that knows no other article changed. `anchors` holds the ids every
+/// article defined in the last build (in [`SiteModel::articles`] order);
+/// the links out of `indexes` are checked against them, with what
+/// `indexes` define now in place of their old ids.
+pub fn articles_alone(
     model: &SiteModel,
     theme: &Theme,
-    index: usize,
+    indexes: &[usize],
     anchors: &[BTreeSet<String>],
-) -> Result<(RenderedBody, String, String), RenderError> {
-    let pages = LanguagePages::new(model, theme, &model.articles[index].article.lang);
-    let body = markdown::render_body(model, index, &pages.text);
-    let mut diagnostics = body.diagnostics.clone();
-    diagnostics.extend(body.anchor_links.iter().filter_map(|l| {
-        let defined = if l.target == index {
-            &body.anchors
-        } else {
-            &anchors[l.target]
-        };
-        (!defined.contains(&l.anchor)).then(|| broken_anchor(model, index, l, defined))
-    }));
-    if !diagnostics.is_empty() {
-        return Err(RenderError::Content(
-            diagnostics,
-            body.assets.iter().cloned().collect(),
-        ));
+) -> Result<Vec<ArticlePage>, RenderError> {
+    let languages = language_pages(model, theme);
+    let rendered: Vec<(ArticlePage, Result<(), String>)> = indexes
+        .par_iter()
+        .map(|&index| {
+            let linked = &model.articles[index];
+            let pages = in_language(&languages, &linked.article.lang);
+            let body = markdown::render_body(model, index, &pages.text);
+            let page = pages.article(index, &body);
+            let path = format!("{}index.html", linked.path);
+            let (html, error) = match page {
+                Ok(html) => (html, Ok(())),
+                Err(e) => (String::new(), Err(e)),
+            };
+            (
+                ArticlePage {
+                    index,
+                    body,
+                    path,
+                    html,
+                },
+                error,
+            )
+        })
+        .collect();
+    let now: BTreeMap<usize, &BTreeSet<String>> = rendered
+        .iter()
+        .map(|(page, _)| (page.index, &page.body.anchors))
+        .collect();
+    let defined = |target: usize| now.get(&target).copied().unwrap_or(&anchors[target]);
+    let mut diagnostics = Vec::new();
+    let mut used_assets = BTreeSet::new();
+    for (page, error) in &rendered {
+        diagnostics.extend(page.body.diagnostics.iter().cloned());
+        diagnostics.extend(page.body.anchor_links.iter().filter_map(|l| {
+            let defined = defined(l.target);
+            (!defined.contains(&l.anchor)).then(|| broken_anchor(model, page.index, l, defined))
+        }));
+        if let Err(e) = error {
+            diagnostics.push(template_error(model, e));
+        }
+        used_assets.extend(page.body.assets.iter().cloned());
     }
-    let html = pages
-        .article(index, &body)
-        .map_err(|e| RenderError::Content(vec![template_error(model, &e)], BTreeSet::new()))?;
-    let path = format!("{}index.html", model.articles[index].path);
-    Ok((body, path, html))
+    if !diagnostics.is_empty() {
+        return Err(RenderError::Content(diagnostics, used_assets));
+    }
+    Ok(rendered.into_iter().map(|(page, _)| page).collect())
 }
 
 /// Pages worth listing in a sitemap: everything but redirects and the 404 page.

@@ -233,7 +233,6 @@ impl<'a> LanguagePages<'a> {
                     title: cat.title.clone(),
                     description: cat.description.clone(),
                     href: self.href(from, &cat.path),
-                    count: cat.articles.len(),
                 })
                 .collect(),
             tiers: c.tiers.iter().map(|t| self.tier(from, t, blank)).collect(),
@@ -494,6 +493,7 @@ impl<'a> LanguagePages<'a> {
             .zip(site.categories)
             .map(|(cat, link)| CategoryOverview {
                 category: link,
+                count: cat.articles.len(),
                 top: cat
                     .articles
                     .iter()

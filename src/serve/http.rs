@@ -43,6 +43,9 @@ pub struct Served {
     pub search_generation: u64,
     /// Problems of the last rebuild, when it failed.
     pub errors: Option<Arc<Vec<Located>>>,
+    /// What the last good rebuild rendered again: `articles`, `listings`
+    /// or `everything` (for tests and the curious).
+    pub rebuilt: &'static str,
 }
 
 /// What pages are told about rebuilds.
@@ -263,6 +266,7 @@ struct Status {
     search_generation: u64,
     files: usize,
     errors: Option<Vec<Located>>,
+    rebuilt: &'static str,
 }
 
 async fn status(State(shared): State<Arc<Shared>>) -> Response {
@@ -272,6 +276,7 @@ async fn status(State(shared): State<Arc<Shared>>) -> Response {
         search_generation: served.search_generation,
         files: served.pages.len() + served.search.len(),
         errors: served.errors.map(|e| e.as_ref().clone()),
+        rebuilt: served.rebuilt,
     })
     .into_response()
 }

@@ -101,22 +101,25 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
         }
     };
     while let Some(batch) = watcher.next_batch() {
-        let everything = batch.everything || site.significant(&batch.others);
-        if everything || !batch.articles.is_empty() {
-            let changed = if everything {
-                Vec::new()
-            } else {
-                batch.articles
-            };
-            rebuild(
-                &mut site,
-                &changed,
-                shared,
-                &search,
-                &mut generation,
-                verbosity,
-            );
-        }
+        let changed = if batch.everything {
+            Vec::new()
+        } else {
+            let mut paths = batch.articles;
+            paths.extend(batch.others);
+            paths.retain(|p| site.significant(p));
+            if paths.is_empty() {
+                continue;
+            }
+            paths
+        };
+        rebuild(
+            &mut site,
+            &changed,
+            shared,
+            &search,
+            &mut generation,
+            verbosity,
+        );
     }
 }
 
@@ -144,6 +147,7 @@ fn rebuild(
                 s.pages = pages;
                 s.generation = *generation;
                 s.errors = None;
+                s.rebuilt = rebuilt.name();
             });
             let _ = shared.events.send(LiveEvent::Reload);
             if let Some(input) = site.search_input() {

@@ -5,9 +5,14 @@
 //! served). A change that touches only the bodies of existing articles
 //! (their front matter bytes unchanged) and leaves their anchors as they
 //! were re-renders just those articles' pages: nothing any other page shows
-//! can have changed. Every other change rebuilds the whole site. The search
-//! index is rebuilt after every change in the background; once it is done,
-//! the files served are byte for byte those of a clean `tier0 build` with
+//! can have changed. A change to articles only (edits, creates, renames,
+//! deletes that leave categories, home pages, assets and config alone)
+//! relinks the site and re-renders the pages of the articles that changed,
+//! of those whose path or translations changed or whose text names a
+//! changed article (links name an id or a file), and the pages that list
+//! articles. Every other change rebuilds the whole site. The search index
+//! is rebuilt after every change in the background; once it is done, the
+//! files served are byte for byte those of a clean `tier0 build` with
 //! `--base-url /`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -84,6 +89,17 @@ pub enum Rebuilt {
     Everything,
 }
 
+impl Rebuilt {
+    /// `articles`, `listings` or `everything`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Articles(_) => "articles",
+            Self::Listings(_) => "listings",
+            Self::Everything => "everything",
+        }
+    }
+}
+
 /// The state of the last good build, kept for incremental rebuilds.
 struct Good {
     model: Arc<SiteModel>,
@@ -153,10 +169,10 @@ impl DevSite {
             return Ok(Rebuilt::Articles(articles.len()));
         }
         if !self.failed
-            && let Some(rels) = self.known_articles(changed)
-            && self.rebuild_listings(&rels)?
+            && let Some(rels) = self.content_paths(changed)
+            && let Some(n) = self.rebuild_articles(&rels)?
         {
-            return Ok(Rebuilt::Listings(rels.len()));
+            return Ok(Rebuilt::Listings(n));
         }
         self.rebuild_everything().map(|()| Rebuilt::Everything)
     }
@@ -202,12 +218,12 @@ impl DevSite {
         }
         let mut pages = (*good.pages).clone();
         let mut sections = good.sections.clone();
-        let indexes = articles.iter().map(|(index, _)| *index);
+        let indexes: Vec<usize> = articles.iter().map(|(index, _)| *index).collect();
         let rendered = rerender(
             &model,
             &good.theme,
-            indexes,
-            &good.anchors,
+            &indexes,
+            &mut good.anchors,
             &mut pages,
             &mut sections,
         );
@@ -220,60 +236,61 @@ impl DevSite {
         Ok(true)
     }
 
-    /// Whether any of these changed paths under `content/` matters to the
-    /// site: it exists now (an asset, a folder, an `_index.md`), or it was an
-    /// article, an asset or a folder of the last good build. What is left are
-    /// editors' temporary files, written and renamed away within the batch.
-    pub fn significant(&self, paths: &[PathBuf]) -> bool {
+    /// Whether this changed path under `content/` matters to the site: it
+    /// exists now (an article, an asset, a folder, an `_index.md`), or it was
+    /// an article, an asset or a folder of the last good build. What is left
+    /// are editors' temporary files, written and renamed away within the
+    /// batch of changes.
+    pub fn significant(&self, path: &Path) -> bool {
         let Some(good) = self.good.as_ref() else {
-            return !paths.is_empty();
+            return true;
         };
         let content = self.options.root.join(CONTENT_DIR);
-        paths.iter().any(|path| {
-            let Some(rel) = path.strip_prefix(&content).ok().and_then(|r| r.to_str()) else {
-                return true;
-            };
-            let rel = rel.replace('\\', "/");
-            let folder = format!("{rel}/");
-            path.exists()
-                || good
-                    .model
-                    .assets
-                    .iter()
-                    .any(|a| a.rel == rel || a.rel.starts_with(&folder))
-                || good
-                    .model
-                    .articles
-                    .iter()
-                    .any(|a| a.article.rel == rel || a.article.rel.starts_with(&folder))
-        })
+        let Some(rel) = path.strip_prefix(&content).ok().and_then(|r| r.to_str()) else {
+            return true;
+        };
+        let rel = rel.replace('\\', "/");
+        let folder = format!("{rel}/");
+        path.exists()
+            || good
+                .model
+                .assets
+                .iter()
+                .any(|a| a.rel == rel || a.rel.starts_with(&folder))
+            || good
+                .model
+                .articles
+                .iter()
+                .any(|a| a.article.rel == rel || a.article.rel.starts_with(&folder))
     }
 
-    /// The content-relative paths of `changed`, if all are existing articles.
-    fn known_articles(&self, changed: &[PathBuf]) -> Option<Vec<String>> {
-        let good = self.good.as_ref()?;
+    /// The content-relative paths of `changed`, if all are under `content/`.
+    fn content_paths(&self, changed: &[PathBuf]) -> Option<Vec<String>> {
         let content = self.options.root.join(CONTENT_DIR);
         let rels: Option<Vec<String>> = changed
             .iter()
             .map(|path| {
-                let rel = path
-                    .strip_prefix(&content)
-                    .ok()?
-                    .to_str()?
-                    .replace('\\', "/");
-                (path.is_file() && good.model.article_by_source(&rel).is_some()).then_some(rel)
+                Some(
+                    path.strip_prefix(&content)
+                        .ok()?
+                        .to_str()?
+                        .replace('\\', "/"),
+                )
             })
             .collect();
         rels.filter(|r| !r.is_empty())
     }
 
-    /// Relinks the site after the front matter of the articles at `rels`
-    /// changed, and renders again only those articles and the pages that
-    /// list articles; `Ok(false)` when the site's shape changed (articles,
-    /// paths, categories, redirects, anchors), which needs a full rebuild.
-    fn rebuild_listings(&mut self, rels: &[String]) -> Result<bool, Failure> {
+    /// Relinks the site after the articles at `rels` were edited, created,
+    /// renamed or deleted, and renders again only what can show them: their
+    /// own pages, the pages of articles whose path or translations changed
+    /// or whose text names one of them (by id or file name, as links do),
+    /// the redirects to those, and the pages that list articles. `Ok(false)`
+    /// when something else changed (a path that is not an article, the
+    /// config, categories, home pages, assets), which needs a full rebuild.
+    fn rebuild_articles(&mut self, rels: &[String]) -> Result<Option<usize>, Failure> {
         let Some(good) = self.good.as_ref() else {
-            return Ok(false);
+            return Ok(None);
         };
         let Prepared {
             model,
@@ -281,33 +298,106 @@ impl DevSite {
             texts,
             warnings,
         } = self.prepare()?;
-        let Some(old_of) = same_shape(&good.model, &model) else {
-            return Ok(false);
+        let old = &good.model;
+        // Folders come with the events of what changed in them, and the
+        // relinked model says what that was; any other file (an asset, an
+        // `_index.md`) changes more than articles.
+        let content = self.options.root.join(CONTENT_DIR);
+        let folder = |r: &String| {
+            let inside = format!("{r}/");
+            content.join(r).is_dir()
+                || old
+                    .articles
+                    .iter()
+                    .any(|a| a.article.rel.starts_with(&inside))
         };
-        let anchors: Vec<BTreeSet<String>> =
-            old_of.iter().map(|&o| good.anchors[o].clone()).collect();
-        let mut sections: Vec<Arc<Vec<Section>>> =
-            old_of.iter().map(|&o| good.sections[o].clone()).collect();
-        let mut pages = (*good.pages).clone();
-        let changed: BTreeSet<usize> = rels
+        let article =
+            |r: &String| model.article_by_source(r).is_some() || old.article_by_source(r).is_some();
+        if !rels.iter().all(|r| article(r) || folder(r)) || !same_frame(old, &model) {
+            return Ok(None);
+        }
+        let old_of: Vec<Option<usize>> = model
+            .articles
             .iter()
-            .filter_map(|r| model.article_by_source(r))
+            .map(|a| old.article_by_source(&a.article.rel))
             .collect();
-        let rendered = rerender(
-            &model,
-            &theme,
-            changed.iter().copied(),
-            &anchors,
-            &mut pages,
-            &mut sections,
-        );
-        if !rendered.map_err(|e| e.with(texts.clone()))? {
-            return Ok(false);
+        let edited: Vec<bool> = old_of
+            .iter()
+            .zip(model.articles.iter())
+            .map(|(o, a)| o.is_some_and(|o| old.articles[o].article.text != a.article.text))
+            .collect();
+        let added = old_of.iter().enumerate().filter(|(_, o)| o.is_none());
+        let removed = old
+            .articles
+            .iter()
+            .filter(|a| model.article_by_source(&a.article.rel).is_none());
+        let touched: Vec<&crate::link::LinkedArticle> = added
+            .map(|(i, _)| model.articles[i].as_ref())
+            .chain(removed.map(AsRef::as_ref))
+            .chain(
+                old_of
+                    .iter()
+                    .zip(&edited)
+                    .filter(|(_, edited)| **edited)
+                    .filter_map(|(o, _)| Some(old.articles[(*o)?].as_ref())),
+            )
+            .collect();
+        let names = link_names(&touched);
+        let translations = |m: &SiteModel, i: usize| -> BTreeSet<String> {
+            m.articles[i]
+                .translations
+                .iter()
+                .map(|&t| m.articles[t].article.rel.clone())
+                .collect()
+        };
+        let render: Vec<usize> = (0..model.articles.len())
+            .filter(|&i| {
+                let a = &model.articles[i];
+                let Some(o) = old_of[i] else {
+                    return true;
+                };
+                edited[i]
+                    || a.path != old.articles[o].path
+                    || translations(&model, i) != translations(old, o)
+                    || names.iter().any(|n| a.article.body().contains(n.as_str()))
+            })
+            .collect();
+        let mut anchors: Vec<BTreeSet<String>> = old_of
+            .iter()
+            .map(|o| o.map(|o| good.anchors[o].clone()).unwrap_or_default())
+            .collect();
+        let mut sections: Vec<Arc<Vec<Section>>> = old_of
+            .iter()
+            .map(|o| o.map(|o| good.sections[o].clone()).unwrap_or_default())
+            .collect();
+        let rendered = render::articles_alone(&model, &theme, &render, &anchors)
+            .map_err(|e| RenderFailure::from(e).with(texts.clone()))?;
+        let rendered_set: BTreeSet<usize> = render.iter().copied().collect();
+        let page_of = |path: &str| format!("{path}index.html");
+        let mut pages = Files::new();
+        for (i, o) in old_of.iter().enumerate() {
+            if let (false, Some(o)) = (rendered_set.contains(&i), o) {
+                let page = page_of(&old.articles[*o].path);
+                if let Some(bytes) = good.pages.get(&page) {
+                    pages.insert(page, bytes.clone());
+                }
+            }
+        }
+        store(rendered, &mut anchors, &mut pages, &mut sections);
+        // A redirect to an article that was not rendered again is the same
+        // page as before, if there was one at that path.
+        for r in model.redirects.iter() {
+            let page = page_of(&r.from);
+            if !rendered_set.contains(&r.to)
+                && let Some(bytes) = good.pages.get(&page)
+            {
+                pages.insert(page, bytes.clone());
+            }
         }
         let sink = MemorySink::default();
         let languages = render::language_pages(&model, &theme);
         let errors = render::listings(&model, &theme, &languages, &sink, &|r| {
-            changed.contains(&r.to)
+            !pages.contains_key(&page_of(&r.from))
         })
         .map_err(|e| RenderFailure::from(e).with(texts.clone()))?;
         if !errors.is_empty() {
@@ -327,7 +417,7 @@ impl DevSite {
             sections,
             pages: Arc::new(pages),
         });
-        Ok(true)
+        Ok(Some(render.len()))
     }
 
     /// Discover, parse and link, as a build does.
@@ -385,89 +475,77 @@ impl RenderFailure {
 }
 
 /// Renders the bodies and pages of articles `indexes` of `model` into
-/// `pages` and `sections`; `Ok(false)` when an article's anchors differ from
-/// `anchors`, so pages linking to it may have changed too.
+/// `pages`, `sections` and `anchors`; `Ok(false)` when an article's anchors
+/// differ from those it had in `anchors`, so pages linking to it may have
+/// changed too (then `pages`, `sections` and `anchors` are left as they were).
 fn rerender(
     model: &SiteModel,
     theme: &Theme,
-    indexes: impl Iterator<Item = usize>,
-    anchors: &[BTreeSet<String>],
+    indexes: &[usize],
+    anchors: &mut [BTreeSet<String>],
     pages: &mut Files,
     sections: &mut [Arc<Vec<Section>>],
 ) -> Result<bool, RenderFailure> {
-    for index in indexes {
-        let (body, path, html) = render::article_alone(model, theme, index, anchors)?;
-        if body.anchors != anchors[index] {
-            return Ok(false);
-        }
-        pages.insert(path, Arc::from(html.into_bytes()));
-        sections[index] = Arc::new(body.sections);
+    let rendered = render::articles_alone(model, theme, indexes, anchors)?;
+    if rendered.iter().any(|p| p.body.anchors != anchors[p.index]) {
+        return Ok(false);
     }
+    store(rendered, anchors, pages, sections);
     Ok(true)
 }
 
-/// For each article of `new`, its index in `old`, when both sites have the
-/// same shape: the same articles at the same paths with the same ids,
-/// languages and translations, the same categories (their lists of articles
-/// aside), redirects, assets, home pages and configuration. Then every page
-/// that does not list articles is the same in both, but for the pages of
-/// articles whose own content changed.
-fn same_shape(old: &SiteModel, new: &SiteModel) -> Option<Vec<usize>> {
-    if old.articles.len() != new.articles.len()
-        || old.config != new.config
-        || old.assets != new.assets
-        || old.homes != new.homes
-        || old.categories.len() != new.categories.len()
-        || old.redirects.len() != new.redirects.len()
-    {
-        return None;
+/// Puts rendered article pages where the dev site keeps them.
+fn store(
+    rendered: Vec<render::ArticlePage>,
+    anchors: &mut [BTreeSet<String>],
+    pages: &mut Files,
+    sections: &mut [Arc<Vec<Section>>],
+) {
+    for page in rendered {
+        pages.insert(page.path, Arc::from(page.html.into_bytes()));
+        sections[page.index] = Arc::new(page.body.sections);
+        anchors[page.index] = page.body.anchors;
     }
-    let old_of: Vec<usize> = new
-        .articles
-        .iter()
-        .map(|a| old.article_by_source(&a.article.rel))
-        .collect::<Option<_>>()?;
-    let rel = |model: &SiteModel, i: usize| model.articles[i].article.rel.clone();
-    for (i, &o) in old_of.iter().enumerate() {
-        let (n, p) = (&new.articles[i], &old.articles[o]);
-        let translations = |m: &SiteModel, a: &crate::link::LinkedArticle| {
-            let mut t: Vec<String> = a.translations.iter().map(|&t| rel(m, t)).collect();
-            t.sort();
-            t
-        };
-        if n.path != p.path
-            || n.article.id != p.article.id
-            || n.article.lang != p.article.lang
-            || n.article.category != p.article.category
-            || translations(new, n) != translations(old, p)
-        {
-            return None;
-        }
-    }
-    let same_category = |a: &crate::link::Category, b: &crate::link::Category| {
-        (&a.id, &a.lang, &a.title, &a.description, a.order, &a.path)
-            == (&b.id, &b.lang, &b.title, &b.description, b.order, &b.path)
+}
+
+/// Whether every page that does not list articles frames them the same in
+/// `old` and `new`: the same configuration, categories (their lists of
+/// articles aside), home pages and assets.
+fn same_frame(old: &SiteModel, new: &SiteModel) -> bool {
+    let category = |c: &crate::link::Category| {
+        (
+            c.id.clone(),
+            c.lang.clone(),
+            c.title.clone(),
+            c.description.clone(),
+            c.order,
+            c.path.clone(),
+        )
     };
-    if !old
-        .categories
-        .iter()
-        .zip(&new.categories)
-        .all(|(a, b)| same_category(a, b))
-    {
-        return None;
+    old.config == new.config
+        && old.assets == new.assets
+        && old.homes == new.homes
+        && old
+            .categories
+            .iter()
+            .map(category)
+            .eq(new.categories.iter().map(category))
+}
+
+/// How the text of another article can name one of `articles` in a link:
+/// its id, and its file name as written and percent-encoded.
+fn link_names(articles: &[&crate::link::LinkedArticle]) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for a in articles {
+        names.insert(a.article.id.clone());
+        let file = a.article.rel.rsplit('/').next().unwrap_or(&a.article.rel);
+        names.insert(file.to_owned());
+        names.insert(
+            percent_encoding::utf8_percent_encode(file, percent_encoding::NON_ALPHANUMERIC)
+                .to_string(),
+        );
     }
-    let same_redirect = |a: &crate::link::Redirect, b: &crate::link::Redirect| {
-        a.from == b.from && rel(old, a.to) == rel(new, b.to)
-    };
-    if !old
-        .redirects
-        .iter()
-        .zip(new.redirects.iter())
-        .all(|(a, b)| same_redirect(a, b))
-    {
-        return None;
-    }
-    Some(old_of)
+    names
 }
 
 /// The search files of a build, made in a temporary folder.

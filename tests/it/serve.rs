@@ -242,10 +242,14 @@ fn incremental_rebuilds_equal_a_clean_build() {
     let mut generation = settled["generation"].as_u64().unwrap();
 
     let wifi = site.root().join("content/red/wifi.md");
-    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    // What the server may render again for each change: one article page
+    // (`articles`), the pages an article change can show up on
+    // (`listings`), or the whole site (`everything`).
+    type Step<'a> = (&'a str, &'a str, Box<dyn Fn() + 'a>);
     let steps: Vec<Step> = vec![
         (
             "edit a body",
+            "articles",
             Box::new(|| {
                 let text = std::fs::read_to_string(&wifi).unwrap();
                 std::fs::write(&wifi, text.replace("Primer paso.", "Primer paso, editado."))
@@ -254,6 +258,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
         ),
         (
             "edit front matter",
+            "listings",
             Box::new(|| {
                 let text = std::fs::read_to_string(&wifi).unwrap();
                 std::fs::write(
@@ -268,6 +273,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
         ),
         (
             "retitle an article, which reorders its category",
+            "listings",
             Box::new(|| {
                 let path = site.root().join("content/vpn/conectar.md");
                 let text = std::fs::read_to_string(&path).unwrap();
@@ -280,6 +286,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
         ),
         (
             "move an article to another tier",
+            "listings",
             Box::new(|| {
                 let path = site.root().join("content/vpn/conectar.md");
                 let text = std::fs::read_to_string(&path).unwrap();
@@ -288,6 +295,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
         ),
         (
             "change tags and dates",
+            "listings",
             Box::new(|| {
                 let text = std::fs::read_to_string(&wifi).unwrap();
                 let text = text
@@ -298,6 +306,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
         ),
         (
             "save through a temporary file with a plain name, as sed -i does",
+            "articles",
             Box::new(|| {
                 let text = std::fs::read_to_string(&wifi)
                     .unwrap()
@@ -309,6 +318,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
         ),
         (
             "add a heading",
+            "listings",
             Box::new(|| {
                 let mut text = std::fs::read_to_string(&wifi).unwrap();
                 text.push_str("\n## Sección nueva\n\nMás texto.\n");
@@ -317,12 +327,14 @@ fn incremental_rebuilds_equal_a_clean_build() {
         ),
         (
             "create an article",
+            "listings",
             Box::new(|| {
                 site.write("content/vpn/nuevo.md", "---\nid: KB-7\ntitle: Artículo nuevo\ndate: 2026-03-01\n---\n\nVer [wifi](KB-1).\n")
             }),
         ),
         (
             "rename an article",
+            "listings",
             Box::new(|| {
                 std::fs::rename(
                     site.root().join("content/vpn/nuevo.md"),
@@ -332,7 +344,38 @@ fn incremental_rebuilds_equal_a_clean_build() {
             }),
         ),
         (
+            "create an article to translate",
+            "listings",
+            Box::new(|| {
+                site.write(
+                    "content/red/dns.md",
+                    "---\nid: KB-9\ntitle: El DNS falla\n---\n\n1. Reinicie.\n",
+                )
+            }),
+        ),
+        (
+            "add its translation, which changes the language links of the original",
+            "listings",
+            Box::new(|| {
+                site.write(
+                    "content/red/dns.en.md",
+                    "---\nid: KB-9\ntitle: DNS fails\nlang: en\n---\n\n1. Restart.\n",
+                )
+            }),
+        ),
+        (
+            "delete the translation",
+            "listings",
+            Box::new(|| std::fs::remove_file(site.root().join("content/red/dns.en.md")).unwrap()),
+        ),
+        (
+            "delete the original",
+            "listings",
+            Box::new(|| std::fs::remove_file(site.root().join("content/red/dns.md")).unwrap()),
+        ),
+        (
             "create a category",
+            "everything",
             Box::new(|| {
                 site.write(
                     "content/correo/outlook.md",
@@ -342,16 +385,19 @@ fn incremental_rebuilds_equal_a_clean_build() {
         ),
         (
             "delete an article",
+            "listings",
             Box::new(|| {
                 std::fs::remove_file(site.root().join("content/vpn/renombrado.md")).unwrap()
             }),
         ),
         (
             "delete a folder",
+            "everything",
             Box::new(|| std::fs::remove_dir_all(site.root().join("content/correo")).unwrap()),
         ),
         (
             "edit a category page",
+            "everything",
             Box::new(|| {
                 site.write(
                     "content/red/_index.md",
@@ -361,6 +407,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
         ),
         (
             "edit the config",
+            "everything",
             Box::new(|| {
                 let path = site.root().join("tier0.yaml");
                 let text = std::fs::read_to_string(&path).unwrap();
@@ -369,6 +416,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
         ),
         (
             "save by rename, as editors do",
+            "articles",
             Box::new(|| {
                 let text = std::fs::read_to_string(&wifi)
                     .unwrap()
@@ -379,11 +427,12 @@ fn incremental_rebuilds_equal_a_clean_build() {
             }),
         ),
     ];
-    for (step, change) in steps {
+    for (step, rebuilt, change) in steps {
         change();
         let settled = server.settled_after(generation);
         generation = settled["generation"].as_u64().unwrap();
         assert!(settled["errors"].is_null(), "{step}: {settled}");
+        assert_eq!(settled["rebuilt"], rebuilt, "{step}");
         assert_same_as_clean_build(&site, &server, &settled, step);
     }
 }
@@ -672,4 +721,54 @@ fn previews_the_agents_edition_when_asked() {
     assert!(page.contains(r#"<aside class="internal">"#) && page.contains("canaryblockbody"));
     assert_eq!(agents.get("/interno/consola/").0, 200);
     assert_eq!(agents.get("/changes/").0, 200);
+}
+
+#[test]
+fn changes_that_break_links_in_other_articles_are_caught() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let conectar = site.root().join("content/vpn/conectar.md");
+    let original = std::fs::read_to_string(&conectar).unwrap();
+    // wifi.md links to `../vpn/conectar.md#paso-2` and to `KB-2`.
+    type Break<'a> = (&'a str, Box<dyn Fn() + 'a>, &'a str);
+    let breaks: Vec<Break> = vec![
+        (
+            "rename the target of a link by path",
+            Box::new(|| {
+                std::fs::rename(&conectar, site.root().join("content/vpn/conexion.md")).unwrap()
+            }),
+            "there is no published article at `content/vpn/conectar.md`",
+        ),
+        (
+            "remove the step another article links to",
+            Box::new(|| {
+                let text = original.replace("1. Abra la VPN.\n2. Conecte.\n", "Abra la VPN.\n");
+                std::fs::write(&conectar, text).unwrap();
+            }),
+            "has no anchor `#paso-2`",
+        ),
+        (
+            "delete the target of a link by id",
+            Box::new(|| std::fs::remove_file(&conectar).unwrap()),
+            "no article has the id `KB-2`",
+        ),
+    ];
+    for (step, change, message) in breaks {
+        change();
+        let failed = server.wait_for(|s| !s["errors"].is_null());
+        let errors = failed["errors"].as_array().unwrap();
+        assert!(
+            errors.iter().any(|e| e["path"] == "content/red/wifi.md"
+                && e["message"].as_str().unwrap().contains(message)),
+            "{step}: {failed}"
+        );
+        assert_eq!(failed["generation"].as_u64(), Some(generation), "{step}");
+        let _ = std::fs::remove_file(site.root().join("content/vpn/conexion.md"));
+        std::fs::write(&conectar, &original).unwrap();
+        let fixed = server.settled_after(generation);
+        generation = fixed["generation"].as_u64().unwrap();
+        assert!(fixed["errors"].is_null(), "{step}: {fixed}");
+        assert_same_as_clean_build(&site, &server, &fixed, step);
+    }
 }
