@@ -2,8 +2,10 @@
 
 Starts `tier0 serve` on a corpus and times, on `runs` different articles,
 how long after a body edit is saved the page with the new text is served
-(polling every 2 ms), then how long a full rebuild takes after tier0.yaml
-is rewritten. Every edited file is restored.
+(polling every 2 ms); then, `runs` times, how long after a new article is
+created, and after it is deleted, the rebuilt site is served; then how long
+a full rebuild takes after tier0.yaml is rewritten. Every edited file is
+restored and every created one removed.
 """
 
 import json
@@ -59,6 +61,17 @@ def measure_serve(tier0, corpus, runs, out_dir, log):
                 path.write_text(original, encoding="utf-8")
             wait_until(lambda: marker.encode() not in http_get(page), "the article to be restored")
             log(f"serve {corpus.name}: save {n + 1} served after {saves[-1] * 1000:.0f} ms")
+        created, deleted = [], []
+        folder = article_sources(corpus, 1)[0].parent
+        for n in range(runs):
+            new = folder / f"bench-new-{n}.md"
+            front = f"---\nid: BENCH-{n}\ntitle: Artículo nuevo {n}\n---\n\nTexto nuevo.\n"
+            try:
+                created.append(timed_change(status, lambda: new.write_text(front, encoding="utf-8")))
+            finally:
+                deleted.append(timed_change(status, new.unlink))
+            log(f"serve {corpus.name}: create {n + 1} served after {created[-1][0] * 1000:.0f} ms "
+                f"({created[-1][1]}), delete after {deleted[-1][0] * 1000:.0f} ms ({deleted[-1][1]})")
         config = corpus / "tier0.yaml"
         before = status()["generation"]
         started = time.perf_counter()
@@ -69,14 +82,28 @@ def measure_serve(tier0, corpus, runs, out_dir, log):
     finally:
         server.kill()
         server.wait()
-    return {"save_to_served_s": saves, "full_rebuild_s": full}
+    return {"save_to_served_s": saves, "full_rebuild_s": full,
+            "create_to_served_s": [t for t, _ in created], "delete_to_served_s": [t for t, _ in deleted],
+            "create_delete_rebuilt": sorted({kind for _, kind in created + deleted})}
+
+
+def timed_change(status, change):
+    """Seconds from `change()` until the next build is served, and what it rebuilt."""
+    before = status()["generation"]
+    started = time.perf_counter()
+    change()
+    wait_until(lambda: status()["generation"] > before, "the rebuild")
+    return time.perf_counter() - started, status()["rebuilt"]
 
 
 def serve_table(rows):
-    lines = ["| articles | save → served, median (ms) | min (ms) | max (ms) | full rebuild (s) |",
-             "| ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| articles | save → served, median (ms) | min (ms) | max (ms) | new article → served, median (ms) "
+             "| deleted article → served, median (ms) | rebuilt | full rebuild (s) |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"]
     for row in rows:
         saves = row["save_to_served_s"]
         lines.append(f"| {row['articles']} | {statistics.median(saves) * 1000:.0f} | {min(saves) * 1000:.0f} | "
-                     f"{max(saves) * 1000:.0f} | {row['full_rebuild_s']:.2f} |")
+                     f"{max(saves) * 1000:.0f} | {statistics.median(row['create_to_served_s']) * 1000:.0f} | "
+                     f"{statistics.median(row['delete_to_served_s']) * 1000:.0f} | "
+                     f"{', '.join(row['create_delete_rebuilt'])} | {row['full_rebuild_s']:.2f} |")
     return "\n".join(lines)
