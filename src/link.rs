@@ -149,12 +149,11 @@ pub fn normalise_alias(alias: &str) -> Option<String> {
     let trimmed = alias.trim().trim_start_matches('/');
     let trimmed = trimmed.strip_suffix("index.html").unwrap_or(trimmed);
     let mut parts = Vec::new();
-    // Segments are trimmed, and a segment of dots (`..`, `.. `, `...`) is
-    // refused: some file systems drop trailing spaces and dots, which would
-    // turn `.. ` into `..`.
+    // Segments are trimmed, and a segment ending in a dot (`..`, `.. `,
+    // `a.`) is refused: some file systems drop trailing spaces and dots,
+    // which would turn `.. ` into `..`.
     for part in trimmed.split('/').map(str::trim).filter(|p| !p.is_empty()) {
-        let bad = part.trim_end_matches('.').is_empty()
-            || part.ends_with('.')
+        let bad = part.ends_with('.')
             || part.chars().any(|c| {
                 c.is_control()
                     || matches!(

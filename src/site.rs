@@ -43,6 +43,14 @@ impl BuildOptions {
         }
     }
 
+    /// Which articles the build publishes.
+    fn selection(&self) -> Selection {
+        Selection {
+            drafts: self.drafts,
+            audience: self.audience,
+        }
+    }
+
     /// Where the tantivy index of this build is kept for `tier0 search`.
     pub fn index_dir(&self) -> PathBuf {
         index_dir(&self.root, self.audience)
@@ -114,8 +122,26 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
     }
 }
 
+/// A site discovered and parsed, not linked yet.
+struct Parsed {
+    config: Config,
+    theme: Theme,
+    articles: Vec<parse::Article>,
+    sections: Vec<parse::SectionPage>,
+    assets: Vec<discover::Asset>,
+    warnings: Vec<Diagnostic>,
+    texts: SourceTexts,
+}
+
 /// Runs discover, parse and link.
 pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepared, BuildError> {
+    let parsed = parse_site(options, progress)?;
+    progress("linking", parsed.articles.len());
+    link_site(parsed, options.selection())
+}
+
+/// Discover and parse, with the config as `options` adjust it.
+fn parse_site(options: &BuildOptions, progress: Progress<'_>) -> Result<Parsed, BuildError> {
     let root = &options.root;
     let mut diagnostics = Vec::new();
     let fail = |diagnostics: Vec<Diagnostic>, texts: SourceTexts| {
@@ -142,8 +168,7 @@ pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepare
     let sources = discover::discover(root, &config.theme)?;
     diagnostics.extend(sources.problems.iter().cloned());
     texts.extend(sources.texts.clone());
-    let count = sources.articles.len();
-    progress("parsing", count);
+    progress("parsing", sources.articles.len());
     let theme = Theme::load(&config.theme, &sources.theme);
     let parsed = parse::parse(&config, &sources);
     diagnostics.extend(parsed.diagnostics);
@@ -157,26 +182,41 @@ pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepare
     if diagnostics.iter().any(Diagnostic::is_error) {
         return fail(diagnostics, texts);
     }
-    progress("linking", count);
-    match link::link(
+    Ok(Parsed {
         config,
-        parsed.articles,
-        parsed.sections,
-        sources.assets,
-        Selection {
-            drafts: options.drafts,
-            audience: options.audience,
-        },
-    ) {
+        theme,
+        articles: parsed.articles,
+        sections: parsed.sections,
+        assets: sources.assets,
+        warnings: diagnostics,
+        texts,
+    })
+}
+
+/// Links a parsed site for `selection`.
+fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildError> {
+    let Parsed {
+        config,
+        theme,
+        articles,
+        sections,
+        assets,
+        mut warnings,
+        texts,
+    } = parsed;
+    match link::link(config, articles, sections, assets, selection) {
         Ok(model) => Ok(Prepared {
             model,
             theme,
-            warnings: diagnostics,
+            warnings,
             texts,
         }),
         Err(errors) => {
-            diagnostics.extend(errors);
-            fail(diagnostics, texts)
+            warnings.extend(errors);
+            Err(BuildError::Content {
+                diagnostics: warnings,
+                texts,
+            })
         }
     }
 }
@@ -252,38 +292,52 @@ pub struct CheckReport {
 /// Runs every check of a build (drafts included) without writing anything,
 /// plus the audits of [`audit`], with staleness as of `today`.
 ///
-/// The agents' build is checked, as it has every article and block; then
-/// the public one, where a public text may link to an internal article.
+/// The site is read and parsed once, then linked twice: as the agents'
+/// edition, which has every article and block, and as the public one,
+/// where a public text may link to an internal article.
 pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, BuildError> {
     let agents = BuildOptions {
         drafts: true,
         audience: BuildAudience::Agents,
         ..options.clone()
     };
+    let as_report = |e: BuildError| match e {
+        BuildError::Content { diagnostics, texts } => Ok(CheckReport {
+            diagnostics,
+            stale: Vec::new(),
+            texts,
+        }),
+        other => Err(other),
+    };
+    let parsed = match parse_site(&agents, &|_, _| {}) {
+        Ok(parsed) => parsed,
+        Err(e) => return as_report(e),
+    };
+    let public = link::link(
+        parsed.config.clone(),
+        parsed.articles.clone(),
+        parsed.sections.clone(),
+        parsed.assets.clone(),
+        Selection {
+            drafts: true,
+            audience: BuildAudience::Public,
+        },
+    );
     let Prepared {
         model,
         theme,
         mut warnings,
         texts,
-    } = match prepare(&agents, &|_, _| {}) {
+    } = match link_site(parsed, agents.selection()) {
         Ok(prepared) => prepared,
-        Err(BuildError::Content { diagnostics, texts }) => {
-            return Ok(CheckReport {
-                diagnostics,
-                stale: Vec::new(),
-                texts,
-            });
-        }
-        Err(e) => return Err(e),
+        Err(e) => return as_report(e),
     };
     let used_assets = render_checks(&model, &theme, &mut warnings)?;
-    let public = BuildOptions {
-        audience: BuildAudience::Public,
-        ..agents
-    };
-    if let Ok(public) = prepare(&public, &|_, _| {}) {
+    // Linking the public edition can find nothing the agents' one did not
+    // (it has fewer articles); rendering it can: links to internal articles.
+    if let Ok(public) = public {
         let mut problems = Vec::new();
-        render_checks(&public.model, &public.theme, &mut problems)?;
+        render_checks(&public, &theme, &mut problems)?;
         for problem in problems {
             if !warnings.contains(&problem) {
                 warnings.push(problem);

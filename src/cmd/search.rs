@@ -31,7 +31,7 @@ struct Result<'a> {
 
 /// Runs `tier0 search`.
 pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
-    let config = match load_config(&args.root, verbosity) {
+    let mut config = match load_config(&args.root, verbosity) {
         Ok(config) => config,
         Err(code) => return code,
     };
@@ -63,7 +63,6 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
             .unwrap_or_else(|| configured.clone())
     };
     let urls = Urls::new(base(site.as_ref().map(|s| &s.base_url), &config.base_url));
-    let mut config = config;
     config.public_base_url = base(
         site.as_ref().map(|s| &s.public_base_url),
         &config.public_base_url,

@@ -297,9 +297,7 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
                     }
                     Event::End(TagEnd::Heading(_)) => {
                         if let Some((explicit, inner)) = hidden_heading.take() {
-                            ids.claim(
-                                &explicit.unwrap_or_else(|| slug::slugify(&plain_text(&inner))),
-                            );
+                            heading_id(&mut ids, explicit.as_deref(), &plain_text(&inner));
                         }
                     }
                     other => {
@@ -328,8 +326,7 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
                         continue;
                     };
                     let title = plain_text(&inner);
-                    let id = ids
-                        .claim(&explicit.map_or_else(|| slug::slugify(&title), |e| e.to_string()));
+                    let id = heading_id(&mut ids, explicit.as_deref(), &title);
                     out.anchors.insert(id.clone());
                     let level_number = level as u8;
                     if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
@@ -474,6 +471,11 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .link_rel(None);
         builder
     })
+}
+
+/// Claims the id of a heading: the one written (`{#id}`), else its text's slug.
+fn heading_id(ids: &mut UniqueIds, explicit: Option<&str>, text: &str) -> String {
+    ids.claim(&explicit.map_or_else(|| slug::slugify(text), str::to_owned))
 }
 
 fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {

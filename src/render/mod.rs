@@ -116,7 +116,8 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
         .iter()
         .flat_map(|b| b.assets.iter().cloned())
         .collect();
-    let diagnostics = check_links(model, &bodies);
+    let indexed: Vec<(usize, &RenderedBody)> = bodies.iter().enumerate().collect();
+    let diagnostics = check_links(model, &indexed, |target| &bodies[target].anchors);
     if !diagnostics.is_empty() {
         return Err(RenderError::Content(diagnostics, used_assets));
     }
@@ -308,19 +309,17 @@ pub fn articles_alone(
             )
         })
         .collect();
-    let now: BTreeMap<usize, &BTreeSet<String>> = rendered
+    let bodies: Vec<(usize, &RenderedBody)> = rendered
         .iter()
-        .map(|(page, _)| (page.index, &page.body.anchors))
+        .map(|(page, _)| (page.index, &page.body))
         .collect();
-    let defined = |target: usize| now.get(&target).copied().unwrap_or(&anchors[target]);
-    let mut diagnostics = Vec::new();
+    let now: BTreeMap<usize, &BTreeSet<String>> =
+        bodies.iter().map(|&(i, body)| (i, &body.anchors)).collect();
+    let mut diagnostics = check_links(model, &bodies, |target| {
+        now.get(&target).copied().unwrap_or(&anchors[target])
+    });
     let mut used_assets = BTreeSet::new();
     for (page, error) in &rendered {
-        diagnostics.extend(page.body.diagnostics.iter().cloned());
-        diagnostics.extend(page.body.anchor_links.iter().filter_map(|l| {
-            let defined = defined(l.target);
-            (!defined.contains(&l.anchor)).then(|| broken_anchor(model, page.index, l, defined))
-        }));
         if let Err(e) = error {
             diagnostics.push(template_error(model, e));
         }
@@ -345,19 +344,22 @@ fn sitemap_paths(model: &SiteModel) -> Vec<String> {
     paths
 }
 
-/// Links into anchors that the target page does not define.
-fn check_links(model: &SiteModel, bodies: &[RenderedBody]) -> Vec<Diagnostic> {
+/// The broken links of `bodies` (article index, body): those found while
+/// rendering, and links into anchors that `defined(target)` lacks.
+fn check_links<'a>(
+    model: &SiteModel,
+    bodies: &[(usize, &RenderedBody)],
+    defined: impl Fn(usize) -> &'a BTreeSet<String>,
+) -> Vec<Diagnostic> {
     let mut diagnostics: Vec<Diagnostic> = bodies
         .iter()
-        .flat_map(|b| b.diagnostics.iter().cloned())
+        .flat_map(|(_, b)| b.diagnostics.iter().cloned())
         .collect();
-    for (i, body) in bodies.iter().enumerate() {
-        diagnostics.extend(
-            body.anchor_links
-                .iter()
-                .filter(|l| !bodies[l.target].anchors.contains(&l.anchor))
-                .map(|l| broken_anchor(model, i, l, &bodies[l.target].anchors)),
-        );
+    for &(i, body) in bodies {
+        diagnostics.extend(body.anchor_links.iter().filter_map(|l| {
+            let defined = defined(l.target);
+            (!defined.contains(&l.anchor)).then(|| broken_anchor(model, i, l, defined))
+        }));
     }
     diagnostics
 }

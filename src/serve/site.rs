@@ -285,9 +285,10 @@ impl DevSite {
     /// renamed or deleted, and renders again only what can show them: their
     /// own pages, the pages of articles whose path or translations changed
     /// or whose text names one of them (by id or file name, as links do),
-    /// the redirects to those, and the pages that list articles. `Ok(false)`
-    /// when something else changed (a path that is not an article, the
-    /// config, categories, home pages, assets), which needs a full rebuild.
+    /// the redirects to those, and the pages that list articles. Returns
+    /// how many article pages were rendered, or `None` when something else
+    /// changed (a path that is not an article, the config, categories, home
+    /// pages, assets), which needs a full rebuild.
     fn rebuild_articles(&mut self, rels: &[String]) -> Result<Option<usize>, Failure> {
         let Some(good) = self.good.as_ref() else {
             return Ok(None);
