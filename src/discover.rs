@@ -108,41 +108,70 @@ pub fn discover(root: &Path, theme: &str) -> io::Result<Sources> {
     let (markdown, assets) = walk_content(&content, &mut sources.problems);
     sources.assets = assets;
 
-    let read: Vec<(String, Result<Vec<u8>, Diagnostic>)> = markdown
+    // Reading and decoding (a UTF-8 check and a copy of every byte) in parallel.
+    let read: Vec<ReadFile> = markdown
         .into_par_iter()
-        .map(|rel| {
-            let shown = Path::new(CONTENT_DIR).join(&rel);
-            let bytes = std::fs::read(content.join(&rel)).map_err(|e| {
-                Diagnostic::error(&shown, 0..0, format!("cannot read this file: {e}"))
-                    .with_help("check the file's permissions")
-            });
-            (rel, bytes)
-        })
+        .map(|rel| read_markdown(&content, rel))
         .collect();
-    for (rel, bytes) in read {
-        let path = Path::new(CONTENT_DIR).join(&rel);
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
-            Err(problem) => {
-                sources.problems.push(problem);
-                continue;
-            }
-        };
-        let (text, problem) = decode(path.clone(), bytes);
-        sources.texts.insert(path.clone(), text.clone());
-        if let Some(problem) = problem {
-            sources.problems.push(problem);
-            continue;
+    for ReadFile {
+        rel,
+        path,
+        text,
+        problem,
+    } in read
+    {
+        if let Some(text) = &text {
+            sources.texts.insert(path.clone(), text.clone());
         }
-        let file = SourceFile { path, rel, text };
-        if is_section_file(file_name(&file.rel)) {
-            sources.sections.push(file);
-        } else {
-            sources.articles.push(file);
+        match (text, problem) {
+            (_, Some(problem)) => sources.problems.push(problem),
+            (Some(text), None) => {
+                let file = SourceFile { path, rel, text };
+                if is_section_file(file_name(&file.rel)) {
+                    sources.sections.push(file);
+                } else {
+                    sources.articles.push(file);
+                }
+            }
+            (None, None) => {}
         }
     }
     sources.theme = read_theme(&root.join("themes").join(theme))?;
     Ok(sources)
+}
+
+/// A Markdown file as read: its text if it could be read, and its problem.
+struct ReadFile {
+    rel: String,
+    path: PathBuf,
+    text: Option<Arc<str>>,
+    problem: Option<Diagnostic>,
+}
+
+/// Reads and decodes the Markdown file `rel` of `content`.
+fn read_markdown(content: &Path, rel: String) -> ReadFile {
+    let path = Path::new(CONTENT_DIR).join(&rel);
+    match std::fs::read(content.join(&rel)) {
+        Ok(bytes) => {
+            let (text, problem) = decode(path.clone(), bytes);
+            ReadFile {
+                rel,
+                path,
+                text: Some(text),
+                problem,
+            }
+        }
+        Err(e) => {
+            let problem = Diagnostic::error(&path, 0..0, format!("cannot read this file: {e}"))
+                .with_help("check the file's permissions");
+            ReadFile {
+                rel,
+                path,
+                text: None,
+                problem: Some(problem),
+            }
+        }
+    }
 }
 
 fn file_name(rel: &str) -> &str {

@@ -165,9 +165,9 @@ fn parse_site(options: &BuildOptions, progress: Progress<'_>) -> Result<Parsed, 
         }
     }
 
-    let sources = discover::discover(root, &config.theme)?;
-    diagnostics.extend(sources.problems.iter().cloned());
-    texts.extend(sources.texts.clone());
+    let mut sources = discover::discover(root, &config.theme)?;
+    diagnostics.append(&mut sources.problems);
+    texts.extend(std::mem::take(&mut sources.texts));
     progress("parsing", sources.articles.len());
     let theme = Theme::load(&config.theme, &sources.theme);
     let parsed = parse::parse(&config, &sources);
