@@ -40,7 +40,7 @@ pub fn change_kind(article: &Article) -> &'static str {
 }
 
 /// The Atom feed of one language: newest updates first.
-pub fn atom(pages: &LanguagePages<'_>) -> Result<String, String> {
+pub fn atom(pages: &LanguagePages<'_>) -> Result<Vec<u8>, String> {
     let model = pages.model;
     let from = pages.home_path();
     let entries: Vec<FeedEntry> = updates(model, &pages.lang)

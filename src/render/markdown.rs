@@ -76,17 +76,6 @@ pub struct RenderedBody {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl RenderedBody {
-    /// Drops what only the article's own page needs (its HTML, table of
-    /// contents and steps), once that page is written: checking links and
-    /// indexing need the rest, for every article at once.
-    pub fn page_written(&mut self) {
-        self.html = String::new();
-        self.toc = Vec::new();
-        self.steps = Vec::new();
-    }
-}
-
 /// Markdown features tier0 enables.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -489,15 +478,55 @@ fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
 }
 
 /// `text` with every run of white space turned into one space, trimmed.
+///
+/// This runs over the text of every article, so it scans bytes and copies
+/// each word whole.
 fn collapse_whitespace(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut word_start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let space = whitespace_len(text, i);
+        match (space, word_start) {
+            (0, None) => word_start = Some(i),
+            (0, Some(_)) => {}
+            (_, Some(start)) => {
+                push_word(&mut out, &text[start..i]);
+                word_start = None;
+            }
+            (_, None) => {}
         }
-        out.push_str(word);
+        i += space.max(1);
+    }
+    if let Some(start) = word_start {
+        push_word(&mut out, &text[start..]);
     }
     out
+}
+
+fn push_word(out: &mut String, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
+}
+
+/// The byte length of the white space character at byte `i` of `text`, or
+/// 0 when there is none. Only the lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 start
+/// non-ASCII white space, so other bytes (continuation bytes included) are
+/// never decoded.
+#[inline]
+fn whitespace_len(text: &str, i: usize) -> usize {
+    match text.as_bytes()[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => 1,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
 }
 
 /// The text of inline events, as a reader sees it.
@@ -653,6 +682,17 @@ mod proptests {
             let escaped = escape_attr(&text);
             prop_assert!(!escaped.contains(['<', '>', '"']), "{escaped:?}");
             prop_assert_eq!(unescape(&escaped), text);
+        }
+
+        #[test]
+        fn collapsing_white_space_keeps_the_words_in_order(
+            text in prop_oneof![
+                any::<String>(),
+                "[ \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}\u{e1}\u{2603}a-z]{0,24}",
+            ]
+        ) {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            prop_assert_eq!(collapse_whitespace(&text), words.join(" "));
         }
     }
 }

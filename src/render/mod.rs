@@ -99,11 +99,10 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
             let linked = &model.articles[i];
             let pages = for_lang(&linked.article.lang);
             let mut body = markdown::render_body(model, i, &pages.text);
-            let page = pages.article(i, &body);
-            body.page_written();
+            let page = pages.article(i, &mut body);
             match page {
                 Ok(html) => sink
-                    .put(&format!("{}index.html", linked.path), html.as_bytes())
+                    .put(&format!("{}index.html", linked.path), &html)
                     .map(|()| (body, None)),
                 Err(e) => Ok((body, Some(e))),
             }
@@ -183,7 +182,7 @@ pub fn listings(
     jobs.push(Job::NotFound);
 
     let default = &languages[0];
-    let render_job = |job: &Job| -> (String, Result<String, String>) {
+    let render_job = |job: &Job| -> (String, Result<Vec<u8>, String>) {
         match *job {
             Job::Category(i) => {
                 let cat = &model.categories[i];
@@ -232,7 +231,7 @@ pub fn listings(
         .map(|job| {
             let (path, page) = render_job(job);
             match page {
-                Ok(text) => sink.put(&path, text.as_bytes()).map(|()| None),
+                Ok(bytes) => sink.put(&path, &bytes).map(|()| None),
                 Err(e) => Ok(Some(e)),
             }
         })
@@ -271,7 +270,7 @@ pub struct ArticlePage {
     /// Output path of its page.
     pub path: String,
     /// The page.
-    pub html: String,
+    pub html: Vec<u8>,
 }
 
 /// Renders the bodies and pages of articles `indexes` alone, for a dev
@@ -291,12 +290,12 @@ pub fn articles_alone(
         .map(|&index| {
             let linked = &model.articles[index];
             let pages = in_language(&languages, &linked.article.lang);
-            let body = markdown::render_body(model, index, &pages.text);
-            let page = pages.article(index, &body);
+            let mut body = markdown::render_body(model, index, &pages.text);
+            let page = pages.article(index, &mut body);
             let path = format!("{}index.html", linked.path);
             let (html, error) = match page {
                 Ok(html) => (html, Ok(())),
-                Err(e) => (String::new(), Err(e)),
+                Err(e) => (Vec::new(), Err(e)),
             };
             (
                 ArticlePage {

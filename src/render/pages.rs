@@ -22,6 +22,10 @@ use crate::share;
 
 /// Number of articles in "recently updated" and in feeds.
 pub const RECENT: usize = 10;
+/// About the bytes a page template adds around its content.
+const PAGE_CHROME: usize = 16 << 10;
+/// About the size of a redirect page.
+const REDIRECT_PAGE: usize = 1 << 10;
 /// Articles listed under each category on the home page.
 const TOP_PER_CATEGORY: usize = 5;
 
@@ -59,34 +63,62 @@ fn enc(text: &str) -> String {
 /// Query parameters whose value is only a placeholder that has nothing to
 /// fill (on pages that are not articles) are dropped.
 pub fn fill_contact(template: &str, vars: ContactVars<'_>) -> String {
-    let fill = |part: &str| {
-        let url = if vars.keep_tried && vars.url.is_empty() {
-            "{url}".to_owned()
-        } else {
-            enc(vars.url)
-        };
-        part.replace("{id}", &enc(vars.id))
-            .replace("{title}", &enc(vars.title))
-            .replace("{url}", &url)
-            .replace("{lang}", &enc(vars.lang))
-            .replace("{tried}", if vars.keep_tried { "{tried}" } else { "" })
+    let url = if vars.keep_tried && vars.url.is_empty() {
+        "{url}".to_owned()
+    } else {
+        enc(vars.url)
     };
+    let values = [
+        ("{id}", enc(vars.id)),
+        ("{title}", enc(vars.title)),
+        ("{url}", url),
+        ("{lang}", enc(vars.lang)),
+        (
+            "{tried}",
+            if vars.keep_tried { "{tried}" } else { "" }.to_owned(),
+        ),
+    ];
+    let fill = |part: &str| fill_placeholders(part, &values);
     let Some((base, query)) = template.split_once('?') else {
         return fill(template);
     };
     let params: Vec<String> = query
         .split('&')
-        .filter(|pair| {
-            pair.split_once('=')
-                .is_none_or(|(_, value)| !fill(value).is_empty())
+        .filter_map(|pair| match pair.split_once('=') {
+            Some((name, value)) => {
+                let value = fill(value);
+                (!value.is_empty()).then(|| format!("{}={value}", fill(name)))
+            }
+            None => Some(fill(pair)),
         })
-        .map(fill)
         .collect();
     if params.is_empty() {
         fill(base)
     } else {
         format!("{}?{}", fill(base), params.join("&"))
     }
+}
+
+/// `text` with each placeholder of `values` replaced by its value, in one pass.
+fn fill_placeholders(text: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        match values.iter().find(|(key, _)| rest.starts_with(key)) {
+            Some((key, value)) => {
+                out.push_str(value);
+                rest = &rest[key.len()..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Shared, per-language values used by every page in that language.
@@ -338,26 +370,34 @@ impl<'a> LanguagePages<'a> {
         }
     }
 
-    /// Renders `template` with the shared values, `page`, and what `extra` adds.
+    /// Renders `template` with the shared values, `page`, and what `extra`
+    /// adds, into a buffer of `capacity` bytes: a guess at the page's size
+    /// spares growing (and copying) it while the page is written.
     fn render(
         &self,
         template: &str,
         page: &PageContext,
+        capacity: usize,
         extra: impl FnOnce(&mut Context),
-    ) -> Result<String, String> {
+    ) -> Result<Vec<u8>, String> {
         let mut ctx = Context::new();
         ctx.insert_value("site", self.site_value(&page.path));
         ctx.insert_value("t", self.text_value.clone());
         ctx.insert("page", page);
         extra(&mut ctx);
+        let mut out = Vec::with_capacity(capacity);
         self.theme
             .tera
-            .render(template, &ctx)
-            .map_err(|e| format!("{template}: {e}"))
+            .render_to(template, &ctx, &mut out)
+            .map_err(|e| format!("{template}: {e}"))?;
+        Ok(out)
     }
 
     /// The page of article `index`.
-    pub fn article(&self, index: usize, body: &RenderedBody) -> Result<String, String> {
+    ///
+    /// Takes the body's HTML, table of contents and steps: only this page
+    /// shows them; checking links and indexing need the rest of the body.
+    pub fn article(&self, index: usize, body: &mut RenderedBody) -> Result<Vec<u8>, String> {
         let model = self.model;
         let linked = &model.articles[index];
         let a = &linked.article;
@@ -398,9 +438,9 @@ impl<'a> LanguagePages<'a> {
         );
         let article = ArticleContext {
             summary: self.summary(from, index),
-            content: body.html.clone(),
-            toc: body.toc.clone(),
-            steps: body.steps.clone(),
+            content: std::mem::take(&mut body.html),
+            toc: std::mem::take(&mut body.toc),
+            steps: std::mem::take(&mut body.steps),
             tier_info: self.tier_by_id(from, &a.tier, vars),
             escalate_to: self.tier_by_id(from, &a.escalate_to, vars),
             category_href: model
@@ -426,11 +466,14 @@ impl<'a> LanguagePages<'a> {
             send_link,
             reply: serde_json::to_string(&reply).unwrap_or_default(),
         };
-        self.render("article.html", &page, |ctx| ctx.insert("article", &article))
+        let capacity = article.content.len() + PAGE_CHROME;
+        self.render("article.html", &page, capacity, |ctx| {
+            ctx.insert("article", &article)
+        })
     }
 
     /// The page of category number `index` in [`SiteModel::categories`].
-    pub fn category(&self, index: usize) -> Result<String, String> {
+    pub fn category(&self, index: usize) -> Result<Vec<u8>, String> {
         let cat = &self.model.categories[index];
         let from = cat.path.as_str();
         let alternates = self
@@ -452,7 +495,7 @@ impl<'a> LanguagePages<'a> {
             cat.description.clone(),
             &alternates,
         );
-        self.render("category.html", &page, |ctx| {
+        self.render("category.html", &page, PAGE_CHROME, |ctx| {
             ctx.insert("articles", &articles)
         })
     }
@@ -467,7 +510,7 @@ impl<'a> LanguagePages<'a> {
     }
 
     /// The home page of this language.
-    pub fn home(&self) -> Result<String, String> {
+    pub fn home(&self) -> Result<Vec<u8>, String> {
         let model = self.model;
         let from = self.home_path();
         let site = self.site(&from);
@@ -502,14 +545,14 @@ impl<'a> LanguagePages<'a> {
                     .collect(),
             })
             .collect();
-        self.render("home.html", &page, |ctx| {
+        self.render("home.html", &page, PAGE_CHROME, |ctx| {
             ctx.insert("recent", &recent);
             ctx.insert("categories", &categories);
         })
     }
 
     /// The page of `tier` in this language.
-    pub fn tier_page(&self, tier: &TierConfig) -> Result<String, String> {
+    pub fn tier_page(&self, tier: &TierConfig) -> Result<Vec<u8>, String> {
         let model = self.model;
         let from = link::tier_path(&model.config, &self.lang, &tier.id);
         let info = self.tier(
@@ -542,7 +585,7 @@ impl<'a> LanguagePages<'a> {
             info.description.clone(),
             &alternates,
         );
-        self.render("tier.html", &page, |ctx| {
+        self.render("tier.html", &page, PAGE_CHROME, |ctx| {
             ctx.insert("tier", &info);
             ctx.insert("articles", &articles);
             ctx.insert("by_category", &by_category);
@@ -551,7 +594,7 @@ impl<'a> LanguagePages<'a> {
 
     /// The agents' "what changed" page of this language: the last updates,
     /// newest first, with the tier that wrote them.
-    pub fn changes(&self) -> Result<String, String> {
+    pub fn changes(&self) -> Result<Vec<u8>, String> {
         let model = self.model;
         let from = changes_path(self.config(), &self.lang);
         let entries: Vec<ChangeEntry> = feeds::updates(model, &self.lang)
@@ -575,11 +618,13 @@ impl<'a> LanguagePages<'a> {
             self.text.get("what_changed_intro").to_owned(),
             &alternates,
         );
-        self.render("changes.html", &page, |ctx| ctx.insert("changes", &entries))
+        self.render("changes.html", &page, PAGE_CHROME, |ctx| {
+            ctx.insert("changes", &entries)
+        })
     }
 
     /// The "not found" page, written at the site root so hosts find it.
-    pub fn not_found(&self) -> Result<String, String> {
+    pub fn not_found(&self) -> Result<Vec<u8>, String> {
         let page = self.page(
             "404",
             "",
@@ -587,11 +632,11 @@ impl<'a> LanguagePages<'a> {
             String::new(),
             &BTreeMap::new(),
         );
-        self.render("404.html", &page, |_| {})
+        self.render("404.html", &page, PAGE_CHROME, |_| {})
     }
 
     /// A page that sends the browser from `from` to article `index`.
-    pub fn redirect(&self, from: &str, index: usize) -> Result<String, String> {
+    pub fn redirect(&self, from: &str, index: usize) -> Result<Vec<u8>, String> {
         let linked = &self.model.articles[index];
         let mut page = self.page(
             "redirect",
@@ -602,11 +647,13 @@ impl<'a> LanguagePages<'a> {
         );
         page.canonical = self.model.urls.absolute(&linked.path);
         let target = self.href(from, &linked.path);
-        self.render("redirect.html", &page, |ctx| ctx.insert("target", &target))
+        self.render("redirect.html", &page, REDIRECT_PAGE, |ctx| {
+            ctx.insert("target", &target)
+        })
     }
 
     /// The Atom feed of this language.
-    pub fn feed(&self, entries: &[FeedEntry], updated: &str) -> Result<String, String> {
+    pub fn feed(&self, entries: &[FeedEntry], updated: &str) -> Result<Vec<u8>, String> {
         let model = self.model;
         let from = self.home_path();
         let mut ctx = Context::new();
@@ -620,10 +667,12 @@ impl<'a> LanguagePages<'a> {
             &model.urls.best(&from, &format!("{from}atom.xml")),
         );
         ctx.insert("home_href", &model.urls.best(&from, &from));
+        let mut out = Vec::with_capacity(PAGE_CHROME);
         self.theme
             .tera
-            .render("atom.xml", &ctx)
-            .map_err(|e| format!("atom.xml: {e}"))
+            .render_to("atom.xml", &ctx, &mut out)
+            .map_err(|e| format!("atom.xml: {e}"))?;
+        Ok(out)
     }
 }
 

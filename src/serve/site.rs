@@ -503,7 +503,7 @@ fn store(
     sections: &mut [Arc<Vec<Section>>],
 ) {
     for page in rendered {
-        pages.insert(page.path, Arc::from(page.html.into_bytes()));
+        pages.insert(page.path, Arc::from(page.html));
         sections[page.index] = Arc::new(page.body.sections);
         anchors[page.index] = page.body.anchors;
     }
