@@ -532,6 +532,17 @@ pub enum LinkTarget {
 }
 
 impl SiteModel {
+    /// Frees the articles' source texts once their bodies are rendered: the
+    /// later stages read only what the front matter gave. An article shared
+    /// with another model keeps its text.
+    pub fn drop_texts(&mut self) {
+        for linked in &mut self.articles {
+            if let Some(linked) = Arc::get_mut(linked) {
+                linked.article.drop_text();
+            }
+        }
+    }
+
     /// The article `id` in `lang`, else in the default language, else any.
     pub fn find_by_id(&self, id: &str, lang: &str) -> Option<usize> {
         let key = |l: &str| (l.to_owned(), id.to_owned());

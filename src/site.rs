@@ -235,35 +235,53 @@ pub fn index_dir(root: &Path, audience: BuildAudience) -> PathBuf {
 pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let Prepared {
-        model,
+        mut model,
         theme,
-        mut warnings,
-        texts,
+        warnings,
+        mut texts,
     } = prepare(options, progress)?;
     let out = options.out_dir(&model.config);
     let staging = Staging::create(&out, &[&options.root])?;
     progress("rendering", model.articles.len());
-    let sections = match render::render(&model, &theme, &staging) {
+    let content_error = |errors: Vec<Diagnostic>, mut warnings: Vec<Diagnostic>, texts| {
+        warnings.extend(errors);
+        Err(BuildError::Content {
+            diagnostics: warnings,
+            texts,
+        })
+    };
+    let sections = match render::articles(&model, &theme, &staging) {
         Ok(rendered) => rendered.sections,
-        Err(RenderError::Content(errors, _)) => {
-            warnings.extend(errors);
-            return Err(BuildError::Content {
-                diagnostics: warnings,
-                texts,
-            });
-        }
+        Err(RenderError::Content(errors, _)) => return content_error(errors, warnings, texts),
         Err(RenderError::Io(e)) => return Err(e.into()),
     };
     let articles = model.articles.len();
     progress("indexing", articles);
-    // Rendering was the last reader of the article sources: free them before
-    // indexing, keeping only the texts the warnings will be shown with.
-    let input = crate::index::IndexInput::new(&model, sections);
-    drop((model, theme));
-    let mut texts = texts;
+    // The article pages were the last readers of the sources: free them,
+    // keeping only the texts the warnings will be shown with. The index is
+    // built while the other pages are rendered.
     texts.keep_only(warnings.iter().map(|d| d.path.as_path()));
+    model.drop_texts();
+    let input = crate::index::IndexInput::new(&model, sections);
     let index_staging = Staging::create(&options.index_dir(), &[&options.root])?;
-    crate::index::index(input, index_staging.path()?, &index_staging, &staging)?;
+    let index_dir = index_staging.path()?;
+    let languages = render::language_pages(&model, &theme);
+    let (listed, indexed) = rayon::join(
+        || render::listings(&model, &theme, &languages, &staging, &|_| true),
+        || crate::index::index(input, index_dir, &index_staging, &staging),
+    );
+    indexed?;
+    match listed {
+        // Every page of a broken template fails alike: the first says it.
+        Ok(errors) => {
+            if let Some(e) = errors.first() {
+                let error = render::template_error(&model, e);
+                return content_error(vec![error], warnings, texts);
+            }
+        }
+        Err(RenderError::Content(errors, _)) => return content_error(errors, warnings, texts),
+        Err(RenderError::Io(e)) => return Err(e.into()),
+    }
     progress("writing", articles);
     let files = staging.files();
     staging.commit()?;

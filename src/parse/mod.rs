@@ -255,6 +255,12 @@ impl Article {
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
     }
+
+    /// Lets go of the file's text: [`Self::body`] is empty afterwards.
+    pub fn drop_text(&mut self) {
+        self.text = Arc::from("");
+        self.body_start = 0;
+    }
 }
 
 /// The front matter of an `_index.md`: a category's (or the home page's) text.

@@ -86,6 +86,25 @@ pub struct Rendered {
 
 /// Renders the whole site into `sink`.
 pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, RenderError> {
+    let rendered = articles(model, theme, sink)?;
+    let languages = language_pages(model, theme);
+    let template_errors = listings(model, theme, &languages, sink, &|_| true)?;
+    match template_errors.first() {
+        Some(e) => Err(RenderError::Content(
+            vec![template_error(model, e)],
+            rendered.used_assets,
+        )),
+        None => Ok(rendered),
+    }
+}
+
+/// Renders the article pages into `sink` and checks the links between
+/// them; the rest of the site is [`listings`].
+pub fn articles(
+    model: &SiteModel,
+    theme: &Theme,
+    sink: &dyn Sink,
+) -> Result<Rendered, RenderError> {
     let languages = language_pages(model, theme);
     let for_lang = |lang: &str| in_language(&languages, lang);
 
@@ -120,19 +139,16 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
     if !diagnostics.is_empty() {
         return Err(RenderError::Content(diagnostics, used_assets));
     }
-
-    let mut template_errors = listings(model, theme, &languages, sink, &|_| true)?;
-    template_errors.extend(article_errors.into_iter().flatten());
-    if let Some(e) = template_errors.into_iter().next() {
+    if let Some(e) = article_errors.into_iter().flatten().next() {
         return Err(RenderError::Content(
             vec![template_error(model, &e)],
             used_assets,
         ));
     }
-    let anchors = bodies.iter().map(|b| b.anchors.clone()).collect();
+    let (anchors, sections) = bodies.into_iter().map(|b| (b.anchors, b.sections)).unzip();
     Ok(Rendered {
         anchors,
-        sections: bodies.into_iter().map(|b| b.sections).collect(),
+        sections,
         used_assets,
     })
 }
@@ -226,39 +242,48 @@ pub fn listings(
             Job::NotFound => ("404.html".into(), default.not_found()),
         }
     };
-    let template_errors: Vec<String> = jobs
-        .par_iter()
-        .map(|job| {
-            let (path, page) = render_job(job);
-            match page {
-                Ok(bytes) => sink.put(&path, &bytes).map(|()| None),
-                Err(e) => Ok(Some(e)),
-            }
-        })
-        .collect::<io::Result<Vec<Option<String>>>>()
+    let (pages, others) = rayon::join(
+        || {
+            jobs.par_iter()
+                .map(|job| {
+                    let (path, page) = render_job(job);
+                    match page {
+                        Ok(bytes) => sink.put(&path, &bytes).map(|()| None),
+                        Err(e) => Ok(Some(e)),
+                    }
+                })
+                .collect::<io::Result<Vec<Option<String>>>>()
+        },
+        || generated(model, theme, sink),
+    );
+    others.map_err(RenderError::Io)?;
+    Ok(pages
         .map_err(RenderError::Io)?
         .into_iter()
         .flatten()
-        .collect();
+        .collect())
+}
 
-    let mut generated: Vec<(String, Vec<u8>)> = vec![
-        ("robots.txt".into(), feeds::robots(model).into_bytes()),
-        ("articles.json".into(), feeds::articles_json(model)),
-    ];
-    if let Some(xml) = feeds::sitemap(model, &sitemap_paths(model)) {
-        generated.push(("sitemap.xml".into(), xml.into_bytes()));
+/// Writes the files that are not pages: robots.txt, articles.json, the
+/// sitemap, the theme's static files and the content folder's assets.
+fn generated(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> io::Result<()> {
+    let (json, sitemap) = rayon::join(
+        || feeds::articles_json(model),
+        || feeds::sitemap(model, &sitemap_paths(model)),
+    );
+    sink.put("robots.txt", feeds::robots(model).as_bytes())?;
+    sink.put("articles.json", &json)?;
+    if let Some(xml) = sitemap {
+        sink.put("sitemap.xml", xml.as_bytes())?;
     }
-    generated.extend(theme.files.iter().map(|(k, v)| (k.clone(), v.clone())));
-    let io = |r: io::Result<()>| r.map_err(RenderError::Io);
-    for (path, bytes) in &generated {
-        io(sink.put(path, bytes))?;
-    }
+    theme
+        .files
+        .par_iter()
+        .try_for_each(|(path, bytes)| sink.put(path, bytes))?;
     model
         .assets
         .par_iter()
         .try_for_each(|a| sink.copy(&a.rel, &a.source))
-        .map_err(RenderError::Io)?;
-    Ok(template_errors)
 }
 
 /// An article page rendered on its own.

@@ -128,6 +128,22 @@ fn template_errors_name_the_template() {
 }
 
 #[test]
+fn templates_that_fail_while_rendering_stop_the_build() {
+    // Article pages and the other pages are rendered in separate passes
+    // (the second one beside the search index): both must fail the build.
+    for template in ["article.html", "tier.html", "redirect.html"] {
+        let site = Site::fixture("basic");
+        site.write(
+            &format!("themes/default/templates/{template}"),
+            "{{ no_such_value.field }}",
+        );
+        let err = failing_build(&site, 1);
+        assert!(err.contains("template failed"), "{template}: {err}");
+        assert!(err.contains(template), "{template}: {err}");
+    }
+}
+
+#[test]
 fn a_missing_content_folder_cannot_run() {
     let site = Site::empty();
     let output = site.tier0(&["build"]).output().unwrap();
