@@ -239,7 +239,8 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
     let base = article.body_start;
     let mut out = RenderedBody::default();
     let mut ids = UniqueIds::default();
-    let mut events: Vec<Event> = Vec::new();
+    // About one event per 8 bytes of Markdown: growing the list would copy it.
+    let mut events: Vec<Event> = Vec::with_capacity(article.body().len() / 8);
     // A heading's events are held back until its end: its id comes from its text.
     let mut heading: Option<(Tag, Vec<Event>)> = None;
     let mut lists: Vec<ListState> = Vec::new();
