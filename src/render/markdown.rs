@@ -436,6 +436,8 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
     for s in &mut out.sections {
         s.text = collapse_whitespace(&s.text);
     }
+    // HTML runs about half again as long as its Markdown.
+    out.html.reserve(article.body().len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     if model.config.raw_html == RawHtml::Sanitize {
         out.html = sanitizer().clean(&out.html).to_string();

@@ -112,16 +112,17 @@ pub fn articles(
     // body's HTML outlives its page. Links between articles can only be
     // checked once all bodies are known; if one is broken, rendering fails
     // and what went into the sink is never used.
+    // One page buffer per worker: a fresh one per page was a visible cost.
     let articles: Vec<(RenderedBody, Option<String>)> = (0..model.articles.len())
         .into_par_iter()
-        .map(|i| {
+        .map_init(Vec::new, |page, i| {
             let linked = &model.articles[i];
             let pages = for_lang(&linked.article.lang);
             let mut body = markdown::render_body(model, i, &pages.text);
-            let page = pages.article(i, &mut body);
-            match page {
-                Ok(html) => sink
-                    .put(&format!("{}index.html", linked.path), &html)
+            page.clear();
+            match pages.article(i, &mut body, page) {
+                Ok(()) => sink
+                    .put(&format!("{}index.html", linked.path), page)
                     .map(|()| (body, None)),
                 Err(e) => Ok((body, Some(e))),
             }
@@ -316,12 +317,9 @@ pub fn articles_alone(
             let linked = &model.articles[index];
             let pages = in_language(&languages, &linked.article.lang);
             let mut body = markdown::render_body(model, index, &pages.text);
-            let page = pages.article(index, &mut body);
+            let mut html = Vec::new();
+            let error = pages.article(index, &mut body, &mut html);
             let path = format!("{}index.html", linked.path);
-            let (html, error) = match page {
-                Ok(html) => (html, Ok(())),
-                Err(e) => (Vec::new(), Err(e)),
-            };
             (
                 ArticlePage {
                     index,

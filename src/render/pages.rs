@@ -380,24 +380,42 @@ impl<'a> LanguagePages<'a> {
         capacity: usize,
         extra: impl FnOnce(&mut Context),
     ) -> Result<Vec<u8>, String> {
+        let mut out = Vec::with_capacity(capacity);
+        self.render_into(template, page, &mut out, extra)?;
+        Ok(out)
+    }
+
+    /// Renders `template` like [`Self::render`], appending to `out`.
+    fn render_into(
+        &self,
+        template: &str,
+        page: &PageContext,
+        out: &mut Vec<u8>,
+        extra: impl FnOnce(&mut Context),
+    ) -> Result<(), String> {
         let mut ctx = Context::new();
         ctx.insert_value("site", self.site_value(&page.path));
         ctx.insert_value("t", self.text_value.clone());
         ctx.insert("page", page);
         extra(&mut ctx);
-        let mut out = Vec::with_capacity(capacity);
         self.theme
             .tera
-            .render_to(template, &ctx, &mut out)
-            .map_err(|e| format!("{template}: {e}"))?;
-        Ok(out)
+            .render_to(template, &ctx, out)
+            .map_err(|e| format!("{template}: {e}"))
     }
 
     /// The page of article `index`.
     ///
     /// Takes the body's HTML, table of contents and steps: only this page
     /// shows them; checking links and indexing need the rest of the body.
-    pub fn article(&self, index: usize, body: &mut RenderedBody) -> Result<Vec<u8>, String> {
+    /// The page is appended to `out`, which the caller may reuse from page
+    /// to page.
+    pub fn article(
+        &self,
+        index: usize,
+        body: &mut RenderedBody,
+        out: &mut Vec<u8>,
+    ) -> Result<(), String> {
         let model = self.model;
         let linked = &model.articles[index];
         let a = &linked.article;
@@ -466,8 +484,8 @@ impl<'a> LanguagePages<'a> {
             send_link,
             reply: serde_json::to_string(&reply).unwrap_or_default(),
         };
-        let capacity = article.content.len() + PAGE_CHROME;
-        self.render("article.html", &page, capacity, |ctx| {
+        out.reserve(article.content.len() + PAGE_CHROME);
+        self.render_into("article.html", &page, out, |ctx| {
             ctx.insert("article", &article)
         })
     }
