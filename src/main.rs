@@ -8,6 +8,8 @@ use tier0::cmd::{self, Verbosity};
 
 /// mimalloc: the build allocates many short strings from several threads,
 /// where it is faster than the system allocator and returns memory sooner.
+/// Its v2 line: as fast as v3 on a 10,000-article build, with a peak about
+/// 30 MiB lower (BENCHMARKS.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
