@@ -108,16 +108,28 @@ pub fn index(
     index_sink: &dyn Sink,
     sink: &dyn Sink,
 ) -> Result<(), SearchError> {
-    let built = search_index::build(index_dir, &input.languages, &input.documents)?;
-    drop(input.documents);
-    let site = input.site;
-    let failed = |source| SearchError::Io {
-        path: index_dir.join(SITE_FILE),
-        source,
-    };
-    let json = serde_json::to_vec_pretty(&site).map_err(|e| failed(std::io::Error::other(e)))?;
-    index_sink.put(SITE_FILE, &json).map_err(failed)?;
-    search_index::export(&built, &|path: &str, bytes: &[u8]| {
-        sink.put(&format!("{SEARCH_DIR}/{path}"), bytes)
-    })
+    let IndexInput {
+        documents,
+        languages,
+        site,
+    } = input;
+    let built = search_index::build(index_dir, &languages, &documents)?;
+    // The export reads only what the build made: the documents are freed
+    // beside it rather than before it.
+    let ((), exported) = rayon::join(
+        || drop(documents),
+        || {
+            let failed = |source| SearchError::Io {
+                path: index_dir.join(SITE_FILE),
+                source,
+            };
+            let json =
+                serde_json::to_vec_pretty(&site).map_err(|e| failed(std::io::Error::other(e)))?;
+            index_sink.put(SITE_FILE, &json).map_err(failed)?;
+            search_index::export(&built, &|path: &str, bytes: &[u8]| {
+                sink.put(&format!("{SEARCH_DIR}/{path}"), bytes)
+            })
+        },
+    );
+    exported
 }

@@ -265,20 +265,23 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     let input = crate::index::IndexInput::new(&model, sections);
     let index_staging = Staging::create(&options.index_dir(), &[&options.root])?;
     let index_dir = index_staging.path()?;
-    let languages = render::language_pages(&model, &theme);
+    let sink = &staging;
     let (listed, indexed) = rayon::join(
-        || render::listings(&model, &theme, &languages, &staging, &|_| true),
-        || crate::index::index(input, index_dir, &index_staging, &staging),
+        // The model goes with the pages that read it last, and is freed
+        // there while the index is still being built.
+        move || {
+            let languages = render::language_pages(&model, &theme);
+            render::listings(&model, &theme, &languages, sink, &|_| true).map(|errors| {
+                // Every page of a broken template fails alike: the first says it.
+                errors.first().map(|e| render::template_error(&model, e))
+            })
+        },
+        || crate::index::index(input, index_dir, &index_staging, sink),
     );
     indexed?;
     match listed {
-        // Every page of a broken template fails alike: the first says it.
-        Ok(errors) => {
-            if let Some(e) = errors.first() {
-                let error = render::template_error(&model, e);
-                return content_error(vec![error], warnings, texts);
-            }
-        }
+        Ok(None) => {}
+        Ok(Some(error)) => return content_error(vec![error], warnings, texts),
         Err(RenderError::Content(errors, _)) => return content_error(errors, warnings, texts),
         Err(RenderError::Io(e)) => return Err(e.into()),
     }
