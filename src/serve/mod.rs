@@ -90,7 +90,7 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
     let root = site.root().to_path_buf();
     let watcher = watch::Watcher::new(&root);
     rebuild(&mut site, &[], shared, &search, &mut generation, verbosity);
-    let watcher = match watcher {
+    let mut watcher = match watcher {
         Ok(watcher) => watcher,
         Err(e) => {
             eprintln!(

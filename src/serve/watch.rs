@@ -1,7 +1,8 @@
 //! Watching the site's sources with notify, in debounced batches.
 //!
 //! Watches `content/` and `themes/` (recursively) and the site folder itself
-//! (for `tier0.yaml`, and for `content/` or `themes/` appearing). Events
+//! (for `tier0.yaml`, and for `content/` or `themes/` appearing, which are
+//! then watched with everything under them too). Events
 //! arriving within a short quiet period form one batch, so an editor that
 //! saves by writing a temporary file and renaming it, or a `git checkout`
 //! touching hundreds of files, causes one rebuild.
@@ -32,36 +33,39 @@ pub struct Batch {
     pub everything: bool,
 }
 
+/// The folders of a site watched with everything under them.
+const WATCHED_FOLDERS: [&str; 2] = [CONTENT_DIR, "themes"];
+
 /// A running watch on a site folder.
 pub struct Watcher {
     root: PathBuf,
     events: Receiver<notify::Result<Event>>,
-    _watcher: RecommendedWatcher,
+    watcher: RecommendedWatcher,
 }
 
 impl Watcher {
     /// Starts watching the site at `root`.
     pub fn new(root: &Path) -> notify::Result<Self> {
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let (tx, events) = mpsc::channel();
         let mut watcher = notify::recommended_watcher(tx)?;
-        watcher.watch(root, RecursiveMode::NonRecursive)?;
-        for dir in [CONTENT_DIR, "themes"] {
+        watcher.watch(&root, RecursiveMode::NonRecursive)?;
+        for dir in WATCHED_FOLDERS {
             let path = root.join(dir);
             if path.is_dir() {
                 watcher.watch(&path, RecursiveMode::Recursive)?;
             }
         }
-        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         Ok(Self {
             root,
             events,
-            _watcher: watcher,
+            watcher,
         })
     }
 
     /// Waits for the next change and returns it once things are quiet;
     /// `None` when watching stopped.
-    pub fn next_batch(&self) -> Option<Batch> {
+    pub fn next_batch(&mut self) -> Option<Batch> {
         loop {
             let first = self.events.recv().ok()?;
             let started = Instant::now();
@@ -85,13 +89,16 @@ impl Watcher {
         }
     }
 
-    fn add(&self, batch: &mut Batch, event: notify::Result<Event>) {
+    fn add(&mut self, batch: &mut Batch, event: notify::Result<Event>) {
         let Ok(event) = event else {
             batch.everything = true;
             return;
         };
         if matches!(event.kind, EventKind::Access(_)) {
             return;
+        }
+        if matches!(event.kind, EventKind::Create(_)) {
+            self.watch_new_folders(&event.paths, batch);
         }
         for path in &event.paths {
             match classify(&self.root, path) {
@@ -104,6 +111,25 @@ impl Watcher {
                 }
                 Change::Article | Change::Content => batch.others.push(path.clone()),
                 Change::Other => batch.everything = true,
+            }
+        }
+    }
+
+    /// Watches `content/` or `themes/` when one of `created` is that folder:
+    /// a site started without one (the default theme needs no `themes/`)
+    /// would otherwise never see the files put in it later. Everything is
+    /// rebuilt, as files may have landed in the folder before its watch began.
+    fn watch_new_folders(&mut self, created: &[PathBuf], batch: &mut Batch) {
+        for dir in WATCHED_FOLDERS {
+            let path = self.root.join(dir);
+            if created.contains(&path) && path.is_dir() {
+                if let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive) {
+                    eprintln!(
+                        "warning: cannot watch {}: {e}; changes in it will not be rebuilt",
+                        path.display()
+                    );
+                }
+                batch.everything = true;
             }
         }
     }

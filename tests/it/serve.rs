@@ -480,6 +480,28 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
 }
 
 #[test]
+fn a_theme_folder_made_while_serving_is_watched() {
+    // The default theme is built in, so a site often has no themes/ until
+    // its author starts overriding templates, with the server running.
+    let site = Site::fixture("basic");
+    assert!(!site.root().join("themes").exists());
+    let server = Server::start(&site);
+    let first = server.status()["generation"].as_u64().unwrap();
+    std::fs::create_dir_all(site.root().join("themes/default/templates")).unwrap();
+    let made = server.settled_after(first)["generation"].as_u64().unwrap();
+    site.write(
+        "themes/default/templates/404.html",
+        "<p>custom-not-found</p>",
+    );
+    server.settled_after(made);
+    let (_, page) = server.get("/404.html");
+    assert!(
+        String::from_utf8_lossy(&page).contains("custom-not-found"),
+        "the template written into the new folder must be used"
+    );
+}
+
+#[test]
 fn warnings_are_printed_as_the_site_is_rebuilt() {
     let site = Site::fixture("basic");
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("tier0"))
