@@ -109,69 +109,44 @@ pub fn discover(root: &Path, theme: &str) -> io::Result<Sources> {
     sources.assets = assets;
 
     // Reading and decoding (a UTF-8 check and a copy of every byte) in parallel.
-    let read: Vec<ReadFile> = markdown
+    let read: Vec<Result<(SourceFile, Option<Diagnostic>), Diagnostic>> = markdown
         .into_par_iter()
         .map(|rel| read_markdown(&content, rel))
         .collect();
-    for ReadFile {
-        rel,
-        path,
-        text,
-        problem,
-    } in read
-    {
-        if let Some(text) = &text {
-            sources.texts.insert(path.clone(), text.clone());
-        }
-        match (text, problem) {
-            (_, Some(problem)) => sources.problems.push(problem),
-            (Some(text), None) => {
-                let file = SourceFile { path, rel, text };
-                if is_section_file(file_name(&file.rel)) {
-                    sources.sections.push(file);
-                } else {
-                    sources.articles.push(file);
-                }
+    for file in read {
+        let (file, problem) = match file {
+            Ok(read) => read,
+            Err(problem) => {
+                sources.problems.push(problem);
+                continue;
             }
-            (None, None) => {}
+        };
+        sources.texts.insert(file.path.clone(), file.text.clone());
+        if let Some(problem) = problem {
+            sources.problems.push(problem);
+        } else if is_section_file(file_name(&file.rel)) {
+            sources.sections.push(file);
+        } else {
+            sources.articles.push(file);
         }
     }
     sources.theme = read_theme(&root.join("themes").join(theme))?;
     Ok(sources)
 }
 
-/// A Markdown file as read: its text if it could be read, and its problem.
-struct ReadFile {
+/// Reads and decodes the Markdown file `rel` of `content`: the file, with
+/// the problem of its text if it has one, or why it could not be read.
+fn read_markdown(
+    content: &Path,
     rel: String,
-    path: PathBuf,
-    text: Option<Arc<str>>,
-    problem: Option<Diagnostic>,
-}
-
-/// Reads and decodes the Markdown file `rel` of `content`.
-fn read_markdown(content: &Path, rel: String) -> ReadFile {
+) -> Result<(SourceFile, Option<Diagnostic>), Diagnostic> {
     let path = Path::new(CONTENT_DIR).join(&rel);
-    match std::fs::read(content.join(&rel)) {
-        Ok(bytes) => {
-            let (text, problem) = decode(path.clone(), bytes);
-            ReadFile {
-                rel,
-                path,
-                text: Some(text),
-                problem,
-            }
-        }
-        Err(e) => {
-            let problem = Diagnostic::error(&path, 0..0, format!("cannot read this file: {e}"))
-                .with_help("check the file's permissions");
-            ReadFile {
-                rel,
-                path,
-                text: None,
-                problem: Some(problem),
-            }
-        }
-    }
+    let bytes = std::fs::read(content.join(&rel)).map_err(|e| {
+        Diagnostic::error(&path, 0..0, format!("cannot read this file: {e}"))
+            .with_help("check the file's permissions")
+    })?;
+    let (text, problem) = decode(path.clone(), bytes);
+    Ok((SourceFile { path, rel, text }, problem))
 }
 
 fn file_name(rel: &str) -> &str {

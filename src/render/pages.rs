@@ -381,23 +381,26 @@ impl<'a> LanguagePages<'a> {
         extra: impl FnOnce(&mut Context),
     ) -> Result<Vec<u8>, String> {
         let mut out = Vec::with_capacity(capacity);
-        self.render_into(template, page, &mut out, extra)?;
+        self.render_into(template, &page.path, &mut out, |ctx| {
+            ctx.insert("page", page);
+            extra(ctx);
+        })?;
         Ok(out)
     }
 
-    /// Renders `template` like [`Self::render`], appending to `out`.
+    /// Renders `template`, appending to `out`, with the shared values of the
+    /// file at site path `from` and what `fill` adds.
     fn render_into(
         &self,
         template: &str,
-        page: &PageContext,
+        from: &str,
         out: &mut Vec<u8>,
-        extra: impl FnOnce(&mut Context),
+        fill: impl FnOnce(&mut Context),
     ) -> Result<(), String> {
         let mut ctx = Context::new();
-        ctx.insert_value("site", self.site_value(&page.path));
+        ctx.insert_value("site", self.site_value(from));
         ctx.insert_value("t", self.text_value.clone());
-        ctx.insert("page", page);
-        extra(&mut ctx);
+        fill(&mut ctx);
         self.theme
             .tera
             .render_to(template, &ctx, out)
@@ -485,8 +488,9 @@ impl<'a> LanguagePages<'a> {
             reply: serde_json::to_string(&reply).unwrap_or_default(),
         };
         out.reserve(article.content.len() + PAGE_CHROME);
-        self.render_into("article.html", &page, out, |ctx| {
-            ctx.insert("article", &article)
+        self.render_into("article.html", from, out, |ctx| {
+            ctx.insert("page", &page);
+            ctx.insert("article", &article);
         })
     }
 
@@ -674,22 +678,17 @@ impl<'a> LanguagePages<'a> {
     pub fn feed(&self, entries: &[FeedEntry], updated: &str) -> Result<Vec<u8>, String> {
         let model = self.model;
         let from = self.home_path();
-        let mut ctx = Context::new();
-        ctx.insert_value("site", self.site_value(&from));
-        ctx.insert_value("t", self.text_value.clone());
-        ctx.insert("entries", entries);
-        ctx.insert("updated", updated);
-        ctx.insert("feed_id", &format!("urn:tier0:feed:{}", self.lang));
-        ctx.insert(
-            "self_href",
-            &model.urls.best(&from, &format!("{from}atom.xml")),
-        );
-        ctx.insert("home_href", &model.urls.best(&from, &from));
         let mut out = Vec::with_capacity(PAGE_CHROME);
-        self.theme
-            .tera
-            .render_to("atom.xml", &ctx, &mut out)
-            .map_err(|e| format!("atom.xml: {e}"))?;
+        self.render_into("atom.xml", &from, &mut out, |ctx| {
+            ctx.insert("entries", entries);
+            ctx.insert("updated", updated);
+            ctx.insert("feed_id", &format!("urn:tier0:feed:{}", self.lang));
+            ctx.insert(
+                "self_href",
+                &model.urls.best(&from, &format!("{from}atom.xml")),
+            );
+            ctx.insert("home_href", &model.urls.best(&from, &from));
+        })?;
         Ok(out)
     }
 }
