@@ -1,11 +1,13 @@
 //! Text analysis: how article text and queries become index terms.
 //!
-//! In: a language code and a string. Out: tantivy [`TextAnalyzer`]s (one per
-//! language, registered on that language's index as [`ANALYZER_NAME`]) and
-//! the two token-local halves of the same pipeline that the export needs:
-//! [`surface_forms`] (what a word looks like after lower-casing and accent
-//! folding) and [`term_for_surface`] (the index term of one such form, or
-//! `None` for a stop word).
+//! In: a language code and a string. Out: the reference pipeline as tantivy
+//! [`TextAnalyzer`]s ([`text_analyzer`]), its two token-local halves
+//! ([`surface_forms`]: what a word looks like after lower-casing and accent
+//! folding; [`term_for_surface`]: the index term of one such form, or `None`
+//! for a stop word), and the fast path the index and the export use:
+//! [`for_each_token`] with a caching [`Lexicon`], wrapped for tantivy as
+//! [`Tier0Tokenizer`] (registered on each language's index as
+//! [`ANALYZER_NAME`]). Tests pin that both give the same terms.
 //!
 //! The pipeline, for every language:
 //!
@@ -122,6 +124,7 @@ pub fn surface_forms(mode: Mode, text: &str) -> Vec<String> {
 /// Every filter after folding is token-local, so
 /// `surface_forms(t).filter_map(term_for_surface) == analyze(t)`; the unit
 /// tests pin that.
+#[derive(Clone)]
 pub struct SurfaceToTerm {
     tail: Option<TextAnalyzer>,
 }
@@ -518,7 +521,7 @@ pub const STOP: u32 = u32::MAX;
 #[derive(Clone)]
 pub struct Lexicon {
     fold: TextAnalyzer,
-    tail: Option<TextAnalyzer>,
+    to_term: SurfaceToTerm,
     raw: TokenMap,
     surface_ids: rustc_hash::FxHashMap<Box<str>, u32>,
     /// Surface forms with their term id ([`STOP`] for stop words).
@@ -535,7 +538,7 @@ impl Lexicon {
                 .filter(LowerCaser)
                 .filter(AsciiFoldingFilter)
                 .build(),
-            tail: SurfaceToTerm::new(lang).tail,
+            to_term: SurfaceToTerm::new(lang),
             raw: Default::default(),
             surface_ids: Default::default(),
             surfaces: Vec::new(),
@@ -565,14 +568,7 @@ impl Lexicon {
         if let Some(&id) = self.surface_ids.get(surface.as_str()) {
             return id;
         }
-        let term = match &mut self.tail {
-            None => Some(surface.clone()),
-            Some(tail) => {
-                let mut stream = tail.token_stream(&surface);
-                stream.next().map(|t| t.text.clone())
-            }
-        };
-        let term_id = match term {
+        let term_id = match self.to_term.term(&surface) {
             None => STOP,
             Some(term) => match self.term_ids.get(term.as_str()) {
                 Some(&t) => t,

@@ -43,7 +43,8 @@ const SHOWN_RANKS: usize = 10;
 
 /// The export's view of one language.
 pub(crate) struct LanguageData {
-    /// Name of the build directory (see [`build_name`]).
+    /// Name of the build directory: a hash of the articles and of
+    /// `EXPORTER_REVISION` (see [`analyse`]).
     pub build: String,
     /// Number of articles.
     pub docs: u32,
@@ -111,6 +112,8 @@ pub(crate) struct Analysis<'a> {
     pub terms: Vec<Box<str>>,
     /// Per global term, its local id in each partial ([`STOP`] if absent).
     locals: Vec<Vec<u32>>,
+    /// Per partial, the global id of each of its local terms.
+    globals: Vec<Vec<u32>>,
     /// Field norm ids, per document and field.
     pub norms: Vec<[u8; FIELDS]>,
     /// Token count per field.
@@ -162,17 +165,27 @@ pub(crate) fn analyse<'a>(lang: &str, docs: &'a [&'a SearchDocument]) -> Analysi
         .map(|(i, t)| (*t, i as u32))
         .collect();
     let mut locals: Vec<Vec<u32>> = vec![vec![STOP; partials.len()]; terms.len()];
-    for (p, partial) in partials.iter().enumerate() {
-        for (local, t) in partial.lexicon.terms().iter().enumerate() {
-            locals[global[&**t] as usize][p] = local as u32;
-        }
-    }
+    let globals: Vec<Vec<u32>> = partials
+        .iter()
+        .enumerate()
+        .map(|(p, partial)| {
+            let terms = partial.lexicon.terms().iter().enumerate();
+            terms
+                .map(|(local, t)| {
+                    let g = global[&**t];
+                    locals[g as usize][p] = local as u32;
+                    g
+                })
+                .collect()
+        })
+        .collect();
     let terms = terms.into_iter().map(Box::from).collect();
     Analysis {
         docs,
         partials,
         terms,
         locals,
+        globals,
         norms,
         tokens,
         build,
@@ -193,25 +206,18 @@ impl Analysis<'_> {
             let mut j = 0;
             // Merge: for one doc, the other fields come before the body.
             partial.body[local as usize].for_each(|doc, tf, first| {
-                while j < other.len() && (other[j] >> 32) as u32 <= doc {
-                    let e = other[j];
-                    f(
-                        (e >> 32) as u32,
-                        ((e >> 29) & 7) as usize,
-                        (e & ((1 << 29) - 1)) as u32,
-                        NO_FIRST,
-                    );
+                while let Some(&e) = other.get(j)
+                    && unpack_other(e).0 <= doc
+                {
+                    let (other_doc, field, other_tf) = unpack_other(e);
+                    f(other_doc, field, other_tf, NO_FIRST);
                     j += 1;
                 }
                 f(doc, BODY, tf, first);
             });
             for &e in &other[j..] {
-                f(
-                    (e >> 32) as u32,
-                    ((e >> 29) & 7) as usize,
-                    (e & ((1 << 29) - 1)) as u32,
-                    NO_FIRST,
-                );
+                let (doc, field, tf) = unpack_other(e);
+                f(doc, field, tf, NO_FIRST);
             }
         }
     }
@@ -229,8 +235,9 @@ impl Analysis<'_> {
                 partial.body[local as usize].for_each(|doc, tf, _| f(doc, tf));
             } else {
                 for &e in &partial.other[local as usize] {
-                    if ((e >> 29) & 7) as usize == field {
-                        f((e >> 32) as u32, (e & ((1 << 29) - 1)) as u32);
+                    let (doc, in_field, tf) = unpack_other(e);
+                    if in_field == field {
+                        f(doc, tf);
                     }
                 }
             }
@@ -339,6 +346,21 @@ fn pack_first(section: usize, offset: usize) -> u32 {
     }
 }
 
+/// An entry of [`Partial::other`]: `doc << 32 | field << 29 | tf`, so that
+/// entries sort in (doc, field) order.
+fn pack_other(doc: u32, field: usize, tf: u32) -> u64 {
+    (u64::from(doc) << 32) | ((field as u64) << 29) | u64::from(tf)
+}
+
+/// `(doc, field, tf)` of a [`pack_other`] entry.
+fn unpack_other(e: u64) -> (u32, usize, u32) {
+    (
+        (e >> 32) as u32,
+        ((e >> 29) & 7) as usize,
+        (e & ((1 << 29) - 1)) as u32,
+    )
+}
+
 fn analyse_range(lang: &str, first: usize, docs: &[&SearchDocument]) -> Partial {
     let mut p = Partial {
         lexicon: Lexicon::new(lang),
@@ -378,13 +400,7 @@ fn analyse_range(lang: &str, first: usize, docs: &[&SearchDocument]) -> Partial 
                     count += 1;
                 });
             };
-            if field == BODY {
-                for (k, section) in doc.sections.iter().enumerate() {
-                    count_text(k, &section.text);
-                }
-            } else {
-                for_each_field_text(doc, field, |text| count_text(0, text));
-            }
+            for_each_field_text(doc, field, &mut count_text);
             // (Any order: each term's list still grows in (doc, field) order.)
             for &term in &touched {
                 let t = term as usize;
@@ -396,7 +412,7 @@ fn analyse_range(lang: &str, first: usize, docs: &[&SearchDocument]) -> Partial 
                     let (section, offset) = first_at[t];
                     p.body[t].push(n as u32, tf[t], section, offset);
                 } else {
-                    p.other[t].push((n << 32) | ((field as u64) << 29) | u64::from(tf[t]));
+                    p.other[t].push(pack_other(n as u32, field, tf[t]));
                 }
                 tf[t] = 0;
             }
@@ -410,26 +426,31 @@ fn analyse_range(lang: &str, first: usize, docs: &[&SearchDocument]) -> Partial 
     p
 }
 
-/// The texts of weighted field `field` (in [`FIELD_WEIGHTS`] order), as
-/// `index::to_tantivy` adds them.
-pub(crate) fn for_each_field_text(doc: &SearchDocument, field: usize, mut f: impl FnMut(&str)) {
+/// Calls `f(section, text)` for each text of weighted field `field` (in
+/// [`FIELD_WEIGHTS`] order); `section` numbers the body's sections and is 0
+/// for the other fields.
+fn for_each_field_text(doc: &SearchDocument, field: usize, mut f: impl FnMut(usize, &str)) {
     match field {
-        0 => f(&doc.title),
+        0 => f(0, &doc.title),
         1 => doc
             .sections
             .iter()
             .filter_map(|s| s.heading.as_deref())
-            .for_each(f),
+            .for_each(|heading| f(0, heading)),
         2 => {
-            f(&doc.id);
-            doc.keywords.iter().for_each(|k| f(k));
+            f(0, &doc.id);
+            doc.keywords.iter().for_each(|k| f(0, k));
         }
-        3 => f(&doc.description),
-        _ => doc.sections.iter().for_each(|s| f(&s.text)),
+        3 => f(0, &doc.description),
+        _ => doc
+            .sections
+            .iter()
+            .enumerate()
+            .for_each(|(k, s)| f(k, &s.text)),
     }
 }
 
-fn merge(mut analysis: Analysis<'_>, scored: Vec<Scored>) -> LanguageData {
+fn merge<'a>(mut analysis: Analysis<'a>, scored: Vec<Scored>) -> LanguageData {
     // The entries are scored and written: free them before the records.
     for p in &mut analysis.partials {
         p.body = Vec::new();
@@ -461,30 +482,22 @@ fn merge(mut analysis: Analysis<'_>, scored: Vec<Scored>) -> LanguageData {
         docs,
         partials,
         terms: term_names,
+        globals,
         build,
         ..
     } = analysis;
-    let mut lexicons = Vec::with_capacity(partials.len());
-    for p in partials {
-        lexicons.push(p.lexicon);
-    }
-    let global: FxHashMap<&str, u32> = term_names
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (&**t, i as u32))
-        .collect();
 
     // Vocabulary: every surface form, with its global term.
     let mut vocab: Vec<VocabWord> = Vec::new();
     {
         let mut seen: FxHashMap<&str, ()> = FxHashMap::default();
-        for lexicon in &lexicons {
-            for (surface, term) in lexicon.surfaces() {
+        for (partial, globals) in partials.iter().zip(&globals) {
+            for (surface, term) in partial.lexicon.surfaces() {
                 if seen.insert(surface, ()).is_none() {
                     let term = if *term == STOP {
                         STOP
                     } else {
-                        global[lexicon.term(*term)]
+                        globals[*term as usize]
                     };
                     vocab.push(VocabWord {
                         surface: surface.clone(),
@@ -501,7 +514,6 @@ fn merge(mut analysis: Analysis<'_>, scored: Vec<Scored>) -> LanguageData {
             forms[word.term as usize].push(i as u32);
         }
     }
-    drop(global);
     let terms: Vec<TermData> = term_names
         .into_iter()
         .zip(scored)
@@ -519,25 +531,28 @@ fn merge(mut analysis: Analysis<'_>, scored: Vec<Scored>) -> LanguageData {
     let facets = ["category", "tier", "type"]
         .into_iter()
         .map(|facet| {
-            let value_of = |d: &SearchDocument| -> String {
+            let value_of = |d: &'a SearchDocument| -> &'a str {
                 match facet {
-                    "category" => d.category.clone(),
-                    "tier" => d.tier.clone(),
-                    _ => d.doc_type.clone(),
+                    "category" => &d.category,
+                    "tier" => &d.tier,
+                    _ => &d.doc_type,
                 }
             };
-            let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+            let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
             for d in docs {
                 *counts.entry(value_of(d)).or_default() += 1;
             }
-            let mut values: Vec<(String, u32)> = counts.into_iter().collect();
+            let mut values: Vec<(String, u32)> = counts
+                .into_iter()
+                .map(|(value, count)| (value.to_owned(), count))
+                .collect();
             values.sort_by(|a, b| js_cmp(&a.0, &b.0));
             let index: FxHashMap<&str, u32> = values
                 .iter()
                 .enumerate()
                 .map(|(i, v)| (v.0.as_str(), i as u32))
                 .collect();
-            let per_doc = docs.iter().map(|d| index[value_of(d).as_str()]).collect();
+            let per_doc = docs.iter().map(|d| index[value_of(d)]).collect();
             (facet, values, per_doc)
         })
         .collect();
@@ -624,10 +639,14 @@ fn score_term(
 }
 
 /// Hash of everything of an article that the exported files are made of
-/// (128 bits, not cryptographic: it only has to change with the content,
-/// to name the build directory).
+/// (the first 128 bits of a BLAKE3 of its length-prefixed fields), to name
+/// the build directory.
 fn doc_hash(doc: &SearchDocument) -> [u8; 16] {
-    let mut h = ContentHash::default();
+    let mut h = blake3::Hasher::new();
+    let mut put = |bytes: &[u8]| {
+        h.update(&(bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
     for s in [
         &doc.id,
         &doc.lang,
@@ -638,66 +657,76 @@ fn doc_hash(doc: &SearchDocument) -> [u8; 16] {
         &doc.category,
         &doc.doc_type,
     ] {
-        h.put(s.as_bytes());
+        put(s.as_bytes());
     }
-    h.put(&(doc.keywords.len() as u64).to_le_bytes());
+    put(&[u8::from(doc.internal)]);
+    put(&(doc.keywords.len() as u64).to_le_bytes());
     for k in &doc.keywords {
-        h.put(k.as_bytes());
+        put(k.as_bytes());
     }
-    h.put(&(doc.sections.len() as u64).to_le_bytes());
+    put(&(doc.sections.len() as u64).to_le_bytes());
     for s in &doc.sections {
-        h.put(s.anchor.as_deref().unwrap_or("\u{0}").as_bytes());
-        h.put(s.heading.as_deref().unwrap_or("\u{0}").as_bytes());
-        h.put(s.text.as_bytes());
+        put(s.anchor.as_deref().unwrap_or("\u{0}").as_bytes());
+        put(s.heading.as_deref().unwrap_or("\u{0}").as_bytes());
+        put(s.text.as_bytes());
     }
-    h.finish()
-}
-
-/// Two multiply-rotate lanes over 16-byte blocks, length-prefixed pieces.
-#[derive(Default)]
-struct ContentHash {
-    a: u64,
-    b: u64,
-}
-
-impl ContentHash {
-    const K1: u64 = 0x9e37_79b9_7f4a_7c15;
-    const K2: u64 = 0xc2b2_ae3d_27d4_eb4f;
-
-    fn mix(&mut self, x: u64, y: u64) {
-        self.a = (self.a ^ x).wrapping_mul(Self::K1).rotate_left(31) ^ self.b;
-        self.b = (self.b ^ y).wrapping_mul(Self::K2).rotate_left(29) ^ self.a;
-    }
-
-    fn put(&mut self, bytes: &[u8]) {
-        self.mix(bytes.len() as u64, !(bytes.len() as u64));
-        let mut chunks = bytes.chunks_exact(16);
-        for c in &mut chunks {
-            let x = u64::from_le_bytes(c[..8].try_into().unwrap_or_default());
-            let y = u64::from_le_bytes(c[8..].try_into().unwrap_or_default());
-            self.mix(x, y);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 16];
-            buf[..rest.len()].copy_from_slice(rest);
-            let x = u64::from_le_bytes(buf[..8].try_into().unwrap_or_default());
-            let y = u64::from_le_bytes(buf[8..].try_into().unwrap_or_default());
-            self.mix(x, y);
-        }
-    }
-
-    fn finish(mut self) -> [u8; 16] {
-        self.mix(Self::K1, Self::K2);
-        self.mix(self.b, self.a);
-        let mut out = [0u8; 16];
-        out[..8].copy_from_slice(&self.a.to_le_bytes());
-        out[8..].copy_from_slice(&self.b.to_le_bytes());
-        out
-    }
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&h.finalize().as_bytes()[..16]);
+    out
 }
 
 /// Changes whenever the exporter may write different bytes for the same
 /// articles (crate version plus a counter bumped with such changes), so that
 /// the build name changes too.
 const EXPORTER_REVISION: &str = concat!(env!("CARGO_PKG_VERSION"), "/3");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Section;
+
+    #[test]
+    fn every_exported_field_changes_the_build_name() {
+        let doc = SearchDocument {
+            id: "KB-1".into(),
+            lang: "es".into(),
+            url: "red/wifi/".into(),
+            title: "Wi-Fi".into(),
+            description: "Reconectar".into(),
+            tier: "L2".into(),
+            category: "red".into(),
+            doc_type: "how-to".into(),
+            keywords: vec!["wifi".into()],
+            sections: vec![Section {
+                anchor: Some("paso-1".into()),
+                heading: Some("Paso".into()),
+                text: "Apague el router.".into(),
+            }],
+            internal: false,
+        };
+        let changes: [fn(&mut SearchDocument); 12] = [
+            |d| d.id.push('0'),
+            |d| d.lang.push('x'),
+            |d| d.url.push('x'),
+            |d| d.title.push('x'),
+            |d| d.description.push('x'),
+            |d| d.tier.push('x'),
+            |d| d.category.push('x'),
+            |d| d.doc_type.push('x'),
+            |d| d.keywords.push(String::new()),
+            |d| d.sections[0].heading = None,
+            |d| d.sections[0].text.push('x'),
+            |d| d.internal = true,
+        ];
+        for (i, change) in changes.into_iter().enumerate() {
+            let mut changed = doc.clone();
+            change(&mut changed);
+            assert_ne!(doc_hash(&doc), doc_hash(&changed), "change {i}");
+        }
+        // Field boundaries count: moving a byte from one field to the next changes it.
+        let mut moved = doc.clone();
+        moved.id = "KB-".into();
+        moved.lang = "1es".into();
+        assert_ne!(doc_hash(&doc), doc_hash(&moved));
+    }
+}

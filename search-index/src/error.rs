@@ -73,13 +73,26 @@ pub enum SearchError {
 }
 
 impl SearchError {
-    pub(crate) fn tantivy(path: &std::path::Path) -> impl FnOnce(tantivy::TantivyError) -> Self {
-        let path = path.to_path_buf();
-        move |source| SearchError::Tantivy { path, source }
+    pub(crate) fn tantivy(path: &std::path::Path) -> impl Fn(tantivy::TantivyError) -> Self + '_ {
+        move |source| SearchError::Tantivy {
+            path: path.to_path_buf(),
+            source,
+        }
     }
 
-    pub(crate) fn io(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Self {
-        let path = path.to_path_buf();
-        move |source| SearchError::Io { path, source }
+    pub(crate) fn io(path: &std::path::Path) -> impl Fn(std::io::Error) -> Self + '_ {
+        move |source| SearchError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// For the errors of tantivy's directory layer, whose text says what
+    /// is wrong with the index files.
+    pub(crate) fn corrupt<E: std::fmt::Display>(path: &std::path::Path) -> impl Fn(E) -> Self + '_ {
+        move |e| SearchError::Corrupt {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        }
     }
 }

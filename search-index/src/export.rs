@@ -13,6 +13,7 @@
 //! articles passed to `build` appear.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 use rayon::prelude::*;
 use tantivy::postings::Postings;
@@ -115,44 +116,14 @@ fn emit_with(
 
 /// Appends `s` as a JSON string.
 fn push_str(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escape: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0..=0x1f => b"",
-            _ => continue,
-        };
-        out.extend_from_slice(&bytes[start..i]);
-        if escape.is_empty() {
-            out.extend_from_slice(format!("\\u{b:04x}").as_bytes());
-        } else {
-            out.extend_from_slice(escape);
-        }
-        start = i + 1;
-    }
-    out.extend_from_slice(&bytes[start..]);
-    out.push(b'"');
+    // Writing a string into a `Vec` cannot fail.
+    let _ = serde_json::to_writer(out, s);
 }
 
+/// Appends `n` as a JSON number.
 fn push_u32(out: &mut Vec<u8>, n: u32) {
-    let mut buf = [0u8; 10];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
+    // Writing into a `Vec` cannot fail.
+    let _ = write!(out, "{n}");
 }
 
 fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), SearchError> {
@@ -210,7 +181,6 @@ fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), Searc
             }
         })
         .collect();
-    let mut tail_of: Vec<u32> = vec![u32::MAX; data.terms.len()];
     let mut tail_files: Vec<Vec<u32>> = Vec::new();
     let mut pack: Vec<u32> = Vec::new();
     let mut pack_bytes = 0;
@@ -219,14 +189,10 @@ fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), Searc
             continue;
         }
         if size >= TAIL_SOLO_BYTES {
-            tail_of[t] = tail_files.len() as u32;
             tail_files.push(vec![t as u32]);
             continue;
         }
         if pack_bytes + size > TAIL_PACK_BYTES && !pack.is_empty() {
-            for &p in &pack {
-                tail_of[p as usize] = tail_files.len() as u32;
-            }
             tail_files.push(std::mem::take(&mut pack));
             pack_bytes = 0;
         }
@@ -234,10 +200,13 @@ fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), Searc
         pack_bytes += size;
     }
     if !pack.is_empty() {
-        for &p in &pack {
-            tail_of[p as usize] = tail_files.len() as u32;
-        }
         tail_files.push(pack);
+    }
+    let mut tail_of: Vec<u32> = vec![u32::MAX; data.terms.len()];
+    for (file, terms) in tail_files.iter().enumerate() {
+        for &t in terms {
+            tail_of[t as usize] = file as u32;
+        }
     }
     // Tail files are ordered by their first term, hence sorted by term.
     tail_files

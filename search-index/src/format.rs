@@ -1,10 +1,12 @@
 //! The exported file format, version [`FORMAT_VERSION`] (see `FORMAT.md`).
 //!
-//! In/out: the serde shapes of every exported JSON file, and the two binary
-//! encodings they embed (LEB128 varints, base64). `export` writes with these
-//! types; the crate's round-trip test and any other reader decode with them.
-//! Guarantees: field order is fixed by the struct definitions and maps are
-//! `BTreeMap`s, so encoding is deterministic; [`js_cmp`] orders strings the
+//! In/out: the serde shapes of every exported file's JSON (each file is a
+//! `.js` script wrapping it, see [`wrap`]), and the two binary encodings
+//! they embed (LEB128 varints, base64). `export` writes the large files
+//! (vocabulary, postings, tails) straight into bytes in these shapes, for
+//! speed; the crate's round-trip test and any other reader decode them with
+//! these types. Guarantees: field order is fixed by the struct definitions
+//! and maps are `BTreeMap`s, so encoding is deterministic; [`js_cmp`] orders strings the
 //! way JavaScript compares them, so the browser can binary-search the shard
 //! keys with `<`.
 
@@ -19,23 +21,25 @@ pub const FORMAT_VERSION: u32 = 2;
 /// Postings of a term kept in the head (the rest goes to the tail).
 pub const HEAD_LEN: usize = 24;
 
-/// The root file `manifest.json`: which languages were exported.
+/// The root file `manifest.js`: which languages were exported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RootManifest {
     /// [`FORMAT_VERSION`].
     pub format: u32,
-    /// Language codes, in configuration order; each has `<lang>/manifest.json`.
+    /// Language codes, in configuration order; each has `<lang>/manifest.js`.
     pub languages: Vec<String>,
 }
 
-/// `<lang>/manifest.json`: the stable entry point of one language.
+/// `<lang>/manifest.js`: the stable entry point of one language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     /// [`FORMAT_VERSION`].
     pub format: u32,
     /// Language code.
     pub lang: String,
-    /// Content hash of this language's data files; they live under `<lang>/<build>/`.
+    /// Hash of this language's articles and of the exporter's revision
+    /// (so it changes whenever a data file may); the data files live under
+    /// `<lang>/<build>/`.
     pub build: String,
     /// Number of articles.
     pub docs: u32,
@@ -45,10 +49,10 @@ pub struct Manifest {
     pub weights: BTreeMap<String, f32>,
     /// [`HEAD_LEN`].
     pub head_len: u32,
-    /// Separator keys of the vocabulary shards: shard `i` (`v/<i>.json`) holds
+    /// Separator keys of the vocabulary shards: shard `i` (`v/<i>.js`) holds
     /// the words `w` with `vocab[i] <= w < vocab[i+1]`; `vocab[0]` is "".
     pub vocab: Vec<String>,
-    /// Separator keys of the postings shards (`p/<i>.json`), same rule over terms.
+    /// Separator keys of the postings shards (`p/<i>.js`), same rule over terms.
     pub terms: Vec<String>,
     /// Number of tail files (`t/<i>.js`).
     pub tails: u32,
@@ -84,7 +88,7 @@ pub enum TermRef {
     Stop(()),
 }
 
-/// `<build>/v/<i>.json`.
+/// `<build>/v/<i>.js`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VocabShard {
     /// Entries sorted by surface ([`js_cmp`]).
@@ -107,14 +111,14 @@ pub struct TermEntry {
     pub tail: Option<u32>,
 }
 
-/// `<build>/p/<i>.json`.
+/// `<build>/p/<i>.js`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PostingsShard {
     /// Terms of the shard.
     pub terms: BTreeMap<String, TermEntry>,
 }
 
-/// `<build>/t/<i>.json`: the rest of the postings of one or more terms,
+/// `<build>/t/<i>.js`: the rest of the postings of one or more terms,
 /// each encoded with [`encode_postings`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TailFile {
@@ -143,6 +147,9 @@ pub struct Record {
     /// Sections: `[anchor, heading, text]`; `text` is an excerpt of the
     /// section (see [`record_json`]).
     pub sections: Vec<(Option<String>, Option<String>, String)>,
+    /// Written for agents only (written when true: agents' builds only).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub internal: bool,
 }
 
 /// Bytes of section text kept per record (see [`record_json`]).
@@ -322,7 +329,7 @@ fn join_pieces(text: &str, pieces: &[(usize, usize)]) -> String {
     out
 }
 
-/// `<build>/filters.json`: per facet, the value number of every article.
+/// `<build>/filters.js`: per facet, the value number of every article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FilterFile {
     /// Facet → varints (base64): for article `n`, the index of its value in

@@ -130,19 +130,17 @@ fn build_language(
 /// stored fields only; [`write_postings`] then adds the weighted fields.
 fn write_stored(dir: &Path, docs: &[&SearchDocument]) -> Result<Index, SearchError> {
     let directory =
-        tantivy::directory::MmapDirectory::open(dir).map_err(|e| SearchError::Corrupt {
-            path: dir.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        tantivy::directory::MmapDirectory::open(dir).map_err(SearchError::corrupt(dir))?;
     // No text goes through it here, but tantivy wants every field's tokenizer.
     let tokenizers = tantivy::tokenizer::TokenizerManager::default();
     tokenizers.register(ANALYZER_NAME, Tier0Tokenizer::new("", Mode::Index));
+    let schema = schema();
+    let fields = Fields::resolve(&schema).ok_or_else(|| corrupt(dir))?;
     let mut writer = Index::builder()
-        .schema(schema())
+        .schema(schema)
         .tokenizers(tokenizers)
         .single_segment_index_writer::<TantivyDocument>(directory, WRITER_MEMORY_BUDGET)
         .map_err(SearchError::tantivy(dir))?;
-    let fields = Fields::resolve(&schema()).ok_or_else(|| corrupt(dir))?;
     for (ord, article) in docs.iter().enumerate() {
         writer
             .add_document(doc!(
@@ -168,12 +166,10 @@ fn write_stored(dir: &Path, docs: &[&SearchDocument]) -> Result<Index, SearchErr
 /// analyzer a second time. `tests/search.rs` checks the result against an
 /// index built by tantivy's `IndexWriter` from the text.
 fn write_postings(index: &Index, dir: &Path, analysis: &Analysis<'_>) -> Result<(), SearchError> {
-    let tantivy_err = SearchError::tantivy(dir);
-    let io = |e: std::io::Error| SearchError::Io {
-        path: dir.to_path_buf(),
-        source: e,
-    };
-    let segments = index.searchable_segments().map_err(tantivy_err)?;
+    let io = SearchError::io(dir);
+    let segments = index
+        .searchable_segments()
+        .map_err(SearchError::tantivy(dir))?;
     let [segment] = &segments[..] else {
         return Err(SearchError::Corrupt {
             path: dir.to_path_buf(),
@@ -192,35 +188,28 @@ fn write_postings(index: &Index, dir: &Path, analysis: &Analysis<'_>) -> Result<
             index
                 .directory()
                 .delete(&path)
-                .map_err(|e| SearchError::Corrupt {
-                    path: dir.to_path_buf(),
-                    message: e.to_string(),
-                })?;
+                .map_err(SearchError::corrupt(dir))?;
         }
     }
     let open = |component| {
         segment
             .open_write(component)
-            .map_err(|e| SearchError::Corrupt {
-                path: dir.to_path_buf(),
-                message: e.to_string(),
-            })
+            .map_err(SearchError::corrupt(dir))
     };
     let mut norms =
-        FieldNormsSerializer::from_write(open(SegmentComponent::FieldNorms)?).map_err(io)?;
+        FieldNormsSerializer::from_write(open(SegmentComponent::FieldNorms)?).map_err(&io)?;
     let mut column = Vec::with_capacity(analysis.norms.len());
     for (f, &(field, _)) in fields.weighted.iter().enumerate() {
         column.clear();
         column.extend(analysis.norms.iter().map(|n| n[f]));
-        norms.serialize_field(field, &column).map_err(io)?;
+        norms.serialize_field(field, &column).map_err(&io)?;
     }
-    norms.close().map_err(io)?;
-    let readers = FieldNormReaders::open(segment.open_read(SegmentComponent::FieldNorms).map_err(
-        |e| SearchError::Corrupt {
-            path: dir.to_path_buf(),
-            message: e.to_string(),
-        },
-    )?)
+    norms.close().map_err(&io)?;
+    let readers = FieldNormReaders::open(
+        segment
+            .open_read(SegmentComponent::FieldNorms)
+            .map_err(SearchError::corrupt(dir))?,
+    )
     .map_err(SearchError::tantivy(dir))?;
 
     // Terms in byte order (the term dictionary's), not JavaScript's.
@@ -242,7 +231,7 @@ fn write_postings(index: &Index, dir: &Path, analysis: &Analysis<'_>) -> Result<
             .map_err(SearchError::tantivy(dir))?;
         let mut out = serializer
             .new_field(field, analysis.tokens[f], reader)
-            .map_err(io)?;
+            .map_err(&io)?;
         for &t in &order {
             docs.clear();
             analysis.for_each_in_field(t, f, |doc, tf| docs.push((doc, tf)));
@@ -250,13 +239,13 @@ fn write_postings(index: &Index, dir: &Path, analysis: &Analysis<'_>) -> Result<
                 continue;
             }
             out.new_term(analysis.terms[t].as_bytes(), docs.len() as u32, true)
-                .map_err(io)?;
+                .map_err(&io)?;
             for &(doc, tf) in &docs {
                 out.write_doc(doc, tf, &[]);
             }
-            out.close_term().map_err(io)?;
+            out.close_term().map_err(&io)?;
         }
-        out.close().map_err(io)?;
+        out.close().map_err(&io)?;
     }
     serializer.close().map_err(io)
 }
