@@ -83,7 +83,6 @@ function tokenize(text, mode = "query") {
     const pieces = [];
     PIECE.lastIndex = 0;
     for (let p; (p = PIECE.exec(run)) !== null; ) pieces.push([from + p.index, from + p.index + p[0].length]);
-    if (pieces.length === 1) { tokens.push({ text: run, start: from, end: to }); continue; }
     const code = run.includes("_") || pieces.some(([a, b]) => NUMERIC.test(text.slice(a, b)));
     if (code) {
       tokens.push({ text: run, start: from, end: to });
@@ -448,8 +447,8 @@ function createSearch({ load, base = "", lang } = {}) {
     if (a.rank !== b.rank) return a.rank < b.rank;
     return a.doc < b.doc;
   };
+  /** Puts `c` in place in `top` (best first, at most `limit`); `c` must beat its last. */
   function offer(top, limit, c) {
-    if (top.length === limit && !before(c, top[limit - 1])) return;
     let i = top.length < limit ? top.length : limit - 1;
     while (i > 0 && before(c, top[i - 1])) { top[i] = top[i - 1]; i--; }
     top[i] = c;
@@ -507,7 +506,7 @@ function createSearch({ load, base = "", lang } = {}) {
     }
     // AND: articles matching every word; if none, OR.
     const scratch = { doc: 0, first: 0, exactSum: 0, fuzzySum: 0, rank: 0 };
-    for (const all of [true, false]) {
+    const best = (all) => {
       const top = [];
       for (let t = 0; t < n; t++) {
         const doc = touched[t];
@@ -526,9 +525,10 @@ function createSearch({ load, base = "", lang } = {}) {
         if (top.length === limit && !before(scratch, top[limit - 1])) continue;
         offer(top, limit, { doc, first, exactSum, fuzzySum, rank: rankOf });
       }
-      if (top.length > 0 || !all) return { words, ranked: top, forms };
-    }
-    return { words, ranked: [], forms };
+      return top;
+    };
+    const all = best(true);
+    return { words, ranked: all.length > 0 ? all : best(false), forms };
   }
 
   async function search(query, options = {}) {

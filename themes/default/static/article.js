@@ -136,18 +136,21 @@
     return chars.length > STEP_TEXT_MAX ? chars.slice(0, STEP_TEXT_MAX - 1).join("").trimEnd() + "…" : chars.join("");
   }
 
-  const boxes = steps.map((step) => {
+  // Each step with its checkbox and the line that names it when ticked.
+  const stepBoxes = steps.map((step) => {
+    const number = stepNumber(step);
+    const line = `${number}. ${stepText(step)}`;
     const box = document.createElement("input");
     box.type = "checkbox";
     box.className = "step-tried";
-    box.setAttribute("aria-label", markTried.split("{n}").join(String(stepNumber(step))));
+    box.setAttribute("aria-label", markTried.split("{n}").join(String(number)));
     const anchor = step.querySelector(":scope > .step-anchor");
     if (anchor) anchor.after(box);
     else step.prepend(box);
-    return box;
+    return { step, box, line };
   });
 
-  const ticked = () => steps.filter((_, i) => boxes[i].checked);
+  const ticked = () => stepBoxes.filter(({ box }) => box.checked);
 
   // ---- Handoff: solved, or what to tell the next tier ---------------------
 
@@ -185,7 +188,7 @@
 
   /** The tried list and the contact links follow the ticked steps. */
   function refresh() {
-    const lines = ticked().map((step) => `${stepNumber(step)}. ${stepText(step)}`);
+    const lines = ticked().map(({ line }) => line);
     if (triedList) {
       triedList.replaceChildren(...lines.map((line) => {
         const li = document.createElement("li");
@@ -216,7 +219,7 @@
           article: handoff.dataset.articleId,
           lang: handoff.dataset.lang,
           helpful,
-          tried: ticked().map((step) => step.id),
+          tried: ticked().map(({ step }) => step.id),
         }),
       }).catch(() => {});
     } catch (_) {
@@ -227,7 +230,7 @@
   if (ask) ask.hidden = false;
   if (stuck) stuck.hidden = true;
   refresh();
-  boxes.forEach((box) => box.addEventListener("change", refresh));
+  stepBoxes.forEach(({ box }) => box.addEventListener("change", refresh));
 
   handoff.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-answer]");
@@ -241,7 +244,6 @@
       if (thanks) thanks.hidden = true;
       if (stuck) {
         stuck.hidden = false;
-        refresh();
         // Keyboard and screen reader users land on what to do next.
         const heading = stuck.querySelector("h2") || stuck;
         heading.setAttribute("tabindex", "-1");
