@@ -5,12 +5,11 @@
 // level 1, the optional feedback POST, and the page without JavaScript.
 
 import assert from "node:assert/strict";
-import { appendFile, cp } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { buildSite, cleanup, FIXTURES, launch, openPage, serve, tempDir } from "./harness.mjs";
+import { buildEdited, buildSite, cleanup, FIXTURES, launch, serve, visit } from "./harness.mjs";
 
 const FIXTURE = path.join(FIXTURES, "handoff");
 const ARTICLE = "impresoras/cola/index.html";
@@ -77,11 +76,8 @@ let context;
 
 before(async () => {
   recorder = await feedbackRecorder();
-  const root = path.join(await tempDir(), "site");
-  await cp(FIXTURE, root, { recursive: true, filter: (src) => !src.includes(`${path.sep}.tier0`) });
-  await appendFile(path.join(root, "tier0.yaml"), `feedback: {endpoint: "${recorder.url}"}\n`);
   const [withEndpoint, withoutEndpoint] = await Promise.all([
-    buildSite(root),
+    buildEdited(FIXTURE, (yaml) => `${yaml}feedback: {endpoint: "${recorder.url}"}\n`),
     buildSite(FIXTURE, "--base-url", "/"),
     launch().then((b) => { browser = b; }),
   ]);
@@ -99,16 +95,7 @@ after(async () => {
 });
 
 /** Opens `url`, runs `body(page)`, then checks the page logged no errors. */
-async function onPage(url, body, ctx = context) {
-  const page = await openPage(ctx);
-  try {
-    await page.goto(url);
-    await body(page);
-    assert.deepEqual(page.problems, []);
-  } finally {
-    await page.close();
-  }
-}
+const onPage = (url, body, ctx = context) => visit(ctx, url, body);
 
 /** Clicks `selector`, waits for the page to say it copied, and returns the clipboard. */
 async function copied(page, selector) {

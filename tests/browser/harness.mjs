@@ -5,7 +5,8 @@
 
 import { execFile } from "node:child_process";
 import { createReadStream } from "node:fs";
-import { cp, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -79,11 +80,20 @@ export async function cleanup() {
  * in parallel must neither race on it nor leave it in the source tree.
  */
 export async function buildSite(root, ...args) {
+  return buildEdited(root, null, ...args);
+}
+
+/** `buildSite`, with the copy's tier0.yaml replaced by `editConfig(yaml)` first. */
+export async function buildEdited(root, editConfig, ...args) {
   const bin = await tier0Binary();
   const dir = await tempDir("tier0-site-");
   const copy = path.join(dir, "site");
   for (const part of ["tier0.yaml", "content", "themes"]) {
     if (await stat(path.join(root, part)).catch(() => null)) await cp(path.join(root, part), path.join(copy, part), { recursive: true });
+  }
+  if (editConfig) {
+    const config = path.join(copy, "tier0.yaml");
+    await writeFile(config, editConfig(await readFile(config, "utf8").catch(() => "")));
   }
   const out = path.join(dir, "public");
   await run(bin, ["build", "--quiet", "--root", copy, "--out", out, ...args], { cwd: dir });
@@ -187,4 +197,20 @@ export async function typeQuery(page, query) {
 /** Waits until no search is pending (debounce elapsed, engine answered). */
 export async function settle(page) {
   await page.waitForFunction(() => !document.querySelector("form.search[aria-busy]"));
+}
+
+/**
+ * Opens `url` in `context`, runs `body(page)`, then checks that the page
+ * logged no problems and ran no injected script (`window.__xss`).
+ */
+export async function visit(context, url, body) {
+  const page = await openPage(context);
+  try {
+    await page.goto(url);
+    await body(page);
+    assert.equal(await page.evaluate(() => window.__xss), undefined, "injected markup ran");
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.close();
+  }
 }

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { buildSite, cleanup, fileUrl, FIXTURES, launch, openPage, REPO, resultsOf, serve, settle, typeQuery } from "./harness.mjs";
+import { buildSite, cleanup, fileUrl, FIXTURES, launch, REPO, resultsOf, serve, settle, typeQuery, visit } from "./harness.mjs";
 
 const FIXTURE = path.join(FIXTURES, "search-ui");
 
@@ -26,17 +26,7 @@ after(async () => {
   await cleanup();
 });
 
-async function withPage(url, body) {
-  const page = await openPage(context);
-  try {
-    await page.goto(url);
-    await body(page);
-    assert.equal(await page.evaluate(() => window.__xss), undefined);
-    assert.deepEqual(page.problems, []);
-  } finally {
-    await page.close();
-  }
-}
+const withPage = (url, body) => visit(context, url, body);
 
 /** Which engine the page loaded: the classic script sets globalThis.tier0Search, the module does not. */
 const engineKind = (page) => page.evaluate(() => {

@@ -3,11 +3,10 @@
 // ending in index.html). The other ways of opening a site are in modes.test.mjs.
 
 import assert from "node:assert/strict";
-import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { buildSite, cleanup, FIXTURES, launch, openPage, resultsOf, serve, settle, tempDir, typeQuery } from "./harness.mjs";
+import { buildEdited, buildSite, cleanup, FIXTURES, launch, resultsOf, serve, settle, typeQuery, visit } from "./harness.mjs";
 
 const FIXTURE = path.join(FIXTURES, "search-ui");
 const HOSTILE_IMG = '<img src=x onerror="window.__xss=1">';
@@ -31,17 +30,7 @@ after(async () => {
 });
 
 /** Opens `where` (relative to the site), runs `body(page)`, then checks the page stayed clean. */
-async function onPage(where, body, ctx = context, base = server.url) {
-  const page = await openPage(ctx);
-  try {
-    await page.goto(base + where);
-    await body(page);
-    assert.equal(await page.evaluate(() => window.__xss), undefined, "injected markup ran");
-    assert.deepEqual(page.problems, []);
-  } finally {
-    await page.close();
-  }
-}
+const onPage = (where, body, ctx = context, base = server.url) => visit(ctx, base + where, body);
 
 const panelOpen = (page) => page.evaluate(() => !document.querySelector(".search-panel").hidden);
 const expanded = (page) => page.getAttribute("#search-input", "aria-expanded");
@@ -253,12 +242,7 @@ describe("hostile content", () => {
 
 describe("a level 1 without a contact form", () => {
   it("falls back to email with the query as subject", async () => {
-    const root = path.join(await tempDir(), "site");
-    await cp(FIXTURE, root, { recursive: true, filter: (src) => !src.includes(`${path.sep}.tier0`) });
-    const config = path.join(root, "tier0.yaml");
-    const yaml = (await readFile(config, "utf8")).replace(/^\s+url: .*\n/m, "");
-    await writeFile(config, yaml);
-    const site = await buildSite(root);
+    const site = await buildEdited(FIXTURE, (yaml) => yaml.replace(/^\s+url: .*\n/m, ""));
     const local = await serve(site);
     try {
       await onPage("index.html?q=xyzzyplugh", async (page) => {
