@@ -639,10 +639,10 @@ fn score_term(
 }
 
 /// Hash of everything of an article that the exported files are made of
-/// (the first 128 bits of a BLAKE3 of its length-prefixed fields), to name
-/// the build directory.
+/// (XXH3-128 of its length-prefixed fields: fast, not cryptographic; it
+/// only has to change with the content, to name the build directory).
 fn doc_hash(doc: &SearchDocument) -> [u8; 16] {
-    let mut h = blake3::Hasher::new();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
     let mut put = |bytes: &[u8]| {
         h.update(&(bytes.len() as u64).to_le_bytes());
         h.update(bytes);
@@ -670,9 +670,7 @@ fn doc_hash(doc: &SearchDocument) -> [u8; 16] {
         put(s.heading.as_deref().unwrap_or("\u{0}").as_bytes());
         put(s.text.as_bytes());
     }
-    let mut out = [0u8; 16];
-    out.copy_from_slice(&h.finalize().as_bytes()[..16]);
-    out
+    h.digest128().to_le_bytes()
 }
 
 /// Changes whenever the exporter may write different bytes for the same
