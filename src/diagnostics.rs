@@ -84,15 +84,26 @@ pub struct SourceTexts {
     texts: BTreeMap<PathBuf, Arc<str>>,
 }
 
+impl FromIterator<(PathBuf, Arc<str>)> for SourceTexts {
+    /// The texts of paths given in any order; the last text of a path wins.
+    /// (Built in one pass when the paths come sorted.)
+    fn from_iter<I: IntoIterator<Item = (PathBuf, Arc<str>)>>(texts: I) -> Self {
+        Self {
+            texts: texts.into_iter().collect(),
+        }
+    }
+}
+
 impl SourceTexts {
     /// Remembers the text of `path` (lossily decoded if it is not UTF-8).
     pub fn insert(&mut self, path: impl Into<PathBuf>, text: Arc<str>) {
         self.texts.insert(path.into(), text);
     }
 
-    /// Adds the texts of `other`.
-    pub fn extend(&mut self, other: SourceTexts) {
-        self.texts.extend(other.texts);
+    /// Adds the texts of `other` (whose text wins for a path in both).
+    pub fn extend(&mut self, mut other: SourceTexts) {
+        // One merge of two sorted maps, not an insert per text of `other`.
+        self.texts.append(&mut other.texts);
     }
 
     /// Forgets every text but those of `paths`.
@@ -249,5 +260,22 @@ mod tests {
         assert!(text.contains("error: unknown tier `L9`"), "{text}");
         assert!(text.contains("content/a.md:2:7"), "{text}");
         assert!(text.contains("help: use one of L1, L2"), "{text}");
+    }
+
+    #[test]
+    fn texts_added_later_win_and_all_stay_findable() {
+        let text = |t: &str| -> Arc<str> { Arc::from(t) };
+        let mut config: SourceTexts = [(PathBuf::from("tier0.yaml"), text("a\nb"))]
+            .into_iter()
+            .collect();
+        let content: SourceTexts = [
+            (PathBuf::from("content/a.md"), text("x\ny")),
+            (PathBuf::from("tier0.yaml"), text("new\n\nz")),
+        ]
+        .into_iter()
+        .collect();
+        config.extend(content);
+        assert_eq!(config.line_col(Path::new("content/a.md"), 2), (2, 1));
+        assert_eq!(config.line_col(Path::new("tier0.yaml"), 5), (3, 1));
     }
 }

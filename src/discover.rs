@@ -9,7 +9,7 @@
 //! never a panic.
 
 use std::collections::BTreeMap;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -65,7 +65,7 @@ pub fn config(root: &Path) -> io::Result<Option<SourceFile>> {
     let path = root.join(CONFIG_FILE);
     match std::fs::read(&path) {
         Ok(bytes) => {
-            let (text, problem) = decode(PathBuf::from(CONFIG_FILE), bytes);
+            let (text, problem) = decode(PathBuf::from(CONFIG_FILE), &bytes);
             match problem {
                 Some(p) => Err(io::Error::new(
                     io::ErrorKind::InvalidData,
@@ -108,11 +108,13 @@ pub fn discover(root: &Path, theme: &str) -> io::Result<Sources> {
     let (markdown, assets) = walk_content(&content, &mut sources.problems);
     sources.assets = assets;
 
-    // Reading and decoding (a UTF-8 check and a copy of every byte) in parallel.
+    // Reading and decoding (a UTF-8 check and a copy of every byte) in
+    // parallel, each worker reading into one buffer it reuses.
     let read: Vec<Result<(SourceFile, Option<Diagnostic>), Diagnostic>> = markdown
         .into_par_iter()
-        .map(|rel| read_markdown(&content, rel))
+        .map_init(Vec::new, |buffer, rel| read_markdown(&content, rel, buffer))
         .collect();
+    let mut texts = Vec::with_capacity(read.len());
     for file in read {
         let (file, problem) = match file {
             Ok(read) => read,
@@ -121,7 +123,7 @@ pub fn discover(root: &Path, theme: &str) -> io::Result<Sources> {
                 continue;
             }
         };
-        sources.texts.insert(file.path.clone(), file.text.clone());
+        texts.push((file.path.clone(), file.text.clone()));
         if let Some(problem) = problem {
             sources.problems.push(problem);
         } else if is_section_file(file_name(&file.rel)) {
@@ -130,22 +132,29 @@ pub fn discover(root: &Path, theme: &str) -> io::Result<Sources> {
             sources.articles.push(file);
         }
     }
+    // The paths are sorted: the map is built in one pass, not by inserts.
+    sources.texts = texts.into_iter().collect();
     sources.theme = read_theme(&root.join("themes").join(theme))?;
     Ok(sources)
 }
 
-/// Reads and decodes the Markdown file `rel` of `content`: the file, with
-/// the problem of its text if it has one, or why it could not be read.
+/// Reads and decodes the Markdown file `rel` of `content` through `buffer`:
+/// the file, with the problem of its text if it has one, or why it could
+/// not be read.
 fn read_markdown(
     content: &Path,
     rel: String,
+    buffer: &mut Vec<u8>,
 ) -> Result<(SourceFile, Option<Diagnostic>), Diagnostic> {
     let path = Path::new(CONTENT_DIR).join(&rel);
-    let bytes = std::fs::read(content.join(&rel)).map_err(|e| {
-        Diagnostic::error(&path, 0..0, format!("cannot read this file: {e}"))
-            .with_help("check the file's permissions")
-    })?;
-    let (text, problem) = decode(path.clone(), bytes);
+    buffer.clear();
+    std::fs::File::open(content.join(&rel))
+        .and_then(|mut file| file.read_to_end(buffer))
+        .map_err(|e| {
+            Diagnostic::error(&path, 0..0, format!("cannot read this file: {e}"))
+                .with_help("check the file's permissions")
+        })?;
+    let (text, problem) = decode(path.clone(), buffer);
     Ok((SourceFile { path, rel, text }, problem))
 }
 
@@ -285,27 +294,26 @@ fn shown_path(content: &Path, path: &Path) -> PathBuf {
 
 /// The text of a file, and a located problem when it is not valid UTF-8
 /// text or holds a NUL character.
-fn decode(path: PathBuf, bytes: Vec<u8>) -> (Arc<str>, Option<Diagnostic>) {
-    match String::from_utf8(bytes) {
+fn decode(path: PathBuf, bytes: &[u8]) -> (Arc<str>, Option<Diagnostic>) {
+    match std::str::from_utf8(bytes) {
         // A NUL is valid UTF-8, but no text file holds one: it marks a
         // binary or corrupted file. Markdown would pass it through to the
         // pages (CommonMark only asks renderers to replace it), and YAML
         // refuses it without saying where; stop here with its position.
-        Ok(text) => match text.find('\0') {
-            Some(at) => {
-                let problem = Diagnostic::error(
+        Ok(text) => {
+            let problem = text.find('\0').map(|at| {
+                Diagnostic::error(
                     path,
                     at..at + 1,
                     "this file contains a NUL character (byte 0), which text never holds",
                 )
-                .with_help("remove it; binary files must not end in .md");
-                (Arc::from(text), Some(problem))
-            }
-            None => (Arc::from(text), None),
-        },
+                .with_help("remove it; binary files must not end in .md")
+            });
+            (Arc::from(text), problem)
+        }
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let text: Arc<str> = Arc::from(String::from_utf8_lossy(e.as_bytes()));
+            let at = e.valid_up_to();
+            let text: Arc<str> = Arc::from(String::from_utf8_lossy(bytes));
             let problem = Diagnostic::error(path, at..at, "this file is not valid UTF-8 text")
                 .with_help(
                     "save the file as UTF-8 in your editor (binary files must not end in .md)",
