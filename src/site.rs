@@ -201,7 +201,7 @@ fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildErro
         articles,
         sections,
         assets,
-        mut warnings,
+        warnings,
         texts,
     } = parsed;
     match link::link(config, articles, sections, assets, selection) {
@@ -211,13 +211,20 @@ fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildErro
             warnings,
             texts,
         }),
-        Err(errors) => {
-            warnings.extend(errors);
-            Err(BuildError::Content {
-                diagnostics: warnings,
-                texts,
-            })
-        }
+        Err(errors) => Err(content_failure(warnings, errors, texts)),
+    }
+}
+
+/// A build that stops on content problems: `errors` after the warnings so far.
+fn content_failure(
+    mut warnings: Vec<Diagnostic>,
+    errors: Vec<Diagnostic>,
+    texts: SourceTexts,
+) -> BuildError {
+    warnings.extend(errors);
+    BuildError::Content {
+        diagnostics: warnings,
+        texts,
     }
 }
 
@@ -243,16 +250,11 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     let out = options.out_dir(&model.config);
     let staging = Staging::create(&out, &[&options.root])?;
     progress("rendering", model.articles.len());
-    let content_error = |errors: Vec<Diagnostic>, mut warnings: Vec<Diagnostic>, texts| {
-        warnings.extend(errors);
-        Err(BuildError::Content {
-            diagnostics: warnings,
-            texts,
-        })
-    };
     let sections = match render::articles(&model, &theme, &staging) {
         Ok(rendered) => rendered.sections,
-        Err(RenderError::Content(errors, _)) => return content_error(errors, warnings, texts),
+        Err(RenderError::Content(errors, _)) => {
+            return Err(content_failure(warnings, errors, texts));
+        }
         Err(RenderError::Io(e)) => return Err(e.into()),
     };
     let articles = model.articles.len();
@@ -281,8 +283,10 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     indexed?;
     match listed {
         Ok(None) => {}
-        Ok(Some(error)) => return content_error(vec![error], warnings, texts),
-        Err(RenderError::Content(errors, _)) => return content_error(errors, warnings, texts),
+        Ok(Some(error)) => return Err(content_failure(warnings, vec![error], texts)),
+        Err(RenderError::Content(errors, _)) => {
+            return Err(content_failure(warnings, errors, texts));
+        }
         Err(RenderError::Io(e)) => return Err(e.into()),
     }
     progress("writing", articles);

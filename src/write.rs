@@ -55,8 +55,8 @@ impl Staging {
         if out.is_dir() && !writable(out) {
             // The old site's files are deleted once the new one is in
             // place, which needs write access to it: refuse before
-            // building rather than fail after the swap with the old site
-            // half deleted beside the new one.
+            // building rather than leave the old site, half deleted,
+            // beside the new one.
             return Err(io::Error::new(
                 io::ErrorKind::PermissionDenied,
                 format!(

@@ -23,7 +23,7 @@
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::Score;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::query::Bm25Weight;
@@ -164,21 +164,23 @@ pub(crate) fn analyse<'a>(lang: &str, docs: &'a [&'a SearchDocument]) -> Analysi
         .enumerate()
         .map(|(i, t)| (*t, i as u32))
         .collect();
-    let mut locals: Vec<Vec<u32>> = vec![vec![STOP; partials.len()]; terms.len()];
     let globals: Vec<Vec<u32>> = partials
         .iter()
-        .enumerate()
-        .map(|(p, partial)| {
-            let terms = partial.lexicon.terms().iter().enumerate();
-            terms
-                .map(|(local, t)| {
-                    let g = global[&**t];
-                    locals[g as usize][p] = local as u32;
-                    g
-                })
+        .map(|partial| {
+            partial
+                .lexicon
+                .terms()
+                .iter()
+                .map(|t| global[&**t])
                 .collect()
         })
         .collect();
+    let mut locals: Vec<Vec<u32>> = vec![vec![STOP; partials.len()]; terms.len()];
+    for (p, to_global) in globals.iter().enumerate() {
+        for (local, &g) in to_global.iter().enumerate() {
+            locals[g as usize][p] = local as u32;
+        }
+    }
     let terms = terms.into_iter().map(Box::from).collect();
     Analysis {
         docs,
@@ -490,14 +492,14 @@ fn merge<'a>(mut analysis: Analysis<'a>, scored: Vec<Scored>) -> LanguageData {
     // Vocabulary: every surface form, with its global term.
     let mut vocab: Vec<VocabWord> = Vec::new();
     {
-        let mut seen: FxHashMap<&str, ()> = FxHashMap::default();
-        for (partial, globals) in partials.iter().zip(&globals) {
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for (partial, to_global) in partials.iter().zip(&globals) {
             for (surface, term) in partial.lexicon.surfaces() {
-                if seen.insert(surface, ()).is_none() {
+                if seen.insert(surface) {
                     let term = if *term == STOP {
                         STOP
                     } else {
-                        globals[*term as usize]
+                        to_global[*term as usize]
                     };
                     vocab.push(VocabWord {
                         surface: surface.clone(),
@@ -702,7 +704,7 @@ mod tests {
             }],
             internal: false,
         };
-        let changes: [fn(&mut SearchDocument); 12] = [
+        let changes: [fn(&mut SearchDocument); 13] = [
             |d| d.id.push('0'),
             |d| d.lang.push('x'),
             |d| d.url.push('x'),
@@ -712,6 +714,7 @@ mod tests {
             |d| d.category.push('x'),
             |d| d.doc_type.push('x'),
             |d| d.keywords.push(String::new()),
+            |d| d.sections[0].anchor = None,
             |d| d.sections[0].heading = None,
             |d| d.sections[0].text.push('x'),
             |d| d.internal = true,

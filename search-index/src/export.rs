@@ -26,7 +26,7 @@ use crate::collect::LanguageData;
 use crate::format::{
     self, AnalyzerInfo, FORMAT_VERSION, HEAD_LEN, Manifest, RECORDS_PER_FILE, RootManifest,
 };
-use crate::index::corrupt;
+use crate::index::schema_mismatch;
 use crate::schema::{FIELD_WEIGHTS, Fields};
 use crate::{BuiltIndex, ExportedFile, LanguageIndex, SearchError};
 
@@ -399,7 +399,7 @@ pub fn language_scores(
     index: &tantivy::Index,
     dir: &std::path::Path,
 ) -> Result<LanguageScores, SearchError> {
-    let fields = Fields::resolve(&index.schema()).ok_or_else(|| corrupt(dir))?;
+    let fields = Fields::resolve(&index.schema()).ok_or_else(|| schema_mismatch(dir))?;
     let reader = index.reader().map_err(SearchError::tantivy(dir))?;
     let searcher = reader.searcher();
     let mut by_term: std::collections::BTreeMap<String, Vec<(u32, Score, usize)>> =
@@ -418,7 +418,7 @@ pub fn language_scores(
             let ord = stored
                 .get_first(fields.ord)
                 .and_then(|v| v.as_u64())
-                .ok_or_else(|| corrupt(dir))?;
+                .ok_or_else(|| schema_mismatch(dir))?;
             ords.push(ord as u32);
         }
         for (f, &(field, weight)) in fields.weighted.iter().enumerate() {
@@ -437,7 +437,8 @@ pub fn language_scores(
             let average = total_tokens as Score / total_docs as Score;
             let mut terms = inverted.terms().stream().map_err(SearchError::io(dir))?;
             while terms.advance() {
-                let term = String::from_utf8(terms.key().to_vec()).map_err(|_| corrupt(dir))?;
+                let term =
+                    String::from_utf8(terms.key().to_vec()).map_err(|_| schema_mismatch(dir))?;
                 let info = terms.value().clone();
                 let doc_freq = searcher
                     .doc_freq(&tantivy::Term::from_field_text(field, &term))

@@ -6,9 +6,9 @@
 //! (vocabulary, postings, tails) straight into bytes in these shapes, for
 //! speed; the crate's round-trip test and any other reader decode them with
 //! these types. Guarantees: field order is fixed by the struct definitions
-//! and maps are `BTreeMap`s, so encoding is deterministic; [`js_cmp`] orders strings the
-//! way JavaScript compares them, so the browser can binary-search the shard
-//! keys with `<`.
+//! and maps are `BTreeMap`s, so encoding is deterministic; [`js_cmp`] orders
+//! strings the way JavaScript compares them, so the browser can
+//! binary-search the shard keys with `<`.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -147,7 +147,7 @@ pub struct Record {
     /// Sections: `[anchor, heading, text]`; `text` is an excerpt of the
     /// section (see [`record_json`]).
     pub sections: Vec<(Option<String>, Option<String>, String)>,
-    /// Written for agents only (written when true: agents' builds only).
+    /// The article is internal; written (as `true`) in the agents' build only.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub internal: bool,
 }

@@ -135,7 +135,7 @@ fn write_stored(dir: &Path, docs: &[&SearchDocument]) -> Result<Index, SearchErr
     let tokenizers = tantivy::tokenizer::TokenizerManager::default();
     tokenizers.register(ANALYZER_NAME, Tier0Tokenizer::new("", Mode::Index));
     let schema = schema();
-    let fields = Fields::resolve(&schema).ok_or_else(|| corrupt(dir))?;
+    let fields = Fields::resolve(&schema).ok_or_else(|| schema_mismatch(dir))?;
     let mut writer = Index::builder()
         .schema(schema)
         .tokenizers(tokenizers)
@@ -176,7 +176,7 @@ fn write_postings(index: &Index, dir: &Path, analysis: &Analysis<'_>) -> Result<
             message: format!("expected one segment, found {}", segments.len()),
         });
     };
-    let fields = Fields::resolve(&index.schema()).ok_or_else(|| corrupt(dir))?;
+    let fields = Fields::resolve(&index.schema()).ok_or_else(|| schema_mismatch(dir))?;
     for component in [
         SegmentComponent::FieldNorms,
         SegmentComponent::Terms,
@@ -271,7 +271,8 @@ pub(crate) fn open(index_dir: &Path, lang: &str) -> Result<Index, SearchError> {
     Ok(index)
 }
 
-pub(crate) fn corrupt(dir: &Path) -> SearchError {
+/// The error for an index at `dir` whose schema is not tier0's.
+pub(crate) fn schema_mismatch(dir: &Path) -> SearchError {
     SearchError::Corrupt {
         path: dir.to_path_buf(),
         message: "not a tier0 search index (schema differs); rebuild it".to_string(),

@@ -19,7 +19,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, TantivyDocument, Term};
 
 use crate::analyzer::{Mode, analyze};
-use crate::index::{corrupt, open};
+use crate::index::{open, schema_mismatch};
 use crate::schema::Fields;
 use crate::{Hit, SearchError};
 
@@ -56,7 +56,7 @@ pub fn search_terms(
     if terms.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
-    let fields = Fields::resolve(&index.schema()).ok_or_else(|| corrupt(dir))?;
+    let fields = Fields::resolve(&index.schema()).ok_or_else(|| schema_mismatch(dir))?;
     let reader = index.reader().map_err(SearchError::tantivy(dir))?;
     let searcher = reader.searcher();
     let per_term: Vec<Box<dyn Query>> = terms.iter().map(|t| term_query(&fields, t)).collect();
