@@ -171,6 +171,12 @@ fn is_section_file(name: &str) -> bool {
         })
 }
 
+/// Whether discovery takes the file at content-relative path `rel` for an
+/// article (whether it is published depends on its front matter).
+pub fn may_be_article(rel: &str) -> bool {
+    rel.ends_with(".md") && !is_section_file(file_name(rel)) && !rel.split('/').any(is_skipped)
+}
+
 fn is_skipped(name: &str) -> bool {
     (name.starts_with('.') || name.starts_with('_')) && !is_section_file(name)
 }
@@ -356,7 +362,7 @@ mod tests {
 
     #[test]
     fn sorts_articles_sections_and_assets() {
-        let dir = site(&[
+        let files: [(&str, &[u8]); 8] = [
             ("content/red/b.md", b"b"),
             ("content/red/a.md", b"a"),
             ("content/red/_index.md", b"i"),
@@ -365,10 +371,15 @@ mod tests {
             ("content/.git/x.md", b"x"),
             ("content/_drafts/y.md", b"y"),
             ("content/red/_notes.md", b"z"),
-        ]);
+        ];
+        let dir = site(&files);
         let s = discover(dir.path(), "default").unwrap();
         let rels: Vec<_> = s.articles.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(rels, ["red/a.md", "red/b.md"]);
+        for (path, _) in files {
+            let rel = &path["content/".len()..];
+            assert_eq!(may_be_article(rel), rels.contains(&rel), "{rel}");
+        }
         let sections: Vec<_> = s.sections.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(sections, ["red/_index.en.md", "red/_index.md"]);
         assert_eq!(s.assets.len(), 1);

@@ -70,6 +70,10 @@ pub struct RenderedBody {
     pub sections: Vec<Section>,
     /// Links into other pages' anchors.
     pub anchor_links: Vec<AnchorLink>,
+    /// Where its links and images that lead to other articles point, as
+    /// written: what the dev server resolves again after a relink, to know
+    /// whether this page changed.
+    pub article_links: Vec<String>,
     /// Files from `content/` it links to or shows (content-relative paths).
     pub assets: Vec<String>,
     /// Broken links and images.
@@ -613,6 +617,7 @@ fn resolve<'a>(
             anchor,
         } => {
             let href = model.urls.href(&page.path, &model.articles[target].path);
+            out.article_links.push(dest.into_string());
             match anchor {
                 Some(anchor) => {
                     out.anchor_links.push(AnchorLink {

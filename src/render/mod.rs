@@ -82,6 +82,8 @@ pub struct Rendered {
     pub used_assets: BTreeSet<String>,
     /// The ids each article defines (headings, steps), in [`SiteModel::articles`] order.
     pub anchors: Vec<BTreeSet<String>>,
+    /// Each article's [`RenderedBody::article_links`], in [`SiteModel::articles`] order.
+    pub article_links: Vec<Vec<String>>,
 }
 
 /// Renders the whole site into `sink`.
@@ -146,12 +148,16 @@ pub fn articles(
             used_assets,
         ));
     }
-    let (anchors, sections) = bodies.into_iter().map(|b| (b.anchors, b.sections)).unzip();
-    Ok(Rendered {
-        anchors,
-        sections,
+    let mut rendered = Rendered {
         used_assets,
-    })
+        ..Rendered::default()
+    };
+    for body in bodies {
+        rendered.anchors.push(body.anchors);
+        rendered.sections.push(body.sections);
+        rendered.article_links.push(body.article_links);
+    }
+    Ok(rendered)
 }
 
 /// The page renderers of every language of the site, default language first.

@@ -8,8 +8,8 @@
 //! can have changed. A change to articles only (edits, creates, renames,
 //! deletes that leave categories, home pages, assets and config alone)
 //! relinks the site and re-renders the pages of the articles that changed,
-//! of those whose path or translations changed or whose text names a
-//! changed article (links name an id or a file), and the pages that list
+//! of those whose path or translations changed or with a link that now
+//! leads elsewhere or into a changed article, and the pages that list
 //! articles. Every other change rebuilds the whole site. The search index
 //! is rebuilt after every change in the background; once it is done, the
 //! files served are byte for byte those of a clean `tier0 build` with
@@ -24,7 +24,7 @@ use search_index::Section;
 
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::discover::CONTENT_DIR;
-use crate::link::SiteModel;
+use crate::link::{self, SiteModel};
 use crate::render::{self, RenderError, Sink, theme::Theme};
 use crate::site::{self, BuildError, BuildOptions, Prepared};
 
@@ -104,10 +104,50 @@ impl Rebuilt {
 struct Good {
     model: Arc<SiteModel>,
     theme: Arc<Theme>,
-    anchors: Vec<BTreeSet<String>>,
-    /// Per article, so handing them to the search worker copies no text.
-    sections: Vec<Arc<Vec<Section>>>,
+    learned: Learned,
     pages: Arc<Files>,
+}
+
+/// What rendering learned of each article, in [`SiteModel::articles`] order.
+#[derive(Default)]
+struct Learned {
+    /// The ids it defines.
+    anchors: Vec<BTreeSet<String>>,
+    /// Its sections; one `Arc` each, so handing them to the search worker
+    /// copies no text.
+    sections: Vec<Arc<Vec<Section>>>,
+    /// Its links to other articles, as written.
+    article_links: Vec<Vec<String>>,
+}
+
+impl Learned {
+    /// What was learned of the old article `old_of[i]`, for each article `i`
+    /// of a relinked model (nothing for new articles).
+    fn reordered(&self, old_of: &[Option<usize>]) -> Self {
+        let mut learned = Self::default();
+        for &o in old_of {
+            learned
+                .anchors
+                .push(o.map(|o| self.anchors[o].clone()).unwrap_or_default());
+            learned
+                .sections
+                .push(o.map(|o| self.sections[o].clone()).unwrap_or_default());
+            learned
+                .article_links
+                .push(o.map(|o| self.article_links[o].clone()).unwrap_or_default());
+        }
+        learned
+    }
+
+    /// Takes in rendered article pages; the pages go to `pages`.
+    fn store(&mut self, rendered: Vec<render::ArticlePage>, pages: &mut Files) {
+        for page in rendered {
+            pages.insert(page.path, Arc::from(page.html));
+            self.anchors[page.index] = page.body.anchors;
+            self.sections[page.index] = Arc::new(page.body.sections);
+            self.article_links[page.index] = page.body.article_links;
+        }
+    }
 }
 
 /// A site kept in memory.
@@ -151,7 +191,7 @@ impl DevSite {
     pub fn search_input(&self) -> Option<SearchInput> {
         self.good
             .as_ref()
-            .map(|g| (g.model.clone(), g.sections.clone()))
+            .map(|g| (g.model.clone(), g.learned.sections.clone()))
     }
 
     /// Rebuilds after `changed` (absolute paths; empty means "everything").
@@ -181,14 +221,9 @@ impl DevSite {
     /// existing article: same front matter bytes as in the last good build.
     fn bodies_only(&self, changed: &[PathBuf]) -> Option<Vec<(usize, Arc<str>)>> {
         let good = self.good.as_ref()?;
-        let content = self.options.root.join(CONTENT_DIR);
         let mut articles = Vec::new();
         for path in changed {
-            let rel = path
-                .strip_prefix(&content)
-                .ok()?
-                .to_str()?
-                .replace('\\', "/");
+            let rel = self.content_rel(path)?;
             let index = good.model.article_by_source(&rel)?;
             let text: Arc<str> = Arc::from(std::fs::read_to_string(path).ok()?);
             let old = &good.model.articles[index].article;
@@ -217,22 +252,18 @@ impl DevSite {
             texts.insert(article.path.clone(), text.clone());
         }
         let mut pages = (*good.pages).clone();
-        let mut sections = good.sections.clone();
         let indexes: Vec<usize> = articles.iter().map(|(index, _)| *index).collect();
-        let rendered = rerender(
-            &model,
-            &good.theme,
-            &indexes,
-            &mut good.anchors,
-            &mut pages,
-            &mut sections,
-        );
-        if !rendered.map_err(|e| e.with(texts))? {
+        let rendered = render::articles_alone(&model, &good.theme, &indexes, &good.learned.anchors)
+            .map_err(|e| RenderFailure::from(e).with(texts))?;
+        if rendered
+            .iter()
+            .any(|p| p.body.anchors != good.learned.anchors[p.index])
+        {
             return Ok(false);
         }
+        good.learned.store(rendered, &mut pages);
         good.model = Arc::new(model);
         good.pages = Arc::new(pages);
-        good.sections = sections;
         Ok(true)
     }
 
@@ -245,11 +276,9 @@ impl DevSite {
         let Some(good) = self.good.as_ref() else {
             return true;
         };
-        let content = self.options.root.join(CONTENT_DIR);
-        let Some(rel) = path.strip_prefix(&content).ok().and_then(|r| r.to_str()) else {
+        let Some(rel) = self.content_rel(path) else {
             return true;
         };
-        let rel = rel.replace('\\', "/");
         let folder = format!("{rel}/");
         path.exists()
             || good
@@ -264,27 +293,27 @@ impl DevSite {
                 .any(|a| a.article.rel == rel || a.article.rel.starts_with(&folder))
     }
 
+    /// The `/`-separated path of `path` inside `content/`, if it is there.
+    fn content_rel(&self, path: &Path) -> Option<String> {
+        let content = self.options.root.join(CONTENT_DIR);
+        Some(
+            path.strip_prefix(content)
+                .ok()?
+                .to_str()?
+                .replace('\\', "/"),
+        )
+    }
+
     /// The content-relative paths of `changed`, if all are under `content/`.
     fn content_paths(&self, changed: &[PathBuf]) -> Option<Vec<String>> {
-        let content = self.options.root.join(CONTENT_DIR);
-        let rels: Option<Vec<String>> = changed
-            .iter()
-            .map(|path| {
-                Some(
-                    path.strip_prefix(&content)
-                        .ok()?
-                        .to_str()?
-                        .replace('\\', "/"),
-                )
-            })
-            .collect();
+        let rels: Option<Vec<String>> = changed.iter().map(|p| self.content_rel(p)).collect();
         rels.filter(|r| !r.is_empty())
     }
 
     /// Relinks the site after the articles at `rels` were edited, created,
     /// renamed or deleted, and renders again only what can show them: their
     /// own pages, the pages of articles whose path or translations changed
-    /// or whose text names one of them (by id or file name, as links do),
+    /// or with a link that now leads elsewhere or into a changed article,
     /// the redirects to those, and the pages that list articles. Returns
     /// how many article pages were rendered, or `None` when something else
     /// changed (a path that is not an article, the config, categories, home
@@ -293,16 +322,11 @@ impl DevSite {
         let Some(good) = self.good.as_ref() else {
             return Ok(None);
         };
-        let Prepared {
-            model,
-            theme,
-            texts,
-            warnings,
-        } = self.prepare()?;
         let old = &good.model;
         // Folders come with the events of what changed in them, and the
         // relinked model says what that was; any other file (an asset, an
-        // `_index.md`) changes more than articles.
+        // `_index.md`) changes more than articles, which is known before
+        // the site is prepared.
         let content = self.options.root.join(CONTENT_DIR);
         let folder = |r: &String| {
             let inside = format!("{r}/");
@@ -312,6 +336,18 @@ impl DevSite {
                     .iter()
                     .any(|a| a.article.rel.starts_with(&inside))
         };
+        if !rels
+            .iter()
+            .all(|r| folder(r) || crate::discover::may_be_article(r))
+        {
+            return Ok(None);
+        }
+        let Prepared {
+            model,
+            theme,
+            texts,
+            warnings,
+        } = self.prepare()?;
         let article =
             |r: &String| model.article_by_source(r).is_some() || old.article_by_source(r).is_some();
         if !rels.iter().all(|r| article(r) || folder(r)) || !same_frame(old, &model) {
@@ -325,31 +361,31 @@ impl DevSite {
         let edited: Vec<bool> = old_of
             .iter()
             .zip(model.articles.iter())
-            .map(|(o, a)| o.is_some_and(|o| old.articles[o].article.text != a.article.text))
+            .map(|(o, a)| o.is_none_or(|o| old.articles[o].article.text != a.article.text))
             .collect();
-        let added = old_of.iter().enumerate().filter(|(_, o)| o.is_none());
-        let removed = old
-            .articles
-            .iter()
-            .filter(|a| model.article_by_source(&a.article.rel).is_none());
-        let touched: Vec<&crate::link::LinkedArticle> = added
-            .map(|(i, _)| model.articles[i].as_ref())
-            .chain(removed.map(AsRef::as_ref))
-            .chain(
-                old_of
-                    .iter()
-                    .zip(&edited)
-                    .filter(|(_, edited)| **edited)
-                    .filter_map(|(o, _)| Some(old.articles[(*o)?].as_ref())),
-            )
-            .collect();
-        let names = link_names(&touched);
         let translations = |m: &SiteModel, i: usize| -> BTreeSet<String> {
             m.articles[i]
                 .translations
                 .iter()
                 .map(|&t| m.articles[t].article.rel.clone())
                 .collect()
+        };
+        // Whether the link `dest`, which article `o` of the old model and
+        // `i` of the new one both have, leads to another page now, or into
+        // an article whose anchors may have changed.
+        let moved = |i: usize, o: usize, dest: &str| {
+            let target = |m: &SiteModel, from: usize| match m.resolve(from, dest) {
+                link::LinkTarget::Article { index, .. } => Some(index),
+                _ => None,
+            };
+            match (target(old, o), target(&model, i)) {
+                (Some(before), Some(now)) => {
+                    edited[now]
+                        || old_of[now] != Some(before)
+                        || model.articles[now].path != old.articles[before].path
+                }
+                _ => true,
+            }
         };
         let render: Vec<usize> = (0..model.articles.len())
             .filter(|&i| {
@@ -360,18 +396,13 @@ impl DevSite {
                 edited[i]
                     || a.path != old.articles[o].path
                     || translations(&model, i) != translations(old, o)
-                    || names.iter().any(|n| a.article.body().contains(n.as_str()))
+                    || good.learned.article_links[o]
+                        .iter()
+                        .any(|dest| moved(i, o, dest))
             })
             .collect();
-        let mut anchors: Vec<BTreeSet<String>> = old_of
-            .iter()
-            .map(|o| o.map(|o| good.anchors[o].clone()).unwrap_or_default())
-            .collect();
-        let mut sections: Vec<Arc<Vec<Section>>> = old_of
-            .iter()
-            .map(|o| o.map(|o| good.sections[o].clone()).unwrap_or_default())
-            .collect();
-        let rendered = render::articles_alone(&model, &theme, &render, &anchors)
+        let mut learned = good.learned.reordered(&old_of);
+        let rendered = render::articles_alone(&model, &theme, &render, &learned.anchors)
             .map_err(|e| RenderFailure::from(e).with(texts.clone()))?;
         let rendered_set: BTreeSet<usize> = render.iter().copied().collect();
         let page_of = |path: &str| format!("{path}index.html");
@@ -384,7 +415,7 @@ impl DevSite {
                 }
             }
         }
-        store(rendered, &mut anchors, &mut pages, &mut sections);
+        learned.store(rendered, &mut pages);
         // A redirect to an article that was not rendered again is the same
         // page as before, if there was one at that path.
         for r in model.redirects.iter() {
@@ -414,8 +445,7 @@ impl DevSite {
         self.good = Some(Good {
             model: Arc::new(model),
             theme: Arc::new(theme),
-            anchors,
-            sections,
+            learned,
             pages: Arc::new(pages),
         });
         Ok(Some(render.len()))
@@ -443,8 +473,11 @@ impl DevSite {
         self.good = Some(Good {
             model: Arc::new(model),
             theme: Arc::new(theme),
-            anchors: rendered.anchors,
-            sections: rendered.sections.into_iter().map(Arc::new).collect(),
+            learned: Learned {
+                anchors: rendered.anchors,
+                sections: rendered.sections.into_iter().map(Arc::new).collect(),
+                article_links: rendered.article_links,
+            },
             pages: Arc::new(sink.into_files()),
         });
         Ok(())
@@ -475,54 +508,22 @@ impl RenderFailure {
     }
 }
 
-/// Renders the bodies and pages of articles `indexes` of `model` into
-/// `pages`, `sections` and `anchors`; `Ok(false)` when an article's anchors
-/// differ from those it had in `anchors`, so pages linking to it may have
-/// changed too (then `pages`, `sections` and `anchors` are left as they were).
-fn rerender(
-    model: &SiteModel,
-    theme: &Theme,
-    indexes: &[usize],
-    anchors: &mut [BTreeSet<String>],
-    pages: &mut Files,
-    sections: &mut [Arc<Vec<Section>>],
-) -> Result<bool, RenderFailure> {
-    let rendered = render::articles_alone(model, theme, indexes, anchors)?;
-    if rendered.iter().any(|p| p.body.anchors != anchors[p.index]) {
-        return Ok(false);
-    }
-    store(rendered, anchors, pages, sections);
-    Ok(true)
-}
-
-/// Puts rendered article pages where the dev site keeps them.
-fn store(
-    rendered: Vec<render::ArticlePage>,
-    anchors: &mut [BTreeSet<String>],
-    pages: &mut Files,
-    sections: &mut [Arc<Vec<Section>>],
-) {
-    for page in rendered {
-        pages.insert(page.path, Arc::from(page.html));
-        sections[page.index] = Arc::new(page.body.sections);
-        anchors[page.index] = page.body.anchors;
-    }
-}
-
 /// Whether every page that does not list articles frames them the same in
 /// `old` and `new`: the same configuration, categories (their lists of
 /// articles aside), home pages and assets.
 fn same_frame(old: &SiteModel, new: &SiteModel) -> bool {
-    let category = |c: &crate::link::Category| {
-        (
-            c.id.clone(),
-            c.lang.clone(),
-            c.title.clone(),
-            c.description.clone(),
-            c.order,
-            c.path.clone(),
-        )
-    };
+    fn category(c: &link::Category) -> (&str, &str, &str, &str, i64, &str) {
+        let link::Category {
+            id,
+            lang,
+            title,
+            description,
+            order,
+            path,
+            articles: _,
+        } = c;
+        (id, lang, title, description, *order, path)
+    }
     old.config == new.config
         && old.assets == new.assets
         && old.homes == new.homes
@@ -531,22 +532,6 @@ fn same_frame(old: &SiteModel, new: &SiteModel) -> bool {
             .iter()
             .map(category)
             .eq(new.categories.iter().map(category))
-}
-
-/// How the text of another article can name one of `articles` in a link:
-/// its id, and its file name as written and percent-encoded.
-fn link_names(articles: &[&crate::link::LinkedArticle]) -> BTreeSet<String> {
-    let mut names = BTreeSet::new();
-    for a in articles {
-        names.insert(a.article.id.clone());
-        let file = a.article.rel.rsplit('/').next().unwrap_or(&a.article.rel);
-        names.insert(file.to_owned());
-        names.insert(
-            percent_encoding::utf8_percent_encode(file, percent_encoding::NON_ALPHANUMERIC)
-                .to_string(),
-        );
-    }
-    names
 }
 
 /// The search files of a build, made in a temporary folder.

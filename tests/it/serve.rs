@@ -344,17 +344,22 @@ fn incremental_rebuilds_equal_a_clean_build() {
             }),
         ),
         (
-            "create an article to translate",
+            "create an article to translate, and an English article linking to it by path",
             "listings",
             Box::new(|| {
                 site.write(
                     "content/red/dns.md",
                     "---\nid: KB-9\ntitle: El DNS falla\n---\n\n1. Reinicie.\n",
+                );
+                site.write(
+                    "content/red/guide.en.md",
+                    "---\nid: KB-10\ntitle: A guide\nlang: en\n---\n\nSee [DNS](dns.md).\n",
                 )
             }),
         ),
         (
-            "add its translation, which changes the language links of the original",
+            "add its translation, which changes the language links of the original \
+             and where the English link leads",
             "listings",
             Box::new(|| {
                 site.write(
@@ -369,9 +374,12 @@ fn incremental_rebuilds_equal_a_clean_build() {
             Box::new(|| std::fs::remove_file(site.root().join("content/red/dns.en.md")).unwrap()),
         ),
         (
-            "delete the original",
+            "delete the original and the article linking to it",
             "listings",
-            Box::new(|| std::fs::remove_file(site.root().join("content/red/dns.md")).unwrap()),
+            Box::new(|| {
+                std::fs::remove_file(site.root().join("content/red/dns.md")).unwrap();
+                std::fs::remove_file(site.root().join("content/red/guide.en.md")).unwrap()
+            }),
         ),
         (
             "create a category",
@@ -748,19 +756,26 @@ fn previews_the_agents_edition_when_asked() {
 #[test]
 fn changes_that_break_links_in_other_articles_are_caught() {
     let site = Site::fixture("basic");
+    // wifi.md links to `../vpn/conectar.md#paso-2` and to `KB-2`; this one
+    // to the same step with the file name percent-encoded.
+    site.write(
+        "content/red/encoded.md",
+        "---\nid: KB-11\ntitle: Codificado\n---\n\n[Paso](../vpn/con%65ctar.md#paso-2).\n",
+    );
     let server = Server::start(&site);
     let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
     let conectar = site.root().join("content/vpn/conectar.md");
     let original = std::fs::read_to_string(&conectar).unwrap();
-    // wifi.md links to `../vpn/conectar.md#paso-2` and to `KB-2`.
-    type Break<'a> = (&'a str, Box<dyn Fn() + 'a>, &'a str);
+    let missing = "there is no published article at `content/vpn/conectar.md`";
+    // Each break, with the error each linking article must show.
+    type Break<'a> = (&'a str, Box<dyn Fn() + 'a>, [(&'a str, &'a str); 2]);
     let breaks: Vec<Break> = vec![
         (
             "rename the target of a link by path",
             Box::new(|| {
                 std::fs::rename(&conectar, site.root().join("content/vpn/conexion.md")).unwrap()
             }),
-            "there is no published article at `content/vpn/conectar.md`",
+            [("wifi", missing), ("encoded", missing)],
         ),
         (
             "remove the step another article links to",
@@ -768,23 +783,33 @@ fn changes_that_break_links_in_other_articles_are_caught() {
                 let text = original.replace("1. Abra la VPN.\n2. Conecte.\n", "Abra la VPN.\n");
                 std::fs::write(&conectar, text).unwrap();
             }),
-            "has no anchor `#paso-2`",
+            [
+                ("wifi", "has no anchor `#paso-2`"),
+                ("encoded", "has no anchor `#paso-2`"),
+            ],
         ),
         (
             "delete the target of a link by id",
             Box::new(|| std::fs::remove_file(&conectar).unwrap()),
-            "no article has the id `KB-2`",
+            [
+                ("wifi", "no article has the id `KB-2`"),
+                ("encoded", missing),
+            ],
         ),
     ];
-    for (step, change, message) in breaks {
+    for (step, change, expected) in breaks {
         change();
         let failed = server.wait_for(|s| !s["errors"].is_null());
         let errors = failed["errors"].as_array().unwrap();
-        assert!(
-            errors.iter().any(|e| e["path"] == "content/red/wifi.md"
-                && e["message"].as_str().unwrap().contains(message)),
-            "{step}: {failed}"
-        );
+        for (linking, message) in expected {
+            assert!(
+                errors
+                    .iter()
+                    .any(|e| e["path"] == format!("content/red/{linking}.md")
+                        && e["message"].as_str().unwrap().contains(message)),
+                "{step}: {linking}: {failed}"
+            );
+        }
         assert_eq!(failed["generation"].as_u64(), Some(generation), "{step}");
         let _ = std::fs::remove_file(site.root().join("content/vpn/conexion.md"));
         std::fs::write(&conectar, &original).unwrap();
