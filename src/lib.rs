@@ -16,6 +16,7 @@ pub mod discover;
 pub mod index;
 pub mod link;
 pub mod parse;
+pub mod placeholders;
 pub mod render;
 pub mod serve;
 pub mod share;

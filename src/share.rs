@@ -7,6 +7,7 @@
 use crate::config::{BaseUrl, Config};
 use crate::link;
 use crate::parse::Audience;
+use crate::placeholders::{self, Piece};
 use crate::urls::Urls;
 
 /// The article values a reply template can name.
@@ -36,25 +37,23 @@ pub fn reply_parts(config: &Config, lang: &str, vars: ReplyVars<'_>) -> Vec<Stri
         let mut done: Vec<String> = Vec::new();
         let mut current = String::new();
         let mut named = false;
-        let mut rest = line;
-        while let Some(start) = rest.find('{') {
-            current.push_str(&rest[..start]);
-            let from_brace = &rest[start..];
-            let Some(end) = from_brace.find('}') else {
-                break;
+        for piece in placeholders::pieces(line, "{", "}") {
+            let (name, raw) = match piece {
+                Piece::Text(text) => {
+                    current.push_str(text);
+                    continue;
+                }
+                Piece::Placeholder { name, raw } => (name, raw),
             };
-            let name = &from_brace[1..end];
             named |= matches!(name, "id" | "title" | "description" | "url");
             match name {
                 "id" => current.push_str(vars.id),
                 "title" => current.push_str(vars.title),
                 "description" => current.push_str(vars.description),
                 "url" => done.push(std::mem::take(&mut current)),
-                _ => current.push_str(&from_brace[..=end]),
+                _ => current.push_str(raw),
             }
-            rest = &from_brace[end + 1..];
         }
-        current.push_str(rest);
         if named && done.is_empty() && current.trim().is_empty() {
             continue;
         }

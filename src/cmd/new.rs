@@ -26,6 +26,7 @@ use crate::diagnostics::Diagnostic;
 use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, SourceFile, Sources};
 use crate::link::{self, Selection};
 use crate::parse::{self, Article, ArticleType, Parsed, yaml::did_you_mean};
+use crate::placeholders;
 use crate::site::{self, BuildError};
 use crate::slug;
 
@@ -242,8 +243,10 @@ fn article_text(
         u8::from(today.month()),
         today.day()
     );
-    Ok(fill(
+    Ok(placeholders::fill(
         template,
+        "{{",
+        "}}",
         &[
             ("id", &yaml_string(id)),
             ("title", &yaml_string(title)),
@@ -252,36 +255,6 @@ fn article_text(
             ("escalation", escalation),
         ],
     ))
-}
-
-/// Replaces each `{{name}}` of `template` with its value, in one pass, so
-/// that a title containing `{{date}}` stays as written.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 64);
-    let mut rest = template;
-    while let Some(start) = rest.find("{{") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 2..];
-        let value = after.find("}}").and_then(|end| {
-            let name = &after[..end];
-            values
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| (end, *v))
-        });
-        match value {
-            Some((end, value)) => {
-                out.push_str(value);
-                rest = &after[end + 2..];
-            }
-            None => {
-                out.push_str("{{");
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// `value` as a YAML scalar that reads back as the same string: plain when
@@ -432,15 +405,6 @@ mod tests {
         assert_eq!(next_id(["KB-0009"]), "KB-0010");
         assert_eq!(next_id(["FAQ-7", "KB-2", "KB-3", "KB-1"]), "KB-4");
         assert_eq!(next_id(["B-1", "A-1"]), "A-2");
-    }
-
-    #[test]
-    fn fill_replaces_in_one_pass() {
-        let values = [("title", "{{date}} {x}"), ("date", "2026-01-02")];
-        assert_eq!(
-            fill("{{title}}|{{date}}|{{other}}|{{", &values),
-            "{{date}} {x}|2026-01-02|{{other}}|{{"
-        );
     }
 
     #[test]

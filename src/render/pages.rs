@@ -18,6 +18,7 @@ use super::theme::Theme;
 use crate::config::{Config, TierConfig};
 use crate::link::{self, BuildAudience, SiteModel};
 use crate::parse::Audience;
+use crate::placeholders;
 use crate::share;
 
 /// Number of articles in "recently updated" and in feeds.
@@ -68,17 +69,16 @@ pub fn fill_contact(template: &str, vars: ContactVars<'_>) -> String {
     } else {
         enc(vars.url)
     };
+    let (id, title, lang) = (enc(vars.id), enc(vars.title), enc(vars.lang));
+    let tried = if vars.keep_tried { "{tried}" } else { "" };
     let values = [
-        ("{id}", enc(vars.id)),
-        ("{title}", enc(vars.title)),
-        ("{url}", url),
-        ("{lang}", enc(vars.lang)),
-        (
-            "{tried}",
-            if vars.keep_tried { "{tried}" } else { "" }.to_owned(),
-        ),
+        ("id", id.as_str()),
+        ("title", &title),
+        ("url", &url),
+        ("lang", &lang),
+        ("tried", tried),
     ];
-    let fill = |part: &str| fill_placeholders(part, &values);
+    let fill = |part: &str| placeholders::fill(part, "{", "}", &values);
     let Some((base, query)) = template.split_once('?') else {
         return fill(template);
     };
@@ -97,28 +97,6 @@ pub fn fill_contact(template: &str, vars: ContactVars<'_>) -> String {
     } else {
         format!("{}?{}", fill(base), params.join("&"))
     }
-}
-
-/// `text` with each placeholder of `values` replaced by its value, in one pass.
-fn fill_placeholders(text: &str, values: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        rest = &rest[open..];
-        match values.iter().find(|(key, _)| rest.starts_with(key)) {
-            Some((key, value)) => {
-                out.push_str(value);
-                rest = &rest[key.len()..];
-            }
-            None => {
-                out.push('{');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Shared, per-language values used by every page in that language.

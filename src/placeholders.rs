@@ -1,0 +1,129 @@
+//! Named placeholders in templates that users write: `{id}` in contact
+//! links and replies, `{{title}}` in the front matter `tier0 new` writes.
+//!
+//! Templates are read in one pass, so a value that contains a placeholder
+//! is put in as written, never filled in turn.
+
+/// A piece of a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Text to keep as it is.
+    Text(&'a str),
+    /// A placeholder: its name, and the placeholder as written.
+    Placeholder {
+        /// What is between the delimiters.
+        name: &'a str,
+        /// The delimiters and the name.
+        raw: &'a str,
+    },
+}
+
+/// The pieces of `template`, whose placeholders are names between `open`
+/// and `close`. A name never holds `open`: in `{{id}` (with `{` and `}`)
+/// the first brace is text.
+pub fn pieces<'a>(
+    template: &'a str,
+    open: &'static str,
+    close: &'static str,
+) -> impl Iterator<Item = Piece<'a>> {
+    let mut rest = template;
+    let mut held: Option<Piece<'a>> = None;
+    std::iter::from_fn(move || {
+        if let Some(piece) = held.take() {
+            return Some(piece);
+        }
+        if rest.is_empty() {
+            return None;
+        }
+        let mut text_end = 0;
+        while let Some(found) = rest[text_end..].find(open) {
+            let start = text_end + found;
+            let after = &rest[start + open.len()..];
+            match after.find(close) {
+                Some(end) if !after[..end].contains(open) => {
+                    let raw_end = start + open.len() + end + close.len();
+                    let placeholder = Piece::Placeholder {
+                        name: &after[..end],
+                        raw: &rest[start..raw_end],
+                    };
+                    let text = &rest[..start];
+                    rest = &rest[raw_end..];
+                    if text.is_empty() {
+                        return Some(placeholder);
+                    }
+                    held = Some(placeholder);
+                    return Some(Piece::Text(text));
+                }
+                _ => text_end = start + open.len(),
+            }
+        }
+        let text = rest;
+        rest = "";
+        Some(Piece::Text(text))
+    })
+}
+
+/// `template` with each placeholder that `values` names replaced by its
+/// value; other placeholders are kept as written.
+pub fn fill(
+    template: &str,
+    open: &'static str,
+    close: &'static str,
+    values: &[(&str, &str)],
+) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    for piece in pieces(template, open, close) {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Placeholder { name, raw } => out.push_str(
+                values
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or(raw, |(_, value)| value),
+            ),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_text_and_placeholders() {
+        let cut: Vec<Piece> = pieces("a {id}{x} {{y} }{", "{", "}").collect();
+        assert_eq!(
+            cut,
+            [
+                Piece::Text("a "),
+                Piece::Placeholder {
+                    name: "id",
+                    raw: "{id}"
+                },
+                Piece::Placeholder {
+                    name: "x",
+                    raw: "{x}"
+                },
+                Piece::Text(" {"),
+                Piece::Placeholder {
+                    name: "y",
+                    raw: "{y}"
+                },
+                Piece::Text(" }{"),
+            ]
+        );
+        assert_eq!(pieces("", "{", "}").count(), 0);
+    }
+
+    #[test]
+    fn fills_in_one_pass_and_keeps_unknown_names() {
+        let values = [("title", "{{date}} {x}"), ("date", "2026-01-02")];
+        assert_eq!(
+            fill("{{title}}|{{date}}|{{other}}|{{", "{{", "}}", &values),
+            "{{date}} {x}|2026-01-02|{{other}}|{{"
+        );
+        assert_eq!(fill("{{{{date}}}}", "{{", "}}", &values), "{{2026-01-02}}");
+        assert_eq!(fill("{a}{b}", "{", "}", &[("a", "1")]), "1{b}");
+    }
+}
