@@ -252,10 +252,12 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     progress("rendering", model.articles.len());
     let sections = match render::articles(&model, &theme, &staging) {
         Ok(rendered) => rendered.sections,
-        Err(RenderError::Content(errors, _)) => {
-            return Err(content_failure(warnings, errors, texts));
-        }
-        Err(RenderError::Io(e)) => return Err(e.into()),
+        Err(failed) => match render::with_listing_errors(&model, &theme, failed) {
+            RenderError::Content(errors, _) => {
+                return Err(content_failure(warnings, errors, texts));
+            }
+            RenderError::Io(e) => return Err(e.into()),
+        },
     };
     let articles = model.articles.len();
     progress("indexing", articles);
@@ -273,18 +275,14 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
         // there while the index is still being built.
         move || {
             let languages = render::language_pages(&model, &theme);
-            render::listings(&model, &theme, &languages, sink, &|_| true).map(|errors| {
-                // Every page of a broken template fails alike: the first says it.
-                errors.first().map(|e| render::template_error(&model, e))
-            })
+            render::listings(&model, &theme, &languages, sink, &|_| true)
         },
         || crate::index::index(input, index_dir, &index_staging, sink),
     );
     indexed?;
     match listed {
-        Ok(None) => {}
-        Ok(Some(error)) => return Err(content_failure(warnings, vec![error], texts)),
-        Err(RenderError::Content(errors, _)) => {
+        Ok(errors) if errors.is_empty() => {}
+        Ok(errors) | Err(RenderError::Content(errors, _)) => {
             return Err(content_failure(warnings, errors, texts));
         }
         Err(RenderError::Io(e)) => return Err(e.into()),

@@ -88,15 +88,33 @@ pub struct Rendered {
 
 /// Renders the whole site into `sink`.
 pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, RenderError> {
-    let rendered = articles(model, theme, sink)?;
+    let rendered =
+        articles(model, theme, sink).map_err(|e| with_listing_errors(model, theme, e))?;
     let languages = language_pages(model, theme);
     let template_errors = listings(model, theme, &languages, sink, &|_| true)?;
-    match template_errors.first() {
-        Some(e) => Err(RenderError::Content(
-            vec![template_error(model, e)],
-            rendered.used_assets,
-        )),
-        None => Ok(rendered),
+    if template_errors.is_empty() {
+        Ok(rendered)
+    } else {
+        Err(RenderError::Content(template_errors, rendered.used_assets))
+    }
+}
+
+/// `failed`, the failure of a render of article pages, with the errors of
+/// the templates of the other pages added: a build reports all its errors
+/// at once. The other pages are rendered for nothing to find them.
+pub fn with_listing_errors(model: &SiteModel, theme: &Theme, failed: RenderError) -> RenderError {
+    match failed {
+        RenderError::Content(mut errors, used_assets) => {
+            let languages = language_pages(model, theme);
+            match listings(model, theme, &languages, &Discard, &|_| true) {
+                Ok(more) => {
+                    errors.extend(more);
+                    RenderError::Content(errors, used_assets)
+                }
+                Err(e) => e,
+            }
+        }
+        io => io,
     }
 }
 
@@ -138,15 +156,10 @@ pub fn articles(
         .flat_map(|b| b.assets.iter().cloned())
         .collect();
     let indexed: Vec<(usize, &RenderedBody)> = bodies.iter().enumerate().collect();
-    let diagnostics = check_links(model, &indexed, |target| &bodies[target].anchors);
+    let mut diagnostics = check_links(model, &indexed, |target| &bodies[target].anchors);
+    diagnostics.extend(template_errors(model, article_errors.into_iter().flatten()));
     if !diagnostics.is_empty() {
         return Err(RenderError::Content(diagnostics, used_assets));
-    }
-    if let Some(e) = article_errors.into_iter().flatten().next() {
-        return Err(RenderError::Content(
-            vec![template_error(model, &e)],
-            used_assets,
-        ));
     }
     let mut rendered = Rendered {
         used_assets,
@@ -180,14 +193,14 @@ fn in_language<'p, 'a>(languages: &'p [LanguagePages<'a>], lang: &str) -> &'p La
 
 /// Renders every page that is not an article page (categories, tiers, home
 /// pages, feeds, the 404 page, the redirects `include_redirect` accepts) and
-/// the generated files; returns the messages of templates that failed.
+/// the generated files; returns the errors of templates that failed.
 pub fn listings(
     model: &SiteModel,
     theme: &Theme,
     languages: &[LanguagePages<'_>],
     sink: &dyn Sink,
     include_redirect: &(dyn Fn(&link::Redirect) -> bool + Sync),
-) -> Result<Vec<String>, RenderError> {
+) -> Result<Vec<Diagnostic>, RenderError> {
     let for_lang = |lang: &str| in_language(languages, lang);
     let mut jobs: Vec<Job> = (0..model.categories.len()).map(Job::Category).collect();
     jobs.extend(
@@ -264,11 +277,8 @@ pub fn listings(
         || generated(model, theme, sink),
     );
     others.map_err(RenderError::Io)?;
-    Ok(pages
-        .map_err(RenderError::Io)?
-        .into_iter()
-        .flatten()
-        .collect())
+    let failed = pages.map_err(RenderError::Io)?;
+    Ok(template_errors(model, failed.into_iter().flatten()))
 }
 
 /// Writes the files that are not pages: robots.txt, articles.json, the
@@ -346,13 +356,12 @@ pub fn articles_alone(
     let mut diagnostics = check_links(model, &bodies, |target| {
         now.get(&target).copied().unwrap_or(&anchors[target])
     });
-    let mut used_assets = BTreeSet::new();
-    for (page, error) in &rendered {
-        if let Err(e) = error {
-            diagnostics.push(template_error(model, e));
-        }
-        used_assets.extend(page.body.assets.iter().cloned());
-    }
+    let failed = rendered.iter().filter_map(|(_, e)| e.clone().err());
+    diagnostics.extend(template_errors(model, failed));
+    let used_assets: BTreeSet<String> = rendered
+        .iter()
+        .flat_map(|(page, _)| page.body.assets.iter().cloned())
+        .collect();
     if !diagnostics.is_empty() {
         return Err(RenderError::Content(diagnostics, used_assets));
     }
@@ -417,14 +426,27 @@ fn broken_anchor(
     .with_help(hint)
 }
 
-/// The error for a template that failed to render.
-pub fn template_error(model: &SiteModel, message: &str) -> Diagnostic {
-    Diagnostic::error(
-        PathBuf::from("themes").join(&model.config.theme),
-        0..0,
-        format!("template failed: {message}"),
-    )
-    .with_help("fix the template, or remove it from the site's theme to use the default one")
+/// The errors for templates that failed with `messages`, each message once:
+/// every page made with a broken template fails alike.
+fn template_errors(
+    model: &SiteModel,
+    messages: impl IntoIterator<Item = String>,
+) -> Vec<Diagnostic> {
+    let mut seen = BTreeSet::new();
+    messages
+        .into_iter()
+        .filter(|m| seen.insert(m.clone()))
+        .map(|message| {
+            Diagnostic::error(
+                PathBuf::from("themes").join(&model.config.theme),
+                0..0,
+                format!("template failed: {message}"),
+            )
+            .with_help(
+                "fix the template, or remove it from the site's theme to use the default one",
+            )
+        })
+        .collect()
 }
 
 fn preview(items: &[&str]) -> String {

@@ -402,8 +402,11 @@ impl DevSite {
             })
             .collect();
         let mut learned = good.learned.reordered(&old_of);
-        let rendered = render::articles_alone(&model, &theme, &render, &learned.anchors)
-            .map_err(|e| RenderFailure::from(e).with(texts.clone()))?;
+        let rendered =
+            render::articles_alone(&model, &theme, &render, &learned.anchors).map_err(|e| {
+                RenderFailure::from(render::with_listing_errors(&model, &theme, e))
+                    .with(texts.clone())
+            })?;
         let rendered_set: BTreeSet<usize> = render.iter().copied().collect();
         let page_of = |path: &str| format!("{path}index.html");
         let mut pages = Files::new();
@@ -433,11 +436,10 @@ impl DevSite {
         })
         .map_err(|e| RenderFailure::from(e).with(texts.clone()))?;
         if !errors.is_empty() {
-            let diagnostics = errors
-                .iter()
-                .map(|e| render::template_error(&model, e))
-                .collect();
-            return Err(Failure { diagnostics, texts });
+            return Err(Failure {
+                diagnostics: errors,
+                texts,
+            });
         }
         drop(languages);
         pages.extend(sink.into_files());

@@ -144,6 +144,37 @@ fn templates_that_fail_while_rendering_stop_the_build() {
 }
 
 #[test]
+fn every_broken_template_is_reported_once() {
+    // A broken template fails every page made with it; each says so once,
+    // whichever pass renders it, and beside broken links.
+    let site = Site::fixture("basic");
+    for name in ["article", "tier", "redirect"] {
+        site.write(
+            &format!("themes/default/templates/{name}.html"),
+            format!("{{{{ no_such_value_in_{name} }}}}"),
+        );
+    }
+    site.write(
+        "content/red/roto.md",
+        "---\nid: KB-9\ntitle: Roto\n---\n\n[x](KB-404)\n",
+    );
+    for command in ["build", "check"] {
+        let output = site.tier0(&[command]).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        let err = stderr(&output);
+        for name in ["article", "tier", "redirect"] {
+            let failed = format!("template failed: {name}.html");
+            assert_eq!(
+                err.matches(&failed).count(),
+                1,
+                "{command}: {failed}: {err}"
+            );
+        }
+        assert!(err.contains("content/red/roto.md:6:1"), "{command}: {err}");
+    }
+}
+
+#[test]
 fn a_missing_content_folder_cannot_run() {
     let site = Site::empty();
     let output = site.tier0(&["build"]).output().unwrap();
