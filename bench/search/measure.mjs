@@ -50,10 +50,9 @@ import { gzipSync } from "node:zlib";
 
 import { chromium } from "playwright-core";
 
+import { LAUNCH_OPTIONS } from "../../tests/browser/chromium.mjs";
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--no-first-run", "--disable-sync"];
 const DEFAULT_QUERIES = [
   "conexión",                       // the most common content word (in 98 % of the Spanish articles), being typed
   "conexión ",                      // the same word, complete
@@ -378,7 +377,7 @@ async function main() {
   }
 
   const { server, log, origin } = await startServer(args.site, pagefindDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch(LAUNCH_OPTIONS);
   try {
     result.chromium = browser.version();
     // One uncounted page first, so the first measured query does not pay for starting the renderer.

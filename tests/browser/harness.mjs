@@ -15,11 +15,12 @@ import { promisify } from "node:util";
 
 import { chromium } from "playwright-core";
 
+import { LAUNCH_OPTIONS } from "./chromium.mjs";
+
 const run = promisify(execFile);
 
 export const REPO = path.resolve(fileURLToPath(import.meta.url), "../../..");
 export const FIXTURES = path.join(REPO, "tests/browser/fixtures");
-export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const BINARY = process.env.TIER0_BIN || path.join(REPO, "target/debug/tier0");
 
 /** Newest modification time under `dir` (ms), following no symlinks. */
@@ -141,18 +142,9 @@ export async function serve(dir, prefix = "/") {
 
 export const fileUrl = (p) => pathToFileURL(p).href;
 
-/**
- * Debian's Chromium, headless. playwright-core gives every launch a fresh
- * temporary profile (its own mkdtemp user-data dir, removed on close), and
- * every `browser.newContext()` is a clean incognito-like session on top.
- */
+/** Debian's Chromium, headless (see chromium.mjs); every `browser.newContext()` is a clean session. */
 export function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--no-first-run", "--disable-sync"],
-  });
+  return chromium.launch(LAUNCH_OPTIONS);
 }
 
 /**
