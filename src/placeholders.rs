@@ -27,11 +27,7 @@ pub fn pieces<'a>(
     close: &'static str,
 ) -> impl Iterator<Item = Piece<'a>> {
     let mut rest = template;
-    let mut held: Option<Piece<'a>> = None;
     std::iter::from_fn(move || {
-        if let Some(piece) = held.take() {
-            return Some(piece);
-        }
         if rest.is_empty() {
             return None;
         }
@@ -41,18 +37,18 @@ pub fn pieces<'a>(
             let after = &rest[start + open.len()..];
             match after.find(close) {
                 Some(end) if !after[..end].contains(open) => {
-                    let raw_end = start + open.len() + end + close.len();
-                    let placeholder = Piece::Placeholder {
-                        name: &after[..end],
-                        raw: &rest[start..raw_end],
+                    // The text before the placeholder first; the next call
+                    // finds the placeholder at the start.
+                    let (piece, taken) = if start > 0 {
+                        (Piece::Text(&rest[..start]), start)
+                    } else {
+                        let raw_end = open.len() + end + close.len();
+                        let name = &after[..end];
+                        let raw = &rest[..raw_end];
+                        (Piece::Placeholder { name, raw }, raw_end)
                     };
-                    let text = &rest[..start];
-                    rest = &rest[raw_end..];
-                    if text.is_empty() {
-                        return Some(placeholder);
-                    }
-                    held = Some(placeholder);
-                    return Some(Piece::Text(text));
+                    rest = &rest[taken..];
+                    return Some(piece);
                 }
                 _ => text_end = start + open.len(),
             }

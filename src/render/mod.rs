@@ -356,7 +356,9 @@ pub fn articles_alone(
     let mut diagnostics = check_links(model, &bodies, |target| {
         now.get(&target).copied().unwrap_or(&anchors[target])
     });
-    let failed = rendered.iter().filter_map(|(_, e)| e.clone().err());
+    let failed = rendered
+        .iter()
+        .filter_map(|(_, e)| e.as_ref().err().cloned());
     diagnostics.extend(template_errors(model, failed));
     let used_assets: BTreeSet<String> = rendered
         .iter()
