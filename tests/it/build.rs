@@ -271,3 +271,30 @@ fn warnings_of_a_successful_build_show_their_line() {
     );
     assert!(stderr.contains("did you mean `symptoms`?"), "{stderr}");
 }
+
+#[test]
+fn quiet_says_nothing_and_verbose_times_every_stage() {
+    let site = Site::fixture("basic");
+    let run = |args: &[&str]| {
+        let output = site.tier0(args).output().unwrap();
+        let stderr = crate::support::stderr(&output);
+        assert!(output.status.success(), "{args:?}: {stderr}");
+        stderr
+    };
+    assert_eq!(run(&["build", "--quiet"]), "");
+    // Not a terminal: no spinner, only where the site went.
+    let normal = run(&["build"]);
+    assert!(normal.starts_with("Built 4 articles ("), "{normal}");
+    assert!(normal.contains("Open ./public/index.html"), "{normal}");
+    assert_eq!(normal.lines().count(), 2, "{normal}");
+    let verbose = run(&["build", "--verbose"]);
+    for stage in ["parsing", "linking", "rendering", "indexing", "writing"] {
+        assert!(
+            verbose
+                .lines()
+                .any(|l| l.trim_start().contains(" s  ") && l.contains(stage)),
+            "{stage}: {verbose}"
+        );
+    }
+    assert!(verbose.contains("Built 4 articles ("), "{verbose}");
+}
