@@ -1,0 +1,120 @@
+// What every page of the default theme promises whatever its content: no
+// request leaves the site, landmarks and a skip link, a visible keyboard
+// focus, dark mode by prefers-color-scheme, a print stylesheet and a
+// layout that fits a phone. Over http, on the fixture site
+// tests/browser/fixtures/search-ui, one page of each kind.
+
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+
+import { buildSite, cleanup, FIXTURES, launch, serve, visit } from "./harness.mjs";
+
+const PAGES = [
+  "index.html",
+  "red/index.html",
+  "red/wifi/index.html",
+  "en/red/wifi/index.html",
+  "tiers/l1/index.html",
+  "404.html",
+];
+
+let browser;
+let server;
+
+before(async () => {
+  const [site] = await Promise.all([buildSite(path.join(FIXTURES, "search-ui")), launch().then((b) => { browser = b; })]);
+  server = await serve(site);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await cleanup();
+});
+
+/** Opens page `where` in a fresh context with `options`, runs `body(page)`. */
+async function onPage(where, body, options = {}) {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(5000);
+  try {
+    await visit(context, server.url + where, body);
+  } finally {
+    await context.close();
+  }
+}
+
+const style = (page, selector, property) =>
+  page.$eval(selector, (e, p) => getComputedStyle(e).getPropertyValue(p), property);
+
+for (const where of PAGES) {
+  describe(where, () => {
+    it("asks nothing of any other origin, scripts and search included", async () => {
+      const origin = new URL(server.url).origin;
+      const requested = [];
+      await onPage(where, async (page) => {
+        page.on("request", (r) => requested.push(r.url()));
+        await page.reload({ waitUntil: "networkidle" });
+        await page.fill("#search-input", "router");
+        await page.waitForFunction(() => !document.querySelector("form.search[aria-busy]"));
+      });
+      // The page, its styles and scripts, and the search files.
+      assert.ok(requested.some((u) => u.includes("/search/")), requested.join("\n"));
+      assert.deepEqual(requested.filter((u) => !u.startsWith(`${origin}/`)), []);
+    });
+
+    it("has one main landmark, a header, navigation and a footer", () =>
+      onPage(where, async (page) => {
+        assert.equal(await page.locator("main#main").count(), 1);
+        assert.equal(await page.locator("body > header.site-header").count(), 1);
+        assert.ok(await page.locator("nav[aria-label]").count() >= 1);
+        assert.equal(await page.locator("footer.site-footer").count(), 1);
+      }));
+
+    it("the first Tab shows the skip link, with a visible focus ring, and Enter moves to the content", () =>
+      onPage(where, async (page) => {
+        await page.keyboard.press("Tab");
+        const focused = await page.evaluate(() => {
+          const e = document.activeElement;
+          const box = e.getBoundingClientRect();
+          const s = getComputedStyle(e);
+          return { cls: e.className, href: e.getAttribute("href"), top: box.top, outline: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+        });
+        assert.equal(focused.cls, "skip-link");
+        assert.equal(focused.href, "#main");
+        assert.ok(focused.top >= 0, `the skip link shows when focused (top ${focused.top})`);
+        assert.equal(focused.outline, "solid");
+        assert.ok(focused.width >= 2, `outline ${focused.width}px`);
+        await page.keyboard.press("Enter");
+        await page.waitForFunction(() => location.hash === "#main");
+        assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+      }));
+
+    it("follows the system's dark mode", async () => {
+      const background = {};
+      for (const colorScheme of ["light", "dark"]) {
+        await onPage(where, async (page) => {
+          background[colorScheme] = await style(page, "body", "background-color");
+        }, { colorScheme });
+      }
+      assert.equal(background.light, "rgb(255, 255, 255)");
+      assert.equal(background.dark, "rgb(13, 17, 23)");
+    });
+
+    it("prints the content without the search, the navigation or the footer", () =>
+      onPage(where, async (page) => {
+        await page.emulateMedia({ media: "print", colorScheme: "dark" });
+        for (const hidden of ["form.search", ".categories-nav", ".site-footer", ".skip-link"]) {
+          assert.equal(await style(page, hidden, "display"), "none", hidden);
+        }
+        assert.notEqual(await style(page, "main", "display"), "none");
+        assert.equal(await style(page, "body", "background-color"), "rgb(255, 255, 255)");
+      }));
+
+    it("fits a 360 px wide phone without sideways scrolling", () =>
+      onPage(where, async (page) => {
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 360, `page is ${width}px wide`);
+      }, { viewport: { width: 360, height: 740 } }));
+  });
+}
