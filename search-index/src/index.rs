@@ -39,9 +39,13 @@ use crate::collect::Analysis;
 use crate::schema::{Fields, schema};
 use crate::{BuiltIndex, LanguageIndex, SearchDocument, SearchError};
 
-/// Indexing memory budget of the single-segment writer (its initial arena;
-/// it grows as needed and never splits the segment).
-const WRITER_MEMORY_BUDGET: usize = 16 << 20;
+/// Indexing memory budget of the single-segment writer. It only sizes the
+/// term hash table, which stays empty here (no text goes through the
+/// writer, see [`write_stored`]): with tantivy's usual 16 MiB that table
+/// was 4 MiB of fresh memory zeroed per language (1 % of the samples of
+/// a 10,000-article build's profile).
+/// The arena grows as needed and never splits the segment.
+const WRITER_MEMORY_BUDGET: usize = 256 << 10;
 
 /// Creates (replacing) one tantivy index per language under `index_dir/<lang>/`.
 pub fn build(
