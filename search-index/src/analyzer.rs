@@ -414,45 +414,42 @@ pub fn for_each_token(text: &str, mode: Mode, mut f: impl FnMut(usize, usize, us
             (b.is_ascii_alphanumeric(), 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
+            (is_alphanumeric(c), c.len_utf8())
         }
     };
     let mut position = 0;
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < len {
-        let b = bytes[i];
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            // Fast path: an ASCII word that neither continues with a joiner
-            // nor with a non-ASCII character is a run of one piece.
-            let mut j = i + 1;
-            while j < len && bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-            }
-            if j == len || (bytes[j] < 0x80 && bytes[j] != b'_' && bytes[j] != b'-') {
-                if j - i <= MAX_TOKEN_CHARS {
-                    f(i, j, position);
-                    position += 1;
-                }
-                i = j;
-                continue;
-            }
-        } else {
-            let (alnum, w) = class(i);
-            if !alnum {
-                i += w;
-                continue;
-            }
+        let (alnum, w) = class(i);
+        if !alnum {
+            i += w;
+            continue;
         }
+        // Fast path: a word that does not continue with a joiner is a run
+        // of one piece.
+        let mut j = i + w;
+        let mut chars = 1;
+        while j < len {
+            let (alnum, w) = class(j);
+            if !alnum {
+                break;
+            }
+            j += w;
+            chars += 1;
+        }
+        if j == len || (bytes[j] != b'_' && bytes[j] != b'-') {
+            if chars <= MAX_TOKEN_CHARS {
+                f(i, j, position);
+                position += 1;
+            }
+            i = j;
+            continue;
+        }
+        // A joiner follows: the first piece is `i..j`; gather the others.
         pieces.clear();
         let from = i;
         let mut piece_start = i;
-        let mut j = i;
-        let mut chars = 0usize;
         let mut underscore = false;
         loop {
             while j < len {
@@ -509,6 +506,18 @@ pub fn for_each_token(text: &str, mode: Mode, mut f: impl FnMut(usize, usize, us
                 position += 1;
             }
         }
+    }
+}
+
+/// `c.is_alphanumeric()`, answered without the Unicode tables for Latin-1
+/// (Spanish `¿`, `¡`, `º`) and the Latin letters of most European
+/// languages (U+00C0–U+024F: every one a letter except `×` and `÷`).
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{80}'..='\u{bf}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼'..='¾'),
+        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -983,6 +992,13 @@ mod tests {
                     assert_eq!(spans, reference, "{mode:?} {text}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_latin_shortcut_agrees_with_unicode() {
+        for c in '\u{0}'..='\u{2ff}' {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
