@@ -75,12 +75,22 @@ pub fn deserialize<T: DeserializeOwned>(
 /// (it says "at position N" of the YAML only), so the diagnostic would point
 /// at the front matter's first line instead of the character.
 fn first_disallowed_char(text: &str) -> Option<(usize, char)> {
-    // YAML 1.2 `c-printable`, as libyaml's reader checks it.
-    let printable = |c: char| {
-        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}')
-            || matches!(c, '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
-    };
-    text.char_indices().find(|&(_, c)| !printable(c))
+    // YAML 1.2 `c-printable`, as libyaml's reader checks it: ASCII controls
+    // other than tab and line breaks, DEL, the C1 controls but U+0085
+    // (UTF-8 `C2 80`–`C2 9F`) and U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`).
+    // Every byte of those sequences is a lead byte or ASCII, so a byte scan
+    // cannot start inside another character.
+    let bytes = text.as_bytes();
+    let at = bytes.iter().enumerate().position(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => bytes
+            .get(i + 1)
+            .is_some_and(|&n| (0x80..=0x9f).contains(&n) && n != 0x85),
+        0xef => bytes.get(i + 1) == Some(&0xbf) && matches!(bytes.get(i + 2), Some(0xbe | 0xbf)),
+        _ => false,
+    })?;
+    text[at..].chars().next().map(|c| (at, c))
 }
 
 /// The deepest nesting of flow collections (`[…]`, `{…}`) decoded.
@@ -95,6 +105,12 @@ const MAX_FLOW_DEPTH: usize = 128;
 /// A cheap scan, not a parser: it skips quoted scalars and comments, and may
 /// count brackets inside plain text, which is harmless at that depth.
 fn too_deep(text: &str) -> Option<usize> {
+    // Nothing nests deeper than there are brackets (the usual case, and a
+    // count the compiler vectorises).
+    let openers = text.bytes().filter(|&b| b == b'[' || b == b'{').count();
+    if openers <= MAX_FLOW_DEPTH {
+        return None;
+    }
     let mut depth = 0usize;
     let mut quote: Option<char> = None;
     let mut escaped = false;
@@ -316,6 +332,36 @@ pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_refuses_exactly_what_yaml_does() {
+        let printable = |c: char| {
+            matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}')
+                || matches!(c, '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+        };
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("a: é{c}\u{fffd}");
+            let expected = (!printable(c)).then_some((5, c));
+            assert_eq!(
+                first_disallowed_char(&text),
+                expected,
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    #[test]
+    fn nesting_is_refused_past_the_limit_only() {
+        let nested = |n: usize| format!("a: {}1{}", "[".repeat(n), "]".repeat(n));
+        assert_eq!(too_deep(&nested(MAX_FLOW_DEPTH)), None);
+        assert_eq!(
+            too_deep(&nested(MAX_FLOW_DEPTH + 1)),
+            Some(3 + MAX_FLOW_DEPTH)
+        );
+        // Many brackets, none deep.
+        assert_eq!(too_deep(&"a: [1] ".repeat(MAX_FLOW_DEPTH * 2)), None);
+    }
 
     #[test]
     fn scan_finds_keys_and_values() {
