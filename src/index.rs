@@ -9,6 +9,8 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use search_index::{SearchDocument, SearchError, Section};
 
 use crate::link::SiteModel;
@@ -75,7 +77,7 @@ impl IndexInput {
 fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocument> {
     model
         .articles
-        .iter()
+        .par_iter()
         .zip(sections)
         .map(|(linked, sections)| {
             let a = &linked.article;

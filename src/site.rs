@@ -250,8 +250,8 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     let out = options.out_dir(&model.config);
     let staging = Staging::create(&out, &[&options.root])?;
     progress("rendering", model.articles.len());
-    let sections = match render::articles(&model, &theme, &staging) {
-        Ok(rendered) => rendered.sections,
+    let mut rendered = match render::articles(&model, &theme, &staging) {
+        Ok(rendered) => rendered,
         Err(failed) => match render::with_listing_errors(&model, &theme, failed) {
             RenderError::Content(errors, _) => {
                 return Err(content_failure(warnings, errors, texts));
@@ -266,14 +266,17 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     // built while the other pages are rendered.
     texts.keep_only(warnings.iter().map(|d| d.path.as_path()));
     model.drop_texts();
+    let sections = std::mem::take(&mut rendered.sections);
     let input = crate::index::IndexInput::new(&model, sections);
     let index_staging = Staging::create(&options.index_dir(), &[&options.root])?;
     let index_dir = index_staging.path()?;
     let sink = &staging;
     let (listed, indexed) = rayon::join(
         // The model goes with the pages that read it last, and is freed
-        // there while the index is still being built.
+        // there while the index is still being built; so is what the
+        // article pages learned for the dev server (anchors, links).
         move || {
+            drop(rendered);
             let languages = render::language_pages(&model, &theme);
             render::listings(&model, &theme, &languages, sink, &|_| true)
         },
