@@ -38,6 +38,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import gen_corpus
 import serve_bench
@@ -85,9 +86,18 @@ def ensure_corpus(articles):
 # --------------------------------------------------------------------------
 # Measuring
 
+class Run(NamedTuple):
+    """What one run of a command cost."""
+    wall: float        # seconds
+    peak_kib: int      # peak RSS of the child
+    user: float        # CPU seconds in user mode
+    system: float      # CPU seconds in the kernel
+    stderr: str
+
+
 def timed_run(command):
-    """Run command; return (wall seconds, peak RSS in KiB, stderr text) of the
-    child. Raises BenchError with the command's stderr if it fails."""
+    """Run command; return its Run. Raises BenchError with the command's
+    stderr if it fails."""
     command = [str(part) for part in command]
     with tempfile.TemporaryFile() as stderr:
         started = time.perf_counter()
@@ -100,7 +110,7 @@ def timed_run(command):
         if child.returncode != 0:
             raise BenchError(f"`{' '.join(command)}` exited with {child.returncode}:\n{message}")
     peak_kib = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    return wall, peak_kib, message
+    return Run(wall, peak_kib, usage.ru_utime, usage.ru_stime, message)
 
 
 # Stages `tier0 build --verbose` announces, in order, as "  0.123 s  <stage> (N articles)".
@@ -137,7 +147,7 @@ def measure_build(tier0, corpus, runs, out_dir):
     with tempfile.TemporaryDirectory(prefix="tier0-bench-", dir=out_dir) as scratch:
         for run in range(runs + 1):            # run 0 is the warm-up
             out = Path(scratch) / f"out-{run}"
-            wall, peak_kib, stderr = timed_run([tier0, "build", "--root", corpus, "--out", out, "--verbose"])
+            wall, peak_kib, _, _, stderr = timed_run([tier0, "build", "--root", corpus, "--out", out, "--verbose"])
             log(f"build {corpus.name} {'warm-up' if run == 0 else f'run {run}/{runs}'}: {wall:.2f} s")
             if run:
                 walls.append(wall)
@@ -195,7 +205,7 @@ def measure_search(tier0, corpus, runs, out_dir):
     ensure_search_bench()
     with tempfile.TemporaryDirectory(prefix="tier0-bench-search-", dir=out_dir) as scratch:
         site = Path(scratch) / "site"
-        wall, _, stderr = timed_run([tier0, "build", "--root", corpus, "--out", site, "--verbose"])
+        wall, _, _, _, stderr = timed_run([tier0, "build", "--root", corpus, "--out", site, "--verbose"])
         stages = stage_seconds(stderr, wall)
         log(f"search: built {corpus.name} in {wall:.2f} s; running measure.mjs")
         numbers = Path(scratch) / "search.json"
