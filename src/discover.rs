@@ -173,9 +173,6 @@ pub fn discover(root: &Path, theme: &str) -> io::Result<Sources> {
     Ok(sources)
 }
 
-/// Reads and decodes the Markdown file `rel` of `content` through `buffer`:
-/// the file, with the problem of its text if it has one, or why it could
-/// not be read.
 /// Reads and decodes (a UTF-8 check and a copy of every byte) the files
 /// `markdown` in parallel, in `pool` if given, each worker reading into one
 /// buffer it reuses. Results come in the order of `markdown`.
@@ -196,6 +193,9 @@ fn read_all(
     }
 }
 
+/// Reads and decodes the Markdown file `rel` of `content` through `buffer`:
+/// the file, with the problem of its text if it has one, or why it could
+/// not be read.
 fn read_markdown(
     content: &Path,
     rel: String,
