@@ -244,21 +244,25 @@ pub fn link(
     let mut errors = Vec::new();
     let lang_order = |lang: &str| config.language_order(lang);
 
+    // Articles are large: they are sorted by index and moved once, into
+    // their `Arc`. Moving them through a sort cost tens of milliseconds of
+    // copying at 10,000 articles, with the other cores idle.
     let mut withheld = BTreeMap::new();
-    let mut published: Vec<Article> = Vec::with_capacity(articles.len());
-    for a in articles {
+    let mut order: Vec<usize> = Vec::with_capacity(articles.len());
+    for (i, a) in articles.iter().enumerate() {
         let why = if !selection.audience.shows(a.audience) {
             Withheld::Internal
         } else if a.draft && !selection.drafts {
             Withheld::Draft
         } else {
-            published.push(a);
+            order.push(i);
             continue;
         };
         withheld.insert(a.id.clone(), why);
         withheld.insert(a.rel.clone(), why);
     }
-    published.sort_by(|a, b| {
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&articles[a], &articles[b]);
         (
             lang_order(&a.lang),
             &a.category,
@@ -305,11 +309,13 @@ pub fn link(
         }
     }
 
+    // The published articles that claimed their path: source index and path.
+    let mut placed: Vec<(usize, String)> = Vec::with_capacity(order.len());
     let mut by_id: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut by_source = BTreeMap::new();
-    let mut linked: Vec<LinkedArticle> = Vec::with_capacity(published.len());
-    for article in published {
-        let index = linked.len();
+    for k in order {
+        let article = &articles[k];
+        let index = placed.len();
         let category = article
             .category
             .as_deref()
@@ -329,7 +335,7 @@ pub fn link(
         let duplicate = by_id
             .get(&(article.lang.clone(), article.id.clone()))
             .map(|&first| {
-                let first = linked[first].article.path.display();
+                let first = articles[placed[first].0].path.display();
                 Diagnostic::error(
                     &article.path,
                     article.spans.value("id"),
@@ -346,23 +352,33 @@ pub fn link(
         }
         by_id.insert((article.lang.clone(), article.id.clone()), index);
         by_source.insert(article.rel.clone(), index);
-        linked.push(LinkedArticle {
-            article,
-            path,
-            translations: Vec::new(),
-        });
+        placed.push((k, path));
     }
 
     let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, a) in linked.iter().enumerate() {
-        groups.entry(a.article.id.as_str()).or_default().push(i);
+    for (i, &(k, _)) in placed.iter().enumerate() {
+        groups.entry(articles[k].id.as_str()).or_default().push(i);
     }
     let groups: Vec<Vec<usize>> = groups.into_values().collect();
+    let mut translations = vec![Vec::new(); placed.len()];
     for group in &groups {
         for &i in group {
-            linked[i].translations = group.iter().copied().filter(|&j| j != i).collect();
+            translations[i] = group.iter().copied().filter(|&j| j != i).collect();
         }
     }
+
+    let mut articles: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
+    let linked: Vec<Arc<LinkedArticle>> = placed
+        .into_iter()
+        .zip(translations)
+        .filter_map(|((k, path), translations)| {
+            Some(Arc::new(LinkedArticle {
+                article: articles[k].take()?,
+                path,
+                translations,
+            }))
+        })
+        .collect();
 
     let mut redirects = Vec::new();
     for group in &groups {
@@ -424,7 +440,7 @@ pub fn link(
     Ok(SiteModel {
         urls: Urls::new(config.base_url.clone()),
         config,
-        articles: linked.into_iter().map(Arc::new).collect(),
+        articles: linked,
         categories,
         homes,
         redirects: Arc::new(redirects),
@@ -438,7 +454,7 @@ pub fn link(
 
 fn categories(
     config: &Config,
-    articles: &[LinkedArticle],
+    articles: &[Arc<LinkedArticle>],
     sections: &[SectionPage],
     registry: &mut PathRegistry,
     errors: &mut Vec<Diagnostic>,
