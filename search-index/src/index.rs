@@ -37,6 +37,7 @@ use tantivy::postings::InvertedIndexSerializer;
 use crate::analyzer::{ANALYZER_NAME, Mode, Tier0Tokenizer};
 use crate::collect::Analysis;
 use crate::schema::{Fields, schema};
+use crate::unsynced::UnsyncedDirectory;
 use crate::{BuiltIndex, LanguageIndex, SearchDocument, SearchError};
 
 /// Indexing memory budget of the single-segment writer. It only sizes the
@@ -133,8 +134,7 @@ fn build_language(
 /// Writes the single-segment index of `docs` (doc id = position) with the
 /// stored fields only; [`write_postings`] then adds the weighted fields.
 fn write_stored(dir: &Path, docs: &[&SearchDocument]) -> Result<Index, SearchError> {
-    let directory =
-        tantivy::directory::MmapDirectory::open(dir).map_err(SearchError::corrupt(dir))?;
+    let directory = UnsyncedDirectory::open(dir).map_err(SearchError::corrupt(dir))?;
     // No text goes through it here, but tantivy wants every field's tokenizer.
     let tokenizers = tantivy::tokenizer::TokenizerManager::default();
     tokenizers.register(ANALYZER_NAME, Tier0Tokenizer::new("", Mode::Index));

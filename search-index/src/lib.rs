@@ -20,6 +20,7 @@ pub mod format;
 mod index;
 mod query;
 pub mod schema;
+mod unsynced;
 
 use std::path::PathBuf;
 
