@@ -2,10 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use std::sync::Mutex;
+use std::cell::RefCell;
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use tera::{Context, Value};
+use thread_local::ThreadLocal;
 
 use super::context::{
     ArticleContext, ArticleSummary, CategoryLink, CategoryOverview, ChangeEntry, ContactContext,
@@ -109,10 +110,20 @@ pub struct LanguagePages<'a> {
     pub lang: String,
     /// Interface text.
     pub text: UiText,
-    /// `text` as a template value, made once.
-    text_value: Value,
+    /// The shared template values, made once per thread (see [`Values`]).
+    values: ThreadLocal<RefCell<Values>>,
+}
+
+/// The template values every page of a language shares, as one thread's
+/// copy. Rendering a page clones parts of them, and cloning a string or a
+/// map increments its reference count: with one copy for all threads,
+/// those counts bounced between the cores, and the increments were most
+/// of the time spent cloning values.
+struct Values {
+    /// `text` as a template value.
+    text: Value,
     /// The `site` template value by root prefix: it differs only by where links start.
-    site_values: Mutex<BTreeMap<String, Value>>,
+    site: BTreeMap<String, Value>,
 }
 
 impl<'a> LanguagePages<'a> {
@@ -123,9 +134,8 @@ impl<'a> LanguagePages<'a> {
             model,
             theme,
             lang: lang.to_owned(),
-            text_value: Value::from_serializable(&text),
             text,
-            site_values: Mutex::new(BTreeMap::new()),
+            values: ThreadLocal::new(),
         }
     }
 
@@ -264,17 +274,24 @@ impl<'a> LanguagePages<'a> {
         }
     }
 
-    /// [`Self::site`] as a template value, made once per root prefix.
-    fn site_value(&self, from: &str) -> Value {
-        let root = self.model.urls.root(from);
-        let mut cache = self
-            .site_values
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        cache
-            .entry(root)
+    /// This thread's copy of the shared values: `t`, and `site` as seen
+    /// from `from`.
+    fn shared_values(&self, from: &str) -> (Value, Value) {
+        let mut values = self
+            .values
+            .get_or(|| {
+                RefCell::new(Values {
+                    text: Value::from_serializable(&self.text),
+                    site: BTreeMap::new(),
+                })
+            })
+            .borrow_mut();
+        let site = values
+            .site
+            .entry(self.model.urls.root(from))
             .or_insert_with(|| Value::from_serializable(&self.site(from)))
-            .clone()
+            .clone();
+        (values.text.clone(), site)
     }
 
     /// Links to the page at `from` in every language; `alternates` are its translations.
@@ -376,8 +393,9 @@ impl<'a> LanguagePages<'a> {
         fill: impl FnOnce(&mut Context),
     ) -> Result<(), String> {
         let mut ctx = Context::new();
-        ctx.insert_value("site", self.site_value(from));
-        ctx.insert_value("t", self.text_value.clone());
+        let (text, site) = self.shared_values(from);
+        ctx.insert_value("site", site);
+        ctx.insert_value("t", text);
         fill(&mut ctx);
         self.theme
             .tera
