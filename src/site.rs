@@ -169,8 +169,11 @@ fn parse_site(options: &BuildOptions, progress: Progress<'_>) -> Result<Parsed, 
     diagnostics.append(&mut sources.problems);
     texts.extend(std::mem::take(&mut sources.texts));
     progress("parsing", sources.articles.len());
-    let theme = Theme::load(&config.theme, &sources.theme);
-    let parsed = parse::parse(&config, &sources);
+    // The templates compile on one core while the articles are parsed.
+    let (theme, parsed) = rayon::join(
+        || Theme::load(&config.theme, &sources.theme),
+        || parse::parse(&config, &sources),
+    );
     diagnostics.extend(parsed.diagnostics);
     let theme = match theme {
         Ok(theme) => theme,
