@@ -147,12 +147,12 @@ def measure_build(tier0, corpus, runs, out_dir):
     with tempfile.TemporaryDirectory(prefix="tier0-bench-", dir=out_dir) as scratch:
         for run in range(runs + 1):            # run 0 is the warm-up
             out = Path(scratch) / f"out-{run}"
-            wall, peak_kib, _, _, stderr = timed_run([tier0, "build", "--root", corpus, "--out", out, "--verbose"])
-            log(f"build {corpus.name} {'warm-up' if run == 0 else f'run {run}/{runs}'}: {wall:.2f} s")
+            built = timed_run([tier0, "build", "--root", corpus, "--out", out, "--verbose"])
+            log(f"build {corpus.name} {'warm-up' if run == 0 else f'run {run}/{runs}'}: {built.wall:.2f} s")
             if run:
-                walls.append(wall)
-                peaks.append(peak_kib)
-                for stage, seconds in stage_seconds(stderr, wall).items():
+                walls.append(built.wall)
+                peaks.append(built.peak_kib)
+                for stage, seconds in stage_seconds(built.stderr, built.wall).items():
                     stages[stage].append(seconds)
             if run < runs:
                 shutil.rmtree(out)
@@ -205,16 +205,16 @@ def measure_search(tier0, corpus, runs, out_dir):
     ensure_search_bench()
     with tempfile.TemporaryDirectory(prefix="tier0-bench-search-", dir=out_dir) as scratch:
         site = Path(scratch) / "site"
-        wall, _, _, _, stderr = timed_run([tier0, "build", "--root", corpus, "--out", site, "--verbose"])
-        stages = stage_seconds(stderr, wall)
-        log(f"search: built {corpus.name} in {wall:.2f} s; running measure.mjs")
+        built = timed_run([tier0, "build", "--root", corpus, "--out", site, "--verbose"])
+        stages = stage_seconds(built.stderr, built.wall)
+        log(f"search: built {corpus.name} in {built.wall:.2f} s; running measure.mjs")
         numbers = Path(scratch) / "search.json"
         done = subprocess.run(["node", SEARCH_BENCH / "measure.mjs", site, "--json", numbers],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if done.returncode != 0:
             raise BenchError(f"measure.mjs on {corpus.name} exited with {done.returncode}:\n{done.stderr}")
         measured = json.loads(numbers.read_text(encoding="utf-8"))
-    return {"build_s": wall, "indexing_s": stages["indexing"], "measure": measured, "table": done.stdout.strip()}
+    return {"build_s": built.wall, "indexing_s": stages["indexing"], "measure": measured, "table": done.stdout.strip()}
 
 
 def search_table(rows):

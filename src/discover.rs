@@ -99,9 +99,9 @@ pub fn config(root: &Path) -> io::Result<Option<SourceFile>> {
 /// allocator takes fresh memory.
 const MAX_READERS: usize = 16;
 
-/// Files per reading thread: a small site is read in no time by the
-/// global pool, and each extra thread costs its start and its allocator's
-/// address space (a 32 MiB segment reserved per thread).
+/// Files per reading thread: a few uncached files are read in no time by
+/// the global pool, and each extra thread costs its start and its
+/// allocator's address space (a 32 MiB segment reserved per thread).
 const FILES_PER_READER: usize = 256;
 
 /// Whether this process has not read a site yet.
@@ -188,46 +188,38 @@ type FileRead = Result<(SourceFile, Option<Diagnostic>), Diagnostic>;
 /// [`reading_pool`] when there is enough of it (`first_read`: whether this
 /// process may have one).
 fn read_all(content: &Path, markdown: Vec<String>, first_read: bool) -> Vec<FileRead> {
-    let cached = read_cached(content, &markdown);
-    let missing = cached.iter().filter(|read| read.is_none()).count();
-    read_rest(content, markdown, cached, reading_pool(missing, first_read))
+    let cached = read_cached(content, markdown);
+    let missing = cached.iter().filter(|read| read.is_err()).count();
+    read_rest(content, cached, reading_pool(missing, first_read))
 }
 
 /// The files of `markdown` the page cache holds whole, read and decoded in
-/// parallel (`None` for the others), each worker reading into one buffer
-/// it reuses.
-fn read_cached(content: &Path, markdown: &[String]) -> Vec<Option<FileRead>> {
+/// parallel, each worker reading into one buffer it reuses; the path of
+/// each other file, as the error.
+fn read_cached(content: &Path, markdown: Vec<String>) -> Vec<Result<FileRead, String>> {
     markdown
-        .par_iter()
+        .into_par_iter()
         .map_init(Vec::new, |buffer, rel| {
-            let path = Path::new(CONTENT_DIR).join(rel);
-            match read_without_waiting(&content.join(rel), buffer) {
-                Ok(Some(len)) => {
-                    let (text, problem) = decode(path.clone(), &buffer[..len]);
-                    let rel = rel.clone();
-                    Some(Ok((SourceFile { path, rel, text }, problem)))
-                }
-                Ok(None) => None,
-                Err(e) => Some(Err(unreadable(&path, &e))),
+            match read_without_waiting(&content.join(&rel), buffer) {
+                Ok(Some(len)) => Ok(Ok(source_file(rel, &buffer[..len]))),
+                Ok(None) => Err(rel),
+                Err(e) => Ok(Err(unreadable(&rel, &e))),
             }
         })
         .collect()
 }
 
-/// `cached` with the files it lacks read from `markdown`, in `pool` if
-/// given.
+/// `cached` with the files it lacks read, in `pool` if given.
 fn read_rest(
     content: &Path,
-    markdown: Vec<String>,
-    cached: Vec<Option<FileRead>>,
+    cached: Vec<Result<FileRead, String>>,
     pool: Option<rayon::ThreadPool>,
 ) -> Vec<FileRead> {
     let rest = || {
-        markdown
+        cached
             .into_par_iter()
-            .zip(cached)
-            .map_init(Vec::new, |buffer, (rel, cached)| {
-                cached.unwrap_or_else(|| read_markdown(content, rel, buffer))
+            .map_init(Vec::new, |buffer, cached| {
+                cached.unwrap_or_else(|rel| read_markdown(content, rel, buffer))
             })
             .collect()
     };
@@ -271,23 +263,33 @@ fn read_without_waiting(_: &Path, _: &mut Vec<u8>) -> io::Result<Option<usize>> 
 /// The least room [`read_without_waiting`] asks the kernel to fill.
 const READ_CHUNK: usize = 4 << 10;
 
-/// The problem of a Markdown file that cannot be read.
-fn unreadable(path: &Path, e: &io::Error) -> Diagnostic {
-    Diagnostic::error(path, 0..0, format!("cannot read this file: {e}"))
-        .with_help("check the file's permissions")
+/// The problem of the Markdown file `rel` (content-relative) that cannot be read.
+fn unreadable(rel: &str, e: &io::Error) -> Diagnostic {
+    Diagnostic::error(
+        Path::new(CONTENT_DIR).join(rel),
+        0..0,
+        format!("cannot read this file: {e}"),
+    )
+    .with_help("check the file's permissions")
+}
+
+/// The Markdown file `rel` (content-relative) holding `bytes`, with the
+/// problem of its text if it has one.
+fn source_file(rel: String, bytes: &[u8]) -> (SourceFile, Option<Diagnostic>) {
+    let path = Path::new(CONTENT_DIR).join(&rel);
+    let (text, problem) = decode(path.clone(), bytes);
+    (SourceFile { path, rel, text }, problem)
 }
 
 /// Reads and decodes the Markdown file `rel` of `content` through `buffer`:
 /// the file, with the problem of its text if it has one, or why it could
 /// not be read.
 fn read_markdown(content: &Path, rel: String, buffer: &mut Vec<u8>) -> FileRead {
-    let path = Path::new(CONTENT_DIR).join(&rel);
     buffer.clear();
-    std::fs::File::open(content.join(&rel))
-        .and_then(|mut file| file.read_to_end(buffer))
-        .map_err(|e| unreadable(&path, &e))?;
-    let (text, problem) = decode(path.clone(), buffer);
-    Ok((SourceFile { path, rel, text }, problem))
+    match std::fs::File::open(content.join(&rel)).and_then(|mut file| file.read_to_end(buffer)) {
+        Ok(_) => Ok(source_file(rel, buffer)),
+        Err(e) => Err(unreadable(&rel, &e)),
+    }
 }
 
 fn file_name(rel: &str) -> &str {
@@ -514,8 +516,8 @@ mod tests {
         let pool = reading_pool(count, true);
         assert!(pool.is_some());
         // As if the page cache held none of them.
-        let none_cached = (0..count).map(|_| None).collect();
-        let read = read_rest(&content, markdown, none_cached, pool);
+        let none_cached = markdown.into_iter().map(Err).collect();
+        let read = read_rest(&content, none_cached, pool);
         assert_eq!(read.len(), count);
         let rels: Vec<String> = read.iter().flatten().map(|(f, _)| f.rel.clone()).collect();
         assert!(rels.windows(2).all(|w| w[0] < w[1]));
@@ -566,11 +568,11 @@ mod tests {
         let expected: Vec<String> = (0..40).map(|i| format!("body {i}")).collect();
         assert_eq!(texts, expected);
         // Half of them as if not cached: the rest is filled in, in place.
-        let mut cached = read_cached(&content, &markdown);
-        for slot in cached.iter_mut().step_by(2) {
-            *slot = None;
+        let mut cached = read_cached(&content, markdown.clone());
+        for (slot, rel) in cached.iter_mut().zip(markdown).step_by(2) {
+            *slot = Err(rel);
         }
-        let read = read_rest(&content, markdown, cached, None);
+        let read = read_rest(&content, cached, None);
         let again: Vec<String> = read
             .iter()
             .map(|r| r.as_ref().unwrap().0.text.to_string())
