@@ -1,12 +1,14 @@
 """Compare tier0 binaries on one corpus, run by run.
 
-    python3 bench/ab.py BINARY BINARY... [--corpus bench/corpus-10000] [--runs 9] [--out-dir /dev/shm]
+    python3 bench/ab.py BINARY BINARY... [--corpus bench/corpus-10000] [--runs 10] [--out-dir /dev/shm]
 
 This machine's speed drifts by up to 20 % over a day (BENCHMARKS.md says
 why), more than most changes are worth, so binaries are never timed one
 after the other: each round runs every binary once, in turn, each a clean
 `tier0 build --quiet` into a fresh output folder, after one uncounted
-round. Prints one Markdown row per binary: median wall time, its minimum,
+round. Every other round runs them in reverse order: on the benchmark
+corpus, whose pages the kernel keeps evicting, the same binary measured
+about 60 ms slower in second place than in first. Prints one Markdown row per binary: median wall time, its minimum,
 median CPU time (user + system, then each) and median peak RSS.
 
 To compare a change, keep a copy of the release binary before it
@@ -31,7 +33,8 @@ def parse_args(argv):
     parser.add_argument("binaries", nargs="+", type=Path, help="tier0 binaries to compare")
     parser.add_argument("--corpus", type=Path, default=BENCH / "corpus-10000",
                         help="site to build (default bench/corpus-10000; bench/run.py generates it)")
-    parser.add_argument("--runs", type=int, default=9, help="counted rounds (default 9)")
+    parser.add_argument("--runs", type=int, default=10,
+                        help="counted rounds (default 10: as many in each order)")
     parser.add_argument("--out-dir", type=Path,
                         help="folder for build outputs (default: the system temp folder)")
     args = parser.parse_args(argv)
@@ -51,7 +54,7 @@ def compare(binaries, corpus, runs, out_dir):
     with tempfile.TemporaryDirectory(prefix="tier0-ab-", dir=out_dir) as scratch:
         out = Path(scratch) / "out"
         for round_ in range(runs + 1):                # round 0 is the warm-up
-            for binary in binaries:
+            for binary in binaries if round_ % 2 else binaries[::-1]:
                 run = timed_run([binary, "build", "--quiet", "--root", corpus, "--out", out])
                 shutil.rmtree(out)
                 log(f"{'warm-up' if round_ == 0 else f'round {round_}/{runs}'} {binary}: {run.wall:.2f} s")
