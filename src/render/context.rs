@@ -57,6 +57,10 @@ pub struct SiteContext {
     pub changes: Option<String>,
     /// Where "Did this solve your problem?" answers are posted, if anywhere.
     pub feedback_endpoint: Option<String>,
+    /// The search form: the theme's `partials/search.html` rendered with
+    /// `site` and `t`, once per language and folder depth rather than once
+    /// per page (empty while it is being rendered).
+    pub search_form: String,
 }
 
 /// A category in navigation and lists.

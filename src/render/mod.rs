@@ -114,7 +114,12 @@ pub fn with_listing_errors(model: &SiteModel, theme: &Theme, failed: RenderError
             let languages = language_pages(model, theme);
             match listings(model, theme, &languages, &Discard, &|_| true) {
                 Ok(more) => {
-                    errors.extend(more);
+                    // A template both passes use (a partial) fails in each.
+                    for error in more {
+                        if !errors.contains(&error) {
+                            errors.push(error);
+                        }
+                    }
                     RenderError::Content(errors, used_assets)
                 }
                 Err(e) => e,

@@ -1,8 +1,8 @@
 //! Builds the template values of every page and renders them through the theme.
 
-use std::collections::BTreeMap;
-
 use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use tera::{Context, Value};
@@ -30,6 +30,8 @@ const PAGE_CHROME: usize = 16 << 10;
 const REDIRECT_PAGE: usize = 1 << 10;
 /// Articles listed under each category on the home page.
 const TOP_PER_CATEGORY: usize = 5;
+/// The template of the search form, which `base.html` prints as `site.search_form`.
+const SEARCH_FORM: &str = "partials/search.html";
 
 /// Site path of the agents' "what changed" page in `lang`.
 pub fn changes_path(config: &Config, lang: &str) -> String {
@@ -271,12 +273,13 @@ impl<'a> LanguagePages<'a> {
             changes: (self.model.audience == BuildAudience::Agents)
                 .then(|| self.href(from, &changes_path(c, &self.lang))),
             feedback_endpoint: c.feedback.endpoint.clone(),
+            search_form: String::new(),
         }
     }
 
     /// This thread's copy of the shared values: `t`, and `site` as seen
     /// from `from`.
-    fn shared_values(&self, from: &str) -> (Value, Value) {
+    fn shared_values(&self, from: &str) -> Result<(Value, Value), String> {
         let mut values = self
             .values
             .get_or(|| {
@@ -286,12 +289,27 @@ impl<'a> LanguagePages<'a> {
                 })
             })
             .borrow_mut();
-        let site = values
-            .site
-            .entry(self.model.urls.root(from))
-            .or_insert_with(|| Value::from_serializable(&self.site(from)))
-            .clone();
-        (values.text.clone(), site)
+        let Values { text, site } = &mut *values;
+        let site = match site.entry(self.model.urls.root(from)) {
+            Entry::Occupied(known) => known.get().clone(),
+            Entry::Vacant(new) => new.insert(self.site_value(from, text)?).clone(),
+        };
+        Ok((text.clone(), site))
+    }
+
+    /// `site` as a template value for the pages at `from`, search form
+    /// included; `text` is `t`.
+    fn site_value(&self, from: &str, text: &Value) -> Result<Value, String> {
+        let mut site = self.site(from);
+        let mut ctx = Context::new();
+        ctx.insert_value("site", Value::from_serializable(&site));
+        ctx.insert_value("t", text.clone());
+        site.search_form = self
+            .theme
+            .tera
+            .render(SEARCH_FORM, &ctx)
+            .map_err(|e| format!("{SEARCH_FORM} (rendered with `site` and `t` only): {e}"))?;
+        Ok(Value::from_serializable(&site))
     }
 
     /// Links to the page at `from` in every language; `alternates` are its translations.
@@ -393,7 +411,7 @@ impl<'a> LanguagePages<'a> {
         fill: impl FnOnce(&mut Context),
     ) -> Result<(), String> {
         let mut ctx = Context::new();
-        let (text, site) = self.shared_values(from);
+        let (text, site) = self.shared_values(from)?;
         ctx.insert_value("site", site);
         ctx.insert_value("t", text);
         fill(&mut ctx);

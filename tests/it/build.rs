@@ -50,6 +50,40 @@ fn writes_every_kind_of_page() {
 }
 
 #[test]
+fn an_overridden_search_form_is_on_every_page_with_its_own_links() {
+    // The form is rendered once per language and folder depth, not per
+    // page: each page must still get the form of its own language, with
+    // links that start from its own folder.
+    let site = Site::fixture("basic");
+    site.write(
+        "themes/default/templates/partials/search.html",
+        "<form data-mine data-root=\"{{ site.root }}\" lang=\"{{ site.lang }}\">{{ t.search_button }}</form>",
+    );
+    site.tier0(&["build"]).assert().success();
+    for (page, root, lang) in [
+        ("index.html", "", "es"),
+        ("red/index.html", "../", "es"),
+        ("red/wifi/index.html", "../../", "es"),
+        ("en/red/wifi/index.html", "../../../", "en"),
+        ("en/tiers/l3/index.html", "../../../", "en"),
+        ("404.html", "", "es"),
+    ] {
+        let html = site.read_public(page);
+        let form = format!("<form data-mine data-root=\"{root}\" lang=\"{lang}\">");
+        assert_eq!(html.matches(&form).count(), 1, "{page}: {html}");
+        assert!(!html.contains("class=\"search\""), "{page}: {html}");
+    }
+    assert!(
+        site.read_public("red/wifi/index.html")
+            .contains(">Buscar</form>")
+    );
+    assert!(
+        site.read_public("en/red/wifi/index.html")
+            .contains(">Search</form>")
+    );
+}
+
+#[test]
 fn article_page_has_ids_steps_alerts_and_gfm() {
     let site = built_basic();
     let html = site.read_public("red/wifi/index.html");

@@ -144,6 +144,21 @@ fn templates_that_fail_while_rendering_stop_the_build() {
 }
 
 #[test]
+fn a_search_form_that_reads_page_values_is_refused_once() {
+    // The form is shared by the pages of a language: it sees `site` and
+    // `t`, and the error says so, once for the whole build.
+    let site = Site::fixture("basic");
+    site.write(
+        "themes/default/templates/partials/search.html",
+        "<form>{{ page.title }}</form>",
+    );
+    let err = failing_build(&site, 1);
+    let failed = "template failed: partials/search.html (rendered with `site` and `t` only)";
+    assert_eq!(err.matches(failed).count(), 1, "{err}");
+    assert!(err.contains("the build found 1 error(s)"), "{err}");
+}
+
+#[test]
 fn every_broken_template_is_reported_once() {
     // A broken template fails every page made with it; each says so once,
     // whichever pass renders it, and beside broken links.
