@@ -108,23 +108,32 @@ pub fn robots(model: &SiteModel) -> String {
     }
 }
 
+/// One article of `articles.json`, its fields in name order as the file
+/// has always listed them (tools that diff two versions of it rely on that).
 #[derive(Serialize)]
 struct ArticleRecord<'a> {
+    category: Option<&'a str>,
+    date: Option<String>,
+    description: &'a str,
+    error_codes: &'a [String],
     id: &'a str,
     lang: &'a str,
-    title: &'a str,
-    description: &'a str,
-    url: String,
+    reviewed: Option<String>,
     short_url: String,
+    tags: &'a [String],
     tier: &'a str,
+    title: &'a str,
     #[serde(rename = "type")]
     kind: &'a str,
-    category: Option<&'a str>,
-    tags: &'a [String],
-    error_codes: &'a [String],
-    date: Option<String>,
     updated: Option<String>,
-    reviewed: Option<String>,
+    url: String,
+}
+
+/// `articles.json` as a whole, serialized straight from the records.
+#[derive(Serialize)]
+struct ArticlesJson<'a> {
+    articles: Vec<ArticleRecord<'a>>,
+    version: u32,
 }
 
 /// `articles.json`: every published article, for chatbots and ticketing tools.
@@ -153,9 +162,11 @@ pub fn articles_json(model: &SiteModel) -> Vec<u8> {
             }
         })
         .collect();
-    let mut json =
-        serde_json::to_vec_pretty(&serde_json::json!({ "version": 1, "articles": records }))
-            .unwrap_or_default();
+    let mut json = serde_json::to_vec_pretty(&ArticlesJson {
+        articles: records,
+        version: 1,
+    })
+    .unwrap_or_default();
     json.push(b'\n');
     json
 }

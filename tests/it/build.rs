@@ -216,6 +216,18 @@ fn feeds_and_articles_json() {
     assert_eq!(first["tier"], "L3");
     assert_eq!(first["error_codes"][0], "0x80070005");
     assert_eq!(first["updated"], "2026-02-03");
+    // Keys in name order, as the file has always listed them.
+    let text = site.read_public("articles.json");
+    let record = &text[text.find("    {").unwrap()..text.find("    }").unwrap()];
+    let keys: Vec<&str> = record
+        .lines()
+        .filter_map(|l| l.strip_prefix("      \"")?.split('"').next())
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
+    assert_eq!(keys, sorted);
+    assert_eq!(keys.len(), 14, "{keys:?}");
+    assert!(text.find("\"articles\"") < text.find("\"version\""));
 }
 
 #[test]
