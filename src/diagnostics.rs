@@ -210,6 +210,17 @@ pub fn sorted(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
     v
 }
 
+/// Appends to `list` the diagnostics of `more` it does not hold yet: two
+/// passes over the same site (two renders, two editions) find some problems
+/// twice, and each must be shown and counted once.
+pub fn add_new(list: &mut Vec<Diagnostic>, more: Vec<Diagnostic>) {
+    for diagnostic in more {
+        if !list.contains(&diagnostic) {
+            list.push(diagnostic);
+        }
+    }
+}
+
 fn floor_char_boundary(text: Option<&Arc<str>>, mut offset: usize) -> usize {
     if let Some(text) = text {
         while offset > 0 && !text.is_char_boundary(offset) {
@@ -238,6 +249,15 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_found_twice_are_added_once() {
+        let a = Diagnostic::error("a.md", 0..1, "broken");
+        let b = Diagnostic::error("b.md", 0..1, "broken");
+        let mut list = vec![a.clone()];
+        add_new(&mut list, vec![a.clone(), b.clone(), b.clone()]);
+        assert_eq!(list, [a, b]);
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

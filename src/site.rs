@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use crate::audit;
 use crate::config::{BaseUrl, Config};
-use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::diagnostics::{self, Diagnostic, SourceTexts};
 use crate::discover::{self, CONFIG_FILE};
 use crate::link::{self, BuildAudience, Selection, SiteModel};
 use crate::parse;
@@ -367,11 +367,7 @@ pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, B
     if let Ok(public) = public {
         let mut problems = Vec::new();
         render_checks(&public, &theme, &mut problems)?;
-        for problem in problems {
-            if !warnings.contains(&problem) {
-                warnings.push(problem);
-            }
-        }
+        diagnostics::add_new(&mut warnings, problems);
     }
     warnings.extend(audit::unused_assets(&model, &used_assets));
     warnings.extend(audit::outdated_translations(&model));

@@ -108,8 +108,8 @@ pub fn robots(model: &SiteModel) -> String {
     }
 }
 
-/// One article of `articles.json`, its fields in name order as the file
-/// has always listed them (tools that diff two versions of it rely on that).
+/// One article of `articles.json`, its fields in name order: the order the
+/// file has always listed them in.
 #[derive(Serialize)]
 struct ArticleRecord<'a> {
     category: Option<&'a str>,

@@ -115,11 +115,7 @@ pub fn with_listing_errors(model: &SiteModel, theme: &Theme, failed: RenderError
             match listings(model, theme, &languages, &Discard, &|_| true) {
                 Ok(more) => {
                     // A template both passes use (a partial) fails in each.
-                    for error in more {
-                        if !errors.contains(&error) {
-                            errors.push(error);
-                        }
-                    }
+                    crate::diagnostics::add_new(&mut errors, more);
                     RenderError::Content(errors, used_assets)
                 }
                 Err(e) => e,
