@@ -8,8 +8,9 @@ after the other: each round runs every binary once, in turn, each a clean
 `tier0 build --quiet` into a fresh output folder, after one uncounted
 round. Every other round runs them in reverse order: on the benchmark
 corpus, whose pages the kernel keeps evicting, the same binary measured
-about 60 ms slower in second place than in first. Prints one Markdown row per binary: median wall time, its minimum,
-median CPU time (user + system, then each) and median peak RSS.
+about 60 ms slower in second place than in first. Prints one Markdown row
+per binary: median wall time, its minimum, median CPU time (user + system,
+then each) and median peak RSS.
 
 To compare a change, keep a copy of the release binary before it
 (`cp target/release/tier0 /tmp/tier0-before`), build the change, and run
