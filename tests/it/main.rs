@@ -12,6 +12,7 @@ mod hostile;
 mod init;
 mod links;
 mod new;
+mod safety;
 mod search;
 mod serve;
 mod snapshots;

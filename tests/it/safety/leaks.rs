@@ -1,0 +1,1 @@
+//! Nothing internal reaches the public edition by any path.

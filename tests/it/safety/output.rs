@@ -1,0 +1,1 @@
+//! Output-folder ownership: tier0 replaces only what it wrote.

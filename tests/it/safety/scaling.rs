@@ -1,0 +1,1 @@
+//! No quadratic input: per-article dedup scales linearly.

@@ -1,0 +1,1 @@
+//! No URL from config or content can carry script.
