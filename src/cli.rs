@@ -57,6 +57,10 @@ pub struct BuildArgs {
     /// Open the home page in the default browser after building.
     #[arg(long)]
     pub open: bool,
+    /// Replace the output folder even if it holds files tier0 did not write
+    /// (they are deleted). Without it, such a folder is refused.
+    #[arg(long)]
+    pub replace_output: bool,
     /// Whom to build for: `public` (end users) or `agents` (internal
     /// articles and blocks shown; written to `agents.out` of tier0.yaml).
     #[arg(long, value_enum, default_value_t = BuildAudience::Public)]
@@ -95,6 +99,10 @@ pub struct SearchArgs {
     /// Which build to search: `public`, or `agents` (internal articles too).
     #[arg(long, value_enum, default_value_t = BuildAudience::Public)]
     pub audience: BuildAudience,
+    /// The output folder of the build to search, when it was built with
+    /// --out [default: <root>/public, or `agents.out` of tier0.yaml].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 /// Output format of `tier0 check`.

@@ -30,6 +30,14 @@ pub enum BuildAudience {
 }
 
 impl BuildAudience {
+    /// The audience of the other edition.
+    pub fn other(self) -> Self {
+        match self {
+            Self::Public => Self::Agents,
+            Self::Agents => Self::Public,
+        }
+    }
+
     /// Whether this build shows content written for `audience`.
     pub fn shows(self, audience: Audience) -> bool {
         self == Self::Agents || audience == Audience::Public

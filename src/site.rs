@@ -11,11 +11,11 @@ use std::time::{Duration, Instant};
 use crate::audit;
 use crate::config::{BaseUrl, Config};
 use crate::diagnostics::{self, Diagnostic, SourceTexts};
-use crate::discover::{self, CONFIG_FILE};
+use crate::discover::{self, CONFIG_FILE, CONTENT_DIR};
 use crate::link::{self, BuildAudience, Selection, SiteModel};
 use crate::parse;
 use crate::render::{self, RenderError, theme::Theme};
-use crate::write::Staging;
+use crate::write::{self, OutputClaim, Staging, Unknown};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -30,17 +30,15 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Whom the build is for.
     pub audience: BuildAudience,
+    /// Replace an output folder that holds files tier0 did not write.
+    pub replace_output: bool,
 }
 
 impl BuildOptions {
     /// Where the site is written: `--out`, else `public/` for the public
     /// build and `agents.out` of the config for the agents' one.
     pub fn out_dir(&self, config: &Config) -> PathBuf {
-        match (&self.out, self.audience) {
-            (Some(out), _) => out.clone(),
-            (None, BuildAudience::Public) => self.root.join("public"),
-            (None, BuildAudience::Agents) => self.root.join(&config.agents.out),
-        }
+        out_dir(&self.root, self.out.as_deref(), self.audience, config)
     }
 
     /// Which articles the build publishes.
@@ -51,9 +49,51 @@ impl BuildOptions {
         }
     }
 
-    /// Where the tantivy index of this build is kept for `tier0 search`.
-    pub fn index_dir(&self) -> PathBuf {
-        index_dir(&self.root, self.audience)
+    /// Where the other edition than this build's is written when it keeps
+    /// its default folder: `public/`, or `agents.out` of the config.
+    fn other_out_dir(&self, config: &Config) -> PathBuf {
+        out_dir(&self.root, None, self.audience.other(), config)
+    }
+
+    /// Locks the output folder for this build, once it is known to be one
+    /// that tier0 may replace.
+    fn claim_output(&self, config: &Config) -> Result<OutputClaim, BuildError> {
+        let out = self.out_dir(config);
+        let folders = [self.root.join(CONTENT_DIR), self.root.join("themes")];
+        let files = [self.root.join(CONFIG_FILE)];
+        let sources = write::Sources {
+            root: &self.root,
+            folders: &folders,
+            files: &files,
+        };
+        let unknown = if self.replace_output {
+            Unknown::Replace
+        } else {
+            Unknown::Refuse
+        };
+        let other = self.other_out_dir(config);
+        Ok(OutputClaim::acquire(
+            &out,
+            sources,
+            &other,
+            self.audience,
+            unknown,
+        )?)
+    }
+}
+
+/// Where a build for `audience` of the site at `root` is written: `out`
+/// when given, else `public/` or `agents.out` of the config.
+pub fn out_dir(
+    root: &Path,
+    out: Option<&Path>,
+    audience: BuildAudience,
+    config: &Config,
+) -> PathBuf {
+    match (out, audience) {
+        (Some(out), _) => out.to_path_buf(),
+        (None, BuildAudience::Public) => root.join("public"),
+        (None, BuildAudience::Agents) => root.join(&config.agents.out),
     }
 }
 
@@ -231,14 +271,10 @@ fn content_failure(
     }
 }
 
-/// Where the tantivy index of the site at `root` is kept for `tier0 search`:
-/// one per audience, as each build indexes other articles.
-pub fn index_dir(root: &Path, audience: BuildAudience) -> PathBuf {
-    let name = match audience {
-        BuildAudience::Public => "search",
-        BuildAudience::Agents => "search-agents",
-    };
-    root.join(".tier0").join(name)
+/// Where the tantivy index of the build written to `out` is kept for
+/// `tier0 search`: beside the output, with what else tier0 knows of it.
+pub fn index_dir(out: &Path) -> PathBuf {
+    write::state_dir(out).join("search")
 }
 
 /// Builds the site and swaps it into the output folder.
@@ -251,7 +287,8 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
         mut texts,
     } = prepare(options, progress)?;
     let out = options.out_dir(&model.config);
-    let staging = Staging::create(&out, &[&options.root])?;
+    let claim = options.claim_output(&model.config)?;
+    let staging = Staging::create(&out)?;
     progress("rendering", model.articles.len());
     let mut rendered = match render::articles(&model, &theme, &staging) {
         Ok(rendered) => rendered,
@@ -271,7 +308,7 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     model.drop_texts();
     let sections = std::mem::take(&mut rendered.sections);
     let input = crate::index::IndexInput::new(&model, sections);
-    let index_staging = Staging::create(&options.index_dir(), &[&options.root])?;
+    let index_staging = Staging::create(&index_dir(&out))?;
     let index_dir = index_staging.path()?;
     let sink = &staging;
     let (listed, indexed) = rayon::join(
@@ -295,7 +332,7 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     }
     progress("writing", articles);
     let files = staging.files();
-    staging.commit()?;
+    claim.commit(staging)?;
     index_staging.commit()?;
     Ok(BuildReport {
         articles,

@@ -21,6 +21,7 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
         drafts: args.drafts,
         base_url: args.base_url,
         audience: args.audience,
+        replace_output: args.replace_output,
     };
     let spinner = std::sync::OnceLock::<ProgressBar>::new();
     let show_spinner = verbosity != Verbosity::Quiet && std::io::stderr().is_terminal();

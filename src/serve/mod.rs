@@ -67,6 +67,7 @@ pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> 
             drafts: options.drafts,
             base_url: Some(BaseUrl::Path("/".into()).as_written()),
             audience: options.audience,
+            replace_output: false,
         };
         std::thread::spawn(move || rebuild_loop(DevSite::new(build), &loop_shared, verbosity));
         if options.open

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
-use crate::support::{Site, stderr, tree};
+use crate::support::{Site, stderr, tree, without_privileges};
 
 /// No case may take longer: a hang is a failure, not a slow test.
 const TIME_LIMIT: Duration = Duration::from_secs(60);
@@ -564,35 +564,6 @@ fn symbolic_link_loops_are_located() {
             "the build found 3 error(s)",
         ],
     );
-}
-
-/// Runs `cmd` as an unprivileged user when the tests run as root, for whom
-/// file permissions do not apply; `None` when that cannot be done here.
-#[cfg(unix)]
-fn without_privileges(site: &Site, args: &[&str]) -> Option<assert_cmd::Command> {
-    // SAFETY: geteuid has no preconditions.
-    if unsafe { libc::geteuid() } != 0 {
-        return Some(tier0(site, args));
-    }
-    // As root: drop to `nobody` with util-linux's setpriv, if it is there.
-    let drop = ["--reuid=65534", "--regid=65534", "--clear-groups"];
-    let works = std::process::Command::new("setpriv")
-        .args(drop)
-        .arg("true")
-        .status()
-        .is_ok_and(|s| s.success());
-    if !works {
-        return None;
-    }
-    // `nobody` must reach the site, which tempfile made private.
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(site.root(), std::fs::Permissions::from_mode(0o777)).unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("tier0");
-    let mut cmd = std::process::Command::new("setpriv");
-    cmd.args(drop).arg(bin).args(args).current_dir(site.root());
-    let mut cmd = assert_cmd::Command::from_std(cmd);
-    cmd.timeout(TIME_LIMIT);
-    Some(cmd)
 }
 
 #[cfg(unix)]

@@ -111,3 +111,33 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// `tier0 <args>` in the site folder as an unprivileged user when the tests
+/// run as root, for whom file permissions do not apply; `None` when that
+/// cannot be done here.
+#[cfg(unix)]
+pub fn without_privileges(site: &Site, args: &[&str]) -> Option<Command> {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return Some(site.tier0(args));
+    }
+    // As root: drop to `nobody` with util-linux's setpriv, if it is there.
+    let drop = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+    let works = std::process::Command::new("setpriv")
+        .args(drop)
+        .arg("true")
+        .status()
+        .is_ok_and(|s| s.success());
+    if !works {
+        return None;
+    }
+    // `nobody` must reach the site, which tempfile made private.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(site.root(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("tier0");
+    let mut cmd = std::process::Command::new("setpriv");
+    cmd.args(drop).arg(bin).args(args).current_dir(site.root());
+    let mut cmd = Command::from_std(cmd);
+    cmd.timeout(std::time::Duration::from_secs(60));
+    Some(cmd)
+}
