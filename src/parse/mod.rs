@@ -8,6 +8,7 @@
 
 pub mod date;
 pub mod front_matter;
+mod translations;
 pub mod yaml;
 
 use std::ops::Range;
@@ -178,6 +179,11 @@ impl FieldSpans {
         }
     }
 
+    /// Whether the front matter sets `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.values.iter().any(|(k, _)| *k == key)
+    }
+
     /// The span of `key`'s value, or of the front matter's start.
     pub fn value(&self, key: &str) -> Range<usize> {
         let span = self
@@ -321,6 +327,9 @@ pub fn parse(config: &Config, sources: &Sources) -> Parsed {
         sections: Vec::new(),
         diagnostics,
     };
+    parsed
+        .diagnostics
+        .extend(translations::share_audience(&mut parsed.articles));
     for file in &sources.sections {
         match parse_section(config, file) {
             Ok((section, warnings)) => {

@@ -12,13 +12,13 @@ use crate::support::{Site, tree};
 const LIVE_TAG: &str = "<script src=\"/__tier0/live.js\"></script>";
 
 /// A running `tier0 serve`, stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     address: String,
 }
 
 impl Server {
-    fn start(site: &Site) -> Self {
+    pub(crate) fn start(site: &Site) -> Self {
         Self::start_with(site, &[])
     }
 
@@ -65,7 +65,7 @@ impl Server {
         (status, head, response[split + 4..].to_vec())
     }
 
-    fn get(&self, path: &str) -> (u16, Vec<u8>) {
+    pub(crate) fn get(&self, path: &str) -> (u16, Vec<u8>) {
         let (status, _, body) = self.raw(&format!(
             "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
             self.address
@@ -93,7 +93,7 @@ impl Server {
     }
 
     /// Waits until a build newer than `after` is served with its search index.
-    fn settled_after(&self, after: u64) -> serde_json::Value {
+    pub(crate) fn settled_after(&self, after: u64) -> serde_json::Value {
         self.wait_for(|s| {
             let generation = s["generation"].as_u64().unwrap_or(0);
             generation > after && s["search_generation"].as_u64() == Some(generation)
