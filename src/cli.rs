@@ -57,6 +57,11 @@ pub struct BuildArgs {
     /// Open the home page in the default browser after building.
     #[arg(long)]
     pub open: bool,
+    /// Stop at any problem and write nothing, as `tier0 check` does
+    /// (`strict: true` in tier0.yaml says the same). Without it, a problem
+    /// confined to one article leaves it out or is a warning.
+    #[arg(long)]
+    pub strict: bool,
     /// Replace the output folder even if it holds files tier0 did not write
     /// (they are deleted). Without it, such a folder is refused.
     #[arg(long)]

@@ -14,6 +14,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod discover;
 pub mod index;
+pub mod leniency;
 pub mod link;
 pub mod parse;
 pub mod placeholders;

@@ -12,6 +12,7 @@ use crate::audit;
 use crate::config::{BaseUrl, Config};
 use crate::diagnostics::{self, Diagnostic, SourceTexts};
 use crate::discover::{self, CONFIG_FILE, CONTENT_DIR};
+use crate::leniency;
 use crate::link::{self, BuildAudience, Selection, SiteModel};
 use crate::parse;
 use crate::render::{self, RenderError, theme::Theme};
@@ -32,6 +33,9 @@ pub struct BuildOptions {
     pub audience: BuildAudience,
     /// Replace an output folder that holds files tier0 did not write.
     pub replace_output: bool,
+    /// Every problem stops the build (`--strict`; `strict: true` in the
+    /// config says the same).
+    pub strict: bool,
 }
 
 impl BuildOptions {
@@ -102,11 +106,14 @@ pub fn out_dir(
 pub struct BuildReport {
     /// Published articles.
     pub articles: usize,
+    /// Content files left out for their errors (a lenient build).
+    pub left_out: usize,
     /// Files written.
     pub files: usize,
     /// Where the site was written.
     pub out: PathBuf,
-    /// Warnings found.
+    /// Problems found: warnings, and the errors that left a content file
+    /// out of a lenient build.
     pub warnings: Vec<Diagnostic>,
     /// Source texts, to show the warnings.
     pub texts: SourceTexts,
@@ -139,7 +146,8 @@ pub struct Prepared {
     pub model: SiteModel,
     /// The compiled theme.
     pub theme: Theme,
-    /// Warnings found so far.
+    /// Problems found so far: warnings, and in a lenient build the errors
+    /// that left content files out.
     pub warnings: Vec<Diagnostic>,
     /// Source texts, for showing diagnostics.
     pub texts: SourceTexts,
@@ -190,6 +198,7 @@ fn parse_site(options: &BuildOptions, progress: Progress<'_>) -> Result<Parsed, 
 
     let (mut config, warnings, mut texts) = load_config(root)?;
     diagnostics.extend(warnings);
+    config.strict |= options.strict;
     if options.audience == BuildAudience::Agents {
         config.base_url = config.agents_base_url.clone();
     }
@@ -222,7 +231,7 @@ fn parse_site(options: &BuildOptions, progress: Progress<'_>) -> Result<Parsed, 
             return fail(diagnostics, texts);
         }
     };
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    if leniency::stops(&diagnostics, config.strict) {
         return fail(diagnostics, texts);
     }
     Ok(Parsed {
@@ -237,24 +246,65 @@ fn parse_site(options: &BuildOptions, progress: Progress<'_>) -> Result<Parsed, 
 }
 
 /// Links a parsed site for `selection`.
+///
+/// A lenient build leaves out the articles (and content files) that the
+/// link stage finds in conflict, and links the rest again, until what is
+/// left links or a problem remains that leaving out does not solve.
 fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildError> {
     let Parsed {
         config,
         theme,
-        articles,
+        mut articles,
         sections,
-        assets,
-        warnings,
+        mut assets,
+        mut warnings,
         texts,
     } = parsed;
-    match link::link(config, articles, sections, assets, selection) {
-        Ok(model) => Ok(Prepared {
-            model,
-            theme,
-            warnings,
-            texts,
-        }),
-        Err(errors) => Err(content_failure(warnings, errors, texts)),
+    if config.strict {
+        return match link::link(config, articles, sections, assets, selection) {
+            Ok(model) => Ok(Prepared {
+                model,
+                theme,
+                warnings,
+                texts,
+            }),
+            Err(errors) => Err(content_failure(warnings, errors, texts)),
+        };
+    }
+    loop {
+        let attempt = link::link(
+            config.clone(),
+            articles.clone(),
+            sections.clone(),
+            assets.clone(),
+            selection,
+        );
+        let errors = match attempt {
+            Ok(model) => {
+                return Ok(Prepared {
+                    model,
+                    theme,
+                    warnings,
+                    texts,
+                });
+            }
+            Err(errors) if leniency::stops(&errors, false) => {
+                return Err(content_failure(warnings, errors, texts));
+            }
+            Err(errors) => errors,
+        };
+        let left_out = leniency::left_out(&errors);
+        let (articles_before, assets_before) = (articles.len(), assets.len());
+        articles.retain(|a| !left_out.contains(a.path.as_path()));
+        assets.retain(|a| !left_out.contains(Path::new(CONTENT_DIR).join(&a.rel).as_path()));
+        let progress = articles.len() < articles_before || assets.len() < assets_before;
+        warnings.extend(errors);
+        if !progress {
+            return Err(BuildError::Content {
+                diagnostics: warnings,
+                texts,
+            });
+        }
     }
 }
 
@@ -283,7 +333,7 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     let Prepared {
         mut model,
         theme,
-        warnings,
+        mut warnings,
         mut texts,
     } = prepare(options, progress)?;
     let out = options.out_dir(&model.config);
@@ -299,6 +349,7 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
             RenderError::Io(e) => return Err(e.into()),
         },
     };
+    warnings.append(&mut rendered.warnings);
     let articles = model.articles.len();
     progress("indexing", articles);
     // The article pages were the last readers of the sources: free them,
@@ -336,6 +387,7 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     index_staging.commit()?;
     Ok(BuildReport {
         articles,
+        left_out: leniency::left_out(&warnings).len(),
         files,
         out,
         warnings,

@@ -642,7 +642,8 @@ fn resolve<'a>(
         LinkTarget::Missing(reason) => {
             out.diagnostics.push(
                 Diagnostic::error(&article.path, span, format!("broken {what}: {reason}"))
-                    .with_help("link to an article by its id (`KB-1042`) or by the relative path of its .md file"),
+                    .with_help("link to an article by its id (`KB-1042`) or by the relative path of its .md file")
+                    .fatal_if(model.config.strict),
             );
             dest
         }

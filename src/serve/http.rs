@@ -43,6 +43,9 @@ pub struct Served {
     pub search_generation: u64,
     /// Problems of the last rebuild, when it failed.
     pub errors: Option<Arc<Vec<Located>>>,
+    /// Errors of the content files the served build left out (a lenient
+    /// build publishes the rest).
+    pub left_out: Option<Arc<Vec<Located>>>,
     /// What the last good rebuild rendered again: `articles`, `listings`
     /// or `everything` (for tests and the curious).
     pub rebuilt: &'static str,
@@ -55,6 +58,8 @@ pub enum LiveEvent {
     Reload,
     /// The last rebuild failed: show these problems.
     Failed(Arc<Vec<Located>>),
+    /// The site was rebuilt without the files these errors are in.
+    LeftOut(Arc<Vec<Located>>),
 }
 
 /// State shared by the HTTP handlers and the rebuild loop.
@@ -229,7 +234,11 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
             .into_response();
     }
     let updates = BroadcastStream::new(shared.events.subscribe()).filter_map(Result::ok);
-    let current = shared.snapshot().errors.map(LiveEvent::Failed);
+    let served = shared.snapshot();
+    let current = served
+        .errors
+        .map(LiveEvent::Failed)
+        .or(served.left_out.map(LiveEvent::LeftOut));
     let stream = tokio_stream::iter(current)
         .chain(updates)
         .map(|event| Ok::<_, Infallible>(sse_event(&event)));
@@ -241,11 +250,15 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
 fn sse_event(event: &LiveEvent) -> Event {
     match event {
         LiveEvent::Reload => Event::default().event("reload").data("{}"),
-        LiveEvent::Failed(errors) => {
-            let json = serde_json::to_string(errors.as_ref()).unwrap_or_else(|_| "[]".to_owned());
-            Event::default().event("build-error").data(json)
-        }
+        LiveEvent::Failed(errors) => problems("build-error", errors),
+        LiveEvent::LeftOut(errors) => problems("left-out", errors),
     }
+}
+
+/// An event named `name` carrying `errors` as JSON.
+fn problems(name: &'static str, errors: &[Located]) -> Event {
+    let json = serde_json::to_string(errors).unwrap_or_else(|_| "[]".to_owned());
+    Event::default().event(name).data(json)
 }
 
 async fn live_js() -> Response {
@@ -266,6 +279,7 @@ struct Status {
     search_generation: u64,
     files: usize,
     errors: Option<Vec<Located>>,
+    left_out: Option<Vec<Located>>,
     rebuilt: &'static str,
 }
 
@@ -276,6 +290,7 @@ async fn status(State(shared): State<Arc<Shared>>) -> Response {
         search_generation: served.search_generation,
         files: served.pages.len() + served.search.len(),
         errors: served.errors.map(|e| e.as_ref().clone()),
+        left_out: served.left_out.map(|e| e.as_ref().clone()),
         rebuilt: served.rebuilt,
     })
     .into_response()

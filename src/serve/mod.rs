@@ -68,6 +68,7 @@ pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> 
             base_url: Some(BaseUrl::Path("/".into()).as_written()),
             audience: options.audience,
             replace_output: false,
+            strict: false,
         };
         std::thread::spawn(move || rebuild_loop(DevSite::new(build), &loop_shared, verbosity));
         if options.open
@@ -144,10 +145,14 @@ fn rebuild(
         Ok(rebuilt) => {
             *generation += 1;
             let pages = site.pages().unwrap_or_default();
+            let (problems, texts) = site.warnings();
+            let left_out: Vec<_> = problems.iter().filter(|d| d.is_error()).cloned().collect();
+            let left_out = (!left_out.is_empty()).then(|| Arc::new(texts.locate(&left_out)));
             shared.update(|s| {
                 s.pages = pages;
                 s.generation = *generation;
                 s.errors = None;
+                s.left_out = left_out;
                 s.rebuilt = rebuilt.name();
             });
             let _ = shared.events.send(LiveEvent::Reload);

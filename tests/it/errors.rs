@@ -2,11 +2,14 @@
 
 use crate::support::{Site, stderr};
 
-/// Runs a failing build over a site whose `public/` holds an earlier site
-/// (which no build wrote, hence `--replace-output`); returns stderr.
+/// Runs a failing strict build over a site whose `public/` holds an earlier
+/// site (which no build wrote, hence `--replace-output`); returns stderr.
 fn failing_build(site: &Site, code: i32) -> String {
     site.write("public/index.html", "previous good site");
-    let output = site.tier0(&["build", "--replace-output"]).output().unwrap();
+    let output = site
+        .tier0(&["build", "--strict", "--replace-output"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(code), "{}", stderr(&output));
     assert_eq!(
         site.read_public("index.html"),

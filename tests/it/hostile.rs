@@ -78,7 +78,7 @@ fn good_site() -> (Site, Tree) {
 
 /// `tier0 build` fails with `code`, and the previous site and the folder around it are as they were.
 fn fails_keeping_the_site(site: &Site, before: &Tree, code: i32) -> String {
-    let err = expect_exit(&mut tier0(site, &["build"]), code);
+    let err = expect_exit(&mut tier0(site, &["build", "--strict"]), code);
     assert!(
         tree(&site.public()) == *before,
         "the previous public/ must survive byte for byte; stderr:\n{err}"
@@ -445,7 +445,7 @@ fn crlf_bom_and_mixed_line_endings_work() {
         "\u{feff}---\r\nid: KB-4\ntitle: Mixto\r\ntags: [a]\n---\n\n1. Uno\r\n2. Dos\n3. Tres\r\r\nFin\rdel texto\n",
     );
     let err = builds(&site);
-    assert!(!err.contains("warning"), "{err}");
+    assert!(!err.contains("warning:"), "{err}");
     for (page, title, steps) in [
         ("crlf", "Windows", 2),
         ("bom", "Con BOM", 2),
@@ -579,7 +579,7 @@ fn an_unreadable_file_is_located() {
     site.write("content/red/secreto.md", GOOD.replace("KB-1", "KB-2"));
     let secret = site.root().join("content/red/secreto.md");
     chmod(&secret, 0o000);
-    let Some(mut cmd) = without_privileges(&site, &["build"]) else {
+    let Some(mut cmd) = without_privileges(&site, &["build", "--strict"]) else {
         // Root without a way to drop privileges: permissions do not apply,
         // so the file is readable and there is nothing to assert.
         eprintln!("skipped: running as root and setpriv is not available");

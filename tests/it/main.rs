@@ -10,6 +10,7 @@ mod check;
 mod errors;
 mod hostile;
 mod init;
+mod lenient;
 mod links;
 mod new;
 mod safety;

@@ -446,8 +446,38 @@ fn incremental_rebuilds_equal_a_clean_build() {
 }
 
 #[test]
+fn a_broken_file_is_left_out_and_shown_until_fixed() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let wifi = site.root().join("content/red/wifi.md");
+    let good = std::fs::read_to_string(&wifi).unwrap();
+    std::fs::write(&wifi, good.replace("tier: L3", "tier: L9")).unwrap();
+    let lenient = server.settled_after(generation);
+    assert!(lenient["errors"].is_null(), "{lenient}");
+    let error = &lenient["left_out"][0];
+    assert_eq!(error["path"], "content/red/wifi.md");
+    assert_eq!(error["message"], "unknown tier `L9`");
+    assert_eq!(
+        server.get("/red/wifi/").0,
+        404,
+        "the broken article is left out"
+    );
+    assert_eq!(server.get("/vpn/conectar/").0, 200, "the rest is served");
+    let generation = lenient["generation"].as_u64().unwrap();
+    std::fs::write(&wifi, good).unwrap();
+    let fixed = server.settled_after(generation);
+    assert!(fixed["left_out"].is_null(), "{fixed}");
+    assert_eq!(server.get("/red/wifi/").0, 200);
+}
+
+/// With `strict: true`, as before leniency: nothing new is served.
+#[test]
 fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     let site = Site::fixture("basic");
+    let config = site.root().join("tier0.yaml");
+    let strict = std::fs::read_to_string(&config).unwrap() + "strict: true\n";
+    std::fs::write(&config, strict).unwrap();
     let server = Server::start(&site);
     let generation = server.settled_after(0)["generation"].as_u64().unwrap();
     let wifi = site.root().join("content/red/wifi.md");
@@ -756,6 +786,10 @@ fn previews_the_agents_edition_when_asked() {
 #[test]
 fn changes_that_break_links_in_other_articles_are_caught() {
     let site = Site::fixture("basic");
+    // Strict: a broken link stops the rebuild, which is what is watched for.
+    let config = site.root().join("tier0.yaml");
+    let strict = std::fs::read_to_string(&config).unwrap() + "strict: true\n";
+    std::fs::write(&config, strict).unwrap();
     // wifi.md links to `../vpn/conectar.md#paso-2` and to `KB-2`; this one
     // to the same step with the file name percent-encoded.
     site.write(
