@@ -46,7 +46,7 @@ mod tests {
         let folder = Diagnostic::error("content", 0..0, "unreadable");
         let warning = Diagnostic::warning("tier0.yaml", 0..0, "odd");
         assert!(!stops(&[article.clone(), warning.clone()], false));
-        assert!(stops(&[article.clone()], true));
+        assert!(stops(std::slice::from_ref(&article), true));
         assert!(!stops(&[warning], true));
         for fatal in [config, theme, folder] {
             assert!(stops(&[fatal], false));
