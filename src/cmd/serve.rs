@@ -10,13 +10,15 @@ use crate::serve::{self, ServeOptions};
 pub fn run(args: ServeArgs, verbosity: Verbosity) -> ExitCode {
     if !args.bind.is_loopback() {
         eprintln!(
-            "warning: listening on {}: everyone who can reach this computer can read the site, drafts included",
+            "warning: listening on {}: everyone who can reach this computer can read the site, drafts included \
+             (at its IP address, or at a name given with --allow-host)",
             args.bind
         );
     }
     let options = ServeOptions {
         root: args.root,
         bind: args.bind,
+        allow_hosts: args.allow_host,
         port: args.port,
         drafts: args.drafts,
         audience: args.audience,
