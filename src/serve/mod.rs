@@ -4,8 +4,10 @@
 //! and rebuilds what a change affects (see [`site`]), then tells open pages
 //! to reload, or shows them the build errors while the last good site stays
 //! served. The search index follows in the background after each rebuild.
-//! It answers only requests that name it ([`hosts`]).
+//! It answers only requests that name it ([`hosts`]) and drops clients that
+//! keep it waiting ([`connections`]).
 
+pub mod connections;
 pub mod hosts;
 pub mod http;
 pub mod site;
@@ -38,6 +40,9 @@ pub struct ServeOptions {
     /// Names other than the addresses it listens on that requests may give
     /// in `Host`.
     pub allow_hosts: Vec<hosts::Authority>,
+    /// How long a client may take to send a request head, or to take a part
+    /// of a response, before it is dropped.
+    pub client_timeout: Duration,
     /// Port (0: any free port).
     pub port: u16,
     /// Include drafts.
@@ -83,11 +88,16 @@ pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> 
         {
             eprintln!("warning: could not open a browser ({e}); open {url} yourself");
         }
-        axum::serve(listener, http::router(shared))
-            .with_graceful_shutdown(async {
+        connections::serve(
+            listener,
+            http::router(shared),
+            options.client_timeout,
+            async {
                 let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
+            },
+        )
+        .await;
+        Ok(())
     })
 }
 

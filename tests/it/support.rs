@@ -131,9 +131,15 @@ impl Server {
 
     /// `tier0 serve` with `args` added.
     pub fn start_with(site: &Site, args: &[&str]) -> Self {
+        Self::start_with_env(site, args, &[])
+    }
+
+    /// `tier0 serve` with `args` added and the environment variables `env` set.
+    pub fn start_with_env(site: &Site, args: &[&str], env: &[(&str, &str)]) -> Self {
         let mut child = Process::new(assert_cmd::cargo::cargo_bin("tier0"))
             .args(["serve", "--port", "0", "--quiet"])
             .args(args)
+            .envs(env.iter().copied())
             .current_dir(site.root())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -3,11 +3,13 @@
 //!
 //! A web page that points a domain it owns at 127.0.0.1 (DNS rebinding)
 //! makes the browser send requests whose `Host` names that domain; the
-//! server must answer none of them, whatever they ask for.
+//! server must answer none of them, whatever they ask for. And a client
+//! that keeps the server waiting, by never finishing its request or never
+//! reading the answer, is dropped.
 
-use std::io::{Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::support::{Server, Site, stderr};
 
@@ -207,8 +209,121 @@ fn live_reload_compares_the_origin_with_its_own_names_not_with_host() {
     }
 }
 
+/// The short client timeout the timeout tests run the server with.
+const SHORT_TIMEOUT: (&str, &str) = ("TIER0_SERVE_CLIENT_TIMEOUT_MS", "300");
+
+/// Whether the server closes `stream` (EOF or reset) before a minute is up;
+/// what it sent before closing is ignored.
+fn closed_by_server(mut stream: TcpStream) -> bool {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut sink = Vec::new();
+    match stream.read_to_end(&mut sink) {
+        Ok(_) => true,
+        Err(e) => !matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut),
+    }
+}
+
 #[test]
-fn allowed_names_are_checked_before_serving() {
+fn a_client_that_never_finishes_a_request_is_dropped() {
+    let site = Site::fixture("basic");
+    let server = Server::start_with_env(&site, &[], &[SHORT_TIMEOUT]);
+
+    let silent = TcpStream::connect(&server.address).unwrap();
+    let mut partial = TcpStream::connect(&server.address).unwrap();
+    write!(
+        partial,
+        "GET /red/wifi/ HTTP/1.1\r\nHost: {}\r\nX-Slow:",
+        server.address
+    )
+    .unwrap();
+    let mut idle = TcpStream::connect(&server.address).unwrap();
+    write!(
+        idle,
+        "GET /robots.txt HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.address
+    )
+    .unwrap();
+
+    assert!(closed_by_server(silent), "a client that sends nothing");
+    assert!(
+        closed_by_server(partial),
+        "a client that never ends its header"
+    );
+    assert!(
+        closed_by_server(idle),
+        "a kept-alive client that asks nothing more"
+    );
+    assert_eq!(server.get("/red/wifi/").0, 200, "still serving");
+
+    // A page waiting for reloads asks nothing and is sent nothing for far
+    // longer than the timeout, and is still told of the next rebuild.
+    let mut page = TcpStream::connect(&server.address).unwrap();
+    page.set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    write!(
+        page,
+        "GET /__tier0/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.address
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_secs(2));
+    let wifi = site.root().join("content/red/wifi.md");
+    let text = std::fs::read_to_string(&wifi).unwrap();
+    std::fs::write(&wifi, text.replace("Primer paso.", "Primer paso, editado.")).unwrap();
+    let mut seen = Vec::new();
+    let mut chunk = [0u8; 512];
+    while !String::from_utf8_lossy(&seen).contains("event: reload") {
+        let n = page.read(&mut chunk).unwrap();
+        assert!(
+            n > 0,
+            "the live-reload stream was closed: {}",
+            String::from_utf8_lossy(&seen)
+        );
+        seen.extend_from_slice(&chunk[..n]);
+    }
+}
+
+#[test]
+fn a_client_that_never_reads_the_answer_is_dropped() {
+    let site = Site::fixture("basic");
+    let server = Server::start_with_env(&site, &[], &[SHORT_TIMEOUT]);
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream
+        .set_write_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    // Pipelined requests, never a byte read: the answers fill both sockets'
+    // buffers, the server's writes stop, and then so do its reads and ours.
+    let request = format!(
+        "GET /red/wifi/ HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.address
+    );
+    let started = Instant::now();
+    let mut sent = 0;
+    let dropped = loop {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the server still takes requests from a client that reads nothing"
+        );
+        match stream.write(&request.as_bytes()[sent..]) {
+            Ok(n) => sent = (sent + n) % request.len(),
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+            Err(e) => break e,
+        }
+    };
+    assert!(
+        matches!(
+            dropped.kind(),
+            ErrorKind::ConnectionReset | ErrorKind::BrokenPipe
+        ),
+        "{dropped}"
+    );
+    assert_eq!(server.get("/red/wifi/").0, 200, "still serving");
+}
+
+#[test]
+fn allowed_names_and_the_timeout_are_checked_before_serving() {
     let site = Site::fixture("basic");
     for (value, why) in [
         ("http://docs.example.lan", "a URL"),
@@ -226,6 +341,19 @@ fn allowed_names_are_checked_before_serving() {
             stderr.contains(&format!("`{value}` is not a host name"))
                 && stderr.contains("without http://"),
             "{why}: {stderr}"
+        );
+    }
+    for value in ["", "0", "ten", "-5"] {
+        let output = site
+            .tier0(&["serve", "--port", "0"])
+            .env(SHORT_TIMEOUT.0, value)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{value:?}");
+        assert!(
+            stderr(&output).contains("is not a number of milliseconds above 0"),
+            "{value:?}: {}",
+            stderr(&output)
         );
     }
 }
