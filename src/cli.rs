@@ -171,6 +171,12 @@ pub struct ServeArgs {
     /// included, to your whole network.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
+    /// Also answer requests for this name (such as `docs.example.lan`, or
+    /// `localhost:8080` behind a tunnel or proxy): the server answers only
+    /// at 127.0.0.1, localhost, [::1] and the --bind address, on its port,
+    /// so that no other web site can read it. Repeat for more names.
+    #[arg(long, value_name = "HOST")]
+    pub allow_host: Vec<crate::serve::hosts::Authority>,
     /// Include articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,

@@ -1,11 +1,15 @@
 //! The dev server's HTTP side: the site from memory, live reload, status.
 //!
-//! Only GET and HEAD are answered. A request path is percent-decoded and
+//! Every request first passes [`hosts::only_our_names`]: one whose `Host`
+//! is not a name of this server gets 421, whatever it asks for, so a page
+//! that rebinds its own domain to 127.0.0.1 reads nothing. Only GET and HEAD
+//! are answered. A request path is percent-decoded and
 //! looked up in the in-memory site; a path with a `.` or `..` segment, a
 //! backslash or a NUL is 404 before any lookup, and nothing on disk is ever
 //! read for a request, so no path (nor symbolic link) outside the site can be
 //! served, and there is no directory listing. HTML pages get the live-reload
-//! script; the event stream answers only same-origin pages.
+//! script; the event stream answers only pages whose Origin is one of the
+//! server's own names on its port.
 
 use std::convert::Infallible;
 use std::sync::{Arc, RwLock};
@@ -23,6 +27,7 @@ use tokio::sync::broadcast;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
+use super::hosts::{self, AllowedHosts};
 use super::site::Files;
 use crate::diagnostics::Located;
 
@@ -68,14 +73,17 @@ pub struct Shared {
     pub served: RwLock<Served>,
     /// Live-reload events.
     pub events: broadcast::Sender<LiveEvent>,
+    /// The names requests must give in `Host`, and pages in `Origin`.
+    pub hosts: AllowedHosts,
 }
 
 impl Shared {
-    /// A server with nothing built yet.
-    pub fn new() -> Arc<Self> {
+    /// A server answering to `hosts`, with nothing built yet.
+    pub fn new(hosts: AllowedHosts) -> Arc<Self> {
         Arc::new(Self {
             served: RwLock::new(Served::default()),
             events: broadcast::channel(16).0,
+            hosts,
         })
     }
 
@@ -105,6 +113,10 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/__tier0/live.js", get(live_js))
         .route("/__tier0/status", get(status))
         .fallback(site_file)
+        .layer(axum::middleware::from_fn_with_state(
+            shared.clone(),
+            hosts::only_our_names,
+        ))
         .with_state(shared)
 }
 
@@ -206,7 +218,7 @@ fn inject_live_reload(html: &[u8]) -> Vec<u8> {
 }
 
 /// Whether a request comes from a page of this server (or from no page at all).
-fn same_origin(headers: &HeaderMap) -> bool {
+fn same_origin(headers: &HeaderMap, hosts: &AllowedHosts) -> bool {
     let header = |name| {
         headers
             .get(name)
@@ -218,15 +230,11 @@ fn same_origin(headers: &HeaderMap) -> bool {
     {
         return false;
     }
-    match (header(header::ORIGIN), header(header::HOST)) {
-        (None, _) => true,
-        (Some(origin), Some(host)) => origin == format!("http://{host}"),
-        (Some(_), None) => false,
-    }
+    header(header::ORIGIN).is_none_or(|origin| hosts.admits_origin(origin))
 }
 
 async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
-    if !same_origin(&headers) {
+    if !same_origin(&headers, &shared.hosts) {
         return (
             StatusCode::FORBIDDEN,
             "live reload is only for pages of this server",
@@ -328,7 +336,8 @@ mod tests {
     }
 
     #[test]
-    fn only_same_origin_pages_may_subscribe() {
+    fn only_pages_of_our_names_may_subscribe() {
+        let hosts = AllowedHosts::new(std::net::Ipv4Addr::LOCALHOST.into(), 1111, &[]);
         let headers = |pairs: &[(&'static str, &'static str)]| {
             let mut h = HeaderMap::new();
             for (k, v) in pairs {
@@ -336,18 +345,33 @@ mod tests {
             }
             h
         };
-        assert!(same_origin(&headers(&[("host", "127.0.0.1:1111")])));
-        assert!(same_origin(&headers(&[
-            ("host", "127.0.0.1:1111"),
-            ("origin", "http://127.0.0.1:1111")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "127.0.0.1:1111"),
-            ("origin", "http://evil.example")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "127.0.0.1:1111"),
-            ("sec-fetch-site", "cross-site")
-        ])));
+        assert!(same_origin(&headers(&[("host", "127.0.0.1:1111")]), &hosts));
+        assert!(same_origin(
+            &headers(&[
+                ("host", "127.0.0.1:1111"),
+                ("origin", "http://localhost:1111"),
+                ("sec-fetch-site", "same-origin")
+            ]),
+            &hosts
+        ));
+        assert!(!same_origin(
+            &headers(&[
+                ("host", "127.0.0.1:1111"),
+                ("origin", "http://evil.example")
+            ]),
+            &hosts
+        ));
+        // A rebound page's Origin matches the Host it sends: still not ours.
+        assert!(!same_origin(
+            &headers(&[
+                ("host", "evil.example:1111"),
+                ("origin", "http://evil.example:1111")
+            ]),
+            &hosts
+        ));
+        assert!(!same_origin(
+            &headers(&[("host", "127.0.0.1:1111"), ("sec-fetch-site", "cross-site")]),
+            &hosts
+        ));
     }
 }

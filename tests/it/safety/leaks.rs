@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::serve::Server;
+use crate::support::Server;
 use crate::support::{Site, stderr, tree};
 
 const CONFIG: &str = "base_url: https://help.example.com/\ndefault_language: es\nlanguages:\n  - {code: es, name: Español}\n  - {code: en, name: English}\n";
