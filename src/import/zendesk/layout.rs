@@ -61,11 +61,11 @@ impl Claims<'_> {
         paths: impl Fn(&str) -> Vec<String>,
     ) -> String {
         let free = |candidate: &str| {
-            !(dir.is_empty() && self.reserved.contains(candidate))
-                && !self.claimed.contains(&join(dir, candidate).to_lowercase())
-                && paths(&join(dir, candidate))
-                    .iter()
-                    .all(|p| !self.local.is_taken(p))
+            let path = join(dir, candidate);
+            let reserved = dir.is_empty() && self.reserved.contains(candidate);
+            let taken = self.claimed.contains(&path.to_lowercase())
+                || paths(&path).iter().any(|p| self.local.is_taken(p));
+            !reserved && !taken
         };
         let chosen = if free(name) {
             name.to_owned()
