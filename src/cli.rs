@@ -37,6 +37,37 @@ pub enum Command {
     Search(SearchArgs),
     /// Check the site without building it: links, anchors, ids, schema, stale reviews, translations.
     Check(CheckArgs),
+    /// Import a knowledge base kept elsewhere into content/ (run it again to follow its changes).
+    Import(ImportArgs),
+}
+
+/// Arguments of `tier0 import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Where the knowledge base comes from.
+    #[command(subcommand)]
+    pub source: ImportSource,
+}
+
+/// Knowledge bases `tier0 import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// A Zendesk Guide export: the Help Center API's JSON pages of
+    /// categories, sections and articles (see docs/import-zendesk.md).
+    Zendesk(ZendeskArgs),
+}
+
+/// Arguments of `tier0 import zendesk`.
+#[derive(Debug, Args)]
+pub struct ZendeskArgs {
+    /// Folder holding the export: categories….json, sections….json and articles….json pages.
+    pub dir: PathBuf,
+    /// The site folder to import into (content/ and tier0.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Say what would be created, updated or left alone, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Arguments of `tier0 build`.

@@ -13,6 +13,7 @@ pub mod cmd;
 pub mod config;
 pub mod diagnostics;
 pub mod discover;
+pub mod import;
 pub mod index;
 pub mod leniency;
 pub mod link;

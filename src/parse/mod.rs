@@ -125,6 +125,9 @@ struct RawFrontMatter {
     weight: i64,
     author: Option<String>,
     team: Option<String>,
+    /// What `tier0 import zendesk` made the file from; only the import reads it.
+    #[serde(rename = "zendesk")]
+    _import_record: Option<serde_yaml::Value>,
 }
 
 /// Keys front matter understands, for "did you mean".
@@ -290,6 +293,9 @@ struct RawSection {
     title: Option<String>,
     description: Option<String>,
     weight: Option<i64>,
+    /// What `tier0 import zendesk` made the file from; only the import reads it.
+    #[serde(rename = "zendesk")]
+    _import_record: Option<serde_yaml::Value>,
 }
 
 const SECTION_KEYS: &[&str] = &["title", "description", "weight"];
@@ -761,6 +767,16 @@ mod tests {
         let (a, d) = article("red/wifi.md", "---\ntitle: x\n---\n");
         assert_eq!(a.unwrap().id, "red-wifi");
         assert!(d[0].message.contains("no `id`"));
+    }
+
+    #[test]
+    fn the_import_record_is_no_unknown_key() {
+        let (a, d) = article(
+            "a.md",
+            "---\nid: ZD-1\ntitle: x\nzendesk: {article: 1, locale: \"en-us\", hash: \"ab\"}\n---\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(a.unwrap().id, "ZD-1");
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod build;
 mod check;
 mod errors;
 mod hostile;
+mod import;
 mod init;
 mod lenient;
 mod links;
