@@ -9,6 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
 use crate::cli::BuildArgs;
 use crate::site::{self, BuildError, BuildOptions};
+use crate::terminal;
 
 /// Builds with a spinner only worth showing for large sites on a terminal.
 const SPINNER_FROM_ARTICLES: usize = 1000;
@@ -27,10 +28,10 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
     let started = std::time::Instant::now();
     let progress = |stage: &str, articles: usize| {
         if verbosity == Verbosity::Verbose {
-            eprintln!(
+            terminal::tell(format_args!(
                 "{:>7.3} s  {stage} ({articles} articles)",
                 started.elapsed().as_secs_f64()
-            );
+            ));
         }
         if show_spinner && articles >= SPINNER_FROM_ARTICLES {
             let bar = spinner.get_or_init(|| {
@@ -54,34 +55,34 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
             print_diagnostics(&report.texts, &report.warnings, verbosity);
             let index = report.out.join("index.html");
             if verbosity != Verbosity::Quiet {
-                eprintln!(
+                terminal::tell(format_args!(
                     "Built {} articles ({} files) into {} in {:.2} s",
                     report.articles,
                     report.files,
                     report.out.display(),
                     report.elapsed.as_secs_f64()
-                );
-                eprintln!(
+                ));
+                terminal::tell(format_args!(
                     "Open {} in a browser, or serve the folder with any static web server.",
                     index.display()
-                );
+                ));
             }
             if args.open
                 && let Err(e) = opener::open(&index)
             {
-                eprintln!(
+                terminal::tell(format_args!(
                     "warning: could not open a browser ({e}); open {} yourself",
                     index.display()
-                );
+                ));
             }
             ExitCode::SUCCESS
         }
         Err(BuildError::Content { diagnostics, texts }) => {
             print_diagnostics(&texts, &diagnostics, verbosity);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            eprintln!(
+            terminal::tell(format_args!(
                 "error: the build found {errors} error(s); the previous site was left untouched"
-            );
+            ));
             ExitCode::from(EXIT_CONTENT)
         }
         Err(e @ (BuildError::Io(_) | BuildError::Search(_))) => fail(e),
