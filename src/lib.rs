@@ -12,6 +12,7 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod diagnostics;
+pub mod dialects;
 pub mod discover;
 pub mod index;
 pub mod link;
