@@ -106,7 +106,9 @@ fn mkdocs(line: &str) -> Option<Marker> {
     let title = if rest.is_empty() {
         None
     } else {
-        Some(rest.strip_prefix('"')?.strip_suffix('"')?.to_owned())
+        Some(super::inline_text(
+            rest.strip_prefix('"')?.strip_suffix('"')?,
+        ))
     };
     let (kind, default_title) = kind(name);
     Some(Marker::Indented(Admonition {
@@ -163,7 +165,7 @@ fn colon(line: &str) -> Option<Marker> {
     let admonition = known_kind(name).map(|(kind, default_title)| Admonition {
         kind,
         title: (!title.is_empty())
-            .then(|| title.to_owned())
+            .then(|| super::inline_text(title))
             .or(default_title),
         collapsible: name.eq_ignore_ascii_case("details").then_some(false),
     });

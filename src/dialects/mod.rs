@@ -117,6 +117,23 @@ impl<'a> Prepared<'a> {
     }
 }
 
+/// The text a reader sees of one line of Markdown (`The *Rust* [book](x)`
+/// → `The Rust book`): for titles written in Markdown (a heading that
+/// gives an article its title, an admonition's title).
+pub fn inline_text(markdown: &str) -> String {
+    let mut text = String::new();
+    // As one ATX heading, so that a trailing `{#id}` is read as its id.
+    let source = format!("# {}", markdown.replace(['\r', '\n'], " "));
+    let options = pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES;
+    for event in pulldown_cmark::Parser::new_ext(&source, options) {
+        match event {
+            pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => text.push_str(&t),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Rewrites `body`; `mdx` says it is an MDX file (`.mdx`). A Markdown file
 /// with an `import … from '…'` line is read as MDX from that line on, as
 /// Docusaurus reads every `.md` file as MDX.
@@ -291,9 +308,9 @@ impl Pass<'_> {
             }
         }
         let (content, column, prefix) = self.consume(start, end);
-        // A quote closed right after text: a blank line keeps this line out
-        // of it (it would continue the quote's paragraph).
-        let separator = if closed_quote && !self.prev_blank {
+        // A blank line without the closed quote's marker keeps this line
+        // out of it (it would continue the quote, or its paragraph).
+        let separator = if closed_quote {
             format!("{}\n", self.quote_prefix().trim_end())
         } else {
             String::new()

@@ -22,7 +22,7 @@ fn mkdocs_admonitions_become_alerts() {
     let body = "Intro\n\n!!! tip \"Stand-alone blog\"\n\n    Body *text*\n    more\n\n        code\n\nAfter\n";
     assert_eq!(
         text(body),
-        "Intro\n\n> [!TIP]\n>\n> Body *text*\n> more\n>\n>     code\n>\nAfter\n"
+        "Intro\n\n> [!TIP]\n>\n> Body *text*\n> more\n>\n>     code\n>\n\nAfter\n"
     );
     let prepared = prepare(body, false);
     let at = prepared.text().find("> [!TIP]").unwrap();
@@ -30,6 +30,14 @@ fn mkdocs_admonitions_become_alerts() {
     assert_eq!(admonition.title.as_deref(), Some("Stand-alone blog"));
     assert_eq!(admonition.kind, AlertKind::Tip);
     assert_eq!(prepared.admonition_at(0), None);
+}
+
+#[test]
+fn two_admonitions_in_a_row_stay_two() {
+    assert_eq!(
+        text("!!! note\n    One\n\n!!! tip\n    Two\n"),
+        "> [!NOTE]\n> One\n>\n\n> [!TIP]\n> Two\n"
+    );
 }
 
 #[test]

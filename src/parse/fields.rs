@@ -401,6 +401,9 @@ impl<'a> Reader<'a> {
             ));
             return;
         };
+        if field == Field::Ignored {
+            return;
+        }
         if field == Field::Expiry {
             self.warn(
                 entry,
@@ -841,6 +844,15 @@ mod tests {
             .unwrap();
         assert_eq!(&text[weight.span.clone()], "heavy");
         assert_eq!(r.raw, RawFrontMatter::default());
+    }
+
+    #[test]
+    fn other_tools_keys_are_ignored_quietly() {
+        let r = read_text(
+            "+++\ntitle = 'S'\nsort_by = 'weight'\nredirect_to = 'x'\n[extra]\na = 1\n+++\n",
+        );
+        assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+        assert_eq!(r.raw.title.as_deref(), Some("S"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The title of an article whose front matter has none: its first level-one
 //! heading, `# Title` or `Title` underlined with `===`, as mdBook, MkDocs
-//! and Jekyll take it.
+//! and Jekyll take it; without one, a heading of another level that opens
+//! the body (mdBook's sub-chapters start with `## Installation`).
 //!
 //! A light line scan, not a Markdown parse: it skips fenced code and HTML
 //! comments, and takes headings at the top level only (not in block
@@ -9,8 +10,6 @@
 //! will show it.
 
 use std::ops::Range;
-
-use pulldown_cmark::{Event, Parser};
 
 /// A level-one heading found in a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,8 +23,10 @@ pub struct Heading {
     pub first: bool,
 }
 
-/// The first level-one heading of `body`.
+/// The first level-one heading of `body`, or else the heading of any level
+/// that opens it.
 pub fn first_heading(body: &str) -> Option<Heading> {
+    let mut opening: Option<Heading> = None;
     let mut fence: Option<(u8, usize)> = None;
     let mut comment = false;
     let mut first = true;
@@ -72,6 +73,9 @@ pub fn first_heading(body: &str) -> Option<Heading> {
             if let Some(text) = atx_h1(trimmed) {
                 return Some(heading(text, start..next, first));
             }
+            if first && let Some(text) = atx_heading(trimmed) {
+                opening = Some(heading(text, start..next, true));
+            }
             if let Some((text_start, can_be_heading, was_first)) = paragraph
                 && can_be_heading
                 && trimmed.bytes().all(|b| b == b'=')
@@ -86,12 +90,21 @@ pub fn first_heading(body: &str) -> Option<Heading> {
         }
         first = false;
     }
-    None
+    opening
 }
 
 /// The text of `# Title` or `# Title #`, if `line` is one.
 fn atx_h1(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix('#')?;
+    atx_heading(line).filter(|_| !line.starts_with("##"))
+}
+
+/// The text of an ATX heading of any level (`### Title ###`).
+fn atx_heading(line: &str) -> Option<&str> {
+    let level = line.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&level) {
+        return None;
+    }
+    let rest = &line[level..];
     if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
         return None;
     }
@@ -112,19 +125,8 @@ fn starts_ordered_item(line: &str) -> bool {
 }
 
 fn heading(markdown: &str, range: Range<usize>, first: bool) -> Heading {
-    let mut text = String::new();
-    let options = pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES;
-    // As one ATX heading, so that a trailing `{#id}` is read as its id.
-    let source = format!("# {}", markdown.replace(['\r', '\n'], " "));
-    for event in Parser::new_ext(&source, options) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            _ => {}
-        }
-    }
     Heading {
-        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        text: crate::dialects::inline_text(markdown),
         range,
         first,
     }
@@ -160,6 +162,14 @@ mod tests {
             title("Intro\n\n## Sub\n\n# Later ##\n"),
             Some(("Later".into(), "# Later ##\n", false))
         );
+        assert_eq!(
+            title("## Installation\n\nText\n\n### More\n"),
+            Some(("Installation".into(), "## Installation\n", true))
+        );
+        assert_eq!(
+            title("## Opening\n\n# Real\n"),
+            Some(("Real".into(), "# Real\n", false))
+        );
     }
 
     #[test]
@@ -171,6 +181,8 @@ mod tests {
             "- item\n===\n",
             "#hashtag\n",
             "Text\n---\n",
+            "Text\n\n## Not opening\n",
+            "####### seven\n",
             "<!--\n# hidden\n-->\n",
             "",
         ] {
