@@ -7,6 +7,7 @@
 //! it maps, how loose types are read) is written once, in `fields`, for
 //! both languages.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
@@ -137,6 +138,8 @@ pub(super) fn read(
 pub(super) struct TopLevel<'a> {
     /// Which keys to decode.
     pub(super) wanted: &'a dyn Fn(&str) -> Want,
+    /// The key being read, for errors that carry no position.
+    pub(super) reading: &'a RefCell<String>,
 }
 
 impl<'de> de::DeserializeSeed<'de> for TopLevel<'_> {
@@ -162,6 +165,7 @@ impl<'de> Visitor<'de> for TopLevel<'_> {
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<Value>()? {
             let key = key.scalar_text().unwrap_or_default();
+            self.reading.replace(key.clone());
             let value = if (self.wanted)(&key) == Want::Skip {
                 map.next_value::<de::IgnoredAny>()?;
                 None
@@ -268,6 +272,8 @@ impl Value {
 pub(super) struct TopLevelText<'a> {
     /// The keys to read again, with their first reading.
     pub(super) shapes: &'a [(&'a str, &'a Value)],
+    /// The key being read, for errors that carry no position.
+    pub(super) reading: &'a RefCell<String>,
 }
 
 impl<'de> de::DeserializeSeed<'de> for TopLevelText<'_> {
@@ -290,7 +296,10 @@ impl<'de> Visitor<'de> for TopLevelText<'_> {
         while let Some(key) = map.next_key::<Value>()? {
             let key = key.scalar_text().unwrap_or_default();
             match self.shapes.iter().find(|(k, _)| *k == key) {
-                Some((_, shape)) => entries.push((key, map.next_value_seed(AsText(shape))?)),
+                Some((_, shape)) => {
+                    self.reading.replace(key.clone());
+                    entries.push((key, map.next_value_seed(AsText(shape))?));
+                }
                 None => {
                     map.next_value::<de::IgnoredAny>()?;
                 }

@@ -428,7 +428,16 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         // Docusaurus and Jekyll write a page's path there: it becomes an
         // alias, and the file name gives the slug.
         Some(s) if s.contains('/') => {
-            aliases.push(s);
+            if crate::link::normalise_alias(&s).is_some() {
+                aliases.push(s);
+            } else {
+                problem(
+                    false,
+                    "slug",
+                    format!("slug `{s}` is not a path inside the site; it is ignored"),
+                    "use lowercase letters, digits and `-` only".into(),
+                );
+            }
             file_slug()
         }
         Some(s) => {
@@ -518,18 +527,16 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
     let updated = date_field("updated", raw.updated).or(date);
     let reviewed = date_field("reviewed", raw.reviewed).or(updated);
 
-    aliases.retain(|alias| {
-        let kept = crate::link::normalise_alias(alias).is_some();
-        if !kept {
+    for alias in &aliases {
+        if crate::link::normalise_alias(alias).is_none() {
             problem(
-                false,
+                true,
                 "aliases",
-                format!("alias `{alias}` is not a path inside the site; it is ignored"),
+                format!("alias `{alias}` is not a path inside the site"),
                 "write a site path such as `/old/wifi/`, without `..`, `?` or `#`".into(),
             );
         }
-        kept
-    });
+    }
 
     let derived_id = || slug::slugify(&discover::markdown_stem(&file.rel).replace('.', "-"));
     let id = match raw.id {
@@ -760,7 +767,7 @@ mod tests {
     #[test]
     fn other_tools_conventions_are_warnings() {
         let text = "---\ntitle: x\ntype: docs\ncategory: Getting Started\nid: a/b\n\
-                    aliases: [\"/a?b\"]\nTier: l2\nlang: EN\naudience: Public\n---\n";
+                    slug: ../x\nTier: l2\nlang: EN\naudience: Public\n---\n";
         let (a, d) = only_warnings("Red Wifi/a.md", text);
         assert_eq!(a.kind, ArticleType::Troubleshooting);
         assert_eq!(a.category.as_deref(), Some("getting-started"));
@@ -772,7 +779,7 @@ mod tests {
             "`docs` is not an article type; the article is a `troubleshooting`",
             "category `Getting Started` is not a category id; the article is in `getting-started`",
             "article id `a/b` may only contain letters, digits, `-` and `_`; using `red-wifi-a`",
-            "alias `/a?b` is not a path inside the site; it is ignored",
+            "slug `../x` is not a path inside the site; it is ignored",
         ] {
             assert!(
                 d.iter().any(|m| m == expected),

@@ -45,7 +45,7 @@ pub fn deserialize<T: DeserializeOwned>(
     let de = serde_yaml::Deserializer::from_str(text);
     serde_ignored::deserialize(de, |path| unknown.push(path.to_string()))
         .map(|value| (value, unknown))
-        .map_err(|e| YamlError::located(&e, text, base))
+        .map_err(|e| YamlError::located(&e, text, base, base))
 }
 
 /// Decodes the front matter `text`, which starts at byte `base` of the file
@@ -76,7 +76,7 @@ pub(super) fn entries(
         return Ok(front_matter);
     }
     let decoded = refuse_what_libyaml_mislocates(text, base)
-        .and_then(|()| read_values(text, base, wanted))
+        .and_then(|()| read_values(text, base, &keys, wanted))
         .map_err(|e| vec![e.into_diagnostic(path)])?;
     front_matter.entries = decoded
         .into_iter()
@@ -105,12 +105,21 @@ pub(super) fn entries(
 fn read_values(
     text: &str,
     base: usize,
+    keys: &TopLevelKeys,
     wanted: &dyn Fn(&str) -> Want,
 ) -> Result<Vec<(String, Option<Value>)>, YamlError> {
-    let located = |e: serde_yaml::Error| YamlError::located(&e, text, base);
-    let mut values = TopLevel { wanted }
-        .deserialize(serde_yaml::Deserializer::from_str(text))
-        .map_err(located)?;
+    let reading = std::cell::RefCell::new(String::new());
+    let located = |e: serde_yaml::Error| {
+        let key = reading.borrow();
+        let fallback = keys.first_of(&key).map_or(base, |p| p.value.start);
+        YamlError::located(&e, text, base, fallback)
+    };
+    let mut values = TopLevel {
+        wanted,
+        reading: &reading,
+    }
+    .deserialize(serde_yaml::Deserializer::from_str(text))
+    .map_err(located)?;
     let typed: Vec<(&str, &Value)> = values
         .iter()
         .filter(|(key, _)| wanted(key) == Want::Text)
@@ -120,7 +129,10 @@ fn read_values(
     if typed.is_empty() {
         return Ok(values);
     }
-    let texts = TopLevelText { shapes: &typed }
+    let texts = TopLevelText {
+        shapes: &typed,
+        reading: &reading,
+    }
         .deserialize(serde_yaml::Deserializer::from_str(text))
         .map_err(located)?;
     for (key, text) in texts {
@@ -162,7 +174,10 @@ impl YamlError {
     /// ends ("found unexpected end of stream, while scanning a quoted scalar
     /// at line 3 column 8"): the place that needs fixing is where it opens,
     /// which the message names, so the error points there.
-    fn located(e: &serde_yaml::Error, text: &str, base: usize) -> Self {
+    ///
+    /// Some errors carry no position ("repetition limit exceeded", for an
+    /// alias that expands too far): they point at `fallback`.
+    fn located(e: &serde_yaml::Error, text: &str, base: usize, fallback: usize) -> Self {
         let full = e.to_string();
         let opened = OPENERS.iter().find_map(|opener| {
             let rest = &full[full.find(opener)? + opener.len()..];
@@ -172,9 +187,9 @@ impl YamlError {
         let problem = e
             .location()
             .and_then(|l| offset_of(text, l.line(), l.column()))
-            .unwrap_or(0);
+            .map_or(fallback, |at| base + at);
         Self {
-            offset: base + opened.unwrap_or(problem),
+            offset: opened.map_or(problem, |at| base + at),
             message: strip_location(&full),
         }
     }
