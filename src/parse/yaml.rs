@@ -133,8 +133,8 @@ fn read_values(
         shapes: &typed,
         reading: &reading,
     }
-        .deserialize(serde_yaml::Deserializer::from_str(text))
-        .map_err(located)?;
+    .deserialize(serde_yaml::Deserializer::from_str(text))
+    .map_err(located)?;
     for (key, text) in texts {
         if let Some((_, value)) = values.iter_mut().find(|(k, _)| *k == key) {
             *value = Some(text);
