@@ -577,7 +577,12 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty());
-    let heading = title::first_heading(prepared.text());
+    // With a title, only a heading that opens the body can repeat it.
+    let heading = if written_title.is_some() {
+        title::opening_heading(prepared.text())
+    } else {
+        title::first_heading(prepared.text())
+    };
     let heading_range = |h: &title::Heading| {
         body_start + prepared.source_offset(h.range.start)
             ..body_start + prepared.source_offset(h.range.end)

@@ -26,6 +26,17 @@ pub struct Heading {
 /// The first level-one heading of `body`, or else the heading of any level
 /// that opens it.
 pub fn first_heading(body: &str) -> Option<Heading> {
+    scan(body, true)
+}
+
+/// The heading that opens `body`, if one does: only its first block is read.
+pub fn opening_heading(body: &str) -> Option<Heading> {
+    scan(body, false).filter(|h| h.first)
+}
+
+/// [`first_heading`], reading the whole body when `whole`, else only its
+/// first block.
+fn scan(body: &str, whole: bool) -> Option<Heading> {
     let mut opening: Option<Heading> = None;
     let mut fence: Option<(u8, usize)> = None;
     let mut comment = false;
@@ -41,6 +52,9 @@ pub fn first_heading(body: &str) -> Option<Heading> {
         let trimmed = line.trim();
         let start = pos;
         pos = next;
+        if !whole && !first && !paragraph.is_some_and(|(_, _, was_first)| was_first) {
+            return opening;
+        }
         if let Some((ch, len)) = fence {
             let run = trimmed.bytes().take_while(|&b| b == ch).count();
             if run >= len && run == trimmed.len() {
@@ -170,6 +184,15 @@ mod tests {
             title("## Opening\n\n# Real\n"),
             Some(("Real".into(), "# Real\n", false))
         );
+    }
+
+    #[test]
+    fn the_opening_heading_only() {
+        let opening = |body| opening_heading(body).map(|h| h.text);
+        assert_eq!(opening("\n# Intro\n\nText\n").as_deref(), Some("Intro"));
+        assert_eq!(opening("Intro\n====\n").as_deref(), Some("Intro"));
+        assert_eq!(opening("Text\n\n# Later\n"), None);
+        assert_eq!(opening("```\n# x\n```\n# Later\n"), None);
     }
 
     #[test]
