@@ -492,6 +492,9 @@ mod tests {
             messages(&r),
             ["`applies_to` holds lists or maps among its items: they are ignored"]
         );
+        // A value that refers to an anchor elsewhere is read again whole.
+        let r = read_text("---\nx-codes: &c [0x1, 7]\nerror_codes: *c\ntitle: t\n---\n");
+        assert_eq!(r.raw.error_codes, ["0x1", "7"]);
     }
 
     #[test]

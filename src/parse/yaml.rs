@@ -129,12 +129,25 @@ fn read_values(
     if typed.is_empty() {
         return Ok(values);
     }
-    let texts = TopLevelText {
-        shapes: &typed,
-        reading: &reading,
+    let mut texts = Vec::with_capacity(typed.len());
+    for (key, shape) in typed {
+        // Only the key's own lines are read again, when they stand alone
+        // (not when an alias refers to an anchor elsewhere, say).
+        let shapes = [(key, shape)];
+        let reread = |text: &str, base: usize| {
+            TopLevelText {
+                shapes: &shapes,
+                reading: &reading,
+            }
+            .deserialize(serde_yaml::Deserializer::from_str(text))
+            .map_err(|e| YamlError::located(&e, text, base, base))
+        };
+        let block = keys.block(key, base + text.len());
+        let read = block
+            .and_then(|b| reread(&text[b.start - base..b.end - base], b.start).ok())
+            .map_or_else(|| reread(text, base), Ok)?;
+        texts.extend(read.into_iter().filter(|(k, _)| k == key));
     }
-    .deserialize(serde_yaml::Deserializer::from_str(text))
-    .map_err(located)?;
     for (key, text) in texts {
         if let Some((_, value)) = values.iter_mut().find(|(k, _)| *k == key) {
             *value = Some(text);
@@ -403,6 +416,21 @@ impl TopLevelKeys {
             .flat_map(|(k, v)| v.iter().skip(1).map(move |p| (k.as_str(), p)))
     }
 
+    /// The lines of `key` and its value: from the key to the next
+    /// top-level key, or to `end` (file offsets).
+    pub fn block(&self, key: &str, end: usize) -> Option<Range<usize>> {
+        let start = self.first_of(key)?.key.start;
+        let next = self
+            .keys
+            .values()
+            .flatten()
+            .map(|p| p.key.start)
+            .filter(|&s| s > start)
+            .min()
+            .unwrap_or(end);
+        Some(start..next)
+    }
+
     /// Where the mapping starts.
     pub fn start(&self) -> usize {
         self.start
@@ -545,6 +573,19 @@ mod tests {
             "KB-1"
         );
         assert_eq!(keys.value_span("note"), 4..4);
+    }
+
+    #[test]
+    fn a_key_block_runs_to_the_next_key() {
+        let text = "a: 1\ntags:\n- x\n- y\nb: 2\n";
+        let keys = TopLevelKeys::scan(text, 10);
+        let block = keys.block("tags", 10 + text.len()).unwrap();
+        assert_eq!(&text[block.start - 10..block.end - 10], "tags:\n- x\n- y\n");
+        assert_eq!(
+            keys.block("b", 10 + text.len()).unwrap().end,
+            10 + text.len()
+        );
+        assert_eq!(keys.block("c", 0), None);
     }
 
     #[test]
