@@ -296,10 +296,28 @@ fn file_name(rel: &str) -> &str {
     rel.rsplit('/').next().unwrap_or(rel)
 }
 
+/// The file name endings of Markdown files: tier0's own `.md`, Jekyll's
+/// `.markdown` and MDX (Docusaurus), whose JSX is read as `dialects` says.
+pub const MARKDOWN_EXTENSIONS: &[&str] = &[".md", ".mdx", ".markdown"];
+
+/// Whether the file at `rel` is Markdown.
+pub fn is_markdown(rel: &str) -> bool {
+    MARKDOWN_EXTENSIONS.iter().any(|ext| rel.ends_with(ext))
+}
+
+/// `wifi.en.md` → `wifi.en`: the name without its Markdown extension.
+pub fn markdown_stem(name: &str) -> &str {
+    MARKDOWN_EXTENSIONS
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext))
+        .unwrap_or(name)
+}
+
 /// `_index.md` or `_index.<lang>.md`.
 fn is_section_file(name: &str) -> bool {
     name.strip_prefix("_index")
-        .and_then(|rest| rest.strip_suffix(".md"))
+        .filter(|_| is_markdown(name))
+        .map(markdown_stem)
         .is_some_and(|lang| {
             lang.is_empty() || (lang.starts_with('.') && lang.len() > 1 && !lang[1..].contains('.'))
         })
@@ -308,7 +326,7 @@ fn is_section_file(name: &str) -> bool {
 /// Whether discovery takes the file at content-relative path `rel` for an
 /// article (whether it is published depends on its front matter).
 pub fn may_be_article(rel: &str) -> bool {
-    rel.ends_with(".md") && !is_section_file(file_name(rel)) && !rel.split('/').any(is_skipped)
+    is_markdown(rel) && !is_section_file(file_name(rel)) && !rel.split('/').any(is_skipped)
 }
 
 fn is_skipped(name: &str) -> bool {
@@ -388,7 +406,7 @@ fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> (Vec<String>,
             ));
             continue;
         };
-        if rel.ends_with(".md") {
+        if is_markdown(&rel) {
             markdown.push(rel);
         } else {
             assets.push(Asset {

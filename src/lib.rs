@@ -15,6 +15,7 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod diagnostics;
+pub mod dialects;
 pub mod discover;
 pub mod import;
 pub mod index;

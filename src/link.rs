@@ -419,7 +419,9 @@ pub fn link(
     }
     for (i, a) in linked.iter().enumerate() {
         for alias in &a.article.aliases {
-            let Some(from) = normalise_alias(alias) else {
+            // An old URL that is the page's own path (a Hugo `url` or a
+            // Docusaurus `slug` tier0 gives the page anyway) needs no redirect.
+            let Some(from) = normalise_alias(alias).filter(|from| *from != a.path) else {
                 continue;
             };
             match registry.claim(
@@ -634,7 +636,7 @@ impl SiteModel {
         ) else {
             return LinkTarget::Missing(format!("`{target}` points outside the content folder"));
         };
-        if rel.ends_with(".md") {
+        if crate::discover::is_markdown(&rel) {
             return match self.by_source.get(&rel) {
                 Some(&i) => LinkTarget::Article {
                     index: self.in_language(i, &source.lang),

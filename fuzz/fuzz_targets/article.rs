@@ -21,8 +21,12 @@ fuzz_target!(|data: &[u8]| {
             assert!(s.body_start <= text.len() && text.is_char_boundary(s.body_start));
             assert_eq!(&text[s.body_start..], s.body);
         }
-        Err(front_matter::SplitError::Unclosed(at)) => assert!(at <= text.len()),
-        Err(front_matter::SplitError::Missing) => {}
+        Err(unclosed) => assert!(unclosed.at <= text.len()),
+    }
+    // The body read as MDX too: its rewrite maps every offset back inside.
+    let prepared = tier0::dialects::prepare(text, true);
+    for offset in [0, prepared.text().len() / 2, prepared.text().len()] {
+        assert!(prepared.source_offset(offset) <= text.len());
     }
     let path = PathBuf::from("content/red/articulo.md");
     let text: Arc<str> = Arc::from(text);

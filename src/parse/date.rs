@@ -1,25 +1,35 @@
-//! Dates in front matter: `YYYY-MM-DD` or RFC 3339.
+//! Dates in front matter, in the forms the tools knowledge bases come from
+//! write them: `2026-03-02`, `2026/03/02`, `2026-03-02 10:00`,
+//! `2026-03-02 10:00:00 +0100` (Jekyll), `2026-03-02T10:00:00` (TOML's
+//! local date-time) and RFC 3339 (`2026-03-02T10:00:00.5+01:00`, `…Z`). A
+//! date or time without a zone is taken as UTC.
 
 use std::fmt;
 
 use time::format_description::well_known::Rfc3339;
-use time::macros::format_description;
-use time::{Date, OffsetDateTime, PrimitiveDateTime, Time};
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 /// A point in time written by an author; a plain date means midnight UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(OffsetDateTime);
 
 impl Timestamp {
-    /// Parses `2026-03-02` or `2026-03-02T10:00:00+01:00`.
+    /// Parses a date, or a date and time, in any of the forms above.
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
-        if let Ok(date) = Date::parse(text, format_description!("[year]-[month]-[day]")) {
+        let date = calendar_date(text.get(..10)?)?;
+        let rest = &text[10..];
+        if rest.is_empty() {
             return Some(Self(
                 PrimitiveDateTime::new(date, Time::MIDNIGHT).assume_utc(),
             ));
         }
-        OffsetDateTime::parse(text, &Rfc3339).ok().map(Self)
+        let rest = rest.strip_prefix(['T', 't', ' '])?.trim_start_matches(' ');
+        let (time, zone) = time_of_day(rest)?;
+        let offset = offset(zone.trim_start_matches(' '))?;
+        Some(Self(
+            PrimitiveDateTime::new(date, time).assume_offset(offset),
+        ))
     }
 
     /// The calendar date as written, `YYYY-MM-DD`.
@@ -37,6 +47,76 @@ impl Timestamp {
     pub fn calendar_date(&self) -> Date {
         self.0.date()
     }
+}
+
+/// `YYYY-MM-DD` or `YYYY/MM/DD`.
+fn calendar_date(text: &str) -> Option<Date> {
+    let b = text.as_bytes();
+    let sep = b[4];
+    if !matches!(sep, b'-' | b'/') || b[7] != sep {
+        return None;
+    }
+    let year = digits(&text[..4])?;
+    let month = Month::try_from(u8::try_from(digits(&text[5..7])?).ok()?).ok()?;
+    let day = u8::try_from(digits(&text[8..10])?).ok()?;
+    Date::from_calendar_date(i32::try_from(year).ok()?, month, day).ok()
+}
+
+/// The value of a run of ASCII digits (all of `text`).
+fn digits(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fraction`, and what follows.
+fn time_of_day(text: &str) -> Option<(Time, &str)> {
+    let hour = digits(text.get(..2)?)?;
+    let minute = digits(text.get(3..5).filter(|_| text.as_bytes()[2] == b':')?)?;
+    let mut rest = &text[5..];
+    let mut second = 0;
+    let mut nanos = 0;
+    if let Some(after) = rest.strip_prefix(':') {
+        second = digits(after.get(..2)?)?;
+        rest = &after[2..];
+        if let Some(after) = rest.strip_prefix(['.', ',']) {
+            let len = after.bytes().take_while(u8::is_ascii_digit).count();
+            let fraction = &after[..len.min(9)];
+            nanos = digits(fraction)? * 10u32.pow(9 - u32::try_from(fraction.len()).ok()?);
+            rest = &after[len..];
+        }
+    }
+    let time = Time::from_hms_nano(
+        u8::try_from(hour).ok()?,
+        u8::try_from(minute).ok()?,
+        u8::try_from(second).ok()?,
+        nanos,
+    )
+    .ok()?;
+    Some((time, rest))
+}
+
+/// `` (UTC), `Z`, `UTC`, `+01:00`, `+0100` or `+01`.
+fn offset(zone: &str) -> Option<UtcOffset> {
+    if zone.is_empty() || zone.eq_ignore_ascii_case("z") || zone.eq_ignore_ascii_case("utc") {
+        return Some(UtcOffset::UTC);
+    }
+    let sign: i8 = match zone.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let zone = &zone[1..];
+    let (hours, minutes) = match zone.len() {
+        2 => (zone, "00"),
+        4 => (zone.get(..2)?, zone.get(2..)?),
+        5 if zone.as_bytes()[2] == b':' => (&zone[..2], &zone[3..]),
+        _ => return None,
+    };
+    let hours = i8::try_from(digits(hours)?).ok().filter(|h| *h < 24)?;
+    let minutes = i8::try_from(digits(minutes)?).ok().filter(|m| *m < 60)?;
+    UtcOffset::from_hms(sign * hours, sign * minutes, 0).ok()
 }
 
 /// Today's date (UTC), for review deadlines and new articles.
@@ -65,6 +145,29 @@ mod tests {
     }
 
     #[test]
+    fn parses_what_other_tools_write() {
+        for (text, rfc3339) in [
+            ("2020/12/21", "2020-12-21T00:00:00Z"),
+            ("2020-12-21 10:00:00", "2020-12-21T10:00:00Z"),
+            ("2020-12-21 10:00", "2020-12-21T10:00:00Z"),
+            ("2020-12-21T10:00:00", "2020-12-21T10:00:00Z"),
+            ("2020-12-21T10:00:00Z", "2020-12-21T10:00:00Z"),
+            ("2020-12-21 10:00:00 +0100", "2020-12-21T10:00:00+01:00"),
+            ("2020-12-21 10:00:00 -07:00", "2020-12-21T10:00:00-07:00"),
+            (
+                "2020-12-21T10:00:00.25+05:30",
+                "2020-12-21T10:00:00.25+05:30",
+            ),
+            ("2024-02-02T04:14:54-08:00", "2024-02-02T04:14:54-08:00"),
+            ("2020-12-21 10:00:00 UTC", "2020-12-21T10:00:00Z"),
+            ("2020-12-21t10:00:00+01", "2020-12-21T10:00:00+01:00"),
+        ] {
+            let parsed = Timestamp::parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(parsed.rfc3339(), rfc3339, "{text}");
+        }
+    }
+
+    #[test]
     fn rejects_bad_dates() {
         for bad in [
             "2026-3-2",
@@ -72,6 +175,14 @@ mod tests {
             "02/03/2026",
             "",
             "2026-03-02T25:00:00Z",
+            "2026-03/02",
+            "2026-03-02T10",
+            "2026-03-02 10:00 +1",
+            "2026-03-02x",
+            "10:00:00",
+            "2026-03-02T10:00:00+25:00",
+            "２０２６-03-02",
+            "2026-03-02T10:00:00+aé1",
         ] {
             assert!(Timestamp::parse(bad).is_none(), "{bad}");
         }

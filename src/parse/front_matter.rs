@@ -1,61 +1,98 @@
-//! Splits an article into its YAML front matter and its Markdown body.
+//! Splits an article into its front matter and its Markdown body.
 //!
-//! Accepts LF and CRLF line endings and a leading UTF-8 byte order mark.
-//! Offsets returned are byte offsets into the original text, so later
-//! diagnostics can point at the right line.
+//! Front matter is YAML between `---` lines (tier0, Jekyll, Hugo, MkDocs,
+//! Docusaurus, VitePress) or TOML between `+++` lines (Hugo, Zola); a file
+//! that opens with neither has none (mdBook, MkDocs, GitHub wikis), and its
+//! body is the whole file. Accepts LF and CRLF line endings and a leading
+//! UTF-8 byte order mark. Offsets returned are byte offsets into the
+//! original text, so later diagnostics can point at the right line.
+
+/// The language front matter is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Between `---` lines.
+    Yaml,
+    /// Between `+++` lines.
+    Toml,
+    /// No front matter at all.
+    None,
+}
 
 /// The two parts of an article file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Split<'a> {
-    /// The YAML between the `---` lines.
-    pub yaml: &'a str,
-    /// Offset of `yaml` in the file.
-    pub yaml_start: usize,
-    /// Everything after the closing `---` line.
+    /// How the front matter is written.
+    pub format: Format,
+    /// The text between the fences (empty without front matter).
+    pub matter: &'a str,
+    /// Offset of `matter` in the file.
+    pub matter_start: usize,
+    /// Everything after the closing fence line (the whole file, but a byte
+    /// order mark, without front matter).
     pub body: &'a str,
     /// Offset of `body` in the file.
     pub body_start: usize,
 }
 
-/// Why a file has no usable front matter.
+/// Why a file's front matter cannot be read: it opens with a fence and
+/// never closes. The offset is the end of the opening line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SplitError {
-    /// The first line is not `---`.
-    Missing,
-    /// No closing `---` line; the offset is the end of the opening one.
-    Unclosed(usize),
+pub struct Unclosed {
+    /// The format the opening fence announced.
+    pub format: Format,
+    /// Where the front matter would have started.
+    pub at: usize,
 }
 
-/// Splits `text` at its `---` fences.
-pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+/// Splits `text` at its front matter fences.
+pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
     let start = if text.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
     } else {
         0
     };
+    let none = Split {
+        format: Format::None,
+        matter: "",
+        matter_start: start,
+        body: &text[start..],
+        body_start: start,
+    };
     let mut lines = LineOffsets { text, pos: start };
-    let (first, after_first) = lines.next().ok_or(SplitError::Missing)?;
-    if !is_fence(first, false) {
-        return Err(SplitError::Missing);
-    }
-    let yaml_start = after_first;
+    let Some((first, after_first)) = lines.next() else {
+        return Ok(none);
+    };
+    let format = match first.trim_end() {
+        "---" => Format::Yaml,
+        "+++" => Format::Toml,
+        _ => return Ok(none),
+    };
+    let matter_start = after_first;
     for (line, after) in lines {
-        if is_fence(line, true) {
+        if is_closing_fence(format, line) {
             let line_start = after - line.len() - line_ending_len(&text[..after]);
             return Ok(Split {
-                yaml: &text[yaml_start..line_start],
-                yaml_start,
+                format,
+                matter: &text[matter_start..line_start],
+                matter_start,
                 body: &text[after..],
                 body_start: after,
             });
         }
     }
-    Err(SplitError::Unclosed(yaml_start))
+    Err(Unclosed {
+        format,
+        at: matter_start,
+    })
 }
 
-fn is_fence(line: &str, closing: bool) -> bool {
+fn is_closing_fence(format: Format, line: &str) -> bool {
     let line = line.trim_end();
-    line == "---" || (closing && line == "...")
+    match format {
+        Format::Yaml => line == "---" || line == "...",
+        Format::Toml => line == "+++",
+        Format::None => false,
+    }
 }
 
 fn line_ending_len(before: &str) -> usize {
@@ -98,8 +135,9 @@ mod tests {
     #[test]
     fn splits_lf() {
         let s = split("---\ntitle: a\n---\nbody\n").unwrap();
-        assert_eq!(s.yaml, "title: a\n");
-        assert_eq!(s.yaml_start, 4);
+        assert_eq!(s.format, Format::Yaml);
+        assert_eq!(s.matter, "title: a\n");
+        assert_eq!(s.matter_start, 4);
         assert_eq!(s.body, "body\n");
         assert_eq!(s.body_start, 17);
     }
@@ -108,24 +146,38 @@ mod tests {
     fn splits_crlf_with_bom() {
         let text = "\u{feff}---\r\ntitle: a\r\n---\r\nbody\r\n";
         let s = split(text).unwrap();
-        assert_eq!(s.yaml, "title: a\r\n");
-        assert_eq!(&text[s.yaml_start..s.yaml_start + 5], "title");
+        assert_eq!(s.matter, "title: a\r\n");
+        assert_eq!(&text[s.matter_start..s.matter_start + 5], "title");
         assert_eq!(s.body, "body\r\n");
     }
 
     #[test]
     fn empty_front_matter_and_body() {
         let s = split("---\n---").unwrap();
-        assert_eq!(s.yaml, "");
+        assert_eq!(s.matter, "");
         assert_eq!(s.body, "");
     }
 
     #[test]
-    fn missing_and_unclosed() {
-        assert_eq!(split("# Title\n"), Err(SplitError::Missing));
-        assert_eq!(split(""), Err(SplitError::Missing));
-        assert_eq!(split("---\ntitle: a\n"), Err(SplitError::Unclosed(4)));
-        assert_eq!(split("----\n---\n"), Err(SplitError::Missing));
+    fn none_and_unclosed() {
+        for text in ["# Title\n", "", "----\n---\n", "\u{feff}# T"] {
+            let s = split(text).unwrap();
+            assert_eq!(s.format, Format::None, "{text:?}");
+            assert_eq!(s.matter, "");
+            assert_eq!(&text[s.body_start..], s.body);
+            assert!(!s.body.starts_with('\u{feff}'));
+        }
+        let unclosed = |format, at| Err(Unclosed { format, at });
+        assert_eq!(split("---\ntitle: a\n"), unclosed(Format::Yaml, 4));
+        assert_eq!(split("+++\ntitle = 'a'\n---\n"), unclosed(Format::Toml, 4));
+    }
+
+    #[test]
+    fn toml_between_pluses() {
+        let s = split("+++\r\ntitle = \"a\"\r\n+++\r\nbody").unwrap();
+        assert_eq!(s.format, Format::Toml);
+        assert_eq!(s.matter, "title = \"a\"\r\n");
+        assert_eq!(s.body, "body");
     }
 
     #[test]
@@ -145,6 +197,7 @@ mod proptests {
         let piece = prop_oneof![
             Just("---".to_owned()),
             Just("...".to_owned()),
+            Just("+++".to_owned()),
             Just("\n".to_owned()),
             Just("\r\n".to_owned()),
             Just("\r".to_owned()),
@@ -165,17 +218,16 @@ mod proptests {
         ) {
             match split(&text) {
                 Ok(s) => {
-                    prop_assert!(s.yaml_start + s.yaml.len() <= s.body_start);
+                    prop_assert!(s.matter_start + s.matter.len() <= s.body_start);
                     prop_assert!(s.body_start <= text.len());
-                    prop_assert!(text.is_char_boundary(s.yaml_start));
+                    prop_assert!(text.is_char_boundary(s.matter_start));
                     prop_assert!(text.is_char_boundary(s.body_start));
-                    prop_assert_eq!(&text[s.yaml_start..s.yaml_start + s.yaml.len()], s.yaml);
+                    prop_assert_eq!(&text[s.matter_start..s.matter_start + s.matter.len()], s.matter);
                     prop_assert_eq!(&text[s.body_start..], s.body);
                 }
-                Err(SplitError::Unclosed(at)) => {
+                Err(Unclosed { at, .. }) => {
                     prop_assert!(at <= text.len() && text.is_char_boundary(at));
                 }
-                Err(SplitError::Missing) => {}
             }
         }
 
@@ -191,11 +243,11 @@ mod proptests {
             let bom = if bom { "\u{feff}" } else { "" };
             let text = format!("{bom}---{nl}{yaml}---{nl}{body}");
             let s = split(&text).unwrap();
-            prop_assert_eq!(s.yaml, yaml.as_str());
+            prop_assert_eq!(s.matter, yaml.as_str());
             prop_assert_eq!(s.body, body.as_str());
-            let fence = &text[s.yaml_start + s.yaml.len()..s.body_start];
+            let fence = &text[s.matter_start + s.matter.len()..s.body_start];
             prop_assert_eq!(fence.trim_end(), "---");
-            let rejoined = format!("{}{}{fence}{}", &text[..s.yaml_start], s.yaml, s.body);
+            let rejoined = format!("{}{}{fence}{}", &text[..s.matter_start], s.matter, s.body);
             prop_assert_eq!(rejoined, text);
         }
     }

@@ -3,12 +3,25 @@
 //! In: discovered [`Sources`] and the [`Config`]. Out: one [`Article`] per
 //! file whose front matter is valid, one [`SectionPage`] per `_index.md`,
 //! and every problem found, located. Checks that need only one file and the
-//! config happen here (required title, known tier, language and type, valid
-//! dates and slugs); checks across files happen in `link`.
+//! config happen here (known tier and language, valid dates); checks across
+//! files happen in `link`.
+//!
+//! Front matter may be YAML or TOML, or absent; it is read as other tools
+//! write it (see `fields`), and what only another tool's convention
+//! explains is a warning, never an error: a title missing from the front
+//! matter comes from the body's first `# Heading` (or the file name), an
+//! unknown `type` falls back to the default, a slug or category with
+//! capitals or spaces is slugified. The body's Markdown dialect (see
+//! [`crate::dialects`]) is read here too, for its warnings.
 
 pub mod date;
+mod fields;
 pub mod front_matter;
+mod keys;
+mod matter;
 pub mod text;
+pub mod title;
+mod toml_matter;
 mod translations;
 pub mod yaml;
 
@@ -17,16 +30,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::discover::{SourceFile, Sources};
+use crate::discover::{self, SourceFile, Sources};
 use crate::slug;
 pub use date::Timestamp;
-use front_matter::SplitError;
-use text::Field;
-use yaml::TopLevelKeys;
+pub use fields::FieldSpans;
+pub use keys::FRONT_MATTER_KEYS;
 
 /// What kind of article this is; each has its own template in `tier0 new`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -54,9 +66,9 @@ impl ArticleType {
         "reference",
     ];
 
-    /// The type named `name`.
+    /// The type named `name` (as authors write it: `how-to`, also `How To`).
     pub fn parse(name: &str) -> Option<Self> {
-        Some(match name {
+        Some(match slug::slugify(name).as_str() {
             "troubleshooting" => Self::Troubleshooting,
             "how-to" => Self::HowTo,
             "faq" => Self::Faq,
@@ -89,158 +101,13 @@ pub enum Audience {
 }
 
 impl Audience {
-    /// The audience named `name`.
+    /// The audience named `name`, in any case.
     pub fn parse(name: &str) -> Option<Self> {
-        match name {
+        match name.trim().to_ascii_lowercase().as_str() {
             "public" => Some(Self::Public),
             "internal" => Some(Self::Internal),
             _ => None,
         }
-    }
-}
-
-/// Front matter as written; every key optional, checked afterwards.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct RawFrontMatter {
-    id: Option<String>,
-    title: Option<String>,
-    description: Option<String>,
-    tier: Option<String>,
-    escalate_to: Option<String>,
-    #[serde(rename = "type")]
-    kind: Option<String>,
-    lang: Option<String>,
-    category: Option<String>,
-    slug: Option<String>,
-    tags: Vec<String>,
-    symptoms: Vec<String>,
-    error_codes: Vec<String>,
-    applies_to: Vec<String>,
-    date: Option<String>,
-    updated: Option<String>,
-    reviewed: Option<String>,
-    review_every: Option<u32>,
-    aliases: Vec<String>,
-    draft: bool,
-    audience: Option<String>,
-    weight: i64,
-    author: Option<String>,
-    team: Option<String>,
-    /// What `tier0 import zendesk` made the file from; only the import reads it.
-    #[serde(rename = "zendesk")]
-    _import_record: Option<serde_yaml::Value>,
-}
-
-impl RawFrontMatter {
-    /// Every text value, as the article keeps it (title and description trimmed).
-    fn texts(&self) -> impl Iterator<Item = Field<'_>> {
-        let single = [
-            ("id", &self.id),
-            ("tier", &self.tier),
-            ("escalate_to", &self.escalate_to),
-            ("type", &self.kind),
-            ("lang", &self.lang),
-            ("category", &self.category),
-            ("slug", &self.slug),
-            ("date", &self.date),
-            ("updated", &self.updated),
-            ("reviewed", &self.reviewed),
-            ("audience", &self.audience),
-            ("author", &self.author),
-            ("team", &self.team),
-        ];
-        let lists = [
-            ("tags", &self.tags),
-            ("symptoms", &self.symptoms),
-            ("error_codes", &self.error_codes),
-            ("applies_to", &self.applies_to),
-            ("aliases", &self.aliases),
-        ];
-        let title = self.title.as_deref().map(|t| Field::one("title", t.trim()));
-        let description =
-            (self.description.as_deref()).map(|d| Field::many("description", d.trim()));
-        title
-            .into_iter()
-            .chain(description)
-            .chain(
-                single
-                    .into_iter()
-                    .filter_map(|(key, value)| value.as_deref().map(|v| Field::one(key, v))),
-            )
-            .chain(
-                lists
-                    .into_iter()
-                    .flat_map(|(key, values)| values.iter().map(move |v| Field::one(key, v))),
-            )
-    }
-}
-
-/// Keys front matter understands, for "did you mean".
-pub const FRONT_MATTER_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "description",
-    "tier",
-    "escalate_to",
-    "type",
-    "lang",
-    "category",
-    "slug",
-    "tags",
-    "symptoms",
-    "error_codes",
-    "applies_to",
-    "date",
-    "updated",
-    "reviewed",
-    "review_every",
-    "aliases",
-    "draft",
-    "audience",
-    "weight",
-    "author",
-    "team",
-];
-
-/// Where the values of the known front matter keys stand in the file, for
-/// checks made after parsing. Compact: a site keeps one per article.
-#[derive(Debug, Clone, Default)]
-pub struct FieldSpans {
-    values: Vec<(&'static str, Range<u32>)>,
-    start: u32,
-}
-
-impl FieldSpans {
-    fn new(keys: &TopLevelKeys) -> Self {
-        let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let values = FRONT_MATTER_KEYS
-            .iter()
-            .filter(|k| keys.has(k))
-            .map(|k| {
-                let span = keys.value_span(k);
-                (*k, offset(span.start)..offset(span.end))
-            })
-            .collect();
-        Self {
-            values,
-            start: offset(keys.start()),
-        }
-    }
-
-    /// Whether the front matter sets `key`.
-    pub fn has(&self, key: &str) -> bool {
-        self.values.iter().any(|(k, _)| *k == key)
-    }
-
-    /// The span of `key`'s value, or of the front matter's start.
-    pub fn value(&self, key: &str) -> Range<usize> {
-        let span = self
-            .values
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or(self.start..self.start, |(_, s)| s.clone());
-        span.start as usize..span.end as usize
     }
 }
 
@@ -301,6 +168,9 @@ pub struct Article {
     pub text: Arc<str>,
     /// Byte offset of the body in the file.
     pub body_start: usize,
+    /// The `# Heading` of the body that the page's title stands for, left
+    /// out of the page (file offsets, its line ending included).
+    pub title_heading: Option<Range<usize>>,
     /// Where front matter values stand.
     pub spans: FieldSpans,
 }
@@ -309,6 +179,23 @@ impl Article {
     /// The Markdown body.
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
+    }
+
+    /// Whether the body is MDX (a `.mdx` file).
+    pub fn is_mdx(&self) -> bool {
+        self.rel.ends_with(".mdx")
+    }
+
+    /// Whether `text`, a new version of this article's file, differs from
+    /// it only in what the body renders: its front matter, and the heading
+    /// the title comes from, are the same.
+    pub fn same_header(&self, text: &str) -> bool {
+        let Ok(split) = front_matter::split(text) else {
+            return false;
+        };
+        self.title_heading.is_none()
+            && split.body_start == self.body_start
+            && text[..split.body_start] == self.text[..self.body_start]
     }
 
     /// Lets go of the file's text: [`Self::body`] is empty afterwards.
@@ -332,19 +219,6 @@ pub struct SectionPage {
     /// Sort order.
     pub weight: Option<i64>,
 }
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct RawSection {
-    title: Option<String>,
-    description: Option<String>,
-    weight: Option<i64>,
-    /// What `tier0 import zendesk` made the file from; only the import reads it.
-    #[serde(rename = "zendesk")]
-    _import_record: Option<serde_yaml::Value>,
-}
-
-const SECTION_KEYS: &[&str] = &["title", "description", "weight"];
 
 /// The output of the parse stage.
 #[derive(Debug, Default)]
@@ -402,120 +276,102 @@ fn split_language<'a>(config: &Config, stem: &'a str) -> (&'a str, Option<&'a st
     }
 }
 
-/// Decodes the front matter of `file` into `T`, with its key positions and warnings.
-fn front_matter<T: serde::de::DeserializeOwned + Default>(
-    file: &SourceFile,
-    known: &[&str],
-) -> Result<(T, TopLevelKeys, usize, Vec<Diagnostic>), Vec<Diagnostic>> {
+/// The front matter of `file`, read into tier0's fields, and where its
+/// body starts.
+fn read_front_matter(file: &SourceFile) -> Result<(fields::Read, usize), Vec<Diagnostic>> {
     let path = &file.path;
-    let split = match front_matter::split(&file.text) {
-        Ok(split) => split,
-        Err(SplitError::Missing) => {
-            return Err(vec![
-                Diagnostic::error(path, 0..0, "missing front matter").with_help(
-                    "start the file with a `---` line, then `title: …`, then another `---` line",
-                ),
-            ]);
-        }
-        Err(SplitError::Unclosed(at)) => {
-            return Err(vec![
-                Diagnostic::error(path, 0..at.saturating_sub(1), "front matter is not closed")
-                    .with_help("add a line with `---` after the last front matter key"),
-            ]);
-        }
-    };
-    let keys = TopLevelKeys::scan(split.yaml, split.yaml_start);
-    let mut diagnostics: Vec<Diagnostic> = keys
-        .duplicates()
-        .map(|(key, pos)| {
-            Diagnostic::error(path, pos.key.clone(), format!("`{key}` is set twice"))
-                .with_help("keep only one of the two lines")
-        })
-        .collect();
-    if !diagnostics.is_empty() {
-        return Err(diagnostics);
-    }
-    let value = if split.yaml.trim().is_empty() {
-        T::default()
-    } else {
-        match yaml::deserialize::<T>(split.yaml, split.yaml_start) {
-            Ok((value, unknown)) => {
-                diagnostics.extend(
-                    unknown
-                        .iter()
-                        .map(|key| yaml::unknown_key_warning(path, &keys, key, known)),
-                );
-                value
-            }
-            Err(e) => return Err(vec![e.into_diagnostic(path)]),
-        }
-    };
-    Ok((value, keys, split.body_start, diagnostics))
+    let split = front_matter::split(&file.text).map_err(|unclosed| {
+        let fence = match unclosed.format {
+            front_matter::Format::Toml => "+++",
+            _ => "---",
+        };
+        vec![
+            Diagnostic::error(
+                path,
+                0..unclosed.at.saturating_sub(1),
+                "front matter is not closed",
+            )
+            .with_help(format!(
+                "add a line with `{fence}` after the last front matter key"
+            )),
+        ]
+    })?;
+    let entries = matter::read(path, &split, &keys::want)?;
+    Ok((fields::read(path, &entries), split.body_start))
 }
 
 fn parse_section(
     config: &Config,
     file: &SourceFile,
 ) -> Result<(SectionPage, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let (raw, keys, _, warnings): (RawSection, _, _, _) = front_matter(file, SECTION_KEYS)?;
+    let (read, _) = read_front_matter(file)?;
     let fields = [
-        (raw.title.as_deref()).map(|t| Field::one("title", t.trim())),
-        (raw.description.as_deref()).map(|d| Field::many("description", d.trim())),
+        (read.raw.title.as_deref()).map(|t| text::Field::one("title", t.trim())),
+        (read.raw.description.as_deref()).map(|d| text::Field::many("description", d.trim())),
     ];
-    let errors = text::check(&file.path, &file.text, &keys, fields.into_iter().flatten());
+    let errors = text::check_located(&file.path, fields.into_iter().flatten(), |field, c| {
+        text::within(&file.text, read.spans.value(field.key), c)
+    });
     if !errors.is_empty() {
         return Err(errors);
     }
     let (dir, name) = file.rel.rsplit_once('/').unwrap_or(("", &file.rel));
-    let stem = name.trim_end_matches(".md");
+    let stem = discover::markdown_stem(name);
     let lang = split_language(config, stem)
         .1
         .unwrap_or(&config.default_language);
-    let category = (!dir.is_empty()).then(|| dir.split('/').next().unwrap_or(dir).to_owned());
+    let category = (!dir.is_empty()).then(|| slug::slugify(dir.split('/').next().unwrap_or(dir)));
     Ok((
         SectionPage {
             category,
             lang: lang.to_owned(),
-            title: raw.title,
-            description: raw.description,
-            weight: raw.weight,
+            title: read.raw.title,
+            description: read.raw.description,
+            weight: read.raw.weight,
         },
-        warnings,
+        read.warnings,
     ))
 }
 
 fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Diagnostic>) {
-    let (raw, keys, body_start, mut diagnostics): (RawFrontMatter, _, _, _) =
-        match front_matter(file, FRONT_MATTER_KEYS) {
-            Ok(parts) => parts,
-            Err(errors) => return (None, errors),
-        };
+    let (read, body_start) = match read_front_matter(file) {
+        Ok(parts) => parts,
+        Err(errors) => return (None, errors),
+    };
+    let fields::Read {
+        raw,
+        spans,
+        warnings: mut diagnostics,
+    } = read;
     let path = &file.path;
     let errors_before = diagnostics.len();
-    diagnostics.extend(text::check(path, &file.text, &keys, raw.texts()));
-    let mut error = |key: &str, message: String, help: String| {
-        diagnostics.push(Diagnostic::error(path, keys.value_span(key), message).with_help(help));
+    diagnostics.extend(text::check_located(path, raw.texts(), |field, c| {
+        text::within(&file.text, spans.value(field.key), c)
+    }));
+    let mut problem = |error: bool, key: &str, message: String, help: String| {
+        let span = spans.value(key);
+        diagnostics.push(if error {
+            Diagnostic::error(path, span, message).with_help(help)
+        } else {
+            Diagnostic::warning(path, span, message).with_help(help)
+        });
     };
 
-    let title = raw.title.unwrap_or_default().trim().to_owned();
-    if title.is_empty() {
-        error(
-            "title",
-            "the article has no title".into(),
-            "add `title: …` to the front matter".into(),
-        );
-    }
-
     let (dir, name) = file.rel.rsplit_once('/').unwrap_or(("", &file.rel));
-    let stem = name.trim_end_matches(".md");
+    let stem = discover::markdown_stem(name);
     let (base, file_lang) = split_language(config, stem);
 
-    let lang = raw
-        .lang
-        .or(file_lang.map(str::to_owned))
-        .unwrap_or_else(|| config.default_language.clone());
+    let lang = match raw.lang {
+        Some(lang) => config
+            .languages
+            .iter()
+            .find(|l| l.code.eq_ignore_ascii_case(lang.trim()))
+            .map_or(lang, |l| l.code.clone()),
+        None => file_lang.map_or_else(|| config.default_language.clone(), str::to_owned),
+    };
     if !config.has_language(&lang) {
-        error(
+        problem(
+            true,
             "lang",
             format!("language `{lang}` is not one of the site's languages"),
             format!(
@@ -526,39 +382,58 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
     }
 
     let mut tier_ref = |key: &str, value: Option<String>, default: &str| {
-        let tier = value.unwrap_or_else(|| default.to_owned());
-        if config.tier(&tier).is_none() {
-            error(
-                key,
-                format!("unknown tier `{tier}`"),
-                format!(
-                    "use one of: {} (tiers are defined in tier0.yaml)",
-                    config.tier_ids()
-                ),
-            );
+        let written = value.unwrap_or_else(|| default.to_owned());
+        let known = config
+            .tiers
+            .iter()
+            .find(|t| t.id.eq_ignore_ascii_case(written.trim()));
+        match known {
+            Some(tier) => tier.id.clone(),
+            None => {
+                problem(
+                    true,
+                    key,
+                    format!("unknown tier `{written}`"),
+                    format!(
+                        "use one of: {} (tiers are defined in tier0.yaml)",
+                        config.tier_ids()
+                    ),
+                );
+                written
+            }
         }
-        tier
     };
     let tier = tier_ref("tier", raw.tier, &config.default_tier);
     let escalate_to = tier_ref("escalate_to", raw.escalate_to, &config.escalation_tier);
 
-    let kind_name = raw.kind.unwrap_or_else(|| config.defaults.kind.clone());
-    let kind = ArticleType::parse(&kind_name).unwrap_or_else(|| {
-        let hint = yaml::did_you_mean(&kind_name, &ArticleType::NAMES)
-            .map_or(String::new(), |b| format!("did you mean `{b}`? "));
-        error(
-            "type",
-            format!("unknown article type `{kind_name}`"),
-            format!("{hint}use one of: {}", ArticleType::NAMES.join(", ")),
-        );
-        ArticleType::Troubleshooting
-    });
+    let default_kind =
+        || ArticleType::parse(&config.defaults.kind).unwrap_or(ArticleType::Troubleshooting);
+    let kind = match raw.kind {
+        None => default_kind(),
+        Some(name) => ArticleType::parse(&name).unwrap_or_else(|| {
+            // Other tools use `type` for their layouts (Hugo's `type: docs`).
+            let hint = yaml::did_you_mean(&slug::slugify(&name), &ArticleType::NAMES)
+                .map_or(String::new(), |b| format!("did you mean `{b}`? "));
+            let default = default_kind();
+            problem(
+                false,
+                "type",
+                format!(
+                    "`{name}` is not an article type; the article is a `{}`",
+                    default.name()
+                ),
+                format!("{hint}article types are: {}", ArticleType::NAMES.join(", ")),
+            );
+            default
+        }),
+    };
 
     let audience_name = raw
         .audience
         .unwrap_or_else(|| config.defaults.audience.clone());
     let audience = Audience::parse(&audience_name).unwrap_or_else(|| {
-        error(
+        problem(
+            true,
             "audience",
             format!("unknown audience `{audience_name}`"),
             "use `public` or `internal`".into(),
@@ -566,55 +441,86 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         Audience::Internal
     });
 
+    let mut aliases = raw.aliases;
+    let file_slug = || slug::slugify(base);
     let slug = match raw.slug {
         Some(s) if slug::is_slug(&s) => s,
-        Some(s) => {
-            error(
-                "slug",
-                format!("slug `{s}` is not a valid URL segment"),
-                format!(
-                    "use lowercase letters, digits and `-` only, e.g. `{}`",
-                    non_empty(slug::slugify(&s), "mi-articulo")
-                ),
-            );
-            s
-        }
-        None => {
-            let s = slug::slugify(base);
-            if s.is_empty() {
-                error(
+        // Docusaurus and Jekyll write a page's path there: it becomes an
+        // alias, and the file name gives the slug.
+        Some(s) if s.contains('/') => {
+            if crate::link::normalise_alias(&s).is_some() {
+                aliases.push(s);
+            } else {
+                problem(
+                    false,
                     "slug",
-                    format!("cannot make a URL from the file name `{name}`"),
-                    "rename the file with letters or digits, or set `slug:`".into(),
+                    format!("slug `{s}` is not a path inside the site; it is ignored"),
+                    "use lowercase letters, digits and `-` only".into(),
                 );
             }
-            s
+            file_slug()
         }
+        Some(s) => {
+            let slugged = slug::slugify(&s);
+            let slugged = if slugged.is_empty() {
+                file_slug()
+            } else {
+                slugged
+            };
+            problem(
+                false,
+                "slug",
+                format!(
+                    "slug `{s}` is not a URL segment tier0 writes; the article is at `{slugged}`"
+                ),
+                "use lowercase letters, digits and `-` only".into(),
+            );
+            slugged
+        }
+        None => file_slug(),
     };
+    if slug.is_empty() {
+        problem(
+            true,
+            "slug",
+            format!("cannot make a URL from the file name `{name}`"),
+            "rename the file with letters or digits, or set `slug:`".into(),
+        );
+    }
 
     let category = match raw.category {
         Some(c) if slug::is_slug(&c) => Some(c),
         Some(c) => {
-            error(
+            let id = slug::slugify(&c);
+            let folder = dir
+                .split('/')
+                .next()
+                .filter(|d| !d.is_empty())
+                .map(slug::slugify);
+            let shown = if id.is_empty() {
+                folder.clone()
+            } else {
+                Some(id)
+            };
+            problem(
+                false,
                 "category",
-                format!("category `{c}` is not a valid category id"),
                 format!(
-                    "use lowercase letters, digits and `-`, e.g. `{}`",
-                    non_empty(slug::slugify(&c), "red")
+                    "category `{c}` is not a category id; the article is in `{}`",
+                    shown.as_deref().unwrap_or("no category")
                 ),
+                "write category ids in lowercase letters, digits and `-`".into(),
             );
-            None
+            shown
         }
         None => dir.split('/').next().filter(|d| !d.is_empty()).map(|d| {
             let id = slug::slugify(d);
             if id != d {
-                error(
+                problem(
+                    false,
                     "category",
-                    format!("folder `{d}` is not a valid category id"),
-                    format!(
-                        "rename the folder to `{}` or set `category:`",
-                        non_empty(id.clone(), "red")
-                    ),
+                    format!("folder `{d}` is read as the category `{id}`"),
+                    format!("rename the folder to `{id}` to make the category id plain"),
                 );
             }
             id
@@ -625,10 +531,12 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         value.and_then(|text| {
             let parsed = Timestamp::parse(&text);
             if parsed.is_none() {
-                error(
+                problem(
+                    true,
                     key,
                     format!("`{text}` is not a valid date"),
-                    "write `YYYY-MM-DD` (e.g. 2026-03-02) or RFC 3339 (2026-03-02T10:00:00+01:00)"
+                    "write `YYYY-MM-DD` (e.g. 2026-03-02), `YYYY-MM-DD HH:MM:SS` or RFC 3339 \
+                     (2026-03-02T10:00:00+01:00)"
                         .into(),
                 );
             }
@@ -639,9 +547,10 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
     let updated = date_field("updated", raw.updated).or(date);
     let reviewed = date_field("reviewed", raw.reviewed).or(updated);
 
-    for alias in &raw.aliases {
+    for alias in &aliases {
         if crate::link::normalise_alias(alias).is_none() {
-            error(
+            problem(
+                true,
                 "aliases",
                 format!("alias `{alias}` is not a path inside the site"),
                 "write a site path such as `/old/wifi/`, without `..`, `?` or `#`".into(),
@@ -649,28 +558,73 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         }
     }
 
-    let derived_id;
+    let derived_id = || slug::slugify(&discover::markdown_stem(&file.rel).replace('.', "-"));
     let id = match raw.id {
         Some(id) if slug::is_identifier(&id) => id,
         Some(id) => {
-            error(
+            let derived = derived_id();
+            problem(
+                false,
                 "id",
-                format!("article id `{id}` may only contain letters, digits, `-` and `_`"),
+                format!(
+                    "article id `{id}` may only contain letters, digits, `-` and `_`; using `{derived}`"
+                ),
                 "use an id such as `KB-1042`".into(),
             );
-            id
+            derived
         }
         None => {
-            derived_id = slug::slugify(&file.rel.trim_end_matches(".md").replace('.', "-"));
+            let derived = derived_id();
             diagnostics.push(
                 Diagnostic::warning(
                     path,
                     0..3,
-                    format!("the article has no `id`; using `{derived_id}`"),
+                    format!("the article has no `id`; using `{derived}`"),
                 )
                 .with_help("add a stable `id: KB-…` so links sent to users never break"),
             );
-            derived_id.clone()
+            derived
+        }
+    };
+
+    let body = &file.text[body_start..];
+    let prepared = crate::dialects::prepare(body, file.rel.ends_with(".mdx"));
+    diagnostics.extend(prepared.warnings(path, body, body_start));
+    let written_title = raw
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    // With a title, only a heading that opens the body can repeat it.
+    let heading = if written_title.is_some() {
+        title::opening_heading(prepared.text())
+    } else {
+        title::first_heading(prepared.text())
+    };
+    let heading_range = |h: &title::Heading| {
+        body_start + prepared.source_offset(h.range.start)
+            ..body_start + prepared.source_offset(h.range.end)
+    };
+    let (title, title_heading) = match (written_title, heading) {
+        (Some(title), Some(h)) if h.first && h.text.eq_ignore_ascii_case(title) => {
+            (title.to_owned(), Some(heading_range(&h)))
+        }
+        (Some(title), _) => (title.to_owned(), None),
+        (None, Some(h)) if !h.text.is_empty() => {
+            let range = heading_range(&h);
+            (h.text, Some(range))
+        }
+        (None, _) => {
+            let title = title_from_file_name(dir, base);
+            diagnostics.push(
+                Diagnostic::warning(
+                    path,
+                    spans.value("title"),
+                    format!("the article has no title; using `{title}`, from its file name"),
+                )
+                .with_help("add `title: …` to the front matter, or start the text with `# Title`"),
+            );
+            (title, None)
         }
     };
 
@@ -700,21 +654,38 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         updated,
         reviewed,
         review_every: raw.review_every.unwrap_or(config.defaults.review_every),
-        aliases: raw.aliases,
+        aliases,
         draft: raw.draft,
         audience,
-        weight: raw.weight,
+        weight: raw.weight.unwrap_or(0),
         author: raw.author,
         team: raw.team,
         text: file.text.clone(),
         body_start,
-        spans: FieldSpans::new(&keys),
+        title_heading,
+        spans,
     };
     (Some(article), diagnostics)
 }
 
-fn non_empty(s: String, fallback: &str) -> String {
-    if s.is_empty() { fallback.to_owned() } else { s }
+/// A title made from a file's name (`getting-started` → `Getting started`),
+/// or its folder's for an `index` or `README`.
+fn title_from_file_name(dir: &str, stem: &str) -> String {
+    let name = if stem.eq_ignore_ascii_case("index") || stem.eq_ignore_ascii_case("readme") {
+        dir.rsplit('/')
+            .next()
+            .filter(|d| !d.is_empty())
+            .unwrap_or(stem)
+    } else {
+        stem
+    };
+    let words = name.replace(['-', '_'], " ");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = words.chars();
+    chars.next().map_or_else(
+        || name.to_owned(),
+        |first| first.to_uppercase().chain(chars).collect(),
+    )
 }
 
 /// Path of the source file `rel` relative to the content root, for link resolution.
@@ -723,124 +694,4 @@ pub fn source_dir(rel: &str) -> &Path {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn article(rel: &str, text: &str) -> (Option<Article>, Vec<Diagnostic>) {
-        let file = SourceFile {
-            path: Path::new("content").join(rel),
-            rel: rel.into(),
-            text: Arc::from(text),
-        };
-        parse_article(&Config::default(), &file)
-    }
-
-    fn only_error(rel: &str, text: &str) -> Diagnostic {
-        let (a, d) = article(rel, text);
-        assert!(a.is_none());
-        let errors: Vec<_> = d.into_iter().filter(Diagnostic::is_error).collect();
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        errors.into_iter().next().unwrap()
-    }
-
-    #[test]
-    fn full_article_with_defaults() {
-        let (a, d) = article(
-            "red/wifi-no-conecta.en.md",
-            "---\nid: KB-1\ntitle: Wi-Fi\ntags: [a]\nerror_codes: [0x80070005]\ndate: 2026-01-02\n---\nBody\n",
-        );
-        assert!(d.is_empty(), "{d:?}");
-        let a = a.unwrap();
-        assert_eq!(a.lang, "en");
-        assert_eq!(a.slug, "wifi-no-conecta");
-        assert_eq!(a.category.as_deref(), Some("red"));
-        assert_eq!(a.tier, "L3");
-        assert_eq!(a.escalate_to, "L1");
-        assert_eq!(a.error_codes, ["0x80070005"]);
-        assert_eq!(a.reviewed.unwrap().date(), "2026-01-02");
-        assert_eq!(a.body(), "Body\n");
-    }
-
-    #[test]
-    fn missing_title() {
-        let e = only_error("a.md", "---\nid: KB-1\n---\n");
-        assert!(e.message.contains("no title"));
-    }
-
-    #[test]
-    fn unknown_tier_points_at_value() {
-        let text = "---\ntitle: x\ntier: L9\n---\n";
-        let e = only_error("a.md", text);
-        assert_eq!(&text[e.span.clone()], "L9");
-        assert!(e.help.unwrap().contains("L1, L2, L3, L4"));
-    }
-
-    #[test]
-    fn bad_date_and_slug_and_type() {
-        let text = "---\ntitle: x\ndate: 2026-13-01\n---\n";
-        assert_eq!(&text[only_error("a.md", text).span], "2026-13-01");
-        let text = "---\ntitle: x\nslug: ../../x\n---\n";
-        assert!(only_error("a.md", text).message.contains("slug"));
-        let e = only_error("a.md", "---\ntitle: x\ntype: howto\n---\n");
-        assert!(e.help.unwrap().contains("did you mean `how-to`"));
-    }
-
-    #[test]
-    fn yaml_errors_are_offset_into_the_file() {
-        let text = "---\ntitle: x\nweight: heavy\n---\n";
-        let e = only_error("a.md", text);
-        assert_eq!(e.span.start, text.find("heavy").unwrap());
-        let e = only_error("a.md", "---\ntitle: x\ntitle: y\n---\n");
-        assert!(e.message.contains("set twice"));
-        assert_eq!(e.span.start, 13);
-    }
-
-    #[test]
-    fn missing_or_unclosed_front_matter() {
-        assert!(
-            only_error("a.md", "# Hi\n")
-                .message
-                .contains("missing front matter")
-        );
-        assert!(
-            only_error("a.md", "---\ntitle: x\n")
-                .message
-                .contains("not closed")
-        );
-    }
-
-    #[test]
-    fn unknown_key_warns_with_suggestion() {
-        let (a, d) = article("a.md", "---\nid: K-1\ntitle: x\nsymptom: [a]\n---\n");
-        assert!(a.is_some());
-        assert_eq!(d.len(), 1);
-        assert!(d[0].help.as_deref().unwrap().contains("`symptoms`"));
-    }
-
-    #[test]
-    fn missing_id_is_derived_with_warning() {
-        let (a, d) = article("red/wifi.md", "---\ntitle: x\n---\n");
-        assert_eq!(a.unwrap().id, "red-wifi");
-        assert!(d[0].message.contains("no `id`"));
-    }
-
-    #[test]
-    fn the_import_record_is_no_unknown_key() {
-        let (a, d) = article(
-            "a.md",
-            "---\nid: ZD-1\ntitle: x\nzendesk: {article: 1, locale: \"en-us\", hash: \"ab\"}\n---\n",
-        );
-        assert!(d.is_empty(), "{d:?}");
-        assert_eq!(a.unwrap().id, "ZD-1");
-    }
-
-    #[test]
-    fn crlf_and_bom_work() {
-        let (a, d) = article(
-            "a.md",
-            "\u{feff}---\r\nid: K-1\r\ntitle: Hola\r\n---\r\nCuerpo\r\n",
-        );
-        assert!(d.is_empty(), "{d:?}");
-        assert_eq!(a.unwrap().title, "Hola");
-    }
-}
+mod tests;

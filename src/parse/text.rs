@@ -75,14 +75,35 @@ pub fn check<'a>(
     keys: &TopLevelKeys,
     fields: impl IntoIterator<Item = Field<'a>>,
 ) -> Vec<Diagnostic> {
+    check_located(path, fields, |field, c| locate(file, keys, field, c))
+}
+
+/// An error for every field of `fields` holding a character it may not, at
+/// the place `locate` gives for the field and that character.
+pub fn check_located<'a>(
+    path: &Path,
+    fields: impl IntoIterator<Item = Field<'a>>,
+    locate: impl Fn(&Field<'_>, char) -> Range<usize>,
+) -> Vec<Diagnostic> {
     fields
         .into_iter()
         .filter_map(|field| {
             let (_, c) = first_control(field.value, field.lines)?;
-            let span = locate(file, keys, &field, c);
+            let span = locate(&field, c);
             Some(error(path, span, field.name, c, field.lines))
         })
         .collect()
+}
+
+/// Where `c` is written inside `value`, the span of a value in `file`;
+/// `value` itself when it is not written there as it is.
+pub fn within(file: &str, value: Range<usize>, c: char) -> Range<usize> {
+    let written = c.encode_utf8(&mut [0; 4]).len();
+    file.get(value.clone())
+        .and_then(|text| text.find(c))
+        .map_or(value.clone(), |at| {
+            value.start + at..value.start + at + written
+        })
 }
 
 /// The character itself when written as it is in the key's entry, else

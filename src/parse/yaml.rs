@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, DeserializeSeed};
 
+use super::matter::{Entry, FrontMatter, TopLevel, TopLevelText, Value, Want};
 use crate::diagnostics::Diagnostic;
 
 /// A YAML error at a byte offset of the file it came from.
@@ -39,6 +40,125 @@ pub fn deserialize<T: DeserializeOwned>(
     text: &str,
     base: usize,
 ) -> Result<(T, Vec<String>), YamlError> {
+    refuse_what_libyaml_mislocates(text, base)?;
+    let mut unknown = Vec::new();
+    let de = serde_yaml::Deserializer::from_str(text);
+    serde_ignored::deserialize(de, |path| unknown.push(path.to_string()))
+        .map(|value| (value, unknown))
+        .map_err(|e| YamlError::located(&e, text, base, base))
+}
+
+/// Decodes the front matter `text`, which starts at byte `base` of the file
+/// at `path`, into its entries, decoding only the values of the keys that
+/// are `wanted`. A key written twice is an error at its second line.
+pub(super) fn entries(
+    path: &Path,
+    text: &str,
+    base: usize,
+    wanted: &dyn Fn(&str) -> Want,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let keys = TopLevelKeys::scan(text, base);
+    let duplicates: Vec<Diagnostic> = keys
+        .duplicates()
+        .map(|(key, pos)| {
+            Diagnostic::error(path, pos.key.clone(), format!("`{key}` is set twice"))
+                .with_help("keep only one of the two lines")
+        })
+        .collect();
+    if !duplicates.is_empty() {
+        return Err(duplicates);
+    }
+    let mut front_matter = FrontMatter {
+        entries: Vec::new(),
+        start: base,
+    };
+    if text.trim().is_empty() {
+        return Ok(front_matter);
+    }
+    let decoded = refuse_what_libyaml_mislocates(text, base)
+        .and_then(|()| read_values(text, base, &keys, wanted))
+        .map_err(|e| vec![e.into_diagnostic(path)])?;
+    front_matter.entries = decoded
+        .into_iter()
+        .map(|(key, value)| {
+            let (key_span, value_span) =
+                keys.first_of(&key).map_or((base..base, base..base), |p| {
+                    (p.key.clone(), p.value.clone())
+                });
+            Entry {
+                key,
+                key_span,
+                value,
+                value_span,
+            }
+        })
+        .collect();
+    Ok(front_matter)
+}
+
+/// The top-level keys of `text` with their values as `wanted`.
+///
+/// libyaml tells the type of a plain scalar from its text, and the text is
+/// gone once it did: the keys wanted as text whose values hold a number or
+/// a boolean are read a second time, along the shape of the first reading,
+/// with every scalar as text. Only such front matter pays for it.
+fn read_values(
+    text: &str,
+    base: usize,
+    keys: &TopLevelKeys,
+    wanted: &dyn Fn(&str) -> Want,
+) -> Result<Vec<(String, Option<Value>)>, YamlError> {
+    let reading = std::cell::RefCell::new(String::new());
+    let located = |e: serde_yaml::Error| {
+        let key = reading.borrow();
+        let fallback = keys.first_of(&key).map_or(base, |p| p.value.start);
+        YamlError::located(&e, text, base, fallback)
+    };
+    let mut values = TopLevel {
+        wanted,
+        reading: &reading,
+    }
+    .deserialize(serde_yaml::Deserializer::from_str(text))
+    .map_err(located)?;
+    let typed: Vec<(&str, &Value)> = values
+        .iter()
+        .filter(|(key, _)| wanted(key) == Want::Text)
+        .filter_map(|(key, value)| Some((key.as_str(), value.as_ref()?)))
+        .filter(|(_, value)| value.has_typed_scalar())
+        .collect();
+    if typed.is_empty() {
+        return Ok(values);
+    }
+    let mut texts = Vec::with_capacity(typed.len());
+    for (key, shape) in typed {
+        // Only the key's own lines are read again, when they stand alone
+        // (not when an alias refers to an anchor elsewhere, say).
+        let shapes = [(key, shape)];
+        let reread = |text: &str, base: usize| {
+            TopLevelText {
+                shapes: &shapes,
+                reading: &reading,
+            }
+            .deserialize(serde_yaml::Deserializer::from_str(text))
+            .map_err(|e| YamlError::located(&e, text, base, base))
+        };
+        let block = keys.block(key, base + text.len());
+        let read = block
+            .and_then(|b| reread(&text[b.start - base..b.end - base], b.start).ok())
+            .map_or_else(|| reread(text, base), Ok)?;
+        texts.extend(read.into_iter().filter(|(k, _)| k == key));
+    }
+    for (key, text) in texts {
+        if let Some((_, value)) = values.iter_mut().find(|(k, _)| *k == key) {
+            *value = Some(text);
+        }
+    }
+    Ok(values)
+}
+
+/// Refuses, located, what libyaml would refuse with no usable position (a
+/// control character) or only after a long time (deep flow collections).
+fn refuse_what_libyaml_mislocates(text: &str, base: usize) -> Result<(), YamlError> {
     if let Some((at, c)) = first_disallowed_char(text) {
         return Err(YamlError {
             offset: base + at,
@@ -57,16 +177,71 @@ pub fn deserialize<T: DeserializeOwned>(
             ),
         });
     }
-    let mut unknown = Vec::new();
-    let de = serde_yaml::Deserializer::from_str(text);
-    match serde_ignored::deserialize(de, |path| unknown.push(path.to_string())) {
-        Ok(value) => Ok((value, unknown)),
-        Err(e) => {
-            let offset = base + e.location().map_or(0, |l| l.index().min(text.len()));
-            let message = strip_location(&e.to_string());
-            Err(YamlError { offset, message })
+    Ok(())
+}
+
+impl YamlError {
+    /// The error `e` of decoding `text` (at byte `base` of its file).
+    ///
+    /// A quote or bracket left open is reported by libyaml where the YAML
+    /// ends ("found unexpected end of stream, while scanning a quoted scalar
+    /// at line 3 column 8"): the place that needs fixing is where it opens,
+    /// which the message names, so the error points there.
+    ///
+    /// Some errors carry no position ("repetition limit exceeded", for an
+    /// alias that expands too far): they point at `fallback`.
+    fn located(e: &serde_yaml::Error, text: &str, base: usize, fallback: usize) -> Self {
+        let full = e.to_string();
+        let opened = OPENERS.iter().find_map(|opener| {
+            let rest = &full[full.find(opener)? + opener.len()..];
+            let (line, column) = line_and_column(rest.strip_prefix(" at line ")?)?;
+            offset_of(text, line, column)
+        });
+        let problem = e
+            .location()
+            .and_then(|l| offset_of(text, l.line(), l.column()))
+            .map_or(fallback, |at| base + at);
+        Self {
+            offset: opened.map_or(problem, |at| base + at),
+            message: strip_location(&full),
         }
     }
+}
+
+/// What libyaml says it was reading when a quote or bracket never closed.
+const OPENERS: &[&str] = &[
+    "while scanning a quoted scalar",
+    "while parsing a flow sequence",
+    "while parsing a flow mapping",
+];
+
+/// `3 column 8…` → (3, 8).
+fn line_and_column(text: &str) -> Option<(usize, usize)> {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let line_len = digits(text);
+    let rest = text[line_len..].strip_prefix(" column ")?;
+    let column_len = digits(rest);
+    Some((
+        text[..line_len].parse().ok()?,
+        rest[..column_len].parse().ok()?,
+    ))
+}
+
+/// The byte offset of 1-based `line` and `column` (in characters, as libyaml
+/// counts them) in `text`; the end of the line when it is shorter.
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let rest = &text[start..];
+    let line_text = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let within = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_text.len(), |(i, _)| i);
+    Some(start + within)
 }
 
 /// The first character YAML does not allow in a document, with its offset.
@@ -225,13 +400,13 @@ impl TopLevelKeys {
 
     /// The span of `key`'s value, or of the mapping's start when absent.
     pub fn value_span(&self, key: &str) -> Range<usize> {
-        self.first(key)
+        self.first_of(key)
             .map_or(self.start..self.start, |p| p.value.clone())
     }
 
     /// The span of the key `key` itself, or of the mapping's start when absent.
     pub fn key_span(&self, key: &str) -> Range<usize> {
-        self.first(key)
+        self.first_of(key)
             .map_or(self.start..self.start, |p| p.key.clone())
     }
 
@@ -241,7 +416,7 @@ impl TopLevelKeys {
     /// Values nested under a key (`tiers[2].contact.url`) have no position
     /// of their own; a value written as it reads is found this way.
     pub fn find_in_entry(&self, file: &str, key: &str, needle: &str) -> Option<Range<usize>> {
-        let start = self.first(key)?.key.start;
+        let start = self.first_of(key)?.key.start;
         let end = self
             .keys
             .values()
@@ -269,7 +444,8 @@ impl TopLevelKeys {
         })
     }
 
-    fn first(&self, key: &str) -> Option<&KeyPosition> {
+    /// Where `key` is first written.
+    pub fn first_of(&self, key: &str) -> Option<&KeyPosition> {
         self.keys.get(key).and_then(|v| v.first())
     }
 
@@ -278,6 +454,21 @@ impl TopLevelKeys {
         self.keys
             .iter()
             .flat_map(|(k, v)| v.iter().skip(1).map(move |p| (k.as_str(), p)))
+    }
+
+    /// The lines of `key` and its value: from the key to the next
+    /// top-level key, or to `end` (file offsets).
+    pub fn block(&self, key: &str, end: usize) -> Option<Range<usize>> {
+        let start = self.first_of(key)?.key.start;
+        let next = self
+            .keys
+            .values()
+            .flatten()
+            .map(|p| p.key.start)
+            .filter(|&s| s > start)
+            .min()
+            .unwrap_or(end);
+        Some(start..next)
     }
 
     /// Where the mapping starts.
@@ -316,7 +507,12 @@ pub fn unknown_key_warning(
     known: &[&str],
 ) -> Diagnostic {
     let top = dotted.split('.').next().unwrap_or(dotted);
-    let span = keys.key_span(top);
+    unknown_key_at(path, keys.key_span(top), dotted, known)
+}
+
+/// A warning for the unknown key `dotted` written at `span`, with the
+/// closest of the `known` keys as suggestion.
+pub fn unknown_key_at(path: &Path, span: Range<usize>, dotted: &str, known: &[&str]) -> Diagnostic {
     let last = dotted.rsplit('.').next().unwrap_or(dotted);
     let warning = Diagnostic::warning(path, span, format!("unknown key `{dotted}` is ignored"));
     let translated = SPANISH_KEYS
@@ -438,6 +634,19 @@ mod tests {
             .unwrap();
         assert_eq!(&file[at], "java\\tscript:");
         assert_eq!(keys.find_value_in_entry(file, "b", ""), None);
+    }
+
+    #[test]
+    fn a_key_block_runs_to_the_next_key() {
+        let text = "a: 1\ntags:\n- x\n- y\nb: 2\n";
+        let keys = TopLevelKeys::scan(text, 10);
+        let block = keys.block("tags", 10 + text.len()).unwrap();
+        assert_eq!(&text[block.start - 10..block.end - 10], "tags:\n- x\n- y\n");
+        assert_eq!(
+            keys.block("b", 10 + text.len()).unwrap().end,
+            10 + text.len()
+        );
+        assert_eq!(keys.block("c", 0), None);
     }
 
     #[test]

@@ -20,7 +20,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use search_index::Section;
 
@@ -28,9 +28,11 @@ use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
 use crate::link::{BuildAudience, LinkTarget, SiteModel};
 use crate::slug::{self, UniqueIds};
-use crate::syntax::{internal_marker, options};
+use crate::syntax::internal_marker;
 
+use super::alerts::Alerts;
 use super::i18n::UiText;
+use super::source::BodySource;
 
 /// An entry of the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -213,7 +215,8 @@ struct ListState {
 pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBody {
     let linked = &model.articles[index];
     let article = &linked.article;
-    let base = article.body_start;
+    let source = BodySource::new(article);
+    let mut alerts = Alerts::default();
     let mut out = RenderedBody::default();
     let mut ids = UniqueIds::default();
     // About one event per 8 bytes of Markdown: growing the list would copy it.
@@ -231,8 +234,8 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
     // Headings of hidden internal blocks: their text, to claim their ids.
     let mut hidden_heading: Option<(Option<String>, Vec<Event>)> = None;
     let pieces = InternalBlocks {
-        events: Parser::new_ext(article.body(), options()).into_offset_iter(),
-        source: article.body(),
+        events: source.events(),
+        source: source.text(),
         show: model.audience == BuildAudience::Agents,
         block: None,
         queued: None,
@@ -279,7 +282,7 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
                 continue;
             }
         };
-        let span = base + range.start..base + range.end;
+        let span = source.span(&range);
         if let Some((_, buffered)) = heading.as_mut() {
             match event {
                 Event::End(TagEnd::Heading(_)) => {
@@ -375,26 +378,20 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
             },
             Event::Start(Tag::BlockQuote(kind)) => {
                 quote_depth += 1;
-                match kind {
+                events.push(match kind {
                     Some(kind) => {
-                        let (class, key) = alert(kind);
-                        events.push(Event::Html(
-                            format!(
-                                "<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{}</p>\n",
-                                escape_attr(text.get(key))
-                            )
-                            .into(),
-                        ));
+                        let admonition = source.admonition_at(range.start);
+                        Event::Html(alerts.open(kind, admonition, text).into())
                     }
-                    None => events.push(Event::Start(Tag::BlockQuote(None))),
-                }
+                    None => Event::Start(Tag::BlockQuote(None)),
+                });
             }
             Event::End(TagEnd::BlockQuote(kind)) => {
                 quote_depth = quote_depth.saturating_sub(1);
-                match kind {
-                    Some(_) => events.push(Event::Html("</div>\n".into())),
-                    None => events.push(Event::End(TagEnd::BlockQuote(None))),
-                }
+                events.push(match kind {
+                    Some(_) => Event::Html(alerts.close().into()),
+                    None => Event::End(TagEnd::BlockQuote(None)),
+                });
             }
             other => {
                 match &other {
@@ -435,6 +432,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_tags(["input"])
             .add_generic_attributes(["id", "class", "aria-label", "role"])
             .add_tag_attributes("input", ["type", "disabled", "checked"])
+            .add_tag_attributes("details", ["open"])
             .set_tag_attribute_value("input", "disabled", "")
             .add_tag_attributes("th", ["style"])
             .add_tag_attributes("td", ["style"])
@@ -447,16 +445,6 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 /// Claims the id of a heading: the one written (`{#id}`), else its text's slug.
 fn heading_id(ids: &mut UniqueIds, explicit: Option<&str>, text: &str) -> String {
     ids.claim(&explicit.map_or_else(|| slug::slugify(text), str::to_owned))
-}
-
-fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
-    match kind {
-        BlockQuoteKind::Note => ("note", "alert_note"),
-        BlockQuoteKind::Tip => ("tip", "alert_tip"),
-        BlockQuoteKind::Important => ("important", "alert_important"),
-        BlockQuoteKind::Warning => ("warning", "alert_warning"),
-        BlockQuoteKind::Caution => ("caution", "alert_caution"),
-    }
 }
 
 /// Appends the words of `text`, split where any Unicode white space is, to

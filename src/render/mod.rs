@@ -6,11 +6,13 @@
 //! reads). Article bodies and pages are rendered in parallel; the bytes of
 //! each file do not depend on thread scheduling.
 
+mod alerts;
 pub mod context;
 pub mod feeds;
 pub mod i18n;
 pub mod markdown;
 pub mod pages;
+mod source;
 pub mod theme;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -227,10 +227,7 @@ impl DevSite {
             let index = good.model.article_by_source(&rel)?;
             let text: Arc<str> = Arc::from(std::fs::read_to_string(path).ok()?);
             let old = &good.model.articles[index].article;
-            let split = crate::parse::front_matter::split(&text).ok()?;
-            if split.body_start != old.body_start
-                || text[..split.body_start] != old.text[..old.body_start]
-            {
+            if !old.same_header(&text) {
                 return None;
             }
             articles.push((index, text));

@@ -159,7 +159,7 @@ fn classify(root: &Path, path: &Path) -> Change {
     match parts.next().and_then(|c| c.as_os_str().to_str()) {
         Some(CONFIG_FILE) if parts.next().is_none() => Change::Other,
         Some(CONTENT_DIR) if editor_scratch => Change::Ignored,
-        Some(CONTENT_DIR) if name.ends_with(".md") && !name.starts_with("_index") => {
+        Some(CONTENT_DIR) if crate::discover::is_markdown(name) && !name.starts_with("_index") => {
             Change::Article
         }
         Some(CONTENT_DIR) => Change::Content,

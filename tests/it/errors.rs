@@ -30,11 +30,13 @@ fn parse_errors_are_all_reported_with_file_line_and_column() {
     let site = Site::fixture("invalid-parse");
     let err = failing_build(&site, 1);
     for located in [
+        // Where the unclosed `[` opens.
         "content/red/b-bad-yaml.md:3:8",
-        "content/red/c-missing-title.md:2:1",
         "content/red/d-unknown-tier.md:4:7",
         "content/red/e-bad-date.md:4:7",
         "content/red/f-bad-utf8.md:3:11",
+        // Warnings, located too.
+        "content/red/c-missing-title.md:2:1",
         "content/red/g-bad-slug.md:4:7",
         "content/red/h-unknown-key.md:4:1",
     ] {
@@ -42,14 +44,14 @@ fn parse_errors_are_all_reported_with_file_line_and_column() {
     }
     for message in [
         "invalid YAML",
-        "the article has no title",
         "unknown tier `L9`",
         "`2026-02-30` is not a valid date",
         "not valid UTF-8",
-        "slug `../../x` is not a valid URL segment",
-        "did you mean `symptoms`?",
         "use one of: L1, L2, L3, L4",
-        "the build found 6 error(s)",
+        "warning: the article has no title; using `C missing title`, from its file name",
+        "warning: slug `../../x` is not a path inside the site; it is ignored",
+        "did you mean `symptoms`?",
+        "the build found 4 error(s)",
     ] {
         assert!(err.contains(message), "missing {message:?} in:\n{err}");
     }

@@ -7,6 +7,7 @@ mod agents;
 mod atomic;
 mod build;
 mod check;
+mod conventions;
 mod errors;
 mod hostile;
 mod import;

@@ -154,14 +154,14 @@ pub fn scan(content: &Path) -> Result<Local, ImportError> {
             continue;
         };
         if !split
-            .yaml
+            .matter
             .lines()
             .any(|l| l.starts_with(&format!("{RECORD_KEY}:")))
         {
             continue;
         }
         let shown = PathBuf::from("content").join(&rel);
-        match read_record(&shown, split.yaml, split.yaml_start) {
+        match read_record(&shown, split.matter, split.matter_start) {
             Ok((origin, imported)) => {
                 let file = LocalFile {
                     rel: rel.clone(),
@@ -172,7 +172,7 @@ pub fn scan(content: &Path) -> Result<Local, ImportError> {
                     errors.push(
                         Diagnostic::error(
                             &shown,
-                            split.yaml_start..split.yaml_start,
+                            split.matter_start..split.matter_start,
                             format!(
                                 "this file and content/{} hold the same Zendesk {} ({} in {})",
                                 first.rel,
@@ -269,7 +269,7 @@ impl Planned {
     fn with_record(&self) -> (String, String) {
         let hash = hash(&self.text);
         let line = record_line(&self.origin, self.updated_at.as_deref(), &hash);
-        let end = front_matter::split(&self.text).map_or(0, |s| s.yaml_start + s.yaml.len());
+        let end = front_matter::split(&self.text).map_or(0, |s| s.matter_start + s.matter.len());
         let mut text = String::with_capacity(self.text.len() + line.len() + 1);
         text.push_str(&self.text[..end]);
         text.push_str(&line);

@@ -141,12 +141,14 @@ fn contact_links_tier0_makes_keep_their_scheme() {
 
 #[test]
 fn front_matter_values_that_make_links_cannot_carry_a_scheme() {
-    // (key: value, where the error points, what it says)
+    // (key: value, where the problem points, what it says). Each is either
+    // refused (the article is left out) or made a plain path segment with a
+    // warning; either way no link of the site gets the scheme.
     let cases = [
         (
             "slug: \"javascript:alert(1)\"",
             "3:7",
-            "is not a valid URL segment",
+            "the article is at `javascript-alert-1`",
         ),
         (
             "id: \"javascript:alert(1)\"",
@@ -156,7 +158,7 @@ fn front_matter_values_that_make_links_cannot_carry_a_scheme() {
         (
             "category: \"data:text\"",
             "3:11",
-            "is not a valid category id",
+            "the article is in `data-text`",
         ),
         (
             "aliases: [\"javascript:alert(1)\"]",
@@ -182,8 +184,16 @@ fn front_matter_values_that_make_links_cannot_carry_a_scheme() {
             "content/red/enlace.md",
             format!("---\ntitle: Enlace\n{line}\n{id}---\n\nTexto.\n"),
         );
-        let err = refused(&site);
+        let out = site.tier0(&["build"]).output().unwrap();
+        let err = stderr(&out);
+        assert!(matches!(out.status.code(), Some(0 | 3)), "{line}: {err}");
         has(&err, &[&format!("content/red/enlace.md:{at}"), message]);
+        for (path, bytes) in tree(&site.public()) {
+            let text = String::from_utf8_lossy(&bytes);
+            for bad in ["javascript:", "data:text", "vbscript:"] {
+                assert!(!text.contains(bad), "{line}: {path} holds `{bad}`");
+            }
+        }
     }
 }
 

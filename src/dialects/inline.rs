@@ -1,0 +1,543 @@
+//! What other tools write inside a line of Markdown text: Hugo shortcodes
+//! (`{{< name >}}`, `{{% name %}}`), Liquid and Jinja tags (`{% tag %}`),
+//! template expressions (`{{ value }}`, mdBook's `{{#include}}`), JSX
+//! component tags (`<Tabs>`, `<Note />`) and MDX comments (`{/* … */}`).
+//! Code spans are skipped: what is inside them is shown as written.
+//!
+//! Each scanner takes the whole text and where to start, and says where
+//! the construct ends; callers bound them to a line, or let them run over
+//! the following lines of a block, up to a blank line.
+
+use std::ops::Range;
+
+/// A construct found in text, and what to put in its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Construct {
+    /// What it is.
+    pub(super) kind: Kind,
+    /// Its range in the text.
+    pub(super) range: Range<usize>,
+    /// What replaces it (nothing, most of the time).
+    pub(super) replacement: String,
+}
+
+/// The kinds of constructs, as warnings name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Kind {
+    /// `{{< … >}}`, `{{% … %}}`: dropped, their inner text kept.
+    Shortcode,
+    /// `{% … %}`, `{{ … }}`: dropped.
+    Template,
+    /// JSX component tags: dropped, their inner text kept.
+    Jsx,
+    /// Mapped to what tier0 understands (a shortcode `ref`, a heading id
+    /// comment): not worth a warning.
+    Mapped,
+    /// MDX comments and expressions, ES module lines, Vue blocks: nothing a
+    /// reader would have seen, dropped.
+    Hidden,
+}
+
+/// The constructs in `text[range]`, which is one line's content, in order.
+///
+/// Linear in the line's length whatever it holds: code spans are matched
+/// from one list of backtick runs, and a closing delimiter found missing
+/// once is not searched for again.
+pub(super) fn scan_line(text: &str, range: Range<usize>, heading: bool, out: &mut Vec<Construct>) {
+    let bytes = text.as_bytes();
+    let end = range.end;
+    let spans = code_spans(bytes, range.clone());
+    let mut spans = spans.iter().peekable();
+    let mut absent = Absent::default();
+    let mut i = range.start;
+    while i < end {
+        while spans.next_if(|s| s.end <= i).is_some() {}
+        if let Some(span) = spans.peek().filter(|s| s.start <= i) {
+            i = span.end;
+            continue;
+        }
+        let found = match bytes[i] {
+            b'{' => brace_construct(text, i, end, heading, &mut absent),
+            b'<' if !absent.tag => jsx_tag(text, i, end)
+                .or_else(|| {
+                    absent.tag = unclosed_tag(bytes, i, end);
+                    None
+                })
+                .map(|tag_end| Construct {
+                    kind: Kind::Jsx,
+                    range: i..tag_end,
+                    replacement: String::new(),
+                }),
+            _ => None,
+        };
+        match found {
+            Some(construct) => {
+                i = construct.range.end;
+                out.push(construct);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Closing delimiters known to be missing from the rest of a line.
+#[derive(Debug, Default)]
+pub(super) struct Absent {
+    closers: Vec<&'static str>,
+    /// A component tag ran to the end of the line without closing: the
+    /// tags after it would too.
+    tag: bool,
+}
+
+/// Whether the tag at `at` failed for running out of line (rather than for
+/// not being a component).
+fn unclosed_tag(bytes: &[u8], at: usize, end: usize) -> bool {
+    let name = bytes.get(at + 1).copied().unwrap_or(b' ');
+    (name.is_ascii_uppercase() || name == b'/') && !bytes[at + 1..end].contains(&b'>')
+}
+
+/// The code spans of `bytes[range]`: each run of backticks closes at the
+/// next run of the same length, as CommonMark says; runs that never close
+/// are literal backticks.
+fn code_spans(bytes: &[u8], range: Range<usize>) -> Vec<Range<usize>> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        if bytes[i] == b'`' {
+            let len = bytes[i..range.end]
+                .iter()
+                .take_while(|&&b| b == b'`')
+                .count();
+            runs.push((i, len));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    // The next run of the same length after each run, found from the end.
+    let mut next_same = vec![None; runs.len()];
+    let mut last_of_len = std::collections::HashMap::new();
+    for (k, &(_, len)) in runs.iter().enumerate().rev() {
+        next_same[k] = last_of_len.insert(len, k);
+    }
+    let mut spans = Vec::new();
+    let mut k = 0;
+    while k < runs.len() {
+        match next_same[k] {
+            Some(close) => {
+                let (start, _) = runs[k];
+                let (close_start, close_len) = runs[close];
+                spans.push(start..close_start + close_len);
+                k = close + 1;
+            }
+            None => k += 1,
+        }
+    }
+    spans
+}
+
+/// A construct opening with `{` at `at`, ending before `end`, on a heading
+/// line if `heading`; closers in `absent` are not searched for, and those
+/// found missing are added.
+pub(super) fn brace_construct(
+    text: &str,
+    at: usize,
+    end: usize,
+    heading: bool,
+    absent: &mut Absent,
+) -> Option<Construct> {
+    let rest = &text[at..end];
+    let mut construct = |kind, close: &'static str, replacement: String| {
+        if absent.closers.contains(&close) {
+            return None;
+        }
+        let Some(found) = rest.find(close) else {
+            absent.closers.push(close);
+            return None;
+        };
+        Some(Construct {
+            kind,
+            range: at..at + found + close.len(),
+            replacement,
+        })
+    };
+    // Hugo's way to show a shortcode as written: `{{</* x */>}}` is `{{< x >}}`.
+    for (open, close, shown) in [
+        ("{{</*", "*/>}}", ('<', '>')),
+        ("{{%/*", "*/%}}", ('%', '%')),
+    ] {
+        if rest.starts_with(open) {
+            let c = construct(Kind::Mapped, close, String::new())?;
+            let inner = &text[c.range.start + open.len()..c.range.end - close.len()];
+            let (a, b) = shown;
+            return Some(Construct {
+                replacement: format!("{{{{{a}{inner}{b}}}}}"),
+                ..c
+            });
+        }
+    }
+    if rest.starts_with("{{<") || rest.starts_with("{{%") {
+        let close = if rest.starts_with("{{<") {
+            ">}}"
+        } else {
+            "%}}"
+        };
+        let c = construct(Kind::Shortcode, close, String::new())?;
+        let call = &text[c.range.start + 3..c.range.end - 3];
+        return Some(match link_shortcode(call) {
+            Some(target) => Construct {
+                kind: Kind::Mapped,
+                replacement: target,
+                ..c
+            },
+            None => c,
+        });
+    }
+    if rest.starts_with("{%") {
+        return construct(Kind::Template, "%}", String::new());
+    }
+    if rest.starts_with("{{") {
+        return construct(Kind::Template, "}}", String::new());
+    }
+    if rest.starts_with("{/*") {
+        let c = construct(Kind::Hidden, "*/}", String::new())?;
+        let comment = text[c.range.start + 3..c.range.end - 3].trim();
+        let id = comment.strip_prefix('#').unwrap_or(comment);
+        // A comment closing a heading line is its id (Docusaurus's MDX form).
+        if heading && is_heading_id(id) && text[c.range.end..end].trim().is_empty() {
+            return Some(Construct {
+                kind: Kind::Mapped,
+                replacement: format!("{{#{id}}}"),
+                ..c
+            });
+        }
+        return Some(c);
+    }
+    None
+}
+
+fn is_heading_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+}
+
+/// `ref "page.md"` or `relref "/docs/page"`: the page it links to.
+fn link_shortcode(call: &str) -> Option<String> {
+    let call = call.trim();
+    let args = call
+        .strip_prefix("relref")
+        .or_else(|| call.strip_prefix("ref"))?;
+    if !args.starts_with([' ', '\t']) {
+        return None;
+    }
+    let target = args.trim().trim_matches(['"', '\'']);
+    (!target.is_empty() && !target.contains(char::is_whitespace)).then(|| target.to_owned())
+}
+
+/// The end of a JSX component tag opening at `at` (`<Name …>`, `</Name>`,
+/// `<Name … />`, `<>`, `</>`), searched before `end`; `None` for HTML
+/// tags and anything else.
+pub(super) fn jsx_tag(text: &str, at: usize, end: usize) -> Option<usize> {
+    let bytes = &text.as_bytes()[..end];
+    let mut i = at + 1;
+    if bytes.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    if bytes.get(i) == Some(&b'>') {
+        return Some(i + 1);
+    }
+    let name_start = i;
+    while bytes
+        .get(i)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b':' | b'-'))
+    {
+        i += 1;
+    }
+    let name = &text[name_start..i];
+    if !is_component(name) {
+        return None;
+    }
+    attributes_end(bytes, i)
+}
+
+/// Whether a tag named `name` is a JSX component rather than HTML: it
+/// starts with a capital and is no HTML element written in capitals
+/// (`<Details>`), or it is a member (`<Tabs.Item>`).
+fn is_component(name: &str) -> bool {
+    let Some(first) = name.bytes().next() else {
+        return false;
+    };
+    (first.is_ascii_uppercase() && !HTML_ELEMENTS.contains(&name.to_ascii_lowercase().as_str()))
+        || (first.is_ascii_alphabetic() && name.contains('.'))
+}
+
+/// After a tag's name at `i`: the offset after its closing `>`, skipping
+/// quoted values and `{…}` expressions, which may hold `>`.
+fn attributes_end(bytes: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    while let Some(&b) = bytes.get(i) {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'' | b'`') => quote = Some(b),
+            (None, b'{') => depth += 1,
+            (None, b'}') => depth = depth.saturating_sub(1),
+            (None, b'>') if depth == 0 => return Some(i + 1),
+            (None, b'<') if depth == 0 => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The end of a `{…}` expression opening at `at`, braces balanced and
+/// strings skipped, searched before `end`.
+pub(super) fn expression_end(text: &str, at: usize, end: usize) -> Option<usize> {
+    let bytes = &text.as_bytes()[..end];
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut i = at;
+    while let Some(&b) = bytes.get(i) {
+        match (quote, b) {
+            (Some(_), b'\\') => i += 1,
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'' | b'`') => quote = Some(b),
+            (None, b'{') => depth += 1,
+            (None, b'}') => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// HTML element names, which JSX component names are not.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(line: &str) -> Vec<(Kind, &str, String)> {
+        let mut out = Vec::new();
+        scan_line(line, 0..line.len(), line.starts_with('#'), &mut out);
+        out.into_iter()
+            .map(|c| (c.kind, &line[c.range], c.replacement))
+            .collect()
+    }
+
+    #[test]
+    fn shortcodes_and_templates() {
+        let found =
+            scan("a {{< new-in 0.1 >}} b {{% note %}}c{{% /note %}} {% if x %}d {{ page.x }}");
+        let kinds: Vec<(Kind, &str)> = found.iter().map(|(k, t, _)| (*k, *t)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::Shortcode, "{{< new-in 0.1 >}}"),
+                (Kind::Shortcode, "{{% note %}}"),
+                (Kind::Shortcode, "{{% /note %}}"),
+                (Kind::Template, "{% if x %}"),
+                (Kind::Template, "{{ page.x }}"),
+            ]
+        );
+        assert!(found.iter().all(|(_, _, r)| r.is_empty()));
+    }
+
+    #[test]
+    fn code_spans_are_left_alone() {
+        assert!(scan("`{{< x >}}` and ``a ` {% y %}``").is_empty());
+        // An unclosed backtick is a backtick.
+        assert_eq!(scan("` {{ x }}").len(), 1);
+    }
+
+    #[test]
+    fn mapped_constructs() {
+        assert_eq!(
+            scan("[x]({{< ref \"install.md\" >}})"),
+            [(
+                Kind::Mapped,
+                "{{< ref \"install.md\" >}}",
+                "install.md".to_owned()
+            )]
+        );
+        assert_eq!(
+            scan("{{</* shortcode x */>}}"),
+            [(
+                Kind::Mapped,
+                "{{</* shortcode x */>}}",
+                "{{< shortcode x >}}".to_owned()
+            )]
+        );
+        assert_eq!(
+            scan("## Title {/* #custom-id */}"),
+            [(
+                Kind::Mapped,
+                "{/* #custom-id */}",
+                "{#custom-id}".to_owned()
+            )]
+        );
+        assert_eq!(
+            scan("text {/* a comment */} more"),
+            [(Kind::Hidden, "{/* a comment */}", String::new())]
+        );
+    }
+
+    #[test]
+    fn jsx_components_but_not_html() {
+        let found = scan(
+            r#"<Tabs groupId="x" render={() => <b>a</b>}> <b>bold</b> <Note /> </Tabs> <Details> <Tabs.Item> <>"#,
+        );
+        let tags: Vec<&str> = found.iter().map(|(_, t, _)| *t).collect();
+        assert_eq!(
+            tags,
+            [
+                r#"<Tabs groupId="x" render={() => <b>a</b>}>"#,
+                "<Note />",
+                "</Tabs>",
+                "<Tabs.Item>",
+                "<>"
+            ]
+        );
+        assert!(scan("a < b and <Foo").is_empty());
+    }
+
+    #[test]
+    fn expressions_balance_braces_and_skip_strings() {
+        let text = "{a: {b: '}'}, c: \"{\"} rest";
+        assert_eq!(
+            expression_end(text, 0, text.len()),
+            Some(text.find(" rest").unwrap())
+        );
+        assert_eq!(expression_end("{ open", 0, 6), None);
+    }
+}

@@ -1,0 +1,623 @@
+//! The line-by-line reading of a body by [`super::prepare`]: which lines
+//! are code, which open or close containers, and what each line becomes.
+//!
+//! Containers are a stack: MkDocs ones close when a line is indented less
+//! than their body, `:::` ones at a line of as many colons. Each line's
+//! indentation inside them is replaced by the quote markers (`> > `) of the
+//! open alerts, so that admonitions become GitHub alerts, nested as
+//! written, with code inside them still code. Code (fenced, indented, or a
+//! `{% highlight %}` block) and HTML comments are left as written.
+
+use std::ops::Range;
+
+use super::Finding;
+use super::containers::{self, Admonition, Marker};
+use super::inline::{self, Construct, Kind};
+use super::offsets::Rewrite;
+
+/// What reading a body gives.
+pub(super) struct Read {
+    /// The rewrite of the body.
+    pub(super) rewrite: Rewrite,
+    /// Admonitions by the body offset of the line that opens them, in order.
+    pub(super) admonitions: Vec<(usize, Admonition)>,
+    /// What was dropped, per kind.
+    pub(super) findings: Vec<Finding>,
+}
+
+/// Reads `body` line by line (`mdx`: as an MDX file).
+pub(super) fn read(body: &str, mdx: bool) -> Read {
+    let mut pass = Pass {
+        body,
+        mdx,
+        rewrite: Rewrite::default(),
+        admonitions: Vec::new(),
+        findings: Vec::new(),
+        stack: Vec::new(),
+        mode: Mode::Normal,
+        prev_blank: true,
+        list: false,
+        indented_code: false,
+        give_up_until: 0,
+        paragraph_end: 0,
+    };
+    let mut pos = 0;
+    while pos < body.len() {
+        let next = body[pos..].find('\n').map_or(body.len(), |i| pos + i + 1);
+        let end = body[pos..next].trim_end_matches(['\n', '\r']).len() + pos;
+        pass.line(pos, end);
+        pos = next;
+    }
+    Read {
+        rewrite: pass.rewrite,
+        admonitions: pass.admonitions,
+        findings: pass.findings,
+    }
+}
+
+/// A container open at the current line.
+#[derive(Debug)]
+struct Container {
+    /// The column of its opening marker.
+    base: usize,
+    /// `Some(colons)` for `:::` containers, whose body is not indented;
+    /// `None` for MkDocs ones, whose body is indented by 4.
+    colons: Option<usize>,
+    /// Whether it is shown as an alert (a block quote).
+    quote: bool,
+}
+
+impl Container {
+    fn body_column(&self) -> usize {
+        match self.colons {
+            Some(_) => self.base,
+            None => self.base + 4,
+        }
+    }
+}
+
+/// What the lines being read are.
+#[derive(Debug)]
+enum Mode {
+    Normal,
+    /// Code, up to a closing fence (or a line closing a tag block); opened
+    /// with `depth` containers.
+    Code {
+        closer: Closer,
+        depth: usize,
+    },
+    /// An HTML comment, up to `-->`.
+    Comment {
+        depth: usize,
+    },
+    /// Lines dropped up to a blank line (an ES module block).
+    DropToBlank,
+    /// Lines dropped up to one holding this (`</script>`).
+    DropToLine(&'static str),
+    /// Text dropped up to this offset (a construct spanning lines).
+    DropTo(usize),
+}
+
+#[derive(Debug)]
+enum Closer {
+    /// A fence of at least this many of this character.
+    Fence(u8, usize),
+    /// `{% endhighlight %}` or `{{< /highlight >}}`: replaced by a fence.
+    Tag,
+}
+
+struct Pass<'a> {
+    body: &'a str,
+    mdx: bool,
+    rewrite: Rewrite,
+    admonitions: Vec<(usize, Admonition)>,
+    findings: Vec<Finding>,
+    stack: Vec<Container>,
+    mode: Mode,
+    /// Whether the last line was blank (in its container).
+    prev_blank: bool,
+    /// Whether the text is inside a list, where indented lines are not code.
+    list: bool,
+    indented_code: bool,
+    /// Constructs spanning lines are not searched for before this offset:
+    /// one was searched for up to here and never closed.
+    give_up_until: usize,
+    /// The end of the paragraph last looked at.
+    paragraph_end: usize,
+}
+
+impl Pass<'_> {
+    /// Reads the line `start..end` (its ending excluded).
+    fn line(&mut self, start: usize, end: usize) {
+        let body = self.body;
+        let line = &body[start..end];
+        let blank = line.trim().is_empty();
+        let dropping = matches!(self.mode, Mode::DropTo(_));
+        let mut closed_quote = false;
+        if !blank && !dropping {
+            let indent = columns(line, usize::MAX).1;
+            while let Some(c) = self.stack.last() {
+                if c.colons.is_none() && indent < c.body_column() {
+                    closed_quote |= c.quote;
+                    self.stack.pop();
+                } else {
+                    break;
+                }
+            }
+            if let Mode::Code { depth, .. } | Mode::Comment { depth } = self.mode
+                && depth > self.stack.len()
+            {
+                self.mode = Mode::Normal;
+            }
+        }
+        let (content, column, prefix) = self.consume(start, end);
+        // A blank line without the closed quote's marker keeps this line
+        // out of it (it would continue the quote, or its paragraph).
+        let separator = if closed_quote {
+            format!("{}\n", self.quote_prefix().trim_end())
+        } else {
+            String::new()
+        };
+        match self.content(content, end, column, &prefix, blank) {
+            Some(replacement) => {
+                self.prev_blank = is_blank_line(replacement.rsplit('\n').next().unwrap_or(""));
+                self.rewrite
+                    .replace(start..end, format!("{separator}{replacement}"));
+            }
+            None => {
+                let prefix = if blank {
+                    prefix.trim_end()
+                } else {
+                    prefix.as_str()
+                };
+                let head = format!("{separator}{prefix}");
+                if head != body[start..content] {
+                    self.rewrite.replace(start..content, head);
+                }
+                self.prev_blank = blank;
+            }
+        }
+    }
+
+    /// The prefix of the open quotes (`> > `), as a line of them starts.
+    fn quote_prefix(&self) -> String {
+        self.stack
+            .iter()
+            .filter(|c| c.quote)
+            .map(|_| "> ")
+            .collect()
+    }
+
+    /// Consumes the open containers' indentation of the line at `start`:
+    /// where its content starts, at which column, and what goes before it
+    /// (the containers' quote markers and the indentation between them).
+    fn consume(&self, start: usize, end: usize) -> (usize, usize, String) {
+        let body = self.body;
+        let line = &body[start..end];
+        let mut prefix = String::new();
+        let (mut at, mut column) = (0, 0);
+        for c in &self.stack {
+            let (bytes, reached) = columns(&line[at..], c.base.saturating_sub(column));
+            prefix.extend(std::iter::repeat_n(' ', reached));
+            at += bytes;
+            column += reached;
+            if c.quote {
+                prefix.push_str("> ");
+            }
+            let (bytes, reached) = columns(&line[at..], c.body_column().saturating_sub(column));
+            at += bytes;
+            column += reached;
+        }
+        (start + at, column, prefix)
+    }
+
+    /// Reads a line's content `content..end` (at `column`): what replaces the
+    /// whole line when it opens or closes something, or `None` when only
+    /// its prefix changes (rewrites inside it are made here).
+    fn content(
+        &mut self,
+        content: usize,
+        end: usize,
+        column: usize,
+        prefix: &str,
+        blank: bool,
+    ) -> Option<String> {
+        let body = self.body;
+        let text = &body[content..end];
+        match &self.mode {
+            Mode::Code { closer, .. } => {
+                let trimmed = text.trim();
+                let (closes, tag) = match closer {
+                    Closer::Fence(ch, len) => {
+                        let run = trimmed.bytes().take_while(|b| b == ch).count();
+                        (run >= *len && run == trimmed.len(), false)
+                    }
+                    Closer::Tag => (is_highlight_end(trimmed), true),
+                };
+                if closes {
+                    self.mode = Mode::Normal;
+                    if tag {
+                        return Some(format!("{prefix}```"));
+                    }
+                }
+                return None;
+            }
+            Mode::Comment { .. } => {
+                if text.contains("-->") {
+                    self.mode = Mode::Normal;
+                }
+                return None;
+            }
+            Mode::DropToBlank => {
+                if blank {
+                    self.mode = Mode::Normal;
+                } else {
+                    self.rewrite.remove(content..end);
+                }
+                return None;
+            }
+            Mode::DropToLine(closing) => {
+                if text.contains(closing) {
+                    self.mode = Mode::Normal;
+                }
+                self.rewrite.remove(content..end);
+                return None;
+            }
+            &Mode::DropTo(until) => {
+                if until >= end {
+                    self.rewrite.remove(content..end);
+                    return None;
+                }
+                self.mode = Mode::Normal;
+                let from = until.max(content);
+                self.rewrite.remove(content..from);
+                self.inline(from, end, false);
+                return None;
+            }
+            Mode::Normal => {}
+        }
+        if blank {
+            return None;
+        }
+        let trimmed = text.trim_start();
+        let rel = columns(text, usize::MAX).1;
+        let at = content + (text.len() - trimmed.len());
+        if rel >= 4 && (self.prev_blank || self.indented_code) && !self.list {
+            self.indented_code = true;
+            return None;
+        }
+        self.indented_code = false;
+        let shallow = rel < 4 || self.list;
+        if rel < 4 {
+            if is_list_item(trimmed) {
+                self.list = true;
+            } else if rel == 0 && self.prev_blank {
+                self.list = false;
+            }
+        }
+        if shallow && let Some(closer) = fence(trimmed) {
+            self.mode = Mode::Code {
+                closer,
+                depth: self.stack.len(),
+            };
+            return None;
+        }
+        if trimmed.starts_with("<!--") && !trimmed.contains("-->") {
+            self.mode = Mode::Comment {
+                depth: self.stack.len(),
+            };
+            return None;
+        }
+        if shallow && let Some(marker) = containers::marker(trimmed) {
+            return self.marker(marker, content, column + rel, prefix, at);
+        }
+        if shallow && let Some(lang) = highlight_start(trimmed) {
+            self.mode = Mode::Code {
+                closer: Closer::Tag,
+                depth: self.stack.len(),
+            };
+            return Some(format!("{prefix}```{lang}"));
+        }
+        if let Some(closing) = vue_block(trimmed) {
+            self.found(Kind::Hidden, at..end);
+            if !trimmed.contains(closing) {
+                self.mode = Mode::DropToLine(closing);
+            }
+            self.rewrite.remove(content..end);
+            return None;
+        }
+        if self.stack.is_empty() && rel == 0 && self.esm(trimmed) {
+            self.mode = Mode::DropToBlank;
+            self.found(Kind::Hidden, at..end);
+            self.rewrite.remove(content..end);
+            return None;
+        }
+        if at >= self.give_up_until
+            && let Some(found) = self.spanning(at, end)
+        {
+            self.found(found.kind, found.range.clone());
+            if found.range.end > end {
+                self.mode = Mode::DropTo(found.range.end);
+                self.rewrite.remove(content..end);
+            } else {
+                self.rewrite.replace(found.range.clone(), found.replacement);
+                self.inline(found.range.end, end, false);
+            }
+            return None;
+        }
+        self.inline(content, end, trimmed.starts_with('#'));
+        None
+    }
+
+    /// Opens or closes a container at the line whose content is at
+    /// `content`, the marker at `column` (offset `at`): the line's new text.
+    fn marker(
+        &mut self,
+        marker: Marker,
+        content: usize,
+        column: usize,
+        prefix: &str,
+        at: usize,
+    ) -> Option<String> {
+        let body = self.body;
+        let indent = &body[content..at];
+        let line_start = self.line_start(content);
+        let alert = |a: &Admonition| format!("{prefix}{indent}> [!{}]", a.kind.marker());
+        match marker {
+            Marker::Indented(admonition) => {
+                let line = alert(&admonition);
+                self.open(column, None, true);
+                self.admonitions.push((line_start, admonition));
+                Some(line)
+            }
+            Marker::Tab(title) => {
+                self.open(column, None, false);
+                let blank = prefix.trim_end();
+                let before = if self.prev_blank {
+                    String::new()
+                } else {
+                    format!("{blank}\n")
+                };
+                Some(format!("{before}{prefix}{indent}**{title}**\n{blank}"))
+            }
+            Marker::Colon(colons, admonition) => {
+                let line = match &admonition {
+                    Some(a) => alert(a),
+                    None => prefix.trim_end().to_owned(),
+                };
+                self.open(column, Some(colons), admonition.is_some());
+                if let Some(admonition) = admonition {
+                    self.admonitions.push((line_start, admonition));
+                }
+                Some(line)
+            }
+            Marker::ColonClose(colons) => {
+                let closes = self
+                    .stack
+                    .last()
+                    .is_some_and(|c| c.colons.is_some_and(|n| n <= colons));
+                if !closes {
+                    return None;
+                }
+                self.stack.pop();
+                Some(self.quote_prefix().trim_end().to_owned())
+            }
+        }
+    }
+
+    fn open(&mut self, base: usize, colons: Option<usize>, quote: bool) {
+        self.stack.push(Container {
+            base,
+            colons,
+            quote,
+        });
+        self.list = false;
+        self.indented_code = false;
+    }
+
+    /// The start of the line holding `offset`.
+    fn line_start(&self, offset: usize) -> usize {
+        self.body[..offset].rfind('\n').map_or(0, |i| i + 1)
+    }
+
+    /// Whether `line` is an ES module line that MDX drops (and, in a
+    /// Markdown file, an `import … from '…'` that makes it MDX).
+    fn esm(&mut self, line: &str) -> bool {
+        let statement = ["import ", "import{", "export ", "export{"]
+            .iter()
+            .any(|k| line.starts_with(k));
+        if self.mdx {
+            return statement;
+        }
+        let line = line.trim_end().trim_end_matches(';');
+        let from_module =
+            line.starts_with("import ") && line.ends_with(['\'', '"']) && line.contains(" from ");
+        self.mdx = from_module;
+        from_module
+    }
+
+    /// A construct starting a line and maybe going on over the next lines
+    /// of its paragraph: a shortcode, a comment, an MDX expression or a
+    /// component tag.
+    fn spanning(&mut self, at: usize, line_end: usize) -> Option<Construct> {
+        let body = self.body;
+        let rest = &body[at..];
+        let opens = ["{{", "{%", "{/*"].iter().any(|o| rest.starts_with(o))
+            || (self.mdx && rest.starts_with('{'))
+            || (rest.starts_with('<')
+                && rest[1..]
+                    .trim_start_matches('/')
+                    .starts_with(|c: char| c.is_ascii_uppercase()));
+        if !opens {
+            return None;
+        }
+        if line_end > self.paragraph_end {
+            self.paragraph_end = paragraph_end(body, line_end);
+        }
+        let limit = self.paragraph_end;
+        let found = if rest.starts_with('{') {
+            inline::brace_construct(body, at, limit, false, &mut Default::default())
+                .or_else(|| self.expression(at, limit))
+        } else {
+            inline::jsx_tag(body, at, limit).map(|end| Construct {
+                kind: Kind::Jsx,
+                range: at..end,
+                replacement: String::new(),
+            })
+        };
+        if found.is_none() {
+            self.give_up_until = limit;
+        }
+        // One that ends on its line is left to the line's own reading.
+        found.filter(|c| c.range.end > line_end || c.kind == Kind::Hidden)
+    }
+
+    /// An MDX `{expression}` standing on its own lines.
+    fn expression(&self, at: usize, limit: usize) -> Option<Construct> {
+        if !self.mdx {
+            return None;
+        }
+        let end = inline::expression_end(self.body, at, limit)?;
+        let rest_of_line = self.body[end..].split('\n').next().unwrap_or("");
+        rest_of_line.trim().is_empty().then(|| Construct {
+            kind: Kind::Hidden,
+            range: at..end,
+            replacement: String::new(),
+        })
+    }
+
+    /// Rewrites the constructs of `start..end`, part of one line.
+    fn inline(&mut self, start: usize, end: usize, heading: bool) {
+        let mut found = Vec::new();
+        inline::scan_line(self.body, start..end, heading, &mut found);
+        for construct in found {
+            self.found(construct.kind, construct.range.clone());
+            self.rewrite.replace(construct.range, construct.replacement);
+        }
+    }
+
+    fn found(&mut self, kind: Kind, range: Range<usize>) {
+        match self.findings.iter_mut().find(|f| f.kind == kind) {
+            Some(finding) => finding.count += 1,
+            None => self.findings.push(Finding {
+                kind,
+                count: 1,
+                first: range,
+            }),
+        }
+    }
+}
+
+/// Whether a line of the rewritten text is blank (or only quote markers).
+fn is_blank_line(line: &str) -> bool {
+    line.trim_matches(|c| c == '>' || c == ' ').is_empty()
+}
+
+/// The bytes and columns of leading white space in `text`, up to `max`
+/// columns (a tab reaches the next multiple of 4).
+fn columns(text: &str, max: usize) -> (usize, usize) {
+    let mut column = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let next = match b {
+            b' ' => column + 1,
+            b'\t' => (column / 4 + 1) * 4,
+            _ => return (i, column),
+        };
+        if next > max {
+            return (i, column);
+        }
+        column = next;
+    }
+    (text.len(), column)
+}
+
+/// The end of the paragraph holding the line that ends at `line_end`:
+/// where the next blank line starts, or the end of `body`.
+fn paragraph_end(body: &str, line_end: usize) -> usize {
+    let mut pos = line_end;
+    while pos < body.len() {
+        let next = body[pos + 1..]
+            .find('\n')
+            .map_or(body.len(), |i| pos + 1 + i);
+        if body[pos..next].trim().is_empty() {
+            return pos;
+        }
+        pos = next;
+    }
+    body.len()
+}
+
+fn is_list_item(line: &str) -> bool {
+    let bullet = line.starts_with(['-', '*', '+']) && line[1..].starts_with([' ', '\t']);
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let ordered = (1..=9).contains(&digits)
+        && line[digits..].starts_with(['.', ')'])
+        && line[digits + 1..].starts_with([' ', '\t']);
+    bullet || ordered
+}
+
+/// A code fence opening `line`.
+fn fence(line: &str) -> Option<Closer> {
+    let ch = *line.as_bytes().first()?;
+    if ch != b'`' && ch != b'~' {
+        return None;
+    }
+    let len = line.bytes().take_while(|&b| b == ch).count();
+    let info_ok = ch == b'~' || !line[len..].contains('`');
+    (len >= 3 && info_ok).then_some(Closer::Fence(ch, len))
+}
+
+/// The language of a line that is only `{% highlight go %}` or
+/// `{{< highlight go >}}` (also Hugo's `code` and `code-toggle`).
+fn highlight_start(line: &str) -> Option<&str> {
+    let line = line.trim_end();
+    let call = line
+        .strip_prefix("{%")
+        .and_then(|l| l.strip_suffix("%}"))
+        .or_else(|| line.strip_prefix("{{<").and_then(|l| l.strip_suffix(">}}")))
+        .or_else(|| line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")))?;
+    let mut words = call.trim_matches(['-', ' ']).split_whitespace();
+    if !matches!(words.next()?, "highlight" | "code" | "code-toggle") {
+        return None;
+    }
+    let lang = words
+        .map(|w| w.trim_matches('"'))
+        .find_map(|w| match w.split_once('=') {
+            Some(("lang", lang)) => Some(lang.trim_matches('"')),
+            Some(_) => None,
+            None => Some(w),
+        })
+        .unwrap_or("");
+    Some(lang).filter(|l| {
+        l.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+-_.#".contains(&b))
+    })
+}
+
+fn is_highlight_end(line: &str) -> bool {
+    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(
+        squeezed.as_str(),
+        "{%endhighlight%}"
+            | "{%-endhighlight-%}"
+            | "{{</highlight>}}"
+            | "{{%/highlight%}}"
+            | "{{</code>}}"
+            | "{{%/code%}}"
+            | "{{</code-toggle>}}"
+            | "{{%/code-toggle%}}"
+    )
+}
+
+/// The closing tag of a Vue block opening `line` (`<script setup>`,
+/// `<style scoped>`), which VitePress pages carry and readers never see.
+fn vue_block(line: &str) -> Option<&'static str> {
+    if line.starts_with("<script setup") {
+        return Some("</script>");
+    }
+    let style = line.strip_prefix("<style")?;
+    let vue = ["scoped", "module", "lang="]
+        .iter()
+        .any(|a| style.trim_start().starts_with(a));
+    vue.then_some("</style>")
+}

@@ -1,0 +1,195 @@
+//! Markdown as other tools write it, rewritten into the CommonMark (with
+//! GitHub's extensions) that tier0 renders.
+//!
+//! In: an article body and whether it is MDX. Out: [`Prepared`]: the text
+//! to give the Markdown parser, a map from its offsets back to the body's
+//! (so every diagnostic still points into the file as written), the
+//! admonitions with their titles, and what was dropped, counted per kind
+//! for one warning each.
+//!
+//! What it rewrites, never inside code (fenced, indented or inline):
+//! - admonitions (`!!! note`, `??? note`, `:::tip`, `::: warning`) into
+//!   GitHub alerts (`> [!TIP]`), bodies and nesting kept; MkDocs content
+//!   tabs into their title and body; plain `:::` containers into their body;
+//! - Hugo shortcodes, Liquid/Jinja tags and `{{ … }}` expressions: dropped,
+//!   the text between paired tags kept; `{{< highlight go >}}` and
+//!   `{% highlight go %}` blocks into fenced code; `{{< ref "x.md" >}}` into
+//!   the path it names;
+//! - JSX component tags: dropped, their inner text kept; MDX comments and,
+//!   in MDX files, `import`/`export` lines and `{expressions}` on their own
+//!   lines: dropped; `{/* #id */}` closing a heading into its `{#id}`;
+//! - Vue's `<script setup>` and `<style scoped>` blocks (VitePress): dropped.
+//!
+//! A body with none of these is passed through without a copy. The rewrite
+//! reads each line once (a construct spanning lines is searched for once,
+//! up to the end of its paragraph), so it is linear in the body's size.
+
+mod containers;
+mod inline;
+mod lines;
+mod offsets;
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::path::Path;
+
+pub use containers::{Admonition, AlertKind};
+use inline::Kind;
+use lines::Read;
+use offsets::OffsetMap;
+
+use crate::diagnostics::Diagnostic;
+
+/// An article body ready for the Markdown parser.
+#[derive(Debug, Default)]
+pub struct Prepared<'a> {
+    text: Cow<'a, str>,
+    map: OffsetMap,
+    /// Admonitions by the body offset of the line that opens them.
+    admonitions: Vec<(usize, Admonition)>,
+    findings: Vec<Finding>,
+}
+
+/// Constructs of one kind dropped from a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Finding {
+    kind: Kind,
+    count: usize,
+    /// The first one, in the body.
+    first: Range<usize>,
+}
+
+impl<'a> Prepared<'a> {
+    /// The Markdown to parse.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The body offset of `offset` in [`Self::text`].
+    pub fn source_offset(&self, offset: usize) -> usize {
+        self.map.source(offset)
+    }
+
+    /// The admonition whose alert starts at `offset` of [`Self::text`], if
+    /// the alert is one.
+    pub fn admonition_at(&self, offset: usize) -> Option<&Admonition> {
+        let line = self.map.source(offset);
+        self.admonitions
+            .binary_search_by_key(&line, |(at, _)| *at)
+            .ok()
+            .map(|i| &self.admonitions[i].1)
+    }
+
+    /// One warning per kind of construct dropped, for the file at `path`
+    /// whose body starts at byte `base`.
+    pub fn warnings(&self, path: &Path, body: &str, base: usize) -> Vec<Diagnostic> {
+        self.findings
+            .iter()
+            .filter_map(|f| {
+                let first = body.get(f.first.clone())?;
+                let first: String = first.chars().take(60).collect();
+                let (what, help) = match f.kind {
+                    Kind::Shortcode => (
+                        "Hugo shortcode",
+                        "tier0 does not run shortcodes: what they wrap is shown, the rest is \
+                         left out; write it in Markdown (a link, an image, a `> [!NOTE]` alert)",
+                    ),
+                    Kind::Template => (
+                        "template tag",
+                        "tier0 does not run templates (Liquid, Jinja, Vue, mdBook): write the \
+                         text itself",
+                    ),
+                    Kind::Jsx => (
+                        "JSX component tag",
+                        "tier0 renders Markdown, not components: the text inside them is \
+                         shown; write what they did in Markdown",
+                    ),
+                    Kind::Mapped | Kind::Hidden => return None,
+                };
+                let plural = if f.count == 1 { "" } else { "s" };
+                let message = format!(
+                    "{} {what}{plural} left out of the page (the first: `{first}`)",
+                    f.count
+                );
+                let span = base + f.first.start..base + f.first.end;
+                Some(Diagnostic::warning(path, span, message).with_help(help))
+            })
+            .collect()
+    }
+}
+
+/// The text a reader sees of one line of Markdown (`The *Rust* [book](x)`
+/// → `The Rust book`): for titles written in Markdown (a heading that
+/// gives an article its title, an admonition's title).
+pub fn inline_text(markdown: &str) -> String {
+    let mut text = String::new();
+    // As one ATX heading, so that a trailing `{#id}` is read as its id.
+    let source = format!("# {}", markdown.replace(['\r', '\n'], " "));
+    let options = pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES;
+    for event in pulldown_cmark::Parser::new_ext(&source, options) {
+        match event {
+            pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => text.push_str(&t),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Rewrites `body`; `mdx` says it is an MDX file (`.mdx`). A Markdown file
+/// with an `import … from '…'` line is read as MDX from that line on, as
+/// Docusaurus reads every `.md` file as MDX.
+pub fn prepare(body: &str, mdx: bool) -> Prepared<'_> {
+    if !mdx && !has_dialect(body) {
+        return Prepared {
+            text: Cow::Borrowed(body),
+            ..Prepared::default()
+        };
+    }
+    let Read {
+        rewrite,
+        admonitions,
+        findings,
+    } = lines::read(body, mdx);
+    if rewrite.is_empty() {
+        return Prepared {
+            text: Cow::Borrowed(body),
+            findings,
+            ..Prepared::default()
+        };
+    }
+    let (text, map) = rewrite.apply(body);
+    Prepared {
+        text: Cow::Owned(text),
+        map,
+        admonitions,
+        findings,
+    }
+}
+
+/// Whether `body` may hold anything [`prepare`] rewrites: a quick look
+/// that lets tier0's own articles through untouched.
+fn has_dialect(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    let inline = memchr::memchr2_iter(b'{', b'<', bytes).any(|i| {
+        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+        match bytes[i] {
+            b'{' => matches!(next, b'{' | b'%' | b'/'),
+            _ => {
+                next.is_ascii_uppercase()
+                    || next == b'/' && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+                    || body[i..].starts_with("<script setup")
+                    || body[i..].starts_with("<style ")
+            }
+        }
+    });
+    inline
+        || body.lines().any(|line| {
+            let line = line.trim_start();
+            ["!!!", "???", "===", ":::", "import ", "export "]
+                .iter()
+                .any(|m| line.starts_with(m))
+        })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,256 @@
+use super::*;
+
+fn text(body: &str) -> String {
+    prepare(body, false).text().to_owned()
+}
+
+fn mdx(body: &str) -> String {
+    prepare(body, true).text().to_owned()
+}
+
+#[test]
+fn plain_markdown_is_not_copied() {
+    let body = "# Title\n\nSome `{{ code }}` and a [link](x.md).\n\n```\n{% raw %}\n```\n";
+    let prepared = prepare(body, false);
+    assert!(matches!(prepared.text, Cow::Borrowed(_)));
+    assert_eq!(prepared.text(), body);
+    assert!(prepared.warnings(Path::new("a.md"), body, 0).is_empty());
+}
+
+#[test]
+fn mkdocs_admonitions_become_alerts() {
+    let body = "Intro\n\n!!! tip \"Stand-alone blog\"\n\n    Body *text*\n    more\n\n        code\n\nAfter\n";
+    assert_eq!(
+        text(body),
+        "Intro\n\n> [!TIP]\n>\n> Body *text*\n> more\n>\n>     code\n>\n\nAfter\n"
+    );
+    let prepared = prepare(body, false);
+    let at = prepared.text().find("> [!TIP]").unwrap();
+    let admonition = prepared.admonition_at(at).unwrap();
+    assert_eq!(admonition.title.as_deref(), Some("Stand-alone blog"));
+    assert_eq!(admonition.kind, AlertKind::Tip);
+    assert_eq!(prepared.admonition_at(0), None);
+}
+
+#[test]
+fn two_admonitions_in_a_row_stay_two() {
+    assert_eq!(
+        text("!!! note\n    One\n\n!!! tip\n    Two\n"),
+        "> [!NOTE]\n> One\n>\n\n> [!TIP]\n> Two\n"
+    );
+}
+
+#[test]
+fn an_admonition_ended_by_text_does_not_swallow_it() {
+    assert_eq!(
+        text("??? question\n    Why?\nBecause.\n"),
+        "> [!NOTE]\n> Why?\n\nBecause.\n"
+    );
+}
+
+#[test]
+fn nested_admonitions_and_fences_inside() {
+    let body = "!!! note\n    Outer\n\n    !!! warning \"Inner\"\n        ```yaml\n        a: {{ x }}\n        ```\n";
+    assert_eq!(
+        text(body),
+        "> [!NOTE]\n> Outer\n>\n> > [!WARNING]\n> > ```yaml\n> > a: {{ x }}\n> > ```\n"
+    );
+}
+
+#[test]
+fn admonitions_inside_list_items() {
+    assert_eq!(
+        text("1. Step\n\n    !!! note\n        Careful\n"),
+        "1. Step\n\n    > [!NOTE]\n    > Careful\n"
+    );
+}
+
+#[test]
+fn colon_containers_nest_and_close() {
+    let body = "::::warning Use\nOuter\n\n:::tip\nInner\n:::\n\nBack\n::::\nOut\n";
+    assert_eq!(
+        text(body),
+        "> [!WARNING]\n> Outer\n>\n> > [!TIP]\n> > Inner\n>\n>\n> Back\n\nOut\n"
+    );
+    let body = "::: code-group\n```sh [npm]\nnpm i\n```\n:::\n";
+    assert_eq!(text(body), "\n```sh [npm]\nnpm i\n```\n\n");
+    // A stray closing line is text.
+    assert_eq!(text("a\n:::\n"), "a\n:::\n");
+}
+
+#[test]
+fn collapsible_details() {
+    let prepared = prepare("::: details Click me\nHidden\n:::\n", false);
+    assert_eq!(prepared.text(), "> [!NOTE]\n> Hidden\n\n");
+    let admonition = prepared.admonition_at(0).unwrap();
+    assert_eq!(admonition.collapsible, Some(false));
+    assert_eq!(admonition.title.as_deref(), Some("Click me"));
+}
+
+#[test]
+fn content_tabs_show_their_titles() {
+    assert_eq!(
+        text("Before\n=== \"Now\"\n\n    Today\n\n=== \"Then\"\n\n    Yesterday\n"),
+        "Before\n\n**Now**\n\n\nToday\n\n**Then**\n\n\nYesterday\n"
+    );
+}
+
+#[test]
+fn shortcodes_keep_their_inner_text_and_warn_once() {
+    let body =
+        "A {{< new-in 0.1 >}} b\n\n{{% note %}}\nInner **text**\n{{% /note %}}\n\n`{{< kept >}}`\n";
+    let prepared = prepare(body, false);
+    assert_eq!(
+        prepared.text(),
+        "A  b\n\n\nInner **text**\n\n\n`{{< kept >}}`\n"
+    );
+    let warnings = prepared.warnings(Path::new("a.md"), body, 10);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(
+        warnings[0].message,
+        "3 Hugo shortcodes left out of the page (the first: `{{< new-in 0.1 >}}`)"
+    );
+    assert_eq!(
+        warnings[0].span,
+        10 + 2..10 + 2 + "{{< new-in 0.1 >}}".len()
+    );
+}
+
+#[test]
+fn code_is_never_touched() {
+    let body = "```go-html-template\n{{ range .Pages }}\n{{< x >}}\n```\n\n    {% indented %}\n\n~~~\n:::tip\n~~~\n";
+    assert_eq!(text(body), body);
+}
+
+#[test]
+fn highlight_blocks_become_fenced_code() {
+    assert_eq!(
+        text("{% highlight ruby %}\nputs '{{ x }}'\n{% endhighlight %}\n"),
+        "```ruby\nputs '{{ x }}'\n```\n"
+    );
+    assert_eq!(
+        text("{{< code-toggle file=hugo >}}\ntitle = 'x'\n{{< /code-toggle >}}\n"),
+        "```\ntitle = 'x'\n```\n"
+    );
+}
+
+#[test]
+fn templates_and_ref_shortcodes() {
+    assert_eq!(
+        text("Hi {{ page.title }} and {% include x.html %}.\n[go]({{< ref \"install.md\" >}})\n"),
+        "Hi  and .\n[go](install.md)\n"
+    );
+    assert_eq!(
+        text("{{< figure\n  src=\"a.png\"\n>}}\nNext\n"),
+        "\n\n\nNext\n"
+    );
+}
+
+#[test]
+fn mdx_imports_components_comments_and_expressions() {
+    let body = "import Tabs from '@theme/Tabs';\nimport {\n  X,\n} from 'y';\n\n# Title {/* #custom */}\n\n\
+                <Tabs>\n<TabItem value=\"a\" label=\"A\">\n\nText {/* note */} here\n\n</TabItem>\n</Tabs>\n\n\
+                {props.items.map(i => (\n  <li>{i}</li>\n))}\n\n<LiteYouTubeEmbed\n  id=\"x\"\n/>\n\n\
+                ```js\nimport a from 'b'\n<App />\n```\n";
+    let out = mdx(body);
+    assert_eq!(
+        out,
+        "\n\n\n\n\n# Title {#custom}\n\n\n\n\nText  here\n\n\n\n\n\n\n\n\n\n\n\n\n```js\nimport a from 'b'\n<App />\n```\n"
+    );
+    let warnings = prepare(body, true).warnings(Path::new("a.mdx"), body, 0);
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0].message.starts_with("5 JSX component tags"),
+        "{}",
+        warnings[0].message
+    );
+}
+
+#[test]
+fn markdown_with_an_import_is_read_as_mdx_from_there() {
+    let body = "{x}\n\nimport A from './A';\n\n{x}\n<Alert />\n";
+    assert_eq!(text(body), "{x}\n\n\n\n\n\n");
+}
+
+#[test]
+fn vue_blocks_are_dropped() {
+    assert_eq!(
+        text(
+            "<script setup>\nimport A from './A.vue'\n</script>\n\n# T\n\n<style scoped>\n.a {}\n</style>\n"
+        ),
+        "\n\n\n\n# T\n\n\n\n\n"
+    );
+}
+
+#[test]
+fn offsets_map_back_into_the_body() {
+    let body = "!!! note\n    See [x](missing.md) {{< y >}}\n";
+    let prepared = prepare(body, false);
+    let out = prepared.text();
+    let link = out.find("[x]").unwrap();
+    assert_eq!(prepared.source_offset(link), body.find("[x]").unwrap());
+    let after = out.find("missing").unwrap();
+    assert_eq!(prepared.source_offset(after), body.find("missing").unwrap());
+}
+
+#[test]
+fn html_comments_hide_what_they_hold() {
+    let body = "<!--\n{{< x >}}\n-->\nText\n";
+    assert_eq!(text(body), body);
+}
+
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn dialect_like() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("!!! note \"t\"\n".to_owned()),
+            Just("??? tip\n".to_owned()),
+            Just("    ".to_owned()),
+            Just(":::tip\n".to_owned()),
+            Just(":::\n".to_owned()),
+            Just("=== \"a\"\n".to_owned()),
+            Just("```\n".to_owned()),
+            Just("{{< x >}}".to_owned()),
+            Just("{{% /y %}}".to_owned()),
+            Just("{% if %}".to_owned()),
+            Just("{/* #id */}".to_owned()),
+            Just("<Tabs\n".to_owned()),
+            Just("/>".to_owned()),
+            Just("import a from 'b'\n".to_owned()),
+            Just("{\n".to_owned()),
+            Just("}\n".to_owned()),
+            Just("<!--".to_owned()),
+            Just("`".to_owned()),
+            Just("\n".to_owned()),
+            Just("\r\n".to_owned()),
+            Just("\t".to_owned()),
+            "[a-zé# ]{0,6}",
+        ];
+        prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn every_offset_maps_inside_the_body_in_order(
+            body in prop_oneof![dialect_like(), any::<String>()],
+            is_mdx: bool,
+        ) {
+            let prepared = prepare(&body, is_mdx);
+            let out = prepared.text();
+            let mut last = 0;
+            for offset in 0..=out.len() {
+                let source = prepared.source_offset(offset);
+                prop_assert!(source <= body.len());
+                prop_assert!(source >= last, "offsets go back at {offset}");
+                last = source;
+            }
+            for warning in prepared.warnings(Path::new("a.md"), &body, 0) {
+                prop_assert!(warning.span.end <= body.len());
+            }
+        }
+    }
+}

@@ -1,0 +1,644 @@
+//! Which front matter keys tier0 reads, under which names, and how loosely.
+//!
+//! In: the located entries of one front matter, YAML or TOML alike. Out: a
+//! [`RawFrontMatter`] (tier0's fields, not yet checked against the config),
+//! where each field's value stands ([`FieldSpans`]), and warnings.
+//!
+//! Knowledge bases come from other tools, so besides tier0's own keys this
+//! reads what Hugo, Zola, Jekyll, MkDocs, Docusaurus and VitePress write:
+//! key names in any case (`Title:`, `lastMod:`), their names for tier0's
+//! fields (`lastmod` → `updated`, `sidebar_position` → `weight`,
+//! `keywords` → `tags`, …), and values of a looser type when the meaning is
+//! clear (a comma-separated string of tags, an `author:` map with a `name`,
+//! `draft: "yes"`). Keys that only steer another tool's layout or
+//! navigation are knowingly ignored; other keys, and values that cannot be
+//! read, give a warning and are ignored. Nothing here is an error.
+
+use std::ops::Range;
+use std::path::Path;
+
+use super::keys::{FRONT_MATTER_KEYS, Field, field, is_scalar_field, tier0_key};
+use super::matter::{Entry, FrontMatter, Value};
+use super::text::Field as TextField;
+use super::yaml;
+use crate::diagnostics::Diagnostic;
+
+/// Front matter as tier0 reads it, before it is checked against the config.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(super) struct RawFrontMatter {
+    pub(super) id: Option<String>,
+    pub(super) title: Option<String>,
+    pub(super) description: Option<String>,
+    pub(super) tier: Option<String>,
+    pub(super) escalate_to: Option<String>,
+    pub(super) kind: Option<String>,
+    pub(super) lang: Option<String>,
+    pub(super) category: Option<String>,
+    pub(super) slug: Option<String>,
+    pub(super) tags: Vec<String>,
+    pub(super) symptoms: Vec<String>,
+    pub(super) error_codes: Vec<String>,
+    pub(super) applies_to: Vec<String>,
+    pub(super) date: Option<String>,
+    pub(super) updated: Option<String>,
+    pub(super) reviewed: Option<String>,
+    pub(super) review_every: Option<u32>,
+    pub(super) aliases: Vec<String>,
+    pub(super) draft: bool,
+    pub(super) audience: Option<String>,
+    pub(super) weight: Option<i64>,
+    pub(super) author: Option<String>,
+    pub(super) team: Option<String>,
+}
+
+impl RawFrontMatter {
+    /// Every text value, as the article keeps it (title and description trimmed).
+    pub(super) fn texts(&self) -> impl Iterator<Item = TextField<'_>> {
+        let single = [
+            ("id", &self.id),
+            ("tier", &self.tier),
+            ("escalate_to", &self.escalate_to),
+            ("type", &self.kind),
+            ("lang", &self.lang),
+            ("category", &self.category),
+            ("slug", &self.slug),
+            ("date", &self.date),
+            ("updated", &self.updated),
+            ("reviewed", &self.reviewed),
+            ("audience", &self.audience),
+            ("author", &self.author),
+            ("team", &self.team),
+        ];
+        let lists = [
+            ("tags", &self.tags),
+            ("symptoms", &self.symptoms),
+            ("error_codes", &self.error_codes),
+            ("applies_to", &self.applies_to),
+            ("aliases", &self.aliases),
+        ];
+        let title = (self.title.as_deref()).map(|t| TextField::one("title", t.trim()));
+        let description =
+            (self.description.as_deref()).map(|d| TextField::many("description", d.trim()));
+        title
+            .into_iter()
+            .chain(description)
+            .chain(
+                single
+                    .into_iter()
+                    .filter_map(|(key, value)| value.as_deref().map(|v| TextField::one(key, v))),
+            )
+            .chain(
+                lists
+                    .into_iter()
+                    .flat_map(|(key, values)| values.iter().map(move |v| TextField::one(key, v))),
+            )
+    }
+}
+
+/// Where the values of tier0's fields stand in the file, for checks made
+/// after parsing. Compact: a site keeps one per article.
+#[derive(Debug, Clone, Default)]
+pub struct FieldSpans {
+    values: Vec<(&'static str, Range<u32>)>,
+    start: u32,
+}
+
+impl FieldSpans {
+    fn at(start: usize) -> Self {
+        Self {
+            values: Vec::new(),
+            start: offset(start),
+        }
+    }
+
+    /// Remembers where `key` (a tier0 key) is set, unless it already is.
+    fn set(&mut self, key: &'static str, span: &Range<usize>) {
+        if !self.values.iter().any(|(k, _)| *k == key) {
+            self.values
+                .push((key, offset(span.start)..offset(span.end)));
+        }
+    }
+
+    /// Whether some key set tier0's `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.values.iter().any(|(k, _)| *k == key)
+    }
+
+    /// The span of `key`'s value, or of the front matter's start.
+    pub fn value(&self, key: &str) -> Range<usize> {
+        let span = self
+            .values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(self.start..self.start, |(_, s)| s.clone());
+        span.start as usize..span.end as usize
+    }
+}
+
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// What [`read`] gives.
+#[derive(Debug)]
+pub(super) struct Read {
+    /// The fields.
+    pub(super) raw: RawFrontMatter,
+    /// Where they were set.
+    pub(super) spans: FieldSpans,
+    /// Keys ignored and values that could not be read.
+    pub(super) warnings: Vec<Diagnostic>,
+}
+
+/// Reads tier0's fields from the front matter of the file at `path`.
+pub(super) fn read(path: &Path, front_matter: &FrontMatter) -> Read {
+    let mut reader = Reader {
+        path,
+        read: Read {
+            raw: RawFrontMatter::default(),
+            spans: FieldSpans::at(front_matter.start),
+            warnings: Vec::new(),
+        },
+        summary: None,
+        publish_date: None,
+        setters: Vec::new(),
+    };
+    for entry in &front_matter.entries {
+        reader.entry(entry);
+    }
+    let Reader {
+        mut read,
+        summary,
+        publish_date,
+        ..
+    } = reader;
+    let raw = &mut read.raw;
+    if raw.description.is_none() {
+        raw.description = summary;
+    }
+    if raw.date.is_none() {
+        raw.date = publish_date;
+    }
+    for list in [
+        &mut raw.tags,
+        &mut raw.symptoms,
+        &mut raw.error_codes,
+        &mut raw.applies_to,
+        &mut raw.aliases,
+    ] {
+        dedup_in_order(list);
+    }
+    read
+}
+
+fn dedup_in_order(list: &mut Vec<String>) {
+    let mut seen = std::collections::BTreeSet::new();
+    list.retain(|item| seen.insert(item.clone()));
+}
+
+struct Reader<'a> {
+    path: &'a Path,
+    read: Read,
+    summary: Option<String>,
+    publish_date: Option<String>,
+    /// The field of each scalar key read so far, with the key as written:
+    /// a second key for the same field is ignored.
+    setters: Vec<(Field, &'a str, Range<usize>)>,
+}
+
+impl<'a> Reader<'a> {
+    fn entry(&mut self, entry: &'a Entry) {
+        let Some(field) = field(&entry.key) else {
+            self.read.warnings.push(yaml::unknown_key_at(
+                self.path,
+                entry.key_span.clone(),
+                &entry.key,
+                FRONT_MATTER_KEYS,
+            ));
+            return;
+        };
+        if field == Field::Ignored {
+            return;
+        }
+        if field == Field::Expiry {
+            self.warn(
+                entry,
+                format!(
+                    "`{}` is not supported: the article is published all the same",
+                    entry.key
+                ),
+                "to take an article off the site, set `draft: true` or delete it",
+            );
+            return;
+        }
+        let Some(value) = entry.value.as_ref() else {
+            return;
+        };
+        if is_scalar_field(field) && !self.first_setter(field, entry) {
+            return;
+        }
+        self.value(field, entry, value);
+    }
+
+    /// Whether `entry` is the first key to set `field`; warns when not.
+    fn first_setter(&mut self, field: Field, entry: &'a Entry) -> bool {
+        if let Some((_, first, _)) = self.setters.iter().find(|(f, _, _)| *f == field) {
+            let message = format!(
+                "`{}` is ignored: `{first}` already sets the same field",
+                entry.key
+            );
+            self.warn(entry, message, "keep only one of the two keys");
+            return false;
+        }
+        self.setters
+            .push((field, &entry.key, entry.value_span.clone()));
+        true
+    }
+
+    fn value(&mut self, field: Field, entry: &Entry, value: &Value) {
+        let span = &entry.value_span;
+        let key = tier0_key(field);
+        if let Some(key) = key {
+            self.read.spans.set(key, span);
+        }
+        match field {
+            Field::Id => self.read.raw.id = self.text(entry, value),
+            Field::Title => self.read.raw.title = self.text(entry, value),
+            Field::Description => self.read.raw.description = self.text(entry, value),
+            Field::Summary => self.summary = self.text(entry, value),
+            Field::Tier => self.read.raw.tier = self.text(entry, value),
+            Field::EscalateTo => self.read.raw.escalate_to = self.text(entry, value),
+            Field::Type => self.read.raw.kind = self.text(entry, value),
+            Field::Lang => self.read.raw.lang = self.text(entry, value),
+            Field::Category => self.read.raw.category = self.text(entry, value),
+            Field::Slug => self.read.raw.slug = self.text(entry, value),
+            Field::Url => {
+                let urls = self.list(entry, value, false);
+                self.read.raw.aliases.extend(urls);
+            }
+            Field::Tags => {
+                let tags = self.list(entry, value, true);
+                self.read.raw.tags.extend(tags);
+            }
+            Field::Taxonomies => {
+                let terms = self.taxonomies(entry, value);
+                self.read.raw.tags.extend(terms);
+            }
+            Field::Symptoms => self.read.raw.symptoms = self.list(entry, value, false),
+            Field::ErrorCodes => self.read.raw.error_codes = self.list(entry, value, true),
+            Field::AppliesTo => self.read.raw.applies_to = self.list(entry, value, false),
+            Field::Aliases => {
+                let aliases = self.list(entry, value, false);
+                self.read.raw.aliases.extend(aliases);
+            }
+            Field::Date => self.date(entry, value),
+            Field::PublishDate => self.publish_date = self.text(entry, value),
+            Field::Updated => {
+                // A `date: {created, updated}` map may have set it already.
+                let updated = self.date_in(entry, value, &["date", "updated", "modified"]);
+                self.read.raw.updated = self.read.raw.updated.take().or(updated);
+            }
+            Field::Reviewed => self.read.raw.reviewed = self.text(entry, value),
+            Field::ReviewEvery => {
+                self.read.raw.review_every = self
+                    .integer(entry, value)
+                    .and_then(|n| self.in_range(entry, n));
+            }
+            Field::Draft => self.read.raw.draft |= self.flag(entry, value).unwrap_or(false),
+            Field::Published => self.read.raw.draft |= !self.flag(entry, value).unwrap_or(true),
+            Field::Audience => self.read.raw.audience = self.text(entry, value),
+            Field::Weight => self.read.raw.weight = self.integer(entry, value),
+            Field::Author => self.read.raw.author = self.author(entry, value),
+            Field::Team => self.read.raw.team = self.text(entry, value),
+            Field::Expiry | Field::Ignored => {}
+        }
+    }
+
+    fn warn(&mut self, entry: &Entry, message: String, help: &str) {
+        self.read.warnings.push(
+            Diagnostic::warning(self.path, entry.value_span.clone(), message).with_help(help),
+        );
+    }
+
+    fn ignored(&mut self, entry: &Entry, value: &Value, wanted: &str) {
+        let message = format!(
+            "`{}` is {}, where tier0 reads {wanted}: it is ignored",
+            entry.key,
+            value.kind()
+        );
+        self.warn(
+            entry,
+            message,
+            "write it the way docs/authoring.md shows, or remove it",
+        );
+    }
+
+    /// Text: a scalar, or a list of one.
+    fn text(&mut self, entry: &Entry, value: &Value) -> Option<String> {
+        match value {
+            Value::Null => None,
+            Value::List(items) if items.len() == 1 && items[0].scalar_text().is_some() => {
+                items[0].scalar_text()
+            }
+            _ => value.scalar_text().or_else(|| {
+                self.ignored(entry, value, "a single value");
+                None
+            }),
+        }
+    }
+
+    /// A list of texts: a list of scalars, or one scalar (split at commas
+    /// when `commas`, as tags and error codes are written in one line).
+    fn list(&mut self, entry: &Entry, value: &Value, commas: bool) -> Vec<String> {
+        match value {
+            Value::Null => Vec::new(),
+            Value::List(items) => {
+                let texts: Vec<String> = items.iter().filter_map(Value::scalar_text).collect();
+                if texts.len() < items.len() {
+                    let message = format!(
+                        "`{}` holds lists or maps among its items: they are ignored",
+                        entry.key
+                    );
+                    self.warn(entry, message, "write one text per item");
+                }
+                texts
+            }
+            Value::Map(_) => {
+                self.ignored(entry, value, "a list");
+                Vec::new()
+            }
+            scalar => match scalar.scalar_text() {
+                Some(text) if commas => text
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                Some(text) => vec![text],
+                None => Vec::new(),
+            },
+        }
+    }
+
+    /// A yes or no: a boolean, or `true`/`yes`/`on`, `false`/`no`/`off`
+    /// written as text in any case.
+    fn flag(&mut self, entry: &Entry, value: &Value) -> Option<bool> {
+        match value {
+            Value::Bool(b) => Some(*b),
+            Value::Null => None,
+            Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+                "true" | "yes" | "on" => Some(true),
+                "false" | "no" | "off" => Some(false),
+                _ => {
+                    self.ignored(entry, value, "`true` or `false`");
+                    None
+                }
+            },
+            _ => {
+                self.ignored(entry, value, "`true` or `false`");
+                None
+            }
+        }
+    }
+
+    /// A whole number, also written as text or as `3.0`.
+    fn integer(&mut self, entry: &Entry, value: &Value) -> Option<i64> {
+        let number = match value {
+            Value::Null => return None,
+            Value::Integer(n) => Some(*n),
+            // Whole floats in i64's range convert exactly.
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => Some(*f as i64),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        if number.is_none() {
+            self.ignored(entry, value, "a whole number");
+        }
+        number
+    }
+
+    fn in_range(&mut self, entry: &Entry, n: i64) -> Option<u32> {
+        let days = u32::try_from(n).ok().filter(|d| *d > 0);
+        if days.is_none() {
+            let message = format!(
+                "`{}` is {n}, not a number of days: it is ignored",
+                entry.key
+            );
+            self.warn(entry, message, "write a whole number of days, e.g. 180");
+        }
+        days
+    }
+
+    /// A date, or MkDocs Material's `date: {created: …, updated: …}`.
+    fn date(&mut self, entry: &Entry, value: &Value) {
+        if let Value::Map(_) = value {
+            self.read.raw.date = self.date_in(entry, value, &["created", "date"]);
+            if self.read.raw.updated.is_none() {
+                self.read.raw.updated = first_text(value, &["updated", "modified"]);
+            }
+        } else {
+            self.read.raw.date = self.text(entry, value);
+        }
+    }
+
+    /// A date, or the first of `keys` in a map (Docusaurus's
+    /// `last_update: {date: …, author: …}`).
+    fn date_in(&mut self, entry: &Entry, value: &Value, keys: &[&str]) -> Option<String> {
+        match value {
+            Value::Map(_) => first_text(value, keys).or_else(|| {
+                self.ignored(entry, value, "a date");
+                None
+            }),
+            _ => self.text(entry, value),
+        }
+    }
+
+    /// A name, a map with a `name` (Docusaurus, Zola, MkDocs blogs), or a
+    /// list of those, joined.
+    fn author(&mut self, entry: &Entry, value: &Value) -> Option<String> {
+        let name = |v: &Value| v.scalar_text().or_else(|| first_text(v, &["name"]));
+        let names: Vec<String> = match value {
+            Value::Null => return None,
+            Value::List(items) => items.iter().filter_map(name).collect(),
+            other => name(other).into_iter().collect(),
+        };
+        if names.is_empty() {
+            self.ignored(entry, value, "a name");
+            return None;
+        }
+        Some(names.join(", "))
+    }
+
+    /// Every term of Zola's `taxonomies = { tags = […], categories = […] }`.
+    fn taxonomies(&mut self, entry: &Entry, value: &Value) -> Vec<String> {
+        match value {
+            Value::Map(entries) => entries
+                .iter()
+                .flat_map(|(_, terms)| match terms {
+                    Value::List(items) => items.iter().filter_map(Value::scalar_text).collect(),
+                    other => other.scalar_text().into_iter().collect::<Vec<_>>(),
+                })
+                .collect(),
+            _ => {
+                self.ignored(entry, value, "a map of lists");
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// The text of the first of `keys` present in the map `value`.
+fn first_text(value: &Value, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .find_map(|k| value.get(k))
+        .and_then(Value::scalar_text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::front_matter::split;
+    use crate::parse::keys::want;
+    use crate::parse::matter::{self, Want};
+
+    fn read_text(text: &str) -> Read {
+        let split = split(text).unwrap();
+        let fm = matter::read(Path::new("a.md"), &split, &want).unwrap();
+        read(Path::new("a.md"), &fm)
+    }
+
+    fn messages(read: &Read) -> Vec<String> {
+        read.warnings.iter().map(|w| w.message.clone()).collect()
+    }
+
+    #[test]
+    fn tier0_keys_read_as_before() {
+        let r = read_text(
+            "---\nid: KB-1\ntitle: Wi-Fi\ntags: [a, b]\nerror_codes: [0x80070005, 0042]\n\
+             weight: 3\ndraft: true\nreview_every: 90\n---\n",
+        );
+        assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+        assert_eq!(r.raw.id.as_deref(), Some("KB-1"));
+        assert_eq!(r.raw.error_codes, ["0x80070005", "0042"]);
+        assert_eq!(r.raw.tags, ["a", "b"]);
+        assert_eq!(
+            (r.raw.weight, r.raw.draft, r.raw.review_every),
+            (Some(3), true, Some(90))
+        );
+    }
+
+    #[test]
+    fn numbers_written_where_text_is_read_keep_their_text() {
+        let r = read_text("---\nid: 0042\ntitle: 1.10\napplies_to:\n  - 1.10\n  - {a: 0x1}\n---\n");
+        assert_eq!(r.raw.id.as_deref(), Some("0042"));
+        assert_eq!(r.raw.title.as_deref(), Some("1.10"));
+        assert_eq!(r.raw.applies_to, ["1.10"]);
+        assert_eq!(
+            messages(&r),
+            ["`applies_to` holds lists or maps among its items: they are ignored"]
+        );
+        // A value that refers to an anchor elsewhere is read again whole.
+        let r = read_text("---\nx-codes: &c [0x1, 7]\nerror_codes: *c\ntitle: t\n---\n");
+        assert_eq!(r.raw.error_codes, ["0x1", "7"]);
+    }
+
+    #[test]
+    fn keys_in_any_case_and_other_tools_names() {
+        let r = read_text(
+            "---\nTitle: Hola\nDraft: True\nlastMod: 2020-12-21\nsidebar_position: 4\n\
+             keywords: [x]\ncategories: [Y]\ntags: x, z\nsummary: Resumen\nurl: /old/path/\n\
+             redirect_from: [/older/]\npublishDate: 2020-01-01\nsidebar_label: Corto\n---\n",
+        );
+        assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+        let raw = &r.raw;
+        assert_eq!(raw.title.as_deref(), Some("Hola"));
+        assert!(raw.draft);
+        assert_eq!(raw.updated.as_deref(), Some("2020-12-21"));
+        assert_eq!(raw.weight, Some(4));
+        assert_eq!(raw.tags, ["x", "Y", "z"]);
+        assert_eq!(raw.description.as_deref(), Some("Resumen"));
+        assert_eq!(raw.aliases, ["/old/path/", "/older/"]);
+        assert_eq!(raw.date.as_deref(), Some("2020-01-01"));
+        assert!(r.spans.has("updated") && r.spans.has("tags"));
+    }
+
+    #[test]
+    fn toml_reads_the_same_fields() {
+        let r = read_text(
+            "+++\ntitle = 'Página'\nweight = 30\ndate = 2024-02-02T04:14:54-08:00\n\
+             draft = false\n[taxonomies]\ntags = ['a']\ncategories = ['b']\n[extra]\nx = 1\n+++\n",
+        );
+        assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+        assert_eq!(r.raw.title.as_deref(), Some("Página"));
+        assert_eq!(r.raw.weight, Some(30));
+        assert_eq!(r.raw.date.as_deref(), Some("2024-02-02T04:14:54-08:00"));
+        assert_eq!(r.raw.tags, ["a", "b"]);
+    }
+
+    #[test]
+    fn loose_types_are_read_when_clear() {
+        let r = read_text(
+            "---\nauthor: {name: Ana, email: a@x}\ncategory: [red]\ndate:\n  created: 2023-01-02\n  \
+             updated: 2023-02-03\nlast_update: {date: 2023-03-04, author: B}\npublished: false\n---\n",
+        );
+        let raw = &r.raw;
+        assert_eq!(raw.author.as_deref(), Some("Ana"));
+        assert_eq!(raw.category.as_deref(), Some("red"));
+        assert_eq!(raw.date.as_deref(), Some("2023-01-02"));
+        // `date.updated` came first; `last_update` names the same field.
+        assert_eq!(raw.updated.as_deref(), Some("2023-02-03"));
+        assert!(raw.draft);
+        let r = read_text("---\nauthors: [Ana, {name: Bea}]\n---\n");
+        assert_eq!(r.raw.author.as_deref(), Some("Ana, Bea"));
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_a_located_warning() {
+        let text = "---\ntitle: [a, b]\ndraft: maybe\nweight: heavy\nauthor: {email: x}\n\
+                    tags: {a: b}\nexpiryDate: 2020-01-01\nreview_every: -3\nfoo: 1\nTitle: dup\n---\n";
+        let r = read_text(text);
+        let found = messages(&r);
+        for expected in [
+            "`title` is a list, where tier0 reads a single value: it is ignored",
+            "`draft` is a string, where tier0 reads `true` or `false`: it is ignored",
+            "`weight` is a string, where tier0 reads a whole number: it is ignored",
+            "`author` is a map, where tier0 reads a name: it is ignored",
+            "`tags` is a map, where tier0 reads a list: it is ignored",
+            "`expiryDate` is not supported: the article is published all the same",
+            "`review_every` is -3, not a number of days: it is ignored",
+            "unknown key `foo` is ignored",
+            "`Title` is ignored: `title` already sets the same field",
+        ] {
+            assert!(
+                found.iter().any(|m| m == expected),
+                "{expected:?} not in {found:#?}"
+            );
+        }
+        let weight = r
+            .warnings
+            .iter()
+            .find(|w| w.message.starts_with("`weight`"))
+            .unwrap();
+        assert_eq!(&text[weight.span.clone()], "heavy");
+        assert_eq!(r.raw, RawFrontMatter::default());
+    }
+
+    #[test]
+    fn other_tools_keys_are_ignored_quietly() {
+        let r = read_text(
+            "+++\ntitle = 'S'\nsort_by = 'weight'\nredirect_to = 'x'\n[extra]\na = 1\n+++\n",
+        );
+        assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+        assert_eq!(r.raw.title.as_deref(), Some("S"));
+    }
+
+    #[test]
+    fn wanted_values_only() {
+        assert_eq!(want("Title"), Want::Text);
+        assert_eq!(want("weight"), Want::Value);
+        assert_eq!(want("sidebar_label"), Want::Skip);
+        assert_eq!(want("whatever"), Want::Skip);
+        assert_eq!(field("pageClass"), Some(Field::Ignored));
+        assert_eq!(field("last-modified"), Some(Field::Updated));
+    }
+}

@@ -1,0 +1,281 @@
+//! Front matter key names: tier0's own, the names other tools give the
+//! same fields (Hugo, Zola, Jekyll, MkDocs, Docusaurus, VitePress), and
+//! the other tools' keys that only steer their own layout, which are read
+//! quietly and ignored. Names are compared without case, `-` as `_`.
+
+use super::matter::Want;
+
+/// tier0's own front matter keys, for "did you mean".
+pub const FRONT_MATTER_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "description",
+    "tier",
+    "escalate_to",
+    "type",
+    "lang",
+    "category",
+    "slug",
+    "tags",
+    "symptoms",
+    "error_codes",
+    "applies_to",
+    "date",
+    "updated",
+    "reviewed",
+    "review_every",
+    "aliases",
+    "draft",
+    "audience",
+    "weight",
+    "author",
+    "team",
+];
+
+/// What a key feeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Field {
+    Id,
+    Title,
+    Description,
+    /// Hugo's `summary`, Jekyll's `excerpt`: the description when there is none.
+    Summary,
+    Tier,
+    EscalateTo,
+    Type,
+    Lang,
+    Category,
+    Slug,
+    /// A page's full URL in another tool (Hugo `url`, Zola `path`, Jekyll
+    /// `permalink`): kept as an alias, so that old links reach the page.
+    Url,
+    Tags,
+    /// Zola's `taxonomies` map of lists: every term is a tag.
+    Taxonomies,
+    Symptoms,
+    ErrorCodes,
+    AppliesTo,
+    Date,
+    /// Hugo's `publishDate`: the date when there is none.
+    PublishDate,
+    Updated,
+    Reviewed,
+    ReviewEvery,
+    /// Hugo's `expiryDate`: not supported, said so.
+    Expiry,
+    Aliases,
+    Draft,
+    /// Jekyll's `published: false`, the opposite of a draft.
+    Published,
+    Audience,
+    Weight,
+    Author,
+    Team,
+    /// Another tool's layout or navigation setting, with no meaning here.
+    Ignored,
+}
+
+/// Key names (lowercase, `_` for `-`) and what they feed.
+const KEYS: &[(&str, Field)] = &[
+    ("id", Field::Id),
+    ("title", Field::Title),
+    ("description", Field::Description),
+    ("summary", Field::Summary),
+    ("excerpt", Field::Summary),
+    ("tier", Field::Tier),
+    ("escalate_to", Field::EscalateTo),
+    ("type", Field::Type),
+    ("lang", Field::Lang),
+    ("category", Field::Category),
+    ("slug", Field::Slug),
+    ("url", Field::Url),
+    ("path", Field::Url),
+    ("permalink", Field::Url),
+    ("tags", Field::Tags),
+    ("keywords", Field::Tags),
+    ("categories", Field::Tags),
+    ("taxonomies", Field::Taxonomies),
+    ("symptoms", Field::Symptoms),
+    ("error_codes", Field::ErrorCodes),
+    ("applies_to", Field::AppliesTo),
+    ("date", Field::Date),
+    ("publishdate", Field::PublishDate),
+    ("pubdate", Field::PublishDate),
+    ("updated", Field::Updated),
+    ("lastmod", Field::Updated),
+    ("last_modified", Field::Updated),
+    ("modified", Field::Updated),
+    ("last_update", Field::Updated),
+    ("reviewed", Field::Reviewed),
+    ("review_every", Field::ReviewEvery),
+    ("expirydate", Field::Expiry),
+    ("unpublishdate", Field::Expiry),
+    ("aliases", Field::Aliases),
+    ("redirect_from", Field::Aliases),
+    ("draft", Field::Draft),
+    ("published", Field::Published),
+    ("audience", Field::Audience),
+    ("weight", Field::Weight),
+    ("sidebar_position", Field::Weight),
+    ("nav_order", Field::Weight),
+    ("author", Field::Author),
+    ("authors", Field::Author),
+    ("team", Field::Team),
+];
+
+/// Other tools' keys that only steer their own layout, navigation, search
+/// or build: read without a warning and ignored (listed in
+/// docs/authoring.md).
+pub(super) const IGNORED_KEYS: &[&str] = &[
+    // tier0 import zendesk: what the file was made from, read by the import.
+    "zendesk",
+    // Hugo
+    "linktitle",
+    "params",
+    "menu",
+    "menus",
+    "layout",
+    "outputs",
+    "build",
+    "cascade",
+    "headless",
+    "iscjklanguage",
+    "markup",
+    "resources",
+    "sitemap",
+    "translationkey",
+    "toc",
+    "images",
+    "series",
+    // Zola
+    "extra",
+    "template",
+    "page_template",
+    "in_search_index",
+    "insert_anchor_links",
+    "sort_by",
+    "paginate_by",
+    "paginate_path",
+    "paginate_reversed",
+    "redirect_to",
+    "transparent",
+    "render",
+    "generate_feeds",
+    "generate_feed",
+    // Docusaurus
+    "sidebar_label",
+    "sidebar_class_name",
+    "sidebar_custom_props",
+    "displayed_sidebar",
+    "hide_title",
+    "hide_table_of_contents",
+    "toc_min_heading_level",
+    "toc_max_heading_level",
+    "pagination_label",
+    "pagination_next",
+    "pagination_prev",
+    "parse_number_prefixes",
+    "custom_edit_url",
+    "image",
+    "unlisted",
+    "format",
+    // MkDocs (Material)
+    "hide",
+    "icon",
+    "status",
+    "search",
+    "social",
+    "subtitle",
+    "links",
+    "readtime",
+    // VitePress
+    "outline",
+    "navbar",
+    "sidebar",
+    "aside",
+    "footer",
+    "pageclass",
+    "editlink",
+    "lastupdated",
+    "prev",
+    "next",
+    "head",
+    "hero",
+    "features",
+    "titletemplate",
+    // Jekyll (and Just the Docs)
+    "excerpt_separator",
+    "parent",
+    "grand_parent",
+    "has_children",
+    "nav_exclude",
+];
+
+/// A key name as looked up: lowercase, with `_` for `-`.
+fn normalise(key: &str) -> String {
+    key.trim().to_ascii_lowercase().replace('-', "_")
+}
+
+pub(super) fn field(key: &str) -> Option<Field> {
+    let key = normalise(key);
+    KEYS.iter()
+        .find(|(name, _)| *name == key)
+        .map(|(_, f)| *f)
+        .or_else(|| {
+            IGNORED_KEYS
+                .contains(&key.as_str())
+                .then_some(Field::Ignored)
+        })
+}
+
+/// How the value of `key` is wanted from the front matter.
+pub(super) fn want(key: &str) -> Want {
+    match field(key) {
+        None | Some(Field::Ignored | Field::Expiry) => Want::Skip,
+        Some(Field::Draft | Field::Published | Field::Weight | Field::ReviewEvery) => Want::Value,
+        Some(_) => Want::Text,
+    }
+}
+
+/// Fields that hold one value: a second key for them is ignored.
+pub(super) fn is_scalar_field(field: Field) -> bool {
+    !matches!(
+        field,
+        Field::Tags
+            | Field::Taxonomies
+            | Field::Url
+            | Field::Aliases
+            | Field::Draft
+            | Field::Published
+    )
+}
+
+/// The tier0 key a field's span is kept under.
+pub(super) fn tier0_key(field: Field) -> Option<&'static str> {
+    Some(match field {
+        Field::Id => "id",
+        Field::Title => "title",
+        Field::Description | Field::Summary => "description",
+        Field::Tier => "tier",
+        Field::EscalateTo => "escalate_to",
+        Field::Type => "type",
+        Field::Lang => "lang",
+        Field::Category => "category",
+        Field::Slug => "slug",
+        Field::Url | Field::Aliases => "aliases",
+        Field::Tags | Field::Taxonomies => "tags",
+        Field::Symptoms => "symptoms",
+        Field::ErrorCodes => "error_codes",
+        Field::AppliesTo => "applies_to",
+        Field::Date | Field::PublishDate => "date",
+        Field::Updated => "updated",
+        Field::Reviewed => "reviewed",
+        Field::ReviewEvery => "review_every",
+        Field::Draft | Field::Published => "draft",
+        Field::Audience => "audience",
+        Field::Weight => "weight",
+        Field::Author => "author",
+        Field::Team => "team",
+        Field::Expiry | Field::Ignored => return None,
+    })
+}

@@ -1,0 +1,215 @@
+use super::*;
+
+fn article(rel: &str, text: &str) -> (Option<Article>, Vec<Diagnostic>) {
+    let file = SourceFile {
+        path: Path::new("content").join(rel),
+        rel: rel.into(),
+        text: Arc::from(text),
+    };
+    parse_article(&Config::default(), &file)
+}
+
+fn only_error(rel: &str, text: &str) -> Diagnostic {
+    let (a, d) = article(rel, text);
+    assert!(a.is_none());
+    let errors: Vec<_> = d.into_iter().filter(Diagnostic::is_error).collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    errors.into_iter().next().unwrap()
+}
+
+#[test]
+fn full_article_with_defaults() {
+    let (a, d) = article(
+        "red/wifi-no-conecta.en.md",
+        "---\nid: KB-1\ntitle: Wi-Fi\ntags: [a]\nerror_codes: [0x80070005]\ndate: 2026-01-02\n---\nBody\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let a = a.unwrap();
+    assert_eq!(a.lang, "en");
+    assert_eq!(a.slug, "wifi-no-conecta");
+    assert_eq!(a.category.as_deref(), Some("red"));
+    assert_eq!(a.tier, "L3");
+    assert_eq!(a.escalate_to, "L1");
+    assert_eq!(a.error_codes, ["0x80070005"]);
+    assert_eq!(a.reviewed.unwrap().date(), "2026-01-02");
+    assert_eq!(a.body(), "Body\n");
+}
+
+fn only_warnings(rel: &str, text: &str) -> (Article, Vec<String>) {
+    let (a, d) = article(rel, text);
+    assert!(d.iter().all(|d| !d.is_error()), "{d:?}");
+    (a.unwrap(), d.into_iter().map(|d| d.message).collect())
+}
+
+#[test]
+fn a_missing_title_comes_from_the_file_name() {
+    let (a, d) = only_warnings("red/getting-started.md", "---\nid: KB-1\n---\nText\n");
+    assert_eq!(a.title, "Getting started");
+    assert_eq!(
+        d,
+        ["the article has no title; using `Getting started`, from its file name"]
+    );
+    let (a, _) = only_warnings("red/guide/README.md", "Text\n");
+    assert_eq!(a.title, "Guide");
+}
+
+#[test]
+fn no_front_matter_takes_the_title_from_the_first_heading() {
+    let text = "\u{feff}# The *Rust* Book\n\nText\n";
+    let (a, d) = only_warnings("ch01.md", text);
+    assert_eq!(a.title, "The Rust Book");
+    assert_eq!(a.body(), "# The *Rust* Book\n\nText\n");
+    assert_eq!(
+        &text[a.title_heading.clone().unwrap()],
+        "# The *Rust* Book\n"
+    );
+    assert_eq!(d, ["the article has no `id`; using `ch01`"]);
+    // A heading that repeats the front matter's title is the same title.
+    let text = "---\ntitle: Intro\n---\n\n# intro\n\nText\n";
+    let (a, _) = only_warnings("intro.md", text);
+    assert_eq!(&text[a.title_heading.unwrap()], "# intro\n");
+    let (a, _) = only_warnings("intro.md", "---\ntitle: Intro\n---\nText\n\n# Intro\n");
+    assert_eq!(a.title_heading, None);
+}
+
+#[test]
+fn toml_front_matter() {
+    let text = "+++\ntitle = \"Page\"\nweight = 30\ndate = 2024-02-02T04:14:54-08:00\n\
+                slug = \"hugo_build\"\n+++\nBody\n";
+    let (a, d) = only_warnings("docs/page.md", text);
+    assert_eq!(
+        (a.title.as_str(), a.weight, a.slug.as_str()),
+        ("Page", 30, "hugo-build")
+    );
+    assert_eq!(a.date.unwrap().rfc3339(), "2024-02-02T04:14:54-08:00");
+    assert_eq!(a.body(), "Body\n");
+    assert!(
+        d.iter()
+            .any(|m| m.starts_with("slug `hugo_build` is not a URL segment")),
+        "{d:?}"
+    );
+    let e = only_error("a.md", "+++\ntitle = \"open\n+++\n");
+    assert!(e.message.starts_with("invalid TOML"), "{}", e.message);
+}
+
+#[test]
+fn other_tools_conventions_are_warnings() {
+    let text = "---\ntitle: x\ntype: docs\ncategory: Getting Started\nid: a/b\n\
+                slug: ../x\nTier: l2\nlang: EN\naudience: Public\n---\n";
+    let (a, d) = only_warnings("Red Wifi/a.md", text);
+    assert_eq!(a.kind, ArticleType::Troubleshooting);
+    assert_eq!(a.category.as_deref(), Some("getting-started"));
+    assert_eq!(a.id, "red-wifi-a");
+    assert!(a.aliases.is_empty());
+    assert_eq!((a.tier.as_str(), a.lang.as_str()), ("L2", "en"));
+    assert_eq!(a.audience, Audience::Public);
+    for expected in [
+        "`docs` is not an article type; the article is a `troubleshooting`",
+        "category `Getting Started` is not a category id; the article is in `getting-started`",
+        "article id `a/b` may only contain letters, digits, `-` and `_`; using `red-wifi-a`",
+        "slug `../x` is not a path inside the site; it is ignored",
+    ] {
+        assert!(
+            d.iter().any(|m| m == expected),
+            "{expected:?} not in {d:#?}"
+        );
+    }
+    let (a, d) = only_warnings("Red Wifi/b.md", "---\ntitle: x\ntype: How To\n---\n");
+    assert_eq!(a.kind, ArticleType::HowTo);
+    assert_eq!(a.category.as_deref(), Some("red-wifi"));
+    assert!(
+        d.iter()
+            .any(|m| m == "folder `Red Wifi` is read as the category `red-wifi`")
+    );
+}
+
+#[test]
+fn a_docusaurus_path_slug_becomes_an_alias() {
+    let (a, _) = only_warnings("docs/intro.mdx", "---\ntitle: x\nslug: /start/here\n---\n");
+    assert_eq!(a.slug, "intro");
+    assert_eq!(a.aliases, ["/start/here"]);
+    assert!(a.is_mdx());
+}
+
+#[test]
+fn dialect_warnings_are_located_in_the_file() {
+    let text = "---\ntitle: x\n---\nA {{< new-in 1 >}} b {{< x >}}\n";
+    let (_, d) = article("a.md", text);
+    let w = d.iter().find(|d| d.message.contains("shortcode")).unwrap();
+    assert_eq!(&text[w.span.clone()], "{{< new-in 1 >}}");
+}
+
+#[test]
+fn unknown_tier_points_at_value() {
+    let text = "---\ntitle: x\ntier: L9\n---\n";
+    let e = only_error("a.md", text);
+    assert_eq!(&text[e.span.clone()], "L9");
+    assert!(e.help.unwrap().contains("L1, L2, L3, L4"));
+}
+
+#[test]
+fn bad_dates_are_errors_but_other_tools_forms_are_read() {
+    let text = "---\ntitle: x\ndate: 2026-13-01\n---\n";
+    assert_eq!(&text[only_error("a.md", text).span], "2026-13-01");
+    let (a, _) = only_warnings(
+        "a.md",
+        "---\ntitle: x\ndate: 2020/12/21\nlastmod: 2020-12-22 10:00:00\n---\n",
+    );
+    assert_eq!(a.date.unwrap().date(), "2020-12-21");
+    assert_eq!(a.updated.unwrap().rfc3339(), "2020-12-22T10:00:00Z");
+    let (_, d) = only_warnings("a.md", "---\ntitle: x\ntype: howto\n---\n");
+    assert!(
+        d.iter()
+            .any(|m| m.contains("`howto` is not an article type")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn yaml_errors_are_located_where_the_problem_opens() {
+    let text = "---\ntitle: x\ntitle: y\n---\n";
+    let e = only_error("a.md", text);
+    assert!(e.message.contains("set twice"));
+    assert_eq!(e.span.start, 13);
+    // An unclosed quote or bracket, where it opens, not at the end.
+    let text = "---\nid: KB-2\ntitle: \"sin cerrar\nx: y\n---\n";
+    assert_eq!(only_error("a.md", text).span.start, text.find('"').unwrap());
+    let text = "---\ntítulo: é\ntags: [a, b\n---\n";
+    assert_eq!(only_error("a.md", text).span.start, text.find('[').unwrap());
+}
+
+#[test]
+fn unclosed_front_matter() {
+    assert!(
+        only_error("a.md", "---\ntitle: x\n")
+            .message
+            .contains("not closed")
+    );
+    let e = only_error("a.md", "+++\ntitle = 'x'\n");
+    assert!(e.help.unwrap().contains("`+++`"));
+}
+
+#[test]
+fn unknown_key_warns_with_suggestion() {
+    let (a, d) = article("a.md", "---\nid: K-1\ntitle: x\nsymptom: [a]\n---\n");
+    assert!(a.is_some());
+    assert_eq!(d.len(), 1);
+    assert!(d[0].help.as_deref().unwrap().contains("`symptoms`"));
+}
+
+#[test]
+fn missing_id_is_derived_with_warning() {
+    let (a, d) = article("red/wifi.md", "---\ntitle: x\n---\n");
+    assert_eq!(a.unwrap().id, "red-wifi");
+    assert!(d[0].message.contains("no `id`"));
+}
+
+#[test]
+fn crlf_and_bom_work() {
+    let (a, d) = article(
+        "a.md",
+        "\u{feff}---\r\nid: K-1\r\ntitle: Hola\r\n---\r\nCuerpo\r\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(a.unwrap().title, "Hola");
+}

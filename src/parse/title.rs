@@ -1,0 +1,215 @@
+//! The title of an article whose front matter has none: its first level-one
+//! heading, `# Title` or `Title` underlined with `===`, as mdBook, MkDocs
+//! and Jekyll take it; without one, a heading of another level that opens
+//! the body (mdBook's sub-chapters start with `## Installation`).
+//!
+//! A light line scan, not a Markdown parse: it skips fenced code and HTML
+//! comments, and takes headings at the top level only (not in block
+//! quotes, lists or indented code). The heading's own Markdown (emphasis,
+//! code, links, a trailing `{#id}`) is read by pulldown-cmark, as the page
+//! will show it.
+
+use std::ops::Range;
+
+/// A level-one heading found in a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// Its text, as a reader sees it.
+    pub text: String,
+    /// Its lines in the body (the underline of a setext heading included),
+    /// ending included.
+    pub range: Range<usize>,
+    /// Whether nothing but blank lines and comments comes before it.
+    pub first: bool,
+}
+
+/// The first level-one heading of `body`, or else the heading of any level
+/// that opens it.
+pub fn first_heading(body: &str) -> Option<Heading> {
+    scan(body, true)
+}
+
+/// The heading that opens `body`, if one does: only its first block is read.
+pub fn opening_heading(body: &str) -> Option<Heading> {
+    scan(body, false).filter(|h| h.first)
+}
+
+/// [`first_heading`], reading the whole body when `whole`, else only its
+/// first block.
+fn scan(body: &str, whole: bool) -> Option<Heading> {
+    let mut opening: Option<Heading> = None;
+    let mut fence: Option<(u8, usize)> = None;
+    let mut comment = false;
+    let mut first = true;
+    // The paragraph being read: where it starts, whether it can be a
+    // setext heading's text, and whether it is the body's first block.
+    let mut paragraph: Option<(usize, bool, bool)> = None;
+    let mut pos = 0;
+    while pos < body.len() {
+        let next = body[pos..].find('\n').map_or(body.len(), |i| pos + i + 1);
+        let line = body[pos..next].trim_end_matches(['\n', '\r']);
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let trimmed = line.trim();
+        let start = pos;
+        pos = next;
+        if !whole && !first && !paragraph.is_some_and(|(_, _, was_first)| was_first) {
+            return opening;
+        }
+        if let Some((ch, len)) = fence {
+            let run = trimmed.bytes().take_while(|&b| b == ch).count();
+            if run >= len && run == trimmed.len() {
+                fence = None;
+            }
+            continue;
+        }
+        if comment {
+            comment = !trimmed.contains("-->");
+            continue;
+        }
+        if trimmed.is_empty() {
+            paragraph = None;
+            continue;
+        }
+        if indent < 4 {
+            if let Some(ch @ (b'`' | b'~')) = trimmed.bytes().next() {
+                let run = trimmed.bytes().take_while(|&b| b == ch).count();
+                if run >= 3 {
+                    fence = Some((ch, run));
+                    first = false;
+                    paragraph = None;
+                    continue;
+                }
+            }
+            if trimmed.starts_with("<!--") && paragraph.is_none() {
+                comment = !trimmed.contains("-->");
+                continue;
+            }
+            if let Some(text) = atx_h1(trimmed) {
+                return Some(heading(text, start..next, first));
+            }
+            if first && let Some(text) = atx_heading(trimmed) {
+                opening = Some(heading(text, start..next, true));
+            }
+            if let Some((text_start, can_be_heading, was_first)) = paragraph
+                && can_be_heading
+                && trimmed.bytes().all(|b| b == b'=')
+            {
+                let text = body[text_start..start].trim();
+                return Some(heading(text, text_start..next, was_first));
+            }
+        }
+        if paragraph.is_none() {
+            let block = indent >= 4 || trimmed.starts_with(['>', '-', '*', '+', '#', '|', '<']);
+            paragraph = Some((start, !block && !starts_ordered_item(trimmed), first));
+        }
+        first = false;
+    }
+    opening
+}
+
+/// The text of `# Title` or `# Title #`, if `line` is one.
+fn atx_h1(line: &str) -> Option<&str> {
+    atx_heading(line).filter(|_| !line.starts_with("##"))
+}
+
+/// The text of an ATX heading of any level (`### Title ###`).
+fn atx_heading(line: &str) -> Option<&str> {
+    let level = line.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&level) {
+        return None;
+    }
+    let rest = &line[level..];
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let rest = rest.trim();
+    let without_closing = rest.trim_end_matches('#');
+    Some(
+        if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
+            without_closing.trim_end()
+        } else {
+            rest
+        },
+    )
+}
+
+fn starts_ordered_item(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && line[digits..].starts_with(['.', ')'])
+}
+
+fn heading(markdown: &str, range: Range<usize>, first: bool) -> Heading {
+    Heading {
+        text: crate::dialects::inline_text(markdown),
+        range,
+        first,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(body: &str) -> Option<(String, &str, bool)> {
+        first_heading(body).map(|h| (h.text, &body[h.range], h.first))
+    }
+
+    #[test]
+    fn atx_and_setext_headings() {
+        assert_eq!(
+            title("# The *Rust* `book` {#intro}\n\nText\n"),
+            Some((
+                "The Rust book".into(),
+                "# The *Rust* `book` {#intro}\n",
+                true
+            ))
+        );
+        assert_eq!(
+            title("<!-- c -->\n\nTitle\non two lines\n=====\n"),
+            Some((
+                "Title on two lines".into(),
+                "Title\non two lines\n=====\n",
+                true
+            ))
+        );
+        assert_eq!(
+            title("Intro\n\n## Sub\n\n# Later ##\n"),
+            Some(("Later".into(), "# Later ##\n", false))
+        );
+        assert_eq!(
+            title("## Installation\n\nText\n\n### More\n"),
+            Some(("Installation".into(), "## Installation\n", true))
+        );
+        assert_eq!(
+            title("## Opening\n\n# Real\n"),
+            Some(("Real".into(), "# Real\n", false))
+        );
+    }
+
+    #[test]
+    fn the_opening_heading_only() {
+        let opening = |body| opening_heading(body).map(|h| h.text);
+        assert_eq!(opening("\n# Intro\n\nText\n").as_deref(), Some("Intro"));
+        assert_eq!(opening("Intro\n====\n").as_deref(), Some("Intro"));
+        assert_eq!(opening("Text\n\n# Later\n"), None);
+        assert_eq!(opening("```\n# x\n```\n# Later\n"), None);
+    }
+
+    #[test]
+    fn what_is_not_a_title() {
+        for body in [
+            "```\n# comment\n```\n",
+            "    # indented code\n",
+            "> # quoted\n",
+            "- item\n===\n",
+            "#hashtag\n",
+            "Text\n---\n",
+            "Text\n\n## Not opening\n",
+            "####### seven\n",
+            "<!--\n# hidden\n-->\n",
+            "",
+        ] {
+            assert_eq!(title(body), None, "{body:?}");
+        }
+    }
+}

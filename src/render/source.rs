@@ -1,0 +1,110 @@
+//! What the renderer parses of an article body: the body with its
+//! Markdown dialect rewritten ([`crate::dialects`]), without the heading
+//! the page's title stands for, and the way back from offsets of what is
+//! parsed to offsets of the file, for diagnostics.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::dialects::{Admonition, Prepared};
+use crate::parse::Article;
+use crate::syntax::options;
+
+/// An article body, ready to parse.
+pub(super) struct BodySource<'a> {
+    prepared: Prepared<'a>,
+    /// Where the body starts in the file.
+    base: usize,
+    /// Where the title's heading starts in the file, if the page shows it
+    /// as its title.
+    title: Option<usize>,
+}
+
+impl<'a> BodySource<'a> {
+    pub(super) fn new(article: &'a Article) -> Self {
+        Self {
+            prepared: crate::dialects::prepare(article.body(), article.is_mdx()),
+            base: article.body_start,
+            title: article.title_heading.as_ref().map(|r| r.start),
+        }
+    }
+
+    /// The Markdown parsed.
+    pub(super) fn text(&self) -> &str {
+        self.prepared.text()
+    }
+
+    /// The file range of `range` of [`Self::text`].
+    pub(super) fn span(&self, range: &Range<usize>) -> Range<usize> {
+        self.base + self.prepared.source_offset(range.start)
+            ..self.base + self.prepared.source_offset(range.end)
+    }
+
+    /// The admonition an alert starting at `offset` of [`Self::text`] was
+    /// written as, if another dialect wrote it.
+    pub(super) fn admonition_at(&self, offset: usize) -> Option<&Admonition> {
+        self.prepared.admonition_at(offset)
+    }
+
+    /// The Markdown events of the body, with their ranges in [`Self::text`],
+    /// the title's heading left out.
+    pub(super) fn events(&self) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
+        let mut skipping = false;
+        Parser::new_ext(self.text(), options())
+            .into_offset_iter()
+            .filter(move |(event, range)| {
+                if skipping {
+                    skipping = !matches!(event, Event::End(TagEnd::Heading(_)));
+                    return false;
+                }
+                let title = matches!(event, Event::Start(Tag::Heading { .. }))
+                    && self.title == Some(self.span(range).start);
+                skipping = title;
+                !title
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::discover::{SourceFile, Sources};
+
+    #[test]
+    fn the_title_heading_is_left_out_and_spans_point_into_the_file() {
+        let text = "---\nid: a\n---\n# Title\n\n!!! note\n    [x](y.md)\n";
+        let sources = Sources {
+            articles: vec![SourceFile {
+                path: PathBuf::from("content/a.md"),
+                rel: "a.md".into(),
+                text: Arc::from(text),
+            }],
+            ..Sources::default()
+        };
+        let parsed = crate::parse::parse(&Config::default(), &sources);
+        let article = &parsed.articles[0];
+        assert_eq!(article.title, "Title");
+        let source = BodySource::new(article);
+        let events: Vec<_> = source.events().collect();
+        assert!(
+            !events
+                .iter()
+                .any(|(e, _)| matches!(e, Event::Text(t) if &**t == "Title"))
+        );
+        let (_, link) = events
+            .iter()
+            .find(|(e, _)| matches!(e, Event::Start(Tag::Link { .. })))
+            .unwrap();
+        assert_eq!(&text[source.span(link)], "[x](y.md)");
+        let (_, quote) = events
+            .iter()
+            .find(|(e, _)| matches!(e, Event::Start(Tag::BlockQuote(Some(_)))))
+            .unwrap();
+        assert!(source.admonition_at(quote.start).is_some());
+    }
+}

@@ -1,0 +1,288 @@
+//! Knowledge bases written for other tools build as they are: one fixture
+//! per convention (Hugo with TOML, Zola, MkDocs, Docusaurus with MDX,
+//! mdBook, VitePress), each built with exit code 0, its pages, titles,
+//! admonitions and dropped syntax checked, and its warnings located.
+
+use crate::support::{Site, stderr};
+
+/// Builds the fixture `name`, which must succeed; returns it and stderr.
+fn built(name: &str) -> (Site, String) {
+    let site = Site::fixture(name);
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    let check = site.tier0(&["check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    (site, err)
+}
+
+/// The page title and body HTML of the article page at `path`.
+fn page(site: &Site, path: &str) -> (String, String) {
+    let html = site.read_public(&format!("{path}/index.html"));
+    let title = html
+        .split_once("<h1>")
+        .and_then(|(_, rest)| rest.split_once("</h1>"))
+        .map(|(title, _)| title.to_owned())
+        .unwrap_or_default();
+    let body = html
+        .split_once("<div class=\"article-body\">")
+        .and_then(|(_, rest)| rest.split_once("\n  </div>"))
+        .map(|(body, _)| body.to_owned())
+        .unwrap_or_else(|| panic!("{path} has no article body:\n{html}"));
+    (title, body)
+}
+
+fn assert_has(text: &str, needles: &[&str]) {
+    for needle in needles {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+}
+
+fn assert_lacks(text: &str, needles: &[&str]) {
+    for needle in needles {
+        assert!(
+            !text.contains(needle),
+            "{needle:?} should not be in:\n{text}"
+        );
+    }
+}
+
+/// `warning: <message>` followed by its location line `┌─ <at>`.
+fn assert_warning_at(err: &str, message: &str, at: &str) {
+    let (_, after) = err
+        .split_once(&format!("warning: {message}"))
+        .unwrap_or_else(|| panic!("missing warning {message:?} in:\n{err}"));
+    let location = after.lines().nth(1).unwrap_or("");
+    assert!(location.ends_with(at), "{message:?} is not at {at}:\n{err}");
+}
+
+#[test]
+fn hugo_with_toml_front_matter_and_shortcodes() {
+    let (site, err) = built("hugo-toml");
+    let (title, body) = page(&site, "guides/install-vpn");
+    assert_eq!(title, "Install the VPN client");
+    assert_has(
+        &body,
+        &[
+            // A paired shortcode keeps its text; a standalone one is dropped.
+            "<p>Download the client from the intranet  and run it.</p>",
+            "<p>You need <strong>administrator rights</strong> on your laptop.</p>",
+            // `highlight` is a code block, left as written inside.
+            "<pre><code class=\"language-sh\">sudo vpn-client --connect \"{{ .Site.Params.gateway }}\"",
+            // `ref` is the link it names.
+            "<a href=\"../../guides/reset-password/index.html\">resetting your password</a>",
+            // Code is never touched.
+            "{{&lt; shown-as-written &gt;}}\n{{ .Title }}",
+            "<code>{{&lt; shortcodes &gt;}}</code>",
+        ],
+    );
+    assert_lacks(&body, &["youtube", "{{% note", "new-in"]);
+    // `url` and `aliases` redirect to the page.
+    for old in ["docs/vpn/install/index.html", "vpn-install/index.html"] {
+        assert_has(&site.read_public(old), &["guides/install-vpn/"]);
+    }
+    assert_warning_at(
+        &err,
+        "4 Hugo shortcodes left out of the page (the first: `{{< new-in 2.1 >}}`)",
+        "content/guides/install_vpn.md:16:39",
+    );
+    assert_warning_at(
+        &err,
+        "slug `install_vpn` is not a URL segment tier0 writes; the article is at `install-vpn`",
+        "content/guides/install_vpn.md:7:8",
+    );
+    let json = site.read_public("articles.json");
+    assert_has(&json, &["\"vpn\"", "\"remote\"", "2024-03-01"]);
+
+    // YAML in Hugo's spelling: capitalised keys and values, categories as
+    // tags, a comma-separated string, a publish date.
+    let (title, _) = page(&site, "guides/reset-password");
+    assert_eq!(title, "Reset your password");
+    assert_has(&json, &["\"Accounts\"", "\"self-service\"", "2023-11-05"]);
+    assert_warning_at(
+        &err,
+        "`expiryDate` is not supported: the article is published all the same",
+        "content/guides/reset-password.md:6:13",
+    );
+    // The section page reads the TOML `_index.md`.
+    assert_has(
+        &site.read_public("guides/index.html"),
+        &["Step-by-step guides for the office network."],
+    );
+}
+
+#[test]
+fn zola_with_taxonomies_and_block_shortcodes() {
+    let (site, err) = built("zola");
+    let (title, body) = page(&site, "blog/printer-queue");
+    assert_eq!(title, "Clearing a stuck printer queue");
+    assert_has(&body, &["<p>Save your open documents.</p>"]);
+    assert_lacks(&body, &["{%", "tip("]);
+    assert_has(
+        &site.read_public("posts/printer-queue/index.html"),
+        &["blog/printer-queue/"],
+    );
+    assert_has(
+        &site.read_public("articles.json"),
+        &["\"printing\"", "\"how-to\"", "2024-01-20"],
+    );
+    assert_warning_at(
+        &err,
+        "2 template tags left out of the page",
+        "content/blog/printer-queue.md:20:1",
+    );
+}
+
+#[test]
+fn mkdocs_without_front_matter_and_with_admonitions() {
+    let (site, err) = built("mkdocs");
+    let (title, body) = page(&site, "printing/printer-offline");
+    // The title is the first heading, which the page does not repeat.
+    assert_eq!(title, "Printer shows offline");
+    assert_lacks(&body, &["<h1", "!!!", "???", "===", "[!"]);
+    assert_has(
+        &body,
+        &[
+            "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Check the cable first</p>",
+            "<pre><code class=\"language-text\">ping printer-3f.office.example\n</code></pre>\n</div>",
+            "<details class=\"alert alert-note\"><summary class=\"alert-title\">Why does Windows say offline?</summary>",
+            "<details class=\"alert alert-tip\" open><summary class=\"alert-title\">Tip</summary>",
+            // Nested, a `danger` is the theme's red alert.
+            "<p>Outer note.</p>\n<div class=\"alert alert-caution\" role=\"note\"><p class=\"alert-title\">Do not unplug during an update</p>",
+            // Content tabs: each title, then its text.
+            "<p><strong>Windows</strong></p>\n<p>Open <strong>Settings &gt; Printers</strong>.</p>",
+            "<p>Still stuck? Call the help desk.</p>",
+        ],
+    );
+    let (title, body) = page(&site, "printing/scanner");
+    assert_eq!(title, "Scan to e-mail");
+    assert_lacks(&body, &["<h1"]);
+    assert_has(&body, &["<p class=\"alert-title\">A quick test</p>"]);
+    assert_has(
+        &site.read_public("printing/scanner/index.html"),
+        &["Ana Ruiz, Luis", "2024-05-10"],
+    );
+    // Material's own keys are read quietly: the only warnings are the ids.
+    assert_lacks(&err, &["hide", "icon", "unknown key"]);
+}
+
+#[test]
+fn docusaurus_mdx_components_imports_and_ids() {
+    let (site, err) = built("docusaurus-mdx");
+    // `id` is the article's id, `slug` a redirect, `keywords` tags.
+    let (title, body) = page(&site, "accounts/sso-login");
+    assert_eq!(title, "Sign in with single sign-on");
+    assert_has(
+        &site.read_public("kb/sso-login/index.html"),
+        &["accounts/sso-login/"],
+    );
+    assert_has(
+        &site.read_public("accounts/sso/index.html"),
+        &["accounts/sso-login/"],
+    );
+    assert_has(
+        &body,
+        &[
+            "<h2 id=\"prerequisites\">Before you start",
+            "<h3 id=\"sso-fails\">When it fails",
+            "<div class=\"alert alert-tip\" role=\"note\"><p class=\"alert-title\">Use the company laptop</p>",
+            "<p>Press <strong>Ctrl+Alt+Del</strong> and choose <em>Switch user</em>.</p>",
+            "<div class=\"alert alert-caution\" role=\"note\"><p class=\"alert-title\">Account locked</p>",
+            "<p>Locks clear after 30 minutes.</p>\n</div>\n</div>",
+            // Code keeps its imports and tags.
+            "import { login } from './sso';\n&lt;Login /&gt;",
+        ],
+    );
+    assert_lacks(
+        &body,
+        &[
+            "import Tabs",
+            "export const",
+            "Tabs",
+            "TabItem",
+            "LiteYouTube",
+            "{portal}",
+            "Reviewed with",
+            ":::",
+        ],
+    );
+    assert_warning_at(
+        &err,
+        "7 JSX component tags left out of the page (the first: `<Tabs groupId=\"os\">`)",
+        "content/accounts/sso-login.mdx:23:1",
+    );
+    let (_, body) = page(&site, "accounts/mfa");
+    assert_has(&body, &["<p class=\"alert-title\">Info</p>"]);
+    // `sidebar_position` orders the category.
+    let category = site.read_public("accounts/index.html");
+    let mfa = category.find("accounts/mfa/").unwrap();
+    let sso = category.find("accounts/sso-login/").unwrap();
+    assert!(mfa < sso, "{category}");
+}
+
+#[test]
+fn mdbook_chapters_take_their_titles_from_headings() {
+    let (site, err) = built("mdbook");
+    let (title, body) = page(&site, "book/ch01-setup");
+    assert_eq!(title, "Setting up your workstation");
+    assert_has(
+        &body,
+        &[
+            "<h2 id=\"check\">Check the installation",
+            // Inside code an include is shown as written.
+            "{{#include ../listings/setup.sh}}",
+        ],
+    );
+    assert_lacks(&body, &["<h1", "shared/warning.md"]);
+    let (title, body) = page(&site, "book/ch01-01-proxy");
+    assert_eq!(title, "Configuring the proxy");
+    assert_lacks(&body, &["<h2"]);
+    assert_warning_at(
+        &err,
+        "1 template tag left out of the page (the first: `{{#include ../shared/warning.md}}`)",
+        "content/book/ch01-setup.md:5:1",
+    );
+    assert_lacks(&err, &["no title"]);
+}
+
+#[test]
+fn vitepress_containers_vue_blocks_and_interpolations() {
+    let (site, err) = built("vitepress");
+    let (title, body) = page(&site, "guide/getting-started");
+    assert_eq!(title, "Getting started");
+    assert_has(
+        &body,
+        &[
+            "<p>Welcome to .</p>",
+            "<p class=\"alert-title\">Tip</p>\n<p>Bookmark this page.</p>",
+            "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Before you install</p>",
+            "<details class=\"alert alert-note\"><summary class=\"alert-title\">Show the full list</summary>",
+            // A code group is its code blocks.
+            "<pre><code class=\"language-sh\">npm install help-widget",
+            "<pre><code class=\"language-sh\">pnpm add help-widget",
+        ],
+    );
+    assert_lacks(
+        &body,
+        &[
+            "<script",
+            "useData",
+            "<style",
+            ".custom",
+            "Badge",
+            "site.title",
+            ":::",
+        ],
+    );
+    assert_warning_at(
+        &err,
+        "1 template tag left out of the page (the first: `{{ site.title }}`)",
+        "content/guide/getting-started.md:14:12",
+    );
+    assert_warning_at(
+        &err,
+        "1 JSX component tag left out of the page (the first: `<Badge type=\"tip\" text=\"new\" />`)",
+        "content/guide/getting-started.md:14:30",
+    );
+    assert_lacks(&err, &["outline", "editLink", "layout"]);
+}
