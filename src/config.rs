@@ -508,7 +508,8 @@ impl Config {
                     .with_help("list at least one language, e.g. `- {code: es, name: Español}`"),
             );
         }
-        for (i, lang) in languages.iter().enumerate() {
+        let mut codes = std::collections::BTreeSet::new();
+        for lang in &languages {
             if !crate::slug::is_slug(&lang.code) {
                 errors.push(
                     Diagnostic::error(
@@ -519,7 +520,7 @@ impl Config {
                     .with_help("use a lowercase code such as `es`, `en` or `pt-br`"),
                 );
             }
-            if languages[..i].iter().any(|l| l.code == lang.code) {
+            if !codes.insert(lang.code.as_str()) {
                 errors.push(Diagnostic::error(
                     path,
                     at("languages"),
@@ -559,7 +560,8 @@ impl Config {
                     .with_help("list the escalation tiers of the organisation, e.g. `- {id: L1, name: Level 1}`"),
             );
         }
-        for (i, tier) in tiers.iter().enumerate() {
+        let mut tier_ids = std::collections::BTreeSet::new();
+        for tier in &tiers {
             if !crate::slug::is_identifier(&tier.id) {
                 errors.push(
                     Diagnostic::error(
@@ -573,7 +575,7 @@ impl Config {
                     .with_help("use a short id such as `L1`"),
                 );
             }
-            if tiers[..i].iter().any(|t| t.id == tier.id) {
+            if !tier_ids.insert(tier.id.as_str()) {
                 errors.push(Diagnostic::error(
                     path,
                     at("tiers"),

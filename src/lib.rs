@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod discover;
 pub mod index;
 pub mod link;
+pub mod output_paths;
 pub mod parse;
 pub mod placeholders;
 pub mod render;

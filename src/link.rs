@@ -15,6 +15,7 @@ use std::sync::Arc;
 use crate::config::{Config, Localized};
 use crate::diagnostics::Diagnostic;
 use crate::discover::Asset;
+use crate::output_paths::{self, PathRegistry};
 use crate::parse::{Article, Audience, SectionPage};
 use crate::slug;
 use crate::urls::Urls;
@@ -117,6 +118,7 @@ pub struct SiteModel {
     pub audience: BuildAudience,
     /// Ids and source paths of articles left out of this build, and why.
     withheld: Arc<BTreeMap<String, Withheld>>,
+    /// Articles by id, then language: the versions of an id are neighbours.
     by_id: Arc<BTreeMap<(String, String), usize>>,
     by_source: Arc<BTreeMap<String, usize>>,
 }
@@ -132,14 +134,19 @@ pub fn language_prefix(config: &Config, lang: &str) -> String {
 
 /// Site path of the permanent short link of article `id` in `lang` (`kb/KB-1042/`).
 pub fn short_path(config: &Config, lang: &str, id: &str) -> String {
-    format!("{}kb/{id}/", language_prefix(config, lang))
+    format!(
+        "{}{}/{id}/",
+        language_prefix(config, lang),
+        output_paths::SHORT_LINKS_DIR
+    )
 }
 
 /// Site path of the tier page of `tier` in `lang`.
 pub fn tier_path(config: &Config, lang: &str, tier: &str) -> String {
     format!(
-        "{}tiers/{}/",
+        "{}{}/{}/",
         language_prefix(config, lang),
+        output_paths::TIERS_DIR,
         slug::slugify(tier)
     )
 }
@@ -171,67 +178,6 @@ pub fn normalise_alias(alias: &str) -> Option<String> {
     }
     Some(format!("{}/", parts.join("/")))
 }
-
-/// Who claimed an output path first, to report a collision well.
-struct Claim {
-    what: String,
-    path: PathBuf,
-}
-
-/// Output paths of the site, each owned by one page.
-#[derive(Default)]
-struct PathRegistry {
-    claims: BTreeMap<String, Claim>,
-    /// Folders tier0 fills itself (`kb/`, `en/tiers/`): content may not write inside them.
-    reserved: Vec<String>,
-}
-
-impl PathRegistry {
-    fn claim(
-        &mut self,
-        site_path: &str,
-        what: String,
-        path: PathBuf,
-        span: std::ops::Range<usize>,
-    ) -> Result<(), Diagnostic> {
-        let key = site_path.to_lowercase();
-        if let Some(prefix) = self.reserved.iter().find(|r| key.starts_with(r.as_str())) {
-            return Err(Diagnostic::error(
-                &path,
-                span,
-                format!("{what} would be written to `/{site_path}`, inside `/{prefix}`, which tier0 itself fills"),
-            )
-            .with_help("choose another slug, category or alias"));
-        }
-        if let Some(first) = self.claims.get(&key) {
-            return Err(Diagnostic::error(
-                &path,
-                span,
-                format!(
-                    "{what} would be written to `/{site_path}`, which {} already uses",
-                    first.what
-                ),
-            )
-            .with_help(format!(
-                "change the slug, category or alias of one of them (the other is {})",
-                first.path.display()
-            )));
-        }
-        self.claims.insert(key, Claim { what, path });
-        Ok(())
-    }
-}
-
-/// Folders tier0 fills itself, in every language.
-pub const GENERATED_FOLDERS: &[&str] = &["static/", "search/", "kb/", "tiers/", "changes/"];
-/// Files tier0 writes at the root of every language.
-const GENERATED_FILES: &[&str] = &[
-    "404.html",
-    "sitemap.xml",
-    "robots.txt",
-    "atom.xml",
-    "articles.json",
-];
 
 /// Links parsed articles into the site model.
 pub fn link(
@@ -281,33 +227,7 @@ pub fn link(
             ))
     });
 
-    let mut registry = PathRegistry::default();
-    for lang in &config.languages {
-        let prefix = language_prefix(&config, &lang.code);
-        for generated in GENERATED_FILES {
-            let what = "a file tier0 generates".to_owned();
-            let claim = Claim {
-                what,
-                path: PathBuf::from(generated),
-            };
-            registry
-                .claims
-                .insert(format!("{prefix}{generated}"), claim);
-        }
-        registry
-            .reserved
-            .extend(GENERATED_FOLDERS.iter().map(|f| format!("{prefix}{f}")));
-        if !prefix.is_empty() {
-            let what = format!("the {} home page", lang.name);
-            registry.claims.insert(
-                prefix,
-                Claim {
-                    what,
-                    path: PathBuf::from("content"),
-                },
-            );
-        }
-    }
+    let mut registry = PathRegistry::new(&config);
 
     // The published articles that claimed their path: source index and path.
     let mut placed: Vec<(usize, String)> = Vec::with_capacity(order.len());
@@ -333,7 +253,7 @@ pub fn link(
             article.spans.value("slug"),
         );
         let duplicate = by_id
-            .get(&(article.lang.clone(), article.id.clone()))
+            .get(&(article.id.clone(), article.lang.clone()))
             .map(|&first| {
                 let first = articles[placed[first].0].path.display();
                 Diagnostic::error(
@@ -350,7 +270,7 @@ pub fn link(
             errors.extend(duplicate);
             continue;
         }
-        by_id.insert((article.lang.clone(), article.id.clone()), index);
+        by_id.insert((article.id.clone(), article.lang.clone()), index);
         by_source.insert(article.rel.clone(), index);
         placed.push((k, path));
     }
@@ -561,14 +481,15 @@ impl SiteModel {
 
     /// The article `id` in `lang`, else in the default language, else any.
     pub fn find_by_id(&self, id: &str, lang: &str) -> Option<usize> {
-        let key = |l: &str| (l.to_owned(), id.to_owned());
+        let key = |l: &str| (id.to_owned(), l.to_owned());
         self.by_id
             .get(&key(lang))
             .or_else(|| self.by_id.get(&key(&self.config.default_language)))
             .or_else(|| {
                 self.by_id
                     .range(key("")..)
-                    .find(|((_, i), _)| i == id)
+                    .next()
+                    .filter(|((i, _), _)| i == id)
                     .map(|(_, v)| v)
             })
             .copied()
@@ -654,6 +575,28 @@ impl SiteModel {
     /// The article whose source file is `rel` (relative to `content/`).
     pub fn article_by_source(&self, rel: &str) -> Option<usize> {
         self.by_source.get(rel).copied()
+    }
+
+    /// Whether an article of this build has its source in the folder
+    /// `folder` (relative to `content/`). A lookup in the sorted sources:
+    /// the dev server asks it for every path of a batch of changes.
+    pub fn has_article_in(&self, folder: &str) -> bool {
+        let inside = format!("{folder}/");
+        self.by_source
+            .range(inside.clone()..)
+            .next()
+            .is_some_and(|(rel, _)| rel.starts_with(&inside))
+    }
+
+    /// Whether an asset of this build is the file `rel` (relative to
+    /// `content/`) or lies in the folder `rel`.
+    pub fn has_asset_at(&self, rel: &str) -> bool {
+        let first_from = |key: &str| {
+            let at = self.assets.partition_point(|a| a.rel.as_str() < key);
+            self.assets.get(at).map(|a| a.rel.as_str())
+        };
+        let inside = format!("{rel}/");
+        first_from(rel) == Some(rel) || first_from(&inside).is_some_and(|r| r.starts_with(&inside))
     }
 
     /// Articles in `lang`, most recently updated first (then by id).

@@ -316,8 +316,10 @@ fn fits(
     let after = link_errors(with_new);
     if !after.is_empty() {
         // The site may have problems of its own; only new ones are the new article's fault.
-        let before = link_errors(existing.articles);
-        let caused: Vec<Diagnostic> = after.into_iter().filter(|e| !before.contains(e)).collect();
+        let mut known = link_errors(existing.articles);
+        let before = known.len();
+        crate::diagnostics::add_new(&mut known, after);
+        let caused = known.split_off(before);
         if !caused.is_empty() {
             return Err(caused);
         }
