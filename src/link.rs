@@ -233,6 +233,7 @@ pub fn link(
     let mut placed: Vec<(usize, String)> = Vec::with_capacity(order.len());
     let mut by_id: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut by_source = BTreeMap::new();
+    let mut id_spellings = BTreeMap::new();
     for k in order {
         let article = &articles[k];
         let index = placed.len();
@@ -265,12 +266,17 @@ pub fn link(
                     "every article needs its own id; translations share an id but differ in `lang`",
                 )
             });
-        if claimed.is_err() || duplicate.is_some() {
+        let twin = case_twin(&id_spellings, article, &|i| &articles[placed[i].0]);
+        if claimed.is_err() || duplicate.is_some() || twin.is_some() {
             errors.extend(claimed.err());
             errors.extend(duplicate);
+            errors.extend(twin);
             continue;
         }
         by_id.insert((article.id.clone(), article.lang.clone()), index);
+        id_spellings
+            .entry(article.id.to_ascii_lowercase())
+            .or_insert(index);
         by_source.insert(article.rel.clone(), index);
         placed.push((k, path));
     }
@@ -369,6 +375,35 @@ pub fn link(
         withheld: Arc::new(withheld),
         by_id: Arc::new(by_id),
         by_source: Arc::new(by_source),
+    })
+}
+
+/// The error for `article` if its id differs only in case from the id of
+/// an article placed before (`placed(i)` for the index `spellings` gives
+/// each folded id): both would own one short link on file systems that
+/// ignore case, and agents type ids as they remember them.
+fn case_twin<'a>(
+    spellings: &BTreeMap<String, usize>,
+    article: &Article,
+    placed: &dyn Fn(usize) -> &'a Article,
+) -> Option<Diagnostic> {
+    let first = placed(*spellings.get(&article.id.to_ascii_lowercase())?);
+    (first.id != article.id).then(|| {
+        Diagnostic::error(
+            &article.path,
+            article.spans.value("id"),
+            format!(
+                "id `{}` differs only in case from `{}`, the id of {}",
+                article.id,
+                first.id,
+                first.path.display()
+            ),
+        )
+        .with_help(format!(
+            "write `{}` if this is a translation of that article, or choose another id: \
+             ids that differ only in case share one short link on macOS and Windows",
+            first.id
+        ))
     })
 }
 
@@ -658,6 +693,103 @@ fn join_relative(dir: &str, link: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The agents' edition, drafts included, of the articles `files`
+    /// (path under `content/`, text) and the assets `assets`.
+    fn linked(files: &[(&str, &str)], assets: &[&str]) -> Result<SiteModel, Vec<Diagnostic>> {
+        let config = Config::default();
+        let sources = crate::discover::Sources {
+            articles: files
+                .iter()
+                .map(|(rel, text)| crate::discover::SourceFile {
+                    path: PathBuf::from("content").join(rel),
+                    rel: (*rel).to_owned(),
+                    text: Arc::from(*text),
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let parsed = crate::parse::parse(&config, &sources);
+        assert!(
+            !parsed.diagnostics.iter().any(Diagnostic::is_error),
+            "{:?}",
+            parsed.diagnostics
+        );
+        let assets = assets
+            .iter()
+            .map(|rel| Asset {
+                rel: (*rel).to_owned(),
+                source: PathBuf::from("content").join(rel),
+            })
+            .collect();
+        let selection = Selection {
+            drafts: true,
+            audience: BuildAudience::Agents,
+        };
+        link(config, parsed.articles, parsed.sections, assets, selection)
+    }
+
+    #[test]
+    fn ids_that_differ_only_in_case_collide_across_languages() {
+        let errors = linked(
+            &[
+                ("red/a.md", "---\nid: KB-1\ntitle: A\n---\n"),
+                ("red/b.en.md", "---\nid: kb-1\ntitle: B\n---\n"),
+                ("red/c.en.md", "---\nid: KB-1\ntitle: C\n---\n"),
+            ],
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let e = &errors[0];
+        assert_eq!(e.path, PathBuf::from("content/red/b.en.md"));
+        assert_eq!(e.span, 8..12);
+        assert!(
+            e.message
+                .contains("id `kb-1` differs only in case from `KB-1`, the id of content/red/a.md"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn sources_are_found_by_file_and_by_folder() {
+        let model = linked(
+            &[
+                ("red/a.md", "---\nid: KB-1\ntitle: A\n---\n"),
+                ("red-b/c.md", "---\nid: KB-2\ntitle: C\n---\n"),
+            ],
+            // Sorted as discover sorts them: by whole path.
+            &["img-y.png", "img/x.png", "z.png"],
+        )
+        .unwrap();
+        assert!(model.has_article_in("red") && model.has_article_in("red-b"));
+        assert!(!model.has_article_in("re") && !model.has_article_in("red/a.md"));
+        for at in ["img", "img/x.png", "img-y.png", "z.png"] {
+            assert!(model.has_asset_at(at), "{at}");
+        }
+        for not in ["im", "img/x", "z", "red"] {
+            assert!(!model.has_asset_at(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn an_id_in_no_language_asked_for_is_found_in_the_first_that_has_it() {
+        let model = linked(
+            &[
+                ("red/a.en.md", "---\nid: KB-2\ntitle: A\n---\n"),
+                ("red/b.md", "---\nid: KB-1\ntitle: B\n---\n"),
+            ],
+            &[],
+        )
+        .unwrap();
+        let found = model
+            .find_by_id("KB-2", "fr")
+            .map(|i| model.articles[i].article.rel.clone());
+        assert_eq!(found.as_deref(), Some("red/a.en.md"));
+        assert_eq!(model.find_by_id("KB-3", "es"), None);
+        assert_eq!(model.find_by_id("KB", "es"), None);
+    }
 
     #[test]
     fn aliases_stay_inside_the_site() {

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{SourceFile, Sources};
+use crate::output_paths;
 use crate::slug;
 pub use date::Timestamp;
 use front_matter::SplitError;
@@ -522,6 +523,18 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         }
     };
 
+    if let Some(problem) = output_paths::segment_too_long(&slug) {
+        error(
+            "slug",
+            format!("the slug is too long for a file name: {problem}"),
+            if keys.has("slug") {
+                "shorten `slug:`".into()
+            } else {
+                "set a shorter `slug:`; the one made from the file name is too long".into()
+            },
+        );
+    }
+
     let category = match raw.category {
         Some(c) if slug::is_slug(&c) => Some(c),
         Some(c) => {
@@ -551,6 +564,14 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         }),
     };
 
+    if let Some(problem) = category.as_deref().and_then(output_paths::segment_too_long) {
+        error(
+            "category",
+            format!("the category id is too long for a folder name: {problem}"),
+            "use a shorter category id".into(),
+        );
+    }
+
     let mut date_field = |key: &str, value: Option<String>| {
         value.and_then(|text| {
             let parsed = Timestamp::parse(&text);
@@ -570,12 +591,22 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
     let reviewed = date_field("reviewed", raw.reviewed).or(updated);
 
     for alias in &raw.aliases {
-        if crate::link::normalise_alias(alias).is_none() {
-            error(
+        match crate::link::normalise_alias(alias) {
+            None => error(
                 "aliases",
                 format!("alias `{alias}` is not a path inside the site"),
                 "write a site path such as `/old/wifi/`, without `..`, `?` or `#`".into(),
-            );
+            ),
+            Some(path) => {
+                if let Some(problem) = output_paths::segment_too_long(&path) {
+                    error(
+                        "aliases",
+                        format!("an alias is too long for a file name: {problem}"),
+                        "shorten that part of the alias; each part between `/` becomes a folder"
+                            .into(),
+                    );
+                }
+            }
         }
     }
 
@@ -603,6 +634,23 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
             derived_id.clone()
         }
     };
+
+    // The id names the folder of the article's short link (`kb/<id>/`).
+    if let Some(problem) = output_paths::segment_too_long(&id) {
+        let help = if keys.has("id") {
+            "use a shorter id, such as `KB-1042`"
+        } else {
+            "add a short `id: KB-…`; the one made from the file's path is too long"
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                path,
+                keys.value_span("id"),
+                format!("the article id is too long for a folder name: {problem}"),
+            )
+            .with_help(help),
+        );
+    }
 
     if diagnostics[errors_before..]
         .iter()
@@ -671,6 +719,49 @@ mod tests {
         let errors: Vec<_> = d.into_iter().filter(Diagnostic::is_error).collect();
         assert_eq!(errors.len(), 1, "{errors:?}");
         errors.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn names_longer_than_a_file_name_are_located_errors() {
+        let long = "a".repeat(output_paths::MAX_SEGMENT_BYTES + 1);
+        let fits = "a".repeat(output_paths::MAX_SEGMENT_BYTES);
+        for (key, value) in [
+            ("slug", long.clone()),
+            ("category", long.clone()),
+            ("id", long.clone()),
+            ("aliases", format!("[/old/{long}/]")),
+        ] {
+            let text = format!("---\ntitle: T\nid: KB-1\n{key}: {value}\n---\n");
+            let text = text.replacen("id: KB-1\nid:", "id:", 1);
+            let e = only_error("red/a.md", &text);
+            assert!(
+                e.message.contains("is 256 bytes long"),
+                "{key}: {}",
+                e.message
+            );
+            let at = text.find(&format!("\n{key}:")).unwrap() + key.len() + 3;
+            assert_eq!(e.span.start, at, "{key}: located at its value");
+        }
+        let text =
+            format!("---\ntitle: T\nid: {fits}\nslug: {fits}\naliases: [/{fits}/{fits}]\n---\n");
+        let (a, d) = article("red/a.md", &text);
+        assert!(a.is_some(), "{d:?}");
+        // A slug made from a file name can grow past it: `文` is `Wen`.
+        let name = "文".repeat(85);
+        let e = only_error(&format!("{name}.md"), "---\ntitle: T\nid: KB-1\n---\n");
+        assert!(e.message.contains("slug is too long"), "{}", e.message);
+        assert!(e.help.unwrap().contains("set a shorter `slug:`"));
+        // So can an id made from the file's path.
+        let folders = ["b".repeat(200), "c".repeat(60)].join("/");
+        let e = only_error(
+            &format!("{folders}/d.md"),
+            "---\ntitle: T\ncategory: red\n---\n",
+        );
+        assert!(
+            e.message.contains("article id is too long"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
