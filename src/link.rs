@@ -247,12 +247,13 @@ pub fn link(
             article.slug
         );
         let what = format!("article `{}`", article.id);
-        let claimed = registry.claim(
-            &path,
-            what,
-            article.path.clone(),
-            article.spans.value("slug"),
-        );
+        // The key that made the path, if one did (else the file's name did).
+        let decided_by = ["slug", "category"]
+            .map(|key| article.spans.value(key))
+            .into_iter()
+            .find(|span| !span.is_empty())
+            .unwrap_or_else(|| article.spans.value("slug"));
+        let claimed = registry.claim(&path, what, article.path.clone(), decided_by);
         let duplicate = by_id
             .get(&(article.id.clone(), article.lang.clone()))
             .map(|&first| {
