@@ -37,6 +37,37 @@ pub enum Command {
     Search(SearchArgs),
     /// Check the site without building it: links, anchors, ids, schema, stale reviews, translations.
     Check(CheckArgs),
+    /// Import a knowledge base kept elsewhere into content/ (run it again to follow its changes).
+    Import(ImportArgs),
+}
+
+/// Arguments of `tier0 import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Where the knowledge base comes from.
+    #[command(subcommand)]
+    pub source: ImportSource,
+}
+
+/// Knowledge bases `tier0 import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// A Zendesk Guide export: the Help Center API's JSON pages of
+    /// categories, sections and articles (see docs/import-zendesk.md).
+    Zendesk(ZendeskArgs),
+}
+
+/// Arguments of `tier0 import zendesk`.
+#[derive(Debug, Args)]
+pub struct ZendeskArgs {
+    /// Folder holding the export: categories….json, sections….json and articles….json pages.
+    pub dir: PathBuf,
+    /// The site folder to import into (content/ and tier0.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Say what would be created, updated or left alone, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Arguments of `tier0 build`.
@@ -57,6 +88,15 @@ pub struct BuildArgs {
     /// Open the home page in the default browser after building.
     #[arg(long)]
     pub open: bool,
+    /// Stop at any problem and write nothing, as `tier0 check` does
+    /// (`strict: true` in tier0.yaml says the same). Without it, a problem
+    /// confined to one article leaves it out or is a warning.
+    #[arg(long)]
+    pub strict: bool,
+    /// Replace the output folder even if it holds files tier0 did not write
+    /// (they are deleted). Without it, such a folder is refused.
+    #[arg(long)]
+    pub replace_output: bool,
     /// Whom to build for: `public` (end users) or `agents` (internal
     /// articles and blocks shown; written to `agents.out` of tier0.yaml).
     #[arg(long, value_enum, default_value_t = BuildAudience::Public)]
@@ -95,6 +135,10 @@ pub struct SearchArgs {
     /// Which build to search: `public`, or `agents` (internal articles too).
     #[arg(long, value_enum, default_value_t = BuildAudience::Public)]
     pub audience: BuildAudience,
+    /// The output folder of the build to search, when it was built with
+    /// --out [default: <root>/public, or `agents.out` of tier0.yaml].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 /// Output format of `tier0 check`.
@@ -158,6 +202,12 @@ pub struct ServeArgs {
     /// included, to your whole network.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
+    /// Also answer requests for this name (such as `docs.example.lan`, or
+    /// `localhost:8080` behind a tunnel or proxy): the server answers only
+    /// at 127.0.0.1, localhost, [::1] and the --bind address, on its port,
+    /// so that no other web site can read it. Repeat for more names.
+    #[arg(long, value_name = "HOST")]
+    pub allow_host: Vec<crate::serve::hosts::Authority>,
     /// Include articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,

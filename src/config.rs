@@ -265,6 +265,7 @@ struct RawConfig {
     feedback: FeedbackConfig,
     agents: AgentsConfig,
     raw_html: RawHtml,
+    strict: bool,
 }
 
 impl Default for RawConfig {
@@ -312,6 +313,7 @@ impl Default for RawConfig {
             feedback: FeedbackConfig::default(),
             agents: AgentsConfig::default(),
             raw_html: RawHtml::default(),
+            strict: false,
         }
     }
 }
@@ -390,6 +392,10 @@ pub struct Config {
     pub agents: AgentsConfig,
     /// What happens to HTML in articles.
     pub raw_html: RawHtml,
+    /// Every problem fails the build (`strict: true`, or `--strict`);
+    /// otherwise a problem confined to one article leaves it out or is a
+    /// warning, and the rest of the site is published.
+    pub strict: bool,
     /// Where the agents' site is served from.
     pub agents_base_url: BaseUrl,
     /// Where the public site is served from, also in the agents' build
@@ -428,6 +434,7 @@ const CONFIG_KEYS: &[&str] = &[
     "feedback",
     "agents",
     "raw_html",
+    "strict",
 ];
 
 impl Config {
@@ -725,6 +732,7 @@ impl Config {
             feedback: raw.feedback,
             agents: raw.agents,
             raw_html: raw.raw_html,
+            strict: raw.strict,
             agents_base_url,
         })
     }

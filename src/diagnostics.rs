@@ -65,6 +65,16 @@ impl Diagnostic {
         }
     }
 
+    /// This problem as a warning unless `strict`: for problems confined to
+    /// one article that a lenient build publishes anyway (a broken link).
+    #[must_use]
+    pub fn fatal_if(mut self, strict: bool) -> Self {
+        if !strict {
+            self.severity = Severity::Warning;
+        }
+        self
+    }
+
     /// Adds advice on how to fix the problem.
     #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

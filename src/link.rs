@@ -31,6 +31,14 @@ pub enum BuildAudience {
 }
 
 impl BuildAudience {
+    /// The audience of the other edition.
+    pub fn other(self) -> Self {
+        match self {
+            Self::Public => Self::Agents,
+            Self::Agents => Self::Public,
+        }
+    }
+
     /// Whether this build shows content written for `audience`.
     pub fn shows(self, audience: Audience) -> bool {
         self == Self::Agents || audience == Audience::Public
@@ -207,6 +215,17 @@ pub fn link(
         withheld.insert(a.id.clone(), why);
         withheld.insert(a.rel.clone(), why);
     }
+    let mut published = vec![false; articles.len()];
+    for &i in &order {
+        published[i] = true;
+    }
+    let assets = crate::references::published(
+        assets,
+        &articles,
+        &published,
+        selection.audience == BuildAudience::Agents,
+        &content_file,
+    );
     order.sort_by(|&a, &b| {
         let (a, b) = (&articles[a], &articles[b]);
         (
@@ -673,6 +692,20 @@ fn has_scheme(dest: &str) -> bool {
                     .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
         }
         None => false,
+    }
+}
+
+/// The content file that `dest`, written in `article`, names, if it names
+/// one: a relative path, or one from the content folder's root.
+fn content_file(article: &Article, dest: &str) -> Option<String> {
+    if dest.is_empty() || dest.starts_with('#') || dest.contains("://") || has_scheme(dest) {
+        return None;
+    }
+    let target = dest.split(['#', '?']).next()?;
+    let decoded = percent_encoding::percent_decode_str(target).decode_utf8_lossy();
+    match decoded.strip_prefix('/') {
+        Some(from_root) => join_relative("", from_root),
+        None => join_relative(crate::parse::source_dir(&article.rel).to_str()?, &decoded),
     }
 }
 

@@ -29,5 +29,6 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(args, verbosity),
         Command::New(args) => cmd::new::run(args, verbosity),
         Command::Check(args) => cmd::check::run(args, verbosity),
+        Command::Import(args) => cmd::import::run(args, verbosity),
     }
 }

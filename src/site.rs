@@ -11,11 +11,12 @@ use std::time::{Duration, Instant};
 use crate::audit;
 use crate::config::{BaseUrl, Config};
 use crate::diagnostics::{self, Diagnostic, SourceTexts};
-use crate::discover::{self, CONFIG_FILE};
+use crate::discover::{self, CONFIG_FILE, CONTENT_DIR};
+use crate::leniency;
 use crate::link::{self, BuildAudience, Selection, SiteModel};
 use crate::parse;
 use crate::render::{self, RenderError, theme::Theme};
-use crate::write::Staging;
+use crate::write::{self, OutputClaim, Staging, Unknown};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -30,17 +31,18 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Whom the build is for.
     pub audience: BuildAudience,
+    /// Replace an output folder that holds files tier0 did not write.
+    pub replace_output: bool,
+    /// Every problem stops the build (`--strict`; `strict: true` in the
+    /// config says the same).
+    pub strict: bool,
 }
 
 impl BuildOptions {
     /// Where the site is written: `--out`, else `public/` for the public
     /// build and `agents.out` of the config for the agents' one.
     pub fn out_dir(&self, config: &Config) -> PathBuf {
-        match (&self.out, self.audience) {
-            (Some(out), _) => out.clone(),
-            (None, BuildAudience::Public) => self.root.join("public"),
-            (None, BuildAudience::Agents) => self.root.join(&config.agents.out),
-        }
+        out_dir(&self.root, self.out.as_deref(), self.audience, config)
     }
 
     /// Which articles the build publishes.
@@ -51,9 +53,51 @@ impl BuildOptions {
         }
     }
 
-    /// Where the tantivy index of this build is kept for `tier0 search`.
-    pub fn index_dir(&self) -> PathBuf {
-        index_dir(&self.root, self.audience)
+    /// Where the other edition than this build's is written when it keeps
+    /// its default folder: `public/`, or `agents.out` of the config.
+    fn other_out_dir(&self, config: &Config) -> PathBuf {
+        out_dir(&self.root, None, self.audience.other(), config)
+    }
+
+    /// Locks the output folder for this build, once it is known to be one
+    /// that tier0 may replace.
+    fn claim_output(&self, config: &Config) -> Result<OutputClaim, BuildError> {
+        let out = self.out_dir(config);
+        let folders = [self.root.join(CONTENT_DIR), self.root.join("themes")];
+        let files = [self.root.join(CONFIG_FILE)];
+        let sources = write::Sources {
+            root: &self.root,
+            folders: &folders,
+            files: &files,
+        };
+        let unknown = if self.replace_output {
+            Unknown::Replace
+        } else {
+            Unknown::Refuse
+        };
+        let other = self.other_out_dir(config);
+        Ok(OutputClaim::acquire(
+            &out,
+            sources,
+            &other,
+            self.audience,
+            unknown,
+        )?)
+    }
+}
+
+/// Where a build for `audience` of the site at `root` is written: `out`
+/// when given, else `public/` or `agents.out` of the config.
+pub fn out_dir(
+    root: &Path,
+    out: Option<&Path>,
+    audience: BuildAudience,
+    config: &Config,
+) -> PathBuf {
+    match (out, audience) {
+        (Some(out), _) => out.to_path_buf(),
+        (None, BuildAudience::Public) => root.join("public"),
+        (None, BuildAudience::Agents) => root.join(&config.agents.out),
     }
 }
 
@@ -62,11 +106,14 @@ impl BuildOptions {
 pub struct BuildReport {
     /// Published articles.
     pub articles: usize,
+    /// Content files left out for their errors (a lenient build).
+    pub left_out: usize,
     /// Files written.
     pub files: usize,
     /// Where the site was written.
     pub out: PathBuf,
-    /// Warnings found.
+    /// Problems found: warnings, and the errors that left a content file
+    /// out of a lenient build.
     pub warnings: Vec<Diagnostic>,
     /// Source texts, to show the warnings.
     pub texts: SourceTexts,
@@ -99,7 +146,8 @@ pub struct Prepared {
     pub model: SiteModel,
     /// The compiled theme.
     pub theme: Theme,
-    /// Warnings found so far.
+    /// Problems found so far: warnings, and in a lenient build the errors
+    /// that left content files out.
     pub warnings: Vec<Diagnostic>,
     /// Source texts, for showing diagnostics.
     pub texts: SourceTexts,
@@ -150,6 +198,7 @@ fn parse_site(options: &BuildOptions, progress: Progress<'_>) -> Result<Parsed, 
 
     let (mut config, warnings, mut texts) = load_config(root)?;
     diagnostics.extend(warnings);
+    config.strict |= options.strict;
     if options.audience == BuildAudience::Agents {
         config.base_url = config.agents_base_url.clone();
     }
@@ -182,7 +231,7 @@ fn parse_site(options: &BuildOptions, progress: Progress<'_>) -> Result<Parsed, 
             return fail(diagnostics, texts);
         }
     };
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    if leniency::stops(&diagnostics, config.strict) {
         return fail(diagnostics, texts);
     }
     Ok(Parsed {
@@ -197,24 +246,65 @@ fn parse_site(options: &BuildOptions, progress: Progress<'_>) -> Result<Parsed, 
 }
 
 /// Links a parsed site for `selection`.
+///
+/// A lenient build leaves out the articles (and content files) that the
+/// link stage finds in conflict, and links the rest again, until what is
+/// left links or a problem remains that leaving out does not solve.
 fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildError> {
     let Parsed {
         config,
         theme,
-        articles,
+        mut articles,
         sections,
-        assets,
-        warnings,
+        mut assets,
+        mut warnings,
         texts,
     } = parsed;
-    match link::link(config, articles, sections, assets, selection) {
-        Ok(model) => Ok(Prepared {
-            model,
-            theme,
-            warnings,
-            texts,
-        }),
-        Err(errors) => Err(content_failure(warnings, errors, texts)),
+    if config.strict {
+        return match link::link(config, articles, sections, assets, selection) {
+            Ok(model) => Ok(Prepared {
+                model,
+                theme,
+                warnings,
+                texts,
+            }),
+            Err(errors) => Err(content_failure(warnings, errors, texts)),
+        };
+    }
+    loop {
+        let attempt = link::link(
+            config.clone(),
+            articles.clone(),
+            sections.clone(),
+            assets.clone(),
+            selection,
+        );
+        let errors = match attempt {
+            Ok(model) => {
+                return Ok(Prepared {
+                    model,
+                    theme,
+                    warnings,
+                    texts,
+                });
+            }
+            Err(errors) if leniency::stops(&errors, false) => {
+                return Err(content_failure(warnings, errors, texts));
+            }
+            Err(errors) => errors,
+        };
+        let left_out = leniency::left_out(&errors);
+        let (articles_before, assets_before) = (articles.len(), assets.len());
+        articles.retain(|a| !left_out.contains(a.path.as_path()));
+        assets.retain(|a| !left_out.contains(Path::new(CONTENT_DIR).join(&a.rel).as_path()));
+        let progress = articles.len() < articles_before || assets.len() < assets_before;
+        warnings.extend(errors);
+        if !progress {
+            return Err(BuildError::Content {
+                diagnostics: warnings,
+                texts,
+            });
+        }
     }
 }
 
@@ -231,14 +321,10 @@ fn content_failure(
     }
 }
 
-/// Where the tantivy index of the site at `root` is kept for `tier0 search`:
-/// one per audience, as each build indexes other articles.
-pub fn index_dir(root: &Path, audience: BuildAudience) -> PathBuf {
-    let name = match audience {
-        BuildAudience::Public => "search",
-        BuildAudience::Agents => "search-agents",
-    };
-    root.join(".tier0").join(name)
+/// Where the tantivy index of the build written to `out` is kept for
+/// `tier0 search`: beside the output, with what else tier0 knows of it.
+pub fn index_dir(out: &Path) -> PathBuf {
+    write::state_dir(out).join("search")
 }
 
 /// Builds the site and swaps it into the output folder.
@@ -247,11 +333,12 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     let Prepared {
         mut model,
         theme,
-        warnings,
+        mut warnings,
         mut texts,
     } = prepare(options, progress)?;
     let out = options.out_dir(&model.config);
-    let staging = Staging::create(&out, &[&options.root])?;
+    let claim = options.claim_output(&model.config)?;
+    let staging = Staging::create(&out)?;
     progress("rendering", model.articles.len());
     let mut rendered = match render::articles(&model, &theme, &staging) {
         Ok(rendered) => rendered,
@@ -262,6 +349,7 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
             RenderError::Io(e) => return Err(e.into()),
         },
     };
+    warnings.append(&mut rendered.warnings);
     let articles = model.articles.len();
     progress("indexing", articles);
     // The article pages were the last readers of the sources: free them,
@@ -271,7 +359,7 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     model.drop_texts();
     let sections = std::mem::take(&mut rendered.sections);
     let input = crate::index::IndexInput::new(&model, sections);
-    let index_staging = Staging::create(&options.index_dir(), &[&options.root])?;
+    let index_staging = Staging::create(&index_dir(&out))?;
     let index_dir = index_staging.path()?;
     let sink = &staging;
     let (listed, indexed) = rayon::join(
@@ -295,10 +383,11 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
     }
     progress("writing", articles);
     let files = staging.files();
-    staging.commit()?;
+    claim.commit(staging)?;
     index_staging.commit()?;
     Ok(BuildReport {
         articles,
+        left_out: leniency::left_out(&warnings).len(),
         files,
         out,
         warnings,

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
+use super::{EXIT_CONTENT, EXIT_LEFT_OUT, Verbosity, fail, print_diagnostics};
 use crate::cli::BuildArgs;
 use crate::site::{self, BuildError, BuildOptions};
 
@@ -21,6 +21,8 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
         drafts: args.drafts,
         base_url: args.base_url,
         audience: args.audience,
+        replace_output: args.replace_output,
+        strict: args.strict,
     };
     let spinner = std::sync::OnceLock::<ProgressBar>::new();
     let show_spinner = verbosity != Verbosity::Quiet && std::io::stderr().is_terminal();
@@ -53,14 +55,25 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
         Ok(report) => {
             print_diagnostics(&report.texts, &report.warnings, verbosity);
             let index = report.out.join("index.html");
-            if verbosity != Verbosity::Quiet {
+            let warned: std::collections::BTreeSet<_> = report
+                .warnings
+                .iter()
+                .filter(|d| !d.is_error())
+                .map(|d| &d.path)
+                .collect();
+            if verbosity != Verbosity::Quiet || report.left_out > 0 {
                 eprintln!(
-                    "Built {} articles ({} files) into {} in {:.2} s",
+                    "Published {} articles ({} files) into {} in {:.2} s; {} file(s) left out \
+                     for errors, {} with warnings",
                     report.articles,
                     report.files,
                     report.out.display(),
-                    report.elapsed.as_secs_f64()
+                    report.elapsed.as_secs_f64(),
+                    report.left_out,
+                    warned.len(),
                 );
+            }
+            if verbosity != Verbosity::Quiet {
                 eprintln!(
                     "Open {} in a browser, or serve the folder with any static web server.",
                     index.display()
@@ -74,7 +87,11 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
                     index.display()
                 );
             }
-            ExitCode::SUCCESS
+            if report.left_out > 0 {
+                ExitCode::from(EXIT_LEFT_OUT)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(BuildError::Content { diagnostics, texts }) => {
             print_diagnostics(&texts, &diagnostics, verbosity);

@@ -34,6 +34,8 @@ pub fn run(args: CheckArgs, verbosity: Verbosity) -> ExitCode {
         drafts: true,
         base_url: None,
         audience: crate::link::BuildAudience::Agents,
+        replace_output: false,
+        strict: true,
     };
     let report = match site::check(&options, today) {
         Ok(report) => report,

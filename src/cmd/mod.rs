@@ -2,10 +2,12 @@
 //!
 //! Exit codes: 0 success, 1 the content has errors (nothing was written) or
 //! `search` found nothing, 2 tier0 could not run (bad arguments, unreadable
-//! folder, write failure, no search index).
+//! folder, write failure, no search index), 3 the site was built but some
+//! content files were left out for their errors (a lenient build).
 
 pub mod build;
 pub mod check;
+pub mod import;
 pub mod init;
 pub mod new;
 pub mod search;
@@ -21,6 +23,8 @@ use crate::diagnostics::{Diagnostic, SourceTexts};
 pub const EXIT_CONTENT: u8 = 1;
 /// tier0 could not run.
 pub const EXIT_FAILURE: u8 = 2;
+/// The site was built, without some content files that have errors.
+pub const EXIT_LEFT_OUT: u8 = 3;
 
 /// How chatty the commands are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -42,7 +42,12 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
             config.language_codes()
         ));
     }
-    let dir = index_dir(&args.root, args.audience);
+    let dir = index_dir(&site::out_dir(
+        &args.root,
+        args.out.as_deref(),
+        args.audience,
+        &config,
+    ));
     if !dir.join(&lang).is_dir() {
         return fail(format!(
             "no search index in {}; run `tier0 build` first",

@@ -8,6 +8,7 @@
 
 pub mod date;
 pub mod front_matter;
+mod translations;
 pub mod yaml;
 
 use std::ops::Range;
@@ -125,6 +126,9 @@ struct RawFrontMatter {
     weight: i64,
     author: Option<String>,
     team: Option<String>,
+    /// What `tier0 import zendesk` made the file from; only the import reads it.
+    #[serde(rename = "zendesk")]
+    _import_record: Option<serde_yaml::Value>,
 }
 
 /// Keys front matter understands, for "did you mean".
@@ -177,6 +181,11 @@ impl FieldSpans {
             values,
             start: offset(keys.start()),
         }
+    }
+
+    /// Whether the front matter sets `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.values.iter().any(|(k, _)| *k == key)
     }
 
     /// The span of `key`'s value, or of the front matter's start.
@@ -285,6 +294,9 @@ struct RawSection {
     title: Option<String>,
     description: Option<String>,
     weight: Option<i64>,
+    /// What `tier0 import zendesk` made the file from; only the import reads it.
+    #[serde(rename = "zendesk")]
+    _import_record: Option<serde_yaml::Value>,
 }
 
 const SECTION_KEYS: &[&str] = &["title", "description", "weight"];
@@ -322,6 +334,9 @@ pub fn parse(config: &Config, sources: &Sources) -> Parsed {
         sections: Vec::new(),
         diagnostics,
     };
+    parsed
+        .diagnostics
+        .extend(translations::share_audience(&mut parsed.articles));
     for file in &sources.sections {
         match parse_section(config, file) {
             Ok((section, warnings)) => {
@@ -843,6 +858,16 @@ mod tests {
         let (a, d) = article("red/wifi.md", "---\ntitle: x\n---\n");
         assert_eq!(a.unwrap().id, "red-wifi");
         assert!(d[0].message.contains("no `id`"));
+    }
+
+    #[test]
+    fn the_import_record_is_no_unknown_key() {
+        let (a, d) = article(
+            "a.md",
+            "---\nid: ZD-1\ntitle: x\nzendesk: {article: 1, locale: \"en-us\", hash: \"ab\"}\n---\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(a.unwrap().id, "ZD-1");
     }
 
     #[test]

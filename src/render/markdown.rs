@@ -20,9 +20,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use pulldown_cmark::{
-    BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
 use search_index::Section;
 
@@ -30,6 +28,7 @@ use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
 use crate::link::{BuildAudience, LinkTarget, SiteModel};
 use crate::slug::{self, UniqueIds};
+use crate::syntax::{internal_marker, options};
 
 use super::i18n::UiText;
 
@@ -80,16 +79,6 @@ pub struct RenderedBody {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Markdown features tier0 enables.
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM
-}
-
 /// The word step ids are made of, in `lang` (part of the URL contract).
 pub fn step_word(lang: &str) -> &'static str {
     match lang {
@@ -101,22 +90,6 @@ pub fn step_word(lang: &str) -> &'static str {
         "ca" => "pas",
         _ => "step",
     }
-}
-
-/// The marker that opens an internal block, as its first line begins.
-const INTERNAL_MARKER: &str = "[!INTERNAL]";
-
-/// If a block quote's source starts with the internal marker: the title
-/// written after it and the length of that first line.
-fn internal_marker(quote: &str) -> Option<(&str, usize)> {
-    let line_end = quote.find('\n').map_or(quote.len(), |i| i + 1);
-    let line = quote[..line_end]
-        .trim_start()
-        .strip_prefix('>')?
-        .trim_start();
-    let head = line.get(..INTERNAL_MARKER.len())?;
-    head.eq_ignore_ascii_case(INTERNAL_MARKER)
-        .then(|| (line[INTERNAL_MARKER.len()..].trim(), line_end))
 }
 
 /// What the renderer reads: Markdown events, with internal blocks replaced
@@ -669,7 +642,8 @@ fn resolve<'a>(
         LinkTarget::Missing(reason) => {
             out.diagnostics.push(
                 Diagnostic::error(&article.path, span, format!("broken {what}: {reason}"))
-                    .with_help("link to an article by its id (`KB-1042`) or by the relative path of its .md file"),
+                    .with_help("link to an article by its id (`KB-1042`) or by the relative path of its .md file")
+                    .fatal_if(model.config.strict),
             );
             dest
         }

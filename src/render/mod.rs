@@ -91,6 +91,8 @@ pub struct Rendered {
     pub anchors: Vec<BTreeSet<String>>,
     /// Each article's [`RenderedBody::article_links`], in [`SiteModel::articles`] order.
     pub article_links: Vec<Vec<String>>,
+    /// Problems a lenient build publishes anyway (broken links).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Renders the whole site into `sink`.
@@ -173,10 +175,11 @@ pub fn articles(
         model,
         articles.iter().filter_map(|(_, error)| error.clone()),
     ));
-    if !diagnostics.is_empty() {
+    if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(RenderError::Content(diagnostics, used_assets));
     }
     let mut rendered = Rendered {
+        warnings: diagnostics,
         used_assets,
         sections: Vec::with_capacity(articles.len()),
         anchors: Vec::with_capacity(articles.len()),
@@ -381,7 +384,9 @@ pub fn articles_alone(
         .iter()
         .flat_map(|(page, _)| page.body.assets.iter().cloned())
         .collect();
-    if !diagnostics.is_empty() {
+    // Warnings (broken links a lenient build publishes anyway) do not stop
+    // the dev server, which serves the pages as the build writes them.
+    if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(RenderError::Content(diagnostics, used_assets));
     }
     Ok(rendered.into_iter().map(|(page, _)| page).collect())
@@ -473,6 +478,7 @@ fn broken_anchor(
         ),
     )
     .with_help(hint)
+    .fatal_if(model.config.strict)
 }
 
 /// The errors for templates that failed with `messages`, each message once:

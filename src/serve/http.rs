@@ -1,11 +1,15 @@
 //! The dev server's HTTP side: the site from memory, live reload, status.
 //!
-//! Only GET and HEAD are answered. A request path is percent-decoded and
+//! Every request first passes [`hosts::only_our_names`]: one whose `Host`
+//! is not a name of this server gets 421, whatever it asks for, so a page
+//! that rebinds its own domain to 127.0.0.1 reads nothing. Only GET and HEAD
+//! are answered. A request path is percent-decoded and
 //! looked up in the in-memory site; a path with a `.` or `..` segment, a
 //! backslash or a NUL is 404 before any lookup, and nothing on disk is ever
 //! read for a request, so no path (nor symbolic link) outside the site can be
 //! served, and there is no directory listing. HTML pages get the live-reload
-//! script; the event stream answers only same-origin pages.
+//! script; the event stream answers only pages whose Origin is one of the
+//! server's own names on its port.
 
 use std::convert::Infallible;
 use std::sync::{Arc, RwLock};
@@ -23,6 +27,7 @@ use tokio::sync::broadcast;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
+use super::hosts::{self, AllowedHosts};
 use super::site::Files;
 use crate::diagnostics::Located;
 
@@ -43,6 +48,9 @@ pub struct Served {
     pub search_generation: u64,
     /// Problems of the last rebuild, when it failed.
     pub errors: Option<Arc<Vec<Located>>>,
+    /// Errors of the content files the served build left out (a lenient
+    /// build publishes the rest).
+    pub left_out: Option<Arc<Vec<Located>>>,
     /// What the last good rebuild rendered again: `articles`, `listings`
     /// or `everything` (for tests and the curious).
     pub rebuilt: &'static str,
@@ -55,6 +63,8 @@ pub enum LiveEvent {
     Reload,
     /// The last rebuild failed: show these problems.
     Failed(Arc<Vec<Located>>),
+    /// The site was rebuilt without the files these errors are in.
+    LeftOut(Arc<Vec<Located>>),
 }
 
 /// State shared by the HTTP handlers and the rebuild loop.
@@ -63,14 +73,17 @@ pub struct Shared {
     pub served: RwLock<Served>,
     /// Live-reload events.
     pub events: broadcast::Sender<LiveEvent>,
+    /// The names requests must give in `Host`, and pages in `Origin`.
+    pub hosts: AllowedHosts,
 }
 
 impl Shared {
-    /// A server with nothing built yet.
-    pub fn new() -> Arc<Self> {
+    /// A server answering to `hosts`, with nothing built yet.
+    pub fn new(hosts: AllowedHosts) -> Arc<Self> {
         Arc::new(Self {
             served: RwLock::new(Served::default()),
             events: broadcast::channel(16).0,
+            hosts,
         })
     }
 
@@ -100,6 +113,10 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/__tier0/live.js", get(live_js))
         .route("/__tier0/status", get(status))
         .fallback(site_file)
+        .layer(axum::middleware::from_fn_with_state(
+            shared.clone(),
+            hosts::only_our_names,
+        ))
         .with_state(shared)
 }
 
@@ -204,7 +221,7 @@ fn inject_live_reload(html: &[u8]) -> Vec<u8> {
 }
 
 /// Whether a request comes from a page of this server (or from no page at all).
-fn same_origin(headers: &HeaderMap) -> bool {
+fn same_origin(headers: &HeaderMap, hosts: &AllowedHosts) -> bool {
     let header = |name| {
         headers
             .get(name)
@@ -216,15 +233,11 @@ fn same_origin(headers: &HeaderMap) -> bool {
     {
         return false;
     }
-    match (header(header::ORIGIN), header(header::HOST)) {
-        (None, _) => true,
-        (Some(origin), Some(host)) => origin == format!("http://{host}"),
-        (Some(_), None) => false,
-    }
+    header(header::ORIGIN).is_none_or(|origin| hosts.admits_origin(origin))
 }
 
 async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
-    if !same_origin(&headers) {
+    if !same_origin(&headers, &shared.hosts) {
         return (
             StatusCode::FORBIDDEN,
             "live reload is only for pages of this server",
@@ -232,7 +245,11 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
             .into_response();
     }
     let updates = BroadcastStream::new(shared.events.subscribe()).filter_map(Result::ok);
-    let current = shared.snapshot().errors.map(LiveEvent::Failed);
+    let served = shared.snapshot();
+    let current = served
+        .errors
+        .map(LiveEvent::Failed)
+        .or(served.left_out.map(LiveEvent::LeftOut));
     let stream = tokio_stream::iter(current)
         .chain(updates)
         .map(|event| Ok::<_, Infallible>(sse_event(&event)));
@@ -244,11 +261,15 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
 fn sse_event(event: &LiveEvent) -> Event {
     match event {
         LiveEvent::Reload => Event::default().event("reload").data("{}"),
-        LiveEvent::Failed(errors) => {
-            let json = serde_json::to_string(errors.as_ref()).unwrap_or_else(|_| "[]".to_owned());
-            Event::default().event("build-error").data(json)
-        }
+        LiveEvent::Failed(errors) => problems("build-error", errors),
+        LiveEvent::LeftOut(errors) => problems("left-out", errors),
     }
+}
+
+/// An event named `name` carrying `errors` as JSON.
+fn problems(name: &'static str, errors: &[Located]) -> Event {
+    let json = serde_json::to_string(errors).unwrap_or_else(|_| "[]".to_owned());
+    Event::default().event(name).data(json)
 }
 
 async fn live_js() -> Response {
@@ -269,6 +290,7 @@ struct Status {
     search_generation: u64,
     files: usize,
     errors: Option<Vec<Located>>,
+    left_out: Option<Vec<Located>>,
     rebuilt: &'static str,
 }
 
@@ -279,6 +301,7 @@ async fn status(State(shared): State<Arc<Shared>>) -> Response {
         search_generation: served.search_generation,
         files: served.pages.len() + served.search.len(),
         errors: served.errors.map(|e| e.as_ref().clone()),
+        left_out: served.left_out.map(|e| e.as_ref().clone()),
         rebuilt: served.rebuilt,
     })
     .into_response()
@@ -316,7 +339,8 @@ mod tests {
     }
 
     #[test]
-    fn only_same_origin_pages_may_subscribe() {
+    fn only_pages_of_our_names_may_subscribe() {
+        let hosts = AllowedHosts::new(std::net::Ipv4Addr::LOCALHOST.into(), 1111, &[]);
         let headers = |pairs: &[(&'static str, &'static str)]| {
             let mut h = HeaderMap::new();
             for (k, v) in pairs {
@@ -324,18 +348,33 @@ mod tests {
             }
             h
         };
-        assert!(same_origin(&headers(&[("host", "127.0.0.1:1111")])));
-        assert!(same_origin(&headers(&[
-            ("host", "127.0.0.1:1111"),
-            ("origin", "http://127.0.0.1:1111")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "127.0.0.1:1111"),
-            ("origin", "http://evil.example")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "127.0.0.1:1111"),
-            ("sec-fetch-site", "cross-site")
-        ])));
+        assert!(same_origin(&headers(&[("host", "127.0.0.1:1111")]), &hosts));
+        assert!(same_origin(
+            &headers(&[
+                ("host", "127.0.0.1:1111"),
+                ("origin", "http://localhost:1111"),
+                ("sec-fetch-site", "same-origin")
+            ]),
+            &hosts
+        ));
+        assert!(!same_origin(
+            &headers(&[
+                ("host", "127.0.0.1:1111"),
+                ("origin", "http://evil.example")
+            ]),
+            &hosts
+        ));
+        // A rebound page's Origin matches the Host it sends: still not ours.
+        assert!(!same_origin(
+            &headers(&[
+                ("host", "evil.example:1111"),
+                ("origin", "http://evil.example:1111")
+            ]),
+            &hosts
+        ));
+        assert!(!same_origin(
+            &headers(&[("host", "127.0.0.1:1111"), ("sec-fetch-site", "cross-site")]),
+            &hosts
+        ));
     }
 }

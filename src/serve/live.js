@@ -14,7 +14,9 @@
 
   const OVERLAY_ID = "tier0-build-errors";
 
-  function showErrors(errors) {
+  // `published`: the site was rebuilt without the files in error, rather
+  // than kept at its last good version.
+  function showErrors(errors, published) {
     document.getElementById(OVERLAY_ID)?.remove();
     const overlay = document.createElement("div");
     overlay.id = OVERLAY_ID;
@@ -23,7 +25,9 @@
       "position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;" +
       "background:rgba(20,20,24,.94);color:#f5f5f5;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace";
     const title = document.createElement("h2");
-    title.textContent = "tier0: the site could not be rebuilt";
+    title.textContent = published
+      ? "tier0: these files have errors and are left out of the site"
+      : "tier0: the site could not be rebuilt";
     title.style.cssText = "font:600 18px/1.3 system-ui,sans-serif;margin:0 0 1rem;color:#ff9b93";
     overlay.append(title);
     for (const e of errors) {
@@ -36,9 +40,18 @@
       overlay.append(item);
     }
     const note = document.createElement("p");
-    note.textContent = "The last good version of the site is still served. Fix the file and save: this page reloads.";
+    note.textContent = published
+      ? "The rest of the site is served. Fix the file and save: this page reloads."
+      : "The last good version of the site is still served. Fix the file and save: this page reloads.";
     note.style.cssText = "font-family:system-ui,sans-serif";
     overlay.append(note);
+    if (published) {
+      const close = document.createElement("button");
+      close.type = "button";
+      close.textContent = "Hide";
+      close.addEventListener("click", () => overlay.remove());
+      overlay.append(close);
+    }
     document.body.append(overlay);
   }
 
@@ -47,8 +60,10 @@
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();
   });
-  events.addEventListener("build-error", (event) => {
-    const errors = JSON.parse(event.data).filter((e) => e.severity === "error");
-    showErrors(errors);
-  });
+  for (const [name, published] of [["build-error", false], ["left-out", true]]) {
+    events.addEventListener(name, (event) => {
+      const errors = JSON.parse(event.data).filter((e) => e.severity === "error");
+      showErrors(errors, published);
+    });
+  }
 })();

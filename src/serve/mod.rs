@@ -4,7 +4,11 @@
 //! and rebuilds what a change affects (see [`site`]), then tells open pages
 //! to reload, or shows them the build errors while the last good site stays
 //! served. The search index follows in the background after each rebuild.
+//! It answers only requests that name it ([`hosts`]) and drops clients that
+//! keep it waiting ([`connections`]).
 
+pub mod connections;
+pub mod hosts;
 pub mod http;
 pub mod site;
 pub mod watch;
@@ -33,6 +37,12 @@ pub struct ServeOptions {
     pub root: PathBuf,
     /// Address to listen on.
     pub bind: IpAddr,
+    /// Names other than the addresses it listens on that requests may give
+    /// in `Host`.
+    pub allow_hosts: Vec<hosts::Authority>,
+    /// How long a client may take to send a request head, or to take a part
+    /// of a response, before it is dropped.
+    pub client_timeout: Duration,
     /// Port (0: any free port).
     pub port: u16,
     /// Include drafts.
@@ -59,7 +69,11 @@ pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> 
             "Serving {} at {url} (Ctrl+C to stop)",
             options.root.display()
         );
-        let shared = Shared::new();
+        let shared = Shared::new(hosts::AllowedHosts::new(
+            options.bind,
+            address.port(),
+            &options.allow_hosts,
+        ));
         let loop_shared = shared.clone();
         let build = BuildOptions {
             root: options.root.clone(),
@@ -67,6 +81,8 @@ pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> 
             drafts: options.drafts,
             base_url: Some(BaseUrl::Path("/".into()).as_written()),
             audience: options.audience,
+            replace_output: false,
+            strict: false,
         };
         std::thread::spawn(move || rebuild_loop(DevSite::new(build), &loop_shared, verbosity));
         if options.open
@@ -74,11 +90,16 @@ pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> 
         {
             eprintln!("warning: could not open a browser ({e}); open {url} yourself");
         }
-        axum::serve(listener, http::router(shared))
-            .with_graceful_shutdown(async {
+        connections::serve(
+            listener,
+            http::router(shared),
+            options.client_timeout,
+            async {
                 let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
+            },
+        )
+        .await;
+        Ok(())
     })
 }
 
@@ -143,10 +164,14 @@ fn rebuild(
         Ok(rebuilt) => {
             *generation += 1;
             let pages = site.pages().unwrap_or_default();
+            let (problems, texts) = site.warnings();
+            let left_out: Vec<_> = problems.iter().filter(|d| d.is_error()).cloned().collect();
+            let left_out = (!left_out.is_empty()).then(|| Arc::new(texts.locate(&left_out)));
             shared.update(|s| {
                 s.pages = pages;
                 s.generation = *generation;
                 s.errors = None;
+                s.left_out = left_out;
                 s.rebuilt = rebuilt.name();
             });
             let _ = shared.events.send(LiveEvent::Reload);

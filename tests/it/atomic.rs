@@ -72,7 +72,7 @@ fn killed_builds_leave_the_old_or_the_new_site() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name())
-        .filter(|n| n != "public")
+        .filter(|n| n != "public" && n != ".tier0")
         .collect();
     assert!(
         strays.len() <= 1,
@@ -81,7 +81,7 @@ fn killed_builds_leave_the_old_or_the_new_site() {
     assert!(build(&new_site, &out).status().unwrap().success());
     assert_eq!(
         std::fs::read_dir(out_dir.path()).unwrap().count(),
-        1,
-        "the next build cleans up after killed ones"
+        2,
+        "the next build cleans up after killed ones, leaving the site and what tier0 knows of it"
     );
 }

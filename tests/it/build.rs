@@ -296,8 +296,8 @@ fn example_knowledge_base_builds_without_warnings() {
     let output = site.tier0(&["build"]).output().unwrap();
     let stderr = crate::support::stderr(&output);
     assert!(output.status.success(), "{stderr}");
-    assert!(!stderr.contains("warning"), "{stderr}");
-    assert!(stderr.contains("Built 30 articles"), "{stderr}");
+    assert!(!stderr.contains("warning:"), "{stderr}");
+    assert!(stderr.contains("Published 30 articles"), "{stderr}");
 }
 
 #[test]
@@ -330,7 +330,7 @@ fn quiet_says_nothing_and_verbose_times_every_stage() {
     assert_eq!(run(&["build", "--quiet"]), "");
     // Not a terminal: no spinner, only where the site went.
     let normal = run(&["build"]);
-    assert!(normal.starts_with("Built 4 articles ("), "{normal}");
+    assert!(normal.starts_with("Published 4 articles ("), "{normal}");
     assert!(normal.contains("Open ./public/index.html"), "{normal}");
     assert_eq!(normal.lines().count(), 2, "{normal}");
     let verbose = run(&["build", "--verbose"]);
@@ -342,5 +342,5 @@ fn quiet_says_nothing_and_verbose_times_every_stage() {
             "{stage}: {verbose}"
         );
     }
-    assert!(verbose.contains("Built 4 articles ("), "{verbose}");
+    assert!(verbose.contains("Published 4 articles ("), "{verbose}");
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
-use crate::support::{Site, stderr, tree};
+use crate::support::{Site, stderr, tree, without_privileges};
 
 /// No case may take longer: a hang is a failure, not a slow test.
 const TIME_LIMIT: Duration = Duration::from_secs(60);
@@ -78,7 +78,7 @@ fn good_site() -> (Site, Tree) {
 
 /// `tier0 build` fails with `code`, and the previous site and the folder around it are as they were.
 fn fails_keeping_the_site(site: &Site, before: &Tree, code: i32) -> String {
-    let err = expect_exit(&mut tier0(site, &["build"]), code);
+    let err = expect_exit(&mut tier0(site, &["build", "--strict"]), code);
     assert!(
         tree(&site.public()) == *before,
         "the previous public/ must survive byte for byte; stderr:\n{err}"
@@ -445,7 +445,7 @@ fn crlf_bom_and_mixed_line_endings_work() {
         "\u{feff}---\r\nid: KB-4\ntitle: Mixto\r\ntags: [a]\n---\n\n1. Uno\r\n2. Dos\n3. Tres\r\r\nFin\rdel texto\n",
     );
     let err = builds(&site);
-    assert!(!err.contains("warning"), "{err}");
+    assert!(!err.contains("warning:"), "{err}");
     for (page, title, steps) in [
         ("crlf", "Windows", 2),
         ("bom", "Con BOM", 2),
@@ -566,35 +566,6 @@ fn symbolic_link_loops_are_located() {
     );
 }
 
-/// Runs `cmd` as an unprivileged user when the tests run as root, for whom
-/// file permissions do not apply; `None` when that cannot be done here.
-#[cfg(unix)]
-fn without_privileges(site: &Site, args: &[&str]) -> Option<assert_cmd::Command> {
-    // SAFETY: geteuid has no preconditions.
-    if unsafe { libc::geteuid() } != 0 {
-        return Some(tier0(site, args));
-    }
-    // As root: drop to `nobody` with util-linux's setpriv, if it is there.
-    let drop = ["--reuid=65534", "--regid=65534", "--clear-groups"];
-    let works = std::process::Command::new("setpriv")
-        .args(drop)
-        .arg("true")
-        .status()
-        .is_ok_and(|s| s.success());
-    if !works {
-        return None;
-    }
-    // `nobody` must reach the site, which tempfile made private.
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(site.root(), std::fs::Permissions::from_mode(0o777)).unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("tier0");
-    let mut cmd = std::process::Command::new("setpriv");
-    cmd.args(drop).arg(bin).args(args).current_dir(site.root());
-    let mut cmd = assert_cmd::Command::from_std(cmd);
-    cmd.timeout(TIME_LIMIT);
-    Some(cmd)
-}
-
 #[cfg(unix)]
 fn chmod(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
@@ -608,7 +579,7 @@ fn an_unreadable_file_is_located() {
     site.write("content/red/secreto.md", GOOD.replace("KB-1", "KB-2"));
     let secret = site.root().join("content/red/secreto.md");
     chmod(&secret, 0o000);
-    let Some(mut cmd) = without_privileges(&site, &["build"]) else {
+    let Some(mut cmd) = without_privileges(&site, &["build", "--strict"]) else {
         // Root without a way to drop privileges: permissions do not apply,
         // so the file is readable and there is nothing to assert.
         eprintln!("skipped: running as root and setpriv is not available");

@@ -3,110 +3,13 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Site, tree};
+use crate::support::{Server, Site, tree};
 
 /// The live-reload tag the server adds to HTML pages.
 const LIVE_TAG: &str = "<script src=\"/__tier0/live.js\"></script>";
-
-/// A running `tier0 serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    address: String,
-}
-
-impl Server {
-    fn start(site: &Site) -> Self {
-        Self::start_with(site, &[])
-    }
-
-    /// `tier0 serve` with `args` added.
-    fn start_with(site: &Site, args: &[&str]) -> Self {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("tier0"))
-            .args(["serve", "--port", "0", "--quiet"])
-            .args(args)
-            .current_dir(site.root())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let address = line
-            .split("http://")
-            .nth(1)
-            .and_then(|r| r.split('/').next())
-            .unwrap()
-            .to_owned();
-        let server = Self { child, address };
-        server.wait_for(|s| s["generation"].as_u64() >= Some(1));
-        server
-    }
-
-    /// Sends `request` as written (nothing normalised) and returns (status, headers, body).
-    fn raw(&self, request: &str) -> (u16, String, Vec<u8>) {
-        let mut stream = TcpStream::connect(&self.address).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .unwrap();
-        stream.write_all(request.as_bytes()).unwrap();
-        let mut response = Vec::new();
-        stream.read_to_end(&mut response).unwrap();
-        let split = response
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("a response head");
-        let head = String::from_utf8_lossy(&response[..split]).into_owned();
-        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-        (status, head, response[split + 4..].to_vec())
-    }
-
-    fn get(&self, path: &str) -> (u16, Vec<u8>) {
-        let (status, _, body) = self.raw(&format!(
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.address
-        ));
-        (status, body)
-    }
-
-    fn status(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.get("/__tier0/status").1).unwrap()
-    }
-
-    fn wait_for(&self, done: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
-        let started = Instant::now();
-        loop {
-            let status = self.status();
-            if done(&status) {
-                return status;
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(60),
-                "server never reached the state; last: {status}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits until a build newer than `after` is served with its search index.
-    fn settled_after(&self, after: u64) -> serde_json::Value {
-        self.wait_for(|s| {
-            let generation = s["generation"].as_u64().unwrap_or(0);
-            generation > after && s["search_generation"].as_u64() == Some(generation)
-        })
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 #[test]
 fn serves_pages_and_refuses_everything_else() {
@@ -446,8 +349,38 @@ fn incremental_rebuilds_equal_a_clean_build() {
 }
 
 #[test]
+fn a_broken_file_is_left_out_and_shown_until_fixed() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let wifi = site.root().join("content/red/wifi.md");
+    let good = std::fs::read_to_string(&wifi).unwrap();
+    std::fs::write(&wifi, good.replace("tier: L3", "tier: L9")).unwrap();
+    let lenient = server.settled_after(generation);
+    assert!(lenient["errors"].is_null(), "{lenient}");
+    let error = &lenient["left_out"][0];
+    assert_eq!(error["path"], "content/red/wifi.md");
+    assert_eq!(error["message"], "unknown tier `L9`");
+    assert_eq!(
+        server.get("/red/wifi/").0,
+        404,
+        "the broken article is left out"
+    );
+    assert_eq!(server.get("/vpn/conectar/").0, 200, "the rest is served");
+    let generation = lenient["generation"].as_u64().unwrap();
+    std::fs::write(&wifi, good).unwrap();
+    let fixed = server.settled_after(generation);
+    assert!(fixed["left_out"].is_null(), "{fixed}");
+    assert_eq!(server.get("/red/wifi/").0, 200);
+}
+
+/// With `strict: true`, as before leniency: nothing new is served.
+#[test]
 fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     let site = Site::fixture("basic");
+    let config = site.root().join("tier0.yaml");
+    let strict = std::fs::read_to_string(&config).unwrap() + "strict: true\n";
+    std::fs::write(&config, strict).unwrap();
     let server = Server::start(&site);
     let generation = server.settled_after(0)["generation"].as_u64().unwrap();
     let wifi = site.root().join("content/red/wifi.md");
@@ -617,13 +550,7 @@ fn answers_10000_requests_without_an_error_while_rebuilding() {
     let site = Site::example();
     let server = Server::start(&site);
     let first = server.settled_after(0)["generation"].as_u64().unwrap();
-    let home = String::from_utf8(server.get("/").1).unwrap();
-    let stylesheet = home
-        .split("href=\"")
-        .find(|s| s.starts_with("/static/style."))
-        .and_then(|s| s.split('"').next())
-        .unwrap()
-        .to_owned();
+    let stylesheet = server.stylesheet();
     let paths = [
         "/".to_owned(),
         "/red/wifi-no-conecta/".to_owned(),
@@ -756,6 +683,10 @@ fn previews_the_agents_edition_when_asked() {
 #[test]
 fn changes_that_break_links_in_other_articles_are_caught() {
     let site = Site::fixture("basic");
+    // Strict: a broken link stops the rebuild, which is what is watched for.
+    let config = site.root().join("tier0.yaml");
+    let strict = std::fs::read_to_string(&config).unwrap() + "strict: true\n";
+    std::fs::write(&config, strict).unwrap();
     // wifi.md links to `../vpn/conectar.md#paso-2` and to `KB-2`; this one
     // to the same step with the file name percent-encoded.
     site.write(

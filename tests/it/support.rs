@@ -1,7 +1,11 @@
 //! Helpers shared by the integration tests.
 
 use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
+use std::process::{Child, Command as Process, Stdio};
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
@@ -112,12 +116,16 @@ pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// Runs a failing build over a site whose `public/` holds an earlier site;
-/// asserts the exit code `code`, that the earlier site is untouched and
-/// that no staging folder is left behind; returns stderr.
+/// Runs a failing strict build over a site whose `public/` holds an earlier
+/// site (which no build wrote, hence `--replace-output`); asserts the exit
+/// code `code`, that the earlier site is untouched and that no staging
+/// folder is left behind; returns stderr.
 pub fn failing_build(site: &Site, code: i32) -> String {
     site.write("public/index.html", "previous good site");
-    let output = site.tier0(&["build"]).output().unwrap();
+    let output = site
+        .tier0(&["build", "--strict", "--replace-output"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(code), "{}", stderr(&output));
     assert_eq!(
         site.read_public("index.html"),
@@ -131,4 +139,152 @@ pub fn failing_build(site: &Site, code: i32) -> String {
         .collect();
     assert!(leftovers.is_empty(), "no staging folder may be left behind");
     stderr(&output)
+}
+
+/// `tier0 <args>` in the site folder as an unprivileged user when the tests
+/// run as root, for whom file permissions do not apply; `None` when that
+/// cannot be done here.
+#[cfg(unix)]
+pub fn without_privileges(site: &Site, args: &[&str]) -> Option<Command> {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return Some(site.tier0(args));
+    }
+    // As root: drop to `nobody` with util-linux's setpriv, if it is there.
+    let drop = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+    let works = std::process::Command::new("setpriv")
+        .args(drop)
+        .arg("true")
+        .status()
+        .is_ok_and(|s| s.success());
+    if !works {
+        return None;
+    }
+    // `nobody` must reach the site, which tempfile made private.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(site.root(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("tier0");
+    let mut cmd = std::process::Command::new("setpriv");
+    cmd.args(drop).arg(bin).args(args).current_dir(site.root());
+    let mut cmd = Command::from_std(cmd);
+    cmd.timeout(std::time::Duration::from_secs(60));
+    Some(cmd)
+}
+
+/// A running `tier0 serve`, stopped when dropped.
+pub struct Server {
+    child: Child,
+    /// `127.0.0.1:<port>`.
+    pub address: String,
+}
+
+impl Server {
+    /// `tier0 serve` on a free port, once its first build is served.
+    pub fn start(site: &Site) -> Self {
+        Self::start_with(site, &[])
+    }
+
+    /// `tier0 serve` with `args` added.
+    pub fn start_with(site: &Site, args: &[&str]) -> Self {
+        Self::start_with_env(site, args, &[])
+    }
+
+    /// `tier0 serve` with `args` added and the environment variables `env` set.
+    pub fn start_with_env(site: &Site, args: &[&str], env: &[(&str, &str)]) -> Self {
+        let mut child = Process::new(assert_cmd::cargo::cargo_bin("tier0"))
+            .args(["serve", "--port", "0", "--quiet"])
+            .args(args)
+            .envs(env.iter().copied())
+            .current_dir(site.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let address = line
+            .split("http://")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .unwrap()
+            .to_owned();
+        let server = Self { child, address };
+        server.wait_for(|s| s["generation"].as_u64() >= Some(1));
+        server
+    }
+
+    /// Sends `request` as written (nothing normalised) and returns (status, headers, body).
+    pub fn raw(&self, request: &str) -> (u16, String, Vec<u8>) {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        let split = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a response head");
+        let head = String::from_utf8_lossy(&response[..split]).into_owned();
+        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+        (status, head, response[split + 4..].to_vec())
+    }
+
+    /// Status and body of `GET path`.
+    pub fn get(&self, path: &str) -> (u16, Vec<u8>) {
+        let (status, _, body) = self.raw(&format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.address
+        ));
+        (status, body)
+    }
+
+    /// The path of the stylesheet the home page links to.
+    pub fn stylesheet(&self) -> String {
+        let home = String::from_utf8(self.get("/").1).unwrap();
+        home.split("href=\"")
+            .find(|s| s.starts_with("/static/style."))
+            .and_then(|s| s.split('"').next())
+            .unwrap()
+            .to_owned()
+    }
+
+    /// The server's `/__tier0/status`.
+    pub fn status(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.get("/__tier0/status").1).unwrap()
+    }
+
+    /// The status once `done` holds for it (at most a minute).
+    pub fn wait_for(&self, done: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+        let started = Instant::now();
+        loop {
+            let status = self.status();
+            if done(&status) {
+                return status;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "server never reached the state; last: {status}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until a build newer than `after` is served with its search index.
+    pub fn settled_after(&self, after: u64) -> serde_json::Value {
+        self.wait_for(|s| {
+            let generation = s["generation"].as_u64().unwrap_or(0);
+            generation > after && s["search_generation"].as_u64() == Some(generation)
+        })
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

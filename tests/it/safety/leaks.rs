@@ -1,1 +1,197 @@
 //! Nothing internal reaches the public edition by any path.
+//!
+//! The site below hides canaries (every name and byte of withheld material
+//! holds `canary`) in each way internal material can carry a file or text:
+//! an internal article and its images and attachments, an internal block's
+//! Markdown image and HTML image, a draft's image, a translation of an
+//! internal article that does not say its audience, aliases and short
+//! links. The public build, its search index beside it and the dev server
+//! must hold none of them, while the agents' edition holds them all.
+
+use std::collections::BTreeMap;
+
+use crate::support::Server;
+use crate::support::{Site, stderr, tree};
+
+const CONFIG: &str = "base_url: https://help.example.com/\ndefault_language: es\nlanguages:\n  - {code: es, name: Español}\n  - {code: en, name: English}\n";
+
+const PUBLIC: &str = "---\nid: KB-1\ntitle: Impresora atascada\n---\n\n\
+Abra la bandeja.\n\n![Bandeja](compartida.png)\n\n\
+> [!INTERNAL] Notas\n> ![Consola](canary-bloque.png)\n>\n> <img src=\"canary-bloque-html.png\" alt=\"\">\n";
+
+const PUBLIC_EN: &str = "---\nid: KB-1\ntitle: Jammed printer\n---\n\nOpen the tray.\n";
+
+const INTERNAL: &str = "---\nid: KB-2\ntitle: Consola canarytitle\naudience: internal\n\
+aliases: [/viejo-canary/]\ntags: [canarytag]\n---\n\n\
+Entre en la consola.\n\n![Consola](canary-interna.png)\n\n[Registro](canary-adjunto.pdf)\n\n\
+![Bandeja](compartida.png)\n";
+
+/// A translation of the internal article that forgot `audience:`.
+const INTERNAL_EN: &str = "---\nid: KB-2\ntitle: Console canarytranslation\n---\n\n\
+Open the canarybody console.\n\n![Console](canary-traduccion.png)\n";
+
+const DRAFT: &str =
+    "---\nid: KB-3\ntitle: Borrador\ndraft: true\n---\n\n![x](canary-borrador.png)\n";
+
+/// Files only withheld material shows.
+const WITHHELD: &[&str] = &[
+    "red/canary-bloque.png",
+    "red/canary-bloque-html.png",
+    "red/canary-interna.png",
+    "red/canary-adjunto.pdf",
+    "red/canary-traduccion.png",
+    "red/canary-borrador.png",
+];
+
+fn site() -> Site {
+    let site = Site::empty();
+    site.write("tier0.yaml", CONFIG);
+    site.write("content/red/publico.md", PUBLIC);
+    site.write("content/red/publico.en.md", PUBLIC_EN);
+    site.write("content/red/interno.md", INTERNAL);
+    site.write("content/red/interno.en.md", INTERNAL_EN);
+    site.write("content/red/borrador.md", DRAFT);
+    for file in WITHHELD {
+        site.write(&format!("content/{file}"), "canary bytes");
+    }
+    // Shown by public and internal material alike; and shown by nothing.
+    site.write("content/red/compartida.png", "shared bytes");
+    site.write("content/red/suelta.png", "loose bytes");
+    site
+}
+
+fn build(site: &Site, args: &[&str]) -> String {
+    let output = site.tier0(args).output().unwrap();
+    assert!(output.status.success(), "{args:?}:\n{}", stderr(&output));
+    stderr(&output)
+}
+
+/// Every file of `dir` whose path or bytes hold a canary.
+fn canaries(dir: &std::path::Path) -> Vec<String> {
+    tree(dir)
+        .into_iter()
+        .filter(|(path, bytes)| {
+            path.contains("canary")
+                || String::from_utf8_lossy(bytes)
+                    .to_lowercase()
+                    .contains("canary")
+        })
+        .map(|(path, _)| path)
+        .collect()
+}
+
+#[test]
+fn the_public_build_and_its_search_index_hold_no_withheld_byte() {
+    let site = site();
+    let err = build(&site, &["build"]);
+    assert_eq!(canaries(&site.public()), Vec::<String>::new());
+    assert_eq!(
+        canaries(&site.root().join(".tier0/public")),
+        Vec::<String>::new(),
+        "the index `tier0 search` reads"
+    );
+    let public = tree(&site.public());
+    for kind in [
+        "search/",
+        "atom.xml",
+        "en/atom.xml",
+        "articles.json",
+        "404.html",
+    ] {
+        assert!(
+            public.keys().any(|k| k.starts_with(kind)),
+            "{kind} is part of the public output"
+        );
+    }
+    assert_eq!(public["red/compartida.png"], b"shared bytes");
+    assert_eq!(public["red/suelta.png"], b"loose bytes");
+    assert!(
+        err.contains("content/red/interno.en.md")
+            && err.contains("has no `audience:` and is internal"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_agents_edition_and_drafts_builds_hold_what_they_show() {
+    let site = site();
+    build(&site, &["build", "--audience", "agents", "--drafts"]);
+    let agents: BTreeMap<String, Vec<u8>> = tree(&site.root().join("public-agents"));
+    for file in WITHHELD
+        .iter()
+        .chain(&["red/compartida.png", "red/suelta.png"])
+    {
+        assert!(agents.contains_key(*file), "{file} in the agents' edition");
+    }
+    assert!(
+        agents
+            .values()
+            .any(|b| String::from_utf8_lossy(b).contains("canarytranslation"))
+    );
+    build(&site, &["build", "--drafts"]);
+    assert!(site.public().join("red/canary-borrador.png").exists());
+    assert!(!site.public().join("red/canary-interna.png").exists());
+}
+
+#[test]
+fn check_names_the_translation_it_made_internal() {
+    let site = site();
+    let output = site.tier0(&["check"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(err.contains("content/red/interno.en.md"), "{err}");
+    assert!(
+        err.contains("write `audience: internal` to say so"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_explicitly_public_translation_is_published_with_a_warning() {
+    let site = site();
+    site.write(
+        "content/red/interno.en.md",
+        INTERNAL_EN.replace("title:", "audience: public\ntitle:"),
+    );
+    let err = build(&site, &["build"]);
+    assert!(
+        err.contains("is public while `content/red/interno.md` is internal"),
+        "{err}"
+    );
+    assert!(
+        site.read_public("articles.json")
+            .contains("canarytranslation")
+    );
+}
+
+#[test]
+fn the_dev_server_serves_nothing_withheld() {
+    let site = site();
+    build(&site, &["build", "--base-url", "/", "--out", "clean"]);
+    let server = Server::start(&site);
+    server.settled_after(0);
+    for path in WITHHELD.iter().map(|f| format!("/{f}")).chain(
+        [
+            "/viejo-canary/",
+            "/kb/KB-2/",
+            "/en/kb/KB-2/",
+            "/red/interno/",
+        ]
+        .map(String::from),
+    ) {
+        assert_eq!(server.get(&path).0, 404, "{path}");
+    }
+    for path in tree(&site.root().join("clean")).keys() {
+        let (status, body) = server.get(&format!("/{path}"));
+        assert_eq!(status, 200, "/{path}");
+        assert!(
+            !String::from_utf8_lossy(&body)
+                .to_lowercase()
+                .contains("canary"),
+            "/{path} serves a canary"
+        );
+    }
+    assert_eq!(
+        server.get("/red/compartida.png"),
+        (200, b"shared bytes".to_vec())
+    );
+}

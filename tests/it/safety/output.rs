@@ -1,1 +1,341 @@
 //! Output-folder ownership: tier0 replaces only what it wrote.
+//!
+//! Each case points a build at a folder that holds something tier0 must
+//! not delete and asserts that it is refused with exit 2, a sentence that
+//! says what to do, and every byte left where it was.
+
+use std::path::Path;
+
+use crate::support::{Site, stderr, tree};
+
+const ARTICLE: &str = "---\nid: KB-1\ntitle: Impresora\n---\n\nReinicie la impresora.\n";
+
+fn site() -> Site {
+    let site = Site::empty();
+    site.write("content/red/impresora.md", ARTICLE);
+    site
+}
+
+/// Runs `tier0 <args>` in the site; asserts the exit code; returns stderr.
+fn run(site: &Site, args: &[&str], code: i32) -> String {
+    let output = site.tier0(args).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(code), "{args:?}:\n{err}");
+    err
+}
+
+fn assert_has(err: &str, needles: &[&str]) {
+    for needle in needles {
+        assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn a_folder_that_tier0_did_not_write_is_refused_and_left_whole() {
+    let site = site();
+    let www = site.root().join("www");
+    for (rel, text) in [("index.html", "my own page"), (".git/HEAD", "ref")] {
+        std::fs::create_dir_all(www.join(rel).parent().unwrap()).unwrap();
+        std::fs::write(www.join(rel), text).unwrap();
+    }
+    let before = tree(&www);
+    let err = run(&site, &["build", "--out", "www"], 2);
+    assert_has(
+        &err,
+        &[
+            "the output folder `www` holds files, and no tier0 build wrote it",
+            "www/.git",
+            "--replace-output",
+        ],
+    );
+    assert_eq!(tree(&www), before);
+
+    run(
+        &site,
+        &["build", "--quiet", "--out", "www", "--replace-output"],
+        0,
+    );
+    assert!(www.join("red/impresora/index.html").exists());
+    assert!(!www.join(".git").exists());
+}
+
+#[test]
+fn files_added_after_a_build_are_not_deleted_by_the_next() {
+    let site = site();
+    run(&site, &["build", "--quiet"], 0);
+    // A deploy step's files, written into the output after the build.
+    site.write("public/CNAME", "help.example.com");
+    site.write("public/red/notes.txt", "keep me");
+    let before = tree(&site.public());
+    let err = run(&site, &["build"], 2);
+    assert_has(
+        &err,
+        &[
+            "holds files that the last tier0 build there did not write",
+            "public/CNAME",
+            "public/red/notes.txt",
+        ],
+    );
+    assert_eq!(tree(&site.public()), before);
+
+    std::fs::remove_file(site.public().join("CNAME")).unwrap();
+    std::fs::remove_file(site.public().join("red/notes.txt")).unwrap();
+    run(&site, &["build", "--quiet"], 0);
+}
+
+#[test]
+fn an_empty_or_missing_folder_is_tier0s_to_fill() {
+    let site = site();
+    std::fs::create_dir(site.root().join("empty")).unwrap();
+    run(&site, &["build", "--quiet", "--out", "empty"], 0);
+    run(&site, &["build", "--quiet", "--out", "new/deeper"], 0);
+    // A deleted output is rebuilt without complaint.
+    std::fs::remove_dir_all(site.root().join("empty")).unwrap();
+    run(&site, &["build", "--quiet", "--out", "empty"], 0);
+    assert!(site.root().join("empty/index.html").exists());
+}
+
+#[test]
+fn outputs_holding_or_inside_the_sources_are_refused_even_when_replacing() {
+    let site = site();
+    site.write("themes/mine/static/extra.css", "body{}");
+    site.write("tier0.yaml", "theme: mine\n");
+    let before = tree(site.root());
+    let parent = site.root().parent().unwrap().to_str().unwrap().to_owned();
+    for (out, says) in [
+        (".", "contains the site's sources"),
+        (parent.as_str(), "contains the site's sources"),
+        ("content", "contains the site's sources"),
+        ("content/public", "is inside the site's sources"),
+        (
+            "content/red/../../content/x",
+            "is inside the site's sources",
+        ),
+        ("themes/mine/out", "is inside the site's sources"),
+        ("themes", "contains the site's sources"),
+    ] {
+        let err = run(&site, &["build", "--out", out, "--replace-output"], 2);
+        assert_has(&err, &[says, "never touches the sources"]);
+    }
+    assert_eq!(tree(site.root()), before);
+}
+
+#[test]
+fn agents_out_in_the_config_cannot_reach_into_the_sources_or_the_public_site() {
+    let site = site();
+    for (agents_out, says) in [
+        ("content", "contains the site's sources"),
+        ("content/agents", "is inside the site's sources"),
+        ("public", "which is or overlaps"),
+        ("public/agents", "which is or overlaps"),
+        (".", "contains the site's sources"),
+    ] {
+        site.write("tier0.yaml", format!("agents:\n  out: {agents_out}\n"));
+        let before = tree(site.root());
+        let err = run(&site, &["build", "--audience", "agents"], 2);
+        assert_has(&err, &[says]);
+        assert_eq!(tree(site.root()), before, "agents.out: {agents_out}");
+    }
+}
+
+#[test]
+fn one_edition_is_never_written_over_or_inside_the_other() {
+    let site = site();
+    site.write(
+        "content/red/interno.md",
+        "---\nid: KB-2\ntitle: Interno\naudience: internal\n---\n\nSecreto.\n",
+    );
+    run(&site, &["build", "--quiet"], 0);
+    run(&site, &["build", "--quiet", "--audience", "agents"], 0);
+    run(&site, &["build", "--quiet", "--out", "www"], 0);
+    let before = tree(site.root());
+
+    for (args, says) in [
+        // Into each other's default folders.
+        (
+            &[
+                "--audience",
+                "agents",
+                "--out",
+                "public",
+                "--replace-output",
+            ][..],
+            "which is or overlaps `./public`, the folder of the public site",
+        ),
+        (
+            &["--out", "public-agents", "--replace-output"][..],
+            "the folder of the agents' edition",
+        ),
+        // Over a folder that a build for the other audience wrote.
+        (
+            &["--audience", "agents", "--out", "www", "--replace-output"][..],
+            "`www` holds the public site",
+        ),
+        // Inside the other's output.
+        (
+            &["--audience", "agents", "--out", "www/agentes"][..],
+            "where tier0 wrote the public site",
+        ),
+        (
+            &["--out", "public-agents/red/x"][..],
+            "where tier0 wrote the agents' edition",
+        ),
+    ] {
+        let args: Vec<&str> = std::iter::once("build")
+            .chain(args.iter().copied())
+            .collect();
+        let err = run(&site, &args, 2);
+        assert_has(&err, &[says]);
+    }
+    assert_eq!(tree(site.root()), before);
+}
+
+#[test]
+fn a_second_build_of_one_output_says_another_is_running() {
+    let site = site();
+    run(&site, &["build", "--quiet"], 0);
+    let before = tree(&site.public());
+    // The lock a running build holds, documented in README.
+    let lock = std::fs::File::open(site.root().join(".tier0/public/lock")).unwrap();
+    lock.lock().unwrap();
+    site.write("content/red/otro.md", ARTICLE.replace("KB-1", "KB-2"));
+    let err = run(&site, &["build"], 2);
+    assert_has(
+        &err,
+        &["another tier0 build is writing", "wait for it to finish"],
+    );
+    assert!(!err.contains("os error"), "{err}");
+    assert_eq!(tree(&site.public()), before);
+    lock.unlock().unwrap();
+    run(&site, &["build", "--quiet"], 0);
+    assert!(site.public().join("red/otro/index.html").exists());
+}
+
+#[test]
+fn the_search_index_is_kept_beside_the_output_and_found_there() {
+    let site = site();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("sitio");
+    let out_arg = out.to_str().unwrap();
+    run(&site, &["build", "--quiet", "--out", out_arg], 0);
+    assert!(elsewhere.path().join(".tier0/sitio/search").is_dir());
+    assert!(
+        !site.root().join(".tier0").exists(),
+        "a build with --out elsewhere writes nothing in the site folder"
+    );
+    let output = site
+        .tier0(&["search", "--out", out_arg, "impresora"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("KB-1"));
+    // Without --out, the default output's index is searched, and there is none.
+    let err = run(&site, &["search", "impresora"], 2);
+    assert_has(&err, &["no search index", "run `tier0 build` first"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_site_builds_into_a_writable_output() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = site();
+    let out = site.root().join("salida");
+    std::fs::create_dir(&out).unwrap();
+    let Some(mut cmd) = crate::support::without_privileges(
+        &site,
+        &["build", "--quiet", "--out", out.to_str().unwrap()],
+    ) else {
+        eprintln!("skipped: running as root and setpriv is not available");
+        return;
+    };
+    // Everything read-only but the output folder and the folder holding it.
+    for entry in walkdir::WalkDir::new(site.root().join("content")) {
+        let entry = entry.unwrap();
+        let mode = if entry.file_type().is_dir() {
+            0o555
+        } else {
+            0o444
+        };
+        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let output = cmd.output().unwrap();
+    for entry in walkdir::WalkDir::new(site.root().join("content")) {
+        let entry = entry.unwrap();
+        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(out.join("red/impresora/index.html").exists());
+}
+
+/// Runs `tier0 build` with writes limited to `bytes` per file
+/// (`RLIMIT_FSIZE`), as a full disk would stop them.
+#[cfg(target_os = "linux")]
+fn build_with_file_size_limit(site: &Site, bytes: u64) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("tier0"));
+    cmd.current_dir(site.root()).arg("build");
+    // SAFETY: signal and setrlimit are async-signal-safe; nothing else runs
+    // in the child. SIGXFSZ ignored (kept across exec) turns the limit into
+    // EFBIG errors instead of killing the process.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit {
+                rlim_cur: bytes,
+                rlim_max: bytes,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+    cmd.output().unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_names_the_file_and_keeps_the_site() {
+    let site = site();
+    run(&site, &["build", "--quiet"], 0);
+    let before = tree(&site.public());
+    site.write("content/red/otro.md", ARTICLE.replace("KB-1", "KB-2"));
+    let output = build_with_file_size_limit(&site, 512);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(err.contains("cannot write `"), "{err}");
+    assert!(err.contains("File too large"), "{err}");
+    assert!(
+        err.contains("the previous site was left as it was"),
+        "{err}"
+    );
+    assert_eq!(tree(&site.public()), before);
+    let strays: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".tier0-"))
+        .collect();
+    assert!(strays.is_empty(), "{strays:?}");
+}
+
+#[test]
+fn no_failure_leaves_a_bare_os_error() {
+    let site = site();
+    site.write("blocker", "a file where a folder is needed");
+    for args in [
+        ["build", "--out", "blocker/public"],
+        ["build", "--out", "blocker"],
+    ] {
+        let err = run(&site, &args, 2);
+        assert!(err.contains("blocker"), "{args:?}: {err}");
+        for line in err.lines().filter(|line| line.contains("os error")) {
+            assert!(
+                line.contains("`") && line.contains(';'),
+                "{args:?}: an OS error without the path and a sentence: {line}"
+            );
+        }
+    }
+    assert!(Path::new(&site.root().join("blocker")).is_file());
+}

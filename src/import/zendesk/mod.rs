@@ -1,0 +1,554 @@
+//! `tier0 import zendesk`: a Zendesk Guide export → a tier0 content tree.
+//!
+//! In: a folder of Help Center API pages ([`export`]) and the site folder.
+//! Out: under `content/`, a folder per category and section ([`layout`]),
+//! each with an `_index.md` per language, and a Markdown file per article
+//! translation ([`html`], [`links`]); written by [`sync`], which never
+//! overwrites an edit made here. Also `tier0.yaml` with the export's
+//! languages, when the site has none.
+//!
+//! Mapping: article `id` → `ZD-<id>`, shared by its translations; locale →
+//! tier0 language (`en-us` → `en`, unless two locales share `en`);
+//! `label_names` → `tags`; `draft` → `draft`; `created_at` → `date`;
+//! `edited_at` (else `updated_at`) → `updated`; `position` → `weight`; an
+//! article Zendesk shows only to some readers (`user_segment_id`) →
+//! `audience: internal`, so that nothing restricted there is published by
+//! omission; `/hc/<locale>/articles/<id>` and the `html_url` path →
+//! `aliases`, so links sent to users keep working.
+
+pub mod export;
+mod html;
+mod layout;
+mod links;
+pub mod sync;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use url::Url;
+
+use super::ImportError;
+use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::discover::{CONFIG_FILE, CONTENT_DIR};
+use crate::link::normalise_alias;
+use crate::parse::Timestamp;
+use export::{Article, Export};
+use sync::{Kind, Origin, Outcome, Planned};
+
+/// The tier0 id of Zendesk article `id`: a prefix tier0 reads as an id in
+/// links (`[x](ZD-360001)`) and that says where the article came from.
+pub fn tier0_id(id: u64) -> String {
+    format!("ZD-{id}")
+}
+
+/// What to import and where.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The export folder.
+    pub export: PathBuf,
+    /// The site folder.
+    pub root: PathBuf,
+    /// Say what would change, write nothing.
+    pub dry_run: bool,
+}
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// One per file.
+    pub outcomes: Vec<Outcome>,
+    /// Problems of the export that did not stop the import.
+    pub warnings: Vec<Diagnostic>,
+    /// Texts of the export's files, to show the warnings.
+    pub texts: SourceTexts,
+    /// Notes on single files (links kept as Zendesk URLs…), by file.
+    pub notes: BTreeMap<String, Vec<String>>,
+    /// Articles (not translations) in the export.
+    pub articles: usize,
+    /// Languages, the default first.
+    pub languages: Vec<String>,
+    /// What to change in `tier0.yaml`, or that it was written.
+    pub config: ConfigNote,
+}
+
+/// What the import says about `tier0.yaml`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub enum ConfigNote {
+    /// It lists the export's languages.
+    #[default]
+    Fine,
+    /// There was none; one was written with the export's languages.
+    Written,
+    /// There was none; a dry run would write one.
+    WouldWrite,
+    /// It lacks what the export needs: lines to change.
+    Advice(Vec<String>),
+}
+
+/// The export's locales as tier0 languages.
+#[derive(Debug, Clone, Default)]
+pub struct Languages {
+    /// Zendesk locale → tier0 language code.
+    pub by_locale: BTreeMap<String, String>,
+    /// The default language's code.
+    pub default: String,
+}
+
+impl Languages {
+    /// `en-us` → `en`; a locale the export does not have keeps its own code.
+    pub fn code(&self, locale: &str) -> String {
+        self.by_locale
+            .get(locale)
+            .cloned()
+            .unwrap_or_else(|| crate::slug::slugify(locale))
+    }
+
+    /// The file name suffix of `code`: empty for the default language, `.es` otherwise.
+    pub fn suffix(&self, code: &str) -> String {
+        if code == self.default {
+            String::new()
+        } else {
+            format!(".{code}")
+        }
+    }
+}
+
+/// Codes for `locales`: the language alone (`en-us` → `en`) unless another
+/// locale of the export shares it (`en-us`, `en-gb` stay whole).
+fn language_codes(locales: &BTreeSet<String>) -> BTreeMap<String, String> {
+    let primary = |l: &str| crate::slug::slugify(l.split(['-', '_']).next().unwrap_or(l));
+    locales
+        .iter()
+        .map(|locale| {
+            let short = primary(locale);
+            let shared = locales.iter().filter(|l| primary(l) == short).count() > 1;
+            let code = if shared {
+                crate::slug::slugify(locale)
+            } else {
+                short
+            };
+            (locale.clone(), code)
+        })
+        .collect()
+}
+
+/// Endonyms of common languages, for a new `tier0.yaml`.
+const LANGUAGE_NAMES: &[(&str, &str)] = &[
+    ("ca", "Català"),
+    ("da", "Dansk"),
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("es", "Español"),
+    ("fi", "Suomi"),
+    ("fr", "Français"),
+    ("it", "Italiano"),
+    ("ja", "日本語"),
+    ("ko", "한국어"),
+    ("nl", "Nederlands"),
+    ("no", "Norsk"),
+    ("pl", "Polski"),
+    ("pt", "Português"),
+    ("ru", "Русский"),
+    ("sv", "Svenska"),
+    ("tr", "Türkçe"),
+    ("zh", "中文"),
+];
+
+fn language_name(code: &str) -> String {
+    let primary = code.split('-').next().unwrap_or(code);
+    LANGUAGE_NAMES
+        .iter()
+        .find(|(c, _)| *c == primary)
+        .map_or_else(
+            || code.to_owned(),
+            |(_, name)| {
+                if primary == code {
+                    (*name).to_owned()
+                } else {
+                    format!("{name} ({code})")
+                }
+            },
+        )
+}
+
+/// `- {code: en, name: English}`
+fn language_line(code: &str) -> String {
+    let quoted = |s: &str| serde_json::Value::from(s).to_string();
+    format!(
+        "- {{code: {}, name: {}}}",
+        quoted(code),
+        quoted(&language_name(code))
+    )
+}
+
+/// Imports the export at `options.export` into the site at `options.root`.
+pub fn import(options: &Options) -> Result<Report, ImportError> {
+    let export = export::read(&options.export)?;
+    if export.articles.is_empty() && export.sections.is_empty() && export.categories.is_empty() {
+        return Err(ImportError::Io(format!(
+            "{} holds no categories, sections or articles; save the Help Center API's pages there (see docs/import-zendesk.md)",
+            options.export.display()
+        )));
+    }
+    let config = crate::site::load_config(&options.root).map_err(|e| match e {
+        crate::site::BuildError::Content { diagnostics, texts } => {
+            ImportError::Content { diagnostics, texts }
+        }
+        other => ImportError::Io(other.to_string()),
+    })?;
+    let has_config = crate::discover::config(&options.root)
+        .map_err(|e| ImportError::Io(e.to_string()))?
+        .is_some();
+
+    let locales: BTreeSet<String> = export
+        .articles
+        .iter()
+        .map(|a| a.locale.clone())
+        .chain(export.sections.iter().map(|s| s.locale.clone()))
+        .chain(export.categories.iter().map(|c| c.locale.clone()))
+        .collect();
+    let by_locale = language_codes(&locales);
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in &export.articles {
+        *counts.entry(by_locale[&a.locale].as_str()).or_default() +=
+            usize::from(a.source_locale.as_deref().is_none_or(|s| s == a.locale));
+    }
+    let main = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(code, _)| (*code).to_owned())
+        .or_else(|| by_locale.values().next().cloned())
+        .unwrap_or_default();
+    let config = &config.0;
+    let default = if has_config && by_locale.values().any(|c| *c == config.default_language) {
+        config.default_language.clone()
+    } else {
+        main
+    };
+    let langs = Languages { by_locale, default };
+
+    let content = options.root.join(CONTENT_DIR);
+    let local = sync::scan(&content)?;
+    let layout = layout::layout(&export, &langs, &local);
+    let mut notes = BTreeMap::new();
+    let mut planned = sections(&export, &langs, &layout);
+    planned.extend(articles(&export, &langs, &layout, &mut notes));
+    let outcomes = sync::apply(&content, &local, &planned, &locales, !options.dry_run)?;
+
+    let mut languages: Vec<String> = langs
+        .by_locale
+        .values()
+        .cloned()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    languages.sort_by_key(|c| (*c != langs.default, c.clone()));
+    let config_note = if !has_config {
+        if options.dry_run {
+            ConfigNote::WouldWrite
+        } else {
+            write_config(&options.root, &languages)?;
+            ConfigNote::Written
+        }
+    } else {
+        let mut advice: Vec<String> = languages
+            .iter()
+            .filter(|code| !config.has_language(code))
+            .map(|code| format!("add `{}` to `languages`", language_line(code)))
+            .collect();
+        if config.default_language != langs.default {
+            advice.push(format!(
+                "set `default_language: {}`: most of the export is written in it (or import articles in `{}`)",
+                langs.default, config.default_language
+            ));
+        }
+        if advice.is_empty() {
+            ConfigNote::Fine
+        } else {
+            ConfigNote::Advice(advice)
+        }
+    };
+    // Outcomes come in the order of the plan (then the files gone).
+    let notes_by_file = planned
+        .iter()
+        .zip(&outcomes)
+        .filter_map(|(plan, outcome)| Some((outcome.rel.clone(), notes.remove(&plan.origin)?)))
+        .collect();
+    Ok(Report {
+        outcomes,
+        warnings: export.warnings,
+        texts: export.texts,
+        notes: notes_by_file,
+        articles: export
+            .articles
+            .iter()
+            .map(|a| a.id)
+            .collect::<BTreeSet<_>>()
+            .len(),
+        languages,
+        config: config_note,
+    })
+}
+
+fn write_config(root: &Path, languages: &[String]) -> Result<(), ImportError> {
+    let mut text = String::from(
+        "# Written by `tier0 import zendesk` with the languages of the export.\n\
+         # Every other key has its default: see the configuration table of the README.\n",
+    );
+    text.push_str(&format!(
+        "default_language: {}\nlanguages:\n",
+        serde_json::Value::from(languages[0].as_str())
+    ));
+    for code in languages {
+        text.push_str(&format!("  {}\n", language_line(code)));
+    }
+    let path = root.join(CONFIG_FILE);
+    std::fs::create_dir_all(root)
+        .and_then(|()| std::fs::write(&path, text))
+        .map_err(|e| ImportError::Io(format!("cannot write {}: {e}", path.display())))
+}
+
+/// Front matter of a category's or section's `_index.md`.
+#[derive(Debug, Serialize)]
+struct IndexFrontMatter<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weight: Option<i64>,
+}
+
+/// Front matter of an article.
+#[derive(Debug, Serialize)]
+struct ArticleFrontMatter<'a> {
+    id: String,
+    title: &'a str,
+    lang: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weight: Option<i64>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    draft: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audience: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    aliases: Vec<String>,
+}
+
+/// `---`, the YAML of `front_matter`, `---`, then `body`.
+fn file_text(front_matter: &impl Serialize, body: &str) -> String {
+    let yaml = serde_yaml::to_string(front_matter).unwrap_or_default();
+    format!("---\n{yaml}---\n{body}")
+}
+
+/// The `_index.md` files of every category and section.
+fn sections(export: &Export, langs: &Languages, layout: &layout::Layout) -> Vec<Planned> {
+    let index = |folder: &str, code: &str| {
+        let name = format!("_index{}.md", langs.suffix(code));
+        if folder.is_empty() {
+            name
+        } else {
+            format!("{folder}/{name}")
+        }
+    };
+    let mut planned = Vec::new();
+    let described = |name: &str, description: Option<&str>, position: Option<i64>| {
+        let description = description.map(str::trim).filter(|d| !d.is_empty());
+        file_text(
+            &IndexFrontMatter {
+                title: name.trim(),
+                description,
+                weight: position,
+            },
+            "",
+        )
+    };
+    for c in &export.categories {
+        planned.push(Planned {
+            origin: Origin {
+                kind: Kind::Category,
+                id: c.id,
+                locale: c.locale.clone(),
+            },
+            rel: index(&layout.categories[&c.id], &langs.code(&c.locale)),
+            text: described(&c.name, c.description.as_deref(), c.position),
+            updated_at: None,
+        });
+    }
+    for s in &export.sections {
+        let Some(folder) = layout.sections.get(&s.id) else {
+            continue;
+        };
+        planned.push(Planned {
+            origin: Origin {
+                kind: Kind::Section,
+                id: s.id,
+                locale: s.locale.clone(),
+            },
+            rel: index(folder, &langs.code(&s.locale)),
+            text: described(&s.name, s.description.as_deref(), s.position),
+            updated_at: None,
+        });
+    }
+    planned
+}
+
+/// Old addresses of an article translation, as tier0 aliases.
+fn aliases(article: &Article) -> Vec<String> {
+    let mut aliases = vec![format!("/hc/{}/articles/{}", article.locale, article.id)];
+    if article.source_locale.as_deref() == Some(article.locale.as_str()) {
+        aliases.push(format!("/hc/articles/{}", article.id));
+    }
+    let path = article
+        .html_url
+        .as_deref()
+        .and_then(|u| Url::parse(u).ok())
+        .map(|u| {
+            percent_encoding::percent_decode_str(u.path())
+                .decode_utf8_lossy()
+                .into_owned()
+        });
+    if let Some(path) = path
+        && normalise_alias(&path).is_some()
+        && !aliases.contains(&path)
+    {
+        aliases.push(path);
+    }
+    aliases
+}
+
+/// One file per article translation.
+fn articles(
+    export: &Export,
+    langs: &Languages,
+    layout: &layout::Layout,
+    notes: &mut BTreeMap<Origin, Vec<String>>,
+) -> Vec<Planned> {
+    let base_urls: Vec<Option<Url>> = export
+        .articles
+        .iter()
+        .map(|a| a.html_url.as_deref().and_then(|u| Url::parse(u).ok()))
+        .collect();
+    let bodies: Vec<html::Sanitized> = export
+        .articles
+        .iter()
+        .zip(&base_urls)
+        .map(|(a, base)| html::sanitize(a.body.as_deref().unwrap_or_default(), base.as_ref()))
+        .collect();
+    let mut targets = links::Targets {
+        hosts: export
+            .articles
+            .iter()
+            .filter_map(|a| a.html_url.as_deref())
+            .filter_map(|u| Url::parse(u).ok())
+            .filter_map(|u| u.host_str().map(str::to_lowercase))
+            .collect(),
+        default_lang: langs.default.clone(),
+        ..links::Targets::default()
+    };
+    for (a, body) in export.articles.iter().zip(&bodies) {
+        let lang = langs.code(&a.locale);
+        targets.versions.entry(a.id).or_default().insert(
+            lang.clone(),
+            links::Version {
+                lang,
+                draft: a.draft.unwrap_or(false),
+                restricted: a.restricted(),
+                heading_ids: body.heading_ids.clone(),
+            },
+        );
+    }
+    let linking: Vec<links::Linking> = export
+        .articles
+        .iter()
+        .zip(&bodies)
+        .map(|(a, body)| links::Linking {
+            id: a.id,
+            version: &targets.versions[&a.id][&langs.code(&a.locale)],
+            body,
+        })
+        .collect();
+    let mut referenced = links::referenced(&targets, &linking);
+
+    let mut planned = Vec::new();
+    for (a, from) in export.articles.iter().zip(&linking) {
+        let lang = langs.code(&a.locale);
+        let keep = referenced.remove(&(a.id, lang.clone())).unwrap_or_default();
+        let (rewrites, mut file_notes) = links::rewrites(&targets, from, keep);
+        let body = html::to_markdown(&from.body.html, rewrites).unwrap_or_else(|e| {
+            file_notes.push(format!("{e}; the cleaned HTML was kept"));
+            from.body.html.clone()
+        });
+        let date = checked_date("created_at", a.created_at.as_deref(), &mut file_notes);
+        let updated = checked_date("edited_at", a.edited_at.as_deref(), &mut file_notes)
+            .or_else(|| checked_date("updated_at", a.updated_at.as_deref(), &mut file_notes));
+        let mut tags: Vec<&str> = Vec::new();
+        for label in a.label_names.iter().flatten().map(|l| l.trim()) {
+            if !label.is_empty() && !tags.contains(&label) {
+                tags.push(label);
+            }
+        }
+        let title = a.title.trim();
+        let fallback_title = format!("{} {}", tier0_id(a.id), a.locale);
+        if title.is_empty() {
+            file_notes.push("the article has no title in Zendesk; its id stands in for it".into());
+        }
+        let front_matter = ArticleFrontMatter {
+            id: tier0_id(a.id),
+            title: if title.is_empty() {
+                &fallback_title
+            } else {
+                title
+            },
+            lang: &lang,
+            tags,
+            date,
+            updated,
+            weight: a.position,
+            draft: a.draft.unwrap_or(false),
+            audience: a.restricted().then_some("internal"),
+            aliases: aliases(a),
+        };
+        let origin = Origin {
+            kind: Kind::Article,
+            id: a.id,
+            locale: a.locale.clone(),
+        };
+        if !file_notes.is_empty() {
+            notes.insert(origin.clone(), file_notes);
+        }
+        planned.push(Planned {
+            origin,
+            rel: format!("{}{}.md", layout.articles[&a.id], langs.suffix(&lang)),
+            text: file_text(&front_matter, &body),
+            updated_at: a.updated_at.clone(),
+        });
+    }
+    planned
+}
+
+/// `value` when tier0 reads it as a date; otherwise a note and nothing.
+fn checked_date<'a>(
+    field: &str,
+    value: Option<&'a str>,
+    notes: &mut Vec<String>,
+) -> Option<&'a str> {
+    let value = value?;
+    if Timestamp::parse(value).is_some() {
+        Some(value)
+    } else {
+        notes.push(format!(
+            "`{field}: {value}` is not a date tier0 reads; it was left out"
+        ));
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,603 @@
+//! Writes the imported files without losing what was edited here.
+//!
+//! Every file the import writes carries a record in its front matter,
+//! `zendesk: {article: 123, locale: "en-us", updated_at: "…", hash: "…"}`:
+//! what it was made from and a hash of the text as written (all of the
+//! file but that line, line endings ignored). On the next run, for each
+//! file the export would give:
+//!
+//! | the export gives the same text | the file is as imported | what happens |
+//! | --- | --- | --- |
+//! | yes | yes | `unchanged`: nothing is written |
+//! | yes | no | `kept`: the local edit stays |
+//! | no | yes | `updated`: the file is rewritten in place |
+//! | no | no | `conflict`: the file stays as it is; the export's version is written beside it, hidden (`.<name>.zendesk-new`), for the author to merge |
+//!
+//! Files are found by their record wherever they are under `content/`, so
+//! an imported file may be moved or renamed; a new file never replaces one
+//! that exists. A record whose item is no longer in the export (in one of
+//! its locales) is reported as `gone` and left alone.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::import::ImportError;
+use crate::parse::{front_matter, yaml};
+
+/// The front matter key of the record.
+pub const RECORD_KEY: &str = "zendesk";
+/// Suffix of the hidden file that holds the export's version in a conflict.
+pub const CONFLICT_SUFFIX: &str = ".zendesk-new";
+
+/// What a Zendesk item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// A category (a top folder's `_index.md`).
+    Category,
+    /// A section (a nested folder's `_index.md`).
+    Section,
+    /// An article.
+    Article,
+}
+
+impl Kind {
+    fn key(self) -> &'static str {
+        match self {
+            Kind::Category => "category",
+            Kind::Section => "section",
+            Kind::Article => "article",
+        }
+    }
+}
+
+/// The Zendesk item a file holds, in one locale.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Origin {
+    /// Category, section or article.
+    pub kind: Kind,
+    /// Its Zendesk id.
+    pub id: u64,
+    /// The Zendesk locale (`en-us`).
+    pub locale: String,
+}
+
+/// The record line of a file with `origin`, `updated_at` and `hash`.
+fn record_line(origin: &Origin, updated_at: Option<&str>, hash: &str) -> String {
+    let quoted = |s: &str| serde_json::Value::from(s).to_string();
+    let mut line = format!(
+        "{RECORD_KEY}: {{{}: {}, locale: {}",
+        origin.kind.key(),
+        origin.id,
+        quoted(&origin.locale)
+    );
+    if let Some(updated_at) = updated_at {
+        line.push_str(&format!(", updated_at: {}", quoted(updated_at)));
+    }
+    line.push_str(&format!(", hash: {}}}", quoted(hash)));
+    line
+}
+
+/// The record as read back.
+#[derive(Debug, Deserialize)]
+struct RawRecord {
+    category: Option<u64>,
+    section: Option<u64>,
+    article: Option<u64>,
+    locale: String,
+    hash: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RecordOnly {
+    zendesk: Option<RawRecord>,
+}
+
+/// A file under `content/` that the import wrote before.
+#[derive(Debug, Clone)]
+pub struct LocalFile {
+    /// Path relative to `content/`, `/`-separated.
+    pub rel: String,
+    /// The hash its record holds: of the text as imported.
+    imported: String,
+    /// The hash of its text now.
+    now: String,
+}
+
+/// What is under `content/` already.
+#[derive(Debug, Default)]
+pub struct Local {
+    /// Files the import wrote, by what they hold.
+    pub files: BTreeMap<Origin, LocalFile>,
+    /// Every file's path relative to `content/`, lowercased (file systems
+    /// that ignore case would take two names differing in case for one).
+    taken: BTreeSet<String>,
+}
+
+impl Local {
+    /// Whether a file exists at `rel` (ignoring case).
+    pub fn is_taken(&self, rel: &str) -> bool {
+        self.taken.contains(&rel.to_lowercase())
+    }
+}
+
+/// Finds the files a previous import wrote under `content`.
+pub fn scan(content: &Path) -> Result<Local, ImportError> {
+    let mut local = Local::default();
+    if !content.exists() {
+        return Ok(local);
+    }
+    let mut errors = Vec::new();
+    let mut texts = SourceTexts::default();
+    let walker = walkdir::WalkDir::new(content)
+        .sort_by_file_name()
+        .min_depth(1);
+    for entry in walker {
+        let entry = entry
+            .map_err(|e| ImportError::Io(format!("cannot read {}: {e}", content.display())))?;
+        let Ok(rel) = entry.path().strip_prefix(content) else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        local.taken.insert(rel.to_lowercase());
+        if !entry.file_type().is_file() || !rel.ends_with(".md") {
+            continue;
+        }
+        let path = entry.path();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ImportError::Io(format!("cannot read {}: {e}", path.display())))?;
+        let Ok(split) = front_matter::split(&text) else {
+            continue;
+        };
+        if !split
+            .yaml
+            .lines()
+            .any(|l| l.starts_with(&format!("{RECORD_KEY}:")))
+        {
+            continue;
+        }
+        let shown = PathBuf::from("content").join(&rel);
+        match read_record(&shown, split.yaml, split.yaml_start) {
+            Ok((origin, imported)) => {
+                let file = LocalFile {
+                    rel: rel.clone(),
+                    imported,
+                    now: hash(&text),
+                };
+                if let Some(first) = local.files.get(&origin) {
+                    errors.push(
+                        Diagnostic::error(
+                            &shown,
+                            split.yaml_start..split.yaml_start,
+                            format!(
+                                "this file and content/{} hold the same Zendesk {} ({} in {})",
+                                first.rel,
+                                origin.kind.key(),
+                                origin.id,
+                                origin.locale
+                            ),
+                        )
+                        .with_help("keep one of them, or remove the `zendesk:` line from the copy"),
+                    );
+                } else {
+                    local.files.insert(origin, file);
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+        texts.insert(shown, Arc::from(text));
+    }
+    if errors.is_empty() {
+        Ok(local)
+    } else {
+        Err(ImportError::Content {
+            diagnostics: errors,
+            texts,
+        })
+    }
+}
+
+fn read_record(shown: &Path, yaml: &str, base: usize) -> Result<(Origin, String), Diagnostic> {
+    let (raw, _unknown): (RecordOnly, _) =
+        yaml::deserialize(yaml, base).map_err(|e| e.into_diagnostic(shown))?;
+    let at = yaml
+        .find(&format!("{RECORD_KEY}:"))
+        .map_or(base, |i| base + i);
+    let bad = || {
+        Diagnostic::error(shown, at..at, "the `zendesk:` record does not say which article, section or category this is")
+            .with_help("copy the line back from the `.zendesk-new` file or an earlier version, or remove it to make the file yours alone")
+    };
+    let record = raw.zendesk.ok_or_else(bad)?;
+    let (kind, id) = match (record.category, record.section, record.article) {
+        (Some(id), None, None) => (Kind::Category, id),
+        (None, Some(id), None) => (Kind::Section, id),
+        (None, None, Some(id)) => (Kind::Article, id),
+        _ => return Err(bad()),
+    };
+    Ok((
+        Origin {
+            kind,
+            id,
+            locale: record.locale.to_lowercase(),
+        },
+        record.hash,
+    ))
+}
+
+/// The hash of a file's text, leaving out its record line and line-ending
+/// differences, so that what an editor does to line endings is no edit.
+pub fn hash(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let mut hasher = blake3::Hasher::new();
+    let record = format!("{RECORD_KEY}:");
+    let mut in_front_matter = false;
+    let mut skipped = false;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let fence = line.trim_end() == "---";
+        if n == 0 && fence {
+            in_front_matter = true;
+        } else if in_front_matter && fence {
+            in_front_matter = false;
+        } else if in_front_matter && !skipped && line.starts_with(&record) {
+            skipped = true;
+            continue;
+        }
+        hasher.update(line.as_bytes());
+    }
+    hasher.finalize().to_hex()[..32].to_owned()
+}
+
+/// A file the export gives.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    /// What it holds.
+    pub origin: Origin,
+    /// Where it goes, relative to `content/`, unless it exists elsewhere.
+    pub rel: String,
+    /// Its text, front matter and body, without the record.
+    pub text: String,
+    /// Zendesk's `updated_at`, kept in the record for people to read.
+    pub updated_at: Option<String>,
+}
+
+impl Planned {
+    /// The text with its record, as written.
+    fn with_record(&self) -> (String, String) {
+        let hash = hash(&self.text);
+        let line = record_line(&self.origin, self.updated_at.as_deref(), &hash);
+        let end = front_matter::split(&self.text).map_or(0, |s| s.yaml_start + s.yaml.len());
+        let mut text = String::with_capacity(self.text.len() + line.len() + 1);
+        text.push_str(&self.text[..end]);
+        text.push_str(&line);
+        text.push('\n');
+        text.push_str(&self.text[end..]);
+        (text, hash)
+    }
+}
+
+/// What the import did with one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Action {
+    /// A new file.
+    Created,
+    /// Changed in the export, not here: rewritten.
+    Updated,
+    /// The same in the export and here.
+    Unchanged,
+    /// Edited here, the same in the export: left as it is.
+    Kept,
+    /// Edited here and changed in the export: left as it is, the export's
+    /// version written beside it.
+    Conflict,
+    /// Imported before, no longer in the export: left as it is.
+    Gone,
+}
+
+impl Action {
+    /// The word printed before the file.
+    pub fn word(self) -> &'static str {
+        match self {
+            Action::Created => "created",
+            Action::Updated => "updated",
+            Action::Unchanged => "unchanged",
+            Action::Kept => "kept",
+            Action::Conflict => "conflict",
+            Action::Gone => "gone",
+        }
+    }
+}
+
+/// One file's outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// What happened.
+    pub action: Action,
+    /// The file, relative to `content/`.
+    pub rel: String,
+    /// In a conflict, the file holding the export's version.
+    pub theirs: Option<String>,
+}
+
+/// The hidden file beside `rel` that holds the export's version in a conflict.
+pub fn conflict_file(rel: &str) -> String {
+    match rel.rsplit_once('/') {
+        Some((dir, name)) => format!("{dir}/.{name}{CONFLICT_SUFFIX}"),
+        None => format!(".{rel}{CONFLICT_SUFFIX}"),
+    }
+}
+
+/// Writes `planned` under `content` (or only says what it would do, when
+/// `write` is false). One outcome per planned file, in order, then one per
+/// file recorded in `local` whose locale is one of `locales` but that the
+/// export no longer gives (gone).
+pub fn apply(
+    content: &Path,
+    local: &Local,
+    planned: &[Planned],
+    locales: &BTreeSet<String>,
+    write: bool,
+) -> Result<Vec<Outcome>, ImportError> {
+    let mut outcomes = Vec::with_capacity(planned.len());
+    let mut given = BTreeSet::new();
+    for plan in planned {
+        given.insert(&plan.origin);
+        let (text, new_hash) = plan.with_record();
+        let outcome = match local.files.get(&plan.origin) {
+            None => {
+                if write {
+                    create(&content.join(&plan.rel), &text)?;
+                }
+                Outcome {
+                    action: Action::Created,
+                    rel: plan.rel.clone(),
+                    theirs: None,
+                }
+            }
+            Some(file) => {
+                let upstream_changed = file.imported != new_hash;
+                let edited_here = file.now != file.imported;
+                let action = match (upstream_changed, edited_here) {
+                    (false, false) => Action::Unchanged,
+                    (false, true) => Action::Kept,
+                    (true, false) => Action::Updated,
+                    (true, true) => Action::Conflict,
+                };
+                let theirs = conflict_file(&file.rel);
+                if write {
+                    match action {
+                        Action::Updated => replace(&content.join(&file.rel), &text)?,
+                        Action::Conflict => replace(&content.join(&theirs), &text)?,
+                        _ => {}
+                    }
+                    if action != Action::Conflict {
+                        remove_stale(&content.join(&theirs))?;
+                    }
+                }
+                Outcome {
+                    action,
+                    rel: file.rel.clone(),
+                    theirs: (action == Action::Conflict).then_some(theirs),
+                }
+            }
+        };
+        outcomes.push(outcome);
+    }
+    for (origin, file) in &local.files {
+        if locales.contains(&origin.locale) && !given.contains(origin) {
+            outcomes.push(Outcome {
+                action: Action::Gone,
+                rel: file.rel.clone(),
+                theirs: None,
+            });
+        }
+    }
+    Ok(outcomes)
+}
+
+fn io_error(path: &Path, e: impl std::fmt::Display) -> ImportError {
+    ImportError::Io(format!("cannot write {}: {e}", path.display()))
+}
+
+/// A temporary file beside `path` holding `text`, to be renamed onto it, so
+/// that no file is ever left half written.
+fn staged(path: &Path, text: &str) -> Result<tempfile::NamedTempFile, ImportError> {
+    use std::io::Write as _;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".tier0-import")
+        .tempfile_in(dir)
+        .map_err(|e| io_error(path, e))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| io_error(path, e))?;
+    Ok(file)
+}
+
+/// Writes a new file; fails rather than replace one that appeared meanwhile.
+fn create(path: &Path, text: &str) -> Result<(), ImportError> {
+    staged(path, text)?
+        .persist_noclobber(path)
+        .map_err(|e| io_error(path, e.error))?;
+    Ok(())
+}
+
+fn replace(path: &Path, text: &str) -> Result<(), ImportError> {
+    staged(path, text)?
+        .persist(path)
+        .map_err(|e| io_error(path, e.error))?;
+    Ok(())
+}
+
+/// Removes the export's version of a conflict that is resolved.
+fn remove_stale(path: &Path) -> Result<(), ImportError> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(ImportError::Io(format!(
+            "cannot remove {}: {e}",
+            path.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin(id: u64) -> Origin {
+        Origin {
+            kind: Kind::Article,
+            id,
+            locale: "en-us".into(),
+        }
+    }
+
+    fn plan(id: u64, rel: &str, body: &str) -> Planned {
+        Planned {
+            origin: origin(id),
+            rel: rel.into(),
+            text: format!("---\ntitle: T{id}\n---\n{body}\n"),
+            updated_at: Some("2024-01-02T03:04:05Z".into()),
+        }
+    }
+
+    fn run(content: &Path, planned: &[Planned]) -> Vec<(Action, String)> {
+        let local = scan(content).unwrap();
+        let locales = ["en-us".to_owned()].into();
+        apply(content, &local, planned, &locales, true)
+            .unwrap()
+            .into_iter()
+            .map(|o| (o.action, o.rel))
+            .collect()
+    }
+
+    #[test]
+    fn the_hash_ignores_the_record_and_line_endings() {
+        let (text, h) = plan(1, "a.md", "Body").with_record();
+        assert!(text.contains("zendesk: {article: 1, locale: \"en-us\", updated_at: \"2024-01-02T03:04:05Z\", hash: \""));
+        assert_eq!(hash(&text), h);
+        assert_eq!(hash(&text.replace('\n', "\r\n")), h);
+        assert_ne!(hash(&text.replace("Body", "Body!")), h);
+        // A `zendesk:` line in the body is text like any other.
+        assert_ne!(hash(&format!("{text}zendesk: x\n")), h);
+    }
+
+    #[test]
+    fn a_rerun_updates_keeps_and_reports_conflicts() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path();
+        let first = [
+            plan(1, "a/one.md", "One"),
+            plan(2, "a/two.md", "Two"),
+            plan(3, "three.md", "Three"),
+        ];
+        assert!(
+            run(content, &first)
+                .iter()
+                .all(|(a, _)| *a == Action::Created)
+        );
+        assert_eq!(
+            run(content, &first)
+                .iter()
+                .filter(|(a, _)| *a == Action::Unchanged)
+                .count(),
+            3
+        );
+
+        // Edited here: `two` (upstream unchanged) and `three` (upstream changed);
+        // `one` is moved, then changed upstream; the export drops nothing yet.
+        let two = content.join("a/two.md");
+        std::fs::write(
+            &two,
+            std::fs::read_to_string(&two).unwrap() + "Local note\n",
+        )
+        .unwrap();
+        let three = content.join("three.md");
+        std::fs::write(&three, std::fs::read_to_string(&three).unwrap() + "Mine\n").unwrap();
+        std::fs::rename(content.join("a/one.md"), content.join("moved.md")).unwrap();
+        let second = [
+            plan(1, "a/one.md", "One v2"),
+            plan(2, "a/two.md", "Two"),
+            plan(3, "three.md", "Three v2"),
+        ];
+        assert_eq!(
+            run(content, &second),
+            [
+                (Action::Updated, "moved.md".into()),
+                (Action::Kept, "a/two.md".into()),
+                (Action::Conflict, "three.md".into()),
+            ]
+        );
+        assert!(
+            std::fs::read_to_string(content.join("moved.md"))
+                .unwrap()
+                .contains("One v2")
+        );
+        assert!(!content.join("a/one.md").exists());
+        assert!(
+            std::fs::read_to_string(&two)
+                .unwrap()
+                .contains("Local note")
+        );
+        let mine = std::fs::read_to_string(&three).unwrap();
+        assert!(mine.contains("Mine") && !mine.contains("v2"));
+        let theirs = std::fs::read_to_string(content.join(".three.md.zendesk-new")).unwrap();
+        assert!(theirs.contains("Three v2"));
+
+        // Taking the record line of their version resolves the conflict.
+        let record = theirs.lines().find(|l| l.starts_with("zendesk:")).unwrap();
+        let merged: String = mine
+            .lines()
+            .map(|l| if l.starts_with("zendesk:") { record } else { l })
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(&three, merged + "\n").unwrap();
+        assert_eq!(
+            run(content, &second[2..])[0],
+            (Action::Kept, "three.md".into())
+        );
+        assert!(!content.join(".three.md.zendesk-new").exists());
+        // Articles 1 and 2 are no longer in the export.
+        let gone: Vec<_> = run(content, &second[2..])
+            .into_iter()
+            .filter(|(a, _)| *a == Action::Gone)
+            .collect();
+        assert_eq!(gone.len(), 2);
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one_that_exists() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "mine").unwrap();
+        assert!(create(&dir.path().join("a.md"), "theirs").is_err());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+            "mine"
+        );
+        assert!(scan(dir.path()).unwrap().is_taken("A.md"));
+    }
+
+    #[test]
+    fn broken_or_doubled_records_are_located_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let (text, _) = plan(1, "a.md", "x").with_record();
+        std::fs::write(dir.path().join("a.md"), &text).unwrap();
+        std::fs::write(dir.path().join("b.md"), &text).unwrap();
+        std::fs::write(
+            dir.path().join("c.md"),
+            "---\ntitle: x\nzendesk: {locale: es, hash: h}\n---\n",
+        )
+        .unwrap();
+        let Err(ImportError::Content { diagnostics, .. }) = scan(dir.path()) else {
+            panic!("expected errors");
+        };
+        assert_eq!(diagnostics.len(), 2, "{diagnostics:?}");
+        assert!(diagnostics[0].message.contains("content/a.md"));
+        assert!(diagnostics[1].message.contains("does not say which"));
+        assert_eq!(conflict_file("a/b.md"), "a/.b.md.zendesk-new");
+        assert_eq!(conflict_file("b.md"), ".b.md.zendesk-new");
+    }
+}

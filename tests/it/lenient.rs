@@ -1,0 +1,129 @@
+//! A lenient build: one bad article never blocks the rest.
+//!
+//! By default a problem confined to one article leaves it out (exit 3) or
+//! is a warning (exit 0), and the rest is published; `--strict`,
+//! `strict: true` and `tier0 check` stop at any problem (exit 1) and write
+//! nothing; problems of the whole site always stop the build.
+
+use crate::support::{Site, stderr, tree};
+
+fn article(id: &str, title: &str, body: &str) -> String {
+    format!("---\nid: {id}\ntitle: {title}\n---\n\n{body}\n")
+}
+
+/// Two good articles, one with front matter that cannot be read.
+fn site() -> Site {
+    let site = Site::empty();
+    site.write("content/red/wifi.md", article("KB-1", "Wifi", "Reinicie."));
+    site.write(
+        "content/red/vpn.md",
+        article("KB-2", "VPN", "Vea [wifi](wifi.md)."),
+    );
+    site.write(
+        "content/red/roto.md",
+        "---\nid: KB-3\ntitle: [sin cerrar\n---\n\nTexto.\n",
+    );
+    site
+}
+
+fn run(site: &Site, args: &[&str], code: i32) -> String {
+    let output = site.tier0(args).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(code), "{args:?}:\n{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+#[test]
+fn a_broken_article_is_left_out_and_named_and_the_rest_is_published() {
+    let site = site();
+    let err = run(&site, &["build"], 3);
+    assert!(err.contains("content/red/roto.md:3:"), "{err}");
+    assert!(
+        err.contains("Published 2 articles") && err.contains("1 file(s) left out for errors"),
+        "{err}"
+    );
+    assert!(site.public().join("red/wifi/index.html").exists());
+    assert!(site.public().join("red/vpn/index.html").exists());
+    assert!(!site.public().join("red/roto").exists());
+    // Quiet still says what was left out.
+    let quiet = run(&site, &["build", "--quiet"], 3);
+    assert!(quiet.contains("content/red/roto.md:3:"), "{quiet}");
+    assert!(quiet.contains("1 file(s) left out"), "{quiet}");
+}
+
+#[test]
+fn strict_builds_stop_at_any_problem_and_write_nothing() {
+    let site = site();
+    let err = run(&site, &["build", "--strict"], 1);
+    assert!(err.contains("content/red/roto.md:3:"), "{err}");
+    assert!(!site.public().exists());
+    site.write("tier0.yaml", "strict: true\n");
+    run(&site, &["build"], 1);
+    assert!(!site.public().exists());
+    run(&site, &["check"], 1);
+}
+
+#[test]
+fn check_stays_strict() {
+    let site = site();
+    let err = run(&site, &["check"], 1);
+    assert!(err.contains("content/red/roto.md:3:"), "{err}");
+}
+
+#[test]
+fn a_broken_link_is_published_with_a_warning() {
+    let site = Site::empty();
+    site.write(
+        "content/red/wifi.md",
+        article(
+            "KB-1",
+            "Wifi",
+            "Vea [la guía](no-existe.md) y [el paso](vpn.md#nada).",
+        ),
+    );
+    site.write("content/red/vpn.md", article("KB-2", "VPN", "Texto."));
+    let err = run(&site, &["build"], 0);
+    assert!(err.contains("warning: broken link"), "{err}");
+    assert!(err.contains("content/red/wifi.md:6:"), "{err}");
+    assert!(
+        err.contains("0 file(s) left out for errors, 1 with warnings"),
+        "{err}"
+    );
+    assert!(site.read_public("red/wifi/index.html").contains("la guía"));
+    run(&site, &["build", "--strict"], 1);
+}
+
+#[test]
+fn of_two_articles_in_conflict_the_one_named_is_left_out() {
+    let site = Site::empty();
+    site.write("content/red/a.md", article("KB-1", "Uno", "Uno."));
+    site.write("content/red/b.md", article("KB-1", "Dos", "Dos."));
+    site.write("content/red/c.md", article("KB-3", "Tres", "Tres."));
+    let err = run(&site, &["build"], 3);
+    assert!(err.contains("KB-1"), "{err}");
+    assert!(site.public().join("red/c/index.html").exists());
+    let published = ["red/a/index.html", "red/b/index.html"]
+        .iter()
+        .filter(|p| site.public().join(p).exists())
+        .count();
+    assert!(
+        published <= 1,
+        "at most one of the two is published:\n{err}"
+    );
+}
+
+#[test]
+fn problems_of_the_whole_site_always_stop_the_build() {
+    let site = site();
+    run(&site, &["build"], 3);
+    let before = tree(&site.public());
+    site.write("tier0.yaml", "default_language: [es\n");
+    let err = run(&site, &["build"], 1);
+    assert!(err.contains("tier0.yaml:1:"), "{err}");
+    site.write("tier0.yaml", "theme: mio\n");
+    site.write("themes/mio/templates/article.html", "{{ no_such_value }}");
+    let err = run(&site, &["build"], 1);
+    assert!(err.contains("template"), "{err}");
+    assert_eq!(tree(&site.public()), before);
+}
