@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
 use crate::parse::yaml::{self, TopLevelKeys};
+use crate::urls;
+
+mod safe;
 
 /// Text that readers see: one string for every language, or one per language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -406,11 +409,12 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        match Self::from_raw(
-            Path::new("tier0.yaml"),
-            RawConfig::default(),
-            &TopLevelKeys::default(),
-        ) {
+        let source = safe::Source {
+            path: Path::new("tier0.yaml"),
+            text: "",
+            keys: &TopLevelKeys::default(),
+        };
+        match Self::from_raw(source, RawConfig::default()) {
             Ok(config) => config,
             Err(_) => unreachable!("the built-in defaults are consistent"),
         }
@@ -459,27 +463,37 @@ impl Config {
                 Err(e) => return Err(vec![e.into_diagnostic(path)]),
             }
         };
-        let config = Self::from_raw(path, raw, &keys)?;
+        let source = safe::Source {
+            path,
+            text,
+            keys: &keys,
+        };
+        let config = Self::from_raw(source, raw)?;
         Ok((config, warnings))
     }
 
-    fn from_raw(path: &Path, raw: RawConfig, keys: &TopLevelKeys) -> Result<Self, Vec<Diagnostic>> {
-        let mut errors = Vec::new();
-        let at = |key: &str| keys.value_span(key);
+    fn from_raw(source: safe::Source<'_>, raw: RawConfig) -> Result<Self, Vec<Diagnostic>> {
+        let path = source.path;
+        let mut errors = safe::check(source, &raw);
+        let at = |key: &str| source.keys.value_span(key);
 
         // `key` is where the value is written (`agents` for `agents.base_url`).
-        let mut site_url = |value: Option<&str>, name: &str, key: &str, example: &str| match value
-            .map(BaseUrl::parse)
-        {
-            None => BaseUrl::Relative,
-            Some(Some(base)) => base,
-            Some(None) => {
-                errors.push(
-                        Diagnostic::error(path, at(key), format!("`{name}` is neither a URL nor a path"))
-                            .with_help(format!("write a full URL (`https://{example}.example.com/`), a path (`/{example}/`), or remove the key for relative links")),
-                    );
-                BaseUrl::Relative
+        let mut site_url = |value: Option<&str>, name: &str, key: &str, example: &str| {
+            let Some(value) = value else {
+                return BaseUrl::Relative;
+            };
+            let full = format!("`https://{example}.example.com/`");
+            if let Err(problem) = urls::check_link(value) {
+                errors.push(source.unsafe_link(key, name, value, &problem, &full));
+                return BaseUrl::Relative;
             }
+            BaseUrl::parse(value).unwrap_or_else(|| {
+                errors.push(
+                    Diagnostic::error(path, at(key), format!("`{name}` is neither a URL nor a path"))
+                        .with_help(format!("write a full URL ({full}), a path (`/{example}/`), or remove the key for relative links")),
+                );
+                BaseUrl::Relative
+            })
         };
         let base_url = site_url(raw.base_url.as_deref(), "base_url", "base_url", "help");
         let agents_base_url = site_url(
@@ -488,19 +502,6 @@ impl Config {
             "agents",
             "agents",
         );
-        if let Some(endpoint) = &raw.feedback.endpoint {
-            let is_url = ["https://", "http://", "/"]
-                .iter()
-                .any(|start| endpoint.starts_with(start))
-                && !endpoint.starts_with("//")
-                && !endpoint.contains(char::is_whitespace);
-            if !is_url {
-                errors.push(
-                    Diagnostic::error(path, at("feedback"), format!("feedback endpoint `{endpoint}` is neither a URL nor a path"))
-                        .with_help("write a full URL (`https://support.example.com/kb-feedback`) or a path on the site's host (`/api/feedback`)"),
-                );
-            }
-        }
         if raw.agents.out.trim().is_empty() {
             errors.push(
                 Diagnostic::error(path, at("agents"), "`agents.out` is empty")
@@ -891,6 +892,8 @@ mod tests {
         assert!(errors[0].message.contains("`agents.base_url`"));
         assert_eq!(errors[0].span.start, "agents: ".len());
         let errors = parse("feedback: {endpoint: \"ftp://x y\"}\n").unwrap_err();
+        assert!(errors[0].message.contains("scheme `ftp:`"));
+        let errors = parse("feedback: {endpoint: \"https://x y\"}\n").unwrap_err();
         assert!(errors[0].message.contains("feedback endpoint"));
         let errors = parse("raw_html: maybe\n").unwrap_err();
         assert!(errors[0].message.contains("maybe"), "{}", errors[0].message);

@@ -4,8 +4,10 @@
 //! stopping at the first one, so a build prints all of them at once,
 //! compiler-style. A diagnostic points at a byte range of a source file; the
 //! [`SourceTexts`] collected by discovery turn that into `file:line:column`
-//! and a snippet. Only the binary decides how they are printed.
+//! and a snippet. Only the binary decides how they are printed; what they
+//! show (file names, messages, source lines) is made [`terminal::inert`].
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -15,6 +17,8 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use serde::Serialize;
+
+use crate::terminal;
 
 /// How bad a problem is: errors fail the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -139,20 +143,36 @@ impl SourceTexts {
         let mut ids = BTreeMap::new();
         let config = term::Config::default();
         for d in sorted(diagnostics) {
+            let text = self.texts.get(&d.path);
+            // The snippet shows the file's text, the header its name: both
+            // as a terminal cannot obey them, spans moved to match.
             let id = *ids.entry(d.path.clone()).or_insert_with(|| {
-                let text = self.texts.get(&d.path).cloned().unwrap_or_default();
-                files.add(d.path.display().to_string(), text)
+                let shown: Arc<str> = match text.map(|t| terminal::inert(t)) {
+                    None => Arc::from(""),
+                    Some(Cow::Borrowed(_)) => text.cloned().unwrap_or_default(),
+                    Some(Cow::Owned(shown)) => Arc::from(shown),
+                };
+                files.add(
+                    terminal::inert(&d.path.display().to_string()).into_owned(),
+                    shown,
+                )
             });
-            let len = self.texts.get(&d.path).map_or(0, |t| t.len());
-            let start = floor_char_boundary(self.texts.get(&d.path), d.span.start.min(len));
-            let end = floor_char_boundary(self.texts.get(&d.path), d.span.end.clamp(start, len));
+            let len = text.map_or(0, |t| t.len());
+            let start = floor_char_boundary(text, d.span.start.min(len));
+            let end = floor_char_boundary(text, d.span.end.clamp(start, len));
+            let shown = |offset| text.map_or(offset, |t| terminal::inert_offset(t, offset));
             let report = match d.severity {
                 Severity::Error => Report::error(),
                 Severity::Warning => Report::warning(),
             }
-            .with_message(&d.message)
-            .with_labels(vec![Label::primary(id, start..end)])
-            .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect());
+            .with_message(terminal::inert(&d.message))
+            .with_labels(vec![Label::primary(id, shown(start)..shown(end))])
+            .with_notes(
+                d.help
+                    .iter()
+                    .map(|h| format!("help: {}", terminal::inert(h)))
+                    .collect(),
+            );
             term::emit_to_write_style(out, &config, &files, &report)
                 .map_err(std::io::Error::other)?;
         }
@@ -379,6 +399,44 @@ mod tests {
         assert!(text.contains("error: unknown tier `L9`"), "{text}");
         assert!(text.contains("content/a.md:2:7"), "{text}");
         assert!(text.contains("help: use one of L1, L2"), "{text}");
+    }
+
+    #[test]
+    fn snippets_names_and_messages_reach_the_terminal_inert() {
+        let mut sources = SourceTexts::default();
+        let path = "content/\u{1b}]0;pwned\u{7}.md";
+        sources.insert(
+            path,
+            Arc::from("---\ntitle: \u{1b}[2J\u{202e} x\ntier: L9\n---\n"),
+        );
+        let at = |needle: &str| {
+            let text = "---\ntitle: \u{1b}[2J\u{202e} x\ntier: L9\n---\n";
+            let start = text.find(needle).unwrap();
+            start..start + needle.len()
+        };
+        let d = [
+            Diagnostic::error(path, at("x"), "bad `\u{9b}31m`").with_help("not \u{7}"),
+            Diagnostic::error(path, at("L9"), "unknown tier `L9`"),
+        ];
+        let mut out = term::termcolor::NoColor::new(Vec::new());
+        sources.emit(&mut out, &d).unwrap();
+        let text = String::from_utf8(out.into_inner()).unwrap();
+        for obeyed in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+            assert!(!text.contains(obeyed), "{obeyed:?} in {text}");
+        }
+        assert!(text.contains("content/␛]0;pwned␇.md:2:14"), "{text}");
+        assert!(text.contains("title: ␛[2J\u{fffd} x"), "{text}");
+        assert!(
+            text.contains("bad `\u{fffd}31m`") && text.contains("help: not ␇"),
+            "{text}"
+        );
+        // The caret stands under `x`, one column per character shown.
+        let snippet = text.lines().position(|l| l.contains("title: ␛")).unwrap();
+        let line = text.lines().nth(snippet).unwrap();
+        let carets = text.lines().nth(snippet + 1).unwrap();
+        let column = |s: &str, c: char| s.chars().position(|x| x == c).unwrap();
+        assert_eq!(column(carets, '^'), column(line, 'x'), "{text}");
+        assert!(text.contains("content/␛]0;pwned␇.md:3:7"), "{text}");
     }
 
     #[test]

@@ -6,6 +6,9 @@
 //! → [`write`].
 
 #![warn(missing_docs, unreachable_pub)]
+// Output goes through `terminal`, which shows content instead of letting
+// the terminal obey it.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod audit;
 pub mod cli;
@@ -27,5 +30,6 @@ pub mod share;
 pub mod site;
 pub mod slug;
 pub mod syntax;
+pub mod terminal;
 pub mod urls;
 pub mod write;

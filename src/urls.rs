@@ -5,8 +5,112 @@
 //! `/` (`""` is the home page). With no `base_url`, links are relative and
 //! name `index.html` explicitly, so the site works from `file://`; with a
 //! path or full URL, links are root-relative and pretty.
+//!
+//! Links tier0 does not make itself, from the config (contact links, the
+//! feedback endpoint, base URLs), pass one allow-list of schemes,
+//! [`ALLOWED_SCHEMES`], read the way browsers read them ([`scheme`]): a
+//! `javascript:`, `data:` or `vbscript:` link would run script in the
+//! reader's page, a `file:` or `blob:` one open what the site never
+//! published. Links from front matter are ids, slugs, categories and
+//! aliases, whose characters leave no room for a scheme.
+
+use std::fmt;
 
 use crate::config::BaseUrl;
+
+/// The schemes a link from the config may have; a link without one is relative.
+pub const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// What a browser makes of the start of a link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Start {
+    /// A scheme, lowercased (`javascript`).
+    Scheme(String),
+    /// No scheme: a relative link.
+    Relative,
+    /// The text so far could still become a scheme (`java`, or nothing).
+    Open,
+}
+
+/// Reads the scheme at the start of `text` as the WHATWG URL parser does:
+/// leading C0 controls and spaces skipped, tabs and line breaks anywhere
+/// ignored, case ignored; a scheme is a letter, then letters, digits, `+`,
+/// `-` or `.`, then `:`.
+fn start(text: &str) -> Start {
+    let mut chars = text
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'));
+    let mut scheme = String::new();
+    for c in chars.by_ref() {
+        match c {
+            ':' if !scheme.is_empty() => return Start::Scheme(scheme),
+            c if c.is_ascii_alphabetic() => scheme.push(c.to_ascii_lowercase()),
+            c if !scheme.is_empty() && (c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) => {
+                scheme.push(c);
+            }
+            _ => return Start::Relative,
+        }
+    }
+    Start::Open
+}
+
+/// The scheme of `url`, lowercased; `None` for a relative link.
+pub fn scheme(url: &str) -> Option<String> {
+    match start(url) {
+        Start::Scheme(scheme) => Some(scheme),
+        Start::Relative | Start::Open => None,
+    }
+}
+
+/// Why a link from the config is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnsafeLink {
+    /// Its scheme is not in [`ALLOWED_SCHEMES`].
+    Scheme(String),
+    /// A placeholder stands where the scheme is read, so the page's values
+    /// would decide it.
+    PlaceholderScheme,
+}
+
+impl fmt::Display for UnsafeLink {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Scheme(scheme) => write!(
+                f,
+                "its scheme `{scheme}:` is not one tier0 links to (only http, https, mailto and tel, or a relative link)"
+            ),
+            Self::PlaceholderScheme => f.write_str("a placeholder stands where its scheme is read"),
+        }
+    }
+}
+
+/// Checks `url` against [`ALLOWED_SCHEMES`].
+pub fn check_link(url: &str) -> Result<(), UnsafeLink> {
+    match scheme(url) {
+        Some(scheme) if !ALLOWED_SCHEMES.contains(&scheme.as_str()) => {
+            Err(UnsafeLink::Scheme(scheme))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Checks a link template whose placeholders start with `{`: the text
+/// before the first placeholder must settle the scheme, since the values
+/// filled in (an article's title, the steps a reader ticked) are not
+/// known here.
+pub fn check_link_template(template: &str) -> Result<(), UnsafeLink> {
+    let Some(at) = template.find('{') else {
+        return check_link(template);
+    };
+    match start(&template[..at]) {
+        Start::Scheme(scheme) if !ALLOWED_SCHEMES.contains(&scheme.as_str()) => {
+            Err(UnsafeLink::Scheme(scheme))
+        }
+        Start::Open => Err(UnsafeLink::PlaceholderScheme),
+        Start::Scheme(_) | Start::Relative => Ok(()),
+    }
+}
 
 /// Writes links between site paths.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +166,93 @@ fn url_path(url: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn schemes_are_read_as_browsers_read_them() {
+        for (url, expected) in [
+            ("https://h.example/", Some("https")),
+            ("HTTPS://h.example/", Some("https")),
+            (" JavaScript:alert(1)", Some("javascript")),
+            ("java\tscript:alert(1)", Some("javascript")),
+            ("java\nscript:alert(1)", Some("javascript")),
+            ("\u{1}\u{1f} vbscript:x", Some("vbscript")),
+            ("jav\r\nascript:x", Some("javascript")),
+            ("data:text/html,<script>", Some("data")),
+            ("x-custom+1.0:y", Some("x-custom+1.0")),
+            ("mailto:a@b.example", Some("mailto")),
+            ("/kb/a:b", None),
+            ("./javascript:x", None),
+            ("?q=javascript:x", None),
+            ("#javascript:x", None),
+            ("1javascript:x", None),
+            ("java script:x", None),
+            ("javascript", None),
+            (":x", None),
+            ("", None),
+        ] {
+            assert_eq!(scheme(url).as_deref(), expected, "{url:?}");
+        }
+    }
+
+    #[test]
+    fn only_allowed_schemes_and_relative_links_pass() {
+        for ok in [
+            "https://s.example/",
+            "Http://s.example/",
+            "mailto:help@s.example",
+            "tel:+34900",
+            "/api/feedback",
+            "contact/",
+            "//s.example/x",
+        ] {
+            assert_eq!(check_link(ok), Ok(()), "{ok}");
+        }
+        for (bad, scheme) in [
+            ("javascript:alert(1)", "javascript"),
+            (" \tJaVaScRiPt:alert(1)", "javascript"),
+            ("java\tscript:alert(1)", "javascript"),
+            ("data:text/html;base64,PHNjcmlwdD4=", "data"),
+            ("vbscript:msgbox", "vbscript"),
+            ("file:///etc/passwd", "file"),
+            ("blob:https://s.example/1", "blob"),
+        ] {
+            assert_eq!(
+                check_link(bad),
+                Err(UnsafeLink::Scheme(scheme.into())),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn templates_settle_their_scheme_before_any_placeholder() {
+        for ok in [
+            "https://s.example/new?a={id}&t={title}",
+            "mailto:help@s.example?subject={title}",
+            "/contact?a={id}",
+            "?a={id}",
+            "./help-{lang}/",
+        ] {
+            assert_eq!(check_link_template(ok), Ok(()), "{ok}");
+        }
+        assert_eq!(
+            check_link_template("javascript:alert('{title}')"),
+            Err(UnsafeLink::Scheme("javascript".into()))
+        );
+        for open in [
+            "{title}:alert(1)",
+            "java{id}script:x",
+            "m{id}ilto:x",
+            " {url}",
+            "help-{lang}/",
+        ] {
+            assert_eq!(
+                check_link_template(open),
+                Err(UnsafeLink::PlaceholderScheme),
+                "{open}"
+            );
+        }
+    }
 
     #[test]
     fn relative_links_name_index_html() {

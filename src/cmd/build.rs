@@ -9,6 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::{EXIT_CONTENT, EXIT_LEFT_OUT, Verbosity, fail, print_diagnostics};
 use crate::cli::BuildArgs;
 use crate::site::{self, BuildError, BuildOptions};
+use crate::terminal;
 
 /// Builds with a spinner only worth showing for large sites on a terminal.
 const SPINNER_FROM_ARTICLES: usize = 1000;
@@ -29,10 +30,10 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
     let started = std::time::Instant::now();
     let progress = |stage: &str, articles: usize| {
         if verbosity == Verbosity::Verbose {
-            eprintln!(
+            terminal::tell(format_args!(
                 "{:>7.3} s  {stage} ({articles} articles)",
                 started.elapsed().as_secs_f64()
-            );
+            ));
         }
         if show_spinner && articles >= SPINNER_FROM_ARTICLES {
             let bar = spinner.get_or_init(|| {
@@ -62,7 +63,7 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
                 .map(|d| &d.path)
                 .collect();
             if verbosity != Verbosity::Quiet || report.left_out > 0 {
-                eprintln!(
+                terminal::tell(format_args!(
                     "Published {} articles ({} files) into {} in {:.2} s; {} file(s) left out \
                      for errors, {} with warnings",
                     report.articles,
@@ -71,21 +72,21 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
                     report.elapsed.as_secs_f64(),
                     report.left_out,
                     warned.len(),
-                );
+                ));
             }
             if verbosity != Verbosity::Quiet {
-                eprintln!(
+                terminal::tell(format_args!(
                     "Open {} in a browser, or serve the folder with any static web server.",
                     index.display()
-                );
+                ));
             }
             if args.open
                 && let Err(e) = opener::open(&index)
             {
-                eprintln!(
+                terminal::tell(format_args!(
                     "warning: could not open a browser ({e}); open {} yourself",
                     index.display()
-                );
+                ));
             }
             if report.left_out > 0 {
                 ExitCode::from(EXIT_LEFT_OUT)
@@ -96,9 +97,9 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
         Err(BuildError::Content { diagnostics, texts }) => {
             print_diagnostics(&texts, &diagnostics, verbosity);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            eprintln!(
+            terminal::tell(format_args!(
                 "error: the build found {errors} error(s); the previous site was left untouched"
-            );
+            ));
             ExitCode::from(EXIT_CONTENT)
         }
         Err(e @ (BuildError::Io(_) | BuildError::Search(_))) => fail(e),

@@ -15,6 +15,7 @@ use crate::audit::StaleArticle;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::diagnostics::Located;
 use crate::site::{self, BuildOptions, CheckReport};
+use crate::terminal::{self, Inert};
 
 /// Version of the JSON document; bumped on any incompatible change.
 const JSON_VERSION: u32 = 1;
@@ -62,7 +63,8 @@ pub fn run(args: CheckArgs, verbosity: Verbosity) -> ExitCode {
 }
 
 fn write_human(report: &CheckReport, errors: usize, warnings: usize) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
+    // Titles, authors and file names are shown, never obeyed.
+    let mut out = Inert::new(std::io::stdout().lock());
     if !report.stale.is_empty() {
         writeln!(out, "Articles due for review, oldest first:")?;
         for s in &report.stale {
@@ -83,7 +85,8 @@ fn write_human(report: &CheckReport, errors: usize, warnings: usize) -> std::io:
         out,
         "{errors} error(s), {warnings} warning(s), {} article(s) due for review",
         report.stale.len()
-    )
+    )?;
+    out.flush()
 }
 
 #[derive(Serialize)]
@@ -119,7 +122,7 @@ fn write_json(
         diagnostics: report.texts.locate(&report.diagnostics),
         stale: &report.stale,
     };
+    let json = terminal::to_json(&json).map_err(std::io::Error::other)?;
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::other)?;
-    writeln!(out)
+    writeln!(out, "{json}")
 }

@@ -17,6 +17,7 @@ use crate::discover::{CONFIG_FILE, CONTENT_DIR};
 use crate::import::ImportError;
 use crate::import::zendesk::sync::Action;
 use crate::import::zendesk::{self, ConfigNote, Report};
+use crate::terminal;
 
 /// Runs `tier0 import`.
 pub fn run(args: ImportArgs, verbosity: Verbosity) -> ExitCode {
@@ -38,10 +39,10 @@ fn run_zendesk(args: ZendeskArgs, verbosity: Verbosity) -> ExitCode {
         }
         Err(ImportError::Content { diagnostics, texts }) => {
             print_diagnostics(&texts, &diagnostics, verbosity);
-            eprintln!(
+            terminal::tell(format_args!(
                 "error: the import found {} error(s); nothing was written",
                 diagnostics.len()
-            );
+            ));
             ExitCode::from(EXIT_CONTENT)
         }
         Err(ImportError::Io(message)) => fail(message),
@@ -80,7 +81,11 @@ fn print_report(report: &Report, options: &zendesk::Options, verbosity: Verbosit
                 (Action::Gone, _) => " (no longer in the export; left as it is)".to_owned(),
                 _ => String::new(),
             };
-            println!("{:<9} {}{why}", outcome.action.word(), file(&outcome.rel));
+            terminal::say(format_args!(
+                "{:<9} {}{why}",
+                outcome.action.word(),
+                file(&outcome.rel)
+            ));
         }
         let written = matches!(
             outcome.action,
@@ -88,20 +93,22 @@ fn print_report(report: &Report, options: &zendesk::Options, verbosity: Verbosit
         );
         if let Some(notes) = report.notes.get(&outcome.rel).filter(|_| written && !quiet) {
             for note in notes {
-                eprintln!("warning: {}: {note}", file(&outcome.rel));
+                terminal::tell(format_args!("warning: {}: {note}", file(&outcome.rel)));
             }
         }
     }
     let config = shown(root, CONFIG_FILE).display().to_string();
     match &report.config {
         ConfigNote::Fine => {}
-        ConfigNote::Written if !quiet => eprintln!("Wrote {config} with the export's languages"),
-        ConfigNote::WouldWrite if !quiet => {
-            eprintln!("Would write {config} with the export's languages")
+        ConfigNote::Written if !quiet => {
+            terminal::tell(format_args!("Wrote {config} with the export's languages"))
         }
+        ConfigNote::WouldWrite if !quiet => terminal::tell(format_args!(
+            "Would write {config} with the export's languages"
+        )),
         ConfigNote::Advice(lines) if !quiet => {
             for line in lines {
-                eprintln!("warning: {config}: {line}");
+                terminal::tell(format_args!("warning: {config}: {line}"));
             }
         }
         _ => {}
@@ -112,9 +119,9 @@ fn print_report(report: &Report, options: &zendesk::Options, verbosity: Verbosit
         .filter(|o| o.action == Action::Conflict)
         .count();
     if conflicts > 0 && !quiet {
-        eprintln!(
+        terminal::tell(format_args!(
             "warning: {conflicts} file(s) changed both here and in Zendesk were left as they are; merge Zendesk's version from the hidden `.zendesk-new` file beside each (docs/import-zendesk.md)"
-        );
+        ));
     }
     if !quiet {
         let count = |action: Action| {
@@ -138,7 +145,7 @@ fn print_report(report: &Report, options: &zendesk::Options, verbosity: Verbosit
         } else {
             "Imported"
         };
-        println!(
+        terminal::say(format_args!(
             "{verb} {} articles in {languages}: {} created, {} updated, {} unchanged, {} kept, {} conflict(s), {} gone",
             report.articles,
             count(Action::Created),
@@ -147,6 +154,6 @@ fn print_report(report: &Report, options: &zendesk::Options, verbosity: Verbosit
             count(Action::Kept),
             count(Action::Conflict),
             count(Action::Gone),
-        );
+        ));
     }
 }

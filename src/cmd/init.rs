@@ -7,6 +7,7 @@ use include_dir::{Dir, include_dir};
 
 use super::{Verbosity, fail};
 use crate::cli::InitArgs;
+use crate::terminal;
 
 static SCAFFOLD: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scaffold");
 
@@ -28,8 +29,14 @@ pub fn run(args: InitArgs, verbosity: Verbosity) -> ExitCode {
         ));
     }
     if verbosity != Verbosity::Quiet {
-        eprintln!("Created a knowledge base in {}", dir.display());
-        eprintln!("Build it with: tier0 build --root {}", dir.display());
+        terminal::tell(format_args!(
+            "Created a knowledge base in {}",
+            dir.display()
+        ));
+        terminal::tell(format_args!(
+            "Build it with: tier0 build --root {}",
+            dir.display()
+        ));
     }
     ExitCode::SUCCESS
 }

@@ -18,6 +18,7 @@ use std::process::ExitCode;
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::terminal;
 
 /// The content has errors.
 pub const EXIT_CONTENT: u8 = 1;
@@ -51,12 +52,12 @@ pub fn print_diagnostics(texts: &SourceTexts, diagnostics: &[Diagnostic], verbos
     };
     let mut stderr = StandardStream::stderr(choice);
     if let Err(e) = texts.emit(&mut stderr, &shown) {
-        eprintln!("tier0: cannot print diagnostics: {e}");
+        terminal::tell(format_args!("tier0: cannot print diagnostics: {e}"));
     }
 }
 
 /// Prints an error that stopped tier0 and returns exit code 2.
 pub fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {message}");
+    terminal::tell(format_args!("error: {message}"));
     ExitCode::from(EXIT_FAILURE)
 }

@@ -25,10 +25,12 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, SourceFile, Sources};
 use crate::link::{self, Selection};
+use crate::parse::text::{self, Lines};
 use crate::parse::{self, Article, ArticleType, Parsed, yaml::did_you_mean};
 use crate::placeholders;
 use crate::site::{self, BuildError};
 use crate::slug;
+use crate::terminal;
 
 /// One template per language and type: `<lang>/<type>.md`.
 static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates/new");
@@ -54,12 +56,16 @@ pub fn run(args: NewArgs, verbosity: Verbosity) -> ExitCode {
     match create(&args, today, verbosity) {
         Ok(created) => {
             if verbosity != Verbosity::Quiet {
-                println!("Created {} ({})", created.shown.display(), created.id);
-                println!(
+                terminal::say(format_args!(
+                    "Created {} ({})",
+                    created.shown.display(),
+                    created.id
+                ));
+                terminal::say(format_args!(
                     "URL in the dev server: http://{DEV_SERVER_HOST}:{}/{}",
                     crate::serve::DEFAULT_PORT,
                     created.site_path
-                );
+                ));
             }
             ExitCode::SUCCESS
         }
@@ -89,8 +95,12 @@ fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, 
         )));
     };
     let title = args.title.trim();
-    if title.chars().any(char::is_control) {
-        return Err(fail("the title must be a single line of text"));
+    // The same rule as for `title:` in front matter, said for a command line.
+    if let Some((_, c)) = text::first_control(title, Lines::One) {
+        return Err(fail(format!(
+            "the title must be a single line of text, without control characters (it holds U+{:04X})",
+            u32::from(c)
+        )));
     }
     let slug = slug::slugify(title);
     if slug.is_empty() {
@@ -220,7 +230,9 @@ fn load_config(root: &Path, verbosity: Verbosity) -> Result<Config, ExitCode> {
         Ok((config, _warnings, _)) => Ok(config),
         Err(BuildError::Content { diagnostics, texts }) => {
             print_diagnostics(&texts, &diagnostics, verbosity);
-            eprintln!("error: {CONFIG_FILE} has errors; fix them first, no article was written");
+            terminal::tell(format_args!(
+                "error: {CONFIG_FILE} has errors; fix them first, no article was written"
+            ));
             Err(ExitCode::from(EXIT_CONTENT))
         }
         Err(e) => Err(fail(e)),

@@ -13,6 +13,7 @@ use crate::index::{IndexedSite, SITE_FILE};
 use crate::parse::Audience;
 use crate::share;
 use crate::site::{self, BuildError, index_dir};
+use crate::terminal::{self, Inert};
 use crate::urls::Urls;
 
 #[derive(Serialize)]
@@ -103,23 +104,23 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
             }
         })
         .collect();
-    let mut out = std::io::stdout().lock();
+    // Titles, descriptions and replies are authors' text, and the query
+    // may be pasted from a ticket: all of it is shown, never obeyed.
+    let mut out = Inert::new(std::io::stdout().lock());
     let written = if args.json {
-        serde_json::to_writer_pretty(
-            &mut out,
-            &serde_json::json!({ "query": query, "lang": lang, "results": results }),
-        )
-        .map_err(std::io::Error::other)
-        .and_then(|()| writeln!(out))
+        terminal::to_json(&serde_json::json!({ "query": query, "lang": lang, "results": results }))
+            .map_err(std::io::Error::other)
+            .and_then(|json| writeln!(out, "{json}"))
     } else {
         write_text(&mut out, &results)
-    };
+    }
+    .and_then(|()| out.flush());
     if let Err(e) = written {
         return fail(format!("cannot write the results: {e}"));
     }
     if results.is_empty() {
         if !args.json && verbosity != Verbosity::Quiet {
-            eprintln!("No article matches `{query}`.");
+            terminal::tell(format_args!("No article matches `{query}`."));
         }
         return ExitCode::from(EXIT_CONTENT);
     }
@@ -134,10 +135,10 @@ fn write_text(out: &mut impl Write, results: &[Result<'_>]) -> std::io::Result<(
             }
             writeln!(out, "{reply}")?;
             if r.internal {
-                eprintln!(
+                terminal::tell(format_args!(
                     "note: {} is an internal article: its link opens only on the agents' site; do not send it to users",
                     r.id
-                );
+                ));
             }
             continue;
         }

@@ -10,15 +10,16 @@ use crate::serve::{self, ServeOptions, connections};
 /// Overrides how long a client may keep the server waiting, in
 /// milliseconds (for tests of the timeout; TESTING.md).
 const CLIENT_TIMEOUT_VAR: &str = "TIER0_SERVE_CLIENT_TIMEOUT_MS";
+use crate::terminal;
 
 /// Runs `tier0 serve` until interrupted.
 pub fn run(args: ServeArgs, verbosity: Verbosity) -> ExitCode {
     if !args.bind.is_loopback() {
-        eprintln!(
+        terminal::tell(format_args!(
             "warning: listening on {}: everyone who can reach this computer can read the site, drafts included \
              (at its IP address, or at a name given with --allow-host)",
             args.bind
-        );
+        ));
     }
     let client_timeout = match client_timeout() {
         Ok(timeout) => timeout,

@@ -8,6 +8,7 @@
 
 pub mod date;
 pub mod front_matter;
+pub mod text;
 mod translations;
 pub mod yaml;
 
@@ -25,6 +26,7 @@ use crate::output_paths;
 use crate::slug;
 pub use date::Timestamp;
 use front_matter::SplitError;
+use text::Field;
 use yaml::TopLevelKeys;
 
 /// What kind of article this is; each has its own template in `tier0 new`.
@@ -129,6 +131,50 @@ struct RawFrontMatter {
     /// What `tier0 import zendesk` made the file from; only the import reads it.
     #[serde(rename = "zendesk")]
     _import_record: Option<serde_yaml::Value>,
+}
+
+impl RawFrontMatter {
+    /// Every text value, as the article keeps it (title and description trimmed).
+    fn texts(&self) -> impl Iterator<Item = Field<'_>> {
+        let single = [
+            ("id", &self.id),
+            ("tier", &self.tier),
+            ("escalate_to", &self.escalate_to),
+            ("type", &self.kind),
+            ("lang", &self.lang),
+            ("category", &self.category),
+            ("slug", &self.slug),
+            ("date", &self.date),
+            ("updated", &self.updated),
+            ("reviewed", &self.reviewed),
+            ("audience", &self.audience),
+            ("author", &self.author),
+            ("team", &self.team),
+        ];
+        let lists = [
+            ("tags", &self.tags),
+            ("symptoms", &self.symptoms),
+            ("error_codes", &self.error_codes),
+            ("applies_to", &self.applies_to),
+            ("aliases", &self.aliases),
+        ];
+        let title = self.title.as_deref().map(|t| Field::one("title", t.trim()));
+        let description =
+            (self.description.as_deref()).map(|d| Field::many("description", d.trim()));
+        title
+            .into_iter()
+            .chain(description)
+            .chain(
+                single
+                    .into_iter()
+                    .filter_map(|(key, value)| value.as_deref().map(|v| Field::one(key, v))),
+            )
+            .chain(
+                lists
+                    .into_iter()
+                    .flat_map(|(key, values)| values.iter().map(move |v| Field::one(key, v))),
+            )
+    }
 }
 
 /// Keys front matter understands, for "did you mean".
@@ -412,7 +458,15 @@ fn parse_section(
     config: &Config,
     file: &SourceFile,
 ) -> Result<(SectionPage, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let (raw, _, _, warnings): (RawSection, _, _, _) = front_matter(file, SECTION_KEYS)?;
+    let (raw, keys, _, warnings): (RawSection, _, _, _) = front_matter(file, SECTION_KEYS)?;
+    let fields = [
+        (raw.title.as_deref()).map(|t| Field::one("title", t.trim())),
+        (raw.description.as_deref()).map(|d| Field::many("description", d.trim())),
+    ];
+    let errors = text::check(&file.path, &file.text, &keys, fields.into_iter().flatten());
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let (dir, name) = file.rel.rsplit_once('/').unwrap_or(("", &file.rel));
     let stem = name.trim_end_matches(".md");
     let lang = split_language(config, stem)
@@ -439,6 +493,7 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         };
     let path = &file.path;
     let errors_before = diagnostics.len();
+    diagnostics.extend(text::check(path, &file.text, &keys, raw.texts()));
     let mut error = |key: &str, message: String, help: String| {
         diagnostics.push(Diagnostic::error(path, keys.value_span(key), message).with_help(help));
     };

@@ -191,6 +191,8 @@ pub struct TopLevelKeys {
     keys: BTreeMap<String, Vec<KeyPosition>>,
     /// Where the whole mapping starts, for problems that belong to no key.
     start: usize,
+    /// Where it ends.
+    end: usize,
 }
 
 impl TopLevelKeys {
@@ -209,7 +211,11 @@ impl TopLevelKeys {
             }
             offset += line.len();
         }
-        Self { keys, start: base }
+        Self {
+            keys,
+            start: base,
+            end: base + text.len(),
+        }
     }
 
     /// Whether `key` is written.
@@ -227,6 +233,40 @@ impl TopLevelKeys {
     pub fn key_span(&self, key: &str) -> Range<usize> {
         self.first(key)
             .map_or(self.start..self.start, |p| p.key.clone())
+    }
+
+    /// Where `needle` is first written in the entry of `key` (from the key
+    /// to the next top-level key), in `file`, the text the offsets count in.
+    ///
+    /// Values nested under a key (`tiers[2].contact.url`) have no position
+    /// of their own; a value written as it reads is found this way.
+    pub fn find_in_entry(&self, file: &str, key: &str, needle: &str) -> Option<Range<usize>> {
+        let start = self.first(key)?.key.start;
+        let end = self
+            .keys
+            .values()
+            .flatten()
+            .map(|p| p.key.start)
+            .filter(|&s| s > start)
+            .min()
+            .unwrap_or(self.end);
+        let at = start + file.get(start..end)?.find(needle)?;
+        Some(at..at + needle.len())
+    }
+
+    /// Where the decoded `value` is written in the entry of `key`: as it
+    /// reads, or double-quoted with the escapes YAML shares with JSON
+    /// (`"java\tscript:"`, `"a\u001bb"`).
+    pub fn find_value_in_entry(&self, file: &str, key: &str, value: &str) -> Option<Range<usize>> {
+        if value.is_empty() {
+            return None;
+        }
+        self.find_in_entry(file, key, value).or_else(|| {
+            let quoted = serde_json::to_string(value).ok()?;
+            let found = self.find_in_entry(file, key, &quoted)?;
+            // Inside the quotes, like a value found as it reads.
+            Some(found.start + 1..found.end - 1)
+        })
     }
 
     fn first(&self, key: &str) -> Option<&KeyPosition> {
@@ -377,6 +417,27 @@ mod tests {
             "KB-1"
         );
         assert_eq!(keys.value_span("note"), 4..4);
+    }
+
+    #[test]
+    fn values_are_found_in_their_own_entry_only() {
+        let file = "---\na: x\nb:\n  - {url: x}\n  - {url: y}\nc: y\n---\n";
+        let keys = TopLevelKeys::scan(&file[4..file.len() - 4], 4);
+        let found = |key, needle| keys.find_in_entry(file, key, needle).map(|r| r.start);
+        assert_eq!(found("a", "x"), Some(file.find("x").unwrap()));
+        assert_eq!(found("b", "x"), Some(file.find("{url: x}").unwrap() + 6));
+        assert_eq!(found("b", "y"), Some(file.find("{url: y}").unwrap() + 6));
+        assert_eq!(found("c", "y"), Some(file.rfind('y').unwrap()));
+        assert_eq!(found("a", "y"), None);
+        assert_eq!(found("d", "x"), None);
+        assert_eq!(found("c", "---"), None, "the entry ends with the mapping");
+        let file = "a: 1\nb: [\"x\", \"java\\tscript:\"]\n";
+        let keys = TopLevelKeys::scan(file, 0);
+        let at = keys
+            .find_value_in_entry(file, "b", "java\tscript:")
+            .unwrap();
+        assert_eq!(&file[at], "java\\tscript:");
+        assert_eq!(keys.find_value_in_entry(file, "b", ""), None);
     }
 
     #[test]

@@ -25,6 +25,8 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpListener;
 use tokio::time::Sleep;
 
+use crate::terminal;
+
 /// How long a client may keep the server waiting, unless told otherwise.
 pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -76,7 +78,9 @@ async fn wait_after_accept_error(e: &io::Error) {
     ) {
         return;
     }
-    eprintln!("warning: cannot accept a connection ({e}); trying again in a second");
+    terminal::tell(format_args!(
+        "warning: cannot accept a connection ({e}); trying again in a second"
+    ));
     tokio::time::sleep(Duration::from_secs(1)).await;
 }
 

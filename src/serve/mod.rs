@@ -26,6 +26,7 @@ use site::{DevSite, Rebuilt};
 use crate::cmd::{Verbosity, print_diagnostics};
 use crate::config::BaseUrl;
 use crate::site::BuildOptions;
+use crate::terminal;
 
 /// The port `tier0 serve` listens on unless told otherwise.
 pub const DEFAULT_PORT: u16 = 1111;
@@ -65,10 +66,10 @@ pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> 
             tokio::net::TcpListener::bind(SocketAddr::new(options.bind, options.port)).await?;
         let address = listener.local_addr()?;
         let url = format!("http://{address}/");
-        println!(
+        terminal::say(format_args!(
             "Serving {} at {url} (Ctrl+C to stop)",
             options.root.display()
-        );
+        ));
         let shared = Shared::new(hosts::AllowedHosts::new(
             options.bind,
             address.port(),
@@ -88,7 +89,9 @@ pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> 
         if options.open
             && let Err(e) = opener::open(&url)
         {
-            eprintln!("warning: could not open a browser ({e}); open {url} yourself");
+            terminal::tell(format_args!(
+                "warning: could not open a browser ({e}); open {url} yourself"
+            ));
         }
         connections::serve(
             listener,
@@ -114,10 +117,10 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
     let mut watcher = match watcher {
         Ok(watcher) => watcher,
         Err(e) => {
-            eprintln!(
+            terminal::tell(format_args!(
                 "error: cannot watch {}: {e}; the site will not be rebuilt on changes",
                 root.display()
-            );
+            ));
             return;
         }
     };
@@ -190,12 +193,17 @@ fn rebuild(
                     }
                     Rebuilt::Everything => "the whole site".to_owned(),
                 };
-                eprintln!("Rebuilt {what} in {} ms", started.elapsed().as_millis());
+                terminal::tell(format_args!(
+                    "Rebuilt {what} in {} ms",
+                    started.elapsed().as_millis()
+                ));
             }
         }
         Err(failure) => {
             print_diagnostics(&failure.texts, &failure.diagnostics, verbosity);
-            eprintln!("The last good version of the site is still served.");
+            terminal::tell(format_args!(
+                "The last good version of the site is still served."
+            ));
             let located = Arc::new(failure.texts.locate(&failure.diagnostics));
             shared.update(|s| s.errors = Some(located.clone()));
             let _ = shared.events.send(LiveEvent::Failed(located));
@@ -221,7 +229,7 @@ fn spawn_search_worker(shared: Arc<Shared>) -> mpsc::Sender<SearchJob> {
                 }),
                 Err(failure) => {
                     for d in &failure.diagnostics {
-                        eprintln!("error: search index: {}", d.message);
+                        terminal::tell(format_args!("error: search index: {}", d.message));
                     }
                 }
             }

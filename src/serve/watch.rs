@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::discover::{CONFIG_FILE, CONTENT_DIR};
+use crate::terminal;
 
 /// Quiet time that ends a batch.
 const QUIET: Duration = Duration::from_millis(30);
@@ -124,10 +125,10 @@ impl Watcher {
             let path = self.root.join(dir);
             if created.contains(&path) && path.is_dir() {
                 if let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive) {
-                    eprintln!(
+                    terminal::tell(format_args!(
                         "warning: cannot watch {}: {e}; changes in it will not be rebuilt",
                         path.display()
-                    );
+                    ));
                 }
                 batch.everything = true;
             }
