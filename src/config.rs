@@ -516,7 +516,8 @@ impl Config {
                     .with_help("list at least one language, e.g. `- {code: es, name: Español}`"),
             );
         }
-        for (i, lang) in languages.iter().enumerate() {
+        let mut codes = std::collections::BTreeSet::new();
+        for lang in &languages {
             if !crate::slug::is_slug(&lang.code) {
                 errors.push(
                     Diagnostic::error(
@@ -527,7 +528,20 @@ impl Config {
                     .with_help("use a lowercase code such as `es`, `en` or `pt-br`"),
                 );
             }
-            if languages[..i].iter().any(|l| l.code == lang.code) {
+            if let Some(generated) = crate::output_paths::generated_named(&lang.code) {
+                errors.push(
+                    Diagnostic::error(
+                        path,
+                        at("languages"),
+                        format!(
+                            "language code `{}` names the folder where tier0 writes {}",
+                            lang.code, generated.what
+                        ),
+                    )
+                    .with_help("pages of a language go in a folder named after its code: use its ISO code, such as `en`"),
+                );
+            }
+            if !codes.insert(lang.code.as_str()) {
                 errors.push(Diagnostic::error(
                     path,
                     at("languages"),
@@ -567,7 +581,10 @@ impl Config {
                     .with_help("list the escalation tiers of the organisation, e.g. `- {id: L1, name: Level 1}`"),
             );
         }
-        for (i, tier) in tiers.iter().enumerate() {
+        let mut tier_ids = std::collections::BTreeSet::new();
+        // The slug of an id names the folder of the tier's page.
+        let mut tier_pages = BTreeMap::new();
+        for tier in &tiers {
             if !crate::slug::is_identifier(&tier.id) {
                 errors.push(
                     Diagnostic::error(
@@ -581,12 +598,37 @@ impl Config {
                     .with_help("use a short id such as `L1`"),
                 );
             }
-            if tiers[..i].iter().any(|t| t.id == tier.id) {
+            if !tier_ids.insert(tier.id.as_str()) {
                 errors.push(Diagnostic::error(
                     path,
                     at("tiers"),
                     format!("tier `{}` is defined twice", tier.id),
                 ));
+                continue;
+            }
+            let page = crate::slug::slugify(&tier.id);
+            if let Some(problem) = crate::output_paths::segment_too_long(&page) {
+                errors.push(
+                    Diagnostic::error(
+                        path,
+                        at("tiers"),
+                        format!("a tier id is too long for a folder name: {problem}"),
+                    )
+                    .with_help("use a short id such as `L1`"),
+                );
+            }
+            if let Some(other) = tier_pages.insert(page, tier.id.as_str()) {
+                errors.push(
+                    Diagnostic::error(
+                        path,
+                        at("tiers"),
+                        format!(
+                            "tiers `{other}` and `{}` would share one page: their ids differ only in case or in `-` and `_`",
+                            tier.id
+                        ),
+                    )
+                    .with_help("give each tier an id of its own, such as `L1` and `L2`"),
+                );
             }
         }
         let tier_ids = || join(tiers.iter().map(|t| t.id.as_str()));
@@ -735,6 +777,34 @@ mod tests {
 
     fn parse(text: &str) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
         Config::from_yaml(Path::new("tier0.yaml"), text)
+    }
+
+    #[test]
+    fn tiers_that_would_share_a_page_and_languages_on_generated_folders_are_refused() {
+        let errors = parse(
+            "tiers:\n  - {id: L1, name: a}\n  - {id: l1, name: b}\n  - {id: L_2, name: c}\n  - {id: L-2, name: d}\n  - {id: L1, name: e}\n",
+        )
+        .unwrap_err();
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "tiers `L1` and `l1` would share one page: their ids differ only in case or in `-` and `_`",
+                "tiers `L_2` and `L-2` would share one page: their ids differ only in case or in `-` and `_`",
+                "tier `L1` is defined twice",
+            ]
+        );
+        let errors =
+            parse("default_language: es\nlanguages: [{code: es, name: E}, {code: kb, name: K}]\n")
+                .unwrap_err();
+        assert_eq!(
+            errors[0].message,
+            "language code `kb` names the folder where tier0 writes the permanent short links"
+        );
+        assert_eq!(
+            errors[0].span.start,
+            "default_language: es\nlanguages: ".len()
+        );
     }
 
     #[test]

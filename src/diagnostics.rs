@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::terminal;
 
 /// How bad a problem is: errors fail the build, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Fails the build.
@@ -31,7 +31,7 @@ pub enum Severity {
 }
 
 /// One problem in one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -204,12 +204,24 @@ pub struct Located {
 
 impl SourceTexts {
     /// `diagnostics`, sorted, with their positions as lines and columns.
+    ///
+    /// Sorted, the starts in a file come in order, so each is found from
+    /// the one before: 100,000 problems on one long line cost one pass
+    /// over the line, not one each.
     pub fn locate(&self, diagnostics: &[Diagnostic]) -> Vec<Located> {
+        let mut file: Option<(&Path, Cursor<'_>)> = None;
         sorted(diagnostics)
             .into_iter()
             .map(|d| {
-                let (line, column) = self.line_col(&d.path, d.span.start);
-                let (end_line, end_column) = self.line_col(&d.path, d.span.end);
+                let cursor = match &mut file {
+                    Some((path, cursor)) if *path == d.path => cursor,
+                    _ => {
+                        let text = self.texts.get(&d.path).map_or("", |t| &**t);
+                        &mut file.insert((&d.path, Cursor::new(text))).1
+                    }
+                };
+                let (line, column) = cursor.advance(d.span.start);
+                let (end_line, end_column) = cursor.clone().advance(d.span.end);
                 Located {
                     severity: d.severity,
                     path: d.path.to_string_lossy().replace('\\', "/"),
@@ -243,12 +255,19 @@ pub fn sorted(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
 /// Appends to `list` the diagnostics of `more` it does not hold yet: two
 /// passes over the same site (two renders, two editions) find some problems
 /// twice, and each must be shown and counted once.
+///
+/// One pass with a set: a site with 100,000 broken links has as many
+/// diagnostics in each pass.
 pub fn add_new(list: &mut Vec<Diagnostic>, more: Vec<Diagnostic>) {
-    for diagnostic in more {
-        if !list.contains(&diagnostic) {
-            list.push(diagnostic);
-        }
-    }
+    let fresh: Vec<bool> = {
+        let mut seen: std::collections::HashSet<&Diagnostic> = list.iter().collect();
+        more.iter().map(|d| seen.insert(d)).collect()
+    };
+    list.extend(
+        more.into_iter()
+            .zip(fresh)
+            .filter_map(|(d, fresh)| fresh.then_some(d)),
+    );
 }
 
 fn floor_char_boundary(text: Option<&Arc<str>>, mut offset: usize) -> usize {
@@ -262,18 +281,50 @@ fn floor_char_boundary(text: Option<&Arc<str>>, mut offset: usize) -> usize {
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text.as_bytes()[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
+    Cursor::new(text).advance(offset)
+}
+
+/// A position in a text, moved forward by counting what it passes over.
+#[derive(Clone)]
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// Moves to byte `offset` (the end if past it; from the start if
+    /// before the cursor) and returns its line and column. An offset
+    /// inside a character counts that character.
+    fn advance(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.bytes.len());
+        if offset < self.offset {
+            *self = Self {
+                bytes: self.bytes,
+                ..Self::new("")
+            };
+        }
+        for &b in &self.bytes[self.offset..offset] {
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 1;
+            } else if b & 0xC0 != 0x80 {
+                self.column += 1;
+            }
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
 }
 
 #[cfg(test)]
@@ -296,6 +347,44 @@ mod tests {
         assert_eq!(line_col(text, text.find('ñ').unwrap()), (1, 9));
         assert_eq!(line_col(text, text.find('x').unwrap()), (2, 9));
         assert_eq!(line_col(text, 10_000), (3, 1));
+    }
+
+    #[test]
+    fn located_positions_are_those_of_each_offset_alone() {
+        let text = "título: ñ\nweight: x\n\u{2603}\n";
+        let mut sources = SourceTexts::default();
+        sources.insert("a.md", Arc::from(text));
+        sources.insert("b.md", Arc::from("x\ny"));
+        // Spans that end before they start, start inside a character or
+        // run past the end are located as their offsets are, one by one.
+        let spans = [
+            (0, 3),
+            (2, 1),
+            (9, 40),
+            (3, 13),
+            (14, 22),
+            (24, 23),
+            (29, 29),
+        ];
+        let mut diagnostics: Vec<Diagnostic> = spans
+            .iter()
+            .map(|&(start, end)| Diagnostic::error("a.md", start..end, "x"))
+            .collect();
+        diagnostics.push(Diagnostic::error("b.md", 2..3, "x"));
+        diagnostics.push(Diagnostic::error("c.md", 5..9, "x"));
+        let located = sources.locate(&diagnostics);
+        assert_eq!(located.len(), diagnostics.len());
+        for (d, l) in sorted(&diagnostics).into_iter().zip(&located) {
+            let start = sources.line_col(&d.path, d.span.start);
+            let end = sources.line_col(&d.path, d.span.end);
+            assert_eq!(
+                (l.line, l.column, l.end_line, l.end_column),
+                (start.0, start.1, end.0, end.1),
+                "{d:?}"
+            );
+        }
+        // Inside `ñ` (bytes 10 and 11 of the line): the character counts.
+        assert_eq!(line_col(text, text.find('ñ').unwrap() + 1), (1, 10));
     }
 
     #[test]

@@ -415,6 +415,11 @@ fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> (Vec<String>,
             });
         }
     }
+    // The walk sorts each folder's names, which is not the order of whole
+    // paths (`a/x.png` comes before `a-b.png`, though `-` sorts before
+    // `/`); binary searches over the assets need the order of whole paths.
+    markdown.sort_unstable();
+    assets.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
     (markdown, assets)
 }
 
@@ -623,6 +628,18 @@ mod tests {
         assert_eq!(s.assets.len(), 1);
         assert_eq!(s.assets[0].rel, "red/router.png");
         assert!(s.problems.is_empty());
+    }
+
+    #[test]
+    fn assets_are_in_the_order_of_whole_paths() {
+        let dir = site(&[
+            ("content/a/x.png", b"x"),
+            ("content/a-b.png", b"b"),
+            ("content/a.png", b"a"),
+        ]);
+        let s = discover(dir.path(), "default").unwrap();
+        let rels: Vec<_> = s.assets.iter().map(|a| a.rel.as_str()).collect();
+        assert_eq!(rels, ["a-b.png", "a.png", "a/x.png"]);
     }
 
     #[test]

@@ -14,11 +14,9 @@ use rayon::prelude::*;
 use search_index::{SearchDocument, SearchError, Section};
 
 use crate::link::SiteModel;
+use crate::output_paths::SEARCH_DIR;
 use crate::parse::Audience;
 use crate::render::Sink;
-
-/// Folder of the browser index in the output.
-pub const SEARCH_DIR: &str = "search";
 
 /// File beside the tantivy index recording how the indexed build links its pages.
 pub const SITE_FILE: &str = "site.json";

@@ -21,6 +21,7 @@ pub mod import;
 pub mod index;
 pub mod leniency;
 pub mod link;
+pub mod output_paths;
 pub mod parse;
 pub mod placeholders;
 pub mod references;

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use crate::config::{Config, Localized};
 use crate::diagnostics::Diagnostic;
 use crate::discover::Asset;
+use crate::output_paths::{self, PathRegistry};
 use crate::parse::{Article, Audience, SectionPage};
 use crate::slug;
 use crate::urls::Urls;
@@ -125,6 +126,7 @@ pub struct SiteModel {
     pub audience: BuildAudience,
     /// Ids and source paths of articles left out of this build, and why.
     withheld: Arc<BTreeMap<String, Withheld>>,
+    /// Articles by id, then language: the versions of an id are neighbours.
     by_id: Arc<BTreeMap<(String, String), usize>>,
     by_source: Arc<BTreeMap<String, usize>>,
 }
@@ -140,14 +142,19 @@ pub fn language_prefix(config: &Config, lang: &str) -> String {
 
 /// Site path of the permanent short link of article `id` in `lang` (`kb/KB-1042/`).
 pub fn short_path(config: &Config, lang: &str, id: &str) -> String {
-    format!("{}kb/{id}/", language_prefix(config, lang))
+    format!(
+        "{}{}/{id}/",
+        language_prefix(config, lang),
+        output_paths::SHORT_LINKS_DIR
+    )
 }
 
 /// Site path of the tier page of `tier` in `lang`.
 pub fn tier_path(config: &Config, lang: &str, tier: &str) -> String {
     format!(
-        "{}tiers/{}/",
+        "{}{}/{}/",
         language_prefix(config, lang),
+        output_paths::TIERS_DIR,
         slug::slugify(tier)
     )
 }
@@ -179,67 +186,6 @@ pub fn normalise_alias(alias: &str) -> Option<String> {
     }
     Some(format!("{}/", parts.join("/")))
 }
-
-/// Who claimed an output path first, to report a collision well.
-struct Claim {
-    what: String,
-    path: PathBuf,
-}
-
-/// Output paths of the site, each owned by one page.
-#[derive(Default)]
-struct PathRegistry {
-    claims: BTreeMap<String, Claim>,
-    /// Folders tier0 fills itself (`kb/`, `en/tiers/`): content may not write inside them.
-    reserved: Vec<String>,
-}
-
-impl PathRegistry {
-    fn claim(
-        &mut self,
-        site_path: &str,
-        what: String,
-        path: PathBuf,
-        span: std::ops::Range<usize>,
-    ) -> Result<(), Diagnostic> {
-        let key = site_path.to_lowercase();
-        if let Some(prefix) = self.reserved.iter().find(|r| key.starts_with(r.as_str())) {
-            return Err(Diagnostic::error(
-                &path,
-                span,
-                format!("{what} would be written to `/{site_path}`, inside `/{prefix}`, which tier0 itself fills"),
-            )
-            .with_help("choose another slug, category or alias"));
-        }
-        if let Some(first) = self.claims.get(&key) {
-            return Err(Diagnostic::error(
-                &path,
-                span,
-                format!(
-                    "{what} would be written to `/{site_path}`, which {} already uses",
-                    first.what
-                ),
-            )
-            .with_help(format!(
-                "change the slug, category or alias of one of them (the other is {})",
-                first.path.display()
-            )));
-        }
-        self.claims.insert(key, Claim { what, path });
-        Ok(())
-    }
-}
-
-/// Folders tier0 fills itself, in every language.
-pub const GENERATED_FOLDERS: &[&str] = &["static/", "search/", "kb/", "tiers/", "changes/"];
-/// Files tier0 writes at the root of every language.
-const GENERATED_FILES: &[&str] = &[
-    "404.html",
-    "sitemap.xml",
-    "robots.txt",
-    "atom.xml",
-    "articles.json",
-];
 
 /// Links parsed articles into the site model.
 pub fn link(
@@ -300,38 +246,13 @@ pub fn link(
             ))
     });
 
-    let mut registry = PathRegistry::default();
-    for lang in &config.languages {
-        let prefix = language_prefix(&config, &lang.code);
-        for generated in GENERATED_FILES {
-            let what = "a file tier0 generates".to_owned();
-            let claim = Claim {
-                what,
-                path: PathBuf::from(generated),
-            };
-            registry
-                .claims
-                .insert(format!("{prefix}{generated}"), claim);
-        }
-        registry
-            .reserved
-            .extend(GENERATED_FOLDERS.iter().map(|f| format!("{prefix}{f}")));
-        if !prefix.is_empty() {
-            let what = format!("the {} home page", lang.name);
-            registry.claims.insert(
-                prefix,
-                Claim {
-                    what,
-                    path: PathBuf::from("content"),
-                },
-            );
-        }
-    }
+    let mut registry = PathRegistry::new(&config);
 
     // The published articles that claimed their path: source index and path.
     let mut placed: Vec<(usize, String)> = Vec::with_capacity(order.len());
     let mut by_id: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut by_source = BTreeMap::new();
+    let mut id_spellings = BTreeMap::new();
     for k in order {
         let article = &articles[k];
         let index = placed.len();
@@ -345,14 +266,15 @@ pub fn link(
             article.slug
         );
         let what = format!("article `{}`", article.id);
-        let claimed = registry.claim(
-            &path,
-            what,
-            article.path.clone(),
-            article.spans.value("slug"),
-        );
+        // The key that made the path, if one did (else the file's name did).
+        let decided_by = ["slug", "category"]
+            .map(|key| article.spans.value(key))
+            .into_iter()
+            .find(|span| !span.is_empty())
+            .unwrap_or_else(|| article.spans.value("slug"));
+        let claimed = registry.claim(&path, what, article.path.clone(), decided_by);
         let duplicate = by_id
-            .get(&(article.lang.clone(), article.id.clone()))
+            .get(&(article.id.clone(), article.lang.clone()))
             .map(|&first| {
                 let first = articles[placed[first].0].path.display();
                 Diagnostic::error(
@@ -364,12 +286,17 @@ pub fn link(
                     "every article needs its own id; translations share an id but differ in `lang`",
                 )
             });
-        if claimed.is_err() || duplicate.is_some() {
+        let twin = case_twin(&id_spellings, article, &|i| &articles[placed[i].0]);
+        if claimed.is_err() || duplicate.is_some() || twin.is_some() {
             errors.extend(claimed.err());
             errors.extend(duplicate);
+            errors.extend(twin);
             continue;
         }
-        by_id.insert((article.lang.clone(), article.id.clone()), index);
+        by_id.insert((article.id.clone(), article.lang.clone()), index);
+        id_spellings
+            .entry(article.id.to_ascii_lowercase())
+            .or_insert(index);
         by_source.insert(article.rel.clone(), index);
         placed.push((k, path));
     }
@@ -470,6 +397,35 @@ pub fn link(
         withheld: Arc::new(withheld),
         by_id: Arc::new(by_id),
         by_source: Arc::new(by_source),
+    })
+}
+
+/// The error for `article` if its id differs only in case from the id of
+/// an article placed before (`placed(i)` for the index `spellings` gives
+/// each folded id): both would own one short link on file systems that
+/// ignore case, and agents type ids as they remember them.
+fn case_twin<'a>(
+    spellings: &BTreeMap<String, usize>,
+    article: &Article,
+    placed: &dyn Fn(usize) -> &'a Article,
+) -> Option<Diagnostic> {
+    let first = placed(*spellings.get(&article.id.to_ascii_lowercase())?);
+    (first.id != article.id).then(|| {
+        Diagnostic::error(
+            &article.path,
+            article.spans.value("id"),
+            format!(
+                "id `{}` differs only in case from `{}`, the id of {}",
+                article.id,
+                first.id,
+                first.path.display()
+            ),
+        )
+        .with_help(format!(
+            "write `{}` if this is a translation of that article, or choose another id: \
+             ids that differ only in case share one short link on macOS and Windows",
+            first.id
+        ))
     })
 }
 
@@ -582,14 +538,15 @@ impl SiteModel {
 
     /// The article `id` in `lang`, else in the default language, else any.
     pub fn find_by_id(&self, id: &str, lang: &str) -> Option<usize> {
-        let key = |l: &str| (l.to_owned(), id.to_owned());
+        let key = |l: &str| (id.to_owned(), l.to_owned());
         self.by_id
             .get(&key(lang))
             .or_else(|| self.by_id.get(&key(&self.config.default_language)))
             .or_else(|| {
                 self.by_id
                     .range(key("")..)
-                    .find(|((_, i), _)| i == id)
+                    .next()
+                    .filter(|((i, _), _)| i == id)
                     .map(|(_, v)| v)
             })
             .copied()
@@ -677,6 +634,28 @@ impl SiteModel {
         self.by_source.get(rel).copied()
     }
 
+    /// Whether an article of this build has its source in the folder
+    /// `folder` (relative to `content/`). A lookup in the sorted sources:
+    /// the dev server asks it for every path of a batch of changes.
+    pub fn has_article_in(&self, folder: &str) -> bool {
+        let inside = format!("{folder}/");
+        self.by_source
+            .range(inside.clone()..)
+            .next()
+            .is_some_and(|(rel, _)| rel.starts_with(&inside))
+    }
+
+    /// Whether an asset of this build is the file `rel` (relative to
+    /// `content/`) or lies in the folder `rel`.
+    pub fn has_asset_at(&self, rel: &str) -> bool {
+        let first_from = |key: &str| {
+            let at = self.assets.partition_point(|a| a.rel.as_str() < key);
+            self.assets.get(at).map(|a| a.rel.as_str())
+        };
+        let inside = format!("{rel}/");
+        first_from(rel) == Some(rel) || first_from(&inside).is_some_and(|r| r.starts_with(&inside))
+    }
+
     /// Articles in `lang`, most recently updated first (then by id).
     pub fn recently_updated(&self, lang: &str) -> Vec<usize> {
         let mut recent: Vec<usize> = (0..self.articles.len())
@@ -750,6 +729,103 @@ fn join_relative(dir: &str, link: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The agents' edition, drafts included, of the articles `files`
+    /// (path under `content/`, text) and the assets `assets`.
+    fn linked(files: &[(&str, &str)], assets: &[&str]) -> Result<SiteModel, Vec<Diagnostic>> {
+        let config = Config::default();
+        let sources = crate::discover::Sources {
+            articles: files
+                .iter()
+                .map(|(rel, text)| crate::discover::SourceFile {
+                    path: PathBuf::from("content").join(rel),
+                    rel: (*rel).to_owned(),
+                    text: Arc::from(*text),
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let parsed = crate::parse::parse(&config, &sources);
+        assert!(
+            !parsed.diagnostics.iter().any(Diagnostic::is_error),
+            "{:?}",
+            parsed.diagnostics
+        );
+        let assets = assets
+            .iter()
+            .map(|rel| Asset {
+                rel: (*rel).to_owned(),
+                source: PathBuf::from("content").join(rel),
+            })
+            .collect();
+        let selection = Selection {
+            drafts: true,
+            audience: BuildAudience::Agents,
+        };
+        link(config, parsed.articles, parsed.sections, assets, selection)
+    }
+
+    #[test]
+    fn ids_that_differ_only_in_case_collide_across_languages() {
+        let errors = linked(
+            &[
+                ("red/a.md", "---\nid: KB-1\ntitle: A\n---\n"),
+                ("red/b.en.md", "---\nid: kb-1\ntitle: B\n---\n"),
+                ("red/c.en.md", "---\nid: KB-1\ntitle: C\n---\n"),
+            ],
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let e = &errors[0];
+        assert_eq!(e.path, PathBuf::from("content/red/b.en.md"));
+        assert_eq!(e.span, 8..12);
+        assert!(
+            e.message
+                .contains("id `kb-1` differs only in case from `KB-1`, the id of content/red/a.md"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn sources_are_found_by_file_and_by_folder() {
+        let model = linked(
+            &[
+                ("red/a.md", "---\nid: KB-1\ntitle: A\n---\n"),
+                ("red-b/c.md", "---\nid: KB-2\ntitle: C\n---\n"),
+            ],
+            // Sorted as discover sorts them: by whole path.
+            &["img-y.png", "img/x.png", "z.png"],
+        )
+        .unwrap();
+        assert!(model.has_article_in("red") && model.has_article_in("red-b"));
+        assert!(!model.has_article_in("re") && !model.has_article_in("red/a.md"));
+        for at in ["img", "img/x.png", "img-y.png", "z.png"] {
+            assert!(model.has_asset_at(at), "{at}");
+        }
+        for not in ["im", "img/x", "z", "red"] {
+            assert!(!model.has_asset_at(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn an_id_in_no_language_asked_for_is_found_in_the_first_that_has_it() {
+        let model = linked(
+            &[
+                ("red/a.en.md", "---\nid: KB-2\ntitle: A\n---\n"),
+                ("red/b.md", "---\nid: KB-1\ntitle: B\n---\n"),
+            ],
+            &[],
+        )
+        .unwrap();
+        let found = model
+            .find_by_id("KB-2", "fr")
+            .map(|i| model.articles[i].article.rel.clone());
+        assert_eq!(found.as_deref(), Some("red/a.en.md"));
+        assert_eq!(model.find_by_id("KB-3", "es"), None);
+        assert_eq!(model.find_by_id("KB", "es"), None);
+    }
 
     #[test]
     fn aliases_stay_inside_the_site() {

@@ -78,10 +78,17 @@ pub fn published(
         .collect()
 }
 
+/// Withheld files past this many are not looked for in each body, which
+/// costs a pass over the body per file (ten thousand internal screenshots
+/// would cost ten thousand passes over every article): the body is
+/// parsed instead, one pass however many files there are.
+const NAMES_LOOKED_FOR: usize = 16;
+
 /// Whether `body` may refer to one of `files`: it holds a file's name, or
-/// a percent-encoded name might.
+/// a percent-encoded name might, or there are too many names to look for.
 fn may_name(body: &str, files: &BTreeSet<String>) -> bool {
-    body.contains('%')
+    files.len() > NAMES_LOOKED_FOR
+        || body.contains('%')
         || files
             .iter()
             .any(|f| body.contains(f.rsplit('/').next().unwrap_or(f)))
@@ -215,5 +222,10 @@ mod tests {
         assert!(may_name("![x](captura interna.png)", &files));
         assert!(may_name("![x](captura%20interna.png)", &files));
         assert!(!may_name("nothing here", &files));
+        // Too many to look for one by one: the body is parsed instead.
+        let many: BTreeSet<String> = (0..=NAMES_LOOKED_FOR)
+            .map(|i| format!("red/{i}.png"))
+            .collect();
+        assert!(may_name("nothing here", &many));
     }
 }

@@ -37,13 +37,11 @@ pub fn search(
 
 /// The distinct terms of a query, in order of first appearance.
 pub(crate) fn query_terms(lang: &str, query: &str) -> Vec<String> {
-    let mut terms: Vec<String> = Vec::new();
-    for term in analyze(lang, Mode::Query, query) {
-        if !terms.contains(&term) {
-            terms.push(term);
-        }
-    }
-    terms
+    let mut seen = std::collections::HashSet::new();
+    analyze(lang, Mode::Query, query)
+        .into_iter()
+        .filter(|term| seen.insert(term.clone()))
+        .collect()
 }
 
 /// Runs already-analysed `terms` against `index`: AND, then OR if AND is empty.

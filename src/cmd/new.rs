@@ -108,6 +108,15 @@ fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, 
             "cannot make a file name from the title `{title}`; use a title with letters or digits"
         )));
     }
+    if let Some(problem) = args
+        .category
+        .as_deref()
+        .and_then(crate::output_paths::segment_too_long)
+    {
+        return Err(fail(format!(
+            "the category id is too long for a folder name: {problem}; use a shorter one"
+        )));
+    }
     if let Some(category) = &args.category
         && !slug::is_slug(category)
     {
@@ -162,6 +171,7 @@ fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, 
     } else {
         format!(".{lang}")
     };
+    let slug = fit_file_name(&slug, &format!("{suffix}.md"));
     let rel = format!("{category}{slug}{suffix}.md");
     let path = Path::new(CONTENT_DIR).join(&rel);
     let shown = if root == Path::new(".") {
@@ -328,8 +338,10 @@ fn fits(
     let after = link_errors(with_new);
     if !after.is_empty() {
         // The site may have problems of its own; only new ones are the new article's fault.
-        let before = link_errors(existing.articles);
-        let caused: Vec<Diagnostic> = after.into_iter().filter(|e| !before.contains(e)).collect();
+        let mut known = link_errors(existing.articles);
+        let before = known.len();
+        crate::diagnostics::add_new(&mut known, after);
+        let caused = known.split_off(before);
         if !caused.is_empty() {
             return Err(caused);
         }
@@ -364,9 +376,28 @@ fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
     file.sync_all()
 }
 
+/// `slug`, cut so that `slug` and `ending` (`.en.md`) fit in one file
+/// name: at the last `-` that leaves room, so words stay whole, or
+/// mid-word if a single word is too long. The same title always gives the
+/// same name; two long titles that start alike may give one name, and the
+/// second is then refused as existing.
+fn fit_file_name(slug: &str, ending: &str) -> String {
+    let room = crate::output_paths::MAX_SEGMENT_BYTES.saturating_sub(ending.len());
+    if slug.len() <= room {
+        return slug.to_owned();
+    }
+    // A slug is ASCII: any byte is a character boundary.
+    let cut = &slug[..room];
+    let cut = match cut.rfind('-') {
+        Some(at) if slug.as_bytes()[room] != b'-' && at > 0 => &cut[..at],
+        _ => cut,
+    };
+    cut.trim_end_matches('-').to_owned()
+}
+
 /// The id after the highest number of the site's most common id prefix,
-/// keeping its zero padding (`KB-1025` → `KB-1026`); `KB-0001` for a site
-/// without numbered ids.
+/// in any case, keeping its zero padding (`KB-1025` → `KB-1026`);
+/// `KB-0001` for a site without numbered ids.
 fn next_id<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
     #[derive(Default)]
     struct Series {
@@ -395,11 +426,15 @@ fn next_id<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
         .iter()
         .max_by(|a, b| a.1.ids.cmp(&b.1.ids).then_with(|| b.0.cmp(a.0)))
     {
-        Some((prefix, s)) => format!(
-            "{prefix}{:0width$}",
-            s.highest.saturating_add(1),
-            width = s.width
-        ),
+        Some((prefix, _)) => {
+            // Ids that differ only in case collide: the number follows
+            // every spelling of the prefix (`kb-7` as well as `KB-3`).
+            let (highest, width) = series
+                .iter()
+                .filter(|(p, _)| p.eq_ignore_ascii_case(prefix))
+                .fold((0, 0), |(h, w), (_, s)| (h.max(s.highest), w.max(s.width)));
+            format!("{prefix}{:0width$}", highest.saturating_add(1))
+        }
         None => format!("{DEFAULT_ID_PREFIX}{:0DEFAULT_ID_WIDTH$}", 1),
     }
 }
@@ -417,6 +452,30 @@ mod tests {
         assert_eq!(next_id(["KB-0009"]), "KB-0010");
         assert_eq!(next_id(["FAQ-7", "KB-2", "KB-3", "KB-1"]), "KB-4");
         assert_eq!(next_id(["B-1", "A-1"]), "A-2");
+        assert_eq!(next_id(["KB-1", "KB-2", "kb-7"]), "KB-8");
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_word_to_fit_a_file_name() {
+        let word = "palabra";
+        let slug = vec![word; 60].join("-");
+        for ending in [".md", ".en.md", ".pt-br.md"] {
+            let fitted = fit_file_name(&slug, ending);
+            assert!(fitted.len() + ending.len() <= crate::output_paths::MAX_SEGMENT_BYTES);
+            assert!(
+                fitted.len() + ending.len()
+                    > crate::output_paths::MAX_SEGMENT_BYTES - word.len() - 1
+            );
+            assert!(slug.starts_with(&format!("{fitted}-")), "{fitted}");
+            assert!(fitted.split('-').all(|w| w == word), "{fitted}");
+            assert_eq!(fit_file_name(&slug, ending), fitted);
+        }
+        let one_word = "a".repeat(400);
+        assert_eq!(fit_file_name(&one_word, ".md"), "a".repeat(252));
+        assert_eq!(fit_file_name("corto", ".md"), "corto");
+        // Cut right before a `-`: the word before it is whole and kept.
+        let slug = format!("{}-b", "a".repeat(252));
+        assert_eq!(fit_file_name(&slug, ".md"), "a".repeat(252));
     }
 
     #[test]

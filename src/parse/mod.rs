@@ -35,6 +35,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{self, SourceFile, Sources};
+use crate::output_paths;
 use crate::slug;
 pub use date::Timestamp;
 pub use fields::FieldSpans;
@@ -488,6 +489,20 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         );
     }
 
+    if let Some(too_long) = output_paths::segment_too_long(&slug) {
+        let help = if spans.has("slug") {
+            "shorten `slug:`"
+        } else {
+            "set a shorter `slug:`; the one made from the file name is too long"
+        };
+        problem(
+            true,
+            "slug",
+            format!("the slug is too long for a file name: {too_long}"),
+            help.into(),
+        );
+    }
+
     let category = match raw.category {
         Some(c) if slug::is_slug(&c) => Some(c),
         Some(c) => {
@@ -527,6 +542,15 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         }),
     };
 
+    if let Some(too_long) = category.as_deref().and_then(output_paths::segment_too_long) {
+        problem(
+            true,
+            "category",
+            format!("the category id is too long for a folder name: {too_long}"),
+            "use a shorter category id".into(),
+        );
+    }
+
     let mut date_field = |key: &str, value: Option<String>| {
         value.and_then(|text| {
             let parsed = Timestamp::parse(&text);
@@ -548,13 +572,24 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
     let reviewed = date_field("reviewed", raw.reviewed).or(updated);
 
     for alias in &aliases {
-        if crate::link::normalise_alias(alias).is_none() {
-            problem(
+        match crate::link::normalise_alias(alias) {
+            None => problem(
                 true,
                 "aliases",
                 format!("alias `{alias}` is not a path inside the site"),
                 "write a site path such as `/old/wifi/`, without `..`, `?` or `#`".into(),
-            );
+            ),
+            Some(site_path) => {
+                if let Some(too_long) = output_paths::segment_too_long(&site_path) {
+                    problem(
+                        true,
+                        "aliases",
+                        format!("an alias is too long for a file name: {too_long}"),
+                        "shorten that part of the alias; each part between `/` becomes a folder"
+                            .into(),
+                    );
+                }
+            }
         }
     }
 
@@ -586,6 +621,23 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
             derived
         }
     };
+
+    // The id names the folder of the article's short link (`kb/<id>/`).
+    if let Some(too_long) = output_paths::segment_too_long(&id) {
+        let help = if spans.has("id") {
+            "use a shorter id, such as `KB-1042`"
+        } else {
+            "add a short `id: KB-…`; the one made from the file's path is too long"
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                path,
+                spans.value("id"),
+                format!("the article id is too long for a folder name: {too_long}"),
+            )
+            .with_help(help),
+        );
+    }
 
     let body = &file.text[body_start..];
     let prepared = crate::dialects::prepare(body, file.rel.ends_with(".mdx"));

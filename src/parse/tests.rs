@@ -1,4 +1,5 @@
 use super::*;
+use crate::output_paths;
 
 fn article(rel: &str, text: &str) -> (Option<Article>, Vec<Diagnostic>) {
     let file = SourceFile {
@@ -212,4 +213,46 @@ fn crlf_and_bom_work() {
     );
     assert!(d.is_empty(), "{d:?}");
     assert_eq!(a.unwrap().title, "Hola");
+}
+
+#[test]
+fn names_longer_than_a_file_name_are_located_errors() {
+    let long = "a".repeat(output_paths::MAX_SEGMENT_BYTES + 1);
+    let fits = "a".repeat(output_paths::MAX_SEGMENT_BYTES);
+    for (key, value) in [
+        ("slug", long.clone()),
+        ("category", long.clone()),
+        ("id", long.clone()),
+        ("aliases", format!("[/old/{long}/]")),
+    ] {
+        let text = format!("---\ntitle: T\nid: KB-1\n{key}: {value}\n---\n");
+        let text = text.replacen("id: KB-1\nid:", "id:", 1);
+        let e = only_error("red/a.md", &text);
+        assert!(
+            e.message.contains("is 256 bytes long"),
+            "{key}: {}",
+            e.message
+        );
+        let at = text.find(&format!("\n{key}:")).unwrap() + key.len() + 3;
+        assert_eq!(e.span.start, at, "{key}: located at its value");
+    }
+    let text = format!("---\ntitle: T\nid: {fits}\nslug: {fits}\naliases: [/{fits}/{fits}]\n---\n");
+    let (a, d) = article("red/a.md", &text);
+    assert!(a.is_some(), "{d:?}");
+    // A slug made from a file name can grow past it: `文` is `Wen`.
+    let name = "文".repeat(85);
+    let e = only_error(&format!("{name}.md"), "---\ntitle: T\nid: KB-1\n---\n");
+    assert!(e.message.contains("slug is too long"), "{}", e.message);
+    assert!(e.help.unwrap().contains("set a shorter `slug:`"));
+    // So can an id made from the file's path.
+    let folders = ["b".repeat(200), "c".repeat(60)].join("/");
+    let e = only_error(
+        &format!("{folders}/d.md"),
+        "---\ntitle: T\ncategory: red\n---\n",
+    );
+    assert!(
+        e.message.contains("article id is too long"),
+        "{}",
+        e.message
+    );
 }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::pages::LanguagePages;
 use crate::link::{self, BuildAudience, SiteModel};
-use crate::parse::Article;
+use crate::parse::{Article, Timestamp};
 
 /// Number of entries in each Atom feed.
 pub const FEED_ENTRIES: usize = 50;
@@ -70,8 +70,9 @@ pub fn atom(pages: &LanguagePages<'_>) -> Result<Vec<u8>, String> {
 }
 
 /// `sitemap.xml`, when the site's full URL is known (and it is not the
-/// agents' site, which search engines must not list).
-pub fn sitemap(model: &SiteModel, paths: &[String]) -> Option<String> {
+/// agents' site, which search engines must not list): `pages` are site
+/// paths with the date each was last updated, if it has one.
+pub fn sitemap(model: &SiteModel, pages: &[(String, Option<Timestamp>)]) -> Option<String> {
     if model.audience == BuildAudience::Agents {
         return None;
     }
@@ -79,12 +80,8 @@ pub fn sitemap(model: &SiteModel, paths: &[String]) -> Option<String> {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for path in paths {
-        let lastmod = model
-            .articles
-            .iter()
-            .find(|a| &a.path == path)
-            .and_then(|a| a.article.updated)
+    for (path, updated) in pages {
+        let lastmod = updated
             .map(|d| format!("<lastmod>{}</lastmod>", d.date()))
             .unwrap_or_default();
         xml.push_str(&format!(
@@ -103,7 +100,10 @@ pub fn robots(model: &SiteModel) -> String {
         return "User-agent: *\nDisallow: /\n".to_owned();
     }
     match model.config.base_url.absolute() {
-        Some(base) => format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
+        Some(base) => format!(
+            "User-agent: *\nAllow: /\nSitemap: {base}{}\n",
+            crate::output_paths::SITEMAP
+        ),
         None => "User-agent: *\nAllow: /\n".to_owned(),
     }
 }

@@ -24,6 +24,7 @@ use search_index::Section;
 
 use crate::diagnostics::Diagnostic;
 use crate::link::{self, SiteModel};
+use crate::output_paths;
 use markdown::RenderedBody;
 use pages::LanguagePages;
 use theme::Theme;
@@ -260,7 +261,7 @@ pub fn listings(
                 languages[l].home(),
             ),
             Job::Feed(l) => (
-                format!("{}atom.xml", languages[l].home_path()),
+                format!("{}{}", languages[l].home_path(), output_paths::FEED),
                 feeds::atom(&languages[l]),
             ),
             Job::Tier(l, t) => {
@@ -280,7 +281,7 @@ pub fn listings(
                 ),
                 languages[l].changes(),
             ),
-            Job::NotFound => ("404.html".into(), default.not_found()),
+            Job::NotFound => (output_paths::NOT_FOUND.into(), default.not_found()),
         }
     };
     let (pages, others) = rayon::join(
@@ -307,12 +308,12 @@ pub fn listings(
 fn generated(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> io::Result<()> {
     let (json, sitemap) = rayon::join(
         || feeds::articles_json(model),
-        || feeds::sitemap(model, &sitemap_paths(model)),
+        || feeds::sitemap(model, &sitemap_pages(model)),
     );
-    sink.put("robots.txt", feeds::robots(model).as_bytes())?;
-    sink.put("articles.json", &json)?;
+    sink.put(output_paths::ROBOTS, feeds::robots(model).as_bytes())?;
+    sink.put(output_paths::ARTICLES_JSON, &json)?;
     if let Some(xml) = sitemap {
-        sink.put("sitemap.xml", xml.as_bytes())?;
+        sink.put(output_paths::SITEMAP, xml.as_bytes())?;
     }
     theme
         .files
@@ -393,18 +394,36 @@ pub fn articles_alone(
     Ok(rendered.into_iter().map(|(page, _)| page).collect())
 }
 
-/// Pages worth listing in a sitemap: everything but redirects and the 404 page.
-fn sitemap_paths(model: &SiteModel) -> Vec<String> {
+/// Pages worth listing in a sitemap (everything but redirects and the 404
+/// page), in path order, with the date articles were last updated. The
+/// dates are taken as the pages are listed: looking each page up among the
+/// articles made the sitemap of 100,000 articles cost ten billion
+/// comparisons.
+fn sitemap_pages(model: &SiteModel) -> Vec<(String, Option<crate::parse::Timestamp>)> {
     let c = &model.config;
-    let mut paths: Vec<String> = model.articles.iter().map(|a| a.path.clone()).collect();
-    paths.extend(model.categories.iter().map(|cat| cat.path.clone()));
+    let mut pages: Vec<(String, Option<crate::parse::Timestamp>)> = model
+        .articles
+        .iter()
+        .map(|a| (a.path.clone(), a.article.updated))
+        .collect();
+    pages.extend(model.categories.iter().map(|cat| (cat.path.clone(), None)));
     for l in &c.languages {
-        paths.push(link::language_prefix(c, &l.code));
-        paths.extend(c.tiers.iter().map(|t| link::tier_path(c, &l.code, &t.id)));
+        pages.push((link::language_prefix(c, &l.code), None));
+        pages.extend(
+            c.tiers
+                .iter()
+                .map(|t| (link::tier_path(c, &l.code, &t.id), None)),
+        );
     }
-    paths.sort();
-    paths
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
+    pages
 }
+
+/// Broken anchors past this many in one check are told the anchors their
+/// target has, not the one they may have meant: finding it compares the
+/// anchor with every anchor of the target, and 100,000 broken links into a
+/// page of 100,000 headings would compare ten billion pairs.
+const SUGGESTED_ANCHORS: usize = 100;
 
 /// The broken links of `bodies` (article index, body): those found while
 /// rendering, and links into anchors that `defined(target)` lacks.
@@ -417,26 +436,38 @@ fn check_links<'a>(
         .iter()
         .flat_map(|(_, b)| b.diagnostics.iter().cloned())
         .collect();
+    let mut broken = 0;
     for &(i, body) in bodies {
-        diagnostics.extend(body.anchor_links.iter().filter_map(|l| {
+        for l in &body.anchor_links {
             let defined = defined(l.target);
-            (!defined.contains(&l.anchor)).then(|| broken_anchor(model, i, l, defined))
-        }));
+            if !defined.contains(&l.anchor) {
+                broken += 1;
+                let suggest = broken <= SUGGESTED_ANCHORS;
+                diagnostics.push(broken_anchor(model, i, l, defined, suggest));
+            }
+        }
     }
     diagnostics
 }
 
-/// The error for link `l` of article `from`, whose target defines only `defined`.
+/// The error for link `l` of article `from`, whose target defines only
+/// `defined`; with the closest anchor as a suggestion if `suggest`.
 fn broken_anchor(
     model: &SiteModel,
     from: usize,
     l: &markdown::AnchorLink,
     defined: &BTreeSet<String>,
+    suggest: bool,
 ) -> Diagnostic {
     let target = &model.articles[l.target].article;
-    let known: Vec<&str> = defined.iter().map(String::as_str).collect();
-    let hint = crate::parse::yaml::did_you_mean(&l.anchor, &known).map_or_else(
-        || format!("anchors there: {}", preview(&known)),
+    let closest = suggest
+        .then(|| {
+            let known: Vec<&str> = defined.iter().map(String::as_str).collect();
+            crate::parse::yaml::did_you_mean(&l.anchor, &known)
+        })
+        .flatten();
+    let hint = closest.map_or_else(
+        || format!("anchors there: {}", preview(defined)),
         |b| format!("did you mean `#{b}`?"),
     );
     Diagnostic::error(
@@ -475,14 +506,148 @@ fn template_errors(
         .collect()
 }
 
-fn preview(items: &[&str]) -> String {
-    let mut shown: Vec<String> = items.iter().take(8).map(|a| format!("#{a}")).collect();
-    if items.len() > 8 {
+fn preview(anchors: &BTreeSet<String>) -> String {
+    let mut shown: Vec<String> = anchors.iter().take(8).map(|a| format!("#{a}")).collect();
+    if anchors.len() > 8 {
         shown.push("…".into());
     }
     if shown.is_empty() {
         "none".into()
     } else {
         shown.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+    use crate::config::Config;
+    use crate::discover::{Asset, SourceFile, Sources};
+    use crate::link::{BuildAudience, Selection};
+    use crate::output_paths::GENERATED;
+
+    /// Remembers the paths it is given.
+    #[derive(Default)]
+    struct Paths(Mutex<BTreeSet<String>>);
+
+    impl Paths {
+        fn add(&self, path: &str) -> io::Result<()> {
+            self.0.lock().unwrap().insert(path.to_owned());
+            Ok(())
+        }
+    }
+
+    impl Sink for Paths {
+        fn put(&self, path: &str, _: &[u8]) -> io::Result<()> {
+            self.add(path)
+        }
+
+        fn copy(&self, path: &str, _: &Path) -> io::Result<()> {
+            self.add(path)
+        }
+    }
+
+    /// The generated entry `path` is, or lies in, if any.
+    fn generated(config: &Config, path: &str) -> Option<&'static str> {
+        config.languages.iter().find_map(|lang| {
+            let prefix = link::language_prefix(config, &lang.code);
+            GENERATED
+                .iter()
+                .filter(|g| g.every_language || prefix.is_empty())
+                .find(|g| {
+                    let at = format!("{prefix}{}", g.name);
+                    if g.folder {
+                        path.starts_with(&format!("{at}/"))
+                    } else {
+                        path == at
+                    }
+                })
+                .map(|g| g.name)
+        })
+    }
+
+    /// Whatever a build renders is a page or file of the content, or one
+    /// that `output_paths::GENERATED` lists, which the link stage keeps
+    /// content away from: a file added to the renderers but not to the
+    /// list fails here.
+    #[test]
+    fn everything_rendered_is_content_or_listed_as_generated() {
+        let (config, _) =
+            Config::from_yaml(Path::new("tier0.yaml"), "base_url: https://h.example/\n").unwrap();
+        let article = |rel: &str, text: &str| SourceFile {
+            path: PathBuf::from("content").join(rel),
+            rel: rel.to_owned(),
+            text: Arc::from(text),
+        };
+        let sources = Sources {
+            articles: vec![
+                article(
+                    "red/a.md",
+                    "---\nid: KB-1\ntitle: A\ndate: 2026-01-02\naliases: [/viejo/a/]\n---\n## Paso\n\n1. uno\n",
+                ),
+                article(
+                    "red/a.en.md",
+                    "---\nid: KB-1\ntitle: A\naliases: [/old/a/]\n---\n> [!INTERNAL]\n> [b](KB-2)\n",
+                ),
+                article(
+                    "vpn/b.md",
+                    "---\nid: KB-2\ntitle: B\naudience: internal\n---\nx\n",
+                ),
+            ],
+            ..Default::default()
+        };
+        let parsed = crate::parse::parse(&config, &sources);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let assets = vec![Asset {
+            rel: "red/router.png".into(),
+            source: PathBuf::from("content/red/router.png"),
+        }];
+        let theme = Theme::load("default", &BTreeMap::new()).unwrap();
+        let mut generated_seen = BTreeSet::new();
+        for audience in [BuildAudience::Public, BuildAudience::Agents] {
+            let selection = Selection {
+                drafts: false,
+                audience,
+            };
+            let model = link::link(
+                config.clone(),
+                parsed.articles.clone(),
+                parsed.sections.clone(),
+                assets.clone(),
+                selection,
+            )
+            .unwrap();
+            let paths = Paths::default();
+            render(&model, &theme, &paths).unwrap();
+            let mut content: BTreeSet<String> =
+                ["index.html".to_owned(), "en/index.html".into()].into();
+            let pages = model
+                .articles
+                .iter()
+                .map(|a| a.path.clone())
+                .chain(model.categories.iter().map(|c| c.path.clone()))
+                .chain(model.redirects.iter().map(|r| r.from.clone()));
+            content.extend(pages.map(|p| format!("{p}index.html")));
+            content.extend(model.assets.iter().map(|a| a.rel.clone()));
+            for path in paths.0.into_inner().unwrap() {
+                match generated(&model.config, &path) {
+                    Some(name) => {
+                        generated_seen.insert(name);
+                    }
+                    None => assert!(
+                        content.contains(&path),
+                        "{path} is neither content nor listed"
+                    ),
+                }
+            }
+        }
+        // And the list holds nothing tier0 does not write; the search
+        // index is written by the index stage, not the renderers.
+        let listed: BTreeSet<&str> = GENERATED.iter().map(|g| g.name).collect();
+        let unwritten: Vec<&&str> = listed.difference(&generated_seen).collect();
+        assert_eq!(unwritten, [&crate::output_paths::SEARCH_DIR]);
     }
 }

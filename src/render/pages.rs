@@ -35,7 +35,11 @@ const SEARCH_FORM: &str = "partials/search.html";
 
 /// Site path of the agents' "what changed" page in `lang`.
 pub fn changes_path(config: &Config, lang: &str) -> String {
-    format!("{}changes/", link::language_prefix(config, lang))
+    format!(
+        "{}{}/",
+        link::language_prefix(config, lang),
+        crate::output_paths::CHANGES_DIR
+    )
 }
 
 /// Values for a contact link template.
@@ -263,7 +267,7 @@ impl<'a> LanguagePages<'a> {
             search: format!(
                 "{}{}/",
                 self.model.urls.root(from),
-                crate::index::SEARCH_DIR
+                crate::output_paths::SEARCH_DIR
             ),
             tiers_intro: c
                 .tiers_intro

@@ -13,6 +13,7 @@ use tera::Tera;
 
 use super::i18n::Translations;
 use crate::diagnostics::Diagnostic;
+use crate::output_paths::STATIC_DIR;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -79,9 +80,10 @@ impl Theme {
                     )),
                 }
             } else if let Some(name) = path.strip_prefix("static/") {
-                let output = hashed_name(name, bytes);
-                assets.insert(name.to_owned(), format!("static/{output}"));
-                out.insert(format!("static/{output}"), bytes.clone());
+                // Theme files keep their folder's name in the output.
+                let output = format!("{STATIC_DIR}/{}", hashed_name(name, bytes));
+                assets.insert(name.to_owned(), output.clone());
+                out.insert(output, bytes.clone());
             } else if path == "i18n.yaml" {
                 let text = String::from_utf8_lossy(bytes);
                 match crate::parse::yaml::deserialize::<BTreeMap<String, BTreeMap<String, String>>>(

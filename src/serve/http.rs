@@ -137,7 +137,10 @@ pub fn site_path(raw: &str) -> Option<String> {
 
 /// The file at `path`: itself, or the `index.html` of the folder it names.
 fn lookup(served: &Served, path: &str) -> Option<(String, Arc<[u8]>)> {
-    let files = if path.starts_with("search/") {
+    let in_search = path
+        .strip_prefix(crate::output_paths::SEARCH_DIR)
+        .is_some_and(|rest| rest.starts_with('/'));
+    let files = if in_search {
         &served.search
     } else {
         &served.pages

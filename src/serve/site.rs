@@ -276,18 +276,11 @@ impl DevSite {
         let Some(rel) = self.content_rel(path) else {
             return true;
         };
-        let folder = format!("{rel}/");
+        let model = &good.model;
         path.exists()
-            || good
-                .model
-                .assets
-                .iter()
-                .any(|a| a.rel == rel || a.rel.starts_with(&folder))
-            || good
-                .model
-                .articles
-                .iter()
-                .any(|a| a.article.rel == rel || a.article.rel.starts_with(&folder))
+            || model.article_by_source(&rel).is_some()
+            || model.has_article_in(&rel)
+            || model.has_asset_at(&rel)
     }
 
     /// The `/`-separated path of `path` inside `content/`, if it is there.
@@ -325,14 +318,7 @@ impl DevSite {
         // `_index.md`) changes more than articles, which is known before
         // the site is prepared.
         let content = self.options.root.join(CONTENT_DIR);
-        let folder = |r: &String| {
-            let inside = format!("{r}/");
-            content.join(r).is_dir()
-                || old
-                    .articles
-                    .iter()
-                    .any(|a| a.article.rel.starts_with(&inside))
-        };
+        let folder = |r: &String| content.join(r).is_dir() || old.has_article_in(r);
         if !rels
             .iter()
             .all(|r| folder(r) || crate::discover::may_be_article(r))

@@ -1,29 +1,6 @@
 //! Bad input: every problem reported at once, located, and the previous site kept.
 
-use crate::support::{Site, stderr};
-
-/// Runs a failing strict build over a site whose `public/` holds an earlier
-/// site (which no build wrote, hence `--replace-output`); returns stderr.
-fn failing_build(site: &Site, code: i32) -> String {
-    site.write("public/index.html", "previous good site");
-    let output = site
-        .tier0(&["build", "--strict", "--replace-output"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(code), "{}", stderr(&output));
-    assert_eq!(
-        site.read_public("index.html"),
-        "previous good site",
-        "the previous site must survive"
-    );
-    let leftovers: Vec<_> = std::fs::read_dir(site.root())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("tier0-"))
-        .collect();
-    assert!(leftovers.is_empty(), "no staging folder may be left behind");
-    stderr(&output)
-}
+use crate::support::{Site, failing_build, stderr};
 
 #[test]
 fn parse_errors_are_all_reported_with_file_line_and_column() {

@@ -116,6 +116,31 @@ pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Runs a failing strict build over a site whose `public/` holds an earlier
+/// site (which no build wrote, hence `--replace-output`); asserts the exit
+/// code `code`, that the earlier site is untouched and that no staging
+/// folder is left behind; returns stderr.
+pub fn failing_build(site: &Site, code: i32) -> String {
+    site.write("public/index.html", "previous good site");
+    let output = site
+        .tier0(&["build", "--strict", "--replace-output"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(code), "{}", stderr(&output));
+    assert_eq!(
+        site.read_public("index.html"),
+        "previous good site",
+        "the previous site must survive"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("tier0-"))
+        .collect();
+    assert!(leftovers.is_empty(), "no staging folder may be left behind");
+    stderr(&output)
+}
+
 /// `tier0 <args>` in the site folder as an unprivileged user when the tests
 /// run as root, for whom file permissions do not apply; `None` when that
 /// cannot be done here.

@@ -488,12 +488,14 @@ fn articles(
         let date = checked_date("created_at", a.created_at.as_deref(), &mut file_notes);
         let updated = checked_date("edited_at", a.edited_at.as_deref(), &mut file_notes)
             .or_else(|| checked_date("updated_at", a.updated_at.as_deref(), &mut file_notes));
-        let mut tags: Vec<&str> = Vec::new();
-        for label in a.label_names.iter().flatten().map(|l| l.trim()) {
-            if !label.is_empty() && !tags.contains(&label) {
-                tags.push(label);
-            }
-        }
+        let mut seen = std::collections::HashSet::new();
+        let tags: Vec<&str> = a
+            .label_names
+            .iter()
+            .flatten()
+            .map(|l| l.trim())
+            .filter(|label| !label.is_empty() && seen.insert(*label))
+            .collect();
         let title = a.title.trim();
         let fallback_title = format!("{} {}", tier0_id(a.id), a.locale);
         if title.is_empty() {

@@ -1,0 +1,500 @@
+//! Who owns each path of the output.
+//!
+//! tier0 writes some files and folders of every site itself: the not-found
+//! page, the feeds, the search index, the short links. [`GENERATED`] lists
+//! them once; the render and index stages write them under these names,
+//! and the link stage gives every other path of the site to one page or
+//! file in a [`PathRegistry`], which refuses an article, category, alias
+//! or asset that would land on or inside a generated path, or on a path
+//! another one owns.
+//!
+//! Paths are compared as case-insensitive file systems (macOS, Windows)
+//! compare names: a site copied there must not lose a page to another
+//! whose path differs only in case. Each segment must also fit in a file
+//! name ([`MAX_SEGMENT_BYTES`]).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+
+/// The not-found page, at the site root.
+pub const NOT_FOUND: &str = "404.html";
+/// Every published article, for chatbots and ticketing tools, at the site root.
+pub const ARTICLES_JSON: &str = "articles.json";
+/// Rules for crawlers, at the site root.
+pub const ROBOTS: &str = "robots.txt";
+/// The sitemap, at the site root.
+pub const SITEMAP: &str = "sitemap.xml";
+/// The feed of each language, in its home folder.
+pub const FEED: &str = "atom.xml";
+/// The theme's files, at the site root.
+pub const STATIC_DIR: &str = "static";
+/// The browser's search index, at the site root.
+pub const SEARCH_DIR: &str = "search";
+/// The permanent short links (`kb/KB-1042/`), in each language's home folder.
+pub const SHORT_LINKS_DIR: &str = "kb";
+/// The tier pages, in each language's home folder.
+pub const TIERS_DIR: &str = "tiers";
+/// The agents' "what changed" page, in each language's home folder.
+pub const CHANGES_DIR: &str = "changes";
+
+/// A file or folder tier0 writes itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Generated {
+    /// Its name.
+    pub name: &'static str,
+    /// A folder that tier0 fills, rather than one file.
+    pub folder: bool,
+    /// Written in every language's home folder, not only at the site root.
+    pub every_language: bool,
+    /// What it is, for messages.
+    pub what: &'static str,
+}
+
+/// Everything tier0 writes besides the pages of articles, categories,
+/// aliases and the home pages, and the files copied from `content/`.
+/// A test renders whole sites and checks that nothing else is written.
+pub const GENERATED: &[Generated] = &[
+    Generated {
+        name: NOT_FOUND,
+        folder: false,
+        every_language: false,
+        what: "the not-found page",
+    },
+    Generated {
+        name: ARTICLES_JSON,
+        folder: false,
+        every_language: false,
+        what: "the list of articles for other tools",
+    },
+    Generated {
+        name: ROBOTS,
+        folder: false,
+        every_language: false,
+        what: "the rules for crawlers",
+    },
+    Generated {
+        name: SITEMAP,
+        folder: false,
+        every_language: false,
+        what: "the sitemap",
+    },
+    Generated {
+        name: FEED,
+        folder: false,
+        every_language: true,
+        what: "the feed of new and updated articles",
+    },
+    Generated {
+        name: STATIC_DIR,
+        folder: true,
+        every_language: false,
+        what: "the theme's files",
+    },
+    Generated {
+        name: SEARCH_DIR,
+        folder: true,
+        every_language: false,
+        what: "the search index",
+    },
+    Generated {
+        name: SHORT_LINKS_DIR,
+        folder: true,
+        every_language: true,
+        what: "the permanent short links",
+    },
+    Generated {
+        name: TIERS_DIR,
+        folder: true,
+        every_language: true,
+        what: "the tier pages",
+    },
+    Generated {
+        name: CHANGES_DIR,
+        folder: true,
+        every_language: true,
+        what: "the agents' \"what changed\" page",
+    },
+];
+
+/// The generated file or folder named `name` at a site root or language
+/// folder, compared as file systems that ignore case do.
+pub fn generated_named(name: &str) -> Option<&'static Generated> {
+    let name = fold(name);
+    GENERATED.iter().find(|g| g.name == name)
+}
+
+/// The page of a generated file or folder: `/404.html`, `/en/kb/`.
+fn shown(site_path: &str, generated: &Generated) -> String {
+    if generated.folder {
+        format!("/{site_path}{}/", generated.name)
+    } else {
+        format!("/{site_path}{}", generated.name)
+    }
+}
+
+/// The longest file or folder name, in bytes of UTF-8, that the file
+/// systems sites are written to accept (ext4, APFS, NTFS: 255).
+pub const MAX_SEGMENT_BYTES: usize = 255;
+
+/// What is wrong with the longest-named segment of `path` (`/`-separated),
+/// if one is longer than a file name may be.
+pub fn segment_too_long(path: &str) -> Option<String> {
+    let segment = path
+        .split('/')
+        .find(|segment| segment.len() > MAX_SEGMENT_BYTES)?;
+    let start: String = segment.chars().take(24).collect();
+    Some(format!(
+        "`{start}…` is {} bytes long, and a file or folder name may have at most {MAX_SEGMENT_BYTES}",
+        segment.len()
+    ))
+}
+
+/// `name` as file systems that ignore case compare it.
+fn fold(name: &str) -> String {
+    name.to_lowercase()
+}
+
+/// Who owns a path.
+#[derive(Debug)]
+enum Owner {
+    /// A page (a folder with its `index.html`) or a file of the content.
+    Content {
+        /// What it is, for messages (`article `KB-1``).
+        what: String,
+        /// The source file that put it there.
+        path: PathBuf,
+        /// A page's folder, which other pages and files may go inside.
+        folder: bool,
+    },
+    /// A file or folder tier0 writes itself, at `site_path`.
+    Generated(&'static Generated, String),
+    /// A home page of the site (its folder, or its `index.html`), which
+    /// nothing else may take.
+    Home {
+        /// Which home page, for messages.
+        what: String,
+        /// Its folder, rather than its `index.html`.
+        folder: bool,
+    },
+}
+
+/// A node of the tree of output paths, one per folded segment.
+#[derive(Debug, Default)]
+struct Node {
+    owner: Option<Owner>,
+    children: BTreeMap<String, Node>,
+}
+
+impl Node {
+    /// The first owner at or below this node, for messages.
+    fn first_owner(&self) -> Option<&Owner> {
+        let mut node = self;
+        loop {
+            if let Some(owner) = &node.owner {
+                return Some(owner);
+            }
+            node = node.children.values().next()?;
+        }
+    }
+}
+
+/// Every output path of a site with its owner: no path has two.
+///
+/// A tree of segments, so that a claim costs the length of its path, and
+/// a path inside a file (`robots.txt/x/`) or a folder tier0 fills
+/// (`kb/x/`) is found as it is walked to.
+#[derive(Debug, Default)]
+pub struct PathRegistry {
+    root: Node,
+}
+
+impl PathRegistry {
+    /// The paths of `config`'s site that tier0 writes itself: the
+    /// generated files and folders, and the home pages.
+    pub fn new(config: &Config) -> Self {
+        let mut registry = Self::default();
+        let home = |what: &str, folder: bool| Owner::Home {
+            what: what.to_owned(),
+            folder,
+        };
+        registry.set("index.html", home("the home page", false));
+        for lang in &config.languages {
+            let prefix = crate::link::language_prefix(config, &lang.code);
+            if !prefix.is_empty() {
+                let what = format!("the {} home page", lang.name);
+                registry.set(&prefix, home(&what, true));
+                registry.set(&format!("{prefix}index.html"), home(&what, false));
+            }
+            for generated in GENERATED {
+                if generated.every_language || prefix.is_empty() {
+                    registry.set(
+                        &format!("{prefix}{}", generated.name),
+                        Owner::Generated(generated, prefix.clone()),
+                    );
+                }
+            }
+        }
+        registry
+    }
+
+    /// Makes `owner` the owner of `site_path`, whoever owned it.
+    fn set(&mut self, site_path: &str, owner: Owner) {
+        let mut node = &mut self.root;
+        for segment in segments(site_path) {
+            node = node.children.entry(fold(segment)).or_default();
+        }
+        node.owner = Some(owner);
+    }
+
+    /// Gives `site_path` to `what`, written in the file `path` at `span`: a
+    /// page when the path ends with `/` (its folder and `index.html`), else
+    /// a file. Refused, with a located error, when the path or a folder on
+    /// the way to it is someone else's.
+    pub fn claim(
+        &mut self,
+        site_path: &str,
+        what: String,
+        path: PathBuf,
+        span: Range<usize>,
+    ) -> Result<(), Diagnostic> {
+        let folder = site_path.ends_with('/');
+        let refuse = |owner: &Owner, message: String| {
+            let diagnostic = Diagnostic::error(&path, span.clone(), message);
+            match owner {
+                Owner::Content { path: other, .. } => diagnostic.with_help(format!(
+                    "change the slug, category or alias of one of them (the other is {}); \
+                     paths that differ only in case are the same file on macOS and Windows",
+                    other.display()
+                )),
+                Owner::Generated(..) | Owner::Home { .. } => diagnostic.with_help(format!(
+                    "choose another slug, category or alias; tier0 writes {} itself",
+                    generated_list()
+                )),
+            }
+        };
+        let mut node = &mut self.root;
+        let mut walked = String::new();
+        for segment in segments(site_path) {
+            if let Some(owner) = &node.owner
+                && let Some(inside) = inside(owner, &walked)
+            {
+                let message = format!("{what} would be written to `/{site_path}`, {inside}");
+                return Err(refuse(owner, message));
+            }
+            walked.push_str(segment);
+            walked.push('/');
+            node = node.children.entry(fold(segment)).or_default();
+        }
+        if let Some(owner) = &node.owner {
+            return Err(refuse(owner, collision(&what, site_path, owner)));
+        }
+        if !folder && let Some(owner) = node.first_owner() {
+            let message = format!(
+                "{what} would be written to `/{site_path}`, which must be a folder: {} is inside it",
+                describe(owner)
+            );
+            return Err(refuse(owner, message));
+        }
+        let owner = |folder: bool| Owner::Content {
+            what: what.clone(),
+            path: path.clone(),
+            folder,
+        };
+        if folder {
+            let index = node.children.entry(fold("index.html")).or_default();
+            if let Some(owner) = &index.owner {
+                let message = collision(&what, &format!("{site_path}index.html"), owner);
+                return Err(refuse(owner, message));
+            }
+            index.owner = Some(owner(false));
+        }
+        node.owner = Some(owner(folder));
+        Ok(())
+    }
+}
+
+/// The segments of a site path, without empty ones.
+fn segments(site_path: &str) -> impl Iterator<Item = &str> {
+    site_path.split('/').filter(|s| !s.is_empty())
+}
+
+/// `what` lands on `site_path`, which `owner` has.
+fn collision(what: &str, site_path: &str, owner: &Owner) -> String {
+    match owner {
+        Owner::Generated(g, at) => format!(
+            "{what} would be written to `/{site_path}`, where tier0 writes {} (`{}`)",
+            g.what,
+            shown(at, g)
+        ),
+        other => format!(
+            "{what} would be written to `/{site_path}`, which {} already uses",
+            describe(other)
+        ),
+    }
+}
+
+/// Why nothing may be written inside the folder `walked` (`a/b/`) that
+/// `owner` has, if it is not a page's folder.
+fn inside(owner: &Owner, walked: &str) -> Option<String> {
+    let file = walked.trim_end_matches('/');
+    match owner {
+        Owner::Content { folder: true, .. } | Owner::Home { folder: true, .. } => None,
+        Owner::Content { what, .. } | Owner::Home { what, .. } => Some(format!(
+            "inside `/{file}`, which {what} already uses as a file"
+        )),
+        Owner::Generated(g, at) => Some(format!(
+            "inside `{}`, where tier0 writes {}",
+            shown(at, g),
+            g.what
+        )),
+    }
+}
+
+fn describe(owner: &Owner) -> String {
+    match owner {
+        Owner::Content { what, .. } | Owner::Home { what, .. } => what.clone(),
+        Owner::Generated(g, at) => format!("{} (`{}`)", g.what, shown(at, g)),
+    }
+}
+
+/// The generated paths, for help messages.
+fn generated_list() -> String {
+    let at_root: Vec<String> = GENERATED.iter().map(|g| shown("", g)).collect();
+    format!(
+        "{} (and in each language's folder: {})",
+        at_root.join(", "),
+        GENERATED
+            .iter()
+            .filter(|g| g.every_language)
+            .map(|g| if g.folder {
+                format!("{}/", g.name)
+            } else {
+                g.name.to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registry() -> PathRegistry {
+        PathRegistry::new(&Config::default())
+    }
+
+    fn claim(r: &mut PathRegistry, site_path: &str) -> Result<(), String> {
+        r.claim(
+            site_path,
+            format!("`{site_path}`"),
+            PathBuf::from("content/x.md"),
+            0..0,
+        )
+        .map_err(|d| d.message)
+    }
+
+    #[test]
+    fn generated_files_and_folders_are_refused_at_and_inside() {
+        let mut r = registry();
+        for (path, needle) in [
+            (
+                "404.html/",
+                "where tier0 writes the not-found page (`/404.html`)",
+            ),
+            ("ROBOTS.TXT/", "the rules for crawlers"),
+            ("articles.json", "the list of articles"),
+            ("sitemap.xml/", "the sitemap"),
+            ("atom.xml/", "the feed"),
+            ("en/atom.xml/", "(`/en/atom.xml`)"),
+            (
+                "robots.txt/x/",
+                "inside `/robots.txt`, where tier0 writes the rules for crawlers",
+            ),
+            (
+                "kb/KB-1/",
+                "inside `/kb/`, where tier0 writes the permanent short links",
+            ),
+            (
+                "index.html/x/",
+                "inside `/index.html`, which the home page already uses as a file",
+            ),
+            ("kb/", "where tier0 writes the permanent short links"),
+            ("en/tiers/l1/", "inside `/en/tiers/`"),
+            ("search/a.json", "the search index"),
+            ("Static/", "the theme's files"),
+            ("changes/", "\"what changed\""),
+            ("index.html", "which the home page already uses"),
+            ("en/", "which the English home page already uses"),
+            ("en/index.html", "which the English home page already uses"),
+        ] {
+            let err = claim(&mut r, path).expect_err(path);
+            assert!(err.contains(needle), "{path}: {err}");
+        }
+        // Only the root has these; other languages' folders are free.
+        for path in ["en/404.html/", "en/search/", "en/static/x.css", "red/kb/"] {
+            claim(&mut r, path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
+    }
+
+    #[test]
+    fn pages_nest_but_files_do_not() {
+        let mut r = registry();
+        claim(&mut r, "red/").unwrap();
+        claim(&mut r, "red/wifi/").unwrap();
+        claim(&mut r, "red/wifi/router.png").unwrap();
+        claim(&mut r, "a/b/").unwrap();
+        let err = claim(&mut r, "red/wifi/index.html").unwrap_err();
+        assert!(err.contains("which `red/wifi/` already uses"), "{err}");
+        let err = claim(&mut r, "red/wifi/router.png/x/").unwrap_err();
+        assert!(
+            err.contains(
+                "inside `/red/wifi/router.png`, which `red/wifi/router.png` already uses as a file"
+            ),
+            "{err}"
+        );
+        let err = claim(&mut r, "a").unwrap_err();
+        assert!(
+            err.contains("must be a folder: `a/b/` is inside it"),
+            "{err}"
+        );
+        claim(&mut r, "x/index.html").unwrap();
+        let err = claim(&mut r, "x/").unwrap_err();
+        assert!(
+            err.contains("`/x/index.html`, which `x/index.html` already uses"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn paths_that_differ_only_in_case_collide() {
+        let mut r = registry();
+        claim(&mut r, "Red/Wifi/").unwrap();
+        let err = claim(&mut r, "red/wifi/").unwrap_err();
+        assert!(err.contains("which `Red/Wifi/` already uses"), "{err}");
+        claim(&mut r, "Ñu.png").unwrap();
+        assert!(claim(&mut r, "ñu.png").is_err());
+    }
+
+    #[test]
+    fn every_generated_name_is_found_whatever_its_case() {
+        for g in GENERATED {
+            assert_eq!(generated_named(&g.name.to_uppercase()), Some(g));
+        }
+        assert_eq!(generated_named("red"), None);
+    }
+
+    #[test]
+    fn segments_longer_than_a_file_name_are_named() {
+        let fits = "a".repeat(MAX_SEGMENT_BYTES);
+        assert_eq!(segment_too_long(&format!("{fits}/{fits}/")), None);
+        let long = format!("x/{}/", "é".repeat(128));
+        let err = segment_too_long(&long).unwrap();
+        assert!(err.contains("is 256 bytes long"), "{err}");
+        assert!(err.starts_with(&format!("`{}…`", "é".repeat(24))), "{err}");
+    }
+}
