@@ -6,11 +6,11 @@ use std::time::Duration;
 use super::{Verbosity, fail};
 use crate::cli::ServeArgs;
 use crate::serve::{self, ServeOptions, connections};
+use crate::terminal;
 
 /// Overrides how long a client may keep the server waiting, in
 /// milliseconds (for tests of the timeout; TESTING.md).
 const CLIENT_TIMEOUT_VAR: &str = "TIER0_SERVE_CLIENT_TIMEOUT_MS";
-use crate::terminal;
 
 /// Runs `tier0 serve` until interrupted.
 pub fn run(args: ServeArgs, verbosity: Verbosity) -> ExitCode {

@@ -57,13 +57,30 @@ pub struct ServeOptions {
 /// Serves the site until the process is interrupted.
 pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> {
     // Watch events name absolute paths; so must everything they are compared with.
-    options.root = options.root.canonicalize()?;
+    options.root = options.root.canonicalize().map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!(
+                "cannot read the site folder `{}`: {e}",
+                options.root.display()
+            ),
+        )
+    })?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        let listener =
-            tokio::net::TcpListener::bind(SocketAddr::new(options.bind, options.port)).await?;
+        let listener = tokio::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
+            .await
+            .map_err(|e| {
+                io::Error::new(
+                    e.kind(),
+                    format!(
+                        "cannot listen on {}:{}: {e}; choose another --port (0 picks a free one)",
+                        options.bind, options.port
+                    ),
+                )
+            })?;
         let address = listener.local_addr()?;
         let url = format!("http://{address}/");
         terminal::say(format_args!(

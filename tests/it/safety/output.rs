@@ -339,3 +339,16 @@ fn no_failure_leaves_a_bare_os_error() {
     }
     assert!(Path::new(&site.root().join("blocker")).is_file());
 }
+
+#[test]
+fn a_busy_port_is_named_with_what_to_do() {
+    let site = site();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let err = run(&site, &["serve", "--port", &port], 2);
+    assert!(
+        err.contains(&format!("cannot listen on 127.0.0.1:{port}"))
+            && err.contains("choose another --port"),
+        "{err}"
+    );
+}
