@@ -1,7 +1,7 @@
 """Benchmark tier0 on generated knowledge bases.
 
     python3 bench/run.py [--sizes 1000,10000] [--runs 5] [--tier0 target/release/tier0] [--json FILE]
-                         [--sections build,search]
+                         [--sections build,search,serve,real] [--real-copies 8]
 
 Builds the release binary if it is missing (cargo build --release), writes
 the corpora bench/corpus-<N>/ with gen_corpus.py if they are missing (delete
@@ -21,6 +21,10 @@ Debian's Chromium at /usr/bin/chromium or $CHROMIUM; `npm ci` in bench/search
 first if its node_modules is missing): tier0's client-side search against
 Pagefind indexing the same HTML, bytes fetched before the first results,
 query time with the shards loaded and index size on disk (see that script).
+`real` builds real documentation (real_corpus.py: the folders of
+../shared/corpus/ unedited, once and `--real-copies` times) alternated with
+the generated corpus of each size, and reports the MB/s of Markdown each
+builds and how many times faster the generated corpus goes.
 `--sections build,search` picks sections (default: all). To add a section
 (incremental rebuild…), write a measure function returning a dict of numbers
 for one corpus and a table function turning those dicts into Markdown, and
@@ -30,6 +34,7 @@ Python 3.11 standard library only (the search section also needs node and npm).
 """
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -43,6 +48,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import gen_corpus
+import real_corpus
 import serve_bench
 
 BENCH = Path(__file__).resolve().parent
@@ -97,9 +103,9 @@ class Run(NamedTuple):
     stderr: str
 
 
-def timed_run(command):
+def timed_run(command, allowed=(0,)):
     """Run command; return its Run. Raises BenchError with the command's
-    stderr if it fails."""
+    stderr if its exit code is not one of allowed."""
     command = [str(part) for part in command]
     with tempfile.TemporaryFile() as stderr:
         started = time.perf_counter()
@@ -109,7 +115,7 @@ def timed_run(command):
         child.returncode = os.waitstatus_to_exitcode(status)   # reaped here, not by Popen
         stderr.seek(0)
         message = stderr.read().decode(errors="replace")
-        if child.returncode != 0:
+        if child.returncode not in allowed:
             raise BenchError(f"`{' '.join(command)}` exited with {child.returncode}:\n{message}")
     peak_kib = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
     return Run(wall, peak_kib, usage.ru_utime, usage.ru_stime, message)
@@ -237,11 +243,61 @@ def search_table(rows):
     return "\n\n".join(parts)
 
 
+# Exit code of a build that published the site with some files left out for
+# errors (README's exit codes): real documentation has a few such files.
+EXIT_LEFT_OUT = 3
+
+
+def measure_real(tier0, corpus, runs, out_dir, copies):
+    """Clean builds of the real-documentation site (real_corpus.py), one copy
+    and `copies` copies, alternated with builds of the generated corpus in
+    the same rounds, so that the MB/s of each compare under one load."""
+    sites = {"generated": corpus, "real-1": real_corpus.ensure_real_site(1, tier0),
+             f"real-{copies}": real_corpus.ensure_real_site(copies, tier0)}
+    sizes = {name: real_corpus.markdown_bytes(site / "content") for name, site in sites.items()}
+    walls, stages = {name: [] for name in sites}, {name: {stage: [] for stage in STAGES} for name in sites}
+    with tempfile.TemporaryDirectory(prefix="tier0-bench-real-", dir=out_dir) as scratch:
+        for run in range(runs + 1):            # run 0 is the warm-up
+            order = list(sites) if run % 2 else list(reversed(sites))
+            for name in order:
+                out = Path(scratch) / f"{name}-{run}"
+                built = timed_run([tier0, "build", "--root", sites[name], "--out", out, "--verbose"],
+                                  allowed=(0, EXIT_LEFT_OUT))
+                shutil.rmtree(out)
+                if run:
+                    walls[name].append(built.wall)
+                    for stage, seconds in stage_seconds(built.stderr, built.wall).items():
+                        stages[name][stage].append(seconds)
+            log(f"real: round {run}/{runs}: " + ", ".join(
+                f"{name} {walls[name][-1]:.2f} s" for name in sites if run))
+    return {"sites": {name: {"markdown_bytes": sizes[name], "wall_s": walls[name], "stage_s": stages[name]}
+                      for name in sites}}
+
+
+def real_table(rows):
+    lines = ["| site | Markdown (MB) | median wall (s) | MB/s | generated MB/s ÷ this | "
+             + " | ".join(STAGES) + " |",
+             "| --- | ---: | ---: | ---: | ---: |" + " ---: |" * len(STAGES)]
+    for row in rows:
+        sites = row["sites"]
+        rate = {name: site["markdown_bytes"] / 1e6 / statistics.median(site["wall_s"])
+                for name, site in sites.items()}
+        for name, site in sites.items():
+            label = f"generated, {row['articles']} articles" if name == "generated" else name
+            medians = [statistics.median(site["stage_s"][stage]) for stage in STAGES]
+            lines.append(f"| {label} | {site['markdown_bytes'] / 1e6:.1f} | "
+                         f"{statistics.median(site['wall_s']):.2f} | {rate[name]:.1f} | "
+                         f"{rate['generated'] / rate[name]:.2f} | "
+                         + " | ".join(f"{m:.2f}" for m in medians) + " |")
+    return "\n".join(lines)
+
+
 # name: (measure(tier0, corpus, runs, out_dir) -> dict, table(rows) -> Markdown)
 SECTIONS = {
     "build": (measure_build, build_table),
     "search": (measure_search, search_table),
     "serve": (lambda *args: serve_bench.measure_serve(*args, log=log), serve_bench.serve_table),
+    "real": (measure_real, real_table),
 }
 
 
@@ -263,6 +319,8 @@ def parse_args(argv):
     parser.add_argument("--out-dir", type=Path,
                         help="folder for build outputs (default: the system temp folder); "
                              "/dev/shm takes the disk out of the measurement")
+    parser.add_argument("--real-copies", type=int, default=8,
+                        help="copies of ../shared/corpus/ in the real section's large site (default 8)")
     parser.add_argument("--sections", default=",".join(SECTIONS),
                         help=f"comma-separated sections to run (default {','.join(SECTIONS)})")
     args = parser.parse_args(argv)
@@ -274,8 +332,8 @@ def parse_args(argv):
         args.sizes = [int(size) for size in args.sizes.split(",")]
     except ValueError:
         parser.error("--sizes must be comma-separated integers")
-    if args.runs < 1 or min(args.sizes) < 1:
-        parser.error("--runs and --sizes must be positive")
+    if args.runs < 1 or min(args.sizes) < 1 or args.real_copies < 1:
+        parser.error("--runs, --sizes and --real-copies must be positive")
     return args
 
 
@@ -288,11 +346,13 @@ def main(argv=None):
                    "platform": platform.platform(), "out_dir": str(args.out_dir or tempfile.gettempdir())}
         for name in args.sections:
             measure, table = SECTIONS[name]
+            if name == "real":
+                measure = functools.partial(measure_real, copies=args.real_copies)
             rows = [{"articles": size, **measure(tier0, corpus, args.runs, args.out_dir)}
                     for size, corpus in corpora.items()]
             results[name] = rows
             print(f"## {name}\n\n{table(rows)}\n", flush=True)
-    except (BenchError, serve_bench.ServeBenchError) as error:
+    except (BenchError, serve_bench.ServeBenchError, real_corpus.RealCorpusError) as error:
         log(f"bench: {error}")
         return 1
     if args.json:

@@ -180,6 +180,75 @@ impl SourceTexts {
     }
 }
 
+/// Warnings of one kind that [`abridge`] left out of a listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Abridged {
+    /// The kind: the message with its quoted parts and numbers blanked.
+    pub kind: String,
+    /// The message of the first warning of that kind.
+    pub example: String,
+    /// How many warnings of that kind were left out.
+    pub hidden: usize,
+}
+
+/// The diagnostics to list when a reader wants to see each kind of problem
+/// but not ten thousand of one kind: every error, and the first `keep`
+/// warnings (in [`sorted`] order) of each kind; the rest are counted by kind.
+///
+/// A real documentation folder brought from another tool can give one
+/// warning per file (no `id`, a shortcode left out): listed whole, they bury
+/// the errors and took seconds to print. `tier0 check` lists them all.
+pub fn abridge(diagnostics: &[Diagnostic], keep: usize) -> (Vec<Diagnostic>, Vec<Abridged>) {
+    let mut seen: BTreeMap<String, (&str, usize)> = BTreeMap::new();
+    let mut shown = Vec::new();
+    for d in sorted(diagnostics) {
+        if d.is_error() {
+            shown.push(d.clone());
+            continue;
+        }
+        let (_, count) = seen.entry(kind(&d.message)).or_insert((&d.message, 0));
+        *count += 1;
+        if *count <= keep {
+            shown.push(d.clone());
+        }
+    }
+    let abridged = seen
+        .into_iter()
+        .filter(|&(_, (_, count))| count > keep)
+        .map(|(kind, (example, count))| Abridged {
+            kind,
+            example: example.to_owned(),
+            hidden: count - keep,
+        })
+        .collect();
+    (shown, abridged)
+}
+
+/// A message with what varies from one instance to the next (`quoted` parts
+/// and numbers) blanked, so that messages of one kind compare equal.
+fn kind(message: &str) -> String {
+    let mut kind = String::with_capacity(message.len());
+    let mut quoted = false;
+    for c in message.chars() {
+        match c {
+            '`' => {
+                if !quoted {
+                    kind.push_str("`…`");
+                }
+                quoted = !quoted;
+            }
+            _ if quoted => {}
+            '0'..='9' => {
+                if !kind.ends_with('N') {
+                    kind.push('N');
+                }
+            }
+            _ => kind.push(c),
+        }
+    }
+    kind
+}
+
 /// A diagnostic with its position as line and column, for JSON consumers
 /// (`tier0 check --format json`, the dev server's error overlay).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -385,6 +454,65 @@ mod tests {
         }
         // Inside `ñ` (bytes 10 and 11 of the line): the character counts.
         assert_eq!(line_col(text, text.find('ñ').unwrap() + 1), (1, 10));
+    }
+
+    #[test]
+    fn abridging_keeps_every_error_and_the_first_warnings_of_each_kind() {
+        let no_id = |file: &str| {
+            Diagnostic::warning(
+                format!("content/{file}.md"),
+                0..3,
+                format!("the article has no `id`; using `{file}`"),
+            )
+        };
+        let mut all: Vec<Diagnostic> = ["e", "d", "c", "b", "a"].map(no_id).into();
+        all.push(Diagnostic::warning(
+            "content/z.md",
+            0..1,
+            "3 Hugo shortcodes left out",
+        ));
+        all.push(Diagnostic::warning(
+            "content/y.md",
+            0..1,
+            "12 Hugo shortcodes left out",
+        ));
+        all.push(Diagnostic::error(
+            "content/x.md",
+            0..1,
+            "id `a` is already used",
+        ));
+        all.push(Diagnostic::error(
+            "content/w.md",
+            0..1,
+            "id `b` is already used",
+        ));
+        let (shown, abridged) = abridge(&all, 1);
+        let shown: Vec<&str> = shown.iter().map(|d| d.path.to_str().unwrap()).collect();
+        assert_eq!(
+            shown,
+            [
+                "content/a.md",
+                "content/w.md",
+                "content/x.md",
+                "content/y.md"
+            ]
+        );
+        assert_eq!(
+            abridged,
+            [
+                Abridged {
+                    kind: "N Hugo shortcodes left out".into(),
+                    example: "12 Hugo shortcodes left out".into(),
+                    hidden: 1
+                },
+                Abridged {
+                    kind: "the article has no `…`; using `…`".into(),
+                    example: "the article has no `id`; using `a`".into(),
+                    hidden: 4
+                },
+            ]
+        );
+        assert_eq!(abridge(&all, 5).0.len(), all.len());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{EXIT_CONTENT, EXIT_LEFT_OUT, Verbosity, fail, print_diagnostics};
+use super::{EXIT_CONTENT, EXIT_LEFT_OUT, Listing, Verbosity, fail, print_diagnostics};
 use crate::cli::BuildArgs;
 use crate::site::{self, BuildError, BuildOptions};
 use crate::terminal;
@@ -54,7 +54,12 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
     }
     match result {
         Ok(report) => {
-            print_diagnostics(&report.texts, &report.warnings, verbosity);
+            print_diagnostics(
+                &report.texts,
+                &report.warnings,
+                verbosity,
+                Listing::Abridged,
+            );
             let index = report.out.join("index.html");
             let warned: std::collections::BTreeSet<_> = report
                 .warnings
@@ -95,7 +100,7 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
             }
         }
         Err(BuildError::Content { diagnostics, texts }) => {
-            print_diagnostics(&texts, &diagnostics, verbosity);
+            print_diagnostics(&texts, &diagnostics, verbosity, Listing::Abridged);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             terminal::tell(format_args!(
                 "error: the build found {errors} error(s); the previous site was left untouched"

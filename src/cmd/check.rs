@@ -10,7 +10,7 @@ use serde::Serialize;
 use time::Date;
 use time::macros::format_description;
 
-use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
+use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics};
 use crate::audit::StaleArticle;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::diagnostics::Located;
@@ -47,7 +47,12 @@ pub fn run(args: CheckArgs, verbosity: Verbosity) -> ExitCode {
     let written = match args.format {
         CheckFormat::Json => write_json(&report, today, errors, warnings),
         CheckFormat::Human => {
-            print_diagnostics(&report.texts, &report.diagnostics, verbosity);
+            print_diagnostics(
+                &report.texts,
+                &report.diagnostics,
+                verbosity,
+                Listing::Every,
+            );
             write_human(&report, errors, warnings)
         }
     };

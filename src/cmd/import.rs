@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
+use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics};
 use crate::cli::{ImportArgs, ImportSource, ZendeskArgs};
 use crate::discover::{CONFIG_FILE, CONTENT_DIR};
 use crate::import::ImportError;
@@ -38,7 +38,7 @@ fn run_zendesk(args: ZendeskArgs, verbosity: Verbosity) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(ImportError::Content { diagnostics, texts }) => {
-            print_diagnostics(&texts, &diagnostics, verbosity);
+            print_diagnostics(&texts, &diagnostics, verbosity, Listing::Every);
             terminal::tell(format_args!(
                 "error: the import found {} error(s); nothing was written",
                 diagnostics.len()
@@ -66,7 +66,7 @@ fn print_report(report: &Report, options: &zendesk::Options, verbosity: Verbosit
             .display()
             .to_string()
     };
-    print_diagnostics(&report.texts, &report.warnings, verbosity);
+    print_diagnostics(&report.texts, &report.warnings, verbosity, Listing::Every);
     let quiet = verbosity == Verbosity::Quiet;
     for outcome in &report.outcomes {
         if !quiet {

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use include_dir::{Dir, include_dir};
 use time::Date;
 
-use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
+use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics};
 use crate::cli::NewArgs;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -195,7 +195,7 @@ fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, 
         Err(problems) => {
             let mut texts = sources.texts;
             texts.insert(file.path.clone(), file.text.clone());
-            print_diagnostics(&texts, &problems, verbosity);
+            print_diagnostics(&texts, &problems, verbosity, Listing::Every);
             return Err(fail(format!(
                 "{} would not build with the site's other articles; nothing was written",
                 shown.display()
@@ -229,7 +229,7 @@ fn load_config(root: &Path, verbosity: Verbosity) -> Result<Config, ExitCode> {
     match site::load_config(root) {
         Ok((config, _warnings, _)) => Ok(config),
         Err(BuildError::Content { diagnostics, texts }) => {
-            print_diagnostics(&texts, &diagnostics, verbosity);
+            print_diagnostics(&texts, &diagnostics, verbosity, Listing::Every);
             terminal::tell(format_args!(
                 "error: {CONFIG_FILE} has errors; fix them first, no article was written"
             ));

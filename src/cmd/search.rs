@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{EXIT_CONTENT, Verbosity, fail, print_diagnostics};
+use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics};
 use crate::cli::SearchArgs;
 use crate::config::{BaseUrl, Config};
 use crate::index::{IndexedSite, SITE_FILE};
@@ -161,7 +161,7 @@ fn load_config(root: &Path, verbosity: Verbosity) -> std::result::Result<Config,
     match site::load_config(root) {
         Ok((config, _warnings, _)) => Ok(config),
         Err(BuildError::Content { diagnostics, texts }) => {
-            print_diagnostics(&texts, &diagnostics, verbosity);
+            print_diagnostics(&texts, &diagnostics, verbosity, Listing::Abridged);
             Err(ExitCode::from(super::EXIT_FAILURE))
         }
         Err(e) => Err(fail(e)),

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use http::{LiveEvent, Shared};
 use site::{DevSite, Rebuilt};
 
-use crate::cmd::{Verbosity, print_diagnostics};
+use crate::cmd::{Listing, Verbosity, print_diagnostics};
 use crate::config::BaseUrl;
 use crate::site::BuildOptions;
 use crate::terminal;
@@ -200,7 +200,7 @@ fn rebuild(
             }
             if !matches!(rebuilt, Rebuilt::Articles(_)) {
                 let (warnings, texts) = site.warnings();
-                print_diagnostics(texts, warnings, verbosity);
+                print_diagnostics(texts, warnings, verbosity, Listing::Abridged);
             }
             if verbosity != Verbosity::Quiet {
                 let what = match rebuilt {
@@ -217,7 +217,12 @@ fn rebuild(
             }
         }
         Err(failure) => {
-            print_diagnostics(&failure.texts, &failure.diagnostics, verbosity);
+            print_diagnostics(
+                &failure.texts,
+                &failure.diagnostics,
+                verbosity,
+                Listing::Abridged,
+            );
             terminal::tell(format_args!(
                 "The last good version of the site is still served."
             ));

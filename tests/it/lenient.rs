@@ -127,3 +127,39 @@ fn problems_of_the_whole_site_always_stop_the_build() {
     assert!(err.contains("template"), "{err}");
     assert_eq!(tree(&site.public()), before);
 }
+
+/// A folder brought from another tool gives one warning of a kind per file
+/// (here: no `id`): a build lists the first five of the kind and counts the
+/// rest; `--verbose` and `check` list every one, and errors are never
+/// abridged.
+#[test]
+fn a_build_abridges_warnings_of_one_kind_and_check_lists_them_all() {
+    let site = Site::empty();
+    for n in 1..=8 {
+        site.write(
+            &format!("content/red/nota-{n}.md"),
+            format!("---\ntitle: Nota {n}\n---\n\nTexto.\n"),
+        );
+    }
+    for n in 1..=7 {
+        site.write(
+            &format!("content/red/rota-{n}.md"),
+            format!("---\nid: KB-{n}\ntitle: [sin cerrar {n}\n---\n\nTexto.\n"),
+        );
+    }
+    let no_id = |err: &str| err.matches("the article has no `id`").count();
+    let build = run(&site, &["build"], 3);
+    assert_eq!(no_id(&build), 5 + 1, "{build}");
+    assert!(
+        build.contains(
+            "warning: 3 more like \"the article has no `id`; using `red-nota-1`\" are not listed"
+        ),
+        "{build}"
+    );
+    assert_eq!(build.matches("content/red/rota-").count(), 7, "{build}");
+    let verbose = run(&site, &["build", "--verbose", "--replace-output"], 3);
+    assert_eq!(no_id(&verbose), 8, "{verbose}");
+    let check = run(&site, &["check"], 1);
+    assert_eq!(no_id(&check), 8, "{check}");
+    assert!(!check.contains("more like"), "{check}");
+}
