@@ -438,7 +438,7 @@ fn broken_link(path: &Path) -> Option<&'static str> {
             Some("broken symbolic link: the file it points to does not exist")
         }
         #[cfg(unix)]
-        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+        Err(e) if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => {
             Some("symbolic link loop: this link leads back to itself")
         }
         _ => None,
