@@ -26,6 +26,7 @@ pub mod parse;
 pub mod placeholders;
 pub mod references;
 pub mod render;
+pub mod report;
 pub mod serve;
 pub mod share;
 pub mod site;

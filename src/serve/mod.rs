@@ -23,8 +23,8 @@ use std::time::{Duration, Instant};
 use http::{LiveEvent, Shared};
 use site::{DevSite, Rebuilt};
 
-use crate::cmd::{Listing, Verbosity, print_diagnostics};
 use crate::config::BaseUrl;
+use crate::report::{Listing, Verbosity, print_diagnostics};
 use crate::site::BuildOptions;
 use crate::terminal;
 
