@@ -344,3 +344,57 @@ fn quiet_says_nothing_and_verbose_times_every_stage() {
     }
     assert!(verbose.contains("Published 4 articles ("), "{verbose}");
 }
+
+/// A rebuild after one article's text changed: every file whose bytes did
+/// not change keeps its inode (and so its modification time), the changed
+/// page is new, and the site is byte for byte a clean build's.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_rewrites_only_the_files_whose_bytes_changed() {
+    use std::os::unix::fs::MetadataExt;
+    let inodes = |site: &Site| -> std::collections::BTreeMap<String, u64> {
+        tree(&site.public())
+            .into_keys()
+            .map(|rel| {
+                let inode = std::fs::metadata(site.public().join(&rel)).unwrap().ino();
+                (rel, inode)
+            })
+            .collect()
+    };
+    let site = built_basic();
+    let before = inodes(&site);
+    let page = site.root().join("content/vpn/conectar.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    site.write(
+        "content/vpn/conectar.md",
+        text.replace("VPN", "VPN corporativa"),
+    );
+    site.tier0(&["build"]).assert().success();
+    let after = inodes(&site);
+    let kept: Vec<&String> = after
+        .iter()
+        .filter(|&(rel, inode)| before.get(rel) == Some(inode))
+        .map(|(rel, _)| rel)
+        .collect();
+    assert!(
+        !kept.contains(&&"vpn/conectar/index.html".to_owned()),
+        "{kept:?}"
+    );
+    for unchanged in [
+        "red/wifi/index.html",
+        "en/red/wifi/index.html",
+        "red/logo.svg",
+        "404.html",
+    ] {
+        assert!(
+            kept.contains(&&unchanged.to_owned()),
+            "{unchanged} was rewritten"
+        );
+    }
+    let clean = tempfile::tempdir().unwrap();
+    let clean_out = clean.path().join("public");
+    site.tier0(&["build", "--out", clean_out.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(tree(&site.public()), tree(&clean_out));
+}
