@@ -410,6 +410,12 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn unchanged_files_keep_their_inode_and_changed_ones_are_new() {
+        const FILES: [&str; 4] = [
+            "same/index.html",
+            "page/index.html",
+            "longer/index.html",
+            "img/logo.png",
+        ];
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let asset = dir.path().join("logo.png");
@@ -426,22 +432,11 @@ mod tests {
             staging.commit().unwrap();
         };
         build("one", b"\x89PNG one");
-        let before = [
-            "same/index.html",
-            "page/index.html",
-            "longer/index.html",
-            "img/logo.png",
-        ]
-        .map(|rel| inode(&out.join(rel)));
+        let inodes = || FILES.map(|rel| inode(&out.join(rel)));
+        let before = inodes();
         // Same lengths, other bytes: a length check alone would not do.
         build("two", b"\x89PNG two");
-        let after = [
-            "same/index.html",
-            "page/index.html",
-            "longer/index.html",
-            "img/logo.png",
-        ]
-        .map(|rel| inode(&out.join(rel)));
+        let after = inodes();
         assert_eq!(
             before[0], after[0],
             "an unchanged page is linked, not written"
