@@ -16,7 +16,57 @@
 
 use std::fmt;
 
-use crate::config::BaseUrl;
+/// Where the site will be served from, which decides how links are written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BaseUrl {
+    /// No base: every link is relative, so the site also works from `file://`.
+    Relative,
+    /// A path on the host, with leading and trailing `/` (e.g. `/help/`).
+    Path(String),
+    /// A full URL ending in `/` (e.g. `https://help.example.com/kb/`).
+    Absolute(String),
+}
+
+impl BaseUrl {
+    /// Parses the `base_url` value; `None` when it is neither a path nor an http(s) URL.
+    pub fn parse(value: &str) -> Option<Self> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Some(Self::Relative);
+        }
+        let with_slash = if value.ends_with('/') {
+            value.to_owned()
+        } else {
+            format!("{value}/")
+        };
+        if value.starts_with('/') && !value.starts_with("//") {
+            Some(Self::Path(with_slash))
+        } else if let Some(rest) = value
+            .strip_prefix("https://")
+            .or_else(|| value.strip_prefix("http://"))
+        {
+            (!rest.is_empty() && !rest.starts_with('/')).then_some(Self::Absolute(with_slash))
+        } else {
+            None
+        }
+    }
+
+    /// The value as `base_url` would write it (empty for relative links).
+    pub fn as_written(&self) -> String {
+        match self {
+            Self::Relative => String::new(),
+            Self::Path(s) | Self::Absolute(s) => s.clone(),
+        }
+    }
+
+    /// The full URL of the site root, when one is known.
+    pub fn absolute(&self) -> Option<&str> {
+        match self {
+            Self::Absolute(url) => Some(url),
+            _ => None,
+        }
+    }
+}
 
 /// The schemes a link from the config may have; a link without one is relative.
 pub const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
@@ -166,6 +216,25 @@ fn url_path(url: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_url_forms() {
+        assert_eq!(
+            BaseUrl::parse("/help"),
+            Some(BaseUrl::Path("/help/".into()))
+        );
+        assert_eq!(
+            BaseUrl::parse("https://h.example"),
+            Some(BaseUrl::Absolute("https://h.example/".into()))
+        );
+        assert_eq!(BaseUrl::parse(""), Some(BaseUrl::Relative));
+        assert_eq!(BaseUrl::parse("help"), None);
+        assert_eq!(BaseUrl::parse("//h.example/"), None);
+        assert_eq!(BaseUrl::parse("https:///x"), None);
+        for written in ["", "/help/", "https://h.example/kb/"] {
+            assert_eq!(BaseUrl::parse(written).unwrap().as_written(), written);
+        }
+    }
 
     #[test]
     fn schemes_are_read_as_browsers_read_them() {

@@ -12,6 +12,7 @@ mod errors;
 mod hostile;
 mod import;
 mod init;
+mod layout;
 mod lenient;
 mod links;
 mod new;
