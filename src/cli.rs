@@ -181,7 +181,7 @@ pub struct NewArgs {
     /// Language of the article [default: the site's default language].
     #[arg(long)]
     pub lang: Option<String>,
-    /// Category: the folder under content/ [default: none, the top level].
+    /// Section: the folder under content/, levels joined by `/` (`network/vpn`) [default: the top level].
     #[arg(long)]
     pub category: Option<String>,
     /// The site folder, holding tier0.yaml and content/.

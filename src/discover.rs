@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, SourceTexts};
+pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
 
 /// Name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "tier0.yaml";
@@ -49,7 +50,9 @@ pub struct Asset {
 pub struct Sources {
     /// Article files, sorted by path.
     pub articles: Vec<SourceFile>,
-    /// `_index.md` files describing categories and the home page, sorted.
+    /// Landing pages of sections and of the home page (`_index.md`, and
+    /// `index.md` or `README.md` of a folder with other pages; see
+    /// [`crate::landing`]), sorted.
     pub sections: Vec<SourceFile>,
     /// Assets to copy, sorted.
     pub assets: Vec<Asset>,
@@ -148,6 +151,7 @@ pub fn discover(root: &Path, theme: &str) -> io::Result<Sources> {
     let mut sources = Sources::default();
     let (markdown, assets) = walk_content(&content, &mut sources.problems);
     sources.assets = assets;
+    let landings = crate::landing::landings(markdown.iter().map(String::as_str));
 
     let read = read_all(
         &content,
@@ -166,7 +170,7 @@ pub fn discover(root: &Path, theme: &str) -> io::Result<Sources> {
         texts.push((file.path.clone(), file.text.clone()));
         if let Some(problem) = problem {
             sources.problems.push(problem);
-        } else if is_section_file(file_name(&file.rel)) {
+        } else if landings.contains(&file.rel) {
             sources.sections.push(file);
         } else {
             sources.articles.push(file);
@@ -296,23 +300,6 @@ fn file_name(rel: &str) -> &str {
     rel.rsplit('/').next().unwrap_or(rel)
 }
 
-/// The file name endings of Markdown files: tier0's own `.md`, Jekyll's
-/// `.markdown` and MDX (Docusaurus), whose JSX is read as `dialects` says.
-pub const MARKDOWN_EXTENSIONS: &[&str] = &[".md", ".mdx", ".markdown"];
-
-/// Whether the file at `rel` is Markdown.
-pub fn is_markdown(rel: &str) -> bool {
-    MARKDOWN_EXTENSIONS.iter().any(|ext| rel.ends_with(ext))
-}
-
-/// `wifi.en.md` → `wifi.en`: the name without its Markdown extension.
-pub fn markdown_stem(name: &str) -> &str {
-    MARKDOWN_EXTENSIONS
-        .iter()
-        .find_map(|ext| name.strip_suffix(ext))
-        .unwrap_or(name)
-}
-
 /// `_index.md` or `_index.<lang>.md`.
 fn is_section_file(name: &str) -> bool {
     name.strip_prefix("_index")
@@ -324,9 +311,13 @@ fn is_section_file(name: &str) -> bool {
 }
 
 /// Whether discovery takes the file at content-relative path `rel` for an
-/// article (whether it is published depends on its front matter).
+/// article whatever the files beside it (whether it is published depends
+/// on its front matter): not a folder's `_index.md`, `index.md` or
+/// `README.md`, which may be its landing page.
 pub fn may_be_article(rel: &str) -> bool {
-    is_markdown(rel) && !is_section_file(file_name(rel)) && !rel.split('/').any(is_skipped)
+    is_markdown(rel)
+        && crate::landing::family(file_name(rel)).is_none()
+        && !rel.split('/').any(is_skipped)
 }
 
 fn is_skipped(name: &str) -> bool {

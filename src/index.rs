@@ -86,7 +86,7 @@ fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocume
                 title: a.title.clone(),
                 description: a.description.clone(),
                 tier: a.tier.clone(),
-                category: a.category.clone().unwrap_or_default(),
+                category: a.section.clone().unwrap_or_default(),
                 doc_type: a.kind.name().to_owned(),
                 keywords: [&a.tags, &a.symptoms, &a.error_codes, &a.applies_to]
                     .into_iter()

@@ -19,6 +19,7 @@ pub mod dialects;
 pub mod discover;
 pub mod import;
 pub mod index;
+pub mod landing;
 pub mod leniency;
 pub mod link;
 pub mod output_paths;

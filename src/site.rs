@@ -255,7 +255,7 @@ fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildErro
         config,
         theme,
         mut articles,
-        sections,
+        mut sections,
         mut assets,
         mut warnings,
         texts,
@@ -294,10 +294,11 @@ fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildErro
             Err(errors) => errors,
         };
         let left_out = leniency::left_out(&errors);
-        let (articles_before, assets_before) = (articles.len(), assets.len());
+        let before = (articles.len(), sections.len(), assets.len());
         articles.retain(|a| !left_out.contains(a.path.as_path()));
+        sections.retain(|s| !left_out.contains(s.path.as_path()));
         assets.retain(|a| !left_out.contains(Path::new(CONTENT_DIR).join(&a.rel).as_path()));
-        let progress = articles.len() < articles_before || assets.len() < assets_before;
+        let progress = (articles.len(), sections.len(), assets.len()) != before;
         warnings.extend(errors);
         if !progress {
             return Err(BuildError::Content {

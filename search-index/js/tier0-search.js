@@ -412,10 +412,13 @@ function createSearch({ load, base = "", lang } = {}) {
     if (active.length === 0) return null;
     const filterFile = await data("filters.js");
     const checks = active.map(([facet, v]) => {
-      const wanted = new Set(Array.isArray(v) ? v : [v]);
-      const values = (m.filters[facet] || []).map(([name]) => name);
+      const wanted = Array.isArray(v) ? v : [v];
+      // A category is a section path (`network/vpn`): asking for a section
+      // takes in its subsections too.
+      const accepts = (name) => wanted.some((w) => name === w || (facet === "category" && name.startsWith(w + "/")));
+      const accepted = (m.filters[facet] || []).map(([name]) => accepts(name));
       const docs = filterFile.facets[facet] ? readVarints(decodeBase64(filterFile.facets[facet])) : [];
-      return (doc) => wanted.has(values[docs[doc]]);
+      return (doc) => accepted[docs[doc]] === true;
     });
     return (doc) => checks.every((check) => check(doc));
   }

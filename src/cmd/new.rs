@@ -110,21 +110,23 @@ fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, 
     }
     if let Some(problem) = args
         .category
-        .as_deref()
-        .and_then(crate::output_paths::segment_too_long)
+        .iter()
+        .flat_map(|c| c.split('/'))
+        .find_map(crate::output_paths::segment_too_long)
     {
         return Err(fail(format!(
-            "the category id is too long for a folder name: {problem}; use a shorter one"
+            "a section id is too long for a folder name: {problem}; use a shorter one"
         )));
     }
     if let Some(category) = &args.category
-        && !slug::is_slug(category)
+        && !parse::is_section_id(category)
     {
-        let example = Some(slug::slugify(category))
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "red".into());
+        let example = parse::SectionPath::of(category)
+            .id
+            .unwrap_or_else(|| "network/vpn".into());
         return Err(fail(format!(
-            "category `{category}` is not a valid category id; use lowercase letters, digits and `-`, e.g. `{example}`"
+            "category `{category}` is not a valid section id; use lowercase letters, digits and `-`, \
+             with `/` between levels, e.g. `{example}`"
         )));
     }
 

@@ -19,12 +19,14 @@ mod fields;
 pub mod front_matter;
 mod keys;
 mod matter;
+mod place;
 pub mod text;
 pub mod title;
 mod toml_matter;
 mod translations;
 pub mod yaml;
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -40,6 +42,7 @@ use crate::slug;
 pub use date::Timestamp;
 pub use fields::FieldSpans;
 pub use keys::FRONT_MATTER_KEYS;
+pub use place::{SectionPath, is_section_id};
 
 /// What kind of article this is; each has its own template in `tier0 new`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -133,8 +136,9 @@ pub struct Article {
     pub kind: ArticleType,
     /// Language code.
     pub lang: String,
-    /// Category id, if any.
-    pub category: Option<String>,
+    /// Section id (`vpn/macos`): its folders, or `category:`; `None` at
+    /// the top of the site.
+    pub section: Option<String>,
     /// URL slug.
     pub slug: String,
     /// Tags.
@@ -159,7 +163,7 @@ pub struct Article {
     pub draft: bool,
     /// Public or internal.
     pub audience: Audience,
-    /// Sort order within its category.
+    /// Sort order within its section.
     pub weight: i64,
     /// Author's name.
     pub author: Option<String>,
@@ -206,19 +210,38 @@ impl Article {
     }
 }
 
-/// The front matter of an `_index.md`: a category's (or the home page's) text.
+/// The landing page of a section or of the home page (an `_index.md`, or
+/// the `index.md` or `README.md` of a folder with other pages): the
+/// section's title, description, order and text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionPage {
-    /// Category id; `None` for `content/_index.md` (the home page).
-    pub category: Option<String>,
+    /// Section id; `None` for the home page (`content/_index.md`).
+    pub section: Option<String>,
     /// Language code.
     pub lang: String,
-    /// Title.
+    /// Title: `title:`, else the body's first `# Heading`.
     pub title: Option<String>,
     /// Description.
     pub description: Option<String>,
     /// Sort order.
     pub weight: Option<i64>,
+    /// Path shown to users (`content/vpn/_index.md`).
+    pub path: PathBuf,
+    /// Path relative to `content/`, `/`-separated.
+    pub rel: String,
+    /// The whole file; the Markdown body starts at `body_start`.
+    pub text: Arc<str>,
+    /// Byte offset of the body in the file.
+    pub body_start: usize,
+    /// The `# Heading` the title comes from, left out of the page.
+    pub title_heading: Option<Range<usize>>,
+}
+
+impl SectionPage {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
 }
 
 /// The output of the parse stage.
@@ -234,10 +257,15 @@ pub struct Parsed {
 
 /// Parses and checks every article and section file.
 pub fn parse(config: &Config, sources: &Sources) -> Parsed {
+    let landed: HashSet<&str> = sources
+        .sections
+        .iter()
+        .map(|f| crate::landing::split_dir(&f.rel).0)
+        .collect();
     let mut results: Vec<(Option<Article>, Vec<Diagnostic>)> = sources
         .articles
         .par_iter()
-        .map(|file| parse_article(config, file))
+        .map(|file| parse_article(config, file, &landed))
         .collect();
     let diagnostics = results
         .iter_mut()
@@ -305,7 +333,7 @@ fn parse_section(
     config: &Config,
     file: &SourceFile,
 ) -> Result<(SectionPage, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let (read, _) = read_front_matter(file)?;
+    let (read, body_start) = read_front_matter(file)?;
     let fields = [
         (read.raw.title.as_deref()).map(|t| text::Field::one("title", t.trim())),
         (read.raw.description.as_deref()).map(|d| text::Field::many("description", d.trim())),
@@ -316,25 +344,38 @@ fn parse_section(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let (dir, name) = file.rel.rsplit_once('/').unwrap_or(("", &file.rel));
+    let (dir, name) = crate::landing::split_dir(&file.rel);
     let stem = discover::markdown_stem(name);
     let lang = split_language(config, stem)
         .1
         .unwrap_or(&config.default_language);
-    let category = (!dir.is_empty()).then(|| slug::slugify(dir.split('/').next().unwrap_or(dir)));
+    let body = &file.text[body_start..];
+    let prepared = crate::dialects::prepare(body, file.rel.ends_with(".mdx"));
+    let mut warnings = read.warnings;
+    warnings.extend(prepared.warnings(&file.path, body, body_start));
+    let (title, title_heading) = title_of(read.raw.title.as_deref(), &prepared, body_start);
     Ok((
         SectionPage {
-            category,
+            section: SectionPath::of(dir).id,
             lang: lang.to_owned(),
-            title: read.raw.title,
-            description: read.raw.description,
+            title,
+            description: read.raw.description.map(|d| d.trim().to_owned()),
             weight: read.raw.weight,
+            path: file.path.clone(),
+            rel: file.rel.clone(),
+            text: file.text.clone(),
+            body_start,
+            title_heading,
         },
-        read.warnings,
+        warnings,
     ))
 }
 
-fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Diagnostic>) {
+fn parse_article(
+    config: &Config,
+    file: &SourceFile,
+    landed: &HashSet<&str>,
+) -> (Option<Article>, Vec<Diagnostic>) {
     let (read, body_start) = match read_front_matter(file) {
         Ok(parts) => parts,
         Err(errors) => return (None, errors),
@@ -358,9 +399,10 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         });
     };
 
-    let (dir, name) = file.rel.rsplit_once('/').unwrap_or(("", &file.rel));
+    let (file_dir, name) = crate::landing::split_dir(&file.rel);
     let stem = discover::markdown_stem(name);
     let (base, file_lang) = split_language(config, stem);
+    let (dir, base) = place::page_place(&file.rel, base, landed.contains(file_dir));
 
     let lang = match raw.lang {
         Some(lang) => config
@@ -503,51 +545,47 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         );
     }
 
-    let category = match raw.category {
-        Some(c) if slug::is_slug(&c) => Some(c),
+    let folder = SectionPath::of(dir);
+    let section = match raw.category {
+        Some(c) if is_section_id(&c) => Some(c),
         Some(c) => {
-            let id = slug::slugify(&c);
-            let folder = dir
-                .split('/')
-                .next()
-                .filter(|d| !d.is_empty())
-                .map(slug::slugify);
-            let shown = if id.is_empty() {
-                folder.clone()
-            } else {
-                Some(id)
-            };
+            let written = SectionPath::of(&c).id;
+            let shown = written.clone().or_else(|| folder.id.clone());
             problem(
                 false,
                 "category",
                 format!(
-                    "category `{c}` is not a category id; the article is in `{}`",
-                    shown.as_deref().unwrap_or("no category")
+                    "category `{c}` is not a section id; the article is in `{}`",
+                    shown.as_deref().unwrap_or("no section")
                 ),
-                "write category ids in lowercase letters, digits and `-`".into(),
+                "write section ids in lowercase letters, digits and `-`, with `/` between levels"
+                    .into(),
             );
             shown
         }
-        None => dir.split('/').next().filter(|d| !d.is_empty()).map(|d| {
-            let id = slug::slugify(d);
-            if id != d {
+        None => {
+            for (name, id) in &folder.renamed {
                 problem(
                     false,
                     "category",
-                    format!("folder `{d}` is read as the category `{id}`"),
-                    format!("rename the folder to `{id}` to make the category id plain"),
+                    format!("folder `{name}` is read as the section `{id}`"),
+                    format!("rename the folder to `{id}` to make the section id plain"),
                 );
             }
-            id
-        }),
+            folder.id
+        }
     };
 
-    if let Some(too_long) = category.as_deref().and_then(output_paths::segment_too_long) {
+    if let Some(too_long) = section
+        .iter()
+        .flat_map(|s| s.split('/'))
+        .find_map(output_paths::segment_too_long)
+    {
         problem(
             true,
             "category",
-            format!("the category id is too long for a folder name: {too_long}"),
-            "use a shorter category id".into(),
+            format!("a section id is too long for a folder name: {too_long}"),
+            "use a shorter section id, or rename the folder".into(),
         );
     }
 
@@ -642,30 +680,8 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
     let body = &file.text[body_start..];
     let prepared = crate::dialects::prepare(body, file.rel.ends_with(".mdx"));
     diagnostics.extend(prepared.warnings(path, body, body_start));
-    let written_title = raw
-        .title
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
-    // With a title, only a heading that opens the body can repeat it.
-    let heading = if written_title.is_some() {
-        title::opening_heading(prepared.text())
-    } else {
-        title::first_heading(prepared.text())
-    };
-    let heading_range = |h: &title::Heading| {
-        body_start + prepared.source_offset(h.range.start)
-            ..body_start + prepared.source_offset(h.range.end)
-    };
-    let (title, title_heading) = match (written_title, heading) {
-        (Some(title), Some(h)) if h.first && h.text.eq_ignore_ascii_case(title) => {
-            (title.to_owned(), Some(heading_range(&h)))
-        }
-        (Some(title), _) => (title.to_owned(), None),
-        (None, Some(h)) if !h.text.is_empty() => {
-            let range = heading_range(&h);
-            (h.text, Some(range))
-        }
+    let (title, title_heading) = match title_of(raw.title.as_deref(), &prepared, body_start) {
+        (Some(title), heading) => (title, heading),
         (None, _) => {
             let title = title_from_file_name(dir, base);
             diagnostics.push(
@@ -696,7 +712,7 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
         escalate_to,
         kind,
         lang,
-        category,
+        section,
         slug,
         tags: raw.tags,
         symptoms: raw.symptoms,
@@ -720,6 +736,39 @@ fn parse_article(config: &Config, file: &SourceFile) -> (Option<Article>, Vec<Di
     (Some(article), diagnostics)
 }
 
+/// The title `written` in the front matter, else the heading of the body
+/// (`prepared`, which starts at `body_start` in its file); and the file
+/// range of the heading the page's title stands for, which the page leaves
+/// out.
+fn title_of(
+    written: Option<&str>,
+    prepared: &crate::dialects::Prepared<'_>,
+    body_start: usize,
+) -> (Option<String>, Option<Range<usize>>) {
+    let written = written.map(str::trim).filter(|t| !t.is_empty());
+    // With a title, only a heading that opens the body can repeat it.
+    let heading = if written.is_some() {
+        title::opening_heading(prepared.text())
+    } else {
+        title::first_heading(prepared.text())
+    };
+    let range = |h: &title::Heading| {
+        body_start + prepared.source_offset(h.range.start)
+            ..body_start + prepared.source_offset(h.range.end)
+    };
+    match (written, heading) {
+        (Some(title), Some(h)) if h.first && h.text.eq_ignore_ascii_case(title) => {
+            (Some(title.to_owned()), Some(range(&h)))
+        }
+        (Some(title), _) => (Some(title.to_owned()), None),
+        (None, Some(h)) if !h.text.is_empty() => {
+            let range = range(&h);
+            (Some(h.text), Some(range))
+        }
+        (None, _) => (None, None),
+    }
+}
+
 /// A title made from a file's name (`getting-started` → `Getting started`),
 /// or its folder's for an `index` or `README`.
 fn title_from_file_name(dir: &str, stem: &str) -> String {
@@ -731,6 +780,11 @@ fn title_from_file_name(dir: &str, stem: &str) -> String {
     } else {
         stem
     };
+    title_from_name(name)
+}
+
+/// A title made from a file or folder name: `getting-started` → `Getting started`.
+pub fn title_from_name(name: &str) -> String {
     let words = name.replace(['-', '_'], " ");
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut chars = words.chars();

@@ -7,7 +7,7 @@ fn article(rel: &str, text: &str) -> (Option<Article>, Vec<Diagnostic>) {
         rel: rel.into(),
         text: Arc::from(text),
     };
-    parse_article(&Config::default(), &file)
+    parse_article(&Config::default(), &file, &Default::default())
 }
 
 fn only_error(rel: &str, text: &str) -> Diagnostic {
@@ -28,7 +28,7 @@ fn full_article_with_defaults() {
     let a = a.unwrap();
     assert_eq!(a.lang, "en");
     assert_eq!(a.slug, "wifi-no-conecta");
-    assert_eq!(a.category.as_deref(), Some("red"));
+    assert_eq!(a.section.as_deref(), Some("red"));
     assert_eq!(a.tier, "L3");
     assert_eq!(a.escalate_to, "L1");
     assert_eq!(a.error_codes, ["0x80070005"]);
@@ -99,14 +99,14 @@ fn other_tools_conventions_are_warnings() {
                 slug: ../x\nTier: l2\nlang: EN\naudience: Public\n---\n";
     let (a, d) = only_warnings("Red Wifi/a.md", text);
     assert_eq!(a.kind, ArticleType::Troubleshooting);
-    assert_eq!(a.category.as_deref(), Some("getting-started"));
+    assert_eq!(a.section.as_deref(), Some("getting-started"));
     assert_eq!(a.id, "red-wifi-a");
     assert!(a.aliases.is_empty());
     assert_eq!((a.tier.as_str(), a.lang.as_str()), ("L2", "en"));
     assert_eq!(a.audience, Audience::Public);
     for expected in [
         "`docs` is not an article type; the article is a `troubleshooting`",
-        "category `Getting Started` is not a category id; the article is in `getting-started`",
+        "category `Getting Started` is not a section id; the article is in `getting-started`",
         "article id `a/b` may only contain letters, digits, `-` and `_`; using `red-wifi-a`",
         "slug `../x` is not a path inside the site; it is ignored",
     ] {
@@ -117,10 +117,10 @@ fn other_tools_conventions_are_warnings() {
     }
     let (a, d) = only_warnings("Red Wifi/b.md", "---\ntitle: x\ntype: How To\n---\n");
     assert_eq!(a.kind, ArticleType::HowTo);
-    assert_eq!(a.category.as_deref(), Some("red-wifi"));
+    assert_eq!(a.section.as_deref(), Some("red-wifi"));
     assert!(
         d.iter()
-            .any(|m| m == "folder `Red Wifi` is read as the category `red-wifi`")
+            .any(|m| m == "folder `Red Wifi` is read as the section `red-wifi`")
     );
 }
 

@@ -217,7 +217,7 @@ mod tests {
             rel: rel.into(),
             text: Arc::from(text),
         };
-        parse_article(&Config::default(), &file)
+        parse_article(&Config::default(), &file, &Default::default())
     }
 
     #[test]

@@ -39,8 +39,11 @@ pub struct SiteContext {
     pub root: String,
     /// Links to theme files by name (`style.css` → `../static/style.1a2b.css`).
     pub assets: std::collections::BTreeMap<String, String>,
-    /// Categories of this language, for navigation.
+    /// Top sections (categories) of this language, for navigation.
     pub categories: Vec<CategoryLink>,
+    /// The sections of this language down to the second level, each before
+    /// its subsections, for the search form's filter.
+    pub sections: Vec<CategoryLink>,
     /// Tiers of the organisation.
     pub tiers: Vec<TierContext>,
     /// The tier users contact when self-help fails.
@@ -63,11 +66,13 @@ pub struct SiteContext {
     pub search_form: String,
 }
 
-/// A category in navigation and lists.
+/// A section (a category at the top) in navigation and lists.
 #[derive(Debug, Clone, Serialize)]
 pub struct CategoryLink {
-    /// Id.
+    /// Id: its path from the top (`vpn/macos`).
     pub id: String,
+    /// Depth: 0 for a top section.
+    pub depth: usize,
     /// Title.
     pub title: String,
     /// Description.
@@ -76,17 +81,43 @@ pub struct CategoryLink {
     pub href: String,
 }
 
-/// A category on the home page, with its first articles.
+/// A section in lists of sections (the home page's, a section page's
+/// subsections), with its first articles.
 #[derive(Debug, Clone, Serialize)]
 pub struct CategoryOverview {
-    /// The category.
+    /// The section.
     #[serde(flatten)]
     pub category: CategoryLink,
-    /// Number of its articles. (Only here, not in every page's navigation:
-    /// a new article then changes no page but those that list articles.)
+    /// Number of articles in it and below it. (Only here, not in every
+    /// page's navigation: a new article then changes no page but those
+    /// that list articles.)
     pub count: usize,
-    /// Its first articles.
+    /// Its first articles: its own, then its subsections'.
     pub top: Vec<ArticleSummary>,
+    /// Its subsections.
+    pub subsections: Vec<CategoryLink>,
+}
+
+/// The section of a section page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionContext {
+    /// The section, its subsections and count.
+    #[serde(flatten)]
+    pub overview: CategoryOverview,
+    /// The body of its landing page (HTML; trusted, print with `| safe`),
+    /// empty without one.
+    pub content: String,
+    /// Table of contents of that body.
+    pub toc: Vec<TocEntry>,
+}
+
+/// A step of a page's breadcrumb trail.
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    /// Title.
+    pub title: String,
+    /// Link to its page.
+    pub href: String,
 }
 
 /// How to reach a tier.
@@ -146,8 +177,10 @@ pub struct ArticleSummary {
     pub kind: String,
     /// Type label in the page's language.
     pub type_label: String,
-    /// Category title, if any.
+    /// Title of its top section (its category), if any.
     pub category: Option<String>,
+    /// Title of the section it is in, if any.
+    pub section: Option<String>,
     /// Last update, `YYYY-MM-DD`.
     pub updated: Option<String>,
     /// Whether it is an internal article (only in the agents' build).
@@ -184,7 +217,7 @@ pub struct ArticleContext {
     pub tier_info: TierContext,
     /// The tier to contact when it did not help, with contact links filled for this article.
     pub escalate_to: TierContext,
-    /// Link to its category page.
+    /// Link to the page of the section it is in.
     pub category_href: Option<String>,
     /// Author.
     pub author: Option<String>,
@@ -217,7 +250,8 @@ pub struct ArticleContext {
 /// Values specific to one kind of page.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageContext {
-    /// `home`, `category`, `article`, `tier` or `404`.
+    /// `home`, `category` (a section page, at any depth), `article`,
+    /// `tier`, `changes`, `redirect` or `404`.
     pub kind: &'static str,
     /// Page title (without the site name).
     pub title: String,
@@ -229,4 +263,10 @@ pub struct PageContext {
     pub path: String,
     /// Links to this page (or that language's home page) in every language.
     pub languages: Vec<LanguageLink>,
+    /// The sections above this page, the top one first (empty for pages
+    /// outside the section tree). The home page comes before them.
+    pub breadcrumbs: Vec<Crumb>,
+    /// Id of the top section (category) the page is in: a section page's
+    /// or an article's; `null` elsewhere.
+    pub category: Option<String>,
 }

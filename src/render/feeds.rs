@@ -119,6 +119,8 @@ struct ArticleRecord<'a> {
     id: &'a str,
     lang: &'a str,
     reviewed: Option<String>,
+    section: Option<&'a str>,
+    section_titles: Vec<&'a str>,
     short_url: String,
     tags: &'a [String],
     tier: &'a str,
@@ -141,9 +143,14 @@ pub fn articles_json(model: &SiteModel) -> Vec<u8> {
     let records: Vec<ArticleRecord<'_>> = model
         .articles
         .iter()
-        .map(|linked| {
+        .enumerate()
+        .map(|(i, linked)| {
             let a = &linked.article;
             let short = link::short_path(&model.config, &a.lang, &a.id);
+            let trail = model
+                .section_of(i)
+                .map(|s| model.trail(s))
+                .unwrap_or_default();
             ArticleRecord {
                 id: &a.id,
                 lang: &a.lang,
@@ -153,7 +160,15 @@ pub fn articles_json(model: &SiteModel) -> Vec<u8> {
                 short_url: model.urls.best("", &short),
                 tier: &a.tier,
                 kind: a.kind.name(),
-                category: a.category.as_deref(),
+                category: a
+                    .section
+                    .as_deref()
+                    .map(|s| s.split('/').next().unwrap_or(s)),
+                section: a.section.as_deref(),
+                section_titles: trail
+                    .into_iter()
+                    .map(|s| model.sections[s].title.as_str())
+                    .collect(),
                 tags: &a.tags,
                 error_codes: &a.error_codes,
                 date: a.date.map(|d| d.date()),

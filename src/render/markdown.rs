@@ -27,6 +27,7 @@ use search_index::Section;
 use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
 use crate::link::{BuildAudience, LinkTarget, SiteModel};
+use crate::parse::SectionPage;
 use crate::slug::{self, UniqueIds};
 use crate::syntax::internal_marker;
 
@@ -211,16 +212,63 @@ struct ListState {
     next: u64,
 }
 
+/// The page a body is rendered for.
+struct Page<'a> {
+    /// The file, for diagnostics.
+    file: &'a std::path::Path,
+    /// The file, relative to `content/`: where its links start from.
+    rel: &'a str,
+    /// Its language.
+    lang: &'a str,
+    /// Its site path.
+    path: &'a str,
+    /// The article, when it is one: links to its own anchors are checked.
+    article: Option<usize>,
+}
+
 /// Renders the body of article `index`.
 pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBody {
     let linked = &model.articles[index];
     let article = &linked.article;
-    let source = BodySource::new(article);
+    let page = Page {
+        file: &article.path,
+        rel: &article.rel,
+        lang: &article.lang,
+        path: &linked.path,
+        article: Some(index),
+    };
+    render(model, &page, BodySource::new(article), text)
+}
+
+/// Renders the body of `landing`, the landing page of the section (or home
+/// page) at site path `path`.
+pub fn render_landing(
+    model: &SiteModel,
+    landing: &SectionPage,
+    path: &str,
+    text: &UiText,
+) -> RenderedBody {
+    let page = Page {
+        file: &landing.path,
+        rel: &landing.rel,
+        lang: &landing.lang,
+        path,
+        article: None,
+    };
+    render(model, &page, BodySource::landing(landing), text)
+}
+
+fn render(
+    model: &SiteModel,
+    page: &Page<'_>,
+    source: BodySource<'_>,
+    text: &UiText,
+) -> RenderedBody {
     let mut alerts = Alerts::default();
     let mut out = RenderedBody::default();
     let mut ids = UniqueIds::default();
     // About one event per 8 bytes of Markdown: growing the list would copy it.
-    let mut events: Vec<Event> = Vec::with_capacity(article.body().len() / 8);
+    let mut events: Vec<Event> = Vec::with_capacity(source.text().len() / 8);
     // A heading's events are held back until its end: its id comes from its text.
     let mut heading: Option<(Tag, Vec<Event>)> = None;
     let mut lists: Vec<ListState> = Vec::new();
@@ -229,8 +277,8 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
     let mut section = Section::default();
     // The current section's text, collapsed as it comes; copied out at the
     // section's end, so that each text kept holds no spare capacity.
-    let mut section_text = String::with_capacity(article.body().len());
-    let step = step_word(&article.lang);
+    let mut section_text = String::with_capacity(source.text().len());
+    let step = step_word(page.lang);
     // Headings of hidden internal blocks: their text, to claim their ids.
     let mut hidden_heading: Option<(Option<String>, Vec<Event>)> = None;
     let pieces = InternalBlocks {
@@ -331,7 +379,7 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
                     events.push(Event::End(TagEnd::Heading(level)));
                 }
                 other => {
-                    let other = rewrite_link(model, index, other, span, &mut out);
+                    let other = rewrite_link(model, page, other, span, &mut out);
                     buffered.push(other);
                 }
             }
@@ -403,7 +451,7 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
                     }
                     _ => {}
                 }
-                let other = rewrite_link(model, index, other, span, &mut out);
+                let other = rewrite_link(model, page, other, span, &mut out);
                 events.push(other);
             }
         }
@@ -413,7 +461,7 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
     out.sections
         .retain(|s| s.anchor.is_some() || !s.text.is_empty());
     // HTML runs about half again as long as its Markdown.
-    out.html.reserve(article.body().len() * 3 / 2);
+    out.html.reserve(source.text().len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     if model.config.raw_html == RawHtml::Sanitize {
         out.html = sanitizer().clean(&out.html).to_string();
@@ -544,7 +592,7 @@ fn plain_text(events: &[Event]) -> String {
 /// Rewrites internal link and image targets to final URLs; records problems.
 fn rewrite_link<'a>(
     model: &SiteModel,
-    index: usize,
+    page: &Page<'_>,
     event: Event<'a>,
     span: Range<usize>,
     out: &mut RenderedBody,
@@ -556,16 +604,17 @@ fn rewrite_link<'a>(
             title,
             id,
         }) if !matches!(link_type, LinkType::Email | LinkType::Autolink) => {
-            let dest_url = match dest_url.strip_prefix('#') {
-                Some(anchor) => {
+            let dest_url = match (dest_url.strip_prefix('#'), page.article) {
+                (Some(anchor), Some(target)) => {
                     out.anchor_links.push(AnchorLink {
-                        target: index,
+                        target,
                         anchor: anchor.to_owned(),
                         span,
                     });
                     dest_url
                 }
-                None => resolve(model, index, dest_url, span, out, "link"),
+                (Some(_), None) => dest_url,
+                (None, _) => resolve(model, page, dest_url, span, out, "link"),
             };
             Event::Start(Tag::Link {
                 link_type,
@@ -580,7 +629,7 @@ fn rewrite_link<'a>(
             title,
             id,
         }) => {
-            let dest_url = resolve(model, index, dest_url, span, out, "image");
+            let dest_url = resolve(model, page, dest_url, span, out, "image");
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -594,21 +643,26 @@ fn rewrite_link<'a>(
 
 fn resolve<'a>(
     model: &SiteModel,
-    index: usize,
+    page: &Page<'_>,
     dest: CowStr<'a>,
     span: Range<usize>,
     out: &mut RenderedBody,
     what: &str,
 ) -> CowStr<'a> {
-    let page = &model.articles[index];
-    let article = &page.article;
-    match model.resolve(index, &dest) {
+    match model.resolve_in(page.rel, page.lang, &dest) {
         LinkTarget::External => dest,
+        LinkTarget::Page { path, anchor } => {
+            let href = model.urls.href(page.path, &path);
+            match anchor {
+                Some(anchor) => format!("{href}#{anchor}").into(),
+                None => href.into(),
+            }
+        }
         LinkTarget::Article {
             index: target,
             anchor,
         } => {
-            let href = model.urls.href(&page.path, &model.articles[target].path);
+            let href = model.urls.href(page.path, &model.articles[target].path);
             out.article_links.push(dest.into_string());
             match anchor {
                 Some(anchor) => {
@@ -623,13 +677,13 @@ fn resolve<'a>(
             }
         }
         LinkTarget::Asset(rel) => {
-            let href = model.urls.href(&page.path, &rel);
+            let href = model.urls.href(page.path, &rel);
             out.assets.push(rel);
             href.into()
         }
         LinkTarget::Missing(reason) => {
             out.diagnostics.push(
-                Diagnostic::error(&article.path, span, format!("broken {what}: {reason}"))
+                Diagnostic::error(page.file, span, format!("broken {what}: {reason}"))
                     .with_help("link to an article by its id (`KB-1042`) or by the relative path of its .md file")
                     .fatal_if(model.config.strict),
             );

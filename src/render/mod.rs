@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod pages;
 mod source;
 pub mod theme;
+mod tree;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
@@ -72,7 +73,7 @@ const PAGES_PER_TASK: usize = 32;
 
 /// One page to render, other than articles.
 enum Job {
-    Category(usize),
+    Section(usize),
     Redirect(usize),
     Home(usize),
     Feed(usize),
@@ -173,6 +174,7 @@ pub fn articles(
     let indexed: Vec<(usize, &RenderedBody)> =
         articles.iter().map(|(body, _)| body).enumerate().collect();
     let mut diagnostics = check_links(model, &indexed, |target| &articles[target].0.anchors);
+    diagnostics.extend(tree::landing_problems(model, &languages));
     diagnostics.extend(template_errors(
         model,
         articles.iter().filter_map(|(_, error)| error.clone()),
@@ -224,7 +226,10 @@ pub fn listings(
     include_redirect: &(dyn Fn(&link::Redirect) -> bool + Sync),
 ) -> Result<Vec<Diagnostic>, RenderError> {
     let for_lang = |lang: &str| in_language(languages, lang);
-    let mut jobs: Vec<Job> = (0..model.categories.len()).map(Job::Category).collect();
+    let mut jobs: Vec<Job> = (0..model.sections.len())
+        .filter(|&i| model.sections[i].article.is_none())
+        .map(Job::Section)
+        .collect();
     jobs.extend(
         (0..model.redirects.len())
             .filter(|&r| include_redirect(&model.redirects[r]))
@@ -242,11 +247,11 @@ pub fn listings(
     let default = &languages[0];
     let render_job = |job: &Job| -> (String, Result<Vec<u8>, String>) {
         match *job {
-            Job::Category(i) => {
-                let cat = &model.categories[i];
+            Job::Section(i) => {
+                let s = &model.sections[i];
                 (
-                    format!("{}index.html", cat.path),
-                    for_lang(&cat.lang).category(i),
+                    format!("{}index.html", s.path),
+                    for_lang(&s.lang).section(i),
                 )
             }
             Job::Redirect(i) => {
@@ -406,7 +411,13 @@ fn sitemap_pages(model: &SiteModel) -> Vec<(String, Option<crate::parse::Timesta
         .iter()
         .map(|a| (a.path.clone(), a.article.updated))
         .collect();
-    pages.extend(model.categories.iter().map(|cat| (cat.path.clone(), None)));
+    pages.extend(
+        model
+            .sections
+            .iter()
+            .filter(|s| s.article.is_none())
+            .map(|s| (s.path.clone(), None)),
+    );
     for l in &c.languages {
         pages.push((link::language_prefix(c, &l.code), None));
         pages.extend(
@@ -628,7 +639,7 @@ mod tests {
                 .articles
                 .iter()
                 .map(|a| a.path.clone())
-                .chain(model.categories.iter().map(|c| c.path.clone()))
+                .chain(model.sections.iter().map(|c| c.path.clone()))
                 .chain(model.redirects.iter().map(|r| r.from.clone()));
             content.extend(pages.map(|p| format!("{p}index.html")));
             content.extend(model.assets.iter().map(|a| a.rel.clone()));

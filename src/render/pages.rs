@@ -9,8 +9,8 @@ use tera::{Context, Value};
 use thread_local::ThreadLocal;
 
 use super::context::{
-    ArticleContext, ArticleSummary, CategoryLink, CategoryOverview, ChangeEntry, ContactContext,
-    LanguageLink, PageContext, SiteContext, TierContext,
+    ArticleContext, ArticleSummary, CategoryLink, ChangeEntry, ContactContext, Crumb, LanguageLink,
+    PageContext, SiteContext, TierContext,
 };
 use super::feeds::{self, FeedEntry};
 use super::i18n::UiText;
@@ -25,11 +25,11 @@ use crate::share;
 /// Number of articles in "recently updated" and in feeds.
 pub const RECENT: usize = 10;
 /// About the bytes a page template adds around its content.
-const PAGE_CHROME: usize = 16 << 10;
+pub(super) const PAGE_CHROME: usize = 16 << 10;
 /// About the size of a redirect page.
 const REDIRECT_PAGE: usize = 1 << 10;
-/// Articles listed under each category on the home page.
-const TOP_PER_CATEGORY: usize = 5;
+/// The deepest sections the search form's filter lists (0: the top ones).
+const FILTER_DEPTH: usize = 1;
 /// The template of the search form, which `base.html` prints as `site.search_form`.
 const SEARCH_FORM: &str = "partials/search.html";
 
@@ -145,11 +145,11 @@ impl<'a> LanguagePages<'a> {
         }
     }
 
-    fn config(&self) -> &crate::config::Config {
+    pub(super) fn config(&self) -> &crate::config::Config {
         &self.model.config
     }
 
-    fn href(&self, from: &str, to: &str) -> String {
+    pub(super) fn href(&self, from: &str, to: &str) -> String {
         self.model.urls.href(from, to)
     }
 
@@ -249,18 +249,8 @@ impl<'a> LanguagePages<'a> {
                 .iter()
                 .map(|(name, path)| (name.clone(), self.href(from, path)))
                 .collect(),
-            categories: self
-                .model
-                .categories
-                .iter()
-                .filter(|cat| cat.lang == self.lang)
-                .map(|cat| CategoryLink {
-                    id: cat.id.clone(),
-                    title: cat.title.clone(),
-                    description: cat.description.clone(),
-                    href: self.href(from, &cat.path),
-                })
-                .collect(),
+            categories: self.section_links(from, 0),
+            sections: self.section_links(from, FILTER_DEPTH),
             tiers: c.tiers.iter().map(|t| self.tier(from, t, blank)).collect(),
             escalation: self.tier_by_id(from, &c.escalation_tier, blank),
             feed: self.href(from, &format!("{}atom.xml", self.home_path())),
@@ -279,6 +269,43 @@ impl<'a> LanguagePages<'a> {
             feedback_endpoint: c.feedback.endpoint.clone(),
             search_form: String::new(),
         }
+    }
+
+    /// The sections of this language down to `depth`, linked from `from`.
+    fn section_links(&self, from: &str, depth: usize) -> Vec<CategoryLink> {
+        (0..self.model.sections.len())
+            .filter(|&i| {
+                let s = &self.model.sections[i];
+                s.lang == self.lang && s.depth() <= depth
+            })
+            .map(|i| self.section_link(from, i))
+            .collect()
+    }
+
+    /// Section `index`, linked from `from`.
+    pub(super) fn section_link(&self, from: &str, index: usize) -> CategoryLink {
+        let s = &self.model.sections[index];
+        CategoryLink {
+            id: s.id.clone(),
+            depth: s.depth(),
+            title: s.title.clone(),
+            description: s.description.clone(),
+            href: self.href(from, self.model.section_page(index)),
+        }
+    }
+
+    /// The trail of section `index`, the top section first, linked from
+    /// `from`.
+    pub(super) fn crumbs(&self, from: &str, index: Option<usize>) -> Vec<Crumb> {
+        index
+            .map(|i| self.model.trail(i))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| Crumb {
+                title: self.model.sections[i].title.clone(),
+                href: self.href(from, self.model.section_page(i)),
+            })
+            .collect()
     }
 
     /// This thread's copy of the shared values: `t`, and `site` as seen
@@ -363,13 +390,18 @@ impl<'a> LanguagePages<'a> {
                 .text
                 .get(&format!("type_{}", a.kind.name().replace('-', "_")))
                 .to_owned(),
-            category: model.category_of(index).map(|cat| cat.title.clone()),
+            category: model
+                .section_of(index)
+                .map(|s| model.sections[model.trail(s)[0]].title.clone()),
+            section: model
+                .section_of(index)
+                .map(|s| model.sections[s].title.clone()),
             updated: a.updated.map(|d| d.date()),
             internal: a.audience == Audience::Internal,
         }
     }
 
-    fn page(
+    pub(super) fn page(
         &self,
         kind: &'static str,
         path: &str,
@@ -384,13 +416,15 @@ impl<'a> LanguagePages<'a> {
             canonical: self.model.urls.absolute(path),
             path: path.to_owned(),
             languages: self.languages(path, alternates),
+            breadcrumbs: Vec::new(),
+            category: None,
         }
     }
 
     /// Renders `template` with the shared values, `page`, and what `extra`
     /// adds, into a buffer of `capacity` bytes: a guess at the page's size
     /// spares growing (and copying) it while the page is written.
-    fn render(
+    pub(super) fn render(
         &self,
         template: &str,
         page: &PageContext,
@@ -447,13 +481,16 @@ impl<'a> LanguagePages<'a> {
             .map(|&i| &model.articles[i])
             .map(|t| (t.article.lang.clone(), t.path.clone()))
             .collect();
-        let page = self.page(
+        let mut page = self.page(
             "article",
             from,
             a.title.clone(),
             a.description.clone(),
             &alternates,
         );
+        let section = model.section_of(index);
+        page.breadcrumbs = self.crumbs(from, section);
+        page.category = section.map(|s| self.model.sections[s].top().to_owned());
         // A relative link means nothing to whoever receives the request:
         // without the site's URL the page fills `{url}` in itself.
         let page_url = model.urls.absolute(from).unwrap_or_default();
@@ -482,9 +519,7 @@ impl<'a> LanguagePages<'a> {
             steps: std::mem::take(&mut body.steps),
             tier_info: self.tier_by_id(from, &a.tier, vars),
             escalate_to: self.tier_by_id(from, &a.escalate_to, vars),
-            category_href: model
-                .category_of(index)
-                .map(|cat| self.href(from, &cat.path)),
+            category_href: section.map(|s| self.href(from, model.section_page(s))),
             author: a.author.clone(),
             team: a.team.clone(),
             date: a.date.map(|d| d.date()),
@@ -512,83 +547,13 @@ impl<'a> LanguagePages<'a> {
         })
     }
 
-    /// The page of category number `index` in [`SiteModel::categories`].
-    pub fn category(&self, index: usize) -> Result<Vec<u8>, String> {
-        let cat = &self.model.categories[index];
-        let from = cat.path.as_str();
-        let alternates = self
-            .model
-            .categories
-            .iter()
-            .filter(|c| c.id == cat.id)
-            .map(|c| (c.lang.clone(), c.path.clone()))
-            .collect();
-        let articles: Vec<ArticleSummary> = cat
-            .articles
-            .iter()
-            .map(|&i| self.summary(from, i))
-            .collect();
-        let page = self.page(
-            "category",
-            from,
-            cat.title.clone(),
-            cat.description.clone(),
-            &alternates,
-        );
-        self.render("category.html", &page, PAGE_CHROME, |ctx| {
-            ctx.insert("articles", &articles)
-        })
-    }
-
     /// Site paths of a page that exists in every language, by language.
-    fn everywhere(&self, path: impl Fn(&str) -> String) -> BTreeMap<String, String> {
+    pub(super) fn everywhere(&self, path: impl Fn(&str) -> String) -> BTreeMap<String, String> {
         self.config()
             .languages
             .iter()
             .map(|l| (l.code.clone(), path(&l.code)))
             .collect()
-    }
-
-    /// The home page of this language.
-    pub fn home(&self) -> Result<Vec<u8>, String> {
-        let model = self.model;
-        let from = self.home_path();
-        let site = self.site(&from);
-        let recent = model.recently_updated(&self.lang);
-        let recent: Vec<ArticleSummary> = recent
-            .into_iter()
-            .take(RECENT)
-            .map(|i| self.summary(&from, i))
-            .collect();
-        let intro = model.homes.get(&self.lang);
-        let title = intro
-            .and_then(|h| h.title.clone())
-            .unwrap_or_else(|| site.title.clone());
-        let description = intro
-            .and_then(|h| h.description.clone())
-            .unwrap_or_else(|| site.description.clone());
-        let alternates = self.everywhere(|lang| link::language_prefix(self.config(), lang));
-        let page = self.page("home", &from, title, description, &alternates);
-        let categories: Vec<CategoryOverview> = model
-            .categories
-            .iter()
-            .filter(|cat| cat.lang == self.lang)
-            .zip(site.categories)
-            .map(|(cat, link)| CategoryOverview {
-                category: link,
-                count: cat.articles.len(),
-                top: cat
-                    .articles
-                    .iter()
-                    .take(TOP_PER_CATEGORY)
-                    .map(|&i| self.summary(&from, i))
-                    .collect(),
-            })
-            .collect();
-        self.render("home.html", &page, PAGE_CHROME, |ctx| {
-            ctx.insert("recent", &recent);
-            ctx.insert("categories", &categories);
-        })
     }
 
     /// The page of `tier` in this language.

@@ -8,7 +8,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::dialects::{Admonition, Prepared};
-use crate::parse::Article;
+use crate::parse::{Article, SectionPage};
 use crate::syntax::options;
 
 /// An article body, ready to parse.
@@ -27,6 +27,15 @@ impl<'a> BodySource<'a> {
             prepared: crate::dialects::prepare(article.body(), article.is_mdx()),
             base: article.body_start,
             title: article.title_heading.as_ref().map(|r| r.start),
+        }
+    }
+
+    /// The body of a section's landing page.
+    pub(super) fn landing(page: &'a SectionPage) -> Self {
+        Self {
+            prepared: crate::dialects::prepare(page.body(), page.rel.ends_with(".mdx")),
+            base: page.body_start,
+            title: page.title_heading.as_ref().map(|r| r.start),
         }
     }
 

@@ -25,6 +25,7 @@ use search_index::Section;
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::discover::CONTENT_DIR;
 use crate::link::{self, SiteModel};
+use crate::parse;
 use crate::render::{self, RenderError, Sink, theme::Theme};
 use crate::site::{self, BuildError, BuildOptions, Prepared};
 
@@ -494,29 +495,55 @@ impl RenderFailure {
 }
 
 /// Whether every page that does not list articles frames them the same in
-/// `old` and `new`: the same configuration, categories (their lists of
-/// articles aside), home pages and assets.
+/// `old` and `new`: the same configuration, sections (their lists and
+/// counts of articles aside), home pages and assets.
 fn same_frame(old: &SiteModel, new: &SiteModel) -> bool {
-    fn category(c: &link::Category) -> (&str, &str, &str, &str, i64, &str) {
-        let link::Category {
+    type Frame<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a str,
+        i64,
+        &'a str,
+        Option<usize>,
+        &'a [usize],
+        Option<&'a parse::SectionPage>,
+    );
+    fn frame(s: &link::Section) -> Frame<'_> {
+        let link::Section {
             id,
             lang,
             title,
             description,
             order,
             path,
+            parent,
+            children,
+            landing,
             articles: _,
-        } = c;
-        (id, lang, title, description, *order, path)
+            count: _,
+            article: _,
+        } = s;
+        (
+            id,
+            lang,
+            title,
+            description,
+            *order,
+            path,
+            *parent,
+            children,
+            landing.as_deref(),
+        )
     }
     old.config == new.config
         && old.assets == new.assets
         && old.homes == new.homes
         && old
-            .categories
+            .sections
             .iter()
-            .map(category)
-            .eq(new.categories.iter().map(category))
+            .map(frame)
+            .eq(new.sections.iter().map(frame))
 }
 
 /// The search files of a build, made in a temporary folder.

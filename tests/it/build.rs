@@ -226,7 +226,7 @@ fn feeds_and_articles_json() {
     let mut sorted = keys.clone();
     sorted.sort_unstable();
     assert_eq!(keys, sorted);
-    assert_eq!(keys.len(), 14, "{keys:?}");
+    assert_eq!(keys.len(), 16, "{keys:?}");
     assert!(text.find("\"articles\"") < text.find("\"version\""));
 }
 

@@ -21,6 +21,7 @@ const ORDER: &[&str] = &[
     "diagnostics",
     "report",
     "dialects",
+    "landing",
     "discover",
     "leniency",
     "urls",

@@ -9,6 +9,7 @@ mod build;
 mod check;
 mod conventions;
 mod errors;
+mod hierarchy;
 mod hostile;
 mod import;
 mod init;

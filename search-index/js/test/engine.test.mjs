@@ -112,8 +112,13 @@ test("AND first, OR when AND finds nothing", async () => {
 test("filters by category, tier and type", async () => {
   const all = await es.search("contraseña ");
   assert.ok(all.some((r) => r.category !== "cuentas"));
+  // A section takes in its subsections (`cuentas/politicas`), and only them.
   const cuentas = await es.search("contraseña ", { filters: { category: "cuentas" } });
-  assert.ok(cuentas.length > 0 && cuentas.every((r) => r.category === "cuentas"));
+  assert.deepEqual(ids(cuentas).sort(), ["KB-1001", "KB-1002"]);
+  assert.ok(cuentas.every((r) => r.category === "cuentas" || r.category.startsWith("cuentas/")));
+  const sub = await es.search("contraseña ", { filters: { category: "cuentas/politicas" } });
+  assert.deepEqual(ids(sub), ["KB-1002"]);
+  assert.deepEqual(await es.search("contraseña ", { filters: { category: "cuenta" } }), []);
   const l2 = await es.search("contraseña ", { filters: { tier: "L2" } });
   assert.ok(l2.length > 0 && l2.every((r) => r.tier === "L2"));
   const faq = await es.search("contraseña ", { filters: { type: ["faq"] } });

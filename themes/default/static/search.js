@@ -127,9 +127,15 @@
     node.append(snippet.slice(pos));
   }
 
+  /** The label of `value` in `select`; a section deeper than the filter
+   *  lists (`a/b/c`) takes the label of the nearest one it lists. */
   function optionLabel(select, value) {
-    const option = select && [...select.options].find((o) => o.value === value);
-    return option ? option.textContent.trim() : value;
+    const options = select ? [...select.options] : [];
+    for (let v = String(value || ""); v; v = v.includes("/") ? v.slice(0, v.lastIndexOf("/")) : "") {
+      const option = options.find((o) => o.value === v);
+      if (option) return option.textContent.trim();
+    }
+    return value;
   }
   const facetSelect = (name) => selects.find((s) => s.name === name);
 

@@ -8,17 +8,23 @@
 //! in the public build, internal articles are dropped here, so no later
 //! stage can leak them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::config::{Config, Localized};
+use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::discover::Asset;
 use crate::output_paths::{self, PathRegistry};
 use crate::parse::{Article, Audience, SectionPage};
 use crate::slug;
 use crate::urls::Urls;
+
+mod resolve;
+mod sections;
+
+pub use resolve::LinkTarget;
+pub use sections::{Section, ancestors, section_path};
 
 /// Whom a build is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -74,25 +80,6 @@ pub struct LinkedArticle {
     pub translations: Vec<usize>,
 }
 
-/// A category in one language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Category {
-    /// Id (folder name).
-    pub id: String,
-    /// Language code.
-    pub lang: String,
-    /// Display title.
-    pub title: String,
-    /// Description.
-    pub description: String,
-    /// Sort order.
-    pub order: i64,
-    /// Site path of its page.
-    pub path: String,
-    /// Indexes of its articles, sorted by weight then title.
-    pub articles: Vec<usize>,
-}
-
 /// A page that sends the browser to an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Redirect {
@@ -112,11 +99,12 @@ pub struct SiteModel {
     pub config: Config,
     /// Link writer for this site.
     pub urls: Urls,
-    /// Published articles, sorted by language, category, weight, title.
+    /// Published articles, sorted by language, section, weight, title.
     pub articles: Vec<Arc<LinkedArticle>>,
-    /// Categories per language, sorted by language then order then title.
-    pub categories: Vec<Category>,
-    /// Home page text per language (from `content/_index*.md`).
+    /// Sections per language, each before its subsections (see [`Section`]).
+    pub sections: Vec<Section>,
+    /// Home page text per language (from `content/_index*.md`, or the
+    /// content folder's `index.md` or `README.md`).
     pub homes: BTreeMap<String, SectionPage>,
     /// Short links (`kb/KB-1042/`) and aliases.
     pub redirects: Arc<Vec<Redirect>>,
@@ -129,6 +117,10 @@ pub struct SiteModel {
     /// Articles by id, then language: the versions of an id are neighbours.
     by_id: Arc<BTreeMap<(String, String), usize>>,
     by_source: Arc<BTreeMap<String, usize>>,
+    /// Sections by id, then language.
+    section_by_id: Arc<BTreeMap<(String, String), usize>>,
+    /// Sections by the source of their landing page.
+    section_by_source: Arc<BTreeMap<String, usize>>,
 }
 
 /// The first part of the site path of every page in `lang`.
@@ -224,13 +216,13 @@ pub fn link(
         &articles,
         &published,
         selection.audience == BuildAudience::Agents,
-        &content_file,
+        &resolve::content_file,
     );
     order.sort_by(|&a, &b| {
         let (a, b) = (&articles[a], &articles[b]);
         (
             lang_order(&a.lang),
-            &a.category,
+            &a.section,
             a.weight,
             &a.title,
             &a.id,
@@ -238,7 +230,7 @@ pub fn link(
         )
             .cmp(&(
                 lang_order(&b.lang),
-                &b.category,
+                &b.section,
                 b.weight,
                 &b.title,
                 &b.id,
@@ -247,24 +239,30 @@ pub fn link(
     });
 
     let mut registry = PathRegistry::new(&config);
+    let paths: Vec<String> = order
+        .iter()
+        .map(|&k| article_path(&config, &articles[k]))
+        .collect();
+    let (landings, homes): (Vec<SectionPage>, Vec<SectionPage>) =
+        sections.into_iter().partition(|s| s.section.is_some());
+    claim_sections(
+        &config,
+        &articles,
+        &order,
+        &paths,
+        &landings,
+        &mut registry,
+        &mut errors,
+    );
 
     // The published articles that claimed their path: source index and path.
     let mut placed: Vec<(usize, String)> = Vec::with_capacity(order.len());
     let mut by_id: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut by_source = BTreeMap::new();
     let mut id_spellings = BTreeMap::new();
-    for k in order {
+    for (k, path) in order.into_iter().zip(paths) {
         let article = &articles[k];
         let index = placed.len();
-        let category = article
-            .category
-            .as_deref()
-            .map_or(String::new(), |c| format!("{c}/"));
-        let path = format!(
-            "{}{category}{}/",
-            language_prefix(&config, &article.lang),
-            article.slug
-        );
         let what = format!("article `{}`", article.id);
         // The key that made the path, if one did (else the file's name did).
         let decided_by = ["slug", "category"]
@@ -364,11 +362,34 @@ pub fn link(
     }
     redirects.sort_by(|a, b| a.from.cmp(&b.from));
 
-    let categories = categories(&config, &linked, &sections, &mut registry, &mut errors);
-    let homes = sections
-        .into_iter()
-        .filter(|s| s.category.is_none())
-        .map(|s| (s.lang.clone(), s))
+    let by_path: BTreeMap<&str, usize> = linked
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.path.as_str(), i))
+        .collect();
+    let standing_in = sections::existing(
+        linked
+            .iter()
+            .map(|a| (a.article.lang.as_str(), a.article.section.as_deref())),
+        &landings,
+    )
+    .into_iter()
+    .filter_map(|(lang, id)| {
+        let i = by_path.get(section_path(&config, lang, id).as_str())?;
+        Some(((lang.to_owned(), id.to_owned()), *i))
+    })
+    .collect();
+    let sections = sections::build(&config, &linked, &landings, &standing_in);
+    let homes = homes.into_iter().map(|s| (s.lang.clone(), s)).collect();
+    let section_by_id = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.id.clone(), s.lang.clone()), i))
+        .collect();
+    let section_by_source = sections
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((s.landing.as_ref()?.rel.clone(), i)))
         .collect();
 
     for asset in &assets {
@@ -389,7 +410,7 @@ pub fn link(
         urls: Urls::new(config.base_url.clone()),
         config,
         articles: linked,
-        categories,
+        sections,
         homes,
         redirects: Arc::new(redirects),
         assets,
@@ -397,6 +418,8 @@ pub fn link(
         withheld: Arc::new(withheld),
         by_id: Arc::new(by_id),
         by_source: Arc::new(by_source),
+        section_by_id: Arc::new(section_by_id),
+        section_by_source: Arc::new(section_by_source),
     })
 }
 
@@ -429,99 +452,79 @@ fn case_twin<'a>(
     })
 }
 
-fn categories(
-    config: &Config,
-    articles: &[Arc<LinkedArticle>],
-    sections: &[SectionPage],
-    registry: &mut PathRegistry,
-    errors: &mut Vec<Diagnostic>,
-) -> Vec<Category> {
-    let mut members: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        if let Some(c) = &a.article.category {
-            members
-                .entry((a.article.lang.clone(), c.clone()))
-                .or_default()
-                .push(i);
-        }
-    }
-    let mut out = Vec::new();
-    for ((lang, id), mut list) in members {
-        list.sort_by(|&a, &b| {
-            let (a, b) = (&articles[a].article, &articles[b].article);
-            (a.weight, &a.title, &a.id).cmp(&(b.weight, &b.title, &b.id))
-        });
-        let section = sections
-            .iter()
-            .find(|s| s.category.as_deref() == Some(&id) && s.lang == lang);
-        let configured = config.categories.get(&id);
-        let text = |from_section: Option<&String>, from_config: Option<&Localized>| {
-            from_section
-                .cloned()
-                .or_else(|| from_config.map(|l| l.get(&lang, &config.default_language).to_owned()))
-        };
-        let title = text(
-            section.and_then(|s| s.title.as_ref()),
-            configured.and_then(|c| c.title.as_ref()),
-        )
-        .unwrap_or_else(|| id.clone());
-        let description = text(
-            section.and_then(|s| s.description.as_ref()),
-            configured.and_then(|c| c.description.as_ref()),
-        )
-        .unwrap_or_default();
-        let order = section
-            .and_then(|s| s.weight)
-            .or(configured.and_then(|c| c.order))
-            .unwrap_or(i64::MAX);
-        let path = format!("{}{id}/", language_prefix(config, &lang));
-        let first = &articles[list[0]].article;
-        if let Err(e) = registry.claim(
-            &path,
-            format!("category `{id}`"),
-            first.path.clone(),
-            first.spans.value("category"),
-        ) {
-            errors.push(e);
-        }
-        out.push(Category {
-            id,
-            lang,
-            title,
-            description,
-            order,
-            path,
-            articles: list,
-        });
-    }
-    let lang_order = |lang: &str| config.language_order(lang);
-    out.sort_by(|a, b| {
-        (lang_order(&a.lang), a.order, &a.title, &a.id).cmp(&(
-            lang_order(&b.lang),
-            b.order,
-            &b.title,
-            &b.id,
-        ))
-    });
-    out
+/// Site path of `article`: its language, its section, its slug.
+fn article_path(config: &Config, article: &Article) -> String {
+    let section = article
+        .section
+        .as_deref()
+        .map_or(String::new(), |c| format!("{c}/"));
+    format!(
+        "{}{section}{}/",
+        language_prefix(config, &article.lang),
+        article.slug
+    )
 }
 
-/// Where an internal link points.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LinkTarget {
-    /// An article, maybe at an anchor.
-    Article {
-        /// Index in [`SiteModel::articles`].
-        index: usize,
-        /// The fragment, without `#`.
-        anchor: Option<String>,
-    },
-    /// A file copied from `content/`, by its site path.
-    Asset(String),
-    /// A link tier0 leaves alone (external, absolute, mailto, plain anchor).
-    External,
-    /// An internal link to something that does not exist.
-    Missing(String),
+/// Claims the page path of every section that the articles `order` (at
+/// `paths`) and `landings` make exist, before any article claims its own:
+/// a section's page is part of the site's frame, so an article in its way
+/// is the one reported. A section whose path an article takes has that
+/// article for its page. A section that cannot have its page leaves out
+/// its landing page and every article in it or below it, each reported.
+fn claim_sections(
+    config: &Config,
+    articles: &[Article],
+    order: &[usize],
+    paths: &[String],
+    landings: &[SectionPage],
+    registry: &mut PathRegistry,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let taken: BTreeSet<&str> = paths.iter().map(String::as_str).collect();
+    let in_order = || order.iter().map(|&k| &articles[k]);
+    // The first article in each section or below it, which is named when
+    // the section has no landing page.
+    let mut first: BTreeMap<(&str, &str), &Article> = BTreeMap::new();
+    for a in in_order() {
+        for id in a.section.as_deref().into_iter().flat_map(ancestors) {
+            first.entry((a.lang.as_str(), id)).or_insert(a);
+        }
+    }
+    let exist = sections::existing(
+        in_order().map(|a| (a.lang.as_str(), a.section.as_deref())),
+        landings,
+    );
+    for (lang, id) in exist {
+        let path = section_path(config, lang, id);
+        if taken.contains(path.as_str()) {
+            continue;
+        }
+        let landing = landings
+            .iter()
+            .find(|l| l.lang == lang && l.section.as_deref() == Some(id));
+        let (file, span) = match (landing, first.get(&(lang, id))) {
+            (Some(l), _) => (l.path.clone(), 0..0),
+            (None, Some(a)) => (a.path.clone(), a.spans.value("category")),
+            (None, None) => continue,
+        };
+        if let Err(e) = registry.claim(&path, format!("section `{id}`"), file.clone(), span) {
+            let inside = |a: &&Article| {
+                a.lang == lang
+                    && a.path != file
+                    && a.section
+                        .as_deref()
+                        .is_some_and(|s| ancestors(s).any(|up| up == id))
+            };
+            for a in in_order().filter(inside) {
+                errors.push(Diagnostic {
+                    path: a.path.clone(),
+                    span: a.spans.value("category"),
+                    ..e.clone()
+                });
+            }
+            errors.push(e);
+        }
+    }
 }
 
 impl SiteModel {
@@ -559,74 +562,6 @@ impl SiteModel {
             .chain(a.translations.iter().copied())
             .find(|&i| self.articles[i].article.lang == lang)
             .unwrap_or(index)
-    }
-
-    /// Resolves the link `dest` written in the article `from`.
-    pub fn resolve(&self, from: usize, dest: &str) -> LinkTarget {
-        let source = &self.articles[from].article;
-        if dest.is_empty()
-            || dest.starts_with('#')
-            || dest.starts_with('/')
-            || dest.contains("://")
-            || has_scheme(dest)
-        {
-            return LinkTarget::External;
-        }
-        let (target, anchor) = match dest.split_once('#') {
-            Some((t, a)) => (t, Some(a.to_owned())),
-            None => (dest, None),
-        };
-        let target = target.split('?').next().unwrap_or(target);
-        if slug::is_identifier(target) && !target.contains('.') && looks_like_id(target) {
-            return match self.find_by_id(target, &source.lang) {
-                Some(i) => LinkTarget::Article {
-                    index: self.in_language(i, &source.lang),
-                    anchor,
-                },
-                None => LinkTarget::Missing(self.missing(target, target, "no article has the id")),
-            };
-        }
-        let decoded = percent_encoding::percent_decode_str(target).decode_utf8_lossy();
-        let Some(rel) = join_relative(
-            crate::parse::source_dir(&source.rel).to_str().unwrap_or(""),
-            &decoded,
-        ) else {
-            return LinkTarget::Missing(format!("`{target}` points outside the content folder"));
-        };
-        if crate::discover::is_markdown(&rel) {
-            return match self.by_source.get(&rel) {
-                Some(&i) => LinkTarget::Article {
-                    index: self.in_language(i, &source.lang),
-                    anchor,
-                },
-                None => LinkTarget::Missing(self.missing(
-                    &rel,
-                    &format!("content/{rel}"),
-                    "there is no published article at",
-                )),
-            };
-        }
-        if self
-            .assets
-            .binary_search_by(|a| a.rel.as_str().cmp(&rel))
-            .is_ok()
-        {
-            return LinkTarget::Asset(rel);
-        }
-        LinkTarget::Missing(format!("there is no file `content/{rel}`"))
-    }
-
-    /// Why the article `key` (an id or a source path, `shown` as such)
-    /// cannot be linked to.
-    fn missing(&self, key: &str, shown: &str, otherwise: &str) -> String {
-        match self.withheld.get(key) {
-            Some(Withheld::Internal) => format!(
-                "`{shown}` is an internal article, which only the agents' build has; \
-                 link to it from inside a `> [!INTERNAL]` block"
-            ),
-            Some(Withheld::Draft) => format!("`{shown}` is a draft, which this build leaves out"),
-            None => format!("{otherwise} `{shown}`"),
-        }
     }
 
     /// The article whose source file is `rel` (relative to `content/`).
@@ -668,62 +603,28 @@ impl SiteModel {
         recent
     }
 
-    /// The category of article `index`, in the article's language.
-    pub fn category_of(&self, index: usize) -> Option<&Category> {
+    /// The section article `index` is in, in the article's language.
+    pub fn section_of(&self, index: usize) -> Option<usize> {
         let a = &self.articles[index].article;
-        let id = a.category.as_deref()?;
-        self.categories
-            .iter()
-            .find(|c| c.id == id && c.lang == a.lang)
+        self.section_by_id
+            .get(&(a.section.clone()?, a.lang.clone()))
+            .copied()
     }
-}
 
-/// `KB-1042` or `FAQ_12`: letters then digits, as article ids are written.
-fn looks_like_id(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit())
-        && s.bytes().any(|b| b.is_ascii_alphabetic())
-        && !s.contains('/')
-}
+    /// Site path of the page of section `index`: its own, or that of the
+    /// article that stands for it.
+    pub fn section_page(&self, index: usize) -> &str {
+        let s = &self.sections[index];
+        s.article.map_or(&s.path, |a| &self.articles[a].path)
+    }
 
-fn has_scheme(dest: &str) -> bool {
-    match dest.split_once(':') {
-        Some((scheme, _)) => {
-            !scheme.is_empty()
-                && scheme
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
-        }
-        None => false,
+    /// Section `index` and the sections above it, the top one first.
+    pub fn trail(&self, index: usize) -> Vec<usize> {
+        let mut trail: Vec<usize> =
+            std::iter::successors(Some(index), |&i| self.sections[i].parent).collect();
+        trail.reverse();
+        trail
     }
-}
-
-/// The content file that `dest`, written in `article`, names, if it names
-/// one: a relative path, or one from the content folder's root.
-fn content_file(article: &Article, dest: &str) -> Option<String> {
-    if dest.is_empty() || dest.starts_with('#') || dest.contains("://") || has_scheme(dest) {
-        return None;
-    }
-    let target = dest.split(['#', '?']).next()?;
-    let decoded = percent_encoding::percent_decode_str(target).decode_utf8_lossy();
-    match decoded.strip_prefix('/') {
-        Some(from_root) => join_relative("", from_root),
-        None => join_relative(crate::parse::source_dir(&article.rel).to_str()?, &decoded),
-    }
-}
-
-/// Joins a relative link to the folder it was written in; `None` if it climbs out.
-fn join_relative(dir: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for part in link.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 #[cfg(test)]
@@ -838,21 +739,6 @@ mod tests {
         assert_eq!(normalise_alias("/"), None);
         assert_eq!(normalise_alias("a\\b"), None);
         assert_eq!(normalise_alias("a?b"), None);
-    }
-
-    #[test]
-    fn relative_joins() {
-        assert_eq!(join_relative("red", "../vpn/x.md"), Some("vpn/x.md".into()));
-        assert_eq!(join_relative("red", "./x.md"), Some("red/x.md".into()));
-        assert_eq!(join_relative("", "../x.md"), None);
-    }
-
-    #[test]
-    fn ids_and_schemes() {
-        assert!(looks_like_id("KB-1042"));
-        assert!(!looks_like_id("wifi"));
-        assert!(has_scheme("mailto:a@b"));
-        assert!(!has_scheme("KB-1042"));
     }
 }
 

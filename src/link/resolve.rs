@@ -1,0 +1,293 @@
+//! Where a link written in a page points.
+//!
+//! Links are read as authors write them for tier0 (an article id, the
+//! relative path of a `.md` file) and as other generators let them write
+//! them: a path without its extension (`../install`), a folder
+//! (`../install/`, `/docs/install/#step`, which means its `index.md`,
+//! `README.md` or `_index.md`), an `.html` page, Zola's `@/` for the content
+//! folder. A link that starts at the site root is tried from the content
+//! folder, then with its first part taken off (docs folders are often
+//! published under `/docs/`), and is left alone when it names nothing of
+//! the site: it may lead to another part of the organisation's website.
+
+use super::{SiteModel, Withheld};
+use crate::discover::{MARKDOWN_EXTENSIONS, is_markdown};
+use crate::landing::split_dir;
+use crate::parse::{Article, SectionPath};
+use crate::slug;
+
+/// Where an internal link points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// An article, maybe at an anchor.
+    Article {
+        /// Index in [`SiteModel::articles`].
+        index: usize,
+        /// The fragment, without `#`.
+        anchor: Option<String>,
+    },
+    /// A section's page or the home page, maybe at an anchor.
+    Page {
+        /// Its site path.
+        path: String,
+        /// The fragment, without `#`.
+        anchor: Option<String>,
+    },
+    /// A file copied from `content/`, by its site path.
+    Asset(String),
+    /// A link tier0 leaves alone (external, mailto, plain anchor, a site
+    /// path that is not one of the content folder's).
+    External,
+    /// An internal link to something that does not exist.
+    Missing(String),
+}
+
+/// What a path of the content folder names.
+enum Found {
+    Target(LinkTarget),
+    /// A Markdown file that is not published: why.
+    Unpublished(String),
+    Nothing,
+}
+
+impl SiteModel {
+    /// Resolves the link `dest` written in the article `from`.
+    pub fn resolve(&self, from: usize, dest: &str) -> LinkTarget {
+        let a = &self.articles[from].article;
+        self.resolve_in(&a.rel, &a.lang, dest)
+    }
+
+    /// Resolves the link `dest` written in the content file `rel` (an
+    /// article or a landing page) in `lang`.
+    pub fn resolve_in(&self, rel: &str, lang: &str, dest: &str) -> LinkTarget {
+        if dest.is_empty() || dest.starts_with('#') || dest.contains("://") {
+            return LinkTarget::External;
+        }
+        let (target, anchor) = match dest.split_once('#') {
+            Some((t, a)) => (t, Some(a.to_owned())),
+            None => (dest, None),
+        };
+        let target = target.split('?').next().unwrap_or(target);
+        if let Some(from_root) = target.strip_prefix("@/") {
+            return match self.lookup(from_root, lang, anchor) {
+                Found::Target(t) => t,
+                Found::Unpublished(why) => LinkTarget::Missing(why),
+                Found::Nothing => {
+                    LinkTarget::Missing(format!("there is no file `content/{from_root}`"))
+                }
+            };
+        }
+        if has_scheme(dest) {
+            return LinkTarget::External;
+        }
+        if let Some(from_root) = target.strip_prefix('/') {
+            let decoded = decode(from_root);
+            let tails = std::iter::once(decoded.as_ref())
+                .chain(decoded.split_once('/').map(|(_, rest)| rest));
+            for tail in tails {
+                if let Found::Target(t) = self.lookup(tail, lang, anchor.clone()) {
+                    return t;
+                }
+            }
+            return LinkTarget::External;
+        }
+        if slug::is_identifier(target) && !target.contains('.') && looks_like_id(target) {
+            return match self.find_by_id(target, lang) {
+                Some(i) => LinkTarget::Article {
+                    index: self.in_language(i, lang),
+                    anchor,
+                },
+                None => LinkTarget::Missing(self.missing(target, target, "no article has the id")),
+            };
+        }
+        let decoded = decode(target);
+        let Some(joined) = join_relative(split_dir(rel).0, &decoded) else {
+            return LinkTarget::Missing(format!("`{target}` points outside the content folder"));
+        };
+        match self.lookup(&joined, lang, anchor) {
+            Found::Target(t) => t,
+            Found::Unpublished(why) => LinkTarget::Missing(why),
+            Found::Nothing => LinkTarget::Missing(format!("there is no file `content/{joined}`")),
+        }
+    }
+
+    /// What the content-relative path `rel` names, read as a file, a page
+    /// without its extension, or a folder.
+    fn lookup(&self, rel: &str, lang: &str, anchor: Option<String>) -> Found {
+        let trimmed = rel.trim_end_matches('/');
+        let folder = trimmed.len() != rel.len();
+        if !folder {
+            if is_markdown(trimmed) {
+                return self.markdown(trimmed, lang, anchor);
+            }
+            if self
+                .assets
+                .binary_search_by(|a| a.rel.as_str().cmp(trimmed))
+                .is_ok()
+            {
+                return Found::Target(LinkTarget::Asset(trimmed.to_owned()));
+            }
+        }
+        // `install`, `install/` and `install.html` may all mean `install.md`.
+        let stem = trimmed.strip_suffix(".html").unwrap_or(trimmed);
+        if !stem.is_empty() {
+            for ext in MARKDOWN_EXTENSIONS {
+                let rel = format!("{stem}{ext}");
+                if let Found::Target(t) = self.markdown(&rel, lang, anchor.clone()) {
+                    return Found::Target(t);
+                }
+            }
+        }
+        let inside = if trimmed.is_empty() {
+            String::new()
+        } else {
+            format!("{trimmed}/")
+        };
+        for name in ["index", "README", "readme", "_index"] {
+            for ext in MARKDOWN_EXTENSIONS {
+                let rel = format!("{inside}{name}{ext}");
+                if let Found::Target(t) = self.markdown(&rel, lang, anchor.clone()) {
+                    return Found::Target(t);
+                }
+            }
+        }
+        if let Some(id) = SectionPath::of(trimmed).id
+            && let Some(index) = self.section(&id, lang)
+        {
+            let path = self.sections[index].path.clone();
+            return Found::Target(LinkTarget::Page { path, anchor });
+        }
+        Found::Nothing
+    }
+
+    /// What the Markdown file `rel` is in this build.
+    fn markdown(&self, rel: &str, lang: &str, anchor: Option<String>) -> Found {
+        if let Some(&i) = self.by_source.get(rel) {
+            return Found::Target(LinkTarget::Article {
+                index: self.in_language(i, lang),
+                anchor,
+            });
+        }
+        if let Some(&i) = self.section_by_source.get(rel) {
+            let s = &self.sections[i];
+            let index = self.section(&s.id, lang).unwrap_or(i);
+            let path = self.sections[index].path.clone();
+            return Found::Target(LinkTarget::Page { path, anchor });
+        }
+        if self.homes.values().any(|h| h.rel == rel) {
+            let path = super::language_prefix(&self.config, lang);
+            return Found::Target(LinkTarget::Page { path, anchor });
+        }
+        Found::Unpublished(self.missing(
+            rel,
+            &format!("content/{rel}"),
+            "there is no published article at",
+        ))
+    }
+
+    /// The section `id` in `lang`, else in the default language.
+    pub fn section(&self, id: &str, lang: &str) -> Option<usize> {
+        let key = |l: &str| (id.to_owned(), l.to_owned());
+        self.section_by_id
+            .get(&key(lang))
+            .or_else(|| self.section_by_id.get(&key(&self.config.default_language)))
+            .copied()
+    }
+
+    /// Why the article `key` (an id or a source path, `shown` as such)
+    /// cannot be linked to.
+    pub(super) fn missing(&self, key: &str, shown: &str, otherwise: &str) -> String {
+        match self.withheld.get(key) {
+            Some(Withheld::Internal) => format!(
+                "`{shown}` is an internal article, which only the agents' build has; \
+                 link to it from inside a `> [!INTERNAL]` block"
+            ),
+            Some(Withheld::Draft) => format!("`{shown}` is a draft, which this build leaves out"),
+            None => format!("{otherwise} `{shown}`"),
+        }
+    }
+}
+
+fn decode(text: &str) -> std::borrow::Cow<'_, str> {
+    percent_encoding::percent_decode_str(text).decode_utf8_lossy()
+}
+
+/// `KB-1042` or `FAQ_12`: letters then digits, as article ids are written.
+fn looks_like_id(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+        && s.bytes().any(|b| b.is_ascii_alphabetic())
+        && !s.contains('/')
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && scheme
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
+        }
+        None => false,
+    }
+}
+
+/// The content file that `dest`, written in `article`, names, if it names
+/// one: a relative path, or one from the content folder's root.
+pub(super) fn content_file(article: &Article, dest: &str) -> Option<String> {
+    if dest.is_empty() || dest.starts_with('#') || dest.contains("://") || has_scheme(dest) {
+        return None;
+    }
+    let target = dest.split(['#', '?']).next()?;
+    let decoded = decode(target);
+    match decoded.strip_prefix('/') {
+        Some(from_root) => join_relative("", from_root),
+        None => join_relative(split_dir(&article.rel).0, &decoded),
+    }
+}
+
+/// Joins a relative link to the folder it was written in; `None` if it
+/// climbs out. A trailing `/` is kept: it says the link names a folder.
+fn join_relative(dir: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let folder = link.ends_with('/') || link.ends_with("/.") || link.ends_with("..") || link == ".";
+    let mut joined = parts.join("/");
+    if folder && !joined.is_empty() {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_joins() {
+        assert_eq!(join_relative("red", "../vpn/x.md"), Some("vpn/x.md".into()));
+        assert_eq!(join_relative("red", "./x.md"), Some("red/x.md".into()));
+        assert_eq!(
+            join_relative("red/a", "../install/"),
+            Some("red/install/".into())
+        );
+        assert_eq!(join_relative("red/a", ".."), Some("red/".into()));
+        assert_eq!(join_relative("red", ".."), Some(String::new()));
+        assert_eq!(join_relative("", "../x.md"), None);
+    }
+
+    #[test]
+    fn ids_and_schemes() {
+        assert!(looks_like_id("KB-1042"));
+        assert!(!looks_like_id("wifi"));
+        assert!(has_scheme("mailto:a@b"));
+        assert!(!has_scheme("KB-1042"));
+    }
+}

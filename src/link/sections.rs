@@ -1,0 +1,237 @@
+//! The section tree: folders of any depth (or the section ids written in
+//! `category:`), each with its page, its subsections and its articles.
+//!
+//! A section exists in a language when an article of that language lies in
+//! it or below it, or when it has a landing page in that language. Its
+//! title, description and order come from its landing page (in its
+//! language, else the default one), else from `categories:` of the config,
+//! else from its folder's name.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use super::{LinkedArticle, language_prefix};
+use crate::config::{Config, Localized};
+use crate::parse::{SectionPage, title_from_name};
+
+/// A section in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Id: its path from the top, slugs joined by `/` (`vpn/macos`).
+    pub id: String,
+    /// Language code.
+    pub lang: String,
+    /// Display title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Sort order among its siblings.
+    pub order: i64,
+    /// Site path of its page.
+    pub path: String,
+    /// Its parent in [`super::SiteModel::sections`], `None` for a top section.
+    pub parent: Option<usize>,
+    /// Its subsections, in order.
+    pub children: Vec<usize>,
+    /// Indexes of its own articles, sorted by weight then title.
+    pub articles: Vec<usize>,
+    /// Number of articles in it and in its subsections.
+    pub count: usize,
+    /// Its landing page, whose body the section's page shows.
+    pub landing: Option<Arc<SectionPage>>,
+    /// An article published at the section's own path (mdBook's
+    /// `chapter.md` beside `chapter/`): it stands for the section's page,
+    /// which is not written.
+    pub article: Option<usize>,
+}
+
+impl Section {
+    /// Its depth: 0 for a top section.
+    pub fn depth(&self) -> usize {
+        self.id.matches('/').count()
+    }
+
+    /// Its top section's id.
+    pub fn top(&self) -> &str {
+        self.id.split('/').next().unwrap_or(&self.id)
+    }
+}
+
+/// `vpn/macos/x` → `vpn/macos`, `vpn`, in that order.
+pub fn ancestors(id: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(id), |id| id.rsplit_once('/').map(|(parent, _)| parent))
+}
+
+/// Site path of section `id` in `lang`.
+pub fn section_path(config: &Config, lang: &str, id: &str) -> String {
+    format!("{}{id}/", language_prefix(config, lang))
+}
+
+/// Every (language, section id) that `articles` (their language and
+/// section) and `landings` make exist, parents included.
+pub(super) fn existing<'a>(
+    articles: impl Iterator<Item = (&'a str, Option<&'a str>)>,
+    landings: &'a [SectionPage],
+) -> BTreeSet<(&'a str, &'a str)> {
+    let mut out = BTreeSet::new();
+    let with_parents = articles.chain(
+        landings
+            .iter()
+            .map(|l| (l.lang.as_str(), l.section.as_deref())),
+    );
+    for (lang, section) in with_parents {
+        for id in section.into_iter().flat_map(ancestors) {
+            if !out.insert((lang, id)) {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The sections of the linked `articles`, with `landings` read into them;
+/// `standing_in` gives the article published at a section's own path.
+/// Sorted by language, then depth first: each section comes before its
+/// subsections, and siblings by order, title and id.
+pub(super) fn build(
+    config: &Config,
+    articles: &[Arc<LinkedArticle>],
+    landings: &[SectionPage],
+    standing_in: &BTreeMap<(String, String), usize>,
+) -> Vec<Section> {
+    let mut direct: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        if let Some(section) = &a.article.section {
+            direct
+                .entry((a.article.lang.as_str(), section.as_str()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let exist = existing(
+        articles
+            .iter()
+            .map(|a| (a.article.lang.as_str(), a.article.section.as_deref())),
+        landings,
+    );
+    let landing_of = |lang: &str, id: &str| {
+        let find = |l: &str| {
+            landings
+                .iter()
+                .find(|p| p.section.as_deref() == Some(id) && p.lang == l)
+        };
+        find(lang).or_else(|| find(&config.default_language))
+    };
+    let mut flat: Vec<Section> = exist
+        .iter()
+        .map(|&(lang, id)| {
+            let landing = landing_of(lang, id);
+            let configured = config.categories.get(id);
+            let text = |from_landing: Option<&String>, from_config: Option<&Localized>| {
+                from_landing.cloned().or_else(|| {
+                    from_config.map(|l| l.get(lang, &config.default_language).to_owned())
+                })
+            };
+            let name = id.rsplit('/').next().unwrap_or(id);
+            let mut own = direct.remove(&(lang, id)).unwrap_or_default();
+            let article = standing_in.get(&(lang.to_owned(), id.to_owned())).copied();
+            own.sort_by(|&a, &b| {
+                let (a, b) = (&articles[a].article, &articles[b].article);
+                (a.weight, &a.title, &a.id).cmp(&(b.weight, &b.title, &b.id))
+            });
+            Section {
+                id: id.to_owned(),
+                lang: lang.to_owned(),
+                title: text(
+                    landing.and_then(|l| l.title.as_ref()),
+                    configured.and_then(|c| c.title.as_ref()),
+                )
+                .or_else(|| article.map(|a| articles[a].article.title.clone()))
+                .unwrap_or_else(|| title_from_name(name)),
+                description: text(
+                    landing.and_then(|l| l.description.as_ref()),
+                    configured.and_then(|c| c.description.as_ref()),
+                )
+                .unwrap_or_default(),
+                order: landing
+                    .and_then(|l| l.weight)
+                    .or(configured.and_then(|c| c.order))
+                    .unwrap_or(i64::MAX),
+                path: section_path(config, lang, id),
+                parent: None,
+                children: Vec::new(),
+                count: own.len(),
+                articles: own,
+                landing: landing.map(|l| Arc::new(l.clone())),
+                article,
+            }
+        })
+        .collect();
+    in_tree_order(config, &mut flat);
+    flat
+}
+
+/// Sorts `sections` by language, then depth first, and links each to its
+/// parent and children; counts the articles below each.
+fn in_tree_order(config: &Config, sections: &mut Vec<Section>) {
+    let key = |s: &Section| (s.order, s.title.clone(), s.id.clone());
+    let mut children: BTreeMap<(String, Option<String>), Vec<usize>> = BTreeMap::new();
+    for (i, s) in sections.iter().enumerate() {
+        let parent = s.id.rsplit_once('/').map(|(p, _)| p.to_owned());
+        children
+            .entry((s.lang.clone(), parent))
+            .or_default()
+            .push(i);
+    }
+    for list in children.values_mut() {
+        list.sort_by_key(|&i| key(&sections[i]));
+    }
+    let mut langs: Vec<&str> = sections.iter().map(|s| s.lang.as_str()).collect();
+    langs.sort_by_key(|l| config.language_order(l));
+    langs.dedup();
+    let mut order = Vec::with_capacity(sections.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for lang in langs {
+        let tops = children.get(&(lang.to_owned(), None)).cloned();
+        stack.extend(tops.unwrap_or_default().into_iter().rev());
+        while let Some(i) = stack.pop() {
+            order.push(i);
+            let own = (sections[i].lang.clone(), Some(sections[i].id.clone()));
+            stack.extend(children.get(&own).into_iter().flatten().rev());
+        }
+    }
+    let mut old: Vec<Option<Section>> = std::mem::take(sections).into_iter().map(Some).collect();
+    sections.extend(order.iter().filter_map(|&i| old[i].take()));
+    let by_key: BTreeMap<(String, String), usize> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.lang.clone(), s.id.clone()), i))
+        .collect();
+    for i in (0..sections.len()).rev() {
+        let parent = sections[i]
+            .id
+            .rsplit_once('/')
+            .and_then(|(p, _)| by_key.get(&(sections[i].lang.clone(), p.to_owned())))
+            .copied();
+        sections[i].parent = parent;
+        if let Some(p) = parent {
+            let count = sections[i].count;
+            sections[p].count += count;
+            sections[p].children.insert(0, i);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ancestors_go_up_to_the_top() {
+        assert_eq!(
+            ancestors("a/b/c").collect::<Vec<_>>(),
+            ["a/b/c", "a/b", "a"]
+        );
+        assert_eq!(ancestors("a").collect::<Vec<_>>(), ["a"]);
+    }
+}

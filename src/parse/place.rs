@@ -1,0 +1,102 @@
+//! Where a content file's page stands in the site's tree: the section it
+//! belongs to, from its folders, and the name its URL ends with.
+//!
+//! `content/vpn/macos/error-809.md` is the page `error-809` of the section
+//! `vpn/macos`; a page bundle, `content/vpn/setup/index.md` with its images
+//! beside it, is the page `setup` of the section `vpn` (see
+//! [`crate::landing`]); a landing page, `content/vpn/_index.md`, is the
+//! section `vpn` itself.
+
+use crate::landing::{self, split_dir};
+use crate::slug;
+
+/// A section path written in `category:`, or made of folder names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionPath {
+    /// The section id: slugs joined by `/` (`vpn/macos`), or `None` at the
+    /// top of the site.
+    pub id: Option<String>,
+    /// The parts that were not slugs as written, with the slug read for
+    /// each (`Getting Started` → `getting-started`).
+    pub renamed: Vec<(String, String)>,
+}
+
+impl SectionPath {
+    /// The section of the folder `dir` (content-relative, `/`-separated),
+    /// or of the path written in `category:`.
+    pub fn of(dir: &str) -> Self {
+        let mut renamed = Vec::new();
+        let mut parts = Vec::new();
+        for part in dir.split('/').map(str::trim).filter(|p| !p.is_empty()) {
+            let id = slug::slugify(part);
+            if id.is_empty() {
+                continue;
+            }
+            if id != part {
+                renamed.push((part.to_owned(), id.clone()));
+            }
+            parts.push(id);
+        }
+        Self {
+            id: (!parts.is_empty()).then(|| parts.join("/")),
+            renamed,
+        }
+    }
+}
+
+/// Whether `id` is a section id as tier0 writes it: slugs joined by `/`.
+pub fn is_section_id(id: &str) -> bool {
+    id.split('/').all(slug::is_slug)
+}
+
+/// The folder a page belongs to and the name its URL is made from: the
+/// file's own `base` (`error-809` of `vpn/macos/error-809.fr.md`, its
+/// language taken off), or its folder's, for a page bundle: an `index.md`
+/// or `README.md` of a folder that has no landing page (`landed`).
+pub(super) fn page_place<'a>(rel: &'a str, base: &'a str, landed: bool) -> (&'a str, &'a str) {
+    let (dir, name) = split_dir(rel);
+    let bundle = !dir.is_empty()
+        && !landed
+        && landing::family(name).is_some_and(|f| f != landing::Family::UnderscoreIndex);
+    if bundle { split_dir(dir) } else { (dir, base) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_make_a_section_path_of_slugs() {
+        let path = SectionPath::of("Red Team/VPN/ macos");
+        assert_eq!(path.id.as_deref(), Some("red-team/vpn/macos"));
+        assert_eq!(
+            path.renamed,
+            [
+                ("Red Team".to_owned(), "red-team".to_owned()),
+                ("VPN".to_owned(), "vpn".to_owned())
+            ]
+        );
+        assert_eq!(SectionPath::of("").id, None);
+        assert_eq!(SectionPath::of("a//b/").id.as_deref(), Some("a/b"));
+        assert!(is_section_id("a/b-c") && !is_section_id("a//b") && !is_section_id("A"));
+    }
+
+    #[test]
+    fn a_bundle_is_named_by_its_folder() {
+        assert_eq!(
+            page_place("vpn/setup/index.md", "index", false),
+            ("vpn", "setup")
+        );
+        assert_eq!(
+            page_place("vpn/setup/README.fr.md", "README", false),
+            ("vpn", "setup")
+        );
+        assert_eq!(page_place("vpn/macos/e.md", "e", false), ("vpn/macos", "e"));
+        assert_eq!(page_place("index.md", "index", false), ("", "index"));
+        // Beside the folder's landing page, a README is a page of its own.
+        assert_eq!(
+            page_place("vpn/README.md", "README", true),
+            ("vpn", "README")
+        );
+    }
+}
