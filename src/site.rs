@@ -280,7 +280,8 @@ fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildErro
             selection,
         );
         let errors = match attempt {
-            Ok(model) => {
+            Ok(mut model) => {
+                warnings.append(&mut model.warnings);
                 return Ok(Prepared {
                     model,
                     theme,

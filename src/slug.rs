@@ -41,6 +41,23 @@ pub fn is_identifier(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// The id GitHub gives a heading, as Docusaurus, VitePress and Hugo do
+/// after it, and as links written for those tools expect: the text in
+/// lowercase, letters, digits, `-` and `_` kept, each space made a `-`,
+/// everything else dropped (`People & Body` → `people--body`).
+pub fn github_heading_id(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '-' | '_' => Some(c),
+            c if c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Hands out unique ids within one page: the second `x` becomes `x-1`.
 ///
 /// Each base remembers the last suffix it handed out, so the search for a
@@ -74,6 +91,11 @@ impl UniqueIds {
         }
     }
 
+    /// Reserves `id` as it is, if it is free; whether it was.
+    pub fn take(&mut self, id: &str) -> bool {
+        self.taken.insert(id.to_owned())
+    }
+
     /// Whether `id` was handed out.
     pub fn contains(&self, id: &str) -> bool {
         self.taken.contains(id)
@@ -94,6 +116,21 @@ mod tests {
         assert_eq!(slugify("Error 0x80070005"), "error-0x80070005");
         assert_eq!(slugify("  --  "), "");
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+    }
+
+    #[test]
+    fn github_heading_ids_keep_what_github_keeps() {
+        assert_eq!(github_heading_id("People & Body"), "people--body");
+        assert_eq!(github_heading_id("dispatch(action)"), "dispatchaction");
+        assert_eq!(github_heading_id("What's new in 2.0?"), "whats-new-in-20");
+        assert_eq!(
+            github_heading_id("Configuración de red"),
+            "configuración-de-red"
+        );
+        assert_eq!(
+            github_heading_id("snake_case and-dash"),
+            "snake_case-and-dash"
+        );
     }
 
     #[test]

@@ -112,6 +112,9 @@ pub struct SiteModel {
     pub assets: Vec<Asset>,
     /// Whom the build is for.
     pub audience: BuildAudience,
+    /// Problems that do not keep a page out of a lenient build: an alias
+    /// that another page already uses is dropped, and said here.
+    pub warnings: Vec<Diagnostic>,
     /// Ids and source paths of articles left out of this build, and why.
     withheld: Arc<BTreeMap<String, Withheld>>,
     /// Articles by id, then language: the versions of an id are neighbours.
@@ -121,6 +124,8 @@ pub struct SiteModel {
     section_by_id: Arc<BTreeMap<(String, String), usize>>,
     /// Sections by the source of their landing page.
     section_by_source: Arc<BTreeMap<String, usize>>,
+    /// The sources of articles and landing pages by file name.
+    by_name: Arc<BTreeMap<String, Vec<String>>>,
 }
 
 /// The first part of the site path of every page in `lang`.
@@ -325,6 +330,7 @@ pub fn link(
         .collect();
 
     let mut redirects = Vec::new();
+    let mut warnings = Vec::new();
     for group in &groups {
         let target = group[0];
         let id = &linked[target].article.id;
@@ -356,7 +362,11 @@ pub fn link(
                 a.article.spans.value("aliases"),
             ) {
                 Ok(()) => redirects.push(Redirect { from, to: i }),
-                Err(e) => errors.push(e),
+                // The page is worth more to readers than one old URL of it.
+                Err(e) if config.strict => errors.push(e),
+                Err(e) => warnings.push(e.fatal_if(false).with_help(
+                    "the alias is left out; remove it, or the path that takes it first",
+                )),
             }
         }
     }
@@ -386,11 +396,19 @@ pub fn link(
         .enumerate()
         .map(|(i, s)| ((s.id.clone(), s.lang.clone()), i))
         .collect();
-    let section_by_source = sections
+    let section_by_source: BTreeMap<String, usize> = sections
         .iter()
         .enumerate()
         .filter_map(|(i, s)| Some((s.landing.as_ref()?.rel.clone(), i)))
         .collect();
+    let mut by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for rel in by_source.keys().chain(section_by_source.keys()) {
+        let name = crate::landing::split_dir(rel).1;
+        by_name
+            .entry(name.to_owned())
+            .or_default()
+            .push(rel.clone());
+    }
 
     for asset in &assets {
         if let Err(e) = registry.claim(
@@ -420,6 +438,8 @@ pub fn link(
         by_source: Arc::new(by_source),
         section_by_id: Arc::new(section_by_id),
         section_by_source: Arc::new(section_by_source),
+        by_name: Arc::new(by_name),
+        warnings,
     })
 }
 

@@ -9,6 +9,12 @@
 //! folder, then with its first part taken off (docs folders are often
 //! published under `/docs/`), and is left alone when it names nothing of
 //! the site: it may lead to another part of the organisation's website.
+//!
+//! A docs folder is often one part of the content folder (`content/docs/`,
+//! or Zola's `content/` inside it), while its links start at its own root:
+//! `@/`, root and relative paths that name no file are looked for as the
+//! end of a page's path, when one page only ends so (Docusaurus, too,
+//! reads a relative path from its docs root when not from the file).
 
 use super::{SiteModel, Withheld};
 use crate::discover::{MARKDOWN_EXTENSIONS, is_markdown};
@@ -69,7 +75,7 @@ impl SiteModel {
         };
         let target = target.split('?').next().unwrap_or(target);
         if let Some(from_root) = target.strip_prefix("@/") {
-            return match self.lookup(from_root, lang, anchor) {
+            return match self.lookup(from_root, lang, anchor, true) {
                 Found::Target(t) => t,
                 Found::Unpublished(why) => LinkTarget::Missing(why),
                 Found::Nothing => {
@@ -85,7 +91,7 @@ impl SiteModel {
             let tails = std::iter::once(decoded.as_ref())
                 .chain(decoded.split_once('/').map(|(_, rest)| rest));
             for tail in tails {
-                if let Found::Target(t) = self.lookup(tail, lang, anchor.clone()) {
+                if let Found::Target(t) = self.lookup(tail, lang, anchor.clone(), true) {
                     return t;
                 }
             }
@@ -104,21 +110,28 @@ impl SiteModel {
         let Some(joined) = join_relative(split_dir(rel).0, &decoded) else {
             return LinkTarget::Missing(format!("`{target}` points outside the content folder"));
         };
-        match self.lookup(&joined, lang, anchor) {
+        let written = decoded.trim_start_matches("./").trim_start_matches("../");
+        match self.lookup(&joined, lang, anchor.clone(), false) {
             Found::Target(t) => t,
-            Found::Unpublished(why) => LinkTarget::Missing(why),
-            Found::Nothing => LinkTarget::Missing(format!("there is no file `content/{joined}`")),
+            missed => match self.lookup(written, lang, anchor, true) {
+                Found::Target(t) => t,
+                _ => match missed {
+                    Found::Unpublished(why) => LinkTarget::Missing(why),
+                    _ => LinkTarget::Missing(format!("there is no file `content/{joined}`")),
+                },
+            },
         }
     }
 
     /// What the content-relative path `rel` names, read as a file, a page
-    /// without its extension, or a folder.
-    fn lookup(&self, rel: &str, lang: &str, anchor: Option<String>) -> Found {
+    /// without its extension, or a folder; `anywhere`: or as the end of the
+    /// path of one page.
+    fn lookup(&self, rel: &str, lang: &str, anchor: Option<String>, anywhere: bool) -> Found {
         let trimmed = rel.trim_end_matches('/');
         let folder = trimmed.len() != rel.len();
         if !folder {
             if is_markdown(trimmed) {
-                return self.markdown(trimmed, lang, anchor);
+                return self.markdown(trimmed, lang, anchor, anywhere);
             }
             if self
                 .assets
@@ -133,7 +146,7 @@ impl SiteModel {
         if !stem.is_empty() {
             for ext in MARKDOWN_EXTENSIONS {
                 let rel = format!("{stem}{ext}");
-                if let Found::Target(t) = self.markdown(&rel, lang, anchor.clone()) {
+                if let Found::Target(t) = self.markdown(&rel, lang, anchor.clone(), anywhere) {
                     return Found::Target(t);
                 }
             }
@@ -146,7 +159,7 @@ impl SiteModel {
         for name in ["index", "README", "readme", "_index"] {
             for ext in MARKDOWN_EXTENSIONS {
                 let rel = format!("{inside}{name}{ext}");
-                if let Found::Target(t) = self.markdown(&rel, lang, anchor.clone()) {
+                if let Found::Target(t) = self.markdown(&rel, lang, anchor.clone(), anywhere) {
                     return Found::Target(t);
                 }
             }
@@ -160,8 +173,9 @@ impl SiteModel {
         Found::Nothing
     }
 
-    /// What the Markdown file `rel` is in this build.
-    fn markdown(&self, rel: &str, lang: &str, anchor: Option<String>) -> Found {
+    /// What the Markdown file `rel` is in this build; `anywhere`: or the
+    /// one page whose path ends with `rel`.
+    fn markdown(&self, rel: &str, lang: &str, anchor: Option<String>, anywhere: bool) -> Found {
         if let Some(&i) = self.by_source.get(rel) {
             return Found::Target(LinkTarget::Article {
                 index: self.in_language(i, lang),
@@ -178,11 +192,27 @@ impl SiteModel {
             let path = super::language_prefix(&self.config, lang);
             return Found::Target(LinkTarget::Page { path, anchor });
         }
+        if anywhere && let Some(full) = self.ending_with(rel) {
+            return self.markdown(full, lang, anchor, false);
+        }
         Found::Unpublished(self.missing(
             rel,
             &format!("content/{rel}"),
             "there is no published article at",
         ))
+    }
+
+    /// The one published page whose source path ends with `/rel`, if one
+    /// only does.
+    fn ending_with(&self, rel: &str) -> Option<&str> {
+        let tail = format!("/{rel}");
+        let mut found = self
+            .by_name
+            .get(split_dir(rel).1)?
+            .iter()
+            .filter(|r| r.ends_with(&tail));
+        let first = found.next()?;
+        found.next().is_none().then_some(first.as_str())
     }
 
     /// The section `id` in `lang`, else in the default language.

@@ -237,7 +237,31 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
         path: &linked.path,
         article: Some(index),
     };
-    render(model, &page, BodySource::new(article), text)
+    let mut out = render(model, &page, BodySource::new(article), text);
+    out.anchors.extend(title_anchors(article));
+    out
+}
+
+/// The ids that links written for other generators give the page's own
+/// title (`#installation` for `# Installation`, or its `{#id}`), which
+/// the page shows above its body: the top of the page answers to them.
+fn title_anchors(article: &crate::parse::Article) -> Vec<String> {
+    let written = article
+        .title_heading
+        .as_ref()
+        .and_then(|range| article.text.get(range.clone()))
+        .and_then(|line| {
+            let (_, id) = line.trim_end().strip_suffix('}')?.rsplit_once("{#")?;
+            Some(id.trim().to_owned())
+        });
+    [
+        slug::slugify(&article.title),
+        slug::github_heading_id(&article.title),
+    ]
+    .into_iter()
+    .chain(written)
+    .filter(|id| !id.is_empty())
+    .collect()
 }
 
 /// Renders the body of `landing`, the landing page of the section (or home
@@ -318,7 +342,9 @@ fn render(
                     }
                     Event::End(TagEnd::Heading(_)) => {
                         if let Some((explicit, inner)) = hidden_heading.take() {
-                            heading_id(&mut ids, explicit.as_deref(), &plain_text(&inner));
+                            let text = plain_text(&inner);
+                            let id = heading_id(&mut ids, explicit.as_deref(), &text);
+                            alias_id(&mut ids, explicit.as_deref(), &text, &id);
                         }
                     }
                     other => {
@@ -349,6 +375,7 @@ fn render(
                     let title = plain_text(&inner);
                     let id = heading_id(&mut ids, explicit.as_deref(), &title);
                     out.anchors.insert(id.clone());
+                    let alias = alias_id(&mut ids, explicit.as_deref(), &title, &id);
                     let level_number = level as u8;
                     if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
                         out.toc.push(TocEntry {
@@ -368,6 +395,12 @@ fn render(
                         classes,
                         attrs,
                     }));
+                    if let Some(alias) = alias {
+                        events.push(Event::InlineHtml(
+                            format!("<span id=\"{}\"></span>", escape_attr(&alias)).into(),
+                        ));
+                        out.anchors.insert(alias);
+                    }
                     events.extend(inner);
                     events.push(Event::InlineHtml(
                         format!(
@@ -493,6 +526,18 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 /// Claims the id of a heading: the one written (`{#id}`), else its text's slug.
 fn heading_id(ids: &mut UniqueIds, explicit: Option<&str>, text: &str) -> String {
     ids.claim(&explicit.map_or_else(|| slug::slugify(text), str::to_owned))
+}
+
+/// The id another generator gives a heading whose id here is `id`, when
+/// it differs and is free (`people--body` for `people-body`): the page
+/// answers to it too, so links written for that generator land on the
+/// heading. Claimed in both builds, as heading ids are.
+fn alias_id(ids: &mut UniqueIds, explicit: Option<&str>, text: &str, id: &str) -> Option<String> {
+    if explicit.is_some() {
+        return None;
+    }
+    let other = slug::github_heading_id(text);
+    (!other.is_empty() && other != id && ids.take(&other)).then_some(other)
 }
 
 /// Appends the words of `text`, split where any Unicode white space is, to

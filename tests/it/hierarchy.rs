@@ -209,6 +209,23 @@ fn links_written_for_other_generators_resolve() {
         href_of(&site, "network/setup/", "set up the VPN"),
         "../../network/vpn/setup/index.html"
     );
+    // Anchors as GitHub writes them, and the anchor of a page's title.
+    assert_eq!(
+        href_of(&site, vpn, "the cables"),
+        "../../../network/setup/index.html#cables--plugs"
+    );
+    let legacy = "network/vpn/macos/legacy/setup/";
+    let html = site.read_public("network/setup/index.html");
+    assert!(
+        html.contains("<span id=\"cables--plugs\"></span>"),
+        "{html}"
+    );
+    assert!(href_of(&site, legacy, "current client's steps").ends_with("#set-up-the-vpn-on-macos"));
+    // A path from the docs root, which only one page's path ends with.
+    assert_eq!(
+        href_of(&site, legacy, "the VPN setup"),
+        "../../../../../network/vpn/setup/index.html"
+    );
     // A folder named with spaces, percent-encoded in the link.
     assert_eq!(href_of(&site, "", "printers"), "office-printers/index.html");
 }

@@ -163,3 +163,28 @@ fn a_build_abridges_warnings_of_one_kind_and_check_lists_them_all() {
     assert_eq!(no_id(&check), 8, "{check}");
     assert!(!check.contains("more like"), "{check}");
 }
+
+#[test]
+fn an_alias_another_page_already_uses_is_dropped_and_the_page_published() {
+    let site = Site::empty();
+    site.write(
+        "content/a.md",
+        "---\nid: KB-1\ntitle: A\naliases: [/old/]\n---\nA.\n",
+    );
+    site.write(
+        "content/b.md",
+        "---\nid: KB-2\ntitle: B\naliases: [/old/]\n---\nB.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("warning: an alias of `KB-2` would be written to `/old/`"),
+        "{err}"
+    );
+    assert!(err.contains("the alias is left out"), "{err}");
+    assert!(site.read_public("b/index.html").contains("<h1>B</h1>"));
+    assert!(site.read_public("old/index.html").contains("a/"));
+    let strict = site.tier0(&["build", "--strict"]).output().unwrap();
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+}
