@@ -126,6 +126,8 @@ pub struct SiteModel {
     section_by_source: Arc<BTreeMap<String, usize>>,
     /// The sources of articles and landing pages by file name.
     by_name: Arc<BTreeMap<String, Vec<String>>>,
+    /// The section of each article, in [`Self::articles`] order.
+    article_sections: Arc<Vec<Option<usize>>>,
 }
 
 /// The first part of the site path of every page in `lang`.
@@ -391,10 +393,17 @@ pub fn link(
     .collect();
     let sections = sections::build(&config, &linked, &landings, &standing_in);
     let homes = homes.into_iter().map(|s| (s.lang.clone(), s)).collect();
-    let section_by_id = sections
+    let section_by_id: BTreeMap<(String, String), usize> = sections
         .iter()
         .enumerate()
         .map(|(i, s)| ((s.id.clone(), s.lang.clone()), i))
+        .collect();
+    let article_sections = linked
+        .iter()
+        .map(|a| {
+            let key = (a.article.section.clone()?, a.article.lang.clone());
+            section_by_id.get(&key).copied()
+        })
         .collect();
     let section_by_source: BTreeMap<String, usize> = sections
         .iter()
@@ -439,6 +448,7 @@ pub fn link(
         section_by_id: Arc::new(section_by_id),
         section_by_source: Arc::new(section_by_source),
         by_name: Arc::new(by_name),
+        article_sections: Arc::new(article_sections),
         warnings,
     })
 }
@@ -625,10 +635,7 @@ impl SiteModel {
 
     /// The section article `index` is in, in the article's language.
     pub fn section_of(&self, index: usize) -> Option<usize> {
-        let a = &self.articles[index].article;
-        self.section_by_id
-            .get(&(a.section.clone()?, a.lang.clone()))
-            .copied()
+        self.article_sections[index]
     }
 
     /// Site path of the page of section `index`: its own, or that of the

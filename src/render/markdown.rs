@@ -533,7 +533,13 @@ fn heading_id(ids: &mut UniqueIds, explicit: Option<&str>, text: &str) -> String
 /// answers to it too, so links written for that generator land on the
 /// heading. Claimed in both builds, as heading ids are.
 fn alias_id(ids: &mut UniqueIds, explicit: Option<&str>, text: &str, id: &str) -> Option<String> {
-    if explicit.is_some() {
+    // Words of ASCII letters and digits, single-spaced: both ids are the
+    // same, and most headings are such.
+    let plain = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ');
+    if explicit.is_some() || plain {
         return None;
     }
     let other = slug::github_heading_id(text);
