@@ -266,6 +266,10 @@ pub struct PageContext {
     /// The sections above this page, the top one first (empty for pages
     /// outside the section tree). The home page comes before them.
     pub breadcrumbs: Vec<Crumb>,
+    /// The page's schema.org data (JSON-LD), safe to print with `| safe`
+    /// inside `<script type="application/ld+json">`; `null` for pages
+    /// that have none.
+    pub json_ld: Option<String>,
     /// Id of the top section (category) the page is in: a section page's
     /// or an article's; `null` elsewhere.
     pub category: Option<String>,

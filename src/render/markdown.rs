@@ -68,6 +68,8 @@ pub struct RenderedBody {
     pub anchors: BTreeSet<String>,
     /// Ids of the numbered steps, in order.
     pub steps: Vec<String>,
+    /// The text of each numbered step, as `steps` orders them.
+    pub step_texts: Vec<String>,
     /// Plain text per section.
     pub sections: Vec<Section>,
     /// Links into other pages' anchors.
@@ -298,6 +300,8 @@ fn render(
     let mut lists: Vec<ListState> = Vec::new();
     let mut quote_depth = 0usize;
     let mut last_heading_id: Option<String> = None;
+    // Where the text of the step being read starts in `section_text`.
+    let mut step_start = 0;
     let mut section = Section::default();
     // The current section's text, collapsed as it comes; copied out at the
     // section's end, so that each text kept holds no spare capacity.
@@ -447,6 +451,7 @@ fn render(
                     let id = ids.claim(&wanted);
                     out.anchors.insert(id.clone());
                     out.steps.push(id.clone());
+                    step_start = section_text.len();
                     events.push(Event::Html(
                         format!(
                             "<li id=\"{id}\" class=\"step\"><a class=\"step-anchor\" href=\"#{id}\" aria-label=\"{} {number}\">#</a>",
@@ -483,6 +488,12 @@ fn render(
                         push_collapsed(&mut section_text, " ")
                     }
                     _ => {}
+                }
+                if matches!(other, Event::End(TagEnd::Item))
+                    && matches!(lists.as_slice(), [list] if list.steps)
+                {
+                    let step = section_text.get(step_start..).unwrap_or_default();
+                    out.step_texts.push(step.trim().to_owned());
                 }
                 let other = rewrite_link(model, page, other, span, &mut out);
                 events.push(other);

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod markdown;
 pub mod pages;
 mod source;
+mod structured;
 pub mod theme;
 mod tree;
 

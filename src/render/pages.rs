@@ -15,10 +15,11 @@ use super::context::{
 use super::feeds::{self, FeedEntry};
 use super::i18n::UiText;
 use super::markdown::RenderedBody;
+use super::structured;
 use super::theme::Theme;
 use crate::config::{Config, TierConfig};
 use crate::link::{self, BuildAudience, SiteModel};
-use crate::parse::Audience;
+use crate::parse::{ArticleType, Audience};
 use crate::placeholders;
 use crate::share;
 
@@ -308,6 +309,34 @@ impl<'a> LanguagePages<'a> {
             .collect()
     }
 
+    /// The trail of the page at `from`, titled `title`, in section
+    /// `index`, for structured data: the home page, the sections, the page
+    /// itself; absolute links when the site's URL is known.
+    pub(super) fn trail_data(&self, from: &str, index: Option<usize>, title: &str) -> Vec<Crumb> {
+        let c = self.config();
+        let link = |path: &str| self.model.urls.best(from, path);
+        let home = Crumb {
+            title: c.title.get(&self.lang, &c.default_language).to_owned(),
+            href: link(&self.home_path()),
+        };
+        let sections = index
+            .map(|i| self.model.trail(i))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| Crumb {
+                title: self.model.sections[i].title.clone(),
+                href: link(self.model.section_page(i)),
+            });
+        let this = Crumb {
+            title: title.to_owned(),
+            href: link(from),
+        };
+        std::iter::once(home)
+            .chain(sections)
+            .chain(std::iter::once(this))
+            .collect()
+    }
+
     /// This thread's copy of the shared values: `t`, and `site` as seen
     /// from `from`.
     fn shared_values(&self, from: &str) -> Result<(Value, Value), String> {
@@ -417,6 +446,7 @@ impl<'a> LanguagePages<'a> {
             path: path.to_owned(),
             languages: self.languages(path, alternates),
             breadcrumbs: Vec::new(),
+            json_ld: None,
             category: None,
         }
     }
@@ -490,6 +520,8 @@ impl<'a> LanguagePages<'a> {
         );
         let section = model.section_of(index);
         page.breadcrumbs = self.crumbs(from, section);
+        page.json_ld = Some(self.article_data(index, body, section));
+        body.step_texts = Vec::new();
         page.category = section.map(|s| self.model.sections[s].top().to_owned());
         // A relative link means nothing to whoever receives the request:
         // without the site's URL the page fills `{url}` in itself.
@@ -554,6 +586,48 @@ impl<'a> LanguagePages<'a> {
             .iter()
             .map(|l| (l.code.clone(), path(&l.code)))
             .collect()
+    }
+
+    /// The JSON-LD of article `index`, whose rendered body is `body`.
+    fn article_data(&self, index: usize, body: &RenderedBody, section: Option<usize>) -> String {
+        let model = self.model;
+        let linked = &model.articles[index];
+        let a = &linked.article;
+        let from = linked.path.as_str();
+        let url = model.urls.absolute(from);
+        let (published, modified) = (a.date.map(|d| d.date()), a.updated.map(|d| d.date()));
+        let c = self.config();
+        let data = structured::ArticleData {
+            title: &a.title,
+            description: &a.description,
+            lang: &a.lang,
+            url: url.as_deref(),
+            id: &a.id,
+            published: published.as_deref(),
+            modified: modified.as_deref(),
+            author: a.author.as_deref().or(a.team.as_deref()),
+            site: c.title.get(&self.lang, &c.default_language),
+            keywords: &a.tags,
+            steps: body
+                .steps
+                .iter()
+                .zip(&body.step_texts)
+                .map(|(id, text)| structured::Step {
+                    href: format!("{}#{id}", model.urls.best(from, from)),
+                    text,
+                })
+                .collect(),
+            questions: if a.kind == ArticleType::Faq {
+                body.sections
+                    .iter()
+                    .filter_map(|s| Some((s.heading.as_deref()?, s.text.as_str())))
+                    .filter(|(_, answer)| !answer.is_empty())
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        };
+        structured::article(&data, &self.trail_data(from, section, &a.title))
     }
 
     /// The page of `tier` in this language.

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::context::{ArticleSummary, CategoryOverview, SectionContext};
 use super::markdown;
 use super::pages::{LanguagePages, PAGE_CHROME, RECENT};
+use super::structured;
 use crate::diagnostics::Diagnostic;
 use crate::link::{self, SiteModel};
 use crate::parse::SectionPage;
@@ -64,6 +65,9 @@ impl LanguagePages<'_> {
             &alternates,
         );
         page.breadcrumbs = self.crumbs(from, s.parent);
+        page.json_ld = Some(structured::breadcrumbs(
+            &self.trail_data(from, s.parent, &s.title),
+        ));
         page.category = Some(s.top().to_owned());
         let body = s
             .landing
@@ -103,7 +107,11 @@ impl LanguagePages<'_> {
             .and_then(|h| h.description.clone())
             .unwrap_or_else(|| site.description.clone());
         let alternates = self.everywhere(|lang| link::language_prefix(self.config(), lang));
-        let page = self.page("home", &from, title, description, &alternates);
+        let mut page = self.page("home", &from, title, description, &alternates);
+        page.json_ld = page
+            .canonical
+            .as_deref()
+            .map(|url| structured::website(&site.title, &self.lang, url));
         let categories: Vec<CategoryOverview> = (0..model.sections.len())
             .filter(|&i| {
                 let s = &model.sections[i];

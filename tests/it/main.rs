@@ -17,6 +17,7 @@ mod layout;
 mod lenient;
 mod links;
 mod new;
+mod previews;
 mod safety;
 mod search;
 mod serve;
