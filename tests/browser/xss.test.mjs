@@ -56,7 +56,15 @@ function activeMarkup(page) {
     }
     for (const el of document.querySelectorAll("iframe, object, embed, style, form:not(.search)")) found.push(el.tagName);
     for (const s of document.querySelectorAll("script")) {
-      // tier0's own: theme scripts by src, and the redirect pages' one line.
+      // tier0's own: theme scripts by src, the redirect pages' one line, and
+      // schema.org data, which browsers never run: it must be one JSON value
+      // with no markup in it (hostile text inside is \u-escaped).
+      if (s.type === "application/ld+json") {
+        let parsed = true;
+        try { JSON.parse(s.textContent); } catch { parsed = false; }
+        if (!parsed || /[<>]/.test(s.textContent)) found.push(`bad JSON-LD: ${s.textContent}`);
+        continue;
+      }
       if (!s.src && !s.textContent.startsWith("location.replace(")) found.push(`inline script: ${s.textContent}`);
     }
     return found;
