@@ -126,8 +126,9 @@ pub struct SiteModel {
     section_by_source: Arc<BTreeMap<String, usize>>,
     /// The sources of articles and landing pages by file name.
     by_name: Arc<BTreeMap<String, Vec<String>>>,
-    /// The section of each article, in [`Self::articles`] order.
-    article_sections: Arc<Vec<Option<usize>>>,
+    /// The section of each article and its place in the section's list,
+    /// in [`Self::articles`] order.
+    article_sections: Arc<Vec<Option<(usize, usize)>>>,
 }
 
 /// The first part of the site path of every page in `lang`.
@@ -398,13 +399,12 @@ pub fn link(
         .enumerate()
         .map(|(i, s)| ((s.id.clone(), s.lang.clone()), i))
         .collect();
-    let article_sections = linked
-        .iter()
-        .map(|a| {
-            let key = (a.article.section.clone()?, a.article.lang.clone());
-            section_by_id.get(&key).copied()
-        })
-        .collect();
+    let mut article_sections = vec![None; linked.len()];
+    for (s, section) in sections.iter().enumerate() {
+        for (place, &a) in section.articles.iter().enumerate() {
+            article_sections[a] = Some((s, place));
+        }
+    }
     let section_by_source: BTreeMap<String, usize> = sections
         .iter()
         .enumerate()
@@ -635,7 +635,12 @@ impl SiteModel {
 
     /// The section article `index` is in, in the article's language.
     pub fn section_of(&self, index: usize) -> Option<usize> {
-        self.article_sections[index]
+        self.article_sections[index].map(|(s, _)| s)
+    }
+
+    /// The place of article `index` in its section's list of articles.
+    pub fn place_in_section(&self, index: usize) -> Option<usize> {
+        self.article_sections[index].map(|(_, place)| place)
     }
 
     /// Site path of the page of section `index`: its own, or that of the

@@ -111,9 +111,10 @@ pub struct SectionContext {
     pub toc: Vec<TocEntry>,
 }
 
-/// A step of a page's breadcrumb trail.
+/// A link to a page with its title: a step of a breadcrumb trail, the
+/// previous or next article.
 #[derive(Debug, Clone, Serialize)]
-pub struct Crumb {
+pub struct PageLink {
     /// Title.
     pub title: String,
     /// Link to its page.
@@ -219,6 +220,15 @@ pub struct ArticleContext {
     pub escalate_to: TierContext,
     /// Link to the page of the section it is in.
     pub category_href: Option<String>,
+    /// The article before it in its section, in the section's order.
+    pub previous: Option<PageLink>,
+    /// The article after it in its section.
+    pub next: Option<PageLink>,
+    /// Articles of its section around it (at most [`SECTION_NEIGHBOURS`]),
+    /// in order; `current` marks this one.
+    pub in_section: Vec<SectionEntry>,
+    /// How many articles its section has (`in_section` may show fewer).
+    pub section_count: usize,
     /// Author.
     pub author: Option<String>,
     /// Team.
@@ -247,6 +257,19 @@ pub struct ArticleContext {
     pub reply: String,
 }
 
+/// Articles an article page lists from its section.
+pub const SECTION_NEIGHBOURS: usize = 10;
+
+/// An article in the list of its section's articles on an article page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionEntry {
+    /// Title and link.
+    #[serde(flatten)]
+    pub link: PageLink,
+    /// Whether it is the page's own article.
+    pub current: bool,
+}
+
 /// Values specific to one kind of page.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageContext {
@@ -265,7 +288,7 @@ pub struct PageContext {
     pub languages: Vec<LanguageLink>,
     /// The sections above this page, the top one first (empty for pages
     /// outside the section tree). The home page comes before them.
-    pub breadcrumbs: Vec<Crumb>,
+    pub breadcrumbs: Vec<PageLink>,
     /// The page's schema.org data (JSON-LD), safe to print with `| safe`
     /// inside `<script type="application/ld+json">`; `null` for pages
     /// that have none.

@@ -9,8 +9,8 @@ use tera::{Context, Value};
 use thread_local::ThreadLocal;
 
 use super::context::{
-    ArticleContext, ArticleSummary, CategoryLink, ChangeEntry, ContactContext, Crumb, LanguageLink,
-    PageContext, SiteContext, TierContext,
+    ArticleContext, ArticleSummary, CategoryLink, ChangeEntry, ContactContext, LanguageLink,
+    PageContext, PageLink, SECTION_NEIGHBOURS, SectionEntry, SiteContext, TierContext,
 };
 use super::feeds::{self, FeedEntry};
 use super::i18n::UiText;
@@ -22,6 +22,15 @@ use crate::link::{self, BuildAudience, SiteModel};
 use crate::parse::{ArticleType, Audience};
 use crate::placeholders;
 use crate::share;
+
+/// What an article page shows of its section's other articles.
+#[derive(Default)]
+struct Neighbours {
+    previous: Option<PageLink>,
+    next: Option<PageLink>,
+    around: Vec<SectionEntry>,
+    count: usize,
+}
 
 /// Number of articles in "recently updated" and in feeds.
 pub const RECENT: usize = 10;
@@ -297,12 +306,12 @@ impl<'a> LanguagePages<'a> {
 
     /// The trail of section `index`, the top section first, linked from
     /// `from`.
-    pub(super) fn crumbs(&self, from: &str, index: Option<usize>) -> Vec<Crumb> {
+    pub(super) fn crumbs(&self, from: &str, index: Option<usize>) -> Vec<PageLink> {
         index
             .map(|i| self.model.trail(i))
             .unwrap_or_default()
             .into_iter()
-            .map(|i| Crumb {
+            .map(|i| PageLink {
                 title: self.model.sections[i].title.clone(),
                 href: self.href(from, self.model.section_page(i)),
             })
@@ -312,10 +321,15 @@ impl<'a> LanguagePages<'a> {
     /// The trail of the page at `from`, titled `title`, in section
     /// `index`, for structured data: the home page, the sections, the page
     /// itself; absolute links when the site's URL is known.
-    pub(super) fn trail_data(&self, from: &str, index: Option<usize>, title: &str) -> Vec<Crumb> {
+    pub(super) fn trail_data(
+        &self,
+        from: &str,
+        index: Option<usize>,
+        title: &str,
+    ) -> Vec<PageLink> {
         let c = self.config();
         let link = |path: &str| self.model.urls.best(from, path);
-        let home = Crumb {
+        let home = PageLink {
             title: c.title.get(&self.lang, &c.default_language).to_owned(),
             href: link(&self.home_path()),
         };
@@ -323,11 +337,11 @@ impl<'a> LanguagePages<'a> {
             .map(|i| self.model.trail(i))
             .unwrap_or_default()
             .into_iter()
-            .map(|i| Crumb {
+            .map(|i| PageLink {
                 title: self.model.sections[i].title.clone(),
                 href: link(self.model.section_page(i)),
             });
-        let this = Crumb {
+        let this = PageLink {
             title: title.to_owned(),
             href: link(from),
         };
@@ -521,6 +535,7 @@ impl<'a> LanguagePages<'a> {
         let section = model.section_of(index);
         page.breadcrumbs = self.crumbs(from, section);
         page.json_ld = Some(self.article_data(index, body, section));
+        let neighbours = self.neighbours(index);
         body.step_texts = Vec::new();
         page.category = section.map(|s| self.model.sections[s].top().to_owned());
         // A relative link means nothing to whoever receives the request:
@@ -552,6 +567,10 @@ impl<'a> LanguagePages<'a> {
             tier_info: self.tier_by_id(from, &a.tier, vars),
             escalate_to: self.tier_by_id(from, &a.escalate_to, vars),
             category_href: section.map(|s| self.href(from, model.section_page(s))),
+            previous: neighbours.previous,
+            next: neighbours.next,
+            in_section: neighbours.around,
+            section_count: neighbours.count,
             author: a.author.clone(),
             team: a.team.clone(),
             date: a.date.map(|d| d.date()),
@@ -586,6 +605,41 @@ impl<'a> LanguagePages<'a> {
             .iter()
             .map(|l| (l.code.clone(), path(&l.code)))
             .collect()
+    }
+
+    /// The articles beside article `index` in its section.
+    fn neighbours(&self, index: usize) -> Neighbours {
+        let model = self.model;
+        let from = model.articles[index].path.as_str();
+        let (Some(section), Some(place)) = (model.section_of(index), model.place_in_section(index))
+        else {
+            return Neighbours::default();
+        };
+        let list = &model.sections[section].articles;
+        let link = |i: usize| PageLink {
+            title: model.articles[i].article.title.clone(),
+            href: self.href(from, &model.articles[i].path),
+        };
+        // A window of the list with this article in it, as near its middle
+        // as the list allows.
+        let start = place
+            .saturating_sub(SECTION_NEIGHBOURS / 2)
+            .min(list.len().saturating_sub(SECTION_NEIGHBOURS));
+        Neighbours {
+            previous: place.checked_sub(1).map(|p| link(list[p])),
+            next: list.get(place + 1).map(|&i| link(i)),
+            around: list
+                .iter()
+                .enumerate()
+                .skip(start)
+                .take(SECTION_NEIGHBOURS)
+                .map(|(p, &i)| SectionEntry {
+                    link: link(i),
+                    current: p == place,
+                })
+                .collect(),
+            count: list.len(),
+        }
     }
 
     /// The JSON-LD of article `index`, whose rendered body is `body`.

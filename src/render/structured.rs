@@ -9,7 +9,7 @@
 
 use serde_json::{Value, json};
 
-use super::context::Crumb;
+use super::context::PageLink;
 
 /// One step of a how-to: its anchor and its text.
 pub(super) struct Step<'a> {
@@ -49,7 +49,7 @@ pub(super) struct ArticleData<'a> {
 
 /// The JSON-LD of an article page: a `TechArticle`, a `HowTo` when it has
 /// numbered steps, an `FAQPage` for an FAQ, and its `BreadcrumbList`.
-pub(super) fn article(data: &ArticleData<'_>, crumbs: &[Crumb]) -> String {
+pub(super) fn article(data: &ArticleData<'_>, crumbs: &[PageLink]) -> String {
     let mut article = json!({
         "@type": "TechArticle",
         "headline": data.title,
@@ -106,7 +106,7 @@ pub(super) fn article(data: &ArticleData<'_>, crumbs: &[Crumb]) -> String {
 }
 
 /// The JSON-LD of a page whose only structured data is its trail.
-pub(super) fn breadcrumbs(crumbs: &[Crumb]) -> String {
+pub(super) fn breadcrumbs(crumbs: &[PageLink]) -> String {
     let mut list = breadcrumb_list(crumbs);
     list["@context"] = Value::from("https://schema.org");
     script_safe(&list)
@@ -130,7 +130,7 @@ pub(super) fn website(name: &str, lang: &str, url: &str) -> String {
 }
 
 /// A `BreadcrumbList` of `crumbs`, the home page first and the page itself last.
-fn breadcrumb_list(crumbs: &[Crumb]) -> Value {
+fn breadcrumb_list(crumbs: &[PageLink]) -> Value {
     let items: Vec<Value> = crumbs
         .iter()
         .enumerate()
@@ -164,13 +164,13 @@ fn script_safe(value: &Value) -> String {
 mod tests {
     use super::*;
 
-    fn crumbs() -> Vec<Crumb> {
+    fn crumbs() -> Vec<PageLink> {
         vec![
-            Crumb {
+            PageLink {
                 title: "Help".into(),
                 href: "https://h.example/".into(),
             },
-            Crumb {
+            PageLink {
                 title: "VPN </script>".into(),
                 href: "https://h.example/vpn/".into(),
             },

@@ -75,6 +75,19 @@ describe("section pages", () => {
     }));
 });
 
+describe("the section's other articles", () => {
+  it("previous and next lead through the section in its order", () =>
+    onPage("network/vpn/macos/setup/index.html", async (page) => {
+      assert.equal(await page.$(".pager a[rel=prev]"), null);
+      const listed = await page.$$eval(".section-articles-list li", (li) => li.map((e) => e.textContent.trim()));
+      assert.deepEqual(listed, ["Set up the VPN on macOS", "VPN error 809 on macOS"]);
+      await Promise.all([page.waitForURL(/\/error-809\/index\.html$/), page.click(".pager a[rel=next]")]);
+      assert.equal(await heading(page), "VPN error 809 on macOS");
+      assert.equal((await page.textContent(".section-articles-list [aria-current=page]")).trim(), "VPN error 809 on macOS");
+      await Promise.all([page.waitForURL(/\/macos\/setup\/index\.html$/), page.click(".pager a[rel=prev]")]);
+    }));
+});
+
 describe("the search filter", () => {
   it("takes a section with its subsections", () =>
     onPage("index.html", async (page) => {

@@ -349,3 +349,55 @@ fn new_writes_into_a_nested_section() {
     assert_ne!(bad.status.code(), Some(0));
     assert!(stderr(&bad).contains("network//Bad"), "{}", stderr(&bad));
 }
+
+#[test]
+fn articles_lead_to_their_neighbours_in_their_section() {
+    let site = nested();
+    let setup = site.read_public("network/vpn/macos/setup/index.html");
+    assert!(
+        setup.contains(
+            "rel=\"next\"><span class=\"pager-label\">Next</span> VPN error 809 on macOS</a>"
+        ),
+        "{setup}"
+    );
+    assert!(
+        !setup.contains("rel=\"prev\""),
+        "the first article has no previous one"
+    );
+    let fix = site.read_public("network/vpn/macos/error-809/index.html");
+    assert!(
+        fix.contains(
+            "rel=\"prev\"><span class=\"pager-label\">Previous</span> Set up the VPN on macOS</a>"
+        ),
+        "{fix}"
+    );
+
+    // A long section shows the articles around this one and links to all.
+    let long = Site::empty();
+    for n in 1..=15 {
+        long.write(
+            &format!("content/guide/a{n}.md"),
+            format!("---\ntitle: Part {n}\nweight: {n}\n---\nText.\n"),
+        );
+    }
+    let output = long.tier0(&["build"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let html = long.read_public("guide/a8/index.html");
+    let (_, list) = html.split_once("class=\"section-articles-list\"").unwrap();
+    let (list, after) = list.split_once("</ul>").unwrap();
+    let titles: Vec<&str> = list
+        .split("</li>")
+        .filter_map(|item| {
+            let item = item.trim_end_matches("</a>").trim_end_matches("</span>");
+            item.rsplit_once('>').map(|(_, t)| t)
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    let expected: Vec<String> = (3..=12).map(|n| format!("Part {n}")).collect();
+    assert_eq!(titles, expected);
+    assert!(
+        list.contains("<span aria-current=\"page\">Part 8</span>"),
+        "{list}"
+    );
+    assert!(after.contains(">Los 15 artículos de Guide</a>"), "{after}");
+}
