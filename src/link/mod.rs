@@ -20,6 +20,7 @@ use crate::parse::{Article, Audience, SectionPage};
 use crate::slug;
 use crate::urls::Urls;
 
+mod related;
 mod resolve;
 mod sections;
 
@@ -126,6 +127,9 @@ pub struct SiteModel {
     section_by_source: Arc<BTreeMap<String, usize>>,
     /// The sources of articles and landing pages by file name.
     by_name: Arc<BTreeMap<String, Vec<String>>>,
+    /// The related articles of each article, best first, in
+    /// [`Self::articles`] order (see `related`).
+    related: Arc<Vec<Vec<usize>>>,
     /// The section of each article and its place in the section's list,
     /// in [`Self::articles`] order.
     article_sections: Arc<Vec<Option<(usize, usize)>>>,
@@ -433,6 +437,7 @@ pub fn link(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let related = related::related(&linked, &sections, &article_sections);
     Ok(SiteModel {
         urls: Urls::new(config.base_url.clone()),
         config,
@@ -448,6 +453,7 @@ pub fn link(
         section_by_id: Arc::new(section_by_id),
         section_by_source: Arc::new(section_by_source),
         by_name: Arc::new(by_name),
+        related: Arc::new(related),
         article_sections: Arc::new(article_sections),
         warnings,
     })
@@ -638,6 +644,11 @@ impl SiteModel {
         self.article_sections[index].map(|(s, _)| s)
     }
 
+    /// The articles related to article `index`, best first.
+    pub fn related(&self, index: usize) -> &[usize] {
+        &self.related[index]
+    }
+
     /// The place of article `index` in its section's list of articles.
     pub fn place_in_section(&self, index: usize) -> Option<usize> {
         self.article_sections[index].map(|(_, place)| place)
@@ -758,6 +769,48 @@ mod tests {
         assert_eq!(found.as_deref(), Some("red/a.en.md"));
         assert_eq!(model.find_by_id("KB-3", "es"), None);
         assert_eq!(model.find_by_id("KB", "es"), None);
+    }
+
+    #[test]
+    fn related_articles_share_codes_then_tags_then_the_section() {
+        let model = linked(
+            &[
+                (
+                    "red/a.md",
+                    "---\nid: KB-1\ntitle: A\nerror_codes: [E1]\ntags: [vpn]\n---\n",
+                ),
+                (
+                    "red/b.md",
+                    "---\nid: KB-2\ntitle: B\nerror_codes: [E1]\n---\n",
+                ),
+                ("red/c.md", "---\nid: KB-3\ntitle: C\ntags: [vpn]\n---\n"),
+                ("red/d.md", "---\nid: KB-4\ntitle: D\n---\n"),
+                ("otra/f.md", "---\nid: KB-6\ntitle: F\ntags: [vpn]\n---\n"),
+                (
+                    "red/e.en.md",
+                    "---\nid: KB-5\ntitle: E\nerror_codes: [E1]\n---\n",
+                ),
+                (
+                    "red/a.en.md",
+                    "---\nid: KB-1\ntitle: A en\nerror_codes: [E1]\n---\n",
+                ),
+            ],
+            &[],
+        )
+        .unwrap();
+        let index = |rel: &str| model.article_by_source(rel).unwrap();
+        let titles = |rel: &str| -> Vec<&str> {
+            model
+                .related(index(rel))
+                .iter()
+                .map(|&i| model.articles[i].article.title.as_str())
+                .collect()
+        };
+        // A shared code outweighs a shared tag, which outweighs the same
+        // section alone (D, a neighbour in it); the section adds to both.
+        // Another language, and the article's own translation, never come.
+        assert_eq!(titles("red/a.md"), ["B", "C", "F", "D"]);
+        assert_eq!(titles("red/e.en.md"), ["A en"]);
     }
 
     #[test]

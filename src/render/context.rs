@@ -229,6 +229,9 @@ pub struct ArticleContext {
     pub in_section: Vec<SectionEntry>,
     /// How many articles its section has (`in_section` may show fewer).
     pub section_count: usize,
+    /// Related articles, best first: sharing its error codes, tags or
+    /// section (at most five).
+    pub related: Vec<PageLink>,
     /// Author.
     pub author: Option<String>,
     /// Team.

@@ -571,6 +571,14 @@ impl<'a> LanguagePages<'a> {
             next: neighbours.next,
             in_section: neighbours.around,
             section_count: neighbours.count,
+            related: model
+                .related(index)
+                .iter()
+                .map(|&r| PageLink {
+                    title: model.articles[r].article.title.clone(),
+                    href: self.href(from, &model.articles[r].path),
+                })
+                .collect(),
             author: a.author.clone(),
             team: a.team.clone(),
             date: a.date.map(|d| d.date()),
@@ -667,7 +675,8 @@ impl<'a> LanguagePages<'a> {
                 .iter()
                 .zip(&body.step_texts)
                 .map(|(id, text)| structured::Step {
-                    href: format!("{}#{id}", model.urls.best(from, from)),
+                    // Relative, a step is on this very page.
+                    href: format!("{}#{id}", url.as_deref().unwrap_or_default()),
                     text,
                 })
                 .collect(),
