@@ -364,6 +364,13 @@ fn articles_lead_to_their_neighbours_in_their_section() {
         !setup.contains("rel=\"prev\""),
         "the first article has no previous one"
     );
+    let (_, related) = setup.split_once("<section class=\"related\"").unwrap();
+    let (related, _) = related.split_once("</section>").unwrap();
+    assert!(related.contains(">VPN error 809 on macOS</a>"), "{related}");
+    assert!(
+        !related.contains(">Set up the VPN on macOS</a>"),
+        "never itself: {related}"
+    );
     let fix = site.read_public("network/vpn/macos/error-809/index.html");
     assert!(
         fix.contains(
