@@ -135,6 +135,9 @@ pub struct SiteModel {
     article_sections: Arc<Vec<Option<(usize, usize)>>>,
 }
 
+/// Articles an article page lists from its section.
+pub const SECTION_NEIGHBOURS: usize = 10;
+
 /// The first part of the site path of every page in `lang`.
 pub fn language_prefix(config: &Config, lang: &str) -> String {
     if lang == config.default_language {
@@ -642,6 +645,39 @@ impl SiteModel {
     /// The section article `index` is in, in the article's language.
     pub fn section_of(&self, index: usize) -> Option<usize> {
         self.article_sections[index].map(|(s, _)| s)
+    }
+
+    /// The part of its section's list of articles that the page of article
+    /// `index` shows: at most [`SECTION_NEIGHBOURS`], with it as near the
+    /// middle as the list allows (so with the articles before and after it).
+    pub fn section_window(&self, index: usize) -> &[usize] {
+        let Some((s, place)) = self.article_sections[index] else {
+            return &[];
+        };
+        let list = &self.sections[s].articles;
+        let start = place
+            .saturating_sub(SECTION_NEIGHBOURS / 2)
+            .min(list.len().saturating_sub(SECTION_NEIGHBOURS));
+        &list[start..(start + SECTION_NEIGHBOURS).min(list.len())]
+    }
+
+    /// The other articles whose titles and paths the page of article
+    /// `index` shows (its section's window, its related articles), and
+    /// the size of its section: what changes its page besides itself.
+    pub fn shown_with(&self, index: usize) -> (Vec<(&str, &str)>, usize) {
+        let shown = self
+            .section_window(index)
+            .iter()
+            .chain(self.related(index))
+            .map(|&j| {
+                let a = &self.articles[j];
+                (a.path.as_str(), a.article.title.as_str())
+            })
+            .collect();
+        let count = self
+            .section_of(index)
+            .map_or(0, |s| self.sections[s].articles.len());
+        (shown, count)
     }
 
     /// The articles related to article `index`, best first.

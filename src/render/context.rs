@@ -224,7 +224,8 @@ pub struct ArticleContext {
     pub previous: Option<PageLink>,
     /// The article after it in its section.
     pub next: Option<PageLink>,
-    /// Articles of its section around it (at most [`SECTION_NEIGHBOURS`]),
+    /// Articles of its section around it (at most
+    /// [`crate::link::SECTION_NEIGHBOURS`]),
     /// in order; `current` marks this one.
     pub in_section: Vec<SectionEntry>,
     /// How many articles its section has (`in_section` may show fewer).
@@ -259,9 +260,6 @@ pub struct ArticleContext {
     /// the absolute form of `send_link` (see `tier0::share`).
     pub reply: String,
 }
-
-/// Articles an article page lists from its section.
-pub const SECTION_NEIGHBOURS: usize = 10;
 
 /// An article in the list of its section's articles on an article page.
 #[derive(Debug, Clone, Serialize)]

@@ -10,7 +10,7 @@ use thread_local::ThreadLocal;
 
 use super::context::{
     ArticleContext, ArticleSummary, CategoryLink, ChangeEntry, ContactContext, LanguageLink,
-    PageContext, PageLink, SECTION_NEIGHBOURS, SectionEntry, SiteContext, TierContext,
+    PageContext, PageLink, SectionEntry, SiteContext, TierContext,
 };
 use super::feeds::{self, FeedEntry};
 use super::i18n::UiText;
@@ -628,22 +628,15 @@ impl<'a> LanguagePages<'a> {
             title: model.articles[i].article.title.clone(),
             href: self.href(from, &model.articles[i].path),
         };
-        // A window of the list with this article in it, as near its middle
-        // as the list allows.
-        let start = place
-            .saturating_sub(SECTION_NEIGHBOURS / 2)
-            .min(list.len().saturating_sub(SECTION_NEIGHBOURS));
         Neighbours {
             previous: place.checked_sub(1).map(|p| link(list[p])),
             next: list.get(place + 1).map(|&i| link(i)),
-            around: list
+            around: model
+                .section_window(index)
                 .iter()
-                .enumerate()
-                .skip(start)
-                .take(SECTION_NEIGHBOURS)
-                .map(|(p, &i)| SectionEntry {
+                .map(|&i| SectionEntry {
                     link: link(i),
-                    current: p == place,
+                    current: i == index,
                 })
                 .collect(),
             count: list.len(),

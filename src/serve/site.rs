@@ -303,11 +303,13 @@ impl DevSite {
 
     /// Relinks the site after the articles at `rels` were edited, created,
     /// renamed or deleted, and renders again only what can show them: their
-    /// own pages, the pages of articles whose path or translations changed
-    /// or with a link that now leads elsewhere or into a changed article,
+    /// own pages, the pages of articles whose path or translations changed,
+    /// that show other articles that changed (their section's neighbours,
+    /// their related articles), or with a link that now leads elsewhere or
+    /// into a changed article,
     /// the redirects to those, and the pages that list articles. Returns
     /// how many article pages were rendered, or `None` when something else
-    /// changed (a path that is not an article, the config, categories, home
+    /// changed (a path that is not an article, the config, sections, home
     /// pages, assets), which needs a full rebuild.
     fn rebuild_articles(&mut self, rels: &[String]) -> Result<Option<usize>, Failure> {
         let Some(good) = self.good.as_ref() else {
@@ -380,6 +382,7 @@ impl DevSite {
                 edited[i]
                     || a.path != old.articles[o].path
                     || translations(&model, i) != translations(old, o)
+                    || model.shown_with(i) != old.shown_with(o)
                     || good.learned.article_links[o]
                         .iter()
                         .any(|dest| moved(i, o, dest))
