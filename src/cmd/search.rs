@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics};
 use crate::cli::SearchArgs;
 use crate::config::{BaseUrl, Config};
+use crate::discover::CONFIG_FILE;
 use crate::index::{IndexedSite, SITE_FILE};
 use crate::parse::Audience;
 use crate::share;
@@ -117,6 +118,18 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
     .and_then(|()| out.flush());
     if let Err(e) = written {
         return fail(format!("cannot write the results: {e}"));
+    }
+    // A relative link means nothing in a ticket or a chat: say so rather
+    // than let an agent send it.
+    let relative = results.iter().any(|r| {
+        let public = matches!(config.public_base_url, BaseUrl::Absolute(_)) && !r.internal;
+        r.reply.is_some() && !public && urls.absolute("").is_none()
+    });
+    if relative {
+        terminal::tell(format_args!(
+            "warning: the link in the reply is relative, so it will not open from a ticket or a chat; \
+             set `base_url` in {CONFIG_FILE} to the site's full URL (https://…) and build again"
+        ));
     }
     if results.is_empty() {
         if !args.json && verbosity != Verbosity::Quiet {

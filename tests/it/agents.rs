@@ -189,6 +189,7 @@ fn replies_read_the_same_on_the_page_and_in_the_terminal() {
     let expected = "El Wi-Fi no conecta (KB-1)\nVuelva a conectar el portátil a la Wi-Fi.\nEnlace: https://help.example/kb/KB-1/\n";
     let output = site.tier0(&["search", "--reply", "wifi"]).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&output.stdout), expected);
+    assert!(!stderr(&output).contains("relative"), "{}", stderr(&output));
     // The agents' build sends public articles' public links.
     let agents = site
         .tier0(&["search", "--audience", "agents", "--reply", "wifi"])

@@ -61,3 +61,21 @@ fn nothing_found_exits_1_and_no_index_exits_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_reply_with_a_relative_link_says_so() {
+    // The basic fixture has no `base_url`: its links are relative.
+    let site = built(&[]);
+    let output = site.tier0(&["search", "--reply", "wifi"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let reply = String::from_utf8_lossy(&output.stdout);
+    assert!(reply.contains("KB-1"), "{reply}");
+    let err = stderr(&output);
+    assert!(
+        err.contains("warning: the link in the reply is relative") && err.contains("`base_url`"),
+        "{err}"
+    );
+    // A plain search prints no such warning: its links are for reading.
+    let listed = site.tier0(&["search", "wifi"]).output().unwrap();
+    assert!(!stderr(&listed).contains("relative"), "{}", stderr(&listed));
+}
