@@ -88,6 +88,10 @@ impl SiteModel {
         }
         if let Some(from_root) = target.strip_prefix('/') {
             let decoded = decode(from_root);
+            if decoded.trim_matches('/').is_empty() && !target.starts_with("//") {
+                let path = super::language_prefix(&self.config, lang);
+                return LinkTarget::Page { path, anchor };
+            }
             let tails = std::iter::once(decoded.as_ref())
                 .chain(decoded.split_once('/').map(|(_, rest)| rest));
             for tail in tails {
@@ -205,6 +209,10 @@ impl SiteModel {
     /// The one published page whose source path ends with `/rel`, if one
     /// only does.
     fn ending_with(&self, rel: &str) -> Option<&str> {
+        // A folder's page named alone (`index.md`) names no page in particular.
+        if !rel.contains('/') && crate::landing::family(rel).is_some() {
+            return None;
+        }
         let tail = format!("/{rel}");
         let mut found = self
             .by_name

@@ -226,6 +226,12 @@ fn links_written_for_other_generators_resolve() {
         href_of(&site, legacy, "the VPN setup"),
         "../../../../../network/vpn/setup/index.html"
     );
+    // The site root is the home page, not the one `_index.md` that a
+    // search for the end of a path would find.
+    assert_eq!(
+        href_of(&site, legacy, "back home"),
+        "../../../../../index.html"
+    );
     // A folder named with spaces, percent-encoded in the link.
     assert_eq!(href_of(&site, "", "printers"), "office-printers/index.html");
 }
