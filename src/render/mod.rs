@@ -7,6 +7,7 @@
 //! each file do not depend on thread scheduling.
 
 mod alerts;
+mod article_page;
 pub mod context;
 pub mod feeds;
 pub mod i18n;

@@ -9,28 +9,16 @@ use tera::{Context, Value};
 use thread_local::ThreadLocal;
 
 use super::context::{
-    ArticleContext, ArticleSummary, CategoryLink, ChangeEntry, ContactContext, LanguageLink,
-    PageContext, PageLink, SectionEntry, SiteContext, TierContext,
+    ArticleSummary, CategoryLink, ChangeEntry, ContactContext, LanguageLink, PageContext, PageLink,
+    SiteContext, TierContext,
 };
 use super::feeds::{self, FeedEntry};
 use super::i18n::UiText;
-use super::markdown::RenderedBody;
-use super::structured;
 use super::theme::Theme;
 use crate::config::{Config, TierConfig};
 use crate::link::{self, BuildAudience, SiteModel};
-use crate::parse::{ArticleType, Audience};
+use crate::parse::Audience;
 use crate::placeholders;
-use crate::share;
-
-/// What an article page shows of its section's other articles.
-#[derive(Default)]
-struct Neighbours {
-    previous: Option<PageLink>,
-    next: Option<PageLink>,
-    around: Vec<SectionEntry>,
-    count: usize,
-}
 
 /// Number of articles in "recently updated" and in feeds.
 pub const RECENT: usize = 10;
@@ -222,7 +210,7 @@ impl<'a> LanguagePages<'a> {
     }
 
     /// The tier with id `id` (validated when parsed; the first tier if it is somehow unknown).
-    fn tier_by_id(&self, from: &str, id: &str, vars: ContactVars<'_>) -> TierContext {
+    pub(super) fn tier_by_id(&self, from: &str, id: &str, vars: ContactVars<'_>) -> TierContext {
         let tiers = &self.config().tiers;
         let tier = tiers.iter().find(|t| t.id == id).or(tiers.first());
         match tier {
@@ -485,7 +473,7 @@ impl<'a> LanguagePages<'a> {
 
     /// Renders `template`, appending to `out`, with the shared values of the
     /// file at site path `from` and what `fill` adds.
-    fn render_into(
+    pub(super) fn render_into(
         &self,
         template: &str,
         from: &str,
@@ -503,109 +491,6 @@ impl<'a> LanguagePages<'a> {
             .map_err(|e| format!("{template}: {e}"))
     }
 
-    /// The page of article `index`.
-    ///
-    /// Takes the body's HTML, table of contents and steps: only this page
-    /// shows them; checking links and indexing need the rest of the body.
-    /// The page is appended to `out`, which the caller may reuse from page
-    /// to page.
-    pub fn article(
-        &self,
-        index: usize,
-        body: &mut RenderedBody,
-        out: &mut Vec<u8>,
-    ) -> Result<(), String> {
-        let model = self.model;
-        let linked = &model.articles[index];
-        let a = &linked.article;
-        let from = linked.path.as_str();
-        let alternates: BTreeMap<String, String> = linked
-            .translations
-            .iter()
-            .map(|&i| &model.articles[i])
-            .map(|t| (t.article.lang.clone(), t.path.clone()))
-            .collect();
-        let mut page = self.page(
-            "article",
-            from,
-            a.title.clone(),
-            a.description.clone(),
-            &alternates,
-        );
-        let section = model.section_of(index);
-        page.breadcrumbs = self.crumbs(from, section);
-        page.json_ld = Some(self.article_data(index, body, section));
-        let neighbours = self.neighbours(index);
-        body.step_texts = Vec::new();
-        page.category = section.map(|s| self.model.sections[s].top().to_owned());
-        // A relative link means nothing to whoever receives the request:
-        // without the site's URL the page fills `{url}` in itself.
-        let page_url = model.urls.absolute(from).unwrap_or_default();
-        let vars = ContactVars {
-            id: &a.id,
-            title: &a.title,
-            url: &page_url,
-            lang: &a.lang,
-            keep_tried: false,
-        };
-        let send_link =
-            share::send_link(&model.config, &model.urls, from, &a.lang, &a.id, a.audience);
-        let reply = share::reply_parts(
-            &model.config,
-            &a.lang,
-            share::ReplyVars {
-                id: &a.id,
-                title: &a.title,
-                description: &a.description,
-            },
-        );
-        let article = ArticleContext {
-            summary: self.summary(from, index),
-            content: std::mem::take(&mut body.html),
-            toc: std::mem::take(&mut body.toc),
-            steps: std::mem::take(&mut body.steps),
-            tier_info: self.tier_by_id(from, &a.tier, vars),
-            escalate_to: self.tier_by_id(from, &a.escalate_to, vars),
-            category_href: section.map(|s| self.href(from, model.section_page(s))),
-            previous: neighbours.previous,
-            next: neighbours.next,
-            in_section: neighbours.around,
-            section_count: neighbours.count,
-            related: model
-                .related(index)
-                .iter()
-                .map(|&r| PageLink {
-                    title: model.articles[r].article.title.clone(),
-                    href: self.href(from, &model.articles[r].path),
-                })
-                .collect(),
-            author: a.author.clone(),
-            team: a.team.clone(),
-            date: a.date.map(|d| d.date()),
-            reviewed: a.reviewed.map(|d| d.date()),
-            tags: a.tags.clone(),
-            symptoms: a.symptoms.clone(),
-            error_codes: a.error_codes.clone(),
-            applies_to: a.applies_to.clone(),
-            translations: page
-                .languages
-                .iter()
-                .filter(|l| l.alternate)
-                .cloned()
-                .collect(),
-            short_link: model
-                .urls
-                .best(from, &link::short_path(&model.config, &a.lang, &a.id)),
-            send_link,
-            reply: serde_json::to_string(&reply).unwrap_or_default(),
-        };
-        out.reserve(article.content.len() + PAGE_CHROME);
-        self.render_into("article.html", from, out, |ctx| {
-            ctx.insert("page", &page);
-            ctx.insert("article", &article);
-        })
-    }
-
     /// Site paths of a page that exists in every language, by language.
     pub(super) fn everywhere(&self, path: impl Fn(&str) -> String) -> BTreeMap<String, String> {
         self.config()
@@ -613,77 +498,6 @@ impl<'a> LanguagePages<'a> {
             .iter()
             .map(|l| (l.code.clone(), path(&l.code)))
             .collect()
-    }
-
-    /// The articles beside article `index` in its section.
-    fn neighbours(&self, index: usize) -> Neighbours {
-        let model = self.model;
-        let from = model.articles[index].path.as_str();
-        let (Some(section), Some(place)) = (model.section_of(index), model.place_in_section(index))
-        else {
-            return Neighbours::default();
-        };
-        let list = &model.sections[section].articles;
-        let link = |i: usize| PageLink {
-            title: model.articles[i].article.title.clone(),
-            href: self.href(from, &model.articles[i].path),
-        };
-        Neighbours {
-            previous: place.checked_sub(1).map(|p| link(list[p])),
-            next: list.get(place + 1).map(|&i| link(i)),
-            around: model
-                .section_window(index)
-                .iter()
-                .map(|&i| SectionEntry {
-                    link: link(i),
-                    current: i == index,
-                })
-                .collect(),
-            count: list.len(),
-        }
-    }
-
-    /// The JSON-LD of article `index`, whose rendered body is `body`.
-    fn article_data(&self, index: usize, body: &RenderedBody, section: Option<usize>) -> String {
-        let model = self.model;
-        let linked = &model.articles[index];
-        let a = &linked.article;
-        let from = linked.path.as_str();
-        let url = model.urls.absolute(from);
-        let (published, modified) = (a.date.map(|d| d.date()), a.updated.map(|d| d.date()));
-        let c = self.config();
-        let data = structured::ArticleData {
-            title: &a.title,
-            description: &a.description,
-            lang: &a.lang,
-            url: url.as_deref(),
-            id: &a.id,
-            published: published.as_deref(),
-            modified: modified.as_deref(),
-            author: a.author.as_deref().or(a.team.as_deref()),
-            site: c.title.get(&self.lang, &c.default_language),
-            keywords: &a.tags,
-            steps: body
-                .steps
-                .iter()
-                .zip(&body.step_texts)
-                .map(|(id, text)| structured::Step {
-                    // Relative, a step is on this very page.
-                    href: format!("{}#{id}", url.as_deref().unwrap_or_default()),
-                    text,
-                })
-                .collect(),
-            questions: if a.kind == ArticleType::Faq {
-                body.sections
-                    .iter()
-                    .filter_map(|s| Some((s.heading.as_deref()?, s.text.as_str())))
-                    .filter(|(_, answer)| !answer.is_empty())
-                    .collect()
-            } else {
-                Vec::new()
-            },
-        };
-        structured::article(&data, &self.trail_data(from, section, &a.title))
     }
 
     /// The page of `tier` in this language.
