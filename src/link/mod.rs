@@ -260,6 +260,13 @@ pub fn link(
         .collect();
     let (landings, homes): (Vec<SectionPage>, Vec<SectionPage>) =
         sections.into_iter().partition(|s| s.section.is_some());
+    let mut warnings = Vec::new();
+    let unused = unused_landings(&landings, config.strict);
+    if config.strict {
+        errors.extend(unused);
+    } else {
+        warnings.extend(unused);
+    }
     claim_sections(
         &config,
         &articles,
@@ -340,7 +347,6 @@ pub fn link(
         .collect();
 
     let mut redirects = Vec::new();
-    let mut warnings = Vec::new();
     for group in &groups {
         let target = group[0];
         let id = &linked[target].article.id;
@@ -489,6 +495,39 @@ fn case_twin<'a>(
             first.id
         ))
     })
+}
+
+/// The landing pages that another one of the same section and language
+/// comes before (folders whose names slug alike, `Setup/` and `setup/`):
+/// a section has one page, and the others are said, not silently dropped.
+fn unused_landings(landings: &[SectionPage], strict: bool) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<(&str, &str), &SectionPage> = BTreeMap::new();
+    let mut unused = Vec::new();
+    for landing in landings {
+        let key = (
+            landing.lang.as_str(),
+            landing.section.as_deref().unwrap_or(""),
+        );
+        match first.get(&key) {
+            None => {
+                first.insert(key, landing);
+            }
+            Some(used) => unused.push(
+                Diagnostic::error(
+                    &landing.path,
+                    0..0,
+                    format!(
+                        "section `{}` already has its landing page, {}: this one is not used",
+                        key.1,
+                        used.path.display()
+                    ),
+                )
+                .with_help("merge the two, or rename one of the folders")
+                .fatal_if(strict),
+            ),
+        }
+    }
+    unused
 }
 
 /// Site path of `article`: its language, its section, its slug.

@@ -414,3 +414,34 @@ fn articles_lead_to_their_neighbours_in_their_section() {
     );
     assert!(after.contains(">Los 15 artículos de Guide</a>"), "{after}");
 }
+
+#[test]
+fn two_folders_that_slug_alike_share_one_section_and_the_unused_landing_is_named() {
+    let site = Site::empty();
+    site.write(
+        "content/Setup/_index.md",
+        "---\ntitle: Setup\n---\nFirst.\n",
+    );
+    site.write(
+        "content/setup/_index.md",
+        "---\ntitle: Other\n---\nSecond.\n",
+    );
+    site.write("content/Setup/a.md", "# A\n");
+    site.write("content/setup/b.md", "# B\n");
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("section `setup` already has its landing page, content/Setup/_index.md: this one is not used"),
+        "{err}"
+    );
+    assert!(err.contains("content/setup/_index.md"), "{err}");
+    let page = site.read_public("setup/index.html");
+    assert!(
+        page.contains("<h1>Setup</h1>") && page.contains("First."),
+        "{page}"
+    );
+    assert!(page.contains(">A</a>") && page.contains(">B</a>"), "{page}");
+    let strict = site.tier0(&["build", "--strict"]).output().unwrap();
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+}
