@@ -25,6 +25,7 @@ mod resolve;
 mod sections;
 
 pub use resolve::LinkTarget;
+use sections::Landings;
 pub use sections::{Section, ancestors, section_path};
 
 /// Whom a build is for.
@@ -260,13 +261,15 @@ pub fn link(
         .collect();
     let (landings, homes): (Vec<SectionPage>, Vec<SectionPage>) =
         sections.into_iter().partition(|s| s.section.is_some());
+    // Problems a lenient build publishes anyway, with a warning.
     let mut warnings = Vec::new();
-    let unused = unused_landings(&landings, config.strict);
-    if config.strict {
-        errors.extend(unused);
+    let (landings, unused) = sections::landing_pages(landings);
+    let lenient = if config.strict {
+        &mut errors
     } else {
-        warnings.extend(unused);
-    }
+        &mut warnings
+    };
+    lenient.extend(unused.into_iter().map(|d| d.fatal_if(config.strict)));
     claim_sections(
         &config,
         &articles,
@@ -388,24 +391,7 @@ pub fn link(
     }
     redirects.sort_by(|a, b| a.from.cmp(&b.from));
 
-    let by_path: BTreeMap<&str, usize> = linked
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.path.as_str(), i))
-        .collect();
-    let standing_in = sections::existing(
-        linked
-            .iter()
-            .map(|a| (a.article.lang.as_str(), a.article.section.as_deref())),
-        &landings,
-    )
-    .into_iter()
-    .filter_map(|(lang, id)| {
-        let i = by_path.get(section_path(&config, lang, id).as_str())?;
-        Some(((lang.to_owned(), id.to_owned()), *i))
-    })
-    .collect();
-    let sections = sections::build(&config, &linked, &landings, &standing_in);
+    let sections = sections::build(&config, &linked, &landings);
     let homes = homes.into_iter().map(|s| (s.lang.clone(), s)).collect();
     let section_by_id: BTreeMap<(String, String), usize> = sections
         .iter()
@@ -497,39 +483,6 @@ fn case_twin<'a>(
     })
 }
 
-/// The landing pages that another one of the same section and language
-/// comes before (folders whose names slug alike, `Setup/` and `setup/`):
-/// a section has one page, and the others are said, not silently dropped.
-fn unused_landings(landings: &[SectionPage], strict: bool) -> Vec<Diagnostic> {
-    let mut first: BTreeMap<(&str, &str), &SectionPage> = BTreeMap::new();
-    let mut unused = Vec::new();
-    for landing in landings {
-        let key = (
-            landing.lang.as_str(),
-            landing.section.as_deref().unwrap_or(""),
-        );
-        match first.get(&key) {
-            None => {
-                first.insert(key, landing);
-            }
-            Some(used) => unused.push(
-                Diagnostic::error(
-                    &landing.path,
-                    0..0,
-                    format!(
-                        "section `{}` already has its landing page, {}: this one is not used",
-                        key.1,
-                        used.path.display()
-                    ),
-                )
-                .with_help("merge the two, or rename one of the folders")
-                .fatal_if(strict),
-            ),
-        }
-    }
-    unused
-}
-
 /// Site path of `article`: its language, its section, its slug.
 fn article_path(config: &Config, article: &Article) -> String {
     let section = article
@@ -554,7 +507,7 @@ fn claim_sections(
     articles: &[Article],
     order: &[usize],
     paths: &[String],
-    landings: &[SectionPage],
+    landings: &Landings,
     registry: &mut PathRegistry,
     errors: &mut Vec<Diagnostic>,
 ) {
@@ -577,9 +530,7 @@ fn claim_sections(
         if taken.contains(path.as_str()) {
             continue;
         }
-        let landing = landings
-            .iter()
-            .find(|l| l.lang == lang && l.section.as_deref() == Some(id));
+        let landing = landings.get(&(lang.to_owned(), id.to_owned()));
         let (file, span) = match (landing, first.get(&(lang, id))) {
             (Some(l), _) => (l.path.clone(), 0..0),
             (None, Some(a)) => (a.path.clone(), a.spans.value("category")),
@@ -734,6 +685,11 @@ impl SiteModel {
     pub fn section_page(&self, index: usize) -> &str {
         let s = &self.sections[index];
         s.article.map_or(&s.path, |a| &self.articles[a].path)
+    }
+
+    /// The top section above section `index` (itself, at the top).
+    pub fn top_of(&self, index: usize) -> usize {
+        sections::top(&self.sections, index)
     }
 
     /// Section `index` and the sections above it, the top one first.

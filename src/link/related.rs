@@ -52,20 +52,10 @@ pub(super) fn related(
         let rarity = (1.0 + total / df as f64).ln();
         if kind == 0 { 2.0 * rarity } else { rarity }
     };
-    // Each article's section and top section, as numbers to compare.
-    let tops: BTreeMap<(&str, &str), usize> = sections
-        .iter()
-        .filter(|s| s.parent.is_none())
-        .enumerate()
-        .map(|(n, s)| ((s.lang.as_str(), s.id.as_str()), n))
-        .collect();
+    // Each article's section and top section.
     let section_of: Vec<Option<(usize, usize)>> = place
         .iter()
-        .map(|p| {
-            let (s, _) = (*p)?;
-            let top = tops.get(&(sections[s].lang.as_str(), sections[s].top()))?;
-            Some((s, *top))
-        })
+        .map(|p| p.map(|(s, _)| (s, super::sections::top(sections, s))))
         .collect();
     (0..articles.len())
         .into_par_iter()

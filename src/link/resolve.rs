@@ -51,9 +51,21 @@ pub enum LinkTarget {
 /// What a path of the content folder names.
 enum Found {
     Target(LinkTarget),
-    /// A Markdown file that is not published: why.
-    Unpublished(String),
+    /// A Markdown file that is not in this build: why.
+    Missing(String),
     Nothing,
+}
+
+impl Found {
+    /// The link's target, or why it has none (`nothing` when the path
+    /// names no Markdown file either).
+    fn or_missing(self, nothing: impl FnOnce() -> String) -> LinkTarget {
+        match self {
+            Self::Target(t) => t,
+            Self::Missing(why) => LinkTarget::Missing(why),
+            Self::Nothing => LinkTarget::Missing(nothing()),
+        }
+    }
 }
 
 impl SiteModel {
@@ -75,13 +87,9 @@ impl SiteModel {
         };
         let target = target.split('?').next().unwrap_or(target);
         if let Some(from_root) = target.strip_prefix("@/") {
-            return match self.lookup(from_root, lang, anchor, true) {
-                Found::Target(t) => t,
-                Found::Unpublished(why) => LinkTarget::Missing(why),
-                Found::Nothing => {
-                    LinkTarget::Missing(format!("there is no file `content/{from_root}`"))
-                }
-            };
+            return self
+                .lookup(from_root, lang, anchor, true)
+                .or_missing(|| format!("there is no file `content/{from_root}`"));
         }
         if has_scheme(dest) {
             return LinkTarget::External;
@@ -119,10 +127,7 @@ impl SiteModel {
             Found::Target(t) => t,
             missed => match self.lookup(written, lang, anchor, true) {
                 Found::Target(t) => t,
-                _ => match missed {
-                    Found::Unpublished(why) => LinkTarget::Missing(why),
-                    _ => LinkTarget::Missing(format!("there is no file `content/{joined}`")),
-                },
+                _ => missed.or_missing(|| format!("there is no file `content/{joined}`")),
             },
         }
     }
@@ -199,7 +204,7 @@ impl SiteModel {
         if anywhere && let Some(full) = self.ending_with(rel) {
             return self.markdown(full, lang, anchor, false);
         }
-        Found::Unpublished(self.missing(
+        Found::Missing(self.missing(
             rel,
             &format!("content/{rel}"),
             "there is no published article at",
@@ -296,7 +301,7 @@ fn join_relative(dir: &str, link: &str) -> Option<String> {
             p => parts.push(p),
         }
     }
-    let folder = link.ends_with('/') || link.ends_with("/.") || link.ends_with("..") || link == ".";
+    let folder = matches!(link.rsplit('/').next(), Some("" | "." | ".."));
     let mut joined = parts.join("/");
     if folder && !joined.is_empty() {
         joined.push('/');

@@ -7,11 +7,13 @@
 //! language, else the default one), else from `categories:` of the config,
 //! else from its folder's name.
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::{LinkedArticle, language_prefix};
 use crate::config::{Config, Localized};
+use crate::diagnostics::Diagnostic;
 use crate::parse::{SectionPage, title_from_name};
 
 /// A section in one language.
@@ -57,6 +59,15 @@ impl Section {
     }
 }
 
+/// The top section above section `index` of `sections` (itself, at the top).
+pub(super) fn top(sections: &[Section], index: usize) -> usize {
+    let mut top = index;
+    while let Some(parent) = sections[top].parent {
+        top = parent;
+    }
+    top
+}
+
 /// `vpn/macos/x` → `vpn/macos`, `vpn`, in that order.
 pub fn ancestors(id: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(id), |id| id.rsplit_once('/').map(|(parent, _)| parent))
@@ -67,17 +78,50 @@ pub fn section_path(config: &Config, lang: &str, id: &str) -> String {
     format!("{}{id}/", language_prefix(config, lang))
 }
 
+/// The landing page of each section, by language and section id.
+pub(super) type Landings = BTreeMap<(String, String), Arc<SectionPage>>;
+
+/// The landing page of each section (the first when two folders whose
+/// names slug alike, `Setup/` and `setup/`, both have one), and an error
+/// for each one left unused: a section has one page, and the others are
+/// said, not silently dropped. `landings` are in path order.
+pub(super) fn landing_pages(landings: Vec<SectionPage>) -> (Landings, Vec<Diagnostic>) {
+    let mut used = Landings::new();
+    let mut unused = Vec::new();
+    for landing in landings {
+        let id = landing.section.clone().unwrap_or_default();
+        match used.entry((landing.lang.clone(), id)) {
+            Entry::Vacant(free) => {
+                free.insert(Arc::new(landing));
+            }
+            Entry::Occupied(taken) => unused.push(
+                Diagnostic::error(
+                    &landing.path,
+                    0..0,
+                    format!(
+                        "section `{}` already has its landing page, {}: this one is not used",
+                        taken.key().1,
+                        taken.get().path.display()
+                    ),
+                )
+                .with_help("merge the two, or rename one of the folders"),
+            ),
+        }
+    }
+    (used, unused)
+}
+
 /// Every (language, section id) that `articles` (their language and
 /// section) and `landings` make exist, parents included.
 pub(super) fn existing<'a>(
     articles: impl Iterator<Item = (&'a str, Option<&'a str>)>,
-    landings: &'a [SectionPage],
+    landings: &'a Landings,
 ) -> BTreeSet<(&'a str, &'a str)> {
     let mut out = BTreeSet::new();
     let with_parents = articles.chain(
         landings
-            .iter()
-            .map(|l| (l.lang.as_str(), l.section.as_deref())),
+            .keys()
+            .map(|(lang, id)| (lang.as_str(), Some(id.as_str()))),
     );
     for (lang, section) in with_parents {
         for id in section.into_iter().flat_map(ancestors) {
@@ -89,16 +133,20 @@ pub(super) fn existing<'a>(
     out
 }
 
-/// The sections of the linked `articles`, with `landings` read into them;
-/// `standing_in` gives the article published at a section's own path.
+/// The sections of the linked `articles`, with `landings` read into them,
+/// and the article published at a section's own path, if one is.
 /// Sorted by language, then depth first: each section comes before its
 /// subsections, and siblings by order, title and id.
 pub(super) fn build(
     config: &Config,
     articles: &[Arc<LinkedArticle>],
-    landings: &[SectionPage],
-    standing_in: &BTreeMap<(String, String), usize>,
+    landings: &Landings,
 ) -> Vec<Section> {
+    let by_path: BTreeMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.path.as_str(), i))
+        .collect();
     let mut direct: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
         if let Some(section) = &a.article.section {
@@ -115,11 +163,7 @@ pub(super) fn build(
         landings,
     );
     let landing_of = |lang: &str, id: &str| {
-        let find = |l: &str| {
-            landings
-                .iter()
-                .find(|p| p.section.as_deref() == Some(id) && p.lang == l)
-        };
+        let find = |l: &str| landings.get(&(l.to_owned(), id.to_owned()));
         find(lang).or_else(|| find(&config.default_language))
     };
     let mut flat: Vec<Section> = exist
@@ -134,7 +178,8 @@ pub(super) fn build(
             };
             let name = id.rsplit('/').next().unwrap_or(id);
             let mut own = direct.remove(&(lang, id)).unwrap_or_default();
-            let article = standing_in.get(&(lang.to_owned(), id.to_owned())).copied();
+            let path = section_path(config, lang, id);
+            let article = by_path.get(path.as_str()).copied();
             own.sort_by(|&a, &b| {
                 let (a, b) = (&articles[a].article, &articles[b].article);
                 (a.weight, &a.title, &a.id).cmp(&(b.weight, &b.title, &b.id))
@@ -157,12 +202,12 @@ pub(super) fn build(
                     .and_then(|l| l.weight)
                     .or(configured.and_then(|c| c.order))
                     .unwrap_or(i64::MAX),
-                path: section_path(config, lang, id),
+                path,
                 parent: None,
                 children: Vec::new(),
                 count: own.len(),
                 articles: own,
-                landing: landing.map(|l| Arc::new(l.clone())),
+                landing: landing.cloned(),
                 article,
             }
         })
@@ -174,7 +219,9 @@ pub(super) fn build(
 /// Sorts `sections` by language, then depth first, and links each to its
 /// parent and children; counts the articles below each.
 fn in_tree_order(config: &Config, sections: &mut Vec<Section>) {
-    let key = |s: &Section| (s.order, s.title.clone(), s.id.clone());
+    fn key(s: &Section) -> (i64, &str, &str) {
+        (s.order, &s.title, &s.id)
+    }
     let mut children: BTreeMap<(String, Option<String>), Vec<usize>> = BTreeMap::new();
     for (i, s) in sections.iter().enumerate() {
         let parent = s.id.rsplit_once('/').map(|(p, _)| p.to_owned());
@@ -184,7 +231,7 @@ fn in_tree_order(config: &Config, sections: &mut Vec<Section>) {
             .push(i);
     }
     for list in children.values_mut() {
-        list.sort_by_key(|&i| key(&sections[i]));
+        list.sort_by(|&a, &b| key(&sections[a]).cmp(&key(&sections[b])));
     }
     let mut langs: Vec<&str> = sections.iter().map(|s| s.lang.as_str()).collect();
     langs.sort_by_key(|l| config.language_order(l));

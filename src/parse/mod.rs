@@ -180,15 +180,52 @@ pub struct Article {
     pub spans: FieldSpans,
 }
 
-impl Article {
+/// What rendering a Markdown file's body reads of it, an article's or a
+/// landing page's.
+#[derive(Debug, Clone, Copy)]
+pub struct MarkdownFile<'a> {
+    /// Path shown to users (`content/red/wifi.md`).
+    pub path: &'a Path,
+    /// Path relative to `content/`, `/`-separated: where its links start.
+    pub rel: &'a str,
+    /// Its language.
+    pub lang: &'a str,
+    /// The whole file.
+    pub text: &'a str,
+    /// Byte offset of the body in the file.
+    pub body_start: usize,
+    /// The `# Heading` the page's title stands for, left out of the page.
+    pub title_heading: Option<&'a Range<usize>>,
+}
+
+impl<'a> MarkdownFile<'a> {
     /// The Markdown body.
-    pub fn body(&self) -> &str {
+    pub fn body(&self) -> &'a str {
         &self.text[self.body_start..]
     }
 
     /// Whether the body is MDX (a `.mdx` file).
     pub fn is_mdx(&self) -> bool {
         self.rel.ends_with(".mdx")
+    }
+}
+
+impl Article {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        self.file().body()
+    }
+
+    /// The article as a Markdown file to render.
+    pub fn file(&self) -> MarkdownFile<'_> {
+        MarkdownFile {
+            path: &self.path,
+            rel: &self.rel,
+            lang: &self.lang,
+            text: &self.text,
+            body_start: self.body_start,
+            title_heading: self.title_heading.as_ref(),
+        }
     }
 
     /// Whether `text`, a new version of this article's file, differs from
@@ -238,9 +275,16 @@ pub struct SectionPage {
 }
 
 impl SectionPage {
-    /// The Markdown body.
-    pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
+    /// The landing page as a Markdown file to render.
+    pub fn file(&self) -> MarkdownFile<'_> {
+        MarkdownFile {
+            path: &self.path,
+            rel: &self.rel,
+            lang: &self.lang,
+            text: &self.text,
+            body_start: self.body_start,
+            title_heading: self.title_heading.as_ref(),
+        }
     }
 }
 

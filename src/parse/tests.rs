@@ -129,7 +129,7 @@ fn a_docusaurus_path_slug_becomes_an_alias() {
     let (a, _) = only_warnings("docs/intro.mdx", "---\ntitle: x\nslug: /start/here\n---\n");
     assert_eq!(a.slug, "intro");
     assert_eq!(a.aliases, ["/start/here"]);
-    assert!(a.is_mdx());
+    assert!(a.file().is_mdx());
 }
 
 #[test]

@@ -27,7 +27,7 @@ use search_index::Section;
 use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
 use crate::link::{BuildAudience, LinkTarget, SiteModel};
-use crate::parse::SectionPage;
+use crate::parse::{MarkdownFile, SectionPage};
 use crate::slug::{self, UniqueIds};
 use crate::syntax::internal_marker;
 
@@ -216,12 +216,8 @@ struct ListState {
 
 /// The page a body is rendered for.
 struct Page<'a> {
-    /// The file, for diagnostics.
-    file: &'a std::path::Path,
-    /// The file, relative to `content/`: where its links start from.
-    rel: &'a str,
-    /// Its language.
-    lang: &'a str,
+    /// The Markdown file.
+    file: MarkdownFile<'a>,
     /// Its site path.
     path: &'a str,
     /// The article, when it is one: links to its own anchors are checked.
@@ -233,13 +229,11 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
     let linked = &model.articles[index];
     let article = &linked.article;
     let page = Page {
-        file: &article.path,
-        rel: &article.rel,
-        lang: &article.lang,
+        file: article.file(),
         path: &linked.path,
         article: Some(index),
     };
-    let mut out = render(model, &page, BodySource::new(article), text);
+    let mut out = render(model, &page, text);
     out.anchors.extend(title_anchors(article));
     out
 }
@@ -248,13 +242,17 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
 /// title (`#installation` for `# Installation`, or its `{#id}`), which
 /// the page shows above its body: the top of the page answers to them.
 fn title_anchors(article: &crate::parse::Article) -> Vec<String> {
+    // Its `{#id}`, read by the parser that reads every other heading's.
     let written = article
         .title_heading
         .as_ref()
         .and_then(|range| article.text.get(range.clone()))
-        .and_then(|line| {
-            let (_, id) = line.trim_end().strip_suffix('}')?.rsplit_once("{#")?;
-            Some(id.trim().to_owned())
+        .and_then(|heading| {
+            pulldown_cmark::Parser::new_ext(heading, crate::syntax::options()).find_map(|e| match e
+            {
+                Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+                _ => None,
+            })
         });
     [
         slug::slugify(&article.title),
@@ -275,21 +273,15 @@ pub fn render_landing(
     text: &UiText,
 ) -> RenderedBody {
     let page = Page {
-        file: &landing.path,
-        rel: &landing.rel,
-        lang: &landing.lang,
+        file: landing.file(),
         path,
         article: None,
     };
-    render(model, &page, BodySource::landing(landing), text)
+    render(model, &page, text)
 }
 
-fn render(
-    model: &SiteModel,
-    page: &Page<'_>,
-    source: BodySource<'_>,
-    text: &UiText,
-) -> RenderedBody {
+fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> RenderedBody {
+    let source = BodySource::new(page.file);
     let mut alerts = Alerts::default();
     let mut out = RenderedBody::default();
     let mut ids = UniqueIds::default();
@@ -306,7 +298,7 @@ fn render(
     // The current section's text, collapsed as it comes; copied out at the
     // section's end, so that each text kept holds no spare capacity.
     let mut section_text = String::with_capacity(source.text().len());
-    let step = step_word(page.lang);
+    let step = step_word(page.file.lang);
     // Headings of hidden internal blocks: their text, to claim their ids.
     let mut hidden_heading: Option<(Option<String>, Vec<Event>)> = None;
     let pieces = InternalBlocks {
@@ -346,9 +338,7 @@ fn render(
                     }
                     Event::End(TagEnd::Heading(_)) => {
                         if let Some((explicit, inner)) = hidden_heading.take() {
-                            let text = plain_text(&inner);
-                            let id = heading_id(&mut ids, explicit.as_deref(), &text);
-                            alias_id(&mut ids, explicit.as_deref(), &text, &id);
+                            heading_ids(&mut ids, explicit.as_deref(), &plain_text(&inner));
                         }
                     }
                     other => {
@@ -377,9 +367,8 @@ fn render(
                         continue;
                     };
                     let title = plain_text(&inner);
-                    let id = heading_id(&mut ids, explicit.as_deref(), &title);
+                    let (id, alias) = heading_ids(&mut ids, explicit.as_deref(), &title);
                     out.anchors.insert(id.clone());
-                    let alias = alias_id(&mut ids, explicit.as_deref(), &title, &id);
                     let level_number = level as u8;
                     if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
                         out.toc.push(TocEntry {
@@ -535,26 +524,32 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 }
 
 /// Claims the id of a heading: the one written (`{#id}`), else its text's slug.
-fn heading_id(ids: &mut UniqueIds, explicit: Option<&str>, text: &str) -> String {
-    ids.claim(&explicit.map_or_else(|| slug::slugify(text), str::to_owned))
-}
-
-/// The id another generator gives a heading whose id here is `id`, when
-/// it differs and is free (`people--body` for `people-body`): the page
-/// answers to it too, so links written for that generator land on the
-/// heading. Claimed in both builds, as heading ids are.
-fn alias_id(ids: &mut UniqueIds, explicit: Option<&str>, text: &str, id: &str) -> Option<String> {
+/// The id of a heading with the text `text` (or the id written for it),
+/// and the id another generator gives it when that differs and is free
+/// (`people--body` for `people-body`): the page answers to it too, so
+/// links written for that generator land on the heading. Both are claimed
+/// in both builds, hidden headings' too, so every other anchor is the same.
+fn heading_ids(
+    ids: &mut UniqueIds,
+    explicit: Option<&str>,
+    text: &str,
+) -> (String, Option<String>) {
+    if let Some(written) = explicit {
+        return (ids.claim(written), None);
+    }
+    let id = ids.claim(&slug::slugify(text));
     // Words of ASCII letters and digits, single-spaced: both ids are the
     // same, and most headings are such.
     let plain = !text.starts_with(' ')
         && !text.ends_with(' ')
         && !text.contains("  ")
         && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ');
-    if explicit.is_some() || plain {
-        return None;
+    if plain {
+        return (id, None);
     }
     let other = slug::github_heading_id(text);
-    (!other.is_empty() && other != id && ids.take(&other)).then_some(other)
+    let alias = (!other.is_empty() && other != id && ids.take(&other)).then_some(other);
+    (id, alias)
 }
 
 /// Appends the words of `text`, split where any Unicode white space is, to
@@ -711,7 +706,7 @@ fn resolve<'a>(
     out: &mut RenderedBody,
     what: &str,
 ) -> CowStr<'a> {
-    match model.resolve_in(page.rel, page.lang, &dest) {
+    match model.resolve_in(page.file.rel, page.file.lang, &dest) {
         LinkTarget::External => dest,
         LinkTarget::Page { path, anchor } => {
             let href = model.urls.href(page.path, &path);
@@ -745,7 +740,7 @@ fn resolve<'a>(
         }
         LinkTarget::Missing(reason) => {
             out.diagnostics.push(
-                Diagnostic::error(page.file, span, format!("broken {what}: {reason}"))
+                Diagnostic::error(page.file.path, span, format!("broken {what}: {reason}"))
                     .with_help("link to an article by its id (`KB-1042`) or by the relative path of its .md file")
                     .fatal_if(model.config.strict),
             );

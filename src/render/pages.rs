@@ -295,15 +295,26 @@ impl<'a> LanguagePages<'a> {
     /// The trail of section `index`, the top section first, linked from
     /// `from`.
     pub(super) fn crumbs(&self, from: &str, index: Option<usize>) -> Vec<PageLink> {
+        self.section_trail(index, |path| self.href(from, path))
+            .collect()
+    }
+
+    /// Section `index` and the sections above it, the top one first, with
+    /// the links `link` makes of their site paths.
+    fn section_trail(
+        &self,
+        index: Option<usize>,
+        link: impl Fn(&str) -> String,
+    ) -> impl Iterator<Item = PageLink> {
+        let model = self.model;
         index
-            .map(|i| self.model.trail(i))
+            .map(|i| model.trail(i))
             .unwrap_or_default()
             .into_iter()
-            .map(|i| PageLink {
-                title: self.model.sections[i].title.clone(),
-                href: self.href(from, self.model.section_page(i)),
+            .map(move |i| PageLink {
+                title: model.sections[i].title.clone(),
+                href: link(model.section_page(i)),
             })
-            .collect()
     }
 
     /// The trail of the page at `from`, titled `title`, in section
@@ -321,14 +332,7 @@ impl<'a> LanguagePages<'a> {
             title: c.title.get(&self.lang, &c.default_language).to_owned(),
             href: link(&self.home_path()),
         };
-        let sections = index
-            .map(|i| self.model.trail(i))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|i| PageLink {
-                title: self.model.sections[i].title.clone(),
-                href: link(self.model.section_page(i)),
-            });
+        let sections = self.section_trail(index, link);
         let this = PageLink {
             title: title.to_owned(),
             href: link(from),
@@ -405,6 +409,7 @@ impl<'a> LanguagePages<'a> {
         let model = self.model;
         let linked = &model.articles[index];
         let a = &linked.article;
+        let section = model.section_of(index);
         ArticleSummary {
             id: a.id.clone(),
             title: a.title.clone(),
@@ -421,12 +426,8 @@ impl<'a> LanguagePages<'a> {
                 .text
                 .get(&format!("type_{}", a.kind.name().replace('-', "_")))
                 .to_owned(),
-            category: model
-                .section_of(index)
-                .map(|s| model.sections[model.trail(s)[0]].title.clone()),
-            section: model
-                .section_of(index)
-                .map(|s| model.sections[s].title.clone()),
+            category: section.map(|s| model.sections[model.top_of(s)].title.clone()),
+            section: section.map(|s| model.sections[s].title.clone()),
             updated: a.updated.map(|d| d.date()),
             internal: a.audience == Audience::Internal,
         }

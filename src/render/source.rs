@@ -8,10 +8,10 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::dialects::{Admonition, Prepared};
-use crate::parse::{Article, SectionPage};
+use crate::parse::MarkdownFile;
 use crate::syntax::options;
 
-/// An article body, ready to parse.
+/// A body (an article's or a landing page's), ready to parse.
 pub(super) struct BodySource<'a> {
     prepared: Prepared<'a>,
     /// Where the body starts in the file.
@@ -22,20 +22,11 @@ pub(super) struct BodySource<'a> {
 }
 
 impl<'a> BodySource<'a> {
-    pub(super) fn new(article: &'a Article) -> Self {
+    pub(super) fn new(file: MarkdownFile<'a>) -> Self {
         Self {
-            prepared: crate::dialects::prepare(article.body(), article.is_mdx()),
-            base: article.body_start,
-            title: article.title_heading.as_ref().map(|r| r.start),
-        }
-    }
-
-    /// The body of a section's landing page.
-    pub(super) fn landing(page: &'a SectionPage) -> Self {
-        Self {
-            prepared: crate::dialects::prepare(page.body(), page.rel.ends_with(".mdx")),
-            base: page.body_start,
-            title: page.title_heading.as_ref().map(|r| r.start),
+            prepared: crate::dialects::prepare(file.body(), file.is_mdx()),
+            base: file.body_start,
+            title: file.title_heading.map(|r| r.start),
         }
     }
 
@@ -98,7 +89,7 @@ mod tests {
         let parsed = crate::parse::parse(&Config::default(), &sources);
         let article = &parsed.articles[0];
         assert_eq!(article.title, "Title");
-        let source = BodySource::new(article);
+        let source = BodySource::new(article.file());
         let events: Vec<_> = source.events().collect();
         assert!(
             !events

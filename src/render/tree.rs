@@ -48,12 +48,17 @@ impl LanguagePages<'_> {
         let model = self.model;
         let s = &model.sections[index];
         let from = s.path.as_str();
-        let alternates: BTreeMap<String, String> = model
-            .sections
+        let alternates: BTreeMap<String, String> = self
+            .config()
+            .languages
             .iter()
-            .enumerate()
-            .filter(|(_, other)| other.id == s.id)
-            .map(|(i, other)| (other.lang.clone(), model.section_page(i).to_owned()))
+            .filter_map(|l| model.section(&s.id, &l.code))
+            .map(|i| {
+                (
+                    model.sections[i].lang.clone(),
+                    model.section_page(i).to_owned(),
+                )
+            })
             .collect();
         let articles: Vec<ArticleSummary> =
             s.articles.iter().map(|&i| self.summary(from, i)).collect();

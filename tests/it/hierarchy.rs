@@ -445,3 +445,29 @@ fn two_folders_that_slug_alike_share_one_section_and_the_unused_landing_is_named
     let strict = site.tier0(&["build", "--strict"]).output().unwrap();
     assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
 }
+
+#[test]
+fn a_link_to_the_id_written_on_a_page_title_is_not_broken() {
+    let site = Site::empty();
+    site.write(
+        "content/a.md",
+        "---\nid: KB-1\n---\n# Fallthrough attributes {#fall .wide}\n\nText.\n",
+    );
+    site.write(
+        "content/b.md",
+        "---\nid: KB-2\n---\n# B\n\n[x](a.md#fall) [y](a.md#fallthrough-attributes)\n",
+    );
+    let check = site.tier0(&["check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let broken = Site::empty();
+    broken.write(
+        "content/a.md",
+        "---\nid: KB-1\n---\n# Fallthrough {#fall}\n\nText.\n",
+    );
+    broken.write(
+        "content/b.md",
+        "---\nid: KB-2\n---\n# B\n\n[x](a.md#wide)\n",
+    );
+    let check = broken.tier0(&["check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+}
