@@ -39,20 +39,16 @@
 // Prints Markdown tables on stdout (1 kB = 1,000 bytes); --json also writes
 // the raw numbers.
 
-import { execFile } from "node:child_process";
-import { createReadStream } from "node:fs";
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
-import http from "node:http";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 import { chromium } from "playwright-core";
 
 import { LAUNCH_OPTIONS } from "../../tests/browser/chromium.mjs";
+import { BLANK, runPagefind, startServer } from "./common.mjs";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_QUERIES = [
   "conexión",                       // the most common content word (in 98 % of the Spanish articles), being typed
   "conexión ",                      // the same word, complete
@@ -60,17 +56,8 @@ const DEFAULT_QUERIES = [
   "0x80070005 ",                    // an error code (about 3 %)
   "restablecer contraseña correo ", // three words
 ];
-const PAGEFIND_ARGS = [
-  "--root-selector", "article.article",
-  "--exclude-selectors", "nav.toc",
-  "--exclude-selectors", ".article-meta",
-  "--exclude-selectors", ".translations",
-  "--exclude-selectors", ".heading-anchor",
-  "--exclude-selectors", "aside.still-stuck",
-];
 const LIMIT = 10;
 const WARMUP = 5;
-const BLANK = "/__bench/blank.html";
 
 // --------------------------------------------------------------------------
 // Command line
@@ -125,67 +112,6 @@ const gzCache = new Map();
 async function gzipSize(file, raw) {
   if (!gzCache.has(file)) gzCache.set(file, Math.min(raw, gzipSync(await readFile(file), { level: 9 }).length));
   return gzCache.get(file);
-}
-
-// --------------------------------------------------------------------------
-// Pagefind indexer
-
-function runPagefind(site, out) {
-  const bin = path.join(HERE, "node_modules", ".bin", "pagefind");
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    execFile(bin, ["--site", site, "--output-path", out, ...PAGEFIND_ARGS], { maxBuffer: 64 << 20 },
-      (error, stdout, stderr) => {
-        const seconds = (performance.now() - started) / 1000;
-        if (error) return reject(new Error(`pagefind failed: ${error.message}\n${stdout}\n${stderr}`));
-        const pages = Number((/Indexed (\d+) pages/.exec(stdout) || [])[1]);
-        const words = Number((/Indexed (\d+) words/.exec(stdout) || [])[1]);
-        const version = (/Running Pagefind (v\S+)/.exec(stdout) || [])[1];
-        resolve({ seconds, pages, words, version });
-      });
-  });
-}
-
-// --------------------------------------------------------------------------
-// Static server that records what it sends
-
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8", ".json": "application/json", ".css": "text/css",
-  ".wasm": "application/wasm", ".xml": "application/xml" };
-
-function startServer(site, pagefindDir) {
-  const log = [];
-  const server = http.createServer(async (req, res) => {
-    let urlPath;
-    try {
-      urlPath = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    if (urlPath === BLANK) {
-      res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" });
-      res.end('<!DOCTYPE html><html lang="es"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title></head><body></body></html>');
-      return;
-    }
-    const [root, rel] = pagefindDir && urlPath.startsWith("/pagefind/")
-      ? [pagefindDir, urlPath.slice("/pagefind/".length)] : [site, urlPath.slice(1)];
-    let file = path.join(root, rel);
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-    let info = await stat(file).catch(() => null);
-    if (info && info.isDirectory()) { file = path.join(file, "index.html"); info = await stat(file).catch(() => null); }
-    if (!info || !info.isFile()) {
-      log.push({ path: urlPath, status: 404, raw: 0, file: null });
-      res.writeHead(404).end();
-      return;
-    }
-    log.push({ path: urlPath, status: 200, raw: info.size, file });
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream",
-      "content-length": info.size, "cache-control": "no-store" });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () =>
-    resolve({ server, log, origin: `http://127.0.0.1:${server.address().port}` })));
 }
 
 // --------------------------------------------------------------------------
