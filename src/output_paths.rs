@@ -32,7 +32,8 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const FEED: &str = "atom.xml";
 /// The theme's files, at the site root.
 pub const STATIC_DIR: &str = "static";
-/// The browser's search index, at the site root.
+/// The browser's search index (at the site root) and the full results
+/// page (`search/index.html`, in each language's home folder).
 pub const SEARCH_DIR: &str = "search";
 /// The permanent short links (`kb/KB-1042/`), in each language's home folder.
 pub const SHORT_LINKS_DIR: &str = "kb";
@@ -97,8 +98,8 @@ pub const GENERATED: &[Generated] = &[
     Generated {
         name: SEARCH_DIR,
         folder: true,
-        every_language: false,
-        what: "the search index",
+        every_language: true,
+        what: "the search index and results page",
     },
     Generated {
         name: SHORT_LINKS_DIR,
@@ -436,7 +437,7 @@ mod tests {
             assert!(err.contains(needle), "{path}: {err}");
         }
         // Only the root has these; other languages' folders are free.
-        for path in ["en/404.html/", "en/search/", "en/static/x.css", "red/kb/"] {
+        for path in ["en/404.html/", "en/static/x.css", "red/kb/"] {
             claim(&mut r, path).unwrap_or_else(|e| panic!("{path}: {e}"));
         }
     }

@@ -48,10 +48,10 @@ import { chromium } from "playwright-core";
 
 import { LAUNCH_OPTIONS } from "../../tests/browser/chromium.mjs";
 import { BLANK, runPagefind, startServer } from "./common.mjs";
+import { KNOWN_ITEM_KINDS, makeQueries } from "../../tests/search/queries.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "..", "..");
-const KINDS = ["title", "accentless", "typo", "prefix", "body"];
 const LIMIT = 10;
 
 function usage(message) {
@@ -114,106 +114,6 @@ async function articles(out, lang) {
 
 // --------------------------------------------------------------------------
 // Queries
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const seedOf = (text) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.codePointAt(0)) >>> 0, 7);
-const stripAccents = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
-const sameTitle = (text) => stripAccents(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-const WORD = /\p{L}+/gu;
-const NEIGHBOURS = {
-  q: "wa", w: "qes", e: "wrd", r: "etf", t: "ryg", y: "tuh", u: "yij", i: "uok", o: "ipl", p: "ol",
-  a: "qsz", s: "adw", d: "sfe", f: "dgr", g: "fht", h: "gjy", j: "hku", k: "jli", l: "ko",
-  z: "xa", x: "zcs", c: "xvd", v: "cbf", b: "vng", n: "bmh", m: "nj",
-};
-
-function typo(word, random) {
-  const chars = [...word];
-  const at = 1 + Math.floor(random() * (chars.length - 1));
-  const kind = Math.floor(random() * 4);
-  if (kind === 0) chars.splice(at, 1);
-  else if (kind === 1) chars.splice(at, 0, chars[at]);
-  else if (kind === 2) {
-    const near = NEIGHBOURS[stripAccents(chars[at]).toLowerCase()] || "e";
-    chars[at] = near[Math.floor(random() * near.length)];
-  } else if (at + 1 < chars.length && chars[at] !== chars[at + 1]) [chars[at], chars[at + 1]] = [chars[at + 1], chars[at]];
-  else chars.splice(at, 1);
-  return chars.join("");
-}
-
-function pick(list, n, random) {
-  const copy = [...list];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy.slice(0, n);
-}
-
-/** `[{kind, query, targets: [id…], target}]` for one folder. */
-function makeQueries(folder, records, perKind) {
-  const byTitle = new Map();
-  for (const r of records) {
-    const key = sameTitle(r.title);
-    if (!byTitle.has(key)) byTitle.set(key, []);
-    byTitle.get(key).push(r.id);
-  }
-  const random = rng(seedOf(folder));
-  const usable = records.filter((r) => (r.title.match(WORD) || []).length > 0);
-  const queries = [];
-  const add = (kind, query, r, targets) => queries.push({ kind, query, target: r.id, targets });
-  for (const r of pick(usable, perKind, random)) add("title", r.title, r, byTitle.get(sameTitle(r.title)));
-  const accented = usable.filter((r) => stripAccents(r.title) !== r.title);
-  for (const r of pick(accented, perKind, random)) add("accentless", stripAccents(r.title), r, byTitle.get(sameTitle(r.title)));
-  const typoable = usable.filter((r) => (r.title.match(WORD) || []).some((w) => [...w].length >= 5));
-  for (const r of pick(typoable, perKind, random)) {
-    const words = [...r.title.matchAll(WORD)].filter((m) => [...m[0]].length >= 5);
-    const m = words[Math.floor(random() * words.length)];
-    add("typo", r.title.slice(0, m.index) + typo(m[0], random) + r.title.slice(m.index + m[0].length), r, byTitle.get(sameTitle(r.title)));
-  }
-  const cuttable = usable.filter((r) => (r.title.match(WORD) || []).some((w) => [...w].length >= 4));
-  for (const r of pick(cuttable, perKind, random)) {
-    const words = [...r.title.matchAll(WORD)].filter((m) => [...m[0]].length >= 4);
-    const m = words[Math.floor(random() * words.length)];
-    const chars = [...m[0]];
-    const typed = 3 + Math.floor(random() * (chars.length - 3));
-    add("prefix", r.title.slice(0, m.index) + chars.slice(0, typed).join(""), r, byTitle.get(sameTitle(r.title)));
-  }
-  const bodies = [];
-  for (const r of usable) {
-    const runs = [];
-    for (const [, , text] of r.sections) {
-      for (const sentence of text.split(/[.!?:;…]\s|\n/)) {
-        const words = sentence.split(/\s+/).filter((w) => /^\p{L}{3,}$/u.test(w));
-        const raw = sentence.split(/\s+/);
-        if (words.length === raw.length && raw.length >= 4) runs.push(raw);
-        else {
-          let run = [];
-          for (const w of raw) {
-            if (/^\p{L}{3,}$/u.test(w)) run.push(w); else { if (run.length >= 4) runs.push(run); run = []; }
-          }
-          if (run.length >= 4) runs.push(run);
-        }
-      }
-    }
-    if (runs.length) bodies.push([r, runs]);
-  }
-  for (const [r, runs] of pick(bodies, perKind, random)) {
-    const run = runs[Math.floor(random() * runs.length)];
-    const at = Math.floor(random() * (run.length - 3));
-    add("body", `${run.slice(at, at + 4).join(" ")} `, r, [r.id]);
-  }
-  return queries;
-}
 
 // --------------------------------------------------------------------------
 // Engines
@@ -294,7 +194,7 @@ function report(rows, engines) {
     console.log(`\n### ${lang} (${[...new Set(mine.map((r) => r.folder))].join(", ")})\n`);
     console.log(`| kind | n | ${engines.map((e) => `${e} hit@1 | ${e} hit@5 | ${e} MRR`).join(" | ")} |`);
     console.log(`| --- | ---: | ${engines.map(() => "---: | ---: | ---:").join(" | ")} |`);
-    for (const kind of [...KINDS, "all"]) {
+    for (const kind of [...KNOWN_ITEM_KINDS, "all"]) {
       const subset = kind === "all" ? mine : mine.filter((r) => r.kind === kind);
       if (subset.length === 0) continue;
       const cells = engines.map((e) => {
@@ -320,7 +220,7 @@ async function main() {
     for (const folder of folders) {
       const { site, lang, out } = await makeSite(args, folder, work);
       const records = await articles(out, lang);
-      const queries = makeQueries(folder, records, args.perKind);
+      const queries = makeQueries(folder, records, args.perKind, KNOWN_ITEM_KINDS);
       const engine = await tier0Engine(out, lang);
       const cli = args.cli ? cliSearch(args, site, lang) : null;
       const pagefind = args.pagefind ? await pagefindRanks(out, records, queries) : null;

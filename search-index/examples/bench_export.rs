@@ -174,7 +174,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(built);
 
     // Rust's top 10 for a query set, for js/bench/agree.mjs.
-    let index = out.join("index");
+    let engine = search_index::Engine::open_dir(&search_dir, Some("es"))?;
     let mut rng = generator::Rng::new(5);
     let mut expected = Vec::new();
     let t = Instant::now();
@@ -183,12 +183,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|_| query_words[rng.zipf(3_000.min(query_words.len()))].clone())
             .collect();
         let query = query.join(" ");
-        let hits = search_index::search(&index, "es", &query, 10)?;
-        let ids: Vec<String> = hits.into_iter().map(|h| h.id).collect();
+        let hits = engine.search(&format!("{query} "), 10)?.hits;
+        let ids: Vec<String> = hits.into_iter().map(|h| h.record.id).collect();
         expected.push(serde_json::json!({ "lang": "es", "query": query, "ids": ids }));
     }
     println!(
-        "search(): {:.1} ms per query over 300 queries",
+        "engine: {:.1} ms per query over 300 queries",
         t.elapsed().as_secs_f64() * 1e3 / 300.0
     );
     std::fs::write(out.join("expected.json"), serde_json::to_vec(&expected)?)?;

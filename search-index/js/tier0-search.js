@@ -1,22 +1,26 @@
 // tier0 search engine for the browser (and Node >= 20).
 //
-// Reads the static index that `search-index` exports (FORMAT.md, format 1)
+// Reads the static index that `search-index` exports (FORMAT.md, format 3)
 // and answers queries without a stemmer: the vocabulary shards map every
 // word form of the articles to its index term, and the postings carry
-// scores computed at build time from tantivy's BM25 statistics, so a
-// whole-word query ranks exactly like `tier0 search`.
+// scores computed at build time from tantivy's BM25 statistics. How a
+// query is understood and ranked is QUERY.md; `tier0 search` runs the same
+// algorithm in Rust (search-index/src/engine/) over the same files, and the
+// agreement tests hold both to the same top 10.
 //
 // Dependency-free, no build step. The only `export` is the last line, so
 // that tier0 can also ship this file as a classic script (for file://).
 
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 const MAX_TOKEN_CHARS = 40;
-// How much a prefix completion or a typo correction counts against an exact match.
-const PREFIX_WEIGHT = 0.5;
-const TYPO_WEIGHT = 0.5;
-const MAX_PREFIX_TERMS = 5;
-const MAX_PREFIX_SHARDS = 3;
-const MAX_TYPO_TERMS = 3;
+// Query semantics: QUERY.md, mirrored from search-index/src/engine/plan.rs.
+const MAX_COMPLETIONS = 10;
+const MAX_COMPLETION_SHARDS = 3;
+const MAX_CORRECTIONS = 3;
+const MIN_TYPO_LEN = 4;
+const TWO_TYPOS_LEN = 8;
+const prefixWeight = (typed, completion) => Math.fround(0.5 + 0.5 * (typed / completion));
+const typoWeight = (distance) => (distance <= 1 ? 0.5 : 0.375);
 const SNIPPET_CHARS = 180;
 
 const NUMERIC = /\p{N}/u;
@@ -160,38 +164,47 @@ const F32 = new Float32Array(1);
 const F32_BITS = new Uint32Array(F32.buffer);
 
 /**
- * Postings in score order as `{ docs: Uint32Array, scores: Float32Array }`;
- * scores are the exact f32 values (deltas in IEEE-754 bit space from `top`).
+ * Postings in the exported order (title postings first, then by score) as
+ * `{ docs: Uint32Array, scores: Float32Array, titles: Uint8Array }`; scores
+ * are the exact f32 values (deltas in IEEE-754 bit space from `top`, which
+ * start again at the first posting without the title bit).
  */
 function decodePostings(encoded, top) {
   const bytes = decodeBase64(encoded);
   const docs = new Uint32Array(bytes.length >> 1);
   const scores = new Float32Array(bytes.length >> 1);
-  let n = 0, bits = top, value = 0, shift = 0, doc = -1;
+  const titles = new Uint8Array(bytes.length >> 1);
+  let n = 0, bits = top, value = 0, shift = 0, doc = -1, inTitle = false;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     value += (b & 0x7f) * 2 ** shift;
     if (b & 0x80) { shift += 7; continue; }
     if (doc < 0) doc = value;
     else {
+      const title = doc % 2 === 1;
+      if (inTitle && !title) bits = top;
+      inTitle = title;
       bits -= value;
       F32_BITS[0] = bits;
-      docs[n] = doc;
+      docs[n] = Math.floor(doc / 2);
+      titles[n] = title ? 1 : 0;
       scores[n++] = F32[0];
       doc = -1;
     }
     value = 0;
     shift = 0;
   }
-  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
+  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), titles: titles.subarray(0, n) };
 }
 
 function concatPostings(a, b) {
   const docs = new Uint32Array(a.docs.length + b.docs.length);
   const scores = new Float32Array(docs.length);
+  const titles = new Uint8Array(docs.length);
   docs.set(a.docs); docs.set(b.docs, a.docs.length);
   scores.set(a.scores); scores.set(b.scores, a.scores.length);
-  return { docs, scores };
+  titles.set(a.titles); titles.set(b.titles, a.titles.length);
+  return { docs, scores, titles };
 }
 
 // Every data file is `WRAP_PREFIX "path",json WRAP_SUFFIX`: a classic script
@@ -302,14 +315,18 @@ function createSearch({ load, base = "", lang } = {}) {
     return manifestPromise;
   };
   const data = async (rel) => { const m = await manifest(); return file(`${m.lang}/${m.build}/${rel}`); };
-  const vocabShard = async (i) => (await data(`v/${i}.js`)).words;
+  const vocabShard = async (dir, i) => (await data(`${dir}/${i}.js`)).words;
+  const lowerBound = (words, word) => {
+    let lo = 0, hi = words.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (words[mid][0] < word) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
 
   async function lookup(word) {
     const m = await manifest();
-    const words = await vocabShard(shardOf(m.vocab, word));
-    let lo = 0, hi = words.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (words[mid][0] < word) lo = mid + 1; else hi = mid; }
-    const entry = words[lo] && words[lo][0] === word ? words[lo] : null;
+    const words = await vocabShard("v", shardOf(m.vocab, word));
+    const at = lowerBound(words, word);
+    const entry = words[at] && words[at][0] === word ? words[at] : null;
     return { entry, words };
   }
   const termOf = (entry) => (entry[1] === 0 ? entry[0] : entry[1]);
@@ -321,87 +338,94 @@ function createSearch({ load, base = "", lang } = {}) {
   }
 
   // Decoded postings per term: { entry, head, full } (full: head + tail, once loaded).
+  const EMPTY = { docs: new Uint32Array(0), scores: new Float32Array(0), titles: new Uint8Array(0) };
   const decoded = new Map();
   async function postings(term, withTail) {
     let d = decoded.get(term);
     if (!d) {
       const entry = await termEntry(term);
-      d = { entry, head: entry ? decodePostings(entry.head, entry.top) : { docs: new Uint32Array(0), scores: new Float32Array(0) }, full: null };
+      d = { entry, head: entry ? decodePostings(entry.head, entry.top) : EMPTY, full: null };
       if (!entry || entry.tail === undefined) d.full = d.head;
       decoded.set(term, d);
     }
-    if (!withTail || d.full) return { entry: d.entry, list: withTail ? d.full : d.head };
-    const tail = await data(`t/${d.entry.tail}.js`);
-    d.full = concatPostings(d.head, decodePostings(tail.terms[term], d.entry.top));
-    return { entry: d.entry, list: d.full };
+    if (withTail && !d.full) {
+      const tail = await data(`t/${d.entry.tail}.js`);
+      d.full = concatPostings(d.head, decodePostings(tail.terms[term], d.entry.top));
+    }
+    return d;
   }
 
-  async function prefixCompletions(word) {
+  /** Up to MAX_COMPLETIONS terms of the words starting with `prefix` (not itself), by df then term. */
+  async function completions(prefix) {
     const m = await manifest();
-    const first = shardOf(m.vocab, word);
-    const upper = word + "\uffff";
+    const first = shardOf(m.vocab, prefix);
+    const upper = prefix + "\uffff";
     const byTerm = new Map();
-    for (let i = first; i < m.vocab.length && i < first + MAX_PREFIX_SHARDS; i++) {
+    for (let i = first; i < m.vocab.length && i < first + MAX_COMPLETION_SHARDS; i++) {
       if (i > first && m.vocab[i] >= upper) break;
-      const words = await vocabShard(i);
-      // Words with the prefix are contiguous: from the first one >= word.
-      let lo = 0, hi = words.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (words[mid][0] < word) lo = mid + 1; else hi = mid; }
-      for (let k = lo; k < words.length && words[k][0].startsWith(word); k++) {
+      const words = await vocabShard("v", i);
+      for (let k = lowerBound(words, prefix); k < words.length && words[k][0].startsWith(prefix); k++) {
         const e = words[k];
-        if (e[1] === null || e[0] === word) continue;
+        if (e[1] === null || e[0] === prefix) continue;
         const t = termOf(e);
-        byTerm.set(t, Math.max(byTerm.get(t) || 0, e[2]));
+        const slot = byTerm.get(t);
+        if (!slot) byTerm.set(t, { df: e[2], surface: e[0] });
+        else if (e[0].length < slot.surface.length || (e[0].length === slot.surface.length && e[0] < slot.surface)) slot.surface = e[0];
       }
     }
-    return [...byTerm].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_PREFIX_TERMS).map(([t]) => t);
+    return [...byTerm].sort((a, b) => b[1].df - a[1].df || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, MAX_COMPLETIONS)
+      .map(([term, { surface }]) => ({ term, surface, kind: "prefix", weight: prefixWeight(prefix.length, surface.length) }));
   }
 
-  const typoCache = new Map();
-  function typoCandidates(word, words) {
-    if (word.length < 4) return [];
-    const cached = typoCache.get(word);
-    if (cached && cached.words === words) return cached.found;
-    const max = word.length >= 8 ? 2 : 1;
+  /** Up to MAX_CORRECTIONS terms of the known words closest to the unknown `word`. */
+  async function corrections(word, shard) {
+    if (word.length < MIN_TYPO_LEN) return [];
+    const m = await manifest();
+    const max = word.length >= TWO_TYPOS_LEN ? 2 : 1;
+    const reversed = [...word].reverse().join("");
+    const back = await vocabShard("w", shardOf(m.reversed, reversed));
     const found = [];
-    for (const e of words) {
-      if (e[1] === null || Math.abs(e[0].length - word.length) > max) continue;
+    const seen = new Set();
+    for (const e of [...shard, ...back]) {
+      if (e[1] === null || Math.abs(e[0].length - word.length) > max || seen.has(e[0])) continue;
       const d = editDistance(word, e[0], max);
-      if (d <= max) found.push({ surface: e[0], term: termOf(e), distance: d, df: e[2] });
+      if (d <= max) { seen.add(e[0]); found.push({ surface: e[0], term: termOf(e), distance: d, df: e[2] }); }
     }
-    found.sort((a, b) => a.distance - b.distance || b.df - a.df || (a.surface < b.surface ? -1 : 1));
-    if (typoCache.size > 1000) typoCache.clear();
-    typoCache.set(word, { words, found });
-    return found;
+    found.sort((a, b) => a.distance - b.distance || b.df - a.df || (a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : 0));
+    const out = [];
+    for (const f of found) {
+      if (out.length === MAX_CORRECTIONS) break;
+      if (!out.some((c) => c.term === f.term)) out.push({ term: f.term, surface: f.surface, kind: "typo", weight: typoWeight(f.distance) });
+    }
+    return out;
   }
 
-  /** Query words with their exact term and expansions. */
-  async function plan(query) {
-    const typing = query.length > 0 && /[\p{Alphabetic}\p{N}_-]$/u.test(query);
-    const tokens = tokenize(query, "query");
+  /** Query words with the terms that answer them (QUERY.md, "Planning"). */
+  async function plan(query, typos = true) {
+    const surfaces = tokenize(query, "query").map((t) => normalize(t.text));
+    const words = await planWords(surfaces, /[\p{Alphabetic}\p{N}_-]$/u.test(query), typos);
+    // Only stop words: complete the last one, as if still typed.
+    return words.length === 0 && surfaces.length > 0 ? planWords(surfaces, true, typos) : words;
+  }
+
+  async function planWords(surfaces, typing, typos) {
     const words = [];
     const seen = new Set();
-    for (let i = 0; i < tokens.length; i++) {
-      const surface = normalize(tokens[i].text);
-      const last = i === tokens.length - 1;
+    for (let i = 0; i < surfaces.length; i++) {
+      const surface = surfaces[i];
       const { entry, words: shard } = await lookup(surface);
-      const word = { surface, token: tokens[i], exact: null, expansions: [], stop: false, typos: [] };
-      if (entry && entry[1] === null) word.stop = true;
-      else if (entry) word.exact = termOf(entry);
-      if (last && typing && !word.stop) {
-        for (const t of await prefixCompletions(surface)) if (t !== word.exact) word.expansions.push({ term: t, weight: PREFIX_WEIGHT });
+      const candidates = [];
+      if (entry && entry[1] !== null) candidates.push({ term: termOf(entry), surface, kind: "exact", weight: 1 });
+      if (typing && i === surfaces.length - 1) {
+        for (const c of await completions(surface)) if (!candidates.some((x) => x.term === c.term)) candidates.push(c);
       }
-      if (!entry) {
-        word.typos = typoCandidates(surface, shard);
-        const terms = [...new Set(word.typos.map((c) => c.term))].slice(0, MAX_TYPO_TERMS);
-        for (const t of terms) if (!word.expansions.some((x) => x.term === t)) word.expansions.push({ term: t, weight: TYPO_WEIGHT });
-      }
-      if (word.stop) continue;
-      // Like `search()` in Rust, a term counts once however often it is typed.
-      const key = word.exact !== null ? `=${word.exact}` : `?${surface}`;
+      if (!entry && typos) candidates.push(...await corrections(surface, shard));
+      if (entry && candidates.length === 0) continue; // a stop word, not being typed
+      const key = candidates.length && candidates[0].kind === "exact" ? `=${candidates[0].term}` : `?${surface}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      words.push(word);
+      words.push({ surface, candidates });
     }
     return words;
   }
@@ -423,17 +447,18 @@ function createSearch({ load, base = "", lang } = {}) {
     return (doc) => checks.every((check) => check(doc));
   }
 
-  // Per-article accumulators, reused by every query (no per-query garbage
-  // proportional to the number of matching articles).
-  const acc = { size: 0, width: 0, query: 0, stamp: null, exact: null, fuzzy: null, rank: null, touched: null };
+  // Per-(article, word) accumulators, reused by every query: the word's
+  // best weighted score (NaN: no match), whether it is in the title, and
+  // which of the word's candidate lists hold the article (bit j).
+  const acc = { size: 0, width: 0, query: 0, stamp: null, best: null, title: null, seen: null, touched: null };
   function accumulators(docs, nw) {
     if (acc.size < docs || acc.width < nw) {
       acc.size = Math.max(acc.size, docs);
       acc.width = Math.max(acc.width, nw, 4);
       acc.stamp = new Uint32Array(acc.size);
-      acc.exact = new Float64Array(acc.size * acc.width);
-      acc.fuzzy = new Float64Array(acc.size * acc.width);
-      acc.rank = new Float64Array(acc.size);
+      acc.best = new Float64Array(acc.size * acc.width);
+      acc.title = new Uint8Array(acc.size * acc.width);
+      acc.seen = new Uint32Array(acc.size * acc.width);
       acc.touched = new Uint32Array(acc.size);
       acc.query = 0;
     }
@@ -442,114 +467,183 @@ function createSearch({ load, base = "", lang } = {}) {
     return acc;
   }
 
-  // a before b: (all/any exact, exact sum, fuzzy sum, rank, doc).
-  const before = (a, b) => {
-    if (a.first !== b.first) return a.first > b.first;
-    if (a.exactSum !== b.exactSum) return a.exactSum > b.exactSum;
-    if (a.fuzzySum !== b.fuzzySum) return a.fuzzySum > b.fuzzySum;
-    if (a.rank !== b.rank) return a.rank < b.rank;
-    return a.doc < b.doc;
-  };
-  /** Puts `c` in place in `top` (best first, at most `limit`); `c` must beat its last. */
-  function offer(top, limit, c) {
-    let i = top.length < limit ? top.length : limit - 1;
-    while (i > 0 && before(c, top[i - 1])) { top[i] = top[i - 1]; i--; }
-    top[i] = c;
-  }
+  // Keys: [matched, titleAll, score] compared in that order (QUERY.md, "Ranking").
+  const cmpKey = (a, b) => (a[0] !== b[0] ? a[0] - b[0] : a[1] !== b[1] ? a[1] - b[1] : a[2] - b[2]);
 
-  async function rank(query, { limit = 10, filters = {} } = {}) {
-    const m = await manifest();
-    const words = await plan(query);
-    if (words.length === 0 || limit <= 0) return { words, ranked: [] };
-    const accept = await filterSet(filters);
-    const needTails = words.length > 1 || accept !== null || limit > m.head_len;
-    const nw = words.length;
-    const lists = await Promise.all(words.map(async (word) => ({
-      exact: word.exact !== null ? await postings(word.exact, needTails) : null,
-      expansions: await Promise.all(word.expansions.map(async (x) => ({ weight: x.weight, ...(await postings(x.term, false)) }))),
-    })));
-    const forms = new Map();
-    lists.forEach((l, i) => { if (l.exact && l.exact.entry) for (const f of l.exact.entry.forms) forms.set(f, i); });
-    lists.forEach((l, i) => { for (const x of l.expansions) if (x.entry) for (const f of x.entry.forms) if (!forms.has(f)) forms.set(f, i); });
-
-    const a = accumulators(m.docs, nw);
-    const { stamp, exact, fuzzy, rank: ranks, touched } = a;
-    let n = 0;
+  /**
+   * Ranks over what is loaded. `lists[i][j]`: word i's candidate j as
+   * `{ weight, list, complete, top }`. Returns the best `limit`, the phase
+   * (AND when some article matches every word), the number of matches, and
+   * whether the order is certain: an unloaded tail cannot change it.
+   */
+  function evaluate(lists, nw, docsCount, accept, limit) {
+    const a = accumulators(docsCount, nw);
+    const { stamp, best, title, seen, touched } = a;
     const q = a.query;
-    const touch = (doc) => {
-      if (stamp[doc] === q) return;
-      stamp[doc] = q;
-      touched[n++] = doc;
-      const base = doc * nw;
-      for (let i = 0; i < nw; i++) { exact[base + i] = NaN; fuzzy[base + i] = -1; }
-      ranks[doc] = Infinity;
-    };
+    let n = 0;
     for (let i = 0; i < nw; i++) {
-      const l = lists[i];
-      if (l.exact) {
-        const { docs, scores } = l.exact.list;
+      lists[i].forEach((c, j) => {
+        const { docs, scores, titles } = c.list;
         for (let k = 0; k < docs.length; k++) {
           const doc = docs[k];
           if (accept && !accept(doc)) continue;
-          touch(doc);
-          exact[doc * nw + i] = scores[k];
-          if (nw === 1) ranks[doc] = k;
+          if (stamp[doc] !== q) {
+            stamp[doc] = q;
+            touched[n++] = doc;
+            const base = doc * nw;
+            for (let x = 0; x < nw; x++) { best[base + x] = NaN; title[base + x] = 0; seen[base + x] = 0; }
+          }
+          const at = doc * nw + i;
+          const s = Math.fround(c.weight * scores[k]);
+          if (!(best[at] >= s)) best[at] = s;
+          title[at] |= titles[k];
+          seen[at] |= 1 << j;
         }
-      }
-      for (const x of l.expansions) {
-        const { docs, scores } = x.list;
-        for (let k = 0; k < docs.length; k++) {
-          const doc = docs[k];
-          if (accept && !accept(doc)) continue;
-          touch(doc);
-          const s = scores[k] * x.weight;
-          if (s > fuzzy[doc * nw + i]) fuzzy[doc * nw + i] = s;
-        }
-      }
+      });
     }
-    // AND: articles matching every word; if none, OR.
-    const scratch = { doc: 0, first: 0, exactSum: 0, fuzzySum: 0, rank: 0 };
-    const best = (all) => {
-      const top = [];
-      for (let t = 0; t < n; t++) {
-        const doc = touched[t];
-        const base = doc * nw;
-        let exactSum = 0, fuzzySum = 0, exactCount = 0, matched = 0;
-        for (let i = 0; i < nw; i++) {
-          // f32 additions, like tantivy's score sums, so exact ties stay ties.
-          const e = exact[base + i];
-          if (e === e) { exactSum = Math.fround(exactSum + e); exactCount++; matched++; }
-          else if (fuzzy[base + i] >= 0) { fuzzySum = Math.fround(fuzzySum + fuzzy[base + i]); matched++; }
-        }
-        if (all ? matched !== nw : matched === 0) continue;
-        const first = all ? (exactCount === nw ? 1 : 0) : (exactCount > 0 ? 1 : 0);
-        const rankOf = nw === 1 ? ranks[doc] : doc;
-        scratch.doc = doc; scratch.first = first; scratch.exactSum = exactSum; scratch.fuzzySum = fuzzySum; scratch.rank = rankOf;
-        if (top.length === limit && !before(scratch, top[limit - 1])) continue;
-        offer(top, limit, { doc, first, exactSum, fuzzySum, rank: rankOf });
+    // What an unloaded tail may still hold, per list: [title, score] options.
+    const open = lists.map((word) => word.map((c) => {
+      if (c.complete) return null;
+      const last = c.list.docs.length - 1;
+      const lastTitle = last >= 0 && c.list.titles[last] === 1;
+      const lastScore = last >= 0 ? Math.fround(c.weight * c.list.scores[last]) : Math.fround(c.weight * c.top);
+      return lastTitle ? [[1, lastScore], [0, Math.fround(c.weight * c.top)]] : [[0, lastScore]];
+    }));
+    const anyOpen = open.some((word) => word.some((o) => o !== null));
+    // Lower key (what is known) and upper keys (what the tails may add) of an article.
+    const keys = (doc) => {
+      let matched = 0, titled = 0, score = 0, upMatched = 0, upTitleOk = true, upScoreAny = 0, upScoreTitle = 0;
+      for (let i = 0; i < nw; i++) {
+        const at = doc === null ? -1 : doc * nw + i;
+        const known = at >= 0 ? best[at] : NaN;
+        const knownTitle = at >= 0 ? title[at] === 1 : false;
+        if (known === known) { matched++; score = Math.fround(score + known); if (knownTitle) titled++; }
+        let maxAny = known === known ? known : -1;
+        let maxTitle = knownTitle ? known : -1;
+        open[i].forEach((o, j) => {
+          if (o === null || (at >= 0 && (seen[at] & (1 << j)))) return;
+          for (const [t, s] of o) {
+            if (s > maxAny) maxAny = s;
+            if (t === 1 && s > maxTitle) maxTitle = s;
+          }
+        });
+        if (maxAny >= 0) { upMatched++; upScoreAny = Math.fround(upScoreAny + maxAny); }
+        if (maxTitle >= 0) upScoreTitle = Math.fround(upScoreTitle + maxTitle); else upTitleOk = false;
       }
-      return top;
+      const lower = [matched, matched === nw && titled === nw ? 1 : 0, score];
+      const uppers = [[upMatched, 0, upScoreAny]];
+      if (upTitleOk && upMatched === nw) uppers.push([upMatched, 1, upScoreTitle]);
+      return { lower, uppers, fixed: uppers.every((u) => cmpKey(u, lower) <= 0) };
     };
-    const all = best(true);
-    return { words, ranked: all.length > 0 ? all : best(false), forms };
+    let andKnown = false;
+    for (let t = 0; t < n && !andKnown; t++) {
+      const doc = touched[t];
+      let all = true;
+      for (let i = 0; i < nw && all; i++) all = best[doc * nw + i] === best[doc * nw + i];
+      andKnown = all;
+    }
+    const phaseOf = (k) => (andKnown ? k[0] === nw : k[0] > 0);
+    const before = (x, y) => { const c = cmpKey(x.key, y.key); return c !== 0 ? c > 0 : x.doc < y.doc; };
+    const top = [];
+    let total = 0;
+    const all = [];
+    for (let t = 0; t < n; t++) {
+      const doc = touched[t];
+      const k = anyOpen ? keys(doc) : null;
+      let matched = 0, titled = 0, score = 0;
+      if (k) [matched, titled, score] = k.lower;
+      else {
+        for (let i = 0; i < nw; i++) {
+          const v = best[doc * nw + i];
+          if (v === v) { matched++; score = Math.fround(score + v); if (title[doc * nw + i]) titled++; }
+        }
+        titled = matched === nw && titled === nw ? 1 : 0;
+      }
+      const key = [matched, titled, score];
+      if (!phaseOf(key)) { if (k) all.push({ doc, k }); continue; }
+      total++;
+      const c = { doc, key, k };
+      if (k) all.push(c);
+      if (top.length === limit && !before(c, top[limit - 1])) continue;
+      let i = top.length < limit ? top.length : limit - 1;
+      while (i > 0 && before(c, top[i - 1])) { top[i] = top[i - 1]; i--; }
+      top[i] = c;
+    }
+    if (!anyOpen) return { top, total, allWords: andKnown, certain: true };
+    // Certain when the phase cannot change, the shown articles' keys are
+    // final, and nothing else (seen or not) can reach the last one shown.
+    let certain = andKnown || !(keys(null).uppers[0][0] === nw || all.some((x) => x.k.uppers[0][0] === nw));
+    certain = certain && top.length === limit && top.every((c) => c.k.fixed);
+    if (certain) {
+      const last = top[limit - 1];
+      const inTop = new Set(top.map((c) => c.doc));
+      const beats = (upper, doc) => {
+        const c = cmpKey(upper, last.key);
+        return c > 0 || (c === 0 && (doc === null || doc < last.doc));
+      };
+      certain = !keys(null).uppers.some((u) => beats(u, null))
+        && all.every((x) => inTop.has(x.doc) || !x.k.uppers.some((u) => (andKnown ? u[0] === nw : u[0] > 0) && beats(u, x.doc)));
+    }
+    return { top, total, allWords: andKnown, certain };
   }
 
-  async function search(query, options = {}) {
-    const { ranked, forms } = await rank(query, options);
+  async function rank(query, { limit = 10, filters = {}, typos = true, count = false } = {}) {
     const m = await manifest();
-    return Promise.all(ranked.map(async (r) => {
+    const words = await plan(query, typos);
+    if (words.length === 0 || limit <= 0) return { words, ranked: [], total: 0, totalExact: true, allWords: false, forms: new Map() };
+    const accept = await filterSet(filters);
+    const load = (withTails) => Promise.all(words.map((word) => Promise.all(word.candidates.map(async (c) => {
+      const d = await postings(c.term, withTails);
+      return { weight: c.weight, entry: d.entry, list: d.full || d.head, complete: d.full !== null, top: d.entry ? d.entry.top : 0 };
+    }))));
+    let lists = await load(false);
+    const topScore = (c) => { F32_BITS[0] = c.top; return F32[0]; };
+    const asLists = (ls) => ls.map((word) => word.map((c) => ({ ...c, top: topScore(c) })));
+    let result = evaluate(asLists(lists), words.length, m.docs, accept, limit);
+    let totalExact = lists.every((word) => word.every((c) => c.complete));
+    if (!result.certain || (count && !totalExact)) {
+      lists = await load(true);
+      result = evaluate(asLists(lists), words.length, m.docs, accept, limit);
+      totalExact = true;
+    }
+    const forms = new Map();
+    lists.forEach((word, i) => { for (const c of word) if (c.entry) for (const f of c.entry.forms) if (!forms.has(f)) forms.set(f, i); });
+    return { words, ranked: result.top, total: result.total, totalExact, allWords: result.allWords, forms };
+  }
+
+  /**
+   * Answers `query`: `{ results, total, totalExact, allWords, words,
+   * corrections }`. `total` counts the matches (a lower bound when
+   * `totalExact` is false: the tails that would tell were not needed for
+   * the first `limit`); `allWords` is false when no article has every word
+   * and the results are those with some; `corrections` are the
+   * `{ from, to }` replacements of unknown words.
+   */
+  async function answer(query, options = {}) {
+    const { ranked, forms, words, total, totalExact, allWords } = await rank(query, options);
+    const m = await manifest();
+    const results = await Promise.all(ranked.map(async (r) => {
       const record = (await data(`r/${Math.floor(r.doc / m.records)}.js`))[r.doc % m.records];
       const { snippet, matches, anchor } = makeSnippet(record, forms);
       return {
         id: record.id, url: record.url, title: record.title, tier: record.tier,
         category: record.category, type: record.type, description: record.description,
         internal: record.internal === true,
-        score: r.exactSum + r.fuzzySum, snippet, matches, anchor,
+        score: r.key[2], snippet, matches, anchor, titleMatches: matchRanges(record.title, forms),
       };
     }));
+    const corrected = words.filter((w) => w.candidates.length > 0 && w.candidates.every((c) => c.kind === "typo"))
+      .map((w) => ({ from: w.surface, to: w.candidates[0].surface }));
+    const suggestion = corrected.length ? await suggest(query) : null;
+    return { results, total, totalExact, allWords, words, corrections: corrected, suggestion, highlight: [...forms.keys()].slice(0, 40) };
   }
 
-  /** A corrected query (typos replaced by the closest known words), or null. */
+  /** The results of `query` (see `answer`). */
+  async function search(query, options = {}) {
+    return (await answer(query, options)).results;
+  }
+
+  /** A corrected query (unknown words replaced by their best correction), or null. */
   async function suggest(query) {
     const tokens = tokenize(query, "query");
     let out = "";
@@ -560,7 +654,7 @@ function createSearch({ load, base = "", lang } = {}) {
       const { entry, words } = await lookup(surface);
       let replacement = token.text;
       if (!entry) {
-        const best = typoCandidates(surface, words)[0];
+        const best = (await corrections(surface, words))[0];
         if (best) { replacement = best.surface; changed = true; }
       }
       out += query.slice(pos, token.start) + replacement;
@@ -570,7 +664,14 @@ function createSearch({ load, base = "", lang } = {}) {
     return changed ? out : null;
   }
 
-  return { search, suggest, manifest };
+  return { search, answer, suggest, manifest };
+}
+
+/** `[start, end)` UTF-16 ranges of the words of `text` that answer the query. */
+function matchRanges(text, forms) {
+  const ranges = [];
+  for (const t of tokenize(text, "index")) if (forms.has(normalize(t.text))) ranges.push([t.start, t.end]);
+  return mergeRanges(ranges);
 }
 
 /** Plain-text snippet of the best-matching section, match ranges, and its anchor. */

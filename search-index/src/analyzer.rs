@@ -15,10 +15,11 @@
 //!    identifiers whole (rule below).
 //! 2. tantivy's `LowerCaser`, then `AsciiFoldingFilter` ("Contraseña" →
 //!    "contrasena").
-//! 3. tantivy's `StopWordFilter` for `es` and `en`, applied to the folded
-//!    form (so "esta" and "está" are both stop words; the few accented
-//!    entries of the Spanish list whose folded form is not itself listed,
-//!    such as "más", stay searchable).
+//! 3. tantivy's `StopWordFilter` lists for `es` and `en`, minus the words
+//!    support questions are made of ([`KEPT_STOP_WORDS`]: "no", "sin",
+//!    "estado"...), applied to the folded form (so "esta" and "está" are
+//!    both stop words; the few accented entries of the Spanish list whose
+//!    folded form is not itself listed, such as "más", stay searchable).
 //! 4. [`CodeAwareStemmer`]: tantivy's Snowball `Stemmer` (Spanish / English)
 //!    for tokens made of letters only; codes, numbers and mixed tokens are
 //!    never stemmed. Other language codes get no stop words and no stemming.
@@ -64,13 +65,99 @@ pub enum Mode {
 /// `builder` followed by the language's stop words (when tantivy has a list)
 /// and the code-aware stemmer: the tail of every stemming analyzer.
 fn stop_and_stem(builder: TextAnalyzerBuilder, language: Language) -> TextAnalyzer {
-    let builder = match StopWordFilter::new(language) {
-        Some(stop) => builder.filter_dynamic(stop),
-        None => builder,
-    };
     builder
+        .filter_dynamic(StopWords::new(language))
         .filter_dynamic(CodeAwareStemmer::new(language))
         .build()
+}
+
+/// Words of tantivy's stop lists that support questions are made of, kept
+/// searchable: "no conecta", "sin conexión", "estado de la cuenta", "fuera
+/// de línea", "not working".
+pub const KEPT_STOP_WORDS: &[&str] = &["no", "sin", "estado", "estados", "fuera", "not"];
+
+/// tantivy's [`StopWordFilter`] for a language, minus [`KEPT_STOP_WORDS`].
+#[derive(Clone)]
+pub struct StopWords {
+    /// The word alone through tantivy's filter: no token out means a stop word.
+    probe: Option<TextAnalyzer>,
+}
+
+impl StopWords {
+    /// The stop words of `language` (none when tantivy has no list).
+    pub fn new(language: Language) -> StopWords {
+        StopWords {
+            probe: StopWordFilter::new(language).map(|stop| {
+                TextAnalyzer::builder(RawTokenizer::default())
+                    .filter(stop)
+                    .build()
+            }),
+        }
+    }
+
+    /// Whether the (lower-cased, folded) `word` is a stop word.
+    pub fn is_stop(&mut self, word: &str) -> bool {
+        match &mut self.probe {
+            Some(probe) if !KEPT_STOP_WORDS.contains(&word) => {
+                probe.token_stream(word).next().is_none()
+            }
+            _ => false,
+        }
+    }
+}
+
+impl TokenFilter for StopWords {
+    type Tokenizer<T: Tokenizer> = StopWordsFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> StopWordsFilter<T> {
+        StopWordsFilter {
+            inner: tokenizer,
+            words: self,
+        }
+    }
+}
+
+/// The tokenizer produced by [`StopWords`].
+#[derive(Clone)]
+pub struct StopWordsFilter<T> {
+    inner: T,
+    words: StopWords,
+}
+
+impl<T: Tokenizer> Tokenizer for StopWordsFilter<T> {
+    type TokenStream<'a> = StopWordsStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        StopWordsStream {
+            tail: self.inner.token_stream(text),
+            words: &mut self.words,
+        }
+    }
+}
+
+/// The token stream of [`StopWordsFilter`].
+pub struct StopWordsStream<'a, S> {
+    tail: S,
+    words: &'a mut StopWords,
+}
+
+impl<S: TokenStream> TokenStream for StopWordsStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        while self.tail.advance() {
+            if !self.words.is_stop(&self.tail.token().text) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
 }
 
 /// The Snowball stemmer (and stop word list) used for a language code, if any.

@@ -30,11 +30,13 @@ use tantivy::query::Bm25Weight;
 
 use crate::SearchDocument;
 use crate::analyzer::{Lexicon, Mode, STOP, for_each_token};
-use crate::format::{self, FORMAT_VERSION, HEAD_LEN, js_cmp};
+use crate::format::{self, FORMAT_VERSION, HEAD_LEN, Posting, js_cmp};
 use crate::schema::FIELD_WEIGHTS;
 
 /// Number of weighted fields (title, headings, keywords, description, body).
 pub(crate) const FIELDS: usize = FIELD_WEIGHTS.len();
+/// The title's position in [`FIELD_WEIGHTS`].
+const TITLE: usize = 0;
 /// The body's position in [`FIELD_WEIGHTS`].
 const BODY: usize = 4;
 /// A record keeps the text around the words it is one of the best
@@ -52,6 +54,9 @@ pub(crate) struct LanguageData {
     pub terms: Vec<TermData>,
     /// Every surface form, in [`js_cmp`] order.
     pub vocab: Vec<VocabWord>,
+    /// Indexes into `vocab` of the words of two or more characters that are
+    /// not stop words, in [`js_cmp`] order of their reversed surface.
+    pub reversed_order: Vec<u32>,
     /// The JSON record of each article, by document number.
     pub records: Vec<Box<[u8]>>,
     /// Per facet (category, tier, type): sorted values with their counts,
@@ -517,6 +522,14 @@ fn merge<'a>(mut analysis: Analysis<'a>, scored: Vec<Scored>) -> LanguageData {
         }
     }
     vocab.par_sort_unstable_by(|a, b| js_cmp(&a.surface, &b.surface));
+    let mut reversed: Vec<(String, u32)> = vocab
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.term != STOP && w.surface.chars().nth(1).is_some())
+        .map(|(i, w)| (w.surface.chars().rev().collect(), i as u32))
+        .collect();
+    reversed.par_sort_unstable_by(|a, b| js_cmp(&a.0, &b.0));
+    let reversed_order = reversed.into_iter().map(|(_, i)| i).collect();
     let mut forms: Vec<Vec<u32>> = vec![Vec::new(); term_names.len()];
     for (i, word) in vocab.iter().enumerate() {
         if word.term != STOP {
@@ -571,6 +584,7 @@ fn merge<'a>(mut analysis: Analysis<'a>, scored: Vec<Scored>) -> LanguageData {
         docs: docs.len() as u32,
         terms,
         vocab,
+        reversed_order,
         records,
         facets,
     }
@@ -600,7 +614,7 @@ fn score_term(
     for &(_, field, _, _) in entries {
         df[field] += 1;
     }
-    let mut out: Vec<(u32, Score)> = Vec::with_capacity(entries.len());
+    let mut out: Vec<Posting> = Vec::with_capacity(entries.len());
     for &(doc, field, tf, _) in entries {
         let weight = weights.entry((field, df[field])).or_insert_with(|| {
             Bm25Weight::for_one_term_without_explain(
@@ -612,15 +626,20 @@ fn score_term(
         });
         let score = weight.score(norms[doc as usize][field], tf);
         match out.last_mut() {
-            Some(last) if last.0 == doc => last.1 += score,
-            _ => out.push((doc, score)),
+            Some(last) if last.doc == doc => last.score += score,
+            _ => out.push(Posting {
+                doc,
+                score,
+                title: field == TITLE,
+            }),
         }
     }
-    // Score descending, then doc: scores are positive, so their bits order
-    // like them.
-    out.sort_unstable_by_key(|&(doc, score)| (u64::from(!score.to_bits()) << 32) | u64::from(doc));
+    // Title postings first, then score descending, then doc: scores are
+    // positive, so their bits order like them.
+    out.sort_unstable_by_key(|p| (!p.title, !p.score.to_bits(), p.doc));
     let mut shown = Vec::new();
-    for (rank, &(doc, _)) in out.iter().take(SHOWN_RANKS).enumerate() {
+    for (rank, p) in out.iter().take(SHOWN_RANKS).enumerate() {
+        let doc = p.doc;
         let i = entries.partition_point(|e| (e.0, e.1) < (doc, BODY));
         if let Some(&(d, BODY, _, first)) = entries.get(i)
             && d == doc
@@ -629,9 +648,9 @@ fn score_term(
             shown.push((doc, rank as u8, first));
         }
     }
-    let top = out.first().map_or(0, |p| p.1.to_bits());
+    let top = out.iter().map(|p| p.score.to_bits()).max().unwrap_or(0);
     let split = out.len().min(HEAD_LEN);
-    let encode = |postings: &[(u32, Score)]| {
+    let encode = |postings: &[Posting]| {
         let mut b = Vec::new();
         if !postings.is_empty() {
             format::encode_postings_into(&mut b, postings, top);

@@ -132,42 +132,10 @@ fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), Searc
     let build = &data.build;
     let path = |rel: &str| format!("{lang}/{build}/{rel}");
 
-    // Vocabulary shards.
-    let vocab_ranges = split_by_size(&data.vocab, VOCAB_SHARD_BYTES, |w| w.surface.len() * 2 + 12);
-    let vocab_keys: Vec<String> = vocab_ranges
-        .iter()
-        .map(|r| shard_key(r.start, |i| &data.vocab[i].surface))
-        .collect();
-    vocab_ranges
-        .par_iter()
-        .enumerate()
-        .try_for_each(|(i, range)| {
-            emit_with(out, &path(&format!("v/{i}.js")), VOCAB_SHARD_BYTES, |b| {
-                b.extend_from_slice(b"{\"words\":[");
-                for (k, word) in data.vocab[range.clone()].iter().enumerate() {
-                    if k > 0 {
-                        b.push(b',');
-                    }
-                    b.push(b'[');
-                    push_str(b, &word.surface);
-                    if word.term == STOP {
-                        b.extend_from_slice(b",null,0]");
-                        continue;
-                    }
-                    let term = &data.terms[word.term as usize];
-                    if *term.term == *word.surface {
-                        b.extend_from_slice(b",0,");
-                    } else {
-                        b.push(b',');
-                        push_str(b, &term.term);
-                        b.push(b',');
-                    }
-                    push_u32(b, term.df);
-                    b.push(b']');
-                }
-                b.extend_from_slice(b"]}");
-            })
-        })?;
+    // Vocabulary shards, by surface and by reversed surface.
+    let by_surface: Vec<u32> = (0..data.vocab.len() as u32).collect();
+    let vocab_keys = export_vocabulary(out, &path, "v", data, &by_surface)?;
+    let reversed_keys = export_vocabulary(out, &path, "w", data, &data.reversed_order)?;
 
     // Tails: large ones alone, small neighbours packed together.
     let tail_lens: Vec<usize> = data
@@ -338,6 +306,7 @@ fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), Searc
             .collect(),
         head_len: HEAD_LEN as u32,
         vocab: vocab_keys,
+        reversed: reversed_keys,
         terms: term_keys,
         tails: tail_files.len() as u32,
         records: RECORDS_PER_FILE as u32,
@@ -348,6 +317,74 @@ fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), Searc
         &format!("{lang}/manifest.js"),
         &serde_json::to_vec(&manifest)?,
     )
+}
+
+/// Writes `<dir>/<i>.js` vocabulary shards of the words `order` lists
+/// (indexes into `data.vocab`, sorted by their key), and returns the
+/// shards' separator keys: the surfaces for `v/`, reversed for `w/`.
+fn export_vocabulary(
+    out: &Sink<'_>,
+    path: &(dyn Fn(&str) -> String + Sync),
+    dir: &str,
+    data: &LanguageData,
+    order: &[u32],
+) -> Result<Vec<String>, SearchError> {
+    let reversed = dir == "w";
+    let word = |i: usize| &data.vocab[order[i] as usize];
+    let ranges = split_by_size(order, VOCAB_SHARD_BYTES, |&w| {
+        data.vocab[w as usize].surface.len() * 2 + 12
+    });
+    let keys: Vec<String> = ranges
+        .iter()
+        .map(|r| {
+            if r.start == 0 {
+                return String::new();
+            }
+            let key = |i: usize| {
+                let surface = &word(i).surface;
+                if reversed {
+                    surface.chars().rev().collect()
+                } else {
+                    surface.to_string()
+                }
+            };
+            format::separator(&key(r.start - 1), &key(r.start))
+        })
+        .collect();
+    ranges.par_iter().enumerate().try_for_each(|(i, range)| {
+        emit_with(
+            out,
+            &path(&format!("{dir}/{i}.js")),
+            VOCAB_SHARD_BYTES,
+            |b| {
+                b.extend_from_slice(b"{\"words\":[");
+                for (k, &w) in order[range.clone()].iter().enumerate() {
+                    let word = &data.vocab[w as usize];
+                    if k > 0 {
+                        b.push(b',');
+                    }
+                    b.push(b'[');
+                    push_str(b, &word.surface);
+                    if word.term == STOP {
+                        b.extend_from_slice(b",null,0]");
+                        continue;
+                    }
+                    let term = &data.terms[word.term as usize];
+                    if *term.term == *word.surface {
+                        b.extend_from_slice(b",0,");
+                    } else {
+                        b.push(b',');
+                        push_str(b, &term.term);
+                        b.push(b',');
+                    }
+                    push_u32(b, term.df);
+                    b.push(b']');
+                }
+                b.extend_from_slice(b"]}");
+            },
+        )
+    })?;
+    Ok(keys)
 }
 
 /// Consecutive ranges of `items` of about `target` bytes each (at least one
@@ -388,8 +425,8 @@ fn shard_key<'a>(start: usize, key: impl Fn(usize) -> &'a str) -> String {
 pub struct LanguageScores {
     /// Number of documents.
     pub docs: u32,
-    /// Term → `(doc, score)` in score order (desc), ties by doc (asc).
-    pub postings: std::collections::BTreeMap<String, Vec<(u32, Score)>>,
+    /// Term → postings in [`posting_order`](crate::format::posting_order).
+    pub postings: std::collections::BTreeMap<String, Vec<crate::format::Posting>>,
 }
 
 /// Reads every term's postings, field norms and statistics from `index` and
@@ -460,16 +497,21 @@ pub fn language_scores(
     let postings = by_term
         .into_iter()
         .map(|(term, mut list)| {
-            // For one doc, field contributions are added in field order.
+            // For one doc, field contributions are added in field order
+            // (the title is field 0).
             list.sort_by_key(|&(doc, _, f)| (doc, f));
-            let mut merged: Vec<(u32, Score)> = Vec::with_capacity(list.len());
-            for &(doc, score, _) in &list {
+            let mut merged: Vec<crate::format::Posting> = Vec::with_capacity(list.len());
+            for &(doc, score, f) in &list {
                 match merged.last_mut() {
-                    Some(last) if last.0 == doc => last.1 += score,
-                    _ => merged.push((doc, score)),
+                    Some(last) if last.doc == doc => last.score += score,
+                    _ => merged.push(crate::format::Posting {
+                        doc,
+                        score,
+                        title: f == 0,
+                    }),
                 }
             }
-            merged.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            merged.sort_by(crate::format::posting_order);
             (term, merged)
         })
         .collect();

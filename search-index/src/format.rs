@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// Version of the exported format; bumped on any incompatible change.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Postings of a term kept in the head (the rest goes to the tail).
 pub const HEAD_LEN: usize = 24;
@@ -52,6 +52,12 @@ pub struct Manifest {
     /// Separator keys of the vocabulary shards: shard `i` (`v/<i>.js`) holds
     /// the words `w` with `vocab[i] <= w < vocab[i+1]`; `vocab[0]` is "".
     pub vocab: Vec<String>,
+    /// Separator keys of the reversed vocabulary shards (`w/<i>.js`): the
+    /// words of two or more letters that are not stop words, ordered by
+    /// their reversed surface (so a typo in a word's first letters still
+    /// lands in the shard of the right word); same rule over the reversed
+    /// surfaces.
+    pub reversed: Vec<String>,
     /// Separator keys of the postings shards (`p/<i>.js`), same rule over terms.
     pub terms: Vec<String>,
     /// Number of tail files (`t/<i>.js`).
@@ -399,29 +405,56 @@ pub fn read_varints(bytes: &[u8]) -> Option<Vec<u32>> {
     (!open).then_some(out)
 }
 
-/// Postings `(doc, score)` in score order (scores positive and not
-/// increasing) as varint pairs `doc, prev − bits`, where `bits` is the
-/// IEEE-754 bit pattern of the f32 score and `prev` starts at `top` (the
-/// bits of the term's best score), then base64.
+/// One posting: an article that has the term, its score and whether the
+/// term is in the article's title.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Posting {
+    /// Document number.
+    pub doc: u32,
+    /// `Σ_f w_f × BM25_f` over the weighted fields, in f32.
+    pub score: f32,
+    /// The term occurs in the title.
+    pub title: bool,
+}
+
+/// The order of a term's postings: title postings first, then the others;
+/// within each group, higher score first, ties by lower document number.
+pub fn posting_order(a: &Posting, b: &Posting) -> Ordering {
+    b.title
+        .cmp(&a.title)
+        .then(b.score.total_cmp(&a.score))
+        .then(a.doc.cmp(&b.doc))
+}
+
+/// Postings in [`posting_order`] as varint pairs `doc × 2 + title, prev −
+/// bits`, where `bits` is the IEEE-754 bit pattern of the f32 score and
+/// `prev` starts at `top` (the bits of the term's best score) and starts
+/// there again at the first posting without the title bit that follows one
+/// with it; then base64.
 ///
-/// Positive floats order like their bit patterns, so the deltas are small
-/// non-negative integers and the scores come back bit-exact: the browser
-/// sums the very numbers tantivy sums, which keeps near-ties (a few f32 ulps
-/// apart) in tantivy's order — 16-bit quantisation did not (measured: 2 of
-/// 300 top-10 lists differed on the 10,000-article benchmark).
-pub fn encode_postings(postings: &[(u32, f32)], top: u32) -> String {
+/// Within a group scores do not increase and positive floats order like
+/// their bit patterns, so the deltas are small non-negative integers and
+/// the scores come back bit-exact: both engines sum the very numbers
+/// tantivy's `Bm25Weight` computed (16-bit quantisation was tried in format
+/// 1 and reordered near-ties).
+pub fn encode_postings(postings: &[Posting], top: u32) -> String {
     let mut out = Vec::new();
     encode_postings_into(&mut out, postings, top);
     String::from_utf8(out).unwrap_or_default()
 }
 
 /// [`encode_postings`], appended to `out`.
-pub fn encode_postings_into(out: &mut Vec<u8>, postings: &[(u32, f32)], top: u32) {
+pub fn encode_postings_into(out: &mut Vec<u8>, postings: &[Posting], top: u32) {
     let mut bytes = Vec::with_capacity(postings.len() * 4);
     let mut prev = top;
-    for &(doc, score) in postings {
-        let bits = score.to_bits();
-        put_varint(&mut bytes, doc);
+    let mut in_title = false;
+    for p in postings {
+        if in_title && !p.title {
+            prev = top;
+        }
+        in_title = p.title;
+        let bits = p.score.to_bits();
+        put_varint(&mut bytes, p.doc * 2 + u32::from(p.title));
         put_varint(&mut bytes, prev.saturating_sub(bits));
         prev = bits;
     }
@@ -429,16 +462,26 @@ pub fn encode_postings_into(out: &mut Vec<u8>, postings: &[(u32, f32)], top: u32
 }
 
 /// Inverse of [`encode_postings`].
-pub fn decode_postings(encoded: &str, top: u32) -> Option<Vec<(u32, f32)>> {
+pub fn decode_postings(encoded: &str, top: u32) -> Option<Vec<Posting>> {
     let values = read_varints(&base64_decode(encoded)?)?;
     if values.len() % 2 != 0 {
         return None;
     }
     let mut prev = top;
+    let mut in_title = false;
     let mut out = Vec::with_capacity(values.len() / 2);
     for pair in values.chunks(2) {
+        let title = pair[0] & 1 == 1;
+        if in_title && !title {
+            prev = top;
+        }
+        in_title = title;
         let bits = prev.checked_sub(pair[1])?;
-        out.push((pair[0], f32::from_bits(bits)));
+        out.push(Posting {
+            doc: pair[0] >> 1,
+            score: f32::from_bits(bits),
+            title,
+        });
         prev = bits;
     }
     Some(out)
@@ -535,12 +578,22 @@ mod tests {
 
     #[test]
     fn postings_round_trip() {
-        let postings = vec![(5, 12.5f32), (0, 3.25), (123_456, 3.25), (7, 1e-3)];
-        let top = postings[0].1.to_bits();
-        assert_eq!(
-            decode_postings(&encode_postings(&postings, top), top),
-            Some(postings)
-        );
+        let p = |doc, score, title| Posting { doc, score, title };
+        // Title group, then the others from `top` again (their best, 20.0,
+        // beats the last title score).
+        let postings = vec![
+            p(5, 12.5f32, true),
+            p(0, 3.25, true),
+            p(9, 20.0, false),
+            p(123_456, 3.25, false),
+            p(7, 1e-3, false),
+        ];
+        let top = 20.0f32.to_bits();
+        let encoded = encode_postings(&postings, top);
+        assert_eq!(decode_postings(&encoded, top), Some(postings.clone()));
+        let mut sorted = postings.clone();
+        sorted.sort_by(posting_order);
+        assert_eq!(sorted, postings);
         assert_eq!(decode_postings(&encode_postings(&[], 0), 0), Some(vec![]));
     }
 

@@ -261,20 +261,6 @@ pub(crate) fn register_analyzer(index: &Index, lang: &str) {
         .register(ANALYZER_NAME, Tier0Tokenizer::new(lang, Mode::Index));
 }
 
-/// Opens the index of `lang` under `index_dir`.
-pub(crate) fn open(index_dir: &Path, lang: &str) -> Result<Index, SearchError> {
-    let dir = index_dir.join(lang);
-    if !dir.join("meta.json").exists() {
-        return Err(SearchError::MissingLanguage {
-            lang: lang.to_string(),
-            path: index_dir.to_path_buf(),
-        });
-    }
-    let index = Index::open_in_dir(&dir).map_err(SearchError::tantivy(&dir))?;
-    register_analyzer(&index, lang);
-    Ok(index)
-}
-
 /// The error for an index at `dir` whose schema is not tier0's.
 pub(crate) fn schema_mismatch(dir: &Path) -> SearchError {
     SearchError::Corrupt {

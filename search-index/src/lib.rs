@@ -14,20 +14,20 @@
 
 pub mod analyzer;
 mod collect;
+pub mod engine;
 mod error;
 pub mod export;
 pub mod format;
 mod index;
-mod query;
 pub mod schema;
 mod unsynced;
 
 use std::path::PathBuf;
 
+pub use engine::Engine;
 pub use error::SearchError;
 pub use export::{Sink, export, export_files};
 pub use index::build;
-pub use query::{search, search_terms};
 
 /// The browser engine: a dependency-free ES module (see `FORMAT.md`).
 pub const ENGINE_JS: &str = include_str!("../js/tier0-search.js");
@@ -93,27 +93,6 @@ pub struct Section {
     pub heading: Option<String>,
     /// Plain text of the section body (no markup).
     pub text: String,
-}
-
-/// One result of [`search`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    /// Article id.
-    pub id: String,
-    /// Site-relative URL.
-    pub url: String,
-    /// Article title.
-    pub title: String,
-    /// Tier id.
-    pub tier: String,
-    /// Category id ("" when none).
-    pub category: String,
-    /// Article type.
-    pub doc_type: String,
-    /// Front-matter description.
-    pub description: String,
-    /// BM25 score (sum over query terms and fields, see `schema::FIELD_WEIGHTS`).
-    pub score: f32,
 }
 
 /// A static file of the browser index (see [`export_files`]).

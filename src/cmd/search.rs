@@ -11,11 +11,14 @@ use crate::cli::SearchArgs;
 use crate::config::{BaseUrl, Config};
 use crate::discover::CONFIG_FILE;
 use crate::index::{IndexedSite, SITE_FILE};
+use crate::output_paths::SEARCH_DIR;
 use crate::parse::Audience;
 use crate::share;
 use crate::site::{self, BuildError, index_dir};
 use crate::terminal::{self, Inert};
 use crate::urls::Urls;
+use search_index::Engine;
+use search_index::engine::{Kind, Word};
 
 #[derive(Serialize)]
 struct Result<'a> {
@@ -44,24 +47,22 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
             config.language_codes()
         ));
     }
-    let dir = index_dir(&site::out_dir(
-        &args.root,
-        args.out.as_deref(),
-        args.audience,
-        &config,
-    ));
-    if !dir.join(&lang).is_dir() {
+    let out = site::out_dir(&args.root, args.out.as_deref(), args.audience, &config);
+    let search_dir = out.join(SEARCH_DIR);
+    if !search_dir.join(&lang).join("manifest.js").is_file() {
         return fail(format!(
             "no search index in {}; run `tier0 build` first",
-            dir.display()
+            search_dir.display()
         ));
     }
     let query = args.query.join(" ");
     let limit = args.limit.unwrap_or(if args.reply { 1 } else { 10 });
-    let hits = match search_index::search(&dir, &lang, &query, limit) {
-        Ok(hits) => hits,
-        Err(e) => return fail(format!("cannot search {}: {e}", dir.display())),
-    };
+    let answer =
+        match Engine::open_dir(&search_dir, Some(&lang)).and_then(|e| e.search(&query, limit)) {
+            Ok(answer) => answer,
+            Err(e) => return fail(format!("cannot search {}: {e}", search_dir.display())),
+        };
+    let dir = index_dir(&out);
     let site = std::fs::read(dir.join(SITE_FILE))
         .ok()
         .and_then(|bytes| serde_json::from_slice::<IndexedSite>(&bytes).ok());
@@ -74,10 +75,13 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
         site.as_ref().map(|s| &s.public_base_url),
         &config.public_base_url,
     );
-    let results: Vec<Result<'_>> = hits
+    let results: Vec<Result<'_>> = answer
+        .hits
         .iter()
+        .map(|hit| &hit.record)
+        .zip(answer.hits.iter().map(|hit| hit.ranked.score))
         .enumerate()
-        .map(|(i, hit)| {
+        .map(|(i, (hit, score))| {
             let internal = site.as_ref().is_some_and(|s| s.internal.contains(&hit.id));
             Result {
                 rank: i + 1,
@@ -86,7 +90,7 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
                 tier: &hit.tier,
                 url: urls.best("", &hit.url),
                 description: &hit.description,
-                score: hit.score,
+                score,
                 internal,
                 reply: args.reply.then(|| {
                     let audience = if internal {
@@ -109,9 +113,17 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
     // may be pasted from a ticket: all of it is shown, never obeyed.
     let mut out = Inert::new(std::io::stdout().lock());
     let written = if args.json {
-        terminal::to_json(&serde_json::json!({ "query": query, "lang": lang, "results": results }))
-            .map_err(std::io::Error::other)
-            .and_then(|json| writeln!(out, "{json}"))
+        terminal::to_json(&serde_json::json!({
+            "query": query,
+            "lang": lang,
+            "total": answer.total,
+            "all_words": answer.all_words,
+            "corrections": corrections(&answer.words),
+            "words": answer.words,
+            "results": results,
+        }))
+        .map_err(std::io::Error::other)
+        .and_then(|json| writeln!(out, "{json}"))
     } else {
         write_text(&mut out, &results)
     }
@@ -131,6 +143,24 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
              set `base_url` in {CONFIG_FILE} to the site's full URL (https://…) and build again"
         ));
     }
+    if !args.json && verbosity != Verbosity::Quiet && !results.is_empty() {
+        let fixed = corrections(&answer.words);
+        if !fixed.is_empty() {
+            let shown: Vec<String> = fixed
+                .iter()
+                .map(|c| format!("`{}` for `{}`", c.to, c.from))
+                .collect();
+            terminal::tell(format_args!(
+                "note: showing results for {}",
+                shown.join(", ")
+            ));
+        }
+        if !answer.all_words {
+            terminal::tell(format_args!(
+                "note: no article has every word of `{query}`; these have some of them"
+            ));
+        }
+    }
     if results.is_empty() {
         if !args.json && verbosity != Verbosity::Quiet {
             terminal::tell(format_args!("No article matches `{query}`."));
@@ -138,6 +168,28 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
         return ExitCode::from(EXIT_CONTENT);
     }
     ExitCode::SUCCESS
+}
+
+/// A word the index does not know, and the correction searched instead.
+#[derive(Serialize)]
+struct Correction<'a> {
+    from: &'a str,
+    to: &'a str,
+}
+
+/// The corrections applied: for each word answered only by typo
+/// corrections, the best one.
+fn corrections(words: &[Word]) -> Vec<Correction<'_>> {
+    words
+        .iter()
+        .filter(|w| w.candidates.iter().all(|c| c.kind == Kind::Typo))
+        .filter_map(|w| {
+            w.candidates.first().map(|best| Correction {
+                from: &w.surface,
+                to: &best.surface,
+            })
+        })
+        .collect()
 }
 
 fn write_text(out: &mut impl Write, results: &[Result<'_>]) -> std::io::Result<()> {

@@ -52,6 +52,8 @@ pub struct SiteContext {
     pub feed: String,
     /// The folder of the browser search index, relative to this page (`../../search/`).
     pub search: String,
+    /// Link to the full search results page of this language.
+    pub results: String,
     /// How the tiers work, in a few words for users (`tiers_intro` of the config).
     pub tiers_intro: String,
     /// Whether this is the agents' build (internal articles and blocks shown).

@@ -81,6 +81,7 @@ enum Job {
     Feed(usize),
     Tier(usize, usize),
     Changes(usize),
+    Search(usize),
     NotFound,
 }
 
@@ -238,7 +239,7 @@ pub fn listings(
             .map(Job::Redirect),
     );
     for l in 0..languages.len() {
-        jobs.extend([Job::Home(l), Job::Feed(l)]);
+        jobs.extend([Job::Home(l), Job::Feed(l), Job::Search(l)]);
         jobs.extend((0..model.config.tiers.len()).map(|t| Job::Tier(l, t)));
         if model.audience == link::BuildAudience::Agents {
             jobs.push(Job::Changes(l));
@@ -287,6 +288,13 @@ pub fn listings(
                     pages::changes_path(&model.config, &languages[l].lang)
                 ),
                 languages[l].changes(),
+            ),
+            Job::Search(l) => (
+                format!(
+                    "{}index.html",
+                    pages::search_page_path(&model.config, &languages[l].lang)
+                ),
+                languages[l].search_results(),
             ),
             Job::NotFound => (output_paths::NOT_FOUND.into(), default.not_found()),
         }

@@ -40,6 +40,15 @@ pub fn changes_path(config: &Config, lang: &str) -> String {
     )
 }
 
+/// The full search results page of `lang` (`search/`, `en/search/`).
+pub fn search_page_path(config: &Config, lang: &str) -> String {
+    format!(
+        "{}{}/",
+        link::language_prefix(config, lang),
+        crate::output_paths::SEARCH_DIR
+    )
+}
+
 /// Values for a contact link template.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct ContactVars<'a> {
@@ -257,6 +266,7 @@ impl<'a> LanguagePages<'a> {
                 self.model.urls.root(from),
                 crate::output_paths::SEARCH_DIR
             ),
+            results: self.href(from, &search_page_path(c, &self.lang)),
             tiers_intro: c
                 .tiers_intro
                 .get(&self.lang, &c.default_language)
@@ -571,6 +581,21 @@ impl<'a> LanguagePages<'a> {
         self.render("changes.html", &page, PAGE_CHROME, |ctx| {
             ctx.insert("changes", &entries)
         })
+    }
+
+    /// The full search results page of this language: the theme's script
+    /// fills it from `?q=` (and the filters, and `page=`).
+    pub fn search_results(&self) -> Result<Vec<u8>, String> {
+        let from = search_page_path(self.config(), &self.lang);
+        let alternates = self.everywhere(|lang| search_page_path(self.config(), lang));
+        let page = self.page(
+            "search",
+            &from,
+            self.text.get("search_page_title").to_owned(),
+            String::new(),
+            &alternates,
+        );
+        self.render("search.html", &page, PAGE_CHROME, |_| {})
     }
 
     /// The "not found" page, written at the site root so hosts find it.

@@ -1,4 +1,4 @@
-// Compares the engine's top 10 with Rust search()'s for the queries that
+// Compares the engine's top 10 with the Rust engine's for the queries that
 // bench_export (or export_fixture) wrote. Exit code 1 on any difference.
 // Usage: node search-index/js/bench/agree.mjs <search dir> <expected.json>
 import { readFile } from "node:fs/promises";

@@ -48,13 +48,12 @@ test("folding agrees with tantivy's AsciiFoldingFilter on every BMP letter and d
   assert.ok(checked > 40000);
 });
 
-test("top 10 equals Rust search() for whole-word queries", async () => {
+test("top 10 equals the Rust engine's, complete and as typed", async () => {
   const expected = JSON.parse(await readFile(path.join(fixture, "expected.json"), "utf8"));
-  for (const { lang, query, ids: rust } of expected) {
+  for (const { lang, query, ids: rust, typing } of expected) {
     const engine = lang === "es" ? es : en;
     assert.deepEqual(ids(await engine.search(query + " ")), rust, `${lang} ${query}`);
-    // While typing, completions may follow but never precede the exact matches.
-    assert.deepEqual(ids(await engine.search(query)).slice(0, rust.length), rust, `${lang} ${query} (typing)`);
+    assert.deepEqual(ids(await engine.search(query)), typing, `${lang} ${query} (typing)`);
   }
 });
 
@@ -90,23 +89,45 @@ test("prefix search on the word being typed", async () => {
   assert.deepEqual(await es.search("contras "), []);
 });
 
-test("typo tolerance, below exact matches, and suggest()", async () => {
+test("typo tolerance, across vocabulary shards, and suggest()", async () => {
   assert.ok(ids(await es.search("contrasñea ")).includes("KB-1001"));
   assert.ok(ids(await es.search("impresroa ")).includes("KB-1050"));
   assert.ok(ids(await en.search("pasword ")).includes("KB-1001"));
   assert.equal(await es.suggest("impresroa atasco"), "impresora atasco");
   assert.equal(await en.suggest("printer pasword"), "printer password");
   assert.equal(await es.suggest("impresora"), null);
+  // A typo in the first letters is found through the reversed vocabulary.
+  assert.ok(ids(await es.search("ipmresora ")).includes("KB-1050"));
+  assert.ok(ids(await es.search("xontraseña ")).includes("KB-1001"));
+  const fixed = await es.answer("impresroa atasco ");
+  assert.deepEqual(fixed.corrections, [{ from: "impresroa", to: "impresora" }]);
   // Short words get no typo tolerance.
   assert.deepEqual(await es.search("rdd "), []);
   assert.equal(editDistance("abcd", "abdc", 1), 1);
   assert.equal(editDistance("abcdefgh", "abcdefgh", 2), 0);
 });
 
-test("AND first, OR when AND finds nothing", async () => {
+test("AND first, OR when AND finds nothing, and the count", async () => {
   assert.deepEqual(ids(await es.search("impresora permisos ")), ["KB-1050"]);
-  const or = ids(await es.search("impresora teletrabajo "));
-  assert.ok(or.includes("KB-1050") && or.includes("KB-1090"), or.join());
+  const and = await es.answer("impresora permisos ");
+  assert.equal(and.allWords, true);
+  assert.equal(and.total, 1);
+  const or = await es.answer("impresora teletrabajo ");
+  assert.equal(or.allWords, false);
+  assert.ok(ids(or.results).includes("KB-1050") && ids(or.results).includes("KB-1090"));
+  const few = await es.answer("contraseña ", { limit: 1 });
+  assert.equal(few.results.length, 1);
+  assert.ok(few.total >= 2);
+});
+
+test("the word being typed is completed and not beaten by a shorter exact word", async () => {
+  // "contras" is no word; typing it finds the password articles.
+  const typing = await es.answer("contras");
+  assert.ok(typing.words[0].candidates.some((c) => c.kind === "prefix" && c.surface.startsWith("contrasen")));
+  // A stop word being typed is a word being started: "con" → "conexión".
+  const con = await es.answer("con");
+  assert.ok(con.results.length > 0);
+  assert.ok(con.words[0].candidates.every((c) => c.kind === "prefix"));
 });
 
 test("filters by category, tier and type", async () => {

@@ -1,6 +1,6 @@
-//! Shared test helpers: the fixture corpus, a corpus generator, and a
-//! reader of the exported files that evaluates whole-word queries the way
-//! the browser engine does (without stemmer: through the vocabulary).
+//! Shared test helpers: the fixture corpus, a corpus generator, the engine
+//! over exported files in memory, and a reader of the exported files that
+//! evaluates complete queries of known words from QUERY.md, plainly.
 
 #![allow(dead_code)]
 
@@ -11,8 +11,8 @@ use std::path::Path;
 
 use search_index::analyzer::{Mode, surface_forms};
 use search_index::format::{
-    self, Manifest, PostingsShard, Record, RootManifest, TailFile, TermEntry, TermRef, VocabShard,
-    js_cmp,
+    self, Manifest, Posting, PostingsShard, Record, RootManifest, TailFile, TermEntry, TermRef,
+    VocabShard, js_cmp,
 };
 use search_index::{ExportedFile, SearchDocument};
 
@@ -112,8 +112,8 @@ impl LangReader<'_> {
         shard.terms.remove(term)
     }
 
-    /// All postings of a term, head then tail: (doc, score).
-    pub fn postings(&self, term: &str) -> Vec<(u32, f32)> {
+    /// All postings of a term, head then tail.
+    pub fn postings(&self, term: &str) -> Vec<Posting> {
         let Some(entry) = self.term_entry(term) else {
             return Vec::new();
         };
@@ -132,7 +132,9 @@ impl LangReader<'_> {
         chunk.swap_remove((n % per) as usize)
     }
 
-    /// Whole-word query evaluated from the exported files: returns doc numbers.
+    /// A complete query of known words, evaluated from the exported files
+    /// as QUERY.md says, written plainly: AND (else OR), then every word in
+    /// the title, then the f32 sum of scores, then the lower doc number.
     pub fn search(&self, query: &str, limit: usize) -> Vec<u32> {
         let mut terms: Vec<Option<String>> = Vec::new();
         for surface in surface_forms(Mode::Query, query) {
@@ -146,36 +148,51 @@ impl LangReader<'_> {
                 None => terms.push(None),
             }
         }
-        if terms.is_empty() {
-            return Vec::new();
-        }
-        let lists: Vec<Vec<(u32, f32)>> = terms
+        let lists: Vec<Vec<Posting>> = terms
             .iter()
             .map(|t| t.as_deref().map(|t| self.postings(t)).unwrap_or_default())
             .collect();
-        if lists.len() == 1 {
-            return lists[0].iter().take(limit).map(|p| p.0).collect();
-        }
-        for and in [true, false] {
-            // f32 sums, as tantivy adds scores.
-            let mut sum: BTreeMap<u32, (usize, f32)> = BTreeMap::new();
-            for list in &lists {
-                for &(doc, score) in list {
-                    let e = sum.entry(doc).or_default();
-                    e.0 += 1;
-                    e.1 += score;
-                }
-            }
-            let mut ranked: Vec<(u32, f32)> = sum
-                .into_iter()
-                .filter(|(_, (n, _))| !and || *n == lists.len())
-                .map(|(d, (_, s))| (d, s))
-                .collect();
-            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            if !ranked.is_empty() {
-                return ranked.into_iter().take(limit).map(|p| p.0).collect();
+        // doc → (words matched, words in title, score)
+        let mut sum: BTreeMap<u32, (usize, usize, f32)> = BTreeMap::new();
+        for list in &lists {
+            for p in list {
+                let e = sum.entry(p.doc).or_default();
+                e.0 += 1;
+                e.1 += usize::from(p.title);
+                e.2 += p.score;
             }
         }
-        Vec::new()
+        let all = sum.values().any(|e| e.0 == lists.len());
+        let mut ranked: Vec<(u32, (usize, bool, f32))> = sum
+            .into_iter()
+            .filter(|(_, e)| !all || e.0 == lists.len())
+            .map(|(d, e)| (d, (e.0, e.1 == lists.len(), e.2)))
+            .collect();
+        ranked.sort_by(|a, b| {
+            (b.1.0, b.1.1)
+                .cmp(&(a.1.0, a.1.1))
+                .then(b.1.2.total_cmp(&a.1.2))
+                .then(a.0.cmp(&b.0))
+        });
+        ranked.into_iter().take(limit).map(|p| p.0).collect()
     }
+}
+
+/// The search engine over exported files held in memory.
+pub fn engine(files: &[ExportedFile], lang: &str) -> search_index::Engine {
+    let files: BTreeMap<String, Vec<u8>> = files
+        .iter()
+        .map(|f| (f.path.clone(), f.bytes.clone()))
+        .collect();
+    search_index::Engine::open(
+        Box::new(move |path| {
+            files
+                .get(path)
+                .cloned()
+                .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+        }),
+        Path::new("memory"),
+        Some(lang),
+    )
+    .expect("engine")
 }

@@ -252,4 +252,53 @@
     }
     sendFeedback(solved);
   });
+
+  // ---- Words searched for, from a search result (?hl=) ---------------------
+
+  // A result link carries the word forms that matched (lower-case, accents
+  // folded, as the search engine compares them); they are marked in the
+  // article, with a way to clear them.
+  const fold = (w) => w.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+  const wanted = new Set((new URLSearchParams(location.search).get("hl") || "").split(/\s+/).filter(Boolean).map(fold));
+  if (body && wanted.size) {
+    const marks = [];
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement.closest("script, style, mark, button") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const texts = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n);
+    for (const node of texts) {
+      const parts = node.data.split(/([\p{L}\p{N}_-]+)/u);
+      if (!parts.some((p, i) => i % 2 === 1 && wanted.has(fold(p)))) continue;
+      const fragment = document.createDocumentFragment();
+      parts.forEach((p, i) => {
+        if (i % 2 === 1 && wanted.has(fold(p))) {
+          const mark = document.createElement("mark");
+          mark.className = "search-highlight";
+          mark.textContent = p;
+          marks.push(mark);
+          fragment.append(mark);
+        } else if (p) fragment.append(p);
+      });
+      node.replaceWith(fragment);
+    }
+    if (marks.length) {
+      const bar = document.createElement("p");
+      bar.className = "highlight-bar";
+      const clear = document.createElement("button");
+      clear.type = "button";
+      clear.className = "highlight-clear";
+      clear.textContent = body.dataset.tHighlightClear || "Clear highlighting";
+      bar.append((body.dataset.tHighlightNote || "") + " ", clear);
+      body.before(bar);
+      clear.addEventListener("click", () => {
+        for (const mark of marks) mark.replaceWith(mark.textContent);
+        body.normalize();
+        bar.remove();
+        const url = new URL(location.href);
+        url.searchParams.delete("hl");
+        try { history.replaceState(history.state, "", url.href); } catch (_) { /* some file:// setups refuse */ }
+      });
+    }
+  }
 })();

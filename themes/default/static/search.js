@@ -22,11 +22,17 @@
   const listbox = form.querySelector(".search-results");
   const status = form.querySelector(".search-status");
   const empty = form.querySelector(".search-empty");
+  const notice = form.querySelector(".search-notice");
+  const wordsBox = form.querySelector(".search-words");
+  const more = form.querySelector(".search-more");
   const selects = [...form.querySelectorAll(".search-filters select")];
   if (!input || !panel || !listbox || !status || !empty) return;
+  // The full results page, when this is it.
+  const resultsPage = document.querySelector("[data-search-page]");
 
   const DEBOUNCE_MS = 120;
   const LIMIT = 10;
+  const PAGE_SIZE = 20;
   const FACETS = selects.map((s) => s.name);
   const data = form.dataset;
   const text = (key) => data["t" + key[0].toUpperCase() + key.slice(1)] || "";
@@ -139,11 +145,13 @@
   }
   const facetSelect = (name) => selects.find((s) => s.name === name);
 
-  /** The article link of a result: site root + its site path (+ index.html) + #anchor. */
-  function resultHref(result) {
+  /** The article link of a result: site root + its site path (+ index.html)
+   *  + ?hl= the matched word forms (highlighted on the article) + #anchor. */
+  function resultHref(result, highlight) {
     const path = String(result.url || "").replace(/^\/+/, "");
     let href = data.root + path;
     if (linkSuffix && (path === "" || path.endsWith("/"))) href += linkSuffix;
+    if (Array.isArray(highlight) && highlight.length) href += "?hl=" + encodeURIComponent(highlight.join(" "));
     if (result.anchor) href += "#" + encodeURIComponent(result.anchor);
     const url = new URL(href, document.baseURI);
     return /^(https?|file):$/.test(url.protocol) ? href : null;
@@ -171,8 +179,8 @@
 
   // ---- address bar ------------------------------------------------------
 
-  function linkFor(query, filters) {
-    const url = new URL(form.action, document.baseURI);
+  function linkFor(query, filters, to = form.action) {
+    const url = new URL(to, document.baseURI);
     url.search = "";
     url.hash = "";
     url.searchParams.set("q", query);
@@ -232,37 +240,118 @@
     listbox.replaceChildren();
     empty.replaceChildren();
     empty.hidden = true;
+    resetExtras();
     showStatus("");
     close();
   }
 
-  function renderResults(results) {
+  function resetExtras() {
+    for (const box of [notice, wordsBox]) if (box) { box.replaceChildren(); box.hidden = true; }
+    if (more) more.hidden = true;
+  }
+
+  /** One result: title (matched words marked), tier badge and facets, snippet. */
+  function resultParts(r) {
     const tiers = facetSelect("tier");
     const categories = facetSelect("category");
     const types = facetSelect("type");
-    const items = [];
-    results.forEach((r, i) => {
-      const href = resultHref(r);
-      if (!href) return;
-      const meta = el("span", { class: "search-result-meta" },
-        el("span", { class: "badge tier-badge", "data-tier": r.tier, title: optionLabel(tiers, r.tier) }, String(r.tier || "")));
-      if (r.internal) meta.append(el("span", { class: "badge internal-badge" }, text("internal")));
-      for (const extra of [r.category && optionLabel(categories, r.category), r.type && optionLabel(types, r.type)]) {
-        if (extra) meta.append(el("span", null, extra));
+    const meta = el("span", { class: "search-result-meta" },
+      el("span", { class: "badge tier-badge", "data-tier": r.tier, title: optionLabel(tiers, r.tier) }, String(r.tier || "")));
+    if (r.internal) meta.append(el("span", { class: "badge internal-badge" }, text("internal")));
+    for (const extra of [r.category && optionLabel(categories, r.category), r.type && optionLabel(types, r.type)]) {
+      if (extra) meta.append(el("span", null, extra));
+    }
+    const title = el("span", { class: "search-result-title" });
+    highlight(title, String(r.title || ""), r.titleMatches);
+    const snippet = el("span", { class: "search-result-snippet" });
+    highlight(snippet, String(r.snippet || ""), r.matches);
+    return [title, meta, snippet];
+  }
+
+  /** "10 of 14 results", "10 of more than 24 results", "3 results". */
+  function countText(shown, a) {
+    if (a.total > shown) return fill(text(a.totalExact ? "countOf" : "countOfMore"), { shown: String(shown), total: String(a.total) }).textContent;
+    return shown === 1 ? text("countOne") : text("count").replace("{count}", String(shown));
+  }
+
+  /** The notices above results: a correction applied (with the literal
+   *  query a click away) and "no article has every word" (with the contact). */
+  function notices(box, query, a, filters, onLiteral) {
+    if (!box) return;
+    const parts = [];
+    if (a.corrections && a.corrections.length && a.suggestion) {
+      const corrected = a.suggestion;
+      const literal = el("a", { class: "search-literal", href: linkFor(query, filters) }, query);
+      literal.addEventListener("click", (e) => { e.preventDefault(); onLiteral(); });
+      parts.push(el("p", { class: "search-corrected" }, fill(text("showingFor"), { corrected: el("strong", null, corrected) }), " ",
+        fill(text("instead"), { query: literal })));
+    }
+    if (!a.allWords && a.words && a.words.length > 1 && a.results.length) {
+      parts.push(el("p", { class: "search-partial" }, fill(text("partial"), { query })), contactBlock(query));
+    }
+    box.replaceChildren(...parts);
+    box.hidden = parts.length === 0;
+  }
+
+  /** Whole words the last word being typed may become, as the results write them. */
+  function completionWords(a) {
+    const last = a.words && a.words[a.words.length - 1];
+    if (!last) return [];
+    const prefixes = last.candidates.filter((c) => c.kind === "prefix").slice(0, 5);
+    const written = new Map();
+    for (const r of a.results) {
+      for (const w of String(r.title + " " + r.snippet).split(/[^\p{L}\p{N}_-]+/u)) {
+        const folded = w.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+        if (!written.has(folded)) written.set(folded, w.toLowerCase());
       }
-      const snippet = el("span", { class: "search-result-snippet" });
-      highlight(snippet, String(r.snippet || ""), r.matches);
+    }
+    return [...new Set(prefixes.map((c) => written.get(c.surface) || c.surface))];
+  }
+
+  function renderWords(query, a) {
+    if (!wordsBox) return;
+    const words = /[\p{L}\p{N}_-]$/u.test(query) ? completionWords(a) : [];
+    const buttons = words.map((w) => {
+      const b = el("button", { type: "button", class: "search-word" }, w);
+      b.addEventListener("click", () => {
+        input.value = query.replace(/[\p{L}\p{N}_-]+$/u, "") + w + " ";
+        input.focus();
+        run();
+      });
+      return b;
+    });
+    wordsBox.replaceChildren(...(buttons.length ? [el("span", { class: "search-words-label" }, text("suggestions")), ...buttons] : []));
+    wordsBox.hidden = buttons.length === 0;
+  }
+
+  function renderResults(query, a, filters, literal) {
+    const items = [];
+    a.results.forEach((r, i) => {
+      const href = resultHref(r, a.highlight);
+      if (!href) return;
       items.push(el("a", { class: "search-result", id: "search-option-" + i, role: "option", href, tabindex: "-1", "aria-selected": "false" },
-        el("span", { class: "search-result-title" }, String(r.title || "")), meta, snippet));
+        ...resultParts(r)));
     });
     listbox.replaceChildren(...items);
     empty.replaceChildren();
     empty.hidden = true;
-    showStatus(items.length === 1 ? text("countOne") : text("count").replace("{count}", String(items.length)));
+    notices(notice, query, a, filters, literal);
+    renderWords(query, a);
+    if (more) {
+      const all = more.querySelector(".search-all");
+      const shown = a.total > items.length;
+      more.hidden = !shown || !data.results;
+      if (shown && data.results) {
+        all.href = linkFor(query, filters, data.results);
+        all.textContent = a.totalExact ? text("allResults").replace("{count}", String(a.total)) : text("allResultsMore");
+      }
+    }
+    showStatus(countText(items.length, a));
   }
 
   function renderEmpty(query, suggestion, filters) {
     listbox.replaceChildren();
+    resetExtras();
     const filtered = Object.keys(filters).length > 0;
     const parts = [el("p", { class: "search-empty-title" },
       fill(text(filtered ? "noResultsFiltered" : "noResults"), { query: el("strong", null, query) }))];
@@ -311,6 +400,7 @@
 
   function renderError() {
     listbox.replaceChildren();
+    resetExtras();
     empty.replaceChildren(el("p", { class: "search-error" }, text("error")));
     empty.hidden = false;
     showStatus(text("error"), true);
@@ -318,20 +408,20 @@
 
   // ---- searching --------------------------------------------------------
 
-  async function run() {
+  async function run(typos = true) {
     clearTimeout(timer);
     const query = input.value;
     const filters = currentFilters();
-    updateAddress(query, filters);
+    if (!resultsPage) updateAddress(query, filters);
     if (!query.trim()) { clear(); form.removeAttribute("aria-busy"); return; }
     const mine = ++seq;
     form.setAttribute("aria-busy", "true");
     try {
       const s = await search();
-      const results = await s.search(query, { limit: LIMIT, filters });
+      const a = await s.answer(query, { limit: LIMIT, filters, typos });
       if (mine !== seq) return;
-      if (results.length > 0) {
-        renderResults(results);
+      if (a.results.length > 0) {
+        renderResults(query, a, filters, () => { input.focus(); run(false); });
       } else {
         const suggestion = await s.suggest(query);
         if (mine !== seq) return;
@@ -363,7 +453,7 @@
     search().catch(() => {});
     if (input.value.trim()) open();
   });
-  for (const s of selects) s.addEventListener("change", run);
+  for (const s of selects) s.addEventListener("change", () => run());
 
   input.addEventListener("keydown", (e) => {
     if (e.isComposing) return;
@@ -397,6 +487,10 @@
   // With JavaScript, submitting searches in place; without it, the form goes to the home page.
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    if (resultsPage) {
+      location.assign(linkFor(input.value, currentFilters(), location.href));
+      return;
+    }
     run().then(() => { if (input.value.trim()) open(); });
   });
 
@@ -430,9 +524,68 @@
     if (v && [...s.options].some((o) => o.value === v)) s.value = v;
   }
   const q = params.get("q");
-  if (q && q.trim()) {
+  if (resultsPage) {
+    input.value = q || "";
+    renderPage(q || "", currentFilters(), Math.max(1, Number.parseInt(params.get("page") || "1", 10) || 1), params.get("typos") !== "0");
+  } else if (q && q.trim()) {
     input.value = q;
     fromLink = true;
     run().finally(() => { fromLink = false; });
+  }
+
+  // ---- the full results page (search/?q=…&page=…) -------------------------
+
+  async function renderPage(query, filters, pageNumber, typos) {
+    const pageStatus = resultsPage.querySelector(".search-page-status");
+    const list = resultsPage.querySelector(".search-page-results");
+    const pages = resultsPage.querySelector(".search-page-pages");
+    const pageNotice = resultsPage.querySelector(".search-page-notice");
+    const pageEmpty = resultsPage.querySelector(".search-page-empty");
+    const pageLink = (n, literal = !typos) => {
+      const url = new URL(linkFor(query, filters, location.href));
+      if (n > 1) url.searchParams.set("page", String(n));
+      if (literal) url.searchParams.set("typos", "0");
+      return url.href;
+    };
+    if (!query.trim()) { pageStatus.textContent = text("pagePrompt"); return; }
+    resultsPage.setAttribute("aria-busy", "true");
+    try {
+      const s = await search();
+      const a = await s.answer(query, { limit: pageNumber * PAGE_SIZE, filters, typos, count: true });
+      const first = (pageNumber - 1) * PAGE_SIZE;
+      const shown = a.results.slice(first);
+      list.setAttribute("start", String(first + 1));
+      list.replaceChildren(...shown.map((r) => {
+        const href = resultHref(r, a.highlight);
+        return href ? el("li", null, el("a", { class: "search-result", href }, ...resultParts(r))) : null;
+      }).filter(Boolean));
+      notices(pageNotice, query, a, filters, () => location.assign(pageLink(1, true)));
+      if (shown.length === 0) {
+        pageStatus.textContent = fill(text(Object.keys(filters).length ? "noResultsFiltered" : "noResults"), { query }).textContent;
+        const suggestion = first === 0 ? await s.suggest(query) : null;
+        const parts = [];
+        if (suggestion && suggestion !== query) {
+          parts.push(el("p", null, fill(text("didYouMean"), { suggestion: el("a", { class: "search-suggestion", href: linkFor(suggestion, filters, location.href) }, suggestion) })));
+        }
+        parts.push(contactBlock(query));
+        pageEmpty.replaceChildren(...parts);
+        pageEmpty.hidden = false;
+        pages.hidden = true;
+        return;
+      }
+      pageStatus.textContent = fill(text("pageCount"), {
+        from: String(first + 1), to: String(first + shown.length), total: String(a.total), query,
+      }).textContent;
+      const nav = [];
+      if (pageNumber > 1) nav.push(el("a", { class: "search-page-previous", rel: "prev", href: pageLink(pageNumber - 1) }, text("previous")));
+      if (a.total > first + shown.length) nav.push(el("a", { class: "search-page-next", rel: "next", href: pageLink(pageNumber + 1) }, text("next")));
+      pages.replaceChildren(...nav);
+      pages.hidden = nav.length === 0;
+    } catch (error) {
+      console.error(error);
+      pageStatus.textContent = text("error");
+    } finally {
+      resultsPage.removeAttribute("aria-busy");
+    }
   }
 })();

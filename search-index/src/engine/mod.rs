@@ -1,0 +1,300 @@
+//! The query engine over the exported files: what `tier0 search` runs.
+//!
+//! In: the search directory of a build (or any reader of its files), a
+//! language, a query. Out: the ranked articles with what a result shows,
+//! the total number of matches and how each word was understood. This is
+//! the reference implementation of QUERY.md; `js/tier0-search.js` is its
+//! twin in the browser, reading the same files, and the agreement tests
+//! hold them to the same top 10 on every kind of query.
+//!
+//! The terminal reads whole postings (head and tail); the browser reads a
+//! tail only when the head cannot decide the order, so both rank over the
+//! whole postings.
+
+mod plan;
+mod rank;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+pub use plan::{Candidate, Kind, Word, edit_distance, is_typing};
+pub use rank::Ranked;
+
+use crate::SearchError;
+use crate::format::{
+    FORMAT_VERSION, Manifest, Posting, PostingsShard, Record, RootManifest, TailFile, VocabEntry,
+    VocabShard, decode_postings, unwrap,
+};
+
+/// Reads one exported file by its path relative to the search directory.
+pub type Reader = Box<dyn Fn(&str) -> std::io::Result<Vec<u8>>>;
+
+/// One result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// What the result shows (id, url, title, tier, ...).
+    pub record: Record,
+    /// Its ranking: words matched, all in the title, score.
+    pub ranked: Ranked,
+}
+
+/// A query's answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// How each word was understood, in query order.
+    pub words: Vec<Word>,
+    /// The best `limit` results.
+    pub hits: Vec<Hit>,
+    /// How many articles match (every word, or any word when none has all).
+    pub total: usize,
+    /// Some article matches every word.
+    pub all_words: bool,
+}
+
+/// Exported files, read once each.
+struct Files {
+    read: Reader,
+    /// Where the files come from, for errors.
+    origin: PathBuf,
+    cache: RefCell<HashMap<String, Rc<Vec<u8>>>>,
+}
+
+impl Files {
+    fn corrupt(&self, path: &str, message: &str) -> SearchError {
+        SearchError::Corrupt {
+            path: self.origin.join(path),
+            message: message.to_string(),
+        }
+    }
+
+    fn bytes(&self, path: &str) -> Result<Rc<Vec<u8>>, SearchError> {
+        if let Some(bytes) = self.cache.borrow().get(path) {
+            return Ok(Rc::clone(bytes));
+        }
+        let bytes = Rc::new((self.read)(path).map_err(|source| SearchError::Io {
+            path: self.origin.join(path),
+            source,
+        })?);
+        self.cache
+            .borrow_mut()
+            .insert(path.to_string(), Rc::clone(&bytes));
+        Ok(bytes)
+    }
+
+    fn json<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, SearchError> {
+        let bytes = self.bytes(path)?;
+        let (_, json) =
+            unwrap(&bytes).ok_or_else(|| self.corrupt(path, "not a tier0 search file"))?;
+        serde_json::from_slice(json).map_err(|e| self.corrupt(path, &e.to_string()))
+    }
+}
+
+/// Decoded vocabulary shards by (`v` or `w`, shard number).
+type VocabCache = RefCell<HashMap<(char, usize), Rc<Vec<VocabEntry>>>>;
+
+/// A search over one language of an exported index.
+pub struct Engine {
+    files: Files,
+    manifest: Manifest,
+    vocab: VocabCache,
+}
+
+impl Engine {
+    /// The engine over the search directory `dir` (a build's `search/`).
+    pub fn open_dir(dir: &Path, lang: Option<&str>) -> Result<Engine, SearchError> {
+        let root = dir.to_path_buf();
+        Engine::open(
+            Box::new(move |path| std::fs::read(root.join(path))),
+            dir,
+            lang,
+        )
+    }
+
+    /// The engine over files read by `read`; `origin` names them in errors.
+    /// `lang`: the language (default: the first exported one).
+    pub fn open(read: Reader, origin: &Path, lang: Option<&str>) -> Result<Engine, SearchError> {
+        let files = Files {
+            read,
+            origin: origin.to_path_buf(),
+            cache: Default::default(),
+        };
+        let lang = match lang {
+            Some(lang) => lang.to_string(),
+            None => {
+                let root: RootManifest = files.json("manifest.js")?;
+                root.languages.first().cloned().unwrap_or_default()
+            }
+        };
+        let path = format!("{lang}/manifest.js");
+        let manifest: Manifest = files.json(&path).map_err(|e| match e {
+            SearchError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                SearchError::MissingLanguage {
+                    lang: lang.clone(),
+                    path: files.origin.clone(),
+                }
+            }
+            e => e,
+        })?;
+        if manifest.format != FORMAT_VERSION {
+            return Err(files.corrupt(
+                &path,
+                &format!(
+                    "format {}, this tier0 reads {FORMAT_VERSION}; build the site again",
+                    manifest.format
+                ),
+            ));
+        }
+        Ok(Engine {
+            files,
+            manifest,
+            vocab: Default::default(),
+        })
+    }
+
+    /// The language's manifest.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    fn corrupt(&self, message: &str) -> SearchError {
+        self.files.corrupt(&self.manifest.lang, message)
+    }
+
+    fn data<T: serde::de::DeserializeOwned>(&self, rel: &str) -> Result<T, SearchError> {
+        self.files.json(&format!(
+            "{}/{}/{rel}",
+            self.manifest.lang, self.manifest.build
+        ))
+    }
+
+    /// Vocabulary shard `i` of `dir` (`v` by surface, `w` by reversed surface).
+    fn vocab_shard(&self, dir: char, i: usize) -> Result<Rc<Vec<VocabEntry>>, SearchError> {
+        if let Some(words) = self.vocab.borrow().get(&(dir, i)) {
+            return Ok(Rc::clone(words));
+        }
+        let shard: VocabShard = self.data(&format!("{dir}/{i}.js"))?;
+        let words = Rc::new(shard.words);
+        self.vocab.borrow_mut().insert((dir, i), Rc::clone(&words));
+        Ok(words)
+    }
+
+    /// The whole postings of `term` (head, then tail), empty if unknown.
+    fn postings(&self, term: &str) -> Result<Vec<Posting>, SearchError> {
+        let shard: PostingsShard = self.data(&format!(
+            "p/{}.js",
+            plan::shard_of(&self.manifest.terms, term)
+        ))?;
+        let Some(entry) = shard.terms.get(term) else {
+            return Ok(Vec::new());
+        };
+        let bad = || self.corrupt(&format!("bad postings for {term:?}"));
+        let mut list = decode_postings(&entry.head, entry.top).ok_or_else(bad)?;
+        if let Some(tail) = entry.tail {
+            let file: TailFile = self.data(&format!("t/{tail}.js"))?;
+            let encoded = file.terms.get(term).ok_or_else(bad)?;
+            list.extend(decode_postings(encoded, entry.top).ok_or_else(bad)?);
+        }
+        Ok(list)
+    }
+
+    /// The record of article `doc`.
+    fn record(&self, doc: u32) -> Result<Record, SearchError> {
+        let per = self.manifest.records.max(1);
+        let mut chunk: Vec<Record> = self.data(&format!("r/{}.js", doc / per))?;
+        let i = (doc % per) as usize;
+        if i >= chunk.len() {
+            return Err(self.corrupt(&format!("no record for article {doc}")));
+        }
+        Ok(chunk.swap_remove(i))
+    }
+
+    /// How `query` is understood (see QUERY.md, "Planning").
+    pub fn plan(&self, query: &str) -> Result<Vec<Word>, SearchError> {
+        let vocab = LoadedVocabulary::load(self, query)?;
+        Ok(plan::plan(&vocab, query))
+    }
+
+    /// Answers `query` with its best `limit` results.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Answer, SearchError> {
+        let words = self.plan(query)?;
+        let mut postings: HashMap<&str, Vec<Posting>> = HashMap::new();
+        for c in words.iter().flat_map(|w| &w.candidates) {
+            if !postings.contains_key(c.term.as_str()) {
+                postings.insert(&c.term, self.postings(&c.term)?);
+            }
+        }
+        let lists: Vec<Vec<(f32, &[Posting])>> = words
+            .iter()
+            .map(|w| {
+                w.candidates
+                    .iter()
+                    .map(|c| (c.weight, postings[c.term.as_str()].as_slice()))
+                    .collect()
+            })
+            .collect();
+        let ranked = rank::rank(&lists, &|_| true);
+        let all_words = ranked
+            .first()
+            .is_some_and(|r| r.matched as usize == words.len());
+        let total = ranked.len();
+        let mut hits = Vec::new();
+        for r in ranked.into_iter().take(limit) {
+            hits.push(Hit {
+                record: self.record(r.doc)?,
+                ranked: r,
+            });
+        }
+        Ok(Answer {
+            words,
+            hits,
+            total,
+            all_words,
+        })
+    }
+}
+
+/// The vocabulary shards a query may touch, read up front (planning itself
+/// does no I/O, so it stays one function shared by tests and the engine).
+struct LoadedVocabulary {
+    keys: Vec<String>,
+    shards: HashMap<usize, Rc<Vec<VocabEntry>>>,
+    reversed: HashMap<String, Rc<Vec<VocabEntry>>>,
+}
+
+impl LoadedVocabulary {
+    fn load(engine: &Engine, query: &str) -> Result<LoadedVocabulary, SearchError> {
+        let keys = &engine.manifest.vocab;
+        let mut shards = HashMap::new();
+        let mut reversed = HashMap::new();
+        for surface in crate::analyzer::surface_forms(crate::analyzer::Mode::Query, query) {
+            let first = plan::shard_of(keys, &surface);
+            for i in first..keys.len().min(first + plan::MAX_COMPLETION_SHARDS) {
+                shards.insert(i, engine.vocab_shard('v', i)?);
+            }
+            let back: String = surface.chars().rev().collect();
+            let r = plan::shard_of(&engine.manifest.reversed, &back);
+            reversed.insert(back, engine.vocab_shard('w', r)?);
+        }
+        Ok(LoadedVocabulary {
+            keys: keys.clone(),
+            shards,
+            reversed,
+        })
+    }
+}
+
+impl plan::Vocabulary for LoadedVocabulary {
+    fn keys(&self) -> &[String] {
+        &self.keys
+    }
+
+    fn shard(&self, i: usize) -> &[VocabEntry] {
+        self.shards.get(&i).map_or(&[], |s| s.as_slice())
+    }
+
+    fn reversed_shard_of(&self, reversed: &str) -> &[VocabEntry] {
+        self.reversed.get(reversed).map_or(&[], |s| s.as_slice())
+    }
+}

@@ -1,0 +1,319 @@
+//! How a query is understood: its words, and for each the index terms that
+//! answer it with their weights (QUERY.md, "Planning").
+//!
+//! In: the query text and a way to read vocabulary shards. Out: [`Word`]s,
+//! in query order, without repeats. The browser engine's `plan()` is the
+//! same algorithm; the agreement tests hold the two together.
+
+use crate::analyzer::{Mode, surface_forms};
+use crate::format::{TermRef, VocabEntry, js_cmp};
+
+/// The most prefix completions the word being typed gets.
+pub const MAX_COMPLETIONS: usize = 10;
+/// The most vocabulary shards read for completions.
+pub const MAX_COMPLETION_SHARDS: usize = 3;
+/// The most typo corrections one word gets.
+pub const MAX_CORRECTIONS: usize = 3;
+/// Words shorter than this (UTF-16 units) are never corrected.
+pub const MIN_TYPO_LEN: usize = 4;
+/// From this length (UTF-16 units) a correction may be two edits away.
+pub const TWO_TYPOS_LEN: usize = 8;
+
+/// Why a term answers a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The word itself.
+    Exact,
+    /// A word that starts with the word being typed.
+    Prefix,
+    /// A word one or two edits away from an unknown word.
+    Typo,
+}
+
+/// One term that answers a word, and how much its scores count.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Candidate {
+    /// Index term.
+    pub term: String,
+    /// The surface form that led to it (the completion or correction shown).
+    pub surface: String,
+    /// Why it answers the word.
+    pub kind: Kind,
+    /// Factor on its scores (f32, so both engines multiply alike).
+    pub weight: f32,
+}
+
+/// One word of the query.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Word {
+    /// The word as normalised (lower-cased, accents folded).
+    pub surface: String,
+    /// Terms that answer it, the exact one first.
+    pub candidates: Vec<Candidate>,
+}
+
+/// The completion weight: 0.5 for a word barely started, towards 1 as the
+/// typed part covers more of the completion (lengths in UTF-16 units).
+pub fn prefix_weight(typed: usize, completion: usize) -> f32 {
+    (0.5 + 0.5 * (typed as f64 / completion as f64)) as f32
+}
+
+/// The correction weight by edit distance.
+pub fn typo_weight(distance: usize) -> f32 {
+    if distance <= 1 { 0.5 } else { 0.375 }
+}
+
+/// Whether the last word of `query` is still being typed: the query ends in
+/// a letter, digit, `_` or `-`.
+pub fn is_typing(query: &str) -> bool {
+    query
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
+/// Length in UTF-16 code units, the unit the browser counts in.
+pub fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// Optimal-string-alignment distance over UTF-16 code units, or `max + 1`
+/// once it exceeds `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    let a: Vec<u16> = a.encode_utf16().collect();
+    let b: Vec<u16> = b.encode_utf16().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let width = b.len() + 1;
+    let mut rows = vec![vec![0usize; width]; 3];
+    for (j, cell) in rows[1].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (prev2, prev, cur) = (0, 1, 2);
+        rows[cur][0] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        rows.rotate_left(1);
+    }
+    rows[1][b.len()]
+}
+
+/// The term of a vocabulary entry, `None` for a stop word.
+pub fn term_of(entry: &VocabEntry) -> Option<&str> {
+    match &entry.1 {
+        TermRef::Same(_) => Some(&entry.0),
+        TermRef::Term(t) => Some(t),
+        TermRef::Stop(()) => None,
+    }
+}
+
+/// What planning reads: vocabulary shards by surface and by reversed surface.
+pub trait Vocabulary {
+    /// Separator keys of the shards by surface.
+    fn keys(&self) -> &[String];
+    /// Shard `i` by surface.
+    fn shard(&self, i: usize) -> &[VocabEntry];
+    /// The shard by reversed surface that holds the reversed `key`.
+    fn reversed_shard_of(&self, reversed: &str) -> &[VocabEntry];
+}
+
+/// Index of the shard whose key range holds `key` (`keys[0]` is "").
+pub fn shard_of(keys: &[String], key: &str) -> usize {
+    keys.iter()
+        .rposition(|k| js_cmp(k, key) != std::cmp::Ordering::Greater)
+        .unwrap_or(0)
+}
+
+/// First position in `words` (sorted by surface) not below `word`.
+fn lower_bound(words: &[VocabEntry], word: &str) -> usize {
+    words.partition_point(|e| js_cmp(&e.0, word) == std::cmp::Ordering::Less)
+}
+
+/// Plans `query` (see the module docs and QUERY.md).
+pub fn plan(vocab: &dyn Vocabulary, query: &str) -> Vec<Word> {
+    let surfaces = surface_forms(Mode::Query, query);
+    let words = plan_words(vocab, &surfaces, is_typing(query));
+    if words.is_empty() && !surfaces.is_empty() {
+        // Only stop words: complete the last one, as if still typed.
+        return plan_words(vocab, &surfaces, true);
+    }
+    words
+}
+
+fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, surface) in surfaces.iter().enumerate() {
+        let shard = vocab.shard(shard_of(vocab.keys(), surface));
+        let at = lower_bound(shard, surface);
+        let entry = shard.get(at).filter(|e| e.0 == *surface);
+        let mut candidates = Vec::new();
+        if let Some(term) = entry.and_then(term_of) {
+            candidates.push(Candidate {
+                term: term.to_string(),
+                surface: surface.clone(),
+                kind: Kind::Exact,
+                weight: 1.0,
+            });
+        }
+        if typing && i + 1 == surfaces.len() {
+            for c in completions(vocab, surface) {
+                if !candidates.iter().any(|x| x.term == c.term) {
+                    candidates.push(c);
+                }
+            }
+        }
+        if entry.is_none() {
+            candidates.extend(corrections(vocab, surface, shard));
+        }
+        if entry.is_some() && candidates.is_empty() {
+            continue; // a stop word, not being typed
+        }
+        let key = match candidates.first() {
+            Some(c) if c.kind == Kind::Exact => format!("={}", c.term),
+            _ => format!("?{surface}"),
+        };
+        if seen.insert(key) {
+            words.push(Word {
+                surface: surface.clone(),
+                candidates,
+            });
+        }
+    }
+    words
+}
+
+/// Up to [`MAX_COMPLETIONS`] terms of the words that start with `prefix`
+/// (not `prefix` itself), by document frequency, then term.
+fn completions(vocab: &dyn Vocabulary, prefix: &str) -> Vec<Candidate> {
+    let keys = vocab.keys();
+    let first = shard_of(keys, prefix);
+    let upper = format!("{prefix}\u{ffff}");
+    // term → (df, shortest surface)
+    let mut by_term: std::collections::HashMap<&str, (u32, &str)> = Default::default();
+    for (i, key) in keys
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(MAX_COMPLETION_SHARDS)
+    {
+        if i > first && js_cmp(key, &upper) != std::cmp::Ordering::Less {
+            break;
+        }
+        let shard = vocab.shard(i);
+        for e in &shard[lower_bound(shard, prefix)..] {
+            if !e.0.starts_with(prefix) {
+                break;
+            }
+            let Some(term) = term_of(e) else { continue };
+            if e.0 == prefix {
+                continue;
+            }
+            let slot = by_term.entry(term).or_insert((e.2, &e.0));
+            if utf16_len(&e.0) < utf16_len(slot.1)
+                || (utf16_len(&e.0) == utf16_len(slot.1)
+                    && js_cmp(&e.0, slot.1) == std::cmp::Ordering::Less)
+            {
+                slot.1 = &e.0;
+            }
+        }
+    }
+    let mut list: Vec<(&str, u32, &str)> =
+        by_term.into_iter().map(|(t, (df, s))| (t, df, s)).collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(js_cmp(a.0, b.0)));
+    let typed = utf16_len(prefix);
+    list.into_iter()
+        .take(MAX_COMPLETIONS)
+        .map(|(term, _, surface)| Candidate {
+            term: term.to_string(),
+            surface: surface.to_string(),
+            kind: Kind::Prefix,
+            weight: prefix_weight(typed, utf16_len(surface)),
+        })
+        .collect()
+}
+
+/// Up to [`MAX_CORRECTIONS`] terms of the known words closest to the unknown
+/// `word`, from its shard by surface and its shard by reversed surface:
+/// best distance, then document frequency, then surface.
+fn corrections(vocab: &dyn Vocabulary, word: &str, shard: &[VocabEntry]) -> Vec<Candidate> {
+    let len = utf16_len(word);
+    if len < MIN_TYPO_LEN {
+        return Vec::new();
+    }
+    let max = if len >= TWO_TYPOS_LEN { 2 } else { 1 };
+    let reversed: String = word.chars().rev().collect();
+    let mut found: Vec<(usize, u32, &str, &str)> = Vec::new();
+    for e in shard.iter().chain(vocab.reversed_shard_of(&reversed)) {
+        let Some(term) = term_of(e) else { continue };
+        if utf16_len(&e.0).abs_diff(len) > max || found.iter().any(|f| f.2 == e.0) {
+            continue;
+        }
+        let d = edit_distance(word, &e.0, max);
+        if d <= max {
+            found.push((d, e.2, &e.0, term));
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(js_cmp(a.2, b.2)));
+    let mut out: Vec<Candidate> = Vec::new();
+    for (d, _, surface, term) in found {
+        if out.len() == MAX_CORRECTIONS {
+            break;
+        }
+        if !out.iter().any(|c| c.term == term) {
+            out.push(Candidate {
+                term: term.to_string(),
+                surface: surface.to_string(),
+                kind: Kind::Typo,
+                weight: typo_weight(d),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_transpositions_as_one() {
+        assert_eq!(edit_distance("flata", "falta", 2), 1);
+        assert_eq!(edit_distance("impresra", "impresora", 2), 1);
+        assert_eq!(edit_distance("abc", "abc", 1), 0);
+        assert_eq!(edit_distance("abcdef", "ghijkl", 2), 3);
+        assert_eq!(edit_distance("ab", "abcd", 1), 2);
+    }
+
+    #[test]
+    fn typing_ends_in_a_word_character() {
+        assert!(is_typing("impre"));
+        assert!(is_typing("kb-"));
+        assert!(!is_typing("impresora "));
+        assert!(!is_typing(""));
+        assert!(!is_typing("wifi?"));
+    }
+
+    #[test]
+    fn weights_are_in_order() {
+        assert_eq!(prefix_weight(5, 10), 0.75);
+        assert!(prefix_weight(3, 12) < prefix_weight(8, 9));
+        assert!(typo_weight(2) < typo_weight(1));
+    }
+}

@@ -1,0 +1,142 @@
+// Queries drawn from a built site's own articles, of every kind a user
+// types: shared by the known-item benchmark (bench/search/known_item.mjs)
+// and the CLI–browser agreement test (agreement.test.mjs).
+//
+// Kinds: `title` (the title as typed, no trailing space), `accentless`
+// (the title without accents), `typo` (one edit in a title word of 5+
+// letters, never its first letter), `prefix` (the title cut inside a word,
+// 3+ letters typed), `body` (four consecutive words of 3+ letters from a
+// sentence, complete), `multi` (two or three words of the article, in any
+// order), `code` (a token with digits or `_`, as written or lower-cased),
+// `short` (the first 2–4 letters of a title word) and `bodytypo` (a body
+// word with one edit and no accents, complete).
+
+/** The kinds a known-item benchmark reports. */
+export const KNOWN_ITEM_KINDS = ["title", "accentless", "typo", "prefix", "body"];
+/** Every kind. */
+export const ALL_KINDS = [...KNOWN_ITEM_KINDS, "multi", "code", "short", "bodytypo"];
+
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const seedOf = (text) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.codePointAt(0)) >>> 0, 7);
+const stripAccents = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
+const sameTitle = (text) => stripAccents(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+const WORD = /\p{L}+/gu;
+const NEIGHBOURS = {
+  q: "wa", w: "qes", e: "wrd", r: "etf", t: "ryg", y: "tuh", u: "yij", i: "uok", o: "ipl", p: "ol",
+  a: "qsz", s: "adw", d: "sfe", f: "dgr", g: "fht", h: "gjy", j: "hku", k: "jli", l: "ko",
+  z: "xa", x: "zcs", c: "xvd", v: "cbf", b: "vng", n: "bmh", m: "nj",
+};
+
+function typo(word, random) {
+  const chars = [...word];
+  const at = 1 + Math.floor(random() * (chars.length - 1));
+  const kind = Math.floor(random() * 4);
+  if (kind === 0) chars.splice(at, 1);
+  else if (kind === 1) chars.splice(at, 0, chars[at]);
+  else if (kind === 2) {
+    const near = NEIGHBOURS[stripAccents(chars[at]).toLowerCase()] || "e";
+    chars[at] = near[Math.floor(random() * near.length)];
+  } else if (at + 1 < chars.length && chars[at] !== chars[at + 1]) [chars[at], chars[at + 1]] = [chars[at + 1], chars[at]];
+  else chars.splice(at, 1);
+  return chars.join("");
+}
+
+function pick(list, n, random) {
+  const copy = [...list];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy.slice(0, n);
+}
+
+/**
+ * Up to `perKind` queries of each of `kinds`, drawn with a fixed seed (from
+ * `name`) from exported search records (`{id, title, sections}`): `[{kind,
+ * query, target, targets}]`, `targets` being the ids that answer a
+ * known-item query correctly.
+ */
+export function makeQueries(name, records, perKind, kinds = ALL_KINDS) {
+  const byTitle = new Map();
+  for (const r of records) {
+    const key = sameTitle(r.title);
+    if (!byTitle.has(key)) byTitle.set(key, []);
+    byTitle.get(key).push(r.id);
+  }
+  const random = rng(seedOf(name));
+  const usable = records.filter((r) => (r.title.match(WORD) || []).length > 0);
+  const queries = [];
+  const add = (kind, query, r, targets) => { if (kinds.includes(kind)) queries.push({ kind, query, target: r.id, targets }); };
+  for (const r of pick(usable, perKind, random)) add("title", r.title, r, byTitle.get(sameTitle(r.title)));
+  const accented = usable.filter((r) => stripAccents(r.title) !== r.title);
+  for (const r of pick(accented, perKind, random)) add("accentless", stripAccents(r.title), r, byTitle.get(sameTitle(r.title)));
+  const typoable = usable.filter((r) => (r.title.match(WORD) || []).some((w) => [...w].length >= 5));
+  for (const r of pick(typoable, perKind, random)) {
+    const words = [...r.title.matchAll(WORD)].filter((m) => [...m[0]].length >= 5);
+    const m = words[Math.floor(random() * words.length)];
+    add("typo", r.title.slice(0, m.index) + typo(m[0], random) + r.title.slice(m.index + m[0].length), r, byTitle.get(sameTitle(r.title)));
+  }
+  const cuttable = usable.filter((r) => (r.title.match(WORD) || []).some((w) => [...w].length >= 4));
+  for (const r of pick(cuttable, perKind, random)) {
+    const words = [...r.title.matchAll(WORD)].filter((m) => [...m[0]].length >= 4);
+    const m = words[Math.floor(random() * words.length)];
+    const chars = [...m[0]];
+    const typed = 3 + Math.floor(random() * (chars.length - 3));
+    add("prefix", r.title.slice(0, m.index) + chars.slice(0, typed).join(""), r, byTitle.get(sameTitle(r.title)));
+  }
+  const bodies = [];
+  for (const r of usable) {
+    const runs = [];
+    for (const [, , text] of r.sections) {
+      for (const sentence of text.split(/[.!?:;…]\s|\n/)) {
+        const words = sentence.split(/\s+/).filter((w) => /^\p{L}{3,}$/u.test(w));
+        const raw = sentence.split(/\s+/);
+        if (words.length === raw.length && raw.length >= 4) runs.push(raw);
+        else {
+          let run = [];
+          for (const w of raw) {
+            if (/^\p{L}{3,}$/u.test(w)) run.push(w); else { if (run.length >= 4) runs.push(run); run = []; }
+          }
+          if (run.length >= 4) runs.push(run);
+        }
+      }
+    }
+    if (runs.length) bodies.push([r, runs]);
+  }
+  for (const [r, runs] of pick(bodies, perKind, random)) {
+    const run = runs[Math.floor(random() * runs.length)];
+    const at = Math.floor(random() * (run.length - 3));
+    add("body", `${run.slice(at, at + 4).join(" ")} `, r, [r.id]);
+  }
+  const words = (r) => r.sections.flatMap(([, , text]) => text.split(/[^\p{L}\p{N}_-]+/u)).filter(Boolean);
+  for (const r of pick(usable, perKind, random)) {
+    const content = words(r).filter((w) => [...w].length >= 4);
+    if (content.length < 3) continue;
+    const n = 2 + Math.floor(random() * 2);
+    add("multi", `${pick(content, n, random).join(" ")} `, r, [r.id]);
+  }
+  const codes = usable.flatMap((r) => [...new Set(words(r).filter((w) => /\d/.test(w) && /\p{L}/u.test(w) || w.includes("_")))].map((c) => [r, c]));
+  for (const [r, c] of pick(codes, perKind, random)) add("code", random() < 0.5 ? c : c.toLowerCase(), r, [r.id]);
+  for (const r of pick(usable, perKind, random)) {
+    const w = (r.title.match(WORD) || []).find((x) => [...x].length >= 3);
+    if (w) add("short", [...w].slice(0, 2 + Math.floor(random() * 3)).join(""), r, byTitle.get(sameTitle(r.title)));
+  }
+  for (const r of pick(usable, perKind, random)) {
+    const content = words(r).filter((x) => [...x].length >= 5);
+    if (content.length === 0) continue;
+    const w = content[Math.floor(random() * content.length)];
+    add("bodytypo", `${stripAccents(typo(w, random))} `, r, [r.id]);
+  }
+  return queries;
+}
+
