@@ -2,8 +2,9 @@
 //!
 //! In: the site model (and, for assets, what rendering saw used). Out:
 //! articles due for review, oldest first; translations older than their
-//! original; files under `content/` that no article uses. Everything here is
-//! advice to authors, reported as warnings.
+//! original; files under `content/` that no article uses; synonym rules
+//! that find nothing. Everything here is advice to authors, reported as
+//! warnings.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -117,4 +118,47 @@ pub fn unused_assets(model: &SiteModel, used: &BTreeSet<String>) -> Vec<Diagnost
                 .with_help("link it from an article with a relative path, or delete it (raw HTML references are not seen)")
         })
         .collect()
+}
+
+/// Synonym rules of `search.synonyms` none of whose words occurs in an
+/// article of their language: they can never find anything. `config_text`
+/// (of `tier0.yaml`) places each warning on the rule's first word.
+pub fn unused_synonyms(model: &SiteModel, config_text: Option<&str>) -> Vec<Diagnostic> {
+    use search_index::analyzer::{Mode, analyze, term_for_surface};
+    let mut found = Vec::new();
+    for (lang, rules) in &model.config.search.synonyms {
+        if rules.is_empty() {
+            continue;
+        }
+        let terms: std::collections::HashSet<String> = model
+            .articles
+            .iter()
+            .filter(|a| &a.article.lang == lang)
+            .flat_map(|a| analyze(lang, Mode::Index, &a.article.text))
+            .collect();
+        let occurs =
+            |surface: &str| term_for_surface(lang, surface).is_some_and(|t| terms.contains(&t));
+        for (i, missing) in search_index::synonyms::unused(rules, &occurs) {
+            let rule = &rules[i];
+            let span = config_text
+                .and_then(|text| {
+                    let word = rule.to.first()?;
+                    text.find(word.as_str()).map(|at| at..at + word.len())
+                })
+                .unwrap_or(0..0);
+            found.push(
+                Diagnostic::warning(
+                    crate::discover::CONFIG_FILE,
+                    span,
+                    format!(
+                        "synonym rule `{}` of `{lang}` finds nothing: no `{lang}` article contains {}",
+                        crate::config::show_synonym_rule(rule),
+                        missing.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(" or ")
+                    ),
+                )
+                .with_help("add the words that articles use to the rule, or remove it"),
+            );
+        }
+    }
+    found
 }

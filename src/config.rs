@@ -16,6 +16,9 @@ use crate::urls;
 pub use crate::urls::BaseUrl;
 
 mod safe;
+mod search;
+
+pub use search::{SearchConfig, show as show_synonym_rule};
 
 /// Text that readers see: one string for every language, or one per language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -218,6 +221,7 @@ struct RawConfig {
     agents: AgentsConfig,
     raw_html: RawHtml,
     strict: bool,
+    search: search::RawSearchConfig,
 }
 
 impl Default for RawConfig {
@@ -266,6 +270,7 @@ impl Default for RawConfig {
             agents: AgentsConfig::default(),
             raw_html: RawHtml::default(),
             strict: false,
+            search: search::RawSearchConfig::default(),
         }
     }
 }
@@ -350,6 +355,8 @@ pub struct Config {
     pub strict: bool,
     /// Where the agents' site is served from.
     pub agents_base_url: BaseUrl,
+    /// Search settings (synonyms).
+    pub search: SearchConfig,
     /// Where the public site is served from, also in the agents' build
     /// (whose `base_url` is the agents' one): links that agents send to users
     /// point there.
@@ -388,6 +395,7 @@ const CONFIG_KEYS: &[&str] = &[
     "agents",
     "raw_html",
     "strict",
+    "search",
 ];
 
 impl Config {
@@ -661,6 +669,12 @@ impl Config {
             );
         }
 
+        let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+        let search =
+            SearchConfig::from_raw(raw.search, &codes, path, at("search")).unwrap_or_else(|e| {
+                errors.extend(e);
+                SearchConfig::default()
+            });
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -683,6 +697,7 @@ impl Config {
             agents: raw.agents,
             raw_html: raw.raw_html,
             strict: raw.strict,
+            search,
             agents_base_url,
         })
     }

@@ -126,6 +126,11 @@ impl SourceTexts {
         self.texts.retain(|path, _| keep.contains(path.as_path()));
     }
 
+    /// The text of `path`, if remembered.
+    pub fn text(&self, path: &Path) -> Option<&str> {
+        self.texts.get(path).map(|t| &**t)
+    }
+
     /// The 1-based line and column (in characters) of `offset` in `path`.
     pub fn line_col(&self, path: &Path, offset: usize) -> (usize, usize) {
         self.texts

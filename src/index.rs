@@ -42,6 +42,7 @@ pub struct IndexInput {
     documents: Vec<SearchDocument>,
     languages: Vec<String>,
     site: IndexedSite,
+    synonyms: std::collections::BTreeMap<String, Vec<search_index::SynonymRule>>,
 }
 
 impl IndexInput {
@@ -56,6 +57,7 @@ impl IndexInput {
                 .iter()
                 .map(|l| l.code.clone())
                 .collect(),
+            synonyms: model.config.search.synonyms.clone(),
             site: IndexedSite {
                 base_url: model.config.base_url.as_written(),
                 public_base_url: model.config.public_base_url.as_written(),
@@ -112,8 +114,12 @@ pub fn index(
         documents,
         languages,
         site,
+        synonyms,
     } = input;
-    let built = search_index::build(index_dir, &languages, &documents)?;
+    let mut built = search_index::build(index_dir, &languages, &documents)?;
+    for (lang, rules) in synonyms {
+        built.set_synonyms(&lang, rules);
+    }
     // The export reads only what the build made: the documents are freed
     // beside it rather than before it.
     let ((), exported) = rayon::join(

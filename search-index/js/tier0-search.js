@@ -21,6 +21,7 @@ const MIN_TYPO_LEN = 4;
 const TWO_TYPOS_LEN = 8;
 const prefixWeight = (typed, completion) => Math.fround(0.5 + 0.5 * (typed / completion));
 const typoWeight = (distance) => (distance <= 1 ? 0.5 : 0.375);
+const SYNONYM_WEIGHT = 0.875;
 const SNIPPET_CHARS = 180;
 
 const NUMERIC = /\p{N}/u;
@@ -380,7 +381,8 @@ function createSearch({ load, base = "", lang } = {}) {
 
   /** Up to MAX_CORRECTIONS terms of the known words closest to the unknown `word`. */
   async function corrections(word, shard) {
-    if (word.length < MIN_TYPO_LEN) return [];
+    // Only words of letters: a code one digit away is another code.
+    if (word.length < MIN_TYPO_LEN || !/^\p{Alphabetic}+$/u.test(word)) return [];
     const m = await manifest();
     const max = word.length >= TWO_TYPOS_LEN ? 2 : 1;
     const reversed = [...word].reverse().join("");
@@ -410,13 +412,20 @@ function createSearch({ load, base = "", lang } = {}) {
   }
 
   async function planWords(surfaces, typing, typos) {
+    const m = await manifest();
     const words = [];
     const seen = new Set();
     for (let i = 0; i < surfaces.length; i++) {
       const surface = surfaces[i];
       const { entry, words: shard } = await lookup(surface);
       const candidates = [];
-      if (entry && entry[1] !== null) candidates.push({ term: termOf(entry), surface, kind: "exact", weight: 1 });
+      const exact = entry && entry[1] !== null ? termOf(entry) : null;
+      if (exact !== null) candidates.push({ term: exact, surface, kind: "exact", weight: 1 });
+      const synonyms = m.synonyms || {};
+      const own = (key) => (Object.prototype.hasOwnProperty.call(synonyms, key) ? synonyms[key] : []);
+      for (const [synonym, term] of [...own(surface), ...(exact !== null ? own(`=${exact}`) : [])]) {
+        if (!candidates.some((c) => c.term === term)) candidates.push({ term, surface: synonym, kind: "synonym", weight: SYNONYM_WEIGHT });
+      }
       if (typing && i === surfaces.length - 1) {
         for (const c of await completions(surface)) if (!candidates.some((x) => x.term === c.term)) candidates.push(c);
       }

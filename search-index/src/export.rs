@@ -21,13 +21,14 @@ use tantivy::query::Bm25Weight;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocSet, Score, TERMINATED, TantivyDocument};
 
-use crate::analyzer::{MAX_TOKEN_CHARS, STOP, stemmer_language};
+use crate::analyzer::{MAX_TOKEN_CHARS, STOP, SurfaceToTerm, stemmer_language};
 use crate::collect::LanguageData;
 use crate::format::{
-    self, AnalyzerInfo, FORMAT_VERSION, HEAD_LEN, Manifest, RECORDS_PER_FILE, RootManifest,
+    self, AnalyzerInfo, FORMAT_VERSION, HEAD_LEN, Manifest, RECORDS_PER_FILE, RootManifest, js_cmp,
 };
 use crate::index::schema_mismatch;
 use crate::schema::{FIELD_WEIGHTS, Fields};
+use crate::synonyms;
 use crate::{BuiltIndex, ExportedFile, LanguageIndex, SearchError};
 
 /// Target size of a vocabulary shard (bytes of JSON before compression).
@@ -311,6 +312,13 @@ fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), Searc
         tails: tail_files.len() as u32,
         records: RECORDS_PER_FILE as u32,
         filters: filter_values,
+        synonyms: synonyms::resolve(&language.synonyms, &|surface| {
+            let term = SurfaceToTerm::new(lang).term(surface)?;
+            data.terms
+                .binary_search_by(|t| js_cmp(&t.term, &term))
+                .is_ok()
+                .then_some(term)
+        }),
     };
     emit_json(
         out,

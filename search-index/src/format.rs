@@ -66,6 +66,10 @@ pub struct Manifest {
     pub records: u32,
     /// Filter values with their article counts, per facet (category, tier, type).
     pub filters: BTreeMap<String, Vec<(String, u32)>>,
+    /// Synonyms: a typed word's surface, or `=` and its term, → the
+    /// `[surface, term]` pairs it also searches (see `synonyms.rs`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub synonyms: BTreeMap<String, Vec<(String, String)>>,
 }
 
 /// Description of the analyzer.

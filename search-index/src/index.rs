@@ -128,6 +128,7 @@ fn build_language(
         lang: lang.to_string(),
         index,
         data,
+        synonyms: Vec::new(),
     })
 }
 

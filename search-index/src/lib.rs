@@ -20,6 +20,7 @@ pub mod export;
 pub mod format;
 mod index;
 pub mod schema;
+pub mod synonyms;
 mod unsynced;
 
 use std::path::PathBuf;
@@ -28,6 +29,7 @@ pub use engine::Engine;
 pub use error::SearchError;
 pub use export::{Sink, export, export_files};
 pub use index::build;
+pub use synonyms::SynonymRule;
 
 /// The browser engine: a dependency-free ES module (see `FORMAT.md`).
 pub const ENGINE_JS: &str = include_str!("../js/tier0-search.js");
@@ -117,6 +119,8 @@ pub(crate) struct LanguageIndex {
     pub(crate) index: tantivy::Index,
     /// What the export writes, computed by `build` alongside the index.
     pub(crate) data: collect::LanguageData,
+    /// Synonym rules of the language (see [`BuiltIndex::set_synonyms`]).
+    pub(crate) synonyms: Vec<SynonymRule>,
 }
 
 impl std::fmt::Debug for LanguageIndex {
@@ -145,6 +149,15 @@ impl BuiltIndex {
                 path: self.dir.clone(),
             })?;
         export::language_scores(&language.index, &self.dir.join(lang))
+    }
+
+    /// Sets the synonym rules of `lang`, which [`export`] resolves against
+    /// the language's vocabulary into its manifest (a language that was not
+    /// built is ignored).
+    pub fn set_synonyms(&mut self, lang: &str, rules: Vec<SynonymRule>) {
+        if let Some(language) = self.languages.iter_mut().find(|l| l.lang == lang) {
+            language.synonyms = rules;
+        }
     }
 
     /// Language codes, in the order given to [`build`].

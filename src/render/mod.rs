@@ -665,10 +665,10 @@ mod tests {
                 }
             }
         }
-        // And the list holds nothing tier0 does not write; the search
-        // index is written by the index stage, not the renderers.
+        // And the list holds nothing tier0 does not write (the renderers
+        // write the search results page; the index stage the index).
         let listed: BTreeSet<&str> = GENERATED.iter().map(|g| g.name).collect();
         let unwritten: Vec<&&str> = listed.difference(&generated_seen).collect();
-        assert_eq!(unwritten, [&crate::output_paths::SEARCH_DIR]);
+        assert!(unwritten.is_empty(), "{unwritten:?}");
     }
 }

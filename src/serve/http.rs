@@ -136,23 +136,27 @@ pub fn site_path(raw: &str) -> Option<String> {
 }
 
 /// The file at `path`: itself, or the `index.html` of the folder it names.
+/// Under `search/` the index files come first, then the pages (the results
+/// page is `search/index.html`).
 fn lookup(served: &Served, path: &str) -> Option<(String, Arc<[u8]>)> {
     let in_search = path
         .strip_prefix(crate::output_paths::SEARCH_DIR)
         .is_some_and(|rest| rest.starts_with('/'));
-    let files = if in_search {
-        &served.search
+    let sets = if in_search {
+        vec![&served.search, &served.pages]
     } else {
-        &served.pages
+        vec![&served.pages]
     };
     let candidates = if path.is_empty() || path.ends_with('/') {
         vec![format!("{path}index.html")]
     } else {
         vec![path.to_owned(), format!("{path}/index.html")]
     };
-    candidates
-        .into_iter()
-        .find_map(|c| files.get(&c).map(|bytes| (c, bytes.clone())))
+    sets.into_iter().find_map(|files| {
+        candidates
+            .iter()
+            .find_map(|c| files.get(c).map(|bytes| (c.clone(), bytes.clone())))
+    })
 }
 
 async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {

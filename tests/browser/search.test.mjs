@@ -48,7 +48,8 @@ describe("typing a query", () => {
       assert.equal(r.title, "Cambiar la contraseña");
       assert.ok(r.marks.length > 0 && r.marks.every((m) => /^contraseñ/i.test(m)), JSON.stringify(r.marks));
       // Relative site: the link starts at the root from this page and names index.html.
-      assert.match(r.href, /^\.\.\/\.\.\/cuentas\/contrasena\/index\.html(#[a-z0-9-]+)?$/);
+      // It carries the matched word forms, marked on the article (?hl=).
+      assert.match(r.href, /^\.\.\/\.\.\/cuentas\/contrasena\/index\.html\?hl=contrasena[a-z%0-9]*(#[a-z0-9-]+)?$/);
       const badge = await page.$eval("#search-results .tier-badge", (b) => ({ text: b.textContent, title: b.title }));
       assert.deepEqual(badge, { text: "L1", title: "Nivel 1 · Soporte básico" });
       assert.equal(await page.textContent(".search-status"), "1 resultado");
@@ -73,7 +74,7 @@ describe("typing a query", () => {
       assert.equal((await resultsOf(page))[0].selected, "false");
       assert.equal(await page.getAttribute("#search-input", "aria-activedescendant"), null);
       await page.keyboard.press("ArrowDown");
-      await Promise.all([page.waitForURL(/\/red\/wifi\/index\.html#reiniciar-el-router$/), page.keyboard.press("Enter")]);
+      await Promise.all([page.waitForURL(/\/red\/wifi\/index\.html\?hl=[^#]*#reiniciar-el-router$/), page.keyboard.press("Enter")]);
       assert.ok(await page.$("#reiniciar-el-router"), "the anchor is a heading of the article");
     }));
 
@@ -160,7 +161,7 @@ describe("search links", () => {
       assert.equal(await page.inputValue("#search-input"), "router");
       assert.equal(await page.inputValue("select[name=category]"), "vpn");
       assert.ok(await panelOpen(page));
-      assert.deepEqual((await resultsOf(page)).map((r) => r.href), ["../../vpn/router-casa/index.html"]);
+      assert.deepEqual((await resultsOf(page)).map((r) => r.href), ["../../vpn/router-casa/index.html?hl=router%20routers"]);
     }));
 
   it("the form submits to the home page with the query and filters", () =>

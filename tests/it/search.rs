@@ -79,3 +79,92 @@ fn a_reply_with_a_relative_link_says_so() {
     let listed = site.tier0(&["search", "wifi"]).output().unwrap();
     assert!(!stderr(&listed).contains("relative"), "{}", stderr(&listed));
 }
+
+#[test]
+fn typos_prefixes_and_corrections_are_understood_and_reported_in_json() {
+    let site = built(&[]);
+    // A misspelled word is corrected: the text output says so.
+    let out = site.tier0(&["search", "conetcar "]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("KB-2"));
+    assert!(
+        stderr(&out).contains("showing results for `conectar` for `conetcar`"),
+        "{}",
+        stderr(&out)
+    );
+    // JSON: the correction, how each word was understood, the count.
+    let out = site
+        .tier0(&["search", "--json", "conetcar vpn "])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["corrections"],
+        serde_json::json!([{"from": "conetcar", "to": "conectar"}])
+    );
+    assert_eq!(json["words"][0]["candidates"][0]["kind"], "typo");
+    assert_eq!(json["words"][1]["candidates"][0]["kind"], "exact");
+    assert_eq!(json["all_words"], true);
+    assert!(json["total"].as_u64().unwrap() >= 1);
+    // A word being typed is completed (no trailing space: still typing).
+    let out = site.tier0(&["search", "--json", "conec"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["results"][0]["id"], "KB-2", "{json}");
+    assert_eq!(json["words"][0]["candidates"][0]["kind"], "prefix");
+    // A code is never "corrected" into another code.
+    let out = site
+        .tier0(&["search", "--json", "0x80070006 "])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn synonyms_of_the_config_apply_and_check_reports_the_useless_ones() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("tier0.yaml")).unwrap();
+    site.write(
+        "tier0.yaml",
+        format!(
+            "{config}search:\n  synonyms:\n    es:\n      - [wlan, wifi]\n      - túnel => vpn\n      - [zzyzx, qqwwee]\n"
+        ),
+    );
+    site.tier0(&["build"]).assert().success();
+    let out = site.tier0(&["search", "--json", "wlan "]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["results"][0]["id"], "KB-1", "{json}");
+    assert_eq!(json["words"][0]["candidates"][0]["kind"], "synonym");
+    let out = site
+        .tier0(&["search", "--json", "túnel "])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["results"][0]["id"], "KB-2", "{json}");
+    // One-way: "vpn" does not search "túnel" (which no article has anyway).
+    let out = site.tier0(&["search", "--json", "vpn "]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["words"][0]["candidates"].as_array().unwrap().len(), 1);
+
+    let out = site.tier0(&["check"]).output().unwrap();
+    let err = format!("{}{}", stderr(&out), String::from_utf8_lossy(&out.stdout));
+    let line = config.lines().count() + 6;
+    assert!(
+        err.contains(&format!("tier0.yaml:{line}:"))
+            && err.contains("synonym rule `zzyzx, qqwwee` of `es` finds nothing"),
+        "{err}"
+    );
+    assert!(!err.contains("`wlan, wifi`"), "{err}");
+
+    // A phrase is not a synonym: the config is refused, located.
+    site.write(
+        "tier0.yaml",
+        format!("{config}search:\n  synonyms:\n    es:\n      - [red inalámbrica, wifi]\n"),
+    );
+    let out = site.tier0(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("`red inalámbrica` is not one word"),
+        "{}",
+        stderr(&out)
+    );
+}

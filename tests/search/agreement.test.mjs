@@ -50,19 +50,27 @@ function records(root, lang) {
   return files.flatMap((f) => unwrapFile(readFileSync(path.join(dir, b, "r", `${f}.js`), "utf8")));
 }
 
+const engineFor = (root, lang) => createSearch({ lang, load: (p) => readFile(path.join(root, "public", "search", p)) });
+
+/** Both answers to `query`; asserts they agree and returns the CLI's. */
+async function compare(root, lang, engine, query, where) {
+  const expected = cli(root, lang, query);
+  const got = await engine.answer(query, { limit: 10 });
+  assert.deepEqual(got.results.map((r) => r.id), expected.results.map((r) => r.id), where);
+  assert.deepEqual(got.corrections, expected.corrections, where);
+  assert.deepEqual(got.words.map((w) => w.candidates.map((c) => c.kind)), expected.words.map((w) => w.candidates.map((c) => c.kind)), where);
+  assert.equal(got.allWords, expected.all_words, where);
+  if (got.totalExact) assert.equal(got.total, expected.total, where);
+  else assert.ok(got.total <= expected.total, where);
+  return expected;
+}
+
 async function assertAgreement(root, lang, perKind) {
-  const engine = createSearch({ lang, load: (p) => readFile(path.join(root, "public", "search", p)) });
+  const engine = engineFor(root, lang);
   const queries = makeQueries(`${root}:${lang}`, records(root, lang), perKind, ALL_KINDS);
   const kinds = new Map();
   for (const { kind, query } of queries) {
-    const expected = cli(root, lang, query);
-    const got = await engine.answer(query, { limit: 10 });
-    const where = `${lang} ${kind} ${JSON.stringify(query)}`;
-    assert.deepEqual(got.results.map((r) => r.id), expected.results.map((r) => r.id), where);
-    assert.deepEqual(got.corrections, expected.corrections, where);
-    assert.equal(got.allWords, expected.all_words, where);
-    if (got.totalExact) assert.equal(got.total, expected.total, where);
-    else assert.ok(got.total <= expected.total, where);
+    const expected = await compare(root, lang, engine, query, `${lang} ${kind} ${JSON.stringify(query)}`);
     const k = kinds.get(kind) || { n: 0, found: 0 };
     k.n++;
     k.found += expected.results.length > 0 ? 1 : 0;
@@ -92,6 +100,17 @@ before(() => {
 test("example knowledge base: every kind of query, Spanish and English", async () => {
   assert.ok(await assertAgreement(example, "es", 30) > 200);
   assert.ok(await assertAgreement(example, "en", 15) > 40);
+});
+
+test("example knowledge base: the synonyms of its tier0.yaml", async () => {
+  const es = engineFor(example, "es");
+  for (const query of ["password", "password ", "passwd ", "wlan ", "inalambrica ", "túnel ", "tunel vpn ", "contraseña wlan "]) {
+    const expected = await compare(example, "es", es, query, `es ${JSON.stringify(query)}`);
+    assert.ok(expected.results.length > 0, `es ${JSON.stringify(query)} finds nothing`);
+    assert.ok(expected.words.some((w) => w.candidates.some((c) => c.kind === "synonym")), `es ${JSON.stringify(query)}: no synonym`);
+  }
+  const en = engineFor(example, "en");
+  for (const query of ["passcode ", "wireless "]) await compare(example, "en", en, query, `en ${JSON.stringify(query)}`);
 });
 
 test("generated corpus: every kind of query, Spanish and English", async () => {

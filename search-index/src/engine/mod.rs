@@ -259,6 +259,7 @@ impl Engine {
 /// does no I/O, so it stays one function shared by tests and the engine).
 struct LoadedVocabulary {
     keys: Vec<String>,
+    synonyms: std::collections::BTreeMap<String, Vec<(String, String)>>,
     shards: HashMap<usize, Rc<Vec<VocabEntry>>>,
     reversed: HashMap<String, Rc<Vec<VocabEntry>>>,
 }
@@ -279,6 +280,7 @@ impl LoadedVocabulary {
         }
         Ok(LoadedVocabulary {
             keys: keys.clone(),
+            synonyms: engine.manifest.synonyms.clone(),
             shards,
             reversed,
         })
@@ -296,5 +298,9 @@ impl plan::Vocabulary for LoadedVocabulary {
 
     fn reversed_shard_of(&self, reversed: &str) -> &[VocabEntry] {
         self.reversed.get(reversed).map_or(&[], |s| s.as_slice())
+    }
+
+    fn synonyms(&self, key: &str) -> &[(String, String)] {
+        self.synonyms.get(key).map_or(&[], Vec::as_slice)
     }
 }

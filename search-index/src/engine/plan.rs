@@ -18,6 +18,8 @@ pub const MAX_CORRECTIONS: usize = 3;
 pub const MIN_TYPO_LEN: usize = 4;
 /// From this length (UTF-16 units) a correction may be two edits away.
 pub const TWO_TYPOS_LEN: usize = 8;
+/// How much a synonym's scores count.
+pub const SYNONYM_WEIGHT: f32 = 0.875;
 
 /// Why a term answers a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -29,6 +31,8 @@ pub enum Kind {
     Prefix,
     /// A word one or two edits away from an unknown word.
     Typo,
+    /// A synonym of the word (`search.synonyms` of the site's config).
+    Synonym,
 }
 
 /// One term that answers a word, and how much its scores count.
@@ -131,6 +135,8 @@ pub trait Vocabulary {
     fn shard(&self, i: usize) -> &[VocabEntry];
     /// The shard by reversed surface that holds the reversed `key`.
     fn reversed_shard_of(&self, reversed: &str) -> &[VocabEntry];
+    /// The synonyms of a surface, or of `=` and a term: `(surface, term)`.
+    fn synonyms(&self, key: &str) -> &[(String, String)];
 }
 
 /// Index of the shard whose key range holds `key` (`keys[0]` is "").
@@ -164,13 +170,27 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
         let at = lower_bound(shard, surface);
         let entry = shard.get(at).filter(|e| e.0 == *surface);
         let mut candidates = Vec::new();
-        if let Some(term) = entry.and_then(term_of) {
+        let exact = entry.and_then(term_of);
+        if let Some(term) = exact {
             candidates.push(Candidate {
                 term: term.to_string(),
                 surface: surface.clone(),
                 kind: Kind::Exact,
                 weight: 1.0,
             });
+        }
+        let by_term = exact
+            .map(|t| vocab.synonyms(&format!("={t}")))
+            .unwrap_or_default();
+        for (synonym, term) in vocab.synonyms(surface).iter().chain(by_term) {
+            if !candidates.iter().any(|c| c.term == *term) {
+                candidates.push(Candidate {
+                    term: term.clone(),
+                    surface: synonym.clone(),
+                    kind: Kind::Synonym,
+                    weight: SYNONYM_WEIGHT,
+                });
+            }
         }
         if typing && i + 1 == surfaces.len() {
             for c in completions(vocab, surface) {
@@ -251,10 +271,12 @@ fn completions(vocab: &dyn Vocabulary, prefix: &str) -> Vec<Candidate> {
 
 /// Up to [`MAX_CORRECTIONS`] terms of the known words closest to the unknown
 /// `word`, from its shard by surface and its shard by reversed surface:
-/// best distance, then document frequency, then surface.
+/// best distance, then document frequency, then surface. Only words of
+/// letters are corrected: a code or number one digit away is another code
+/// (`0x80070005` is not `0x80070006`).
 fn corrections(vocab: &dyn Vocabulary, word: &str, shard: &[VocabEntry]) -> Vec<Candidate> {
     let len = utf16_len(word);
-    if len < MIN_TYPO_LEN {
+    if len < MIN_TYPO_LEN || !word.chars().all(char::is_alphabetic) {
         return Vec::new();
     }
     let max = if len >= TWO_TYPOS_LEN { 2 } else { 1 };

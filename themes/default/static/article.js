@@ -288,8 +288,9 @@
       const clear = document.createElement("button");
       clear.type = "button";
       clear.className = "highlight-clear";
-      clear.textContent = body.dataset.tHighlightClear || "Clear highlighting";
-      bar.append((body.dataset.tHighlightNote || "") + " ", clear);
+      const texts = (body.closest("article") || body).dataset;
+      clear.textContent = texts.tHighlightClear || "Clear highlighting";
+      bar.append((texts.tHighlightNote || "") + " ", clear);
       body.before(bar);
       clear.addEventListener("click", () => {
         for (const mark of marks) mark.replaceWith(mark.textContent);

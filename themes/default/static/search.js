@@ -280,14 +280,14 @@
     if (!box) return;
     const parts = [];
     if (a.corrections && a.corrections.length && a.suggestion) {
-      const corrected = a.suggestion;
-      const literal = el("a", { class: "search-literal", href: linkFor(query, filters) }, query);
+      const corrected = a.suggestion.trim();
+      const literal = el("a", { class: "search-literal", href: linkFor(query, filters) }, query.trim());
       literal.addEventListener("click", (e) => { e.preventDefault(); onLiteral(); });
       parts.push(el("p", { class: "search-corrected" }, fill(text("showingFor"), { corrected: el("strong", null, corrected) }), " ",
         fill(text("instead"), { query: literal })));
     }
     if (!a.allWords && a.words && a.words.length > 1 && a.results.length) {
-      parts.push(el("p", { class: "search-partial" }, fill(text("partial"), { query })), contactBlock(query));
+      parts.push(el("p", { class: "search-partial" }, fill(text("partial"), { query: query.trim() })), contactBlock(query.trim()));
     }
     box.replaceChildren(...parts);
     box.hidden = parts.length === 0;
