@@ -79,8 +79,16 @@ fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocume
         .articles
         .par_iter()
         .zip(sections)
-        .map(|(linked, sections)| {
+        .enumerate()
+        .map(|(i, (linked, sections))| {
             let a = &linked.article;
+            let trail = model
+                .section_of(i)
+                .map(|s| model.trail(s))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|s| model.sections[s].title.clone())
+                .collect();
             SearchDocument {
                 id: a.id.clone(),
                 lang: a.lang.clone(),
@@ -89,6 +97,7 @@ fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocume
                 description: a.description.clone(),
                 tier: a.tier.clone(),
                 category: a.section.clone().unwrap_or_default(),
+                trail,
                 doc_type: a.kind.name().to_owned(),
                 keywords: [&a.tags, &a.symptoms, &a.error_codes, &a.applies_to]
                     .into_iter()

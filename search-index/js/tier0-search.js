@@ -636,7 +636,7 @@ function createSearch({ load, base = "", lang } = {}) {
       const { snippet, matches, anchor } = makeSnippet(record, forms);
       return {
         id: record.id, url: record.url, title: record.title, tier: record.tier,
-        category: record.category, type: record.type, description: record.description,
+        category: record.category, trail: record.trail || [], type: record.type, description: record.description,
         internal: record.internal === true,
         score: r.key[2], snippet, matches, anchor, titleMatches: matchRanges(record.title, forms),
       };

@@ -688,6 +688,10 @@ fn doc_hash(doc: &SearchDocument) -> [u8; 16] {
         put(s.as_bytes());
     }
     put(&[u8::from(doc.internal)]);
+    put(&(doc.trail.len() as u64).to_le_bytes());
+    for t in &doc.trail {
+        put(t.as_bytes());
+    }
     put(&(doc.keywords.len() as u64).to_le_bytes());
     for k in &doc.keywords {
         put(k.as_bytes());
@@ -704,7 +708,7 @@ fn doc_hash(doc: &SearchDocument) -> [u8; 16] {
 /// Changes whenever the exporter may write different bytes for the same
 /// articles (crate version plus a counter bumped with such changes), so that
 /// the build name changes too.
-const EXPORTER_REVISION: &str = concat!(env!("CARGO_PKG_VERSION"), "/3");
+const EXPORTER_REVISION: &str = concat!(env!("CARGO_PKG_VERSION"), "/4");
 
 #[cfg(test)]
 mod tests {
@@ -721,6 +725,7 @@ mod tests {
             description: "Reconectar".into(),
             tier: "L2".into(),
             category: "red".into(),
+            trail: vec!["Red".into()],
             doc_type: "how-to".into(),
             keywords: vec!["wifi".into()],
             sections: vec![Section {
@@ -730,7 +735,7 @@ mod tests {
             }],
             internal: false,
         };
-        let changes: [fn(&mut SearchDocument); 13] = [
+        let changes: [fn(&mut SearchDocument); 14] = [
             |d| d.id.push('0'),
             |d| d.lang.push('x'),
             |d| d.url.push('x'),
@@ -738,6 +743,7 @@ mod tests {
             |d| d.description.push('x'),
             |d| d.tier.push('x'),
             |d| d.category.push('x'),
+            |d| d.trail.push(String::new()),
             |d| d.doc_type.push('x'),
             |d| d.keywords.push(String::new()),
             |d| d.sections[0].anchor = None,

@@ -149,6 +149,9 @@ pub struct Record {
     pub tier: String,
     /// Category id.
     pub category: String,
+    /// Titles of its sections from the top (absent when it has none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trail: Vec<String>,
     /// Article type.
     #[serde(rename = "type")]
     pub doc_type: String,
@@ -196,6 +199,8 @@ pub fn record_json(doc: &crate::SearchDocument, show: &[(usize, usize)]) -> Box<
         title: &'a str,
         tier: &'a str,
         category: &'a str,
+        #[serde(skip_serializing_if = "<[String]>::is_empty")]
+        trail: &'a [String],
         #[serde(rename = "type")]
         doc_type: &'a str,
         description: &'a str,
@@ -211,6 +216,7 @@ pub fn record_json(doc: &crate::SearchDocument, show: &[(usize, usize)]) -> Box<
         title: &doc.title,
         tier: &doc.tier,
         category: &doc.category,
+        trail: &doc.trail,
         doc_type: &doc.doc_type,
         description: &doc.description,
         sections: doc

@@ -73,8 +73,12 @@ pub struct SearchDocument {
     pub description: String,
     /// Tier id, e.g. "L3".
     pub tier: String,
-    /// Category id ("" when none).
+    /// Category id ("" when none): the section path (`network/vpn`).
     pub category: String,
+    /// Titles of the sections from the top down to the article's own, to
+    /// tell apart articles of the same title in different sections.
+    #[serde(default)]
+    pub trail: Vec<String>,
     /// troubleshooting | how-to | faq | known-issue | reference.
     pub doc_type: String,
     /// Tags, symptoms, error codes and applies_to.

@@ -28,6 +28,9 @@ struct Result<'a> {
     tier: &'a str,
     url: String,
     description: &'a str,
+    /// Section path (`network/vpn`) and the titles of its sections.
+    section: &'a str,
+    section_titles: &'a [String],
     score: f32,
     internal: bool,
     #[serde(skip)]
@@ -90,6 +93,8 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
                 tier: &hit.tier,
                 url: urls.best("", &hit.url),
                 description: &hit.description,
+                section: &hit.category,
+                section_titles: &hit.trail,
                 score,
                 internal,
                 reply: args.reply.then(|| {
@@ -208,9 +213,16 @@ fn write_text(out: &mut impl Write, results: &[Result<'_>]) -> std::io::Result<(
             continue;
         }
         let internal = if r.internal { " (internal)" } else { "" };
+        // Two results of one title (a page per product version): say where each is.
+        let shared = results.iter().filter(|o| o.title == r.title).count() > 1;
+        let place = if shared && !r.section_titles.is_empty() {
+            format!(" · {}", r.section_titles.join(" › "))
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "{:>2}. {} [{}] {}{internal}",
+            "{:>2}. {} [{}] {}{internal}{place}",
             r.rank, r.title, r.tier, r.id
         )?;
         writeln!(out, "    {}", r.url)?;

@@ -34,6 +34,13 @@ before(async () => {
       "## Cambiar el tóner", "", "Abra la tapa y cambie el tóner de la impresora.", "",
     ].join("\n"));
   }
+  // The same title in two sections (a page per product version, say).
+  for (const [dir, id] of [["impresoras/modelos", "KB-980"], ["red", "KB-981"]]) {
+    await writeFile(path.join(root, "content", ...dir.split("/"), "instalar-controlador.md"), [
+      "---", `id: ${id}`, "title: Instalar el controlador", "tier: L2", "type: how-to", "date: 2026-02-01", "---", "",
+      "Descargue el controlador del fabricante e instálelo.", "",
+    ].join("\n"));
+  }
   const [site] = await Promise.all([buildSite(root), launch().then((b) => { browser = b; })]);
   server = await serve(site);
   context = await browser.newContext();
@@ -97,6 +104,20 @@ describe("the dropdown", () => {
       await settle(page);
       assert.equal(await page.inputValue("#search-input"), "impresora ");
       assert.equal(await page.isVisible(".search-words"), false, "a complete word is not completed");
+    }));
+});
+
+describe("results of the same title", () => {
+  it("show where each one is", () =>
+    onPage("red/wifi/index.html", async (page) => {
+      await typeQuery(page, "controlador ");
+      const trails = await page.$$eval("#search-results .search-result", (rs) => rs.map((r) => [
+        r.querySelector(".search-result-title").textContent, r.querySelector(".search-result-trail")?.textContent ?? null]));
+      assert.deepEqual(trails.map(([t]) => t), ["Instalar el controlador", "Instalar el controlador"]);
+      assert.deepEqual(trails.map(([, t]) => t).sort(), ["Impresoras › Modelos", "Red y Wi-Fi"], JSON.stringify(trails));
+      // A title of its own shows its section as before.
+      await typeQuery(page, "tóner ");
+      assert.equal(await page.$("#search-results .search-result-trail"), null);
     }));
 });
 

@@ -168,3 +168,40 @@ fn synonyms_of_the_config_apply_and_check_reports_the_useless_ones() {
         stderr(&out)
     );
 }
+
+#[test]
+fn results_of_the_same_title_say_which_section_they_are_in() {
+    let site = Site::fixture("basic");
+    for (dir, id) in [("red", "KB-70"), ("vpn", "KB-71")] {
+        site.write(
+            &format!("content/{dir}/instalar-cliente.md"),
+            format!("---\nid: {id}\ntitle: Instalar el cliente\ntier: L1\n---\n\nDescargue el cliente e instálelo.\n"),
+        );
+    }
+    site.tier0(&["build"]).assert().success();
+    let out = site.tier0(&["search", "cliente "]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Instalar el cliente [L1] KB-70 · Red"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Instalar el cliente [L1] KB-71 · VPN corporativa"),
+        "{text}"
+    );
+    let out = site
+        .tier0(&["search", "--json", "cliente "])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sections: Vec<&str> = json["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["section"].as_str().unwrap())
+        .collect();
+    assert_eq!(sections, ["red", "vpn"], "{json}");
+    // A title of its own is shown as before.
+    let out = site.tier0(&["search", "conectar"]).output().unwrap();
+    assert!(!String::from_utf8(out.stdout).unwrap().contains(" · "));
+}

@@ -159,6 +159,7 @@ pub fn corpus(count: usize, words: usize, seed: u64) -> Vec<SearchDocument> {
                 description: sentence(&mut rng, &vocab, 12, 10),
                 tier: tiers[rng.below(tiers.len())].to_string(),
                 category: categories[rng.below(categories.len())].to_string(),
+                trail: Vec::new(),
                 doc_type: types[rng.below(types.len())].to_string(),
                 keywords: vec![
                     vocab[rng.zipf(vocab.len())].clone(),

@@ -250,16 +250,26 @@
     if (more) more.hidden = true;
   }
 
-  /** One result: title (matched words marked), tier badge and facets, snippet. */
-  function resultParts(r) {
+  /** Titles that several of `results` share (compared without case). */
+  function sharedTitles(results) {
+    const seen = new Map();
+    for (const r of results) { const t = String(r.title || "").toLowerCase(); seen.set(t, (seen.get(t) || 0) + 1); }
+    return new Set([...seen].filter(([, n]) => n > 1).map(([t]) => t));
+  }
+
+  /** One result: title (matched words marked), tier badge and facets (or,
+   *  when another result has the same title, its whole section trail), snippet. */
+  function resultParts(r, shared) {
     const tiers = facetSelect("tier");
     const categories = facetSelect("category");
     const types = facetSelect("type");
     const meta = el("span", { class: "search-result-meta" },
       el("span", { class: "badge tier-badge", "data-tier": r.tier, title: optionLabel(tiers, r.tier) }, String(r.tier || "")));
     if (r.internal) meta.append(el("span", { class: "badge internal-badge" }, text("internal")));
-    for (const extra of [r.category && optionLabel(categories, r.category), r.type && optionLabel(types, r.type)]) {
-      if (extra) meta.append(el("span", null, extra));
+    const trail = shared && shared.has(String(r.title || "").toLowerCase()) && Array.isArray(r.trail) && r.trail.length
+      ? el("span", { class: "search-result-trail" }, r.trail.join(" › ")) : null;
+    for (const extra of [trail || (r.category && optionLabel(categories, r.category)), r.type && optionLabel(types, r.type)]) {
+      if (extra) meta.append(typeof extra === "string" ? el("span", null, extra) : extra);
     }
     const title = el("span", { class: "search-result-title" });
     highlight(title, String(r.title || ""), r.titleMatches);
@@ -326,11 +336,12 @@
 
   function renderResults(query, a, filters, literal) {
     const items = [];
+    const shared = sharedTitles(a.results);
     a.results.forEach((r, i) => {
       const href = resultHref(r, a.highlight);
       if (!href) return;
       items.push(el("a", { class: "search-result", id: "search-option-" + i, role: "option", href, tabindex: "-1", "aria-selected": "false" },
-        ...resultParts(r)));
+        ...resultParts(r, shared)));
     });
     listbox.replaceChildren(...items);
     empty.replaceChildren();
@@ -554,10 +565,11 @@
       const a = await s.answer(query, { limit: pageNumber * PAGE_SIZE, filters, typos, count: true });
       const first = (pageNumber - 1) * PAGE_SIZE;
       const shown = a.results.slice(first);
+      const shared = sharedTitles(shown);
       list.setAttribute("start", String(first + 1));
       list.replaceChildren(...shown.map((r) => {
         const href = resultHref(r, a.highlight);
-        return href ? el("li", null, el("a", { class: "search-result", href }, ...resultParts(r))) : null;
+        return href ? el("li", null, el("a", { class: "search-result", href }, ...resultParts(r, shared))) : null;
       }).filter(Boolean));
       notices(pageNotice, query, a, filters, () => location.assign(pageLink(1, true)));
       if (shown.length === 0) {
