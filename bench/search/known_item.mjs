@@ -28,7 +28,8 @@
 //
 // A title query is answered correctly by any article with that same title
 // (documentation often repeats a title in several sections); a body query
-// only by its own article. Pagefind (the npm package pinned in
+// by any article whose indexed text has the same four words in a row
+// (generated reference pages repeat whole sentences). Pagefind (the npm package pinned in
 // package.json) indexes the same built HTML, limited to the article as in
 // measure.mjs, and runs in headless Chromium; tier0's engine runs in Node
 // over the exported files (it is the same module the browser loads), and

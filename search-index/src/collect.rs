@@ -12,8 +12,8 @@
 //! the number of documents, `f`'s total token count (average field norm)
 //! and, per document, the term frequency and the quantised field norm
 //! ([`FieldNormReader::fieldnorm_to_id`]) — boosted by the field weight,
-//! then summed in field order in f32. That is bit for bit what `search()`'s
-//! boosted per-field `TermQuery`s compute; the tests check it against scores
+//! then summed in field order in f32. That is bit for bit what a boosted
+//! per-field tantivy `TermQuery` computes; the tests check it against scores
 //! read back from the tantivy index.
 //!
 //! Determinism: documents are split into contiguous ranges per thread and

@@ -428,8 +428,8 @@ fn shard_key<'a>(start: usize, key: impl Fn(usize) -> &'a str) -> String {
     }
 }
 
-/// Per-(term, doc) scores read back from a tantivy index, the way
-/// `search()` scores them (for tests and diagnostics).
+/// Per-(term, doc) scores read back from a tantivy index, the way its
+/// boosted per-field `TermQuery`s score them (for tests and diagnostics).
 pub struct LanguageScores {
     /// Number of documents.
     pub docs: u32,

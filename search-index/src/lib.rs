@@ -1,16 +1,17 @@
 //! tier0's search: analyzers, the tantivy index, the static export the
-//! browser reads, and the browser engine itself.
+//! browser reads, the query engine, and the browser engine itself.
 //!
 //! In: the published articles of a build as [`SearchDocument`]s. Out: one
 //! tantivy index per language on disk ([`build`]), the files of the static
 //! client-side index, engine included, streamed to a callback ([`export`],
-//! format described in `FORMAT.md`), terminal search over the tantivy index
-//! ([`search`]) and the browser engine ([`ENGINE_JS`]).
+//! format described in `FORMAT.md`), the query engine over those files
+//! ([`Engine`], what `tier0 search` runs) and the browser engine
+//! ([`ENGINE_JS`]).
 //!
 //! Guarantees: the same documents give byte-identical exported files; the
-//! browser engine's top 10 for a whole-word query equals [`search`]'s,
-//! because both rank with the same per-field BM25 scores read from the
-//! tantivy index (see `export` and `query`).
+//! scores in them are tantivy's BM25 (see `export`); [`Engine`] and the
+//! browser engine implement one specification (`QUERY.md`) over the same
+//! files, and the agreement tests hold them to the same answers.
 
 pub mod analyzer;
 mod collect;
@@ -142,7 +143,8 @@ impl BuiltIndex {
     }
 
     /// Per-(term, doc) scores of a language read back from its tantivy
-    /// index, as `search()` scores them (slow; for tests and diagnostics).
+    /// index, as its boosted per-field `TermQuery`s score them (slow; for
+    /// tests and diagnostics).
     pub fn scores(&self, lang: &str) -> Result<export::LanguageScores, SearchError> {
         let language = self
             .languages

@@ -3,8 +3,8 @@
 //! In: nothing. Out: [`schema()`], [`Fields`] (the resolved field handles)
 //! and [`FIELD_WEIGHTS`]. Guarantees: the weighted fields are indexed with
 //! frequencies and field norms (what BM25 needs) and no positions (no phrase
-//! queries are made, so they would only cost space); the export and
-//! `search()` both take their weights from [`FIELD_WEIGHTS`].
+//! queries are made, so they would only cost space); the export takes
+//! its weights from [`FIELD_WEIGHTS`].
 
 use tantivy::schema::{Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions};
 
@@ -21,7 +21,7 @@ pub const FIELD_WEIGHTS: [(&str, f32); 5] = [
     ("body", 1.0),
 ];
 
-/// Stored-only string fields (what a [`crate::Hit`] shows).
+/// Stored-only string fields (what a result shows).
 pub const STORED_FIELDS: [&str; 8] = [
     "id",
     "url",

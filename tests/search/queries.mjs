@@ -116,7 +116,12 @@ export function makeQueries(name, records, perKind, kinds = ALL_KINDS) {
   for (const [r, runs] of pick(bodies, perKind, random)) {
     const run = runs[Math.floor(random() * runs.length)];
     const at = Math.floor(random() * (run.length - 3));
-    add("body", `${run.slice(at, at + 4).join(" ")} `, r, [r.id]);
+    const phrase = run.slice(at, at + 4).join(" ");
+    // Generated pages repeat sentences ("set the clock used…" on every
+    // command's page): any article whose text has the phrase answers it.
+    const needle = phrase.toLowerCase();
+    const having = records.filter((o) => o.sections.some(([, , text]) => text.toLowerCase().includes(needle))).map((o) => o.id);
+    add("body", `${phrase} `, r, having.includes(r.id) ? having : [r.id]);
   }
   const words = (r) => r.sections.flatMap(([, , text]) => text.split(/[^\p{L}\p{N}_-]+/u)).filter(Boolean);
   for (const r of pick(usable, perKind, random)) {
