@@ -42,12 +42,14 @@ describe("opened from disk (file://)", () => {
     withPage(fileUrl(path.join(site, "red/wifi/index.html")), async (page) => {
       await typeQuery(page, "apague router");
       const results = await resultsOf(page);
-      assert.deepEqual(results.map((r) => r.href), ["../../red/wifi/index.html#reiniciar-el-router"]);
+      assert.deepEqual(results.map((r) => r.href), ["../../red/wifi/index.html?hl=apague%20router%20routers#reiniciar-el-router"]);
       assert.deepEqual(results[0].marks.map((m) => m.toLowerCase()), ["apague", "router"]);
       assert.equal(await engineKind(page), "classic");
       assert.equal(new URL(page.url()).searchParams.get("q"), "apague router", "the address follows the query on disk too");
       await page.keyboard.press("ArrowDown");
-      await Promise.all([page.waitForURL(/^file:\/\/.*\/red\/wifi\/index\.html#reiniciar-el-router$/), page.keyboard.press("Enter")]);
+      await Promise.all([page.waitForURL(/^file:\/\/.*\/red\/wifi\/index\.html\?hl=[^#]*#reiniciar-el-router$/), page.keyboard.press("Enter")]);
+      // The searched words are marked on the article, from disk too.
+      assert.ok(await page.$$eval(".article-body mark.search-highlight", (m) => m.length) > 0);
     }));
 
   it("shows the results of a ?q= link", () =>
@@ -71,14 +73,14 @@ describe("served under a subpath (--base-url /help/)", () => {
       assert.equal(await page.getAttribute("form.search", "action"), "/help/");
       await typeQuery(page, "contraseña");
       const [result] = await resultsOf(page);
-      assert.match(result.href, /^\/help\/cuentas\/contrasena\/(#[a-z0-9-]+)?$/);
+      assert.match(result.href, /^\/help\/cuentas\/contrasena\/\?hl=contrasena[^#]*(#[a-z0-9-]+)?$/);
       assert.equal(await engineKind(page), "module");
       assert.ok(server.requests.includes("/help/search/tier0-search.js"), server.requests.join(" "));
       assert.ok(!server.requests.includes("/help/search/tier0-search.classic.js"));
       const outside = server.requests.filter((p) => !p.startsWith("/help/") && p !== "/favicon.ico");
       assert.deepEqual(outside, [], "nothing is fetched outside the subpath");
       await page.keyboard.press("ArrowDown");
-      await Promise.all([page.waitForURL(/\/help\/cuentas\/contrasena\/(#[a-z0-9-]+)?$/), page.keyboard.press("Enter")]);
+      await Promise.all([page.waitForURL(/\/help\/cuentas\/contrasena\/\?hl=[^#]*(#[a-z0-9-]+)?$/), page.keyboard.press("Enter")]);
       assert.equal(await page.textContent("h1"), "Cambiar la contraseña");
     }));
 
@@ -86,7 +88,7 @@ describe("served under a subpath (--base-url /help/)", () => {
     withPage(server.url + "?q=router", async (page) => {
       await page.waitForSelector("#search-results [role=option]");
       await settle(page);
-      assert.deepEqual((await resultsOf(page)).map((r) => r.href).sort(), ["/help/red/wifi/#reiniciar-el-router", "/help/vpn/router-casa/"]);
+      assert.deepEqual((await resultsOf(page)).map((r) => r.href).sort(), ["/help/red/wifi/?hl=router%20routers#reiniciar-el-router", "/help/vpn/router-casa/?hl=router%20routers"]);
     }));
 });
 
@@ -101,7 +103,7 @@ describe("the example knowledge base (content/)", () => {
     withPage(server.url + "index.html", async (page) => {
       await typeQuery(page, "0x800CCC0E");
       const [first] = await resultsOf(page);
-      assert.equal(first.href.split("#")[0], "correo/outlook-0x800ccc0e/index.html");
+      assert.equal(first.href.split("#")[0], "correo/outlook-0x800ccc0e/index.html?hl=0x800ccc0e");
       assert.ok(first.marks.some((m) => m.toLowerCase() === "0x800ccc0e"), JSON.stringify(first.marks));
     }));
 
@@ -111,7 +113,7 @@ describe("the example knowledge base (content/)", () => {
       await typeQuery(page, "password");
       const results = await resultsOf(page);
       assert.ok(results.length > 0);
-      for (const r of results) assert.match(r.href, /^\.\.\/en\/[a-z0-9-]+\/[a-z0-9-]+\/index\.html(#[a-z0-9-]+)?$/);
+      for (const r of results) assert.match(r.href, /^\.\.\/en\/[a-z0-9-]+\/[a-z0-9-]+\/index\.html\?hl=[a-z0-9%]+(#[a-z0-9-]+)?$/);
       assert.match(await page.textContent(".search-status"), /^\d+ results?$/);
       await page.keyboard.press("ArrowDown");
       await Promise.all([page.waitForURL(/\/en\/[a-z0-9-]+\/[a-z0-9-]+\/index\.html/), page.keyboard.press("Enter")]);
