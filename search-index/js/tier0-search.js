@@ -22,6 +22,8 @@ const TWO_TYPOS_LEN = 8;
 const prefixWeight = (typed, completion) => Math.fround(0.5 + 0.5 * (typed / completion));
 const typoWeight = (distance) => (distance <= 1 ? 0.5 : 0.375);
 const SYNONYM_WEIGHT = 0.875;
+// The first results among which a title equal to the query comes first.
+const TITLE_WINDOW = 10;
 const SNIPPET_CHARS = 180;
 
 const NUMERIC = /\p{N}/u;
@@ -629,10 +631,18 @@ function createSearch({ load, base = "", lang } = {}) {
    * `{ from, to }` replacements of unknown words.
    */
   async function answer(query, options = {}) {
-    const { ranked, forms, words, total, totalExact, allWords } = await rank(query, options);
+    const limit = options.limit ?? 10;
+    const { ranked, forms, words, total, totalExact, allWords } = await rank(query, { ...options, limit: Math.max(limit, TITLE_WINDOW) });
     const m = await manifest();
-    const results = await Promise.all(ranked.map(async (r) => {
-      const record = (await data(`r/${Math.floor(r.doc / m.records)}.js`))[r.doc % m.records];
+    const records = await Promise.all(ranked.map(async (r) => (await data(`r/${Math.floor(r.doc / m.records)}.js`))[r.doc % m.records]));
+    // Among the first TITLE_WINDOW, an article whose title is the query comes first.
+    const typed = tokenize(query, "query").map((t) => normalize(t.text)).join(" ");
+    const exact = records.map((rec, i) => i < TITLE_WINDOW && tokenize(rec.title, "query").map((t) => normalize(t.text)).join(" ") === typed);
+    const order = ranked.map((_, i) => i);
+    order.sort((a, b) => (exact[b] ? 1 : 0) - (exact[a] ? 1 : 0) || a - b);
+    const results = order.slice(0, Math.max(0, limit)).map((i) => {
+      const r = ranked[i];
+      const record = records[i];
       const { snippet, matches, anchor } = makeSnippet(record, forms);
       return {
         id: record.id, url: record.url, title: record.title, tier: record.tier,
@@ -640,7 +650,7 @@ function createSearch({ load, base = "", lang } = {}) {
         internal: record.internal === true,
         score: r.key[2], snippet, matches, anchor, titleMatches: matchRanges(record.title, forms),
       };
-    }));
+    });
     const corrected = words.filter((w) => w.candidates.length > 0 && w.candidates.every((c) => c.kind === "typo"))
       .map((w) => ({ from: w.surface, to: w.candidates[0].surface }));
     const suggestion = corrected.length ? await suggest(query) : null;

@@ -538,3 +538,54 @@ fn export_does_not_depend_on_the_number_of_threads() {
     assert_eq!(one, export_with(3));
     assert!(one.len() > 20);
 }
+
+#[test]
+fn a_title_that_is_the_query_comes_first() {
+    let doc = |id: &str, title: &str, body: &str| search_index::SearchDocument {
+        id: id.into(),
+        lang: "en".into(),
+        url: format!("{id}/"),
+        title: title.into(),
+        tier: "L1".into(),
+        doc_type: "reference".into(),
+        sections: vec![search_index::Section {
+            anchor: None,
+            heading: None,
+            text: body.into(),
+        }],
+        ..Default::default()
+    };
+    let docs = vec![
+        doc(
+            "a",
+            "Summaries",
+            "Summaries of summaries: every summary, summarised.",
+        ),
+        doc(
+            "b",
+            "Summary",
+            "Returns the page's text up to the first break.",
+        ),
+        doc("c", "Content", "Nothing about it."),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let built = build(dir.path(), &["en".to_string()], &docs).unwrap();
+    let files = export_files(&built).unwrap();
+    // Both titles hold the stem; the one with more of it in the body scores
+    // higher, but the title that is the query comes first.
+    let engine = common::engine(&files, "en");
+    let scores: Vec<f32> = engine
+        .search("summary ", 10)
+        .unwrap()
+        .hits
+        .iter()
+        .map(|h| h.ranked.score)
+        .collect();
+    assert!(scores[0] < scores[1], "{scores:?}");
+    for query in ["summary ", "Summary", "SUMMARY "] {
+        assert_eq!(search(&files, "en", query, 10), ["b", "a"], "{query}");
+        // The same with one result asked for: the window does not depend on it.
+        assert_eq!(search(&files, "en", query, 1), ["b"], "{query}");
+    }
+    assert_eq!(search(&files, "en", "summaries ", 10), ["a", "b"]);
+}

@@ -20,6 +20,12 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 pub use plan::{Candidate, Kind, Word, edit_distance, is_typing};
+
+use crate::analyzer::{Mode, surface_forms};
+
+/// The first results among which an article whose title is the query (the
+/// same words, case and accents aside) comes first.
+pub const TITLE_WINDOW: usize = 10;
 pub use rank::Ranked;
 
 use crate::SearchError;
@@ -240,12 +246,18 @@ impl Engine {
             .is_some_and(|r| r.matched as usize == words.len());
         let total = ranked.len();
         let mut hits = Vec::new();
-        for r in ranked.into_iter().take(limit) {
+        for r in ranked.into_iter().take(limit.max(TITLE_WINDOW)) {
             hits.push(Hit {
                 record: self.record(r.doc)?,
                 ranked: r,
             });
         }
+        // Among the first TITLE_WINDOW, an article whose title is the query
+        // comes first (a stable sort keeps the rest in order).
+        let typed = surface_forms(Mode::Query, query);
+        let window = hits.len().min(TITLE_WINDOW);
+        hits[..window].sort_by_key(|h| surface_forms(Mode::Query, &h.record.title) != typed);
+        hits.truncate(limit);
         Ok(Answer {
             words,
             hits,
