@@ -143,6 +143,18 @@ describe("the full results page", () => {
       assert.ok(await page.$$eval(".search-page-results .search-result-title mark", (m) => m.length) > 0);
     }));
 
+  it("a filter chosen on the page reloads it for that filter", () =>
+    onPage("search/index.html?q=impresora&page=2", async (page) => {
+      await page.waitForSelector(".search-page-results li");
+      await page.focus("#search-input");
+      await Promise.all([page.waitForURL(/category=red/), page.selectOption("select[name=category]", "red")]);
+      const url = new URL(page.url());
+      assert.equal(url.searchParams.get("q"), "impresora");
+      assert.equal(url.searchParams.get("page"), null, "a new filter starts at the first page");
+      await page.waitForSelector(".search-page-empty:not([hidden]), .search-page-results li");
+      assert.equal(await page.inputValue("select[name=category]"), "red");
+    }));
+
   it("applies the filters of the address", () =>
     onPage("search/index.html?q=impresora&category=red", async (page) => {
       await page.waitForSelector(".search-page-empty:not([hidden]), .search-page-results li");

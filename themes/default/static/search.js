@@ -464,7 +464,10 @@
     search().catch(() => {});
     if (input.value.trim()) open();
   });
-  for (const s of selects) s.addEventListener("change", () => run());
+  // On the full results page a filter reloads the page for it; elsewhere it narrows the list.
+  for (const s of selects) {
+    s.addEventListener("change", () => (resultsPage ? location.assign(linkFor(input.value, currentFilters(), location.href)) : run()));
+  }
 
   input.addEventListener("keydown", (e) => {
     if (e.isComposing) return;
@@ -536,6 +539,10 @@
   }
   const q = params.get("q");
   if (resultsPage) {
+    // The filters belong to the page here, in view above the results.
+    const filters = form.querySelector(".search-filters");
+    const heading = resultsPage.querySelector("h1");
+    if (filters && heading) heading.after(filters);
     input.value = q || "";
     renderPage(q || "", currentFilters(), Math.max(1, Number.parseInt(params.get("page") || "1", 10) || 1), params.get("typos") !== "0");
   } else if (q && q.trim()) {
