@@ -20,7 +20,8 @@
 //!    "estado"...), applied to the folded form (so "esta" and "está" are
 //!    both stop words; the few accented entries of the Spanish list whose
 //!    folded form is not itself listed, such as "más", stay searchable).
-//! 4. [`CodeAwareStemmer`]: tantivy's Snowball `Stemmer` (Spanish / English)
+//! 4. [`CodeAwareStemmer`], which also applies step 3 ([`StopWords`]):
+//!    tantivy's Snowball `Stemmer` (Spanish / English)
 //!    for tokens made of letters only; codes, numbers and mixed tokens are
 //!    never stemmed. Other language codes get no stop words and no stemming.
 //!
@@ -66,7 +67,6 @@ pub enum Mode {
 /// and the code-aware stemmer: the tail of every stemming analyzer.
 fn stop_and_stem(builder: TextAnalyzerBuilder, language: Language) -> TextAnalyzer {
     builder
-        .filter_dynamic(StopWords::new(language))
         .filter_dynamic(CodeAwareStemmer::new(language))
         .build()
 }
@@ -76,7 +76,8 @@ fn stop_and_stem(builder: TextAnalyzerBuilder, language: Language) -> TextAnalyz
 /// de línea", "not working".
 pub const KEPT_STOP_WORDS: &[&str] = &["no", "sin", "estado", "estados", "fuera", "not"];
 
-/// tantivy's [`StopWordFilter`] for a language, minus [`KEPT_STOP_WORDS`].
+/// tantivy's [`StopWordFilter`] for a language, minus [`KEPT_STOP_WORDS`]
+/// (applied by [`CodeAwareStemmer`]).
 #[derive(Clone)]
 pub struct StopWords {
     /// The word alone through tantivy's filter: no token out means a stop word.
@@ -103,60 +104,6 @@ impl StopWords {
             }
             _ => false,
         }
-    }
-}
-
-impl TokenFilter for StopWords {
-    type Tokenizer<T: Tokenizer> = StopWordsFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> StopWordsFilter<T> {
-        StopWordsFilter {
-            inner: tokenizer,
-            words: self,
-        }
-    }
-}
-
-/// The tokenizer produced by [`StopWords`].
-#[derive(Clone)]
-pub struct StopWordsFilter<T> {
-    inner: T,
-    words: StopWords,
-}
-
-impl<T: Tokenizer> Tokenizer for StopWordsFilter<T> {
-    type TokenStream<'a> = StopWordsStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        StopWordsStream {
-            tail: self.inner.token_stream(text),
-            words: &mut self.words,
-        }
-    }
-}
-
-/// The token stream of [`StopWordsFilter`].
-pub struct StopWordsStream<'a, S> {
-    tail: S,
-    words: &'a mut StopWords,
-}
-
-impl<S: TokenStream> TokenStream for StopWordsStream<'_, S> {
-    fn advance(&mut self) -> bool {
-        while self.tail.advance() {
-            if !self.words.is_stop(&self.tail.token().text) {
-                return true;
-            }
-        }
-        false
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
     }
 }
 
@@ -403,7 +350,8 @@ impl TokenStream for PrecomputedTokenStream<'_> {
     }
 }
 
-/// tantivy's Snowball [`Stemmer`], applied only to tokens made of letters.
+/// Drops the [`StopWords`] of a language, then applies tantivy's Snowball
+/// [`Stemmer`] to the tokens made only of letters.
 #[derive(Clone)]
 pub struct CodeAwareStemmer {
     language: Language,
@@ -422,6 +370,7 @@ impl TokenFilter for CodeAwareStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CodeAwareStemmerFilter<T> {
         CodeAwareStemmerFilter {
             inner: tokenizer,
+            stop: StopWords::new(self.language),
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(self.language))
                 .build(),
@@ -433,6 +382,7 @@ impl TokenFilter for CodeAwareStemmer {
 #[derive(Clone)]
 pub struct CodeAwareStemmerFilter<T> {
     inner: T,
+    stop: StopWords,
     stemmer: TextAnalyzer,
 }
 
@@ -442,6 +392,7 @@ impl<T: Tokenizer> Tokenizer for CodeAwareStemmerFilter<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CodeAwareStemmerStream {
             tail: self.inner.token_stream(text),
+            stop: &mut self.stop,
             stemmer: &mut self.stemmer,
             token: Token::default(),
         }
@@ -451,14 +402,20 @@ impl<T: Tokenizer> Tokenizer for CodeAwareStemmerFilter<T> {
 /// The token stream of [`CodeAwareStemmerFilter`].
 pub struct CodeAwareStemmerStream<'a, S> {
     tail: S,
+    stop: &'a mut StopWords,
     stemmer: &'a mut TextAnalyzer,
     token: Token,
 }
 
 impl<S: TokenStream> TokenStream for CodeAwareStemmerStream<'_, S> {
     fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
+        loop {
+            if !self.tail.advance() {
+                return false;
+            }
+            if !self.stop.is_stop(&self.tail.token().text) {
+                break;
+            }
         }
         self.token.clone_from(self.tail.token());
         if is_stemmable(&self.token.text) {
@@ -1017,6 +974,10 @@ mod tests {
             q("en", "the printer is offline"),
             q("en", "printer offline")
         );
+        // The words support questions are made of are kept.
+        assert_eq!(q("es", "no imprime sin conexión").len(), 4);
+        assert_eq!(q("es", "estado de la cuenta").len(), 2);
+        assert_eq!(q("en", "not working").len(), 2);
     }
 
     #[test]

@@ -11,6 +11,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { after, before } from "node:test";
 import { promisify } from "node:util";
 
 import { chromium } from "playwright-core";
@@ -205,4 +206,27 @@ export async function visit(context, url, body) {
   } finally {
     await page.close();
   }
+}
+
+/**
+ * For a test file: before its tests, builds the site folder `root` (or the
+ * one `prepare()` resolves to), serves it over http and opens a browser
+ * context on it; after them, closes everything. Returns `{ onPage(where,
+ * body) }`, which `visit`s `where` (relative to the site).
+ */
+export function servedSite(prepare) {
+  const state = { browser: null, server: null, context: null };
+  before(async () => {
+    const root = typeof prepare === "function" ? await prepare() : prepare;
+    const [site] = await Promise.all([buildSite(root), launch().then((b) => { state.browser = b; })]);
+    state.server = await serve(site);
+    state.context = await state.browser.newContext();
+    state.context.setDefaultTimeout(5000);
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+    await cleanup();
+  });
+  return { onPage: (where, body) => visit(state.context, state.server.url + where, body) };
 }

@@ -5,28 +5,11 @@
 
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
-import { REPO, buildSite, cleanup, launch, resultsOf, serve, typeQuery, visit } from "./harness.mjs";
+import { REPO, resultsOf, servedSite, typeQuery } from "./harness.mjs";
 
-let browser;
-let server;
-let context;
-
-before(async () => {
-  const [site] = await Promise.all([buildSite(path.join(REPO, "tests/fixtures/nested")), launch().then((b) => { browser = b; })]);
-  server = await serve(site);
-  context = await browser.newContext();
-  context.setDefaultTimeout(5000);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await cleanup();
-});
-
-const onPage = (where, body) => visit(context, server.url + where, body);
+const { onPage } = servedSite(path.join(REPO, "tests/fixtures/nested"));
 const crumbs = (page) => page.$$eval(".breadcrumbs li a", (links) => links.map((a) => a.textContent.trim()));
 const heading = (page) => page.textContent("main h1");
 

@@ -11,17 +11,13 @@
 import assert from "node:assert/strict";
 import { cp, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
-import { buildSite, cleanup, FIXTURES, launch, resultsOf, serve, settle, tempDir, typeQuery, visit } from "./harness.mjs";
+import { FIXTURES, resultsOf, servedSite, settle, tempDir, typeQuery } from "./harness.mjs";
 
 const GENERATED = 30;
 
-let browser;
-let server;
-let context;
-
-before(async () => {
+const { onPage } = servedSite(async () => {
   const root = path.join(await tempDir("tier0-results-"), "site");
   await cp(path.join(FIXTURES, "search-ui"), root, { recursive: true });
   await mkdir(path.join(root, "content", "impresoras", "modelos"), { recursive: true });
@@ -41,19 +37,9 @@ before(async () => {
       "Descargue el controlador del fabricante e instálelo.", "",
     ].join("\n"));
   }
-  const [site] = await Promise.all([buildSite(root), launch().then((b) => { browser = b; })]);
-  server = await serve(site);
-  context = await browser.newContext();
-  context.setDefaultTimeout(5000);
+  return root;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await cleanup();
-});
-
-const onPage = (where, body) => visit(context, server.url + where, body);
 const visibleText = (page, selector) => page.$eval(selector, (n) => (n.hidden ? null : n.textContent.replace(/\s+/g, " ").trim()));
 
 describe("the dropdown", () => {
