@@ -3,7 +3,7 @@
 //! In: the site model (and, for assets, what rendering saw used). Out:
 //! articles due for review, oldest first; translations older than their
 //! original; files under `content/` that no article uses; synonym rules
-//! that find nothing. Everything here is advice to authors, reported as
+//! that find nothing; template text left in published articles. Everything here is advice to authors, reported as
 //! warnings.
 
 use std::collections::BTreeSet;
@@ -105,6 +105,39 @@ pub fn outdated_translations(model: &SiteModel) -> Vec<Diagnostic> {
         }
     }
     found
+}
+
+/// Published articles (not drafts) that still hold guidance text of a
+/// `tier0 new` template, one warning per article, at the first such line.
+pub fn template_text(model: &SiteModel) -> Vec<Diagnostic> {
+    let guidance = crate::cmd::new::template_guidance();
+    model
+        .articles
+        .iter()
+        .map(|linked| &linked.article)
+        .filter(|a| !a.draft)
+        .filter_map(|a| {
+            let body = &a.text[a.body_start..];
+            let mut offset = a.body_start;
+            for line in body.split_inclusive('\n') {
+                let trimmed = line.trim();
+                if guidance.contains(trimmed) {
+                    let at = offset + line.find(trimmed).unwrap_or(0);
+                    let shown: String = trimmed.chars().take(60).collect();
+                    return Some(
+                        Diagnostic::warning(
+                            &a.path,
+                            at..at + trimmed.len(),
+                            format!("template text left in a published article: “{shown}…”"),
+                        )
+                        .with_help("write the article's own text in its place, or mark it `draft: true` until it is ready"),
+                    );
+                }
+                offset += line.len();
+            }
+            None
+        })
+        .collect()
 }
 
 /// Files under `content/` that no article links to or shows.

@@ -462,6 +462,7 @@ pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, B
     }
     warnings.extend(audit::unused_assets(&model, &used_assets));
     warnings.extend(audit::outdated_translations(&model));
+    warnings.extend(audit::template_text(&model));
     warnings.extend(audit::unused_synonyms(
         &model,
         texts.text(Path::new(CONFIG_FILE)),

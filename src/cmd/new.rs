@@ -35,6 +35,26 @@ use crate::terminal;
 /// One template per language and type: `<lang>/<type>.md`.
 static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates/new");
 
+/// The guidance lines of the templates' bodies (trimmed, 40 characters or
+/// more, no placeholder): text an author is meant to replace, which `tier0
+/// check` reports in a published article.
+pub fn template_guidance() -> &'static std::collections::HashSet<&'static str> {
+    static LINES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    LINES.get_or_init(|| {
+        TEMPLATES
+            .dirs()
+            .flat_map(|dir| dir.files())
+            .filter_map(|file| file.contents_utf8())
+            .flat_map(|text| text.splitn(3, "\n---\n").nth(1).unwrap_or("").lines())
+            .map(str::trim)
+            .filter(|line| {
+                line.chars().count() >= 40 && !line.contains("{{") && !line.starts_with('#')
+            })
+            .collect()
+    })
+}
+
 /// Language of the templates used for a language that has none of its own.
 const FALLBACK_TEMPLATE_LANGUAGE: &str = "en";
 
@@ -62,7 +82,8 @@ pub fn run(args: NewArgs, verbosity: Verbosity) -> ExitCode {
                     created.id
                 ));
                 terminal::say(format_args!(
-                    "URL in the dev server: http://{DEV_SERVER_HOST}:{}/{}",
+                    "It is a draft (`draft: true`): `tier0 serve --drafts` shows it at http://{DEV_SERVER_HOST}:{}/{}; \
+                     remove that line to publish it",
                     crate::serve::DEFAULT_PORT,
                     created.site_path
                 ));

@@ -32,8 +32,9 @@ fn is_date(s: &str) -> bool {
         })
 }
 
+/// Builds with drafts: a new article is one until its author says otherwise.
 fn build_without_warnings(site: &Site) {
-    let output = site.tier0(&["build"]).output().unwrap();
+    let output = site.tier0(&["build", "--drafts"]).output().unwrap();
     let err = stderr(&output);
     assert!(output.status.success(), "{err}");
     assert!(!err.contains("warning:"), "{err}");
@@ -59,6 +60,7 @@ fn every_type_makes_an_article_that_builds_without_warnings() {
             out.contains(&format!("http://127.0.0.1:1111/{SLUG}/")),
             "{out}"
         );
+        assert!(out.contains("tier0 serve --drafts"), "{out}");
 
         let text = std::fs::read_to_string(site.root().join(format!("content/{SLUG}.md"))).unwrap();
         assert_eq!(front_matter_value(&text, "id"), NEXT_ID);
@@ -75,6 +77,10 @@ fn every_type_makes_an_article_that_builds_without_warnings() {
         assert_eq!(front_matter_value(&text, "reviewed"), date);
         assert!(text.contains(heading), "{kind}: {text}");
         assert!(!text.contains("{{"), "{text}");
+        assert!(
+            front_matter_value(&text, "draft").starts_with("true "),
+            "{kind}"
+        );
 
         build_without_warnings(&site);
         let page = site.read_public(&format!("{SLUG}/index.html"));
@@ -287,4 +293,55 @@ fn bad_arguments_exit_2_and_write_nothing() {
             "{args:?} wrote something"
         );
     }
+}
+
+#[test]
+fn a_new_article_is_a_draft_and_check_reports_template_text_once_published() {
+    let site = Site::fixture("basic");
+    site.tier0(&["new", "troubleshooting", TITLE])
+        .assert()
+        .success();
+    let file = format!("content/{SLUG}.md");
+    // A draft: not published, and its template text is not a problem yet.
+    site.tier0(&["build"]).assert().success();
+    assert!(!site.public().join(format!("{SLUG}/index.html")).exists());
+    let check = site.tier0(&["check"]).output().unwrap();
+    assert!(
+        !stderr(&check).contains("template text"),
+        "{}",
+        stderr(&check)
+    );
+    // Published with the guidance still in it: check says where.
+    let text = std::fs::read_to_string(site.root().join(&file)).unwrap();
+    let published: String = text
+        .lines()
+        .filter(|l| !l.starts_with("draft:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write(&file, &published);
+    let check = site.tier0(&["check"]).output().unwrap();
+    let err = stderr(&check);
+    let line = published
+        .lines()
+        .position(|l| l.starts_with("Describa lo que ve el usuario"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("{file}:{line}:1"))
+            && err.contains("template text left in a published article"),
+        "{err}"
+    );
+    assert_eq!(err.matches("template text left").count(), 1, "{err}");
+    // Once rewritten, nothing is reported.
+    let front = published.split("\n---\n").next().unwrap();
+    let own = format!(
+        "{front}\n---\n\n## Síntomas\n\nLa impresora de la planta 2 no imprime desde el lunes.\n"
+    );
+    site.write(&file, &own);
+    let check = site.tier0(&["check"]).output().unwrap();
+    assert!(
+        !stderr(&check).contains("template text"),
+        "{}",
+        stderr(&check)
+    );
 }
