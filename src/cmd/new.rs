@@ -46,7 +46,11 @@ pub fn template_guidance() -> &'static std::collections::HashSet<&'static str> {
             .dirs()
             .flat_map(|dir| dir.files())
             .filter_map(|file| file.contents_utf8())
-            .flat_map(|text| text.splitn(3, "\n---\n").nth(1).unwrap_or("").lines())
+            .flat_map(|text| {
+                text.split_once("\n---\n")
+                    .map_or("", |(_, body)| body)
+                    .lines()
+            })
             .map(str::trim)
             .filter(|line| {
                 line.chars().count() >= 40 && !line.contains("{{") && !line.starts_with('#')
