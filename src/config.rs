@@ -222,6 +222,9 @@ struct RawConfig {
     raw_html: RawHtml,
     strict: bool,
     search: search::RawSearchConfig,
+    logo: Option<String>,
+    favicon: Option<String>,
+    theme_color: Option<String>,
 }
 
 impl Default for RawConfig {
@@ -271,6 +274,9 @@ impl Default for RawConfig {
             raw_html: RawHtml::default(),
             strict: false,
             search: search::RawSearchConfig::default(),
+            logo: None,
+            favicon: None,
+            theme_color: None,
         }
     }
 }
@@ -357,6 +363,14 @@ pub struct Config {
     pub agents_base_url: BaseUrl,
     /// Search settings (synonyms).
     pub search: SearchConfig,
+    /// Image shown before the site name in the header (a link or a path
+    /// from the site root), if any.
+    pub logo: Option<String>,
+    /// The pages' icon (a link or a path from the site root); none: the
+    /// theme's.
+    pub favicon: Option<String>,
+    /// The browser's colour for the site (`#rrggbb`); none: the theme's.
+    pub theme_color: Option<String>,
     /// Where the public site is served from, also in the agents' build
     /// (whose `base_url` is the agents' one): links that agents send to users
     /// point there.
@@ -396,6 +410,9 @@ const CONFIG_KEYS: &[&str] = &[
     "raw_html",
     "strict",
     "search",
+    "logo",
+    "favicon",
+    "theme_color",
 ];
 
 impl Config {
@@ -698,6 +715,9 @@ impl Config {
             raw_html: raw.raw_html,
             strict: raw.strict,
             search,
+            logo: raw.logo,
+            favicon: raw.favicon,
+            theme_color: raw.theme_color,
             agents_base_url,
         })
     }

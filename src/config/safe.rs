@@ -105,7 +105,31 @@ pub(super) fn check(source: Source<'_>, raw: &RawConfig) -> Vec<Diagnostic> {
     if let Some(endpoint) = &raw.feedback.endpoint {
         errors.extend(check_endpoint(source, endpoint));
     }
+    for (key, value) in [("logo", &raw.logo), ("favicon", &raw.favicon)] {
+        if let Some(value) = value
+            && let Err(problem) = urls::check_link(value)
+        {
+            let example =
+                format!("a path such as `media/{key}.svg`, or `https://example.com/{key}.svg`");
+            errors.push(source.unsafe_link(key, key, value, &problem, &example));
+        }
+    }
+    if let Some(colour) = raw.theme_color.as_deref().filter(|c| !is_hex_colour(c)) {
+        errors.push(source.error(
+            "theme_color",
+            colour,
+            format!("`theme_color` (`{colour}`) is not a colour such as `#0a6b4f`"),
+            "write a hex colour: `#` and 3 or 6 hex digits".into(),
+        ));
+    }
     errors
+}
+
+/// `#rgb` or `#rrggbb`.
+fn is_hex_colour(colour: &str) -> bool {
+    colour
+        .strip_prefix('#')
+        .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// An address for a `mailto:` link: something at a domain, and nothing

@@ -54,6 +54,13 @@ pub struct SiteContext {
     pub search: String,
     /// Link to the full search results page of this language.
     pub results: String,
+    /// The pages' icon: `favicon` of the config, else the theme's
+    /// `static/favicon.svg` (none when the theme has none).
+    pub favicon: Option<String>,
+    /// Image before the site name in the header (`logo` of the config).
+    pub logo: Option<String>,
+    /// The browser's colour for the site (`theme_color` of the config, else the theme's green).
+    pub theme_color: String,
     /// How the tiers work, in a few words for users (`tiers_intro` of the config).
     pub tiers_intro: String,
     /// Whether this is the agents' build (internal articles and blocks shown).

@@ -40,6 +40,10 @@ pub fn changes_path(config: &Config, lang: &str) -> String {
     )
 }
 
+/// The browser colour of a site that sets no `theme_color`: the default
+/// theme's accent.
+const DEFAULT_THEME_COLOR: &str = "#0a6b4f";
+
 /// The full search results page of `lang` (`search/`, `en/search/`).
 pub fn search_page_path(config: &Config, lang: &str) -> String {
     format!(
@@ -156,6 +160,17 @@ impl<'a> LanguagePages<'a> {
         &self.model.config
     }
 
+    /// A link of the config (`logo`, `favicon`) from page `from`: a URL or
+    /// a path from the domain's root as written, a path from the site's
+    /// root made relative to the page.
+    fn config_link(&self, from: &str, value: &str) -> String {
+        if value.starts_with('/') || value.contains("://") {
+            value.to_owned()
+        } else {
+            self.href(from, value)
+        }
+    }
+
     pub(super) fn href(&self, from: &str, to: &str) -> String {
         self.model.urls.href(from, to)
     }
@@ -267,6 +282,21 @@ impl<'a> LanguagePages<'a> {
                 crate::output_paths::SEARCH_DIR
             ),
             results: self.href(from, &search_page_path(c, &self.lang)),
+            favicon: c
+                .favicon
+                .as_deref()
+                .map(|f| self.config_link(from, f))
+                .or_else(|| {
+                    self.theme
+                        .assets
+                        .get("favicon.svg")
+                        .map(|p| self.href(from, p))
+                }),
+            logo: c.logo.as_deref().map(|l| self.config_link(from, l)),
+            theme_color: c
+                .theme_color
+                .clone()
+                .unwrap_or_else(|| DEFAULT_THEME_COLOR.to_owned()),
             tiers_intro: c
                 .tiers_intro
                 .get(&self.lang, &c.default_language)

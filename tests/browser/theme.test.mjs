@@ -1,5 +1,6 @@
 // What every page of the default theme promises whatever its content: no
-// request leaves the site, landmarks and a skip link, a visible keyboard
+// request leaves the site, an icon (so no /favicon.ico 404) and a theme
+// colour, landmarks and a skip link, a visible keyboard
 // focus, dark mode by prefers-color-scheme, a print stylesheet and a
 // layout that fits a phone. Over http, on the fixture site
 // tests/browser/fixtures/search-ui, one page of each kind.
@@ -62,6 +63,16 @@ for (const where of PAGES) {
       assert.ok(requested.some((u) => u.includes("/search/")), requested.join("\n"));
       assert.deepEqual(requested.filter((u) => !u.startsWith(`${origin}/`)), []);
     });
+
+    it("declares the theme's icon, which loads, and a theme colour", () =>
+      onPage(where, async (page) => {
+        const icon = await page.getAttribute("link[rel=icon]", "href");
+        assert.match(icon, /static\/favicon(\.[0-9a-f]+)?\.svg$/);
+        const response = await page.request.get(new URL(icon, page.url()).href);
+        assert.equal(response.status(), 200);
+        assert.match(response.headers()["content-type"], /svg/);
+        assert.equal(await page.getAttribute("meta[name=theme-color]", "content"), "#0a6b4f");
+      }));
 
     it("has one main landmark, a header, navigation and a footer", () =>
       onPage(where, async (page) => {

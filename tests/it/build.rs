@@ -1,6 +1,6 @@
 //! A successful build of a small site: what is written, and where.
 
-use crate::support::{Site, tree};
+use crate::support::{Site, stderr, tree};
 
 fn built_basic() -> Site {
     let site = Site::fixture("basic");
@@ -397,4 +397,62 @@ fn a_rebuild_rewrites_only_the_files_whose_bytes_changed() {
         .assert()
         .success();
     assert_eq!(tree(&site.public()), tree(&clean_out));
+}
+
+#[test]
+fn logo_favicon_and_theme_colour_of_the_config_are_on_every_page() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("tier0.yaml")).unwrap();
+    // A file no article uses, named by the config only.
+    site.write(
+        "content/media/brand.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    site.write(
+        "tier0.yaml",
+        format!("{config}logo: media/brand.svg\nfavicon: https://cdn.example.com/icon.png\ntheme_color: \"#123abc\"\n"),
+    );
+    site.tier0(&["build"]).assert().success();
+    let home = site.read_public("index.html");
+    assert!(
+        home.contains(r##"<meta name="theme-color" content="#123abc">"##),
+        "{home}"
+    );
+    assert!(home.contains(r#"<link rel="icon" href="https://cdn.example.com/icon.png">"#));
+    assert!(home.contains(r#"<img class="brand-logo" src="media/brand.svg" alt="" height="32">"#));
+    let article = site.read_public("red/wifi/index.html");
+    assert!(
+        article.contains(r#"src="../../red/logo.svg""#),
+        "a path from the site root, relative to the page"
+    );
+    assert!(site.public().join("red/logo.svg").is_file());
+    let check = site.tier0(&["check"]).output().unwrap();
+    assert!(
+        !stderr(&check).contains("no article uses this file"),
+        "{}",
+        stderr(&check)
+    );
+    // Without them: the theme's icon and colour, no logo.
+    let plain = Site::fixture("basic");
+    plain.tier0(&["build"]).assert().success();
+    let home = plain.read_public("index.html");
+    assert!(
+        home.contains(r#"<link rel="icon" href="static/favicon."#),
+        "{home}"
+    );
+    assert!(home.contains(r##"content="#0a6b4f""##));
+    assert!(!home.contains("brand-logo"));
+    // A colour that is not one, or a link that would run script, is refused.
+    for (line, needle) in [
+        (
+            "theme_color: \"red; background: url(x)\"",
+            "is not a colour",
+        ),
+        ("logo: \"javascript:alert(1)\"", "logo"),
+    ] {
+        site.write("tier0.yaml", format!("{config}{line}\n"));
+        let out = site.tier0(&["build"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{line}");
+        assert!(stderr(&out).contains(needle), "{}", stderr(&out));
+    }
 }
