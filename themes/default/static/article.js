@@ -63,12 +63,28 @@
     return copied;
   }
 
+  // A site built without a full base_url links relatively; made absolute
+  // here, a link copied from a file:// page or a local server points at
+  // this computer and opens nowhere else.
+  const linkIsLocal = (() => {
+    if (!share || /^[a-z][a-z0-9+.-]*:/i.test(share.dataset.link)) return false;
+    const url = new URL(link);
+    return url.protocol === "file:" || /^(localhost|127(\.\d+){3}|\[::1\])$/.test(url.hostname);
+  })();
+
   /** Copies `text` and says so; when the browser refuses, offers it to select by hand. */
   async function copy(text) {
     const previous = share && share.querySelector(".copy-fallback");
     if (previous) previous.remove();
     if (await writeClipboard(text)) {
       announce(share.dataset.copied);
+      if (linkIsLocal && !share.querySelector(".copy-warning")) {
+        const warning = document.createElement("span");
+        warning.className = "copy-warning";
+        warning.setAttribute("role", "note");
+        warning.textContent = share.dataset.copyLocal || "";
+        share.append(warning);
+      }
       return;
     }
     announce(share.dataset.copyFailed, true);
