@@ -1,7 +1,7 @@
 // What every page of the default theme promises whatever its content: no
 // request leaves the site, an icon (so no /favicon.ico 404) and a theme
 // colour, landmarks and a skip link, a visible keyboard
-// focus, dark mode by prefers-color-scheme, a print stylesheet and a
+// focus, dark mode by prefers-color-scheme or by the reader's switch, a print stylesheet and a
 // layout that fits a phone. Over http, on the fixture site
 // tests/browser/fixtures/search-ui, one page of each kind.
 
@@ -110,6 +110,37 @@ for (const where of PAGES) {
       }
       assert.equal(background.light, "rgb(255, 255, 255)");
       assert.equal(background.dark, "rgb(13, 17, 23)");
+    });
+
+    it("a switch chooses light, dark or the system's colours, remembered across pages", async () => {
+      const context = await browser.newContext({ colorScheme: "dark" });
+      context.setDefaultTimeout(5000);
+      try {
+        await visit(context, server.url + where, async (page) => {
+          const body = () => style(page, "body", "background-color");
+          const label = () => page.getAttribute("[data-theme-switch]", "aria-label");
+          assert.equal(await body(), "rgb(13, 17, 23)", "automatic: the system's dark");
+          assert.match(await label(), /^(Colores: automáticos|Colours: automatic)/);
+          await page.click("[data-theme-switch]");
+          assert.equal(await body(), "rgb(255, 255, 255)");
+          assert.match(await label(), /^(Colores: claros|Colours: light)/);
+          // Buttons keep a readable text on the accent colour.
+          assert.equal(await style(page, ".search-submit", "color"), "rgb(255, 255, 255)");
+          await page.reload();
+          assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "light", "remembered");
+          assert.equal(await body(), "rgb(255, 255, 255)");
+          await page.click("[data-theme-switch]");
+          assert.equal(await body(), "rgb(13, 17, 23)");
+          assert.equal(await style(page, ".search-submit", "color"), "rgb(13, 17, 23)");
+          await page.click("[data-theme-switch]");
+          assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
+          assert.equal(await page.evaluate(() => localStorage.getItem("tier0-theme")), null);
+          await page.emulateMedia({ colorScheme: "light" });
+          assert.equal(await body(), "rgb(255, 255, 255)", "automatic follows the system again");
+        });
+      } finally {
+        await context.close();
+      }
     });
 
     it("prints the content without the search, the navigation or the footer", () =>
