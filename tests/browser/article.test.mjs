@@ -128,6 +128,19 @@ describe("links to send", () => {
       assert.equal(await copied(page, "[data-copy=link]"), `${plain.url}kb/KB-7/`);
     }));
 
+  it("every code block has a button that copies the code exactly", () =>
+    onPage(server.url + ARTICLE, async (page) => {
+      assert.equal(await page.locator(".article-body .code-block .code-copy").count(), 1);
+      assert.equal(await page.textContent(".code-copy"), "Copiar");
+      await page.click(".code-copy");
+      await page.waitForFunction(() => document.querySelector(".code-copy").textContent === "Copiado");
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
+        'Stop-Service -Name Spooler -Force\nRemove-Item "$env:SystemRoot\\System32\\spool\\PRINTERS\\*" -Force\nStart-Service -Name Spooler');
+      // The button is not part of the code, and says "Copiar" again later.
+      assert.equal(await page.$eval(".code-block pre", (p) => p.textContent.includes("Copiar")), false);
+      await page.waitForFunction(() => document.querySelector(".code-copy").textContent === "Copiar", null, { timeout: 6000 });
+    }));
+
   it("a link made absolute from this computer says it will not open elsewhere", () =>
     onPage(server.url + ARTICLE, async (page) => {
       assert.equal(await page.$(".copy-warning"), null, "nothing before a copy");

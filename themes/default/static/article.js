@@ -269,6 +269,39 @@
     sendFeedback(solved);
   });
 
+  // ---- A copy button on every code block -----------------------------------
+
+  const texts = body ? (body.closest("article") || body).dataset : {};
+  if (body) {
+    for (const pre of body.querySelectorAll("pre")) {
+      const block = document.createElement("div");
+      block.className = "code-block";
+      pre.replaceWith(block);
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "code-copy";
+      button.textContent = texts.tCopyCode || "Copy";
+      block.append(button, pre);
+      let timer = 0;
+      button.addEventListener("click", async () => {
+        const code = pre.textContent.replace(/\n$/, "");
+        clearTimeout(timer);
+        if (await writeClipboard(code)) {
+          button.textContent = texts.tCodeCopied || "Copied";
+        } else {
+          // The browser refused: select the code, for the reader to copy.
+          const range = document.createRange();
+          range.selectNodeContents(pre);
+          const selection = getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+          button.textContent = texts.tCodeSelected || "Selected";
+        }
+        timer = setTimeout(() => { button.textContent = texts.tCopyCode || "Copy"; }, STATUS_CLEAR_MS);
+      });
+    }
+  }
+
   // ---- Words searched for, from a search result (?hl=) ---------------------
 
   // A result link carries the word forms that matched (lower-case, accents
@@ -304,7 +337,6 @@
       const clear = document.createElement("button");
       clear.type = "button";
       clear.className = "highlight-clear";
-      const texts = (body.closest("article") || body).dataset;
       clear.textContent = texts.tHighlightClear || "Clear highlighting";
       bar.append((texts.tHighlightNote || "") + " ", clear);
       body.before(bar);
