@@ -110,7 +110,7 @@ pub fn outdated_translations(model: &SiteModel) -> Vec<Diagnostic> {
 /// Published articles (not drafts) that still hold guidance text of a
 /// `tier0 new` template, one warning per article, at the first such line.
 pub fn template_text(model: &SiteModel) -> Vec<Diagnostic> {
-    let guidance = crate::cmd::new::template_guidance();
+    let guidance = crate::article_templates::template_guidance();
     model
         .articles
         .iter()

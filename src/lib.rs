@@ -10,6 +10,7 @@
 // the terminal obey it.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod article_templates;
 pub mod audit;
 pub mod cli;
 pub mod cmd;

@@ -39,6 +39,8 @@ pub const SEARCH_DIR: &str = "search";
 pub const SHORT_LINKS_DIR: &str = "kb";
 /// The tier pages, in each language's home folder.
 pub const TIERS_DIR: &str = "tiers";
+/// The tag pages, in each language's home folder.
+pub const TAGS_DIR: &str = "tags";
 /// The agents' "what changed" page, in each language's home folder.
 pub const CHANGES_DIR: &str = "changes";
 
@@ -112,6 +114,12 @@ pub const GENERATED: &[Generated] = &[
         folder: true,
         every_language: true,
         what: "the tier pages",
+    },
+    Generated {
+        name: TAGS_DIR,
+        folder: true,
+        every_language: true,
+        what: "the tag pages",
     },
     Generated {
         name: CHANGES_DIR,

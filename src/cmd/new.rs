@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use include_dir::{Dir, include_dir};
 use time::Date;
 
 use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics};
@@ -31,36 +30,6 @@ use crate::placeholders;
 use crate::site::{self, BuildError};
 use crate::slug;
 use crate::terminal;
-
-/// One template per language and type: `<lang>/<type>.md`.
-static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates/new");
-
-/// The guidance lines of the templates' bodies (trimmed, 40 characters or
-/// more, no placeholder): text an author is meant to replace, which `tier0
-/// check` reports in a published article.
-pub fn template_guidance() -> &'static std::collections::HashSet<&'static str> {
-    static LINES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    LINES.get_or_init(|| {
-        TEMPLATES
-            .dirs()
-            .flat_map(|dir| dir.files())
-            .filter_map(|file| file.contents_utf8())
-            .flat_map(|text| {
-                text.split_once("\n---\n")
-                    .map_or("", |(_, body)| body)
-                    .lines()
-            })
-            .map(str::trim)
-            .filter(|line| {
-                line.chars().count() >= 40 && !line.contains("{{") && !line.starts_with('#')
-            })
-            .collect()
-    })
-}
-
-/// Language of the templates used for a language that has none of its own.
-const FALLBACK_TEMPLATE_LANGUAGE: &str = "en";
 
 /// Host of the dev server: `tier0 serve` listens on loopback, on
 /// [`crate::serve::DEFAULT_PORT`] (1111) unless told otherwise, and serves
@@ -276,9 +245,11 @@ fn article_text(
     tier: &str,
     today: Date,
 ) -> Result<String, ExitCode> {
-    let template = [lang, FALLBACK_TEMPLATE_LANGUAGE]
+    let template = [lang, crate::article_templates::FALLBACK_TEMPLATE_LANGUAGE]
         .iter()
-        .find_map(|l| TEMPLATES.get_file(format!("{l}/{}.md", kind.name())))
+        .find_map(|l| {
+            crate::article_templates::TEMPLATES.get_file(format!("{l}/{}.md", kind.name()))
+        })
         .and_then(|file| file.contents_utf8())
         .ok_or_else(|| fail(format!("tier0 has no template for `{}`", kind.name())))?;
     let escalation = config
@@ -582,7 +553,7 @@ mod tests {
                 ],
             ),
         ] {
-            let text = TEMPLATES
+            let text = crate::article_templates::TEMPLATES
                 .get_file(format!("{lang}/troubleshooting.md"))
                 .and_then(|f| f.contents_utf8())
                 .unwrap();

@@ -167,6 +167,20 @@ pub fn tier_path(config: &Config, lang: &str, tier: &str) -> String {
     )
 }
 
+/// The list of a language's tags (`tags/`, `en/tags/`).
+pub fn tags_path(config: &Config, lang: &str) -> String {
+    format!(
+        "{}{}/",
+        language_prefix(config, lang),
+        output_paths::TAGS_DIR
+    )
+}
+
+/// The page of a tag (`tags/wifi/`): by its slug, so `Wi-Fi` and `wifi` share it.
+pub fn tag_path(config: &Config, lang: &str, tag: &str) -> String {
+    format!("{}{}/", tags_path(config, lang), slug::slugify(tag))
+}
+
 /// `/old/wifi` → `old/wifi/`; `None` when the alias would leave the site.
 pub fn normalise_alias(alias: &str) -> Option<String> {
     let trimmed = alias.trim().trim_start_matches('/');

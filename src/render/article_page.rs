@@ -104,6 +104,7 @@ impl LanguagePages<'_> {
             date: a.date.map(|d| d.date()),
             reviewed: a.reviewed.map(|d| d.date()),
             tags: a.tags.clone(),
+            tag_links: self.tag_links(from, &a.tags),
             symptoms: a.symptoms.clone(),
             error_codes: a.error_codes.clone(),
             applies_to: a.applies_to.clone(),

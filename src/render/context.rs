@@ -252,6 +252,8 @@ pub struct ArticleContext {
     pub reviewed: Option<String>,
     /// Tags.
     pub tags: Vec<String>,
+    /// Tags with links to their pages (`href` empty for a tag of symbols only).
+    pub tag_links: Vec<PageLink>,
     /// Symptoms.
     pub symptoms: Vec<String>,
     /// Error codes.

@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod pages;
 mod source;
 mod structured;
+mod tags;
 pub mod theme;
 mod tree;
 
@@ -82,6 +83,9 @@ enum Job {
     Tier(usize, usize),
     Changes(usize),
     Search(usize),
+    /// Language, tag slug.
+    Tag(usize, String),
+    Tags(usize),
     NotFound,
 }
 
@@ -238,6 +242,16 @@ pub fn listings(
             .filter(|&r| include_redirect(&model.redirects[r]))
             .map(Job::Redirect),
     );
+    let tag_indexes: Vec<tags::TagIndex> = languages
+        .iter()
+        .map(|l| tags::tag_index(model, &l.lang))
+        .collect();
+    for (l, index) in tag_indexes.iter().enumerate() {
+        if !index.is_empty() {
+            jobs.push(Job::Tags(l));
+            jobs.extend(index.keys().map(|slug| Job::Tag(l, slug.clone())));
+        }
+    }
     for l in 0..languages.len() {
         jobs.extend([Job::Home(l), Job::Feed(l), Job::Search(l)]);
         jobs.extend((0..model.config.tiers.len()).map(|t| Job::Tier(l, t)));
@@ -295,6 +309,23 @@ pub fn listings(
                     pages::search_page_path(&model.config, &languages[l].lang)
                 ),
                 languages[l].search_results(),
+            ),
+            Job::Tag(l, ref slug) => {
+                let (name, articles) = &tag_indexes[l][slug];
+                (
+                    format!(
+                        "{}index.html",
+                        link::tag_path(&model.config, &languages[l].lang, slug)
+                    ),
+                    languages[l].tag_page(slug, name, articles),
+                )
+            }
+            Job::Tags(l) => (
+                format!(
+                    "{}index.html",
+                    link::tags_path(&model.config, &languages[l].lang)
+                ),
+                languages[l].tags_page(&tag_indexes[l]),
             ),
             Job::NotFound => (output_paths::NOT_FOUND.into(), default.not_found()),
         }
@@ -607,7 +638,7 @@ mod tests {
             articles: vec![
                 article(
                     "red/a.md",
-                    "---\nid: KB-1\ntitle: A\ndate: 2026-01-02\naliases: [/viejo/a/]\n---\n## Paso\n\n1. uno\n",
+                    "---\nid: KB-1\ntitle: A\ndate: 2026-01-02\ntags: [wifi]\naliases: [/viejo/a/]\n---\n## Paso\n\n1. uno\n",
                 ),
                 article(
                     "red/a.en.md",

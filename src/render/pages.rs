@@ -44,6 +44,24 @@ pub fn changes_path(config: &Config, lang: &str) -> String {
 /// theme's accent.
 const DEFAULT_THEME_COLOR: &str = "#0a6b4f";
 
+/// The most characters of a description that a list of articles shows.
+const LIST_DESCRIPTION_CHARS: usize = 300;
+
+/// `description` cut for a list (at a space, with `…`, when it is longer
+/// than [`LIST_DESCRIPTION_CHARS`]): a list shows a line or two, and an
+/// article's description appears in many lists (its section, tier and tag
+/// pages), so one huge description must not be copied into each.
+fn list_description(description: &str) -> String {
+    match description.char_indices().nth(LIST_DESCRIPTION_CHARS) {
+        None => description.to_owned(),
+        Some((cut, _)) => {
+            let head = &description[..cut];
+            let head = head.rsplit_once(' ').map_or(head, |(before, _)| before);
+            format!("{}…", head.trim_end())
+        }
+    }
+}
+
 /// The full search results page of `lang` (`search/`, `en/search/`).
 pub fn search_page_path(config: &Config, lang: &str) -> String {
     format!(
@@ -453,7 +471,7 @@ impl<'a> LanguagePages<'a> {
         ArticleSummary {
             id: a.id.clone(),
             title: a.title.clone(),
-            description: a.description.clone(),
+            description: list_description(&a.description),
             href: self.href(from, &linked.path),
             tier: a.tier.clone(),
             tier_name: model.config.tier(&a.tier).map_or(String::new(), |t| {
@@ -678,6 +696,17 @@ impl<'a> LanguagePages<'a> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn list_descriptions_are_cut_at_a_space() {
+        assert_eq!(super::list_description("corta"), "corta");
+        let long = "palabra ".repeat(100);
+        let cut = super::list_description(&long);
+        assert!(
+            cut.ends_with("palabra…") && cut.chars().count() <= 301,
+            "{cut}"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -180,3 +180,20 @@ describe("the article opened from a result", () => {
       assert.match(await page.textContent(".article-body"), /cambie el tóner de la impresora/);
     }));
 });
+
+describe("tags", () => {
+  it("an article's tags lead to the articles that share them, and to every tag", () =>
+    onPage("red/wifi/index.html", async (page) => {
+      const tags = await page.$$eval(".tags a.tag", (links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
+      assert.deepEqual(tags, [["wifi", "../../tags/wifi/index.html"], ["portátil", "../../tags/portatil/index.html"]]);
+      await Promise.all([page.waitForURL(/\/tags\/wifi\/index\.html$/), page.click(".tags a.tag >> text=wifi")]);
+      assert.equal(await page.textContent("main h1"), "Artículos con la etiqueta «wifi»");
+      const listed = await page.$$eval("main .article-list a", (links) => links.map((a) => a.textContent.trim()));
+      assert.ok(listed.some((t) => /Wi-?Fi/i.test(t)), JSON.stringify(listed));
+      await Promise.all([page.waitForURL(/\/tags\/index\.html$/), page.click(".breadcrumbs a >> text=Etiquetas")]);
+      const all = await page.$$eval(".tag-list li", (items) => items.map((li) => li.textContent.replace(/\s+/g, " ").trim()));
+      assert.ok(all.includes("wifi 1") && all.includes("impresora 1"), JSON.stringify(all));
+      // A hostile tag is text on every page that shows it.
+      assert.ok(all.some((t) => t.startsWith("<img src=x")), JSON.stringify(all));
+    }));
+});

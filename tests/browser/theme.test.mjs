@@ -17,6 +17,8 @@ const PAGES = [
   "red/wifi/index.html",
   "en/red/wifi/index.html",
   "tiers/l1/index.html",
+  "tags/index.html",
+  "tags/portatil/index.html",
   "404.html",
 ];
 

@@ -456,3 +456,40 @@ fn logo_favicon_and_theme_colour_of_the_config_are_on_every_page() {
         assert!(stderr(&out).contains(needle), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn every_tag_has_a_page_per_language_and_articles_link_to_it() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/vpn/wifi-casa.md",
+        "---\nid: KB-60\ntitle: Wi-Fi de casa\ntags: [WiFi, casa]\n---\n\nTexto.\n",
+    );
+    site.tier0(&["build"]).assert().success();
+    // `wifi` and `WiFi` are one tag (one slug), named as first written in article order.
+    let tag = site.read_public("tags/wifi/index.html");
+    assert!(
+        tag.contains("<h1>Artículos con la etiqueta «wifi»</h1>"),
+        "{tag}"
+    );
+    assert!(
+        tag.contains("red/wifi/") && tag.contains("vpn/wifi-casa/"),
+        "{tag}"
+    );
+    let all = site.read_public("tags/index.html");
+    assert!(all.contains(r#"<a class="tag" href="../tags/wifi/index.html">wifi</a> <span class="tag-count">2</span>"#), "{all}");
+    assert!(all.contains(">casa</a>"));
+    let article = site.read_public("vpn/wifi-casa/index.html");
+    assert!(
+        article.contains(r#"<a class="tag" href="../../tags/wifi/index.html">WiFi</a>"#),
+        "{article}"
+    );
+    // A language's tags are its own.
+    assert!(!site.public().join("en/tags/casa/index.html").exists());
+    // tags/ is tier0's: a section of that name is refused.
+    site.write(
+        "content/tags/x.md",
+        "---\nid: KB-61\ntitle: X\n---\n\nTexto.\n",
+    );
+    let out = site.tier0(&["build"]).output().unwrap();
+    assert!(stderr(&out).contains("the tag pages"), "{}", stderr(&out));
+}

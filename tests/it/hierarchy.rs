@@ -341,7 +341,8 @@ fn new_writes_into_a_nested_section() {
             .join("content/network/vpn/reset-the-vpn.md")
             .is_file()
     );
-    let build = site.tier0(&["build"]).output().unwrap();
+    // A new article is a draft.
+    let build = site.tier0(&["build", "--drafts"]).output().unwrap();
     assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
     assert!(
         site.public()

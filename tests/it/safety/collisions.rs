@@ -153,7 +153,8 @@ fn new_shortens_a_long_title_to_a_file_name_the_same_way_each_time() {
                 .starts_with(&format!("{slug}-")),
             "cut at a word: {slug}"
         );
-        let built = site.tier0(&["build"]).output().unwrap();
+        // A new article is a draft.
+        let built = site.tier0(&["build", "--drafts"]).output().unwrap();
         assert!(built.status.success(), "{}", stderr(&built));
         assert!(site.public().join(slug).join("index.html").is_file());
         names.push(name.clone());

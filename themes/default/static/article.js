@@ -271,7 +271,8 @@
 
   // ---- A copy button on every code block -----------------------------------
 
-  const texts = body ? (body.closest("article") || body).dataset : {};
+  // Interface text, from the article element's data-t-* attributes.
+  const labels = body ? (body.closest("article") || body).dataset : {};
   if (body) {
     for (const pre of body.querySelectorAll("pre")) {
       const block = document.createElement("div");
@@ -280,14 +281,14 @@
       const button = document.createElement("button");
       button.type = "button";
       button.className = "code-copy";
-      button.textContent = texts.tCopyCode || "Copy";
+      button.textContent = labels.tCopyCode || "Copy";
       block.append(button, pre);
       let timer = 0;
       button.addEventListener("click", async () => {
         const code = pre.textContent.replace(/\n$/, "");
         clearTimeout(timer);
         if (await writeClipboard(code)) {
-          button.textContent = texts.tCodeCopied || "Copied";
+          button.textContent = labels.tCodeCopied || "Copied";
         } else {
           // The browser refused: select the code, for the reader to copy.
           const range = document.createRange();
@@ -295,9 +296,9 @@
           const selection = getSelection();
           selection.removeAllRanges();
           selection.addRange(range);
-          button.textContent = texts.tCodeSelected || "Selected";
+          button.textContent = labels.tCodeSelected || "Selected";
         }
-        timer = setTimeout(() => { button.textContent = texts.tCopyCode || "Copy"; }, STATUS_CLEAR_MS);
+        timer = setTimeout(() => { button.textContent = labels.tCopyCode || "Copy"; }, STATUS_CLEAR_MS);
       });
     }
   }
@@ -337,8 +338,8 @@
       const clear = document.createElement("button");
       clear.type = "button";
       clear.className = "highlight-clear";
-      clear.textContent = texts.tHighlightClear || "Clear highlighting";
-      bar.append((texts.tHighlightNote || "") + " ", clear);
+      clear.textContent = labels.tHighlightClear || "Clear highlighting";
+      bar.append((labels.tHighlightNote || "") + " ", clear);
       body.before(bar);
       clear.addEventListener("click", () => {
         for (const mark of marks) mark.replaceWith(mark.textContent);
