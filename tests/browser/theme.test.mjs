@@ -1,11 +1,14 @@
 // What every page of the default theme promises whatever its content: no
 // request leaves the site, an icon (so no /favicon.ico 404) and a theme
 // colour, landmarks and a skip link, a visible keyboard
-// focus, dark mode by prefers-color-scheme or by the reader's switch, a print stylesheet and a
+// focus, no axe-core violations in light and dark, dark mode by
+// prefers-color-scheme or by the reader's switch, a print stylesheet and a
 // layout that fits a phone. Over http, on the fixture site
 // tests/browser/fixtures/search-ui, one page of each kind.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
@@ -19,6 +22,7 @@ const PAGES = [
   "tiers/l1/index.html",
   "tags/index.html",
   "tags/portatil/index.html",
+  "search/index.html?q=router",
   "404.html",
 ];
 
@@ -45,6 +49,16 @@ async function onPage(where, body, options = {}) {
   } finally {
     await context.close();
   }
+}
+
+// axe-core (npm), run inside the page: WCAG 2.1 A and AA rules.
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+async function axeViolations(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
 }
 
 const style = (page, selector, property) =>
@@ -75,6 +89,16 @@ for (const where of PAGES) {
         assert.match(response.headers()["content-type"], /svg/);
         assert.equal(await page.getAttribute("meta[name=theme-color]", "content"), "#0a6b4f");
       }));
+
+    for (const colorScheme of ["light", "dark"]) {
+      it(`has no accessibility violations (axe-core, WCAG 2.1 AA), ${colorScheme}`, () =>
+        onPage(where, async (page) => {
+          // With the search answered: its list open, or the results page filled.
+          await page.fill("#search-input", "router");
+          await page.waitForFunction(() => !document.querySelector("form.search[aria-busy], [data-search-page][aria-busy]"));
+          assert.deepEqual(await axeViolations(page), []);
+        }, { colorScheme }));
+    }
 
     it("has one main landmark, a header, navigation and a footer", () =>
       onPage(where, async (page) => {
