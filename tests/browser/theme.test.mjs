@@ -100,6 +100,17 @@ for (const where of PAGES) {
         }, { colorScheme }));
     }
 
+    it("navigation links are underlined only under the pointer", () =>
+      onPage(where, async (page) => {
+        const underline = (selector) => page.$eval(selector, (a) => getComputedStyle(a).textDecorationLine);
+        assert.equal(await underline(".categories-nav a"), "none");
+        await page.hover(".categories-nav a");
+        assert.equal(await underline(".categories-nav a"), "underline");
+        // Links in the text keep their underline.
+        const inText = await page.$(".article-body p a:not(.heading-anchor):not(.step-anchor)");
+        if (inText) assert.equal(await inText.evaluate((a) => getComputedStyle(a).textDecorationLine), "underline");
+      }));
+
     it("has one main landmark, a header, navigation and a footer", () =>
       onPage(where, async (page) => {
         assert.equal(await page.locator("main#main").count(), 1);
