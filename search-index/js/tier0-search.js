@@ -583,7 +583,9 @@ function createSearch({ load, base = "", lang } = {}) {
     if (!anyOpen) return { top, total, allWords: andKnown, certain: true };
     // Certain when the phase cannot change, the shown articles' keys are
     // final, and nothing else (seen or not) can reach the last one shown.
-    let certain = andKnown || !(keys(null).uppers[0][0] === nw || all.some((x) => x.k.uppers[0][0] === nw));
+    // An article no loaded list holds: what the unread tails could make of it.
+    const unseen = keys(null);
+    let certain = andKnown || !(unseen.uppers[0][0] === nw || all.some((x) => x.k.uppers[0][0] === nw));
     certain = certain && top.length === limit && top.every((c) => c.k.fixed);
     if (certain) {
       const last = top[limit - 1];
@@ -592,7 +594,7 @@ function createSearch({ load, base = "", lang } = {}) {
         const c = cmpKey(upper, last.key);
         return c > 0 || (c === 0 && (doc === null || doc < last.doc));
       };
-      certain = !keys(null).uppers.some((u) => beats(u, null))
+      certain = !unseen.uppers.some((u) => beats(u, null))
         && all.every((x) => inTop.has(x.doc) || !x.k.uppers.some((u) => (andKnown ? u[0] === nw : u[0] > 0) && beats(u, x.doc)));
     }
     return { top, total, allWords: andKnown, certain };

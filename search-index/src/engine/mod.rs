@@ -268,40 +268,49 @@ impl Engine {
 }
 
 /// The vocabulary shards a query may touch, read up front (planning itself
-/// does no I/O, so it stays one function shared by tests and the engine).
-struct LoadedVocabulary {
-    keys: Vec<String>,
-    synonyms: std::collections::BTreeMap<String, Vec<(String, String)>>,
+/// does no I/O, so it stays one function shared by tests and the engine):
+/// each word's shard, the next ones for the last word (completions), and
+/// the reversed shard of a word its shard does not have (corrections).
+struct LoadedVocabulary<'a> {
+    engine: &'a Engine,
     shards: HashMap<usize, Rc<Vec<VocabEntry>>>,
     reversed: HashMap<String, Rc<Vec<VocabEntry>>>,
 }
 
-impl LoadedVocabulary {
-    fn load(engine: &Engine, query: &str) -> Result<LoadedVocabulary, SearchError> {
+impl<'a> LoadedVocabulary<'a> {
+    fn load(engine: &'a Engine, query: &str) -> Result<LoadedVocabulary<'a>, SearchError> {
         let keys = &engine.manifest.vocab;
         let mut shards = HashMap::new();
         let mut reversed = HashMap::new();
-        for surface in crate::analyzer::surface_forms(crate::analyzer::Mode::Query, query) {
-            let first = plan::shard_of(keys, &surface);
-            for i in first..keys.len().min(first + plan::MAX_COMPLETION_SHARDS) {
+        let surfaces = surface_forms(Mode::Query, query);
+        for (n, surface) in surfaces.iter().enumerate() {
+            let first = plan::shard_of(keys, surface);
+            let last = if n + 1 == surfaces.len() {
+                keys.len().min(first + plan::MAX_COMPLETION_SHARDS)
+            } else {
+                first + 1
+            };
+            for i in first..last {
                 shards.insert(i, engine.vocab_shard('v', i)?);
             }
-            let back: String = surface.chars().rev().collect();
-            let r = plan::shard_of(&engine.manifest.reversed, &back);
-            reversed.insert(back, engine.vocab_shard('w', r)?);
+            let known = shards[&first].iter().any(|e| e.0 == *surface);
+            if !known {
+                let back: String = surface.chars().rev().collect();
+                let r = plan::shard_of(&engine.manifest.reversed, &back);
+                reversed.insert(back, engine.vocab_shard('w', r)?);
+            }
         }
         Ok(LoadedVocabulary {
-            keys: keys.clone(),
-            synonyms: engine.manifest.synonyms.clone(),
+            engine,
             shards,
             reversed,
         })
     }
 }
 
-impl plan::Vocabulary for LoadedVocabulary {
+impl plan::Vocabulary for LoadedVocabulary<'_> {
     fn keys(&self) -> &[String] {
-        &self.keys
+        &self.engine.manifest.vocab
     }
 
     fn shard(&self, i: usize) -> &[VocabEntry] {
@@ -313,6 +322,10 @@ impl plan::Vocabulary for LoadedVocabulary {
     }
 
     fn synonyms(&self, key: &str) -> &[(String, String)] {
-        self.synonyms.get(key).map_or(&[], Vec::as_slice)
+        self.engine
+            .manifest
+            .synonyms
+            .get(key)
+            .map_or(&[], Vec::as_slice)
     }
 }
