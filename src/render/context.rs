@@ -69,6 +69,10 @@ pub struct SiteContext {
     pub changes: Option<String>,
     /// Where "Did this solve your problem?" answers are posted, if anywhere.
     pub feedback_endpoint: Option<String>,
+    /// Where insights events are sent (`insights.endpoint`), if anywhere.
+    pub insights_endpoint: Option<String>,
+    /// Share of article views sent to it.
+    pub insights_sample: f64,
     /// The search form: the theme's `partials/search.html` rendered with
     /// `site` and `t`, once per language and folder depth rather than once
     /// per page (empty while it is being rendered).

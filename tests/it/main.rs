@@ -13,6 +13,7 @@ mod hierarchy;
 mod hostile;
 mod import;
 mod init;
+mod insights;
 mod layout;
 mod lenient;
 mod links;
