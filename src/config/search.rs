@@ -156,9 +156,11 @@ fn check_examples(
     };
     let mut examples = BTreeMap::new();
     for (lang, list) in raw {
+        // The language's key, as written (`es:`).
+        let key = format!("{lang}:");
         if !languages.contains(&lang.as_str()) {
             error(
-                &lang,
+                &key,
                 format!("`search.examples` names language `{lang}`, which the site does not have"),
                 format!("use one of: {}", languages.join(", ")),
             );
@@ -179,7 +181,7 @@ fn check_examples(
             let trimmed = example.trim();
             if trimmed.is_empty() {
                 error(
-                    &lang,
+                    &key,
                     format!("`search.examples.{lang}` has an empty query"),
                     "remove it, or write what readers search for, such as `0x80070005`".into(),
                 );
@@ -246,11 +248,31 @@ mod tests {
                 .unwrap_or_else(|| panic!("no {needle} in {errors:?}"));
             yaml[e.span.clone()].to_owned()
         };
-        assert_eq!(found("language `fr`"), "fr");
-        assert_eq!(found("empty query"), "en");
+        assert_eq!(found("language `fr`"), "fr:");
+        assert_eq!(found("empty query"), "en:");
         assert_eq!(found("longer than 60"), long);
         assert_eq!(found("lists 10 queries"), "g");
         assert_eq!(errors.len(), 4, "{errors:?}");
+    }
+
+    #[test]
+    fn example_errors_point_into_tier0_yaml() {
+        let text = "title: x\nsearch:\n  examples:\n    es: [\"   \", ok]\n    de: [hallo]\n";
+        let errors = crate::config::Config::from_yaml(Path::new("tier0.yaml"), text).unwrap_err();
+        let at: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|e| (&text[e.span.clone()], e.message.as_str()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                (
+                    "de:",
+                    "`search.examples` names language `de`, which the site does not have"
+                ),
+                ("es:", "`search.examples.es` has an empty query"),
+            ]
+        );
     }
 
     #[test]
