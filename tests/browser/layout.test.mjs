@@ -240,6 +240,11 @@ describe("phone header", () => {
       assert.equal(await page.getAttribute(button, "aria-expanded"), "false");
       assert.equal(await shown(page, "#search-input"), false);
       assert.equal(await page.evaluate(() => document.activeElement.classList.contains("search-toggle")), true);
+      // "/" unfolds it too, and focuses the box.
+      await page.keyboard.press("/");
+      assert.equal(await page.getAttribute(button, "aria-expanded"), "true");
+      assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
+      assert.equal((await page.inputValue("#search-input")).includes("/"), false, "the key is not typed into the box");
     }, { viewport: PHONE }));
 
   it("the menu button is a disclosure of the categories and languages; Escape closes it", () =>
