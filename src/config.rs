@@ -694,11 +694,16 @@ impl Config {
         }
 
         let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
-        let search =
-            SearchConfig::from_raw(raw.search, &codes, path, at("search")).unwrap_or_else(|e| {
-                errors.extend(e);
-                SearchConfig::default()
-            });
+        let search = SearchConfig::from_raw(raw.search, &codes, path, &|value| {
+            source
+                .keys
+                .find_value_in_entry(source.text, "search", value)
+                .unwrap_or_else(|| at("search"))
+        })
+        .unwrap_or_else(|e| {
+            errors.extend(e);
+            SearchConfig::default()
+        });
         let insights =
             InsightsConfig::from_raw(raw.insights, path, at("insights")).unwrap_or_else(|e| {
                 errors.extend(e);

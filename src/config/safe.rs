@@ -251,6 +251,16 @@ fn check_texts(source: Source<'_>, raw: &RawConfig) -> Vec<Diagnostic> {
         }
     }
     texts.localized("tiers_intro", top("tiers_intro"), &raw.tiers_intro, Many);
+    for (lang, examples) in &raw.search.examples {
+        for (i, example) in examples.iter().enumerate() {
+            texts.add(
+                "search",
+                format!("search.examples.{lang}[{i}]"),
+                example,
+                One,
+            );
+        }
+    }
     texts.localized("reply", top("reply"), &raw.reply, Many);
     texts.optional(
         "feedback",

@@ -511,6 +511,7 @@ impl<'a> LanguagePages<'a> {
             breadcrumbs: Vec::new(),
             json_ld: None,
             category: None,
+            section_tree: Vec::new(),
         }
     }
 

@@ -10,6 +10,7 @@ mod check;
 mod conventions;
 mod errors;
 mod hierarchy;
+mod home;
 mod hostile;
 mod import;
 mod init;

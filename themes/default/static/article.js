@@ -314,6 +314,8 @@
       button.className = "code-copy";
       button.textContent = labels.tCopyCode || "Copy";
       block.append(button, pre);
+      // A block wider than a phone scrolls sideways: the keyboard must reach it too.
+      pre.tabIndex = 0;
       let timer = 0;
       button.addEventListener("click", async () => {
         const code = pre.textContent.replace(/\n$/, "");
