@@ -120,8 +120,20 @@ fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
-/// The page's origin, when it is one the collector accepts; `Err` refuses.
-fn allowed_origin(shared: &Shared, headers: &HeaderMap) -> Result<Option<HeaderValue>, Response> {
+/// An event sent from a page whose origin is not on the allow-list.
+struct ForeignOrigin;
+
+impl IntoResponse for ForeignOrigin {
+    fn into_response(self) -> Response {
+        refuse(StatusCode::FORBIDDEN, "this origin may not send events")
+    }
+}
+
+/// The page's origin, when it is one the collector accepts.
+fn allowed_origin(
+    shared: &Shared,
+    headers: &HeaderMap,
+) -> Result<Option<HeaderValue>, ForeignOrigin> {
     let Some(origin) = headers.get(header::ORIGIN) else {
         // Not a browser page (curl, a server): nothing to allow.
         return Ok(None);
@@ -130,10 +142,7 @@ fn allowed_origin(shared: &Shared, headers: &HeaderMap) -> Result<Option<HeaderV
     if shared.origins.is_empty() || shared.origins.contains(&text.to_ascii_lowercase()) {
         Ok(Some(origin.clone()))
     } else {
-        Err(refuse(
-            StatusCode::FORBIDDEN,
-            "this origin may not send events",
-        ))
+        Err(ForeignOrigin)
     }
 }
 
@@ -169,7 +178,7 @@ async fn preflight(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Res
             );
             with_cors(response, origin)
         }
-        Err(refused) => refused,
+        Err(refused) => refused.into_response(),
     }
 }
 
@@ -181,7 +190,7 @@ async fn receive(
 ) -> Response {
     let origin = match allowed_origin(&shared, &headers) {
         Ok(origin) => origin,
-        Err(refused) => return refused,
+        Err(refused) => return refused.into_response(),
     };
     let admitted = shared
         .limiter

@@ -39,6 +39,7 @@ const ORDER: &[&str] = &[
     "site",
     "import",
     "serve",
+    "insights",
     "cli",
     "cmd",
 ];
