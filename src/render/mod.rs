@@ -10,6 +10,7 @@ mod alerts;
 mod article_page;
 pub mod context;
 pub mod feeds;
+mod highlight;
 pub mod i18n;
 pub mod markdown;
 pub mod pages;

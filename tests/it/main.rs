@@ -7,6 +7,7 @@ mod agents;
 mod atomic;
 mod build;
 mod check;
+mod code;
 mod conventions;
 mod errors;
 mod hierarchy;
