@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::link::BuildAudience;
 
@@ -39,6 +39,89 @@ pub enum Command {
     Check(CheckArgs),
     /// Import a knowledge base kept elsewhere into content/ (run it again to follow its changes).
     Import(ImportArgs),
+    /// Collect what readers could not solve, and report it to the tiers that own the fix (docs/insights.md).
+    Insights(InsightsArgs),
+}
+
+/// Arguments of `tier0 insights`.
+#[derive(Debug, Args)]
+pub struct InsightsArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub action: InsightsAction,
+}
+
+/// What `tier0 insights` does.
+#[derive(Debug, Subcommand)]
+pub enum InsightsAction {
+    /// Collect the anonymous events the site sends (`insights.endpoint` in tier0.yaml).
+    Serve(InsightsServeArgs),
+    /// Report the KPIs, the content gaps and each tier's to-do list.
+    Report(InsightsReportArgs),
+}
+
+/// Where events are kept, and which site they are about.
+#[derive(Debug, Args)]
+pub struct InsightsStoreArgs {
+    /// The site folder, holding tier0.yaml and content/ (its articles are
+    /// the ones events may name).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// A SQLite file (created when missing), or a postgres://user:password@host/db URL
+    /// [default: <root>/insights.db].
+    #[arg(long, value_name = "FILE|URL")]
+    pub database: Option<String>,
+}
+
+/// Arguments of `tier0 insights serve`.
+#[derive(Debug, Args)]
+pub struct InsightsServeArgs {
+    /// Site and database.
+    #[command(flatten)]
+    pub store: InsightsStoreArgs,
+    /// Port to listen on (0: any free port, printed at start).
+    #[arg(long, default_value_t = 8791)]
+    pub port: u16,
+    /// Address to listen on; only this computer by default.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Events one address may send per minute (counted in memory only).
+    #[arg(long, default_value_t = 120, value_name = "N")]
+    pub rate_limit: u32,
+    /// Delete events older than this many days.
+    #[arg(long, default_value_t = 400, value_name = "DAYS")]
+    pub retain_days: u32,
+}
+
+/// Output format of `tier0 insights report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained page (inline CSS and SVG charts).
+    Html,
+    /// The documented JSON document (docs/insights.md), for other tools.
+    Json,
+    /// One row per article.
+    Csv,
+}
+
+/// Arguments of `tier0 insights report`.
+#[derive(Debug, Args)]
+pub struct InsightsReportArgs {
+    /// Site and database.
+    #[command(flatten)]
+    pub store: InsightsStoreArgs,
+    /// First day counted (YYYY-MM-DD) [default: 90 days ago].
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Judge review dates as of this day (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
 }
 
 /// Arguments of `tier0 import`.
@@ -101,6 +184,11 @@ pub struct BuildArgs {
     /// articles and blocks shown; written to `agents.out` of tier0.yaml).
     #[arg(long, value_enum, default_value_t = BuildAudience::Public)]
     pub audience: BuildAudience,
+    /// Publish the insights report of this database (a SQLite file or a
+    /// postgres:// URL; the last 90 days) as the `insights/` page of the
+    /// agents' edition. Never in the public edition.
+    #[arg(long, value_name = "FILE|URL")]
+    pub insights: Option<String>,
 }
 
 /// Arguments of `tier0 init`.

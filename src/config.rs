@@ -15,9 +15,11 @@ use crate::parse::yaml::{self, TopLevelKeys};
 use crate::urls;
 pub use crate::urls::BaseUrl;
 
+mod insights;
 mod safe;
 mod search;
 
+pub use insights::{InsightsConfig, origin_of};
 pub use search::{SearchConfig, show as show_synonym_rule};
 
 /// Text that readers see: one string for every language, or one per language.
@@ -222,6 +224,7 @@ struct RawConfig {
     raw_html: RawHtml,
     strict: bool,
     search: search::RawSearchConfig,
+    insights: insights::RawInsightsConfig,
     logo: Option<String>,
     favicon: Option<String>,
     theme_color: Option<String>,
@@ -274,6 +277,7 @@ impl Default for RawConfig {
             raw_html: RawHtml::default(),
             strict: false,
             search: search::RawSearchConfig::default(),
+            insights: insights::RawInsightsConfig::default(),
             logo: None,
             favicon: None,
             theme_color: None,
@@ -363,6 +367,8 @@ pub struct Config {
     pub agents_base_url: BaseUrl,
     /// Search settings (synonyms).
     pub search: SearchConfig,
+    /// Where the site sends its anonymous events, and the report's settings.
+    pub insights: InsightsConfig,
     /// Image shown before the site name in the header (a link or a path
     /// from the site root), if any.
     pub logo: Option<String>,
@@ -410,6 +416,7 @@ const CONFIG_KEYS: &[&str] = &[
     "raw_html",
     "strict",
     "search",
+    "insights",
     "logo",
     "favicon",
     "theme_color",
@@ -687,10 +694,20 @@ impl Config {
         }
 
         let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
-        let search =
-            SearchConfig::from_raw(raw.search, &codes, path, at("search")).unwrap_or_else(|e| {
+        let search = SearchConfig::from_raw(raw.search, &codes, path, &|value| {
+            source
+                .keys
+                .find_value_in_entry(source.text, "search", value)
+                .unwrap_or_else(|| at("search"))
+        })
+        .unwrap_or_else(|e| {
+            errors.extend(e);
+            SearchConfig::default()
+        });
+        let insights =
+            InsightsConfig::from_raw(raw.insights, path, at("insights")).unwrap_or_else(|e| {
                 errors.extend(e);
-                SearchConfig::default()
+                InsightsConfig::default()
             });
         if !errors.is_empty() {
             return Err(errors);
@@ -715,6 +732,7 @@ impl Config {
             raw_html: raw.raw_html,
             strict: raw.strict,
             search,
+            insights,
             logo: raw.logo,
             favicon: raw.favicon,
             theme_color: raw.theme_color,

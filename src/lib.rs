@@ -20,6 +20,7 @@ pub mod dialects;
 pub mod discover;
 pub mod import;
 pub mod index;
+pub mod insights;
 pub mod landing;
 pub mod leniency;
 pub mod link;

@@ -30,5 +30,6 @@ fn main() -> ExitCode {
         Command::New(args) => cmd::new::run(args, verbosity),
         Command::Check(args) => cmd::check::run(args, verbosity),
         Command::Import(args) => cmd::import::run(args, verbosity),
+        Command::Insights(args) => cmd::insights::run(args, verbosity),
     }
 }

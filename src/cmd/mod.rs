@@ -9,6 +9,7 @@ pub mod build;
 pub mod check;
 pub mod import;
 pub mod init;
+pub mod insights;
 pub mod new;
 pub mod search;
 pub mod serve;

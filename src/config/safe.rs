@@ -103,7 +103,10 @@ pub(super) fn check(source: Source<'_>, raw: &RawConfig) -> Vec<Diagnostic> {
         }
     }
     if let Some(endpoint) = &raw.feedback.endpoint {
-        errors.extend(check_endpoint(source, endpoint));
+        errors.extend(check_endpoint(source, "feedback", endpoint));
+    }
+    if let Some(endpoint) = &raw.insights.endpoint {
+        errors.extend(check_endpoint(source, "insights", endpoint));
     }
     for (key, value) in [("logo", &raw.logo), ("favicon", &raw.favicon)] {
         if let Some(value) = value
@@ -143,13 +146,13 @@ fn is_email(email: &str) -> bool {
             .any(|c| c.is_whitespace() || matches!(c, '?' | '#' | '&' | ':' | '<' | '>' | '"'))
 }
 
-/// The feedback endpoint receives a `POST` from the page's script: an
-/// http(s) URL or a path on the site's host.
-fn check_endpoint(source: Source<'_>, endpoint: &str) -> Option<Diagnostic> {
-    let name = "feedback.endpoint";
+/// The feedback and insights endpoints (under `key`) receive a `POST` from
+/// the page's script: an http(s) URL or a path on the site's host.
+fn check_endpoint(source: Source<'_>, key: &str, endpoint: &str) -> Option<Diagnostic> {
+    let name = format!("{key}.endpoint");
     let example = "`https://support.example.com/kb-feedback`";
     if let Err(problem) = urls::check_link(endpoint) {
-        return Some(source.unsafe_link("feedback", name, endpoint, &problem, example));
+        return Some(source.unsafe_link(key, &name, endpoint, &problem, example));
     }
     let is_url = ["https://", "http://", "/"]
         .iter()
@@ -158,9 +161,9 @@ fn check_endpoint(source: Source<'_>, endpoint: &str) -> Option<Diagnostic> {
         && !endpoint.contains(char::is_whitespace);
     (!is_url).then(|| {
         source.error(
-            "feedback",
+            key,
             endpoint,
-            format!("feedback endpoint `{endpoint}` is neither a URL nor a path"),
+            format!("{key} endpoint `{endpoint}` is neither a URL nor a path"),
             format!("write a full URL ({example}) or a path on the site's host (`/api/feedback`)"),
         )
     })
@@ -248,11 +251,34 @@ fn check_texts(source: Source<'_>, raw: &RawConfig) -> Vec<Diagnostic> {
         }
     }
     texts.localized("tiers_intro", top("tiers_intro"), &raw.tiers_intro, Many);
+    for (lang, examples) in &raw.search.examples {
+        for (i, example) in examples.iter().enumerate() {
+            texts.add(
+                "search",
+                format!("search.examples.{lang}[{i}]"),
+                example,
+                One,
+            );
+        }
+    }
     texts.localized("reply", top("reply"), &raw.reply, Many);
     texts.optional(
         "feedback",
         top("feedback.endpoint"),
         raw.feedback.endpoint.as_ref(),
+    );
+    texts.optional(
+        "insights",
+        top("insights.endpoint"),
+        raw.insights.endpoint.as_ref(),
+    );
+    for origin in &raw.insights.allow_origins {
+        texts.add("insights", top("insights.allow_origins"), origin, One);
+    }
+    texts.optional(
+        "insights",
+        top("insights.currency"),
+        raw.insights.currency.as_ref(),
     );
     texts.optional(
         "agents",

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::context::{ArticleContext, PageLink, SectionEntry};
+use super::fix_first;
 use super::markdown::RenderedBody;
 use super::pages::{ContactVars, LanguagePages, PAGE_CHROME};
 use super::structured;
@@ -54,6 +55,7 @@ impl LanguagePages<'_> {
         );
         let section = model.section_of(index);
         page.breadcrumbs = self.crumbs(from, section);
+        page.section_tree = self.section_tree(from, section, false);
         page.json_ld = Some(self.article_data(index, body, section));
         let neighbours = self.neighbours(index);
         body.step_texts = Vec::new();
@@ -79,9 +81,24 @@ impl LanguagePages<'_> {
                 description: &a.description,
             },
         );
+        // Troubleshooting and known issues start with the fix: what comes
+        // before it is folded (see `fix_first`).
+        let html = std::mem::take(&mut body.html);
+        let content = if matches!(
+            a.kind,
+            ArticleType::Troubleshooting | ArticleType::KnownIssue
+        ) {
+            fix_first::fold_context(&html, &body.toc, body.steps.first().map(String::as_str))
+        } else {
+            html
+        };
+        let symptoms_in_body = fix_first::has_symptoms_section(
+            body.sections.iter().filter_map(|s| s.heading.as_deref()),
+            self.text.get("symptoms"),
+        );
         let article = ArticleContext {
             summary: self.summary(from, index),
-            content: std::mem::take(&mut body.html),
+            content,
             toc: std::mem::take(&mut body.toc),
             steps: std::mem::take(&mut body.steps),
             tier_info: self.tier_by_id(from, &a.tier, vars),
@@ -108,6 +125,7 @@ impl LanguagePages<'_> {
             symptoms: a.symptoms.clone(),
             error_codes: a.error_codes.clone(),
             applies_to: a.applies_to.clone(),
+            symptoms_in_body,
             translations: page
                 .languages
                 .iter()

@@ -69,6 +69,10 @@ pub struct SiteContext {
     pub changes: Option<String>,
     /// Where "Did this solve your problem?" answers are posted, if anywhere.
     pub feedback_endpoint: Option<String>,
+    /// Where insights events are sent (`insights.endpoint`), if anywhere.
+    pub insights_endpoint: Option<String>,
+    /// Share of article views sent to it.
+    pub insights_sample: f64,
     /// The search form: the theme's `partials/search.html` rendered with
     /// `site` and `t`, once per language and folder depth rather than once
     /// per page (empty while it is being rendered).
@@ -260,6 +264,10 @@ pub struct ArticleContext {
     pub error_codes: Vec<String>,
     /// Products and versions.
     pub applies_to: Vec<String>,
+    /// Whether the body has a section of its own about the symptoms (a
+    /// heading that reads as the theme's `symptoms` text): the page then
+    /// does not list `symptoms` again.
+    pub symptoms_in_body: bool,
     /// The same article in other languages.
     pub translations: Vec<LanguageLink>,
     /// Permanent short link (`/kb/KB-1042/`), absolute when the site URL is known.
@@ -308,4 +316,28 @@ pub struct PageContext {
     /// Id of the top section (category) the page is in: a section page's
     /// or an article's; `null` elsewhere.
     pub category: Option<String>,
+    /// The section tree of the page's language for the side navigation of
+    /// section and article pages (empty elsewhere): every top section, and
+    /// the subsections of the sections on the page's trail, in document
+    /// order (see [`TreeEntry`]).
+    pub section_tree: Vec<TreeEntry>,
+}
+
+/// A section in the side navigation's tree, flattened in document order:
+/// a template opens a nested list after an entry whose `nest` is true and
+/// closes `end` lists after an entry that has no children shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeEntry {
+    /// Title and link.
+    #[serde(flatten)]
+    pub link: PageLink,
+    /// Depth: 0 for a top section.
+    pub depth: usize,
+    /// `page` for the page's own section, `true` for a section above the
+    /// page, `null` for others (the value of `aria-current`).
+    pub current: Option<&'static str>,
+    /// Whether the next entries, until the list closes, are its subsections.
+    pub nest: bool,
+    /// How many nested lists end after this entry.
+    pub end: usize,
 }

@@ -10,6 +10,7 @@ mod alerts;
 mod article_page;
 pub mod context;
 pub mod feeds;
+mod fix_first;
 mod highlight;
 pub mod i18n;
 pub mod markdown;
@@ -19,6 +20,7 @@ mod structured;
 mod tags;
 pub mod theme;
 mod tree;
+pub mod wbr;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;

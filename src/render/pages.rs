@@ -323,6 +323,8 @@ impl<'a> LanguagePages<'a> {
             changes: (self.model.audience == BuildAudience::Agents)
                 .then(|| self.href(from, &changes_path(c, &self.lang))),
             feedback_endpoint: c.feedback.endpoint.clone(),
+            insights_endpoint: c.insights.endpoint.clone(),
+            insights_sample: c.insights.view_sample,
             search_form: String::new(),
         }
     }
@@ -509,6 +511,7 @@ impl<'a> LanguagePages<'a> {
             breadcrumbs: Vec::new(),
             json_ld: None,
             category: None,
+            section_tree: Vec::new(),
         }
     }
 

@@ -65,6 +65,7 @@ impl Theme {
         };
         let mut errors = Vec::new();
         let mut tera = Tera::new();
+        super::wbr::register(&mut tera);
         let mut templates = Vec::new();
         let mut translations = Translations::default();
         let mut out = BTreeMap::new();

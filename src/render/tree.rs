@@ -4,9 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use super::context::{ArticleSummary, CategoryOverview, SectionContext};
+use super::context::{ArticleSummary, CategoryOverview, PageLink, SectionContext, TreeEntry};
 use super::markdown;
-use super::pages::{LanguagePages, PAGE_CHROME, RECENT};
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+
+use super::pages::{LanguagePages, PAGE_CHROME, RECENT, search_page_path};
 use super::structured;
 use crate::diagnostics::Diagnostic;
 use crate::link::{self, SiteModel};
@@ -14,6 +16,10 @@ use crate::parse::SectionPage;
 
 /// Articles listed under each section in lists of sections.
 const TOP_PER_SECTION: usize = 5;
+/// Example queries the home page computes when the config lists none.
+const COMPUTED_EXAMPLES: usize = 5;
+/// Titles offered as examples by a language whose articles name no error code.
+const TITLE_EXAMPLES: usize = 3;
 
 impl LanguagePages<'_> {
     /// Section `index`, for a list of sections on the page at `from`: its
@@ -41,6 +47,52 @@ impl LanguagePages<'_> {
                 .map(|&c| self.section_link(from, c))
                 .collect(),
         }
+    }
+
+    /// The side navigation of a page at `from` in section `current`
+    /// (`own_page`: the section's own page): every top section of this
+    /// language, and the subsections of each section on `current`'s trail.
+    pub(super) fn section_tree(
+        &self,
+        from: &str,
+        current: Option<usize>,
+        own_page: bool,
+    ) -> Vec<TreeEntry> {
+        let model = self.model;
+        let trail = current.map(|c| model.trail(c)).unwrap_or_default();
+        let mut entries: Vec<TreeEntry> = Vec::new();
+        let mut stack: Vec<usize> = (0..model.sections.len())
+            .rev()
+            .filter(|&i| model.sections[i].lang == self.lang && model.sections[i].parent.is_none())
+            .collect();
+        while let Some(i) = stack.pop() {
+            let s = &model.sections[i];
+            let on_trail = trail.contains(&i);
+            entries.push(TreeEntry {
+                link: PageLink {
+                    title: s.title.clone(),
+                    href: self.href(from, model.section_page(i)),
+                },
+                depth: s.depth(),
+                current: match (Some(i) == current, on_trail) {
+                    (true, _) if own_page => Some("page"),
+                    (_, true) => Some("true"),
+                    _ => None,
+                },
+                nest: false,
+                end: 0,
+            });
+            if on_trail {
+                stack.extend(s.children.iter().rev());
+            }
+        }
+        for k in 0..entries.len() {
+            let depth = entries[k].depth;
+            let next = entries.get(k + 1).map_or(0, |e| e.depth);
+            entries[k].nest = next > depth;
+            entries[k].end = depth.saturating_sub(next);
+        }
+        entries
     }
 
     /// The page of section `index` of [`SiteModel::sections`].
@@ -74,6 +126,7 @@ impl LanguagePages<'_> {
             &self.trail_data(from, s.parent, &s.title),
         ));
         page.category = Some(s.top().to_owned());
+        page.section_tree = self.section_tree(from, Some(index), true);
         let body = s
             .landing
             .as_deref()
@@ -127,11 +180,71 @@ impl LanguagePages<'_> {
         let content = intro
             .map(|h| markdown::render_landing(model, h, &from, &self.text).html)
             .unwrap_or_default();
+        let results = self.href(&from, &search_page_path(self.config(), &self.lang));
+        let examples: Vec<PageLink> = self
+            .search_examples()
+            .into_iter()
+            .map(|query| PageLink {
+                href: format!(
+                    "{results}?q={}",
+                    utf8_percent_encode(&query, NON_ALPHANUMERIC)
+                ),
+                title: query,
+            })
+            .collect();
         self.render("home.html", &page, PAGE_CHROME, |ctx| {
+            ctx.insert("examples", &examples);
             ctx.insert("recent", &recent);
             ctx.insert("categories", &categories);
             ctx.insert("content", &content);
         })
+    }
+}
+
+impl LanguagePages<'_> {
+    /// The example queries of the home page: `search.examples` of the
+    /// config for this language, else the error codes that most of its
+    /// articles name, then the first code of each article, most recently
+    /// updated first; else (no article names a code) the titles of its
+    /// latest articles.
+    fn search_examples(&self) -> Vec<String> {
+        let model = self.model;
+        if let Some(listed) = self.config().search.examples.get(&self.lang) {
+            return listed.clone();
+        }
+        let recent = model.recently_updated(&self.lang);
+        let codes_of = |i: usize| model.articles[i].article.error_codes.iter();
+        let mut articles_naming: BTreeMap<String, usize> = BTreeMap::new();
+        for &i in &recent {
+            for code in codes_of(i) {
+                *articles_naming.entry(code.to_lowercase()).or_default() += 1;
+            }
+        }
+        let shared = recent
+            .iter()
+            .flat_map(|&i| codes_of(i))
+            .filter(|c| articles_naming[&c.to_lowercase()] > 1);
+        let mut shared: Vec<&String> = shared.collect();
+        // Most named first; the sort is stable, so recency orders the rest.
+        shared.sort_by_key(|c| std::cmp::Reverse(articles_naming[&c.to_lowercase()]));
+        let firsts = recent.iter().filter_map(|&i| codes_of(i).next());
+        let mut examples: Vec<String> = Vec::new();
+        for code in shared.into_iter().chain(firsts) {
+            if examples.len() == COMPUTED_EXAMPLES {
+                break;
+            }
+            if !examples.iter().any(|e| e.eq_ignore_ascii_case(code)) {
+                examples.push(code.clone());
+            }
+        }
+        if examples.is_empty() {
+            examples = recent
+                .iter()
+                .take(TITLE_EXAMPLES)
+                .map(|&i| model.articles[i].article.title.clone())
+                .collect();
+        }
+        examples
     }
 }
 

@@ -17,7 +17,8 @@ use std::pin::{Pin, pin};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use axum::Router;
+use axum::extract::ConnectInfo;
+use axum::{Extension, Router};
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
@@ -47,8 +48,8 @@ pub async fn serve(
             accepted = listener.accept() => accepted,
             () = &mut shutdown => return,
         };
-        let stream = match accepted {
-            Ok((stream, _)) => stream,
+        let (stream, peer) = match accepted {
+            Ok(accepted) => accepted,
             Err(e) => {
                 wait_after_accept_error(&e).await;
                 continue;
@@ -56,7 +57,8 @@ pub async fn serve(
         };
         let connection = http.serve_connection(
             TokioIo::new(Impatient::new(stream, timeout)),
-            TowerToHyperService::new(router.clone()),
+            // Handlers may ask for the peer's address (`ConnectInfo`).
+            TowerToHyperService::new(router.clone().layer(Extension(ConnectInfo(peer)))),
         );
         // A connection's failure (a client gone, a timeout) is its own end,
         // nothing to report.

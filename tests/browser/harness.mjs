@@ -4,7 +4,8 @@
 // Not a test file itself (node --test only runs *.test.mjs here).
 
 import { execFile } from "node:child_process";
-import { createReadStream } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import assert from "node:assert/strict";
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import http from "node:http";
@@ -230,4 +231,15 @@ export function servedSite(prepare) {
     await cleanup();
   });
   return { onPage: (where, body) => visit(state.context, state.server.url + where, body) };
+}
+
+// axe-core (npm), run inside the page: WCAG 2.1 A and AA rules.
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+/** The axe-core violations of the page as it is now: ["rule: selectors", …]. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
 }

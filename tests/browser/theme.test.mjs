@@ -7,12 +7,10 @@
 // tests/browser/fixtures/search-ui, one page of each kind.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { buildSite, cleanup, FIXTURES, launch, serve, visit } from "./harness.mjs";
+import { axeViolations, buildSite, cleanup, FIXTURES, launch, serve, visit } from "./harness.mjs";
 
 const PAGES = [
   "index.html",
@@ -49,16 +47,6 @@ async function onPage(where, body, options = {}) {
   } finally {
     await context.close();
   }
-}
-
-// axe-core (npm), run inside the page: WCAG 2.1 A and AA rules.
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-async function axeViolations(page) {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
 }
 
 const style = (page, selector, property) =>

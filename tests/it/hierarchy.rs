@@ -162,7 +162,7 @@ fn landing_pages_give_sections_their_title_text_and_order() {
     assert_eq!(json.matches("\"id\":").count(), 7, "{json}");
     // The home page shows its text and lists the top sections by weight.
     let home = site.read_public("index.html");
-    assert!(home.contains("<h1>Help center</h1>"));
+    assert!(home.contains("<h1 id=\"hero-title\">Help center</h1>"));
     assert!(
         home.contains("Start with <a href=\"network/index.html\">the network</a>"),
         "{home}"

@@ -56,6 +56,14 @@ fn every_relative_link_and_anchor_of_the_example_resolves() {
                 continue;
             }
             let link = link.replace("&amp;", "&");
+            // A query (`search/?q=…`) is for the page's script, not a file.
+            let link = match link.split_once('?') {
+                Some((path, rest)) => match rest.split_once('#') {
+                    Some((_, fragment)) => format!("{path}#{fragment}"),
+                    None => path.to_owned(),
+                },
+                None => link,
+            };
             let (path, fragment) = link
                 .split_once('#')
                 .map_or((link.as_str(), None), |(p, f)| (p, Some(f)));

@@ -36,7 +36,16 @@ fn built(raw_html: &str) -> Site {
 fn body(site: &Site) -> String {
     let page = site.read_public("red/hostil/index.html");
     let start = page.find(r#"<div class="article-body">"#).unwrap();
-    let end = start + page[start..].find(r#"<p class="tags">"#).unwrap();
+    // The body ends where the article's credits (or its tags) begin.
+    let end = start
+        + [
+            r#"<p class="article-meta article-credits">"#,
+            r#"<p class="tags">"#,
+        ]
+        .iter()
+        .filter_map(|mark| page[start..].find(mark))
+        .min()
+        .unwrap();
     page[start..end].to_owned()
 }
 

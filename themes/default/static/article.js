@@ -18,6 +18,14 @@
   const body = document.querySelector(".article-body");
   const handoff = document.querySelector("[data-handoff]");
 
+  const article = document.querySelector("article[data-article-id]");
+  const articleId = article ? article.dataset.articleId : "";
+
+  /** Says what the reader did; insights.js sends it when the site has a collector. */
+  function insight(detail) {
+    if (articleId) document.dispatchEvent(new CustomEvent("tier0:insight", { detail: { article: articleId, ...detail } }));
+  }
+
   // The article's permanent short link, absolute: data-link is relative on a
   // site built without a full base_url, and this page knows where it is.
   const link = share ? new URL(share.dataset.link, location.href).href : "";
@@ -114,6 +122,21 @@
         }
       }
       copy(text);
+      insight({ type: "reuse", how: button.dataset.copy === "reply" ? "reply" : "link" });
+    });
+  }
+
+  // ---- Agents: flag the article (the KCS "flag it") ------------------------
+
+  const flag = document.querySelector("[data-flag]");
+  if (flag) {
+    const flagForm = flag.querySelector("form");
+    const flagStatus = flag.querySelector(".flag-status");
+    flagForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      insight({ type: "flag", reason: flagForm.elements.reason.value, note: flagForm.elements.note.value.trim() });
+      flagForm.reset();
+      flagStatus.textContent = flagStatus.dataset.sent || "";
     });
   }
 
@@ -167,6 +190,7 @@
   });
 
   const ticked = () => stepBoxes.filter(({ box }) => box.checked);
+  const tickedIds = () => ticked().map(({ step }) => step.id).filter(Boolean);
 
   // ---- Handoff: solved, or what to tell the next tier ---------------------
 
@@ -235,7 +259,7 @@
           article: handoff.dataset.articleId,
           lang: handoff.dataset.lang,
           helpful,
-          tried: ticked().map(({ step }) => step.id),
+          tried: tickedIds(),
         }),
       }).catch(() => {});
     } catch (_) {
@@ -267,6 +291,13 @@
       }
     }
     sendFeedback(solved);
+    insight({ type: "feedback", helpful: solved, steps: tickedIds() });
+  });
+
+  // Opening a contact link is the escalation the article did not prevent.
+  handoff.addEventListener("click", (event) => {
+    const contact = event.target.closest("a[data-contact]");
+    if (contact) insight({ type: "escalate", channel: contact.dataset.contact, steps: tickedIds() });
   });
 
   // ---- A copy button on every code block -----------------------------------
@@ -283,6 +314,8 @@
       button.className = "code-copy";
       button.textContent = labels.tCopyCode || "Copy";
       block.append(button, pre);
+      // A block wider than a phone scrolls sideways: the keyboard must reach it too.
+      pre.tabIndex = 0;
       let timer = 0;
       button.addEventListener("click", async () => {
         const code = pre.textContent.replace(/\n$/, "");

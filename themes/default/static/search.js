@@ -417,6 +417,43 @@
     showStatus(text("error"), true);
   }
 
+  // ---- insights: one event per search that ended ---------------------------
+
+  // A query counts once typing has paused for IDLE_MS, or Enter was pressed,
+  // or a result was opened; the queries typed on the way there are never
+  // sent (docs/insights.md). insights.js sends what this announces, when
+  // the site has a collector; otherwise nobody listens.
+  const IDLE_MS = 3000;
+  let pending = null;
+  let idleTimer = 0;
+
+  function searched(query, results, total, settled = false) {
+    clearTimeout(idleTimer);
+    if (pending && pending.settled && pending.query !== query.trim()) endSearch(-1);
+    pending = query.trim() ? { query: query.trim(), ids: results.map((r) => r.id), total, settled } : null;
+    if (pending && !settled) idleTimer = setTimeout(() => { if (pending) pending.settled = true; }, IDLE_MS);
+  }
+
+  /** Announces the pending search, with the result at `index` opened (or none: -1). */
+  function endSearch(index) {
+    clearTimeout(idleTimer);
+    if (!pending || (index < 0 && !pending.settled)) return;
+    const { query, ids, total } = pending;
+    pending = null;
+    const detail = { type: "search", query, results: total };
+    if (index >= 0 && ids[index]) Object.assign(detail, { clicked: ids[index], rank: index + 1 });
+    document.dispatchEvent(new CustomEvent("tier0:insight", { detail }));
+  }
+
+  addEventListener("pagehide", () => endSearch(-1));
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") endSearch(-1); });
+  listbox.addEventListener("click", (e) => {
+    const option = e.target.closest('[role="option"]');
+    if (option) endSearch(Number(option.id.replace("search-option-", "")));
+  });
+  // "All results" carries the search on to its page, which announces it.
+  if (more) more.addEventListener("click", () => { pending = null; });
+
   // ---- searching --------------------------------------------------------
 
   async function run(typos = true) {
@@ -424,13 +461,14 @@
     const query = input.value;
     const filters = currentFilters();
     if (!resultsPage) updateAddress(query, filters);
-    if (!query.trim()) { clear(); form.removeAttribute("aria-busy"); return; }
+    if (!query.trim()) { searched("", [], 0); clear(); form.removeAttribute("aria-busy"); return; }
     const mine = ++seq;
     form.setAttribute("aria-busy", "true");
     try {
       const s = await search();
       const a = await s.answer(query, { limit: LIMIT, filters, typos });
       if (mine !== seq) return;
+      searched(query, a.results, a.total);
       if (a.results.length > 0) {
         renderResults(query, a, filters, () => { input.focus(); run(false); });
       } else {
@@ -505,7 +543,10 @@
       location.assign(linkFor(input.value, currentFilters(), location.href));
       return;
     }
-    run().then(() => { if (input.value.trim()) open(); });
+    run().then(() => {
+      if (pending) pending.settled = true;
+      if (input.value.trim()) open();
+    });
   });
 
   listbox.addEventListener("mousemove", (e) => {
@@ -573,11 +614,16 @@
       const first = (pageNumber - 1) * PAGE_SIZE;
       const shown = a.results.slice(first);
       const shared = sharedTitles(shown);
+      searched(query, a.results, a.total, true);
       list.setAttribute("start", String(first + 1));
-      list.replaceChildren(...shown.map((r) => {
+      list.replaceChildren(...shown.map((r, i) => {
         const href = resultHref(r, a.highlight);
-        return href ? el("li", null, el("a", { class: "search-result", href }, ...resultParts(r, shared))) : null;
+        return href ? el("li", null, el("a", { class: "search-result", href, "data-rank": String(first + i + 1) }, ...resultParts(r, shared))) : null;
       }).filter(Boolean));
+      list.onclick = (e) => {
+        const result = e.target.closest("[data-rank]");
+        if (result) endSearch(Number(result.dataset.rank) - 1);
+      };
       notices(pageNotice, query, a, filters, () => location.assign(pageLink(1, true)));
       if (shown.length === 0) {
         pageStatus.textContent = fill(text(Object.keys(filters).length ? "noResultsFiltered" : "noResults"), { query }).textContent;

@@ -1,0 +1,636 @@
+//! The events a help site sends to the collector, and what of them is kept.
+//!
+//! In: one JSON object per request (`docs/insights.md` lists the fields of
+//! each `type`). Out: a [`Record`] ready to store, or a [`Rejection`] saying
+//! why nothing is stored. Validation is strict: unknown fields, wrong types,
+//! languages and article ids the site does not have, markup in text, and
+//! values past their limits are all refused. Query text and notes are
+//! scrubbed of e-mail addresses, phone numbers and long digit runs before
+//! they are kept; nothing that identifies a person or a browser is.
+
+use serde::Deserialize;
+
+use super::catalog::Catalog;
+
+/// Longest query kept, in characters (after normalising).
+pub const MAX_QUERY: usize = 200;
+/// Longest note of a flag, in characters.
+pub const MAX_NOTE: usize = 1000;
+/// Most steps an event may list.
+pub const MAX_STEPS: usize = 50;
+/// Longest step id.
+const MAX_STEP_ID: usize = 80;
+/// Most results a search may report.
+const MAX_RESULTS: u32 = 1_000_000;
+/// Digits in a run (or a phone-like group) that are scrubbed.
+const LONG_DIGITS: usize = 7;
+
+/// Which edition of the site sent an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Edition {
+    /// The public help site.
+    Public,
+    /// The agents' edition.
+    Agents,
+}
+
+/// How a user asked for help after reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    /// The tier's contact form or portal.
+    Url,
+    /// E-mail.
+    Mail,
+    /// Telephone.
+    Phone,
+}
+
+/// How an agent reused an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reuse {
+    /// "Copy link".
+    Link,
+    /// "Copy as reply".
+    Reply,
+}
+
+/// Why an agent flagged an article (the KCS "flag it" reasons).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlagReason {
+    /// No longer matches the product.
+    Outdated,
+    /// Gives a wrong answer.
+    Wrong,
+    /// Leaves out a step.
+    MissingStep,
+    /// Hard to follow.
+    Unclear,
+}
+
+/// An event as the site sends it.
+#[expect(
+    missing_docs,
+    reason = "the fields are the wire format, each described in docs/insights.md"
+)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Event {
+    /// A search that ended: a result opened, Enter, or the reader stopped typing.
+    Search {
+        lang: String,
+        edition: Edition,
+        query: String,
+        results: u32,
+        #[serde(default)]
+        clicked: Option<String>,
+        #[serde(default)]
+        rank: Option<u32>,
+    },
+    /// An article was read; `sample` is the share of views the site reports.
+    View {
+        lang: String,
+        edition: Edition,
+        article: String,
+        #[serde(default)]
+        sample: Option<f64>,
+    },
+    /// "Did this solve your problem?" answered.
+    Feedback {
+        lang: String,
+        edition: Edition,
+        article: String,
+        helpful: bool,
+        #[serde(default)]
+        steps: Vec<String>,
+    },
+    /// The reader contacted support from the article.
+    Escalate {
+        lang: String,
+        edition: Edition,
+        article: String,
+        channel: Channel,
+        #[serde(default)]
+        steps: Vec<String>,
+    },
+    /// An agent sent the article to a user (agents' edition).
+    Reuse {
+        lang: String,
+        edition: Edition,
+        article: String,
+        how: Reuse,
+    },
+    /// An agent reported a problem with the article (agents' edition).
+    Flag {
+        lang: String,
+        edition: Edition,
+        article: String,
+        reason: FlagReason,
+        #[serde(default)]
+        note: String,
+    },
+}
+
+/// What is stored of an event: one row of the `events` table.
+#[expect(
+    missing_docs,
+    reason = "the columns of migrations/insights, described in docs/insights.md"
+)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// Seconds since the Unix epoch, by the collector's clock.
+    pub at: i64,
+    /// `search`, `view`, `feedback`, `escalate`, `reuse` or `flag`.
+    pub kind: &'static str,
+    pub lang: String,
+    /// `public` or `agents`.
+    pub edition: &'static str,
+    pub article: Option<String>,
+    /// Normalised and scrubbed.
+    pub query: Option<String>,
+    pub results: Option<i64>,
+    pub clicked: Option<String>,
+    pub rank: Option<i64>,
+    /// 1 helpful, 0 not.
+    pub helpful: Option<i64>,
+    /// Step ids, space-separated.
+    pub steps: Option<String>,
+    pub channel: Option<&'static str>,
+    /// `how` of a reuse, `reason` of a flag.
+    pub reason: Option<&'static str>,
+    /// Scrubbed note of a flag.
+    pub note: Option<String>,
+    /// How many views a view stands for (1 / sample); 1 for other events.
+    pub weight: f64,
+}
+
+/// Why an event was refused (the client gets 400 and this text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection(pub String);
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn reject<T>(message: impl Into<String>) -> Result<T, Rejection> {
+    Err(Rejection(message.into()))
+}
+
+/// Parses and validates one event from `body`, received at `at`.
+pub fn parse(body: &[u8], catalog: &Catalog, at: i64) -> Result<Record, Rejection> {
+    let event: Event =
+        serde_json::from_slice(body).map_err(|e| Rejection(format!("not a valid event: {e}")))?;
+    validate(event, catalog, at)
+}
+
+/// Checks `event` against the site's languages and articles.
+pub fn validate(event: Event, catalog: &Catalog, at: i64) -> Result<Record, Rejection> {
+    let (lang, edition) = match &event {
+        Event::Search { lang, edition, .. }
+        | Event::View { lang, edition, .. }
+        | Event::Feedback { lang, edition, .. }
+        | Event::Escalate { lang, edition, .. }
+        | Event::Reuse { lang, edition, .. }
+        | Event::Flag { lang, edition, .. } => (lang.clone(), *edition),
+    };
+    if !catalog.has_language(&lang) {
+        return reject(format!("the site has no language `{}`", shown(&lang)));
+    }
+    let known = |id: &str| {
+        if catalog.has_article(id, &lang) {
+            Ok(id.to_owned())
+        } else {
+            reject(format!(
+                "the site has no article `{}` in `{lang}`",
+                shown(id)
+            ))
+        }
+    };
+    let mut record = Record {
+        at,
+        kind: "",
+        lang: lang.clone(),
+        edition: match edition {
+            Edition::Public => "public",
+            Edition::Agents => "agents",
+        },
+        article: None,
+        query: None,
+        results: None,
+        clicked: None,
+        rank: None,
+        helpful: None,
+        steps: None,
+        channel: None,
+        reason: None,
+        note: None,
+        weight: 1.0,
+    };
+    match event {
+        Event::Search {
+            query,
+            results,
+            clicked,
+            rank,
+            ..
+        } => {
+            record.kind = "search";
+            record.query = Some(query_text(&query)?);
+            if results > MAX_RESULTS {
+                return reject(format!("`results` is over {MAX_RESULTS}"));
+            }
+            record.results = Some(i64::from(results));
+            match (clicked, rank) {
+                (None, None) => {}
+                (Some(id), Some(rank)) if (1..=results).contains(&rank) => {
+                    record.clicked = Some(known(&id)?);
+                    record.rank = Some(i64::from(rank));
+                }
+                (Some(_), Some(_)) => return reject("`rank` must be between 1 and `results`"),
+                _ => return reject("`clicked` and `rank` go together"),
+            }
+        }
+        Event::View {
+            article, sample, ..
+        } => {
+            record.kind = "view";
+            record.article = Some(known(&article)?);
+            if let Some(sample) = sample {
+                if !(sample > 0.0 && sample <= 1.0) {
+                    return reject("`sample` must be above 0 and at most 1");
+                }
+                record.weight = 1.0 / sample;
+            }
+        }
+        Event::Feedback {
+            article,
+            helpful,
+            steps,
+            ..
+        } => {
+            record.kind = "feedback";
+            record.article = Some(known(&article)?);
+            record.helpful = Some(i64::from(helpful));
+            record.steps = step_list(steps)?;
+        }
+        Event::Escalate {
+            article,
+            channel,
+            steps,
+            ..
+        } => {
+            record.kind = "escalate";
+            record.article = Some(known(&article)?);
+            record.channel = Some(match channel {
+                Channel::Url => "url",
+                Channel::Mail => "mail",
+                Channel::Phone => "phone",
+            });
+            record.steps = step_list(steps)?;
+        }
+        Event::Reuse { article, how, .. } => {
+            agents_only(edition, "reuse")?;
+            record.kind = "reuse";
+            record.article = Some(known(&article)?);
+            record.reason = Some(match how {
+                Reuse::Link => "link",
+                Reuse::Reply => "reply",
+            });
+        }
+        Event::Flag {
+            article,
+            reason,
+            note,
+            ..
+        } => {
+            agents_only(edition, "flag")?;
+            record.kind = "flag";
+            record.article = Some(known(&article)?);
+            record.reason = Some(match reason {
+                FlagReason::Outdated => "outdated",
+                FlagReason::Wrong => "wrong",
+                FlagReason::MissingStep => "missing-step",
+                FlagReason::Unclear => "unclear",
+            });
+            record.note = note_text(&note)?;
+        }
+    }
+    Ok(record)
+}
+
+fn agents_only(edition: Edition, kind: &str) -> Result<(), Rejection> {
+    match edition {
+        Edition::Agents => Ok(()),
+        Edition::Public => reject(format!(
+            "`{kind}` events come only from the agents' edition"
+        )),
+    }
+}
+
+/// At most 40 characters of a value, for messages.
+fn shown(value: &str) -> String {
+    value
+        .chars()
+        .take(40)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
+}
+
+/// Text that looks like markup: `<` before a letter, `/`, `!` or `?`.
+fn has_markup(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
+}
+
+/// A query normalised (lowercase, single spaces) and scrubbed.
+fn query_text(query: &str) -> Result<String, Rejection> {
+    if query.chars().any(char::is_control) {
+        return reject("`query` holds control characters");
+    }
+    if has_markup(query) {
+        return reject("`query` holds markup");
+    }
+    let normalised = query
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let length = normalised.chars().count();
+    if length == 0 {
+        return reject("`query` is empty");
+    }
+    if length > MAX_QUERY {
+        return reject(format!("`query` is longer than {MAX_QUERY} characters"));
+    }
+    Ok(scrub(&normalised))
+}
+
+/// A flag's note, scrubbed; `None` when empty.
+fn note_text(note: &str) -> Result<Option<String>, Rejection> {
+    if note.chars().any(|c| c.is_control() && c != '\n') {
+        return reject("`note` holds control characters");
+    }
+    if has_markup(note) {
+        return reject("`note` holds markup");
+    }
+    if note.chars().count() > MAX_NOTE {
+        return reject(format!("`note` is longer than {MAX_NOTE} characters"));
+    }
+    let note = note.trim();
+    Ok((!note.is_empty()).then(|| note.lines().map(scrub).collect::<Vec<_>>().join("\n")))
+}
+
+/// Step ids as the page gives them (`paso-2`), space-separated.
+fn step_list(steps: Vec<String>) -> Result<Option<String>, Rejection> {
+    if steps.len() > MAX_STEPS {
+        return reject(format!("more than {MAX_STEPS} steps"));
+    }
+    let valid = |s: &String| {
+        (1..=MAX_STEP_ID).contains(&s.len())
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+    };
+    if let Some(bad) = steps.iter().find(|s| !valid(s)) {
+        return reject(format!(
+            "step `{}` is not a step id (letters, digits, `-` and `_`)",
+            shown(bad)
+        ));
+    }
+    Ok((!steps.is_empty()).then(|| steps.join(" ")))
+}
+
+/// `text` with e-mail addresses, phone numbers and runs of 7 or more digits
+/// replaced by `[email]`, `[phone]` and `[number]`. Hexadecimal codes
+/// (`0x80070005`) are kept: they are error codes, not people.
+pub fn scrub(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let phone_like = |w: &str| {
+        !w.is_empty()
+            && w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'(' | b')' | b'.' | b'/'))
+    };
+    let digits = |w: &str| w.bytes().filter(u8::is_ascii_digit).count();
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        // A number written in groups (`+34 600 123 456`) is one phone number.
+        let group_end = (i..words.len())
+            .find(|&j| !phone_like(words[j]))
+            .unwrap_or(words.len());
+        if group_end > i
+            && words[i..group_end].iter().map(|w| digits(w)).sum::<usize>() >= LONG_DIGITS
+        {
+            out.push("[phone]".to_owned());
+            i = group_end;
+            continue;
+        }
+        let word = words[i];
+        out.push(if is_email_like(word) {
+            "[email]".to_owned()
+        } else if is_hex_code(word) {
+            word.to_owned()
+        } else {
+            scrub_digit_runs(word)
+        });
+        i += 1;
+    }
+    out.join(" ")
+}
+
+fn is_email_like(word: &str) -> bool {
+    word.split_once('@')
+        .is_some_and(|(user, domain)| !user.is_empty() && !domain.is_empty())
+}
+
+fn is_hex_code(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    word.strip_prefix("0x")
+        .is_some_and(|hex| !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn scrub_digit_runs(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.len() >= LONG_DIGITS {
+            out.push_str("[number]");
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in word.chars() {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        Catalog::for_tests(
+            &["es", "en"],
+            &[("KB-1", "es"), ("KB-1", "en"), ("KB-2", "es")],
+        )
+    }
+
+    fn event(json: &str) -> Result<Record, Rejection> {
+        parse(json.as_bytes(), &catalog(), 1_700_000_000)
+    }
+
+    #[test]
+    fn every_kind_is_kept_with_its_fields() {
+        let r = event(r#"{"type":"search","lang":"es","edition":"public","query":"  Impresora   SIN conexión ","results":7,"clicked":"KB-2","rank":2}"#).unwrap();
+        assert_eq!(
+            (r.kind, r.query.as_deref()),
+            ("search", Some("impresora sin conexión"))
+        );
+        assert_eq!(
+            (r.results, r.clicked.as_deref(), r.rank),
+            (Some(7), Some("KB-2"), Some(2))
+        );
+        let r = event(
+            r#"{"type":"view","lang":"en","edition":"public","article":"KB-1","sample":0.25}"#,
+        )
+        .unwrap();
+        assert_eq!((r.kind, r.weight), ("view", 4.0));
+        let r = event(r#"{"type":"feedback","lang":"es","edition":"public","article":"KB-1","helpful":false,"steps":["paso-1","paso-2"]}"#).unwrap();
+        assert_eq!(
+            (r.helpful, r.steps.as_deref()),
+            (Some(0), Some("paso-1 paso-2"))
+        );
+        let r = event(r#"{"type":"escalate","lang":"es","edition":"public","article":"KB-1","channel":"mail"}"#).unwrap();
+        assert_eq!((r.channel, r.steps), (Some("mail"), None));
+        let r = event(
+            r#"{"type":"reuse","lang":"es","edition":"agents","article":"KB-1","how":"reply"}"#,
+        )
+        .unwrap();
+        assert_eq!((r.kind, r.reason), ("reuse", Some("reply")));
+        let r = event(r#"{"type":"flag","lang":"es","edition":"agents","article":"KB-1","reason":"missing-step","note":"Falta reiniciar; llamar al 600 123 456"}"#).unwrap();
+        assert_eq!(r.reason, Some("missing-step"));
+        assert_eq!(
+            r.note.as_deref(),
+            Some("Falta reiniciar; llamar al [phone]")
+        );
+    }
+
+    #[test]
+    fn bad_and_hostile_events_are_refused() {
+        for (json, why) in [
+            (
+                r#"{"type":"view","lang":"es","edition":"public","article":"KB-9"}"#,
+                "no article",
+            ),
+            (
+                r#"{"type":"view","lang":"en","edition":"public","article":"KB-2"}"#,
+                "no article",
+            ),
+            (
+                r#"{"type":"view","lang":"fr","edition":"public","article":"KB-1"}"#,
+                "no language",
+            ),
+            (
+                r#"{"type":"view","lang":"es","edition":"public","article":"KB-1","ip":"1.2.3.4"}"#,
+                "unknown field",
+            ),
+            (
+                r#"{"type":"view","lang":"es","edition":"public","article":1}"#,
+                "invalid type",
+            ),
+            (
+                r#"{"type":"view","lang":"es","edition":"public","article":"KB-1","sample":0}"#,
+                "sample",
+            ),
+            (r#"{"type":"hack","lang":"es"}"#, "unknown variant"),
+            (
+                r#"{"type":"search","lang":"es","edition":"public","query":"<script>alert(1)</script>","results":0}"#,
+                "markup",
+            ),
+            (
+                r#"{"type":"search","lang":"es","edition":"public","query":"a\u0007b","results":0}"#,
+                "control",
+            ),
+            (
+                r#"{"type":"search","lang":"es","edition":"public","query":"   ","results":0}"#,
+                "empty",
+            ),
+            (
+                r#"{"type":"search","lang":"es","edition":"public","query":"x","results":-1}"#,
+                "invalid value",
+            ),
+            (
+                r#"{"type":"search","lang":"es","edition":"public","query":"x","results":3,"clicked":"KB-1"}"#,
+                "go together",
+            ),
+            (
+                r#"{"type":"search","lang":"es","edition":"public","query":"x","results":3,"clicked":"KB-1","rank":4}"#,
+                "between",
+            ),
+            (
+                r#"{"type":"feedback","lang":"es","edition":"public","article":"KB-1","helpful":"yes"}"#,
+                "invalid type",
+            ),
+            (
+                r#"{"type":"feedback","lang":"es","edition":"public","article":"KB-1","helpful":true,"steps":["a b"]}"#,
+                "not a step id",
+            ),
+            (
+                r#"{"type":"flag","lang":"es","edition":"public","article":"KB-1","reason":"wrong"}"#,
+                "agents' edition",
+            ),
+            (
+                r#"{"type":"flag","lang":"es","edition":"agents","article":"KB-1","reason":"boring"}"#,
+                "unknown variant",
+            ),
+            (
+                r#"{"type":"flag","lang":"es","edition":"agents","article":"KB-1","reason":"wrong","note":"<img src=x onerror=alert(1)>"}"#,
+                "markup",
+            ),
+            (r#"[1,2]"#, "not a valid event"),
+        ] {
+            let error = event(json).expect_err(json);
+            assert!(error.0.contains(why), "{json}: {error}");
+        }
+        let long = format!(
+            r#"{{"type":"search","lang":"es","edition":"public","query":"{}","results":0}}"#,
+            "a".repeat(MAX_QUERY + 1)
+        );
+        assert!(event(&long).unwrap_err().0.contains("longer"));
+        let steps = format!(
+            r#"{{"type":"escalate","lang":"es","edition":"public","article":"KB-1","channel":"url","steps":[{}]}}"#,
+            vec!["\"s\""; MAX_STEPS + 1].join(",")
+        );
+        assert!(event(&steps).unwrap_err().0.contains("more than"));
+    }
+
+    #[test]
+    fn scrubbing_removes_people_and_keeps_error_codes() {
+        assert_eq!(
+            scrub("ana.lopez@example.com no recibe"),
+            "[email] no recibe"
+        );
+        assert_eq!(scrub("llamar +34 600 123 456 hoy"), "llamar [phone] hoy");
+        assert_eq!(scrub("tel (555) 123-4567"), "tel [phone]");
+        assert_eq!(scrub("factura 12345678 error"), "factura [phone] error");
+        assert_eq!(scrub("cliente99887766x"), "cliente[number]x");
+        assert_eq!(scrub("error 0x80070005"), "error 0x80070005");
+        assert_eq!(scrub("kb-1021 paso 3 de 12"), "kb-1021 paso 3 de 12");
+        assert_eq!(scrub("windows 10 22h2"), "windows 10 22h2");
+        assert_eq!(scrub("err_connection_reset"), "err_connection_reset");
+    }
+}

@@ -1,0 +1,790 @@
+//! `tier0 insights report`: the support KPIs, the content gaps, and each
+//! owning tier's to-do list, from the stored events.
+//!
+//! In: the [`Aggregates`] the store computed and the site's [`Catalog`].
+//! Out: a [`Report`], which is the stable JSON document (`version` 1,
+//! described in docs/insights.md), a CSV of the articles, or a
+//! self-contained HTML page (inline CSS, SVG charts, no request anywhere).
+//!
+//! Definitions (docs/insights.md cites them):
+//! - self-service score: article views ÷ contacts started from the help
+//!   center. Zendesk defines it as help-center users ÷ users in tickets;
+//!   tier0 keeps no identifiers, so it counts views and contacts instead;
+//! - escalation rate after reading: contacts from an article ÷ its views;
+//! - contacts avoided: views that led to no contact, times the share of
+//!   "Yes, it solved it" among the answers, so that a reader who gave up is
+//!   not counted as helped.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::{Context, Tera, Value};
+use time::OffsetDateTime;
+
+use super::catalog::{Catalog, Entry};
+use super::store::Aggregates;
+
+/// Version of the JSON document; bumped on any incompatible change.
+pub const JSON_VERSION: u32 = 1;
+/// Answers an article needs before its helpful ratio counts against it.
+pub const MIN_ANSWERS: i64 = 3;
+/// Views an article needs before its escalation rate counts against it.
+pub const MIN_VIEWS: f64 = 5.0;
+/// Below this share of "Yes" answers, an article is unhelpful.
+pub const UNHELPFUL_BELOW: f64 = 0.5;
+/// Above this escalation rate, an article does not deflect.
+pub const ESCALATES_ABOVE: f64 = 0.3;
+/// Most queries listed per gap list.
+const GAPS: usize = 25;
+/// Weeks start on Monday: the epoch was a Thursday, 4 days after one.
+const WEEK_OFFSET: i64 = 4 * 86_400;
+const WEEK: i64 = 7 * 86_400;
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Version of this document ([`JSON_VERSION`]).
+    pub version: u32,
+    /// First day counted (`YYYY-MM-DD`).
+    pub since: String,
+    /// Day of the report.
+    pub until: String,
+    /// Counts over the whole site.
+    pub totals: Totals,
+    /// Per week, oldest first.
+    pub trend: Vec<Week>,
+    /// Searches that found nothing, most frequent first.
+    pub no_results: Vec<Gap>,
+    /// Searches with results that nobody opened.
+    pub no_click: Vec<Gap>,
+    /// Every article with events, or overdue, by id then language.
+    pub articles: Vec<ArticleRow>,
+    /// Each owning tier's to-do list, in the config's order of tiers.
+    pub tiers: Vec<TierTodo>,
+    /// The latest notes agents left with their flags, newest first.
+    pub notes: Vec<Note>,
+}
+
+/// Counts and KPIs over the site.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Totals {
+    /// Searches that ended.
+    pub searches: i64,
+    /// Article views (sampled views counted for what they stand for).
+    pub views: f64,
+    /// "Yes" answers.
+    pub helpful: i64,
+    /// "No" answers.
+    pub unhelpful: i64,
+    /// Contacts started from an article.
+    pub escalations: i64,
+    /// Articles sent to users by agents.
+    pub reuse: i64,
+    /// Agents' flags.
+    pub flags: i64,
+    /// Views ÷ escalations; `None` without escalations.
+    pub self_service_score: Option<f64>,
+    /// Escalations ÷ views; `None` without views.
+    pub escalation_rate: Option<f64>,
+    /// Yes ÷ answers; `None` without answers.
+    pub helpful_ratio: Option<f64>,
+    /// With `insights.cost_per_contact`: contacts avoided and their cost.
+    pub estimate: Option<Estimate>,
+}
+
+/// What the help center saved, by the definitions above.
+#[derive(Debug, Clone, Serialize)]
+pub struct Estimate {
+    /// Views without contact × helpful ratio.
+    pub contacts_avoided: f64,
+    /// `insights.cost_per_contact`.
+    pub cost_per_contact: f64,
+    /// `insights.currency`.
+    pub currency: String,
+    /// Contacts avoided × cost per contact.
+    pub saved: f64,
+}
+
+/// One week of the trend.
+#[derive(Debug, Clone, Serialize)]
+pub struct Week {
+    /// Its Monday (`YYYY-MM-DD`).
+    pub start: String,
+    /// Article views.
+    pub views: f64,
+    /// Contacts from articles.
+    pub escalations: f64,
+    /// Searches.
+    pub searches: f64,
+    /// Views ÷ escalations.
+    pub self_service_score: Option<f64>,
+}
+
+/// A query users typed that the site did not answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gap {
+    /// Language searched.
+    pub lang: String,
+    /// The normalised, scrubbed query.
+    pub query: String,
+    /// How many searches.
+    pub searches: i64,
+    /// A command that starts the missing article.
+    pub suggestion: String,
+}
+
+/// One article's figures.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ArticleRow {
+    /// Id.
+    pub id: String,
+    /// Language.
+    pub lang: String,
+    /// Title.
+    pub title: String,
+    /// Owning tier.
+    pub tier: String,
+    /// Owning team.
+    pub team: Option<String>,
+    /// Source file.
+    pub path: String,
+    /// Views.
+    pub views: f64,
+    /// "Yes" answers.
+    pub helpful: i64,
+    /// "No" answers.
+    pub unhelpful: i64,
+    /// Yes ÷ answers.
+    pub helpful_ratio: Option<f64>,
+    /// Contacts after reading it.
+    pub escalations: i64,
+    /// Escalations ÷ views.
+    pub escalation_rate: Option<f64>,
+    /// Times agents sent it.
+    pub reuse: i64,
+    /// Flags by reason.
+    pub flags: BTreeMap<String, i64>,
+    /// Days past its review date.
+    pub overdue_days: Option<i64>,
+}
+
+/// One tier's to-do list, per team.
+#[derive(Debug, Clone, Serialize)]
+pub struct TierTodo {
+    /// Tier id.
+    pub tier: String,
+    /// Its name.
+    pub name: String,
+    /// Per owning team (`None`: no team given), by team.
+    pub teams: Vec<TeamTodo>,
+}
+
+/// One team's to-do list.
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamTodo {
+    /// Team, if the articles name one.
+    pub team: Option<String>,
+    /// Flagged by agents: fix first.
+    pub flagged: Vec<String>,
+    /// Unhelpful or not deflecting.
+    pub unhelpful: Vec<String>,
+    /// Past their review date.
+    pub overdue: Vec<String>,
+}
+
+/// A note left with a flag.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    /// Language.
+    pub lang: String,
+    /// Article id.
+    pub article: String,
+    /// Reason.
+    pub reason: String,
+    /// The note (scrubbed when stored).
+    pub note: String,
+    /// Day it was left.
+    pub date: String,
+}
+
+fn ratio(part: f64, whole: f64) -> Option<f64> {
+    (whole > 0.0).then(|| part / whole)
+}
+
+fn day(seconds: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(seconds)
+        .map(|t| t.date().to_string())
+        .unwrap_or_default()
+}
+
+/// Computes the report of events from `since` to `until` (seconds).
+pub fn compute(catalog: &Catalog, data: &Aggregates, since: i64, until: i64) -> Report {
+    let mut rows: BTreeMap<(String, String), ArticleRow> = BTreeMap::new();
+    for entry in catalog.articles().filter(|e| e.overdue_days.is_some()) {
+        let key = (entry.id.clone(), entry.lang.clone());
+        rows.insert(key, new_row(Some(entry), &entry.id, &entry.lang));
+    }
+    let mut totals = Totals::default();
+    for (kind, lang, id, count, weight, yes) in &data.articles {
+        let r = rows
+            .entry((id.clone(), lang.clone()))
+            .or_insert_with(|| new_row(catalog.article(id, lang), id, lang));
+        match kind.as_str() {
+            "view" => {
+                r.views += weight;
+                totals.views += weight;
+            }
+            "feedback" => {
+                r.helpful += yes;
+                r.unhelpful += count - yes;
+                totals.helpful += yes;
+                totals.unhelpful += count - yes;
+            }
+            "escalate" => {
+                r.escalations += count;
+                totals.escalations += count;
+            }
+            "reuse" => {
+                r.reuse += count;
+                totals.reuse += count;
+            }
+            "flag" => totals.flags += count,
+            _ => {}
+        }
+    }
+    for (lang, id, reason, count) in &data.flags {
+        if let Some(r) = rows.get_mut(&(id.clone(), lang.clone())) {
+            *r.flags.entry(reason.clone()).or_default() += count;
+        }
+    }
+    for r in rows.values_mut() {
+        r.helpful_ratio = ratio(r.helpful as f64, (r.helpful + r.unhelpful) as f64);
+        r.escalation_rate = ratio(r.escalations as f64, r.views);
+    }
+    totals.searches = data.queries.iter().map(|q| q.2).sum();
+    totals.self_service_score = ratio(totals.views, totals.escalations as f64);
+    totals.escalation_rate = ratio(totals.escalations as f64, totals.views);
+    totals.helpful_ratio = ratio(
+        totals.helpful as f64,
+        (totals.helpful + totals.unhelpful) as f64,
+    );
+    totals.estimate = match (catalog.settings.cost_per_contact, totals.helpful_ratio) {
+        (Some(cost), Some(helped)) => {
+            let avoided = (totals.views - totals.escalations as f64).max(0.0) * helped;
+            Some(Estimate {
+                contacts_avoided: avoided,
+                cost_per_contact: cost,
+                currency: catalog.settings.currency.clone(),
+                saved: avoided * cost,
+            })
+        }
+        _ => None,
+    };
+    let articles: Vec<ArticleRow> = rows.into_values().collect();
+    Report {
+        version: JSON_VERSION,
+        since: day(since),
+        until: day(until),
+        trend: trend(data),
+        no_results: gaps(data, |q| q.3),
+        no_click: gaps(data, |q| q.4),
+        tiers: todo(catalog, &articles),
+        notes: data
+            .notes
+            .iter()
+            .map(|(lang, article, reason, note, at)| Note {
+                lang: lang.clone(),
+                article: article.clone(),
+                reason: reason.clone(),
+                note: note.clone(),
+                date: day(*at),
+            })
+            .collect(),
+        totals,
+        articles,
+    }
+}
+
+fn new_row(entry: Option<&Entry>, id: &str, lang: &str) -> ArticleRow {
+    ArticleRow {
+        id: id.to_owned(),
+        lang: lang.to_owned(),
+        title: entry.map(|e| e.title.clone()).unwrap_or_default(),
+        tier: entry.map(|e| e.tier.clone()).unwrap_or_default(),
+        team: entry.and_then(|e| e.team.clone()),
+        path: entry.map(|e| e.path.clone()).unwrap_or_default(),
+        overdue_days: entry.and_then(|e| e.overdue_days),
+        ..ArticleRow::default()
+    }
+}
+
+fn trend(data: &Aggregates) -> Vec<Week> {
+    let mut weeks: BTreeMap<i64, Week> = BTreeMap::new();
+    for (week, kind, weight, _) in &data.weeks {
+        let w = weeks.entry(*week).or_insert_with(|| Week {
+            start: day(week * WEEK + WEEK_OFFSET),
+            views: 0.0,
+            escalations: 0.0,
+            searches: 0.0,
+            self_service_score: None,
+        });
+        match kind.as_str() {
+            "view" => w.views += weight,
+            "escalate" => w.escalations += weight,
+            "search" => w.searches += weight,
+            _ => {}
+        }
+    }
+    weeks
+        .into_values()
+        .map(|mut w| {
+            w.self_service_score = ratio(w.views, w.escalations);
+            w
+        })
+        .collect()
+}
+
+/// The queries with the most searches by `count`, most first.
+fn gaps(data: &Aggregates, count: impl Fn(&super::store::QueryCount) -> i64) -> Vec<Gap> {
+    let mut gaps: Vec<Gap> = data
+        .queries
+        .iter()
+        .filter(|q| count(q) > 0)
+        .map(|q| Gap {
+            lang: q.0.clone(),
+            query: q.1.clone(),
+            searches: count(q),
+            suggestion: format!(
+                "tier0 new troubleshooting {} --lang {}",
+                shell_quoted(&q.1),
+                q.0
+            ),
+        })
+        .collect();
+    gaps.sort_by(|a, b| {
+        b.searches
+            .cmp(&a.searches)
+            .then_with(|| a.lang.cmp(&b.lang))
+            .then_with(|| a.query.cmp(&b.query))
+    });
+    gaps.truncate(GAPS);
+    gaps
+}
+
+/// `text` as one word for a POSIX shell.
+fn shell_quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+fn todo(catalog: &Catalog, articles: &[ArticleRow]) -> Vec<TierTodo> {
+    let mut tiers: Vec<TierTodo> = catalog
+        .tiers
+        .iter()
+        .map(|(tier, name)| TierTodo {
+            tier: tier.clone(),
+            name: name.clone(),
+            teams: Vec::new(),
+        })
+        .collect();
+    let mut teams: BTreeMap<(String, Option<String>), TeamTodo> = BTreeMap::new();
+    for a in articles {
+        let label = format!("{} ({}) {}", a.id, a.lang, a.title);
+        let unhelpful = (a.helpful + a.unhelpful >= MIN_ANSWERS
+            && a.helpful_ratio.is_some_and(|r| r < UNHELPFUL_BELOW))
+            || (a.views >= MIN_VIEWS && a.escalation_rate.is_some_and(|r| r > ESCALATES_ABOVE));
+        let flagged = !a.flags.is_empty();
+        if !(unhelpful || flagged || a.overdue_days.is_some()) {
+            continue;
+        }
+        let list = teams
+            .entry((a.tier.clone(), a.team.clone()))
+            .or_insert_with(|| TeamTodo {
+                team: a.team.clone(),
+                flagged: Vec::new(),
+                unhelpful: Vec::new(),
+                overdue: Vec::new(),
+            });
+        if flagged {
+            list.flagged.push(label.clone());
+        }
+        if unhelpful {
+            list.unhelpful.push(label.clone());
+        }
+        if a.overdue_days.is_some() {
+            list.overdue.push(label);
+        }
+    }
+    for ((tier, _), list) in teams {
+        if let Some(t) = tiers.iter_mut().find(|t| t.tier == tier) {
+            t.teams.push(list);
+        }
+    }
+    tiers
+}
+
+/// The articles as CSV (RFC 4180), one row each.
+pub fn csv(report: &Report) -> String {
+    let mut out = String::from(
+        "id,lang,title,tier,team,views,helpful,unhelpful,helpful_ratio,escalations,escalation_rate,reuse,flags,overdue_days\r\n",
+    );
+    let field = |text: &str| {
+        // A leading = + - @ would be a formula to a spreadsheet.
+        let text = match text.chars().next() {
+            Some('=' | '+' | '-' | '@') => format!("'{text}"),
+            _ => text.to_owned(),
+        };
+        format!("\"{}\"", text.replace('"', "\"\""))
+    };
+    let number = |n: Option<f64>| n.map(|n| format!("{n:.3}")).unwrap_or_default();
+    for a in &report.articles {
+        let cells = [
+            field(&a.id),
+            field(&a.lang),
+            field(&a.title),
+            field(&a.tier),
+            field(a.team.as_deref().unwrap_or("")),
+            format!("{:.0}", a.views),
+            a.helpful.to_string(),
+            a.unhelpful.to_string(),
+            number(a.helpful_ratio),
+            a.escalations.to_string(),
+            number(a.escalation_rate),
+            a.reuse.to_string(),
+            a.flags.values().sum::<i64>().to_string(),
+            a.overdue_days.map(|d| d.to_string()).unwrap_or_default(),
+        ];
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+const TEMPLATE: &str = include_str!("report.html");
+
+/// The report as one self-contained HTML page.
+pub fn html(report: &Report) -> Result<String, tera::Error> {
+    let mut tera = Tera::new();
+    tera.add_raw_template("report.html", TEMPLATE)?;
+    let mut ctx = Context::new();
+    ctx.insert_value("r", Value::from_serializable(report));
+    ctx.insert_value("view", Value::from_serializable(&View::of(report)));
+    ctx.insert_value("chart", Value::from_serializable(&chart(&report.trend)));
+    tera.render("report.html", &ctx)
+}
+
+/// The report's numbers as the page shows them.
+#[derive(Debug, Serialize)]
+struct View {
+    kpis: Vec<Kpi>,
+    weeks: Vec<WeekView>,
+    articles: Vec<ArticleView>,
+    peak: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Kpi {
+    label: String,
+    value: String,
+}
+
+#[derive(Debug, Serialize)]
+struct WeekView {
+    start: String,
+    searches: String,
+    views: String,
+    escalations: String,
+    score: String,
+}
+
+#[derive(Debug, Serialize)]
+struct ArticleView {
+    id: String,
+    lang: String,
+    title: String,
+    owner: String,
+    views: String,
+    helpful: String,
+    escalation: String,
+    reuse: i64,
+    flags: String,
+}
+
+fn whole(n: f64) -> String {
+    format!("{n:.0}")
+}
+
+fn percent(n: Option<f64>) -> String {
+    n.map_or_else(|| "–".to_owned(), |n| format!("{:.0} %", n * 100.0))
+}
+
+fn score(n: Option<f64>) -> String {
+    n.map_or_else(|| "–".to_owned(), |n| format!("{n:.1}"))
+}
+
+impl View {
+    fn of(r: &Report) -> View {
+        let t = &r.totals;
+        let kpi = |label: &str, value: String| Kpi {
+            label: label.to_owned(),
+            value,
+        };
+        let mut kpis = vec![
+            kpi(
+                "self-service score (views per contact)",
+                score(t.self_service_score),
+            ),
+            kpi("contacts after reading", percent(t.escalation_rate)),
+            kpi("found it helpful", percent(t.helpful_ratio)),
+            kpi("article views", whole(t.views)),
+            kpi("searches", t.searches.to_string()),
+            kpi("contacts with support", t.escalations.to_string()),
+            kpi("sent by agents", t.reuse.to_string()),
+            kpi("flagged by agents", t.flags.to_string()),
+        ];
+        if let Some(e) = &t.estimate {
+            kpis.push(kpi(
+                "contacts avoided (estimate)",
+                whole(e.contacts_avoided),
+            ));
+            kpis.push(kpi(
+                "saved (estimate)",
+                format!("{} {}", whole(e.saved), e.currency)
+                    .trim()
+                    .to_owned(),
+            ));
+        }
+        View {
+            kpis,
+            peak: whole(
+                r.trend
+                    .iter()
+                    .map(|w| w.views.max(w.escalations))
+                    .fold(0.0, f64::max),
+            ),
+            weeks: r
+                .trend
+                .iter()
+                .map(|w| WeekView {
+                    start: w.start.clone(),
+                    searches: whole(w.searches),
+                    views: whole(w.views),
+                    escalations: whole(w.escalations),
+                    score: score(w.self_service_score),
+                })
+                .collect(),
+            articles: r
+                .articles
+                .iter()
+                .map(|a| ArticleView {
+                    id: a.id.clone(),
+                    lang: a.lang.clone(),
+                    title: a.title.clone(),
+                    owner: match &a.team {
+                        Some(team) => format!("{} · {team}", a.tier),
+                        None => a.tier.clone(),
+                    },
+                    views: whole(a.views),
+                    helpful: format!(
+                        "{} ({}/{})",
+                        percent(a.helpful_ratio),
+                        a.helpful,
+                        a.helpful + a.unhelpful
+                    ),
+                    escalation: format!("{} ({})", percent(a.escalation_rate), a.escalations),
+                    reuse: a.reuse,
+                    flags: a
+                        .flags
+                        .iter()
+                        .map(|(reason, n)| format!("{reason} × {n}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The trend as SVG polylines in a 600 × 160 box.
+#[derive(Debug, Serialize)]
+struct Chart {
+    views: String,
+    escalations: String,
+    first: String,
+    last: String,
+}
+
+fn chart(weeks: &[Week]) -> Chart {
+    let max = weeks
+        .iter()
+        .map(|w| w.views.max(w.escalations))
+        .fold(0.0, f64::max)
+        .max(1.0);
+    let step = 600.0 / (weeks.len().max(2) - 1) as f64;
+    let line = |value: fn(&Week) -> f64| {
+        weeks
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                format!(
+                    "{:.1},{:.1}",
+                    i as f64 * step,
+                    160.0 - value(w) / max * 150.0
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    Chart {
+        views: line(|w| w.views),
+        escalations: line(|w| w.escalations),
+        first: weeks.first().map(|w| w.start.clone()).unwrap_or_default(),
+        last: weeks.last().map(|w| w.start.clone()).unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::insights::event;
+    use crate::insights::store::Store;
+
+    /// Monday 2025-12-01, 00:00 UTC.
+    const MONDAY: i64 = 1_764_547_200;
+    const DAY: i64 = 86_400;
+
+    /// A SQLite database seeded with two weeks of events, and its report.
+    async fn seeded(cost: Option<f64>) -> Report {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("seeded.db").display().to_string())
+            .await
+            .unwrap();
+        let mut catalog = Catalog::for_tests(&["es"], &[("KB-1", "es"), ("KB-2", "es")]);
+        catalog.settings.cost_per_contact = cost;
+        catalog.settings.currency = "EUR".into();
+        let seed = [
+            (
+                0,
+                r#"{"type":"view","lang":"es","edition":"public","article":"KB-1"}"#,
+                6,
+            ),
+            (
+                1,
+                r#"{"type":"view","lang":"es","edition":"public","article":"KB-2","sample":0.25}"#,
+                1,
+            ),
+            (
+                2,
+                r#"{"type":"feedback","lang":"es","edition":"public","article":"KB-1","helpful":true}"#,
+                3,
+            ),
+            (
+                2,
+                r#"{"type":"feedback","lang":"es","edition":"public","article":"KB-2","helpful":false}"#,
+                3,
+            ),
+            (
+                3,
+                r#"{"type":"escalate","lang":"es","edition":"public","article":"KB-2","channel":"mail"}"#,
+                2,
+            ),
+            (
+                8,
+                r#"{"type":"view","lang":"es","edition":"public","article":"KB-1"}"#,
+                2,
+            ),
+            (
+                8,
+                r#"{"type":"escalate","lang":"es","edition":"public","article":"KB-1","channel":"phone"}"#,
+                1,
+            ),
+            (
+                9,
+                r#"{"type":"search","lang":"es","edition":"public","query":"a&b \"c\"","results":0}"#,
+                2,
+            ),
+            (
+                9,
+                r#"{"type":"search","lang":"es","edition":"public","query":"it's gone","results":0}"#,
+                1,
+            ),
+            (
+                9,
+                r#"{"type":"search","lang":"es","edition":"public","query":"vpn","results":4}"#,
+                1,
+            ),
+            (
+                10,
+                r#"{"type":"reuse","lang":"es","edition":"agents","article":"KB-1","how":"link"}"#,
+                2,
+            ),
+            (
+                10,
+                r#"{"type":"flag","lang":"es","edition":"agents","article":"KB-2","reason":"outdated","note":"Menu renamed & moved"}"#,
+                1,
+            ),
+        ];
+        let mut records = Vec::new();
+        for (day, json, times) in seed {
+            for _ in 0..times {
+                records.push(
+                    event::parse(json.as_bytes(), &catalog, MONDAY + day * DAY + 3600).unwrap(),
+                );
+            }
+        }
+        store.insert(&records).await.unwrap();
+        let data = store.aggregates(MONDAY).await.unwrap();
+        store.close().await;
+        compute(&catalog, &data, MONDAY, MONDAY + 14 * DAY - 1)
+    }
+
+    #[tokio::test]
+    async fn the_figures_follow_their_definitions() {
+        let r = seeded(Some(10.0)).await;
+        let t = &r.totals;
+        // 6 + 2 views of KB-1, one view sampled at 1/4 standing for 4 of KB-2.
+        assert_eq!(t.views, 12.0);
+        assert_eq!(t.escalations, 3);
+        assert_eq!(t.self_service_score, Some(4.0));
+        assert_eq!(t.helpful_ratio, Some(0.5));
+        let e = t.estimate.as_ref().unwrap();
+        assert_eq!(e.contacts_avoided, (12.0 - 3.0) * 0.5);
+        assert_eq!(e.saved, 45.0);
+        assert_eq!(
+            r.trend
+                .iter()
+                .map(|w| (w.start.as_str(), w.views, w.escalations))
+                .collect::<Vec<_>>(),
+            [("2025-12-01", 10.0, 2.0), ("2025-12-08", 2.0, 1.0)]
+        );
+        assert_eq!(r.no_results[0].query, "a&b \"c\"");
+        assert_eq!(
+            r.no_results[1].suggestion,
+            r"tier0 new troubleshooting 'it'\''s gone' --lang es"
+        );
+        let kb2 = r.articles.iter().find(|a| a.id == "KB-2").unwrap();
+        assert_eq!(
+            (kb2.escalation_rate, kb2.flags.get("outdated")),
+            (Some(0.5), Some(&1))
+        );
+        assert_eq!(r.tiers[0].teams[0].flagged, ["KB-2 (es) Article KB-2"]);
+        assert_eq!(r.tiers[0].teams[0].unhelpful, ["KB-2 (es) Article KB-2"]);
+        assert!(
+            seeded(None).await.totals.estimate.is_none(),
+            "no cost, no estimate"
+        );
+    }
+
+    #[tokio::test]
+    async fn the_report_of_a_seeded_database() {
+        let r = seeded(Some(10.0)).await;
+        let page = html(&r).unwrap();
+        assert!(!page.contains("a&b \"c\""), "text is escaped");
+        assert!(
+            !page.contains("src=") && !page.contains("href="),
+            "no request leaves the page"
+        );
+        insta::assert_snapshot!("report_html", page);
+        insta::assert_snapshot!("report_csv", csv(&r));
+        insta::assert_snapshot!("report_json", serde_json::to_string_pretty(&r).unwrap());
+    }
+}
