@@ -200,13 +200,14 @@ describe("highlighted code", () => {
         assert.equal(await page.$$eval(".article-body pre [style]", (n) => n.length), 0, "no inline styles");
         assert.equal(await page.$eval(".article-body pre code", (c) => c.textContent),
           "Get-NetAdapter | Where-Object Status -eq 'Up' # adaptadores activos\n$perfil = netsh wlan show profiles\n");
-        await page.addScriptTag({ content: AXE });
-        const contrast = await page.evaluate(async () => {
+        assert.deepEqual(await axeViolations(page), []);
+        // axe-core, left in the page, checked the contrast of every token.
+        const checked = await page.evaluate(async () => {
           const result = await window.axe.run(".article-body pre", { runOnly: { type: "rule", values: ["color-contrast"] } });
-          return { passes: result.passes.flatMap((r) => r.nodes).length, violations: result.violations.map((v) => v.nodes.map((n) => n.target.join(" "))) };
+          return { passes: result.passes.flatMap((r) => r.nodes).length, violations: result.violations.length };
         });
-        assert.deepEqual(contrast.violations, []);
-        assert.ok(contrast.passes >= tokens.length, JSON.stringify(contrast));
+        assert.equal(checked.violations, 0);
+        assert.ok(checked.passes >= tokens.length, JSON.stringify(checked));
       }, { colorScheme }));
   }
 });
