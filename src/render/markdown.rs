@@ -20,7 +20,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use search_index::Section;
 
@@ -32,6 +32,7 @@ use crate::slug::{self, UniqueIds};
 use crate::syntax::internal_marker;
 
 use super::alerts::Alerts;
+use super::highlight;
 use super::i18n::UiText;
 use super::source::BodySource;
 
@@ -301,6 +302,8 @@ fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> RenderedBody {
     let step = step_word(page.file.lang);
     // Headings of hidden internal blocks: their text, to claim their ids.
     let mut hidden_heading: Option<(Option<String>, Vec<Event>)> = None;
+    // The code block being read: its language and text, highlighted at its end.
+    let mut code: Option<(Option<String>, String)> = None;
     let pieces = InternalBlocks {
         events: source.events(),
         source: source.text(),
@@ -350,6 +353,22 @@ fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> RenderedBody {
                 continue;
             }
         };
+        if let Some((_, text)) = code.as_mut() {
+            match event {
+                Event::Text(t) => {
+                    push_collapsed(&mut section_text, &t);
+                    text.push_str(&t);
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Some((language, text)) = code.take() {
+                        let html = highlight::code_block(language.as_deref(), &text);
+                        events.push(Event::Html(html.into()));
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
         let span = source.span(&range);
         if let Some((_, buffered)) = heading.as_mut() {
             match event {
@@ -413,6 +432,13 @@ fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> RenderedBody {
         }
         match event {
             Event::Start(tag @ Tag::Heading { .. }) => heading = Some((tag, Vec::new())),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match &kind {
+                    CodeBlockKind::Fenced(info) => highlight::info_language(info),
+                    CodeBlockKind::Indented => None,
+                };
+                code = Some((language.map(str::to_owned), String::new()));
+            }
             Event::Start(Tag::List(start)) => {
                 let steps = start.is_some() && lists.is_empty() && quote_depth == 0;
                 lists.push(ListState {

@@ -11,6 +11,7 @@ mod article_page;
 pub mod context;
 pub mod feeds;
 mod fix_first;
+mod highlight;
 pub mod i18n;
 pub mod markdown;
 pub mod pages;
@@ -85,8 +86,8 @@ enum Job {
     Tier(usize, usize),
     Changes(usize),
     Search(usize),
-    /// Language, tag slug.
-    Tag(usize, String),
+    /// Language, tag slug, page number (from 1).
+    Tag(usize, String, usize),
     Tags(usize),
     NotFound,
 }
@@ -251,7 +252,11 @@ pub fn listings(
     for (l, index) in tag_indexes.iter().enumerate() {
         if !index.is_empty() {
             jobs.push(Job::Tags(l));
-            jobs.extend(index.keys().map(|slug| Job::Tag(l, slug.clone())));
+            for (slug, (_, articles)) in index {
+                jobs.extend(
+                    (1..=tags::page_count(articles.len())).map(|n| Job::Tag(l, slug.clone(), n)),
+                );
+            }
         }
     }
     for l in 0..languages.len() {
@@ -312,14 +317,14 @@ pub fn listings(
                 ),
                 languages[l].search_results(),
             ),
-            Job::Tag(l, ref slug) => {
+            Job::Tag(l, ref slug, number) => {
                 let (name, articles) = &tag_indexes[l][slug];
                 (
                     format!(
                         "{}index.html",
-                        link::tag_path(&model.config, &languages[l].lang, slug)
+                        tags::tag_page_path(&model.config, &languages[l].lang, slug, number)
                     ),
-                    languages[l].tag_page(slug, name, articles),
+                    languages[l].tag_page(slug, name, articles, number),
                 )
             }
             Job::Tags(l) => (

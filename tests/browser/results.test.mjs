@@ -25,15 +25,15 @@ const { onPage } = servedSite(async () => {
     const n = String(i).padStart(2, "0");
     await writeFile(path.join(root, "content", "impresoras", "modelos", `modelo-${n}.md`), [
       "---", `id: KB-9${n}`, `title: Impresora del modelo ${n}`, `description: Cómo usar la impresora del modelo ${n}.`,
-      "tier: L2", "type: how-to", "date: 2026-02-01", "---", "",
+      "tier: L2", "type: how-to", "date: 2026-02-01", "tags: [modelo]", "---", "",
       `La impresora del modelo ${n} imprime en color${i % 2 ? " y escanea" : ""}.`, "",
       "## Cambiar el tóner", "", "Abra la tapa y cambie el tóner de la impresora.", "",
     ].join("\n"));
   }
   // The same title in two sections (a page per product version, say).
-  for (const [dir, id] of [["impresoras/modelos", "KB-980"], ["red", "KB-981"]]) {
+  for (const [dir, id, tags] of [["impresoras/modelos", "KB-980", "[modelo]"], ["red", "KB-981", "[]"]]) {
     await writeFile(path.join(root, "content", ...dir.split("/"), "instalar-controlador.md"), [
-      "---", `id: ${id}`, "title: Instalar el controlador", "tier: L2", "type: how-to", "date: 2026-02-01", "---", "",
+      "---", `id: ${id}`, "title: Instalar el controlador", "tier: L2", "type: how-to", "date: 2026-02-01", `tags: ${tags}`, "---", "",
       "Descargue el controlador del fabricante e instálelo.", "",
     ].join("\n"));
   }
@@ -195,5 +195,30 @@ describe("tags", () => {
       assert.ok(all.includes("wifi 1") && all.includes("impresora 1"), JSON.stringify(all));
       // A hostile tag is text on every page that shows it.
       assert.ok(all.some((t) => t.startsWith("<img src=x")), JSON.stringify(all));
+    }));
+
+  it("a tag of more than 30 articles is listed 30 a page, the pages linked in order", () =>
+    onPage("tags/index.html", async (page) => {
+      assert.ok((await page.textContent(".tag-list")).replace(/\s+/g, " ").includes(`modelo ${GENERATED + 1}`));
+      await Promise.all([page.waitForURL(/\/tags\/modelo\/index\.html$/), page.click(".tag-list a >> text=modelo")]);
+      const titles = () => page.$$eval("main .article-list a.article-link", (links) => links.map((a) => a.textContent.trim()));
+      const first = await titles();
+      assert.equal(first.length, 30);
+      const nav = page.locator("nav.pagination");
+      assert.equal(await nav.getAttribute("aria-label"), "Páginas");
+      assert.equal(await nav.locator("[aria-current=page]").textContent(), "1");
+      assert.equal(await nav.locator("a[rel=prev]").count(), 0);
+      await Promise.all([page.waitForURL(/\/tags\/modelo\/page\/2\/index\.html$/), nav.locator("a[rel=next]").click()]);
+      const second = await titles();
+      assert.equal(second.length, 1);
+      assert.ok(!first.includes(second[0]), "no article on two pages");
+      assert.match(await page.textContent("main h1"), /«modelo» · página 2 de 2$/);
+      assert.equal(await page.locator("nav.pagination [aria-current=page]").textContent(), "2");
+      assert.equal(await page.locator("nav.pagination a[rel=next]").count(), 0);
+      // Its links work from the deeper folder.
+      await Promise.all([page.waitForURL(/\/impresoras\/modelos\/[a-z0-9-]+\/index\.html$/), page.click("main .article-list a.article-link")]);
+      await page.goBack();
+      await Promise.all([page.waitForURL(/\/tags\/modelo\/index\.html$/), page.click("nav.pagination a[rel=prev]")]);
+      assert.deepEqual(await titles(), first);
     }));
 });

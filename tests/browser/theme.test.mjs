@@ -185,3 +185,29 @@ for (const where of PAGES) {
       }, { viewport: { width: 360, height: 740 } }));
   });
 }
+
+describe("highlighted code", () => {
+  for (const colorScheme of ["light", "dark"]) {
+    it(`is coloured by class, readable (axe-core colour contrast), and keeps its text, ${colorScheme}`, () =>
+      onPage("red/wifi/index.html", async (page) => {
+        const tokens = await page.$$eval(".article-body pre code [class^='hl-']", (spans) =>
+          spans.map((s) => [s.className, s.textContent, getComputedStyle(s).color]));
+        const classes = new Set(tokens.map(([c]) => c));
+        for (const c of ["hl-function", "hl-string", "hl-comment", "hl-variable"]) assert.ok(classes.has(c), `${c} in ${JSON.stringify(tokens)}`);
+        // The classes have colours of their own, unlike the code's text.
+        const text = await style(page, ".article-body pre code", "color");
+        assert.ok(tokens.every(([, , color]) => color !== text), JSON.stringify({ text, tokens }));
+        assert.equal(await page.$$eval(".article-body pre [style]", (n) => n.length), 0, "no inline styles");
+        assert.equal(await page.$eval(".article-body pre code", (c) => c.textContent),
+          "Get-NetAdapter | Where-Object Status -eq 'Up' # adaptadores activos\n$perfil = netsh wlan show profiles\n");
+        assert.deepEqual(await axeViolations(page), []);
+        // axe-core, left in the page, checked the contrast of every token.
+        const checked = await page.evaluate(async () => {
+          const result = await window.axe.run(".article-body pre", { runOnly: { type: "rule", values: ["color-contrast"] } });
+          return { passes: result.passes.flatMap((r) => r.nodes).length, violations: result.violations.length };
+        });
+        assert.equal(checked.violations, 0);
+        assert.ok(checked.passes >= tokens.length, JSON.stringify(checked));
+      }, { colorScheme }));
+  }
+});

@@ -27,7 +27,7 @@ fn page(site: &Site, path: &str) -> (String, String) {
     let body = html
         .split_once("<div class=\"article-body\">")
         .and_then(|(_, rest)| rest.split_once("\n  </div>"))
-        .map(|(body, _)| body.to_owned())
+        .map(|(body, _)| crate::support::without_highlighting(body))
         .unwrap_or_else(|| panic!("{path} has no article body:\n{html}"));
     (title, body)
 }

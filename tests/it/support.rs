@@ -111,6 +111,24 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// `html` without the spans of code highlighting, for tests that read
+/// the text of code blocks (highlighting itself is tested in `code.rs`).
+pub fn without_highlighting(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<span class=\"hl-") {
+        out.push_str(&rest[..at]);
+        rest = rest[at..].split_once('>').map_or("", |(_, after)| after);
+        // The span's end: highlighting spans are never nested.
+        if let Some((inner, after)) = rest.split_once("</span>") {
+            out.push_str(inner);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The text of stderr of a finished command.
 pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

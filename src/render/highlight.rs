@@ -1,0 +1,615 @@
+//! Syntax highlighting of code blocks, at build time.
+//!
+//! In: a fenced block's info string and its code. Out: the HTML of the
+//! block, `<pre><code class="language-…">`, its tokens wrapped in
+//! `<span class="hl-…">` with one of a few classes ([`CLASSES`]) that the
+//! theme's stylesheet colours, light and dark. No inline style: a theme
+//! restyles code without rebuilding, and pages stay small.
+//!
+//! Grammars are the Sublime Text syntaxes that `bat` curates (syntect and
+//! two-face; BENCHMARKS.md says why over tree-sitter), loaded once, the
+//! first time a page has a block in a language that needs them. A
+//! grammar's many scopes are folded into the classes by scope selectors,
+//! the way an editor's colour scheme folds them into colours: the
+//! selectors are a colour scheme whose "colours" are class numbers.
+//!
+//! Guarantees: the code's text is the text of the block, escaped, whatever
+//! happens (tokens are only ever wrapped, never dropped or reordered; a
+//! grammar that fails leaves its block plain); the same code gives the same
+//! HTML; a language tier0 does not know, `text`, or a block too large to
+//! highlight quickly is plain.
+
+use std::fmt::Write as _;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use syntect::highlighting::{
+    Color, HighlightState, Highlighter, RangedHighlightIterator, ScopeSelectors, StyleModifier,
+    Theme, ThemeItem, ThemeSettings,
+};
+use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
+use syntect::util::LinesWithEndings;
+
+use super::markdown::escape_attr;
+
+/// The classes a token can get (`hl-` and the name), and the scopes that
+/// give it: scope selectors as a colour scheme writes them, the most
+/// specific match winning. A scope none matches stays plain text, as do
+/// punctuation and most operators, as in the colour schemes of GitHub and
+/// VS Code.
+const CLASSES: [(&str, &str); 11] = [
+    ("comment", "comment"),
+    ("string", "string, constant.other.symbol"),
+    ("number", "constant.numeric"),
+    (
+        "constant",
+        "constant.language, constant.character, constant.other, support.constant",
+    ),
+    (
+        "keyword",
+        "keyword, storage, keyword.operator.word, keyword.operator.logical.python, \
+         source.powershell keyword.operator.comparison, source.powershell keyword.operator.logical",
+    ),
+    (
+        "function",
+        "entity.name.function, support.function, variable.function, support.macro",
+    ),
+    (
+        "type",
+        "entity.name.type, entity.name.class, entity.other.inherited-class, support.type, \
+         support.class, entity.name.section, entity.section, entity.name.table",
+    ),
+    (
+        "variable",
+        "punctuation.definition.variable, variable.language, support.variable, \
+         source.powershell variable.other, source.shell variable.other, source.dosbatch variable.other",
+    ),
+    ("parameter", "variable.parameter"),
+    ("tag", "entity.name.tag"),
+    (
+        "attribute",
+        "entity.other.attribute-name, meta.mapping.key string, source.ini keyword.name",
+    ),
+];
+
+/// Scopes that stay plain although a class's selector matches them:
+/// operators are keywords to the grammars (`keyword.operator`), but `=`,
+/// `|` and `+` in a keyword's colour make a line hard to read.
+const PLAIN_SCOPES: &str = "keyword.operator";
+
+/// Blocks past this many bytes, or with a line past [`MAX_LINE`], are
+/// left plain: regular-expression grammars can take time that grows
+/// faster than the text on long lines, and such blocks are logs or data
+/// that nobody reads for their colours.
+const MAX_BLOCK: usize = 128 * 1024;
+const MAX_LINE: usize = 4 * 1024;
+
+/// The name of the bash grammar, which shell sessions use too.
+const BASH: &str = "Bourne Again Shell (bash)";
+
+/// How a block's language is highlighted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Grammar<'a> {
+    /// The syntax of this name in the syntax set.
+    Named(&'static str),
+    /// A shell session: lines that start with a prompt (`$ `) are
+    /// commands, highlighted as bash; the others are output, left plain.
+    Session,
+    /// Looked up in the syntax set by file extension or name (`go`, `C#`).
+    Token(&'a str),
+    /// Plain text.
+    Plain,
+}
+
+/// The grammar for a language as written after the fence, lower-cased.
+fn grammar(language: &str) -> Grammar<'_> {
+    Grammar::Named(match language {
+        "powershell" | "ps" | "ps1" | "psm1" | "psd1" | "pwsh" | "posh" => "PowerShell",
+        "bash" | "sh" | "shell" | "zsh" | "ksh" | "shellscript" => BASH,
+        "console" | "shell-session" | "shellsession" | "sh-session" | "bash-session"
+        | "terminal" => return Grammar::Session,
+        "cmd" | "bat" | "batch" | "dos" | "batchfile" => "Batch File",
+        "json" | "jsonc" | "json5" => "JSON",
+        "yaml" | "yml" => "YAML",
+        "xml" | "xsd" | "xsl" | "xslt" | "svg" | "xaml" | "plist" | "csproj" | "rss" => "XML",
+        "html" | "htm" | "xhtml" => "HTML",
+        "sql" | "mysql" | "pgsql" | "postgresql" | "postgres" | "plsql" | "tsql" | "sqlite" => {
+            "SQL"
+        }
+        "python" | "py" | "python3" | "py3" => "Python",
+        "javascript" | "js" | "mjs" | "cjs" | "jsx" | "node" => "JavaScript",
+        "typescript" | "ts" => "TypeScript",
+        "ini" | "cfg" | "conf" | "dosini" | "editorconfig" => "INI",
+        "toml" => "TOML",
+        "rust" | "rs" => "Rust",
+        "csharp" | "c#" | "cs" => "C#",
+        "" | "text" | "txt" | "plain" | "plaintext" | "output" | "none" | "nohighlight" => {
+            return Grammar::Plain;
+        }
+        other => return Grammar::Token(other),
+    })
+}
+
+/// The language a fenced block's info string names, as written: the
+/// first word (` ```sh title="x" `, ` ```python linenums="1" `), before a
+/// comma (mdBook's and Zola's ` ```rust,ignore `) or a brace (Hugo's
+/// ` ```go{linenos=true} `), or the first class of an attribute list
+/// (Pandoc's and MkDocs' ` ```{.python linenums="1"} `). `None` when the
+/// block names none (` ```{linenos=true} `, ` ``` title="x" `).
+pub(super) fn info_language(info: &str) -> Option<&str> {
+    let info = info.trim();
+    let word = match info.strip_prefix('{') {
+        Some(attributes) => attributes
+            .split(|c: char| c.is_whitespace() || c == '}')
+            .find_map(|a| a.strip_prefix('.'))?,
+        None => info
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+            .next()?,
+    };
+    let word = word.strip_prefix('.').unwrap_or(word);
+    (!word.is_empty() && !word.contains(['=', '"', '\''])).then_some(word)
+}
+
+/// The HTML of a code block: `language` as [`info_language`] gives it
+/// (`None` for an indented block or a fence without one).
+pub(super) fn code_block(language: Option<&str>, code: &str) -> String {
+    let mut html = String::with_capacity(code.len() * 2 + 40);
+    let lower = language.map(str::to_ascii_lowercase);
+    match &lower {
+        Some(language) => {
+            let _ = write!(
+                html,
+                "<pre><code class=\"language-{}\">",
+                escape_attr(language)
+            );
+        }
+        None => html.push_str("<pre><code>"),
+    }
+    let grammar = lower.as_deref().map_or(Grammar::Plain, grammar);
+    if !highlight_into(&mut html, grammar, code) {
+        push_escaped(&mut html, code);
+    }
+    html.push_str("</code></pre>\n");
+    html
+}
+
+/// Appends `code` highlighted with `grammar` to `html`; false, with
+/// `html` as it was, when it is left plain.
+fn highlight_into(html: &mut String, grammar: Grammar<'_>, code: &str) -> bool {
+    if grammar == Grammar::Plain
+        || code.len() > MAX_BLOCK
+        || code.split('\n').any(|line| line.len() > MAX_LINE)
+    {
+        return false;
+    }
+    let syntaxes = syntax_set();
+    let syntax = match grammar {
+        Grammar::Named(name) => syntaxes.find_syntax_by_name(name),
+        Grammar::Session => syntaxes.find_syntax_by_name(BASH),
+        Grammar::Token(token) => syntaxes.find_syntax_by_token(token),
+        Grammar::Plain => None,
+    };
+    let Some(syntax) = syntax.filter(|s| s.name != "Plain Text") else {
+        return false;
+    };
+    let start = html.len();
+    let done = match grammar {
+        Grammar::Session => session(html, syntaxes, syntax, code),
+        _ => Tokens::new(html, syntaxes, syntax).push_lines(code),
+    };
+    if !done {
+        html.truncate(start);
+    }
+    done
+}
+
+/// A shell session: prompts and output plain, commands highlighted (each
+/// line on its own: a command's state does not carry into the next).
+fn session(html: &mut String, syntaxes: &SyntaxSet, bash: &SyntaxReference, code: &str) -> bool {
+    for line in LinesWithEndings::from(code) {
+        let command = ["$ ", "# ", "% "]
+            .iter()
+            .find_map(|prompt| line.strip_prefix(prompt).map(|c| (prompt, c)));
+        match command {
+            Some((prompt, command)) => {
+                push_escaped(html, prompt);
+                if !Tokens::new(html, syntaxes, bash).push_lines(command) {
+                    return false;
+                }
+            }
+            None => push_escaped(html, line),
+        }
+    }
+    true
+}
+
+/// The tokens of one piece of code, written as they come, a run of tokens
+/// of one class in one span.
+struct Tokens<'h, 's> {
+    html: &'h mut String,
+    syntaxes: &'s SyntaxSet,
+    parse: ParseState,
+    highlight: HighlightState,
+    /// The class of the span open in `html`, if one is.
+    open: Option<u8>,
+}
+
+impl<'h, 's> Tokens<'h, 's> {
+    fn new(html: &'h mut String, syntaxes: &'s SyntaxSet, syntax: &SyntaxReference) -> Self {
+        Self {
+            html,
+            syntaxes,
+            parse: ParseState::new(syntax),
+            highlight: HighlightState::new(highlighter(), ScopeStack::new()),
+            open: None,
+        }
+    }
+
+    /// Writes every line of `code`; false if the grammar failed on one.
+    fn push_lines(mut self, code: &str) -> bool {
+        for line in LinesWithEndings::from(code) {
+            let Ok(ops) = self.parse.parse_line(line, self.syntaxes) else {
+                return false;
+            };
+            let mut end = 0;
+            let tokens =
+                RangedHighlightIterator::new(&mut self.highlight, &ops, line, highlighter());
+            for (style, text, range) in tokens {
+                if range.start != end {
+                    return false;
+                }
+                end = range.end;
+                let class = style.foreground.r;
+                let class = (usize::from(class) < CLASSES.len()).then_some(class);
+                if class != self.open {
+                    if self.open.is_some() {
+                        self.html.push_str("</span>");
+                    }
+                    if let Some(class) = class {
+                        let name = CLASSES[usize::from(class)].0;
+                        let _ = write!(self.html, "<span class=\"hl-{name}\">");
+                    }
+                    self.open = class;
+                }
+                push_escaped(self.html, text);
+            }
+            // The highlighter stops early when a grammar's scopes do not
+            // nest: the line would lose its end.
+            if end != line.len() {
+                return false;
+            }
+        }
+        if self.open.is_some() {
+            self.html.push_str("</span>");
+        }
+        true
+    }
+}
+
+/// Escapes code for the body of an element.
+fn push_escaped(html: &mut String, text: &str) {
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, text);
+}
+
+/// Every grammar, loaded on first use (a few milliseconds).
+fn syntax_set() -> &'static SyntaxSet {
+    static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
+    SYNTAXES.get_or_init(two_face::syntax::extra_newlines)
+}
+
+/// The "colour scheme" of [`CLASSES`]: a token's colour is the number of
+/// its class (red channel); the default, [`PLAIN`], is no class.
+fn highlighter() -> &'static Highlighter<'static> {
+    static THEME: OnceLock<Theme> = OnceLock::new();
+    static HIGHLIGHTER: OnceLock<Highlighter<'static>> = OnceLock::new();
+    HIGHLIGHTER.get_or_init(|| {
+        let theme = THEME.get_or_init(|| Theme {
+            settings: ThemeSettings {
+                foreground: Some(class_colour(PLAIN)),
+                ..ThemeSettings::default()
+            },
+            scopes: CLASSES
+                .iter()
+                .map(|&(_, selectors)| selectors)
+                .zip(0u8..)
+                .chain([(PLAIN_SCOPES, PLAIN)])
+                .map(|(selectors, class)| ThemeItem {
+                    // The selectors are constants, checked by a unit test.
+                    scope: ScopeSelectors::from_str(selectors).unwrap_or_default(),
+                    style: StyleModifier {
+                        foreground: Some(class_colour(class)),
+                        background: None,
+                        font_style: None,
+                    },
+                })
+                .collect(),
+            ..Theme::default()
+        });
+        Highlighter::new(theme)
+    })
+}
+
+/// The class number of plain text: past every class.
+const PLAIN: u8 = u8::MAX;
+
+fn class_colour(class: u8) -> Color {
+    Color {
+        r: class,
+        g: 0,
+        b: 0,
+        a: 0xFF,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The languages the issue asks for, a session, one more that tier0
+    /// finds by its file extension and an unknown one.
+    pub(super) const LANGUAGES: [&str; 16] = [
+        "powershell",
+        "bash",
+        "console",
+        "cmd",
+        "json",
+        "yaml",
+        "xml",
+        "html",
+        "sql",
+        "python",
+        "javascript",
+        "ini",
+        "toml",
+        "rust",
+        "go",
+        "nosuch",
+    ];
+
+    fn without_spans(html: &str) -> String {
+        let mut text = html.replace("</span>", "");
+        while let Some(at) = text.find("<span class=\"hl-") {
+            let end = text[at..].find('>').map_or(text.len(), |e| at + e + 1);
+            text.replace_range(at..end, "");
+        }
+        text
+    }
+
+    fn spans(html: &str) -> Vec<(&str, &str)> {
+        html.split("<span class=\"hl-")
+            .skip(1)
+            .filter_map(|s| {
+                let (class, rest) = s.split_once("\">")?;
+                Some((class, rest.split_once("</span>")?.0))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_selector_parses() {
+        for (class, selectors) in CLASSES.into_iter().chain([("plain", PLAIN_SCOPES)]) {
+            let parsed = ScopeSelectors::from_str(selectors).expect(class);
+            assert_eq!(
+                parsed.selectors.len(),
+                selectors.split(',').count(),
+                "{class}"
+            );
+        }
+        assert!(CLASSES.len() < usize::from(PLAIN));
+    }
+
+    #[test]
+    fn languages_are_read_as_other_generators_write_them() {
+        for (info, language) in [
+            ("powershell", Some("powershell")),
+            ("PowerShell", Some("PowerShell")),
+            ("sh title=\"install.sh\"", Some("sh")),
+            ("python linenums=\"1\"", Some("python")),
+            ("{.python linenums=\"1\"}", Some("python")),
+            ("{ .yaml }", Some("yaml")),
+            ("rust,ignore", Some("rust")),
+            ("go{linenos=true}", Some("go")),
+            ("  bash  ", Some("bash")),
+            (".json", Some("json")),
+            ("{linenos=true}", None),
+            ("title=\"x\"", None),
+            ("", None),
+        ] {
+            assert_eq!(info_language(info), language, "{info:?}");
+        }
+    }
+
+    #[test]
+    fn aliases_name_the_same_grammar() {
+        for (aliases, name) in [
+            (&["powershell", "ps1", "pwsh", "ps"][..], "PowerShell"),
+            (&["bash", "sh", "shell", "zsh"], BASH),
+            (&["cmd", "bat", "batch"], "Batch File"),
+            (&["yaml", "yml"], "YAML"),
+            (&["ini", "cfg"], "INI"),
+            (&["py", "python"], "Python"),
+            (&["js", "javascript"], "JavaScript"),
+            (&["rs", "rust"], "Rust"),
+        ] {
+            for alias in aliases {
+                assert_eq!(grammar(alias), Grammar::Named(name), "{alias}");
+            }
+        }
+        // Every name is one of the syntax set's.
+        for language in LANGUAGES {
+            let name = match grammar(language) {
+                Grammar::Named(name) => name,
+                Grammar::Session => BASH,
+                Grammar::Token(_) | Grammar::Plain => continue,
+            };
+            assert!(syntax_set().find_syntax_by_name(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn powershell_is_highlighted() {
+        let html = code_block(
+            Some("PowerShell"),
+            "Get-Service -Name Spooler # restart it\n$path = \"C:\\Temp\"\n",
+        );
+        assert!(
+            html.starts_with("<pre><code class=\"language-powershell\">"),
+            "{html}"
+        );
+        let spans = spans(&html);
+        assert!(spans.contains(&("function", "Get-Service")), "{spans:?}");
+        assert!(spans.contains(&("comment", "# restart it\n")), "{spans:?}");
+        assert!(spans.contains(&("variable", "$path")), "{spans:?}");
+        assert!(spans.contains(&("string", "\"C:\\Temp\"")), "{spans:?}");
+        // Operators and punctuation stay plain.
+        assert!(
+            !spans.iter().any(|(_, t)| *t == "=" || *t == "-"),
+            "{spans:?}"
+        );
+    }
+
+    #[test]
+    fn each_required_language_gets_classes() {
+        for (language, code, class) in [
+            ("bash", "sudo systemctl restart nginx # now\n", "comment"),
+            ("cmd", "ipconfig /flushdns\n", "keyword"),
+            ("json", "{\"proxy\": 8080}\n", "number"),
+            ("yaml", "proxy: on\n", "tag"),
+            ("xml", "<proxy port=\"8080\"/>\n", "attribute"),
+            ("html", "<p class=\"x\">y</p>\n", "tag"),
+            ("sql", "SELECT 1;\n", "keyword"),
+            ("python", "def f(): pass\n", "function"),
+            ("javascript", "const x = 'a';\n", "string"),
+            ("ini", "[proxy]\nport=1\n", "type"),
+            ("toml", "port = 8080\n", "number"),
+            ("rust", "fn main() {}\n", "function"),
+        ] {
+            let html = code_block(Some(language), code);
+            assert!(
+                spans(&html).iter().any(|(c, _)| *c == class),
+                "{language}: no hl-{class} in {html}"
+            );
+        }
+    }
+
+    #[test]
+    fn markup_in_code_is_escaped() {
+        for language in [Some("html"), Some("bash"), Some("nosuchlanguage"), None] {
+            let html = code_block(language, "echo '<script>alert(1)</script>' && a > b\n");
+            let text = without_spans(&html);
+            assert!(
+                text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+                "{html}"
+            );
+            assert!(text.contains("&amp;&amp; a &gt; b"), "{html}");
+            assert!(!text.contains("<script"), "{html}");
+        }
+    }
+
+    #[test]
+    fn unknown_languages_and_text_are_plain() {
+        for language in [Some("nosuchlanguage"), Some("text"), Some("Plain"), None] {
+            let html = code_block(language, "Get-Service <x>\n");
+            assert!(!html.contains("<span"), "{language:?}: {html}");
+            assert!(
+                html.contains("Get-Service &lt;x&gt;\n</code></pre>"),
+                "{html}"
+            );
+        }
+        assert_eq!(
+            code_block(Some("nosuchlanguage"), "x"),
+            "<pre><code class=\"language-nosuchlanguage\">x</code></pre>\n"
+        );
+        assert_eq!(code_block(None, "x\n"), "<pre><code>x\n</code></pre>\n");
+    }
+
+    #[test]
+    fn empty_blocks_stay_empty() {
+        for language in [Some("powershell"), Some("console"), Some("json"), None] {
+            let html = code_block(language, "");
+            assert!(html.ends_with("\"></code></pre>\n") || html == "<pre><code></code></pre>\n");
+        }
+    }
+
+    #[test]
+    fn a_session_highlights_commands_not_output() {
+        let html = code_block(Some("console"), "$ ls -l /tmp\ntotal 0\n# rm -rf x\n");
+        let spans = spans(&html);
+        assert!(spans.contains(&("function", "ls")), "{html}");
+        assert!(
+            spans
+                .iter()
+                .any(|(c, t)| *c == "parameter" && t.trim() == "-l"),
+            "{html}"
+        );
+        assert!(html.contains("\ntotal 0\n"), "{html}");
+        assert!(html.contains("$ "), "{html}");
+    }
+
+    #[test]
+    fn long_lines_are_left_plain() {
+        let line = "x".repeat(MAX_LINE + 1);
+        let html = code_block(Some("bash"), &format!("echo 1\n{line}\n"));
+        assert!(!html.contains("<span"), "{}", &html[..80]);
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The text of highlighted HTML: spans removed, entities decoded.
+    fn text_of(html: &str) -> String {
+        let inner = html
+            .split_once("\">")
+            .map_or(html, |(_, rest)| rest)
+            .trim_start_matches("<pre><code>")
+            .trim_end_matches("</code></pre>\n");
+        let mut text = String::new();
+        let mut rest = inner;
+        while let Some(at) = rest.find('<') {
+            text.push_str(&rest[..at]);
+            let Some(close) = rest[at..].find('>') else {
+                break;
+            };
+            rest = &rest[at + close + 1..];
+        }
+        text.push_str(rest);
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Hostile code (unclosed strings, comments and tags, here-strings,
+        /// stray quotes, NUL and control characters, lone CR, bidi marks)
+        /// never panics, keeps its text and holds no markup of its own.
+        #[test]
+        fn any_code_keeps_its_text_in_any_language(
+            language in proptest::sample::select(&super::tests::LANGUAGES[..]),
+            code in prop_oneof![
+                any::<String>(),
+                "([\"'`$%@{}()<>&;#\\\\/*=\\- \t\r\n\u{0}\u{1b}\u{202e}]|<!--|-->|\"\"\"|@\"|\"@|/\\*|\\*/|<<EOF|\\$\\{|[a-z0-9]{1,6}){0,40}",
+            ],
+        ) {
+            let html = code_block(Some(language), &code);
+            let again = code_block(Some(language), &code);
+            prop_assert_eq!(&html, &again);
+            prop_assert_eq!(text_of(&html), code.clone());
+            // The only tags inside the code are the classes' spans.
+            let inner = html.split_once("\">").map_or("", |(_, r)| r);
+            let inner = inner.strip_suffix("</code></pre>\n").unwrap_or_default();
+            for tag in inner.split('<').skip(1) {
+                let (tag, _) = tag.split_once('>').unwrap_or((tag, ""));
+                let class = tag.strip_prefix("span class=\"hl-").and_then(|c| c.strip_suffix('"'));
+                let known = class.is_some_and(|c| CLASSES.iter().any(|(name, _)| *name == c));
+                prop_assert!(tag == "/span" || known, "{}", html);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Tag pages of a popular tag come in pages of 30 articles, linked in
+//! order, the first at the tag's own address.
+
+use crate::support::{Site, stderr};
+
+/// A site with `n` articles tagged `vpn` (besides the fixture's).
+fn with_tagged(n: usize) -> Site {
+    let site = Site::fixture("basic");
+    for i in 1..=n {
+        site.write(
+            &format!("content/vpn/caso-{i:03}.md"),
+            format!("---\nid: KB-5{i:03}\ntitle: Caso {i:03}\ntags: [vpn]\n---\n\nTexto.\n"),
+        );
+    }
+    let out = site.tier0(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    site
+}
+
+fn listed(page: &str) -> Vec<String> {
+    page.split(r#"<a class="article-link" href=""#)
+        .skip(1)
+        .filter_map(|s| Some(s.split_once("\">")?.1.split_once("</a>")?.0.to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_popular_tag_is_split_into_linked_pages() {
+    let site = with_tagged(65);
+    let first = site.read_public("tags/vpn/index.html");
+    let second = site.read_public("tags/vpn/page/2/index.html");
+    let third = site.read_public("tags/vpn/page/3/index.html");
+    assert!(!site.public().join("tags/vpn/page/4").exists());
+    assert!(!site.public().join("tags/vpn/page/1").exists());
+    let (a, b, c) = (listed(&first), listed(&second), listed(&third));
+    assert_eq!((a.len(), b.len(), c.len()), (30, 30, 5));
+    // In article order, none twice.
+    let mut all: Vec<_> = a.iter().chain(&b).chain(&c).cloned().collect();
+    let count = all.len();
+    all.dedup();
+    assert_eq!(all.len(), count);
+    assert_eq!(a[..2], ["Caso 001", "Caso 002"]);
+
+    // Links go through the site root, as every link of a page does.
+    assert!(
+        first.contains(
+            r#"<a class="pagination-next" rel="next" href="../../tags/vpn/page/2/index.html">"#
+        ),
+        "{first}"
+    );
+    assert!(!first.contains(r#"rel="prev""#));
+    assert!(
+        first.contains(r#"<li><a href="../../tags/vpn/index.html" aria-current="page">1</a></li>"#),
+        "{first}"
+    );
+    let up = "../../../../tags/vpn/";
+    assert!(
+        second.contains(&format!(r#"rel="prev" href="{up}index.html""#)),
+        "{second}"
+    );
+    assert!(
+        second.contains(&format!(r#"rel="next" href="{up}page/3/index.html""#)),
+        "{second}"
+    );
+    assert!(second.contains(r#"aria-current="page">2</a>"#), "{second}");
+    assert!(
+        third.contains(&format!(r#"rel="prev" href="{up}page/2/index.html""#)),
+        "{third}"
+    );
+    assert!(!third.contains(r#"rel="next""#));
+    // Each page says which it is, and is its own canonical page.
+    assert!(
+        second.contains("<h1>Artículos con la etiqueta «vpn» · página 2 de 3</h1>"),
+        "{second}"
+    );
+    // The articles link to their pages from the page's depth.
+    assert!(
+        second.contains(r#"href="../../../../vpn/caso-031/index.html""#),
+        "{second}"
+    );
+    // The list of tags counts every article.
+    assert!(
+        site.read_public("tags/index.html")
+            .contains(r#"<span class="tag-count">65</span>"#)
+    );
+}
+
+#[test]
+fn a_tag_that_fits_on_one_page_has_no_page_links() {
+    let site = with_tagged(29);
+    let page = site.read_public("tags/vpn/index.html");
+    assert_eq!(listed(&page).len(), 29);
+    assert!(!page.contains("class=\"pagination\""), "{page}");
+    assert!(!site.public().join("tags/vpn/page").exists());
+}
