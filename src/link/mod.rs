@@ -69,6 +69,19 @@ pub enum Withheld {
     Draft,
     /// `audience: internal`, in the public build.
     Internal,
+    /// `confidence: not-validated`, in a public build of validated
+    /// articles only (`kcs.public`).
+    NotValidated,
+    /// `confidence: archived`, in the public build.
+    Archived,
+}
+
+impl Withheld {
+    /// Whether the article is left out for its KCS state: links to it from
+    /// a published article lose their target, and the build goes on.
+    pub fn for_confidence(self) -> bool {
+        matches!(self, Self::NotValidated | Self::Archived)
+    }
 }
 
 /// A published article with its place in the site.
@@ -230,6 +243,13 @@ pub fn link(
             Withheld::Internal
         } else if a.draft && !selection.drafts {
             Withheld::Draft
+        } else if selection.audience == BuildAudience::Public
+            && !config.kcs.public_shows(a.confidence)
+        {
+            match a.confidence {
+                crate::parse::Confidence::Archived => Withheld::Archived,
+                _ => Withheld::NotValidated,
+            }
         } else {
             order.push(i);
             continue;
