@@ -405,6 +405,8 @@ pub struct CheckReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Articles due for review, oldest first.
     pub stale: Vec<audit::StaleArticle>,
+    /// Articles waiting for validation, by owning tier.
+    pub waiting: Vec<audit::WaitingArticle>,
     /// Source texts, to show the diagnostics.
     pub texts: SourceTexts,
 }
@@ -425,6 +427,7 @@ pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, B
         BuildError::Content { diagnostics, texts } => Ok(CheckReport {
             diagnostics,
             stale: Vec::new(),
+            waiting: Vec::new(),
             texts,
         }),
         other => Err(other),
@@ -470,6 +473,7 @@ pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, B
     Ok(CheckReport {
         diagnostics: warnings,
         stale: audit::stale(&model, today),
+        waiting: audit::waiting_for_validation(&model),
         texts,
     })
 }
