@@ -40,11 +40,13 @@ pub struct StaleArticle {
     pub days_overdue: i64,
 }
 
-/// Articles due for review on `today`, never-reviewed first, then oldest review first.
+/// Articles due for review on `today`, never-reviewed first, then oldest
+/// review first. Archived articles are out of use: nobody reviews them.
 pub fn stale(model: &SiteModel, today: Date) -> Vec<StaleArticle> {
     let mut stale: Vec<StaleArticle> = model
         .articles
         .iter()
+        .filter(|linked| linked.article.confidence != Confidence::Archived)
         .filter_map(|linked| {
             let a = &linked.article;
             let days_overdue = match a.reviewed {

@@ -124,9 +124,15 @@ mod tests {
     fn other_states_are_located_errors_with_a_suggestion() {
         let e = read(Some("not-valdated")).unwrap_err();
         assert_eq!(e[0].span, 3..9);
-        assert_eq!(e[0].message, "`kcs.public` is `not-valdated`, not a KCS state");
+        assert_eq!(
+            e[0].message,
+            "`kcs.public` is `not-valdated`, not a KCS state"
+        );
         assert!(
-            e[0].help.as_deref().unwrap().starts_with("did you mean `not-validated`?"),
+            e[0].help
+                .as_deref()
+                .unwrap()
+                .starts_with("did you mean `not-validated`?"),
             "{:?}",
             e[0].help
         );

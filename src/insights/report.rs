@@ -22,8 +22,8 @@ use tera::{Context, Tera, Value};
 use time::OffsetDateTime;
 
 use super::catalog::{Catalog, Entry};
-use crate::parse::Confidence;
 use super::store::Aggregates;
+use crate::parse::Confidence;
 
 /// Version of the JSON document; bumped on any incompatible change.
 pub const JSON_VERSION: u32 = 1;

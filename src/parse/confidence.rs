@@ -72,7 +72,10 @@ mod tests {
         for name in Confidence::NAMES {
             assert_eq!(Confidence::parse(name).map(Confidence::name), Some(name));
         }
-        assert_eq!(Confidence::parse("Not Validated"), Some(Confidence::NotValidated));
+        assert_eq!(
+            Confidence::parse("Not Validated"),
+            Some(Confidence::NotValidated)
+        );
         assert_eq!(Confidence::parse("WIP"), Some(Confidence::Draft));
         assert_eq!(Confidence::parse("validatd"), None);
         assert_eq!(Confidence::parse(""), None);

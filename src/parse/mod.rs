@@ -543,10 +543,7 @@ fn parse_article(
                 true,
                 "confidence",
                 format!("unknown confidence `{name}`"),
-                format!(
-                    "{hint}the KCS states are: {}",
-                    Confidence::NAMES.join(", ")
-                ),
+                format!("{hint}the KCS states are: {}", Confidence::NAMES.join(", ")),
             );
             Confidence::Draft
         }),

@@ -271,7 +271,10 @@ fn confidence_defaults_to_validated_and_a_draft_is_unpublished() {
         state("confidence: Not Validated\n"),
         (Confidence::NotValidated, false)
     );
-    assert_eq!(state("confidence: archived\n"), (Confidence::Archived, false));
+    assert_eq!(
+        state("confidence: archived\n"),
+        (Confidence::Archived, false)
+    );
     // `draft: true` keeps an article of any state unpublished.
     assert_eq!(
         state("confidence: validated\ndraft: true\n"),

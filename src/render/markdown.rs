@@ -727,58 +727,60 @@ fn resolve<'a>(
     out: &mut RenderedBody,
     what: &str,
 ) -> Option<CowStr<'a>> {
-    Some(match model.resolve_in(page.file.rel, page.file.lang, &dest) {
-        LinkTarget::External => dest,
-        LinkTarget::Page { path, anchor } => {
-            let href = model.urls.href(page.path, &path);
-            match anchor {
-                Some(anchor) => format!("{href}#{anchor}").into(),
-                None => href.into(),
-            }
-        }
-        LinkTarget::Article {
-            index: target,
-            anchor,
-        } => {
-            let href = model.urls.href(page.path, &model.articles[target].path);
-            out.article_links.push(dest.into_string());
-            match anchor {
-                Some(anchor) => {
-                    out.anchor_links.push(AnchorLink {
-                        target,
-                        anchor: anchor.clone(),
-                        span,
-                    });
-                    format!("{href}#{anchor}").into()
+    Some(
+        match model.resolve_in(page.file.rel, page.file.lang, &dest) {
+            LinkTarget::External => dest,
+            LinkTarget::Page { path, anchor } => {
+                let href = model.urls.href(page.path, &path);
+                match anchor {
+                    Some(anchor) => format!("{href}#{anchor}").into(),
+                    None => href.into(),
                 }
-                None => href.into(),
             }
-        }
-        LinkTarget::Asset(rel) => {
-            let href = model.urls.href(page.path, &rel);
-            out.assets.push(rel);
-            href.into()
-        }
-        LinkTarget::Missing(reason) => {
-            out.diagnostics.push(
+            LinkTarget::Article {
+                index: target,
+                anchor,
+            } => {
+                let href = model.urls.href(page.path, &model.articles[target].path);
+                out.article_links.push(dest.into_string());
+                match anchor {
+                    Some(anchor) => {
+                        out.anchor_links.push(AnchorLink {
+                            target,
+                            anchor: anchor.clone(),
+                            span,
+                        });
+                        format!("{href}#{anchor}").into()
+                    }
+                    None => href.into(),
+                }
+            }
+            LinkTarget::Asset(rel) => {
+                let href = model.urls.href(page.path, &rel);
+                out.assets.push(rel);
+                href.into()
+            }
+            LinkTarget::Missing(reason) => {
+                out.diagnostics.push(
                 Diagnostic::error(page.file.path, span, format!("broken {what}: {reason}"))
                     .with_help("link to an article by its id (`KB-1042`) or by the relative path of its .md file")
                     .fatal_if(model.config.strict),
             );
-            dest
-        }
-        LinkTarget::Unpublished(reason) => {
-            out.diagnostics.push(
-                Diagnostic::warning(
-                    page.file.path,
-                    span,
-                    format!("{what} without a target: {reason}; the page shows its text only"),
-                )
-                .with_help("link to a validated article instead, or validate the one linked"),
-            );
-            return None;
-        }
-    })
+                dest
+            }
+            LinkTarget::Unpublished(reason) => {
+                out.diagnostics.push(
+                    Diagnostic::warning(
+                        page.file.path,
+                        span,
+                        format!("{what} without a target: {reason}; the page shows its text only"),
+                    )
+                    .with_help("link to a validated article instead, or validate the one linked"),
+                );
+                return None;
+            }
+        },
+    )
 }
 
 /// Escapes text for an HTML attribute (double-quoted) or text node.

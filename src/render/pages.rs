@@ -493,7 +493,10 @@ impl<'a> LanguagePages<'a> {
             confidence: a.confidence.name(),
             confidence_label: self
                 .text
-                .get(&format!("confidence_{}", a.confidence.name().replace('-', "_")))
+                .get(&format!(
+                    "confidence_{}",
+                    a.confidence.name().replace('-', "_")
+                ))
                 .to_owned(),
         }
     }

@@ -15,6 +15,7 @@ mod hostile;
 mod import;
 mod init;
 mod insights;
+mod kcs;
 mod layout;
 mod lenient;
 mod links;
