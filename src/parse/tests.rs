@@ -282,6 +282,9 @@ fn confidence_defaults_to_validated_and_a_draft_is_unpublished() {
     );
     let (_, d) = article("a.md", &front("Confidence: validated\n"));
     assert!(d.is_empty(), "{d:?}");
+    // Spanish authors' name for it is pointed at the key.
+    let (_, d) = article("a.md", &front("confianza: validado\n"));
+    assert_eq!(d[0].help.as_deref(), Some("did you mean `confidence`?"));
 }
 
 #[test]
