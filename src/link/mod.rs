@@ -5,8 +5,9 @@
 //! articles are published, their URLs, translations, categories, tiers and
 //! redirects; or located errors for everything that does not fit together
 //! (duplicate ids, two pages on one path). Drafts (unless asked for) and,
-//! in the public build, internal articles are dropped here, so no later
-//! stage can leak them.
+//! in the public build, internal articles and those whose KCS state it does
+//! not show (archived ones; not-validated ones unless `kcs.public` says so)
+//! are dropped here, so no later stage can leak them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -74,14 +75,6 @@ pub enum Withheld {
     NotValidated,
     /// `confidence: archived`, in the public build.
     Archived,
-}
-
-impl Withheld {
-    /// Whether the article is left out for its KCS state: links to it from
-    /// a published article lose their target, and the build goes on.
-    pub fn for_confidence(self) -> bool {
-        matches!(self, Self::NotValidated | Self::Archived)
-    }
 }
 
 /// A published article with its place in the site.
@@ -246,6 +239,8 @@ pub fn link(
         } else if selection.audience == BuildAudience::Public
             && !config.kcs.public_shows(a.confidence)
         {
+            // Links to it lose their target, and the build goes on (see
+            // `LinkTarget::Unpublished`).
             match a.confidence {
                 crate::parse::Confidence::Archived => Withheld::Archived,
                 _ => Withheld::NotValidated,
