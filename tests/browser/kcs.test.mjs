@@ -3,13 +3,14 @@
 // marks the not-validated articles that `kcs.public: not-validated` lets in,
 // and pages that are not validated say so above their text. Badges and
 // notices are seen, and pass axe-core (WCAG 2.1 AA) in light and dark.
+// Search results mark the articles that are not validated, in both editions.
 // Over http, on the integration tests' fixture tests/fixtures/kcs.
 
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { axeViolations, buildEdited, buildSite, cleanup, launch, REPO, serve, visit } from "./harness.mjs";
+import { axeViolations, buildEdited, buildSite, cleanup, launch, REPO, serve, typeQuery, visit } from "./harness.mjs";
 
 const SITE = path.join(REPO, "tests/fixtures/kcs");
 
@@ -91,3 +92,29 @@ for (const [edition, where, state, notice] of PAGES) {
     }
   });
 }
+
+describe("search results", () => {
+  for (const [edition, query, state, label] of [
+    ["agents", "kcsarchived", "archived", "Archivado"],
+    ["agents", "kcsnotvalidated", "not-validated", "Sin validar"],
+    ["public", "kcsnotvalidated", "not-validated", "Sin validar"],
+  ]) {
+    it(`${edition}: a ${state} article is marked "${label}", and passes axe-core`, () =>
+      onPage(edition, "red/index.html", async (page) => {
+        await typeQuery(page, query);
+        const badges = page.locator("#search-results [role=option] .confidence-badge");
+        assert.equal(await badges.count(), 1);
+        assert.equal(await badges.getAttribute("data-confidence"), state);
+        assert.equal(await badges.textContent(), label);
+        assert.ok(await badges.isVisible());
+        assert.deepEqual(await axeViolations(page), []);
+      }));
+  }
+
+  it("agents: a validated article's result has no state badge", () =>
+    onPage("agents", "red/index.html", async (page) => {
+      await typeQuery(page, "portátil");
+      assert.ok((await page.locator("#search-results [role=option]").count()) >= 1);
+      assert.equal(await page.locator("#search-results .confidence-badge").count(), 0);
+    }));
+});
