@@ -259,3 +259,34 @@ fn check_lists_what_waits_for_validation_per_tier() {
         ]
     );
 }
+
+#[test]
+fn tier0_search_marks_what_is_not_validated() {
+    let site = Site::fixture("kcs");
+    build(&site, &["--audience", "agents"]);
+    let search = |args: &[&str]| {
+        let out = site
+            .tier0(&[&["search", "--audience", "agents"], args].concat())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        (String::from_utf8(out.stdout.clone()).unwrap(), stderr(&out))
+    };
+    let (text, _) = search(&["kcsarchived"]);
+    assert!(
+        text.starts_with(" 1. Configurar el Wi-Fi antiguo [L3] KB-4 (archived)\n"),
+        "{text}"
+    );
+    let (json, _) = search(&["--json", "kcsnotvalidated"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["results"][0]["confidence"], "not-validated");
+    let (json, _) = search(&["--json", "portátil"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["results"][0]["id"], "KB-1");
+    assert!(json["results"][0].get("confidence").is_none(), "{json}");
+    let (_, err) = search(&["--reply", "kcsarchived"]);
+    assert!(
+        err.contains("note: KB-4 is archived: it is no longer in use; do not send it to users"),
+        "{err}"
+    );
+}
