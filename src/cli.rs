@@ -184,6 +184,11 @@ pub struct BuildArgs {
     /// articles and blocks shown; written to `agents.out` of tier0.yaml).
     #[arg(long, value_enum, default_value_t = BuildAudience::Public)]
     pub audience: BuildAudience,
+    /// Publish the insights report of this database (a SQLite file or a
+    /// postgres:// URL; the last 90 days) as the `insights/` page of the
+    /// agents' edition. Never in the public edition.
+    #[arg(long, value_name = "FILE|URL")]
+    pub insights: Option<String>,
 }
 
 /// Arguments of `tier0 init`.

@@ -43,6 +43,8 @@ pub const TIERS_DIR: &str = "tiers";
 pub const TAGS_DIR: &str = "tags";
 /// The agents' "what changed" page, in each language's home folder.
 pub const CHANGES_DIR: &str = "changes";
+/// The agents' insights report (`tier0 build --audience agents --insights DB`).
+pub const INSIGHTS_DIR: &str = "insights";
 
 /// A file or folder tier0 writes itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +128,12 @@ pub const GENERATED: &[Generated] = &[
         folder: true,
         every_language: true,
         what: "the agents' \"what changed\" page",
+    },
+    Generated {
+        name: INSIGHTS_DIR,
+        folder: true,
+        every_language: false,
+        what: "the agents' insights report",
     },
 ];
 

@@ -15,7 +15,7 @@ use crate::discover::{self, CONFIG_FILE, CONTENT_DIR};
 use crate::leniency;
 use crate::link::{self, BuildAudience, Selection, SiteModel};
 use crate::parse;
-use crate::render::{self, RenderError, theme::Theme};
+use crate::render::{self, RenderError, Sink, theme::Theme};
 use crate::write::{self, OutputClaim, Staging, Unknown};
 
 /// What to build and where.
@@ -331,6 +331,16 @@ pub fn index_dir(out: &Path) -> PathBuf {
 
 /// Builds the site and swaps it into the output folder.
 pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildReport, BuildError> {
+    build_with_pages(options, &[], progress)
+}
+
+/// [`build`], with `pages` (output path, bytes) written beside the site's
+/// own: the agents' insights report.
+pub fn build_with_pages(
+    options: &BuildOptions,
+    pages: &[(&str, &[u8])],
+    progress: Progress<'_>,
+) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let Prepared {
         mut model,
@@ -382,6 +392,9 @@ pub fn build(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildRepo
             return Err(content_failure(warnings, errors, texts));
         }
         Err(RenderError::Io(e)) => return Err(e.into()),
+    }
+    for (path, bytes) in pages {
+        staging.put(path, bytes)?;
     }
     progress("writing", articles);
     let files = staging.files();

@@ -8,6 +8,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{EXIT_CONTENT, EXIT_LEFT_OUT, Listing, Verbosity, fail, print_diagnostics};
 use crate::cli::BuildArgs;
+use crate::link::BuildAudience;
+use crate::output_paths::INSIGHTS_DIR;
 use crate::site::{self, BuildError, BuildOptions};
 use crate::terminal;
 
@@ -48,7 +50,24 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
             bar.set_message(format!("{stage} {articles} articles"));
         }
     };
-    let result = site::build(&options, &progress);
+    let report = match &args.insights {
+        None => None,
+        Some(_) if args.audience != BuildAudience::Agents => {
+            return fail(
+                "--insights publishes the report in the agents' edition only: add --audience agents",
+            );
+        }
+        Some(database) => match super::insights::page(&options.root, database, verbosity) {
+            Ok(page) => Some(page),
+            Err(code) => return code,
+        },
+    };
+    let page = format!("{INSIGHTS_DIR}/index.html");
+    let pages: Vec<(&str, &[u8])> = report
+        .iter()
+        .map(|html| (page.as_str(), html.as_bytes()))
+        .collect();
+    let result = site::build_with_pages(&options, &pages, &progress);
     if let Some(bar) = spinner.get() {
         bar.finish_and_clear();
     }

@@ -144,27 +144,10 @@ async fn report(args: InsightsReportArgs, verbosity: Verbosity) -> ExitCode {
         Ok(day) => day.unwrap_or(today - Duration::days(DEFAULT_DAYS)),
         Err(code) => return code,
     };
-    let catalog = match catalog(&args.store.root, today, verbosity) {
-        Ok(catalog) => catalog,
+    let report = match compute(&args.store, since, today, verbosity).await {
+        Ok(report) => report,
         Err(code) => return code,
     };
-    let store = match open(&database(&args.store)).await {
-        Ok(store) => store,
-        Err(code) => return code,
-    };
-    let from = since.midnight().assume_utc().unix_timestamp();
-    let until = (today + Duration::days(1))
-        .midnight()
-        .assume_utc()
-        .unix_timestamp()
-        - 1;
-    let aggregates = store.aggregates(from).await;
-    store.close().await;
-    let aggregates = match aggregates {
-        Ok(aggregates) => aggregates,
-        Err(e) => return fail(e),
-    };
-    let report = report::compute(&catalog, &aggregates, from, until);
     let text = match args.format {
         ReportFormat::Json => serde_json::to_string_pretty(&report)
             .map(|json| json + "\n")
@@ -187,6 +170,48 @@ async fn report(args: InsightsReportArgs, verbosity: Verbosity) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }
+}
+
+/// The report of the events from `since` to the end of `today`.
+async fn compute(
+    store: &InsightsStoreArgs,
+    since: Date,
+    today: Date,
+    verbosity: Verbosity,
+) -> Result<report::Report, ExitCode> {
+    let catalog = catalog(&store.root, today, verbosity)?;
+    let store = open(&database(store)).await?;
+    let from = since.midnight().assume_utc().unix_timestamp();
+    let until = (today + Duration::days(1))
+        .midnight()
+        .assume_utc()
+        .unix_timestamp()
+        - 1;
+    let aggregates = store.aggregates(from).await;
+    store.close().await;
+    let aggregates = aggregates.map_err(fail)?;
+    Ok(report::compute(&catalog, &aggregates, from, until))
+}
+
+/// The HTML report of the last [`DEFAULT_DAYS`] days, for the agents'
+/// edition (`tier0 build --audience agents --insights DB`).
+pub fn page(root: &Path, database: &str, verbosity: Verbosity) -> Result<String, ExitCode> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| fail(format!("cannot start the async runtime: {e}")))?;
+    let store = InsightsStoreArgs {
+        root: root.to_path_buf(),
+        database: Some(database.to_owned()),
+    };
+    let today = crate::parse::date::today();
+    let report = runtime.block_on(compute(
+        &store,
+        today - Duration::days(DEFAULT_DAYS),
+        today,
+        verbosity,
+    ))?;
+    report::html(&report).map_err(|e| fail(format!("cannot write the insights report: {e}")))
 }
 
 /// Writes `text` to `path` through a temporary file beside it, so that a
