@@ -1,7 +1,8 @@
 //! Audits of a linked site that a build does not fail on, for `tier0 check`.
 //!
 //! In: the site model (and, for assets, what rendering saw used). Out:
-//! articles due for review, oldest first; translations older than their
+//! articles due for review, oldest first; articles waiting for validation
+//! (KCS drafts and not-validated ones), per owning tier; translations older than their
 //! original; files under `content/` that no article uses; synonym rules
 //! that find nothing; template text left in published articles. Everything here is advice to authors, reported as
 //! warnings.
@@ -14,6 +15,7 @@ use time::{Date, Duration};
 
 use crate::diagnostics::Diagnostic;
 use crate::link::SiteModel;
+use crate::parse::Confidence;
 
 /// An article whose last review is older than its review interval.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,11 +40,13 @@ pub struct StaleArticle {
     pub days_overdue: i64,
 }
 
-/// Articles due for review on `today`, never-reviewed first, then oldest review first.
+/// Articles due for review on `today`, never-reviewed first, then oldest
+/// review first. Archived articles are out of use: nobody reviews them.
 pub fn stale(model: &SiteModel, today: Date) -> Vec<StaleArticle> {
     let mut stale: Vec<StaleArticle> = model
         .articles
         .iter()
+        .filter(|linked| linked.article.confidence != Confidence::Archived)
         .filter_map(|linked| {
             let a = &linked.article;
             let days_overdue = match a.reviewed {
@@ -71,6 +75,66 @@ pub fn stale(model: &SiteModel, today: Date) -> Vec<StaleArticle> {
         .collect();
     stale.sort_by(|x, y| (&x.reviewed, &x.path).cmp(&(&y.reviewed, &y.path)));
     stale
+}
+
+/// An article that waits for validation: a KCS draft or a not-validated
+/// article, which its owning tier should complete or validate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WaitingArticle {
+    /// Source file.
+    pub path: PathBuf,
+    /// Article id.
+    pub id: String,
+    /// Language.
+    pub lang: String,
+    /// Title.
+    pub title: String,
+    /// Tier that owns it (and validates it).
+    pub tier: String,
+    /// Owning team, if given.
+    pub team: Option<String>,
+    /// Author, if given.
+    pub author: Option<String>,
+    /// Its KCS state: `draft` or `not-validated`.
+    pub confidence: Confidence,
+    /// Last update (`YYYY-MM-DD`), if dated.
+    pub updated: Option<String>,
+}
+
+/// Articles waiting for validation, by owning tier in the config's order,
+/// then not-validated before drafts (they are in use already), then oldest
+/// update first.
+pub fn waiting_for_validation(model: &SiteModel) -> Vec<WaitingArticle> {
+    let mut waiting: Vec<WaitingArticle> = model
+        .articles
+        .iter()
+        .map(|linked| &linked.article)
+        .filter(|a| a.confidence.waits_for_validation())
+        .map(|a| WaitingArticle {
+            path: a.path.clone(),
+            id: a.id.clone(),
+            lang: a.lang.clone(),
+            title: a.title.clone(),
+            tier: a.tier.clone(),
+            team: a.team.clone(),
+            author: a.author.clone(),
+            confidence: a.confidence,
+            updated: a.updated.map(|d| d.date()),
+        })
+        .collect();
+    let tier_order = |tier: &str| model.config.tiers.iter().position(|t| t.id == tier);
+    waiting.sort_by(|x, y| {
+        let key = |w: &WaitingArticle| {
+            (
+                tier_order(&w.tier),
+                w.confidence != Confidence::NotValidated,
+                w.updated.clone(),
+                w.path.clone(),
+            )
+        };
+        key(x).cmp(&key(y))
+    });
+    waiting
 }
 
 /// Translations last updated before their original in the default language was.

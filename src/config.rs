@@ -16,10 +16,12 @@ use crate::urls;
 pub use crate::urls::BaseUrl;
 
 mod insights;
+mod kcs;
 mod safe;
 mod search;
 
 pub use insights::{InsightsConfig, origin_of};
+pub use kcs::KcsConfig;
 pub use search::{SearchConfig, show as show_synonym_rule};
 
 /// Text that readers see: one string for every language, or one per language.
@@ -225,6 +227,7 @@ struct RawConfig {
     strict: bool,
     search: search::RawSearchConfig,
     insights: insights::RawInsightsConfig,
+    kcs: kcs::RawKcsConfig,
     logo: Option<String>,
     favicon: Option<String>,
     theme_color: Option<String>,
@@ -278,6 +281,7 @@ impl Default for RawConfig {
             strict: false,
             search: search::RawSearchConfig::default(),
             insights: insights::RawInsightsConfig::default(),
+            kcs: kcs::RawKcsConfig::default(),
             logo: None,
             favicon: None,
             theme_color: None,
@@ -369,6 +373,8 @@ pub struct Config {
     pub search: SearchConfig,
     /// Where the site sends its anonymous events, and the report's settings.
     pub insights: InsightsConfig,
+    /// Which KCS states the public edition publishes.
+    pub kcs: KcsConfig,
     /// Image shown before the site name in the header (a link or a path
     /// from the site root), if any.
     pub logo: Option<String>,
@@ -417,6 +423,7 @@ const CONFIG_KEYS: &[&str] = &[
     "strict",
     "search",
     "insights",
+    "kcs",
     "logo",
     "favicon",
     "theme_color",
@@ -709,6 +716,16 @@ impl Config {
                 errors.extend(e);
                 InsightsConfig::default()
             });
+        let kcs = KcsConfig::from_raw(raw.kcs, path, &|value| {
+            source
+                .keys
+                .find_value_in_entry(source.text, "kcs", value)
+                .unwrap_or_else(|| at("kcs"))
+        })
+        .unwrap_or_else(|e| {
+            errors.extend(e);
+            KcsConfig::default()
+        });
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -733,6 +750,7 @@ impl Config {
             strict: raw.strict,
             search,
             insights,
+            kcs,
             logo: raw.logo,
             favicon: raw.favicon,
             theme_color: raw.theme_color,

@@ -15,7 +15,7 @@ use search_index::{SearchDocument, SearchError, Section};
 
 use crate::link::SiteModel;
 use crate::output_paths::SEARCH_DIR;
-use crate::parse::Audience;
+use crate::parse::{Audience, Confidence};
 use crate::render::Sink;
 
 /// File beside the tantivy index recording how the indexed build links its pages.
@@ -106,6 +106,8 @@ fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocume
                     .collect(),
                 sections,
                 internal: a.audience == Audience::Internal,
+                confidence: (a.confidence != Confidence::Validated)
+                    .then(|| a.confidence.name().to_owned()),
             }
         })
         .collect()

@@ -418,6 +418,8 @@ pub struct CheckReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Articles due for review, oldest first.
     pub stale: Vec<audit::StaleArticle>,
+    /// Articles waiting for validation, by owning tier.
+    pub waiting: Vec<audit::WaitingArticle>,
     /// Source texts, to show the diagnostics.
     pub texts: SourceTexts,
 }
@@ -438,6 +440,7 @@ pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, B
         BuildError::Content { diagnostics, texts } => Ok(CheckReport {
             diagnostics,
             stale: Vec::new(),
+            waiting: Vec::new(),
             texts,
         }),
         other => Err(other),
@@ -483,6 +486,7 @@ pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, B
     Ok(CheckReport {
         diagnostics: warnings,
         stale: audit::stale(&model, today),
+        waiting: audit::waiting_for_validation(&model),
         texts,
     })
 }

@@ -650,6 +650,7 @@ function createSearch({ load, base = "", lang } = {}) {
         id: record.id, url: record.url, title: record.title, tier: record.tier,
         category: record.category, trail: record.trail || [], type: record.type, description: record.description,
         internal: record.internal === true,
+        ...(typeof record.confidence === "string" ? { confidence: record.confidence } : {}),
         score: r.key[2], snippet, matches, anchor, titleMatches: matchRanges(record.title, forms),
       };
     });

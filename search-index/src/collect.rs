@@ -688,6 +688,7 @@ fn doc_hash(doc: &SearchDocument) -> [u8; 16] {
         put(s.as_bytes());
     }
     put(&[u8::from(doc.internal)]);
+    put(doc.confidence.as_deref().unwrap_or("").as_bytes());
     put(&(doc.trail.len() as u64).to_le_bytes());
     for t in &doc.trail {
         put(t.as_bytes());
@@ -734,6 +735,7 @@ mod tests {
                 text: "Apague el router.".into(),
             }],
             internal: false,
+            confidence: None,
         };
         let changes: [fn(&mut SearchDocument); 14] = [
             |d| d.id.push('0'),

@@ -163,6 +163,9 @@ pub struct Record {
     /// The article is internal; written (as `true`) in the agents' build only.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub internal: bool,
+    /// Its KCS state, written only when it is not validated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<String>,
 }
 
 /// Bytes of section text kept per record (see [`record_json`]).
@@ -207,6 +210,8 @@ pub fn record_json(doc: &crate::SearchDocument, show: &[(usize, usize)]) -> Box<
         sections: Vec<(Option<&'a str>, Option<&'a str>, String)>,
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         internal: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        confidence: Option<&'a str>,
     }
     let texts: Vec<&str> = doc.sections.iter().map(|s| s.text.as_str()).collect();
     let kept = keep_pieces(&texts, show, RECORD_TEXT_BYTES);
@@ -232,6 +237,7 @@ pub fn record_json(doc: &crate::SearchDocument, show: &[(usize, usize)]) -> Box<
             })
             .collect(),
         internal: doc.internal,
+        confidence: doc.confidence.as_deref(),
     };
     serde_json::to_vec(&record)
         .unwrap_or_default()

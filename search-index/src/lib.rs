@@ -89,6 +89,10 @@ pub struct SearchDocument {
     /// Written for agents only (an agents' build); results show it.
     #[serde(default)]
     pub internal: bool,
+    /// Its KCS state when it is not validated (`draft`, `not-validated`,
+    /// `archived`); results show it.
+    #[serde(default)]
+    pub confidence: Option<String>,
 }
 
 /// A part of an article body: the text under one heading.

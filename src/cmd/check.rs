@@ -11,7 +11,7 @@ use time::Date;
 use time::macros::format_description;
 
 use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics};
-use crate::audit::StaleArticle;
+use crate::audit::{StaleArticle, WaitingArticle};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::diagnostics::Located;
 use crate::site::{self, BuildOptions, CheckReport};
@@ -86,10 +86,30 @@ fn write_human(report: &CheckReport, errors: usize, warnings: usize) -> std::io:
             )?;
         }
     }
+    let mut tiers = report.waiting.chunk_by(|x, y| x.tier == y.tier).peekable();
+    if tiers.peek().is_some() {
+        writeln!(out, "Articles waiting for validation, by owning tier:")?;
+    }
+    for articles in tiers {
+        writeln!(out, "  {} ({})", articles[0].tier, articles.len())?;
+        for w in articles {
+            writeln!(
+                out,
+                "    {:<13}  {:<10}  {:<20}  {}  {}  {}",
+                w.confidence.name(),
+                w.updated.as_deref().unwrap_or("undated"),
+                w.author.as_deref().unwrap_or("-"),
+                w.id,
+                w.path.display(),
+                w.title
+            )?;
+        }
+    }
     writeln!(
         out,
-        "{errors} error(s), {warnings} warning(s), {} article(s) due for review",
-        report.stale.len()
+        "{errors} error(s), {warnings} warning(s), {} article(s) due for review, {} waiting for validation",
+        report.stale.len(),
+        report.waiting.len()
     )?;
     out.flush()
 }
@@ -99,6 +119,7 @@ struct JsonSummary {
     errors: usize,
     warnings: usize,
     stale: usize,
+    waiting: usize,
 }
 
 #[derive(Serialize)]
@@ -108,6 +129,7 @@ struct JsonReport<'a> {
     summary: JsonSummary,
     diagnostics: Vec<Located>,
     stale: &'a [StaleArticle],
+    waiting: &'a [WaitingArticle],
 }
 
 fn write_json(
@@ -123,9 +145,11 @@ fn write_json(
             errors,
             warnings,
             stale: report.stale.len(),
+            waiting: report.waiting.len(),
         },
         diagnostics: report.texts.locate(&report.diagnostics),
         stale: &report.stale,
+        waiting: &report.waiting,
     };
     let json = terminal::to_json(&json).map_err(std::io::Error::other)?;
     let mut out = std::io::stdout().lock();

@@ -55,8 +55,8 @@ pub fn run(args: NewArgs, verbosity: Verbosity) -> ExitCode {
                     created.id
                 ));
                 terminal::say(format_args!(
-                    "It is a draft (`draft: true`): `tier0 serve --drafts` shows it at http://{DEV_SERVER_HOST}:{}/{}; \
-                     remove that line to publish it",
+                    "It is a draft (`confidence: draft`): `tier0 serve --drafts` shows it at http://{DEV_SERVER_HOST}:{}/{}; \
+                     set `confidence: not-validated` for the agents, `validated` to publish it",
                     crate::serve::DEFAULT_PORT,
                     created.site_path
                 ));

@@ -33,6 +33,9 @@ struct Result<'a> {
     section_titles: &'a [String],
     score: f32,
     internal: bool,
+    /// KCS state, when the article is not validated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<&'a str>,
     #[serde(skip)]
     reply: Option<String>,
 }
@@ -97,6 +100,7 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
                 section_titles: &hit.trail,
                 score,
                 internal,
+                confidence: hit.confidence.as_deref(),
                 reply: args.reply.then(|| {
                     let audience = if internal {
                         Audience::Internal
@@ -210,9 +214,21 @@ fn write_text(out: &mut impl Write, results: &[Result<'_>]) -> std::io::Result<(
                     r.id
                 ));
             }
+            match r.confidence {
+                Some("archived") => terminal::tell(format_args!(
+                    "note: {} is archived: it is no longer in use; do not send it to users",
+                    r.id
+                )),
+                Some(state) => terminal::tell(format_args!(
+                    "note: {} is not validated yet (KCS `{state}`): check its steps before you send it",
+                    r.id
+                )),
+                None => {}
+            }
             continue;
         }
         let internal = if r.internal { " (internal)" } else { "" };
+        let state = r.confidence.map_or(String::new(), |c| format!(" ({c})"));
         // Two results of one title (a page per product version): say where each is.
         let shared = results.iter().filter(|o| o.title == r.title).count() > 1;
         let place = if shared && !r.section_titles.is_empty() {
@@ -222,7 +238,7 @@ fn write_text(out: &mut impl Write, results: &[Result<'_>]) -> std::io::Result<(
         };
         writeln!(
             out,
-            "{:>2}. {} [{}] {}{internal}{place}",
+            "{:>2}. {} [{}] {}{internal}{state}{place}",
             r.rank, r.title, r.tier, r.id
         )?;
         writeln!(out, "    {}", r.url)?;

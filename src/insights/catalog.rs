@@ -11,6 +11,7 @@ use std::path::Path;
 
 use crate::config::{BaseUrl, InsightsConfig, origin_of};
 use crate::link::BuildAudience;
+use crate::parse::Confidence;
 use crate::site::{self, BuildError, BuildOptions};
 
 /// One article as the report shows it.
@@ -32,6 +33,8 @@ pub struct Entry {
     pub path: String,
     /// Days past its review date, when it is overdue.
     pub overdue_days: Option<i64>,
+    /// Its KCS state: drafts and not-validated articles wait for validation.
+    pub confidence: Confidence,
 }
 
 /// The site as insights see it.
@@ -81,6 +84,7 @@ impl Catalog {
                     section: a.section.clone(),
                     path: a.path.display().to_string(),
                     overdue_days: overdue.get(&key).copied(),
+                    confidence: a.confidence,
                 };
                 (key, entry)
             })
@@ -126,6 +130,7 @@ impl Catalog {
                         section: None,
                         path: format!("content/{id}.md"),
                         overdue_days: None,
+                        confidence: Confidence::Validated,
                     };
                     (((*id).to_owned(), (*lang).to_owned()), entry)
                 })
@@ -133,6 +138,15 @@ impl Catalog {
             tiers: vec![("L3".into(), "Level 3".into())],
             ..Catalog::default()
         }
+    }
+
+    /// This catalog with article `id` in `lang` in the KCS state `confidence`.
+    #[cfg(test)]
+    pub fn with_confidence(mut self, id: &str, lang: &str, confidence: Confidence) -> Catalog {
+        if let Some(entry) = self.articles.get_mut(&(id.to_owned(), lang.to_owned())) {
+            entry.confidence = confidence;
+        }
+        self
     }
 
     /// Whether the site has language `lang`.

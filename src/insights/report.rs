@@ -23,6 +23,7 @@ use time::OffsetDateTime;
 
 use super::catalog::{Catalog, Entry};
 use super::store::Aggregates;
+use crate::parse::Confidence;
 
 /// Version of the JSON document; bumped on any incompatible change.
 pub const JSON_VERSION: u32 = 1;
@@ -166,6 +167,8 @@ pub struct ArticleRow {
     pub flags: BTreeMap<String, i64>,
     /// Days past its review date.
     pub overdue_days: Option<i64>,
+    /// Its KCS state (`draft`, `not-validated`, `validated`, `archived`).
+    pub confidence: Confidence,
 }
 
 /// One tier's to-do list, per team.
@@ -190,6 +193,9 @@ pub struct TeamTodo {
     pub unhelpful: Vec<String>,
     /// Past their review date.
     pub overdue: Vec<String>,
+    /// Waiting for validation: not-validated articles (in use by agents)
+    /// and drafts, each label followed by its state in brackets.
+    pub waiting: Vec<String>,
 }
 
 /// A note left with a flag.
@@ -220,7 +226,8 @@ fn day(seconds: i64) -> String {
 /// Computes the report of events from `since` to `until` (seconds).
 pub fn compute(catalog: &Catalog, data: &Aggregates, since: i64, until: i64) -> Report {
     let mut rows: BTreeMap<(String, String), ArticleRow> = BTreeMap::new();
-    for entry in catalog.articles().filter(|e| e.overdue_days.is_some()) {
+    let listed = |e: &&Entry| e.overdue_days.is_some() || e.confidence.waits_for_validation();
+    for entry in catalog.articles().filter(listed) {
         let key = (entry.id.clone(), entry.lang.clone());
         rows.insert(key, new_row(Some(entry), &entry.id, &entry.lang));
     }
@@ -314,6 +321,7 @@ fn new_row(entry: Option<&Entry>, id: &str, lang: &str) -> ArticleRow {
         team: entry.and_then(|e| e.team.clone()),
         path: entry.map(|e| e.path.clone()).unwrap_or_default(),
         overdue_days: entry.and_then(|e| e.overdue_days),
+        confidence: entry.map_or(Confidence::Validated, |e| e.confidence),
         ..ArticleRow::default()
     }
 }
@@ -393,7 +401,8 @@ fn todo(catalog: &Catalog, articles: &[ArticleRow]) -> Vec<TierTodo> {
             && a.helpful_ratio.is_some_and(|r| r < UNHELPFUL_BELOW))
             || (a.views >= MIN_VIEWS && a.escalation_rate.is_some_and(|r| r > ESCALATES_ABOVE));
         let flagged = !a.flags.is_empty();
-        if !(unhelpful || flagged || a.overdue_days.is_some()) {
+        let waiting = a.confidence.waits_for_validation();
+        if !(unhelpful || flagged || waiting || a.overdue_days.is_some()) {
             continue;
         }
         let list = teams
@@ -403,12 +412,17 @@ fn todo(catalog: &Catalog, articles: &[ArticleRow]) -> Vec<TierTodo> {
                 flagged: Vec::new(),
                 unhelpful: Vec::new(),
                 overdue: Vec::new(),
+                waiting: Vec::new(),
             });
         if flagged {
             list.flagged.push(label.clone());
         }
         if unhelpful {
             list.unhelpful.push(label.clone());
+        }
+        if waiting {
+            list.waiting
+                .push(format!("{label} [{}]", a.confidence.name()));
         }
         if a.overdue_days.is_some() {
             list.overdue.push(label);
@@ -425,7 +439,7 @@ fn todo(catalog: &Catalog, articles: &[ArticleRow]) -> Vec<TierTodo> {
 /// The articles as CSV (RFC 4180), one row each.
 pub fn csv(report: &Report) -> String {
     let mut out = String::from(
-        "id,lang,title,tier,team,views,helpful,unhelpful,helpful_ratio,escalations,escalation_rate,reuse,flags,overdue_days\r\n",
+        "id,lang,title,tier,team,views,helpful,unhelpful,helpful_ratio,escalations,escalation_rate,reuse,flags,overdue_days,confidence\r\n",
     );
     let field = |text: &str| {
         // A leading = + - @ would be a formula to a spreadsheet.
@@ -452,6 +466,7 @@ pub fn csv(report: &Report) -> String {
             a.reuse.to_string(),
             a.flags.values().sum::<i64>().to_string(),
             a.overdue_days.map(|d| d.to_string()).unwrap_or_default(),
+            a.confidence.name().to_owned(),
         ];
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
@@ -658,7 +673,10 @@ mod tests {
         let store = Store::open(&dir.path().join("seeded.db").display().to_string())
             .await
             .unwrap();
-        let mut catalog = Catalog::for_tests(&["es"], &[("KB-1", "es"), ("KB-2", "es")]);
+        let mut catalog =
+            Catalog::for_tests(&["es"], &[("KB-1", "es"), ("KB-2", "es"), ("KB-3", "es")])
+                .with_confidence("KB-2", "es", Confidence::NotValidated)
+                .with_confidence("KB-3", "es", Confidence::Draft);
         catalog.settings.cost_per_contact = cost;
         catalog.settings.currency = "EUR".into();
         let seed = [
@@ -768,6 +786,14 @@ mod tests {
         );
         assert_eq!(r.tiers[0].teams[0].flagged, ["KB-2 (es) Article KB-2"]);
         assert_eq!(r.tiers[0].teams[0].unhelpful, ["KB-2 (es) Article KB-2"]);
+        // Waiting for validation, with or without events.
+        assert_eq!(
+            r.tiers[0].teams[0].waiting,
+            [
+                "KB-2 (es) Article KB-2 [not-validated]",
+                "KB-3 (es) Article KB-3 [draft]"
+            ]
+        );
         assert!(
             seeded(None).await.totals.estimate.is_none(),
             "no cost, no estimate"

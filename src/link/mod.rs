@@ -5,8 +5,9 @@
 //! articles are published, their URLs, translations, categories, tiers and
 //! redirects; or located errors for everything that does not fit together
 //! (duplicate ids, two pages on one path). Drafts (unless asked for) and,
-//! in the public build, internal articles are dropped here, so no later
-//! stage can leak them.
+//! in the public build, internal articles and those whose KCS state it does
+//! not show (archived ones; not-validated ones unless `kcs.public` says so)
+//! are dropped here, so no later stage can leak them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -69,6 +70,11 @@ pub enum Withheld {
     Draft,
     /// `audience: internal`, in the public build.
     Internal,
+    /// `confidence: not-validated`, in a public build of validated
+    /// articles only (`kcs.public`).
+    NotValidated,
+    /// `confidence: archived`, in the public build.
+    Archived,
 }
 
 /// A published article with its place in the site.
@@ -230,6 +236,15 @@ pub fn link(
             Withheld::Internal
         } else if a.draft && !selection.drafts {
             Withheld::Draft
+        } else if selection.audience == BuildAudience::Public
+            && !config.kcs.public_shows(a.confidence)
+        {
+            // Links to it lose their target, and the build goes on (see
+            // `LinkTarget::Unpublished`).
+            match a.confidence {
+                crate::parse::Confidence::Archived => Withheld::Archived,
+                _ => Withheld::NotValidated,
+            }
         } else {
             order.push(i);
             continue;

@@ -46,13 +46,19 @@ pub enum LinkTarget {
     External,
     /// An internal link to something that does not exist.
     Missing(String),
+    /// An article this edition leaves out for its KCS state (archived, or
+    /// not validated in a public edition of validated articles): the link
+    /// keeps its text and loses its target, and the build goes on, so that
+    /// archiving an article never breaks the articles that cite it.
+    Unpublished(String),
 }
 
 /// What a path of the content folder names.
 enum Found {
     Target(LinkTarget),
-    /// A Markdown file that is not in this build: why.
-    Missing(String),
+    /// A Markdown file that is not in this build: [`LinkTarget::Missing`]
+    /// or [`LinkTarget::Unpublished`], with why.
+    Missing(LinkTarget),
     Nothing,
 }
 
@@ -62,7 +68,7 @@ impl Found {
     fn or_missing(self, nothing: impl FnOnce() -> String) -> LinkTarget {
         match self {
             Self::Target(t) => t,
-            Self::Missing(why) => LinkTarget::Missing(why),
+            Self::Missing(target) => target,
             Self::Nothing => LinkTarget::Missing(nothing()),
         }
     }
@@ -115,7 +121,7 @@ impl SiteModel {
                     index: self.in_language(i, lang),
                     anchor,
                 },
-                None => LinkTarget::Missing(self.missing(target, target, "no article has the id")),
+                None => self.missing(target, target, "no article has the id"),
             };
         }
         let decoded = decode(target);
@@ -239,15 +245,25 @@ impl SiteModel {
 
     /// Why the article `key` (an id or a source path, `shown` as such)
     /// cannot be linked to.
-    pub(super) fn missing(&self, key: &str, shown: &str, otherwise: &str) -> String {
-        match self.withheld.get(key) {
+    pub(super) fn missing(&self, key: &str, shown: &str, otherwise: &str) -> LinkTarget {
+        LinkTarget::Missing(match self.withheld.get(key) {
             Some(Withheld::Internal) => format!(
                 "`{shown}` is an internal article, which only the agents' build has; \
                  link to it from inside a `> [!INTERNAL]` block"
             ),
             Some(Withheld::Draft) => format!("`{shown}` is a draft, which this build leaves out"),
+            Some(Withheld::NotValidated) => {
+                return LinkTarget::Unpublished(format!(
+                    "`{shown}` is not validated yet, and this edition shows validated articles only"
+                ));
+            }
+            Some(Withheld::Archived) => {
+                return LinkTarget::Unpublished(format!(
+                    "`{shown}` is archived, and this edition leaves archived articles out"
+                ));
+            }
             None => format!("{otherwise} `{shown}`"),
-        }
+        })
     }
 }
 

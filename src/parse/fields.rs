@@ -45,6 +45,7 @@ pub(super) struct RawFrontMatter {
     pub(super) review_every: Option<u32>,
     pub(super) aliases: Vec<String>,
     pub(super) draft: bool,
+    pub(super) confidence: Option<String>,
     pub(super) audience: Option<String>,
     pub(super) weight: Option<i64>,
     pub(super) author: Option<String>,
@@ -65,6 +66,7 @@ impl RawFrontMatter {
             ("date", &self.date),
             ("updated", &self.updated),
             ("reviewed", &self.reviewed),
+            ("confidence", &self.confidence),
             ("audience", &self.audience),
             ("author", &self.author),
             ("team", &self.team),
@@ -306,6 +308,7 @@ impl<'a> Reader<'a> {
             }
             Field::Draft => self.read.raw.draft |= self.flag(entry, value).unwrap_or(false),
             Field::Published => self.read.raw.draft |= !self.flag(entry, value).unwrap_or(true),
+            Field::Confidence => self.read.raw.confidence = self.text(entry, value),
             Field::Audience => self.read.raw.audience = self.text(entry, value),
             Field::Weight => self.read.raw.weight = self.integer(entry, value),
             Field::Author => self.read.raw.author = self.author(entry, value),

@@ -26,6 +26,7 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "review_every",
     "aliases",
     "draft",
+    "confidence",
     "audience",
     "weight",
     "author",
@@ -67,6 +68,8 @@ pub(super) enum Field {
     Draft,
     /// Jekyll's `published: false`, the opposite of a draft.
     Published,
+    /// KCS confidence: `draft`, `not-validated`, `validated`, `archived`.
+    Confidence,
     Audience,
     Weight,
     Author,
@@ -114,6 +117,7 @@ const KEYS: &[(&str, Field)] = &[
     ("redirect_from", Field::Aliases),
     ("draft", Field::Draft),
     ("published", Field::Published),
+    ("confidence", Field::Confidence),
     ("audience", Field::Audience),
     ("weight", Field::Weight),
     ("sidebar_position", Field::Weight),
@@ -272,6 +276,7 @@ pub(super) fn tier0_key(field: Field) -> Option<&'static str> {
         Field::Reviewed => "reviewed",
         Field::ReviewEvery => "review_every",
         Field::Draft | Field::Published => "draft",
+        Field::Confidence => "confidence",
         Field::Audience => "audience",
         Field::Weight => "weight",
         Field::Author => "author",

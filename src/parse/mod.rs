@@ -14,6 +14,7 @@
 //! capitals or spaces is slugified. The body's Markdown dialect (see
 //! [`crate::dialects`]) is read here too, for its warnings.
 
+mod confidence;
 pub mod date;
 mod fields;
 pub mod front_matter;
@@ -39,6 +40,7 @@ use crate::diagnostics::Diagnostic;
 use crate::discover::{self, SourceFile, Sources};
 use crate::output_paths;
 use crate::slug;
+pub use confidence::Confidence;
 pub use date::Timestamp;
 pub use fields::FieldSpans;
 pub use keys::FRONT_MATTER_KEYS;
@@ -159,8 +161,11 @@ pub struct Article {
     pub review_every: u32,
     /// Old paths that redirect here.
     pub aliases: Vec<String>,
-    /// Unpublished.
+    /// Unpublished: `draft: true`, or `confidence: draft`.
     pub draft: bool,
+    /// KCS state: `confidence:`, else a draft for `draft: true`, else
+    /// validated.
+    pub confidence: Confidence,
     /// Public or internal.
     pub audience: Audience,
     /// Sort order within its section.
@@ -528,6 +533,22 @@ fn parse_article(
         Audience::Internal
     });
 
+    let confidence = match raw.confidence {
+        None if raw.draft => Confidence::Draft,
+        None => Confidence::Validated,
+        Some(name) => Confidence::parse(&name).unwrap_or_else(|| {
+            let hint = yaml::did_you_mean(&slug::slugify(&name), &Confidence::NAMES)
+                .map_or(String::new(), |b| format!("did you mean `{b}`? "));
+            problem(
+                true,
+                "confidence",
+                format!("unknown confidence `{name}`"),
+                format!("{hint}the KCS states are: {}", Confidence::NAMES.join(", ")),
+            );
+            Confidence::Draft
+        }),
+    };
+
     let mut aliases = raw.aliases;
     let file_slug = || slug::slugify(base);
     let slug = match raw.slug {
@@ -767,7 +788,8 @@ fn parse_article(
         reviewed,
         review_every: raw.review_every.unwrap_or(config.defaults.review_every),
         aliases,
-        draft: raw.draft,
+        draft: raw.draft || confidence == Confidence::Draft,
+        confidence,
         audience,
         weight: raw.weight.unwrap_or(0),
         author: raw.author,

@@ -256,3 +256,47 @@ fn names_longer_than_a_file_name_are_located_errors() {
         e.message
     );
 }
+
+#[test]
+fn confidence_defaults_to_validated_and_a_draft_is_unpublished() {
+    let front = |extra: &str| format!("---\nid: KB-1\ntitle: T\n{extra}---\nx\n");
+    let state = |extra: &str| {
+        let (a, _) = only_warnings("a.md", &front(extra));
+        (a.confidence, a.draft)
+    };
+    assert_eq!(state(""), (Confidence::Validated, false));
+    assert_eq!(state("draft: true\n"), (Confidence::Draft, true));
+    assert_eq!(state("confidence: draft\n"), (Confidence::Draft, true));
+    assert_eq!(
+        state("confidence: Not Validated\n"),
+        (Confidence::NotValidated, false)
+    );
+    assert_eq!(
+        state("confidence: archived\n"),
+        (Confidence::Archived, false)
+    );
+    // `draft: true` keeps an article of any state unpublished.
+    assert_eq!(
+        state("confidence: validated\ndraft: true\n"),
+        (Confidence::Validated, true)
+    );
+    let (_, d) = article("a.md", &front("Confidence: validated\n"));
+    assert!(d.is_empty(), "{d:?}");
+    // Spanish authors' name for it is pointed at the key.
+    let (_, d) = article("a.md", &front("confianza: validado\n"));
+    assert_eq!(d[0].help.as_deref(), Some("did you mean `confidence`?"));
+}
+
+#[test]
+fn an_unknown_confidence_is_a_located_error_with_the_states() {
+    let text = "---\nid: KB-1\ntitle: T\nconfidence: validatd\n---\nx\n";
+    let e = only_error("a.md", text);
+    assert_eq!(&text[e.span.clone()], "validatd");
+    assert_eq!(e.message, "unknown confidence `validatd`");
+    assert_eq!(
+        e.help.as_deref(),
+        Some(
+            "did you mean `validated`? the KCS states are: draft, not-validated, validated, archived"
+        )
+    );
+}

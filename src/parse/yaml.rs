@@ -548,6 +548,8 @@ const SPANISH_KEYS: &[(&str, &str)] = &[
     ("revisar-cada", "review_every"),
     ("alias", "aliases"),
     ("borrador", "draft"),
+    ("confianza", "confidence"),
+    ("estado-kcs", "confidence"),
     ("audiencia", "audience"),
     ("peso", "weight"),
     ("autor", "author"),

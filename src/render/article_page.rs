@@ -11,7 +11,7 @@ use super::markdown::RenderedBody;
 use super::pages::{ContactVars, LanguagePages, PAGE_CHROME};
 use super::structured;
 use crate::link;
-use crate::parse::ArticleType;
+use crate::parse::{ArticleType, Confidence};
 use crate::share;
 
 /// What an article page shows of its section's other articles.
@@ -126,6 +126,12 @@ impl LanguagePages<'_> {
             error_codes: a.error_codes.clone(),
             applies_to: a.applies_to.clone(),
             symptoms_in_body,
+            confidence_notice: (a.confidence != Confidence::Validated).then(|| {
+                let state = a.confidence.name().replace('-', "_");
+                self.text
+                    .get(&format!("confidence_notice_{state}"))
+                    .to_owned()
+            }),
             translations: page
                 .languages
                 .iter()

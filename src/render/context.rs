@@ -199,6 +199,10 @@ pub struct ArticleSummary {
     pub updated: Option<String>,
     /// Whether it is an internal article (only in the agents' build).
     pub internal: bool,
+    /// KCS state: `draft`, `not-validated`, `validated` or `archived`.
+    pub confidence: &'static str,
+    /// The state's name in the page's language.
+    pub confidence_label: String,
 }
 
 /// An entry of the agents' "what changed" page.
@@ -268,6 +272,9 @@ pub struct ArticleContext {
     /// heading that reads as the theme's `symptoms` text): the page then
     /// does not list `symptoms` again.
     pub symptoms_in_body: bool,
+    /// What the page says above the text of an article that is not
+    /// validated (a draft, not yet validated, archived); none when it is.
+    pub confidence_notice: Option<String>,
     /// The same article in other languages.
     pub translations: Vec<LanguageLink>,
     /// Permanent short link (`/kb/KB-1042/`), absolute when the site URL is known.

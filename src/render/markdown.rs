@@ -293,6 +293,9 @@ fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> RenderedBody {
     let mut lists: Vec<ListState> = Vec::new();
     let mut quote_depth = 0usize;
     let mut last_heading_id: Option<String> = None;
+    // Inside a link whose target this edition leaves out: its end is dropped
+    // with its start (links do not nest).
+    let mut unlinked = false;
     // Where the text of the step being read starts in `section_text`.
     let mut step_start = 0;
     let mut section = Section::default();
@@ -424,7 +427,7 @@ fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> RenderedBody {
                     events.push(Event::End(TagEnd::Heading(level)));
                 }
                 other => {
-                    let other = rewrite_link(model, page, other, span, &mut out);
+                    let other = rewrite_link(model, page, other, span, &mut out, &mut unlinked);
                     buffered.push(other);
                 }
             }
@@ -510,7 +513,7 @@ fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> RenderedBody {
                     let step = section_text.get(step_start..).unwrap_or_default();
                     out.step_texts.push(step.trim().to_owned());
                 }
-                let other = rewrite_link(model, page, other, span, &mut out);
+                let other = rewrite_link(model, page, other, span, &mut out, &mut unlinked);
                 events.push(other);
             }
         }
@@ -672,15 +675,23 @@ fn plain_text(events: &[Event]) -> String {
     text.trim().to_owned()
 }
 
-/// Rewrites internal link and image targets to final URLs; records problems.
+/// Rewrites internal link and image targets to final URLs; records
+/// problems. A link to an article this edition leaves out for its KCS state
+/// becomes its text alone: its start and its end (`unlinked` between them)
+/// are dropped.
 fn rewrite_link<'a>(
     model: &SiteModel,
     page: &Page<'_>,
     event: Event<'a>,
     span: Range<usize>,
     out: &mut RenderedBody,
+    unlinked: &mut bool,
 ) -> Event<'a> {
     match event {
+        Event::End(TagEnd::Link) if *unlinked => {
+            *unlinked = false;
+            Event::Text(CowStr::Borrowed(""))
+        }
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -697,7 +708,13 @@ fn rewrite_link<'a>(
                     dest_url
                 }
                 (Some(_), None) => dest_url,
-                (None, _) => resolve(model, page, dest_url, span, out, "link"),
+                (None, _) => match resolve(model, page, dest_url, span, out, "link") {
+                    Some(dest_url) => dest_url,
+                    None => {
+                        *unlinked = true;
+                        return Event::Text(CowStr::Borrowed(""));
+                    }
+                },
             };
             Event::Start(Tag::Link {
                 link_type,
@@ -712,7 +729,8 @@ fn rewrite_link<'a>(
             title,
             id,
         }) => {
-            let dest_url = resolve(model, page, dest_url, span, out, "image");
+            let dest_url =
+                resolve(model, page, dest_url.clone(), span, out, "image").unwrap_or(dest_url);
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -724,6 +742,9 @@ fn rewrite_link<'a>(
     }
 }
 
+/// The URL `dest` becomes, or `None` when it names an article this edition
+/// leaves out for its KCS state (said in a warning, never fatal: archiving
+/// an article must not break the build of those that cite it).
 fn resolve<'a>(
     model: &SiteModel,
     page: &Page<'_>,
@@ -731,48 +752,61 @@ fn resolve<'a>(
     span: Range<usize>,
     out: &mut RenderedBody,
     what: &str,
-) -> CowStr<'a> {
-    match model.resolve_in(page.file.rel, page.file.lang, &dest) {
-        LinkTarget::External => dest,
-        LinkTarget::Page { path, anchor } => {
-            let href = model.urls.href(page.path, &path);
-            match anchor {
-                Some(anchor) => format!("{href}#{anchor}").into(),
-                None => href.into(),
-            }
-        }
-        LinkTarget::Article {
-            index: target,
-            anchor,
-        } => {
-            let href = model.urls.href(page.path, &model.articles[target].path);
-            out.article_links.push(dest.into_string());
-            match anchor {
-                Some(anchor) => {
-                    out.anchor_links.push(AnchorLink {
-                        target,
-                        anchor: anchor.clone(),
-                        span,
-                    });
-                    format!("{href}#{anchor}").into()
+) -> Option<CowStr<'a>> {
+    Some(
+        match model.resolve_in(page.file.rel, page.file.lang, &dest) {
+            LinkTarget::External => dest,
+            LinkTarget::Page { path, anchor } => {
+                let href = model.urls.href(page.path, &path);
+                match anchor {
+                    Some(anchor) => format!("{href}#{anchor}").into(),
+                    None => href.into(),
                 }
-                None => href.into(),
             }
-        }
-        LinkTarget::Asset(rel) => {
-            let href = model.urls.href(page.path, &rel);
-            out.assets.push(rel);
-            href.into()
-        }
-        LinkTarget::Missing(reason) => {
-            out.diagnostics.push(
+            LinkTarget::Article {
+                index: target,
+                anchor,
+            } => {
+                let href = model.urls.href(page.path, &model.articles[target].path);
+                out.article_links.push(dest.into_string());
+                match anchor {
+                    Some(anchor) => {
+                        out.anchor_links.push(AnchorLink {
+                            target,
+                            anchor: anchor.clone(),
+                            span,
+                        });
+                        format!("{href}#{anchor}").into()
+                    }
+                    None => href.into(),
+                }
+            }
+            LinkTarget::Asset(rel) => {
+                let href = model.urls.href(page.path, &rel);
+                out.assets.push(rel);
+                href.into()
+            }
+            LinkTarget::Missing(reason) => {
+                out.diagnostics.push(
                 Diagnostic::error(page.file.path, span, format!("broken {what}: {reason}"))
                     .with_help("link to an article by its id (`KB-1042`) or by the relative path of its .md file")
                     .fatal_if(model.config.strict),
             );
-            dest
-        }
-    }
+                dest
+            }
+            LinkTarget::Unpublished(reason) => {
+                out.diagnostics.push(
+                    Diagnostic::warning(
+                        page.file.path,
+                        span,
+                        format!("{what} without a target: {reason}; the page shows its text only"),
+                    )
+                    .with_help("link to a validated article instead, or validate the one linked"),
+                );
+                return None;
+            }
+        },
+    )
 }
 
 /// Escapes text for an HTML attribute (double-quoted) or text node.

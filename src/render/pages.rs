@@ -490,6 +490,14 @@ impl<'a> LanguagePages<'a> {
             section: section.map(|s| model.sections[s].title.clone()),
             updated: a.updated.map(|d| d.date()),
             internal: a.audience == Audience::Internal,
+            confidence: a.confidence.name(),
+            confidence_label: self
+                .text
+                .get(&format!(
+                    "confidence_{}",
+                    a.confidence.name().replace('-', "_")
+                ))
+                .to_owned(),
         }
     }
 

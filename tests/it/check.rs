@@ -33,7 +33,9 @@ fn human_report_lists_stale_articles_oldest_first() {
     assert!(never < old, "{text}");
     assert!(text.contains("590 days overdue  L3   Ana"), "{text}");
     assert!(
-        text.ends_with("1 error(s), 4 warning(s), 2 article(s) due for review\n"),
+        text.ends_with(
+            "1 error(s), 4 warning(s), 2 article(s) due for review, 1 waiting for validation\n"
+        ),
         "{text}"
     );
     let err = stderr(&out);

@@ -16,6 +16,7 @@ mod hostile;
 mod import;
 mod init;
 mod insights;
+mod kcs;
 mod layout;
 mod lenient;
 mod links;

@@ -61,6 +61,7 @@ fn every_type_makes_an_article_that_builds_without_warnings() {
             "{out}"
         );
         assert!(out.contains("tier0 serve --drafts"), "{out}");
+        assert!(out.contains("`confidence: draft`"), "{out}");
 
         let text = std::fs::read_to_string(site.root().join(format!("content/{SLUG}.md"))).unwrap();
         assert_eq!(front_matter_value(&text, "id"), NEXT_ID);
@@ -78,7 +79,7 @@ fn every_type_makes_an_article_that_builds_without_warnings() {
         assert!(text.contains(heading), "{kind}: {text}");
         assert!(!text.contains("{{"), "{text}");
         assert!(
-            front_matter_value(&text, "draft").starts_with("true "),
+            front_matter_value(&text, "confidence").starts_with("draft "),
             "{kind}"
         );
 
@@ -313,10 +314,16 @@ fn a_new_article_is_a_draft_and_check_reports_template_text_once_published() {
     );
     // Published with the guidance still in it: check says where.
     let text = std::fs::read_to_string(site.root().join(&file)).unwrap();
+    // Validated: the KCS state that publishes it.
     let published: String = text
         .lines()
-        .filter(|l| !l.starts_with("draft:"))
-        .map(|l| format!("{l}\n"))
+        .map(|l| {
+            if l.starts_with("confidence:") {
+                "confidence: validated\n".to_owned()
+            } else {
+                format!("{l}\n")
+            }
+        })
         .collect();
     site.write(&file, &published);
     let check = site.tier0(&["check"]).output().unwrap();

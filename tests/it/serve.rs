@@ -750,3 +750,31 @@ fn changes_that_break_links_in_other_articles_are_caught() {
         assert_same_as_clean_build(&site, &server, &fixed, step);
     }
 }
+
+/// Validating an archived article publishes it, and the pages that cite it
+/// get their links back, as a clean build gives them.
+#[test]
+fn validating_an_article_relinks_the_pages_that_cite_it() {
+    let site = Site::fixture("kcs");
+    let server = Server::start(&site);
+    let settled = server.settled_after(0);
+    assert_same_as_clean_build(&site, &server, &settled, "first build");
+    let page = |server: &Server| String::from_utf8(server.get("/red/validada/").1).unwrap();
+    assert!(page(&server).contains("o la guía antigua."));
+    let generation = settled["generation"].as_u64().unwrap();
+    let archived = site.root().join("content/red/archivada.md");
+    let text = std::fs::read_to_string(&archived).unwrap();
+    std::fs::write(
+        &archived,
+        text.replace("confidence: archived", "confidence: validated"),
+    )
+    .unwrap();
+    let settled = server.settled_after(generation);
+    assert!(settled["errors"].is_null(), "{settled}");
+    assert_same_as_clean_build(&site, &server, &settled, "validated");
+    assert!(
+        page(&server).contains(r#"o <a href="/red/archivada/">la guía antigua</a>."#),
+        "{}",
+        page(&server)
+    );
+}

@@ -167,6 +167,7 @@ pub fn corpus(count: usize, words: usize, seed: u64) -> Vec<SearchDocument> {
                     code.to_uppercase(),
                 ],
                 internal: false,
+                confidence: None,
                 sections: (0..sections)
                     .map(|s| Section {
                         anchor: (s > 0).then(|| format!("seccion-{s}")),

@@ -36,6 +36,8 @@
   const FACETS = selects.map((s) => s.name);
   const data = form.dataset;
   const text = (key) => data["t" + key[0].toUpperCase() + key.slice(1)] || "";
+  // The KCS states a result is marked with (validated ones are not).
+  const CONFIDENCE_TEXT = { draft: "confidenceDraft", "not-validated": "confidenceNotValidated", archived: "confidenceArchived" };
   // Pages link to their home the way they link to everything: "…/index.html"
   // when the site is built for the disk, a directory URL otherwise.
   const linkSuffix = /(^|\/)index\.html$/.test(form.getAttribute("action") || "") ? "index.html" : "";
@@ -266,6 +268,8 @@
     const meta = el("span", { class: "search-result-meta" },
       el("span", { class: "badge tier-badge", "data-tier": r.tier, title: optionLabel(tiers, r.tier) }, String(r.tier || "")));
     if (r.internal) meta.append(el("span", { class: "badge internal-badge" }, text("internal")));
+    const state = CONFIDENCE_TEXT[r.confidence];
+    if (state) meta.append(el("span", { class: "badge confidence-badge", "data-confidence": r.confidence }, text(state)));
     const trail = shared && shared.has(String(r.title || "").toLowerCase()) && Array.isArray(r.trail) && r.trail.length
       ? el("span", { class: "search-result-trail" }, r.trail.join(" › ")) : null;
     for (const extra of [trail || (r.category && optionLabel(categories, r.category)), r.type && optionLabel(types, r.type)]) {
