@@ -2,7 +2,8 @@
 // `widget.js` (classic script) and `widget.mjs` (ES module) after the search
 // engine, in one scope that also holds SITE (what the build knows of the
 // site), STYLE (widget.css) and SCRIPT ({url, element}: where the bundle was
-// loaded from). The one name it gives the host page is `Tier0Help`.
+// loaded from). The one name it gives the host page is `Tier0Help`; it says
+// `globalThis`, as `window` is a function of the engine (its snippet window).
 //
 // Safety: the panel lives in a shadow root; every node is built with
 // createElement and text nodes, never innerHTML; links from the index keep
@@ -11,7 +12,33 @@
 // no CORS header, only `script-src` for the help site.
 
 const ROOT = new URL(".", SCRIPT.url || location.href).href;
-const loadScript = tier0Search.scriptLoader(ROOT);
+const REGISTRY = "__tier0Search";
+// A page that has the registry already (a tier0 page) keeps it.
+const FOREIGN_REGISTRY = REGISTRY in globalThis;
+let loading = 0;
+
+/**
+ * The engine's script loader, that leaves no global behind: the files it
+ * loads register through `self.__tier0Search`, which is removed again once
+ * no file is on its way.
+ */
+function quietLoader(base) {
+  const load = tier0Search.scriptLoader(base);
+  const files = new Map();
+  return (path) => {
+    if (!files.has(path)) {
+      loading++;
+      const file = load(path);
+      const done = () => {
+        if (--loading === 0 && !FOREIGN_REGISTRY) delete globalThis[REGISTRY];
+      };
+      file.then(done, () => { done(); files.delete(path); });
+      files.set(path, file);
+    }
+    return files.get(path);
+  };
+}
+const loadScript = quietLoader(ROOT);
 const DEBOUNCE_MS = 120;
 const LIMIT = 8;
 const STEP_TEXT_MAX = 140;
@@ -142,7 +169,7 @@ function engine() {
   const lang = language();
   if (!engines.has(lang)) {
     const base = ROOT + "search/";
-    engines.set(lang, tier0Search.createSearch({ base, lang, load: tier0Search.scriptLoader(base) }));
+    engines.set(lang, tier0Search.createSearch({ base, lang, load: quietLoader(base) }));
   }
   return engines.get(lang);
 }
@@ -350,7 +377,7 @@ function applyLook() {
   ui.host.dataset.position = options.position === "left" ? "left" : "right";
   ui.host.dataset.button = options.button === false ? "false" : "true";
   const color = typeof options.color === "string" && !/[;{}<>]/.test(options.color) && CSS.supports("color", options.color) ? options.color : SITE.color;
-  const css = STYLE + (color ? `:host{--t0-accent:${color} !important}` : "");
+  const css = STYLE + (color ? `.root{--t0-accent:${color}}` : "");
   if (ui.sheet) ui.sheet.replaceSync(css); else ui.style.textContent = css;
   const lang = language();
   ui.root.lang = lang;
@@ -468,7 +495,8 @@ const Tier0Help = Object.freeze({
     if (!ui) { Tier0Help.init(); if (!ui) { document.addEventListener("DOMContentLoaded", () => Tier0Help.open(ctx), { once: true }); return; } }
     if (ctx) context = { ...ctx };
     const opening = ui.dialog.hidden;
-    if (opening && !lastFocus) lastFocus = document.activeElement;
+    // Focus goes back where it was, or to the launcher when it was inside the widget.
+    if (opening && !lastFocus && document.activeElement !== ui.host) lastFocus = document.activeElement;
     ui.dialog.hidden = false;
     ui.launcher.setAttribute("aria-expanded", "true");
     ui.articleView.hidden = true;
@@ -511,18 +539,20 @@ const Tier0Help = Object.freeze({
   },
 });
 
-// The classic script starts from its tag's data-* attributes and takes over
-// calls queued before it loaded: `(window.Tier0Help = window.Tier0Help || []).push(["open", {query}])`.
+// Calls queued before the script ran are taken over:
+// `(window.Tier0Help = window.Tier0Help || []).push(["open", {query}])`.
+// The classic script starts from its tag's data-* attributes; the module
+// when the page calls init() (or queued a call).
+const queued = Array.isArray(globalThis.Tier0Help) ? globalThis.Tier0Help : [];
+globalThis.Tier0Help = Tier0Help;
 if (SCRIPT.element) {
   const d = SCRIPT.element.dataset;
-  const queued = Array.isArray(window.Tier0Help) ? window.Tier0Help : [];
-  window.Tier0Help = Tier0Help;
   Tier0Help.init({
     lang: d.lang, theme: d.theme, color: d.color, position: d.position, query: d.query,
     tags: d.tags ? d.tags.split(",").map((t) => t.trim()).filter(Boolean) : undefined,
     button: d.button === "false" ? false : undefined,
   });
-  for (const call of queued) {
-    if (Array.isArray(call) && typeof Tier0Help[call[0]] === "function") Tier0Help[call[0]](...call.slice(1));
-  }
+}
+for (const call of queued) {
+  if (Array.isArray(call) && typeof Tier0Help[call[0]] === "function") Tier0Help[call[0]](...call.slice(1));
 }
