@@ -9,12 +9,13 @@
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
-import { buildSite, cleanup, FIXTURES, launch, openPage, serve, tempDir } from "./harness.mjs";
+import { buildSite, cleanup, FIXTURES, launch, openPage, REPO, serve, tempDir } from "./harness.mjs";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -376,6 +377,14 @@ describe("isolation, languages and looks", () => {
       });
       assert.deepEqual(globals, ["Tier0Help"]);
     });
+  });
+});
+
+describe("budget", () => {
+  it("keeps the widget's own code (without the bundled engine) within 15 KB gzip", () => {
+    const own = Buffer.concat(["widget.js", "widget.css"].map((f) => readFileSync(path.join(REPO, "themes/default/widget", f))));
+    const size = gzipSync(own, { level: 9 }).length;
+    assert.ok(size <= 15000, `${size} bytes gzip`);
   });
 });
 

@@ -23,4 +23,5 @@ mod search;
 mod serve;
 mod snapshots;
 mod support;
+mod widget;
 mod xss;

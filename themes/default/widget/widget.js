@@ -310,7 +310,9 @@ function stepBox(li) {
   const chars = [...copy.textContent.replace(/\s+/g, " ").trim()];
   const words = chars.length > STEP_TEXT_MAX ? chars.slice(0, STEP_TEXT_MAX - 1).join("").trimEnd() + "…" : chars.join("");
   const box = el("input", { type: "checkbox", class: "step-tried", "aria-label": text("mark_tried").split("{n}").join(String(number)) });
-  li.prepend(box);
+  // A step of a loose list holds paragraphs: the box goes in the first one.
+  const first = li.firstElementChild;
+  (first && first.tagName === "P" ? first : li).prepend(box);
   return { box, id: li.dataset.step, line: `${number}. ${words}` };
 }
 
@@ -323,7 +325,7 @@ function contactBlock(tier, article, query) {
   const tried = el("ul", { class: "tried" });
   const triedBox = el("div", { hidden: true }, el("h5", null, text("tried_steps")), tried);
   if (article && article.steps.length) block.append(el("p", null, text("tried_steps_hint")), triedBox);
-  const links = el("ul");
+  const links = el("ul", { class: "contact" });
   const ticked = () => (article ? article.steps.filter((s) => s.box.checked) : []);
   const form = tier.form ? el("a", { class: "contact-link", target: "_blank", rel: "noopener", "data-channel": "form" }, text("contact_form")) : null;
   const mail = tier.mailto ? el("a", { "data-channel": "email" }, tier.email) : null;
