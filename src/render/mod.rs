@@ -394,6 +394,8 @@ pub struct ArticlePage {
     pub path: String,
     /// The page.
     pub html: Vec<u8>,
+    /// What the help widget shows of it ([`widget::preview_record`]).
+    pub preview: Vec<u8>,
 }
 
 /// Renders the bodies and pages of articles `indexes` alone, for a dev
@@ -414,6 +416,7 @@ pub fn articles_alone(
             let linked = &model.articles[index];
             let pages = in_language(&languages, &linked.article.lang);
             let mut body = markdown::render_body(model, index, &pages.text);
+            let preview = widget::preview_record(pages, index, &body);
             let mut html = Vec::new();
             let error = pages.article(index, &mut body, &mut html);
             let path = format!("{}index.html", linked.path);
@@ -423,6 +426,7 @@ pub fn articles_alone(
                     body,
                     path,
                     html,
+                    preview,
                 },
                 error,
             )

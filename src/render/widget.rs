@@ -80,13 +80,7 @@ pub fn preview_record(pages: &LanguagePages<'_>, index: usize, body: &RenderedBo
     let linked = &model.articles[index];
     let a = &linked.article;
     let page_url = model.urls.absolute(&linked.path).unwrap_or_default();
-    let vars = ContactVars {
-        id: &a.id,
-        title: &a.title,
-        url: &page_url,
-        lang: &a.lang,
-        keep_tried: false,
-    };
+    let vars = ContactVars::for_article(a, &page_url);
     let tier = pages.tier_by_id("", &a.tier, vars);
     let escalate = pages.tier_by_id("", &a.escalate_to, vars);
     let mut record = json!({
@@ -133,6 +127,11 @@ fn preview_file(url: &str, files: usize) -> usize {
         hash = hash.wrapping_mul(0x0100_0193);
     }
     hash as usize % files.max(1)
+}
+
+/// Whether `path` (a site path) is one of the files [`write`] writes.
+pub fn is_widget_file(path: &str) -> bool {
+    path == WIDGET_JS || path == WIDGET_MODULE || path.starts_with(&format!("{WIDGET_DIR}/"))
 }
 
 /// Writes `widget.js`, `widget.mjs` and the preview files; `previews` are
