@@ -268,6 +268,11 @@ describe("context from the host page", () => {
       assert.equal(await w(page, "#t0-q").inputValue(), "");
       assert.equal(await w(page, "h3").first().textContent(), "Sugerencias para esta página");
       assert.deepEqual(await titles(page), ["La VPN no conecta", "La impresora no imprime"]);
+      // A section narrows them, as the site's filter does.
+      const narrowed = await page.evaluate(() => window.Tier0Help.suggest({ tags: ["vpn"], category: "impresoras" }));
+      assert.deepEqual(narrowed.map((s) => s.id), ["KB-7"]);
+      await settled(page);
+      assert.deepEqual(await titles(page), ["La impresora no imprime"]);
     });
   });
 

@@ -185,6 +185,7 @@ function resultItem(r, a, index) {
   return el("li", null, button);
 }
 
+/** Shows the results of `query`; `suggested` is the context they are suggestions for, if so. */
 async function runSearch(query, suggested) {
   const mine = ++seq;
   const { results, status, notice, empty, suggestedTitle } = ui;
@@ -195,12 +196,12 @@ async function runSearch(query, suggested) {
     empty.hidden = true;
     suggestedTitle.hidden = true;
     const c = pageContext();
-    if (c && contextQuery(c) && !suggested) return runSearch(contextQuery(c), true);
+    if (c && contextQuery(c) && !suggested) return runSearch(contextQuery(c), c);
     return;
   }
   ui.root.setAttribute("aria-busy", "true");
   try {
-    const filters = suggested && context && context.category ? { category: context.category } : {};
+    const filters = suggested && suggested.category ? { category: String(suggested.category) } : {};
     const a = await engine().answer(query, { limit: LIMIT, filters });
     if (mine !== seq) return;
     results.replaceChildren(...a.results.map((r, i) => resultItem(r, a, i)));
@@ -426,8 +427,8 @@ function create() {
   ui = { host, shadow, sheet, style, root, dialog, title, close, input, label, results, status, notice, empty, suggestedTitle, searchView, articleView, back, article, launcher, launcherText };
 
   let timer = 0;
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => runSearch(input.value, false), DEBOUNCE_MS); });
-  form.addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); runSearch(input.value, false); });
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => runSearch(input.value, null), DEBOUNCE_MS); });
+  form.addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); runSearch(input.value, null); });
   launcher.addEventListener("click", () => (dialog.hidden ? Tier0Help.open() : Tier0Help.close()));
   close.addEventListener("click", () => Tier0Help.close());
   back.addEventListener("click", () => { seq++; articleView.hidden = true; searchView.hidden = false; input.focus(); });
@@ -505,7 +506,7 @@ const Tier0Help = Object.freeze({
     ui.searchView.hidden = false;
     const c = ctx || pageContext();
     if (ctx) ui.input.value = ctx.query && !(ctx.tags && ctx.tags.length) ? String(ctx.query) : "";
-    runSearch(ui.input.value, false);
+    runSearch(ui.input.value, null);
     ui.input.focus();
     if (opening) emit("open", { context: c, lang: language() });
   },
@@ -523,10 +524,10 @@ const Tier0Help = Object.freeze({
   /** Sets the page's context (`{query, tags, category}`): shown as suggestions when the panel opens with an empty box. Resolves to the suggested articles. */
   async suggest(ctx) {
     context = ctx ? { ...ctx } : null;
-    if (ui && !ui.dialog.hidden && !ui.input.value.trim()) runSearch("", false);
+    if (ui && !ui.dialog.hidden && !ui.input.value.trim()) runSearch("", null);
     const q = context ? contextQuery(context) : "";
     if (!q) return [];
-    const filters = context.category ? { category: context.category } : {};
+    const filters = context.category ? { category: String(context.category) } : {};
     const a = await engine().answer(q, { limit: LIMIT, filters });
     return a.results.map((r) => ({ id: r.id, title: r.title, tier: r.tier, url: new URL(String(r.url), ROOT).href }));
   },
