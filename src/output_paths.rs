@@ -35,6 +35,12 @@ pub const STATIC_DIR: &str = "static";
 /// The browser's search index (at the site root) and the full results
 /// page (`search/index.html`, in each language's home folder).
 pub const SEARCH_DIR: &str = "search";
+/// The help widget for other sites' pages, at the site root (docs/widget.md).
+pub const WIDGET_JS: &str = "widget.js";
+/// The help widget as an ES module, at the site root.
+pub const WIDGET_MODULE: &str = "widget.mjs";
+/// The article previews the help widget shows, at the site root.
+pub const WIDGET_DIR: &str = "widget";
 /// The permanent short links (`kb/KB-1042/`), in each language's home folder.
 pub const SHORT_LINKS_DIR: &str = "kb";
 /// The tier pages, in each language's home folder.
@@ -104,6 +110,24 @@ pub const GENERATED: &[Generated] = &[
         folder: true,
         every_language: true,
         what: "the search index and results page",
+    },
+    Generated {
+        name: WIDGET_JS,
+        folder: false,
+        every_language: false,
+        what: "the help widget",
+    },
+    Generated {
+        name: WIDGET_MODULE,
+        folder: false,
+        every_language: false,
+        what: "the help widget's module",
+    },
+    Generated {
+        name: WIDGET_DIR,
+        folder: true,
+        every_language: false,
+        what: "the help widget's article previews",
     },
     Generated {
         name: SHORT_LINKS_DIR,

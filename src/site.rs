@@ -370,6 +370,7 @@ pub fn build_with_pages(
     texts.keep_only(warnings.iter().map(|d| d.path.as_path()));
     model.drop_texts();
     let sections = std::mem::take(&mut rendered.sections);
+    let previews = std::mem::take(&mut rendered.previews);
     let input = crate::index::IndexInput::new(&model, sections);
     let index_staging = Staging::create(&index_dir(&out))?;
     let index_dir = index_staging.path()?;
@@ -381,7 +382,9 @@ pub fn build_with_pages(
         move || {
             drop(rendered);
             let languages = render::language_pages(&model, &theme);
-            render::listings(&model, &theme, &languages, sink, &|_| true)
+            let listed = render::listings(&model, &theme, &languages, sink, &|_| true);
+            render::widget::write(&model, &theme, &previews, sink).map_err(RenderError::Io)?;
+            listed
         },
         || crate::index::index(input, index_dir, &index_staging, sink),
     );

@@ -264,6 +264,16 @@ function defaultLoader(base) {
       return response.text();
     };
   }
+  return scriptLoader(base);
+}
+
+/**
+ * A loader that reads each file with a `<script src>` tag: what file://
+ * needs, and what a page of another origin needs when the help site sends
+ * no CORS headers (classic scripts load from anywhere `script-src` allows).
+ * `path` is both the file (under `base`) and the name the file registers.
+ */
+function scriptLoader(base) {
   return (path) => new Promise((resolve, reject) => {
     const registry = scriptRegistry();
     if (registry.loaded.has(path)) return resolve(registry.loaded.get(path));
@@ -751,4 +761,4 @@ function window(text, ranges) {
   return { snippet: prefix + text.slice(start, end) + suffix, matches };
 }
 
-export { createSearch, normalize, tokenize, editDistance, FORMAT_VERSION };
+export { createSearch, scriptLoader, normalize, tokenize, editDistance, FORMAT_VERSION };

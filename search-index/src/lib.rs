@@ -43,19 +43,29 @@ pub const ENGINE_CLASSIC_JS_NAME: &str = "tier0-search.classic.js";
 
 /// The last line of [`ENGINE_JS`], its only `export`.
 const ENGINE_EXPORT_LINE: &str =
-    "export { createSearch, normalize, tokenize, editDistance, FORMAT_VERSION };";
+    "export { createSearch, scriptLoader, normalize, tokenize, editDistance, FORMAT_VERSION };";
 
 /// [`ENGINE_JS`] as a classic script that sets `globalThis.tier0Search`
-/// (`{ createSearch, normalize, tokenize, editDistance, FORMAT_VERSION }`).
+/// (`{ createSearch, scriptLoader, normalize, tokenize, editDistance, FORMAT_VERSION }`).
 ///
 /// Browsers refuse ES modules from `file://`; a page opened from disk loads
 /// this one with `<script src>` instead.
 pub fn engine_classic_js() -> String {
-    let body = ENGINE_JS.replace(
+    format!(
+        "(function () {{\n\"use strict\";\n{}globalThis.tier0Search = tier0Search;\n}})();\n",
+        engine_inline_js()
+    )
+}
+
+/// [`ENGINE_JS`] without its `export`, its API bound to a local constant
+/// `tier0Search` instead: for scripts that bundle the engine into their
+/// own scope (the classic engine above, tier0's help widget), so the same
+/// source runs everywhere and no global name is taken.
+pub fn engine_inline_js() -> String {
+    ENGINE_JS.replace(
         ENGINE_EXPORT_LINE,
-        "globalThis.tier0Search = { createSearch, normalize, tokenize, editDistance, FORMAT_VERSION };",
-    );
-    format!("(function () {{\n\"use strict\";\n{body}}})();\n")
+        "const tier0Search = { createSearch, scriptLoader, normalize, tokenize, editDistance, FORMAT_VERSION };",
+    )
 }
 
 /// One published article, as the build pipeline hands it over (already
@@ -184,6 +194,6 @@ mod tests {
         let classic = super::engine_classic_js();
         assert!(!classic.contains("export {"));
         assert!(!classic.contains("import.meta"));
-        assert!(classic.contains("globalThis.tier0Search = {"));
+        assert!(classic.contains("globalThis.tier0Search = tier0Search;"));
     }
 }

@@ -63,13 +63,7 @@ impl LanguagePages<'_> {
         // A relative link means nothing to whoever receives the request:
         // without the site's URL the page fills `{url}` in itself.
         let page_url = model.urls.absolute(from).unwrap_or_default();
-        let vars = ContactVars {
-            id: &a.id,
-            title: &a.title,
-            url: &page_url,
-            lang: &a.lang,
-            keep_tried: false,
-        };
+        let vars = ContactVars::for_article(a, &page_url);
         let send_link =
             share::send_link(&model.config, &model.urls, from, &a.lang, &a.id, a.audience);
         let reply = share::reply_parts(

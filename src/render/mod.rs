@@ -15,12 +15,14 @@ mod highlight;
 pub mod i18n;
 pub mod markdown;
 pub mod pages;
+mod preview;
 mod source;
 mod structured;
 mod tags;
 pub mod theme;
 mod tree;
 pub mod wbr;
+pub mod widget;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
@@ -106,6 +108,9 @@ pub struct Rendered {
     pub article_links: Vec<Vec<String>>,
     /// Problems a lenient build publishes anyway (broken links).
     pub warnings: Vec<Diagnostic>,
+    /// What the help widget shows of each article
+    /// ([`widget::preview_record`]), in [`SiteModel::articles`] order.
+    pub previews: Vec<Vec<u8>>,
 }
 
 /// Renders the whole site into `sink`.
@@ -114,6 +119,7 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
         articles(model, theme, sink).map_err(|e| with_listing_errors(model, theme, e))?;
     let languages = language_pages(model, theme);
     let template_errors = listings(model, theme, &languages, sink, &|_| true)?;
+    widget::write(model, theme, &rendered.previews, sink).map_err(RenderError::Io)?;
     if template_errors.is_empty() {
         Ok(rendered)
     } else {
@@ -158,19 +164,21 @@ pub fn articles(
     // One page buffer per run of pages: a fresh one per page was a visible
     // cost. Runs of at most `PAGES_PER_TASK` pages, so that no core waits
     // long for the other to finish its last run.
-    let articles: Vec<(RenderedBody, Option<String>)> = (0..model.articles.len())
+    let articles: Vec<(RenderedBody, Vec<u8>, Option<String>)> = (0..model.articles.len())
         .into_par_iter()
         .with_max_len(PAGES_PER_TASK)
         .map_init(Vec::new, |page, i| {
             let linked = &model.articles[i];
             let pages = for_lang(&linked.article.lang);
             let mut body = markdown::render_body(model, i, &pages.text);
+            // Before the page, which takes the body's HTML.
+            let preview = widget::preview_record(pages, i, &body);
             page.clear();
             match pages.article(i, &mut body, page) {
                 Ok(()) => sink
                     .put(&format!("{}index.html", linked.path), page)
-                    .map(|()| (body, None)),
-                Err(e) => Ok((body, Some(e))),
+                    .map(|()| (body, preview, None)),
+                Err(e) => Ok((body, preview, Some(e))),
             }
         })
         .collect::<io::Result<_>>()
@@ -179,15 +187,18 @@ pub fn articles(
     // for 10 to 25 ms at 10,000 articles.
     let used_assets: BTreeSet<String> = articles
         .iter()
-        .flat_map(|(b, _)| b.assets.iter().cloned())
+        .flat_map(|(b, _, _)| b.assets.iter().cloned())
         .collect();
-    let indexed: Vec<(usize, &RenderedBody)> =
-        articles.iter().map(|(body, _)| body).enumerate().collect();
+    let indexed: Vec<(usize, &RenderedBody)> = articles
+        .iter()
+        .map(|(body, _, _)| body)
+        .enumerate()
+        .collect();
     let mut diagnostics = check_links(model, &indexed, |target| &articles[target].0.anchors);
     diagnostics.extend(tree::landing_problems(model, &languages));
     diagnostics.extend(template_errors(
         model,
-        articles.iter().filter_map(|(_, error)| error.clone()),
+        articles.iter().filter_map(|(_, _, error)| error.clone()),
     ));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(RenderError::Content(diagnostics, used_assets));
@@ -198,8 +209,10 @@ pub fn articles(
         sections: Vec::with_capacity(articles.len()),
         anchors: Vec::with_capacity(articles.len()),
         article_links: Vec::with_capacity(articles.len()),
+        previews: Vec::with_capacity(articles.len()),
     };
-    for (body, _) in articles {
+    for (body, preview, _) in articles {
+        rendered.previews.push(preview);
         rendered.anchors.push(body.anchors);
         rendered.sections.push(body.sections);
         rendered.article_links.push(body.article_links);
@@ -388,6 +401,8 @@ pub struct ArticlePage {
     pub path: String,
     /// The page.
     pub html: Vec<u8>,
+    /// What the help widget shows of it ([`widget::preview_record`]).
+    pub preview: Vec<u8>,
 }
 
 /// Renders the bodies and pages of articles `indexes` alone, for a dev
@@ -408,6 +423,7 @@ pub fn articles_alone(
             let linked = &model.articles[index];
             let pages = in_language(&languages, &linked.article.lang);
             let mut body = markdown::render_body(model, index, &pages.text);
+            let preview = widget::preview_record(pages, index, &body);
             let mut html = Vec::new();
             let error = pages.article(index, &mut body, &mut html);
             let path = format!("{}index.html", linked.path);
@@ -417,6 +433,7 @@ pub fn articles_alone(
                     body,
                     path,
                     html,
+                    preview,
                 },
                 error,
             )

@@ -88,6 +88,19 @@ pub struct ContactVars<'a> {
     pub keep_tried: bool,
 }
 
+impl<'a> ContactVars<'a> {
+    /// The values of `article`, whose page is at `url` (empty when unknown).
+    pub fn for_article(article: &'a crate::parse::Article, url: &'a str) -> Self {
+        Self {
+            id: &article.id,
+            title: &article.title,
+            url,
+            lang: &article.lang,
+            keep_tried: false,
+        }
+    }
+}
+
 /// `text` percent-encoded for a query string or a `mailto:` field.
 fn enc(text: &str) -> String {
     utf8_percent_encode(text, NON_ALPHANUMERIC).to_string()

@@ -1,4 +1,5 @@
-//! The theme: templates, static files and interface text.
+//! The theme: templates, static files, interface text and the help
+//! widget's sources.
 //!
 //! In: the files of the site's `themes/<name>/` folder, if any. Out: a
 //! [`Theme`] with every template compiled, where each file of the embedded
@@ -27,6 +28,9 @@ pub struct Theme {
     pub assets: BTreeMap<String, String>,
     /// Interface text.
     pub translations: Translations,
+    /// The help widget's sources (`widget.js`, `widget.css`), by name;
+    /// [`super::widget`] bundles them.
+    pub widget: BTreeMap<String, String>,
 }
 
 /// Every file of the embedded default theme, by path.
@@ -70,6 +74,7 @@ impl Theme {
         let mut translations = Translations::default();
         let mut out = BTreeMap::new();
         let mut assets = BTreeMap::new();
+        let mut widget = BTreeMap::new();
         for (path, bytes) in &files {
             if let Some(name) = path.strip_prefix("templates/") {
                 match std::str::from_utf8(bytes) {
@@ -85,6 +90,17 @@ impl Theme {
                 let output = format!("{STATIC_DIR}/{}", hashed_name(name, bytes));
                 assets.insert(name.to_owned(), output.clone());
                 out.insert(output, bytes.clone());
+            } else if let Some(name) = path.strip_prefix("widget/") {
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => {
+                        widget.insert(name.to_owned(), text.to_owned());
+                    }
+                    Err(_) => errors.push(Diagnostic::error(
+                        shown(path),
+                        0..0,
+                        "the widget's source is not valid UTF-8",
+                    )),
+                }
             } else if path == "i18n.yaml" {
                 let text = String::from_utf8_lossy(bytes);
                 match crate::parse::yaml::deserialize::<BTreeMap<String, BTreeMap<String, String>>>(
@@ -107,6 +123,7 @@ impl Theme {
                 files: out,
                 assets,
                 translations,
+                widget,
             })
         } else {
             Err(errors)

@@ -119,6 +119,8 @@ struct Learned {
     sections: Vec<Arc<Vec<Section>>>,
     /// Its links to other articles, as written.
     article_links: Vec<Vec<String>>,
+    /// What the help widget shows of it.
+    previews: Vec<Vec<u8>>,
 }
 
 impl Learned {
@@ -136,6 +138,9 @@ impl Learned {
             learned
                 .article_links
                 .push(o.map(|o| self.article_links[o].clone()).unwrap_or_default());
+            learned
+                .previews
+                .push(o.map(|o| self.previews[o].clone()).unwrap_or_default());
         }
         learned
     }
@@ -147,7 +152,18 @@ impl Learned {
             self.anchors[page.index] = page.body.anchors;
             self.sections[page.index] = Arc::new(page.body.sections);
             self.article_links[page.index] = page.body.article_links;
+            self.previews[page.index] = page.preview;
         }
+    }
+
+    /// Replaces the help widget's files in `pages` with those of `model`'s
+    /// previews as now learned: their folder is named after all of them.
+    fn store_widget(&self, model: &SiteModel, theme: &Theme, pages: &mut Files) -> io::Result<()> {
+        pages.retain(|path, _| !crate::render::widget::is_widget_file(path));
+        let sink = MemorySink::default();
+        render::widget::write(model, theme, &self.previews, &sink)?;
+        pages.extend(sink.into_files());
+        Ok(())
     }
 }
 
@@ -260,6 +276,9 @@ impl DevSite {
             return Ok(false);
         }
         good.learned.store(rendered, &mut pages);
+        good.learned
+            .store_widget(&model, &good.theme, &mut pages)
+            .map_err(|e| io_failure(&e))?;
         good.model = Arc::new(model);
         good.pages = Arc::new(pages);
         Ok(true)
@@ -430,6 +449,9 @@ impl DevSite {
         }
         drop(languages);
         pages.extend(sink.into_files());
+        learned
+            .store_widget(&model, &theme, &mut pages)
+            .map_err(|e| io_failure(&e))?;
         self.warnings = (warnings, texts);
         self.good = Some(Good {
             model: Arc::new(model),
@@ -466,6 +488,7 @@ impl DevSite {
                 anchors: rendered.anchors,
                 sections: rendered.sections.into_iter().map(Arc::new).collect(),
                 article_links: rendered.article_links,
+                previews: rendered.previews,
             },
             pages: Arc::new(sink.into_files()),
         });

@@ -113,8 +113,9 @@ const TYPES = {
  * Serves `dir` at http://127.0.0.1:<port><prefix> (prefix "/" or "/help/").
  * Directory URLs serve their index.html, like any static host.
  * Returns { url, requests, close() }; `requests` records every path asked for.
+ * `headers(pathname)` adds response headers (CORS, CSP) to each file served.
  */
-export async function serve(dir, prefix = "/") {
+export async function serve(dir, prefix = "/", headers = () => ({})) {
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -130,7 +131,7 @@ export async function serve(dir, prefix = "/") {
       info = await stat(file).catch(() => null);
     }
     if (!info || !info.isFile()) return send404();
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" });
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store", ...headers(pathname) });
     createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -49,7 +49,14 @@ fn lowercase_tree(dir: &std::path::Path) -> BTreeMap<String, String> {
 fn the_public_site_has_no_byte_of_internal_content() {
     let site = built();
     let files = lowercase_tree(&site.public());
-    for kind in ["search/", "atom.xml", "articles.json", "sitemap.xml"] {
+    for kind in [
+        "search/",
+        "atom.xml",
+        "articles.json",
+        "sitemap.xml",
+        "widget/",
+        "widget.js",
+    ] {
         assert!(
             files.keys().any(|k| k.starts_with(kind)),
             "{kind} is part of the public output"

@@ -28,4 +28,5 @@ mod serve;
 mod snapshots;
 mod support;
 mod tags;
+mod widget;
 mod xss;

@@ -1,0 +1,273 @@
+//! An article's body as the help widget shows it: a JSON tree, not HTML.
+//!
+//! In: the HTML fragment of a rendered body (what the article page shows).
+//! Out: a JSON array of nodes, each a string (text) or
+//! `[tag, {attribute: value}?, child, …]`, with only the elements and
+//! attributes a help article needs (docs/widget.md lists them).
+//!
+//! Why a tree: the widget runs inside other organisations' products, and
+//! builds its DOM with `createElement` and text nodes from this tree, so no
+//! string of the site is ever parsed as HTML there, whatever `raw_html`
+//! allowed into the page. Elements outside the list are unwrapped (their
+//! text kept) or, for scripts, frames, forms and tier0's own anchor links,
+//! dropped whole; links keep only the schemes every link of a site may have.
+
+use html5ever::tendril::TendrilSink;
+use html5ever::{QualName, local_name, ns, parse_fragment};
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use serde_json::{Map, Value};
+
+/// Elements kept, with the attributes each keeps.
+const KEPT: &[(&str, &[&str])] = &[
+    ("p", &[]),
+    ("h2", &["id"]),
+    ("h3", &["id"]),
+    ("h4", &["id"]),
+    ("h5", &["id"]),
+    ("h6", &["id"]),
+    ("ul", &[]),
+    ("ol", &["start"]),
+    ("li", &["id", "class"]),
+    ("blockquote", &[]),
+    ("pre", &[]),
+    ("code", &[]),
+    ("em", &[]),
+    ("strong", &[]),
+    ("del", &[]),
+    ("s", &[]),
+    ("kbd", &[]),
+    ("sup", &[]),
+    ("sub", &[]),
+    ("mark", &[]),
+    ("a", &["href", "title"]),
+    ("img", &["src", "alt", "title"]),
+    ("table", &[]),
+    ("thead", &[]),
+    ("tbody", &[]),
+    ("tr", &[]),
+    ("th", &[]),
+    ("td", &[]),
+    ("hr", &[]),
+    ("br", &[]),
+    ("dl", &[]),
+    ("dt", &[]),
+    ("dd", &[]),
+    ("details", &["class"]),
+    ("summary", &["class"]),
+    ("div", &["class"]),
+    ("aside", &["class"]),
+];
+
+/// Elements dropped with everything inside them.
+const DROPPED: &[&str] = &[
+    "script", "style", "template", "iframe", "frame", "frameset", "object", "embed", "form",
+    "button", "select", "textarea", "svg", "math", "noscript", "video", "audio", "canvas", "link",
+    "meta", "base",
+];
+
+/// Classes kept: tier0's alerts, internal blocks and numbered steps.
+const CLASSES: &[&str] = &[
+    "alert",
+    "alert-note",
+    "alert-tip",
+    "alert-important",
+    "alert-warning",
+    "alert-caution",
+    "alert-title",
+    "internal",
+    "internal-title",
+    "step",
+];
+
+/// Elements whose white-space-only text children carry no meaning.
+const BLOCK_CONTAINERS: &[&str] = &[
+    "ul",
+    "ol",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "dl",
+    "blockquote",
+    "div",
+    "aside",
+    "details",
+];
+
+/// `html` (a body fragment) as the widget's JSON tree.
+pub(super) fn tree(html: &str) -> Value {
+    let context = QualName::new(None, ns!(html), local_name!("div"));
+    let dom =
+        parse_fragment(RcDom::default(), Default::default(), context, vec![], false).one(html);
+    // The fragment parser puts the nodes under an `<html>` element.
+    let root = dom.document.children.borrow().first().cloned();
+    let mut out = Vec::new();
+    if let Some(root) = root {
+        children(&root, "", &mut out);
+    }
+    Value::Array(out)
+}
+
+/// The nodes of `node`'s children, whose parent element is `parent`.
+fn children(node: &Handle, parent: &str, out: &mut Vec<Value>) {
+    // Where this parent's children start in `out` (after its tag and
+    // attributes): text is joined to a text before it only from there.
+    let first = out.len();
+    for child in node.children.borrow().iter() {
+        match &child.data {
+            NodeData::Text { contents } => {
+                let text = contents.borrow();
+                let blank = text.chars().all(char::is_whitespace);
+                if blank && (parent.is_empty() || BLOCK_CONTAINERS.contains(&parent)) {
+                    continue;
+                }
+                let joins = out.len() > first;
+                match out.last_mut() {
+                    Some(Value::String(last)) if joins => last.push_str(&text),
+                    _ => out.push(Value::String(text.to_string())),
+                }
+            }
+            NodeData::Element { name, attrs, .. } => {
+                let tag = name.local.as_ref();
+                let attr = |wanted: &str| {
+                    attrs
+                        .borrow()
+                        .iter()
+                        .find(|a| a.name.local.as_ref() == wanted)
+                        .map(|a| a.value.to_string())
+                };
+                let classes = attr("class").unwrap_or_default();
+                let own_anchor = tag == "a"
+                    && classes
+                        .split_whitespace()
+                        .any(|c| c == "heading-anchor" || c == "step-anchor");
+                if DROPPED.contains(&tag) || own_anchor {
+                    continue;
+                }
+                if tag == "input" {
+                    // Task lists: the box as a character.
+                    if attr("type").as_deref() == Some("checkbox") {
+                        let ticked = attr("checked").is_some();
+                        out.push(Value::String(if ticked { "☑ " } else { "☐ " }.into()));
+                    }
+                    continue;
+                }
+                let tag = if tag == "h1" { "h2" } else { tag };
+                let Some((_, kept)) = KEPT.iter().find(|(t, _)| *t == tag) else {
+                    children(child, parent, out);
+                    continue;
+                };
+                let mut attributes = Map::new();
+                for &name in *kept {
+                    let Some(value) = attr(name) else { continue };
+                    let value = match name {
+                        "class" => own_classes(&value),
+                        "href" | "src" => safe_link(&value),
+                        _ => Some(value),
+                    };
+                    if let Some(value) = value.filter(|v| !v.is_empty()) {
+                        attributes.insert(name.to_owned(), Value::String(value));
+                    }
+                }
+                let mut node = vec![Value::String(tag.to_owned())];
+                if !attributes.is_empty() {
+                    node.push(Value::Object(attributes));
+                }
+                children(child, tag, &mut node);
+                out.push(Value::Array(node));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The classes of `value` that tier0's markup gives meaning to.
+fn own_classes(value: &str) -> Option<String> {
+    let kept: Vec<&str> = value
+        .split_whitespace()
+        .filter(|c| CLASSES.contains(c))
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(" "))
+}
+
+/// `link` when it is relative or has a scheme every link of a site may
+/// have (http, https, mailto, tel), read as browsers read schemes.
+fn safe_link(link: &str) -> Option<String> {
+    crate::urls::check_link(link).ok().map(|()| link.to_owned())
+}
+
+/// The text of a tree, for tests and messages.
+#[cfg(test)]
+fn text(nodes: &Value) -> String {
+    let mut out = String::new();
+    fn walk(v: &Value, out: &mut String) {
+        match v {
+            Value::String(s) => out.push_str(s),
+            Value::Array(items) => items.iter().skip(1).for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    for node in nodes.as_array().into_iter().flatten() {
+        walk(node, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tier0_markup_becomes_a_tree_of_allowed_elements() {
+        let html = "<h2 id=\"pasos\">Pasos<a class=\"heading-anchor\" href=\"#pasos\">#</a></h2>\n\
+            <ol>\n<li id=\"paso-1\" class=\"step\"><a class=\"step-anchor\" href=\"#paso-1\">#</a>Reinicie el <strong>router</strong>.</li>\n</ol>\n\
+            <div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Nota</p>\n<p>Ojo</p>\n</div>\n";
+        let tree = tree(html);
+        assert_eq!(
+            tree,
+            serde_json::json!([
+                ["h2", {"id": "pasos"}, "Pasos"],
+                "\n",
+                ["ol", ["li", {"id": "paso-1", "class": "step"}, "Reinicie el ", ["strong", "router"], "."]],
+                "\n",
+                ["div", {"class": "alert alert-note"}, ["p", "Nota"], ["p", "Ojo"]],
+            ])
+            .as_array()
+            .map(|a| Value::Array(a.iter().filter(|v| *v != "\n").cloned().collect()))
+            .unwrap()
+        );
+    }
+
+    #[test]
+    fn scripts_handlers_and_hostile_links_never_reach_the_tree() {
+        let html = "<p onclick=\"x()\" style=\"color:red\">a<script>alert(1)</script>\
+            <a href=\" JaVa\tscript:alert(1)\">b</a><a href=\"https://e.example/\">c</a>\
+            <img src=\"data:image/png;base64,AA\" alt=\"d\" onerror=\"y()\"><iframe src=\"https://e.example/\">e</iframe>\
+            <span class=\"x\">f</span><input type=\"checkbox\" checked disabled> g</p>";
+        let tree = tree(html);
+        assert_eq!(
+            tree,
+            serde_json::json!([[
+                "p",
+                "a",
+                ["a", "b"],
+                ["a", {"href": "https://e.example/"}, "c"],
+                ["img", {"alt": "d"}],
+                "f",
+                "☑  g"
+            ]])
+        );
+        assert_eq!(text(&tree), "abcf☑  g");
+    }
+
+    #[test]
+    fn malformed_html_still_gives_a_well_formed_tree() {
+        let tree = tree("<p><em>a<p>b</em></strong><table><td>c");
+        assert_eq!(text(&tree), "abc");
+        let tree = super::tree("<ul>\n  <li>x</li>\n</ul><pre>  y\n</pre>");
+        assert_eq!(
+            tree,
+            serde_json::json!([["ul", ["li", "x"]], ["pre", "  y\n"]])
+        );
+    }
+}

@@ -1,0 +1,261 @@
+//! The help widget: `widget.js`, `widget.mjs` and the article previews.
+//!
+//! In: the site model, the theme's widget sources and interface text, and
+//! each article's preview record ([`preview_record`], made while its page
+//! is rendered). Out, through the [`Sink`]:
+//!
+//! - `widget.js`, a classic script for any page (`<script src async>`), and
+//!   `widget.mjs`, the same as an ES module: the browser search engine
+//!   (`search_index::engine_inline_js`, the very source the site's search
+//!   box runs), the theme's `widget/widget.css` and `widget/widget.js`, and
+//!   what they need of the site (languages, interface text, tiers, the
+//!   escalation tier's contact channels, where the previews are), in one
+//!   scope: the only global name either file takes is `Tier0Help`;
+//! - `widget/<build>/<n>.js`, the previews, grouped [`PREVIEWS_PER_FILE`]
+//!   to a file by a hash of the article's URL, in the search index's
+//!   script-wrapped form, so another origin loads them with `<script src>`
+//!   and no CORS header (format: docs/widget.md).
+//!
+//! Guarantees: the same site gives the same bytes; `<build>` changes with
+//! any preview, so a cached old file is never mixed with a new one.
+
+use std::io;
+
+use rayon::prelude::*;
+use serde_json::{Value, json};
+
+use super::Sink;
+use super::markdown::RenderedBody;
+use super::pages::{ContactVars, LanguagePages, search_page_path};
+use super::preview;
+use super::theme::Theme;
+use crate::link::{self, SiteModel};
+use crate::output_paths::{WIDGET_DIR, WIDGET_JS, WIDGET_MODULE};
+use crate::parse::Audience;
+
+/// Articles per preview file, on average: a preview costs its file's
+/// bytes, and the site one file per this many articles (hosts that cap the
+/// number of files are the limit on the other side).
+const PREVIEWS_PER_FILE: usize = 8;
+
+/// Version of the preview files' format (docs/widget.md).
+const PREVIEW_FORMAT: u32 = 1;
+
+/// Interface text the widget shows, by key of the theme's `i18n.yaml`.
+const TEXT_KEYS: &[&str] = &[
+    "widget_button",
+    "widget_title",
+    "widget_close",
+    "widget_back",
+    "widget_open_site",
+    "widget_suggested",
+    "widget_loading",
+    "widget_preview_error",
+    "widget_results",
+    "search_label",
+    "search_placeholder",
+    "search_no_results",
+    "search_error",
+    "search_count",
+    "search_count_one",
+    "search_showing_for",
+    "search_contact",
+    "still_stuck",
+    "still_stuck_text",
+    "contact_form",
+    "email",
+    "phone",
+    "hours",
+    "tried_steps",
+    "tried_steps_hint",
+    "mark_tried",
+    "internal_article",
+];
+
+/// The preview of article `index`, whose body `body` has just been
+/// rendered (and not yet handed to its page): what the widget shows of it,
+/// as JSON.
+pub fn preview_record(pages: &LanguagePages<'_>, index: usize, body: &RenderedBody) -> Vec<u8> {
+    let model = pages.model;
+    let linked = &model.articles[index];
+    let a = &linked.article;
+    let page_url = model.urls.absolute(&linked.path).unwrap_or_default();
+    let vars = ContactVars::for_article(a, &page_url);
+    let tier = pages.tier_by_id("", &a.tier, vars);
+    let escalate = pages.tier_by_id("", &a.escalate_to, vars);
+    let mut record = json!({
+        "id": a.id,
+        "title": a.title,
+        "description": a.description,
+        "tier": a.tier,
+        "tier_name": tier.name,
+        "href": model.urls.href("", &linked.path),
+        "escalate": contact(&escalate),
+        "body": preview::tree(&body.html),
+    });
+    if a.audience == Audience::Internal {
+        record["internal"] = Value::Bool(true);
+    }
+    serde_json::to_vec(&record).unwrap_or_default()
+}
+
+/// A tier's name, page and contact channels, as the widget's "Still stuck?"
+/// shows them; `form` keeps `{tried}` (and `{url}` when the site's address
+/// is not known) for the widget to fill, as the article page does.
+fn contact(tier: &super::context::TierContext) -> Value {
+    let c = &tier.contact;
+    json!({
+        "name": tier.name,
+        "href": tier.href,
+        "form": c.href_tried,
+        "plain": c.href,
+        "email": c.email,
+        "mailto": c.mailto,
+        "phone": c.phone,
+        "tel": c.tel,
+        "hours": c.hours,
+    })
+}
+
+/// The preview file of the article at site path `url`, among `files`:
+/// FNV-1a over the UTF-16 code units of the path, which the widget
+/// computes the same way from a search result's `url`.
+fn preview_file(url: &str, files: usize) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    for unit in url.encode_utf16() {
+        hash ^= u32::from(unit);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash as usize % files.max(1)
+}
+
+/// Whether `path` (a site path) is one of the files [`write`] writes.
+pub fn is_widget_file(path: &str) -> bool {
+    path == WIDGET_JS || path == WIDGET_MODULE || path.starts_with(&format!("{WIDGET_DIR}/"))
+}
+
+/// Writes `widget.js`, `widget.mjs` and the preview files; `previews` are
+/// the [`preview_record`]s of the model's articles, in their order.
+pub fn write(
+    model: &SiteModel,
+    theme: &Theme,
+    previews: &[Vec<u8>],
+    sink: &dyn Sink,
+) -> io::Result<()> {
+    let count = model.articles.len().div_ceil(PREVIEWS_PER_FILE).max(1);
+    let mut groups: Vec<Vec<(&str, &[u8])>> = vec![Vec::new(); count];
+    for (linked, record) in model.articles.iter().zip(previews) {
+        groups[preview_file(&linked.path, count)].push((linked.path.as_str(), record));
+    }
+    let files: Vec<Vec<u8>> = groups
+        .into_par_iter()
+        .map(|mut group| {
+            group.sort_by(|a, b| a.0.cmp(b.0));
+            let mut json = Vec::from(&b"{\"articles\":{"[..]);
+            for (i, (url, record)) in group.iter().enumerate() {
+                if i > 0 {
+                    json.push(b',');
+                }
+                json.extend_from_slice(Value::from(*url).to_string().as_bytes());
+                json.push(b':');
+                json.extend_from_slice(record);
+            }
+            json.extend_from_slice(b"}}");
+            json
+        })
+        .collect();
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(&PREVIEW_FORMAT.to_le_bytes());
+    for file in &files {
+        hasher.update(&(file.len() as u64).to_le_bytes());
+        hasher.update(file);
+    }
+    let build = hasher.finalize().to_hex()[..16].to_owned();
+    files.par_iter().enumerate().try_for_each(|(i, json)| {
+        let path = format!("{WIDGET_DIR}/{build}/{i}.js");
+        sink.put(&path, &search_index::format::wrap(&path, json))
+    })?;
+    let site = site_data(model, theme, &build, count);
+    sink.put(WIDGET_JS, bundle(theme, &site, false).as_bytes())?;
+    sink.put(WIDGET_MODULE, bundle(theme, &site, true).as_bytes())
+}
+
+/// What the widget knows of the site: its languages with their interface
+/// text, tiers and escalation contact, and where the previews are.
+fn site_data(model: &SiteModel, theme: &Theme, build: &str, files: usize) -> Value {
+    let c = &model.config;
+    let languages: serde_json::Map<String, Value> = c
+        .languages
+        .iter()
+        .map(|l| {
+            let pages = LanguagePages::new(model, theme, &l.code);
+            let blank = ContactVars {
+                lang: &l.code,
+                ..ContactVars::default()
+            };
+            let text: serde_json::Map<String, Value> = TEXT_KEYS
+                .iter()
+                .map(|&k| (k.to_owned(), Value::from(pages.text.get(k))))
+                .collect();
+            let tiers: serde_json::Map<String, Value> = c
+                .tiers
+                .iter()
+                .map(|t| (t.id.clone(), Value::from(pages.tier("", t, blank).name)))
+                .collect();
+            let value = json!({
+                "title": c.title.get(&l.code, &c.default_language),
+                "home": model.urls.href("", &link::language_prefix(c, &l.code)),
+                "results": model.urls.href("", &search_page_path(c, &l.code)),
+                "text": text,
+                "tiers": tiers,
+                "escalate": contact(&pages.tier_by_id("", &c.escalation_tier, blank)),
+            });
+            (l.code.clone(), value)
+        })
+        .collect();
+    json!({
+        "lang": c.default_language,
+        "color": c.theme_color,
+        "languages": languages,
+        "previews": {"format": PREVIEW_FORMAT, "build": build, "files": files},
+    })
+}
+
+/// The widget as one script: the engine, the site's data, the styles and
+/// the widget's code in one scope. The classic script finds its address in
+/// `document.currentScript`; the module in `import.meta.url` and exports
+/// the API instead of setting the global.
+fn bundle(theme: &Theme, site: &Value, module: bool) -> String {
+    let source = |name: &str| theme.widget.get(name).map_or("", String::as_str);
+    let style = Value::from(source("widget.css")).to_string();
+    let body = format!(
+        "{engine}\nconst SITE = {site};\nconst STYLE = {style};\nconst SCRIPT = {script};\n{widget}\n",
+        engine = search_index::engine_inline_js(),
+        script = if module {
+            "{ url: import.meta.url, element: null }"
+        } else {
+            "{ url: document.currentScript ? document.currentScript.src : \"\", element: document.currentScript }"
+        },
+        widget = source("widget.js"),
+    );
+    let banner = "// tier0 help widget: see docs/widget.md of tier0. Generated by `tier0 build`.\n";
+    if module {
+        format!("{banner}{body}export {{ Tier0Help }};\nexport default Tier0Help;\n")
+    } else {
+        format!("{banner}(function () {{\n\"use strict\";\n{body}}})();\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preview_files_follow_the_url_hash_the_widget_computes() {
+        // The same values as the widget's previewFile() (tested in Chromium).
+        assert_eq!(preview_file("", 7), 0x811c_9dc5 % 7);
+        assert_eq!(preview_file("a", 1000), 0xe40c_292c % 1000);
+        assert_eq!(preview_file("red/wifi/", 1), 0);
+        assert!(preview_file("ñ/€/𝄞/", 13) < 13);
+    }
+}
