@@ -287,11 +287,18 @@ fn incremental_rebuilds_equal_a_clean_build() {
         (
             "create a category",
             "everything",
+            // Made aside and moved in whole: a folder created, then a file
+            // written into it, can be seen (and built) between the two.
             Box::new(|| {
                 site.write(
-                    "content/correo/outlook.md",
+                    "scratch/correo/outlook.md",
                     "---\nid: KB-8\ntitle: Outlook\n---\n\nTexto.\n",
+                );
+                std::fs::rename(
+                    site.root().join("scratch/correo"),
+                    site.root().join("content/correo"),
                 )
+                .unwrap();
             }),
         ),
         (
