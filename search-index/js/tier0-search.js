@@ -761,4 +761,41 @@ function window(text, ranges) {
   return { snippet: prefix + text.slice(start, end) + suffix, matches };
 }
 
-export { createSearch, scriptLoader, normalize, tokenize, editDistance, FORMAT_VERSION };
+/**
+ * When a search has ended, for search analytics (QUERY.md, "Searches that
+ * ended"): the reader opened a result, pressed Enter, or stopped typing for
+ * `idleMs`. Call `searched` with each answer shown; `onEnd({query, results,
+ * clicked?, rank?})` runs once per ended search, never for the queries typed
+ * on the way to it.
+ */
+function searchSession(onEnd, idleMs = 3000) {
+  let pending = null;
+  let timer = 0;
+  const settle = () => { if (pending) pending.settled = true; };
+  /** Reports the pending search, with the result at `index` opened (none: -1). */
+  const end = (index = -1) => {
+    if (!pending || (index < 0 && !pending.settled)) return;
+    clearTimeout(timer);
+    const { query, ids, total } = pending;
+    pending = null;
+    const ended = { query, results: total };
+    if (index >= 0 && ids[index]) Object.assign(ended, { clicked: ids[index], rank: index + 1 });
+    onEnd(ended);
+  };
+  return {
+    /** The answer `results` (of `total` matches) to `query` is on screen; `settled` when Enter asked for it. */
+    searched(query, results, total, settled = false) {
+      clearTimeout(timer);
+      const q = String(query).trim();
+      if (pending && pending.settled && pending.query !== q) end(-1);
+      pending = q ? { query: q, ids: results.map((r) => r.id), total, settled } : null;
+      if (pending && !settled) timer = setTimeout(settle, idleMs);
+    },
+    settle,
+    end,
+    /** Forgets the pending search (another page reports it). */
+    drop() { clearTimeout(timer); pending = null; },
+  };
+}
+
+export { createSearch, scriptLoader, searchSession, normalize, tokenize, editDistance, FORMAT_VERSION };

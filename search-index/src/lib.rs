@@ -42,11 +42,10 @@ pub const ENGINE_JS_NAME: &str = "tier0-search.js";
 pub const ENGINE_CLASSIC_JS_NAME: &str = "tier0-search.classic.js";
 
 /// The last line of [`ENGINE_JS`], its only `export`.
-const ENGINE_EXPORT_LINE: &str =
-    "export { createSearch, scriptLoader, normalize, tokenize, editDistance, FORMAT_VERSION };";
+const ENGINE_EXPORT_LINE: &str = "export { createSearch, scriptLoader, searchSession, normalize, tokenize, editDistance, FORMAT_VERSION };";
 
 /// [`ENGINE_JS`] as a classic script that sets `globalThis.tier0Search`
-/// (`{ createSearch, scriptLoader, normalize, tokenize, editDistance, FORMAT_VERSION }`).
+/// (`{ createSearch, scriptLoader, searchSession, normalize, tokenize, editDistance, FORMAT_VERSION }`).
 ///
 /// Browsers refuse ES modules from `file://`; a page opened from disk loads
 /// this one with `<script src>` instead.
@@ -64,7 +63,7 @@ pub fn engine_classic_js() -> String {
 pub fn engine_inline_js() -> String {
     ENGINE_JS.replace(
         ENGINE_EXPORT_LINE,
-        "const tier0Search = { createSearch, scriptLoader, normalize, tokenize, editDistance, FORMAT_VERSION };",
+        "const tier0Search = { createSearch, scriptLoader, searchSession, normalize, tokenize, editDistance, FORMAT_VERSION };",
     )
 }
 

@@ -44,6 +44,7 @@
   const searchBase = new URL(data.search, document.baseURI).href;
 
   let engine = null;
+  let session = null;
   let seq = 0;
   let timer = 0;
   let active = -1;
@@ -71,6 +72,9 @@
   function search() {
     if (!engine) {
       engine = loadEngine().then((api) => {
+        session = api.searchSession((ended) => {
+          document.dispatchEvent(new CustomEvent("tier0:insight", { detail: { type: "search", ...ended } }));
+        });
         const s = api.createSearch({ base: searchBase, lang: data.lang });
         pruneFilters(s);
         return s;
@@ -423,31 +427,12 @@
 
   // ---- insights: one event per search that ended ---------------------------
 
-  // A query counts once typing has paused for IDLE_MS, or Enter was pressed,
-  // or a result was opened; the queries typed on the way there are never
-  // sent (docs/insights.md). insights.js sends what this announces, when
-  // the site has a collector; otherwise nobody listens.
-  const IDLE_MS = 3000;
-  let pending = null;
-  let idleTimer = 0;
-
-  function searched(query, results, total, settled = false) {
-    clearTimeout(idleTimer);
-    if (pending && pending.settled && pending.query !== query.trim()) endSearch(-1);
-    pending = query.trim() ? { query: query.trim(), ids: results.map((r) => r.id), total, settled } : null;
-    if (pending && !settled) idleTimer = setTimeout(() => { if (pending) pending.settled = true; }, IDLE_MS);
-  }
-
-  /** Announces the pending search, with the result at `index` opened (or none: -1). */
-  function endSearch(index) {
-    clearTimeout(idleTimer);
-    if (!pending || (index < 0 && !pending.settled)) return;
-    const { query, ids, total } = pending;
-    pending = null;
-    const detail = { type: "search", query, results: total };
-    if (index >= 0 && ids[index]) Object.assign(detail, { clicked: ids[index], rank: index + 1 });
-    document.dispatchEvent(new CustomEvent("tier0:insight", { detail }));
-  }
+  // The engine's searchSession says when a search ended (a result opened,
+  // Enter, or typing paused); the queries typed on the way are never sent
+  // (docs/insights.md). insights.js sends what this announces, when the
+  // site has a collector; otherwise nobody listens.
+  const searched = (...answer) => { if (session) session.searched(...answer); };
+  const endSearch = (index) => { if (session) session.end(index); };
 
   addEventListener("pagehide", () => endSearch(-1));
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") endSearch(-1); });
@@ -456,7 +441,7 @@
     if (option) endSearch(Number(option.id.replace("search-option-", "")));
   });
   // "All results" carries the search on to its page, which announces it.
-  if (more) more.addEventListener("click", () => { pending = null; });
+  if (more) more.addEventListener("click", () => { if (session) session.drop(); });
 
   // ---- searching --------------------------------------------------------
 
@@ -548,7 +533,7 @@
       return;
     }
     run().then(() => {
-      if (pending) pending.settled = true;
+      if (session) session.settle();
       if (input.value.trim()) open();
     });
   });
