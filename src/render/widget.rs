@@ -9,7 +9,8 @@
 //!   (`search_index::engine_inline_js`, the very source the site's search
 //!   box runs), the theme's `widget/widget.css` and `widget/widget.js`, and
 //!   what they need of the site (languages, interface text, tiers, the
-//!   escalation tier's contact channels, where the previews are), in one
+//!   escalation tier's contact channels, where the previews are, the
+//!   insights collector if there is one), in one
 //!   scope: the only global name either file takes is `Tier0Help`;
 //! - `widget/<build>/<n>.js`, the previews, grouped [`PREVIEWS_PER_FILE`]
 //!   to a file by a hash of the article's URL, in the search index's
@@ -29,7 +30,7 @@ use super::markdown::RenderedBody;
 use super::pages::{ContactVars, LanguagePages, search_page_path};
 use super::preview;
 use super::theme::Theme;
-use crate::link::{self, SiteModel};
+use crate::link::{self, BuildAudience, SiteModel};
 use crate::output_paths::{WIDGET_DIR, WIDGET_JS, WIDGET_MODULE};
 use crate::parse::Audience;
 
@@ -213,11 +214,21 @@ fn site_data(model: &SiteModel, theme: &Theme, build: &str, files: usize) -> Val
             (l.code.clone(), value)
         })
         .collect();
+    // The collector, when the site has one: the widget sends it what the
+    // site's pages send (docs/insights.md), from the product's origin.
+    let insights = c.insights.endpoint.as_ref().map(|endpoint| {
+        json!({
+            "endpoint": endpoint,
+            "edition": if model.audience == BuildAudience::Agents { "agents" } else { "public" },
+            "sample": c.insights.view_sample,
+        })
+    });
     json!({
         "lang": c.default_language,
         "color": c.theme_color,
         "languages": languages,
         "previews": {"format": PREVIEW_FORMAT, "build": build, "files": files},
+        "insights": insights,
     })
 }
 

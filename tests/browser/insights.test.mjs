@@ -8,14 +8,14 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
 
 import { REPO, axeViolations, cleanup, launch, openPage, serve, settle, tempDir, tier0Binary, typeQuery } from "./harness.mjs";
 
 const run = promisify(execFile);
-let browser, collector, site, publicSite, agentsSite, database, endpoint;
+let browser, collector, site, publicSite, agentsSite, product, database, endpoint;
 
 before(async () => {
   const dir = await tempDir("tier0-insights-");
@@ -26,7 +26,16 @@ before(async () => {
   // The static servers first: their origins are the collector's allow-list.
   publicSite = await serve(publicOut);
   agentsSite = await serve(agentsOut);
-  const origins = [publicSite.url, agentsSite.url].map((u) => new URL(u).origin);
+  // A product's page with the help widget, on a third origin, under a CSP
+  // that lets in the help site's scripts and the collector's beacons.
+  const productDir = path.join(dir, "product");
+  await mkdir(productDir);
+  product = await serve(productDir, "/", () => ({
+    "content-security-policy": `default-src 'none'; script-src ${new URL(publicSite.url).origin}; connect-src ${new URL(endpoint).origin}`,
+  }));
+  await writeFile(path.join(productDir, "index.html"), `<!DOCTYPE html><html lang="es"><head><meta charset="utf-8"><title>Producto</title>
+<script src="${publicSite.url}widget.js" async></script></head><body><main><h1>Mi producto</h1></main></body></html>`);
+  const origins = [publicSite.url, agentsSite.url, product.url].map((u) => new URL(u).origin);
   const config = path.join(site, "tier0.yaml");
   const original = await readFile(config, "utf8");
   await writeFile(config, `${original}\ninsights: {allow_origins: [${origins.join(", ")}]}\n`);
@@ -46,6 +55,7 @@ after(async () => {
   collector?.kill();
   await publicSite?.close();
   await agentsSite?.close();
+  await product?.close();
   await cleanup();
 });
 
@@ -139,6 +149,62 @@ test("an agent's reuse and flag reach the collector from the agents' edition", a
   await context.close();
 });
 
+/** The help widget's element `selector` (inside its shadow root). */
+const widget = (page, selector) => page.locator(`tier0-help ${selector}`);
+
+/** Opens the widget on the product's page and types `query` into it. */
+async function widgetSearch(page, query) {
+  if (await widget(page, ".panel").isHidden()) await widget(page, ".launcher").click();
+  await widget(page, "#t0-q").fill("");
+  await widget(page, "#t0-q").pressSequentially(query, { delay: 10 });
+  await page.waitForFunction(() => {
+    const root = document.querySelector("tier0-help")?.shadowRoot?.querySelector(".root");
+    return root && !root.hasAttribute("aria-busy") && root.querySelector(".status")?.textContent;
+  });
+}
+
+test("the help widget on a product's page sends its searches, views and contacts to the same collector", async () => {
+  const before = await report();
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const sent = beacons(page);
+  await page.goto(product.url);
+  await page.waitForFunction(() => document.querySelector("tier0-help"));
+  // Enter, then the panel closed: a search that found nothing.
+  await widgetSearch(page, "qqzzwidget");
+  await widget(page, "#t0-q").press("Enter");
+  await page.waitForTimeout(200);
+  await page.keyboard.press("Escape");
+  // Half-typed on the way, then a result opened: one search, with its click.
+  await widgetSearch(page, "impre");
+  await widgetSearch(page, "impresora");
+  await widget(page, ".result").first().click();
+  await widget(page, ".step-tried").first().waitFor();
+  await widget(page, ".step-tried").first().check();
+  // The mail link stays on this page for the test.
+  await page.evaluate(() => document.addEventListener("click", (e) => {
+    if (e.composedPath().some((n) => n.dataset && n.dataset.channel)) e.preventDefault();
+  }));
+  await widget(page, ".article a[data-channel=email]").click();
+  const r = await reportWhen((r) => r.totals.escalations === before.totals.escalations + 1
+    && r.totals.searches === before.totals.searches + 2 && r.totals.views === before.totals.views + 1);
+  assert.deepEqual(sent.map((e) => [e.type, e.query || e.article]).map(([t]) => t), ["search", "search", "view", "escalate"], JSON.stringify(sent));
+  const [nothing, found, view, contact] = sent;
+  assert.deepEqual(nothing, { type: "search", query: "qqzzwidget", results: 0, lang: "es", edition: "public" });
+  assert.equal(found.query, "impresora");
+  assert.equal(found.rank, 1);
+  assert.equal(view.article, found.clicked);
+  assert.equal(contact.article, found.clicked);
+  assert.equal(contact.channel, "mail");
+  assert.equal(contact.steps.length, 1);
+  assert.ok(r.no_results.some((g) => g.query === "qqzzwidget"), JSON.stringify(r.no_results));
+  const row = r.articles.find((a) => a.id === found.clicked && a.lang === "es");
+  assert.ok(row.views >= 1 && row.escalations >= 1, JSON.stringify(row));
+  assert.deepEqual(await context.cookies(), [], "no cookie anywhere");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test("a browser that signals Global Privacy Control or Do Not Track sends nothing", async () => {
   for (const signal of ["globalPrivacyControl", "doNotTrack"]) {
     const context = await browser.newContext();
@@ -152,6 +218,13 @@ test("a browser that signals Global Privacy Control or Do Not Track sends nothin
     await settle(page);
     await page.locator("#search-results [role=option]").first().click();
     await page.waitForLoadState("load");
+    // Nor does the help widget on a product's page.
+    await page.goto(product.url);
+    await page.waitForFunction(() => document.querySelector("tier0-help"));
+    await widgetSearch(page, "impresora");
+    await widget(page, "#t0-q").press("Enter");
+    await widget(page, ".result").first().click();
+    await widget(page, ".step-tried").first().waitFor();
     assert.deepEqual(sent, [], signal);
     await context.close();
   }

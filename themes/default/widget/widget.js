@@ -106,6 +106,37 @@ function emit(name, detail) {
   document.dispatchEvent(new CustomEvent("tier0help:" + name, { detail }));
 }
 
+// ---- insights ------------------------------------------------------------------
+
+// When the help site has a collector (`insights.endpoint`), the widget sends
+// it what the site's own pages send (docs/insights.md): the searches that
+// ended, the articles read, the contacts. Nothing when the browser asks not
+// to be tracked; no cookie, no identifier. The host page's CSP must let the
+// collector in (`connect-src`, docs/widget.md).
+const CHANNELS = { form: "url", page: "url", email: "mail", phone: "phone" };
+const collector = (() => {
+  const c = SITE.insights;
+  const nav = globalThis.navigator || {};
+  if (!c || nav.globalPrivacyControl === true || nav.doNotTrack === "1" || globalThis.doNotTrack === "1") return null;
+  const url = safeUrl(c.endpoint, ROOT);
+  return url && /^https?:/.test(url) ? { url, edition: c.edition, sample: Number(c.sample) || 1 } : null;
+})();
+
+function insight(event) {
+  if (!collector) return;
+  const body = JSON.stringify({ ...event, lang: language(), edition: collector.edition });
+  try {
+    if (navigator.sendBeacon && navigator.sendBeacon(collector.url, body)) return;
+    fetch(collector.url, { method: "POST", body, keepalive: true, credentials: "omit", mode: "no-cors" }).catch(() => {});
+  } catch (_) {
+    // A collector the host page's CSP refuses: nothing to do.
+  }
+}
+
+const session = tier0Search.searchSession((ended) => insight({ type: "search", ...ended }));
+globalThis.addEventListener("pagehide", () => session.end());
+document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") session.end(); });
+
 /** FNV-1a over UTF-16 code units: the preview file of an article (src/render/widget.rs). */
 function previewFile(url, files) {
   let h = 0x811c9dc5;
@@ -181,7 +212,7 @@ function resultItem(r, a, index) {
     el("span", { class: "badge", title: tiers[r.tier] || null }, String(r.tier || "")),
     r.internal ? el("span", { class: "badge" }, text("internal_article")) : null,
     marked("span", "result-snippet", String(r.snippet || ""), r.matches));
-  button.addEventListener("click", () => showArticle(r, a.highlight));
+  button.addEventListener("click", () => { session.end(index); showArticle(r, a.highlight); });
   return el("li", null, button);
 }
 
@@ -190,6 +221,7 @@ async function runSearch(query, suggested) {
   const mine = ++seq;
   const { results, status, notice, empty, suggestedTitle } = ui;
   if (!query.trim()) {
+    session.searched("", [], 0);
     results.replaceChildren();
     status.textContent = "";
     notice.hidden = true;
@@ -212,6 +244,8 @@ async function runSearch(query, suggested) {
     if (!notice.hidden) notice.replaceChildren(fill(text("search_showing_for"), { corrected: el("strong", null, a.suggestion) }));
     empty.hidden = a.results.length > 0 || suggested;
     if (!empty.hidden) empty.replaceChildren(contactBlock(site().escalate, null, query));
+    // Suggestions for the page's context are not the reader's searches.
+    session.searched(suggested ? "" : query, a.results, a.total);
     if (!suggested) emit("search", { query, lang: language(), total: a.total, results: a.results.map((r) => r.id) });
   } catch (error) {
     if (mine !== seq) return;
@@ -300,6 +334,9 @@ async function showArticle(result, highlight) {
     open(record),
     contactBlock(record.escalate, { record, steps, pageUrl: base }, ""));
   emit("article", { id: record.id, title: record.title, url: base, lang: language() });
+  if (collector && Math.random() < collector.sample) {
+    insight({ type: "view", article: record.id, ...(collector.sample < 1 ? { sample: collector.sample } : {}) });
+  }
 }
 
 /** A "tried it" box on a numbered step; its line says the step's number and words. */
@@ -362,6 +399,7 @@ function contactBlock(tier, article, query) {
   block.addEventListener("click", (event) => {
     const link = event.target.closest("a[data-channel]");
     if (!link) return;
+    if (article) insight({ type: "escalate", article: article.record.id, channel: CHANNELS[link.dataset.channel] || "url", steps: ticked().map((s) => s.id) });
     emit("escalate", {
       channel: link.dataset.channel, lang: language(), tier: tier.name, query: article ? null : query,
       article: article ? { id: article.record.id, title: article.record.title, url: article.pageUrl } : null,
@@ -428,7 +466,7 @@ function create() {
 
   let timer = 0;
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => runSearch(input.value, null), DEBOUNCE_MS); });
-  form.addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); runSearch(input.value, null); });
+  form.addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); runSearch(input.value, null).then(session.settle); });
   launcher.addEventListener("click", () => (dialog.hidden ? Tier0Help.open() : Tier0Help.close()));
   close.addEventListener("click", () => Tier0Help.close());
   back.addEventListener("click", () => { seq++; articleView.hidden = true; searchView.hidden = false; input.focus(); });
@@ -513,6 +551,7 @@ const Tier0Help = Object.freeze({
   /** Closes the panel and gives the focus back to where it was. */
   close() {
     if (!ui || ui.dialog.hidden) return;
+    session.end();
     seq++;
     ui.dialog.hidden = true;
     ui.launcher.setAttribute("aria-expanded", "false");
