@@ -22,7 +22,8 @@ const TWO_TYPOS_LEN = 8;
 const prefixWeight = (typed, completion) => Math.fround(0.5 + 0.5 * (typed / completion));
 const typoWeight = (distance) => (distance <= 1 ? 0.5 : 0.375);
 const SYNONYM_WEIGHT = 0.875;
-// The first results among which a title equal to the query comes first.
+// The first results among which a title equal to the query, then the
+// query's words in a row, come first.
 const TITLE_WINDOW = 10;
 const SNIPPET_CHARS = 180;
 
@@ -418,7 +419,7 @@ function createSearch({ load, base = "", lang } = {}) {
   /** Query words with the terms that answer them (QUERY.md, "Planning"). */
   async function plan(query, typos = true) {
     const surfaces = tokenize(query, "query").map((t) => normalize(t.text));
-    const words = await planWords(surfaces, /[\p{Alphabetic}\p{N}_-]$/u.test(query), typos);
+    const words = await planWords(surfaces, isTyping(query), typos);
     // Only stop words: complete the last one, as if still typed.
     return words.length === 0 && surfaces.length > 0 ? planWords(surfaces, true, typos) : words;
   }
@@ -647,11 +648,14 @@ function createSearch({ load, base = "", lang } = {}) {
     const { ranked, forms, words, total, totalExact, allWords } = await rank(query, { ...options, limit: Math.max(limit, TITLE_WINDOW) });
     const m = await manifest();
     const records = await Promise.all(ranked.map(async (r) => (await data(`r/${Math.floor(r.doc / m.records)}.js`))[r.doc % m.records]));
-    // Among the first TITLE_WINDOW, an article whose title is the query comes first.
-    const typed = tokenize(query, "query").map((t) => normalize(t.text)).join(" ");
-    const exact = records.map((rec, i) => i < TITLE_WINDOW && tokenize(rec.title, "query").map((t) => normalize(t.text)).join(" ") === typed);
+    // Among the first TITLE_WINDOW, an article whose title is the query
+    // comes first, then those with the query's words in a row.
+    const typed = surfacesOf(query);
+    const window = records.slice(0, TITLE_WINDOW);
+    const exact = window.map((rec) => surfacesOf(rec.title).join(" ") === typed.join(" "));
+    const phrase = typed.length > 1 ? window.map((rec) => hasPhrase(rec, typed, isTyping(query))) : [];
     const order = ranked.map((_, i) => i);
-    order.sort((a, b) => (exact[b] ? 1 : 0) - (exact[a] ? 1 : 0) || a - b);
+    order.sort((a, b) => (exact[b] ? 1 : 0) - (exact[a] ? 1 : 0) || (phrase[b] ? 1 : 0) - (phrase[a] ? 1 : 0) || a - b);
     const results = order.slice(0, Math.max(0, limit)).map((i) => {
       const r = ranked[i];
       const record = records[i];
@@ -697,6 +701,36 @@ function createSearch({ load, base = "", lang } = {}) {
   }
 
   return { search, answer, suggest, manifest };
+}
+
+/** Whether the reader is still typing the last word of `query` (it ends in a word character). */
+function isTyping(query) {
+  return /[\p{Alphabetic}\p{N}_-]$/u.test(query);
+}
+
+/** The normalised words of `text`, as a query reads them (stop words included). */
+function surfacesOf(text) {
+  return tokenize(text, "query").map((t) => normalize(t.text));
+}
+
+/**
+ * Whether the words `typed` follow one another in the record's title,
+ * description, a heading or a section's text; while `typing`, the last may
+ * be the beginning of its word (QUERY.md, "Words in a row").
+ */
+function hasPhrase(record, typed, typing) {
+  const n = typed.length;
+  const last = n - 1;
+  const fits = (words) => {
+    for (let i = 0; i + n <= words.length; i++) {
+      let j = 0;
+      while (j < n && (words[i + j] === typed[j] || (typing && j === last && words[i + j].startsWith(typed[j])))) j++;
+      if (j === n) return true;
+    }
+    return false;
+  };
+  if (fits(surfacesOf(record.title)) || fits(surfacesOf(record.description || ""))) return true;
+  return record.sections.some(([, heading, text]) => fits(surfacesOf(heading || "")) || fits(surfacesOf(text)));
 }
 
 /** `[start, end)` UTF-16 ranges of the words of `text` that answer the query. */

@@ -589,3 +589,71 @@ fn a_title_that_is_the_query_comes_first() {
     }
     assert_eq!(search(&files, "en", "summaries ", 10), ["a", "b"]);
 }
+
+#[test]
+fn the_query_words_in_a_row_come_before_the_same_words_apart() {
+    let doc =
+        |id: &str, title: &str, heading: Option<&str>, body: &str| search_index::SearchDocument {
+            id: id.into(),
+            lang: "en".into(),
+            url: format!("{id}/"),
+            title: title.into(),
+            tier: "L1".into(),
+            doc_type: "reference".into(),
+            sections: vec![search_index::Section {
+                anchor: None,
+                heading: heading.map(Into::into),
+                text: body.into(),
+            }],
+            ..Default::default()
+        };
+    // "scattered" has every word, more often, but never in a row.
+    let docs = vec![
+        doc(
+            "scattered",
+            "Rendering",
+            None,
+            "Templates render pages. A home for templates; rendering pages is the home \
+             of the template, and every page renders at home.",
+        ),
+        doc(
+            "phrase",
+            "Page lists",
+            None,
+            "When rendering the home page, the list holds every regular page.",
+        ),
+        doc(
+            "heading",
+            "Sections",
+            Some("Rendering the homepage"),
+            "Sections hold pages.",
+        ),
+        doc("none", "Other", None, "Nothing here."),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let built = build(dir.path(), &["en".to_string()], &docs).unwrap();
+    let files = export_files(&built).unwrap();
+    let engine = common::engine(&files, "en");
+    let bm25: Vec<String> = {
+        let hits = engine.search("rendering home ", 10).unwrap().hits;
+        hits.iter().map(|h| h.record.id.clone()).collect()
+    };
+    assert_eq!(
+        bm25[0], "scattered",
+        "by score alone it would come first: {bm25:?}"
+    );
+    assert_eq!(
+        search(&files, "en", "when rendering the home ", 10)[0],
+        "phrase"
+    );
+    assert_eq!(
+        search(&files, "en", "rendering the home", 10),
+        ["heading", "phrase", "scattered"],
+        "typing: the last word is the beginning of `homepage`, in a heading"
+    );
+    assert_eq!(
+        search(&files, "en", "rendering the home ", 10)[0],
+        "phrase",
+        "a whole word is not a prefix"
+    );
+}

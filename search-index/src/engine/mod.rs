@@ -253,10 +253,16 @@ impl Engine {
             });
         }
         // Among the first TITLE_WINDOW, an article whose title is the query
-        // comes first (a stable sort keeps the rest in order).
+        // comes first, then those with the query's words in a row (a stable
+        // sort keeps the rest in order).
         let typed = surface_forms(Mode::Query, query);
+        let typing = is_typing(query);
         let window = hits.len().min(TITLE_WINDOW);
-        hits[..window].sort_by_key(|h| surface_forms(Mode::Query, &h.record.title) != typed);
+        hits[..window].sort_by_cached_key(|h| {
+            let exact = surface_forms(Mode::Query, &h.record.title) == typed;
+            let phrase = typed.len() > 1 && has_phrase(&h.record, &typed, typing);
+            (!exact, !phrase)
+        });
         hits.truncate(limit);
         Ok(Answer {
             words,
@@ -265,6 +271,30 @@ impl Engine {
             all_words,
         })
     }
+}
+
+/// Whether the words `typed` follow one another in `record`'s title,
+/// description, a heading or a section's text; while `typing`, the last may
+/// be the beginning of its word (QUERY.md, "Words in a row").
+fn has_phrase(record: &Record, typed: &[String], typing: bool) -> bool {
+    let Some(last) = typed.len().checked_sub(1) else {
+        return false;
+    };
+    let fits = |text: &str| {
+        surface_forms(Mode::Query, text)
+            .windows(typed.len())
+            .any(|words| {
+                words.iter().zip(typed).enumerate().all(|(j, (word, t))| {
+                    word == t || (typing && j == last && word.starts_with(t.as_str()))
+                })
+            })
+    };
+    fits(&record.title)
+        || fits(&record.description)
+        || record
+            .sections
+            .iter()
+            .any(|(_, heading, text)| heading.as_deref().is_some_and(fits) || fits(text))
 }
 
 /// The vocabulary shards a query may touch, read up front (planning itself

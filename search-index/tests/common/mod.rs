@@ -134,7 +134,8 @@ impl LangReader<'_> {
 
     /// A complete query of known words, evaluated from the exported files
     /// as QUERY.md says, written plainly: AND (else OR), then every word in
-    /// the title, then the f32 sum of scores, then the lower doc number.
+    /// the title, then the f32 sum of scores, then the lower doc number;
+    /// among the first 10, an exact title, then the words in a row.
     pub fn search(&self, query: &str, limit: usize) -> Vec<u32> {
         let mut terms: Vec<Option<String>> = Vec::new();
         for surface in surface_forms(Mode::Query, query) {
@@ -174,7 +175,34 @@ impl LangReader<'_> {
                 .then(b.1.2.total_cmp(&a.1.2))
                 .then(a.0.cmp(&b.0))
         });
-        ranked.into_iter().take(limit).map(|p| p.0).collect()
+        // Then, among the first 10, a title that is the query, then the
+        // query's words in a row in some text of the record.
+        let typed = surface_forms(Mode::Query, query).join(" ");
+        let in_a_row = |text: &str| {
+            let words = surface_forms(Mode::Query, text).join(" ");
+            format!(" {words} ").contains(&format!(" {typed} "))
+        };
+        let mut first: Vec<(bool, bool, u32)> = ranked
+            .iter()
+            .take(10)
+            .map(|&(doc, _)| {
+                let r = self.record(doc);
+                let exact = surface_forms(Mode::Query, &r.title).join(" ") == typed;
+                let phrase = typed.contains(' ')
+                    && std::iter::once(&r.title)
+                        .chain([&r.description])
+                        .chain(r.sections.iter().flat_map(|s| s.1.iter().chain([&s.2])))
+                        .any(|t| in_a_row(t));
+                (!exact, !phrase, doc)
+            })
+            .collect();
+        first.sort_by_key(|&(exact, phrase, _)| (exact, phrase));
+        first
+            .into_iter()
+            .map(|f| f.2)
+            .chain(ranked.into_iter().skip(10).map(|p| p.0))
+            .take(limit)
+            .collect()
     }
 }
 
