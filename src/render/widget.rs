@@ -148,37 +148,57 @@ pub fn write(
     for (linked, record) in model.articles.iter().zip(previews) {
         groups[preview_file(&linked.path, count)].push((linked.path.as_str(), record));
     }
-    let files: Vec<Vec<u8>> = groups
-        .into_par_iter()
-        .map(|mut group| {
-            group.sort_by(|a, b| a.0.cmp(b.0));
-            let mut json = Vec::from(&b"{\"articles\":{"[..]);
-            for (i, (url, record)) in group.iter().enumerate() {
-                if i > 0 {
-                    json.push(b',');
-                }
-                json.extend_from_slice(Value::from(*url).to_string().as_bytes());
-                json.push(b':');
-                json.extend_from_slice(record);
-            }
-            json.extend_from_slice(b"}}");
-            json
+    for group in &mut groups {
+        group.sort_by(|a, b| a.0.cmp(b.0));
+    }
+    // The files' names carry a digest of all of them, so the bytes of each
+    // are made twice, once for the digest and once to be written, rather
+    // than all held at once beside the previews (tens of MB at 10,000
+    // articles).
+    let digests: Vec<(usize, blake3::Hash)> = groups
+        .par_iter()
+        .map(|group| {
+            let json = preview_file_json(group);
+            (json.len(), blake3::hash(&json))
         })
         .collect();
     let mut hasher = blake3::Hasher::new();
     hasher.update(&PREVIEW_FORMAT.to_le_bytes());
-    for file in &files {
-        hasher.update(&(file.len() as u64).to_le_bytes());
-        hasher.update(file);
+    for (len, digest) in &digests {
+        hasher.update(&(*len as u64).to_le_bytes());
+        hasher.update(digest.as_bytes());
     }
     let build = hasher.finalize().to_hex()[..16].to_owned();
-    files.par_iter().enumerate().try_for_each(|(i, json)| {
+    groups.par_iter().enumerate().try_for_each(|(i, group)| {
         let path = format!("{WIDGET_DIR}/{build}/{i}.js");
-        sink.put(&path, &search_index::format::wrap(&path, json))
+        sink.put(
+            &path,
+            &search_index::format::wrap(&path, &preview_file_json(group)),
+        )
     })?;
     let site = site_data(model, theme, &build, count);
     sink.put(WIDGET_JS, bundle(theme, &site, false).as_bytes())?;
     sink.put(WIDGET_MODULE, bundle(theme, &site, true).as_bytes())
+}
+
+/// A preview file's JSON: `{"articles": {url: record, …}}`, in the order
+/// of `group`.
+fn preview_file_json(group: &[(&str, &[u8])]) -> Vec<u8> {
+    let size = group
+        .iter()
+        .map(|(url, record)| url.len() + record.len() + 8);
+    let mut json = Vec::with_capacity(16 + size.sum::<usize>());
+    json.extend_from_slice(b"{\"articles\":{");
+    for (i, (url, record)) in group.iter().enumerate() {
+        if i > 0 {
+            json.push(b',');
+        }
+        json.extend_from_slice(Value::from(*url).to_string().as_bytes());
+        json.push(b':');
+        json.extend_from_slice(record);
+    }
+    json.extend_from_slice(b"}}");
+    json
 }
 
 /// What the widget knows of the site: its languages with their interface
