@@ -15,6 +15,7 @@ mod highlight;
 pub mod i18n;
 pub mod markdown;
 pub mod pages;
+mod pagination;
 mod preview;
 mod source;
 mod structured;
@@ -85,7 +86,8 @@ enum Job {
     Redirect(usize),
     Home(usize),
     Feed(usize),
-    Tier(usize, usize),
+    /// Language, tier, page number (from 1).
+    Tier(usize, usize, usize),
     Changes(usize),
     Search(usize),
     /// Language, tag slug, page number (from 1).
@@ -267,14 +269,28 @@ pub fn listings(
             jobs.push(Job::Tags(l));
             for (slug, (_, articles)) in index {
                 jobs.extend(
-                    (1..=tags::page_count(articles.len())).map(|n| Job::Tag(l, slug.clone(), n)),
+                    (1..=pagination::page_count(articles.len()))
+                        .map(|n| Job::Tag(l, slug.clone(), n)),
                 );
             }
         }
     }
-    for l in 0..languages.len() {
+    let tier_articles: Vec<Vec<Vec<usize>>> = languages
+        .iter()
+        .map(|l| {
+            model
+                .config
+                .tiers
+                .iter()
+                .map(|t| l.tier_articles(&t.id))
+                .collect()
+        })
+        .collect();
+    for (l, tiers) in tier_articles.iter().enumerate() {
         jobs.extend([Job::Home(l), Job::Feed(l), Job::Search(l)]);
-        jobs.extend((0..model.config.tiers.len()).map(|t| Job::Tier(l, t)));
+        for (t, articles) in tiers.iter().enumerate() {
+            jobs.extend((1..=pagination::page_count(articles.len())).map(|n| Job::Tier(l, t, n)));
+        }
         if model.audience == link::BuildAudience::Agents {
             jobs.push(Job::Changes(l));
         }
@@ -306,14 +322,12 @@ pub fn listings(
                 format!("{}{}", languages[l].home_path(), output_paths::FEED),
                 feeds::atom(&languages[l]),
             ),
-            Job::Tier(l, t) => {
+            Job::Tier(l, t, number) => {
                 let tier = &model.config.tiers[t];
+                let first = link::tier_path(&model.config, &languages[l].lang, &tier.id);
                 (
-                    format!(
-                        "{}index.html",
-                        link::tier_path(&model.config, &languages[l].lang, &tier.id)
-                    ),
-                    languages[l].tier_page(tier),
+                    format!("{}index.html", pagination::page_path(&first, number)),
+                    languages[l].tier_page(tier, &tier_articles[l][t], number),
                 )
             }
             Job::Changes(l) => (

@@ -14,6 +14,7 @@ use super::context::{
 };
 use super::feeds::{self, FeedEntry};
 use super::i18n::UiText;
+use super::pagination;
 use super::theme::Theme;
 use crate::config::{Config, TierConfig};
 use crate::link::{self, BuildAudience, SiteModel};
@@ -583,10 +584,28 @@ impl<'a> LanguagePages<'a> {
             .collect()
     }
 
-    /// The page of `tier` in this language.
-    pub fn tier_page(&self, tier: &TierConfig) -> Result<Vec<u8>, String> {
+    /// The articles of `tier` in this language, in model order.
+    pub(super) fn tier_articles(&self, tier: &str) -> Vec<usize> {
+        (0..self.model.articles.len())
+            .filter(|&i| {
+                let a = &self.model.articles[i].article;
+                a.tier == tier && a.lang == self.lang
+            })
+            .collect()
+    }
+
+    /// Page `number` (from 1) of the page of `tier` in this language: how to
+    /// reach the tier, its articles counted by category, and this page's
+    /// share of them; `articles` are [`Self::tier_articles`].
+    pub fn tier_page(
+        &self,
+        tier: &TierConfig,
+        articles: &[usize],
+        number: usize,
+    ) -> Result<Vec<u8>, String> {
         let model = self.model;
-        let from = link::tier_path(&model.config, &self.lang, &tier.id);
+        let first = link::tier_path(&model.config, &self.lang, &tier.id);
+        let from = pagination::page_path(&first, number);
         let info = self.tier(
             &from,
             tier,
@@ -595,32 +614,31 @@ impl<'a> LanguagePages<'a> {
                 ..ContactVars::default()
             },
         );
-        let articles: Vec<ArticleSummary> = (0..model.articles.len())
-            .filter(|&i| {
-                model.articles[i].article.tier == tier.id
-                    && model.articles[i].article.lang == self.lang
-            })
-            .map(|i| self.summary(&from, i))
-            .collect();
         let mut by_category: BTreeMap<String, usize> = BTreeMap::new();
-        for a in &articles {
-            *by_category
-                .entry(a.category.clone().unwrap_or_default())
-                .or_default() += 1;
+        for &i in articles {
+            let category = model
+                .section_of(i)
+                .map(|s| model.sections[model.top_of(s)].title.clone());
+            *by_category.entry(category.unwrap_or_default()).or_default() += 1;
         }
         let by_category: Vec<(String, usize)> = by_category.into_iter().collect();
-        let alternates = self.everywhere(|lang| link::tier_path(self.config(), lang, &tier.id));
-        let page = self.page(
-            "tier",
-            &from,
-            info.name.clone(),
-            info.description.clone(),
-            &alternates,
-        );
+        let (title, shown, pagination) =
+            self.paginated(info.name.clone(), articles, number, &from, |n| {
+                pagination::page_path(&first, n)
+            });
+        // The other languages have the same tier, not the same page of it.
+        let alternates = if number > 1 {
+            BTreeMap::new()
+        } else {
+            self.everywhere(|lang| link::tier_path(self.config(), lang, &tier.id))
+        };
+        let page = self.page("tier", &from, title, info.description.clone(), &alternates);
         self.render("tier.html", &page, PAGE_CHROME, |ctx| {
             ctx.insert("tier", &info);
-            ctx.insert("articles", &articles);
+            ctx.insert("articles", &shown);
+            ctx.insert("article_count", &articles.len());
             ctx.insert("by_category", &by_category);
+            ctx.insert("pagination", &pagination);
         })
     }
 

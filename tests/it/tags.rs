@@ -1,5 +1,5 @@
-//! Tag pages of a popular tag come in pages of 30 articles, linked in
-//! order, the first at the tag's own address.
+//! Lists in pages: a popular tag's and a large tier's articles come 30 a
+//! page, linked in order, the first at the list's own address.
 
 use crate::support::{Site, stderr};
 
@@ -92,4 +92,62 @@ fn a_tag_that_fits_on_one_page_has_no_page_links() {
     assert_eq!(listed(&page).len(), 29);
     assert!(!page.contains("class=\"pagination\""), "{page}");
     assert!(!site.public().join("tags/vpn/page").exists());
+}
+
+#[test]
+fn a_large_tier_is_split_into_linked_pages_and_counts_all_its_articles() {
+    let site = Site::fixture("basic");
+    let before = listed(&{
+        let out = site.tier0(&["build"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        site.read_public("tiers/l3/index.html")
+    });
+    for i in 1..=40 {
+        site.write(
+            &format!("content/vpn/l3-{i:03}.md"),
+            format!("---\nid: KB-6{i:03}\ntitle: Nivel tres {i:03}\ntier: L3\n---\n\nTexto.\n"),
+        );
+    }
+    let out = site.tier0(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let first = site.read_public("tiers/l3/index.html");
+    let second = site.read_public("tiers/l3/page/2/index.html");
+    assert!(!site.public().join("tiers/l3/page/3").exists());
+    assert!(
+        !site.public().join("tiers/l1/page").exists(),
+        "a small tier has one page"
+    );
+    let total = before.len() + 40;
+    let (a, b) = (listed(&first), listed(&second));
+    assert_eq!((a.len(), b.len()), (30, total - 30));
+    assert!(
+        a.iter()
+            .chain(&b)
+            .filter(|t| t.starts_with("Nivel tres"))
+            .count()
+            == 40
+    );
+    // Every page counts all the tier's articles, by category too.
+    for page in [&first, &second] {
+        assert!(page.contains(&format!("({total})</h2>")), "{page}");
+        assert!(page.contains("VPN corporativa: "), "{page}");
+    }
+    assert!(
+        first.contains(
+            r#"<a class="pagination-next" rel="next" href="../../tiers/l3/page/2/index.html">"#
+        ),
+        "{first}"
+    );
+    assert!(
+        second.contains(r#"rel="prev" href="../../../../tiers/l3/index.html""#),
+        "{second}"
+    );
+    assert!(
+        second.contains("<title>Nivel 3 · página 2 de 2 · Ayuda de prueba</title>"),
+        "{second}"
+    );
+    // The first page names its translation; the others have none.
+    let alternate = r#"<link rel="alternate" hreflang="en""#;
+    assert!(first.contains(alternate), "{first}");
+    assert!(!second.contains(alternate), "{second}");
 }
