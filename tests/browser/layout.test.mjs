@@ -6,8 +6,9 @@
 // sticky column with scroll-spy on wide screens, folded on phones, a plain
 // list without JavaScript), the search-first home page, the compact phone
 // header with its menu and search disclosures, the section sidebar, long
-// error codes in narrow cards, the balanced card grid, and axe-core on the
-// phone layout with its menus open.
+// error codes in narrow cards, the balanced card grid, axe-core on the
+// phone layout with its menus open, and on a phone the code copy button,
+// the colour switch and the tag pages.
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -388,4 +389,55 @@ describe("accessibility of the phone layout", () => {
         assert.deepEqual(await axeViolations(page), []);
       }, { colorScheme }));
   }
+});
+
+describe("on a phone too (390×844)", () => {
+  const phone = { viewport: PHONE, permissions: ["clipboard-read", "clipboard-write"] };
+
+  it("every code block has a copy button that copies the code exactly", () =>
+    onPage("vpn/error-691/index.html", async (page) => {
+      const blocks = page.locator(".article-body pre");
+      assert.ok(await blocks.count() >= 1);
+      assert.equal(await page.locator(".article-body .code-copy").count(), await blocks.count());
+      const button = page.locator(".article-body .code-copy").first();
+      // The reader unfolds the section that holds it, if it is folded.
+      const folded = button.locator("xpath=ancestor::details[not(@open)]/summary");
+      if (await folded.count()) await folded.first().click();
+      await button.scrollIntoViewIfNeeded();
+      const box = await button.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, "the button is on the screen");
+      const code = await blocks.first().evaluate((pre) => pre.textContent);
+      await button.click();
+      await page.waitForFunction(() => document.querySelector(".code-copy").textContent !== "Copiar");
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code.replace(/\n$/, ""));
+    }, phone));
+
+  it("the colour switch in the menu chooses light or dark, remembered across pages", () =>
+    onPage(ARTICLE, async (page) => {
+      const body = () => page.$eval("body", (b) => getComputedStyle(b).backgroundColor);
+      assert.equal(await body(), "rgb(255, 255, 255)");
+      await page.click(".menu-toggle");
+      const toggle = page.locator("[data-theme-switch]");
+      assert.ok(await toggle.isVisible(), "in the open menu");
+      // automatic → light → dark
+      await toggle.click();
+      await toggle.click();
+      assert.equal(await body(), "rgb(13, 17, 23)");
+      await page.goto(page.url().replace(/red\/wifi-no-conecta\/index\.html$/, "index.html"));
+      assert.equal(await body(), "rgb(13, 17, 23)", "remembered on the next page");
+    }, { viewport: PHONE }));
+
+  it("an article's tag leads to its tag page, which fits the screen and lists the articles", () =>
+    onPage(ARTICLE, async (page) => {
+      const tag = page.locator(".tags a.tag").first();
+      const name = (await tag.textContent()).trim();
+      await Promise.all([page.waitForURL(/\/tags\/[^/]+\/index\.html$/), tag.click()]);
+      assert.match(await page.textContent("h1"), new RegExp(name));
+      const links = page.locator("a.article-link");
+      assert.ok(await links.count() >= 1);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "no sideways scrolling");
+      const first = (await links.first().textContent()).trim();
+      await Promise.all([page.waitForURL(/index\.html$/), links.first().click()]);
+      assert.equal((await page.textContent("h1")).trim(), first);
+    }, { viewport: PHONE }));
 });
