@@ -52,6 +52,29 @@ pub const CHANGES_DIR: &str = "changes";
 /// The agents' insights report (`tier0 build --audience agents --insights DB`).
 pub const INSIGHTS_DIR: &str = "insights";
 
+/// Articles listed on one page of a list (a tag, a tier, a category): a
+/// large site has thousands, which made one page of megabytes.
+pub const PAGE_SIZE: usize = 30;
+
+/// The folder of a list's pages after the first (`page/2/`): inside a
+/// category's folder it is claimed like any path ([`PathRegistry`]).
+const PAGE_DIR: &str = "page";
+
+/// How many pages a list of `articles` articles has.
+pub fn page_count(articles: usize) -> usize {
+    articles.div_ceil(PAGE_SIZE).max(1)
+}
+
+/// Site path of page `number` (from 1) of the list whose first page is
+/// at `first`.
+pub fn page_path(first: &str, number: usize) -> String {
+    if number <= 1 {
+        first.to_owned()
+    } else {
+        format!("{first}{PAGE_DIR}/{number}/")
+    }
+}
+
 /// A file or folder tier0 writes itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Generated {
@@ -424,6 +447,21 @@ fn generated_list() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_page_is_the_list_and_the_others_are_numbered() {
+        assert_eq!(page_path("tiers/l3/", 1), "tiers/l3/");
+        assert_eq!(page_path("tiers/l3/", 2), "tiers/l3/page/2/");
+    }
+
+    #[test]
+    fn pages_hold_the_page_size() {
+        assert_eq!(page_count(0), 1);
+        assert_eq!(page_count(1), 1);
+        assert_eq!(page_count(PAGE_SIZE), 1);
+        assert_eq!(page_count(PAGE_SIZE + 1), 2);
+        assert_eq!(page_count(PAGE_SIZE * 14), 14);
+    }
 
     fn registry() -> PathRegistry {
         PathRegistry::new(&Config::default())

@@ -299,7 +299,7 @@ pub fn link(
         &mut warnings
     };
     lenient.extend(unused.into_iter().map(|d| d.fatal_if(config.strict)));
-    claim_sections(
+    let section_pages = claim_sections(
         &config,
         &articles,
         &order,
@@ -420,7 +420,13 @@ pub fn link(
     }
     redirects.sort_by(|a, b| a.from.cmp(&b.from));
 
-    let sections = sections::build(&config, &linked, &landings);
+    let mut sections = sections::build(&config, &linked, &landings);
+    for s in &mut sections {
+        s.pages = section_pages
+            .get(&(s.lang.clone(), s.id.clone()))
+            .copied()
+            .unwrap_or(1);
+    }
     let homes = homes.into_iter().map(|s| (s.lang.clone(), s)).collect();
     let section_by_id: BTreeMap<(String, String), usize> = sections
         .iter()
@@ -531,6 +537,9 @@ fn article_path(config: &Config, article: &Article) -> String {
 /// is the one reported. A section whose path an article takes has that
 /// article for its page. A section that cannot have its page leaves out
 /// its landing page and every article in it or below it, each reported.
+/// A section of more than [`output_paths::PAGE_SIZE`] articles of its own
+/// claims the paths of its list's other pages too (`page/2/`…); returns how
+/// many pages each section (by language and id) could claim.
 fn claim_sections(
     config: &Config,
     articles: &[Article],
@@ -539,7 +548,8 @@ fn claim_sections(
     landings: &Landings,
     registry: &mut PathRegistry,
     errors: &mut Vec<Diagnostic>,
-) {
+) -> BTreeMap<(String, String), usize> {
+    let mut pages = BTreeMap::new();
     let taken: BTreeSet<&str> = paths.iter().map(String::as_str).collect();
     let in_order = || order.iter().map(|&k| &articles[k]);
     // The first article in each section or below it, which is named when
@@ -565,7 +575,8 @@ fn claim_sections(
             (None, Some(a)) => (a.path.clone(), a.spans.value("category")),
             (None, None) => continue,
         };
-        if let Err(e) = registry.claim(&path, format!("section `{id}`"), file.clone(), span) {
+        if let Err(e) = registry.claim(&path, format!("section `{id}`"), file.clone(), span.clone())
+        {
             let inside = |a: &&Article| {
                 a.lang == lang
                     && a.path != file
@@ -581,8 +592,32 @@ fn claim_sections(
                 });
             }
             errors.push(e);
+            continue;
         }
+        let own = in_order()
+            .filter(|a| a.lang == lang && a.section.as_deref() == Some(id))
+            .count();
+        let mut claimed = 1;
+        for n in 2..=output_paths::page_count(own) {
+            let at = output_paths::page_path(&path, n);
+            if let Err(e) = registry.claim(
+                &at,
+                format!("page {n} of section `{id}`"),
+                file.clone(),
+                span.clone(),
+            ) {
+                errors.push(e.with_help(format!(
+                    "the section lists {} articles a page, and its page {n} goes to `/{at}`: \
+                     rename what is there",
+                    output_paths::PAGE_SIZE
+                )));
+                break;
+            }
+            claimed = n;
+        }
+        pages.insert((lang.to_owned(), id.to_owned()), claimed);
     }
+    pages
 }
 
 impl SiteModel {

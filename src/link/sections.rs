@@ -45,6 +45,9 @@ pub struct Section {
     /// `chapter.md` beside `chapter/`): it stands for the section's page,
     /// which is not written.
     pub article: Option<usize>,
+    /// How many pages its list of articles has (`page/2/`…), as claimed
+    /// when the site was linked; 1 when it fits on one.
+    pub pages: usize,
 }
 
 impl Section {
@@ -209,6 +212,7 @@ pub(super) fn build(
                 articles: own,
                 landing: landing.cloned(),
                 article,
+                pages: 1,
             }
         })
         .collect();

@@ -82,7 +82,8 @@ const PAGES_PER_TASK: usize = 32;
 
 /// One page to render, other than articles.
 enum Job {
-    Section(usize),
+    /// Section, page number (from 1).
+    Section(usize, usize),
     Redirect(usize),
     Home(usize),
     Feed(usize),
@@ -240,6 +241,13 @@ fn in_language<'p, 'a>(languages: &'p [LanguagePages<'a>], lang: &str) -> &'p La
         .unwrap_or(&languages[0])
 }
 
+/// How many pages section `index`'s list of articles takes: as many as it
+/// has articles for, within those whose paths it claimed when linked.
+fn section_pages(model: &SiteModel, index: usize) -> usize {
+    let s = &model.sections[index];
+    pagination::page_count(s.articles.len()).min(s.pages.max(1))
+}
+
 /// Renders every page that is not an article page (categories, tiers, home
 /// pages, feeds, the 404 page, the redirects `include_redirect` accepts) and
 /// the generated files; returns the errors of templates that failed.
@@ -253,7 +261,7 @@ pub fn listings(
     let for_lang = |lang: &str| in_language(languages, lang);
     let mut jobs: Vec<Job> = (0..model.sections.len())
         .filter(|&i| model.sections[i].article.is_none())
-        .map(Job::Section)
+        .flat_map(|i| (1..=section_pages(model, i)).map(move |n| Job::Section(i, n)))
         .collect();
     jobs.extend(
         (0..model.redirects.len())
@@ -300,11 +308,11 @@ pub fn listings(
     let default = &languages[0];
     let render_job = |job: &Job| -> (String, Result<Vec<u8>, String>) {
         match *job {
-            Job::Section(i) => {
+            Job::Section(i, number) => {
                 let s = &model.sections[i];
                 (
-                    format!("{}index.html", s.path),
-                    for_lang(&s.lang).section(i),
+                    format!("{}index.html", pagination::page_path(&s.path, number)),
+                    for_lang(&s.lang).section(i, number),
                 )
             }
             Job::Redirect(i) => {

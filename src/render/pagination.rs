@@ -1,7 +1,8 @@
 //! Lists that come in pages: [`PAGE_SIZE`] articles a page, the first at
 //! the list's own address and the others at `page/2/` and on (as Hugo and
-//! Zola number them), linked by `rel="prev"` and `rel="next"` and a list of
-//! page numbers (`partials/pagination.html`). Tag and tier pages use it.
+//! Zola number them, [`page_path`]), linked by `rel="prev"` and `rel="next"`
+//! and a list of page numbers (`partials/pagination.html`). Tag, tier and
+//! category pages use it.
 //!
 //! In: how many articles a list has and which page is wanted. Out: the
 //! page's share of the articles, its path, and its [`Pagination`].
@@ -9,28 +10,7 @@
 use serde::Serialize;
 
 use super::pages::LanguagePages;
-
-/// Articles listed on one page of a list: a popular tag or a tier of a
-/// large site has thousands, which made one page of megabytes.
-pub(super) const PAGE_SIZE: usize = 30;
-
-/// The folder of a list's pages after the first (`page/2/`).
-const PAGE_DIR: &str = "page";
-
-/// How many pages a list of `articles` articles has.
-pub(super) fn page_count(articles: usize) -> usize {
-    articles.div_ceil(PAGE_SIZE).max(1)
-}
-
-/// Site path of page `number` (from 1) of the list whose first page is
-/// at `first`.
-pub(super) fn page_path(first: &str, number: usize) -> String {
-    if number <= 1 {
-        first.to_owned()
-    } else {
-        format!("{first}{PAGE_DIR}/{number}/")
-    }
-}
+pub(super) use crate::output_paths::{PAGE_SIZE, page_count, page_path};
 
 /// The links between the pages of a list, for `partials/pagination.html`.
 #[derive(Debug, Serialize)]
@@ -137,21 +117,6 @@ mod tests {
 
     fn numbers(p: &Pagination) -> Vec<Option<usize>> {
         p.pages.iter().map(|p| p.number).collect()
-    }
-
-    #[test]
-    fn pages_hold_the_page_size() {
-        assert_eq!(page_count(0), 1);
-        assert_eq!(page_count(1), 1);
-        assert_eq!(page_count(PAGE_SIZE), 1);
-        assert_eq!(page_count(PAGE_SIZE + 1), 2);
-        assert_eq!(page_count(PAGE_SIZE * 14), 14);
-    }
-
-    #[test]
-    fn the_first_page_is_the_list_and_the_others_are_numbered() {
-        assert_eq!(page_path("tiers/l3/", 1), "tiers/l3/");
-        assert_eq!(page_path("tiers/l3/", 2), "tiers/l3/page/2/");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::context::{ArticleSummary, CategoryOverview, PageLink, SectionContext, TreeEntry};
 use super::markdown;
+use super::pagination;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
 use super::pages::{LanguagePages, PAGE_CHROME, RECENT, search_page_path};
@@ -95,11 +96,14 @@ impl LanguagePages<'_> {
         entries
     }
 
-    /// The page of section `index` of [`SiteModel::sections`].
-    pub fn section(&self, index: usize) -> Result<Vec<u8>, String> {
+    /// Page `number` (from 1) of section `index` of [`SiteModel::sections`]:
+    /// the first shows its landing page and subsections, every one its
+    /// share of the section's own articles.
+    pub fn section(&self, index: usize, number: usize) -> Result<Vec<u8>, String> {
         let model = self.model;
         let s = &model.sections[index];
-        let from = s.path.as_str();
+        let path = pagination::page_path(&s.path, number);
+        let from = path.as_str();
         let alternates: BTreeMap<String, String> = self
             .config()
             .languages
@@ -112,15 +116,17 @@ impl LanguagePages<'_> {
                 )
             })
             .collect();
-        let articles: Vec<ArticleSummary> =
-            s.articles.iter().map(|&i| self.summary(from, i)).collect();
-        let mut page = self.page(
-            "category",
-            from,
-            s.title.clone(),
-            s.description.clone(),
-            &alternates,
-        );
+        let (title, articles, pagination) =
+            self.paginated(s.title.clone(), &s.articles, number, from, |n| {
+                pagination::page_path(&s.path, n)
+            });
+        // The other languages have the same section, not the same page of it.
+        let alternates = if number > 1 {
+            BTreeMap::new()
+        } else {
+            alternates
+        };
+        let mut page = self.page("category", from, title, s.description.clone(), &alternates);
         page.breadcrumbs = self.crumbs(from, s.parent);
         page.json_ld = Some(structured::breadcrumbs(
             &self.trail_data(from, s.parent, &s.title),
@@ -130,6 +136,7 @@ impl LanguagePages<'_> {
         let body = s
             .landing
             .as_deref()
+            .filter(|_| number == 1)
             .map(|l| markdown::render_landing(model, l, from, &self.text))
             .unwrap_or_default();
         let section = SectionContext {
@@ -137,12 +144,17 @@ impl LanguagePages<'_> {
             content: body.html,
             toc: body.toc,
         };
-        let subsections: Vec<CategoryOverview> =
-            s.children.iter().map(|&c| self.overview(from, c)).collect();
+        let subsections: Vec<CategoryOverview> = if number == 1 {
+            s.children.iter().map(|&c| self.overview(from, c)).collect()
+        } else {
+            Vec::new()
+        };
         self.render("category.html", &page, PAGE_CHROME, |ctx| {
             ctx.insert("section", &section);
             ctx.insert("subsections", &subsections);
             ctx.insert("articles", &articles);
+            ctx.insert("article_count", &s.articles.len());
+            ctx.insert("pagination", &pagination);
         })
     }
 

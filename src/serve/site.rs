@@ -549,6 +549,7 @@ fn same_frame(old: &SiteModel, new: &SiteModel) -> bool {
             articles: _,
             count: _,
             article: _,
+            pages: _,
         } = s;
         (
             id,

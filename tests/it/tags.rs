@@ -151,3 +151,81 @@ fn a_large_tier_is_split_into_linked_pages_and_counts_all_its_articles() {
     assert!(first.contains(alternate), "{first}");
     assert!(!second.contains(alternate), "{second}");
 }
+
+/// The basic fixture with `n` more articles of its own in the `vpn` section.
+fn with_vpn_articles(n: usize) -> Site {
+    let site = Site::fixture("basic");
+    for i in 1..=n {
+        site.write(
+            &format!("content/vpn/caso-{i:03}.md"),
+            format!("---\nid: KB-7{i:03}\ntitle: Caso {i:03}\n---\n\nTexto.\n"),
+        );
+    }
+    site
+}
+
+#[test]
+fn a_large_section_lists_its_articles_in_pages_after_its_landing_text() {
+    let site = with_vpn_articles(40);
+    let out = site.tier0(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let first = site.read_public("vpn/index.html");
+    let second = site.read_public("vpn/page/2/index.html");
+    assert!(!site.public().join("vpn/page/3").exists());
+    let (a, b) = (listed(&first), listed(&second));
+    assert_eq!(a.len(), 30);
+    assert!(!b.is_empty() && b.len() <= 30, "{b:?}");
+    let mut all: Vec<_> = a.iter().chain(&b).cloned().collect();
+    let count = all.len();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), count, "no article twice");
+    assert_eq!(all.iter().filter(|t| t.starts_with("Caso ")).count(), 40);
+    assert!(
+        first.contains(r#"<a class="pagination-next" rel="next" href="../vpn/page/2/index.html">"#),
+        "{first}"
+    );
+    assert!(
+        second.contains(r#"rel="prev" href="../../../vpn/index.html""#),
+        "{second}"
+    );
+    assert!(
+        second.contains("<h1>VPN corporativa · página 2 de 2</h1>"),
+        "{second}"
+    );
+    // The breadcrumbs and the section tree stay; the subsections do not repeat.
+    assert!(second.contains(r#"class="breadcrumbs""#), "{second}");
+    assert!(!second.contains(r#"id="subsections""#), "{second}");
+}
+
+#[test]
+fn a_file_where_a_sections_next_page_goes_is_a_located_error() {
+    let site = with_vpn_articles(31);
+    site.write(
+        "content/vpn/page/2.md",
+        "---\nid: KB-7999\ntitle: Dos\n---\n\nTexto.\n",
+    );
+    // The section keeps its page; the article in its way is left out,
+    // located, as any article whose path another page takes.
+    let out = site.tier0(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("content/vpn/page/2.md:2:1"), "{err}");
+    assert!(
+        err.contains("`/vpn/page/2/`, which page 2 of section `vpn` already uses"),
+        "{err}"
+    );
+    let second = site.read_public("vpn/page/2/index.html");
+    assert!(
+        second.contains("<h1>VPN corporativa · página 2 de 2</h1>"),
+        "{second}"
+    );
+    assert!(!listed(&second).is_empty());
+    // With 30 articles of its own the section fits on one page, and all is well.
+    for i in 29..=31 {
+        std::fs::remove_file(site.root().join(format!("content/vpn/caso-{i:03}.md"))).unwrap();
+    }
+    let out = site.tier0(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.read_public("vpn/page/2/index.html").contains("Dos"));
+}
