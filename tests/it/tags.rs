@@ -1,17 +1,25 @@
-//! Lists in pages: a popular tag's and a large tier's articles come 30 a
-//! page, linked in order, the first at the list's own address.
+//! Lists in pages: a popular tag's, a large tier's and a large section's
+//! articles come 30 a page, linked in order, the first at the list's own
+//! address.
 
 use crate::support::{Site, stderr};
 
-/// A site with `n` articles tagged `vpn` (besides the fixture's).
-fn with_tagged(n: usize) -> Site {
+/// The basic fixture with `n` more articles in its `vpn` section, `Caso
+/// 001`…, each with the front matter line `extra`.
+fn with_vpn_articles(n: usize, extra: &str) -> Site {
     let site = Site::fixture("basic");
     for i in 1..=n {
         site.write(
             &format!("content/vpn/caso-{i:03}.md"),
-            format!("---\nid: KB-5{i:03}\ntitle: Caso {i:03}\ntags: [vpn]\n---\n\nTexto.\n"),
+            format!("---\nid: KB-5{i:03}\ntitle: Caso {i:03}\n{extra}\n---\n\nTexto.\n"),
         );
     }
+    site
+}
+
+/// A site with `n` articles tagged `vpn` (besides the fixture's), built.
+fn with_tagged(n: usize) -> Site {
+    let site = with_vpn_articles(n, "tags: [vpn]");
     let out = site.tier0(&["build"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     site
@@ -152,21 +160,9 @@ fn a_large_tier_is_split_into_linked_pages_and_counts_all_its_articles() {
     assert!(!second.contains(alternate), "{second}");
 }
 
-/// The basic fixture with `n` more articles of its own in the `vpn` section.
-fn with_vpn_articles(n: usize) -> Site {
-    let site = Site::fixture("basic");
-    for i in 1..=n {
-        site.write(
-            &format!("content/vpn/caso-{i:03}.md"),
-            format!("---\nid: KB-7{i:03}\ntitle: Caso {i:03}\n---\n\nTexto.\n"),
-        );
-    }
-    site
-}
-
 #[test]
 fn a_large_section_lists_its_articles_in_pages_after_its_landing_text() {
-    let site = with_vpn_articles(40);
+    let site = with_vpn_articles(40, "");
     let out = site.tier0(&["build"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let first = site.read_public("vpn/index.html");
@@ -200,7 +196,7 @@ fn a_large_section_lists_its_articles_in_pages_after_its_landing_text() {
 
 #[test]
 fn a_file_where_a_sections_next_page_goes_is_a_located_error() {
-    let site = with_vpn_articles(31);
+    let site = with_vpn_articles(31, "");
     site.write(
         "content/vpn/page/2.md",
         "---\nid: KB-7999\ntitle: Dos\n---\n\nTexto.\n",
