@@ -91,7 +91,13 @@ for (const [size, viewport] of Object.entries(SIZES)) {
         assert.equal(meta["og:description"], meta.description);
         assert.ok(meta.description.length > 20, meta.description);
         assert.equal(meta["og:site_name"], (await page.locator(".brand-name").first().textContent()).trim());
-        assert.equal(meta["og:locale"], await page.getAttribute("html", "lang"));
+        const lang = await page.getAttribute("html", "lang");
+        assert.equal(meta["og:locale"], lang);
+        // Its translations.
+        const alternates = await page.$$eval('meta[property="og:locale:alternate"]', (ms) => ms.map((m) => m.content));
+        const translations = await page.$$eval('link[rel="alternate"][hreflang]', (ls) => ls.map((l) => l.hreflang));
+        assert.ok(translations.length >= 1, "the example article has a translation");
+        assert.deepEqual(alternates, translations.filter((l) => l !== lang));
         assert.ok(["summary", "summary_large_image"].includes(meta["twitter:card"]), meta["twitter:card"]);
       }));
 
