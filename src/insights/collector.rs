@@ -83,8 +83,9 @@ pub async fn run(
         limiter: Mutex::new(Limiter::new(options.rate_per_minute)),
         writer,
     });
+    let stop = stop_signal();
     ready(local);
-    connections::serve(listener, router(shared), CLIENT_TIMEOUT, stop_signal()).await;
+    connections::serve(listener, router(shared), CLIENT_TIMEOUT, stop).await;
     pruned.abort();
     // Once the last connection has closed (within the client timeout), the
     // writer has written what was queued, and ends.
@@ -93,22 +94,34 @@ pub async fn run(
     Ok(())
 }
 
-/// Ctrl-C, or SIGTERM (what service managers and load balancers send).
-async fn stop_signal() {
+/// Ctrl-C, or SIGTERM (what service managers and load balancers send),
+/// listened for from this call on: a signal that comes before the future is
+/// first polled (a stop right after the first event) still stops it
+/// cleanly, instead of killing the process with events in its queue.
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let terminated = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let terminate = signal(SignalKind::terminate());
+        let interrupt = signal(SignalKind::interrupt());
+        async move {
+            match (terminate, interrupt) {
+                (Ok(mut terminate), Ok(mut interrupt)) => {
+                    tokio::select! {
+                        _ = terminate.recv() => {}
+                        _ = interrupt.recv() => {}
+                    }
+                }
+                // No signal handling to be had: run until killed.
+                _ => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
+    }
     #[cfg(not(unix))]
-    let terminated = std::future::pending::<()>();
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        () = terminated => {}
+    async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
     }
 }
 
