@@ -651,9 +651,10 @@ function createSearch({ load, base = "", lang } = {}) {
     // Among the first TITLE_WINDOW, an article whose title is the query
     // comes first, then those with the query's words in a row.
     const typed = surfacesOf(query);
-    const window = records.slice(0, TITLE_WINDOW);
-    const exact = window.map((rec) => surfacesOf(rec.title).join(" ") === typed.join(" "));
-    const phrase = typed.length > 1 ? window.map((rec) => hasPhrase(rec, typed, isTyping(query))) : [];
+    const typing = isTyping(query);
+    const first = records.slice(0, TITLE_WINDOW);
+    const exact = first.map((rec) => surfacesOf(rec.title).join(" ") === typed.join(" "));
+    const phrase = typed.length > 1 ? first.map((rec) => hasPhrase(rec, typed, typing)) : [];
     const order = ranked.map((_, i) => i);
     order.sort((a, b) => (exact[b] ? 1 : 0) - (exact[a] ? 1 : 0) || (phrase[b] ? 1 : 0) - (phrase[a] ? 1 : 0) || a - b);
     const results = order.slice(0, Math.max(0, limit)).map((i) => {

@@ -539,9 +539,14 @@ fn export_does_not_depend_on_the_number_of_threads() {
     assert!(one.len() > 20);
 }
 
-#[test]
-fn a_title_that_is_the_query_comes_first() {
-    let doc = |id: &str, title: &str, body: &str| search_index::SearchDocument {
+/// An English reference article of one section, under `heading` if any.
+fn english_doc(
+    id: &str,
+    title: &str,
+    heading: Option<&str>,
+    body: &str,
+) -> search_index::SearchDocument {
+    search_index::SearchDocument {
         id: id.into(),
         lang: "en".into(),
         url: format!("{id}/"),
@@ -550,11 +555,16 @@ fn a_title_that_is_the_query_comes_first() {
         doc_type: "reference".into(),
         sections: vec![search_index::Section {
             anchor: None,
-            heading: None,
+            heading: heading.map(Into::into),
             text: body.into(),
         }],
         ..Default::default()
-    };
+    }
+}
+
+#[test]
+fn a_title_that_is_the_query_comes_first() {
+    let doc = |id: &str, title: &str, body: &str| english_doc(id, title, None, body);
     let docs = vec![
         doc(
             "a",
@@ -592,21 +602,7 @@ fn a_title_that_is_the_query_comes_first() {
 
 #[test]
 fn the_query_words_in_a_row_come_before_the_same_words_apart() {
-    let doc =
-        |id: &str, title: &str, heading: Option<&str>, body: &str| search_index::SearchDocument {
-            id: id.into(),
-            lang: "en".into(),
-            url: format!("{id}/"),
-            title: title.into(),
-            tier: "L1".into(),
-            doc_type: "reference".into(),
-            sections: vec![search_index::Section {
-                anchor: None,
-                heading: heading.map(Into::into),
-                text: body.into(),
-            }],
-            ..Default::default()
-        };
+    let doc = english_doc;
     // "scattered" has every word, more often, but never in a row.
     let docs = vec![
         doc(

@@ -2,14 +2,14 @@
 //! temporary SQLite file and, when `TIER0_TEST_POSTGRES` names a server
 //! (scripts/test starts one), against a fresh PostgreSQL database too.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command as Process, Stdio};
+use std::process::{Child, Command as Process};
 use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::support::Site;
+use crate::support::{Site, spawn_listening};
 
 /// The databases to run each test against: a SQLite file in `site`, and a
 /// new PostgreSQL database when the test command provides a server.
@@ -47,7 +47,8 @@ struct Collector {
 
 impl Collector {
     fn start(site: &Site, database: &str, extra: &[&str]) -> Collector {
-        let mut child = Process::new(assert_cmd::cargo::cargo_bin("tier0"))
+        let mut command = Process::new(assert_cmd::cargo::cargo_bin("tier0"));
+        command
             .args([
                 "insights",
                 "serve",
@@ -57,22 +58,8 @@ impl Collector {
                 "--database",
                 database,
             ])
-            .args(extra)
-            .current_dir(site.root())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let address = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_owned();
+            .args(extra);
+        let (child, address) = spawn_listening(site, command);
         Collector { child, address }
     }
 

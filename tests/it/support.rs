@@ -189,6 +189,28 @@ pub fn without_privileges(site: &Site, args: &[&str]) -> Option<Command> {
     Some(cmd)
 }
 
+/// Starts `command` (a tier0 server) in `site`'s folder and reads the
+/// `host:port` it announces on the first line of its output.
+pub fn spawn_listening(site: &Site, mut command: Process) -> (Child, String) {
+    let mut child = command
+        .current_dir(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    (child, address)
+}
+
 /// A running `tier0 serve`, stopped when dropped.
 pub struct Server {
     child: Child,
@@ -209,25 +231,12 @@ impl Server {
 
     /// `tier0 serve` with `args` added and the environment variables `env` set.
     pub fn start_with_env(site: &Site, args: &[&str], env: &[(&str, &str)]) -> Self {
-        let mut child = Process::new(assert_cmd::cargo::cargo_bin("tier0"))
+        let mut command = Process::new(assert_cmd::cargo::cargo_bin("tier0"));
+        command
             .args(["serve", "--port", "0", "--quiet"])
             .args(args)
-            .envs(env.iter().copied())
-            .current_dir(site.root())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let address = line
-            .split("http://")
-            .nth(1)
-            .and_then(|r| r.split('/').next())
-            .unwrap()
-            .to_owned();
+            .envs(env.iter().copied());
+        let (child, address) = spawn_listening(site, command);
         let server = Self { child, address };
         server.wait_for(|s| s["generation"].as_u64() >= Some(1));
         server
