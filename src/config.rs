@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
-use crate::parse::yaml::{self, TopLevelKeys};
+use crate::matter::yaml::{self, TopLevelKeys};
 use crate::urls;
 pub use crate::urls::BaseUrl;
 
@@ -655,7 +655,7 @@ impl Config {
                 .map(|t| t.id.clone())
                 .unwrap_or_default(),
         };
-        if crate::parse::ArticleType::parse(&raw.defaults.kind).is_none() {
+        if crate::kinds::ArticleType::parse(&raw.defaults.kind).is_none() {
             errors.push(
                 Diagnostic::error(
                     path,
@@ -667,11 +667,11 @@ impl Config {
                 )
                 .with_help(format!(
                     "use one of: {}",
-                    crate::parse::ArticleType::NAMES.join(", ")
+                    crate::kinds::ArticleType::NAMES.join(", ")
                 )),
             );
         }
-        if crate::parse::Audience::parse(&raw.defaults.audience).is_none() {
+        if crate::kinds::Audience::parse(&raw.defaults.audience).is_none() {
             errors.push(Diagnostic::error(
                 path,
                 at("defaults"),

@@ -17,7 +17,6 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 
 /// The not-found page, at the site root.
@@ -277,19 +276,20 @@ pub struct PathRegistry {
 }
 
 impl PathRegistry {
-    /// The paths of `config`'s site that tier0 writes itself: the
-    /// generated files and folders, and the home pages.
-    pub fn new(config: &Config) -> Self {
+    /// The paths that tier0 writes itself in a site published in
+    /// `languages` (each one's name and folder prefix: `""` for the default
+    /// language, else `en/`): the generated files and folders, and the home
+    /// pages.
+    pub fn new<'a>(languages: impl IntoIterator<Item = (&'a str, String)>) -> Self {
         let mut registry = Self::default();
         let home = |what: &str, folder: bool| Owner::Home {
             what: what.to_owned(),
             folder,
         };
         registry.set("index.html", home("the home page", false));
-        for lang in &config.languages {
-            let prefix = crate::link::language_prefix(config, &lang.code);
+        for (name, prefix) in languages {
             if !prefix.is_empty() {
-                let what = format!("the {} home page", lang.name);
+                let what = format!("the {name} home page");
                 registry.set(&prefix, home(&what, true));
                 registry.set(&format!("{prefix}index.html"), home(&what, false));
             }
@@ -464,7 +464,7 @@ mod tests {
     }
 
     fn registry() -> PathRegistry {
-        PathRegistry::new(&Config::default())
+        PathRegistry::new([("Español", String::new()), ("English", "en/".to_owned())])
     }
 
     fn claim(r: &mut PathRegistry, site_path: &str) -> Result<(), String> {

@@ -213,6 +213,34 @@ fn url_path(url: &str) -> &str {
     after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
 }
 
+/// `/old/wifi` → `old/wifi/`; `None` when the alias would leave the site.
+pub fn normalise_alias(alias: &str) -> Option<String> {
+    let trimmed = alias.trim().trim_start_matches('/');
+    let trimmed = trimmed.strip_suffix("index.html").unwrap_or(trimmed);
+    let mut parts = Vec::new();
+    // Segments are trimmed, and a segment ending in a dot (`..`, `.. `,
+    // `a.`) is refused: some file systems drop trailing spaces and dots,
+    // which would turn `.. ` into `..`.
+    for part in trimmed.split('/').map(str::trim).filter(|p| !p.is_empty()) {
+        let bad = part.ends_with('.')
+            || part.chars().any(|c| {
+                c.is_control()
+                    || matches!(
+                        c,
+                        '\\' | '?' | '#' | '%' | ':' | '"' | '<' | '>' | '|' | '*'
+                    )
+            });
+        if bad {
+            return None;
+        }
+        parts.push(part);
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    Some(format!("{}/", parts.join("/")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,5 +373,71 @@ mod tests {
         );
         let urls = Urls::new(BaseUrl::Absolute("https://h.example/".into()));
         assert_eq!(urls.href("a/", "b/"), "/b/");
+    }
+
+    #[test]
+    fn aliases_stay_inside_the_site() {
+        assert_eq!(normalise_alias("/old/wifi"), Some("old/wifi/".into()));
+        assert_eq!(
+            normalise_alias("old/wifi/index.html"),
+            Some("old/wifi/".into())
+        );
+        assert_eq!(normalise_alias("/a/../../b/"), None);
+        assert_eq!(normalise_alias("/"), None);
+        assert_eq!(normalise_alias("a\\b"), None);
+        assert_eq!(normalise_alias("a?b"), None);
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn normalised_aliases_never_leave_the_site(
+            alias in prop_oneof![
+                any::<String>(),
+                prop::collection::vec(
+                    prop_oneof![
+                        Just(".."), Just("."), Just("/"), Just("\\"), Just("a"),
+                        Just("%2e%2e"), Just("index.html"), Just(" "), Just("\u{0}"),
+                    ],
+                    0..10,
+                )
+                .prop_map(|parts| parts.concat()),
+            ]
+        ) {
+            if let Some(path) = normalise_alias(&alias) {
+                prop_assert!(!path.starts_with('/'), "{path:?}");
+                prop_assert!(path.ends_with('/'), "{path:?}");
+                for segment in path.trim_end_matches('/').split('/') {
+                    prop_assert!(!segment.is_empty() && segment != "." && segment != "..", "{path:?}");
+                    prop_assert!(!segment.contains(['\\', '%', '?', '#']), "{path:?}");
+                    prop_assert!(!segment.chars().any(char::is_control), "{path:?}");
+                }
+                prop_assert_eq!(normalise_alias(&path), Some(path.clone()));
+            }
+        }
+    }
+
+    /// Found by the property above when it also asked for idempotence:
+    /// segments kept the spaces around them (`/ a` → ` a/`, and ` a/` →
+    /// `a/`). On Windows, which drops trailing spaces and dots from file
+    /// names, `/.. /.. /x` would have been written two folders above the output.
+    #[test]
+    fn alias_segments_have_no_surrounding_spaces_or_trailing_dots() {
+        for alias in ["/ a", "/.. /.. /x", "/a. /b", "/.../"] {
+            if let Some(path) = normalise_alias(alias) {
+                for segment in path.trim_end_matches('/').split('/') {
+                    assert_eq!(segment, segment.trim(), "{alias:?} → {path:?}");
+                    assert!(!segment.ends_with('.'), "{alias:?} → {path:?}");
+                }
+                assert_eq!(normalise_alias(&path), Some(path.clone()), "{alias:?}");
+            }
+        }
     }
 }

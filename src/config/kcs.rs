@@ -16,7 +16,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
-use crate::parse::Confidence;
+use crate::kinds::Confidence;
 
 /// The `kcs` key as written.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -66,7 +66,7 @@ impl KcsConfig {
                     }
                     _ => format!("`kcs.public` is `{written}`, not a KCS state"),
                 };
-                let hint = crate::parse::yaml::did_you_mean(
+                let hint = crate::matter::yaml::did_you_mean(
                     &crate::slug::slugify(&written),
                     &PUBLIC_STATES,
                 )

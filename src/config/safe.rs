@@ -1,7 +1,7 @@
 //! Config values that reach pages and terminals are safe there.
 //!
 //! Every text value holds no character a terminal would obey
-//! (`parse::text`), and every link written from the config into an
+//! (`matter::text`), and every link written from the config into an
 //! `href` or a page's script (contact links, the feedback endpoint, base
 //! URLs) has a scheme of the one allow-list (`urls::ALLOWED_SCHEMES`).
 //! Email addresses and phone numbers become `mailto:` and `tel:` links
@@ -11,8 +11,8 @@ use std::path::Path;
 
 use super::{Localized, RawConfig};
 use crate::diagnostics::Diagnostic;
-use crate::parse::text::{self, Field, Lines};
-use crate::parse::yaml::TopLevelKeys;
+use crate::matter::text::{self, Field, Lines};
+use crate::matter::yaml::TopLevelKeys;
 use crate::urls::{self, UnsafeLink};
 
 /// The config file, to locate what is wrong in it.

@@ -18,10 +18,10 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::keys::{FRONT_MATTER_KEYS, Field, field, is_scalar_field, tier0_key};
-use super::matter::{Entry, FrontMatter, Value};
-use super::text::Field as TextField;
-use super::yaml;
 use crate::diagnostics::Diagnostic;
+use crate::matter::text::Field as TextField;
+use crate::matter::yaml;
+use crate::matter::{Entry, FrontMatter, Value};
 
 /// Front matter as tier0 reads it, before it is checked against the config.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -500,9 +500,9 @@ fn first_text(value: &Value, keys: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::front_matter::split;
+    use crate::matter::front_matter::split;
+    use crate::matter::{self, Want};
     use crate::parse::keys::want;
-    use crate::parse::matter::{self, Want};
 
     fn read_text(text: &str) -> Read {
         let split = split(text).unwrap();

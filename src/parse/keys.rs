@@ -3,7 +3,7 @@
 //! the other tools' keys that only steer their own layout, which are read
 //! quietly and ignored. Names are compared without case, `-` as `_`.
 
-use super::matter::Want;
+use crate::matter::Want;
 
 /// tier0's own front matter keys, for "did you mean".
 pub const FRONT_MATTER_KEYS: &[&str] = &[

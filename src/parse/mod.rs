@@ -14,18 +14,12 @@
 //! capitals or spaces is slugified. The body's Markdown dialect (see
 //! [`crate::dialects`]) is read here too, for its warnings.
 
-mod confidence;
 pub mod date;
 mod fields;
-pub mod front_matter;
 mod keys;
-mod matter;
 mod place;
-pub mod text;
 pub mod title;
-mod toml_matter;
 mod translations;
-pub mod yaml;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -33,89 +27,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{self, SourceFile, Sources};
+pub use crate::kinds::{ArticleType, Audience, Confidence};
+use crate::matter::{self, front_matter, text, yaml};
 use crate::output_paths;
 use crate::slug;
-pub use confidence::Confidence;
 pub use date::Timestamp;
 pub use fields::FieldSpans;
 pub use keys::FRONT_MATTER_KEYS;
 pub use place::{SectionPath, is_section_id};
-
-/// What kind of article this is; each has its own template in `tier0 new`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ArticleType {
-    /// Symptoms, cause, steps.
-    Troubleshooting,
-    /// A task, step by step.
-    HowTo,
-    /// Questions and answers.
-    Faq,
-    /// A known problem and its workaround.
-    KnownIssue,
-    /// Tables and facts to look up.
-    Reference,
-}
-
-impl ArticleType {
-    /// The names authors write in `type:`.
-    pub const NAMES: [&'static str; 5] = [
-        "troubleshooting",
-        "how-to",
-        "faq",
-        "known-issue",
-        "reference",
-    ];
-
-    /// The type named `name` (as authors write it: `how-to`, also `How To`).
-    pub fn parse(name: &str) -> Option<Self> {
-        Some(match slug::slugify(name).as_str() {
-            "troubleshooting" => Self::Troubleshooting,
-            "how-to" => Self::HowTo,
-            "faq" => Self::Faq,
-            "known-issue" => Self::KnownIssue,
-            "reference" => Self::Reference,
-            _ => return None,
-        })
-    }
-
-    /// The name authors write.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Troubleshooting => "troubleshooting",
-            Self::HowTo => "how-to",
-            Self::Faq => "faq",
-            Self::KnownIssue => "known-issue",
-            Self::Reference => "reference",
-        }
-    }
-}
-
-/// Who may read an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Audience {
-    /// Everyone: the public site.
-    Public,
-    /// Support agents only: never in the public site.
-    Internal,
-}
-
-impl Audience {
-    /// The audience named `name`, in any case.
-    pub fn parse(name: &str) -> Option<Self> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "public" => Some(Self::Public),
-            "internal" => Some(Self::Internal),
-            _ => None,
-        }
-    }
-}
 
 /// A valid article, as its author wrote it.
 #[derive(Debug, Clone)]
@@ -556,7 +479,7 @@ fn parse_article(
         // Docusaurus and Jekyll write a page's path there: it becomes an
         // alias, and the file name gives the slug.
         Some(s) if s.contains('/') => {
-            if crate::link::normalise_alias(&s).is_some() {
+            if crate::urls::normalise_alias(&s).is_some() {
                 aliases.push(s);
             } else {
                 problem(
@@ -675,7 +598,7 @@ fn parse_article(
     let reviewed = date_field("reviewed", raw.reviewed).or(updated);
 
     for alias in &aliases {
-        match crate::link::normalise_alias(alias) {
+        match crate::urls::normalise_alias(alias) {
             None => problem(
                 true,
                 "aliases",

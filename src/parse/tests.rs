@@ -300,3 +300,55 @@ fn an_unknown_confidence_is_a_located_error_with_the_states() {
         )
     );
 }
+
+#[test]
+fn every_text_of_the_front_matter_is_checked_for_terminal_controls() {
+    let lists = ["tags", "symptoms", "error_codes", "applies_to", "aliases"];
+    let not_text = ["review_every", "draft", "weight"];
+    for key in FRONT_MATTER_KEYS.iter().filter(|k| !not_text.contains(k)) {
+        let value = if lists.contains(key) {
+            "[ok, \"x\\e]52;c;eA==\\a\"]"
+        } else {
+            "\"x\\e]52;c;eA==\\a\""
+        };
+        let title = if *key == "title" { "" } else { "title: t\n" };
+        let text = format!("---\n{title}{key}: {value}\n---\n");
+        let (article, d) = article("a.md", &text);
+        assert!(article.is_none(), "{key}");
+        let e = d
+            .iter()
+            .find(|e| e.message.contains("U+001B"))
+            .unwrap_or_else(|| panic!("{key}: {d:?}"));
+        assert!(e.message.contains(&format!("`{key}`")), "{}", e.message);
+        assert_eq!(&text[e.span.clone()], value, "{key}");
+    }
+}
+
+#[test]
+fn bidi_controls_and_line_breaks_are_located_at_the_character() {
+    let text = "---\nid: K-1\ntitle: \"factura\u{202e}fdp.exe\"\nauthor: \"a\\nb\"\ndescription: \"one\\ntwo\"\n---\n";
+    let (refused, d) = article("a.md", text);
+    assert!(refused.is_none());
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert_eq!(&text[d[0].span.clone()], "\u{202e}");
+    assert!(d[0].message.contains("`title`"), "{}", d[0].message);
+    assert!(
+        d[1].message.contains("`author` must be one line"),
+        "{}",
+        d[1].message
+    );
+    let (folded, d) = article("a.md", "---\nid: K-1\ntitle: >\n  folded\n  title\n---\n");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(folded.unwrap().title, "folded title");
+}
+
+#[test]
+fn section_texts_are_checked_too() {
+    let file = SourceFile {
+        path: "content/red/_index.md".into(),
+        rel: "red/_index.md".into(),
+        text: Arc::from("---\ntitle: \"Red\\x9b2J\"\n---\n"),
+    };
+    let errors = parse_section(&Config::default(), &file).unwrap_err();
+    assert!(errors[0].message.contains("U+009B"), "{errors:?}");
+}

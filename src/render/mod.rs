@@ -561,7 +561,7 @@ fn broken_anchor(
     let closest = suggest
         .then(|| {
             let known: Vec<&str> = defined.iter().map(String::as_str).collect();
-            crate::parse::yaml::did_you_mean(&l.anchor, &known)
+            crate::matter::yaml::did_you_mean(&l.anchor, &known)
         })
         .flatten();
     let hint = closest.map_or_else(

@@ -103,7 +103,7 @@ impl Theme {
                 }
             } else if path == "i18n.yaml" {
                 let text = String::from_utf8_lossy(bytes);
-                match crate::parse::yaml::deserialize::<BTreeMap<String, BTreeMap<String, String>>>(
+                match crate::matter::yaml::deserialize::<BTreeMap<String, BTreeMap<String, String>>>(
                     &text, 0,
                 ) {
                     Ok((pairs, _)) => translations.merge(pairs),

@@ -4,10 +4,8 @@
 //! and index → write, orchestrated by `site`, under the commands. This test
 //! reads every `crate::<module>` path outside `#[cfg(test)]` code and fails
 //! on a dependency that runs against [`ORDER`]: a module may use only the
-//! modules listed before it. The back edges that remain are listed in
-//! [`KNOWN`], each to be removed by moving what both sides need into a leaf;
-//! a listed edge that no longer exists fails the test too, so the list only
-//! shrinks.
+//! modules listed before it. What two stages both need lives in a leaf
+//! below both (`kinds`, `matter`, `urls`, `output_paths`, `diagnostics`).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -24,9 +22,11 @@ const ORDER: &[&str] = &[
     "landing",
     "discover",
     "leniency",
+    "kinds",
+    "matter",
     "urls",
-    "config",
     "output_paths",
+    "config",
     "parse",
     "references",
     "link",
@@ -42,19 +42,6 @@ const ORDER: &[&str] = &[
     "insights",
     "cli",
     "cmd",
-];
-
-/// Back edges not yet removed (issue 23): `from` uses `to`, listed later.
-const KNOWN: &[(&str, &str)] = &[
-    // Config reads its file with the front matter's located YAML and checks
-    // default article types and audiences: both belong in a leaf below both.
-    ("config", "parse"),
-    // Config refuses language codes that are generated paths.
-    ("config", "output_paths"),
-    // Generated paths per language need link's language prefix.
-    ("output_paths", "link"),
-    // Aliases are checked at parse time with link's normalisation.
-    ("parse", "link"),
 ];
 
 /// The library's own modules that `file` (under `src/`) uses, outside tests.
@@ -113,22 +100,14 @@ fn rank(module: &str) -> usize {
 fn modules_depend_only_on_modules_below_them() {
     let edges = edges();
     assert!(edges.len() > 50, "too few dependencies found: {edges:?}");
-    let back: BTreeSet<(&str, &str)> = edges
+    let back: Vec<&(String, String)> = edges
         .iter()
         .filter(|(from, to)| rank(to) > rank(from))
-        .map(|(from, to)| (from.as_str(), to.as_str()))
         .collect();
-    let known: BTreeSet<(&str, &str)> = KNOWN.iter().copied().collect();
-    let new: Vec<_> = back.difference(&known).collect();
     assert!(
-        new.is_empty(),
-        "dependencies against the flow (a module uses one listed after it in ORDER): {new:?}; \
+        back.is_empty(),
+        "dependencies against the flow (a module uses one listed after it in ORDER): {back:?}; \
          move what both need into a module below both"
-    );
-    let gone: Vec<_> = known.difference(&back).collect();
-    assert!(
-        gone.is_empty(),
-        "{gone:?} no longer exist: remove them from KNOWN"
     );
 }
 

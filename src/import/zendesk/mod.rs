@@ -31,8 +31,8 @@ use url::Url;
 use super::ImportError;
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::discover::{CONFIG_FILE, CONTENT_DIR};
-use crate::link::normalise_alias;
 use crate::parse::Timestamp;
+use crate::urls::normalise_alias;
 use export::{Article, Export};
 use sync::{Kind, Origin, Outcome, Planned};
 

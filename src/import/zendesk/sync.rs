@@ -26,7 +26,7 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::import::ImportError;
-use crate::parse::{front_matter, yaml};
+use crate::matter::{front_matter, yaml};
 
 /// The front matter key of the record.
 pub const RECORD_KEY: &str = "zendesk";

@@ -8,7 +8,7 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::matter::{Entry, FrontMatter, Value};
+use super::{Entry, FrontMatter, Value};
 use crate::diagnostics::Diagnostic;
 
 /// A TOML syntax error, at a byte range of the file.

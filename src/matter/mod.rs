@@ -7,6 +7,11 @@
 //! it maps, how loose types are read) is written once, in `fields`, for
 //! both languages.
 
+pub mod front_matter;
+pub mod text;
+mod toml_matter;
+pub mod yaml;
+
 use std::cell::RefCell;
 use std::fmt;
 use std::ops::Range;
@@ -14,8 +19,8 @@ use std::path::Path;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::front_matter::{Format, Split};
 use crate::diagnostics::Diagnostic;
+use front_matter::{Format, Split};
 
 /// A front matter value, as YAML or TOML wrote it.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,10 +131,8 @@ pub(super) fn read(
             entries: Vec::new(),
             start: base,
         }),
-        Format::Yaml => super::yaml::entries(path, text, base, wanted),
-        Format::Toml => {
-            super::toml_matter::entries(text, base).map_err(|e| vec![e.diagnostic(path)])
-        }
+        Format::Yaml => yaml::entries(path, text, base, wanted),
+        Format::Toml => toml_matter::entries(text, base).map_err(|e| vec![e.diagnostic(path)]),
     }
 }
 

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::de::{DeserializeOwned, DeserializeSeed};
 
-use super::matter::{Entry, FrontMatter, TopLevel, TopLevelText, Value, Want};
+use super::{Entry, FrontMatter, TopLevel, TopLevelText, Value, Want};
 use crate::diagnostics::Diagnostic;
 
 /// A YAML error at a byte offset of the file it came from.
