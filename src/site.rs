@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crate::audit;
 use crate::config::{BaseUrl, Config};
 use crate::diagnostics::{self, Diagnostic, SourceTexts};
-use crate::discover::{self, CONFIG_FILE, CONTENT_DIR};
+use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, Reading};
 use crate::leniency;
 use crate::link::{self, BuildAudience, Selection, SiteModel};
 use crate::parse;
@@ -36,6 +36,9 @@ pub struct BuildOptions {
     /// Every problem stops the build (`--strict`; `strict: true` in the
     /// config says the same).
     pub strict: bool,
+    /// Whether the sources may have to come from the disk, or were read
+    /// moments ago by this process (the dev server's rebuilds).
+    pub reading: Reading,
 }
 
 impl BuildOptions {
@@ -214,7 +217,7 @@ fn parse_site(options: &BuildOptions, progress: Progress<'_>) -> Result<Parsed, 
         }
     }
 
-    let mut sources = discover::discover(root, &config.theme)?;
+    let mut sources = discover::discover(root, &config.theme, options.reading)?;
     diagnostics.append(&mut sources.problems);
     texts.extend(std::mem::take(&mut sources.texts));
     progress("parsing", sources.articles.len());

@@ -25,6 +25,7 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
         base_url: args.base_url,
         audience: args.audience,
         replace_output: args.replace_output,
+        reading: crate::discover::Reading::First,
         strict: args.strict,
     };
     let spinner = std::sync::OnceLock::<ProgressBar>::new();

@@ -36,6 +36,7 @@ pub fn run(args: CheckArgs, verbosity: Verbosity) -> ExitCode {
         base_url: None,
         audience: crate::link::BuildAudience::Agents,
         replace_output: false,
+        reading: crate::discover::Reading::First,
         strict: true,
     };
     let report = match site::check(&options, today) {

@@ -60,6 +60,7 @@ impl Catalog {
             base_url: None,
             audience: BuildAudience::Agents,
             replace_output: false,
+            reading: crate::discover::Reading::First,
             strict: false,
         };
         let prepared = site::prepare(&options, &|_, _| {})?;

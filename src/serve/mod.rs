@@ -100,6 +100,7 @@ pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> 
             base_url: Some(BaseUrl::Path("/".into()).as_written()),
             audience: options.audience,
             replace_output: false,
+            reading: crate::discover::Reading::First,
             strict: false,
         };
         std::thread::spawn(move || rebuild_loop(DevSite::new(build), &loop_shared, verbosity));

@@ -215,6 +215,8 @@ impl DevSite {
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Failure> {
         let result = self.try_rebuild(changed);
         self.failed = result.is_err();
+        // The sources are in the page cache from now on.
+        self.options.reading = crate::discover::Reading::Again;
         result
     }
 
