@@ -12,17 +12,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
 use crate::matter::yaml::{self, TopLevelKeys};
-use crate::urls;
 pub use crate::urls::BaseUrl;
 
 mod insights;
 mod kcs;
 mod safe;
 mod search;
+mod validate;
 
 pub use insights::{InsightsConfig, origin_of};
 pub use kcs::KcsConfig;
 pub use search::{SearchConfig, show as show_synonym_rule};
+use validate::Checks;
 
 /// Text that readers see: one string for every language, or one per language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -462,272 +463,60 @@ impl Config {
 
     fn from_raw(source: safe::Source<'_>, raw: RawConfig) -> Result<Self, Vec<Diagnostic>> {
         let path = source.path;
-        let mut errors = safe::check(source, &raw);
-        let at = |key: &str| source.keys.value_span(key);
-
-        // `key` is where the value is written (`agents` for `agents.base_url`).
-        let mut site_url = |value: Option<&str>, name: &str, key: &str, example: &str| {
-            let Some(value) = value else {
-                return BaseUrl::Relative;
-            };
-            let full = format!("`https://{example}.example.com/`");
-            if let Err(problem) = urls::check_link(value) {
-                errors.push(source.unsafe_link(key, name, value, &problem, &full));
-                return BaseUrl::Relative;
-            }
-            BaseUrl::parse(value).unwrap_or_else(|| {
-                errors.push(
-                    Diagnostic::error(path, at(key), format!("`{name}` is neither a URL nor a path"))
-                        .with_help(format!("write a full URL ({full}), a path (`/{example}/`), or remove the key for relative links")),
-                );
-                BaseUrl::Relative
-            })
-        };
-        let base_url = site_url(raw.base_url.as_deref(), "base_url", "base_url", "help");
-        let agents_base_url = site_url(
+        let mut checks = Checks::new(source, safe::check(source, &raw));
+        let base_url = checks.site_url(raw.base_url.as_deref(), "base_url", "base_url", "help");
+        let agents_base_url = checks.site_url(
             raw.agents.base_url.as_deref(),
             "agents.base_url",
             "agents",
             "agents",
         );
         if raw.agents.out.trim().is_empty() {
-            errors.push(
-                Diagnostic::error(path, at("agents"), "`agents.out` is empty")
+            checks.errors.push(
+                Diagnostic::error(path, checks.at("agents"), "`agents.out` is empty")
                     .with_help("name the folder of the agents' site, e.g. `public-agents`"),
             );
         }
-
-        let mut languages = raw.languages;
-        if languages.is_empty() {
-            errors.push(
-                Diagnostic::error(path, at("languages"), "`languages` is empty")
-                    .with_help("list at least one language, e.g. `- {code: es, name: Español}`"),
-            );
-        }
-        let mut codes = std::collections::BTreeSet::new();
-        for lang in &languages {
-            if !crate::slug::is_slug(&lang.code) {
-                errors.push(
-                    Diagnostic::error(
-                        path,
-                        at("languages"),
-                        format!("language code `{}` is not a simple code", lang.code),
-                    )
-                    .with_help("use a lowercase code such as `es`, `en` or `pt-br`"),
-                );
-            }
-            if let Some(generated) = crate::output_paths::generated_named(&lang.code) {
-                errors.push(
-                    Diagnostic::error(
-                        path,
-                        at("languages"),
-                        format!(
-                            "language code `{}` names the folder where tier0 writes {}",
-                            lang.code, generated.what
-                        ),
-                    )
-                    .with_help("pages of a language go in a folder named after its code: use its ISO code, such as `en`"),
-                );
-            }
-            if !codes.insert(lang.code.as_str()) {
-                errors.push(Diagnostic::error(
-                    path,
-                    at("languages"),
-                    format!("language `{}` is listed twice", lang.code),
-                ));
-            }
-        }
-        match languages
-            .iter()
-            .position(|l| l.code == raw.default_language)
-        {
-            Some(i) => {
-                let default = languages.remove(i);
-                languages.insert(0, default);
-            }
-            None if !languages.is_empty() => errors.push(
-                Diagnostic::error(
-                    path,
-                    at("default_language"),
-                    format!(
-                        "default language `{}` is not in `languages`",
-                        raw.default_language
-                    ),
-                )
-                .with_help(format!(
-                    "use one of: {}",
-                    join(languages.iter().map(|l| l.code.as_str()))
-                )),
-            ),
-            None => {}
-        }
-
+        let languages = checks.languages(raw.languages, &raw.default_language);
         let tiers = raw.tiers;
-        if tiers.is_empty() {
-            errors.push(
-                Diagnostic::error(path, at("tiers"), "`tiers` is empty")
-                    .with_help("list the escalation tiers of the organisation, e.g. `- {id: L1, name: Level 1}`"),
-            );
-        }
-        let mut tier_ids = std::collections::BTreeSet::new();
-        // The slug of an id names the folder of the tier's page.
-        let mut tier_pages = BTreeMap::new();
-        for tier in &tiers {
-            if !crate::slug::is_identifier(&tier.id) {
-                errors.push(
-                    Diagnostic::error(
-                        path,
-                        at("tiers"),
-                        format!(
-                            "tier id `{}` may only contain letters, digits, `-` and `_`",
-                            tier.id
-                        ),
-                    )
-                    .with_help("use a short id such as `L1`"),
-                );
-            }
-            if !tier_ids.insert(tier.id.as_str()) {
-                errors.push(Diagnostic::error(
-                    path,
-                    at("tiers"),
-                    format!("tier `{}` is defined twice", tier.id),
-                ));
-                continue;
-            }
-            let page = crate::slug::slugify(&tier.id);
-            if let Some(problem) = crate::output_paths::segment_too_long(&page) {
-                errors.push(
-                    Diagnostic::error(
-                        path,
-                        at("tiers"),
-                        format!("a tier id is too long for a folder name: {problem}"),
-                    )
-                    .with_help("use a short id such as `L1`"),
-                );
-            }
-            if let Some(other) = tier_pages.insert(page, tier.id.as_str()) {
-                errors.push(
-                    Diagnostic::error(
-                        path,
-                        at("tiers"),
-                        format!(
-                            "tiers `{other}` and `{}` would share one page: their ids differ only in case or in `-` and `_`",
-                            tier.id
-                        ),
-                    )
-                    .with_help("give each tier an id of its own, such as `L1` and `L2`"),
-                );
-            }
-        }
-        let tier_ids = || join(tiers.iter().map(|t| t.id.as_str()));
-        let escalation_tier = match raw.escalation_tier {
-            Some(id) if tiers.iter().any(|t| t.id == id) => id,
-            Some(id) => {
-                errors.push(
-                    Diagnostic::error(
-                        path,
-                        at("escalation_tier"),
-                        format!("escalation tier `{id}` is not defined in `tiers`"),
-                    )
-                    .with_help(format!("use one of: {}", tier_ids())),
-                );
-                id
-            }
-            None => tiers.first().map(|t| t.id.clone()).unwrap_or_default(),
-        };
-        let default_tier = match &raw.defaults.tier {
-            Some(id) if tiers.iter().any(|t| &t.id == id) => id.clone(),
-            Some(id) => {
-                errors.push(
-                    Diagnostic::error(
-                        path,
-                        at("defaults"),
-                        format!("default tier `{id}` is not defined in `tiers`"),
-                    )
-                    .with_help(format!("use one of: {}", tier_ids())),
-                );
-                id.clone()
-            }
-            None => tiers
-                .iter()
-                .find(|t| t.id == "L3")
-                .or(tiers.last())
-                .map(|t| t.id.clone())
-                .unwrap_or_default(),
-        };
-        if crate::kinds::ArticleType::parse(&raw.defaults.kind).is_none() {
-            errors.push(
-                Diagnostic::error(
-                    path,
-                    at("defaults"),
-                    format!(
-                        "default type `{}` is not an article type",
-                        raw.defaults.kind
-                    ),
-                )
-                .with_help(format!(
-                    "use one of: {}",
-                    crate::kinds::ArticleType::NAMES.join(", ")
-                )),
-            );
-        }
-        if crate::kinds::Audience::parse(&raw.defaults.audience).is_none() {
-            errors.push(Diagnostic::error(
-                path,
-                at("defaults"),
-                format!(
-                    "default audience `{}` is neither `public` nor `internal`",
-                    raw.defaults.audience
-                ),
-            ));
-        }
-        for id in raw.categories.keys() {
-            if !crate::slug::is_slug(id) {
-                errors.push(
-                    Diagnostic::error(path, at("categories"), format!("category id `{id}` is not a valid folder name"))
-                        .with_help("use lowercase letters, digits and `-`, like the category's folder under content/"),
-                );
-            }
-        }
-        if !crate::slug::is_slug(&raw.theme) {
-            errors.push(
-                Diagnostic::error(
-                    path,
-                    at("theme"),
-                    format!("theme `{}` is not a valid folder name", raw.theme),
-                )
-                .with_help("name a folder under `themes/`, e.g. `default`"),
-            );
-        }
+        checks.tiers(&tiers);
+        let escalation_tier = checks.tier_named(
+            raw.escalation_tier,
+            "escalation tier",
+            "escalation_tier",
+            &tiers,
+            tiers.first(),
+        );
+        let default_tier = checks.tier_named(
+            raw.defaults.tier.clone(),
+            "default tier",
+            "defaults",
+            &tiers,
+            tiers.iter().find(|t| t.id == "L3").or(tiers.last()),
+        );
+        checks.defaults(&raw.defaults);
+        checks.folder_names(raw.categories.keys(), &raw.theme);
 
         let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
         let search = SearchConfig::from_raw(raw.search, &codes, path, &|value| {
-            source
-                .keys
-                .find_value_in_entry(source.text, "search", value)
-                .unwrap_or_else(|| at("search"))
+            checks.at_value("search", value)
         })
         .unwrap_or_else(|e| {
-            errors.extend(e);
+            checks.errors.extend(e);
             SearchConfig::default()
         });
-        let insights =
-            InsightsConfig::from_raw(raw.insights, path, at("insights")).unwrap_or_else(|e| {
-                errors.extend(e);
+        let insights = InsightsConfig::from_raw(raw.insights, path, checks.at("insights"))
+            .unwrap_or_else(|e| {
+                checks.errors.extend(e);
                 InsightsConfig::default()
             });
-        let kcs = KcsConfig::from_raw(raw.kcs, path, &|value| {
-            source
-                .keys
-                .find_value_in_entry(source.text, "kcs", value)
-                .unwrap_or_else(|| at("kcs"))
-        })
-        .unwrap_or_else(|e| {
-            errors.extend(e);
-            KcsConfig::default()
-        });
-        if !errors.is_empty() {
-            return Err(errors);
+        let kcs = KcsConfig::from_raw(raw.kcs, path, &|value| checks.at_value("kcs", value))
+            .unwrap_or_else(|e| {
+                checks.errors.extend(e);
+                KcsConfig::default()
+            });
+        if !checks.errors.is_empty() {
+            return Err(checks.errors);
         }
         Ok(Self {
             title: raw.title,
