@@ -1,5 +1,6 @@
 use super::*;
 use crate::output_paths;
+use article::parse_article;
 
 fn article(rel: &str, text: &str) -> (Option<Article>, Vec<Diagnostic>) {
     let file = SourceFile {

@@ -1,0 +1,459 @@
+//! One article file → an [`Article`], or every problem of it.
+//!
+//! Each field is read by a phase of its own (language, tiers, type,
+//! audience, confidence, slug, section, dates, aliases, id, title), which
+//! reports into one [`Problems`] and returns the value the article keeps,
+//! so that every problem of the file is found in one pass. The article is
+//! refused only at the end, when one of them is an error.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::{
+    Article, ArticleType, Audience, Confidence, FieldSpans, SectionPath, Timestamp, is_section_id,
+    place, read_front_matter, split_language, title_from_file_name, title_of,
+};
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::discover::{self, SourceFile};
+use crate::matter::{text, yaml};
+use crate::{output_paths, slug};
+
+/// The problems found in one article, located at the values of its keys.
+struct Problems<'a> {
+    path: &'a Path,
+    spans: &'a FieldSpans,
+    found: Vec<Diagnostic>,
+}
+
+impl Problems<'_> {
+    /// An error at the value of `key`: the article is refused.
+    fn error(&mut self, key: &str, message: String, help: impl Into<String>) {
+        let span = self.spans.value(key);
+        self.found
+            .push(Diagnostic::error(self.path, span, message).with_help(help));
+    }
+
+    /// A warning at the value of `key`: the article is kept, as it says.
+    fn warning(&mut self, key: &str, message: String, help: impl Into<String>) {
+        let span = self.spans.value(key);
+        self.found
+            .push(Diagnostic::warning(self.path, span, message).with_help(help));
+    }
+}
+
+/// Parses the article `file`; `landed`: the folders that have a landing page.
+pub(super) fn parse_article(
+    config: &Config,
+    file: &SourceFile,
+    landed: &HashSet<&str>,
+) -> (Option<Article>, Vec<Diagnostic>) {
+    let (read, body_start) = match read_front_matter(file) {
+        Ok(parts) => parts,
+        Err(errors) => return (None, errors),
+    };
+    let super::fields::Read {
+        raw,
+        spans,
+        warnings,
+    } = read;
+    let path = &file.path;
+    let errors_before = warnings.len();
+    let mut p = Problems {
+        path,
+        spans: &spans,
+        found: warnings,
+    };
+    p.found
+        .extend(text::check_located(path, raw.texts(), |field, c| {
+            text::within(&file.text, spans.value(field.key), c)
+        }));
+
+    let (file_dir, name) = crate::landing::split_dir(&file.rel);
+    let stem = discover::markdown_stem(name);
+    let (base, file_lang) = split_language(config, stem);
+    let (dir, base) = place::page_place(&file.rel, base, landed.contains(file_dir));
+
+    let lang = read_language(config, raw.lang, file_lang, &mut p);
+    let tier = read_tier(config, "tier", raw.tier, &config.default_tier, &mut p);
+    let escalate_to = read_tier(
+        config,
+        "escalate_to",
+        raw.escalate_to,
+        &config.escalation_tier,
+        &mut p,
+    );
+    let kind = read_kind(config, raw.kind, &mut p);
+    let audience = read_audience(config, raw.audience, &mut p);
+    let confidence = read_confidence(raw.confidence, raw.draft, &mut p);
+    let mut aliases = raw.aliases;
+    let slug = read_slug(raw.slug, base, name, &mut aliases, &mut p);
+    let section = read_section(raw.category, dir, &mut p);
+    let date = read_date(&mut p, "date", raw.date);
+    let updated = read_date(&mut p, "updated", raw.updated).or(date);
+    let reviewed = read_date(&mut p, "reviewed", raw.reviewed).or(updated);
+    check_aliases(&aliases, &mut p);
+    let id = read_id(raw.id, &file.rel, &mut p);
+
+    let body = &file.text[body_start..];
+    let prepared = crate::dialects::prepare(body, file.rel.ends_with(".mdx"));
+    p.found.extend(prepared.warnings(path, body, body_start));
+    let (title, title_heading) = match title_of(raw.title.as_deref(), &prepared, body_start) {
+        (Some(title), heading) => (title, heading),
+        (None, _) => {
+            let title = title_from_file_name(dir, base);
+            p.warning(
+                "title",
+                format!("the article has no title; using `{title}`, from its file name"),
+                "add `title: …` to the front matter, or start the text with `# Title`",
+            );
+            (title, None)
+        }
+    };
+
+    let diagnostics = p.found;
+    if diagnostics[errors_before..]
+        .iter()
+        .any(Diagnostic::is_error)
+    {
+        return (None, diagnostics);
+    }
+    let article = Article {
+        path: path.clone(),
+        rel: file.rel.clone(),
+        id,
+        title,
+        description: raw.description.unwrap_or_default().trim().to_owned(),
+        tier,
+        escalate_to,
+        kind,
+        lang,
+        section,
+        slug,
+        tags: raw.tags,
+        symptoms: raw.symptoms,
+        error_codes: raw.error_codes,
+        applies_to: raw.applies_to,
+        date,
+        updated,
+        reviewed,
+        review_every: raw.review_every.unwrap_or(config.defaults.review_every),
+        aliases,
+        draft: raw.draft || confidence == Confidence::Draft,
+        confidence,
+        audience,
+        weight: raw.weight.unwrap_or(0),
+        author: raw.author,
+        team: raw.team,
+        text: file.text.clone(),
+        body_start,
+        title_heading,
+        spans,
+    };
+    (Some(article), diagnostics)
+}
+
+/// `lang:` as the site spells the code, else the file name's language,
+/// else the default one; an error when the site has no such language.
+fn read_language(
+    config: &Config,
+    written: Option<String>,
+    file_lang: Option<&str>,
+    p: &mut Problems<'_>,
+) -> String {
+    let lang = match written {
+        Some(lang) => config
+            .languages
+            .iter()
+            .find(|l| l.code.eq_ignore_ascii_case(lang.trim()))
+            .map_or(lang, |l| l.code.clone()),
+        None => file_lang.map_or_else(|| config.default_language.clone(), str::to_owned),
+    };
+    if !config.has_language(&lang) {
+        p.error(
+            "lang",
+            format!("language `{lang}` is not one of the site's languages"),
+            format!(
+                "use one of: {} (or add it to `languages` in tier0.yaml)",
+                config.language_codes()
+            ),
+        );
+    }
+    lang
+}
+
+/// The tier `key` names, as the config spells its id, else `default`.
+fn read_tier(
+    config: &Config,
+    key: &str,
+    value: Option<String>,
+    default: &str,
+    p: &mut Problems<'_>,
+) -> String {
+    let written = value.unwrap_or_else(|| default.to_owned());
+    let known = config
+        .tiers
+        .iter()
+        .find(|t| t.id.eq_ignore_ascii_case(written.trim()));
+    match known {
+        Some(tier) => tier.id.clone(),
+        None => {
+            p.error(
+                key,
+                format!("unknown tier `{written}`"),
+                format!(
+                    "use one of: {} (tiers are defined in tier0.yaml)",
+                    config.tier_ids()
+                ),
+            );
+            written
+        }
+    }
+}
+
+/// `type:`, else the default type; another tool's type (Hugo's `type:
+/// docs`) is a warning, and the article gets the default.
+fn read_kind(config: &Config, written: Option<String>, p: &mut Problems<'_>) -> ArticleType {
+    let default_kind =
+        || ArticleType::parse(&config.defaults.kind).unwrap_or(ArticleType::Troubleshooting);
+    let Some(name) = written else {
+        return default_kind();
+    };
+    ArticleType::parse(&name).unwrap_or_else(|| {
+        let hint = yaml::did_you_mean(&slug::slugify(&name), &ArticleType::NAMES)
+            .map_or(String::new(), |b| format!("did you mean `{b}`? "));
+        let default = default_kind();
+        p.warning(
+            "type",
+            format!(
+                "`{name}` is not an article type; the article is a `{}`",
+                default.name()
+            ),
+            format!("{hint}article types are: {}", ArticleType::NAMES.join(", ")),
+        );
+        default
+    })
+}
+
+/// `audience:`, else the default one; an unknown one is an error.
+fn read_audience(config: &Config, written: Option<String>, p: &mut Problems<'_>) -> Audience {
+    let name = written.unwrap_or_else(|| config.defaults.audience.clone());
+    Audience::parse(&name).unwrap_or_else(|| {
+        p.error(
+            "audience",
+            format!("unknown audience `{name}`"),
+            "use `public` or `internal`",
+        );
+        Audience::Internal
+    })
+}
+
+/// `confidence:`; without it a draft is a draft and any other article
+/// validated, so sites written before KCS states behave as before.
+fn read_confidence(written: Option<String>, draft: bool, p: &mut Problems<'_>) -> Confidence {
+    match written {
+        None if draft => Confidence::Draft,
+        None => Confidence::Validated,
+        Some(name) => Confidence::parse(&name).unwrap_or_else(|| {
+            let hint = yaml::did_you_mean(&slug::slugify(&name), &Confidence::NAMES)
+                .map_or(String::new(), |b| format!("did you mean `{b}`? "));
+            p.error(
+                "confidence",
+                format!("unknown confidence `{name}`"),
+                format!("{hint}the KCS states are: {}", Confidence::NAMES.join(", ")),
+            );
+            Confidence::Draft
+        }),
+    }
+}
+
+/// `slug:`, else the file name's (`base`; `name` for messages). A path
+/// written there (Docusaurus, Jekyll) becomes one of `aliases`.
+fn read_slug(
+    written: Option<String>,
+    base: &str,
+    name: &str,
+    aliases: &mut Vec<String>,
+    p: &mut Problems<'_>,
+) -> String {
+    let file_slug = || slug::slugify(base);
+    let help = "use lowercase letters, digits and `-` only";
+    let slug = match written {
+        Some(s) if slug::is_slug(&s) => s,
+        Some(s) if s.contains('/') => {
+            if crate::urls::normalise_alias(&s).is_some() {
+                aliases.push(s);
+            } else {
+                p.warning(
+                    "slug",
+                    format!("slug `{s}` is not a path inside the site; it is ignored"),
+                    help,
+                );
+            }
+            file_slug()
+        }
+        Some(s) => {
+            let slugged = slug::slugify(&s);
+            let slugged = if slugged.is_empty() {
+                file_slug()
+            } else {
+                slugged
+            };
+            p.warning(
+                "slug",
+                format!(
+                    "slug `{s}` is not a URL segment tier0 writes; the article is at `{slugged}`"
+                ),
+                help,
+            );
+            slugged
+        }
+        None => file_slug(),
+    };
+    if slug.is_empty() {
+        p.error(
+            "slug",
+            format!("cannot make a URL from the file name `{name}`"),
+            "rename the file with letters or digits, or set `slug:`",
+        );
+    }
+    if let Some(too_long) = output_paths::segment_too_long(&slug) {
+        let help = if p.spans.has("slug") {
+            "shorten `slug:`"
+        } else {
+            "set a shorter `slug:`; the one made from the file name is too long"
+        };
+        p.error(
+            "slug",
+            format!("the slug is too long for a file name: {too_long}"),
+            help,
+        );
+    }
+    slug
+}
+
+/// `category:`, else the section of the folder `dir`.
+fn read_section(written: Option<String>, dir: &str, p: &mut Problems<'_>) -> Option<String> {
+    let folder = SectionPath::of(dir);
+    let section = match written {
+        Some(c) if is_section_id(&c) => Some(c),
+        Some(c) => {
+            let shown = SectionPath::of(&c).id.or_else(|| folder.id.clone());
+            p.warning(
+                "category",
+                format!(
+                    "category `{c}` is not a section id; the article is in `{}`",
+                    shown.as_deref().unwrap_or("no section")
+                ),
+                "write section ids in lowercase letters, digits and `-`, with `/` between levels",
+            );
+            shown
+        }
+        None => {
+            for (name, id) in &folder.renamed {
+                p.warning(
+                    "category",
+                    format!("folder `{name}` is read as the section `{id}`"),
+                    format!("rename the folder to `{id}` to make the section id plain"),
+                );
+            }
+            folder.id
+        }
+    };
+    if let Some(too_long) = section
+        .iter()
+        .flat_map(|s| s.split('/'))
+        .find_map(output_paths::segment_too_long)
+    {
+        p.error(
+            "category",
+            format!("a section id is too long for a folder name: {too_long}"),
+            "use a shorter section id, or rename the folder",
+        );
+    }
+    section
+}
+
+/// The date written under `key`, if it is one.
+fn read_date(p: &mut Problems<'_>, key: &str, value: Option<String>) -> Option<Timestamp> {
+    let text = value?;
+    let parsed = Timestamp::parse(&text);
+    if parsed.is_none() {
+        p.error(
+            key,
+            format!("`{text}` is not a valid date"),
+            "write `YYYY-MM-DD` (e.g. 2026-03-02), `YYYY-MM-DD HH:MM:SS` or RFC 3339 \
+             (2026-03-02T10:00:00+01:00)",
+        );
+    }
+    parsed
+}
+
+/// Every alias must be a path inside the site whose folders fit a file name.
+fn check_aliases(aliases: &[String], p: &mut Problems<'_>) {
+    for alias in aliases {
+        match crate::urls::normalise_alias(alias) {
+            None => p.error(
+                "aliases",
+                format!("alias `{alias}` is not a path inside the site"),
+                "write a site path such as `/old/wifi/`, without `..`, `?` or `#`",
+            ),
+            Some(site_path) => {
+                if let Some(too_long) = output_paths::segment_too_long(&site_path) {
+                    p.error(
+                        "aliases",
+                        format!("an alias is too long for a file name: {too_long}"),
+                        "shorten that part of the alias; each part between `/` becomes a folder",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `id:`, else one made from the file's path `rel` (a warning: links sent
+/// to users break when the file moves).
+fn read_id(written: Option<String>, rel: &str, p: &mut Problems<'_>) -> String {
+    let derived = || slug::slugify(&discover::markdown_stem(rel).replace('.', "-"));
+    let id = match written {
+        Some(id) if slug::is_identifier(&id) => id,
+        Some(id) => {
+            let derived = derived();
+            p.warning(
+                "id",
+                format!(
+                    "article id `{id}` may only contain letters, digits, `-` and `_`; using \
+                     `{derived}`"
+                ),
+                "use an id such as `KB-1042`",
+            );
+            derived
+        }
+        None => {
+            let derived = derived();
+            p.found.push(
+                Diagnostic::warning(
+                    p.path,
+                    0..3,
+                    format!("the article has no `id`; using `{derived}`"),
+                )
+                .with_help("add a stable `id: KB-…` so links sent to users never break"),
+            );
+            derived
+        }
+    };
+    // The id names the folder of the article's short link (`kb/<id>/`).
+    if let Some(too_long) = output_paths::segment_too_long(&id) {
+        let help = if p.spans.has("id") {
+            "use a shorter id, such as `KB-1042`"
+        } else {
+            "add a short `id: KB-…`; the one made from the file's path is too long"
+        };
+        p.error(
+            "id",
+            format!("the article id is too long for a folder name: {too_long}"),
+            help,
+        );
+    }
+    id
+}
