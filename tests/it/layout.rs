@@ -44,17 +44,41 @@ const ORDER: &[&str] = &[
     "cmd",
 ];
 
-/// The library's own modules that `file` (under `src/`) uses, outside tests.
+/// The library's own modules that `file` (under `src/`) uses, outside
+/// tests: `crate::a::…` and each of `crate::{a, b::…}`.
 fn uses(text: &str) -> BTreeSet<String> {
     let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-    code.match_indices("crate::")
-        .map(|(at, _)| {
-            code[at + "crate::".len()..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect()
-        })
-        .collect()
+    let name = |at: &str| -> String {
+        at.trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut found = BTreeSet::new();
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + "crate::".len()..];
+        let Some(group) = rest.strip_prefix('{') else {
+            found.insert(name(rest));
+            continue;
+        };
+        // The first name of each item at the group's own depth.
+        let mut depth = 0;
+        let mut item_start = true;
+        for (i, c) in group.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => break,
+                '}' => depth -= 1,
+                ',' if depth == 0 => item_start = true,
+                c if item_start && !c.is_whitespace() => {
+                    found.insert(name(&group[i..]));
+                    item_start = false;
+                }
+                _ => {}
+            }
+        }
+    }
+    found
 }
 
 /// Every `(from, to)` module dependency of the library.
@@ -114,7 +138,8 @@ fn modules_depend_only_on_modules_below_them() {
 #[test]
 fn uses_are_read_from_paths_and_not_from_tests() {
     let text = "use crate::config::Config;\nfn f() { crate::slug::slugify(x); }\n\
+                use crate::{\n    output_paths,\n    render::{Sink, theme::{Theme}},\n    urls,\n};\n\
                 #[cfg(test)]\nmod tests { use crate::cmd; }\n";
     let found: Vec<String> = uses(text).into_iter().collect();
-    assert_eq!(found, ["config", "slug"]);
+    assert_eq!(found, ["config", "output_paths", "render", "slug", "urls"]);
 }
