@@ -21,6 +21,7 @@ use crate::parse::{Article, Audience, SectionPage};
 use crate::slug;
 use crate::urls::Urls;
 
+mod place;
 mod related;
 mod resolve;
 mod sections;
@@ -196,34 +197,7 @@ pub fn link(
     selection: Selection,
 ) -> Result<SiteModel, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let lang_order = |lang: &str| config.language_order(lang);
-
-    // Articles are large: they are sorted by index and moved once, into
-    // their `Arc`. Moving them through a sort cost tens of milliseconds of
-    // copying at 10,000 articles, with the other cores idle.
-    let mut withheld = BTreeMap::new();
-    let mut order: Vec<usize> = Vec::with_capacity(articles.len());
-    for (i, a) in articles.iter().enumerate() {
-        let why = if !selection.audience.shows(a.audience) {
-            Withheld::Internal
-        } else if a.draft && !selection.drafts {
-            Withheld::Draft
-        } else if selection.audience == BuildAudience::Public
-            && !config.kcs.public_shows(a.confidence)
-        {
-            // Links to it lose their target, and the build goes on (see
-            // `LinkTarget::Unpublished`).
-            match a.confidence {
-                crate::parse::Confidence::Archived => Withheld::Archived,
-                _ => Withheld::NotValidated,
-            }
-        } else {
-            order.push(i);
-            continue;
-        };
-        withheld.insert(a.id.clone(), why);
-        withheld.insert(a.rel.clone(), why);
-    }
+    let (mut order, withheld) = place::select(&config, &articles, selection);
     let mut published = vec![false; articles.len()];
     for &i in &order {
         published[i] = true;
@@ -235,25 +209,7 @@ pub fn link(
         selection.audience == BuildAudience::Agents,
         &resolve::content_file,
     );
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&articles[a], &articles[b]);
-        (
-            lang_order(&a.lang),
-            &a.section,
-            a.weight,
-            &a.title,
-            &a.id,
-            &a.rel,
-        )
-            .cmp(&(
-                lang_order(&b.lang),
-                &b.section,
-                b.weight,
-                &b.title,
-                &b.id,
-                &b.rel,
-            ))
-    });
+    place::sort_for_listing(&config, &articles, &mut order);
 
     let mut registry = PathRegistry::new(
         config
@@ -285,63 +241,18 @@ pub fn link(
         &mut registry,
         &mut errors,
     );
-
-    // The published articles that claimed their path: source index and path.
-    let mut placed: Vec<(usize, String)> = Vec::with_capacity(order.len());
-    let mut by_id: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut by_source = BTreeMap::new();
-    let mut id_spellings = BTreeMap::new();
-    for (k, path) in order.into_iter().zip(paths) {
-        let article = &articles[k];
-        let index = placed.len();
-        let what = format!("article `{}`", article.id);
-        // The key that made the path, if one did (else the file's name did).
-        let decided_by = ["slug", "category"]
-            .map(|key| article.spans.value(key))
-            .into_iter()
-            .find(|span| !span.is_empty())
-            .unwrap_or_else(|| article.spans.value("slug"));
-        let claimed = registry.claim(&path, what, article.path.clone(), decided_by);
-        let duplicate = by_id
-            .get(&(article.id.clone(), article.lang.clone()))
-            .map(|&first| {
-                let first = articles[placed[first].0].path.display();
-                Diagnostic::error(
-                    &article.path,
-                    article.spans.value("id"),
-                    format!("id `{}` is already used by {first}", article.id),
-                )
-                .with_help(
-                    "every article needs its own id; translations share an id but differ in `lang`",
-                )
-            });
-        let twin = case_twin(&id_spellings, article, &|i| &articles[placed[i].0]);
-        if claimed.is_err() || duplicate.is_some() || twin.is_some() {
-            errors.extend(claimed.err());
-            errors.extend(duplicate);
-            errors.extend(twin);
-            continue;
-        }
-        by_id.insert((article.id.clone(), article.lang.clone()), index);
-        id_spellings
-            .entry(article.id.to_ascii_lowercase())
-            .or_insert(index);
-        by_source.insert(article.rel.clone(), index);
-        placed.push((k, path));
-    }
-
-    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, &(k, _)) in placed.iter().enumerate() {
-        groups.entry(articles[k].id.as_str()).or_default().push(i);
-    }
-    let groups: Vec<Vec<usize>> = groups.into_values().collect();
+    let place::Placed {
+        placed,
+        by_id,
+        by_source,
+    } = place::place(&articles, order, paths, &mut registry, &mut errors);
+    let groups = place::translation_groups(&articles, &placed);
     let mut translations = vec![Vec::new(); placed.len()];
     for group in &groups {
         for &i in group {
             translations[i] = group.iter().copied().filter(|&j| j != i).collect();
         }
     }
-
     let mut articles: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
     let linked: Vec<Arc<LinkedArticle>> = placed
         .into_iter()
@@ -354,49 +265,12 @@ pub fn link(
             }))
         })
         .collect();
-
-    let mut redirects = Vec::new();
-    for group in &groups {
-        let target = group[0];
-        let id = &linked[target].article.id;
-        redirects.push(Redirect {
-            from: short_path(&config, &config.default_language, id),
-            to: target,
-        });
-        for &i in group {
-            let a = &linked[i].article;
-            if a.lang != config.default_language {
-                redirects.push(Redirect {
-                    from: short_path(&config, &a.lang, &a.id),
-                    to: i,
-                });
-            }
-        }
-    }
-    for (i, a) in linked.iter().enumerate() {
-        for alias in &a.article.aliases {
-            // An old URL that is the page's own path (a Hugo `url` or a
-            // Docusaurus `slug` tier0 gives the page anyway) needs no redirect.
-            let Some(from) = crate::urls::normalise_alias(alias).filter(|from| *from != a.path)
-            else {
-                continue;
-            };
-            match registry.claim(
-                &from,
-                format!("an alias of `{}`", a.article.id),
-                a.article.path.clone(),
-                a.article.spans.value("aliases"),
-            ) {
-                Ok(()) => redirects.push(Redirect { from, to: i }),
-                // The page is worth more to readers than one old URL of it.
-                Err(e) if config.strict => errors.push(e),
-                Err(e) => warnings.push(e.fatal_if(false).with_help(
-                    "the alias is left out; remove it, or the path that takes it first",
-                )),
-            }
-        }
-    }
-    redirects.sort_by(|a, b| a.from.cmp(&b.from));
+    let mut lenient = place::Lenient {
+        strict: config.strict,
+        errors: &mut errors,
+        warnings: &mut warnings,
+    };
+    let redirects = place::redirects(&config, &linked, &groups, &mut registry, &mut lenient);
 
     let mut sections = sections::build(&config, &linked, &landings);
     for s in &mut sections {
@@ -406,30 +280,12 @@ pub fn link(
             .unwrap_or(1);
     }
     let homes = homes.into_iter().map(|s| (s.lang.clone(), s)).collect();
-    let section_by_id: BTreeMap<(String, String), usize> = sections
-        .iter()
-        .enumerate()
-        .map(|(i, s)| ((s.id.clone(), s.lang.clone()), i))
-        .collect();
-    let mut article_sections = vec![None; linked.len()];
-    for (s, section) in sections.iter().enumerate() {
-        for (place, &a) in section.articles.iter().enumerate() {
-            article_sections[a] = Some((s, place));
-        }
-    }
-    let section_by_source: BTreeMap<String, usize> = sections
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| Some((s.landing.as_ref()?.rel.clone(), i)))
-        .collect();
-    let mut by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for rel in by_source.keys().chain(section_by_source.keys()) {
-        let name = crate::landing::split_dir(rel).1;
-        by_name
-            .entry(name.to_owned())
-            .or_default()
-            .push(rel.clone());
-    }
+    let sections::Lookups {
+        section_by_id,
+        article_sections,
+        section_by_source,
+        by_name,
+    } = sections::lookups(&sections, linked.len(), &by_source);
 
     for asset in &assets {
         if let Err(e) = registry.claim(

@@ -273,6 +273,57 @@ fn in_tree_order(config: &Config, sections: &mut Vec<Section>) {
     }
 }
 
+/// The ways later stages find sections and articles.
+pub(super) struct Lookups {
+    /// Section index by id and language.
+    pub(super) section_by_id: BTreeMap<(String, String), usize>,
+    /// Each article's section and place in it.
+    pub(super) article_sections: Vec<Option<(usize, usize)>>,
+    /// Section index by the source of its landing page.
+    pub(super) section_by_source: BTreeMap<String, usize>,
+    /// The sources of articles and landing pages by file name.
+    pub(super) by_name: BTreeMap<String, Vec<String>>,
+}
+
+/// The [`Lookups`] of `sections`, for `articles` articles whose index
+/// `by_source` gives by source.
+pub(super) fn lookups(
+    sections: &[Section],
+    articles: usize,
+    by_source: &BTreeMap<String, usize>,
+) -> Lookups {
+    let section_by_id = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.id.clone(), s.lang.clone()), i))
+        .collect();
+    let mut article_sections = vec![None; articles];
+    for (s, section) in sections.iter().enumerate() {
+        for (place, &a) in section.articles.iter().enumerate() {
+            article_sections[a] = Some((s, place));
+        }
+    }
+    let section_by_source: BTreeMap<String, usize> = sections
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((s.landing.as_ref()?.rel.clone(), i)))
+        .collect();
+    let mut by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for rel in by_source.keys().chain(section_by_source.keys()) {
+        let name = crate::landing::split_dir(rel).1;
+        by_name
+            .entry(name.to_owned())
+            .or_default()
+            .push(rel.clone());
+    }
+    Lookups {
+        section_by_id,
+        article_sections,
+        section_by_source,
+        by_name,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
