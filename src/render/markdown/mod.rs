@@ -1,0 +1,369 @@
+//! Markdown body → HTML fragment, with everything a help article needs.
+//!
+//! In: one linked article and the site model. Out: [`RenderedBody`]: the
+//! HTML, its table of contents, every anchor it defines (heading ids and
+//! step ids), the plain text of each section for search, the anchors it
+//! links to in other articles (checked once all bodies are rendered), and
+//! located errors for links to things that do not exist.
+//!
+//! Guarantees: heading ids are unique within the page and stable for the
+//! same text; items of top-level ordered lists get step ids (`paso-3`);
+//! internal links are rewritten to the target's final URL.
+//!
+//! Internal blocks are block quotes whose first line is `> [!INTERNAL]`
+//! (optionally followed by a title). The agents' build shows them as a
+//! marked aside; the public build drops their events before anything reads
+//! them, so no byte of them reaches the page, its table of contents or the
+//! search index. Their headings still claim their ids, so every other
+//! anchor is the same in both builds and links agents copy work on both.
+
+mod internal;
+mod text;
+mod writer;
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+
+use search_index::Section;
+
+use crate::diagnostics::Diagnostic;
+use crate::link::{LinkTarget, SiteModel};
+use crate::parse::{MarkdownFile, SectionPage};
+use crate::slug::{self, UniqueIds};
+
+use super::i18n::UiText;
+
+/// An entry of the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    /// Heading level (2 or 3).
+    pub level: u8,
+    /// Heading id.
+    pub id: String,
+    /// Heading text.
+    pub text: String,
+}
+
+/// A link to an anchor of another page, to check once every page is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorLink {
+    /// Target article.
+    pub target: usize,
+    /// The anchor, without `#`.
+    pub anchor: String,
+    /// Where the link is written (file offsets).
+    pub span: Range<usize>,
+}
+
+/// The rendered body of one article.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedBody {
+    /// HTML fragment.
+    pub html: String,
+    /// Headings of level 2 and 3.
+    pub toc: Vec<TocEntry>,
+    /// Every id defined in the body.
+    pub anchors: BTreeSet<String>,
+    /// Ids of the numbered steps, in order.
+    pub steps: Vec<String>,
+    /// The text of each numbered step, as `steps` orders them.
+    pub step_texts: Vec<String>,
+    /// Plain text per section.
+    pub sections: Vec<Section>,
+    /// Links into other pages' anchors.
+    pub anchor_links: Vec<AnchorLink>,
+    /// Where its links and images that lead to other articles point, as
+    /// written: what the dev server resolves again after a relink, to know
+    /// whether this page changed.
+    pub article_links: Vec<String>,
+    /// Files from `content/` it links to or shows (content-relative paths).
+    pub assets: Vec<String>,
+    /// Broken links and images.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The word step ids are made of, in `lang` (part of the URL contract).
+pub fn step_word(lang: &str) -> &'static str {
+    match lang {
+        "es" => "paso",
+        "pt" | "pt-br" => "passo",
+        "fr" => "etape",
+        "it" => "passo",
+        "de" => "schritt",
+        "ca" => "pas",
+        _ => "step",
+    }
+}
+
+/// The page a body is rendered for.
+struct Page<'a> {
+    /// The Markdown file.
+    file: MarkdownFile<'a>,
+    /// Its site path.
+    path: &'a str,
+    /// The article, when it is one: links to its own anchors are checked.
+    article: Option<usize>,
+}
+
+/// Renders the body of article `index`.
+pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBody {
+    let linked = &model.articles[index];
+    let article = &linked.article;
+    let page = Page {
+        file: article.file(),
+        path: &linked.path,
+        article: Some(index),
+    };
+    let mut out = writer::render(model, &page, text);
+    out.anchors.extend(title_anchors(article));
+    out
+}
+
+/// The ids that links written for other generators give the page's own
+/// title (`#installation` for `# Installation`, or its `{#id}`), which
+/// the page shows above its body: the top of the page answers to them.
+fn title_anchors(article: &crate::parse::Article) -> Vec<String> {
+    // Its `{#id}`, read by the parser that reads every other heading's.
+    let written = article
+        .title_heading
+        .as_ref()
+        .and_then(|range| article.text.get(range.clone()))
+        .and_then(|heading| {
+            pulldown_cmark::Parser::new_ext(heading, crate::syntax::options()).find_map(|e| match e
+            {
+                Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+                _ => None,
+            })
+        });
+    [
+        slug::slugify(&article.title),
+        slug::github_heading_id(&article.title),
+    ]
+    .into_iter()
+    .chain(written)
+    .filter(|id| !id.is_empty())
+    .collect()
+}
+
+/// Renders the body of `landing`, the landing page of the section (or home
+/// page) at site path `path`.
+pub fn render_landing(
+    model: &SiteModel,
+    landing: &SectionPage,
+    path: &str,
+    text: &UiText,
+) -> RenderedBody {
+    let page = Page {
+        file: landing.file(),
+        path,
+        article: None,
+    };
+    writer::render(model, &page, text)
+}
+
+/// The cleaner of `raw_html: sanitize`: ammonia's allow-list of harmless
+/// tags, plus what tier0's own markup needs (ids, classes, ARIA labels,
+/// task-list checkboxes, table alignment), and nothing that runs code.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .add_tags(["input"])
+            .add_generic_attributes(["id", "class", "aria-label", "role"])
+            .add_tag_attributes("input", ["type", "disabled", "checked"])
+            .add_tag_attributes("details", ["open"])
+            .set_tag_attribute_value("input", "disabled", "")
+            .add_tag_attributes("th", ["style"])
+            .add_tag_attributes("td", ["style"])
+            .filter_style_properties(["text-align"].into_iter().collect())
+            .link_rel(None);
+        builder
+    })
+}
+
+/// Claims the id of a heading: the one written (`{#id}`), else its text's slug.
+/// The id of a heading with the text `text` (or the id written for it),
+/// and the id another generator gives it when that differs and is free
+/// (`people--body` for `people-body`): the page answers to it too, so
+/// links written for that generator land on the heading. Both are claimed
+/// in both builds, hidden headings' too, so every other anchor is the same.
+fn heading_ids(
+    ids: &mut UniqueIds,
+    explicit: Option<&str>,
+    text: &str,
+) -> (String, Option<String>) {
+    if let Some(written) = explicit {
+        return (ids.claim(written), None);
+    }
+    let id = ids.claim(&slug::slugify(text));
+    // Words of ASCII letters and digits, single-spaced: both ids are the
+    // same, and most headings are such.
+    let plain = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ');
+    if plain {
+        return (id, None);
+    }
+    let other = slug::github_heading_id(text);
+    let alias = (!other.is_empty() && other != id && ids.take(&other)).then_some(other);
+    (id, alias)
+}
+
+/// Rewrites internal link and image targets to final URLs; records
+/// problems. A link to an article this edition leaves out for its KCS state
+/// becomes its text alone: its start and its end (`unlinked` between them)
+/// are dropped.
+fn rewrite_link<'a>(
+    model: &SiteModel,
+    page: &Page<'_>,
+    event: Event<'a>,
+    span: Range<usize>,
+    out: &mut RenderedBody,
+    unlinked: &mut bool,
+) -> Event<'a> {
+    match event {
+        Event::End(TagEnd::Link) if *unlinked => {
+            *unlinked = false;
+            Event::Text(CowStr::Borrowed(""))
+        }
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !matches!(link_type, LinkType::Email | LinkType::Autolink) => {
+            let dest_url = match (dest_url.strip_prefix('#'), page.article) {
+                (Some(anchor), Some(target)) => {
+                    out.anchor_links.push(AnchorLink {
+                        target,
+                        anchor: anchor.to_owned(),
+                        span,
+                    });
+                    dest_url
+                }
+                (Some(_), None) => dest_url,
+                (None, _) => match resolve(model, page, dest_url, span, out, "link") {
+                    Some(dest_url) => dest_url,
+                    None => {
+                        *unlinked = true;
+                        return Event::Text(CowStr::Borrowed(""));
+                    }
+                },
+            };
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest_url =
+                resolve(model, page, dest_url.clone(), span, out, "image").unwrap_or(dest_url);
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        other => other,
+    }
+}
+
+/// The URL `dest` becomes, or `None` when it names an article this edition
+/// leaves out for its KCS state (said in a warning, never fatal: archiving
+/// an article must not break the build of those that cite it).
+fn resolve<'a>(
+    model: &SiteModel,
+    page: &Page<'_>,
+    dest: CowStr<'a>,
+    span: Range<usize>,
+    out: &mut RenderedBody,
+    what: &str,
+) -> Option<CowStr<'a>> {
+    Some(
+        match model.resolve_in(page.file.rel, page.file.lang, &dest) {
+            LinkTarget::External => dest,
+            LinkTarget::Page { path, anchor } => {
+                let href = model.urls.href(page.path, &path);
+                match anchor {
+                    Some(anchor) => format!("{href}#{anchor}").into(),
+                    None => href.into(),
+                }
+            }
+            LinkTarget::Article {
+                index: target,
+                anchor,
+            } => {
+                let href = model.urls.href(page.path, &model.articles[target].path);
+                out.article_links.push(dest.into_string());
+                match anchor {
+                    Some(anchor) => {
+                        out.anchor_links.push(AnchorLink {
+                            target,
+                            anchor: anchor.clone(),
+                            span,
+                        });
+                        format!("{href}#{anchor}").into()
+                    }
+                    None => href.into(),
+                }
+            }
+            LinkTarget::Asset(rel) => {
+                let href = model.urls.href(page.path, &rel);
+                out.assets.push(rel);
+                href.into()
+            }
+            LinkTarget::Missing(reason) => {
+                out.diagnostics.push(
+                Diagnostic::error(page.file.path, span, format!("broken {what}: {reason}"))
+                    .with_help("link to an article by its id (`KB-1042`) or by the relative path of its .md file")
+                    .fatal_if(model.config.strict),
+            );
+                dest
+            }
+            LinkTarget::Unpublished(reason) => {
+                out.diagnostics.push(
+                    Diagnostic::warning(
+                        page.file.path,
+                        span,
+                        format!("{what} without a target: {reason}; the page shows its text only"),
+                    )
+                    .with_help("link to a validated article instead, or validate the one linked"),
+                );
+                return None;
+            }
+        },
+    )
+}
+
+/// Escapes text for an HTML attribute (double-quoted) or text node.
+pub fn escape_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_text_is_escaped() {
+        assert_eq!(
+            escape_attr(r#"<img src=x onerror="a()"> & co"#),
+            "&lt;img src=x onerror=&quot;a()&quot;&gt; &amp; co"
+        );
+    }
+}

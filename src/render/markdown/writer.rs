@@ -1,0 +1,352 @@
+//! The body writer: Markdown events in, tier0's HTML events and what the
+//! page learns (anchors, table of contents, steps, section texts) out.
+//!
+//! One pass over the events, a method per kind of event. Headings are held
+//! back until their end, as their id comes from their text; code blocks
+//! until theirs, as they are highlighted whole.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
+
+use search_index::Section;
+
+use super::internal::{InternalBlocks, Piece};
+use super::text::{finish_section_text, plain_text, push_collapsed};
+use super::{
+    Page, RenderedBody, TocEntry, escape_attr, heading_ids, rewrite_link, sanitizer, step_word,
+};
+use crate::config::RawHtml;
+use crate::link::{BuildAudience, SiteModel};
+use crate::render::alerts::Alerts;
+use crate::render::highlight;
+use crate::render::i18n::UiText;
+use crate::render::source::BodySource;
+use crate::slug::UniqueIds;
+
+/// An ordered or bulleted list being read.
+struct ListState {
+    /// A top-level ordered list outside quotes: its items are steps.
+    steps: bool,
+    /// The number of its next item.
+    next: u64,
+}
+
+/// The state of one body being written.
+struct Writer<'a, 'p> {
+    model: &'p SiteModel,
+    page: &'p Page<'p>,
+    text: &'p UiText,
+    out: RenderedBody,
+    alerts: Alerts,
+    ids: UniqueIds,
+    events: Vec<Event<'a>>,
+    /// The heading being read: its tag and its inner events.
+    heading: Option<(Tag<'a>, Vec<Event<'a>>)>,
+    lists: Vec<ListState>,
+    quote_depth: usize,
+    last_heading_id: Option<String>,
+    /// Inside a link whose target this edition leaves out: its end is
+    /// dropped with its start (links do not nest).
+    unlinked: bool,
+    /// Where the text of the step being read starts in `section_text`.
+    step_start: usize,
+    section: Section,
+    /// The current section's text, collapsed as it comes; copied out at the
+    /// section's end, so that each text kept holds no spare capacity.
+    section_text: String,
+    /// The word step ids are made of in the page's language (`paso`).
+    step: &'static str,
+    /// A heading of a hidden internal block: its id, if written, and its
+    /// text, to claim its ids.
+    hidden_heading: Option<(Option<String>, Vec<Event<'a>>)>,
+    /// The code block being read: its language and text.
+    code: Option<(Option<String>, String)>,
+}
+
+/// Renders `page`'s body.
+pub(super) fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> RenderedBody {
+    let source = BodySource::new(page.file);
+    let len = source.text().len();
+    let mut w = Writer {
+        model,
+        page,
+        text,
+        out: RenderedBody::default(),
+        alerts: Alerts::default(),
+        ids: UniqueIds::default(),
+        // About one event per 8 bytes of Markdown: growing the list would copy it.
+        events: Vec::with_capacity(len / 8),
+        heading: None,
+        lists: Vec::new(),
+        quote_depth: 0,
+        last_heading_id: None,
+        unlinked: false,
+        step_start: 0,
+        section: Section::default(),
+        section_text: String::with_capacity(len),
+        step: step_word(page.file.lang),
+        hidden_heading: None,
+        code: None,
+    };
+    let show = model.audience == BuildAudience::Agents;
+    for piece in InternalBlocks::new(source.events(), source.text(), show) {
+        match piece {
+            Piece::Event(event, range) => w.event(event, range, &source),
+            Piece::InternalStart(title) => w.internal_start(&title),
+            Piece::InternalEnd => {
+                w.quote_depth = w.quote_depth.saturating_sub(1);
+                w.events.push(Event::Html("</aside>\n".into()));
+            }
+            Piece::Hidden(event) => w.hidden(event),
+        }
+    }
+    w.finish(len)
+}
+
+impl<'a> Writer<'a, '_> {
+    /// An internal block opens, shown with its `title`.
+    fn internal_start(&mut self, title: &str) {
+        self.quote_depth += 1;
+        let label = self.text.get("internal_block");
+        let title = if title.is_empty() {
+            escape_attr(label)
+        } else {
+            format!("{} · {}", escape_attr(label), escape_attr(title))
+        };
+        self.events.push(Event::Html(
+            format!("<aside class=\"internal\"><p class=\"internal-title\">{title}</p>\n").into(),
+        ));
+    }
+
+    /// An event of a hidden internal block: only its headings' ids count.
+    fn hidden(&mut self, event: Event<'a>) {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                self.hidden_heading = Some((id.map(|i| i.to_string()), Vec::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((explicit, inner)) = self.hidden_heading.take() {
+                    heading_ids(&mut self.ids, explicit.as_deref(), &plain_text(&inner));
+                }
+            }
+            other => {
+                if let Some((_, inner)) = self.hidden_heading.as_mut() {
+                    inner.push(other);
+                }
+            }
+        }
+    }
+
+    /// An event of the body, at `range` of `source`.
+    fn event(&mut self, event: Event<'a>, range: Range<usize>, source: &BodySource<'_>) {
+        if let Some((_, code)) = self.code.as_mut() {
+            match event {
+                Event::Text(t) => {
+                    push_collapsed(&mut self.section_text, &t);
+                    code.push_str(&t);
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Some((language, code)) = self.code.take() {
+                        let html = highlight::code_block(language.as_deref(), &code);
+                        self.events.push(Event::Html(html.into()));
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        let span = source.span(&range);
+        if self.heading.is_some() {
+            match event {
+                Event::End(TagEnd::Heading(_)) => self.finish_heading(),
+                other => {
+                    let other = self.rewrite(other, span);
+                    if let Some((_, buffered)) = self.heading.as_mut() {
+                        buffered.push(other);
+                    }
+                }
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag @ Tag::Heading { .. }) => self.heading = Some((tag, Vec::new())),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match &kind {
+                    CodeBlockKind::Fenced(info) => highlight::info_language(info),
+                    CodeBlockKind::Indented => None,
+                };
+                self.code = Some((language.map(str::to_owned), String::new()));
+            }
+            Event::Start(Tag::List(start)) => {
+                let steps = start.is_some() && self.lists.is_empty() && self.quote_depth == 0;
+                self.lists.push(ListState {
+                    steps,
+                    next: start.unwrap_or(1),
+                });
+                self.events.push(Event::Start(Tag::List(start)));
+            }
+            Event::End(TagEnd::List(ordered)) => {
+                self.lists.pop();
+                self.events.push(Event::End(TagEnd::List(ordered)));
+            }
+            Event::Start(Tag::Item) => self.item(),
+            Event::Start(Tag::BlockQuote(kind)) => {
+                self.quote_depth += 1;
+                let event = match kind {
+                    Some(kind) => {
+                        let admonition = source.admonition_at(range.start);
+                        Event::Html(self.alerts.open(kind, admonition, self.text).into())
+                    }
+                    None => Event::Start(Tag::BlockQuote(None)),
+                };
+                self.events.push(event);
+            }
+            Event::End(TagEnd::BlockQuote(kind)) => {
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+                self.events.push(match kind {
+                    Some(_) => Event::Html(self.alerts.close().into()),
+                    None => Event::End(TagEnd::BlockQuote(None)),
+                });
+            }
+            other => self.other(other, span),
+        }
+    }
+
+    /// A link or image event with its target rewritten; other events as they are.
+    fn rewrite(&mut self, event: Event<'a>, span: Range<usize>) -> Event<'a> {
+        rewrite_link(
+            self.model,
+            self.page,
+            event,
+            span,
+            &mut self.out,
+            &mut self.unlinked,
+        )
+    }
+
+    /// The end of the heading being read: its ids, its entry in the table
+    /// of contents, the section it starts, its anchor link.
+    fn finish_heading(&mut self) {
+        let Some((
+            Tag::Heading {
+                level,
+                id: explicit,
+                classes,
+                attrs,
+            },
+            inner,
+        )) = self.heading.take()
+        else {
+            return;
+        };
+        let title = plain_text(&inner);
+        let (id, alias) = heading_ids(&mut self.ids, explicit.as_deref(), &title);
+        self.out.anchors.insert(id.clone());
+        if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+            self.out.toc.push(TocEntry {
+                level: level as u8,
+                id: id.clone(),
+                text: title.clone(),
+            });
+        }
+        self.section.text = finish_section_text(&mut self.section_text);
+        self.out.sections.push(std::mem::take(&mut self.section));
+        self.section.anchor = Some(id.clone());
+        self.section.heading = Some(title.clone());
+        self.last_heading_id = Some(id.clone());
+        self.events.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(id.clone().into()),
+            classes,
+            attrs,
+        }));
+        if let Some(alias) = alias {
+            self.events.push(Event::InlineHtml(
+                format!("<span id=\"{}\"></span>", escape_attr(&alias)).into(),
+            ));
+            self.out.anchors.insert(alias);
+        }
+        self.events.extend(inner);
+        self.events.push(Event::InlineHtml(
+            format!(
+                "<a class=\"heading-anchor\" href=\"#{id}\" aria-label=\"{}\">#</a>",
+                escape_attr(&format!("{} {title}", self.text.get("link_to_section")))
+            )
+            .into(),
+        ));
+        self.events.push(Event::End(TagEnd::Heading(level)));
+    }
+
+    /// A list item opens: a step, with its id and anchor, in a list of steps.
+    fn item(&mut self) {
+        let [list] = self.lists.as_mut_slice() else {
+            self.events.push(Event::Start(Tag::Item));
+            return;
+        };
+        if !list.steps {
+            self.events.push(Event::Start(Tag::Item));
+            return;
+        }
+        let number = list.next;
+        list.next += 1;
+        let plain = format!("{}-{number}", self.step);
+        let wanted = if self.ids.contains(&plain) {
+            self.last_heading_id
+                .as_ref()
+                .map_or(plain.clone(), |h| format!("{h}-{plain}"))
+        } else {
+            plain
+        };
+        let id = self.ids.claim(&wanted);
+        self.out.anchors.insert(id.clone());
+        self.out.steps.push(id.clone());
+        self.step_start = self.section_text.len();
+        self.events.push(Event::Html(
+            format!(
+                "<li id=\"{id}\" class=\"step\"><a class=\"step-anchor\" href=\"#{id}\" \
+                 aria-label=\"{} {number}\">#</a>",
+                escape_attr(self.text.get("link_to_step"))
+            )
+            .into(),
+        ));
+    }
+
+    /// Any other event: its text goes to the section's, a step's end
+    /// records the step's text, links are rewritten.
+    fn other(&mut self, event: Event<'a>, span: Range<usize>) {
+        match &event {
+            Event::Text(t) | Event::Code(t) => push_collapsed(&mut self.section_text, t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                push_collapsed(&mut self.section_text, " ")
+            }
+            _ => {}
+        }
+        if matches!(event, Event::End(TagEnd::Item))
+            && matches!(self.lists.as_slice(), [list] if list.steps)
+        {
+            let step = self.section_text.get(self.step_start..).unwrap_or_default();
+            self.out.step_texts.push(step.trim().to_owned());
+        }
+        let event = self.rewrite(event, span);
+        self.events.push(event);
+    }
+
+    /// The HTML and everything learned, for a body of `len` bytes of Markdown.
+    fn finish(mut self, len: usize) -> RenderedBody {
+        self.section.text = finish_section_text(&mut self.section_text);
+        self.out.sections.push(self.section);
+        self.out
+            .sections
+            .retain(|s| s.anchor.is_some() || !s.text.is_empty());
+        // HTML runs about half again as long as its Markdown.
+        self.out.html.reserve(len * 3 / 2);
+        pulldown_cmark::html::push_html(&mut self.out.html, self.events.into_iter());
+        if self.model.config.raw_html == RawHtml::Sanitize {
+            self.out.html = sanitizer().clean(&self.out.html).to_string();
+        }
+        self.out
+    }
+}
