@@ -186,13 +186,28 @@ struct Parsed {
 
 /// Runs discover, parse and link.
 pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepared, BuildError> {
-    let parsed = parse_site(options, progress)?;
+    let parsed = parse_site(options, progress, None)?;
     progress("linking", parsed.articles.len());
     link_site(parsed, options.selection())
 }
 
-/// Discover and parse, with the config as `options` adjust it.
-fn parse_site(options: &BuildOptions, progress: Progress<'_>) -> Result<Parsed, BuildError> {
+/// [`prepare`] again, soon after the last time (the dev server's rebuilds):
+/// the article files that did not change since `earlier` are not parsed again.
+pub fn prepare_again(
+    options: &BuildOptions,
+    earlier: &mut parse::Earlier,
+) -> Result<Prepared, BuildError> {
+    let parsed = parse_site(options, &|_, _| {}, Some(earlier))?;
+    link_site(parsed, options.selection())
+}
+
+/// Discover and parse, with the config as `options` adjust it; through
+/// `earlier` when given.
+fn parse_site(
+    options: &BuildOptions,
+    progress: Progress<'_>,
+    earlier: Option<&mut parse::Earlier>,
+) -> Result<Parsed, BuildError> {
     let root = &options.root;
     let mut diagnostics = Vec::new();
     let fail = |diagnostics: Vec<Diagnostic>, texts: SourceTexts| {
@@ -224,7 +239,10 @@ fn parse_site(options: &BuildOptions, progress: Progress<'_>) -> Result<Parsed, 
     // The templates compile on one core while the articles are parsed.
     let (theme, parsed) = rayon::join(
         || Theme::load(&config.theme, &sources.theme),
-        || parse::parse(&config, &sources),
+        || match earlier {
+            Some(earlier) => earlier.parse(&config, &sources),
+            None => parse::parse(&config, &sources),
+        },
     );
     diagnostics.extend(parsed.diagnostics);
     let theme = match theme {
@@ -451,7 +469,7 @@ pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, B
         }),
         other => Err(other),
     };
-    let parsed = match parse_site(&agents, &|_, _| {}) {
+    let parsed = match parse_site(&agents, &|_, _| {}, None) {
         Ok(parsed) => parsed,
         Err(e) => return as_report(e),
     };

@@ -14,6 +14,7 @@
 //! capitals or spaces is slugified. The body's Markdown dialect (see
 //! [`crate::dialects`]) is read here too, for its warnings.
 
+mod again;
 mod article;
 pub mod date;
 mod fields;
@@ -34,6 +35,7 @@ use crate::diagnostics::Diagnostic;
 use crate::discover::{self, SourceFile, Sources};
 pub use crate::kinds::{ArticleType, Audience, Confidence};
 use crate::matter::{self, front_matter, text};
+pub use again::Earlier;
 pub use date::Timestamp;
 pub use fields::FieldSpans;
 pub use keys::FRONT_MATTER_KEYS;
@@ -228,16 +230,32 @@ pub struct Parsed {
 
 /// Parses and checks every article and section file.
 pub fn parse(config: &Config, sources: &Sources) -> Parsed {
-    let landed: HashSet<&str> = sources
-        .sections
-        .iter()
-        .map(|f| crate::landing::split_dir(&f.rel).0)
-        .collect();
-    let mut results: Vec<(Option<Article>, Vec<Diagnostic>)> = sources
+    let landed = landed(sources);
+    let results = sources
         .articles
         .par_iter()
         .map(|file| article::parse_article(config, file, &landed))
         .collect();
+    finish(config, sources, results)
+}
+
+/// One article file parsed: the article if it is valid, and its problems.
+type Parse = (Option<Article>, Vec<Diagnostic>);
+
+/// The folders that have a landing page: an `index.md` beside an article
+/// makes it that folder's own page.
+fn landed(sources: &Sources) -> HashSet<&str> {
+    sources
+        .sections
+        .iter()
+        .map(|f| crate::landing::split_dir(&f.rel).0)
+        .collect()
+}
+
+/// The parse stage's output from each article file's `results`, in the
+/// order of `sources.articles`: the checks across translations, and the
+/// section files parsed.
+fn finish(config: &Config, sources: &Sources, mut results: Vec<Parse>) -> Parsed {
     let diagnostics = results
         .iter_mut()
         .flat_map(|(_, diagnostics)| std::mem::take(diagnostics))

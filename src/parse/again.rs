@@ -1,0 +1,159 @@
+//! Parsing a site again, moments after the last time (the dev server's
+//! rebuilds): a file that has not changed is not parsed again.
+//!
+//! One article file's parse depends on its text, its path, the config and
+//! whether its folder has a landing page, and on nothing else; the checks
+//! across files (translations' audiences, then the link stage) run on the
+//! whole site every time. So an [`Earlier`] keeps each file's result with
+//! what it depended on, and gives it back while all of that is the same.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::{Parse, Parsed, article, finish, landed};
+use crate::config::Config;
+use crate::discover::Sources;
+
+/// The results of the last parse, for the next one.
+#[derive(Default)]
+pub struct Earlier {
+    /// The config they were parsed with: another one parses everything again.
+    config: Option<Config>,
+    /// By source (content-relative path).
+    files: HashMap<String, Kept>,
+}
+
+/// One file's result, with what it depended on.
+struct Kept {
+    text: Arc<str>,
+    /// Whether its folder had a landing page.
+    landed: bool,
+    result: Parse,
+}
+
+impl Earlier {
+    /// [`super::parse`], parsing only the article files that changed since
+    /// the last call; what is kept for the next call is updated.
+    pub fn parse(&mut self, config: &Config, sources: &Sources) -> Parsed {
+        if self.config.as_ref() != Some(config) {
+            self.files.clear();
+            self.config = Some(config.clone());
+        }
+        let landed = landed(sources);
+        let in_landed = |rel: &str| landed.contains(crate::landing::split_dir(rel).0);
+        // Each file's result, and whether it was parsed now.
+        let results: Vec<(Parse, bool)> = sources
+            .articles
+            .par_iter()
+            .map(|file| match self.files.get(&file.rel) {
+                Some(kept) if kept.landed == in_landed(&file.rel) && kept.text == file.text => {
+                    (kept.result.clone(), false)
+                }
+                _ => (article::parse_article(config, file, &landed), true),
+            })
+            .collect();
+        let current: std::collections::HashSet<&str> =
+            sources.articles.iter().map(|f| f.rel.as_str()).collect();
+        self.files.retain(|rel, _| current.contains(rel.as_str()));
+        for (file, (result, fresh)) in sources.articles.iter().zip(&results) {
+            if *fresh {
+                self.files.insert(
+                    file.rel.clone(),
+                    Kept {
+                        text: file.text.clone(),
+                        landed: in_landed(&file.rel),
+                        result: result.clone(),
+                    },
+                );
+            }
+        }
+        finish(
+            config,
+            sources,
+            results.into_iter().map(|(result, _)| result).collect(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::discover::SourceFile;
+
+    fn file(rel: &str, text: &str) -> SourceFile {
+        SourceFile {
+            path: Path::new("content").join(rel),
+            rel: rel.into(),
+            text: Arc::from(text),
+        }
+    }
+
+    fn sources(articles: &[(&str, &str)], sections: &[(&str, &str)]) -> Sources {
+        Sources {
+            articles: articles.iter().map(|(r, t)| file(r, t)).collect(),
+            sections: sections.iter().map(|(r, t)| file(r, t)).collect(),
+            ..Sources::default()
+        }
+    }
+
+    /// What a parse found, comparable: articles and problems.
+    fn shown(parsed: &Parsed) -> String {
+        format!("{:?}\n{:?}", parsed.articles, parsed.diagnostics)
+    }
+
+    #[test]
+    fn parsing_again_finds_what_a_first_parse_finds_after_every_kind_of_change() {
+        let config = Config::default();
+        let a = ("red/a.md", "---\nid: A\ntitle: Alpha\n---\nBody\n");
+        let b = ("red/b.md", "---\nid: B\ntitle: Beta\ntier: L9\n---\nBody\n");
+        let b_fixed = ("red/b.md", "---\nid: B\ntitle: Beta\n---\nBody\n");
+        let c = (
+            "red/c.en.md",
+            "---\nid: A\ntitle: Alpha en\naudience: internal\n---\n",
+        );
+        // A page bundle, until its folder gets a landing page of its own.
+        let d = ("red/wifi/README.md", "---\nid: D\ntitle: Wi-Fi\n---\n");
+        let landing = ("red/wifi/_index.md", "---\ntitle: Wi-Fi\n---\n");
+        let steps: [Sources; 5] = [
+            sources(&[a, b, d], &[]),
+            // One file fixed, one added (a translation that shares an id).
+            sources(&[a, b_fixed, c, d], &[]),
+            // A file deleted.
+            sources(&[a, c, d], &[]),
+            // A folder gets a landing page.
+            sources(&[a, c, d], &[landing]),
+            // Nothing changed.
+            sources(&[a, c, d], &[landing]),
+        ];
+        let mut earlier = Earlier::default();
+        for (i, step) in steps.iter().enumerate() {
+            let again = earlier.parse(&config, step);
+            assert_eq!(
+                shown(&again),
+                shown(&super::super::parse(&config, step)),
+                "step {i}"
+            );
+        }
+        assert_eq!(earlier.files.len(), 3, "deleted files are forgotten");
+    }
+
+    #[test]
+    fn unchanged_files_are_not_parsed_again_unless_the_config_changed() {
+        let mut config = Config::default();
+        let site = sources(&[("a.md", "---\nid: A\ntier: L2\n---\n")], &[]);
+        let mut earlier = Earlier::default();
+        earlier.parse(&config, &site);
+        // A result kept is given back as it is: mark it to tell.
+        let kept = earlier.files.get_mut("a.md").unwrap();
+        kept.result.0.as_mut().unwrap().title = "kept".into();
+        let again = earlier.parse(&config, &site);
+        assert_eq!(again.articles[0].title, "kept");
+        config.default_tier = "L1".into();
+        let changed = earlier.parse(&config, &site);
+        assert_ne!(changed.articles[0].title, "kept");
+    }
+}
