@@ -283,7 +283,7 @@ pub fn listings(
             }
         }
     }
-    let tier_articles: Vec<Vec<Vec<usize>>> = languages
+    let tier_articles: Vec<Vec<pages::TierArticles>> = languages
         .iter()
         .map(|l| {
             model
@@ -296,8 +296,9 @@ pub fn listings(
         .collect();
     for (l, tiers) in tier_articles.iter().enumerate() {
         jobs.extend([Job::Home(l), Job::Feed(l), Job::Search(l)]);
-        for (t, articles) in tiers.iter().enumerate() {
-            jobs.extend((1..=pagination::page_count(articles.len())).map(|n| Job::Tier(l, t, n)));
+        for (t, listed) in tiers.iter().enumerate() {
+            let pages = pagination::page_count(listed.articles.len());
+            jobs.extend((1..=pages).map(|n| Job::Tier(l, t, n)));
         }
         if model.audience == link::BuildAudience::Agents {
             jobs.push(Job::Changes(l));

@@ -149,6 +149,14 @@ pub fn fill_contact(template: &str, vars: ContactVars<'_>) -> String {
     }
 }
 
+/// The articles of one tier in one language, as its pages list them.
+pub struct TierArticles {
+    /// In model order.
+    pub articles: Vec<usize>,
+    /// How many there are in each top-level category, by its title.
+    pub by_category: Vec<(String, usize)>,
+}
+
 /// Shared, per-language values used by every page in that language.
 pub struct LanguagePages<'a> {
     /// The model.
@@ -584,25 +592,42 @@ impl<'a> LanguagePages<'a> {
             .collect()
     }
 
-    /// The articles of `tier` in this language, in model order.
-    pub(super) fn tier_articles(&self, tier: &str) -> Vec<usize> {
-        (0..self.model.articles.len())
+    /// The articles of `tier` in this language, in model order, and their
+    /// count by top-level category: what every page of the tier shows.
+    pub(super) fn tier_articles(&self, tier: &str) -> TierArticles {
+        let model = self.model;
+        let articles: Vec<usize> = (0..model.articles.len())
             .filter(|&i| {
-                let a = &self.model.articles[i].article;
+                let a = &model.articles[i].article;
                 a.tier == tier && a.lang == self.lang
             })
-            .collect()
+            .collect();
+        let mut by_category: BTreeMap<String, usize> = BTreeMap::new();
+        for &i in &articles {
+            let category = model
+                .section_of(i)
+                .map(|s| model.sections[model.top_of(s)].title.clone());
+            *by_category.entry(category.unwrap_or_default()).or_default() += 1;
+        }
+        TierArticles {
+            articles,
+            by_category: by_category.into_iter().collect(),
+        }
     }
 
     /// Page `number` (from 1) of the page of `tier` in this language: how to
     /// reach the tier, its articles counted by category, and this page's
-    /// share of them; `articles` are [`Self::tier_articles`].
+    /// share of them ([`Self::tier_articles`]).
     pub fn tier_page(
         &self,
         tier: &TierConfig,
-        articles: &[usize],
+        listed: &TierArticles,
         number: usize,
     ) -> Result<Vec<u8>, String> {
+        let TierArticles {
+            articles,
+            by_category,
+        } = listed;
         let model = self.model;
         let first = link::tier_path(&model.config, &self.lang, &tier.id);
         let from = pagination::page_path(&first, number);
@@ -614,14 +639,6 @@ impl<'a> LanguagePages<'a> {
                 ..ContactVars::default()
             },
         );
-        let mut by_category: BTreeMap<String, usize> = BTreeMap::new();
-        for &i in articles {
-            let category = model
-                .section_of(i)
-                .map(|s| model.sections[model.top_of(s)].title.clone());
-            *by_category.entry(category.unwrap_or_default()).or_default() += 1;
-        }
-        let by_category: Vec<(String, usize)> = by_category.into_iter().collect();
         let (title, shown, pagination) =
             self.paginated(info.name.clone(), articles, number, &from, |n| {
                 pagination::page_path(&first, n)
@@ -637,7 +654,7 @@ impl<'a> LanguagePages<'a> {
             ctx.insert("tier", &info);
             ctx.insert("articles", &shown);
             ctx.insert("article_count", &articles.len());
-            ctx.insert("by_category", &by_category);
+            ctx.insert("by_category", by_category);
             ctx.insert("pagination", &pagination);
         })
     }
