@@ -290,17 +290,23 @@ function scriptLoader(base) {
   });
 }
 
+/** Index of the first vocabulary entry of `words` (sorted by surface) not before `word`. */
+const lowerBound = (words, word) => {
+  let lo = 0, hi = words.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (words[mid][0] < word) lo = mid + 1; else hi = mid; }
+  return lo;
+};
+
+/** The index term of a vocabulary entry `[surface, term, df]` (0: the surface itself). */
+const termOf = (entry) => (entry[1] === 0 ? entry[0] : entry[1]);
+
 /**
- * Creates a search over one language of an exported index.
- *
- * - `load(path)`: returns the file at `path` (relative to the search
- *   directory) as text or bytes (the file as exported), or as the JSON it
- *   carries, already parsed. Default: fetch `base + path` over http(s), a
- *   `<script src>` on file://.
- * - `base`: URL of the search directory, ending in "/" (default "").
- * - `lang`: language code (default: the first exported language).
+ * The files of one language of an exported index (`load`, `base` and
+ * `lang` as for `createSearch`), each read once: the manifest, the
+ * vocabulary shards and the decoded postings of a term, tail included
+ * when asked for.
  */
-function createSearch({ load, base = "", lang } = {}) {
+function createStore({ load, base, lang }) {
   const loader = load || defaultLoader(base);
   const cache = new Map();
   const file = (path) => {
@@ -330,12 +336,8 @@ function createSearch({ load, base = "", lang } = {}) {
   };
   const data = async (rel) => { const m = await manifest(); return file(`${m.lang}/${m.build}/${rel}`); };
   const vocabShard = async (dir, i) => (await data(`${dir}/${i}.js`)).words;
-  const lowerBound = (words, word) => {
-    let lo = 0, hi = words.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (words[mid][0] < word) lo = mid + 1; else hi = mid; }
-    return lo;
-  };
 
+  /** The vocabulary entry of `word` (null when unknown) and the shard that has it, or would. */
   async function lookup(word) {
     const m = await manifest();
     const words = await vocabShard("v", shardOf(m.vocab, word));
@@ -343,7 +345,6 @@ function createSearch({ load, base = "", lang } = {}) {
     const entry = words[at] && words[at][0] === word ? words[at] : null;
     return { entry, words };
   }
-  const termOf = (entry) => (entry[1] === 0 ? entry[0] : entry[1]);
 
   async function termEntry(term) {
     const m = await manifest();
@@ -369,6 +370,11 @@ function createSearch({ load, base = "", lang } = {}) {
     return d;
   }
 
+  return { manifest, data, vocabShard, lookup, postings };
+}
+
+/** What a query asks for (QUERY.md, "Planning"), read from the vocabulary of `store`. */
+function createPlanner({ manifest, vocabShard, lookup }) {
   /** Up to MAX_COMPLETIONS terms of the words starting with `prefix` (not itself), by df then term. */
   async function completions(prefix) {
     const m = await manifest();
@@ -452,6 +458,15 @@ function createSearch({ load, base = "", lang } = {}) {
     return words;
   }
 
+  return { plan, corrections };
+}
+
+/**
+ * Ranks planned query words over the postings of `store` (QUERY.md,
+ * "Ranking"), reading the tails only when the heads cannot decide (QUERY.md,
+ * "Reading less in the browser").
+ */
+function createRanker({ manifest, data, postings }) {
   async function filterSet(filters) {
     const m = await manifest();
     const active = Object.entries(filters || {}).filter(([, v]) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0));
@@ -611,10 +626,10 @@ function createSearch({ load, base = "", lang } = {}) {
     return { top, total, allWords: andKnown, certain };
   }
 
-  async function rank(query, { limit = 10, filters = {}, typos = true, count = false } = {}) {
+  /** The best `limit` of the articles answering the planned `words`, their count and the forms to highlight (by word). */
+  async function rank(words, { limit = 10, filters = {}, count = false } = {}) {
     const m = await manifest();
-    const words = await plan(query, typos);
-    if (words.length === 0 || limit <= 0) return { words, ranked: [], total: 0, totalExact: true, allWords: false, forms: new Map() };
+    if (words.length === 0 || limit <= 0) return { ranked: [], total: 0, totalExact: true, allWords: false, forms: new Map() };
     const accept = await filterSet(filters);
     const load = (withTails) => Promise.all(words.map((word) => Promise.all(word.candidates.map(async (c) => {
       const d = await postings(c.term, withTails);
@@ -632,8 +647,27 @@ function createSearch({ load, base = "", lang } = {}) {
     }
     const forms = new Map();
     lists.forEach((word, i) => { for (const c of word) if (c.entry) for (const f of c.entry.forms) if (!forms.has(f)) forms.set(f, i); });
-    return { words, ranked: result.top, total: result.total, totalExact, allWords: result.allWords, forms };
+    return { ranked: result.top, total: result.total, totalExact, allWords: result.allWords, forms };
   }
+
+  return { rank };
+}
+
+/**
+ * Creates a search over one language of an exported index.
+ *
+ * - `load(path)`: returns the file at `path` (relative to the search
+ *   directory) as text or bytes (the file as exported), or as the JSON it
+ *   carries, already parsed. Default: fetch `base + path` over http(s), a
+ *   `<script src>` on file://.
+ * - `base`: URL of the search directory, ending in "/" (default "").
+ * - `lang`: language code (default: the first exported language).
+ */
+function createSearch({ load, base = "", lang } = {}) {
+  const store = createStore({ load, base, lang });
+  const { manifest, data, lookup } = store;
+  const { plan, corrections } = createPlanner(store);
+  const { rank } = createRanker(store);
 
   /**
    * Answers `query`: `{ results, total, totalExact, allWords, words,
@@ -645,7 +679,9 @@ function createSearch({ load, base = "", lang } = {}) {
    */
   async function answer(query, options = {}) {
     const limit = options.limit ?? 10;
-    const { ranked, forms, words, total, totalExact, allWords } = await rank(query, { ...options, limit: Math.max(limit, TITLE_WINDOW) });
+    const { typos = true } = options;
+    const words = await plan(query, typos);
+    const { ranked, forms, total, totalExact, allWords } = await rank(words, { ...options, limit: Math.max(limit, TITLE_WINDOW) });
     const m = await manifest();
     const records = await Promise.all(ranked.map(async (r) => (await data(`r/${Math.floor(r.doc / m.records)}.js`))[r.doc % m.records]));
     // Among the first TITLE_WINDOW, an article whose title is the query
