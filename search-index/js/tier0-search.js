@@ -290,17 +290,23 @@ function scriptLoader(base) {
   });
 }
 
+/** Index of the first vocabulary entry of `words` (sorted by surface) not before `word`. */
+const lowerBound = (words, word) => {
+  let lo = 0, hi = words.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (words[mid][0] < word) lo = mid + 1; else hi = mid; }
+  return lo;
+};
+
+/** The index term of a vocabulary entry `[surface, term, df]` (0: the surface itself). */
+const termOf = (entry) => (entry[1] === 0 ? entry[0] : entry[1]);
+
 /**
- * Creates a search over one language of an exported index.
- *
- * - `load(path)`: returns the file at `path` (relative to the search
- *   directory) as text or bytes (the file as exported), or as the JSON it
- *   carries, already parsed. Default: fetch `base + path` over http(s), a
- *   `<script src>` on file://.
- * - `base`: URL of the search directory, ending in "/" (default "").
- * - `lang`: language code (default: the first exported language).
+ * The files of one language of an exported index (`load`, `base` and
+ * `lang` as for `createSearch`), each read once: the manifest, the
+ * vocabulary shards and the decoded postings of a term, tail included
+ * when asked for.
  */
-function createSearch({ load, base = "", lang } = {}) {
+function createStore({ load, base, lang }) {
   const loader = load || defaultLoader(base);
   const cache = new Map();
   const file = (path) => {
@@ -330,12 +336,8 @@ function createSearch({ load, base = "", lang } = {}) {
   };
   const data = async (rel) => { const m = await manifest(); return file(`${m.lang}/${m.build}/${rel}`); };
   const vocabShard = async (dir, i) => (await data(`${dir}/${i}.js`)).words;
-  const lowerBound = (words, word) => {
-    let lo = 0, hi = words.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (words[mid][0] < word) lo = mid + 1; else hi = mid; }
-    return lo;
-  };
 
+  /** The vocabulary entry of `word` (null when unknown) and the shard that has it, or would. */
   async function lookup(word) {
     const m = await manifest();
     const words = await vocabShard("v", shardOf(m.vocab, word));
@@ -343,7 +345,6 @@ function createSearch({ load, base = "", lang } = {}) {
     const entry = words[at] && words[at][0] === word ? words[at] : null;
     return { entry, words };
   }
-  const termOf = (entry) => (entry[1] === 0 ? entry[0] : entry[1]);
 
   async function termEntry(term) {
     const m = await manifest();
@@ -369,6 +370,11 @@ function createSearch({ load, base = "", lang } = {}) {
     return d;
   }
 
+  return { manifest, data, vocabShard, lookup, postings };
+}
+
+/** What a query asks for (QUERY.md, "Planning"), read from the vocabulary of `store`. */
+function createPlanner({ manifest, vocabShard, lookup }) {
   /** Up to MAX_COMPLETIONS terms of the words starting with `prefix` (not itself), by df then term. */
   async function completions(prefix) {
     const m = await manifest();
@@ -452,6 +458,15 @@ function createSearch({ load, base = "", lang } = {}) {
     return words;
   }
 
+  return { plan, corrections };
+}
+
+/**
+ * Ranks planned query words over the postings of `store` (QUERY.md,
+ * "Ranking"), reading the tails only when the heads cannot decide (QUERY.md,
+ * "Reading less in the browser").
+ */
+function createRanker({ manifest, data, postings }) {
   async function filterSet(filters) {
     const m = await manifest();
     const active = Object.entries(filters || {}).filter(([, v]) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0));
@@ -489,9 +504,6 @@ function createSearch({ load, base = "", lang } = {}) {
     return acc;
   }
 
-  // Keys: [matched, titleAll, score] compared in that order (QUERY.md, "Ranking").
-  const cmpKey = (a, b) => (a[0] !== b[0] ? a[0] - b[0] : a[1] !== b[1] ? a[1] - b[1] : a[2] - b[2]);
-
   /**
    * Ranks over what is loaded. `lists[i][j]`: word i's candidate j as
    * `{ weight, list, complete, top }`. Returns the best `limit`, the phase
@@ -500,121 +512,18 @@ function createSearch({ load, base = "", lang } = {}) {
    */
   function evaluate(lists, nw, docsCount, accept, limit) {
     const a = accumulators(docsCount, nw);
-    const { stamp, best, title, seen, touched } = a;
-    const q = a.query;
-    let n = 0;
-    for (let i = 0; i < nw; i++) {
-      lists[i].forEach((c, j) => {
-        const { docs, scores, titles } = c.list;
-        for (let k = 0; k < docs.length; k++) {
-          const doc = docs[k];
-          if (accept && !accept(doc)) continue;
-          if (stamp[doc] !== q) {
-            stamp[doc] = q;
-            touched[n++] = doc;
-            const base = doc * nw;
-            for (let x = 0; x < nw; x++) { best[base + x] = NaN; title[base + x] = 0; seen[base + x] = 0; }
-          }
-          const at = doc * nw + i;
-          const s = Math.fround(c.weight * scores[k]);
-          if (!(best[at] >= s)) best[at] = s;
-          title[at] |= titles[k];
-          seen[at] |= 1 << j;
-        }
-      });
-    }
-    // What an unloaded tail may still hold, per list: [title, score] options.
-    const open = lists.map((word) => word.map((c) => {
-      if (c.complete) return null;
-      const last = c.list.docs.length - 1;
-      const lastTitle = last >= 0 && c.list.titles[last] === 1;
-      const lastScore = last >= 0 ? Math.fround(c.weight * c.list.scores[last]) : Math.fround(c.weight * c.top);
-      return lastTitle ? [[1, lastScore], [0, Math.fround(c.weight * c.top)]] : [[0, lastScore]];
-    }));
+    const n = accumulate(a, lists, nw, accept);
+    const open = tailBounds(lists);
     const anyOpen = open.some((word) => word.some((o) => o !== null));
-    // Lower key (what is known) and upper keys (what the tails may add) of an article.
-    const keys = (doc) => {
-      let matched = 0, titled = 0, score = 0, upMatched = 0, upTitleOk = true, upScoreAny = 0, upScoreTitle = 0;
-      for (let i = 0; i < nw; i++) {
-        const at = doc === null ? -1 : doc * nw + i;
-        const known = at >= 0 ? best[at] : NaN;
-        const knownTitle = at >= 0 ? title[at] === 1 : false;
-        if (known === known) { matched++; score = Math.fround(score + known); if (knownTitle) titled++; }
-        let maxAny = known === known ? known : -1;
-        let maxTitle = knownTitle ? known : -1;
-        open[i].forEach((o, j) => {
-          if (o === null || (at >= 0 && (seen[at] & (1 << j)))) return;
-          for (const [t, s] of o) {
-            if (s > maxAny) maxAny = s;
-            if (t === 1 && s > maxTitle) maxTitle = s;
-          }
-        });
-        if (maxAny >= 0) { upMatched++; upScoreAny = Math.fround(upScoreAny + maxAny); }
-        if (maxTitle >= 0) upScoreTitle = Math.fround(upScoreTitle + maxTitle); else upTitleOk = false;
-      }
-      const lower = [matched, matched === nw && titled === nw ? 1 : 0, score];
-      const uppers = [[upMatched, 0, upScoreAny]];
-      if (upTitleOk && upMatched === nw) uppers.push([upMatched, 1, upScoreTitle]);
-      return { lower, uppers, fixed: uppers.every((u) => cmpKey(u, lower) <= 0) };
-    };
-    let andKnown = false;
-    for (let t = 0; t < n && !andKnown; t++) {
-      const doc = touched[t];
-      let all = true;
-      for (let i = 0; i < nw && all; i++) all = best[doc * nw + i] === best[doc * nw + i];
-      andKnown = all;
-    }
-    const phaseOf = (k) => (andKnown ? k[0] === nw : k[0] > 0);
-    const before = (x, y) => { const c = cmpKey(x.key, y.key); return c !== 0 ? c > 0 : x.doc < y.doc; };
-    const top = [];
-    let total = 0;
-    const all = [];
-    for (let t = 0; t < n; t++) {
-      const doc = touched[t];
-      const k = anyOpen ? keys(doc) : null;
-      let matched = 0, titled = 0, score = 0;
-      if (k) [matched, titled, score] = k.lower;
-      else {
-        for (let i = 0; i < nw; i++) {
-          const v = best[doc * nw + i];
-          if (v === v) { matched++; score = Math.fround(score + v); if (title[doc * nw + i]) titled++; }
-        }
-        titled = matched === nw && titled === nw ? 1 : 0;
-      }
-      const key = [matched, titled, score];
-      if (!phaseOf(key)) { if (k) all.push({ doc, k }); continue; }
-      total++;
-      const c = { doc, key, k };
-      if (k) all.push(c);
-      if (top.length === limit && !before(c, top[limit - 1])) continue;
-      let i = top.length < limit ? top.length : limit - 1;
-      while (i > 0 && before(c, top[i - 1])) { top[i] = top[i - 1]; i--; }
-      top[i] = c;
-    }
-    if (!anyOpen) return { top, total, allWords: andKnown, certain: true };
-    // Certain when the phase cannot change, the shown articles' keys are
-    // final, and nothing else (seen or not) can reach the last one shown.
-    // An article no loaded list holds: what the unread tails could make of it.
-    const unseen = keys(null);
-    let certain = andKnown || !(unseen.uppers[0][0] === nw || all.some((x) => x.k.uppers[0][0] === nw));
-    certain = certain && top.length === limit && top.every((c) => c.k.fixed);
-    if (certain) {
-      const last = top[limit - 1];
-      const inTop = new Set(top.map((c) => c.doc));
-      const beats = (upper, doc) => {
-        const c = cmpKey(upper, last.key);
-        return c > 0 || (c === 0 && (doc === null || doc < last.doc));
-      };
-      certain = !unseen.uppers.some((u) => beats(u, null))
-        && all.every((x) => inTop.has(x.doc) || !x.k.uppers.some((u) => (andKnown ? u[0] === nw : u[0] > 0) && beats(u, x.doc)));
-    }
-    return { top, total, allWords: andKnown, certain };
+    const allWords = matchesAll(a, n, nw);
+    const { top, total, all } = selectTop(a, n, nw, anyOpen ? open : null, allWords, limit);
+    return { top, total, allWords, certain: !anyOpen || isCertain(a, open, nw, allWords, limit, top, all) };
   }
 
-  async function rank(query, { limit = 10, filters = {}, typos = true, count = false } = {}) {
+  /** The best `limit` of the articles answering the planned `words`, their count and the forms to highlight (by word). */
+  async function rank(words, { limit = 10, filters = {}, count = false } = {}) {
     const m = await manifest();
-    const words = await plan(query, typos);
-    if (words.length === 0 || limit <= 0) return { words, ranked: [], total: 0, totalExact: true, allWords: false, forms: new Map() };
+    if (words.length === 0 || limit <= 0) return { ranked: [], total: 0, totalExact: true, allWords: false, forms: new Map() };
     const accept = await filterSet(filters);
     const load = (withTails) => Promise.all(words.map((word) => Promise.all(word.candidates.map(async (c) => {
       const d = await postings(c.term, withTails);
@@ -632,8 +541,175 @@ function createSearch({ load, base = "", lang } = {}) {
     }
     const forms = new Map();
     lists.forEach((word, i) => { for (const c of word) if (c.entry) for (const f of c.entry.forms) if (!forms.has(f)) forms.set(f, i); });
-    return { words, ranked: result.top, total: result.total, totalExact, allWords: result.allWords, forms };
+    return { ranked: result.top, total: result.total, totalExact, allWords: result.allWords, forms };
   }
+
+  return { rank };
+}
+
+// Keys: [matched, titleAll, score] compared in that order (QUERY.md, "Ranking").
+const cmpKey = (a, b) => (a[0] !== b[0] ? a[0] - b[0] : a[1] !== b[1] ? a[1] - b[1] : a[2] - b[2]);
+// The higher key first, then the lower article number.
+const before = (x, y) => { const c = cmpKey(x.key, y.key); return c !== 0 ? c > 0 : x.doc < y.doc; };
+// Whether an article matching `matched` of the `nw` words is a result:
+// all of them in the AND phase, some in the OR phase (QUERY.md, "AND, then OR").
+const inPhase = (matched, allWords, nw) => (allWords ? matched === nw : matched > 0);
+
+/**
+ * Fills the accumulators `a` from the loaded lists (`lists[i][j]`: word i's
+ * candidate j) for the articles `accept` takes (null: all). Returns the
+ * number of articles seen, listed first in `a.touched`.
+ */
+function accumulate(a, lists, nw, accept) {
+  const { stamp, best, title, seen, touched } = a;
+  const q = a.query;
+  let n = 0;
+  for (let i = 0; i < nw; i++) {
+    lists[i].forEach((c, j) => {
+      const { docs, scores, titles } = c.list;
+      for (let k = 0; k < docs.length; k++) {
+        const doc = docs[k];
+        if (accept && !accept(doc)) continue;
+        if (stamp[doc] !== q) {
+          stamp[doc] = q;
+          touched[n++] = doc;
+          const base = doc * nw;
+          for (let x = 0; x < nw; x++) { best[base + x] = NaN; title[base + x] = 0; seen[base + x] = 0; }
+        }
+        const at = doc * nw + i;
+        const s = Math.fround(c.weight * scores[k]);
+        if (!(best[at] >= s)) best[at] = s;
+        title[at] |= titles[k];
+        seen[at] |= 1 << j;
+      }
+    });
+  }
+  return n;
+}
+
+/** What an unloaded tail may still hold, per list: [title, score] options (null: the list is whole). */
+function tailBounds(lists) {
+  return lists.map((word) => word.map((c) => {
+    if (c.complete) return null;
+    const last = c.list.docs.length - 1;
+    const lastTitle = last >= 0 && c.list.titles[last] === 1;
+    const lastScore = last >= 0 ? Math.fround(c.weight * c.list.scores[last]) : Math.fround(c.weight * c.top);
+    return lastTitle ? [[1, lastScore], [0, Math.fround(c.weight * c.top)]] : [[0, lastScore]];
+  }));
+}
+
+/**
+ * Lower key (what is known) and upper keys (what the tails `open` may add)
+ * of article `doc`; for `doc` null, of an article no loaded list holds.
+ */
+function keysOf(a, open, nw, doc) {
+  const { best, title, seen } = a;
+  let matched = 0, titled = 0, score = 0, upMatched = 0, upTitleOk = true, upScoreAny = 0, upScoreTitle = 0;
+  for (let i = 0; i < nw; i++) {
+    const at = doc === null ? -1 : doc * nw + i;
+    const known = at >= 0 ? best[at] : NaN;
+    const knownTitle = at >= 0 ? title[at] === 1 : false;
+    if (known === known) { matched++; score = Math.fround(score + known); if (knownTitle) titled++; }
+    let maxAny = known === known ? known : -1;
+    let maxTitle = knownTitle ? known : -1;
+    open[i].forEach((o, j) => {
+      if (o === null || (at >= 0 && (seen[at] & (1 << j)))) return;
+      for (const [t, s] of o) {
+        if (s > maxAny) maxAny = s;
+        if (t === 1 && s > maxTitle) maxTitle = s;
+      }
+    });
+    if (maxAny >= 0) { upMatched++; upScoreAny = Math.fround(upScoreAny + maxAny); }
+    if (maxTitle >= 0) upScoreTitle = Math.fround(upScoreTitle + maxTitle); else upTitleOk = false;
+  }
+  const lower = [matched, matched === nw && titled === nw ? 1 : 0, score];
+  const uppers = [[upMatched, 0, upScoreAny]];
+  if (upTitleOk && upMatched === nw) uppers.push([upMatched, 1, upScoreTitle]);
+  return { lower, uppers, fixed: uppers.every((u) => cmpKey(u, lower) <= 0) };
+}
+
+/** Whether some article of the `n` seen matches every word: then the AND phase (QUERY.md, "AND, then OR"). */
+function matchesAll(a, n, nw) {
+  const { best, touched } = a;
+  for (let t = 0; t < n; t++) {
+    const doc = touched[t];
+    let all = true;
+    for (let i = 0; i < nw && all; i++) all = best[doc * nw + i] === best[doc * nw + i];
+    if (all) return true;
+  }
+  return false;
+}
+
+/**
+ * The best `limit` of the `n` articles seen, in order, among those of the
+ * phase, and how many the phase holds. When some tail is `open` (else
+ * null), each article carries its keys, and `all` lists every article seen.
+ */
+function selectTop(a, n, nw, open, allWords, limit) {
+  const { best, title, touched } = a;
+  const top = [];
+  let total = 0;
+  const all = [];
+  for (let t = 0; t < n; t++) {
+    const doc = touched[t];
+    const k = open ? keysOf(a, open, nw, doc) : null;
+    let matched = 0, titled = 0, score = 0;
+    if (k) [matched, titled, score] = k.lower;
+    else {
+      for (let i = 0; i < nw; i++) {
+        const v = best[doc * nw + i];
+        if (v === v) { matched++; score = Math.fround(score + v); if (title[doc * nw + i]) titled++; }
+      }
+      titled = matched === nw && titled === nw ? 1 : 0;
+    }
+    const key = [matched, titled, score];
+    if (!inPhase(matched, allWords, nw)) { if (k) all.push({ doc, k }); continue; }
+    total++;
+    const c = { doc, key, k };
+    if (k) all.push(c);
+    if (top.length === limit && !before(c, top[limit - 1])) continue;
+    let i = top.length < limit ? top.length : limit - 1;
+    while (i > 0 && before(c, top[i - 1])) { top[i] = top[i - 1]; i--; }
+    top[i] = c;
+  }
+  return { top, total, all };
+}
+
+/**
+ * Whether the order of `top` is certain although some tail is `open`: the
+ * phase cannot change, the shown articles' keys are final, and nothing
+ * else (seen or not) can reach the last one shown.
+ */
+function isCertain(a, open, nw, allWords, limit, top, all) {
+  // An article no loaded list holds: what the unread tails could make of it.
+  const unseen = keysOf(a, open, nw, null);
+  const phaseFixed = allWords || !(unseen.uppers[0][0] === nw || all.some((x) => x.k.uppers[0][0] === nw));
+  if (!phaseFixed || top.length !== limit || !top.every((c) => c.k.fixed)) return false;
+  const last = top[limit - 1];
+  const inTop = new Set(top.map((c) => c.doc));
+  const beats = (upper, doc) => {
+    const c = cmpKey(upper, last.key);
+    return c > 0 || (c === 0 && (doc === null || doc < last.doc));
+  };
+  return !unseen.uppers.some((u) => beats(u, null))
+    && all.every((x) => inTop.has(x.doc) || !x.k.uppers.some((u) => inPhase(u[0], allWords, nw) && beats(u, x.doc)));
+}
+
+/**
+ * Creates a search over one language of an exported index.
+ *
+ * - `load(path)`: returns the file at `path` (relative to the search
+ *   directory) as text or bytes (the file as exported), or as the JSON it
+ *   carries, already parsed. Default: fetch `base + path` over http(s), a
+ *   `<script src>` on file://.
+ * - `base`: URL of the search directory, ending in "/" (default "").
+ * - `lang`: language code (default: the first exported language).
+ */
+function createSearch({ load, base = "", lang } = {}) {
+  const store = createStore({ load, base, lang });
+  const { manifest, data, lookup } = store;
+  const { plan, corrections } = createPlanner(store);
+  const { rank } = createRanker(store);
 
   /**
    * Answers `query`: `{ results, total, totalExact, allWords, words,
@@ -645,7 +721,9 @@ function createSearch({ load, base = "", lang } = {}) {
    */
   async function answer(query, options = {}) {
     const limit = options.limit ?? 10;
-    const { ranked, forms, words, total, totalExact, allWords } = await rank(query, { ...options, limit: Math.max(limit, TITLE_WINDOW) });
+    const { typos = true } = options;
+    const words = await plan(query, typos);
+    const { ranked, forms, total, totalExact, allWords } = await rank(words, { ...options, limit: Math.max(limit, TITLE_WINDOW) });
     const m = await manifest();
     const records = await Promise.all(ranked.map(async (r) => (await data(`r/${Math.floor(r.doc / m.records)}.js`))[r.doc % m.records]));
     // Among the first TITLE_WINDOW, an article whose title is the query
