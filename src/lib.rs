@@ -27,6 +27,7 @@ pub mod link;
 pub mod output_paths;
 pub mod parse;
 pub mod placeholders;
+pub mod plan;
 pub mod references;
 pub mod render;
 pub mod report;
