@@ -144,7 +144,7 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
         }
     };
     while let Some(batch) = watcher.next_batch() {
-        let changed = if batch.everything {
+        let changes = if batch.everything {
             Vec::new()
         } else {
             let mut paths = batch.articles;
@@ -157,7 +157,7 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
         };
         rebuild(
             &mut site,
-            &changed,
+            &changes,
             shared,
             &search,
             &mut generation,
@@ -175,14 +175,14 @@ const SEARCH_QUIET: Duration = Duration::from_millis(700);
 
 fn rebuild(
     site: &mut DevSite,
-    changed: &[Change],
+    changes: &[Change],
     shared: &Shared,
     search: &mpsc::Sender<SearchJob>,
     generation: &mut u64,
     verbosity: Verbosity,
 ) {
     let started = Instant::now();
-    match site.rebuild(changed) {
+    match site.rebuild(changes) {
         Ok(rebuilt) => {
             *generation += 1;
             let pages = site.pages().unwrap_or_default();
