@@ -377,6 +377,9 @@ mod tests {
     /// B's English version, alone in the English section `red`.
     const B_EN: &str = "---\nid: KB-2\ntitle: B en\n---\nB.\n";
 
+    /// A's English version.
+    const A_EN: &str = "---\nid: KB-1\ntitle: A en\n---\nA.\n";
+
     /// The site every test starts from.
     const BASE: [(&str, &str); 5] = [
         ("red/a.md", A),
@@ -439,6 +442,20 @@ mod tests {
             panic!("{:?}", first(Some(&old), changes));
         };
         (pages(&old, &links(&old), &new, &files), new)
+    }
+
+    /// [`assert_renders`] for the plan after each file `rel` of `BASE` was
+    /// given `text`, or deleted when it is `None`.
+    fn assert_renders_after(edits: &[(&str, Option<&str>)], expected: &[&str]) {
+        let changes: Vec<Change> = edits
+            .iter()
+            .map(|&(rel, edited)| match edited {
+                Some(edited) => text(rel, edited),
+                None => at(rel, Now::Gone),
+            })
+            .collect();
+        let (pages, new) = relinked(&base_with(edits), &changes);
+        assert_renders(&pages.unwrap(), &new, expected);
     }
 
     /// The source files of the articles that `pages` renders again.
@@ -518,82 +535,67 @@ mod tests {
     #[test]
     fn a_front_matter_edit_relinks_and_renders_that_article() {
         let edited = B_EN.replace("title: B en", "title: B in English");
-        let changes = [text("red/b.en.md", &edited)];
-        let (pages, new) = relinked(
-            &base_with(&[("red/b.en.md", Some(edited.as_str()))]),
-            &changes,
-        );
-        assert_renders(&pages.unwrap(), &new, &["red/b.en.md"]);
+        assert_renders_after(&[("red/b.en.md", Some(&edited))], &["red/b.en.md"]);
     }
 
     #[test]
     fn an_edit_of_a_link_target_renders_the_articles_linking_to_it() {
         let edited = C.replace("title: C", "title: C2");
-        let changes = [text("vpn/c.md", &edited)];
-        let (pages, new) = relinked(&base_with(&[("vpn/c.md", Some(edited.as_str()))]), &changes);
-        assert_renders(&pages.unwrap(), &new, &["red/a.md", "vpn/c.md"]);
+        assert_renders_after(&[("vpn/c.md", Some(&edited))], &["red/a.md", "vpn/c.md"]);
     }
 
     #[test]
     fn a_renamed_link_target_renders_the_articles_linking_to_it() {
-        let changes = [at("vpn/c.md", Now::Gone), text("vpn/c2.md", C)];
-        let new = base_with(&[("vpn/c.md", None), ("vpn/c2.md", Some(C))]);
-        let (pages, new) = relinked(&new, &changes);
-        assert_renders(&pages.unwrap(), &new, &["red/a.md", "vpn/c2.md"]);
+        assert_renders_after(
+            &[("vpn/c.md", None), ("vpn/c2.md", Some(C))],
+            &["red/a.md", "vpn/c2.md"],
+        );
     }
 
     #[test]
     fn a_changed_neighbour_in_the_section_renders_the_articles_showing_it() {
         let edited = B.replace("title: B", "title: Be");
-        let changes = [text("red/b.md", &edited)];
-        let (pages, new) = relinked(&base_with(&[("red/b.md", Some(edited.as_str()))]), &changes);
         // A and E show B's title beside them; C and B's translation do not.
-        assert_renders(&pages.unwrap(), &new, &["red/a.md", "red/b.md", "red/e.md"]);
+        assert_renders_after(
+            &[("red/b.md", Some(&edited))],
+            &["red/a.md", "red/b.md", "red/e.md"],
+        );
     }
 
     #[test]
     fn a_new_article_renders_it_and_its_neighbours() {
         let d = "---\nid: KB-4\ntitle: D\n---\nD.\n";
-        let (pages, new) = relinked(&base_with(&[("red/d.md", Some(d))]), &[text("red/d.md", d)]);
-        assert_renders(
-            &pages.unwrap(),
-            &new,
+        assert_renders_after(
+            &[("red/d.md", Some(d))],
             &["red/a.md", "red/b.md", "red/d.md", "red/e.md"],
         );
     }
 
     #[test]
     fn a_deleted_article_renders_its_neighbours() {
-        let changes = [at("red/e.md", Now::Gone)];
-        let (pages, new) = relinked(&base_with(&[("red/e.md", None)]), &changes);
-        assert_renders(&pages.unwrap(), &new, &["red/a.md", "red/b.md"]);
+        assert_renders_after(&[("red/e.md", None)], &["red/a.md", "red/b.md"]);
     }
 
     #[test]
     fn a_renamed_article_renders_it_and_its_neighbours() {
-        let changes = [at("red/e.md", Now::Gone), text("red/f.md", E)];
-        let new = base_with(&[("red/e.md", None), ("red/f.md", Some(E))]);
-        let (pages, new) = relinked(&new, &changes);
-        assert_renders(&pages.unwrap(), &new, &["red/a.md", "red/b.md", "red/f.md"]);
+        assert_renders_after(
+            &[("red/e.md", None), ("red/f.md", Some(E))],
+            &["red/a.md", "red/b.md", "red/f.md"],
+        );
     }
 
     #[test]
     fn an_added_translation_renders_the_articles_it_translates() {
-        let a_en = "---\nid: KB-1\ntitle: A en\n---\nA.\n";
-        let changes = [text("red/a.en.md", a_en)];
-        let (pages, new) = relinked(&base_with(&[("red/a.en.md", Some(a_en))]), &changes);
         // A for its translations; B's English version for its new neighbour.
-        assert_renders(
-            &pages.unwrap(),
-            &new,
+        assert_renders_after(
+            &[("red/a.en.md", Some(A_EN))],
             &["red/a.en.md", "red/a.md", "red/b.en.md"],
         );
     }
 
     #[test]
     fn a_removed_translation_renders_the_article_it_translated() {
-        let a_en = "---\nid: KB-1\ntitle: A en\n---\nA.\n";
-        let old = site(&base_with(&[("red/a.en.md", Some(a_en))]));
+        let old = site(&base_with(&[("red/a.en.md", Some(A_EN))]));
         let new = site(&BASE);
         let changes = [at("red/a.en.md", Now::Gone)];
         let Step::Relink { files } = first(Some(&old), &changes) else {
