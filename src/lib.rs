@@ -29,6 +29,7 @@ pub mod matter;
 pub mod output_paths;
 pub mod parse;
 pub mod placeholders;
+pub mod plan;
 pub mod references;
 pub mod render;
 pub mod report;

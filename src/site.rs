@@ -344,6 +344,19 @@ fn content_failure(
     }
 }
 
+/// A render that failed, as the failure of a build: its problems after
+/// `warnings`, shown with `texts`.
+pub fn render_failure(
+    warnings: Vec<Diagnostic>,
+    failed: RenderError,
+    texts: SourceTexts,
+) -> BuildError {
+    match failed {
+        RenderError::Content(errors, _) => content_failure(warnings, errors, texts),
+        RenderError::Io(e) => e.into(),
+    }
+}
+
 /// Where the tantivy index of the build written to `out` is kept for
 /// `tier0 search`: beside the output, with what else tier0 knows of it.
 pub fn index_dir(out: &Path) -> PathBuf {
@@ -375,12 +388,10 @@ pub fn build_with_pages(
     progress("rendering", model.articles.len());
     let mut rendered = match render::articles(&model, &theme, &staging) {
         Ok(rendered) => rendered,
-        Err(failed) => match render::with_listing_errors(&model, &theme, failed) {
-            RenderError::Content(errors, _) => {
-                return Err(content_failure(warnings, errors, texts));
-            }
-            RenderError::Io(e) => return Err(e.into()),
-        },
+        Err(failed) => {
+            let failed = render::with_listing_errors(&model, &theme, failed);
+            return Err(render_failure(warnings, failed, texts));
+        }
     };
     warnings.append(&mut rendered.warnings);
     let articles = model.articles.len();
@@ -412,10 +423,8 @@ pub fn build_with_pages(
     indexed?;
     match listed {
         Ok(errors) if errors.is_empty() => {}
-        Ok(errors) | Err(RenderError::Content(errors, _)) => {
-            return Err(content_failure(warnings, errors, texts));
-        }
-        Err(RenderError::Io(e)) => return Err(e.into()),
+        Ok(errors) => return Err(content_failure(warnings, errors, texts)),
+        Err(failed) => return Err(render_failure(warnings, failed, texts)),
     }
     for (path, bytes) in pages {
         staging.put(path, bytes)?;

@@ -600,43 +600,12 @@ impl SiteModel {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod testing;
 
-    /// The agents' edition, drafts included, of the articles `files`
-    /// (path under `content/`, text) and the assets `assets`.
-    fn linked(files: &[(&str, &str)], assets: &[&str]) -> Result<SiteModel, Vec<Diagnostic>> {
-        let config = Config::default();
-        let sources = crate::discover::Sources {
-            articles: files
-                .iter()
-                .map(|(rel, text)| crate::discover::SourceFile {
-                    path: PathBuf::from("content").join(rel),
-                    rel: (*rel).to_owned(),
-                    text: Arc::from(*text),
-                })
-                .collect(),
-            ..Default::default()
-        };
-        let parsed = crate::parse::parse(&config, &sources);
-        assert!(
-            !parsed.diagnostics.iter().any(Diagnostic::is_error),
-            "{:?}",
-            parsed.diagnostics
-        );
-        let assets = assets
-            .iter()
-            .map(|rel| Asset {
-                rel: (*rel).to_owned(),
-                source: PathBuf::from("content").join(rel),
-            })
-            .collect();
-        let selection = Selection {
-            drafts: true,
-            audience: BuildAudience::Agents,
-        };
-        link(config, parsed.articles, parsed.sections, assets, selection)
-    }
+#[cfg(test)]
+mod tests {
+    use super::testing::linked;
+    use super::*;
 
     #[test]
     fn ids_that_differ_only_in_case_collide_across_languages() {

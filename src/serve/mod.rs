@@ -24,8 +24,10 @@ use http::{LiveEvent, Shared};
 use site::{DevSite, Rebuilt};
 
 use crate::config::BaseUrl;
+use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::plan::Change;
 use crate::report::{Listing, Verbosity, print_diagnostics};
-use crate::site::BuildOptions;
+use crate::site::{BuildError, BuildOptions};
 use crate::terminal;
 
 /// The port `tier0 serve` listens on unless told otherwise.
@@ -143,20 +145,20 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
         }
     };
     while let Some(batch) = watcher.next_batch() {
-        let changed = if batch.everything {
+        let changes = if batch.everything {
             Vec::new()
         } else {
             let mut paths = batch.articles;
             paths.extend(batch.others);
-            paths.retain(|p| site.significant(p));
-            if paths.is_empty() {
+            let changes = site.changes(&paths);
+            if changes.is_empty() {
                 continue;
             }
-            paths
+            changes
         };
         rebuild(
             &mut site,
-            &changed,
+            &changes,
             shared,
             &search,
             &mut generation,
@@ -174,14 +176,14 @@ const SEARCH_QUIET: Duration = Duration::from_millis(700);
 
 fn rebuild(
     site: &mut DevSite,
-    changed: &[PathBuf],
+    changes: &[Change],
     shared: &Shared,
     search: &mpsc::Sender<SearchJob>,
     generation: &mut u64,
     verbosity: Verbosity,
 ) {
     let started = Instant::now();
-    match site.rebuild(changed) {
+    match site.rebuild(changes) {
         Ok(rebuilt) => {
             *generation += 1;
             let pages = site.pages().unwrap_or_default();
@@ -218,18 +220,27 @@ fn rebuild(
             }
         }
         Err(failure) => {
-            print_diagnostics(
-                &failure.texts,
-                &failure.diagnostics,
-                verbosity,
-                Listing::Abridged,
-            );
+            let (diagnostics, texts) = shown(failure);
+            print_diagnostics(&texts, &diagnostics, verbosity, Listing::Abridged);
             terminal::tell(format_args!(
                 "The last good version of the site is still served."
             ));
-            let located = Arc::new(failure.texts.locate(&failure.diagnostics));
+            let located = Arc::new(texts.locate(&diagnostics));
             shared.update(|s| s.errors = Some(located.clone()));
             let _ = shared.events.send(LiveEvent::Failed(located));
+        }
+    }
+}
+
+/// A failed rebuild as it is shown, in the terminal and in open pages:
+/// its problems with their source texts, or the one problem that stopped it.
+fn shown(failure: BuildError) -> (Vec<Diagnostic>, SourceTexts) {
+    match failure {
+        BuildError::Content { diagnostics, texts } => (diagnostics, texts),
+        other => {
+            let message = format!("cannot build the site: {other}");
+            let problem = Diagnostic::error(PathBuf::from("."), 0..0, message);
+            (vec![problem], SourceTexts::default())
         }
     }
 }
@@ -251,9 +262,9 @@ fn spawn_search_worker(shared: Arc<Shared>) -> mpsc::Sender<SearchJob> {
                     }
                 }),
                 Err(failure) => {
-                    for d in &failure.diagnostics {
-                        terminal::tell(format_args!("error: search index: {}", d.message));
-                    }
+                    terminal::tell(format_args!(
+                        "error: cannot build the search index: {failure}"
+                    ));
                 }
             }
         }

@@ -28,7 +28,7 @@ pub struct Batch {
     pub articles: Vec<PathBuf>,
     /// Other paths under `content/` that changed: assets, folders, removed or
     /// renamed articles, and editors' temporary files, which the site tells
-    /// apart (see `DevSite::significant`).
+    /// apart (see `plan::significant`).
     pub others: Vec<PathBuf>,
     /// The config or the theme changed, or the watch itself had a problem.
     pub everything: bool,

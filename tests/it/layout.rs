@@ -30,6 +30,7 @@ const ORDER: &[&str] = &[
     "parse",
     "references",
     "link",
+    "plan",
     "article_templates",
     "audit",
     "share",

@@ -1,0 +1,332 @@
+//! One test per kind of change, and per reason a page is rendered again.
+
+use super::*;
+use crate::link::testing::linked;
+
+/// Links to KB-3 (vpn/c.md), in the section `red` with B and E.
+const A: &str = "---\nid: KB-1\ntitle: A\n---\n## Uno\n\nSee [C](KB-3).\n";
+const B: &str = "---\nid: KB-2\ntitle: B\n---\nB.\n";
+const E: &str = "---\nid: KB-5\ntitle: E\n---\nE.\n";
+/// Alone in the section `vpn`.
+const C: &str = "---\nid: KB-3\ntitle: C\n---\nC.\n";
+/// B's English version, alone in the English section `red`.
+const B_EN: &str = "---\nid: KB-2\ntitle: B en\n---\nB.\n";
+
+/// A's English version.
+const A_EN: &str = "---\nid: KB-1\ntitle: A en\n---\nA.\n";
+
+/// The site every test starts from.
+const BASE: [(&str, &str); 5] = [
+    ("red/a.md", A),
+    ("red/b.md", B),
+    ("red/e.md", E),
+    ("vpn/c.md", C),
+    ("red/b.en.md", B_EN),
+];
+
+fn site(files: &[(&str, &str)]) -> SiteModel {
+    linked(files, &[]).unwrap()
+}
+
+/// `BASE` with each `rel` given `text`, or left out when `text` is `None`.
+fn base_with<'a>(changes: &[(&'a str, Option<&'a str>)]) -> Vec<(&'a str, &'a str)> {
+    let mut files: Vec<(&str, &str)> = BASE
+        .into_iter()
+        .filter(|(rel, _)| !changes.iter().any(|(r, _)| r == rel))
+        .collect();
+    files.extend(changes.iter().filter_map(|&(rel, text)| Some((rel, text?))));
+    files
+}
+
+fn text(rel: &str, text: &str) -> Change {
+    Change::Content {
+        rel: rel.to_owned(),
+        now: Now::Text(Arc::from(text)),
+    }
+}
+
+fn at(rel: &str, now: Now) -> Change {
+    Change::Content {
+        rel: rel.to_owned(),
+        now,
+    }
+}
+
+fn index(model: &SiteModel, rel: &str) -> usize {
+    model.article_by_source(rel).unwrap()
+}
+
+/// The links that rendering found in each article of `model`: A's.
+fn links(model: &SiteModel) -> Vec<Vec<String>> {
+    model
+        .articles
+        .iter()
+        .map(|a| match a.article.rel.as_str() {
+            "red/a.md" => vec!["KB-3".to_owned()],
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// The plan after `BASE` became `new` through `changes`, which must
+/// call for relinking.
+fn relinked(new: &[(&str, &str)], changes: &[Change]) -> (Option<Pages>, SiteModel) {
+    let old = site(&BASE);
+    let new = site(new);
+    let Step::Relink { files } = first(Some(&old), changes) else {
+        panic!("{:?}", first(Some(&old), changes));
+    };
+    (pages(&old, &links(&old), &new, &files), new)
+}
+
+/// [`assert_renders`] for the plan after each file `rel` of `BASE` was
+/// given `text`, or deleted when it is `None`.
+fn assert_renders_after(edits: &[(&str, Option<&str>)], expected: &[&str]) {
+    let changes: Vec<Change> = edits
+        .iter()
+        .map(|&(rel, edited)| match edited {
+            Some(edited) => text(rel, edited),
+            None => at(rel, Now::Gone),
+        })
+        .collect();
+    let (pages, new) = relinked(&base_with(edits), &changes);
+    assert_renders(&pages.unwrap(), &new, expected);
+}
+
+/// The source files of the articles that `pages` renders again.
+fn rendered<'a>(pages: &Pages, new: &'a SiteModel) -> Vec<&'a str> {
+    let mut rels: Vec<&str> = pages
+        .render
+        .iter()
+        .map(|&i| new.articles[i].article.rel.as_str())
+        .collect();
+    rels.sort_unstable();
+    rels
+}
+
+/// The plan renders `expected` again, and keeps the page of every other
+/// article and of every redirect to one.
+fn assert_renders(pages: &Pages, new: &SiteModel, expected: &[&str]) {
+    assert_eq!(rendered(pages, new), expected);
+    for (i, a) in new.articles.iter().enumerate() {
+        let kept = pages.keep.contains(&a.path);
+        assert_eq!(kept, !pages.render.contains(&i), "{}", a.article.rel);
+    }
+    for r in new.redirects.iter() {
+        let kept = pages.keep.contains(&r.from);
+        assert_eq!(kept, !pages.render.contains(&r.to), "{}", r.from);
+    }
+    assert_eq!(
+        pages.keep.len(),
+        new.articles.len() - pages.render.len()
+            + new
+                .redirects
+                .iter()
+                .filter(|r| !pages.render.contains(&r.to))
+                .count()
+    );
+}
+
+#[test]
+fn a_body_edit_renders_that_article_alone() {
+    let old = site(&BASE);
+    let edited = A.replace("See", "Read");
+    let step = first(Some(&old), &[text("red/a.md", &edited)]);
+    let expected = vec![Body {
+        index: index(&old, "red/a.md"),
+        text: Arc::from(edited),
+    }];
+    assert_eq!(step, Step::Bodies(expected));
+}
+
+#[test]
+fn a_body_edit_that_keeps_the_anchors_is_the_whole_rebuild() {
+    let old = site(&BASE);
+    let a = index(&old, "red/a.md");
+    let changes = [text("red/a.md", &A.replace("See", "Read"))];
+    let anchors = vec![BTreeSet::new(); old.articles.len()];
+    let mut same = anchors.clone();
+    same[a].insert("uno".to_owned());
+    assert_eq!(after_bodies(&old, &changes, &same, [(a, &same[a])]), None);
+}
+
+#[test]
+fn a_body_edit_that_changes_the_anchors_relinks() {
+    let old = site(&BASE);
+    let a = index(&old, "red/a.md");
+    let changes = [text("red/a.md", &A.replace("## Uno", "## Dos"))];
+    let mut anchors = vec![BTreeSet::new(); old.articles.len()];
+    anchors[a].insert("uno".to_owned());
+    let now = BTreeSet::from(["dos".to_owned()]);
+    let expected = Step::Relink {
+        files: vec!["red/a.md".to_owned()],
+    };
+    assert_eq!(
+        after_bodies(&old, &changes, &anchors, [(a, &now)]),
+        Some(expected)
+    );
+}
+
+#[test]
+fn a_front_matter_edit_relinks_and_renders_that_article() {
+    let edited = B_EN.replace("title: B en", "title: B in English");
+    assert_renders_after(&[("red/b.en.md", Some(&edited))], &["red/b.en.md"]);
+}
+
+#[test]
+fn an_edit_of_a_link_target_renders_the_articles_linking_to_it() {
+    let edited = C.replace("title: C", "title: C2");
+    assert_renders_after(&[("vpn/c.md", Some(&edited))], &["red/a.md", "vpn/c.md"]);
+}
+
+#[test]
+fn a_renamed_link_target_renders_the_articles_linking_to_it() {
+    assert_renders_after(
+        &[("vpn/c.md", None), ("vpn/c2.md", Some(C))],
+        &["red/a.md", "vpn/c2.md"],
+    );
+}
+
+#[test]
+fn a_changed_neighbour_in_the_section_renders_the_articles_showing_it() {
+    let edited = B.replace("title: B", "title: Be");
+    // A and E show B's title beside them; C and B's translation do not.
+    assert_renders_after(
+        &[("red/b.md", Some(&edited))],
+        &["red/a.md", "red/b.md", "red/e.md"],
+    );
+}
+
+#[test]
+fn a_new_article_renders_it_and_its_neighbours() {
+    let d = "---\nid: KB-4\ntitle: D\n---\nD.\n";
+    assert_renders_after(
+        &[("red/d.md", Some(d))],
+        &["red/a.md", "red/b.md", "red/d.md", "red/e.md"],
+    );
+}
+
+#[test]
+fn a_deleted_article_renders_its_neighbours() {
+    assert_renders_after(&[("red/e.md", None)], &["red/a.md", "red/b.md"]);
+}
+
+#[test]
+fn a_renamed_article_renders_it_and_its_neighbours() {
+    assert_renders_after(
+        &[("red/e.md", None), ("red/f.md", Some(E))],
+        &["red/a.md", "red/b.md", "red/f.md"],
+    );
+}
+
+#[test]
+fn an_added_translation_renders_the_articles_it_translates() {
+    // A for its translations; B's English version for its new neighbour.
+    assert_renders_after(
+        &[("red/a.en.md", Some(A_EN))],
+        &["red/a.en.md", "red/a.md", "red/b.en.md"],
+    );
+}
+
+#[test]
+fn a_removed_translation_renders_the_article_it_translated() {
+    let old = site(&base_with(&[("red/a.en.md", Some(A_EN))]));
+    let new = site(&BASE);
+    let changes = [at("red/a.en.md", Now::Gone)];
+    let Step::Relink { files } = first(Some(&old), &changes) else {
+        panic!("{:?}", first(Some(&old), &changes));
+    };
+    let pages = pages(&old, &links(&old), &new, &files).unwrap();
+    assert_renders(&pages, &new, &["red/a.md", "red/b.en.md"]);
+}
+
+#[test]
+fn a_new_folder_of_articles_is_a_new_section_so_everything() {
+    let d = "---\nid: KB-4\ntitle: D\n---\nD.\n";
+    let changes = [at("faq", Now::Folder), text("faq/d.md", d)];
+    let old = site(&BASE);
+    assert_eq!(
+        first(Some(&old), &changes),
+        Step::Relink {
+            files: vec!["faq/d.md".to_owned()]
+        }
+    );
+    let (pages, _) = relinked(&base_with(&[("faq/d.md", Some(d))]), &changes);
+    assert_eq!(pages, None);
+}
+
+#[test]
+fn a_deleted_folder_of_articles_relinks_and_its_gone_section_rebuilds_everything() {
+    let changes = [at("vpn", Now::Gone)];
+    let old = site(&BASE);
+    assert_eq!(
+        first(Some(&old), &changes),
+        Step::Relink { files: Vec::new() }
+    );
+    let (pages, _) = relinked(&base_with(&[("vpn/c.md", None)]), &changes);
+    assert_eq!(pages, None);
+}
+
+#[test]
+fn a_changed_file_that_no_site_has_as_an_article_rebuilds_everything() {
+    let old = site(&BASE);
+    let files = ["red/notes.md".to_owned()];
+    assert_eq!(pages(&old, &links(&old), &old, &files), None);
+}
+
+#[test]
+fn an_asset_that_appears_on_relinking_rebuilds_everything() {
+    let old = site(&BASE);
+    let new = linked(&BASE, &["red/x.png"]).unwrap();
+    let files = ["red/a.md".to_owned()];
+    assert_eq!(pages(&old, &links(&old), &new, &files), None);
+    let same = pages(&old, &links(&old), &old, &files).unwrap();
+    assert_renders(&same, &old, &[]);
+}
+
+#[test]
+fn changes_beyond_articles_rebuild_everything() {
+    let old = site(&BASE);
+    let everything = [
+        vec![Change::Outside],
+        vec![text("red/_index.md", "---\ntitle: Red\n---\n")],
+        vec![text("_index.md", "Home.\n")],
+        vec![at("red/x.png", Now::File)],
+        vec![text("red/a.md", A), Change::Outside],
+        vec![],
+    ];
+    for changes in everything {
+        assert_eq!(first(Some(&old), &changes), Step::Everything, "{changes:?}");
+    }
+    let body = [text("red/a.md", &A.replace("See", "Read"))];
+    assert_eq!(first(None, &body), Step::Everything);
+}
+
+#[test]
+fn a_body_edit_with_another_change_relinks() {
+    let old = site(&BASE);
+    let body = text("red/a.md", &A.replace("See", "Read"));
+    let changes = [body, at("red/e.md", Now::Gone)];
+    let expected = Step::Relink {
+        files: vec!["red/a.md".to_owned(), "red/e.md".to_owned()],
+    };
+    assert_eq!(first(Some(&old), &changes), expected);
+}
+
+#[test]
+fn editors_temporary_files_are_not_significant() {
+    let old = site(&BASE);
+    let old = Some(&old);
+    for gone in ["red/.a.md.swp", "red/a.md~", "red/4913"] {
+        assert!(!significant(old, &at(gone, Now::Gone)), "{gone}");
+    }
+    // A temporary file still there is a change like any other file.
+    let temp = at("red/a.md~", Now::Text(Arc::from("x")));
+    assert!(significant(old, &temp));
+    assert_eq!(first(old, &[temp]), Step::Everything);
+    for was in ["red/a.md", "red", "vpn"] {
+        assert!(significant(old, &at(was, Now::Gone)), "{was}");
+    }
+    assert!(significant(old, &Change::Outside));
+    assert!(significant(None, &at("red/.a.md.swp", Now::Gone)));
+}
