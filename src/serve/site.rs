@@ -6,7 +6,9 @@
 //! this module reads what it needs from the disk (what is at each changed
 //! path now), executes its steps (render the bodies of some articles
 //! again; relink and render what the relinked site changed; rebuild
-//! everything) and keeps what each build learned for the next one. The
+//! everything) and keeps what each build learned for the next one, the
+//! parsed article files included ([`crate::parse::Earlier`]: a relink
+//! parses only the files that changed). The
 //! search index is rebuilt after every change in the background; once it
 //! is done, the files served are byte for byte those of a clean
 //! `tier0 build` with `--base-url /`.
@@ -266,6 +268,8 @@ pub struct DevSite {
     failed: bool,
     /// Warnings of the last relinked build, with their source texts.
     warnings: (Vec<Diagnostic>, SourceTexts),
+    /// The article files as last parsed: only those that changed are parsed again.
+    earlier: crate::parse::Earlier,
 }
 
 impl DevSite {
@@ -276,6 +280,7 @@ impl DevSite {
             good: None,
             failed: false,
             warnings: Default::default(),
+            earlier: Default::default(),
         }
     }
 
@@ -358,7 +363,7 @@ impl DevSite {
             theme,
             texts,
             warnings,
-        } = site::prepare(&self.options, &|_, _| {})?;
+        } = site::prepare_again(&self.options, &mut self.earlier)?;
         let relinked = match (&step, &self.good) {
             (Step::Relink { files }, Some(good)) => {
                 plan::pages(&good.model, &good.learned.article_links, &model, files)
