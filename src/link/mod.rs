@@ -226,12 +226,12 @@ pub fn link(
     // Problems a lenient build publishes anyway, with a warning.
     let mut warnings = Vec::new();
     let (landings, unused) = sections::landing_pages(landings);
-    let lenient = if config.strict {
-        &mut errors
-    } else {
-        &mut warnings
+    let mut lenient = place::Lenient {
+        strict: config.strict,
+        errors: &mut errors,
+        warnings: &mut warnings,
     };
-    lenient.extend(unused.into_iter().map(|d| d.fatal_if(config.strict)));
+    unused.into_iter().for_each(|d| lenient.report(d));
     let section_pages = claim_sections(
         &config,
         &articles,

@@ -155,6 +155,18 @@ pub(super) struct Lenient<'a> {
     pub(super) warnings: &'a mut Vec<Diagnostic>,
 }
 
+impl Lenient<'_> {
+    /// Reports `problem`: an error in a strict build, else a warning.
+    pub(super) fn report(&mut self, problem: Diagnostic) {
+        let problem = problem.fatal_if(self.strict);
+        if self.strict {
+            self.errors.push(problem);
+        } else {
+            self.warnings.push(problem);
+        }
+    }
+}
+
 /// The redirects of the site, by path: each article's short link (the
 /// default language's goes to the first of its `groups`), and each alias
 /// that claims its path in `registry`. An alias that cannot is left out
@@ -200,8 +212,8 @@ pub(super) fn redirects(
             ) {
                 Ok(()) => redirects.push(Redirect { from, to: i }),
                 // The page is worth more to readers than one old URL of it.
-                Err(e) if lenient.strict => lenient.errors.push(e),
-                Err(e) => lenient.warnings.push(e.fatal_if(false).with_help(
+                Err(e) if lenient.strict => lenient.report(e),
+                Err(e) => lenient.report(e.with_help(
                     "the alias is left out; remove it, or the path that takes it first",
                 )),
             }

@@ -417,14 +417,7 @@ impl TopLevelKeys {
     /// of their own; a value written as it reads is found this way.
     pub fn find_in_entry(&self, file: &str, key: &str, needle: &str) -> Option<Range<usize>> {
         let start = self.first_of(key)?.key.start;
-        let end = self
-            .keys
-            .values()
-            .flatten()
-            .map(|p| p.key.start)
-            .filter(|&s| s > start)
-            .min()
-            .unwrap_or(self.end);
+        let end = self.next_key_after(start).unwrap_or(self.end);
         let at = start + file.get(start..end)?.find(needle)?;
         Some(at..at + needle.len())
     }
@@ -460,15 +453,17 @@ impl TopLevelKeys {
     /// top-level key, or to `end` (file offsets).
     pub fn block(&self, key: &str, end: usize) -> Option<Range<usize>> {
         let start = self.first_of(key)?.key.start;
-        let next = self
-            .keys
+        Some(start..self.next_key_after(start).unwrap_or(end))
+    }
+
+    /// Where the first top-level key written after `start` starts.
+    fn next_key_after(&self, start: usize) -> Option<usize> {
+        self.keys
             .values()
             .flatten()
             .map(|p| p.key.start)
             .filter(|&s| s > start)
             .min()
-            .unwrap_or(end);
-        Some(start..next)
     }
 
     /// Where the mapping starts.

@@ -34,6 +34,21 @@ impl Problems<'_> {
             .push(Diagnostic::error(self.path, span, message).with_help(help));
     }
 
+    /// An error at `key` when `value`, which names a folder or file of the
+    /// site, is longer than a file name may be: `message`, with the first
+    /// help when `key` is written and the second when its value was made
+    /// from the file.
+    fn too_long(&mut self, key: &str, value: &str, message: &str, help: [&str; 2]) {
+        if let Some(too_long) = output_paths::segment_too_long(value) {
+            let help = if self.spans.has(key) {
+                help[0]
+            } else {
+                help[1]
+            };
+            self.error(key, format!("{message}: {too_long}"), help);
+        }
+    }
+
     /// A warning at the value of `key`: the article is kept, as it says.
     fn warning(&mut self, key: &str, message: String, help: impl Into<String>) {
         let span = self.spans.value(key);
@@ -317,18 +332,15 @@ fn read_slug(
             "rename the file with letters or digits, or set `slug:`",
         );
     }
-    if let Some(too_long) = output_paths::segment_too_long(&slug) {
-        let help = if p.spans.has("slug") {
-            "shorten `slug:`"
-        } else {
-            "set a shorter `slug:`; the one made from the file name is too long"
-        };
-        p.error(
-            "slug",
-            format!("the slug is too long for a file name: {too_long}"),
-            help,
-        );
-    }
+    p.too_long(
+        "slug",
+        &slug,
+        "the slug is too long for a file name",
+        [
+            "shorten `slug:`",
+            "set a shorter `slug:`; the one made from the file name is too long",
+        ],
+    );
     slug
 }
 
@@ -443,17 +455,14 @@ fn read_id(written: Option<String>, rel: &str, p: &mut Problems<'_>) -> String {
         }
     };
     // The id names the folder of the article's short link (`kb/<id>/`).
-    if let Some(too_long) = output_paths::segment_too_long(&id) {
-        let help = if p.spans.has("id") {
-            "use a shorter id, such as `KB-1042`"
-        } else {
-            "add a short `id: KB-…`; the one made from the file's path is too long"
-        };
-        p.error(
-            "id",
-            format!("the article id is too long for a folder name: {too_long}"),
-            help,
-        );
-    }
+    p.too_long(
+        "id",
+        &id,
+        "the article id is too long for a folder name",
+        [
+            "use a shorter id, such as `KB-1042`",
+            "add a short `id: KB-…`; the one made from the file's path is too long",
+        ],
+    );
     id
 }
