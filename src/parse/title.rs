@@ -84,6 +84,9 @@ fn scan(body: &str, whole: bool) -> Option<Heading> {
                 comment = !trimmed.contains("-->");
                 continue;
             }
+            if paragraph.is_none() && is_empty_anchor_line(trimmed) {
+                continue;
+            }
             if let Some(text) = atx_h1(trimmed) {
                 return Some(heading(text, start..next, first));
             }
@@ -131,6 +134,38 @@ fn atx_heading(line: &str) -> Option<&str> {
             rest
         },
     )
+}
+
+/// Whether `line` holds only empty anchors such as `<a id="old-name"></a>`
+/// or `<span id="x"></span>`, which keep old links working and show
+/// nothing: mdBook books put them above a chapter's opening heading.
+fn is_empty_anchor_line(line: &str) -> bool {
+    let mut rest = line;
+    let mut any = false;
+    while !rest.is_empty() {
+        let Some(open) = rest.strip_prefix('<') else {
+            return false;
+        };
+        let Some(end) = open.find('>') else {
+            return false;
+        };
+        let tag = &open[..end];
+        let name_end = tag.find([' ', '\t', '/']).unwrap_or(tag.len());
+        let (name, attributes) = tag.split_at(name_end);
+        let named = attributes.contains("id=") || attributes.contains("name=");
+        let Some(inner) = open[end + 1..].strip_prefix("</") else {
+            return false;
+        };
+        let closing = inner
+            .strip_prefix(name)
+            .and_then(|after| after.trim_start().strip_prefix('>'));
+        match closing {
+            Some(after) if named && matches!(name, "a" | "span") => rest = after.trim_start(),
+            _ => return false,
+        }
+        any = true;
+    }
+    any
 }
 
 fn starts_ordered_item(line: &str) -> bool {
@@ -187,6 +222,23 @@ mod tests {
     }
 
     #[test]
+    fn empty_anchors_before_the_opening_heading_are_not_content() {
+        let body = "<!-- Old headings. -->\n\n<a id=\"old-one\"></a>\n<a id=\"old-two\"></a>\n\n## The `match` Construct\n\nText\n";
+        assert_eq!(
+            title(body),
+            Some((
+                "The match Construct".into(),
+                "## The `match` Construct\n",
+                true
+            ))
+        );
+        assert_eq!(
+            title("<span id=\"a\"></span> <a name=\"b\" ></a >\n## Opening\n").map(|t| t.0),
+            Some("Opening".into())
+        );
+    }
+
+    #[test]
     fn the_opening_heading_only() {
         let opening = |body| opening_heading(body).map(|h| h.text);
         assert_eq!(opening("\n# Intro\n\nText\n").as_deref(), Some("Intro"));
@@ -207,6 +259,9 @@ mod tests {
             "Text\n\n## Not opening\n",
             "####### seven\n",
             "<!--\n# hidden\n-->\n",
+            "<a href=\"x\"></a>\n\n## After a link\n",
+            "<a id=\"x\">Shown</a>\n\n## After text\n",
+            "<img id=\"x\"></img>\n\n## After an image\n",
             "",
         ] {
             assert_eq!(title(body), None, "{body:?}");
