@@ -431,31 +431,45 @@ function createPlanner({ manifest, vocabShard, lookup }) {
   }
 
   async function planWords(surfaces, typing, typos) {
-    const m = await manifest();
     const words = [];
     const seen = new Set();
-    for (let i = 0; i < surfaces.length; i++) {
-      const surface = surfaces[i];
-      const { entry, words: shard } = await lookup(surface);
-      const candidates = [];
-      const exact = entry && entry[1] !== null ? termOf(entry) : null;
-      if (exact !== null) candidates.push({ term: exact, surface, kind: "exact", weight: 1 });
-      const synonyms = m.synonyms || {};
-      const own = (key) => (Object.prototype.hasOwnProperty.call(synonyms, key) ? synonyms[key] : []);
-      for (const [synonym, term] of [...own(surface), ...(exact !== null ? own(`=${exact}`) : [])]) {
-        if (!candidates.some((c) => c.term === term)) candidates.push({ term, surface: synonym, kind: "synonym", weight: SYNONYM_WEIGHT });
-      }
-      if (typing && i === surfaces.length - 1) {
-        for (const c of await completions(surface)) if (!candidates.some((x) => x.term === c.term)) candidates.push(c);
-      }
-      if (!entry && typos) candidates.push(...await corrections(surface, shard));
-      if (entry && candidates.length === 0) continue; // a stop word, not being typed
+    const add = (surface, { known, candidates }) => {
+      if (known && candidates.length === 0) return; // a stop word, not being typed
       const key = candidates.length && candidates[0].kind === "exact" ? `=${candidates[0].term}` : `?${surface}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key)) return;
       seen.add(key);
       words.push({ surface, candidates });
+    };
+    for (let i = 0; i < surfaces.length; i++) {
+      const surface = surfaces[i];
+      const typed = typing && i === surfaces.length - 1;
+      const answers = await candidatesOf(surface, typed, typos);
+      const pieces = surface.split(/[_-]/).filter(Boolean);
+      if (pieces.length > 1 && !answers.known && answers.candidates.length === 0) {
+        // A code nothing answers: its pieces, which article text indexes.
+        for (let k = 0; k < pieces.length; k++) add(pieces[k], await candidatesOf(pieces[k], typed && k === pieces.length - 1, typos));
+      } else add(surface, answers);
     }
     return words;
+  }
+
+  /** Whether the vocabulary has `surface`, and the terms that answer it (QUERY.md, "Planning", step 2). */
+  async function candidatesOf(surface, typed, typos) {
+    const m = await manifest();
+    const { entry, words: shard } = await lookup(surface);
+    const candidates = [];
+    const exact = entry && entry[1] !== null ? termOf(entry) : null;
+    if (exact !== null) candidates.push({ term: exact, surface, kind: "exact", weight: 1 });
+    const synonyms = m.synonyms || {};
+    const own = (key) => (Object.prototype.hasOwnProperty.call(synonyms, key) ? synonyms[key] : []);
+    for (const [synonym, term] of [...own(surface), ...(exact !== null ? own(`=${exact}`) : [])]) {
+      if (!candidates.some((c) => c.term === term)) candidates.push({ term, surface: synonym, kind: "synonym", weight: SYNONYM_WEIGHT });
+    }
+    if (typed) {
+      for (const c of await completions(surface)) if (!candidates.some((x) => x.term === c.term)) candidates.push(c);
+    }
+    if (!entry && typos) candidates.push(...await corrections(surface, shard));
+    return { known: entry !== null, candidates };
   }
 
   return { plan, corrections };

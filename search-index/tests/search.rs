@@ -46,6 +46,9 @@ fn stemming_accents_and_codes_through_search() {
     assert_eq!(s("en", "passwords")[..2], ["KB-1002", "KB-1001"]);
     // A code's pieces are indexed too, so its words find it.
     assert!(s("en", "reset connection").contains(&"KB-1043".into()));
+    // So does a part of it, although the vocabulary has only the whole.
+    assert_eq!(s("en", "probe_finished"), ["KB-1042"]);
+    assert_eq!(s("en", "CONNECTION_RESET"), ["KB-1043"]);
 }
 
 #[test]

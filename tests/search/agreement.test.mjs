@@ -65,7 +65,7 @@ async function compare(root, lang, engine, query, where) {
   return expected;
 }
 
-async function assertAgreement(root, lang, perKind) {
+async function assertAgreement(root, lang, perKind, absent = []) {
   const engine = engineFor(root, lang);
   const queries = makeQueries(`${root}:${lang}`, records(root, lang), perKind, ALL_KINDS);
   const kinds = new Map();
@@ -78,7 +78,7 @@ async function assertAgreement(root, lang, perKind) {
   }
   // Every kind was drawn and mostly finds something: the test cannot pass empty.
   for (const kind of ALL_KINDS) {
-    if (kind === "accentless" && lang === "en") continue;
+    if ((kind === "accentless" && lang === "en") || absent.includes(kind)) continue;
     const k = kinds.get(kind);
     assert.ok(k && k.n >= 5, `${lang}: too few ${kind} queries (${k ? k.n : 0})`);
     assert.ok(k.found >= k.n * 0.7, `${lang}: ${kind}: only ${k.found} of ${k.n} found anything`);
@@ -99,7 +99,8 @@ before(() => {
 
 test("example knowledge base: every kind of query, Spanish and English", async () => {
   assert.ok(await assertAgreement(example, "es", 30) > 200);
-  assert.ok(await assertAgreement(example, "en", 15) > 40);
+  // Its English articles have no code of three pieces or more.
+  assert.ok(await assertAgreement(example, "en", 15, ["codepart"]) > 40);
 });
 
 test("example knowledge base: the synonyms of its tier0.yaml", async () => {

@@ -8,13 +8,15 @@
 // 3+ letters typed), `body` (four consecutive words of 3+ letters from a
 // sentence, complete), `multi` (two or three words of the article, in any
 // order), `code` (a token with digits or `_`, as written or lower-cased),
-// `short` (the first 2–4 letters of a title word) and `bodytypo` (a body
-// word with one edit and no accents, complete).
+// `short` (the first 2–4 letters of a title word), `bodytypo` (a body
+// word with one edit and no accents, complete) and `codepart` (consecutive
+// pieces of a longer code, itself a code: `x86_64` of
+// `stable-x86_64-pc-windows-msvc`).
 
 /** The kinds a known-item benchmark reports. */
 export const KNOWN_ITEM_KINDS = ["title", "accentless", "typo", "prefix", "body"];
 /** Every kind. */
-export const ALL_KINDS = [...KNOWN_ITEM_KINDS, "multi", "code", "short", "bodytypo"];
+export const ALL_KINDS = [...KNOWN_ITEM_KINDS, "multi", "code", "short", "bodytypo", "codepart"];
 
 function rng(seed) {
   let a = seed >>> 0;
@@ -142,6 +144,20 @@ export function makeQueries(name, records, perKind, kinds = ALL_KINDS) {
     const w = content[Math.floor(random() * content.length)];
     add("bodytypo", `${stripAccents(typo(w, random))} `, r, [r.id]);
   }
+  const isCode = (run) => run.includes("_") || /\d/.test(run);
+  const parts = usable.flatMap((r) => [...new Set(words(r))].flatMap((w) => {
+    const pieces = w.split(/([_-]+)/);
+    const out = [];
+    // pieces alternates word, separator, word...: every run of 2 words or more that is not the whole.
+    for (let a = 0; a < pieces.length; a += 2) {
+      for (let b = a + 2; b < pieces.length; b += 2) {
+        const part = pieces.slice(a, b + 1).join("");
+        if ((a > 0 || b < pieces.length - 1) && pieces[a] && pieces[b] && isCode(part)) out.push([r, part]);
+      }
+    }
+    return out;
+  }));
+  for (const [r, part] of pick(parts, perKind, random)) add("codepart", `${part} `, r, [r.id]);
   return queries;
 }
 

@@ -78,6 +78,9 @@ test("error codes are found whole", async () => {
   assert.deepEqual(ids(await en.search("dns_probe_finished_nxdomain ")), ["KB-1042"]);
   assert.deepEqual(ids(await es.search("AADSTS50126 ")), ["KB-1002"]);
   assert.equal(ids(await es.search("KB-1042 "))[0], "KB-1042");
+  // A part of a code, which the vocabulary has only whole: its pieces.
+  assert.deepEqual(ids(await en.search("probe_finished ")), ["KB-1042"]);
+  assert.deepEqual(ids(await en.search("CONNECTION_RESET")), ["KB-1043"]);
 });
 
 test("prefix search on the word being typed", async () => {

@@ -309,32 +309,54 @@ struct LoadedVocabulary<'a> {
 
 impl<'a> LoadedVocabulary<'a> {
     fn load(engine: &'a Engine, query: &str) -> Result<LoadedVocabulary<'a>, SearchError> {
-        let keys = &engine.manifest.vocab;
-        let mut shards = HashMap::new();
-        let mut reversed = HashMap::new();
+        let mut vocab = LoadedVocabulary {
+            engine,
+            shards: HashMap::new(),
+            reversed: HashMap::new(),
+        };
         let surfaces = surface_forms(Mode::Query, query);
         for (n, surface) in surfaces.iter().enumerate() {
-            let first = plan::shard_of(keys, surface);
-            let last = if n + 1 == surfaces.len() {
-                keys.len().min(first + plan::MAX_COMPLETION_SHARDS)
-            } else {
-                first + 1
-            };
-            for i in first..last {
-                shards.insert(i, engine.vocab_shard('v', i)?);
-            }
-            let known = shards[&first].iter().any(|e| e.0 == *surface);
-            if !known {
-                let back: String = surface.chars().rev().collect();
-                let r = plan::shard_of(&engine.manifest.reversed, &back);
-                reversed.insert(back, engine.vocab_shard('w', r)?);
+            let last = n + 1 == surfaces.len();
+            if !vocab.read_for(surface, last)? {
+                // An unknown code may be planned as its pieces.
+                let pieces: Vec<&str> = surface
+                    .split(['_', '-'])
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                if pieces.len() > 1 {
+                    for (k, piece) in pieces.iter().enumerate() {
+                        vocab.read_for(piece, last && k + 1 == pieces.len())?;
+                    }
+                }
             }
         }
-        Ok(LoadedVocabulary {
-            engine,
-            shards,
-            reversed,
-        })
+        Ok(vocab)
+    }
+
+    /// Reads the shards planning `surface` may touch: its own, the next
+    /// ones when it is the `last` word (completions), the reversed one
+    /// when it is unknown (corrections). Returns whether it is known.
+    fn read_for(&mut self, surface: &str, last: bool) -> Result<bool, SearchError> {
+        let keys = &self.engine.manifest.vocab;
+        let first = plan::shard_of(keys, surface);
+        let end = if last {
+            keys.len().min(first + plan::MAX_COMPLETION_SHARDS)
+        } else {
+            first + 1
+        };
+        for i in first..end {
+            if !self.shards.contains_key(&i) {
+                self.shards.insert(i, self.engine.vocab_shard('v', i)?);
+            }
+        }
+        let known = self.shards[&first].iter().any(|e| e.0 == surface);
+        if !known {
+            let back: String = surface.chars().rev().collect();
+            let r = plan::shard_of(&self.engine.manifest.reversed, &back);
+            let shard = self.engine.vocab_shard('w', r)?;
+            self.reversed.insert(back, shard);
+        }
+        Ok(known)
     }
 }
 

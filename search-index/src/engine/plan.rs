@@ -165,45 +165,9 @@ pub fn plan(vocab: &dyn Vocabulary, query: &str) -> Vec<Word> {
 fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (i, surface) in surfaces.iter().enumerate() {
-        let shard = vocab.shard(shard_of(vocab.keys(), surface));
-        let at = lower_bound(shard, surface);
-        let entry = shard.get(at).filter(|e| e.0 == *surface);
-        let mut candidates = Vec::new();
-        let exact = entry.and_then(term_of);
-        if let Some(term) = exact {
-            candidates.push(Candidate {
-                term: term.to_string(),
-                surface: surface.clone(),
-                kind: Kind::Exact,
-                weight: 1.0,
-            });
-        }
-        let by_term = exact
-            .map(|t| vocab.synonyms(&format!("={t}")))
-            .unwrap_or_default();
-        for (synonym, term) in vocab.synonyms(surface).iter().chain(by_term) {
-            if !candidates.iter().any(|c| c.term == *term) {
-                candidates.push(Candidate {
-                    term: term.clone(),
-                    surface: synonym.clone(),
-                    kind: Kind::Synonym,
-                    weight: SYNONYM_WEIGHT,
-                });
-            }
-        }
-        if typing && i + 1 == surfaces.len() {
-            for c in completions(vocab, surface) {
-                if !candidates.iter().any(|x| x.term == c.term) {
-                    candidates.push(c);
-                }
-            }
-        }
-        if entry.is_none() {
-            candidates.extend(corrections(vocab, surface, shard));
-        }
-        if entry.is_some() && candidates.is_empty() {
-            continue; // a stop word, not being typed
+    let mut add = |surface: &str, (known, candidates): (bool, Vec<Candidate>)| {
+        if known && candidates.is_empty() {
+            return; // a stop word, not being typed
         }
         let key = match candidates.first() {
             Some(c) if c.kind == Kind::Exact => format!("={}", c.term),
@@ -211,12 +175,73 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
         };
         if seen.insert(key) {
             words.push(Word {
-                surface: surface.clone(),
+                surface: surface.to_string(),
                 candidates,
             });
         }
+    };
+    for (i, surface) in surfaces.iter().enumerate() {
+        let typed = typing && i + 1 == surfaces.len();
+        let answers = candidates(vocab, surface, typed);
+        let pieces: Vec<&str> = surface
+            .split(['_', '-'])
+            .filter(|p| !p.is_empty())
+            .collect();
+        if pieces.len() > 1 && answers == (false, Vec::new()) {
+            // A code nothing answers: its pieces, which article text indexes.
+            for (k, piece) in pieces.iter().enumerate() {
+                add(
+                    piece,
+                    candidates(vocab, piece, typed && k + 1 == pieces.len()),
+                );
+            }
+        } else {
+            add(surface, answers);
+        }
     }
     words
+}
+
+/// Whether the vocabulary has `surface`, and the terms that answer it
+/// (exact, synonyms, completions when `typed`, corrections when unknown).
+fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool) -> (bool, Vec<Candidate>) {
+    let shard = vocab.shard(shard_of(vocab.keys(), surface));
+    let at = lower_bound(shard, surface);
+    let entry = shard.get(at).filter(|e| e.0 == surface);
+    let mut candidates = Vec::new();
+    let exact = entry.and_then(term_of);
+    if let Some(term) = exact {
+        candidates.push(Candidate {
+            term: term.to_string(),
+            surface: surface.to_string(),
+            kind: Kind::Exact,
+            weight: 1.0,
+        });
+    }
+    let by_term = exact
+        .map(|t| vocab.synonyms(&format!("={t}")))
+        .unwrap_or_default();
+    for (synonym, term) in vocab.synonyms(surface).iter().chain(by_term) {
+        if !candidates.iter().any(|c| c.term == *term) {
+            candidates.push(Candidate {
+                term: term.clone(),
+                surface: synonym.clone(),
+                kind: Kind::Synonym,
+                weight: SYNONYM_WEIGHT,
+            });
+        }
+    }
+    if typed {
+        for c in completions(vocab, surface) {
+            if !candidates.iter().any(|x| x.term == c.term) {
+                candidates.push(c);
+            }
+        }
+    }
+    if entry.is_none() {
+        candidates.extend(corrections(vocab, surface, shard));
+    }
+    (entry.is_some(), candidates)
 }
 
 /// Up to [`MAX_COMPLETIONS`] terms of the words that start with `prefix`
