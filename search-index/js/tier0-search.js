@@ -375,23 +375,29 @@ function createStore({ load, base, lang }) {
 
 /** What a query asks for (QUERY.md, "Planning"), read from the vocabulary of `store`. */
 function createPlanner({ manifest, vocabShard, lookup }) {
-  /** Up to MAX_COMPLETIONS terms of the words starting with `prefix` (not itself), by df then term. */
-  async function completions(prefix) {
+  /** The vocabulary entries that start with `prefix` (itself included), from its shard and at most the next ones. */
+  async function wordsStarting(prefix) {
     const m = await manifest();
     const first = shardOf(m.vocab, prefix);
     const upper = prefix + "\uffff";
-    const byTerm = new Map();
+    const out = [];
     for (let i = first; i < m.vocab.length && i < first + MAX_COMPLETION_SHARDS; i++) {
       if (i > first && m.vocab[i] >= upper) break;
       const words = await vocabShard("v", i);
-      for (let k = lowerBound(words, prefix); k < words.length && words[k][0].startsWith(prefix); k++) {
-        const e = words[k];
-        if (e[1] === null || e[0] === prefix) continue;
-        const t = termOf(e);
-        const slot = byTerm.get(t);
-        if (!slot) byTerm.set(t, { df: e[2], surface: e[0] });
-        else if (e[0].length < slot.surface.length || (e[0].length === slot.surface.length && e[0] < slot.surface)) slot.surface = e[0];
-      }
+      for (let k = lowerBound(words, prefix); k < words.length && words[k][0].startsWith(prefix); k++) out.push(words[k]);
+    }
+    return out;
+  }
+
+  /** Up to MAX_COMPLETIONS terms of the words starting with `prefix` (not itself) among the entries `started`, by df then term. */
+  function completions(started, prefix) {
+    const byTerm = new Map();
+    for (const e of started) {
+      if (e[1] === null || e[0] === prefix) continue;
+      const t = termOf(e);
+      const slot = byTerm.get(t);
+      if (!slot) byTerm.set(t, { df: e[2], surface: e[0] });
+      else if (e[0].length < slot.surface.length || (e[0].length === slot.surface.length && e[0] < slot.surface)) slot.surface = e[0];
     }
     return [...byTerm].sort((a, b) => b[1].df - a[1].df || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, MAX_COMPLETIONS)
@@ -433,12 +439,12 @@ function createPlanner({ manifest, vocabShard, lookup }) {
   async function planWords(surfaces, typing, typos) {
     const words = [];
     const seen = new Set();
-    const add = (surface, { known, candidates }) => {
+    const add = (surface, { known, candidates, startsStopWord }) => {
       if (known && candidates.length === 0) return; // a stop word, not being typed
       const key = candidates.length && candidates[0].kind === "exact" ? `=${candidates[0].term}` : `?${surface}`;
       if (seen.has(key)) return;
       seen.add(key);
-      words.push({ surface, candidates });
+      words.push({ surface, candidates, optional: startsStopWord });
     };
     for (let i = 0; i < surfaces.length; i++) {
       const surface = surfaces[i];
@@ -450,6 +456,8 @@ function createPlanner({ manifest, vocabShard, lookup }) {
         for (let k = 0; k < pieces.length; k++) add(pieces[k], await candidatesOf(pieces[k], typed && k === pieces.length - 1, typos));
       } else add(surface, answers);
     }
+    // Only the word being typed can start a stop word: it is optional when the query has another.
+    if (words.length === 1) words[0].optional = false;
     return words;
   }
 
@@ -465,11 +473,14 @@ function createPlanner({ manifest, vocabShard, lookup }) {
     for (const [synonym, term] of [...own(surface), ...(exact !== null ? own(`=${exact}`) : [])]) {
       if (!candidates.some((c) => c.term === term)) candidates.push({ term, surface: synonym, kind: "synonym", weight: SYNONYM_WEIGHT });
     }
+    let startsStopWord = false;
     if (typed) {
-      for (const c of await completions(surface)) if (!candidates.some((x) => x.term === c.term)) candidates.push(c);
+      const started = await wordsStarting(surface);
+      startsStopWord = started.some((e) => e[1] === null);
+      for (const c of completions(started, surface)) if (!candidates.some((x) => x.term === c.term)) candidates.push(c);
     }
     if (!entry && typos) candidates.push(...await corrections(surface, shard));
-    return { known: entry !== null, candidates };
+    return { known: entry !== null, candidates, startsStopWord };
   }
 
   return { plan, corrections };
@@ -520,18 +531,20 @@ function createRanker({ manifest, data, postings }) {
 
   /**
    * Ranks over what is loaded. `lists[i][j]`: word i's candidate j as
-   * `{ weight, list, complete, top }`. Returns the best `limit`, the phase
-   * (AND when some article matches every word), the number of matches, and
+   * `{ weight, list, complete, top }`; `optional[i]`: an article need not
+   * match word i. Returns the best `limit`, the phase (AND when some
+   * article matches every required word), the number of matches, and
    * whether the order is certain: an unloaded tail cannot change it.
    */
-  function evaluate(lists, nw, docsCount, accept, limit) {
+  function evaluate(lists, optional, docsCount, accept, limit) {
+    const nw = optional.length;
     const a = accumulators(docsCount, nw);
     const n = accumulate(a, lists, nw, accept);
     const open = tailBounds(lists);
     const anyOpen = open.some((word) => word.some((o) => o !== null));
-    const allWords = matchesAll(a, n, nw);
-    const { top, total, all } = selectTop(a, n, nw, anyOpen ? open : null, allWords, limit);
-    return { top, total, allWords, certain: !anyOpen || isCertain(a, open, nw, allWords, limit, top, all) };
+    const allWords = matchesAll(a, n, optional);
+    const { top, total, all } = selectTop(a, n, optional, anyOpen ? open : null, allWords, limit);
+    return { top, total, allWords, certain: !anyOpen || isCertain(a, open, optional, allWords, limit, top, all) };
   }
 
   /** The best `limit` of the articles answering the planned `words`, their count and the forms to highlight (by word). */
@@ -546,11 +559,12 @@ function createRanker({ manifest, data, postings }) {
     let lists = await load(false);
     const topScore = (c) => { F32_BITS[0] = c.top; return F32[0]; };
     const asLists = (ls) => ls.map((word) => word.map((c) => ({ ...c, top: topScore(c) })));
-    let result = evaluate(asLists(lists), words.length, m.docs, accept, limit);
+    const optional = words.map((w) => w.optional === true);
+    let result = evaluate(asLists(lists), optional, m.docs, accept, limit);
     let totalExact = lists.every((word) => word.every((c) => c.complete));
     if (!result.certain || (count && !totalExact)) {
       lists = await load(true);
-      result = evaluate(asLists(lists), words.length, m.docs, accept, limit);
+      result = evaluate(asLists(lists), optional, m.docs, accept, limit);
       totalExact = true;
     }
     const forms = new Map();
@@ -565,9 +579,11 @@ function createRanker({ manifest, data, postings }) {
 const cmpKey = (a, b) => (a[0] !== b[0] ? a[0] - b[0] : a[1] !== b[1] ? a[1] - b[1] : a[2] - b[2]);
 // The higher key first, then the lower article number.
 const before = (x, y) => { const c = cmpKey(x.key, y.key); return c !== 0 ? c > 0 : x.doc < y.doc; };
-// Whether an article matching `matched` of the `nw` words is a result:
+// Whether an article matching `matched` of the `nr` required words is a result:
 // all of them in the AND phase, some in the OR phase (QUERY.md, "AND, then OR").
-const inPhase = (matched, allWords, nw) => (allWords ? matched === nw : matched > 0);
+const inPhase = (matched, allWords, nr) => (allWords ? matched === nr : matched > 0);
+// The number of required words.
+const requiredOf = (optional) => optional.reduce((n, o) => (o ? n : n + 1), 0);
 
 /**
  * Fills the accumulators `a` from the loaded lists (`lists[i][j]`: word i's
@@ -616,14 +632,19 @@ function tailBounds(lists) {
  * Lower key (what is known) and upper keys (what the tails `open` may add)
  * of article `doc`; for `doc` null, of an article no loaded list holds.
  */
-function keysOf(a, open, nw, doc) {
+function keysOf(a, open, optional, doc) {
   const { best, title, seen } = a;
+  const nw = optional.length;
+  const nr = requiredOf(optional);
   let matched = 0, titled = 0, score = 0, upMatched = 0, upTitleOk = true, upScoreAny = 0, upScoreTitle = 0;
   for (let i = 0; i < nw; i++) {
     const at = doc === null ? -1 : doc * nw + i;
     const known = at >= 0 ? best[at] : NaN;
     const knownTitle = at >= 0 ? title[at] === 1 : false;
-    if (known === known) { matched++; score = Math.fround(score + known); if (knownTitle) titled++; }
+    if (known === known) {
+      score = Math.fround(score + known);
+      if (!optional[i]) { matched++; if (knownTitle) titled++; }
+    }
     let maxAny = known === known ? known : -1;
     let maxTitle = knownTitle ? known : -1;
     open[i].forEach((o, j) => {
@@ -633,22 +654,28 @@ function keysOf(a, open, nw, doc) {
         if (t === 1 && s > maxTitle) maxTitle = s;
       }
     });
+    if (optional[i]) {
+      // Only adds to the score, in or out of the title.
+      if (maxAny >= 0) { upScoreAny = Math.fround(upScoreAny + maxAny); upScoreTitle = Math.fround(upScoreTitle + maxAny); }
+      continue;
+    }
     if (maxAny >= 0) { upMatched++; upScoreAny = Math.fround(upScoreAny + maxAny); }
     if (maxTitle >= 0) upScoreTitle = Math.fround(upScoreTitle + maxTitle); else upTitleOk = false;
   }
-  const lower = [matched, matched === nw && titled === nw ? 1 : 0, score];
+  const lower = [matched, matched === nr && titled === nr ? 1 : 0, score];
   const uppers = [[upMatched, 0, upScoreAny]];
-  if (upTitleOk && upMatched === nw) uppers.push([upMatched, 1, upScoreTitle]);
+  if (upTitleOk && upMatched === nr) uppers.push([upMatched, 1, upScoreTitle]);
   return { lower, uppers, fixed: uppers.every((u) => cmpKey(u, lower) <= 0) };
 }
 
-/** Whether some article of the `n` seen matches every word: then the AND phase (QUERY.md, "AND, then OR"). */
-function matchesAll(a, n, nw) {
+/** Whether some article of the `n` seen matches every required word: then the AND phase (QUERY.md, "AND, then OR"). */
+function matchesAll(a, n, optional) {
   const { best, touched } = a;
+  const nw = optional.length;
   for (let t = 0; t < n; t++) {
     const doc = touched[t];
     let all = true;
-    for (let i = 0; i < nw && all; i++) all = best[doc * nw + i] === best[doc * nw + i];
+    for (let i = 0; i < nw && all; i++) all = optional[i] || best[doc * nw + i] === best[doc * nw + i];
     if (all) return true;
   }
   return false;
@@ -659,25 +686,29 @@ function matchesAll(a, n, nw) {
  * phase, and how many the phase holds. When some tail is `open` (else
  * null), each article carries its keys, and `all` lists every article seen.
  */
-function selectTop(a, n, nw, open, allWords, limit) {
+function selectTop(a, n, optional, open, allWords, limit) {
   const { best, title, touched } = a;
+  const nw = optional.length;
+  const nr = requiredOf(optional);
   const top = [];
   let total = 0;
   const all = [];
   for (let t = 0; t < n; t++) {
     const doc = touched[t];
-    const k = open ? keysOf(a, open, nw, doc) : null;
+    const k = open ? keysOf(a, open, optional, doc) : null;
     let matched = 0, titled = 0, score = 0;
     if (k) [matched, titled, score] = k.lower;
     else {
       for (let i = 0; i < nw; i++) {
         const v = best[doc * nw + i];
-        if (v === v) { matched++; score = Math.fround(score + v); if (title[doc * nw + i]) titled++; }
+        if (v !== v) continue;
+        score = Math.fround(score + v);
+        if (!optional[i]) { matched++; if (title[doc * nw + i]) titled++; }
       }
-      titled = matched === nw && titled === nw ? 1 : 0;
+      titled = matched === nr && titled === nr ? 1 : 0;
     }
     const key = [matched, titled, score];
-    if (!inPhase(matched, allWords, nw)) { if (k) all.push({ doc, k }); continue; }
+    if (!inPhase(matched, allWords, nr)) { if (k) all.push({ doc, k }); continue; }
     total++;
     const c = { doc, key, k };
     if (k) all.push(c);
@@ -694,10 +725,11 @@ function selectTop(a, n, nw, open, allWords, limit) {
  * phase cannot change, the shown articles' keys are final, and nothing
  * else (seen or not) can reach the last one shown.
  */
-function isCertain(a, open, nw, allWords, limit, top, all) {
+function isCertain(a, open, optional, allWords, limit, top, all) {
+  const nr = requiredOf(optional);
   // An article no loaded list holds: what the unread tails could make of it.
-  const unseen = keysOf(a, open, nw, null);
-  const phaseFixed = allWords || !(unseen.uppers[0][0] === nw || all.some((x) => x.k.uppers[0][0] === nw));
+  const unseen = keysOf(a, open, optional, null);
+  const phaseFixed = allWords || !(unseen.uppers[0][0] === nr || all.some((x) => x.k.uppers[0][0] === nr));
   if (!phaseFixed || top.length !== limit || !top.every((c) => c.k.fixed)) return false;
   const last = top[limit - 1];
   const inTop = new Set(top.map((c) => c.doc));
@@ -706,7 +738,7 @@ function isCertain(a, open, nw, allWords, limit, top, all) {
     return c > 0 || (c === 0 && (doc === null || doc < last.doc));
   };
   return !unseen.uppers.some((u) => beats(u, null))
-    && all.every((x) => inTop.has(x.doc) || !x.k.uppers.some((u) => inPhase(u[0], allWords, nw) && beats(u, x.doc)));
+    && all.every((x) => inTop.has(x.doc) || !x.k.uppers.some((u) => inPhase(u[0], allWords, nr) && beats(u, x.doc)));
 }
 
 /**

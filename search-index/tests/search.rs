@@ -95,6 +95,38 @@ fn stop_words_are_ignored_unless_they_are_the_whole_query() {
 }
 
 #[test]
+fn a_stop_word_being_typed_is_optional() {
+    let files = exported();
+    let engine = common::engine(&files, "es");
+    let sorted = |q: &str| {
+        let mut ids = search(&files, "es", q, 50);
+        ids.sort();
+        ids
+    };
+    // `par` starts the stop word `para`: while it is typed, the articles
+    // with `contraseña` stay, whether or not they have a word in `par…`.
+    let plan = engine.plan("contraseña par").unwrap();
+    assert_eq!(
+        plan.iter().map(|w| w.optional).collect::<Vec<_>>(),
+        [false, true]
+    );
+    assert!(!sorted("contraseña ").is_empty());
+    assert_eq!(sorted("contraseña par"), sorted("contraseña "));
+    assert!(engine.search("contraseña par", 10).unwrap().all_words);
+    // Alone, it is what the query asks for.
+    assert!(!engine.plan("par").unwrap()[0].optional);
+    assert!(!engine.plan("la par").unwrap()[0].optional);
+    // Complete, it is a word like any other.
+    assert!(
+        engine
+            .plan("contraseña pare ")
+            .unwrap()
+            .iter()
+            .all(|w| !w.optional)
+    );
+}
+
+#[test]
 fn title_outweighs_body() {
     let files = exported();
     let hits = common::engine(&files, "es")

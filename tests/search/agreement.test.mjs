@@ -59,6 +59,7 @@ async function compare(root, lang, engine, query, where) {
   assert.deepEqual(got.results.map((r) => r.id), expected.results.map((r) => r.id), where);
   assert.deepEqual(got.corrections, expected.corrections, where);
   assert.deepEqual(got.words.map((w) => w.candidates.map((c) => c.kind)), expected.words.map((w) => w.candidates.map((c) => c.kind)), where);
+  assert.deepEqual(got.words.map((w) => w.optional), expected.words.map((w) => w.optional === true), where);
   assert.equal(got.allWords, expected.all_words, where);
   if (got.totalExact) assert.equal(got.total, expected.total, where);
   else assert.ok(got.total <= expected.total, where);

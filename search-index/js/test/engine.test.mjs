@@ -83,6 +83,17 @@ test("error codes are found whole", async () => {
   assert.deepEqual(ids(await en.search("CONNECTION_RESET")), ["KB-1043"]);
 });
 
+test("a stop word being typed is optional", async () => {
+  const sorted = async (q) => ids(await es.search(q, { limit: 50 })).sort();
+  const answer = await es.answer("contraseña par");
+  assert.deepEqual(answer.words.map((w) => w.optional), [false, true]);
+  assert.ok(answer.allWords);
+  assert.ok((await sorted("contraseña ")).length > 0);
+  assert.deepEqual(await sorted("contraseña par"), await sorted("contraseña "));
+  assert.deepEqual((await es.answer("par")).words.map((w) => w.optional), [false]);
+  assert.deepEqual((await es.answer("la par")).words.map((w) => w.optional), [false]);
+});
+
 test("prefix search on the word being typed", async () => {
   const typing = ids(await es.search("contras"));
   assert.ok(typing.includes("KB-1001") && typing.includes("KB-1002"), typing.join());

@@ -240,10 +240,12 @@ impl Engine {
                     .collect()
             })
             .collect();
-        let ranked = rank::rank(&lists, &|_| true);
+        let optional: Vec<bool> = words.iter().map(|w| w.optional).collect();
+        let ranked = rank::rank(&lists, &optional, &|_| true);
+        let required = optional.iter().filter(|&&o| !o).count();
         let all_words = ranked
             .first()
-            .is_some_and(|r| r.matched as usize == words.len());
+            .is_some_and(|r| r.matched as usize == required);
         let total = ranked.len();
         let mut hits = Vec::new();
         for r in ranked.into_iter().take(limit.max(TITLE_WINDOW)) {

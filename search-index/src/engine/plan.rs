@@ -55,6 +55,10 @@ pub struct Word {
     pub surface: String,
     /// Terms that answer it, the exact one first.
     pub candidates: Vec<Candidate>,
+    /// An article need not match it: the word being typed when it starts
+    /// a stop word (`wit` of `with`) and the query has other words.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
 }
 
 /// The completion weight: 0.5 for a word barely started, towards 1 as the
@@ -165,18 +169,19 @@ pub fn plan(vocab: &dyn Vocabulary, query: &str) -> Vec<Word> {
 fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mut add = |surface: &str, (known, candidates): (bool, Vec<Candidate>)| {
-        if known && candidates.is_empty() {
+    let mut add = |surface: &str, answers: Answers| {
+        if answers.known && answers.candidates.is_empty() {
             return; // a stop word, not being typed
         }
-        let key = match candidates.first() {
+        let key = match answers.candidates.first() {
             Some(c) if c.kind == Kind::Exact => format!("={}", c.term),
             _ => format!("?{surface}"),
         };
         if seen.insert(key) {
             words.push(Word {
                 surface: surface.to_string(),
-                candidates,
+                candidates: answers.candidates,
+                optional: answers.starts_stop_word,
             });
         }
     };
@@ -187,7 +192,7 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
             .split(['_', '-'])
             .filter(|p| !p.is_empty())
             .collect();
-        if pieces.len() > 1 && answers == (false, Vec::new()) {
+        if pieces.len() > 1 && !answers.known && answers.candidates.is_empty() {
             // A code nothing answers: its pieces, which article text indexes.
             for (k, piece) in pieces.iter().enumerate() {
                 add(
@@ -199,12 +204,27 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
             add(surface, answers);
         }
     }
+    // Only the word being typed can start a stop word: it is optional
+    // when the query has another.
+    if let [only] = words.as_mut_slice() {
+        only.optional = false;
+    }
     words
 }
 
-/// Whether the vocabulary has `surface`, and the terms that answer it
-/// (exact, synonyms, completions when `typed`, corrections when unknown).
-fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool) -> (bool, Vec<Candidate>) {
+/// How the vocabulary answers one word.
+struct Answers {
+    /// The vocabulary has the word (maybe as a stop word).
+    known: bool,
+    /// The terms that answer it.
+    candidates: Vec<Candidate>,
+    /// The word is being typed and a stop word starts with it.
+    starts_stop_word: bool,
+}
+
+/// The terms that answer `surface` (exact, synonyms, completions when
+/// `typed`, corrections when unknown).
+fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool) -> Answers {
     let shard = vocab.shard(shard_of(vocab.keys(), surface));
     let at = lower_bound(shard, surface);
     let entry = shard.get(at).filter(|e| e.0 == surface);
@@ -231,8 +251,11 @@ fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool) -> (bool, Vec<
             });
         }
     }
+    let mut starts_stop_word = false;
     if typed {
-        for c in completions(vocab, surface) {
+        let started = words_starting(vocab, surface);
+        starts_stop_word = started.iter().any(|e| term_of(e).is_none());
+        for c in completions(&started, surface) {
             if !candidates.iter().any(|x| x.term == c.term) {
                 candidates.push(c);
             }
@@ -241,17 +264,20 @@ fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool) -> (bool, Vec<
     if entry.is_none() {
         candidates.extend(corrections(vocab, surface, shard));
     }
-    (entry.is_some(), candidates)
+    Answers {
+        known: entry.is_some(),
+        candidates,
+        starts_stop_word,
+    }
 }
 
-/// Up to [`MAX_COMPLETIONS`] terms of the words that start with `prefix`
-/// (not `prefix` itself), by document frequency, then term.
-fn completions(vocab: &dyn Vocabulary, prefix: &str) -> Vec<Candidate> {
+/// The vocabulary entries that start with `prefix` (itself included), from
+/// its shard and at most the next ones.
+fn words_starting<'v>(vocab: &'v dyn Vocabulary, prefix: &str) -> Vec<&'v VocabEntry> {
     let keys = vocab.keys();
     let first = shard_of(keys, prefix);
     let upper = format!("{prefix}\u{ffff}");
-    // term → (df, shortest surface)
-    let mut by_term: std::collections::HashMap<&str, (u32, &str)> = Default::default();
+    let mut out = Vec::new();
     for (i, key) in keys
         .iter()
         .enumerate()
@@ -262,21 +288,32 @@ fn completions(vocab: &dyn Vocabulary, prefix: &str) -> Vec<Candidate> {
             break;
         }
         let shard = vocab.shard(i);
-        for e in &shard[lower_bound(shard, prefix)..] {
-            if !e.0.starts_with(prefix) {
-                break;
-            }
-            let Some(term) = term_of(e) else { continue };
-            if e.0 == prefix {
-                continue;
-            }
-            let slot = by_term.entry(term).or_insert((e.2, &e.0));
-            if utf16_len(&e.0) < utf16_len(slot.1)
-                || (utf16_len(&e.0) == utf16_len(slot.1)
-                    && js_cmp(&e.0, slot.1) == std::cmp::Ordering::Less)
-            {
-                slot.1 = &e.0;
-            }
+        out.extend(
+            shard[lower_bound(shard, prefix)..]
+                .iter()
+                .take_while(|e| e.0.starts_with(prefix)),
+        );
+    }
+    out
+}
+
+/// Up to [`MAX_COMPLETIONS`] terms of the words that start with `prefix`
+/// (not `prefix` itself), by document frequency, then term, among the
+/// vocabulary entries `started`.
+fn completions(started: &[&VocabEntry], prefix: &str) -> Vec<Candidate> {
+    // term → (df, shortest surface)
+    let mut by_term: std::collections::HashMap<&str, (u32, &str)> = Default::default();
+    for e in started {
+        let Some(term) = term_of(e) else { continue };
+        if e.0 == prefix {
+            continue;
+        }
+        let slot = by_term.entry(term).or_insert((e.2, &e.0));
+        if utf16_len(&e.0) < utf16_len(slot.1)
+            || (utf16_len(&e.0) == utf16_len(slot.1)
+                && js_cmp(&e.0, slot.1) == std::cmp::Ordering::Less)
+        {
+            slot.1 = &e.0;
         }
     }
     let mut list: Vec<(&str, u32, &str)> =

@@ -14,9 +14,10 @@ use crate::format::Posting;
 pub struct Ranked {
     /// Document number.
     pub doc: u32,
-    /// Number of query words it matches.
+    /// Number of required query words it matches (an optional word does
+    /// not count).
     pub matched: u32,
-    /// Every query word is in its title.
+    /// Every required query word is in its title.
     pub title_all: bool,
     /// Sum over words, in query order, of the word's best weighted score (f32).
     pub score: f32,
@@ -38,12 +39,19 @@ struct Acc {
     words: Vec<Option<(f32, bool)>>,
 }
 
-/// Ranks every article some candidate of some word matches. `lists[i]` holds
-/// word `i`'s candidates as `(weight, postings)`; `accept` filters articles.
-/// When some article matches every word, only those are returned (AND);
-/// otherwise every article matching any word (OR).
-pub fn rank(lists: &[Vec<(f32, &[Posting])>], accept: &dyn Fn(u32) -> bool) -> Vec<Ranked> {
+/// Ranks every article some candidate of some required word matches.
+/// `lists[i]` holds word `i`'s candidates as `(weight, postings)`;
+/// `optional[i]` says that an article need not match word `i` (its score
+/// still counts); `accept` filters articles. When some article matches
+/// every required word, only those are returned (AND); otherwise every
+/// article matching any (OR).
+pub fn rank(
+    lists: &[Vec<(f32, &[Posting])>],
+    optional: &[bool],
+    accept: &dyn Fn(u32) -> bool,
+) -> Vec<Ranked> {
     let nw = lists.len();
+    let required = optional.iter().filter(|&&o| !o).count();
     let mut acc: std::collections::HashMap<u32, Acc> = Default::default();
     for (i, candidates) in lists.iter().enumerate() {
         for &(weight, postings) in candidates {
@@ -68,21 +76,25 @@ pub fn rank(lists: &[Vec<(f32, &[Posting])>], accept: &dyn Fn(u32) -> bool) -> V
             let mut score = 0f32;
             let mut matched = 0;
             let mut titled = 0;
-            for (s, title) in a.words.iter().flatten() {
+            for (word, &opt) in a.words.iter().zip(optional) {
+                let Some((s, title)) = word else { continue };
                 score += s;
-                matched += 1;
-                titled += u32::from(*title);
+                if !opt {
+                    matched += 1;
+                    titled += u32::from(*title);
+                }
             }
             Ranked {
                 doc,
                 matched,
-                title_all: titled as usize == nw,
+                title_all: titled as usize == required,
                 score,
             }
         })
+        .filter(|r| r.matched > 0)
         .collect();
-    if ranked.iter().any(|r| r.matched as usize == nw) {
-        ranked.retain(|r| r.matched as usize == nw);
+    if ranked.iter().any(|r| r.matched as usize == required) {
+        ranked.retain(|r| r.matched as usize == required);
     }
     ranked.sort_by(order);
     ranked
@@ -100,7 +112,11 @@ mod tests {
     fn and_first_then_title_then_score() {
         let a = [p(1, 5.0, false), p(2, 1.0, true), p(3, 9.0, false)];
         let b = [p(1, 1.0, false), p(2, 1.0, true)];
-        let ranked = rank(&[vec![(1.0, &a[..])], vec![(1.0, &b[..])]], &|_| true);
+        let ranked = rank(
+            &[vec![(1.0, &a[..])], vec![(1.0, &b[..])]],
+            &[false, false],
+            &|_| true,
+        );
         let docs: Vec<u32> = ranked.iter().map(|r| r.doc).collect();
         // 3 matches one word only: AND leaves it out; 2 has both in its title.
         assert_eq!(docs, vec![2, 1]);
@@ -110,7 +126,11 @@ mod tests {
     fn a_word_counts_its_best_candidate_once() {
         let exact = [p(1, 2.0, false)];
         let prefix = [p(1, 10.0, true), p(2, 3.0, false)];
-        let ranked = rank(&[vec![(1.0, &exact[..]), (0.5, &prefix[..])]], &|_| true);
+        let ranked = rank(
+            &[vec![(1.0, &exact[..]), (0.5, &prefix[..])]],
+            &[false],
+            &|_| true,
+        );
         assert_eq!(ranked[0].doc, 1);
         assert_eq!(ranked[0].score, 5.0);
         assert!(ranked[0].title_all);
@@ -121,7 +141,31 @@ mod tests {
     fn or_when_no_article_has_every_word() {
         let a = [p(1, 1.0, false)];
         let b = [p(2, 2.0, false)];
-        let ranked = rank(&[vec![(1.0, &a[..])], vec![(1.0, &b[..])]], &|d| d != 3);
+        let ranked = rank(
+            &[vec![(1.0, &a[..])], vec![(1.0, &b[..])]],
+            &[false, false],
+            &|d| d != 3,
+        );
         assert_eq!(ranked.iter().map(|r| r.doc).collect::<Vec<_>>(), vec![2, 1]);
+    }
+
+    #[test]
+    fn an_optional_word_only_adds_to_the_score() {
+        let a = [p(1, 1.0, true), p(2, 1.0, true)];
+        let typed = [p(2, 3.0, false), p(3, 9.0, true)];
+        let ranked = rank(
+            &[vec![(1.0, &a[..])], vec![(0.5, &typed[..])]],
+            &[false, true],
+            &|_| true,
+        );
+        // 1 lacks the optional word and is still a result; 3 has only it
+        // and is not; every required word is in the titles of 1 and 2.
+        assert_eq!(
+            ranked
+                .iter()
+                .map(|r| (r.doc, r.matched, r.title_all, r.score))
+                .collect::<Vec<_>>(),
+            vec![(2, 1, true, 2.5), (1, 1, true, 1.0)]
+        );
     }
 }
