@@ -451,10 +451,16 @@ function createPlanner({ manifest, vocabShard, lookup }) {
       const typed = typing && i === surfaces.length - 1;
       const answers = await candidatesOf(surface, typed, typos);
       const pieces = surface.split(/[_-]/).filter(Boolean);
+      const last = pieces.length - 1;
+      const parts = [];
       if (pieces.length > 1 && !answers.known && answers.candidates.length === 0) {
-        // A code nothing answers: its pieces, which article text indexes.
-        for (let k = 0; k < pieces.length; k++) add(pieces[k], await candidatesOf(pieces[k], typed && k === pieces.length - 1, typos));
-      } else add(surface, answers);
+        for (let k = 0; k <= last; k++) parts.push(await candidatesOf(pieces[k], typed && k === last, typos));
+      }
+      // A code nothing answers: its pieces, which article text indexes,
+      // when the vocabulary has each (the last may be being completed).
+      const known = (a, k) => a.known || (typed && k === last && a.candidates.length > 0);
+      if (parts.length > 0 && parts.every(known)) parts.forEach((part, k) => add(pieces[k], part));
+      else add(surface, answers);
     }
     // Only the word being typed can start a stop word: it is optional when the query has another.
     if (words.length === 1) words[0].optional = false;

@@ -49,6 +49,8 @@ fn stemming_accents_and_codes_through_search() {
     // So does a part of it, although the vocabulary has only the whole.
     assert_eq!(s("en", "probe_finished"), ["KB-1042"]);
     assert_eq!(s("en", "CONNECTION_RESET"), ["KB-1043"]);
+    // Not when a piece is unknown: an id that no article has finds nothing.
+    assert!(s("es", "KB-9999").is_empty());
 }
 
 #[test]

@@ -81,6 +81,8 @@ test("error codes are found whole", async () => {
   // A part of a code, which the vocabulary has only whole: its pieces.
   assert.deepEqual(ids(await en.search("probe_finished ")), ["KB-1042"]);
   assert.deepEqual(ids(await en.search("CONNECTION_RESET")), ["KB-1043"]);
+  // Not when a piece is unknown: an id that no article has finds nothing.
+  assert.deepEqual(ids(await es.search("KB-9999 ")), []);
 });
 
 test("a stop word being typed is optional", async () => {

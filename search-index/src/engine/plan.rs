@@ -192,13 +192,24 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
             .split(['_', '-'])
             .filter(|p| !p.is_empty())
             .collect();
-        if pieces.len() > 1 && !answers.known && answers.candidates.is_empty() {
-            // A code nothing answers: its pieces, which article text indexes.
-            for (k, piece) in pieces.iter().enumerate() {
-                add(
-                    piece,
-                    candidates(vocab, piece, typed && k + 1 == pieces.len()),
-                );
+        let last = pieces.len().saturating_sub(1);
+        let parts: Vec<Answers> =
+            if pieces.len() > 1 && !answers.known && answers.candidates.is_empty() {
+                pieces
+                    .iter()
+                    .enumerate()
+                    .map(|(k, piece)| candidates(vocab, piece, typed && k == last))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+        // A code nothing answers: its pieces, which article text indexes,
+        // when the vocabulary has each (the last may be being completed).
+        let known =
+            |(k, a): (usize, &Answers)| a.known || (typed && k == last && !a.candidates.is_empty());
+        if !parts.is_empty() && parts.iter().enumerate().all(known) {
+            for (piece, part) in pieces.iter().zip(parts) {
+                add(piece, part);
             }
         } else {
             add(surface, answers);

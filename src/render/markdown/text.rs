@@ -1,7 +1,7 @@
 //! The plain text of a body, for search: white space collapsed as it
 //! comes, without a second pass over the text.
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{Event, TagEnd};
 
 /// Appends the words of `text`, split where any Unicode white space is, to
 /// `out`, which holds words separated by single spaces: none before the
@@ -90,18 +90,113 @@ pub(super) fn plain_text(events: &[Event]) -> String {
     for e in events {
         match e {
             Event::Text(t) | Event::Code(t) => text.push_str(t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            e if separates_words(e) => text.push(' '),
             _ => {}
         }
     }
     text.trim().to_owned()
 }
 
+/// Whether a reader sees a break between the words before and after
+/// `event`: a line break, a rule, a `<br>`, or the start or end of a block
+/// (a definition's term and its text, a list item and the list inside
+/// it, table cells), not of inline markup (emphasis, links).
+pub(super) fn separates_words(event: &Event) -> bool {
+    let block = |end: TagEnd| {
+        !matches!(
+            end,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        )
+    };
+    match event {
+        Event::SoftBreak | Event::HardBreak | Event::Rule => true,
+        Event::Start(tag) => block(tag.to_end()),
+        Event::End(end) => block(*end),
+        Event::InlineHtml(html) | Event::Html(html) => {
+            let tag = html
+                .trim_start()
+                .trim_start_matches('<')
+                .trim_start_matches('/');
+            let name = &tag[..tag
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(tag.len())];
+            BLOCK_ELEMENTS.iter().any(|b| b.eq_ignore_ascii_case(name))
+        }
+        _ => false,
+    }
+}
+
+/// HTML elements whose start or end a reader sees as a break between words.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "br",
+    "p",
+    "div",
+    "li",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "pre",
+    "blockquote",
+    "section",
+    "details",
+    "summary",
+];
+
 #[cfg(test)]
 mod proptests {
     use super::*;
     use crate::render::markdown::escape_attr;
     use proptest::prelude::*;
+
+    #[test]
+    fn blocks_and_breaks_separate_words_inline_markup_does_not() {
+        use pulldown_cmark::{Parser, Tag};
+        let text = |markdown: &str| {
+            let mut out = String::new();
+            for event in Parser::new_ext(markdown, pulldown_cmark::Options::all()) {
+                match &event {
+                    Event::Text(t) | Event::Code(t) => push_collapsed(&mut out, t),
+                    e if separates_words(e) => push_collapsed(&mut out, " "),
+                    _ => {}
+                }
+            }
+            finish_section_text(&mut out)
+        };
+        assert_eq!(
+            text("`og:site_name`\n: The site title\n"),
+            "og:site_name The site title"
+        );
+        assert_eq!(text("- parent\n  - child\n"), "parent child");
+        assert_eq!(text("| a | b |\n|---|---|\n| c | d |\n"), "a b c d");
+        assert_eq!(text("one<br>two<BR/>three"), "one two three");
+        assert_eq!(
+            text("un*bel*iev[able](x) <span>x</span>y"),
+            "unbelievable xy"
+        );
+        assert!(separates_words(&Event::Start(
+            Tag::DefinitionListDefinition
+        )));
+        assert!(!separates_words(&Event::InlineHtml("<b>".into())));
+    }
 
     #[test]
     fn words_with_single_spaces_take_the_fast_path() {

@@ -12,7 +12,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 use search_index::Section;
 
 use super::internal::{InternalBlocks, Piece};
-use super::text::{finish_section_text, plain_text, push_collapsed};
+use super::text::{finish_section_text, plain_text, push_collapsed, separates_words};
 use super::{
     Page, RenderedBody, TocEntry, escape_attr, heading_ids, rewrite_link, sanitizer, step_word,
 };
@@ -157,6 +157,9 @@ impl<'a> Writer<'a, '_> {
             return;
         }
         let span = source.span(&range);
+        if self.heading.is_none() && separates_words(&event) {
+            push_collapsed(&mut self.section_text, " ");
+        }
         if self.heading.is_some() {
             match event {
                 Event::End(TagEnd::Heading(_)) => self.finish_heading(),
@@ -317,11 +320,6 @@ impl<'a> Writer<'a, '_> {
     fn other(&mut self, event: Event<'a>, span: Range<usize>) {
         match &event {
             Event::Text(t) | Event::Code(t) => push_collapsed(&mut self.section_text, t),
-            Event::SoftBreak
-            | Event::HardBreak
-            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
-                push_collapsed(&mut self.section_text, " ")
-            }
             _ => {}
         }
         if matches!(event, Event::End(TagEnd::Item))
