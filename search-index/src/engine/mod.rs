@@ -186,8 +186,9 @@ impl Engine {
         Ok(words)
     }
 
-    /// The whole postings of `term` (head, then tail), empty if unknown.
-    fn postings(&self, term: &str) -> Result<Vec<Posting>, SearchError> {
+    /// The whole postings of `term` (head, then tail, in exported order),
+    /// empty if unknown.
+    pub fn postings(&self, term: &str) -> Result<Vec<Posting>, SearchError> {
         let shard: PostingsShard = self.data(&format!(
             "p/{}.js",
             plan::shard_of(&self.manifest.terms, term)
