@@ -55,7 +55,7 @@ pub type Sink<'a> = dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync + 'a;
 /// of its data files. The first error of `out` stops the export and is
 /// returned as [`SearchError::Output`].
 pub fn export(built: &BuiltIndex, out: &Sink<'_>) -> Result<(), SearchError> {
-    emit(out, crate::ENGINE_JS_NAME, crate::ENGINE_JS.as_bytes())?;
+    emit(out, crate::ENGINE_JS_NAME, crate::engine_js().as_bytes())?;
     emit(
         out,
         crate::ENGINE_CLASSIC_JS_NAME,

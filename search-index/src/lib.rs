@@ -6,7 +6,7 @@
 //! client-side index, engine included, streamed to a callback ([`export`],
 //! format described in `FORMAT.md`), the query engine over those files
 //! ([`Engine`], what `tier0 search` runs) and the browser engine
-//! ([`ENGINE_JS`]).
+//! ([`engine_js`]).
 //!
 //! Guarantees: the same documents give byte-identical exported files; the
 //! scores in them are tantivy's BM25 (see `export`); [`Engine`] and the
@@ -32,10 +32,64 @@ pub use export::{Sink, export, export_files};
 pub use index::build;
 pub use synonyms::SynonymRule;
 
-/// The browser engine: a dependency-free ES module (see `FORMAT.md`).
-pub const ENGINE_JS: &str = include_str!("../js/tier0-search.js");
+/// The browser engine's source: a dependency-free ES module (see `FORMAT.md`).
+const ENGINE_JS: &str = include_str!("../js/tier0-search.js");
 
-/// File name under which [`export`] emits [`ENGINE_JS`].
+/// The browser engine as published: [`ENGINE_JS`] without its whole-line
+/// comments and indentation. Every first query downloads the engine, and
+/// its documentation is a quarter of its gzip bytes; the code lines are
+/// kept as they are, so the published engine runs the very code the
+/// engine tests run.
+pub fn engine_js() -> &'static str {
+    static PUBLISHED: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| without_comment_lines(ENGINE_JS));
+    &PUBLISHED
+}
+
+/// `source` (JavaScript) without the lines that are only a comment (`//`
+/// lines, and `/* … */` blocks that start a line and leave nothing after
+/// them) and without leading whitespace. Line-based on purpose: it never
+/// looks inside a line, so strings and regular expressions are safe; a
+/// line break is kept wherever one was, so automatic semicolon insertion
+/// reads the same code.
+fn without_comment_lines(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut in_block = false;
+    for line in source.lines() {
+        let code = line.trim_start();
+        if in_block {
+            match code.split_once("*/") {
+                Some((_, rest)) if rest.trim().is_empty() => in_block = false,
+                Some((_, rest)) => {
+                    in_block = false;
+                    out.push_str(rest.trim_start());
+                    out.push('\n');
+                }
+                None => {}
+            }
+            continue;
+        }
+        if code.is_empty() || code.starts_with("//") {
+            continue;
+        }
+        if let Some(comment) = code.strip_prefix("/*") {
+            match comment.split_once("*/") {
+                None => in_block = true,
+                Some((_, rest)) if rest.trim().is_empty() => {}
+                Some(_) => {
+                    out.push_str(code);
+                    out.push('\n');
+                }
+            }
+            continue;
+        }
+        out.push_str(code);
+        out.push('\n');
+    }
+    out
+}
+
+/// File name under which [`export`] emits [`engine_js`].
 pub const ENGINE_JS_NAME: &str = "tier0-search.js";
 
 /// File name under which [`export`] emits [`engine_classic_js`].
@@ -44,7 +98,7 @@ pub const ENGINE_CLASSIC_JS_NAME: &str = "tier0-search.classic.js";
 /// The last line of [`ENGINE_JS`], its only `export`.
 const ENGINE_EXPORT_LINE: &str = "export { createSearch, scriptLoader, searchSession, normalize, tokenize, editDistance, FORMAT_VERSION };";
 
-/// [`ENGINE_JS`] as a classic script that sets `globalThis.tier0Search`
+/// [`engine_js`] as a classic script that sets `globalThis.tier0Search`
 /// (`{ createSearch, scriptLoader, searchSession, normalize, tokenize, editDistance, FORMAT_VERSION }`).
 ///
 /// Browsers refuse ES modules from `file://`; a page opened from disk loads
@@ -56,12 +110,12 @@ pub fn engine_classic_js() -> String {
     )
 }
 
-/// [`ENGINE_JS`] without its `export`, its API bound to a local constant
+/// [`engine_js`] without its `export`, its API bound to a local constant
 /// `tier0Search` instead: for scripts that bundle the engine into their
 /// own scope (the classic engine above, tier0's help widget), so the same
 /// source runs everywhere and no global name is taken.
 pub fn engine_inline_js() -> String {
-    ENGINE_JS.replace(
+    engine_js().replace(
         ENGINE_EXPORT_LINE,
         "const tier0Search = { createSearch, scriptLoader, searchSession, normalize, tokenize, editDistance, FORMAT_VERSION };",
     )
@@ -187,6 +241,39 @@ impl BuiltIndex {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_published_engine_has_every_code_line_and_no_comment_line() {
+        let published = super::engine_js();
+        assert!(published.len() * 4 < super::ENGINE_JS.len() * 3);
+        assert!(published.contains(super::ENGINE_EXPORT_LINE));
+        let mut lines = published.lines();
+        // Every line of code, in order; only comments and blank lines gone.
+        let mut in_block = false;
+        for line in super::ENGINE_JS.lines().map(str::trim_start) {
+            let comment = in_block || line.starts_with("//") || line.starts_with("/*");
+            if line.starts_with("/*") && !line.contains("*/") {
+                in_block = true;
+            } else if in_block && line.contains("*/") {
+                in_block = false;
+            }
+            if !comment && !line.is_empty() {
+                assert_eq!(lines.next(), Some(line));
+                // Dropping lines is safe only outside multi-line template literals.
+                assert!(line.matches('`').count() % 2 == 0, "{line}");
+            }
+        }
+        assert_eq!(lines.next(), None);
+    }
+
+    #[test]
+    fn comment_lines_go_code_stays() {
+        let source = "// a\n  /**\n   * b // c\n   */\n  const re = /\\/\\//g; // d\n/* e */ f();\n/* g\n*/ h();\nconst s = \"/* i\";\n";
+        assert_eq!(
+            super::without_comment_lines(source),
+            "const re = /\\/\\//g; // d\n/* e */ f();\nh();\nconst s = \"/* i\";\n"
+        );
+    }
+
     #[test]
     fn the_classic_engine_has_no_export_left() {
         assert!(super::ENGINE_JS.contains(super::ENGINE_EXPORT_LINE));

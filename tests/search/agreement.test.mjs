@@ -21,9 +21,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-import { createSearch } from "../../search-index/js/tier0-search.js";
 import { ALL_KINDS, makeQueries } from "./queries.mjs";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -50,6 +49,8 @@ function records(root, lang) {
   return files.flatMap((f) => unwrapFile(readFileSync(path.join(dir, b, "r", `${f}.js`), "utf8")));
 }
 
+// The engine as the build published it, beside the files it reads.
+let createSearch;
 const engineFor = (root, lang) => createSearch({ lang, load: (p) => readFile(path.join(root, "public", "search", p)) });
 
 /** Both answers to `query`; asserts they agree and returns the CLI's. */
@@ -88,11 +89,12 @@ async function assertAgreement(root, lang, perKind, absent = []) {
 }
 
 let example, generated;
-before(() => {
+before(async () => {
   example = path.join(scratch, "example");
   cpSync(path.join(repo, "content"), path.join(example, "content"), { recursive: true });
   cpSync(path.join(repo, "tier0.yaml"), path.join(example, "tier0.yaml"));
   build(example);
+  ({ createSearch } = await import(pathToFileURL(path.join(example, "public", "search", "tier0-search.js"))));
   generated = path.join(scratch, "generated");
   execFileSync("python3", [path.join(repo, "bench/gen_corpus.py"), generated, "--articles", "600", "--seed", "7"]);
   build(generated);
