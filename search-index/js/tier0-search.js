@@ -543,14 +543,14 @@ function createRanker({ manifest, data, postings }) {
    * whether the order is certain: an unloaded tail cannot change it.
    */
   function evaluate(lists, optional, docsCount, accept, limit) {
-    const nw = optional.length;
-    const a = accumulators(docsCount, nw);
-    const n = accumulate(a, lists, nw, accept);
+    const q = wordsOf(optional);
+    const a = accumulators(docsCount, q.nw);
+    const n = accumulate(a, lists, q.nw, accept);
     const open = tailBounds(lists);
     const anyOpen = open.some((word) => word.some((o) => o !== null));
-    const allWords = matchesAll(a, n, optional);
-    const { top, total, all } = selectTop(a, n, optional, anyOpen ? open : null, allWords, limit);
-    return { top, total, allWords, certain: !anyOpen || isCertain(a, open, optional, allWords, limit, top, all) };
+    const allWords = matchesAll(a, n, q);
+    const { top, total, all } = selectTop(a, n, q, anyOpen ? open : null, allWords, limit);
+    return { top, total, allWords, certain: !anyOpen || isCertain(a, open, q, allWords, limit, top, all) };
   }
 
   /** The best `limit` of the articles answering the planned `words`, their count and the forms to highlight (by word). */
@@ -588,8 +588,8 @@ const before = (x, y) => { const c = cmpKey(x.key, y.key); return c !== 0 ? c > 
 // Whether an article matching `matched` of the `nr` required words is a result:
 // all of them in the AND phase, some in the OR phase (QUERY.md, "AND, then OR").
 const inPhase = (matched, allWords, nr) => (allWords ? matched === nr : matched > 0);
-// The number of required words.
-const requiredOf = (optional) => optional.reduce((n, o) => (o ? n : n + 1), 0);
+// The query's words as ranking reads them: which are optional, how many, how many are required.
+const wordsOf = (optional) => ({ optional, nw: optional.length, nr: optional.filter((o) => !o).length });
 
 /**
  * Fills the accumulators `a` from the loaded lists (`lists[i][j]`: word i's
@@ -638,10 +638,9 @@ function tailBounds(lists) {
  * Lower key (what is known) and upper keys (what the tails `open` may add)
  * of article `doc`; for `doc` null, of an article no loaded list holds.
  */
-function keysOf(a, open, optional, doc) {
+function keysOf(a, open, q, doc) {
   const { best, title, seen } = a;
-  const nw = optional.length;
-  const nr = requiredOf(optional);
+  const { optional, nw, nr } = q;
   let matched = 0, titled = 0, score = 0, upMatched = 0, upTitleOk = true, upScoreAny = 0, upScoreTitle = 0;
   for (let i = 0; i < nw; i++) {
     const at = doc === null ? -1 : doc * nw + i;
@@ -675,9 +674,9 @@ function keysOf(a, open, optional, doc) {
 }
 
 /** Whether some article of the `n` seen matches every required word: then the AND phase (QUERY.md, "AND, then OR"). */
-function matchesAll(a, n, optional) {
+function matchesAll(a, n, q) {
   const { best, touched } = a;
-  const nw = optional.length;
+  const { optional, nw } = q;
   for (let t = 0; t < n; t++) {
     const doc = touched[t];
     let all = true;
@@ -692,16 +691,15 @@ function matchesAll(a, n, optional) {
  * phase, and how many the phase holds. When some tail is `open` (else
  * null), each article carries its keys, and `all` lists every article seen.
  */
-function selectTop(a, n, optional, open, allWords, limit) {
+function selectTop(a, n, q, open, allWords, limit) {
   const { best, title, touched } = a;
-  const nw = optional.length;
-  const nr = requiredOf(optional);
+  const { optional, nw, nr } = q;
   const top = [];
   let total = 0;
   const all = [];
   for (let t = 0; t < n; t++) {
     const doc = touched[t];
-    const k = open ? keysOf(a, open, optional, doc) : null;
+    const k = open ? keysOf(a, open, q, doc) : null;
     let matched = 0, titled = 0, score = 0;
     if (k) [matched, titled, score] = k.lower;
     else {
@@ -731,10 +729,10 @@ function selectTop(a, n, optional, open, allWords, limit) {
  * phase cannot change, the shown articles' keys are final, and nothing
  * else (seen or not) can reach the last one shown.
  */
-function isCertain(a, open, optional, allWords, limit, top, all) {
-  const nr = requiredOf(optional);
+function isCertain(a, open, q, allWords, limit, top, all) {
+  const { nr } = q;
   // An article no loaded list holds: what the unread tails could make of it.
-  const unseen = keysOf(a, open, optional, null);
+  const unseen = keysOf(a, open, q, null);
   const phaseFixed = allWords || !(unseen.uppers[0][0] === nr || all.some((x) => x.k.uppers[0][0] === nr));
   if (!phaseFixed || top.length !== limit || !top.every((c) => c.k.fixed)) return false;
   const last = top[limit - 1];

@@ -57,34 +57,30 @@ fn without_comment_lines(source: &str) -> String {
     let mut in_block = false;
     for line in source.lines() {
         let code = line.trim_start();
-        if in_block {
+        let kept = if in_block || code.starts_with("/*") {
             match code.split_once("*/") {
-                Some((_, rest)) if rest.trim().is_empty() => in_block = false,
-                Some((_, rest)) => {
+                None => {
+                    in_block = true;
+                    None
+                }
+                Some((_, rest)) if rest.trim().is_empty() => {
                     in_block = false;
-                    out.push_str(rest.trim_start());
-                    out.push('\n');
+                    None
                 }
-                None => {}
-            }
-            continue;
-        }
-        if code.is_empty() || code.starts_with("//") {
-            continue;
-        }
-        if let Some(comment) = code.strip_prefix("/*") {
-            match comment.split_once("*/") {
-                None => in_block = true,
-                Some((_, rest)) if rest.trim().is_empty() => {}
-                Some(_) => {
-                    out.push_str(code);
-                    out.push('\n');
+                // A comment opened on an earlier line ends here: what follows it.
+                Some((_, rest)) if in_block => {
+                    in_block = false;
+                    Some(rest.trim_start())
                 }
+                Some(_) => Some(code),
             }
-            continue;
+        } else {
+            (!code.is_empty() && !code.starts_with("//")).then_some(code)
+        };
+        if let Some(code) = kept {
+            out.push_str(code);
+            out.push('\n');
         }
-        out.push_str(code);
-        out.push('\n');
     }
     out
 }

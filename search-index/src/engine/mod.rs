@@ -242,11 +242,7 @@ impl Engine {
             })
             .collect();
         let optional: Vec<bool> = words.iter().map(|w| w.optional).collect();
-        let ranked = rank::rank(&lists, &optional, &|_| true);
-        let required = optional.iter().filter(|&&o| !o).count();
-        let all_words = ranked
-            .first()
-            .is_some_and(|r| r.matched as usize == required);
+        let rank::Ranking { ranked, all_words } = rank::rank(&lists, &optional, &|_| true);
         let total = ranked.len();
         let mut hits = Vec::new();
         for r in ranked.into_iter().take(limit.max(TITLE_WINDOW)) {
@@ -322,10 +318,7 @@ impl<'a> LoadedVocabulary<'a> {
             let last = n + 1 == surfaces.len();
             if !vocab.read_for(surface, last)? {
                 // An unknown code may be planned as its pieces.
-                let pieces: Vec<&str> = surface
-                    .split(['_', '-'])
-                    .filter(|p| !p.is_empty())
-                    .collect();
+                let pieces = plan::code_pieces(surface);
                 if pieces.len() > 1 {
                     for (k, piece) in pieces.iter().enumerate() {
                         vocab.read_for(piece, last && k + 1 == pieces.len())?;

@@ -188,10 +188,7 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
     for (i, surface) in surfaces.iter().enumerate() {
         let typed = typing && i + 1 == surfaces.len();
         let answers = candidates(vocab, surface, typed);
-        let pieces: Vec<&str> = surface
-            .split(['_', '-'])
-            .filter(|p| !p.is_empty())
-            .collect();
+        let pieces = code_pieces(surface);
         let last = pieces.len().saturating_sub(1);
         let parts: Vec<Answers> =
             if pieces.len() > 1 && !answers.known && answers.candidates.is_empty() {
@@ -221,6 +218,14 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
         only.optional = false;
     }
     words
+}
+
+/// The pieces of a code (`x86_64` → `x86`, `64`); a plain word is one piece.
+pub fn code_pieces(surface: &str) -> Vec<&str> {
+    surface
+        .split(['_', '-'])
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// How the vocabulary answers one word.

@@ -44,12 +44,12 @@ struct Acc {
 /// `optional[i]` says that an article need not match word `i` (its score
 /// still counts); `accept` filters articles. When some article matches
 /// every required word, only those are returned (AND); otherwise every
-/// article matching any (OR).
+/// article matching any (OR); `all_words` says which.
 pub fn rank(
     lists: &[Vec<(f32, &[Posting])>],
     optional: &[bool],
     accept: &dyn Fn(u32) -> bool,
-) -> Vec<Ranked> {
+) -> Ranking {
     let nw = lists.len();
     let required = optional.iter().filter(|&&o| !o).count();
     let mut acc: std::collections::HashMap<u32, Acc> = Default::default();
@@ -93,11 +93,21 @@ pub fn rank(
         })
         .filter(|r| r.matched > 0)
         .collect();
-    if ranked.iter().any(|r| r.matched as usize == required) {
+    let all_words = ranked.iter().any(|r| r.matched as usize == required);
+    if all_words {
         ranked.retain(|r| r.matched as usize == required);
     }
     ranked.sort_by(order);
-    ranked
+    Ranking { ranked, all_words }
+}
+
+/// The articles that answer a query, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    /// The articles, in [`order`].
+    pub ranked: Vec<Ranked>,
+    /// Some article matches every required word, so only those are listed.
+    pub all_words: bool,
 }
 
 #[cfg(test)]
@@ -116,7 +126,8 @@ mod tests {
             &[vec![(1.0, &a[..])], vec![(1.0, &b[..])]],
             &[false, false],
             &|_| true,
-        );
+        )
+        .ranked;
         let docs: Vec<u32> = ranked.iter().map(|r| r.doc).collect();
         // 3 matches one word only: AND leaves it out; 2 has both in its title.
         assert_eq!(docs, vec![2, 1]);
@@ -130,7 +141,8 @@ mod tests {
             &[vec![(1.0, &exact[..]), (0.5, &prefix[..])]],
             &[false],
             &|_| true,
-        );
+        )
+        .ranked;
         assert_eq!(ranked[0].doc, 1);
         assert_eq!(ranked[0].score, 5.0);
         assert!(ranked[0].title_all);
@@ -145,7 +157,8 @@ mod tests {
             &[vec![(1.0, &a[..])], vec![(1.0, &b[..])]],
             &[false, false],
             &|d| d != 3,
-        );
+        )
+        .ranked;
         assert_eq!(ranked.iter().map(|r| r.doc).collect::<Vec<_>>(), vec![2, 1]);
     }
 
@@ -157,7 +170,8 @@ mod tests {
             &[vec![(1.0, &a[..])], vec![(0.5, &typed[..])]],
             &[false, true],
             &|_| true,
-        );
+        )
+        .ranked;
         // 1 lacks the optional word and is still a result; 3 has only it
         // and is not; every required word is in the titles of 1 and 2.
         assert_eq!(
