@@ -191,11 +191,21 @@ pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepare
     link_site(parsed, options.selection())
 }
 
+/// What a dev server's last build read and parsed, for the next one.
+#[derive(Default)]
+pub struct Earlier {
+    /// The Markdown files as read: only those whose stamps changed are read again.
+    read: discover::Known,
+    /// The article files as parsed: only those that changed are parsed again.
+    parsed: parse::Earlier,
+}
+
 /// [`prepare`] again, soon after the last time (the dev server's rebuilds):
-/// the article files that did not change since `earlier` are not parsed again.
+/// the files that did not change since `earlier` are neither read nor
+/// parsed again.
 pub fn prepare_again(
     options: &BuildOptions,
-    earlier: &mut parse::Earlier,
+    earlier: &mut Earlier,
 ) -> Result<Prepared, BuildError> {
     let parsed = parse_site(options, &|_, _| {}, Some(earlier))?;
     link_site(parsed, options.selection())
@@ -206,7 +216,7 @@ pub fn prepare_again(
 fn parse_site(
     options: &BuildOptions,
     progress: Progress<'_>,
-    earlier: Option<&mut parse::Earlier>,
+    earlier: Option<&mut Earlier>,
 ) -> Result<Parsed, BuildError> {
     let root = &options.root;
     let mut diagnostics = Vec::new();
@@ -232,7 +242,11 @@ fn parse_site(
         }
     }
 
-    let mut sources = discover::discover(root, &config.theme, options.reading)?;
+    let (known, earlier) = match earlier {
+        Some(Earlier { read, parsed }) => (Some(read), Some(parsed)),
+        None => (None, None),
+    };
+    let mut sources = discover::discover(root, &config.theme, options.reading, known)?;
     diagnostics.append(&mut sources.problems);
     texts.extend(std::mem::take(&mut sources.texts));
     progress("parsing", sources.articles.len());

@@ -150,7 +150,7 @@ fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, 
     }
 
     let sources = if content.is_dir() {
-        discover::discover(root, &config.theme, discover::Reading::First).map_err(fail)?
+        discover::discover(root, &config.theme, discover::Reading::First, None).map_err(fail)?
     } else {
         Sources::default()
     };

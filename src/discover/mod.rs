@@ -8,6 +8,7 @@
 //! file that cannot be read or is not UTF-8 becomes a located diagnostic,
 //! never a panic.
 
+mod known;
 mod read;
 
 use std::collections::BTreeMap;
@@ -19,6 +20,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, SourceTexts};
 pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
+pub use known::Known;
 pub use read::Reading;
 
 /// Name of the configuration file at the site root.
@@ -91,11 +93,18 @@ pub fn config(root: &Path) -> io::Result<Option<SourceFile>> {
     }
 }
 
-/// Walks `root/content` and `root/themes/<theme>`.
+/// Walks `root/content` and `root/themes/<theme>`; the Markdown files whose
+/// last read `known` still holds are not read again, and `known` learns
+/// this read.
 ///
 /// Fails only when the content folder itself cannot be read; problems with
 /// single files are collected in [`Sources::problems`].
-pub fn discover(root: &Path, theme: &str, reading: Reading) -> io::Result<Sources> {
+pub fn discover(
+    root: &Path,
+    theme: &str,
+    reading: Reading,
+    known: Option<&mut Known>,
+) -> io::Result<Sources> {
     let content = root.join(CONTENT_DIR);
     let meta = std::fs::metadata(&content).map_err(|e| {
         io::Error::new(
@@ -114,7 +123,12 @@ pub fn discover(root: &Path, theme: &str, reading: Reading) -> io::Result<Source
     sources.assets = assets;
     let landings = crate::landing::landings(markdown.iter().map(String::as_str));
 
-    let read = read::read_all(&content, markdown, reading);
+    let read = match known {
+        Some(known) => known.read_all(&content, markdown, |rest| {
+            read::read_all(&content, rest, reading)
+        }),
+        None => read::read_all(&content, markdown, reading),
+    };
     let mut texts = Vec::with_capacity(read.len());
     for file in read {
         let (file, problem) = match file {
@@ -364,7 +378,7 @@ mod tests {
             ("content/red/_notes.md", b"z"),
         ];
         let dir = site(&files);
-        let s = discover(dir.path(), "default", Reading::First).unwrap();
+        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
         let rels: Vec<_> = s.articles.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(rels, ["red/a.md", "red/b.md"]);
         for (path, _) in files {
@@ -385,7 +399,7 @@ mod tests {
             ("content/a-b.png", b"b"),
             ("content/a.png", b"a"),
         ]);
-        let s = discover(dir.path(), "default", Reading::First).unwrap();
+        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
         let rels: Vec<_> = s.assets.iter().map(|a| a.rel.as_str()).collect();
         assert_eq!(rels, ["a-b.png", "a.png", "a/x.png"]);
     }
@@ -393,7 +407,7 @@ mod tests {
     #[test]
     fn invalid_utf8_is_located() {
         let dir = site(&[("content/bad.md", b"---\ntitle: \xff\n---\n")]);
-        let s = discover(dir.path(), "default", Reading::First).unwrap();
+        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
         assert!(s.articles.is_empty());
         assert_eq!(s.problems.len(), 1);
         assert_eq!(s.problems[0].span, 11..11);
@@ -403,7 +417,7 @@ mod tests {
     #[test]
     fn nul_characters_are_located() {
         let dir = site(&[("content/nul.md", b"---\ntitle: a\n---\nx \0 y\n")]);
-        let s = discover(dir.path(), "default", Reading::First).unwrap();
+        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
         assert!(s.articles.is_empty());
         assert_eq!(s.problems.len(), 1);
         assert_eq!(s.problems[0].span, 19..20);
@@ -421,7 +435,7 @@ mod tests {
         .unwrap();
         std::os::unix::fs::symlink(dir.path().join("content"), dir.path().join("content/loop"))
             .unwrap();
-        let s = discover(dir.path(), "default", Reading::First).unwrap();
+        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
         let rels: Vec<_> = s.articles.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(rels, ["a.md"]);
         assert_eq!(s.problems.len(), 2, "{:?}", s.problems);
@@ -430,7 +444,7 @@ mod tests {
     #[test]
     fn missing_content_folder_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let err = discover(dir.path(), "default", Reading::First).unwrap_err();
+        let err = discover(dir.path(), "default", Reading::First, None).unwrap_err();
         assert!(err.to_string().contains("content"));
     }
 }

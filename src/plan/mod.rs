@@ -26,6 +26,7 @@
 //! end by the byte-for-byte comparison with a clean build in
 //! `tests/it/serve.rs`.
 
+use std::borrow::Borrow;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -140,12 +141,12 @@ pub fn first(previous: Option<&SiteModel>, changes: &[Change]) -> Step {
 pub fn after_bodies<'a>(
     previous: &SiteModel,
     changes: &[Change],
-    anchors: &[BTreeSet<String>],
+    anchors: &[impl Borrow<BTreeSet<String>>],
     rendered: impl IntoIterator<Item = (usize, &'a BTreeSet<String>)>,
 ) -> Option<Step> {
     rendered
         .into_iter()
-        .any(|(index, now)| *now != anchors[index])
+        .any(|(index, now)| now != anchors[index].borrow())
         .then(|| relink(previous, changes))
 }
 
@@ -155,7 +156,7 @@ pub fn after_bodies<'a>(
 /// `old` has, as written.
 pub fn pages(
     old: &SiteModel,
-    old_links: &[Vec<String>],
+    old_links: &[impl AsRef<[String]>],
     new: &SiteModel,
     files: &[String],
 ) -> Option<Pages> {
@@ -270,7 +271,7 @@ impl<'a> Relinked<'a> {
     /// it is new or edited, its path or translations changed, it shows
     /// other articles that changed (its section's neighbours, its related
     /// articles), or one of its links leads elsewhere now.
-    fn must_render(&self, i: usize, old_links: &[Vec<String>]) -> bool {
+    fn must_render(&self, i: usize, old_links: &[impl AsRef<[String]>]) -> bool {
         let Some(o) = self.old_of[i] else {
             return true;
         };
@@ -279,7 +280,10 @@ impl<'a> Relinked<'a> {
             || new.articles[i].path != old.articles[o].path
             || translations(new, i) != translations(old, o)
             || new.shown_with(i) != old.shown_with(o)
-            || old_links[o].iter().any(|dest| self.moved(i, o, dest))
+            || old_links[o]
+                .as_ref()
+                .iter()
+                .any(|dest| self.moved(i, o, dest))
     }
 
     /// Whether the link `dest`, which article `o` of the old model and `i`

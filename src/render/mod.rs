@@ -25,6 +25,7 @@ mod tree;
 pub mod wbr;
 pub mod widget;
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -437,7 +438,7 @@ pub fn articles_alone(
     model: &SiteModel,
     theme: &Theme,
     indexes: &[usize],
-    anchors: &[BTreeSet<String>],
+    anchors: &[impl Borrow<BTreeSet<String>>],
 ) -> Result<Vec<ArticlePage>, RenderError> {
     let languages = language_pages(model, theme);
     let rendered: Vec<(ArticlePage, Result<(), String>)> = indexes
@@ -469,7 +470,9 @@ pub fn articles_alone(
     let now: BTreeMap<usize, &BTreeSet<String>> =
         bodies.iter().map(|&(i, body)| (i, &body.anchors)).collect();
     let mut diagnostics = check_links(model, &bodies, |target| {
-        now.get(&target).copied().unwrap_or(&anchors[target])
+        now.get(&target)
+            .copied()
+            .unwrap_or_else(|| anchors[target].borrow())
     });
     let failed = rendered
         .iter()

@@ -140,13 +140,13 @@ pub fn is_widget_file(path: &str) -> bool {
 pub fn write(
     model: &SiteModel,
     theme: &Theme,
-    previews: &[Vec<u8>],
+    previews: &[impl AsRef<[u8]>],
     sink: &dyn Sink,
 ) -> io::Result<()> {
     let count = model.articles.len().div_ceil(PREVIEWS_PER_FILE).max(1);
     let mut groups: Vec<Vec<(&str, &[u8])>> = vec![Vec::new(); count];
     for (linked, record) in model.articles.iter().zip(previews) {
-        groups[preview_file(&linked.path, count)].push((linked.path.as_str(), record));
+        groups[preview_file(&linked.path, count)].push((linked.path.as_str(), record.as_ref()));
     }
     for group in &mut groups {
         group.sort_by(|a, b| a.0.cmp(b.0));

@@ -7,9 +7,8 @@
 //! path now), executes its steps (render the bodies of some articles
 //! again; relink and render what the relinked site changed; rebuild
 //! everything) and keeps what each build learned for the next one, the
-//! parsed article files included ([`crate::parse::Earlier`]: a relink
-//! parses only the files that changed). The
-//! search index is rebuilt after every change in the background; once it
+//! files as read and parsed included ([`site::Earlier`]: a relink reads and
+//! parses only the files that changed). The search index is rebuilt after every change in the background; once it
 //! is done, the files served are byte for byte those of a clean
 //! `tier0 build` with `--base-url /`.
 
@@ -101,15 +100,16 @@ struct Good {
 /// What rendering learned of each article, in [`SiteModel::articles`] order.
 #[derive(Default)]
 struct Learned {
-    /// The ids it defines.
-    anchors: Vec<BTreeSet<String>>,
-    /// Its sections; one `Arc` each, so handing them to the search worker
-    /// copies no text.
+    /// The ids it defines. This and the other fields hold an `Arc` for
+    /// each article, so that reordering them for a relinked site copies
+    /// no text.
+    anchors: Vec<Arc<BTreeSet<String>>>,
+    /// Its sections, which the search worker is handed.
     sections: Vec<Arc<Vec<Section>>>,
     /// Its links to other articles, as written.
-    article_links: Vec<Vec<String>>,
+    article_links: Vec<Arc<[String]>>,
     /// What the help widget shows of it.
-    previews: Vec<Vec<u8>>,
+    previews: Vec<Arc<[u8]>>,
 }
 
 impl Learned {
@@ -138,10 +138,10 @@ impl Learned {
     fn store(&mut self, rendered: Vec<render::ArticlePage>, pages: &mut Files) {
         for page in rendered {
             pages.insert(page.path, Arc::from(page.html));
-            self.anchors[page.index] = page.body.anchors;
+            self.anchors[page.index] = Arc::new(page.body.anchors);
             self.sections[page.index] = Arc::new(page.body.sections);
-            self.article_links[page.index] = page.body.article_links;
-            self.previews[page.index] = page.preview;
+            self.article_links[page.index] = Arc::from(page.body.article_links);
+            self.previews[page.index] = Arc::from(page.preview);
         }
     }
 
@@ -166,10 +166,10 @@ impl Good {
             model: Arc::new(model),
             theme: Arc::new(theme),
             learned: Learned {
-                anchors: rendered.anchors,
+                anchors: rendered.anchors.into_iter().map(Arc::new).collect(),
                 sections: rendered.sections.into_iter().map(Arc::new).collect(),
-                article_links: rendered.article_links,
-                previews: rendered.previews,
+                article_links: rendered.article_links.into_iter().map(Arc::from).collect(),
+                previews: rendered.previews.into_iter().map(Arc::from).collect(),
             },
             pages: Arc::new(sink.into_files()),
         })
@@ -268,8 +268,9 @@ pub struct DevSite {
     failed: bool,
     /// Warnings of the last relinked build, with their source texts.
     warnings: (Vec<Diagnostic>, SourceTexts),
-    /// The article files as last parsed: only those that changed are parsed again.
-    earlier: crate::parse::Earlier,
+    /// The files as last read and parsed: only those that changed are read
+    /// and parsed again.
+    earlier: site::Earlier,
 }
 
 impl DevSite {
