@@ -307,9 +307,9 @@ fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildErro
         };
     }
     loop {
-        let attempt = link::link(
+        let attempt = link::link_or_return(
             config.clone(),
-            articles.clone(),
+            articles,
             sections.clone(),
             assets.clone(),
             selection,
@@ -324,10 +324,13 @@ fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildErro
                     texts,
                 });
             }
-            Err(errors) if leniency::stops(&errors, false) => {
-                return Err(content_failure(warnings, errors, texts));
+            Err(failed) if leniency::stops(&failed.errors, false) => {
+                return Err(content_failure(warnings, failed.errors, texts));
             }
-            Err(errors) => errors,
+            Err(failed) => {
+                articles = failed.articles;
+                failed.errors
+            }
         };
         let left_out = leniency::left_out(&errors);
         let before = (articles.len(), sections.len(), assets.len());
