@@ -157,9 +157,10 @@ pub fn write(
     // articles).
     let digests: Vec<(usize, blake3::Hash)> = groups
         .par_iter()
-        .map(|group| {
-            let json = preview_file_json(group);
-            (json.len(), blake3::hash(&json))
+        .map_init(Vec::new, |json, group| {
+            json.clear();
+            preview_file_json(group, |bytes| json.extend_from_slice(bytes));
+            (json.len(), blake3::hash(json))
         })
         .collect();
     let mut hasher = blake3::Hasher::new();
@@ -171,34 +172,32 @@ pub fn write(
     let build = hasher.finalize().to_hex()[..16].to_owned();
     groups.par_iter().enumerate().try_for_each(|(i, group)| {
         let path = format!("{WIDGET_DIR}/{build}/{i}.js");
-        sink.put(
-            &path,
-            &search_index::format::wrap(&path, &preview_file_json(group)),
-        )
+        let (len, _) = digests[i];
+        let mut file = Vec::with_capacity(len + path.len() + 64);
+        search_index::format::wrap_into(&mut file, &path, |out| {
+            preview_file_json(group, |bytes| out.extend_from_slice(bytes));
+        });
+        sink.put(&path, &file)
     })?;
     let site = site_data(model, theme, &build, count);
     sink.put(WIDGET_JS, bundle(theme, &site, false).as_bytes())?;
     sink.put(WIDGET_MODULE, bundle(theme, &site, true).as_bytes())
 }
 
-/// A preview file's JSON: `{"articles": {url: record, …}}`, in the order
-/// of `group`.
-fn preview_file_json(group: &[(&str, &[u8])]) -> Vec<u8> {
-    let size = group
-        .iter()
-        .map(|(url, record)| url.len() + record.len() + 8);
-    let mut json = Vec::with_capacity(16 + size.sum::<usize>());
-    json.extend_from_slice(b"{\"articles\":{");
+/// A preview file's JSON, `{"articles": {url: record, …}}` in the order
+/// of `group`, handed piece by piece to `emit`, so that it is written
+/// straight into the buffer it ends in.
+fn preview_file_json(group: &[(&str, &[u8])], mut emit: impl FnMut(&[u8])) {
+    emit(b"{\"articles\":{");
     for (i, (url, record)) in group.iter().enumerate() {
         if i > 0 {
-            json.push(b',');
+            emit(b",");
         }
-        json.extend_from_slice(Value::from(*url).to_string().as_bytes());
-        json.push(b':');
-        json.extend_from_slice(record);
+        emit(Value::from(*url).to_string().as_bytes());
+        emit(b":");
+        emit(record);
     }
-    json.extend_from_slice(b"}}");
-    json
+    emit(b"}}");
 }
 
 /// What the widget knows of the site: its languages with their interface

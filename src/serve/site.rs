@@ -46,23 +46,25 @@ impl MemorySink {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn insert(&self, path: &str, bytes: Vec<u8>) {
+    fn insert(&self, path: &str, bytes: &[u8]) {
+        // Copied once, before taking the lock.
+        let bytes = Arc::from(bytes);
         let mut files = self
             .files
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        files.insert(path.to_owned(), Arc::from(bytes));
+        files.insert(path.to_owned(), bytes);
     }
 }
 
 impl Sink for MemorySink {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        self.insert(path, bytes.to_vec());
+        self.insert(path, bytes);
         Ok(())
     }
 
     fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
-        self.insert(path, std::fs::read(source)?);
+        self.insert(path, &std::fs::read(source)?);
         Ok(())
     }
 }
