@@ -269,10 +269,12 @@ fn parse_site(
     if leniency::stops(&diagnostics, config.strict) {
         return fail(diagnostics, texts);
     }
+    let mut articles = parsed.articles;
+    link::contents::order(&mut articles, &sources.contents);
     Ok(Parsed {
         config,
         theme,
-        articles: parsed.articles,
+        articles,
         sections: parsed.sections,
         assets: sources.assets,
         warnings: diagnostics,

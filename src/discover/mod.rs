@@ -27,6 +27,9 @@ pub use read::Reading;
 pub const CONFIG_FILE: &str = "tier0.yaml";
 /// Name of the content folder under the site root.
 pub const CONTENT_DIR: &str = "content";
+/// Name of an mdBook table of contents, which orders the articles it
+/// lists and is not published (the link stage's `contents` module).
+pub const TABLE_OF_CONTENTS: &str = "SUMMARY.md";
 
 /// A text file of the site.
 #[derive(Debug, Clone)]
@@ -57,6 +60,8 @@ pub struct Sources {
     /// `index.md` or `README.md` of a folder with other pages; see
     /// [`crate::landing`]), sorted.
     pub sections: Vec<SourceFile>,
+    /// Tables of contents ([`TABLE_OF_CONTENTS`]), sorted.
+    pub contents: Vec<SourceFile>,
     /// Assets to copy, sorted.
     pub assets: Vec<Asset>,
     /// Theme files of the site (`themes/<name>/…`) by path inside the theme.
@@ -143,6 +148,8 @@ pub fn discover(
             sources.problems.push(problem);
         } else if landings.contains(&file.rel) {
             sources.sections.push(file);
+        } else if file_name(&file.rel) == TABLE_OF_CONTENTS {
+            sources.contents.push(file);
         } else {
             sources.articles.push(file);
         }
@@ -170,9 +177,10 @@ fn is_section_file(name: &str) -> bool {
 /// Whether discovery takes the file at content-relative path `rel` for an
 /// article whatever the files beside it (whether it is published depends
 /// on its front matter): not a folder's `_index.md`, `index.md` or
-/// `README.md`, which may be its landing page.
+/// `README.md`, which may be its landing page, nor a table of contents.
 pub fn may_be_article(rel: &str) -> bool {
     is_markdown(rel)
+        && file_name(rel) != TABLE_OF_CONTENTS
         && crate::landing::family(file_name(rel)).is_none()
         && !rel.split('/').any(is_skipped)
 }

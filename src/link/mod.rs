@@ -21,6 +21,7 @@ use crate::parse::{Article, Audience, SectionPage};
 use crate::slug;
 use crate::urls::Urls;
 
+pub mod contents;
 mod place;
 mod related;
 mod resolve;

@@ -293,6 +293,11 @@ fn has_scheme(dest: &str) -> bool {
 /// The content file that `dest`, written in `article`, names, if it names
 /// one: a relative path, or one from the content folder's root.
 pub(super) fn content_file(article: &Article, dest: &str) -> Option<String> {
+    content_file_from(split_dir(&article.rel).0, dest)
+}
+
+/// [`content_file`] for a link written in a file of the folder `dir`.
+pub(super) fn content_file_from(dir: &str, dest: &str) -> Option<String> {
     if dest.is_empty() || dest.starts_with('#') || dest.contains("://") || has_scheme(dest) {
         return None;
     }
@@ -300,7 +305,7 @@ pub(super) fn content_file(article: &Article, dest: &str) -> Option<String> {
     let decoded = decode(target);
     match decoded.strip_prefix('/') {
         Some(from_root) => join_relative("", from_root),
-        None => join_relative(split_dir(&article.rel).0, &decoded),
+        None => join_relative(dir, &decoded),
     }
 }
 

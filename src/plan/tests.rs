@@ -291,6 +291,8 @@ fn changes_beyond_articles_rebuild_everything() {
         vec![Change::Outside],
         vec![text("red/_index.md", "---\ntitle: Red\n---\n")],
         vec![text("_index.md", "Home.\n")],
+        // A table of contents orders the articles it lists.
+        vec![text("red/SUMMARY.md", "- [A](a.md)\n")],
         vec![at("red/x.png", Now::File)],
         vec![text("red/a.md", A), Change::Outside],
         vec![],

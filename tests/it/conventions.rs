@@ -246,6 +246,39 @@ fn mdbook_chapters_take_their_titles_from_headings() {
 }
 
 #[test]
+fn mdbook_summary_orders_the_chapters_and_is_not_published() {
+    let (site, _) = built("mdbook");
+    let json: serde_json::Value = serde_json::from_str(&site.read_public("articles.json")).unwrap();
+    let titles: Vec<&str> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    // The summary's order, then what it does not list; by title, the
+    // appendix would come first and the introduction last.
+    assert_eq!(
+        titles,
+        [
+            "Welcome aboard",
+            "Setting up your workstation",
+            "Configuring the proxy",
+            "Appendix"
+        ]
+    );
+    assert!(!site.root().join("public/book/summary").exists());
+    // Read in that order, page after page.
+    let setup = site.read_public("book/ch01-setup/index.html");
+    assert_has(
+        &setup,
+        &[
+            "book/intro/index.html\" rel=\"prev\"",
+            "book/ch01-01-proxy/index.html\" rel=\"next\"",
+        ],
+    );
+}
+
+#[test]
 fn vitepress_containers_vue_blocks_and_interpolations() {
     let (site, err) = built("vitepress");
     let (title, body) = page(&site, "guide/getting-started");
