@@ -36,9 +36,23 @@ pub type SearchInput = (Arc<SiteModel>, Vec<Arc<Vec<Section>>>);
 #[derive(Default)]
 pub struct MemorySink {
     files: Mutex<Files>,
+    /// The files of an earlier build, whose copies of content files
+    /// (images, PDFs) are taken instead of reading those files again.
+    earlier: Option<Arc<Files>>,
 }
 
 impl MemorySink {
+    /// A sink that takes its copies of content files from `earlier` where
+    /// it has them: for a relink, which the planner chooses only when no
+    /// file but articles changed (a changed image rebuilds everything).
+    /// A site with 200 MB of screenshots read them all on every relink.
+    fn reusing(earlier: Arc<Files>) -> Self {
+        Self {
+            files: Mutex::default(),
+            earlier: Some(earlier),
+        }
+    }
+
     /// The files stored so far.
     pub fn into_files(self) -> Files {
         self.files
@@ -46,9 +60,7 @@ impl MemorySink {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn insert(&self, path: &str, bytes: &[u8]) {
-        // Copied once, before taking the lock.
-        let bytes = Arc::from(bytes);
+    fn insert(&self, path: &str, bytes: Arc<[u8]>) {
         let mut files = self
             .files
             .lock()
@@ -59,12 +71,17 @@ impl MemorySink {
 
 impl Sink for MemorySink {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        self.insert(path, bytes);
+        // Copied once, before taking the lock.
+        self.insert(path, Arc::from(bytes));
         Ok(())
     }
 
     fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
-        self.insert(path, &std::fs::read(source)?);
+        let bytes = match self.earlier.as_ref().and_then(|files| files.get(path)) {
+            Some(bytes) => bytes.clone(),
+            None => Arc::from(std::fs::read(source)?),
+        };
+        self.insert(path, bytes);
         Ok(())
     }
 }
@@ -232,7 +249,7 @@ impl Good {
             }
         }
         learned.store(rendered, &mut pages);
-        let sink = MemorySink::default();
+        let sink = MemorySink::reusing(self.pages.clone());
         let languages = render::language_pages(&model, &theme);
         let errors = render::listings(&model, &theme, &languages, &sink, &|r| {
             !pages.contains_key(&page_of(&r.from))

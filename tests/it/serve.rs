@@ -194,6 +194,18 @@ fn incremental_rebuilds_equal_a_clean_build() {
             }),
         ),
         (
+            // The relinks after it copy the image from this build, not
+            // from the disk: they must have its new bytes.
+            "change an image",
+            "everything",
+            Box::new(|| {
+                site.write(
+                    "content/red/logo.svg",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\" height=\"2\"/>\n",
+                );
+            }),
+        ),
+        (
             "retitle an article, which reorders its category",
             "listings",
             Box::new(|| {
