@@ -270,7 +270,7 @@ fn parse_site(
         return fail(diagnostics, texts);
     }
     let mut articles = parsed.articles;
-    link::contents::order(&mut articles, &sources.contents);
+    diagnostics.extend(link::contents::order(&mut articles, &sources.contents));
     Ok(Parsed {
         config,
         theme,

@@ -7,12 +7,18 @@
 //! Draft chapters (`[Title]()`), links to other sites and links to files
 //! that are not articles are passed over; an article listed twice keeps its
 //! first place.
+//!
+//! mdBook builds only what the summary lists, so an article in the
+//! summary's folder (or below) that it does not list is a draft, with a
+//! warning: an old chapter left behind by a rename, a page its author never
+//! published there, is not published here either.
 
 use std::collections::HashMap;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::resolve::content_file_from;
+use crate::diagnostics::Diagnostic;
 use crate::discover::SourceFile;
 use crate::landing::split_dir;
 use crate::parse::Article;
@@ -20,8 +26,10 @@ use crate::parse::Article;
 /// Orders the `articles` that the tables of contents `contents` list:
 /// each gets a negative weight, in their order, so that it comes before
 /// the unlisted articles (weight 0) of its category. An article whose
-/// front matter set a weight keeps it.
-pub fn order(articles: &mut [Article], contents: &[SourceFile]) {
+/// front matter set a weight keeps it. Returns the warnings for the
+/// articles of a book that its table of contents leaves out, which become
+/// drafts.
+pub fn order(articles: &mut [Article], contents: &[SourceFile]) -> Vec<Diagnostic> {
     let mut places: HashMap<String, usize> = HashMap::new();
     for toc in contents {
         for rel in listed(&toc.rel, &toc.text) {
@@ -30,11 +38,38 @@ pub fn order(articles: &mut [Article], contents: &[SourceFile]) {
         }
     }
     let listed = places.len() as i64;
-    for article in articles.iter_mut().filter(|a| a.weight == 0) {
-        if let Some(&place) = places.get(&article.rel) {
-            article.weight = place as i64 - listed;
+    let mut warnings = Vec::new();
+    for article in articles.iter_mut() {
+        match places.get(&article.rel) {
+            Some(&place) if article.weight == 0 => article.weight = place as i64 - listed,
+            Some(_) => {}
+            None => {
+                let book = contents.iter().find(|toc| {
+                    let dir = split_dir(&toc.rel).0;
+                    dir.is_empty() || article.rel.starts_with(&format!("{dir}/"))
+                });
+                if let Some(toc) = book.filter(|_| !article.draft) {
+                    article.draft = true;
+                    warnings.push(
+                        Diagnostic::warning(
+                            &article.path,
+                            0..0,
+                            format!(
+                                "`{}` does not list this page: mdBook leaves it out of the book, \
+                                 and so does tier0",
+                                toc.path.display()
+                            ),
+                        )
+                        .with_help(
+                            "list it in the table of contents to publish it (`--drafts` shows it \
+                             meanwhile), or delete it if a renamed chapter left it behind",
+                        ),
+                    );
+                }
+            }
         }
     }
+    warnings
 }
 
 /// The content-relative paths of the Markdown files that the table of

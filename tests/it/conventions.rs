@@ -247,7 +247,7 @@ fn mdbook_chapters_take_their_titles_from_headings() {
 
 #[test]
 fn mdbook_summary_orders_the_chapters_and_is_not_published() {
-    let (site, _) = built("mdbook");
+    let (site, err) = built("mdbook");
     let json: serde_json::Value = serde_json::from_str(&site.read_public("articles.json")).unwrap();
     let titles: Vec<&str> = json["articles"]
         .as_array()
@@ -255,16 +255,22 @@ fn mdbook_summary_orders_the_chapters_and_is_not_published() {
         .iter()
         .map(|a| a["title"].as_str().unwrap())
         .collect();
-    // The summary's order, then what it does not list; by title, the
-    // appendix would come first and the introduction last.
+    // The summary's order; by title, the introduction would come last.
     assert_eq!(
         titles,
         [
             "Welcome aboard",
             "Setting up your workstation",
-            "Configuring the proxy",
-            "Appendix"
+            "Configuring the proxy"
         ]
+    );
+    // What it does not list is not in the book, as with mdBook.
+    assert!(!site.root().join("public/book/appendix").exists());
+    assert_warning_at(
+        &err,
+        "`content/book/SUMMARY.md` does not list this page: mdBook leaves it out of the book, \
+         and so does tier0",
+        "content/book/appendix.md:1:1",
     );
     assert!(!site.root().join("public/book/summary").exists());
     // Read in that order, page after page.
