@@ -31,8 +31,14 @@ use crate::parse::Article;
 /// drafts.
 pub fn order(articles: &mut [Article], contents: &[SourceFile]) -> Vec<Diagnostic> {
     let mut places: HashMap<String, usize> = HashMap::new();
+    // Only a summary that lists pages makes its folder a book.
+    let mut books = Vec::new();
     for toc in contents {
-        for rel in listed(&toc.rel, &toc.text) {
+        let pages = listed(&toc.rel, &toc.text);
+        if !pages.is_empty() {
+            books.push(toc);
+        }
+        for rel in pages {
             let next = places.len();
             places.entry(rel).or_insert(next);
         }
@@ -44,7 +50,7 @@ pub fn order(articles: &mut [Article], contents: &[SourceFile]) -> Vec<Diagnosti
             Some(&place) if article.weight == 0 => article.weight = place as i64 - listed,
             Some(_) => {}
             None => {
-                let book = contents.iter().find(|toc| {
+                let book = books.iter().find(|toc| {
                     let dir = split_dir(&toc.rel).0;
                     dir.is_empty() || article.rel.starts_with(&format!("{dir}/"))
                 });
@@ -87,7 +93,86 @@ fn listed(rel: &str, text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
     use super::*;
+    use crate::discover::Sources;
+
+    fn file(rel: &str, text: &str) -> SourceFile {
+        SourceFile {
+            path: PathBuf::from("content").join(rel),
+            rel: rel.to_owned(),
+            text: Arc::from(text),
+        }
+    }
+
+    /// The articles `rels` (one line of text each, `weight: 5` for `w.md`)
+    /// ordered by the table of contents `toc` at `toc_rel`: each one's
+    /// (rel, weight, draft), and the paths warned about.
+    fn ordered(rels: &[&str], toc_rel: &str, toc: &str) -> (Vec<(String, i64, bool)>, Vec<String>) {
+        let sources = Sources {
+            articles: rels
+                .iter()
+                .map(|rel| {
+                    let front = if rel.ends_with("/w.md") {
+                        "weight: 5\n"
+                    } else {
+                        ""
+                    };
+                    file(rel, &format!("---\ntitle: T\n{front}---\nText.\n"))
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let mut articles = crate::parse::parse(&Default::default(), &sources).articles;
+        let warnings = order(&mut articles, &[file(toc_rel, toc)]);
+        let articles = articles
+            .into_iter()
+            .map(|a| (a.rel, a.weight, a.draft))
+            .collect();
+        let warned = warnings
+            .iter()
+            .map(|w| w.path.display().to_string())
+            .collect();
+        (articles, warned)
+    }
+
+    #[test]
+    fn a_book_lists_its_pages_in_order_and_leaves_out_the_others() {
+        let rels = [
+            "book/a.md",
+            "book/b.md",
+            "book/c.md",
+            "book/w.md",
+            "faq/d.md",
+        ];
+        let toc = "- [C](c.md)\n- [B](./b.md)\n- [W](w.md)\n- [C again](c.md)\n";
+        let (articles, warned) = ordered(&rels, "book/SUMMARY.md", toc);
+        assert_eq!(
+            articles,
+            [
+                ("book/a.md".into(), 0, true),
+                ("book/b.md".into(), -2, false),
+                ("book/c.md".into(), -3, false),
+                ("book/w.md".into(), 5, false),
+                ("faq/d.md".into(), 0, false),
+            ]
+        );
+        assert_eq!(warned, ["content/book/a.md"]);
+    }
+
+    #[test]
+    fn a_summary_that_lists_no_page_leaves_everything_as_it_was() {
+        let rels = ["a.md", "b.md"];
+        let toc = "# Summary of our policies\n\nSee [the portal](https://example.com/).\n";
+        let (articles, warned) = ordered(&rels, "SUMMARY.md", toc);
+        assert_eq!(
+            articles,
+            [("a.md".into(), 0, false), ("b.md".into(), 0, false)]
+        );
+        assert!(warned.is_empty());
+    }
 
     #[test]
     fn links_are_listed_in_order_from_the_summarys_folder() {
