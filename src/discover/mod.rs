@@ -42,6 +42,17 @@ pub struct SourceFile {
     pub text: Arc<str>,
 }
 
+impl SourceFile {
+    /// The file at `rel` (content-relative, `/`-separated) holding `text`.
+    pub fn in_content(rel: &str, text: &str) -> Self {
+        Self {
+            path: Path::new(CONTENT_DIR).join(rel),
+            rel: rel.to_owned(),
+            text: Arc::from(text),
+        }
+    }
+}
+
 /// A non-Markdown file under `content/`, copied to the output as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Asset {

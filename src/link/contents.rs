@@ -93,19 +93,8 @@ fn listed(rel: &str, text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-    use std::sync::Arc;
-
     use super::*;
     use crate::discover::Sources;
-
-    fn file(rel: &str, text: &str) -> SourceFile {
-        SourceFile {
-            path: PathBuf::from("content").join(rel),
-            rel: rel.to_owned(),
-            text: Arc::from(text),
-        }
-    }
 
     /// The articles `rels` (one line of text each, `weight: 5` for `w.md`)
     /// ordered by the table of contents `toc` at `toc_rel`: each one's
@@ -120,13 +109,13 @@ mod tests {
                     } else {
                         ""
                     };
-                    file(rel, &format!("---\ntitle: T\n{front}---\nText.\n"))
+                    SourceFile::in_content(rel, &format!("---\ntitle: T\n{front}---\nText.\n"))
                 })
                 .collect(),
             ..Default::default()
         };
         let mut articles = crate::parse::parse(&Default::default(), &sources).articles;
-        let warnings = order(&mut articles, &[file(toc_rel, toc)]);
+        let warnings = order(&mut articles, &[SourceFile::in_content(toc_rel, toc)]);
         let articles = articles
             .into_iter()
             .map(|a| (a.rel, a.weight, a.draft))

@@ -277,13 +277,14 @@ pub fn link_or_return(
         }
     }
     let mut articles: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
-    let mut sources = Vec::with_capacity(placed.len());
+    // Where each linked article was in `articles`.
+    let mut origins = Vec::with_capacity(placed.len());
     let linked: Vec<Arc<LinkedArticle>> = placed
         .into_iter()
         .zip(translations)
         .filter_map(|((k, path), translations)| {
             let article = articles[k].take()?;
-            sources.push(k);
+            origins.push(k);
             Some(Arc::new(LinkedArticle {
                 article,
                 path,
@@ -325,7 +326,7 @@ pub fn link_or_return(
     }
 
     if !errors.is_empty() {
-        for (k, linked) in sources.into_iter().zip(linked) {
+        for (k, linked) in origins.into_iter().zip(linked) {
             articles[k] = Some(Arc::unwrap_or_clone(linked).article);
         }
         return Err(Unlinked {

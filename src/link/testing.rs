@@ -1,7 +1,6 @@
 //! Small linked sites for unit tests, built in memory from Markdown texts.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use super::{BuildAudience, Selection, SiteModel, link};
 use crate::config::Config;
@@ -18,11 +17,7 @@ pub(crate) fn linked(
     let sources = Sources {
         articles: files
             .iter()
-            .map(|(rel, text)| SourceFile {
-                path: PathBuf::from("content").join(rel),
-                rel: (*rel).to_owned(),
-                text: Arc::from(*text),
-            })
+            .map(|(rel, text)| SourceFile::in_content(rel, text))
             .collect(),
         ..Default::default()
     };

@@ -79,23 +79,20 @@ impl Earlier {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use super::*;
     use crate::discover::SourceFile;
 
-    fn file(rel: &str, text: &str) -> SourceFile {
-        SourceFile {
-            path: Path::new("content").join(rel),
-            rel: rel.into(),
-            text: Arc::from(text),
-        }
-    }
-
     fn sources(articles: &[(&str, &str)], sections: &[(&str, &str)]) -> Sources {
         Sources {
-            articles: articles.iter().map(|(r, t)| file(r, t)).collect(),
-            sections: sections.iter().map(|(r, t)| file(r, t)).collect(),
+            articles: articles
+                .iter()
+                .map(|(r, t)| SourceFile::in_content(r, t))
+                .collect(),
+            sections: sections
+                .iter()
+                .map(|(r, t)| SourceFile::in_content(r, t))
+                .collect(),
             ..Sources::default()
         }
     }

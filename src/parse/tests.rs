@@ -3,11 +3,7 @@ use crate::output_paths;
 use article::parse_article;
 
 fn article(rel: &str, text: &str) -> (Option<Article>, Vec<Diagnostic>) {
-    let file = SourceFile {
-        path: Path::new("content").join(rel),
-        rel: rel.into(),
-        text: Arc::from(text),
-    };
+    let file = SourceFile::in_content(rel, text);
     parse_article(&Config::default(), &file, &Default::default())
 }
 

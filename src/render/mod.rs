@@ -623,7 +623,7 @@ fn preview(anchors: &BTreeSet<String>) -> String {
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
-    use std::sync::{Arc, Mutex};
+    use std::sync::Mutex;
 
     use super::*;
     use crate::config::Config;
@@ -679,11 +679,7 @@ mod tests {
     fn everything_rendered_is_content_or_listed_as_generated() {
         let (config, _) =
             Config::from_yaml(Path::new("tier0.yaml"), "base_url: https://h.example/\n").unwrap();
-        let article = |rel: &str, text: &str| SourceFile {
-            path: PathBuf::from("content").join(rel),
-            rel: rel.to_owned(),
-            text: Arc::from(text),
-        };
+        let article = SourceFile::in_content;
         let sources = Sources {
             articles: vec![
                 article(

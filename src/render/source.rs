@@ -68,8 +68,6 @@ impl<'a> BodySource<'a> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-    use std::sync::Arc;
 
     use super::*;
     use crate::config::Config;
@@ -79,11 +77,7 @@ mod tests {
     fn the_title_heading_is_left_out_and_spans_point_into_the_file() {
         let text = "---\nid: a\n---\n# Title\n\n!!! note\n    [x](y.md)\n";
         let sources = Sources {
-            articles: vec![SourceFile {
-                path: PathBuf::from("content/a.md"),
-                rel: "a.md".into(),
-                text: Arc::from(text),
-            }],
+            articles: vec![SourceFile::in_content("a.md", text)],
             ..Sources::default()
         };
         let parsed = crate::parse::parse(&Config::default(), &sources);

@@ -159,7 +159,7 @@ pub fn write(
         .par_iter()
         .map_init(Vec::new, |json, group| {
             json.clear();
-            preview_file_json(group, |bytes| json.extend_from_slice(bytes));
+            preview_file_json(group, json);
             (json.len(), blake3::hash(json))
         })
         .collect();
@@ -174,9 +174,7 @@ pub fn write(
         let path = format!("{WIDGET_DIR}/{build}/{i}.js");
         let (len, _) = digests[i];
         let mut file = Vec::with_capacity(len + path.len() + 64);
-        search_index::format::wrap_into(&mut file, &path, |out| {
-            preview_file_json(group, |bytes| out.extend_from_slice(bytes));
-        });
+        search_index::format::wrap_into(&mut file, &path, |out| preview_file_json(group, out));
         sink.put(&path, &file)
     })?;
     let site = site_data(model, theme, &build, count);
@@ -184,20 +182,19 @@ pub fn write(
     sink.put(WIDGET_MODULE, bundle(theme, &site, true).as_bytes())
 }
 
-/// A preview file's JSON, `{"articles": {url: record, …}}` in the order
-/// of `group`, handed piece by piece to `emit`, so that it is written
-/// straight into the buffer it ends in.
-fn preview_file_json(group: &[(&str, &[u8])], mut emit: impl FnMut(&[u8])) {
-    emit(b"{\"articles\":{");
+/// Appends a preview file's JSON, `{"articles": {url: record, …}}` in the
+/// order of `group`, to `json`: straight into the buffer it ends in.
+fn preview_file_json(group: &[(&str, &[u8])], json: &mut Vec<u8>) {
+    json.extend_from_slice(b"{\"articles\":{");
     for (i, (url, record)) in group.iter().enumerate() {
         if i > 0 {
-            emit(b",");
+            json.push(b',');
         }
-        emit(Value::from(*url).to_string().as_bytes());
-        emit(b":");
-        emit(record);
+        json.extend_from_slice(Value::from(*url).to_string().as_bytes());
+        json.push(b':');
+        json.extend_from_slice(record);
     }
-    emit(b"}}");
+    json.extend_from_slice(b"}}");
 }
 
 /// What the widget knows of the site: its languages with their interface

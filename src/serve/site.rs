@@ -8,8 +8,8 @@
 //! again; relink and render what the relinked site changed; rebuild
 //! everything) and keeps what each build learned for the next one, the
 //! files as read and parsed included ([`site::Earlier`]: a relink reads and
-//! parses only the files that changed). The search index is rebuilt after every change in the background; once it
-//! is done, the files served are byte for byte those of a clean
+//! parses only the files that changed). The search index is rebuilt after
+//! every change in the background; once it is done, the files served are byte for byte those of a clean
 //! `tier0 build` with `--base-url /`.
 
 use std::collections::{BTreeMap, BTreeSet};
