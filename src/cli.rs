@@ -180,6 +180,12 @@ pub struct BuildArgs {
     /// (they are deleted). Without it, such a folder is refused.
     #[arg(long)]
     pub replace_output: bool,
+    /// Render every page, reusing nothing of the last build. Without it,
+    /// the page of an article whose page would come out the same is kept
+    /// from the last build (the build cache, `.tier0/<out>/cache` beside
+    /// the output, safe to delete).
+    #[arg(long)]
+    pub no_cache: bool,
     /// Whom to build for: `public` (end users) or `agents` (internal
     /// articles and blocks shown; written to `agents.out` of tier0.yaml).
     #[arg(long, value_enum, default_value_t = BuildAudience::Public)]

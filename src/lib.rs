@@ -12,6 +12,7 @@
 
 pub mod article_templates;
 pub mod audit;
+pub mod cache;
 pub mod cli;
 pub mod cmd;
 pub mod config;

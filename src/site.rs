@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::audit;
+use crate::cache::{self, BuildCache};
 use crate::config::{BaseUrl, Config};
 use crate::diagnostics::{self, Diagnostic, SourceTexts};
 use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, Reading};
@@ -39,6 +40,9 @@ pub struct BuildOptions {
     /// Whether the sources may have to come from the disk, or were read
     /// moments ago by this process (the dev server's rebuilds).
     pub reading: Reading,
+    /// Keep the pages of the last build that would come out the same
+    /// ([`crate::cache`]); `--no-cache` says not to.
+    pub cache: bool,
 }
 
 impl BuildOptions {
@@ -113,6 +117,11 @@ pub struct BuildReport {
     pub left_out: usize,
     /// Files written.
     pub files: usize,
+    /// Article pages kept from the last build instead of rendered ([`crate::cache`]).
+    pub kept: usize,
+    /// Why the build cache could not be written, if it could not: the
+    /// site is complete, the next build renders everything.
+    pub cache_error: Option<io::Error>,
     /// Where the site was written.
     pub out: PathBuf,
     /// Problems found: warnings, and the errors that left a content file
@@ -405,7 +414,20 @@ pub fn build_with_pages(
     let claim = options.claim_output(&model.config)?;
     let staging = Staging::create(&out)?;
     progress("rendering", model.articles.len());
-    let mut rendered = match render::articles(&model, &theme, &staging) {
+    let shaped_by = format!(
+        "{:?}",
+        (
+            options.drafts,
+            &options.base_url,
+            options.audience,
+            options.strict
+        )
+    );
+    let frame = cache::frame(&model, &theme, &shaped_by);
+    let cache = BuildCache::open(claim.state(), &out, &model, &frame, options.cache);
+    let rendered = render::articles(&model, &theme, &staging, &cache);
+    let (cache, kept) = cache.finish();
+    let mut rendered = match rendered {
         Ok(rendered) => rendered,
         Err(failed) => {
             let failed = render::with_listing_errors(&model, &theme, failed);
@@ -452,8 +474,11 @@ pub fn build_with_pages(
     let files = staging.files();
     claim.commit(staging)?;
     index_staging.commit()?;
+    let cache_error = cache.save(claim.state()).err();
     Ok(BuildReport {
         articles,
+        kept,
+        cache_error,
         left_out: leniency::left_out(&warnings).len(),
         files,
         out,

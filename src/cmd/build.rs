@@ -27,6 +27,7 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
         replace_output: args.replace_output,
         reading: crate::discover::Reading::First,
         strict: args.strict,
+        cache: !args.no_cache,
     };
     let spinner = std::sync::OnceLock::<ProgressBar>::new();
     let show_spinner = verbosity != Verbosity::Quiet && std::io::stderr().is_terminal();
@@ -74,6 +75,9 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
     }
     match result {
         Ok(report) => {
+            if let Some(e) = &report.cache_error {
+                terminal::tell(format_args!("warning: {e}"));
+            }
             print_diagnostics(
                 &report.texts,
                 &report.warnings,
@@ -97,6 +101,13 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
                     report.elapsed.as_secs_f64(),
                     report.left_out,
                     warned.len(),
+                ));
+            }
+            if verbosity == Verbosity::Verbose {
+                terminal::tell(format_args!(
+                    "{} article page(s) kept from the last build (the build cache; --no-cache \
+                     renders every page)",
+                    report.kept
                 ));
             }
             if verbosity != Verbosity::Quiet {

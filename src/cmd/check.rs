@@ -37,6 +37,7 @@ pub fn run(args: CheckArgs, verbosity: Verbosity) -> ExitCode {
         audience: crate::link::BuildAudience::Agents,
         replace_output: false,
         reading: crate::discover::Reading::First,
+        cache: false,
         strict: true,
     };
     let report = match site::check(&options, today) {

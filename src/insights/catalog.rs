@@ -61,6 +61,7 @@ impl Catalog {
             audience: BuildAudience::Agents,
             replace_output: false,
             reading: crate::discover::Reading::First,
+            cache: false,
             strict: false,
         };
         let prepared = site::prepare(&options, &|_, _| {})?;

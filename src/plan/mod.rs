@@ -36,6 +36,8 @@ use crate::discover;
 use crate::link::{LinkTarget, Section, SiteModel};
 use crate::parse;
 
+pub mod digest;
+
 /// What is at a changed path now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Now {
@@ -319,49 +321,53 @@ fn translations(model: &SiteModel, i: usize) -> BTreeSet<&str> {
         .collect()
 }
 
+/// What the page of every article shows of section `s`: all of it but
+/// its lists and counts of articles.
+type Frame<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    i64,
+    &'a str,
+    Option<usize>,
+    &'a [usize],
+    Option<&'a parse::SectionPage>,
+);
+
+fn frame(s: &Section) -> Frame<'_> {
+    let Section {
+        id,
+        lang,
+        title,
+        description,
+        order,
+        path,
+        parent,
+        children,
+        landing,
+        articles: _,
+        count: _,
+        article: _,
+        pages: _,
+    } = s;
+    (
+        id,
+        lang,
+        title,
+        description,
+        *order,
+        path,
+        *parent,
+        children,
+        landing.as_deref(),
+    )
+}
+
 /// Whether every page that does not list articles frames them the same in
 /// `old` and `new`: the same configuration, sections (their lists and
 /// counts of articles aside), home pages and assets.
 fn same_frame(old: &SiteModel, new: &SiteModel) -> bool {
-    type Frame<'a> = (
-        &'a str,
-        &'a str,
-        &'a str,
-        &'a str,
-        i64,
-        &'a str,
-        Option<usize>,
-        &'a [usize],
-        Option<&'a parse::SectionPage>,
-    );
-    fn frame(s: &Section) -> Frame<'_> {
-        let Section {
-            id,
-            lang,
-            title,
-            description,
-            order,
-            path,
-            parent,
-            children,
-            landing,
-            articles: _,
-            count: _,
-            article: _,
-            pages: _,
-        } = s;
-        (
-            id,
-            lang,
-            title,
-            description,
-            *order,
-            path,
-            *parent,
-            children,
-            landing.as_deref(),
-        )
-    }
     old.config == new.config
         && old.assets == new.assets
         && old.homes == new.homes

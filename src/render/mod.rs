@@ -49,6 +49,43 @@ pub trait Sink: Sync {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
     /// Stores a copy of the file `source` at `path`.
     fn copy(&self, path: &str, source: &Path) -> io::Result<()>;
+    /// Stores at `path` the file at the same path in the site being
+    /// replaced, which the caller knows to be right; whether it could.
+    /// Sinks without an earlier site cannot.
+    fn keep(&self, _path: &str) -> bool {
+        false
+    }
+}
+
+/// Article pages built before (the build cache, which the build passes): which
+/// [`articles`] need not render again, and where it says what it rendered.
+pub trait Memo: Sync {
+    /// What rendering article `index` would give besides its page, if the
+    /// page the last build wrote for it is still right.
+    fn recall(&self, index: usize) -> Option<Recalled>;
+    /// Article `index` was rendered into `body` (its HTML, contents and
+    /// steps already taken by the page) and `preview`.
+    fn remember(&self, index: usize, body: &RenderedBody, preview: &[u8]);
+}
+
+/// No memory: every article is rendered.
+pub struct Forget;
+
+impl Memo for Forget {
+    fn recall(&self, _: usize) -> Option<Recalled> {
+        None
+    }
+
+    fn remember(&self, _: usize, _: &RenderedBody, _: &[u8]) {}
+}
+
+/// What [`Memo::recall`] gives back of an article rendered before.
+#[derive(Debug)]
+pub struct Recalled {
+    /// Its body, without what only its page shows (HTML, contents, steps).
+    pub body: RenderedBody,
+    /// What the help widget shows of it.
+    pub preview: Vec<u8>,
 }
 
 /// A sink that keeps nothing: for renders that only validate (`check`) and
@@ -120,7 +157,7 @@ pub struct Rendered {
 /// Renders the whole site into `sink`.
 pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, RenderError> {
     let rendered =
-        articles(model, theme, sink).map_err(|e| with_listing_errors(model, theme, e))?;
+        articles(model, theme, sink, &Forget).map_err(|e| with_listing_errors(model, theme, e))?;
     let languages = language_pages(model, theme);
     let template_errors = listings(model, theme, &languages, sink, &|_| true)?;
     widget::write(model, theme, &rendered.previews, sink).map_err(RenderError::Io)?;
@@ -152,11 +189,13 @@ pub fn with_listing_errors(model: &SiteModel, theme: &Theme, failed: RenderError
 }
 
 /// Renders the article pages into `sink` and checks the links between
-/// them; the rest of the site is [`listings`].
+/// them; the rest of the site is [`listings`]. A page that `memo` recalls
+/// is kept from the site being replaced instead of rendered.
 pub fn articles(
     model: &SiteModel,
     theme: &Theme,
     sink: &dyn Sink,
+    memo: &dyn Memo,
 ) -> Result<Rendered, RenderError> {
     let languages = language_pages(model, theme);
     let for_lang = |lang: &str| in_language(&languages, lang);
@@ -173,15 +212,22 @@ pub fn articles(
         .with_max_len(PAGES_PER_TASK)
         .map_init(Vec::new, |page, i| {
             let linked = &model.articles[i];
+            let path = format!("{}index.html", linked.path);
+            if let Some(recalled) = memo.recall(i)
+                && sink.keep(&path)
+            {
+                return Ok((recalled.body, recalled.preview, None));
+            }
             let pages = for_lang(&linked.article.lang);
             let mut body = markdown::render_body(model, i, &pages.text);
             // Before the page, which takes the body's HTML.
             let preview = widget::preview_record(pages, i, &body);
             page.clear();
             match pages.article(i, &mut body, page) {
-                Ok(()) => sink
-                    .put(&format!("{}index.html", linked.path), page)
-                    .map(|()| (body, preview, None)),
+                Ok(()) => {
+                    memo.remember(i, &body, &preview);
+                    sink.put(&path, page).map(|()| (body, preview, None))
+                }
                 Err(e) => Ok((body, preview, Some(e))),
             }
         })

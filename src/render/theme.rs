@@ -31,6 +31,8 @@ pub struct Theme {
     /// The help widget's sources (`widget.js`, `widget.css`), by name;
     /// [`super::widget`] bundles them.
     pub widget: BTreeMap<String, String>,
+    /// The digest of every file it was made of, for the build cache.
+    pub digest: [u8; 32],
 }
 
 /// Every file of the embedded default theme, by path.
@@ -124,11 +126,24 @@ impl Theme {
                 assets,
                 translations,
                 widget,
+                digest: digest(&files),
             })
         } else {
             Err(errors)
         }
     }
+}
+
+/// The digest of a theme's files, paths and bytes, each prefixed with its length.
+fn digest(files: &BTreeMap<String, Vec<u8>>) -> [u8; 32] {
+    let mut hasher = blake3::Hasher::new();
+    for (path, bytes) in files {
+        for part in [path.as_bytes(), bytes] {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+    }
+    hasher.finalize().into()
 }
 
 /// `style.css` → `style.1a2b3c4d5e.css` for CSS and JS; other files keep their name.

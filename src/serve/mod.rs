@@ -103,6 +103,7 @@ pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> 
             audience: options.audience,
             replace_output: false,
             reading: crate::discover::Reading::First,
+            cache: false,
             strict: false,
         };
         std::thread::spawn(move || rebuild_loop(DevSite::new(build), &loop_shared, verbosity));

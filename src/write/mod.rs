@@ -115,21 +115,32 @@ impl Staging {
         })
     }
 
-    /// The path of `rel` inside the staging folder, with its parent folders made.
+    /// The path of `rel` inside the staging folder, with its parent folders
+    /// made, counted as written.
     fn prepare(&self, rel: &str) -> io::Result<PathBuf> {
+        let path = self.place(rel)?;
+        self.count(rel);
+        Ok(path)
+    }
+
+    /// The path of `rel` inside the staging folder, with its parent folders made.
+    fn place(&self, rel: &str) -> io::Result<PathBuf> {
         let dir = self
             .dir
             .as_ref()
             .ok_or_else(|| io::Error::other("staging folder already committed"))?;
         let path = dir.path().join(rel);
-        self.files
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(rel.to_owned());
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| self.write_error(rel, e))?;
         }
         Ok(path)
+    }
+
+    fn count(&self, rel: &str) {
+        self.files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(rel.to_owned());
     }
 
     /// An error writing `rel`, named by where it was to end up.
@@ -185,19 +196,26 @@ impl Staging {
 
 impl Staging {
     /// Links `target` to the previous site's `rel` when that is a regular
-    /// file of `len` bytes that `same` finds equal; whether it did. Any
+    /// file (never a link planted there) that `fits`; whether it did. Any
     /// failure (no such file, a file system without hard links) just means
     /// the file is written.
-    fn reuse(&self, rel: &str, target: &Path, len: u64, same: impl FnOnce(&Path) -> bool) -> bool {
+    fn link_previous(
+        &self,
+        rel: &str,
+        target: &Path,
+        fits: impl FnOnce(&std::fs::Metadata, &Path) -> bool,
+    ) -> bool {
         let Some(previous) = &self.previous else {
             return false;
         };
         let old = previous.join(rel);
-        // symlink_metadata: a link planted in the old site is never followed.
-        let unchanged = std::fs::symlink_metadata(&old)
-            .is_ok_and(|meta| meta.is_file() && meta.len() == len)
-            && same(&old);
-        unchanged && std::fs::hard_link(&old, target).is_ok()
+        std::fs::symlink_metadata(&old).is_ok_and(|meta| meta.is_file() && fits(&meta, &old))
+            && std::fs::hard_link(&old, target).is_ok()
+    }
+
+    /// [`Self::link_previous`] for a file of `len` bytes that `same` finds equal.
+    fn reuse(&self, rel: &str, target: &Path, len: u64, same: impl FnOnce(&Path) -> bool) -> bool {
+        self.link_previous(rel, target, |meta, old| meta.len() == len && same(old))
     }
 }
 
@@ -229,6 +247,16 @@ impl Sink for Staging {
             return Ok(());
         }
         std::fs::copy(source, target).map(drop).map_err(failed)
+    }
+
+    fn keep(&self, path: &str) -> bool {
+        let kept = self
+            .place(path)
+            .is_ok_and(|target| self.link_previous(path, &target, |_, _| true));
+        if kept {
+            self.count(path);
+        }
+        kept
     }
 }
 

@@ -29,11 +29,46 @@ fn build(site: &Site, out: &Path) -> std::process::Command {
     cmd
 }
 
+/// Kills 24 builds of `out` at points spread over `full`, the time one
+/// takes, each toward the other of `old` and `new` than the folder holds
+/// (`start(true)` builds the new site); after each, the folder must hold
+/// one or the other whole. How many were killed before finishing.
+#[cfg(unix)]
+fn kill_builds(
+    out: &Path,
+    old: &BTreeMap<String, Vec<u8>>,
+    new: &BTreeMap<String, Vec<u8>>,
+    full: Duration,
+    start: impl Fn(bool) -> std::process::Child,
+) -> usize {
+    use std::os::unix::process::ExitStatusExt;
+
+    let mut killed = 0;
+    for step in 0..24u32 {
+        let mut child = start(tree(out) == *old);
+        std::thread::sleep(full * step / 20);
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        if status.signal().is_some() {
+            killed += 1;
+        }
+        let now = tree(out);
+        assert!(
+            now == *old || now == *new,
+            "after a kill at step {step}, the output is neither the old nor the new site"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(
+        killed >= 10,
+        "only {killed} of 24 builds were killed before finishing; the test proved little"
+    );
+    killed
+}
+
 #[cfg(unix)]
 #[test]
 fn killed_builds_leave_the_old_or_the_new_site() {
-    use std::os::unix::process::ExitStatusExt;
-
     let (old_site, new_site) = (generated("viejo"), generated("nuevo"));
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("public");
@@ -46,28 +81,10 @@ fn killed_builds_leave_the_old_or_the_new_site() {
     let old = tree(&out);
     assert_ne!(old, new);
 
-    let mut killed = 0;
-    for step in 0..24u32 {
-        let current_is_old = tree(&out) == old;
-        let source = if current_is_old { &new_site } else { &old_site };
-        let mut child = build(source, &out).spawn().unwrap();
-        std::thread::sleep(full * step / 20);
-        let _ = child.kill();
-        let status = child.wait().unwrap();
-        if status.signal().is_some() {
-            killed += 1;
-        }
-        let now = tree(&out);
-        assert!(
-            now == old || now == new,
-            "after a kill at step {step}, public/ is neither the old nor the new site"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    assert!(
-        killed >= 10,
-        "only {killed} of 24 builds were killed before finishing; the test proved little"
-    );
+    kill_builds(&out, &old, &new, full, |to_new| {
+        let source = if to_new { &new_site } else { &old_site };
+        build(source, &out).spawn().unwrap()
+    });
     let strays: Vec<_> = std::fs::read_dir(out_dir.path())
         .unwrap()
         .flatten()
@@ -83,5 +100,51 @@ fn killed_builds_leave_the_old_or_the_new_site() {
         std::fs::read_dir(out_dir.path()).unwrap().count(),
         2,
         "the next build cleans up after killed ones, leaving the site and what tier0 knows of it"
+    );
+}
+
+/// The same with builds that keep pages from the last one (the build
+/// cache), after a one-article change: killed at any moment, even while
+/// the cache is written, they leave one site whole, and the next build
+/// is still byte for byte a clean one.
+#[cfg(unix)]
+#[test]
+fn killed_cached_builds_leave_the_old_or_the_new_site() {
+    let site = generated("v");
+    let article = site.root().join("content/tema-3/articulo-3.md");
+    let versions = {
+        let text = std::fs::read_to_string(&article).unwrap();
+        [text.replace("Paso uno.", "Paso uno, otra vez."), text]
+    };
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("public");
+    let set = |to_new: bool| std::fs::write(&article, &versions[usize::from(to_new)]).unwrap();
+
+    set(false);
+    assert!(build(&site, &out).status().unwrap().success());
+    let old = tree(&out);
+    set(true);
+    let started = Instant::now();
+    assert!(build(&site, &out).status().unwrap().success());
+    let full = started.elapsed();
+    let new = tree(&out);
+    assert_ne!(old, new);
+
+    kill_builds(&out, &old, &new, full, |to_new| {
+        set(to_new);
+        build(&site, &out).spawn().unwrap()
+    });
+    assert!(build(&site, &out).status().unwrap().success());
+    let clean = out_dir.path().join("clean");
+    assert!(
+        build(&site, &clean)
+            .arg("--no-cache")
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(
+        tree(&out) == tree(&clean),
+        "the last cached build is not a clean one"
     );
 }

@@ -37,6 +37,7 @@ const ORDER: &[&str] = &[
     "render",
     "index",
     "write",
+    "cache",
     "site",
     "import",
     "serve",

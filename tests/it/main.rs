@@ -6,6 +6,7 @@
 mod agents;
 mod atomic;
 mod build;
+mod cache;
 mod check;
 mod code;
 mod conventions;

@@ -1,0 +1,562 @@
+//! The build cache: what `tier0 build` keeps between builds, so that the
+//! page of an article whose page would come out the same is kept from the
+//! last build instead of being rendered again.
+//!
+//! It is one file beside the output, `.tier0/<out>/cache` (see
+//! [`crate::write::state_dir`]), and safe to delete: without it the build
+//! renders everything, as `--no-cache` does. It holds
+//!
+//! - a header: [`MAGIC`] with the format version, and the digest of the
+//!   frame of every page ([`digest::frame`]: the configuration, sections,
+//!   home pages and assets, with the theme, the build options and this
+//!   binary). A cache made for another frame is not read at all;
+//! - for each article rendered, what rendering gave besides its page: the
+//!   search sections, anchors, links and assets of its body and its help
+//!   widget preview (postcard, then LZ4);
+//! - an index: for each article's source path, the digest of what its page
+//!   shows ([`digest::page`]), the stamp of its page in the output (length,
+//!   modification time, inode) and where its record is.
+//!
+//! An article is recalled when both still hold: its page's digest is the
+//! same, and its page in the output has the stamp recorded, so a page
+//! changed in place after the build (by a minifier, by hand) is rendered
+//! again. Articles whose rendering found a problem are never kept: their
+//! warnings are found again on every build.
+//!
+//! The new cache is written aside while the site is rendered and renamed
+//! over the old one once the new site is in place. A build killed before
+//! that leaves the old cache, whose records still describe the pages they
+//! kept: the pages rendered since have other inodes.
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use search_index::Section;
+use serde::{Deserialize, Serialize};
+
+use crate::link::SiteModel;
+use crate::plan::digest::{self, Digest};
+use crate::render::markdown::{AnchorLink, RenderedBody};
+use crate::render::{Memo, Recalled, theme::Theme};
+
+/// The first bytes of a cache file, with its format version.
+const MAGIC: &[u8; 20] = b"tier0 build cache 1\n";
+/// The cache file's name in the output's state folder.
+const FILE: &str = "cache";
+/// Where the index's offset is written, after the magic and the frame.
+const INDEX_AT: u64 = MAGIC.len() as u64 + 32;
+
+/// The frame digest of a build of `model` with `theme`; `options` are the
+/// build options that shape it, as text. This binary is part of it: a
+/// cache is never read by another build of tier0, even of the same version.
+pub fn frame(model: &SiteModel, theme: &Theme, options: &str) -> Digest {
+    let binary = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Stamp::of(&exe))
+        .map(|s| format!("{s:?}"))
+        .unwrap_or_default();
+    digest::frame(
+        model,
+        &[
+            ("version", env!("CARGO_PKG_VERSION").as_bytes()),
+            ("binary", binary.as_bytes()),
+            ("theme", &theme.digest),
+            ("options", options.as_bytes()),
+        ],
+    )
+}
+
+/// The stamp of a file: what changes when it is written or replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    len: u64,
+    modified: (u64, u32),
+    inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of the regular file at `path` (never followed through a link).
+    fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        let modified = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Self {
+            len: meta.len(),
+            modified: (modified.as_secs(), modified.subsec_nanos()),
+            inode,
+        })
+    }
+}
+
+/// What the index says of one article.
+#[derive(Debug, Serialize, Deserialize)]
+struct Entry {
+    key: Digest,
+    page: Stamp,
+    record: (u64, u64),
+}
+
+/// An article's record, as written: borrowed from what was rendered.
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    sections: &'a [Section],
+    anchors: &'a BTreeSet<String>,
+    /// Links into other articles' anchors: target's source, anchor, span.
+    anchor_links: Vec<(&'a str, &'a str, usize, usize)>,
+    article_links: &'a [String],
+    assets: &'a [String],
+    preview: &'a [u8],
+}
+
+/// An article's record, as read: the same fields as [`RecordOut`].
+#[derive(Deserialize)]
+struct RecordIn {
+    sections: Vec<Section>,
+    anchors: BTreeSet<String>,
+    anchor_links: Vec<(String, String, usize, usize)>,
+    article_links: Vec<String>,
+    assets: Vec<String>,
+    preview: Vec<u8>,
+}
+
+/// The cache of the last build, as read.
+struct Earlier {
+    bytes: Vec<u8>,
+    entries: HashMap<String, Entry>,
+}
+
+impl Earlier {
+    /// The cache at `path` if it was made for `frame`; `None` if there is
+    /// none, or it is for another frame, or unreadable in any way.
+    fn read(path: &Path, frame: &Digest) -> Option<Self> {
+        let mut file = std::fs::File::open(path).ok()?;
+        let mut head = [0; INDEX_AT as usize + 8];
+        file.read_exact(&mut head).ok()?;
+        if &head[..MAGIC.len()] != MAGIC || &head[MAGIC.len()..INDEX_AT as usize] != frame {
+            return None;
+        }
+        let mut bytes = head.to_vec();
+        file.read_to_end(&mut bytes).ok()?;
+        let at = u64::from_le_bytes(head[INDEX_AT as usize..].try_into().ok()?);
+        let index = bytes.get(usize::try_from(at).ok()?..)?;
+        let entries = postcard::from_bytes(index).ok()?;
+        Some(Self { bytes, entries })
+    }
+
+    /// The record of `entry`, decoded.
+    fn record(&self, entry: &Entry) -> Option<RecordIn> {
+        let (at, len) = entry.record;
+        let start = usize::try_from(at).ok()?;
+        let end = start.checked_add(usize::try_from(len).ok()?)?;
+        let (size, packed) =
+            lz4_flex::block::uncompressed_size(self.bytes.get(start..end)?).ok()?;
+        // A damaged size must not ask for gigabytes: LZ4 expands 255 times at most.
+        if size > packed.len().saturating_mul(255) {
+            return None;
+        }
+        postcard::from_bytes(&lz4_flex::decompress(packed, size).ok()?).ok()
+    }
+}
+
+/// What the cache being written holds of an article.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    key: Digest,
+    record: (u64, u64),
+    recalled: bool,
+}
+
+/// The cache being written: records as they come, the index at the end.
+struct Writer {
+    file: io::BufWriter<tempfile::NamedTempFile>,
+    at: u64,
+    /// For each article of the model, once it has one: its key, its
+    /// record, and whether that was recalled (not rendered).
+    slots: Vec<Option<Slot>>,
+}
+
+impl Writer {
+    fn create(state: &Path, frame: &Digest, articles: usize) -> io::Result<Self> {
+        let mut file = io::BufWriter::new(tempfile::NamedTempFile::new_in(state)?);
+        file.write_all(MAGIC)?;
+        file.write_all(frame)?;
+        file.write_all(&0u64.to_le_bytes())?;
+        Ok(Self {
+            file,
+            at: INDEX_AT + 8,
+            slots: vec![None; articles],
+        })
+    }
+
+    fn add(&mut self, index: usize, key: Digest, record: &[u8], recalled: bool) -> io::Result<()> {
+        self.file.write_all(record)?;
+        self.slots[index] = Some(Slot {
+            key,
+            record: (self.at, record.len() as u64),
+            recalled,
+        });
+        self.at += record.len() as u64;
+        Ok(())
+    }
+}
+
+/// The build cache during one build: the last build's, read, and the next
+/// one's, being written. [`Memo`] for [`crate::render::articles`].
+pub struct BuildCache<'a> {
+    model: &'a SiteModel,
+    /// The output folder, where the kept pages are.
+    out: PathBuf,
+    /// The digest of each article's text.
+    texts: Vec<Digest>,
+    earlier: Option<Earlier>,
+    /// `None` once a write failed: the build goes on without a cache.
+    writer: Mutex<Option<Writer>>,
+    /// The first error writing the cache, if any.
+    failed: Mutex<Option<io::Error>>,
+}
+
+impl<'a> BuildCache<'a> {
+    /// The cache of the output `out`, whose state folder is `state`, for a
+    /// build of `model` framed as `frame` ([`digest::frame`]). With `read`
+    /// false, nothing of the last build is reused (`--no-cache`); the cache
+    /// is written all the same.
+    pub fn open(
+        state: &Path,
+        out: &Path,
+        model: &'a SiteModel,
+        frame: &Digest,
+        read: bool,
+    ) -> Self {
+        let path = state.join(FILE);
+        // Without the output there is no page to keep.
+        let earlier = (read && out.is_dir())
+            .then(|| Earlier::read(&path, frame))
+            .flatten();
+        let (writer, failed) = match Writer::create(state, frame, model.articles.len()) {
+            Ok(writer) => (Some(writer), None),
+            Err(e) => (None, Some(located(e, state))),
+        };
+        Self {
+            model,
+            out: out.to_path_buf(),
+            texts: digest::texts(model),
+            earlier,
+            writer: Mutex::new(writer),
+            failed: Mutex::new(failed),
+        }
+    }
+
+    /// Adds a record to the cache being written.
+    fn add(&self, index: usize, key: Digest, record: &[u8], recalled: bool) {
+        let mut writer = self
+            .writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(w) = writer.as_mut()
+            && let Err(e) = w.add(index, key, record, recalled)
+        {
+            *writer = None;
+            self.fail(located(e, &self.out));
+        }
+    }
+
+    fn fail(&self, e: io::Error) {
+        self.failed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get_or_insert(e);
+    }
+
+    /// What [`Pending::save`] needs once the model is gone (each article's
+    /// source and page path), and how many article pages were recalled.
+    pub fn finish(self) -> (Pending, usize) {
+        let writer = self
+            .writer
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let failed = self
+            .failed
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let pages = self
+            .model
+            .articles
+            .iter()
+            .map(|a| (a.article.rel.clone(), format!("{}index.html", a.path)))
+            .collect();
+        let recalled = writer.as_ref().map_or(0, |w| {
+            w.slots
+                .iter()
+                .filter(|slot| slot.is_some_and(|s| s.recalled))
+                .count()
+        });
+        let pending = Pending {
+            out: self.out,
+            writer,
+            failed,
+            pages,
+        };
+        (pending, recalled)
+    }
+
+    /// The page digest of article `index` with the links `links`.
+    fn key(&self, index: usize, links: &[String]) -> Digest {
+        digest::page(self.model, index, links, &self.texts)
+    }
+}
+
+impl Memo for BuildCache<'_> {
+    fn recall(&self, index: usize) -> Option<Recalled> {
+        let earlier = self.earlier.as_ref()?;
+        let linked = &self.model.articles[index];
+        let entry = earlier.entries.get(&linked.article.rel)?;
+        let record = earlier.record(entry)?;
+        let key = self.key(index, &record.article_links);
+        let page = self.out.join(format!("{}index.html", linked.path));
+        if key != entry.key || Stamp::of(&page) != Some(entry.page) {
+            return None;
+        }
+        let anchor_links = record
+            .anchor_links
+            .into_iter()
+            .map(|(target, anchor, start, end)| {
+                Some(AnchorLink {
+                    target: self.model.article_by_source(&target)?,
+                    anchor,
+                    span: start..end,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let (at, len) = entry.record;
+        let start = usize::try_from(at).ok()?;
+        let packed = earlier
+            .bytes
+            .get(start..start + usize::try_from(len).ok()?)?;
+        self.add(index, key, packed, true);
+        Some(Recalled {
+            body: RenderedBody {
+                sections: record.sections,
+                anchors: record.anchors,
+                anchor_links,
+                article_links: record.article_links,
+                assets: record.assets,
+                ..RenderedBody::default()
+            },
+            preview: record.preview,
+        })
+    }
+
+    fn remember(&self, index: usize, body: &RenderedBody, preview: &[u8]) {
+        if !body.diagnostics.is_empty() {
+            return;
+        }
+        let model = self.model;
+        let record = RecordOut {
+            sections: &body.sections,
+            anchors: &body.anchors,
+            anchor_links: body
+                .anchor_links
+                .iter()
+                .map(|l| {
+                    let Range { start, end } = l.span;
+                    let target = model.articles[l.target].article.rel.as_str();
+                    (target, l.anchor.as_str(), start, end)
+                })
+                .collect(),
+            article_links: &body.article_links,
+            assets: &body.assets,
+            preview,
+        };
+        match postcard::to_allocvec(&record) {
+            Ok(bytes) => self.add(
+                index,
+                self.key(index, &body.article_links),
+                &lz4_flex::compress_prepend_size(&bytes),
+                false,
+            ),
+            Err(e) => self.fail(io::Error::other(e)),
+        }
+    }
+}
+
+/// A build cache waiting for the new site to be in place.
+pub struct Pending {
+    out: PathBuf,
+    writer: Option<Writer>,
+    failed: Option<io::Error>,
+    /// Each article's source and page path, in model order.
+    pages: Vec<(String, String)>,
+}
+
+impl Pending {
+    /// Writes the index, with the stamps of the pages now in the output, and
+    /// puts the cache in place in `state`.
+    pub fn save(self, state: &Path) -> io::Result<()> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        let Some(writer) = self.writer else {
+            return Ok(());
+        };
+        let entries: HashMap<&str, Entry> = writer
+            .slots
+            .iter()
+            .zip(&self.pages)
+            .filter_map(|(slot, (rel, page))| {
+                let Slot { key, record, .. } = (*slot)?;
+                let page = Stamp::of(&self.out.join(page))?;
+                Some((rel.as_str(), Entry { key, page, record }))
+            })
+            .collect();
+        let index = postcard::to_allocvec(&entries).map_err(io::Error::other)?;
+        let path = state.join(FILE);
+        let mut file = writer.file;
+        let written = file
+            .write_all(&index)
+            .and_then(|()| file.seek(SeekFrom::Start(INDEX_AT)))
+            .and_then(|_| file.write_all(&writer.at.to_le_bytes()))
+            .and_then(|()| file.into_inner().map_err(io::IntoInnerError::into_error));
+        let file = written.map_err(|e| located(e, &path))?;
+        file.persist(&path).map_err(|e| located(e.error, &path))?;
+        Ok(())
+    }
+}
+
+/// `e`, saying which cache it concerns and that the build is not harmed.
+fn located(e: io::Error, path: &Path) -> io::Error {
+    io::Error::new(
+        e.kind(),
+        format!(
+            "cannot write the build cache beside `{}`: {e}; the next build renders every \
+             page again",
+            path.display()
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRAME: Digest = [1; 32];
+
+    fn packed(preview: &[u8]) -> Vec<u8> {
+        let sections = vec![Section {
+            anchor: Some("sintomas".into()),
+            heading: Some("Síntomas".into()),
+            text: "No imprime.".into(),
+        }];
+        let anchors = BTreeSet::from(["sintomas".to_owned()]);
+        let record = RecordOut {
+            sections: &sections,
+            anchors: &anchors,
+            anchor_links: vec![("b.md", "pasos", 3, 9)],
+            article_links: &["b.md#pasos".to_owned()],
+            assets: &["logo.svg".to_owned()],
+            preview,
+        };
+        lz4_flex::compress_prepend_size(&postcard::to_allocvec(&record).unwrap())
+    }
+
+    /// A cache in `dir/state` for pages in `dir/out`: a record for `a.md`,
+    /// none for `b.md`.
+    fn saved(dir: &Path) -> PathBuf {
+        let (state, out) = (dir.join("state"), dir.join("out"));
+        std::fs::create_dir_all(out.join("a")).unwrap();
+        std::fs::create_dir_all(&state).unwrap();
+        std::fs::write(out.join("a/index.html"), "<p>a</p>").unwrap();
+        let mut writer = Writer::create(&state, &FRAME, 2).unwrap();
+        writer
+            .add(0, [7; 32], &packed(b"{\"t\":1}"), false)
+            .unwrap();
+        let pending = Pending {
+            out,
+            writer: Some(writer),
+            failed: None,
+            pages: vec![
+                ("a.md".into(), "a/index.html".into()),
+                ("b.md".into(), "b/index.html".into()),
+            ],
+        };
+        pending.save(&state).unwrap();
+        state.join(FILE)
+    }
+
+    #[test]
+    fn a_saved_cache_is_read_back_for_its_frame_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = saved(dir.path());
+        let earlier = Earlier::read(&path, &FRAME).unwrap();
+        assert_eq!(earlier.entries.len(), 1, "b.md had no record");
+        let entry = &earlier.entries["a.md"];
+        assert_eq!(entry.key, [7; 32]);
+        assert_eq!(
+            Some(entry.page),
+            Stamp::of(&dir.path().join("out/a/index.html"))
+        );
+        let record = earlier.record(entry).unwrap();
+        assert_eq!(record.sections[0].text, "No imprime.");
+        assert_eq!(record.anchors, BTreeSet::from(["sintomas".to_owned()]));
+        assert_eq!(
+            record.anchor_links,
+            vec![("b.md".to_owned(), "pasos".to_owned(), 3, 9)]
+        );
+        assert_eq!(record.article_links, ["b.md#pasos"]);
+        assert_eq!(record.assets, ["logo.svg"]);
+        assert_eq!(record.preview, b"{\"t\":1}");
+        assert!(Earlier::read(&path, &[2; 32]).is_none());
+    }
+
+    #[test]
+    fn a_damaged_cache_is_never_trusted_nor_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = saved(dir.path());
+        let bytes = std::fs::read(&path).unwrap();
+        let damaged = dir.path().join("damaged");
+        let try_read = |bytes: &[u8]| {
+            std::fs::write(&damaged, bytes).unwrap();
+            Earlier::read(&damaged, &FRAME).map(|e| {
+                let records = e.entries.values().filter(|entry| e.record(entry).is_some());
+                records.count()
+            })
+        };
+        for len in 0..bytes.len() {
+            assert_eq!(try_read(&bytes[..len]), None, "cut at {len}");
+        }
+        for at in 0..bytes.len() {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x5a;
+            // Read or not, without a panic; a header flip is never read.
+            let read = try_read(&flipped);
+            assert!(at >= INDEX_AT as usize || read.is_none(), "flip at {at}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_size_asks_for_no_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let earlier = Earlier {
+            bytes: vec![0xff, 0xff, 0xff, 0x7f, 0x10, 0x00],
+            entries: HashMap::new(),
+        };
+        let entry = Entry {
+            key: [0; 32],
+            page: Stamp::of(&saved(dir.path())).unwrap(),
+            record: (0, 6),
+        };
+        assert!(earlier.record(&entry).is_none());
+    }
+}

@@ -1,0 +1,281 @@
+//! The build cache: a build that keeps pages of the last one writes the
+//! same bytes as a clean build, after every kind of change.
+
+use std::path::Path;
+
+use crate::support::{Site, stderr, tree};
+
+/// The basic fixture with a category of articles that most changes leave
+/// alone, so that a cached build has pages to keep.
+fn site() -> Site {
+    let site = Site::fixture("basic");
+    for i in 0..6 {
+        site.write(
+            &format!("content/impresoras/impresora-{i}.md"),
+            format!(
+                "---\nid: KB-{}\ntitle: Impresora {i}\ntags: [impresoras]\n---\n\n## Síntomas\n\nNo imprime.\n\n1. Apáguela.\n2. Vea [la otra](impresora-{}.md#síntomas).\n\n```sh\nlpstat -p\n```\n",
+                100 + i,
+                (i + 1) % 6
+            ),
+        );
+    }
+    site
+}
+
+/// Builds `site` into `public` with the cache; the number of article pages kept.
+fn cached_build(site: &Site) -> usize {
+    let output = site
+        .tier0(&["build", "--verbose"])
+        .output()
+        .expect("tier0 runs");
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    kept(&err)
+}
+
+/// The number of pages a verbose build says it kept.
+fn kept(err: &str) -> usize {
+    err.lines()
+        .find_map(|l| l.split_once(" article page(s) kept from the last build"))
+        .and_then(|(n, _)| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no count of kept pages in:\n{err}"))
+}
+
+/// `public` holds the bytes of a clean build, and nothing else.
+fn assert_same_as_clean_build(site: &Site, step: &str) {
+    let clean = site.root().join("clean");
+    let _ = std::fs::remove_dir_all(&clean);
+    site.tier0(&["build", "--quiet", "--no-cache", "--out", "clean"])
+        .assert()
+        .success();
+    let (built, expected) = (tree(&site.public()), tree(&clean));
+    for (path, bytes) in &expected {
+        assert!(
+            built.get(path) == Some(bytes),
+            "{step}: {path} differs from a clean build"
+        );
+    }
+    assert_eq!(
+        built.len(),
+        expected.len(),
+        "{step}: the cached build has other files"
+    );
+    std::fs::remove_dir_all(&clean).unwrap();
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn cached_builds_equal_a_clean_build_after_every_kind_of_change() {
+    let site = site();
+    assert_eq!(cached_build(&site), 0, "a first build has nothing to keep");
+    assert_same_as_clean_build(&site, "first build");
+    let root = site.root();
+    let wifi = root.join("content/red/wifi.md");
+    let printer = root.join("content/impresoras/impresora-2.md");
+    // Each change, and whether the build may keep pages after it (`false`:
+    // the frame of every page changed, so none is kept).
+    type Step<'a> = (&'a str, bool, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step> = vec![
+        ("nothing changed", true, Box::new(|| {})),
+        (
+            "edit a body",
+            true,
+            Box::new(|| edit(&wifi, "Primer paso.", "Primer paso, editado.")),
+        ),
+        (
+            "edit front matter",
+            true,
+            Box::new(|| {
+                edit(
+                    &wifi,
+                    "description: Qué hacer & cómo.",
+                    "description: Otra.",
+                )
+            }),
+        ),
+        (
+            "rename a heading another article links to",
+            true,
+            Box::new(|| edit(&printer, "## Síntomas", "## Lo que se ve")),
+        ),
+        (
+            "retitle an article, which reorders its category",
+            true,
+            Box::new(|| edit(&printer, "title: Impresora 2", "title: Aaa impresora")),
+        ),
+        (
+            "change tags",
+            true,
+            Box::new(|| edit(&wifi, "tags: [wifi]", "tags: [wifi, impresoras]")),
+        ),
+        (
+            "create an article",
+            true,
+            Box::new(|| {
+                site.write(
+                    "content/vpn/nuevo.md",
+                    "---\nid: KB-7\ntitle: Artículo nuevo\n---\n\nVer [wifi](KB-1).\n",
+                )
+            }),
+        ),
+        (
+            "rename an article",
+            true,
+            Box::new(|| {
+                std::fs::rename(
+                    root.join("content/vpn/nuevo.md"),
+                    root.join("content/vpn/renombrado.md"),
+                )
+                .unwrap()
+            }),
+        ),
+        (
+            "rename an article another one links to by id",
+            true,
+            Box::new(|| std::fs::rename(&wifi, root.join("content/red/wifi-casa.md")).unwrap()),
+        ),
+        (
+            "create an article to translate",
+            true,
+            Box::new(|| {
+                site.write(
+                    "content/red/dns.md",
+                    "---\nid: KB-9\ntitle: El DNS falla\n---\n\n1. Reinicie.\n",
+                )
+            }),
+        ),
+        (
+            "add its translation",
+            true,
+            Box::new(|| {
+                site.write(
+                    "content/red/dns.en.md",
+                    "---\nid: KB-9\ntitle: DNS fails\nlang: en\n---\n\n1. Restart.\n",
+                )
+            }),
+        ),
+        (
+            "delete an article others link to, leaving them a broken link",
+            true,
+            Box::new(|| {
+                std::fs::remove_file(root.join("content/impresoras/impresora-4.md")).unwrap()
+            }),
+        ),
+        (
+            "change an image",
+            true,
+            Box::new(|| {
+                site.write(
+                    "content/red/logo.svg",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\" height=\"2\"/>\n",
+                )
+            }),
+        ),
+        (
+            "edit a category page",
+            false,
+            Box::new(|| {
+                site.write(
+                    "content/red/_index.md",
+                    "---\ntitle: Redes\nweight: 1\n---\n",
+                )
+            }),
+        ),
+        (
+            "override a template of the theme",
+            false,
+            Box::new(|| {
+                let default = include_str!("../../themes/default/templates/article.html");
+                site.write(
+                    "themes/default/templates/article.html",
+                    default.replacen("<article", "<!-- own -->\n<article", 1),
+                )
+            }),
+        ),
+        (
+            "edit the config",
+            false,
+            Box::new(|| {
+                edit(
+                    &root.join("tier0.yaml"),
+                    "Ayuda de prueba",
+                    "Ayuda cambiada",
+                )
+            }),
+        ),
+    ];
+    for (step, keeps, change) in steps {
+        change();
+        let kept = cached_build(&site);
+        assert_same_as_clean_build(&site, step);
+        if keeps {
+            assert!(kept > 0, "{step}: no page was kept");
+        } else {
+            assert_eq!(kept, 0, "{step}: pages were kept");
+        }
+    }
+}
+
+#[test]
+fn a_page_changed_after_the_build_is_rendered_again() {
+    let site = site();
+    cached_build(&site);
+    let page = site.public().join("impresoras/impresora-1/index.html");
+    let built = std::fs::read(&page).unwrap();
+    // In place, as a minifier or an editor would; the same length.
+    let mut changed = built.clone();
+    let at = changed.len() / 2;
+    changed[at] = if changed[at] == b' ' { b'\n' } else { b' ' };
+    std::fs::write(&page, &changed).unwrap();
+    let kept = cached_build(&site);
+    assert!(kept > 0);
+    assert_eq!(std::fs::read(&page).unwrap(), built);
+    assert_same_as_clean_build(&site, "a page changed in place");
+}
+
+#[test]
+fn no_cache_keeps_nothing_and_a_damaged_cache_is_ignored() {
+    let site = site();
+    cached_build(&site);
+    let output = site
+        .tier0(&["build", "--verbose", "--no-cache"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(kept(&stderr(&output)), 0);
+    assert!(
+        cached_build(&site) > 0,
+        "--no-cache writes the cache all the same"
+    );
+    let cache = site.root().join(".tier0/public/cache");
+    let mut bytes = std::fs::read(&cache).unwrap();
+    let len = bytes.len();
+    bytes.truncate(len - len / 3);
+    bytes.extend(std::iter::repeat_n(0xA5, len / 3));
+    std::fs::write(&cache, bytes).unwrap();
+    cached_build(&site);
+    assert_same_as_clean_build(&site, "after a damaged cache");
+    std::fs::remove_file(&cache).unwrap();
+    assert_eq!(cached_build(&site), 0);
+    assert_same_as_clean_build(&site, "after deleting the cache");
+}
+
+#[test]
+fn warnings_of_kept_articles_are_given_on_every_build() {
+    let site = site();
+    site.write(
+        "content/impresoras/roto.md",
+        "---\nid: KB-200\ntitle: Roto\n---\n\nVer [nada](no-existe.md).\n",
+    );
+    for _ in 0..2 {
+        let output = site.tier0(&["build", "--verbose"]).output().unwrap();
+        assert!(output.status.success());
+        let err = stderr(&output);
+        assert!(err.contains("no-existe.md"), "{err}");
+    }
+}
