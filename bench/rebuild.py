@@ -5,8 +5,9 @@
 
 Copies the corpus into a scratch folder (the corpus itself is never
 edited), builds it once, then alternates, `runs` times each: a build after
-appending a paragraph to one article (a different one each time), a build
-with nothing changed, and a clean build into an empty folder. Prints the
+appending a paragraph to one article (a different one each time), the same
+with `--no-cache` (every page rendered again), a build with nothing
+changed, and a clean build into an empty folder. Prints the
 median wall time of each with the stage times `--verbose` reports, the
 output's file count by top-level folder, and after each one-article build
 how many files got a new inode (written again) rather than keeping theirs
@@ -58,8 +59,21 @@ def articles(site):
     return sorted(p for p in (site / "content").rglob("*.md") if not p.name.startswith("_"))
 
 
-def build(tier0, site, out):
-    return timed_run([tier0, "build", "--verbose", "--root", site, "--out", out])
+def build(tier0, site, out, *more):
+    return timed_run([tier0, "build", "--verbose", "--root", site, "--out", out, *more])
+
+
+def kept(run):
+    """How many article pages a verbose build says it kept from the last one."""
+    for line in run.stderr.splitlines():
+        if "article page(s) kept" in line:
+            return int(line.split()[0])
+    raise BenchError("the build did not say how many pages it kept")
+
+
+def append(article, text):
+    with article.open("a", encoding="utf-8") as f:
+        f.write(text)
 
 
 def measure(tier0, corpus, runs, scratch):
@@ -68,36 +82,38 @@ def measure(tier0, corpus, runs, scratch):
     out = scratch / "out"
     build(tier0, site, out)
     sources = articles(site)
-    step = max(1, len(sources) // (runs + 1))
-    results = {"one article": [], "nothing": [], "clean": []}
+    step = max(1, len(sources) // (2 * runs + 1))
+    results = {"one article": [], "one article, --no-cache": [], "nothing": [], "clean": []}
     rewritten = []
     for i in range(runs):
         before = inodes(out)
-        article = sources[(i + 1) * step]
-        with article.open("a", encoding="utf-8") as f:
-            f.write(f"\nA paragraph added by bench/rebuild.py, run {i}.\n")
+        append(sources[(2 * i + 1) * step], f"\nA paragraph added by bench/rebuild.py, run {i}.\n")
         run = build(tier0, site, out)
         results["one article"].append(run)
         after = inodes(out)
         rewritten.append(sum(1 for path, ino in after.items() if before.get(path) != ino))
+        append(sources[(2 * i + 2) * step], f"\nA paragraph added by bench/rebuild.py, run {i}.\n")
+        results["one article, --no-cache"].append(build(tier0, site, out, "--no-cache"))
         results["nothing"].append(build(tier0, site, out))
         clean = scratch / "clean"
-        results["clean"].append(build(tier0, site, clean))
+        results["clean"].append(build(tier0, site, clean, "--no-cache"))
         shutil.rmtree(clean)
-        log(f"run {i + 1}/{runs}: one article {run.wall:.2f} s, {rewritten[-1]} files rewritten")
+        log(f"run {i + 1}/{runs}: one article {run.wall:.2f} s, {kept(run)} pages kept, "
+            f"{rewritten[-1]} files rewritten")
     return results, rewritten, inodes(out)
 
 
 def report(results, rewritten, files):
     median = statistics.median
-    lines = ["| build | median wall (s) | min (s) | CPU (s) | peak RSS (MiB) | "
+    lines = ["| build | median wall (s) | min (s) | CPU (s) | peak RSS (MiB) | pages kept | "
              + " | ".join(f"{s} (s)" for s in STAGES) + " |",
-             "| --- | ---: | ---: | ---: | ---: | " + " | ".join("---:" for _ in STAGES) + " |"]
+             "| --- | ---: | ---: | ---: | ---: | ---: | " + " | ".join("---:" for _ in STAGES) + " |"]
     for name, runs in results.items():
         stages = [stage_seconds(r.stderr, r.wall) for r in runs]
         lines.append(
             f"| {name} | {median(r.wall for r in runs):.3f} | {min(r.wall for r in runs):.2f} | "
             f"{median(r.user + r.system for r in runs):.2f} | {median(r.peak_kib for r in runs) / 1024:.0f} | "
+            f"{median(kept(r) for r in runs):.0f} | "
             + " | ".join(f"{median(s.get(stage, 0.0) for s in stages):.3f}" for stage in STAGES) + " |")
     lines.append("")
     lines.append(f"Files written again after a one-article change (median of {len(rewritten)}): "
