@@ -20,8 +20,9 @@
 //! An article is recalled when both still hold: its page's digest is the
 //! same, and its page in the output has the stamp recorded, so a page
 //! changed in place after the build (by a minifier, by hand) is rendered
-//! again. Articles whose rendering found a problem are never kept: their
-//! warnings are found again on every build.
+//! again. The warnings rendering found (broken links) are kept with the
+//! rest and given again by every build that keeps the page; an article
+//! with an error is never kept.
 //!
 //! The new cache is written aside while the site is rendered and renamed
 //! over the old one once the new site is in place. A build killed before
@@ -37,6 +38,7 @@ use std::sync::Mutex;
 use search_index::Section;
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostics::Diagnostic;
 use crate::link::SiteModel;
 use crate::plan::digest::{self, Digest};
 use crate::render::markdown::{AnchorLink, RenderedBody};
@@ -119,6 +121,8 @@ struct RecordOut<'a> {
     article_links: &'a [String],
     assets: &'a [String],
     preview: &'a [u8],
+    /// Its warnings (broken links): path, span, message, help.
+    warnings: Vec<(&'a str, usize, usize, &'a str, Option<&'a str>)>,
 }
 
 /// An article's record, as read: the same fields as [`RecordOut`].
@@ -130,6 +134,7 @@ struct RecordIn {
     article_links: Vec<String>,
     assets: Vec<String>,
     preview: Vec<u8>,
+    warnings: Vec<(String, usize, usize, String, Option<String>)>,
 }
 
 /// The cache of the last build, as read.
@@ -345,6 +350,14 @@ impl Memo for BuildCache<'_> {
         let packed = earlier
             .bytes
             .get(start..start + usize::try_from(len).ok()?)?;
+        let diagnostics = record
+            .warnings
+            .into_iter()
+            .map(|(path, start, end, message, help)| Diagnostic {
+                help,
+                ..Diagnostic::warning(path, start..end, message)
+            })
+            .collect();
         self.add(index, key, packed, true);
         Some(Recalled {
             body: RenderedBody {
@@ -353,6 +366,7 @@ impl Memo for BuildCache<'_> {
                 anchor_links,
                 article_links: record.article_links,
                 assets: record.assets,
+                diagnostics,
                 ..RenderedBody::default()
             },
             preview: record.preview,
@@ -360,9 +374,19 @@ impl Memo for BuildCache<'_> {
     }
 
     fn remember(&self, index: usize, body: &RenderedBody, preview: &[u8]) {
-        if !body.diagnostics.is_empty() {
+        let warnings = body
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let path = d.path.to_str().filter(|_| !d.is_error())?;
+                let help = d.help.as_deref();
+                Some((path, d.span.start, d.span.end, d.message.as_str(), help))
+            })
+            .collect::<Option<Vec<_>>>();
+        // An error, or a path that is not UTF-8: rendered again next time.
+        let Some(warnings) = warnings else {
             return;
-        }
+        };
         let model = self.model;
         let record = RecordOut {
             sections: &body.sections,
@@ -379,6 +403,7 @@ impl Memo for BuildCache<'_> {
             article_links: &body.article_links,
             assets: &body.assets,
             preview,
+            warnings,
         };
         match postcard::to_allocvec(&record) {
             Ok(bytes) => self.add(
@@ -467,6 +492,7 @@ mod tests {
             article_links: &["b.md#pasos".to_owned()],
             assets: &["logo.svg".to_owned()],
             preview,
+            warnings: vec![("content/a.md", 4, 9, "broken link", Some("fix it"))],
         };
         lz4_flex::compress_prepend_size(&postcard::to_allocvec(&record).unwrap())
     }
@@ -517,6 +543,16 @@ mod tests {
         assert_eq!(record.article_links, ["b.md#pasos"]);
         assert_eq!(record.assets, ["logo.svg"]);
         assert_eq!(record.preview, b"{\"t\":1}");
+        assert_eq!(
+            record.warnings,
+            [(
+                "content/a.md".to_owned(),
+                4,
+                9,
+                "broken link".to_owned(),
+                Some("fix it".to_owned())
+            )]
+        );
         assert!(Earlier::read(&path, &[2; 32]).is_none());
     }
 
