@@ -161,13 +161,17 @@ impl Earlier {
         Some(Self { bytes, entries })
     }
 
-    /// The record of `entry`, decoded.
-    fn record(&self, entry: &Entry) -> Option<RecordIn> {
+    /// The record of `entry`, as stored.
+    fn packed(&self, entry: &Entry) -> Option<&[u8]> {
         let (at, len) = entry.record;
         let start = usize::try_from(at).ok()?;
         let end = start.checked_add(usize::try_from(len).ok()?)?;
-        let (size, packed) =
-            lz4_flex::block::uncompressed_size(self.bytes.get(start..end)?).ok()?;
+        self.bytes.get(start..end)
+    }
+
+    /// The record of `entry`, decoded.
+    fn record(&self, entry: &Entry) -> Option<RecordIn> {
+        let (size, packed) = lz4_flex::block::uncompressed_size(self.packed(entry)?).ok()?;
         // A damaged size must not ask for gigabytes: LZ4 expands 255 times at most.
         if size > packed.len().saturating_mul(255) {
             return None;
@@ -227,10 +231,9 @@ pub struct BuildCache<'a> {
     /// The digest of each article's text.
     texts: Vec<Digest>,
     earlier: Option<Earlier>,
-    /// `None` once a write failed: the build goes on without a cache.
-    writer: Mutex<Option<Writer>>,
-    /// The first error writing the cache, if any.
-    failed: Mutex<Option<io::Error>>,
+    /// The cache being written, or the first error writing it: the build
+    /// goes on without a cache.
+    writer: Mutex<io::Result<Writer>>,
 }
 
 impl<'a> BuildCache<'a> {
@@ -250,39 +253,28 @@ impl<'a> BuildCache<'a> {
         let earlier = (read && out.is_dir())
             .then(|| Earlier::read(&path, frame))
             .flatten();
-        let (writer, failed) = match Writer::create(state, frame, model.articles.len()) {
-            Ok(writer) => (Some(writer), None),
-            Err(e) => (None, Some(located(e, state))),
-        };
+        let writer =
+            Writer::create(state, frame, model.articles.len()).map_err(|e| located(e, state));
         Self {
             model,
             out: out.to_path_buf(),
             texts: digest::texts(model),
             earlier,
             writer: Mutex::new(writer),
-            failed: Mutex::new(failed),
         }
     }
 
-    /// Adds a record to the cache being written.
-    fn add(&self, index: usize, key: Digest, record: &[u8], recalled: bool) {
+    /// Adds a record to the cache being written, or records why it cannot be.
+    fn add(&self, index: usize, key: Digest, record: io::Result<&[u8]>, recalled: bool) {
         let mut writer = self
             .writer
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(w) = writer.as_mut()
-            && let Err(e) = w.add(index, key, record, recalled)
+        if let Ok(w) = writer.as_mut()
+            && let Err(e) = record.and_then(|r| w.add(index, key, r, recalled))
         {
-            *writer = None;
-            self.fail(located(e, &self.out));
+            *writer = Err(located(e, &self.out));
         }
-    }
-
-    fn fail(&self, e: io::Error) {
-        self.failed
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .get_or_insert(e);
     }
 
     /// What [`Pending::save`] needs once the model is gone (each article's
@@ -290,10 +282,6 @@ impl<'a> BuildCache<'a> {
     pub fn finish(self) -> (Pending, usize) {
         let writer = self
             .writer
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let failed = self
-            .failed
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let pages = self
@@ -311,7 +299,6 @@ impl<'a> BuildCache<'a> {
         let pending = Pending {
             out: self.out,
             writer,
-            failed,
             pages,
         };
         (pending, recalled)
@@ -328,10 +315,14 @@ impl Memo for BuildCache<'_> {
         let earlier = self.earlier.as_ref()?;
         let linked = &self.model.articles[index];
         let entry = earlier.entries.get(&linked.article.rel)?;
+        // The stamp first: it needs no decoding.
+        let page = self.out.join(format!("{}index.html", linked.path));
+        if Stamp::of(&page) != Some(entry.page) {
+            return None;
+        }
         let record = earlier.record(entry)?;
         let key = self.key(index, &record.article_links);
-        let page = self.out.join(format!("{}index.html", linked.path));
-        if key != entry.key || Stamp::of(&page) != Some(entry.page) {
+        if key != entry.key {
             return None;
         }
         let anchor_links = record
@@ -345,11 +336,7 @@ impl Memo for BuildCache<'_> {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        let (at, len) = entry.record;
-        let start = usize::try_from(at).ok()?;
-        let packed = earlier
-            .bytes
-            .get(start..start + usize::try_from(len).ok()?)?;
+        let packed = earlier.packed(entry)?;
         let diagnostics = record
             .warnings
             .into_iter()
@@ -358,7 +345,7 @@ impl Memo for BuildCache<'_> {
                 ..Diagnostic::warning(path, start..end, message)
             })
             .collect();
-        self.add(index, key, packed, true);
+        self.add(index, key, Ok(packed), true);
         Some(Recalled {
             body: RenderedBody {
                 sections: record.sections,
@@ -405,14 +392,13 @@ impl Memo for BuildCache<'_> {
             preview,
             warnings,
         };
-        match postcard::to_allocvec(&record) {
-            Ok(bytes) => self.add(
-                index,
-                self.key(index, &body.article_links),
-                &lz4_flex::compress_prepend_size(&bytes),
-                false,
-            ),
-            Err(e) => self.fail(io::Error::other(e)),
+        let packed = postcard::to_allocvec(&record)
+            .map(|bytes| lz4_flex::compress_prepend_size(&bytes))
+            .map_err(io::Error::other);
+        let key = self.key(index, &body.article_links);
+        match packed {
+            Ok(bytes) => self.add(index, key, Ok(&bytes), false),
+            Err(e) => self.add(index, key, Err(e), false),
         }
     }
 }
@@ -420,8 +406,7 @@ impl Memo for BuildCache<'_> {
 /// A build cache waiting for the new site to be in place.
 pub struct Pending {
     out: PathBuf,
-    writer: Option<Writer>,
-    failed: Option<io::Error>,
+    writer: io::Result<Writer>,
     /// Each article's source and page path, in model order.
     pages: Vec<(String, String)>,
 }
@@ -430,12 +415,7 @@ impl Pending {
     /// Writes the index, with the stamps of the pages now in the output, and
     /// puts the cache in place in `state`.
     pub fn save(self, state: &Path) -> io::Result<()> {
-        if let Some(e) = self.failed {
-            return Err(e);
-        }
-        let Some(writer) = self.writer else {
-            return Ok(());
-        };
+        let writer = self.writer?;
         let entries: HashMap<&str, Entry> = writer
             .slots
             .iter()
@@ -510,8 +490,7 @@ mod tests {
             .unwrap();
         let pending = Pending {
             out,
-            writer: Some(writer),
-            failed: None,
+            writer: Ok(writer),
             pages: vec![
                 ("a.md".into(), "a/index.html".into()),
                 ("b.md".into(), "b/index.html".into()),
