@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::context::{ArticleContext, PageLink, SectionEntry};
+use super::context::{ArticleContext, PageContext, PageLink, SectionEntry};
 use super::fix_first;
 use super::markdown::RenderedBody;
 use super::pages::{ContactVars, LanguagePages, PAGE_CHROME};
@@ -36,6 +36,26 @@ impl LanguagePages<'_> {
         body: &mut RenderedBody,
         out: &mut Vec<u8>,
     ) -> Result<(), String> {
+        let from = self.model.articles[index].path.as_str();
+        let section = self.model.section_of(index);
+        let page = self.article_frame(index, section, body);
+        body.step_texts = Vec::new();
+        let article = self.article_context(index, section, &page, body);
+        out.reserve(article.content.len() + PAGE_CHROME);
+        self.render_into("article.html", from, out, |ctx| {
+            ctx.insert("page", &page);
+            ctx.insert("article", &article);
+        })
+    }
+
+    /// The page values of article `index`, in `section`: its translations,
+    /// its place among the sections and its structured data.
+    fn article_frame(
+        &self,
+        index: usize,
+        section: Option<usize>,
+        body: &RenderedBody,
+    ) -> PageContext {
         let model = self.model;
         let linked = &model.articles[index];
         let a = &linked.article;
@@ -53,13 +73,27 @@ impl LanguagePages<'_> {
             a.description.clone(),
             &alternates,
         );
-        let section = model.section_of(index);
         page.breadcrumbs = self.crumbs(from, section);
         page.section_tree = self.section_tree(from, section, false);
         page.json_ld = Some(self.article_data(index, body, section));
-        let neighbours = self.neighbours(index);
-        body.step_texts = Vec::new();
         page.category = section.map(|s| self.model.sections[s].top().to_owned());
+        page
+    }
+
+    /// The `article` values of article `index`, in `section`, on `page`;
+    /// takes the body's HTML, table of contents and steps.
+    fn article_context(
+        &self,
+        index: usize,
+        section: Option<usize>,
+        page: &PageContext,
+        body: &mut RenderedBody,
+    ) -> ArticleContext {
+        let model = self.model;
+        let linked = &model.articles[index];
+        let a = &linked.article;
+        let from = linked.path.as_str();
+        let neighbours = self.neighbours(index);
         // A relative link means nothing to whoever receives the request:
         // without the site's URL the page fills `{url}` in itself.
         let page_url = model.urls.absolute(from).unwrap_or_default();
@@ -75,22 +109,12 @@ impl LanguagePages<'_> {
                 description: &a.description,
             },
         );
-        // Troubleshooting and known issues start with the fix: what comes
-        // before it is folded (see `fix_first`).
-        let html = std::mem::take(&mut body.html);
-        let content = if matches!(
-            a.kind,
-            ArticleType::Troubleshooting | ArticleType::KnownIssue
-        ) {
-            fix_first::fold_context(&html, &body.toc, body.steps.first().map(String::as_str))
-        } else {
-            html
-        };
+        let content = article_content(a.kind, body);
         let symptoms_in_body = fix_first::has_symptoms_section(
             body.sections.iter().filter_map(|s| s.heading.as_deref()),
             self.text.get("symptoms"),
         );
-        let article = ArticleContext {
+        ArticleContext {
             summary: self.summary(from, index),
             content,
             toc: std::mem::take(&mut body.toc),
@@ -137,12 +161,7 @@ impl LanguagePages<'_> {
                 .best(from, &link::short_path(&model.config, &a.lang, &a.id)),
             send_link,
             reply: serde_json::to_string(&reply).unwrap_or_default(),
-        };
-        out.reserve(article.content.len() + PAGE_CHROME);
-        self.render_into("article.html", from, out, |ctx| {
-            ctx.insert("page", &page);
-            ctx.insert("article", &article);
-        })
+        }
     }
 
     /// The articles beside article `index` in its section.
@@ -214,5 +233,17 @@ impl LanguagePages<'_> {
             },
         };
         structured::article(&data, &self.trail_data(from, section, &a.title))
+    }
+}
+
+/// The HTML of an article of type `kind`, taken from `body`. Troubleshooting
+/// and known issues start with the fix: what comes before it is folded (see
+/// `fix_first`).
+fn article_content(kind: ArticleType, body: &mut RenderedBody) -> String {
+    let html = std::mem::take(&mut body.html);
+    if matches!(kind, ArticleType::Troubleshooting | ArticleType::KnownIssue) {
+        fix_first::fold_context(&html, &body.toc, body.steps.first().map(String::as_str))
+    } else {
+        html
     }
 }
