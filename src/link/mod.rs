@@ -22,11 +22,13 @@ use crate::slug;
 use crate::urls::Urls;
 
 pub mod contents;
+mod model;
 mod place;
 mod related;
 mod resolve;
 mod sections;
 
+pub use model::{SECTION_NEIGHBOURS, SiteModel};
 pub use resolve::LinkTarget;
 use sections::Landings;
 pub use sections::{Section, ancestors, section_path};
@@ -98,54 +100,6 @@ pub struct Redirect {
     /// Index of the target article.
     pub to: usize,
 }
-
-/// The linked site: read-only input of rendering and indexing.
-///
-/// Articles and the large tables are shared (`Arc`), so a copy that changes
-/// one article (as the dev server makes) costs little.
-#[derive(Debug, Clone)]
-pub struct SiteModel {
-    /// The configuration.
-    pub config: Config,
-    /// Link writer for this site.
-    pub urls: Urls,
-    /// Published articles, sorted by language, section, weight, title.
-    pub articles: Vec<Arc<LinkedArticle>>,
-    /// Sections per language, each before its subsections (see [`Section`]).
-    pub sections: Vec<Section>,
-    /// Home page text per language (from `content/_index*.md`, or the
-    /// content folder's `index.md` or `README.md`).
-    pub homes: BTreeMap<String, SectionPage>,
-    /// Short links (`kb/KB-1042/`) and aliases.
-    pub redirects: Arc<Vec<Redirect>>,
-    /// Files to copy as they are.
-    pub assets: Vec<Asset>,
-    /// Whom the build is for.
-    pub audience: BuildAudience,
-    /// Problems that do not keep a page out of a lenient build: an alias
-    /// that another page already uses is dropped, and said here.
-    pub warnings: Vec<Diagnostic>,
-    /// Ids and source paths of articles left out of this build, and why.
-    withheld: Arc<BTreeMap<String, Withheld>>,
-    /// Articles by id, then language: the versions of an id are neighbours.
-    by_id: Arc<BTreeMap<(String, String), usize>>,
-    by_source: Arc<BTreeMap<String, usize>>,
-    /// Sections by id, then language.
-    section_by_id: Arc<BTreeMap<(String, String), usize>>,
-    /// Sections by the source of their landing page.
-    section_by_source: Arc<BTreeMap<String, usize>>,
-    /// The sources of articles and landing pages by file name.
-    by_name: Arc<BTreeMap<String, Vec<String>>>,
-    /// The related articles of each article, best first, in
-    /// [`Self::articles`] order (see `related`).
-    related: Arc<Vec<Vec<usize>>>,
-    /// The section of each article and its place in the section's list,
-    /// in [`Self::articles`] order.
-    article_sections: Arc<Vec<Option<(usize, usize)>>>,
-}
-
-/// Articles an article page lists from its section.
-pub const SECTION_NEIGHBOURS: usize = 10;
 
 /// The first part of the site path of every page in `lang`.
 pub fn language_prefix(config: &Config, lang: &str) -> String {
@@ -487,151 +441,6 @@ fn claim_sections(
     pages
 }
 
-impl SiteModel {
-    /// Frees the articles' source texts once their bodies are rendered: the
-    /// later stages read only what the front matter gave. An article shared
-    /// with another model keeps its text.
-    pub fn drop_texts(&mut self) {
-        for linked in &mut self.articles {
-            if let Some(linked) = Arc::get_mut(linked) {
-                linked.article.drop_text();
-            }
-        }
-    }
-
-    /// The article `id` in `lang`, else in the default language, else any.
-    pub fn find_by_id(&self, id: &str, lang: &str) -> Option<usize> {
-        let key = |l: &str| (id.to_owned(), l.to_owned());
-        self.by_id
-            .get(&key(lang))
-            .or_else(|| self.by_id.get(&key(&self.config.default_language)))
-            .or_else(|| {
-                self.by_id
-                    .range(key("")..)
-                    .next()
-                    .filter(|((i, _), _)| i == id)
-                    .map(|(_, v)| v)
-            })
-            .copied()
-    }
-
-    /// The version of article `index` in `lang`, if there is one.
-    pub fn in_language(&self, index: usize, lang: &str) -> usize {
-        let a = &self.articles[index];
-        std::iter::once(index)
-            .chain(a.translations.iter().copied())
-            .find(|&i| self.articles[i].article.lang == lang)
-            .unwrap_or(index)
-    }
-
-    /// The article whose source file is `rel` (relative to `content/`).
-    pub fn article_by_source(&self, rel: &str) -> Option<usize> {
-        self.by_source.get(rel).copied()
-    }
-
-    /// Whether an article of this build has its source in the folder
-    /// `folder` (relative to `content/`). A lookup in the sorted sources:
-    /// the dev server asks it for every path of a batch of changes.
-    pub fn has_article_in(&self, folder: &str) -> bool {
-        let inside = format!("{folder}/");
-        self.by_source
-            .range(inside.clone()..)
-            .next()
-            .is_some_and(|(rel, _)| rel.starts_with(&inside))
-    }
-
-    /// Whether an asset of this build is the file `rel` (relative to
-    /// `content/`) or lies in the folder `rel`.
-    pub fn has_asset_at(&self, rel: &str) -> bool {
-        let first_from = |key: &str| {
-            let at = self.assets.partition_point(|a| a.rel.as_str() < key);
-            self.assets.get(at).map(|a| a.rel.as_str())
-        };
-        let inside = format!("{rel}/");
-        first_from(rel) == Some(rel) || first_from(&inside).is_some_and(|r| r.starts_with(&inside))
-    }
-
-    /// Articles in `lang`, most recently updated first (then by id).
-    pub fn recently_updated(&self, lang: &str) -> Vec<usize> {
-        let mut recent: Vec<usize> = (0..self.articles.len())
-            .filter(|&i| self.articles[i].article.lang == lang)
-            .collect();
-        recent.sort_by(|&x, &y| {
-            let (x, y) = (&self.articles[x].article, &self.articles[y].article);
-            y.updated.cmp(&x.updated).then_with(|| x.id.cmp(&y.id))
-        });
-        recent
-    }
-
-    /// The section article `index` is in, in the article's language.
-    pub fn section_of(&self, index: usize) -> Option<usize> {
-        self.article_sections[index].map(|(s, _)| s)
-    }
-
-    /// The part of its section's list of articles that the page of article
-    /// `index` shows: at most [`SECTION_NEIGHBOURS`], with it as near the
-    /// middle as the list allows (so with the articles before and after it).
-    pub fn section_window(&self, index: usize) -> &[usize] {
-        let Some((s, place)) = self.article_sections[index] else {
-            return &[];
-        };
-        let list = &self.sections[s].articles;
-        let start = place
-            .saturating_sub(SECTION_NEIGHBOURS / 2)
-            .min(list.len().saturating_sub(SECTION_NEIGHBOURS));
-        &list[start..(start + SECTION_NEIGHBOURS).min(list.len())]
-    }
-
-    /// The other articles whose titles and paths the page of article
-    /// `index` shows (its section's window, its related articles), and
-    /// the size of its section: what changes its page besides itself.
-    pub fn shown_with(&self, index: usize) -> (Vec<(&str, &str)>, usize) {
-        let shown = self
-            .section_window(index)
-            .iter()
-            .chain(self.related(index))
-            .map(|&j| {
-                let a = &self.articles[j];
-                (a.path.as_str(), a.article.title.as_str())
-            })
-            .collect();
-        let count = self
-            .section_of(index)
-            .map_or(0, |s| self.sections[s].articles.len());
-        (shown, count)
-    }
-
-    /// The articles related to article `index`, best first.
-    pub fn related(&self, index: usize) -> &[usize] {
-        &self.related[index]
-    }
-
-    /// The place of article `index` in its section's list of articles.
-    pub fn place_in_section(&self, index: usize) -> Option<usize> {
-        self.article_sections[index].map(|(_, place)| place)
-    }
-
-    /// Site path of the page of section `index`: its own, or that of the
-    /// article that stands for it.
-    pub fn section_page(&self, index: usize) -> &str {
-        let s = &self.sections[index];
-        s.article.map_or(&s.path, |a| &self.articles[a].path)
-    }
-
-    /// The top section above section `index` (itself, at the top).
-    pub fn top_of(&self, index: usize) -> usize {
-        sections::top(&self.sections, index)
-    }
-
-    /// Section `index` and the sections above it, the top one first.
-    pub fn trail(&self, index: usize) -> Vec<usize> {
-        let mut trail: Vec<usize> =
-            std::iter::successors(Some(index), |&i| self.sections[i].parent).collect();
-        trail.reverse();
-        trail
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod testing;
 
@@ -661,45 +470,6 @@ mod tests {
             "{}",
             e.message
         );
-    }
-
-    #[test]
-    fn sources_are_found_by_file_and_by_folder() {
-        let model = linked(
-            &[
-                ("red/a.md", "---\nid: KB-1\ntitle: A\n---\n"),
-                ("red-b/c.md", "---\nid: KB-2\ntitle: C\n---\n"),
-            ],
-            // Sorted as discover sorts them: by whole path.
-            &["img-y.png", "img/x.png", "z.png"],
-        )
-        .unwrap();
-        assert!(model.has_article_in("red") && model.has_article_in("red-b"));
-        assert!(!model.has_article_in("re") && !model.has_article_in("red/a.md"));
-        for at in ["img", "img/x.png", "img-y.png", "z.png"] {
-            assert!(model.has_asset_at(at), "{at}");
-        }
-        for not in ["im", "img/x", "z", "red"] {
-            assert!(!model.has_asset_at(not), "{not}");
-        }
-    }
-
-    #[test]
-    fn an_id_in_no_language_asked_for_is_found_in_the_first_that_has_it() {
-        let model = linked(
-            &[
-                ("red/a.en.md", "---\nid: KB-2\ntitle: A\n---\n"),
-                ("red/b.md", "---\nid: KB-1\ntitle: B\n---\n"),
-            ],
-            &[],
-        )
-        .unwrap();
-        let found = model
-            .find_by_id("KB-2", "fr")
-            .map(|i| model.articles[i].article.rel.clone());
-        assert_eq!(found.as_deref(), Some("red/a.en.md"));
-        assert_eq!(model.find_by_id("KB-3", "es"), None);
-        assert_eq!(model.find_by_id("KB", "es"), None);
     }
 
     #[test]
