@@ -165,6 +165,26 @@ pub struct Unlinked {
     pub articles: Vec<Article>,
 }
 
+impl Unlinked {
+    /// The failure `errors`, with the articles given back: those still in
+    /// `articles`, and the `linked` ones put back where `origins` says they
+    /// were.
+    fn give_back(
+        errors: Vec<Diagnostic>,
+        mut articles: Vec<Option<Article>>,
+        origins: Vec<usize>,
+        linked: Vec<Arc<LinkedArticle>>,
+    ) -> Self {
+        for (k, linked) in origins.into_iter().zip(linked) {
+            articles[k] = Some(Arc::unwrap_or_clone(linked).article);
+        }
+        Self {
+            errors,
+            articles: articles.into_iter().flatten().collect(),
+        }
+    }
+}
+
 /// [`link`], giving the articles back when it fails.
 pub fn link_or_return(
     config: Config,
@@ -174,20 +194,7 @@ pub fn link_or_return(
     selection: Selection,
 ) -> Result<SiteModel, Unlinked> {
     let mut errors = Vec::new();
-    let (mut order, withheld) = place::select(&config, &articles, selection);
-    let mut published = vec![false; articles.len()];
-    for &i in &order {
-        published[i] = true;
-    }
-    let assets = crate::references::published(
-        assets,
-        &articles,
-        &published,
-        selection.audience == BuildAudience::Agents,
-        &resolve::content_file,
-    );
-    place::sort_for_listing(&config, &articles, &mut order);
-
+    let (order, withheld, assets) = select(&config, &articles, assets, selection);
     let mut registry = PathRegistry::new(
         config
             .languages
@@ -224,28 +231,8 @@ pub fn link_or_return(
         by_source,
     } = place::place(&articles, order, paths, &mut registry, &mut errors);
     let groups = place::translation_groups(&articles, &placed);
-    let mut translations = vec![Vec::new(); placed.len()];
-    for group in &groups {
-        for &i in group {
-            translations[i] = group.iter().copied().filter(|&j| j != i).collect();
-        }
-    }
     let mut articles: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
-    // Where each linked article was in `articles`.
-    let mut origins = Vec::with_capacity(placed.len());
-    let linked: Vec<Arc<LinkedArticle>> = placed
-        .into_iter()
-        .zip(translations)
-        .filter_map(|((k, path), translations)| {
-            let article = articles[k].take()?;
-            origins.push(k);
-            Some(Arc::new(LinkedArticle {
-                article,
-                path,
-                translations,
-            }))
-        })
-        .collect();
+    let (linked, origins) = linked_articles(&mut articles, placed, &groups);
     let mut lenient = place::Lenient {
         strict: config.strict,
         errors: &mut errors,
@@ -253,13 +240,7 @@ pub fn link_or_return(
     };
     let redirects = place::redirects(&config, &linked, &groups, &mut registry, &mut lenient);
 
-    let mut sections = sections::build(&config, &linked, &landings);
-    for s in &mut sections {
-        s.pages = section_pages
-            .get(&(s.lang.clone(), s.id.clone()))
-            .copied()
-            .unwrap_or(1);
-    }
+    let sections = sections_with_pages(&config, &linked, &landings, &section_pages);
     let homes = homes.into_iter().map(|s| (s.lang.clone(), s)).collect();
     let sections::Lookups {
         section_by_id,
@@ -267,26 +248,10 @@ pub fn link_or_return(
         section_by_source,
         by_name,
     } = sections::lookups(&sections, linked.len(), &by_source);
-
-    for asset in &assets {
-        if let Err(e) = registry.claim(
-            &asset.rel,
-            format!("file `{}`", asset.rel),
-            PathBuf::from("content").join(&asset.rel),
-            0..0,
-        ) {
-            errors.push(e);
-        }
-    }
+    claim_assets(&assets, &mut registry, &mut errors);
 
     if !errors.is_empty() {
-        for (k, linked) in origins.into_iter().zip(linked) {
-            articles[k] = Some(Arc::unwrap_or_clone(linked).article);
-        }
-        return Err(Unlinked {
-            errors,
-            articles: articles.into_iter().flatten().collect(),
-        });
+        return Err(Unlinked::give_back(errors, articles, origins, linked));
     }
     let related = related::related(&linked, &sections, &article_sections);
     Ok(SiteModel {
@@ -308,6 +273,94 @@ pub fn link_or_return(
         article_sections: Arc::new(article_sections),
         warnings,
     })
+}
+
+/// The articles `selection` publishes (indexes into `articles`) in the
+/// order of their lists, why each other one is withheld, and the assets
+/// of `assets` that the published ones use.
+fn select(
+    config: &Config,
+    articles: &[Article],
+    assets: Vec<Asset>,
+    selection: Selection,
+) -> (Vec<usize>, BTreeMap<String, Withheld>, Vec<Asset>) {
+    let (mut order, withheld) = place::select(config, articles, selection);
+    let mut published = vec![false; articles.len()];
+    for &i in &order {
+        published[i] = true;
+    }
+    let assets = crate::references::published(
+        assets,
+        articles,
+        &published,
+        selection.audience == BuildAudience::Agents,
+        &resolve::content_file,
+    );
+    place::sort_for_listing(config, articles, &mut order);
+    (order, withheld, assets)
+}
+
+/// The articles `placed` at their paths, taken out of `articles`, each with
+/// its translations (the others of its group in `groups`); and where each
+/// was in `articles`.
+fn linked_articles(
+    articles: &mut [Option<Article>],
+    placed: Vec<(usize, String)>,
+    groups: &[Vec<usize>],
+) -> (Vec<Arc<LinkedArticle>>, Vec<usize>) {
+    let mut translations = vec![Vec::new(); placed.len()];
+    for group in groups {
+        for &i in group {
+            translations[i] = group.iter().copied().filter(|&j| j != i).collect();
+        }
+    }
+    let mut origins = Vec::with_capacity(placed.len());
+    let linked = placed
+        .into_iter()
+        .zip(translations)
+        .filter_map(|((k, path), translations)| {
+            let article = articles[k].take()?;
+            origins.push(k);
+            Some(Arc::new(LinkedArticle {
+                article,
+                path,
+                translations,
+            }))
+        })
+        .collect();
+    (linked, origins)
+}
+
+/// The sections of the `linked` articles and the `landings`, each with the
+/// number of pages `section_pages` says its list could claim.
+fn sections_with_pages(
+    config: &Config,
+    linked: &[Arc<LinkedArticle>],
+    landings: &Landings,
+    section_pages: &BTreeMap<(String, String), usize>,
+) -> Vec<Section> {
+    let mut sections = sections::build(config, linked, landings);
+    for s in &mut sections {
+        s.pages = section_pages
+            .get(&(s.lang.clone(), s.id.clone()))
+            .copied()
+            .unwrap_or(1);
+    }
+    sections
+}
+
+/// Claims the output path of each of `assets`, where no page may go.
+fn claim_assets(assets: &[Asset], registry: &mut PathRegistry, errors: &mut Vec<Diagnostic>) {
+    for asset in assets {
+        if let Err(e) = registry.claim(
+            &asset.rel,
+            format!("file `{}`", asset.rel),
+            PathBuf::from("content").join(&asset.rel),
+            0..0,
+        ) {
+            errors.push(e);
+        }
+    }
 }
 
 /// The error for `article` if its id differs only in case from the id of
