@@ -11,6 +11,7 @@ use std::path::Path;
 
 use super::{Localized, RawConfig};
 use crate::diagnostics::Diagnostic;
+use crate::matter::text::Lines::{Many, One};
 use crate::matter::text::{self, Field, Lines};
 use crate::matter::yaml::TopLevelKeys;
 use crate::urls::{self, UnsafeLink};
@@ -169,6 +170,11 @@ fn check_endpoint(source: Source<'_>, key: &str, endpoint: &str) -> Option<Diagn
     })
 }
 
+/// The name of the top-level value `key` in messages: the key itself.
+fn top(key: &str) -> String {
+    key.to_owned()
+}
+
 /// The text values of the config, with their names in messages.
 #[derive(Default)]
 struct Texts<'a>(Vec<(&'static str, String, &'a str, Lines)>);
@@ -194,98 +200,120 @@ impl<'a> Texts<'a> {
             }
         }
     }
+
+    /// The site's own values: its title, description, URL, theme and
+    /// languages, and the tier it escalates to.
+    fn site(&mut self, raw: &'a RawConfig) {
+        self.localized("title", top("title"), &raw.title, One);
+        self.localized("description", top("description"), &raw.description, Many);
+        self.optional("base_url", top("base_url"), raw.base_url.as_ref());
+        self.add("theme", top("theme"), &raw.theme, One);
+        self.add(
+            "default_language",
+            top("default_language"),
+            &raw.default_language,
+            One,
+        );
+        for (i, lang) in raw.languages.iter().enumerate() {
+            self.add("languages", format!("languages[{i}].code"), &lang.code, One);
+            self.add("languages", format!("languages[{i}].name"), &lang.name, One);
+        }
+        self.optional(
+            "escalation_tier",
+            top("escalation_tier"),
+            raw.escalation_tier.as_ref(),
+        );
+    }
+
+    /// Each tier's id, name, description and contact.
+    fn tiers(&mut self, raw: &'a RawConfig) {
+        for (i, tier) in raw.tiers.iter().enumerate() {
+            let name = |field: &str| format!("tiers[{i}].{field}");
+            self.add("tiers", name("id"), &tier.id, One);
+            self.localized("tiers", name("name"), &tier.name, One);
+            self.localized("tiers", name("description"), &tier.description, Many);
+            let contact = &tier.contact;
+            self.optional("tiers", name("contact.url"), contact.url.as_ref());
+            self.optional("tiers", name("contact.email"), contact.email.as_ref());
+            self.optional("tiers", name("contact.phone"), contact.phone.as_ref());
+            if let Some(hours) = &contact.hours {
+                self.localized("tiers", name("contact.hours"), hours, Many);
+            }
+        }
+    }
+
+    /// What articles take or pages show besides the articles: the defaults
+    /// of front matter, the categories, the tiers' introduction, the search
+    /// examples and the reply template.
+    fn content(&mut self, raw: &'a RawConfig) {
+        self.optional("defaults", top("defaults.tier"), raw.defaults.tier.as_ref());
+        self.add("defaults", top("defaults.type"), &raw.defaults.kind, One);
+        self.add(
+            "defaults",
+            top("defaults.audience"),
+            &raw.defaults.audience,
+            One,
+        );
+        for (id, category) in &raw.categories {
+            self.add("categories", format!("categories.{id}"), id, One);
+            let name = |field: &str| format!("categories.{id}.{field}");
+            if let Some(title) = &category.title {
+                self.localized("categories", name("title"), title, One);
+            }
+            if let Some(description) = &category.description {
+                self.localized("categories", name("description"), description, Many);
+            }
+        }
+        self.localized("tiers_intro", top("tiers_intro"), &raw.tiers_intro, Many);
+        for (lang, examples) in &raw.search.examples {
+            for (i, example) in examples.iter().enumerate() {
+                self.add(
+                    "search",
+                    format!("search.examples.{lang}[{i}]"),
+                    example,
+                    One,
+                );
+            }
+        }
+        self.localized("reply", top("reply"), &raw.reply, Many);
+    }
+
+    /// Where the pages send feedback and insights, and the agents' edition.
+    fn services(&mut self, raw: &'a RawConfig) {
+        self.optional(
+            "feedback",
+            top("feedback.endpoint"),
+            raw.feedback.endpoint.as_ref(),
+        );
+        self.optional(
+            "insights",
+            top("insights.endpoint"),
+            raw.insights.endpoint.as_ref(),
+        );
+        for origin in &raw.insights.allow_origins {
+            self.add("insights", top("insights.allow_origins"), origin, One);
+        }
+        self.optional(
+            "insights",
+            top("insights.currency"),
+            raw.insights.currency.as_ref(),
+        );
+        self.optional(
+            "agents",
+            top("agents.base_url"),
+            raw.agents.base_url.as_ref(),
+        );
+        self.add("agents", top("agents.out"), &raw.agents.out, One);
+    }
 }
 
+/// Every problem of the config's text values.
 fn check_texts(source: Source<'_>, raw: &RawConfig) -> Vec<Diagnostic> {
-    use Lines::{Many, One};
     let mut texts = Texts::default();
-    let top = |key: &str| key.to_owned();
-    texts.localized("title", top("title"), &raw.title, One);
-    texts.localized("description", top("description"), &raw.description, Many);
-    texts.optional("base_url", top("base_url"), raw.base_url.as_ref());
-    texts.add("theme", top("theme"), &raw.theme, One);
-    texts.add(
-        "default_language",
-        top("default_language"),
-        &raw.default_language,
-        One,
-    );
-    for (i, lang) in raw.languages.iter().enumerate() {
-        texts.add("languages", format!("languages[{i}].code"), &lang.code, One);
-        texts.add("languages", format!("languages[{i}].name"), &lang.name, One);
-    }
-    texts.optional(
-        "escalation_tier",
-        top("escalation_tier"),
-        raw.escalation_tier.as_ref(),
-    );
-    for (i, tier) in raw.tiers.iter().enumerate() {
-        let name = |field: &str| format!("tiers[{i}].{field}");
-        texts.add("tiers", name("id"), &tier.id, One);
-        texts.localized("tiers", name("name"), &tier.name, One);
-        texts.localized("tiers", name("description"), &tier.description, Many);
-        let contact = &tier.contact;
-        texts.optional("tiers", name("contact.url"), contact.url.as_ref());
-        texts.optional("tiers", name("contact.email"), contact.email.as_ref());
-        texts.optional("tiers", name("contact.phone"), contact.phone.as_ref());
-        if let Some(hours) = &contact.hours {
-            texts.localized("tiers", name("contact.hours"), hours, Many);
-        }
-    }
-    texts.optional("defaults", top("defaults.tier"), raw.defaults.tier.as_ref());
-    texts.add("defaults", top("defaults.type"), &raw.defaults.kind, One);
-    texts.add(
-        "defaults",
-        top("defaults.audience"),
-        &raw.defaults.audience,
-        One,
-    );
-    for (id, category) in &raw.categories {
-        texts.add("categories", format!("categories.{id}"), id, One);
-        let name = |field: &str| format!("categories.{id}.{field}");
-        if let Some(title) = &category.title {
-            texts.localized("categories", name("title"), title, One);
-        }
-        if let Some(description) = &category.description {
-            texts.localized("categories", name("description"), description, Many);
-        }
-    }
-    texts.localized("tiers_intro", top("tiers_intro"), &raw.tiers_intro, Many);
-    for (lang, examples) in &raw.search.examples {
-        for (i, example) in examples.iter().enumerate() {
-            texts.add(
-                "search",
-                format!("search.examples.{lang}[{i}]"),
-                example,
-                One,
-            );
-        }
-    }
-    texts.localized("reply", top("reply"), &raw.reply, Many);
-    texts.optional(
-        "feedback",
-        top("feedback.endpoint"),
-        raw.feedback.endpoint.as_ref(),
-    );
-    texts.optional(
-        "insights",
-        top("insights.endpoint"),
-        raw.insights.endpoint.as_ref(),
-    );
-    for origin in &raw.insights.allow_origins {
-        texts.add("insights", top("insights.allow_origins"), origin, One);
-    }
-    texts.optional(
-        "insights",
-        top("insights.currency"),
-        raw.insights.currency.as_ref(),
-    );
-    texts.optional(
-        "agents",
-        top("agents.base_url"),
-        raw.agents.base_url.as_ref(),
-    );
-    texts.add("agents", top("agents.out"), &raw.agents.out, One);
+    texts.site(raw);
+    texts.tiers(raw);
+    texts.content(raw);
+    texts.services(raw);
     text::check(
         source.path,
         source.text,
