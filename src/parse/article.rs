@@ -7,8 +7,10 @@
 //! refused only at the end, when one of them is an error.
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::path::Path;
 
+use super::fields::RawFrontMatter;
 use super::{
     Article, ArticleType, Audience, Confidence, FieldSpans, SectionPath, Timestamp, is_section_id,
     place, read_front_matter, split_language, title_from_file_name, title_of,
@@ -68,7 +70,7 @@ pub(super) fn parse_article(
         Err(errors) => return (None, errors),
     };
     let super::fields::Read {
-        raw,
+        mut raw,
         spans,
         warnings,
     } = read;
@@ -83,37 +85,156 @@ pub(super) fn parse_article(
         .extend(text::check_located(path, raw.texts(), |field, c| {
             text::within(&file.text, spans.value(field.key), c)
         }));
+    let checked = check_fields(config, file, landed, body_start, &mut raw, &mut p);
 
+    let diagnostics = p.found;
+    if diagnostics[errors_before..]
+        .iter()
+        .any(Diagnostic::is_error)
+    {
+        return (None, diagnostics);
+    }
+    let article = article(config, file, raw, checked, body_start, spans);
+    (Some(article), diagnostics)
+}
+
+/// The fields of an article that its phases check, as the article keeps them.
+struct Checked {
+    lang: String,
+    tier: String,
+    escalate_to: String,
+    kind: ArticleType,
+    audience: Audience,
+    confidence: Confidence,
+    slug: String,
+    section: Option<String>,
+    date: Option<Timestamp>,
+    updated: Option<Timestamp>,
+    reviewed: Option<Timestamp>,
+    aliases: Vec<String>,
+    id: String,
+    title: String,
+    title_heading: Option<Range<usize>>,
+}
+
+/// Checks the fields of `file` (its front matter `raw`, whose body starts
+/// at `body_start`) each by its phase, taking them out of `raw`; where the
+/// file stands and its name fill in what the front matter leaves out.
+fn check_fields(
+    config: &Config,
+    file: &SourceFile,
+    landed: &HashSet<&str>,
+    body_start: usize,
+    raw: &mut RawFrontMatter,
+    p: &mut Problems<'_>,
+) -> Checked {
     let (file_dir, name) = crate::landing::split_dir(&file.rel);
     let stem = discover::markdown_stem(name);
     let (base, file_lang) = split_language(config, stem);
     let (dir, base) = place::page_place(&file.rel, base, landed.contains(file_dir));
 
-    let lang = read_language(config, raw.lang, file_lang, &mut p);
-    let tier = read_tier(config, "tier", raw.tier, &config.default_tier, &mut p);
+    let lang = read_language(config, raw.lang.take(), file_lang, p);
+    let tier = read_tier(config, "tier", raw.tier.take(), &config.default_tier, p);
     let escalate_to = read_tier(
         config,
         "escalate_to",
-        raw.escalate_to,
+        raw.escalate_to.take(),
         &config.escalation_tier,
-        &mut p,
+        p,
     );
-    let kind = read_kind(config, raw.kind, &mut p);
-    let audience = read_audience(config, raw.audience, &mut p);
-    let confidence = read_confidence(raw.confidence, raw.draft, &mut p);
-    let mut aliases = raw.aliases;
-    let slug = read_slug(raw.slug, base, name, &mut aliases, &mut p);
-    let section = read_section(raw.category, dir, &mut p);
-    let date = read_date(&mut p, "date", raw.date);
-    let updated = read_date(&mut p, "updated", raw.updated).or(date);
-    let reviewed = read_date(&mut p, "reviewed", raw.reviewed).or(updated);
-    check_aliases(&aliases, &mut p);
-    let id = read_id(raw.id, &file.rel, &mut p);
+    let kind = read_kind(config, raw.kind.take(), p);
+    let audience = read_audience(config, raw.audience.take(), p);
+    let confidence = read_confidence(raw.confidence.take(), raw.draft, p);
+    let mut aliases = std::mem::take(&mut raw.aliases);
+    let slug = read_slug(raw.slug.take(), base, name, &mut aliases, p);
+    let section = read_section(raw.category.take(), dir, p);
+    let date = read_date(p, "date", raw.date.take());
+    let updated = read_date(p, "updated", raw.updated.take()).or(date);
+    let reviewed = read_date(p, "reviewed", raw.reviewed.take()).or(updated);
+    check_aliases(&aliases, p);
+    let id = read_id(raw.id.take(), &file.rel, p);
 
+    let (title, title_heading) = read_title(file, raw.title.as_deref(), body_start, dir, base, p);
+    Checked {
+        lang,
+        tier,
+        escalate_to,
+        kind,
+        audience,
+        confidence,
+        slug,
+        section,
+        date,
+        updated,
+        reviewed,
+        aliases,
+        id,
+        title,
+        title_heading,
+    }
+}
+
+/// The article `file`, from the `checked` fields and what else its front
+/// matter `raw` holds.
+fn article(
+    config: &Config,
+    file: &SourceFile,
+    raw: RawFrontMatter,
+    checked: Checked,
+    body_start: usize,
+    spans: FieldSpans,
+) -> Article {
+    Article {
+        path: file.path.clone(),
+        rel: file.rel.clone(),
+        id: checked.id,
+        title: checked.title,
+        description: raw.description.unwrap_or_default().trim().to_owned(),
+        tier: checked.tier,
+        escalate_to: checked.escalate_to,
+        kind: checked.kind,
+        lang: checked.lang,
+        section: checked.section,
+        slug: checked.slug,
+        tags: raw.tags,
+        symptoms: raw.symptoms,
+        error_codes: raw.error_codes,
+        applies_to: raw.applies_to,
+        date: checked.date,
+        updated: checked.updated,
+        reviewed: checked.reviewed,
+        review_every: raw.review_every.unwrap_or(config.defaults.review_every),
+        aliases: checked.aliases,
+        draft: raw.draft || checked.confidence == Confidence::Draft,
+        confidence: checked.confidence,
+        audience: checked.audience,
+        weight: raw.weight.unwrap_or(0),
+        author: raw.author,
+        team: raw.team,
+        text: file.text.clone(),
+        body_start,
+        title_heading: checked.title_heading,
+        spans,
+    }
+}
+
+/// The title of `file` (whose body starts at `body_start`), as
+/// [`title_of`] finds it, and the range of the heading it stands for; else,
+/// with a warning, one made from the page's folder `dir` and name `base`.
+/// The warnings of the body's dialect go to `p` first.
+fn read_title(
+    file: &SourceFile,
+    written: Option<&str>,
+    body_start: usize,
+    dir: &str,
+    base: &str,
+    p: &mut Problems<'_>,
+) -> (String, Option<Range<usize>>) {
     let body = &file.text[body_start..];
     let prepared = crate::dialects::prepare(body, file.rel.ends_with(".mdx"));
-    p.found.extend(prepared.warnings(path, body, body_start));
-    let (title, title_heading) = match title_of(raw.title.as_deref(), &prepared, body_start) {
+    p.found
+        .extend(prepared.warnings(&file.path, body, body_start));
+    match title_of(written, &prepared, body_start) {
         (Some(title), heading) => (title, heading),
         (None, _) => {
             let title = title_from_file_name(dir, base);
@@ -124,48 +245,7 @@ pub(super) fn parse_article(
             );
             (title, None)
         }
-    };
-
-    let diagnostics = p.found;
-    if diagnostics[errors_before..]
-        .iter()
-        .any(Diagnostic::is_error)
-    {
-        return (None, diagnostics);
     }
-    let article = Article {
-        path: path.clone(),
-        rel: file.rel.clone(),
-        id,
-        title,
-        description: raw.description.unwrap_or_default().trim().to_owned(),
-        tier,
-        escalate_to,
-        kind,
-        lang,
-        section,
-        slug,
-        tags: raw.tags,
-        symptoms: raw.symptoms,
-        error_codes: raw.error_codes,
-        applies_to: raw.applies_to,
-        date,
-        updated,
-        reviewed,
-        review_every: raw.review_every.unwrap_or(config.defaults.review_every),
-        aliases,
-        draft: raw.draft || confidence == Confidence::Draft,
-        confidence,
-        audience,
-        weight: raw.weight.unwrap_or(0),
-        author: raw.author,
-        team: raw.team,
-        text: file.text.clone(),
-        body_start,
-        title_heading,
-        spans,
-    };
-    (Some(article), diagnostics)
 }
 
 /// `lang:` as the site spells the code, else the file name's language,
