@@ -211,26 +211,7 @@ pub fn validate(event: Event, catalog: &Catalog, at: i64) -> Result<Record, Reje
             ))
         }
     };
-    let mut record = Record {
-        at,
-        kind: "",
-        lang: lang.clone(),
-        edition: match edition {
-            Edition::Public => "public",
-            Edition::Agents => "agents",
-        },
-        article: None,
-        query: None,
-        results: None,
-        clicked: None,
-        rank: None,
-        helpful: None,
-        steps: None,
-        channel: None,
-        reason: None,
-        note: None,
-        weight: 1.0,
-    };
+    let mut record = Record::empty(at, lang.clone(), edition);
     match event {
         Event::Search {
             query,
@@ -240,20 +221,7 @@ pub fn validate(event: Event, catalog: &Catalog, at: i64) -> Result<Record, Reje
             ..
         } => {
             record.kind = "search";
-            record.query = Some(query_text(&query)?);
-            if results > MAX_RESULTS {
-                return reject(format!("`results` is over {MAX_RESULTS}"));
-            }
-            record.results = Some(i64::from(results));
-            match (clicked, rank) {
-                (None, None) => {}
-                (Some(id), Some(rank)) if (1..=results).contains(&rank) => {
-                    record.clicked = Some(known(&id)?);
-                    record.rank = Some(i64::from(rank));
-                }
-                (Some(_), Some(_)) => return reject("`rank` must be between 1 and `results`"),
-                _ => return reject("`clicked` and `rank` go together"),
-            }
+            search_fields(&mut record, &query, results, clicked, rank, known)?;
         }
         Event::View {
             article, sample, ..
@@ -261,10 +229,7 @@ pub fn validate(event: Event, catalog: &Catalog, at: i64) -> Result<Record, Reje
             record.kind = "view";
             record.article = Some(known(&article)?);
             if let Some(sample) = sample {
-                if !(sample > 0.0 && sample <= 1.0) {
-                    return reject("`sample` must be above 0 and at most 1");
-                }
-                record.weight = 1.0 / sample;
+                record.weight = view_weight(sample)?;
             }
         }
         Event::Feedback {
@@ -286,21 +251,14 @@ pub fn validate(event: Event, catalog: &Catalog, at: i64) -> Result<Record, Reje
         } => {
             record.kind = "escalate";
             record.article = Some(known(&article)?);
-            record.channel = Some(match channel {
-                Channel::Url => "url",
-                Channel::Mail => "mail",
-                Channel::Phone => "phone",
-            });
+            record.channel = Some(channel.name());
             record.steps = step_list(steps)?;
         }
         Event::Reuse { article, how, .. } => {
             agents_only(edition, "reuse")?;
             record.kind = "reuse";
             record.article = Some(known(&article)?);
-            record.reason = Some(match how {
-                Reuse::Link => "link",
-                Reuse::Reply => "reply",
-            });
+            record.reason = Some(how.name());
         }
         Event::Flag {
             article,
@@ -311,16 +269,102 @@ pub fn validate(event: Event, catalog: &Catalog, at: i64) -> Result<Record, Reje
             agents_only(edition, "flag")?;
             record.kind = "flag";
             record.article = Some(known(&article)?);
-            record.reason = Some(match reason {
-                FlagReason::Outdated => "outdated",
-                FlagReason::Wrong => "wrong",
-                FlagReason::MissingStep => "missing-step",
-                FlagReason::Unclear => "unclear",
-            });
+            record.reason = Some(reason.name());
             record.note = note_text(&note)?;
         }
     }
     Ok(record)
+}
+
+impl Record {
+    /// A record of `lang` and `edition` with no kind and no fields yet.
+    fn empty(at: i64, lang: String, edition: Edition) -> Record {
+        Record {
+            at,
+            kind: "",
+            lang,
+            edition: match edition {
+                Edition::Public => "public",
+                Edition::Agents => "agents",
+            },
+            article: None,
+            query: None,
+            results: None,
+            clicked: None,
+            rank: None,
+            helpful: None,
+            steps: None,
+            channel: None,
+            reason: None,
+            note: None,
+            weight: 1.0,
+        }
+    }
+}
+
+impl Channel {
+    fn name(self) -> &'static str {
+        match self {
+            Channel::Url => "url",
+            Channel::Mail => "mail",
+            Channel::Phone => "phone",
+        }
+    }
+}
+
+impl Reuse {
+    fn name(self) -> &'static str {
+        match self {
+            Reuse::Link => "link",
+            Reuse::Reply => "reply",
+        }
+    }
+}
+
+impl FlagReason {
+    fn name(self) -> &'static str {
+        match self {
+            FlagReason::Outdated => "outdated",
+            FlagReason::Wrong => "wrong",
+            FlagReason::MissingStep => "missing-step",
+            FlagReason::Unclear => "unclear",
+        }
+    }
+}
+
+/// The query, the result count and the opened result of a search, checked
+/// in that order; `known` checks that the opened article exists.
+fn search_fields(
+    record: &mut Record,
+    query: &str,
+    results: u32,
+    clicked: Option<String>,
+    rank: Option<u32>,
+    known: impl Fn(&str) -> Result<String, Rejection>,
+) -> Result<(), Rejection> {
+    record.query = Some(query_text(query)?);
+    if results > MAX_RESULTS {
+        return reject(format!("`results` is over {MAX_RESULTS}"));
+    }
+    record.results = Some(i64::from(results));
+    match (clicked, rank) {
+        (None, None) => {}
+        (Some(id), Some(rank)) if (1..=results).contains(&rank) => {
+            record.clicked = Some(known(&id)?);
+            record.rank = Some(i64::from(rank));
+        }
+        (Some(_), Some(_)) => return reject("`rank` must be between 1 and `results`"),
+        _ => return reject("`clicked` and `rank` go together"),
+    }
+    Ok(())
+}
+
+/// How many views one sampled view stands for.
+fn view_weight(sample: f64) -> Result<f64, Rejection> {
+    if !(sample > 0.0 && sample <= 1.0) {
+        return reject("`sample` must be above 0 and at most 1");
+    }
+    Ok(1.0 / sample)
 }
 
 fn agents_only(edition: Edition, kind: &str) -> Result<(), Rejection> {
@@ -479,158 +523,4 @@ fn scrub_digit_runs(word: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn catalog() -> Catalog {
-        Catalog::for_tests(
-            &["es", "en"],
-            &[("KB-1", "es"), ("KB-1", "en"), ("KB-2", "es")],
-        )
-    }
-
-    fn event(json: &str) -> Result<Record, Rejection> {
-        parse(json.as_bytes(), &catalog(), 1_700_000_000)
-    }
-
-    #[test]
-    fn every_kind_is_kept_with_its_fields() {
-        let r = event(r#"{"type":"search","lang":"es","edition":"public","query":"  Impresora   SIN conexión ","results":7,"clicked":"KB-2","rank":2}"#).unwrap();
-        assert_eq!(
-            (r.kind, r.query.as_deref()),
-            ("search", Some("impresora sin conexión"))
-        );
-        assert_eq!(
-            (r.results, r.clicked.as_deref(), r.rank),
-            (Some(7), Some("KB-2"), Some(2))
-        );
-        let r = event(
-            r#"{"type":"view","lang":"en","edition":"public","article":"KB-1","sample":0.25}"#,
-        )
-        .unwrap();
-        assert_eq!((r.kind, r.weight), ("view", 4.0));
-        let r = event(r#"{"type":"feedback","lang":"es","edition":"public","article":"KB-1","helpful":false,"steps":["paso-1","paso-2"]}"#).unwrap();
-        assert_eq!(
-            (r.helpful, r.steps.as_deref()),
-            (Some(0), Some("paso-1 paso-2"))
-        );
-        let r = event(r#"{"type":"escalate","lang":"es","edition":"public","article":"KB-1","channel":"mail"}"#).unwrap();
-        assert_eq!((r.channel, r.steps), (Some("mail"), None));
-        let r = event(
-            r#"{"type":"reuse","lang":"es","edition":"agents","article":"KB-1","how":"reply"}"#,
-        )
-        .unwrap();
-        assert_eq!((r.kind, r.reason), ("reuse", Some("reply")));
-        let r = event(r#"{"type":"flag","lang":"es","edition":"agents","article":"KB-1","reason":"missing-step","note":"Falta reiniciar; llamar al 600 123 456"}"#).unwrap();
-        assert_eq!(r.reason, Some("missing-step"));
-        assert_eq!(
-            r.note.as_deref(),
-            Some("Falta reiniciar; llamar al [phone]")
-        );
-    }
-
-    #[test]
-    fn bad_and_hostile_events_are_refused() {
-        for (json, why) in [
-            (
-                r#"{"type":"view","lang":"es","edition":"public","article":"KB-9"}"#,
-                "no article",
-            ),
-            (
-                r#"{"type":"view","lang":"en","edition":"public","article":"KB-2"}"#,
-                "no article",
-            ),
-            (
-                r#"{"type":"view","lang":"fr","edition":"public","article":"KB-1"}"#,
-                "no language",
-            ),
-            (
-                r#"{"type":"view","lang":"es","edition":"public","article":"KB-1","ip":"1.2.3.4"}"#,
-                "unknown field",
-            ),
-            (
-                r#"{"type":"view","lang":"es","edition":"public","article":1}"#,
-                "invalid type",
-            ),
-            (
-                r#"{"type":"view","lang":"es","edition":"public","article":"KB-1","sample":0}"#,
-                "sample",
-            ),
-            (r#"{"type":"hack","lang":"es"}"#, "unknown variant"),
-            (
-                r#"{"type":"search","lang":"es","edition":"public","query":"<script>alert(1)</script>","results":0}"#,
-                "markup",
-            ),
-            (
-                r#"{"type":"search","lang":"es","edition":"public","query":"a\u0007b","results":0}"#,
-                "control",
-            ),
-            (
-                r#"{"type":"search","lang":"es","edition":"public","query":"   ","results":0}"#,
-                "empty",
-            ),
-            (
-                r#"{"type":"search","lang":"es","edition":"public","query":"x","results":-1}"#,
-                "invalid value",
-            ),
-            (
-                r#"{"type":"search","lang":"es","edition":"public","query":"x","results":3,"clicked":"KB-1"}"#,
-                "go together",
-            ),
-            (
-                r#"{"type":"search","lang":"es","edition":"public","query":"x","results":3,"clicked":"KB-1","rank":4}"#,
-                "between",
-            ),
-            (
-                r#"{"type":"feedback","lang":"es","edition":"public","article":"KB-1","helpful":"yes"}"#,
-                "invalid type",
-            ),
-            (
-                r#"{"type":"feedback","lang":"es","edition":"public","article":"KB-1","helpful":true,"steps":["a b"]}"#,
-                "not a step id",
-            ),
-            (
-                r#"{"type":"flag","lang":"es","edition":"public","article":"KB-1","reason":"wrong"}"#,
-                "agents' edition",
-            ),
-            (
-                r#"{"type":"flag","lang":"es","edition":"agents","article":"KB-1","reason":"boring"}"#,
-                "unknown variant",
-            ),
-            (
-                r#"{"type":"flag","lang":"es","edition":"agents","article":"KB-1","reason":"wrong","note":"<img src=x onerror=alert(1)>"}"#,
-                "markup",
-            ),
-            (r#"[1,2]"#, "not a valid event"),
-        ] {
-            let error = event(json).expect_err(json);
-            assert!(error.0.contains(why), "{json}: {error}");
-        }
-        let long = format!(
-            r#"{{"type":"search","lang":"es","edition":"public","query":"{}","results":0}}"#,
-            "a".repeat(MAX_QUERY + 1)
-        );
-        assert!(event(&long).unwrap_err().0.contains("longer"));
-        let steps = format!(
-            r#"{{"type":"escalate","lang":"es","edition":"public","article":"KB-1","channel":"url","steps":[{}]}}"#,
-            vec!["\"s\""; MAX_STEPS + 1].join(",")
-        );
-        assert!(event(&steps).unwrap_err().0.contains("more than"));
-    }
-
-    #[test]
-    fn scrubbing_removes_people_and_keeps_error_codes() {
-        assert_eq!(
-            scrub("ana.lopez@example.com no recibe"),
-            "[email] no recibe"
-        );
-        assert_eq!(scrub("llamar +34 600 123 456 hoy"), "llamar [phone] hoy");
-        assert_eq!(scrub("tel (555) 123-4567"), "tel [phone]");
-        assert_eq!(scrub("factura 12345678 error"), "factura [phone] error");
-        assert_eq!(scrub("cliente99887766x"), "cliente[number]x");
-        assert_eq!(scrub("error 0x80070005"), "error 0x80070005");
-        assert_eq!(scrub("kb-1021 paso 3 de 12"), "kb-1021 paso 3 de 12");
-        assert_eq!(scrub("windows 10 22h2"), "windows 10 22h2");
-        assert_eq!(scrub("err_connection_reset"), "err_connection_reset");
-    }
-}
+mod tests;
