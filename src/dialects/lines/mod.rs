@@ -8,12 +8,18 @@
 //! written, with code inside them still code. Code (fenced, indented, or a
 //! `{% highlight %}` block) and HTML comments are left as written.
 
+mod syntax;
+
 use std::ops::Range;
 
 use super::Finding;
 use super::containers::{self, Admonition, Marker};
 use super::inline::{self, Construct, Kind};
 use super::offsets::Rewrite;
+use syntax::{
+    columns, fence, highlight_start, is_blank_line, is_highlight_end, is_list_item, paragraph_end,
+    vue_block,
+};
 
 /// What reading a body gives.
 pub(super) struct Read {
@@ -240,13 +246,13 @@ impl Pass<'_> {
                         return Some(format!("{prefix}```"));
                     }
                 }
-                return None;
+                None
             }
             Mode::Comment { .. } => {
                 if text.contains("-->") {
                     self.mode = Mode::Normal;
                 }
-                return None;
+                None
             }
             Mode::DropToBlank => {
                 if blank {
@@ -254,14 +260,14 @@ impl Pass<'_> {
                 } else {
                     self.rewrite.remove(content..end);
                 }
-                return None;
+                None
             }
             Mode::DropToLine(closing) => {
                 if text.contains(closing) {
                     self.mode = Mode::Normal;
                 }
                 self.rewrite.remove(content..end);
-                return None;
+                None
             }
             &Mode::DropTo(until) => {
                 if until >= end {
@@ -272,13 +278,25 @@ impl Pass<'_> {
                 let from = until.max(content);
                 self.rewrite.remove(content..from);
                 self.inline(from, end, false);
-                return None;
+                None
             }
-            Mode::Normal => {}
+            Mode::Normal if blank => None,
+            Mode::Normal => self.normal_line(content, end, column, prefix),
         }
-        if blank {
-            return None;
-        }
+    }
+
+    /// Reads the content `content..end` (at `column`) of a line that is
+    /// neither code nor comment nor dropped: it may open a code block, a
+    /// comment or a container, or hold constructs to drop or rewrite.
+    fn normal_line(
+        &mut self,
+        content: usize,
+        end: usize,
+        column: usize,
+        prefix: &str,
+    ) -> Option<String> {
+        let body = self.body;
+        let text = &body[content..end];
         let trimmed = text.trim_start();
         let rel = columns(text, usize::MAX).1;
         let at = content + (text.len() - trimmed.len());
@@ -506,118 +524,4 @@ impl Pass<'_> {
             }),
         }
     }
-}
-
-/// Whether a line of the rewritten text is blank (or only quote markers).
-fn is_blank_line(line: &str) -> bool {
-    line.trim_matches(|c| c == '>' || c == ' ').is_empty()
-}
-
-/// The bytes and columns of leading white space in `text`, up to `max`
-/// columns (a tab reaches the next multiple of 4).
-fn columns(text: &str, max: usize) -> (usize, usize) {
-    let mut column = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let next = match b {
-            b' ' => column + 1,
-            b'\t' => (column / 4 + 1) * 4,
-            _ => return (i, column),
-        };
-        if next > max {
-            return (i, column);
-        }
-        column = next;
-    }
-    (text.len(), column)
-}
-
-/// The end of the paragraph holding the line that ends at `line_end`:
-/// where the next blank line starts, or the end of `body`.
-fn paragraph_end(body: &str, line_end: usize) -> usize {
-    let mut pos = line_end;
-    while pos < body.len() {
-        let next = body[pos + 1..]
-            .find('\n')
-            .map_or(body.len(), |i| pos + 1 + i);
-        if body[pos..next].trim().is_empty() {
-            return pos;
-        }
-        pos = next;
-    }
-    body.len()
-}
-
-fn is_list_item(line: &str) -> bool {
-    let bullet = line.starts_with(['-', '*', '+']) && line[1..].starts_with([' ', '\t']);
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let ordered = (1..=9).contains(&digits)
-        && line[digits..].starts_with(['.', ')'])
-        && line[digits + 1..].starts_with([' ', '\t']);
-    bullet || ordered
-}
-
-/// A code fence opening `line`.
-fn fence(line: &str) -> Option<Closer> {
-    let ch = *line.as_bytes().first()?;
-    if ch != b'`' && ch != b'~' {
-        return None;
-    }
-    let len = line.bytes().take_while(|&b| b == ch).count();
-    let info_ok = ch == b'~' || !line[len..].contains('`');
-    (len >= 3 && info_ok).then_some(Closer::Fence(ch, len))
-}
-
-/// The language of a line that is only `{% highlight go %}` or
-/// `{{< highlight go >}}` (also Hugo's `code` and `code-toggle`).
-fn highlight_start(line: &str) -> Option<&str> {
-    let line = line.trim_end();
-    let call = line
-        .strip_prefix("{%")
-        .and_then(|l| l.strip_suffix("%}"))
-        .or_else(|| line.strip_prefix("{{<").and_then(|l| l.strip_suffix(">}}")))
-        .or_else(|| line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")))?;
-    let mut words = call.trim_matches(['-', ' ']).split_whitespace();
-    if !matches!(words.next()?, "highlight" | "code" | "code-toggle") {
-        return None;
-    }
-    let lang = words
-        .map(|w| w.trim_matches('"'))
-        .find_map(|w| match w.split_once('=') {
-            Some(("lang", lang)) => Some(lang.trim_matches('"')),
-            Some(_) => None,
-            None => Some(w),
-        })
-        .unwrap_or("");
-    Some(lang).filter(|l| {
-        l.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"+-_.#".contains(&b))
-    })
-}
-
-fn is_highlight_end(line: &str) -> bool {
-    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    matches!(
-        squeezed.as_str(),
-        "{%endhighlight%}"
-            | "{%-endhighlight-%}"
-            | "{{</highlight>}}"
-            | "{{%/highlight%}}"
-            | "{{</code>}}"
-            | "{{%/code%}}"
-            | "{{</code-toggle>}}"
-            | "{{%/code-toggle%}}"
-    )
-}
-
-/// The closing tag of a Vue block opening `line` (`<script setup>`,
-/// `<style scoped>`), which VitePress pages carry and readers never see.
-fn vue_block(line: &str) -> Option<&'static str> {
-    if line.starts_with("<script setup") {
-        return Some("</script>");
-    }
-    let style = line.strip_prefix("<style")?;
-    let vue = ["scoped", "module", "lang="]
-        .iter()
-        .any(|a| style.trim_start().starts_with(a));
-    vue.then_some("</style>")
 }

@@ -1,0 +1,119 @@
+//! What a line is by its text alone: code fences, highlight tags, Vue
+//! blocks, list items, indentation columns and paragraph ends. Pure
+//! functions, kept apart from the reading pass whose state they feed.
+
+use super::Closer;
+
+/// Whether a line of the rewritten text is blank (or only quote markers).
+pub(super) fn is_blank_line(line: &str) -> bool {
+    line.trim_matches(|c| c == '>' || c == ' ').is_empty()
+}
+
+/// The bytes and columns of leading white space in `text`, up to `max`
+/// columns (a tab reaches the next multiple of 4).
+pub(super) fn columns(text: &str, max: usize) -> (usize, usize) {
+    let mut column = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let next = match b {
+            b' ' => column + 1,
+            b'\t' => (column / 4 + 1) * 4,
+            _ => return (i, column),
+        };
+        if next > max {
+            return (i, column);
+        }
+        column = next;
+    }
+    (text.len(), column)
+}
+
+/// The end of the paragraph holding the line that ends at `line_end`:
+/// where the next blank line starts, or the end of `body`.
+pub(super) fn paragraph_end(body: &str, line_end: usize) -> usize {
+    let mut pos = line_end;
+    while pos < body.len() {
+        let next = body[pos + 1..]
+            .find('\n')
+            .map_or(body.len(), |i| pos + 1 + i);
+        if body[pos..next].trim().is_empty() {
+            return pos;
+        }
+        pos = next;
+    }
+    body.len()
+}
+
+pub(super) fn is_list_item(line: &str) -> bool {
+    let bullet = line.starts_with(['-', '*', '+']) && line[1..].starts_with([' ', '\t']);
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let ordered = (1..=9).contains(&digits)
+        && line[digits..].starts_with(['.', ')'])
+        && line[digits + 1..].starts_with([' ', '\t']);
+    bullet || ordered
+}
+
+/// A code fence opening `line`.
+pub(super) fn fence(line: &str) -> Option<Closer> {
+    let ch = *line.as_bytes().first()?;
+    if ch != b'`' && ch != b'~' {
+        return None;
+    }
+    let len = line.bytes().take_while(|&b| b == ch).count();
+    let info_ok = ch == b'~' || !line[len..].contains('`');
+    (len >= 3 && info_ok).then_some(Closer::Fence(ch, len))
+}
+
+/// The language of a line that is only `{% highlight go %}` or
+/// `{{< highlight go >}}` (also Hugo's `code` and `code-toggle`).
+pub(super) fn highlight_start(line: &str) -> Option<&str> {
+    let line = line.trim_end();
+    let call = line
+        .strip_prefix("{%")
+        .and_then(|l| l.strip_suffix("%}"))
+        .or_else(|| line.strip_prefix("{{<").and_then(|l| l.strip_suffix(">}}")))
+        .or_else(|| line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")))?;
+    let mut words = call.trim_matches(['-', ' ']).split_whitespace();
+    if !matches!(words.next()?, "highlight" | "code" | "code-toggle") {
+        return None;
+    }
+    let lang = words
+        .map(|w| w.trim_matches('"'))
+        .find_map(|w| match w.split_once('=') {
+            Some(("lang", lang)) => Some(lang.trim_matches('"')),
+            Some(_) => None,
+            None => Some(w),
+        })
+        .unwrap_or("");
+    Some(lang).filter(|l| {
+        l.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+-_.#".contains(&b))
+    })
+}
+
+pub(super) fn is_highlight_end(line: &str) -> bool {
+    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(
+        squeezed.as_str(),
+        "{%endhighlight%}"
+            | "{%-endhighlight-%}"
+            | "{{</highlight>}}"
+            | "{{%/highlight%}}"
+            | "{{</code>}}"
+            | "{{%/code%}}"
+            | "{{</code-toggle>}}"
+            | "{{%/code-toggle%}}"
+    )
+}
+
+/// The closing tag of a Vue block opening `line` (`<script setup>`,
+/// `<style scoped>`), which VitePress pages carry and readers never see.
+pub(super) fn vue_block(line: &str) -> Option<&'static str> {
+    if line.starts_with("<script setup") {
+        return Some("</script>");
+    }
+    let style = line.strip_prefix("<style")?;
+    let vue = ["scoped", "module", "lang="]
+        .iter()
+        .any(|a| style.trim_start().starts_with(a));
+    vue.then_some("</style>")
+}
