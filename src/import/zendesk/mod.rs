@@ -29,6 +29,7 @@ use serde::Serialize;
 use url::Url;
 
 use super::ImportError;
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::discover::{CONFIG_FILE, CONTENT_DIR};
 use crate::parse::Timestamp;
@@ -208,25 +209,8 @@ pub fn import(options: &Options) -> Result<Report, ImportError> {
         .chain(export.sections.iter().map(|s| s.locale.clone()))
         .chain(export.categories.iter().map(|c| c.locale.clone()))
         .collect();
-    let by_locale = language_codes(&locales);
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for a in &export.articles {
-        *counts.entry(by_locale[&a.locale].as_str()).or_default() +=
-            usize::from(a.source_locale.as_deref().is_none_or(|s| s == a.locale));
-    }
-    let main = counts
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-        .map(|(code, _)| (*code).to_owned())
-        .or_else(|| by_locale.values().next().cloned())
-        .unwrap_or_default();
     let config = &config.0;
-    let default = if has_config && by_locale.values().any(|c| *c == config.default_language) {
-        config.default_language.clone()
-    } else {
-        main
-    };
-    let langs = Languages { by_locale, default };
+    let langs = languages(&export, &locales, config, has_config);
 
     let content = options.root.join(CONTENT_DIR);
     let local = sync::scan(&content)?;
@@ -244,31 +228,7 @@ pub fn import(options: &Options) -> Result<Report, ImportError> {
         .into_iter()
         .collect();
     languages.sort_by_key(|c| (*c != langs.default, c.clone()));
-    let config_note = if !has_config {
-        if options.dry_run {
-            ConfigNote::WouldWrite
-        } else {
-            write_config(&options.root, &languages)?;
-            ConfigNote::Written
-        }
-    } else {
-        let mut advice: Vec<String> = languages
-            .iter()
-            .filter(|code| !config.has_language(code))
-            .map(|code| format!("add `{}` to `languages`", language_line(code)))
-            .collect();
-        if config.default_language != langs.default {
-            advice.push(format!(
-                "set `default_language: {}`: most of the export is written in it (or import articles in `{}`)",
-                langs.default, config.default_language
-            ));
-        }
-        if advice.is_empty() {
-            ConfigNote::Fine
-        } else {
-            ConfigNote::Advice(advice)
-        }
-    };
+    let config_note = config_note(options, config, has_config, &languages, &langs.default)?;
     // Outcomes come in the order of the plan (then the files gone).
     let notes_by_file = planned
         .iter()
@@ -288,6 +248,70 @@ pub fn import(options: &Options) -> Result<Report, ImportError> {
             .len(),
         languages,
         config: config_note,
+    })
+}
+
+/// The export's locales as tier0 languages. The default is the site's when
+/// it has a config naming one of them; otherwise the language most
+/// articles were written in (translations not counted).
+fn languages(
+    export: &Export,
+    locales: &BTreeSet<String>,
+    config: &Config,
+    has_config: bool,
+) -> Languages {
+    let by_locale = language_codes(locales);
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in &export.articles {
+        *counts.entry(by_locale[&a.locale].as_str()).or_default() +=
+            usize::from(a.source_locale.as_deref().is_none_or(|s| s == a.locale));
+    }
+    let main = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(code, _)| (*code).to_owned())
+        .or_else(|| by_locale.values().next().cloned())
+        .unwrap_or_default();
+    let default = if has_config && by_locale.values().any(|c| *c == config.default_language) {
+        config.default_language.clone()
+    } else {
+        main
+    };
+    Languages { by_locale, default }
+}
+
+/// What the import says about `tier0.yaml`, which it writes when there is
+/// none (and it is no dry run): `languages` in order, the default first.
+fn config_note(
+    options: &Options,
+    config: &Config,
+    has_config: bool,
+    languages: &[String],
+    default: &str,
+) -> Result<ConfigNote, ImportError> {
+    if !has_config {
+        return if options.dry_run {
+            Ok(ConfigNote::WouldWrite)
+        } else {
+            write_config(&options.root, languages)?;
+            Ok(ConfigNote::Written)
+        };
+    }
+    let mut advice: Vec<String> = languages
+        .iter()
+        .filter(|code| !config.has_language(code))
+        .map(|code| format!("add `{}` to `languages`", language_line(code)))
+        .collect();
+    if config.default_language != default {
+        advice.push(format!(
+            "set `default_language: {}`: most of the export is written in it (or import articles in `{}`)",
+            default, config.default_language
+        ));
+    }
+    Ok(if advice.is_empty() {
+        ConfigNote::Fine
+    } else {
+        ConfigNote::Advice(advice)
     })
 }
 
@@ -441,29 +465,7 @@ fn articles(
         .zip(&base_urls)
         .map(|(a, base)| html::sanitize(a.body.as_deref().unwrap_or_default(), base.as_ref()))
         .collect();
-    let mut targets = links::Targets {
-        hosts: export
-            .articles
-            .iter()
-            .filter_map(|a| a.html_url.as_deref())
-            .filter_map(|u| Url::parse(u).ok())
-            .filter_map(|u| u.host_str().map(str::to_lowercase))
-            .collect(),
-        default_lang: langs.default.clone(),
-        ..links::Targets::default()
-    };
-    for (a, body) in export.articles.iter().zip(&bodies) {
-        let lang = langs.code(&a.locale);
-        targets.versions.entry(a.id).or_default().insert(
-            lang.clone(),
-            links::Version {
-                lang,
-                draft: a.draft.unwrap_or(false),
-                restricted: a.restricted(),
-                heading_ids: body.heading_ids.clone(),
-            },
-        );
-    }
+    let targets = link_targets(export, langs, &bodies);
     let linking: Vec<links::Linking> = export
         .articles
         .iter()
@@ -485,38 +487,7 @@ fn articles(
             file_notes.push(format!("{e}; the cleaned HTML was kept"));
             from.body.html.clone()
         });
-        let date = checked_date("created_at", a.created_at.as_deref(), &mut file_notes);
-        let updated = checked_date("edited_at", a.edited_at.as_deref(), &mut file_notes)
-            .or_else(|| checked_date("updated_at", a.updated_at.as_deref(), &mut file_notes));
-        let mut seen = std::collections::HashSet::new();
-        let tags: Vec<&str> = a
-            .label_names
-            .iter()
-            .flatten()
-            .map(|l| l.trim())
-            .filter(|label| !label.is_empty() && seen.insert(*label))
-            .collect();
-        let title = a.title.trim();
-        let fallback_title = format!("{} {}", tier0_id(a.id), a.locale);
-        if title.is_empty() {
-            file_notes.push("the article has no title in Zendesk; its id stands in for it".into());
-        }
-        let front_matter = ArticleFrontMatter {
-            id: tier0_id(a.id),
-            title: if title.is_empty() {
-                &fallback_title
-            } else {
-                title
-            },
-            lang: &lang,
-            tags,
-            date,
-            updated,
-            weight: a.position,
-            draft: a.draft.unwrap_or(false),
-            audience: a.restricted().then_some("internal"),
-            aliases: aliases(a),
-        };
+        let text = article_text(a, &lang, &body, &mut file_notes);
         let origin = Origin {
             kind: Kind::Article,
             id: a.id,
@@ -528,11 +499,78 @@ fn articles(
         planned.push(Planned {
             origin,
             rel: format!("{}{}.md", layout.articles[&a.id], langs.suffix(&lang)),
-            text: file_text(&front_matter, &body),
+            text,
             updated_at: a.updated_at.clone(),
         });
     }
     planned
+}
+
+/// What links between articles may point to: the export's hosts, and each
+/// article translation with the heading ids of its `bodies`.
+fn link_targets(export: &Export, langs: &Languages, bodies: &[html::Sanitized]) -> links::Targets {
+    let mut targets = links::Targets {
+        hosts: export
+            .articles
+            .iter()
+            .filter_map(|a| a.html_url.as_deref())
+            .filter_map(|u| Url::parse(u).ok())
+            .filter_map(|u| u.host_str().map(str::to_lowercase))
+            .collect(),
+        default_lang: langs.default.clone(),
+        ..links::Targets::default()
+    };
+    for (a, body) in export.articles.iter().zip(bodies) {
+        let lang = langs.code(&a.locale);
+        targets.versions.entry(a.id).or_default().insert(
+            lang.clone(),
+            links::Version {
+                lang,
+                draft: a.draft.unwrap_or(false),
+                restricted: a.restricted(),
+                heading_ids: body.heading_ids.clone(),
+            },
+        );
+    }
+    targets
+}
+
+/// The file of article translation `a` in `lang`: its front matter, then
+/// `body`. What the front matter cannot hold is said in `notes`.
+fn article_text(a: &Article, lang: &str, body: &str, notes: &mut Vec<String>) -> String {
+    let date = checked_date("created_at", a.created_at.as_deref(), notes);
+    let updated = checked_date("edited_at", a.edited_at.as_deref(), notes)
+        .or_else(|| checked_date("updated_at", a.updated_at.as_deref(), notes));
+    let mut seen = std::collections::HashSet::new();
+    let tags: Vec<&str> = a
+        .label_names
+        .iter()
+        .flatten()
+        .map(|l| l.trim())
+        .filter(|label| !label.is_empty() && seen.insert(*label))
+        .collect();
+    let title = a.title.trim();
+    let fallback_title = format!("{} {}", tier0_id(a.id), a.locale);
+    if title.is_empty() {
+        notes.push("the article has no title in Zendesk; its id stands in for it".into());
+    }
+    let front_matter = ArticleFrontMatter {
+        id: tier0_id(a.id),
+        title: if title.is_empty() {
+            &fallback_title
+        } else {
+            title
+        },
+        lang,
+        tags,
+        date,
+        updated,
+        weight: a.position,
+        draft: a.draft.unwrap_or(false),
+        audience: a.restricted().then_some("internal"),
+        aliases: aliases(a),
+    };
+    file_text(&front_matter, body)
 }
 
 /// `value` when tier0 reads it as a date; otherwise a note and nothing.
