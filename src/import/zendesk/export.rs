@@ -163,29 +163,10 @@ pub struct Export {
 
 /// Reads every page in `dir`.
 pub fn read(dir: &Path) -> Result<Export, ImportError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        ImportError::Io(format!(
-            "cannot read the export folder {}: {e}",
-            dir.display()
-        ))
-    })?;
-    let mut files = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| {
-            ImportError::Io(format!(
-                "cannot read the export folder {}: {e}",
-                dir.display()
-            ))
-        })?;
-        files.push(entry.path());
-    }
-    files.sort();
-
+    let files = page_files(dir)?;
     let mut export = Export::default();
     let mut errors = Vec::new();
-    let mut categories = BTreeMap::new();
-    let mut sections = BTreeMap::new();
-    let mut articles = BTreeMap::new();
+    let mut items = Items::default();
     // (list, locale) → the largest `count` a page of it announced.
     let mut announced: BTreeMap<(List, String), (u64, PathBuf)> = BTreeMap::new();
     for path in files {
@@ -221,43 +202,16 @@ pub fn read(dir: &Path) -> Result<Export, ImportError> {
                 continue;
             }
         };
+        let count = page.count;
         let mut locale_of_page = None;
-        let found = match list {
-            List::Categories => collect(
-                page.categories,
-                page.category,
-                &mut categories,
-                |c: &mut Category| normalise(c.id, &mut c.locale),
-                &mut locale_of_page,
-            ),
-            List::Sections => collect(
-                page.sections,
-                page.section,
-                &mut sections,
-                |s: &mut Section| normalise(s.id, &mut s.locale),
-                &mut locale_of_page,
-            ),
-            List::Articles => collect(
-                page.articles,
-                page.article,
-                &mut articles,
-                |a: &mut Article| {
-                    if let Some(source) = &mut a.source_locale {
-                        *source = source.to_lowercase();
-                    }
-                    normalise(a.id, &mut a.locale)
-                },
-                &mut locale_of_page,
-            ),
-        };
-        if !found {
+        if !items.add(list, page, &mut locale_of_page) {
             errors.push(
                 Diagnostic::error(&path, 0..0, format!("there is no `{}` list in this file", list.key()))
                     .with_help(format!("the file's name says it holds {}: save the answer of GET /api/v2/help_center/{{locale}}/{}.json in it, or rename it", list.key(), list.key())),
             );
             continue;
         }
-        if let (Some(count), Some(locale)) = (page.count, locale_of_page) {
+        if let (Some(count), Some(locale)) = (count, locale_of_page) {
             let entry = announced
                 .entry((list, locale))
                 .or_insert((count, path.clone()));
@@ -272,24 +226,98 @@ pub fn read(dir: &Path) -> Result<Export, ImportError> {
             texts: export.texts,
         });
     }
+    items.check_counts(announced, &mut export.warnings);
+    export.categories = items.categories.into_values().collect();
+    export.sections = items.sections.into_values().collect();
+    export.articles = items.articles.into_values().collect();
+    Ok(export)
+}
 
-    for ((list, locale), (count, path)) in announced {
-        let found = match list {
-            List::Categories => categories.keys().filter(|(_, l)| *l == locale).count(),
-            List::Sections => sections.keys().filter(|(_, l)| *l == locale).count(),
-            List::Articles => articles.keys().filter(|(_, l)| *l == locale).count(),
-        };
-        if (found as u64) < count {
-            export.warnings.push(
-                Diagnostic::warning(&path, 0..0, format!("the {locale} {} list has {count} items, but the export holds {found}", list.key()))
-                    .with_help("save every page of the list: follow `next_page` (or `links.next`) until it is null"),
-            );
+/// The paths in `dir`, sorted.
+fn page_files(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        ImportError::Io(format!(
+            "cannot read the export folder {}: {e}",
+            dir.display()
+        ))
+    })?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| {
+            ImportError::Io(format!(
+                "cannot read the export folder {}: {e}",
+                dir.display()
+            ))
+        })?;
+        files.push(entry.path());
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The items read so far, one per id and locale.
+#[derive(Debug, Default)]
+struct Items {
+    categories: BTreeMap<(u64, String), Category>,
+    sections: BTreeMap<(u64, String), Section>,
+    articles: BTreeMap<(u64, String), Article>,
+}
+
+impl Items {
+    /// Adds the items of `page`, a page of `list`, noting the locale of its
+    /// first item; false when the page has no such list.
+    fn add(&mut self, list: List, page: Page, locale_of_page: &mut Option<String>) -> bool {
+        match list {
+            List::Categories => collect(
+                page.categories,
+                page.category,
+                &mut self.categories,
+                |c: &mut Category| normalise(c.id, &mut c.locale),
+                locale_of_page,
+            ),
+            List::Sections => collect(
+                page.sections,
+                page.section,
+                &mut self.sections,
+                |s: &mut Section| normalise(s.id, &mut s.locale),
+                locale_of_page,
+            ),
+            List::Articles => collect(
+                page.articles,
+                page.article,
+                &mut self.articles,
+                |a: &mut Article| {
+                    if let Some(source) = &mut a.source_locale {
+                        *source = source.to_lowercase();
+                    }
+                    normalise(a.id, &mut a.locale)
+                },
+                locale_of_page,
+            ),
         }
     }
-    export.categories = categories.into_values().collect();
-    export.sections = sections.into_values().collect();
-    export.articles = articles.into_values().collect();
-    Ok(export)
+
+    /// Warns of each list that holds fewer items than its pages announced:
+    /// a page was forgotten.
+    fn check_counts(
+        &self,
+        announced: BTreeMap<(List, String), (u64, PathBuf)>,
+        warnings: &mut Vec<Diagnostic>,
+    ) {
+        for ((list, locale), (count, path)) in announced {
+            let found = match list {
+                List::Categories => self.categories.keys().filter(|(_, l)| *l == locale).count(),
+                List::Sections => self.sections.keys().filter(|(_, l)| *l == locale).count(),
+                List::Articles => self.articles.keys().filter(|(_, l)| *l == locale).count(),
+            };
+            if (found as u64) < count {
+                warnings.push(
+                    Diagnostic::warning(&path, 0..0, format!("the {locale} {} list has {count} items, but the export holds {found}", list.key()))
+                        .with_help("save every page of the list: follow `next_page` (or `links.next`) until it is null"),
+                );
+            }
+        }
+    }
 }
 
 /// Adds a page's items to `into` (a later page wins for the same id and
