@@ -18,7 +18,7 @@ use crate::site::{self, BuildError, index_dir};
 use crate::terminal::{self, Inert};
 use crate::urls::Urls;
 use search_index::Engine;
-use search_index::engine::{Kind, Word};
+use search_index::engine::{Answer, Kind, Word};
 
 #[derive(Serialize)]
 struct Result<'a> {
@@ -81,47 +81,115 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
         site.as_ref().map(|s| &s.public_base_url),
         &config.public_base_url,
     );
-    let results: Vec<Result<'_>> = answer
-        .hits
-        .iter()
-        .map(|hit| &hit.record)
-        .zip(answer.hits.iter().map(|hit| hit.ranked.score))
-        .enumerate()
-        .map(|(i, (hit, score))| {
-            let internal = site.as_ref().is_some_and(|s| s.internal.contains(&hit.id));
-            Result {
-                rank: i + 1,
-                id: &hit.id,
-                title: &hit.title,
-                tier: &hit.tier,
-                url: urls.best("", &hit.url),
-                description: &hit.description,
-                section: &hit.category,
-                section_titles: &hit.trail,
-                score,
-                internal,
-                confidence: hit.confidence.as_deref(),
-                reply: args.reply.then(|| {
-                    let audience = if internal {
-                        Audience::Internal
-                    } else {
-                        Audience::Public
-                    };
-                    let link = share::send_link(&config, &urls, "", &lang, &hit.id, audience);
-                    let vars = share::ReplyVars {
-                        id: &hit.id,
-                        title: &hit.title,
-                        description: &hit.description,
-                    };
-                    share::reply(&config, &lang, vars, &link)
-                }),
-            }
+    let found = Found {
+        config: &config,
+        urls: &urls,
+        site: site.as_ref(),
+        lang: &lang,
+    };
+    let results = found.results(&answer, args.reply);
+    if let Err(e) = write_results(args.json, &query, &lang, &answer, &results) {
+        return fail(format!("cannot write the results: {e}"));
+    }
+    if found.has_relative_reply(&results) {
+        terminal::tell(format_args!(
+            "warning: the link in the reply is relative, so it will not open from a ticket or a chat; \
+             set `base_url` in {CONFIG_FILE} to the site's full URL (https://…) and build again"
+        ));
+    }
+    if !args.json && verbosity != Verbosity::Quiet && !results.is_empty() {
+        tell_how_answered(&answer, &query);
+    }
+    if results.is_empty() {
+        if !args.json && verbosity != Verbosity::Quiet {
+            terminal::tell(format_args!("No article matches `{query}`."));
+        }
+        return ExitCode::from(EXIT_CONTENT);
+    }
+    ExitCode::SUCCESS
+}
+
+/// What the hits are shown with: the site as its last build left it.
+struct Found<'a> {
+    config: &'a Config,
+    urls: &'a Urls,
+    /// The last build's site file, if it could be read.
+    site: Option<&'a IndexedSite>,
+    lang: &'a str,
+}
+
+impl Found<'_> {
+    /// The hits of `answer` as results, each with the reply to send when
+    /// `reply` is asked for.
+    fn results<'h>(&self, answer: &'h Answer, reply: bool) -> Vec<Result<'h>> {
+        answer
+            .hits
+            .iter()
+            .map(|hit| &hit.record)
+            .zip(answer.hits.iter().map(|hit| hit.ranked.score))
+            .enumerate()
+            .map(|(i, (hit, score))| {
+                let internal = self.site.is_some_and(|s| s.internal.contains(&hit.id));
+                Result {
+                    rank: i + 1,
+                    id: &hit.id,
+                    title: &hit.title,
+                    tier: &hit.tier,
+                    url: self.urls.best("", &hit.url),
+                    description: &hit.description,
+                    section: &hit.category,
+                    section_titles: &hit.trail,
+                    score,
+                    internal,
+                    confidence: hit.confidence.as_deref(),
+                    reply: reply.then(|| {
+                        let audience = if internal {
+                            Audience::Internal
+                        } else {
+                            Audience::Public
+                        };
+                        let link = share::send_link(
+                            self.config,
+                            self.urls,
+                            "",
+                            self.lang,
+                            &hit.id,
+                            audience,
+                        );
+                        let vars = share::ReplyVars {
+                            id: &hit.id,
+                            title: &hit.title,
+                            description: &hit.description,
+                        };
+                        share::reply(self.config, self.lang, vars, &link)
+                    }),
+                }
+            })
+            .collect()
+    }
+
+    /// Whether a reply holds a relative link, which means nothing in a
+    /// ticket or a chat: the agent is told rather than left to send it.
+    fn has_relative_reply(&self, results: &[Result<'_>]) -> bool {
+        results.iter().any(|r| {
+            let public = matches!(self.config.public_base_url, BaseUrl::Absolute(_)) && !r.internal;
+            r.reply.is_some() && !public && self.urls.absolute("").is_none()
         })
-        .collect();
+    }
+}
+
+/// Writes the results to stdout, as JSON or as text.
+fn write_results(
+    json: bool,
+    query: &str,
+    lang: &str,
+    answer: &Answer,
+    results: &[Result<'_>],
+) -> std::io::Result<()> {
     // Titles, descriptions and replies are authors' text, and the query
     // may be pasted from a ticket: all of it is shown, never obeyed.
     let mut out = Inert::new(std::io::stdout().lock());
-    let written = if args.json {
+    if json {
         terminal::to_json(&serde_json::json!({
             "query": query,
             "lang": lang,
@@ -134,49 +202,30 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
         .map_err(std::io::Error::other)
         .and_then(|json| writeln!(out, "{json}"))
     } else {
-        write_text(&mut out, &results)
+        write_text(&mut out, results)
     }
-    .and_then(|()| out.flush());
-    if let Err(e) = written {
-        return fail(format!("cannot write the results: {e}"));
-    }
-    // A relative link means nothing in a ticket or a chat: say so rather
-    // than let an agent send it.
-    let relative = results.iter().any(|r| {
-        let public = matches!(config.public_base_url, BaseUrl::Absolute(_)) && !r.internal;
-        r.reply.is_some() && !public && urls.absolute("").is_none()
-    });
-    if relative {
+    .and_then(|()| out.flush())
+}
+
+/// Notes on stderr when the results answer corrected words, or only some
+/// of the query's words.
+fn tell_how_answered(answer: &Answer, query: &str) {
+    let fixed = corrections(&answer.words);
+    if !fixed.is_empty() {
+        let shown: Vec<String> = fixed
+            .iter()
+            .map(|c| format!("`{}` for `{}`", c.to, c.from))
+            .collect();
         terminal::tell(format_args!(
-            "warning: the link in the reply is relative, so it will not open from a ticket or a chat; \
-             set `base_url` in {CONFIG_FILE} to the site's full URL (https://…) and build again"
+            "note: showing results for {}",
+            shown.join(", ")
         ));
     }
-    if !args.json && verbosity != Verbosity::Quiet && !results.is_empty() {
-        let fixed = corrections(&answer.words);
-        if !fixed.is_empty() {
-            let shown: Vec<String> = fixed
-                .iter()
-                .map(|c| format!("`{}` for `{}`", c.to, c.from))
-                .collect();
-            terminal::tell(format_args!(
-                "note: showing results for {}",
-                shown.join(", ")
-            ));
-        }
-        if !answer.all_words {
-            terminal::tell(format_args!(
-                "note: no article has every word of `{query}`; these have some of them"
-            ));
-        }
+    if !answer.all_words {
+        terminal::tell(format_args!(
+            "note: no article has every word of `{query}`; these have some of them"
+        ));
     }
-    if results.is_empty() {
-        if !args.json && verbosity != Verbosity::Quiet {
-            terminal::tell(format_args!("No article matches `{query}`."));
-        }
-        return ExitCode::from(EXIT_CONTENT);
-    }
-    ExitCode::SUCCESS
 }
 
 /// A word the index does not know, and the correction searched instead.
