@@ -80,6 +80,70 @@ struct Created {
 
 /// Checks the arguments, writes the article, and says what went wrong on stderr.
 fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, ExitCode> {
+    let (kind, title, slug) = checked_args(args)?;
+    let root = &args.root;
+    let content = root.join(CONTENT_DIR);
+    if !content.is_dir() && !root.join(CONFIG_FILE).is_file() {
+        return Err(fail(format!(
+            "`{}` is not a tier0 site: it has neither {CONFIG_FILE} nor {CONTENT_DIR}/; pass --root or create one with `tier0 init`",
+            root.display()
+        )));
+    }
+    let config = load_config(root, verbosity)?;
+    let (tier, lang) = tier_and_language(args, &config)?;
+
+    let sources = if content.is_dir() {
+        discover::discover(root, &config.theme, discover::Reading::First, None).map_err(fail)?
+    } else {
+        Sources::default()
+    };
+    let existing = parse::parse(&config, &sources);
+    // Every parsed article counts, drafts and internal ones too: ids must be
+    // unique whether or not an article is published.
+    let id = next_id(existing.articles.iter().map(|a| a.id.as_str()));
+
+    let place = Place::of(args, &config, lang, &slug);
+    if place.target.symlink_metadata().is_ok() {
+        return Err(already_exists(&place.shown));
+    }
+    let shown = place.shown;
+
+    let text = article_text(&config, kind, lang, &id, title, tier, today)?;
+    let file = SourceFile {
+        path: place.path,
+        rel: place.rel,
+        text: Arc::from(text.as_str()),
+    };
+    let site_path = match fits(&config, &file, title, existing, &sources) {
+        Ok(site_path) => site_path,
+        Err(problems) => {
+            let mut texts = sources.texts;
+            texts.insert(file.path.clone(), file.text.clone());
+            print_diagnostics(&texts, &problems, verbosity, Listing::Every);
+            return Err(fail(format!(
+                "{} would not build with the site's other articles; nothing was written",
+                shown.display()
+            )));
+        }
+    };
+
+    write_new(&place.target, &text).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            already_exists(&shown)
+        } else {
+            fail(format!("cannot write {}: {e}", shown.display()))
+        }
+    })?;
+    Ok(Created {
+        shown,
+        id,
+        site_path,
+    })
+}
+
+/// The article type, the trimmed title and its slug, once the arguments
+/// that need no site (type, title, category) are checked.
+fn checked_args(args: &NewArgs) -> Result<(ArticleType, &str, String), ExitCode> {
     let Some(kind) = ArticleType::parse(&args.kind) else {
         let hint = did_you_mean(&args.kind, &ArticleType::NAMES)
             .map_or(String::new(), |best| format!("did you mean `{best}`? "));
@@ -124,16 +188,14 @@ fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, 
              with `/` between levels, e.g. `{example}`"
         )));
     }
+    Ok((kind, title, slug))
+}
 
-    let root = &args.root;
-    let content = root.join(CONTENT_DIR);
-    if !content.is_dir() && !root.join(CONFIG_FILE).is_file() {
-        return Err(fail(format!(
-            "`{}` is not a tier0 site: it has neither {CONFIG_FILE} nor {CONTENT_DIR}/; pass --root or create one with `tier0 init`",
-            root.display()
-        )));
-    }
-    let config = load_config(root, verbosity)?;
+/// The tier and the language of the article, checked against the config.
+fn tier_and_language<'a>(
+    args: &'a NewArgs,
+    config: &'a Config,
+) -> Result<(&'a str, &'a str), ExitCode> {
     let tier = args.tier.as_deref().unwrap_or(&config.default_tier);
     if config.tier(tier).is_none() {
         return Err(fail(format!(
@@ -148,70 +210,50 @@ fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, 
             config.language_codes()
         )));
     }
+    Ok((tier, lang))
+}
 
-    let sources = if content.is_dir() {
-        discover::discover(root, &config.theme, discover::Reading::First, None).map_err(fail)?
-    } else {
-        Sources::default()
-    };
-    let existing = parse::parse(&config, &sources);
-    // Every parsed article counts, drafts and internal ones too: ids must be
-    // unique whether or not an article is published.
-    let id = next_id(existing.articles.iter().map(|a| a.id.as_str()));
+/// Where the new file goes.
+struct Place {
+    /// Under `content/`, with `/`.
+    rel: String,
+    /// Relative to the site folder.
+    path: PathBuf,
+    /// As the user named the site folder.
+    shown: PathBuf,
+    /// On disk.
+    target: PathBuf,
+}
 
-    let category = args
-        .category
-        .as_deref()
-        .map_or(String::new(), |c| format!("{c}/"));
-    let suffix = if lang == config.default_language {
-        String::new()
-    } else {
-        format!(".{lang}")
-    };
-    let slug = fit_file_name(&slug, &format!("{suffix}.md"));
-    let rel = format!("{category}{slug}{suffix}.md");
-    let path = Path::new(CONTENT_DIR).join(&rel);
-    let shown = if root == Path::new(".") {
-        path.clone()
-    } else {
-        root.join(&path)
-    };
-    let target = root.join(&path);
-    if target.symlink_metadata().is_ok() {
-        return Err(already_exists(&shown));
-    }
-
-    let text = article_text(&config, kind, lang, &id, title, tier, today)?;
-    let file = SourceFile {
-        path,
-        rel,
-        text: Arc::from(text.as_str()),
-    };
-    let site_path = match fits(&config, &file, title, existing, &sources) {
-        Ok(site_path) => site_path,
-        Err(problems) => {
-            let mut texts = sources.texts;
-            texts.insert(file.path.clone(), file.text.clone());
-            print_diagnostics(&texts, &problems, verbosity, Listing::Every);
-            return Err(fail(format!(
-                "{} would not build with the site's other articles; nothing was written",
-                shown.display()
-            )));
-        }
-    };
-
-    write_new(&target, &text).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            already_exists(&shown)
+impl Place {
+    /// The file of `slug` in `lang`, in the category the arguments name.
+    fn of(args: &NewArgs, config: &Config, lang: &str, slug: &str) -> Place {
+        let root = &args.root;
+        let category = args
+            .category
+            .as_deref()
+            .map_or(String::new(), |c| format!("{c}/"));
+        let suffix = if lang == config.default_language {
+            String::new()
         } else {
-            fail(format!("cannot write {}: {e}", shown.display()))
+            format!(".{lang}")
+        };
+        let slug = fit_file_name(slug, &format!("{suffix}.md"));
+        let rel = format!("{category}{slug}{suffix}.md");
+        let path = Path::new(CONTENT_DIR).join(&rel);
+        let shown = if root == Path::new(".") {
+            path.clone()
+        } else {
+            root.join(&path)
+        };
+        let target = root.join(&path);
+        Place {
+            rel,
+            path,
+            shown,
+            target,
         }
-    })?;
-    Ok(Created {
-        shown,
-        id,
-        site_path,
-    })
+    }
 }
 
 fn already_exists(shown: &Path) -> ExitCode {
