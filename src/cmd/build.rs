@@ -10,7 +10,7 @@ use super::{EXIT_CONTENT, EXIT_LEFT_OUT, Listing, Verbosity, fail, print_diagnos
 use crate::cli::BuildArgs;
 use crate::link::BuildAudience;
 use crate::output_paths::INSIGHTS_DIR;
-use crate::site::{self, BuildError, BuildOptions};
+use crate::site::{self, BuildError, BuildOptions, BuildReport};
 use crate::terminal;
 
 /// Builds with a spinner only worth showing for large sites on a terminal.
@@ -30,28 +30,7 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
         cache: !args.no_cache,
     };
     let spinner = std::sync::OnceLock::<ProgressBar>::new();
-    let show_spinner = verbosity != Verbosity::Quiet && std::io::stderr().is_terminal();
-    let started = std::time::Instant::now();
-    let progress = |stage: &str, articles: usize| {
-        if verbosity == Verbosity::Verbose {
-            terminal::tell(format_args!(
-                "{:>7.3} s  {stage} ({articles} articles)",
-                started.elapsed().as_secs_f64()
-            ));
-        }
-        if show_spinner && articles >= SPINNER_FROM_ARTICLES {
-            let bar = spinner.get_or_init(|| {
-                let bar = ProgressBar::new_spinner();
-                bar.set_style(
-                    ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
-                        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-                );
-                bar.enable_steady_tick(Duration::from_millis(100));
-                bar
-            });
-            bar.set_message(format!("{stage} {articles} articles"));
-        }
-    };
+    let progress = progress(verbosity, &spinner);
     let report = match &args.insights {
         None => None,
         Some(_) if args.audience != BuildAudience::Agents => {
@@ -74,62 +53,7 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
         bar.finish_and_clear();
     }
     match result {
-        Ok(report) => {
-            if let Some(e) = &report.cache_error {
-                terminal::tell(format_args!("warning: {e}"));
-            }
-            print_diagnostics(
-                &report.texts,
-                &report.warnings,
-                verbosity,
-                Listing::Abridged,
-            );
-            let index = report.out.join("index.html");
-            let warned: std::collections::BTreeSet<_> = report
-                .warnings
-                .iter()
-                .filter(|d| !d.is_error())
-                .map(|d| &d.path)
-                .collect();
-            if verbosity != Verbosity::Quiet || report.left_out > 0 {
-                terminal::tell(format_args!(
-                    "Published {} articles ({} files) into {} in {:.2} s; {} file(s) left out \
-                     for errors, {} with warnings",
-                    report.articles,
-                    report.files,
-                    report.out.display(),
-                    report.elapsed.as_secs_f64(),
-                    report.left_out,
-                    warned.len(),
-                ));
-            }
-            if verbosity == Verbosity::Verbose {
-                terminal::tell(format_args!(
-                    "{} article page(s) kept from the last build (the build cache; --no-cache \
-                     renders every page)",
-                    report.kept
-                ));
-            }
-            if verbosity != Verbosity::Quiet {
-                terminal::tell(format_args!(
-                    "Open {} in a browser, or serve the folder with any static web server.",
-                    index.display()
-                ));
-            }
-            if args.open
-                && let Err(e) = opener::open(&index)
-            {
-                terminal::tell(format_args!(
-                    "warning: could not open a browser ({e}); open {} yourself",
-                    index.display()
-                ));
-            }
-            if report.left_out > 0 {
-                ExitCode::from(EXIT_LEFT_OUT)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
+        Ok(report) => published(&report, args.open, verbosity),
         Err(BuildError::Content { diagnostics, texts }) => {
             print_diagnostics(&texts, &diagnostics, verbosity, Listing::Abridged);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
@@ -139,5 +63,93 @@ pub fn run(args: BuildArgs, verbosity: Verbosity) -> ExitCode {
             ExitCode::from(EXIT_CONTENT)
         }
         Err(e @ (BuildError::Io(_) | BuildError::Search(_))) => fail(e),
+    }
+}
+
+/// Tells of each stage as it starts: its time with `--verbose`, and a
+/// spinner (made in `spinner` when first needed) for a large site on a
+/// terminal.
+fn progress(
+    verbosity: Verbosity,
+    spinner: &std::sync::OnceLock<ProgressBar>,
+) -> impl Fn(&str, usize) + '_ {
+    let show_spinner = verbosity != Verbosity::Quiet && std::io::stderr().is_terminal();
+    let started = std::time::Instant::now();
+    move |stage: &str, articles: usize| {
+        if verbosity == Verbosity::Verbose {
+            terminal::tell(format_args!(
+                "{:>7.3} s  {stage} ({articles} articles)",
+                started.elapsed().as_secs_f64()
+            ));
+        }
+        if show_spinner && articles >= SPINNER_FROM_ARTICLES {
+            let bar = spinner.get_or_init(|| {
+                let bar = ProgressBar::new_spinner();
+                bar.set_style(
+                    ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+                        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                );
+                bar.enable_steady_tick(Duration::from_millis(100));
+                bar
+            });
+            bar.set_message(format!("{stage} {articles} articles"));
+        }
+    }
+}
+
+/// Tells what a build that went through published (with its warnings),
+/// opens it in a browser with `open`, and gives the exit code.
+fn published(report: &BuildReport, open: bool, verbosity: Verbosity) -> ExitCode {
+    if let Some(e) = &report.cache_error {
+        terminal::tell(format_args!("warning: {e}"));
+    }
+    print_diagnostics(
+        &report.texts,
+        &report.warnings,
+        verbosity,
+        Listing::Abridged,
+    );
+    let index = report.out.join("index.html");
+    let warned: std::collections::BTreeSet<_> = report
+        .warnings
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|d| &d.path)
+        .collect();
+    if verbosity != Verbosity::Quiet || report.left_out > 0 {
+        terminal::tell(format_args!(
+            "Published {} articles ({} files) into {} in {:.2} s; {} file(s) left out \
+             for errors, {} with warnings",
+            report.articles,
+            report.files,
+            report.out.display(),
+            report.elapsed.as_secs_f64(),
+            report.left_out,
+            warned.len(),
+        ));
+    }
+    if verbosity == Verbosity::Verbose {
+        terminal::tell(format_args!(
+            "{} article page(s) kept from the last build (the build cache; --no-cache \
+             renders every page)",
+            report.kept
+        ));
+    }
+    if verbosity != Verbosity::Quiet {
+        terminal::tell(format_args!(
+            "Open {} in a browser, or serve the folder with any static web server.",
+            index.display()
+        ));
+    }
+    if open && let Err(e) = opener::open(&index) {
+        terminal::tell(format_args!(
+            "warning: could not open a browser ({e}); open {} yourself",
+            index.display()
+        ));
+    }
+    if report.left_out > 0 {
+        ExitCode::from(EXIT_LEFT_OUT)
+    } else {
+        ExitCode::SUCCESS
     }
 }
