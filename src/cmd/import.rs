@@ -59,15 +59,51 @@ fn shown(root: &Path, rel: &str) -> PathBuf {
     }
 }
 
+/// Tells the export's warnings, what was done to each file, what to
+/// change in `tier0.yaml`, and a summary.
 fn print_report(report: &Report, options: &zendesk::Options, verbosity: Verbosity) {
     let root = &options.root;
+    print_diagnostics(&report.texts, &report.warnings, verbosity, Listing::Every);
+    let quiet = verbosity == Verbosity::Quiet;
+    print_outcomes(report, root, quiet);
+    let config = shown(root, CONFIG_FILE).display().to_string();
+    match &report.config {
+        ConfigNote::Fine => {}
+        ConfigNote::Written if !quiet => {
+            terminal::tell(format_args!("Wrote {config} with the export's languages"))
+        }
+        ConfigNote::WouldWrite if !quiet => terminal::tell(format_args!(
+            "Would write {config} with the export's languages"
+        )),
+        ConfigNote::Advice(lines) if !quiet => {
+            for line in lines {
+                terminal::tell(format_args!("warning: {config}: {line}"));
+            }
+        }
+        _ => {}
+    }
+    let conflicts = report
+        .outcomes
+        .iter()
+        .filter(|o| o.action == Action::Conflict)
+        .count();
+    if conflicts > 0 && !quiet {
+        terminal::tell(format_args!(
+            "warning: {conflicts} file(s) changed both here and in Zendesk were left as they are; merge Zendesk's version from the hidden `.zendesk-new` file beside each (docs/import-zendesk.md)"
+        ));
+    }
+    if !quiet {
+        print_summary(report, options.dry_run);
+    }
+}
+
+/// A line per file on stdout, and the notes on the files written on stderr.
+fn print_outcomes(report: &Report, root: &Path, quiet: bool) {
     let file = |rel: &str| {
         shown(root, &format!("{CONTENT_DIR}/{rel}"))
             .display()
             .to_string()
     };
-    print_diagnostics(&report.texts, &report.warnings, verbosity, Listing::Every);
-    let quiet = verbosity == Verbosity::Quiet;
     for outcome in &report.outcomes {
         if !quiet {
             let why = match (outcome.action, &outcome.theirs) {
@@ -97,63 +133,39 @@ fn print_report(report: &Report, options: &zendesk::Options, verbosity: Verbosit
             }
         }
     }
-    let config = shown(root, CONFIG_FILE).display().to_string();
-    match &report.config {
-        ConfigNote::Fine => {}
-        ConfigNote::Written if !quiet => {
-            terminal::tell(format_args!("Wrote {config} with the export's languages"))
-        }
-        ConfigNote::WouldWrite if !quiet => terminal::tell(format_args!(
-            "Would write {config} with the export's languages"
-        )),
-        ConfigNote::Advice(lines) if !quiet => {
-            for line in lines {
-                terminal::tell(format_args!("warning: {config}: {line}"));
-            }
-        }
-        _ => {}
-    }
-    let conflicts = report
-        .outcomes
-        .iter()
-        .filter(|o| o.action == Action::Conflict)
-        .count();
-    if conflicts > 0 && !quiet {
-        terminal::tell(format_args!(
-            "warning: {conflicts} file(s) changed both here and in Zendesk were left as they are; merge Zendesk's version from the hidden `.zendesk-new` file beside each (docs/import-zendesk.md)"
-        ));
-    }
-    if !quiet {
-        let count = |action: Action| {
-            report
-                .outcomes
-                .iter()
-                .filter(|o| o.action == action)
-                .count()
-        };
-        let languages = match report.languages.as_slice() {
-            [only] => format!("1 language ({only})"),
-            [default, others @ ..] => format!(
-                "{} languages ({default}, the default; {})",
-                report.languages.len(),
-                others.join(", ")
-            ),
-            [] => "no language".to_owned(),
-        };
-        let verb = if options.dry_run {
-            "Dry run, nothing written: would import"
-        } else {
-            "Imported"
-        };
-        terminal::say(format_args!(
-            "{verb} {} articles in {languages}: {} created, {} updated, {} unchanged, {} kept, {} conflict(s), {} gone",
-            report.articles,
-            count(Action::Created),
-            count(Action::Updated),
-            count(Action::Unchanged),
-            count(Action::Kept),
-            count(Action::Conflict),
-            count(Action::Gone),
-        ));
-    }
+}
+
+/// The summary line: articles, languages, and files per action.
+fn print_summary(report: &Report, dry_run: bool) {
+    let count = |action: Action| {
+        report
+            .outcomes
+            .iter()
+            .filter(|o| o.action == action)
+            .count()
+    };
+    let languages = match report.languages.as_slice() {
+        [only] => format!("1 language ({only})"),
+        [default, others @ ..] => format!(
+            "{} languages ({default}, the default; {})",
+            report.languages.len(),
+            others.join(", ")
+        ),
+        [] => "no language".to_owned(),
+    };
+    let verb = if dry_run {
+        "Dry run, nothing written: would import"
+    } else {
+        "Imported"
+    };
+    terminal::say(format_args!(
+        "{verb} {} articles in {languages}: {} created, {} updated, {} unchanged, {} kept, {} conflict(s), {} gone",
+        report.articles,
+        count(Action::Created),
+        count(Action::Updated),
+        count(Action::Unchanged),
+        count(Action::Kept),
+        count(Action::Conflict),
+        count(Action::Gone),
+    ));
 }
