@@ -283,10 +283,7 @@ impl Record {
             at,
             kind: "",
             lang,
-            edition: match edition {
-                Edition::Public => "public",
-                Edition::Agents => "agents",
-            },
+            edition: edition.name(),
             article: None,
             query: None,
             results: None,
@@ -302,7 +299,18 @@ impl Record {
     }
 }
 
+impl Edition {
+    /// Its name in the `edition` column, as the site sends it.
+    fn name(self) -> &'static str {
+        match self {
+            Edition::Public => "public",
+            Edition::Agents => "agents",
+        }
+    }
+}
+
 impl Channel {
+    /// Its name in the `channel` column, as the site sends it.
     fn name(self) -> &'static str {
         match self {
             Channel::Url => "url",
@@ -313,6 +321,7 @@ impl Channel {
 }
 
 impl Reuse {
+    /// Its name in the `reason` column, as the site sends it.
     fn name(self) -> &'static str {
         match self {
             Reuse::Link => "link",
@@ -322,6 +331,7 @@ impl Reuse {
 }
 
 impl FlagReason {
+    /// Its name in the `reason` column, as the site sends it.
     fn name(self) -> &'static str {
         match self {
             FlagReason::Outdated => "outdated",
