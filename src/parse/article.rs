@@ -70,7 +70,7 @@ pub(super) fn parse_article(
         Err(errors) => return (None, errors),
     };
     let super::fields::Read {
-        mut raw,
+        raw,
         spans,
         warnings,
     } = read;
@@ -85,8 +85,7 @@ pub(super) fn parse_article(
         .extend(text::check_located(path, raw.texts(), |field, c| {
             text::within(&file.text, spans.value(field.key), c)
         }));
-    let checked = check_fields(config, file, landed, body_start, &mut raw, &mut p);
-
+    let article = checked_article(config, file, landed, body_start, raw, &mut p);
     let diagnostics = p.found;
     if diagnostics[errors_before..]
         .iter()
@@ -94,127 +93,78 @@ pub(super) fn parse_article(
     {
         return (None, diagnostics);
     }
-    let article = article(config, file, raw, checked, body_start, spans);
-    (Some(article), diagnostics)
+    (Some(Article { spans, ..article }), diagnostics)
 }
 
-/// The fields of an article that its phases check, as the article keeps them.
-struct Checked {
-    lang: String,
-    tier: String,
-    escalate_to: String,
-    kind: ArticleType,
-    audience: Audience,
-    confidence: Confidence,
-    slug: String,
-    section: Option<String>,
-    date: Option<Timestamp>,
-    updated: Option<Timestamp>,
-    reviewed: Option<Timestamp>,
-    aliases: Vec<String>,
-    id: String,
-    title: String,
-    title_heading: Option<Range<usize>>,
-}
-
-/// Checks the fields of `file` (its front matter `raw`, whose body starts
-/// at `body_start`) each by its phase, taking them out of `raw`; where the
-/// file stands and its name fill in what the front matter leaves out.
-fn check_fields(
+/// The article `file`, its front matter `raw` checked field by field: where
+/// the file stands and its name fill in what the front matter leaves out.
+/// Its `spans` are left empty: `p` borrows them until the caller moves them in.
+fn checked_article(
     config: &Config,
     file: &SourceFile,
     landed: &HashSet<&str>,
     body_start: usize,
-    raw: &mut RawFrontMatter,
+    raw: RawFrontMatter,
     p: &mut Problems<'_>,
-) -> Checked {
+) -> Article {
     let (file_dir, name) = crate::landing::split_dir(&file.rel);
     let stem = discover::markdown_stem(name);
     let (base, file_lang) = split_language(config, stem);
     let (dir, base) = place::page_place(&file.rel, base, landed.contains(file_dir));
 
-    let lang = read_language(config, raw.lang.take(), file_lang, p);
-    let tier = read_tier(config, "tier", raw.tier.take(), &config.default_tier, p);
+    let lang = read_language(config, raw.lang, file_lang, p);
+    let tier = read_tier(config, "tier", raw.tier, &config.default_tier, p);
     let escalate_to = read_tier(
         config,
         "escalate_to",
-        raw.escalate_to.take(),
+        raw.escalate_to,
         &config.escalation_tier,
         p,
     );
-    let kind = read_kind(config, raw.kind.take(), p);
-    let audience = read_audience(config, raw.audience.take(), p);
-    let confidence = read_confidence(raw.confidence.take(), raw.draft, p);
-    let mut aliases = std::mem::take(&mut raw.aliases);
-    let slug = read_slug(raw.slug.take(), base, name, &mut aliases, p);
-    let section = read_section(raw.category.take(), dir, p);
-    let date = read_date(p, "date", raw.date.take());
-    let updated = read_date(p, "updated", raw.updated.take()).or(date);
-    let reviewed = read_date(p, "reviewed", raw.reviewed.take()).or(updated);
+    let kind = read_kind(config, raw.kind, p);
+    let audience = read_audience(config, raw.audience, p);
+    let confidence = read_confidence(raw.confidence, raw.draft, p);
+    let mut aliases = raw.aliases;
+    let slug = read_slug(raw.slug, base, name, &mut aliases, p);
+    let section = read_section(raw.category, dir, p);
+    let date = read_date(p, "date", raw.date);
+    let updated = read_date(p, "updated", raw.updated).or(date);
+    let reviewed = read_date(p, "reviewed", raw.reviewed).or(updated);
     check_aliases(&aliases, p);
-    let id = read_id(raw.id.take(), &file.rel, p);
-
+    let id = read_id(raw.id, &file.rel, p);
     let (title, title_heading) = read_title(file, raw.title.as_deref(), body_start, dir, base, p);
-    Checked {
-        lang,
-        tier,
-        escalate_to,
-        kind,
-        audience,
-        confidence,
-        slug,
-        section,
-        date,
-        updated,
-        reviewed,
-        aliases,
-        id,
-        title,
-        title_heading,
-    }
-}
 
-/// The article `file`, from the `checked` fields and what else its front
-/// matter `raw` holds.
-fn article(
-    config: &Config,
-    file: &SourceFile,
-    raw: RawFrontMatter,
-    checked: Checked,
-    body_start: usize,
-    spans: FieldSpans,
-) -> Article {
     Article {
         path: file.path.clone(),
         rel: file.rel.clone(),
-        id: checked.id,
-        title: checked.title,
+        id,
+        title,
         description: raw.description.unwrap_or_default().trim().to_owned(),
-        tier: checked.tier,
-        escalate_to: checked.escalate_to,
-        kind: checked.kind,
-        lang: checked.lang,
-        section: checked.section,
-        slug: checked.slug,
+        tier,
+        escalate_to,
+        kind,
+        lang,
+        section,
+        slug,
         tags: raw.tags,
         symptoms: raw.symptoms,
         error_codes: raw.error_codes,
         applies_to: raw.applies_to,
-        date: checked.date,
-        updated: checked.updated,
-        reviewed: checked.reviewed,
+        date,
+        updated,
+        reviewed,
         review_every: raw.review_every.unwrap_or(config.defaults.review_every),
-        aliases: checked.aliases,
-        draft: raw.draft || checked.confidence == Confidence::Draft,
-        confidence: checked.confidence,
-        audience: checked.audience,
+        aliases,
+        draft: raw.draft || confidence == Confidence::Draft,
+        confidence,
+        audience,
         weight: raw.weight.unwrap_or(0),
         author: raw.author,
         team: raw.team,
         text: file.text.clone(),
         body_start,
-        title_heading: checked.title_heading,
-        spans,
+        title_heading,
+        spans: FieldSpans::default(),
     }
 }
 
