@@ -14,8 +14,9 @@
 //!   says which pages to render again: those of the articles that changed,
 //!   whose path or translations changed, that show other articles that
 //!   changed, or with a link that now leads elsewhere or into a changed
-//!   article; with the pages that list articles. If the relinked site is
-//!   framed differently (config, sections, home pages, assets), everything.
+//!   article; with the pages that list articles whose lists changed. If
+//!   the relinked site is framed differently (config, sections, home
+//!   pages, assets), everything.
 //! - [`Step::Everything`]: the config, the theme, an asset, an `_index.md`,
 //!   anything outside `content/`, no change named, or no good build to
 //!   start from (none yet, or the last rebuild failed).
@@ -27,7 +28,7 @@
 //! `tests/it/serve.rs`.
 
 use std::borrow::Borrow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -93,9 +94,10 @@ pub enum Step {
 }
 
 /// What to render again after relinking, when the site is framed as it
-/// was (see [`pages`]). The pages that list articles (sections, tags,
-/// tiers, home pages, the redirects not kept) and the help widget's files
-/// are always rendered again: they show every article.
+/// was (see [`pages`]). The help widget's files are always rendered
+/// again; a page that lists articles is rendered again unless it lists
+/// the same articles, none of them [`Pages::changed`], with the same
+/// counts (the caller compares its `render::Listing`s).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pages {
     /// For each article of the relinked model, its index in the last
@@ -108,6 +110,22 @@ pub struct Pages {
     /// were: those of the articles not rendered again, and of the
     /// redirects to them.
     pub keep: Vec<String>,
+    /// The articles of the relinked model that are new, or whose text or
+    /// path changed, ascending: only their entries in lists of articles
+    /// may have changed (a subset of `render`, which also has the articles
+    /// whose pages show one of these).
+    pub changed: Vec<usize>,
+}
+
+impl Pages {
+    /// The index in the last build of article `i` of the relinked model,
+    /// if it was there and is not [`Pages::changed`].
+    pub fn unchanged(&self, i: usize) -> Option<usize> {
+        match self.changed.binary_search(&i) {
+            Ok(_) => None,
+            Err(_) => self.old_of[i],
+        }
+    }
 }
 
 /// Whether `change` matters to the site built as `previous`: it exists
@@ -176,6 +194,9 @@ pub fn pages(
         .into_par_iter()
         .filter(|&i| relinked.must_render(i, old_links))
         .collect();
+    let changed: Vec<usize> = (0..new.articles.len())
+        .filter(|&i| relinked.changed(i))
+        .collect();
     let rendered: BTreeSet<usize> = render.iter().copied().collect();
     let articles = relinked
         .old_of
@@ -183,16 +204,27 @@ pub fn pages(
         .enumerate()
         .filter(|(i, _)| !rendered.contains(i))
         .filter_map(|(_, o)| o.map(|o| old.articles[o].path.clone()));
+    // A redirect page shows its article's title, description and path
+    // only: it is kept if it led to the same article, which is unchanged.
+    let old_redirects: BTreeMap<&str, usize> = old
+        .redirects
+        .iter()
+        .map(|r| (r.from.as_str(), r.to))
+        .collect();
     let redirects = new
         .redirects
         .iter()
-        .filter(|r| !rendered.contains(&r.to))
+        .filter(|r| {
+            changed.binary_search(&r.to).is_err()
+                && old_redirects.get(r.from.as_str()).copied() == relinked.old_of[r.to]
+        })
         .map(|r| r.from.clone());
     let keep = articles.chain(redirects).collect();
     Some(Pages {
         old_of: relinked.old_of,
         render,
         keep,
+        changed,
     })
 }
 
@@ -274,6 +306,13 @@ impl<'a> Relinked<'a> {
         }
     }
 
+    /// Whether new article `i` is new, or its text or path changed.
+    fn changed(&self, i: usize) -> bool {
+        self.old_of[i].is_none_or(|o| {
+            self.edited[i] || self.new.articles[i].path != self.old.articles[o].path
+        })
+    }
+
     /// Whether the page of new article `i` may differ from its old one:
     /// it is new or edited, its path or translations changed, it shows
     /// other articles that changed (its section's neighbours, its related
@@ -283,8 +322,7 @@ impl<'a> Relinked<'a> {
             return true;
         };
         let (old, new) = (self.old, self.new);
-        self.edited[i]
-            || new.articles[i].path != old.articles[o].path
+        self.changed(i)
             || translations(new, i) != translations(old, o)
             || new.shown_with(i) != old.shown_with(o)
             || old_links[o]

@@ -79,17 +79,22 @@ fn relinked(new: &[(&str, &str)], changes: &[Change]) -> (Option<Pages>, SiteMod
     (pages(&old, &links(&old), &new, &files), new)
 }
 
-/// [`assert_renders`] for the plan after each file `rel` of `BASE` was
-/// given `text`, or deleted when it is `None`.
-fn assert_renders_after(edits: &[(&str, Option<&str>)], expected: &[&str]) {
-    let changes: Vec<Change> = edits
+/// The changes that give each file `rel` of `BASE` `text`, or delete it
+/// when it is `None`.
+fn changes_of(edits: &[(&str, Option<&str>)]) -> Vec<Change> {
+    edits
         .iter()
         .map(|&(rel, edited)| match edited {
             Some(edited) => text(rel, edited),
             None => at(rel, Now::Gone),
         })
-        .collect();
-    let (pages, new) = relinked(&base_with(edits), &changes);
+        .collect()
+}
+
+/// [`assert_renders`] for the plan after each file `rel` of `BASE` was
+/// given `text`, or deleted when it is `None`.
+fn assert_renders_after(edits: &[(&str, Option<&str>)], expected: &[&str]) {
+    let (pages, new) = relinked(&base_with(edits), &changes_of(edits));
     assert_renders(&pages.unwrap(), &new, expected);
 }
 
@@ -114,7 +119,7 @@ fn assert_renders(pages: &Pages, new: &SiteModel, expected: &[&str]) {
     }
     for r in new.redirects.iter() {
         let kept = pages.keep.contains(&r.from);
-        assert_eq!(kept, !pages.render.contains(&r.to), "{}", r.from);
+        assert_eq!(kept, !pages.changed.contains(&r.to), "{}", r.from);
     }
     assert_eq!(
         pages.keep.len(),
@@ -122,9 +127,10 @@ fn assert_renders(pages: &Pages, new: &SiteModel, expected: &[&str]) {
             + new
                 .redirects
                 .iter()
-                .filter(|r| !pages.render.contains(&r.to))
+                .filter(|r| !pages.changed.contains(&r.to))
                 .count()
     );
+    assert!(pages.changed.iter().all(|i| pages.render.contains(i)));
 }
 
 #[test]
@@ -195,6 +201,41 @@ fn a_changed_neighbour_in_the_section_renders_the_articles_showing_it() {
         &[("red/b.md", Some(&edited))],
         &["red/a.md", "red/b.md", "red/e.md"],
     );
+}
+
+/// The source files of the articles that `pages` says changed.
+fn changed<'a>(pages: &Pages, new: &'a SiteModel) -> Vec<&'a str> {
+    let rels: Vec<&str> = pages
+        .changed
+        .iter()
+        .map(|&i| new.articles[i].article.rel.as_str())
+        .collect();
+    assert!(pages.changed.is_sorted());
+    rels
+}
+
+#[test]
+fn only_new_edited_or_moved_articles_changed_their_entries_in_lists() {
+    let b = B.replace("title: B", "title: Be");
+    let d = "---\nid: KB-4\ntitle: D\n---\nD.\n";
+    type Case<'a> = (&'a [(&'a str, Option<&'a str>)], &'a [&'a str]);
+    let cases: [Case; 4] = [
+        (&[("red/b.md", Some(&b))], &["red/b.md"]),
+        (&[("red/d.md", Some(d))], &["red/d.md"]),
+        (&[("red/e.md", None)], &[]),
+        (&[("red/e.md", None), ("red/f.md", Some(E))], &["red/f.md"]),
+    ];
+    for (edits, expected) in cases {
+        let (pages, new) = relinked(&base_with(edits), &changes_of(edits));
+        let pages = pages.unwrap();
+        let mut got = changed(&pages, &new);
+        got.sort_unstable();
+        assert_eq!(got, expected, "{edits:?}");
+        for (i, a) in new.articles.iter().enumerate() {
+            let same = !expected.contains(&a.article.rel.as_str());
+            assert_eq!(pages.unchanged(i).is_some(), same, "{}", a.article.rel);
+        }
+    }
 }
 
 #[test]
