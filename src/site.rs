@@ -455,7 +455,8 @@ pub fn build_with_pages(
         move || {
             drop(rendered);
             let languages = render::language_pages(&model, &theme);
-            let listed = render::listings(&model, &theme, &languages, sink, &|_| true);
+            let listed = render::listings(&model, &theme, &languages, sink, &|_, _| true)
+                .map(|listed| listed.errors);
             render::widget::write(&model, &theme, &previews, sink).map_err(RenderError::Io)?;
             listed
         },

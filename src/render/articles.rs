@@ -12,7 +12,8 @@ use rayon::prelude::*;
 use super::markdown::{self, RenderedBody};
 use super::theme::Theme;
 use super::{
-    Memo, RenderError, Rendered, Sink, in_language, language_pages, template_errors, tree, widget,
+    Listings, Memo, RenderError, Rendered, Sink, in_language, language_pages, template_errors,
+    tree, widget,
 };
 use crate::diagnostics::Diagnostic;
 use crate::link::SiteModel;
@@ -96,6 +97,7 @@ pub fn articles(
         anchors: Vec::with_capacity(articles.len()),
         article_links: Vec::with_capacity(articles.len()),
         previews: Vec::with_capacity(articles.len()),
+        listings: Listings::new(),
     };
     for (body, preview, _) in articles {
         rendered.previews.push(preview);

@@ -40,7 +40,7 @@ use pages::LanguagePages;
 use theme::Theme;
 
 pub use articles::{ArticlePage, articles, articles_alone};
-pub use listings::listings;
+pub use listings::{Listing, ListingPages, Listings, listings};
 
 /// Where rendered files go; the write stage provides it.
 ///
@@ -131,6 +131,9 @@ pub struct Rendered {
     /// What the help widget shows of each article
     /// ([`widget::preview_record`]), in [`SiteModel::articles`] order.
     pub previews: Vec<Vec<u8>>,
+    /// What each page that lists articles shows of them, by output path
+    /// (empty when only article pages were rendered).
+    pub listings: Listings,
 }
 
 /// Renders the whole site into `sink`.
@@ -138,10 +141,14 @@ pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rende
     let rendered =
         articles(model, theme, sink, &Forget).map_err(|e| with_listing_errors(model, theme, e))?;
     let languages = language_pages(model, theme);
-    let template_errors = listings(model, theme, &languages, sink, &|_| true)?;
+    let listed = listings(model, theme, &languages, sink, &|_, _| true)?;
     widget::write(model, theme, &rendered.previews, sink).map_err(RenderError::Io)?;
+    let template_errors = listed.errors;
     if template_errors.is_empty() {
-        Ok(rendered)
+        Ok(Rendered {
+            listings: listed.listings,
+            ..rendered
+        })
     } else {
         Err(RenderError::Content(template_errors, rendered.used_assets))
     }
@@ -154,8 +161,8 @@ pub fn with_listing_errors(model: &SiteModel, theme: &Theme, failed: RenderError
     match failed {
         RenderError::Content(mut errors, used_assets) => {
             let languages = language_pages(model, theme);
-            match listings(model, theme, &languages, &Discard, &|_| true) {
-                Ok(more) => {
+            match listings(model, theme, &languages, &Discard, &|_, _| true) {
+                Ok(ListingPages { errors: more, .. }) => {
                     // A template both passes use (a partial) fails in each.
                     crate::diagnostics::add_new(&mut errors, more);
                     RenderError::Content(errors, used_assets)

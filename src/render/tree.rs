@@ -22,26 +22,35 @@ const COMPUTED_EXAMPLES: usize = 5;
 /// Titles offered as examples by a language whose articles name no error code.
 const TITLE_EXAMPLES: usize = 3;
 
+/// The first articles of section `index` that a list of sections shows
+/// under it: its own, then those below it.
+pub(super) fn top_articles(model: &SiteModel, index: usize) -> Vec<usize> {
+    let mut top: Vec<usize> = Vec::with_capacity(TOP_PER_SECTION);
+    let mut queue = vec![index];
+    while let Some(i) = queue.pop() {
+        let section = &model.sections[i];
+        top.extend(section.articles.iter().take(TOP_PER_SECTION - top.len()));
+        if top.len() == TOP_PER_SECTION {
+            break;
+        }
+        queue.extend(section.children.iter().rev());
+    }
+    top
+}
+
 impl LanguagePages<'_> {
     /// Section `index`, for a list of sections on the page at `from`: its
     /// subsections, and its first articles, its own and then those below.
     fn overview(&self, from: &str, index: usize) -> CategoryOverview {
         let model = self.model;
         let s = &model.sections[index];
-        let mut top: Vec<usize> = Vec::with_capacity(TOP_PER_SECTION);
-        let mut queue = vec![index];
-        while let Some(i) = queue.pop() {
-            let section = &model.sections[i];
-            top.extend(section.articles.iter().take(TOP_PER_SECTION - top.len()));
-            if top.len() == TOP_PER_SECTION {
-                break;
-            }
-            queue.extend(section.children.iter().rev());
-        }
         CategoryOverview {
             category: self.section_link(from, index),
             count: s.count,
-            top: top.into_iter().map(|i| self.summary(from, i)).collect(),
+            top: top_articles(model, index)
+                .into_iter()
+                .map(|i| self.summary(from, i))
+                .collect(),
             subsections: s
                 .children
                 .iter()

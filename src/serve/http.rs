@@ -54,6 +54,9 @@ pub struct Served {
     /// What the last good rebuild rendered again: `articles`, `listings`
     /// or `everything` (for tests and the curious).
     pub rebuilt: &'static str,
+    /// How many pages the last good rebuild rendered again, unless it
+    /// rebuilt everything.
+    pub rendered: Option<usize>,
 }
 
 /// What pages are told about rebuilds.
@@ -296,6 +299,7 @@ struct Status {
     errors: Option<Vec<Located>>,
     left_out: Option<Vec<Located>>,
     rebuilt: &'static str,
+    rendered: Option<usize>,
 }
 
 async fn status(State(shared): State<Arc<Shared>>) -> Response {
@@ -307,6 +311,7 @@ async fn status(State(shared): State<Arc<Shared>>) -> Response {
         errors: served.errors.map(|e| e.as_ref().clone()),
         left_out: served.left_out.map(|e| e.as_ref().clone()),
         rebuilt: served.rebuilt,
+        rendered: served.rendered,
     })
     .into_response()
 }

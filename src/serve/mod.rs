@@ -197,6 +197,7 @@ fn rebuild(
                 s.errors = None;
                 s.left_out = left_out;
                 s.rebuilt = rebuilt.name();
+                s.rendered = rebuilt.pages();
             });
             let _ = shared.events.send(LiveEvent::Reload);
             if let Some(input) = site.search_input() {
@@ -209,8 +210,8 @@ fn rebuild(
             if verbosity != Verbosity::Quiet {
                 let what = match rebuilt {
                     Rebuilt::Articles(n) => format!("{n} article page(s)"),
-                    Rebuilt::Listings(n) => {
-                        format!("{n} article page(s) and the pages listing articles")
+                    Rebuilt::Listings(articles, listings) => {
+                        format!("{articles} article page(s) and {listings} other page(s)")
                     }
                     Rebuilt::Everything => "the whole site".to_owned(),
                 };

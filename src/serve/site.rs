@@ -23,7 +23,7 @@ use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::discover::CONTENT_DIR;
 use crate::link::SiteModel;
 use crate::plan::{self, Body, Change, Now, Pages, Step};
-use crate::render::{self, Sink, theme::Theme};
+use crate::render::{self, Listing, Listings, Sink, theme::Theme};
 use crate::site::{self, BuildError, BuildOptions, Prepared};
 
 /// Output files by `/`-separated path.
@@ -91,8 +91,9 @@ impl Sink for MemorySink {
 pub enum Rebuilt {
     /// Only the pages of these many articles were rendered again.
     Articles(usize),
-    /// These many articles and the pages that list articles were rendered again.
-    Listings(usize),
+    /// The pages of these many articles, and these many other pages
+    /// (those that list articles and changed, redirects), were rendered again.
+    Listings(usize, usize),
     /// The whole site was rebuilt.
     Everything,
 }
@@ -102,8 +103,17 @@ impl Rebuilt {
     pub fn name(self) -> &'static str {
         match self {
             Self::Articles(_) => "articles",
-            Self::Listings(_) => "listings",
+            Self::Listings(..) => "listings",
             Self::Everything => "everything",
+        }
+    }
+
+    /// How many pages were rendered again, if not the whole site.
+    pub fn pages(self) -> Option<usize> {
+        match self {
+            Self::Articles(articles) => Some(articles),
+            Self::Listings(articles, listings) => Some(articles + listings),
+            Self::Everything => None,
         }
     }
 }
@@ -114,6 +124,8 @@ struct Good {
     theme: Arc<Theme>,
     learned: Learned,
     pages: Arc<Files>,
+    /// What each page that lists articles shows of them.
+    listings: Arc<Listings>,
 }
 
 /// What rendering learned of each article, in [`SiteModel::articles`] order.
@@ -191,6 +203,7 @@ impl Good {
                 previews: rendered.previews.into_iter().map(Arc::from).collect(),
             },
             pages: Arc::new(sink.into_files()),
+            listings: Arc::new(rendered.listings),
         })
     }
 
@@ -226,15 +239,16 @@ impl Good {
     }
 
     /// Executes [`plan::Pages`] for the relinked `model`: renders the
-    /// pages it names, the pages that list articles and the widget's files,
-    /// and keeps the other pages of this build.
+    /// pages it names, the pages that list articles whose listing changed
+    /// and the widget's files, and keeps the other pages of this build.
+    /// Returns the relinked build and how many other pages it rendered.
     fn relinked(
         &self,
         model: SiteModel,
         theme: Theme,
         texts: &SourceTexts,
         plan: &Pages,
-    ) -> Result<Self, BuildError> {
+    ) -> Result<(Self, usize), BuildError> {
         let mut learned = self.learned.reordered(&plan.old_of);
         let rendered = render::articles_alone(&model, &theme, &plan.render, &learned.anchors)
             .map_err(|e| {
@@ -249,27 +263,49 @@ impl Good {
             }
         }
         learned.store(rendered, &mut pages);
+        let kept = |path: &str, listing: &Listing| {
+            self.pages.contains_key(path)
+                && self
+                    .listings
+                    .get(path)
+                    .is_some_and(|old| listing.shows_as(old, |i| plan.unchanged(i)))
+        };
         let sink = MemorySink::reusing(self.pages.clone());
         let languages = render::language_pages(&model, &theme);
-        let errors = render::listings(&model, &theme, &languages, &sink, &|r| {
-            !pages.contains_key(&page_of(&r.from))
-        })
-        .map_err(|e| site::render_failure(Vec::new(), e, texts.clone()))?;
-        if !errors.is_empty() {
+        let listed =
+            render::listings(
+                &model,
+                &theme,
+                &languages,
+                &sink,
+                &|path, listing| match listing {
+                    Some(listing) => !kept(path, listing),
+                    None => !pages.contains_key(path),
+                },
+            )
+            .map_err(|e| site::render_failure(Vec::new(), e, texts.clone()))?;
+        if !listed.errors.is_empty() {
             return Err(BuildError::Content {
-                diagnostics: errors,
+                diagnostics: listed.errors,
                 texts: texts.clone(),
             });
         }
         drop(languages);
+        for (path, listing) in &listed.listings {
+            if kept(path, listing) {
+                pages.insert(path.clone(), self.pages[path].clone());
+            }
+        }
         pages.extend(sink.into_files());
         learned.store_widget(&model, &theme, &mut pages)?;
-        Ok(Self {
+        let good = Self {
             model: Arc::new(model),
             theme: Arc::new(theme),
             learned,
             pages: Arc::new(pages),
-        })
+            listings: Arc::new(listed.listings),
+        };
+        Ok((good, listed.rendered))
     }
 }
 
@@ -392,10 +428,10 @@ impl DevSite {
             _ => None,
         };
         let (good, rebuilt) = match relinked {
-            Some((good, pages)) => (
-                good.relinked(model, theme, &texts, &pages)?,
-                Rebuilt::Listings(pages.render.len()),
-            ),
+            Some((good, pages)) => {
+                let (relinked, listings) = good.relinked(model, theme, &texts, &pages)?;
+                (relinked, Rebuilt::Listings(pages.render.len(), listings))
+            }
             None => (Good::built(model, theme, &texts)?, Rebuilt::Everything),
         };
         self.good = Some(good);

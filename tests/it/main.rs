@@ -26,6 +26,7 @@ mod previews;
 mod safety;
 mod search;
 mod serve;
+mod serve_listings;
 mod snapshots;
 mod support;
 mod tags;

@@ -105,7 +105,7 @@ fn live_reload_is_only_for_same_origin_pages() {
 
 /// Every file a clean build of `site` makes is served with the same bytes,
 /// and nothing else is served.
-fn assert_same_as_clean_build(
+pub(crate) fn assert_same_as_clean_build(
     site: &Site,
     server: &Server,
     settled: &serde_json::Value,
@@ -139,7 +139,7 @@ fn assert_same_as_clean_build(
 /// Dates every source file of `site` an hour back, as if written long
 /// before the server started: the server then reads again only the files
 /// whose stamps a change moves, not every file because it is new.
-fn settle_sources(site: &Site) {
+pub(crate) fn settle_sources(site: &Site) {
     let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
     for entry in walkdir::WalkDir::new(site.root().join("content")) {
         let entry = entry.unwrap();
