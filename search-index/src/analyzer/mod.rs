@@ -1,0 +1,210 @@
+//! Text analysis: how article text and queries become index terms.
+//!
+//! In: a language code and a string. Out: the reference pipeline as tantivy
+//! [`TextAnalyzer`]s ([`text_analyzer`]), its two token-local halves
+//! ([`surface_forms`]: what a word looks like after lower-casing and accent
+//! folding; [`term_for_surface`]: the index term of one such form, or `None`
+//! for a stop word), and the fast path the index and the export use:
+//! [`for_each_token`] with a caching [`Lexicon`], wrapped for tantivy as
+//! [`Tier0Tokenizer`] (registered on each language's index as
+//! [`ANALYZER_NAME`]). Tests pin that both give the same terms.
+//!
+//! The pipeline, for every language:
+//!
+//! 1. [`CodeAwareTokenizer`] splits text into words and keeps error codes and
+//!    identifiers whole (rule below).
+//! 2. tantivy's `LowerCaser`, then `AsciiFoldingFilter` ("Contraseña" →
+//!    "contrasena").
+//! 3. tantivy's `StopWordFilter` lists for `es` and `en`, minus the words
+//!    support questions are made of ([`KEPT_STOP_WORDS`]: "no", "sin",
+//!    "estado"...), applied to the folded form (so "esta" and "está" are
+//!    both stop words; the few accented entries of the Spanish list whose
+//!    folded form is not itself listed, such as "más", stay searchable).
+//! 4. [`CodeAwareStemmer`], which also applies step 3 ([`StopWords`]):
+//!    tantivy's Snowball `Stemmer` (Spanish / English)
+//!    for tokens made of letters only; codes, numbers and mixed tokens are
+//!    never stemmed. Other language codes get no stop words and no stemming.
+//!
+//! ## Tokenizer rule (mirrored exactly by `js/tier0-search.js`)
+//!
+//! * A *word character* is a Unicode alphanumeric (`char::is_alphanumeric`).
+//!   A *joiner* is `_` or `-`. Everything else separates tokens.
+//! * A *run* is a maximal sequence `alnum+ (joiner+ alnum+)*`; leading and
+//!   trailing joiners are not part of it. Its *pieces* are its alnum parts.
+//! * A run of one piece is one token ("wifi", "0x80070005", "aadsts50126").
+//! * A run of several pieces is a *code* when it contains `_` or any piece
+//!   contains a digit ("err_connection_reset", "kb-1042", "x86-64"): it is
+//!   one token, joiners included. In [`Mode::Index`] its pieces are emitted
+//!   too, at the same position, so "connection" also finds
+//!   `ERR_CONNECTION_RESET`; queries ([`Mode::Query`]) only use the whole
+//!   code, so `err_connection_reset` matches the code exactly.
+//! * Otherwise (letters joined by `-`, e.g. "wi-fi", "e-mail") each piece is
+//!   its own token.
+//! * Runs longer than [`MAX_TOKEN_CHARS`] characters are dropped (hashes,
+//!   base64 blobs).
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, StopWordFilter, TextAnalyzer,
+    TextAnalyzerBuilder,
+};
+
+mod lexicon;
+mod scan;
+mod stemmer;
+#[cfg(test)]
+mod tests;
+mod tokenizer;
+
+pub use lexicon::{Lexicon, STOP, Tier0TokenStream, Tier0Tokenizer};
+pub use scan::for_each_token;
+pub use stemmer::{CodeAwareStemmer, CodeAwareStemmerFilter, CodeAwareStemmerStream};
+pub use tokenizer::{CodeAwareTokenizer, PrecomputedTokenStream, tokenize};
+
+/// Name under which each language index registers its analyzer.
+pub const ANALYZER_NAME: &str = "tier0";
+
+/// Runs longer than this many characters are not indexed.
+pub const MAX_TOKEN_CHARS: usize = 40;
+
+/// Whether code pieces are emitted besides the whole code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Article text: whole codes plus their pieces.
+    Index,
+    /// Query text: whole codes only.
+    Query,
+}
+
+/// `builder` followed by the language's stop words (when tantivy has a list)
+/// and the code-aware stemmer: the tail of every stemming analyzer.
+fn stop_and_stem(builder: TextAnalyzerBuilder, language: Language) -> TextAnalyzer {
+    builder
+        .filter_dynamic(CodeAwareStemmer::new(language))
+        .build()
+}
+
+/// Words of tantivy's stop lists that support questions are made of, kept
+/// searchable: "no conecta", "sin conexión", "estado de la cuenta", "fuera
+/// de línea", "not working".
+pub const KEPT_STOP_WORDS: &[&str] = &["no", "sin", "estado", "estados", "fuera", "not"];
+
+/// tantivy's [`StopWordFilter`] for a language, minus [`KEPT_STOP_WORDS`]
+/// (applied by [`CodeAwareStemmer`]).
+#[derive(Clone)]
+pub struct StopWords {
+    /// The word alone through tantivy's filter: no token out means a stop word.
+    probe: Option<TextAnalyzer>,
+}
+
+impl StopWords {
+    /// The stop words of `language` (none when tantivy has no list).
+    pub fn new(language: Language) -> StopWords {
+        StopWords {
+            probe: StopWordFilter::new(language).map(|stop| {
+                TextAnalyzer::builder(RawTokenizer::default())
+                    .filter(stop)
+                    .build()
+            }),
+        }
+    }
+
+    /// Whether the (lower-cased, folded) `word` is a stop word.
+    pub fn is_stop(&mut self, word: &str) -> bool {
+        match &mut self.probe {
+            Some(probe) if !KEPT_STOP_WORDS.contains(&word) => {
+                probe.token_stream(word).next().is_none()
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The Snowball stemmer (and stop word list) used for a language code, if any.
+pub fn stemmer_language(lang: &str) -> Option<Language> {
+    match lang {
+        "es" => Some(Language::Spanish),
+        "en" => Some(Language::English),
+        _ => None,
+    }
+}
+
+/// The full analysis pipeline of `lang` (see the module docs).
+pub fn text_analyzer(lang: &str, mode: Mode) -> TextAnalyzer {
+    let base = TextAnalyzer::builder(CodeAwareTokenizer::new(mode))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter);
+    match stemmer_language(lang) {
+        Some(language) => stop_and_stem(base.dynamic(), language),
+        None => base.build(),
+    }
+}
+
+/// Terms of `text` as [`text_analyzer`] produces them, in order.
+pub fn analyze(lang: &str, mode: Mode, text: &str) -> Vec<String> {
+    let mut analyzer = text_analyzer(lang, mode);
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push(token.text.clone());
+    }
+    out
+}
+
+/// Lower-cased, accent-folded word forms of `text` (steps 1–2 of the
+/// pipeline), before stop words and stemming.
+pub fn surface_forms(mode: Mode, text: &str) -> Vec<String> {
+    let mut analyzer = TextAnalyzer::builder(CodeAwareTokenizer::new(mode))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push(token.text.clone());
+    }
+    out
+}
+
+/// Maps surface forms to index terms (steps 3–4 of the pipeline).
+///
+/// Every filter after folding is token-local, so
+/// `surface_forms(t).filter_map(term_for_surface) == analyze(t)`; the unit
+/// tests pin that.
+#[derive(Clone)]
+pub struct SurfaceToTerm {
+    tail: Option<TextAnalyzer>,
+}
+
+impl SurfaceToTerm {
+    /// The mapping for `lang`.
+    pub fn new(lang: &str) -> SurfaceToTerm {
+        let tail = stemmer_language(lang).map(|language| {
+            stop_and_stem(
+                TextAnalyzer::builder(RawTokenizer::default()).dynamic(),
+                language,
+            )
+        });
+        SurfaceToTerm { tail }
+    }
+
+    /// The term of one surface form, `None` when it is a stop word.
+    pub fn term(&mut self, surface: &str) -> Option<String> {
+        match &mut self.tail {
+            None => Some(surface.to_string()),
+            Some(analyzer) => {
+                let mut stream = analyzer.token_stream(surface);
+                stream.next().map(|token| token.text.clone())
+            }
+        }
+    }
+}
+
+/// Convenience wrapper around [`SurfaceToTerm`] for a single form.
+pub fn term_for_surface(lang: &str, surface: &str) -> Option<String> {
+    SurfaceToTerm::new(lang).term(surface)
+}
+
+/// True for tokens the stemmer may touch: letters only.
+pub fn is_stemmable(token: &str) -> bool {
+    token.chars().all(char::is_alphabetic)
+}
