@@ -20,18 +20,22 @@
 //! merged in document order; every output is sorted; the build name hashes
 //! the articles in document order, so thread count never changes a byte.
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use tantivy::Score;
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::query::Bm25Weight;
 
 use crate::SearchDocument;
 use crate::analyzer::{Lexicon, Mode, STOP, for_each_token};
-use crate::format::{self, FORMAT_VERSION, HEAD_LEN, Posting, js_cmp};
+use crate::format::{self, FORMAT_VERSION, js_cmp};
 use crate::schema::FIELD_WEIGHTS;
+
+mod data;
+mod score;
+
+pub(crate) use data::LanguageData;
+use data::merge;
+use score::{Scored, score_term};
 
 /// Number of weighted fields (title, headings, keywords, description, body).
 pub(crate) const FIELDS: usize = FIELD_WEIGHTS.len();
@@ -42,55 +46,6 @@ const BODY: usize = 4;
 /// A record keeps the text around the words it is one of the best
 /// `SHOWN_RANKS` results for (a result page).
 const SHOWN_RANKS: usize = 10;
-
-/// The export's view of one language.
-pub(crate) struct LanguageData {
-    /// Name of the build directory: a hash of the articles and of
-    /// `EXPORTER_REVISION` (see [`analyse`]).
-    pub build: String,
-    /// Number of articles.
-    pub docs: u32,
-    /// Terms in [`js_cmp`] order.
-    pub terms: Vec<TermData>,
-    /// Every surface form, in [`js_cmp`] order.
-    pub vocab: Vec<VocabWord>,
-    /// Indexes into `vocab` of the words of two or more characters that are
-    /// not stop words, in [`js_cmp`] order of their reversed surface.
-    pub reversed_order: Vec<u32>,
-    /// The JSON record of each article, by document number.
-    pub records: Vec<Box<[u8]>>,
-    /// Per facet (category, tier, type): sorted values with their counts,
-    /// and each document's value index.
-    pub facets: Vec<Facet>,
-}
-
-/// A facet's name, its values with their article counts (sorted), and the
-/// value index of every article.
-pub(crate) type Facet = (&'static str, Vec<(String, u32)>, Vec<u32>);
-
-/// One term.
-pub(crate) struct TermData {
-    /// The term.
-    pub term: Box<str>,
-    /// Number of articles with the term.
-    pub df: u32,
-    /// Bits of the best score.
-    pub top: u32,
-    /// The best [`HEAD_LEN`] postings, encoded ([`format::encode_postings`]).
-    pub head: Box<[u8]>,
-    /// The others, encoded (empty when `df <= HEAD_LEN`).
-    pub tail: Box<[u8]>,
-    /// Indexes into [`LanguageData::vocab`] of the surface forms of the term.
-    pub forms: Vec<u32>,
-}
-
-/// One surface form.
-pub(crate) struct VocabWord {
-    /// Lower-cased, folded word form.
-    pub surface: Box<str>,
-    /// Index into [`LanguageData::terms`], or [`STOP`].
-    pub term: u32,
-}
 
 /// What one thread gathers over its range of documents.
 struct Partial {
@@ -461,208 +416,6 @@ fn for_each_field_text(doc: &SearchDocument, field: usize, mut f: impl FnMut(usi
             .iter()
             .enumerate()
             .for_each(|(k, s)| f(k, &s.text)),
-    }
-}
-
-fn merge<'a>(mut analysis: Analysis<'a>, scored: Vec<Scored>) -> LanguageData {
-    // The entries are scored and written: free them before the records.
-    for p in &mut analysis.partials {
-        p.body = Vec::new();
-        p.other = Vec::new();
-    }
-    // What each record must show: the words it is a top result for.
-    let mut show: Vec<Vec<(u8, u32)>> = vec![Vec::new(); analysis.docs.len()];
-    for s in &scored {
-        for &(doc, rank, first) in &s.shown {
-            show[doc as usize].push((rank, first));
-        }
-    }
-
-    let records: Vec<Box<[u8]>> = analysis
-        .docs
-        .par_iter()
-        .zip(show.par_iter_mut())
-        .map(|(doc, show)| {
-            show.sort_unstable();
-            let show: Vec<(usize, usize)> = show
-                .iter()
-                .map(|&(_, p)| ((p >> 24) as usize, (p & 0xff_ffff) as usize))
-                .collect();
-            format::record_json(doc, &show)
-        })
-        .collect();
-    drop(show);
-    let Analysis {
-        docs,
-        partials,
-        terms: term_names,
-        globals,
-        build,
-        ..
-    } = analysis;
-
-    // Vocabulary: every surface form, with its global term.
-    let mut vocab: Vec<VocabWord> = Vec::new();
-    {
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
-        for (partial, to_global) in partials.iter().zip(&globals) {
-            for (surface, term) in partial.lexicon.surfaces() {
-                if seen.insert(surface) {
-                    let term = if *term == STOP {
-                        STOP
-                    } else {
-                        to_global[*term as usize]
-                    };
-                    vocab.push(VocabWord {
-                        surface: surface.clone(),
-                        term,
-                    });
-                }
-            }
-        }
-    }
-    vocab.par_sort_unstable_by(|a, b| js_cmp(&a.surface, &b.surface));
-    let mut reversed: Vec<(String, u32)> = vocab
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| w.term != STOP && w.surface.chars().nth(1).is_some())
-        .map(|(i, w)| (w.surface.chars().rev().collect(), i as u32))
-        .collect();
-    reversed.par_sort_unstable_by(|a, b| js_cmp(&a.0, &b.0));
-    let reversed_order = reversed.into_iter().map(|(_, i)| i).collect();
-    let mut forms: Vec<Vec<u32>> = vec![Vec::new(); term_names.len()];
-    for (i, word) in vocab.iter().enumerate() {
-        if word.term != STOP {
-            forms[word.term as usize].push(i as u32);
-        }
-    }
-    let terms: Vec<TermData> = term_names
-        .into_iter()
-        .zip(scored)
-        .zip(forms)
-        .map(|((term, scored), forms)| TermData {
-            term,
-            df: scored.df,
-            top: scored.top,
-            head: scored.head,
-            tail: scored.tail,
-            forms,
-        })
-        .collect();
-
-    let facets = ["category", "tier", "type"]
-        .into_iter()
-        .map(|facet| {
-            let value_of = |d: &'a SearchDocument| -> &'a str {
-                match facet {
-                    "category" => &d.category,
-                    "tier" => &d.tier,
-                    _ => &d.doc_type,
-                }
-            };
-            let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
-            for d in docs {
-                *counts.entry(value_of(d)).or_default() += 1;
-            }
-            let mut values: Vec<(String, u32)> = counts
-                .into_iter()
-                .map(|(value, count)| (value.to_owned(), count))
-                .collect();
-            values.sort_by(|a, b| js_cmp(&a.0, &b.0));
-            let index: FxHashMap<&str, u32> = values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (v.0.as_str(), i as u32))
-                .collect();
-            let per_doc = docs.iter().map(|d| index[value_of(d)]).collect();
-            (facet, values, per_doc)
-        })
-        .collect();
-
-    LanguageData {
-        build,
-        docs: docs.len() as u32,
-        terms,
-        vocab,
-        reversed_order,
-        records,
-        facets,
-    }
-}
-
-/// One term's scores.
-pub(crate) struct Scored {
-    df: u32,
-    top: u32,
-    head: Box<[u8]>,
-    tail: Box<[u8]>,
-    /// For its best [`SHOWN_RANKS`] documents that have it in the body:
-    /// `(doc, rank, first occurrence)` ([`pack_first`]).
-    shown: Vec<(u32, u8, u32)>,
-}
-
-/// Scores of one term from its `(doc, field, tf, first)` entries (in doc,
-/// field order).
-fn score_term(
-    entries: &[(u32, usize, u32, u32)],
-    norms: &[[u8; FIELDS]],
-    average: &[Score],
-    total_docs: u64,
-    weights: &mut FxHashMap<(usize, u32), Bm25Weight>,
-) -> Scored {
-    let mut df = [0u32; FIELDS];
-    for &(_, field, _, _) in entries {
-        df[field] += 1;
-    }
-    let mut out: Vec<Posting> = Vec::with_capacity(entries.len());
-    for &(doc, field, tf, _) in entries {
-        let weight = weights.entry((field, df[field])).or_insert_with(|| {
-            Bm25Weight::for_one_term_without_explain(
-                u64::from(df[field]),
-                total_docs,
-                average[field],
-            )
-            .boost_by(FIELD_WEIGHTS[field].1)
-        });
-        let score = weight.score(norms[doc as usize][field], tf);
-        match out.last_mut() {
-            Some(last) if last.doc == doc => last.score += score,
-            _ => out.push(Posting {
-                doc,
-                score,
-                title: field == TITLE,
-            }),
-        }
-    }
-    // Title postings first, then score descending, then doc: scores are
-    // positive, so their bits order like them.
-    out.sort_unstable_by_key(|p| (!p.title, !p.score.to_bits(), p.doc));
-    let mut shown = Vec::new();
-    for (rank, p) in out.iter().take(SHOWN_RANKS).enumerate() {
-        let doc = p.doc;
-        let i = entries.partition_point(|e| (e.0, e.1) < (doc, BODY));
-        if let Some(&(d, BODY, _, first)) = entries.get(i)
-            && d == doc
-            && first != NO_FIRST
-        {
-            shown.push((doc, rank as u8, first));
-        }
-    }
-    let top = out.iter().map(|p| p.score.to_bits()).max().unwrap_or(0);
-    let split = out.len().min(HEAD_LEN);
-    let encode = |postings: &[Posting]| {
-        let mut b = Vec::new();
-        if !postings.is_empty() {
-            format::encode_postings_into(&mut b, postings, top);
-        }
-        b.into_boxed_slice()
-    };
-    Scored {
-        df: out.len() as u32,
-        top,
-        head: encode(&out[..split]),
-        tail: encode(&out[split..]),
-        shown,
     }
 }
 

@@ -1,0 +1,204 @@
+//! What the export writes of one language ([`LanguageData`]), assembled
+//! from the analysis and its scores.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Analysis, Partial, Scored};
+use crate::SearchDocument;
+use crate::analyzer::STOP;
+use crate::format::{self, js_cmp};
+
+/// The export's view of one language.
+pub(crate) struct LanguageData {
+    /// Name of the build directory: a hash of the articles and of
+    /// `EXPORTER_REVISION` (see [`analyse`]).
+    pub build: String,
+    /// Number of articles.
+    pub docs: u32,
+    /// Terms in [`js_cmp`] order.
+    pub terms: Vec<TermData>,
+    /// Every surface form, in [`js_cmp`] order.
+    pub vocab: Vec<VocabWord>,
+    /// Indexes into `vocab` of the words of two or more characters that are
+    /// not stop words, in [`js_cmp`] order of their reversed surface.
+    pub reversed_order: Vec<u32>,
+    /// The JSON record of each article, by document number.
+    pub records: Vec<Box<[u8]>>,
+    /// Per facet (category, tier, type): sorted values with their counts,
+    /// and each document's value index.
+    pub facets: Vec<Facet>,
+}
+
+/// A facet's name, its values with their article counts (sorted), and the
+/// value index of every article.
+pub(crate) type Facet = (&'static str, Vec<(String, u32)>, Vec<u32>);
+
+/// One term.
+pub(crate) struct TermData {
+    /// The term.
+    pub term: Box<str>,
+    /// Number of articles with the term.
+    pub df: u32,
+    /// Bits of the best score.
+    pub top: u32,
+    /// The best [`HEAD_LEN`] postings, encoded ([`format::encode_postings`]).
+    pub head: Box<[u8]>,
+    /// The others, encoded (empty when `df <= HEAD_LEN`).
+    pub tail: Box<[u8]>,
+    /// Indexes into [`LanguageData::vocab`] of the surface forms of the term.
+    pub forms: Vec<u32>,
+}
+
+/// One surface form.
+pub(crate) struct VocabWord {
+    /// Lower-cased, folded word form.
+    pub surface: Box<str>,
+    /// Index into [`LanguageData::terms`], or [`STOP`].
+    pub term: u32,
+}
+
+/// Everything the export writes, from the analysis and its scores.
+pub(super) fn merge(mut analysis: Analysis<'_>, scored: Vec<Scored>) -> LanguageData {
+    // The entries are scored and written: free them before the records.
+    for p in &mut analysis.partials {
+        p.body = Vec::new();
+        p.other = Vec::new();
+    }
+    let records = records(analysis.docs, &scored);
+    let Analysis {
+        docs,
+        partials,
+        terms: term_names,
+        globals,
+        build,
+        ..
+    } = analysis;
+    let vocab = vocabulary(&partials, &globals);
+    let reversed_order = reversed_order(&vocab);
+    let terms = term_data(term_names, scored, &vocab);
+    LanguageData {
+        build,
+        docs: docs.len() as u32,
+        terms,
+        vocab,
+        reversed_order,
+        records,
+        facets: facets(docs),
+    }
+}
+
+/// The record of each document, with the text around the words it is one
+/// of the best [`SHOWN_RANKS`](super::SHOWN_RANKS) results for.
+fn records(docs: &[&SearchDocument], scored: &[Scored]) -> Vec<Box<[u8]>> {
+    let mut show: Vec<Vec<(u8, u32)>> = vec![Vec::new(); docs.len()];
+    for s in scored {
+        for &(doc, rank, first) in &s.shown {
+            show[doc as usize].push((rank, first));
+        }
+    }
+    docs.par_iter()
+        .zip(show.par_iter_mut())
+        .map(|(doc, show)| {
+            show.sort_unstable();
+            let show: Vec<(usize, usize)> = show
+                .iter()
+                .map(|&(_, p)| ((p >> 24) as usize, (p & 0xff_ffff) as usize))
+                .collect();
+            format::record_json(doc, &show)
+        })
+        .collect()
+}
+
+/// Every surface form of the partials' lexicons once, with its global
+/// term, in [`js_cmp`] order.
+fn vocabulary(partials: &[Partial], globals: &[Vec<u32>]) -> Vec<VocabWord> {
+    let mut vocab: Vec<VocabWord> = Vec::new();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    for (partial, to_global) in partials.iter().zip(globals) {
+        for (surface, term) in partial.lexicon.surfaces() {
+            if seen.insert(surface) {
+                let term = if *term == STOP {
+                    STOP
+                } else {
+                    to_global[*term as usize]
+                };
+                vocab.push(VocabWord {
+                    surface: surface.clone(),
+                    term,
+                });
+            }
+        }
+    }
+    vocab.par_sort_unstable_by(|a, b| js_cmp(&a.surface, &b.surface));
+    vocab
+}
+
+/// [`LanguageData::reversed_order`] of `vocab`.
+fn reversed_order(vocab: &[VocabWord]) -> Vec<u32> {
+    let mut reversed: Vec<(String, u32)> = vocab
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.term != STOP && w.surface.chars().nth(1).is_some())
+        .map(|(i, w)| (w.surface.chars().rev().collect(), i as u32))
+        .collect();
+    reversed.par_sort_unstable_by(|a, b| js_cmp(&a.0, &b.0));
+    reversed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Each term with its scores and its surface forms in `vocab`.
+fn term_data(names: Vec<Box<str>>, scored: Vec<Scored>, vocab: &[VocabWord]) -> Vec<TermData> {
+    let mut forms: Vec<Vec<u32>> = vec![Vec::new(); names.len()];
+    for (i, word) in vocab.iter().enumerate() {
+        if word.term != STOP {
+            forms[word.term as usize].push(i as u32);
+        }
+    }
+    names
+        .into_iter()
+        .zip(scored)
+        .zip(forms)
+        .map(|((term, scored), forms)| TermData {
+            term,
+            df: scored.df,
+            top: scored.top,
+            head: scored.head,
+            tail: scored.tail,
+            forms,
+        })
+        .collect()
+}
+
+/// The category, tier and type facets of `docs`.
+fn facets<'a>(docs: &[&'a SearchDocument]) -> Vec<Facet> {
+    ["category", "tier", "type"]
+        .into_iter()
+        .map(|facet| {
+            let value_of = |d: &'a SearchDocument| -> &'a str {
+                match facet {
+                    "category" => &d.category,
+                    "tier" => &d.tier,
+                    _ => &d.doc_type,
+                }
+            };
+            let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
+            for d in docs {
+                *counts.entry(value_of(d)).or_default() += 1;
+            }
+            let mut values: Vec<(String, u32)> = counts
+                .into_iter()
+                .map(|(value, count)| (value.to_owned(), count))
+                .collect();
+            values.sort_by(|a, b| js_cmp(&a.0, &b.0));
+            let index: FxHashMap<&str, u32> = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (v.0.as_str(), i as u32))
+                .collect();
+            let per_doc = docs.iter().map(|d| index[value_of(d)]).collect();
+            (facet, values, per_doc)
+        })
+        .collect()
+}
