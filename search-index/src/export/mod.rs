@@ -12,24 +12,24 @@
 //! sees the manifest finds everything it names; only the published
 //! articles passed to `build` appear.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 
 use rayon::prelude::*;
-use tantivy::postings::Postings;
-use tantivy::query::Bm25Weight;
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocSet, Score, TERMINATED, TantivyDocument};
 
 use crate::analyzer::{MAX_TOKEN_CHARS, STOP, SurfaceToTerm, stemmer_language};
 use crate::collect::LanguageData;
 use crate::format::{
     self, AnalyzerInfo, FORMAT_VERSION, HEAD_LEN, Manifest, RECORDS_PER_FILE, RootManifest, js_cmp,
 };
-use crate::index::schema_mismatch;
-use crate::schema::{FIELD_WEIGHTS, Fields};
+use crate::schema::FIELD_WEIGHTS;
 use crate::synonyms;
 use crate::{BuiltIndex, ExportedFile, LanguageIndex, SearchError};
+
+mod readback;
+
+pub use readback::{LanguageScores, language_scores};
 
 /// Target size of a vocabulary shard (bytes of JSON before compression).
 const VOCAB_SHARD_BYTES: usize = 12_000;
@@ -127,6 +127,11 @@ fn push_u32(out: &mut Vec<u8>, n: u32) {
     let _ = write!(out, "{n}");
 }
 
+/// The site path of a file of the language's build, from its path in it.
+type PathIn<'a> = &'a (dyn Fn(&str) -> String + Sync);
+
+/// Writes every file of one language: vocabulary shards, tails, postings
+/// shards, records, filters, then the manifest that names them.
 fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), SearchError> {
     let lang = &language.lang;
     let data: &LanguageData = &language.data;
@@ -137,160 +142,11 @@ fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), Searc
     let by_surface: Vec<u32> = (0..data.vocab.len() as u32).collect();
     let vocab_keys = export_vocabulary(out, &path, "v", data, &by_surface)?;
     let reversed_keys = export_vocabulary(out, &path, "w", data, &data.reversed_order)?;
-
-    // Tails: large ones alone, small neighbours packed together.
-    let tail_lens: Vec<usize> = data
-        .terms
-        .par_iter()
-        .map(|t| {
-            if t.tail.is_empty() {
-                0
-            } else {
-                t.tail.len() + t.term.len()
-            }
-        })
-        .collect();
-    let mut tail_files: Vec<Vec<u32>> = Vec::new();
-    let mut pack: Vec<u32> = Vec::new();
-    let mut pack_bytes = 0;
-    for (t, &size) in tail_lens.iter().enumerate() {
-        if size == 0 {
-            continue;
-        }
-        if size >= TAIL_SOLO_BYTES {
-            tail_files.push(vec![t as u32]);
-            continue;
-        }
-        if pack_bytes + size > TAIL_PACK_BYTES && !pack.is_empty() {
-            tail_files.push(std::mem::take(&mut pack));
-            pack_bytes = 0;
-        }
-        pack.push(t as u32);
-        pack_bytes += size;
-    }
-    if !pack.is_empty() {
-        tail_files.push(pack);
-    }
-    let mut tail_of: Vec<u32> = vec![u32::MAX; data.terms.len()];
-    for (file, terms) in tail_files.iter().enumerate() {
-        for &t in terms {
-            tail_of[t as usize] = file as u32;
-        }
-    }
-    // Tail files are ordered by their first term, hence sorted by term.
-    tail_files
-        .par_iter()
-        .enumerate()
-        .try_for_each(|(i, terms)| {
-            let size: usize = terms.iter().map(|&t| tail_lens[t as usize] + 8).sum();
-            emit_with(out, &path(&format!("t/{i}.js")), size + 16, |b| {
-                b.extend_from_slice(b"{\"terms\":{");
-                for (k, &t) in terms.iter().enumerate() {
-                    let term = &data.terms[t as usize];
-                    if k > 0 {
-                        b.push(b',');
-                    }
-                    push_str(b, &term.term);
-                    b.extend_from_slice(b":\"");
-                    b.extend_from_slice(&term.tail);
-                    b.push(b'"');
-                }
-                b.extend_from_slice(b"}}");
-            })
-        })?;
-
-    // Postings shards: terms with their heads.
-    let term_size = |i: usize| {
-        let t = &data.terms[i];
-        t.term.len()
-            + t.head.len()
-            + t.forms
-                .iter()
-                .map(|&f| data.vocab[f as usize].surface.len() + 3)
-                .sum::<usize>()
-            + 40
-    };
-    let indices: Vec<usize> = (0..data.terms.len()).collect();
-    let term_ranges = split_by_size(&indices, POSTINGS_SHARD_BYTES, |&i| term_size(i));
-    let term_keys: Vec<String> = term_ranges
-        .iter()
-        .map(|r| shard_key(r.start, |i| &data.terms[i].term))
-        .collect();
-    term_ranges
-        .par_iter()
-        .enumerate()
-        .try_for_each(|(i, range)| {
-            emit_with(
-                out,
-                &path(&format!("p/{i}.js")),
-                POSTINGS_SHARD_BYTES,
-                |b| {
-                    b.extend_from_slice(b"{\"terms\":{");
-                    for (k, t) in range.clone().enumerate() {
-                        let term = &data.terms[t];
-                        if k > 0 {
-                            b.push(b',');
-                        }
-                        push_str(b, &term.term);
-                        b.extend_from_slice(b":{\"df\":");
-                        push_u32(b, term.df);
-                        b.extend_from_slice(b",\"top\":");
-                        push_u32(b, term.top);
-                        b.extend_from_slice(b",\"forms\":[");
-                        for (j, &f) in term.forms.iter().enumerate() {
-                            if j > 0 {
-                                b.push(b',');
-                            }
-                            push_str(b, &data.vocab[f as usize].surface);
-                        }
-                        b.extend_from_slice(b"],\"head\":\"");
-                        b.extend_from_slice(&term.head);
-                        b.push(b'"');
-                        if tail_of[t] != u32::MAX {
-                            b.extend_from_slice(b",\"tail\":");
-                            push_u32(b, tail_of[t]);
-                        }
-                        b.push(b'}');
-                    }
-                    b.extend_from_slice(b"}}");
-                },
-            )
-        })?;
-
-    // Records, RECORDS_PER_FILE to a file.
-    data.records
-        .par_chunks(RECORDS_PER_FILE)
-        .enumerate()
-        .try_for_each(|(i, chunk)| {
-            let size: usize = chunk.iter().map(|r| r.len() + 1).sum();
-            emit_with(out, &path(&format!("r/{i}.js")), size + 2, |b| {
-                b.push(b'[');
-                for (k, record) in chunk.iter().enumerate() {
-                    if k > 0 {
-                        b.push(b',');
-                    }
-                    b.extend_from_slice(record);
-                }
-                b.push(b']');
-            })
-        })?;
-
-    // Filters.
-    let mut filter_values = std::collections::BTreeMap::new();
-    let mut filters = String::from("{\"facets\":{");
-    for (k, (facet, values, per_doc)) in data.facets.iter().enumerate() {
-        let mut bytes = Vec::with_capacity(per_doc.len());
-        for &v in per_doc {
-            format::put_varint(&mut bytes, v);
-        }
-        if k > 0 {
-            filters.push(',');
-        }
-        let _ = write!(filters, "\"{facet}\":\"{}\"", format::base64_encode(&bytes));
-        filter_values.insert((*facet).to_string(), values.clone());
-    }
-    filters.push_str("}}");
-    emit_json(out, &path("filters.js"), filters.as_bytes())?;
+    let tails = Tails::packed(data);
+    export_tails(out, &path, data, &tails)?;
+    let term_keys = export_postings(out, &path, data, &tails.of)?;
+    export_records(out, &path, data)?;
+    let filter_values = export_filters(out, &path, data)?;
 
     let manifest = Manifest {
         format: FORMAT_VERSION,
@@ -309,7 +165,7 @@ fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), Searc
         vocab: vocab_keys,
         reversed: reversed_keys,
         terms: term_keys,
-        tails: tail_files.len() as u32,
+        tails: tails.files.len() as u32,
         records: RECORDS_PER_FILE as u32,
         filters: filter_values,
         synonyms: synonyms::resolve(&language.synonyms, &|surface| {
@@ -327,12 +183,218 @@ fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), Searc
     )
 }
 
+/// The tail files of a language: large tails alone, small neighbours
+/// packed together.
+struct Tails {
+    /// The terms of each file, in term order: the files are ordered by
+    /// their first term, hence sorted by term.
+    files: Vec<Vec<u32>>,
+    /// Each term's file, `u32::MAX` for a term without a tail.
+    of: Vec<u32>,
+    /// Each term's size in a file (0 without a tail).
+    lens: Vec<usize>,
+}
+
+impl Tails {
+    fn packed(data: &LanguageData) -> Tails {
+        let lens: Vec<usize> = data
+            .terms
+            .par_iter()
+            .map(|t| {
+                if t.tail.is_empty() {
+                    0
+                } else {
+                    t.tail.len() + t.term.len()
+                }
+            })
+            .collect();
+        let mut files: Vec<Vec<u32>> = Vec::new();
+        let mut pack: Vec<u32> = Vec::new();
+        let mut pack_bytes = 0;
+        for (t, &size) in lens.iter().enumerate() {
+            if size == 0 {
+                continue;
+            }
+            if size >= TAIL_SOLO_BYTES {
+                files.push(vec![t as u32]);
+                continue;
+            }
+            if pack_bytes + size > TAIL_PACK_BYTES && !pack.is_empty() {
+                files.push(std::mem::take(&mut pack));
+                pack_bytes = 0;
+            }
+            pack.push(t as u32);
+            pack_bytes += size;
+        }
+        if !pack.is_empty() {
+            files.push(pack);
+        }
+        let mut of: Vec<u32> = vec![u32::MAX; data.terms.len()];
+        for (file, terms) in files.iter().enumerate() {
+            for &t in terms {
+                of[t as usize] = file as u32;
+            }
+        }
+        Tails { files, of, lens }
+    }
+}
+
+/// Writes the `t/<i>.js` tail files.
+fn export_tails(
+    out: &Sink<'_>,
+    path: PathIn<'_>,
+    data: &LanguageData,
+    tails: &Tails,
+) -> Result<(), SearchError> {
+    tails
+        .files
+        .par_iter()
+        .enumerate()
+        .try_for_each(|(i, terms)| {
+            let size: usize = terms.iter().map(|&t| tails.lens[t as usize] + 8).sum();
+            emit_with(out, &path(&format!("t/{i}.js")), size + 16, |b| {
+                b.extend_from_slice(b"{\"terms\":{");
+                for (k, &t) in terms.iter().enumerate() {
+                    let term = &data.terms[t as usize];
+                    if k > 0 {
+                        b.push(b',');
+                    }
+                    push_str(b, &term.term);
+                    b.extend_from_slice(b":\"");
+                    b.extend_from_slice(&term.tail);
+                    b.push(b'"');
+                }
+                b.extend_from_slice(b"}}");
+            })
+        })
+}
+
+/// Writes the `p/<i>.js` postings shards (each term with its head, its
+/// forms and where its tail is) and returns their separator keys.
+fn export_postings(
+    out: &Sink<'_>,
+    path: PathIn<'_>,
+    data: &LanguageData,
+    tail_of: &[u32],
+) -> Result<Vec<String>, SearchError> {
+    let term_size = |i: usize| {
+        let t = &data.terms[i];
+        t.term.len()
+            + t.head.len()
+            + t.forms
+                .iter()
+                .map(|&f| data.vocab[f as usize].surface.len() + 3)
+                .sum::<usize>()
+            + 40
+    };
+    let indices: Vec<usize> = (0..data.terms.len()).collect();
+    let term_ranges = split_by_size(&indices, POSTINGS_SHARD_BYTES, |&i| term_size(i));
+    term_ranges
+        .par_iter()
+        .enumerate()
+        .try_for_each(|(i, range)| {
+            emit_with(
+                out,
+                &path(&format!("p/{i}.js")),
+                POSTINGS_SHARD_BYTES,
+                |b| {
+                    b.extend_from_slice(b"{\"terms\":{");
+                    for (k, t) in range.clone().enumerate() {
+                        if k > 0 {
+                            b.push(b',');
+                        }
+                        push_term(b, data, t, tail_of[t]);
+                    }
+                    b.extend_from_slice(b"}}");
+                },
+            )
+        })?;
+    Ok(term_ranges
+        .iter()
+        .map(|r| shard_key(r.start, |i| &data.terms[i].term))
+        .collect())
+}
+
+/// Appends term `t`'s entry of a postings shard to `b`.
+fn push_term(b: &mut Vec<u8>, data: &LanguageData, t: usize, tail: u32) {
+    let term = &data.terms[t];
+    push_str(b, &term.term);
+    b.extend_from_slice(b":{\"df\":");
+    push_u32(b, term.df);
+    b.extend_from_slice(b",\"top\":");
+    push_u32(b, term.top);
+    b.extend_from_slice(b",\"forms\":[");
+    for (j, &f) in term.forms.iter().enumerate() {
+        if j > 0 {
+            b.push(b',');
+        }
+        push_str(b, &data.vocab[f as usize].surface);
+    }
+    b.extend_from_slice(b"],\"head\":\"");
+    b.extend_from_slice(&term.head);
+    b.push(b'"');
+    if tail != u32::MAX {
+        b.extend_from_slice(b",\"tail\":");
+        push_u32(b, tail);
+    }
+    b.push(b'}');
+}
+
+/// Writes the records, [`RECORDS_PER_FILE`] to an `r/<i>.js` file.
+fn export_records(
+    out: &Sink<'_>,
+    path: PathIn<'_>,
+    data: &LanguageData,
+) -> Result<(), SearchError> {
+    data.records
+        .par_chunks(RECORDS_PER_FILE)
+        .enumerate()
+        .try_for_each(|(i, chunk)| {
+            let size: usize = chunk.iter().map(|r| r.len() + 1).sum();
+            emit_with(out, &path(&format!("r/{i}.js")), size + 2, |b| {
+                b.push(b'[');
+                for (k, record) in chunk.iter().enumerate() {
+                    if k > 0 {
+                        b.push(b',');
+                    }
+                    b.extend_from_slice(record);
+                }
+                b.push(b']');
+            })
+        })
+}
+
+/// Writes `filters.js` (each facet's value per document) and returns
+/// each facet's values with their counts, for the manifest.
+fn export_filters(
+    out: &Sink<'_>,
+    path: PathIn<'_>,
+    data: &LanguageData,
+) -> Result<BTreeMap<String, Vec<(String, u32)>>, SearchError> {
+    let mut filter_values = BTreeMap::new();
+    let mut filters = String::from("{\"facets\":{");
+    for (k, (facet, values, per_doc)) in data.facets.iter().enumerate() {
+        let mut bytes = Vec::with_capacity(per_doc.len());
+        for &v in per_doc {
+            format::put_varint(&mut bytes, v);
+        }
+        if k > 0 {
+            filters.push(',');
+        }
+        let _ = write!(filters, "\"{facet}\":\"{}\"", format::base64_encode(&bytes));
+        filter_values.insert((*facet).to_string(), values.clone());
+    }
+    filters.push_str("}}");
+    emit_json(out, &path("filters.js"), filters.as_bytes())?;
+    Ok(filter_values)
+}
+
 /// Writes `<dir>/<i>.js` vocabulary shards of the words `order` lists
 /// (indexes into `data.vocab`, sorted by their key), and returns the
 /// shards' separator keys: the surfaces for `v/`, reversed for `w/`.
 fn export_vocabulary(
     out: &Sink<'_>,
-    path: &(dyn Fn(&str) -> String + Sync),
+    path: PathIn<'_>,
     dir: &str,
     data: &LanguageData,
     order: &[u32],
@@ -426,107 +488,6 @@ fn shard_key<'a>(start: usize, key: impl Fn(usize) -> &'a str) -> String {
     } else {
         format::separator(key(start - 1), key(start))
     }
-}
-
-/// Per-(term, doc) scores read back from a tantivy index, the way its
-/// boosted per-field `TermQuery`s score them (for tests and diagnostics).
-pub struct LanguageScores {
-    /// Number of documents.
-    pub docs: u32,
-    /// Term → postings in [`posting_order`](crate::format::posting_order).
-    pub postings: std::collections::BTreeMap<String, Vec<crate::format::Posting>>,
-}
-
-/// Reads every term's postings, field norms and statistics from `index` and
-/// scores them with tantivy's `Bm25Weight` (slow; the reference the export's
-/// own scores are tested against).
-pub fn language_scores(
-    index: &tantivy::Index,
-    dir: &std::path::Path,
-) -> Result<LanguageScores, SearchError> {
-    let fields = Fields::resolve(&index.schema()).ok_or_else(|| schema_mismatch(dir))?;
-    let reader = index.reader().map_err(SearchError::tantivy(dir))?;
-    let searcher = reader.searcher();
-    let mut by_term: std::collections::BTreeMap<String, Vec<(u32, Score, usize)>> =
-        Default::default();
-    let total_docs: u64 = searcher
-        .segment_readers()
-        .iter()
-        .map(|s| u64::from(s.max_doc()))
-        .sum();
-    for segment in searcher.segment_readers() {
-        // Segment doc id → document number (the stored `ord`).
-        let store = segment.get_store_reader(8).map_err(SearchError::io(dir))?;
-        let mut ords = Vec::with_capacity(segment.max_doc() as usize);
-        for doc_id in 0..segment.max_doc() {
-            let stored: TantivyDocument = store.get(doc_id).map_err(SearchError::tantivy(dir))?;
-            let ord = stored
-                .get_first(fields.ord)
-                .and_then(|v| v.as_u64())
-                .ok_or_else(|| schema_mismatch(dir))?;
-            ords.push(ord as u32);
-        }
-        for (f, &(field, weight)) in fields.weighted.iter().enumerate() {
-            let inverted = segment
-                .inverted_index(field)
-                .map_err(SearchError::tantivy(dir))?;
-            let fieldnorms = segment
-                .get_fieldnorms_reader(field)
-                .map_err(SearchError::tantivy(dir))?;
-            let total_tokens: u64 = searcher
-                .segment_readers()
-                .iter()
-                .map(|s| s.inverted_index(field).map(|i| i.total_num_tokens()))
-                .sum::<tantivy::Result<u64>>()
-                .map_err(SearchError::tantivy(dir))?;
-            let average = total_tokens as Score / total_docs as Score;
-            let mut terms = inverted.terms().stream().map_err(SearchError::io(dir))?;
-            while terms.advance() {
-                let term =
-                    String::from_utf8(terms.key().to_vec()).map_err(|_| schema_mismatch(dir))?;
-                let info = terms.value().clone();
-                let doc_freq = searcher
-                    .doc_freq(&tantivy::Term::from_field_text(field, &term))
-                    .map_err(SearchError::tantivy(dir))?;
-                let bm25 = Bm25Weight::for_one_term(doc_freq, total_docs, average).boost_by(weight);
-                let mut postings = inverted
-                    .read_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)
-                    .map_err(SearchError::io(dir))?;
-                let list = by_term.entry(term).or_default();
-                let mut doc = postings.doc();
-                while doc != TERMINATED {
-                    let score = bm25.score(fieldnorms.fieldnorm_id(doc), postings.term_freq());
-                    list.push((ords[doc as usize], score, f));
-                    doc = postings.advance();
-                }
-            }
-        }
-    }
-    let postings = by_term
-        .into_iter()
-        .map(|(term, mut list)| {
-            // For one doc, field contributions are added in field order
-            // (the title is field 0).
-            list.sort_by_key(|&(doc, _, f)| (doc, f));
-            let mut merged: Vec<crate::format::Posting> = Vec::with_capacity(list.len());
-            for &(doc, score, f) in &list {
-                match merged.last_mut() {
-                    Some(last) if last.doc == doc => last.score += score,
-                    _ => merged.push(crate::format::Posting {
-                        doc,
-                        score,
-                        title: f == 0,
-                    }),
-                }
-            }
-            merged.sort_by(crate::format::posting_order);
-            (term, merged)
-        })
-        .collect();
-    Ok(LanguageScores {
-        docs: total_docs as u32,
-        postings,
-    })
 }
 
 #[cfg(test)]
