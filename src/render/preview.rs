@@ -103,16 +103,30 @@ pub(super) fn tree(html: &str) -> Value {
     let root = dom.document.children.borrow().first().cloned();
     let mut out = Vec::new();
     if let Some(root) = root {
-        children(&root, "", &mut out);
+        children(&root, "", &mut out, 0);
     }
     Value::Array(out)
 }
 
-/// The nodes of `node`'s children, whose parent element is `parent`.
-fn children(node: &Handle, parent: &str, out: &mut Vec<Value>) {
+/// How deep the tree nests elements: below, an element's content is kept
+/// as its text alone. No help article nests half as deep; a body that
+/// does (10,000 `>` in a row) would otherwise exhaust the stack, here and
+/// wherever the tree is walked, serialised or freed.
+const MAX_DEPTH: usize = 64;
+
+/// The nodes of `node`'s children, whose parent element is `parent`,
+/// `depth` elements below the body.
+fn children(node: &Handle, parent: &str, out: &mut Vec<Value>, depth: usize) {
     // Where this parent's children start in `out` (after its tag and
     // attributes): text is joined to a text before it only from there.
     let first = out.len();
+    if depth >= MAX_DEPTH {
+        let text = flat_text(node);
+        if !text.trim().is_empty() {
+            out.push(Value::String(text));
+        }
+        return;
+    }
     for child in node.children.borrow().iter() {
         match &child.data {
             NodeData::Text { contents } => {
@@ -154,7 +168,7 @@ fn children(node: &Handle, parent: &str, out: &mut Vec<Value>) {
                 }
                 let tag = if tag == "h1" { "h2" } else { tag };
                 let Some((_, kept)) = KEPT.iter().find(|(t, _)| *t == tag) else {
-                    children(child, parent, out);
+                    children(child, parent, out, depth + 1);
                     continue;
                 };
                 let mut attributes = Map::new();
@@ -173,12 +187,30 @@ fn children(node: &Handle, parent: &str, out: &mut Vec<Value>) {
                 if !attributes.is_empty() {
                     node.push(Value::Object(attributes));
                 }
-                children(child, tag, &mut node);
+                children(child, tag, &mut node, depth + 1);
                 out.push(Value::Array(node));
             }
             _ => {}
         }
     }
+}
+
+/// The text inside `node`, in document order, without that of the
+/// elements [`DROPPED`] whole: walked with a stack of its own, however
+/// deep it nests.
+fn flat_text(node: &Handle) -> String {
+    let mut text = String::new();
+    let mut stack: Vec<Handle> = node.children.borrow().iter().rev().cloned().collect();
+    while let Some(next) = stack.pop() {
+        match &next.data {
+            NodeData::Text { contents } => text.push_str(&contents.borrow()),
+            NodeData::Element { name, .. } if !DROPPED.contains(&name.local.as_ref()) => {
+                stack.extend(next.children.borrow().iter().rev().cloned());
+            }
+            _ => {}
+        }
+    }
+    text
 }
 
 /// The classes of `value` that tier0's markup gives meaning to.
@@ -258,6 +290,22 @@ mod tests {
             ]])
         );
         assert_eq!(text(&tree), "abcf☑  g");
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_to_text_without_exhausting_the_stack() {
+        let depth = 2_000;
+        let html = "<blockquote>".repeat(depth) + "deep <script>x</script><em>end</em>";
+        let tree = tree(&html);
+        assert_eq!(text(&tree), "deep end");
+        let mut nesting = 0;
+        let mut node = &tree[0];
+        while let Some(items) = node.as_array() {
+            nesting += 1;
+            node = items.last().unwrap();
+        }
+        assert_eq!(nesting, MAX_DEPTH);
+        assert_eq!(node, "deep end");
     }
 
     #[test]
