@@ -21,6 +21,9 @@ use std::sync::{Arc, Mutex};
 use htmd::element_handler::{HandlerResult, Handlers};
 use htmd::options::{BrStyle, BulletListMarker, HrStyle, Options, TranslationMode};
 use htmd::{Element, HtmlToMarkdown};
+use html5ever::tendril::TendrilSink;
+use html5ever::{QualName, local_name, ns, parse_fragment};
+use markup5ever_rcdom::{NodeData, RcDom};
 use url::Url;
 
 use crate::slug;
@@ -135,8 +138,40 @@ fn attribute<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
         .map(|a| &*a.value)
 }
 
+/// How deep the elements of a body may nest to be converted: htmd walks
+/// the tree by recursion, and a body nesting 10,000 elements exhausted the
+/// stack. No help article nests a tenth as deep; a deeper body keeps its
+/// cleaned HTML, which tier0 renders as it is.
+const MAX_NESTING: usize = 256;
+
+/// How deep the elements of `html` nest, counted without recursion.
+fn nesting(html: &str) -> usize {
+    let context = QualName::new(None, ns!(html), local_name!("div"));
+    let dom =
+        parse_fragment(RcDom::default(), Default::default(), context, vec![], false).one(html);
+    let mut deepest = 0;
+    // The fragment parser puts the nodes under an `<html>` element.
+    let root = dom.document.children.borrow().first().cloned();
+    let mut stack: Vec<_> = root.into_iter().map(|root| (root, 0)).collect();
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        for child in node.children.borrow().iter() {
+            if matches!(child.data, NodeData::Element { .. }) {
+                stack.push((child.clone(), depth + 1));
+            }
+        }
+    }
+    deepest
+}
+
 /// Markdown for a body that [`sanitize`] cleaned.
 pub(super) fn to_markdown(html: &str, rewrites: Rewrites) -> Result<String, String> {
+    let depth = nesting(html);
+    if depth > MAX_NESTING {
+        return Err(format!(
+            "its HTML nests {depth} elements deep, more than the {MAX_NESTING} that tier0 converts to Markdown"
+        ));
+    }
     let rewrites = Arc::new(rewrites);
     let for_links = Arc::clone(&rewrites);
     let converter = HtmlToMarkdown::builder()
@@ -319,5 +354,17 @@ mod tests {
             md.contains("[up](#h_a) nowhere [other](ZD-2#h_x) [out](https://example.com/)"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn a_body_nesting_too_deep_is_not_converted_but_reported() {
+        let deep = "<div>".repeat(5_000) + "deep";
+        let clean = sanitize(&deep, Some(&base()));
+        let error = to_markdown(&clean.html, Rewrites::default()).unwrap_err();
+        assert!(error.contains("nests 5000 elements deep"), "{error}");
+        let fine = "<blockquote>".repeat(MAX_NESTING) + "fine";
+        let md = markdown(&fine);
+        assert!(md.starts_with(&"> ".repeat(MAX_NESTING)), "{md}");
+        assert!(md.ends_with("fine\n"), "{md}");
     }
 }
