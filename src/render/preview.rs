@@ -15,6 +15,7 @@
 use html5ever::tendril::TendrilSink;
 use html5ever::{QualName, local_name, ns, parse_fragment};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use search_index::Section;
 use serde_json::{Map, Value};
 
 /// Elements kept, with the attributes each keeps.
@@ -94,8 +95,24 @@ const BLOCK_CONTAINERS: &[&str] = &[
     "details",
 ];
 
-/// `html` (a body fragment) as the widget's JSON tree.
-pub(super) fn tree(html: &str) -> Value {
+/// How deep the elements of a body may nest to be parsed into a tree:
+/// html5ever looks through the open elements for each new one, so a body
+/// nesting 50,000 elements took 9 s to parse, and 200,000 over 2 minutes.
+const MAX_PARSED_DEPTH: usize = 1_000;
+
+/// Elements that never have a closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// `html` (a body fragment) as the widget's JSON tree; when it nests
+/// deeper than [`MAX_PARSED_DEPTH`], its `sections` as headings and
+/// paragraphs of plain text.
+pub(super) fn tree(html: &str, sections: &[Section]) -> Value {
+    if nests_deeper(html, MAX_PARSED_DEPTH) {
+        return text_tree(sections);
+    }
     let context = QualName::new(None, ns!(html), local_name!("div"));
     let dom =
         parse_fragment(RcDom::default(), Default::default(), context, vec![], false).one(html);
@@ -104,6 +121,66 @@ pub(super) fn tree(html: &str) -> Value {
     let mut out = Vec::new();
     if let Some(root) = root {
         children(&root, "", &mut out, 0);
+    }
+    Value::Array(out)
+}
+
+/// Whether the elements of `html` may nest deeper than `limit`, counted
+/// from its tags in one pass: void elements and `<x/>` open nothing,
+/// quoted attribute values are skipped; an element left open counts as
+/// nested (an over-estimate, which only sends a body to the plain text).
+fn nests_deeper(html: &str, limit: usize) -> bool {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += at + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let name_start = i + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        // The end of the tag, outside quoted attribute values.
+        let mut quote = None;
+        let mut end = name_start + name_len;
+        while let Some(&b) = bytes.get(end) {
+            match (quote, b) {
+                (None, b'>') => break,
+                (None, b'"' | b'\'') => quote = Some(b),
+                (Some(q), b) if b == q => quote = None,
+                _ => {}
+            }
+            end += 1;
+        }
+        let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
+        i = end.min(bytes.len());
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closing && !VOID.contains(&name.as_str()) {
+            depth += 1;
+            if depth > limit {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// `sections` as the widget's tree: each heading, then the section's text.
+fn text_tree(sections: &[Section]) -> Value {
+    let mut out = Vec::new();
+    for section in sections {
+        if let Some(heading) = section.heading.as_deref().filter(|h| !h.is_empty()) {
+            out.push(serde_json::json!(["h2", heading]));
+        }
+        if !section.text.trim().is_empty() {
+            out.push(serde_json::json!(["p", section.text]));
+        }
     }
     Value::Array(out)
 }
@@ -254,7 +331,7 @@ mod tests {
         let html = "<h2 id=\"pasos\">Pasos<a class=\"heading-anchor\" href=\"#pasos\">#</a></h2>\n\
             <ol>\n<li id=\"paso-1\" class=\"step\"><a class=\"step-anchor\" href=\"#paso-1\">#</a>Reinicie el <strong>router</strong>.</li>\n</ol>\n\
             <div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Nota</p>\n<p>Ojo</p>\n</div>\n";
-        let tree = tree(html);
+        let tree = tree(html, &[]);
         assert_eq!(
             tree,
             serde_json::json!([
@@ -276,7 +353,7 @@ mod tests {
             <a href=\" JaVa\tscript:alert(1)\">b</a><a href=\"https://e.example/\">c</a>\
             <img src=\"data:image/png;base64,AA\" alt=\"d\" onerror=\"y()\"><iframe src=\"https://e.example/\">e</iframe>\
             <span class=\"x\">f</span><input type=\"checkbox\" checked disabled> g</p>";
-        let tree = tree(html);
+        let tree = tree(html, &[]);
         assert_eq!(
             tree,
             serde_json::json!([[
@@ -294,9 +371,9 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_cut_to_text_without_exhausting_the_stack() {
-        let depth = 2_000;
+        let depth = 500;
         let html = "<blockquote>".repeat(depth) + "deep <script>x</script><em>end</em>";
-        let tree = tree(&html);
+        let tree = tree(&html, &[]);
         assert_eq!(text(&tree), "deep end");
         let mut nesting = 0;
         let mut node = &tree[0];
@@ -309,10 +386,34 @@ mod tests {
     }
 
     #[test]
+    fn a_body_nesting_deeper_than_html5ever_parses_quickly_is_shown_as_text() {
+        let sections = [Section {
+            anchor: None,
+            heading: Some("Pasos".to_owned()),
+            text: "deep".to_owned(),
+        }];
+        let html = "<blockquote>".repeat(MAX_PARSED_DEPTH + 1) + "deep";
+        assert_eq!(
+            tree(&html, &sections),
+            serde_json::json!([["h2", "Pasos"], ["p", "deep"]])
+        );
+        let html = "<blockquote>".repeat(MAX_PARSED_DEPTH) + "deep";
+        assert_eq!(text(&tree(&html, &sections)), "deep");
+    }
+
+    #[test]
+    fn nesting_is_counted_from_tags_that_open_and_close() {
+        let flat = "<p>a<br><img src=\"x>y\" alt='<b>'/></p>".repeat(3000);
+        assert!(!nests_deeper(&flat, 2));
+        assert!(!nests_deeper("<div><div></div></div> 1 < 2 <!-- x -->", 2));
+        assert!(nests_deeper("<div><DIV><p>", 2));
+    }
+
+    #[test]
     fn malformed_html_still_gives_a_well_formed_tree() {
-        let tree = tree("<p><em>a<p>b</em></strong><table><td>c");
+        let tree = tree("<p><em>a<p>b</em></strong><table><td>c", &[]);
         assert_eq!(text(&tree), "abc");
-        let tree = super::tree("<ul>\n  <li>x</li>\n</ul><pre>  y\n</pre>");
+        let tree = super::tree("<ul>\n  <li>x</li>\n</ul><pre>  y\n</pre>", &[]);
         assert_eq!(
             tree,
             serde_json::json!([["ul", ["li", "x"]], ["pre", "  y\n"]])

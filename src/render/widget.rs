@@ -92,7 +92,7 @@ pub fn preview_record(pages: &LanguagePages<'_>, index: usize, body: &RenderedBo
         "tier_name": tier.name,
         "href": model.urls.href("", &linked.path),
         "escalate": contact(&escalate),
-        "body": preview::tree(&body.html),
+        "body": preview::tree(&body.html, &body.sections),
     });
     if a.audience == Audience::Internal {
         record["internal"] = Value::Bool(true);
