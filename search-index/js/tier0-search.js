@@ -1,6 +1,6 @@
 // tier0 search engine for the browser (and Node >= 20).
 //
-// Reads the static index that `search-index` exports (FORMAT.md, format 3)
+// Reads the static index that `search-index` exports (FORMAT.md, format 4)
 // and answers queries without a stemmer: the vocabulary shards map every
 // word form of the articles to its index term, and the postings carry
 // scores computed at build time from tantivy's BM25 statistics. How a
@@ -11,7 +11,7 @@
 // Dependency-free, no build step. The only `export` is the last line, so
 // that tier0 can also ship this file as a classic script (for file://).
 
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 const MAX_TOKEN_CHARS = 40;
 // Query semantics: QUERY.md, mirrored from search-index/src/engine/plan.rs.
 const MAX_COMPLETIONS = 10;
@@ -201,6 +201,53 @@ function decodePostings(encoded, top) {
   return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), titles: titles.subarray(0, n) };
 }
 
+/**
+ * A tail (FORMAT.md, "t/"): `L`, `L` level deltas in IEEE-754 bit space
+ * from `top`, `N`, `N` × (article gap × 2 + title), then `N` level bytes;
+ * the same shape as `decodePostings` returns, by ascending article.
+ */
+function decodeTail(encoded, top) {
+  const bytes = decodeBase64(encoded);
+  let at = 0;
+  const next = () => {
+    let value = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      if (at >= bytes.length) break;
+      const b = bytes[at++];
+      value += (b & 0x7f) * 2 ** shift;
+      if (!(b & 0x80)) return value;
+    }
+    throw new Error("tier0 search: bad postings tail");
+  };
+  const nLevels = next();
+  const levels = new Float32Array(nLevels);
+  let bits = top;
+  for (let i = 0; i < nLevels; i++) {
+    bits -= next();
+    F32_BITS[0] = bits;
+    levels[i] = F32[0];
+  }
+  const n = next();
+  if (n > bytes.length) throw new Error("tier0 search: bad postings tail");
+  const docs = new Uint32Array(n);
+  const scores = new Float32Array(n);
+  const titles = new Uint8Array(n);
+  let doc = 0;
+  for (let i = 0; i < n; i++) {
+    const v = next();
+    doc += Math.floor(v / 2);
+    docs[i] = doc++;
+    titles[i] = v % 2;
+  }
+  if (bytes.length - at !== n) throw new Error("tier0 search: bad postings tail");
+  for (let i = 0; i < n; i++) {
+    const level = bytes[at + i];
+    if (level >= nLevels) throw new Error("tier0 search: bad postings tail");
+    scores[i] = levels[level];
+  }
+  return { docs, scores, titles };
+}
+
 function concatPostings(a, b) {
   const docs = new Uint32Array(a.docs.length + b.docs.length);
   const scores = new Float32Array(docs.length);
@@ -365,7 +412,7 @@ function createStore({ load, base, lang }) {
     }
     if (withTail && !d.full) {
       const tail = await data(`t/${d.entry.tail}.js`);
-      d.full = concatPostings(d.head, decodePostings(tail.terms[term], d.entry.top));
+      d.full = concatPostings(d.head, decodeTail(tail.terms[term], d.entry.top));
     }
     return d;
   }

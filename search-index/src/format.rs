@@ -15,8 +15,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+mod tail;
+pub use tail::{TAIL_LEVELS, decode_tail, encode_tail_into};
+
 /// Version of the exported format; bumped on any incompatible change.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Postings of a term kept in the head (the rest goes to the tail).
 pub const HEAD_LEN: usize = 24;
@@ -129,7 +132,7 @@ pub struct PostingsShard {
 }
 
 /// `<build>/t/<i>.js`: the rest of the postings of one or more terms,
-/// each encoded with [`encode_postings`].
+/// each encoded with [`encode_tail_into`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TailFile {
     /// Term → encoded postings after the head.

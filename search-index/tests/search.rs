@@ -5,7 +5,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{ExportReader, fixture_corpus, languages};
-use search_index::format::{Record, TermRef, VocabShard};
+use search_index::format::{self, Record, TermRef, VocabShard};
 use search_index::{ExportedFile, SearchError, build, export, export_files};
 
 fn built() -> (tempfile::TempDir, search_index::BuiltIndex) {
@@ -170,7 +170,13 @@ fn errors_are_typed() {
     for f in &mut old {
         if f.path == "es/manifest.js" {
             let text = String::from_utf8(f.bytes.clone()).unwrap();
-            f.bytes = text.replace("\"format\":3", "\"format\":2").into_bytes();
+            let version = search_index::format::FORMAT_VERSION;
+            f.bytes = text
+                .replace(
+                    &format!("\"format\":{version}"),
+                    &format!("\"format\":{}", version - 1),
+                )
+                .into_bytes();
         }
     }
     let old: std::collections::BTreeMap<String, Vec<u8>> =
@@ -297,23 +303,7 @@ fn export_round_trip_matches_the_tantivy_index() {
         let lr = reader.lang(&lang);
         let scores = built.scores(&lang).unwrap();
         assert_eq!(lr.manifest.docs, scores.docs);
-        // Postings: same docs in the same order, bit-identical scores.
-        for (term, list) in &scores.postings {
-            let exported = lr.postings(term);
-            assert_eq!(
-                exported
-                    .iter()
-                    .map(|p| (p.doc, p.title))
-                    .collect::<Vec<_>>(),
-                list.iter().map(|p| (p.doc, p.title)).collect::<Vec<_>>(),
-                "{lang} {term}"
-            );
-            for (e, t) in exported.iter().zip(list) {
-                assert_eq!(e.score.to_bits(), t.score.to_bits(), "{term}");
-            }
-            let entry = lr.term_entry(term).unwrap();
-            assert_eq!(entry.df as usize, list.len());
-        }
+        assert_postings_match(&lr, &scores);
         // Vocabulary: every shard entry maps through the analyzer to an existing term.
         let mut vocab_words = 0;
         for i in 0..lr.manifest.vocab.len() {
@@ -556,6 +546,78 @@ fn written_postings_equal_what_tantivys_own_indexer_writes() {
         };
         assert_eq!(bits(&ours.postings[term]), bits(list), "{term}");
     }
+}
+
+/// Every term's exported postings against tantivy's: the head the same
+/// postings in the same order, bit-identical; the tail the same articles
+/// in article order, each score exact when the tail has at most
+/// `TAIL_LEVELS` distinct scores, else rounded down by less than one level
+/// step. Returns how many tails were exact and how many levelled.
+fn assert_postings_match(
+    lr: &common::LangReader<'_>,
+    scores: &search_index::export::LanguageScores,
+) -> (usize, usize) {
+    let bits = |l: &[format::Posting]| {
+        l.iter()
+            .map(|p| (p.doc, p.title, p.score.to_bits()))
+            .collect::<Vec<_>>()
+    };
+    let (mut exact, mut levelled) = (0, 0);
+    for (term, list) in &scores.postings {
+        let exported = lr.postings(term);
+        assert_eq!(exported.len(), list.len(), "{term}");
+        assert_eq!(lr.term_entry(term).unwrap().df as usize, list.len());
+        let head = list.len().min(format::HEAD_LEN);
+        assert_eq!(bits(&exported[..head]), bits(&list[..head]), "{term}");
+        let mut tail = list[head..].to_vec();
+        if tail.is_empty() {
+            continue;
+        }
+        tail.sort_by_key(|p| p.doc);
+        let got = &exported[head..];
+        assert_eq!(
+            got.iter().map(|p| (p.doc, p.title)).collect::<Vec<_>>(),
+            tail.iter().map(|p| (p.doc, p.title)).collect::<Vec<_>>(),
+            "{term}"
+        );
+        let mut distinct: Vec<u32> = tail.iter().map(|p| p.score.to_bits()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() <= format::TAIL_LEVELS {
+            exact += 1;
+            assert_eq!(bits(got), bits(&tail), "{term}");
+            continue;
+        }
+        levelled += 1;
+        let lo = f32::from_bits(distinct[0]);
+        let hi = f32::from_bits(distinct[distinct.len() - 1]);
+        let step = (hi / lo).powf(1.0 / (format::TAIL_LEVELS - 1) as f32);
+        for (g, t) in got.iter().zip(&tail) {
+            assert!(g.score <= t.score, "{term}: {} > {}", g.score, t.score);
+            assert!(
+                g.score * step * 1.0001 >= t.score,
+                "{term}: {} ≪ {}",
+                g.score,
+                t.score
+            );
+        }
+    }
+    (exact, levelled)
+}
+
+#[test]
+fn tails_round_trip_against_the_tantivy_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut docs = fixture_corpus();
+    docs.extend(common::generator::corpus(1500, 200, 11));
+    let built = build(dir.path(), &languages(), &docs).unwrap();
+    let files = export_files(&built).unwrap();
+    let reader = ExportReader::new(&files);
+    let (exact, levelled) = assert_postings_match(&reader.lang("es"), &built.scores("es").unwrap());
+    assert!(
+        exact > 10 && levelled >= 5,
+        "{exact} exact, {levelled} levelled"
+    );
 }
 
 #[test]

@@ -46,7 +46,7 @@ pub(crate) struct TermData {
     pub top: u32,
     /// The best [`HEAD_LEN`] postings, encoded ([`format::encode_postings`]).
     pub head: Box<[u8]>,
-    /// The others, encoded (empty when `df <= HEAD_LEN`).
+    /// The others, encoded ([`format::encode_tail_into`]; empty when `df <= HEAD_LEN`).
     pub tail: Box<[u8]>,
     /// Indexes into [`LanguageData::vocab`] of the surface forms of the term.
     pub forms: Vec<u32>,

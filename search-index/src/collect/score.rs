@@ -68,18 +68,17 @@ pub(super) fn score_term(
     }
     let top = out.iter().map(|p| p.score.to_bits()).max().unwrap_or(0);
     let split = out.len().min(HEAD_LEN);
-    let encode = |postings: &[Posting]| {
-        let mut b = Vec::new();
-        if !postings.is_empty() {
-            format::encode_postings_into(&mut b, postings, top);
-        }
-        b.into_boxed_slice()
-    };
+    let mut head = Vec::new();
+    format::encode_postings_into(&mut head, &out[..split], top);
+    let mut tail = Vec::new();
+    if split < out.len() {
+        format::encode_tail_into(&mut tail, &out[split..], top);
+    }
     Scored {
         df: out.len() as u32,
         top,
-        head: encode(&out[..split]),
-        tail: encode(&out[split..]),
+        head: head.into_boxed_slice(),
+        tail: tail.into_boxed_slice(),
         shown,
     }
 }

@@ -31,7 +31,7 @@ pub use rank::Ranked;
 use crate::SearchError;
 use crate::format::{
     FORMAT_VERSION, Manifest, Posting, PostingsShard, Record, RootManifest, TailFile, VocabEntry,
-    VocabShard, decode_postings, unwrap,
+    VocabShard, decode_postings, decode_tail, unwrap,
 };
 
 /// Reads one exported file by its path relative to the search directory.
@@ -186,7 +186,8 @@ impl Engine {
         Ok(words)
     }
 
-    /// The whole postings of `term` (head, then tail, in exported order),
+    /// The whole postings of `term` (head in posting order, then tail by
+    /// article),
     /// empty if unknown.
     pub fn postings(&self, term: &str) -> Result<Vec<Posting>, SearchError> {
         let shard: PostingsShard = self.data(&format!(
@@ -201,7 +202,7 @@ impl Engine {
         if let Some(tail) = entry.tail {
             let file: TailFile = self.data(&format!("t/{tail}.js"))?;
             let encoded = file.terms.get(term).ok_or_else(bad)?;
-            list.extend(decode_postings(encoded, entry.top).ok_or_else(bad)?);
+            list.extend(decode_tail(encoded, entry.top).ok_or_else(bad)?);
         }
         Ok(list)
     }

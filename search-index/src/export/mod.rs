@@ -6,8 +6,9 @@
 //! is made, from several threads. The format is `format.rs` / `FORMAT.md`.
 //!
 //! Guarantees: deterministic (the same articles give the same paths and
-//! bytes, whatever the thread count); postings in exact score order (ties:
-//! lower document number) with bit-exact f32 scores; a language's
+//! bytes, whatever the thread count); head postings in exact score order
+//! (ties: lower document number) with bit-exact f32 scores, tails by
+//! document with scores rounded down to their levels; a language's
 //! `manifest.js` is written after all of its data files, so a reader that
 //! sees the manifest finds everything it names; only the published
 //! articles passed to `build` appear.

@@ -120,7 +120,7 @@ impl LangReader<'_> {
         let mut list = format::decode_postings(&entry.head, entry.top).expect("head");
         if let Some(tail) = entry.tail {
             let tail: TailFile = self.data(&format!("t/{tail}.js"));
-            list.extend(format::decode_postings(&tail.terms[term], entry.top).expect("tail"));
+            list.extend(format::decode_tail(&tail.terms[term], entry.top).expect("tail"));
         }
         list
     }
