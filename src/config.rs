@@ -199,6 +199,20 @@ pub enum RawHtml {
     Sanitize,
 }
 
+/// How old URLs (short links, aliases) lead to their articles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Redirects {
+    /// One small redirect page per short link and alias: works on any
+    /// host and from disk.
+    #[default]
+    Pages,
+    /// No page per redirect: the not-found page looks the missing path up
+    /// in a few `kb/redirects-<n>.json` files and sends the browser on,
+    /// for hosts that cap a site's number of files.
+    NotFound,
+}
+
 /// Where readers' answers to "Did this solve your problem?" are sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
@@ -225,6 +239,7 @@ struct RawConfig {
     feedback: FeedbackConfig,
     agents: AgentsConfig,
     raw_html: RawHtml,
+    redirects: Redirects,
     strict: bool,
     search: search::RawSearchConfig,
     insights: insights::RawInsightsConfig,
@@ -279,6 +294,7 @@ impl Default for RawConfig {
             feedback: FeedbackConfig::default(),
             agents: AgentsConfig::default(),
             raw_html: RawHtml::default(),
+            redirects: Redirects::default(),
             strict: false,
             search: search::RawSearchConfig::default(),
             insights: insights::RawInsightsConfig::default(),
@@ -364,6 +380,8 @@ pub struct Config {
     pub agents: AgentsConfig,
     /// What happens to HTML in articles.
     pub raw_html: RawHtml,
+    /// How short links and aliases lead to their articles.
+    pub redirects: Redirects,
     /// Every problem fails the build (`strict: true`, or `--strict`);
     /// otherwise a problem confined to one article leaves it out or is a
     /// warning, and the rest of the site is published.
@@ -421,6 +439,7 @@ const CONFIG_KEYS: &[&str] = &[
     "feedback",
     "agents",
     "raw_html",
+    "redirects",
     "strict",
     "search",
     "insights",
@@ -536,6 +555,7 @@ impl Config {
             feedback: raw.feedback,
             agents: raw.agents,
             raw_html: raw.raw_html,
+            redirects: raw.redirects,
             strict: raw.strict,
             search,
             insights,

@@ -119,6 +119,9 @@ pub struct BuildReport {
     pub files: usize,
     /// Article pages kept from the last build instead of rendered ([`crate::cache`]).
     pub kept: usize,
+    /// Redirect pages written (short links and aliases; none with
+    /// `redirects: not-found`).
+    pub redirect_pages: usize,
     /// Why the build cache could not be written, if it could not: the
     /// site is complete, the next build renders everything.
     pub cache_error: Option<io::Error>,
@@ -445,6 +448,7 @@ pub fn build_with_pages(
     let sections = std::mem::take(&mut rendered.sections);
     let previews = std::mem::take(&mut rendered.previews);
     let input = crate::index::IndexInput::new(&model, sections);
+    let redirect_pages = render::redirect_pages(&model);
     let index_staging = Staging::create(&index_dir(&out))?;
     let index_dir = index_staging.path()?;
     let sink = &staging;
@@ -479,6 +483,7 @@ pub fn build_with_pages(
     Ok(BuildReport {
         articles,
         kept,
+        redirect_pages,
         cache_error,
         left_out: leniency::left_out(&warnings).len(),
         files,

@@ -183,6 +183,17 @@ impl Urls {
         }
     }
 
+    /// The path the site is served at (`/`, `/help/`): the root-relative
+    /// prefix of its links, and `/` for a site of relative links, which a
+    /// host serves at its root.
+    pub fn root_path(&self) -> String {
+        match &self.base {
+            BaseUrl::Relative => "/".to_owned(),
+            BaseUrl::Path(path) => path.clone(),
+            BaseUrl::Absolute(url) => url_path(url).to_owned(),
+        }
+    }
+
     /// The part of a link after [`Urls::root`] for the page or file at `to`.
     pub fn tail(&self, to: &str) -> String {
         match self.base {

@@ -128,6 +128,11 @@ fn published(report: &BuildReport, open: bool, verbosity: Verbosity) -> ExitCode
             warned.len(),
         ));
     }
+    if verbosity != Verbosity::Quiet
+        && let Some(note) = file_cap_note(report.files, report.redirect_pages)
+    {
+        terminal::tell(format_args!("{note}"));
+    }
     if verbosity == Verbosity::Verbose {
         terminal::tell(format_args!(
             "{} article page(s) kept from the last build (the build cache; --no-cache \
@@ -151,5 +156,45 @@ fn published(report: &BuildReport, open: bool, verbosity: Verbosity) -> ExitCode
         ExitCode::from(EXIT_LEFT_OUT)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The number of files some static hosts accept in one site (Cloudflare
+/// Pages, among others).
+const HOST_FILE_CAP: usize = 20_000;
+
+/// What to say about a site of `files` files, `redirect_pages` of them
+/// redirect pages, when some hosts would refuse it.
+fn file_cap_note(files: usize, redirect_pages: usize) -> Option<String> {
+    if files <= HOST_FILE_CAP {
+        return None;
+    }
+    let mut note = format!(
+        "note: the site has {files} files; some static hosts refuse more than {HOST_FILE_CAP}"
+    );
+    if redirect_pages > 0 {
+        note.push_str(&format!(
+            ". `redirects: not-found` in tier0.yaml leaves out its {redirect_pages} redirect \
+             pages (short links and aliases), which the not-found page then serves"
+        ));
+    }
+    Some(note)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_over_the_hosts_file_cap_is_told_how_to_shrink() {
+        assert_eq!(file_cap_note(20_000, 9_000), None);
+        let note = file_cap_note(29_718, 12_700).unwrap();
+        assert!(note.contains("29718 files"), "{note}");
+        assert!(
+            note.contains("`redirects: not-found`") && note.contains("12700"),
+            "{note}"
+        );
+        let note = file_cap_note(20_001, 0).unwrap();
+        assert!(!note.contains("redirects"), "{note}");
     }
 }

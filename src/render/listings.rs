@@ -10,7 +10,9 @@ use rayon::prelude::*;
 
 use super::pages::{self, LanguagePages, TierArticles};
 use super::theme::Theme;
-use super::{RenderError, Sink, feeds, in_language, pagination, tags, template_errors, tree};
+use super::{
+    RenderError, Sink, feeds, in_language, pagination, redirects, tags, template_errors, tree,
+};
 use crate::diagnostics::Diagnostic;
 use crate::link::{self, SiteModel};
 use crate::output_paths;
@@ -169,7 +171,9 @@ impl<'l> Listed<'l> {
             .filter(|&i| model.sections[i].article.is_none())
             .flat_map(|i| (1..=section_pages(model, i)).map(move |n| Job::Section(i, n)))
             .collect();
-        jobs.extend((0..model.redirects.len()).map(Job::Redirect));
+        if redirects::redirect_pages(model) > 0 {
+            jobs.extend((0..model.redirects.len()).map(Job::Redirect));
+        }
         for (l, index) in self.tag_indexes.iter().enumerate() {
             if !index.is_empty() {
                 jobs.push(Job::Tags(l));
@@ -307,7 +311,8 @@ fn section_pages(model: &SiteModel, index: usize) -> usize {
 }
 
 /// Writes the files that are not pages: robots.txt, articles.json, the
-/// sitemap, the theme's static files and the content folder's assets.
+/// sitemap, the redirect files of `redirects: not-found`, the theme's
+/// static files and the content folder's assets.
 fn generated(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> io::Result<()> {
     let (json, sitemap) = rayon::join(
         || feeds::articles_json(model),
@@ -317,6 +322,9 @@ fn generated(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> io::Result<()
     sink.put(output_paths::ARTICLES_JSON, &json)?;
     if let Some(xml) = sitemap {
         sink.put(output_paths::SITEMAP, xml.as_bytes())?;
+    }
+    for (path, json) in redirects::files(model) {
+        sink.put(&path, &json)?;
     }
     theme
         .files

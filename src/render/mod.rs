@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod pages;
 mod pagination;
 mod preview;
+mod redirects;
 mod source;
 mod structured;
 mod tags;
@@ -41,6 +42,7 @@ use theme::Theme;
 
 pub use articles::{ArticlePage, articles, articles_alone};
 pub use listings::{Listing, ListingPages, Listings, listings};
+pub use redirects::redirect_pages;
 
 /// Where rendered files go; the write stage provides it.
 ///

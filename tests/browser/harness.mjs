@@ -114,13 +114,22 @@ const TYPES = {
  * Directory URLs serve their index.html, like any static host.
  * Returns { url, requests, close() }; `requests` records every path asked for.
  * `headers(pathname)` adds response headers (CORS, CSP) to each file served.
+ * With `notFoundPage`, a missing path gets the site's 404.html with status
+ * 404, as GitHub Pages, Netlify or Cloudflare Pages answer.
  */
-export async function serve(dir, prefix = "/", headers = () => ({})) {
+export async function serve(dir, prefix = "/", headers = () => ({}), { notFoundPage = false } = {}) {
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
     requests.push(pathname);
-    const send404 = () => { res.writeHead(404, { "content-type": "text/plain" }); res.end("not found"); };
+    const send404 = () => {
+      if (notFoundPage) {
+        res.writeHead(404, { "content-type": TYPES[".html"], "cache-control": "no-store" });
+        return createReadStream(path.join(dir, "404.html")).pipe(res);
+      }
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    };
     if (!pathname.startsWith(prefix)) return send404();
     let file = path.join(dir, pathname.slice(prefix.length));
     if (!file.startsWith(dir)) return send404();

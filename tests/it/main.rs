@@ -23,6 +23,7 @@ mod lenient;
 mod links;
 mod new;
 mod previews;
+mod redirects;
 mod safety;
 mod search;
 mod serve;

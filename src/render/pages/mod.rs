@@ -262,7 +262,10 @@ impl<'a> LanguagePages<'a> {
             String::new(),
             &BTreeMap::new(),
         );
-        self.render("404.html", &page, PAGE_CHROME, |_| {})
+        let lookup = super::redirects::lookup(self.model);
+        self.render("404.html", &page, PAGE_CHROME, |ctx| {
+            ctx.insert("redirects", &lookup)
+        })
     }
 
     /// A page that sends the browser from `from` to article `index`.
