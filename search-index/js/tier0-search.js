@@ -478,9 +478,16 @@ function createPlanner({ manifest, vocabShard, lookup }) {
   /** Query words with the terms that answer them (QUERY.md, "Planning"). */
   async function plan(query, typos = true) {
     const surfaces = tokenize(query, "query").map((t) => normalize(t.text));
-    const words = await planWords(surfaces, isTyping(query), typos);
+    let words = await planWords(surfaces, isTyping(query), typos);
     // Only stop words: complete the last one, as if still typed.
-    return words.length === 0 && surfaces.length > 0 ? planWords(surfaces, true, typos) : words;
+    if (words.length === 0 && surfaces.length > 0) words = await planWords(surfaces, true, typos);
+    // Question words are optional when another word is required.
+    const questionWords = (await manifest()).question_words || [];
+    const question = (w) => questionWords.includes(w.surface);
+    if (words.some((w) => !w.optional && !question(w))) {
+      for (const w of words) if (question(w)) w.optional = true;
+    }
+    return words;
   }
 
   async function planWords(surfaces, typing, typos) {

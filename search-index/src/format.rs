@@ -73,6 +73,10 @@ pub struct Manifest {
     /// `[surface, term]` pairs it also searches (see `synonyms.rs`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub synonyms: BTreeMap<String, Vec<(String, String)>>,
+    /// Question words, folded (`analyzer::question_words`): optional in a
+    /// query that has another word (QUERY.md, "Planning", step 5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub question_words: Vec<String>,
 }
 
 /// Description of the analyzer.

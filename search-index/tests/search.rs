@@ -129,6 +129,43 @@ fn a_stop_word_being_typed_is_optional() {
 }
 
 #[test]
+fn question_words_are_optional_beside_another_word() {
+    let files = exported();
+    let engine = common::engine(&files, "es");
+    let sorted = |q: &str| {
+        let mut ids = search(&files, "es", q, 50);
+        ids.sort();
+        ids
+    };
+    let optional = |q: &str| {
+        engine
+            .plan(q)
+            .unwrap()
+            .iter()
+            .map(|w| w.optional)
+            .collect::<Vec<_>>()
+    };
+    // `puedo` and `necesito` name nothing: the articles with `impresora`
+    // answer, whether or not they say them.
+    assert_eq!(
+        optional("no puedo configurar impresora "),
+        [false, true, false, false]
+    );
+    assert_eq!(optional("necesito impresora "), [true, false]);
+    assert!(!sorted("impresora ").is_empty());
+    assert_eq!(sorted("necesito impresora "), sorted("impresora "));
+    // Alone, or with only other question words, they are required.
+    assert_eq!(optional("puedo "), [false]);
+    assert_eq!(optional("necesito puedo "), [false, false]);
+    // Beside a stop word being typed (itself optional), they stay required:
+    // some word must be.
+    assert_eq!(optional("puedo par"), [false, true]);
+    // The manifest carries the list the browser reads.
+    let manifest = common::ExportReader::new(&files).lang("es").manifest;
+    assert!(manifest.question_words.iter().any(|w| w == "puedo"));
+}
+
+#[test]
 fn title_outweighs_body() {
     let files = exported();
     let hits = common::engine(&files, "es")

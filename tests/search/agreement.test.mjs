@@ -5,7 +5,7 @@
 // browser in search-index/js/tier0-search.js. For hundreds of queries of
 // every kind a user types (titles as typed, accent-less, misspelled,
 // half-typed, body phrases, several words, error codes, two-letter starts,
-// misspelled body words: tests/search/queries.mjs), drawn from the example
+// misspelled body words, questions: tests/search/queries.mjs), drawn from the example
 // knowledge base and from a generated corpus, in Spanish and English, the
 // two must return the same top 10 in the same order, the same corrections,
 // the same "every word matched" answer and, when the browser counted every
@@ -69,7 +69,7 @@ async function compare(root, lang, engine, query, where) {
 
 async function assertAgreement(root, lang, perKind, absent = []) {
   const engine = engineFor(root, lang);
-  const queries = makeQueries(`${root}:${lang}`, records(root, lang), perKind, ALL_KINDS);
+  const queries = makeQueries(`${root}:${lang}`, records(root, lang), perKind, ALL_KINDS, lang);
   const kinds = new Map();
   for (const { kind, query } of queries) {
     const expected = await compare(root, lang, engine, query, `${lang} ${kind} ${JSON.stringify(query)}`);

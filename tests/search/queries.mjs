@@ -11,12 +11,20 @@
 // `short` (the first 2–4 letters of a title word), `bodytypo` (a body
 // word with one edit and no accents, complete) and `codepart` (consecutive
 // pieces of a longer code, itself a code: `x86_64` of
-// `stable-x86_64-pc-windows-msvc`).
+// `stable-x86_64-pc-windows-msvc`) and `question` (one or two title words
+// of 4+ letters asked as a question: `how do I`, `cómo puedo`…, whose
+// question words the engines make optional).
 
 /** The kinds a known-item benchmark reports. */
 export const KNOWN_ITEM_KINDS = ["title", "accentless", "typo", "prefix", "body"];
 /** Every kind. */
-export const ALL_KINDS = [...KNOWN_ITEM_KINDS, "multi", "code", "short", "bodytypo", "codepart"];
+export const ALL_KINDS = [...KNOWN_ITEM_KINDS, "multi", "code", "short", "bodytypo", "codepart", "question"];
+
+/** How `question` queries start, per language. */
+const QUESTIONS = {
+  en: ["how do I", "why does my", "what is", "how can we", "I need help with", "where do you find"],
+  es: ["cómo puedo", "no puedo", "necesito ayuda con", "qué hago con", "por qué no puedo", "quiero hacer"],
+};
 
 function rng(seed) {
   let a = seed >>> 0;
@@ -68,7 +76,7 @@ function pick(list, n, random) {
  * query, target, targets}]`, `targets` being the ids that answer a
  * known-item query correctly.
  */
-export function makeQueries(name, records, perKind, kinds = ALL_KINDS) {
+export function makeQueries(name, records, perKind, kinds = ALL_KINDS, lang = "en") {
   const byTitle = new Map();
   for (const r of records) {
     const key = sameTitle(r.title);
@@ -158,6 +166,14 @@ export function makeQueries(name, records, perKind, kinds = ALL_KINDS) {
     return out;
   }));
   for (const [r, part] of pick(parts, perKind, random)) add("codepart", `${part} `, r, [r.id]);
+  const asked = QUESTIONS[lang] || QUESTIONS.en;
+  for (const r of pick(usable, perKind, random)) {
+    const content = (r.title.match(WORD) || []).filter((w) => [...w].length >= 4);
+    if (content.length === 0) continue;
+    const n = Math.min(content.length, 1 + Math.floor(random() * 2));
+    const start = asked[Math.floor(random() * asked.length)];
+    add("question", `${start} ${pick(content, n, random).join(" ")} `, r, byTitle.get(sameTitle(r.title)));
+  }
   return queries;
 }
 

@@ -49,6 +49,7 @@ use tantivy::tokenizer::{
 };
 
 mod lexicon;
+mod question;
 mod scan;
 mod stemmer;
 #[cfg(test)]
@@ -56,6 +57,7 @@ mod tests;
 mod tokenizer;
 
 pub use lexicon::{Lexicon, STOP, Tier0TokenStream, Tier0Tokenizer};
+pub use question::question_words;
 pub use scan::for_each_token;
 pub use stemmer::{CodeAwareStemmer, CodeAwareStemmerFilter, CodeAwareStemmerStream};
 pub use tokenizer::{CodeAwareTokenizer, PrecomputedTokenStream, tokenize};

@@ -221,7 +221,7 @@ impl Engine {
     /// How `query` is understood (see QUERY.md, "Planning").
     pub fn plan(&self, query: &str) -> Result<Vec<Word>, SearchError> {
         let vocab = LoadedVocabulary::load(self, query)?;
-        Ok(plan::plan(&vocab, query))
+        Ok(plan::plan(&vocab, query, &self.manifest.question_words))
     }
 
     /// Answers `query` with its best `limit` results.

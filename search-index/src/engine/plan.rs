@@ -155,13 +155,21 @@ fn lower_bound(words: &[VocabEntry], word: &str) -> usize {
     words.partition_point(|e| js_cmp(&e.0, word) == std::cmp::Ordering::Less)
 }
 
-/// Plans `query` (see the module docs and QUERY.md).
-pub fn plan(vocab: &dyn Vocabulary, query: &str) -> Vec<Word> {
+/// Plans `query` (see the module docs and QUERY.md), with the language's
+/// question words.
+pub fn plan(vocab: &dyn Vocabulary, query: &str, question_words: &[String]) -> Vec<Word> {
     let surfaces = surface_forms(Mode::Query, query);
-    let words = plan_words(vocab, &surfaces, is_typing(query));
+    let mut words = plan_words(vocab, &surfaces, is_typing(query));
     if words.is_empty() && !surfaces.is_empty() {
         // Only stop words: complete the last one, as if still typed.
-        return plan_words(vocab, &surfaces, true);
+        words = plan_words(vocab, &surfaces, true);
+    }
+    // Question words are optional when another word is required.
+    let question = |w: &Word| question_words.contains(&w.surface);
+    if words.iter().any(|w| !w.optional && !question(w)) {
+        for w in words.iter_mut().filter(|w| question(w)) {
+            w.optional = true;
+        }
     }
     words
 }

@@ -176,6 +176,10 @@ fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), Searc
                 .is_ok()
                 .then_some(term)
         }),
+        question_words: crate::analyzer::question_words(lang)
+            .iter()
+            .map(|w| (*w).to_owned())
+            .collect(),
     };
     emit_json(
         out,

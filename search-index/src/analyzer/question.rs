@@ -1,0 +1,115 @@
+//! Question words: the words a query is phrased with that name nothing an
+//! article is about ("how do I reset my password", "no puedo imprimir").
+//!
+//! In: a language code. Out: its list, in the folded form of a query's
+//! surfaces (lower case, accents folded), none of them a stop word (stop
+//! words are dropped before; tests pin both). The query planner makes a
+//! question word optional when the query has another word (QUERY.md,
+//! "Planning", step 5): it still adds to an article's score, but an
+//! article need not have it, so the password article without "how" or
+//! "my" is found. The list goes to each language's manifest, so the
+//! browser engine reads the very same words.
+
+/// English: interrogatives, auxiliaries, personal pronouns and the words
+/// of a request (tantivy's English stop list, the Lucene one, has none of
+/// them but "not", which support questions keep searchable, and "no").
+const ENGLISH: &[&str] = &[
+    "am",
+    "any",
+    "anyone",
+    "can",
+    "cannot",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "get",
+    "getting",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "help",
+    "her",
+    "him",
+    "his",
+    "how",
+    "i",
+    "im",
+    "its",
+    "me",
+    "mine",
+    "my",
+    "myself",
+    "need",
+    "our",
+    "please",
+    "she",
+    "should",
+    "so",
+    "someone",
+    "something",
+    "them",
+    "us",
+    "want",
+    "we",
+    "were",
+    "what",
+    "whats",
+    "when",
+    "where",
+    "which",
+    "who",
+    "why",
+    "would",
+    "you",
+    "your",
+];
+
+/// Spanish: what tantivy's Spanish list (Snowball's) leaves of the same:
+/// the forms of "poder", "hacer", "querer", "necesitar", "deber", the
+/// accented interrogatives it lists only unaccented are folded there.
+const SPANISH: &[&str] = &[
+    "ayuda", "ayudar", "debo", "favor", "hacer", "hago", "necesito", "podemos", "poder", "puede",
+    "pueden", "puedes", "puedo", "quiero", "quisiera",
+];
+
+/// The question words of `lang` (none for a language without a list).
+pub fn question_words(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" => ENGLISH,
+        "es" => SPANISH,
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyzer::{Mode, StopWords, stemmer_language, surface_forms};
+
+    #[test]
+    fn question_words_are_folded_sorted_and_never_stop_words() {
+        for lang in ["en", "es"] {
+            let words = question_words(lang);
+            let mut stop = StopWords::new(stemmer_language(lang).unwrap());
+            assert!(
+                words.windows(2).all(|w| w[0] < w[1]),
+                "{lang}: sorted, no repeats"
+            );
+            for word in words {
+                assert_eq!(
+                    surface_forms(Mode::Query, word),
+                    vec![word.to_string()],
+                    "{word}"
+                );
+                assert!(!stop.is_stop(word), "{lang}: {word} is a stop word already");
+            }
+        }
+        assert!(question_words("de").is_empty());
+    }
+}
