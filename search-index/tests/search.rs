@@ -96,15 +96,18 @@ fn stop_words_are_ignored_unless_they_are_the_whole_query() {
     }
 }
 
+/// The ids of the first 50 Spanish results of `query`, sorted.
+fn sorted_ids(files: &[ExportedFile], query: &str) -> Vec<String> {
+    let mut ids = search(files, "es", query, 50);
+    ids.sort();
+    ids
+}
+
 #[test]
 fn a_stop_word_being_typed_is_optional() {
     let files = exported();
     let engine = common::engine(&files, "es");
-    let sorted = |q: &str| {
-        let mut ids = search(&files, "es", q, 50);
-        ids.sort();
-        ids
-    };
+    let sorted = |q: &str| sorted_ids(&files, q);
     // `par` starts the stop word `para`: while it is typed, the articles
     // with `contraseña` stay, whether or not they have a word in `par…`.
     let plan = engine.plan("contraseña par").unwrap();
@@ -132,11 +135,7 @@ fn a_stop_word_being_typed_is_optional() {
 fn question_words_are_optional_beside_another_word() {
     let files = exported();
     let engine = common::engine(&files, "es");
-    let sorted = |q: &str| {
-        let mut ids = search(&files, "es", q, 50);
-        ids.sort();
-        ids
-    };
+    let sorted = |q: &str| sorted_ids(&files, q);
     let optional = |q: &str| {
         engine
             .plan(q)
