@@ -24,7 +24,10 @@
 //               word of 5+ letters, never its first letter;
 // - prefix:     the title cut inside a word, 3+ letters of it typed;
 // - body:       four consecutive words of 3+ letters from a sentence of
-//               the article's text, complete (trailing space).
+//               the article's text, complete (trailing space);
+// - question:   one or two title words of 4+ letters asked as a question
+//               (`how do I …`, `cómo puedo …`: tests/search/queries.mjs),
+//               reported beside the five above and left out of `all`.
 //
 // A title query is answered correctly by any article with that same title
 // (documentation often repeats a title in several sections); a body query
@@ -195,8 +198,8 @@ function report(rows, engines) {
     console.log(`\n### ${lang} (${[...new Set(mine.map((r) => r.folder))].join(", ")})\n`);
     console.log(`| kind | n | ${engines.map((e) => `${e} hit@1 | ${e} hit@5 | ${e} MRR`).join(" | ")} |`);
     console.log(`| --- | ---: | ${engines.map(() => "---: | ---: | ---:").join(" | ")} |`);
-    for (const kind of [...KNOWN_ITEM_KINDS, "all"]) {
-      const subset = kind === "all" ? mine : mine.filter((r) => r.kind === kind);
+    for (const kind of [...KNOWN_ITEM_KINDS, "all", "question"]) {
+      const subset = kind === "all" ? mine.filter((r) => KNOWN_ITEM_KINDS.includes(r.kind)) : mine.filter((r) => r.kind === kind);
       if (subset.length === 0) continue;
       const cells = engines.map((e) => {
         const s = summarize(subset, e);
@@ -221,7 +224,7 @@ async function main() {
     for (const folder of folders) {
       const { site, lang, out } = await makeSite(args, folder, work);
       const records = await articles(out, lang);
-      const queries = makeQueries(folder, records, args.perKind, KNOWN_ITEM_KINDS);
+      const queries = makeQueries(folder, records, args.perKind, [...KNOWN_ITEM_KINDS, "question"], lang);
       const engine = await tier0Engine(out, lang);
       const cli = args.cli ? cliSearch(args, site, lang) : null;
       const pagefind = args.pagefind ? await pagefindRanks(out, records, queries) : null;
