@@ -187,10 +187,9 @@ impl Urls {
     /// prefix of its links, and `/` for a site of relative links, which a
     /// host serves at its root.
     pub fn root_path(&self) -> String {
-        match &self.base {
+        match self.base {
             BaseUrl::Relative => "/".to_owned(),
-            BaseUrl::Path(path) => path.clone(),
-            BaseUrl::Absolute(url) => url_path(url).to_owned(),
+            _ => self.root(""),
         }
     }
 

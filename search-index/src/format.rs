@@ -407,25 +407,26 @@ pub fn put_varint(out: &mut Vec<u8>, mut value: u32) {
 /// Reads all varints of `bytes`; `None` if it ends inside one.
 pub fn read_varints(bytes: &[u8]) -> Option<Vec<u32>> {
     let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        out.push(read_varint(bytes, &mut at)?);
+    }
+    Some(out)
+}
+
+/// The varint at `*at`, moving past it; `None` if `bytes` ends inside it
+/// or it runs over five bytes.
+fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
     let mut value: u32 = 0;
-    let mut shift = 0;
-    let mut open = false;
-    for &b in bytes {
-        if shift >= 32 {
-            return None;
-        }
+    for shift in (0..35).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
         value |= u32::from(b & 0x7f) << shift;
-        open = true;
         if b & 0x80 == 0 {
-            out.push(value);
-            value = 0;
-            shift = 0;
-            open = false;
-        } else {
-            shift += 7;
+            return Some(value);
         }
     }
-    (!open).then_some(out)
+    None
 }
 
 /// One posting: an article that has the term, its score and whether the

@@ -15,7 +15,7 @@
 //! the engine (the last head score, `top`), so an unread tail is still
 //! bounded by what the head says.
 
-use super::{Posting, base64_decode, base64_encode_into, put_varint};
+use super::{Posting, base64_decode, base64_encode_into, put_varint, read_varint};
 
 /// Most score levels a tail keeps (one byte per posting).
 pub const TAIL_LEVELS: usize = 256;
@@ -101,42 +101,23 @@ pub fn decode_tail(encoded: &str, top: u32) -> Option<Vec<Posting>> {
     if n > bytes.len() {
         return None;
     }
-    let mut docs = Vec::with_capacity(n);
+    let mut out = Vec::with_capacity(n);
     let mut doc: u32 = 0;
     for _ in 0..n {
         let v = next()?;
         doc = doc.checked_add(v >> 1)?;
-        docs.push((doc, v & 1 == 1));
+        out.push(Posting {
+            doc,
+            score: 0.0,
+            title: v & 1 == 1,
+        });
         doc = doc.checked_add(1)?;
     }
-    let indexes = bytes.get(at..)?;
-    if indexes.len() != n {
-        return None;
+    let indexes = bytes.get(at..).filter(|i| i.len() == n)?;
+    for (p, &level) in out.iter_mut().zip(indexes) {
+        p.score = *levels.get(usize::from(level))?;
     }
-    docs.iter()
-        .zip(indexes)
-        .map(|(&(doc, title), &level)| {
-            Some(Posting {
-                doc,
-                score: *levels.get(usize::from(level))?,
-                title,
-            })
-        })
-        .collect()
-}
-
-/// The varint at `*at`, moving past it.
-fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    let mut value: u32 = 0;
-    for shift in (0..35).step_by(7) {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        value |= u32::from(b & 0x7f).checked_shl(shift)?;
-        if b & 0x80 == 0 {
-            return Some(value);
-        }
-    }
-    None
+    Some(out)
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 // The not-found page with `redirects: not-found` in tier0.yaml: a short
 // link or an alias has no page of its own, so this looks the missing path
 // up in kb/redirects-<n>.json (n: the FNV-1a hash of the path's UTF-8
-// bytes times data-files, divided by 2^32, as tier0 computes it) and sends the browser on
-// to the article, keeping the #fragment.
+// bytes times data-files, divided by 2^32, as tier0 computes it) and
+// sends the browser on to the article, keeping the #fragment.
 (function () {
   "use strict";
   var script = document.currentScript;
