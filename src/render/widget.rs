@@ -21,6 +21,7 @@
 //! any preview, so a cached old file is never mixed with a new one.
 
 use std::io;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -140,32 +141,128 @@ pub fn is_widget_file(path: &str) -> bool {
 pub fn write(
     model: &SiteModel,
     theme: &Theme,
-    previews: &[impl AsRef<[u8]>],
+    previews: &[impl AsRef<[u8]> + Sync],
     sink: &dyn Sink,
 ) -> io::Result<()> {
+    let groups = groups(model);
+    let digests: Vec<Digest> = groups
+        .par_iter()
+        .map_init(Vec::new, |json, group| digest(model, group, previews, json))
+        .collect();
+    write_files(model, theme, previews, &groups, &digests, sink)
+}
+
+/// The digest of each preview file as the dev server last wrote it, so
+/// that a rebuild digests again only the files whose articles changed
+/// (every file is written again: its name and bytes carry the folder).
+#[derive(Default)]
+pub struct PreviewDigests {
+    files: Vec<Digested>,
+}
+
+/// A preview file's articles, their previews and the digest of its JSON.
+struct Digested {
+    /// The URL and preview of each article of the file, in its order. The
+    /// previews are the very `Arc`s written, held here: the same pointer
+    /// is the same bytes.
+    articles: Vec<(String, Arc<[u8]>)>,
+    digest: Digest,
+}
+
+impl Digested {
+    /// Whether the file of `group` would have this one's JSON.
+    fn holds(&self, model: &SiteModel, group: &[usize], previews: &[Arc<[u8]>]) -> bool {
+        self.articles.len() == group.len()
+            && self.articles.iter().zip(group).all(|((url, record), &a)| {
+                *url == model.articles[a].path && Arc::ptr_eq(record, &previews[a])
+            })
+    }
+}
+
+impl PreviewDigests {
+    /// [`write`], reusing the digests of the files whose articles and
+    /// previews are those of the last call.
+    pub fn write(
+        &mut self,
+        model: &SiteModel,
+        theme: &Theme,
+        previews: &[Arc<[u8]>],
+        sink: &dyn Sink,
+    ) -> io::Result<()> {
+        let groups = groups(model);
+        let earlier = (self.files.len() == groups.len()).then_some(&self.files);
+        let digests: Vec<Digest> = groups
+            .par_iter()
+            .enumerate()
+            .map_init(Vec::new, |json, (i, group)| {
+                match earlier.map(|files| &files[i]) {
+                    Some(file) if file.holds(model, group, previews) => file.digest,
+                    _ => digest(model, group, previews, json),
+                }
+            })
+            .collect();
+        write_files(model, theme, previews, &groups, &digests, sink)?;
+        self.files = groups
+            .iter()
+            .zip(digests)
+            .map(|(group, digest)| Digested {
+                articles: group
+                    .iter()
+                    .map(|&a| (model.articles[a].path.clone(), previews[a].clone()))
+                    .collect(),
+                digest,
+            })
+            .collect();
+        Ok(())
+    }
+}
+
+/// A preview file's JSON length and BLAKE3 digest.
+type Digest = (usize, blake3::Hash);
+
+/// The articles of each preview file, by index in the model, in the order
+/// of their URLs.
+fn groups(model: &SiteModel) -> Vec<Vec<usize>> {
     let count = model.articles.len().div_ceil(PREVIEWS_PER_FILE).max(1);
-    let mut groups: Vec<Vec<(&str, &[u8])>> = vec![Vec::new(); count];
-    for (linked, record) in model.articles.iter().zip(previews) {
-        groups[preview_file(&linked.path, count)].push((linked.path.as_str(), record.as_ref()));
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (i, linked) in model.articles.iter().enumerate() {
+        groups[preview_file(&linked.path, count)].push(i);
     }
     for group in &mut groups {
-        group.sort_by(|a, b| a.0.cmp(b.0));
+        group.sort_by(|&a, &b| model.articles[a].path.cmp(&model.articles[b].path));
     }
+    groups
+}
+
+/// The digest of the JSON of the preview file of `group`, made in `json`.
+fn digest(
+    model: &SiteModel,
+    group: &[usize],
+    previews: &[impl AsRef<[u8]>],
+    json: &mut Vec<u8>,
+) -> Digest {
+    json.clear();
+    preview_file_json(model, group, previews, json);
+    (json.len(), blake3::hash(json))
+}
+
+/// Writes the preview files of `groups`, whose JSON has `digests`, into
+/// the folder named after all of them, then the scripts that load them.
+fn write_files(
+    model: &SiteModel,
+    theme: &Theme,
+    previews: &[impl AsRef<[u8]> + Sync],
+    groups: &[Vec<usize>],
+    digests: &[Digest],
+    sink: &dyn Sink,
+) -> io::Result<()> {
     // The files' names carry a digest of all of them, so the bytes of each
     // are made twice, once for the digest and once to be written, rather
     // than all held at once beside the previews (tens of MB at 10,000
     // articles).
-    let digests: Vec<(usize, blake3::Hash)> = groups
-        .par_iter()
-        .map_init(Vec::new, |json, group| {
-            json.clear();
-            preview_file_json(group, json);
-            (json.len(), blake3::hash(json))
-        })
-        .collect();
     let mut hasher = blake3::Hasher::new();
     hasher.update(&PREVIEW_FORMAT.to_le_bytes());
-    for (len, digest) in &digests {
+    for (len, digest) in digests {
         hasher.update(&(*len as u64).to_le_bytes());
         hasher.update(digest.as_bytes());
     }
@@ -174,25 +271,37 @@ pub fn write(
         let path = format!("{WIDGET_DIR}/{build}/{i}.js");
         let (len, _) = digests[i];
         let mut file = Vec::with_capacity(len + path.len() + 64);
-        search_index::format::wrap_into(&mut file, &path, |out| preview_file_json(group, out));
+        search_index::format::wrap_into(&mut file, &path, |out| {
+            preview_file_json(model, group, previews, out);
+        });
         sink.put(&path, &file)
     })?;
-    let site = site_data(model, theme, &build, count);
+    let site = site_data(model, theme, &build, groups.len());
     sink.put(WIDGET_JS, bundle(theme, &site, false).as_bytes())?;
     sink.put(WIDGET_MODULE, bundle(theme, &site, true).as_bytes())
 }
 
-/// Appends a preview file's JSON, `{"articles": {url: record, …}}` in the
-/// order of `group`, to `json`: straight into the buffer it ends in.
-fn preview_file_json(group: &[(&str, &[u8])], json: &mut Vec<u8>) {
+/// Appends the JSON of the preview file of `group`, `{"articles": {url:
+/// record, …}}` in its order, to `json`: straight into the buffer it ends
+/// in.
+fn preview_file_json(
+    model: &SiteModel,
+    group: &[usize],
+    previews: &[impl AsRef<[u8]>],
+    json: &mut Vec<u8>,
+) {
     json.extend_from_slice(b"{\"articles\":{");
-    for (i, (url, record)) in group.iter().enumerate() {
+    for (i, &a) in group.iter().enumerate() {
         if i > 0 {
             json.push(b',');
         }
-        json.extend_from_slice(Value::from(*url).to_string().as_bytes());
+        json.extend_from_slice(
+            Value::from(model.articles[a].path.as_str())
+                .to_string()
+                .as_bytes(),
+        );
         json.push(b':');
-        json.extend_from_slice(record);
+        json.extend_from_slice(previews[a].as_ref());
     }
     json.extend_from_slice(b"}}");
 }

@@ -23,6 +23,7 @@ use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::discover::CONTENT_DIR;
 use crate::link::SiteModel;
 use crate::plan::{self, Body, Change, Now, Pages, Step};
+use crate::render::widget::PreviewDigests;
 use crate::render::{self, Listing, Listings, Sink, theme::Theme};
 use crate::site::{self, BuildError, BuildOptions, Prepared};
 
@@ -178,10 +179,16 @@ impl Learned {
 
     /// Replaces the help widget's files in `pages` with those of `model`'s
     /// previews as now learned: their folder is named after all of them.
-    fn store_widget(&self, model: &SiteModel, theme: &Theme, pages: &mut Files) -> io::Result<()> {
+    fn store_widget(
+        &self,
+        model: &SiteModel,
+        theme: &Theme,
+        digests: &mut PreviewDigests,
+        pages: &mut Files,
+    ) -> io::Result<()> {
         pages.retain(|path, _| !crate::render::widget::is_widget_file(path));
         let sink = MemorySink::default();
-        render::widget::write(model, theme, &self.previews, &sink)?;
+        digests.write(model, theme, &self.previews, &sink)?;
         pages.extend(sink.into_files());
         Ok(())
     }
@@ -214,6 +221,7 @@ impl Good {
         &mut self,
         bodies: &[Body],
         changes: &[Change],
+        digests: &mut PreviewDigests,
     ) -> Result<Option<Step>, BuildError> {
         let mut model = (*self.model).clone();
         let mut texts = SourceTexts::default();
@@ -232,7 +240,8 @@ impl Good {
         }
         let mut pages = (*self.pages).clone();
         self.learned.store(rendered, &mut pages);
-        self.learned.store_widget(&model, &self.theme, &mut pages)?;
+        self.learned
+            .store_widget(&model, &self.theme, digests, &mut pages)?;
         self.model = Arc::new(model);
         self.pages = Arc::new(pages);
         Ok(None)
@@ -248,6 +257,7 @@ impl Good {
         theme: Theme,
         texts: &SourceTexts,
         plan: &Pages,
+        digests: &mut PreviewDigests,
     ) -> Result<(Self, usize), BuildError> {
         let mut learned = self.learned.reordered(&plan.old_of);
         let rendered = render::articles_alone(&model, &theme, &plan.render, &learned.anchors)
@@ -297,7 +307,7 @@ impl Good {
             }
         }
         pages.extend(sink.into_files());
-        learned.store_widget(&model, &theme, &mut pages)?;
+        learned.store_widget(&model, &theme, digests, &mut pages)?;
         let good = Self {
             model: Arc::new(model),
             theme: Arc::new(theme),
@@ -326,6 +336,9 @@ pub struct DevSite {
     /// The files as last read and parsed: only those that changed are read
     /// and parsed again.
     earlier: site::Earlier,
+    /// The help widget's preview files as last written: only those whose
+    /// articles changed are digested again.
+    widget: PreviewDigests,
 }
 
 impl DevSite {
@@ -337,6 +350,7 @@ impl DevSite {
             failed: false,
             warnings: Default::default(),
             earlier: Default::default(),
+            widget: Default::default(),
         }
     }
 
@@ -409,7 +423,7 @@ impl DevSite {
         };
         let mut step = plan::first(previous.as_deref().map(|g| &*g.model), changes);
         if let (Step::Bodies(bodies), Some(good)) = (&step, previous) {
-            match good.rebuild_bodies(bodies, changes)? {
+            match good.rebuild_bodies(bodies, changes, &mut self.widget)? {
                 None => return Ok(Rebuilt::Articles(bodies.len())),
                 Some(next) => step = next,
             }
@@ -429,10 +443,16 @@ impl DevSite {
         };
         let (good, rebuilt) = match relinked {
             Some((good, pages)) => {
-                let (relinked, listings) = good.relinked(model, theme, &texts, &pages)?;
+                let (relinked, listings) =
+                    good.relinked(model, theme, &texts, &pages, &mut self.widget)?;
                 (relinked, Rebuilt::Listings(pages.render.len(), listings))
             }
-            None => (Good::built(model, theme, &texts)?, Rebuilt::Everything),
+            None => {
+                // Its previews are new: the digests of the old ones would
+                // only hold them in memory.
+                self.widget = PreviewDigests::default();
+                (Good::built(model, theme, &texts)?, Rebuilt::Everything)
+            }
         };
         self.good = Some(good);
         self.warnings = (warnings, texts);
