@@ -18,8 +18,31 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
 use crate::discover::Asset;
-use crate::parse::Article;
 use crate::syntax::{internal_marker, may_have_internal_blocks, options};
+
+/// A Markdown file whose references decide which content files an edition
+/// publishes: an article, a landing page, or a file left out of the build.
+#[derive(Debug, Clone, Copy)]
+pub struct Referrer<'a> {
+    /// Its content-relative path: its links start from its folder.
+    pub rel: &'a str,
+    /// Its Markdown body (a file left out before its front matter could be
+    /// read gives its whole text: what that names is withheld too).
+    pub body: &'a str,
+    /// What of it the edition shows.
+    pub shows: Shows,
+}
+
+/// What an edition shows of a [`Referrer`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shows {
+    /// Nothing: withheld (internal, a draft, left out for its errors).
+    Nothing,
+    /// All but its `> [!INTERNAL]` blocks.
+    Outside,
+    /// All of it.
+    All,
+}
 
 /// Which parts of a body a scan reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,29 +55,25 @@ enum Part {
     Outside,
 }
 
-/// `assets` less the ones only withheld material shows.
-///
-/// `published[i]` says whether `articles[i]` is in this edition; `blocks`
-/// whether its internal blocks are. `path` turns a reference written in an
-/// article into the content-relative path it names, if it is a local file.
-pub fn published(
-    assets: Vec<Asset>,
-    articles: &[Article],
-    published: &[bool],
-    blocks: bool,
-    path: &(dyn Fn(&Article, &str) -> Option<String> + Sync),
-) -> Vec<Asset> {
+/// A function that turns a reference written in a file of a folder
+/// (content-relative) into the content-relative path it names, if it is
+/// a local file.
+pub type Resolve = dyn Fn(&str, &str) -> Option<String> + Sync;
+
+/// `assets` less the ones only withheld material shows: what some
+/// `referrers` show nothing of, or show only inside internal blocks they
+/// leave out, refers to them, and nothing they show does.
+pub fn published(assets: Vec<Asset>, referrers: &[Referrer<'_>], path: &Resolve) -> Vec<Asset> {
     let is_asset = |rel: &String| assets.binary_search_by(|a| a.rel.as_str().cmp(rel)).is_ok();
-    let withheld: BTreeSet<String> = articles
+    let withheld: BTreeSet<String> = referrers
         .par_iter()
-        .zip(published)
-        .filter_map(|(article, &shown)| {
-            let part = match (shown, blocks) {
-                (false, _) => Part::All,
-                (true, false) if may_have_internal_blocks(article.body()) => Part::Internal,
-                (true, _) => return None,
+        .filter_map(|referrer| {
+            let part = match referrer.shows {
+                Shows::Nothing => Part::All,
+                Shows::Outside if may_have_internal_blocks(referrer.body) => Part::Internal,
+                Shows::Outside | Shows::All => return None,
             };
-            Some(references(article, part, path))
+            Some(references(referrer, part, path))
         })
         .flatten_iter()
         .filter(is_asset)
@@ -62,13 +81,15 @@ pub fn published(
     if withheld.is_empty() {
         return assets;
     }
-    let shared: BTreeSet<String> = articles
+    let shared: BTreeSet<String> = referrers
         .par_iter()
-        .zip(published)
-        .filter(|&(article, &shown)| shown && may_name(article.body(), &withheld))
-        .flat_map_iter(|(article, _)| {
-            let part = if blocks { Part::All } else { Part::Outside };
-            references(article, part, path)
+        .filter(|referrer| referrer.shows != Shows::Nothing && may_name(referrer.body, &withheld))
+        .flat_map_iter(|referrer| {
+            let part = match referrer.shows {
+                Shows::Outside => Part::Outside,
+                _ => Part::All,
+            };
+            references(referrer, part, path)
         })
         .filter(|rel| withheld.contains(rel))
         .collect();
@@ -94,16 +115,16 @@ fn may_name(body: &str, files: &BTreeSet<String>) -> bool {
             .any(|f| body.contains(f.rsplit('/').next().unwrap_or(f)))
 }
 
-/// The content-relative paths of the files `article` refers to in `part`.
-fn references(
-    article: &Article,
-    part: Part,
-    path: &(dyn Fn(&Article, &str) -> Option<String> + Sync),
-) -> Vec<String> {
-    let body = article.body();
+/// The content-relative paths of the files `referrer` refers to in
+/// `part`, read as the page is rendered: from its body with other
+/// dialects' blocks rewritten (an indented admonition body is not code).
+fn references(referrer: &Referrer<'_>, part: Part, path: &Resolve) -> Vec<String> {
+    let prepared = crate::dialects::prepare(referrer.body, referrer.rel.ends_with(".mdx"));
+    let body = prepared.text();
+    let dir = crate::landing::split_dir(referrer.rel).0;
     let mut found = Vec::new();
     let mut add = |dest: &str| {
-        if let Some(rel) = path(article, dest) {
+        if let Some(rel) = path(dir, dest) {
             found.push(rel);
         }
     };
@@ -143,17 +164,43 @@ fn references(
     found
 }
 
-/// The values of the attributes that load or link a file (`src`, `href`,
-/// `poster`) in a piece of HTML, quoted or not.
+/// The attributes that load or link a file: `srcset` lists several, each
+/// URL followed by its size (`a.png 1x, b.png 2x`).
+const FILE_ATTRIBUTES: [&str; 7] = [
+    "srcset",
+    "src",
+    "href",
+    "xlink:href",
+    "poster",
+    "data",
+    "background",
+];
+
+/// The files a piece of HTML loads or links: the values of its
+/// [`FILE_ATTRIBUTES`], quoted or not, each URL of a `srcset`.
 fn html_references(html: &str) -> impl Iterator<Item = &str> {
-    const NAMES: [&str; 3] = ["src", "href", "poster"];
+    html_attributes(html).flat_map(|(name, value)| {
+        let urls: Vec<&str> = if name == "srcset" {
+            value
+                .split(',')
+                .filter_map(|candidate| candidate.split_ascii_whitespace().next())
+                .collect()
+        } else {
+            vec![value]
+        };
+        urls
+    })
+}
+
+/// Each of the [`FILE_ATTRIBUTES`] of a piece of HTML, with its value.
+fn html_attributes(html: &str) -> impl Iterator<Item = (&'static str, &str)> {
     let bytes = html.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < bytes.len() {
             let start = at;
             at += 1;
-            let Some(name) = NAMES.iter().find(|n| {
+            let Some(name) = FILE_ATTRIBUTES.iter().find(|n| {
                 bytes.len() >= start + n.len()
                     && bytes[start..start + n.len()].eq_ignore_ascii_case(n.as_bytes())
             }) else {
@@ -190,7 +237,7 @@ fn html_references(html: &str) -> impl Iterator<Item = &str> {
                 None => return None,
             };
             at = value_end;
-            return Some(&html[value_start..value_end]);
+            return Some((*name, &html[value_start..value_end]));
         }
         None
     })
@@ -209,6 +256,14 @@ mod tests {
             vec!["a.png", "b.pdf", "c.jpg"]
         );
         assert_eq!(html_references("<img data-src=\"no.png\">").count(), 0);
+        let more = r#"<picture><source srcset="a.webp 1x, b.webp 2x,c.webp"><img src=d.png></picture>
+            <object data="e.pdf"></object><svg><image xlink:href="f.svg"/></svg><td background=g.gif>"#;
+        assert_eq!(
+            html_references(more).collect::<Vec<_>>(),
+            vec![
+                "a.webp", "b.webp", "c.webp", "d.png", "e.pdf", "f.svg", "g.gif"
+            ]
+        );
         assert_eq!(html_references("<img src=").count(), 0);
         assert_eq!(
             html_references("<img src=\"unclosed.png").collect::<Vec<_>>(),

@@ -16,6 +16,7 @@ use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, Reading};
 use crate::leniency;
 use crate::link::{self, BuildAudience, Selection, SiteModel};
 use crate::parse;
+use crate::references::{self, Referrer, Shows};
 use crate::render::{self, RenderError, Sink, theme::Theme};
 use crate::write::{self, OutputClaim, Staging, Unknown};
 
@@ -194,6 +195,8 @@ struct Parsed {
     assets: Vec<discover::Asset>,
     warnings: Vec<Diagnostic>,
     texts: SourceTexts,
+    /// The article files left out for their errors.
+    left_out: Vec<discover::SourceFile>,
 }
 
 /// Runs discover, parse and link.
@@ -291,6 +294,7 @@ fn parse_site(
         assets: sources.assets,
         warnings: diagnostics,
         texts,
+        left_out: parsed.left_out,
     })
 }
 
@@ -308,7 +312,10 @@ fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildErro
         mut assets,
         mut warnings,
         texts,
+        left_out,
     } = parsed;
+    let unread = left_out.iter().map(|f| (f.rel.as_str(), &*f.text));
+    assets = without_left_out_files(assets, unread, &articles, &sections);
     if config.strict {
         return match link::link(config, articles, sections, assets, selection) {
             Ok(model) => Ok(Prepared {
@@ -348,9 +355,14 @@ fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildErro
         };
         let left_out = leniency::left_out(&errors);
         let before = (articles.len(), sections.len(), assets.len());
-        articles.retain(|a| !left_out.contains(a.path.as_path()));
+        let (out, kept): (Vec<_>, Vec<_>) = articles
+            .into_iter()
+            .partition(|a| left_out.contains(a.path.as_path()));
+        articles = kept;
         sections.retain(|s| !left_out.contains(s.path.as_path()));
         assets.retain(|a| !left_out.contains(Path::new(CONTENT_DIR).join(&a.rel).as_path()));
+        let out = out.iter().map(|a| (a.rel.as_str(), a.body()));
+        assets = without_left_out_files(assets, out, &articles, &sections);
         let progress = (articles.len(), sections.len(), assets.len()) != before;
         warnings.extend(errors);
         if !progress {
@@ -360,6 +372,39 @@ fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildErro
             });
         }
     }
+}
+
+/// `assets` less those that only files `left_out` of the build (their
+/// content-relative paths and bodies) refer to: leaving out an internal
+/// article for an error must not publish its screenshots as files that
+/// nothing shows.
+fn without_left_out_files<'a>(
+    assets: Vec<discover::Asset>,
+    left_out: impl Iterator<Item = (&'a str, &'a str)>,
+    articles: &'a [parse::Article],
+    sections: &'a [parse::SectionPage],
+) -> Vec<discover::Asset> {
+    let referrers: Vec<Referrer<'_>> = left_out
+        .map(|(rel, body)| Referrer {
+            rel,
+            body,
+            shows: Shows::Nothing,
+        })
+        .collect();
+    if referrers.is_empty() {
+        return assets;
+    }
+    let shown = articles
+        .iter()
+        .map(|a| (a.rel.as_str(), a.body()))
+        .chain(sections.iter().map(|s| (s.rel.as_str(), s.file().body())))
+        .map(|(rel, body)| Referrer {
+            rel,
+            body,
+            shows: Shows::All,
+        });
+    let referrers: Vec<Referrer<'_>> = referrers.into_iter().chain(shown).collect();
+    references::published(assets, &referrers, &link::content_file_from)
 }
 
 /// A build that stops on content problems: `errors` after the warnings so far.

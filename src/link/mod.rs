@@ -18,6 +18,7 @@ use crate::diagnostics::Diagnostic;
 use crate::discover::Asset;
 use crate::output_paths::{self, PathRegistry};
 use crate::parse::{Article, Audience, SectionPage};
+use crate::references::{Referrer, Shows};
 use crate::slug;
 use crate::urls::Urls;
 
@@ -29,7 +30,7 @@ mod resolve;
 mod sections;
 
 pub use model::{SECTION_NEIGHBOURS, SiteModel};
-pub use resolve::LinkTarget;
+pub use resolve::{LinkTarget, content_file_from};
 use sections::Landings;
 pub use sections::{Section, ancestors, section_path};
 
@@ -194,7 +195,16 @@ pub fn link_or_return(
     selection: Selection,
 ) -> Result<SiteModel, Unlinked> {
     let mut errors = Vec::new();
-    let (order, withheld, assets) = select(&config, &articles, assets, selection);
+    let (sections, withheld_landings): (Vec<_>, Vec<_>) = sections
+        .into_iter()
+        .partition(|s| selection.audience.shows(s.audience) && (selection.drafts || !s.draft));
+    let (order, withheld, assets) = select(
+        &config,
+        &articles,
+        (&sections, &withheld_landings),
+        assets,
+        selection,
+    );
     let mut registry = PathRegistry::new(
         config
             .languages
@@ -277,10 +287,12 @@ pub fn link_or_return(
 
 /// The articles `selection` publishes (indexes into `articles`) in the
 /// order of their lists, why each other one is withheld, and the assets
-/// of `assets` that the published ones use.
+/// of `assets` that the published articles and landing pages use
+/// (`landings`: those it shows, and those it withholds).
 fn select(
     config: &Config,
     articles: &[Article],
+    landings: (&[SectionPage], &[SectionPage]),
     assets: Vec<Asset>,
     selection: Selection,
 ) -> (Vec<usize>, BTreeMap<String, Withheld>, Vec<Asset>) {
@@ -289,13 +301,31 @@ fn select(
     for &i in &order {
         published[i] = true;
     }
-    let assets = crate::references::published(
-        assets,
-        articles,
-        &published,
-        selection.audience == BuildAudience::Agents,
-        &resolve::content_file,
-    );
+    let shown = if selection.audience == BuildAudience::Agents {
+        Shows::All
+    } else {
+        Shows::Outside
+    };
+    let referrers: Vec<Referrer<'_>> = articles
+        .iter()
+        .zip(&published)
+        .map(|(a, &published)| Referrer {
+            rel: &a.rel,
+            body: a.body(),
+            shows: if published { shown } else { Shows::Nothing },
+        })
+        .chain(landings.0.iter().map(|s| Referrer {
+            rel: &s.rel,
+            body: s.file().body(),
+            shows: shown,
+        }))
+        .chain(landings.1.iter().map(|s| Referrer {
+            rel: &s.rel,
+            body: s.file().body(),
+            shows: Shows::Nothing,
+        }))
+        .collect();
+    let assets = crate::references::published(assets, &referrers, &resolve::content_file_from);
     place::sort_for_listing(config, articles, &mut order);
     (order, withheld, assets)
 }

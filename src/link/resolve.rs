@@ -19,7 +19,7 @@
 use super::{SiteModel, Withheld};
 use crate::discover::{MARKDOWN_EXTENSIONS, is_markdown};
 use crate::landing::split_dir;
-use crate::parse::{Article, SectionPath};
+use crate::parse::SectionPath;
 use crate::slug;
 
 /// Where an internal link points.
@@ -290,14 +290,10 @@ fn has_scheme(dest: &str) -> bool {
     }
 }
 
-/// The content file that `dest`, written in `article`, names, if it names
-/// one: a relative path, or one from the content folder's root.
-pub(super) fn content_file(article: &Article, dest: &str) -> Option<String> {
-    content_file_from(split_dir(&article.rel).0, dest)
-}
-
-/// [`content_file`] for a link written in a file of the folder `dir`.
-pub(super) fn content_file_from(dir: &str, dest: &str) -> Option<String> {
+/// The content file that `dest`, written in a file of the content folder
+/// `dir`, names, if it names one: a relative path, or one from the content
+/// folder's root.
+pub fn content_file_from(dir: &str, dest: &str) -> Option<String> {
     if dest.is_empty() || dest.starts_with('#') || dest.contains("://") || has_scheme(dest) {
         return None;
     }

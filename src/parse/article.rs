@@ -12,8 +12,8 @@ use std::path::Path;
 
 use super::fields::RawFrontMatter;
 use super::{
-    Article, ArticleType, Audience, Confidence, FieldSpans, SectionPath, Timestamp, is_section_id,
-    place, read_front_matter, split_language, title_from_file_name, title_of,
+    Article, ArticleType, Audience, Confidence, FieldSpans, LeftOut, SectionPath, Timestamp,
+    is_section_id, place, read_front_matter, split_language, title_from_file_name, title_of,
 };
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -64,10 +64,10 @@ pub(super) fn parse_article(
     config: &Config,
     file: &SourceFile,
     landed: &HashSet<&str>,
-) -> (Option<Article>, Vec<Diagnostic>) {
+) -> (Result<Article, LeftOut>, Vec<Diagnostic>) {
     let (read, body_start) = match read_front_matter(file) {
         Ok(parts) => parts,
-        Err(errors) => return (None, errors),
+        Err(errors) => return (Err(LeftOut::new(config, file, None)), errors),
     };
     let super::fields::Read {
         raw,
@@ -91,9 +91,11 @@ pub(super) fn parse_article(
         .iter()
         .any(Diagnostic::is_error)
     {
-        return (None, diagnostics);
+        // An audience in error reads as internal.
+        let read = Some((article.id, article.audience));
+        return (Err(LeftOut::new(config, file, read)), diagnostics);
     }
-    (Some(Article { spans, ..article }), diagnostics)
+    (Ok(Article { spans, ..article }), diagnostics)
 }
 
 /// The article `file`, its front matter `raw` checked field by field: where

@@ -201,6 +201,11 @@ pub struct SectionPage {
     pub body_start: usize,
     /// The `# Heading` the title comes from, left out of the page.
     pub title_heading: Option<Range<usize>>,
+    /// Public or internal: an edition that does not show it builds the
+    /// section as if it had no landing page.
+    pub audience: Audience,
+    /// `draft: true`: left out of a build without drafts likewise.
+    pub draft: bool,
 }
 
 impl SectionPage {
@@ -226,6 +231,8 @@ pub struct Parsed {
     pub sections: Vec<SectionPage>,
     /// Every problem found.
     pub diagnostics: Vec<Diagnostic>,
+    /// The article files left out for their errors.
+    pub left_out: Vec<SourceFile>,
 }
 
 /// Parses and checks every article and section file.
@@ -239,8 +246,41 @@ pub fn parse(config: &Config, sources: &Sources) -> Parsed {
     finish(config, sources, results)
 }
 
-/// One article file parsed: the article if it is valid, and its problems.
-type Parse = (Option<Article>, Vec<Diagnostic>);
+/// One article file parsed: the article if it is valid, else what is
+/// known of the file left out; and its problems.
+type Parse = (Result<Article, LeftOut>, Vec<Diagnostic>);
+
+/// What is known of an article file left out for its errors: enough to
+/// keep a translation from being published in the place of an internal
+/// original that an error left out.
+#[derive(Debug, Clone)]
+pub(super) struct LeftOut {
+    file: SourceFile,
+    /// Its content-relative path without extension and language suffix:
+    /// where its translations stand when its id is not known.
+    family: String,
+    /// Its id and audience, when its front matter could be read.
+    read: Option<(String, Audience)>,
+}
+
+impl LeftOut {
+    fn new(config: &Config, file: &SourceFile, read: Option<(String, Audience)>) -> Self {
+        Self {
+            file: file.clone(),
+            family: family(config, &file.rel),
+            read,
+        }
+    }
+}
+
+/// `red/wifi.en.md` → `red/wifi`: the part of a content-relative path that
+/// an article's translations share when they follow the file-name
+/// convention.
+fn family(config: &Config, rel: &str) -> String {
+    split_language(config, crate::landing::markdown_stem(rel))
+        .0
+        .to_owned()
+}
 
 /// The folders that have a landing page: an `index.md` beside an article
 /// makes it that folder's own page.
@@ -264,16 +304,24 @@ fn finish(config: &Config, sources: &Sources, mut results: Vec<Parse>) -> Parsed
     // list cost 40 ms of copying into fresh memory at 10,000 articles, on
     // one core.
     let mut parsed = Parsed {
-        articles: results
-            .into_iter()
-            .filter_map(|(article, _)| article)
-            .collect(),
+        articles: Vec::new(),
         sections: Vec::new(),
         diagnostics,
+        left_out: Vec::new(),
     };
-    parsed
-        .diagnostics
-        .extend(translations::share_audience(&mut parsed.articles));
+    let mut left_out = Vec::new();
+    for (result, _) in results {
+        match result {
+            Ok(article) => parsed.articles.push(article),
+            Err(file) => left_out.push(file),
+        }
+    }
+    parsed.diagnostics.extend(translations::share_audience(
+        config,
+        &mut parsed.articles,
+        &left_out,
+    ));
+    parsed.left_out = left_out.into_iter().map(|l| l.file).collect();
     for file in &sources.sections {
         match parse_section(config, file) {
             Ok((section, warnings)) => {
@@ -327,9 +375,22 @@ fn parse_section(
         (read.raw.title.as_deref()).map(|t| text::Field::one("title", t.trim())),
         (read.raw.description.as_deref()).map(|d| text::Field::many("description", d.trim())),
     ];
-    let errors = text::check_located(&file.path, fields.into_iter().flatten(), |field, c| {
+    let mut errors = text::check_located(&file.path, fields.into_iter().flatten(), |field, c| {
         text::within(&file.text, read.spans.value(field.key), c)
     });
+    let audience_name =
+        (read.raw.audience.clone()).unwrap_or_else(|| config.defaults.audience.clone());
+    let audience = Audience::parse(&audience_name);
+    if audience.is_none() {
+        errors.push(
+            Diagnostic::error(
+                &file.path,
+                read.spans.value("audience"),
+                format!("unknown audience `{audience_name}`"),
+            )
+            .with_help("use `public` or `internal`"),
+        );
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -355,6 +416,8 @@ fn parse_section(
             text: file.text.clone(),
             body_start,
             title_heading,
+            audience: audience.unwrap_or(Audience::Internal),
+            draft: read.raw.draft,
         },
         warnings,
     ))

@@ -6,22 +6,69 @@
 //! author forgot the key. A translation that says `audience: public` is
 //! published, with a warning, since that is the one way to publish part of
 //! an internal group and may be a slip.
+//!
+//! An internal original left out of the build for an error (an unknown
+//! tier, a bad date) still makes its translations internal: leaving a
+//! file out must not publish what it withheld. When its front matter
+//! could not even be read, neither its id nor its audience is known, so
+//! the translations that follow the file-name convention (`wifi.md`,
+//! `wifi.en.md`) and do not say `audience:` are kept internal until it is
+//! fixed.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
-use super::{Article, Audience};
+use super::{Article, Audience, LeftOut, family};
+use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 
+/// Why a translation group may not be public.
+#[derive(Clone, Copy)]
+enum Withheld<'a> {
+    /// This file of the group is internal (whether or not it was left out
+    /// for its errors).
+    Internal(&'a Path),
+    /// This file, which may be of the group, was left out before its
+    /// audience could be read.
+    Unread(&'a Path),
+}
+
 /// Makes internal every translation of an internal article that does not
-/// say its audience; returns the warnings naming each.
-pub(super) fn share_audience(articles: &mut [Article]) -> Vec<Diagnostic> {
-    let mut internal: BTreeMap<&str, &Article> = BTreeMap::new();
+/// say its audience, and every such translation of a file left out before
+/// its audience could be read (`left_out`); returns the warnings naming
+/// each.
+pub(super) fn share_audience(
+    config: &Config,
+    articles: &mut [Article],
+    left_out: &[LeftOut],
+) -> Vec<Diagnostic> {
+    let mut by_id: BTreeMap<&str, Withheld<'_>> = BTreeMap::new();
     for article in articles.iter() {
         if article.audience == Audience::Internal {
-            internal.entry(article.id.as_str()).or_insert(article);
+            by_id
+                .entry(article.id.as_str())
+                .or_insert(Withheld::Internal(&article.path));
         }
     }
-    if internal.is_empty() {
+    // Left out before its id was read, a file's translations are known
+    // only by their file names.
+    let mut by_family: BTreeMap<&str, Withheld<'_>> = BTreeMap::new();
+    for file in left_out {
+        match &file.read {
+            Some((id, Audience::Internal)) => {
+                by_id
+                    .entry(id)
+                    .or_insert(Withheld::Internal(&file.file.path));
+            }
+            Some((_, Audience::Public)) => {}
+            None => {
+                by_family
+                    .entry(&file.family)
+                    .or_insert(Withheld::Unread(&file.file.path));
+            }
+        }
+    }
+    if by_id.is_empty() && by_family.is_empty() {
         return Vec::new();
     }
     let mut warnings = Vec::new();
@@ -30,39 +77,64 @@ pub(super) fn share_audience(articles: &mut [Article]) -> Vec<Diagnostic> {
         if article.audience != Audience::Public {
             continue;
         }
-        let Some(original) = internal.get(article.id.as_str()) else {
+        let withheld = by_id
+            .get(article.id.as_str())
+            .or_else(|| by_family.get(family(config, &article.rel).as_str()));
+        let Some(&withheld) = withheld else {
             continue;
         };
         let span = article.spans.value("audience");
-        if article.spans.has("audience") {
-            warnings.push(
+        let explicit = article.spans.has("audience");
+        match (withheld, explicit) {
+            (Withheld::Internal(original), true) => warnings.push(
                 Diagnostic::warning(
                     &article.path,
                     span,
                     format!(
                         "this translation of `{}` is public while `{}` is internal",
                         article.id,
-                        original.path.display()
+                        original.display()
                     ),
                 )
                 .with_help("check that this translation may be published; write `audience: internal` if not"),
-            );
-        } else {
-            warnings.push(
-                Diagnostic::warning(
-                    &article.path,
-                    span,
-                    format!(
-                        "this translation of `{}` has no `audience:` and is internal, as `{}` is",
-                        article.id,
-                        original.path.display()
+            ),
+            (Withheld::Internal(original), false) => {
+                warnings.push(
+                    Diagnostic::warning(
+                        &article.path,
+                        span,
+                        format!(
+                            "this translation of `{}` has no `audience:` and is internal, as `{}` is",
+                            article.id,
+                            original.display()
+                        ),
+                    )
+                    .with_help(
+                        "write `audience: internal` to say so, or `audience: public` to publish it",
                     ),
-                )
-                .with_help(
-                    "write `audience: internal` to say so, or `audience: public` to publish it",
-                ),
-            );
-            made_internal.push(i);
+                );
+                made_internal.push(i);
+            }
+            (Withheld::Unread(original), false) => {
+                warnings.push(
+                    Diagnostic::warning(
+                        &article.path,
+                        span,
+                        format!(
+                            "this translation has no `audience:` and is kept internal: `{}` \
+                             was left out before its audience could be read",
+                            original.display()
+                        ),
+                    )
+                    .with_help(format!(
+                        "fix `{}`; or write `audience: public` here to publish this translation whatever it says",
+                        original.display()
+                    )),
+                );
+                made_internal.push(i);
+            }
+            // Said public, of a group whose other file says nothing yet.
+            (Withheld::Unread(_), true) => {}
         }
     }
     for i in made_internal {

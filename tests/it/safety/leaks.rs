@@ -2,9 +2,12 @@
 //!
 //! The site below hides canaries (every name and byte of withheld material
 //! holds `canary`) in each way internal material can carry a file or text:
-//! an internal article and its images and attachments, an internal block's
-//! Markdown image and HTML image, a draft's image, a translation of an
-//! internal article that does not say its audience, aliases and short
+//! an internal article and its images and attachments (in Markdown, in
+//! another dialect's admonitions and tabs, in HTML `srcset` and `data`),
+//! an internal block's Markdown image and HTML image (in an article and in
+//! a landing page), a draft's image, a translation of an internal article
+//! that does not say its audience (also when an error leaves the original
+//! out), landing pages that are internal or drafts, aliases and short
 //! links. The public build, its search index beside it and the dev server
 //! must hold none of them, while the agents' edition holds them all.
 
@@ -24,7 +27,37 @@ const PUBLIC_EN: &str = "---\nid: KB-1\ntitle: Jammed printer\n---\n\nOpen the t
 const INTERNAL: &str = "---\nid: KB-2\ntitle: Consola canarytitle\naudience: internal\n\
 aliases: [/viejo-canary/]\ntags: [canarytag]\n---\n\n\
 Entre en la consola.\n\n![Consola](canary-interna.png)\n\n[Registro](canary-adjunto.pdf)\n\n\
-![Bandeja](compartida.png)\n";
+![Bandeja](compartida.png)\n\n\
+!!! warning \"Consola\"\n\n    ![Consola](canary-admonicion.png)\n\n\
+=== \"Windows\"\n\n    ![Windows](canary-pestana.png)\n\n\
+<picture><source srcset=\"canary-srcset.webp 1x, canary-srcset2.webp 2x\"></picture>\n\n\
+<object data=\"canary-objeto.pdf\"></object>\n";
+
+/// A section's landing page with an internal block.
+const LANDING: &str = "---\ntitle: Red\n---\n\nRedes.\n\n\
+> [!INTERNAL]\n> ![Mapa](canary-portada.png)\n";
+
+/// A section whose landing page is internal, and one whose landing page is
+/// a draft; each holds an article of its kind.
+const SECTIONS: &[(&str, &str)] = &[
+    (
+        "secreto/_index.md",
+        "---\ntitle: Guías canarysection\ndescription: canarydescription\naudience: internal\n---\n\n\
+         canarylanding ![x](canary-seccion.png)\n",
+    ),
+    (
+        "secreto/guia.md",
+        "---\nid: KB-5\ntitle: Guía canaryguide\naudience: internal\n---\n\nTexto.\n",
+    ),
+    (
+        "planes/_index.md",
+        "---\ntitle: Planes canarydraftsection\ndraft: true\n---\n\ncanarydraftlanding\n",
+    ),
+    (
+        "planes/visible.md",
+        "---\nid: KB-6\ntitle: Plan visible\n---\n\nTexto.\n",
+    ),
+];
 
 /// A translation of the internal article that forgot `audience:`.
 const INTERNAL_EN: &str = "---\nid: KB-2\ntitle: Console canarytranslation\n---\n\n\
@@ -41,6 +74,13 @@ const WITHHELD: &[&str] = &[
     "red/canary-adjunto.pdf",
     "red/canary-traduccion.png",
     "red/canary-borrador.png",
+    "red/canary-admonicion.png",
+    "red/canary-pestana.png",
+    "red/canary-srcset.webp",
+    "red/canary-srcset2.webp",
+    "red/canary-objeto.pdf",
+    "red/canary-portada.png",
+    "secreto/canary-seccion.png",
 ];
 
 fn site() -> Site {
@@ -51,6 +91,10 @@ fn site() -> Site {
     site.write("content/red/interno.md", INTERNAL);
     site.write("content/red/interno.en.md", INTERNAL_EN);
     site.write("content/red/borrador.md", DRAFT);
+    site.write("content/red/_index.md", LANDING);
+    for (rel, text) in SECTIONS {
+        site.write(&format!("content/{rel}"), text);
+    }
     for file in WITHHELD {
         site.write(&format!("content/{file}"), "canary bytes");
     }
@@ -161,6 +205,40 @@ fn an_explicitly_public_translation_is_published_with_a_warning() {
         site.read_public("articles.json")
             .contains("canarytranslation")
     );
+}
+
+#[test]
+fn an_internal_original_left_out_for_an_error_keeps_its_translation_internal() {
+    let broken = [
+        (
+            "an unknown tier",
+            INTERNAL.replace("audience:", "tier: L9\naudience:"),
+        ),
+        (
+            "a bad date",
+            INTERNAL.replace("audience:", "date: 2026-13-45\naudience:"),
+        ),
+        (
+            "front matter that cannot be read",
+            INTERNAL.replace("title: Consola canarytitle", "title: \"Consola canarytitle"),
+        ),
+    ];
+    for (what, text) in broken {
+        let site = site();
+        site.write("content/red/interno.md", &text);
+        let output = site.tier0(&["build"]).output().unwrap();
+        let err = stderr(&output);
+        assert!(err.contains("content/red/interno.md"), "{what}: {err}");
+        assert_eq!(
+            canaries(&site.public()),
+            Vec::<String>::new(),
+            "{what}: {err}"
+        );
+        assert!(
+            err.contains("content/red/interno.en.md") && err.contains("internal"),
+            "{what}: the translation made internal is named: {err}"
+        );
+    }
 }
 
 #[test]
