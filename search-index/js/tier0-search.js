@@ -695,7 +695,7 @@ function tailBounds(lists) {
 function keysOf(a, open, q, doc) {
   const { best, title, seen } = a;
   const { optional, nw, nr } = q;
-  let matched = 0, titled = 0, score = 0, upMatched = 0, upTitleOk = true, upScoreAny = 0, upScoreTitle = 0;
+  let matched = 0, titled = 0, score = 0, upMatched = 0, upTitleOk = true, upScore = 0;
   for (let i = 0; i < nw; i++) {
     const at = doc === null ? -1 : doc * nw + i;
     const known = at >= 0 ? best[at] : NaN;
@@ -715,15 +715,17 @@ function keysOf(a, open, q, doc) {
     });
     if (optional[i]) {
       // Only adds to the score, in or out of the title.
-      if (maxAny >= 0) { upScoreAny = Math.fround(upScoreAny + maxAny); upScoreTitle = Math.fround(upScoreTitle + maxAny); }
+      if (maxAny >= 0) upScore = Math.fround(upScore + maxAny);
       continue;
     }
-    if (maxAny >= 0) { upMatched++; upScoreAny = Math.fround(upScoreAny + maxAny); }
-    if (maxTitle >= 0) upScoreTitle = Math.fround(upScoreTitle + maxTitle); else upTitleOk = false;
+    if (maxAny >= 0) { upMatched++; upScore = Math.fround(upScore + maxAny); }
+    // A word's score is its best candidate's, which need not be the one in
+    // the title: the title key's score is bounded by the best of any.
+    if (maxTitle < 0) upTitleOk = false;
   }
   const lower = [matched, matched === nr && titled === nr ? 1 : 0, score];
-  const uppers = [[upMatched, 0, upScoreAny]];
-  if (upTitleOk && upMatched === nr) uppers.push([upMatched, 1, upScoreTitle]);
+  const uppers = [[upMatched, 0, upScore]];
+  if (upTitleOk && upMatched === nr) uppers.push([upMatched, 1, upScore]);
   return { lower, uppers, fixed: uppers.every((u) => cmpKey(u, lower) <= 0) };
 }
 

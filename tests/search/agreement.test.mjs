@@ -121,3 +121,17 @@ test("generated corpus: every kind of query, Spanish and English", async () => {
   assert.ok(await assertAgreement(generated, "es", 30) > 200);
   assert.ok(await assertAgreement(generated, "en", 20) > 100);
 });
+
+test("generated corpus: every two-letter start of its titles' words, as typed", async () => {
+  // Short starts complete to many common words, whose tails the browser
+  // reads only when the heads' bounds cannot decide the first 10.
+  for (const lang of ["es", "en"]) {
+    const engine = engineFor(generated, lang);
+    const starts = new Set(["no", "er"]);
+    for (const r of records(generated, lang)) {
+      for (const w of r.title.toLowerCase().match(/\p{L}{2,}/gu) || []) starts.add([...w].slice(0, 2).join(""));
+    }
+    assert.ok(starts.size > 40, `${lang}: only ${starts.size} starts`);
+    for (const query of starts) await compare(generated, lang, engine, query, `${lang} ${JSON.stringify(query)}`);
+  }
+});
