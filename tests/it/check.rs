@@ -91,3 +91,50 @@ fn check_cannot_run_without_content() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn every_stage_reports_its_problems_in_one_run() {
+    // A parse error, two articles sharing an id (a link error) and a broken
+    // link (a render error), each in its own file: `check` and a strict
+    // build name all three, not the first stage's alone.
+    let site = Site::empty();
+    site.write("tier0.yaml", "title: Ayuda\n");
+    site.write(
+        "content/red/tier.md",
+        "---\nid: KB-1\ntitle: Tier\ntier: L9\n---\nTexto.\n",
+    );
+    site.write(
+        "content/red/uno.md",
+        "---\nid: KB-2\ntitle: Uno\n---\nTexto.\n",
+    );
+    site.write(
+        "content/red/dos.md",
+        "---\nid: KB-2\ntitle: Dos\n---\nTexto.\n",
+    );
+    site.write(
+        "content/red/enlace.md",
+        "---\nid: KB-3\ntitle: Enlace\n---\nVea [esto](no-existe.md).\n",
+    );
+    let expect_all = |err: &str, what: &str| {
+        for (file, problem) in [
+            ("content/red/tier.md", "unknown tier `L9`"),
+            ("content/red/dos.md", "KB-2"),
+            ("content/red/enlace.md", "no-existe.md"),
+        ] {
+            assert!(
+                err.lines().any(|l| l.contains(file)) && err.contains(problem),
+                "{what} does not report {problem} in {file}:\n{err}"
+            );
+        }
+    };
+    let out = check(&site, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    expect_all(&stderr(&out), "check");
+    let out = site.tier0(&["build", "--strict"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    expect_all(&stderr(&out), "build --strict");
+    assert!(
+        !site.root().join("public").exists(),
+        "a failed build writes nothing"
+    );
+}

@@ -8,7 +8,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::audit;
 use crate::cache::{self, BuildCache};
 use crate::config::{BaseUrl, Config};
 use crate::diagnostics::{self, Diagnostic, SourceTexts};
@@ -16,9 +15,15 @@ use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, Reading};
 use crate::leniency;
 use crate::link::{self, BuildAudience, Selection, SiteModel};
 use crate::parse;
-use crate::references::{self, Referrer, Shows};
 use crate::render::{self, RenderError, Sink, theme::Theme};
 use crate::write::{self, OutputClaim, Staging, Unknown};
+
+mod check;
+mod lenient;
+
+use check::render_checks;
+pub use check::{CheckReport, check};
+use lenient::{link_all, link_site};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -206,6 +211,14 @@ pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepare
     link_site(parsed, options.selection())
 }
 
+/// [`prepare`], going on past the problems of single files even in a
+/// strict build, which the caller stops with the pages' problems too.
+fn prepare_all(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepared, BuildError> {
+    let parsed = parse_site(options, progress, None)?;
+    progress("linking", parsed.articles.len());
+    link_all(parsed, options.selection())
+}
+
 /// What a dev server's last build read and parsed, for the next one.
 #[derive(Default)]
 pub struct Earlier {
@@ -281,7 +294,9 @@ fn parse_site(
             return fail(diagnostics, texts);
         }
     };
-    if leniency::stops(&diagnostics, config.strict) {
+    // A file with errors is left out of what is parsed; a strict build
+    // stops once the link stage has found its problems too.
+    if leniency::stops(&diagnostics, false) {
         return fail(diagnostics, texts);
     }
     let mut articles = parsed.articles;
@@ -296,115 +311,6 @@ fn parse_site(
         texts,
         left_out: parsed.left_out,
     })
-}
-
-/// Links a parsed site for `selection`.
-///
-/// A lenient build leaves out the articles (and content files) that the
-/// link stage finds in conflict, and links the rest again, until what is
-/// left links or a problem remains that leaving out does not solve.
-fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildError> {
-    let Parsed {
-        config,
-        theme,
-        mut articles,
-        mut sections,
-        mut assets,
-        mut warnings,
-        texts,
-        left_out,
-    } = parsed;
-    let unread = left_out.iter().map(|f| (f.rel.as_str(), &*f.text));
-    assets = without_left_out_files(assets, unread, &articles, &sections);
-    if config.strict {
-        return match link::link(config, articles, sections, assets, selection) {
-            Ok(model) => Ok(Prepared {
-                model,
-                theme,
-                warnings,
-                texts,
-            }),
-            Err(errors) => Err(content_failure(warnings, errors, texts)),
-        };
-    }
-    loop {
-        let attempt = link::link_or_return(
-            config.clone(),
-            articles,
-            sections.clone(),
-            assets.clone(),
-            selection,
-        );
-        let errors = match attempt {
-            Ok(mut model) => {
-                warnings.append(&mut model.warnings);
-                return Ok(Prepared {
-                    model,
-                    theme,
-                    warnings,
-                    texts,
-                });
-            }
-            Err(failed) if leniency::stops(&failed.errors, false) => {
-                return Err(content_failure(warnings, failed.errors, texts));
-            }
-            Err(failed) => {
-                articles = failed.articles;
-                failed.errors
-            }
-        };
-        let left_out = leniency::left_out(&errors);
-        let before = (articles.len(), sections.len(), assets.len());
-        let (out, kept): (Vec<_>, Vec<_>) = articles
-            .into_iter()
-            .partition(|a| left_out.contains(a.path.as_path()));
-        articles = kept;
-        sections.retain(|s| !left_out.contains(s.path.as_path()));
-        assets.retain(|a| !left_out.contains(Path::new(CONTENT_DIR).join(&a.rel).as_path()));
-        let out = out.iter().map(|a| (a.rel.as_str(), a.body()));
-        assets = without_left_out_files(assets, out, &articles, &sections);
-        let progress = (articles.len(), sections.len(), assets.len()) != before;
-        warnings.extend(errors);
-        if !progress {
-            return Err(BuildError::Content {
-                diagnostics: warnings,
-                texts,
-            });
-        }
-    }
-}
-
-/// `assets` less those that only files `left_out` of the build (their
-/// content-relative paths and bodies) refer to: leaving out an internal
-/// article for an error must not publish its screenshots as files that
-/// nothing shows.
-fn without_left_out_files<'a>(
-    assets: Vec<discover::Asset>,
-    left_out: impl Iterator<Item = (&'a str, &'a str)>,
-    articles: &'a [parse::Article],
-    sections: &'a [parse::SectionPage],
-) -> Vec<discover::Asset> {
-    let referrers: Vec<Referrer<'_>> = left_out
-        .map(|(rel, body)| Referrer {
-            rel,
-            body,
-            shows: Shows::Nothing,
-        })
-        .collect();
-    if referrers.is_empty() {
-        return assets;
-    }
-    let shown = articles
-        .iter()
-        .map(|a| (a.rel.as_str(), a.body()))
-        .chain(sections.iter().map(|s| (s.rel.as_str(), s.file().body())))
-        .map(|(rel, body)| Referrer {
-            rel,
-            body,
-            shows: Shows::All,
-        });
-    let referrers: Vec<Referrer<'_>> = referrers.into_iter().chain(shown).collect();
-    references::published(assets, &referrers, &link::content_file_from)
 }
 
 /// A build that stops on content problems: `errors` after the warnings so far.
@@ -457,7 +363,17 @@ pub fn build_with_pages(
         theme,
         mut warnings,
         mut texts,
-    } = prepare(options, progress)?;
+    } = prepare_all(options, progress)?;
+    if model.config.strict && warnings.iter().any(Diagnostic::is_error) {
+        // Every problem at once, the pages' too, before the output is touched.
+        let mut problems = Vec::new();
+        render_checks(&model, &theme, &mut problems)?;
+        diagnostics::add_new(&mut warnings, problems);
+        return Err(BuildError::Content {
+            diagnostics: warnings,
+            texts,
+        });
+    }
     let out = options.out_dir(&model.config);
     let claim = options.claim_output(&model.config)?;
     let staging = Staging::create(&out)?;
@@ -537,101 +453,4 @@ pub fn build_with_pages(
         texts,
         elapsed: started.elapsed(),
     })
-}
-
-/// Everything `tier0 check` found.
-#[derive(Debug)]
-pub struct CheckReport {
-    /// Errors and warnings, from the build's checks and the audits.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Articles due for review, oldest first.
-    pub stale: Vec<audit::StaleArticle>,
-    /// Articles waiting for validation, by owning tier.
-    pub waiting: Vec<audit::WaitingArticle>,
-    /// Source texts, to show the diagnostics.
-    pub texts: SourceTexts,
-}
-
-/// Runs every check of a build (drafts included) without writing anything,
-/// plus the audits of [`audit`], with staleness as of `today`.
-///
-/// The site is read and parsed once, then linked twice: as the agents'
-/// edition, which has every article and block, and as the public one,
-/// where a public text may link to an internal article.
-pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, BuildError> {
-    let agents = BuildOptions {
-        drafts: true,
-        audience: BuildAudience::Agents,
-        ..options.clone()
-    };
-    let as_report = |e: BuildError| match e {
-        BuildError::Content { diagnostics, texts } => Ok(CheckReport {
-            diagnostics,
-            stale: Vec::new(),
-            waiting: Vec::new(),
-            texts,
-        }),
-        other => Err(other),
-    };
-    let parsed = match parse_site(&agents, &|_, _| {}, None) {
-        Ok(parsed) => parsed,
-        Err(e) => return as_report(e),
-    };
-    let public = link::link(
-        parsed.config.clone(),
-        parsed.articles.clone(),
-        parsed.sections.clone(),
-        parsed.assets.clone(),
-        Selection {
-            drafts: true,
-            audience: BuildAudience::Public,
-        },
-    );
-    let Prepared {
-        model,
-        theme,
-        mut warnings,
-        texts,
-    } = match link_site(parsed, agents.selection()) {
-        Ok(prepared) => prepared,
-        Err(e) => return as_report(e),
-    };
-    let used_assets = render_checks(&model, &theme, &mut warnings)?;
-    // Linking the public edition can find nothing the agents' one did not
-    // (it has fewer articles); rendering it can: links to internal articles.
-    if let Ok(public) = public {
-        let mut problems = Vec::new();
-        render_checks(&public, &theme, &mut problems)?;
-        diagnostics::add_new(&mut warnings, problems);
-    }
-    warnings.extend(audit::unused_assets(&model, &used_assets));
-    warnings.extend(audit::outdated_translations(&model));
-    warnings.extend(audit::template_text(&model));
-    warnings.extend(audit::unused_synonyms(
-        &model,
-        texts.text(Path::new(CONFIG_FILE)),
-    ));
-    Ok(CheckReport {
-        diagnostics: warnings,
-        stale: audit::stale(&model, today),
-        waiting: audit::waiting_for_validation(&model),
-        texts,
-    })
-}
-
-/// Renders `model` for nothing but its problems, which go to `problems`;
-/// returns the content files its articles use.
-fn render_checks(
-    model: &SiteModel,
-    theme: &Theme,
-    problems: &mut Vec<Diagnostic>,
-) -> Result<std::collections::BTreeSet<String>, BuildError> {
-    match render::render(model, theme, &render::Discard) {
-        Ok(rendered) => Ok(rendered.used_assets),
-        Err(RenderError::Content(errors, used_assets)) => {
-            problems.extend(errors);
-            Ok(used_assets)
-        }
-        Err(RenderError::Io(e)) => Err(e.into()),
-    }
 }
