@@ -136,7 +136,7 @@ pub fn discover(
     }
     let mut sources = Sources::default();
     let (markdown, assets) = walk_content(&content, &mut sources.problems);
-    sources.assets = assets;
+    sources.assets = readable(assets, &mut sources.problems);
     let landings = crate::landing::landings(markdown.iter().map(String::as_str));
 
     let read = match known {
@@ -288,6 +288,44 @@ fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> (Vec<String>,
     markdown.sort_unstable();
     assets.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
     (markdown, assets)
+}
+
+/// The `assets` this process may read; the others are problems of their
+/// own files, found here as a Markdown file's are when it is read, not a
+/// failure of the whole build when they are copied (and `tier0 check`
+/// reports them too).
+fn readable(assets: Vec<Asset>, problems: &mut Vec<Diagnostic>) -> Vec<Asset> {
+    use rayon::prelude::*;
+    let checked: Vec<(Asset, Option<io::Error>)> = assets
+        .into_par_iter()
+        .map(|a| {
+            let denied = read_denied(&a.source);
+            (a, denied)
+        })
+        .collect();
+    let mut kept = Vec::with_capacity(checked.len());
+    for (asset, denied) in checked {
+        match denied {
+            Some(e) => problems.push(read::unreadable(&asset.rel, &e)),
+            None => kept.push(asset),
+        }
+    }
+    kept
+}
+
+/// Why this process may not read the file at `path`, if it may not.
+#[cfg(unix)]
+fn read_denied(path: &Path) -> Option<io::Error> {
+    use rustix::fs::{Access, AtFlags, CWD, accessat};
+    // As the kernel answers for the effective user, without opening it.
+    accessat(CWD, path, Access::READ_OK, AtFlags::EACCESS)
+        .err()
+        .map(io::Error::from)
+}
+
+#[cfg(not(unix))]
+fn read_denied(path: &Path) -> Option<io::Error> {
+    std::fs::File::open(path).err()
 }
 
 /// Why the symbolic link at `path` cannot be followed, if it is one that

@@ -146,8 +146,8 @@ fn read_without_waiting(_: &Path, _: &mut Vec<u8>) -> io::Result<Option<usize>> 
 /// The least room [`read_without_waiting`] asks the kernel to fill.
 const READ_CHUNK: usize = 4 << 10;
 
-/// The problem of the Markdown file `rel` (content-relative) that cannot be read.
-fn unreadable(rel: &str, e: &io::Error) -> Diagnostic {
+/// The problem of the file `rel` (content-relative) that cannot be read.
+pub(super) fn unreadable(rel: &str, e: &io::Error) -> Diagnostic {
     Diagnostic::error(
         Path::new(CONTENT_DIR).join(rel),
         0..0,

@@ -604,6 +604,42 @@ fn an_unreadable_file_is_located() {
 
 #[cfg(unix)]
 #[test]
+fn an_unreadable_image_is_a_problem_of_its_file() {
+    let (site, _) = good_site();
+    site.write("content/red/captura.png", "png bytes");
+    site.write(
+        "content/red/con-imagen.md",
+        GOOD.replace("KB-1", "KB-2") + "\n![Captura](captura.png)\n",
+    );
+    let image = site.root().join("content/red/captura.png");
+    chmod(&image, 0o000);
+    let run = |args: &[&str], code| {
+        let Some(mut cmd) = without_privileges(&site, args) else {
+            eprintln!("skipped: running as root and setpriv is not available");
+            return None;
+        };
+        Some(expect_exit(&mut cmd, code))
+    };
+    // Located like an unreadable article, and reported by check and a
+    // strict build, not a failure of the whole build when it is copied.
+    for (args, code) in [(&["check"][..], 1), (&["build", "--strict"][..], 1)] {
+        let Some(err) = run(args, code) else {
+            return;
+        };
+        assert_has(
+            &err,
+            &[
+                "content/red/captura.png:1:1",
+                "cannot read this file: Permission denied",
+                "check the file's permissions",
+            ],
+        );
+    }
+    chmod(&image, 0o644);
+}
+
+#[cfg(unix)]
+#[test]
 fn a_read_only_output_folder_is_left_alone() {
     let (site, before) = good_site();
     site.write("content/red/nuevo.md", GOOD.replace("KB-1", "KB-2"));
