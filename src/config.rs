@@ -580,6 +580,22 @@ impl Config {
             .unwrap_or(usize::MAX)
     }
 
+    /// The tier an author wrote as `written`: its id in any case.
+    pub fn tier_written(&self, written: &str) -> Option<&TierConfig> {
+        let written = written.trim();
+        self.tiers
+            .iter()
+            .find(|t| t.id.eq_ignore_ascii_case(written))
+    }
+
+    /// The language an author wrote as `written`: its code in any case.
+    pub fn language_written(&self, written: &str) -> Option<&LanguageConfig> {
+        let written = written.trim();
+        self.languages
+            .iter()
+            .find(|l| l.code.eq_ignore_ascii_case(written))
+    }
+
     /// Whether `code` is a published language.
     pub fn has_language(&self, code: &str) -> bool {
         self.languages.iter().any(|l| l.code == code)

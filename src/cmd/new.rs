@@ -197,20 +197,21 @@ fn tier_and_language<'a>(
     config: &'a Config,
 ) -> Result<(&'a str, &'a str), ExitCode> {
     let tier = args.tier.as_deref().unwrap_or(&config.default_tier);
-    if config.tier(tier).is_none() {
+    let Some(tier) = config.tier_written(tier) else {
         return Err(fail(format!(
             "unknown tier `{tier}`; use one of: {} (tiers are defined in {CONFIG_FILE})",
             config.tier_ids()
         )));
-    }
+    };
     let lang = args.lang.as_deref().unwrap_or(&config.default_language);
-    if !config.has_language(lang) {
+    let Some(lang) = config.language_written(lang) else {
         return Err(fail(format!(
             "language `{lang}` is not one of the site's languages; use one of: {} (or add it to `languages` in {CONFIG_FILE})",
             config.language_codes()
         )));
-    }
-    Ok((tier, lang))
+    };
+    // As front matter reads them: in any case.
+    Ok((&tier.id, &lang.code))
 }
 
 /// Where the new file goes.

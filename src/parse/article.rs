@@ -210,9 +210,7 @@ fn read_language(
 ) -> String {
     let lang = match written {
         Some(lang) => config
-            .languages
-            .iter()
-            .find(|l| l.code.eq_ignore_ascii_case(lang.trim()))
+            .language_written(&lang)
             .map_or(lang, |l| l.code.clone()),
         None => file_lang.map_or_else(|| config.default_language.clone(), str::to_owned),
     };
@@ -238,11 +236,7 @@ fn read_tier(
     p: &mut Problems<'_>,
 ) -> String {
     let written = value.unwrap_or_else(|| default.to_owned());
-    let known = config
-        .tiers
-        .iter()
-        .find(|t| t.id.eq_ignore_ascii_case(written.trim()));
-    match known {
+    match config.tier_written(&written) {
         Some(tier) => tier.id.clone(),
         None => {
             p.error(

@@ -166,8 +166,11 @@ fn english_articles_get_the_language_suffix_and_url_prefix() {
             "new",
             "troubleshooting",
             "Printer is offline",
+            // As front matter reads them: in any case.
             "--lang",
-            "en",
+            "EN",
+            "--tier",
+            "l3",
             "--category",
             "red",
         ])
@@ -185,6 +188,7 @@ fn english_articles_get_the_language_suffix_and_url_prefix() {
     );
     let text =
         std::fs::read_to_string(site.root().join("content/red/printer-is-offline.en.md")).unwrap();
+    assert_eq!(front_matter_value(&text, "tier"), "L3");
     for heading in [
         "## Symptoms",
         "## Cause",
