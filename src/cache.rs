@@ -27,8 +27,10 @@
 //! rest and given again by every build that keeps the page; an article
 //! with an error is never kept.
 //!
-//! The new cache is written aside while the site is rendered and renamed
-//! over the old one once the new site is in place. A build killed before
+//! The new cache is written aside while the site is rendered, in a file
+//! named [`TEMP_PREFIX`]…, and renamed over the old one once the new site is
+//! in place. Such files left by killed builds are deleted by the next build
+//! of the output, which holds its lock: no other build is writing one. A build killed before
 //! that leaves the old cache, whose records still describe the pages they
 //! kept: the pages rendered since have other inodes.
 
@@ -46,11 +48,14 @@ use crate::link::SiteModel;
 use crate::plan::digest::{self, Digest};
 use crate::render::markdown::{AnchorLink, RenderedBody};
 use crate::render::{Memo, Recalled, theme::Theme};
+use crate::write::OutputClaim;
 
 /// The first bytes of a cache file, with its format version.
 const MAGIC: &[u8; 20] = b"tier0 build cache 2\n";
 /// The cache file's name in the output's state folder.
 const FILE: &str = "cache";
+/// How the names of the cache files being written begin.
+const TEMP_PREFIX: &str = ".cache.tier0-";
 /// Where the index's offset is written, after the magic and the frame.
 const INDEX_AT: u64 = MAGIC.len() as u64 + 32;
 
@@ -206,7 +211,10 @@ struct Writer {
 
 impl Writer {
     fn create(state: &Path, frame: &Digest, articles: usize) -> io::Result<Self> {
-        let mut file = io::BufWriter::new(tempfile::NamedTempFile::new_in(state)?);
+        let file = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempfile_in(state)?;
+        let mut file = io::BufWriter::new(file);
         file.write_all(MAGIC)?;
         file.write_all(frame)?;
         file.write_all(&0u64.to_le_bytes())?;
@@ -245,17 +253,20 @@ pub struct BuildCache<'a> {
 }
 
 impl<'a> BuildCache<'a> {
-    /// The cache of the output `out`, whose state folder is `state`, for a
-    /// build of `model` framed as `frame` ([`digest::frame`]). With `read`
-    /// false, nothing of the last build is reused (`--no-cache`); the cache
-    /// is written all the same.
+    /// The cache of the output `out`, claimed by `claim`, for a build of
+    /// `model` framed as `frame` ([`digest::frame`]). With `read` false,
+    /// nothing of the last build is reused (`--no-cache`); the cache is
+    /// written all the same. Cache files that killed builds were writing
+    /// are deleted: the claim's lock says no other build is writing one.
     pub fn open(
-        state: &Path,
+        claim: &OutputClaim,
         out: &Path,
         model: &'a SiteModel,
         frame: &Digest,
         read: bool,
     ) -> Self {
+        let state = claim.state();
+        remove_stale(state);
         let path = state.join(FILE);
         // Without the output there is no page to keep.
         let earlier = (read && out.is_dir())
@@ -453,6 +464,23 @@ impl Pending {
         let file = written.map_err(|e| located(e, &path))?;
         file.persist(&path).map_err(|e| located(e.error, &path))?;
         Ok(())
+    }
+}
+
+/// Deletes the cache files that builds killed while writing them left in
+/// `state`: regular files named as tier0 names them, nothing else.
+fn remove_stale(state: &Path) {
+    let Ok(entries) = std::fs::read_dir(state) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let ours = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(TEMP_PREFIX));
+        if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

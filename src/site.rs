@@ -431,7 +431,7 @@ pub fn build_with_pages(
         )
     );
     let frame = cache::frame(&model, &theme, &shaped_by);
-    let cache = BuildCache::open(claim.state(), &out, &model, &frame, options.cache);
+    let cache = BuildCache::open(&claim, &out, &model, &frame, options.cache);
     let rendered = render::articles(&model, &theme, &staging, &cache);
     let (cache, kept) = cache.finish();
     let mut rendered = match rendered {

@@ -144,6 +144,27 @@ fn a_record_with_any_bit_flipped_is_a_miss() {
 }
 
 #[test]
+fn cache_files_being_written_are_named_as_tier0_sweeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let writer = Writer::create(dir.path(), &FRAME, 1).unwrap();
+    let name = writer.file.get_ref().path().file_name().unwrap();
+    assert!(name.to_str().unwrap().starts_with(TEMP_PREFIX), "{name:?}");
+    std::fs::write(dir.path().join("cache"), "kept").unwrap();
+    std::fs::write(dir.path().join(".tmpAbCdEf"), "not named by tier0").unwrap();
+    std::fs::create_dir(dir.path().join(".cache.tier0-folder")).unwrap();
+    drop(writer);
+    std::fs::write(dir.path().join(".cache.tier0-dead"), "killed").unwrap();
+    remove_stale(dir.path());
+    let mut left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().into_string().unwrap())
+        .collect();
+    left.sort();
+    assert_eq!(left, [".cache.tier0-folder", ".tmpAbCdEf", "cache"]);
+}
+
+#[test]
 fn a_damaged_size_asks_for_no_memory() {
     let dir = tempfile::tempdir().unwrap();
     let earlier = Earlier {

@@ -332,3 +332,24 @@ fn a_cache_with_a_flipped_bit_never_changes_the_site() {
         );
     }
 }
+
+/// Regression: each killed build left its half-written cache (`.tmpXXXX`)
+/// in the state folder for good: 159 MB after 28 of them.
+#[test]
+fn cache_files_killed_builds_were_writing_are_deleted() {
+    let site = site();
+    cached_build(&site);
+    let state = site.root().join(".tier0/public");
+    std::fs::write(state.join(".cache.tier0-AbC123"), vec![0; 4096]).unwrap();
+    cached_build(&site);
+    let mut names: Vec<String> = std::fs::read_dir(&state)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["cache", "lock", "manifest", "search", "search-manifest"]
+    );
+}
