@@ -15,7 +15,10 @@
 //!   widget preview (postcard, then LZ4);
 //! - an index: for each article's source path, the digest of what its page
 //!   shows ([`digest::page`]), the stamp of its page in the output (length,
-//!   modification time, inode) and where its record is.
+//!   modification time, inode), where its record is and the BLAKE3 hash of
+//!   its bytes. A record whose bytes do not have that hash (a flipped bit
+//!   on the disk, a torn write) is a miss: the article is rendered again,
+//!   and nothing of the damaged record reaches the site.
 //!
 //! An article is recalled when both still hold: its page's digest is the
 //! same, and its page in the output has the stamp recorded, so a page
@@ -24,8 +27,10 @@
 //! rest and given again by every build that keeps the page; an article
 //! with an error is never kept.
 //!
-//! The new cache is written aside while the site is rendered and renamed
-//! over the old one once the new site is in place. A build killed before
+//! The new cache is written aside while the site is rendered, in a file
+//! named [`TEMP_PREFIX`]…, and renamed over the old one once the new site is
+//! in place. Such files left by killed builds are deleted by the next build
+//! of the output, which holds its lock: no other build is writing one. A build killed before
 //! that leaves the old cache, whose records still describe the pages they
 //! kept: the pages rendered since have other inodes.
 
@@ -43,11 +48,14 @@ use crate::link::SiteModel;
 use crate::plan::digest::{self, Digest};
 use crate::render::markdown::{AnchorLink, RenderedBody};
 use crate::render::{Memo, Recalled, theme::Theme};
+use crate::write::OutputClaim;
 
 /// The first bytes of a cache file, with its format version.
-const MAGIC: &[u8; 20] = b"tier0 build cache 1\n";
+const MAGIC: &[u8; 20] = b"tier0 build cache 2\n";
 /// The cache file's name in the output's state folder.
 const FILE: &str = "cache";
+/// How the names of the cache files being written begin.
+const TEMP_PREFIX: &str = ".cache.tier0-";
 /// Where the index's offset is written, after the magic and the frame.
 const INDEX_AT: u64 = MAGIC.len() as u64 + 32;
 
@@ -109,6 +117,8 @@ struct Entry {
     key: Digest,
     page: Stamp,
     record: (u64, u64),
+    /// The BLAKE3 hash of the record's bytes.
+    check: Digest,
 }
 
 /// An article's record, as written: borrowed from what was rendered.
@@ -161,12 +171,13 @@ impl Earlier {
         Some(Self { bytes, entries })
     }
 
-    /// The record of `entry`, as stored.
+    /// The record of `entry`, as stored, if its bytes are those written.
     fn packed(&self, entry: &Entry) -> Option<&[u8]> {
         let (at, len) = entry.record;
         let start = usize::try_from(at).ok()?;
         let end = start.checked_add(usize::try_from(len).ok()?)?;
-        self.bytes.get(start..end)
+        let packed = self.bytes.get(start..end)?;
+        (*blake3::hash(packed).as_bytes() == entry.check).then_some(packed)
     }
 
     /// The record of `entry`, decoded.
@@ -185,6 +196,7 @@ impl Earlier {
 struct Slot {
     key: Digest,
     record: (u64, u64),
+    check: Digest,
     recalled: bool,
 }
 
@@ -199,7 +211,10 @@ struct Writer {
 
 impl Writer {
     fn create(state: &Path, frame: &Digest, articles: usize) -> io::Result<Self> {
-        let mut file = io::BufWriter::new(tempfile::NamedTempFile::new_in(state)?);
+        let file = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempfile_in(state)?;
+        let mut file = io::BufWriter::new(file);
         file.write_all(MAGIC)?;
         file.write_all(frame)?;
         file.write_all(&0u64.to_le_bytes())?;
@@ -215,6 +230,7 @@ impl Writer {
         self.slots[index] = Some(Slot {
             key,
             record: (self.at, record.len() as u64),
+            check: *blake3::hash(record).as_bytes(),
             recalled,
         });
         self.at += record.len() as u64;
@@ -237,17 +253,20 @@ pub struct BuildCache<'a> {
 }
 
 impl<'a> BuildCache<'a> {
-    /// The cache of the output `out`, whose state folder is `state`, for a
-    /// build of `model` framed as `frame` ([`digest::frame`]). With `read`
-    /// false, nothing of the last build is reused (`--no-cache`); the cache
-    /// is written all the same.
+    /// The cache of the output `out`, claimed by `claim`, for a build of
+    /// `model` framed as `frame` ([`digest::frame`]). With `read` false,
+    /// nothing of the last build is reused (`--no-cache`); the cache is
+    /// written all the same. Cache files that killed builds were writing
+    /// are deleted: the claim's lock says no other build is writing one.
     pub fn open(
-        state: &Path,
+        claim: &OutputClaim,
         out: &Path,
         model: &'a SiteModel,
         frame: &Digest,
         read: bool,
     ) -> Self {
+        let state = claim.state();
+        remove_stale(state);
         let path = state.join(FILE);
         // Without the output there is no page to keep.
         let earlier = (read && out.is_dir())
@@ -421,9 +440,17 @@ impl Pending {
             .iter()
             .zip(&self.pages)
             .filter_map(|(slot, (rel, page))| {
-                let Slot { key, record, .. } = (*slot)?;
+                let Slot {
+                    key, record, check, ..
+                } = (*slot)?;
                 let page = Stamp::of(&self.out.join(page))?;
-                Some((rel.as_str(), Entry { key, page, record }))
+                let entry = Entry {
+                    key,
+                    page,
+                    record,
+                    check,
+                };
+                Some((rel.as_str(), entry))
             })
             .collect();
         let index = postcard::to_allocvec(&entries).map_err(io::Error::other)?;
@@ -440,6 +467,23 @@ impl Pending {
     }
 }
 
+/// Deletes the cache files that builds killed while writing them left in
+/// `state`: regular files named as tier0 names them, nothing else.
+fn remove_stale(state: &Path) {
+    let Ok(entries) = std::fs::read_dir(state) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let ours = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(TEMP_PREFIX));
+        if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// `e`, saying which cache it concerns and that the build is not harmed.
 fn located(e: io::Error, path: &Path) -> io::Error {
     io::Error::new(
@@ -453,125 +497,4 @@ fn located(e: io::Error, path: &Path) -> io::Error {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const FRAME: Digest = [1; 32];
-
-    fn packed(preview: &[u8]) -> Vec<u8> {
-        let sections = vec![Section {
-            anchor: Some("sintomas".into()),
-            heading: Some("Síntomas".into()),
-            text: "No imprime.".into(),
-        }];
-        let anchors = BTreeSet::from(["sintomas".to_owned()]);
-        let record = RecordOut {
-            sections: &sections,
-            anchors: &anchors,
-            anchor_links: vec![("b.md", "pasos", 3, 9)],
-            article_links: &["b.md#pasos".to_owned()],
-            assets: &["logo.svg".to_owned()],
-            preview,
-            warnings: vec![("content/a.md", 4, 9, "broken link", Some("fix it"))],
-        };
-        lz4_flex::compress_prepend_size(&postcard::to_allocvec(&record).unwrap())
-    }
-
-    /// A cache in `dir/state` for pages in `dir/out`: a record for `a.md`,
-    /// none for `b.md`.
-    fn saved(dir: &Path) -> PathBuf {
-        let (state, out) = (dir.join("state"), dir.join("out"));
-        std::fs::create_dir_all(out.join("a")).unwrap();
-        std::fs::create_dir_all(&state).unwrap();
-        std::fs::write(out.join("a/index.html"), "<p>a</p>").unwrap();
-        let mut writer = Writer::create(&state, &FRAME, 2).unwrap();
-        writer
-            .add(0, [7; 32], &packed(b"{\"t\":1}"), false)
-            .unwrap();
-        let pending = Pending {
-            out,
-            writer: Ok(writer),
-            pages: vec![
-                ("a.md".into(), "a/index.html".into()),
-                ("b.md".into(), "b/index.html".into()),
-            ],
-        };
-        pending.save(&state).unwrap();
-        state.join(FILE)
-    }
-
-    #[test]
-    fn a_saved_cache_is_read_back_for_its_frame_only() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = saved(dir.path());
-        let earlier = Earlier::read(&path, &FRAME).unwrap();
-        assert_eq!(earlier.entries.len(), 1, "b.md had no record");
-        let entry = &earlier.entries["a.md"];
-        assert_eq!(entry.key, [7; 32]);
-        assert_eq!(
-            Some(entry.page),
-            Stamp::of(&dir.path().join("out/a/index.html"))
-        );
-        let record = earlier.record(entry).unwrap();
-        assert_eq!(record.sections[0].text, "No imprime.");
-        assert_eq!(record.anchors, BTreeSet::from(["sintomas".to_owned()]));
-        assert_eq!(
-            record.anchor_links,
-            vec![("b.md".to_owned(), "pasos".to_owned(), 3, 9)]
-        );
-        assert_eq!(record.article_links, ["b.md#pasos"]);
-        assert_eq!(record.assets, ["logo.svg"]);
-        assert_eq!(record.preview, b"{\"t\":1}");
-        assert_eq!(
-            record.warnings,
-            [(
-                "content/a.md".to_owned(),
-                4,
-                9,
-                "broken link".to_owned(),
-                Some("fix it".to_owned())
-            )]
-        );
-        assert!(Earlier::read(&path, &[2; 32]).is_none());
-    }
-
-    #[test]
-    fn a_damaged_cache_is_never_trusted_nor_a_panic() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = saved(dir.path());
-        let bytes = std::fs::read(&path).unwrap();
-        let damaged = dir.path().join("damaged");
-        let try_read = |bytes: &[u8]| {
-            std::fs::write(&damaged, bytes).unwrap();
-            Earlier::read(&damaged, &FRAME).map(|e| {
-                let records = e.entries.values().filter(|entry| e.record(entry).is_some());
-                records.count()
-            })
-        };
-        for len in 0..bytes.len() {
-            assert_eq!(try_read(&bytes[..len]), None, "cut at {len}");
-        }
-        for at in 0..bytes.len() {
-            let mut flipped = bytes.clone();
-            flipped[at] ^= 0x5a;
-            // Read or not, without a panic; a header flip is never read.
-            let read = try_read(&flipped);
-            assert!(at >= INDEX_AT as usize || read.is_none(), "flip at {at}");
-        }
-    }
-
-    #[test]
-    fn a_damaged_size_asks_for_no_memory() {
-        let dir = tempfile::tempdir().unwrap();
-        let earlier = Earlier {
-            bytes: vec![0xff, 0xff, 0xff, 0x7f, 0x10, 0x00],
-            entries: HashMap::new(),
-        };
-        let entry = Entry {
-            key: [0; 32],
-            page: Stamp::of(&saved(dir.path())).unwrap(),
-            record: (0, 6),
-        };
-        assert!(earlier.record(&entry).is_none());
-    }
-}
+mod tests;

@@ -103,6 +103,9 @@ fn published(report: &BuildReport, open: bool, verbosity: Verbosity) -> ExitCode
     if let Some(e) = &report.cache_error {
         terminal::tell(format_args!("warning: {e}"));
     }
+    for left in &report.leftovers {
+        terminal::tell(format_args!("warning: {left}"));
+    }
     print_diagnostics(
         &report.texts,
         &report.warnings,

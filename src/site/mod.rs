@@ -108,7 +108,7 @@ pub fn out_dir(
     config: &Config,
 ) -> PathBuf {
     match (out, audience) {
-        (Some(out), _) => out.to_path_buf(),
+        (Some(out), _) => write::output_dir(out),
         (None, BuildAudience::Public) => root.join("public"),
         (None, BuildAudience::Agents) => root.join(&config.agents.out),
     }
@@ -131,6 +131,10 @@ pub struct BuildReport {
     /// Why the build cache could not be written, if it could not: the
     /// site is complete, the next build renders everything.
     pub cache_error: Option<io::Error>,
+    /// What could not be deleted of the old site and the old search index
+    /// (set aside beside them): the build succeeded, but the user must
+    /// clean up.
+    pub leftovers: Vec<write::Leftover>,
     /// Where the site was written.
     pub out: PathBuf,
     /// Problems found: warnings, and the errors that left a content file
@@ -342,7 +346,7 @@ pub fn render_failure(
 /// Where the tantivy index of the build written to `out` is kept for
 /// `tier0 search`: beside the output, with what else tier0 knows of it.
 pub fn index_dir(out: &Path) -> PathBuf {
-    write::state_dir(out).join("search")
+    write::state_dir(out).join(write::SEARCH_DIR)
 }
 
 /// Builds the site and swaps it into the output folder.
@@ -388,7 +392,7 @@ pub fn build_with_pages(
         )
     );
     let frame = cache::frame(&model, &theme, &shaped_by);
-    let cache = BuildCache::open(claim.state(), &out, &model, &frame, options.cache);
+    let cache = BuildCache::open(&claim, &out, &model, &frame, options.cache);
     let rendered = render::articles(&model, &theme, &staging, &cache);
     let (cache, kept) = cache.finish();
     let mut rendered = match rendered {
@@ -438,14 +442,17 @@ pub fn build_with_pages(
     }
     progress("writing", articles);
     let files = staging.files();
-    claim.commit(staging)?;
-    index_staging.commit()?;
+    let leftovers = [claim.commit(staging)?, claim.commit_index(index_staging)?]
+        .into_iter()
+        .flatten()
+        .collect();
     let cache_error = cache.save(claim.state()).err();
     Ok(BuildReport {
         articles,
         kept,
         redirect_pages,
         cache_error,
+        leftovers,
         left_out: leniency::left_out(&warnings).len(),
         files,
         out,

@@ -14,34 +14,56 @@
 //! - holds the edition for the other audience (the agents' edition over
 //!   the public site, or the reverse);
 //! - holds files the last build there did not write, or has no manifest and
-//!   is not empty, unless the user asks to replace it.
+//!   is not empty, unless the user asks to replace it;
+//! - is or holds the folder tier0 runs in, which the swap would pull away.
 //!
-//! The manifest is rewritten around the swap: before it, as the files of the
-//! old and the new site together; after it, as the new files alone. So a
-//! build killed at any moment leaves a manifest covering what the folder
-//! holds.
+//! Those checks read only: a refused output leaves no state folder behind.
+//! The state folder, and the `.tier0` folder holding it, must be folders
+//! and not links, so what tier0 writes and deletes there stays there.
+//!
+//! Two manifests are kept: `manifest` for the output, `search-manifest` for
+//! the tantivy index in `search/`. Each is rewritten around its swap:
+//! before it, as the files of the old and the new folder together; after
+//! it, as the new files alone. So a build killed at any moment leaves a
+//! manifest covering what the folder holds, and the swap deletes of the old
+//! folder only what the manifest lists ([`super::swap`]).
 
 use std::collections::BTreeSet;
 use std::fs::File;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
+use super::Staging;
+use super::swap::{Leftover, Owned, named};
 use crate::link::BuildAudience;
+use place::{
+    check_apart, check_not_current, check_not_nested, check_sources, check_state, resolve,
+};
 
 /// The folder beside an output where tier0 keeps what it knows about it.
 const STATE_DIR: &str = ".tier0";
 
 const MANIFEST: &str = "manifest";
 const MANIFEST_HEADER: &str = "tier0 output manifest 1";
-/// How many unknown files an error names.
-const NAMED: usize = 5;
-/// How many unknown files the check looks for before it stops looking.
-const SEARCHED: usize = 1000;
+/// The manifest of the tantivy index kept in the state folder.
+const SEARCH_MANIFEST: &str = "search-manifest";
+/// The folder of the state folder that holds the tantivy index.
+pub const SEARCH_DIR: &str = "search";
+
+/// The output folder `out` named by its own name: `.`, `..` and `a/..`
+/// resolved to the folder they are, so that its state folder is beside it.
+pub fn output_dir(out: &Path) -> PathBuf {
+    if out.file_name().is_some() {
+        return out.to_path_buf();
+    }
+    resolve(out).unwrap_or_else(|_| out.to_path_buf())
+}
 
 /// Where tier0 keeps what it knows about the output folder `out`.
 pub fn state_dir(out: &Path) -> PathBuf {
+    let out = output_dir(out);
     let name = out.file_name().unwrap_or(out.as_os_str());
-    parent(out).join(STATE_DIR).join(name)
+    parent(&out).join(STATE_DIR).join(name)
 }
 
 /// The folder holding `path`, `.` for a bare name.
@@ -88,21 +110,6 @@ impl Manifest {
             .collect::<Option<_>>()?;
         Some(Self { audience, files })
     }
-
-    /// Every folder that holds a file of the manifest.
-    fn folders(&self) -> BTreeSet<&str> {
-        let mut folders = BTreeSet::new();
-        for file in &self.files {
-            let mut rest = file.as_str();
-            while let Some((folder, _)) = rest.rsplit_once('/') {
-                if !folders.insert(folder) {
-                    break;
-                }
-                rest = folder;
-            }
-        }
-        folders
-    }
 }
 
 fn audience_name(audience: BuildAudience) -> &'static str {
@@ -136,8 +143,10 @@ pub struct OutputClaim {
     out: PathBuf,
     state: PathBuf,
     audience: BuildAudience,
-    /// What the folder holds now, as far as tier0 knows.
-    known: BTreeSet<String>,
+    /// What the folder holds now that tier0 may delete.
+    known: Owned,
+    /// What the state folder's `search/` holds that tier0 may delete.
+    known_index: Owned,
     /// Held until the claim is dropped: other builds of this output wait.
     _lock: File,
 }
@@ -151,6 +160,14 @@ pub enum Unknown {
     Replace,
 }
 
+/// What the manifests say and what of the output and index tier0 may delete.
+#[derive(Debug)]
+struct Survey {
+    manifests: [Option<Manifest>; 2],
+    known: Owned,
+    known_index: Owned,
+}
+
 impl OutputClaim {
     /// Locks `out` for a build for `audience` and checks that replacing it
     /// deletes nothing tier0 did not write. `other` is where the other
@@ -162,11 +179,17 @@ impl OutputClaim {
         audience: BuildAudience,
         unknown: Unknown,
     ) -> io::Result<Self> {
+        let out = &output_dir(out);
         let resolved = resolve(out)?;
         check_sources(out, &resolved, sources)?;
         check_not_nested(out, &resolved)?;
         check_apart(out, &resolved, other, audience)?;
+        check_not_current(out, &resolved)?;
         let state = state_dir(out);
+        check_state(&state)?;
+        // Every check before anything is written: a refused output leaves
+        // no state folder.
+        let survey = survey(out, &state, audience, unknown)?;
         std::fs::create_dir_all(&state).map_err(|e| {
             located(
                 e,
@@ -174,30 +197,20 @@ impl OutputClaim {
                 "what it knows about the output folder; check that its parent is writable or choose another --out",
             )
         })?;
+        check_state(&state)?;
         let lock = lock(&state, out)?;
-        let manifest = read_manifest(&state)?;
-        let known = match manifest {
-            Some(manifest) if manifest.audience != audience => {
-                return Err(other_audience(out, manifest.audience));
-            }
-            Some(manifest) => {
-                if unknown == Unknown::Refuse {
-                    check_known(out, &manifest)?;
-                }
-                manifest.files
-            }
-            None => {
-                if unknown == Unknown::Refuse {
-                    check_empty(out)?;
-                }
-                BTreeSet::new()
-            }
+        // Another build may have written the folder before the lock was ours.
+        let survey = if manifests(&state)? == survey.manifests {
+            survey
+        } else {
+            self::survey(out, &state, audience, unknown)?
         };
         Ok(Self {
             out: out.to_path_buf(),
             state,
             audience,
-            known,
+            known: survey.known,
+            known_index: survey.known_index,
             _lock: lock,
         })
     }
@@ -208,21 +221,49 @@ impl OutputClaim {
     }
 
     /// Swaps the site built in `staging` in as the output, recording its
-    /// files: first beside the old ones, then alone once the old site is gone.
-    pub fn commit(&self, staging: super::Staging) -> io::Result<()> {
-        let files = staging.written();
-        self.write_manifest(self.known.union(&files).cloned().collect())?;
-        staging.commit()?;
-        self.write_manifest(files)
+    /// files: first beside the old ones, then alone once the old site is
+    /// gone. What was left of the old site, if anything was.
+    pub fn commit(&self, staging: Staging) -> io::Result<Option<Leftover>> {
+        let files = Owned::of_files(staging.written());
+        self.swap(MANIFEST, staging, &self.known, &files)
     }
 
-    fn write_manifest(&self, files: BTreeSet<String>) -> io::Result<()> {
+    /// Swaps the tantivy index built in `staging` in as the state folder's
+    /// `search/`, recording its files as [`Self::commit`] does.
+    pub fn commit_index(&self, staging: Staging) -> io::Result<Option<Leftover>> {
+        let files = Owned::listed(staging.path()?)?;
+        self.swap(SEARCH_MANIFEST, staging, &self.known_index, &files)
+    }
+
+    fn swap(
+        &self,
+        manifest: &str,
+        staging: Staging,
+        known: &Owned,
+        files: &Owned,
+    ) -> io::Result<Option<Leftover>> {
+        self.write_manifest(manifest, known.union(files).files())?;
+        match staging.commit(known) {
+            Ok(left) => {
+                self.write_manifest(manifest, files.files())?;
+                Ok(left)
+            }
+            Err(e) => {
+                // The old folder is in place: so is its record, which must
+                // not claim the new files' names for what is there now.
+                let _ = self.write_manifest(manifest, known.files());
+                Err(e)
+            }
+        }
+    }
+
+    fn write_manifest(&self, name: &str, files: &BTreeSet<String>) -> io::Result<()> {
         let manifest = Manifest {
             audience: self.audience,
-            files,
+            files: files.clone(),
         };
-        let path = self.state.join(MANIFEST);
-        let temporary = self.state.join(format!("{MANIFEST}.new"));
+        let path = self.state.join(name);
+        let temporary = self.state.join(format!("{name}.new"));
         std::fs::write(&temporary, manifest.to_text())
             .and_then(|()| std::fs::rename(&temporary, &path))
             .map_err(|e| {
@@ -238,134 +279,67 @@ impl OutputClaim {
     }
 }
 
+/// The manifests of the output and of the index kept in `state`.
+fn manifests(state: &Path) -> io::Result<[Option<Manifest>; 2]> {
+    Ok([
+        read_manifest(&state.join(MANIFEST))?,
+        read_manifest(&state.join(SEARCH_MANIFEST))?,
+    ])
+}
+
+/// Reads the manifests and checks the output and the index against them:
+/// what of each tier0 may delete, or why it may not build there.
+fn survey(
+    out: &Path,
+    state: &Path,
+    audience: BuildAudience,
+    unknown: Unknown,
+) -> io::Result<Survey> {
+    let manifests = manifests(state)?;
+    let known = match &manifests[0] {
+        Some(manifest) if manifest.audience != audience => {
+            return Err(other_audience(out, manifest.audience));
+        }
+        Some(manifest) => Owned::of_files(manifest.files.clone()),
+        None => {
+            if unknown == Unknown::Refuse {
+                check_empty(out)?;
+            }
+            Owned::default()
+        }
+    };
+    let index = state.join(SEARCH_DIR);
+    let known_index = manifests[1]
+        .as_ref()
+        .map(|m| Owned::of_files(m.files.clone()))
+        .unwrap_or_default();
+    let (known, known_index) = match unknown {
+        Unknown::Refuse => {
+            check_known(
+                out,
+                &known,
+                "files that the last tier0 build there did not write",
+            )?;
+            check_index(&index, &known_index)?;
+            (known, known_index)
+        }
+        // What is there now is what the user agreed to have deleted.
+        Unknown::Replace => (
+            known.union(&Owned::listed(out)?),
+            known_index.union(&Owned::listed(&index)?),
+        ),
+    };
+    Ok(Survey {
+        manifests,
+        known,
+        known_index,
+    })
+}
+
 /// An I/O error with a sentence around it: what was being done, the error,
 /// then what to do.
 fn located(e: io::Error, what: String, help: &str) -> io::Error {
     io::Error::new(e.kind(), format!("{what} {help} ({e})"))
-}
-
-/// `path` made absolute, with the part of it that exists free of `.`, `..`
-/// and symbolic links, so two spellings of one folder compare equal.
-fn resolve(path: &Path) -> io::Result<PathBuf> {
-    let absolute = std::path::absolute(path).map_err(|e| {
-        io::Error::new(
-            e.kind(),
-            format!("`{}` is not a usable path ({e})", path.display()),
-        )
-    })?;
-    let mut existing = absolute.as_path();
-    let mut rest = Vec::new();
-    loop {
-        if let Ok(canonical) = existing.canonicalize() {
-            let mut resolved = canonical;
-            for part in rest.iter().rev() {
-                resolved.push(part);
-            }
-            return Ok(normalise(&resolved));
-        }
-        match (existing.parent(), existing.file_name()) {
-            (Some(up), Some(name)) => {
-                rest.push(name.to_os_string());
-                existing = up;
-            }
-            _ => return Ok(normalise(&absolute)),
-        }
-    }
-}
-
-/// `path` without `.` and with each `..` taking away the folder before it.
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-fn check_sources(out: &Path, resolved: &Path, sources: Sources<'_>) -> io::Result<()> {
-    let refuse = |what: String| {
-        Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!(
-                "the output folder `{}` {what}; tier0 replaces its output whole and never touches \
-                 the sources: choose another --out (the default is `public/` in the site folder)",
-                out.display()
-            ),
-        ))
-    };
-    let contained = std::iter::once(sources.root)
-        .chain(sources.folders.iter().map(PathBuf::as_path))
-        .chain(sources.files.iter().map(PathBuf::as_path));
-    for source in contained {
-        if resolve(source)?.starts_with(resolved) {
-            return refuse(format!(
-                "contains the site's sources `{}`",
-                source.display()
-            ));
-        }
-    }
-    for folder in sources.folders {
-        if resolved.starts_with(resolve(folder)?) {
-            return refuse(format!(
-                "is inside the site's sources `{}`",
-                folder.display()
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Refuses an output inside the output of another build.
-fn check_not_nested(out: &Path, resolved: &Path) -> io::Result<()> {
-    for outer in resolved.ancestors().skip(1) {
-        let Some(name) = outer.file_name() else {
-            continue;
-        };
-        let state = parent(outer).join(STATE_DIR).join(name);
-        if let Some(manifest) = read_manifest(&state)? {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!(
-                    "the output folder `{}` is inside `{}`, where tier0 wrote {}; the next build \
-                     there would delete it: choose an --out outside it",
-                    out.display(),
-                    outer.display(),
-                    edition(manifest.audience)
-                ),
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Refuses an output that is, holds or lies in the other edition's folder.
-fn check_apart(
-    out: &Path,
-    resolved: &Path,
-    other: &Path,
-    audience: BuildAudience,
-) -> io::Result<()> {
-    let theirs = resolve(other)?;
-    if !(resolved.starts_with(&theirs) || theirs.starts_with(resolved)) {
-        return Ok(());
-    }
-    Err(io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!(
-            "{} would be written to `{}`, which is or overlaps `{}`, the folder of {}; the two \
-             editions are kept apart: change --out or `agents.out` in tier0.yaml",
-            edition(audience),
-            out.display(),
-            other.display(),
-            edition(audience.other()),
-        ),
-    ))
 }
 
 fn other_audience(out: &Path, there: BuildAudience) -> io::Error {
@@ -415,17 +389,16 @@ fn lock(state: &Path, out: &Path) -> io::Result<File> {
     }
 }
 
-/// The manifest kept in `state`, if there is one.
-fn read_manifest(state: &Path) -> io::Result<Option<Manifest>> {
-    let path = state.join(MANIFEST);
-    match std::fs::read_to_string(&path) {
+/// The manifest at `path`, if there is one.
+fn read_manifest(path: &Path) -> io::Result<Option<Manifest>> {
+    match std::fs::read_to_string(path) {
         Ok(text) => Manifest::parse(&text).map(Some).ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidData,
                 format!(
-                    "`{}` is not a manifest tier0 can read, so tier0 cannot tell which files of \
-                     the output folder it wrote; pass --replace-output to replace the folder \
-                     anyway, or choose another --out",
+                    "`{}` is not a manifest tier0 can read, so tier0 cannot tell which files \
+                     it wrote; pass --replace-output to replace them anyway, or choose another \
+                     --out",
                     path.display()
                 ),
             )
@@ -436,52 +409,34 @@ fn read_manifest(state: &Path) -> io::Result<Option<Manifest>> {
     }
 }
 
-/// Refuses an output folder with files the manifest does not list.
-fn check_known(out: &Path, manifest: &Manifest) -> io::Result<()> {
-    if std::fs::symlink_metadata(out).is_err() {
-        // Gone since the last build: there is nothing to delete.
-        return Ok(());
-    }
-    let folders = manifest.folders();
-    let mut unknown = Vec::new();
-    let mut complete = true;
-    for entry in walkdir::WalkDir::new(out).min_depth(1).follow_links(false) {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(out).to_path_buf();
-            let e = io::Error::from(e);
-            located(e, format!("cannot read `{}`", path.display()), "")
-        })?;
-        let rel = entry
-            .path()
-            .strip_prefix(out)
-            .ok()
-            .and_then(Path::to_str)
-            .map(|rel| rel.replace(std::path::MAIN_SEPARATOR, "/"));
-        let known = rel.as_deref().is_some_and(|rel| {
-            if entry.file_type().is_dir() {
-                folders.contains(rel)
-            } else {
-                manifest.files.contains(rel)
-            }
-        });
-        if !known {
-            unknown.push(entry.path().to_path_buf());
-            if unknown.len() == SEARCHED {
-                complete = false;
-                break;
-            }
-        }
-    }
+/// Refuses an output folder with files `known` does not list.
+fn check_known(out: &Path, known: &Owned, what: &str) -> io::Result<()> {
+    let (unknown, complete) = known.unknown_in(out)?;
     if unknown.is_empty() {
         Ok(())
     } else {
-        Err(not_owned(
-            out,
-            &unknown,
-            complete,
-            "files that the last tier0 build there did not write",
-        ))
+        Err(not_owned(out, &unknown, complete, what))
     }
+}
+
+/// Refuses a `search/` folder in the state folder that holds files its
+/// manifest does not list (or that has none): not an index tier0 wrote.
+fn check_index(index: &Path, known: &Owned) -> io::Result<()> {
+    let (unknown, complete) = known.unknown_in(index)?;
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!(
+            "`{}`, where tier0 keeps the output's search index, holds files no tier0 build \
+             recorded writing there ({}); tier0 replaces it whole on each build: move them \
+             elsewhere, delete the folder if it is an index an older tier0 wrote (the next \
+             build writes it again), or pass --replace-output to delete them",
+            index.display(),
+            named(&unknown, complete)
+        ),
+    ))
 }
 
 /// Refuses an output folder without a manifest unless it is empty.
@@ -493,7 +448,7 @@ fn check_empty(out: &Path) -> io::Result<()> {
         Err(_) => return Ok(()),
     };
     let mut unknown = Vec::new();
-    for entry in entries.take(SEARCHED) {
+    for entry in entries.take(super::swap::SEARCHED) {
         let entry =
             entry.map_err(|e| located(e, format!("cannot read `{}`", out.display()), ""))?;
         unknown.push(entry.path());
@@ -501,7 +456,7 @@ fn check_empty(out: &Path) -> io::Result<()> {
     if unknown.is_empty() {
         Ok(())
     } else {
-        let complete = unknown.len() < SEARCHED;
+        let complete = unknown.len() < super::swap::SEARCHED;
         Err(not_owned(
             out,
             &unknown,
@@ -512,30 +467,19 @@ fn check_empty(out: &Path) -> io::Result<()> {
 }
 
 fn not_owned(out: &Path, unknown: &[PathBuf], complete: bool, what: &str) -> io::Error {
-    let mut named: Vec<String> = unknown
-        .iter()
-        .map(|p| format!("`{}`", p.display()))
-        .collect();
-    named.sort();
-    let more = unknown.len().saturating_sub(NAMED);
-    named.truncate(NAMED);
-    let mut list = named.join(", ");
-    if more > 0 {
-        list.push_str(&format!(
-            " and {}{more} more",
-            if complete { "" } else { "at least " }
-        ));
-    }
     io::Error::new(
         io::ErrorKind::AlreadyExists,
         format!(
-            "the output folder `{}` holds {what} ({list}); tier0 replaces its output folder \
+            "the output folder `{}` holds {what} ({}); tier0 replaces its output folder \
              whole, so building would delete them: choose an empty or new --out, or pass \
              --replace-output to delete them",
-            out.display()
+            out.display(),
+            named(unknown, complete)
         ),
     )
 }
+
+mod place;
 
 #[cfg(test)]
 mod tests;

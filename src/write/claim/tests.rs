@@ -24,13 +24,6 @@ fn a_manifest_reads_back_what_was_written_whatever_the_names() {
 }
 
 #[test]
-fn the_folders_of_a_manifest_are_every_ancestor_of_its_files() {
-    let written = manifest(&["a/b/c.html", "a/d.html", "e.html"]);
-    let folders = written.folders().into_iter().collect::<Vec<_>>();
-    assert_eq!(folders, vec!["a", "a/b"]);
-}
-
-#[test]
 fn state_is_kept_beside_the_output() {
     assert_eq!(
         state_dir(Path::new("site/public")),

@@ -8,5 +8,6 @@ mod host;
 mod leaks;
 mod output;
 mod scaling;
+mod state;
 mod terminal;
 mod urls;

@@ -10,7 +10,8 @@ use crate::support::{Site, stderr, tree};
 
 const ARTICLE: &str = "---\nid: KB-1\ntitle: Impresora\n---\n\nReinicie la impresora.\n";
 
-fn site() -> Site {
+/// A site of one article.
+pub(super) fn site() -> Site {
     let site = Site::empty();
     site.write("content/red/impresora.md", ARTICLE);
     site
@@ -18,13 +19,18 @@ fn site() -> Site {
 
 /// Runs `tier0 <args>` in the site; asserts the exit code; returns stderr.
 fn run(site: &Site, args: &[&str], code: i32) -> String {
-    let output = site.tier0(args).output().unwrap();
+    run_in(site, site.root(), args, code)
+}
+
+/// Runs `tier0 <args>` in `dir`; asserts the exit code; returns stderr.
+pub(super) fn run_in(site: &Site, dir: &Path, args: &[&str], code: i32) -> String {
+    let output = site.tier0(args).current_dir(dir).output().unwrap();
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(code), "{args:?}:\n{err}");
     err
 }
 
-fn assert_has(err: &str, needles: &[&str]) {
+pub(super) fn assert_has(err: &str, needles: &[&str]) {
     for needle in needles {
         assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
     }
@@ -49,6 +55,8 @@ fn a_folder_that_tier0_did_not_write_is_refused_and_left_whole() {
         ],
     );
     assert_eq!(tree(&www), before);
+    // Regression: the refusal left `.tier0/www/lock` behind.
+    assert!(!site.root().join(".tier0").exists());
 
     run(
         &site,
@@ -318,6 +326,61 @@ fn a_failed_write_names_the_file_and_keeps_the_site() {
         .filter(|e| e.file_name().to_string_lossy().contains(".tier0-"))
         .collect();
     assert!(strays.is_empty(), "{strays:?}");
+}
+
+/// Regression: an old site that could not be deleted whole (a read-only
+/// folder in it) was left silently beside the output, as a hidden copy.
+#[cfg(unix)]
+#[test]
+fn an_old_site_that_cannot_be_deleted_is_set_aside_and_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = site();
+    let Some(mut first) = crate::support::without_privileges(&site, &["build", "--quiet"]) else {
+        eprintln!("skipped: running as root and setpriv is not available");
+        return;
+    };
+    first.assert().success();
+    let red = site.public().join("red");
+    std::fs::set_permissions(&red, std::fs::Permissions::from_mode(0o555)).unwrap();
+    site.write(
+        "content/red/impresora.md",
+        ARTICLE.replace("Reinicie", "Apague"),
+    );
+    let mut second = crate::support::without_privileges(&site, &["build", "--quiet"]).unwrap();
+    let output = second.output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    let leftover: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains("public.tier0-leftover-"))
+        .collect();
+    assert_eq!(leftover.len(), 1, "{err}");
+    let named = leftover[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert_has(
+        &err,
+        &[
+            "warning:",
+            "could not be deleted completely",
+            &named,
+            "rm -rf",
+        ],
+    );
+    assert!(
+        site.read_public("red/impresora/index.html")
+            .contains("Apague")
+    );
+    let left_red = leftover[0].join("red");
+    std::fs::set_permissions(&left_red, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // No later build deletes it: it is the user's to look through.
+    let mut third = crate::support::without_privileges(&site, &["build", "--quiet"]).unwrap();
+    third.assert().success();
+    assert!(left_red.join("index.html").exists());
 }
 
 #[test]

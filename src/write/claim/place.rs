@@ -1,0 +1,186 @@
+//! Where an output folder may be: not around or inside the sources, not
+//! inside another build's output or the other edition's, not around the
+//! folder tier0 runs in; and its state folder a folder, not a link. These
+//! checks only read: they run before anything is written.
+
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use super::{MANIFEST, STATE_DIR, Sources, edition, parent, read_manifest};
+use crate::link::BuildAudience;
+
+/// Refuses a state folder, or `.tier0` holding it, that is a link or not a
+/// folder: what tier0 writes and deletes there would land elsewhere.
+pub(super) fn check_state(state: &Path) -> io::Result<()> {
+    for dir in [parent(state), state.to_path_buf()] {
+        let Ok(meta) = std::fs::symlink_metadata(&dir) else {
+            continue;
+        };
+        let what = if meta.file_type().is_symlink() {
+            "a symbolic link"
+        } else if !meta.is_dir() {
+            "not a folder"
+        } else {
+            continue;
+        };
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "`{}` is {what}; tier0 keeps what it knows about the output folder there (its \
+                 manifest, search index, cache and lock) and never writes or deletes through a \
+                 link: remove `{}` (tier0 makes the folder again) or choose another --out",
+                dir.display(),
+                dir.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses an output that is or holds the current folder: the swap would
+/// pull the folder tier0 runs in, and the shell it was started from, away.
+pub(super) fn check_not_current(out: &Path, resolved: &Path) -> io::Result<()> {
+    let Ok(current) = std::env::current_dir().and_then(|c| c.canonicalize()) else {
+        return Ok(());
+    };
+    if !current.starts_with(resolved) {
+        return Ok(());
+    }
+    let what = if current == resolved {
+        "is the current folder".to_owned()
+    } else {
+        format!("holds the current folder `{}`", current.display())
+    };
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!(
+            "the output folder `{}` {what}; tier0 replaces its output folder whole, which would \
+             delete the folder you are in: choose another --out, or run tier0 from outside it",
+            out.display()
+        ),
+    ))
+}
+
+/// `path` made absolute, with the part of it that exists free of `.`, `..`
+/// and symbolic links, so two spellings of one folder compare equal.
+pub(super) fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let absolute = std::path::absolute(path).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("`{}` is not a usable path ({e})", path.display()),
+        )
+    })?;
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(canonical) = existing.canonicalize() {
+            let mut resolved = canonical;
+            for part in rest.iter().rev() {
+                resolved.push(part);
+            }
+            return Ok(normalise(&resolved));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(up), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = up;
+            }
+            _ => return Ok(normalise(&absolute)),
+        }
+    }
+}
+
+/// `path` without `.` and with each `..` taking away the folder before it.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+pub(super) fn check_sources(out: &Path, resolved: &Path, sources: Sources<'_>) -> io::Result<()> {
+    let refuse = |what: String| {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "the output folder `{}` {what}; tier0 replaces its output whole and never touches \
+                 the sources: choose another --out (the default is `public/` in the site folder)",
+                out.display()
+            ),
+        ))
+    };
+    let contained = std::iter::once(sources.root)
+        .chain(sources.folders.iter().map(PathBuf::as_path))
+        .chain(sources.files.iter().map(PathBuf::as_path));
+    for source in contained {
+        if resolve(source)?.starts_with(resolved) {
+            return refuse(format!(
+                "contains the site's sources `{}`",
+                source.display()
+            ));
+        }
+    }
+    for folder in sources.folders {
+        if resolved.starts_with(resolve(folder)?) {
+            return refuse(format!(
+                "is inside the site's sources `{}`",
+                folder.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses an output inside the output of another build.
+pub(super) fn check_not_nested(out: &Path, resolved: &Path) -> io::Result<()> {
+    for outer in resolved.ancestors().skip(1) {
+        let Some(name) = outer.file_name() else {
+            continue;
+        };
+        let state = parent(outer).join(STATE_DIR).join(name);
+        if let Some(manifest) = read_manifest(&state.join(MANIFEST))? {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "the output folder `{}` is inside `{}`, where tier0 wrote {}; the next build \
+                     there would delete it: choose an --out outside it",
+                    out.display(),
+                    outer.display(),
+                    edition(manifest.audience)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses an output that is, holds or lies in the other edition's folder.
+pub(super) fn check_apart(
+    out: &Path,
+    resolved: &Path,
+    other: &Path,
+    audience: BuildAudience,
+) -> io::Result<()> {
+    let theirs = resolve(other)?;
+    if !(resolved.starts_with(&theirs) || theirs.starts_with(resolved)) {
+        return Ok(());
+    }
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!(
+            "{} would be written to `{}`, which is or overlaps `{}`, the folder of {}; the two \
+             editions are kept apart: change --out or `agents.out` in tier0.yaml",
+            edition(audience),
+            out.display(),
+            other.display(),
+            edition(audience.other()),
+        ),
+    ))
+}
