@@ -309,10 +309,13 @@ fn survey(
         }
     };
     let index = state.join(SEARCH_DIR);
-    let known_index = manifests[1]
-        .as_ref()
-        .map(|m| Owned::of_files(m.files.clone()))
-        .unwrap_or_default();
+    let known_index = match &manifests {
+        [_, Some(index)] => Owned::of_files(index.files.clone()),
+        // Versions before the index had its manifest wrote the output's
+        // alone: the index beside it is theirs, taken as it is once.
+        [Some(_), None] => Owned::listed(&index)?,
+        [None, None] => Owned::default(),
+    };
     let (known, known_index) = match unknown {
         Unknown::Refuse => {
             check_known(

@@ -98,3 +98,19 @@ fn an_output_that_is_or_holds_the_current_folder_is_refused_leaving_nothing() {
     assert!(elsewhere.path().join(".tier0/other/manifest").exists());
     assert_eq!(std::fs::read_dir(&here).unwrap().count(), 0);
 }
+
+/// A state folder written before the index had a manifest of its own: the
+/// output's manifest vouches for the index beside it, once.
+#[test]
+fn an_index_from_before_the_search_manifest_is_taken_over() {
+    let site = site();
+    run_in(&site, site.root(), &["build"], 0);
+    let state = site.root().join(".tier0/public");
+    std::fs::remove_file(state.join("search-manifest")).unwrap();
+    run_in(&site, site.root(), &["build"], 0);
+    assert!(state.join("search-manifest").exists());
+    // Without the output's manifest, nothing vouches for it.
+    std::fs::remove_file(state.join("search-manifest")).unwrap();
+    std::fs::remove_file(state.join("manifest")).unwrap();
+    run_in(&site, site.root(), &["build"], 2);
+}
