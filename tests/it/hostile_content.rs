@@ -1,0 +1,45 @@
+//! Hostile article content: values and Markdown written to break tier0's
+//! checks and rendering, and what it must do instead (see `hostile.rs` for
+//! the limits every case runs under).
+
+use crate::hostile::{article, tier0};
+use crate::support::Site;
+
+/// A site with one article at `content/a.md`.
+fn site_with(text: &str) -> Site {
+    let site = Site::empty();
+    site.write("content/a.md", text);
+    site
+}
+
+/// `tier0 check --format json` on `today`: ends without a panic; its report.
+fn check_json(site: &Site, today: &str) -> serde_json::Value {
+    let mut cmd = tier0(site, &["check", "--format", "json", "--today", today]);
+    let output = cmd.output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(!err.contains("panicked"), "tier0 panicked:\n{err}");
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{err}");
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn review_dates_past_year_9999_are_not_due() {
+    for yaml in [
+        "id: KB-1\ntitle: A\nreviewed: 9999-12-01\n",
+        "id: KB-1\ntitle: A\ndate: 9999-12-31\n",
+        "id: KB-1\ntitle: A\nreviewed: 2026-01-01\nreview_every: 3000000\n",
+        "id: KB-1\ntitle: A\nreviewed: 2026-01-01\nreview_every: 4294967295\n",
+    ] {
+        let site = site_with(&article(yaml));
+        let report = check_json(&site, "9999-12-31");
+        assert_eq!(report["summary"]["stale"], 0, "{yaml}\n{report}");
+    }
+    let site = site_with(&article("id: KB-1\ntitle: A\nreviewed: 2026-01-01\n"));
+    site.write("tier0.yaml", "defaults:\n  review_every: 4294967295\n");
+    let report = check_json(&site, "9999-12-31");
+    assert_eq!(report["summary"]["stale"], 0, "{report}");
+    // A review that falls due before the end of the calendar still is.
+    let site = site_with(&article("id: KB-1\ntitle: A\nreviewed: 9998-06-01\n"));
+    let report = check_json(&site, "9999-12-31");
+    assert_eq!(report["summary"]["stale"], 1, "{report}");
+}
