@@ -70,19 +70,39 @@ pub fn inert(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Where byte `offset` of `text` (a character boundary) lands in [`inert`]`(text)`.
-pub fn inert_offset(text: &str, offset: usize) -> usize {
-    let mut chars = text.char_indices().peekable();
-    let mut grown = 0;
-    while let Some((i, c)) = chars.next() {
-        if i >= offset {
-            break;
+/// Where byte offsets of one text land in [`inert`] of it.
+///
+/// Built in one pass over the text, then asked for any number of offsets
+/// (a file with ten thousand problems): scanning the text again for each
+/// one took minutes.
+#[derive(Debug, Clone, Default)]
+pub struct InertOffsets {
+    /// Each replaced character's byte offset, and how many bytes longer
+    /// the shown text is up to and including it.
+    grown: Vec<(usize, usize)>,
+}
+
+impl InertOffsets {
+    /// The replacements of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut grown = Vec::new();
+        let mut total = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if let Some(shown) = shown_as(c, chars.peek().map(|&(_, n)| n)) {
+                total += shown.len_utf8() - c.len_utf8();
+                grown.push((i, total));
+            }
         }
-        if let Some(shown) = shown_as(c, chars.peek().map(|&(_, n)| n)) {
-            grown += shown.len_utf8() - c.len_utf8();
-        }
+        Self { grown }
     }
-    offset + grown
+
+    /// Where byte `offset` (a character boundary) of the text lands in
+    /// [`inert`] of it.
+    pub fn shown(&self, offset: usize) -> usize {
+        let before = self.grown.partition_point(|&(i, _)| i < offset);
+        offset + before.checked_sub(1).map_or(0, |last| self.grown[last].1)
+    }
 }
 
 /// `value` as pretty JSON whose every character is shown, not obeyed.
@@ -249,12 +269,13 @@ mod tests {
     fn offsets_follow_the_replacements() {
         let text = "a\u{1b}b\r\nc\u{202e}d";
         let shown = inert(text);
+        let offsets = InertOffsets::new(text);
         for (i, c) in text.char_indices() {
-            let at = inert_offset(text, i);
+            let at = offsets.shown(i);
             let expected = shown_as(c, text[i + c.len_utf8()..].chars().next()).unwrap_or(c);
             assert_eq!(shown[at..].chars().next(), Some(expected), "at {i}");
         }
-        assert_eq!(inert_offset(text, text.len()), shown.len());
+        assert_eq!(offsets.shown(text.len()), shown.len());
     }
 
     #[test]

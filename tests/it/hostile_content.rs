@@ -2,7 +2,7 @@
 //! checks and rendering, and what it must do instead (see `hostile.rs` for
 //! the limits every case runs under).
 
-use crate::hostile::{article, tier0};
+use crate::hostile::{article, assert_has, tier0};
 use crate::support::Site;
 
 /// A site with one article at `content/a.md`.
@@ -42,4 +42,23 @@ fn review_dates_past_year_9999_are_not_due() {
     let site = site_with(&article("id: KB-1\ntitle: A\nreviewed: 9998-06-01\n"));
     let report = check_json(&site, "9999-12-31");
     assert_eq!(report["summary"]["stale"], 1, "{report}");
+}
+
+#[test]
+fn thousands_of_problems_in_one_file_are_each_located() {
+    let mut text = String::from("---\nid: KB-1\ntitle: A\n---\n\n");
+    text.push_str(&"Texto de relleno.\n".repeat(20_000));
+    let problems = 3000;
+    for i in 0..problems {
+        text.push_str(&format!("[x](m{i:03}.md)\n"));
+    }
+    let site = site_with(&text);
+    let mut cmd = tier0(&site, &["check"]);
+    let output = cmd.output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr).into_owned()
+        + &String::from_utf8_lossy(&output.stdout);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(err.matches("broken link").count(), problems, "{err}");
+    let last_line = 6 + 20_000 + problems - 1;
+    assert_has(&err, &[&format!("content/a.md:{last_line}:1")]);
 }
