@@ -2,7 +2,7 @@
 //! checks and rendering, and what it must do instead (see `hostile.rs` for
 //! the limits every case runs under).
 
-use crate::hostile::{article, assert_has, tier0};
+use crate::hostile::{article, assert_has, builds, tier0};
 use crate::support::Site;
 
 /// A site with one article at `content/a.md`.
@@ -61,4 +61,33 @@ fn thousands_of_problems_in_one_file_are_each_located() {
     assert_eq!(err.matches("broken link").count(), problems, "{err}");
     let last_line = 6 + 20_000 + problems - 1;
     assert_has(&err, &[&format!("content/a.md:{last_line}:1")]);
+}
+
+#[test]
+fn unclosed_admonitions_nest_no_deeper_than_the_limit() {
+    let text = format!(
+        "---\nid: KB-1\ntitle: A\n---\n{}",
+        ":::note\nx\n".repeat(3000)
+    );
+    let site = site_with(&text);
+    let err = builds(&site);
+    // The 17th opener, on line 5 + 2 × 16.
+    assert_has(
+        &err,
+        &[
+            "content/a.md:37:1",
+            "2984 containers nested more than 16 deep shown as text",
+            "close each `:::` container",
+        ],
+    );
+    let page = site.read_public("a/index.html");
+    let deepest = page
+        .split("<blockquote")
+        .scan(0i64, |depth, piece| {
+            *depth += 1 - piece.matches("</blockquote>").count() as i64;
+            Some(*depth)
+        })
+        .max()
+        .unwrap();
+    assert!(deepest <= 17, "{deepest} nested block quotes");
 }
