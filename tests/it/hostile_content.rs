@@ -2,7 +2,7 @@
 //! checks and rendering, and what it must do instead (see `hostile.rs` for
 //! the limits every case runs under).
 
-use crate::hostile::{article, assert_has, builds, tier0};
+use crate::hostile::{article, assert_has, builds, expect_exit, tier0};
 use crate::support::Site;
 
 /// A site with one article at `content/a.md`.
@@ -90,4 +90,48 @@ fn unclosed_admonitions_nest_no_deeper_than_the_limit() {
         .max()
         .unwrap();
     assert!(deepest <= 17, "{deepest} nested block quotes");
+}
+
+#[test]
+fn numbers_past_64_bits_are_text_or_located_warnings() {
+    let big = "99999999999999999999999";
+    let site = Site::empty();
+    site.write(
+        "content/a.md",
+        article(&format!(
+            "id: {big}\ntitle: A\nweight: {big}\ntags: [red, {big}]\nreview_every: 18446744073709551615\n"
+        )),
+    );
+    site.write(
+        "content/b.md",
+        article(&format!(
+            "id: KB-2\ntitle: B\nweight: -{big}\ndate: {big}\n"
+        )),
+    );
+    site.write(
+        "content/c.md",
+        format!("+++\nid = \"KB-3\"\ntitle = \"C\"\nweight = {big}\n+++\n\nTexto.\n"),
+    );
+    // b.md is left out for its date, as any date that is not one.
+    let err = expect_exit(&mut tier0(&site, &["build"]), 3);
+    assert!(!err.contains("u128") && !err.contains("i128"), "{err}");
+    assert!(!err.contains("indent"), "{err}");
+    assert_has(
+        &err,
+        &[
+            "content/a.md:4:9",
+            &format!("`weight` is {big}, too large a number: it is ignored"),
+            "content/a.md:6:15",
+            "`review_every` is 18446744073709551615, too large a number",
+            "content/b.md:4:9",
+            &format!("`weight` is -{big}, too large a number"),
+            "content/b.md:5:7",
+            &format!("`{big}` is not a valid date"),
+            "content/c.md:4:10",
+        ],
+    );
+    // The id and the tag are text, as numbers are where text is wanted.
+    let page = site.read_public("a/index.html");
+    assert!(page.contains(big), "the id or tag is shown");
+    assert!(site.public().join("c/index.html").exists());
 }
