@@ -135,3 +135,20 @@ fn numbers_past_64_bits_are_text_or_located_warnings() {
     assert!(page.contains(big), "the id or tag is shown");
     assert!(site.public().join("c/index.html").exists());
 }
+
+#[test]
+fn an_empty_fragment_is_the_top_of_the_page() {
+    let site = Site::empty();
+    site.write(
+        "content/a.md",
+        "---\nid: KB-0001\ntitle: A\n---\n\n## Uno\n\n[Back to top](#) and [x](KB-0002#) and [y](KB-0002#nada)\n",
+    );
+    site.write(
+        "content/b.md",
+        "---\nid: KB-0002\ntitle: B\n---\n\nTexto.\n",
+    );
+    let err = builds(&site);
+    assert_eq!(err.matches("has no anchor").count(), 1, "{err}");
+    assert_has(&err, &["has no anchor `#nada`"]);
+    assert!(!err.contains("anchor `#`"), "{err}");
+}
