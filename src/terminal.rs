@@ -53,10 +53,27 @@ fn shown_as(c: char, next: Option<char>) -> Option<char> {
 
 /// `text` with every character a terminal would obey replaced by a visible one.
 pub fn inert(text: &str) -> Cow<'_, str> {
+    replaced(text, shown_as)
+}
+
+/// `text` for a place that is one line (a file name in a diagnostic's
+/// `file:line:col` header, a field of a listing): as [`inert`], and tab,
+/// line feed and CR shown as their pictures (`␉`, `␊`, `␍`) too, as a file
+/// name or a title may hold them and must not break the line it is in.
+pub fn inert_line(text: &str) -> Cow<'_, str> {
+    replaced(text, |c, next| match c {
+        '\t' | '\n' | '\r' => char::from_u32(0x2400 + u32::from(c)),
+        _ => shown_as(c, next),
+    })
+}
+
+/// `text` with each character that `shown` (given the next one) replaces
+/// replaced; borrowed when there is none.
+fn replaced(text: &str, shown: impl Fn(char, Option<char>) -> Option<char>) -> Cow<'_, str> {
     // Most text has nothing to replace, and is not copied.
     let first = text.char_indices().find(|&(i, c)| {
         // A CR needs the next character to decide.
-        shown_as(c, text[i + c.len_utf8()..].chars().next()).is_some()
+        shown(c, text[i + c.len_utf8()..].chars().next()).is_some()
     });
     let Some((start, _)) = first else {
         return Cow::Borrowed(text);
@@ -65,7 +82,7 @@ pub fn inert(text: &str) -> Cow<'_, str> {
     out.push_str(&text[..start]);
     let mut chars = text[start..].chars().peekable();
     while let Some(c) = chars.next() {
-        out.push(shown_as(c, chars.peek().copied()).unwrap_or(c));
+        out.push(shown(c, chars.peek().copied()).unwrap_or(c));
     }
     Cow::Owned(out)
 }
@@ -263,6 +280,13 @@ mod tests {
         let text = "é\u{1b}[2J\u{9b}\u{202e}x\r";
         assert_eq!(inert(text).chars().count(), text.chars().count());
         assert_eq!(obeyed(&inert(text)), None);
+    }
+
+    #[test]
+    fn one_line_text_shows_line_breaks_and_tabs_too() {
+        assert_eq!(inert_line("a\nb\tc\r\nd\u{1b}"), "a␊b␉c␍␊d␛");
+        assert!(matches!(inert_line("plain é"), Cow::Borrowed("plain é")));
+        assert_eq!(inert("a\nb\tc\r\n"), "a\nb\tc\r\n");
     }
 
     #[test]

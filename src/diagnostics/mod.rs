@@ -155,7 +155,7 @@ impl SourceTexts {
             let text = self.texts.get(&d.path);
             // The snippet shows the file's text, the header its name: both
             // as a terminal cannot obey them, spans moved to match.
-            let name = terminal::inert(&d.path.display().to_string()).into_owned();
+            let name = terminal::inert_line(&d.path.display().to_string()).into_owned();
             let (whole, offsets) = ids.entry(d.path.clone()).or_insert_with(|| {
                 let shown: Arc<str> = match text.map(|t| terminal::inert(t)) {
                     None => Arc::from(""),

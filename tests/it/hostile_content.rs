@@ -152,3 +152,15 @@ fn an_empty_fragment_is_the_top_of_the_page() {
     assert_has(&err, &["has no anchor `#nada`"]);
     assert!(!err.contains("anchor `#`"), "{err}");
 }
+
+#[test]
+fn a_line_break_in_a_file_name_stays_out_of_the_header() {
+    let site = Site::empty();
+    site.write(
+        "content/a\nb\t.md",
+        "---\nid: KB-1\ntitle: A\n---\n\n[x](nada.md)\n",
+    );
+    let err = builds(&site);
+    assert_has(&err, &["content/a␊b␉.md:6:1", "broken link"]);
+    assert!(!err.contains("content/a\n"), "{err}");
+}
