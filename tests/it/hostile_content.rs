@@ -164,3 +164,41 @@ fn a_line_break_in_a_file_name_stays_out_of_the_header() {
     assert_has(&err, &["content/a␊b␉.md:6:1", "broken link"]);
     assert!(!err.contains("content/a\n"), "{err}");
 }
+
+#[test]
+fn headings_and_steps_never_take_the_page_templates_ids() {
+    let site = Site::empty();
+    site.write(
+        "content/a.md",
+        "---\nid: KB-1\ntitle: A\n---\n\n## Main\n\n## Still stuck\n\n## Solved\n\n## Toc title\n\n\
+         ## Paso 1\n\n1. Uno\n2. Dos\n\n## Otro {#paso-2}\n\nTexto.\n",
+    );
+    site.write(
+        "content/b.md",
+        "---\nid: KB-2\ntitle: B\n---\n\n1. Uno\n2. Dos\n\n## Otro {#paso-2}\n\n## Fin {#main}\n",
+    );
+    let err = builds(&site);
+    let page = site.read_public("a/index.html");
+    for id in ["main", "still-stuck", "solved", "toc-title"] {
+        let written = format!(" id=\"{id}\"");
+        assert_eq!(page.matches(&written).count(), 1, "{id} twice in:\n{page}");
+        assert!(page.contains(&format!("<h2 id=\"{id}-1\"")), "{id}");
+    }
+    // The steps of one list read alike, and leave `paso-2` to the heading.
+    assert!(page.contains("<li id=\"paso-1-paso-1\""), "{page}");
+    assert!(page.contains("<li id=\"paso-1-paso-2\""), "{page}");
+    assert!(page.contains("<h2 id=\"paso-2\""), "{page}");
+    // An explicit id a step took is renamed, and said so where it is written.
+    assert_has(
+        &err,
+        &[
+            "content/b.md:9:1",
+            "the heading id `{#paso-2}` is taken on this page",
+            "the heading gets `paso-2-1`",
+            "content/b.md:11:1",
+            "the heading id `{#main}` is taken on this page",
+            "choose another id",
+        ],
+    );
+    assert!(!err.contains("content/a.md"), "{err}");
+}

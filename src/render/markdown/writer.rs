@@ -12,11 +12,13 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 use search_index::Section;
 
 use super::internal::{InternalBlocks, Piece};
+use super::reserved::TEMPLATE_IDS;
 use super::text::{finish_section_text, plain_text, push_collapsed, separates_words};
 use super::{
     Page, RenderedBody, TocEntry, escape_attr, heading_ids, rewrite_link, sanitizer, step_word,
 };
 use crate::config::RawHtml;
+use crate::diagnostics::Diagnostic;
 use crate::link::{BuildAudience, SiteModel};
 use crate::render::alerts::Alerts;
 use crate::render::highlight;
@@ -30,6 +32,10 @@ struct ListState {
     steps: bool,
     /// The number of its next item.
     next: u64,
+    /// For a list of steps, once its first item is read: what its step
+    /// ids start with (the section's id, when the plain `paso-1` is taken
+    /// already), the same for all its steps.
+    prefix: Option<Option<String>>,
 }
 
 /// The state of one body being written.
@@ -43,6 +49,8 @@ struct Writer<'a, 'p> {
     events: Vec<Event<'a>>,
     /// The heading being read: its tag and its inner events.
     heading: Option<(Tag<'a>, Vec<Event<'a>>)>,
+    /// Where the heading being read starts in the file.
+    heading_span: Range<usize>,
     lists: Vec<ListState>,
     quote_depth: usize,
     last_heading_id: Option<String>,
@@ -74,10 +82,11 @@ pub(super) fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> Rende
         text,
         out: RenderedBody::default(),
         alerts: Alerts::default(),
-        ids: UniqueIds::default(),
+        ids: UniqueIds::reserving(TEMPLATE_IDS),
         // About one event per 8 bytes of Markdown: growing the list would copy it.
         events: Vec::with_capacity(len / 8),
         heading: None,
+        heading_span: 0..0,
         lists: Vec::new(),
         quote_depth: 0,
         last_heading_id: None,
@@ -173,7 +182,10 @@ impl<'a> Writer<'a, '_> {
             return;
         }
         match event {
-            Event::Start(tag @ Tag::Heading { .. }) => self.heading = Some((tag, Vec::new())),
+            Event::Start(tag @ Tag::Heading { .. }) => {
+                self.heading = Some((tag, Vec::new()));
+                self.heading_span = span;
+            }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let language = match &kind {
                     CodeBlockKind::Fenced(info) => highlight::info_language(info),
@@ -186,6 +198,7 @@ impl<'a> Writer<'a, '_> {
                 self.lists.push(ListState {
                     steps,
                     next: start.unwrap_or(1),
+                    prefix: None,
                 });
                 self.events.push(Event::Start(Tag::List(start)));
             }
@@ -245,6 +258,21 @@ impl<'a> Writer<'a, '_> {
         };
         let title = plain_text(&inner);
         let (id, alias) = heading_ids(&mut self.ids, explicit.as_deref(), &title);
+        if let Some(written) = explicit.as_deref().filter(|w| *w != id) {
+            self.out.diagnostics.push(
+                Diagnostic::warning(
+                    self.page.file.path,
+                    self.heading_span.clone(),
+                    format!(
+                        "the heading id `{{#{written}}}` is taken on this page (by a heading, \
+                         a step or the page itself): the heading gets `{id}`"
+                    ),
+                )
+                .with_help(format!(
+                    "choose another id, so that links to `#{written}` reach this heading"
+                )),
+            );
+        }
         self.out.anchors.insert(id.clone());
         if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
             self.out.toc.push(TocEntry {
@@ -294,12 +322,17 @@ impl<'a> Writer<'a, '_> {
         let number = list.next;
         list.next += 1;
         let plain = format!("{}-{number}", self.step);
-        let wanted = if self.ids.contains(&plain) {
-            self.last_heading_id
-                .as_ref()
-                .map_or(plain.clone(), |h| format!("{h}-{plain}"))
-        } else {
-            plain
+        // Decided once per list, so that its steps read alike: `## Paso 1`
+        // took `paso-1`, and only the first step got the section's prefix.
+        let prefix = list.prefix.get_or_insert_with(|| {
+            self.ids
+                .contains(&plain)
+                .then(|| self.last_heading_id.clone())
+                .flatten()
+        });
+        let wanted = match prefix {
+            Some(heading) => format!("{heading}-{plain}"),
+            None => plain,
         };
         let id = self.ids.claim(&wanted);
         self.out.anchors.insert(id.clone());
