@@ -202,3 +202,40 @@ fn headings_and_steps_never_take_the_page_templates_ids() {
     );
     assert!(!err.contains("content/a.md"), "{err}");
 }
+
+#[test]
+fn an_unclosed_comment_or_raw_text_element_is_located_and_closed() {
+    let site = Site::empty();
+    site.write(
+        "content/a.md",
+        "---\nid: KB-1\ntitle: A\n---\n\nAntes.\n\n<!-- TODO\n\n1. Paso\n",
+    );
+    site.write(
+        "content/b.md",
+        "---\nid: KB-2\ntitle: B\n---\n\nUn <textarea> abierto.\n\n1. Paso\n",
+    );
+    site.write(
+        "content/c.md",
+        "---\nid: KB-3\ntitle: C\n---\n\n<!-- cerrado -->\n\n<script>x()</script>\n",
+    );
+    let err = builds(&site);
+    assert_has(
+        &err,
+        &[
+            "content/a.md:8:1",
+            "this HTML comment `<!--` is never closed",
+            "write `-->` where it should end",
+            "content/b.md:6:4",
+            "this `<textarea>` element is never closed",
+        ],
+    );
+    assert!(!err.contains("content/c.md"), "{err}");
+    // The page after the body is whole: the comment ends with the body.
+    let page = site.read_public("a/index.html");
+    let opened = page.find("<!-- TODO").unwrap();
+    let closed = opened + page[opened..].find("-->").unwrap();
+    let still_stuck = page.find("id=\"still-stuck\"").unwrap();
+    assert!(closed < still_stuck, "{page}");
+    let page = site.read_public("b/index.html");
+    assert!(page.contains("</textarea>"), "{page}");
+}

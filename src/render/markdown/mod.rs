@@ -18,6 +18,7 @@
 //! anchor is the same in both builds and links agents copy work on both.
 
 mod internal;
+mod raw_text;
 mod reserved;
 mod text;
 mod writer;

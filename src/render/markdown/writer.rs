@@ -12,6 +12,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 use search_index::Section;
 
 use super::internal::{InternalBlocks, Piece};
+use super::raw_text::RawText;
 use super::reserved::TEMPLATE_IDS;
 use super::text::{finish_section_text, plain_text, push_collapsed, separates_words};
 use super::{
@@ -70,6 +71,8 @@ struct Writer<'a, 'p> {
     hidden_heading: Option<(Option<String>, Vec<Event<'a>>)>,
     /// The code block being read: its language and text.
     code: Option<(Option<String>, String)>,
+    /// The body's raw HTML, followed for a comment or element left open.
+    raw_text: RawText,
 }
 
 /// Renders `page`'s body.
@@ -97,6 +100,7 @@ pub(super) fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> Rende
         step: step_word(page.file.lang),
         hidden_heading: None,
         code: None,
+        raw_text: RawText::default(),
     };
     let show = model.audience == BuildAudience::Agents;
     for piece in InternalBlocks::new(source.events(), source.text(), show) {
@@ -353,6 +357,7 @@ impl<'a> Writer<'a, '_> {
     fn other(&mut self, event: Event<'a>, span: Range<usize>) {
         match &event {
             Event::Text(t) | Event::Code(t) => push_collapsed(&mut self.section_text, t),
+            Event::Html(html) | Event::InlineHtml(html) => self.raw_text.read(html, &span),
             _ => {}
         }
         if matches!(event, Event::End(TagEnd::Item))
@@ -365,8 +370,32 @@ impl<'a> Writer<'a, '_> {
         self.events.push(event);
     }
 
+    /// Closes a comment or raw-text element the body left open, at the
+    /// body's end, and says where it opened: the browser would read the
+    /// rest of the page into it.
+    fn close_raw_text(&mut self) {
+        let Some((open, opener)) = self.raw_text.unclosed() else {
+            return;
+        };
+        let closer = open.closer();
+        self.events.push(Event::Html(format!("{closer}\n").into()));
+        self.out.diagnostics.push(
+            Diagnostic::warning(
+                self.page.file.path,
+                opener,
+                format!(
+                    "this {} is never closed: a browser would hide the rest of the page in it \
+                     (tier0 closes it at the end of the article's text)",
+                    open.name()
+                ),
+            )
+            .with_help(format!("write `{closer}` where it should end")),
+        );
+    }
+
     /// The HTML and everything learned, for a body of `len` bytes of Markdown.
     fn finish(mut self, len: usize) -> RenderedBody {
+        self.close_raw_text();
         self.section.text = finish_section_text(&mut self.section_text);
         self.out.sections.push(self.section);
         self.out
