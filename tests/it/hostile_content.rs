@@ -239,3 +239,18 @@ fn an_unclosed_comment_or_raw_text_element_is_located_and_closed() {
     let page = site.read_public("b/index.html");
     assert!(page.contains("</textarea>"), "{page}");
 }
+
+#[test]
+fn classic_mac_line_endings_keep_the_front_matter() {
+    let site =
+        site_with("---\rid: KB-1\rtitle: Mac\rtags: [a]\r---\r\r1. Uno\r2. Dos\r\r[x](nada.md)\r");
+    let err = builds(&site);
+    assert!(!err.contains("no id") && !err.contains("no title"), "{err}");
+    // Lines are counted as an editor shows them.
+    assert_has(&err, &["content/a.md:10:1", "broken link"]);
+    let page = site.read_public("a/index.html");
+    assert!(
+        page.contains("Mac") && page.contains("id=\"paso-2\""),
+        "{page}"
+    );
+}
