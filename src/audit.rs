@@ -51,7 +51,9 @@ pub fn stale(model: &SiteModel, today: Date) -> Vec<StaleArticle> {
             let a = &linked.article;
             let days_overdue = match a.reviewed {
                 Some(reviewed) => {
-                    let due = reviewed.calendar_date() + Duration::days(i64::from(a.review_every));
+                    // A review due after the last date the calendar holds
+                    // (9999-12-31) is not due on any `today`.
+                    let due = review_due(reviewed.calendar_date(), a.review_every)?;
                     let overdue = (today - due).whole_days();
                     if overdue <= 0 {
                         return None;
@@ -75,6 +77,13 @@ pub fn stale(model: &SiteModel, today: Date) -> Vec<StaleArticle> {
         .collect();
     stale.sort_by(|x, y| (&x.reviewed, &x.path).cmp(&(&y.reviewed, &y.path)));
     stale
+}
+
+/// The day a review done on `reviewed` falls due again, or `None` when
+/// that day lies past the last date the calendar represents (a `reviewed`
+/// near year 9999 or a huge `review_every`).
+fn review_due(reviewed: Date, review_every: u32) -> Option<Date> {
+    reviewed.checked_add(Duration::days(i64::from(review_every)))
 }
 
 /// An article that waits for validation: a KCS draft or a not-validated
@@ -261,4 +270,33 @@ pub fn unused_synonyms(model: &SiteModel, config_text: Option<&str>) -> Vec<Diag
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::Month;
+
+    fn day(y: i32, m: Month, d: u8) -> Date {
+        Date::from_calendar_date(y, m, d).expect("a valid test date")
+    }
+
+    #[test]
+    fn review_due_adds_the_interval() {
+        assert_eq!(
+            review_due(day(2026, Month::January, 1), 31),
+            Some(day(2026, Month::February, 1))
+        );
+    }
+
+    #[test]
+    fn review_due_past_the_calendar_is_never_due() {
+        assert_eq!(review_due(day(9999, Month::December, 1), 365), None);
+        assert_eq!(review_due(day(9999, Month::December, 31), 1), None);
+        assert_eq!(review_due(day(2026, Month::January, 1), u32::MAX), None);
+        assert_eq!(
+            review_due(day(9999, Month::December, 31), 0),
+            Some(day(9999, Month::December, 31))
+        );
+    }
 }

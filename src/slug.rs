@@ -75,6 +75,14 @@ pub struct UniqueIds {
 }
 
 impl UniqueIds {
+    /// Ids with `reserved` taken already (the page's own elements' ids).
+    pub fn reserving(reserved: &[&str]) -> Self {
+        Self {
+            taken: reserved.iter().map(|id| (*id).to_owned()).collect(),
+            ..Self::default()
+        }
+    }
+
     /// Reserves `base` or, if taken, the first free `base-N`.
     pub fn claim(&mut self, base: &str) -> String {
         let base = if base.is_empty() { "section" } else { base };

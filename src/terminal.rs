@@ -53,10 +53,27 @@ fn shown_as(c: char, next: Option<char>) -> Option<char> {
 
 /// `text` with every character a terminal would obey replaced by a visible one.
 pub fn inert(text: &str) -> Cow<'_, str> {
+    replaced(text, shown_as)
+}
+
+/// `text` for a place that is one line (a file name in a diagnostic's
+/// `file:line:col` header, a field of a listing): as [`inert`], and tab,
+/// line feed and CR shown as their pictures (`␉`, `␊`, `␍`) too, as a file
+/// name or a title may hold them and must not break the line it is in.
+pub fn inert_line(text: &str) -> Cow<'_, str> {
+    replaced(text, |c, next| match c {
+        '\t' | '\n' | '\r' => char::from_u32(0x2400 + u32::from(c)),
+        _ => shown_as(c, next),
+    })
+}
+
+/// `text` with each character that `shown` (given the next one) replaces
+/// replaced; borrowed when there is none.
+fn replaced(text: &str, shown: impl Fn(char, Option<char>) -> Option<char>) -> Cow<'_, str> {
     // Most text has nothing to replace, and is not copied.
     let first = text.char_indices().find(|&(i, c)| {
         // A CR needs the next character to decide.
-        shown_as(c, text[i + c.len_utf8()..].chars().next()).is_some()
+        shown(c, text[i + c.len_utf8()..].chars().next()).is_some()
     });
     let Some((start, _)) = first else {
         return Cow::Borrowed(text);
@@ -65,24 +82,44 @@ pub fn inert(text: &str) -> Cow<'_, str> {
     out.push_str(&text[..start]);
     let mut chars = text[start..].chars().peekable();
     while let Some(c) = chars.next() {
-        out.push(shown_as(c, chars.peek().copied()).unwrap_or(c));
+        out.push(shown(c, chars.peek().copied()).unwrap_or(c));
     }
     Cow::Owned(out)
 }
 
-/// Where byte `offset` of `text` (a character boundary) lands in [`inert`]`(text)`.
-pub fn inert_offset(text: &str, offset: usize) -> usize {
-    let mut chars = text.char_indices().peekable();
-    let mut grown = 0;
-    while let Some((i, c)) = chars.next() {
-        if i >= offset {
-            break;
+/// Where byte offsets of one text land in [`inert`] of it.
+///
+/// Built in one pass over the text, then asked for any number of offsets
+/// (a file with ten thousand problems): scanning the text again for each
+/// one took minutes.
+#[derive(Debug, Clone, Default)]
+pub struct InertOffsets {
+    /// Each replaced character's byte offset, and how many bytes longer
+    /// the shown text is up to and including it.
+    grown: Vec<(usize, usize)>,
+}
+
+impl InertOffsets {
+    /// The replacements of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut grown = Vec::new();
+        let mut total = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if let Some(shown) = shown_as(c, chars.peek().map(|&(_, n)| n)) {
+                total += shown.len_utf8() - c.len_utf8();
+                grown.push((i, total));
+            }
         }
-        if let Some(shown) = shown_as(c, chars.peek().map(|&(_, n)| n)) {
-            grown += shown.len_utf8() - c.len_utf8();
-        }
+        Self { grown }
     }
-    offset + grown
+
+    /// Where byte `offset` (a character boundary) of the text lands in
+    /// [`inert`] of it.
+    pub fn shown(&self, offset: usize) -> usize {
+        let before = self.grown.partition_point(|&(i, _)| i < offset);
+        offset + before.checked_sub(1).map_or(0, |last| self.grown[last].1)
+    }
 }
 
 /// `value` as pretty JSON whose every character is shown, not obeyed.
@@ -246,15 +283,23 @@ mod tests {
     }
 
     #[test]
+    fn one_line_text_shows_line_breaks_and_tabs_too() {
+        assert_eq!(inert_line("a\nb\tc\r\nd\u{1b}"), "a␊b␉c␍␊d␛");
+        assert!(matches!(inert_line("plain é"), Cow::Borrowed("plain é")));
+        assert_eq!(inert("a\nb\tc\r\n"), "a\nb\tc\r\n");
+    }
+
+    #[test]
     fn offsets_follow_the_replacements() {
         let text = "a\u{1b}b\r\nc\u{202e}d";
         let shown = inert(text);
+        let offsets = InertOffsets::new(text);
         for (i, c) in text.char_indices() {
-            let at = inert_offset(text, i);
+            let at = offsets.shown(i);
             let expected = shown_as(c, text[i + c.len_utf8()..].chars().next()).unwrap_or(c);
             assert_eq!(shown[at..].chars().next(), Some(expected), "at {i}");
         }
-        assert_eq!(inert_offset(text, text.len()), shown.len());
+        assert_eq!(offsets.shown(text.len()), shown.len());
     }
 
     #[test]

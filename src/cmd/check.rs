@@ -83,8 +83,8 @@ fn write_human(report: &CheckReport, errors: usize, warnings: usize) -> std::io:
                 s.tier,
                 s.author.as_deref().unwrap_or("-"),
                 s.id,
-                s.path.display(),
-                s.title
+                terminal::inert_line(&s.path.display().to_string()),
+                terminal::inert_line(&s.title)
             )?;
         }
     }
@@ -102,8 +102,8 @@ fn write_human(report: &CheckReport, errors: usize, warnings: usize) -> std::io:
                 w.updated.as_deref().unwrap_or("undated"),
                 w.author.as_deref().unwrap_or("-"),
                 w.id,
-                w.path.display(),
-                w.title
+                terminal::inert_line(&w.path.display().to_string()),
+                terminal::inert_line(&w.title)
             )?;
         }
     }

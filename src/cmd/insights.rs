@@ -141,7 +141,7 @@ async fn report(args: InsightsReportArgs, verbosity: Verbosity) -> ExitCode {
         .map(|t| parse_day(t, "--since"))
         .transpose()
     {
-        Ok(day) => day.unwrap_or(today - Duration::days(DEFAULT_DAYS)),
+        Ok(day) => day.unwrap_or_else(|| days_before(today)),
         Err(code) => return code,
     };
     let report = match compute(&args.store, since, today, verbosity).await {
@@ -172,6 +172,16 @@ async fn report(args: InsightsReportArgs, verbosity: Verbosity) -> ExitCode {
     }
 }
 
+const SECONDS_PER_DAY: i64 = 86_400;
+
+/// The first day of the default period that ends on `today`, or the first
+/// day the calendar represents when that lies before it (`--today`).
+fn days_before(today: Date) -> Date {
+    today
+        .checked_sub(Duration::days(DEFAULT_DAYS))
+        .unwrap_or(Date::MIN)
+}
+
 /// The report of the events from `since` to the end of `today`.
 async fn compute(
     store: &InsightsStoreArgs,
@@ -182,11 +192,9 @@ async fn compute(
     let catalog = catalog(&store.root, today, verbosity)?;
     let store = open(&database(store)).await?;
     let from = since.midnight().assume_utc().unix_timestamp();
-    let until = (today + Duration::days(1))
-        .midnight()
-        .assume_utc()
-        .unix_timestamp()
-        - 1;
+    // The last second of `today`, counted from its start: the day after
+    // 9999-12-31 (`--today`) is past what the calendar represents.
+    let until = today.midnight().assume_utc().unix_timestamp() + SECONDS_PER_DAY - 1;
     let aggregates = store.aggregates(from).await;
     store.close().await;
     let aggregates = aggregates.map_err(fail)?;
@@ -205,12 +213,7 @@ pub fn page(root: &Path, database: &str, verbosity: Verbosity) -> Result<String,
         database: Some(database.to_owned()),
     };
     let today = crate::parse::date::today();
-    let report = runtime.block_on(compute(
-        &store,
-        today - Duration::days(DEFAULT_DAYS),
-        today,
-        verbosity,
-    ))?;
+    let report = runtime.block_on(compute(&store, days_before(today), today, verbosity))?;
     report::html(&report).map_err(|e| fail(format!("cannot write the insights report: {e}")))
 }
 

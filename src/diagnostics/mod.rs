@@ -147,32 +147,33 @@ impl SourceTexts {
         diagnostics: &[Diagnostic],
     ) -> std::io::Result<()> {
         let mut files = Snippets::default();
-        let mut ids: BTreeMap<PathBuf, (usize, Arc<str>)> = BTreeMap::new();
+        // Per file, computed once for all its diagnostics: its id, and
+        // where its offsets land in the text as shown.
+        let mut ids: BTreeMap<PathBuf, (usize, terminal::InertOffsets)> = BTreeMap::new();
         let config = term::Config::default();
         for d in sorted(diagnostics) {
             let text = self.texts.get(&d.path);
             // The snippet shows the file's text, the header its name: both
             // as a terminal cannot obey them, spans moved to match.
-            let name = terminal::inert(&d.path.display().to_string()).into_owned();
-            let (whole, shown_text) = ids
-                .entry(d.path.clone())
-                .or_insert_with(|| {
-                    let shown: Arc<str> = match text.map(|t| terminal::inert(t)) {
-                        None => Arc::from(""),
-                        Some(Cow::Borrowed(_)) => text.cloned().unwrap_or_default(),
-                        Some(Cow::Owned(shown)) => Arc::from(shown),
-                    };
-                    (files.add(name.clone(), shown.clone()), shown)
-                })
-                .clone();
+            let name = terminal::inert_line(&d.path.display().to_string()).into_owned();
+            let (whole, offsets) = ids.entry(d.path.clone()).or_insert_with(|| {
+                let shown: Arc<str> = match text.map(|t| terminal::inert(t)) {
+                    None => Arc::from(""),
+                    Some(Cow::Borrowed(_)) => text.cloned().unwrap_or_default(),
+                    Some(Cow::Owned(shown)) => Arc::from(shown),
+                };
+                let offsets = text
+                    .map(|t| terminal::InertOffsets::new(t))
+                    .unwrap_or_default();
+                (files.add(name.clone(), shown), offsets)
+            });
             let len = text.map_or(0, |t| t.len());
             let start = floor_char_boundary(text, d.span.start.min(len));
             let end = floor_char_boundary(text, d.span.end.clamp(start, len));
-            let shown = |offset| text.map_or(offset, |t| terminal::inert_offset(t, offset));
-            let span = shown(start)..shown(end);
+            let span = offsets.shown(start)..offsets.shown(end);
             let (id, span) = files
-                .add_cut(&name, &shown_text, &span)
-                .unwrap_or((whole, span));
+                .add_cut(*whole, &name, &span)
+                .unwrap_or((*whole, span));
             let report = match d.severity {
                 Severity::Error => Report::error(),
                 Severity::Warning => Report::warning(),

@@ -16,14 +16,36 @@ const CONTEXT: usize = 60;
 /// What stands for the text cut away.
 const CUT: &str = "…";
 
-/// The files of one report, some of them a line cut to a window.
+/// The files of one report: each file whole, and windows cut from its long
+/// lines.
 #[derive(Default)]
 pub(super) struct Snippets {
     files: SimpleFiles<String, Arc<str>>,
-    /// Per file: the line shown cut, and how many characters before the
-    /// window were cut from it (the column of the window's first shown
-    /// character is this many more than it seems).
-    cuts: Vec<Option<(usize, usize)>>,
+    /// Per file id: `None` for a whole file, or what a window shows.
+    cuts: Vec<Option<Cut>>,
+    /// How many characters precede the last window on its line: problems
+    /// come in order of position, and counting each window's characters
+    /// from the line's start made many problems on one long line quadratic.
+    counted: Option<Counted>,
+}
+
+/// A window of one long line: only that line's middle, as one line.
+#[derive(Clone, Copy)]
+struct Cut {
+    /// The line of its file (0-based) the window shows.
+    line: usize,
+    /// How many characters of the line before the window were cut, beyond
+    /// the mark that stands for them (columns are this many more than they seem).
+    removed: usize,
+}
+
+/// Characters counted on a line of a whole file, up to a byte.
+#[derive(Clone, Copy)]
+struct Counted {
+    file: usize,
+    line_start: usize,
+    byte: usize,
+    chars: usize,
 }
 
 impl Snippets {
@@ -33,43 +55,65 @@ impl Snippets {
         self.files.add(name, text)
     }
 
-    /// When `span` of `text` starts on a line longer than [`LONG_LINE`]
-    /// characters, adds a copy of `text` with that line cut to a window
-    /// around the span, and returns its id and the span in it.
+    /// When `span` of the whole file `whole` starts on a line longer than
+    /// [`LONG_LINE`] characters, adds a window of that line around the span
+    /// (and nothing else of the file: a copy of the file per problem made
+    /// reports quadratic), and returns its id and the span in it.
     pub(super) fn add_cut(
         &mut self,
+        whole: usize,
         name: &str,
-        text: &str,
         span: &Range<usize>,
     ) -> Option<(usize, Range<usize>)> {
-        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[span.start..]
-            .find('\n')
-            .map_or(text.len(), |i| span.start + i);
+        let text = self.files.get(whole).ok()?.source().clone();
+        let line = self.files.line_index(whole, span.start).ok()?;
+        let lines = self.files.line_range(whole, line).ok()?;
+        let line_start = lines.start;
+        let line_end = if text[..lines.end].ends_with('\n') {
+            lines.end - 1
+        } else {
+            lines.end
+        };
         // Only a line of more than LONG_LINE characters is cut.
         text[line_start..line_end].chars().nth(LONG_LINE)?;
-        let from = floor(text, span.start.saturating_sub(CONTEXT).max(line_start));
+        let from = floor(&text, span.start.saturating_sub(CONTEXT).max(line_start));
         let to = ceil(
-            text,
+            &text,
             (span.end.min(line_end).max(span.start) + CONTEXT).min(line_end),
         );
         let before = if from > line_start { CUT } else { "" };
         let after = if to < line_end { CUT } else { "" };
-        let shown = format!(
-            "{}{before}{}{after}{}",
-            &text[..line_start],
-            &text[from..to],
-            &text[line_end..]
-        );
-        let shift = line_start + before.len();
-        let start = span.start - from + shift;
-        let end = span.end.clamp(span.start, to) - from + shift;
-        let cut_chars = text[line_start..from].chars().count();
-        let id = self.files.add(name.to_owned(), Arc::from(shown));
-        let line = self.files.line_index(id, start).ok()?;
+        let shown = format!("{before}{}{after}", &text[from..to]);
+        let start = span.start - from + before.len();
+        let end = span.end.clamp(span.start, to) - from + before.len();
+        let cut_chars = self.chars_before(whole, &text, line_start, from);
         let removed = cut_chars.saturating_sub(before.chars().count());
-        self.cuts.push(Some((line, removed)));
+        let id = self.files.add(name.to_owned(), Arc::from(shown));
+        self.cuts.push(Some(Cut { line, removed }));
         Some((id, start..end))
+    }
+
+    /// How many characters of `text` (of file `file`) lie between
+    /// `line_start` and `byte`, counted on from the last count on that line.
+    fn chars_before(&mut self, file: usize, text: &str, line_start: usize, byte: usize) -> usize {
+        let (from, counted) = match self.counted {
+            Some(c) if c.file == file && c.line_start == line_start && c.byte <= byte => {
+                (c.byte, c.chars)
+            }
+            _ => (line_start, 0),
+        };
+        let chars = counted + text[from..byte].chars().count();
+        self.counted = Some(Counted {
+            file,
+            line_start,
+            byte,
+            chars,
+        });
+        chars
+    }
+
+    fn cut(&self, id: usize) -> Option<Cut> {
+        self.cuts.get(id).copied().flatten()
     }
 }
 
@@ -101,11 +145,21 @@ impl<'a> Files<'a> for Snippets {
     }
 
     fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, Error> {
-        self.files.line_index(id, byte_index)
+        match self.cut(id) {
+            Some(cut) => Ok(cut.line),
+            None => self.files.line_index(id, byte_index),
+        }
     }
 
     fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, Error> {
-        self.files.line_range(id, line_index)
+        match self.cut(id) {
+            Some(cut) if cut.line == line_index => Ok(0..self.files.source(id)?.len()),
+            Some(cut) => Err(Error::LineTooLarge {
+                given: line_index,
+                max: cut.line,
+            }),
+            None => self.files.line_range(id, line_index),
+        }
     }
 
     fn column_number(
@@ -114,10 +168,47 @@ impl<'a> Files<'a> for Snippets {
         line_index: usize,
         byte_index: usize,
     ) -> Result<usize, Error> {
-        let column = self.files.column_number(id, line_index, byte_index)?;
-        Ok(match self.cuts.get(id).copied().flatten() {
-            Some((line, removed)) if line == line_index => column + removed,
-            _ => column,
-        })
+        match self.cut(id) {
+            Some(cut) => {
+                let window = self.files.source(id)?;
+                let before = window.get(..byte_index).ok_or(Error::IndexTooLarge {
+                    given: byte_index,
+                    max: window.len(),
+                })?;
+                Ok(before.chars().count() + 1 + cut.removed)
+            }
+            None => self.files.column_number(id, line_index, byte_index),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_hold_only_their_line_piece_however_many_problems() {
+        let line = "ñ".repeat(5000);
+        let text: Arc<str> = Arc::from(format!("first\n{line}\nlast\n"));
+        let mut snippets = Snippets::default();
+        let whole = snippets.add("a.md".to_owned(), text.clone());
+        let problems = 1000;
+        for k in 0..problems {
+            let at = 6 + 2 * (k * 5);
+            let (id, span) = snippets.add_cut(whole, "a.md", &(at..at + 2)).unwrap();
+            let window = snippets.source(id).unwrap();
+            assert_eq!(&window[span.clone()], "ñ");
+            assert_eq!(snippets.line_index(id, span.start).unwrap(), 1);
+            assert_eq!(
+                snippets.column_number(id, 1, span.start).unwrap(),
+                k * 5 + 1,
+                "problem {k}"
+            );
+        }
+        let shown: usize = (1..=problems)
+            .map(|id| snippets.source(id).unwrap().len())
+            .sum();
+        // Each window is about 2 × CONTEXT bytes, not a copy of the file.
+        assert!(shown <= problems * (2 * CONTEXT + 16), "{shown} bytes");
     }
 }

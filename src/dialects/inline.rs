@@ -36,6 +36,9 @@ pub(super) enum Kind {
     /// MDX comments and expressions, ES module lines, Vue blocks: nothing a
     /// reader would have seen, dropped.
     Hidden,
+    /// Container openers (`:::note`, `!!! tip`, `=== "Tab"`) nested deeper
+    /// than the lines reader opens: kept as text.
+    TooDeep,
 }
 
 /// The constructs in `text[range]`, which is one line's content, in order.

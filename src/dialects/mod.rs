@@ -104,6 +104,19 @@ impl<'a> Prepared<'a> {
                         "tier0 renders Markdown, not components: the text inside them is \
                          shown; write what they did in Markdown",
                     ),
+                    Kind::TooDeep => {
+                        let message = format!(
+                            "{} container{} nested more than {} deep shown as text (the first: `{first}`)",
+                            f.count,
+                            if f.count == 1 { "" } else { "s" },
+                            lines::MAX_NESTING
+                        );
+                        let span = base + f.first.start..base + f.first.end;
+                        return Some(Diagnostic::warning(path, span, message).with_help(
+                            "close each `:::` container with a line of `:::`, and nest admonitions \
+                             and tabs less deeply",
+                        ));
+                    }
                     Kind::Mapped | Kind::Hidden => return None,
                 };
                 let plural = if f.count == 1 { "" } else { "s" };

@@ -254,3 +254,60 @@ mod proptests {
         }
     }
 }
+
+#[test]
+fn unclosed_containers_nest_no_deeper_than_the_limit() {
+    for opener in [":::note\nx\n", "::: warning\nx\n"] {
+        let body = opener.repeat(2000);
+        let prepared = prepare(&body, false);
+        let deepest = prepared
+            .text()
+            .lines()
+            .map(|l| l.matches("> ").count())
+            .max()
+            .unwrap();
+        assert_eq!(deepest, lines::MAX_NESTING, "{opener:?}");
+        // Linear: each line gains at most the limit's quote markers.
+        assert!(
+            prepared.text().len() <= body.len() * (2 * lines::MAX_NESTING + 2),
+            "{} bytes from {}",
+            prepared.text().len(),
+            body.len()
+        );
+        let warnings = prepared.warnings(Path::new("a.md"), &body, 0);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let first = lines::MAX_NESTING * opener.len();
+        assert_eq!(warnings[0].span.start, first, "{warnings:?}");
+        assert!(
+            warnings[0]
+                .message
+                .contains("nested more than 16 deep shown as text"),
+            "{warnings:?}"
+        );
+    }
+}
+
+#[test]
+fn a_closer_of_a_too_deep_container_is_text_too() {
+    let open = ":::note\n".repeat(lines::MAX_NESTING);
+    let body = format!("{open}:::tip\ninner\n:::\nstill in the note\n");
+    let text = text(&body);
+    let last = text.lines().last().unwrap();
+    assert_eq!(last.matches("> ").count(), lines::MAX_NESTING, "{text}");
+}
+
+#[test]
+fn deep_mkdocs_admonitions_and_tabs_stop_at_the_limit() {
+    let mut body = String::new();
+    for depth in 0..(lines::MAX_NESTING + 4) {
+        let indent = "    ".repeat(depth);
+        let marker = if depth % 2 == 0 {
+            "!!! note"
+        } else {
+            "=== \"Tab\""
+        };
+        body.push_str(&format!("{indent}{marker}\n\n"));
+    }
+    let prepared = prepare(&body, false);
+    assert_eq!(prepared.warnings(Path::new("a.md"), &body, 0).len(), 1);
+}

@@ -361,9 +361,11 @@ fn shown_path(content: &Path, path: &Path) -> PathBuf {
 }
 
 /// The text of a file, and a located problem when it is not valid UTF-8
-/// text or holds a NUL character.
+/// text or holds a NUL character. Lone CRs (classic Mac OS line endings)
+/// become line feeds: see [`lone_crs_as_line_feeds`].
 pub(crate) fn decode(path: PathBuf, bytes: &[u8]) -> (Arc<str>, Option<Diagnostic>) {
-    match std::str::from_utf8(bytes) {
+    let bytes = lone_crs_as_line_feeds(bytes);
+    match std::str::from_utf8(&bytes) {
         // A NUL is valid UTF-8, but no text file holds one: it marks a
         // binary or corrupted file. Markdown would pass it through to the
         // pages (CommonMark only asks renderers to replace it), and YAML
@@ -381,7 +383,7 @@ pub(crate) fn decode(path: PathBuf, bytes: &[u8]) -> (Arc<str>, Option<Diagnosti
         }
         Err(e) => {
             let at = e.valid_up_to();
-            let text: Arc<str> = Arc::from(String::from_utf8_lossy(bytes));
+            let text: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes));
             let problem = Diagnostic::error(path, at..at, "this file is not valid UTF-8 text")
                 .with_help(
                     "save the file as UTF-8 in your editor (binary files must not end in .md)",
@@ -389,6 +391,28 @@ pub(crate) fn decode(path: PathBuf, bytes: &[u8]) -> (Arc<str>, Option<Diagnosti
             (text, Some(problem))
         }
     }
+}
+
+/// `bytes` with each CR that no LF follows made an LF.
+///
+/// CommonMark and YAML both end a line at a lone CR, but tier0 found the
+/// front matter's `---` fences, and counted lines for every `file:line:col`,
+/// at LFs only: a file saved with classic Mac OS line endings lost its
+/// front matter without a word ("no id", "no title"). Now it is read as
+/// the Markdown parser reads it. One byte for one, so every offset, and
+/// every diagnostic's position, stays the same; CRLF is left as it is.
+fn lone_crs_as_line_feeds(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    let Some(first) = memchr::memchr_iter(b'\r', bytes).find(|&i| lone(i)) else {
+        return std::borrow::Cow::Borrowed(bytes);
+    };
+    let mut out = bytes.to_vec();
+    for i in memchr::memchr_iter(b'\r', &bytes[first..]).map(|i| first + i) {
+        if lone(i) {
+            out[i] = b'\n';
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Every file of the site's theme folder, by `/`-separated path inside it.
@@ -420,6 +444,15 @@ mod tests {
             std::fs::write(path, bytes).unwrap();
         }
         dir
+    }
+
+    #[test]
+    fn lone_crs_are_line_feeds_and_crlf_stays() {
+        let (text, problem) = decode(PathBuf::from("a.md"), b"---\rid: A\r---\r\r\nx\r\ny\r");
+        assert_eq!(&*text, "---\nid: A\n---\n\r\nx\r\ny\n");
+        assert!(problem.is_none());
+        let (text, _) = decode(PathBuf::from("a.md"), b"a\r\nb\n");
+        assert_eq!(&*text, "a\r\nb\n");
     }
 
     #[test]

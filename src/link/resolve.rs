@@ -87,8 +87,10 @@ impl SiteModel {
         if dest.is_empty() || dest.starts_with('#') || dest.contains("://") {
             return LinkTarget::External;
         }
+        // An empty fragment (`KB-1#`) is the top of the page, as in HTML:
+        // no anchor to check.
         let (target, anchor) = match dest.split_once('#') {
-            Some((t, a)) => (t, Some(a.to_owned())),
+            Some((t, a)) => (t, (!a.is_empty()).then(|| a.to_owned())),
             None => (dest, None),
         };
         let target = target.split('?').next().unwrap_or(target);

@@ -31,6 +31,9 @@ pub(super) enum Value {
     Bool(bool),
     /// A whole number.
     Integer(i64),
+    /// A whole number past 64 bits, as written: text where text is
+    /// wanted (an id), never a number tier0 computes with.
+    BigInteger(String),
     /// Any other number.
     Float(f64),
     /// Text.
@@ -49,7 +52,7 @@ impl Value {
         match self {
             Self::Null => "nothing",
             Self::Bool(_) => "a boolean",
-            Self::Integer(_) | Self::Float(_) => "a number",
+            Self::Integer(_) | Self::BigInteger(_) | Self::Float(_) => "a number",
             Self::String(_) => "a string",
             Self::Datetime(_) => "a date",
             Self::List(_) => "a list",
@@ -60,7 +63,7 @@ impl Value {
     /// The text of a scalar: strings, numbers, booleans and dates.
     pub(super) fn scalar_text(&self) -> Option<String> {
         match self {
-            Self::String(s) | Self::Datetime(s) => Some(s.clone()),
+            Self::String(s) | Self::Datetime(s) | Self::BigInteger(s) => Some(s.clone()),
             Self::Integer(n) => Some(n.to_string()),
             Self::Float(n) => Some(n.to_string()),
             Self::Bool(b) => Some(b.to_string()),
@@ -205,8 +208,17 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        // Past i64, a number is as good as its text (an id, a code).
-        Ok(i64::try_from(v).map_or_else(|_| Value::String(v.to_string()), Value::Integer))
+        Ok(Value::integer(v))
+    }
+
+    // serde_yaml gives numbers past 64 bits (of up to 128) as these; the
+    // default refuses them, which dropped the whole front matter.
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(Value::integer(v))
+    }
+
+    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+        Ok(Value::integer(v))
     }
 
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
@@ -258,10 +270,16 @@ impl<'de> Visitor<'de> for ValueVisitor {
 }
 
 impl Value {
+    /// A whole number: past i64, as good as its text (an id, a code).
+    pub(super) fn integer<N: TryInto<i64> + ToString + Copy>(n: N) -> Self {
+        n.try_into()
+            .map_or_else(|_| Self::BigInteger(n.to_string()), Self::Integer)
+    }
+
     /// Whether some scalar in this value was read as other than text.
     pub(super) fn has_typed_scalar(&self) -> bool {
         match self {
-            Self::Bool(_) | Self::Integer(_) | Self::Float(_) => true,
+            Self::Bool(_) | Self::Integer(_) | Self::BigInteger(_) | Self::Float(_) => true,
             Self::Null | Self::String(_) | Self::Datetime(_) => false,
             Self::List(items) => items.iter().any(Value::has_typed_scalar),
             Self::Map(entries) => entries.iter().any(|(_, v)| v.has_typed_scalar()),
@@ -401,9 +419,20 @@ mod tests {
             ])
         );
         assert_eq!(yaml("!Ref x"), Value::String("x".into()));
+        for big in [
+            "9223372036854775808",
+            "18446744073709551615",
+            "99999999999999999999999",
+            "-99999999999999999999999",
+        ] {
+            assert_eq!(yaml(big), Value::BigInteger(big.into()), "{big}");
+        }
         assert_eq!(
-            yaml("18446744073709551615"),
-            Value::String("18446744073709551615".into())
+            yaml("[1, 99999999999999999999999]"),
+            Value::List(vec![
+                Value::Integer(1),
+                Value::BigInteger("99999999999999999999999".into())
+            ])
         );
     }
 

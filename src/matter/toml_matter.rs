@@ -62,7 +62,7 @@ fn convert(value: Spanned<DeValue<'_>>) -> Value {
     match value.into_inner() {
         DeValue::String(s) => Value::String(s.into_owned()),
         DeValue::Integer(n) => i64::from_str_radix(n.as_str(), n.radix())
-            .map_or_else(|_| Value::String(n.to_string()), Value::Integer),
+            .map_or_else(|_| Value::BigInteger(n.to_string()), Value::Integer),
         DeValue::Float(n) => n
             .as_str()
             .parse()

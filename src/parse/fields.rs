@@ -412,6 +412,11 @@ impl<'a> Reader<'a> {
             // Whole floats in i64's range convert exactly.
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => Some(*f as i64),
             Value::String(s) => s.trim().parse().ok(),
+            Value::BigInteger(n) => {
+                let message = format!("`{}` is {n}, too large a number: it is ignored", entry.key);
+                self.warn(entry, message, "write a whole number of at most 18 digits");
+                return None;
+            }
             _ => None,
         };
         if number.is_none() {

@@ -11,6 +11,8 @@
 //! Also: whether the body has its own section about the symptoms, which
 //! the page then does not repeat from the front matter.
 
+use std::collections::HashSet;
+
 use super::markdown::TocEntry;
 use crate::slug::slugify;
 
@@ -25,13 +27,24 @@ pub(super) fn fold_context(html: &str, toc: &[TocEntry], first_step: Option<&str
     let Some(step_at) = first_step.and_then(|id| html.find(&format!("<li id=\"{id}\""))) else {
         return html.to_owned();
     };
-    let mut starts: Vec<usize> = toc
+    // One pass over the page for all the headings: a search of the page
+    // per heading made an article of many sections quadratic.
+    let mut wanted: HashSet<&str> = toc
         .iter()
         .filter(|h| h.level == 2)
-        .filter_map(|h| html.find(&format!("<h2 id=\"{}\"", h.id)))
-        .filter(|&at| at < step_at)
+        .map(|h| h.id.as_str())
         .collect();
-    starts.sort_unstable();
+    const OPEN: &str = "<h2 id=\"";
+    let before_steps = &html[..step_at];
+    let starts: Vec<usize> = before_steps
+        .match_indices(OPEN)
+        .filter_map(|(at, _)| {
+            let rest = &before_steps[at + OPEN.len()..];
+            let id = &rest[..rest.find('"')?];
+            // The first heading of each id, as a search for it finds.
+            wanted.remove(id).then_some(at)
+        })
+        .collect();
     // The last heading before the first step opens the fix: it stays.
     let Some(&fix) = starts.last() else {
         return html.to_owned();
@@ -117,6 +130,25 @@ mod tests {
         assert_eq!(
             fold_context(first, &toc(&["solucion", "causa"]), Some("paso-1")),
             first
+        );
+    }
+
+    #[test]
+    fn thousands_of_sections_are_folded_each_once() {
+        let ids: Vec<String> = (0..3000).map(|i| format!("s{i}")).collect();
+        let mut html: String = ids
+            .iter()
+            .map(|id| format!("<h2 id=\"{id}\">{id}</h2>\n<p>x</p>\n"))
+            .collect();
+        html.push_str("<ol><li id=\"paso-1\" class=\"step\">c</li></ol>");
+        // The contents in another order than the page: the page's order wins.
+        let mut entries: Vec<&str> = ids.iter().map(String::as_str).collect();
+        entries.reverse();
+        let folded = fold_context(&html, &toc(&entries), Some("paso-1"));
+        assert_eq!(folded.matches("<details").count(), 2999);
+        assert!(
+            folded.contains("</details>\n<h2 id=\"s2999\">"),
+            "the fix stays open"
         );
     }
 

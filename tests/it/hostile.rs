@@ -24,7 +24,7 @@ const GOOD: &str = "---\nid: KB-1\ntitle: Bueno\n---\n\nHola.\n";
 type Tree = BTreeMap<String, Vec<u8>>;
 
 /// `tier0 <args>` in the site folder, with the time and memory limits.
-fn tier0(site: &Site, args: &[&str]) -> assert_cmd::Command {
+pub(super) fn tier0(site: &Site, args: &[&str]) -> assert_cmd::Command {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("tier0"));
     cmd.current_dir(site.root()).args(args);
     #[cfg(target_os = "linux")]
@@ -51,7 +51,7 @@ fn tier0(site: &Site, args: &[&str]) -> assert_cmd::Command {
 }
 
 /// Runs `cmd` and checks it ended by itself with `code` and without a panic; returns stderr.
-fn expect_exit(cmd: &mut assert_cmd::Command, code: i32) -> String {
+pub(super) fn expect_exit(cmd: &mut assert_cmd::Command, code: i32) -> String {
     let output = cmd.output().unwrap();
     let err = stderr(&output);
     assert!(!err.contains("panicked"), "tier0 panicked:\n{err}");
@@ -91,7 +91,7 @@ fn fails_keeping_the_site(site: &Site, before: &Tree, code: i32) -> String {
 }
 
 /// `tier0 build` works; returns stderr.
-fn builds(site: &Site) -> String {
+pub(super) fn builds(site: &Site) -> String {
     let err = expect_exit(&mut tier0(site, &["build"]), 0);
     no_staging_left(site.root());
     err
@@ -107,14 +107,14 @@ fn no_staging_left(dir: &Path) {
     assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
 }
 
-fn assert_has(err: &str, needles: &[&str]) {
+pub(super) fn assert_has(err: &str, needles: &[&str]) {
     for needle in needles {
         assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
     }
 }
 
 /// An article with front matter `yaml` (without fences) and a short body.
-fn article(yaml: &str) -> String {
+pub(super) fn article(yaml: &str) -> String {
     format!("---\n{yaml}---\n\nTexto.\n")
 }
 

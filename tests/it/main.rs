@@ -14,6 +14,7 @@ mod errors;
 mod hierarchy;
 mod home;
 mod hostile;
+mod hostile_content;
 mod import;
 mod init;
 mod insights;

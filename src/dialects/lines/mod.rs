@@ -21,6 +21,15 @@ use syntax::{
     vue_block,
 };
 
+/// How many containers may be open at once; an opener beyond is text.
+///
+/// Every line inside a container is written with one quote marker per
+/// open alert, so without a limit a run of unclosed `:::note` lines (which,
+/// unlike MkDocs ones, need no indentation to nest) gave output quadratic
+/// in the body's size. Help articles nest two or three deep; Markdown
+/// parsers bound nesting the same way (markdown-it's `maxNesting`).
+pub(super) const MAX_NESTING: usize = 16;
+
 /// What reading a body gives.
 pub(super) struct Read {
     /// The rewrite of the body.
@@ -46,6 +55,7 @@ pub(super) fn read(body: &str, mdx: bool) -> Read {
         indented_code: false,
         give_up_until: 0,
         paragraph_end: 0,
+        unopened_colons: 0,
     };
     let mut pos = 0;
     while pos < body.len() {
@@ -130,6 +140,9 @@ struct Pass<'a> {
     give_up_until: usize,
     /// The end of the paragraph last looked at.
     paragraph_end: usize,
+    /// `:::` openers left as text for being too deep and not yet closed:
+    /// their closers are text too, not the close of an open container.
+    unopened_colons: usize,
 }
 
 impl Pass<'_> {
@@ -327,7 +340,7 @@ impl Pass<'_> {
             return None;
         }
         if shallow && let Some(marker) = containers::marker(trimmed) {
-            return self.marker(marker, content, column + rel, prefix, at);
+            return self.marker(marker, content, column + rel, prefix, at..end);
         }
         if shallow && let Some(lang) = highlight_start(trimmed) {
             self.mode = Mode::Code {
@@ -368,15 +381,24 @@ impl Pass<'_> {
     }
 
     /// Opens or closes a container at the line whose content is at
-    /// `content`, the marker at `column` (offset `at`): the line's new text.
+    /// `content`, the marker at `column` (from offset `at` to the line's
+    /// end): the line's new text.
     fn marker(
         &mut self,
         marker: Marker,
         content: usize,
         column: usize,
         prefix: &str,
-        at: usize,
+        marked: Range<usize>,
     ) -> Option<String> {
+        let at = marked.start;
+        if !matches!(marker, Marker::ColonClose(_)) && self.stack.len() >= MAX_NESTING {
+            if matches!(marker, Marker::Colon(..)) {
+                self.unopened_colons += 1;
+            }
+            self.found(Kind::TooDeep, marked);
+            return None;
+        }
         let body = self.body;
         let indent = &body[content..at];
         let line_start = self.line_start(content);
@@ -408,6 +430,10 @@ impl Pass<'_> {
                     self.admonitions.push((line_start, admonition));
                 }
                 Some(line)
+            }
+            Marker::ColonClose(_) if self.unopened_colons > 0 => {
+                self.unopened_colons -= 1;
+                None
             }
             Marker::ColonClose(colons) => {
                 let closes = self

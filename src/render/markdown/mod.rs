@@ -18,6 +18,8 @@
 //! anchor is the same in both builds and links agents copy work on both.
 
 mod internal;
+mod raw_text;
+mod reserved;
 mod text;
 mod writer;
 
@@ -236,7 +238,9 @@ fn rewrite_link<'a>(
             title,
             id,
         }) if !matches!(link_type, LinkType::Email | LinkType::Autolink) => {
-            let dest_url = match (dest_url.strip_prefix('#'), page.article) {
+            // `#` alone is the top of the page (`[Back to top](#)`): valid.
+            let anchor = dest_url.strip_prefix('#').filter(|a| !a.is_empty());
+            let dest_url = match (anchor, page.article) {
                 (Some(anchor), Some(target)) => {
                     out.anchor_links.push(AnchorLink {
                         target,
@@ -246,6 +250,7 @@ fn rewrite_link<'a>(
                     dest_url
                 }
                 (Some(_), None) => dest_url,
+                (None, _) if dest_url.starts_with('#') => dest_url,
                 (None, _) => match resolve(model, page, dest_url, span, out, "link") {
                     Some(dest_url) => dest_url,
                     None => {

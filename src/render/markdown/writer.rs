@@ -12,11 +12,14 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 use search_index::Section;
 
 use super::internal::{InternalBlocks, Piece};
+use super::raw_text::RawText;
+use super::reserved::TEMPLATE_IDS;
 use super::text::{finish_section_text, plain_text, push_collapsed, separates_words};
 use super::{
     Page, RenderedBody, TocEntry, escape_attr, heading_ids, rewrite_link, sanitizer, step_word,
 };
 use crate::config::RawHtml;
+use crate::diagnostics::Diagnostic;
 use crate::link::{BuildAudience, SiteModel};
 use crate::render::alerts::Alerts;
 use crate::render::highlight;
@@ -30,6 +33,10 @@ struct ListState {
     steps: bool,
     /// The number of its next item.
     next: u64,
+    /// For a list of steps, once its first item is read: what its step
+    /// ids start with (the section's id, when the plain `paso-1` is taken
+    /// already), the same for all its steps.
+    prefix: Option<Option<String>>,
 }
 
 /// The state of one body being written.
@@ -43,6 +50,8 @@ struct Writer<'a, 'p> {
     events: Vec<Event<'a>>,
     /// The heading being read: its tag and its inner events.
     heading: Option<(Tag<'a>, Vec<Event<'a>>)>,
+    /// Where the heading being read starts in the file.
+    heading_span: Range<usize>,
     lists: Vec<ListState>,
     quote_depth: usize,
     last_heading_id: Option<String>,
@@ -62,6 +71,8 @@ struct Writer<'a, 'p> {
     hidden_heading: Option<(Option<String>, Vec<Event<'a>>)>,
     /// The code block being read: its language and text.
     code: Option<(Option<String>, String)>,
+    /// The body's raw HTML, followed for a comment or element left open.
+    raw_text: RawText,
 }
 
 /// Renders `page`'s body.
@@ -74,10 +85,11 @@ pub(super) fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> Rende
         text,
         out: RenderedBody::default(),
         alerts: Alerts::default(),
-        ids: UniqueIds::default(),
+        ids: UniqueIds::reserving(TEMPLATE_IDS),
         // About one event per 8 bytes of Markdown: growing the list would copy it.
         events: Vec::with_capacity(len / 8),
         heading: None,
+        heading_span: 0..0,
         lists: Vec::new(),
         quote_depth: 0,
         last_heading_id: None,
@@ -88,6 +100,7 @@ pub(super) fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> Rende
         step: step_word(page.file.lang),
         hidden_heading: None,
         code: None,
+        raw_text: RawText::default(),
     };
     let show = model.audience == BuildAudience::Agents;
     for piece in InternalBlocks::new(source.events(), source.text(), show) {
@@ -173,7 +186,10 @@ impl<'a> Writer<'a, '_> {
             return;
         }
         match event {
-            Event::Start(tag @ Tag::Heading { .. }) => self.heading = Some((tag, Vec::new())),
+            Event::Start(tag @ Tag::Heading { .. }) => {
+                self.heading = Some((tag, Vec::new()));
+                self.heading_span = span;
+            }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let language = match &kind {
                     CodeBlockKind::Fenced(info) => highlight::info_language(info),
@@ -186,6 +202,7 @@ impl<'a> Writer<'a, '_> {
                 self.lists.push(ListState {
                     steps,
                     next: start.unwrap_or(1),
+                    prefix: None,
                 });
                 self.events.push(Event::Start(Tag::List(start)));
             }
@@ -245,6 +262,21 @@ impl<'a> Writer<'a, '_> {
         };
         let title = plain_text(&inner);
         let (id, alias) = heading_ids(&mut self.ids, explicit.as_deref(), &title);
+        if let Some(written) = explicit.as_deref().filter(|w| *w != id) {
+            self.out.diagnostics.push(
+                Diagnostic::warning(
+                    self.page.file.path,
+                    self.heading_span.clone(),
+                    format!(
+                        "the heading id `{{#{written}}}` is taken on this page (by a heading, \
+                         a step or the page itself): the heading gets `{id}`"
+                    ),
+                )
+                .with_help(format!(
+                    "choose another id, so that links to `#{written}` reach this heading"
+                )),
+            );
+        }
         self.out.anchors.insert(id.clone());
         if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
             self.out.toc.push(TocEntry {
@@ -294,12 +326,17 @@ impl<'a> Writer<'a, '_> {
         let number = list.next;
         list.next += 1;
         let plain = format!("{}-{number}", self.step);
-        let wanted = if self.ids.contains(&plain) {
-            self.last_heading_id
-                .as_ref()
-                .map_or(plain.clone(), |h| format!("{h}-{plain}"))
-        } else {
-            plain
+        // Decided once per list, so that its steps read alike: `## Paso 1`
+        // took `paso-1`, and only the first step got the section's prefix.
+        let prefix = list.prefix.get_or_insert_with(|| {
+            self.ids
+                .contains(&plain)
+                .then(|| self.last_heading_id.clone())
+                .flatten()
+        });
+        let wanted = match prefix {
+            Some(heading) => format!("{heading}-{plain}"),
+            None => plain,
         };
         let id = self.ids.claim(&wanted);
         self.out.anchors.insert(id.clone());
@@ -320,6 +357,7 @@ impl<'a> Writer<'a, '_> {
     fn other(&mut self, event: Event<'a>, span: Range<usize>) {
         match &event {
             Event::Text(t) | Event::Code(t) => push_collapsed(&mut self.section_text, t),
+            Event::Html(html) | Event::InlineHtml(html) => self.raw_text.read(html, &span),
             _ => {}
         }
         if matches!(event, Event::End(TagEnd::Item))
@@ -332,8 +370,32 @@ impl<'a> Writer<'a, '_> {
         self.events.push(event);
     }
 
+    /// Closes a comment or raw-text element the body left open, at the
+    /// body's end, and says where it opened: the browser would read the
+    /// rest of the page into it.
+    fn close_raw_text(&mut self) {
+        let Some((open, opener)) = self.raw_text.unclosed() else {
+            return;
+        };
+        let closer = open.closer();
+        self.events.push(Event::Html(format!("{closer}\n").into()));
+        self.out.diagnostics.push(
+            Diagnostic::warning(
+                self.page.file.path,
+                opener,
+                format!(
+                    "this {} is never closed: a browser would hide the rest of the page in it \
+                     (tier0 closes it at the end of the article's text)",
+                    open.name()
+                ),
+            )
+            .with_help(format!("write `{closer}` where it should end")),
+        );
+    }
+
     /// The HTML and everything learned, for a body of `len` bytes of Markdown.
     fn finish(mut self, len: usize) -> RenderedBody {
+        self.close_raw_text();
         self.section.text = finish_section_text(&mut self.section_text);
         self.out.sections.push(self.section);
         self.out
