@@ -93,6 +93,10 @@ async fn serve(args: InsightsServeArgs, verbosity: Verbosity) -> ExitCode {
             args.bind
         ));
     }
+    let client_timeout = match super::serve::client_timeout() {
+        Ok(timeout) => timeout,
+        Err(message) => return fail(message),
+    };
     let spec = database(&args.store);
     let store = match open(&spec).await {
         Ok(store) => store,
@@ -103,6 +107,7 @@ async fn serve(args: InsightsServeArgs, verbosity: Verbosity) -> ExitCode {
         port: args.port,
         rate_per_minute: args.rate_limit,
         retain_days: args.retain_days,
+        client_timeout,
     };
     let shown = redacted(&spec);
     let quiet = verbosity == Verbosity::Quiet;

@@ -47,6 +47,15 @@ struct Collector {
 
 impl Collector {
     fn start(site: &Site, database: &str, extra: &[&str]) -> Collector {
+        Collector::start_with_env(site, database, extra, &[])
+    }
+
+    fn start_with_env(
+        site: &Site,
+        database: &str,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Collector {
         let mut command = Process::new(assert_cmd::cargo::cargo_bin("tier0"));
         command
             .args([
@@ -58,7 +67,8 @@ impl Collector {
                 "--database",
                 database,
             ])
-            .args(extra);
+            .args(extra)
+            .envs(env.iter().copied());
         let (child, address) = spawn_listening(site, command);
         Collector { child, address }
     }
@@ -399,4 +409,57 @@ fn an_endpoint_and_origins_are_checked_where_they_are_written() {
     assert!(text.contains("insights.endpoint"), "{text}");
     assert!(text.contains("is not an origin"), "{text}");
     assert!(text.contains("view_sample"), "{text}");
+}
+
+/// Whether the server closes `stream` (EOF or reset) within a minute; what
+/// it sent before closing is returned too.
+fn closed_by_server(mut stream: TcpStream) -> (bool, String) {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut seen = Vec::new();
+    let closed = match stream.read_to_end(&mut seen) {
+        Ok(_) => true,
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        ),
+    };
+    (closed, String::from_utf8_lossy(&seen).into_owned())
+}
+
+#[test]
+fn a_client_that_never_finishes_its_body_is_dropped_and_a_huge_one_refused_up_front() {
+    let site = Site::fixture("agents");
+    let database = site.root().join("stalled.db").display().to_string();
+    let collector = Collector::start_with_env(
+        &site,
+        &database,
+        &[],
+        &[("TIER0_SERVE_CLIENT_TIMEOUT_MS", "300")],
+    );
+    let head = |length: &str| {
+        format!(
+            "POST /events HTTP/1.1\r\nHost: {}\r\nContent-Length: {length}\r\n\r\n{{",
+            collector.address
+        )
+    };
+    let mut stalled = TcpStream::connect(&collector.address).unwrap();
+    stalled.write_all(head("100").as_bytes()).unwrap();
+    let (closed, _) = closed_by_server(stalled);
+    assert!(
+        closed,
+        "a body of 100 bytes with one sent holds no connection"
+    );
+
+    // Refused before any of it is read: the answer comes at once, not
+    // after the body or the timeout.
+    let mut huge = TcpStream::connect(&collector.address).unwrap();
+    huge.write_all(head("99999999999999").as_bytes()).unwrap();
+    let (closed, answer) = closed_by_server(huge);
+    assert!(closed);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+
+    assert_eq!(collector.send(VIEW), 204, "still collecting");
+    collector.stop();
 }
