@@ -87,6 +87,11 @@ async fn serve(args: InsightsServeArgs, verbosity: Verbosity) -> ExitCode {
             "warning: no allowed origins (neither `insights.allow_origins` nor a full `base_url`): pages from any origin may send events"
         ));
     }
+    if catalog.agents_origin.is_none() {
+        terminal::tell(format_args!(
+            "warning: `agents.base_url` is not a full URL: flags, reuses and other agents' events are refused until it names the agents' edition's origin"
+        ));
+    }
     if !args.bind.is_loopback() {
         terminal::tell(format_args!(
             "warning: listening on {}: events are accepted from every computer that can reach this one",

@@ -99,8 +99,14 @@ impl Collector {
             .unwrap_or(0)
     }
 
+    /// POSTs `event` from a page of the edition it names.
     fn send(&self, event: &str) -> u16 {
-        self.post(Some("https://help.example"), event.as_bytes())
+        let origin = if event.contains(r#""edition":"agents""#) {
+            AGENTS
+        } else {
+            "https://help.example"
+        };
+        self.post(Some(origin), event.as_bytes())
     }
 
     /// Stops it as a service manager would (SIGTERM) and waits for its exit.
@@ -150,6 +156,8 @@ fn report(site: &Site, database: &str) -> Value {
 }
 
 const VIEW: &str = r#"{"type":"view","lang":"es","edition":"public","article":"KB-1"}"#;
+/// The origin of the fixture's `agents.base_url`.
+const AGENTS: &str = "https://agents.example";
 
 #[test]
 fn events_from_the_site_reach_the_report_with_the_numbers_checked_by_hand() {
@@ -315,6 +323,24 @@ fn bad_and_hostile_events_are_refused_and_nothing_is_stored() {
             403,
             "foreign origin"
         );
+        // The edition is the client's word: an agents' event counts only
+        // from the agents' edition's origin.
+        let flag =
+            r#"{"type":"flag","lang":"es","edition":"agents","article":"KB-1","reason":"wrong"}"#;
+        let reuse =
+            r#"{"type":"reuse","lang":"es","edition":"agents","article":"KB-1","how":"link"}"#;
+        for event in [flag, reuse] {
+            assert_eq!(
+                collector.post(Some("https://help.example"), event.as_bytes()),
+                403,
+                "from the public site: {event}"
+            );
+            assert_eq!(
+                collector.post(None, event.as_bytes()),
+                403,
+                "from no page: {event}"
+            );
+        }
         // A flood from one address: the first 30 (a minute's worth) pass.
         let statuses: Vec<u16> = (0..40)
             .map(|_| collector.post(None, VIEW.as_bytes()))
@@ -334,6 +360,7 @@ fn bad_and_hostile_events_are_refused_and_nothing_is_stored() {
         );
         assert_eq!(r["totals"]["searches"], 0);
         assert_eq!(r["totals"]["flags"], 0);
+        assert_eq!(r["totals"]["reuse"], 0);
     }
 }
 
