@@ -10,6 +10,7 @@ mod cache;
 mod check;
 mod code;
 mod conventions;
+mod deep_html;
 mod errors;
 mod hierarchy;
 mod home;

@@ -483,6 +483,12 @@ fn articles(
         let lang = langs.code(&a.locale);
         let keep = referenced.remove(&(a.id, lang.clone())).unwrap_or_default();
         let (rewrites, mut file_notes) = links::rewrites(&targets, from, keep);
+        if from.body.flattened.is_some() {
+            file_notes.push(format!(
+                "its HTML nests more than {} elements deep, too deep to convert: only its text was kept; restore its structure from Zendesk by hand",
+                html::MAX_NESTING
+            ));
+        }
         let body = html::to_markdown(&from.body.html, rewrites).unwrap_or_else(|e| {
             file_notes.push(format!("{e}; the cleaned HTML was kept"));
             from.body.html.clone()
