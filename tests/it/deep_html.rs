@@ -3,7 +3,7 @@
 //! a scan before a parser sees it (html5ever's cost grows with the square
 //! of the depth: 100,000 levels took minutes).
 
-use crate::support::{Site, stderr};
+use crate::support::{Site, import_articles, stderr};
 
 /// 100,000 levels of nested lists.
 fn deep_lists() -> String {
@@ -12,17 +12,12 @@ fn deep_lists() -> String {
 
 #[test]
 fn an_imported_body_nesting_too_deep_keeps_its_text_with_a_warning() {
-    let export = Site::empty();
     let article = serde_json::json!({"articles": [{
         "id": 7, "title": "Deep", "locale": "en-us", "source_locale": "en-us",
         "body": deep_lists(),
     }]});
-    export.write("articles.json", article.to_string());
     let site = Site::empty();
-    let output = site
-        .tier0(&["import", "zendesk", export.root().to_str().unwrap()])
-        .output()
-        .unwrap();
+    let output = import_articles(&site, &article);
     let err = stderr(&output);
     assert!(output.status.success(), "{err}");
     assert!(

@@ -16,6 +16,7 @@ mod hierarchy;
 mod home;
 mod hostile;
 mod import;
+mod import_locales;
 mod init;
 mod insights;
 mod kcs;
