@@ -398,7 +398,7 @@ fn articles(
         }
         planned.push(Planned {
             origin,
-            rel: format!("{}{}.md", layout.articles[&a.id], langs.suffix(&lang)),
+            rel: layout.article_file(a.id, &lang, &langs.suffix(&lang)),
             text,
             updated_at: a.updated_at.clone(),
         });
