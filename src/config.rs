@@ -20,7 +20,7 @@ mod safe;
 mod search;
 mod validate;
 
-pub use insights::{InsightsConfig, origin_of};
+pub use insights::{InsightsConfig, MIN_VIEW_SAMPLE, origin_of};
 pub use kcs::KcsConfig;
 pub use search::{SearchConfig, show as show_synonym_rule};
 use validate::Checks;

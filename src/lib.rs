@@ -19,6 +19,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod dialects;
 pub mod discover;
+pub mod html_depth;
 pub mod import;
 pub mod index;
 pub mod insights;

@@ -87,12 +87,21 @@ async fn serve(args: InsightsServeArgs, verbosity: Verbosity) -> ExitCode {
             "warning: no allowed origins (neither `insights.allow_origins` nor a full `base_url`): pages from any origin may send events"
         ));
     }
+    if catalog.agents_origin.is_none() {
+        terminal::tell(format_args!(
+            "warning: `agents.base_url` is not a full URL: flags, reuses and other agents' events are refused until it names the agents' edition's origin"
+        ));
+    }
     if !args.bind.is_loopback() {
         terminal::tell(format_args!(
             "warning: listening on {}: events are accepted from every computer that can reach this one",
             args.bind
         ));
     }
+    let client_timeout = match super::serve::client_timeout() {
+        Ok(timeout) => timeout,
+        Err(message) => return fail(message),
+    };
     let spec = database(&args.store);
     let store = match open(&spec).await {
         Ok(store) => store,
@@ -103,6 +112,7 @@ async fn serve(args: InsightsServeArgs, verbosity: Verbosity) -> ExitCode {
         port: args.port,
         rate_per_minute: args.rate_limit,
         retain_days: args.retain_days,
+        client_timeout,
     };
     let shown = redacted(&spec);
     let quiet = verbosity == Verbosity::Quiet;

@@ -8,8 +8,8 @@ use crate::cli::ServeArgs;
 use crate::serve::{self, ServeOptions, connections};
 use crate::terminal;
 
-/// Overrides how long a client may keep the server waiting, in
-/// milliseconds (for tests of the timeout; TESTING.md).
+/// Overrides how long a client may keep the server (and the insights
+/// collector) waiting, in milliseconds (for tests of the timeout; TESTING.md).
 const CLIENT_TIMEOUT_VAR: &str = "TIER0_SERVE_CLIENT_TIMEOUT_MS";
 
 /// Runs `tier0 serve` until interrupted.
@@ -42,7 +42,7 @@ pub fn run(args: ServeArgs, verbosity: Verbosity) -> ExitCode {
 }
 
 /// The client timeout: [`CLIENT_TIMEOUT_VAR`] when set, else the default.
-fn client_timeout() -> Result<Duration, String> {
+pub(super) fn client_timeout() -> Result<Duration, String> {
     let Some(value) = std::env::var_os(CLIENT_TIMEOUT_VAR) else {
         return Ok(connections::CLIENT_TIMEOUT);
     };

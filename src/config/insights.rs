@@ -11,7 +11,7 @@
 //! ```
 //!
 //! In: the raw `insights` key. Out: the validated settings, or located
-//! errors (an origin with a path, a sample outside (0, 1], a negative cost).
+//! errors (an origin with a path, a sample outside [0.001, 1], a negative cost).
 //! The endpoint itself is checked with the other links of the config.
 
 use std::path::Path;
@@ -19,6 +19,11 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
+
+/// The smallest `view_sample`: one view in a thousand sent. The collector
+/// refuses smaller samples, so that no view stands for more than a thousand
+/// (a sample of `5e-324` made one view infinity and every total with it).
+pub const MIN_VIEW_SAMPLE: f64 = 0.001;
 
 /// The `insights` key as written.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -56,7 +61,7 @@ pub struct InsightsConfig {
     /// Origins (`https://help.example.com`) the collector accepts; empty:
     /// those of the site's full base URLs.
     pub allow_origins: Vec<String>,
-    /// Share of article views the site reports, in (0, 1].
+    /// Share of article views the site reports, in [`MIN_VIEW_SAMPLE`], 1].
     pub view_sample: f64,
     /// What one contact with support costs.
     pub cost_per_contact: Option<f64>,
@@ -106,10 +111,10 @@ impl InsightsConfig {
                 ),
             }
         }
-        if !(raw.view_sample > 0.0 && raw.view_sample <= 1.0) {
+        if !(raw.view_sample >= MIN_VIEW_SAMPLE && raw.view_sample <= 1.0) {
             error(
                 format!("`insights.view_sample` is {}, not a share", raw.view_sample),
-                "write a number above 0 and at most 1: 1 sends every article view, 0.1 one in ten",
+                "write a number from 0.001 to 1: 1 sends every article view, 0.1 one in ten, 0.001 one in a thousand",
             );
         }
         if let Some(cost) = raw.cost_per_contact

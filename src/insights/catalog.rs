@@ -48,6 +48,9 @@ pub struct Catalog {
     pub settings: InsightsConfig,
     /// Origins the collector accepts events from.
     pub origins: BTreeSet<String>,
+    /// The agents' edition's origin (of `agents.base_url`, when a full
+    /// URL): the only one agents' events are accepted from.
+    pub agents_origin: Option<String>,
 }
 
 impl Catalog {
@@ -92,15 +95,14 @@ impl Catalog {
             })
             .collect();
         let default = &config.default_language;
+        let absolute_origin = |base: &BaseUrl| match base {
+            BaseUrl::Absolute(url) => origin_of(url),
+            _ => None,
+        };
         let mut origins: BTreeSet<String> = config.insights.allow_origins.iter().cloned().collect();
         if origins.is_empty() {
-            for base in [&config.public_base_url, &config.agents_base_url] {
-                if let BaseUrl::Absolute(url) = base
-                    && let Some(origin) = origin_of(url)
-                {
-                    origins.insert(origin);
-                }
-            }
+            origins.extend(absolute_origin(&config.public_base_url));
+            origins.extend(absolute_origin(&config.agents_base_url));
         }
         Ok(Catalog {
             languages: config.languages.iter().map(|l| l.code.clone()).collect(),
@@ -112,6 +114,7 @@ impl Catalog {
                 .collect(),
             settings: config.insights.clone(),
             origins,
+            agents_origin: absolute_origin(&config.agents_base_url),
         })
     }
 

@@ -7,7 +7,9 @@
 //! [`BATCH`] events, which is what keeps SQLite fast under load.
 //!
 //! Refused, with nothing stored: a page from an origin outside the
-//! allow-list (403), a body over [`MAX_BODY`] bytes (413), an address over
+//! allow-list (403), a body over [`MAX_BODY`] bytes (413, before a byte of
+//! it is read when its `Content-Length` says so), a body the client stops
+//! sending (the connection is dropped after the client timeout), an address over
 //! its rate (429, counted in memory only), an event that does not validate
 //! (400). Nothing about the sender is kept: not its address, not its user
 //! agent, not a cookie. `GET /health` answers 200 for load balancers.
@@ -18,8 +20,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
+use axum::body::Body;
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -28,7 +30,7 @@ use tokio::sync::{mpsc, oneshot};
 use super::catalog::Catalog;
 use super::event;
 use super::store::Store;
-use crate::serve::connections::{self, CLIENT_TIMEOUT};
+use crate::serve::connections;
 
 /// Largest request body accepted, in bytes.
 pub const MAX_BODY: usize = 4096;
@@ -48,6 +50,9 @@ pub struct Options {
     pub rate_per_minute: u32,
     /// Events older than this many days are deleted.
     pub retain_days: u32,
+    /// How long a client may keep the collector waiting (a request head or
+    /// body not sent, an answer not taken).
+    pub client_timeout: Duration,
 }
 
 /// One event waiting to be written, and who waits for it.
@@ -85,7 +90,7 @@ pub async fn run(
     });
     let stop = stop_signal();
     ready(local);
-    connections::serve(listener, router(shared), CLIENT_TIMEOUT, stop).await;
+    connections::serve(listener, router(shared), options.client_timeout, stop).await;
     pruned.abort();
     // Once the last connection has closed (within the client timeout), the
     // writer has written what was queued, and ends.
@@ -129,7 +134,6 @@ fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/events", post(receive).options(preflight))
         .route("/health", get(|| async { "ok" }))
-        .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(shared)
 }
 
@@ -140,6 +144,21 @@ impl IntoResponse for ForeignOrigin {
     fn into_response(self) -> Response {
         refuse(StatusCode::FORBIDDEN, "this origin may not send events")
     }
+}
+
+/// Whether a record of `edition` may come from the page whose `Origin`
+/// header is `headers`': the edition is the client's word, so an agents'
+/// event (a flag, a reuse, or any event the agents' edition sends) is taken
+/// only from a page of the agents' edition, at `agents.base_url`'s origin.
+fn edition_matches_origin(shared: &Shared, headers: &HeaderMap, edition: &str) -> bool {
+    if edition != "agents" {
+        return true;
+    }
+    let origin = headers
+        .get(header::ORIGIN)
+        .and_then(|o| o.to_str().ok())
+        .map(str::to_ascii_lowercase);
+    origin.is_some() && origin == shared.catalog.agents_origin
 }
 
 /// The page's origin, when it is one the collector accepts.
@@ -199,12 +218,19 @@ async fn receive(
     State(shared): State<Arc<Shared>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
     let origin = match allowed_origin(&shared, &headers) {
         Ok(origin) => origin,
         Err(refused) => return refused.into_response(),
     };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > MAX_BODY as u64) {
+        return with_cors(too_large(), origin);
+    }
     let admitted = shared
         .limiter
         .lock()
@@ -220,12 +246,23 @@ async fn receive(
             .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
         return with_cors(response, origin);
     }
+    let body = match read_body(body).await {
+        Ok(body) => body,
+        Err(refused) => return with_cors(refused, origin),
+    };
     let record = match event::parse(&body, &shared.catalog, now()) {
         Ok(record) => record,
         Err(rejection) => {
             return with_cors(refuse(StatusCode::BAD_REQUEST, &rejection.0), origin);
         }
     };
+    if !edition_matches_origin(&shared, &headers, record.edition) {
+        let refused = refuse(
+            StatusCode::FORBIDDEN,
+            "agents' events are accepted only from pages of the agents' edition (the origin of `agents.base_url`)",
+        );
+        return with_cors(refused, origin);
+    }
     let (done, stored) = oneshot::channel();
     let response = if shared.writer.send((record, done)).await.is_ok() && stored.await == Ok(true) {
         StatusCode::NO_CONTENT.into_response()
@@ -236,6 +273,34 @@ async fn receive(
         )
     };
     with_cors(response, origin)
+}
+
+fn too_large() -> Response {
+    refuse(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        &format!("an event is at most {MAX_BODY} bytes"),
+    )
+}
+
+/// The request body, read up to [`MAX_BODY`] bytes: 413 past it, 408 when
+/// the client stops sending it (the connection then closes).
+async fn read_body(body: Body) -> Result<Vec<u8>, Response> {
+    use tokio_stream::StreamExt;
+    let mut chunks = body.into_data_stream();
+    let mut read = Vec::new();
+    while let Some(chunk) = chunks.next().await {
+        let Ok(chunk) = chunk else {
+            return Err(refuse(
+                StatusCode::REQUEST_TIMEOUT,
+                "the request body was not sent in time",
+            ));
+        };
+        if read.len() + chunk.len() > MAX_BODY {
+            return Err(too_large());
+        }
+        read.extend_from_slice(&chunk);
+    }
+    Ok(read)
 }
 
 /// Writes queued events in transactions, and tells each sender the outcome.

@@ -11,6 +11,7 @@
 use serde::Deserialize;
 
 use super::catalog::Catalog;
+use crate::config::MIN_VIEW_SAMPLE;
 
 /// Longest query kept, in characters (after normalising).
 pub const MAX_QUERY: usize = 200;
@@ -369,12 +370,20 @@ fn search_fields(
     Ok(())
 }
 
-/// How many views one sampled view stands for.
+/// Most views one sampled view stands for: `1 / MIN_VIEW_SAMPLE`.
+pub const MAX_WEIGHT: f64 = 1.0 / MIN_VIEW_SAMPLE;
+
+/// How many views one sampled view stands for: at most [`MAX_WEIGHT`], so
+/// that every stored weight, and every sum of them, stays finite.
 fn view_weight(sample: f64) -> Result<f64, Rejection> {
-    if !(sample > 0.0 && sample <= 1.0) {
-        return reject("`sample` must be above 0 and at most 1");
+    // The site sends its `insights.view_sample`, which the config holds to
+    // this range: nothing smaller is a sample a page sent.
+    if !(MIN_VIEW_SAMPLE..=1.0).contains(&sample) {
+        return reject(format!(
+            "`sample` must be from {MIN_VIEW_SAMPLE} to 1 (the site's `insights.view_sample`)"
+        ));
     }
-    Ok(1.0 / sample)
+    Ok((1.0 / sample).min(MAX_WEIGHT))
 }
 
 fn agents_only(edition: Edition, kind: &str) -> Result<(), Rejection> {

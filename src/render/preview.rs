@@ -100,12 +100,6 @@ const BLOCK_CONTAINERS: &[&str] = &[
 /// nesting 50,000 elements took 9 s to parse, and 200,000 over 2 minutes.
 const MAX_PARSED_DEPTH: usize = 1_000;
 
-/// Elements that never have a closing tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
-
 /// `html` (a body fragment) as the widget's JSON tree; when it nests
 /// deeper than [`MAX_PARSED_DEPTH`], its `sections` as headings and
 /// paragraphs of plain text.
@@ -126,49 +120,9 @@ pub(super) fn tree(html: &str, sections: &[Section]) -> Value {
 }
 
 /// Whether the elements of `html` may nest deeper than `limit`, counted
-/// from its tags in one pass: void elements and `<x/>` open nothing,
-/// quoted attribute values are skipped; an element left open counts as
-/// nested (an over-estimate, which only sends a body to the plain text).
+/// from its tags in one pass ([`crate::html_depth`]).
 fn nests_deeper(html: &str, limit: usize) -> bool {
-    let bytes = html.as_bytes();
-    let mut depth = 0usize;
-    let mut i = 0;
-    while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
-        i += at + 1;
-        let closing = bytes.get(i) == Some(&b'/');
-        let name_start = i + usize::from(closing);
-        let name_len = bytes[name_start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
-            continue;
-        }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-        // The end of the tag, outside quoted attribute values.
-        let mut quote = None;
-        let mut end = name_start + name_len;
-        while let Some(&b) = bytes.get(end) {
-            match (quote, b) {
-                (None, b'>') => break,
-                (None, b'"' | b'\'') => quote = Some(b),
-                (Some(q), b) if b == q => quote = None,
-                _ => {}
-            }
-            end += 1;
-        }
-        let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
-        i = end.min(bytes.len());
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else if !self_closing && !VOID.contains(&name.as_str()) {
-            depth += 1;
-            if depth > limit {
-                return true;
-            }
-        }
-    }
-    false
+    crate::html_depth::deeper_than(html, limit).is_some()
 }
 
 /// `sections` as the widget's tree: each heading, then the section's text.

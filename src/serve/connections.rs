@@ -4,12 +4,16 @@
 //! request head out; so connections are served with hyper directly,
 //! HTTP/1.1 only (what browsers speak to a plain `http://` address). A
 //! client must send a whole request head within the client timeout of
-//! connecting or of its last response, and must take each part of a
-//! response within it, or its connection is dropped: a client that sends
-//! nothing, trickles a header or never reads holds a socket (and the file
-//! descriptor behind it) for that long at most. The live-reload stream is
-//! not cut by this: it only waits between events, and a page reading it
-//! takes every event as it comes.
+//! connecting or of its last response, must send each part of a request
+//! body within it while a handler reads the body, and must take each part
+//! of a response within it, or its connection is dropped: a client that
+//! sends nothing, trickles a header, stops halfway through a body or never
+//! reads holds a socket (and the file descriptor behind it) for that long
+//! at most. The live-reload stream is not cut by this: it only waits
+//! between events, and a page reading it takes every event as it comes.
+//! (That is why a body is timed where it is read, not the socket's reads:
+//! hyper keeps a read pending on the socket while it streams an answer, to
+//! notice a client that leaves, and that read may wait forever.)
 
 use std::future::Future;
 use std::io;
@@ -17,8 +21,10 @@ use std::pin::{Pin, pin};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use axum::extract::ConnectInfo;
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, Request};
 use axum::{Extension, Router};
+use hyper::body::{Frame, SizeHint};
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
@@ -42,6 +48,10 @@ pub async fn serve(
 ) {
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new()).header_read_timeout(timeout);
+    // Hyper times the head only: the body is timed where handlers read it.
+    let router = router.layer(axum::middleware::map_request(move |request: Request| {
+        std::future::ready(request.map(|body| Body::new(PatientBody::new(body, timeout))))
+    }));
     let mut shutdown = pin!(shutdown);
     loop {
         let accepted = tokio::select! {
@@ -86,41 +96,106 @@ async fn wait_after_accept_error(e: &io::Error) {
     tokio::time::sleep(Duration::from_secs(1)).await;
 }
 
+/// A wait that gives up after `limit`: what [`Impatient`] and
+/// [`PatientBody`] share.
+struct Stall {
+    limit: Duration,
+    /// When the wait going on now gives up; `None` while nothing waits.
+    deadline: Option<Pin<Box<Sleep>>>,
+}
+
+impl Stall {
+    fn new(limit: Duration) -> Self {
+        Self {
+            limit,
+            deadline: None,
+        }
+    }
+
+    /// Ready once the wait that `ready` says is still going on has lasted
+    /// `limit`; a ready poll ends the wait.
+    fn expired(&mut self, ready: bool, cx: &mut Context<'_>) -> bool {
+        if ready {
+            self.deadline = None;
+            return false;
+        }
+        let limit = self.limit;
+        let deadline = self
+            .deadline
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(limit)));
+        deadline.as_mut().poll(cx).is_ready()
+    }
+}
+
 /// A connection whose writes fail once the client has taken nothing for
 /// `limit`.
 struct Impatient<T> {
     io: T,
-    limit: Duration,
-    /// When the write that is waiting now gives up; `None` while nothing waits.
-    deadline: Option<Pin<Box<Sleep>>>,
+    stall: Stall,
 }
 
 impl<T> Impatient<T> {
     fn new(io: T, limit: Duration) -> Self {
         Self {
             io,
-            limit,
-            deadline: None,
+            stall: Stall::new(limit),
         }
     }
 
     /// `poll`, or a timeout error when writing has been pending for `limit`.
     fn watch<R>(&mut self, poll: Poll<io::Result<R>>, cx: &mut Context<'_>) -> Poll<io::Result<R>> {
-        if poll.is_ready() {
-            self.deadline = None;
-            return poll;
-        }
-        let limit = self.limit;
-        let deadline = self
-            .deadline
-            .get_or_insert_with(|| Box::pin(tokio::time::sleep(limit)));
-        match deadline.as_mut().poll(cx) {
-            Poll::Ready(()) => Poll::Ready(Err(io::Error::new(
+        if self.stall.expired(poll.is_ready(), cx) {
+            return Poll::Ready(Err(io::Error::new(
                 io::ErrorKind::TimedOut,
                 "the client took nothing of the response",
-            ))),
-            Poll::Pending => Poll::Pending,
+            )));
         }
+        poll
+    }
+}
+
+/// A request body that fails once the client has sent nothing of it for
+/// `limit`: the handler reading it gets an error, and hyper closes a
+/// connection whose body was not read to its end.
+struct PatientBody {
+    body: Body,
+    stall: Stall,
+}
+
+impl PatientBody {
+    fn new(body: Body, limit: Duration) -> Self {
+        Self {
+            body,
+            stall: Stall::new(limit),
+        }
+    }
+}
+
+impl hyper::body::Body for PatientBody {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+        let this = self.get_mut();
+        let poll = Pin::new(&mut this.body).poll_frame(cx);
+        if this.stall.expired(poll.is_ready(), cx) {
+            return Poll::Ready(Some(Err(axum::Error::new(io::Error::new(
+                io::ErrorKind::TimedOut,
+                "the client stopped sending the request body",
+            )))));
+        }
+        poll
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.body.size_hint()
     }
 }
 
@@ -184,6 +259,21 @@ mod tests {
         server.write_all(&[0; 16]).await.unwrap();
         let error = server.write_all(&[0; 1]).await.unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::TimedOut);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_body_the_client_stops_sending_fails_after_the_limit() {
+        // One byte of a body, then nothing, with the sender still there.
+        let (sender, body) = tokio::sync::mpsc::channel::<Result<Bytes, io::Error>>(1);
+        sender.send(Ok(Bytes::from_static(b"x"))).await.unwrap();
+        let body = Body::from_stream(tokio_stream::wrappers::ReceiverStream::new(body));
+        let patient = Body::new(PatientBody::new(body, Duration::from_secs(10)));
+        let read = axum::body::to_bytes(patient, 100).await;
+        assert!(
+            read.is_err(),
+            "a stalled body is an error, not a wait forever"
+        );
+        drop(sender);
     }
 
     #[tokio::test(start_paused = true)]

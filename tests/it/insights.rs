@@ -47,6 +47,15 @@ struct Collector {
 
 impl Collector {
     fn start(site: &Site, database: &str, extra: &[&str]) -> Collector {
+        Collector::start_with_env(site, database, extra, &[])
+    }
+
+    fn start_with_env(
+        site: &Site,
+        database: &str,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Collector {
         let mut command = Process::new(assert_cmd::cargo::cargo_bin("tier0"));
         command
             .args([
@@ -58,7 +67,8 @@ impl Collector {
                 "--database",
                 database,
             ])
-            .args(extra);
+            .args(extra)
+            .envs(env.iter().copied());
         let (child, address) = spawn_listening(site, command);
         Collector { child, address }
     }
@@ -89,8 +99,14 @@ impl Collector {
             .unwrap_or(0)
     }
 
+    /// POSTs `event` from a page of the edition it names.
     fn send(&self, event: &str) -> u16 {
-        self.post(Some("https://help.example"), event.as_bytes())
+        let origin = if event.contains(r#""edition":"agents""#) {
+            AGENTS
+        } else {
+            "https://help.example"
+        };
+        self.post(Some(origin), event.as_bytes())
     }
 
     /// Stops it as a service manager would (SIGTERM) and waits for its exit.
@@ -140,6 +156,8 @@ fn report(site: &Site, database: &str) -> Value {
 }
 
 const VIEW: &str = r#"{"type":"view","lang":"es","edition":"public","article":"KB-1"}"#;
+/// The origin of the fixture's `agents.base_url`.
+const AGENTS: &str = "https://agents.example";
 
 #[test]
 fn events_from_the_site_reach_the_report_with_the_numbers_checked_by_hand() {
@@ -305,6 +323,24 @@ fn bad_and_hostile_events_are_refused_and_nothing_is_stored() {
             403,
             "foreign origin"
         );
+        // The edition is the client's word: an agents' event counts only
+        // from the agents' edition's origin.
+        let flag =
+            r#"{"type":"flag","lang":"es","edition":"agents","article":"KB-1","reason":"wrong"}"#;
+        let reuse =
+            r#"{"type":"reuse","lang":"es","edition":"agents","article":"KB-1","how":"link"}"#;
+        for event in [flag, reuse] {
+            assert_eq!(
+                collector.post(Some("https://help.example"), event.as_bytes()),
+                403,
+                "from the public site: {event}"
+            );
+            assert_eq!(
+                collector.post(None, event.as_bytes()),
+                403,
+                "from no page: {event}"
+            );
+        }
         // A flood from one address: the first 30 (a minute's worth) pass.
         let statuses: Vec<u16> = (0..40)
             .map(|_| collector.post(None, VIEW.as_bytes()))
@@ -324,6 +360,7 @@ fn bad_and_hostile_events_are_refused_and_nothing_is_stored() {
         );
         assert_eq!(r["totals"]["searches"], 0);
         assert_eq!(r["totals"]["flags"], 0);
+        assert_eq!(r["totals"]["reuse"], 0);
     }
 }
 
@@ -399,4 +436,57 @@ fn an_endpoint_and_origins_are_checked_where_they_are_written() {
     assert!(text.contains("insights.endpoint"), "{text}");
     assert!(text.contains("is not an origin"), "{text}");
     assert!(text.contains("view_sample"), "{text}");
+}
+
+/// Whether the server closes `stream` (EOF or reset) within a minute; what
+/// it sent before closing is returned too.
+fn closed_by_server(mut stream: TcpStream) -> (bool, String) {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut seen = Vec::new();
+    let closed = match stream.read_to_end(&mut seen) {
+        Ok(_) => true,
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        ),
+    };
+    (closed, String::from_utf8_lossy(&seen).into_owned())
+}
+
+#[test]
+fn a_client_that_never_finishes_its_body_is_dropped_and_a_huge_one_refused_up_front() {
+    let site = Site::fixture("agents");
+    let database = site.root().join("stalled.db").display().to_string();
+    let collector = Collector::start_with_env(
+        &site,
+        &database,
+        &[],
+        &[("TIER0_SERVE_CLIENT_TIMEOUT_MS", "300")],
+    );
+    let head = |length: &str| {
+        format!(
+            "POST /events HTTP/1.1\r\nHost: {}\r\nContent-Length: {length}\r\n\r\n{{",
+            collector.address
+        )
+    };
+    let mut stalled = TcpStream::connect(&collector.address).unwrap();
+    stalled.write_all(head("100").as_bytes()).unwrap();
+    let (closed, _) = closed_by_server(stalled);
+    assert!(
+        closed,
+        "a body of 100 bytes with one sent holds no connection"
+    );
+
+    // Refused before any of it is read: the answer comes at once, not
+    // after the body or the timeout.
+    let mut huge = TcpStream::connect(&collector.address).unwrap();
+    huge.write_all(head("99999999999999").as_bytes()).unwrap();
+    let (closed, answer) = closed_by_server(huge);
+    assert!(closed);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+
+    assert_eq!(collector.send(VIEW), 204, "still collecting");
+    collector.stop();
 }

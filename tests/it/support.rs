@@ -315,3 +315,13 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// Runs `tier0 import zendesk` into `site` on an export of one page,
+/// `articles.json` holding `articles` (the Help Center API's answer).
+pub fn import_articles(site: &Site, articles: &serde_json::Value) -> std::process::Output {
+    let export = Site::empty();
+    export.write("articles.json", articles.to_string());
+    site.tier0(&["import", "zendesk", export.root().to_str().unwrap()])
+        .output()
+        .unwrap()
+}

@@ -27,6 +27,19 @@ pub(super) struct Layout {
     /// Folder and base name of each article (`network/vpn/error-809`):
     /// add `.md`, or `.<lang>.md` for a language other than the default.
     pub articles: BTreeMap<u64, String>,
+    /// Files of new translations of articles placed before whose usual
+    /// name (`base.<lang>.md`) is taken: `base-<id>.<lang>.md` instead.
+    pub translations: BTreeMap<(u64, String), String>,
+}
+
+impl Layout {
+    /// The file of article `id` in language `code` (`suffix` its file suffix).
+    pub(super) fn article_file(&self, id: u64, code: &str, suffix: &str) -> String {
+        self.translations
+            .get(&(id, code.to_owned()))
+            .cloned()
+            .unwrap_or_else(|| format!("{}{suffix}.md", self.articles[&id]))
+    }
 }
 
 /// The folder of a file path (`""` at the top).
@@ -75,6 +88,27 @@ impl Claims<'_> {
         let path = join(dir, &chosen);
         self.claimed.insert(path.to_lowercase());
         path
+    }
+}
+
+impl Claims<'_> {
+    /// `base<suffix>.md`, or else the first of `base-<id><suffix>.md`,
+    /// `base-<id>-2<suffix>.md`… that no file and no claim holds.
+    fn claim_file(&mut self, base: &str, id: u64, suffix: &str) -> String {
+        let free =
+            |path: &str| !self.claimed.contains(&path.to_lowercase()) && !self.local.is_taken(path);
+        let mut file = format!("{base}{suffix}.md");
+        let mut n = 1;
+        while !free(&file) {
+            file = if n == 1 {
+                format!("{base}-{id}{suffix}.md")
+            } else {
+                format!("{base}-{id}-{n}{suffix}.md")
+            };
+            n += 1;
+        }
+        self.claimed.insert(file.to_lowercase());
+        file
     }
 }
 
@@ -168,7 +202,28 @@ pub(super) fn layout(export: &Export, langs: &Languages, local: &Local) -> Layou
     for id in article_ids {
         let versions: Vec<&Article> = with_id(&export.articles, id, |a| a.id).iter().collect();
         let base = match placed(Kind::Article, id) {
-            Some(rel) => base_of(&rel, langs),
+            Some(rel) => {
+                let base = base_of(&rel, langs);
+                // A translation new since then is checked like a new
+                // file: its usual name may have been taken meanwhile.
+                for a in &versions {
+                    let origin = Origin {
+                        kind: Kind::Article,
+                        id,
+                        locale: a.locale.clone(),
+                    };
+                    if local.files.contains_key(&origin) {
+                        continue;
+                    }
+                    let code = langs.code(&a.locale);
+                    let suffix = langs.suffix(&code);
+                    let file = claims.claim_file(&base, id, &suffix);
+                    if file != format!("{base}{suffix}.md") {
+                        layout.translations.insert((id, code), file);
+                    }
+                }
+                base
+            }
             None => {
                 let dir = versions
                     .iter()

@@ -18,6 +18,7 @@
 
 pub mod export;
 mod html;
+mod languages;
 mod layout;
 mod links;
 pub mod sync;
@@ -35,6 +36,8 @@ use crate::discover::{CONFIG_FILE, CONTENT_DIR};
 use crate::parse::Timestamp;
 use crate::urls::normalise_alias;
 use export::{Article, Export};
+pub use languages::Languages;
+use languages::{language_line, languages};
 use sync::{Kind, Origin, Outcome, Planned};
 
 /// The tier0 id of Zendesk article `id`: a prefix tier0 reads as an id in
@@ -87,102 +90,6 @@ pub enum ConfigNote {
     Advice(Vec<String>),
 }
 
-/// The export's locales as tier0 languages.
-#[derive(Debug, Clone, Default)]
-pub struct Languages {
-    /// Zendesk locale → tier0 language code.
-    pub by_locale: BTreeMap<String, String>,
-    /// The default language's code.
-    pub default: String,
-}
-
-impl Languages {
-    /// `en-us` → `en`; a locale the export does not have keeps its own code.
-    pub fn code(&self, locale: &str) -> String {
-        self.by_locale
-            .get(locale)
-            .cloned()
-            .unwrap_or_else(|| crate::slug::slugify(locale))
-    }
-
-    /// The file name suffix of `code`: empty for the default language, `.es` otherwise.
-    pub fn suffix(&self, code: &str) -> String {
-        if code == self.default {
-            String::new()
-        } else {
-            format!(".{code}")
-        }
-    }
-}
-
-/// Codes for `locales`: the language alone (`en-us` → `en`) unless another
-/// locale of the export shares it (`en-us`, `en-gb` stay whole).
-fn language_codes(locales: &BTreeSet<String>) -> BTreeMap<String, String> {
-    let primary = |l: &str| crate::slug::slugify(l.split(['-', '_']).next().unwrap_or(l));
-    locales
-        .iter()
-        .map(|locale| {
-            let short = primary(locale);
-            let shared = locales.iter().filter(|l| primary(l) == short).count() > 1;
-            let code = if shared {
-                crate::slug::slugify(locale)
-            } else {
-                short
-            };
-            (locale.clone(), code)
-        })
-        .collect()
-}
-
-/// Endonyms of common languages, for a new `tier0.yaml`.
-const LANGUAGE_NAMES: &[(&str, &str)] = &[
-    ("ca", "Català"),
-    ("da", "Dansk"),
-    ("de", "Deutsch"),
-    ("en", "English"),
-    ("es", "Español"),
-    ("fi", "Suomi"),
-    ("fr", "Français"),
-    ("it", "Italiano"),
-    ("ja", "日本語"),
-    ("ko", "한국어"),
-    ("nl", "Nederlands"),
-    ("no", "Norsk"),
-    ("pl", "Polski"),
-    ("pt", "Português"),
-    ("ru", "Русский"),
-    ("sv", "Svenska"),
-    ("tr", "Türkçe"),
-    ("zh", "中文"),
-];
-
-fn language_name(code: &str) -> String {
-    let primary = code.split('-').next().unwrap_or(code);
-    LANGUAGE_NAMES
-        .iter()
-        .find(|(c, _)| *c == primary)
-        .map_or_else(
-            || code.to_owned(),
-            |(_, name)| {
-                if primary == code {
-                    (*name).to_owned()
-                } else {
-                    format!("{name} ({code})")
-                }
-            },
-        )
-}
-
-/// `- {code: en, name: English}`
-fn language_line(code: &str) -> String {
-    let quoted = |s: &str| serde_json::Value::from(s).to_string();
-    format!(
-        "- {{code: {}, name: {}}}",
-        quoted(code),
-        quoted(&language_name(code))
-    )
-}
-
 /// Imports the export at `options.export` into the site at `options.root`.
 pub fn import(options: &Options) -> Result<Report, ImportError> {
     let export = export::read(&options.export)?;
@@ -210,7 +117,23 @@ pub fn import(options: &Options) -> Result<Report, ImportError> {
         .chain(export.categories.iter().map(|c| c.locale.clone()))
         .collect();
     let config = &config.0;
-    let langs = languages(&export, &locales, config, has_config);
+    let langs = match languages(&export, &locales, config, has_config) {
+        Ok(langs) => langs,
+        Err(problems) => {
+            let diagnostics = problems
+                .into_iter()
+                .map(|problem| {
+                    Diagnostic::error(&options.export, 0..0, problem).with_help(
+                        "give each translation one locale, spelt the same in every item of the export (`en-us`, `es`)",
+                    )
+                })
+                .collect();
+            return Err(ImportError::Content {
+                diagnostics,
+                texts: export.texts,
+            });
+        }
+    };
 
     let content = options.root.join(CONTENT_DIR);
     let local = sync::scan(&content)?;
@@ -249,35 +172,6 @@ pub fn import(options: &Options) -> Result<Report, ImportError> {
         languages,
         config: config_note,
     })
-}
-
-/// The export's locales as tier0 languages. The default is the site's when
-/// it has a config naming one of them; otherwise the language most
-/// articles were written in (translations not counted).
-fn languages(
-    export: &Export,
-    locales: &BTreeSet<String>,
-    config: &Config,
-    has_config: bool,
-) -> Languages {
-    let by_locale = language_codes(locales);
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for a in &export.articles {
-        *counts.entry(by_locale[&a.locale].as_str()).or_default() +=
-            usize::from(a.source_locale.as_deref().is_none_or(|s| s == a.locale));
-    }
-    let main = counts
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-        .map(|(code, _)| (*code).to_owned())
-        .or_else(|| by_locale.values().next().cloned())
-        .unwrap_or_default();
-    let default = if has_config && by_locale.values().any(|c| *c == config.default_language) {
-        config.default_language.clone()
-    } else {
-        main
-    };
-    Languages { by_locale, default }
 }
 
 /// What the import says about `tier0.yaml`, which it writes when there is
@@ -483,6 +377,12 @@ fn articles(
         let lang = langs.code(&a.locale);
         let keep = referenced.remove(&(a.id, lang.clone())).unwrap_or_default();
         let (rewrites, mut file_notes) = links::rewrites(&targets, from, keep);
+        if from.body.flattened.is_some() {
+            file_notes.push(format!(
+                "its HTML nests more than {} elements deep, too deep to convert: only its text was kept; restore its structure from Zendesk by hand",
+                html::MAX_NESTING
+            ));
+        }
         let body = html::to_markdown(&from.body.html, rewrites).unwrap_or_else(|e| {
             file_notes.push(format!("{e}; the cleaned HTML was kept"));
             from.body.html.clone()
@@ -498,7 +398,7 @@ fn articles(
         }
         planned.push(Planned {
             origin,
-            rel: format!("{}{}.md", layout.articles[&a.id], langs.suffix(&lang)),
+            rel: layout.article_file(a.id, &lang, &langs.suffix(&lang)),
             text,
             updated_at: a.updated_at.clone(),
         });

@@ -330,10 +330,23 @@ pub fn conflict_file(rel: &str) -> String {
     }
 }
 
+/// One change to a file that [`apply`] makes once every change is known
+/// to be possible.
+enum Write {
+    /// A new file, which must not exist.
+    Create(String, String),
+    /// A file rewritten in place, or a conflict's version written.
+    Replace(String, String),
+    /// A resolved conflict's version removed.
+    RemoveStale(String),
+}
+
 /// Writes `planned` under `content` (or only says what it would do, when
 /// `write` is false). One outcome per planned file, in order, then one per
 /// file recorded in `local` whose locale is one of `locales` but that the
-/// export no longer gives (gone).
+/// export no longer gives (gone). Every new file's path is checked before
+/// anything is written: a path that exists, or that two files would take,
+/// stops the import with nothing written.
 pub fn apply(
     content: &Path,
     local: &Local,
@@ -342,15 +355,14 @@ pub fn apply(
     write: bool,
 ) -> Result<Vec<Outcome>, ImportError> {
     let mut outcomes = Vec::with_capacity(planned.len());
+    let mut writes = Vec::new();
     let mut given = BTreeSet::new();
     for plan in planned {
         given.insert(&plan.origin);
         let (text, new_hash) = plan.with_record();
         let outcome = match local.files.get(&plan.origin) {
             None => {
-                if write {
-                    create(&content.join(&plan.rel), &text)?;
-                }
+                writes.push(Write::Create(plan.rel.clone(), text));
                 Outcome {
                     action: Action::Created,
                     rel: plan.rel.clone(),
@@ -367,15 +379,13 @@ pub fn apply(
                     (true, true) => Action::Conflict,
                 };
                 let theirs = conflict_file(&file.rel);
-                if write {
-                    match action {
-                        Action::Updated => replace(&content.join(&file.rel), &text)?,
-                        Action::Conflict => replace(&content.join(&theirs), &text)?,
-                        _ => {}
-                    }
-                    if action != Action::Conflict {
-                        remove_stale(&content.join(&theirs))?;
-                    }
+                match action {
+                    Action::Updated => writes.push(Write::Replace(file.rel.clone(), text)),
+                    Action::Conflict => writes.push(Write::Replace(theirs.clone(), text)),
+                    _ => {}
+                }
+                if action != Action::Conflict {
+                    writes.push(Write::RemoveStale(theirs.clone()));
                 }
                 Outcome {
                     action,
@@ -385,6 +395,17 @@ pub fn apply(
             }
         };
         outcomes.push(outcome);
+    }
+    // A dry run says so too: it must not promise what the run refuses.
+    check_new_files(content, &writes)?;
+    if write {
+        for change in writes {
+            match change {
+                Write::Create(rel, text) => create(&content.join(rel), &text)?,
+                Write::Replace(rel, text) => replace(&content.join(rel), &text)?,
+                Write::RemoveStale(rel) => remove_stale(&content.join(rel))?,
+            }
+        }
     }
     for (origin, file) in &local.files {
         if locales.contains(&origin.locale) && !given.contains(origin) {
@@ -396,6 +417,30 @@ pub fn apply(
         }
     }
     Ok(outcomes)
+}
+
+/// Refuses the whole import when a new file's path exists already, or is
+/// another new file's (case ignored, as some file systems do).
+fn check_new_files(content: &Path, writes: &[Write]) -> Result<(), ImportError> {
+    let mut seen = BTreeSet::new();
+    let taken: Vec<String> = writes
+        .iter()
+        .filter_map(|w| match w {
+            Write::Create(rel, _) => Some(rel),
+            _ => None,
+        })
+        .filter(|rel| {
+            !seen.insert(rel.to_lowercase()) || content.join(rel).symlink_metadata().is_ok()
+        })
+        .map(|rel| format!("content/{rel}"))
+        .collect();
+    if taken.is_empty() {
+        return Ok(());
+    }
+    Err(ImportError::Io(format!(
+        "nothing was written: the import would create {} where a file exists already or twice; move those files away and import again",
+        taken.join(", ")
+    )))
 }
 
 fn io_error(path: &Path, e: impl std::fmt::Display) -> ImportError {

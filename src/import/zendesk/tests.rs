@@ -1,5 +1,6 @@
 //! The mapping from Zendesk's items to tier0 files, end to end in a temporary folder.
 
+use super::languages::{language_codes, language_name};
 use super::*;
 
 fn fixture() -> PathBuf {
@@ -20,11 +21,26 @@ fn read(root: &Path, rel: &str) -> String {
 }
 
 #[test]
+fn locales_that_share_a_code_or_have_none_are_refused() {
+    let locales = |l: &[&str]| l.iter().map(|l| (*l).to_owned()).collect();
+    let problems = language_codes(&locales(&["en_us", "en-us", "es"])).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("`en-us`, `en_us`"), "{problems:?}");
+    let problems = language_codes(&locales(&["!!", "??"])).unwrap_err();
+    assert!(
+        problems[0].contains("`!!`, `??` give no language code"),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn locales_become_short_codes_unless_they_share_one() {
-    let codes = language_codes(&["en-us".to_owned(), "es".to_owned(), "pt-br".to_owned()].into());
+    let codes =
+        language_codes(&["en-us".to_owned(), "es".to_owned(), "pt-br".to_owned()].into()).unwrap();
     assert_eq!(codes["en-us"], "en");
     assert_eq!(codes["pt-br"], "pt");
-    let codes = language_codes(&["en-us".to_owned(), "en-gb".to_owned(), "fr".to_owned()].into());
+    let codes =
+        language_codes(&["en-us".to_owned(), "en-gb".to_owned(), "fr".to_owned()].into()).unwrap();
     assert_eq!(
         (
             codes["en-us"].as_str(),

@@ -155,3 +155,17 @@ fn scrubbing_removes_people_and_keeps_error_codes() {
     assert_eq!(scrub("windows 10 22h2"), "windows 10 22h2");
     assert_eq!(scrub("err_connection_reset"), "err_connection_reset");
 }
+
+#[test]
+fn a_sample_no_site_sends_is_refused_and_every_weight_is_finite() {
+    for sample in ["5e-324", "1e-300", "0.0009", "0", "-1", "1.5"] {
+        let json = format!(
+            r#"{{"type":"view","lang":"es","edition":"public","article":"KB-1","sample":{sample}}}"#
+        );
+        assert!(event(&json).is_err(), "sample {sample}");
+    }
+    let r =
+        event(r#"{"type":"view","lang":"es","edition":"public","article":"KB-1","sample":0.001}"#)
+            .unwrap();
+    assert_eq!(r.weight, 1000.0);
+}

@@ -154,3 +154,28 @@ async fn the_report_of_a_seeded_database() {
     insta::assert_snapshot!("report_csv", csv(&r));
     insta::assert_snapshot!("report_json", serde_json::to_string_pretty(&r).unwrap());
 }
+
+#[tokio::test]
+async fn a_weight_stored_infinite_or_huge_counts_as_one_view() {
+    // Rows an older collector stored from `"sample": 5e-324` or `1e-300`.
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("weights.db").display().to_string())
+        .await
+        .unwrap();
+    let catalog = Catalog::for_tests(&["es"], &[("KB-1", "es")]);
+    let view = r#"{"type":"view","lang":"es","edition":"public","article":"KB-1"}"#;
+    let records: Vec<_> = [f64::INFINITY, 1e300, 4.0]
+        .into_iter()
+        .map(|weight| event::Record {
+            weight,
+            ..event::parse(view.as_bytes(), &catalog, MONDAY + 3600).unwrap()
+        })
+        .collect();
+    store.insert(&records).await.unwrap();
+    let data = store.aggregates(MONDAY).await.unwrap();
+    store.close().await;
+    let r = compute(&catalog, &data, MONDAY, MONDAY + 7 * DAY);
+    assert_eq!(r.totals.views, 1.0 + 1.0 + 4.0);
+    assert_eq!(r.trend[0].views, 6.0);
+    assert!(!csv(&r).contains("inf"));
+}

@@ -75,6 +75,10 @@ struct Writer<'a, 'p> {
     raw_text: RawText,
 }
 
+/// How deep the HTML of a body may nest for `raw_html: sanitize` to clean
+/// it; the import's limit too, since no help article nests a tenth as deep.
+const MAX_HTML_NESTING: usize = 256;
+
 /// Renders `page`'s body.
 pub(super) fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> RenderedBody {
     let source = BodySource::new(page.file);
@@ -405,7 +409,24 @@ impl<'a> Writer<'a, '_> {
         self.out.html.reserve(len * 3 / 2);
         pulldown_cmark::html::push_html(&mut self.out.html, self.events.into_iter());
         if self.model.config.raw_html == RawHtml::Sanitize {
-            self.out.html = sanitizer().clean(&self.out.html).to_string();
+            // Parsing costs the square of the depth (100,000 nested `<div>`
+            // took minutes): a body nesting deeper than any article needs
+            // is refused before the sanitizer parses it.
+            if let Some(depth) = crate::html_depth::deeper_than(&self.out.html, MAX_HTML_NESTING) {
+                self.out.diagnostics.push(
+                    Diagnostic::error(
+                        self.page.file.path,
+                        0..0,
+                        format!(
+                            "the article's HTML nests {depth} elements deep, more than the {MAX_HTML_NESTING} that `raw_html: sanitize` cleans"
+                        ),
+                    )
+                    .with_help("flatten the nested HTML (lists and `<div>` inside each other) or write it as Markdown"),
+                );
+                self.out.html.clear();
+            } else {
+                self.out.html = sanitizer().clean(&self.out.html).to_string();
+            }
         }
         self.out
     }

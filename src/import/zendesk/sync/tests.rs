@@ -139,6 +139,28 @@ fn a_new_file_never_replaces_one_that_exists() {
 }
 
 #[test]
+fn a_taken_path_anywhere_in_the_plan_stops_it_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("b.md"), "mine").unwrap();
+    let local = scan(dir.path()).unwrap();
+    let planned = [
+        plan(1, "a.md", "A"),
+        plan(2, "b.md", "B"),
+        plan(3, "c.md", "C"),
+    ];
+    let locales = ["en-us".to_owned()].into();
+    let Err(ImportError::Io(message)) = apply(dir.path(), &local, &planned, &locales, true) else {
+        panic!("a taken path is refused");
+    };
+    assert!(message.contains("content/b.md"), "{message}");
+    assert!(
+        !dir.path().join("a.md").exists(),
+        "nothing before it was written"
+    );
+    assert!(!dir.path().join("c.md").exists());
+}
+
+#[test]
 fn broken_or_doubled_records_are_located_errors() {
     let dir = tempfile::tempdir().unwrap();
     let (text, _) = plan(1, "a.md", "x").with_record();
