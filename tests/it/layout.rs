@@ -15,6 +15,7 @@ const ORDER: &[&str] = &[
     "terminal",
     "slug",
     "syntax",
+    "html_depth",
     "placeholders",
     "diagnostics",
     "report",
