@@ -38,13 +38,14 @@ before(async () => {
   const origins = [publicSite.url, agentsSite.url, product.url].map((u) => new URL(u).origin);
   const config = path.join(site, "tier0.yaml");
   const original = await readFile(config, "utf8");
-  await writeFile(config, `${original}\ninsights: {allow_origins: [${origins.join(", ")}]}\n`);
+  await writeFile(config, `${original}\ninsights: {allow_origins: [${origins.join(", ")}]}\nagents: {base_url: "${agentsSite.url}"}\n`);
   database = path.join(dir, "insights.db");
   const bin = await tier0Binary();
   collector = spawn(bin, ["insights", "serve", "--root", site, "--database", database, "--port", "0", "--quiet"], { stdio: ["ignore", "pipe", "ignore"] });
   const line = await new Promise((resolve) => createInterface({ input: collector.stdout }).once("line", resolve));
   endpoint = line.match(/http:\/\/\S+\/events/)[0];
-  await writeFile(config, `${original}\ninsights: {endpoint: "${endpoint}", allow_origins: [${origins.join(", ")}]}\n`);
+  // The collector takes agents' events only from the agents' edition's origin.
+  await writeFile(config, `${original}\ninsights: {endpoint: "${endpoint}", allow_origins: [${origins.join(", ")}]}\nagents: {base_url: "${agentsSite.url}"}\n`);
   await run(bin, ["build", "--quiet", "--root", site, "--out", publicOut]);
   await run(bin, ["build", "--quiet", "--root", site, "--out", agentsOut, "--audience", "agents"]);
   browser = await launch();
