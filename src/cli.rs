@@ -85,11 +85,13 @@ pub struct InsightsServeArgs {
     /// Address to listen on; only this computer by default.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
-    /// Events one address may send per minute (counted in memory only).
-    #[arg(long, default_value_t = 120, value_name = "N")]
+    /// Events one address may send per minute, 1 or more (counted in
+    /// memory only).
+    // 0 would refuse every event; a zero retention would delete them all.
+    #[arg(long, default_value_t = 120, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub rate_limit: u32,
-    /// Delete events older than this many days.
-    #[arg(long, default_value_t = 400, value_name = "DAYS")]
+    /// Delete events older than this many days, 1 or more.
+    #[arg(long, default_value_t = 400, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..))]
     pub retain_days: u32,
 }
 
@@ -216,9 +218,10 @@ pub struct SearchArgs {
     /// Language to search [default: the site's default language].
     #[arg(long)]
     pub lang: Option<String>,
-    /// How many results to show [default: 10, or 1 with --reply].
-    #[arg(long)]
-    pub limit: Option<usize>,
+    /// How many results to show, 1 or more [default: 10, or 1 with --reply].
+    // 0 would show nothing and exit 1, "no article matches", however many do.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,

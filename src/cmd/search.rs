@@ -62,7 +62,9 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
         ));
     }
     let query = args.query.join(" ");
-    let limit = args.limit.unwrap_or(if args.reply { 1 } else { 10 });
+    let limit = args.limit.map_or(if args.reply { 1 } else { 10 }, |n| {
+        usize::try_from(n).unwrap_or(usize::MAX)
+    });
     let answer =
         match Engine::open_dir(&search_dir, Some(&lang)).and_then(|e| e.search(&query, limit)) {
             Ok(answer) => answer,

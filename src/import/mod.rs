@@ -4,6 +4,7 @@
 //! only under `content/` (and `tier0.yaml` when there is none), never
 //! replaces a file someone edited, and can be run again to follow changes.
 
+mod text;
 pub mod zendesk;
 
 use crate::diagnostics::{Diagnostic, SourceTexts};

@@ -4,14 +4,17 @@
 //! each `type`). Out: a [`Record`] ready to store, or a [`Rejection`] saying
 //! why nothing is stored. Validation is strict: unknown fields, wrong types,
 //! languages and article ids the site does not have, markup in text, and
-//! values past their limits are all refused. Query text and notes are
-//! scrubbed of e-mail addresses, phone numbers and long digit runs before
-//! they are kept; nothing that identifies a person or a browser is.
+//! values past their limits are all refused, and so are control and
+//! invisible format characters. Query text and notes are scrubbed of e-mail
+//! addresses, phone numbers and long digit runs in any script (`text`)
+//! before they are kept; nothing that identifies a person or a browser is.
 
 use serde::Deserialize;
 
 use super::catalog::Catalog;
 use crate::config::MIN_VIEW_SAMPLE;
+use text::is_hidden_control;
+pub use text::scrub;
 
 /// Longest query kept, in characters (after normalising).
 pub const MAX_QUERY: usize = 200;
@@ -23,8 +26,6 @@ pub const MAX_STEPS: usize = 50;
 const MAX_STEP_ID: usize = 80;
 /// Most results a search may report.
 const MAX_RESULTS: u32 = 1_000_000;
-/// Digits in a run (or a phone-like group) that are scrubbed.
-const LONG_DIGITS: usize = 7;
 
 /// Which edition of the site sent an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -400,7 +401,7 @@ fn shown(value: &str) -> String {
     value
         .chars()
         .take(40)
-        .map(|c| if c.is_control() { '?' } else { c })
+        .map(|c| if is_hidden_control(c) { '?' } else { c })
         .collect()
 }
 
@@ -413,8 +414,8 @@ fn has_markup(text: &str) -> bool {
 
 /// A query normalised (lowercase, single spaces) and scrubbed.
 fn query_text(query: &str) -> Result<String, Rejection> {
-    if query.chars().any(char::is_control) {
-        return reject("`query` holds control characters");
+    if query.chars().any(is_hidden_control) {
+        return reject("`query` holds control or invisible format characters");
     }
     if has_markup(query) {
         return reject("`query` holds markup");
@@ -436,8 +437,8 @@ fn query_text(query: &str) -> Result<String, Rejection> {
 
 /// A flag's note, scrubbed; `None` when empty.
 fn note_text(note: &str) -> Result<Option<String>, Rejection> {
-    if note.chars().any(|c| c.is_control() && c != '\n') {
-        return reject("`note` holds control characters");
+    if note.chars().any(|c| is_hidden_control(c) && c != '\n') {
+        return reject("`note` holds control or invisible format characters");
     }
     if has_markup(note) {
         return reject("`note` holds markup");
@@ -468,78 +469,6 @@ fn step_list(steps: Vec<String>) -> Result<Option<String>, Rejection> {
     Ok((!steps.is_empty()).then(|| steps.join(" ")))
 }
 
-/// `text` with e-mail addresses, phone numbers and runs of 7 or more digits
-/// replaced by `[email]`, `[phone]` and `[number]`. Hexadecimal codes
-/// (`0x80070005`) are kept: they are error codes, not people.
-pub fn scrub(text: &str) -> String {
-    let words: Vec<&str> = text.split(' ').collect();
-    let phone_like = |w: &str| {
-        !w.is_empty()
-            && w.bytes().any(|b| b.is_ascii_digit())
-            && w.bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'(' | b')' | b'.' | b'/'))
-    };
-    let digits = |w: &str| w.bytes().filter(u8::is_ascii_digit).count();
-    let mut out = Vec::with_capacity(words.len());
-    let mut i = 0;
-    while i < words.len() {
-        // A number written in groups (`+34 600 123 456`) is one phone number.
-        let group_end = (i..words.len())
-            .find(|&j| !phone_like(words[j]))
-            .unwrap_or(words.len());
-        if group_end > i
-            && words[i..group_end].iter().map(|w| digits(w)).sum::<usize>() >= LONG_DIGITS
-        {
-            out.push("[phone]".to_owned());
-            i = group_end;
-            continue;
-        }
-        let word = words[i];
-        out.push(if is_email_like(word) {
-            "[email]".to_owned()
-        } else if is_hex_code(word) {
-            word.to_owned()
-        } else {
-            scrub_digit_runs(word)
-        });
-        i += 1;
-    }
-    out.join(" ")
-}
-
-fn is_email_like(word: &str) -> bool {
-    word.split_once('@')
-        .is_some_and(|(user, domain)| !user.is_empty() && !domain.is_empty())
-}
-
-fn is_hex_code(word: &str) -> bool {
-    let word = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-    word.strip_prefix("0x")
-        .is_some_and(|hex| !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-fn scrub_digit_runs(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if run.len() >= LONG_DIGITS {
-            out.push_str("[number]");
-        } else {
-            out.push_str(run);
-        }
-        run.clear();
-    };
-    for c in word.chars() {
-        if c.is_ascii_digit() {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut run, &mut out);
-    out
-}
-
 #[cfg(test)]
 mod tests;
+mod text;

@@ -332,3 +332,40 @@ fn a_malformed_export_is_a_located_error_and_nothing_is_written() {
         stderr(&missing)
     );
 }
+
+/// QA: a page saved by Windows PowerShell starts with a byte order mark,
+/// which stopped the import ("expected value at line 1 column 1").
+#[test]
+fn a_page_with_a_byte_order_mark_is_read() {
+    let export = Site::empty();
+    let articles =
+        r#"{"articles": [{"id": 1, "title": "Hola", "locale": "es", "body": "<p>Hola</p>"}]}"#;
+    export.write("articles.json", format!("\u{feff}{articles}"));
+    let site = Site::empty();
+    let output = import(&site, export.root());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(site.root().join("content/hola.md").is_file());
+}
+
+/// QA: a page in another encoding was "cannot read" (exit 2), with no
+/// place; it is an error of the export, located at its first bad byte.
+#[test]
+fn a_page_that_is_not_utf8_is_a_located_error_and_nothing_is_written() {
+    let export = Site::empty();
+    export.write(
+        "articles.json",
+        b"{\"articles\": [\n  {\"id\": 1, \"title\": \"Impresi\xF3n\", \"locale\": \"es\"}\n]}\n",
+    );
+    export.write("sections.json", b"\xFF\xFE{\0}\0");
+    let site = Site::empty();
+    let output = import(&site, export.root());
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("articles.json:2:30"), "{err}");
+    assert!(err.contains("byte 0xF3 here is not UTF-8"), "{err}");
+    assert!(err.contains("iconv"), "says how to fix it: {err}");
+    assert!(err.contains("sections.json:1:1"), "{err}");
+    assert!(err.contains("this file is UTF-16"), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(std::fs::read_dir(site.root()).unwrap().count(), 0);
+}

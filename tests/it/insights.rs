@@ -199,7 +199,7 @@ fn events_from_the_site_reach_the_report_with_the_numbers_checked_by_hand() {
                 1,
             ),
             (
-                r#"{"type":"flag","lang":"es","edition":"agents","article":"KB-2","reason":"outdated","note":"Escribid a ana@example.com"}"#,
+                r#"{"type":"flag","lang":"es","edition":"agents","article":"KB-2","reason":"outdated","note":"Escribid a ana＠example.com o llamad al ６１２–３４５–６７８"}"#,
                 1,
             ),
         ];
@@ -273,8 +273,8 @@ fn events_from_the_site_reach_the_report_with_the_numbers_checked_by_hand() {
             "{l2}"
         );
         assert_eq!(
-            r["notes"][0]["note"], "Escribid a [email]",
-            "notes are scrubbed"
+            r["notes"][0]["note"], "Escribid a [email] o llamad al [phone]",
+            "notes are scrubbed, whatever the script of their digits and at sign"
         );
     }
 }
@@ -305,6 +305,10 @@ fn bad_and_hostile_events_are_refused_and_nothing_is_stored() {
             (
                 r#"{"type":"search","lang":"es","edition":"public","query":"<script>alert(1)</script>","results":0}"#,
                 "script",
+            ),
+            (
+                r#"{"type":"search","lang":"es","edition":"public","query":"a\u202eb","results":0}"#,
+                "right-to-left override",
             ),
             (
                 r#"{"type":"search","lang":"es","edition":"public","query":"x","results":"many"}"#,

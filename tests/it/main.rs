@@ -17,6 +17,7 @@ mod home;
 mod hostile;
 mod hostile_content;
 mod import;
+mod import_fields;
 mod import_locales;
 mod init;
 mod insights;

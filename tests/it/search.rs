@@ -205,3 +205,37 @@ fn results_of_the_same_title_say_which_section_they_are_in() {
     let out = site.tier0(&["search", "conectar"]).output().unwrap();
     assert!(!String::from_utf8(out.stdout).unwrap().contains(" · "));
 }
+
+/// QA: `--limit 0` printed "No article matches" and exited 1 though
+/// articles matched; a zero that makes a command do nothing is refused as
+/// a bad argument, here and in the collector's options.
+#[test]
+fn a_count_of_zero_is_a_bad_argument() {
+    let site = built(&[]);
+    let out = site
+        .tier0(&["search", "--limit", "0", "wifi"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("invalid value '0' for '--limit"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
+    let out = site
+        .tier0(&["search", "--limit", "1", "wifi"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for option in ["--rate-limit", "--retain-days"] {
+        // A site that is not there, so that a collector that took the 0
+        // would stop at once instead of serving.
+        let out = site
+            .tier0(&["insights", "serve", "--root", "no-such-site", option, "0"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{option}: {}", stderr(&out));
+        assert!(stderr(&out).contains(option), "{}", stderr(&out));
+    }
+}

@@ -8,8 +8,9 @@
 //!
 //! Only the fields the import uses are read; others are ignored, and a
 //! missing optional field is no problem, so exports from older or newer
-//! API versions work. A file that is not JSON of that shape is an error
-//! located at its line and column. Pages that say how many items their list
+//! API versions work. A file that is not JSON of that shape, or not UTF-8
+//! (after an optional byte order mark), is an error located at its line
+//! and column. Pages that say how many items their list
 //! has (`count`, offset pagination) are checked against what was found, to
 //! catch a forgotten page.
 
@@ -183,8 +184,16 @@ pub fn read(dir: &Path) -> Result<Export, ImportError> {
             );
             continue;
         };
-        let text = std::fs::read_to_string(&path)
+        let bytes = std::fs::read(&path)
             .map_err(|e| ImportError::Io(format!("cannot read {}: {e}", path.display())))?;
+        let text = match page_text(&path, bytes) {
+            Ok(text) => text,
+            Err((text, error)) => {
+                export.texts.insert(&path, Arc::from(text));
+                errors.push(error);
+                continue;
+            }
+        };
         let text: Arc<str> = Arc::from(text);
         export.texts.insert(&path, text.clone());
         let page: Page = match serde_json::from_str(&text) {
@@ -232,6 +241,44 @@ pub fn read(dir: &Path) -> Result<Export, ImportError> {
     export.articles = items.articles.into_values().collect();
     Ok(export)
 }
+
+/// The text of the page at `path`, without the byte order mark Windows
+/// PowerShell writes; or, when it is not UTF-8, the text to show and an
+/// error at its first byte that is not.
+fn page_text(path: &Path, mut bytes: Vec<u8>) -> Result<String, (String, Diagnostic)> {
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
+    let e = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(e) => e,
+    };
+    let at = e.utf8_error().valid_up_to();
+    let bytes = e.into_bytes();
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    // The valid start is kept as it is, so `at` is where the text shows the
+    // first replacement character.
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (what, help) = if utf16 {
+        (
+            "this file is UTF-16, not UTF-8 as the Help Center API sends it".to_owned(),
+            "save the answer as it came (`curl -o`, or `Out-File -Encoding utf8` in PowerShell), or convert the file: `iconv -f UTF-16 -t UTF-8`",
+        )
+    } else {
+        (
+            format!(
+                "this file is not UTF-8, as the Help Center API sends it: byte 0x{:02X} here is not UTF-8",
+                bytes.get(at).copied().unwrap_or_default()
+            ),
+            "save the answer as it came (`curl -o`); if an editor saved it in another encoding, convert it back: `iconv -f WINDOWS-1252 -t UTF-8`",
+        )
+    };
+    let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+    Err((text, Diagnostic::error(path, at..end, what).with_help(help)))
+}
+
+/// The byte order mark of UTF-8.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The paths in `dir`, sorted.
 fn page_files(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {

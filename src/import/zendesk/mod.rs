@@ -23,6 +23,7 @@ mod layout;
 mod links;
 pub mod sync;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -30,6 +31,7 @@ use serde::Serialize;
 use url::Url;
 
 use super::ImportError;
+use super::text::{lines, one_line};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::discover::{CONFIG_FILE, CONTENT_DIR};
@@ -139,7 +141,7 @@ pub fn import(options: &Options) -> Result<Report, ImportError> {
     let local = sync::scan(&content)?;
     let layout = layout::layout(&export, &langs, &local);
     let mut notes = BTreeMap::new();
-    let mut planned = sections(&export, &langs, &layout);
+    let mut planned = sections(&export, &langs, &layout, &mut notes);
     planned.extend(articles(&export, &langs, &layout, &mut notes));
     let outcomes = sync::apply(&content, &local, &planned, &locales, !options.dry_run)?;
 
@@ -266,7 +268,12 @@ fn file_text(front_matter: &impl Serialize, body: &str) -> String {
 }
 
 /// The `_index.md` files of every category and section.
-fn sections(export: &Export, langs: &Languages, layout: &layout::Layout) -> Vec<Planned> {
+fn sections(
+    export: &Export,
+    langs: &Languages,
+    layout: &layout::Layout,
+    notes: &mut BTreeMap<Origin, Vec<String>>,
+) -> Vec<Planned> {
     let index = |folder: &str, code: &str| {
         let name = format!("_index{}.md", langs.suffix(code));
         if folder.is_empty() {
@@ -276,43 +283,53 @@ fn sections(export: &Export, langs: &Languages, layout: &layout::Layout) -> Vec<
         }
     };
     let mut planned = Vec::new();
-    let described = |name: &str, description: Option<&str>, position: Option<i64>| {
-        let description = description.map(str::trim).filter(|d| !d.is_empty());
-        file_text(
+    let mut described = |origin: Origin,
+                         rel: String,
+                         name: &str,
+                         description: Option<&str>,
+                         position: Option<i64>| {
+        let mut file_notes = Vec::new();
+        let description = description
+            .map(|d| lines("description", d, &mut file_notes))
+            .filter(|d| !d.is_empty());
+        let text = file_text(
             &IndexFrontMatter {
-                title: name.trim(),
-                description,
+                title: &one_line("name", name, &mut file_notes),
+                description: description.as_deref(),
                 weight: position,
             },
             "",
-        )
-    };
-    for c in &export.categories {
+        );
+        if !file_notes.is_empty() {
+            notes.insert(origin.clone(), file_notes);
+        }
         planned.push(Planned {
-            origin: Origin {
-                kind: Kind::Category,
-                id: c.id,
-                locale: c.locale.clone(),
-            },
-            rel: index(&layout.categories[&c.id], &langs.code(&c.locale)),
-            text: described(&c.name, c.description.as_deref(), c.position),
+            origin,
+            rel,
+            text,
             updated_at: None,
         });
+    };
+    for c in &export.categories {
+        let origin = Origin {
+            kind: Kind::Category,
+            id: c.id,
+            locale: c.locale.clone(),
+        };
+        let rel = index(&layout.categories[&c.id], &langs.code(&c.locale));
+        described(origin, rel, &c.name, c.description.as_deref(), c.position);
     }
     for s in &export.sections {
         let Some(folder) = layout.sections.get(&s.id) else {
             continue;
         };
-        planned.push(Planned {
-            origin: Origin {
-                kind: Kind::Section,
-                id: s.id,
-                locale: s.locale.clone(),
-            },
-            rel: index(folder, &langs.code(&s.locale)),
-            text: described(&s.name, s.description.as_deref(), s.position),
-            updated_at: None,
-        });
+        let origin = Origin {
+            kind: Kind::Section,
+            id: s.id,
+            locale: s.locale.clone(),
+        };
+        let rel = index(folder, &langs.code(&s.locale));
+        described(origin, rel, &s.name, s.description.as_deref(), s.position);
     }
     planned
 }
@@ -332,8 +349,11 @@ fn aliases(article: &Article) -> Vec<String> {
                 .decode_utf8_lossy()
                 .into_owned()
         });
+    // A path tier0 would refuse as an alias (one with a bidi override) is
+    // left out rather than make the build refuse the article.
     if let Some(path) = path
         && normalise_alias(&path).is_some()
+        && !path.chars().any(crate::terminal::is_control)
         && !aliases.contains(&path)
     {
         aliases.push(path);
@@ -442,14 +462,14 @@ fn article_text(a: &Article, lang: &str, body: &str, notes: &mut Vec<String>) ->
     let updated = checked_date("edited_at", a.edited_at.as_deref(), notes)
         .or_else(|| checked_date("updated_at", a.updated_at.as_deref(), notes));
     let mut seen = std::collections::HashSet::new();
-    let tags: Vec<&str> = a
+    let tags: Vec<Cow<str>> = a
         .label_names
         .iter()
         .flatten()
-        .map(|l| l.trim())
-        .filter(|label| !label.is_empty() && seen.insert(*label))
+        .map(|l| one_line("label", l, notes))
+        .filter(|label| !label.is_empty() && seen.insert(label.clone()))
         .collect();
-    let title = a.title.trim();
+    let title = one_line("title", &a.title, notes);
     let fallback_title = format!("{} {}", tier0_id(a.id), a.locale);
     if title.is_empty() {
         notes.push("the article has no title in Zendesk; its id stands in for it".into());
@@ -459,10 +479,10 @@ fn article_text(a: &Article, lang: &str, body: &str, notes: &mut Vec<String>) ->
         title: if title.is_empty() {
             &fallback_title
         } else {
-            title
+            &title
         },
         lang,
-        tags,
+        tags: tags.iter().map(|t| &**t).collect(),
         date,
         updated,
         weight: a.position,

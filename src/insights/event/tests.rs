@@ -169,3 +169,73 @@ fn a_sample_no_site_sends_is_refused_and_every_weight_is_finite() {
             .unwrap();
     assert_eq!(r.weight, 1000.0);
 }
+
+/// QA found these stored verbatim: digits of other scripts, dashes other
+/// than `-`, `_` and `,` between groups, a full-width `@`.
+#[test]
+fn numbers_and_addresses_in_any_script_or_grouping_are_scrubbed() {
+    for (text, kept) in [
+        ("llamar ６１２３４５６７８", "llamar [phone]"),
+        ("رقم ٠٥٥١٢٣٤٥٦٧", "رقم [phone]"),
+        ("फ़ोन ९८७६५४३२१०", "फ़ोन [phone]"),
+        ("tel 612–345–678", "tel [phone]"),
+        ("tel 612—345—678", "tel [phone]"),
+        ("tel 612−345−678", "tel [phone]"),
+        ("tel 612‐345‐678", "tel [phone]"),
+        ("tel 612_345_678", "tel [phone]"),
+        ("tel 612,345,678", "tel [phone]"),
+        ("tel 612.345.678", "tel [phone]"),
+        ("tel ６１２－３４５－６７８", "tel [phone]"),
+        ("tel （６１２）３４５６７８", "tel [phone]"),
+        ("tel 612\u{a0}345\u{a0}678 hoy", "tel [phone] hoy"),
+        ("tel 612\u{202f}345\u{2009}678", "tel [phone]"),
+        (
+            "tel 6\u{fe0f}\u{20e3}1\u{fe0f}\u{20e3}2345678",
+            "tel [phone]",
+        ),
+        ("tel:612-345-678", "tel:[number]"),
+        ("cliente６１２３４５６７８x", "cliente[number]x"),
+        ("juan＠example.com no recibe", "[email] no recibe"),
+        ("juan﹫example.com", "[email]"),
+    ] {
+        assert_eq!(scrub(text), kept, "{text}");
+    }
+    // Short numbers of other scripts are not people either.
+    assert_eq!(scrub("paso ٣ de ١٢"), "paso ٣ de ١٢");
+    assert_eq!(scrub("windows １０ 22h2"), "windows １０ 22h2");
+}
+
+#[test]
+fn scrubbing_keeps_the_spaces_of_a_note() {
+    assert_eq!(
+        scrub("  paso\t3: llamar al 600 123 456\tdespués"),
+        "  paso\t3: llamar al [phone]\tdespués"
+    );
+}
+
+/// QA found U+202E (and every other Cf character) accepted: it reverses
+/// how the stored text reads in the report.
+#[test]
+fn invisible_format_characters_are_refused_and_joiners_kept() {
+    for bad in ["\\u202e", "\\u200b", "\\u2066", "\\ufeff", "\\u00ad"] {
+        let query = format!(
+            r#"{{"type":"search","lang":"es","edition":"public","query":"a{bad}b","results":0}}"#
+        );
+        let error = event(&query).unwrap_err();
+        assert!(error.0.contains("format characters"), "{bad}: {error}");
+        let note = format!(
+            r#"{{"type":"flag","lang":"es","edition":"agents","article":"KB-1","reason":"wrong","note":"a{bad}b"}}"#
+        );
+        let error = event(&note).unwrap_err();
+        assert!(error.0.contains("format characters"), "{bad}: {error}");
+    }
+    // Persian writes some words with a zero-width non-joiner.
+    let r = event(
+        r#"{"type":"search","lang":"es","edition":"public","query":"می\u200cخواهم","results":0}"#,
+    )
+    .unwrap();
+    assert_eq!(r.query.as_deref(), Some("می\u{200c}خواهم"));
+    let error = event(r#"{"type":"view","lang":"es","edition":"public","article":"KB-\u202e9"}"#)
+        .unwrap_err();
+    assert!(error.0.contains("KB-?9"), "{error}");
+}
