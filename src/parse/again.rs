@@ -58,16 +58,27 @@ impl Earlier {
             sources.articles.iter().map(|f| f.rel.as_str()).collect();
         self.files.retain(|rel, _| current.contains(rel.as_str()));
         for (file, (result, fresh)) in sources.articles.iter().zip(&results) {
-            if *fresh {
-                self.files.insert(
-                    file.rel.clone(),
-                    Kept {
-                        text: file.text.clone(),
-                        landed: in_landed(&file.rel),
-                        result: result.clone(),
-                    },
-                );
+            if !*fresh {
+                // The same text, maybe read again into another allocation:
+                // keep the current one (in the article too), so that the
+                // next comparison is of pointers, not of every byte of every
+                // file, and the old copy is freed.
+                if let Some(kept) = self.files.get_mut(&file.rel) {
+                    kept.text = file.text.clone();
+                    if let Ok(article) = &mut kept.result.0 {
+                        article.text = file.text.clone();
+                    }
+                }
+                continue;
             }
+            self.files.insert(
+                file.rel.clone(),
+                Kept {
+                    text: file.text.clone(),
+                    landed: in_landed(&file.rel),
+                    result: result.clone(),
+                },
+            );
         }
         finish(
             config,
@@ -152,5 +163,19 @@ mod tests {
         config.default_tier = "L1".into();
         let changed = earlier.parse(&config, &site);
         assert_ne!(changed.articles[0].title, "kept");
+    }
+
+    #[test]
+    fn a_text_read_again_into_another_allocation_is_kept_as_the_current_one() {
+        let config = Config::default();
+        let text = "---\nid: A\ntitle: Alpha\n---\nBody\n";
+        let mut earlier = Earlier::default();
+        earlier.parse(&config, &sources(&[("red/a.md", text)], &[]));
+        let again = sources(&[("red/a.md", text)], &[]);
+        earlier.parse(&config, &again);
+        let kept = &earlier.files["red/a.md"];
+        assert!(Arc::ptr_eq(&kept.text, &again.articles[0].text));
+        let article = kept.result.0.as_ref().unwrap();
+        assert!(Arc::ptr_eq(&article.text, &again.articles[0].text));
     }
 }
