@@ -179,16 +179,45 @@ const FILE_ATTRIBUTES: [&str; 7] = [
 /// The files a piece of HTML loads or links: the values of its
 /// [`FILE_ATTRIBUTES`], quoted or not, each URL of a `srcset`.
 fn html_references(html: &str) -> impl Iterator<Item = &str> {
-    html_attributes(html).flat_map(|(name, value)| {
-        let urls: Vec<&str> = if name == "srcset" {
-            value
-                .split(',')
-                .filter_map(|candidate| candidate.split_ascii_whitespace().next())
-                .collect()
-        } else {
-            vec![value]
-        };
-        urls
+    html_attributes(html)
+        .flat_map(|(name, value)| {
+            let urls: Vec<&str> = if name == "srcset" {
+                value
+                    .split(',')
+                    .filter_map(|candidate| candidate.split_ascii_whitespace().next())
+                    .collect()
+            } else {
+                vec![value]
+            };
+            urls
+        })
+        .chain(css_urls(html))
+}
+
+/// The `url(…)` of CSS in a piece of HTML (a `style` attribute, a
+/// `<style>` block), without their quotes and spaces.
+fn css_urls(html: &str) -> impl Iterator<Item = &str> {
+    const OPEN: &[u8] = b"url(";
+    let bytes = html.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(found) = bytes
+            .get(at..)?
+            .windows(OPEN.len())
+            .position(|w| w.eq_ignore_ascii_case(OPEN))
+        {
+            let start = at + found + OPEN.len();
+            let end = html[start..].find(')').map_or(html.len(), |e| start + e);
+            at = end;
+            let url = html[start..end]
+                .trim_matches(|c: char| c.is_ascii_whitespace())
+                .trim_matches(['"', '\''])
+                .trim_matches(|c: char| c.is_ascii_whitespace());
+            if !url.is_empty() {
+                return Some(url);
+            }
+        }
+        None
     })
 }
 
@@ -206,8 +235,9 @@ fn html_attributes(html: &str) -> impl Iterator<Item = (&'static str, &str)> {
             }) else {
                 continue;
             };
-            // An attribute name starts after white space and ends at `=`.
-            if start == 0 || !bytes[start - 1].is_ascii_whitespace() {
+            // An attribute name starts after white space (or the `/` that
+            // browsers take as one: `<img/src=…>`) and ends at `=`.
+            if start == 0 || !(bytes[start - 1].is_ascii_whitespace() || bytes[start - 1] == b'/') {
                 continue;
             }
             let mut i = start + name.len();
@@ -237,7 +267,10 @@ fn html_attributes(html: &str) -> impl Iterator<Item = (&'static str, &str)> {
                 None => return None,
             };
             at = value_end;
-            return Some((*name, &html[value_start..value_end]));
+            // Browsers load `src=" a.png "` as `a.png`.
+            let value =
+                html[value_start..value_end].trim_matches(|c: char| c.is_ascii_whitespace());
+            return Some((*name, value));
         }
         None
     })
@@ -265,6 +298,12 @@ mod tests {
             ]
         );
         assert_eq!(html_references("<img src=").count(), 0);
+        let loose = "<img src=\" h.png \n\"><img/src=i.png><div style=\"background:URL( 'j.png' )\">\
+                     <style>.x { background: url(k.png) }</style>";
+        assert_eq!(
+            html_references(loose).collect::<Vec<_>>(),
+            vec!["h.png", "i.png", "j.png", "k.png"]
+        );
         assert_eq!(
             html_references("<img src=\"unclosed.png").collect::<Vec<_>>(),
             vec!["unclosed.png"]

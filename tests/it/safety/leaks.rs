@@ -3,7 +3,8 @@
 //! The site below hides canaries (every name and byte of withheld material
 //! holds `canary`) in each way internal material can carry a file or text:
 //! an internal article and its images and attachments (in Markdown, in
-//! another dialect's admonitions and tabs, in HTML `srcset` and `data`),
+//! another dialect's admonitions and tabs, in HTML `srcset` and `data`,
+//! a `src` with spaces, a CSS `url()`),
 //! an internal block's Markdown image and HTML image (in an article and in
 //! a landing page), a draft's image, a translation of an internal article
 //! that does not say its audience (also when an error leaves the original
@@ -31,7 +32,8 @@ Entre en la consola.\n\n![Consola](canary-interna.png)\n\n[Registro](canary-adju
 !!! warning \"Consola\"\n\n    ![Consola](canary-admonicion.png)\n\n\
 === \"Windows\"\n\n    ![Windows](canary-pestana.png)\n\n\
 <picture><source srcset=\"canary-srcset.webp 1x, canary-srcset2.webp 2x\"></picture>\n\n\
-<object data=\"canary-objeto.pdf\"></object>\n";
+<object data=\"canary-objeto.pdf\"></object>\n\n\
+<img src=\" canary-espacio.png \"><div style=\"background-image:url('canary-estilo.png')\">x</div>\n";
 
 /// A section's landing page with an internal block.
 const LANDING: &str = "---\ntitle: Red\n---\n\nRedes.\n\n\
@@ -79,6 +81,8 @@ const WITHHELD: &[&str] = &[
     "red/canary-srcset.webp",
     "red/canary-srcset2.webp",
     "red/canary-objeto.pdf",
+    "red/canary-espacio.png",
+    "red/canary-estilo.png",
     "red/canary-portada.png",
     "secreto/canary-seccion.png",
 ];
