@@ -181,14 +181,20 @@ impl Earlier {
     }
 
     /// The record of `entry`, decoded.
+    #[cfg(test)]
     fn record(&self, entry: &Entry) -> Option<RecordIn> {
-        let (size, packed) = lz4_flex::block::uncompressed_size(self.packed(entry)?).ok()?;
-        // A damaged size must not ask for gigabytes: LZ4 expands 255 times at most.
-        if size > packed.len().saturating_mul(255) {
-            return None;
-        }
-        postcard::from_bytes(&lz4_flex::decompress(packed, size).ok()?).ok()
+        decode(self.packed(entry)?)
     }
+}
+
+/// A record as stored, decoded.
+fn decode(packed: &[u8]) -> Option<RecordIn> {
+    let (size, packed) = lz4_flex::block::uncompressed_size(packed).ok()?;
+    // A damaged size must not ask for gigabytes: LZ4 expands 255 times at most.
+    if size > packed.len().saturating_mul(255) {
+        return None;
+    }
+    postcard::from_bytes(&lz4_flex::decompress(packed, size).ok()?).ok()
 }
 
 /// What the cache being written holds of an article.
@@ -225,12 +231,20 @@ impl Writer {
         })
     }
 
-    fn add(&mut self, index: usize, key: Digest, record: &[u8], recalled: bool) -> io::Result<()> {
+    /// Adds `record`, whose BLAKE3 digest is `check` when known.
+    fn add(
+        &mut self,
+        index: usize,
+        key: Digest,
+        record: &[u8],
+        check: Option<Digest>,
+        recalled: bool,
+    ) -> io::Result<()> {
         self.file.write_all(record)?;
         self.slots[index] = Some(Slot {
             key,
             record: (self.at, record.len() as u64),
-            check: *blake3::hash(record).as_bytes(),
+            check: check.unwrap_or_else(|| *blake3::hash(record).as_bytes()),
             recalled,
         });
         self.at += record.len() as u64;
@@ -284,13 +298,20 @@ impl<'a> BuildCache<'a> {
     }
 
     /// Adds a record to the cache being written, or records why it cannot be.
-    fn add(&self, index: usize, key: Digest, record: io::Result<&[u8]>, recalled: bool) {
+    fn add(
+        &self,
+        index: usize,
+        key: Digest,
+        record: io::Result<&[u8]>,
+        check: Option<Digest>,
+        recalled: bool,
+    ) {
         let mut writer = self
             .writer
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Ok(w) = writer.as_mut()
-            && let Err(e) = record.and_then(|r| w.add(index, key, r, recalled))
+            && let Err(e) = record.and_then(|r| w.add(index, key, r, check, recalled))
         {
             *writer = Err(located(e, &self.out));
         }
@@ -339,7 +360,9 @@ impl Memo for BuildCache<'_> {
         if Stamp::of(&page) != Some(entry.page) {
             return None;
         }
-        let record = earlier.record(entry)?;
+        // Checked once: the digest verified here goes into the next cache.
+        let packed = earlier.packed(entry)?;
+        let record = decode(packed)?;
         let key = self.key(index, &record.article_links);
         if key != entry.key {
             return None;
@@ -355,7 +378,6 @@ impl Memo for BuildCache<'_> {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        let packed = earlier.packed(entry)?;
         let diagnostics = record
             .warnings
             .into_iter()
@@ -364,7 +386,7 @@ impl Memo for BuildCache<'_> {
                 ..Diagnostic::warning(path, start..end, message)
             })
             .collect();
-        self.add(index, key, Ok(packed), true);
+        self.add(index, key, Ok(packed), Some(entry.check), true);
         Some(Recalled {
             body: RenderedBody {
                 sections: record.sections,
@@ -416,8 +438,8 @@ impl Memo for BuildCache<'_> {
             .map_err(io::Error::other);
         let key = self.key(index, &body.article_links);
         match packed {
-            Ok(bytes) => self.add(index, key, Ok(&bytes), false),
-            Err(e) => self.add(index, key, Err(e), false),
+            Ok(bytes) => self.add(index, key, Ok(&bytes), None, false),
+            Err(e) => self.add(index, key, Err(e), None, false),
         }
     }
 }

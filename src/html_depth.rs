@@ -43,7 +43,7 @@ pub fn deeper_than(html: &str, limit: usize) -> Option<usize> {
         let start = i + offset + 1;
         match bytes.get(start) {
             Some(b'!') if bytes[start..].starts_with(b"!--") => {
-                i = find(bytes, start + 3, b"-->").map_or(bytes.len(), |end| end + 3);
+                i = comment_end(bytes, start + 3).unwrap_or(bytes.len());
                 continue;
             }
             Some(b'!' | b'?') => {
@@ -117,6 +117,20 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
+/// Just past the end of the comment whose `<!--` ends at `from`, if it is
+/// closed: at its `-->`, or at once for `<!-->` and `<!--->`, which
+/// browsers take as whole empty comments.
+pub fn comment_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    if rest.starts_with(b">") {
+        return Some(from + 1);
+    }
+    if rest.starts_with(b"->") {
+        return Some(from + 2);
+    }
+    find(bytes, from, b"-->").map(|end| end + 3)
+}
+
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(bytes.get(from..)?, needle).map(|at| from + at)
 }
@@ -132,7 +146,7 @@ pub fn text_only(html: &str) -> String {
         out.push_str(&html[i..at]);
         let next = bytes.get(at + 1).copied().unwrap_or(b' ');
         i = if bytes[at + 1..].starts_with(b"!--") {
-            find(bytes, at + 4, b"-->").map_or(bytes.len(), |end| end + 3)
+            comment_end(bytes, at + 4).unwrap_or(bytes.len())
         } else if next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?') {
             tag_end(bytes, at + 1)
         } else {
@@ -176,6 +190,15 @@ mod tests {
         assert_eq!(deeper_than(&lists, 256), Some(257));
         let divs = format!("{}x{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
         assert_eq!(deeper_than(&divs, 256), Some(257));
+    }
+
+    #[test]
+    fn an_empty_comment_ends_at_once() {
+        let deep = format!("<!--><p>{}", "<div>".repeat(10));
+        assert_eq!(deeper_than(&deep, 5), Some(6));
+        assert_eq!(deeper_than("<!---><div><div>", 1), Some(2));
+        assert_eq!(text_only("a<!-->b<!--->c<!-- d -->e"), "a b c e");
+        assert_eq!(comment_end(b"<!-- open", 4), None);
     }
 
     #[test]

@@ -8,9 +8,12 @@
 //! also shows is published; so is one that nothing refers to, as before.
 //!
 //! References are read from the Markdown events (links, images, reference
-//! definitions) and from the `src`, `href` and `poster` attributes of HTML
-//! written in the body. Bodies are parsed only when some withheld material
-//! exists, and published ones only when they may name a file it shows.
+//! definitions) of the body as it is rendered (other dialects' blocks
+//! rewritten), and from the HTML written in it: the attributes that load or
+//! link a file ([`FILE_ATTRIBUTES`]) and CSS `url()`. A file that only
+//! files left out of the build refer to is withheld too. Bodies are parsed
+//! only when some withheld material exists, and published ones only when
+//! they may name a file it shows.
 
 use std::collections::BTreeSet;
 
@@ -18,6 +21,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
 use crate::discover::Asset;
+use crate::parse::MarkdownFile;
 use crate::syntax::{internal_marker, may_have_internal_blocks, options};
 
 /// A Markdown file whose references decide which content files an edition
@@ -31,6 +35,17 @@ pub struct Referrer<'a> {
     pub body: &'a str,
     /// What of it the edition shows.
     pub shows: Shows,
+}
+
+impl<'a> Referrer<'a> {
+    /// An article's or landing page's body, of which the edition shows `shows`.
+    pub fn of(file: MarkdownFile<'a>, shows: Shows) -> Self {
+        Self {
+            rel: file.rel,
+            body: file.body(),
+            shows,
+        }
+    }
 }
 
 /// What an edition shows of a [`Referrer`].
@@ -197,16 +212,15 @@ fn html_references(html: &str) -> impl Iterator<Item = &str> {
 /// The `url(…)` of CSS in a piece of HTML (a `style` attribute, a
 /// `<style>` block), without their quotes and spaces.
 fn css_urls(html: &str) -> impl Iterator<Item = &str> {
-    const OPEN: &[u8] = b"url(";
     let bytes = html.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(found) = bytes
-            .get(at..)?
-            .windows(OPEN.len())
-            .position(|w| w.eq_ignore_ascii_case(OPEN))
-        {
-            let start = at + found + OPEN.len();
+        while let Some(paren) = memchr::memchr(b'(', bytes.get(at..)?).map(|p| at + p) {
+            at = paren + 1;
+            if paren < 3 || !bytes[paren - 3..paren].eq_ignore_ascii_case(b"url") {
+                continue;
+            }
+            let start = paren + 1;
             let end = html[start..].find(')').map_or(html.len(), |e| start + e);
             at = end;
             let url = html[start..end]
@@ -229,17 +243,17 @@ fn html_attributes(html: &str) -> impl Iterator<Item = (&'static str, &str)> {
         while at < bytes.len() {
             let start = at;
             at += 1;
+            // An attribute name starts after white space (or the `/` that
+            // browsers take as one: `<img/src=…>`) and ends at `=`.
+            if start == 0 || !(bytes[start - 1].is_ascii_whitespace() || bytes[start - 1] == b'/') {
+                continue;
+            }
             let Some(name) = FILE_ATTRIBUTES.iter().find(|n| {
                 bytes.len() >= start + n.len()
                     && bytes[start..start + n.len()].eq_ignore_ascii_case(n.as_bytes())
             }) else {
                 continue;
             };
-            // An attribute name starts after white space (or the `/` that
-            // browsers take as one: `<img/src=…>`) and ends at `=`.
-            if start == 0 || !(bytes[start - 1].is_ascii_whitespace() || bytes[start - 1] == b'/') {
-                continue;
-            }
             let mut i = start + name.len();
             while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
                 i += 1;

@@ -33,7 +33,7 @@ fn saved(dir: &Path) -> PathBuf {
     std::fs::write(out.join("a/index.html"), "<p>a</p>").unwrap();
     let mut writer = Writer::create(&state, &FRAME, 2).unwrap();
     writer
-        .add(0, [7; 32], &packed(b"{\"t\":1}"), false)
+        .add(0, [7; 32], &packed(b"{\"t\":1}"), None, false)
         .unwrap();
     let pending = Pending {
         out,

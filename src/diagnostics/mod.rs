@@ -157,14 +157,14 @@ impl SourceTexts {
             // as a terminal cannot obey them, spans moved to match.
             let name = terminal::inert_line(&d.path.display().to_string()).into_owned();
             let (whole, offsets) = ids.entry(d.path.clone()).or_insert_with(|| {
-                let shown: Arc<str> = match text.map(|t| terminal::inert(t)) {
-                    None => Arc::from(""),
-                    Some(Cow::Borrowed(_)) => text.cloned().unwrap_or_default(),
-                    Some(Cow::Owned(shown)) => Arc::from(shown),
+                // A text shown as it is moves no offset.
+                let (shown, offsets): (Arc<str>, _) = match text.map(|t| (t, terminal::inert(t))) {
+                    None => (Arc::from(""), terminal::InertOffsets::default()),
+                    Some((t, Cow::Borrowed(_))) => (t.clone(), terminal::InertOffsets::default()),
+                    Some((t, Cow::Owned(shown))) => {
+                        (Arc::from(shown), terminal::InertOffsets::new(t))
+                    }
                 };
-                let offsets = text
-                    .map(|t| terminal::InertOffsets::new(t))
-                    .unwrap_or_default();
                 (files.add(name.clone(), shown), offsets)
             });
             let len = text.map_or(0, |t| t.len());

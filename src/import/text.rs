@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 
+use crate::matter::text::{Lines, first_control};
 use crate::terminal;
 
 /// `value` trimmed, with every run of whitespace that holds a line break
@@ -26,19 +27,20 @@ pub(super) fn one_line<'a>(name: &str, value: &'a str, notes: &mut Vec<String>) 
     }
     let mut out = String::with_capacity(value.len());
     let (mut folded, mut removed) = (false, false);
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = value.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
         if c.is_whitespace() {
-            let mut run = String::from(c);
-            while let Some(&next) = chars.peek().filter(|n| n.is_whitespace()) {
-                run.push(next);
+            let mut end = start + c.len_utf8();
+            while let Some(&(at, next)) = chars.peek().filter(|(_, n)| n.is_whitespace()) {
+                end = at + next.len_utf8();
                 chars.next();
             }
+            let run = &value[start..end];
             if run.chars().any(breaks_line) {
                 folded = true;
                 out.push(' ');
             } else {
-                out.push_str(&run);
+                out.push_str(run);
             }
         } else if terminal::is_control(c) {
             removed = true;
@@ -62,10 +64,11 @@ pub(super) fn one_line<'a>(name: &str, value: &'a str, notes: &mut Vec<String>) 
 /// that may have several lines (a description).
 pub(super) fn lines<'a>(name: &str, value: &'a str, notes: &mut Vec<String>) -> Cow<'a, str> {
     let value = value.trim();
-    let kept = |c: char| matches!(c, '\n' | '\t') || !terminal::is_control(c);
-    if value.chars().all(kept) {
+    // What the build refuses in a field of several lines.
+    if first_control(value, Lines::Many).is_none() {
         return Cow::Borrowed(value);
     }
+    let kept = |c: char| matches!(c, '\n' | '\t') || !terminal::is_control(c);
     let unified = value.replace("\r\n", "\n").replace('\r', "\n");
     if !unified.chars().all(kept) {
         notes.push(removed_note(name));

@@ -146,19 +146,21 @@ impl IntoResponse for ForeignOrigin {
     }
 }
 
-/// Whether a record of `edition` may come from the page whose `Origin`
-/// header is `headers`': the edition is the client's word, so an agents'
+/// Whether a record of `edition` may come from the page whose allowed
+/// `Origin` is `origin`: the edition is the client's word, so an agents'
 /// event (a flag, a reuse, or any event the agents' edition sends) is taken
 /// only from a page of the agents' edition, at `agents.base_url`'s origin.
-fn edition_matches_origin(shared: &Shared, headers: &HeaderMap, edition: &str) -> bool {
+fn edition_matches_origin(shared: &Shared, origin: Option<&HeaderValue>, edition: &str) -> bool {
     if edition != "agents" {
         return true;
     }
-    let origin = headers
-        .get(header::ORIGIN)
-        .and_then(|o| o.to_str().ok())
-        .map(str::to_ascii_lowercase);
-    origin.is_some() && origin == shared.catalog.agents_origin
+    match (
+        origin.and_then(|o| o.to_str().ok()),
+        shared.catalog.agents_origin.as_deref(),
+    ) {
+        (Some(origin), Some(agents)) => origin.eq_ignore_ascii_case(agents),
+        _ => false,
+    }
 }
 
 /// The page's origin, when it is one the collector accepts.
@@ -256,7 +258,7 @@ async fn receive(
             return with_cors(refuse(StatusCode::BAD_REQUEST, &rejection.0), origin);
         }
     };
-    if !edition_matches_origin(&shared, &headers, record.edition) {
+    if !edition_matches_origin(&shared, origin.as_ref(), record.edition) {
         let refused = refuse(
             StatusCode::FORBIDDEN,
             "agents' events are accepted only from pages of the agents' edition (the origin of `agents.base_url`)",

@@ -374,8 +374,9 @@ fn search_fields(
 /// Most views one sampled view stands for: `1 / MIN_VIEW_SAMPLE`.
 pub const MAX_WEIGHT: f64 = 1.0 / MIN_VIEW_SAMPLE;
 
-/// How many views one sampled view stands for: at most [`MAX_WEIGHT`], so
-/// that every stored weight, and every sum of them, stays finite.
+/// How many views one sampled view stands for: the range of `sample`
+/// keeps it at most [`MAX_WEIGHT`], so that every stored weight, and every
+/// sum of them, stays finite.
 fn view_weight(sample: f64) -> Result<f64, Rejection> {
     // The site sends its `insights.view_sample`, which the config holds to
     // this range: nothing smaller is a sample a page sent.
@@ -384,7 +385,7 @@ fn view_weight(sample: f64) -> Result<f64, Rejection> {
             "`sample` must be from {MIN_VIEW_SAMPLE} to 1 (the site's `insights.view_sample`)"
         ));
     }
-    Ok((1.0 / sample).min(MAX_WEIGHT))
+    Ok(1.0 / sample)
 }
 
 fn agents_only(edition: Edition, kind: &str) -> Result<(), Rejection> {

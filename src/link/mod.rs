@@ -309,21 +309,16 @@ fn select(
     let referrers: Vec<Referrer<'_>> = articles
         .iter()
         .zip(&published)
-        .map(|(a, &published)| Referrer {
-            rel: &a.rel,
-            body: a.body(),
-            shows: if published { shown } else { Shows::Nothing },
+        .map(|(a, &published)| {
+            Referrer::of(a.file(), if published { shown } else { Shows::Nothing })
         })
-        .chain(landings.0.iter().map(|s| Referrer {
-            rel: &s.rel,
-            body: s.file().body(),
-            shows: shown,
-        }))
-        .chain(landings.1.iter().map(|s| Referrer {
-            rel: &s.rel,
-            body: s.file().body(),
-            shows: Shows::Nothing,
-        }))
+        .chain(landings.0.iter().map(|s| Referrer::of(s.file(), shown)))
+        .chain(
+            landings
+                .1
+                .iter()
+                .map(|s| Referrer::of(s.file(), Shows::Nothing)),
+        )
         .collect();
     let assets = crate::references::published(assets, &referrers, &resolve::content_file_from);
     place::sort_for_listing(config, articles, &mut order);

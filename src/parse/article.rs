@@ -21,11 +21,12 @@ use crate::discover::{self, SourceFile};
 use crate::matter::{text, yaml};
 use crate::{output_paths, slug};
 
-/// The problems found in one article, located at the values of its keys.
-struct Problems<'a> {
-    path: &'a Path,
-    spans: &'a FieldSpans,
-    found: Vec<Diagnostic>,
+/// The problems found in one article (or landing page), located at the
+/// values of its keys.
+pub(super) struct Problems<'a> {
+    pub(super) path: &'a Path,
+    pub(super) spans: &'a FieldSpans,
+    pub(super) found: Vec<Diagnostic>,
 }
 
 impl Problems<'_> {
@@ -277,7 +278,11 @@ fn read_kind(config: &Config, written: Option<String>, p: &mut Problems<'_>) -> 
 }
 
 /// `audience:`, else the default one; an unknown one is an error.
-fn read_audience(config: &Config, written: Option<String>, p: &mut Problems<'_>) -> Audience {
+pub(super) fn read_audience(
+    config: &Config,
+    written: Option<String>,
+    p: &mut Problems<'_>,
+) -> Audience {
     let name = written.unwrap_or_else(|| config.defaults.audience.clone());
     Audience::parse(&name).unwrap_or_else(|| {
         p.error(

@@ -378,19 +378,13 @@ fn parse_section(
     let mut errors = text::check_located(&file.path, fields.into_iter().flatten(), |field, c| {
         text::within(&file.text, read.spans.value(field.key), c)
     });
-    let audience_name =
-        (read.raw.audience.clone()).unwrap_or_else(|| config.defaults.audience.clone());
-    let audience = Audience::parse(&audience_name);
-    if audience.is_none() {
-        errors.push(
-            Diagnostic::error(
-                &file.path,
-                read.spans.value("audience"),
-                format!("unknown audience `{audience_name}`"),
-            )
-            .with_help("use `public` or `internal`"),
-        );
-    }
+    let mut p = article::Problems {
+        path: &file.path,
+        spans: &read.spans,
+        found: Vec::new(),
+    };
+    let audience = article::read_audience(config, read.raw.audience.clone(), &mut p);
+    errors.append(&mut p.found);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -416,7 +410,7 @@ fn parse_section(
             text: file.text.clone(),
             body_start,
             title_heading,
-            audience: audience.unwrap_or(Audience::Internal),
+            audience,
             draft: read.raw.draft,
         },
         warnings,

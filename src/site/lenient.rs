@@ -46,7 +46,13 @@ pub(super) fn link_all(parsed: Parsed, selection: Selection) -> Result<Prepared,
         texts,
         left_out,
     } = parsed;
-    let unread = left_out.iter().map(|f| (f.rel.as_str(), &*f.text));
+    // Their whole text: what front matter that could not be read names is
+    // withheld too.
+    let unread = left_out.iter().map(|f| Referrer {
+        rel: &f.rel,
+        body: &f.text,
+        shows: Shows::Nothing,
+    });
     assets = without_left_out_files(assets, unread, &articles, &sections);
     match link_leniently(config, articles, sections, assets, selection) {
         Ok((model, found)) => {
@@ -103,7 +109,7 @@ pub(super) fn link_leniently(
         articles = kept;
         sections.retain(|s| !left_out.contains(s.path.as_path()));
         assets.retain(|a| !left_out.contains(Path::new(CONTENT_DIR).join(&a.rel).as_path()));
-        let out = out.iter().map(|a| (a.rel.as_str(), a.body()));
+        let out = out.iter().map(|a| Referrer::of(a.file(), Shows::Nothing));
         assets = without_left_out_files(assets, out, &articles, &sections);
         let progress = (articles.len(), sections.len(), assets.len()) != before;
         found.extend(errors);
@@ -113,35 +119,20 @@ pub(super) fn link_leniently(
     }
 }
 
-/// `assets` less those that only files `left_out` of the build (their
-/// content-relative paths and bodies) refer to: leaving out an internal
-/// article for an error must not publish its screenshots as files that
-/// nothing shows.
+/// `assets` less those that only files `left_out` of the build refer to:
+/// leaving out an internal article for an error must not publish its
+/// screenshots as files that nothing shows.
 fn without_left_out_files<'a>(
     assets: Vec<discover::Asset>,
-    left_out: impl Iterator<Item = (&'a str, &'a str)>,
+    left_out: impl Iterator<Item = Referrer<'a>>,
     articles: &'a [parse::Article],
     sections: &'a [parse::SectionPage],
 ) -> Vec<discover::Asset> {
-    let referrers: Vec<Referrer<'_>> = left_out
-        .map(|(rel, body)| Referrer {
-            rel,
-            body,
-            shows: Shows::Nothing,
-        })
-        .collect();
+    let mut referrers: Vec<Referrer<'_>> = left_out.collect();
     if referrers.is_empty() {
         return assets;
     }
-    let shown = articles
-        .iter()
-        .map(|a| (a.rel.as_str(), a.body()))
-        .chain(sections.iter().map(|s| (s.rel.as_str(), s.file().body())))
-        .map(|(rel, body)| Referrer {
-            rel,
-            body,
-            shows: Shows::All,
-        });
-    let referrers: Vec<Referrer<'_>> = referrers.into_iter().chain(shown).collect();
+    let shown = articles.iter().map(|a| Referrer::of(a.file(), Shows::All));
+    referrers.extend(shown.chain(sections.iter().map(|s| Referrer::of(s.file(), Shows::All))));
     references::published(assets, &referrers, &link::content_file_from)
 }

@@ -104,13 +104,7 @@ fn opener(html: &str) -> Option<(usize, usize, Open)> {
 /// Where the text that ends `open` in `html` ends, if it is there.
 fn closer(html: &str, open: Open) -> Option<usize> {
     match open {
-        // `<!-->` and `<!--->` are whole (empty) comments too.
-        Open::Comment => {
-            if let Some(rest) = html.strip_prefix('>').or_else(|| html.strip_prefix("->")) {
-                return Some(html.len() - rest.len());
-            }
-            html.find("-->").map(|i| i + 3)
-        }
+        Open::Comment => crate::html_depth::comment_end(html.as_bytes(), 0),
         Open::Element(name) => {
             let bytes = html.as_bytes();
             let mut from = 0;
