@@ -10,7 +10,7 @@ use serde::Serialize;
 use time::Date;
 use time::macros::format_description;
 
-use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics};
+use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics, reader_left};
 use crate::audit::{StaleArticle, WaitingArticle};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::diagnostics::Located;
@@ -58,7 +58,9 @@ pub fn run(args: CheckArgs, verbosity: Verbosity) -> ExitCode {
             write_human(&report, errors, warnings)
         }
     };
-    if let Err(e) = written {
+    if let Err(e) = &written
+        && !reader_left(e)
+    {
         return fail(format!("cannot write the report: {e}"));
     }
     let problems = errors > 0 || (args.strict && (warnings > 0 || !report.stale.is_empty()));

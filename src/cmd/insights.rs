@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use time::macros::format_description;
 use time::{Date, Duration};
 
-use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics};
+use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics, reader_left};
 use crate::cli::{
     InsightsAction, InsightsArgs, InsightsReportArgs, InsightsServeArgs, InsightsStoreArgs,
     ReportFormat,
@@ -171,10 +171,10 @@ async fn report(args: InsightsReportArgs, verbosity: Verbosity) -> ExitCode {
     };
     let written = match &args.out {
         Some(path) => write_file(path, &text),
-        None => std::io::stdout()
-            .lock()
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write the report: {e}")),
+        None => match std::io::stdout().lock().write_all(text.as_bytes()) {
+            Err(e) if !reader_left(&e) => Err(format!("cannot write the report: {e}")),
+            _ => Ok(()),
+        },
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,

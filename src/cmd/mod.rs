@@ -26,6 +26,13 @@ pub const EXIT_FAILURE: u8 = 2;
 /// The site was built, without some content files that have errors.
 pub const EXIT_LEFT_OUT: u8 = 3;
 
+/// Whether writing to standard output failed only because its reader
+/// stopped reading (`tier0 search … | head -1`): not an error, as for
+/// `grep`; what was wanted has been read.
+pub fn reader_left(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::BrokenPipe
+}
+
 /// Prints an error that stopped tier0 and returns exit code 2.
 pub fn fail(message: impl std::fmt::Display) -> ExitCode {
     terminal::tell(format_args!("error: {message}"));

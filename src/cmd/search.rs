@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics};
+use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics, reader_left};
 use crate::cli::SearchArgs;
 use crate::config::{BaseUrl, Config};
 use crate::discover::CONFIG_FILE;
@@ -90,8 +90,15 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
         lang: &lang,
     };
     let results = found.results(&answer, args.reply);
-    if let Err(e) = write_results(args.json, &query, &lang, &answer, &results) {
-        return fail(format!("cannot write the results: {e}"));
+    let exit = if results.is_empty() {
+        ExitCode::from(EXIT_CONTENT)
+    } else {
+        ExitCode::SUCCESS
+    };
+    match write_results(args.json, &query, &lang, &answer, &results) {
+        Ok(()) => {}
+        Err(e) if reader_left(&e) => return exit,
+        Err(e) => return fail(format!("cannot write the results: {e}")),
     }
     if found.has_relative_reply(&results) {
         terminal::tell(format_args!(
@@ -102,13 +109,10 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
     if !args.json && verbosity != Verbosity::Quiet && !results.is_empty() {
         tell_how_answered(&answer, &query);
     }
-    if results.is_empty() {
-        if !args.json && verbosity != Verbosity::Quiet {
-            terminal::tell(format_args!("No article matches `{query}`."));
-        }
-        return ExitCode::from(EXIT_CONTENT);
+    if results.is_empty() && !args.json && verbosity != Verbosity::Quiet {
+        terminal::tell(format_args!("No article matches `{query}`."));
     }
-    ExitCode::SUCCESS
+    exit
 }
 
 /// What the hits are shown with: the site as its last build left it.

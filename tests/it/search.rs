@@ -239,3 +239,30 @@ fn a_count_of_zero_is_a_bad_argument() {
         assert!(stderr(&out).contains(option), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn a_reader_that_stops_reading_is_not_an_error() {
+    // `tier0 search wifi | head -1`: once the reader has gone, the rest of
+    // the results is not wanted; grep and ripgrep stop quietly too.
+    let site = built(&[]);
+    for (args, code) in [
+        (&["search", "wifi"][..], 0),
+        (&["search", "--json", "zzzqqqxx"][..], 1),
+        (&["check", "--format", "json"][..], 0),
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tier0"))
+            .current_dir(site.root())
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("error"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
