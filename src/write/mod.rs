@@ -431,19 +431,24 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_link_planted_in_the_old_site_is_not_reused() {
+    fn a_link_put_where_tier0_wrote_a_file_is_not_deleted() {
+        // tier0 writes no links: someone put this one there and would lose
+        // it (the build is refused as for any file tier0 did not write).
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let outside = dir.path().join("outside.txt");
-        std::fs::write(&outside, "same").unwrap();
+        std::fs::write(&outside, "kept").unwrap();
         write(&[("a.txt", "same")], &out).unwrap();
         std::fs::remove_file(out.join("a.txt")).unwrap();
         std::os::unix::fs::symlink(&outside, out.join("a.txt")).unwrap();
-        write(&[("a.txt", "same")], &out).unwrap();
-        let written = out.join("a.txt");
-        assert!(std::fs::symlink_metadata(&written).unwrap().is_file());
-        assert_ne!(inode(&written), inode(&outside));
-        assert_eq!(std::fs::read_to_string(&outside).unwrap(), "same");
+        let staging = Staging::create(&out).unwrap();
+        staging.put("a.txt", b"same").unwrap();
+        let written = Owned::of_files(["a.txt".to_owned()].into());
+        let refused = staging.commit(&written).unwrap_err().to_string();
+        assert!(refused.contains("a.txt"), "{refused}");
+        let link = out.join("a.txt");
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert_eq!(std::fs::read_to_string(&outside).unwrap(), "kept");
     }
 
     #[test]

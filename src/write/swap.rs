@@ -22,11 +22,13 @@ pub(super) const NAMED: usize = 5;
 pub(super) const SEARCHED: usize = 1000;
 
 /// What tier0 wrote into a folder: files (anything that is not a folder)
-/// and folders, by their `/`-separated paths inside it.
+/// and folders, by their `/`-separated paths inside it; and the files that
+/// are symbolic links tier0 may delete all the same (`--replace-output`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Owned {
     files: BTreeSet<String>,
     folders: BTreeSet<String>,
+    links: BTreeSet<String>,
 }
 
 impl Owned {
@@ -42,7 +44,11 @@ impl Owned {
                 rest = folder;
             }
         }
-        Self { files, folders }
+        Self {
+            files,
+            folders,
+            links: BTreeSet::new(),
+        }
     }
 
     /// Everything `dir` holds now (nothing if it does not exist): what
@@ -60,6 +66,9 @@ impl Owned {
             if entry.file_type().is_dir() {
                 owned.folders.insert(rel);
             } else {
+                if entry.path_is_symlink() {
+                    owned.links.insert(rel.clone());
+                }
                 owned.files.insert(rel);
             }
         }
@@ -76,12 +85,15 @@ impl Owned {
         Self {
             files: self.files.union(&other.files).cloned().collect(),
             folders: self.folders.union(&other.folders).cloned().collect(),
+            links: self.links.union(&other.links).cloned().collect(),
         }
     }
 
-    /// The entries of `dir` that are not tier0's: not recorded, or a file
-    /// where tier0 wrote a folder or the reverse (a link is never a
-    /// folder). At most [`SEARCHED`]; whether that is all of them.
+    /// The entries of `dir` that are not tier0's: not recorded, a file
+    /// where tier0 wrote a folder or the reverse, or a symbolic link not
+    /// listed as one (tier0 writes none: one where it wrote a file was put
+    /// there by someone, who would lose it). At most [`SEARCHED`]; whether
+    /// that is all of them.
     pub fn unknown_in(&self, dir: &Path) -> io::Result<(Vec<PathBuf>, bool)> {
         let mut unknown = Vec::new();
         if std::fs::symlink_metadata(dir).is_err() {
@@ -90,7 +102,9 @@ impl Owned {
         for entry in walkdir::WalkDir::new(dir).min_depth(1).follow_links(false) {
             let entry = entry.map_err(|e| walk_error(dir, e))?;
             let known = relative(dir, entry.path()).is_some_and(|rel| {
-                if entry.file_type().is_dir() {
+                if entry.path_is_symlink() {
+                    self.links.contains(&rel)
+                } else if entry.file_type().is_dir() {
                     self.folders.contains(&rel)
                 } else {
                     self.files.contains(&rel)

@@ -415,3 +415,24 @@ fn a_busy_port_is_named_with_what_to_do() {
         "{err}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_put_in_place_of_a_file_tier0_wrote_is_refused_and_kept() {
+    // Someone shares one robots.txt among sites by a link: tier0 wrote a
+    // file there, but never a link, so the link is theirs.
+    let site = site();
+    run(&site, &["build", "--quiet"], 0);
+    let shared = site.root().join("shared-robots.txt");
+    std::fs::write(&shared, "User-agent: *\n").unwrap();
+    let robots = site.root().join("public/robots.txt");
+    std::fs::remove_file(&robots).unwrap();
+    std::os::unix::fs::symlink(&shared, &robots).unwrap();
+    let err = run(&site, &["build"], 2);
+    assert_has(&err, &["public/robots.txt", "--replace-output"]);
+    assert!(std::fs::symlink_metadata(&robots).unwrap().is_symlink());
+
+    run(&site, &["build", "--quiet", "--replace-output"], 0);
+    assert!(std::fs::symlink_metadata(&robots).unwrap().is_file());
+    assert_eq!(std::fs::read_to_string(&shared).unwrap(), "User-agent: *\n");
+}
