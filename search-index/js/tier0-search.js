@@ -853,9 +853,18 @@ function createSearch({ load, base = "", lang } = {}) {
         score: r.key[2], snippet, matches, anchor, titleMatches: matchRanges(record.title, forms),
       };
     });
+    const shown = order.slice(0, TITLE_WINDOW).map((i) => records[i]);
+    const typedAs = new Map(tokenize(query, "query").reverse().map((t) => [normalize(t.text), t.text]));
+    const written = new Map();
     const corrected = words.filter((w) => w.candidates.length > 0 && w.candidates.every((c) => c.kind === "typo"))
-      .map((w) => ({ from: w.surface, to: w.candidates[0].surface }));
-    const suggestion = corrected.length ? await suggest(query) : null;
+      .map((w) => {
+        const best = w.candidates[0].surface;
+        const typedWord = typedAs.get(w.surface) ?? "";
+        const to = writtenAs(best, typedWord.toLowerCase() !== typedWord, shown);
+        written.set(best, to);
+        return { from: w.surface, to };
+      });
+    const suggestion = corrected.length ? await suggest(query, written) : null;
     return { results, total, totalExact, allWords, words, corrections: corrected, suggestion, highlight: [...forms.keys()].slice(0, 40) };
   }
 
@@ -864,8 +873,9 @@ function createSearch({ load, base = "", lang } = {}) {
     return (await answer(query, options)).results;
   }
 
-  /** A corrected query (unknown words replaced by their best correction), or null. */
-  async function suggest(query) {
+  /** A corrected query (unknown words replaced by their best correction,
+   *  as `written` shows it if it has it), or null. */
+  async function suggest(query, written = new Map()) {
     const tokens = tokenize(query, "query");
     let out = "";
     let pos = 0;
@@ -876,7 +886,7 @@ function createSearch({ load, base = "", lang } = {}) {
       let replacement = token.text;
       if (!entry) {
         const best = (await corrections(surface, words))[0];
-        if (best) { replacement = best.surface; changed = true; }
+        if (best) { replacement = written.get(best.surface) ?? best.surface; changed = true; }
       }
       out += query.slice(pos, token.start) + replacement;
       pos = token.end;
@@ -891,6 +901,26 @@ function createSearch({ load, base = "", lang } = {}) {
 /** Whether the reader is still typing the last word of `query` (it ends in a word character). */
 function isTyping(query) {
   return /[\p{Alphabetic}\p{N}_-]$/u.test(query);
+}
+
+/** The texts of a record in reading order: title, description, then each section's heading and text. */
+function recordTexts(record) {
+  return [record.title, record.description, ...record.sections.flatMap(([, heading, text]) => (heading ? [heading, text] : [text]))];
+}
+
+/**
+ * The first word of `records` (recordTexts order) whose surface is
+ * `surface`, as written; lower-cased unless the reader typed `capitals`;
+ * `surface` itself when none has it (QUERY.md, "Corrections").
+ */
+function writtenAs(surface, capitals, records) {
+  for (const record of records) {
+    for (const text of recordTexts(record)) {
+      const token = tokenize(text || "", "query").find((t) => normalize(t.text) === surface);
+      if (token) return capitals ? token.text : token.text.toLowerCase();
+    }
+  }
+  return surface;
 }
 
 /** The normalised words of `text`, as a query reads them (stop words included). */
@@ -914,8 +944,7 @@ function hasPhrase(record, typed, typing) {
     }
     return false;
   };
-  if (fits(surfacesOf(record.title)) || fits(surfacesOf(record.description || ""))) return true;
-  return record.sections.some(([, heading, text]) => fits(surfacesOf(heading || "")) || fits(surfacesOf(text)));
+  return recordTexts(record).some((text) => fits(surfacesOf(text || "")));
 }
 
 /** `[start, end)` UTF-16 ranges of the words of `text` that answer the query. */

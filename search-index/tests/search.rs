@@ -165,6 +165,37 @@ fn question_words_are_optional_beside_another_word() {
 }
 
 #[test]
+fn a_correction_is_shown_as_the_results_write_it_in_the_readers_case() {
+    let files = exported();
+    let es = common::engine(&files, "es");
+    let corrections = |query: &str| -> Vec<(String, String)> {
+        es.search(query, 10)
+            .unwrap()
+            .corrections
+            .into_iter()
+            .map(|c| (c.from, c.to))
+            .collect()
+    };
+    let pair = |from: &str, to: &str| vec![(from.to_owned(), to.to_owned())];
+    // The vocabulary folds accents (`contrasena`); the reader reads `contraseña`.
+    assert_eq!(
+        corrections("contrasenia "),
+        pair("contrasenia", "contraseña")
+    );
+    // Written with a capital in a title: the capital is kept only for a
+    // reader who typed one.
+    assert_eq!(
+        corrections("restablecr "),
+        pair("restablecr", "restablecer")
+    );
+    assert_eq!(
+        corrections("Restablecr "),
+        pair("restablecr", "Restablecer")
+    );
+    assert!(corrections("contraseña ").is_empty());
+}
+
+#[test]
 fn title_outweighs_body() {
     let files = exported();
     let hits = common::engine(&files, "es")

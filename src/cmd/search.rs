@@ -18,7 +18,7 @@ use crate::site::{self, BuildError, index_dir};
 use crate::terminal::{self, Inert};
 use crate::urls::Urls;
 use search_index::Engine;
-use search_index::engine::{Answer, Kind, Word};
+use search_index::engine::Answer;
 
 #[derive(Serialize)]
 struct Result<'a> {
@@ -201,7 +201,7 @@ fn write_results(
             "lang": lang,
             "total": answer.total,
             "all_words": answer.all_words,
-            "corrections": corrections(&answer.words),
+            "corrections": answer.corrections,
             "words": answer.words,
             "results": results,
         }))
@@ -216,9 +216,9 @@ fn write_results(
 /// Notes on stderr when the results answer corrected words, or only some
 /// of the query's words.
 fn tell_how_answered(answer: &Answer, query: &str) {
-    let fixed = corrections(&answer.words);
-    if !fixed.is_empty() {
-        let shown: Vec<String> = fixed
+    if !answer.corrections.is_empty() {
+        let shown: Vec<String> = answer
+            .corrections
             .iter()
             .map(|c| format!("`{}` for `{}`", c.to, c.from))
             .collect();
@@ -232,28 +232,6 @@ fn tell_how_answered(answer: &Answer, query: &str) {
             "note: no article has every word of `{query}`; these have some of them"
         ));
     }
-}
-
-/// A word the index does not know, and the correction searched instead.
-#[derive(Serialize)]
-struct Correction<'a> {
-    from: &'a str,
-    to: &'a str,
-}
-
-/// The corrections applied: for each word answered only by typo
-/// corrections, the best one.
-fn corrections(words: &[Word]) -> Vec<Correction<'_>> {
-    words
-        .iter()
-        .filter(|w| w.candidates.iter().all(|c| c.kind == Kind::Typo))
-        .filter_map(|w| {
-            w.candidates.first().map(|best| Correction {
-                from: &w.surface,
-                to: &best.surface,
-            })
-        })
-        .collect()
 }
 
 fn write_text(out: &mut impl Write, results: &[Result<'_>]) -> std::io::Result<()> {

@@ -66,6 +66,9 @@ describe("the dropdown", () => {
       await settle(page);
       assert.equal((await resultsOf(page)).length, 0, "the literal word matches nothing");
       assert.match(await page.textContent(".search-empty-title"), /impresra/);
+      // The index folds accents; the notice shows the word as articles write it.
+      await typeQuery(page, "contrasenia ");
+      assert.equal(await visibleText(page, ".search-corrected strong"), "contraseña");
     }));
 
   it("says when no article has every word, before the partial matches, with the contact", () =>

@@ -117,6 +117,15 @@ test("typo tolerance, across vocabulary shards, and suggest()", async () => {
   assert.ok(ids(await es.search("xontraseña ")).includes("KB-1001"));
   const fixed = await es.answer("impresroa atasco ");
   assert.deepEqual(fixed.corrections, [{ from: "impresroa", to: "impresora" }]);
+  // Shown as the results write it (the vocabulary folds accents), with a
+  // capital only for a reader who typed one.
+  const accented = await es.answer("contrasenia ");
+  assert.deepEqual(accented.corrections, [{ from: "contrasenia", to: "contraseña" }]);
+  assert.equal(accented.suggestion, "contraseña ");
+  assert.deepEqual((await es.answer("restablecr ")).corrections, [{ from: "restablecr", to: "restablecer" }]);
+  const capital = await es.answer("Restablecr ");
+  assert.deepEqual(capital.corrections, [{ from: "restablecr", to: "Restablecer" }]);
+  assert.equal(capital.suggestion, "Restablecer ");
   // Short words get no typo tolerance.
   assert.deepEqual(await es.search("rdd "), []);
   assert.equal(editDistance("abcd", "abdc", 1), 1);

@@ -155,6 +155,15 @@ pub fn analyze(lang: &str, mode: Mode, text: &str) -> Vec<String> {
 /// Lower-cased, accent-folded word forms of `text` (steps 1–2 of the
 /// pipeline), before stop words and stemming.
 pub fn surface_forms(mode: Mode, text: &str) -> Vec<String> {
+    written_forms(mode, text)
+        .into_iter()
+        .map(|(surface, _)| surface)
+        .collect()
+}
+
+/// The word forms of `text` as [`surface_forms`] gives them, each with the
+/// part of `text` it was read from (`("contrasena", "Contraseña")`).
+pub fn written_forms(mode: Mode, text: &str) -> Vec<(String, &str)> {
     let mut analyzer = TextAnalyzer::builder(CodeAwareTokenizer::new(mode))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
@@ -162,7 +171,8 @@ pub fn surface_forms(mode: Mode, text: &str) -> Vec<String> {
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     while let Some(token) = stream.next() {
-        out.push(token.text.clone());
+        let written = text.get(token.offset_from..token.offset_to).unwrap_or("");
+        out.push((token.text.clone(), written));
     }
     out
 }

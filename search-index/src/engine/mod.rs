@@ -21,7 +21,7 @@ use std::rc::Rc;
 
 pub use plan::{Candidate, Kind, Word, edit_distance, is_typing};
 
-use crate::analyzer::{Mode, surface_forms};
+use crate::analyzer::{Mode, surface_forms, written_forms};
 
 /// The first results among which an article whose title is the query (the
 /// same words, case and accents aside) comes first.
@@ -57,6 +57,17 @@ pub struct Answer {
     pub total: usize,
     /// Some article matches every word.
     pub all_words: bool,
+    /// The words answered only by typo corrections, each with its best one.
+    pub corrections: Vec<Correction>,
+}
+
+/// A word the index does not know, and the correction searched instead.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Correction {
+    /// The word, normalised.
+    pub from: String,
+    /// Its best correction as the first results write it (QUERY.md).
+    pub to: String,
 }
 
 /// Exported files, read once each.
@@ -263,14 +274,69 @@ impl Engine {
             let phrase = typed.len() > 1 && has_phrase(&h.record, &typed, typing);
             (!exact, !phrase)
         });
+        let corrections = corrections(&words, query, &hits[..window]);
         hits.truncate(limit);
         Ok(Answer {
             words,
             hits,
             total,
             all_words,
+            corrections,
         })
     }
+}
+
+/// For each word of `words` answered only by typo corrections, its best
+/// correction as the `first` results write it (QUERY.md, "Corrections").
+fn corrections(words: &[Word], query: &str, first: &[Hit]) -> Vec<Correction> {
+    let typed = written_forms(Mode::Query, query);
+    words
+        .iter()
+        .filter(|w| w.candidates.iter().all(|c| c.kind == Kind::Typo))
+        .filter_map(|w| {
+            let best = w.candidates.first()?;
+            let capitals = typed
+                .iter()
+                .find(|(surface, _)| *surface == w.surface)
+                .is_some_and(|(_, written)| written.to_lowercase() != *written);
+            Some(Correction {
+                from: w.surface.clone(),
+                to: written_as(&best.surface, capitals, first),
+            })
+        })
+        .collect()
+}
+
+/// The first word of `hits` (each one's title, description, then its
+/// sections' headings and texts) whose surface is `surface`, as written;
+/// lower-cased unless the reader typed `capitals`. `surface` itself when
+/// none has it.
+fn written_as(surface: &str, capitals: bool, hits: &[Hit]) -> String {
+    let found = hits.iter().find_map(|h| {
+        record_texts(&h.record).find_map(|text| {
+            written_forms(Mode::Query, text)
+                .into_iter()
+                .find(|(s, _)| s == surface)
+                .map(|(_, written)| written.to_owned())
+        })
+    });
+    match found {
+        Some(written) if capitals => written,
+        Some(written) => written.to_lowercase(),
+        None => surface.to_owned(),
+    }
+}
+
+/// The texts of `record` in reading order: its title, its description,
+/// then each section's heading and text.
+fn record_texts(record: &Record) -> impl Iterator<Item = &str> {
+    let sections = record
+        .sections
+        .iter()
+        .flat_map(|(_, heading, text)| heading.as_deref().into_iter().chain([text.as_str()]));
+    [record.title.as_str(), record.description.as_str()]
+        .into_iter()
+        .chain(sections)
 }
 
 /// Whether the words `typed` follow one another in `record`'s title,
@@ -289,12 +355,7 @@ fn has_phrase(record: &Record, typed: &[String], typing: bool) -> bool {
                 })
             })
     };
-    fits(&record.title)
-        || fits(&record.description)
-        || record
-            .sections
-            .iter()
-            .any(|(_, heading, text)| heading.as_deref().is_some_and(fits) || fits(text))
+    record_texts(record).any(fits)
 }
 
 /// The vocabulary shards a query may touch, read up front (planning itself
