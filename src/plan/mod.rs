@@ -333,19 +333,17 @@ impl<'a> Relinked<'a> {
 
     /// Whether the link `dest`, which article `o` of the old model and `i`
     /// of the new one both have, leads to another page now, or into an
-    /// article whose anchors may have changed.
+    /// article whose anchors may have changed. A link that led to no
+    /// article may lead to one now (its target was written, renamed or
+    /// published), or fail for another reason.
     fn moved(&self, i: usize, o: usize, dest: &str) -> bool {
-        let target = |m: &SiteModel, from: usize| match m.resolve(from, dest) {
-            LinkTarget::Article { index, .. } => Some(index),
-            _ => None,
-        };
-        match (target(self.old, o), target(self.new, i)) {
-            (Some(before), Some(now)) => {
+        match (self.old.resolve(o, dest), self.new.resolve(i, dest)) {
+            (LinkTarget::Article { index: before, .. }, LinkTarget::Article { index: now, .. }) => {
                 self.edited[now]
                     || self.old_of[now] != Some(before)
                     || self.new.articles[now].path != self.old.articles[before].path
             }
-            _ => true,
+            (before, now) => before != now,
         }
     }
 }

@@ -282,6 +282,39 @@ fn a_removed_translation_renders_the_article_it_translated() {
 }
 
 #[test]
+fn a_link_that_names_no_article_renders_its_page_once_it_does() {
+    // A's link to KB-3 leads nowhere while C has another id.
+    let old = site(&base_with(&[(
+        "vpn/c.md",
+        Some(&C.replace("KB-3", "KB-4")),
+    )]));
+    let new = site(&BASE);
+    let changes = [text("vpn/c.md", C)];
+    let Step::Relink { files } = first(Some(&old), &changes) else {
+        panic!("{:?}", first(Some(&old), &changes));
+    };
+    let pages = pages(&old, &links(&old), &new, &files).unwrap();
+    assert_renders(&pages, &new, &["red/a.md", "vpn/c.md"]);
+}
+
+#[test]
+fn a_link_that_leads_where_it_led_renders_nothing_again() {
+    let old = site(&BASE);
+    // Outside the site, and to no article, before and after.
+    let mut old_links = links(&old);
+    old_links[index(&old, "red/a.md")] =
+        vec!["https://example.com/".to_owned(), "KB-99".to_owned()];
+    let edited = B_EN.replace("title: B en", "title: B in English");
+    let new = site(&base_with(&[("red/b.en.md", Some(&edited))]));
+    let changes = [text("red/b.en.md", &edited)];
+    let Step::Relink { files } = first(Some(&old), &changes) else {
+        panic!("{:?}", first(Some(&old), &changes));
+    };
+    let pages = pages(&old, &old_links, &new, &files).unwrap();
+    assert_renders(&pages, &new, &["red/b.en.md"]);
+}
+
+#[test]
 fn a_new_folder_of_articles_is_a_new_section_so_everything() {
     let d = "---\nid: KB-4\ntitle: D\n---\nD.\n";
     let changes = [at("faq", Now::Folder), text("faq/d.md", d)];

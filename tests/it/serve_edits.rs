@@ -1,0 +1,53 @@
+//! `tier0 serve` under the edits authors make without thinking of the
+//! server: links written before their target, editors' backup files, and
+//! the like. After each, the site served is the one a clean build makes.
+
+use crate::serve::assert_same_as_clean_build;
+use crate::support::{Server, Site};
+
+/// A link written before the article it names: once that article is
+/// written (or renamed to the name the link gives, or given the id it
+/// gives), the page with the link is rendered again and links to it.
+#[test]
+fn a_page_linking_to_a_missing_article_links_to_it_once_written() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/vpn/espera.md",
+        "---\nid: KB-20\ntitle: Espera\n---\n\nVer [la guía](../red/futura.md) y [por id](KB-21).\n",
+    );
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let page = |server: &Server| String::from_utf8(server.get("/vpn/espera/").1).unwrap();
+    assert!(page(&server).contains(r#"href="../red/futura.md""#));
+
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, &'a str);
+    let steps: Vec<Step> = vec![
+        (
+            "write the article the link names",
+            Box::new(|| {
+                site.write(
+                    "content/red/futura.md",
+                    "---\nid: KB-30\ntitle: Futura\n---\n\nTexto.\n",
+                )
+            }),
+            r#"href="/red/futura/""#,
+        ),
+        (
+            "give it the id the other link names",
+            Box::new(|| {
+                site.write(
+                    "content/red/futura.md",
+                    "---\nid: KB-21\ntitle: Futura\n---\n\nTexto.\n",
+                )
+            }),
+            r#"<a href="/red/futura/">por id</a>"#,
+        ),
+    ];
+    for (step, change, link) in steps {
+        change();
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert_same_as_clean_build(&site, &server, &settled, step);
+        assert!(page(&server).contains(link), "{step}");
+    }
+}
