@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use crate::discover::{CONFIG_FILE, CONTENT_DIR};
+use crate::discover::{self, CONFIG_FILE, CONTENT_DIR};
 use crate::terminal;
 
 /// Quiet time that ends a batch.
@@ -150,20 +150,19 @@ fn classify(root: &Path, path: &Path) -> Change {
         return Change::Ignored;
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let editor_scratch = name.starts_with(".")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name == "4913";
+    // What no build reads, in a folder no build reads or not.
+    let scratch = rel
+        .components()
+        .any(|c| c.as_os_str().to_str().is_some_and(discover::is_scratch));
     let mut parts = rel.components();
     match parts.next().and_then(|c| c.as_os_str().to_str()) {
         Some(CONFIG_FILE) if parts.next().is_none() => Change::Other,
-        Some(CONTENT_DIR) if editor_scratch => Change::Ignored,
-        Some(CONTENT_DIR) if crate::discover::is_markdown(name) && !name.starts_with("_index") => {
+        Some(CONTENT_DIR) if scratch => Change::Ignored,
+        Some(CONTENT_DIR) if discover::is_markdown(name) && !name.starts_with("_index") => {
             Change::Article
         }
         Some(CONTENT_DIR) => Change::Content,
-        Some("themes") if !editor_scratch => Change::Other,
+        Some("themes") if !scratch => Change::Other,
         _ => Change::Ignored,
     }
 }
@@ -199,6 +198,11 @@ mod tests {
         for ignored in [
             "/site/content/red/.wifi.md.swp",
             "/site/content/red/wifi.md~",
+            "/site/content/red/#wifi.md#",
+            "/site/content/red/4913",
+            "/site/content/.git/objects/ab",
+            "/site/themes/default/templates/.article.html.swp",
+            "/site/themes/default/templates/article.html~",
             "/site/public/index.html",
             "/site/.tier0/x",
             "/elsewhere/x.md",

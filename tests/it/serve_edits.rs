@@ -51,3 +51,41 @@ fn a_page_linking_to_a_missing_article_links_to_it_once_written() {
         assert!(page(&server).contains(link), "{step}");
     }
 }
+
+/// Editors keep files beside the one being edited: vim a binary swap file
+/// and a probe named `4913`, emacs a backup and an autosave, each holding
+/// an earlier text. None is the site's: no rebuild reads one as a template
+/// (a swap file beside a template broke every rebuild while it was open),
+/// and no backup of an article with internal notes is served as a file.
+#[test]
+fn editors_files_beside_the_sources_are_neither_read_nor_served() {
+    let site = Site::fixture("agents");
+    site.write("themes/default/templates/404.html", "<p>no está</p>");
+    let server = Server::start(&site);
+    let generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let wifi = std::fs::read_to_string(site.root().join("content/red/wifi.md")).unwrap();
+    for (rel, text) in [
+        ("content/red/wifi.md~", wifi.as_bytes()),
+        ("content/red/#wifi.md#", wifi.as_bytes()),
+        ("content/red/4913", b"".as_slice()),
+        (
+            "themes/default/templates/.404.html.swp",
+            b"b0VIM 9.1\0\xff\xfe",
+        ),
+        ("themes/default/templates/404.html~", b"{{ unclosed"),
+    ] {
+        site.write(rel, text);
+    }
+    site.write("themes/default/templates/404.html", "<p>no existe</p>");
+    let settled = server.settled_after(generation);
+    assert!(settled["errors"].is_null(), "{settled}");
+    assert!(
+        String::from_utf8(server.get("/404.html").1)
+            .unwrap()
+            .contains("no existe")
+    );
+    assert_same_as_clean_build(&site, &server, &settled, "editors' files");
+    for path in ["/red/wifi.md~", "/red/%23wifi.md%23", "/red/4913"] {
+        assert_eq!(server.get(path).0, 404, "{path}");
+    }
+}
