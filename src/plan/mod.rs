@@ -6,7 +6,8 @@
 //! first:
 //!
 //! - [`Step::Bodies`]: only the bodies of existing articles changed (their
-//!   front matter bytes are the same), so only their pages are rendered
+//!   front matter bytes are the same, and so are the files they refer to
+//!   in and outside internal blocks), so only their pages are rendered
 //!   again; nothing any other page shows can have changed, unless their
 //!   anchors did ([`after_bodies`]), which links into them may name.
 //! - [`Step::Relink`]: only articles changed (edits, creates, renames,
@@ -33,9 +34,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::discover;
-use crate::link::{LinkTarget, Section, SiteModel};
-use crate::parse;
+use crate::link::{self, LinkTarget, Section, SiteModel};
+use crate::{discover, parse, references};
 
 pub mod digest;
 
@@ -229,7 +229,9 @@ pub fn pages(
 }
 
 /// The articles whose files changed, if every change is a body edit of an
-/// article of `previous`: the same front matter bytes.
+/// article of `previous`: the same front matter bytes, and the same files
+/// referred to inside and outside internal blocks (which decide the
+/// images and attachments an edition publishes).
 fn bodies(previous: &SiteModel, changes: &[Change]) -> Option<Vec<Body>> {
     let mut bodies = Vec::new();
     for change in changes {
@@ -241,7 +243,13 @@ fn bodies(previous: &SiteModel, changes: &[Change]) -> Option<Vec<Body>> {
             return None;
         };
         let index = previous.article_by_source(rel)?;
-        if !previous.articles[index].article.same_header(text) {
+        let article = &previous.articles[index].article;
+        if !article.same_header(text) {
+            return None;
+        }
+        let file = article.file();
+        let after = &text[file.body_start..];
+        if !references::same_references(rel, file.body(), after, &link::content_file_from) {
             return None;
         }
         bodies.push(Body {

@@ -146,6 +146,22 @@ fn a_body_edit_renders_that_article_alone() {
 }
 
 #[test]
+fn a_body_edit_that_moves_a_file_in_or_out_of_an_internal_block_relinks() {
+    // Which images an edition publishes depends on where bodies show them.
+    let outside = A.replace("See", "![x](x.png) See");
+    let inside = A.replace("See", "> [!INTERNAL]\n> ![x](x.png)\n\nSee");
+    for (before, after) in [
+        (&outside, &inside),
+        (&inside, &outside),
+        (&outside, &A.to_owned()),
+    ] {
+        let old = site(&base_with(&[("red/a.md", Some(before))]));
+        let step = first(Some(&old), &[text("red/a.md", after)]);
+        assert!(matches!(step, Step::Relink { .. }), "{after}: {step:?}");
+    }
+}
+
+#[test]
 fn a_body_edit_that_keeps_the_anchors_is_the_whole_rebuild() {
     let old = site(&BASE);
     let a = index(&old, "red/a.md");

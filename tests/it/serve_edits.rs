@@ -89,3 +89,31 @@ fn editors_files_beside_the_sources_are_neither_read_nor_served() {
         assert_eq!(server.get(path).0, 404, "{path}");
     }
 }
+
+/// Which images the public edition publishes depends on where the bodies
+/// show them: an image only an internal block shows is withheld. Moving
+/// the one public image of the site into an internal block, an edit of the
+/// body alone, withholds it at once, and moving it out publishes it again.
+#[test]
+fn an_image_moved_in_or_out_of_an_internal_block_is_withheld_or_published() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    assert_eq!(server.get("/red/logo.svg").0, 200);
+    let wifi = site.root().join("content/red/wifi.md");
+    let public = std::fs::read_to_string(&wifi).unwrap();
+    let internal = public.replace(
+        " y ![logo](logo.svg).",
+        ".\n\n> [!INTERNAL] Nota\n> ![logo](logo.svg)\n",
+    );
+    for (step, text, status) in [
+        ("move the image into an internal block", &internal, 404),
+        ("move it out", &public, 200),
+    ] {
+        std::fs::write(&wifi, text).unwrap();
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert_eq!(server.get("/red/logo.svg").0, status, "{step}");
+        assert_same_as_clean_build(&site, &server, &settled, step);
+    }
+}
