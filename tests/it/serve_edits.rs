@@ -117,3 +117,36 @@ fn an_image_moved_in_or_out_of_an_internal_block_is_withheld_or_published() {
         assert_same_as_clean_build(&site, &server, &settled, step);
     }
 }
+
+/// The content folder moved away (the site cannot be built: said, and the
+/// last good site stays served) and back: the files in it are watched
+/// again, so the next edit is rebuilt.
+#[test]
+fn the_content_folder_moved_away_and_back_is_watched_again() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let (content, aside) = (site.root().join("content"), site.root().join("aside"));
+    std::fs::rename(&content, &aside).unwrap();
+    let failed = server.wait_for(|s| !s["errors"].is_null());
+    assert!(
+        failed["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("content"),
+        "{failed}"
+    );
+    assert_eq!(server.get("/red/wifi/").0, 200, "the last good site");
+    std::fs::rename(&aside, &content).unwrap();
+    let back = server.settled_after(generation);
+    assert!(back["errors"].is_null(), "{back}");
+    let wifi = content.join("red/wifi.md");
+    let text = std::fs::read_to_string(&wifi).unwrap();
+    std::fs::write(
+        &wifi,
+        text.replace("Primer paso.", "Primer paso, de vuelta."),
+    )
+    .unwrap();
+    let edited = server.settled_after(back["generation"].as_u64().unwrap());
+    assert_same_as_clean_build(&site, &server, &edited, "edit after moving back");
+}
