@@ -128,18 +128,32 @@ impl Pages {
     }
 }
 
-/// Whether `change` matters to the site built as `previous`: it exists
-/// now (an article, an asset, a folder, an `_index.md`), or it was an
-/// article, an asset or a folder of that build. What is left are editors'
-/// temporary files, written and renamed away within one batch of changes.
-pub fn significant(previous: Option<&SiteModel>, change: &Change) -> bool {
+/// Whether `change` matters to the site built as `previous`, whose
+/// problems named the content-relative paths `reported`: it exists now
+/// (an article, an asset, a folder, an `_index.md`), or it was an
+/// article, an asset or a folder of that build, or a path (or in a
+/// folder) that build reported a problem at (a file left out for its
+/// errors, a link loop), whose problem goes with it. What is left are
+/// editors' temporary files, written and renamed away within one batch
+/// of changes.
+pub fn significant(
+    previous: Option<&SiteModel>,
+    reported: &BTreeSet<String>,
+    change: &Change,
+) -> bool {
     let (Some(model), Change::Content { rel, now }) = (previous, change) else {
         return true;
     };
+    let inside = format!("{rel}/");
     *now != Now::Gone
         || model.article_by_source(rel).is_some()
         || model.has_article_in(rel)
         || model.has_asset_at(rel)
+        || reported.contains(rel)
+        || reported
+            .range(inside.clone()..)
+            .next()
+            .is_some_and(|path| path.starts_with(&inside))
 }
 
 /// The first step after `changes`, given the model of the last build if

@@ -409,16 +409,35 @@ fn a_body_edit_with_another_change_relinks() {
 fn editors_temporary_files_are_not_significant() {
     let old = site(&BASE);
     let old = Some(&old);
+    let none = BTreeSet::new();
     for gone in ["red/.a.md.swp", "red/a.md~", "red/4913"] {
-        assert!(!significant(old, &at(gone, Now::Gone)), "{gone}");
+        assert!(!significant(old, &none, &at(gone, Now::Gone)), "{gone}");
     }
     // A temporary file still there is a change like any other file.
     let temp = at("red/a.md~", Now::Text(Arc::from("x")));
-    assert!(significant(old, &temp));
+    assert!(significant(old, &none, &temp));
     assert_eq!(first(old, &[temp]), Step::Everything);
     for was in ["red/a.md", "red", "vpn"] {
-        assert!(significant(old, &at(was, Now::Gone)), "{was}");
+        assert!(significant(old, &none, &at(was, Now::Gone)), "{was}");
     }
-    assert!(significant(old, &Change::Outside));
-    assert!(significant(None, &at("red/.a.md.swp", Now::Gone)));
+    assert!(significant(old, &none, &Change::Outside));
+    assert!(significant(None, &none, &at("red/.a.md.swp", Now::Gone)));
+}
+
+#[test]
+fn a_path_gone_with_a_reported_problem_is_significant() {
+    let old = site(&BASE);
+    let reported = BTreeSet::from(["red/bucle".to_owned(), "faq/x/malo.md".to_owned()]);
+    for gone in ["red/bucle", "faq/x/malo.md", "faq/x", "faq"] {
+        assert!(
+            significant(Some(&old), &reported, &at(gone, Now::Gone)),
+            "{gone}"
+        );
+    }
+    for gone in ["red/buc", "faq/x/malo", "fa"] {
+        assert!(
+            !significant(Some(&old), &reported, &at(gone, Now::Gone)),
+            "{gone}"
+        );
+    }
 }

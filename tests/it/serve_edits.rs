@@ -150,3 +150,82 @@ fn the_content_folder_moved_away_and_back_is_watched_again() {
     let edited = server.settled_after(back["generation"].as_u64().unwrap());
     assert_same_as_clean_build(&site, &server, &edited, "edit after moving back");
 }
+
+/// A path the last build reported a problem at, and that named no article
+/// or file of it (a symbolic link loop, a link to nothing, a file left out
+/// for its front matter), still matters when it goes: its problem goes
+/// with it. A link to nothing appearing is a problem too. With
+/// `strict: true` the problem stops the rebuild, and goes as well.
+#[cfg(unix)]
+#[test]
+fn problems_of_paths_that_go_away_go_with_them() {
+    for strict in [false, true] {
+        let site = Site::fixture("basic");
+        if strict {
+            let config = site.root().join("tier0.yaml");
+            let text = std::fs::read_to_string(&config).unwrap() + "strict: true\n";
+            std::fs::write(&config, text).unwrap();
+        }
+        let server = Server::start(&site);
+        let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+        let (red, vpn) = (
+            site.root().join("content/red"),
+            site.root().join("content/vpn"),
+        );
+        let (looping, dangling) = (red.join("bucle"), vpn.join("roto.md"));
+        let unreadable = vpn.join("malo.md");
+        type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, Option<&'a str>);
+        let steps: Vec<Step> = vec![
+            (
+                "a link loop appears",
+                Box::new(|| std::os::unix::fs::symlink(&red, &looping).unwrap()),
+                Some("content/red/bucle"),
+            ),
+            (
+                "it goes",
+                Box::new(|| std::fs::remove_file(&looping).unwrap()),
+                None,
+            ),
+            (
+                "a link to nothing appears",
+                Box::new(|| std::os::unix::fs::symlink(vpn.join("nada.md"), &dangling).unwrap()),
+                Some("content/vpn/roto.md"),
+            ),
+            (
+                "it goes",
+                Box::new(|| std::fs::remove_file(&dangling).unwrap()),
+                None,
+            ),
+            (
+                "a file whose front matter cannot be read appears",
+                Box::new(|| std::fs::write(&unreadable, "---\ntitle: [\n---\nTexto.\n").unwrap()),
+                Some("content/vpn/malo.md"),
+            ),
+            (
+                "it goes",
+                Box::new(|| std::fs::remove_file(&unreadable).unwrap()),
+                None,
+            ),
+        ];
+        for (step, change, problem) in steps {
+            change();
+            let step = format!("{step} (strict: {strict})");
+            let shown = if strict { "errors" } else { "left_out" };
+            let status = match problem {
+                Some(_) => server.wait_for(|s| !s[shown].is_null()),
+                None => server.settled_after(generation),
+            };
+            assert_eq!(
+                status[shown][0]["path"].as_str(),
+                problem,
+                "{step}: {status}"
+            );
+            // A failed rebuild leaves the last good generation served.
+            generation = status["generation"].as_u64().unwrap();
+            if problem.is_none() {
+                assert!(status["errors"].is_null(), "{step}: {status}");
+                assert_same_as_clean_build(&site, &server, &status, &step);
+            }
+        }
+    }
+}
