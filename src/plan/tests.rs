@@ -79,6 +79,20 @@ fn relinked(new: &[(&str, &str)], changes: &[Change]) -> (Option<Pages>, SiteMod
     (pages(&old, &links(&old), &new, &files), new)
 }
 
+/// The plan after `old`, whose articles have the links `old_links`,
+/// became `new` through `changes`, which must call for relinking.
+fn replanned(
+    old: &SiteModel,
+    old_links: &[Vec<String>],
+    new: &SiteModel,
+    changes: &[Change],
+) -> Pages {
+    let Step::Relink { files } = first(Some(old), changes) else {
+        panic!("{:?}", first(Some(old), changes));
+    };
+    pages(old, old_links, new, &files).unwrap()
+}
+
 /// The changes that give each file `rel` of `BASE` `text`, or delete it
 /// when it is `None`.
 fn changes_of(edits: &[(&str, Option<&str>)]) -> Vec<Change> {
@@ -290,10 +304,7 @@ fn a_removed_translation_renders_the_article_it_translated() {
     let old = site(&base_with(&[("red/a.en.md", Some(A_EN))]));
     let new = site(&BASE);
     let changes = [at("red/a.en.md", Now::Gone)];
-    let Step::Relink { files } = first(Some(&old), &changes) else {
-        panic!("{:?}", first(Some(&old), &changes));
-    };
-    let pages = pages(&old, &links(&old), &new, &files).unwrap();
+    let pages = replanned(&old, &links(&old), &new, &changes);
     assert_renders(&pages, &new, &["red/a.md", "red/b.en.md"]);
 }
 
@@ -306,10 +317,7 @@ fn a_link_that_names_no_article_renders_its_page_once_it_does() {
     )]));
     let new = site(&BASE);
     let changes = [text("vpn/c.md", C)];
-    let Step::Relink { files } = first(Some(&old), &changes) else {
-        panic!("{:?}", first(Some(&old), &changes));
-    };
-    let pages = pages(&old, &links(&old), &new, &files).unwrap();
+    let pages = replanned(&old, &links(&old), &new, &changes);
     assert_renders(&pages, &new, &["red/a.md", "vpn/c.md"]);
 }
 
@@ -323,10 +331,7 @@ fn a_link_that_leads_where_it_led_renders_nothing_again() {
     let edited = B_EN.replace("title: B en", "title: B in English");
     let new = site(&base_with(&[("red/b.en.md", Some(&edited))]));
     let changes = [text("red/b.en.md", &edited)];
-    let Step::Relink { files } = first(Some(&old), &changes) else {
-        panic!("{:?}", first(Some(&old), &changes));
-    };
-    let pages = pages(&old, &old_links, &new, &files).unwrap();
+    let pages = replanned(&old, &old_links, &new, &changes);
     assert_renders(&pages, &new, &["red/b.en.md"]);
 }
 
