@@ -130,19 +130,37 @@ fn may_name(body: &str, files: &BTreeSet<String>) -> bool {
             .any(|f| body.contains(f.rsplit('/').next().unwrap_or(f)))
 }
 
-/// The content-relative paths of the files `referrer` refers to in
-/// `part`, read as the page is rendered: from its body with other
-/// dialects' blocks rewritten (an indented admonition body is not code).
+/// The content-relative paths of the files `referrer` refers to in `part`.
 fn references(referrer: &Referrer<'_>, part: Part, path: &Resolve) -> Vec<String> {
-    let prepared = crate::dialects::prepare(referrer.body, referrer.rel.ends_with(".mdx"));
+    placed(referrer.rel, referrer.body, path)
+        .into_iter()
+        .filter(|&(internal, _)| match part {
+            Part::All => true,
+            Part::Internal => internal,
+            Part::Outside => !internal,
+        })
+        .map(|(_, rel)| rel)
+        .collect()
+}
+
+/// Whether `before` and `after`, two bodies of the file `rel`, refer to
+/// the same files, inside and outside internal blocks: then, what an
+/// edition shows of the file being the same, it publishes the same files
+/// with either.
+pub fn same_references(rel: &str, before: &str, after: &str, path: &Resolve) -> bool {
+    let set = |body| placed(rel, body, path).into_iter().collect::<BTreeSet<_>>();
+    set(before) == set(after)
+}
+
+/// The content-relative paths of the files that `body`, of the file
+/// `rel`, refers to, each with whether it is inside an internal block;
+/// read as the page is rendered: with other dialects' blocks rewritten
+/// (an indented admonition body is not code).
+fn placed(rel: &str, body: &str, path: &Resolve) -> Vec<(bool, String)> {
+    let prepared = crate::dialects::prepare(body, rel.ends_with(".mdx"));
     let body = prepared.text();
-    let dir = crate::landing::split_dir(referrer.rel).0;
+    let dir = crate::landing::split_dir(rel).0;
     let mut found = Vec::new();
-    let mut add = |dest: &str| {
-        if let Some(rel) = path(dir, dest) {
-            found.push(rel);
-        }
-    };
     // Block quotes open inside the current internal block, itself included.
     let mut internal_depth = 0usize;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -156,14 +174,11 @@ fn references(referrer: &Referrer<'_>, part: Part, path: &Resolve) -> Vec<String
             Event::End(TagEnd::BlockQuote(_)) if internal_depth > 0 => internal_depth -= 1,
             _ => {}
         }
-        let wanted = match part {
-            Part::All => true,
-            Part::Internal => internal_depth > 0,
-            Part::Outside => internal_depth == 0,
+        let mut add = |dest: &str| {
+            if let Some(rel) = path(dir, dest) {
+                found.push((internal_depth > 0, rel));
+            }
         };
-        if !wanted {
-            continue;
-        }
         match &event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 add(dest_url);

@@ -3,8 +3,9 @@
 //! In: the site root. Out: [`Sources`]: the text of every article, category
 //! page, config and theme file, and the list of assets to copy. This module
 //! and `write` are the only ones that touch the disk. Files and folders
-//! starting with `.` or `_` (other than `_index.md`) are skipped, symbolic
-//! links are followed only while they stay inside the content folder, and a
+//! starting with `.` or `_` (other than `_index.md`) are skipped, and so
+//! are editors' backups and scratch files ([`is_scratch`]), in the theme
+//! too; symbolic links are followed only while they stay inside the content folder, and a
 //! file that cannot be read or is not UTF-8 becomes a located diagnostic,
 //! never a panic.
 
@@ -197,7 +198,22 @@ pub fn may_be_article(rel: &str) -> bool {
 }
 
 fn is_skipped(name: &str) -> bool {
-    (name.starts_with('.') || name.starts_with('_')) && !is_section_file(name)
+    (is_scratch(name) || name.starts_with('_')) && !is_section_file(name)
+}
+
+/// Whether a file or folder named `name` is none of the site's, in
+/// `content/` or in a theme: hidden (`.git`, vim's swap files
+/// `.wifi.md.swp`, editors' temporary files), an editor's backup or
+/// autosave (`wifi.md~`, `#wifi.md#`), or the file vim writes to learn
+/// whether a folder is writable (`4913`). A backup holds an earlier text,
+/// internal notes included, and a swap file is binary: neither may be
+/// published or read as a template, and each comes and goes as its editor
+/// works.
+pub fn is_scratch(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || name == "4913"
 }
 
 /// Markdown files and assets under `content`, as sorted relative paths.
@@ -421,7 +437,12 @@ fn read_theme(dir: &Path) -> io::Result<BTreeMap<String, Vec<u8>>> {
     if !dir.is_dir() {
         return Ok(files);
     }
-    for entry in WalkDir::new(dir).sort_by_file_name().min_depth(1) {
+    let walker = WalkDir::new(dir)
+        .sort_by_file_name()
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| !is_scratch(&e.file_name().to_string_lossy()));
+    for entry in walker {
         let entry = entry.map_err(io::Error::other)?;
         if entry.file_type().is_file()
             && let Some(rel) = relative(dir, entry.path())

@@ -6,7 +6,8 @@
 //! first:
 //!
 //! - [`Step::Bodies`]: only the bodies of existing articles changed (their
-//!   front matter bytes are the same), so only their pages are rendered
+//!   front matter bytes are the same, and so are the files they refer to
+//!   in and outside internal blocks), so only their pages are rendered
 //!   again; nothing any other page shows can have changed, unless their
 //!   anchors did ([`after_bodies`]), which links into them may name.
 //! - [`Step::Relink`]: only articles changed (edits, creates, renames,
@@ -33,9 +34,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::discover;
-use crate::link::{LinkTarget, Section, SiteModel};
-use crate::parse;
+use crate::link::{self, LinkTarget, Section, SiteModel};
+use crate::{discover, parse, references};
 
 pub mod digest;
 
@@ -128,18 +128,32 @@ impl Pages {
     }
 }
 
-/// Whether `change` matters to the site built as `previous`: it exists
-/// now (an article, an asset, a folder, an `_index.md`), or it was an
-/// article, an asset or a folder of that build. What is left are editors'
-/// temporary files, written and renamed away within one batch of changes.
-pub fn significant(previous: Option<&SiteModel>, change: &Change) -> bool {
+/// Whether `change` matters to the site built as `previous`, whose
+/// problems named the content-relative paths `reported`: it exists now
+/// (an article, an asset, a folder, an `_index.md`), or it was an
+/// article, an asset or a folder of that build, or a path (or in a
+/// folder) that build reported a problem at (a file left out for its
+/// errors, a link loop), whose problem goes with it. What is left are
+/// editors' temporary files, written and renamed away within one batch
+/// of changes.
+pub fn significant(
+    previous: Option<&SiteModel>,
+    reported: &BTreeSet<String>,
+    change: &Change,
+) -> bool {
     let (Some(model), Change::Content { rel, now }) = (previous, change) else {
         return true;
     };
+    let inside = format!("{rel}/");
     *now != Now::Gone
         || model.article_by_source(rel).is_some()
         || model.has_article_in(rel)
         || model.has_asset_at(rel)
+        || reported.contains(rel)
+        || reported
+            .range(inside.clone()..)
+            .next()
+            .is_some_and(|path| path.starts_with(&inside))
 }
 
 /// The first step after `changes`, given the model of the last build if
@@ -229,7 +243,9 @@ pub fn pages(
 }
 
 /// The articles whose files changed, if every change is a body edit of an
-/// article of `previous`: the same front matter bytes.
+/// article of `previous`: the same front matter bytes, and the same files
+/// referred to inside and outside internal blocks (which decide the
+/// images and attachments an edition publishes).
 fn bodies(previous: &SiteModel, changes: &[Change]) -> Option<Vec<Body>> {
     let mut bodies = Vec::new();
     for change in changes {
@@ -241,7 +257,13 @@ fn bodies(previous: &SiteModel, changes: &[Change]) -> Option<Vec<Body>> {
             return None;
         };
         let index = previous.article_by_source(rel)?;
-        if !previous.articles[index].article.same_header(text) {
+        let article = &previous.articles[index].article;
+        if !article.same_header(text) {
+            return None;
+        }
+        let file = article.file();
+        let after = &text[file.body_start..];
+        if !references::same_references(rel, file.body(), after, &link::content_file_from) {
             return None;
         }
         bodies.push(Body {
@@ -333,19 +355,17 @@ impl<'a> Relinked<'a> {
 
     /// Whether the link `dest`, which article `o` of the old model and `i`
     /// of the new one both have, leads to another page now, or into an
-    /// article whose anchors may have changed.
+    /// article whose anchors may have changed. A link that led to no
+    /// article may lead to one now (its target was written, renamed or
+    /// published), or fail for another reason.
     fn moved(&self, i: usize, o: usize, dest: &str) -> bool {
-        let target = |m: &SiteModel, from: usize| match m.resolve(from, dest) {
-            LinkTarget::Article { index, .. } => Some(index),
-            _ => None,
-        };
-        match (target(self.old, o), target(self.new, i)) {
-            (Some(before), Some(now)) => {
+        match (self.old.resolve(o, dest), self.new.resolve(i, dest)) {
+            (LinkTarget::Article { index: before, .. }, LinkTarget::Article { index: now, .. }) => {
                 self.edited[now]
                     || self.old_of[now] != Some(before)
                     || self.new.articles[now].path != self.old.articles[before].path
             }
-            _ => true,
+            (before, now) => before != now,
         }
     }
 }

@@ -79,6 +79,20 @@ fn relinked(new: &[(&str, &str)], changes: &[Change]) -> (Option<Pages>, SiteMod
     (pages(&old, &links(&old), &new, &files), new)
 }
 
+/// The plan after `old`, whose articles have the links `old_links`,
+/// became `new` through `changes`, which must call for relinking.
+fn replanned(
+    old: &SiteModel,
+    old_links: &[Vec<String>],
+    new: &SiteModel,
+    changes: &[Change],
+) -> Pages {
+    let Step::Relink { files } = first(Some(old), changes) else {
+        panic!("{:?}", first(Some(old), changes));
+    };
+    pages(old, old_links, new, &files).unwrap()
+}
+
 /// The changes that give each file `rel` of `BASE` `text`, or delete it
 /// when it is `None`.
 fn changes_of(edits: &[(&str, Option<&str>)]) -> Vec<Change> {
@@ -143,6 +157,22 @@ fn a_body_edit_renders_that_article_alone() {
         text: Arc::from(edited),
     }];
     assert_eq!(step, Step::Bodies(expected));
+}
+
+#[test]
+fn a_body_edit_that_moves_a_file_in_or_out_of_an_internal_block_relinks() {
+    // Which images an edition publishes depends on where bodies show them.
+    let outside = A.replace("See", "![x](x.png) See");
+    let inside = A.replace("See", "> [!INTERNAL]\n> ![x](x.png)\n\nSee");
+    for (before, after) in [
+        (&outside, &inside),
+        (&inside, &outside),
+        (&outside, &A.to_owned()),
+    ] {
+        let old = site(&base_with(&[("red/a.md", Some(before))]));
+        let step = first(Some(&old), &[text("red/a.md", after)]);
+        assert!(matches!(step, Step::Relink { .. }), "{after}: {step:?}");
+    }
 }
 
 #[test]
@@ -274,11 +304,35 @@ fn a_removed_translation_renders_the_article_it_translated() {
     let old = site(&base_with(&[("red/a.en.md", Some(A_EN))]));
     let new = site(&BASE);
     let changes = [at("red/a.en.md", Now::Gone)];
-    let Step::Relink { files } = first(Some(&old), &changes) else {
-        panic!("{:?}", first(Some(&old), &changes));
-    };
-    let pages = pages(&old, &links(&old), &new, &files).unwrap();
+    let pages = replanned(&old, &links(&old), &new, &changes);
     assert_renders(&pages, &new, &["red/a.md", "red/b.en.md"]);
+}
+
+#[test]
+fn a_link_that_names_no_article_renders_its_page_once_it_does() {
+    // A's link to KB-3 leads nowhere while C has another id.
+    let old = site(&base_with(&[(
+        "vpn/c.md",
+        Some(&C.replace("KB-3", "KB-4")),
+    )]));
+    let new = site(&BASE);
+    let changes = [text("vpn/c.md", C)];
+    let pages = replanned(&old, &links(&old), &new, &changes);
+    assert_renders(&pages, &new, &["red/a.md", "vpn/c.md"]);
+}
+
+#[test]
+fn a_link_that_leads_where_it_led_renders_nothing_again() {
+    let old = site(&BASE);
+    // Outside the site, and to no article, before and after.
+    let mut old_links = links(&old);
+    old_links[index(&old, "red/a.md")] =
+        vec!["https://example.com/".to_owned(), "KB-99".to_owned()];
+    let edited = B_EN.replace("title: B en", "title: B in English");
+    let new = site(&base_with(&[("red/b.en.md", Some(&edited))]));
+    let changes = [text("red/b.en.md", &edited)];
+    let pages = replanned(&old, &old_links, &new, &changes);
+    assert_renders(&pages, &new, &["red/b.en.md"]);
 }
 
 #[test]
@@ -360,16 +414,35 @@ fn a_body_edit_with_another_change_relinks() {
 fn editors_temporary_files_are_not_significant() {
     let old = site(&BASE);
     let old = Some(&old);
+    let none = BTreeSet::new();
     for gone in ["red/.a.md.swp", "red/a.md~", "red/4913"] {
-        assert!(!significant(old, &at(gone, Now::Gone)), "{gone}");
+        assert!(!significant(old, &none, &at(gone, Now::Gone)), "{gone}");
     }
     // A temporary file still there is a change like any other file.
     let temp = at("red/a.md~", Now::Text(Arc::from("x")));
-    assert!(significant(old, &temp));
+    assert!(significant(old, &none, &temp));
     assert_eq!(first(old, &[temp]), Step::Everything);
     for was in ["red/a.md", "red", "vpn"] {
-        assert!(significant(old, &at(was, Now::Gone)), "{was}");
+        assert!(significant(old, &none, &at(was, Now::Gone)), "{was}");
     }
-    assert!(significant(old, &Change::Outside));
-    assert!(significant(None, &at("red/.a.md.swp", Now::Gone)));
+    assert!(significant(old, &none, &Change::Outside));
+    assert!(significant(None, &none, &at("red/.a.md.swp", Now::Gone)));
+}
+
+#[test]
+fn a_path_gone_with_a_reported_problem_is_significant() {
+    let old = site(&BASE);
+    let reported = BTreeSet::from(["red/bucle".to_owned(), "faq/x/malo.md".to_owned()]);
+    for gone in ["red/bucle", "faq/x/malo.md", "faq/x", "faq"] {
+        assert!(
+            significant(Some(&old), &reported, &at(gone, Now::Gone)),
+            "{gone}"
+        );
+    }
+    for gone in ["red/buc", "faq/x/malo", "fa"] {
+        assert!(
+            !significant(Some(&old), &reported, &at(gone, Now::Gone)),
+            "{gone}"
+        );
+    }
 }

@@ -378,13 +378,21 @@ impl DevSite {
 
     /// What is at each of the changed `paths` (absolute) now, as the
     /// planner reads it, without editors' temporary files
-    /// ([`plan::significant`]).
+    /// ([`plan::significant`]). After a failed rebuild every change
+    /// matters: only a rebuild can tell whether its problem is gone.
     pub fn changes(&self, paths: &[PathBuf]) -> Vec<Change> {
-        let previous = self.good.as_ref().map(|g| &*g.model);
+        let previous = self.good.as_ref().filter(|_| !self.failed);
+        let reported: BTreeSet<String> = self
+            .warnings
+            .0
+            .iter()
+            .filter_map(|problem| problem.path.strip_prefix(CONTENT_DIR).ok()?.to_str())
+            .map(|rel| rel.replace('\\', "/"))
+            .collect();
         paths
             .iter()
             .map(|path| self.change(path))
-            .filter(|change| plan::significant(previous, change))
+            .filter(|change| plan::significant(previous.map(|g| &*g.model), &reported, change))
             .collect()
     }
 
@@ -395,6 +403,8 @@ impl DevSite {
             return Change::Outside;
         };
         let now = match std::fs::metadata(path) {
+            // A link to nothing is there, to be reported.
+            Err(_) if path.is_symlink() => Now::File,
             Err(_) => Now::Gone,
             Ok(meta) if meta.is_dir() => Now::Folder,
             Ok(_) => std::fs::read_to_string(path).map_or(Now::File, |text| Now::Text(text.into())),

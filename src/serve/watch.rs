@@ -1,8 +1,8 @@
 //! Watching the site's sources with notify, in debounced batches.
 //!
 //! Watches `content/` and `themes/` (recursively) and the site folder itself
-//! (for `tier0.yaml`, and for `content/` or `themes/` appearing, which are
-//! then watched with everything under them too). Events
+//! (for `tier0.yaml`, and for `content/` or `themes/` appearing, going or
+//! coming back, which are then watched anew with everything under them). Events
 //! arriving within a short quiet period form one batch, so an editor that
 //! saves by writing a temporary file and renaming it, or a `git checkout`
 //! touching hundreds of files, causes one rebuild.
@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
+use notify::event::ModifyKind;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use crate::discover::{CONFIG_FILE, CONTENT_DIR};
+use crate::discover::{self, CONFIG_FILE, CONTENT_DIR};
 use crate::terminal;
 
 /// Quiet time that ends a batch.
@@ -98,8 +99,11 @@ impl Watcher {
         if matches!(event.kind, EventKind::Access(_)) {
             return;
         }
-        if matches!(event.kind, EventKind::Create(_)) {
-            self.watch_new_folders(&event.paths, batch);
+        if matches!(
+            event.kind,
+            EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_))
+        ) {
+            self.watch_folders(&event.paths, batch);
         }
         for path in &event.paths {
             match classify(&self.root, path) {
@@ -116,21 +120,30 @@ impl Watcher {
         }
     }
 
-    /// Watches `content/` or `themes/` when one of `created` is that folder:
-    /// a site started without one (the default theme needs no `themes/`)
-    /// would otherwise never see the files put in it later. Everything is
-    /// rebuilt, as files may have landed in the folder before its watch began.
-    fn watch_new_folders(&mut self, created: &[PathBuf], batch: &mut Batch) {
+    /// Follows `content/` and `themes/` when one of `paths` is that folder,
+    /// created, moved in, removed or moved away: a watch follows the folder
+    /// it was given wherever it goes, so one moved in is watched anew (a
+    /// site started without one, as the default theme needs no `themes/`,
+    /// or one moved away and back, would otherwise never see its files
+    /// change again). Everything is rebuilt: files may have landed in the
+    /// folder before its watch began, and a site whose folder went must
+    /// say so.
+    fn watch_folders(&mut self, paths: &[PathBuf], batch: &mut Batch) {
         for dir in WATCHED_FOLDERS {
             let path = self.root.join(dir);
-            if created.contains(&path) && path.is_dir() {
-                if let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive) {
-                    terminal::tell(format_args!(
-                        "warning: cannot watch {}: {e}; changes in it will not be rebuilt",
-                        path.display()
-                    ));
-                }
-                batch.everything = true;
+            if !paths.contains(&path) {
+                continue;
+            }
+            batch.everything = true;
+            // Not watched, or watched at its old place: either way anew.
+            let _ = self.watcher.unwatch(&path);
+            if path.is_dir()
+                && let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive)
+            {
+                terminal::tell(format_args!(
+                    "warning: cannot watch {}: {e}; changes in it will not be rebuilt",
+                    path.display()
+                ));
             }
         }
     }
@@ -150,20 +163,19 @@ fn classify(root: &Path, path: &Path) -> Change {
         return Change::Ignored;
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let editor_scratch = name.starts_with(".")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name == "4913";
+    // What no build reads, in a folder no build reads or not.
+    let scratch = rel
+        .components()
+        .any(|c| c.as_os_str().to_str().is_some_and(discover::is_scratch));
     let mut parts = rel.components();
     match parts.next().and_then(|c| c.as_os_str().to_str()) {
         Some(CONFIG_FILE) if parts.next().is_none() => Change::Other,
-        Some(CONTENT_DIR) if editor_scratch => Change::Ignored,
-        Some(CONTENT_DIR) if crate::discover::is_markdown(name) && !name.starts_with("_index") => {
+        Some(CONTENT_DIR) if scratch => Change::Ignored,
+        Some(CONTENT_DIR) if discover::is_markdown(name) && !name.starts_with("_index") => {
             Change::Article
         }
         Some(CONTENT_DIR) => Change::Content,
-        Some("themes") if !editor_scratch => Change::Other,
+        Some("themes") if !scratch => Change::Other,
         _ => Change::Ignored,
     }
 }
@@ -199,6 +211,11 @@ mod tests {
         for ignored in [
             "/site/content/red/.wifi.md.swp",
             "/site/content/red/wifi.md~",
+            "/site/content/red/#wifi.md#",
+            "/site/content/red/4913",
+            "/site/content/.git/objects/ab",
+            "/site/themes/default/templates/.article.html.swp",
+            "/site/themes/default/templates/article.html~",
             "/site/public/index.html",
             "/site/.tier0/x",
             "/elsewhere/x.md",

@@ -77,6 +77,30 @@ fn the_public_site_has_no_byte_of_internal_content() {
     }
 }
 
+/// An editor's backup or autosave of an article is its text, internal
+/// notes included: it was published as a file beside the article.
+#[test]
+fn editors_backups_of_articles_are_not_published() {
+    let site = Site::fixture("agents");
+    for copy in ["wifi.md~", "#wifi.md#", "consola.md~"] {
+        let from = if copy.contains("wifi") {
+            "red/wifi.md"
+        } else {
+            "interno/consola.md"
+        };
+        let dir = from.split('/').next().unwrap();
+        let text = std::fs::read(site.root().join("content").join(from)).unwrap();
+        site.write(&format!("content/{dir}/{copy}"), text);
+    }
+    site.tier0(&["build"]).assert().success();
+    for (path, text) in lowercase_tree(&site.public()) {
+        assert!(
+            !text.contains("canary"),
+            "internal content in public/{path}"
+        );
+    }
+}
+
 #[test]
 fn the_agents_site_shows_every_internal_word_marked() {
     let site = built();

@@ -167,6 +167,27 @@ fn cached_builds_equal_a_clean_build_after_every_kind_of_change() {
             }),
         ),
         (
+            "link to an article not written yet",
+            true,
+            Box::new(|| {
+                site.write(
+                    "content/vpn/espera.md",
+                    "---\nid: KB-20\ntitle: Espera\n---\n\nVer [la guía](../red/futura.md).\n",
+                )
+            }),
+        ),
+        (
+            // The page with the link named no article; it must name it now.
+            "write that article",
+            true,
+            Box::new(|| {
+                site.write(
+                    "content/red/futura.md",
+                    "---\nid: KB-30\ntitle: Futura\n---\n\nTexto.\n",
+                )
+            }),
+        ),
+        (
             "change an image",
             true,
             Box::new(|| {

@@ -31,6 +31,7 @@ mod redirects;
 mod safety;
 mod search;
 mod serve;
+mod serve_edits;
 mod serve_listings;
 mod snapshots;
 mod support;

@@ -76,9 +76,13 @@ pub struct RenderedBody {
     pub sections: Vec<Section>,
     /// Links into other pages' anchors.
     pub anchor_links: Vec<AnchorLink>,
-    /// Where its links and images that lead to other articles point, as
-    /// written: what the dev server resolves again after a relink, to know
-    /// whether this page changed.
+    /// Where its links and images that lead, or may lead after a change,
+    /// to other articles point, as written: all but those to section pages
+    /// and assets (which only a change of the whole site moves). A link
+    /// that names no article now (one written before its target, to an
+    /// unpublished article, or to a site path) names one once that article
+    /// is there: the dev server and the build cache resolve them all
+    /// again, to know whether this page changed.
     pub article_links: Vec<String>,
     /// Files from `content/` it links to or shows (content-relative paths).
     pub assets: Vec<String>,
@@ -296,60 +300,61 @@ fn resolve<'a>(
     out: &mut RenderedBody,
     what: &str,
 ) -> Option<CowStr<'a>> {
-    Some(
-        match model.resolve_in(page.file.rel, page.file.lang, &dest) {
-            LinkTarget::External => dest,
-            LinkTarget::Page { path, anchor } => {
-                let href = model.urls.href(page.path, &path);
-                match anchor {
-                    Some(anchor) => format!("{href}#{anchor}").into(),
-                    None => href.into(),
+    let target = model.resolve_in(page.file.rel, page.file.lang, &dest);
+    if !matches!(target, LinkTarget::Page { .. } | LinkTarget::Asset(_)) {
+        out.article_links.push(dest.to_string());
+    }
+    Some(match target {
+        LinkTarget::External => dest,
+        LinkTarget::Page { path, anchor } => {
+            let href = model.urls.href(page.path, &path);
+            match anchor {
+                Some(anchor) => format!("{href}#{anchor}").into(),
+                None => href.into(),
+            }
+        }
+        LinkTarget::Article {
+            index: target,
+            anchor,
+        } => {
+            let href = model.urls.href(page.path, &model.articles[target].path);
+            match anchor {
+                Some(anchor) => {
+                    out.anchor_links.push(AnchorLink {
+                        target,
+                        anchor: anchor.clone(),
+                        span,
+                    });
+                    format!("{href}#{anchor}").into()
                 }
+                None => href.into(),
             }
-            LinkTarget::Article {
-                index: target,
-                anchor,
-            } => {
-                let href = model.urls.href(page.path, &model.articles[target].path);
-                out.article_links.push(dest.into_string());
-                match anchor {
-                    Some(anchor) => {
-                        out.anchor_links.push(AnchorLink {
-                            target,
-                            anchor: anchor.clone(),
-                            span,
-                        });
-                        format!("{href}#{anchor}").into()
-                    }
-                    None => href.into(),
-                }
-            }
-            LinkTarget::Asset(rel) => {
-                let href = model.urls.href(page.path, &rel);
-                out.assets.push(rel);
-                href.into()
-            }
-            LinkTarget::Missing(reason) => {
-                out.diagnostics.push(
+        }
+        LinkTarget::Asset(rel) => {
+            let href = model.urls.href(page.path, &rel);
+            out.assets.push(rel);
+            href.into()
+        }
+        LinkTarget::Missing(reason) => {
+            out.diagnostics.push(
                 Diagnostic::error(page.file.path, span, format!("broken {what}: {reason}"))
                     .with_help("link to an article by its id (`KB-1042`) or by the relative path of its .md file")
                     .fatal_if(model.config.strict),
             );
-                dest
-            }
-            LinkTarget::Unpublished(reason) => {
-                out.diagnostics.push(
-                    Diagnostic::warning(
-                        page.file.path,
-                        span,
-                        format!("{what} without a target: {reason}; the page shows its text only"),
-                    )
-                    .with_help("link to a validated article instead, or validate the one linked"),
-                );
-                return None;
-            }
-        },
-    )
+            dest
+        }
+        LinkTarget::Unpublished(reason) => {
+            out.diagnostics.push(
+                Diagnostic::warning(
+                    page.file.path,
+                    span,
+                    format!("{what} without a target: {reason}; the page shows its text only"),
+                )
+                .with_help("link to a validated article instead, or validate the one linked"),
+            );
+            return None;
+        }
+    })
 }
 
 /// Escapes text for an HTML attribute (double-quoted) or text node.

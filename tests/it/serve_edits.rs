@@ -1,0 +1,231 @@
+//! `tier0 serve` under the edits authors make without thinking of the
+//! server: links written before their target, editors' backup files, and
+//! the like. After each, the site served is the one a clean build makes.
+
+use crate::serve::assert_same_as_clean_build;
+use crate::support::{Server, Site};
+
+/// A link written before the article it names: once that article is
+/// written (or renamed to the name the link gives, or given the id it
+/// gives), the page with the link is rendered again and links to it.
+#[test]
+fn a_page_linking_to_a_missing_article_links_to_it_once_written() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/vpn/espera.md",
+        "---\nid: KB-20\ntitle: Espera\n---\n\nVer [la guía](../red/futura.md) y [por id](KB-21).\n",
+    );
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let page = |server: &Server| String::from_utf8(server.get("/vpn/espera/").1).unwrap();
+    assert!(page(&server).contains(r#"href="../red/futura.md""#));
+
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, &'a str);
+    let steps: Vec<Step> = vec![
+        (
+            "write the article the link names",
+            Box::new(|| {
+                site.write(
+                    "content/red/futura.md",
+                    "---\nid: KB-30\ntitle: Futura\n---\n\nTexto.\n",
+                )
+            }),
+            r#"href="/red/futura/""#,
+        ),
+        (
+            "give it the id the other link names",
+            Box::new(|| {
+                site.write(
+                    "content/red/futura.md",
+                    "---\nid: KB-21\ntitle: Futura\n---\n\nTexto.\n",
+                )
+            }),
+            r#"<a href="/red/futura/">por id</a>"#,
+        ),
+    ];
+    for (step, change, link) in steps {
+        change();
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert_same_as_clean_build(&site, &server, &settled, step);
+        assert!(page(&server).contains(link), "{step}");
+    }
+}
+
+/// Editors keep files beside the one being edited: vim a binary swap file
+/// and a probe named `4913`, emacs a backup and an autosave, each holding
+/// an earlier text. None is the site's: no rebuild reads one as a template
+/// (a swap file beside a template broke every rebuild while it was open),
+/// and no backup of an article with internal notes is served as a file.
+#[test]
+fn editors_files_beside_the_sources_are_neither_read_nor_served() {
+    let site = Site::fixture("agents");
+    site.write("themes/default/templates/404.html", "<p>no está</p>");
+    let server = Server::start(&site);
+    let generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let wifi = std::fs::read_to_string(site.root().join("content/red/wifi.md")).unwrap();
+    for (rel, text) in [
+        ("content/red/wifi.md~", wifi.as_bytes()),
+        ("content/red/#wifi.md#", wifi.as_bytes()),
+        ("content/red/4913", b"".as_slice()),
+        (
+            "themes/default/templates/.404.html.swp",
+            b"b0VIM 9.1\0\xff\xfe",
+        ),
+        ("themes/default/templates/404.html~", b"{{ unclosed"),
+    ] {
+        site.write(rel, text);
+    }
+    site.write("themes/default/templates/404.html", "<p>no existe</p>");
+    let settled = server.settled_after(generation);
+    assert!(settled["errors"].is_null(), "{settled}");
+    assert!(
+        String::from_utf8(server.get("/404.html").1)
+            .unwrap()
+            .contains("no existe")
+    );
+    assert_same_as_clean_build(&site, &server, &settled, "editors' files");
+    for path in ["/red/wifi.md~", "/red/%23wifi.md%23", "/red/4913"] {
+        assert_eq!(server.get(path).0, 404, "{path}");
+    }
+}
+
+/// Which images the public edition publishes depends on where the bodies
+/// show them: an image only an internal block shows is withheld. Moving
+/// the one public image of the site into an internal block, an edit of the
+/// body alone, withholds it at once, and moving it out publishes it again.
+#[test]
+fn an_image_moved_in_or_out_of_an_internal_block_is_withheld_or_published() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    assert_eq!(server.get("/red/logo.svg").0, 200);
+    let wifi = site.root().join("content/red/wifi.md");
+    let public = std::fs::read_to_string(&wifi).unwrap();
+    let internal = public.replace(
+        " y ![logo](logo.svg).",
+        ".\n\n> [!INTERNAL] Nota\n> ![logo](logo.svg)\n",
+    );
+    for (step, text, status) in [
+        ("move the image into an internal block", &internal, 404),
+        ("move it out", &public, 200),
+    ] {
+        std::fs::write(&wifi, text).unwrap();
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert_eq!(server.get("/red/logo.svg").0, status, "{step}");
+        assert_same_as_clean_build(&site, &server, &settled, step);
+    }
+}
+
+/// The content folder moved away (the site cannot be built: said, and the
+/// last good site stays served) and back: the files in it are watched
+/// again, so the next edit is rebuilt.
+#[test]
+fn the_content_folder_moved_away_and_back_is_watched_again() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let (content, aside) = (site.root().join("content"), site.root().join("aside"));
+    std::fs::rename(&content, &aside).unwrap();
+    let failed = server.wait_for(|s| !s["errors"].is_null());
+    assert!(
+        failed["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("content"),
+        "{failed}"
+    );
+    assert_eq!(server.get("/red/wifi/").0, 200, "the last good site");
+    std::fs::rename(&aside, &content).unwrap();
+    let back = server.settled_after(generation);
+    assert!(back["errors"].is_null(), "{back}");
+    let wifi = content.join("red/wifi.md");
+    let text = std::fs::read_to_string(&wifi).unwrap();
+    std::fs::write(
+        &wifi,
+        text.replace("Primer paso.", "Primer paso, de vuelta."),
+    )
+    .unwrap();
+    let edited = server.settled_after(back["generation"].as_u64().unwrap());
+    assert_same_as_clean_build(&site, &server, &edited, "edit after moving back");
+}
+
+/// A path the last build reported a problem at, and that named no article
+/// or file of it (a symbolic link loop, a link to nothing, a file left out
+/// for its front matter), still matters when it goes: its problem goes
+/// with it. A link to nothing appearing is a problem too. With
+/// `strict: true` the problem stops the rebuild, and goes as well.
+#[cfg(unix)]
+#[test]
+fn problems_of_paths_that_go_away_go_with_them() {
+    for strict in [false, true] {
+        let site = Site::fixture("basic");
+        if strict {
+            let config = site.root().join("tier0.yaml");
+            let text = std::fs::read_to_string(&config).unwrap() + "strict: true\n";
+            std::fs::write(&config, text).unwrap();
+        }
+        let server = Server::start(&site);
+        let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+        let (red, vpn) = (
+            site.root().join("content/red"),
+            site.root().join("content/vpn"),
+        );
+        let (looping, dangling) = (red.join("bucle"), vpn.join("roto.md"));
+        let unreadable = vpn.join("malo.md");
+        type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, Option<&'a str>);
+        let steps: Vec<Step> = vec![
+            (
+                "a link loop appears",
+                Box::new(|| std::os::unix::fs::symlink(&red, &looping).unwrap()),
+                Some("content/red/bucle"),
+            ),
+            (
+                "it goes",
+                Box::new(|| std::fs::remove_file(&looping).unwrap()),
+                None,
+            ),
+            (
+                "a link to nothing appears",
+                Box::new(|| std::os::unix::fs::symlink(vpn.join("nada.md"), &dangling).unwrap()),
+                Some("content/vpn/roto.md"),
+            ),
+            (
+                "it goes",
+                Box::new(|| std::fs::remove_file(&dangling).unwrap()),
+                None,
+            ),
+            (
+                "a file whose front matter cannot be read appears",
+                Box::new(|| std::fs::write(&unreadable, "---\ntitle: [\n---\nTexto.\n").unwrap()),
+                Some("content/vpn/malo.md"),
+            ),
+            (
+                "it goes",
+                Box::new(|| std::fs::remove_file(&unreadable).unwrap()),
+                None,
+            ),
+        ];
+        for (step, change, problem) in steps {
+            change();
+            let step = format!("{step} (strict: {strict})");
+            let shown = if strict { "errors" } else { "left_out" };
+            let status = match problem {
+                Some(_) => server.wait_for(|s| !s[shown].is_null()),
+                None => server.settled_after(generation),
+            };
+            assert_eq!(
+                status[shown][0]["path"].as_str(),
+                problem,
+                "{step}: {status}"
+            );
+            // A failed rebuild leaves the last good generation served.
+            generation = status["generation"].as_u64().unwrap();
+            if problem.is_none() {
+                assert!(status["errors"].is_null(), "{step}: {status}");
+                assert_same_as_clean_build(&site, &server, &status, &step);
+            }
+        }
+    }
+}
