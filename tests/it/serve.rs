@@ -416,9 +416,7 @@ fn a_broken_file_is_left_out_and_shown_until_fixed() {
 #[test]
 fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     let site = Site::fixture("basic");
-    let config = site.root().join("tier0.yaml");
-    let strict = std::fs::read_to_string(&config).unwrap() + "strict: true\n";
-    std::fs::write(&config, strict).unwrap();
+    site.make_strict();
     let server = Server::start(&site);
     let generation = server.settled_after(0)["generation"].as_u64().unwrap();
     let wifi = site.root().join("content/red/wifi.md");
@@ -722,9 +720,7 @@ fn previews_the_agents_edition_when_asked() {
 fn changes_that_break_links_in_other_articles_are_caught() {
     let site = Site::fixture("basic");
     // Strict: a broken link stops the rebuild, which is what is watched for.
-    let config = site.root().join("tier0.yaml");
-    let strict = std::fs::read_to_string(&config).unwrap() + "strict: true\n";
-    std::fs::write(&config, strict).unwrap();
+    site.make_strict();
     // wifi.md links to `../vpn/conectar.md#paso-2` and to `KB-2`; this one
     // to the same step with the file name percent-encoded.
     site.write(

@@ -162,9 +162,7 @@ fn problems_of_paths_that_go_away_go_with_them() {
     for strict in [false, true] {
         let site = Site::fixture("basic");
         if strict {
-            let config = site.root().join("tier0.yaml");
-            let text = std::fs::read_to_string(&config).unwrap() + "strict: true\n";
-            std::fs::write(&config, text).unwrap();
+            site.make_strict();
         }
         let server = Server::start(&site);
         let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();

@@ -53,6 +53,13 @@ impl Site {
         self.root().join("public")
     }
 
+    /// Adds `strict: true` to its `tier0.yaml`: a problem stops the build.
+    pub fn make_strict(&self) {
+        let config = self.root().join("tier0.yaml");
+        let text = std::fs::read_to_string(&config).unwrap() + "strict: true\n";
+        std::fs::write(config, text).unwrap();
+    }
+
     /// Writes `text` to `rel`, creating folders.
     pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) {
         let path = self.root().join(rel);
