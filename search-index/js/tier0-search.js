@@ -22,6 +22,8 @@ const TWO_TYPOS_LEN = 8;
 const prefixWeight = (typed, completion) => Math.fround(0.5 + 0.5 * (typed / completion));
 const typoWeight = (distance) => (distance <= 1 ? 0.5 : 0.375);
 const SYNONYM_WEIGHT = 0.875;
+// Both words of a joined pair get its term: half each, so it counts once.
+const JOINED_WEIGHT = 0.5;
 // The first results among which a title equal to the query, then the
 // query's words in a row, come first.
 const TITLE_WINDOW = 10;
@@ -534,7 +536,7 @@ function createPlanner({ manifest, vocabShard, lookup }) {
     const surface = a + b;
     const { entry } = await lookup(surface);
     if (!entry || entry[1] === null) return null;
-    return { term: termOf(entry), surface, kind: "joined", weight: 1 };
+    return { term: termOf(entry), surface, kind: "joined", weight: JOINED_WEIGHT };
   }
 
   /** Whether the vocabulary has `surface`, and the terms that answer it (QUERY.md, "Planning", step 2). */

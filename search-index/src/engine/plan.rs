@@ -20,6 +20,9 @@ pub const MIN_TYPO_LEN: usize = 4;
 pub const TWO_TYPOS_LEN: usize = 8;
 /// How much a synonym's scores count.
 pub const SYNONYM_WEIGHT: f32 = 0.875;
+/// How much a joined term's scores count: both words of the pair get it,
+/// half each, so it counts once.
+pub const JOINED_WEIGHT: f32 = 0.5;
 
 /// Why a term answers a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -276,7 +279,7 @@ fn joined(vocab: &dyn Vocabulary, a: &str, b: &str) -> Option<Candidate> {
         term: term.to_string(),
         surface,
         kind: Kind::Joined,
-        weight: 1.0,
+        weight: JOINED_WEIGHT,
     })
 }
 
