@@ -42,6 +42,8 @@ const QUERIES: &[(&str, &str)] = &[
     ("en", "AADSTS50126"),
     ("en", "network folder access"),
     ("en", "vpn home"),
+    ("en", "web socket"),
+    ("en", "web sockets "),
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -22,6 +22,8 @@ const TWO_TYPOS_LEN = 8;
 const prefixWeight = (typed, completion) => Math.fround(0.5 + 0.5 * (typed / completion));
 const typoWeight = (distance) => (distance <= 1 ? 0.5 : 0.375);
 const SYNONYM_WEIGHT = 0.875;
+// Both words of a joined pair get its term: half each, so it counts once.
+const JOINED_WEIGHT = 0.5;
 // The first results among which a title equal to the query, then the
 // query's words in a row, come first.
 const TITLE_WINDOW = 10;
@@ -500,10 +502,15 @@ function createPlanner({ manifest, vocabShard, lookup }) {
       seen.add(key);
       words.push({ surface, candidates, optional: startsStopWord });
     };
+    const joins = [];
+    for (let i = 0; i + 1 < surfaces.length; i++) joins.push(await joined(surfaces[i], surfaces[i + 1]));
     for (let i = 0; i < surfaces.length; i++) {
       const surface = surfaces[i];
       const typed = typing && i === surfaces.length - 1;
       const answers = await candidatesOf(surface, typed, typos);
+      for (const c of [joins[i - 1], joins[i]]) {
+        if (c && !answers.candidates.some((x) => x.term === c.term)) answers.candidates.push(c);
+      }
       const pieces = surface.split(/[_-]/).filter(Boolean);
       const last = pieces.length - 1;
       const parts = [];
@@ -519,6 +526,17 @@ function createPlanner({ manifest, vocabShard, lookup }) {
     // Only the word being typed can start a stop word: it is optional when the query has another.
     if (words.length === 1) words[0].optional = false;
     return words;
+  }
+
+  /** The term of two consecutive words written as one (`smart symbols` → `smartsymbols`), or null. */
+  async function joined(a, b) {
+    const letters = (w) => /^\p{Alphabetic}+$/u.test(w);
+    const stop = async (w) => { const { entry } = await lookup(w); return entry !== null && entry[1] === null; };
+    if (!letters(a) || !letters(b) || await stop(a) || await stop(b)) return null;
+    const surface = a + b;
+    const { entry } = await lookup(surface);
+    if (!entry || entry[1] === null) return null;
+    return { term: termOf(entry), surface, kind: "joined", weight: JOINED_WEIGHT };
   }
 
   /** Whether the vocabulary has `surface`, and the terms that answer it (QUERY.md, "Planning", step 2). */

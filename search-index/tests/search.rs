@@ -96,6 +96,43 @@ fn stop_words_are_ignored_unless_they_are_the_whole_query() {
     }
 }
 
+#[test]
+fn two_words_find_the_word_they_make_together() {
+    let files = exported();
+    // KB-1100 says "WebSocket" and "websocket", never "web" or "socket".
+    for q in ["web socket", "web socket ", "web sockets "] {
+        assert_eq!(
+            search(&files, "en", q, 10).first().map(String::as_str),
+            Some("KB-1100"),
+            "{q}"
+        );
+    }
+    let engine = common::engine(&files, "en");
+    let words = engine.plan("web socket ").unwrap();
+    assert_eq!(
+        words.len(),
+        2,
+        "still two words: an article with both apart matches too"
+    );
+    for w in &words {
+        assert!(
+            w.candidates
+                .iter()
+                .any(|c| c.kind == search_index::engine::Kind::Joined && c.term == "websocket"),
+            "{w:?}"
+        );
+    }
+    // A stop word is never joined: "in" + "stall" is not "install".
+    let words = engine.plan("in stall ").unwrap();
+    assert!(
+        words.iter().all(|w| w
+            .candidates
+            .iter()
+            .all(|c| c.kind != search_index::engine::Kind::Joined)),
+        "{words:?}"
+    );
+}
+
 /// The ids of the first 50 Spanish results of `query`, sorted.
 fn sorted_ids(files: &[ExportedFile], query: &str) -> Vec<String> {
     let mut ids = search(files, "es", query, 50);

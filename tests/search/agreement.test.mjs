@@ -117,6 +117,18 @@ test("example knowledge base: the synonyms of its tier0.yaml", async () => {
   for (const query of ["passcode ", "wireless "]) await compare(example, "en", en, query, `en ${JSON.stringify(query)}`);
 });
 
+test("example knowledge base: two words that its articles write as one", async () => {
+  for (const [lang, queries] of [["es", ["wi fi ", "out look ", "auto servicio"]], ["en", ["mac os ", "pass word ", "lap top", "net work "]]]) {
+    const engine = engineFor(example, lang);
+    for (const query of queries) {
+      const where = `${lang} ${JSON.stringify(query)}`;
+      const expected = await compare(example, lang, engine, query, where);
+      assert.ok(expected.results.length > 0, `${where} finds nothing`);
+      assert.ok(expected.words.every((w) => w.candidates.some((c) => c.kind === "joined")), `${where}: not joined`);
+    }
+  }
+});
+
 test("generated corpus: every kind of query, Spanish and English", async () => {
   assert.ok(await assertAgreement(generated, "es", 30) > 200);
   assert.ok(await assertAgreement(generated, "en", 20) > 100);

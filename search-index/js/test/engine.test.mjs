@@ -145,6 +145,19 @@ test("AND first, OR when AND finds nothing, and the count", async () => {
   assert.ok(few.total >= 2);
 });
 
+test("two words find the word they make together, with the matched word highlighted", async () => {
+  // KB-1100 says "WebSocket" and "websocket", never "web" or "socket".
+  for (const q of ["web socket", "web socket ", "web sockets "]) assert.equal(ids(await en.search(q))[0], "KB-1100", q);
+  const joined = await en.answer("web socket ");
+  assert.equal(joined.words.length, 2);
+  for (const w of joined.words) assert.ok(w.candidates.some((c) => c.kind === "joined" && c.term === "websocket"), w.surface);
+  const [first] = joined.results;
+  assert.ok(first.matches.length > 0 && /websocket/i.test(first.snippet.slice(first.matches[0][0], first.matches[0][1])), first.snippet);
+  // A stop word is never joined: "in" + "stall" is not "install".
+  const stop = await en.answer("in stall ");
+  assert.ok(stop.words.every((w) => w.candidates.every((c) => c.kind !== "joined")));
+});
+
 test("the word being typed is completed and not beaten by a shorter exact word", async () => {
   // "contras" is no word; typing it finds the password articles.
   const typing = await es.answer("contras");

@@ -20,6 +20,9 @@ pub const MIN_TYPO_LEN: usize = 4;
 pub const TWO_TYPOS_LEN: usize = 8;
 /// How much a synonym's scores count.
 pub const SYNONYM_WEIGHT: f32 = 0.875;
+/// How much a joined term's scores count: both words of the pair get it,
+/// half each, so it counts once.
+pub const JOINED_WEIGHT: f32 = 0.5;
 
 /// Why a term answers a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -33,6 +36,9 @@ pub enum Kind {
     Typo,
     /// A synonym of the word (`search.synonyms` of the site's config).
     Synonym,
+    /// The word written together with the one before or after it
+    /// (`smart symbols` → `smartsymbols`).
+    Joined,
 }
 
 /// One term that answers a word, and how much its scores count.
@@ -193,9 +199,23 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
             });
         }
     };
+    let joined: Vec<Option<Candidate>> = surfaces
+        .windows(2)
+        .map(|pair| joined(vocab, &pair[0], &pair[1]))
+        .collect();
     for (i, surface) in surfaces.iter().enumerate() {
         let typed = typing && i + 1 == surfaces.len();
-        let answers = candidates(vocab, surface, typed);
+        let mut answers = candidates(vocab, surface, typed);
+        let around = [i.checked_sub(1), Some(i)];
+        for c in around
+            .into_iter()
+            .flatten()
+            .filter_map(|k| joined.get(k)?.as_ref())
+        {
+            if !answers.candidates.iter().any(|x| x.term == c.term) {
+                answers.candidates.push(c.clone());
+            }
+        }
         let pieces = code_pieces(surface);
         let last = pieces.len().saturating_sub(1);
         let parts: Vec<Answers> =
@@ -236,6 +256,33 @@ pub fn code_pieces(surface: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The vocabulary entry of `surface`, if it has one.
+fn lookup<'v>(vocab: &'v dyn Vocabulary, surface: &str) -> Option<&'v VocabEntry> {
+    let shard = vocab.shard(shard_of(vocab.keys(), surface));
+    shard
+        .get(lower_bound(shard, surface))
+        .filter(|e| e.0 == surface)
+}
+
+/// The term of two consecutive words written as one (`smart symbols` →
+/// `smartsymbols`, `web socket` → `websocket`), when both are words of
+/// letters, neither a stop word, and the vocabulary has them together.
+fn joined(vocab: &dyn Vocabulary, a: &str, b: &str) -> Option<Candidate> {
+    let letters = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
+    let stop = |w: &str| lookup(vocab, w).is_some_and(|e| term_of(e).is_none());
+    if !letters(a) || !letters(b) || stop(a) || stop(b) {
+        return None;
+    }
+    let surface = format!("{a}{b}");
+    let term = term_of(lookup(vocab, &surface)?)?;
+    Some(Candidate {
+        term: term.to_string(),
+        surface,
+        kind: Kind::Joined,
+        weight: JOINED_WEIGHT,
+    })
+}
+
 /// How the vocabulary answers one word.
 struct Answers {
     /// The vocabulary has the word (maybe as a stop word).
@@ -250,8 +297,7 @@ struct Answers {
 /// `typed`, corrections when unknown).
 fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool) -> Answers {
     let shard = vocab.shard(shard_of(vocab.keys(), surface));
-    let at = lower_bound(shard, surface);
-    let entry = shard.get(at).filter(|e| e.0 == surface);
+    let entry = lookup(vocab, surface);
     let mut candidates = Vec::new();
     let exact = entry.and_then(term_of);
     if let Some(term) = exact {
