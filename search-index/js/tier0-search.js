@@ -78,7 +78,8 @@ const PIECE = /[\p{Alphabetic}\p{N}]+/gu;
 /**
  * Splits text like the Rust CodeAwareTokenizer (see analyzer.rs): runs of
  * alphanumerics joined by `_`/`-`; codes (a `_`, or a digit in a piece of a
- * joined run) stay whole; in "index" mode their pieces follow them.
+ * joined run) stay whole; in "index" mode their pieces follow them, and a
+ * hyphenated word of letters ("Wi-Fi") comes first written whole ("WiFi").
  * Returns [{ text, start, end }] with UTF-16 offsets into `text`.
  */
 function tokenize(text, mode = "query") {
@@ -98,6 +99,7 @@ function tokenize(text, mode = "query") {
       tokens.push({ text: run, start: from, end: to });
       if (mode === "index") for (const [a, b] of pieces) tokens.push({ text: text.slice(a, b), start: a, end: b });
     } else {
+      if (mode === "index") tokens.push({ text: pieces.map(([a, b]) => text.slice(a, b)).join(""), start: from, end: to });
       for (const [a, b] of pieces) tokens.push({ text: text.slice(a, b), start: a, end: b });
     }
   }

@@ -266,3 +266,24 @@ fn a_reader_that_stops_reading_is_not_an_error() {
         );
     }
 }
+
+#[test]
+fn a_word_typed_whole_finds_it_written_with_a_hyphen() {
+    // Readers type `wifi` and `email`; articles write "Wi-Fi" and "e-mail".
+    let site = Site::empty();
+    site.write(
+        "content/red/oficina.md",
+        "---\nid: KB-1\ntitle: La red de la oficina no conecta\n---\n\nActive el Wi-Fi del portátil.\n",
+    );
+    site.write(
+        "content/correo/envio.md",
+        "---\nid: KB-2\ntitle: No se envían los mensajes\n---\n\nRevise la cuenta de e-mail.\n",
+    );
+    site.tier0(&["build", "--quiet"]).assert().success();
+    for (query, id) in [("wifi", "KB-1"), ("email", "KB-2"), ("wi-fi", "KB-1")] {
+        let out = site.tier0(&["search", "--json", query]).output().unwrap();
+        assert!(out.status.success(), "{query}: {}", stderr(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["results"][0]["id"], id, "{query}: {json}");
+    }
+}

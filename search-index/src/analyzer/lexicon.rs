@@ -57,8 +57,9 @@ impl Lexicon {
 
     #[cold]
     fn slow_term(&mut self, raw: &str) -> u32 {
+        let raw = super::joined(raw);
         let surface = {
-            let mut stream = self.fold.token_stream(raw);
+            let mut stream = self.fold.token_stream(&raw);
             stream.next().map(|t| t.text.clone()).unwrap_or_default()
         };
         if let Some(&id) = self.surface_ids.get(surface.as_str()) {

@@ -39,7 +39,9 @@
 //!   `ERR_CONNECTION_RESET`; queries ([`Mode::Query`]) only use the whole
 //!   code, so `err_connection_reset` matches the code exactly.
 //! * Otherwise (letters joined by `-`, e.g. "wi-fi", "e-mail") each piece is
-//!   its own token.
+//!   its own token; in [`Mode::Index`] the word written whole ("wifi",
+//!   "email") comes first, at the first piece's position, so a reader who
+//!   types `wifi` finds "Wi-Fi" (the pieces written together: [`joined`]).
 //! * Runs longer than [`MAX_TOKEN_CHARS`] characters are dropped (hashes,
 //!   base64 blobs).
 
@@ -61,6 +63,18 @@ pub use question::question_words;
 pub use scan::for_each_token;
 pub use stemmer::{CodeAwareStemmer, CodeAwareStemmerFilter, CodeAwareStemmerStream};
 pub use tokenizer::{CodeAwareTokenizer, PrecomputedTokenStream, tokenize};
+
+/// The token of a raw span the fast tokenizer cut: the span itself, but for
+/// the whole of a hyphenated word that is not a code (`Wi-Fi`, `e-mail`),
+/// which is its pieces written together (`WiFi`, `email`), as
+/// [`tokenize`] gives it. Only such a span holds `-` without `_` or a digit.
+pub fn joined(raw: &str) -> std::borrow::Cow<'_, str> {
+    if raw.contains('-') && !raw.contains('_') && !raw.chars().any(char::is_numeric) {
+        raw.replace('-', "").into()
+    } else {
+        raw.into()
+    }
+}
 
 /// Name under which each language index registers its analyzer.
 pub const ANALYZER_NAME: &str = "tier0";

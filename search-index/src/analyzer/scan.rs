@@ -11,7 +11,9 @@
 use super::{MAX_TOKEN_CHARS, Mode};
 
 /// Calls `f(from, to, position)` for every token of `text` (byte offsets),
-/// exactly as [`tokenize`](super::tokenize) cuts them.
+/// exactly as [`tokenize`](super::tokenize) cuts them; for the word a
+/// hyphenated run makes whole, the run itself (`Wi-Fi`), whose token is
+/// [`joined`](super::joined).
 ///
 /// Words are scanned eight bytes at a time while they are ASCII letters
 /// or digits, the most of every word (see [`ascii_alphanumeric_prefix`]);
@@ -89,6 +91,11 @@ pub fn for_each_token(text: &str, mode: Mode, mut f: impl FnMut(usize, usize, us
             }
             position += 1;
         } else {
+            if mode == Mode::Index {
+                // The word written whole (`Wi-Fi` → `wifi`): the lexicon
+                // drops the hyphens of such a run (`super::joined`).
+                f(from, to, position);
+            }
             for &(a, b) in &pieces {
                 f(a, b, position);
                 position += 1;

@@ -98,6 +98,20 @@ fn hyphenated_words_split_and_joiners_trimmed() {
     assert_eq!(q("xx", "--foo__ _bar"), vec!["foo", "bar"]);
     assert_eq!(q("xx", "a--b"), vec!["a", "b"]);
     assert_eq!(q("xx", "x86-64"), vec!["x86-64"]);
+    // Article text also has the word written whole: `wifi` finds "Wi-Fi",
+    // `email` finds "e-mail" (where `e` alone is a Spanish stop word).
+    assert_eq!(i("en", "Wi-Fi"), vec!["wifi", "wi", "fi"]);
+    assert_eq!(i("es", "e-mail"), vec!["email", "mail"]);
+    assert_eq!(i("xx", "a--b-c"), vec!["abc", "a", "b", "c"]);
+    let tokens = tokenize("la Wi-Fi ya", Mode::Index);
+    let at: Vec<_> = tokens
+        .iter()
+        .map(|t| (t.text.as_str(), t.position))
+        .collect();
+    assert_eq!(
+        at,
+        [("la", 0), ("WiFi", 1), ("Wi", 1), ("Fi", 2), ("ya", 3)]
+    );
 }
 
 #[test]

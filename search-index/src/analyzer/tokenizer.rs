@@ -110,6 +110,15 @@ pub fn tokenize(text: &str, mode: Mode) -> Vec<Token> {
             }
             position += 1;
         } else {
+            if mode == Mode::Index {
+                tokens.push(Token {
+                    offset_from: from,
+                    offset_to: to,
+                    position,
+                    text: pieces.iter().map(|&(a, b)| &text[a..b]).collect(),
+                    position_length: 1,
+                });
+            }
             for &(a, b) in &pieces {
                 push_token(&mut tokens, text, a, b, position);
                 position += 1;
