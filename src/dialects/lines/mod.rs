@@ -154,14 +154,18 @@ impl Pass<'_> {
         let dropping = matches!(self.mode, Mode::DropTo(_));
         let mut closed_quote = false;
         if !blank && !dropping {
+            // A line indented less than an MkDocs container's body closes
+            // it, and with it every container opened inside it: a `:::` one
+            // left open there (a mkdocstrings `::: module.Class` has no
+            // closer) must not keep the rest of the page in the box.
             let indent = columns(line, usize::MAX).1;
-            while let Some(c) = self.stack.last() {
-                if c.colons.is_none() && indent < c.body_column() {
-                    closed_quote |= c.quote;
-                    self.stack.pop();
-                } else {
-                    break;
-                }
+            if let Some(outermost) = self
+                .stack
+                .iter()
+                .position(|c| c.colons.is_none() && indent < c.body_column())
+            {
+                closed_quote = self.stack[outermost..].iter().any(|c| c.quote);
+                self.stack.truncate(outermost);
             }
             if let Mode::Code { depth, .. } | Mode::Comment { depth } = self.mode
                 && depth > self.stack.len()
