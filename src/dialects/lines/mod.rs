@@ -2,7 +2,8 @@
 //! are code, which open or close containers, and what each line becomes.
 //!
 //! Containers are a stack: MkDocs ones close when a line is indented less
-//! than their body, `:::` ones at a line of as many colons. Each line's
+//! than their body, `:::` and `///` ones at a line of as many colons or
+//! slashes. Each line's
 //! indentation inside them is replaced by the quote markers (`> > `) of the
 //! open alerts, so that admonitions become GitHub alerts, nested as
 //! written, with code inside them still code. Code (fenced, indented, or a
@@ -13,7 +14,7 @@ mod syntax;
 use std::ops::Range;
 
 use super::Finding;
-use super::containers::{self, Admonition, Marker};
+use super::containers::{self, Admonition, Fence, Marker};
 use super::inline::{self, Construct, Kind};
 use super::offsets::Rewrite;
 use syntax::{
@@ -76,9 +77,9 @@ pub(super) fn read(body: &str, mdx: bool) -> Read {
 struct Container {
     /// The column of its opening marker.
     base: usize,
-    /// `Some(colons)` for `:::` containers, whose body is not indented;
-    /// `None` for MkDocs ones, whose body is indented by 4.
-    colons: Option<usize>,
+    /// `Some(fence)` for `:::` and `///` containers, whose body is not
+    /// indented; `None` for MkDocs ones, whose body is indented by 4.
+    colons: Option<Fence>,
     /// Whether it is shown as an alert (a block quote).
     quote: bool,
 }
@@ -397,7 +398,7 @@ impl Pass<'_> {
     ) -> Option<String> {
         let at = marked.start;
         if !matches!(marker, Marker::ColonClose(_)) && self.stack.len() >= MAX_NESTING {
-            if matches!(marker, Marker::Colon(..)) {
+            if matches!(marker, Marker::Colon(..) | Marker::FencedTab(..)) {
                 self.unopened_colons += 1;
             }
             self.found(Kind::TooDeep, marked);
@@ -416,13 +417,11 @@ impl Pass<'_> {
             }
             Marker::Tab(title) => {
                 self.open(column, None, false);
-                let blank = prefix.trim_end();
-                let before = if self.prev_blank {
-                    String::new()
-                } else {
-                    format!("{blank}\n")
-                };
-                Some(format!("{before}{prefix}{indent}**{title}**\n{blank}"))
+                Some(self.tab_title(prefix, indent, &title))
+            }
+            Marker::FencedTab(fence, title) => {
+                self.open(column, Some(fence), false);
+                Some(self.tab_title(prefix, indent, &title))
             }
             Marker::Colon(colons, admonition) => {
                 let line = match &admonition {
@@ -443,7 +442,7 @@ impl Pass<'_> {
                 let closes = self
                     .stack
                     .last()
-                    .is_some_and(|c| c.colons.is_some_and(|n| n <= colons));
+                    .is_some_and(|c| c.colons.is_some_and(|f| f.closed_by(colons)));
                 if !closes {
                     return None;
                 }
@@ -453,7 +452,18 @@ impl Pass<'_> {
         }
     }
 
-    fn open(&mut self, base: usize, colons: Option<usize>, quote: bool) {
+    /// The lines that show a tab's title, in bold, as a paragraph.
+    fn tab_title(&self, prefix: &str, indent: &str, title: &str) -> String {
+        let blank = prefix.trim_end();
+        let before = if self.prev_blank {
+            String::new()
+        } else {
+            format!("{blank}\n")
+        };
+        format!("{before}{prefix}{indent}**{title}**\n{blank}")
+    }
+
+    fn open(&mut self, base: usize, colons: Option<Fence>, quote: bool) {
         self.stack.push(Container {
             base,
             colons,
