@@ -251,6 +251,50 @@ fn block(line: &str) -> Option<Marker> {
     Some(Marker::Colon(fence, admonition))
 }
 
+/// An Obsidian or PyMdown callout opening a block quote, `> [!info]
+/// Title`, `> [!tip]- Folded`: the offset in `line` (without its
+/// indentation) of its `[!type]…` and the admonition. `None` for what
+/// GitHub reads as it is (`> [!NOTE]` alone) and for tier0's own
+/// `[!INTERNAL]`.
+pub(super) fn callout(line: &str) -> Option<(usize, Admonition)> {
+    let rest = line.trim_start_matches(['>', ' ', '\t']);
+    let at = line.len() - rest.len();
+    if at == 0 || !line.starts_with('>') {
+        return None;
+    }
+    let (name, after) = rest.strip_prefix("[!")?.split_once(']')?;
+    if name.is_empty()
+        || !name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        || name.eq_ignore_ascii_case("internal")
+    {
+        return None;
+    }
+    let (collapsible, title) = match after.as_bytes().first() {
+        Some(b'-') => (Some(false), &after[1..]),
+        Some(b'+') => (Some(true), &after[1..]),
+        _ => (None, after),
+    };
+    let title = title.trim();
+    let github = ["note", "tip", "important", "warning", "caution"]
+        .iter()
+        .any(|k| name.eq_ignore_ascii_case(k));
+    if github && collapsible.is_none() && title.is_empty() {
+        return None;
+    }
+    let (kind, default_title) = kind(name);
+    let title = (!title.is_empty()).then(|| super::inline_text(title));
+    Some((
+        at,
+        Admonition {
+            kind,
+            title: title.or(default_title),
+            collapsible,
+        },
+    ))
+}
+
 /// The alert of an admonition type, with the title it shows by default
 /// (`None`: the theme's own name of the alert, translated).
 fn kind(name: &str) -> (AlertKind, Option<String>) {
@@ -416,6 +460,37 @@ mod tests {
             "/// Examples",
         ] {
             assert_eq!(marker(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn callouts() {
+        use AlertKind::*;
+        assert_eq!(
+            callout("> [!tip] My *title*"),
+            Some((2, admonition(Tip, Some("My title"), None)))
+        );
+        assert_eq!(
+            callout(">[!info]"),
+            Some((1, admonition(Note, Some("Info"), None)))
+        );
+        assert_eq!(
+            callout("> > [!bug]- Folded"),
+            Some((4, admonition(Caution, Some("Folded"), Some(false))))
+        );
+        assert_eq!(
+            callout("> [!new] New in 12.0"),
+            Some((2, admonition(Note, Some("New in 12.0"), None)))
+        );
+        for not in [
+            "> [!NOTE]",
+            "> [!tip]",
+            "> [!INTERNAL] Para el CAU",
+            "> [!a b]",
+            "[!tip] x",
+            "> text",
+        ] {
+            assert_eq!(callout(not), None, "{not}");
         }
     }
 

@@ -9,7 +9,7 @@
 //!
 //! What it rewrites, never inside code (fenced, indented or inline):
 //! - admonitions (`!!! note`, `??? note`, `:::tip`, `::: warning`,
-//!   `/// note | Title`) into
+//!   `/// note | Title`, Obsidian's `> [!info] Title`) into
 //!   GitHub alerts (`> [!TIP]`), bodies and nesting kept; MkDocs content
 //!   tabs into their title and body; plain `:::` containers into their body;
 //! - Hugo shortcodes, Liquid/Jinja tags and `{{ … }}` expressions: dropped,
@@ -199,7 +199,7 @@ fn has_dialect(body: &str) -> bool {
     inline
         || body.lines().any(|line| {
             let line = line.trim_start();
-            ["!!!", "???", "===", ":::", "///", "import ", "export "]
+            ["!!!", "???", "===", ":::", "///", ">", "import ", "export "]
                 .iter()
                 .any(|m| line.starts_with(m))
         })

@@ -162,6 +162,22 @@ fn mkdocs_without_front_matter_and_with_admonitions() {
         &site.read_public("printing/scanner/index.html"),
         &["Ana Ruiz, Luis", "2024-05-10"],
     );
+    // PyMdown blocks, Obsidian callouts, and a mkdocstrings directive
+    // that must not keep the rest of the page folded in its admonition.
+    let (title, body) = page(&site, "printing/toner");
+    assert_eq!(title, "Replace the toner");
+    assert_lacks(&body, &["///", "[!", "|"]);
+    assert_has(
+        &body,
+        &[
+            "</details>\n<p>Open the front cover before you start.</p>",
+            "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Hot parts</p>\n<p>The fuser stays hot for ten minutes.</p>\n</div>",
+            "<p><strong>Laser</strong></p>\n<p>Pull the cartridge out by its handle.</p>",
+            "<p>Cartridge out.</p>",
+            "<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Which toner?</p>",
+            "<details class=\"alert alert-tip\"><summary class=\"alert-title\">Recycling</summary>",
+        ],
+    );
     // Material's own keys are read quietly: the only warnings are the ids.
     assert_lacks(&err, &["hide", "icon", "unknown key"]);
 }

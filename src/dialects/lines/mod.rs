@@ -347,6 +347,19 @@ impl Pass<'_> {
         if shallow && let Some(marker) = containers::marker(trimmed) {
             return self.marker(marker, content, column + rel, prefix, at..end);
         }
+        if shallow
+            && self.opens_quote(content)
+            && let Some((offset, admonition)) = containers::callout(trimmed)
+        {
+            let marker = at + offset;
+            let name_end = body[marker..end].find(']').map_or(end, |i| marker + i + 1);
+            // The fold mark and the title go into the admonition.
+            self.rewrite
+                .replace(marker..end, format!("[!{}]", admonition.kind.marker()));
+            self.admonitions.push((at, admonition));
+            self.found(Kind::Mapped, marker..name_end);
+            return None;
+        }
         if shallow && let Some(lang) = highlight_start(trimmed) {
             self.mode = Mode::Code {
                 closer: Closer::Tag,
@@ -471,6 +484,17 @@ impl Pass<'_> {
         });
         self.list = false;
         self.indented_code = false;
+    }
+
+    /// Whether the line whose content starts at `content` starts a block
+    /// quote rather than continues one: the line before it is blank or
+    /// no quote.
+    fn opens_quote(&self, content: usize) -> bool {
+        let start = self.line_start(content);
+        self.prev_blank || start == 0 || {
+            let before = self.line_start(start - 1);
+            !self.body[before..start].trim_start().starts_with('>')
+        }
     }
 
     /// The start of the line holding `offset`.
