@@ -16,6 +16,8 @@
 //!   the text between paired tags kept; `{{< highlight go >}}` and
 //!   `{% highlight go %}` blocks into fenced code; `{{< ref "x.md" >}}` into
 //!   the path it names;
+//! - attribute lists (`{: .class }`, `{ .md-button }`) outside headings:
+//!   dropped;
 //! - JSX component tags: dropped, their inner text kept; MDX comments and,
 //!   in MDX files, `import`/`export` lines and `{expressions}` on their own
 //!   lines: dropped; `{/* #id */}` closing a heading into its `{#id}`;
@@ -187,7 +189,7 @@ fn has_dialect(body: &str) -> bool {
     let inline = memchr::memchr2_iter(b'{', b'<', bytes).any(|i| {
         let next = bytes.get(i + 1).copied().unwrap_or(b' ');
         match bytes[i] {
-            b'{' => matches!(next, b'{' | b'%' | b'/'),
+            b'{' => matches!(next, b'{' | b'%' | b'/' | b'.' | b':' | b'#' | b' '),
             _ => {
                 next.is_ascii_uppercase()
                     || next == b'/' && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)

@@ -166,7 +166,7 @@ fn mkdocs_without_front_matter_and_with_admonitions() {
     // that must not keep the rest of the page folded in its admonition.
     let (title, body) = page(&site, "printing/toner");
     assert_eq!(title, "Replace the toner");
-    assert_lacks(&body, &["///", "[!", "|"]);
+    assert_lacks(&body, &["///", "[!", "|", "md-button"]);
     assert_has(
         &body,
         &[
@@ -176,6 +176,7 @@ fn mkdocs_without_front_matter_and_with_admonitions() {
             "<p>Cartridge out.</p>",
             "<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Which toner?</p>",
             "<details class=\"alert alert-tip\"><summary class=\"alert-title\">Recycling</summary>",
+            "<a href=\"https://example.com/toner\">Order toner</a></p>",
         ],
     );
     // Material's own keys are read quietly: the only warnings are the ids.
