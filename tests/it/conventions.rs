@@ -342,3 +342,22 @@ fn vitepress_containers_vue_blocks_and_interpolations() {
     );
     assert_lacks(&err, &["outline", "editLink", "layout"]);
 }
+
+/// pino's docs, read on GitHub, mark link targets with `<a id="…"></a>`
+/// above headings: 53 of them were "broken links" here, errors in `check`.
+#[test]
+fn html_ids_are_anchors() {
+    let site = Site::empty();
+    site.write(
+        "content/api.md",
+        "# API\n\n* [pino()](#export)\n\n<a id=\"export\"></a>\n## pino([options])\n\nText with <span id='inline'>a target</span>.\n",
+    );
+    site.write(
+        "content/guide.md",
+        "# Guide\n\nSee [options](api.md#export), [that](api.md#inline) and [none](api.md#missing).\n",
+    );
+    let output = site.tier0(&["check"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(err.matches("has no anchor").count(), 1, "{err}");
+    assert!(err.contains("has no anchor `#missing`"), "{err}");
+}
