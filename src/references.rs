@@ -209,7 +209,7 @@ const FILE_ATTRIBUTES: [&str; 7] = [
 /// The files a piece of HTML loads or links: the values of its
 /// [`FILE_ATTRIBUTES`], quoted or not, each URL of a `srcset`.
 fn html_references(html: &str) -> impl Iterator<Item = &str> {
-    html_attributes(html)
+    html_attributes(html, &FILE_ATTRIBUTES)
         .flat_map(|(name, value)| {
             let urls: Vec<&str> = if name == "srcset" {
                 value
@@ -250,8 +250,12 @@ fn css_urls(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Each of the [`FILE_ATTRIBUTES`] of a piece of HTML, with its value.
-fn html_attributes(html: &str) -> impl Iterator<Item = (&'static str, &str)> {
+/// Each attribute of a piece of HTML named in `names` (lower case, longer
+/// names before their prefixes: `srcset` before `src`), with its value.
+pub(crate) fn html_attributes<'h>(
+    html: &'h str,
+    names: &'static [&'static str],
+) -> impl Iterator<Item = (&'static str, &'h str)> {
     let bytes = html.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -263,7 +267,7 @@ fn html_attributes(html: &str) -> impl Iterator<Item = (&'static str, &str)> {
             if start == 0 || !(bytes[start - 1].is_ascii_whitespace() || bytes[start - 1] == b'/') {
                 continue;
             }
-            let Some(name) = FILE_ATTRIBUTES.iter().find(|n| {
+            let Some(name) = names.iter().find(|n| {
                 bytes.len() >= start + n.len()
                     && bytes[start..start + n.len()].eq_ignore_ascii_case(n.as_bytes())
             }) else {

@@ -1,8 +1,9 @@
 //! The lines that open and close containers in other tools' Markdown:
 //! admonitions (MkDocs `!!! note "Title"` and collapsible `??? note`,
 //! Docusaurus and VitePress `:::tip Title` … `:::`, Pandoc and Quarto
-//! `::: {.callout-note}`), MkDocs content tabs (`=== "Tab"`) and plain
-//! `:::` containers (VitePress `::: code-group`).
+//! `::: {.callout-note}`, PyMdown Extensions' `/// note | Title` …
+//! `///` blocks), MkDocs content tabs (`=== "Tab"`, `/// tab | Tab`) and
+//! plain containers (VitePress `::: code-group`, PyMdown `/// html | div`).
 //!
 //! Admonition kinds are many (MkDocs alone has a dozen); each maps to one
 //! of the five alerts the theme styles, keeping its own name as the title
@@ -55,12 +56,29 @@ pub(super) enum Marker {
     Indented(Admonition),
     /// `=== "Tab"`: the body follows, indented by 4.
     Tab(String),
-    /// `:::tip Title`, with the number of colons; `None` for a plain
-    /// container whose lines are shown as they are.
-    Colon(usize, Option<Admonition>),
-    /// A line of colons only: closes the innermost `:::` container that
-    /// has no more colons than this.
-    ColonClose(usize),
+    /// `:::tip Title`, `/// tip | Title`, with the fence that closes it;
+    /// `None` for a plain container whose lines are shown as they are.
+    Colon(Fence, Option<Admonition>),
+    /// `/// tab | Title`: a tab whose body follows, up to its fence.
+    FencedTab(Fence, String),
+    /// A line of colons (or slashes) only: closes the innermost container
+    /// of that mark whose fence is no longer than this.
+    ColonClose(Fence),
+}
+
+/// The line of colons (`:::`) or slashes (`///`) around a container's
+/// body: a closing line needs the same mark, at least as many times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Fence {
+    mark: u8,
+    len: usize,
+}
+
+impl Fence {
+    /// Whether `closer` closes a container opened with this fence.
+    pub(super) fn closed_by(self, closer: Fence) -> bool {
+        self.mark == closer.mark && self.len <= closer.len
+    }
 }
 
 /// What `line` (without its indentation) opens or closes, if anything.
@@ -70,6 +88,7 @@ pub(super) fn marker(line: &str) -> Option<Marker> {
         b'!' | b'?' => mkdocs(line),
         b'=' => tab(line),
         b':' => colon(line),
+        b'/' => block(line),
         _ => None,
     }
 }
@@ -136,9 +155,13 @@ fn colon(line: &str) -> Option<Marker> {
     if colons < 3 {
         return None;
     }
+    let fence = Fence {
+        mark: b':',
+        len: colons,
+    };
     let rest = line[colons..].trim();
     if rest.is_empty() {
-        return Some(Marker::ColonClose(colons));
+        return Some(Marker::ColonClose(fence));
     }
     if let Some(classes) = rest.strip_prefix('{') {
         let admonition = classes
@@ -151,7 +174,7 @@ fn colon(line: &str) -> Option<Marker> {
                 title,
                 collapsible: None,
             });
-        return Some(Marker::Colon(colons, admonition));
+        return Some(Marker::Colon(fence, admonition));
     }
     let name_len = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
@@ -169,7 +192,107 @@ fn colon(line: &str) -> Option<Marker> {
             .or(default_title),
         collapsible: name.eq_ignore_ascii_case("details").then_some(false),
     });
-    Some(Marker::Colon(colons, admonition))
+    Some(Marker::Colon(fence, admonition))
+}
+
+/// PyMdown Extensions' blocks: `/// note | Title`, `/// details |
+/// Summary`, `/// tab | Title`, `/// html | div.result`, or a closing
+/// line of slashes. Admonition types become alerts, tabs show their
+/// title; the others (`html`, `caption`, `define`, a site's own) are plain
+/// containers.
+fn block(line: &str) -> Option<Marker> {
+    let len = line.bytes().take_while(|&b| b == b'/').count();
+    if len < 3 {
+        return None;
+    }
+    let fence = Fence { mark: b'/', len };
+    let rest = line[len..].trim();
+    if rest.is_empty() {
+        return Some(Marker::ColonClose(fence));
+    }
+    let piped = rest.contains('|');
+    let (name, title) = rest.split_once('|').unwrap_or((rest, ""));
+    let (name, title) = (name.trim(), title.trim());
+    if name.is_empty()
+        || !name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return None;
+    }
+    let title = (!title.is_empty()).then(|| super::inline_text(title));
+    if name.eq_ignore_ascii_case("tab") {
+        return Some(Marker::FencedTab(fence, title.unwrap_or_default()));
+    }
+    let known = if name.eq_ignore_ascii_case("admonition") {
+        Some((AlertKind::Note, None))
+    } else {
+        known_kind(name)
+    };
+    // Without a `|`, a word after slashes is a block only when PyMdown
+    // defines it: `/// Examples` in prose stays text.
+    let defined = [
+        "html",
+        "caption",
+        "figure-caption",
+        "table-caption",
+        "define",
+    ]
+    .iter()
+    .any(|n| name.eq_ignore_ascii_case(n));
+    if known.is_none() && !piped && !defined {
+        return None;
+    }
+    let admonition = known.map(|(kind, default_title)| Admonition {
+        kind,
+        title: title.or(default_title),
+        collapsible: name.eq_ignore_ascii_case("details").then_some(false),
+    });
+    Some(Marker::Colon(fence, admonition))
+}
+
+/// An Obsidian or PyMdown callout opening a block quote, `> [!info]
+/// Title`, `> [!tip]- Folded`: the offset in `line` (without its
+/// indentation) of its `[!type]…` and the admonition. `None` for what
+/// GitHub reads as it is (`> [!NOTE]` alone) and for tier0's own
+/// `[!INTERNAL]`.
+pub(super) fn callout(line: &str) -> Option<(usize, Admonition)> {
+    let rest = line.trim_start_matches(['>', ' ', '\t']);
+    let at = line.len() - rest.len();
+    if at == 0 || !line.starts_with('>') {
+        return None;
+    }
+    let (name, after) = rest.strip_prefix("[!")?.split_once(']')?;
+    if name.is_empty()
+        || !name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        || name.eq_ignore_ascii_case("internal")
+    {
+        return None;
+    }
+    let (collapsible, title) = match after.as_bytes().first() {
+        Some(b'-') => (Some(false), &after[1..]),
+        Some(b'+') => (Some(true), &after[1..]),
+        _ => (None, after),
+    };
+    let title = title.trim();
+    let github = ["note", "tip", "important", "warning", "caution"]
+        .iter()
+        .any(|k| name.eq_ignore_ascii_case(k));
+    if github && collapsible.is_none() && title.is_empty() {
+        return None;
+    }
+    let (kind, default_title) = kind(name);
+    let title = (!title.is_empty()).then(|| super::inline_text(title));
+    Some((
+        at,
+        Admonition {
+            kind,
+            title: title.or(default_title),
+            collapsible,
+        },
+    ))
 }
 
 /// The alert of an admonition type, with the title it shows by default
@@ -259,7 +382,7 @@ mod tests {
     #[test]
     fn colon_containers() {
         use AlertKind::*;
-        let colon = |n, a| Some(Marker::Colon(n, Some(a)));
+        let colon = |len, a| Some(Marker::Colon(Fence { mark: b':', len }, Some(a)));
         assert_eq!(marker(":::tip"), colon(3, admonition(Tip, None, None)));
         assert_eq!(
             marker("::: warning Use"),
@@ -281,9 +404,94 @@ mod tests {
             marker("::: {.callout-important}"),
             colon(3, admonition(Important, None, None))
         );
-        assert_eq!(marker("::: code-group"), Some(Marker::Colon(3, None)));
-        assert_eq!(marker(":::: "), Some(Marker::ColonClose(4)));
+        let fence = |len| Fence { mark: b':', len };
+        assert_eq!(
+            marker("::: code-group"),
+            Some(Marker::Colon(fence(3), None))
+        );
+        assert_eq!(marker(":::: "), Some(Marker::ColonClose(fence(4))));
         assert_eq!(marker("::"), None);
+    }
+
+    #[test]
+    fn pymdown_blocks() {
+        use AlertKind::*;
+        let fence = |len| Fence { mark: b'/', len };
+        assert_eq!(
+            marker("/// warning | Not *for* users"),
+            Some(Marker::Colon(
+                fence(3),
+                Some(admonition(Warning, Some("Not for users"), None))
+            ))
+        );
+        assert_eq!(
+            marker("//// details | Click"),
+            Some(Marker::Colon(
+                fence(4),
+                Some(admonition(Note, Some("Click"), Some(false)))
+            ))
+        );
+        assert_eq!(
+            marker("/// admonition | Hi"),
+            Some(Marker::Colon(
+                fence(3),
+                Some(admonition(Note, Some("Hi"), None))
+            ))
+        );
+        assert_eq!(
+            marker("/// tab | Windows"),
+            Some(Marker::FencedTab(fence(3), "Windows".into()))
+        );
+        assert_eq!(
+            marker("/// html | div.result"),
+            Some(Marker::Colon(fence(3), None))
+        );
+        assert_eq!(marker("////"), Some(Marker::ColonClose(fence(4))));
+        assert!(!fence(4).closed_by(fence(3)));
+        assert!(!fence(3).closed_by(Fence { mark: b':', len: 3 }));
+        assert_eq!(marker("/// caption"), Some(Marker::Colon(fence(3), None)));
+        assert_eq!(marker("/// new | 9.6"), Some(Marker::Colon(fence(3), None)));
+        for not in [
+            "//",
+            "// comment",
+            "/// a b",
+            "/// | x",
+            "///x.y",
+            "/// Examples",
+        ] {
+            assert_eq!(marker(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn callouts() {
+        use AlertKind::*;
+        assert_eq!(
+            callout("> [!tip] My *title*"),
+            Some((2, admonition(Tip, Some("My title"), None)))
+        );
+        assert_eq!(
+            callout(">[!info]"),
+            Some((1, admonition(Note, Some("Info"), None)))
+        );
+        assert_eq!(
+            callout("> > [!bug]- Folded"),
+            Some((4, admonition(Caution, Some("Folded"), Some(false))))
+        );
+        assert_eq!(
+            callout("> [!new] New in 12.0"),
+            Some((2, admonition(Note, Some("New in 12.0"), None)))
+        );
+        for not in [
+            "> [!NOTE]",
+            "> [!tip]",
+            "> [!INTERNAL] Para el CAU",
+            "> [!a b]",
+            "[!tip] x",
+            "> text",
+        ] {
+            assert_eq!(callout(not), None, "{not}");
+        }
     }
 
     #[test]

@@ -216,7 +216,47 @@ pub(super) fn brace_construct(
         }
         return Some(c);
     }
+    // A heading's `{#id .class}` is the Markdown parser's to read. A list
+    // follows a space or what closes a link, an image, emphasis or code;
+    // after a letter, `_` or `^` a brace is TeX (`\sum_{c=1}`).
+    let after = text[..at].bytes().next_back().unwrap_or(b'\n');
+    let follows = after.is_ascii_whitespace() || matches!(after, b')' | b']' | b'*' | b'`' | b'>');
+    if !heading
+        && follows
+        && let Some(len) = attribute_list(rest)
+    {
+        return Some(Construct {
+            kind: Kind::Mapped,
+            range: at..at + len,
+            replacement: String::new(),
+        });
+    }
     None
+}
+
+/// The length of the attribute list that `rest` opens (Python-Markdown's
+/// and kramdown's `{: .class }`, MkDocs Material's `{ .md-button }`,
+/// Goldmark's `{.note}`, after a link, an image or a paragraph): classes,
+/// ids and `key=value` pairs that style the page of the other tool, and
+/// that tier0's theme has no use for. A brace holding anything else is
+/// text.
+fn attribute_list(rest: &str) -> Option<usize> {
+    let close = rest.find('}')?;
+    let inner = &rest[1..close];
+    let inner = inner.strip_prefix(':').unwrap_or(inner);
+    let mut attributes = inner.split_whitespace().peekable();
+    attributes.peek()?;
+    let name = |n: &str| {
+        !n.is_empty()
+            && n.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'))
+    };
+    attributes
+        .all(|a| match a.split_once('=') {
+            Some((key, value)) => name(key) && !value.is_empty() && !value.contains(['<', '>']),
+            None => a.strip_prefix(['.', '#']).is_some_and(name),
+        })
+        .then_some(close + 1)
 }
 
 fn is_heading_id(id: &str) -> bool {
@@ -481,6 +521,39 @@ mod tests {
         assert!(scan("`{{< x >}}` and ``a ` {% y %}``").is_empty());
         // An unclosed backtick is a backtick.
         assert_eq!(scan("` {{ x }}").len(), 1);
+    }
+
+    #[test]
+    fn attribute_lists_are_dropped_outside_headings() {
+        for (line, list) in [
+            (
+                "[Go](x.md){ .md-button .md-button--primary }",
+                "{ .md-button .md-button--primary }",
+            ),
+            ("[:x:][_emoji]{: .source-link }", "{: .source-link }"),
+            (
+                "![a](b.png){ width=\"300\" #fig }",
+                "{ width=\"300\" #fig }",
+            ),
+            ("{.note}", "{.note}"),
+        ] {
+            assert_eq!(scan(line), [(Kind::Mapped, list, String::new())], "{line}");
+        }
+        for text in [
+            "a {b} c",
+            "{ }",
+            "{.}",
+            "x {.a b}",
+            "{ .a",
+            "{a=<b>}",
+            "\\sum_{c=1}^{M}",
+            "x{.y}",
+        ] {
+            assert_eq!(scan(text), [], "{text}");
+        }
+        let mut found = Vec::new();
+        scan_line("## Title {#id .c}", 0..17, true, &mut found);
+        assert!(found.is_empty());
     }
 
     #[test]

@@ -8,13 +8,16 @@
 //! for one warning each.
 //!
 //! What it rewrites, never inside code (fenced, indented or inline):
-//! - admonitions (`!!! note`, `??? note`, `:::tip`, `::: warning`) into
+//! - admonitions (`!!! note`, `??? note`, `:::tip`, `::: warning`,
+//!   `/// note | Title`, Obsidian's `> [!info] Title`) into
 //!   GitHub alerts (`> [!TIP]`), bodies and nesting kept; MkDocs content
 //!   tabs into their title and body; plain `:::` containers into their body;
 //! - Hugo shortcodes, Liquid/Jinja tags and `{{ … }}` expressions: dropped,
 //!   the text between paired tags kept; `{{< highlight go >}}` and
 //!   `{% highlight go %}` blocks into fenced code; `{{< ref "x.md" >}}` into
 //!   the path it names;
+//! - attribute lists (`{: .class }`, `{ .md-button }`) outside headings:
+//!   dropped;
 //! - JSX component tags: dropped, their inner text kept; MDX comments and,
 //!   in MDX files, `import`/`export` lines and `{expressions}` on their own
 //!   lines: dropped; `{/* #id */}` closing a heading into its `{#id}`;
@@ -186,7 +189,7 @@ fn has_dialect(body: &str) -> bool {
     let inline = memchr::memchr2_iter(b'{', b'<', bytes).any(|i| {
         let next = bytes.get(i + 1).copied().unwrap_or(b' ');
         match bytes[i] {
-            b'{' => matches!(next, b'{' | b'%' | b'/'),
+            b'{' => matches!(next, b'{' | b'%' | b'/' | b'.' | b':' | b'#' | b' '),
             _ => {
                 next.is_ascii_uppercase()
                     || next == b'/' && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
@@ -198,7 +201,7 @@ fn has_dialect(body: &str) -> bool {
     inline
         || body.lines().any(|line| {
             let line = line.trim_start();
-            ["!!!", "???", "===", ":::", "import ", "export "]
+            ["!!!", "???", "===", ":::", "///", ">", "import ", "export "]
                 .iter()
                 .any(|m| line.starts_with(m))
         })

@@ -49,6 +49,28 @@ fn an_admonition_ended_by_text_does_not_swallow_it() {
 }
 
 #[test]
+fn an_admonition_closes_the_colon_containers_left_open_inside_it() {
+    // Starlette's docs: a mkdocstrings directive in a folded admonition.
+    let body = "??? abstract \"API\"\n    ::: pkg.Class\n\nText.\n\n!!! note\n    :::tip\n    Tip\nAfter.\n";
+    let out = text(body);
+    assert!(out.contains("\n\nText.\n"), "{out}");
+    assert!(out.ends_with("\n\nAfter.\n"), "{out}");
+}
+
+#[test]
+fn pymdown_blocks_become_alerts_tabs_and_containers() {
+    let body = "/// warning | Careful\nText.\n\n//// tab | Windows\nRun it.\n////\n///\n\n/// html | div.result\n==mark==\n///\n\nAfter.\n";
+    let out = text(body);
+    assert_eq!(
+        out,
+        "> [!WARNING]\n> Text.\n>\n> **Windows**\n>\n> Run it.\n>\n\n\n\n==mark==\n\n\nAfter.\n"
+    );
+    let prepared = prepare(body, false);
+    let admonition = prepared.admonition_at(0).unwrap();
+    assert_eq!(admonition.title.as_deref(), Some("Careful"));
+}
+
+#[test]
 fn nested_admonitions_and_fences_inside() {
     let body = "!!! note\n    Outer\n\n    !!! warning \"Inner\"\n        ```yaml\n        a: {{ x }}\n        ```\n";
     assert_eq!(

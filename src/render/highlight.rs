@@ -117,7 +117,12 @@ fn grammar(language: &str) -> Grammar<'_> {
             "SQL"
         }
         "python" | "py" | "python3" | "py3" => "Python",
-        "javascript" | "js" | "mjs" | "cjs" | "jsx" | "node" => "JavaScript",
+        // Not bat's "JavaScript": its non-consuming `set`s hand a line such
+        // as `x /* y */` back and forth forever inside syntect's parser, a
+        // loop syntect's guard does not catch, so one code block hung the
+        // build. The Babel grammar reads the same code, JSX included, and
+        // ends every line.
+        "javascript" | "js" | "mjs" | "cjs" | "jsx" | "node" => "JavaScript (Babel)",
         "typescript" | "ts" => "TypeScript",
         "ini" | "cfg" | "conf" | "dosini" | "editorconfig" => "INI",
         "toml" => "TOML",

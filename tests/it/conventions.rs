@@ -162,6 +162,23 @@ fn mkdocs_without_front_matter_and_with_admonitions() {
         &site.read_public("printing/scanner/index.html"),
         &["Ana Ruiz, Luis", "2024-05-10"],
     );
+    // PyMdown blocks, Obsidian callouts, and a mkdocstrings directive
+    // that must not keep the rest of the page folded in its admonition.
+    let (title, body) = page(&site, "printing/toner");
+    assert_eq!(title, "Replace the toner");
+    assert_lacks(&body, &["///", "[!", "|", "md-button"]);
+    assert_has(
+        &body,
+        &[
+            "</details>\n<p>Open the front cover before you start.</p>",
+            "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Hot parts</p>\n<p>The fuser stays hot for ten minutes.</p>\n</div>",
+            "<p><strong>Laser</strong></p>\n<p>Pull the cartridge out by its handle.</p>",
+            "<p>Cartridge out.</p>",
+            "<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Which toner?</p>",
+            "<details class=\"alert alert-tip\"><summary class=\"alert-title\">Recycling</summary>",
+            "<a href=\"https://example.com/toner\">Order toner</a></p>",
+        ],
+    );
     // Material's own keys are read quietly: the only warnings are the ids.
     assert_lacks(&err, &["hide", "icon", "unknown key"]);
 }
@@ -324,4 +341,23 @@ fn vitepress_containers_vue_blocks_and_interpolations() {
         "content/guide/getting-started.md:14:30",
     );
     assert_lacks(&err, &["outline", "editLink", "layout"]);
+}
+
+/// pino's docs, read on GitHub, mark link targets with `<a id="…"></a>`
+/// above headings: 53 of them were "broken links" here, errors in `check`.
+#[test]
+fn html_ids_are_anchors() {
+    let site = Site::empty();
+    site.write(
+        "content/api.md",
+        "# API\n\n* [pino()](#export)\n\n<a id=\"export\"></a>\n## pino([options])\n\nText with <span id='inline'>a target</span>.\n",
+    );
+    site.write(
+        "content/guide.md",
+        "# Guide\n\nSee [options](api.md#export), [that](api.md#inline) and [none](api.md#missing).\n",
+    );
+    let output = site.tier0(&["check"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(err.matches("has no anchor").count(), 1, "{err}");
+    assert!(err.contains("has no anchor `#missing`"), "{err}");
 }

@@ -254,3 +254,22 @@ fn classic_mac_line_endings_keep_the_front_matter() {
         "{page}"
     );
 }
+
+/// A block comment after an expression (`x /* y */`, from fastify's
+/// docs) sent bat's JavaScript grammar into a loop syntect never leaves:
+/// the build hung on one code block.
+#[test]
+fn a_javascript_comment_after_an_expression_is_highlighted_in_bounded_time() {
+    let code = "x /* y */\nreturn instance.initialConfig\n/*\nwill return\n*/\nz /*\n";
+    for fence in ["js", "javascript", "jsx"] {
+        let site = site_with(&format!(
+            "---\nid: KB-1\ntitle: A\n---\n\n```{fence}\n{code}```\n"
+        ));
+        builds(&site);
+        let page = site.read_public("a/index.html");
+        assert!(
+            page.contains("<span class=\"hl-comment\">/* y */</span>"),
+            "{fence}: {page}"
+        );
+    }
+}

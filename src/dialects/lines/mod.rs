@@ -2,7 +2,8 @@
 //! are code, which open or close containers, and what each line becomes.
 //!
 //! Containers are a stack: MkDocs ones close when a line is indented less
-//! than their body, `:::` ones at a line of as many colons. Each line's
+//! than their body, `:::` and `///` ones at a line of as many colons or
+//! slashes. Each line's
 //! indentation inside them is replaced by the quote markers (`> > `) of the
 //! open alerts, so that admonitions become GitHub alerts, nested as
 //! written, with code inside them still code. Code (fenced, indented, or a
@@ -13,7 +14,7 @@ mod syntax;
 use std::ops::Range;
 
 use super::Finding;
-use super::containers::{self, Admonition, Marker};
+use super::containers::{self, Admonition, Fence, Marker};
 use super::inline::{self, Construct, Kind};
 use super::offsets::Rewrite;
 use syntax::{
@@ -76,9 +77,9 @@ pub(super) fn read(body: &str, mdx: bool) -> Read {
 struct Container {
     /// The column of its opening marker.
     base: usize,
-    /// `Some(colons)` for `:::` containers, whose body is not indented;
-    /// `None` for MkDocs ones, whose body is indented by 4.
-    colons: Option<usize>,
+    /// `Some(fence)` for `:::` and `///` containers, whose body is not
+    /// indented; `None` for MkDocs ones, whose body is indented by 4.
+    colons: Option<Fence>,
     /// Whether it is shown as an alert (a block quote).
     quote: bool,
 }
@@ -154,14 +155,18 @@ impl Pass<'_> {
         let dropping = matches!(self.mode, Mode::DropTo(_));
         let mut closed_quote = false;
         if !blank && !dropping {
+            // A line indented less than an MkDocs container's body closes
+            // it, and with it every container opened inside it: a `:::` one
+            // left open there (a mkdocstrings `::: module.Class` has no
+            // closer) must not keep the rest of the page in the box.
             let indent = columns(line, usize::MAX).1;
-            while let Some(c) = self.stack.last() {
-                if c.colons.is_none() && indent < c.body_column() {
-                    closed_quote |= c.quote;
-                    self.stack.pop();
-                } else {
-                    break;
-                }
+            if let Some(outermost) = self
+                .stack
+                .iter()
+                .position(|c| c.colons.is_none() && indent < c.body_column())
+            {
+                closed_quote = self.stack[outermost..].iter().any(|c| c.quote);
+                self.stack.truncate(outermost);
             }
             if let Mode::Code { depth, .. } | Mode::Comment { depth } = self.mode
                 && depth > self.stack.len()
@@ -342,6 +347,19 @@ impl Pass<'_> {
         if shallow && let Some(marker) = containers::marker(trimmed) {
             return self.marker(marker, content, column + rel, prefix, at..end);
         }
+        if shallow
+            && self.opens_quote(content)
+            && let Some((offset, admonition)) = containers::callout(trimmed)
+        {
+            let marker = at + offset;
+            let name_end = body[marker..end].find(']').map_or(end, |i| marker + i + 1);
+            // The fold mark and the title go into the admonition.
+            self.rewrite
+                .replace(marker..end, format!("[!{}]", admonition.kind.marker()));
+            self.admonitions.push((at, admonition));
+            self.found(Kind::Mapped, marker..name_end);
+            return None;
+        }
         if shallow && let Some(lang) = highlight_start(trimmed) {
             self.mode = Mode::Code {
                 closer: Closer::Tag,
@@ -393,7 +411,7 @@ impl Pass<'_> {
     ) -> Option<String> {
         let at = marked.start;
         if !matches!(marker, Marker::ColonClose(_)) && self.stack.len() >= MAX_NESTING {
-            if matches!(marker, Marker::Colon(..)) {
+            if matches!(marker, Marker::Colon(..) | Marker::FencedTab(..)) {
                 self.unopened_colons += 1;
             }
             self.found(Kind::TooDeep, marked);
@@ -412,13 +430,11 @@ impl Pass<'_> {
             }
             Marker::Tab(title) => {
                 self.open(column, None, false);
-                let blank = prefix.trim_end();
-                let before = if self.prev_blank {
-                    String::new()
-                } else {
-                    format!("{blank}\n")
-                };
-                Some(format!("{before}{prefix}{indent}**{title}**\n{blank}"))
+                Some(self.tab_title(prefix, indent, &title))
+            }
+            Marker::FencedTab(fence, title) => {
+                self.open(column, Some(fence), false);
+                Some(self.tab_title(prefix, indent, &title))
             }
             Marker::Colon(colons, admonition) => {
                 let line = match &admonition {
@@ -439,7 +455,7 @@ impl Pass<'_> {
                 let closes = self
                     .stack
                     .last()
-                    .is_some_and(|c| c.colons.is_some_and(|n| n <= colons));
+                    .is_some_and(|c| c.colons.is_some_and(|f| f.closed_by(colons)));
                 if !closes {
                     return None;
                 }
@@ -449,7 +465,18 @@ impl Pass<'_> {
         }
     }
 
-    fn open(&mut self, base: usize, colons: Option<usize>, quote: bool) {
+    /// The lines that show a tab's title, in bold, as a paragraph.
+    fn tab_title(&self, prefix: &str, indent: &str, title: &str) -> String {
+        let blank = prefix.trim_end();
+        let before = if self.prev_blank {
+            String::new()
+        } else {
+            format!("{blank}\n")
+        };
+        format!("{before}{prefix}{indent}**{title}**\n{blank}")
+    }
+
+    fn open(&mut self, base: usize, colons: Option<Fence>, quote: bool) {
         self.stack.push(Container {
             base,
             colons,
@@ -457,6 +484,17 @@ impl Pass<'_> {
         });
         self.list = false;
         self.indented_code = false;
+    }
+
+    /// Whether the line whose content starts at `content` starts a block
+    /// quote rather than continues one: the line before it is blank or
+    /// no quote.
+    fn opens_quote(&self, content: usize) -> bool {
+        let start = self.line_start(content);
+        self.prev_blank || start == 0 || {
+            let before = self.line_start(start - 1);
+            !self.body[before..start].trim_start().starts_with('>')
+        }
     }
 
     /// The start of the line holding `offset`.

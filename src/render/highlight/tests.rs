@@ -86,7 +86,7 @@ fn aliases_name_the_same_grammar() {
         (&["yaml", "yml"], "YAML"),
         (&["ini", "cfg"], "INI"),
         (&["py", "python"], "Python"),
-        (&["js", "javascript"], "JavaScript"),
+        (&["js", "javascript", "jsx"], "JavaScript (Babel)"),
         (&["rs", "rust"], "Rust"),
     ] {
         for alias in aliases {

@@ -361,7 +361,13 @@ impl<'a> Writer<'a, '_> {
     fn other(&mut self, event: Event<'a>, span: Range<usize>) {
         match &event {
             Event::Text(t) | Event::Code(t) => push_collapsed(&mut self.section_text, t),
-            Event::Html(html) | Event::InlineHtml(html) => self.raw_text.read(html, &span),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                self.raw_text.read(html, &span);
+                // `<a id="export"></a>` is a link target in every browser,
+                // and the way GitHub-read docs (pino's, say) mark them.
+                let ids = crate::references::html_attributes(html, &["id"]);
+                self.out.anchors.extend(ids.map(|(_, id)| id.to_owned()));
+            }
             _ => {}
         }
         if matches!(event, Event::End(TagEnd::Item))
