@@ -128,6 +128,12 @@ describe("the fix first", () => {
       assert.deepEqual(opened, ["causa"], "the section holding the marked word");
       assert.ok(await shown(page, "details.context-section[open] mark.search-highlight"));
     }));
+
+  it("marks a hyphenated word for the word searched whole", () =>
+    onPage(`${ARTICLE}?hl=wifi`, async (page) => {
+      const marked = await page.$$eval("mark.search-highlight", (m) => [...new Set(m.map((e) => e.textContent))]);
+      assert.deepEqual(marked, ["Wi-Fi"]);
+    }));
 });
 
 describe("table of contents", () => {

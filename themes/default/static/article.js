@@ -343,6 +343,8 @@
   // article, with a way to clear them.
   const fold = (w) => w.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
   const wanted = new Set((new URLSearchParams(location.search).get("hl") || "").split(/\s+/).filter(Boolean).map(fold));
+  // A hyphenated word is also found written whole ("Wi-Fi" for `wifi`), as the index has it.
+  const isWanted = (p) => wanted.has(fold(p)) || (p.includes("-") && wanted.has(fold(p).replace(/-/g, "")));
   if (body && wanted.size) {
     const marks = [];
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
@@ -352,10 +354,10 @@
     for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n);
     for (const node of texts) {
       const parts = node.data.split(/([\p{L}\p{N}_-]+)/u);
-      if (!parts.some((p, i) => i % 2 === 1 && wanted.has(fold(p)))) continue;
+      if (!parts.some((p, i) => i % 2 === 1 && isWanted(p))) continue;
       const fragment = document.createDocumentFragment();
       parts.forEach((p, i) => {
-        if (i % 2 === 1 && wanted.has(fold(p))) {
+        if (i % 2 === 1 && isWanted(p)) {
           const mark = document.createElement("mark");
           mark.className = "search-highlight";
           mark.textContent = p;
