@@ -1,0 +1,127 @@
+use super::*;
+
+fn scan(line: &str) -> Vec<(Kind, &str, String)> {
+    let mut out = Vec::new();
+    scan_line(line, 0..line.len(), line.starts_with('#'), &mut out);
+    out.into_iter()
+        .map(|c| (c.kind, &line[c.range], c.replacement))
+        .collect()
+}
+
+#[test]
+fn shortcodes_and_templates() {
+    let found = scan("a {{< new-in 0.1 >}} b {{% note %}}c{{% /note %}} {% if x %}d {{ page.x }}");
+    let kinds: Vec<(Kind, &str)> = found.iter().map(|(k, t, _)| (*k, *t)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (Kind::Shortcode, "{{< new-in 0.1 >}}"),
+            (Kind::Shortcode, "{{% note %}}"),
+            (Kind::Shortcode, "{{% /note %}}"),
+            (Kind::Template, "{% if x %}"),
+            (Kind::Template, "{{ page.x }}"),
+        ]
+    );
+    assert!(found.iter().all(|(_, _, r)| r.is_empty()));
+}
+
+#[test]
+fn code_spans_are_left_alone() {
+    assert!(scan("`{{< x >}}` and ``a ` {% y %}``").is_empty());
+    // An unclosed backtick is a backtick.
+    assert_eq!(scan("` {{ x }}").len(), 1);
+}
+
+#[test]
+fn attribute_lists_are_dropped_outside_headings() {
+    for (line, list) in [
+        (
+            "[Go](x.md){ .md-button .md-button--primary }",
+            "{ .md-button .md-button--primary }",
+        ),
+        ("[:x:][_emoji]{: .source-link }", "{: .source-link }"),
+        (
+            "![a](b.png){ width=\"300\" #fig }",
+            "{ width=\"300\" #fig }",
+        ),
+        ("{.note}", "{.note}"),
+    ] {
+        assert_eq!(scan(line), [(Kind::Mapped, list, String::new())], "{line}");
+    }
+    for text in [
+        "a {b} c",
+        "{ }",
+        "{.}",
+        "x {.a b}",
+        "{ .a",
+        "{a=<b>}",
+        "\\sum_{c=1}^{M}",
+        "x{.y}",
+    ] {
+        assert_eq!(scan(text), [], "{text}");
+    }
+    let mut found = Vec::new();
+    scan_line("## Title {#id .c}", 0..17, true, &mut found);
+    assert!(found.is_empty());
+}
+
+#[test]
+fn mapped_constructs() {
+    assert_eq!(
+        scan("[x]({{< ref \"install.md\" >}})"),
+        [(
+            Kind::Mapped,
+            "{{< ref \"install.md\" >}}",
+            "install.md".to_owned()
+        )]
+    );
+    assert_eq!(
+        scan("{{</* shortcode x */>}}"),
+        [(
+            Kind::Mapped,
+            "{{</* shortcode x */>}}",
+            "{{< shortcode x >}}".to_owned()
+        )]
+    );
+    assert_eq!(
+        scan("## Title {/* #custom-id */}"),
+        [(
+            Kind::Mapped,
+            "{/* #custom-id */}",
+            "{#custom-id}".to_owned()
+        )]
+    );
+    assert_eq!(
+        scan("text {/* a comment */} more"),
+        [(Kind::Hidden, "{/* a comment */}", String::new())]
+    );
+}
+
+#[test]
+fn jsx_components_but_not_html() {
+    let found = scan(
+        r#"<Tabs groupId="x" render={() => <b>a</b>}> <b>bold</b> <Note /> </Tabs> <Details> <Tabs.Item> <>"#,
+    );
+    let tags: Vec<&str> = found.iter().map(|(_, t, _)| *t).collect();
+    assert_eq!(
+        tags,
+        [
+            r#"<Tabs groupId="x" render={() => <b>a</b>}>"#,
+            "<Note />",
+            "</Tabs>",
+            "<Tabs.Item>",
+            "<>"
+        ]
+    );
+    assert!(scan("a < b and <Foo").is_empty());
+}
+
+#[test]
+fn expressions_balance_braces_and_skip_strings() {
+    let text = "{a: {b: '}'}, c: \"{\"} rest";
+    assert_eq!(
+        expression_end(text, 0, text.len()),
+        Some(text.find(" rest").unwrap())
+    );
+    assert_eq!(expression_end("{ open", 0, 6), None);
+}
