@@ -213,11 +213,7 @@ fn block(line: &str) -> Option<Marker> {
     let piped = rest.contains('|');
     let (name, title) = rest.split_once('|').unwrap_or((rest, ""));
     let (name, title) = (name.trim(), title.trim());
-    if name.is_empty()
-        || !name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    {
+    if !is_type_name(name) {
         return None;
     }
     let title = (!title.is_empty()).then(|| super::inline_text(title));
@@ -263,12 +259,7 @@ pub(super) fn callout(line: &str) -> Option<(usize, Admonition)> {
         return None;
     }
     let (name, after) = rest.strip_prefix("[!")?.split_once(']')?;
-    if name.is_empty()
-        || !name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        || name.eq_ignore_ascii_case("internal")
-    {
+    if !is_type_name(name) || name.eq_ignore_ascii_case("internal") {
         return None;
     }
     let (collapsible, title) = match after.as_bytes().first() {
@@ -293,6 +284,15 @@ pub(super) fn callout(line: &str) -> Option<(usize, Admonition)> {
             collapsible,
         },
     ))
+}
+
+/// Whether `name` can be a block's or a callout's type: letters, digits,
+/// `-` and `_`.
+fn is_type_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// The alert of an admonition type, with the title it shows by default

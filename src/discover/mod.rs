@@ -5,9 +5,9 @@
 //! and `write` are the only ones that touch the disk. Files and folders
 //! starting with `.` or `_` (other than `_index.md`) are skipped, and so
 //! are editors' backups and scratch files ([`is_scratch`]), in the theme
-//! too; symbolic links are followed only while they stay inside the content folder, and a
-//! file that cannot be read or is not UTF-8 becomes a located diagnostic,
-//! never a panic.
+//! too; symbolic links are followed only while they stay inside the
+//! content folder, and a file that cannot be read or is not UTF-8 becomes
+//! a located diagnostic, never a panic.
 
 mod known;
 mod read;

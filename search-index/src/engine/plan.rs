@@ -258,7 +258,11 @@ pub fn code_pieces(surface: &str) -> Vec<&str> {
 
 /// The vocabulary entry of `surface`, if it has one.
 fn lookup<'v>(vocab: &'v dyn Vocabulary, surface: &str) -> Option<&'v VocabEntry> {
-    let shard = vocab.shard(shard_of(vocab.keys(), surface));
+    entry_in(vocab.shard(shard_of(vocab.keys(), surface)), surface)
+}
+
+/// The entry of `surface` in `shard`, its vocabulary shard.
+fn entry_in<'v>(shard: &'v [VocabEntry], surface: &str) -> Option<&'v VocabEntry> {
     shard
         .get(lower_bound(shard, surface))
         .filter(|e| e.0 == surface)
@@ -297,7 +301,7 @@ struct Answers {
 /// `typed`, corrections when unknown).
 fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool) -> Answers {
     let shard = vocab.shard(shard_of(vocab.keys(), surface));
-    let entry = lookup(vocab, surface);
+    let entry = entry_in(shard, surface);
     let mut candidates = Vec::new();
     let exact = entry.and_then(term_of);
     if let Some(term) = exact {
