@@ -300,7 +300,7 @@ fn parse_site(
     };
     // A file with errors is left out of what is parsed; a strict build
     // stops once the link stage has found its problems too.
-    if leniency::stops(&diagnostics, false) {
+    if leniency::stops(&diagnostics) {
         return fail(diagnostics, texts);
     }
     let mut articles = parsed.articles;
@@ -346,7 +346,7 @@ pub fn render_failure(
 /// Where the tantivy index of the build written to `out` is kept for
 /// `tier0 search`: beside the output, with what else tier0 knows of it.
 pub fn index_dir(out: &Path) -> PathBuf {
-    write::state_dir(out).join(write::SEARCH_DIR)
+    write::state_dir(out).join(write::INDEX_DIR)
 }
 
 /// Builds the site and swaps it into the output folder.

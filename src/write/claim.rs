@@ -48,7 +48,7 @@ const MANIFEST_HEADER: &str = "tier0 output manifest 1";
 /// The manifest of the tantivy index kept in the state folder.
 const SEARCH_MANIFEST: &str = "search-manifest";
 /// The folder of the state folder that holds the tantivy index.
-pub const SEARCH_DIR: &str = "search";
+pub const INDEX_DIR: &str = "search";
 
 /// The output folder `out` named by its own name: `.`, `..` and `a/..`
 /// resolved to the folder they are, so that its state folder is beside it.
@@ -308,7 +308,7 @@ fn survey(
             Owned::default()
         }
     };
-    let index = state.join(SEARCH_DIR);
+    let index = state.join(INDEX_DIR);
     let known_index = match &manifests {
         [_, Some(index)] => Owned::of_files(index.files.clone()),
         // Versions before the index had its manifest wrote the output's
