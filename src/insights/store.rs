@@ -78,24 +78,35 @@ const INSERT: &str = "INSERT INTO events \
     (at, kind, lang, edition, article, query, results, clicked, rank, helpful, steps, channel, reason, note, weight) \
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 
-// The sums of weights count a weight outside 1…1000
-// ([`super::event::MAX_WEIGHT`]), infinite or missing as 1: the collector
-// stores none now, but older versions took any sample, and one row must
-// not make every total infinite.
+/// The sum of the rows' weights, counting a weight outside 1…1000
+/// ([`super::event::MAX_WEIGHT`]), infinite or missing as 1: the collector
+/// stores none now, but older versions took any sample, and one row must
+/// not make every total infinite.
+macro_rules! weight_sum {
+    () => {
+        "SUM(CASE WHEN weight >= 1 AND weight <= 1000 THEN weight ELSE 1 END)"
+    };
+}
 
 /// Events of every kind about articles, since `$1`.
-const ARTICLE_COUNTS: &str = "SELECT kind, lang, article, COUNT(*), SUM(CASE WHEN weight >= 1 AND weight <= 1000 THEN weight ELSE 1 END), \
-    SUM(CASE WHEN helpful = 1 THEN 1 ELSE 0 END) \
-    FROM events WHERE at >= $1 AND article IS NOT NULL GROUP BY kind, lang, article";
+const ARTICLE_COUNTS: &str = concat!(
+    "SELECT kind, lang, article, COUNT(*), ",
+    weight_sum!(),
+    ", SUM(CASE WHEN helpful = 1 THEN 1 ELSE 0 END) \
+    FROM events WHERE at >= $1 AND article IS NOT NULL GROUP BY kind, lang, article"
+);
 
 const QUERY_COUNTS: &str = "SELECT lang, query, COUNT(*), \
     SUM(CASE WHEN results = 0 THEN 1 ELSE 0 END), \
     SUM(CASE WHEN results > 0 AND clicked IS NULL THEN 1 ELSE 0 END) \
     FROM events WHERE kind = 'search' AND at >= $1 GROUP BY lang, query";
 
-const WEEK_COUNTS: &str = "SELECT (at - 345600) / 604800, kind, SUM(CASE WHEN weight >= 1 AND weight <= 1000 THEN weight ELSE 1 END), \
-    SUM(CASE WHEN helpful = 1 THEN 1 ELSE 0 END) \
-    FROM events WHERE at >= $1 GROUP BY (at - 345600) / 604800, kind";
+const WEEK_COUNTS: &str = concat!(
+    "SELECT (at - 345600) / 604800, kind, ",
+    weight_sum!(),
+    ", SUM(CASE WHEN helpful = 1 THEN 1 ELSE 0 END) \
+    FROM events WHERE at >= $1 GROUP BY (at - 345600) / 604800, kind"
+);
 
 const FLAG_COUNTS: &str = "SELECT lang, article, reason, COUNT(*) FROM events \
     WHERE kind = 'flag' AND at >= $1 GROUP BY lang, article, reason";
@@ -245,5 +256,14 @@ mod tests {
             "postgres://kb:***@db.example.com/insights"
         );
         assert_eq!(redacted("insights.db"), "insights.db");
+    }
+
+    #[test]
+    fn the_sums_keep_the_weights_the_collector_stores() {
+        let bound = format!("weight <= {}", super::super::event::MAX_WEIGHT);
+        assert!(weight_sum!().contains(&bound), "{}", weight_sum!());
+        for query in [ARTICLE_COUNTS, WEEK_COUNTS] {
+            assert!(query.contains(weight_sum!()), "{query}");
+        }
     }
 }
