@@ -18,11 +18,10 @@ pub fn confined(diagnostic: &Diagnostic) -> bool {
     diagnostic.path.starts_with(CONTENT_DIR) && diagnostic.path != Path::new(CONTENT_DIR)
 }
 
-/// Whether `diagnostics` stop a build that is `strict` or not.
-pub fn stops(diagnostics: &[Diagnostic], strict: bool) -> bool {
-    diagnostics
-        .iter()
-        .any(|d| d.is_error() && (strict || !confined(d)))
+/// Whether `diagnostics` stop a lenient build: an error of the whole site.
+/// (A strict build stops on any error.)
+pub fn stops(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.is_error() && !confined(d))
 }
 
 /// The content files that errors in `diagnostics` leave out of the site.
@@ -45,11 +44,9 @@ mod tests {
         let theme = Diagnostic::error("themes/default", 0..0, "bad");
         let folder = Diagnostic::error("content", 0..0, "unreadable");
         let warning = Diagnostic::warning("tier0.yaml", 0..0, "odd");
-        assert!(!stops(&[article.clone(), warning.clone()], false));
-        assert!(stops(std::slice::from_ref(&article), true));
-        assert!(!stops(&[warning], true));
+        assert!(!stops(&[article.clone(), warning]));
         for fatal in [config, theme, folder] {
-            assert!(stops(&[fatal], false));
+            assert!(stops(&[fatal]));
         }
         let twice = [article.clone(), article];
         assert_eq!(left_out(&twice).len(), 1);

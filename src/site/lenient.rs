@@ -92,7 +92,7 @@ pub(super) fn link_leniently(
                 found.append(&mut model.warnings);
                 return Ok((model, found));
             }
-            Err(failed) if leniency::stops(&failed.errors, false) => {
+            Err(failed) if leniency::stops(&failed.errors) => {
                 found.extend(failed.errors);
                 return Err(found);
             }
