@@ -65,7 +65,8 @@ struct Claims<'a> {
 }
 
 impl Claims<'_> {
-    /// The first of `name`, `name-<id>` whose `paths` are all free under `dir`.
+    /// The first of `name`, `name-<id>`, `name-<id>-2`… whose `paths` are
+    /// all free under `dir`.
     fn claim(
         &mut self,
         dir: &str,
@@ -73,43 +74,43 @@ impl Claims<'_> {
         id: u64,
         paths: impl Fn(&str) -> Vec<String>,
     ) -> String {
-        let free = |candidate: &str| {
-            let path = join(dir, candidate);
-            let reserved = dir.is_empty() && self.reserved.contains(candidate);
-            let taken = self.claimed.contains(&path.to_lowercase())
-                || paths(&path).iter().any(|p| self.local.is_taken(p));
-            !reserved && !taken
-        };
-        let chosen = if free(name) {
-            name.to_owned()
-        } else {
-            format!("{name}-{id}")
-        };
-        let path = join(dir, &chosen);
+        let reserved = |candidate: &str| dir.is_empty() && self.reserved.contains(candidate);
+        let free = |path: &str| !paths(path).iter().any(|p| self.local.is_taken(p));
+        let path = numbered(name, id)
+            .filter(|candidate| !reserved(candidate))
+            .map(|candidate| join(dir, &candidate))
+            .find(|path| !self.claimed.contains(&path.to_lowercase()) && free(path));
+        self.take(path)
+    }
+
+    /// `base<suffix>.md`, or else the first of `base-<id><suffix>.md`,
+    /// `base-<id>-2<suffix>.md`… that no file and no claim holds.
+    fn claim_file(&mut self, base: &str, id: u64, suffix: &str) -> String {
+        let file = numbered(base, id)
+            .map(|candidate| format!("{candidate}{suffix}.md"))
+            .find(|file| {
+                !self.claimed.contains(&file.to_lowercase()) && !self.local.is_taken(file)
+            });
+        self.take(file)
+    }
+
+    /// Records `path`, the first free one of an endless sequence, as
+    /// handed out.
+    fn take(&mut self, path: Option<String>) -> String {
+        let path = path.unwrap_or_default();
         self.claimed.insert(path.to_lowercase());
         path
     }
 }
 
-impl Claims<'_> {
-    /// `base<suffix>.md`, or else the first of `base-<id><suffix>.md`,
-    /// `base-<id>-2<suffix>.md`… that no file and no claim holds.
-    fn claim_file(&mut self, base: &str, id: u64, suffix: &str) -> String {
-        let free =
-            |path: &str| !self.claimed.contains(&path.to_lowercase()) && !self.local.is_taken(path);
-        let mut file = format!("{base}{suffix}.md");
-        let mut n = 1;
-        while !free(&file) {
-            file = if n == 1 {
-                format!("{base}-{id}{suffix}.md")
-            } else {
-                format!("{base}-{id}-{n}{suffix}.md")
-            };
-            n += 1;
-        }
-        self.claimed.insert(file.to_lowercase());
-        file
-    }
+/// `name`, then `name-<id>`, `name-<id>-2`…: the names an item may take,
+/// without end.
+fn numbered(name: &str, id: u64) -> impl Iterator<Item = String> + '_ {
+    let others = (1u64..).map(move |n| match n {
+        1 => format!("{name}-{id}"),
+        n => format!("{name}-{id}-{n}"),
+    });
+    std::iter::once(name.to_owned()).chain(others)
 }
 
 /// The versions of the item `id` in `items`, which the export sorts by id
