@@ -123,7 +123,12 @@ pub(super) fn related(
                     ranked.truncate(RELATED);
                 }
                 ranked.sort_by(order);
-                ranked.into_iter().map(|(j, _)| j).collect()
+                // Not `into_iter().map().collect()`: that reuses `ranked`'s
+                // buffer, sized for every candidate, and the site would
+                // hold it for the whole build (2.6 kB an article).
+                let mut best = Vec::with_capacity(ranked.len());
+                best.extend(ranked.iter().map(|&(j, _)| j));
+                best
             },
         )
         .collect()
