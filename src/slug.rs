@@ -72,6 +72,9 @@ pub struct UniqueIds {
     taken: std::collections::HashSet<String>,
     /// The highest suffix handed out or skipped for each base.
     last_suffix: std::collections::HashMap<String, u64>,
+    /// Ids written for elements further down the page (`{#id}`), kept for
+    /// them: a generated id passes over them.
+    promised: std::collections::HashSet<String>,
 }
 
 impl UniqueIds {
@@ -83,25 +86,39 @@ impl UniqueIds {
         }
     }
 
+    /// Keeps `ids` for [`Self::claim_written`]: no other claim takes them.
+    pub fn promise(&mut self, ids: impl IntoIterator<Item = String>) {
+        self.promised.extend(ids);
+    }
+
     /// Reserves `base` or, if taken, the first free `base-N`.
     pub fn claim(&mut self, base: &str) -> String {
         let base = if base.is_empty() { "section" } else { base };
-        if self.taken.insert(base.to_owned()) {
+        if self.take(base) {
             return base.to_owned();
         }
         let n = self.last_suffix.entry(base.to_owned()).or_insert(0);
         loop {
             *n += 1;
             let candidate = format!("{base}-{n}");
-            if self.taken.insert(candidate.clone()) {
+            if !self.promised.contains(&candidate) && self.taken.insert(candidate.clone()) {
                 return candidate;
             }
         }
     }
 
+    /// Reserves `id`, written for an element of the page: its own when it
+    /// was promised to it and is free, else as [`Self::claim`] does.
+    pub fn claim_written(&mut self, id: &str) -> String {
+        if self.promised.remove(id) && self.taken.insert(id.to_owned()) {
+            return id.to_owned();
+        }
+        self.claim(id)
+    }
+
     /// Reserves `id` as it is, if it is free; whether it was.
     pub fn take(&mut self, id: &str) -> bool {
-        self.taken.insert(id.to_owned())
+        !self.promised.contains(id) && self.taken.insert(id.to_owned())
     }
 
     /// Whether `id` was handed out.
@@ -124,6 +141,23 @@ mod tests {
         assert_eq!(slugify("Error 0x80070005"), "error-0x80070005");
         assert_eq!(slugify("  --  "), "");
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+    }
+
+    #[test]
+    fn written_ids_win_over_generated_ones_claimed_before_them() {
+        let mut ids = UniqueIds::reserving(&["search"]);
+        ids.promise([
+            "install".to_owned(),
+            "install-1".to_owned(),
+            "search".to_owned(),
+        ]);
+        assert_eq!(ids.claim("install"), "install-2");
+        assert!(!ids.take("install-1"));
+        assert_eq!(ids.claim_written("install"), "install");
+        assert_eq!(ids.claim_written("install-1"), "install-1");
+        // Written twice, or for a page's own element: the first one only.
+        assert_eq!(ids.claim_written("install"), "install-3");
+        assert_eq!(ids.claim_written("search"), "search-1");
     }
 
     #[test]

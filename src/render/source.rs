@@ -64,6 +64,21 @@ impl<'a> BodySource<'a> {
                 !title
             })
     }
+
+    /// The ids written for the body's headings (`## Title {#id}`), read
+    /// only when the text holds one: they are kept for their headings, so
+    /// that an earlier heading's generated id does not take one of them.
+    pub(super) fn written_ids(&self) -> Vec<String> {
+        if !self.text().contains("{#") {
+            return Vec::new();
+        }
+        self.events()
+            .filter_map(|(event, _)| match event {
+                Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -188,19 +188,51 @@ fn headings_and_steps_never_take_the_page_templates_ids() {
     assert!(page.contains("<li id=\"paso-1-paso-1\""), "{page}");
     assert!(page.contains("<li id=\"paso-1-paso-2\""), "{page}");
     assert!(page.contains("<h2 id=\"paso-2\""), "{page}");
-    // An explicit id a step took is renamed, and said so where it is written.
+    // An id written for a heading is kept for it: the step before it
+    // passes over it. One the page's template holds is renamed, and said
+    // so where it is written.
+    let b = site.read_public("b/index.html");
+    assert!(b.contains("<h2 id=\"paso-2\""), "{b}");
+    assert!(b.contains("<li id=\"paso-2-1\""), "{b}");
     assert_has(
         &err,
         &[
-            "content/b.md:9:1",
-            "the heading id `{#paso-2}` is taken on this page",
-            "the heading gets `paso-2-1`",
             "content/b.md:11:1",
             "the heading id `{#main}` is taken on this page",
+            "the heading gets `main-1`",
             "choose another id",
         ],
     );
+    assert!(!err.contains("{#paso-2}"), "{err}");
     assert!(!err.contains("content/a.md"), "{err}");
+}
+
+#[test]
+fn an_id_written_for_a_heading_is_its_own_even_when_an_earlier_heading_would_take_it() {
+    let site = Site::empty();
+    site.write(
+        "content/a.md",
+        "---\nid: KB-1\ntitle: A\n---\n\n[Ir](#instalar)\n\n## Instalar\n\nAntes.\n\n\
+         ## Instalar de nuevo {#instalar}\n\nDespués.\n\n## Instalar\n",
+    );
+    let err = builds(&site);
+    let page = site.read_public("a/index.html");
+    let headings: Vec<&str> = page
+        .split("<h2 id=\"")
+        .skip(1)
+        .filter_map(|h| h.split('<').next())
+        .take(3)
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "instalar-1\">Instalar",
+            "instalar\">Instalar de nuevo",
+            "instalar-2\">Instalar"
+        ],
+        "{page}"
+    );
+    assert!(!err.contains("is taken on this page"), "{err}");
 }
 
 #[test]

@@ -202,7 +202,7 @@ fn heading_ids(
     text: &str,
 ) -> (String, Option<String>) {
     if let Some(written) = explicit {
-        return (ids.claim(written), None);
+        return (ids.claim_written(written), None);
     }
     let id = ids.claim(&slug::slugify(text));
     // Words of ASCII letters and digits, single-spaced: both ids are the

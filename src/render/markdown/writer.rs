@@ -106,6 +106,7 @@ pub(super) fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> Rende
         code: None,
         raw_text: RawText::default(),
     };
+    w.ids.promise(source.written_ids());
     let show = model.audience == BuildAudience::Agents;
     for piece in InternalBlocks::new(source.events(), source.text(), show) {
         match piece {
