@@ -79,9 +79,9 @@ pub struct UniqueIds {
 
 impl UniqueIds {
     /// Ids with `reserved` taken already (the page's own elements' ids).
-    pub fn reserving(reserved: &[&str]) -> Self {
+    pub fn reserving<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
         Self {
-            taken: reserved.iter().map(|id| (*id).to_owned()).collect(),
+            taken: reserved.into_iter().map(str::to_owned).collect(),
             ..Self::default()
         }
     }
@@ -145,7 +145,7 @@ mod tests {
 
     #[test]
     fn written_ids_win_over_generated_ones_claimed_before_them() {
-        let mut ids = UniqueIds::reserving(&["search"]);
+        let mut ids = UniqueIds::reserving(["search"]);
         ids.promise([
             "install".to_owned(),
             "install-1".to_owned(),

@@ -56,7 +56,7 @@ pub fn articles(
                 return Ok((recalled.body, recalled.preview, None));
             }
             let pages = for_lang(&linked.article.lang);
-            let mut body = markdown::render_body(model, i, &pages.text);
+            let mut body = markdown::render_body(model, i, &pages.text, &pages.theme.ids);
             // Before the page, which takes the body's HTML.
             let preview = widget::preview_record(pages, i, &body);
             page.clear();
@@ -139,7 +139,7 @@ pub fn articles_alone(
         .map(|&index| {
             let linked = &model.articles[index];
             let pages = in_language(&languages, &linked.article.lang);
-            let mut body = markdown::render_body(model, index, &pages.text);
+            let mut body = markdown::render_body(model, index, &pages.text, &pages.theme.ids);
             let preview = widget::preview_record(pages, index, &body);
             let mut html = Vec::new();
             let error = pages.article(index, &mut body, &mut html);

@@ -33,6 +33,11 @@ pub struct Theme {
     pub widget: BTreeMap<String, String>,
     /// The digest of every file it was made of, for the build cache.
     pub digest: [u8; 32],
+    /// Every literal `id` its templates give their own elements, sorted:
+    /// no heading or step of a body may take one, or a body's `## Main`
+    /// would duplicate the skip link's `#main` target, and `## Still
+    /// stuck` the box that says how to reach level 1.
+    pub ids: Vec<String>,
 }
 
 /// Every file of the embedded default theme, by path.
@@ -113,6 +118,12 @@ impl Theme {
                 }
             }
         }
+        let mut ids: Vec<String> = templates
+            .iter()
+            .flat_map(|(_, html)| template_ids(html).map(str::to_owned))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
         if let Err(e) = tera.add_raw_templates(templates) {
             errors.push(
                 Diagnostic::error(shown("templates"), 0..0, format!("template error: {e}"))
@@ -127,11 +138,29 @@ impl Theme {
                 translations,
                 widget,
                 digest: digest(&files),
+                ids,
             })
         } else {
             Err(errors)
         }
     }
+}
+
+/// The literal values of ` id="…"` attributes in the template `html`
+/// (not `data-…-id`, not ids the template computes).
+fn template_ids(html: &str) -> impl Iterator<Item = &str> {
+    html.match_indices("id=\"")
+        .filter(|(at, _)| {
+            html[..*at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace)
+        })
+        .filter_map(|(at, open)| {
+            let rest = &html[at + open.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .filter(|id| !id.contains('{'))
 }
 
 /// The digest of a theme's files, paths and bytes, each prefixed with its length.
@@ -174,6 +203,40 @@ mod tests {
             theme.translations.for_language("es").get("skip_to_content"),
             "Saltar al contenido"
         );
+    }
+
+    #[test]
+    fn the_ids_of_every_template_are_known_the_sites_own_too() {
+        let theme = Theme::load("default", &BTreeMap::new()).unwrap();
+        for id in [
+            "main",
+            "solved",
+            "still-stuck",
+            "toc-title",
+            "search-results",
+        ] {
+            assert!(
+                theme.ids.binary_search(&id.to_owned()).is_ok(),
+                "{id}: {:?}",
+                theme.ids
+            );
+        }
+        assert!(theme.ids.is_sorted());
+        let site = BTreeMap::from([(
+            "templates/partials/feedback.html".to_owned(),
+            b"<section id=\"feedback\"><p id=\"{{ x }}\" data-article-id=\"y\">".to_vec(),
+        )]);
+        let theme = Theme::load("mine", &site).unwrap();
+        assert!(theme.ids.contains(&"feedback".to_owned()));
+        assert!(!theme.ids.iter().any(|id| id.contains('{') || id == "y"));
+    }
+
+    #[test]
+    fn only_attributes_named_id_are_read() {
+        let ids: Vec<&str> =
+            template_ids("<a id=\"x\" data-article-id=\"y\">\n<b\n  id=\"z\"><i id=\"{{ v }}\">")
+                .collect();
+        assert_eq!(ids, ["x", "z"]);
     }
 
     #[test]

@@ -146,7 +146,7 @@ impl LanguagePages<'_> {
             .landing
             .as_deref()
             .filter(|_| number == 1)
-            .map(|l| markdown::render_landing(model, l, from, &self.text))
+            .map(|l| markdown::render_landing(model, l, from, &self.text, &self.theme.ids))
             .unwrap_or_default();
         let section = SectionContext {
             overview: self.overview(from, index),
@@ -199,7 +199,7 @@ impl LanguagePages<'_> {
             .map(|i| self.overview(&from, i))
             .collect();
         let content = intro
-            .map(|h| markdown::render_landing(model, h, &from, &self.text).html)
+            .map(|h| markdown::render_landing(model, h, &from, &self.text, &self.theme.ids).html)
             .unwrap_or_default();
         let results = self.href(&from, &search_page_path(self.config(), &self.lang));
         let examples: Vec<PageLink> = self
@@ -292,7 +292,8 @@ pub(super) fn landing_problems(
         .into_iter()
         .flat_map(|(landing, path)| {
             let pages = super::in_language(languages, &landing.lang);
-            markdown::render_landing(model, landing, &path, &pages.text).diagnostics
+            markdown::render_landing(model, landing, &path, &pages.text, &pages.theme.ids)
+                .diagnostics
         })
         .collect()
 }

@@ -208,6 +208,29 @@ fn headings_and_steps_never_take_the_page_templates_ids() {
 }
 
 #[test]
+fn headings_never_take_the_ids_of_a_sites_own_templates() {
+    let site = Site::empty();
+    site.write(
+        "themes/default/templates/partials/search.html",
+        "<form id=\"buscador\"></form>",
+    );
+    site.write(
+        "content/_index.md",
+        "---\ntitle: Inicio\n---\n\n## Buscador\n\nTexto.\n",
+    );
+    site.write(
+        "content/a.md",
+        "---\nid: KB-1\ntitle: A\n---\n\n## Buscador\n\nTexto.\n",
+    );
+    builds(&site);
+    for page in ["index.html", "a/index.html"] {
+        let html = site.read_public(page);
+        assert_eq!(html.matches(" id=\"buscador\"").count(), 1, "{page}: {html}");
+        assert!(html.contains("<h2 id=\"buscador-1\""), "{page}: {html}");
+    }
+}
+
+#[test]
 fn an_id_written_for_a_heading_is_its_own_even_when_an_earlier_heading_would_take_it() {
     let site = Site::empty();
     site.write(

@@ -19,7 +19,6 @@
 
 mod internal;
 mod raw_text;
-mod reserved;
 mod text;
 mod writer;
 
@@ -114,7 +113,12 @@ struct Page<'a> {
 }
 
 /// Renders the body of article `index`.
-pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBody {
+pub fn render_body(
+    model: &SiteModel,
+    index: usize,
+    text: &UiText,
+    template_ids: &[String],
+) -> RenderedBody {
     let linked = &model.articles[index];
     let article = &linked.article;
     let page = Page {
@@ -122,7 +126,7 @@ pub fn render_body(model: &SiteModel, index: usize, text: &UiText) -> RenderedBo
         path: &linked.path,
         article: Some(index),
     };
-    let mut out = writer::render(model, &page, text);
+    let mut out = writer::render(model, &page, text, template_ids);
     out.anchors.extend(title_anchors(article));
     out
 }
@@ -160,13 +164,14 @@ pub fn render_landing(
     landing: &SectionPage,
     path: &str,
     text: &UiText,
+    template_ids: &[String],
 ) -> RenderedBody {
     let page = Page {
         file: landing.file(),
         path,
         article: None,
     };
-    writer::render(model, &page, text)
+    writer::render(model, &page, text, template_ids)
 }
 
 /// The cleaner of `raw_html: sanitize`: ammonia's allow-list of harmless

@@ -13,7 +13,6 @@ use search_index::Section;
 
 use super::internal::{InternalBlocks, Piece};
 use super::raw_text::RawText;
-use super::reserved::TEMPLATE_IDS;
 use super::text::{finish_section_text, plain_text, push_collapsed, separates_words};
 use super::{
     Page, RenderedBody, TocEntry, escape_attr, heading_ids, rewrite_link, sanitizer, step_word,
@@ -80,7 +79,12 @@ struct Writer<'a, 'p> {
 const MAX_HTML_NESTING: usize = 256;
 
 /// Renders `page`'s body.
-pub(super) fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> RenderedBody {
+pub(super) fn render(
+    model: &SiteModel,
+    page: &Page<'_>,
+    text: &UiText,
+    template_ids: &[String],
+) -> RenderedBody {
     let source = BodySource::new(page.file);
     let len = source.text().len();
     let mut w = Writer {
@@ -89,7 +93,7 @@ pub(super) fn render(model: &SiteModel, page: &Page<'_>, text: &UiText) -> Rende
         text,
         out: RenderedBody::default(),
         alerts: Alerts::default(),
-        ids: UniqueIds::reserving(TEMPLATE_IDS),
+        ids: UniqueIds::reserving(template_ids.iter().map(String::as_str)),
         // About one event per 8 bytes of Markdown: growing the list would copy it.
         events: Vec::with_capacity(len / 8),
         heading: None,
