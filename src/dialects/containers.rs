@@ -64,6 +64,10 @@ pub(super) enum Marker {
     /// A line of colons (or slashes) only: closes the innermost container
     /// of that mark whose fence is no longer than this.
     ColonClose(Fence),
+    /// mkdocstrings' `::: package.module` (also as a heading, `## :::
+    /// package.Class`): documentation generated from Python source, with
+    /// its YAML options indented below it.
+    Directive,
 }
 
 /// The line of colons (`:::`) or slashes (`///`) around a container's
@@ -89,8 +93,24 @@ pub(super) fn marker(line: &str) -> Option<Marker> {
         b'=' => tab(line),
         b':' => colon(line),
         b'/' => block(line),
+        b'#' => {
+            let rest = line.trim_start_matches('#');
+            let level = line.len() - rest.len();
+            let directive = colon(rest.trim_start()).filter(|m| *m == Marker::Directive);
+            directive.filter(|_| level <= 6 && rest.starts_with([' ', '\t']))
+        }
         _ => None,
     }
+}
+
+/// Whether `rest` is a dotted Python path (`package.module.Class`), as
+/// mkdocstrings' directives name what they document.
+fn is_python_path(rest: &str) -> bool {
+    rest.contains('.')
+        && rest.split('.').all(|part| {
+            part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
 }
 
 /// `!!! type "title"`, `??? type`, `???+ type`, with MkDocs Material's
@@ -162,6 +182,9 @@ fn colon(line: &str) -> Option<Marker> {
     let rest = line[colons..].trim();
     if rest.is_empty() {
         return Some(Marker::ColonClose(fence));
+    }
+    if colons == 3 && is_python_path(rest) {
+        return Some(Marker::Directive);
     }
     if let Some(classes) = rest.strip_prefix('{') {
         let admonition = classes
@@ -411,6 +434,27 @@ mod tests {
         );
         assert_eq!(marker(":::: "), Some(Marker::ColonClose(fence(4))));
         assert_eq!(marker("::"), None);
+    }
+
+    #[test]
+    fn mkdocstrings_directives() {
+        for line in [
+            "::: pkg.module",
+            "::: _pkg.Class.method_2",
+            "# ::: pkg.module",
+            "### ::: pkg.Class",
+        ] {
+            assert_eq!(marker(line), Some(Marker::Directive), "{line}");
+        }
+        for not in [
+            "::: tip Use pkg.module",
+            "#::: pkg.module",
+            "# Title",
+            "::: a..b",
+        ] {
+            assert_ne!(marker(not), Some(Marker::Directive), "{not}");
+        }
+        assert_eq!(marker("# Title"), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! What other tools write inside a line of Markdown text: Hugo shortcodes
 //! (`{{< name >}}`, `{{% name %}}`), Liquid and Jinja tags (`{% tag %}`),
 //! template expressions (`{{ value }}`, mdBook's `{{#include}}`), JSX
-//! component tags (`<Tabs>`, `<Note />`) and MDX comments (`{/* … */}`).
+//! component tags (`<Tabs>`, `<Note />`), MDX comments (`{/* … */}`) and
+//! emoji and icon shortcodes (`:smile:`, `:material-check:`).
 //! Code spans are skipped: what is inside them is shown as written.
 //!
 //! Each scanner takes the whole text and where to start, and says where
@@ -39,6 +40,9 @@ pub(super) enum Kind {
     /// Container openers (`:::note`, `!!! tip`, `=== "Tab"`) nested deeper
     /// than the lines reader opens: kept as text.
     TooDeep,
+    /// mkdocstrings' `::: package.module` and its options: dropped, as
+    /// tier0 does not read Python source.
+    Directive,
 }
 
 /// The constructs in `text[range]`, which is one line's content, in order.
@@ -61,6 +65,16 @@ pub(super) fn scan_line(text: &str, range: Range<usize>, heading: bool, out: &mu
         }
         let found = match bytes[i] {
             b'{' => brace_construct(text, i, end, heading, &mut absent),
+            b':' => super::emoji::shortcode(text, i, end).map(|(code_end, shown)| Construct {
+                // An icon left out is decoration: no warning.
+                kind: if shown.is_empty() {
+                    Kind::Hidden
+                } else {
+                    Kind::Mapped
+                },
+                range: i..code_end,
+                replacement: shown.to_owned(),
+            }),
             b'<' if !absent.tag => jsx_tag(text, i, end)
                 .or_else(|| {
                     absent.tag = unclosed_tag(bytes, i, end);
@@ -217,10 +231,12 @@ pub(super) fn brace_construct(
         return Some(c);
     }
     // A heading's `{#id .class}` is the Markdown parser's to read. A list
-    // follows a space or what closes a link, an image, emphasis or code;
-    // after a letter, `_` or `^` a brace is TeX (`\sum_{c=1}`).
+    // follows a space or what closes a link, an image, emphasis, code or an
+    // icon (`:material-clock:{ .lg }`); after a letter, `_` or `^` a brace
+    // is TeX (`\sum_{c=1}`).
     let after = text[..at].bytes().next_back().unwrap_or(b'\n');
-    let follows = after.is_ascii_whitespace() || matches!(after, b')' | b']' | b'*' | b'`' | b'>');
+    let follows =
+        after.is_ascii_whitespace() || matches!(after, b')' | b']' | b'*' | b'`' | b'>' | b':');
     if !heading
         && follows
         && let Some(len) = attribute_list(rest)

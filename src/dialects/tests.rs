@@ -216,6 +216,58 @@ fn offsets_map_back_into_the_body() {
 }
 
 #[test]
+fn mkdocstrings_directives_and_their_options_are_left_out() {
+    // Hatch's plugin reference pages: the options were an indented code
+    // block, and the directive a container holding the rest of the page.
+    let body = "Intro\n\n::: pkg.plugin.Interface\n    options:\n      members:\n\n      - name\n\n# ::: pkg.other\n\nAfter\n";
+    let prepared = prepare(body, false);
+    assert_eq!(prepared.text(), "Intro\n\n\n\n\n\n\n\n\n\nAfter\n");
+    let warnings = prepared.warnings(Path::new("a.md"), body, 0);
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0]
+            .message
+            .starts_with("2 mkdocstrings directives left out"),
+        "{:?}",
+        warnings[0]
+    );
+}
+
+#[test]
+fn html_elements_with_a_markdown_attribute_hold_markdown() {
+    // Hatch's blog: the image was shown as `![…](…)` inside the figure.
+    assert_eq!(
+        text(
+            "1. Step:\n\n     <figure markdown>\n         ![Run](run.png)\n     </figure>\n2. Next\n"
+        ),
+        "1. Step:\n\n     <figure markdown>\n\n     ![Run](run.png)\n     </figure>\n2. Next\n"
+    );
+    // MkDocs Material's grid cards: the body is not indented.
+    assert_eq!(
+        text("<div class=\"grid cards\" markdown>\n- One\n- Two\n</div>\nAfter\n"),
+        "<div class=\"grid cards\" markdown>\n\n- One\n- Two\n\n</div>\nAfter\n"
+    );
+    for not in [
+        "<div markdown>text</div>\n",
+        "<div class=\"markdown\">\n",
+        "<markdown x>\n",
+    ] {
+        assert_eq!(text(not), not);
+    }
+}
+
+#[test]
+fn the_next_tab_of_a_list_item_is_a_tab() {
+    // The second tab was read as indented code once the first had closed:
+    // the list around the first tab was forgotten.
+    let body = "- Activate it:\n\n    === \"macOS\"\n\n        ```\n        . bin/activate\n        ```\n\n    === \"Windows\"\n\n        Run it.\n";
+    let out = text(body);
+    assert!(out.contains("    **macOS**\n"), "{out}");
+    assert!(out.contains("    **Windows**\n"), "{out}");
+    assert!(!out.contains("==="), "{out}");
+}
+
+#[test]
 fn html_comments_hide_what_they_hold() {
     let body = "<!--\n{{< x >}}\n-->\nText\n";
     assert_eq!(text(body), body);

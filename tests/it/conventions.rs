@@ -183,6 +183,47 @@ fn mkdocs_without_front_matter_and_with_admonitions() {
     assert_lacks(&err, &["hide", "icon", "unknown key"]);
 }
 
+/// Hatch's and MkDocs Material's docs, built from their packages: emoji
+/// and icon codes were shown as written, a tab after another in a list
+/// item as code, the image in a `<figure markdown>` as `![…](…)`, and a
+/// mkdocstrings directive's options as a code block.
+#[test]
+fn mkdocs_material_icons_figures_and_directives() {
+    let (site, err) = built("mkdocs");
+    let (_, body) = page(&site, "printing/drivers");
+    assert_lacks(
+        &body,
+        &[
+            ":warning:",
+            ":material",
+            ":fontawesome",
+            "===",
+            "![",
+            "options:",
+            ":::",
+        ],
+    );
+    assert_has(
+        &body,
+        &[
+            "<p>⚠️ Close every open document first.</p>",
+            "<td>Office laser</td><td>✓</td>",
+            "<td>Travel inkjet</td><td>✗</td>",
+            "<p><strong>🍎 macOS</strong></p>",
+            "<p><strong>Windows</strong></p>\n<p>Open <strong>Devices and Printers</strong>.</p>",
+            "<img src=\"../../printing/queue.png\" alt=\"The print queue, empty\" />",
+            "<code>:smile:</code>",
+            "<p>Restart the computer when the installer asks.</p>",
+        ],
+    );
+    assert!(site.public().join("printing/queue.png").exists());
+    assert_warning_at(
+        &err,
+        "1 mkdocstrings directive left out of the page (the first: `::: printers.driver.Installer`)",
+        "content/printing/drivers.md:28:1",
+    );
+}
+
 #[test]
 fn docusaurus_mdx_components_imports_and_ids() {
     let (site, err) = built("docusaurus-mdx");

@@ -33,13 +33,25 @@ fn code_spans_are_left_alone() {
 }
 
 #[test]
+fn emoji_and_icons_are_shown_as_emoji_outside_code() {
+    assert_eq!(
+        scan("[:x:][_emoji] `:x:` :material-clock:{ .lg .middle } 10:30:00"),
+        [
+            (Kind::Mapped, ":x:", "❌".to_owned()),
+            (Kind::Hidden, ":material-clock:", String::new()),
+            (Kind::Mapped, "{ .lg .middle }", String::new()),
+        ]
+    );
+}
+
+#[test]
 fn attribute_lists_are_dropped_outside_headings() {
     for (line, list) in [
         (
             "[Go](x.md){ .md-button .md-button--primary }",
             "{ .md-button .md-button--primary }",
         ),
-        ("[:x:][_emoji]{: .source-link }", "{: .source-link }"),
+        ("[Source][_emoji]{: .source-link }", "{: .source-link }"),
         (
             "![a](b.png){ width=\"300\" #fig }",
             "{ width=\"300\" #fig }",

@@ -9,12 +9,13 @@
 //! written, with code inside them still code. Code (fenced, indented, or a
 //! `{% highlight %}` block) and HTML comments are left as written.
 
+mod markers;
 mod syntax;
 
 use std::ops::Range;
 
 use super::Finding;
-use super::containers::{self, Admonition, Fence, Marker};
+use super::containers::{self, Admonition, Fence};
 use super::inline::{self, Construct, Kind};
 use super::offsets::Rewrite;
 use syntax::{
@@ -77,19 +78,25 @@ pub(super) fn read(body: &str, mdx: bool) -> Read {
 struct Container {
     /// The column of its opening marker.
     base: usize,
-    /// `Some(fence)` for `:::` and `///` containers, whose body is not
-    /// indented; `None` for MkDocs ones, whose body is indented by 4.
+    /// `Some(fence)` for `:::` and `///` containers, closed by a fence;
+    /// `None` for the others, closed by a line indented less than their
+    /// body (and an HTML element by its closing tag too).
     colons: Option<Fence>,
+    /// How far its body is indented past `base`: 4 in MkDocs containers,
+    /// none in `:::` ones, as its first line is in an HTML element.
+    indent: usize,
+    /// The name of the HTML element it is (`div` for `<div markdown>`).
+    element: Option<String>,
     /// Whether it is shown as an alert (a block quote).
     quote: bool,
+    /// Whether the text around it was inside a list, as it is again when
+    /// it closes (a tab in a list item, the next tab after it).
+    in_list: bool,
 }
 
 impl Container {
     fn body_column(&self) -> usize {
-        match self.colons {
-            Some(_) => self.base,
-            None => self.base + 4,
-        }
+        self.base + self.indent
     }
 }
 
@@ -113,6 +120,9 @@ enum Mode {
     DropToLine(&'static str),
     /// Text dropped up to this offset (a construct spanning lines).
     DropTo(usize),
+    /// Lines indented deeper than this column dropped, blank ones kept (a
+    /// mkdocstrings directive's YAML options).
+    DropIndented(usize),
 }
 
 #[derive(Debug)]
@@ -166,7 +176,7 @@ impl Pass<'_> {
                 .position(|c| c.colons.is_none() && indent < c.body_column())
             {
                 closed_quote = self.stack[outermost..].iter().any(|c| c.quote);
-                self.stack.truncate(outermost);
+                self.close_to(outermost);
             }
             if let Mode::Code { depth, .. } | Mode::Comment { depth } = self.mode
                 && depth > self.stack.len()
@@ -201,6 +211,14 @@ impl Pass<'_> {
                 self.prev_blank = blank;
             }
         }
+    }
+
+    /// Closes the containers from the `depth`th on.
+    fn close_to(&mut self, depth: usize) {
+        if let Some(outermost) = self.stack.get(depth) {
+            self.list = outermost.in_list;
+        }
+        self.stack.truncate(depth);
     }
 
     /// The prefix of the open quotes (`> > `), as a line of them starts.
@@ -298,6 +316,17 @@ impl Pass<'_> {
                 self.inline(from, end, false);
                 None
             }
+            Mode::DropIndented(_) if blank => None,
+            &Mode::DropIndented(deeper_than)
+                if column + columns(text, usize::MAX).1 > deeper_than =>
+            {
+                self.rewrite.remove(content..end);
+                None
+            }
+            Mode::DropIndented(_) => {
+                self.mode = Mode::Normal;
+                self.normal_line(content, end, column, prefix)
+            }
             Mode::Normal if blank => None,
             Mode::Normal => self.normal_line(content, end, column, prefix),
         }
@@ -343,6 +372,12 @@ impl Pass<'_> {
                 depth: self.stack.len(),
             };
             return None;
+        }
+        let indent = &text[..text.len() - trimmed.len()];
+        if shallow
+            && let Some(line) = self.markdown_element(trimmed, indent, column + rel, prefix, end)
+        {
+            return Some(line);
         }
         if shallow && let Some(marker) = containers::marker(trimmed) {
             return self.marker(marker, content, column + rel, prefix, at..end);
@@ -396,94 +431,6 @@ impl Pass<'_> {
         }
         self.inline(content, end, trimmed.starts_with('#'));
         None
-    }
-
-    /// Opens or closes a container at the line whose content is at
-    /// `content`, the marker at `column` (from offset `at` to the line's
-    /// end): the line's new text.
-    fn marker(
-        &mut self,
-        marker: Marker,
-        content: usize,
-        column: usize,
-        prefix: &str,
-        marked: Range<usize>,
-    ) -> Option<String> {
-        let at = marked.start;
-        if !matches!(marker, Marker::ColonClose(_)) && self.stack.len() >= MAX_NESTING {
-            if matches!(marker, Marker::Colon(..) | Marker::FencedTab(..)) {
-                self.unopened_colons += 1;
-            }
-            self.found(Kind::TooDeep, marked);
-            return None;
-        }
-        let body = self.body;
-        let indent = &body[content..at];
-        let line_start = self.line_start(content);
-        let alert = |a: &Admonition| format!("{prefix}{indent}> [!{}]", a.kind.marker());
-        match marker {
-            Marker::Indented(admonition) => {
-                let line = alert(&admonition);
-                self.open(column, None, true);
-                self.admonitions.push((line_start, admonition));
-                Some(line)
-            }
-            Marker::Tab(title) => {
-                self.open(column, None, false);
-                Some(self.tab_title(prefix, indent, &title))
-            }
-            Marker::FencedTab(fence, title) => {
-                self.open(column, Some(fence), false);
-                Some(self.tab_title(prefix, indent, &title))
-            }
-            Marker::Colon(colons, admonition) => {
-                let line = match &admonition {
-                    Some(a) => alert(a),
-                    None => prefix.trim_end().to_owned(),
-                };
-                self.open(column, Some(colons), admonition.is_some());
-                if let Some(admonition) = admonition {
-                    self.admonitions.push((line_start, admonition));
-                }
-                Some(line)
-            }
-            Marker::ColonClose(_) if self.unopened_colons > 0 => {
-                self.unopened_colons -= 1;
-                None
-            }
-            Marker::ColonClose(colons) => {
-                let closes = self
-                    .stack
-                    .last()
-                    .is_some_and(|c| c.colons.is_some_and(|f| f.closed_by(colons)));
-                if !closes {
-                    return None;
-                }
-                self.stack.pop();
-                Some(self.quote_prefix().trim_end().to_owned())
-            }
-        }
-    }
-
-    /// The lines that show a tab's title, in bold, as a paragraph.
-    fn tab_title(&self, prefix: &str, indent: &str, title: &str) -> String {
-        let blank = prefix.trim_end();
-        let before = if self.prev_blank {
-            String::new()
-        } else {
-            format!("{blank}\n")
-        };
-        format!("{before}{prefix}{indent}**{title}**\n{blank}")
-    }
-
-    fn open(&mut self, base: usize, colons: Option<Fence>, quote: bool) {
-        self.stack.push(Container {
-            base,
-            colons,
-            quote,
-        });
-        self.list = false;
-        self.indented_code = false;
     }
 
     /// Whether the line whose content starts at `content` starts a block
