@@ -315,7 +315,10 @@ pub(super) fn jsx_tag(text: &str, at: usize, end: usize) -> Option<usize> {
         i += 1;
     }
     let name = &text[name_start..i];
-    if !is_component(name) {
+    // `<first.last@example.com>` and `<HTTPS://example.com>` are
+    // autolinks, which a reader sees as links.
+    let autolink = bytes.get(i) == Some(&b'@') || name.ends_with(':');
+    if autolink || !is_component(name) {
         return None;
     }
     attributes_end(bytes, i)

@@ -126,6 +126,10 @@ fn jsx_components_but_not_html() {
         ]
     );
     assert!(scan("a < b and <Foo").is_empty());
+    // Python-Markdown's docs: the maintainers' address was left out.
+    assert!(
+        scan("<python.markdown@gmail.com> <Ann.Lee@example.com> <HTTPS://example.com>").is_empty()
+    );
 }
 
 #[test]
