@@ -2,7 +2,8 @@
 //! (`{{< name >}}`, `{{% name %}}`), Liquid and Jinja tags (`{% tag %}`),
 //! template expressions (`{{ value }}`, mdBook's `{{#include}}`), JSX
 //! component tags (`<Tabs>`, `<Note />`), MDX comments (`{/* … */}`) and
-//! emoji and icon shortcodes (`:smile:`, `:material-check:`).
+//! emoji and icon shortcodes (`:smile:`, `:material-check:`), and
+//! PyMdown's keys (`++ctrl+c++`).
 //! Code spans are skipped: what is inside them is shown as written.
 //!
 //! Each scanner takes the whole text and where to start, and says where
@@ -75,6 +76,13 @@ pub(super) fn scan_line(text: &str, range: Range<usize>, heading: bool, out: &mu
                 range: i..code_end,
                 replacement: shown.to_owned(),
             }),
+            b'+' if bytes.get(i + 1) == Some(&b'+') => {
+                super::keys::keys(text, i, end).map(|(keys_end, shown)| Construct {
+                    kind: Kind::Mapped,
+                    range: i..keys_end,
+                    replacement: shown,
+                })
+            }
             b'<' if !absent.tag => jsx_tag(text, i, end)
                 .or_else(|| {
                     absent.tag = unclosed_tag(bytes, i, end);

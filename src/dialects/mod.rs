@@ -20,6 +20,7 @@
 //!   dropped;
 //! - emoji shortcodes (`:smile:`) into their emoji, and MkDocs Material's
 //!   icons (`:material-check:`) into an emoji, a mark or nothing;
+//! - PyMdown's keys (`++ctrl+alt+del++`) into `<kbd>` elements;
 //! - JSX component tags: dropped, their inner text kept; MDX comments and,
 //!   in MDX files, `import`/`export` lines and `{expressions}` on their own
 //!   lines: dropped; `{/* #id */}` closing a heading into its `{#id}`;
@@ -37,6 +38,7 @@
 mod containers;
 mod emoji;
 mod inline;
+mod keys;
 mod lines;
 mod offsets;
 
@@ -214,6 +216,7 @@ fn has_dialect(body: &str) -> bool {
         }
     });
     inline
+        || body.contains("++")
         || body.contains(" markdown>")
         || body.contains(" markdown=")
         || body.lines().any(|line| {

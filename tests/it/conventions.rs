@@ -185,8 +185,8 @@ fn mkdocs_without_front_matter_and_with_admonitions() {
 
 /// Hatch's and MkDocs Material's docs, built from their packages: emoji
 /// and icon codes were shown as written, a tab after another in a list
-/// item as code, the image in a `<figure markdown>` as `![…](…)`, and a
-/// mkdocstrings directive's options as a code block.
+/// item as code, the image in a `<figure markdown>` as `![…](…)`, a
+/// mkdocstrings directive's options as a code block, and keys as `++…++`.
 #[test]
 fn mkdocs_material_icons_figures_and_directives() {
     let (site, err) = built("mkdocs");
@@ -213,7 +213,7 @@ fn mkdocs_material_icons_figures_and_directives() {
             "<p><strong>Windows</strong></p>\n<p>Open <strong>Devices and Printers</strong>.</p>",
             "<img src=\"../../printing/queue.png\" alt=\"The print queue, empty\" />",
             "<code>:smile:</code>",
-            "<p>Restart the computer when the installer asks.</p>",
+            "<p>Restart the computer when the installer asks, then press <kbd>Ctrl</kbd>+<kbd>P</kbd>.</p>",
         ],
     );
     assert!(site.public().join("printing/queue.png").exists());
