@@ -41,8 +41,9 @@ pub(super) enum Kind {
     /// Container openers (`:::note`, `!!! tip`, `=== "Tab"`) nested deeper
     /// than the lines reader opens: kept as text.
     TooDeep,
-    /// mkdocstrings' `::: package.module` and its options: dropped, as
-    /// tier0 does not read Python source.
+    /// mkdocstrings' `::: package.module` and its options, MyST's
+    /// `{include}` and `{program-output}` blocks: dropped, as tier0 does
+    /// not read Python source, other files or commands' output.
     Directive,
 }
 

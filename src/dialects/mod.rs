@@ -29,7 +29,8 @@
 //!   blank line after the opening tag and before the closing one, so that
 //!   their content is read as Markdown;
 //! - mkdocstrings' `::: package.module` directives and their options:
-//!   dropped.
+//!   dropped; MyST's fenced directives (```` ```{note} ````) into alerts,
+//!   or their block dropped (`{toctree}`, `{include}`).
 //!
 //! A body with none of these is passed through without a copy. The rewrite
 //! reads each line once (a construct spanning lines is searched for once,
@@ -118,9 +119,11 @@ impl<'a> Prepared<'a> {
                          shown; write what they did in Markdown",
                     ),
                     Kind::Directive => (
-                        "mkdocstrings directive",
-                        "tier0 does not generate documentation from source code: write the \
-                         reference in Markdown, or link to where it is published",
+                        "directive",
+                        "tier0 does not generate text from source code, other files or \
+                         commands (mkdocstrings' `::: module`, MyST's `{include}` and \
+                         `{program-output}`): write the text in Markdown, or link to where it \
+                         is published",
                     ),
                     Kind::TooDeep => {
                         let message = format!(
@@ -221,9 +224,11 @@ fn has_dialect(body: &str) -> bool {
         || body.contains(" markdown=")
         || body.lines().any(|line| {
             let line = line.trim_start();
-            ["!!!", "???", "===", ":::", "///", ">", "import ", "export "]
-                .iter()
-                .any(|m| line.starts_with(m))
+            [
+                "!!!", "???", "===", ":::", "///", "```{", ">", "import ", "export ",
+            ]
+            .iter()
+            .any(|m| line.starts_with(m))
         })
 }
 

@@ -225,9 +225,7 @@ fn mkdocstrings_directives_and_their_options_are_left_out() {
     let warnings = prepared.warnings(Path::new("a.md"), body, 0);
     assert_eq!(warnings.len(), 1);
     assert!(
-        warnings[0]
-            .message
-            .starts_with("2 mkdocstrings directives left out"),
+        warnings[0].message.starts_with("2 directives left out"),
         "{:?}",
         warnings[0]
     );
@@ -265,6 +263,21 @@ fn the_next_tab_of_a_list_item_is_a_tab() {
     assert!(out.contains("    **macOS**\n"), "{out}");
     assert!(out.contains("    **Windows**\n"), "{out}");
     assert!(!out.contains("==="), "{out}");
+}
+
+#[test]
+fn myst_directives_become_alerts_or_are_left_out() {
+    // Black's docs: twenty admonitions and five tables of contents were
+    // code blocks.
+    let body = "````{note}\nRun it:\n```\nblack .\n```\n````\n\n```{toctree}\n---\nhidden:\n---\n\nthe_basics\n```\n\n```{include} ../CHANGES.md\n```\nEnd\n";
+    let prepared = prepare(body, false);
+    assert_eq!(
+        prepared.text(),
+        "> [!NOTE]\n> Run it:\n> ```\n> black .\n> ```\n\n\n\n\n\n\n\n\n\n\n\n\nEnd\n"
+    );
+    let warnings = prepared.warnings(Path::new("a.md"), body, 0);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].message.starts_with("1 directive left out"));
 }
 
 #[test]

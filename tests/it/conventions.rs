@@ -219,7 +219,7 @@ fn mkdocs_material_icons_figures_and_directives() {
     assert!(site.public().join("printing/queue.png").exists());
     assert_warning_at(
         &err,
-        "1 mkdocstrings directive left out of the page (the first: `::: printers.driver.Installer`)",
+        "1 directive left out of the page (the first: `::: printers.driver.Installer`)",
         "content/printing/drivers.md:28:1",
     );
 }
@@ -401,4 +401,33 @@ fn html_ids_are_anchors() {
     let err = stderr(&output);
     assert_eq!(err.matches("has no anchor").count(), 1, "{err}");
     assert!(err.contains("has no anchor `#missing`"), "{err}");
+}
+
+/// Black's docs, written in MyST for Sphinx: their admonitions and tables
+/// of contents were code blocks, and an `{include}` of a file outside the
+/// docs showed its path as code.
+#[test]
+fn myst_directives() {
+    let site = Site::empty();
+    site.write(
+        "content/server.md",
+        "# Run the server\n\n```{warning}\nKeep it on *localhost*.\n```\n\n```{toctree}\n---\nhidden:\n---\n\nusage\n```\n\nStart it.\n\n```{include} ../CHANGES.md\n```\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    let (_, body) = page(&site, "server");
+    assert_has(
+        &body,
+        &[
+            "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Advertencia</p>\n<p>Keep it on <em>localhost</em>.</p>\n</div>",
+            "<p>Start it.</p>",
+        ],
+    );
+    assert_lacks(&body, &["```", "{", "hidden", "usage", "CHANGES"]);
+    assert_warning_at(
+        &err,
+        "1 directive left out of the page (the first: `",
+        "content/server.md:17:1",
+    );
 }

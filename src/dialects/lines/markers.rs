@@ -27,6 +27,22 @@ impl Pass<'_> {
             self.mode = Mode::DropIndented(column);
             return Some(prefix.trim_end().to_owned());
         }
+        if let Marker::Generated {
+            fence,
+            shown,
+            warned,
+        } = marker
+        {
+            let kind = if warned {
+                Kind::Directive
+            } else {
+                Kind::Hidden
+            };
+            self.found(kind, marked);
+            self.mode = Mode::DropFenced(fence);
+            let indent = &self.body[content..at];
+            return Some(format!("{prefix}{indent}{shown}").trim_end().to_owned());
+        }
         if !matches!(marker, Marker::ColonClose(_)) && self.stack.len() >= MAX_NESTING {
             if matches!(marker, Marker::Colon(..) | Marker::FencedTab(..)) {
                 self.unopened_colons += 1;
@@ -68,7 +84,7 @@ impl Pass<'_> {
                 self.unopened_colons -= 1;
                 None
             }
-            Marker::Directive => None,
+            Marker::Directive | Marker::Generated { .. } => None,
             Marker::ColonClose(colons) => {
                 let closes = self
                     .stack

@@ -123,6 +123,9 @@ enum Mode {
     /// Lines indented deeper than this column dropped, blank ones kept (a
     /// mkdocstrings directive's YAML options).
     DropIndented(usize),
+    /// Lines dropped up to and with the one that closes this fence (a
+    /// MyST directive's block).
+    DropFenced(Fence),
 }
 
 #[derive(Debug)]
@@ -316,6 +319,13 @@ impl Pass<'_> {
                 self.inline(from, end, false);
                 None
             }
+            &Mode::DropFenced(fence) => {
+                if containers::myst(text.trim_start(), Some(fence)).is_some() {
+                    self.mode = Mode::Normal;
+                }
+                self.rewrite.remove(content..end);
+                None
+            }
             Mode::DropIndented(_) if blank => None,
             &Mode::DropIndented(deeper_than)
                 if column + columns(text, usize::MAX).1 > deeper_than =>
@@ -359,6 +369,10 @@ impl Pass<'_> {
             } else if rel == 0 && self.prev_blank {
                 self.list = false;
             }
+        }
+        let open = self.stack.last().and_then(|c| c.colons);
+        if shallow && let Some(marker) = containers::myst(trimmed, open) {
+            return self.marker(marker, content, column + rel, prefix, at..end);
         }
         if shallow && let Some(closer) = fence(trimmed) {
             self.mode = Mode::Code {
