@@ -85,17 +85,18 @@ impl<'a> BodySource<'a> {
 }
 
 /// A reference to no link definition that names an anchor or an object
-/// of another page (`[Markdown][markdown.Markdown]`, `[`post_dir`][]` of
-/// `[config.post_dir]`), as mkdocs-autorefs resolves them from the pages
-/// and API references of the whole MkDocs site: tier0 has no such
-/// registry, so the reader sees the text, not the brackets. An empty
+/// of another page (`[Markdown][markdown.Markdown]`, `[config.post_dir][]`),
+/// as mkdocs-autorefs resolves them from the pages and API references of
+/// the whole MkDocs site, or a link whose definition another tool appends
+/// to every page (`[PEP 517][]`, defined in Hatch's snippets file): tier0
+/// has neither, so the reader sees the text, not the brackets. An empty
 /// target marks it for [`BodySource::events`] to leave the link out;
-/// `[i][j]` (no `.`, `-` or `_` in the label) and shortcut references
-/// (`[optional]`) stay text as written.
+/// `[i][j]` (a label of one word without `.`, `-` or `_`) and shortcut
+/// references (`[optional]`) stay text as written.
 fn autoref(link: BrokenLink<'_>) -> Option<(CowStr<'_>, CowStr<'_>)> {
     let label = link.reference.as_ref();
-    let identifier =
-        label.len() > 1 && label.contains(['.', '-', '_']) && !label.contains(char::is_whitespace);
+    let identifier = label.len() > 1
+        && label.contains(|c: char| matches!(c, '.' | '-' | '_') || c.is_whitespace());
     let full = matches!(link.link_type, LinkType::Reference | LinkType::Collapsed);
     (full && identifier).then_some((CowStr::Borrowed(""), CowStr::Borrowed("")))
 }
@@ -136,12 +137,13 @@ mod tests {
         assert!(source.admonition_at(quote.start).is_some());
     }
 
-    /// Python-Markdown's docs showed 113 such references as `[…][…]`.
+    /// Python-Markdown's docs showed 113 such references as `[…][…]`,
+    /// Hatch's as `[PEP 517][]`.
     #[test]
     fn cross_references_of_autorefs_are_their_text() {
-        let text = "---\nid: a\n---\nSee [`Markdown`][markdown.Markdown], [Blog][] \
-                    and [defined][d].\n\nKept: m[i][j], [optional], [Blog] and \
-                    [a][no such].\n\n[d]: https://example.com\n";
+        let text = "---\nid: a\n---\nSee [`Markdown`][markdown.Markdown], [Blog][], \
+                    [PEP 517][] and [defined][d].\n\nKept: m[i][j], [optional] and \
+                    [Blog].\n\n[d]: https://example.com\n";
         let text = text.replace("[Blog][]", "[config.blog_dir][]");
         let sources = Sources {
             articles: vec![SourceFile::in_content("a.md", &text)],
@@ -161,8 +163,8 @@ mod tests {
         }
         assert_eq!(
             shown,
-            "See Markdown, config.blog_dir and defined.\n\
-             Kept: m[i][j], [optional], [Blog] and [a][no such].\n"
+            "See Markdown, config.blog_dir, PEP 517 and defined.\n\
+             Kept: m[i][j], [optional] and [Blog].\n"
         );
         assert_eq!(links, 1);
     }
