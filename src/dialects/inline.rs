@@ -2,8 +2,8 @@
 //! (`{{< name >}}`, `{{% name %}}`), Liquid and Jinja tags (`{% tag %}`),
 //! template expressions (`{{ value }}`, mdBook's `{{#include}}`), JSX
 //! component tags (`<Tabs>`, `<Note />`), MDX comments (`{/* … */}`) and
-//! emoji and icon shortcodes (`:smile:`, `:material-check:`), and
-//! PyMdown's keys (`++ctrl+c++`).
+//! emoji and icon shortcodes (`:smile:`, `:material-check:`),
+//! PyMdown's keys (`++ctrl+c++`) and MyST's roles (``{doc}`page` ``).
 //! Code spans are skipped: what is inside them is shown as written.
 //!
 //! Each scanner takes the whole text and where to start, and says where
@@ -66,7 +66,13 @@ pub(super) fn scan_line(text: &str, range: Range<usize>, heading: bool, out: &mu
             continue;
         }
         let found = match bytes[i] {
-            b'{' => brace_construct(text, i, end, heading, &mut absent),
+            b'{' => super::roles::role(text, i, end)
+                .map(|(role_end, shown)| Construct {
+                    kind: Kind::Mapped,
+                    range: i..role_end,
+                    replacement: shown,
+                })
+                .or_else(|| brace_construct(text, i, end, heading, &mut absent)),
             b':' => super::emoji::shortcode(text, i, end).map(|(code_end, shown)| Construct {
                 // An icon left out is decoration: no warning.
                 kind: if shown.is_empty() {

@@ -30,7 +30,9 @@
 //!   their content is read as Markdown;
 //! - mkdocstrings' `::: package.module` directives and their options:
 //!   dropped; MyST's fenced directives (```` ```{note} ````) into alerts,
-//!   or their block dropped (`{toctree}`, `{include}`).
+//!   or their block dropped (`{toctree}`, `{include}`); its roles
+//!   (``{doc}`Title <page>` ``) into links or text, and its targets
+//!   (`(label)=`) into anchors.
 //!
 //! A body with none of these is passed through without a copy. The rewrite
 //! reads each line once (a construct spanning lines is searched for once,
@@ -42,6 +44,7 @@ mod inline;
 mod keys;
 mod lines;
 mod offsets;
+mod roles;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -208,7 +211,10 @@ fn has_dialect(body: &str) -> bool {
     let inline = memchr::memchr3_iter(b'{', b'<', b':', bytes).any(|i| {
         let next = bytes.get(i + 1).copied().unwrap_or(b' ');
         match bytes[i] {
-            b'{' => matches!(next, b'{' | b'%' | b'/' | b'.' | b':' | b'#' | b' '),
+            b'{' => {
+                matches!(next, b'{' | b'%' | b'/' | b'.' | b':' | b'#' | b' ')
+                    || next.is_ascii_lowercase()
+            }
             b':' => emoji::shortcode(body, i, body.len()).is_some(),
             _ => {
                 next.is_ascii_uppercase()
@@ -229,6 +235,7 @@ fn has_dialect(body: &str) -> bool {
             ]
             .iter()
             .any(|m| line.starts_with(m))
+                || line.starts_with('(') && line.trim_end().ends_with(")=")
         })
 }
 

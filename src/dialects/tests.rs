@@ -281,6 +281,21 @@ fn myst_directives_become_alerts_or_are_left_out() {
 }
 
 #[test]
+fn myst_targets_are_anchors_and_roles_links() {
+    // Black's docs showed `(labels/exit-code)=` above headings, and
+    // `{doc}` before the title of each page they link to.
+    assert_eq!(
+        text(
+            "(labels/exit-code)=\n## Exit code\n\nSee {doc}`The basics <./the_basics>` and `{doc}`.\n"
+        ),
+        "<a id=\"labels/exit-code\"></a>\n## Exit code\n\nSee [The basics](./the_basics) and `{doc}`.\n"
+    );
+    for not in ["(a b)=\n", "(x)\n", "(\"x)=\n"] {
+        assert_eq!(text(not), not);
+    }
+}
+
+#[test]
 fn html_comments_hide_what_they_hold() {
     let body = "<!--\n{{< x >}}\n-->\nText\n";
     assert_eq!(text(body), body);

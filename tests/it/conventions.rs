@@ -404,14 +404,19 @@ fn html_ids_are_anchors() {
 }
 
 /// Black's docs, written in MyST for Sphinx: their admonitions and tables
-/// of contents were code blocks, and an `{include}` of a file outside the
-/// docs showed its path as code.
+/// of contents were code blocks, an `{include}` of a file outside the docs
+/// showed its path as code, and targets (`(label)=`) and roles (`{doc}`)
+/// were text.
 #[test]
 fn myst_directives() {
     let site = Site::empty();
     site.write(
         "content/server.md",
-        "# Run the server\n\n```{warning}\nKeep it on *localhost*.\n```\n\n```{toctree}\n---\nhidden:\n---\n\nusage\n```\n\nStart it.\n\n```{include} ../CHANGES.md\n```\n",
+        "# Run the server\n\n```{warning}\nKeep it on *localhost*.\n```\n\n```{toctree}\n---\nhidden:\n---\n\nusage\n```\n\nStart it.\n\n```{include} ../CHANGES.md\n```\n\n(labels/stop)=\n## Stop\n\nAs {doc}`the guide <./guide>` says.\n",
+    );
+    site.write(
+        "content/guide.md",
+        "# Guide\n\nSee [how to stop](server.md#labels/stop).\n",
     );
     let output = site.tier0(&["build"]).output().unwrap();
     let err = stderr(&output);
@@ -422,9 +427,13 @@ fn myst_directives() {
         &[
             "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Advertencia</p>\n<p>Keep it on <em>localhost</em>.</p>\n</div>",
             "<p>Start it.</p>",
+            "<a id=\"labels/stop\"></a>",
+            "<p>As <a href=\"../guide/index.html\">the guide</a> says.</p>",
         ],
     );
-    assert_lacks(&body, &["```", "{", "hidden", "usage", "CHANGES"]);
+    assert_lacks(&body, &["```", "{", "hidden", "usage", "CHANGES", ")="]);
+    let check = site.tier0(&["check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     assert_warning_at(
         &err,
         "1 directive left out of the page (the first: `",

@@ -19,8 +19,8 @@ use super::containers::{self, Admonition, Fence};
 use super::inline::{self, Construct, Kind};
 use super::offsets::Rewrite;
 use syntax::{
-    columns, fence, highlight_start, is_blank_line, is_highlight_end, is_list_item, paragraph_end,
-    vue_block,
+    columns, fence, highlight_start, is_blank_line, is_highlight_end, is_list_item, myst_target,
+    paragraph_end, vue_block,
 };
 
 /// How many containers may be open at once; an opener beyond is text.
@@ -408,6 +408,10 @@ impl Pass<'_> {
             self.admonitions.push((at, admonition));
             self.found(Kind::Mapped, marker..name_end);
             return None;
+        }
+        if shallow && let Some(label) = myst_target(trimmed) {
+            self.found(Kind::Mapped, at..end);
+            return Some(format!("{prefix}<a id=\"{label}\"></a>"));
         }
         if shallow && let Some(lang) = highlight_start(trimmed) {
             self.mode = Mode::Code {

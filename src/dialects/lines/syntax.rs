@@ -134,3 +134,14 @@ pub(super) fn markdown_element(line: &str) -> Option<&str> {
         .any(|a| a == "markdown" || a.starts_with("markdown="));
     (element && markdown).then_some(name)
 }
+
+/// The label of a MyST target line, `(labels/exit-code)=`, which names
+/// the place of the page it stands in: letters, digits and `_-./:`.
+pub(super) fn myst_target(line: &str) -> Option<&str> {
+    let label = line.trim_end().strip_prefix('(')?.strip_suffix(")=")?;
+    let safe = !label.is_empty()
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_-./:".contains(&b));
+    safe.then_some(label)
+}
