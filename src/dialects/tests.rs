@@ -296,6 +296,17 @@ fn myst_targets_are_anchors_and_roles_links() {
 }
 
 #[test]
+fn an_indented_fence_inside_code_does_not_close_it() {
+    // MkDocs Material's examples: a fence indented inside a fenced example
+    // closed it here, and the admonition after it was shown as code.
+    let body = "```\n!!! example\n    ```\n    x\n    ```\n```\n\n!!! example\n    Shown.\n";
+    assert_eq!(
+        text(body),
+        "```\n!!! example\n    ```\n    x\n    ```\n```\n\n> [!NOTE]\n> Shown.\n"
+    );
+}
+
+#[test]
 fn html_comments_hide_what_they_hold() {
     let body = "<!--\n{{< x >}}\n-->\nText\n";
     assert_eq!(text(body), body);

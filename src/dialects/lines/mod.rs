@@ -105,10 +105,11 @@ impl Container {
 enum Mode {
     Normal,
     /// Code, up to a closing fence (or a line closing a tag block); opened
-    /// with `depth` containers.
+    /// with `depth` containers, indented by `indent` columns in them.
     Code {
         closer: Closer,
         depth: usize,
+        indent: usize,
     },
     /// An HTML comment, up to `-->`.
     Comment {
@@ -270,12 +271,15 @@ impl Pass<'_> {
         let body = self.body;
         let text = &body[content..end];
         match &self.mode {
-            Mode::Code { closer, .. } => {
+            Mode::Code { closer, indent, .. } => {
                 let trimmed = text.trim();
                 let (closes, tag) = match closer {
+                    // A fence indented 4 more than its opener is code
+                    // (SuperFences' examples hold indented fences).
                     Closer::Fence(ch, len) => {
                         let run = trimmed.bytes().take_while(|b| b == ch).count();
-                        (run >= *len && run == trimmed.len(), false)
+                        let shallow = columns(text, usize::MAX).1 < indent + 4;
+                        (shallow && run >= *len && run == trimmed.len(), false)
                     }
                     Closer::Tag => (is_highlight_end(trimmed), true),
                 };
@@ -378,6 +382,7 @@ impl Pass<'_> {
             self.mode = Mode::Code {
                 closer,
                 depth: self.stack.len(),
+                indent: rel,
             };
             return None;
         }
@@ -417,6 +422,7 @@ impl Pass<'_> {
             self.mode = Mode::Code {
                 closer: Closer::Tag,
                 depth: self.stack.len(),
+                indent: rel,
             };
             return Some(format!("{prefix}```{lang}"));
         }
