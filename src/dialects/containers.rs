@@ -176,7 +176,7 @@ fn is_python_path(rest: &str) -> bool {
 }
 
 /// `!!! type "title"`, `??? type`, `???+ type`, with MkDocs Material's
-/// `inline` and `end` modifiers ignored.
+/// `inline`, `end` and `annotate` modifiers ignored.
 fn mkdocs(line: &str) -> Option<Marker> {
     let (rest, collapsible) = if let Some(rest) = line.strip_prefix("!!!") {
         (rest, None)
@@ -196,7 +196,7 @@ fn mkdocs(line: &str) -> Option<Marker> {
         return None;
     }
     let (name, mut rest) = rest.split_at(name_len);
-    for modifier in ["inline", "end"] {
+    for modifier in ["inline", "end", "annotate"] {
         rest = rest
             .trim_start()
             .strip_prefix(modifier)

@@ -4,7 +4,7 @@
 //! Material writes an icon of its bundled sets.
 //!
 //! An emoji shortcode becomes its emoji (GitHub's table, from the `emojis`
-//! crate). An icon is drawn by the other tool's theme, which tier0 does
+//! crate, or the emoji's Unicode name as JoyPixels' codes write it). An icon is drawn by the other tool's theme, which tier0 does
 //! not have: one whose name is an emoji's shows that emoji
 //! (`:material-bug:` → 🐛), the marks that carry meaning in tables show as
 //! text (a check ✓, a cross ✗, arrows, an ellipsis), and the others, decoration beside
@@ -42,11 +42,26 @@ pub(super) fn shortcode(text: &str, at: usize, end: usize) -> Option<(usize, &'s
         return None;
     }
     let name = &text[at + 1..close];
-    let shown = match emojis::get_by_shortcode(name) {
+    let shown = match emojis::get_by_shortcode(name).or_else(|| by_name(name)) {
         Some(emoji) => emoji.as_str(),
         None => icon(name)?,
     };
     Some((close + 1, shown))
+}
+
+/// The emoji whose Unicode name, words joined by `_`, is `code`: the
+/// shortcodes of JoyPixels' table, which PyMdown's emoji extension uses by
+/// default, where GitHub's differ (`:man_raising_hand:` for GitHub's
+/// `:raising_hand_man:`).
+fn by_name(code: &str) -> Option<&'static emojis::Emoji> {
+    static NAMES: std::sync::OnceLock<std::collections::HashMap<String, &'static emojis::Emoji>> =
+        std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        emojis::iter()
+            .map(|emoji| (emoji.name().replace(' ', "_"), emoji))
+            .collect()
+    });
+    names.get(code).copied()
 }
 
 /// What an icon of one of the [`ICON_SETS`] shows; `None` for a name of
@@ -112,6 +127,9 @@ mod tests {
         assert_eq!(shown(":warning:"), Some("⚠️"));
         assert_eq!(shown(":white_check_mark:"), Some("✅"));
         assert_eq!(shown(":+1:"), Some("👍"));
+        // JoyPixels' codes, as MkDocs Material's docs write them.
+        assert_eq!(shown(":man_raising_hand:"), Some("🙋‍♂️"));
+        assert_eq!(shown(":woman_in_lotus_position:"), Some("🧘‍♀️"));
     }
 
     #[test]

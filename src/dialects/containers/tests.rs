@@ -31,6 +31,10 @@ fn mkdocs_admonitions() {
             "!!! info inline end \"Side\"",
             admonition(Note, Some("Side"), None),
         ),
+        (
+            "!!! note annotate \"With notes (1)\"",
+            admonition(Note, Some("With notes (1)"), None),
+        ),
         ("!!! caution", admonition(Warning, Some("Caution"), None)),
         ("!!! success", admonition(Tip, Some("Success"), None)),
     ] {
