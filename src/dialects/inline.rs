@@ -275,7 +275,7 @@ fn attribute_list(rest: &str) -> Option<usize> {
     let close = rest.find('}')?;
     let inner = &rest[1..close];
     let inner = inner.strip_prefix(':').unwrap_or(inner);
-    let mut attributes = inner.split_whitespace().peekable();
+    let mut attributes = attribute_words(inner).peekable();
     attributes.peek()?;
     let name = |n: &str| {
         !n.is_empty()
@@ -288,6 +288,18 @@ fn attribute_list(rest: &str) -> Option<usize> {
             None => a.strip_prefix(['.', '#']).is_some_and(name),
         })
         .then_some(close + 1)
+}
+
+/// The attributes of a list, split at white space outside double quotes
+/// (`style="margin: 0"` is one).
+fn attribute_words(inner: &str) -> impl Iterator<Item = &str> {
+    let mut quoted = false;
+    inner
+        .split(move |c: char| {
+            quoted ^= c == '"';
+            c.is_whitespace() && !quoted
+        })
+        .filter(|word| !word.is_empty())
 }
 
 fn is_heading_id(id: &str) -> bool {

@@ -57,6 +57,11 @@ fn attribute_lists_are_dropped_outside_headings() {
             "{ width=\"300\" #fig }",
         ),
         ("{.note}", "{.note}"),
+        // MkDocs Material's annotations page: a quoted value with a space.
+        (
+            "{ .annotate style=\"margin-bottom: 0\" }",
+            "{ .annotate style=\"margin-bottom: 0\" }",
+        ),
     ] {
         assert_eq!(scan(line), [(Kind::Mapped, list, String::new())], "{line}");
     }

@@ -167,5 +167,9 @@ fn a_key_set_twice_is_located_at_its_second_line() {
     let text = "title: Help\ndefault_language: es\nlanguages: []\ndefault_language: en\n";
     let err = deserialize::<serde::de::IgnoredAny>(text, 0).unwrap_err();
     assert_eq!(err.offset, text.rfind("default_language").unwrap());
-    assert!(err.message.contains("`default_language` is set twice"), "{}", err.message);
+    assert!(
+        err.message.contains("`default_language` is set twice"),
+        "{}",
+        err.message
+    );
 }
