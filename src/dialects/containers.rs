@@ -64,6 +64,18 @@ pub(super) enum Marker {
     /// A line of colons (or slashes) only: closes the innermost container
     /// of that mark whose fence is no longer than this.
     ColonClose(Fence),
+    /// mkdocstrings' `::: package.module` (also as a heading, `## :::
+    /// package.Class`): documentation generated from Python source, with
+    /// its YAML options indented below it.
+    Directive,
+    /// A MyST directive whose fenced block is left out up to its closing
+    /// fence, and `shown` put in its place; `warned` when what it showed
+    /// (another file, a command's output) is lost to the reader.
+    Generated {
+        fence: Fence,
+        shown: String,
+        warned: bool,
+    },
 }
 
 /// The line of colons (`:::`) or slashes (`///`) around a container's
@@ -89,12 +101,82 @@ pub(super) fn marker(line: &str) -> Option<Marker> {
         b'=' => tab(line),
         b':' => colon(line),
         b'/' => block(line),
+        b'#' => {
+            let rest = line.trim_start_matches('#');
+            let level = line.len() - rest.len();
+            let directive = colon(rest.trim_start()).filter(|m| *m == Marker::Directive);
+            directive.filter(|_| level <= 6 && rest.starts_with([' ', '\t']))
+        }
         _ => None,
     }
 }
 
+/// What a line opens or closes as MyST (Sphinx's Markdown) writes
+/// directives: ```` ```{note} ```` … ```` ``` ```` is an admonition,
+/// ```` ```{admonition} Title ```` one with a title; ```` ```{toctree} ````
+/// and ```` ```{contents} ```` (navigation tier0 makes itself) are left out,
+/// ```` ```{rubric} Title ```` is its title in bold, ```` ```{image} url ````
+/// the image, and ```` ```{include} file ```` or ```` ```{program-output}
+/// command ```` left out with a warning. A line of backticks closes the
+/// innermost container (`open`) when its fence is long enough. Other
+/// directives (```` ```{code-block} python ````) stay code.
+pub(super) fn myst(line: &str, open: Option<Fence>) -> Option<Marker> {
+    let line = line.trim_end();
+    let len = line.bytes().take_while(|&b| b == b'`').count();
+    if len < 3 {
+        return None;
+    }
+    let fence = Fence { mark: b'`', len };
+    if len == line.len() {
+        return open
+            .filter(|f| f.closed_by(fence))
+            .map(|_| Marker::ColonClose(fence));
+    }
+    let (name, args) = line[len..].strip_prefix('{')?.split_once('}')?;
+    let args = args.trim();
+    let title = (!args.is_empty()).then(|| super::inline_text(args));
+    if name == "admonition" {
+        let admonition = Admonition {
+            kind: AlertKind::Note,
+            title,
+            collapsible: None,
+        };
+        return Some(Marker::Colon(fence, Some(admonition)));
+    }
+    if let Some((kind, default_title)) = known_kind(name) {
+        let admonition = Admonition {
+            kind,
+            title: title.or(default_title),
+            collapsible: None,
+        };
+        return Some(Marker::Colon(fence, Some(admonition)));
+    }
+    let (shown, warned) = match name {
+        "toctree" | "contents" => (String::new(), false),
+        "rubric" => (format!("**{args}**"), false),
+        "image" | "figure" => (format!("![]({args})"), false),
+        "include" | "literalinclude" | "program-output" | "command-output" => (String::new(), true),
+        _ => return None,
+    };
+    Some(Marker::Generated {
+        fence,
+        shown,
+        warned,
+    })
+}
+
+/// Whether `rest` is a dotted Python path (`package.module.Class`), as
+/// mkdocstrings' directives name what they document.
+fn is_python_path(rest: &str) -> bool {
+    rest.contains('.')
+        && rest.split('.').all(|part| {
+            part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+}
+
 /// `!!! type "title"`, `??? type`, `???+ type`, with MkDocs Material's
-/// `inline` and `end` modifiers ignored.
+/// `inline`, `end` and `annotate` modifiers ignored.
 fn mkdocs(line: &str) -> Option<Marker> {
     let (rest, collapsible) = if let Some(rest) = line.strip_prefix("!!!") {
         (rest, None)
@@ -114,7 +196,7 @@ fn mkdocs(line: &str) -> Option<Marker> {
         return None;
     }
     let (name, mut rest) = rest.split_at(name_len);
-    for modifier in ["inline", "end"] {
+    for modifier in ["inline", "end", "annotate"] {
         rest = rest
             .trim_start()
             .strip_prefix(modifier)
@@ -163,11 +245,16 @@ fn colon(line: &str) -> Option<Marker> {
     if rest.is_empty() {
         return Some(Marker::ColonClose(fence));
     }
+    if colons == 3 && is_python_path(rest) {
+        return Some(Marker::Directive);
+    }
     if let Some(classes) = rest.strip_prefix('{') {
+        // Pandoc's classes (`{.callout-tip}`), or MyST's directive name
+        // (`:::{tip}`).
         let admonition = classes
             .trim_end_matches('}')
             .split_whitespace()
-            .filter_map(|class| class.strip_prefix('.'))
+            .map(|class| class.strip_prefix('.').unwrap_or(class))
             .find_map(|class| known_kind(class.strip_prefix("callout-").unwrap_or(class)))
             .map(|(kind, title)| Admonition {
                 kind,
@@ -328,183 +415,4 @@ fn capitalised(name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn admonition(kind: AlertKind, title: Option<&str>, collapsible: Option<bool>) -> Admonition {
-        Admonition {
-            kind,
-            title: title.map(str::to_owned),
-            collapsible,
-        }
-    }
-
-    #[test]
-    fn mkdocs_admonitions() {
-        use AlertKind::*;
-        for (line, expected) in [
-            ("!!! note", admonition(Note, None, None)),
-            (
-                "!!! tip \"Stand-alone blog\"",
-                admonition(Tip, Some("Stand-alone blog"), None),
-            ),
-            ("!!! example \"\"", admonition(Note, Some(""), None)),
-            (
-                "??? question",
-                admonition(Note, Some("Question"), Some(false)),
-            ),
-            (
-                "???+ danger \"Careful\"",
-                admonition(Caution, Some("Careful"), Some(true)),
-            ),
-            ("!!! pied-piper", admonition(Note, Some("Pied-piper"), None)),
-            (
-                "!!! info inline end \"Side\"",
-                admonition(Note, Some("Side"), None),
-            ),
-            ("!!! caution", admonition(Warning, Some("Caution"), None)),
-            ("!!! success", admonition(Tip, Some("Success"), None)),
-        ] {
-            assert_eq!(marker(line), Some(Marker::Indented(expected)), "{line}");
-        }
-        for not in [
-            "!!!",
-            "!!!note",
-            "!!! \"x\"",
-            "!!! note \"open",
-            "!!! note title",
-            "???x",
-        ] {
-            assert_eq!(marker(not), None, "{not}");
-        }
-    }
-
-    #[test]
-    fn colon_containers() {
-        use AlertKind::*;
-        let colon = |len, a| Some(Marker::Colon(Fence { mark: b':', len }, Some(a)));
-        assert_eq!(marker(":::tip"), colon(3, admonition(Tip, None, None)));
-        assert_eq!(
-            marker("::: warning Use"),
-            colon(3, admonition(Warning, Some("Use"), None))
-        );
-        assert_eq!(
-            marker(":::note[Hola]"),
-            colon(3, admonition(Note, Some("Hola"), None))
-        );
-        assert_eq!(
-            marker("::::danger"),
-            colon(4, admonition(Caution, Some("Danger"), None))
-        );
-        assert_eq!(
-            marker("::: details Click me"),
-            colon(3, admonition(Note, Some("Click me"), Some(false)))
-        );
-        assert_eq!(
-            marker("::: {.callout-important}"),
-            colon(3, admonition(Important, None, None))
-        );
-        let fence = |len| Fence { mark: b':', len };
-        assert_eq!(
-            marker("::: code-group"),
-            Some(Marker::Colon(fence(3), None))
-        );
-        assert_eq!(marker(":::: "), Some(Marker::ColonClose(fence(4))));
-        assert_eq!(marker("::"), None);
-    }
-
-    #[test]
-    fn pymdown_blocks() {
-        use AlertKind::*;
-        let fence = |len| Fence { mark: b'/', len };
-        assert_eq!(
-            marker("/// warning | Not *for* users"),
-            Some(Marker::Colon(
-                fence(3),
-                Some(admonition(Warning, Some("Not for users"), None))
-            ))
-        );
-        assert_eq!(
-            marker("//// details | Click"),
-            Some(Marker::Colon(
-                fence(4),
-                Some(admonition(Note, Some("Click"), Some(false)))
-            ))
-        );
-        assert_eq!(
-            marker("/// admonition | Hi"),
-            Some(Marker::Colon(
-                fence(3),
-                Some(admonition(Note, Some("Hi"), None))
-            ))
-        );
-        assert_eq!(
-            marker("/// tab | Windows"),
-            Some(Marker::FencedTab(fence(3), "Windows".into()))
-        );
-        assert_eq!(
-            marker("/// html | div.result"),
-            Some(Marker::Colon(fence(3), None))
-        );
-        assert_eq!(marker("////"), Some(Marker::ColonClose(fence(4))));
-        assert!(!fence(4).closed_by(fence(3)));
-        assert!(!fence(3).closed_by(Fence { mark: b':', len: 3 }));
-        assert_eq!(marker("/// caption"), Some(Marker::Colon(fence(3), None)));
-        assert_eq!(marker("/// new | 9.6"), Some(Marker::Colon(fence(3), None)));
-        for not in [
-            "//",
-            "// comment",
-            "/// a b",
-            "/// | x",
-            "///x.y",
-            "/// Examples",
-        ] {
-            assert_eq!(marker(not), None, "{not}");
-        }
-    }
-
-    #[test]
-    fn callouts() {
-        use AlertKind::*;
-        assert_eq!(
-            callout("> [!tip] My *title*"),
-            Some((2, admonition(Tip, Some("My title"), None)))
-        );
-        assert_eq!(
-            callout(">[!info]"),
-            Some((1, admonition(Note, Some("Info"), None)))
-        );
-        assert_eq!(
-            callout("> > [!bug]- Folded"),
-            Some((4, admonition(Caution, Some("Folded"), Some(false))))
-        );
-        assert_eq!(
-            callout("> [!new] New in 12.0"),
-            Some((2, admonition(Note, Some("New in 12.0"), None)))
-        );
-        for not in [
-            "> [!NOTE]",
-            "> [!tip]",
-            "> [!INTERNAL] Para el CAU",
-            "> [!a b]",
-            "[!tip] x",
-            "> text",
-        ] {
-            assert_eq!(callout(not), None, "{not}");
-        }
-    }
-
-    #[test]
-    fn tabs() {
-        assert_eq!(marker("=== \"Now\""), Some(Marker::Tab("Now".into())));
-        assert_eq!(marker("===+ \"8.x\""), Some(Marker::Tab("8.x".into())));
-        assert_eq!(marker("==="), None);
-        assert_eq!(marker("=== Now"), None);
-    }
-
-    #[test]
-    fn markers() {
-        assert_eq!(AlertKind::Caution.marker(), "CAUTION");
-        assert_eq!(capitalised("éXAMPLE"), "Éxample");
-    }
-}
+mod tests;

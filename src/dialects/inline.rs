@@ -1,7 +1,9 @@
 //! What other tools write inside a line of Markdown text: Hugo shortcodes
 //! (`{{< name >}}`, `{{% name %}}`), Liquid and Jinja tags (`{% tag %}`),
 //! template expressions (`{{ value }}`, mdBook's `{{#include}}`), JSX
-//! component tags (`<Tabs>`, `<Note />`) and MDX comments (`{/* … */}`).
+//! component tags (`<Tabs>`, `<Note />`), MDX comments (`{/* … */}`) and
+//! emoji and icon shortcodes (`:smile:`, `:material-check:`),
+//! PyMdown's keys (`++ctrl+c++`) and MyST's roles (``{doc}`page` ``).
 //! Code spans are skipped: what is inside them is shown as written.
 //!
 //! Each scanner takes the whole text and where to start, and says where
@@ -39,6 +41,10 @@ pub(super) enum Kind {
     /// Container openers (`:::note`, `!!! tip`, `=== "Tab"`) nested deeper
     /// than the lines reader opens: kept as text.
     TooDeep,
+    /// mkdocstrings' `::: package.module` and its options, MyST's
+    /// `{include}` and `{program-output}` blocks: dropped, as tier0 does
+    /// not read Python source, other files or commands' output.
+    Directive,
 }
 
 /// The constructs in `text[range]`, which is one line's content, in order.
@@ -60,7 +66,30 @@ pub(super) fn scan_line(text: &str, range: Range<usize>, heading: bool, out: &mu
             continue;
         }
         let found = match bytes[i] {
-            b'{' => brace_construct(text, i, end, heading, &mut absent),
+            b'{' => super::roles::role(text, i, end)
+                .map(|(role_end, shown)| Construct {
+                    kind: Kind::Mapped,
+                    range: i..role_end,
+                    replacement: shown,
+                })
+                .or_else(|| brace_construct(text, i, end, heading, &mut absent)),
+            b':' => super::emoji::shortcode(text, i, end).map(|(code_end, shown)| Construct {
+                // An icon left out is decoration: no warning.
+                kind: if shown.is_empty() {
+                    Kind::Hidden
+                } else {
+                    Kind::Mapped
+                },
+                range: i..code_end,
+                replacement: shown.to_owned(),
+            }),
+            b'+' if bytes.get(i + 1) == Some(&b'+') => {
+                super::keys::keys(text, i, end).map(|(keys_end, shown)| Construct {
+                    kind: Kind::Mapped,
+                    range: i..keys_end,
+                    replacement: shown,
+                })
+            }
             b'<' if !absent.tag => jsx_tag(text, i, end)
                 .or_else(|| {
                     absent.tag = unclosed_tag(bytes, i, end);
@@ -217,10 +246,12 @@ pub(super) fn brace_construct(
         return Some(c);
     }
     // A heading's `{#id .class}` is the Markdown parser's to read. A list
-    // follows a space or what closes a link, an image, emphasis or code;
-    // after a letter, `_` or `^` a brace is TeX (`\sum_{c=1}`).
+    // follows a space or what closes a link, an image, emphasis, code or an
+    // icon (`:material-clock:{ .lg }`); after a letter, `_` or `^` a brace
+    // is TeX (`\sum_{c=1}`).
     let after = text[..at].bytes().next_back().unwrap_or(b'\n');
-    let follows = after.is_ascii_whitespace() || matches!(after, b')' | b']' | b'*' | b'`' | b'>');
+    let follows =
+        after.is_ascii_whitespace() || matches!(after, b')' | b']' | b'*' | b'`' | b'>' | b':');
     if !heading
         && follows
         && let Some(len) = attribute_list(rest)
@@ -244,7 +275,7 @@ fn attribute_list(rest: &str) -> Option<usize> {
     let close = rest.find('}')?;
     let inner = &rest[1..close];
     let inner = inner.strip_prefix(':').unwrap_or(inner);
-    let mut attributes = inner.split_whitespace().peekable();
+    let mut attributes = attribute_words(inner).peekable();
     attributes.peek()?;
     let name = |n: &str| {
         !n.is_empty()
@@ -257,6 +288,18 @@ fn attribute_list(rest: &str) -> Option<usize> {
             None => a.strip_prefix(['.', '#']).is_some_and(name),
         })
         .then_some(close + 1)
+}
+
+/// The attributes of a list, split at white space outside double quotes
+/// (`style="margin: 0"` is one).
+fn attribute_words(inner: &str) -> impl Iterator<Item = &str> {
+    let mut quoted = false;
+    inner
+        .split(move |c: char| {
+            quoted ^= c == '"';
+            c.is_whitespace() && !quoted
+        })
+        .filter(|word| !word.is_empty())
 }
 
 fn is_heading_id(id: &str) -> bool {
@@ -299,7 +342,10 @@ pub(super) fn jsx_tag(text: &str, at: usize, end: usize) -> Option<usize> {
         i += 1;
     }
     let name = &text[name_start..i];
-    if !is_component(name) {
+    // `<first.last@example.com>` and `<HTTPS://example.com>` are
+    // autolinks, which a reader sees as links.
+    let autolink = bytes.get(i) == Some(&b'@') || name.ends_with(':');
+    if autolink || !is_component(name) {
         return None;
     }
     attributes_end(bytes, i)

@@ -18,19 +18,33 @@
 //!   the path it names;
 //! - attribute lists (`{: .class }`, `{ .md-button }`) outside headings:
 //!   dropped;
+//! - emoji shortcodes (`:smile:`) into their emoji, and MkDocs Material's
+//!   icons (`:material-check:`) into an emoji, a mark or nothing;
+//! - PyMdown's keys (`++ctrl+alt+del++`) into `<kbd>` elements;
 //! - JSX component tags: dropped, their inner text kept; MDX comments and,
 //!   in MDX files, `import`/`export` lines and `{expressions}` on their own
 //!   lines: dropped; `{/* #id */}` closing a heading into its `{#id}`;
-//! - Vue's `<script setup>` and `<style scoped>` blocks (VitePress): dropped.
+//! - Vue's `<script setup>` and `<style scoped>` blocks (VitePress): dropped;
+//! - HTML elements with a `markdown` attribute (`<figure markdown>`): a
+//!   blank line after the opening tag and before the closing one, so that
+//!   their content is read as Markdown;
+//! - mkdocstrings' `::: package.module` directives and their options:
+//!   dropped; MyST's fenced directives (```` ```{note} ````) into alerts,
+//!   or their block dropped (`{toctree}`, `{include}`); its roles
+//!   (``{doc}`Title <page>` ``) into links or text, and its targets
+//!   (`(label)=`) into anchors.
 //!
 //! A body with none of these is passed through without a copy. The rewrite
 //! reads each line once (a construct spanning lines is searched for once,
 //! up to the end of its paragraph), so it is linear in the body's size.
 
 mod containers;
+mod emoji;
 mod inline;
+mod keys;
 mod lines;
 mod offsets;
+mod roles;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -107,6 +121,13 @@ impl<'a> Prepared<'a> {
                         "tier0 renders Markdown, not components: the text inside them is \
                          shown; write what they did in Markdown",
                     ),
+                    Kind::Directive => (
+                        "directive",
+                        "tier0 does not generate text from source code, other files or \
+                         commands (mkdocstrings' `::: module`, MyST's `{include}` and \
+                         `{program-output}`): write the text in Markdown, or link to where it \
+                         is published",
+                    ),
                     Kind::TooDeep => {
                         let message = format!(
                             "{} container{} nested more than {} deep shown as text (the first: `{first}`)",
@@ -144,7 +165,8 @@ pub fn inline_text(markdown: &str) -> String {
     let options = pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES;
     for event in pulldown_cmark::Parser::new_ext(&source, options) {
         match event {
-            pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => text.push_str(&t),
+            pulldown_cmark::Event::Text(t) => text.push_str(&emoji::replace_all(&t)),
+            pulldown_cmark::Event::Code(t) => text.push_str(&t),
             _ => {}
         }
     }
@@ -186,10 +208,14 @@ pub fn prepare(body: &str, mdx: bool) -> Prepared<'_> {
 /// that lets tier0's own articles through untouched.
 fn has_dialect(body: &str) -> bool {
     let bytes = body.as_bytes();
-    let inline = memchr::memchr2_iter(b'{', b'<', bytes).any(|i| {
+    let inline = memchr::memchr3_iter(b'{', b'<', b':', bytes).any(|i| {
         let next = bytes.get(i + 1).copied().unwrap_or(b' ');
         match bytes[i] {
-            b'{' => matches!(next, b'{' | b'%' | b'/' | b'.' | b':' | b'#' | b' '),
+            b'{' => {
+                matches!(next, b'{' | b'%' | b'/' | b'.' | b':' | b'#' | b' ')
+                    || next.is_ascii_lowercase()
+            }
+            b':' => emoji::shortcode(body, i, body.len()).is_some(),
             _ => {
                 next.is_ascii_uppercase()
                     || next == b'/' && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
@@ -199,11 +225,17 @@ fn has_dialect(body: &str) -> bool {
         }
     });
     inline
+        || body.contains("++")
+        || body.contains(" markdown>")
+        || body.contains(" markdown=")
         || body.lines().any(|line| {
             let line = line.trim_start();
-            ["!!!", "???", "===", ":::", "///", ">", "import ", "export "]
-                .iter()
-                .any(|m| line.starts_with(m))
+            [
+                "!!!", "???", "===", ":::", "///", "```{", ">", "import ", "export ",
+            ]
+            .iter()
+            .any(|m| line.starts_with(m))
+                || line.starts_with('(') && line.trim_end().ends_with(")=")
         })
 }
 

@@ -216,6 +216,97 @@ fn offsets_map_back_into_the_body() {
 }
 
 #[test]
+fn mkdocstrings_directives_and_their_options_are_left_out() {
+    // Hatch's plugin reference pages: the options were an indented code
+    // block, and the directive a container holding the rest of the page.
+    let body = "Intro\n\n::: pkg.plugin.Interface\n    options:\n      members:\n\n      - name\n\n# ::: pkg.other\n\nAfter\n";
+    let prepared = prepare(body, false);
+    assert_eq!(prepared.text(), "Intro\n\n\n\n\n\n\n\n\n\nAfter\n");
+    let warnings = prepared.warnings(Path::new("a.md"), body, 0);
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0].message.starts_with("2 directives left out"),
+        "{:?}",
+        warnings[0]
+    );
+}
+
+#[test]
+fn html_elements_with_a_markdown_attribute_hold_markdown() {
+    // Hatch's blog: the image was shown as `![…](…)` inside the figure.
+    assert_eq!(
+        text(
+            "1. Step:\n\n     <figure markdown>\n         ![Run](run.png)\n     </figure>\n2. Next\n"
+        ),
+        "1. Step:\n\n     <figure markdown>\n\n     ![Run](run.png)\n     </figure>\n2. Next\n"
+    );
+    // MkDocs Material's grid cards: the body is not indented.
+    assert_eq!(
+        text("<div class=\"grid cards\" markdown>\n- One\n- Two\n</div>\nAfter\n"),
+        "<div class=\"grid cards\" markdown>\n\n- One\n- Two\n\n</div>\nAfter\n"
+    );
+    for not in [
+        "<div markdown>text</div>\n",
+        "<div class=\"markdown\">\n",
+        "<markdown x>\n",
+    ] {
+        assert_eq!(text(not), not);
+    }
+}
+
+#[test]
+fn the_next_tab_of_a_list_item_is_a_tab() {
+    // The second tab was read as indented code once the first had closed:
+    // the list around the first tab was forgotten.
+    let body = "- Activate it:\n\n    === \"macOS\"\n\n        ```\n        . bin/activate\n        ```\n\n    === \"Windows\"\n\n        Run it.\n";
+    let out = text(body);
+    assert!(out.contains("    **macOS**\n"), "{out}");
+    assert!(out.contains("    **Windows**\n"), "{out}");
+    assert!(!out.contains("==="), "{out}");
+}
+
+#[test]
+fn myst_directives_become_alerts_or_are_left_out() {
+    // Black's docs: twenty admonitions and five tables of contents were
+    // code blocks.
+    let body = "````{note}\nRun it:\n```\nblack .\n```\n````\n\n```{toctree}\n---\nhidden:\n---\n\nthe_basics\n```\n\n```{include} ../CHANGES.md\n```\nEnd\n";
+    let prepared = prepare(body, false);
+    assert_eq!(
+        prepared.text(),
+        "> [!NOTE]\n> Run it:\n> ```\n> black .\n> ```\n\n\n\n\n\n\n\n\n\n\n\n\nEnd\n"
+    );
+    let warnings = prepared.warnings(Path::new("a.md"), body, 0);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].message.starts_with("1 directive left out"));
+}
+
+#[test]
+fn myst_targets_are_anchors_and_roles_links() {
+    // Black's docs showed `(labels/exit-code)=` above headings, and
+    // `{doc}` before the title of each page they link to.
+    assert_eq!(
+        text(
+            "(labels/exit-code)=\n## Exit code\n\nSee {doc}`The basics <./the_basics>` and `{doc}`.\n"
+        ),
+        "<a id=\"labels/exit-code\"></a>\n## Exit code\n\nSee [The basics](./the_basics) and `{doc}`.\n"
+    );
+    for not in ["(a b)=\n", "(x)\n", "(\"x)=\n"] {
+        assert_eq!(text(not), not);
+    }
+}
+
+#[test]
+fn an_indented_fence_inside_code_does_not_close_it() {
+    // MkDocs Material's examples: a fence indented inside a fenced example
+    // closed it here, and the admonition after it was shown as code.
+    let body = "```\n!!! example\n    ```\n    x\n    ```\n```\n\n!!! example\n    Shown.\n";
+    assert_eq!(
+        text(body),
+        "```\n!!! example\n    ```\n    x\n    ```\n```\n\n> [!NOTE]\n> Shown.\n"
+    );
+}
+
+#[test]
 fn html_comments_hide_what_they_hold() {
     let body = "<!--\n{{< x >}}\n-->\nText\n";
     assert_eq!(text(body), body);

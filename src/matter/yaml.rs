@@ -41,6 +41,15 @@ pub fn deserialize<T: DeserializeOwned>(
     base: usize,
 ) -> Result<(T, Vec<String>), YamlError> {
     refuse_what_libyaml_mislocates(text, base)?;
+    // serde_yaml reports a key written twice at the start of its mapping:
+    // the error points at the second line instead, as in front matter.
+    let keys = TopLevelKeys::scan(text, base);
+    if let Some((key, second)) = keys.duplicates().next() {
+        return Err(YamlError {
+            offset: second.key.start,
+            message: format!("`{key}` is set twice; keep only one of the two lines"),
+        });
+    }
     let mut unknown = Vec::new();
     let de = serde_yaml::Deserializer::from_str(text);
     serde_ignored::deserialize(de, |path| unknown.push(path.to_string()))

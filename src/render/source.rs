@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
 use crate::dialects::{Admonition, Prepared};
 use crate::parse::MarkdownFile;
@@ -48,15 +48,33 @@ impl<'a> BodySource<'a> {
     }
 
     /// The Markdown events of the body, with their ranges in [`Self::text`],
-    /// the title's heading left out.
+    /// the title's heading left out, and the cross-references of
+    /// mkdocs-autorefs ([`autoref`]) as their text.
     pub(super) fn events(&self) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
         let mut skipping = false;
-        Parser::new_ext(self.text(), options())
+        let mut unlinked = None;
+        Parser::new_with_broken_link_callback(self.text(), options(), Some(autoref))
             .into_offset_iter()
             .filter(move |(event, range)| {
                 if skipping {
                     skipping = !matches!(event, Event::End(TagEnd::Heading(_)));
                     return false;
+                }
+                match event {
+                    Event::Start(Tag::Link { link_type, .. } | Tag::Image { link_type, .. })
+                        if matches!(
+                            link_type,
+                            LinkType::ReferenceUnknown | LinkType::CollapsedUnknown
+                        ) =>
+                    {
+                        unlinked = Some(range.end);
+                        return false;
+                    }
+                    Event::End(TagEnd::Link | TagEnd::Image) if unlinked == Some(range.end) => {
+                        unlinked = None;
+                        return false;
+                    }
+                    _ => {}
                 }
                 let title = matches!(event, Event::Start(Tag::Heading { .. }))
                     && self.title == Some(self.span(range).start);
@@ -79,6 +97,23 @@ impl<'a> BodySource<'a> {
             })
             .collect()
     }
+}
+
+/// A reference to no link definition that names an anchor or an object
+/// of another page (`[Markdown][markdown.Markdown]`, `[config.post_dir][]`),
+/// as mkdocs-autorefs resolves them from the pages and API references of
+/// the whole MkDocs site, or a link whose definition another tool appends
+/// to every page (`[PEP 517][]`, defined in Hatch's snippets file): tier0
+/// has neither, so the reader sees the text, not the brackets. An empty
+/// target marks it for [`BodySource::events`] to leave the link out;
+/// `[i][j]` (a label of one word without `.`, `-` or `_`) and shortcut
+/// references (`[optional]`) stay text as written.
+fn autoref(link: BrokenLink<'_>) -> Option<(CowStr<'_>, CowStr<'_>)> {
+    let label = link.reference.as_ref();
+    let identifier = label.len() > 1
+        && label.contains(|c: char| matches!(c, '.' | '-' | '_') || c.is_whitespace());
+    let full = matches!(link.link_type, LinkType::Reference | LinkType::Collapsed);
+    (full && identifier).then_some((CowStr::Borrowed(""), CowStr::Borrowed("")))
 }
 
 #[cfg(test)]
@@ -115,5 +150,37 @@ mod tests {
             .find(|(e, _)| matches!(e, Event::Start(Tag::BlockQuote(Some(_)))))
             .unwrap();
         assert!(source.admonition_at(quote.start).is_some());
+    }
+
+    /// Python-Markdown's docs showed 113 such references as `[…][…]`,
+    /// Hatch's as `[PEP 517][]`.
+    #[test]
+    fn cross_references_of_autorefs_are_their_text() {
+        let text = "---\nid: a\n---\nSee [`Markdown`][markdown.Markdown], [Blog][], \
+                    [PEP 517][] and [defined][d].\n\nKept: m[i][j], [optional] and \
+                    [Blog].\n\n[d]: https://example.com\n";
+        let text = text.replace("[Blog][]", "[config.blog_dir][]");
+        let sources = Sources {
+            articles: vec![SourceFile::in_content("a.md", &text)],
+            ..Sources::default()
+        };
+        let parsed = crate::parse::parse(&Config::default(), &sources);
+        let source = BodySource::new(parsed.articles[0].file());
+        let mut shown = String::new();
+        let mut links = 0;
+        for (event, _) in source.events() {
+            match event {
+                Event::Text(t) | Event::Code(t) => shown.push_str(&t),
+                Event::Start(Tag::Link { .. }) => links += 1,
+                Event::End(TagEnd::Paragraph) => shown.push('\n'),
+                _ => {}
+            }
+        }
+        assert_eq!(
+            shown,
+            "See Markdown, config.blog_dir, PEP 517 and defined.\n\
+             Kept: m[i][j], [optional] and [Blog].\n"
+        );
+        assert_eq!(links, 1);
     }
 }

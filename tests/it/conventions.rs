@@ -183,6 +183,47 @@ fn mkdocs_without_front_matter_and_with_admonitions() {
     assert_lacks(&err, &["hide", "icon", "unknown key"]);
 }
 
+/// Hatch's and MkDocs Material's docs, built from their packages: emoji
+/// and icon codes were shown as written, a tab after another in a list
+/// item as code, the image in a `<figure markdown>` as `![…](…)`, a
+/// mkdocstrings directive's options as a code block, and keys as `++…++`.
+#[test]
+fn mkdocs_material_icons_figures_and_directives() {
+    let (site, err) = built("mkdocs");
+    let (_, body) = page(&site, "printing/drivers");
+    assert_lacks(
+        &body,
+        &[
+            ":warning:",
+            ":material",
+            ":fontawesome",
+            "===",
+            "![",
+            "options:",
+            ":::",
+        ],
+    );
+    assert_has(
+        &body,
+        &[
+            "<p>⚠️ Close every open document first.</p>",
+            "<td>Office laser</td><td>✓</td>",
+            "<td>Travel inkjet</td><td>✗</td>",
+            "<p><strong>🍎 macOS</strong></p>",
+            "<p><strong>Windows</strong></p>\n<p>Open <strong>Devices and Printers</strong>.</p>",
+            "<img src=\"../../printing/queue.png\" alt=\"The print queue, empty\" />",
+            "<code>:smile:</code>",
+            "<p>Restart the computer when the installer asks, then press <kbd>Ctrl</kbd>+<kbd>P</kbd>.</p>",
+        ],
+    );
+    assert!(site.public().join("printing/queue.png").exists());
+    assert_warning_at(
+        &err,
+        "1 directive left out of the page (the first: `::: printers.driver.Installer`)",
+        "content/printing/drivers.md:28:1",
+    );
+}
+
 #[test]
 fn docusaurus_mdx_components_imports_and_ids() {
     let (site, err) = built("docusaurus-mdx");
@@ -360,4 +401,42 @@ fn html_ids_are_anchors() {
     let err = stderr(&output);
     assert_eq!(err.matches("has no anchor").count(), 1, "{err}");
     assert!(err.contains("has no anchor `#missing`"), "{err}");
+}
+
+/// Black's docs, written in MyST for Sphinx: their admonitions and tables
+/// of contents were code blocks, an `{include}` of a file outside the docs
+/// showed its path as code, and targets (`(label)=`) and roles (`{doc}`)
+/// were text.
+#[test]
+fn myst_directives() {
+    let site = Site::empty();
+    site.write(
+        "content/server.md",
+        "# Run the server\n\n```{warning}\nKeep it on *localhost*.\n```\n\n```{toctree}\n---\nhidden:\n---\n\nusage\n```\n\nStart it.\n\n```{include} ../CHANGES.md\n```\n\n(labels/stop)=\n## Stop\n\nAs {doc}`the guide <./guide>` says.\n",
+    );
+    site.write(
+        "content/guide.md",
+        "# Guide\n\nSee [how to stop](server.md#labels/stop).\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    let (_, body) = page(&site, "server");
+    assert_has(
+        &body,
+        &[
+            "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Advertencia</p>\n<p>Keep it on <em>localhost</em>.</p>\n</div>",
+            "<p>Start it.</p>",
+            "<a id=\"labels/stop\"></a>",
+            "<p>As <a href=\"../guide/index.html\">the guide</a> says.</p>",
+        ],
+    );
+    assert_lacks(&body, &["```", "{", "hidden", "usage", "CHANGES", ")="]);
+    let check = site.tier0(&["check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert_warning_at(
+        &err,
+        "1 directive left out of the page (the first: `",
+        "content/server.md:17:1",
+    );
 }

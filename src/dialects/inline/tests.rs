@@ -33,18 +33,35 @@ fn code_spans_are_left_alone() {
 }
 
 #[test]
+fn emoji_and_icons_are_shown_as_emoji_outside_code() {
+    assert_eq!(
+        scan("[:x:][_emoji] `:x:` :material-clock:{ .lg .middle } 10:30:00"),
+        [
+            (Kind::Mapped, ":x:", "❌".to_owned()),
+            (Kind::Hidden, ":material-clock:", String::new()),
+            (Kind::Mapped, "{ .lg .middle }", String::new()),
+        ]
+    );
+}
+
+#[test]
 fn attribute_lists_are_dropped_outside_headings() {
     for (line, list) in [
         (
             "[Go](x.md){ .md-button .md-button--primary }",
             "{ .md-button .md-button--primary }",
         ),
-        ("[:x:][_emoji]{: .source-link }", "{: .source-link }"),
+        ("[Source][_emoji]{: .source-link }", "{: .source-link }"),
         (
             "![a](b.png){ width=\"300\" #fig }",
             "{ width=\"300\" #fig }",
         ),
         ("{.note}", "{.note}"),
+        // MkDocs Material's annotations page: a quoted value with a space.
+        (
+            "{ .annotate style=\"margin-bottom: 0\" }",
+            "{ .annotate style=\"margin-bottom: 0\" }",
+        ),
     ] {
         assert_eq!(scan(line), [(Kind::Mapped, list, String::new())], "{line}");
     }
@@ -114,6 +131,10 @@ fn jsx_components_but_not_html() {
         ]
     );
     assert!(scan("a < b and <Foo").is_empty());
+    // Python-Markdown's docs: the maintainers' address was left out.
+    assert!(
+        scan("<python.markdown@gmail.com> <Ann.Lee@example.com> <HTTPS://example.com>").is_empty()
+    );
 }
 
 #[test]

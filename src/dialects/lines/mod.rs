@@ -9,17 +9,18 @@
 //! written, with code inside them still code. Code (fenced, indented, or a
 //! `{% highlight %}` block) and HTML comments are left as written.
 
+mod markers;
 mod syntax;
 
 use std::ops::Range;
 
 use super::Finding;
-use super::containers::{self, Admonition, Fence, Marker};
+use super::containers::{self, Admonition, Fence};
 use super::inline::{self, Construct, Kind};
 use super::offsets::Rewrite;
 use syntax::{
-    columns, fence, highlight_start, is_blank_line, is_highlight_end, is_list_item, paragraph_end,
-    vue_block,
+    columns, fence, highlight_start, is_blank_line, is_highlight_end, is_list_item, myst_target,
+    paragraph_end, vue_block,
 };
 
 /// How many containers may be open at once; an opener beyond is text.
@@ -77,19 +78,25 @@ pub(super) fn read(body: &str, mdx: bool) -> Read {
 struct Container {
     /// The column of its opening marker.
     base: usize,
-    /// `Some(fence)` for `:::` and `///` containers, whose body is not
-    /// indented; `None` for MkDocs ones, whose body is indented by 4.
+    /// `Some(fence)` for `:::` and `///` containers, closed by a fence;
+    /// `None` for the others, closed by a line indented less than their
+    /// body (and an HTML element by its closing tag too).
     colons: Option<Fence>,
+    /// How far its body is indented past `base`: 4 in MkDocs containers,
+    /// none in `:::` ones, as its first line is in an HTML element.
+    indent: usize,
+    /// The name of the HTML element it is (`div` for `<div markdown>`).
+    element: Option<String>,
     /// Whether it is shown as an alert (a block quote).
     quote: bool,
+    /// Whether the text around it was inside a list, as it is again when
+    /// it closes (a tab in a list item, the next tab after it).
+    in_list: bool,
 }
 
 impl Container {
     fn body_column(&self) -> usize {
-        match self.colons {
-            Some(_) => self.base,
-            None => self.base + 4,
-        }
+        self.base + self.indent
     }
 }
 
@@ -98,10 +105,11 @@ impl Container {
 enum Mode {
     Normal,
     /// Code, up to a closing fence (or a line closing a tag block); opened
-    /// with `depth` containers.
+    /// with `depth` containers, indented by `indent` columns in them.
     Code {
         closer: Closer,
         depth: usize,
+        indent: usize,
     },
     /// An HTML comment, up to `-->`.
     Comment {
@@ -113,6 +121,12 @@ enum Mode {
     DropToLine(&'static str),
     /// Text dropped up to this offset (a construct spanning lines).
     DropTo(usize),
+    /// Lines indented deeper than this column dropped, blank ones kept (a
+    /// mkdocstrings directive's YAML options).
+    DropIndented(usize),
+    /// Lines dropped up to and with the one that closes this fence (a
+    /// MyST directive's block).
+    DropFenced(Fence),
 }
 
 #[derive(Debug)]
@@ -166,7 +180,7 @@ impl Pass<'_> {
                 .position(|c| c.colons.is_none() && indent < c.body_column())
             {
                 closed_quote = self.stack[outermost..].iter().any(|c| c.quote);
-                self.stack.truncate(outermost);
+                self.close_to(outermost);
             }
             if let Mode::Code { depth, .. } | Mode::Comment { depth } = self.mode
                 && depth > self.stack.len()
@@ -201,6 +215,14 @@ impl Pass<'_> {
                 self.prev_blank = blank;
             }
         }
+    }
+
+    /// Closes the containers from the `depth`th on.
+    fn close_to(&mut self, depth: usize) {
+        if let Some(outermost) = self.stack.get(depth) {
+            self.list = outermost.in_list;
+        }
+        self.stack.truncate(depth);
     }
 
     /// The prefix of the open quotes (`> > `), as a line of them starts.
@@ -249,12 +271,15 @@ impl Pass<'_> {
         let body = self.body;
         let text = &body[content..end];
         match &self.mode {
-            Mode::Code { closer, .. } => {
+            Mode::Code { closer, indent, .. } => {
                 let trimmed = text.trim();
                 let (closes, tag) = match closer {
+                    // A fence indented 4 more than its opener is code
+                    // (SuperFences' examples hold indented fences).
                     Closer::Fence(ch, len) => {
                         let run = trimmed.bytes().take_while(|b| b == ch).count();
-                        (run >= *len && run == trimmed.len(), false)
+                        let shallow = columns(text, usize::MAX).1 < indent + 4;
+                        (shallow && run >= *len && run == trimmed.len(), false)
                     }
                     Closer::Tag => (is_highlight_end(trimmed), true),
                 };
@@ -298,6 +323,24 @@ impl Pass<'_> {
                 self.inline(from, end, false);
                 None
             }
+            &Mode::DropFenced(fence) => {
+                if containers::myst(text.trim_start(), Some(fence)).is_some() {
+                    self.mode = Mode::Normal;
+                }
+                self.rewrite.remove(content..end);
+                None
+            }
+            Mode::DropIndented(_) if blank => None,
+            &Mode::DropIndented(deeper_than)
+                if column + columns(text, usize::MAX).1 > deeper_than =>
+            {
+                self.rewrite.remove(content..end);
+                None
+            }
+            Mode::DropIndented(_) => {
+                self.mode = Mode::Normal;
+                self.normal_line(content, end, column, prefix)
+            }
             Mode::Normal if blank => None,
             Mode::Normal => self.normal_line(content, end, column, prefix),
         }
@@ -331,10 +374,15 @@ impl Pass<'_> {
                 self.list = false;
             }
         }
+        let open = self.stack.last().and_then(|c| c.colons);
+        if shallow && let Some(marker) = containers::myst(trimmed, open) {
+            return self.marker(marker, content, column + rel, prefix, at..end);
+        }
         if shallow && let Some(closer) = fence(trimmed) {
             self.mode = Mode::Code {
                 closer,
                 depth: self.stack.len(),
+                indent: rel,
             };
             return None;
         }
@@ -343,6 +391,12 @@ impl Pass<'_> {
                 depth: self.stack.len(),
             };
             return None;
+        }
+        let indent = &text[..text.len() - trimmed.len()];
+        if shallow
+            && let Some(line) = self.markdown_element(trimmed, indent, column + rel, prefix, end)
+        {
+            return Some(line);
         }
         if shallow && let Some(marker) = containers::marker(trimmed) {
             return self.marker(marker, content, column + rel, prefix, at..end);
@@ -360,10 +414,15 @@ impl Pass<'_> {
             self.found(Kind::Mapped, marker..name_end);
             return None;
         }
+        if shallow && let Some(label) = myst_target(trimmed) {
+            self.found(Kind::Mapped, at..end);
+            return Some(format!("{prefix}<a id=\"{label}\"></a>"));
+        }
         if shallow && let Some(lang) = highlight_start(trimmed) {
             self.mode = Mode::Code {
                 closer: Closer::Tag,
                 depth: self.stack.len(),
+                indent: rel,
             };
             return Some(format!("{prefix}```{lang}"));
         }
@@ -396,94 +455,6 @@ impl Pass<'_> {
         }
         self.inline(content, end, trimmed.starts_with('#'));
         None
-    }
-
-    /// Opens or closes a container at the line whose content is at
-    /// `content`, the marker at `column` (from offset `at` to the line's
-    /// end): the line's new text.
-    fn marker(
-        &mut self,
-        marker: Marker,
-        content: usize,
-        column: usize,
-        prefix: &str,
-        marked: Range<usize>,
-    ) -> Option<String> {
-        let at = marked.start;
-        if !matches!(marker, Marker::ColonClose(_)) && self.stack.len() >= MAX_NESTING {
-            if matches!(marker, Marker::Colon(..) | Marker::FencedTab(..)) {
-                self.unopened_colons += 1;
-            }
-            self.found(Kind::TooDeep, marked);
-            return None;
-        }
-        let body = self.body;
-        let indent = &body[content..at];
-        let line_start = self.line_start(content);
-        let alert = |a: &Admonition| format!("{prefix}{indent}> [!{}]", a.kind.marker());
-        match marker {
-            Marker::Indented(admonition) => {
-                let line = alert(&admonition);
-                self.open(column, None, true);
-                self.admonitions.push((line_start, admonition));
-                Some(line)
-            }
-            Marker::Tab(title) => {
-                self.open(column, None, false);
-                Some(self.tab_title(prefix, indent, &title))
-            }
-            Marker::FencedTab(fence, title) => {
-                self.open(column, Some(fence), false);
-                Some(self.tab_title(prefix, indent, &title))
-            }
-            Marker::Colon(colons, admonition) => {
-                let line = match &admonition {
-                    Some(a) => alert(a),
-                    None => prefix.trim_end().to_owned(),
-                };
-                self.open(column, Some(colons), admonition.is_some());
-                if let Some(admonition) = admonition {
-                    self.admonitions.push((line_start, admonition));
-                }
-                Some(line)
-            }
-            Marker::ColonClose(_) if self.unopened_colons > 0 => {
-                self.unopened_colons -= 1;
-                None
-            }
-            Marker::ColonClose(colons) => {
-                let closes = self
-                    .stack
-                    .last()
-                    .is_some_and(|c| c.colons.is_some_and(|f| f.closed_by(colons)));
-                if !closes {
-                    return None;
-                }
-                self.stack.pop();
-                Some(self.quote_prefix().trim_end().to_owned())
-            }
-        }
-    }
-
-    /// The lines that show a tab's title, in bold, as a paragraph.
-    fn tab_title(&self, prefix: &str, indent: &str, title: &str) -> String {
-        let blank = prefix.trim_end();
-        let before = if self.prev_blank {
-            String::new()
-        } else {
-            format!("{blank}\n")
-        };
-        format!("{before}{prefix}{indent}**{title}**\n{blank}")
-    }
-
-    fn open(&mut self, base: usize, colons: Option<Fence>, quote: bool) {
-        self.stack.push(Container {
-            base,
-            colons,
-            quote,
-        });
-        self.list = false;
-        self.indented_code = false;
     }
 
     /// Whether the line whose content starts at `content` starts a block

@@ -117,3 +117,31 @@ pub(super) fn vue_block(line: &str) -> Option<&'static str> {
         .any(|a| style.trim_start().starts_with(a));
     vue.then_some("</style>")
 }
+
+/// The element name of a line that only opens an HTML element with a
+/// `markdown` attribute (`<div class="grid cards" markdown>`,
+/// `<figure markdown="1">`): Python-Markdown's `md_in_html` reads its
+/// content as Markdown.
+pub(super) fn markdown_element(line: &str) -> Option<&str> {
+    let inner = line.strip_prefix('<')?.strip_suffix('>')?;
+    let name_len = inner.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let (name, attributes) = inner.split_at(name_len);
+    let element = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && attributes.starts_with([' ', '\t'])
+        && !attributes.contains(['<', '>']);
+    let markdown = attributes
+        .split_whitespace()
+        .any(|a| a == "markdown" || a.starts_with("markdown="));
+    (element && markdown).then_some(name)
+}
+
+/// The label of a MyST target line, `(labels/exit-code)=`, which names
+/// the place of the page it stands in: letters, digits and `_-./:`.
+pub(super) fn myst_target(line: &str) -> Option<&str> {
+    let label = line.trim_end().strip_prefix('(')?.strip_suffix(")=")?;
+    let safe = !label.is_empty()
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_-./:".contains(&b));
+    safe.then_some(label)
+}

@@ -159,3 +159,17 @@ fn suggestions_only_for_near_misses() {
     assert_eq!(did_you_mean("titel", &["title", "tags"]), Some("title"));
     assert_eq!(did_you_mean("zzz", &["title", "tags"]), None);
 }
+
+/// `tier0 init` writes `default_language: es`; a user who adds the line
+/// again was shown an error at line 2, the start of the mapping.
+#[test]
+fn a_key_set_twice_is_located_at_its_second_line() {
+    let text = "title: Help\ndefault_language: es\nlanguages: []\ndefault_language: en\n";
+    let err = deserialize::<serde::de::IgnoredAny>(text, 0).unwrap_err();
+    assert_eq!(err.offset, text.rfind("default_language").unwrap());
+    assert!(
+        err.message.contains("`default_language` is set twice"),
+        "{}",
+        err.message
+    );
+}

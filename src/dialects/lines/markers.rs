@@ -1,0 +1,171 @@
+//! The lines that open and close containers: admonitions, tabs, `:::`
+//! and `///` blocks, mkdocstrings directives, and HTML elements whose
+//! content is Markdown (`<div markdown>`).
+
+use std::ops::Range;
+
+use super::super::containers::{Admonition, Fence, Marker};
+use super::super::inline::Kind;
+use super::syntax::{columns, markdown_element};
+use super::{Container, MAX_NESTING, Mode, Pass};
+
+impl Pass<'_> {
+    /// Opens or closes a container at the line whose content is at
+    /// `content`, the marker at `column` (from offset `at` to the line's
+    /// end): the line's new text.
+    pub(super) fn marker(
+        &mut self,
+        marker: Marker,
+        content: usize,
+        column: usize,
+        prefix: &str,
+        marked: Range<usize>,
+    ) -> Option<String> {
+        let at = marked.start;
+        if let Marker::Directive = marker {
+            self.found(Kind::Directive, marked);
+            self.mode = Mode::DropIndented(column);
+            return Some(prefix.trim_end().to_owned());
+        }
+        if let Marker::Generated {
+            fence,
+            shown,
+            warned,
+        } = marker
+        {
+            let kind = if warned {
+                Kind::Directive
+            } else {
+                Kind::Hidden
+            };
+            self.found(kind, marked);
+            self.mode = Mode::DropFenced(fence);
+            let indent = &self.body[content..at];
+            return Some(format!("{prefix}{indent}{shown}").trim_end().to_owned());
+        }
+        if !matches!(marker, Marker::ColonClose(_)) && self.stack.len() >= MAX_NESTING {
+            if matches!(marker, Marker::Colon(..) | Marker::FencedTab(..)) {
+                self.unopened_colons += 1;
+            }
+            self.found(Kind::TooDeep, marked);
+            return None;
+        }
+        let body = self.body;
+        let indent = &body[content..at];
+        let line_start = self.line_start(content);
+        let alert = |a: &Admonition| format!("{prefix}{indent}> [!{}]", a.kind.marker());
+        match marker {
+            Marker::Indented(admonition) => {
+                let line = alert(&admonition);
+                self.open(column, None, true);
+                self.admonitions.push((line_start, admonition));
+                Some(line)
+            }
+            Marker::Tab(title) => {
+                self.open(column, None, false);
+                Some(self.tab_title(prefix, indent, &title))
+            }
+            Marker::FencedTab(fence, title) => {
+                self.open(column, Some(fence), false);
+                Some(self.tab_title(prefix, indent, &title))
+            }
+            Marker::Colon(colons, admonition) => {
+                let line = match &admonition {
+                    Some(a) => alert(a),
+                    None => prefix.trim_end().to_owned(),
+                };
+                self.open(column, Some(colons), admonition.is_some());
+                if let Some(admonition) = admonition {
+                    self.admonitions.push((line_start, admonition));
+                }
+                Some(line)
+            }
+            Marker::ColonClose(_) if self.unopened_colons > 0 => {
+                self.unopened_colons -= 1;
+                None
+            }
+            Marker::Directive | Marker::Generated { .. } => None,
+            Marker::ColonClose(colons) => {
+                let closes = self
+                    .stack
+                    .last()
+                    .is_some_and(|c| c.colons.is_some_and(|f| f.closed_by(colons)));
+                if !closes {
+                    return None;
+                }
+                self.close_to(self.stack.len() - 1);
+                Some(self.quote_prefix().trim_end().to_owned())
+            }
+        }
+    }
+
+    /// The lines that show a tab's title, in bold, as a paragraph.
+    fn tab_title(&self, prefix: &str, indent: &str, title: &str) -> String {
+        let blank = prefix.trim_end();
+        let before = if self.prev_blank {
+            String::new()
+        } else {
+            format!("{blank}\n")
+        };
+        // A title that opened with an icon left out starts with no space.
+        let title = super::super::emoji::replace_all(title);
+        let title = title.trim();
+        format!("{before}{prefix}{indent}**{title}**\n{blank}")
+    }
+
+    fn open(&mut self, base: usize, colons: Option<Fence>, quote: bool) {
+        self.push(Container {
+            base,
+            colons,
+            indent: if colons.is_some() { 0 } else { 4 },
+            element: None,
+            quote,
+            in_list: self.list,
+        });
+    }
+
+    fn push(&mut self, container: Container) {
+        self.stack.push(container);
+        self.list = false;
+        self.indented_code = false;
+    }
+
+    /// Opens or closes an HTML element whose content is Markdown
+    /// (Python-Markdown's `<figure markdown>`), at the line `trimmed` (at
+    /// `column` after `indent`, ending at `end`): its new text, with a blank line after
+    /// the opening tag and before the closing one, so that what is between
+    /// is read as Markdown rather than as the HTML block's text. The
+    /// content is read as if it were not indented past the tag.
+    pub(super) fn markdown_element(
+        &mut self,
+        trimmed: &str,
+        indent: &str,
+        column: usize,
+        prefix: &str,
+        end: usize,
+    ) -> Option<String> {
+        let tag = trimmed.trim_end();
+        let blank = prefix.trim_end();
+        let open = self.stack.last().and_then(|c| c.element.as_deref());
+        let closing = tag.strip_prefix("</").and_then(|t| t.strip_suffix('>'));
+        if open.is_some() && open == closing {
+            self.close_to(self.stack.len() - 1);
+            return Some(format!("{blank}\n{prefix}{indent}{tag}"));
+        }
+        let name = markdown_element(tag)?;
+        let first = self.body[end..]
+            .lines()
+            .skip(1)
+            .find(|line| !line.trim().is_empty());
+        let first_column = first.map_or(0, |line| columns(line, usize::MAX).1);
+        self.push(Container {
+            base: column,
+            colons: None,
+            indent: first_column.saturating_sub(column).min(4),
+            element: Some(name.to_owned()),
+            quote: false,
+            in_list: self.list,
+        });
+        Some(format!("{prefix}{indent}{tag}\n{blank}"))
+    }
+}
