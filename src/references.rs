@@ -250,6 +250,25 @@ fn css_urls(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The `name`s of the `a` elements that open in `html` (`<a
+/// name="top">`), link targets as old HTML and GitHub-read docs write them:
+/// a browser goes to one as to an id.
+pub(crate) fn anchor_names(html: &str) -> impl Iterator<Item = &str> {
+    let bytes = html.as_bytes();
+    html.match_indices('<')
+        .filter(move |&(at, _)| {
+            bytes
+                .get(at + 1)
+                .is_some_and(|b| b.eq_ignore_ascii_case(&b'a'))
+                && bytes.get(at + 2).is_some_and(u8::is_ascii_whitespace)
+        })
+        .filter_map(move |(at, _)| {
+            let tag = &html[at..];
+            let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+            html_attributes(tag, &["name"]).next().map(|(_, name)| name)
+        })
+}
+
 /// Each attribute of a piece of HTML named in `names` (lower case, longer
 /// names before their prefixes: `srcset` before `src`), with its value.
 pub(crate) fn html_attributes<'h>(

@@ -391,16 +391,27 @@ fn html_ids_are_anchors() {
     let site = Site::empty();
     site.write(
         "content/api.md",
-        "# API\n\n* [pino()](#export)\n\n<a id=\"export\"></a>\n## pino([options])\n\nText with <span id='inline'>a target</span>.\n",
+        "# API\n\n* [pino()](#export)\n\n<a id=\"export\"></a>\n## pino([options])\n\nText with <span id='inline'>a target</span>.\n\n\
+         <A NAME=\"old-style\"></A>\n\nOlder docs <a href=\"#x\" name='inline-name'>mark</a> targets so.\n\n\
+         <input name=\"field\">\n",
     );
     site.write(
         "content/guide.md",
-        "# Guide\n\nSee [options](api.md#export), [that](api.md#inline) and [none](api.md#missing).\n",
+        "# Guide\n\nSee [options](api.md#export), [that](api.md#inline), [old](api.md#old-style), \
+         [inline](api.md#inline-name), [a field](api.md#field) and [none](api.md#missing).\n",
     );
     let output = site.tier0(&["check"]).output().unwrap();
     let err = stderr(&output);
-    assert_eq!(err.matches("has no anchor").count(), 1, "{err}");
+    assert_eq!(err.matches("has no anchor").count(), 2, "{err}");
     assert!(err.contains("has no anchor `#missing`"), "{err}");
+    // Only an `a` element's name is a target in browsers.
+    assert!(err.contains("has no anchor `#field`"), "{err}");
+    // Kept by the cleaner of `raw_html: sanitize`, so the target is there.
+    site.write("tier0.yaml", "raw_html: sanitize\n");
+    let output = site.tier0(&["build"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (_, body) = page(&site, "api");
+    assert_has(&body, &["name=\"old-style\"", "name=\"inline-name\""]);
 }
 
 /// Black's docs, written in MyST for Sphinx: their admonitions and tables

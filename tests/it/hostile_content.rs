@@ -225,7 +225,11 @@ fn headings_never_take_the_ids_of_a_sites_own_templates() {
     builds(&site);
     for page in ["index.html", "a/index.html"] {
         let html = site.read_public(page);
-        assert_eq!(html.matches(" id=\"buscador\"").count(), 1, "{page}: {html}");
+        assert_eq!(
+            html.matches(" id=\"buscador\"").count(),
+            1,
+            "{page}: {html}"
+        );
         assert!(html.contains("<h2 id=\"buscador-1\""), "{page}: {html}");
     }
 }

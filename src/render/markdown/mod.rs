@@ -186,6 +186,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_generic_attributes(["id", "class", "aria-label", "role"])
             .add_tag_attributes("input", ["type", "disabled", "checked"])
             .add_tag_attributes("details", ["open"])
+            .add_tag_attributes("a", ["name"])
             .set_tag_attribute_value("input", "disabled", "")
             .add_tag_attributes("th", ["style"])
             .add_tag_attributes("td", ["style"])

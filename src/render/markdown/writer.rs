@@ -372,6 +372,8 @@ impl<'a> Writer<'a, '_> {
                 // and the way GitHub-read docs (pino's, say) mark them.
                 let ids = crate::references::html_attributes(html, &["id"]);
                 self.out.anchors.extend(ids.map(|(_, id)| id.to_owned()));
+                let names = crate::references::anchor_names(html);
+                self.out.anchors.extend(names.map(str::to_owned));
             }
             _ => {}
         }
