@@ -424,6 +424,22 @@ function createStore({ load, base, lang }) {
   return { manifest, data, vocabShard, lookup, postings };
 }
 
+/** The pieces of a code (`x86_64` → `x86`, `64`), or of a one-piece word its runs of digits and of other characters (`kb1002` → `kb`, `1002`). */
+function codePieces(surface) {
+  const pieces = surface.split(/[_-]/).filter(Boolean);
+  return pieces.length === 1 ? pieces[0].match(/\p{N}+|\P{N}+/gu) : pieces;
+}
+
+/** The other ways an identifier is written: without its joiners, then a hexadecimal number without or with its `0x`. */
+function variants(surface) {
+  const compact = surface.replace(/[_-]/g, "");
+  const out = compact === surface ? [] : [compact];
+  if (compact.startsWith("0x")) {
+    if (/^[0-9a-f]+$/.test(compact.slice(2))) out.push(compact.slice(2));
+  } else if (/^[0-9a-f]+$/.test(compact) && /[0-9]/.test(compact)) out.push(`0x${compact}`);
+  return out;
+}
+
 /** What a query asks for (QUERY.md, "Planning"), read from the vocabulary of `store`. */
 function createPlanner({ manifest, vocabShard, lookup }) {
   /** The vocabulary entries that start with `prefix` (itself included), from its shard and at most the next ones. */
@@ -513,7 +529,7 @@ function createPlanner({ manifest, vocabShard, lookup }) {
       for (const c of [joins[i - 1], joins[i]]) {
         if (c && !answers.candidates.some((x) => x.term === c.term)) answers.candidates.push(c);
       }
-      const pieces = surface.split(/[_-]/).filter(Boolean);
+      const pieces = codePieces(surface);
       const last = pieces.length - 1;
       const parts = [];
       if (pieces.length > 1 && !answers.known && answers.candidates.length === 0) {
@@ -530,11 +546,12 @@ function createPlanner({ manifest, vocabShard, lookup }) {
     return words;
   }
 
-  /** The term of two consecutive words written as one (`smart symbols` → `smartsymbols`), or null. */
+  /** The term of two consecutive words written as one (`smart symbols` → `smartsymbols`, `aadsts 50126` → `aadsts50126`), or null. */
   async function joined(a, b) {
-    const letters = (w) => /^\p{Alphabetic}+$/u.test(w);
+    const plain = (w) => /^[\p{Alphabetic}\p{N}]+$/u.test(w);
+    const letter = (w) => /\p{Alphabetic}/u.test(w);
     const stop = async (w) => { const { entry } = await lookup(w); return entry !== null && entry[1] === null; };
-    if (!letters(a) || !letters(b) || await stop(a) || await stop(b)) return null;
+    if (!plain(a) || !plain(b) || !(letter(a) || letter(b)) || await stop(a) || await stop(b)) return null;
     const surface = a + b;
     const { entry } = await lookup(surface);
     if (!entry || entry[1] === null) return null;
@@ -559,7 +576,15 @@ function createPlanner({ manifest, vocabShard, lookup }) {
       startsStopWord = started.some((e) => e[1] === null);
       for (const c of completions(started, surface)) if (!candidates.some((x) => x.term === c.term)) candidates.push(c);
     }
-    if (!entry && typos) candidates.push(...await corrections(surface, shard));
+    if (!entry) {
+      for (const variant of variants(surface)) {
+        const found = (await lookup(variant)).entry;
+        if (found && found[1] !== null && !candidates.some((c) => c.term === termOf(found))) {
+          candidates.push({ term: termOf(found), surface: variant, kind: "variant", weight: 1 });
+        }
+      }
+      if (typos) candidates.push(...await corrections(surface, shard));
+    }
     return { known: entry !== null, candidates, startsStopWord };
   }
 

@@ -37,8 +37,12 @@ pub enum Kind {
     /// A synonym of the word (`search.synonyms` of the site's config).
     Synonym,
     /// The word written together with the one before or after it
-    /// (`smart symbols` → `smartsymbols`).
+    /// (`smart symbols` → `smartsymbols`, `office 365` → `office365`).
     Joined,
+    /// The same identifier written otherwise: without its joiners
+    /// (`aadsts-50126` → `aadsts50126`), a hexadecimal number with or
+    /// without `0x` (`80070005` → `0x80070005`).
+    Variant,
 }
 
 /// One term that answers a word, and how much its scores count.
@@ -248,12 +252,56 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
     words
 }
 
-/// The pieces of a code (`x86_64` → `x86`, `64`); a plain word is one piece.
+/// The pieces of a code (`x86_64` → `x86`, `64`); those of a word of
+/// one piece are its runs of digits and of other characters (`kb1002` →
+/// `kb`, `1002`), so a plain word of letters is one piece.
 pub fn code_pieces(surface: &str) -> Vec<&str> {
-    surface
+    let pieces: Vec<&str> = surface
         .split(['_', '-'])
         .filter(|p| !p.is_empty())
-        .collect()
+        .collect();
+    match pieces.as_slice() {
+        [word] => digit_runs(word),
+        _ => pieces,
+    }
+}
+
+/// `word` cut where it goes from digits to other characters or back.
+fn digit_runs(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut digits = None;
+    for (i, c) in word.char_indices() {
+        let digit = c.is_numeric();
+        if digits.is_some_and(|d| d != digit) {
+            out.push(&word[start..i]);
+            start = i;
+        }
+        digits = Some(digit);
+    }
+    out.push(&word[start..]);
+    out
+}
+
+/// The other ways an identifier is written (the [`Kind::Variant`]s to look
+/// up, in order): without its joiners (`aadsts-50126` → `aadsts50126`),
+/// then a hexadecimal number without its `0x` (`0x80070005` → `80070005`)
+/// or with it (`8004010f` → `0x8004010f`).
+pub fn variants(surface: &str) -> Vec<String> {
+    let compact: String = surface.chars().filter(|&c| c != '_' && c != '-').collect();
+    let hex = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit());
+    let mut out = Vec::new();
+    if compact != surface {
+        out.push(compact.clone());
+    }
+    match compact.strip_prefix("0x") {
+        Some(digits) if hex(digits) => out.push(digits.to_string()),
+        None if hex(&compact) && compact.bytes().any(|b| b.is_ascii_digit()) => {
+            out.push(format!("0x{compact}"));
+        }
+        _ => {}
+    }
+    out
 }
 
 /// The vocabulary entry of `surface`, if it has one.
@@ -269,12 +317,14 @@ fn entry_in<'v>(shard: &'v [VocabEntry], surface: &str) -> Option<&'v VocabEntry
 }
 
 /// The term of two consecutive words written as one (`smart symbols` →
-/// `smartsymbols`, `web socket` → `websocket`), when both are words of
-/// letters, neither a stop word, and the vocabulary has them together.
+/// `smartsymbols`, `aadsts 50126` → `aadsts50126`), when both are words of
+/// letters and digits (not codes), not both numbers, neither a stop word,
+/// and the vocabulary has them together.
 fn joined(vocab: &dyn Vocabulary, a: &str, b: &str) -> Option<Candidate> {
-    let letters = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
+    let plain = |w: &str| !w.is_empty() && w.chars().all(char::is_alphanumeric);
+    let letter = |w: &str| w.chars().any(char::is_alphabetic);
     let stop = |w: &str| lookup(vocab, w).is_some_and(|e| term_of(e).is_none());
-    if !letters(a) || !letters(b) || stop(a) || stop(b) {
+    if !plain(a) || !plain(b) || !(letter(a) || letter(b)) || stop(a) || stop(b) {
         return None;
     }
     let surface = format!("{a}{b}");
@@ -336,6 +386,18 @@ fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool) -> Answers {
         }
     }
     if entry.is_none() {
+        for variant in variants(surface) {
+            if let Some(term) = lookup(vocab, &variant).and_then(term_of)
+                && !candidates.iter().any(|c| c.term == term)
+            {
+                candidates.push(Candidate {
+                    term: term.to_string(),
+                    surface: variant,
+                    kind: Kind::Variant,
+                    weight: 1.0,
+                });
+            }
+        }
         candidates.extend(corrections(vocab, surface, shard));
     }
     Answers {
@@ -466,6 +528,23 @@ mod tests {
         assert!(!is_typing("impresora "));
         assert!(!is_typing(""));
         assert!(!is_typing("wifi?"));
+    }
+
+    #[test]
+    fn an_identifier_has_its_other_spellings() {
+        assert_eq!(code_pieces("x86_64"), ["x86", "64"]);
+        assert_eq!(code_pieces("kb1002"), ["kb", "1002"]);
+        assert_eq!(code_pieces("0x80070005"), ["0", "x", "80070005"]);
+        assert_eq!(code_pieces("wifi"), ["wifi"]);
+        assert_eq!(code_pieces("2026"), ["2026"]);
+        assert_eq!(variants("aadsts-50126"), ["aadsts50126"]);
+        assert_eq!(variants("0x80070005"), ["80070005"]);
+        assert_eq!(variants("8004010f"), ["0x8004010f"]);
+        assert_eq!(variants("kb_10-02"), ["kb1002"]);
+        assert_eq!(variants("c-3000"), ["c3000", "0xc3000"]);
+        assert!(variants("wifi").is_empty());
+        assert!(variants("0x").is_empty());
+        assert!(variants("beef").is_empty(), "hexadecimal digits, no number");
     }
 
     #[test]
