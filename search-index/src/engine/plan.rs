@@ -220,28 +220,30 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
                 answers.candidates.push(c.clone());
             }
         }
-        let pieces = code_pieces(surface);
-        let last = pieces.len().saturating_sub(1);
-        let parts: Vec<Answers> =
-            if pieces.len() > 1 && !answers.known && answers.candidates.is_empty() {
-                pieces
-                    .iter()
-                    .enumerate()
-                    .map(|(k, piece)| candidates(vocab, piece, typed && k == last))
-                    .collect()
-            } else {
-                Vec::new()
-            };
         // A code nothing answers: its pieces, which article text indexes,
-        // when the vocabulary has each (the last may be being completed).
-        let known =
-            |(k, a): (usize, &Answers)| a.known || (typed && k == last && !a.candidates.is_empty());
-        if !parts.is_empty() && parts.iter().enumerate().all(known) {
-            for (piece, part) in pieces.iter().zip(parts) {
-                add(piece, part);
-            }
+        // when the vocabulary has each; cut by its joiners, else also
+        // where letters meet digits (`srv-mad03` → `srv`, `mad`, `03`).
+        let parts = if !answers.known && answers.candidates.is_empty() {
+            let pieces = code_pieces(surface);
+            let finer = digit_runs_of(&pieces);
+            let cuts = if finer.len() > pieces.len() {
+                vec![pieces, finer]
+            } else {
+                vec![pieces]
+            };
+            cuts.into_iter()
+                .filter(|p| p.len() > 1)
+                .find_map(|pieces| known_parts(vocab, pieces, typed))
         } else {
-            add(surface, answers);
+            None
+        };
+        match parts {
+            Some(parts) => {
+                for (piece, part) in parts {
+                    add(piece, part);
+                }
+            }
+            None => add(surface, answers),
         }
     }
     // Only the word being typed can start a stop word: it is optional
@@ -252,18 +254,37 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
     words
 }
 
-/// The pieces of a code (`x86_64` → `x86`, `64`); those of a word of
-/// one piece are its runs of digits and of other characters (`kb1002` →
-/// `kb`, `1002`), so a plain word of letters is one piece.
+/// The pieces of a code (`x86_64` → `x86`, `64`); a plain word is one piece.
 pub fn code_pieces(surface: &str) -> Vec<&str> {
-    let pieces: Vec<&str> = surface
+    surface
         .split(['_', '-'])
         .filter(|p| !p.is_empty())
-        .collect();
-    match pieces.as_slice() {
-        [word] => digit_runs(word),
-        _ => pieces,
-    }
+        .collect()
+}
+
+/// `pieces` each cut where digits meet other characters (`kb1002` →
+/// `kb`, `1002`).
+fn digit_runs_of<'s>(pieces: &[&'s str]) -> Vec<&'s str> {
+    pieces.iter().flat_map(|p| digit_runs(p)).collect()
+}
+
+/// Each of `pieces` with its answers, when the vocabulary has every one
+/// (the last, being typed, may instead have completions).
+fn known_parts<'s>(
+    vocab: &dyn Vocabulary,
+    pieces: Vec<&'s str>,
+    typed: bool,
+) -> Option<Vec<(&'s str, Answers)>> {
+    let last = pieces.len() - 1;
+    pieces
+        .into_iter()
+        .enumerate()
+        .map(|(k, piece)| {
+            let typed = typed && k == last;
+            let answers = candidates(vocab, piece, typed);
+            (answers.known || (typed && !answers.candidates.is_empty())).then_some((piece, answers))
+        })
+        .collect()
 }
 
 /// `word` cut where it goes from digits to other characters or back.
@@ -285,18 +306,19 @@ fn digit_runs(word: &str) -> Vec<&str> {
 
 /// The other ways an identifier is written (the [`Kind::Variant`]s to look
 /// up, in order): without its joiners (`aadsts-50126` → `aadsts50126`),
-/// then a hexadecimal number without its `0x` (`0x80070005` → `80070005`)
-/// or with it (`8004010f` → `0x8004010f`).
+/// then a hexadecimal number (with a digit) without its `0x` (`0x80070005`
+/// → `80070005`) or with it (`8004010f` → `0x8004010f`).
 pub fn variants(surface: &str) -> Vec<String> {
     let compact: String = surface.chars().filter(|&c| c != '_' && c != '-').collect();
-    let hex = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit());
+    let hex =
+        |s: &str| s.bytes().all(|b| b.is_ascii_hexdigit()) && s.bytes().any(|b| b.is_ascii_digit());
     let mut out = Vec::new();
     if compact != surface {
         out.push(compact.clone());
     }
     match compact.strip_prefix("0x") {
         Some(digits) if hex(digits) => out.push(digits.to_string()),
-        None if hex(&compact) && compact.bytes().any(|b| b.is_ascii_digit()) => {
+        None if hex(&compact) => {
             out.push(format!("0x{compact}"));
         }
         _ => {}
@@ -385,19 +407,19 @@ fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool) -> Answers {
             }
         }
     }
-    if entry.is_none() {
-        for variant in variants(surface) {
-            if let Some(term) = lookup(vocab, &variant).and_then(term_of)
-                && !candidates.iter().any(|c| c.term == term)
-            {
-                candidates.push(Candidate {
-                    term: term.to_string(),
-                    surface: variant,
-                    kind: Kind::Variant,
-                    weight: 1.0,
-                });
-            }
+    for variant in variants(surface) {
+        if let Some(term) = lookup(vocab, &variant).and_then(term_of)
+            && !candidates.iter().any(|c| c.term == term)
+        {
+            candidates.push(Candidate {
+                term: term.to_string(),
+                surface: variant,
+                kind: Kind::Variant,
+                weight: 1.0,
+            });
         }
+    }
+    if entry.is_none() {
         candidates.extend(corrections(vocab, surface, shard));
     }
     Answers {
@@ -533,10 +555,12 @@ mod tests {
     #[test]
     fn an_identifier_has_its_other_spellings() {
         assert_eq!(code_pieces("x86_64"), ["x86", "64"]);
-        assert_eq!(code_pieces("kb1002"), ["kb", "1002"]);
-        assert_eq!(code_pieces("0x80070005"), ["0", "x", "80070005"]);
-        assert_eq!(code_pieces("wifi"), ["wifi"]);
-        assert_eq!(code_pieces("2026"), ["2026"]);
+        assert_eq!(digit_runs_of(&["x86", "64"]), ["x", "86", "64"]);
+        assert_eq!(digit_runs_of(&["srv", "mad03"]), ["srv", "mad", "03"]);
+        assert_eq!(digit_runs_of(&["kb1002"]), ["kb", "1002"]);
+        assert_eq!(digit_runs_of(&["0x80070005"]), ["0", "x", "80070005"]);
+        assert_eq!(digit_runs_of(&["wifi"]), ["wifi"]);
+        assert_eq!(digit_runs_of(&["2026"]), ["2026"]);
         assert_eq!(variants("aadsts-50126"), ["aadsts50126"]);
         assert_eq!(variants("0x80070005"), ["80070005"]);
         assert_eq!(variants("8004010f"), ["0x8004010f"]);
@@ -544,6 +568,7 @@ mod tests {
         assert_eq!(variants("c-3000"), ["c3000", "0xc3000"]);
         assert!(variants("wifi").is_empty());
         assert!(variants("0x").is_empty());
+        assert!(variants("0xef").is_empty(), "a number has a digit");
         assert!(variants("beef").is_empty(), "hexadecimal digits, no number");
     }
 
