@@ -424,6 +424,13 @@ function createStore({ load, base, lang }) {
   return { manifest, data, vocabShard, lookup, postings };
 }
 
+/** The other ways an identifier is written: without its joiners, then a hexadecimal number without or with its `0x`. */
+function variants(surface) {
+  const compact = surface.replace(/[_-]/g, "");
+  const hex = /^(0x)?([0-9a-f]*\d[0-9a-f]*)$/.exec(compact);
+  return [...(compact === surface ? [] : [compact]), ...(hex ? [hex[1] ? hex[2] : `0x${compact}`] : [])];
+}
+
 /** What a query asks for (QUERY.md, "Planning"), read from the vocabulary of `store`. */
 function createPlanner({ manifest, vocabShard, lookup }) {
   /** The vocabulary entries that start with `prefix` (itself included), from its shard and at most the next ones. */
@@ -513,16 +520,17 @@ function createPlanner({ manifest, vocabShard, lookup }) {
       for (const c of [joins[i - 1], joins[i]]) {
         if (c && !answers.candidates.some((x) => x.term === c.term)) answers.candidates.push(c);
       }
-      const pieces = surface.split(/[_-]/).filter(Boolean);
-      const last = pieces.length - 1;
-      const parts = [];
-      if (pieces.length > 1 && !answers.known && answers.candidates.length === 0) {
-        for (let k = 0; k <= last; k++) parts.push(await candidatesOf(pieces[k], typed && k === last, typos));
+      // A code nothing answers: its pieces, which article text indexes, when the vocabulary has each;
+      // cut by its joiners, else also where letters meet digits (`srv-mad03` → `srv`, `mad`, `03`).
+      let parts = null;
+      if (!answers.known && answers.candidates.length === 0) {
+        const pieces = surface.split(/[_-]/).filter(Boolean);
+        const finer = pieces.flatMap((p) => p.match(/\p{N}+|\P{N}+/gu));
+        for (const cut of finer.length > pieces.length ? [pieces, finer] : [pieces]) {
+          if (cut.length > 1 && (parts = await knownParts(cut, typed, typos))) break;
+        }
       }
-      // A code nothing answers: its pieces, which article text indexes,
-      // when the vocabulary has each (the last may be being completed).
-      const known = (a, k) => a.known || (typed && k === last && a.candidates.length > 0);
-      if (parts.length > 0 && parts.every(known)) parts.forEach((part, k) => add(pieces[k], part));
+      if (parts) for (const [piece, part] of parts) add(piece, part);
       else add(surface, answers);
     }
     // Only the word being typed can start a stop word: it is optional when the query has another.
@@ -530,11 +538,24 @@ function createPlanner({ manifest, vocabShard, lookup }) {
     return words;
   }
 
-  /** The term of two consecutive words written as one (`smart symbols` → `smartsymbols`), or null. */
+  /** Each of `pieces` with its answers when the vocabulary has every one (the last, being typed, may have completions instead), else null. */
+  async function knownParts(pieces, typed, typos) {
+    const out = [];
+    for (const [k, piece] of pieces.entries()) {
+      const last = typed && k === pieces.length - 1;
+      const a = await candidatesOf(piece, last, typos);
+      if (!a.known && !(last && a.candidates.length > 0)) return null;
+      out.push([piece, a]);
+    }
+    return out;
+  }
+
+  /** The term of two consecutive words written as one (`smart symbols` → `smartsymbols`, `aadsts 50126` → `aadsts50126`), or null. */
   async function joined(a, b) {
-    const letters = (w) => /^\p{Alphabetic}+$/u.test(w);
+    const plain = (w) => /^[\p{Alphabetic}\p{N}]+$/u.test(w);
+    const letter = (w) => /\p{Alphabetic}/u.test(w);
     const stop = async (w) => { const { entry } = await lookup(w); return entry !== null && entry[1] === null; };
-    if (!letters(a) || !letters(b) || await stop(a) || await stop(b)) return null;
+    if (!plain(a) || !plain(b) || !(letter(a) || letter(b)) || await stop(a) || await stop(b)) return null;
     const surface = a + b;
     const { entry } = await lookup(surface);
     if (!entry || entry[1] === null) return null;
@@ -558,6 +579,10 @@ function createPlanner({ manifest, vocabShard, lookup }) {
       const started = await wordsStarting(surface);
       startsStopWord = started.some((e) => e[1] === null);
       for (const c of completions(started, surface)) if (!candidates.some((x) => x.term === c.term)) candidates.push(c);
+    }
+    for (const variant of variants(surface)) {
+      const { entry: e } = await lookup(variant);
+      if (e && e[1] !== null && !candidates.some((c) => c.term === termOf(e))) candidates.push({ term: termOf(e), surface: variant, kind: "variant", weight: 1 });
     }
     if (!entry && typos) candidates.push(...await corrections(surface, shard));
     return { known: entry !== null, candidates, startsStopWord };

@@ -133,6 +133,45 @@ fn two_words_find_the_word_they_make_together() {
     );
 }
 
+#[test]
+fn an_identifier_written_otherwise_finds_its_article() {
+    let files = exported();
+    // KB-1002 writes AADSTS50126; KB-1060 and KB-1050 write 0x80070005.
+    let first = |lang: &str, q: &str| search(&files, lang, q, 10).into_iter().next();
+    for q in [
+        "AADSTS 50126",
+        "aadsts-50126 ",
+        "aadsts_50126",
+        "AADSTS 50126 ",
+    ] {
+        assert_eq!(first("en", q).as_deref(), Some("KB-1002"), "{q}");
+    }
+    for q in ["80070005", "80070005 "] {
+        assert_eq!(
+            search(&files, "es", q, 10),
+            search(&files, "es", "0x80070005 ", 10),
+            "{q}"
+        );
+    }
+    for q in ["kb1043 ", "KB1043", "kb 1043"] {
+        assert_eq!(first("es", q).as_deref(), Some("KB-1043"), "{q}");
+    }
+    let engine = common::engine(&files, "en");
+    let kinds = |q: &str| -> Vec<Vec<search_index::engine::Kind>> {
+        let words = engine.plan(q).unwrap();
+        words
+            .iter()
+            .map(|w| w.candidates.iter().map(|c| c.kind).collect())
+            .collect()
+    };
+    use search_index::engine::Kind::{Exact, Joined, Variant};
+    assert_eq!(kinds("80070005 "), [[Variant]]);
+    assert_eq!(kinds("aadsts 50126 "), [[Joined], [Joined]]);
+    assert_eq!(kinds("kb1043 "), [[Exact], [Exact]], "its two pieces");
+    // Two numbers are never joined: `10 4` is not 104.
+    assert!(kinds("1 002 ").iter().flatten().all(|k| *k != Joined));
+}
+
 /// The ids of the first 50 Spanish results of `query`, sorted.
 fn sorted_ids(files: &[ExportedFile], query: &str) -> Vec<String> {
     let mut ids = search(files, "es", query, 50);

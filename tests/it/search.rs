@@ -287,3 +287,36 @@ fn a_word_typed_whole_finds_it_written_with_a_hyphen() {
         assert_eq!(json["results"][0]["id"], id, "{query}: {json}");
     }
 }
+
+#[test]
+fn an_identifier_finds_its_article_however_it_is_written() {
+    // Readers type a code with or without its hyphen, space or 0x.
+    let site = Site::empty();
+    site.write(
+        "content/cuentas/clave.md",
+        "---\nid: KB-1\ntitle: No puedo iniciar sesión\n---\n\nAparece el error AADSTS50126.\n",
+    );
+    site.write(
+        "content/software/instalar.md",
+        "---\nid: KB-2\ntitle: Acceso denegado al instalar\n---\n\nWindows muestra 0x80070005.\n",
+    );
+    site.write(
+        "content/software/office.md",
+        "---\nid: KB-3\ntitle: Office 365 no abre\n---\n\nCierre la sesión de IKEv2.\n",
+    );
+    site.tier0(&["build", "--quiet"]).assert().success();
+    for (query, id) in [
+        ("AADSTS 50126", "KB-1"),
+        ("aadsts-50126", "KB-1"),
+        ("80070005", "KB-2"),
+        ("kb2", "KB-2"),
+        ("office365", "KB-3"),
+        ("ike-v2", "KB-3"),
+        ("ike v2", "KB-3"),
+    ] {
+        let out = site.tier0(&["search", "--json", query]).output().unwrap();
+        assert!(out.status.success(), "{query}: {}", stderr(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["results"][0]["id"], id, "{query}: {json}");
+    }
+}

@@ -5,7 +5,8 @@
 // browser in search-index/js/tier0-search.js. For hundreds of queries of
 // every kind a user types (titles as typed, accent-less, misspelled,
 // half-typed, body phrases, several words, error codes, two-letter starts,
-// misspelled body words, questions: tests/search/queries.mjs), drawn from the example
+// misspelled body words, questions, codes written otherwise:
+// tests/search/queries.mjs), drawn from the example
 // knowledge base and from a generated corpus, in Spanish and English, the
 // two must return the same top 10 in the same order, the same corrections,
 // the same "every word matched" answer and, when the browser counted every
@@ -127,6 +128,17 @@ test("example knowledge base: two words that its articles write as one", async (
       assert.ok(expected.results.length > 0, `${where} finds nothing`);
       assert.ok(expected.words.every((w) => w.candidates.some((c) => c.kind === "joined")), `${where}: not joined`);
     }
+  }
+});
+
+test("example knowledge base: queries of stop words or question words alone", async () => {
+  const queries = {
+    es: ["para todos", "para", "no", "sin", "cómo", "como ", "de la", "por qué", "qué es"],
+    en: ["how to", "what is", "the", "how do I find my printer", "can I", "no"],
+  };
+  for (const [lang, list] of Object.entries(queries)) {
+    const engine = engineFor(example, lang);
+    for (const query of list) await compare(example, lang, engine, query, `${lang} ${JSON.stringify(query)}`);
   }
 });
 

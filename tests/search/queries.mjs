@@ -13,12 +13,15 @@
 // pieces of a longer code, itself a code: `x86_64` of
 // `stable-x86_64-pc-windows-msvc`) and `question` (one or two title words
 // of 4+ letters asked as a question: `how do I`, `cómo puedo`…, whose
-// question words the engines make optional).
+// question words the engines make optional) and `variant` (a code of the
+// article written otherwise: spaces for its joiners, no joiner where its
+// letters meet its digits, cut between its letters and digits, or a
+// hexadecimal number without `0x`: `aadsts 50126`, `kb1042`, `80070005`).
 
 /** The kinds a known-item benchmark reports. */
 export const KNOWN_ITEM_KINDS = ["title", "accentless", "typo", "prefix", "body"];
 /** Every kind. */
-export const ALL_KINDS = [...KNOWN_ITEM_KINDS, "multi", "code", "short", "bodytypo", "codepart", "question"];
+export const ALL_KINDS = [...KNOWN_ITEM_KINDS, "multi", "code", "short", "bodytypo", "codepart", "question", "variant"];
 
 /** How `question` queries start, per language. */
 const QUESTIONS = {
@@ -166,6 +169,18 @@ export function makeQueries(name, records, perKind, kinds = ALL_KINDS, lang = "e
     return out;
   }));
   for (const [r, part] of pick(parts, perKind, random)) add("codepart", `${part} `, r, [r.id]);
+  const respell = (code) => {
+    const lower = code.toLowerCase();
+    if (/^0x[0-9a-f]+$/.test(lower)) return lower.slice(2);
+    // Joiners dropped where letters meet digits (`kb1042`), or spaces for all.
+    if (/[_-]/.test(lower)) return random() < 0.5 ? lower.replace(/(?<=\p{L})[_-]+(?=\p{N})|(?<=\p{N})[_-]+(?=\p{L})/gu, "") : lower.replace(/[_-]+/g, " ");
+    const cut = lower.search(/\p{L}\p{N}|\p{N}\p{L}/u);
+    return cut < 0 ? null : `${lower.slice(0, cut + 1)}${random() < 0.5 ? " " : "-"}${lower.slice(cut + 1)}`;
+  };
+  for (const [r, c] of pick(codes, perKind, random)) {
+    const q = respell(c);
+    if (q) add("variant", random() < 0.5 ? q : `${q} `, r, [r.id]);
+  }
   const asked = QUESTIONS[lang] || QUESTIONS.en;
   for (const r of pick(usable, perKind, random)) {
     const content = (r.title.match(WORD) || []).filter((w) => [...w].length >= 4);

@@ -158,6 +158,19 @@ test("two words find the word they make together, with the matched word highligh
   assert.ok(stop.words.every((w) => w.candidates.every((c) => c.kind !== "joined")));
 });
 
+test("an identifier written otherwise finds its article", async () => {
+  // KB-1002 writes AADSTS50126; KB-1060 and KB-1050 write 0x80070005.
+  for (const q of ["AADSTS 50126", "aadsts-50126 ", "aadsts_50126", "AADSTS 50126 "]) assert.equal(ids(await en.search(q))[0], "KB-1002", q);
+  for (const q of ["80070005", "80070005 "]) assert.deepEqual(ids(await es.search(q)), ids(await es.search("0x80070005 ")), q);
+  for (const q of ["kb1043 ", "KB1043", "kb 1043"]) assert.equal(ids(await es.search(q))[0], "KB-1043", q);
+  const kinds = async (q) => (await en.answer(q)).words.map((w) => w.candidates.map((c) => c.kind));
+  assert.deepEqual(await kinds("80070005 "), [["variant"]]);
+  assert.deepEqual(await kinds("aadsts 50126 "), [["joined"], ["joined"]]);
+  assert.deepEqual(await kinds("kb1043 "), [["exact"], ["exact"]]);
+  // Two numbers are never joined: `10 4` is not 104.
+  assert.ok((await kinds("1 002 ")).flat().every((k) => k !== "joined"));
+});
+
 test("the word being typed is completed and not beaten by a shorter exact word", async () => {
   // "contras" is no word; typing it finds the password articles.
   const typing = await es.answer("contras");

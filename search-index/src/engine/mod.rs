@@ -14,7 +14,7 @@
 mod plan;
 mod rank;
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -231,8 +231,12 @@ impl Engine {
 
     /// How `query` is understood (see QUERY.md, "Planning").
     pub fn plan(&self, query: &str) -> Result<Vec<Word>, SearchError> {
-        let vocab = LoadedVocabulary::load(self, query)?;
-        Ok(plan::plan(&vocab, query, &self.manifest.question_words))
+        let vocab = LoadedVocabulary::new(self);
+        let words = plan::plan(&vocab, query, &self.manifest.question_words);
+        match vocab.into_error() {
+            Some(e) => Err(e),
+            None => Ok(words),
+        }
     }
 
     /// Answers `query` with its best `limit` results.
@@ -358,63 +362,49 @@ fn has_phrase(record: &Record, typed: &[String], typing: bool) -> bool {
     record_texts(record).any(fits)
 }
 
-/// The vocabulary shards a query may touch, read up front (planning itself
-/// does no I/O, so it stays one function shared by tests and the engine):
-/// each word's shard, the next ones for the last word (completions), and
-/// the reversed shard of a word its shard does not have (corrections).
+/// The vocabulary shards planning reads, each read when it first asks for
+/// it (as the browser does), so the terminal reads whatever planning looks
+/// up. Planning itself does no I/O; a shard that cannot be read is taken as
+/// empty and its error is returned once planning is done.
 struct LoadedVocabulary<'a> {
     engine: &'a Engine,
-    shards: HashMap<usize, Rc<Vec<VocabEntry>>>,
-    reversed: HashMap<String, Rc<Vec<VocabEntry>>>,
+    shards: Vec<OnceCell<Rc<Vec<VocabEntry>>>>,
+    reversed: Vec<OnceCell<Rc<Vec<VocabEntry>>>>,
+    error: RefCell<Option<SearchError>>,
 }
 
 impl<'a> LoadedVocabulary<'a> {
-    fn load(engine: &'a Engine, query: &str) -> Result<LoadedVocabulary<'a>, SearchError> {
-        let mut vocab = LoadedVocabulary {
+    fn new(engine: &'a Engine) -> LoadedVocabulary<'a> {
+        let cells = |n: usize| (0..n).map(|_| OnceCell::new()).collect();
+        LoadedVocabulary {
             engine,
-            shards: HashMap::new(),
-            reversed: HashMap::new(),
-        };
-        let surfaces = surface_forms(Mode::Query, query);
-        for (n, surface) in surfaces.iter().enumerate() {
-            let last = n + 1 == surfaces.len();
-            if !vocab.read_for(surface, last)? {
-                // An unknown code may be planned as its pieces.
-                let pieces = plan::code_pieces(surface);
-                if pieces.len() > 1 {
-                    for (k, piece) in pieces.iter().enumerate() {
-                        vocab.read_for(piece, last && k + 1 == pieces.len())?;
-                    }
-                }
-            }
+            shards: cells(engine.manifest.vocab.len()),
+            reversed: cells(engine.manifest.reversed.len()),
+            error: RefCell::new(None),
         }
-        Ok(vocab)
     }
 
-    /// Reads the shards planning `surface` may touch: its own, the next
-    /// ones when it is the `last` word (completions), the reversed one
-    /// when it is unknown (corrections). Returns whether it is known.
-    fn read_for(&mut self, surface: &str, last: bool) -> Result<bool, SearchError> {
-        let keys = &self.engine.manifest.vocab;
-        let first = plan::shard_of(keys, surface);
-        let end = if last {
-            keys.len().min(first + plan::MAX_COMPLETION_SHARDS)
+    /// Shard `i` of `dir` (`v` or `w`), read on first use.
+    fn read(&self, dir: char, i: usize) -> &[VocabEntry] {
+        let cells = if dir == 'v' {
+            &self.shards
         } else {
-            first + 1
+            &self.reversed
         };
-        for i in first..end {
-            if !self.shards.contains_key(&i) {
-                self.shards.insert(i, self.engine.vocab_shard('v', i)?);
-            }
-        }
-        let known = self.shards[&first].iter().any(|e| e.0 == surface);
-        if !known {
-            let back: String = surface.chars().rev().collect();
-            let r = plan::shard_of(&self.engine.manifest.reversed, &back);
-            let shard = self.engine.vocab_shard('w', r)?;
-            self.reversed.insert(back, shard);
-        }
-        Ok(known)
+        let Some(cell) = cells.get(i) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            self.engine.vocab_shard(dir, i).unwrap_or_else(|e| {
+                self.error.borrow_mut().get_or_insert(e);
+                Rc::default()
+            })
+        })
+    }
+
+    /// The first error met while reading shards, if any.
+    fn into_error(self) -> Option<SearchError> {
+        self.error.into_inner()
     }
 }
 
@@ -424,11 +414,14 @@ impl plan::Vocabulary for LoadedVocabulary<'_> {
     }
 
     fn shard(&self, i: usize) -> &[VocabEntry] {
-        self.shards.get(&i).map_or(&[], |s| s.as_slice())
+        self.read('v', i)
     }
 
     fn reversed_shard_of(&self, reversed: &str) -> &[VocabEntry] {
-        self.reversed.get(reversed).map_or(&[], |s| s.as_slice())
+        self.read(
+            'w',
+            plan::shard_of(&self.engine.manifest.reversed, reversed),
+        )
     }
 
     fn synonyms(&self, key: &str) -> &[(String, String)] {

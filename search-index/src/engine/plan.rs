@@ -37,8 +37,12 @@ pub enum Kind {
     /// A synonym of the word (`search.synonyms` of the site's config).
     Synonym,
     /// The word written together with the one before or after it
-    /// (`smart symbols` → `smartsymbols`).
+    /// (`smart symbols` → `smartsymbols`, `office 365` → `office365`).
     Joined,
+    /// The same identifier written otherwise: without its joiners
+    /// (`aadsts-50126` → `aadsts50126`), a hexadecimal number with or
+    /// without `0x` (`80070005` → `0x80070005`).
+    Variant,
 }
 
 /// One term that answers a word, and how much its scores count.
@@ -216,28 +220,30 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
                 answers.candidates.push(c.clone());
             }
         }
-        let pieces = code_pieces(surface);
-        let last = pieces.len().saturating_sub(1);
-        let parts: Vec<Answers> =
-            if pieces.len() > 1 && !answers.known && answers.candidates.is_empty() {
-                pieces
-                    .iter()
-                    .enumerate()
-                    .map(|(k, piece)| candidates(vocab, piece, typed && k == last))
-                    .collect()
-            } else {
-                Vec::new()
-            };
         // A code nothing answers: its pieces, which article text indexes,
-        // when the vocabulary has each (the last may be being completed).
-        let known =
-            |(k, a): (usize, &Answers)| a.known || (typed && k == last && !a.candidates.is_empty());
-        if !parts.is_empty() && parts.iter().enumerate().all(known) {
-            for (piece, part) in pieces.iter().zip(parts) {
-                add(piece, part);
-            }
+        // when the vocabulary has each; cut by its joiners, else also
+        // where letters meet digits (`srv-mad03` → `srv`, `mad`, `03`).
+        let parts = if !answers.known && answers.candidates.is_empty() {
+            let pieces = code_pieces(surface);
+            let finer = digit_runs_of(&pieces);
+            let cuts = if finer.len() > pieces.len() {
+                vec![pieces, finer]
+            } else {
+                vec![pieces]
+            };
+            cuts.into_iter()
+                .filter(|p| p.len() > 1)
+                .find_map(|pieces| known_parts(vocab, pieces, typed))
         } else {
-            add(surface, answers);
+            None
+        };
+        match parts {
+            Some(parts) => {
+                for (piece, part) in parts {
+                    add(piece, part);
+                }
+            }
+            None => add(surface, answers),
         }
     }
     // Only the word being typed can start a stop word: it is optional
@@ -256,6 +262,70 @@ pub fn code_pieces(surface: &str) -> Vec<&str> {
         .collect()
 }
 
+/// `pieces` each cut where digits meet other characters (`kb1002` →
+/// `kb`, `1002`).
+fn digit_runs_of<'s>(pieces: &[&'s str]) -> Vec<&'s str> {
+    pieces.iter().flat_map(|p| digit_runs(p)).collect()
+}
+
+/// Each of `pieces` with its answers, when the vocabulary has every one
+/// (the last, being typed, may instead have completions).
+fn known_parts<'s>(
+    vocab: &dyn Vocabulary,
+    pieces: Vec<&'s str>,
+    typed: bool,
+) -> Option<Vec<(&'s str, Answers)>> {
+    let last = pieces.len() - 1;
+    pieces
+        .into_iter()
+        .enumerate()
+        .map(|(k, piece)| {
+            let typed = typed && k == last;
+            let answers = candidates(vocab, piece, typed);
+            (answers.known || (typed && !answers.candidates.is_empty())).then_some((piece, answers))
+        })
+        .collect()
+}
+
+/// `word` cut where it goes from digits to other characters or back.
+fn digit_runs(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut digits = None;
+    for (i, c) in word.char_indices() {
+        let digit = c.is_numeric();
+        if digits.is_some_and(|d| d != digit) {
+            out.push(&word[start..i]);
+            start = i;
+        }
+        digits = Some(digit);
+    }
+    out.push(&word[start..]);
+    out
+}
+
+/// The other ways an identifier is written (the [`Kind::Variant`]s to look
+/// up, in order): without its joiners (`aadsts-50126` → `aadsts50126`),
+/// then a hexadecimal number (with a digit) without its `0x` (`0x80070005`
+/// → `80070005`) or with it (`8004010f` → `0x8004010f`).
+pub fn variants(surface: &str) -> Vec<String> {
+    let compact: String = surface.chars().filter(|&c| c != '_' && c != '-').collect();
+    let hex =
+        |s: &str| s.bytes().all(|b| b.is_ascii_hexdigit()) && s.bytes().any(|b| b.is_ascii_digit());
+    let mut out = Vec::new();
+    if compact != surface {
+        out.push(compact.clone());
+    }
+    match compact.strip_prefix("0x") {
+        Some(digits) if hex(digits) => out.push(digits.to_string()),
+        None if hex(&compact) => {
+            out.push(format!("0x{compact}"));
+        }
+        _ => {}
+    }
+    out
+}
+
 /// The vocabulary entry of `surface`, if it has one.
 fn lookup<'v>(vocab: &'v dyn Vocabulary, surface: &str) -> Option<&'v VocabEntry> {
     entry_in(vocab.shard(shard_of(vocab.keys(), surface)), surface)
@@ -269,12 +339,14 @@ fn entry_in<'v>(shard: &'v [VocabEntry], surface: &str) -> Option<&'v VocabEntry
 }
 
 /// The term of two consecutive words written as one (`smart symbols` →
-/// `smartsymbols`, `web socket` → `websocket`), when both are words of
-/// letters, neither a stop word, and the vocabulary has them together.
+/// `smartsymbols`, `aadsts 50126` → `aadsts50126`), when both are words of
+/// letters and digits (not codes), not both numbers, neither a stop word,
+/// and the vocabulary has them together.
 fn joined(vocab: &dyn Vocabulary, a: &str, b: &str) -> Option<Candidate> {
-    let letters = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
+    let plain = |w: &str| !w.is_empty() && w.chars().all(char::is_alphanumeric);
+    let letter = |w: &str| w.chars().any(char::is_alphabetic);
     let stop = |w: &str| lookup(vocab, w).is_some_and(|e| term_of(e).is_none());
-    if !letters(a) || !letters(b) || stop(a) || stop(b) {
+    if !plain(a) || !plain(b) || !(letter(a) || letter(b)) || stop(a) || stop(b) {
         return None;
     }
     let surface = format!("{a}{b}");
@@ -333,6 +405,18 @@ fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool) -> Answers {
             if !candidates.iter().any(|x| x.term == c.term) {
                 candidates.push(c);
             }
+        }
+    }
+    for variant in variants(surface) {
+        if let Some(term) = lookup(vocab, &variant).and_then(term_of)
+            && !candidates.iter().any(|c| c.term == term)
+        {
+            candidates.push(Candidate {
+                term: term.to_string(),
+                surface: variant,
+                kind: Kind::Variant,
+                weight: 1.0,
+            });
         }
     }
     if entry.is_none() {
@@ -466,6 +550,26 @@ mod tests {
         assert!(!is_typing("impresora "));
         assert!(!is_typing(""));
         assert!(!is_typing("wifi?"));
+    }
+
+    #[test]
+    fn an_identifier_has_its_other_spellings() {
+        assert_eq!(code_pieces("x86_64"), ["x86", "64"]);
+        assert_eq!(digit_runs_of(&["x86", "64"]), ["x", "86", "64"]);
+        assert_eq!(digit_runs_of(&["srv", "mad03"]), ["srv", "mad", "03"]);
+        assert_eq!(digit_runs_of(&["kb1002"]), ["kb", "1002"]);
+        assert_eq!(digit_runs_of(&["0x80070005"]), ["0", "x", "80070005"]);
+        assert_eq!(digit_runs_of(&["wifi"]), ["wifi"]);
+        assert_eq!(digit_runs_of(&["2026"]), ["2026"]);
+        assert_eq!(variants("aadsts-50126"), ["aadsts50126"]);
+        assert_eq!(variants("0x80070005"), ["80070005"]);
+        assert_eq!(variants("8004010f"), ["0x8004010f"]);
+        assert_eq!(variants("kb_10-02"), ["kb1002"]);
+        assert_eq!(variants("c-3000"), ["c3000", "0xc3000"]);
+        assert!(variants("wifi").is_empty());
+        assert!(variants("0x").is_empty());
+        assert!(variants("0xef").is_empty(), "a number has a digit");
+        assert!(variants("beef").is_empty(), "hexadecimal digits, no number");
     }
 
     #[test]
