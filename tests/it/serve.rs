@@ -111,11 +111,23 @@ pub(crate) fn assert_same_as_clean_build(
     settled: &serde_json::Value,
     step: &str,
 ) {
+    assert_same_as_clean_build_with(site, server, settled, step, &[]);
+}
+
+/// [`assert_same_as_clean_build`], for a server and a clean build both
+/// given the options `args` (`--audience agents`).
+pub(crate) fn assert_same_as_clean_build_with(
+    site: &Site,
+    server: &Server,
+    settled: &serde_json::Value,
+    step: &str,
+    args: &[&str],
+) {
     let clean = site.root().join("clean");
     let _ = std::fs::remove_dir_all(&clean);
-    site.tier0(&["build", "--quiet", "--base-url", "/", "--out", "clean"])
-        .assert()
-        .success();
+    let mut build = vec!["build", "--quiet", "--base-url", "/", "--out", "clean"];
+    build.extend(args);
+    site.tier0(&build).assert().success();
     let files = tree(&clean);
     for (path, bytes) in &files {
         let (status, mut body) = server.get(&format!("/{path}"));

@@ -2,7 +2,7 @@
 //! server: links written before their target, editors' backup files, and
 //! the like. After each, the site served is the one a clean build makes.
 
-use crate::serve::assert_same_as_clean_build;
+use crate::serve::{assert_same_as_clean_build, assert_same_as_clean_build_with};
 use crate::support::{Server, Site};
 
 /// A link written before the article it names: once that article is
@@ -217,6 +217,46 @@ fn problems_of_paths_that_go_away_go_with_them() {
                 assert!(status["errors"].is_null(), "{step}: {status}");
                 assert_same_as_clean_build(&site, &server, &status, &step);
             }
+        }
+    }
+}
+
+/// New titles, which leave every article found by the same ids and paths:
+/// the server resolves each link in the relinked site only. The pages
+/// that show a retitled article (its neighbours, the pages linking to it
+/// by id and by path from an internal block, its tag, tier and section
+/// pages, the home page, the feeds) are rendered again in both editions.
+#[test]
+fn retitled_articles_show_their_new_titles_everywhere_in_both_editions() {
+    for args in [&[][..], &["--audience", "agents"][..]] {
+        let site = Site::fixture("agents");
+        let server = Server::start_with(&site, args);
+        let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+        for (rel, title, new) in [
+            (
+                "content/interno/consola.md",
+                "Consola canarytitle de puntos de acceso",
+                "Consola renombrada",
+            ),
+            (
+                "content/red/vpn.md",
+                "La VPN se corta",
+                "Aaa la VPN primero",
+            ),
+            (
+                "content/red/wifi.md",
+                "El Wi-Fi no conecta",
+                "Zzz el Wi-Fi al final",
+            ),
+        ] {
+            let path = site.root().join(rel);
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, text.replace(title, new)).unwrap();
+            let settled = server.settled_after(generation);
+            generation = settled["generation"].as_u64().unwrap();
+            let step = format!("retitle {rel} ({args:?})");
+            assert!(settled["errors"].is_null(), "{step}: {settled}");
+            assert_same_as_clean_build_with(&site, &server, &settled, &step, args);
         }
     }
 }
