@@ -229,12 +229,16 @@ fn has_dialect(body: &str) -> bool {
         || body.contains(" markdown>")
         || body.contains(" markdown=")
         || body.lines().any(|line| {
-            let line = line.trim_start();
-            [
-                "!!!", "???", "===", ":::", "///", "```{", ">", "import ", "export ",
-            ]
-            .iter()
-            .any(|m| line.starts_with(m))
+            // A block quote is read only for a callout, or for what it
+            // quotes: tier0's own `> [!INTERNAL]` and alerts pass.
+            let quoted = line.trim_start();
+            let line = quoted.trim_start_matches(['>', ' ', '\t']);
+            containers::callout(quoted).is_some()
+                || [
+                    "!!!", "???", "===", ":::", "///", "```{", "import ", "export ",
+                ]
+                .iter()
+                .any(|m| line.starts_with(m))
                 || line.starts_with('(') && line.trim_end().ends_with(")=")
         })
 }

@@ -18,6 +18,19 @@ fn plain_markdown_is_not_copied() {
 }
 
 #[test]
+fn block_quotes_are_read_only_for_what_other_tools_write_in_them() {
+    let own = "> [!INTERNAL] Para el CAU\n> Reinicie.\n\n> [!NOTE]\n> Nota.\n\n> Una cita.\n";
+    assert!(!has_dialect(own));
+    for quoted in [
+        "> [!tip] Title\n",
+        "> !!! note\n>     Body\n",
+        "> > ::: tip\n",
+    ] {
+        assert!(has_dialect(quoted), "{quoted}");
+    }
+}
+
+#[test]
 fn mkdocs_admonitions_become_alerts() {
     let body = "Intro\n\n!!! tip \"Stand-alone blog\"\n\n    Body *text*\n    more\n\n        code\n\nAfter\n";
     assert_eq!(
