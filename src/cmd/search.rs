@@ -62,6 +62,11 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
         ));
     }
     let query = args.query.join(" ");
+    if !query.chars().any(char::is_alphanumeric) {
+        return fail(format!(
+            "`{query}` has no word to search for; give one or more, e.g. `tier0 search printer offline`"
+        ));
+    }
     let limit = args.limit.map_or(if args.reply { 1 } else { 10 }, |n| {
         usize::try_from(n).unwrap_or(usize::MAX)
     });

@@ -206,6 +206,23 @@ fn results_of_the_same_title_say_which_section_they_are_in() {
     assert!(!String::from_utf8(out.stdout).unwrap().contains(" · "));
 }
 
+/// QA: an empty or punctuation-only query printed "No article matches ``."
+/// and exited 1, as if the index had been searched; it is a bad argument.
+#[test]
+fn a_query_without_a_word_is_a_bad_argument() {
+    let site = built(&[]);
+    for query in ["", "   ", "?!", "--"] {
+        let out = site.tier0(&["search", "--", query]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{query:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("no word to search for"),
+            "{query:?}: {}",
+            stderr(&out)
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
+
 /// QA: `--limit 0` printed "No article matches" and exited 1 though
 /// articles matched; a zero that makes a command do nothing is refused as
 /// a bad argument, here and in the collector's options.
