@@ -253,7 +253,7 @@ fn css_urls(html: &str) -> impl Iterator<Item = &str> {
 /// The `name`s of the `a` elements that open in `html` (`<a
 /// name="top">`), link targets as old HTML and GitHub-read docs write them:
 /// a browser goes to one as to an id.
-pub(crate) fn anchor_names(html: &str) -> impl Iterator<Item = &str> {
+fn anchor_names(html: &str) -> impl Iterator<Item = &str> {
     let bytes = html.as_bytes();
     html.match_indices('<')
         .filter(move |&(at, _)| {
@@ -267,6 +267,15 @@ pub(crate) fn anchor_names(html: &str) -> impl Iterator<Item = &str> {
             let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
             html_attributes(tag, &["name"]).next().map(|(_, name)| name)
         })
+}
+
+/// The link targets that `html` writes: its elements' `id`s and its `a`
+/// elements' `name`s (`<a id="export"></a>`, `<a name="top">`), as
+/// GitHub-read docs mark them.
+pub(crate) fn html_targets(html: &str) -> impl Iterator<Item = &str> {
+    html_attributes(html, &["id"])
+        .map(|(_, id)| id)
+        .chain(anchor_names(html))
 }
 
 /// Each attribute of a piece of HTML named in `names` (lower case, longer

@@ -83,20 +83,41 @@ impl<'a> BodySource<'a> {
             })
     }
 
-    /// The ids written for the body's headings (`## Title {#id}`), read
-    /// only when the text holds one: they are kept for their headings, so
-    /// that an earlier heading's generated id does not take one of them.
+    /// The ids written in the body: for its headings (`## Title {#id}`)
+    /// and its raw HTML's elements (`<a id="install"></a>`, `<a
+    /// name="top">`), read only when the text may hold one. Generated ids
+    /// pass over them, so that a heading does not take the id of a target
+    /// written further down, nor share one with an HTML element.
     pub(super) fn written_ids(&self) -> Vec<String> {
-        if !self.text().contains("{#") {
+        let text = self.text();
+        if !text.contains("{#") && !names_an_attribute(text) {
             return Vec::new();
         }
-        self.events()
-            .filter_map(|(event, _)| match event {
-                Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
-                _ => None,
-            })
-            .collect()
+        let mut ids = Vec::new();
+        for (event, _) in self.events() {
+            match event {
+                Event::Start(Tag::Heading { id: Some(id), .. }) => ids.push(id.to_string()),
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    ids.extend(crate::references::html_targets(&html).map(str::to_owned));
+                }
+                _ => {}
+            }
+        }
+        ids
     }
+}
+
+/// Whether `text` holds `id=` or `name=` (any case, spaces before the
+/// `=`): where an HTML element may write a link target.
+fn names_an_attribute(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'=', bytes).any(|at| {
+        let before = bytes[..at].trim_ascii_end();
+        [&b"id"[..], b"name"].iter().any(|name| {
+            before.len() >= name.len()
+                && before[before.len() - name.len()..].eq_ignore_ascii_case(name)
+        })
+    })
 }
 
 /// A reference to no link definition that names an anchor or an object

@@ -262,6 +262,29 @@ fn an_id_written_for_a_heading_is_its_own_even_when_an_earlier_heading_would_tak
     assert!(!err.contains("is taken on this page"), "{err}");
 }
 
+/// An id written in raw HTML is a link target as a written heading id is:
+/// a heading whose text gives the same id took it too, and the page held
+/// two elements of one id.
+#[test]
+fn a_heading_passes_over_the_ids_that_raw_html_writes() {
+    let site = Site::empty();
+    site.write(
+        "content/a.md",
+        "---\nid: KB-1\ntitle: A\n---\n\n## Paso\n\nAntes.\n\n<a name=\"paso\"></a>\n\n\
+         <a id=\"instalar\"></a>\n\n## Instalar\n\n<div ID = 'notas'>x</div>\n\n## Notas\n",
+    );
+    builds(&site);
+    let page = site.read_public("a/index.html");
+    let headings: Vec<&str> = page
+        .split("<h2 id=\"")
+        .skip(1)
+        .filter_map(|h| h.split('"').next())
+        .take(3)
+        .collect();
+    assert_eq!(headings, ["paso-1", "instalar-1", "notas-1"], "{page}");
+    assert_eq!(page.matches("id=\"instalar\"").count(), 1, "{page}");
+}
+
 #[test]
 fn an_unclosed_comment_or_raw_text_element_is_located_and_closed() {
     let site = Site::empty();

@@ -368,12 +368,8 @@ impl<'a> Writer<'a, '_> {
             Event::Text(t) | Event::Code(t) => push_collapsed(&mut self.section_text, t),
             Event::Html(html) | Event::InlineHtml(html) => {
                 self.raw_text.read(html, &span);
-                // `<a id="export"></a>` is a link target in every browser,
-                // and the way GitHub-read docs (pino's, say) mark them.
-                let ids = crate::references::html_attributes(html, &["id"]);
-                self.out.anchors.extend(ids.map(|(_, id)| id.to_owned()));
-                let names = crate::references::anchor_names(html);
-                self.out.anchors.extend(names.map(str::to_owned));
+                let targets = crate::references::html_targets(html);
+                self.out.anchors.extend(targets.map(str::to_owned));
             }
             _ => {}
         }
