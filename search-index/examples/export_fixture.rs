@@ -33,6 +33,8 @@ const QUERIES: &[(&str, &str)] = &[
     ("es", "portátil lento disco"),
     ("es", "cómo cambiar la contraseña"),
     ("es", "kb-1042"),
+    ("es", "para"),
+    ("es", "de la"),
     ("en", "password"),
     ("en", "passwords"),
     ("en", "printer queue"),
@@ -44,6 +46,8 @@ const QUERIES: &[(&str, &str)] = &[
     ("en", "vpn home"),
     ("en", "web socket"),
     ("en", "web sockets "),
+    ("en", "the"),
+    ("en", "is the"),
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

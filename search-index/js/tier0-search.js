@@ -1,6 +1,6 @@
 // tier0 search engine for the browser (and Node >= 20).
 //
-// Reads the static index that `search-index` exports (FORMAT.md, format 4)
+// Reads the static index that `search-index` exports (FORMAT.md, format 5)
 // and answers queries without a stemmer: the vocabulary shards map every
 // word form of the articles to its index term, and the postings carry
 // scores computed at build time from tantivy's BM25 statistics. How a
@@ -11,7 +11,9 @@
 // Dependency-free, no build step. The only `export` is the last line, so
 // that tier0 can also ship this file as a classic script (for file://).
 
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
+// A stop word's own postings are under this prefix and the word (FORMAT.md).
+const STOP_TERM_PREFIX = ".";
 const MAX_TOKEN_CHARS = 40;
 // Query semantics: QUERY.md, mirrored from search-index/src/engine/plan.rs.
 const MAX_COMPLETIONS = 10;
@@ -489,9 +491,10 @@ function createPlanner({ manifest, vocabShard, lookup }) {
   /** Query words with the terms that answer them (QUERY.md, "Planning"). */
   async function plan(query, typos = true) {
     const surfaces = tokenize(query, "query").map((t) => normalize(t.text));
-    let words = await planWords(surfaces, isTyping(query), typos);
-    // Only stop words: complete the last one, as if still typed.
-    if (words.length === 0 && surfaces.length > 0) words = await planWords(surfaces, true, typos);
+    // Only stop words: each is searched by its own postings.
+    let stops = surfaces.length > 0;
+    for (const s of surfaces) stops = stops && await isStopWord(s);
+    const words = await planWords(surfaces, isTyping(query), typos, stops);
     // Question words are optional when another word is required.
     const questionWords = (await manifest()).question_words || [];
     const question = (w) => questionWords.includes(w.surface);
@@ -501,7 +504,8 @@ function createPlanner({ manifest, vocabShard, lookup }) {
     return words;
   }
 
-  async function planWords(surfaces, typing, typos) {
+  /** The words of `surfaces`; with `stops` (a query of stop words only), each stop word is answered by its own term and none is optional. */
+  async function planWords(surfaces, typing, typos, stops) {
     const words = [];
     const seen = new Set();
     const add = (surface, { known, candidates, startsStopWord }) => {
@@ -509,14 +513,14 @@ function createPlanner({ manifest, vocabShard, lookup }) {
       const key = candidates.length && candidates[0].kind === "exact" ? `=${candidates[0].term}` : `?${surface}`;
       if (seen.has(key)) return;
       seen.add(key);
-      words.push({ surface, candidates, optional: startsStopWord });
+      words.push({ surface, candidates, optional: startsStopWord && !stops });
     };
     const joins = [];
     for (let i = 0; i + 1 < surfaces.length; i++) joins.push(await joined(surfaces[i], surfaces[i + 1]));
     for (let i = 0; i < surfaces.length; i++) {
       const surface = surfaces[i];
       const typed = typing && i === surfaces.length - 1;
-      const answers = await candidatesOf(surface, typed, typos);
+      const answers = await candidatesOf(surface, typed, typos, stops);
       for (const c of [joins[i - 1], joins[i]]) {
         if (c && !answers.candidates.some((x) => x.term === c.term)) answers.candidates.push(c);
       }
@@ -543,32 +547,38 @@ function createPlanner({ manifest, vocabShard, lookup }) {
     const out = [];
     for (const [k, piece] of pieces.entries()) {
       const last = typed && k === pieces.length - 1;
-      const a = await candidatesOf(piece, last, typos);
+      const a = await candidatesOf(piece, last, typos, false);
       if (!a.known && !(last && a.candidates.length > 0)) return null;
       out.push([piece, a]);
     }
     return out;
   }
 
+  /** Whether the vocabulary has `surface` as a stop word. */
+  async function isStopWord(surface) {
+    const { entry } = await lookup(surface);
+    return entry !== null && entry[1] === null;
+  }
+
   /** The term of two consecutive words written as one (`smart symbols` → `smartsymbols`, `aadsts 50126` → `aadsts50126`), or null. */
   async function joined(a, b) {
     const plain = (w) => /^[\p{Alphabetic}\p{N}]+$/u.test(w);
     const letter = (w) => /\p{Alphabetic}/u.test(w);
-    const stop = async (w) => { const { entry } = await lookup(w); return entry !== null && entry[1] === null; };
-    if (!plain(a) || !plain(b) || !(letter(a) || letter(b)) || await stop(a) || await stop(b)) return null;
+    if (!plain(a) || !plain(b) || !(letter(a) || letter(b)) || await isStopWord(a) || await isStopWord(b)) return null;
     const surface = a + b;
     const { entry } = await lookup(surface);
     if (!entry || entry[1] === null) return null;
     return { term: termOf(entry), surface, kind: "joined", weight: JOINED_WEIGHT };
   }
 
-  /** Whether the vocabulary has `surface`, and the terms that answer it (QUERY.md, "Planning", step 2). */
-  async function candidatesOf(surface, typed, typos) {
+  /** Whether the vocabulary has `surface`, and the terms that answer it (QUERY.md, "Planning", step 2); with `stops`, a stop word's own term is its exact one. */
+  async function candidatesOf(surface, typed, typos, stops) {
     const m = await manifest();
     const { entry, words: shard } = await lookup(surface);
     const candidates = [];
     const exact = entry && entry[1] !== null ? termOf(entry) : null;
-    if (exact !== null) candidates.push({ term: exact, surface, kind: "exact", weight: 1 });
+    const exactTerm = exact ?? (entry && stops ? STOP_TERM_PREFIX + surface : null);
+    if (exactTerm !== null) candidates.push({ term: exactTerm, surface, kind: "exact", weight: 1 });
     const synonyms = m.synonyms || {};
     const own = (key) => (Object.prototype.hasOwnProperty.call(synonyms, key) ? synonyms[key] : []);
     for (const [synonym, term] of [...own(surface), ...(exact !== null ? own(`=${exact}`) : [])]) {

@@ -19,7 +19,22 @@ mod tail;
 pub use tail::{TAIL_LEVELS, decode_tail, encode_tail_into};
 
 /// Version of the exported format; bumped on any incompatible change.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
+
+/// What the term of a stop word's own postings starts with: no word does,
+/// and it sorts before every word, so these terms fill postings shards of
+/// their own that only a query made of stop words reads.
+pub const STOP_TERM_PREFIX: char = '.';
+
+/// The term under which stop word `surface`'s postings are exported.
+pub fn stop_term(surface: &str) -> String {
+    format!("{STOP_TERM_PREFIX}{surface}")
+}
+
+/// Whether `term` is a stop word's ([`stop_term`]).
+pub fn is_stop_term(term: &str) -> bool {
+    term.starts_with(STOP_TERM_PREFIX)
+}
 
 /// Postings of a term kept in the head (the rest goes to the tail).
 pub const HEAD_LEN: usize = 24;

@@ -36,6 +36,7 @@ use tantivy::postings::InvertedIndexSerializer;
 
 use crate::analyzer::{ANALYZER_NAME, Mode, Tier0Tokenizer};
 use crate::collect::Analysis;
+use crate::format;
 use crate::schema::{Fields, schema};
 use crate::unsynced::UnsyncedDirectory;
 use crate::{BuiltIndex, LanguageIndex, SearchDocument, SearchError};
@@ -217,8 +218,11 @@ fn write_postings(index: &Index, dir: &Path, analysis: &Analysis<'_>) -> Result<
     )
     .map_err(SearchError::tantivy(dir))?;
 
-    // Terms in byte order (the term dictionary's), not JavaScript's.
-    let mut order: Vec<usize> = (0..analysis.terms.len()).collect();
+    // Terms in byte order (the term dictionary's), not JavaScript's; stop
+    // words have postings only in the export.
+    let mut order: Vec<usize> = (0..analysis.terms.len())
+        .filter(|&t| !format::is_stop_term(&analysis.terms[t]))
+        .collect();
     order.sort_unstable_by(|&a, &b| {
         analysis.terms[a]
             .as_bytes()

@@ -5,6 +5,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{ExportReader, fixture_corpus, languages};
+use search_index::engine::Kind;
 use search_index::format::{self, Record, TermRef, VocabShard};
 use search_index::{ExportedFile, SearchError, build, export, export_files};
 
@@ -77,18 +78,20 @@ fn stop_words_are_ignored_unless_they_are_the_whole_query() {
         search(&files, "es", "cómo cambiar la contraseña ", 10),
         search(&files, "es", "cambiar contraseña ", 10)
     );
-    // Only stop words: the last one is completed, so something is found
-    // ("con" → "conexión", "configurar"...).
+    // Only stop words: each is searched by its own postings, and the one
+    // being typed is completed too ("con" → "conexión", "configurar"...).
     let engine = common::engine(&files, "es");
-    let words = engine.plan("la con ").unwrap();
-    assert_eq!(words.len(), 1);
-    assert!(
-        words[0]
-            .candidates
-            .iter()
-            .all(|c| c.kind == search_index::engine::Kind::Prefix)
-    );
-    assert!(!search(&files, "es", "la con ", 10).is_empty());
+    let words = engine.plan("la con").unwrap();
+    let kinds = |w: &search_index::engine::Word| -> Vec<Kind> {
+        w.candidates.iter().map(|c| c.kind).collect()
+    };
+    assert_eq!(words.len(), 2);
+    assert_eq!(words[0].candidates[0].term, ".la");
+    assert_eq!(kinds(&words[0]), [Kind::Exact]);
+    assert_eq!(words[1].candidates[0].term, ".con");
+    assert!(kinds(&words[1])[1..].iter().all(|&k| k == Kind::Prefix));
+    assert!(words[1].candidates.len() > 1);
+    assert!(!search(&files, "es", "la con", 10).is_empty());
     // Support words are not stop words.
     for q in ["sin conexión", "no imprime", "estado"] {
         let plan = engine.plan(&format!("{q} ")).unwrap();

@@ -60,6 +60,18 @@ describe("typing a query", () => {
       assert.equal(await page.evaluate(() => history.length), historyLength);
     }));
 
+  it("a query of stop words alone shows the articles that have them, titles first", () =>
+    onPage("index.html", async (page) => {
+      await typeQuery(page, "de la ");
+      const results = await resultsOf(page);
+      assert.ok(results.length > 0, "stop words alone find something");
+      assert.equal(results[0].title, "El Wi-Fi de la oficina no conecta");
+      assert.ok(results[0].marks.some((m) => /^(de|la)$/i.test(m)), JSON.stringify(results[0].marks));
+      await typeQuery(page, "la ");
+      const titles = (await resultsOf(page)).map((r) => r.title);
+      assert.deepEqual(titles.slice(0, 3).sort(), ["Cambiar la contraseña", "El Wi-Fi de la oficina no conecta", "La VPN se corta con algunos routers domésticos"]);
+    }));
+
   it("arrow keys choose a result and Enter opens it at the matching heading", () =>
     onPage("red/wifi/index.html", async (page) => {
       await typeQuery(page, "apague router");

@@ -337,3 +337,28 @@ fn an_identifier_finds_its_article_however_it_is_written() {
         assert_eq!(json["results"][0]["id"], id, "{query}: {json}");
     }
 }
+
+#[test]
+fn a_query_of_stop_words_alone_finds_the_articles_that_have_them() {
+    let site = built(&[]);
+    let ids = |query: &str| -> Vec<String> {
+        let out = site.tier0(&["search", "--json", query]).output().unwrap();
+        assert!(out.status.success(), "{query}: {}", stderr(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let term = &json["words"][0]["candidates"][0]["term"];
+        assert_eq!(
+            term.as_str().map(|t| t.starts_with('.')),
+            Some(true),
+            "{json}"
+        );
+        let results = json["results"].as_array().unwrap().iter();
+        results
+            .map(|r| r["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // `la` is in both Spanish articles, in the title of KB-2 only.
+    assert_eq!(ids("la "), ["KB-2", "KB-1"]);
+    // `cómo` only in KB-1's description, `en` only in KB-2's headings.
+    assert_eq!(ids("cómo"), ["KB-1"]);
+    assert_eq!(ids("en "), ["KB-2"]);
+}

@@ -6,7 +6,7 @@
 // every kind a user types (titles as typed, accent-less, misspelled,
 // half-typed, body phrases, several words, error codes, two-letter starts,
 // misspelled body words, questions, codes written otherwise:
-// tests/search/queries.mjs), drawn from the example
+// tests/search/queries.mjs; queries of stop words alone), drawn from the example
 // knowledge base and from a generated corpus, in Spanish and English, the
 // two must return the same top 10 in the same order, the same corrections,
 // the same "every word matched" answer and, when the browser counted every
@@ -139,6 +139,45 @@ test("example knowledge base: queries of stop words or question words alone", as
   for (const [lang, list] of Object.entries(queries)) {
     const engine = engineFor(example, lang);
     for (const query of list) await compare(example, lang, engine, query, `${lang} ${JSON.stringify(query)}`);
+  }
+});
+
+/** Every stop word of the site's vocabulary in `lang` (its `v/` shards). */
+function stopWords(root, lang) {
+  const dir = path.join(root, "public", "search", lang);
+  const { build: b } = unwrapFile(readFileSync(path.join(dir, "manifest.js"), "utf8"));
+  return readdirSync(path.join(dir, b, "v")).flatMap((f) => unwrapFile(readFileSync(path.join(dir, b, "v", f), "utf8")).words)
+    .filter((e) => e[1] === null).map((e) => e[0]).sort();
+}
+
+/** Asserts that `query`, made only of stop words, finds articles by them alike in both engines. */
+async function assertStopWordsFound(root, lang, engine, query) {
+  const where = `${lang} ${JSON.stringify(query)}`;
+  const expected = await compare(root, lang, engine, query, where);
+  assert.ok(expected.results.length > 0, `${where} finds nothing`);
+  assert.ok(expected.words.every((w) => w.candidates[0].kind === "exact" && w.candidates[0].term === `.${w.surface}` && !w.optional), `${where}: not searched by its own postings`);
+}
+
+test("queries made only of stop words find the articles that have them", async () => {
+  const chosen = {
+    es: ["para", "para todos", "cómo", "como ", "de la", "por qué", "con", "sobre el ", "para que se"],
+    en: ["the", "to be", "it is ", "this", "with the", "for", "there are "],
+  };
+  for (const [lang, queries] of Object.entries(chosen)) {
+    const engine = engineFor(example, lang);
+    for (const query of queries) await assertStopWordsFound(example, lang, engine, query);
+  }
+  // Every stop word of a larger site (common ones have tails, which the
+  // browser reads only when the heads cannot decide), alone and in pairs.
+  for (const lang of ["es", "en"]) {
+    const engine = engineFor(generated, lang);
+    const words = stopWords(generated, lang);
+    assert.ok(words.length > (lang === "es" ? 50 : 15), `${lang}: only ${words.length} stop words`);
+    for (const [i, word] of words.entries()) {
+      await assertStopWordsFound(generated, lang, engine, i % 2 ? `${word} ` : word);
+      const next = words[(i * 7 + 3) % words.length];
+      if (next !== word) await assertStopWordsFound(generated, lang, engine, `${word} ${next}`);
+    }
   }
 });
 

@@ -96,6 +96,37 @@ test("a stop word being typed is optional", async () => {
   assert.deepEqual((await es.answer("la par")).words.map((w) => w.optional), [false]);
 });
 
+test("a query of stop words alone finds the articles that have them, titles first", async () => {
+  for (const [engine, query] of [[es, "la "], [es, "de la "], [en, "the "], [en, "is the"]]) {
+    const answer = await engine.answer(query, { limit: 50 });
+    assert.deepEqual(answer.words.map((w) => [w.candidates[0].term, w.optional]), answer.words.map((w) => [`.${w.surface}`, false]), query);
+    assert.ok(answer.results.length > 1, query);
+  }
+  for (const [engine, word] of [[es, "la"], [en, "the"]]) {
+    const results = await engine.search(`${word} `, { limit: 50 });
+    // Those with the word in their title first, the word highlighted.
+    const titled = results.map((r) => normalize(r.title).split(/\W+/).includes(word));
+    assert.ok(titled[0] && titled.includes(false), `${word}: ${titled}`);
+    assert.deepEqual(titled, [...titled].sort((a, b) => b - a), word);
+    assert.ok(results[0].titleMatches.length > 0, word);
+  }
+});
+
+test("an ordinary query never reads a stop word's postings", async () => {
+  const log = [];
+  const engine = fsSearch("es", log);
+  await engine.search("cómo cambiar la contraseña ");
+  const m = await engine.manifest();
+  const shards = log.filter((p) => /\/p\/\d+\.js$/.test(p));
+  assert.ok(shards.length > 0);
+  for (const p of shards) {
+    const terms = Object.keys(JSON.parse((await readFile(path.join(searchDir, p), "utf8")).replace(/^[^,]*,/, "").slice(0, -4)).terms);
+    assert.ok(terms.every((t) => !t.startsWith(".")), p);
+  }
+  // A stop word's own terms are in shards before the others'.
+  assert.ok(m.terms.some((k) => k.startsWith(".")) || m.terms[1] >= "0");
+});
+
 test("prefix search on the word being typed", async () => {
   const typing = ids(await es.search("contras"));
   assert.ok(typing.includes("KB-1001") && typing.includes("KB-1002"), typing.join());
@@ -175,10 +206,11 @@ test("the word being typed is completed and not beaten by a shorter exact word",
   // "contras" is no word; typing it finds the password articles.
   const typing = await es.answer("contras");
   assert.ok(typing.words[0].candidates.some((c) => c.kind === "prefix" && c.surface.startsWith("contrasen")));
-  // A stop word being typed is a word being started: "con" → "conexión".
+  // A stop word being typed alone is itself and a word being started: "con" → "conexión".
   const con = await es.answer("con");
   assert.ok(con.results.length > 0);
-  assert.ok(con.words[0].candidates.every((c) => c.kind === "prefix"));
+  assert.equal(con.words[0].candidates[0].term, ".con");
+  assert.ok(con.words[0].candidates.length > 1 && con.words[0].candidates.slice(1).every((c) => c.kind === "prefix"));
 });
 
 test("filters by category, tier and type", async () => {

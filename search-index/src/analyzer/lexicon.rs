@@ -11,16 +11,23 @@ use super::{Mode, SurfaceToTerm, for_each_token};
 /// No term: the surface is a stop word.
 pub const STOP: u32 = u32::MAX;
 
+/// Set on the id [`Lexicon::id_of_raw`] gives a stop word: the id of the
+/// stop word's own term ([`format::stop_term`](crate::format::stop_term)),
+/// whose postings only a query made of stop words reads; it counts in no
+/// field's length and is not in the tantivy index.
+pub const STOP_TERM: u32 = 1 << 31;
+
 /// The analysis of one language after tokenization, cached: raw token →
 /// surface form (lower-cased, folded) → term (stop words and stemming).
-/// Ids are local to one `Lexicon` and dense from 0.
+/// Ids are local to one `Lexicon` and dense from 0; a stop word's is its
+/// own term's, with [`STOP_TERM`] set.
 #[derive(Clone)]
 pub struct Lexicon {
     fold: TextAnalyzer,
     to_term: SurfaceToTerm,
     raw: TokenMap,
     surface_ids: rustc_hash::FxHashMap<Box<str>, u32>,
-    /// Surface forms with their term id ([`STOP`] for stop words).
+    /// Surface forms with their term id ([`STOP_TERM`] set for stop words).
     surfaces: Vec<(Box<str>, u32)>,
     term_ids: rustc_hash::FxHashMap<Box<str>, u32>,
     terms: Vec<Box<str>>,
@@ -46,6 +53,14 @@ impl Lexicon {
     /// The term id of a raw token ([`STOP`] for a stop word).
     #[inline]
     pub fn term_of_raw(&mut self, raw: &str) -> u32 {
+        let id = self.id_of_raw(raw);
+        if id & STOP_TERM == 0 { id } else { STOP }
+    }
+
+    /// The term id of a raw token, a stop word's own term included
+    /// ([`STOP_TERM`] set).
+    #[inline]
+    pub fn id_of_raw(&mut self, raw: &str) -> u32 {
         let key = Key::of(raw.as_bytes());
         if let Some(term) = self.raw.get(&key, raw.as_bytes()) {
             return term;
@@ -66,16 +81,8 @@ impl Lexicon {
             return self.surfaces[id as usize].1;
         }
         let term_id = match self.to_term.term(&surface) {
-            None => STOP,
-            Some(term) => match self.term_ids.get(term.as_str()) {
-                Some(&t) => t,
-                None => {
-                    let t = self.terms.len() as u32;
-                    self.terms.push(term.as_str().into());
-                    self.term_ids.insert(term.into(), t);
-                    t
-                }
-            },
+            None => self.intern(crate::format::stop_term(&surface)) | STOP_TERM,
+            Some(term) => self.intern(term),
         };
         let id = self.surfaces.len() as u32;
         self.surfaces.push((surface.as_str().into(), term_id));
@@ -83,12 +90,24 @@ impl Lexicon {
         term_id
     }
 
-    /// Text of a term id.
+    /// The id of `term`, added if new.
+    fn intern(&mut self, term: String) -> u32 {
+        if let Some(&t) = self.term_ids.get(term.as_str()) {
+            return t;
+        }
+        let t = self.terms.len() as u32;
+        self.terms.push(term.as_str().into());
+        self.term_ids.insert(term.into(), t);
+        t
+    }
+
+    /// Text of a term id (without [`STOP_TERM`]).
     pub fn term(&self, term: u32) -> &str {
         &self.terms[term as usize]
     }
 
-    /// All surface forms seen, with their term ids.
+    /// All surface forms seen, with their term ids ([`STOP_TERM`] set for
+    /// stop words).
     pub fn surfaces(&self) -> &[(Box<str>, u32)] {
         &self.surfaces
     }

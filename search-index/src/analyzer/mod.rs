@@ -58,7 +58,7 @@ mod stemmer;
 mod tests;
 mod tokenizer;
 
-pub use lexicon::{Lexicon, STOP, Tier0TokenStream, Tier0Tokenizer};
+pub use lexicon::{Lexicon, STOP, STOP_TERM, Tier0TokenStream, Tier0Tokenizer};
 pub use question::question_words;
 pub use scan::for_each_token;
 pub use stemmer::{CodeAwareStemmer, CodeAwareStemmerFilter, CodeAwareStemmerStream};

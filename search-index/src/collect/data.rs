@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Analysis, Partial, Scored};
 use crate::SearchDocument;
-use crate::analyzer::STOP;
+use crate::analyzer::STOP_TERM;
 use crate::format::{self, js_cmp};
 
 /// The export's view of one language.
@@ -56,8 +56,11 @@ pub(crate) struct TermData {
 pub(crate) struct VocabWord {
     /// Lower-cased, folded word form.
     pub surface: Box<str>,
-    /// Index into [`LanguageData::terms`], or [`STOP`].
+    /// Index into [`LanguageData::terms`]: for a stop word, its own term
+    /// ([`format::stop_term`]).
     pub term: u32,
+    /// A stop word: the vocabulary lists it without a term.
+    pub stop: bool,
 }
 
 /// Everything the export writes, from the analysis and its scores.
@@ -67,7 +70,7 @@ pub(super) fn merge(mut analysis: Analysis<'_>, scored: Vec<Scored>) -> Language
         p.body = Vec::new();
         p.other = Vec::new();
     }
-    let records = records(analysis.docs, &scored);
+    let records = records(analysis.docs, &analysis.terms, &scored);
     let Analysis {
         docs,
         partials,
@@ -91,10 +94,12 @@ pub(super) fn merge(mut analysis: Analysis<'_>, scored: Vec<Scored>) -> Language
 }
 
 /// The record of each document, with the text around the words it is one
-/// of the best [`SHOWN_RANKS`](super::SHOWN_RANKS) results for.
-fn records(docs: &[&SearchDocument], scored: &[Scored]) -> Vec<Box<[u8]>> {
+/// of the best [`SHOWN_RANKS`](super::SHOWN_RANKS) results for (stop words
+/// aside, so that their postings change no record).
+fn records(docs: &[&SearchDocument], terms: &[Box<str>], scored: &[Scored]) -> Vec<Box<[u8]>> {
     let mut show: Vec<Vec<(u8, u32)>> = vec![Vec::new(); docs.len()];
-    for s in scored {
+    let words = terms.iter().zip(scored);
+    for (_, s) in words.filter(|(term, _)| !format::is_stop_term(term)) {
         for &(doc, rank, first) in &s.shown {
             show[doc as usize].push((rank, first));
         }
@@ -120,14 +125,10 @@ fn vocabulary(partials: &[Partial], globals: &[Vec<u32>]) -> Vec<VocabWord> {
     for (partial, to_global) in partials.iter().zip(globals) {
         for (surface, term) in partial.lexicon.surfaces() {
             if seen.insert(surface) {
-                let term = if *term == STOP {
-                    STOP
-                } else {
-                    to_global[*term as usize]
-                };
                 vocab.push(VocabWord {
                     surface: surface.clone(),
-                    term,
+                    term: to_global[(*term & !STOP_TERM) as usize],
+                    stop: *term & STOP_TERM != 0,
                 });
             }
         }
@@ -141,7 +142,7 @@ fn reversed_order(vocab: &[VocabWord]) -> Vec<u32> {
     let mut reversed: Vec<(String, u32)> = vocab
         .iter()
         .enumerate()
-        .filter(|(_, w)| w.term != STOP && w.surface.chars().nth(1).is_some())
+        .filter(|(_, w)| !w.stop && w.surface.chars().nth(1).is_some())
         .map(|(i, w)| (w.surface.chars().rev().collect(), i as u32))
         .collect();
     reversed.par_sort_unstable_by(|a, b| js_cmp(&a.0, &b.0));
@@ -152,9 +153,7 @@ fn reversed_order(vocab: &[VocabWord]) -> Vec<u32> {
 fn term_data(names: Vec<Box<str>>, scored: Vec<Scored>, vocab: &[VocabWord]) -> Vec<TermData> {
     let mut forms: Vec<Vec<u32>> = vec![Vec::new(); names.len()];
     for (i, word) in vocab.iter().enumerate() {
-        if word.term != STOP {
-            forms[word.term as usize].push(i as u32);
-        }
+        forms[word.term as usize].push(i as u32);
     }
     names
         .into_iter()

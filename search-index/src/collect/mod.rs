@@ -26,7 +26,7 @@ use tantivy::Score;
 use tantivy::fieldnorm::FieldNormReader;
 
 use crate::SearchDocument;
-use crate::analyzer::{Lexicon, Mode, STOP, for_each_token};
+use crate::analyzer::{Lexicon, Mode, STOP, STOP_TERM, for_each_token};
 use crate::format::{self, FORMAT_VERSION, js_cmp};
 use crate::schema::FIELD_WEIGHTS;
 
@@ -350,10 +350,11 @@ fn analyse_range(lang: &str, first: usize, docs: &[&SearchDocument]) -> Partial 
             let mut count: u32 = 0;
             let mut count_text = |section: usize, text: &str| {
                 for_each_token(text, Mode::Index, |from, to, _| {
-                    let term = p.lexicon.term_of_raw(&text[from..to]);
-                    if term == STOP {
-                        return;
-                    }
+                    let id = p.lexicon.id_of_raw(&text[from..to]);
+                    // A stop word's own term has postings, but like tantivy
+                    // the field's length counts only the other words.
+                    let term = id & !STOP_TERM;
+                    count += u32::from(id == term);
                     let t = term as usize;
                     if t >= tf.len() {
                         tf.resize(t + 1, 0);
@@ -366,7 +367,6 @@ fn analyse_range(lang: &str, first: usize, docs: &[&SearchDocument]) -> Partial 
                         }
                     }
                     tf[t] += 1;
-                    count += 1;
                 });
             };
             for_each_field_text(doc, field, &mut count_text);

@@ -6,7 +6,7 @@
 //! same algorithm; the agreement tests hold the two together.
 
 use crate::analyzer::{Mode, surface_forms};
-use crate::format::{TermRef, VocabEntry, js_cmp};
+use crate::format::{TermRef, VocabEntry, js_cmp, stop_term};
 
 /// The most prefix completions the word being typed gets.
 pub const MAX_COMPLETIONS: usize = 10;
@@ -169,11 +169,9 @@ fn lower_bound(words: &[VocabEntry], word: &str) -> usize {
 /// question words.
 pub fn plan(vocab: &dyn Vocabulary, query: &str, question_words: &[String]) -> Vec<Word> {
     let surfaces = surface_forms(Mode::Query, query);
-    let mut words = plan_words(vocab, &surfaces, is_typing(query));
-    if words.is_empty() && !surfaces.is_empty() {
-        // Only stop words: complete the last one, as if still typed.
-        words = plan_words(vocab, &surfaces, true);
-    }
+    // Only stop words: each is searched by its own postings.
+    let stops = !surfaces.is_empty() && surfaces.iter().all(|s| is_stop_word(vocab, s));
+    let mut words = plan_words(vocab, &surfaces, is_typing(query), stops);
     // Question words are optional when another word is required.
     let question = |w: &Word| question_words.contains(&w.surface);
     if words.iter().any(|w| !w.optional && !question(w)) {
@@ -184,7 +182,9 @@ pub fn plan(vocab: &dyn Vocabulary, query: &str, question_words: &[String]) -> V
     words
 }
 
-fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<Word> {
+/// The words of `surfaces`; with `stops` (a query of stop words only),
+/// each stop word is answered by its own term and none is optional.
+fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: bool) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut add = |surface: &str, answers: Answers| {
@@ -199,7 +199,7 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
             words.push(Word {
                 surface: surface.to_string(),
                 candidates: answers.candidates,
-                optional: answers.starts_stop_word,
+                optional: answers.starts_stop_word && !stops,
             });
         }
     };
@@ -209,7 +209,7 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool) -> Vec<
         .collect();
     for (i, surface) in surfaces.iter().enumerate() {
         let typed = typing && i + 1 == surfaces.len();
-        let mut answers = candidates(vocab, surface, typed);
+        let mut answers = candidates(vocab, surface, typed, stops);
         let around = [i.checked_sub(1), Some(i)];
         for c in around
             .into_iter()
@@ -281,7 +281,7 @@ fn known_parts<'s>(
         .enumerate()
         .map(|(k, piece)| {
             let typed = typed && k == last;
-            let answers = candidates(vocab, piece, typed);
+            let answers = candidates(vocab, piece, typed, false);
             (answers.known || (typed && !answers.candidates.is_empty())).then_some((piece, answers))
         })
         .collect()
@@ -338,6 +338,11 @@ fn entry_in<'v>(shard: &'v [VocabEntry], surface: &str) -> Option<&'v VocabEntry
         .filter(|e| e.0 == surface)
 }
 
+/// Whether the vocabulary has `surface` as a stop word.
+fn is_stop_word(vocab: &dyn Vocabulary, surface: &str) -> bool {
+    lookup(vocab, surface).is_some_and(|e| term_of(e).is_none())
+}
+
 /// The term of two consecutive words written as one (`smart symbols` →
 /// `smartsymbols`, `aadsts 50126` → `aadsts50126`), when both are words of
 /// letters and digits (not codes), not both numbers, neither a stop word,
@@ -345,7 +350,7 @@ fn entry_in<'v>(shard: &'v [VocabEntry], surface: &str) -> Option<&'v VocabEntry
 fn joined(vocab: &dyn Vocabulary, a: &str, b: &str) -> Option<Candidate> {
     let plain = |w: &str| !w.is_empty() && w.chars().all(char::is_alphanumeric);
     let letter = |w: &str| w.chars().any(char::is_alphabetic);
-    let stop = |w: &str| lookup(vocab, w).is_some_and(|e| term_of(e).is_none());
+    let stop = |w: &str| is_stop_word(vocab, w);
     if !plain(a) || !plain(b) || !(letter(a) || letter(b)) || stop(a) || stop(b) {
         return None;
     }
@@ -370,15 +375,21 @@ struct Answers {
 }
 
 /// The terms that answer `surface` (exact, synonyms, completions when
-/// `typed`, corrections when unknown).
-fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool) -> Answers {
+/// `typed`, corrections when unknown); with `stops`, a stop word's own term
+/// is its exact one.
+fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool, stops: bool) -> Answers {
     let shard = vocab.shard(shard_of(vocab.keys(), surface));
     let entry = entry_in(shard, surface);
     let mut candidates = Vec::new();
     let exact = entry.and_then(term_of);
-    if let Some(term) = exact {
+    let exact_term = match (entry, exact) {
+        (_, Some(term)) => Some(term.to_string()),
+        (Some(_), None) if stops => Some(stop_term(surface)),
+        _ => None,
+    };
+    if let Some(term) = exact_term {
         candidates.push(Candidate {
-            term: term.to_string(),
+            term,
             surface: surface.to_string(),
             kind: Kind::Exact,
             weight: 1.0,
@@ -531,51 +542,4 @@ fn corrections(vocab: &dyn Vocabulary, word: &str, shard: &[VocabEntry]) -> Vec<
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edit_distance_counts_transpositions_as_one() {
-        assert_eq!(edit_distance("flata", "falta", 2), 1);
-        assert_eq!(edit_distance("impresra", "impresora", 2), 1);
-        assert_eq!(edit_distance("abc", "abc", 1), 0);
-        assert_eq!(edit_distance("abcdef", "ghijkl", 2), 3);
-        assert_eq!(edit_distance("ab", "abcd", 1), 2);
-    }
-
-    #[test]
-    fn typing_ends_in_a_word_character() {
-        assert!(is_typing("impre"));
-        assert!(is_typing("kb-"));
-        assert!(!is_typing("impresora "));
-        assert!(!is_typing(""));
-        assert!(!is_typing("wifi?"));
-    }
-
-    #[test]
-    fn an_identifier_has_its_other_spellings() {
-        assert_eq!(code_pieces("x86_64"), ["x86", "64"]);
-        assert_eq!(digit_runs_of(&["x86", "64"]), ["x", "86", "64"]);
-        assert_eq!(digit_runs_of(&["srv", "mad03"]), ["srv", "mad", "03"]);
-        assert_eq!(digit_runs_of(&["kb1002"]), ["kb", "1002"]);
-        assert_eq!(digit_runs_of(&["0x80070005"]), ["0", "x", "80070005"]);
-        assert_eq!(digit_runs_of(&["wifi"]), ["wifi"]);
-        assert_eq!(digit_runs_of(&["2026"]), ["2026"]);
-        assert_eq!(variants("aadsts-50126"), ["aadsts50126"]);
-        assert_eq!(variants("0x80070005"), ["80070005"]);
-        assert_eq!(variants("8004010f"), ["0x8004010f"]);
-        assert_eq!(variants("kb_10-02"), ["kb1002"]);
-        assert_eq!(variants("c-3000"), ["c3000", "0xc3000"]);
-        assert!(variants("wifi").is_empty());
-        assert!(variants("0x").is_empty());
-        assert!(variants("0xef").is_empty(), "a number has a digit");
-        assert!(variants("beef").is_empty(), "hexadecimal digits, no number");
-    }
-
-    #[test]
-    fn weights_are_in_order() {
-        assert_eq!(prefix_weight(5, 10), 0.75);
-        assert!(prefix_weight(3, 12) < prefix_weight(8, 9));
-        assert!(typo_weight(2) < typo_weight(1));
-    }
-}
+mod tests;

@@ -19,7 +19,7 @@ use std::io::Write as _;
 
 use rayon::prelude::*;
 
-use crate::analyzer::{MAX_TOKEN_CHARS, STOP, SurfaceToTerm, stemmer_language};
+use crate::analyzer::{MAX_TOKEN_CHARS, SurfaceToTerm, stemmer_language};
 use crate::collect::LanguageData;
 use crate::format::{
     self, AnalyzerInfo, FORMAT_VERSION, HEAD_LEN, Manifest, RECORDS_PER_FILE, RootManifest, js_cmp,
@@ -216,7 +216,13 @@ impl Tails {
         let mut files: Vec<Vec<u32>> = Vec::new();
         let mut pack: Vec<u32> = Vec::new();
         let mut pack_bytes = 0;
+        let words = stop_terms(data);
         for (t, &size) in lens.iter().enumerate() {
+            // Stop words' tails share no file with the other words'.
+            if t == words && !pack.is_empty() {
+                files.push(std::mem::take(&mut pack));
+                pack_bytes = 0;
+            }
             if size == 0 {
                 continue;
             }
@@ -292,8 +298,20 @@ fn export_postings(
                 .sum::<usize>()
             + 40
     };
+    // Stop words' postings fill shards of their own, so the shards of the
+    // other words are the same with them or without.
+    let words = stop_terms(data);
     let indices: Vec<usize> = (0..data.terms.len()).collect();
-    let term_ranges = split_by_size(&indices, POSTINGS_SHARD_BYTES, |&i| term_size(i));
+    let (stops, others) = indices.split_at(words);
+    let mut term_ranges = Vec::new();
+    if !stops.is_empty() {
+        term_ranges = split_by_size(stops, POSTINGS_SHARD_BYTES, |&i| term_size(i));
+    }
+    term_ranges.extend(
+        split_by_size(others, POSTINGS_SHARD_BYTES, |&i| term_size(i))
+            .into_iter()
+            .map(|r| r.start + words..r.end + words),
+    );
     term_ranges
         .par_iter()
         .enumerate()
@@ -318,6 +336,13 @@ fn export_postings(
         .iter()
         .map(|r| shard_key(r.start, |i| &data.terms[i].term))
         .collect())
+}
+
+/// The number of stop words' own terms ([`format::stop_term`]), which sort
+/// before every other term.
+fn stop_terms(data: &LanguageData) -> usize {
+    data.terms
+        .partition_point(|t| format::is_stop_term(&t.term))
 }
 
 /// Appends term `t`'s entry of a postings shard to `b`.
@@ -440,7 +465,7 @@ fn export_vocabulary(
                     }
                     b.push(b'[');
                     push_str(b, &word.surface);
-                    if word.term == STOP {
+                    if word.stop {
                         b.extend_from_slice(b",null,0]");
                         continue;
                     }
