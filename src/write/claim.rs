@@ -107,9 +107,22 @@ impl Manifest {
         };
         let files = lines
             .map(|line| serde_json::from_str::<String>(line).ok())
+            .map(|file| file.filter(|f| inside(f)))
             .collect::<Option<_>>()?;
         Some(Self { audience, files })
     }
+}
+
+/// Whether `file`, a `/`-separated path from a manifest, names something
+/// inside the folder: tier0 writes no other, and the deletion that trusts
+/// the manifest must not reach out of the folder for one a hand or a
+/// checkout put there (`../notes.txt`, `/etc/hosts`, `a//b`, `C:\x`).
+fn inside(file: &str) -> bool {
+    file.split('/').all(|part| {
+        let mut components = Path::new(part).components();
+        matches!(components.next(), Some(std::path::Component::Normal(name)) if name == part)
+            && components.next().is_none()
+    })
 }
 
 fn audience_name(audience: BuildAudience) -> &'static str {
@@ -200,7 +213,7 @@ impl OutputClaim {
         check_state(&state)?;
         let lock = lock(&state, out)?;
         // Another build may have written the folder before the lock was ours.
-        let survey = if manifests(&state)? == survey.manifests {
+        let survey = if manifests(&state, unknown)? == survey.manifests {
             survey
         } else {
             self::survey(out, &state, audience, unknown)?
@@ -280,11 +293,15 @@ impl OutputClaim {
 }
 
 /// The manifests of the output and of the index kept in `state`.
-fn manifests(state: &Path) -> io::Result<[Option<Manifest>; 2]> {
-    Ok([
-        read_manifest(&state.join(MANIFEST))?,
-        read_manifest(&state.join(SEARCH_MANIFEST))?,
-    ])
+/// The output's and the index's manifests. One tier0 cannot read stops a
+/// build that refuses unknown files; `--replace-output` reads it as none,
+/// as the user agreed to replace what the folders hold.
+fn manifests(state: &Path, unknown: Unknown) -> io::Result<[Option<Manifest>; 2]> {
+    let read = |name| match read_manifest(&state.join(name)) {
+        Err(e) if e.kind() == io::ErrorKind::InvalidData && unknown == Unknown::Replace => Ok(None),
+        other => other,
+    };
+    Ok([read(MANIFEST)?, read(SEARCH_MANIFEST)?])
 }
 
 /// Reads the manifests and checks the output and the index against them:
@@ -295,7 +312,7 @@ fn survey(
     audience: BuildAudience,
     unknown: Unknown,
 ) -> io::Result<Survey> {
-    let manifests = manifests(state)?;
+    let manifests = manifests(state, unknown)?;
     let known = match &manifests[0] {
         Some(manifest) if manifest.audience != audience => {
             return Err(other_audience(out, manifest.audience));
