@@ -198,6 +198,7 @@ impl OutputClaim {
         check_not_nested(out, &resolved)?;
         check_apart(out, &resolved, other, audience)?;
         check_not_current(out, &resolved)?;
+        super::check_folder(out)?;
         let state = state_dir(out);
         check_state(&state)?;
         // Every check before anything is written: a refused output leaves
