@@ -48,7 +48,7 @@ use crate::link::SiteModel;
 use crate::plan::digest::{self, Digest};
 use crate::render::markdown::{AnchorLink, RenderedBody};
 use crate::render::{Memo, Recalled, theme::Theme};
-use crate::write::OutputClaim;
+use crate::write::{OutputClaim, open_state_file};
 
 /// The first bytes of a cache file, with its format version.
 const MAGIC: &[u8; 20] = b"tier0 build cache 2\n";
@@ -157,7 +157,7 @@ impl Earlier {
     /// The cache at `path` if it was made for `frame`; `None` if there is
     /// none, or it is for another frame, or unreadable in any way.
     fn read(path: &Path, frame: &Digest) -> Option<Self> {
-        let mut file = std::fs::File::open(path).ok()?;
+        let mut file = open_state_file(path, std::fs::OpenOptions::new().read(true)).ok()?;
         let mut head = [0; INDEX_AT as usize + 8];
         file.read_exact(&mut head).ok()?;
         if &head[..MAGIC.len()] != MAGIC || &head[MAGIC.len()..INDEX_AT as usize] != frame {

@@ -45,7 +45,12 @@ impl BaseUrl {
             .strip_prefix("https://")
             .or_else(|| value.strip_prefix("http://"))
         {
-            (!rest.is_empty() && !rest.starts_with('/')).then_some(Self::Absolute(with_slash))
+            // A host a browser can reach, and nothing after the path that
+            // the pages' own paths would be appended to (`?x`, `#x`).
+            let whole = url::Url::parse(value)
+                .is_ok_and(|u| u.host().is_some() && u.query().is_none() && u.fragment().is_none());
+            (whole && !rest.is_empty() && !rest.starts_with('/'))
+                .then_some(Self::Absolute(with_slash))
         } else {
             None
         }
@@ -269,6 +274,15 @@ mod tests {
         assert_eq!(BaseUrl::parse("help"), None);
         assert_eq!(BaseUrl::parse("//h.example/"), None);
         assert_eq!(BaseUrl::parse("https:///x"), None);
+        for broken in [
+            "https://[::1",
+            "https://h:99999/",
+            "https://h/?lang=es",
+            "https://h/#x",
+            "https://a b/",
+        ] {
+            assert_eq!(BaseUrl::parse(broken), None, "{broken}");
+        }
         for written in ["", "/help/", "https://h.example/kb/"] {
             assert_eq!(BaseUrl::parse(written).unwrap().as_written(), written);
         }

@@ -46,6 +46,11 @@ pub enum LinkTarget {
     External,
     /// An internal link to something that does not exist.
     Missing(String),
+    /// An article this edition withholds (internal, or a draft): a broken
+    /// link as [`LinkTarget::Missing`] is, but the page shows its text
+    /// only, so that the withheld article's path or id, which name what it
+    /// is about, never reach the edition.
+    Withheld(String),
     /// An article this edition leaves out for its KCS state (archived, or
     /// not validated in a public edition of validated articles): the link
     /// keeps its text and loses its target, and the build goes on, so that
@@ -249,11 +254,17 @@ impl SiteModel {
     /// cannot be linked to.
     pub(super) fn missing(&self, key: &str, shown: &str, otherwise: &str) -> LinkTarget {
         LinkTarget::Missing(match self.withheld.get(key) {
-            Some(Withheld::Internal) => format!(
-                "`{shown}` is an internal article, which only the agents' build has; \
-                 link to it from inside a `> [!INTERNAL]` block"
-            ),
-            Some(Withheld::Draft) => format!("`{shown}` is a draft, which this build leaves out"),
+            Some(Withheld::Internal) => {
+                return LinkTarget::Withheld(format!(
+                    "`{shown}` is an internal article, which only the agents' build has; \
+                     link to it from inside a `> [!INTERNAL]` block"
+                ));
+            }
+            Some(Withheld::Draft) => {
+                return LinkTarget::Withheld(format!(
+                    "`{shown}` is a draft, which this build leaves out"
+                ));
+            }
             Some(Withheld::NotValidated) => {
                 return LinkTarget::Unpublished(format!(
                     "`{shown}` is not validated yet, and this edition shows validated articles only"

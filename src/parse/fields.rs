@@ -313,6 +313,7 @@ impl<'a> Reader<'a> {
             Field::Weight => self.read.raw.weight = self.integer(entry, value),
             Field::Author => self.read.raw.author = self.author(entry, value),
             Field::Team => self.read.raw.team = self.text(entry, value),
+            Field::Cascade => self.cascade(entry, value),
             Field::Expiry | Field::Ignored => {}
         }
     }
@@ -478,6 +479,37 @@ impl<'a> Reader<'a> {
     }
 
     /// Every term of Zola's `taxonomies = { tags = […], categories = […] }`.
+    /// Hugo's `cascade` (a map, or a list of maps with their targets):
+    /// tier0 does not pass front matter down, so a key in it that would
+    /// keep the pages below off the site gets a warning.
+    fn cascade(&mut self, entry: &Entry, value: &Value) {
+        let maps = match value {
+            Value::List(items) => items.iter().collect(),
+            other => vec![other],
+        };
+        let withholding = maps.into_iter().find_map(|map| match map {
+            Value::Map(keys) => keys
+                .iter()
+                .map(|(key, _)| key)
+                .find(|key| WITHHOLDING.contains(&key.to_ascii_lowercase().as_str())),
+            _ => None,
+        });
+        if let Some(key) = withholding {
+            self.warn(
+                entry,
+                format!(
+                    "`{}` is not read: its `{key}` does not reach the pages below, which are \
+                     published as their own front matter says",
+                    entry.key
+                ),
+                &format!(
+                    "write `{key}` in the front matter of each page it should apply to \
+                     (a landing page's own `audience:` and `draft:` apply to it alone)"
+                ),
+            );
+        }
+    }
+
     fn taxonomies(&mut self, entry: &Entry, value: &Value) -> Vec<String> {
         match value {
             Value::Map(entries) => entries
@@ -494,6 +526,18 @@ impl<'a> Reader<'a> {
         }
     }
 }
+
+/// Keys that, passed down by `cascade` in Hugo, would keep pages off a
+/// site or out of its public edition.
+const WITHHOLDING: &[&str] = &[
+    "audience",
+    "draft",
+    "published",
+    "confidence",
+    "build",
+    "_build",
+    "headless",
+];
 
 /// The text of the first of `keys` present in the map `value`.
 fn first_text(value: &Value, keys: &[&str]) -> Option<String> {

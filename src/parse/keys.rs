@@ -74,6 +74,10 @@ pub(super) enum Field {
     Weight,
     Author,
     Team,
+    /// Hugo's `cascade`, front matter for the pages below: not read, but
+    /// what in it would take them off the site is said (never published
+    /// by silence).
+    Cascade,
     /// Another tool's layout or navigation setting, with no meaning here.
     Ignored,
 }
@@ -125,6 +129,7 @@ const KEYS: &[(&str, Field)] = &[
     ("author", Field::Author),
     ("authors", Field::Author),
     ("team", Field::Team),
+    ("cascade", Field::Cascade),
 ];
 
 /// Other tools' keys that only steer their own layout, navigation, search
@@ -141,7 +146,6 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "layout",
     "outputs",
     "build",
-    "cascade",
     "headless",
     "iscjklanguage",
     "markup",
@@ -236,7 +240,9 @@ pub(super) fn field(key: &str) -> Option<Field> {
 pub(super) fn want(key: &str) -> Want {
     match field(key) {
         None | Some(Field::Ignored | Field::Expiry) => Want::Skip,
-        Some(Field::Draft | Field::Published | Field::Weight | Field::ReviewEvery) => Want::Value,
+        Some(
+            Field::Draft | Field::Published | Field::Weight | Field::ReviewEvery | Field::Cascade,
+        ) => Want::Value,
         Some(_) => Want::Text,
     }
 }
@@ -281,6 +287,6 @@ pub(super) fn tier0_key(field: Field) -> Option<&'static str> {
         Field::Weight => "weight",
         Field::Author => "author",
         Field::Team => "team",
-        Field::Expiry | Field::Ignored => return None,
+        Field::Expiry | Field::Cascade | Field::Ignored => return None,
     })
 }

@@ -107,9 +107,22 @@ impl Manifest {
         };
         let files = lines
             .map(|line| serde_json::from_str::<String>(line).ok())
+            .map(|file| file.filter(|f| inside(f)))
             .collect::<Option<_>>()?;
         Some(Self { audience, files })
     }
+}
+
+/// Whether `file`, a `/`-separated path from a manifest, names something
+/// inside the folder: tier0 writes no other, and the deletion that trusts
+/// the manifest must not reach out of the folder for one a hand or a
+/// checkout put there (`../notes.txt`, `/etc/hosts`, `a//b`, `C:\x`).
+fn inside(file: &str) -> bool {
+    file.split('/').all(|part| {
+        let mut components = Path::new(part).components();
+        matches!(components.next(), Some(std::path::Component::Normal(name)) if name == part)
+            && components.next().is_none()
+    })
 }
 
 fn audience_name(audience: BuildAudience) -> &'static str {
@@ -185,6 +198,7 @@ impl OutputClaim {
         check_not_nested(out, &resolved)?;
         check_apart(out, &resolved, other, audience)?;
         check_not_current(out, &resolved)?;
+        super::check_folder(out)?;
         let state = state_dir(out);
         check_state(&state)?;
         // Every check before anything is written: a refused output leaves
@@ -200,7 +214,7 @@ impl OutputClaim {
         check_state(&state)?;
         let lock = lock(&state, out)?;
         // Another build may have written the folder before the lock was ours.
-        let survey = if manifests(&state)? == survey.manifests {
+        let survey = if manifests(&state, unknown)? == survey.manifests {
             survey
         } else {
             self::survey(out, &state, audience, unknown)?
@@ -264,27 +278,43 @@ impl OutputClaim {
         };
         let path = self.state.join(name);
         let temporary = self.state.join(format!("{name}.new"));
-        std::fs::write(&temporary, manifest.to_text())
-            .and_then(|()| std::fs::rename(&temporary, &path))
-            .map_err(|e| {
-                located(
-                    e,
-                    format!("cannot write `{}`", path.display()),
-                    &format!(
-                        "tier0 records there which files of `{}` it wrote",
-                        self.out.display()
-                    ),
-                )
-            })
+        // Made anew, never opened through what is there: a link put in its
+        // place would have the manifest written over the file it points to.
+        match std::fs::remove_file(&temporary) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+        .and_then(|()| {
+            open_state_file(
+                &temporary,
+                std::fs::OpenOptions::new().write(true).create_new(true),
+            )
+        })
+        .and_then(|file| io::Write::write_all(&mut &file, manifest.to_text().as_bytes()))
+        .and_then(|()| std::fs::rename(&temporary, &path))
+        .map_err(|e| {
+            located(
+                e,
+                format!("cannot write `{}`", path.display()),
+                &format!(
+                    "tier0 records there which files of `{}` it wrote",
+                    self.out.display()
+                ),
+            )
+        })
     }
 }
 
 /// The manifests of the output and of the index kept in `state`.
-fn manifests(state: &Path) -> io::Result<[Option<Manifest>; 2]> {
-    Ok([
-        read_manifest(&state.join(MANIFEST))?,
-        read_manifest(&state.join(SEARCH_MANIFEST))?,
-    ])
+/// The output's and the index's manifests. One tier0 cannot read stops a
+/// build that refuses unknown files; `--replace-output` reads it as none,
+/// as the user agreed to replace what the folders hold.
+fn manifests(state: &Path, unknown: Unknown) -> io::Result<[Option<Manifest>; 2]> {
+    let read = |name| match read_manifest(&state.join(name)) {
+        Err(e) if e.kind() == io::ErrorKind::InvalidData && unknown == Unknown::Replace => Ok(None),
+        other => other,
+    };
+    Ok([read(MANIFEST)?, read(SEARCH_MANIFEST)?])
 }
 
 /// Reads the manifests and checks the output and the index against them:
@@ -295,7 +325,7 @@ fn survey(
     audience: BuildAudience,
     unknown: Unknown,
 ) -> io::Result<Survey> {
-    let manifests = manifests(state)?;
+    let manifests = manifests(state, unknown)?;
     let known = match &manifests[0] {
         Some(manifest) if manifest.audience != audience => {
             return Err(other_audience(out, manifest.audience));
@@ -362,13 +392,26 @@ fn lock(state: &Path, out: &Path) -> io::Result<File> {
     let path = state.join("lock");
     // A lock held through a read-only descriptor locks as well: a lock file
     // another user's build left is still usable.
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .or_else(|e| File::open(&path).map_err(|_| e))
+    let file = open_state_file(
+        &path,
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false),
+    )
+    .or_else(|e| {
+        open_state_file(&path, std::fs::OpenOptions::new().read(true)).map_err(|read| {
+            if read.kind() == io::ErrorKind::InvalidInput {
+                read
+            } else {
+                e
+            }
+        })
+    })
         .map_err(|e| {
+        if e.kind() == io::ErrorKind::InvalidInput {
+            return e;
+        }
         located(
             e,
             format!("cannot create the lock file `{}`", path.display()),
@@ -392,9 +435,48 @@ fn lock(state: &Path, out: &Path) -> io::Result<File> {
     }
 }
 
+/// Opens a file of a state folder with `options`: a regular file only,
+/// never through a link, and never waiting on a pipe or reading a device
+/// that a hand or a checkout put in its place (`manifest -> /dev/zero`
+/// would fill the memory, a pipe would hang the build).
+pub fn open_state_file(path: &Path, options: &mut std::fs::OpenOptions) -> io::Result<File> {
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32);
+    }
+    let not_regular = || {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "`{}` is a link or not a regular file, and tier0 reads and writes what it keeps \
+                 about the output only in regular files: delete it (tier0 writes it again)",
+                path.display()
+            ),
+        )
+    };
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
+            return not_regular();
+        }
+        e
+    })?;
+    if file.metadata()?.is_file() {
+        Ok(file)
+    } else {
+        Err(not_regular())
+    }
+}
+
 /// The manifest at `path`, if there is one.
 fn read_manifest(path: &Path) -> io::Result<Option<Manifest>> {
-    match std::fs::read_to_string(path) {
+    let text = open_state_file(path, std::fs::OpenOptions::new().read(true)).and_then(|file| {
+        let mut text = String::new();
+        io::Read::read_to_string(&mut &file, &mut text).map(|_| text)
+    });
+    match text {
         Ok(text) => Manifest::parse(&text).map(Some).ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidData,
@@ -408,6 +490,7 @@ fn read_manifest(path: &Path) -> io::Result<Option<Manifest>> {
         }),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) if e.kind() == io::ErrorKind::NotADirectory => Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::InvalidInput => Err(e),
         Err(e) => Err(located(e, format!("cannot read `{}`", path.display()), "")),
     }
 }

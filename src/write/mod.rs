@@ -25,11 +25,26 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-pub use claim::{INDEX_DIR, OutputClaim, Sources, Unknown, output_dir, state_dir};
+pub use claim::{INDEX_DIR, OutputClaim, Sources, Unknown, open_state_file, output_dir, state_dir};
 pub use swap::{Leftover, Owned};
 use swap::{remove_tree, swap_in};
 
 use crate::render::Sink;
+
+/// Refuses an output path that is there and is not a folder (a file, or
+/// a link, which tier0 never writes through).
+fn check_folder(out: &Path) -> io::Result<()> {
+    match std::fs::symlink_metadata(out) {
+        Ok(meta) if !meta.is_dir() => Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "`{}` exists and is not a folder; remove it or choose another --out",
+                out.display()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
 
 /// A hidden folder beside the output where a new site is written.
 ///
@@ -68,17 +83,7 @@ impl Staging {
                 ),
             )
         })?;
-        if let Ok(meta) = std::fs::symlink_metadata(out)
-            && !meta.is_dir()
-        {
-            return Err(io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                format!(
-                    "`{}` exists and is not a folder; remove it or choose another --out",
-                    out.display()
-                ),
-            ));
-        }
+        check_folder(out)?;
         if out.is_dir() && !writable(out) {
             // The old site's files are deleted once the new one is in
             // place, which needs write access to it: refuse before

@@ -710,6 +710,8 @@ fn an_output_path_that_is_a_file_is_left_alone() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "no es una carpeta");
     assert!(tree(&site.public()) == before);
     no_staging_left(site.root());
+    // Regression: the refusal left `.tier0/salida.txt/lock` behind.
+    assert!(!site.root().join(".tier0/salida.txt").exists());
     assert_has(
         &err,
         &[

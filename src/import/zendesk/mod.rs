@@ -336,27 +336,34 @@ fn sections(
 
 /// Old addresses of an article translation, as tier0 aliases.
 fn aliases(article: &Article) -> Vec<String> {
-    let mut aliases = vec![format!("/hc/{}/articles/{}", article.locale, article.id)];
+    let mut candidates = vec![format!("/hc/{}/articles/{}", article.locale, article.id)];
     if article.source_locale.as_deref() == Some(article.locale.as_str()) {
-        aliases.push(format!("/hc/articles/{}", article.id));
+        candidates.push(format!("/hc/articles/{}", article.id));
     }
-    let path = article
-        .html_url
-        .as_deref()
-        .and_then(|u| Url::parse(u).ok())
-        .map(|u| {
-            percent_encoding::percent_decode_str(u.path())
-                .decode_utf8_lossy()
-                .into_owned()
-        });
-    // A path tier0 would refuse as an alias (one with a bidi override) is
-    // left out rather than make the build refuse the article.
-    if let Some(path) = path
-        && normalise_alias(&path).is_some()
-        && !path.chars().any(crate::terminal::is_control)
-        && !aliases.contains(&path)
-    {
-        aliases.push(path);
+    // Only a web address has a path a reader's link could hold.
+    candidates.extend(
+        article
+            .html_url
+            .as_deref()
+            .and_then(|u| Url::parse(u).ok())
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+            .map(|u| {
+                percent_encoding::percent_decode_str(u.path())
+                    .decode_utf8_lossy()
+                    .into_owned()
+            }),
+    );
+    // A path tier0 would refuse as an alias (a locale or address with
+    // `..` or a bidi override in it) is left out rather than make the
+    // build refuse the article.
+    let mut aliases = Vec::new();
+    for path in candidates {
+        if normalise_alias(&path).is_some()
+            && !path.chars().any(crate::terminal::is_control)
+            && !aliases.contains(&path)
+        {
+            aliases.push(path);
+        }
     }
     aliases
 }

@@ -74,6 +74,13 @@ fn old_addresses_become_aliases_tier0_accepts() {
         serde_json::from_str(r#"{"id": 8, "title": "x", "locale": "en-us", "source_locale": "en-us", "html_url": "https://h/hc/en-us/articles/8-Why%3F"}"#)
             .unwrap();
     assert_eq!(aliases(&odd), ["/hc/en-us/articles/8", "/hc/articles/8"]);
+    // A hostile export: a locale that climbs out, an address that is script.
+    let hostile: Article = serde_json::from_str(
+        r#"{"id": 9, "title": "x", "locale": "../../en", "source_locale": "en-us",
+            "html_url": "javascript:alert(1)//hc/en-us/articles/9"}"#,
+    )
+    .unwrap();
+    assert_eq!(aliases(&hostile), Vec::<String>::new());
 }
 
 #[test]

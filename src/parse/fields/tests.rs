@@ -145,3 +145,23 @@ fn wanted_values_only() {
     assert_eq!(field("pageClass"), Some(Field::Ignored));
     assert_eq!(field("last-modified"), Some(Field::Updated));
 }
+
+#[test]
+fn a_cascade_that_would_withhold_the_pages_below_is_not_silent() {
+    for text in [
+        "---\ntitle: S\ncascade:\n  audience: internal\n---\n",
+        "---\ntitle: S\ncascade:\n  - _target: {path: '/x/**'}\n    draft: true\n---\n",
+        "+++\ntitle = 'S'\n[cascade.build]\nrender = 'never'\n+++\n",
+    ] {
+        let r = read_text(text);
+        let found = messages(&r);
+        assert!(
+            found.iter().any(|m| m.starts_with("`cascade` is not read")),
+            "{text}: {found:?}"
+        );
+        assert_eq!(r.raw.audience, None);
+        assert!(!r.raw.draft);
+    }
+    let r = read_text("---\ntitle: S\ncascade:\n  banner: x.png\n---\n");
+    assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+}

@@ -296,8 +296,9 @@ fn rewrite_link<'a>(
 }
 
 /// The URL `dest` becomes, or `None` when it names an article this edition
-/// leaves out for its KCS state (said in a warning, never fatal: archiving
-/// an article must not break the build of those that cite it).
+/// leaves out: for its KCS state (said in a warning, never fatal: archiving
+/// an article must not break the build of those that cite it), or as
+/// internal or a draft (a broken link, whose target would name it).
 fn resolve<'a>(
     model: &SiteModel,
     page: &Page<'_>,
@@ -307,6 +308,7 @@ fn resolve<'a>(
     what: &str,
 ) -> Option<CowStr<'a>> {
     let target = model.resolve_in(page.file.rel, page.file.lang, &dest);
+    let withheld = matches!(target, LinkTarget::Withheld(_));
     if !matches!(target, LinkTarget::Page { .. } | LinkTarget::Asset(_)) {
         out.article_links.push(dest.to_string());
     }
@@ -341,13 +343,13 @@ fn resolve<'a>(
             out.assets.push(rel);
             href.into()
         }
-        LinkTarget::Missing(reason) => {
+        LinkTarget::Missing(reason) | LinkTarget::Withheld(reason) => {
             out.diagnostics.push(
                 Diagnostic::error(page.file.path, span, format!("broken {what}: {reason}"))
                     .with_help("link to an article by its id (`KB-1042`) or by the relative path of its .md file")
                     .fatal_if(model.config.strict),
             );
-            dest
+            return (!withheld).then_some(dest);
         }
         LinkTarget::Unpublished(reason) => {
             out.diagnostics.push(

@@ -24,6 +24,26 @@ fn a_manifest_reads_back_what_was_written_whatever_the_names() {
 }
 
 #[test]
+fn a_manifest_naming_a_path_out_of_its_folder_is_not_read() {
+    for file in [
+        "../notes.txt",
+        "a/../../b",
+        "/etc/hosts",
+        "a//b",
+        "./a",
+        "a/.",
+        "",
+    ] {
+        let text = format!(
+            "{MANIFEST_HEADER}\naudience public\n\"index.html\"\n{:?}\n",
+            file
+        );
+        assert_eq!(Manifest::parse(&text), None, "{file:?}");
+    }
+    assert!(inside("a b/..c/d.html"));
+}
+
+#[test]
 fn state_is_kept_beside_the_output() {
     assert_eq!(
         state_dir(Path::new("site/public")),

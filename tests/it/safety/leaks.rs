@@ -277,3 +277,46 @@ fn the_dev_server_serves_nothing_withheld() {
         (200, b"shared bytes".to_vec())
     );
 }
+
+/// A public article's link to an internal article or a draft, a broken
+/// link the lenient build publishes with a warning, shows its text only:
+/// its target (the withheld file's path, its id, an anchor in it) names
+/// what the article is about and never reaches the public page.
+#[test]
+fn a_public_link_to_withheld_material_keeps_its_text_and_loses_its_target() {
+    let site = Site::empty();
+    site.write("tier0.yaml", CONFIG);
+    site.write(
+        "content/red/publico.md",
+        "---\nid: KB-1\ntitle: Impresora\n---\n\n\
+         Vea [el plan](canary-plan.md), [su paso](canary-plan.md#canarypaso), \
+         [por id](CANARY9) y [el borrador](canary-borrador.md).\n",
+    );
+    site.write(
+        "content/red/canary-plan.md",
+        "---\nid: CANARY9\ntitle: Plan\naudience: internal\n---\n\n## Paso {#canarypaso}\n",
+    );
+    site.write(
+        "content/red/canary-borrador.md",
+        "---\nid: KB-3\ntitle: Borrador\ndraft: true\n---\n\nTexto.\n",
+    );
+    let err = build(&site, &["build"]);
+    assert!(
+        err.contains("is an internal article") && err.contains("is a draft"),
+        "{err}"
+    );
+    assert_eq!(canaries(&site.public()), Vec::<String>::new());
+    let page = site.read_public("red/publico/index.html");
+    assert!(
+        page.contains("Vea el plan, su paso, por id y el borrador."),
+        "{page}"
+    );
+
+    build(&site, &["build", "--audience", "agents", "--drafts"]);
+    let agents =
+        std::fs::read_to_string(site.root().join("public-agents/red/publico/index.html")).unwrap();
+    assert!(
+        agents.contains("canary-plan/index.html#canarypaso\">su paso</a>"),
+        "{agents}"
+    );
+}

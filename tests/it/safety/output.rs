@@ -436,3 +436,35 @@ fn a_link_put_in_place_of_a_file_tier0_wrote_is_refused_and_kept() {
     assert!(std::fs::symlink_metadata(&robots).unwrap().is_file());
     assert_eq!(std::fs::read_to_string(&shared).unwrap(), "User-agent: *\n");
 }
+
+/// A manifest is read from beside the output, where a checkout or a hand
+/// may have put one: the files it names out of the output folder are not
+/// deleted, and neither is the output that it does not cover.
+#[test]
+fn a_forged_manifest_naming_files_out_of_the_output_deletes_nothing() {
+    let site = site();
+    site.write("www/index.html", "my own page");
+    site.write("notes.txt", "keep me");
+    site.write(
+        ".tier0/www/manifest",
+        "tier0 output manifest 1\naudience public\n\"index.html\"\n\"../notes.txt\"\n",
+    );
+    let before = tree(site.root());
+    let err = run(&site, &["build", "--out", "www"], 2);
+    assert_has(
+        &err,
+        &["is not a manifest tier0 can read", "--replace-output"],
+    );
+    assert_eq!(tree(site.root()), before);
+
+    run(
+        &site,
+        &["build", "--quiet", "--out", "www", "--replace-output"],
+        0,
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("notes.txt")).unwrap(),
+        "keep me"
+    );
+    assert!(site.root().join("www/red/impresora/index.html").exists());
+}

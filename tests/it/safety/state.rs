@@ -114,3 +114,54 @@ fn an_index_from_before_the_search_manifest_is_taken_over() {
     std::fs::remove_file(state.join("manifest")).unwrap();
     run_in(&site, site.root(), &["build"], 2);
 }
+
+/// The files of a state folder are a checkout's or a hand's to replace:
+/// one that is a link is never written through (`manifest.new` pointing at
+/// the user's file had the manifest written over it), and one that is a
+/// link to a device or a pipe is never read (`/dev/zero` filled the
+/// memory, a pipe hung the build): the build stops, naming it.
+#[cfg(unix)]
+#[test]
+fn files_of_the_state_folder_are_never_read_or_written_through_links_or_pipes() {
+    let site = site();
+    run_in(&site, site.root(), &["build", "--quiet"], 0);
+    let state = site.root().join(".tier0/public");
+    site.write("mine.txt", "mine");
+    std::os::unix::fs::symlink(site.root().join("mine.txt"), state.join("manifest.new")).unwrap();
+    run_in(&site, site.root(), &["build", "--quiet"], 0);
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("mine.txt")).unwrap(),
+        "mine"
+    );
+
+    for name in ["manifest", "search-manifest", "lock"] {
+        let path = state.join(name);
+        let kept = std::fs::read(&path).unwrap();
+        for planted in ["link", "pipe"] {
+            std::fs::remove_file(&path).unwrap();
+            if planted == "link" {
+                std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+            } else {
+                let made = std::process::Command::new("mkfifo").arg(&path).status();
+                assert!(made.unwrap().success());
+            }
+            let output = site
+                .tier0(&["build"])
+                .timeout(std::time::Duration::from_secs(20))
+                .output()
+                .unwrap();
+            let err = crate::support::stderr(&output);
+            assert_eq!(output.status.code(), Some(2), "{name} a {planted}:\n{err}");
+            assert_has(
+                &err,
+                &[name, "is a link or not a regular file", "delete it"],
+            );
+        }
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(&path, kept).unwrap();
+    }
+    // A cache that is not a file is only not used.
+    std::fs::remove_file(state.join("cache")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", state.join("cache")).unwrap();
+    run_in(&site, site.root(), &["build", "--quiet"], 0);
+}
