@@ -22,6 +22,7 @@ mod keys;
 mod place;
 pub mod title;
 mod translations;
+mod withheld;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -322,15 +323,27 @@ fn finish(config: &Config, sources: &Sources, mut results: Vec<Parse>) -> Parsed
         &left_out,
     ));
     parsed.left_out = left_out.into_iter().map(|l| l.file).collect();
+    let mut sections = Vec::new();
+    let mut withheld = Vec::new();
     for file in &sources.sections {
-        match parse_section(config, file) {
-            Ok((section, warnings)) => {
-                parsed.sections.push(section);
+        let (result, audience) = parse_section(config, file);
+        if let Some((section, Audience::Internal)) = audience {
+            withheld.push(section);
+        }
+        match result {
+            Ok((section, span, warnings)) => {
+                sections.push((section, span));
                 parsed.diagnostics.extend(warnings);
             }
             Err(errors) => parsed.diagnostics.extend(errors),
         }
     }
+    parsed.diagnostics.extend(withheld::withhold(
+        &withheld,
+        &mut parsed.articles,
+        &mut sections,
+    ));
+    parsed.sections = sections.into_iter().map(|(section, _)| section).collect();
     parsed
 }
 
@@ -366,11 +379,20 @@ fn read_front_matter(file: &SourceFile) -> Result<(fields::Read, usize), Vec<Dia
     Ok((fields::read(path, &entries), split.body_start))
 }
 
-fn parse_section(
-    config: &Config,
-    file: &SourceFile,
-) -> Result<(SectionPage, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let (read, body_start) = read_front_matter(file)?;
+/// A section file parsed: the page, with the span of its `audience:` when
+/// written, and its warnings; and, when its audience could be read, even
+/// if the page has errors, its section's id (`None` for the home page)
+/// with that audience.
+type SectionParse = (
+    Result<(SectionPage, Option<Range<usize>>, Vec<Diagnostic>), Vec<Diagnostic>>,
+    Option<(String, Audience)>,
+);
+
+fn parse_section(config: &Config, file: &SourceFile) -> SectionParse {
+    let (read, body_start) = match read_front_matter(file) {
+        Ok(read) => read,
+        Err(errors) => return (Err(errors), None),
+    };
     let fields = [
         (read.raw.title.as_deref()).map(|t| text::Field::one("title", t.trim())),
         (read.raw.description.as_deref()).map(|d| text::Field::many("description", d.trim())),
@@ -385,10 +407,12 @@ fn parse_section(
     };
     let audience = article::read_audience(config, read.raw.audience.clone(), &mut p);
     errors.append(&mut p.found);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let (dir, name) = crate::landing::split_dir(&file.rel);
+    let id = SectionPath::of(dir).id;
+    let holds = id.clone().map(|id| (id, audience));
+    if !errors.is_empty() {
+        return (Err(errors), holds);
+    }
     let stem = discover::markdown_stem(name);
     let lang = split_language(config, stem)
         .1
@@ -398,23 +422,25 @@ fn parse_section(
     let mut warnings = read.warnings;
     warnings.extend(prepared.warnings(&file.path, body, body_start));
     let (title, title_heading) = title_of(read.raw.title.as_deref(), &prepared, body_start);
-    Ok((
-        SectionPage {
-            section: SectionPath::of(dir).id,
-            lang: lang.to_owned(),
-            title,
-            description: read.raw.description.map(|d| d.trim().to_owned()),
-            weight: read.raw.weight,
-            path: file.path.clone(),
-            rel: file.rel.clone(),
-            text: file.text.clone(),
-            body_start,
-            title_heading,
-            audience,
-            draft: read.raw.draft,
-        },
-        warnings,
-    ))
+    let written = read
+        .spans
+        .has("audience")
+        .then(|| read.spans.value("audience"));
+    let page = SectionPage {
+        section: id,
+        lang: lang.to_owned(),
+        title,
+        description: read.raw.description.map(|d| d.trim().to_owned()),
+        weight: read.raw.weight,
+        path: file.path.clone(),
+        rel: file.rel.clone(),
+        text: file.text.clone(),
+        body_start,
+        title_heading,
+        audience,
+        draft: read.raw.draft,
+    };
+    (Ok((page, written, warnings)), holds)
 }
 
 /// The title `written` in the front matter, else the heading of the body

@@ -347,6 +347,6 @@ fn section_texts_are_checked_too() {
         rel: "red/_index.md".into(),
         text: Arc::from("---\ntitle: \"Red\\x9b2J\"\n---\n"),
     };
-    let errors = parse_section(&Config::default(), &file).unwrap_err();
+    let errors = parse_section(&Config::default(), &file).0.unwrap_err();
     assert!(errors[0].message.contains("U+009B"), "{errors:?}");
 }

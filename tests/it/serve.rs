@@ -387,6 +387,21 @@ fn incremental_rebuilds_equal_a_clean_build() {
                 std::fs::rename(&scratch, &wifi).unwrap();
             }),
         ),
+        (
+            "make a section internal",
+            "everything",
+            Box::new(|| {
+                site.write(
+                    "content/red/_index.md",
+                    "---\ntitle: Redes\naudience: internal\n---\n",
+                )
+            }),
+        ),
+        (
+            "make it public again",
+            "everything",
+            Box::new(|| site.write("content/red/_index.md", "---\ntitle: Redes\n---\n")),
+        ),
     ];
     for (step, rebuilt, change) in steps {
         change();

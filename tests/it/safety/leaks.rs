@@ -8,8 +8,9 @@
 //! an internal block's Markdown image and HTML image (in an article and in
 //! a landing page), a draft's image, a translation of an internal article
 //! that does not say its audience (also when an error leaves the original
-//! out), landing pages that are internal or drafts, aliases and short
-//! links. The public build, its search index beside it and the dev server
+//! out), landing pages that are internal or drafts, the articles and
+//! subsections of an internal section that do not say their audience,
+//! aliases and short links. The public build, its search index beside it and the dev server
 //! must hold none of them, while the agents' edition holds them all.
 
 use std::collections::BTreeMap;
@@ -50,6 +51,19 @@ const SECTIONS: &[(&str, &str)] = &[
     (
         "secreto/guia.md",
         "---\nid: KB-5\ntitle: Guía canaryguide\naudience: internal\n---\n\nTexto.\n",
+    ),
+    // What an internal section holds is internal without saying so.
+    (
+        "secreto/heredada.md",
+        "---\nid: KB-7\ntitle: Guía canaryinherited\n---\n\nTexto canaryinheritedbody.\n",
+    ),
+    (
+        "secreto/sub/_index.md",
+        "---\ntitle: Sub canarysubsection\n---\n\ncanarysublanding\n",
+    ),
+    (
+        "secreto/sub/nota.md",
+        "---\nid: KB-8\ntitle: Nota canarysubarticle\n---\n\nTexto.\n",
     ),
     (
         "planes/_index.md",
@@ -209,6 +223,42 @@ fn an_explicitly_public_translation_is_published_with_a_warning() {
         site.read_public("articles.json")
             .contains("canarytranslation")
     );
+}
+
+#[test]
+fn an_explicitly_public_article_of_an_internal_section_is_published_with_a_warning() {
+    let site = site();
+    site.write(
+        "content/secreto/heredada.md",
+        "---\nid: KB-7\ntitle: Guía abierta\naudience: public\n---\n\nTexto.\n",
+    );
+    let err = build(&site, &["build"]);
+    assert!(
+        err.contains("content/secreto/heredada.md:4:")
+            && err.contains("inside the internal section `secreto`"),
+        "{err}"
+    );
+    assert!(site.read_public("articles.json").contains("Guía abierta"));
+    assert_eq!(canaries(&site.public()), Vec::<String>::new());
+}
+
+/// A landing page left out for an error still withholds its section when
+/// its audience could be read.
+#[test]
+fn an_internal_section_whose_landing_page_has_an_error_stays_internal() {
+    let site = site();
+    site.write(
+        "content/secreto/_index.md",
+        "---\ntitle: Guías canarysection\naudience: internal\nweight: many\n---\n\n\
+         canarylanding ![x](canary-seccion.png)\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    assert!(
+        stderr(&output).contains("content/secreto/_index.md"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(canaries(&site.public()), Vec::<String>::new());
 }
 
 #[test]
