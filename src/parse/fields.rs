@@ -50,6 +50,17 @@ pub(super) struct RawFrontMatter {
     pub(super) weight: Option<i64>,
     pub(super) author: Option<String>,
     pub(super) team: Option<String>,
+    /// What a landing page's Hugo `cascade` withholds from the pages below.
+    pub(super) cascade: Withholding,
+}
+
+/// What a section withholds from the articles and sections below it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Withholding {
+    /// From the public edition.
+    pub(super) internal: bool,
+    /// From builds without `--drafts`.
+    pub(super) draft: bool,
 }
 
 impl RawFrontMatter {
@@ -308,6 +319,7 @@ impl<'a> Reader<'a> {
             }
             Field::Draft => self.read.raw.draft |= self.flag(entry, value).unwrap_or(false),
             Field::Published => self.read.raw.draft |= !self.flag(entry, value).unwrap_or(true),
+            Field::Unrendered => self.read.raw.draft |= self.unrendered(entry, value),
             Field::Confidence => self.read.raw.confidence = self.text(entry, value),
             Field::Audience => self.read.raw.audience = self.text(entry, value),
             Field::Weight => self.read.raw.weight = self.integer(entry, value),
@@ -479,35 +491,81 @@ impl<'a> Reader<'a> {
     }
 
     /// Every term of Zola's `taxonomies = { tags = […], categories = […] }`.
+    /// Whether Hugo publishes no page for this one: `headless: true`, or
+    /// `build: {render: never}` (`link`: only its address is known; the old
+    /// `_build: {render: false}`).
+    fn unrendered(&mut self, entry: &Entry, value: &Value) -> bool {
+        if let Value::Map(_) = value {
+            let render = value.get("render").and_then(Value::scalar_text);
+            return render.is_some_and(|r| {
+                matches!(
+                    r.trim().to_ascii_lowercase().as_str(),
+                    "never" | "link" | "false"
+                )
+            });
+        }
+        self.flag(entry, value).unwrap_or(false)
+    }
+
     /// Hugo's `cascade` (a map, or a list of maps with their targets):
-    /// tier0 does not pass front matter down, so a key in it that would
-    /// keep the pages below off the site gets a warning.
+    /// front matter for the pages below. What in a map without `_target`
+    /// takes them off the site or out of its public edition is read
+    /// ([`Withholding`]); such a key that is not read (in a targeted map,
+    /// `confidence`, an unknown audience) gets a warning, as the pages below
+    /// are then published as their own front matter says.
     fn cascade(&mut self, entry: &Entry, value: &Value) {
         let maps = match value {
             Value::List(items) => items.iter().collect(),
             other => vec![other],
         };
-        let withholding = maps.into_iter().find_map(|map| match map {
-            Value::Map(keys) => keys
-                .iter()
-                .map(|(key, _)| key)
-                .find(|key| WITHHOLDING.contains(&key.to_ascii_lowercase().as_str())),
-            _ => None,
-        });
-        if let Some(key) = withholding {
+        let mut unread = None;
+        for map in maps {
+            let Value::Map(keys) = map else { continue };
+            let targeted = map.get("_target").is_some();
+            for (key, inner) in keys {
+                let key = key.to_ascii_lowercase();
+                if !WITHHOLDING.contains(&key.as_str()) {
+                    continue;
+                }
+                let read = !targeted && self.withhold(entry, &key, inner);
+                if !read {
+                    unread.get_or_insert(key);
+                }
+            }
+        }
+        if let Some(key) = unread {
             self.warn(
                 entry,
                 format!(
-                    "`{}` is not read: its `{key}` does not reach the pages below, which are \
-                     published as their own front matter says",
+                    "`{}` is read only for `audience: internal`, `draft`, `published`, \
+                     `headless` and `build` without `_target`: its `{key}` does not reach the \
+                     pages below, which are published as their own front matter says",
                     entry.key
                 ),
-                &format!(
-                    "write `{key}` in the front matter of each page it should apply to \
-                     (a landing page's own `audience:` and `draft:` apply to it alone)"
-                ),
+                &format!("write `{key}` in the front matter of each page it should apply to"),
             );
         }
+    }
+
+    /// Reads `key` of a cascade into [`RawFrontMatter::cascade`]; whether
+    /// it could be.
+    fn withhold(&mut self, entry: &Entry, key: &str, value: &Value) -> bool {
+        match key {
+            "audience" => match value.scalar_text().map(|a| a.trim().to_ascii_lowercase()) {
+                Some(a) if a == "internal" => self.read.raw.cascade.internal = true,
+                Some(a) if a == "public" => {}
+                _ => return false,
+            },
+            "draft" => self.read.raw.cascade.draft |= self.flag(entry, value).unwrap_or(false),
+            "published" => {
+                self.read.raw.cascade.draft |= !self.flag(entry, value).unwrap_or(true);
+            }
+            "headless" | "build" | "_build" => {
+                self.read.raw.cascade.draft |= self.unrendered(entry, value);
+            }
+            _ => return false,
+        }
+        true
     }
 
     fn taxonomies(&mut self, entry: &Entry, value: &Value) -> Vec<String> {

@@ -68,6 +68,9 @@ pub(super) enum Field {
     Draft,
     /// Jekyll's `published: false`, the opposite of a draft.
     Published,
+    /// Hugo's `headless: true` and `build: {render: never}`: a page Hugo
+    /// does not publish is a draft.
+    Unrendered,
     /// KCS confidence: `draft`, `not-validated`, `validated`, `archived`.
     Confidence,
     Audience,
@@ -121,6 +124,9 @@ const KEYS: &[(&str, Field)] = &[
     ("redirect_from", Field::Aliases),
     ("draft", Field::Draft),
     ("published", Field::Published),
+    ("headless", Field::Unrendered),
+    ("build", Field::Unrendered),
+    ("_build", Field::Unrendered),
     ("confidence", Field::Confidence),
     ("audience", Field::Audience),
     ("weight", Field::Weight),
@@ -145,8 +151,6 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "menus",
     "layout",
     "outputs",
-    "build",
-    "headless",
     "iscjklanguage",
     "markup",
     "resources",
@@ -241,7 +245,12 @@ pub(super) fn want(key: &str) -> Want {
     match field(key) {
         None | Some(Field::Ignored | Field::Expiry) => Want::Skip,
         Some(
-            Field::Draft | Field::Published | Field::Weight | Field::ReviewEvery | Field::Cascade,
+            Field::Draft
+            | Field::Published
+            | Field::Unrendered
+            | Field::Weight
+            | Field::ReviewEvery
+            | Field::Cascade,
         ) => Want::Value,
         Some(_) => Want::Text,
     }
@@ -257,6 +266,7 @@ pub(super) fn is_scalar_field(field: Field) -> bool {
             | Field::Aliases
             | Field::Draft
             | Field::Published
+            | Field::Unrendered
     )
 }
 
@@ -281,7 +291,7 @@ pub(super) fn tier0_key(field: Field) -> Option<&'static str> {
         Field::Updated => "updated",
         Field::Reviewed => "reviewed",
         Field::ReviewEvery => "review_every",
-        Field::Draft | Field::Published => "draft",
+        Field::Draft | Field::Published | Field::Unrendered => "draft",
         Field::Confidence => "confidence",
         Field::Audience => "audience",
         Field::Weight => "weight",

@@ -39,6 +39,7 @@ use crate::matter::{self, front_matter, text};
 pub use again::Earlier;
 pub use date::Timestamp;
 pub use fields::FieldSpans;
+use fields::Withholding;
 pub use keys::FRONT_MATTER_KEYS;
 pub use place::{SectionPath, is_section_id};
 
@@ -326,10 +327,8 @@ fn finish(config: &Config, sources: &Sources, mut results: Vec<Parse>) -> Parsed
     let mut sections = Vec::new();
     let mut withheld = Vec::new();
     for file in &sources.sections {
-        let (result, audience) = parse_section(config, file);
-        if let Some((section, Audience::Internal)) = audience {
-            withheld.push(section);
-        }
+        let (result, holds) = parse_section(config, file);
+        withheld.extend(holds);
         match result {
             Ok((section, span, warnings)) => {
                 sections.push((section, span));
@@ -380,12 +379,12 @@ fn read_front_matter(file: &SourceFile) -> Result<(fields::Read, usize), Vec<Dia
 }
 
 /// A section file parsed: the page, with the span of its `audience:` when
-/// written, and its warnings; and, when its audience could be read, even
-/// if the page has errors, its section's id (`None` for the home page)
-/// with that audience.
+/// written, and its warnings; and, when its front matter could be read,
+/// even if the page has errors, what its section (not the home page)
+/// withholds from what lies below it.
 type SectionParse = (
     Result<(SectionPage, Option<Range<usize>>, Vec<Diagnostic>), Vec<Diagnostic>>,
-    Option<(String, Audience)>,
+    Option<(String, Withholding)>,
 );
 
 fn parse_section(config: &Config, file: &SourceFile) -> SectionParse {
@@ -409,7 +408,11 @@ fn parse_section(config: &Config, file: &SourceFile) -> SectionParse {
     errors.append(&mut p.found);
     let (dir, name) = crate::landing::split_dir(&file.rel);
     let id = SectionPath::of(dir).id;
-    let holds = id.clone().map(|id| (id, audience));
+    let withholding = Withholding {
+        internal: audience == Audience::Internal || read.raw.cascade.internal,
+        draft: read.raw.cascade.draft,
+    };
+    let holds = id.clone().map(|id| (id, withholding));
     if !errors.is_empty() {
         return (Err(errors), holds);
     }

@@ -11,34 +11,55 @@
 //! it is the one way to publish part of an internal section, and may be a
 //! slip.
 //!
+//! Hugo's `cascade` of `audience: internal` reads the same; its `draft:
+//! true`, `headless: true` or `build: {render: never}` makes the pages
+//! below drafts unless they say `draft:` themselves (a landing page's own
+//! `draft: true` applies to it alone, as in Hugo).
+//!
 //! A landing page left out for another error still withholds its section
-//! when its audience could be read: leaving a file out must not publish
-//! what it withheld.
+//! when its front matter could be read: leaving a file out must not
+//! publish what it withheld.
 
 use std::ops::Range;
 use std::path::Path;
 
+use super::fields::Withholding;
 use super::{Article, Audience, SectionPage};
 use crate::diagnostics::Diagnostic;
 
-/// Makes internal the articles and landing pages below the sections in
-/// `withheld` (section ids) that do not say their audience (each landing
-/// page comes with the span of its `audience:`, if written); returns the
-/// warnings for those that say `audience: public`.
+/// Withholds from the articles and landing pages below each section of
+/// `withheld` what it withholds, where they do not say otherwise (each
+/// landing page comes with the span of its `audience:`, if written);
+/// returns the warnings for those that say `audience: public` inside an
+/// internal section.
 pub(super) fn withhold(
-    withheld: &[String],
+    withheld: &[(String, Withholding)],
     articles: &mut [Article],
     sections: &mut [(SectionPage, Option<Range<usize>>)],
 ) -> Vec<Diagnostic> {
-    let holder = |section: Option<&str>| {
-        let section = section?;
-        withheld.iter().find(|w| within(section, w))
+    if withheld.is_empty() {
+        return Vec::new();
+    }
+    // What the sections holding `section` withhold, and the id of the
+    // first that makes it internal.
+    let held = |section: Option<&str>| {
+        let mut draft = false;
+        let mut internal = None;
+        for (id, w) in withheld {
+            if section.is_some_and(|s| within(s, id)) {
+                draft |= w.draft;
+                internal = internal.or(w.internal.then_some(id.as_str()));
+            }
+        }
+        (draft, internal)
     };
     let mut warnings = Vec::new();
     for article in articles.iter_mut() {
-        let Some(by) = holder(article.section.as_deref()) else {
-            continue;
-        };
+        let (draft, internal) = held(article.section.as_deref());
+        if draft && !article.spans.has("draft") {
+            article.draft = true;
+        }
+        let Some(by) = internal else { continue };
         if !article.spans.has("audience") {
             article.audience = Audience::Internal;
         } else if article.audience == Audience::Public {
@@ -50,9 +71,11 @@ pub(super) fn withhold(
         }
     }
     for (page, audience) in sections.iter_mut() {
-        let Some(by) = holder(page.section.as_deref()) else {
-            continue;
-        };
+        // A section's own cascade reaches the sections below it only.
+        let below = page.section.as_deref().and_then(|s| s.rsplit_once('/'));
+        let (draft, internal) = held(below.map(|(parent, _)| parent));
+        page.draft |= draft;
+        let Some(by) = internal else { continue };
         match audience {
             None => page.audience = Audience::Internal,
             Some(span) if page.audience == Audience::Public => {

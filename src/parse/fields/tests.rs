@@ -147,21 +147,76 @@ fn wanted_values_only() {
 }
 
 #[test]
-fn a_cascade_that_would_withhold_the_pages_below_is_not_silent() {
+fn a_cascade_that_withholds_the_pages_below_is_read() {
+    let withholding = |internal, draft| Withholding { internal, draft };
+    for (text, expected) in [
+        (
+            "---\ntitle: S\ncascade:\n  audience: internal\n---\n",
+            withholding(true, false),
+        ),
+        (
+            "---\ntitle: S\ncascade:\n  - draft: true\n  - published: true\n---\n",
+            withholding(false, true),
+        ),
+        (
+            "+++\ntitle = 'S'\n[cascade.build]\nrender = 'never'\n+++\n",
+            withholding(false, true),
+        ),
+        (
+            "---\ntitle: S\ncascade:\n  headless: true\n  audience: public\n---\n",
+            withholding(false, true),
+        ),
+    ] {
+        let r = read_text(text);
+        assert!(r.warnings.is_empty(), "{text}: {:?}", messages(&r));
+        assert_eq!(r.raw.cascade, expected, "{text}");
+        assert_eq!(r.raw.audience, None);
+        assert!(!r.raw.draft);
+    }
+}
+
+#[test]
+fn a_cascade_key_that_would_withhold_but_is_not_read_is_not_silent() {
     for text in [
-        "---\ntitle: S\ncascade:\n  audience: internal\n---\n",
         "---\ntitle: S\ncascade:\n  - _target: {path: '/x/**'}\n    draft: true\n---\n",
-        "+++\ntitle = 'S'\n[cascade.build]\nrender = 'never'\n+++\n",
+        "---\ntitle: S\ncascade:\n  confidence: draft\n---\n",
+        "---\ntitle: S\ncascade:\n  audience: agents\n---\n",
     ] {
         let r = read_text(text);
         let found = messages(&r);
         assert!(
-            found.iter().any(|m| m.starts_with("`cascade` is not read")),
+            found
+                .iter()
+                .any(|m| m.starts_with("`cascade` is read only for")),
             "{text}: {found:?}"
         );
-        assert_eq!(r.raw.audience, None);
-        assert!(!r.raw.draft);
+        assert_eq!(r.raw.cascade, Withholding::default(), "{text}");
     }
     let r = read_text("---\ntitle: S\ncascade:\n  banner: x.png\n---\n");
     assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+}
+
+/// QA: `headless: true` and `build: {render: never}` pages, which Hugo
+/// does not publish, were published.
+#[test]
+fn a_page_hugo_does_not_render_is_a_draft() {
+    for text in [
+        "---\ntitle: S\nheadless: true\n---\n",
+        "---\ntitle: S\nbuild:\n  render: never\n  list: never\n---\n",
+        "---\ntitle: S\nbuild: {render: link}\n---\n",
+        "+++\ntitle = 'S'\n[_build]\nrender = false\n+++\n",
+    ] {
+        let r = read_text(text);
+        assert!(r.raw.draft, "{text}");
+        assert!(r.warnings.is_empty(), "{text}: {:?}", messages(&r));
+    }
+    for text in [
+        "---\ntitle: S\nheadless: false\n---\n",
+        "---\ntitle: S\nbuild:\n  render: always\n  list: never\n---\n",
+        "---\ntitle: S\nbuild: {publishResources: false}\n---\n",
+    ] {
+        let r = read_text(text);
+        assert!(!r.raw.draft, "{text}");
+        assert!(r.warnings.is_empty(), "{text}: {:?}", messages(&r));
+    }
 }

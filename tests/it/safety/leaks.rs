@@ -242,6 +242,48 @@ fn an_explicitly_public_article_of_an_internal_section_is_published_with_a_warni
     assert_eq!(canaries(&site.public()), Vec::<String>::new());
 }
 
+/// Hugo's `cascade` of `audience: internal` withholds the section below a
+/// public landing page; its `build: {render: never}` (the snippets of a
+/// headless section, Hugo's docs' `_common/`) and `headless: true` keep
+/// pages off the site, as in Hugo.
+#[test]
+fn what_a_hugo_cascade_withholds_stays_off_the_public_site() {
+    let site = site();
+    site.write(
+        "content/notas/_index.md",
+        "---\ntitle: Notas\ncascade:\n  audience: internal\n---\n",
+    );
+    site.write(
+        "content/notas/consola.md",
+        "---\nid: KB-20\ntitle: Consola canarycascade\n---\n\nTexto.\n",
+    );
+    site.write(
+        "content/comun/_index.md",
+        "---\ncascade:\n  build:\n    render: never\n    list: never\n---\n",
+    );
+    site.write(
+        "content/comun/fragmento.md",
+        "---\nid: KB-21\ntitle: Fragmento canarysnippet\n---\n\nTexto.\n",
+    );
+    site.write(
+        "content/red/suelto/index.md",
+        "---\nid: KB-22\ntitle: Suelto canaryheadless\nheadless: true\n---\n\nTexto.\n",
+    );
+    let err = build(&site, &["build"]);
+    assert!(!err.contains("cascade"), "{err}");
+    assert_eq!(canaries(&site.public()), Vec::<String>::new());
+    build(&site, &["build", "--audience", "agents", "--drafts"]);
+    let agents = canaries(&site.root().join("public-agents")).join("\n");
+    for canary in ["canarycascade", "canarysnippet", "canaryheadless"] {
+        assert!(
+            tree(&site.root().join("public-agents"))
+                .values()
+                .any(|b| String::from_utf8_lossy(b).contains(canary)),
+            "{canary} in the agents' edition with drafts: {agents}"
+        );
+    }
+}
+
 /// A landing page left out for an error still withholds its section when
 /// its audience could be read.
 #[test]
