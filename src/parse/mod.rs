@@ -16,6 +16,7 @@
 
 mod again;
 mod article;
+mod category;
 pub mod date;
 mod fields;
 mod keys;
@@ -36,6 +37,7 @@ use crate::discover::{self, SourceFile, Sources};
 pub use crate::kinds::{ArticleType, Audience, Confidence};
 use crate::matter::{self, front_matter, text};
 pub use again::Earlier;
+pub use category::{Category, categories};
 pub use date::Timestamp;
 pub use fields::FieldSpans;
 pub use keys::FRONT_MATTER_KEYS;
