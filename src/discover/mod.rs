@@ -223,6 +223,17 @@ pub fn may_be_article(rel: &str) -> bool {
         && !rel.split('/').any(is_skipped)
 }
 
+/// Whether discovery reads the file at content-relative path `rel` for the
+/// shape of the site, not as an article or an asset: a landing page, a
+/// table of contents, a category file. Such a file, gone, changes the
+/// site though no article or asset of it was at its path.
+pub fn shapes_the_site(rel: &str) -> bool {
+    let name = file_name(rel);
+    name == TABLE_OF_CONTENTS
+        || CATEGORY_FILES.contains(&name)
+        || crate::landing::family(name).is_some()
+}
+
 fn is_skipped(name: &str) -> bool {
     (is_scratch(name) || name.starts_with('_'))
         && !is_section_file(name)
@@ -544,6 +555,26 @@ mod tests {
         assert_eq!(s.assets.len(), 1);
         assert_eq!(s.assets[0].rel, "red/router.png");
         assert!(s.problems.is_empty());
+    }
+
+    #[test]
+    fn category_files_are_read_apart_and_never_copied() {
+        let dir = site(&[
+            ("content/b/_category_.yml", b"label: B\n"),
+            ("content/a/_category_.json", b"{}"),
+            ("content/a/x.md", b"x"),
+            ("content/_drafts/_category_.json", b"{}"),
+            ("content/a/_other_.json", b"{}"),
+        ]);
+        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
+        let rels: Vec<_> = s.categories.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, ["a/_category_.json", "b/_category_.yml"]);
+        assert!(s.assets.is_empty());
+        assert_eq!(
+            s.texts.text(Path::new("content/b/_category_.yml")),
+            Some("label: B\n")
+        );
+        assert!(shapes_the_site("a/_category_.json") && !shapes_the_site("a/x.md"));
     }
 
     #[test]
