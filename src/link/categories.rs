@@ -18,7 +18,7 @@ use crate::config::{Config, Localized};
 use crate::diagnostics::Diagnostic;
 use crate::discover::markdown_stem;
 use crate::landing::split_dir;
-use crate::parse::{Article, Category};
+use crate::parse::{Article, Category, without_number_prefix};
 
 /// Folds `categories` into `config` below what it sets, and puts the doc
 /// each links to first in its section; warns of the docs not found.
@@ -91,20 +91,6 @@ fn docusaurus_ids(article: &Article) -> impl Iterator<Item = String> {
         within(&article.id),
     ]
     .into_iter()
-}
-
-/// `name` without the number prefix Docusaurus orders by and leaves out of
-/// ids and URLs: `01-intro` → `intro`, `2. Guides` → `Guides`; a name that
-/// is all number (`2024`) keeps it.
-fn without_number_prefix(name: &str) -> &str {
-    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &name[digits..];
-    let separated = rest.trim_start_matches([' ', '-', '_', '.']);
-    if digits == 0 || separated.len() == rest.len() || separated.is_empty() {
-        name
-    } else {
-        separated
-    }
 }
 
 #[cfg(test)]
@@ -184,20 +170,5 @@ mod tests {
             .is_empty()
         );
         assert_eq!(again[1].weight, i64::MIN);
-    }
-
-    #[test]
-    fn number_prefixes_are_left_out() {
-        for (name, without) in [
-            ("01-intro", "intro"),
-            ("2. Guides", "Guides"),
-            ("3_x", "x"),
-            ("2024", "2024"),
-            ("10-", "10-"),
-            ("v2-api", "v2-api"),
-            ("intro", "intro"),
-        ] {
-            assert_eq!(without_number_prefix(name), without, "{name}");
-        }
     }
 }

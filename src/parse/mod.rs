@@ -41,7 +41,7 @@ pub use category::{Category, categories};
 pub use date::Timestamp;
 pub use fields::FieldSpans;
 pub use keys::FRONT_MATTER_KEYS;
-pub use place::{SectionPath, is_section_id};
+pub use place::{SectionPath, is_section_id, number_prefix, without_number_prefix};
 
 /// A valid article, as its author wrote it.
 #[derive(Debug, Clone)]

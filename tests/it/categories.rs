@@ -1,7 +1,8 @@
 //! Docusaurus category files (`_category_.json`, `_category_.yml`) label,
 //! order and describe their folders' sections, below what a landing page
 //! says; they are never published, and a broken one is reported, located,
-//! while the rest of the site is built.
+//! while the rest of the site is built. Number prefixes of file and folder
+//! names order them, as in Docusaurus.
 
 use crate::conventions::{assert_has, assert_warning_at, built, page};
 use crate::support::stderr;
@@ -29,11 +30,17 @@ fn in_order(text: &str, needles: &[&str]) {
 fn category_files_label_order_and_describe_sections() {
     let (site, err) = built("docusaurus-categories");
     let home = site.read_public("index.html");
-    // By position (1, 2), then the landing page's weight (5), which wins
-    // over its category file's position (0), as its title wins over the label.
+    // By position (1, 2), a folder's number prefix (3), then the landing
+    // page's weight (5), which wins over its category file's position (0),
+    // as its title wins over the label.
     in_order(
         &home,
-        &["Getting started", "How-to guides", "Reference manual"],
+        &[
+            "Getting started",
+            "How-to guides",
+            ">Troubleshooting</a>",
+            "Reference manual",
+        ],
     );
     assert!(!home.contains(">Reference</a>"), "{home}");
     assert_has(
@@ -59,6 +66,11 @@ fn category_files_label_order_and_describe_sections() {
             "Welcome to the help desk",
             "Accounts you get on your first day",
         ],
+    );
+    // Number prefixes order the articles, whose titles sort otherwise.
+    in_order(
+        &site.read_public("3-troubleshooting/index.html"),
+        &["Wi-Fi drops every hour", "A printer prints nothing"],
     );
     // Breadcrumbs and navigation show the label, not the folder's name.
     let (_, _) = page(&site, "guides/vpn");
