@@ -190,7 +190,7 @@ pub(super) fn build(
             let article = by_path.get(path.as_str()).copied();
             own.sort_by(|&a, &b| {
                 let (a, b) = (&articles[a].article, &articles[b].article);
-                (weight(a), &a.title, &a.id).cmp(&(weight(b), &b.title, &b.id))
+                (listing_weight(a), &a.title, &a.id).cmp(&(listing_weight(b), &b.title, &b.id))
             });
             Section {
                 id: id.to_owned(),
@@ -229,7 +229,7 @@ pub(super) fn build(
 /// Where `article` goes among its section's articles: its `weight`, else
 /// the number prefix of its file's (or its page bundle's folder's) name,
 /// as Docusaurus orders `01-intro.md` before `02-setup.md`.
-fn weight(article: &Article) -> i64 {
+pub(super) fn listing_weight(article: &Article) -> i64 {
     if article.weight != 0 {
         return article.weight;
     }

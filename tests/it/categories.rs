@@ -67,11 +67,14 @@ fn category_files_label_order_and_describe_sections() {
             "Accounts you get on your first day",
         ],
     );
-    // Number prefixes order the articles, whose titles sort otherwise.
-    in_order(
-        &site.read_public("3-troubleshooting/index.html"),
-        &["Wi-Fi drops every hour", "A printer prints nothing"],
-    );
+    // Number prefixes order the articles, whose titles sort otherwise, in
+    // their section and in the list of every article.
+    for listing in ["3-troubleshooting/index.html", "articles.json"] {
+        in_order(
+            &site.read_public(listing),
+            &["Wi-Fi drops every hour", "A printer prints nothing"],
+        );
+    }
     // Breadcrumbs and navigation show the label, not the folder's name.
     let (_, _) = page(&site, "guides/vpn");
     let vpn = site.read_public("guides/vpn/index.html");
