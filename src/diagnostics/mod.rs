@@ -361,6 +361,20 @@ fn floor_char_boundary(text: Option<&Arc<str>>, mut offset: usize) -> usize {
     offset
 }
 
+/// The byte offset of serde_json's 1-based line and column (in bytes) in `text`.
+pub fn json_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut offset = (line_start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 /// The 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     Cursor::new(text).advance(offset)

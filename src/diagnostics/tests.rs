@@ -213,3 +213,13 @@ fn texts_added_later_win_and_all_stay_findable() {
     assert_eq!(config.line_col(Path::new("content/a.md"), 2), (2, 1));
     assert_eq!(config.line_col(Path::new("tier0.yaml"), 5), (3, 1));
 }
+
+#[test]
+fn json_errors_point_at_their_character() {
+    let text = "{\n  \"a\": ñ\n}";
+    let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+    let at = json_offset(text, e.line(), e.column());
+    assert_eq!(line_col(text, at).0, 2);
+    assert!(text.is_char_boundary(at));
+    assert_eq!(json_offset("x", 9, 9), 1);
+}

@@ -1,13 +1,14 @@
 //! Finds and reads everything a build uses from the site folder.
 //!
 //! In: the site root. Out: [`Sources`]: the text of every article, category
-//! page, config and theme file, and the list of assets to copy. This module
-//! and `write` are the only ones that touch the disk. Files and folders
-//! starting with `.` or `_` (other than `_index.md`) are skipped, and so
-//! are editors' backups and scratch files ([`is_scratch`]), in the theme
-//! too; symbolic links are followed only while they stay inside the
-//! content folder, and a file that cannot be read or is not UTF-8 becomes
-//! a located diagnostic, never a panic.
+//! page, category file, config and theme file, and the list of assets to
+//! copy. This module and `write` are the only ones that touch the disk.
+//! Files and folders starting with `.` or `_` (other than `_index.md` and
+//! Docusaurus's `_category_` files) are skipped, and so are editors'
+//! backups and scratch files ([`is_scratch`]), in the theme too; symbolic
+//! links are followed only while they stay inside the content folder, and
+//! a file that cannot be read or is not UTF-8 becomes a located
+//! diagnostic, never a panic.
 
 mod known;
 mod read;
@@ -31,6 +32,11 @@ pub const CONTENT_DIR: &str = "content";
 /// Name of an mdBook table of contents, which orders the articles it
 /// lists and is not published (the link stage's `contents` module).
 pub const TABLE_OF_CONTENTS: &str = "SUMMARY.md";
+/// Names of a Docusaurus category file, which gives the section of its
+/// folder a label, a position and a description (the link stage's
+/// `categories` module) and is not published. Docusaurus reads the first
+/// of these a folder has.
+pub const CATEGORY_FILES: [&str; 3] = ["_category_.json", "_category_.yml", "_category_.yaml"];
 
 /// A text file of the site.
 #[derive(Debug, Clone)]
@@ -74,6 +80,8 @@ pub struct Sources {
     pub sections: Vec<SourceFile>,
     /// Tables of contents ([`TABLE_OF_CONTENTS`]), sorted.
     pub contents: Vec<SourceFile>,
+    /// Category files ([`CATEGORY_FILES`]), sorted.
+    pub categories: Vec<SourceFile>,
     /// Assets to copy, sorted.
     pub assets: Vec<Asset>,
     /// Theme files of the site (`themes/<name>/…`) by path inside the theme.
@@ -136,7 +144,11 @@ pub fn discover(
         ));
     }
     let mut sources = Sources::default();
-    let (markdown, assets) = walk_content(&content, &mut sources.problems);
+    let Walked {
+        markdown,
+        assets,
+        categories,
+    } = walk_content(&content, &mut sources.problems);
     sources.assets = readable(assets, &mut sources.problems);
     let landings = crate::landing::landings(markdown.iter().map(String::as_str));
 
@@ -168,6 +180,20 @@ pub fn discover(
     }
     // The paths are sorted: the map is built in one pass, not by inserts.
     sources.texts = texts.into_iter().collect();
+    // A handful of small files, read when they are needed: they are few.
+    for rel in categories {
+        match std::fs::read(content.join(&rel)) {
+            Ok(bytes) => {
+                let (file, problem) = read::source_file(rel, &bytes);
+                sources.texts.insert(file.path.clone(), file.text.clone());
+                match problem {
+                    Some(problem) => sources.problems.push(problem),
+                    None => sources.categories.push(file),
+                }
+            }
+            Err(e) => sources.problems.push(read::unreadable(&rel, &e)),
+        }
+    }
     sources.theme = read_theme(&root.join("themes").join(theme))?;
     Ok(sources)
 }
@@ -197,8 +223,21 @@ pub fn may_be_article(rel: &str) -> bool {
         && !rel.split('/').any(is_skipped)
 }
 
+/// Whether discovery reads the file at content-relative path `rel` for the
+/// shape of the site, not as an article or an asset: a landing page, a
+/// table of contents, a category file. Such a file, gone, changes the
+/// site though no article or asset of it was at its path.
+pub fn shapes_the_site(rel: &str) -> bool {
+    let name = file_name(rel);
+    name == TABLE_OF_CONTENTS
+        || CATEGORY_FILES.contains(&name)
+        || crate::landing::family(name).is_some()
+}
+
 fn is_skipped(name: &str) -> bool {
-    (is_scratch(name) || name.starts_with('_')) && !is_section_file(name)
+    (is_scratch(name) || name.starts_with('_'))
+        && !is_section_file(name)
+        && !CATEGORY_FILES.contains(&name)
 }
 
 /// Whether a file or folder named `name` is none of the site's, in
@@ -216,13 +255,21 @@ pub fn is_scratch(name: &str) -> bool {
         || name == "4913"
 }
 
-/// Markdown files and assets under `content`, as sorted relative paths.
-fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> (Vec<String>, Vec<Asset>) {
+/// The files under `content`, as sorted relative paths.
+struct Walked {
+    markdown: Vec<String>,
+    assets: Vec<Asset>,
+    categories: Vec<String>,
+}
+
+/// Markdown files, assets and category files under `content`.
+fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> Walked {
     let root = content
         .canonicalize()
         .unwrap_or_else(|_| content.to_path_buf());
     let mut markdown = Vec::new();
     let mut assets = Vec::new();
+    let mut categories = Vec::new();
     let mut walker = WalkDir::new(content)
         .follow_links(true)
         .sort_by_file_name()
@@ -289,7 +336,9 @@ fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> (Vec<String>,
             ));
             continue;
         };
-        if is_markdown(&rel) {
+        if CATEGORY_FILES.contains(&&*name) {
+            categories.push(rel);
+        } else if is_markdown(&rel) {
             markdown.push(rel);
         } else {
             assets.push(Asset {
@@ -303,7 +352,12 @@ fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> (Vec<String>,
     // `/`); binary searches over the assets need the order of whole paths.
     markdown.sort_unstable();
     assets.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
-    (markdown, assets)
+    categories.sort_unstable();
+    Walked {
+        markdown,
+        assets,
+        categories,
+    }
 }
 
 /// The `assets` this process may read; the others are problems of their
@@ -501,6 +555,26 @@ mod tests {
         assert_eq!(s.assets.len(), 1);
         assert_eq!(s.assets[0].rel, "red/router.png");
         assert!(s.problems.is_empty());
+    }
+
+    #[test]
+    fn category_files_are_read_apart_and_never_copied() {
+        let dir = site(&[
+            ("content/b/_category_.yml", b"label: B\n"),
+            ("content/a/_category_.json", b"{}"),
+            ("content/a/x.md", b"x"),
+            ("content/_drafts/_category_.json", b"{}"),
+            ("content/a/_other_.json", b"{}"),
+        ]);
+        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
+        let rels: Vec<_> = s.categories.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, ["a/_category_.json", "b/_category_.yml"]);
+        assert!(s.assets.is_empty());
+        assert_eq!(
+            s.texts.text(Path::new("content/b/_category_.yml")),
+            Some("label: B\n")
+        );
+        assert!(shapes_the_site("a/_category_.json") && !shapes_the_site("a/x.md"));
     }
 
     #[test]

@@ -156,9 +156,9 @@ pub(super) fn unreadable(rel: &str, e: &io::Error) -> Diagnostic {
     .with_help("check the file's permissions")
 }
 
-/// The Markdown file `rel` (content-relative) holding `bytes`, with the
+/// The text file `rel` (content-relative) holding `bytes`, with the
 /// problem of its text if it has one.
-fn source_file(rel: String, bytes: &[u8]) -> (SourceFile, Option<Diagnostic>) {
+pub(super) fn source_file(rel: String, bytes: &[u8]) -> (SourceFile, Option<Diagnostic>) {
     let path = Path::new(CONTENT_DIR).join(&rel);
     let (text, problem) = decode(path.clone(), bytes);
     (SourceFile { path, rel, text }, problem)

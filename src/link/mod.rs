@@ -22,6 +22,7 @@ use crate::references::{Referrer, Shows};
 use crate::slug;
 use crate::urls::Urls;
 
+pub mod categories;
 pub mod contents;
 mod model;
 mod place;

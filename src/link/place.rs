@@ -45,7 +45,7 @@ pub(super) fn select(
 }
 
 /// Sorts `order` (indexes into `articles`) as the site lists articles:
-/// by language, section, weight, title, id and source.
+/// by language, section, weight (or number prefix), title, id and source.
 ///
 /// Articles are large: they are sorted by index and moved once, into their
 /// `Arc`. Moving them through a sort cost tens of milliseconds of copying
@@ -56,7 +56,7 @@ pub(super) fn sort_for_listing(config: &Config, articles: &[Article], order: &mu
         (
             config.language_order(&a.lang),
             &a.section,
-            a.weight,
+            super::sections::listing_weight(a),
             &a.title,
             &a.id,
             &a.rel,

@@ -4,8 +4,11 @@
 //! A section exists in a language when an article of that language lies in
 //! it or below it, or when it has a landing page in that language. Its
 //! title, description and order come from its landing page (in its
-//! language, else the default one), else from `categories:` of the config,
-//! else from its folder's name.
+//! language, else the default one), else from `categories:` of the config
+//! (where Docusaurus category files are folded in, below what it sets),
+//! else from its folder's name; a number prefix of the name (`2-guides`)
+//! orders the section and is left out of its title, as Docusaurus does,
+//! and one of an article's file name orders the article.
 
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,7 +17,9 @@ use std::sync::Arc;
 use super::{LinkedArticle, language_prefix};
 use crate::config::{Config, Localized};
 use crate::diagnostics::Diagnostic;
-use crate::parse::{SectionPage, title_from_name};
+use crate::discover::markdown_stem;
+use crate::landing::split_dir;
+use crate::parse::{Article, SectionPage, number_prefix, title_from_name, without_number_prefix};
 
 /// A section in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,7 +190,7 @@ pub(super) fn build(
             let article = by_path.get(path.as_str()).copied();
             own.sort_by(|&a, &b| {
                 let (a, b) = (&articles[a].article, &articles[b].article);
-                (a.weight, &a.title, &a.id).cmp(&(b.weight, &b.title, &b.id))
+                (listing_weight(a), &a.title, &a.id).cmp(&(listing_weight(b), &b.title, &b.id))
             });
             Section {
                 id: id.to_owned(),
@@ -195,7 +200,7 @@ pub(super) fn build(
                     configured.and_then(|c| c.title.as_ref()),
                 )
                 .or_else(|| article.map(|a| articles[a].article.title.clone()))
-                .unwrap_or_else(|| title_from_name(name)),
+                .unwrap_or_else(|| title_from_name(without_number_prefix(name))),
                 description: text(
                     landing.and_then(|l| l.description.as_ref()),
                     configured.and_then(|c| c.description.as_ref()),
@@ -204,6 +209,7 @@ pub(super) fn build(
                 order: landing
                     .and_then(|l| l.weight)
                     .or(configured.and_then(|c| c.order))
+                    .or(number_prefix(name).map(|(n, _)| n))
                     .unwrap_or(i64::MAX),
                 path,
                 parent: None,
@@ -218,6 +224,21 @@ pub(super) fn build(
         .collect();
     in_tree_order(config, &mut flat);
     flat
+}
+
+/// Where `article` goes among its section's articles: its `weight`, else
+/// the number prefix of its file's (or its page bundle's folder's) name,
+/// as Docusaurus orders `01-intro.md` before `02-setup.md`.
+pub(super) fn listing_weight(article: &Article) -> i64 {
+    if article.weight != 0 {
+        return article.weight;
+    }
+    let (dir, name) = split_dir(&article.rel);
+    let name = match crate::landing::family(name) {
+        Some(_) => split_dir(dir).1,
+        None => markdown_stem(name),
+    };
+    number_prefix(name).map_or(0, |(n, _)| n)
 }
 
 /// Sorts `sections` by language, then depth first, and links each to its
@@ -327,6 +348,49 @@ pub(super) fn lookups(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_prefixes_order_sections_and_articles() {
+        let article = |title: &str| format!("---\ntitle: {title}\n---\nText.\n");
+        let (z, y, x, w, v) = (
+            article("Z"),
+            article("Y"),
+            article("X"),
+            article("W"),
+            article("V"),
+        );
+        let model = crate::link::testing::linked(
+            &[
+                ("2-guides/02-b.md", &y),
+                ("2-guides/01-a.md", &z),
+                ("2-guides/c.md", &x),
+                ("2-guides/10-bundle/index.md", &v),
+                ("1-start/x.md", &w),
+                ("a-last/x.md", &w),
+            ],
+            &[],
+        )
+        .unwrap();
+        let sections: Vec<(&str, &str)> = model
+            .sections
+            .iter()
+            .map(|s| (s.id.as_str(), s.title.as_str()))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                ("1-start", "Start"),
+                ("2-guides", "Guides"),
+                ("a-last", "A last")
+            ]
+        );
+        let titles: Vec<&str> = model.sections[1]
+            .articles
+            .iter()
+            .map(|&a| model.articles[a].article.title.as_str())
+            .collect();
+        assert_eq!(titles, ["X", "Z", "Y", "V"]);
+    }
 
     #[test]
     fn ancestors_go_up_to_the_top() {

@@ -16,6 +16,7 @@
 
 mod again;
 mod article;
+mod category;
 pub mod date;
 mod fields;
 mod keys;
@@ -37,11 +38,12 @@ use crate::discover::{self, SourceFile, Sources};
 pub use crate::kinds::{ArticleType, Audience, Confidence};
 use crate::matter::{self, front_matter, text};
 pub use again::Earlier;
+pub use category::{Category, categories};
 pub use date::Timestamp;
 pub use fields::FieldSpans;
 use fields::Withholding;
 pub use keys::FRONT_MATTER_KEYS;
-pub use place::{SectionPath, is_section_id};
+pub use place::{SectionPath, is_section_id, number_prefix, without_number_prefix};
 
 /// A valid article, as its author wrote it.
 #[derive(Debug, Clone)]

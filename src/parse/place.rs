@@ -61,9 +61,45 @@ pub(super) fn page_place<'a>(rel: &'a str, base: &'a str, landed: bool) -> (&'a 
     if bundle { split_dir(dir) } else { (dir, base) }
 }
 
+/// The number prefix of a file or folder name, which Docusaurus orders by
+/// and leaves out of ids and titles, and the name after it: `01-intro` →
+/// (1, `intro`), `2. Guides` → (2, `Guides`). A name that is all number
+/// (`2024`) or has no separator after its digits (`3d-printing`) has none.
+pub fn number_prefix(name: &str) -> Option<(i64, &str)> {
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &name[digits..];
+    let after = rest.trim_start_matches([' ', '-', '_', '.']);
+    if digits == 0 || after.len() == rest.len() || after.is_empty() {
+        return None;
+    }
+    Some((name[..digits].parse().ok()?, after))
+}
+
+/// `name` without its [`number_prefix`].
+pub fn without_number_prefix(name: &str) -> &str {
+    number_prefix(name).map_or(name, |(_, after)| after)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_prefixes_order_and_are_left_out() {
+        for (name, prefix) in [
+            ("01-intro", Some((1, "intro"))),
+            ("2. Guides", Some((2, "Guides"))),
+            ("3_x", Some((3, "x"))),
+            ("2024", None),
+            ("10-", None),
+            ("3d-printing", None),
+            ("v2-api", None),
+            ("99999999999999999999-x", None),
+        ] {
+            assert_eq!(number_prefix(name), prefix, "{name}");
+            assert_eq!(without_number_prefix(name), prefix.map_or(name, |p| p.1));
+        }
+    }
 
     #[test]
     fn folders_make_a_section_path_of_slugs() {

@@ -131,7 +131,8 @@ impl Pages {
 /// Whether `change` matters to the site built as `previous`, whose
 /// problems named the content-relative paths `reported`: it exists now
 /// (an article, an asset, a folder, an `_index.md`), or it was an
-/// article, an asset or a folder of that build, or a path (or in a
+/// article, an asset or a folder of that build, or a file that shapes the
+/// site ([`discover::shapes_the_site`]), or a path (or in a
 /// folder) that build reported a problem at (a file left out for its
 /// errors, a link loop), whose problem goes with it. What is left are
 /// editors' temporary files, written and renamed away within one batch
@@ -149,6 +150,7 @@ pub fn significant(
         || model.article_by_source(rel).is_some()
         || model.has_article_in(rel)
         || model.has_asset_at(rel)
+        || discover::shapes_the_site(rel)
         || reported.contains(rel)
         || reported
             .range(inside.clone()..)

@@ -388,6 +388,9 @@ fn changes_beyond_articles_rebuild_everything() {
         vec![text("_index.md", "Home.\n")],
         // A table of contents orders the articles it lists.
         vec![text("red/SUMMARY.md", "- [A](a.md)\n")],
+        // A category file labels and orders its section.
+        vec![text("red/_category_.json", "{\"label\": \"Redes\"}")],
+        vec![text("red/_category_.yml", "position: 2\n")],
         vec![at("red/x.png", Now::File)],
         vec![text("red/a.md", A), Change::Outside],
         vec![],
@@ -424,6 +427,16 @@ fn editors_temporary_files_are_not_significant() {
     assert_eq!(first(old, &[temp]), Step::Everything);
     for was in ["red/a.md", "red", "vpn"] {
         assert!(significant(old, &none, &at(was, Now::Gone)), "{was}");
+    }
+    // No article or asset was there, but each shaped the site.
+    for was in [
+        "red/_category_.json",
+        "red/_category_.yml",
+        "red/_index.md",
+        "red/SUMMARY.md",
+    ] {
+        assert!(significant(old, &none, &at(was, Now::Gone)), "{was}");
+        assert_eq!(first(old, &[at(was, Now::Gone)]), Step::Everything, "{was}");
     }
     assert!(significant(old, &none, &Change::Outside));
     assert!(significant(None, &none, &at("red/.a.md.swp", Now::Gone)));

@@ -305,6 +305,13 @@ fn parse_site(
     }
     let mut articles = parsed.articles;
     diagnostics.extend(link::contents::order(&mut articles, &sources.contents));
+    let (categories, problems) = parse::categories(&sources.categories);
+    diagnostics.extend(problems);
+    diagnostics.extend(link::categories::apply(
+        &mut config,
+        &mut articles,
+        &categories,
+    ));
     Ok(Parsed {
         config,
         theme,

@@ -198,6 +198,34 @@ fn cached_builds_equal_a_clean_build_after_every_kind_of_change() {
             }),
         ),
         (
+            "label a category with a Docusaurus category file",
+            false,
+            Box::new(|| {
+                site.write(
+                    "content/impresoras/_category_.json",
+                    "{\"label\": \"Impresoras y escáneres\", \"position\": 1}\n",
+                )
+            }),
+        ),
+        (
+            "change the category file's label",
+            false,
+            Box::new(|| {
+                edit(
+                    &root.join("content/impresoras/_category_.json"),
+                    "Impresoras y escáneres",
+                    "Impresión",
+                )
+            }),
+        ),
+        (
+            "delete the category file",
+            false,
+            Box::new(|| {
+                std::fs::remove_file(root.join("content/impresoras/_category_.json")).unwrap()
+            }),
+        ),
+        (
             "edit a category page",
             false,
             Box::new(|| {

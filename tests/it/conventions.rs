@@ -6,7 +6,7 @@
 use crate::support::{Site, stderr};
 
 /// Builds the fixture `name`, which must succeed; returns it and stderr.
-fn built(name: &str) -> (Site, String) {
+pub(crate) fn built(name: &str) -> (Site, String) {
     let site = Site::fixture(name);
     let output = site.tier0(&["build"]).output().unwrap();
     let err = stderr(&output);
@@ -17,7 +17,7 @@ fn built(name: &str) -> (Site, String) {
 }
 
 /// The page title and body HTML of the article page at `path`.
-fn page(site: &Site, path: &str) -> (String, String) {
+pub(crate) fn page(site: &Site, path: &str) -> (String, String) {
     let html = site.read_public(&format!("{path}/index.html"));
     let title = html
         .split_once("<h1>")
@@ -32,7 +32,7 @@ fn page(site: &Site, path: &str) -> (String, String) {
     (title, body)
 }
 
-fn assert_has(text: &str, needles: &[&str]) {
+pub(crate) fn assert_has(text: &str, needles: &[&str]) {
     for needle in needles {
         assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
     }
@@ -48,7 +48,7 @@ fn assert_lacks(text: &str, needles: &[&str]) {
 }
 
 /// `warning: <message>` followed by its location line `┌─ <at>`.
-fn assert_warning_at(err: &str, message: &str, at: &str) {
+pub(crate) fn assert_warning_at(err: &str, message: &str, at: &str) {
     let (_, after) = err
         .split_once(&format!("warning: {message}"))
         .unwrap_or_else(|| panic!("missing warning {message:?} in:\n{err}"));

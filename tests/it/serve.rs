@@ -367,6 +367,36 @@ fn incremental_rebuilds_equal_a_clean_build() {
             }),
         ),
         (
+            "add a Docusaurus category file",
+            "everything",
+            Box::new(|| {
+                site.write(
+                    "content/vpn/_category_.json",
+                    "{\"label\": \"Acceso remoto\", \"position\": 1}\n",
+                )
+            }),
+        ),
+        (
+            "edit its label",
+            "everything",
+            Box::new(|| site.write("content/vpn/_category_.json", "{\"label\": \"VPN\"}\n")),
+        ),
+        (
+            "replace it with a YAML one",
+            "everything",
+            Box::new(|| {
+                std::fs::remove_file(site.root().join("content/vpn/_category_.json")).unwrap();
+                site.write("content/vpn/_category_.yml", "label: Túnel\nposition: 0\n")
+            }),
+        ),
+        (
+            "delete the category file",
+            "everything",
+            Box::new(|| {
+                std::fs::remove_file(site.root().join("content/vpn/_category_.yml")).unwrap()
+            }),
+        ),
+        (
             "edit the config",
             "everything",
             Box::new(|| {

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use super::super::ImportError;
-use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::diagnostics::{Diagnostic, SourceTexts, json_offset};
 
 /// A category in one locale.
 #[derive(Debug, Clone, Deserialize)]
@@ -393,20 +393,6 @@ fn normalise(id: u64, locale: &mut String) -> (u64, String) {
     (id, locale.clone())
 }
 
-/// The byte offset of serde_json's 1-based line and column (in bytes) in `text`.
-fn json_offset(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let mut offset = (line_start + column.saturating_sub(1)).min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -423,16 +409,6 @@ mod tests {
         assert_eq!(List::of_file("articlesx.json"), None);
         assert_eq!(List::of_file("users.json"), None);
         assert_eq!(List::of_file("articles.txt"), None);
-    }
-
-    #[test]
-    fn json_errors_point_at_their_character() {
-        let text = "{\n  \"a\": ñ\n}";
-        let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
-        let at = json_offset(text, e.line(), e.column());
-        assert_eq!(crate::diagnostics::line_col(text, at).0, 2);
-        assert!(text.is_char_boundary(at));
-        assert_eq!(json_offset("x", 9, 9), 1);
     }
 
     #[test]

@@ -1,0 +1,174 @@
+//! Docusaurus category files (`_category_.json`, `_category_.yml`) applied
+//! to the site.
+//!
+//! A category file's label, position and description become its section's
+//! title, order and description wherever tier0's own conventions leave
+//! them unsaid: the section's landing page (`_index.md`, `index.md`) wins
+//! over `categories:` of the config, which wins over the category file
+//! (see `link::sections`). They are folded into the config's
+//! `categories:` here, below what it sets, so that everything that
+//! compares or hashes the config (the dev server's planner, the build
+//! cache) sees a changed category file as the changed frame it is.
+//!
+//! A category that links to a doc (`link: {type: doc, id: …}`) opens with
+//! that doc: it comes first in its section, unless its front matter gives
+//! it a weight.
+
+use crate::config::{Config, Localized};
+use crate::diagnostics::Diagnostic;
+use crate::discover::markdown_stem;
+use crate::landing::split_dir;
+use crate::parse::{Article, Category, without_number_prefix};
+
+/// Folds `categories` into `config` below what it sets, and puts the doc
+/// each links to first in its section; warns of the docs not found.
+pub fn apply(
+    config: &mut Config,
+    articles: &mut [Article],
+    categories: &[Category],
+) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for category in categories {
+        let configured = config
+            .categories
+            .entry(category.section.clone())
+            .or_default();
+        let text = |t: &Option<String>| t.clone().map(Localized::Text);
+        configured.title = configured.title.take().or_else(|| text(&category.label));
+        configured.description = configured
+            .description
+            .take()
+            .or_else(|| text(&category.description));
+        configured.order = configured.order.or(category.position);
+        let Some((id, span)) = &category.doc else {
+            continue;
+        };
+        let id = id.trim_matches('/');
+        match articles
+            .iter_mut()
+            .find(|a| docusaurus_ids(a).any(|d| d == id))
+        {
+            Some(article) => {
+                if article.weight == 0 && article.section.as_deref() == Some(&category.section) {
+                    article.weight = i64::MIN;
+                }
+            }
+            None => warnings.push(
+                Diagnostic::warning(
+                    &category.path,
+                    span.clone(),
+                    format!("no article has the Docusaurus id `{id}`: the link is ignored"),
+                )
+                .with_help(
+                    "write the doc's path from the content folder without its extension and \
+                     number prefixes (`guides/intro` for `guides/01-intro.md`), or its front \
+                     matter `id` after its folder",
+                ),
+            ),
+        }
+    }
+    warnings
+}
+
+/// The ids Docusaurus gives `article`: its folder's path and its file's
+/// name without number prefixes (`guides/intro` for
+/// `2-guides/01-intro.md`), and its folder's path with the `id` its front
+/// matter sets.
+fn docusaurus_ids(article: &Article) -> impl Iterator<Item = String> {
+    let (dir, name) = split_dir(&article.rel);
+    let dir: Vec<&str> = dir
+        .split('/')
+        .filter(|p| !p.is_empty())
+        .map(without_number_prefix)
+        .collect();
+    let within = |name: &str| {
+        let mut parts = dir.clone();
+        parts.push(name);
+        parts.join("/")
+    };
+    [
+        within(without_number_prefix(markdown_stem(name))),
+        within(&article.id),
+    ]
+    .into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::{SourceFile, Sources};
+
+    fn category(section: &str, doc: Option<&str>) -> Category {
+        Category {
+            section: section.into(),
+            path: format!("content/{section}/_category_.json").into(),
+            label: Some("Label".into()),
+            position: Some(4),
+            description: None,
+            doc: doc.map(|d| (d.to_owned(), 1..2)),
+        }
+    }
+
+    fn articles(rels: &[(&str, &str)]) -> Vec<Article> {
+        let sources = Sources {
+            articles: rels
+                .iter()
+                .map(|(rel, front)| {
+                    SourceFile::in_content(rel, &format!("---\ntitle: T\n{front}---\nText.\n"))
+                })
+                .collect(),
+            ..Default::default()
+        };
+        crate::parse::parse(&Default::default(), &sources).articles
+    }
+
+    #[test]
+    fn the_config_wins_and_the_category_file_fills_in() {
+        let mut config = Config::default();
+        let set = config.categories.entry("red".into()).or_default();
+        set.title = Some(Localized::Text("Redes".into()));
+        let warnings = apply(
+            &mut config,
+            &mut [],
+            &[category("red", None), category("vpn", None)],
+        );
+        assert!(warnings.is_empty());
+        let red = &config.categories["red"];
+        assert_eq!(red.title, Some(Localized::Text("Redes".into())));
+        assert_eq!(red.order, Some(4));
+        assert_eq!(
+            config.categories["vpn"].title,
+            Some(Localized::Text("Label".into()))
+        );
+    }
+
+    #[test]
+    fn a_linked_doc_comes_first_unless_weighted() {
+        let mut articles = articles(&[
+            ("2-guides/01-intro.md", ""),
+            ("2-guides/b.md", "id: start\n"),
+            ("2-guides/w.md", "weight: 3\n"),
+        ]);
+        let mut config = Config::default();
+        let categories = [
+            category("2-guides", Some("guides/intro")),
+            category("2-guides", Some("/guides/w/")),
+            category("2-guides", Some("guides/nowhere")),
+        ];
+        let warnings = apply(&mut config, &mut articles, &categories);
+        let weights: Vec<i64> = articles.iter().map(|a| a.weight).collect();
+        assert_eq!(weights, [i64::MIN, 0, 3]);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].message.contains("`guides/nowhere`"));
+        let mut again = articles.clone();
+        assert!(
+            apply(
+                &mut config,
+                &mut again,
+                &[category("2-guides", Some("guides/start"))]
+            )
+            .is_empty()
+        );
+        assert_eq!(again[1].weight, i64::MIN);
+    }
+}

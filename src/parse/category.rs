@@ -1,0 +1,387 @@
+//! Docusaurus category files: `_category_.json` and `_category_.yml`.
+//!
+//! In: the category files discovery found. Out: one [`Category`] per
+//! folder, with what tier0 shows of it: its label (the section's title),
+//! its position (the section's order), a description, and the doc its
+//! category links to. Docusaurus's own display settings (`collapsed`,
+//! `collapsible`, `className`, `customProps`, `key`, a generated index's
+//! `slug`, `keywords` and `image`) are read and passed over: tier0's theme
+//! lays out its sections itself. A file that does not decode is an error
+//! located at its line and column and is not used; a key Docusaurus does
+//! not know, or a value tier0 cannot use, is a warning.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::SectionPath;
+use crate::diagnostics::{Diagnostic, json_offset};
+use crate::discover::SourceFile;
+use crate::landing::split_dir;
+use crate::matter::yaml::{self, did_you_mean};
+
+/// What a category file says of its folder's section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    /// The section of the file's folder.
+    pub section: String,
+    /// Path shown to users (`content/guides/_category_.json`).
+    pub path: PathBuf,
+    /// `label`: the section's title.
+    pub label: Option<String>,
+    /// `position`: the section's order among its siblings.
+    pub position: Option<i64>,
+    /// `link.description` of a generated index, else `description`.
+    pub description: Option<String>,
+    /// `link.id` of a `doc` link, with where it is written: the article
+    /// the category opens with.
+    pub doc: Option<(String, Range<usize>)>,
+}
+
+/// The keys of a category file, as Docusaurus documents them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CategoryFile {
+    label: Option<String>,
+    position: Option<f64>,
+    description: Option<String>,
+    link: Option<Link>,
+    // Docusaurus's display settings: known, and passed over.
+    #[serde(rename = "collapsed")]
+    _collapsed: Option<bool>,
+    #[serde(rename = "collapsible")]
+    _collapsible: Option<bool>,
+    #[serde(rename = "className")]
+    _class_name: Option<String>,
+    #[serde(rename = "customProps")]
+    _custom_props: Option<serde_json::Value>,
+    #[serde(rename = "key")]
+    _key: Option<String>,
+}
+
+/// `link`: the page a category opens.
+#[derive(Debug, Default, Deserialize)]
+struct Link {
+    #[serde(rename = "type")]
+    kind: String,
+    id: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+    #[serde(rename = "slug")]
+    _slug: Option<String>,
+    #[serde(rename = "keywords")]
+    _keywords: Option<Vec<String>>,
+    #[serde(rename = "image")]
+    _image: Option<String>,
+}
+
+/// The keys [`CategoryFile`] and [`Link`] know, for "did you mean".
+const KEYS: &[&str] = &[
+    "label",
+    "position",
+    "description",
+    "link",
+    "collapsed",
+    "collapsible",
+    "className",
+    "customProps",
+    "key",
+    "type",
+    "id",
+    "title",
+    "slug",
+    "keywords",
+    "image",
+];
+
+/// The categories of the category files `files` (sorted by path), one per
+/// folder, and the problems found in them.
+pub fn categories(files: &[SourceFile]) -> (Vec<Category>, Vec<Diagnostic>) {
+    let mut categories: Vec<Category> = Vec::new();
+    let mut problems = Vec::new();
+    for file in files {
+        let dir = split_dir(&file.rel).0;
+        let Some(section) = SectionPath::of(dir).id else {
+            problems.push(
+                Diagnostic::warning(
+                    &file.path,
+                    0..0,
+                    "a category file describes the folder it is in, and the content folder \
+                     itself is no section: it is ignored",
+                )
+                .with_help("move it into the folder of the section it describes, or delete it"),
+            );
+            continue;
+        };
+        if let Some(first) = categories.iter().find(|c| c.section == section) {
+            problems.push(
+                Diagnostic::warning(
+                    &file.path,
+                    0..0,
+                    format!(
+                        "section `{section}` already has its category file, {}: this one is ignored",
+                        first.path.display()
+                    ),
+                )
+                .with_help("merge the two into one file"),
+            );
+            continue;
+        }
+        if let Some(category) = category(file, section, &mut problems) {
+            categories.push(category);
+        }
+    }
+    (categories, problems)
+}
+
+/// The category of `file`, in `section`, if it decodes; its problems go to
+/// `problems`.
+fn category(
+    file: &SourceFile,
+    section: String,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Category> {
+    let text = &*file.text;
+    let json = file.rel.ends_with(".json");
+    let decoded = if text.trim().is_empty() {
+        Ok((CategoryFile::default(), Vec::new()))
+    } else if json {
+        from_json(text).map_err(|(span, message)| {
+            Diagnostic::error(&file.path, span, format!("invalid JSON: {message}"))
+                .with_help("check the quotes, commas and braces around this place")
+        })
+    } else {
+        yaml::deserialize(text, 0).map_err(|e| e.into_diagnostic(&file.path))
+    };
+    let (read, unknown) = match decoded {
+        Ok(decoded) => decoded,
+        Err(problem) => {
+            problems.push(problem);
+            return None;
+        }
+    };
+    let warn = |key: &str, message: String, help: &str| {
+        Diagnostic::warning(&file.path, key_span(text, key), message).with_help(help)
+    };
+    for path in unknown {
+        let key = path.rsplit('.').next().unwrap_or(&path);
+        let help = match did_you_mean(key, KEYS) {
+            Some(known) => format!("did you mean `{known}`?"),
+            None => format!("Docusaurus knows {}", KEYS[..9].join(", ")),
+        };
+        problems.push(warn(
+            key,
+            format!("unknown key `{path}` in a Docusaurus category file: it is ignored"),
+            &help,
+        ));
+    }
+    let position = read.position.and_then(|p| {
+        let whole = p.fract() == 0.0 && p.abs() < 9.0e18;
+        if !whole {
+            problems.push(warn(
+                "position",
+                format!(
+                    "`position` is {p}: tier0 orders sections by whole numbers, so it is ignored"
+                ),
+                "write a whole number (multiply every position of the folder by 10 to make room)",
+            ));
+        }
+        whole.then_some(p as i64)
+    });
+    let mut description = read.description;
+    let mut label = read.label;
+    let mut doc = None;
+    if let Some(link) = read.link {
+        match link.kind.as_str() {
+            "generated-index" => {
+                description = link.description.or(description);
+                label = label.or(link.title);
+            }
+            "doc" => match link.id {
+                Some(id) => doc = Some((id.clone(), value_span(text, &id))),
+                None => problems.push(warn(
+                    "link",
+                    "this `doc` link names no doc: it is ignored".to_owned(),
+                    "add `id` with the doc's id, e.g. `\"id\": \"guides/intro\"`",
+                )),
+            },
+            other => problems.push(warn(
+                "type",
+                format!("`link` of type `{other}` is not one Docusaurus knows: it is ignored"),
+                "write `generated-index`, or `doc` with the `id` of the doc to open",
+            )),
+        }
+    }
+    Some(Category {
+        section,
+        path: file.path.clone(),
+        label: label.filter(|l| !l.trim().is_empty()),
+        position,
+        description: description.filter(|d| !d.trim().is_empty()),
+        doc,
+    })
+}
+
+/// Decodes the JSON `text`, with the dotted paths of the keys `T` does
+/// not know; or where it fails and why.
+fn from_json<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<String>), (Range<usize>, String)> {
+    let mut unknown = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_ignored::deserialize(&mut de, |path| unknown.push(path.to_string()))
+        .and_then(|value| de.end().map(|()| value))
+        .map_err(|e| {
+            let at = json_offset(text, e.line(), e.column());
+            // serde_json says where, in the message too: once is enough.
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m)
+                .to_owned();
+            (at..at, message)
+        })?;
+    Ok((value, unknown))
+}
+
+/// Where `key` is written in `text`: quoted (JSON, or YAML that quotes
+/// it) or followed by `:` (YAML); the file's start when it is not found.
+fn key_span(text: &str, key: &str) -> Range<usize> {
+    let quoted = format!("\"{key}\"");
+    let plain = format!("{key}:");
+    [&quoted, &plain]
+        .iter()
+        .filter_map(|needle| text.find(needle.as_str()).map(|at| at..at + needle.len()))
+        .min_by_key(|span| span.start)
+        .unwrap_or(0..0)
+}
+
+/// Where the string `value` is written in `text`; the file's start when
+/// it is not found as written (escaped).
+fn value_span(text: &str, value: &str) -> Range<usize> {
+    text.find(value).map_or(0..0, |at| at..at + value.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::line_col;
+
+    fn read(rel: &str, text: &str) -> (Vec<Category>, Vec<Diagnostic>) {
+        categories(&[SourceFile::in_content(rel, text)])
+    }
+
+    #[test]
+    fn the_templates_category_file_gives_label_position_and_description() {
+        let json = "{\n  \"label\": \"Tutorial - Basics\",\n  \"position\": 2,\n  \"link\": {\n    \
+                    \"type\": \"generated-index\",\n    \"description\": \"5 minutes to learn.\"\n  }\n}\n";
+        let (categories, problems) = read("tutorial-basics/_category_.json", json);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            categories,
+            [Category {
+                section: "tutorial-basics".into(),
+                path: "content/tutorial-basics/_category_.json".into(),
+                label: Some("Tutorial - Basics".into()),
+                position: Some(2),
+                description: Some("5 minutes to learn.".into()),
+                doc: None,
+            }]
+        );
+    }
+
+    #[test]
+    fn yaml_reads_the_same_and_display_settings_pass_silently() {
+        let yaml = "label: 'Guías'\nposition: 3.0\ncollapsible: true\ncollapsed: false\n\
+                    className: red\ncustomProps:\n  icon: book\nkey: g\ndescription: Todo.\n\
+                    link:\n  type: doc\n  id: Guias/intro\n";
+        let (categories, problems) = read("Guias/_category_.yml", yaml);
+        assert!(problems.is_empty(), "{problems:?}");
+        let c = &categories[0];
+        assert_eq!(c.section, "guias");
+        assert_eq!(c.label.as_deref(), Some("Guías"));
+        assert_eq!(c.position, Some(3));
+        assert_eq!(c.description.as_deref(), Some("Todo."));
+        let (id, span) = c.doc.clone().unwrap();
+        assert_eq!((id.as_str(), &yaml[span]), ("Guias/intro", "Guias/intro"));
+    }
+
+    #[test]
+    fn a_generated_index_title_labels_a_category_without_label() {
+        let (categories, _) = read(
+            "a/b/_category_.yaml",
+            "link:\n  type: generated-index\n  title: Bee\n  slug: /bee\n  keywords: [x]\n",
+        );
+        assert_eq!(categories[0].section, "a/b");
+        assert_eq!(categories[0].label.as_deref(), Some("Bee"));
+    }
+
+    #[test]
+    fn broken_json_is_an_error_at_its_line_and_column() {
+        let json = "{\n  \"label\": \"A\"\n  \"position\": 2\n}\n";
+        let (categories, problems) = read("a/_category_.json", json);
+        assert!(categories.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].is_error());
+        assert!(
+            problems[0]
+                .message
+                .starts_with("invalid JSON: expected `,`")
+        );
+        assert!(!problems[0].message.contains(" at line "));
+        assert_eq!(line_col(json, problems[0].span.start), (3, 3));
+    }
+
+    #[test]
+    fn a_wrong_type_is_an_error_and_broken_yaml_too() {
+        let (_, problems) = read("a/_category_.json", "{\"label\": 5}");
+        assert!(problems[0].is_error());
+        assert!(
+            problems[0].message.contains("invalid type"),
+            "{:?}",
+            problems[0]
+        );
+        let (_, problems) = read("a/_category_.yml", "label: [unclosed\n");
+        assert!(problems[0].is_error());
+        assert!(problems[0].message.starts_with("invalid YAML"));
+    }
+
+    #[test]
+    fn unknown_keys_and_unusable_values_are_located_warnings() {
+        let json = "{\"lable\": \"A\", \"position\": 2.5, \"link\": {\"type\": \"page\"}}";
+        let (categories, problems) = read("a/_category_.json", json);
+        assert_eq!(categories[0].position, None);
+        assert_eq!(categories[0].label, None);
+        let shown: Vec<(&str, &str)> = problems
+            .iter()
+            .map(|p| (&json[p.span.clone()], p.help.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(shown[0], ("\"lable\"", "did you mean `label`?"));
+        assert_eq!(shown[1].0, "\"position\"");
+        assert_eq!(shown[2].0, "\"type\"");
+        assert!(problems.iter().all(|p| !p.is_error()));
+        let (_, problems) = read("a/_category_.json", "{\"link\": {\"type\": \"doc\"}}");
+        assert!(problems[0].message.contains("names no doc"));
+    }
+
+    #[test]
+    fn one_category_file_per_folder_and_none_at_the_top() {
+        let files = [
+            SourceFile::in_content("_category_.json", "{\"label\": \"Top\"}"),
+            SourceFile::in_content("a/_category_.json", "{\"label\": \"A\"}"),
+            SourceFile::in_content("a/_category_.yml", "label: B\n"),
+            SourceFile::in_content("b/_category_.json", ""),
+        ];
+        let (categories, problems) = categories(&files);
+        let labels: Vec<_> = categories.iter().map(|c| c.label.as_deref()).collect();
+        assert_eq!(labels, [Some("A"), None]);
+        let warned: Vec<_> = problems
+            .iter()
+            .map(|p| p.path.display().to_string())
+            .collect();
+        assert_eq!(
+            warned,
+            ["content/_category_.json", "content/a/_category_.yml"]
+        );
+    }
+}

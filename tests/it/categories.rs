@@ -1,0 +1,132 @@
+//! Docusaurus category files (`_category_.json`, `_category_.yml`) label,
+//! order and describe their folders' sections, below what a landing page
+//! says; they are never published, and a broken one is reported, located,
+//! while the rest of the site is built. Number prefixes of file and folder
+//! names order them, as in Docusaurus.
+
+use crate::conventions::{assert_has, assert_warning_at, built, page};
+use crate::support::stderr;
+
+/// Where each of `needles` first is in `text`, which must hold them all.
+fn positions(text: &str, needles: &[&str]) -> Vec<usize> {
+    needles
+        .iter()
+        .map(|n| {
+            text.find(n)
+                .unwrap_or_else(|| panic!("missing {n:?} in:\n{text}"))
+        })
+        .collect()
+}
+
+fn in_order(text: &str, needles: &[&str]) {
+    let at = positions(text, needles);
+    assert!(
+        at.is_sorted(),
+        "{needles:?} are not in this order in:\n{text}"
+    );
+}
+
+#[test]
+fn category_files_label_order_and_describe_sections() {
+    let (site, err) = built("docusaurus-categories");
+    let home = site.read_public("index.html");
+    // By position (1, 2), a folder's number prefix (3), then the landing
+    // page's weight (5), which wins over its category file's position (0),
+    // as its title wins over the label.
+    in_order(
+        &home,
+        &[
+            "Getting started",
+            "How-to guides",
+            ">Troubleshooting</a>",
+            "Reference manual",
+        ],
+    );
+    assert!(!home.contains(">Reference</a>"), "{home}");
+    assert_has(
+        &home,
+        &[
+            "Step by step, for the tasks of every day.",
+            // What the landing page leaves unsaid, the category file says.
+            "From the category file.",
+        ],
+    );
+    let guides = site.read_public("guides/index.html");
+    assert_has(
+        &guides,
+        &[
+            "<h1>How-to guides</h1>",
+            "Step by step, for the tasks of every day.",
+        ],
+    );
+    // The doc the category links to opens it, though its title sorts last.
+    in_order(
+        &site.read_public("getting-started/index.html"),
+        &[
+            "Welcome to the help desk",
+            "Accounts you get on your first day",
+        ],
+    );
+    // Number prefixes order the articles, whose titles sort otherwise, in
+    // their section and in the list of every article.
+    for listing in ["3-troubleshooting/index.html", "articles.json"] {
+        in_order(
+            &site.read_public(listing),
+            &["Wi-Fi drops every hour", "A printer prints nothing"],
+        );
+    }
+    // Breadcrumbs and navigation show the label, not the folder's name.
+    let (_, _) = page(&site, "guides/vpn");
+    let vpn = site.read_public("guides/vpn/index.html");
+    assert_has(&vpn, &["How-to guides"]);
+    assert!(!vpn.contains(">Guides<"), "{vpn}");
+    assert_warning_at(
+        &err,
+        "unknown key `colapsed` in a Docusaurus category file: it is ignored",
+        "content/getting-started/_category_.json:5:3",
+    );
+    for rel in [
+        "getting-started/_category_.json",
+        "guides/_category_.yml",
+        "reference/_category_.json",
+    ] {
+        assert!(!site.public().join(rel).exists(), "{rel} is published");
+    }
+}
+
+#[test]
+fn a_broken_category_file_is_located_and_the_site_is_built() {
+    let site = crate::support::Site::fixture("docusaurus-categories");
+    site.write(
+        "content/guides/_category_.yml",
+        "label: How-to guides\nposition: [2\n",
+    );
+    site.write(
+        "content/reference/_category_.json",
+        "{\n  \"label\": \"Reference\",\n}\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    // Written, with the broken files left out (exit code 3).
+    assert_eq!(output.status.code(), Some(3), "{err}");
+    for (message, at) in [
+        (
+            "invalid YAML: position: invalid type: sequence",
+            "content/guides/_category_.yml:2:11",
+        ),
+        (
+            "invalid JSON: trailing comma",
+            "content/reference/_category_.json:3:1",
+        ),
+    ] {
+        let (_, after) = err
+            .split_once(&format!("error: {message}"))
+            .unwrap_or_else(|| panic!("no {message:?} in:\n{err}"));
+        let location = after.lines().nth(1).unwrap_or("");
+        assert!(location.ends_with(at), "{message:?} is not at {at}:\n{err}");
+    }
+    // The section is named after its folder, as if it had no category file.
+    assert_has(&site.read_public("guides/index.html"), &["<h1>Guides</h1>"]);
+    let check = site.tier0(&["check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+}
