@@ -144,6 +144,14 @@ impl<'a> MarkdownFile<'a> {
 }
 
 impl Article {
+    /// What its page shows of where it is published: its audience, whether
+    /// it is a draft, its KCS state. Other files may decide them (its
+    /// translations, its section's landing page), so a page whose text did
+    /// not change may show another state.
+    pub fn state(&self) -> (Audience, bool, Confidence) {
+        (self.audience, self.draft, self.confidence)
+    }
+
     /// The Markdown body.
     pub fn body(&self) -> &str {
         self.file().body()

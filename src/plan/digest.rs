@@ -8,8 +8,9 @@
 //! configuration, the sections as [`super::same_frame`] compares them,
 //! the home pages, the assets) with what the caller adds (the theme, the
 //! build options, the binary); [`page`] covers what the page of one
-//! article shows besides: its own text and path, its translations, the
-//! articles shown with it, and where each of its links leads.
+//! article shows besides: its own text and path, its audience and state
+//! (which other files may decide), its translations, the articles shown
+//! with it, and where each of its links leads.
 //!
 //! Values are hashed through their `Debug` form, which quotes and escapes
 //! strings, so no two different inputs run together.
@@ -83,8 +84,11 @@ pub fn page(model: &SiteModel, i: usize, links: &[String], texts: &[Digest]) -> 
     let linked = &model.articles[i];
     let _ = writeln!(
         h,
-        "{:?} {:?} {:?}",
-        linked.article.rel, linked.path, texts[i]
+        "{:?} {:?} {:?} {:?}",
+        linked.article.rel,
+        linked.path,
+        texts[i],
+        linked.article.state()
     );
     for &t in &linked.translations {
         let other = &model.articles[t];

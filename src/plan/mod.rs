@@ -330,10 +330,12 @@ impl<'a> Relinked<'a> {
         }
     }
 
-    /// Whether new article `i` is new, or its text or path changed.
+    /// Whether new article `i` is new, or its text, path or state
+    /// ([`parse::Article::state`], which other files may decide) changed.
     fn changed(&self, i: usize) -> bool {
         self.old_of[i].is_none_or(|o| {
-            self.edited[i] || self.new.articles[i].path != self.old.articles[o].path
+            let (new, old) = (&self.new.articles[i], &self.old.articles[o]);
+            self.edited[i] || new.path != old.path || new.article.state() != old.article.state()
         })
     }
 

@@ -459,3 +459,21 @@ fn a_path_gone_with_a_reported_problem_is_significant() {
         );
     }
 }
+
+#[test]
+fn a_translation_whose_state_another_file_decides_changed_with_it() {
+    // B made internal makes its English version internal: that page shows
+    // the badge, and the lists that show it show it internal.
+    let b = B.replace("title: B\n", "title: B\naudience: internal\n");
+    let edits = [("red/b.md", Some(b.as_str()))];
+    let (pages, new) = relinked(&base_with(&edits), &changes_of(&edits));
+    let pages = pages.unwrap();
+    let english = index(&new, "red/b.en.md");
+    assert_eq!(
+        new.articles[english].article.audience,
+        parse::Audience::Internal
+    );
+    assert!(changed(&pages, &new).contains(&"red/b.en.md"));
+    assert!(pages.unchanged(english).is_none());
+    assert!(rendered(&pages, &new).contains(&"red/b.en.md"));
+}

@@ -270,6 +270,51 @@ fn cached_builds_equal_a_clean_build_after_every_kind_of_change() {
     }
 }
 
+/// QA: a translation made internal by its original kept its cached page
+/// in the agents' edition, without the internal badge: its own text had
+/// not changed, and the key held no audience.
+#[test]
+fn a_page_whose_audience_comes_from_another_file_is_rendered_again() {
+    let site = site();
+    let agents = ["build", "--verbose", "--audience", "agents"];
+    site.tier0(&agents).assert().success();
+    edit(
+        &site.root().join("content/red/wifi.md"),
+        "tier: L3\n",
+        "tier: L3\naudience: internal\n",
+    );
+    let output = site.tier0(&agents).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        kept(&stderr(&output)) > 0,
+        "nothing was kept: the test proves little"
+    );
+    site.tier0(&[
+        "build",
+        "--quiet",
+        "--no-cache",
+        "--audience",
+        "agents",
+        "--out",
+        "clean",
+    ])
+    .assert()
+    .success();
+    let (built, clean) = (
+        tree(&site.root().join("public-agents")),
+        tree(&site.root().join("clean")),
+    );
+    let english = "en/red/wifi/index.html";
+    assert!(String::from_utf8_lossy(&clean[english]).contains("internal-badge"));
+    assert_eq!(built.len(), clean.len());
+    for (path, bytes) in &clean {
+        assert!(
+            built.get(path) == Some(bytes),
+            "{path} differs from a clean build"
+        );
+    }
+}
+
 #[test]
 fn a_page_changed_after_the_build_is_rendered_again() {
     let site = site();

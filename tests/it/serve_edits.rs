@@ -260,3 +260,23 @@ fn retitled_articles_show_their_new_titles_everywhere_in_both_editions() {
         }
     }
 }
+
+/// QA: a translation made internal by its original kept its page, without
+/// the internal badge, in the agents' edition: its own text had not changed.
+#[test]
+fn a_translation_whose_original_turns_internal_is_shown_internal() {
+    let site = Site::fixture("basic");
+    let args = &["--audience", "agents"][..];
+    let server = Server::start_with(&site, args);
+    let generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let path = site.root().join("content/red/wifi.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("tier: L3\n", "tier: L3\naudience: internal\n", 1),
+    )
+    .unwrap();
+    let settled = server.settled_after(generation);
+    assert!(settled["errors"].is_null(), "{settled}");
+    assert_same_as_clean_build_with(&site, &server, &settled, "original made internal", args);
+}
