@@ -490,11 +490,13 @@ impl<'a> Reader<'a> {
         Some(names.join(", "))
     }
 
-    /// Every term of Zola's `taxonomies = { tags = […], categories = […] }`.
-    /// Whether Hugo publishes no page for this one: `headless: true`, or
-    /// `build: {render: never}` (`link`: only its address is known; the old
-    /// `_build: {render: false}`).
+    /// Whether its tool publishes no page for this one: Hugo's `headless:
+    /// true` or `build: {render: never}` (`link`: only its address is
+    /// known; the old `_build: {render: false}`), Zola's `render = false`.
     fn unrendered(&mut self, entry: &Entry, value: &Value) -> bool {
+        if entry.key.eq_ignore_ascii_case("render") {
+            return !self.flag(entry, value).unwrap_or(true);
+        }
         if let Value::Map(_) = value {
             let render = value.get("render").and_then(Value::scalar_text);
             return render.is_some_and(|r| {
@@ -568,6 +570,7 @@ impl<'a> Reader<'a> {
         true
     }
 
+    /// Every term of Zola's `taxonomies = { tags = […], categories = […] }`.
     fn taxonomies(&mut self, entry: &Entry, value: &Value) -> Vec<String> {
         match value {
             Value::Map(entries) => entries

@@ -68,8 +68,8 @@ pub(super) enum Field {
     Draft,
     /// Jekyll's `published: false`, the opposite of a draft.
     Published,
-    /// Hugo's `headless: true` and `build: {render: never}`: a page Hugo
-    /// does not publish is a draft.
+    /// Hugo's `headless: true` and `build: {render: never}`, Zola's
+    /// `render = false`: a page its tool does not publish is a draft.
     Unrendered,
     /// KCS confidence: `draft`, `not-validated`, `validated`, `archived`.
     Confidence,
@@ -127,6 +127,7 @@ const KEYS: &[(&str, Field)] = &[
     ("headless", Field::Unrendered),
     ("build", Field::Unrendered),
     ("_build", Field::Unrendered),
+    ("render", Field::Unrendered),
     ("confidence", Field::Confidence),
     ("audience", Field::Audience),
     ("weight", Field::Weight),
@@ -171,7 +172,6 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "paginate_reversed",
     "redirect_to",
     "transparent",
-    "render",
     "generate_feeds",
     "generate_feed",
     // Docusaurus

@@ -197,7 +197,7 @@ fn a_cascade_key_that_would_withhold_but_is_not_read_is_not_silent() {
 }
 
 /// QA: `headless: true` and `build: {render: never}` pages, which Hugo
-/// does not publish, were published.
+/// does not publish, were published; so were Zola's `render = false`.
 #[test]
 fn a_page_hugo_does_not_render_is_a_draft() {
     for text in [
@@ -205,6 +205,7 @@ fn a_page_hugo_does_not_render_is_a_draft() {
         "---\ntitle: S\nbuild:\n  render: never\n  list: never\n---\n",
         "---\ntitle: S\nbuild: {render: link}\n---\n",
         "+++\ntitle = 'S'\n[_build]\nrender = false\n+++\n",
+        "+++\ntitle = 'S'\nrender = false\n+++\n",
     ] {
         let r = read_text(text);
         assert!(r.raw.draft, "{text}");
@@ -214,6 +215,7 @@ fn a_page_hugo_does_not_render_is_a_draft() {
         "---\ntitle: S\nheadless: false\n---\n",
         "---\ntitle: S\nbuild:\n  render: always\n  list: never\n---\n",
         "---\ntitle: S\nbuild: {publishResources: false}\n---\n",
+        "+++\ntitle = 'S'\nrender = true\n+++\n",
     ] {
         let r = read_text(text);
         assert!(!r.raw.draft, "{text}");
