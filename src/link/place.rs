@@ -62,7 +62,8 @@ pub(super) fn sort_for_listing(config: &Config, articles: &[Article], order: &mu
             &a.rel,
         )
     };
-    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    // Each key once: the number-prefix part reads the article's path.
+    order.sort_by_cached_key(|&i| key(i));
 }
 
 /// The published articles that claimed their path.

@@ -188,9 +188,9 @@ pub(super) fn build(
             let mut own = direct.remove(&(lang, id)).unwrap_or_default();
             let path = section_path(config, lang, id);
             let article = by_path.get(path.as_str()).copied();
-            own.sort_by(|&a, &b| {
-                let (a, b) = (&articles[a].article, &articles[b].article);
-                (listing_weight(a), &a.title, &a.id).cmp(&(listing_weight(b), &b.title, &b.id))
+            own.sort_by_cached_key(|&i| {
+                let a = &articles[i].article;
+                (listing_weight(a), &a.title, &a.id)
             });
             Section {
                 id: id.to_owned(),
