@@ -38,6 +38,11 @@ pub const TABLE_OF_CONTENTS: &str = "SUMMARY.md";
 /// of these a folder has.
 pub const CATEGORY_FILES: [&str; 3] = ["_category_.json", "_category_.yml", "_category_.yaml"];
 
+/// Names of MkDocs's configuration beside `tier0.yaml`, whose `nav:` gives
+/// the articles and sections it lists their titles and order (the parse
+/// stage's `mkdocs` module). MkDocs reads the first it finds.
+pub const MKDOCS_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
+
 /// A text file of the site.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -82,6 +87,8 @@ pub struct Sources {
     pub contents: Vec<SourceFile>,
     /// Category files ([`CATEGORY_FILES`]), sorted.
     pub categories: Vec<SourceFile>,
+    /// MkDocs's configuration beside `tier0.yaml` ([`MKDOCS_FILES`]).
+    pub mkdocs: Option<SourceFile>,
     /// Assets to copy, sorted.
     pub assets: Vec<Asset>,
     /// Theme files of the site (`themes/<name>/…`) by path inside the theme.
@@ -194,8 +201,39 @@ pub fn discover(
             Err(e) => sources.problems.push(read::unreadable(&rel, &e)),
         }
     }
+    read_mkdocs(root, &mut sources);
     sources.theme = read_theme(&root.join("themes").join(theme))?;
     Ok(sources)
+}
+
+/// Reads the first of [`MKDOCS_FILES`] at `root` into `sources`.
+fn read_mkdocs(root: &Path, sources: &mut Sources) {
+    for name in MKDOCS_FILES {
+        let bytes = match std::fs::read(root.join(name)) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                sources.problems.push(
+                    Diagnostic::error(name, 0..0, format!("cannot read this file: {e}"))
+                        .with_help("check the file's permissions"),
+                );
+                return;
+            }
+        };
+        let (text, problem) = decode(PathBuf::from(name), &bytes);
+        sources.texts.insert(name, text.clone());
+        match problem {
+            Some(problem) => sources.problems.push(problem),
+            None => {
+                sources.mkdocs = Some(SourceFile {
+                    path: PathBuf::from(name),
+                    rel: name.to_owned(),
+                    text,
+                });
+            }
+        }
+        return;
+    }
 }
 
 fn file_name(rel: &str) -> &str {

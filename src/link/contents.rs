@@ -1,4 +1,5 @@
-//! Tables of contents written for other generators: mdBook's `SUMMARY.md`.
+//! Tables of contents written for other generators: mdBook's `SUMMARY.md`
+//! and MkDocs's `nav:` (read by the parse stage's `mkdocs` module).
 //!
 //! A book's `SUMMARY.md` lists its pages in reading order, as links to
 //! Markdown files relative to its folder. It is not published. The
@@ -12,24 +13,35 @@
 //! summary's folder (or below) that it does not list is a draft, with a
 //! warning: an old chapter left behind by a rename, a page its author never
 //! published there, is not published here either.
+//!
+//! MkDocs builds the pages its `nav:` leaves out too, so they stay
+//! published, after the listed ones. (The titles `nav:` gives its pages
+//! are read with the pages, by the parse stage.) The titles of its
+//! sections fold into the config's `categories:` below what it sets, as
+//! Docusaurus's category files do (see `link::categories`).
 
 use std::collections::HashMap;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::resolve::content_file_from;
+use crate::config::{Config, Localized};
 use crate::diagnostics::Diagnostic;
 use crate::discover::SourceFile;
 use crate::landing::split_dir;
-use crate::parse::Article;
+use crate::parse::{Article, Navigation};
 
-/// Orders the `articles` that the tables of contents `contents` list:
-/// each gets a negative weight, in their order, so that it comes before
-/// the unlisted articles (weight 0) of its category. An article whose
-/// front matter set a weight keeps it. Returns the warnings for the
-/// articles of a book that its table of contents leaves out, which become
-/// drafts.
-pub fn order(articles: &mut [Article], contents: &[SourceFile]) -> Vec<Diagnostic> {
+/// Orders the `articles` that the tables of contents `contents`, then the
+/// MkDocs `navigation`, list: each gets a negative weight, in their order,
+/// so that it comes before the unlisted articles (weight 0) of its
+/// category. An article whose front matter set a weight keeps it. Returns
+/// the warnings for the articles of a book that its table of contents
+/// leaves out, which become drafts.
+pub fn order(
+    articles: &mut [Article],
+    contents: &[SourceFile],
+    navigation: Option<&Navigation>,
+) -> Vec<Diagnostic> {
     let mut places: HashMap<String, usize> = HashMap::new();
     // Only a summary that lists pages makes its folder a book.
     let mut books = Vec::new();
@@ -42,6 +54,10 @@ pub fn order(articles: &mut [Article], contents: &[SourceFile]) -> Vec<Diagnosti
             let next = places.len();
             places.entry(rel).or_insert(next);
         }
+    }
+    for page in navigation.iter().flat_map(|n| &n.pages) {
+        let next = places.len();
+        places.entry(page.rel.clone()).or_insert(next);
     }
     let listed = places.len() as i64;
     let mut warnings = Vec::new();
@@ -76,6 +92,22 @@ pub fn order(articles: &mut [Article], contents: &[SourceFile]) -> Vec<Diagnosti
         }
     }
     warnings
+}
+
+/// Folds the titles and places of the sections of `navigation` into
+/// `config`'s `categories:`, below what the config sets.
+pub fn title_sections(config: &mut Config, navigation: &Navigation) {
+    for section in &navigation.sections {
+        let configured = config
+            .categories
+            .entry(section.section.clone())
+            .or_default();
+        configured.title = configured
+            .title
+            .take()
+            .or_else(|| Some(Localized::Text(section.title.clone())));
+        configured.order = configured.order.or(Some(section.position));
+    }
 }
 
 /// The content-relative paths of the Markdown files that the table of
@@ -115,7 +147,7 @@ mod tests {
             ..Default::default()
         };
         let mut articles = crate::parse::parse(&Default::default(), &sources).articles;
-        let warnings = order(&mut articles, &[SourceFile::in_content(toc_rel, toc)]);
+        let warnings = order(&mut articles, &[SourceFile::in_content(toc_rel, toc)], None);
         let articles = articles
             .into_iter()
             .map(|a| (a.rel, a.weight, a.draft))

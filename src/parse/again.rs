@@ -1,8 +1,9 @@
 //! Parsing a site again, moments after the last time (the dev server's
 //! rebuilds): a file that has not changed is not parsed again.
 //!
-//! One article file's parse depends on its text, its path, the config and
-//! whether its folder has a landing page, and on nothing else; the checks
+//! One article file's parse depends on its text, its path, the config,
+//! whether its folder has a landing page and the title MkDocs's `nav:`
+//! gives it, and on nothing else; the checks
 //! across files (translations' audiences, then the link stage) run on the
 //! whole site every time. So an [`Earlier`] keeps each file's result with
 //! what it depended on, and gives it back while all of that is the same.
@@ -12,7 +13,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Parse, Parsed, article, finish, landed};
+use super::{Parse, Parsed, article, finish, landed, mkdocs};
 use crate::config::Config;
 use crate::discover::Sources;
 
@@ -30,6 +31,8 @@ struct Kept {
     text: Arc<str>,
     /// Whether its folder had a landing page.
     landed: bool,
+    /// The title MkDocs's `nav:` gave it.
+    nav_title: Option<String>,
     result: Parse,
 }
 
@@ -43,15 +46,27 @@ impl Earlier {
         }
         let landed = landed(sources);
         let in_landed = |rel: &str| landed.contains(crate::landing::split_dir(rel).0);
+        let read = mkdocs::read(sources);
+        let titles = read.titles();
         // Each file's result, and whether it was parsed now.
         let results: Vec<(Parse, bool)> = sources
             .articles
             .par_iter()
-            .map(|file| match self.files.get(&file.rel) {
-                Some(kept) if kept.landed == in_landed(&file.rel) && kept.text == file.text => {
-                    (kept.result.clone(), false)
+            .map(|file| {
+                let nav_title = titles.get(file.rel.as_str()).copied();
+                match self.files.get(&file.rel) {
+                    Some(kept)
+                        if kept.landed == in_landed(&file.rel)
+                            && kept.nav_title.as_deref() == nav_title
+                            && kept.text == file.text =>
+                    {
+                        (kept.result.clone(), false)
+                    }
+                    _ => (
+                        article::parse_article(config, file, &landed, nav_title),
+                        true,
+                    ),
                 }
-                _ => (article::parse_article(config, file, &landed), true),
             })
             .collect();
         let current: std::collections::HashSet<&str> =
@@ -76,6 +91,7 @@ impl Earlier {
                 Kept {
                     text: file.text.clone(),
                     landed: in_landed(&file.rel),
+                    nav_title: titles.get(file.rel.as_str()).map(|t| (*t).to_owned()),
                     result: result.clone(),
                 },
             );
@@ -84,6 +100,7 @@ impl Earlier {
             config,
             sources,
             results.into_iter().map(|(result, _)| result).collect(),
+            read,
         )
     }
 }

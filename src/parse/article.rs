@@ -60,11 +60,14 @@ impl Problems<'_> {
     }
 }
 
-/// Parses the article `file`; `landed`: the folders that have a landing page.
+/// Parses the article `file`; `landed`: the folders that have a landing
+/// page; `nav_title`: the title MkDocs's `nav:` gives it, which wins over
+/// its own, as in MkDocs.
 pub(super) fn parse_article(
     config: &Config,
     file: &SourceFile,
     landed: &HashSet<&str>,
+    nav_title: Option<&str>,
 ) -> (Result<Article, LeftOut>, Vec<Diagnostic>) {
     let (read, body_start) = match read_front_matter(file) {
         Ok(parts) => parts,
@@ -86,7 +89,7 @@ pub(super) fn parse_article(
         .extend(text::check_located(path, raw.texts(), |field, c| {
             text::within(&file.text, spans.value(field.key), c)
         }));
-    let article = checked_article(config, file, landed, body_start, raw, &mut p);
+    let article = checked_article(config, file, landed, body_start, raw, nav_title, &mut p);
     let diagnostics = p.found;
     if diagnostics[errors_before..]
         .iter()
@@ -108,6 +111,7 @@ fn checked_article(
     landed: &HashSet<&str>,
     body_start: usize,
     raw: RawFrontMatter,
+    nav_title: Option<&str>,
     p: &mut Problems<'_>,
 ) -> Article {
     let (file_dir, name) = crate::landing::split_dir(&file.rel);
@@ -135,7 +139,8 @@ fn checked_article(
     let reviewed = read_date(p, "reviewed", raw.reviewed).or(updated);
     check_aliases(&aliases, p);
     let id = read_id(raw.id, &file.rel, p);
-    let (title, title_heading) = read_title(file, raw.title.as_deref(), body_start, dir, base, p);
+    let written = nav_title.or(raw.title.as_deref());
+    let (title, title_heading) = read_title(file, written, body_start, dir, base, p);
 
     Article {
         path: file.path.clone(),

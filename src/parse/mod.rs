@@ -20,6 +20,7 @@ mod category;
 pub mod date;
 mod fields;
 mod keys;
+mod mkdocs;
 mod place;
 pub mod title;
 mod translations;
@@ -43,6 +44,7 @@ pub use date::Timestamp;
 pub use fields::FieldSpans;
 use fields::Withholding;
 pub use keys::FRONT_MATTER_KEYS;
+pub use mkdocs::{NavPage, NavSection, Navigation};
 pub use place::{SectionPath, is_section_id, number_prefix, without_number_prefix};
 
 /// A valid article, as its author wrote it.
@@ -245,17 +247,24 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// The article files left out for their errors.
     pub left_out: Vec<SourceFile>,
+    /// What MkDocs's `nav:` says of the site, if it has an `mkdocs.yml`.
+    pub navigation: Option<Navigation>,
 }
 
 /// Parses and checks every article and section file.
 pub fn parse(config: &Config, sources: &Sources) -> Parsed {
     let landed = landed(sources);
+    let read = mkdocs::read(sources);
+    let titles = read.titles();
     let results = sources
         .articles
         .par_iter()
-        .map(|file| article::parse_article(config, file, &landed))
+        .map(|file| {
+            let nav_title = titles.get(file.rel.as_str()).copied();
+            article::parse_article(config, file, &landed, nav_title)
+        })
         .collect();
-    finish(config, sources, results)
+    finish(config, sources, results, read)
 }
 
 /// One article file parsed: the article if it is valid, else what is
@@ -305,13 +314,19 @@ fn landed(sources: &Sources) -> HashSet<&str> {
 }
 
 /// The parse stage's output from each article file's `results`, in the
-/// order of `sources.articles`: the checks across translations, and the
-/// section files parsed.
-fn finish(config: &Config, sources: &Sources, mut results: Vec<Parse>) -> Parsed {
-    let diagnostics = results
+/// order of `sources.articles`: the checks across translations, the
+/// section files parsed, and the MkDocs navigation `read` with its problems.
+fn finish(
+    config: &Config,
+    sources: &Sources,
+    mut results: Vec<Parse>,
+    read: mkdocs::Read,
+) -> Parsed {
+    let mut diagnostics: Vec<Diagnostic> = results
         .iter_mut()
         .flat_map(|(_, diagnostics)| std::mem::take(diagnostics))
         .collect();
+    diagnostics.extend(read.problems);
     // Collected in place: articles are large, and moving them into a new
     // list cost 40 ms of copying into fresh memory at 10,000 articles, on
     // one core.
@@ -320,6 +335,7 @@ fn finish(config: &Config, sources: &Sources, mut results: Vec<Parse>) -> Parsed
         sections: Vec::new(),
         diagnostics,
         left_out: Vec::new(),
+        navigation: read.navigation,
     };
     let mut left_out = Vec::new();
     for (result, _) in results {

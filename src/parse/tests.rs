@@ -4,7 +4,8 @@ use article::parse_article;
 
 fn article(rel: &str, text: &str) -> (Option<Article>, Vec<Diagnostic>) {
     let file = SourceFile::in_content(rel, text);
-    let (article, diagnostics) = parse_article(&Config::default(), &file, &Default::default());
+    let (article, diagnostics) =
+        parse_article(&Config::default(), &file, &Default::default(), None);
     (article.ok(), diagnostics)
 }
 

@@ -1,7 +1,7 @@
 //! Watching the site's sources with notify, in debounced batches.
 //!
 //! Watches `content/` and `themes/` (recursively) and the site folder itself
-//! (for `tier0.yaml`, and for `content/` or `themes/` appearing, going or
+//! (for `tier0.yaml` and `mkdocs.yml`, and for `content/` or `themes/` appearing, going or
 //! coming back, which are then watched anew with everything under them). Events
 //! arriving within a short quiet period form one batch, so an editor that
 //! saves by writing a temporary file and renaming it, or a `git checkout`
@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use notify::event::ModifyKind;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use crate::discover::{self, CONFIG_FILE, CONTENT_DIR};
+use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, MKDOCS_FILES};
 use crate::terminal;
 
 /// Quiet time that ends a batch.
@@ -169,7 +169,11 @@ fn classify(root: &Path, path: &Path) -> Change {
         .any(|c| c.as_os_str().to_str().is_some_and(discover::is_scratch));
     let mut parts = rel.components();
     match parts.next().and_then(|c| c.as_os_str().to_str()) {
-        Some(CONFIG_FILE) if parts.next().is_none() => Change::Other,
+        Some(name)
+            if (name == CONFIG_FILE || MKDOCS_FILES.contains(&name)) && parts.next().is_none() =>
+        {
+            Change::Other
+        }
         Some(CONTENT_DIR) if scratch => Change::Ignored,
         Some(CONTENT_DIR) if discover::is_markdown(name) && !name.starts_with("_index") => {
             Change::Article
@@ -203,7 +207,9 @@ mod tests {
             classify(root, Path::new("/site/content/red")),
             Change::Content
         );
-        assert_eq!(classify(root, Path::new("/site/tier0.yaml")), Change::Other);
+        for config in ["/site/tier0.yaml", "/site/mkdocs.yml", "/site/mkdocs.yaml"] {
+            assert_eq!(classify(root, Path::new(config)), Change::Other, "{config}");
+        }
         assert_eq!(
             classify(root, Path::new("/site/themes/default/templates/base.html")),
             Change::Other

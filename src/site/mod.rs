@@ -304,7 +304,14 @@ fn parse_site(
         return fail(diagnostics, texts);
     }
     let mut articles = parsed.articles;
-    diagnostics.extend(link::contents::order(&mut articles, &sources.contents));
+    diagnostics.extend(link::contents::order(
+        &mut articles,
+        &sources.contents,
+        parsed.navigation.as_ref(),
+    ));
+    if let Some(navigation) = &parsed.navigation {
+        link::contents::title_sections(&mut config, navigation);
+    }
     let (categories, problems) = parse::categories(&sources.categories);
     diagnostics.extend(problems);
     diagnostics.extend(link::categories::apply(

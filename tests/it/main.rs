@@ -26,6 +26,7 @@ mod kcs;
 mod layout;
 mod lenient;
 mod links;
+mod mkdocs_nav;
 mod new;
 mod previews;
 mod redirects;

@@ -1,0 +1,395 @@
+//! MkDocs's `mkdocs.yml`, beside `tier0.yaml`: its `nav:`.
+//!
+//! An MkDocs project keeps its pages' titles and order, and its sections'
+//! titles, only in `nav:`. An entry is a page (`- install.md`), a titled
+//! page (`- Installing: install.md`), a link to another site
+//! (`- GitHub: https://…`) or a titled section holding more entries
+//! (`- Guides: [...]`). Paths are relative to MkDocs's `docs_dir`, which is
+//! tier0's content folder.
+//!
+//! Only `nav:` is read: every other key is MkDocs's or a plugin's, and
+//! their values may carry tags that only Python understands
+//! (`!!python/name:…`, `!ENV`), which are skipped unread. A file that is
+//! not YAML is an error at its line and column; an entry of `nav:` that is
+//! none of the forms above is a warning, and skipped.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use serde_yaml::Value;
+
+use super::SectionPath;
+use crate::diagnostics::Diagnostic;
+use crate::discover::{SourceFile, Sources, is_markdown};
+use crate::landing::split_dir;
+use crate::matter::yaml;
+
+/// What an MkDocs `nav:` says of the site.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Navigation {
+    /// The file it was read from, for messages.
+    pub path: PathBuf,
+    /// The pages it lists, in reading order.
+    pub pages: Vec<NavPage>,
+    /// The sections it titles, in the order they first appear.
+    pub sections: Vec<NavSection>,
+}
+
+/// A page listed in `nav:`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NavPage {
+    /// Its path relative to the content folder, `/`-separated.
+    pub rel: String,
+    /// The title `nav:` gives it, if any.
+    pub title: Option<String>,
+}
+
+/// A section of `nav:` whose pages share a folder: that folder's section.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NavSection {
+    /// The section id of the folder (`user-guide/setup`).
+    pub section: String,
+    /// Its title in `nav:`.
+    pub title: String,
+    /// Its place among the entries beside it, from 1.
+    pub position: i64,
+}
+
+/// The navigation of a site's `mkdocs.yml`, if it has one, and its problems.
+#[derive(Debug, Default)]
+pub(super) struct Read {
+    pub(super) navigation: Option<Navigation>,
+    pub(super) problems: Vec<Diagnostic>,
+}
+
+impl Read {
+    /// The title `nav:` gives each page it titles, by content-relative
+    /// path; a page listed twice keeps its first.
+    pub(super) fn titles(&self) -> HashMap<&str, &str> {
+        let pages = self.navigation.iter().flat_map(|n| n.pages.iter().rev());
+        pages
+            .filter_map(|page| Some((page.rel.as_str(), page.title.as_deref()?)))
+            .collect()
+    }
+}
+
+/// Reads the navigation of `sources`' `mkdocs.yml`.
+pub(super) fn read(sources: &Sources) -> Read {
+    let Some(file) = &sources.mkdocs else {
+        return Read::default();
+    };
+    let (navigation, problems) = navigation(file);
+    Read {
+        navigation,
+        problems,
+    }
+}
+
+/// The keys of `mkdocs.yml` that tier0 reads.
+#[derive(Deserialize)]
+struct MkDocsFile {
+    nav: Option<Vec<Value>>,
+}
+
+/// The navigation of `file`, an `mkdocs.yml`, and the problems found in it.
+/// A file without `nav:` gives an empty navigation: MkDocs then lists the
+/// pages alphabetically, and tier0 orders them as it always does.
+fn navigation(file: &SourceFile) -> (Option<Navigation>, Vec<Diagnostic>) {
+    let decoded = if file.text.trim().is_empty() {
+        Ok(None)
+    } else {
+        yaml::deserialize::<MkDocsFile>(&file.text, 0).map(|(read, _)| read.nav)
+    };
+    let entries = match decoded {
+        Ok(entries) => entries.unwrap_or_default(),
+        Err(e) => {
+            let problem = e.into_diagnostic(&file.path).with_help(
+                "MkDocs would not read it either: check this line's indentation and quoting",
+            );
+            return (None, vec![problem]);
+        }
+    };
+    let mut reading = Reading {
+        file,
+        navigation: Navigation {
+            path: file.path.clone(),
+            ..Default::default()
+        },
+        problems: Vec::new(),
+    };
+    reading.entries(&entries);
+    (Some(reading.navigation), reading.problems)
+}
+
+/// A walk through the entries of `nav:`.
+struct Reading<'a> {
+    file: &'a SourceFile,
+    navigation: Navigation,
+    problems: Vec<Diagnostic>,
+}
+
+impl Reading<'_> {
+    /// Reads `entries`, listed side by side; returns the content-relative
+    /// paths of all the pages under them.
+    fn entries(&mut self, entries: &[Value]) -> Vec<String> {
+        let mut pages = Vec::new();
+        for (at, entry) in entries.iter().enumerate() {
+            pages.extend(self.entry(entry, at as i64 + 1));
+        }
+        pages
+    }
+
+    /// Reads `entry`, the `position`th of its list; returns the paths of
+    /// the pages it lists.
+    fn entry(&mut self, entry: &Value, position: i64) -> Vec<String> {
+        match entry {
+            Value::String(target) => self.page(target, None),
+            Value::Mapping(map) if map.len() == 1 => {
+                let Some((Value::String(title), value)) = map.iter().next() else {
+                    return self.not_understood(entry);
+                };
+                match value {
+                    Value::String(target) => self.page(target, Some(title)),
+                    Value::Sequence(children) => {
+                        let nested = self.navigation.sections.len();
+                        let pages = self.entries(children);
+                        self.section(title, &pages, position, nested);
+                        pages
+                    }
+                    _ => self.not_understood(entry),
+                }
+            }
+            _ => self.not_understood(entry),
+        }
+    }
+
+    /// A page entry `target`, titled `title`: listed if it is a Markdown
+    /// file of the content folder, not a link to another site.
+    fn page(&mut self, target: &str, title: Option<&str>) -> Vec<String> {
+        let Some(rel) = content_path(target) else {
+            return Vec::new();
+        };
+        self.navigation.pages.push(NavPage {
+            rel: rel.clone(),
+            title: title.map(str::to_owned),
+        });
+        vec![rel]
+    }
+
+    /// A section titled `title` whose entries list `pages`: it titles the
+    /// folder they all share, unless an earlier entry beside it titled that
+    /// folder. It takes the folder from the sections nested in it (those
+    /// from `nested` on), whose pages share it too: they group pages of
+    /// its folder.
+    fn section(&mut self, title: &str, pages: &[String], position: i64, nested: usize) {
+        let Some(section) = common_folder(pages).and_then(|dir| SectionPath::of(dir).id) else {
+            return;
+        };
+        let sections = &mut self.navigation.sections;
+        let titled = NavSection {
+            section,
+            title: title.to_owned(),
+            position,
+        };
+        match sections
+            .iter()
+            .position(|known| known.section == titled.section)
+        {
+            Some(at) if at >= nested => sections[at] = titled,
+            Some(_) => {}
+            None => sections.push(titled),
+        }
+    }
+
+    fn not_understood(&mut self, entry: &Value) -> Vec<String> {
+        let shown = serde_yaml::to_string(entry).unwrap_or_default();
+        let shown = shown.lines().next().unwrap_or_default().to_owned();
+        let span = self
+            .file
+            .text
+            .find("nav:")
+            .map_or(0..0, |at| at..at + "nav:".len());
+        self.problems.push(
+            Diagnostic::warning(
+                &self.file.path,
+                span,
+                format!("an entry of `nav:` is neither a page nor a titled section (`{shown}`): it is skipped"),
+            )
+            .with_help("write `- page.md`, `- Title: page.md` or `- Title:` followed by its entries"),
+        );
+        Vec::new()
+    }
+}
+
+/// The content-relative path of the Markdown file a `nav:` entry names,
+/// or `None` for a link to another site or to a file that is no article.
+fn content_path(target: &str) -> Option<String> {
+    let target = target.trim();
+    if target.contains("://") || target.starts_with('/') || target.starts_with("mailto:") {
+        return None;
+    }
+    let parts: Vec<&str> = target
+        .split('/')
+        .filter(|part| !part.is_empty() && *part != ".")
+        .collect();
+    if parts.contains(&"..") {
+        return None;
+    }
+    let rel = parts.join("/");
+    is_markdown(&rel).then_some(rel)
+}
+
+/// The deepest folder that holds all `pages`, if they share one.
+fn common_folder(pages: &[String]) -> Option<&str> {
+    let mut dirs = pages.iter().map(|rel| split_dir(rel).0);
+    let mut common = dirs.next()?;
+    for dir in dirs {
+        while !(dir == common || dir.starts_with(&format!("{common}/")) || common.is_empty()) {
+            common = split_dir(common).0;
+        }
+    }
+    (!common.is_empty()).then_some(common)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::line_col;
+
+    fn read(text: &str) -> (Option<Navigation>, Vec<Diagnostic>) {
+        let file = SourceFile {
+            path: PathBuf::from("mkdocs.yml"),
+            rel: "mkdocs.yml".into(),
+            text: text.into(),
+        };
+        navigation(&file)
+    }
+
+    fn page(rel: &str, title: Option<&str>) -> NavPage {
+        NavPage {
+            rel: rel.into(),
+            title: title.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn pages_titles_and_sections_are_read_in_order() {
+        let text = "site_name: Demo\n\
+            nav:\n\
+            \x20 - index.md\n\
+            \x20 - Installing: ./install.md\n\
+            \x20 - GitHub: https://github.com/example/demo\n\
+            \x20 - User Guide:\n\
+            \x20     - guide/index.md\n\
+            \x20     - Setting up: guide/setup.md\n\
+            \x20     - Advanced:\n\
+            \x20         - guide/advanced/tuning.md\n\
+            \x20         - Limits: guide/advanced/limits.md\n\
+            \x20 - Mixed:\n\
+            \x20     - a/one.md\n\
+            \x20     - b/two.md\n\
+            \x20 - Picture: img/logo.png\n";
+        let (navigation, problems) = read(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let navigation = navigation.expect("read");
+        assert_eq!(
+            navigation.pages,
+            [
+                page("index.md", None),
+                page("install.md", Some("Installing")),
+                page("guide/index.md", None),
+                page("guide/setup.md", Some("Setting up")),
+                page("guide/advanced/tuning.md", None),
+                page("guide/advanced/limits.md", Some("Limits")),
+                page("a/one.md", None),
+                page("b/two.md", None),
+            ]
+        );
+        let sections: Vec<_> = navigation
+            .sections
+            .iter()
+            .map(|s| (s.section.as_str(), s.title.as_str(), s.position))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                ("guide/advanced", "Advanced", 3),
+                ("guide", "User Guide", 4)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_enclosing_section_keeps_the_folder_it_shares_with_a_nested_one() {
+        let text = "nav:\n- Outer:\n  - Inner:\n    - g/a.md\n  - g/b.md\n";
+        let navigation = read(text).0.expect("read");
+        let titles: Vec<_> = navigation.sections.iter().map(|s| &s.title).collect();
+        assert_eq!(titles, ["Outer"]);
+    }
+
+    #[test]
+    fn python_tags_and_other_keys_do_not_break_the_read() {
+        let text = "site_name: Demo\n\
+            theme:\n  name: material\n  features: [navigation.tabs]\n\
+            markdown_extensions:\n\
+            \x20 - pymdownx.emoji:\n\
+            \x20     emoji_index: !!python/name:material.extensions.emoji.twemoji\n\
+            \x20     emoji_generator: !!python/name:material.extensions.emoji.to_svg\n\
+            \x20 - pymdownx.superfences:\n\
+            \x20     custom_fences:\n\
+            \x20       - name: mermaid\n\
+            \x20         format: !!python/name:pymdownx.superfences.fence_code_format\n\
+            extra:\n  analytics:\n    property: !ENV [GOOGLE_ANALYTICS_KEY, 'x']\n\
+            copyright: !relative $config_dir/x\n\
+            nav:\n  - Home: index.md\n";
+        let (navigation, problems) = read(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            navigation.expect("read").pages,
+            [page("index.md", Some("Home"))]
+        );
+    }
+
+    #[test]
+    fn a_file_without_nav_lists_nothing() {
+        for text in ["", "site_name: Demo\n"] {
+            let (navigation, problems) = read(text);
+            assert!(problems.is_empty());
+            assert_eq!(navigation.expect("read").pages, []);
+        }
+    }
+
+    #[test]
+    fn yaml_that_does_not_decode_is_an_error_at_its_line() {
+        let text = "site_name: Demo\nnav:\n  - Home: index.md\n   - bad: [\n";
+        let (navigation, problems) = read(text);
+        assert!(navigation.is_none());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].is_error());
+        assert!(problems[0].message.starts_with("invalid YAML"));
+        assert_eq!(line_col(text, problems[0].span.start).0, 4);
+    }
+
+    #[test]
+    fn an_entry_of_another_shape_is_a_warning_at_nav() {
+        let text = "site_name: Demo\nnav:\n  - 42\n  - Two: {a: b.md}\n  - ok.md\n";
+        let (navigation, problems) = read(text);
+        assert_eq!(navigation.expect("read").pages, [page("ok.md", None)]);
+        assert_eq!(problems.len(), 2);
+        assert!(problems.iter().all(|p| !p.is_error()));
+        assert_eq!(line_col(text, problems[0].span.start), (2, 1));
+    }
+
+    #[test]
+    fn the_common_folder_is_the_deepest_shared() {
+        let pages = |rels: &[&str]| rels.iter().map(|r| r.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            common_folder(&pages(&["a/b/c.md", "a/b/d/e.md"])),
+            Some("a/b")
+        );
+        assert_eq!(common_folder(&pages(&["a/bc/x.md", "a/b/y.md"])), Some("a"));
+        assert_eq!(common_folder(&pages(&["a/x.md", "y.md"])), None);
+        assert_eq!(common_folder(&[]), None);
+    }
+}

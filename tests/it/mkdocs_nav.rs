@@ -1,0 +1,119 @@
+//! An MkDocs project's `mkdocs.yml` beside `tier0.yaml`: its `nav:` gives
+//! the pages and sections it lists their titles and order, its Python tags
+//! do not break the read, a file that is not YAML is a located error, and
+//! the dev server acts on its changes as a clean build does.
+
+use crate::conventions::{assert_has, built, page};
+use crate::serve::{assert_same_as_clean_build, settle_sources};
+use crate::support::{Server, Site, stderr};
+
+/// The hrefs of the section links of the home page, in order.
+fn home_sections(site: &Site) -> Vec<String> {
+    let home = site.read_public("index.html");
+    let topics = home
+        .split_once("id=\"topics\"")
+        .map_or("", |(_, rest)| rest);
+    ["printing/index.html", "accounts/index.html"]
+        .into_iter()
+        .filter_map(|href| topics.find(href).map(|at| (at, href.to_owned())))
+        .collect::<std::collections::BTreeMap<_, _>>()
+        .into_values()
+        .collect()
+}
+
+#[test]
+fn nav_titles_and_orders_pages_and_sections() {
+    let (site, err) = built("mkdocs-nav");
+    // The nav's title wins over the first heading, which, being another
+    // text, stays in the page.
+    let (title, body) = page(&site, "printing/offline");
+    assert_eq!(title, "Printer offline");
+    assert_has(&body, &["<h1", "Printer shows offline"]);
+    // A page with neither heading nor front matter takes the nav's title,
+    // and no warning says it has none.
+    assert_eq!(page(&site, "start").0, "Getting started");
+    assert!(!err.contains("no title"), "{err}");
+    // Listed pages come in the nav's order, before the one it leaves out,
+    // which MkDocs publishes all the same.
+    let toner = site.read_public("printing/toner/index.html");
+    assert_has(
+        &toner,
+        &[
+            "printing/offline/index.html\" rel=\"prev\"",
+            "printing/archive/index.html\" rel=\"next\"",
+        ],
+    );
+    // A nav section titles the folder its pages share, and orders it.
+    let accounts = site.read_public("accounts/index.html");
+    assert_has(&accounts, &["<h1>Your account</h1>"]);
+    assert_eq!(
+        home_sections(&site),
+        ["printing/index.html", "accounts/index.html"]
+    );
+    assert!(!site.root().join("public/mkdocs").exists());
+}
+
+#[test]
+fn mkdocs_yml_that_is_not_yaml_is_an_error_at_its_line() {
+    let site = Site::fixture("mkdocs-nav");
+    let path = site.root().join("mkdocs.yml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("  - Home: index.md", "  - Home: [index.md"),
+    )
+    .unwrap();
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("error: invalid YAML"), "{err}");
+    assert!(err.contains("┌─ mkdocs.yml:15:11"), "{err}");
+}
+
+#[test]
+fn serve_acts_on_changes_to_mkdocs_yml_as_a_clean_build() {
+    let site = Site::fixture("mkdocs-nav");
+    settle_sources(&site);
+    let server = Server::start(&site);
+    let settled = server.settled_after(0);
+    assert_same_as_clean_build(&site, &server, &settled, "first build");
+    let mut generation = settled["generation"].as_u64().unwrap();
+    let nav = site.root().join("mkdocs.yml");
+    let edit = |from: &str, to: &str| {
+        let text = std::fs::read_to_string(&nav).unwrap();
+        assert!(text.contains(from), "{from}");
+        std::fs::write(&nav, text.replace(from, to)).unwrap();
+    };
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step> = vec![
+        (
+            "retitle a page",
+            Box::new(|| edit("Printer offline: ", "Offline printer: ")),
+        ),
+        (
+            "move a page first",
+            Box::new(|| {
+                edit(
+                    "      - Offline printer: printing/offline.md\n      - printing/toner.md\n",
+                    "      - printing/toner.md\n      - Offline printer: printing/offline.md\n",
+                )
+            }),
+        ),
+        (
+            "retitle a section",
+            Box::new(|| edit("Your account:", "Accounts and passwords:")),
+        ),
+        (
+            "delete mkdocs.yml",
+            Box::new(|| std::fs::remove_file(&nav).unwrap()),
+        ),
+    ];
+    for (step, change) in steps {
+        change();
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert!(settled["errors"].is_null(), "{step}: {settled}");
+        assert_eq!(settled["rebuilt"], "everything", "{step}");
+        assert_same_as_clean_build(&site, &server, &settled, step);
+    }
+}
