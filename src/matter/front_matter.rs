@@ -1,8 +1,9 @@
 //! Splits an article into its front matter and its Markdown body.
 //!
 //! Front matter is YAML between `---` lines (tier0, Jekyll, Hugo, MkDocs,
-//! Docusaurus, VitePress) or TOML between `+++` lines (Hugo, Zola); a file
-//! that opens with neither has none (mdBook, MkDocs, GitHub wikis), and its
+//! Docusaurus, VitePress), TOML between `+++` lines (Hugo, Zola) or a JSON
+//! object whose `{` and `}` stand on lines of their own (Hugo); a file
+//! that opens with none of them has none (mdBook, MkDocs, GitHub wikis), and its
 //! body is the whole file. Accepts LF and CRLF line endings and a leading
 //! UTF-8 byte order mark. Offsets returned are byte offsets into the
 //! original text, so later diagnostics can point at the right line.
@@ -14,6 +15,9 @@ pub enum Format {
     Yaml,
     /// Between `+++` lines.
     Toml,
+    /// A JSON object from a `{` line to a `}` line, both braces included
+    /// in the front matter.
+    Json,
     /// No front matter at all.
     None,
 }
@@ -23,7 +27,8 @@ pub enum Format {
 pub struct Split<'a> {
     /// How the front matter is written.
     pub format: Format,
-    /// The text between the fences (empty without front matter).
+    /// The text between the fences (empty without front matter); JSON's
+    /// braces are its own, not fences, and belong to it.
     pub matter: &'a str,
     /// Offset of `matter` in the file.
     pub matter_start: usize,
@@ -65,15 +70,25 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
     let format = match first.trim_end() {
         "---" => Format::Yaml,
         "+++" => Format::Toml,
+        "{" => Format::Json,
         _ => return Ok(none),
     };
-    let matter_start = after_first;
+    let matter_start = if format == Format::Json {
+        start
+    } else {
+        after_first
+    };
     for (line, after) in lines {
         if is_closing_fence(format, line) {
             let line_start = after - line.len() - line_ending_len(&text[..after]);
+            let matter_end = if format == Format::Json {
+                line_start + line.len()
+            } else {
+                line_start
+            };
             return Ok(Split {
                 format,
-                matter: &text[matter_start..line_start],
+                matter: &text[matter_start..matter_end],
                 matter_start,
                 body: &text[after..],
                 body_start: after,
@@ -82,7 +97,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
     }
     Err(Unclosed {
         format,
-        at: matter_start,
+        at: after_first,
     })
 }
 
@@ -91,6 +106,7 @@ fn is_closing_fence(format: Format, line: &str) -> bool {
     match format {
         Format::Yaml => line == "---" || line == "...",
         Format::Toml => line == "+++",
+        Format::Json => line == "}",
         Format::None => false,
     }
 }
@@ -131,6 +147,35 @@ impl<'a> Iterator for LineOffsets<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_json_with_its_braces() {
+        let text = "{\n  \"title\": \"a\",\n  \"params\": {\n    \"x\": 1\n  }\n}\nbody\n";
+        let s = split(text).unwrap();
+        assert_eq!(s.format, Format::Json);
+        assert_eq!(
+            s.matter,
+            "{\n  \"title\": \"a\",\n  \"params\": {\n    \"x\": 1\n  }\n}"
+        );
+        assert_eq!(s.matter_start, 0);
+        assert_eq!(s.body, "body\n");
+        let bom = "\u{feff}{\r\n\"title\": \"a\"\r\n}\r\nbody";
+        let s = split(bom).unwrap();
+        assert_eq!(
+            (s.matter, s.matter_start),
+            ("{\r\n\"title\": \"a\"\r\n}", 3)
+        );
+        assert_eq!(s.body, "body");
+        // A brace that is not alone on its line opens no front matter.
+        assert_eq!(split("{{< note >}}\n").unwrap().format, Format::None);
+        assert_eq!(
+            split("{\n\"title\": \"a\"\n  }\n"),
+            Err(Unclosed {
+                format: Format::Json,
+                at: 2
+            })
+        );
+    }
 
     #[test]
     fn splits_lf() {

@@ -1,13 +1,14 @@
 //! Front matter as located entries, whatever language it is written in.
 //!
-//! YAML (`---`) and TOML (`+++`) are decoded into the same [`FrontMatter`]:
+//! YAML (`---`), TOML (`+++`) and JSON (`{`) are decoded into the same [`FrontMatter`]:
 //! its top-level keys in the order written, each with where the key and its
 //! value stand in the file, and the value as a small tree of [`Value`]s.
 //! Everything after that (which keys tier0 knows, which other tools' keys
 //! it maps, how loose types are read) is written once, in `fields`, for
-//! both languages.
+//! every language.
 
 pub mod front_matter;
+pub mod json_matter;
 pub mod text;
 mod toml_matter;
 pub mod yaml;
@@ -136,6 +137,7 @@ pub(super) fn read(
         }),
         Format::Yaml => yaml::entries(path, text, base, wanted),
         Format::Toml => toml_matter::entries(text, base).map_err(|e| vec![e.diagnostic(path)]),
+        Format::Json => json_matter::entries(path, text, base),
     }
 }
 

@@ -14,12 +14,12 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 
 use super::SectionPath;
-use crate::diagnostics::{Diagnostic, json_offset};
+use crate::diagnostics::Diagnostic;
 use crate::discover::SourceFile;
 use crate::landing::split_dir;
+use crate::matter::json_matter;
 use crate::matter::yaml::{self, did_you_mean};
 
 /// What a category file says of its folder's section.
@@ -148,7 +148,7 @@ fn category(
     let decoded = if text.trim().is_empty() {
         Ok((CategoryFile::default(), Vec::new()))
     } else if json {
-        from_json(text).map_err(|(span, message)| {
+        json_matter::decode(text).map_err(|(span, message)| {
             Diagnostic::error(&file.path, span, format!("invalid JSON: {message}"))
                 .with_help("check the quotes, commas and braces around this place")
         })
@@ -222,26 +222,6 @@ fn category(
         description: description.filter(|d| !d.trim().is_empty()),
         doc,
     })
-}
-
-/// Decodes the JSON `text`, with the dotted paths of the keys `T` does
-/// not know; or where it fails and why.
-fn from_json<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<String>), (Range<usize>, String)> {
-    let mut unknown = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_ignored::deserialize(&mut de, |path| unknown.push(path.to_string()))
-        .and_then(|value| de.end().map(|()| value))
-        .map_err(|e| {
-            let at = json_offset(text, e.line(), e.column());
-            // serde_json says where, in the message too: once is enough.
-            let message = e.to_string();
-            let message = message
-                .rsplit_once(" at line ")
-                .map_or(message.as_str(), |(m, _)| m)
-                .to_owned();
-            (at..at, message)
-        })?;
-    Ok((value, unknown))
 }
 
 /// Where `key` is written in `text`: quoted (JSON, or YAML that quotes

@@ -387,6 +387,7 @@ fn read_front_matter(file: &SourceFile) -> Result<(fields::Read, usize), Vec<Dia
     let split = front_matter::split(&file.text).map_err(|unclosed| {
         let fence = match unclosed.format {
             front_matter::Format::Toml => "+++",
+            front_matter::Format::Json => "}",
             _ => "---",
         };
         vec![

@@ -451,3 +451,41 @@ fn myst_directives() {
         "content/server.md:17:1",
     );
 }
+
+#[test]
+fn hugo_json_front_matter_is_read_as_yaml_and_toml_are() {
+    let (site, err) = built("hugo-json");
+    let (title, body) = page(&site, "printing/jam");
+    assert_eq!(title, "Clear a paper jam");
+    assert_lacks(&body, &["\"title\"", "{"]);
+    assert_has(&body, &["<p>Open the front cover and pull the sheet out"]);
+    let html = site.read_public("printing/jam/index.html");
+    assert_has(
+        &html,
+        &[
+            "Where paper gets stuck, and how to pull it out.",
+            "2024-03-01",
+        ],
+    );
+    assert!(site.root().join("public/tags/paper/index.html").exists());
+    assert!(site.root().join("public/old/paper-jam/index.html").exists());
+    assert_lacks(&err, &["jam.md"]);
+}
+
+#[test]
+fn invalid_json_front_matter_is_an_error_at_its_line_and_column() {
+    let site = Site::fixture("hugo-json");
+    site.write(
+        "content/printing/broken.md",
+        "{\n  \"title\": \"Broken\"\n  \"draft\": true\n}\n\nText.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("error: invalid JSON: expected `,` or `}`"),
+        "{err}"
+    );
+    assert!(err.contains("┌─ content/printing/broken.md:3:3"), "{err}");
+    assert!(site.root().join("public/printing/jam/index.html").exists());
+}
