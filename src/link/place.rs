@@ -9,7 +9,7 @@ use super::{
 };
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::parse::{Article, Confidence};
+use crate::parse::{Article, Confidence, number_prefix};
 
 /// The articles `selection` publishes (indexes into `articles`, in their
 /// order), and why each other one is withheld, by id and by source.
@@ -198,28 +198,86 @@ pub(super) fn redirects(
         }
     }
     for (i, a) in linked.iter().enumerate() {
-        for alias in &a.article.aliases {
+        let aliases = a.article.aliases.iter().filter_map(|alias| {
+            let from = crate::urls::normalise_alias(alias)?;
+            Some((from, ALIAS, a.article.spans.value("aliases")))
+        });
+        // A site moved from Docusaurus keeps the links to its old URLs.
+        let docusaurus = without_number_prefixes(&a.path).map(|from| (from, DOCUSAURUS, 0..0));
+        for (from, (what, help), span) in aliases.chain(docusaurus) {
             // An old URL that is the page's own path (a Hugo `url` or a
             // Docusaurus `slug` tier0 gives the page anyway) needs no redirect.
-            let Some(from) = crate::urls::normalise_alias(alias).filter(|from| *from != a.path)
-            else {
+            if from == a.path {
                 continue;
-            };
+            }
             match registry.claim(
                 &from,
-                format!("an alias of `{}`", a.article.id),
+                format!("{what} of `{}`", a.article.id),
                 a.article.path.clone(),
-                a.article.spans.value("aliases"),
+                span,
             ) {
                 Ok(()) => redirects.push(Redirect { from, to: i }),
                 // The page is worth more to readers than one old URL of it.
                 Err(e) if lenient.strict => lenient.report(e),
-                Err(e) => lenient.report(e.with_help(
-                    "the alias is left out; remove it, or the path that takes it first",
-                )),
+                Err(e) => lenient.report(e.with_help(help)),
             }
         }
     }
     redirects.sort_by(|a, b| a.from.cmp(&b.from));
     redirects
+}
+
+/// How a message names an alias, and what to do when its path is taken.
+const ALIAS: (&str, &str) = (
+    "an alias",
+    "the alias is left out; remove it, or the path that takes it first",
+);
+/// The same for a page's Docusaurus URL ([`without_number_prefixes`]).
+const DOCUSAURUS: (&str, &str) = (
+    "the Docusaurus URL",
+    "the page is published without it: the old link leads to the page that takes the path; \
+     rename one of the two files if it should lead here",
+);
+
+/// The URL path Docusaurus gives the page at `path` (`2-guides/01-intro/`):
+/// the same without the number prefixes tier0 keeps (`guides/intro/`);
+/// `None` when it has none. A name whose prefix a digit follows
+/// (`2024-01-15-launch`, `1.2-notes`: a date, a version) is kept whole, as
+/// Docusaurus keeps it.
+fn without_number_prefixes(path: &str) -> Option<String> {
+    let mut changed = false;
+    let parts: Vec<&str> = path
+        .split('/')
+        .filter(|part| !part.is_empty())
+        .map(|part| match number_prefix(part) {
+            Some((_, rest)) if !rest.starts_with(|c: char| c.is_ascii_digit()) => {
+                changed = true;
+                rest
+            }
+            _ => part,
+        })
+        .collect();
+    changed.then(|| format!("{}/", parts.join("/")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn docusaurus_urls_drop_number_prefixes_but_not_dates_or_versions() {
+        let docusaurus = |path: &str| without_number_prefixes(path);
+        assert_eq!(
+            docusaurus("2-guides/01-intro/").as_deref(),
+            Some("guides/intro/")
+        );
+        assert_eq!(
+            docusaurus("es/3_faq/wifi/").as_deref(),
+            Some("es/faq/wifi/")
+        );
+        assert_eq!(docusaurus("guides/intro/"), None);
+        assert_eq!(docusaurus("blog/2024-01-15-launch/"), None);
+        assert_eq!(docusaurus("notes/1.2-notes/"), None);
+        assert_eq!(docusaurus("2024/3d-printing/"), None);
+    }
 }

@@ -130,3 +130,42 @@ fn a_broken_category_file_is_located_and_the_site_is_built() {
     let check = site.tier0(&["check"]).output().unwrap();
     assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
 }
+
+#[test]
+fn docusaurus_urls_without_number_prefixes_lead_to_their_pages() {
+    let (site, _) = built("docusaurus-categories");
+    let redirect = site.read_public("troubleshooting/wifi/index.html");
+    assert_has(
+        &redirect,
+        &["http-equiv=\"refresh\" content=\"0; url=../../3-troubleshooting/01-wifi/index.html\""],
+    );
+    assert!(
+        site.root()
+            .join("public/troubleshooting/printer/index.html")
+            .exists()
+    );
+    // A page at that path keeps it: the Docusaurus URL is left out, with a
+    // warning, and both pages are published.
+    site.write(
+        "content/troubleshooting/wifi.md",
+        "---\nid: KB-7\ntitle: Wi-Fi, the old page\n---\nText.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert_warning_at(
+        &err,
+        "the Docusaurus URL of `wifi` would be written to `/troubleshooting/wifi/`, which article \
+         `KB-7` already uses",
+        "content/3-troubleshooting/01-wifi.md:1:1",
+    );
+    assert!(
+        err.contains("the old link leads to the page that takes the path"),
+        "{err}"
+    );
+    assert_eq!(page(&site, "troubleshooting/wifi").0, "Wi-Fi, the old page");
+    assert_eq!(
+        page(&site, "3-troubleshooting/01-wifi").0,
+        "Wi-Fi drops every hour"
+    );
+}
