@@ -52,7 +52,9 @@ pub struct NavSection {
     pub section: String,
     /// Its title in `nav:`.
     pub title: String,
-    /// Its place among the entries beside it, from 1.
+    /// Its place among the titled sections of `nav:`, in reading order,
+    /// from 1: sections nested at other depths of `nav:` may be siblings
+    /// in tier0's tree of folders, and keep the order they are read in.
     pub position: i64,
 }
 
@@ -117,6 +119,7 @@ fn navigation(file: &SourceFile) -> (Option<Navigation>, Vec<Diagnostic>) {
             ..Default::default()
         },
         problems: Vec::new(),
+        sections_read: 0,
     };
     reading.entries(&entries);
     (Some(reading.navigation), reading.problems)
@@ -127,22 +130,19 @@ struct Reading<'a> {
     file: &'a SourceFile,
     navigation: Navigation,
     problems: Vec<Diagnostic>,
+    /// How many titled sections were met so far.
+    sections_read: i64,
 }
 
 impl Reading<'_> {
     /// Reads `entries`, listed side by side; returns the content-relative
     /// paths of all the pages under them.
     fn entries(&mut self, entries: &[Value]) -> Vec<String> {
-        let mut pages = Vec::new();
-        for (at, entry) in entries.iter().enumerate() {
-            pages.extend(self.entry(entry, at as i64 + 1));
-        }
-        pages
+        entries.iter().flat_map(|entry| self.entry(entry)).collect()
     }
 
-    /// Reads `entry`, the `position`th of its list; returns the paths of
-    /// the pages it lists.
-    fn entry(&mut self, entry: &Value, position: i64) -> Vec<String> {
+    /// Reads `entry`; returns the paths of the pages it lists.
+    fn entry(&mut self, entry: &Value) -> Vec<String> {
         match entry {
             Value::String(target) => self.page(target, None),
             Value::Mapping(map) if map.len() == 1 => {
@@ -152,6 +152,8 @@ impl Reading<'_> {
                 match value {
                     Value::String(target) => self.page(target, Some(title)),
                     Value::Sequence(children) => {
+                        self.sections_read += 1;
+                        let position = self.sections_read;
                         let nested = self.navigation.sections.len();
                         let pages = self.entries(children);
                         self.section(title, &pages, position, nested);
@@ -314,8 +316,8 @@ mod tests {
         assert_eq!(
             sections,
             [
-                ("guide/advanced", "Advanced", 3),
-                ("guide", "User Guide", 4)
+                ("guide/advanced", "Advanced", 2),
+                ("guide", "User Guide", 1)
             ]
         );
     }

@@ -43,7 +43,9 @@ fn nav_titles_and_orders_pages_and_sections() {
             "printing/archive/index.html\" rel=\"next\"",
         ],
     );
-    // A nav section titles the folder its pages share, and orders it.
+    // A nav section titles the folder its pages share, and orders it, in
+    // the order of the whole nav: "Your account", first in "Help" (which
+    // shares no folder), still comes after "Printing".
     let accounts = site.read_public("accounts/index.html");
     assert_has(&accounts, &["<h1>Your account</h1>"]);
     assert_eq!(
