@@ -524,7 +524,7 @@ function createPlanner({ manifest, vocabShard, lookup }) {
       const key = candidates.length && candidates[0].kind === "exact" ? `=${candidates[0].term}` : `?${surface}`;
       if (seen.has(key)) return;
       seen.add(key);
-      words.push({ surface, candidates, optional: startsStopWord && !stops });
+      words.push({ surface, candidates, optional: startsStopWord });
     };
     const joins = [];
     for (let i = 0; i + 1 < surfaces.length; i++) joins.push(await joined(surfaces[i], surfaces[i + 1]));
@@ -532,14 +532,24 @@ function createPlanner({ manifest, vocabShard, lookup }) {
       const surface = surfaces[i];
       const typed = typing && i === surfaces.length - 1;
       const answers = await candidatesOf(surface, typed, typos, stops);
+      answers.startsStopWord &&= !stops;
       for (const c of [joins[i - 1], joins[i]]) {
         if (c && !answers.candidates.some((x) => x.term === c.term)) answers.candidates.push(c);
       }
       // A word nothing answers: the words it is made of, when the vocabulary has each
       // (`srv-mad03`, `srvmad03` → `srv`, `mad`, `03`).
       const parts = !answers.known && answers.candidates.length === 0 ? await partsOf(surface, typed, typos) : null;
-      if (parts) for (const [piece, part] of parts) { phrase.push(piece); add(piece, part); }
-      else { phrase.push(surface); add(surface, answers); }
+      if (parts) {
+        for (const [piece, part] of parts) { part.startsStopWord &&= !stops; phrase.push(piece); add(piece, part); }
+      } else if (stops && typed) {
+        // A stop word typed in a query of stop words: the reader typed a word the articles have,
+        // and its completions (`para` → `parametros`) only add to the score.
+        phrase.push(surface);
+        const prefix = (c) => c.kind === "prefix";
+        add(surface, { known: answers.known, candidates: answers.candidates.filter((c) => !prefix(c)), startsStopWord: false });
+        const completions = answers.candidates.filter(prefix);
+        if (completions.length) add(surface, { known: answers.known, candidates: completions, startsStopWord: true });
+      } else { phrase.push(surface); add(surface, answers); }
     }
     // Only the word being typed can start a stop word: it is optional when the query has another.
     if (words.length === 1) words[0].optional = false;
@@ -619,6 +629,8 @@ function createPlanner({ manifest, vocabShard, lookup }) {
     const out = [];
     for (const [k, piece] of pieces.entries()) {
       const last = typed && k === pieces.length - 1;
+      // Only a word being typed may be unknown: no corrections to look up.
+      if (!last && !(await lookup(piece)).entry) return null;
       const a = await candidatesOf(piece, last, typos, false);
       if (!a.known && !(last && a.candidates.length > 0)) return null;
       out.push([piece, a]);

@@ -91,6 +91,10 @@ fn known_parts<'s>(
         .enumerate()
         .map(|(k, &piece)| {
             let typed = typed && k == last;
+            // Only a word being typed may be unknown: no corrections to look up.
+            if !typed && lookup(vocab, piece).is_none() {
+                return None;
+            }
             let answers = candidates(vocab, piece, typed, false);
             (answers.known || (typed && !answers.candidates.is_empty())).then_some((piece, answers))
         })
