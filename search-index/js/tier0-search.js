@@ -524,7 +524,7 @@ function createPlanner({ manifest, vocabShard, lookup }) {
       const key = candidates.length && candidates[0].kind === "exact" ? `=${candidates[0].term}` : `?${surface}`;
       if (seen.has(key)) return;
       seen.add(key);
-      words.push({ surface, candidates, optional: startsStopWord });
+      words.push({ surface, candidates, optional: startsStopWord && !stops });
     };
     const joins = [];
     for (let i = 0; i + 1 < surfaces.length; i++) joins.push(await joined(surfaces[i], surfaces[i + 1]));
@@ -532,24 +532,14 @@ function createPlanner({ manifest, vocabShard, lookup }) {
       const surface = surfaces[i];
       const typed = typing && i === surfaces.length - 1;
       const answers = await candidatesOf(surface, typed, typos, stops);
-      answers.startsStopWord &&= !stops;
       for (const c of [joins[i - 1], joins[i]]) {
         if (c && !answers.candidates.some((x) => x.term === c.term)) answers.candidates.push(c);
       }
       // A word nothing answers: the words it is made of, when the vocabulary has each
       // (`srv-mad03`, `srvmad03` → `srv`, `mad`, `03`).
       const parts = !answers.known && answers.candidates.length === 0 ? await partsOf(surface, typed, typos) : null;
-      if (parts) {
-        for (const [piece, part] of parts) { part.startsStopWord &&= !stops; phrase.push(piece); add(piece, part); }
-      } else if (stops && typed) {
-        // A stop word typed in a query of stop words: the reader typed a word the articles have,
-        // and its completions (`para` → `parametros`) only add to the score.
-        phrase.push(surface);
-        const prefix = (c) => c.kind === "prefix";
-        add(surface, { known: answers.known, candidates: answers.candidates.filter((c) => !prefix(c)), startsStopWord: false });
-        const completions = answers.candidates.filter(prefix);
-        if (completions.length) add(surface, { known: answers.known, candidates: completions, startsStopWord: true });
-      } else { phrase.push(surface); add(surface, answers); }
+      if (parts) for (const [piece, part] of parts) { phrase.push(piece); add(piece, part); }
+      else { phrase.push(surface); add(surface, answers); }
     }
     // Only the word being typed can start a stop word: it is optional when the query has another.
     if (words.length === 1) words[0].optional = false;

@@ -214,7 +214,7 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: 
             words.push(Word {
                 surface: surface.to_string(),
                 candidates: answers.candidates,
-                optional: answers.starts_stop_word,
+                optional: answers.starts_stop_word && !stops,
             });
         }
     };
@@ -225,7 +225,6 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: 
     for (i, surface) in surfaces.iter().enumerate() {
         let typed = typing && i + 1 == surfaces.len();
         let mut answers = candidates(vocab, surface, typed, stops);
-        answers.starts_stop_word &= !stops;
         let around = [i.checked_sub(1), Some(i)];
         for c in around
             .into_iter()
@@ -245,37 +244,9 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: 
         };
         match parts {
             Some(parts) => {
-                for (piece, mut part) in parts {
-                    part.starts_stop_word &= !stops;
+                for (piece, part) in parts {
                     phrase.push(piece.to_string());
                     add(piece, part);
-                }
-            }
-            None if stops && typed => {
-                // A stop word typed in a query of stop words: the reader
-                // typed a word the articles have, and its completions
-                // (`para` → `parametros`) only add to the score.
-                phrase.push(surface.clone());
-                let (completions, own) = answers
-                    .candidates
-                    .into_iter()
-                    .partition(|c| c.kind == Kind::Prefix);
-                let known = answers.known;
-                add(
-                    surface,
-                    Answers {
-                        known,
-                        candidates: own,
-                        starts_stop_word: false,
-                    },
-                );
-                let completing = Answers {
-                    known,
-                    candidates: completions,
-                    starts_stop_word: true,
-                };
-                if !completing.candidates.is_empty() {
-                    add(surface, completing);
                 }
             }
             None => {

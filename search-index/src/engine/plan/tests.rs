@@ -100,11 +100,10 @@ fn a_query_of_stop_words_alone_searches_their_own_terms() {
     assert_eq!(planned("para todos"), [own("para"), own("todos")]);
     assert_eq!(planned("para para "), [own("para")]);
     assert_eq!(planned("para con "), [own("para"), own("con")]);
-    // While typed, the last is also completed, by an optional word: its
-    // completions add to the score, the stop word itself is required.
-    let con = ("con".into(), true, vec![("conexion".into(), Kind::Prefix)]);
-    assert_eq!(planned("para con"), [own("para"), own("con"), con.clone()]);
-    assert_eq!(planned("con"), [own("con"), con]);
+    // While typed, the last is also completed.
+    let mut con = own("con");
+    con.2.push(("conexion".into(), Kind::Prefix));
+    assert_eq!(planned("para con"), [own("para"), con]);
     // Beside another word, a stop word is dropped as before.
     let impresora = (
         "impresora".into(),
