@@ -48,6 +48,10 @@ const QUERIES: &[(&str, &str)] = &[
     ("en", "web sockets "),
     ("en", "the"),
     ("en", "is the"),
+    ("en", "errconnectionreset"),
+    ("en", "connectionreset "),
+    ("en", "probefinished nxdomain"),
+    ("es", "kb1042 "),
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -26,6 +26,8 @@ const typoWeight = (distance) => (distance <= 1 ? 0.5 : 0.375);
 const SYNONYM_WEIGHT = 0.875;
 // Both words of a joined pair get its term: half each, so it counts once.
 const JOINED_WEIGHT = 0.5;
+// A piece of a word split into the words articles write apart has at least this many characters.
+const MIN_SPLIT_PIECE = 2;
 // The first results among which a title equal to the query, then the
 // query's words in a row, come first.
 const TITLE_WINDOW = 10;
@@ -426,6 +428,11 @@ function createStore({ load, base, lang }) {
   return { manifest, data, vocabShard, lookup, postings };
 }
 
+/** The pieces of a code (`x86_64` → `x86`, `64`); a plain word is one piece. */
+function codePieces(surface) {
+  return surface.split(/[_-]/).filter(Boolean);
+}
+
 /** The other ways an identifier is written: without its joiners, then a hexadecimal number without or with its `0x`. */
 function variants(surface) {
   const compact = surface.replace(/[_-]/g, "");
@@ -488,25 +495,29 @@ function createPlanner({ manifest, vocabShard, lookup }) {
     return out;
   }
 
-  /** Query words with the terms that answer them (QUERY.md, "Planning"). */
+  /**
+   * Query words with the terms that answer them (QUERY.md, "Planning"), and the phrase the ranking's title
+   * and words-in-a-row rules compare: the query's surfaces, a word planned as its parts replaced by them.
+   */
   async function plan(query, typos = true) {
     const surfaces = tokenize(query, "query").map((t) => normalize(t.text));
     // Only stop words: each is searched by its own postings.
     let stops = surfaces.length > 0;
     for (const s of surfaces) stops = stops && await isStopWord(s);
-    const words = await planWords(surfaces, isTyping(query), typos, stops);
+    const { words, phrase } = await planWords(surfaces, isTyping(query), typos, stops);
     // Question words are optional when another word is required.
     const questionWords = (await manifest()).question_words || [];
     const question = (w) => questionWords.includes(w.surface);
     if (words.some((w) => !w.optional && !question(w))) {
       for (const w of words) if (question(w)) w.optional = true;
     }
-    return words;
+    return { words, phrase };
   }
 
   /** The words of `surfaces`; with `stops` (a query of stop words only), each stop word is answered by its own term and none is optional. */
   async function planWords(surfaces, typing, typos, stops) {
     const words = [];
+    const phrase = [];
     const seen = new Set();
     const add = (surface, { known, candidates, startsStopWord }) => {
       if (known && candidates.length === 0) return; // a stop word, not being typed
@@ -524,22 +535,83 @@ function createPlanner({ manifest, vocabShard, lookup }) {
       for (const c of [joins[i - 1], joins[i]]) {
         if (c && !answers.candidates.some((x) => x.term === c.term)) answers.candidates.push(c);
       }
-      // A code nothing answers: its pieces, which article text indexes, when the vocabulary has each;
-      // cut by its joiners, else also where letters meet digits (`srv-mad03` → `srv`, `mad`, `03`).
-      let parts = null;
-      if (!answers.known && answers.candidates.length === 0) {
-        const pieces = surface.split(/[_-]/).filter(Boolean);
-        const finer = pieces.flatMap((p) => p.match(/\p{N}+|\P{N}+/gu));
-        for (const cut of finer.length > pieces.length ? [pieces, finer] : [pieces]) {
-          if (cut.length > 1 && (parts = await knownParts(cut, typed, typos))) break;
-        }
-      }
-      if (parts) for (const [piece, part] of parts) add(piece, part);
-      else add(surface, answers);
+      // A word nothing answers: the words it is made of, when the vocabulary has each
+      // (`srv-mad03`, `srvmad03` → `srv`, `mad`, `03`).
+      const parts = !answers.known && answers.candidates.length === 0 ? await partsOf(surface, typed, typos) : null;
+      if (parts) for (const [piece, part] of parts) { phrase.push(piece); add(piece, part); }
+      else { phrase.push(surface); add(surface, answers); }
     }
     // Only the word being typed can start a stop word: it is optional when the query has another.
     if (words.length === 1) words[0].optional = false;
-    return words;
+    return { words, phrase };
+  }
+
+  /**
+   * The pieces of `surface` with their answers, or null: the first cut whose every piece the vocabulary has
+   * (the last, being typed, may have completions instead): the pieces its joiners cut; those cut again where
+   * letters meet digits; those the vocabulary lacks split into two or three vocabulary words.
+   */
+  async function partsOf(surface, typed, typos) {
+    const pieces = codePieces(surface);
+    const finer = pieces.flatMap((p) => p.match(/\p{N}+|\P{N}+/gu));
+    let parts = null;
+    if (pieces.length > 1 && (parts = await knownParts(pieces, typed, typos))) return parts;
+    if (finer.length > pieces.length && (parts = await knownParts(finer, typed, typos))) return parts;
+    const split = [];
+    for (const piece of pieces) {
+      if ((await lookup(piece)).entry) { split.push(piece); continue; }
+      const words = await splitWord(piece);
+      if (!words) return null;
+      split.push(...words);
+    }
+    return knownParts(split, typed, typos);
+  }
+
+  /**
+   * `word` (no joiners) as two vocabulary words written together, else three: each of MIN_SPLIT_PIECE
+   * characters or more and not a stop word, no two neighbours both numbers. Of the splits with the fewest
+   * pieces, the first whose rarest piece has the highest document frequency.
+   */
+  async function splitWord(word) {
+    const chars = [...word];
+    const n = chars.length;
+    const piece = (from, to) => chars.slice(from, to).join("");
+    // A piece's df; undefined for a stop word or a word the vocabulary lacks.
+    const df = async (from, to) => {
+      const { entry } = await lookup(piece(from, to));
+      return entry && entry[1] !== null ? entry[2] : undefined;
+    };
+    const number = (from, to) => /^\p{N}+$/u.test(piece(from, to));
+    const rarest = (cuts, dfs) => {
+      const ends = [0, ...cuts, n];
+      for (let k = 0; k + 2 < ends.length; k++) if (number(ends[k], ends[k + 1]) && number(ends[k + 1], ends[k + 2])) return null;
+      return Math.min(...dfs);
+    };
+    const splits = [];
+    for (let a = MIN_SPLIT_PIECE; a <= n - MIN_SPLIT_PIECE; a++) {
+      const first = await df(0, a);
+      if (first === undefined) continue;
+      const rest = await df(a, n);
+      const r = rest === undefined ? null : rarest([a], [first, rest]);
+      if (r !== null) splits.push([r, [a]]);
+    }
+    if (splits.length === 0) {
+      for (let a = MIN_SPLIT_PIECE; a <= n - MIN_SPLIT_PIECE; a++) {
+        const first = await df(0, a);
+        if (first === undefined) continue;
+        for (let b = a + MIN_SPLIT_PIECE; b <= n - MIN_SPLIT_PIECE; b++) {
+          const middle = await df(a, b);
+          if (middle === undefined) continue;
+          const last = await df(b, n);
+          const r = last === undefined ? null : rarest([a, b], [first, middle, last]);
+          if (r !== null) splits.push([r, [a, b]]);
+        }
+      }
+    }
+    if (splits.length === 0) return null;
+    const top = Math.max(...splits.map(([r]) => r));
+    const ends = [0, ...splits.find(([r]) => r === top)[1], n];
+    return ends.slice(1).map((end, k) => piece(ends[k], end));
   }
 
   /** Each of `pieces` with its answers when the vocabulary has every one (the last, being typed, may have completions instead), else null. */
@@ -547,6 +619,8 @@ function createPlanner({ manifest, vocabShard, lookup }) {
     const out = [];
     for (const [k, piece] of pieces.entries()) {
       const last = typed && k === pieces.length - 1;
+      // Only a word being typed may be unknown: no corrections to look up.
+      if (!last && !(await lookup(piece)).entry) return null;
       const a = await candidatesOf(piece, last, typos, false);
       if (!a.known && !(last && a.candidates.length > 0)) return null;
       out.push([piece, a]);
@@ -883,19 +957,19 @@ function createSearch({ load, base = "", lang } = {}) {
   async function answer(query, options = {}) {
     const limit = options.limit ?? 10;
     const { typos = true } = options;
-    const words = await plan(query, typos);
+    const { words, phrase } = await plan(query, typos);
     const { ranked, forms, total, totalExact, allWords } = await rank(words, { ...options, limit: Math.max(limit, TITLE_WINDOW) });
     const m = await manifest();
     const records = await Promise.all(ranked.map(async (r) => (await data(`r/${Math.floor(r.doc / m.records)}.js`))[r.doc % m.records]));
     // Among the first TITLE_WINDOW, an article whose title is the query
-    // comes first, then those with the query's words in a row.
-    const typed = surfacesOf(query);
+    // comes first, then those with the query's words in a row; a word
+    // planned as its parts counts as those (`macos` is the title "Mac OS").
     const typing = isTyping(query);
     const first = records.slice(0, TITLE_WINDOW);
-    const exact = first.map((rec) => surfacesOf(rec.title).join(" ") === typed.join(" "));
-    const phrase = typed.length > 1 ? first.map((rec) => hasPhrase(rec, typed, typing)) : [];
+    const exact = first.map((rec) => surfacesOf(rec.title).join(" ") === phrase.join(" "));
+    const inARow = phrase.length > 1 ? first.map((rec) => hasPhrase(rec, phrase, typing)) : [];
     const order = ranked.map((_, i) => i);
-    order.sort((a, b) => (exact[b] ? 1 : 0) - (exact[a] ? 1 : 0) || (phrase[b] ? 1 : 0) - (phrase[a] ? 1 : 0) || a - b);
+    order.sort((a, b) => (exact[b] ? 1 : 0) - (exact[a] ? 1 : 0) || (inARow[b] ? 1 : 0) - (inARow[a] ? 1 : 0) || a - b);
     const results = order.slice(0, Math.max(0, limit)).map((i) => {
       const r = ranked[i];
       const record = records[i];
@@ -985,8 +1059,9 @@ function surfacesOf(text) {
 
 /**
  * Whether the words `typed` follow one another in the record's title,
- * description, a heading or a section's text; while `typing`, the last may
- * be the beginning of its word (QUERY.md, "Words in a row").
+ * description, a heading or a section's text, as written or with each code
+ * cut into its pieces (`srv mad 03` is in "SRV-MAD-03"); while `typing`,
+ * the last may be the beginning of its word (QUERY.md, "Words in a row").
  */
 function hasPhrase(record, typed, typing) {
   const n = typed.length;
@@ -999,7 +1074,11 @@ function hasPhrase(record, typed, typing) {
     }
     return false;
   };
-  return recordTexts(record).some((text) => fits(surfacesOf(text || "")));
+  return recordTexts(record).some((text) => {
+    const words = surfacesOf(text || "");
+    const pieces = words.flatMap(codePieces);
+    return fits(words) || (pieces.length > words.length && fits(pieces));
+  });
 }
 
 /** `[start, end)` UTF-16 ranges of the words of `text` that answer the query. */

@@ -269,6 +269,17 @@ describe("a level 1 without a contact form", () => {
   });
 });
 
+describe("a code typed without its joiners", () => {
+  it("finds the article that writes it with them, its pieces marked", () =>
+    onPage("red/wifi/index.html", async (page) => {
+      await typeQuery(page, "vpnmad02");
+      const results = await resultsOf(page);
+      assert.equal(results.length, 1, JSON.stringify(results));
+      assert.equal(results[0].title, "La VPN se corta con algunos routers domésticos");
+      assert.ok(results[0].marks.some((m) => /^VPN-MAD-02$|^MAD$/i.test(m)), JSON.stringify(results[0].marks));
+    }));
+});
+
 describe("without JavaScript", () => {
   it("the search box takes the reader to the home page, which lists the topics", async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });

@@ -284,6 +284,14 @@ fn a_reader_that_stops_reading_is_not_an_error() {
     }
 }
 
+/// Asserts that `tier0 search query` finds `id` first.
+fn assert_first(site: &Site, query: &str, id: &str) {
+    let out = site.tier0(&["search", "--json", query]).output().unwrap();
+    assert!(out.status.success(), "{query:?}: {}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["results"][0]["id"], id, "{query:?}: {json}");
+}
+
 #[test]
 fn a_word_typed_whole_finds_it_written_with_a_hyphen() {
     // Readers type `wifi` and `email`; articles write "Wi-Fi" and "e-mail".
@@ -298,10 +306,7 @@ fn a_word_typed_whole_finds_it_written_with_a_hyphen() {
     );
     site.tier0(&["build", "--quiet"]).assert().success();
     for (query, id) in [("wifi", "KB-1"), ("email", "KB-2"), ("wi-fi", "KB-1")] {
-        let out = site.tier0(&["search", "--json", query]).output().unwrap();
-        assert!(out.status.success(), "{query}: {}", stderr(&out));
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(json["results"][0]["id"], id, "{query}: {json}");
+        assert_first(&site, query, id);
     }
 }
 
@@ -331,10 +336,7 @@ fn an_identifier_finds_its_article_however_it_is_written() {
         ("ike-v2", "KB-3"),
         ("ike v2", "KB-3"),
     ] {
-        let out = site.tier0(&["search", "--json", query]).output().unwrap();
-        assert!(out.status.success(), "{query}: {}", stderr(&out));
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(json["results"][0]["id"], id, "{query}: {json}");
+        assert_first(&site, query, id);
     }
 }
 
@@ -361,4 +363,65 @@ fn a_query_of_stop_words_alone_finds_the_articles_that_have_them() {
     // `cómo` only in KB-1's description, `en` only in KB-2's headings.
     assert_eq!(ids("cómo"), ["KB-1"]);
     assert_eq!(ids("en "), ["KB-2"]);
+}
+
+#[test]
+fn a_word_typed_together_finds_what_the_articles_write_apart() {
+    // Readers type `srvmad03`, `8021x` or `autoservicio`; articles write
+    // "SRV-MAD-03", "802.1X" and "auto servicio". Each has a decoy with the same
+    // words more often, apart: the words in a row put the article first.
+    let site = Site::empty();
+    for (path, id, title, body) in [
+        (
+            "servidores/madrid.md",
+            "KB-1",
+            "El servidor SRV-MAD-03 no responde",
+            "Reinicie el servicio.",
+        ),
+        (
+            "servidores/tabla.md",
+            "KB-2",
+            "Tabla de SRV y MAD",
+            "SRV 03, MAD 03. SRV y MAD son las siglas del inventario: SRV 03 en MAD.",
+        ),
+        (
+            "red/cable.md",
+            "KB-3",
+            "Autenticación 802.1X en el puesto",
+            "Conecte el cable.",
+        ),
+        (
+            "equipos/instalar.md",
+            "KB-4",
+            "Entrar en el portal de auto servicio",
+            "Siga el asistente.",
+        ),
+        (
+            "equipos/sistemas.md",
+            "KB-5",
+            "Sistemas del parque",
+            "Servicio de préstamo de equipos: el auto de cortesía, el servicio técnico del auto. Hay 20 autos y 26 servicios.",
+        ),
+    ] {
+        site.write(
+            &format!("content/{path}"),
+            format!("---\nid: {id}\ntitle: {title}\n---\n\n{body}\n"),
+        );
+    }
+    site.tier0(&["build", "--quiet"]).assert().success();
+    for (query, id) in [
+        ("srvmad03", "KB-1"),
+        ("srvmad03 ", "KB-1"),
+        ("srv mad 03 ", "KB-1"),
+        ("SRV-MAD03", "KB-1"),
+        ("8021x", "KB-3"),
+        ("autoservicio ", "KB-4"),
+    ] {
+        assert_first(&site, query, id);
+    }
+    // A number is not split into numbers, nor a word into stop words.
+    for query in ["2026 ", "delas "] {
+        let out = site.tier0(&["search", query]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{query:?}: {}", stderr(&out));
+    }
 }

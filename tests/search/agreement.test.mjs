@@ -5,7 +5,8 @@
 // browser in search-index/js/tier0-search.js. For hundreds of queries of
 // every kind a user types (titles as typed, accent-less, misspelled,
 // half-typed, body phrases, several words, error codes, two-letter starts,
-// misspelled body words, questions, codes written otherwise:
+// misspelled body words, questions, codes written otherwise, codes and
+// words typed together that the articles write apart:
 // tests/search/queries.mjs; queries of stop words alone), drawn from the example
 // knowledge base and from a generated corpus, in Spanish and English, the
 // two must return the same top 10 in the same order, the same corrections,
@@ -85,7 +86,9 @@ async function assertAgreement(root, lang, perKind, absent = []) {
     if ((kind === "accentless" && lang === "en") || absent.includes(kind)) continue;
     const k = kinds.get(kind);
     assert.ok(k && k.n >= 5, `${lang}: too few ${kind} queries (${k ? k.n : 0})`);
-    assert.ok(k.found >= k.n * 0.7, `${lang}: ${kind}: only ${k.found} of ${k.n} found anything`);
+    // Two title words written as one are not split when one is a stop word (`howto`, `dela`).
+    const share = kind === "together" ? 0.5 : 0.7;
+    assert.ok(k.found >= k.n * share, `${lang}: ${kind}: only ${k.found} of ${k.n} found anything`);
   }
   return queries.length;
 }
@@ -104,8 +107,9 @@ before(async () => {
 
 test("example knowledge base: every kind of query, Spanish and English", async () => {
   assert.ok(await assertAgreement(example, "es", 30) > 200);
-  // Its English articles have no code of three pieces or more.
-  assert.ok(await assertAgreement(example, "en", 15, ["codepart"]) > 40);
+  // Its English articles have no code of three pieces or more, and hardly
+  // any with joiners.
+  assert.ok(await assertAgreement(example, "en", 15, ["codepart", "compact"]) > 40);
 });
 
 test("example knowledge base: the synonyms of its tier0.yaml", async () => {

@@ -16,12 +16,16 @@
 // question words the engines make optional) and `variant` (a code of the
 // article written otherwise: spaces for its joiners, no joiner where its
 // letters meet its digits, cut between its letters and digits, or a
-// hexadecimal number without `0x`: `aadsts 50126`, `kb1042`, `80070005`).
+// hexadecimal number without `0x`: `aadsts 50126`, `kb1042`, `80070005`)
+// and `compact` (a code of the article, or an identifier joined by `.`,
+// without its joiners: `srvmad03` of `SRV-MAD-03`, `8021x` of `802.1X`)
+// and `together` (two consecutive title words of 2+ letters written as
+// one: `macos` of `Mac OS`).
 
 /** The kinds a known-item benchmark reports. */
 export const KNOWN_ITEM_KINDS = ["title", "accentless", "typo", "prefix", "body"];
 /** Every kind. */
-export const ALL_KINDS = [...KNOWN_ITEM_KINDS, "multi", "code", "short", "bodytypo", "codepart", "question", "variant"];
+export const ALL_KINDS = [...KNOWN_ITEM_KINDS, "multi", "code", "short", "bodytypo", "codepart", "question", "variant", "compact", "together"];
 
 /** How `question` queries start, per language. */
 const QUESTIONS = {
@@ -136,6 +140,7 @@ export function makeQueries(name, records, perKind, kinds = ALL_KINDS, lang = "e
     const having = records.filter((o) => o.sections.some(([, , text]) => text.toLowerCase().includes(needle))).map((o) => o.id);
     add("body", `${phrase} `, r, having.includes(r.id) ? having : [r.id]);
   }
+  const recordText = (r) => [r.title, ...r.sections.map(([, , text]) => text)].join("\n");
   const words = (r) => r.sections.flatMap(([, , text]) => text.split(/[^\p{L}\p{N}_-]+/u)).filter(Boolean);
   for (const r of pick(usable, perKind, random)) {
     const content = words(r).filter((w) => [...w].length >= 4);
@@ -189,6 +194,17 @@ export function makeQueries(name, records, perKind, kinds = ALL_KINDS, lang = "e
     const start = asked[Math.floor(random() * asked.length)];
     add("question", `${start} ${pick(content, n, random).join(" ")} `, r, byTitle.get(sameTitle(r.title)));
   }
+  // Drawn after every other kind, so that adding them left the others' draws as they were.
+  const JOINED_RUN = /[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)+/gu;
+  const compact = usable.flatMap((r) => [...new Set(recordText(r).match(JOINED_RUN) || [])]
+    .filter((run) => /\p{L}/u.test(run) && (/\p{N}/u.test(run) || run.includes("_")))
+    .map((run) => [r, run.replace(/[._-]+/g, "").toLowerCase()]));
+  for (const [r, q] of pick(compact, perKind, random)) add("compact", random() < 0.5 ? q : `${q} `, r, [r.id]);
+  const pairs = usable.flatMap((r) => {
+    const titleWords = r.title.split(/[^\p{L}]+/u);
+    return titleWords.slice(1).map((w, k) => [titleWords[k], w]).filter((p) => p.every((w) => [...w].length >= 2)).map((p) => [r, p.join("").toLowerCase()]);
+  });
+  for (const [r, q] of pick(pairs, perKind, random)) add("together", random() < 0.5 ? q : `${q} `, r, byTitle.get(sameTitle(r.title)));
   return queries;
 }
 

@@ -85,6 +85,22 @@ test("error codes are found whole", async () => {
   assert.deepEqual(ids(await es.search("KB-9999 ")), []);
 });
 
+test("a code or words typed together find what the articles write apart", async () => {
+  for (const q of ["errconnectionreset ", "errconnectionreset", "connectionreset ", "err-connectionreset "]) {
+    assert.deepEqual(ids(await en.search(q)), ["KB-1043"], q);
+  }
+  // (`errconnectionreset` is also two edits from `err_connection_reset`.)
+  const answer = await en.answer("connectionreset ");
+  assert.deepEqual(answer.words.map((w) => w.surface), ["connection", "reset"]);
+  assert.deepEqual(ids(await en.search("probefinished ")), ["KB-1042"]);
+  // A word with an answer of its own is never split, and an ordinary query
+  // reads one vocabulary shard per word.
+  const log = [];
+  const engine = fsSearch("en", log);
+  await engine.search("connection ");
+  assert.equal(log.filter((p) => /\/v\/\d+\.js$/.test(p)).length, 1, log.join());
+});
+
 test("a stop word being typed is optional", async () => {
   const sorted = async (q) => ids(await es.search(q, { limit: 50 })).sort();
   const answer = await es.answer("contraseña par");

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-pub use plan::{Candidate, Kind, Word, edit_distance, is_typing};
+pub use plan::{Candidate, Kind, Word, code_pieces, edit_distance, is_typing};
 
 use crate::analyzer::{Mode, surface_forms, written_forms};
 
@@ -231,17 +231,22 @@ impl Engine {
 
     /// How `query` is understood (see QUERY.md, "Planning").
     pub fn plan(&self, query: &str) -> Result<Vec<Word>, SearchError> {
+        Ok(self.understand(query)?.words)
+    }
+
+    /// The plan of `query`, with what its phrase rules compare.
+    fn understand(&self, query: &str) -> Result<plan::Plan, SearchError> {
         let vocab = LoadedVocabulary::new(self);
-        let words = plan::plan(&vocab, query, &self.manifest.question_words);
+        let plan = plan::plan(&vocab, query, &self.manifest.question_words);
         match vocab.into_error() {
             Some(e) => Err(e),
-            None => Ok(words),
+            None => Ok(plan),
         }
     }
 
     /// Answers `query` with its best `limit` results.
     pub fn search(&self, query: &str, limit: usize) -> Result<Answer, SearchError> {
-        let words = self.plan(query)?;
+        let plan::Plan { words, phrase } = self.understand(query)?;
         let mut postings: HashMap<&str, Vec<Posting>> = HashMap::new();
         for c in words.iter().flat_map(|w| &w.candidates) {
             if !postings.contains_key(c.term.as_str()) {
@@ -269,14 +274,14 @@ impl Engine {
         }
         // Among the first TITLE_WINDOW, an article whose title is the query
         // comes first, then those with the query's words in a row (a stable
-        // sort keeps the rest in order).
-        let typed = surface_forms(Mode::Query, query);
+        // sort keeps the rest in order); a word planned as its parts
+        // counts as those (`macos` is the title "Mac OS").
         let typing = is_typing(query);
         let window = hits.len().min(TITLE_WINDOW);
         hits[..window].sort_by_cached_key(|h| {
-            let exact = surface_forms(Mode::Query, &h.record.title) == typed;
-            let phrase = typed.len() > 1 && has_phrase(&h.record, &typed, typing);
-            (!exact, !phrase)
+            let exact = surface_forms(Mode::Query, &h.record.title) == phrase;
+            let in_a_row = phrase.len() > 1 && has_phrase(&h.record, &phrase, typing);
+            (!exact, !in_a_row)
         });
         let corrections = corrections(&words, query, &hits[..window]);
         hits.truncate(limit);
@@ -344,22 +349,27 @@ fn record_texts(record: &Record) -> impl Iterator<Item = &str> {
 }
 
 /// Whether the words `typed` follow one another in `record`'s title,
-/// description, a heading or a section's text; while `typing`, the last may
-/// be the beginning of its word (QUERY.md, "Words in a row").
+/// description, a heading or a section's text, as written or with each
+/// code cut into its pieces (`srv mad 03` is in "SRV-MAD-03"); while
+/// `typing`, the last may be the beginning of its word (QUERY.md, "Words
+/// in a row").
 fn has_phrase(record: &Record, typed: &[String], typing: bool) -> bool {
     let Some(last) = typed.len().checked_sub(1) else {
         return false;
     };
-    let fits = |text: &str| {
-        surface_forms(Mode::Query, text)
-            .windows(typed.len())
-            .any(|words| {
-                words.iter().zip(typed).enumerate().all(|(j, (word, t))| {
-                    word == t || (typing && j == last && word.starts_with(t.as_str()))
-                })
+    let fits = |words: &[&str]| {
+        words.windows(typed.len()).any(|words| {
+            words.iter().zip(typed).enumerate().all(|(j, (word, t))| {
+                *word == t || (typing && j == last && word.starts_with(t.as_str()))
             })
+        })
     };
-    record_texts(record).any(fits)
+    record_texts(record).any(|text| {
+        let surfaces = surface_forms(Mode::Query, text);
+        let words: Vec<&str> = surfaces.iter().map(String::as_str).collect();
+        let pieces: Vec<&str> = words.iter().flat_map(|w| code_pieces(w)).collect();
+        fits(&words) || (pieces.len() > words.len() && fits(&pieces))
+    })
 }
 
 /// The vocabulary shards planning reads, each read when it first asks for

@@ -8,6 +8,9 @@
 use crate::analyzer::{Mode, surface_forms};
 use crate::format::{TermRef, VocabEntry, js_cmp, stop_term};
 
+mod parts;
+pub use parts::code_pieces;
+
 /// The most prefix completions the word being typed gets.
 pub const MAX_COMPLETIONS: usize = 10;
 /// The most vocabulary shards read for completions.
@@ -165,13 +168,24 @@ fn lower_bound(words: &[VocabEntry], word: &str) -> usize {
     words.partition_point(|e| js_cmp(&e.0, word) == std::cmp::Ordering::Less)
 }
 
+/// A planned query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Its words, in query order, without repeats.
+    pub words: Vec<Word>,
+    /// The query's surfaces, each word that was planned as its parts
+    /// replaced by them (stop words included): what a title equal to the
+    /// query and the words in a row compare with (QUERY.md, "Ranking").
+    pub phrase: Vec<String>,
+}
+
 /// Plans `query` (see the module docs and QUERY.md), with the language's
 /// question words.
-pub fn plan(vocab: &dyn Vocabulary, query: &str, question_words: &[String]) -> Vec<Word> {
+pub fn plan(vocab: &dyn Vocabulary, query: &str, question_words: &[String]) -> Plan {
     let surfaces = surface_forms(Mode::Query, query);
     // Only stop words: each is searched by its own postings.
     let stops = !surfaces.is_empty() && surfaces.iter().all(|s| is_stop_word(vocab, s));
-    let mut words = plan_words(vocab, &surfaces, is_typing(query), stops);
+    let Plan { mut words, phrase } = plan_words(vocab, &surfaces, is_typing(query), stops);
     // Question words are optional when another word is required.
     let question = |w: &Word| question_words.contains(&w.surface);
     if words.iter().any(|w| !w.optional && !question(w)) {
@@ -179,13 +193,14 @@ pub fn plan(vocab: &dyn Vocabulary, query: &str, question_words: &[String]) -> V
             w.optional = true;
         }
     }
-    words
+    Plan { words, phrase }
 }
 
 /// The words of `surfaces`; with `stops` (a query of stop words only),
 /// each stop word is answered by its own term and none is optional.
-fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: bool) -> Vec<Word> {
+fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: bool) -> Plan {
     let mut words: Vec<Word> = Vec::new();
+    let mut phrase = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut add = |surface: &str, answers: Answers| {
         if answers.known && answers.candidates.is_empty() {
@@ -220,30 +235,24 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: 
                 answers.candidates.push(c.clone());
             }
         }
-        // A code nothing answers: its pieces, which article text indexes,
-        // when the vocabulary has each; cut by its joiners, else also
-        // where letters meet digits (`srv-mad03` → `srv`, `mad`, `03`).
+        // A word nothing answers: the words it is made of, when the
+        // vocabulary has each (`srv-mad03`, `srvmad03` → `srv`, `mad`, `03`).
         let parts = if !answers.known && answers.candidates.is_empty() {
-            let pieces = code_pieces(surface);
-            let finer = digit_runs_of(&pieces);
-            let cuts = if finer.len() > pieces.len() {
-                vec![pieces, finer]
-            } else {
-                vec![pieces]
-            };
-            cuts.into_iter()
-                .filter(|p| p.len() > 1)
-                .find_map(|pieces| known_parts(vocab, pieces, typed))
+            parts::parts(vocab, surface, typed)
         } else {
             None
         };
         match parts {
             Some(parts) => {
                 for (piece, part) in parts {
+                    phrase.push(piece.to_string());
                     add(piece, part);
                 }
             }
-            None => add(surface, answers),
+            None => {
+                phrase.push(surface.clone());
+                add(surface, answers);
+            }
         }
     }
     // Only the word being typed can start a stop word: it is optional
@@ -251,57 +260,7 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: 
     if let [only] = words.as_mut_slice() {
         only.optional = false;
     }
-    words
-}
-
-/// The pieces of a code (`x86_64` → `x86`, `64`); a plain word is one piece.
-pub fn code_pieces(surface: &str) -> Vec<&str> {
-    surface
-        .split(['_', '-'])
-        .filter(|p| !p.is_empty())
-        .collect()
-}
-
-/// `pieces` each cut where digits meet other characters (`kb1002` →
-/// `kb`, `1002`).
-fn digit_runs_of<'s>(pieces: &[&'s str]) -> Vec<&'s str> {
-    pieces.iter().flat_map(|p| digit_runs(p)).collect()
-}
-
-/// Each of `pieces` with its answers, when the vocabulary has every one
-/// (the last, being typed, may instead have completions).
-fn known_parts<'s>(
-    vocab: &dyn Vocabulary,
-    pieces: Vec<&'s str>,
-    typed: bool,
-) -> Option<Vec<(&'s str, Answers)>> {
-    let last = pieces.len() - 1;
-    pieces
-        .into_iter()
-        .enumerate()
-        .map(|(k, piece)| {
-            let typed = typed && k == last;
-            let answers = candidates(vocab, piece, typed, false);
-            (answers.known || (typed && !answers.candidates.is_empty())).then_some((piece, answers))
-        })
-        .collect()
-}
-
-/// `word` cut where it goes from digits to other characters or back.
-fn digit_runs(word: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut digits = None;
-    for (i, c) in word.char_indices() {
-        let digit = c.is_numeric();
-        if digits.is_some_and(|d| d != digit) {
-            out.push(&word[start..i]);
-            start = i;
-        }
-        digits = Some(digit);
-    }
-    out.push(&word[start..]);
-    out
+    Plan { words, phrase }
 }
 
 /// The other ways an identifier is written (the [`Kind::Variant`]s to look

@@ -23,12 +23,18 @@ fn typing_ends_in_a_word_character() {
 #[test]
 fn an_identifier_has_its_other_spellings() {
     assert_eq!(code_pieces("x86_64"), ["x86", "64"]);
-    assert_eq!(digit_runs_of(&["x86", "64"]), ["x", "86", "64"]);
-    assert_eq!(digit_runs_of(&["srv", "mad03"]), ["srv", "mad", "03"]);
-    assert_eq!(digit_runs_of(&["kb1002"]), ["kb", "1002"]);
-    assert_eq!(digit_runs_of(&["0x80070005"]), ["0", "x", "80070005"]);
-    assert_eq!(digit_runs_of(&["wifi"]), ["wifi"]);
-    assert_eq!(digit_runs_of(&["2026"]), ["2026"]);
+    assert_eq!(parts::digit_runs_of(&["x86", "64"]), ["x", "86", "64"]);
+    assert_eq!(
+        parts::digit_runs_of(&["srv", "mad03"]),
+        ["srv", "mad", "03"]
+    );
+    assert_eq!(parts::digit_runs_of(&["kb1002"]), ["kb", "1002"]);
+    assert_eq!(
+        parts::digit_runs_of(&["0x80070005"]),
+        ["0", "x", "80070005"]
+    );
+    assert_eq!(parts::digit_runs_of(&["wifi"]), ["wifi"]);
+    assert_eq!(parts::digit_runs_of(&["2026"]), ["2026"]);
     assert_eq!(variants("aadsts-50126"), ["aadsts50126"]);
     assert_eq!(variants("0x80070005"), ["80070005"]);
     assert_eq!(variants("8004010f"), ["0x8004010f"]);
@@ -79,6 +85,7 @@ type Planned = (String, bool, Vec<(String, Kind)>);
 /// Each word of `query` as planned over [`words`].
 fn planned(query: &str) -> Vec<Planned> {
     plan(&words(), query, &[])
+        .words
         .into_iter()
         .map(|w| {
             let candidates = w.candidates.into_iter().map(|c| (c.term, c.kind));
@@ -113,4 +120,71 @@ fn weights_are_in_order() {
     assert_eq!(prefix_weight(5, 10), 0.75);
     assert!(prefix_weight(3, 12) < prefix_weight(8, 9));
     assert!(typo_weight(2) < typo_weight(1));
+}
+
+/// A vocabulary of pieces that articles write apart.
+fn pieces() -> Words {
+    let stop = |w: &str| VocabEntry(w.into(), TermRef::Stop(()), 0);
+    let word = |w: &str, df| VocabEntry(w.into(), TermRef::Same(0), df);
+    let mut entries = vec![
+        word("03", 4),
+        word("1x", 1),
+        word("20", 9),
+        word("26", 9),
+        word("80", 3),
+        word("802", 1),
+        word("cos", 1),
+        stop("in"),
+        word("log", 6),
+        word("ma", 1),
+        word("mac", 5),
+        word("mad", 2),
+        word("os", 3),
+        word("srv", 2),
+    ];
+    entries.sort_by(|a, b| js_cmp(&a.0, &b.0));
+    Words(entries)
+}
+
+#[test]
+fn a_word_splits_into_the_words_articles_write_apart() {
+    let vocab = pieces();
+    let split = |w| parts::split_word(&vocab, w);
+    // Of `ma cos` and `mac os`, the one whose rarer word is more common.
+    assert_eq!(split("macos"), Some(vec!["mac", "os"]));
+    assert_eq!(split("srvmad03"), Some(vec!["srv", "mad", "03"]));
+    assert_eq!(split("8021x"), Some(vec!["802", "1x"]));
+    // A stop word is never a piece: too many words start with one.
+    assert_eq!(split("login"), None);
+    // A number is never two numbers; a piece has two characters or more.
+    assert_eq!(split("2026"), None);
+    assert_eq!(split("macx"), None);
+    assert_eq!(split("srvmadx03"), None, "four pieces");
+}
+
+#[test]
+fn a_word_nothing_answers_is_planned_as_its_parts() {
+    let vocab = pieces();
+    let surfaces = |q: &str| -> (Vec<String>, Vec<String>) {
+        let plan = plan(&vocab, q, &[]);
+        (
+            plan.words.into_iter().map(|w| w.surface).collect(),
+            plan.phrase,
+        )
+    };
+    let strings = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let three = strings(&["srv", "mad", "03"]);
+    for q in ["srvmad03 ", "srv-mad03 ", "srvmad-03 ", "SRVMAD03"] {
+        assert_eq!(surfaces(q), (three.clone(), three.clone()), "{q}");
+    }
+    // Beside other words, as what it is made of.
+    assert_eq!(
+        surfaces("macos srv "),
+        (
+            strings(&["mac", "os", "srv"]),
+            strings(&["mac", "os", "srv"])
+        )
+    );
+    // A known word is never split.
+    assert_eq!(surfaces("mac "), (strings(&["mac"]), strings(&["mac"])));
 }
