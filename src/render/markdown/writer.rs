@@ -242,7 +242,8 @@ impl<'a> Writer<'a, '_> {
         }
     }
 
-    /// A link or image event with its target rewritten; other events as they are.
+    /// A link or image event with its target rewritten, raw HTML without
+    /// its links to withheld articles; other events as they are.
     fn rewrite(&mut self, event: Event<'a>, span: Range<usize>) -> Event<'a> {
         rewrite_link(
             self.model,

@@ -1,0 +1,95 @@
+//! No link of a public page names withheld material: however a link to an
+//! internal article or a draft is written (a Markdown link, raw HTML), the
+//! public page shows its text only, and `tier0 check` reports it as a
+//! broken link.
+
+use crate::support::{Site, stderr, tree};
+
+const CONFIG: &str = "base_url: https://help.example.com/\ndefault_language: es\nlanguages:\n  - {code: es, name: Español}\n  - {code: en, name: English}\n";
+
+const INTERNAL: &str = "---\nid: CANARY9\ntitle: Plan\naudience: internal\nslug: canary-slug\n\
+aliases: [/canary-viejo/]\n---\n\n## Paso {#canarypaso}\n";
+
+const DRAFT: &str = "---\nid: KB-3\ntitle: Borrador\ndraft: true\n---\n\nTexto.\n";
+
+fn site(body: &str) -> Site {
+    let site = Site::empty();
+    site.write("tier0.yaml", CONFIG);
+    site.write(
+        "content/red/publico.md",
+        format!("---\nid: KB-1\ntitle: Impresora\n---\n\n{body}"),
+    );
+    site.write("content/red/canary-plan.md", INTERNAL);
+    site.write("content/red/canary-borrador.md", DRAFT);
+    site
+}
+
+/// Every file of the public output whose path or bytes hold a canary.
+fn canaries(site: &Site) -> Vec<String> {
+    tree(&site.public())
+        .into_iter()
+        .filter(|(path, bytes)| {
+            path.contains("canary") || String::from_utf8_lossy(bytes).contains("canary")
+        })
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// Builds the public edition; its stderr.
+fn build(site: &Site) -> String {
+    let output = site.tier0(&["build"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    stderr(&output)
+}
+
+/// `tier0 check`'s report, which must fail.
+fn check(site: &Site) -> String {
+    let output = site.tier0(&["check"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    String::from_utf8_lossy(&output.stdout).into_owned() + &stderr(&output)
+}
+
+#[test]
+fn a_raw_html_link_to_withheld_material_keeps_its_text_and_loses_its_target() {
+    let site = site(
+        "Vea <a href=\"canary-plan.md\">el plan</a>, \
+         <a href='../red/canary-plan.md#canarypaso' class=\"x\">su paso</a>, \
+         <a href=CANARY9>por id</a> y <a href=\"canary-borrador.md\">el borrador</a>.\n\n\
+         <div><a title=\"Plan\" href=\"canary-plan.md\">en bloque</a></div>\n",
+    );
+    let err = build(&site);
+    assert!(
+        err.contains("is an internal article") && err.contains("is a draft"),
+        "{err}"
+    );
+    assert_eq!(canaries(&site), Vec::<String>::new());
+    let page = site.read_public("red/publico/index.html");
+    assert!(
+        page.contains(
+            "Vea <a>el plan</a>, <a class=\"x\">su paso</a>, <a>por id</a> y <a>el borrador</a>."
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("<div><a title=\"Plan\">en bloque</a></div>"),
+        "{page}"
+    );
+    let report = check(&site);
+    assert_eq!(
+        report.matches("is an internal article").count(),
+        4,
+        "{report}"
+    );
+
+    let agents = site
+        .tier0(&["build", "--audience", "agents", "--drafts"])
+        .output()
+        .unwrap();
+    assert!(agents.status.success(), "{}", stderr(&agents));
+    let page =
+        std::fs::read_to_string(site.root().join("public-agents/red/publico/index.html")).unwrap();
+    assert!(
+        page.contains("<a href=\"canary-plan.md\">el plan</a>"),
+        "{page}"
+    );
+}
