@@ -115,12 +115,24 @@ impl SiteModel {
             }
             let tails = std::iter::once(decoded.as_ref())
                 .chain(decoded.split_once('/').map(|(_, rest)| rest));
+            let mut left_out = None;
             for tail in tails {
-                if let Found::Target(t) = self.lookup(tail, lang, anchor.clone(), true) {
-                    return t;
+                match self.lookup(tail, lang, anchor.clone(), true) {
+                    Found::Target(t) => return t,
+                    Found::Missing(t @ (LinkTarget::Withheld(_) | LinkTarget::Unpublished(_))) => {
+                        left_out.get_or_insert(t);
+                    }
+                    _ => {
+                        if let Some(why) = self.withheld_at(tail) {
+                            left_out.get_or_insert(withheld_target(why, target));
+                        }
+                    }
                 }
             }
-            return LinkTarget::External;
+            // The address of an article this build leaves out, written
+            // whole (`/red/plan/`, `/kb/KB-2/`, an alias), names it as its
+            // source path does.
+            return left_out.unwrap_or(LinkTarget::External);
         }
         if slug::is_identifier(target) && !target.contains('.') && looks_like_id(target) {
             return match self.find_by_id(target, lang) {
@@ -253,30 +265,46 @@ impl SiteModel {
     /// Why the article `key` (an id or a source path, `shown` as such)
     /// cannot be linked to.
     pub(super) fn missing(&self, key: &str, shown: &str, otherwise: &str) -> LinkTarget {
-        LinkTarget::Missing(match self.withheld.get(key) {
-            Some(Withheld::Internal) => {
-                return LinkTarget::Withheld(format!(
-                    "`{shown}` is an internal article, which only the agents' build has; \
-                     link to it from inside a `> [!INTERNAL]` block"
-                ));
-            }
-            Some(Withheld::Draft) => {
-                return LinkTarget::Withheld(format!(
-                    "`{shown}` is a draft, which this build leaves out"
-                ));
-            }
-            Some(Withheld::NotValidated) => {
-                return LinkTarget::Unpublished(format!(
-                    "`{shown}` is not validated yet, and this edition shows validated articles only"
-                ));
-            }
-            Some(Withheld::Archived) => {
-                return LinkTarget::Unpublished(format!(
-                    "`{shown}` is archived, and this edition leaves archived articles out"
-                ));
-            }
-            None => format!("{otherwise} `{shown}`"),
-        })
+        match self.withheld.get(key) {
+            Some(&why) => withheld_target(why, shown),
+            None => LinkTarget::Missing(format!("{otherwise} `{shown}`")),
+        }
+    }
+
+    /// Why the site path `path` (`red/plan/`, `red/plan/index.html`,
+    /// `red/plan`) is withheld, when it is the page, short link or alias
+    /// of an article this build leaves out, and no redirect of the build
+    /// has it (a public translation takes the short link of its id).
+    fn withheld_at(&self, path: &str) -> Option<Withheld> {
+        let page = path.strip_suffix("index.html").unwrap_or(path);
+        let page = match page.strip_suffix('/') {
+            Some(_) => page.to_owned(),
+            None => format!("{page}/"),
+        };
+        let redirected = self
+            .redirects
+            .binary_search_by(|r| r.from.as_str().cmp(&page))
+            .is_ok();
+        (!redirected).then(|| self.withheld.get(&page).copied())?
+    }
+}
+
+/// The target of a link to `shown`, an article this build leaves out for `why`.
+fn withheld_target(why: Withheld, shown: &str) -> LinkTarget {
+    match why {
+        Withheld::Internal => LinkTarget::Withheld(format!(
+            "`{shown}` is an internal article, which only the agents' build has; \
+             link to it from inside a `> [!INTERNAL]` block"
+        )),
+        Withheld::Draft => {
+            LinkTarget::Withheld(format!("`{shown}` is a draft, which this build leaves out"))
+        }
+        Withheld::NotValidated => LinkTarget::Unpublished(format!(
+            "`{shown}` is not validated yet, and this edition shows validated articles only"
+        )),
+        Withheld::Archived => LinkTarget::Unpublished(format!(
+            "`{shown}` is archived, and this edition leaves archived articles out"
+        )),
     }
 }
 

@@ -1,7 +1,7 @@
 //! No link of a public page names withheld material: however a link to an
-//! internal article or a draft is written (a Markdown link, raw HTML), the
-//! public page shows its text only, and `tier0 check` reports it as a
-//! broken link.
+//! internal article or a draft is written (a Markdown link, raw HTML, the
+//! article's site path, its short link or an alias), the public page shows
+//! its text only, and `tier0 check` reports it as a broken link.
 
 use crate::support::{Site, stderr, tree};
 
@@ -91,5 +91,43 @@ fn a_raw_html_link_to_withheld_material_keeps_its_text_and_loses_its_target() {
     assert!(
         page.contains("<a href=\"canary-plan.md\">el plan</a>"),
         "{page}"
+    );
+}
+
+#[test]
+fn a_site_path_to_withheld_material_keeps_its_text_and_loses_its_target() {
+    let site = site(
+        "Vea [el plan](/red/canary-slug/), [su paso](/red/canary-slug/#canarypaso), \
+         [sin barra](/red/canary-slug), [la página](/red/canary-slug/index.html), \
+         [el enlace corto](/kb/CANARY9/), [en inglés](/en/kb/CANARY9/), \
+         [el viejo](/canary-viejo/), [bajo /ayuda](/ayuda/red/canary-slug/), \
+         <a href=\"/kb/CANARY9/\">en HTML</a> y [el borrador](/red/canary-borrador/).\n\n\
+         [Fuera](/otra/cosa/) y [el público](/red/publico/).\n",
+    );
+    let err = build(&site);
+    assert!(
+        err.contains("`/red/canary-slug/` is an internal article"),
+        "{err}"
+    );
+    assert!(err.contains("`/red/canary-borrador/` is a draft"), "{err}");
+    assert_eq!(canaries(&site), Vec::<String>::new());
+    let page = site.read_public("red/publico/index.html");
+    assert!(
+        page.contains(
+            "Vea el plan, su paso, sin barra, la página, el enlace corto, en inglés, el viejo, \
+             bajo /ayuda, <a>en HTML</a> y el borrador."
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "<a href=\"/otra/cosa/\">Fuera</a> y <a href=\"/red/publico/\">el público</a>"
+        ),
+        "{page}"
+    );
+    let report = check(&site);
+    assert!(
+        report.contains("`/kb/CANARY9/` is an internal article"),
+        "{report}"
     );
 }
