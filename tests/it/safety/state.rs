@@ -165,3 +165,28 @@ fn files_of_the_state_folder_are_never_read_or_written_through_links_or_pipes() 
     std::os::unix::fs::symlink("/dev/zero", state.join("cache")).unwrap();
     run_in(&site, site.root(), &["build", "--quiet"], 0);
 }
+
+/// A manifest whose bytes are not text is one tier0 cannot read, said as
+/// for any other: not an I/O error about a stream, and `--replace-output`
+/// replaces the output anyway.
+#[test]
+fn a_manifest_that_is_not_text_is_not_a_manifest() {
+    let site = site();
+    run_in(&site, site.root(), &["build", "--quiet"], 0);
+    site.write(".tier0/public/manifest", b"tier0\xff\n../x\n");
+    let err = run_in(&site, site.root(), &["build"], 2);
+    assert_has(
+        &err,
+        &[
+            "`./.tier0/public/manifest` is not a manifest tier0 can read",
+            "--replace-output",
+        ],
+    );
+    assert!(!err.contains("UTF-8") && !err.contains("  "), "{err}");
+    run_in(
+        &site,
+        site.root(),
+        &["build", "--quiet", "--replace-output"],
+        0,
+    );
+}
