@@ -73,7 +73,12 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
     let answer =
         match Engine::open_dir(&search_dir, Some(&lang)).and_then(|e| e.search(&query, limit)) {
             Ok(answer) => answer,
-            Err(e) => return fail(format!("cannot search {}: {e}", search_dir.display())),
+            // The error names the file.
+            Err(e) => {
+                return fail(format!(
+                    "cannot search: {e}; `tier0 build` writes the index again"
+                ));
+            }
         };
     let dir = index_dir(&out);
     let site = std::fs::read(dir.join(SITE_FILE))

@@ -362,3 +362,50 @@ fn a_query_of_stop_words_alone_finds_the_articles_that_have_them() {
     assert_eq!(ids("cómo"), ["KB-1"]);
     assert_eq!(ids("en "), ["KB-2"]);
 }
+
+/// A search folder whose files were replaced by hand or by a checkout: a
+/// link to a device, a pipe, a file of gigabytes, a file cut short. Each
+/// is an error that names the file once and says how to mend it, never
+/// a read until memory runs out, a hang or a panic.
+#[cfg(unix)]
+#[test]
+fn a_forged_search_file_is_an_error_not_a_hang_or_a_huge_read() {
+    let site = built(&[]);
+    let search = site.public().join("search");
+    let manifest = std::fs::read_dir(search.join("es"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.path().is_dir())
+        .unwrap()
+        .path();
+    let vocabulary = manifest.join("v/0.js");
+    let forge = |how: &dyn Fn(&std::path::Path)| {
+        let saved = std::fs::read(&vocabulary).unwrap();
+        std::fs::remove_file(&vocabulary).unwrap();
+        how(&vocabulary);
+        let out = site
+            .tier0(&["search", "conectar"])
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert_eq!(err.matches("search/").count(), 1, "{err}");
+        assert!(
+            err.contains("v/0.js") && err.contains("tier0 build"),
+            "{err}"
+        );
+        std::fs::remove_file(&vocabulary).unwrap();
+        std::fs::write(&vocabulary, saved).unwrap();
+    };
+    forge(&|path| std::os::unix::fs::symlink("/dev/zero", path).unwrap());
+    forge(&|path| {
+        let made = std::process::Command::new("mkfifo").arg(path).status();
+        assert!(made.unwrap().success());
+    });
+    forge(&|path| {
+        let file = std::fs::File::create(path).unwrap();
+        file.set_len(1 << 32).unwrap();
+    });
+    forge(&|path| std::fs::write(path, "(self.__tier0Search=").unwrap());
+}
