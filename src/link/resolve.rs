@@ -175,12 +175,22 @@ impl SiteModel {
                 return Found::Target(LinkTarget::Asset(trimmed.to_owned()));
             }
         }
+        // A file this build leaves out that the path may mean, should it
+        // name nothing published: `plan/` for an internal `plan.md`.
+        let mut left_out = None;
+        let mut page = |rel: &str| match self.markdown(rel, lang, anchor.clone(), anywhere) {
+            Found::Target(t) => Some(t),
+            Found::Missing(t @ (LinkTarget::Withheld(_) | LinkTarget::Unpublished(_))) => {
+                left_out.get_or_insert(t);
+                None
+            }
+            _ => None,
+        };
         // `install`, `install/` and `install.html` may all mean `install.md`.
         let stem = trimmed.strip_suffix(".html").unwrap_or(trimmed);
         if !stem.is_empty() {
             for ext in MARKDOWN_EXTENSIONS {
-                let rel = format!("{stem}{ext}");
-                if let Found::Target(t) = self.markdown(&rel, lang, anchor.clone(), anywhere) {
+                if let Some(t) = page(&format!("{stem}{ext}")) {
                     return Found::Target(t);
                 }
             }
@@ -192,8 +202,7 @@ impl SiteModel {
         };
         for name in ["index", "README", "readme", "_index"] {
             for ext in MARKDOWN_EXTENSIONS {
-                let rel = format!("{inside}{name}{ext}");
-                if let Found::Target(t) = self.markdown(&rel, lang, anchor.clone(), anywhere) {
+                if let Some(t) = page(&format!("{inside}{name}{ext}")) {
                     return Found::Target(t);
                 }
             }
@@ -204,7 +213,7 @@ impl SiteModel {
             let path = self.sections[index].path.clone();
             return Found::Target(LinkTarget::Page { path, anchor });
         }
-        Found::Nothing
+        left_out.map_or(Found::Nothing, Found::Missing)
     }
 
     /// What the Markdown file `rel` is in this build; `anywhere`: or the

@@ -1,7 +1,8 @@
 //! No link of a public page names withheld material: however a link to an
-//! internal article or a draft is written (a Markdown link, raw HTML, the
-//! article's site path, its short link or an alias), the public page shows
-//! its text only, and `tier0 check` reports it as a broken link.
+//! internal article, an internal section or a draft is written (a Markdown
+//! link, raw HTML, the article's site path, its short link or an alias, a
+//! folder), the public page shows its text only, and `tier0 check` reports
+//! it as a broken link.
 
 use crate::support::{Site, stderr, tree};
 
@@ -109,7 +110,10 @@ fn a_site_path_to_withheld_material_keeps_its_text_and_loses_its_target() {
         err.contains("`/red/canary-slug/` is an internal article"),
         "{err}"
     );
-    assert!(err.contains("`/red/canary-borrador/` is a draft"), "{err}");
+    assert!(
+        err.contains("`content/red/canary-borrador.md` is a draft"),
+        "{err}"
+    );
     assert_eq!(canaries(&site), Vec::<String>::new());
     let page = site.read_public("red/publico/index.html");
     assert!(
@@ -129,5 +133,36 @@ fn a_site_path_to_withheld_material_keeps_its_text_and_loses_its_target() {
     assert!(
         report.contains("`/kb/CANARY9/` is an internal article"),
         "{report}"
+    );
+}
+
+/// A link to an internal section (its folder, its landing page, its
+/// address) or to an internal article by its path without `.md` names
+/// withheld material as the article's own path does.
+#[test]
+fn a_link_to_an_internal_section_or_a_withheld_folder_loses_its_target() {
+    let site = site(
+        "Vea [la sección](../canarysec/), [su portada](../canarysec/_index.md), \
+         [su dirección](/canarysec/), [sin extensión](canary-plan) y \
+         <a href=\"../canarysec/\">en HTML</a>.\n",
+    );
+    site.write(
+        "content/canarysec/_index.md",
+        "---\ntitle: Incidentes\naudience: internal\n---\n\nTexto.\n",
+    );
+    site.write(
+        "content/canarysec/caso.md",
+        "---\nid: KB-8\ntitle: Caso\n---\n\nTexto.\n",
+    );
+    let err = build(&site);
+    assert!(
+        err.contains("`content/canarysec/_index.md` is an internal article"),
+        "{err}"
+    );
+    assert_eq!(canaries(&site), Vec::<String>::new());
+    let page = site.read_public("red/publico/index.html");
+    assert!(
+        page.contains("Vea la sección, su portada, su dirección, sin extensión y <a>en HTML</a>."),
+        "{page}"
     );
 }
