@@ -21,6 +21,7 @@ use crate::discover::{MARKDOWN_EXTENSIONS, is_markdown};
 use crate::landing::split_dir;
 use crate::parse::SectionPath;
 use crate::slug;
+use crate::urls::BaseUrl;
 
 /// Where an internal link points.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +90,14 @@ impl SiteModel {
     /// Resolves the link `dest` written in the content file `rel` (an
     /// article or a landing page) in `lang`.
     pub fn resolve_in(&self, rel: &str, lang: &str, dest: &str) -> LinkTarget {
+        // A full URL of either edition is left as written, unless it is
+        // the address of an article this build leaves out, which it names.
+        if let Some(path) = self.own_address(dest) {
+            return match self.resolve_in(rel, lang, &format!("/{path}")) {
+                t @ (LinkTarget::Withheld(_) | LinkTarget::Unpublished(_)) => t,
+                _ => LinkTarget::External,
+            };
+        }
         if dest.is_empty() || dest.starts_with('#') || dest.contains("://") {
             return LinkTarget::External;
         }
@@ -278,6 +287,22 @@ impl SiteModel {
             Some(&why) => withheld_target(why, shown),
             None => LinkTarget::Missing(format!("{otherwise} `{shown}`")),
         }
+    }
+
+    /// What follows the full `base_url` of either edition in `dest`
+    /// (`red/plan/` in `https://help.example.com/red/plan/`).
+    fn own_address<'d>(&self, dest: &'d str) -> Option<&'d str> {
+        let config = &self.config;
+        [
+            &config.base_url,
+            &config.agents_base_url,
+            &config.public_base_url,
+        ]
+        .into_iter()
+        .find_map(|base| match base {
+            BaseUrl::Absolute(url) => dest.strip_prefix(url.as_str()),
+            BaseUrl::Relative | BaseUrl::Path(_) => None,
+        })
     }
 
     /// Why the site path `path` (`red/plan/`, `red/plan/index.html`,

@@ -102,8 +102,10 @@ fn a_site_path_to_withheld_material_keeps_its_text_and_loses_its_target() {
          [sin barra](/red/canary-slug), [la página](/red/canary-slug/index.html), \
          [el enlace corto](/kb/CANARY9/), [en inglés](/en/kb/CANARY9/), \
          [el viejo](/canary-viejo/), [bajo /ayuda](/ayuda/red/canary-slug/), \
-         <a href=\"/kb/CANARY9/\">en HTML</a> y [el borrador](/red/canary-borrador/).\n\n\
-         [Fuera](/otra/cosa/) y [el público](/red/publico/).\n",
+         <a href=\"/kb/CANARY9/\">en HTML</a>, [entero](https://help.example.com/red/canary-slug/) \
+         y [el borrador](/red/canary-borrador/).\n\n\
+         [Fuera](/otra/cosa/) y [el público](/red/publico/), \
+         [también](https://help.example.com/red/publico/).\n",
     );
     let err = build(&site);
     assert!(
@@ -119,13 +121,14 @@ fn a_site_path_to_withheld_material_keeps_its_text_and_loses_its_target() {
     assert!(
         page.contains(
             "Vea el plan, su paso, sin barra, la página, el enlace corto, en inglés, el viejo, \
-             bajo /ayuda, <a>en HTML</a> y el borrador."
+             bajo /ayuda, <a>en HTML</a>, entero y el borrador."
         ),
         "{page}"
     );
     assert!(
         page.contains(
-            "<a href=\"/otra/cosa/\">Fuera</a> y <a href=\"/red/publico/\">el público</a>"
+            "<a href=\"/otra/cosa/\">Fuera</a> y <a href=\"/red/publico/\">el público</a>, \
+             <a href=\"https://help.example.com/red/publico/\">también</a>"
         ),
         "{page}"
     );
