@@ -122,9 +122,14 @@ pub(super) fn render(
         match piece {
             Piece::Event(event, range) => w.event(event, range, &source),
             Piece::InternalStart(title) => w.internal_start(&title),
-            Piece::InternalEnd => {
-                w.quotes.pop();
-                w.events.push(Event::Html("</aside>\n".into()));
+            Piece::InternalEnd(empty) => {
+                if show {
+                    w.quotes.pop();
+                    w.events.push(Event::Html("</aside>\n".into()));
+                }
+                if let Some(range) = empty {
+                    w.empty_internal_block(source.span(&range));
+                }
             }
             Piece::Hidden(event) => w.hidden(event),
         }
@@ -145,6 +150,24 @@ impl<'a> Writer<'a, '_> {
         self.events.push(Event::Html(
             format!("<aside class=\"internal\"><p class=\"internal-title\">{title}</p>\n").into(),
         ));
+    }
+
+    /// An internal block at `span` holds nothing but its marker line: what
+    /// its author meant to be internal is most likely the quote after a
+    /// blank line, which is a quote of its own, and public.
+    fn empty_internal_block(&mut self, span: Range<usize>) {
+        self.out.diagnostics.push(
+            Diagnostic::warning(
+                self.page.file.path,
+                span,
+                "this internal block holds nothing but its `[!INTERNAL]` line: what follows a \
+                 blank line is not part of it, and the public edition shows it",
+            )
+            .with_help(
+                "write `>` on the blank lines inside the block, so that the block goes on \
+                 (`> [!INTERNAL]`, `>`, `> text`)",
+            ),
+        );
     }
 
     /// An event of a hidden internal block: only its headings' ids count.

@@ -442,3 +442,33 @@ fn a_quote_that_holds_only_an_internal_block_goes_with_it() {
         std::fs::read_to_string(site.root().join("public-agents/red/publico/index.html")).unwrap();
     assert_eq!(agents.matches("canary").count(), 4, "{agents}");
 }
+
+/// An internal block that holds only its marker line is most likely a
+/// block whose author left a blank line after `> [!INTERNAL]`: the quote
+/// after it is a quote of its own, and public. The build says so, at the
+/// block; a block that holds something is not reported.
+#[test]
+fn an_internal_block_that_holds_nothing_is_reported() {
+    let site = Site::empty();
+    site.write("tier0.yaml", CONFIG);
+    site.write(
+        "content/red/publico.md",
+        "---\nid: KB-1\ntitle: Impresora\n---\n\nAntes.\n\n\
+         > [!INTERNAL]\n\n> Separada, y pública.\n\n\
+         > [!INTERNAL] Nota\n> Dentro.\n\n\
+         > [!INTERNAL]\n>\n> Dentro también.\n",
+    );
+    let err = build(&site, &["build"]);
+    assert_eq!(
+        err.matches("holds nothing but its `[!INTERNAL]` line")
+            .count(),
+        1,
+        "{err}"
+    );
+    assert!(err.contains("content/red/publico.md:8:1"), "{err}");
+    let page = site.read_public("red/publico/index.html");
+    assert!(
+        page.contains("Separada, y pública.") && !page.contains("Dentro"),
+        "{page}"
+    );
+}
