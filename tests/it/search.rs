@@ -409,3 +409,30 @@ fn a_forged_search_file_is_an_error_not_a_hang_or_a_huge_read() {
     });
     forge(&|path| std::fs::write(path, "(self.__tier0Search=").unwrap());
 }
+
+/// `site.json`, which the build keeps beside its index in the state
+/// folder, is read as every state file is: a link to `/dev/zero` or a
+/// pipe put in its place is not read (it would fill the memory, or hang
+/// the search), and the search answers from the configuration.
+#[cfg(unix)]
+#[test]
+fn a_site_file_that_is_a_device_or_a_pipe_is_not_read() {
+    let site = built(&[]);
+    let kept = site.root().join(".tier0/public/search/site.json");
+    std::fs::remove_file(&kept).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &kept).unwrap();
+    let search = |site: &Site| {
+        site.tier0(&["search", "conectar", "vpn"])
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap()
+    };
+    let out = search(&site);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::remove_file(&kept).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&kept).status();
+    assert!(made.unwrap().success());
+    let out = search(&site);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("KB-2"));
+}
