@@ -196,7 +196,7 @@ fn placed(rel: &str, body: &str, path: &Resolve) -> Vec<(bool, String)> {
 
 /// The attributes that load or link a file: `srcset` lists several, each
 /// URL followed by its size (`a.png 1x, b.png 2x`).
-const FILE_ATTRIBUTES: [&str; 7] = [
+pub(crate) const FILE_ATTRIBUTES: [&str; 7] = [
     "srcset",
     "src",
     "href",
@@ -284,6 +284,25 @@ pub(crate) fn html_attributes<'h>(
     html: &'h str,
     names: &'static [&'static str],
 ) -> impl Iterator<Item = (&'static str, &'h str)> {
+    located_attributes(html, names).map(|attribute| (attribute.name, attribute.value))
+}
+
+/// An attribute of a piece of HTML, and where it stands in it.
+pub(crate) struct HtmlAttribute<'h> {
+    /// Its name, as the caller spelled it.
+    pub name: &'static str,
+    /// Its value, unquoted and trimmed.
+    pub value: &'h str,
+    /// The whole attribute with the white space before it (` href="x"`):
+    /// what to cut to take it out of its element.
+    pub whole: std::ops::Range<usize>,
+}
+
+/// [`html_attributes`], each with where it stands.
+pub(crate) fn located_attributes<'h>(
+    html: &'h str,
+    names: &'static [&'static str],
+) -> impl Iterator<Item = HtmlAttribute<'h>> {
     let bytes = html.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -312,18 +331,18 @@ pub(crate) fn html_attributes<'h>(
             while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
                 i += 1;
             }
-            let (value_start, value_end) = match bytes.get(i) {
+            let (value_start, value_end, end) = match bytes.get(i) {
                 Some(&quote @ (b'"' | b'\'')) => {
                     let end = html[i + 1..]
                         .find(quote as char)
                         .map_or(html.len(), |e| i + 1 + e);
-                    (i + 1, end)
+                    (i + 1, end, (end + 1).min(html.len()))
                 }
                 Some(_) => {
                     let end = html[i..]
                         .find(|c: char| c.is_ascii_whitespace() || c == '>')
                         .map_or(html.len(), |e| i + e);
-                    (i, end)
+                    (i, end, end)
                 }
                 None => return None,
             };
@@ -331,7 +350,12 @@ pub(crate) fn html_attributes<'h>(
             // Browsers load `src=" a.png "` as `a.png`.
             let value =
                 html[value_start..value_end].trim_matches(|c: char| c.is_ascii_whitespace());
-            return Some((*name, value));
+            let before = usize::from(bytes[start - 1].is_ascii_whitespace());
+            return Some(HtmlAttribute {
+                name,
+                value,
+                whole: start - before..end,
+            });
         }
         None
     })
@@ -369,6 +393,15 @@ mod tests {
             html_references("<img src=\"unclosed.png").collect::<Vec<_>>(),
             vec!["unclosed.png"]
         );
+    }
+
+    #[test]
+    fn an_attribute_is_located_with_the_space_before_it() {
+        let html = "<a class=x href='b.md'>b</a><img/src=c.png>";
+        let cut: Vec<&str> = located_attributes(html, &["href", "src"])
+            .map(|a| &html[a.whole])
+            .collect();
+        assert_eq!(cut, vec![" href='b.md'", "src=c.png"]);
     }
 
     #[test]

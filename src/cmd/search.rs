@@ -1,6 +1,6 @@
 //! `tier0 search`: the last build's search index, from the terminal.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -17,6 +17,7 @@ use crate::share;
 use crate::site::{self, BuildError, index_dir};
 use crate::terminal::{self, Inert};
 use crate::urls::Urls;
+use crate::write::open_state_file;
 use search_index::Engine;
 use search_index::engine::Answer;
 
@@ -38,6 +39,22 @@ struct Result<'a> {
     confidence: Option<&'a str>,
     #[serde(skip)]
     reply: Option<String>,
+}
+
+/// The largest `site.json` read: some hundred bytes an article, for a
+/// hundred thousand articles and more.
+const MAX_SITE_FILE: u64 = 256 << 20;
+
+/// What the build recorded beside its index, if it can be read: as any
+/// state file, only from a regular file (never through a link, from a
+/// pipe that would hang the search or a device such as `/dev/zero` that
+/// would fill the memory), and at most [`MAX_SITE_FILE`] bytes of it.
+/// Without it, the configuration's URLs are used.
+fn read_site(path: &Path) -> Option<IndexedSite> {
+    let file = open_state_file(path, std::fs::OpenOptions::new().read(true)).ok()?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SITE_FILE).read_to_end(&mut bytes).ok()?;
+    serde_json::from_slice(&bytes).ok()
 }
 
 /// Runs `tier0 search`.
@@ -73,12 +90,15 @@ pub fn run(args: SearchArgs, verbosity: Verbosity) -> ExitCode {
     let answer =
         match Engine::open_dir(&search_dir, Some(&lang)).and_then(|e| e.search(&query, limit)) {
             Ok(answer) => answer,
-            Err(e) => return fail(format!("cannot search {}: {e}", search_dir.display())),
+            // The error names the file.
+            Err(e) => {
+                return fail(format!(
+                    "cannot search: {e}; `tier0 build` writes the index again"
+                ));
+            }
         };
     let dir = index_dir(&out);
-    let site = std::fs::read(dir.join(SITE_FILE))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<IndexedSite>(&bytes).ok());
+    let site = read_site(&dir.join(SITE_FILE));
     let base = |url: Option<&String>, configured: &BaseUrl| {
         url.and_then(|u| BaseUrl::parse(u))
             .unwrap_or_else(|| configured.clone())

@@ -297,7 +297,17 @@ fn select(
     assets: Vec<Asset>,
     selection: Selection,
 ) -> (Vec<usize>, BTreeMap<String, Withheld>, Vec<Asset>) {
-    let (mut order, withheld) = place::select(config, articles, selection);
+    let (mut order, mut withheld) = place::select(config, articles, selection);
+    // A link to a withheld landing page, or to its folder, names the
+    // section it would describe.
+    for landing in landings.1 {
+        let why = if selection.audience.shows(landing.audience) {
+            Withheld::Draft
+        } else {
+            Withheld::Internal
+        };
+        withheld.entry(landing.rel.clone()).or_insert(why);
+    }
     let mut published = vec![false; articles.len()];
     for &i in &order {
         published[i] = true;

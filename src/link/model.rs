@@ -39,7 +39,8 @@ pub struct SiteModel {
     /// Problems that do not keep a page out of a lenient build: an alias
     /// that another page already uses is dropped, and said here.
     pub warnings: Vec<Diagnostic>,
-    /// Ids and source paths of articles left out of this build, and why.
+    /// Ids, source paths and site paths (`red/plan/`, `kb/KB-2/`, aliases)
+    /// of articles left out of this build, and why.
     pub(super) withheld: Arc<BTreeMap<String, Withheld>>,
     /// Articles by id, then language: the versions of an id are neighbours.
     pub(super) by_id: Arc<BTreeMap<(String, String), usize>>,

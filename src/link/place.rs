@@ -10,9 +10,11 @@ use super::{
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::parse::{Article, Confidence, number_prefix};
+use crate::urls::normalise_alias;
 
 /// The articles `selection` publishes (indexes into `articles`, in their
-/// order), and why each other one is withheld, by id and by source.
+/// order), and why each other one is withheld, by id, by source and by
+/// site path.
 pub(super) fn select(
     config: &Config,
     articles: &[Article],
@@ -40,8 +42,24 @@ pub(super) fn select(
         };
         withheld.insert(a.id.clone(), why);
         withheld.insert(a.rel.clone(), why);
+        for path in site_paths(config, a) {
+            withheld.entry(path).or_insert(why);
+        }
     }
     (order, withheld)
+}
+
+/// The site paths an article would have (its page, its short links, its
+/// aliases), each ending in `/`: a link that writes one of a withheld
+/// article names it as its source path does.
+fn site_paths(config: &Config, a: &Article) -> impl Iterator<Item = String> {
+    [
+        super::article_path(config, a),
+        short_path(config, &a.lang, &a.id),
+        short_path(config, &config.default_language, &a.id),
+    ]
+    .into_iter()
+    .chain(a.aliases.iter().filter_map(|alias| normalise_alias(alias)))
 }
 
 /// Sorts `order` (indexes into `articles`) as the site lists articles:

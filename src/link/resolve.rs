@@ -21,6 +21,7 @@ use crate::discover::{MARKDOWN_EXTENSIONS, is_markdown};
 use crate::landing::split_dir;
 use crate::parse::SectionPath;
 use crate::slug;
+use crate::urls::BaseUrl;
 
 /// Where an internal link points.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +90,14 @@ impl SiteModel {
     /// Resolves the link `dest` written in the content file `rel` (an
     /// article or a landing page) in `lang`.
     pub fn resolve_in(&self, rel: &str, lang: &str, dest: &str) -> LinkTarget {
+        // A full URL of either edition is left as written, unless it is
+        // the address of an article this build leaves out, which it names.
+        if let Some(path) = self.own_address(dest) {
+            return match self.resolve_in(rel, lang, &format!("/{path}")) {
+                t @ (LinkTarget::Withheld(_) | LinkTarget::Unpublished(_)) => t,
+                _ => LinkTarget::External,
+            };
+        }
         if dest.is_empty() || dest.starts_with('#') || dest.contains("://") {
             return LinkTarget::External;
         }
@@ -115,12 +124,24 @@ impl SiteModel {
             }
             let tails = std::iter::once(decoded.as_ref())
                 .chain(decoded.split_once('/').map(|(_, rest)| rest));
+            let mut left_out = None;
             for tail in tails {
-                if let Found::Target(t) = self.lookup(tail, lang, anchor.clone(), true) {
-                    return t;
+                match self.lookup(tail, lang, anchor.clone(), true) {
+                    Found::Target(t) => return t,
+                    Found::Missing(t @ (LinkTarget::Withheld(_) | LinkTarget::Unpublished(_))) => {
+                        left_out.get_or_insert(t);
+                    }
+                    _ => {
+                        if let Some(why) = self.withheld_at(tail) {
+                            left_out.get_or_insert(withheld_target(why, target));
+                        }
+                    }
                 }
             }
-            return LinkTarget::External;
+            // The address of an article this build leaves out, written
+            // whole (`/red/plan/`, `/kb/KB-2/`, an alias), names it as its
+            // source path does.
+            return left_out.unwrap_or(LinkTarget::External);
         }
         if slug::is_identifier(target) && !target.contains('.') && looks_like_id(target) {
             return match self.find_by_id(target, lang) {
@@ -163,12 +184,22 @@ impl SiteModel {
                 return Found::Target(LinkTarget::Asset(trimmed.to_owned()));
             }
         }
+        // A file this build leaves out that the path may mean, should it
+        // name nothing published: `plan/` for an internal `plan.md`.
+        let mut left_out = None;
+        let mut page = |rel: &str| match self.markdown(rel, lang, anchor.clone(), anywhere) {
+            Found::Target(t) => Some(t),
+            Found::Missing(t @ (LinkTarget::Withheld(_) | LinkTarget::Unpublished(_))) => {
+                left_out.get_or_insert(t);
+                None
+            }
+            _ => None,
+        };
         // `install`, `install/` and `install.html` may all mean `install.md`.
         let stem = trimmed.strip_suffix(".html").unwrap_or(trimmed);
         if !stem.is_empty() {
             for ext in MARKDOWN_EXTENSIONS {
-                let rel = format!("{stem}{ext}");
-                if let Found::Target(t) = self.markdown(&rel, lang, anchor.clone(), anywhere) {
+                if let Some(t) = page(&format!("{stem}{ext}")) {
                     return Found::Target(t);
                 }
             }
@@ -180,8 +211,7 @@ impl SiteModel {
         };
         for name in ["index", "README", "readme", "_index"] {
             for ext in MARKDOWN_EXTENSIONS {
-                let rel = format!("{inside}{name}{ext}");
-                if let Found::Target(t) = self.markdown(&rel, lang, anchor.clone(), anywhere) {
+                if let Some(t) = page(&format!("{inside}{name}{ext}")) {
                     return Found::Target(t);
                 }
             }
@@ -192,7 +222,7 @@ impl SiteModel {
             let path = self.sections[index].path.clone();
             return Found::Target(LinkTarget::Page { path, anchor });
         }
-        Found::Nothing
+        left_out.map_or(Found::Nothing, Found::Missing)
     }
 
     /// What the Markdown file `rel` is in this build; `anywhere`: or the
@@ -253,30 +283,62 @@ impl SiteModel {
     /// Why the article `key` (an id or a source path, `shown` as such)
     /// cannot be linked to.
     pub(super) fn missing(&self, key: &str, shown: &str, otherwise: &str) -> LinkTarget {
-        LinkTarget::Missing(match self.withheld.get(key) {
-            Some(Withheld::Internal) => {
-                return LinkTarget::Withheld(format!(
-                    "`{shown}` is an internal article, which only the agents' build has; \
-                     link to it from inside a `> [!INTERNAL]` block"
-                ));
-            }
-            Some(Withheld::Draft) => {
-                return LinkTarget::Withheld(format!(
-                    "`{shown}` is a draft, which this build leaves out"
-                ));
-            }
-            Some(Withheld::NotValidated) => {
-                return LinkTarget::Unpublished(format!(
-                    "`{shown}` is not validated yet, and this edition shows validated articles only"
-                ));
-            }
-            Some(Withheld::Archived) => {
-                return LinkTarget::Unpublished(format!(
-                    "`{shown}` is archived, and this edition leaves archived articles out"
-                ));
-            }
-            None => format!("{otherwise} `{shown}`"),
+        match self.withheld.get(key) {
+            Some(&why) => withheld_target(why, shown),
+            None => LinkTarget::Missing(format!("{otherwise} `{shown}`")),
+        }
+    }
+
+    /// What follows the full `base_url` of either edition in `dest`
+    /// (`red/plan/` in `https://help.example.com/red/plan/`).
+    fn own_address<'d>(&self, dest: &'d str) -> Option<&'d str> {
+        let config = &self.config;
+        [
+            &config.base_url,
+            &config.agents_base_url,
+            &config.public_base_url,
+        ]
+        .into_iter()
+        .find_map(|base| match base {
+            BaseUrl::Absolute(url) => dest.strip_prefix(url.as_str()),
+            BaseUrl::Relative | BaseUrl::Path(_) => None,
         })
+    }
+
+    /// Why the site path `path` (`red/plan/`, `red/plan/index.html`,
+    /// `red/plan`) is withheld, when it is the page, short link or alias
+    /// of an article this build leaves out, and no redirect of the build
+    /// has it (a public translation takes the short link of its id).
+    fn withheld_at(&self, path: &str) -> Option<Withheld> {
+        let page = path.strip_suffix("index.html").unwrap_or(path);
+        let page = match page.strip_suffix('/') {
+            Some(_) => page.to_owned(),
+            None => format!("{page}/"),
+        };
+        let redirected = self
+            .redirects
+            .binary_search_by(|r| r.from.as_str().cmp(&page))
+            .is_ok();
+        (!redirected).then(|| self.withheld.get(&page).copied())?
+    }
+}
+
+/// The target of a link to `shown`, an article this build leaves out for `why`.
+fn withheld_target(why: Withheld, shown: &str) -> LinkTarget {
+    match why {
+        Withheld::Internal => LinkTarget::Withheld(format!(
+            "`{shown}` is an internal article, which only the agents' build has; \
+             link to it from inside a `> [!INTERNAL]` block"
+        )),
+        Withheld::Draft => {
+            LinkTarget::Withheld(format!("`{shown}` is a draft, which this build leaves out"))
+        }
+        Withheld::NotValidated => LinkTarget::Unpublished(format!(
+            "`{shown}` is not validated yet, and this edition shows validated articles only"
+        )),
+        Withheld::Archived => LinkTarget::Unpublished(format!(
+            "`{shown}` is archived, and this edition leaves archived articles out"
+        )),
     }
 }
 

@@ -372,7 +372,11 @@ fn survey(
 /// An I/O error with a sentence around it: what was being done, the error,
 /// then what to do.
 fn located(e: io::Error, what: String, help: &str) -> io::Error {
-    io::Error::new(e.kind(), format!("{what} {help} ({e})"))
+    let text = match help {
+        "" => format!("{what} ({e})"),
+        help => format!("{what} {help} ({e})"),
+    };
+    io::Error::new(e.kind(), text)
 }
 
 fn other_audience(out: &Path, there: BuildAudience) -> io::Error {
@@ -472,22 +476,27 @@ pub fn open_state_file(path: &Path, options: &mut std::fs::OpenOptions) -> io::R
 
 /// The manifest at `path`, if there is one.
 fn read_manifest(path: &Path) -> io::Result<Option<Manifest>> {
-    let text = open_state_file(path, std::fs::OpenOptions::new().read(true)).and_then(|file| {
-        let mut text = String::new();
-        io::Read::read_to_string(&mut &file, &mut text).map(|_| text)
+    let bytes = open_state_file(path, std::fs::OpenOptions::new().read(true)).and_then(|file| {
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut &file, &mut bytes).map(|_| bytes)
     });
-    match text {
-        Ok(text) => Manifest::parse(&text).map(Some).ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!(
-                    "`{}` is not a manifest tier0 can read, so tier0 cannot tell which files \
+    match bytes {
+        // Bytes that are not UTF-8 are not a manifest either.
+        Ok(bytes) => std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(Manifest::parse)
+            .map(Some)
+            .ok_or_else(|| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!(
+                        "`{}` is not a manifest tier0 can read, so tier0 cannot tell which files \
                      it wrote; pass --replace-output to replace them anyway, or choose another \
                      --out",
-                    path.display()
-                ),
-            )
-        }),
+                        path.display()
+                    ),
+                )
+            }),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) if e.kind() == io::ErrorKind::NotADirectory => Ok(None),
         Err(e) if e.kind() == io::ErrorKind::InvalidInput => Err(e),

@@ -425,3 +425,77 @@ fn a_word_typed_together_finds_what_the_articles_write_apart() {
         assert_eq!(out.status.code(), Some(1), "{query:?}: {}", stderr(&out));
     }
 }
+
+/// A search folder whose files were replaced by hand or by a checkout: a
+/// link to a device, a pipe, a file of gigabytes, a file cut short. Each
+/// is an error that names the file once and says how to mend it, never
+/// a read until memory runs out, a hang or a panic.
+#[cfg(unix)]
+#[test]
+fn a_forged_search_file_is_an_error_not_a_hang_or_a_huge_read() {
+    let site = built(&[]);
+    let search = site.public().join("search");
+    let manifest = std::fs::read_dir(search.join("es"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.path().is_dir())
+        .unwrap()
+        .path();
+    let vocabulary = manifest.join("v/0.js");
+    let forge = |how: &dyn Fn(&std::path::Path)| {
+        let saved = std::fs::read(&vocabulary).unwrap();
+        std::fs::remove_file(&vocabulary).unwrap();
+        how(&vocabulary);
+        let out = site
+            .tier0(&["search", "conectar"])
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert_eq!(err.matches("search/").count(), 1, "{err}");
+        assert!(
+            err.contains("v/0.js") && err.contains("tier0 build"),
+            "{err}"
+        );
+        std::fs::remove_file(&vocabulary).unwrap();
+        std::fs::write(&vocabulary, saved).unwrap();
+    };
+    forge(&|path| std::os::unix::fs::symlink("/dev/zero", path).unwrap());
+    forge(&|path| {
+        let made = std::process::Command::new("mkfifo").arg(path).status();
+        assert!(made.unwrap().success());
+    });
+    forge(&|path| {
+        let file = std::fs::File::create(path).unwrap();
+        file.set_len(1 << 32).unwrap();
+    });
+    forge(&|path| std::fs::write(path, "(self.__tier0Search=").unwrap());
+}
+
+/// `site.json`, which the build keeps beside its index in the state
+/// folder, is read as every state file is: a link to `/dev/zero` or a
+/// pipe put in its place is not read (it would fill the memory, or hang
+/// the search), and the search answers from the configuration.
+#[cfg(unix)]
+#[test]
+fn a_site_file_that_is_a_device_or_a_pipe_is_not_read() {
+    let site = built(&[]);
+    let kept = site.root().join(".tier0/public/search/site.json");
+    std::fs::remove_file(&kept).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &kept).unwrap();
+    let search = |site: &Site| {
+        site.tier0(&["search", "conectar", "vpn"])
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap()
+    };
+    let out = search(&site);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::remove_file(&kept).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&kept).status();
+    assert!(made.unwrap().success());
+    let out = search(&site);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("KB-2"));
+}

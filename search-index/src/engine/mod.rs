@@ -108,6 +108,33 @@ impl Files {
     }
 }
 
+/// The largest search file read: thousands of times the largest one an
+/// export writes (shards of about 12 KB, a manifest of some hundred KB at
+/// 10,000 articles), and small enough to hold in memory.
+const MAX_SEARCH_FILE: u64 = 64 << 20;
+
+/// The bytes of the search file `path`: a regular file (a link to one is
+/// fine) of at most [`MAX_SEARCH_FILE`] bytes. A device such as
+/// `/dev/zero`, a pipe or a file of gigabytes put in a search folder is
+/// refused, rather than read until memory runs out or forever.
+fn read_search_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let refuse = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned());
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(refuse("not a regular file, which no search index holds"));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_SEARCH_FILE + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_SEARCH_FILE {
+        return Err(refuse(
+            "larger than any file of a search index tier0 writes",
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Decoded vocabulary shards by (`v` or `w`, shard number).
 type VocabCache = RefCell<HashMap<(char, usize), Rc<Vec<VocabEntry>>>>;
 
@@ -123,7 +150,7 @@ impl Engine {
     pub fn open_dir(dir: &Path, lang: Option<&str>) -> Result<Engine, SearchError> {
         let root = dir.to_path_buf();
         Engine::open(
-            Box::new(move |path| std::fs::read(root.join(path))),
+            Box::new(move |path| read_search_file(&root.join(path))),
             dir,
             lang,
         )

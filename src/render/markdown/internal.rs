@@ -15,8 +15,9 @@ pub(super) enum Piece<'a> {
     Event(Event<'a>, Range<usize>),
     /// An internal block starts; its title.
     InternalStart(String),
-    /// The internal block ends.
-    InternalEnd,
+    /// The internal block ends (in both editions); where it stands, when
+    /// it holds nothing but its marker line.
+    InternalEnd(Option<Range<usize>>),
     /// An event of an internal block in the public build: only headings
     /// are looked at, for their ids.
     Hidden(Event<'a>),
@@ -26,8 +27,12 @@ pub(super) enum Piece<'a> {
 struct InternalBlock {
     /// Block quotes open inside it, itself included.
     depth: usize,
+    /// Where it starts.
+    start: usize,
     /// Where the marker line ends; events starting before are the marker's.
     marker_end: usize,
+    /// Whether anything but its marker line was read in it yet.
+    held: bool,
     /// The first paragraph, which starts on the marker line: held back
     /// until it shows to have more than the marker.
     first_paragraph: FirstParagraph,
@@ -80,7 +85,9 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for InternalBlo
                 {
                     self.block = Some(InternalBlock {
                         depth: 1,
+                        start: range.start,
                         marker_end: range.start + line_end,
+                        held: false,
                         first_paragraph: FirstParagraph::Unseen,
                     });
                     if self.show {
@@ -90,16 +97,17 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for InternalBlo
                 }
                 return Some(Piece::Event(event, range));
             };
+            if range.start >= block.marker_end && !matches!(event, Event::End(_)) {
+                block.held = true;
+            }
             match event {
                 Event::Start(Tag::BlockQuote(_)) => block.depth += 1,
                 Event::End(TagEnd::BlockQuote(_)) => {
                     block.depth -= 1;
                     if block.depth == 0 {
+                        let empty = (!block.held).then_some(block.start..range.end);
                         self.block = None;
-                        if self.show {
-                            return Some(Piece::InternalEnd);
-                        }
-                        continue;
+                        return Some(Piece::InternalEnd(empty));
                     }
                 }
                 _ => {}

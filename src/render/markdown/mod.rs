@@ -32,6 +32,7 @@ use search_index::Section;
 use crate::diagnostics::Diagnostic;
 use crate::link::{LinkTarget, SiteModel};
 use crate::parse::{MarkdownFile, SectionPage};
+use crate::references::{FILE_ATTRIBUTES, located_attributes};
 use crate::slug::{self, UniqueIds};
 
 use super::i18n::UiText;
@@ -226,9 +227,9 @@ fn heading_ids(
 }
 
 /// Rewrites internal link and image targets to final URLs; records
-/// problems. A link to an article this edition leaves out for its KCS state
-/// becomes its text alone: its start and its end (`unlinked` between them)
-/// are dropped.
+/// problems. A link to an article this edition leaves out (internal, a
+/// draft, or for its KCS state) becomes its text alone: its start and its
+/// end (`unlinked` between them) are dropped; in raw HTML, its target.
 fn rewrite_link<'a>(
     model: &SiteModel,
     page: &Page<'_>,
@@ -291,6 +292,10 @@ fn rewrite_link<'a>(
                 id,
             })
         }
+        Event::Html(html) => Event::Html(withhold_html_links(model, page, html, span, out)),
+        Event::InlineHtml(html) => {
+            Event::InlineHtml(withhold_html_links(model, page, html, span, out))
+        }
         other => other,
     }
 }
@@ -307,12 +312,7 @@ fn resolve<'a>(
     out: &mut RenderedBody,
     what: &str,
 ) -> Option<CowStr<'a>> {
-    let target = model.resolve_in(page.file.rel, page.file.lang, &dest);
-    let withheld = matches!(target, LinkTarget::Withheld(_));
-    if !matches!(target, LinkTarget::Page { .. } | LinkTarget::Asset(_)) {
-        out.article_links.push(dest.to_string());
-    }
-    Some(match target {
+    Some(match target(model, page, &dest, out) {
         LinkTarget::External => dest,
         LinkTarget::Page { path, anchor } => {
             let href = model.urls.href(page.path, &path);
@@ -343,26 +343,104 @@ fn resolve<'a>(
             out.assets.push(rel);
             href.into()
         }
-        LinkTarget::Missing(reason) | LinkTarget::Withheld(reason) => {
-            out.diagnostics.push(
-                Diagnostic::error(page.file.path, span, format!("broken {what}: {reason}"))
-                    .with_help("link to an article by its id (`KB-1042`) or by the relative path of its .md file")
-                    .fatal_if(model.config.strict),
-            );
-            return (!withheld).then_some(dest);
+        LinkTarget::Missing(reason) => {
+            out.diagnostics
+                .push(broken(model, page, span, what, &reason));
+            dest
         }
-        LinkTarget::Unpublished(reason) => {
-            out.diagnostics.push(
-                Diagnostic::warning(
-                    page.file.path,
-                    span,
-                    format!("{what} without a target: {reason}; the page shows its text only"),
-                )
-                .with_help("link to a validated article instead, or validate the one linked"),
-            );
+        left_out @ (LinkTarget::Withheld(_) | LinkTarget::Unpublished(_)) => {
+            withhold(model, page, span, what, &left_out, out);
             return None;
         }
     })
+}
+
+/// Where `dest`, written in `page`, points; recorded in `out` when it
+/// names, or may come to name, an article.
+fn target(model: &SiteModel, page: &Page<'_>, dest: &str, out: &mut RenderedBody) -> LinkTarget {
+    let target = model.resolve_in(page.file.rel, page.file.lang, dest);
+    if !matches!(target, LinkTarget::Page { .. } | LinkTarget::Asset(_)) {
+        out.article_links.push(dest.to_owned());
+    }
+    target
+}
+
+/// The error of a link to nothing, or to an article this edition withholds.
+fn broken(
+    model: &SiteModel,
+    page: &Page<'_>,
+    span: Range<usize>,
+    what: &str,
+    reason: &str,
+) -> Diagnostic {
+    Diagnostic::error(page.file.path, span, format!("broken {what}: {reason}"))
+        .with_help(
+            "link to an article by its id (`KB-1042`) or by the relative path of its .md file",
+        )
+        .fatal_if(model.config.strict)
+}
+
+/// Says why a link to `target`, an article this edition leaves out, loses
+/// its target: a broken link when it is internal or a draft, a warning
+/// when it is left out for its KCS state.
+fn withhold(
+    model: &SiteModel,
+    page: &Page<'_>,
+    span: Range<usize>,
+    what: &str,
+    target: &LinkTarget,
+    out: &mut RenderedBody,
+) {
+    match target {
+        LinkTarget::Withheld(reason) => out
+            .diagnostics
+            .push(broken(model, page, span, what, reason)),
+        LinkTarget::Unpublished(reason) => out.diagnostics.push(
+            Diagnostic::warning(
+                page.file.path,
+                span,
+                format!("{what} without a target: {reason}; the page shows its text only"),
+            )
+            .with_help("link to a validated article instead, or validate the one linked"),
+        ),
+        _ => {}
+    }
+}
+
+/// Raw HTML (`<a href="plan.md">`, `<iframe src="KB-2">`) without the
+/// attributes that link or load an article this edition leaves out, each
+/// reported as [`resolve`] reports a Markdown link to it: the element
+/// keeps its text, and its target, which names the article, is gone.
+/// Other targets stay as written.
+fn withhold_html_links<'a>(
+    model: &SiteModel,
+    page: &Page<'_>,
+    html: CowStr<'a>,
+    span: Range<usize>,
+    out: &mut RenderedBody,
+) -> CowStr<'a> {
+    let mut cuts = Vec::new();
+    for attribute in located_attributes(&html, &FILE_ATTRIBUTES) {
+        if attribute.name == "srcset" {
+            continue;
+        }
+        let target = target(model, page, attribute.value, out);
+        if matches!(target, LinkTarget::Withheld(_) | LinkTarget::Unpublished(_)) {
+            withhold(model, page, span.clone(), "link", &target, out);
+            cuts.push(attribute.whole);
+        }
+    }
+    if cuts.is_empty() {
+        return html;
+    }
+    let mut kept = String::with_capacity(html.len());
+    let mut at = 0;
+    for cut in cuts {
+        kept.push_str(&html[at..cut.start]);
+        at = cut.end;
+    }
+    kept.push_str(&html[at..]);
+    kept.into()
 }
 
 /// Escapes text for an HTML attribute (double-quoted) or text node.

@@ -52,7 +52,12 @@ struct Writer<'a, 'p> {
     /// Where the heading being read starts in the file.
     heading_span: Range<usize>,
     lists: Vec<ListState>,
-    quote_depth: usize,
+    /// The block quotes and internal asides open, each with where its
+    /// opening event stands in `events`.
+    quotes: Vec<usize>,
+    /// How long `events` was when an event of a hidden internal block was
+    /// last read.
+    hidden_at: Option<usize>,
     last_heading_id: Option<String>,
     /// Inside a link whose target this edition leaves out: its end is
     /// dropped with its start (links do not nest).
@@ -99,7 +104,8 @@ pub(super) fn render(
         heading: None,
         heading_span: 0..0,
         lists: Vec::new(),
-        quote_depth: 0,
+        quotes: Vec::new(),
+        hidden_at: None,
         last_heading_id: None,
         unlinked: false,
         step_start: 0,
@@ -116,9 +122,14 @@ pub(super) fn render(
         match piece {
             Piece::Event(event, range) => w.event(event, range, &source),
             Piece::InternalStart(title) => w.internal_start(&title),
-            Piece::InternalEnd => {
-                w.quote_depth = w.quote_depth.saturating_sub(1);
-                w.events.push(Event::Html("</aside>\n".into()));
+            Piece::InternalEnd(empty) => {
+                if show {
+                    w.quotes.pop();
+                    w.events.push(Event::Html("</aside>\n".into()));
+                }
+                if let Some(range) = empty {
+                    w.empty_internal_block(source.span(&range));
+                }
             }
             Piece::Hidden(event) => w.hidden(event),
         }
@@ -129,7 +140,7 @@ pub(super) fn render(
 impl<'a> Writer<'a, '_> {
     /// An internal block opens, shown with its `title`.
     fn internal_start(&mut self, title: &str) {
-        self.quote_depth += 1;
+        self.quotes.push(self.events.len());
         let label = self.text.get("internal_block");
         let title = if title.is_empty() {
             escape_attr(label)
@@ -141,8 +152,27 @@ impl<'a> Writer<'a, '_> {
         ));
     }
 
+    /// An internal block at `span` holds nothing but its marker line: what
+    /// its author meant to be internal is most likely the quote after a
+    /// blank line, which is a quote of its own, and public.
+    fn empty_internal_block(&mut self, span: Range<usize>) {
+        self.out.diagnostics.push(
+            Diagnostic::warning(
+                self.page.file.path,
+                span,
+                "this internal block holds nothing but its `[!INTERNAL]` line: what follows a \
+                 blank line is not part of it, and the public edition shows it",
+            )
+            .with_help(
+                "write `>` on the blank lines inside the block, so that the block goes on \
+                 (`> [!INTERNAL]`, `>`, `> text`)",
+            ),
+        );
+    }
+
     /// An event of a hidden internal block: only its headings' ids count.
     fn hidden(&mut self, event: Event<'a>) {
+        self.hidden_at = Some(self.events.len());
         match event {
             Event::Start(Tag::Heading { id, .. }) => {
                 self.hidden_heading = Some((id.map(|i| i.to_string()), Vec::new()));
@@ -207,7 +237,7 @@ impl<'a> Writer<'a, '_> {
                 self.code = Some((language.map(str::to_owned), String::new()));
             }
             Event::Start(Tag::List(start)) => {
-                let steps = start.is_some() && self.lists.is_empty() && self.quote_depth == 0;
+                let steps = start.is_some() && self.lists.is_empty() && self.quotes.is_empty();
                 self.lists.push(ListState {
                     steps,
                     next: start.unwrap_or(1),
@@ -221,7 +251,7 @@ impl<'a> Writer<'a, '_> {
             }
             Event::Start(Tag::Item) => self.item(),
             Event::Start(Tag::BlockQuote(kind)) => {
-                self.quote_depth += 1;
+                self.quotes.push(self.events.len());
                 let event = match kind {
                     Some(kind) => {
                         let admonition = source.admonition_at(range.start);
@@ -232,17 +262,27 @@ impl<'a> Writer<'a, '_> {
                 self.events.push(event);
             }
             Event::End(TagEnd::BlockQuote(kind)) => {
-                self.quote_depth = self.quote_depth.saturating_sub(1);
-                self.events.push(match kind {
+                let opened = self.quotes.pop();
+                let closer = match kind {
                     Some(_) => Event::Html(self.alerts.close().into()),
                     None => Event::End(TagEnd::BlockQuote(None)),
-                });
+                };
+                // A quote or alert that held hidden internal blocks only
+                // (`> > [!INTERNAL]`) would show empty: it goes with them.
+                let len = self.events.len();
+                if opened.is_some_and(|at| at + 1 == len) && self.hidden_at == Some(len) {
+                    self.events.pop();
+                    self.hidden_at = Some(self.events.len());
+                } else {
+                    self.events.push(closer);
+                }
             }
             other => self.other(other, span),
         }
     }
 
-    /// A link or image event with its target rewritten; other events as they are.
+    /// A link or image event with its target rewritten, raw HTML without
+    /// its links to withheld articles; other events as they are.
     fn rewrite(&mut self, event: Event<'a>, span: Range<usize>) -> Event<'a> {
         rewrite_link(
             self.model,

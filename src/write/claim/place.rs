@@ -28,9 +28,8 @@ pub(super) fn check_state(state: &Path) -> io::Result<()> {
             format!(
                 "`{}` is {what}; tier0 keeps what it knows about the output folder there (its \
                  manifest, search index, cache and lock) and never writes or deletes through a \
-                 link: remove `{}` (tier0 makes the folder again) or choose another --out",
+                 link: remove it (tier0 makes the folder again) or choose another --out",
                 dir.display(),
-                dir.display()
             ),
         ));
     }

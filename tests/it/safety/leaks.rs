@@ -412,3 +412,63 @@ fn a_public_link_to_withheld_material_keeps_its_text_and_loses_its_target() {
         "{agents}"
     );
 }
+
+/// A block quote or alert that holds only an internal block (`> >
+/// [!INTERNAL]`) goes with it: an empty frame on the public page would
+/// show where withheld material stands. One that holds more keeps the rest.
+#[test]
+fn a_quote_that_holds_only_an_internal_block_goes_with_it() {
+    let site = Site::empty();
+    site.write("tier0.yaml", CONFIG);
+    site.write(
+        "content/red/publico.md",
+        "---\nid: KB-1\ntitle: Impresora\n---\n\nAntes.\n\n\
+         > > [!INTERNAL]\n> > canary uno\n\n\
+         > > > [!INTERNAL]\n> > > canary dos\n\n\
+         > [!NOTE]\n> > [!INTERNAL]\n> > canary tres\n\n\
+         > Queda.\n>\n> > [!INTERNAL]\n> > canary cuatro\n\nDespués.\n",
+    );
+    build(&site, &["build"]);
+    assert_eq!(canaries(&site.public()), Vec::<String>::new());
+    let page = site.read_public("red/publico/index.html");
+    let body = &page[page.find("<p>Antes.</p>").unwrap()..page.find("<p>Después.</p>").unwrap()];
+    assert_eq!(
+        body, "<p>Antes.</p>\n<blockquote>\n<p>Queda.</p>\n</blockquote>\n",
+        "{page}"
+    );
+
+    build(&site, &["build", "--audience", "agents"]);
+    let agents =
+        std::fs::read_to_string(site.root().join("public-agents/red/publico/index.html")).unwrap();
+    assert_eq!(agents.matches("canary").count(), 4, "{agents}");
+}
+
+/// An internal block that holds only its marker line is most likely a
+/// block whose author left a blank line after `> [!INTERNAL]`: the quote
+/// after it is a quote of its own, and public. The build says so, at the
+/// block; a block that holds something is not reported.
+#[test]
+fn an_internal_block_that_holds_nothing_is_reported() {
+    let site = Site::empty();
+    site.write("tier0.yaml", CONFIG);
+    site.write(
+        "content/red/publico.md",
+        "---\nid: KB-1\ntitle: Impresora\n---\n\nAntes.\n\n\
+         > [!INTERNAL]\n\n> Separada, y pública.\n\n\
+         > [!INTERNAL] Nota\n> Dentro.\n\n\
+         > [!INTERNAL]\n>\n> Dentro también.\n",
+    );
+    let err = build(&site, &["build"]);
+    assert_eq!(
+        err.matches("holds nothing but its `[!INTERNAL]` line")
+            .count(),
+        1,
+        "{err}"
+    );
+    assert!(err.contains("content/red/publico.md:8:1"), "{err}");
+    let page = site.read_public("red/publico/index.html");
+    assert!(
+        page.contains("Separada, y pública.") && !page.contains("Dentro"),
+        "{page}"
+    );
+}

@@ -11,3 +11,4 @@ mod scaling;
 mod state;
 mod terminal;
 mod urls;
+mod withheld_links;

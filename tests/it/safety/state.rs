@@ -20,11 +20,10 @@ fn a_state_folder_that_is_a_link_is_refused_and_not_followed() {
     let err = run_in(&site, site.root(), &["build"], 2);
     assert_has(
         &err,
-        &[
-            "`./.tier0/public` is a symbolic link",
-            "remove `./.tier0/public`",
-        ],
+        &["`./.tier0/public` is a symbolic link", "remove it (tier0"],
     );
+    // Named once: the path is the message's subject.
+    assert_eq!(err.matches("./.tier0/public").count(), 1, "{err}");
     assert_eq!(tree(&mine), before);
     assert!(!site.public().exists());
 
@@ -43,6 +42,7 @@ fn a_state_folder_that_is_a_file_is_refused() {
     site.write(".tier0", "not a folder");
     let err = run_in(&site, site.root(), &["build"], 2);
     assert_has(&err, &["`./.tier0` is not a folder"]);
+    assert_eq!(err.matches("./.tier0").count(), 1, "{err}");
     assert!(!err.contains("os error"), "{err}");
 }
 
@@ -164,4 +164,29 @@ fn files_of_the_state_folder_are_never_read_or_written_through_links_or_pipes() 
     std::fs::remove_file(state.join("cache")).unwrap();
     std::os::unix::fs::symlink("/dev/zero", state.join("cache")).unwrap();
     run_in(&site, site.root(), &["build", "--quiet"], 0);
+}
+
+/// A manifest whose bytes are not text is one tier0 cannot read, said as
+/// for any other: not an I/O error about a stream, and `--replace-output`
+/// replaces the output anyway.
+#[test]
+fn a_manifest_that_is_not_text_is_not_a_manifest() {
+    let site = site();
+    run_in(&site, site.root(), &["build", "--quiet"], 0);
+    site.write(".tier0/public/manifest", b"tier0\xff\n../x\n");
+    let err = run_in(&site, site.root(), &["build"], 2);
+    assert_has(
+        &err,
+        &[
+            "`./.tier0/public/manifest` is not a manifest tier0 can read",
+            "--replace-output",
+        ],
+    );
+    assert!(!err.contains("UTF-8") && !err.contains("  "), "{err}");
+    run_in(
+        &site,
+        site.root(),
+        &["build", "--quiet", "--replace-output"],
+        0,
+    );
 }
