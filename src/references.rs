@@ -293,6 +293,8 @@ pub(crate) struct HtmlAttribute<'h> {
     pub name: &'static str,
     /// Its value, unquoted and trimmed.
     pub value: &'h str,
+    /// Where its value stands: what to replace to change it.
+    pub at: std::ops::Range<usize>,
     /// The whole attribute with the white space before it (` href="x"`):
     /// what to cut to take it out of its element.
     pub whole: std::ops::Range<usize>,
@@ -348,12 +350,18 @@ pub(crate) fn located_attributes<'h>(
             };
             at = value_end;
             // Browsers load `src=" a.png "` as `a.png`.
-            let value =
-                html[value_start..value_end].trim_matches(|c: char| c.is_ascii_whitespace());
+            let untrimmed = &html[value_start..value_end];
+            let value = untrimmed.trim_matches(|c: char| c.is_ascii_whitespace());
+            let value_start = value_start
+                + (untrimmed.len()
+                    - untrimmed
+                        .trim_start_matches(|c: char| c.is_ascii_whitespace())
+                        .len());
             let before = usize::from(bytes[start - 1].is_ascii_whitespace());
             return Some(HtmlAttribute {
                 name,
                 value,
+                at: value_start..value_start + value.len(),
                 whole: start - before..end,
             });
         }
@@ -402,6 +410,11 @@ mod tests {
             .map(|a| &html[a.whole])
             .collect();
         assert_eq!(cut, vec![" href='b.md'", "src=c.png"]);
+        let html = "<img src=\" a.png \" data=b.svg>";
+        let values: Vec<&str> = located_attributes(html, &["src", "data"])
+            .map(|a| &html[a.at])
+            .collect();
+        assert_eq!(values, vec!["a.png", "b.svg"]);
     }
 
     #[test]

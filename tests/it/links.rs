@@ -89,3 +89,48 @@ fn every_relative_link_and_anchor_of_the_example_resolves() {
     }
     assert!(checked > 1000, "only {checked} links checked");
 }
+
+/// Raw HTML in an article (`<a href="vpn.md#paso">`, `<img src=img/a.png>`,
+/// `srcset`) links and loads what the same Markdown would: its page sits
+/// one folder below its source, so a target left as written is broken.
+#[test]
+fn raw_html_links_and_images_lead_where_markdown_ones_do() {
+    let site = Site::empty();
+    site.write("tier0.yaml", "title: Ayuda\n");
+    site.write(
+        "content/red/vpn.md",
+        "---\nid: KB-2\ntitle: VPN\n---\n\n## Paso {#paso}\n\nTexto.\n",
+    );
+    site.write("content/red/img/a.png", "PNG");
+    site.write(
+        "content/red/wifi.md",
+        "---\nid: KB-1\ntitle: Wifi\n---\n\n\
+         See <a href=\"vpn.md#paso\">the VPN</a>, <a href=KB-2>by id</a> and \
+         <img src='img/a.png' alt=x>.\n\n\
+         <div>\n<img srcset=\" img/a.png 1x, img/a.png 2x\" src=img/a.png>\n\
+         <a href=\"https://example.com/vpn.md\">elsewhere</a> <a href=\"/contact/\">contact</a>\n</div>\n",
+    );
+    site.tier0(&["build", "--quiet"]).assert().success();
+    let page = site.read_public("red/wifi/index.html");
+    for expected in [
+        r#"<a href="../../red/vpn/index.html#paso">the VPN</a>"#,
+        r#"<a href=../../red/vpn/index.html>by id</a>"#,
+        "<img src='../../red/img/a.png' alt=x>",
+        r#"<img srcset=" ../../red/img/a.png 1x, ../../red/img/a.png 2x" src=../../red/img/a.png>"#,
+        r#"<a href="https://example.com/vpn.md">elsewhere</a>"#,
+        r#"<a href="/contact/">contact</a>"#,
+    ] {
+        assert!(page.contains(expected), "no {expected} in:\n{page}");
+    }
+    assert!(site.public().join("red/img/a.png").is_file());
+
+    // A raw HTML link to an anchor the article lacks is a broken link.
+    site.write(
+        "content/red/wifi.md",
+        "---\nid: KB-1\ntitle: Wifi\n---\n\nSee <a href=\"vpn.md#nope\">the VPN</a>.\n",
+    );
+    let out = site.tier0(&["check"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("has no anchor `#nope`"), "{stderr}");
+}

@@ -292,9 +292,9 @@ fn rewrite_link<'a>(
                 id,
             })
         }
-        Event::Html(html) => Event::Html(withhold_html_links(model, page, html, span, out)),
+        Event::Html(html) => Event::Html(rewrite_html_links(model, page, html, span, out)),
         Event::InlineHtml(html) => {
-            Event::InlineHtml(withhold_html_links(model, page, html, span, out))
+            Event::InlineHtml(rewrite_html_links(model, page, html, span, out))
         }
         other => other,
     }
@@ -314,35 +314,6 @@ fn resolve<'a>(
 ) -> Option<CowStr<'a>> {
     Some(match target(model, page, &dest, out) {
         LinkTarget::External => dest,
-        LinkTarget::Page { path, anchor } => {
-            let href = model.urls.href(page.path, &path);
-            match anchor {
-                Some(anchor) => format!("{href}#{anchor}").into(),
-                None => href.into(),
-            }
-        }
-        LinkTarget::Article {
-            index: target,
-            anchor,
-        } => {
-            let href = model.urls.href(page.path, &model.articles[target].path);
-            match anchor {
-                Some(anchor) => {
-                    out.anchor_links.push(AnchorLink {
-                        target,
-                        anchor: anchor.clone(),
-                        span,
-                    });
-                    format!("{href}#{anchor}").into()
-                }
-                None => href.into(),
-            }
-        }
-        LinkTarget::Asset(rel) => {
-            let href = model.urls.href(page.path, &rel);
-            out.assets.push(rel);
-            href.into()
-        }
         LinkTarget::Missing(reason) => {
             out.diagnostics
                 .push(broken(model, page, span, what, &reason));
@@ -352,6 +323,54 @@ fn resolve<'a>(
             withhold(model, page, span, what, &left_out, out);
             return None;
         }
+        found => url_of(model, page, found, span, out)?.into(),
+    })
+}
+
+/// The URL, from `page`, of `target` when it is a page, an article or a
+/// file of the site (recorded in `out` as the body's asset or anchor link).
+fn url_of(
+    model: &SiteModel,
+    page: &Page<'_>,
+    target: LinkTarget,
+    span: Range<usize>,
+    out: &mut RenderedBody,
+) -> Option<String> {
+    Some(match target {
+        LinkTarget::Page { path, anchor } => {
+            let href = model.urls.href(page.path, &path);
+            match anchor {
+                Some(anchor) => format!("{href}#{anchor}"),
+                None => href,
+            }
+        }
+        LinkTarget::Article {
+            index: target,
+            anchor,
+        } => {
+            let href = model.urls.href(page.path, &model.articles[target].path);
+            match anchor {
+                Some(anchor) => {
+                    let url = format!("{href}#{anchor}");
+                    out.anchor_links.push(AnchorLink {
+                        target,
+                        anchor,
+                        span,
+                    });
+                    url
+                }
+                None => href,
+            }
+        }
+        LinkTarget::Asset(rel) => {
+            let href = model.urls.href(page.path, &rel);
+            out.assets.push(rel);
+            href
+        }
+        LinkTarget::External
+        | LinkTarget::Missing(_)
+        | LinkTarget::Withheld(_)
+        | LinkTarget::Unpublished(_) => return None,
     })
 }
 
@@ -407,40 +426,78 @@ fn withhold(
     }
 }
 
-/// Raw HTML (`<a href="plan.md">`, `<iframe src="KB-2">`) without the
-/// attributes that link or load an article this edition leaves out, each
-/// reported as [`resolve`] reports a Markdown link to it: the element
-/// keeps its text, and its target, which names the article, is gone.
-/// Other targets stay as written.
-fn withhold_html_links<'a>(
+/// Raw HTML (`<a href="plan.md">`, `<img src="img/a.png">`) with each
+/// target that names an article or a file of the site written as its URL,
+/// as [`resolve`] writes a Markdown link's, and without the attributes that
+/// link or load an article this edition leaves out, each reported as
+/// [`resolve`] reports a Markdown link to it: the element keeps its text,
+/// and its target, which names the article, is gone. Other targets (other
+/// sites, paths tier0 does not know) stay as written.
+fn rewrite_html_links<'a>(
     model: &SiteModel,
     page: &Page<'_>,
     html: CowStr<'a>,
     span: Range<usize>,
     out: &mut RenderedBody,
 ) -> CowStr<'a> {
-    let mut cuts = Vec::new();
+    // What to put in place of each range of `html`, in order.
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     for attribute in located_attributes(&html, &FILE_ATTRIBUTES) {
-        if attribute.name == "srcset" {
-            continue;
+        let mut urls = Vec::new();
+        let mut withheld = false;
+        for url in attribute_urls(attribute.name, attribute.value) {
+            let at = attribute.at.start + url.start..attribute.at.start + url.end;
+            match target(model, page, &html[at.clone()], out) {
+                LinkTarget::External | LinkTarget::Missing(_) => {}
+                left_out @ (LinkTarget::Withheld(_) | LinkTarget::Unpublished(_)) => {
+                    withhold(model, page, span.clone(), "link", &left_out, out);
+                    withheld = true;
+                }
+                found => {
+                    if let Some(url) = url_of(model, page, found, span.clone(), out) {
+                        urls.push((at, escape_attr(&url)));
+                    }
+                }
+            }
         }
-        let target = target(model, page, attribute.value, out);
-        if matches!(target, LinkTarget::Withheld(_) | LinkTarget::Unpublished(_)) {
-            withhold(model, page, span.clone(), "link", &target, out);
-            cuts.push(attribute.whole);
+        if withheld {
+            edits.push((attribute.whole, String::new()));
+        } else {
+            edits.extend(urls);
         }
     }
-    if cuts.is_empty() {
+    if edits.is_empty() {
         return html;
     }
-    let mut kept = String::with_capacity(html.len());
+    let mut rewritten = String::with_capacity(html.len());
     let mut at = 0;
-    for cut in cuts {
-        kept.push_str(&html[at..cut.start]);
-        at = cut.end;
+    for (range, with) in edits {
+        rewritten.push_str(&html[at..range.start]);
+        rewritten.push_str(&with);
+        at = range.end;
     }
-    kept.push_str(&html[at..]);
-    kept.into()
+    rewritten.push_str(&html[at..]);
+    rewritten.into()
+}
+
+/// Where each URL of an attribute's `value` stands in it: the whole value,
+/// or for `srcset` each candidate's URL, before its size (`a.png 1x, b.png 2x`).
+fn attribute_urls(name: &str, value: &str) -> Vec<Range<usize>> {
+    if name != "srcset" {
+        return std::iter::once(0..value.len()).collect();
+    }
+    let mut urls = Vec::new();
+    let mut start = 0;
+    for candidate in value.split(',') {
+        let lead = candidate.len() - candidate.trim_start().len();
+        let url = candidate.trim_start();
+        let len = url.find(char::is_whitespace).unwrap_or(url.len());
+        if len > 0 {
+            urls.push(start + lead..start + lead + len);
+        }
+        start += candidate.len() + 1;
+    }
+    urls
 }
 
 /// Escapes text for an HTML attribute (double-quoted) or text node.
@@ -454,6 +511,18 @@ pub fn escape_attr(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_url_of_a_srcset_is_found_before_its_size() {
+        let value = " a.png 1x,b.png 2x , c.png";
+        let urls: Vec<&str> = attribute_urls("srcset", value)
+            .into_iter()
+            .map(|r| &value[r])
+            .collect();
+        assert_eq!(urls, vec!["a.png", "b.png", "c.png"]);
+        let whole: Vec<Range<usize>> = std::iter::once(0..7).collect();
+        assert_eq!(attribute_urls("src", "a b.png"), whole);
+    }
 
     #[test]
     fn attribute_text_is_escaped() {

@@ -90,7 +90,7 @@ fn a_raw_html_link_to_withheld_material_keeps_its_text_and_loses_its_target() {
     let page =
         std::fs::read_to_string(site.root().join("public-agents/red/publico/index.html")).unwrap();
     assert!(
-        page.contains("<a href=\"canary-plan.md\">el plan</a>"),
+        page.contains("<a href=\"../../red/canary-slug/index.html\">el plan</a>"),
         "{page}"
     );
 }
