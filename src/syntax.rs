@@ -32,6 +32,35 @@ pub fn internal_marker(quote: &str) -> Option<(&str, usize)> {
         .then(|| (line[INTERNAL_MARKER.len()..].trim(), line_end))
 }
 
+/// Whether a block whose source is `block` starts with what looks like the
+/// internal marker but is not one: `[! INTERNAL]`, `**[!INTERNAL]**`,
+/// `[!Interno]`, or the marker outside a block quote or inside raw HTML
+/// (`<blockquote>[!INTERNAL]`). Its author meant it internal, and every
+/// edition shows it. Tags, emphasis and white space are passed over, in any
+/// case.
+pub fn looks_like_internal_marker(block: &str) -> bool {
+    const LOOKALIKE: &[u8] = b"[!intern";
+    let mut matched = 0;
+    let mut in_tag = false;
+    for c in block.bytes().take(200) {
+        match c {
+            b'<' => in_tag = true,
+            b'>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            b'*' | b'_' | b'>' => {}
+            _ if c.is_ascii_whitespace() => {}
+            _ if c.eq_ignore_ascii_case(&LOOKALIKE[matched]) => {
+                matched += 1;
+                if matched == LOOKALIKE.len() {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Whether `body` may hold an internal block: a cheap test before parsing.
 /// The marker's `[!` is found with memchr's vector search, then the rest
 /// compared in any case (a window compared at every byte cost 7 % of a
@@ -56,6 +85,27 @@ mod tests {
         assert!(may_have_internal_blocks("[!Internal]"));
         assert!(!may_have_internal_blocks("[!INTERNA"));
         assert!(!may_have_internal_blocks("[!NOTE] [! INTERNAL] INTERNAL]"));
+    }
+
+    #[test]
+    fn a_marker_written_otherwise_looks_like_one() {
+        for block in [
+            "[! INTERNAL] Para el CAU\nTexto",
+            "**[!INTERNAL]**",
+            "[!Interno]",
+            "<blockquote>\n<p>[!internal] x",
+            "_[ !INTERNAL ]_",
+        ] {
+            assert!(looks_like_internal_marker(block), "{block:?}");
+        }
+        for block in [
+            "[!NOTE] internal",
+            "See [!INTERNAL] below",
+            "`[!INTERNAL]`",
+            "[internal]",
+        ] {
+            assert!(!looks_like_internal_marker(block), "{block:?}");
+        }
         assert!(!may_have_internal_blocks(""));
     }
 }

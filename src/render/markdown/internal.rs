@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::syntax::internal_marker;
+use crate::syntax::{internal_marker, looks_like_internal_marker};
 
 /// What the renderer reads: Markdown events, with internal blocks replaced
 /// by an opening and a closing mark, or hidden.
@@ -21,6 +21,9 @@ pub(super) enum Piece<'a> {
     /// An event of an internal block in the public build: only headings
     /// are looked at, for their ids.
     Hidden(Event<'a>),
+    /// A paragraph or raw HTML outside internal blocks starts here with
+    /// what looks like the internal marker but is not one: it is shown.
+    Lookalike(Range<usize>),
 }
 
 /// An internal block being read.
@@ -94,6 +97,16 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for InternalBlo
                         return Some(Piece::InternalStart(title.to_owned()));
                     }
                     continue;
+                }
+                if matches!(event, Event::Start(Tag::Paragraph) | Event::Html(_))
+                    && self
+                        .source
+                        .get(range.clone())
+                        .is_some_and(looks_like_internal_marker)
+                {
+                    let at = range.clone();
+                    self.queued = Some((event, range));
+                    return Some(Piece::Lookalike(at));
                 }
                 return Some(Piece::Event(event, range));
             };

@@ -132,6 +132,7 @@ pub(super) fn render(
                 }
             }
             Piece::Hidden(event) => w.hidden(event),
+            Piece::Lookalike(range) => w.internal_lookalike(source.span(&range)),
         }
     }
     w.finish(len)
@@ -166,6 +167,22 @@ impl<'a> Writer<'a, '_> {
             .with_help(
                 "write `>` on the blank lines inside the block, so that the block goes on \
                  (`> [!INTERNAL]`, `>`, `> text`)",
+            ),
+        );
+    }
+
+    /// A block at `span` starts with what looks like the internal marker
+    /// but is not one: every edition shows it.
+    fn internal_lookalike(&mut self, span: Range<usize>) {
+        self.out.diagnostics.push(
+            Diagnostic::warning(
+                self.page.file.path,
+                span,
+                "this looks like an internal block, but is not one: the public edition shows it",
+            )
+            .with_help(
+                "start a block quote with exactly `> [!INTERNAL]` (any case, no space inside the \
+                 brackets, no emphasis), and write `>` on every line of the block",
             ),
         );
     }

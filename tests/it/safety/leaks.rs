@@ -472,3 +472,39 @@ fn an_internal_block_that_holds_nothing_is_reported() {
         "{page}"
     );
 }
+
+/// A marker written otherwise than `> [!INTERNAL]` opens no internal
+/// block: what its author meant to keep internal is published. The build
+/// says so at each such block, in both editions alike; a real marker and
+/// a marker quoted as code are not reported.
+#[test]
+fn a_block_that_only_looks_internal_is_reported() {
+    let site = Site::empty();
+    site.write("tier0.yaml", CONFIG);
+    site.write(
+        "content/red/publico.md",
+        "---\nid: KB-1\ntitle: Impresora\n---\n\nAntes.\n\n\
+         > [! INTERNAL] Nota\n> Uno.\n\n\
+         **[!INTERNAL]** Dos.\n\n\
+         <blockquote>\n[!internal] Tres.\n</blockquote>\n\n\
+         > [!INTERNAL]\n> Dentro.\n\n\
+         Escriba `[!INTERNAL]` al principio.\n",
+    );
+    for args in [&["build"][..], &["build", "--audience", "agents"]] {
+        let err = build(&site, args);
+        assert_eq!(
+            err.matches("this looks like an internal block, but is not one")
+                .count(),
+            3,
+            "{args:?}: {err}"
+        );
+        for at in [":8:3", ":11:1", ":14:1"] {
+            assert!(
+                err.contains(&format!("content/red/publico.md{at}")),
+                "{at}: {err}"
+            );
+        }
+    }
+    let page = site.read_public("red/publico/index.html");
+    assert!(page.contains("Uno.") && !page.contains("Dentro"), "{page}");
+}
