@@ -215,30 +215,40 @@ pub(super) fn redirects(
             }
         }
     }
-    for (i, a) in linked.iter().enumerate() {
-        let aliases = a.article.aliases.iter().filter_map(|alias| {
+    // The aliases authors wrote first: a Docusaurus URL, which tier0
+    // makes up, must not take a path from one of them.
+    let aliases = linked.iter().enumerate().flat_map(|(i, a)| {
+        a.article.aliases.iter().filter_map(move |alias| {
             let from = crate::urls::normalise_alias(alias)?;
-            Some((from, ALIAS, a.article.spans.value("aliases")))
-        });
-        // A site moved from Docusaurus keeps the links to its old URLs.
-        let docusaurus = without_number_prefixes(&a.path).map(|from| (from, DOCUSAURUS, 0..0));
-        for (from, (what, help), span) in aliases.chain(docusaurus) {
-            // An old URL that is the page's own path (a Hugo `url` or a
-            // Docusaurus `slug` tier0 gives the page anyway) needs no redirect.
-            if from == a.path {
-                continue;
+            Some((i, from, ALIAS, a.article.spans.value("aliases")))
+        })
+    });
+    // A site moved from Docusaurus keeps the links to its old URLs.
+    let docusaurus = linked.iter().enumerate().filter_map(|(i, a)| {
+        without_number_prefixes(&a.path).map(|from| (i, from, DOCUSAURUS, 0..0))
+    });
+    for (i, from, (what, help), span) in aliases.chain(docusaurus) {
+        let a = &linked[i];
+        // An old URL that is the page's own path (a Hugo `url` or a
+        // Docusaurus `slug` tier0 gives the page anyway) needs no redirect.
+        if from == a.path {
+            continue;
+        }
+        match registry.claim(
+            &from,
+            format!("{what} of `{}`", a.article.id),
+            a.article.path.clone(),
+            span,
+        ) {
+            Ok(()) => redirects.push(Redirect { from, to: i }),
+            // A site that never was a Docusaurus one may well have
+            // `1-setup.md` beside `setup.md`: a warning, even when strict.
+            Err(e) if what == DOCUSAURUS.0 => {
+                lenient.warnings.push(e.with_help(help).fatal_if(false));
             }
-            match registry.claim(
-                &from,
-                format!("{what} of `{}`", a.article.id),
-                a.article.path.clone(),
-                span,
-            ) {
-                Ok(()) => redirects.push(Redirect { from, to: i }),
-                // The page is worth more to readers than one old URL of it.
-                Err(e) if lenient.strict => lenient.report(e),
-                Err(e) => lenient.report(e.with_help(help)),
-            }
+            // The page is worth more to readers than one old URL of it.
+            Err(e) if lenient.strict => lenient.report(e),
+            Err(e) => lenient.report(e.with_help(help)),
         }
     }
     redirects.sort_by(|a, b| a.from.cmp(&b.from));

@@ -168,4 +168,28 @@ fn docusaurus_urls_without_number_prefixes_lead_to_their_pages() {
         page(&site, "3-troubleshooting/01-wifi").0,
         "Wi-Fi drops every hour"
     );
+    // tier0 makes the Docusaurus URL up: a site that never was a Docusaurus
+    // one still passes `check` and `--strict` with such neighbours.
+    for args in [&["check"][..], &["build", "--strict"]] {
+        let output = site.tier0(args).output().unwrap();
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {err}");
+        assert!(
+            err.contains("the Docusaurus URL of `wifi`"),
+            "{args:?}: {err}"
+        );
+    }
+
+    // An alias an author wrote keeps its path, whichever article comes first.
+    std::fs::remove_file(site.root().join("content/troubleshooting/wifi.md")).unwrap();
+    site.write(
+        "content/zz.md",
+        "---\nid: KB-8\ntitle: Aaa\naliases: [/troubleshooting/printer/]\n---\nText.\n",
+    );
+    let output = site.tier0(&["build", "--strict"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_has(
+        &site.read_public("troubleshooting/printer/index.html"),
+        &["url=../../zz/index.html\""],
+    );
 }
