@@ -311,9 +311,14 @@ pub(crate) fn located_attributes<'h>(
         while at < bytes.len() {
             let start = at;
             at += 1;
-            // An attribute name starts after white space (or the `/` that
-            // browsers take as one: `<img/src=…>`) and ends at `=`.
-            if start == 0 || !(bytes[start - 1].is_ascii_whitespace() || bytes[start - 1] == b'/') {
+            // An attribute name starts after white space, the `/` or the
+            // closing quote that browsers take as one (`<img/src=…>`,
+            // `<a title="x"href=…>`), or at the start: Markdown hands an
+            // HTML block over line by line, and a line may start with one.
+            if start > 0
+                && !(bytes[start - 1].is_ascii_whitespace()
+                    || matches!(bytes[start - 1], b'/' | b'"' | b'\''))
+            {
                 continue;
             }
             let Some(name) = names.iter().find(|n| {
@@ -357,7 +362,7 @@ pub(crate) fn located_attributes<'h>(
                     - untrimmed
                         .trim_start_matches(|c: char| c.is_ascii_whitespace())
                         .len());
-            let before = usize::from(bytes[start - 1].is_ascii_whitespace());
+            let before = usize::from(start > 0 && bytes[start - 1].is_ascii_whitespace());
             return Some(HtmlAttribute {
                 name,
                 value,
@@ -410,6 +415,11 @@ mod tests {
             .map(|a| &html[a.whole])
             .collect();
         assert_eq!(cut, vec![" href='b.md'", "src=c.png"]);
+        let html = "href=\"a.md\" title=\"x\"src=b.png>";
+        let cut: Vec<&str> = located_attributes(html, &["href", "src"])
+            .map(|a| &html[a.whole])
+            .collect();
+        assert_eq!(cut, vec!["href=\"a.md\"", "src=b.png"]);
         let html = "<img src=\" a.png \" data=b.svg>";
         let values: Vec<&str> = located_attributes(html, &["src", "data"])
             .map(|a| &html[a.at])

@@ -56,7 +56,9 @@ fn a_raw_html_link_to_withheld_material_keeps_its_text_and_loses_its_target() {
         "Vea <a href=\"canary-plan.md\">el plan</a>, \
          <a href='../red/canary-plan.md#canarypaso' class=\"x\">su paso</a>, \
          <a href=CANARY9>por id</a> y <a href=\"canary-borrador.md\">el borrador</a>.\n\n\
-         <div><a title=\"Plan\" href=\"canary-plan.md\">en bloque</a></div>\n",
+         <div><a title=\"Plan\" href=\"canary-plan.md\">en bloque</a></div>\n\n\
+         <div>\n<a\nhref=\"canary-plan.md\">en líneas</a>\n\
+         <a title=\"x\"href=\"canary-plan.md\">pegado</a>\n</div>\n",
     );
     let err = build(&site);
     assert!(
@@ -78,7 +80,7 @@ fn a_raw_html_link_to_withheld_material_keeps_its_text_and_loses_its_target() {
     let report = check(&site);
     assert_eq!(
         report.matches("is an internal article").count(),
-        4,
+        6,
         "{report}"
     );
 
