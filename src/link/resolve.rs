@@ -310,7 +310,11 @@ impl SiteModel {
     /// of an article this build leaves out, and no redirect of the build
     /// has it (a public translation takes the short link of its id).
     fn withheld_at(&self, path: &str) -> Option<Withheld> {
-        let page = path.strip_suffix("index.html").unwrap_or(path);
+        // `red/plan/index.html` is the page `red/plan/`; `red/planindex.html` is not.
+        let page = match path.strip_suffix("index.html") {
+            Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+            _ => path,
+        };
         let page = match page.strip_suffix('/') {
             Some(_) => page.to_owned(),
             None => format!("{page}/"),

@@ -171,3 +171,17 @@ fn a_link_to_an_internal_section_or_a_withheld_folder_loses_its_target() {
         "{page}"
     );
 }
+
+/// Only a whole `index.html` names a page: `/red/canary-slugindex.html`
+/// is another path, which names nothing of the site and stays as written.
+#[test]
+fn a_path_that_only_ends_like_a_page_is_not_the_page() {
+    let site = site("Vea [otro](/red/canary-slugindex.html).\n");
+    let err = build(&site);
+    assert!(!err.contains("is an internal article"), "{err}");
+    assert!(
+        site.read_public("red/publico/index.html")
+            .contains("<a href=\"/red/canary-slugindex.html\">otro</a>"),
+        "{err}"
+    );
+}
