@@ -311,6 +311,20 @@ pub(crate) fn located_attributes<'h>(
         while at < bytes.len() {
             let start = at;
             at += 1;
+            // The quoted value of an attribute not asked for is passed
+            // over whole: `alt="src=x"` holds text, not an attribute.
+            if bytes[start] == b'=' {
+                let mut i = at;
+                while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+                    i += 1;
+                }
+                if let Some(&quote @ (b'"' | b'\'')) = bytes.get(i) {
+                    at = html[i + 1..]
+                        .find(quote as char)
+                        .map_or(html.len(), |e| i + 2 + e);
+                }
+                continue;
+            }
             // An attribute name starts after white space, the `/` or the
             // closing quote that browsers take as one (`<img/src=…>`,
             // `<a title="x"href=…>`), or at the start: Markdown hands an
@@ -387,6 +401,10 @@ mod tests {
             vec!["a.png", "b.pdf", "c.jpg"]
         );
         assert_eq!(html_references("<img data-src=\"no.png\">").count(), 0);
+        assert_eq!(
+            html_references(r#"<a title="see src=x.png" alt='href=y.md'>"#).count(),
+            0
+        );
         let more = r#"<picture><source srcset="a.webp 1x, b.webp 2x,c.webp"><img src=d.png></picture>
             <object data="e.pdf"></object><svg><image xlink:href="f.svg"/></svg><td background=g.gif>"#;
         assert_eq!(
