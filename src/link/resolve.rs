@@ -290,8 +290,11 @@ impl SiteModel {
     }
 
     /// What follows the full `base_url` of either edition in `dest`
-    /// (`red/plan/` in `https://help.example.com/red/plan/`).
+    /// (`red/plan/` in `https://help.example.com/red/plan/`), as a browser
+    /// reads it: in `http` or `https` or without a scheme
+    /// (`//help.example.com/red/plan/`), the host in any case.
     fn own_address<'d>(&self, dest: &'d str) -> Option<&'d str> {
+        let (host, path) = web_address(dest)?;
         let config = &self.config;
         [
             &config.base_url,
@@ -300,7 +303,14 @@ impl SiteModel {
         ]
         .into_iter()
         .find_map(|base| match base {
-            BaseUrl::Absolute(url) => dest.strip_prefix(url.as_str()),
+            BaseUrl::Absolute(url) => {
+                let (base_host, base_path) = web_address(url)?;
+                if host.eq_ignore_ascii_case(base_host) {
+                    path.strip_prefix(base_path)
+                } else {
+                    None
+                }
+            }
             BaseUrl::Relative | BaseUrl::Path(_) => None,
         })
     }
@@ -310,6 +320,8 @@ impl SiteModel {
     /// of an article this build leaves out, and no redirect of the build
     /// has it (a public translation takes the short link of its id).
     fn withheld_at(&self, path: &str) -> Option<Withheld> {
+        // As a browser (`.`, `..`) and most servers (`//`) read the path.
+        let path = &dot_segments_removed(path);
         // `red/plan/index.html` is the page `red/plan/`; `red/planindex.html` is not.
         let page = match path.strip_suffix("index.html") {
             Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
@@ -325,6 +337,41 @@ impl SiteModel {
             .is_ok();
         (!redirected).then(|| self.withheld.get(&page).copied())?
     }
+}
+
+/// The host and the path after it (without its `/`) of a web address:
+/// `http://`, `https://` (in any case) or `//` and a host.
+fn web_address(url: &str) -> Option<(&str, &str)> {
+    let rest = match url.strip_prefix("//") {
+        Some(rest) => rest,
+        None => {
+            let (scheme, rest) = url.split_once("://")?;
+            let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+            web.then_some(rest)?
+        }
+    };
+    Some(rest.split_once('/').unwrap_or((rest, "")))
+}
+
+/// A site path without empty and `.` segments, and with each `..` taking
+/// the segment before it away (`red//./x/../plan/` → `red/plan/`); a
+/// final `/` is kept.
+fn dot_segments_removed(path: &str) -> String {
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            other => segments.push(other),
+        }
+    }
+    let mut out = segments.join("/");
+    if path.ends_with('/') && !out.is_empty() {
+        out.push('/');
+    }
+    out
 }
 
 /// The target of a link to `shown`, an article this build leaves out for `why`.
@@ -408,6 +455,30 @@ fn join_relative(dir: &str, link: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_addresses_and_site_paths_are_read_as_a_browser_reads_them() {
+        for url in [
+            "https://help.example.com/red/plan/",
+            "HTTP://help.example.com/red/plan/",
+            "//help.example.com/red/plan/",
+        ] {
+            assert_eq!(
+                web_address(url),
+                Some(("help.example.com", "red/plan/")),
+                "{url}"
+            );
+        }
+        assert_eq!(
+            web_address("https://help.example.com"),
+            Some(("help.example.com", ""))
+        );
+        assert_eq!(web_address("ftp://help.example.com/red/"), None);
+        assert_eq!(web_address("/red/plan/"), None);
+        assert_eq!(dot_segments_removed("red//./x/../plan/"), "red/plan/");
+        assert_eq!(dot_segments_removed("red/plan/."), "red/plan");
+        assert_eq!(dot_segments_removed("../.."), "");
+    }
 
     #[test]
     fn relative_joins() {

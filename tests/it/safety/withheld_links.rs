@@ -106,6 +106,11 @@ fn a_site_path_to_withheld_material_keeps_its_text_and_loses_its_target() {
          [el viejo](/canary-viejo/), [bajo /ayuda](/ayuda/red/canary-slug/), \
          <a href=\"/kb/CANARY9/\">en HTML</a>, [entero](https://help.example.com/red/canary-slug/) \
          y [el borrador](/red/canary-borrador/).\n\n\
+         Escrito de otro modo: [sin esquema](//help.example.com/red/canary-slug/), \
+         [en http](http://help.example.com/red/canary-slug/), \
+         [en mayúsculas](HTTPS://Help.Example.com/red/canary-slug/), \
+         [doble barra](/red//canary-slug/), [con punto](/red/./canary-slug/), \
+         [de vuelta](/red/otra/../canary-slug/index.html).\n\n\
          [Fuera](/otra/cosa/) y [el público](/red/publico/), \
          [también](https://help.example.com/red/publico/).\n",
     );
@@ -124,6 +129,13 @@ fn a_site_path_to_withheld_material_keeps_its_text_and_loses_its_target() {
         page.contains(
             "Vea el plan, su paso, sin barra, la página, el enlace corto, en inglés, el viejo, \
              bajo /ayuda, <a>en HTML</a>, entero y el borrador."
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "Escrito de otro modo: sin esquema, en http, en mayúsculas, doble barra, con punto, \
+             de vuelta."
         ),
         "{page}"
     );
