@@ -370,12 +370,10 @@ pub(crate) fn located_attributes<'h>(
             at = value_end;
             // Browsers load `src=" a.png "` as `a.png`.
             let untrimmed = &html[value_start..value_end];
-            let value = untrimmed.trim_matches(|c: char| c.is_ascii_whitespace());
-            let value_start = value_start
-                + (untrimmed.len()
-                    - untrimmed
-                        .trim_start_matches(|c: char| c.is_ascii_whitespace())
-                        .len());
+            let ws = |c: char| c.is_ascii_whitespace();
+            let lead = untrimmed.len() - untrimmed.trim_start_matches(ws).len();
+            let value = untrimmed[lead..].trim_end_matches(ws);
+            let value_start = value_start + lead;
             let before = usize::from(start > 0 && bytes[start - 1].is_ascii_whitespace());
             return Some(HtmlAttribute {
                 name,

@@ -1076,8 +1076,9 @@ function hasPhrase(record, typed, typing) {
   };
   return recordTexts(record).some((text) => {
     const words = surfacesOf(text || "");
+    if (fits(words)) return true;
     const pieces = words.flatMap(codePieces);
-    return fits(words) || (pieces.length > words.length && fits(pieces));
+    return pieces.length > words.length && fits(pieces);
   });
 }
 

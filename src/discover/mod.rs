@@ -101,28 +101,35 @@ pub struct Sources {
 
 /// Reads `tier0.yaml` at `root`, if there is one.
 pub fn config(root: &Path) -> io::Result<Option<SourceFile>> {
-    let path = root.join(CONFIG_FILE);
-    match std::fs::read(&path) {
-        Ok(bytes) => {
-            let (text, problem) = decode(PathBuf::from(CONFIG_FILE), &bytes);
-            match problem {
-                Some(p) => Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{}: {}", CONFIG_FILE, p.message),
-                )),
-                None => Ok(Some(SourceFile {
-                    path: PathBuf::from(CONFIG_FILE),
-                    rel: CONFIG_FILE.into(),
-                    text,
-                })),
-            }
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(io::Error::new(
-            e.kind(),
-            format!("cannot read {}: {e}", path.display()),
+    let read = root_file(root, CONFIG_FILE).map_err(|e| {
+        let path = root.join(CONFIG_FILE);
+        io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
+    })?;
+    match read {
+        None => Ok(None),
+        Some((_, Some(problem))) => Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}: {}", CONFIG_FILE, problem.message),
         )),
+        Some((file, None)) => Ok(Some(file)),
     }
+}
+
+/// The file `name` at `root` (`tier0.yaml`, `mkdocs.yml`), with the
+/// problem of decoding its text; `None` when there is none.
+fn root_file(root: &Path, name: &str) -> io::Result<Option<(SourceFile, Option<Diagnostic>)>> {
+    let bytes = match std::fs::read(root.join(name)) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let (text, problem) = decode(PathBuf::from(name), &bytes);
+    let file = SourceFile {
+        path: PathBuf::from(name),
+        rel: name.to_owned(),
+        text,
+    };
+    Ok(Some((file, problem)))
 }
 
 /// Walks `root/content` and `root/themes/<theme>`; the Markdown files whose
@@ -209,9 +216,9 @@ pub fn discover(
 /// Reads the first of [`MKDOCS_FILES`] at `root` into `sources`.
 fn read_mkdocs(root: &Path, sources: &mut Sources) {
     for name in MKDOCS_FILES {
-        let bytes = match std::fs::read(root.join(name)) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+        let (file, problem) = match root_file(root, name) {
+            Ok(Some(read)) => read,
+            Ok(None) => continue,
             Err(e) => {
                 sources.problems.push(
                     Diagnostic::error(name, 0..0, format!("cannot read this file: {e}"))
@@ -220,17 +227,10 @@ fn read_mkdocs(root: &Path, sources: &mut Sources) {
                 return;
             }
         };
-        let (text, problem) = decode(PathBuf::from(name), &bytes);
-        sources.texts.insert(name, text.clone());
+        sources.texts.insert(name, file.text.clone());
         match problem {
             Some(problem) => sources.problems.push(problem),
-            None => {
-                sources.mkdocs = Some(SourceFile {
-                    path: PathBuf::from(name),
-                    rel: name.to_owned(),
-                    text,
-                });
-            }
+            None => sources.mkdocs = Some(file),
         }
         return;
     }

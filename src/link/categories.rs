@@ -14,6 +14,8 @@
 //! that doc: it comes first in its section, unless its front matter gives
 //! it a weight.
 
+use std::collections::HashMap;
+
 use crate::config::{Config, Localized};
 use crate::diagnostics::Diagnostic;
 use crate::discover::markdown_stem;
@@ -28,6 +30,9 @@ pub fn apply(
     categories: &[Category],
 ) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
+    // Each article's Docusaurus ids, made once and only when a category
+    // file links a doc; the first article with an id keeps it.
+    let mut by_id: Option<HashMap<String, usize>> = None;
     for category in categories {
         let configured = config
             .categories
@@ -44,10 +49,16 @@ pub fn apply(
             continue;
         };
         let id = id.trim_matches('/');
-        match articles
-            .iter_mut()
-            .find(|a| docusaurus_ids(a).any(|d| d == id))
-        {
+        let by_id = by_id.get_or_insert_with(|| {
+            let mut ids = HashMap::new();
+            for (i, article) in articles.iter().enumerate() {
+                for id in docusaurus_ids(article) {
+                    ids.entry(id).or_insert(i);
+                }
+            }
+            ids
+        });
+        match by_id.get(id).map(|&i| &mut articles[i]) {
             Some(article) => {
                 if article.weight == 0 && article.section.as_deref() == Some(&category.section) {
                     article.weight = i64::MIN;

@@ -219,7 +219,7 @@ pub(super) fn redirects(
     // makes up, must not take a path from one of them.
     let aliases = linked.iter().enumerate().flat_map(|(i, a)| {
         a.article.aliases.iter().filter_map(move |alias| {
-            let from = crate::urls::normalise_alias(alias)?;
+            let from = normalise_alias(alias)?;
             Some((i, from, ALIAS, a.article.spans.value("aliases")))
         })
     });
@@ -269,20 +269,18 @@ const DOCUSAURUS: (&str, &str) = (
 
 /// The URL path Docusaurus gives the page at `path` (`2-guides/01-intro/`):
 /// the same without the number prefixes tier0 keeps (`guides/intro/`);
-/// `None` when it has none. A name whose prefix a digit follows
-/// (`2024-01-15-launch`, `1.2-notes`: a date, a version) is kept whole, as
-/// Docusaurus keeps it.
+/// `None` when it has none.
 fn without_number_prefixes(path: &str) -> Option<String> {
     let mut changed = false;
     let parts: Vec<&str> = path
         .split('/')
         .filter(|part| !part.is_empty())
         .map(|part| match number_prefix(part) {
-            Some((_, rest)) if !rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            Some((_, rest)) => {
                 changed = true;
                 rest
             }
-            _ => part,
+            None => part,
         })
         .collect();
     changed.then(|| format!("{}/", parts.join("/")))

@@ -321,7 +321,7 @@ impl SiteModel {
     /// has it (a public translation takes the short link of its id).
     fn withheld_at(&self, path: &str) -> Option<Withheld> {
         // As a browser (`.`, `..`) and most servers (`//`) read the path.
-        let path = &dot_segments_removed(path);
+        let path = &join_relative("", path)?;
         // `red/plan/index.html` is the page `red/plan/`; `red/planindex.html` is not.
         let page = match path.strip_suffix("index.html") {
             Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
@@ -351,27 +351,6 @@ fn web_address(url: &str) -> Option<(&str, &str)> {
         }
     };
     Some(rest.split_once('/').unwrap_or((rest, "")))
-}
-
-/// A site path without empty and `.` segments, and with each `..` taking
-/// the segment before it away (`red//./x/../plan/` → `red/plan/`); a
-/// final `/` is kept.
-fn dot_segments_removed(path: &str) -> String {
-    let mut segments: Vec<&str> = Vec::new();
-    for segment in path.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                segments.pop();
-            }
-            other => segments.push(other),
-        }
-    }
-    let mut out = segments.join("/");
-    if path.ends_with('/') && !out.is_empty() {
-        out.push('/');
-    }
-    out
 }
 
 /// The target of a link to `shown`, an article this build leaves out for `why`.
@@ -475,9 +454,10 @@ mod tests {
         );
         assert_eq!(web_address("ftp://help.example.com/red/"), None);
         assert_eq!(web_address("/red/plan/"), None);
-        assert_eq!(dot_segments_removed("red//./x/../plan/"), "red/plan/");
-        assert_eq!(dot_segments_removed("red/plan/."), "red/plan");
-        assert_eq!(dot_segments_removed("../.."), "");
+        assert_eq!(
+            join_relative("", "red//./x/../plan/"),
+            Some("red/plan/".into())
+        );
     }
 
     #[test]

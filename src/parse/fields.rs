@@ -19,6 +19,7 @@ use std::path::Path;
 
 use super::keys::{FRONT_MATTER_KEYS, Field, field, is_scalar_field, tier0_key};
 use crate::diagnostics::Diagnostic;
+use crate::kinds::Audience;
 use crate::matter::text::Field as TextField;
 use crate::matter::yaml;
 use crate::matter::{Entry, FrontMatter, Value};
@@ -553,10 +554,10 @@ impl<'a> Reader<'a> {
     /// it could be.
     fn withhold(&mut self, entry: &Entry, key: &str, value: &Value) -> bool {
         match key {
-            "audience" => match value.scalar_text().map(|a| a.trim().to_ascii_lowercase()) {
-                Some(a) if a == "internal" => self.read.raw.cascade.internal = true,
-                Some(a) if a == "public" => {}
-                _ => return false,
+            "audience" => match value.scalar_text().as_deref().and_then(Audience::parse) {
+                Some(Audience::Internal) => self.read.raw.cascade.internal = true,
+                Some(Audience::Public) => {}
+                None => return false,
             },
             "draft" => self.read.raw.cascade.draft |= self.flag(entry, value).unwrap_or(false),
             "published" => {

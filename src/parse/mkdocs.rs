@@ -207,11 +207,7 @@ impl Reading<'_> {
     fn not_understood(&mut self, entry: &Value) -> Vec<String> {
         let shown = serde_yaml::to_string(entry).unwrap_or_default();
         let shown = shown.lines().next().unwrap_or_default().to_owned();
-        let span = self
-            .file
-            .text
-            .find("nav:")
-            .map_or(0..0, |at| at..at + "nav:".len());
+        let span = crate::matter::yaml::TopLevelKeys::scan(&self.file.text, 0).key_span("nav");
         self.problems.push(
             Diagnostic::warning(
                 &self.file.path,

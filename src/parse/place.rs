@@ -64,12 +64,18 @@ pub(super) fn page_place<'a>(rel: &'a str, base: &'a str, landed: bool) -> (&'a 
 /// The number prefix of a file or folder name, which Docusaurus orders by
 /// and leaves out of ids and titles, and the name after it: `01-intro` →
 /// (1, `intro`), `2. Guides` → (2, `Guides`). A name that is all number
-/// (`2024`) or has no separator after its digits (`3d-printing`) has none.
+/// (`2024`), has no separator after its digits (`3d-printing`), or whose
+/// separator a digit follows (`2024-01-15-launch`, `1.2-notes`: a date, a
+/// version, which Docusaurus keeps whole) has none.
 pub fn number_prefix(name: &str) -> Option<(i64, &str)> {
     let digits = name.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &name[digits..];
     let after = rest.trim_start_matches([' ', '-', '_', '.']);
-    if digits == 0 || after.len() == rest.len() || after.is_empty() {
+    if digits == 0
+        || after.len() == rest.len()
+        || after.is_empty()
+        || after.starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     Some((name[..digits].parse().ok()?, after))
@@ -94,6 +100,8 @@ mod tests {
             ("10-", None),
             ("3d-printing", None),
             ("v2-api", None),
+            ("2024-01-15-launch", None),
+            ("1.2-notes", None),
             ("99999999999999999999-x", None),
         ] {
             assert_eq!(number_prefix(name), prefix, "{name}");

@@ -394,8 +394,10 @@ fn has_phrase(record: &Record, typed: &[String], typing: bool) -> bool {
     record_texts(record).any(|text| {
         let surfaces = surface_forms(Mode::Query, text);
         let words: Vec<&str> = surfaces.iter().map(String::as_str).collect();
-        let pieces: Vec<&str> = words.iter().flat_map(|w| code_pieces(w)).collect();
-        fits(&words) || (pieces.len() > words.len() && fits(&pieces))
+        fits(&words) || {
+            let pieces: Vec<&str> = words.iter().flat_map(|w| code_pieces(w)).collect();
+            pieces.len() > words.len() && fits(&pieces)
+        }
     })
 }
 

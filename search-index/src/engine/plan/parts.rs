@@ -159,12 +159,9 @@ pub(super) fn split_word<'s>(vocab: &dyn Vocabulary, word: &'s str) -> Option<Ve
         }
     }
     // The first of the highest: `max_by_key` would keep the last.
-    let best = splits
-        .iter()
-        .map(|(r, _)| *r)
-        .max()
-        .and_then(|top| splits.into_iter().find(|(r, _)| *r == top));
-    let (_, cuts) = best?;
+    let (_, cuts) = splits
+        .into_iter()
+        .min_by_key(|(r, _)| std::cmp::Reverse(*r))?;
     let ends: Vec<usize> = std::iter::once(0).chain(cuts).chain([chars]).collect();
     Some(
         ends.windows(2)
