@@ -6,12 +6,15 @@
 //! - `<outdir>/expected.json`: the Rust engine's top 10 ids for a set of
 //!   queries, complete (`ids`, with a trailing space) and as typed (`typing`);
 //! - `<outdir>/analysis.json`: the Rust tokenizer's output on test strings,
-//!   so the JS tokenizer and folding can be checked against it.
+//!   so the JS tokenizer and folding can be checked against it;
+//! - `<outdir>/titles/search/…` and `<outdir>/titles/expected.json`: a
+//!   corpus where one word is in more titles than a postings head holds,
+//!   so that the tests see whether the heads decide a one-word query.
 
 use std::path::{Path, PathBuf};
 
 use search_index::analyzer::{Mode, surface_forms};
-use search_index::{Engine, SearchDocument, build, export};
+use search_index::{Engine, SearchDocument, Section, build, export};
 use serde_json::json;
 
 /// Queries whose top 10 the browser must reproduce.
@@ -63,42 +66,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let docs: Vec<SearchDocument> = serde_json::from_str(&std::fs::read_to_string(corpus)?)?;
     let languages = vec!["es".to_string(), "en".to_string()];
 
-    let index_dir = out.join("index");
-    let built = build(&index_dir, &languages, &docs)?;
-    let search_dir = out.join("search");
-    if search_dir.exists() {
-        std::fs::remove_dir_all(&search_dir)?;
-    }
-    export(&built, &|rel: &str, bytes: &[u8]| {
-        let path = search_dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(path, bytes)
-    })?;
-
-    let mut expected = Vec::new();
-    for &(lang, query) in QUERIES {
-        let engine = Engine::open_dir(&search_dir, Some(lang))?;
-        let ids = |q: &str| -> Result<Vec<String>, search_index::SearchError> {
-            Ok(engine
-                .search(q, 10)?
-                .hits
-                .into_iter()
-                .map(|h| h.record.id)
-                .collect())
-        };
-        expected.push(json!({
-            "lang": lang,
-            "query": query,
-            "ids": ids(&format!("{query} "))?,
-            "typing": ids(query)?,
-        }));
-    }
-    std::fs::write(
-        out.join("expected.json"),
-        serde_json::to_vec_pretty(&expected)?,
-    )?;
+    let search_dir = export_to(&out, &languages, &docs)?;
+    write_expected(&search_dir, QUERIES, &out.join("expected.json"))?;
+    let titles = out.join("titles");
+    let titles_dir = export_to(&titles, &["es".to_string()], &titled_corpus())?;
+    write_expected(&titles_dir, TITLE_QUERIES, &titles.join("expected.json"))?;
 
     let latin: String = ('\u{c0}'..='\u{24f}').map(|c| format!("a{c}b ")).collect();
     let samples = [
@@ -138,4 +110,137 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     )?;
     println!("exported fixture to {}", out.display());
     Ok(())
+}
+
+/// Builds and exports `docs` under `out` (`out/index`, `out/search`), and
+/// returns the search directory.
+fn export_to(
+    out: &Path,
+    languages: &[String],
+    docs: &[SearchDocument],
+) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    let built = build(&out.join("index"), languages, docs)?;
+    let search_dir = out.join("search");
+    if search_dir.exists() {
+        std::fs::remove_dir_all(&search_dir)?;
+    }
+    export(&built, &|rel: &str, bytes: &[u8]| {
+        let path = search_dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, bytes)
+    })?;
+    Ok(search_dir)
+}
+
+/// Writes to `path` the Rust engine's top 10 of each query over `search_dir`.
+fn write_expected(
+    search_dir: &Path,
+    queries: &[(&str, &str)],
+    path: &Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let mut expected = Vec::new();
+    for &(lang, query) in queries {
+        let engine = Engine::open_dir(search_dir, Some(lang))?;
+        let ids = |q: &str| -> Result<Vec<String>, search_index::SearchError> {
+            Ok(engine
+                .search(q, 10)?
+                .hits
+                .into_iter()
+                .map(|h| h.record.id)
+                .collect())
+        };
+        expected.push(json!({
+            "lang": lang,
+            "query": query,
+            "ids": ids(&format!("{query} "))?,
+            "typing": ids(query)?,
+        }));
+    }
+    std::fs::write(path, serde_json::to_vec_pretty(&expected)?)?;
+    Ok(())
+}
+
+/// Queries over [`titled_corpus`].
+const TITLE_QUERIES: &[(&str, &str)] = &[("es", "conexión"), ("es", "conexi")];
+
+/// Words that lengthen a title or a body, each once.
+const FILLER: &[&str] = &[
+    "uno",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+    "trece",
+    "catorce",
+    "quince",
+    "dieciseis",
+    "diecisiete",
+    "dieciocho",
+    "diecinueve",
+    "veinte",
+    "lunes",
+    "martes",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sabado",
+    "domingo",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "norte",
+];
+
+/// 40 articles with `conexión` in the title, each title and body one word
+/// longer than the one before (so their scores differ), then 40 with it in
+/// the body only.
+fn titled_corpus() -> Vec<SearchDocument> {
+    (0..80)
+        .map(|i| {
+            let n = i % 40;
+            let filler = FILLER[..n].join(" ");
+            let title = if i < 40 {
+                format!("Conexión {filler}")
+            } else {
+                format!("Aviso {filler}")
+            };
+            SearchDocument {
+                id: format!("KB-{}", 2000 + i),
+                lang: "es".to_string(),
+                url: format!("red/articulo-{i}/"),
+                title: title.trim_end().to_string(),
+                description: String::new(),
+                tier: "L1".to_string(),
+                category: "red".to_string(),
+                trail: Vec::new(),
+                doc_type: "how-to".to_string(),
+                keywords: Vec::new(),
+                sections: vec![Section {
+                    anchor: None,
+                    heading: None,
+                    text: format!("La conexión de la red falla. {filler}"),
+                }],
+                internal: false,
+                confidence: None,
+            }
+        })
+        .collect()
 }

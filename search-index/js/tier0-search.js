@@ -1,6 +1,6 @@
 // tier0 search engine for the browser (and Node >= 20).
 //
-// Reads the static index that `search-index` exports (FORMAT.md, format 5)
+// Reads the static index that `search-index` exports (FORMAT.md, format 6)
 // and answers queries without a stemmer: the vocabulary shards map every
 // word form of the articles to its index term, and the postings carry
 // scores computed at build time from tantivy's BM25 statistics. How a
@@ -11,7 +11,7 @@
 // Dependency-free, no build step. The only `export` is the last line, so
 // that tier0 can also ship this file as a classic script (for file://).
 
-const FORMAT_VERSION = 5;
+const FORMAT_VERSION = 6;
 // A stop word's own postings are under this prefix and the word (FORMAT.md).
 const STOP_TERM_PREFIX = ".";
 const MAX_TOKEN_CHARS = 40;
@@ -441,7 +441,7 @@ function variants(surface) {
 }
 
 /** What a query asks for (QUERY.md, "Planning"), read from the vocabulary of `store`. */
-function createPlanner({ manifest, vocabShard, lookup }) {
+function createPlanner({ manifest, data, vocabShard, lookup }) {
   /** The vocabulary entries that start with `prefix` (itself included), from its shard and at most the next ones. */
   async function wordsStarting(prefix) {
     const m = await manifest();
@@ -475,10 +475,11 @@ function createPlanner({ manifest, vocabShard, lookup }) {
   async function corrections(word, shard) {
     // Only words of letters: a code one digit away is another code.
     if (word.length < MIN_TYPO_LEN || !/^\p{Alphabetic}+$/u.test(word)) return [];
-    const m = await manifest();
     const max = word.length >= TWO_TYPOS_LEN ? 2 : 1;
     const reversed = [...word].reverse().join("");
-    const back = await vocabShard("w", shardOf(m.reversed, reversed));
+    // The reversed shards' keys are in a file of their own: only typo lookups read them.
+    const { keys } = await data("reversed.js");
+    const back = await vocabShard("w", shardOf(keys, reversed));
     const found = [];
     const seen = new Set();
     for (const e of [...shard, ...back]) {
@@ -743,11 +744,10 @@ function createRanker({ manifest, data, postings }) {
     const accept = await filterSet(filters);
     const load = (withTails) => Promise.all(words.map((word) => Promise.all(word.candidates.map(async (c) => {
       const d = await postings(c.term, withTails);
-      return { weight: c.weight, entry: d.entry, list: d.full || d.head, complete: d.full !== null, top: d.entry ? d.entry.top : 0 };
+      return { weight: c.weight, entry: d.entry, list: d.full || d.head, complete: d.full !== null };
     }))));
     let lists = await load(false);
-    const topScore = (c) => { F32_BITS[0] = c.top; return F32[0]; };
-    const asLists = (ls) => ls.map((word) => word.map((c) => ({ ...c, top: topScore(c) })));
+    const asLists = (ls) => ls.map((word) => word.map((c) => ({ ...c, rest: restScore(c.entry) })));
     const optional = words.map((w) => w.optional === true);
     let result = evaluate(asLists(lists), optional, m.docs, accept, limit);
     let totalExact = lists.every((word) => word.every((c) => c.complete));
@@ -806,14 +806,26 @@ function accumulate(a, lists, nw, accept) {
   return n;
 }
 
-/** What an unloaded tail may still hold, per list: [title, score] options (null: the list is whole). */
+/** The best score of a term's postings without the title bit when they are all in its tail (`rest`, FORMAT.md), else null. */
+function restScore(entry) {
+  if (!entry || entry.rest === undefined) return null;
+  F32_BITS[0] = entry.rest;
+  return F32[0];
+}
+
+/**
+ * What an unloaded tail may still hold, per list: [title, score] options
+ * (null: the list is whole). Postings come title first, then by score: a
+ * head that ends in the title group leaves title postings no better than
+ * its last, and the others, none better than `rest` (none when absent).
+ */
 function tailBounds(lists) {
   return lists.map((word) => word.map((c) => {
     if (c.complete) return null;
     const last = c.list.docs.length - 1;
-    const lastTitle = last >= 0 && c.list.titles[last] === 1;
-    const lastScore = last >= 0 ? Math.fround(c.weight * c.list.scores[last]) : Math.fround(c.weight * c.top);
-    return lastTitle ? [[1, lastScore], [0, Math.fround(c.weight * c.top)]] : [[0, lastScore]];
+    const lastScore = Math.fround(c.weight * c.list.scores[last]);
+    if (c.list.titles[last] !== 1) return [[0, lastScore]];
+    return c.rest === null ? [[1, lastScore]] : [[1, lastScore], [0, Math.fround(c.weight * c.rest)]];
   }));
 }
 
@@ -824,7 +836,7 @@ function tailBounds(lists) {
 function keysOf(a, open, q, doc) {
   const { best, title, seen } = a;
   const { optional, nw, nr } = q;
-  let matched = 0, titled = 0, score = 0, upMatched = 0, upTitleOk = true, upScore = 0;
+  let matched = 0, titled = 0, score = 0, upMatched = 0, upTitleOk = true, upScore = 0, upTitleScore = 0;
   for (let i = 0; i < nw; i++) {
     const at = doc === null ? -1 : doc * nw + i;
     const known = at >= 0 ? best[at] : NaN;
@@ -833,29 +845,49 @@ function keysOf(a, open, q, doc) {
       score = Math.fround(score + known);
       if (!optional[i]) { matched++; if (knownTitle) titled++; }
     }
-    let maxAny = known === known ? known : -1;
-    let maxTitle = knownTitle ? known : -1;
-    open[i].forEach((o, j) => {
-      if (o === null || (at >= 0 && (seen[at] & (1 << j)))) return;
-      for (const [t, s] of o) {
-        if (s > maxAny) maxAny = s;
-        if (t === 1 && s > maxTitle) maxTitle = s;
-      }
-    });
+    const { any, inTitle } = wordBounds(open[i], at >= 0 ? seen[at] : 0, known === known ? known : -1, knownTitle);
     if (optional[i]) {
       // Only adds to the score, in or out of the title.
-      if (maxAny >= 0) upScore = Math.fround(upScore + maxAny);
+      if (any >= 0) { upScore = Math.fround(upScore + any); upTitleScore = Math.fround(upTitleScore + any); }
       continue;
     }
-    if (maxAny >= 0) { upMatched++; upScore = Math.fround(upScore + maxAny); }
-    // A word's score is its best candidate's, which need not be the one in
-    // the title: the title key's score is bounded by the best of any.
-    if (maxTitle < 0) upTitleOk = false;
+    if (any >= 0) { upMatched++; upScore = Math.fround(upScore + any); }
+    if (inTitle < 0) upTitleOk = false;
+    else upTitleScore = Math.fround(upTitleScore + inTitle);
   }
   const lower = [matched, matched === nr && titled === nr ? 1 : 0, score];
   const uppers = [[upMatched, 0, upScore]];
-  if (upTitleOk && upMatched === nr) uppers.push([upMatched, 1, upScore]);
+  if (upTitleOk && upMatched === nr) uppers.push([upMatched, 1, upTitleScore]);
   return { lower, uppers, fixed: uppers.every((u) => cmpKey(u, lower) <= 0) };
+}
+
+/**
+ * The best score one word can still reach for an article (`any`, -1: it
+ * cannot match) and the best it can reach with the word in the title
+ * (`inTitle`, -1: never in the title), from what is `known` of the
+ * article and the `open` tails of the lists that have not shown it
+ * (`seen`: bit j for list j). The word's score is its best candidate's,
+ * which need not be the one in the title: with the title from list j, the
+ * score is at most the best of j's title option and any other list's.
+ */
+function wordBounds(open, seen, known, knownTitle) {
+  let any = known, first = -1, second = -1, firstList = -1;
+  open.forEach((o, j) => {
+    if (o === null || (seen & (1 << j))) return;
+    for (const [, s] of o) {
+      if (s > any) any = s;
+      if (s > first) { if (firstList !== j) second = first; first = s; firstList = j; }
+      else if (j !== firstList && s > second) second = s;
+    }
+  });
+  if (knownTitle) return { any, inTitle: any };
+  let inTitle = -1;
+  open.forEach((o, j) => {
+    if (o === null || (seen & (1 << j))) return;
+    const others = j === firstList ? second : first;
+    for (const [t, s] of o) if (t === 1) inTitle = Math.max(inTitle, s, known, others);
+  });
+  return { any, inTitle };
 }
 
 /** Whether some article of the `n` seen matches every required word: then the AND phase (QUERY.md, "AND, then OR"). */
@@ -960,7 +992,7 @@ function createSearch({ load, base = "", lang } = {}) {
     const { words, phrase } = await plan(query, typos);
     const { ranked, forms, total, totalExact, allWords } = await rank(words, { ...options, limit: Math.max(limit, TITLE_WINDOW) });
     const m = await manifest();
-    const records = await Promise.all(ranked.map(async (r) => (await data(`r/${Math.floor(r.doc / m.records)}.js`))[r.doc % m.records]));
+    const records = await Promise.all(ranked.map(async (r) => readRecord((await data(`r/${Math.floor(r.doc / m.records)}.js`))[r.doc % m.records])));
     // Among the first TITLE_WINDOW, an article whose title is the query
     // comes first, then those with the query's words in a row; a word
     // planned as its parts counts as those (`macos` is the title "Mac OS").
@@ -1030,6 +1062,16 @@ function createSearch({ load, base = "", lang } = {}) {
 /** Whether the reader is still typing the last word of `query` (it ends in a word character). */
 function isTyping(query) {
   return /[\p{Alphabetic}\p{N}_-]$/u.test(query);
+}
+
+/**
+ * A record as exported, with each section as `[anchor, heading, text]`: a
+ * section written `[heading, text]` has the heading's words, as a query
+ * reads them, joined by `-` as its anchor (FORMAT.md, "r/").
+ */
+function readRecord(record) {
+  const sections = record.sections.map((s) => (s.length === 2 ? [surfacesOf(s[0]).join("-"), s[0], s[1]] : s));
+  return { ...record, sections };
 }
 
 /** The texts of a record in reading order: title, description, then each section's heading and text. */

@@ -15,11 +15,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+mod record;
 mod tail;
+pub use record::{GAP, RECORD_TEXT_BYTES, RECORDS_PER_FILE, Record, RecordSection, record_json};
 pub use tail::{TAIL_LEVELS, decode_tail, encode_tail_into};
 
 /// Version of the exported format; bumped on any incompatible change.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// What the term of a stop word's own postings starts with: no word does,
 /// and it sorts before every word, so these terms fill postings shards of
@@ -70,12 +72,6 @@ pub struct Manifest {
     /// Separator keys of the vocabulary shards: shard `i` (`v/<i>.js`) holds
     /// the words `w` with `vocab[i] <= w < vocab[i+1]`; `vocab[0]` is "".
     pub vocab: Vec<String>,
-    /// Separator keys of the reversed vocabulary shards (`w/<i>.js`): the
-    /// words of two or more letters that are not stop words, ordered by
-    /// their reversed surface (so a typo in a word's first letters still
-    /// lands in the shard of the right word); same rule over the reversed
-    /// surfaces.
-    pub reversed: Vec<String>,
     /// Separator keys of the postings shards (`p/<i>.js`), same rule over terms.
     pub terms: Vec<String>,
     /// Number of tail files (`t/<i>.js`).
@@ -120,6 +116,19 @@ pub enum TermRef {
     Stop(()),
 }
 
+/// `<build>/reversed.js`: the separator keys of the reversed vocabulary
+/// shards (`w/<i>.js`), which hold the words of two or more letters that
+/// are not stop words, ordered by their reversed surface (so a typo in a
+/// word's first letters still lands in the shard of the right word); same
+/// rule as [`Manifest::vocab`] over the reversed surfaces. Only typo
+/// lookups need them, so they are not in the manifest that every query
+/// reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReversedKeys {
+    /// Shard `i` holds the reversed surfaces `r` with `keys[i] <= r < keys[i+1]`.
+    pub keys: Vec<String>,
+}
+
 /// `<build>/v/<i>.js`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VocabShard {
@@ -134,6 +143,11 @@ pub struct TermEntry {
     pub df: u32,
     /// IEEE-754 bits of the term's best score (where postings decoding starts).
     pub top: u32,
+    /// IEEE-754 bits of the best score of the postings without the title
+    /// bit, when the head holds only title postings and the tail some
+    /// others ([`rest_score`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rest: Option<u32>,
     /// Surface forms that map to this term (for highlighting).
     pub forms: Vec<String>,
     /// The best [`HEAD_LEN`] postings, encoded with [`encode_postings`].
@@ -156,221 +170,6 @@ pub struct PostingsShard {
 pub struct TailFile {
     /// Term → encoded postings after the head.
     pub terms: BTreeMap<String, String>,
-}
-
-/// One item of `<build>/r/<i>.js`: what a result needs to be shown.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Record {
-    /// Article id.
-    pub id: String,
-    /// Site-relative URL.
-    pub url: String,
-    /// Title.
-    pub title: String,
-    /// Tier id.
-    pub tier: String,
-    /// Category id.
-    pub category: String,
-    /// Titles of its sections from the top (absent when it has none).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub trail: Vec<String>,
-    /// Article type.
-    #[serde(rename = "type")]
-    pub doc_type: String,
-    /// Description.
-    pub description: String,
-    /// Sections: `[anchor, heading, text]`; `text` is an excerpt of the
-    /// section (see [`record_json`]).
-    pub sections: Vec<(Option<String>, Option<String>, String)>,
-    /// The article is internal; written (as `true`) in the agents' build only.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub internal: bool,
-    /// Its KCS state, written only when it is not validated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confidence: Option<String>,
-}
-
-/// Bytes of section text kept per record (see [`record_json`]).
-pub const RECORD_TEXT_BYTES: usize = 1_200;
-
-/// At most this many bytes of a section's beginning are kept.
-const OPENING_BYTES: usize = 160;
-
-/// Characters kept around a word occurrence the record must show.
-const WINDOW_BEFORE: usize = 60;
-const WINDOW_AFTER: usize = 110;
-
-/// Records per record file.
-pub const RECORDS_PER_FILE: usize = 4;
-
-/// Separator between the kept pieces of a section's text.
-pub const GAP: &str = " … ";
-
-/// The record of an article as JSON (the shape of [`Record`]).
-///
-/// The text of the sections is cut to about [`RECORD_TEXT_BYTES`] in all,
-/// so that several records fit a small file: first a window around the
-/// first occurrence of each word in `show` (the words for which this article
-/// is a top result, best first, as `(section, byte offset)` — so the snippet
-/// of a one-word query shows and highlights the word, in the section it
-/// links to), then the beginning of every section, the remaining budget
-/// shared fairly. Kept pieces are joined with [`GAP`]; a cut start or end
-/// is marked with "…".
-pub fn record_json(doc: &crate::SearchDocument, show: &[(usize, usize)]) -> Box<[u8]> {
-    #[derive(Serialize)]
-    struct R<'a> {
-        id: &'a str,
-        url: &'a str,
-        title: &'a str,
-        tier: &'a str,
-        category: &'a str,
-        #[serde(skip_serializing_if = "<[String]>::is_empty")]
-        trail: &'a [String],
-        #[serde(rename = "type")]
-        doc_type: &'a str,
-        description: &'a str,
-        sections: Vec<(Option<&'a str>, Option<&'a str>, String)>,
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
-        internal: bool,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        confidence: Option<&'a str>,
-    }
-    let texts: Vec<&str> = doc.sections.iter().map(|s| s.text.as_str()).collect();
-    let kept = keep_pieces(&texts, show, RECORD_TEXT_BYTES);
-    let record = R {
-        id: &doc.id,
-        url: &doc.url,
-        title: &doc.title,
-        tier: &doc.tier,
-        category: &doc.category,
-        trail: &doc.trail,
-        doc_type: &doc.doc_type,
-        description: &doc.description,
-        sections: doc
-            .sections
-            .iter()
-            .zip(kept)
-            .map(|(s, pieces)| {
-                (
-                    s.anchor.as_deref(),
-                    s.heading.as_deref(),
-                    join_pieces(&s.text, &pieces),
-                )
-            })
-            .collect(),
-        internal: doc.internal,
-        confidence: doc.confidence.as_deref(),
-    };
-    serde_json::to_vec(&record)
-        .unwrap_or_default()
-        .into_boxed_slice()
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// `[from, to)` widened to word boundaries inside `text`, at most as wide.
-fn snap(text: &str, from: usize, to: usize) -> (usize, usize) {
-    let mut from = floor_boundary(text, from);
-    let mut to = floor_boundary(text, to);
-    let space = |b: &u8| matches!(b, b' ' | b'\n' | b'\t' | b'\r');
-    if from > 0
-        && let Some(k) = text.as_bytes()[from..to].iter().position(space)
-    {
-        from += k + 1;
-    }
-    if to < text.len()
-        && let Some(k) = text.as_bytes()[from..to].iter().rposition(space)
-    {
-        to = from + k;
-    }
-    (from, to.max(from))
-}
-
-/// Byte ranges of each section's text to keep (see [`record_json`]).
-fn keep_pieces(texts: &[&str], show: &[(usize, usize)], budget: usize) -> Vec<Vec<(usize, usize)>> {
-    let mut kept: Vec<Vec<(usize, usize)>> = vec![Vec::new(); texts.len()];
-    let mut used = 0;
-    for &(section, offset) in show {
-        let Some(text) = texts.get(section) else {
-            continue;
-        };
-        if offset >= text.len()
-            || kept[section]
-                .iter()
-                .any(|&(a, b)| a <= offset && offset < b)
-        {
-            continue;
-        }
-        let (a, b) = snap(
-            text,
-            offset.saturating_sub(WINDOW_BEFORE),
-            offset + WINDOW_AFTER,
-        );
-        if used + (b - a) > budget {
-            break;
-        }
-        used += b - a;
-        kept[section].push((a, b));
-    }
-    // Section beginnings, the rest of the budget shared fairly.
-    let lengths: Vec<usize> = texts.iter().map(|t| t.len()).collect();
-    let mut order: Vec<usize> = (0..texts.len()).collect();
-    order.sort_by_key(|&i| lengths[i]);
-    let mut left = budget.saturating_sub(used);
-    for (k, &i) in order.iter().enumerate() {
-        let share = (left / (texts.len() - k))
-            .min(lengths[i])
-            .min(OPENING_BYTES);
-        left -= share;
-        if share > 0 {
-            let (a, b) = if share == lengths[i] {
-                (0, share)
-            } else {
-                snap(texts[i], 0, share)
-            };
-            if b > a {
-                kept[i].push((a, b));
-            }
-        }
-    }
-    for pieces in &mut kept {
-        pieces.sort_unstable();
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(pieces.len());
-        for &(a, b) in pieces.iter() {
-            match merged.last_mut() {
-                Some(last) if a <= last.1 + 1 => last.1 = last.1.max(b),
-                _ => merged.push((a, b)),
-            }
-        }
-        *pieces = merged;
-    }
-    kept
-}
-
-/// The kept pieces of `text`, joined with [`GAP`], "…" marking cut ends.
-fn join_pieces(text: &str, pieces: &[(usize, usize)]) -> String {
-    if pieces == [(0, text.len())] {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for (k, &(a, b)) in pieces.iter().enumerate() {
-        if k > 0 {
-            out.push_str(GAP);
-        } else if a > 0 {
-            out.push_str("… ");
-        }
-        out.push_str(text[a..b].trim());
-    }
-    if pieces.last().is_some_and(|&(_, b)| b < text.len()) {
-        out.push_str(" …");
-    }
-    out
 }
 
 /// `<build>/filters.js`: per facet, the value number of every article.
@@ -463,6 +262,24 @@ pub fn posting_order(a: &Posting, b: &Posting) -> Ordering {
         .cmp(&a.title)
         .then(b.score.total_cmp(&a.score))
         .then(a.doc.cmp(&b.doc))
+}
+
+/// What a browser needs to bound the tail of `postings` (in
+/// [`posting_order`]) cut after the first `head`: when the head ends with a
+/// title posting and the tail holds some without the title bit, the bits of
+/// the best score among those (the first of them), else `None`. The head's
+/// last posting already bounds the tail's title postings; without this, the
+/// others would be bounded by the term's best score, a title score, and
+/// the head of a word found in many titles could never decide a title
+/// query (QUERY.md, "Reading less in the browser").
+pub fn rest_score(postings: &[Posting], head: usize) -> Option<u32> {
+    if !postings[..head].last()?.title {
+        return None;
+    }
+    postings[head..]
+        .iter()
+        .find(|p| !p.title)
+        .map(|p| p.score.to_bits())
 }
 
 /// Postings in [`posting_order`] as varint pairs `doc × 2 + title, prev −

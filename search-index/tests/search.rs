@@ -485,9 +485,13 @@ fn export_round_trip_matches_the_tantivy_index() {
             assert_eq!(record.category, source.category);
             assert_eq!(record.sections.len(), source.sections.len());
             for (r, s) in record.sections.iter().zip(&source.sections) {
-                assert_eq!(r.0, s.anchor);
-                assert_eq!(r.1, s.heading);
-                assert!(s.text.starts_with(r.2.trim_end_matches('…')), "{}", r.2);
+                assert_eq!(r.anchor, s.anchor);
+                assert_eq!(r.heading, s.heading);
+                assert!(
+                    s.text.starts_with(r.text.trim_end_matches('…')),
+                    "{}",
+                    r.text
+                );
             }
             records.push(record);
         }

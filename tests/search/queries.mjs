@@ -77,6 +77,10 @@ function pick(list, n, random) {
   return copy.slice(0, n);
 }
 
+// A record's section is `[heading, text]` or `[anchor, heading, text]`
+// (search-index/FORMAT.md, "r/"): its text is the last item.
+const sectionText = (section) => section[section.length - 1];
+
 /**
  * Up to `perKind` queries of each of `kinds`, drawn with a fixed seed (from
  * `name`) from exported search records (`{id, title, sections}`): `[{kind,
@@ -114,7 +118,7 @@ export function makeQueries(name, records, perKind, kinds = ALL_KINDS, lang = "e
   const bodies = [];
   for (const r of usable) {
     const runs = [];
-    for (const [, , text] of r.sections) {
+    for (const text of r.sections.map(sectionText)) {
       for (const sentence of text.split(/[.!?:;…]\s|\n/)) {
         const words = sentence.split(/\s+/).filter((w) => /^\p{L}{3,}$/u.test(w));
         const raw = sentence.split(/\s+/);
@@ -137,11 +141,11 @@ export function makeQueries(name, records, perKind, kinds = ALL_KINDS, lang = "e
     // Generated pages repeat sentences ("set the clock used…" on every
     // command's page): any article whose text has the phrase answers it.
     const needle = phrase.toLowerCase();
-    const having = records.filter((o) => o.sections.some(([, , text]) => text.toLowerCase().includes(needle))).map((o) => o.id);
+    const having = records.filter((o) => o.sections.some((s) => sectionText(s).toLowerCase().includes(needle))).map((o) => o.id);
     add("body", `${phrase} `, r, having.includes(r.id) ? having : [r.id]);
   }
-  const recordText = (r) => [r.title, ...r.sections.map(([, , text]) => text)].join("\n");
-  const words = (r) => r.sections.flatMap(([, , text]) => text.split(/[^\p{L}\p{N}_-]+/u)).filter(Boolean);
+  const recordText = (r) => [r.title, ...r.sections.map(sectionText)].join("\n");
+  const words = (r) => r.sections.flatMap((s) => sectionText(s).split(/[^\p{L}\p{N}_-]+/u)).filter(Boolean);
   for (const r of pick(usable, perKind, random)) {
     const content = words(r).filter((w) => [...w].length >= 4);
     if (content.length < 3) continue;

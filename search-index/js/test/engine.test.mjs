@@ -269,12 +269,46 @@ test("a one-word query fetches one vocabulary shard, one postings shard and its 
   const kinds = log.map((p) => p.replace(/^es\/[0-9a-f]{16}\//, "").replace(/\d+/g, "N"));
   assert.deepEqual(kinds.filter((k) => k.startsWith("v/")), ["v/N.js"]);
   assert.deepEqual(kinds.filter((k) => k.startsWith("p/")), ["p/N.js"]);
-  assert.equal(kinds.filter((k) => k.startsWith("t/") || k === "filters.js").length, 0);
+  assert.equal(kinds.filter((k) => k.startsWith("t/") || k === "filters.js" || k === "reversed.js").length, 0);
   // Records come in files of `manifest.records`: one file per distinct group.
   const m = await engine.manifest();
   const groups = new Set(results.map((r) => r.id)).size;
   assert.ok(m.records >= 1);
   assert.ok(kinds.filter((k) => k.startsWith("r/")).length <= groups);
+});
+
+test("only a typo lookup reads the reversed vocabulary's keys", async () => {
+  const log = [];
+  const engine = fsSearch("es", log);
+  await engine.search("impresora ");
+  assert.ok(!log.some((p) => p.endsWith("/reversed.js")), log.join());
+  // A typo in the first letters is found through the reversed vocabulary.
+  assert.ok((await engine.search("ompresora ")).length > 0);
+  assert.equal(log.filter((p) => p.endsWith("/reversed.js")).length, 1, log.join());
+  assert.ok(log.some((p) => /\/w\/\d+\.js$/.test(p)), log.join());
+});
+
+test("the heads decide a word found in more titles than a head holds: no tail is read", async () => {
+  // 40 titles have `conexión`, the head of its postings 24 of them (titles
+  // first): the 10 best are in the head, and the tail's best postings
+  // without the title bit (`rest`) cannot reach a title.
+  const titles = path.join(fixture, "titles");
+  const expected = JSON.parse(await readFile(path.join(titles, "expected.json"), "utf8"));
+  const byQuery = new Map(expected.map((e) => [e.query, e]));
+  // Typed whole, and being typed: the completion's own head decides.
+  const cases = [["conexión ", byQuery.get("conexión").ids], ["conexión", byQuery.get("conexión").typing], ["conexi", byQuery.get("conexi").typing]];
+  for (const [typed, want] of cases) {
+    const log = [];
+    const engine = createSearch({ lang: "es", load: (p) => { log.push(p); return readFile(path.join(titles, "search", p)); } });
+    const answer = await engine.answer(typed);
+    assert.deepEqual(ids(answer.results), want, typed);
+    assert.deepEqual(log.filter((p) => /\/t\/\d+\.js$/.test(p)), [], `${typed}: ${log.join()}`);
+    assert.equal(answer.totalExact, false, typed);
+    // The tail is there: counting reads it.
+    const counted = await engine.answer(typed, { count: true });
+    assert.equal(counted.total, 80, typed);
+    assert.ok(log.some((p) => /\/t\/\d+\.js$/.test(p)), typed);
+  }
 });
 
 test("data files and the classic engine load as scripts, without fetch (file://)", async () => {

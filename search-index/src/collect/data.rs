@@ -44,6 +44,9 @@ pub(crate) struct TermData {
     pub df: u32,
     /// Bits of the best score.
     pub top: u32,
+    /// Bits of the best score of the postings without the title bit, when
+    /// they are all in the tail ([`format::rest_score`]).
+    pub rest: Option<u32>,
     /// The best [`HEAD_LEN`] postings, encoded ([`format::encode_postings`]).
     pub head: Box<[u8]>,
     /// The others, encoded ([`format::encode_tail_into`]; empty when `df <= HEAD_LEN`).
@@ -163,6 +166,7 @@ fn term_data(names: Vec<Box<str>>, scored: Vec<Scored>, vocab: &[VocabWord]) -> 
             term,
             df: scored.df,
             top: scored.top,
+            rest: scored.rest,
             head: scored.head,
             tail: scored.tail,
             forms,

@@ -12,6 +12,9 @@ use crate::schema::FIELD_WEIGHTS;
 pub(crate) struct Scored {
     pub(super) df: u32,
     pub(super) top: u32,
+    /// Bits of the best score without the title bit when the head holds
+    /// only title postings and the tail some others ([`format::rest_score`]).
+    pub(super) rest: Option<u32>,
     pub(super) head: Box<[u8]>,
     pub(super) tail: Box<[u8]>,
     /// For its best [`SHOWN_RANKS`] documents that have it in the body:
@@ -70,6 +73,7 @@ pub(super) fn score_term(
     let split = out.len().min(HEAD_LEN);
     let mut head = Vec::new();
     format::encode_postings_into(&mut head, &out[..split], top);
+    let rest = format::rest_score(&out, split);
     let mut tail = Vec::new();
     if split < out.len() {
         format::encode_tail_into(&mut tail, &out[split..], top);
@@ -77,6 +81,7 @@ pub(super) fn score_term(
     Scored {
         df: out.len() as u32,
         top,
+        rest,
         head: head.into_boxed_slice(),
         tail: tail.into_boxed_slice(),
         shown,

@@ -30,8 +30,8 @@ pub use rank::Ranked;
 
 use crate::SearchError;
 use crate::format::{
-    FORMAT_VERSION, Manifest, Posting, PostingsShard, Record, RootManifest, TailFile, VocabEntry,
-    VocabShard, decode_postings, decode_tail, unwrap,
+    FORMAT_VERSION, Manifest, Posting, PostingsShard, Record, ReversedKeys, RootManifest, TailFile,
+    VocabEntry, VocabShard, decode_postings, decode_tail, unwrap,
 };
 
 /// Reads one exported file by its path relative to the search directory.
@@ -369,7 +369,7 @@ fn record_texts(record: &Record) -> impl Iterator<Item = &str> {
     let sections = record
         .sections
         .iter()
-        .flat_map(|(_, heading, text)| heading.as_deref().into_iter().chain([text.as_str()]));
+        .flat_map(|s| s.heading.as_deref().into_iter().chain([s.text.as_str()]));
     [record.title.as_str(), record.description.as_str()]
         .into_iter()
         .chain(sections)
@@ -401,14 +401,19 @@ fn has_phrase(record: &Record, typed: &[String], typing: bool) -> bool {
     })
 }
 
+/// A vocabulary shard, read when planning first asks for it.
+type ShardCell = OnceCell<Rc<Vec<VocabEntry>>>;
+
 /// The vocabulary shards planning reads, each read when it first asks for
 /// it (as the browser does), so the terminal reads whatever planning looks
 /// up. Planning itself does no I/O; a shard that cannot be read is taken as
 /// empty and its error is returned once planning is done.
 struct LoadedVocabulary<'a> {
     engine: &'a Engine,
-    shards: Vec<OnceCell<Rc<Vec<VocabEntry>>>>,
-    reversed: Vec<OnceCell<Rc<Vec<VocabEntry>>>>,
+    shards: Vec<ShardCell>,
+    /// The reversed shards' keys (`reversed.js`) and the shards, read on
+    /// the first typo lookup.
+    reversed: OnceCell<(Vec<String>, Vec<ShardCell>)>,
     error: RefCell<Option<SearchError>>,
 }
 
@@ -418,18 +423,18 @@ impl<'a> LoadedVocabulary<'a> {
         LoadedVocabulary {
             engine,
             shards: cells(engine.manifest.vocab.len()),
-            reversed: cells(engine.manifest.reversed.len()),
+            reversed: OnceCell::new(),
             error: RefCell::new(None),
         }
     }
 
-    /// Shard `i` of `dir` (`v` or `w`), read on first use.
-    fn read(&self, dir: char, i: usize) -> &[VocabEntry] {
-        let cells = if dir == 'v' {
-            &self.shards
-        } else {
-            &self.reversed
-        };
+    /// Shard `i` of `dir` (`v` or `w`) among `cells`, read on first use.
+    fn read<'s>(
+        &self,
+        cells: &'s [OnceCell<Rc<Vec<VocabEntry>>>],
+        dir: char,
+        i: usize,
+    ) -> &'s [VocabEntry] {
         let Some(cell) = cells.get(i) else {
             return &[];
         };
@@ -453,14 +458,22 @@ impl plan::Vocabulary for LoadedVocabulary<'_> {
     }
 
     fn shard(&self, i: usize) -> &[VocabEntry] {
-        self.read('v', i)
+        self.read(&self.shards, 'v', i)
     }
 
     fn reversed_shard_of(&self, reversed: &str) -> &[VocabEntry] {
-        self.read(
-            'w',
-            plan::shard_of(&self.engine.manifest.reversed, reversed),
-        )
+        let (keys, cells) = self.reversed.get_or_init(|| {
+            let keys = self.engine.data::<ReversedKeys>("reversed.js").map_or_else(
+                |e| {
+                    self.error.borrow_mut().get_or_insert(e);
+                    Vec::new()
+                },
+                |r| r.keys,
+            );
+            let cells = (0..keys.len()).map(|_| OnceCell::new()).collect();
+            (keys, cells)
+        });
+        self.read(cells, 'w', plan::shard_of(keys, reversed))
     }
 
     fn synonyms(&self, key: &str) -> &[(String, String)] {

@@ -22,7 +22,8 @@ use rayon::prelude::*;
 use crate::analyzer::{MAX_TOKEN_CHARS, SurfaceToTerm, stemmer_language};
 use crate::collect::LanguageData;
 use crate::format::{
-    self, AnalyzerInfo, FORMAT_VERSION, HEAD_LEN, Manifest, RECORDS_PER_FILE, RootManifest, js_cmp,
+    self, AnalyzerInfo, FORMAT_VERSION, HEAD_LEN, Manifest, RECORDS_PER_FILE, ReversedKeys,
+    RootManifest, js_cmp,
 };
 use crate::schema::FIELD_WEIGHTS;
 use crate::synonyms;
@@ -142,7 +143,12 @@ fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), Searc
     // Vocabulary shards, by surface and by reversed surface.
     let by_surface: Vec<u32> = (0..data.vocab.len() as u32).collect();
     let vocab_keys = export_vocabulary(out, &path, "v", data, &by_surface)?;
-    let reversed_keys = export_vocabulary(out, &path, "w", data, &data.reversed_order)?;
+    let keys = export_vocabulary(out, &path, "w", data, &data.reversed_order)?;
+    emit_json(
+        out,
+        &path("reversed.js"),
+        &serde_json::to_vec(&ReversedKeys { keys })?,
+    )?;
     let tails = Tails::packed(data);
     export_tails(out, &path, data, &tails)?;
     let term_keys = export_postings(out, &path, data, &tails.of)?;
@@ -164,7 +170,6 @@ fn export_language(language: &LanguageIndex, out: &Sink<'_>) -> Result<(), Searc
             .collect(),
         head_len: HEAD_LEN as u32,
         vocab: vocab_keys,
-        reversed: reversed_keys,
         terms: term_keys,
         tails: tails.files.len() as u32,
         records: RECORDS_PER_FILE as u32,
@@ -353,6 +358,10 @@ fn push_term(b: &mut Vec<u8>, data: &LanguageData, t: usize, tail: u32) {
     push_u32(b, term.df);
     b.extend_from_slice(b",\"top\":");
     push_u32(b, term.top);
+    if let Some(rest) = term.rest {
+        b.extend_from_slice(b",\"rest\":");
+        push_u32(b, rest);
+    }
     b.extend_from_slice(b",\"forms\":[");
     for (j, &f) in term.forms.iter().enumerate() {
         if j > 0 {

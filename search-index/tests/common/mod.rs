@@ -191,7 +191,11 @@ impl LangReader<'_> {
                 let phrase = typed.contains(' ')
                     && std::iter::once(&r.title)
                         .chain([&r.description])
-                        .chain(r.sections.iter().flat_map(|s| s.1.iter().chain([&s.2])))
+                        .chain(
+                            r.sections
+                                .iter()
+                                .flat_map(|s| s.heading.iter().chain([&s.text])),
+                        )
                         .any(|t| in_a_row(t));
                 (!exact, !phrase, doc)
             })
