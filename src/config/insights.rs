@@ -113,7 +113,11 @@ impl InsightsConfig {
         }
         if !(raw.view_sample >= MIN_VIEW_SAMPLE && raw.view_sample <= 1.0) {
             error(
-                format!("`insights.view_sample` is {}, not a share", raw.view_sample),
+                // Debug writes 1e308 as such, where Display spells out 309 digits.
+                format!(
+                    "`insights.view_sample` is {:?}, not a share",
+                    raw.view_sample
+                ),
                 "write a number from 0.001 to 1: 1 sends every article view, 0.1 one in ten, 0.001 one in a thousand",
             );
         }
@@ -121,7 +125,7 @@ impl InsightsConfig {
             && !(cost.is_finite() && cost >= 0.0)
         {
             error(
-                format!("`insights.cost_per_contact` is {cost}"),
+                format!("`insights.cost_per_contact` is {cost:?}"),
                 "write what one contact with support costs, e.g. `14.5`",
             );
         }
@@ -186,6 +190,20 @@ mod tests {
             errors[0]
                 .message
                 .contains("`https://help.example.com/kb/` is not an origin")
+        );
+        let errors = from(RawInsightsConfig {
+            view_sample: 1e308,
+            cost_per_contact: Some(-1e308),
+            ..RawInsightsConfig::default()
+        })
+        .unwrap_err();
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`insights.view_sample` is 1e308, not a share",
+                "`insights.cost_per_contact` is -1e308"
+            ]
         );
     }
 }

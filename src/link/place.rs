@@ -42,7 +42,11 @@ pub(super) fn select(
         };
         withheld.insert(a.id.clone(), why);
         withheld.insert(a.rel.clone(), why);
+        // Also in small letters: a path written in other capitals
+        // (`/Red/Plan/`) names the article on hosts that ignore case, and
+        // its slug everywhere.
         for path in site_paths(config, a) {
+            withheld.entry(path.to_lowercase()).or_insert(why);
             withheld.entry(path).or_insert(why);
         }
     }

@@ -335,7 +335,7 @@ impl SiteModel {
             .redirects
             .binary_search_by(|r| r.from.as_str().cmp(&page))
             .is_ok();
-        (!redirected).then(|| self.withheld.get(&page).copied())?
+        (!redirected).then(|| self.withheld.get(&page.to_lowercase()).copied())?
     }
 }
 

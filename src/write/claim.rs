@@ -37,7 +37,8 @@ use super::Staging;
 use super::swap::{Leftover, Owned, named};
 use crate::link::BuildAudience;
 use place::{
-    check_apart, check_not_current, check_not_nested, check_sources, check_state, resolve,
+    check_apart, check_irreplaceable, check_not_current, check_not_nested, check_sources,
+    check_state, resolve,
 };
 
 /// The folder beside an output where tier0 keeps what it knows about it.
@@ -198,6 +199,7 @@ impl OutputClaim {
         check_not_nested(out, &resolved)?;
         check_apart(out, &resolved, other, audience)?;
         check_not_current(out, &resolved)?;
+        check_irreplaceable(out, &resolved)?;
         super::check_folder(out)?;
         let state = state_dir(out);
         check_state(&state)?;

@@ -117,16 +117,24 @@ const MAX_SEARCH_FILE: u64 = 64 << 20;
 /// fine) of at most [`MAX_SEARCH_FILE`] bytes. A device such as
 /// `/dev/zero`, a pipe or a file of gigabytes put in a search folder is
 /// refused, rather than read until memory runs out or forever.
+/// The file is checked once opened, and opened without waiting, so a pipe
+/// swapped in after a check cannot block the search.
 fn read_search_file(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let refuse = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned());
-    if !std::fs::metadata(path)?.is_file() {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
         return Err(refuse("not a regular file, which no search index holds"));
     }
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_SEARCH_FILE + 1)
-        .read_to_end(&mut bytes)?;
+    file.take(MAX_SEARCH_FILE + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_SEARCH_FILE {
         return Err(refuse(
             "larger than any file of a search index tier0 writes",

@@ -60,6 +60,44 @@ pub(super) fn check_not_current(out: &Path, resolved: &Path) -> io::Result<()> {
     ))
 }
 
+/// Folder names of version-control repositories: replacing a folder that
+/// holds one would delete its history with the site.
+const REPOSITORIES: [&str; 3] = [".git", ".hg", ".svn"];
+
+/// Refuses an output that is or holds the home folder, or that holds a
+/// repository, even with `--replace-output`: no site is worth either, and
+/// a user who means it can delete them first.
+pub(super) fn check_irreplaceable(out: &Path, resolved: &Path) -> io::Result<()> {
+    let refuse = |what: String, help: &str| {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "the output folder `{}` {what}; tier0 replaces its output folder whole, even                  with --replace-output it never deletes that: {help}",
+                out.display()
+            ),
+        ))
+    };
+    if let Some(home) = std::env::home_dir().and_then(|home| resolve(&home).ok())
+        && home.starts_with(resolved)
+    {
+        let what = if home == resolved {
+            "is your home folder".to_owned()
+        } else {
+            format!("holds your home folder `{}`", home.display())
+        };
+        return refuse(what, "choose another --out, such as a folder inside it");
+    }
+    for name in REPOSITORIES {
+        if std::fs::symlink_metadata(resolved.join(name)).is_ok() {
+            return refuse(
+                format!("holds a repository (`{name}`)"),
+                "build into another folder and copy the site there, or delete it yourself if                  the repository is no longer needed",
+            );
+        }
+    }
+    Ok(())
+}
+
 /// `path` made absolute, with the part of it that exists free of `.`, `..`
 /// and symbolic links, so two spellings of one folder compare equal.
 pub(super) fn resolve(path: &Path) -> io::Result<PathBuf> {

@@ -124,6 +124,31 @@ fn files_the_manifest_lists_may_be_replaced_and_others_not() {
 }
 
 #[test]
+fn a_repository_is_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    for name in [".git", ".hg", ".svn"] {
+        let out = dir.path().join(format!("www{name}"));
+        std::fs::create_dir_all(out.join(name)).unwrap();
+        for unknown in [Unknown::Refuse, Unknown::Replace] {
+            let err = claim(&out, &root, unknown).unwrap_err().to_string();
+            assert!(
+                err.contains(&format!("holds a repository (`{name}`)")),
+                "{err}"
+            );
+        }
+    }
+    // A worktree's `.git` is a file; it is a repository all the same.
+    let out = dir.path().join("worktree");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join(".git"), "gitdir: elsewhere").unwrap();
+    let err = claim(&out, &root, Unknown::Replace)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("holds a repository"), "{err}");
+}
+
+#[test]
 fn outputs_in_or_around_the_sources_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");

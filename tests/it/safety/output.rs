@@ -40,7 +40,7 @@ pub(super) fn assert_has(err: &str, needles: &[&str]) {
 fn a_folder_that_tier0_did_not_write_is_refused_and_left_whole() {
     let site = site();
     let www = site.root().join("www");
-    for (rel, text) in [("index.html", "my own page"), (".git/HEAD", "ref")] {
+    for (rel, text) in [("index.html", "my own page"), ("notes/todo.txt", "mine")] {
         std::fs::create_dir_all(www.join(rel).parent().unwrap()).unwrap();
         std::fs::write(www.join(rel), text).unwrap();
     }
@@ -50,7 +50,7 @@ fn a_folder_that_tier0_did_not_write_is_refused_and_left_whole() {
         &err,
         &[
             "the output folder `www` holds files, and no tier0 build wrote it",
-            "www/.git",
+            "www/notes",
             "--replace-output",
         ],
     );
@@ -64,7 +64,52 @@ fn a_folder_that_tier0_did_not_write_is_refused_and_left_whole() {
         0,
     );
     assert!(www.join("red/impresora/index.html").exists());
-    assert!(!www.join(".git").exists());
+    assert!(!www.join("notes").exists());
+}
+
+#[test]
+fn a_repository_or_the_home_folder_is_refused_even_when_replacing() {
+    let site = site();
+    let www = site.root().join("www");
+    std::fs::create_dir_all(www.join(".git")).unwrap();
+    std::fs::write(www.join(".git/HEAD"), "ref").unwrap();
+    let before = tree(site.root());
+    for args in [
+        &["build", "--out", "www"][..],
+        &["build", "--out", "www", "--replace-output"],
+    ] {
+        let err = run(&site, args, 2);
+        assert_has(
+            &err,
+            &["`www` holds a repository (`.git`)", "never deletes that"],
+        );
+    }
+    assert_eq!(tree(site.root()), before);
+
+    // A home folder that holds nothing of the site, and the folder above it.
+    let users = tempfile::tempdir().unwrap();
+    let home = users.path().join("me");
+    std::fs::create_dir(&home).unwrap();
+    std::fs::write(home.join("notes.txt"), "mine").unwrap();
+    for (out, says) in [
+        (home.as_path(), "is your home folder"),
+        (users.path(), "holds your home folder"),
+    ] {
+        let output = site
+            .tier0(&[
+                "build",
+                "--out",
+                &out.display().to_string(),
+                "--replace-output",
+            ])
+            .env("HOME", &home)
+            .output()
+            .unwrap();
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{err}");
+        assert_has(&err, &[says]);
+    }
+    assert!(home.join("notes.txt").exists());
 }
 
 #[test]

@@ -30,7 +30,10 @@ fn canaries(site: &Site) -> Vec<String> {
     tree(&site.public())
         .into_iter()
         .filter(|(path, bytes)| {
-            path.contains("canary") || String::from_utf8_lossy(bytes).contains("canary")
+            path.to_lowercase().contains("canary")
+                || String::from_utf8_lossy(bytes)
+                    .to_lowercase()
+                    .contains("canary")
         })
         .map(|(path, _)| path)
         .collect()
@@ -110,7 +113,8 @@ fn a_site_path_to_withheld_material_keeps_its_text_and_loses_its_target() {
          [en http](http://help.example.com/red/canary-slug/), \
          [en mayúsculas](HTTPS://Help.Example.com/red/canary-slug/), \
          [doble barra](/red//canary-slug/), [con punto](/red/./canary-slug/), \
-         [de vuelta](/red/otra/../canary-slug/index.html).\n\n\
+         [de vuelta](/red/otra/../canary-slug/index.html), \
+         [en otra caja](/Red/Canary-Slug/), [su enlace](/KB/canary9/).\n\n\
          [Fuera](/otra/cosa/) y [el público](/red/publico/), \
          [también](https://help.example.com/red/publico/).\n",
     );
@@ -135,7 +139,7 @@ fn a_site_path_to_withheld_material_keeps_its_text_and_loses_its_target() {
     assert!(
         page.contains(
             "Escrito de otro modo: sin esquema, en http, en mayúsculas, doble barra, con punto, \
-             de vuelta."
+             de vuelta, en otra caja, su enlace."
         ),
         "{page}"
     );
