@@ -41,6 +41,11 @@ pub(super) enum Kind {
     /// Container openers (`:::note`, `!!! tip`, `=== "Tab"`) nested deeper
     /// than the lines reader opens: kept as text.
     TooDeep,
+    /// A line that includes another file where it stands (PyMdown's
+    /// `--8<-- "file"`, markdown-include's `{!file!}`, mdBook's
+    /// `{{#include file}}`), in code too: dropped, as tier0 reads no file
+    /// but the article.
+    Include,
     /// mkdocstrings' `::: package.module` and its options, MyST's
     /// `{include}` and `{program-output}` blocks: dropped, as tier0 does
     /// not read Python source, other files or commands' output.

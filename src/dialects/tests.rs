@@ -437,3 +437,33 @@ fn deep_mkdocs_admonitions_and_tabs_stop_at_the_limit() {
     let prepared = prepare(&body, false);
     assert_eq!(prepared.warnings(Path::new("a.md"), &body, 0).len(), 1);
 }
+
+#[test]
+fn file_includes_are_left_out_in_code_too() {
+    // FastAPI's docs (markdown-include), mkdocstrings' (PyMdown's snippets)
+    // and the PyO3 guide (mdBook) showed these lines as written, in code
+    // blocks and in text.
+    let body = "Intro\n\n--8<-- \"README.md\"\n\n```Python hl_lines=\"1\"\n{!../../../docs_src/app.py!}\n```\n\n=== \"Python 3.10+\"\n\n    ```Python\n    {!> ../docs_src/app_py310.py!}\n    ```\n\n```rust\nfn main() {}\n{{#include ../listings/lib.rs}}\n```\n\n-8<-\nLICENSE\n-8<-\n\nKept: ;--8<-- \"x\", `--8<-- \"y\"` and {!x!} in text.\n";
+    let prepared = prepare(body, false);
+    assert_eq!(
+        prepared.text(),
+        "Intro\n\n\n\n\n\n\n\n**Python 3.10+**\n\n\n\n\n\n\n```rust\nfn main() {}\n\n```\n\n\n\n\n\nKept: ;--8<-- \"x\", `--8<-- \"y\"` and {!x!} in text.\n"
+    );
+    let warnings = prepared.warnings(Path::new("a.md"), body, 0);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(
+        warnings[0].message,
+        "5 file includes left out of the page (the first: `--8<-- \"README.md\"`)"
+    );
+}
+
+#[test]
+fn code_that_only_looks_like_an_include_stays() {
+    // An unclosed block of scissors, and lines an include does not match.
+    for body in [
+        "-8<-\nLICENSE\n\nText\n",
+        "```\n{{#includes x}}\n--8<--\"x\"\n{!!}\n```\n",
+    ] {
+        assert_eq!(text(body), body);
+    }
+}

@@ -283,21 +283,18 @@ fn mdbook_chapters_take_their_titles_from_headings() {
     let (site, err) = built("mdbook");
     let (title, body) = page(&site, "book/ch01-setup");
     assert_eq!(title, "Setting up your workstation");
-    assert_has(
+    assert_has(&body, &["<h2 id=\"check\">Check the installation"]);
+    // mdBook includes the files in code too; tier0 reads neither.
+    assert_lacks(
         &body,
-        &[
-            "<h2 id=\"check\">Check the installation",
-            // Inside code an include is shown as written.
-            "{{#include ../listings/setup.sh}}",
-        ],
+        &["<h1", "shared/warning.md", "listings/setup.sh", "<pre"],
     );
-    assert_lacks(&body, &["<h1", "shared/warning.md"]);
     let (title, body) = page(&site, "book/ch01-01-proxy");
     assert_eq!(title, "Configuring the proxy");
     assert_lacks(&body, &["<h2"]);
     assert_warning_at(
         &err,
-        "1 template tag left out of the page (the first: `{{#include ../shared/warning.md}}`)",
+        "2 file includes left out of the page (the first: `{{#include ../shared/warning.md}}`)",
         "content/book/ch01-setup.md:5:1",
     );
     assert_lacks(&err, &["no title"]);
@@ -488,4 +485,34 @@ fn invalid_json_front_matter_is_an_error_at_its_line_and_column() {
     );
     assert!(err.contains("┌─ content/printing/broken.md:3:3"), "{err}");
     assert!(site.root().join("public/printing/jam/index.html").exists());
+}
+
+/// FastAPI's docs (markdown-include) and mkdocstrings' (PyMdown's
+/// snippets) include files from outside the docs folder: the include
+/// lines were shown as written, most of them inside code blocks.
+#[test]
+fn file_includes_are_left_out_with_a_warning() {
+    let (site, err) = built("includes");
+    let (title, body) = page(&site, "tutorial/first-app");
+    assert_eq!(title, "Your first app");
+    assert_has(
+        &body,
+        &["<strong>Python 3.10+</strong>", "serve main:app", "main.py"],
+    );
+    assert_lacks(&body, &["{!", "examples/first_app", "hl_lines"]);
+    // Only the block with other code is left: no empty code blocks.
+    assert_eq!(body.matches("<pre").count(), 1, "{body}");
+    assert_warning_at(
+        &err,
+        "3 file includes left out of the page (the first: `{!../../../examples/first_app/main.py!}`)",
+        "content/tutorial/first-app.md:6:1",
+    );
+    let (_, body) = page(&site, "license");
+    assert_has(&body, &["The full terms"]);
+    assert_lacks(&body, &["8&lt;", "LICENSE"]);
+    assert_warning_at(
+        &err,
+        "1 file include left out of the page (the first: `--8<-- \"LICENSE\"`)",
+        "content/license.md:5:1",
+    );
 }

@@ -7,7 +7,8 @@
 //! indentation inside them is replaced by the quote markers (`> > `) of the
 //! open alerts, so that admonitions become GitHub alerts, nested as
 //! written, with code inside them still code. Code (fenced, indented, or a
-//! `{% highlight %}` block) and HTML comments are left as written.
+//! `{% highlight %}` block) and HTML comments are left as written, but for
+//! the lines that include another file, left out there too.
 
 mod markers;
 mod syntax;
@@ -19,8 +20,8 @@ use super::containers::{self, Admonition, Fence};
 use super::inline::{self, Construct, Kind};
 use super::offsets::Rewrite;
 use syntax::{
-    columns, fence, highlight_start, is_blank_line, is_highlight_end, is_list_item, myst_target,
-    paragraph_end, vue_block,
+    columns, fence, highlight_start, holds_only_includes, is_blank_line, is_highlight_end,
+    is_include, is_list_item, is_snippets_block, myst_target, paragraph_end, vue_block,
 };
 
 /// How many containers may be open at once; an opener beyond is text.
@@ -106,10 +107,13 @@ enum Mode {
     Normal,
     /// Code, up to a closing fence (or a line closing a tag block); opened
     /// with `depth` containers, indented by `indent` columns in them.
+    /// `includes_only`: a block of nothing but file includes, left out
+    /// whole with its fences.
     Code {
         closer: Closer,
         depth: usize,
         indent: usize,
+        includes_only: bool,
     },
     /// An HTML comment, up to `-->`.
     Comment {
@@ -271,8 +275,14 @@ impl Pass<'_> {
         let body = self.body;
         let text = &body[content..end];
         match &self.mode {
-            Mode::Code { closer, indent, .. } => {
+            Mode::Code {
+                closer,
+                indent,
+                includes_only,
+                ..
+            } => {
                 let trimmed = text.trim();
+                let includes_only = *includes_only;
                 let (closes, tag) = match closer {
                     // A fence indented 4 more than its opener is code
                     // (SuperFences' examples hold indented fences).
@@ -283,6 +293,15 @@ impl Pass<'_> {
                     }
                     Closer::Tag => (is_highlight_end(trimmed), true),
                 };
+                // Another tool put the file's text there; tier0 reads no
+                // other file, so the line is left out, not shown as code.
+                if !closes && is_include(trimmed) {
+                    let at = content + (text.len() - text.trim_start().len());
+                    self.found(Kind::Include, at..at + trimmed.len());
+                }
+                if includes_only || (!closes && is_include(trimmed)) {
+                    self.rewrite.remove(content..end);
+                }
                 if closes {
                     self.mode = Mode::Normal;
                     if tag {
@@ -379,11 +398,38 @@ impl Pass<'_> {
             return self.marker(marker, content, column + rel, prefix, at..end);
         }
         if shallow && let Some(closer) = fence(trimmed) {
+            let includes_only = match closer {
+                Closer::Fence(ch, len) => {
+                    holds_only_includes(body, (end + 1).min(body.len()), ch, len)
+                }
+                Closer::Tag => false,
+            };
+            if includes_only {
+                self.rewrite.remove(content..end);
+            }
             self.mode = Mode::Code {
                 closer,
                 depth: self.stack.len(),
                 indent: rel,
+                includes_only,
             };
+            return None;
+        }
+        if shallow && is_include(trimmed) {
+            self.found(Kind::Include, at..end);
+            self.rewrite.remove(content..end);
+            return None;
+        }
+        if shallow
+            && is_snippets_block(trimmed)
+            && body[end..]
+                .lines()
+                .any(|l| is_snippets_block(l.trim_start()))
+        {
+            // The lines up to the closing scissors name the files.
+            self.found(Kind::Include, at..end);
+            self.mode = Mode::DropToLine("8<-");
+            self.rewrite.remove(content..end);
             return None;
         }
         if trimmed.starts_with("<!--") && !trimmed.contains("-->") {
@@ -423,6 +469,7 @@ impl Pass<'_> {
                 closer: Closer::Tag,
                 depth: self.stack.len(),
                 indent: rel,
+                includes_only: false,
             };
             return Some(format!("{prefix}```{lang}"));
         }
