@@ -59,6 +59,12 @@ use offsets::OffsetMap;
 
 use crate::diagnostics::Diagnostic;
 
+/// What a template expression opening a link's target is replaced with
+/// (`[Cell]({{#DOCS_URL}}/cell.html)` → `[Cell]({{}}/cell.html)`): the
+/// renderer keeps the link when the rest names a page of the site, and
+/// its text alone otherwise. No URL starts with it.
+pub const TEMPLATED_TARGET: &str = "{{}}";
+
 /// An article body ready for the Markdown parser.
 #[derive(Debug, Default)]
 pub struct Prepared<'a> {

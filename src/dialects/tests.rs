@@ -467,3 +467,14 @@ fn code_that_only_looks_like_an_include_stays() {
         assert_eq!(text(body), body);
     }
 }
+
+#[test]
+fn a_link_target_made_from_a_template_variable_is_marked() {
+    // The PyO3 guide's `[Cell]: {{#PYO3_DOCS_URL}}/pyo3/struct.Cell.html`.
+    assert_eq!(
+        text(
+            "[A]({{#DOCS}}/a.html), {{ x }} and [c](x {{ y }})\n\n [b]: {{#DOCS}}/b.html\n[c] {{ z }}\n"
+        ),
+        "[A]({{}}/a.html),  and [c](x )\n\n [b]: {{}}/b.html\n[c] \n"
+    );
+}

@@ -516,3 +516,27 @@ fn file_includes_are_left_out_with_a_warning() {
         "content/license.md:5:1",
     );
 }
+
+/// The PyO3 guide writes its API links as `{{#PYO3_DOCS_URL}}/pyo3/…`:
+/// with the variable left out they became site-root paths that name
+/// nothing of the site, broken links that no warning reported.
+#[test]
+fn links_made_from_another_tools_variable_keep_their_text() {
+    let (site, err) = built("templated-links");
+    let (_, body) = page(&site, "cells");
+    assert_has(
+        &body,
+        &[
+            "<code>Cell</code> before",
+            "API docs list",
+            "href=\"../install/index.html\">install\npage</a>",
+            "src=\"../diagram.svg\"",
+        ],
+    );
+    assert_lacks(&body, &["/api/struct.Cell.html", "{{", "DOCS_URL"]);
+    assert_warning_at(
+        &err,
+        "4 template tags left out of the page (the first: `{{#BOOK_URL}}`)",
+        "content/cells.md:4:7",
+    );
+}
