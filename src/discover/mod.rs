@@ -40,8 +40,9 @@ pub const CATEGORY_FILES: [&str; 3] = ["_category_.json", "_category_.yml", "_ca
 
 /// Names of MkDocs's configuration beside `tier0.yaml`, whose `nav:` gives
 /// the articles and sections it lists their titles and order (the parse
-/// stage's `mkdocs` module). MkDocs reads the first it finds.
-pub const MKDOCS_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
+/// stage's `mkdocs` module). MkDocs reads the first it finds; Zensical,
+/// MkDocs Material's successor, reads the same `nav` from `zensical.toml`.
+pub const MKDOCS_FILES: [&str; 3] = ["mkdocs.yml", "mkdocs.yaml", "zensical.toml"];
 
 /// A text file of the site.
 #[derive(Debug, Clone)]

@@ -119,3 +119,36 @@ fn serve_acts_on_changes_to_mkdocs_yml_as_a_clean_build() {
         assert_same_as_clean_build(&site, &server, &settled, step);
     }
 }
+
+/// Zensical, MkDocs Material's successor (griffe's and mkdocstrings'
+/// docs), reads the same nav from `zensical.toml`, under `[project]`: it
+/// was not read, so the pages kept the order and titles of a site
+/// without one.
+#[test]
+fn zensical_toml_nav_titles_and_orders_as_mkdocs_yml_does() {
+    let site = Site::fixture("mkdocs-nav");
+    std::fs::remove_file(site.root().join("mkdocs.yml")).unwrap();
+    site.write(
+        "zensical.toml",
+        "[project]\nsite_name = \"Office IT help\"\nnav = [\n  { \"Home\" = \"index.md\" },\n  \
+         { \"Printing\" = [\n    \"printing/index.md\",\n    \
+         { \"Printer offline\" = \"printing/offline.md\" },\n    \"printing/toner.md\",\n  ] },\n  \
+         { \"Help\" = [\n    { \"Your account\" = [\"accounts/password.md\"] },\n    \
+         { \"Getting started\" = \"start.md\" },\n  ] },\n  \
+         { \"Status page\" = \"https://status.example.com/\" },\n]\n\n\
+         [project.theme]\nfeatures = [\"navigation.tabs\"]\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert_eq!(page(&site, "printing/offline").0, "Printer offline");
+    assert_eq!(page(&site, "start").0, "Getting started");
+    assert!(!err.contains("no title"), "{err}");
+    let accounts = site.read_public("accounts/index.html");
+    assert_has(&accounts, &["<h1>Your account</h1>"]);
+    assert_eq!(
+        home_sections(&site),
+        ["printing/index.html", "accounts/index.html"]
+    );
+    assert!(!site.root().join("public/zensical").exists());
+}
