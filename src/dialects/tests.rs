@@ -478,3 +478,24 @@ fn a_link_target_made_from_a_template_variable_is_marked() {
         "[A]({{}}/a.html),  and [c](x )\n\n [b]: {{}}/b.html\n[c] \n"
     );
 }
+
+#[test]
+fn code_inside_a_block_quote_is_code() {
+    // The PyO3 guide: `Option<Py<PyAny>>` in a quoted code block lost
+    // `<PyAny>`, read as a component tag.
+    let body = "> Note:\n>\n> ```rust\n> let x: Option<Py<PyAny>> = {{ y }};\n> {{#include ../lib.rs}}\n> ```\n>\n> After <Tag>.\n\n> ```\n> <Open>\n\nOut <Tag>.\n";
+    let prepared = prepare(body, false);
+    assert_eq!(
+        prepared.text(),
+        "> Note:\n>\n> ```rust\n> let x: Option<Py<PyAny>> = {{ y }};\n> \n> ```\n>\n> After .\n\n> ```\n> <Open>\n\nOut .\n"
+    );
+    let warnings = prepared.warnings(Path::new("a.md"), body, 0);
+    let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "1 file include left out of the page (the first: `{{#include ../lib.rs}}`)",
+            "2 JSX component tags left out of the page (the first: `<Tag>`)"
+        ]
+    );
+}

@@ -540,3 +540,21 @@ fn links_made_from_another_tools_variable_keep_their_text() {
         "content/cells.md:4:7",
     );
 }
+
+/// The PyO3 guide quotes code (`> ```rust`): read as text, its generics
+/// (`Option<Py<PyAny>>`) lost `<PyAny>` as a component tag, with a
+/// warning about a tag the author never wrote.
+#[test]
+fn code_inside_a_block_quote_is_shown_as_written() {
+    let (site, err) = built("quoted-code");
+    let (_, body) = page(&site, "upgrade");
+    assert_has(
+        &body,
+        &[
+            "<blockquote>",
+            "Option&lt;Handle&lt;Session&gt;&gt; = client.open()?;",
+            "Keep the handle",
+        ],
+    );
+    assert_lacks(&err, &["JSX"]);
+}

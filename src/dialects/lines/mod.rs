@@ -10,6 +10,7 @@
 //! `{% highlight %}` block) and HTML comments are left as written, but for
 //! the lines that include another file, left out there too.
 
+mod code;
 mod markers;
 mod syntax;
 
@@ -20,8 +21,8 @@ use super::containers::{self, Admonition, Fence};
 use super::inline::{self, Construct, Kind};
 use super::offsets::Rewrite;
 use syntax::{
-    columns, fence, highlight_start, holds_only_includes, is_blank_line, is_highlight_end,
-    is_include, is_list_item, is_snippets_block, myst_target, paragraph_end, vue_block,
+    columns, highlight_start, is_blank_line, is_include, is_list_item, is_snippets_block,
+    myst_target, paragraph_end, vue_block,
 };
 
 /// How many containers may be open at once; an opener beyond is text.
@@ -108,12 +109,14 @@ enum Mode {
     /// Code, up to a closing fence (or a line closing a tag block); opened
     /// with `depth` containers, indented by `indent` columns in them.
     /// `includes_only`: a block of nothing but file includes, left out
-    /// whole with its fences.
+    /// whole with its fences; `quoted`: a block inside a block quote
+    /// (`> ```rust`), whose lines start with its markers.
     Code {
         closer: Closer,
         depth: usize,
         indent: usize,
         includes_only: bool,
+        quoted: bool,
     },
     /// An HTML comment, up to `-->`.
     Comment {
@@ -133,7 +136,7 @@ enum Mode {
     DropFenced(Fence),
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 enum Closer {
     /// A fence of at least this many of this character.
     Fence(u8, usize),
@@ -275,41 +278,7 @@ impl Pass<'_> {
         let body = self.body;
         let text = &body[content..end];
         match &self.mode {
-            Mode::Code {
-                closer,
-                indent,
-                includes_only,
-                ..
-            } => {
-                let trimmed = text.trim();
-                let includes_only = *includes_only;
-                let (closes, tag) = match closer {
-                    // A fence indented 4 more than its opener is code
-                    // (SuperFences' examples hold indented fences).
-                    Closer::Fence(ch, len) => {
-                        let run = trimmed.bytes().take_while(|b| b == ch).count();
-                        let shallow = columns(text, usize::MAX).1 < indent + 4;
-                        (shallow && run >= *len && run == trimmed.len(), false)
-                    }
-                    Closer::Tag => (is_highlight_end(trimmed), true),
-                };
-                // Another tool put the file's text there; tier0 reads no
-                // other file, so the line is left out, not shown as code.
-                if !closes && is_include(trimmed) {
-                    let at = content + (text.len() - text.trim_start().len());
-                    self.found(Kind::Include, at..at + trimmed.len());
-                }
-                if includes_only || (!closes && is_include(trimmed)) {
-                    self.rewrite.remove(content..end);
-                }
-                if closes {
-                    self.mode = Mode::Normal;
-                    if tag {
-                        return Some(format!("{prefix}```"));
-                    }
-                }
-                None
-            }
+            Mode::Code { .. } => self.code_line(content, end, column, prefix, blank),
             Mode::Comment { .. } => {
                 if text.contains("-->") {
                     self.mode = Mode::Normal;
@@ -397,22 +366,7 @@ impl Pass<'_> {
         if shallow && let Some(marker) = containers::myst(trimmed, open) {
             return self.marker(marker, content, column + rel, prefix, at..end);
         }
-        if shallow && let Some(closer) = fence(trimmed) {
-            let includes_only = match closer {
-                Closer::Fence(ch, len) => {
-                    holds_only_includes(body, (end + 1).min(body.len()), ch, len)
-                }
-                Closer::Tag => false,
-            };
-            if includes_only {
-                self.rewrite.remove(content..end);
-            }
-            self.mode = Mode::Code {
-                closer,
-                depth: self.stack.len(),
-                indent: rel,
-                includes_only,
-            };
+        if self.opens_code(text, end, shallow) {
             return None;
         }
         if shallow && is_include(trimmed) {
@@ -470,6 +424,7 @@ impl Pass<'_> {
                 depth: self.stack.len(),
                 indent: rel,
                 includes_only: false,
+                quoted: false,
             };
             return Some(format!("{prefix}```{lang}"));
         }
