@@ -83,7 +83,16 @@ pub(super) fn read(sources: &Sources) -> Read {
     let Some(file) = &sources.mkdocs else {
         return Read::default();
     };
-    let (navigation, problems) = navigation(file);
+    let (mut navigation, mut problems) = navigation(file);
+    // A file with no `nav` of its own takes the one it inherits.
+    let empty = navigation
+        .as_ref()
+        .is_some_and(|n| n.pages.is_empty() && n.sections.is_empty());
+    if empty && let Some(parent) = &sources.mkdocs_inherited {
+        let (inherited, more) = self::navigation(parent);
+        navigation = inherited;
+        problems.extend(more);
+    }
     Read {
         navigation,
         problems,
@@ -300,6 +309,29 @@ mod tests {
             text: text.into(),
         };
         navigation(&file)
+    }
+
+    #[test]
+    fn a_file_without_nav_takes_the_one_it_inherits() {
+        let file = |name: &str, text: &str| SourceFile {
+            path: PathBuf::from(name),
+            rel: name.into(),
+            text: text.into(),
+        };
+        let parent = file("../en/mkdocs.yml", "nav:\n  - Home: index.md\n");
+        let mut sources = Sources {
+            mkdocs: Some(file("mkdocs.yml", "INHERIT: ../en/mkdocs.yml\n")),
+            mkdocs_inherited: Some(parent),
+            ..Sources::default()
+        };
+        let pages = |sources: &Sources| super::read(sources).navigation.expect("read").pages;
+        assert_eq!(pages(&sources), [page("index.md", Some("Home"))]);
+        // Its own nav wins.
+        sources.mkdocs = Some(file(
+            "mkdocs.yml",
+            "INHERIT: ../en/mkdocs.yml\nnav: [start.md]\n",
+        ));
+        assert_eq!(pages(&sources), [page("start.md", None)]);
     }
 
     #[test]
