@@ -41,6 +41,11 @@ pub(super) enum Kind {
     /// Container openers (`:::note`, `!!! tip`, `=== "Tab"`) nested deeper
     /// than the lines reader opens: kept as text.
     TooDeep,
+    /// A line that includes another file where it stands (PyMdown's
+    /// `--8<-- "file"`, markdown-include's `{!file!}`, mdBook's
+    /// `{{#include file}}`), in code too: dropped, as tier0 reads no file
+    /// but the article.
+    Include,
     /// mkdocstrings' `::: package.module` and its options, MyST's
     /// `{include}` and `{program-output}` blocks: dropped, as tier0 does
     /// not read Python source, other files or commands' output.
@@ -168,6 +173,22 @@ fn code_spans(bytes: &[u8], range: Range<usize>) -> Vec<Range<usize>> {
     spans
 }
 
+/// Whether `at` starts the target of an inline link (`](`) or of a link
+/// reference definition (`[label]: ` opening its line).
+fn starts_link_target(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    if before.ends_with("](") {
+        return true;
+    }
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let line = line.trim_start_matches(' ');
+    line.starts_with('[')
+        && line
+            .trim_end()
+            .strip_suffix("]:")
+            .is_some_and(|label| label.len() > 1 && !label[1..].contains(['[', ']']))
+}
+
 /// A construct opening with `{` at `at`, ending before `end`, on a heading
 /// line if `heading`; closers in `absent` are not searched for, and those
 /// found missing are added.
@@ -229,7 +250,15 @@ pub(super) fn brace_construct(
         return construct(Kind::Template, "%}", String::new());
     }
     if rest.starts_with("{{") {
-        return construct(Kind::Template, "}}", String::new());
+        // A link target made from the other tool's variable
+        // (`[Cell]({{#DOCS_URL}}/cell.html)`) led where only that tool
+        // knew: the renderer is told, rather than left a site-root path.
+        let replacement = if starts_link_target(text, at) {
+            super::TEMPLATED_TARGET.to_owned()
+        } else {
+            String::new()
+        };
+        return construct(Kind::Template, "}}", replacement);
     }
     if rest.starts_with("{/*") {
         let c = construct(Kind::Hidden, "*/}", String::new())?;

@@ -28,6 +28,8 @@
 //! - HTML elements with a `markdown` attribute (`<figure markdown>`): a
 //!   blank line after the opening tag and before the closing one, so that
 //!   their content is read as Markdown;
+//! - file includes (`--8<-- "file"`, `{!file!}`, `{{#include file}}`),
+//!   in code too: dropped, and a code block of nothing else with them;
 //! - mkdocstrings' `::: package.module` directives and their options:
 //!   dropped; MyST's fenced directives (```` ```{note} ````) into alerts,
 //!   or their block dropped (`{toctree}`, `{include}`); its roles
@@ -56,6 +58,12 @@ use lines::Read;
 use offsets::OffsetMap;
 
 use crate::diagnostics::Diagnostic;
+
+/// What a template expression opening a link's target is replaced with
+/// (`[Cell]({{#DOCS_URL}}/cell.html)` → `[Cell]({{}}/cell.html)`): the
+/// renderer keeps the link when the rest names a page of the site, and
+/// its text alone otherwise. No URL starts with it.
+pub const TEMPLATED_TARGET: &str = "{{}}";
 
 /// An article body ready for the Markdown parser.
 #[derive(Debug, Default)]
@@ -120,6 +128,12 @@ impl<'a> Prepared<'a> {
                         "JSX component tag",
                         "tier0 renders Markdown, not components: the text inside them is \
                          shown; write what they did in Markdown",
+                    ),
+                    Kind::Include => (
+                        "file include",
+                        "tier0 reads no file but the article (PyMdown's `--8<--`, \
+                         markdown-include's `{!file!}`, mdBook's `{{#include}}`): paste the \
+                         text into the article, or link to where it is published",
                     ),
                     Kind::Directive => (
                         "directive",
@@ -212,7 +226,7 @@ fn has_dialect(body: &str) -> bool {
         let next = bytes.get(i + 1).copied().unwrap_or(b' ');
         match bytes[i] {
             b'{' => {
-                matches!(next, b'{' | b'%' | b'/' | b'.' | b':' | b'#' | b' ')
+                matches!(next, b'{' | b'%' | b'/' | b'.' | b':' | b'#' | b' ' | b'!')
                     || next.is_ascii_lowercase()
             }
             b':' => emoji::shortcode(body, i, body.len()).is_some(),
@@ -226,6 +240,7 @@ fn has_dialect(body: &str) -> bool {
     });
     inline
         || body.contains("++")
+        || body.contains("8<-")
         || body.contains(" markdown>")
         || body.contains(" markdown=")
         || body.lines().any(|line| {

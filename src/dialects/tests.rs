@@ -437,3 +437,65 @@ fn deep_mkdocs_admonitions_and_tabs_stop_at_the_limit() {
     let prepared = prepare(&body, false);
     assert_eq!(prepared.warnings(Path::new("a.md"), &body, 0).len(), 1);
 }
+
+#[test]
+fn file_includes_are_left_out_in_code_too() {
+    // FastAPI's docs (markdown-include), mkdocstrings' (PyMdown's snippets)
+    // and the PyO3 guide (mdBook) showed these lines as written, in code
+    // blocks and in text.
+    let body = "Intro\n\n--8<-- \"README.md\"\n\n```Python hl_lines=\"1\"\n{!../../../docs_src/app.py!}\n```\n\n=== \"Python 3.10+\"\n\n    ```Python\n    {!> ../docs_src/app_py310.py!}\n    ```\n\n```rust\nfn main() {}\n{{#include ../listings/lib.rs}}\n```\n\n-8<-\nLICENSE\n-8<-\n\nKept: ;--8<-- \"x\", `--8<-- \"y\"` and {!x!} in text.\n";
+    let prepared = prepare(body, false);
+    assert_eq!(
+        prepared.text(),
+        "Intro\n\n\n\n\n\n\n\n**Python 3.10+**\n\n\n\n\n\n\n```rust\nfn main() {}\n\n```\n\n\n\n\n\nKept: ;--8<-- \"x\", `--8<-- \"y\"` and {!x!} in text.\n"
+    );
+    let warnings = prepared.warnings(Path::new("a.md"), body, 0);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(
+        warnings[0].message,
+        "5 file includes left out of the page (the first: `--8<-- \"README.md\"`)"
+    );
+}
+
+#[test]
+fn code_that_only_looks_like_an_include_stays() {
+    // An unclosed block of scissors, and lines an include does not match.
+    for body in [
+        "-8<-\nLICENSE\n\nText\n",
+        "```\n{{#includes x}}\n--8<--\"x\"\n{!!}\n```\n",
+    ] {
+        assert_eq!(text(body), body);
+    }
+}
+
+#[test]
+fn a_link_target_made_from_a_template_variable_is_marked() {
+    // The PyO3 guide's `[Cell]: {{#PYO3_DOCS_URL}}/pyo3/struct.Cell.html`.
+    assert_eq!(
+        text(
+            "[A]({{#DOCS}}/a.html), {{ x }} and [c](x {{ y }})\n\n [b]: {{#DOCS}}/b.html\n[c] {{ z }}\n"
+        ),
+        "[A]({{}}/a.html),  and [c](x )\n\n [b]: {{}}/b.html\n[c] \n"
+    );
+}
+
+#[test]
+fn code_inside_a_block_quote_is_code() {
+    // The PyO3 guide: `Option<Py<PyAny>>` in a quoted code block lost
+    // `<PyAny>`, read as a component tag.
+    let body = "> Note:\n>\n> ```rust\n> let x: Option<Py<PyAny>> = {{ y }};\n> {{#include ../lib.rs}}\n> ```\n>\n> After <Tag>.\n\n> ```\n> <Open>\n\nOut <Tag>.\n";
+    let prepared = prepare(body, false);
+    assert_eq!(
+        prepared.text(),
+        "> Note:\n>\n> ```rust\n> let x: Option<Py<PyAny>> = {{ y }};\n> \n> ```\n>\n> After .\n\n> ```\n> <Open>\n\nOut .\n"
+    );
+    let warnings = prepared.warnings(Path::new("a.md"), body, 0);
+    let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "1 file include left out of the page (the first: `{{#include ../lib.rs}}`)",
+            "2 JSX component tags left out of the page (the first: `<Tag>`)"
+        ]
+    );
+}

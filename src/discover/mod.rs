@@ -40,8 +40,9 @@ pub const CATEGORY_FILES: [&str; 3] = ["_category_.json", "_category_.yml", "_ca
 
 /// Names of MkDocs's configuration beside `tier0.yaml`, whose `nav:` gives
 /// the articles and sections it lists their titles and order (the parse
-/// stage's `mkdocs` module). MkDocs reads the first it finds.
-pub const MKDOCS_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
+/// stage's `mkdocs` module). MkDocs reads the first it finds; Zensical,
+/// MkDocs Material's successor, reads the same `nav` from `zensical.toml`.
+pub const MKDOCS_FILES: [&str; 3] = ["mkdocs.yml", "mkdocs.yaml", "zensical.toml"];
 
 /// A text file of the site.
 #[derive(Debug, Clone)]
@@ -89,6 +90,10 @@ pub struct Sources {
     pub categories: Vec<SourceFile>,
     /// MkDocs's configuration beside `tier0.yaml` ([`MKDOCS_FILES`]).
     pub mkdocs: Option<SourceFile>,
+    /// The `mkdocs.yml` that it names in `INHERIT:`, whose keys it takes
+    /// when it has none of its own (MkDocs's translated sites: each
+    /// language's file inherits the `nav` of one file).
+    pub mkdocs_inherited: Option<SourceFile>,
     /// Assets to copy, sorted.
     pub assets: Vec<Asset>,
     /// Theme files of the site (`themes/<name>/…`) by path inside the theme.
@@ -230,9 +235,50 @@ fn read_mkdocs(root: &Path, sources: &mut Sources) {
         sources.texts.insert(name, file.text.clone());
         match problem {
             Some(problem) => sources.problems.push(problem),
-            None => sources.mkdocs = Some(file),
+            None => {
+                sources.mkdocs_inherited = inherited(root, &file, sources);
+                sources.mkdocs = Some(file);
+            }
         }
         return;
+    }
+}
+
+/// The file that `file`, an `mkdocs.yml` at `root`, names in its
+/// top-level `INHERIT:` key, relative to it; a warning at the key when it
+/// cannot be read.
+fn inherited(root: &Path, file: &SourceFile, sources: &mut Sources) -> Option<SourceFile> {
+    let (at, value) = file
+        .text
+        .lines()
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len() + 1;
+            Some((start, line))
+        })
+        .find_map(|(start, line)| Some((start, line.strip_prefix("INHERIT:")?)))?;
+    let name = value.trim().trim_matches(['"', '\'']);
+    let span = at..at + "INHERIT:".len() + value.len();
+    match root_file(root, name) {
+        Ok(Some((parent, None))) => {
+            sources.texts.insert(name, parent.text.clone());
+            Some(parent)
+        }
+        Ok(Some((_, Some(problem)))) => {
+            sources.problems.push(problem);
+            None
+        }
+        Ok(None) | Err(_) => {
+            sources.problems.push(
+                Diagnostic::warning(
+                    &file.path,
+                    span,
+                    format!("cannot read `{name}`, which `INHERIT:` names: its `nav` is not read"),
+                )
+                .with_help("give the path of the inherited file relative to this one"),
+            );
+            None
+        }
     }
 }
 

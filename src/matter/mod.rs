@@ -391,6 +391,13 @@ impl<'de> Visitor<'de> for AsText<'_> {
     }
 }
 
+/// The top-level entries of `text`, a whole TOML file (a tool's
+/// configuration, not front matter), or its syntax error, located in the
+/// file at `path`.
+pub(super) fn toml_file(text: &str, path: &Path) -> Result<FrontMatter, Diagnostic> {
+    toml_matter::entries(text, 0).map_err(|e| e.diagnostic(path))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,6 @@
-//! MkDocs's `mkdocs.yml`, beside `tier0.yaml`: its `nav:`.
+//! MkDocs's `mkdocs.yml`, beside `tier0.yaml`: its `nav:`; or Zensical's
+//! `zensical.toml`: its `[project]` table's `nav`, the same entries
+//! written in TOML (`{ "Installing" = "install.md" }`).
 //!
 //! An MkDocs project keeps its pages' titles and order, and its sections'
 //! titles, only in `nav:`. An entry is a page (`- install.md`), a titled
@@ -81,7 +83,16 @@ pub(super) fn read(sources: &Sources) -> Read {
     let Some(file) = &sources.mkdocs else {
         return Read::default();
     };
-    let (navigation, problems) = navigation(file);
+    let (mut navigation, mut problems) = navigation(file);
+    // A file with no `nav` of its own takes the one it inherits.
+    let empty = navigation
+        .as_ref()
+        .is_some_and(|n| n.pages.is_empty() && n.sections.is_empty());
+    if empty && let Some(parent) = &sources.mkdocs_inherited {
+        let (inherited, more) = self::navigation(parent);
+        navigation = inherited;
+        problems.extend(more);
+    }
     Read {
         navigation,
         problems,
@@ -100,17 +111,20 @@ struct MkDocsFile {
 fn navigation(file: &SourceFile) -> (Option<Navigation>, Vec<Diagnostic>) {
     let decoded = if file.text.trim().is_empty() {
         Ok(None)
+    } else if file.path.extension().is_some_and(|e| e == "toml") {
+        zensical_nav(file)
     } else {
-        yaml::deserialize::<MkDocsFile>(&file.text, 0).map(|(read, _)| read.nav)
+        yaml::deserialize::<MkDocsFile>(&file.text, 0)
+            .map(|(read, _)| read.nav)
+            .map_err(|e| {
+                e.into_diagnostic(&file.path).with_help(
+                    "MkDocs would not read it either: check this line's indentation and quoting",
+                )
+            })
     };
     let entries = match decoded {
         Ok(entries) => entries.unwrap_or_default(),
-        Err(e) => {
-            let problem = e.into_diagnostic(&file.path).with_help(
-                "MkDocs would not read it either: check this line's indentation and quoting",
-            );
-            return (None, vec![problem]);
-        }
+        Err(problem) => return (None, vec![problem]),
     };
     let mut reading = Reading {
         file,
@@ -123,6 +137,35 @@ fn navigation(file: &SourceFile) -> (Option<Navigation>, Vec<Diagnostic>) {
     };
     reading.entries(&entries);
     (Some(reading.navigation), reading.problems)
+}
+
+/// The entries of `nav` in the `[project]` table of `file`, a
+/// `zensical.toml`, as the YAML values `mkdocs.yml` gives.
+fn zensical_nav(file: &SourceFile) -> Result<Option<Vec<Value>>, Diagnostic> {
+    let table = crate::matter::toml_file(&file.text, &file.path)?;
+    let project = table.entries.iter().find(|e| e.key == "project");
+    let nav = project.and_then(|e| e.value.as_ref()?.get("nav"));
+    Ok(nav.map(|nav| match yaml_value(nav) {
+        Value::Sequence(entries) => entries,
+        other => vec![other],
+    }))
+}
+
+/// `value` as YAML: text, lists and tables, which nav entries are made
+/// of; any other value is null, an entry that is not understood.
+fn yaml_value(value: &crate::matter::Value) -> Value {
+    use crate::matter::Value as Toml;
+    match value {
+        Toml::String(text) => Value::String(text.clone()),
+        Toml::List(items) => Value::Sequence(items.iter().map(yaml_value).collect()),
+        Toml::Map(entries) => Value::Mapping(
+            entries
+                .iter()
+                .map(|(key, value)| (Value::String(key.clone()), yaml_value(value)))
+                .collect(),
+        ),
+        _ => Value::Null,
+    }
 }
 
 /// A walk through the entries of `nav:`.
@@ -256,12 +299,66 @@ mod tests {
     use crate::diagnostics::line_col;
 
     fn read(text: &str) -> (Option<Navigation>, Vec<Diagnostic>) {
+        read_file("mkdocs.yml", text)
+    }
+
+    fn read_file(name: &str, text: &str) -> (Option<Navigation>, Vec<Diagnostic>) {
         let file = SourceFile {
-            path: PathBuf::from("mkdocs.yml"),
-            rel: "mkdocs.yml".into(),
+            path: PathBuf::from(name),
+            rel: name.into(),
             text: text.into(),
         };
         navigation(&file)
+    }
+
+    #[test]
+    fn a_file_without_nav_takes_the_one_it_inherits() {
+        let file = |name: &str, text: &str| SourceFile {
+            path: PathBuf::from(name),
+            rel: name.into(),
+            text: text.into(),
+        };
+        let parent = file("../en/mkdocs.yml", "nav:\n  - Home: index.md\n");
+        let mut sources = Sources {
+            mkdocs: Some(file("mkdocs.yml", "INHERIT: ../en/mkdocs.yml\n")),
+            mkdocs_inherited: Some(parent),
+            ..Sources::default()
+        };
+        let pages = |sources: &Sources| super::read(sources).navigation.expect("read").pages;
+        assert_eq!(pages(&sources), [page("index.md", Some("Home"))]);
+        // Its own nav wins.
+        sources.mkdocs = Some(file(
+            "mkdocs.yml",
+            "INHERIT: ../en/mkdocs.yml\nnav: [start.md]\n",
+        ));
+        assert_eq!(pages(&sources), [page("start.md", None)]);
+    }
+
+    #[test]
+    fn zensical_toml_gives_the_same_navigation() {
+        // Griffe's and mkdocstrings' docs keep their nav there.
+        let toml = "[project]\nsite_name = \"Demo\"\nnav = [\n  \"index.md\",\n  \
+            { \"Installing\" = \"install.md\" },\n  { \"User Guide\" = [\n    \
+            \"guide/index.md\",\n    { \"Setting up\" = \"guide/setup.md\" },\n  ] },\n  \
+            { \"Version\" = 2 },\n]\n[project.theme]\nfeatures = [\"navigation.tabs\"]\n";
+        let yaml = "nav:\n  - index.md\n  - Installing: install.md\n  - User Guide:\n      \
+            - guide/index.md\n      - Setting up: guide/setup.md\n";
+        let (navigation, problems) = read_file("zensical.toml", toml);
+        let navigation = navigation.expect("read");
+        let (expected, _) = read(yaml);
+        let expected = expected.expect("read");
+        assert_eq!(navigation.pages, expected.pages);
+        assert_eq!(navigation.sections, expected.sections);
+        // `{ "Version" = 2 }` is no entry.
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(!problems[0].is_error());
+        let (navigation, problems) = read_file("zensical.toml", "[project]\nnav = [\n");
+        assert!(navigation.is_none());
+        assert!(problems[0].is_error());
+        assert!(
+            problems[0].message.starts_with("invalid TOML"),
+            "{problems:?}"
+        );
     }
 
     fn page(rel: &str, title: Option<&str>) -> NavPage {

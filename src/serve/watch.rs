@@ -207,7 +207,12 @@ mod tests {
             classify(root, Path::new("/site/content/red")),
             Change::Content
         );
-        for config in ["/site/tier0.yaml", "/site/mkdocs.yml", "/site/mkdocs.yaml"] {
+        for config in [
+            "/site/tier0.yaml",
+            "/site/mkdocs.yml",
+            "/site/mkdocs.yaml",
+            "/site/zensical.toml",
+        ] {
             assert_eq!(classify(root, Path::new(config)), Change::Other, "{config}");
         }
         assert_eq!(

@@ -283,21 +283,18 @@ fn mdbook_chapters_take_their_titles_from_headings() {
     let (site, err) = built("mdbook");
     let (title, body) = page(&site, "book/ch01-setup");
     assert_eq!(title, "Setting up your workstation");
-    assert_has(
+    assert_has(&body, &["<h2 id=\"check\">Check the installation"]);
+    // mdBook includes the files in code too; tier0 reads neither.
+    assert_lacks(
         &body,
-        &[
-            "<h2 id=\"check\">Check the installation",
-            // Inside code an include is shown as written.
-            "{{#include ../listings/setup.sh}}",
-        ],
+        &["<h1", "shared/warning.md", "listings/setup.sh", "<pre"],
     );
-    assert_lacks(&body, &["<h1", "shared/warning.md"]);
     let (title, body) = page(&site, "book/ch01-01-proxy");
     assert_eq!(title, "Configuring the proxy");
     assert_lacks(&body, &["<h2"]);
     assert_warning_at(
         &err,
-        "1 template tag left out of the page (the first: `{{#include ../shared/warning.md}}`)",
+        "2 file includes left out of the page (the first: `{{#include ../shared/warning.md}}`)",
         "content/book/ch01-setup.md:5:1",
     );
     assert_lacks(&err, &["no title"]);
@@ -488,4 +485,76 @@ fn invalid_json_front_matter_is_an_error_at_its_line_and_column() {
     );
     assert!(err.contains("┌─ content/printing/broken.md:3:3"), "{err}");
     assert!(site.root().join("public/printing/jam/index.html").exists());
+}
+
+/// FastAPI's docs (markdown-include) and mkdocstrings' (PyMdown's
+/// snippets) include files from outside the docs folder: the include
+/// lines were shown as written, most of them inside code blocks.
+#[test]
+fn file_includes_are_left_out_with_a_warning() {
+    let (site, err) = built("includes");
+    let (title, body) = page(&site, "tutorial/first-app");
+    assert_eq!(title, "Your first app");
+    assert_has(
+        &body,
+        &["<strong>Python 3.10+</strong>", "serve main:app", "main.py"],
+    );
+    assert_lacks(&body, &["{!", "examples/first_app", "hl_lines"]);
+    // Only the block with other code is left: no empty code blocks.
+    assert_eq!(body.matches("<pre").count(), 1, "{body}");
+    assert_warning_at(
+        &err,
+        "3 file includes left out of the page (the first: `{!../../../examples/first_app/main.py!}`)",
+        "content/tutorial/first-app.md:6:1",
+    );
+    let (_, body) = page(&site, "license");
+    assert_has(&body, &["The full terms"]);
+    assert_lacks(&body, &["8&lt;", "LICENSE"]);
+    assert_warning_at(
+        &err,
+        "1 file include left out of the page (the first: `--8<-- \"LICENSE\"`)",
+        "content/license.md:5:1",
+    );
+}
+
+/// The PyO3 guide writes its API links as `{{#PYO3_DOCS_URL}}/pyo3/…`:
+/// with the variable left out they became site-root paths that name
+/// nothing of the site, broken links that no warning reported.
+#[test]
+fn links_made_from_another_tools_variable_keep_their_text() {
+    let (site, err) = built("templated-links");
+    let (_, body) = page(&site, "cells");
+    assert_has(
+        &body,
+        &[
+            "<code>Cell</code> before",
+            "API docs list",
+            "href=\"../install/index.html\">install\npage</a>",
+            "src=\"../diagram.svg\"",
+        ],
+    );
+    assert_lacks(&body, &["/api/struct.Cell.html", "{{", "DOCS_URL"]);
+    assert_warning_at(
+        &err,
+        "4 template tags left out of the page (the first: `{{#BOOK_URL}}`)",
+        "content/cells.md:4:7",
+    );
+}
+
+/// The PyO3 guide quotes code (`> ```rust`): read as text, its generics
+/// (`Option<Py<PyAny>>`) lost `<PyAny>` as a component tag, with a
+/// warning about a tag the author never wrote.
+#[test]
+fn code_inside_a_block_quote_is_shown_as_written() {
+    let (site, err) = built("quoted-code");
+    let (_, body) = page(&site, "upgrade");
+    assert_has(
+        &body,
+        &[
+            "<blockquote>",
+            "Option&lt;Handle&lt;Session&gt;&gt; = client.open()?;",
+            "Keep the handle",
+        ],
+    );
+    assert_lacks(&err, &["JSX"]);
 }

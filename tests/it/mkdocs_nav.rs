@@ -119,3 +119,65 @@ fn serve_acts_on_changes_to_mkdocs_yml_as_a_clean_build() {
         assert_same_as_clean_build(&site, &server, &settled, step);
     }
 }
+
+/// Zensical, MkDocs Material's successor (griffe's and mkdocstrings'
+/// docs), reads the same nav from `zensical.toml`, under `[project]`: it
+/// was not read, so the pages kept the order and titles of a site
+/// without one.
+#[test]
+fn zensical_toml_nav_titles_and_orders_as_mkdocs_yml_does() {
+    let site = Site::fixture("mkdocs-nav");
+    std::fs::remove_file(site.root().join("mkdocs.yml")).unwrap();
+    site.write(
+        "zensical.toml",
+        "[project]\nsite_name = \"Office IT help\"\nnav = [\n  { \"Home\" = \"index.md\" },\n  \
+         { \"Printing\" = [\n    \"printing/index.md\",\n    \
+         { \"Printer offline\" = \"printing/offline.md\" },\n    \"printing/toner.md\",\n  ] },\n  \
+         { \"Help\" = [\n    { \"Your account\" = [\"accounts/password.md\"] },\n    \
+         { \"Getting started\" = \"start.md\" },\n  ] },\n  \
+         { \"Status page\" = \"https://status.example.com/\" },\n]\n\n\
+         [project.theme]\nfeatures = [\"navigation.tabs\"]\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert_eq!(page(&site, "printing/offline").0, "Printer offline");
+    assert_eq!(page(&site, "start").0, "Getting started");
+    assert!(!err.contains("no title"), "{err}");
+    let accounts = site.read_public("accounts/index.html");
+    assert_has(&accounts, &["<h1>Your account</h1>"]);
+    assert_eq!(
+        home_sections(&site),
+        ["printing/index.html", "accounts/index.html"]
+    );
+    assert!(!site.root().join("public/zensical").exists());
+}
+
+/// FastAPI's Spanish docs (and every translation of it) keep only
+/// `INHERIT: ../en/mkdocs.yml` in their `mkdocs.yml`: the nav they build
+/// with is the inherited file's, which was not read.
+#[test]
+fn an_mkdocs_yml_without_nav_takes_the_one_it_inherits() {
+    let site = Site::fixture("mkdocs-nav");
+    let nav = site.root().join("mkdocs.yml");
+    let text = std::fs::read_to_string(&nav).unwrap();
+    site.write("config/base.yml", text);
+    std::fs::write(&nav, "INHERIT: config/base.yml\nsite_name: Ayuda\n").unwrap();
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert_eq!(page(&site, "printing/offline").0, "Printer offline");
+    assert_eq!(page(&site, "start").0, "Getting started");
+    assert!(!err.contains("INHERIT"), "{err}");
+    // A file it cannot read is a warning at the key.
+    std::fs::remove_file(site.root().join("config/base.yml")).unwrap();
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("warning: cannot read `config/base.yml`, which `INHERIT:` names"),
+        "{err}"
+    );
+    assert!(err.contains("┌─ mkdocs.yml:1:1"), "{err}");
+    assert_ne!(page(&site, "printing/offline").0, "Printer offline");
+}

@@ -7,8 +7,10 @@
 //! indentation inside them is replaced by the quote markers (`> > `) of the
 //! open alerts, so that admonitions become GitHub alerts, nested as
 //! written, with code inside them still code. Code (fenced, indented, or a
-//! `{% highlight %}` block) and HTML comments are left as written.
+//! `{% highlight %}` block) and HTML comments are left as written, but for
+//! the lines that include another file, left out there too.
 
+mod code;
 mod markers;
 mod syntax;
 
@@ -19,8 +21,8 @@ use super::containers::{self, Admonition, Fence};
 use super::inline::{self, Construct, Kind};
 use super::offsets::Rewrite;
 use syntax::{
-    columns, fence, highlight_start, is_blank_line, is_highlight_end, is_list_item, myst_target,
-    paragraph_end, vue_block,
+    columns, highlight_start, is_blank_line, is_include, is_list_item, is_snippets_block,
+    myst_target, paragraph_end, vue_block,
 };
 
 /// How many containers may be open at once; an opener beyond is text.
@@ -106,10 +108,15 @@ enum Mode {
     Normal,
     /// Code, up to a closing fence (or a line closing a tag block); opened
     /// with `depth` containers, indented by `indent` columns in them.
+    /// `includes_only`: a block of nothing but file includes, left out
+    /// whole with its fences; `quoted`: a block inside a block quote
+    /// (`> ```rust`), whose lines start with its markers.
     Code {
         closer: Closer,
         depth: usize,
         indent: usize,
+        includes_only: bool,
+        quoted: bool,
     },
     /// An HTML comment, up to `-->`.
     Comment {
@@ -129,7 +136,7 @@ enum Mode {
     DropFenced(Fence),
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 enum Closer {
     /// A fence of at least this many of this character.
     Fence(u8, usize),
@@ -271,26 +278,7 @@ impl Pass<'_> {
         let body = self.body;
         let text = &body[content..end];
         match &self.mode {
-            Mode::Code { closer, indent, .. } => {
-                let trimmed = text.trim();
-                let (closes, tag) = match closer {
-                    // A fence indented 4 more than its opener is code
-                    // (SuperFences' examples hold indented fences).
-                    Closer::Fence(ch, len) => {
-                        let run = trimmed.bytes().take_while(|b| b == ch).count();
-                        let shallow = columns(text, usize::MAX).1 < indent + 4;
-                        (shallow && run >= *len && run == trimmed.len(), false)
-                    }
-                    Closer::Tag => (is_highlight_end(trimmed), true),
-                };
-                if closes {
-                    self.mode = Mode::Normal;
-                    if tag {
-                        return Some(format!("{prefix}```"));
-                    }
-                }
-                None
-            }
+            Mode::Code { .. } => self.code_line(content, end, column, prefix, blank),
             Mode::Comment { .. } => {
                 if text.contains("-->") {
                     self.mode = Mode::Normal;
@@ -378,12 +366,24 @@ impl Pass<'_> {
         if shallow && let Some(marker) = containers::myst(trimmed, open) {
             return self.marker(marker, content, column + rel, prefix, at..end);
         }
-        if shallow && let Some(closer) = fence(trimmed) {
-            self.mode = Mode::Code {
-                closer,
-                depth: self.stack.len(),
-                indent: rel,
-            };
+        if self.opens_code(text, end, shallow) {
+            return None;
+        }
+        if shallow && is_include(trimmed) {
+            self.found(Kind::Include, at..end);
+            self.rewrite.remove(content..end);
+            return None;
+        }
+        if shallow
+            && is_snippets_block(trimmed)
+            && body[end..]
+                .lines()
+                .any(|l| is_snippets_block(l.trim_start()))
+        {
+            // The lines up to the closing scissors name the files.
+            self.found(Kind::Include, at..end);
+            self.mode = Mode::DropToLine("8<-");
+            self.rewrite.remove(content..end);
             return None;
         }
         if trimmed.starts_with("<!--") && !trimmed.contains("-->") {
@@ -423,6 +423,8 @@ impl Pass<'_> {
                 closer: Closer::Tag,
                 depth: self.stack.len(),
                 indent: rel,
+                includes_only: false,
+                quoted: false,
             };
             return Some(format!("{prefix}```{lang}"));
         }

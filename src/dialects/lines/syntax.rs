@@ -145,3 +145,64 @@ pub(super) fn myst_target(line: &str) -> Option<&str> {
             .all(|b| b.is_ascii_alphanumeric() || b"_-./:".contains(&b));
     safe.then_some(label)
 }
+
+/// Whether `line` (without its indentation) is only a file include of
+/// another tool, which tier0 does not read: PyMdown's snippets
+/// (`--8<-- "LICENSE"`), markdown-include's `{!docs_src/app.py!}` (and
+/// `{!> …!}`), mdBook's `{{#include listings/main.rs}}` (and
+/// `#rustdoc_include`, `#playground`). Those tools include the file's text
+/// wherever the line stands, in code blocks too.
+pub(super) fn is_include(line: &str) -> bool {
+    let line = line.trim_end();
+    if let Some(rest) = scissors(line) {
+        let path = rest.trim_start();
+        let quoted = |q: char| path.len() > 2 && path.starts_with(q) && path.ends_with(q);
+        return path.len() < rest.len() && (quoted('"') || quoted('\''));
+    }
+    if let Some(path) = line.strip_prefix("{!").and_then(|l| l.strip_suffix("!}")) {
+        return !path.trim_start_matches('>').trim().is_empty();
+    }
+    line.strip_prefix("{{#")
+        .and_then(|l| l.strip_suffix("}}"))
+        .and_then(|call| call.split_once([' ', '\t']))
+        .is_some_and(|(name, path)| {
+            matches!(name, "include" | "rustdoc_include" | "playground") && !path.trim().is_empty()
+        })
+}
+
+/// Whether `line` is only PyMdown's scissors (`--8<--`), which open and
+/// close a block of snippet file names.
+pub(super) fn is_snippets_block(line: &str) -> bool {
+    scissors(line.trim_end()).is_some_and(str::is_empty)
+}
+
+/// What follows PyMdown's scissors opening `line` (`-8<-`, with any
+/// number of dashes either side).
+fn scissors(line: &str) -> Option<&str> {
+    let rest = line.trim_start_matches('-');
+    let dashes = line.len() - rest.len();
+    let rest = rest.strip_prefix("8<")?;
+    let after = rest.trim_start_matches('-');
+    (dashes > 0 && after.len() < rest.len()).then_some(after)
+}
+
+/// Whether the fenced code block whose content starts at `from` (closed by
+/// a fence of at least `len` of `ch`) holds only file includes
+/// ([`is_include`]) and blank lines, and at least one include: the block
+/// shows nothing once they are left out.
+pub(super) fn holds_only_includes(body: &str, from: usize, ch: u8, len: usize) -> bool {
+    let mut includes = 0;
+    for line in body[from..].lines() {
+        let trimmed = line.trim_start_matches(['>', ' ', '\t']).trim_end();
+        let run = trimmed.bytes().take_while(|&b| b == ch).count();
+        if run >= len && run == trimmed.len() {
+            return includes > 0;
+        }
+        if is_include(trimmed) {
+            includes += 1;
+        } else if !trimmed.is_empty() {
+            return false;
+        }
+    }
+    false
+}

@@ -30,6 +30,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use search_index::Section;
 
 use crate::diagnostics::Diagnostic;
+use crate::dialects::TEMPLATED_TARGET;
 use crate::link::{LinkTarget, SiteModel};
 use crate::parse::{MarkdownFile, SectionPage};
 use crate::references::{FILE_ATTRIBUTES, located_attributes};
@@ -229,7 +230,9 @@ fn heading_ids(
 /// Rewrites internal link and image targets to final URLs; records
 /// problems. A link to an article this edition leaves out (internal, a
 /// draft, or for its KCS state) becomes its text alone: its start and its
-/// end (`unlinked` between them) are dropped; in raw HTML, its target.
+/// end (`unlinked` between them) are dropped; in raw HTML, its target. So
+/// does a link whose target starts with another tool's variable
+/// ([`TEMPLATED_TARGET`]) and names nothing of the site without it.
 fn rewrite_link<'a>(
     model: &SiteModel,
     page: &Page<'_>,
@@ -262,13 +265,27 @@ fn rewrite_link<'a>(
                 }
                 (Some(_), None) => dest_url,
                 (None, _) if dest_url.starts_with('#') => dest_url,
-                (None, _) => match resolve(model, page, dest_url, span, out, "link") {
-                    Some(dest_url) => dest_url,
-                    None => {
-                        *unlinked = true;
-                        return Event::Text(CowStr::Borrowed(""));
+                (None, _) => {
+                    let resolved = match dest_url.strip_prefix(TEMPLATED_TARGET) {
+                        Some(rest) => {
+                            // Where the other tool's variable led is unknown
+                            // here, unless the rest names a page of the site.
+                            let rest = CowStr::from(rest.to_owned());
+                            match target(model, page, &rest, out) {
+                                LinkTarget::External => None,
+                                found => resolve_found(model, page, rest, found, span, out, "link"),
+                            }
+                        }
+                        None => resolve(model, page, dest_url, span, out, "link"),
+                    };
+                    match resolved {
+                        Some(dest_url) => dest_url,
+                        None => {
+                            *unlinked = true;
+                            return Event::Text(CowStr::Borrowed(""));
+                        }
                     }
-                },
+                }
             };
             Event::Start(Tag::Link {
                 link_type,
@@ -283,6 +300,10 @@ fn rewrite_link<'a>(
             title,
             id,
         }) => {
+            let dest_url = match dest_url.strip_prefix(TEMPLATED_TARGET) {
+                Some(rest) => CowStr::from(rest.to_owned()),
+                None => dest_url,
+            };
             let dest_url =
                 resolve(model, page, dest_url.clone(), span, out, "image").unwrap_or(dest_url);
             Event::Start(Tag::Image {
@@ -312,7 +333,21 @@ fn resolve<'a>(
     out: &mut RenderedBody,
     what: &str,
 ) -> Option<CowStr<'a>> {
-    Some(match target(model, page, &dest, out) {
+    let found = target(model, page, &dest, out);
+    resolve_found(model, page, dest, found, span, out, what)
+}
+
+/// [`resolve`] once `dest` is known to point to `found`.
+fn resolve_found<'a>(
+    model: &SiteModel,
+    page: &Page<'_>,
+    dest: CowStr<'a>,
+    found: LinkTarget,
+    span: Range<usize>,
+    out: &mut RenderedBody,
+    what: &str,
+) -> Option<CowStr<'a>> {
+    Some(match found {
         LinkTarget::External => dest,
         LinkTarget::Missing(reason) => {
             out.diagnostics
