@@ -280,3 +280,34 @@ fn a_translation_whose_original_turns_internal_is_shown_internal() {
     assert!(settled["errors"].is_null(), "{settled}");
     assert_same_as_clean_build_with(&site, &server, &settled, "original made internal", args);
 }
+
+/// The help widget is made in the background with the search index it
+/// searches, not with the pages: the rebuilt pages are served sooner, and
+/// the widget served stays the previous build's, previews and all, until
+/// the index of the new build is served with it.
+#[test]
+fn the_help_widget_follows_with_the_search_index() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let before = server.settled_after(0)["generation"].as_u64().unwrap();
+    let widget = server.get("/widget.js").1;
+    let wifi = site.root().join("content/red/wifi.md");
+    let text = std::fs::read_to_string(&wifi).unwrap();
+    std::fs::write(&wifi, text.replace("Primer paso.", "Primer paso, editado.")).unwrap();
+
+    let index_of = |status: &serde_json::Value| status["search_generation"].as_u64();
+    let pages_ahead = server.wait_for(|s| s["generation"].as_u64() > Some(before));
+    // The index waits for the author to stop saving: the pages are served
+    // first, with the widget as it was.
+    assert_eq!(index_of(&pages_ahead), Some(before), "{pages_ahead}");
+    let served = server.get("/widget.js").1;
+    if index_of(&server.status()) == Some(before) {
+        assert!(served == widget, "the widget changed before its index");
+    }
+    let settled = server.settled_after(before);
+    assert!(
+        server.get("/widget.js").1 != widget,
+        "the widget kept its old previews"
+    );
+    assert_same_as_clean_build(&site, &server, &settled, "a body edit");
+}
