@@ -430,7 +430,11 @@ impl DevSite {
             theme,
             texts,
             warnings,
-        } = site::prepare_again(&self.options, &mut self.earlier)?;
+        } = site::prepare_again(
+            &self.options,
+            &mut self.earlier,
+            self.good.as_ref().map(|g| &*g.model),
+        )?;
         let relinked = match (&step, &self.good) {
             (Step::Relink { files }, Some(good)) => {
                 plan::pages(&good.model, &good.learned.article_links, &model, files)
