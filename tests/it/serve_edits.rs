@@ -311,3 +311,59 @@ fn the_help_widget_follows_with_the_search_index() {
     );
     assert_same_as_clean_build(&site, &server, &settled, "a body edit");
 }
+
+/// A relink ranks again only the related-article lists a change can
+/// reach and takes the others from the last build: after each change that
+/// moves articles in or out of other articles' lists, or reorders them,
+/// the site served is still the one a clean build makes.
+#[test]
+fn related_lists_follow_retitles_and_retags_in_other_sections() {
+    let site = Site::fixture("basic");
+    let tags = ["dns", "cable", "dns", "cable", "proxy", "dns"];
+    for (n, tag) in tags.iter().enumerate() {
+        let folder = if n % 2 == 0 { "red" } else { "vpn" };
+        site.write(
+            &format!("content/{folder}/tema-{n}.md"),
+            format!(
+                "---\nid: KB-{}\ntitle: Tema {n}\ntags: [{tag}]\nupdated: 2026-01-0{}\n---\n\nTexto.\n",
+                200 + n,
+                1 + n % 3
+            ),
+        );
+    }
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let edit = |rel: &str, from: &str, to: &str| {
+        let path = site.root().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel}: {from}");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+    };
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step> = vec![
+        (
+            "retag an article into the lists of another section",
+            Box::new(|| edit("content/red/tema-4.md", "[proxy]", "[cable]")),
+        ),
+        (
+            "retitle an article that ties in other lists",
+            Box::new(|| edit("content/vpn/tema-3.md", "title: Tema 3", "title: Aaa tema")),
+        ),
+        (
+            "date an article after the others it ties with",
+            Box::new(|| edit("content/red/tema-2.md", "2026-01-03", "2026-03-01")),
+        ),
+        (
+            "retag an article out of the lists it was in",
+            Box::new(|| edit("content/vpn/tema-1.md", "[cable]", "[proxy]")),
+        ),
+    ];
+    for (step, change) in steps {
+        change();
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert!(settled["errors"].is_null(), "{step}: {settled}");
+        assert_eq!(settled["rebuilt"], "listings", "{step}");
+        assert_same_as_clean_build(&site, &server, &settled, step);
+    }
+}
