@@ -153,7 +153,8 @@ pub fn link(
     assets: Vec<Asset>,
     selection: Selection,
 ) -> Result<SiteModel, Vec<Diagnostic>> {
-    link_or_return(config, articles, sections, assets, selection).map_err(|failed| failed.errors)
+    link_or_return(config, articles, sections, assets, selection, None)
+        .map_err(|failed| failed.errors)
 }
 
 /// Why linking failed, with the articles it was given, in their order: a
@@ -187,13 +188,16 @@ impl Unlinked {
     }
 }
 
-/// [`link`], giving the articles back when it fails.
+/// [`link`], giving the articles back when it fails. With `before`, the
+/// last build of the same site (the dev server's), the related articles
+/// are made again only where a change can have reached them.
 pub fn link_or_return(
     config: Config,
     articles: Vec<Article>,
     sections: Vec<SectionPage>,
     assets: Vec<Asset>,
     selection: Selection,
+    before: Option<&SiteModel>,
 ) -> Result<SiteModel, Unlinked> {
     let mut errors = Vec::new();
     let (sections, withheld_landings): (Vec<_>, Vec<_>) = sections
@@ -264,7 +268,12 @@ pub fn link_or_return(
     if !errors.is_empty() {
         return Err(Unlinked::give_back(errors, articles, origins, linked));
     }
-    let related = related::related(&linked, &sections, &article_sections);
+    let related = match before {
+        Some(before) => {
+            related::related_again(before, &linked, &sections, &article_sections, &by_source)
+        }
+        None => related::related(&linked, &sections, &article_sections),
+    };
     Ok(SiteModel {
         urls: Urls::new(config.base_url.clone()),
         config,

@@ -157,10 +157,17 @@ impl SiteModel {
         &list[start..(start + SECTION_NEIGHBOURS).min(list.len())]
     }
 
+    /// Whether the section of article `index` has more articles than
+    /// [`SiteModel::section_window`] shows of it.
+    pub fn section_has_more(&self, index: usize) -> bool {
+        self.section_of(index)
+            .is_some_and(|s| self.sections[s].articles.len() > SECTION_NEIGHBOURS)
+    }
+
     /// The other articles whose titles and paths the page of article
     /// `index` shows (its section's window, its related articles), and
-    /// the size of its section: what changes its page besides itself.
-    pub fn shown_with(&self, index: usize) -> (Vec<(&str, &str)>, usize) {
+    /// whether its section has more: what changes its page besides itself.
+    pub fn shown_with(&self, index: usize) -> (Vec<(&str, &str)>, bool) {
         let shown = self
             .section_window(index)
             .iter()
@@ -170,10 +177,7 @@ impl SiteModel {
                 (a.path.as_str(), a.article.title.as_str())
             })
             .collect();
-        let count = self
-            .section_of(index)
-            .map_or(0, |s| self.sections[s].articles.len());
-        (shown, count)
+        (shown, self.section_has_more(index))
     }
 
     /// The articles related to article `index`, best first.

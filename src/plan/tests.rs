@@ -477,3 +477,66 @@ fn a_translation_whose_state_another_file_decides_changed_with_it() {
     assert!(pages.unchanged(english).is_none());
     assert!(rendered(&pages, &new).contains(&"red/b.en.md"));
 }
+
+/// `n` articles in the section `big`, `big/pNN.md` titled `Part NN`, in
+/// that order.
+fn big_section(n: usize) -> Vec<(String, String)> {
+    (1..=n)
+        .map(|k| {
+            let text = format!("---\nid: KB-{}\ntitle: Part {k:02}\n---\nText.\n", 100 + k);
+            (format!("big/p{k:02}.md"), text)
+        })
+        .collect()
+}
+
+/// The source files whose pages are rendered again when `old`'s articles
+/// become `new`'s through `changes`.
+fn rendered_after(
+    old: &[(String, String)],
+    new: &[(String, String)],
+    changes: &[Change],
+) -> Vec<String> {
+    let as_files = |files: &[(String, String)]| {
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(r, t)| (r.as_str(), t.as_str()))
+            .collect();
+        site(&files)
+    };
+    let (old, new) = (as_files(old), as_files(new));
+    let no_links = vec![Vec::<String>::new(); old.articles.len()];
+    let pages = replanned(&old, &no_links, &new, changes);
+    rendered(&pages, &new)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_new_article_in_a_long_section_renders_only_the_pages_that_show_it() {
+    // The article pages show ten articles of their section around them,
+    // and a link to all of them, not how many there are: only the pages
+    // whose ten now take in the new last one change (Part 27 to 30 showed
+    // Part 21 to 30); those far from it stay as they were.
+    let old = big_section(30);
+    let new = big_section(31);
+    let (rel, text) = &new[30];
+    let changes = [super::tests::text(rel, text)];
+    let expected: Vec<String> = (27..=31).map(|k| format!("big/p{k:02}.md")).collect();
+    assert_eq!(rendered_after(&old, &new, &changes), expected);
+    // The same the other way round: the article deleted.
+    let gone = [at(rel, Now::Gone)];
+    assert_eq!(rendered_after(&new, &old, &gone), expected[..4]);
+}
+
+#[test]
+fn a_section_that_grows_past_its_window_renders_every_page_of_it() {
+    // At ten articles every page shows the whole section; at eleven each
+    // links to the section's page for the rest.
+    let old = big_section(10);
+    let new = big_section(11);
+    let (rel, text) = &new[10];
+    let changes = [super::tests::text(rel, text)];
+    let expected: Vec<String> = new.iter().map(|(rel, _)| rel.clone()).collect();
+    assert_eq!(rendered_after(&old, &new, &changes), expected);
+}

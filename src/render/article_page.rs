@@ -20,7 +20,7 @@ struct Neighbours {
     previous: Option<PageLink>,
     next: Option<PageLink>,
     around: Vec<SectionEntry>,
-    count: usize,
+    more: bool,
 }
 
 impl LanguagePages<'_> {
@@ -125,7 +125,7 @@ impl LanguagePages<'_> {
             previous: neighbours.previous,
             next: neighbours.next,
             in_section: neighbours.around,
-            section_count: neighbours.count,
+            section_has_more: neighbours.more,
             related: model
                 .related(index)
                 .iter()
@@ -188,7 +188,7 @@ impl LanguagePages<'_> {
                     current: i == index,
                 })
                 .collect(),
-            count: list.len(),
+            more: model.section_has_more(index),
         }
     }
 

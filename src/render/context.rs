@@ -245,8 +245,11 @@ pub struct ArticleContext {
     /// [`crate::link::SECTION_NEIGHBOURS`]),
     /// in order; `current` marks this one.
     pub in_section: Vec<SectionEntry>,
-    /// How many articles its section has (`in_section` may show fewer).
-    pub section_count: usize,
+    /// Whether its section has more articles than `in_section` shows. Not
+    /// how many: a page that showed the count would change with every
+    /// article created or deleted in its section (hundreds of pages to
+    /// render again in the dev server); the section's page shows it.
+    pub section_has_more: bool,
     /// Related articles, best first: sharing its error codes, tags or
     /// section (at most five).
     pub related: Vec<PageLink>,

@@ -138,13 +138,15 @@ pub struct Rendered {
     pub listings: Listings,
 }
 
-/// Renders the whole site into `sink`.
+/// Renders every page of the site into `sink`; not the help widget's
+/// files, which [`widget::write`] makes from [`Rendered::previews`] (the
+/// dev server makes them in the background, with the search index they
+/// search).
 pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, RenderError> {
     let rendered =
         articles(model, theme, sink, &Forget).map_err(|e| with_listing_errors(model, theme, e))?;
     let languages = language_pages(model, theme);
     let listed = listings(model, theme, &languages, sink, &|_, _| true)?;
-    widget::write(model, theme, &rendered.previews, sink).map_err(RenderError::Io)?;
     let template_errors = listed.errors;
     if template_errors.is_empty() {
         Ok(Rendered {
@@ -317,7 +319,8 @@ mod tests {
             )
             .unwrap();
             let paths = Paths::default();
-            render(&model, &theme, &paths).unwrap();
+            let rendered = render(&model, &theme, &paths).unwrap();
+            widget::write(&model, &theme, &rendered.previews, &paths).unwrap();
             let mut content: BTreeSet<String> =
                 ["index.html".to_owned(), "en/index.html".into()].into();
             let pages = model
@@ -341,7 +344,8 @@ mod tests {
             }
         }
         // And the list holds nothing tier0 does not write (the renderers
-        // write the search results page; the index stage the index; the
+        // write the search results page; the widget its files from the
+        // pages' previews; the index stage the index; the
         // insights report is written only with `build --insights`).
         let listed: BTreeSet<&str> = GENERATED
             .iter()

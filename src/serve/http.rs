@@ -40,11 +40,12 @@ const LIVE_JS: &str = include_str!("live.js");
 pub struct Served {
     /// Pages and other files of the last good build.
     pub pages: Arc<Files>,
-    /// Files of the search index, replaced when a background rebuild finishes.
+    /// Files of the search index and the help widget, replaced when a
+    /// background rebuild finishes.
     pub search: Arc<Files>,
     /// Number of the last good build.
     pub generation: u64,
-    /// The build whose search index `search` is.
+    /// The build whose search index and widget `search` holds.
     pub search_generation: u64,
     /// Problems of the last rebuild, when it failed.
     pub errors: Option<Arc<Vec<Located>>>,
@@ -140,11 +141,12 @@ pub fn site_path(raw: &str) -> Option<String> {
 
 /// The file at `path`: itself, or the `index.html` of the folder it names.
 /// Under `search/` the index files come first, then the pages (the results
-/// page is `search/index.html`).
+/// page is `search/index.html`); the widget's files are with the index's.
 fn lookup(served: &Served, path: &str) -> Option<(String, Arc<[u8]>)> {
     let in_search = path
         .strip_prefix(crate::output_paths::SEARCH_DIR)
-        .is_some_and(|rest| rest.starts_with('/'));
+        .is_some_and(|rest| rest.starts_with('/'))
+        || crate::render::widget::is_widget_file(path);
     let sets = if in_search {
         vec![&served.search, &served.pages]
     } else {

@@ -3,7 +3,8 @@
 //! Builds the site in memory, serves it on loopback, watches the sources
 //! and rebuilds what a change affects (see [`site`]), then tells open pages
 //! to reload, or shows them the build errors while the last good site stays
-//! served. The search index follows in the background after each rebuild.
+//! served. The search index and the help widget follow in the background
+//! after each rebuild.
 //! It answers only requests that name it ([`hosts`]) and drops clients that
 //! keep it waiting ([`connections`]).
 
@@ -26,6 +27,7 @@ use site::{DevSite, Rebuilt};
 use crate::config::BaseUrl;
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::plan::Change;
+use crate::render::widget::PreviewDigests;
 use crate::report::{Listing, Verbosity, print_diagnostics};
 use crate::site::{BuildError, BuildOptions};
 use crate::terminal;
@@ -168,7 +170,7 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
     }
 }
 
-/// A build's number and what its search index is made from.
+/// A build's number and what its search index and help widget are made from.
 type SearchJob = (u64, site::SearchInput);
 
 /// How long the site must stay unchanged before the search index is rebuilt:
@@ -247,16 +249,20 @@ fn shown(failure: BuildError) -> (Vec<Diagnostic>, SourceTexts) {
     }
 }
 
-/// A thread that rebuilds the search index for the newest build it is sent.
+/// A thread that rebuilds the search index and the help widget for the
+/// newest build it is sent. The widget is made here rather than with the
+/// pages: no page of the site loads it, and it searches this index, so
+/// both change together.
 fn spawn_search_worker(shared: Arc<Shared>) -> mpsc::Sender<SearchJob> {
     let (tx, rx) = mpsc::channel::<SearchJob>();
     std::thread::spawn(move || {
+        let mut digests = PreviewDigests::default();
         while let Ok(mut job) = rx.recv() {
             while let Ok(newer) = rx.recv_timeout(SEARCH_QUIET) {
                 job = newer;
             }
-            let (generation, (model, sections)) = job;
-            match site::search_files(&model, &sections) {
+            let (generation, input) = job;
+            match site::search_files(&input, &mut digests) {
                 Ok(files) => shared.update(|s| {
                     if s.generation == generation {
                         s.search = Arc::new(files);

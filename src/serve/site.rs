@@ -30,8 +30,15 @@ use crate::site::{self, BuildError, BuildOptions, Prepared};
 /// Output files by `/`-separated path.
 pub type Files = BTreeMap<String, Arc<[u8]>>;
 
-/// What the search index is made from: the model and each article's sections.
-pub type SearchInput = (Arc<SiteModel>, Vec<Arc<Vec<Section>>>);
+/// What the files made in the background after a build are made from: the
+/// search index (the model and each article's sections) and the help
+/// widget that searches it (the theme and each article's preview).
+pub struct SearchInput {
+    model: Arc<SiteModel>,
+    sections: Vec<Arc<Vec<Section>>>,
+    theme: Arc<Theme>,
+    previews: Vec<Arc<[u8]>>,
+}
 
 /// A sink that keeps every file in memory.
 #[derive(Default)]
@@ -176,22 +183,6 @@ impl Learned {
             self.previews[page.index] = Arc::from(page.preview);
         }
     }
-
-    /// Replaces the help widget's files in `pages` with those of `model`'s
-    /// previews as now learned: their folder is named after all of them.
-    fn store_widget(
-        &self,
-        model: &SiteModel,
-        theme: &Theme,
-        digests: &mut PreviewDigests,
-        pages: &mut Files,
-    ) -> io::Result<()> {
-        pages.retain(|path, _| !crate::render::widget::is_widget_file(path));
-        let sink = MemorySink::default();
-        digests.write(model, theme, &self.previews, &sink)?;
-        pages.extend(sink.into_files());
-        Ok(())
-    }
 }
 
 impl Good {
@@ -221,7 +212,6 @@ impl Good {
         &mut self,
         bodies: &[Body],
         changes: &[Change],
-        digests: &mut PreviewDigests,
     ) -> Result<Option<Step>, BuildError> {
         let mut model = (*self.model).clone();
         let mut texts = SourceTexts::default();
@@ -240,16 +230,14 @@ impl Good {
         }
         let mut pages = (*self.pages).clone();
         self.learned.store(rendered, &mut pages);
-        self.learned
-            .store_widget(&model, &self.theme, digests, &mut pages)?;
         self.model = Arc::new(model);
         self.pages = Arc::new(pages);
         Ok(None)
     }
 
     /// Executes [`plan::Pages`] for the relinked `model`: renders the
-    /// pages it names, the pages that list articles whose listing changed
-    /// and the widget's files, and keeps the other pages of this build.
+    /// pages it names and the pages that list articles whose listing
+    /// changed, and keeps the other pages of this build.
     /// Returns the relinked build and how many other pages it rendered.
     fn relinked(
         &self,
@@ -257,7 +245,6 @@ impl Good {
         theme: Theme,
         texts: &SourceTexts,
         plan: &Pages,
-        digests: &mut PreviewDigests,
     ) -> Result<(Self, usize), BuildError> {
         let mut learned = self.learned.reordered(&plan.old_of);
         let rendered = render::articles_alone(&model, &theme, &plan.render, &learned.anchors)
@@ -307,7 +294,6 @@ impl Good {
             }
         }
         pages.extend(sink.into_files());
-        learned.store_widget(&model, &theme, digests, &mut pages)?;
         let good = Self {
             model: Arc::new(model),
             theme: Arc::new(theme),
@@ -336,9 +322,6 @@ pub struct DevSite {
     /// The files as last read and parsed: only those that changed are read
     /// and parsed again.
     earlier: site::Earlier,
-    /// The help widget's preview files as last written: only those whose
-    /// articles changed are digested again.
-    widget: PreviewDigests,
 }
 
 impl DevSite {
@@ -350,7 +333,6 @@ impl DevSite {
             failed: false,
             warnings: Default::default(),
             earlier: Default::default(),
-            widget: Default::default(),
         }
     }
 
@@ -364,16 +346,21 @@ impl DevSite {
         &self.options.root
     }
 
-    /// The pages of the last good build (without the search index).
+    /// The pages of the last good build (without the search index and the
+    /// help widget: [`DevSite::search_input`]).
     pub fn pages(&self) -> Option<Arc<Files>> {
         self.good.as_ref().map(|g| g.pages.clone())
     }
 
-    /// What the search index of the last good build is made from.
+    /// What the search index and the help widget of the last good build
+    /// are made from.
     pub fn search_input(&self) -> Option<SearchInput> {
-        self.good
-            .as_ref()
-            .map(|g| (g.model.clone(), g.learned.sections.clone()))
+        self.good.as_ref().map(|g| SearchInput {
+            model: g.model.clone(),
+            sections: g.learned.sections.clone(),
+            theme: g.theme.clone(),
+            previews: g.learned.previews.clone(),
+        })
     }
 
     /// What is at each of the changed `paths` (absolute) now, as the
@@ -433,7 +420,7 @@ impl DevSite {
         };
         let mut step = plan::first(previous.as_deref().map(|g| &*g.model), changes);
         if let (Step::Bodies(bodies), Some(good)) = (&step, previous) {
-            match good.rebuild_bodies(bodies, changes, &mut self.widget)? {
+            match good.rebuild_bodies(bodies, changes)? {
                 None => return Ok(Rebuilt::Articles(bodies.len())),
                 Some(next) => step = next,
             }
@@ -443,7 +430,11 @@ impl DevSite {
             theme,
             texts,
             warnings,
-        } = site::prepare_again(&self.options, &mut self.earlier)?;
+        } = site::prepare_again(
+            &self.options,
+            &mut self.earlier,
+            self.good.as_ref().map(|g| &*g.model),
+        )?;
         let relinked = match (&step, &self.good) {
             (Step::Relink { files }, Some(good)) => {
                 plan::pages(&good.model, &good.learned.article_links, &model, files)
@@ -453,16 +444,10 @@ impl DevSite {
         };
         let (good, rebuilt) = match relinked {
             Some((good, pages)) => {
-                let (relinked, listings) =
-                    good.relinked(model, theme, &texts, &pages, &mut self.widget)?;
+                let (relinked, listings) = good.relinked(model, theme, &texts, &pages)?;
                 (relinked, Rebuilt::Listings(pages.render.len(), listings))
             }
-            None => {
-                // Its previews are new: the digests of the old ones would
-                // only hold them in memory.
-                self.widget = PreviewDigests::default();
-                (Good::built(model, theme, &texts)?, Rebuilt::Everything)
-            }
+            None => (Good::built(model, theme, &texts)?, Rebuilt::Everything),
         };
         self.good = Some(good);
         self.warnings = (warnings, texts);
@@ -470,15 +455,25 @@ impl DevSite {
     }
 }
 
-/// The search files of a build, made in a temporary folder.
+/// The files of a build made in the background: its search index, made
+/// in a temporary folder, and the help widget's files, whose previews
+/// `digests` holds as last written (only the preview files whose articles
+/// changed are digested again).
 pub fn search_files(
-    model: &SiteModel,
-    sections: &[Arc<Vec<Section>>],
+    input: &SearchInput,
+    digests: &mut PreviewDigests,
 ) -> Result<Files, BuildError> {
+    let SearchInput {
+        model,
+        sections,
+        theme,
+        previews,
+    } = input;
     let sections = sections.iter().map(|s| s.as_ref().clone()).collect();
     let dir = tempfile::tempdir()?;
     let sink = MemorySink::default();
-    let input = crate::index::IndexInput::new(model, sections);
-    crate::index::index(input, dir.path(), &render::Discard, &sink)?;
+    let index = crate::index::IndexInput::new(model, sections);
+    crate::index::index(index, dir.path(), &render::Discard, &sink)?;
+    digests.write(model, theme, previews, &sink)?;
     Ok(sink.into_files())
 }

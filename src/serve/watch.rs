@@ -92,7 +92,10 @@ impl Watcher {
     }
 
     fn add(&mut self, batch: &mut Batch, event: notify::Result<Event>) {
-        let Ok(event) = event else {
+        // Events were lost (the kernel's queue overflowed): which files
+        // changed is unknown, so everything is rebuilt. Such an event names
+        // no path, and would otherwise leave the batch empty.
+        let Some(event) = event.ok().filter(|e| !e.need_rescan()) else {
             batch.everything = true;
             return;
         };
@@ -186,7 +189,24 @@ fn classify(root: &Path, path: &Path) -> Change {
 
 #[cfg(test)]
 mod tests {
+    use notify::event::Flag;
+
     use super::*;
+
+    #[test]
+    fn lost_events_rebuild_everything() {
+        let site = tempfile::tempdir().unwrap();
+        let mut watcher = Watcher::new(site.path()).unwrap();
+        let mut batch = Batch::default();
+        watcher.add(
+            &mut batch,
+            Ok(Event::new(EventKind::Other).set_flag(Flag::Rescan)),
+        );
+        assert!(batch.everything);
+        let mut batch = Batch::default();
+        watcher.add(&mut batch, Ok(Event::new(EventKind::Other)));
+        assert_eq!(batch, Batch::default());
+    }
 
     #[test]
     fn classifies_changes() {

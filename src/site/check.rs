@@ -57,13 +57,14 @@ pub fn check(options: &BuildOptions, today: time::Date) -> Result<CheckReport, B
             drafts: true,
             audience: BuildAudience::Public,
         },
+        None,
     );
     let Prepared {
         model,
         theme,
         mut warnings,
         texts,
-    } = match link_all(parsed, agents.selection()) {
+    } = match link_all(parsed, agents.selection(), None) {
         Ok(prepared) => prepared,
         Err(e) => return as_report(e),
     };

@@ -21,9 +21,15 @@ use crate::site::BuildError;
 /// problem remains that leaving out does not solve. A lenient build goes
 /// on without them; a strict one stops here, with every problem the parse
 /// and link stages found.
-pub(super) fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildError> {
+/// With `before`, the last build of the same site, only what a change can
+/// reach of the related articles is made again.
+pub(super) fn link_site(
+    parsed: Parsed,
+    selection: Selection,
+    before: Option<&SiteModel>,
+) -> Result<Prepared, BuildError> {
     let strict = parsed.config.strict;
-    let prepared = link_all(parsed, selection)?;
+    let prepared = link_all(parsed, selection, before)?;
     if strict && prepared.warnings.iter().any(Diagnostic::is_error) {
         return Err(BuildError::Content {
             diagnostics: prepared.warnings,
@@ -35,7 +41,11 @@ pub(super) fn link_site(parsed: Parsed, selection: Selection) -> Result<Prepared
 
 /// [`link_site`], going on past the problems of single files in any build:
 /// what `tier0 check` reports, with the errors among the warnings.
-pub(super) fn link_all(parsed: Parsed, selection: Selection) -> Result<Prepared, BuildError> {
+pub(super) fn link_all(
+    parsed: Parsed,
+    selection: Selection,
+    before: Option<&SiteModel>,
+) -> Result<Prepared, BuildError> {
     let Parsed {
         config,
         theme,
@@ -54,7 +64,7 @@ pub(super) fn link_all(parsed: Parsed, selection: Selection) -> Result<Prepared,
         shows: Shows::Nothing,
     });
     assets = without_left_out_files(assets, unread, &articles, &sections);
-    match link_leniently(config, articles, sections, assets, selection) {
+    match link_leniently(config, articles, sections, assets, selection, before) {
         Ok((model, found)) => {
             warnings.extend(found);
             Ok(Prepared {
@@ -70,13 +80,14 @@ pub(super) fn link_all(parsed: Parsed, selection: Selection) -> Result<Prepared,
 
 /// Links the site, leaving out the files of the problems confined to one
 /// file until it links; the model and every problem found, else the
-/// problems that stop it.
+/// problems that stop it. `before`: as for [`link::link_or_return`].
 pub(super) fn link_leniently(
     config: Config,
     mut articles: Vec<parse::Article>,
     mut sections: Vec<parse::SectionPage>,
     mut assets: Vec<discover::Asset>,
     selection: Selection,
+    before: Option<&SiteModel>,
 ) -> Result<(SiteModel, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut found = Vec::new();
     loop {
@@ -86,6 +97,7 @@ pub(super) fn link_leniently(
             sections.clone(),
             assets.clone(),
             selection,
+            before,
         );
         let errors = match attempt {
             Ok(mut model) => {

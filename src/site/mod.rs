@@ -212,7 +212,7 @@ struct Parsed {
 pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepared, BuildError> {
     let parsed = parse_site(options, progress, None)?;
     progress("linking", parsed.articles.len());
-    link_site(parsed, options.selection())
+    link_site(parsed, options.selection(), None)
 }
 
 /// [`prepare`], going on past the problems of single files even in a
@@ -220,7 +220,7 @@ pub fn prepare(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepare
 fn prepare_all(options: &BuildOptions, progress: Progress<'_>) -> Result<Prepared, BuildError> {
     let parsed = parse_site(options, progress, None)?;
     progress("linking", parsed.articles.len());
-    link_all(parsed, options.selection())
+    link_all(parsed, options.selection(), None)
 }
 
 /// What a dev server's last build read and parsed, for the next one.
@@ -234,13 +234,15 @@ pub struct Earlier {
 
 /// [`prepare`] again, soon after the last time (the dev server's rebuilds):
 /// the files that did not change since `earlier` are neither read nor
-/// parsed again.
+/// parsed again, and of the related articles of `before` (the last good
+/// build) only those a change can reach are made again.
 pub fn prepare_again(
     options: &BuildOptions,
     earlier: &mut Earlier,
+    before: Option<&SiteModel>,
 ) -> Result<Prepared, BuildError> {
     let parsed = parse_site(options, &|_, _| {}, Some(earlier))?;
-    link_site(parsed, options.selection())
+    link_site(parsed, options.selection(), before)
 }
 
 /// Discover and parse, with the config as `options` adjust it; through

@@ -413,7 +413,10 @@ fn articles_lead_to_their_neighbours_in_their_section() {
         list.contains("<span aria-current=\"page\">Part 8</span>"),
         "{list}"
     );
-    assert!(after.contains(">Los 15 artículos de Guide</a>"), "{after}");
+    assert!(
+        after.contains(">Todos los artículos de Guide</a>"),
+        "{after}"
+    );
 }
 
 #[test]

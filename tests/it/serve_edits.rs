@@ -280,3 +280,90 @@ fn a_translation_whose_original_turns_internal_is_shown_internal() {
     assert!(settled["errors"].is_null(), "{settled}");
     assert_same_as_clean_build_with(&site, &server, &settled, "original made internal", args);
 }
+
+/// The help widget is made in the background with the search index it
+/// searches, not with the pages: the rebuilt pages are served sooner, and
+/// the widget served stays the previous build's, previews and all, until
+/// the index of the new build is served with it.
+#[test]
+fn the_help_widget_follows_with_the_search_index() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let before = server.settled_after(0)["generation"].as_u64().unwrap();
+    let widget = server.get("/widget.js").1;
+    let wifi = site.root().join("content/red/wifi.md");
+    let text = std::fs::read_to_string(&wifi).unwrap();
+    std::fs::write(&wifi, text.replace("Primer paso.", "Primer paso, editado.")).unwrap();
+
+    let index_of = |status: &serde_json::Value| status["search_generation"].as_u64();
+    let pages_ahead = server.wait_for(|s| s["generation"].as_u64() > Some(before));
+    // The index waits for the author to stop saving: the pages are served
+    // first, with the widget as it was.
+    assert_eq!(index_of(&pages_ahead), Some(before), "{pages_ahead}");
+    let served = server.get("/widget.js").1;
+    if index_of(&server.status()) == Some(before) {
+        assert!(served == widget, "the widget changed before its index");
+    }
+    let settled = server.settled_after(before);
+    assert!(
+        server.get("/widget.js").1 != widget,
+        "the widget kept its old previews"
+    );
+    assert_same_as_clean_build(&site, &server, &settled, "a body edit");
+}
+
+/// A relink ranks again only the related-article lists a change can
+/// reach and takes the others from the last build: after each change that
+/// moves articles in or out of other articles' lists, or reorders them,
+/// the site served is still the one a clean build makes.
+#[test]
+fn related_lists_follow_retitles_and_retags_in_other_sections() {
+    let site = Site::fixture("basic");
+    let tags = ["dns", "cable", "dns", "cable", "proxy", "dns"];
+    for (n, tag) in tags.iter().enumerate() {
+        let folder = if n % 2 == 0 { "red" } else { "vpn" };
+        site.write(
+            &format!("content/{folder}/tema-{n}.md"),
+            format!(
+                "---\nid: KB-{}\ntitle: Tema {n}\ntags: [{tag}]\nupdated: 2026-01-0{}\n---\n\nTexto.\n",
+                200 + n,
+                1 + n % 3
+            ),
+        );
+    }
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let edit = |rel: &str, from: &str, to: &str| {
+        let path = site.root().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel}: {from}");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+    };
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step> = vec![
+        (
+            "retag an article into the lists of another section",
+            Box::new(|| edit("content/red/tema-4.md", "[proxy]", "[cable]")),
+        ),
+        (
+            "retitle an article that ties in other lists",
+            Box::new(|| edit("content/vpn/tema-3.md", "title: Tema 3", "title: Aaa tema")),
+        ),
+        (
+            "date an article after the others it ties with",
+            Box::new(|| edit("content/red/tema-2.md", "2026-01-03", "2026-03-01")),
+        ),
+        (
+            "retag an article out of the lists it was in",
+            Box::new(|| edit("content/vpn/tema-1.md", "[cable]", "[proxy]")),
+        ),
+    ];
+    for (step, change) in steps {
+        change();
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert!(settled["errors"].is_null(), "{step}: {settled}");
+        assert_eq!(settled["rebuilt"], "listings", "{step}");
+        assert_same_as_clean_build(&site, &server, &settled, step);
+    }
+}

@@ -86,6 +86,18 @@ fn listing_pages_that_show_no_change_are_kept_and_the_site_equals_a_clean_build(
             }),
         ),
         (
+            "create an article at the end of the long section",
+            40,
+            Box::new(|| site.write("content/lista/tema-100.md", topic(100))),
+        ),
+        (
+            "delete an article at the end of the long section",
+            40,
+            Box::new(|| {
+                std::fs::remove_file(site.root().join("content/lista/tema-100.md")).unwrap()
+            }),
+        ),
+        (
             "delete the last article, which changes the counts on every page of its lists",
             usize::MAX,
             Box::new(|| {
