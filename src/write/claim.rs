@@ -38,7 +38,7 @@ use super::swap::{Leftover, Owned, named};
 use crate::link::BuildAudience;
 use place::{
     check_apart, check_irreplaceable, check_not_current, check_not_nested, check_sources,
-    check_state, resolve,
+    check_state, holds_repository, repository_in, resolve,
 };
 
 /// The folder beside an output where tier0 keeps what it knows about it.
@@ -358,11 +358,18 @@ fn survey(
             check_index(&index, &known_index)?;
             (known, known_index)
         }
-        // What is there now is what the user agreed to have deleted.
-        Unknown::Replace => (
-            known.union(&Owned::listed(out)?),
-            known_index.union(&Owned::listed(&index)?),
-        ),
+        // What is there now is what the user agreed to have deleted, but
+        // for a repository somewhere inside.
+        Unknown::Replace => {
+            let there = Owned::listed(out)?;
+            if let Some(path) = repository_in(there.entries()) {
+                return Err(holds_repository(out, path));
+            }
+            (
+                known.union(&there),
+                known_index.union(&Owned::listed(&index)?),
+            )
+        }
     };
     Ok(Survey {
         manifests,

@@ -75,6 +75,11 @@ impl Owned {
         Ok(owned)
     }
 
+    /// Every file and folder, by path inside the folder.
+    pub fn entries(&self) -> impl Iterator<Item = &str> {
+        self.folders.iter().chain(&self.files).map(String::as_str)
+    }
+
     /// The files, by path inside the folder.
     pub fn files(&self) -> &BTreeSet<String> {
         &self.files

@@ -65,18 +65,11 @@ pub(super) fn check_not_current(out: &Path, resolved: &Path) -> io::Result<()> {
 const REPOSITORIES: [&str; 3] = [".git", ".hg", ".svn"];
 
 /// Refuses an output that is or holds the home folder, or that holds a
-/// repository, even with `--replace-output`: no site is worth either, and
-/// a user who means it can delete them first.
+/// repository at its top, even with `--replace-output`: no site is worth
+/// either, and a user who means it can delete them first. (Repositories
+/// deeper down are found in the listing `--replace-output` makes; see
+/// [`repository_in`].)
 pub(super) fn check_irreplaceable(out: &Path, resolved: &Path) -> io::Result<()> {
-    let refuse = |what: String, help: &str| {
-        Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!(
-                "the output folder `{}` {what}; tier0 replaces its output folder whole, even                  with --replace-output it never deletes that: {help}",
-                out.display()
-            ),
-        ))
-    };
     if let Some(home) = std::env::home_dir().and_then(|home| resolve(&home).ok())
         && home.starts_with(resolved)
     {
@@ -85,17 +78,49 @@ pub(super) fn check_irreplaceable(out: &Path, resolved: &Path) -> io::Result<()>
         } else {
             format!("holds your home folder `{}`", home.display())
         };
-        return refuse(what, "choose another --out, such as a folder inside it");
+        return Err(irreplaceable(
+            out,
+            &what,
+            "choose another --out, such as a folder inside it",
+        ));
     }
-    for name in REPOSITORIES {
-        if std::fs::symlink_metadata(resolved.join(name)).is_ok() {
-            return refuse(
-                format!("holds a repository (`{name}`)"),
-                "build into another folder and copy the site there, or delete it yourself if                  the repository is no longer needed",
-            );
-        }
+    match REPOSITORIES
+        .into_iter()
+        .find(|name| std::fs::symlink_metadata(resolved.join(name)).is_ok())
+    {
+        Some(name) => Err(holds_repository(out, name)),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// The first of `entries` (paths inside the output) that is a repository's
+/// `.git`, `.hg` or `.svn`, at any depth.
+pub(super) fn repository_in<'a>(mut entries: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    entries.find(|path| {
+        let name = path.rsplit_once('/').map_or(*path, |(_, name)| name);
+        REPOSITORIES.contains(&name)
+    })
+}
+
+/// Why `out` is not replaced: it holds the repository entry `path`.
+pub(super) fn holds_repository(out: &Path, path: &str) -> io::Error {
+    irreplaceable(
+        out,
+        &format!("holds a repository (`{path}`)"),
+        "build into another folder and copy the site there, or delete it yourself if the \
+         repository is no longer needed",
+    )
+}
+
+fn irreplaceable(out: &Path, what: &str, help: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!(
+            "the output folder `{}` {what}; tier0 replaces its output folder whole, but even \
+             with --replace-output it never deletes that: {help}",
+            out.display()
+        ),
+    )
 }
 
 /// `path` made absolute, with the part of it that exists free of `.`, `..`

@@ -146,6 +146,17 @@ fn a_repository_is_never_replaced() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("holds a repository"), "{err}");
+    // Nor one deeper down, which only replacing would delete.
+    let out = dir.path().join("code");
+    std::fs::create_dir_all(out.join("proj/.hg")).unwrap();
+    let err = claim(&out, &root, Unknown::Replace)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("holds a repository (`proj/.hg`)"), "{err}");
+    assert!(
+        err.contains("but even with --replace-output it never deletes that"),
+        "{err}"
+    );
 }
 
 #[test]
