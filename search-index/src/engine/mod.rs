@@ -117,8 +117,9 @@ const MAX_SEARCH_FILE: u64 = 64 << 20;
 /// fine) of at most [`MAX_SEARCH_FILE`] bytes. A device such as
 /// `/dev/zero`, a pipe or a file of gigabytes put in a search folder is
 /// refused, rather than read until memory runs out or forever.
-/// The file is checked once opened, and opened without waiting, so a pipe
-/// swapped in after a check cannot block the search.
+///
+/// The file is checked before and once opened, and opened without waiting,
+/// so a pipe swapped in after the first check cannot block the search.
 fn read_search_file(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let refuse = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned());
@@ -129,9 +130,15 @@ fn read_search_file(path: &Path) -> std::io::Result<Vec<u8>> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
     }
+    let not_regular = || refuse("not a regular file, which no search index holds");
+    // The path first, so a device is never opened (opening one may act),
+    // then the opened file, which nothing can swap.
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(not_regular());
+    }
     let file = options.open(path)?;
     if !file.metadata()?.is_file() {
-        return Err(refuse("not a regular file, which no search index holds"));
+        return Err(not_regular());
     }
     let mut bytes = Vec::new();
     file.take(MAX_SEARCH_FILE + 1).read_to_end(&mut bytes)?;
