@@ -499,3 +499,29 @@ fn code_inside_a_block_quote_is_code() {
         ]
     );
 }
+
+#[test]
+fn a_block_of_includes_ends_where_its_code_ends() {
+    // A fence indented 4 past its opener is code, not the block's close:
+    // the block holds real code after the include, and is kept.
+    let body = "```\n{!a.py!}\n    ```\nreal secret code here\n```\n\nAfter.\n";
+    assert_eq!(
+        text(body),
+        "```\n\n    ```\nreal secret code here\n```\n\nAfter.\n"
+    );
+    // A quoted block ends with its quote: the text after it is not code.
+    let body = "> ```\n> {!a.py!}\n\nAfter.\n";
+    assert_eq!(text(body), "\n> \n\nAfter.\n");
+}
+
+#[test]
+fn scissors_in_prose_are_text_unless_they_hold_file_names() {
+    // A bare `--8<--` before a fenced example of the snippet syntax took
+    // everything up to the example's first scissors: the heading, the
+    // paragraph and the example's opening fence.
+    let body =
+        "Cut here:\n--8<--\n\n# Heading\n\nParagraph.\n\n```\n--8<--\nLICENSE\n--8<--\n```\n";
+    assert_eq!(text(body), body);
+    let body = "--8<--\nLICENSE\n;docs/old.md\n\nhttps://example.com/a.md\n--8<--\nAfter.\n";
+    assert_eq!(text(body), "\n\n\n\n\n\nAfter.\n");
+}

@@ -558,3 +558,20 @@ fn code_inside_a_block_quote_is_shown_as_written() {
     );
     assert_lacks(&err, &["JSX"]);
 }
+
+/// `[home]({{#V}}/)` led to this site's home (the `/` left over names a
+/// page), `{{#V}}?q` to a section page, and `![i]({{#V}}/pyo3/x.svg)` to
+/// a site-root file that does not exist, all without a warning.
+#[test]
+fn targets_that_are_only_another_tools_variable_lead_nowhere() {
+    let (site, _) = built("templated-links");
+    let (_, body) = page(&site, "elsewhere");
+    assert_has(
+        &body,
+        &[
+            "See the docs’ home, a search\nand their top.",
+            "Class diagram of the API",
+        ],
+    );
+    assert_lacks(&body, &["<a href", "<img", "classes.svg"]);
+}

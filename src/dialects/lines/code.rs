@@ -3,15 +3,10 @@
 //! up to its closing fence. Code is left as written, but for the lines
 //! that include another file, which are left out there too.
 
-use super::syntax::{columns, fence, holds_only_includes, is_highlight_end, is_include};
+use super::syntax::{
+    closes_fence, columns, fence, holds_only_includes, is_highlight_end, is_include, unquoted,
+};
 use super::{Closer, Kind, Mode, Pass};
-
-/// The text of `line` after its block quote markers (`> > text`), if it
-/// starts with one.
-fn unquoted(line: &str) -> Option<&str> {
-    line.starts_with('>')
-        .then(|| line.trim_start_matches(['>', ' ', '\t']))
-}
 
 impl Pass<'_> {
     /// Opens a code block if the line's content `text`, ending at `end`,
@@ -30,9 +25,23 @@ impl Pass<'_> {
         let Some(closer) = fence(fenced) else {
             return false;
         };
+        let indent = if quoted {
+            0
+        } else {
+            columns(text, usize::MAX).1
+        };
         let includes_only = match closer {
             Closer::Fence(ch, len) => {
-                holds_only_includes(self.body, (end + 1).min(self.body.len()), ch, len)
+                // The lines ahead are read whole: the opener's indentation
+                // counts from the start of its line too.
+                let line = &self.body[self.line_start(end)..end];
+                let from = (end + 1).min(self.body.len());
+                let line_indent = if quoted {
+                    0
+                } else {
+                    columns(line, usize::MAX).1
+                };
+                holds_only_includes(self.body, from, (ch, len), line_indent, quoted)
             }
             Closer::Tag => false,
         };
@@ -42,11 +51,7 @@ impl Pass<'_> {
         self.mode = Mode::Code {
             closer,
             depth: self.stack.len(),
-            indent: if quoted {
-                0
-            } else {
-                columns(text, usize::MAX).1
-            },
+            indent,
             includes_only,
             quoted,
         };
@@ -89,13 +94,7 @@ impl Pass<'_> {
         };
         let trimmed = code.trim();
         let (closes, tag) = match closer {
-            // A fence indented 4 more than its opener is code
-            // (SuperFences' examples hold indented fences).
-            Closer::Fence(ch, len) => {
-                let run = trimmed.bytes().take_while(|&b| b == ch).count();
-                let shallow = columns(code, usize::MAX).1 < indent + 4;
-                (shallow && run >= len && run == trimmed.len(), false)
-            }
+            Closer::Fence(ch, len) => (closes_fence(code, ch, len, indent), false),
             Closer::Tag => (is_highlight_end(trimmed), true),
         };
         // Another tool put the file's text there; tier0 reads no other

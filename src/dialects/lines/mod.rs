@@ -22,7 +22,7 @@ use super::inline::{self, Construct, Kind};
 use super::offsets::Rewrite;
 use syntax::{
     columns, highlight_start, is_blank_line, is_include, is_list_item, is_snippets_block,
-    myst_target, paragraph_end, vue_block,
+    myst_target, names_snippets, paragraph_end, vue_block,
 };
 
 /// How many containers may be open at once; an opener beyond is text.
@@ -374,13 +374,7 @@ impl Pass<'_> {
             self.rewrite.remove(content..end);
             return None;
         }
-        if shallow
-            && is_snippets_block(trimmed)
-            && body[end..]
-                .lines()
-                .any(|l| is_snippets_block(l.trim_start()))
-        {
-            // The lines up to the closing scissors name the files.
+        if shallow && is_snippets_block(trimmed) && names_snippets(&body[end..]) {
             self.found(Kind::Include, at..end);
             self.mode = Mode::DropToLine("8<-");
             self.rewrite.remove(content..end);

@@ -176,6 +176,28 @@ pub(super) fn is_snippets_block(line: &str) -> bool {
     scissors(line.trim_end()).is_some_and(str::is_empty)
 }
 
+/// Whether `rest`, the text after a line of scissors, goes on with the
+/// lines of a block of snippets: file names (or URLs, `;`-commented ones
+/// and blank lines) up to a closing line of scissors. A line of anything
+/// else (a heading, a sentence, a fence) means the scissors were text.
+pub(super) fn names_snippets(rest: &str) -> bool {
+    for line in rest.lines() {
+        let line = line.trim();
+        if is_snippets_block(line) {
+            return true;
+        }
+        let name = line.strip_prefix(';').unwrap_or(line);
+        let file_like = name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./:~@+=%#?&,".contains(&b) || !b.is_ascii())
+            && !name.ends_with(['.', ',', ':']);
+        if !file_like {
+            return false;
+        }
+    }
+    false
+}
+
 /// What follows PyMdown's scissors opening `line` (`-8<-`, with any
 /// number of dashes either side).
 fn scissors(line: &str) -> Option<&str> {
@@ -186,18 +208,49 @@ fn scissors(line: &str) -> Option<&str> {
     (dashes > 0 && after.len() < rest.len()).then_some(after)
 }
 
+/// The text of `line` after its block quote markers (`> > text`), if it
+/// starts with one.
+pub(super) fn unquoted(line: &str) -> Option<&str> {
+    line.starts_with('>')
+        .then(|| line.trim_start_matches(['>', ' ', '\t']))
+}
+
+/// Whether `code`, a line of a fenced code block (after its quote markers
+/// when the block is quoted), is the fence of at least `len` of `ch` that
+/// closes the block opened at `indent` columns. A fence indented 4 more
+/// than its opener is code (SuperFences' examples hold indented fences).
+pub(super) fn closes_fence(code: &str, ch: u8, len: usize, indent: usize) -> bool {
+    let trimmed = code.trim();
+    let run = trimmed.bytes().take_while(|&b| b == ch).count();
+    columns(code, usize::MAX).1 < indent + 4 && run >= len && run == trimmed.len()
+}
+
 /// Whether the fenced code block whose content starts at `from` (closed by
-/// a fence of at least `len` of `ch`) holds only file includes
-/// ([`is_include`]) and blank lines, and at least one include: the block
-/// shows nothing once they are left out.
-pub(super) fn holds_only_includes(body: &str, from: usize, ch: u8, len: usize) -> bool {
+/// a fence of at least `len` of `ch`, opened at `indent` columns; `quoted`:
+/// inside a block quote, so ended by the first line out of it too) holds
+/// only file includes ([`is_include`]) and blank lines, and at least one
+/// include: the block shows nothing once they are left out.
+pub(super) fn holds_only_includes(
+    body: &str,
+    from: usize,
+    (ch, len): (u8, usize),
+    indent: usize,
+    quoted: bool,
+) -> bool {
     let mut includes = 0;
     for line in body[from..].lines() {
-        let trimmed = line.trim_start_matches(['>', ' ', '\t']).trim_end();
-        let run = trimmed.bytes().take_while(|&b| b == ch).count();
-        if run >= len && run == trimmed.len() {
+        let code = if quoted {
+            match unquoted(line.trim_start()) {
+                Some(inner) => inner,
+                None => return includes > 0,
+            }
+        } else {
+            line
+        };
+        if closes_fence(code, ch, len, indent) {
             return includes > 0;
         }
+        let trimmed = code.trim();
         if is_include(trimmed) {
             includes += 1;
         } else if !trimmed.is_empty() {

@@ -230,22 +230,27 @@ fn heading_ids(
 /// Rewrites internal link and image targets to final URLs; records
 /// problems. A link to an article this edition leaves out (internal, a
 /// draft, or for its KCS state) becomes its text alone: its start and its
-/// end (`unlinked` between them) are dropped; in raw HTML, its target. So
-/// does a link whose target starts with another tool's variable
-/// ([`TEMPLATED_TARGET`]) and names nothing of the site without it.
+/// end (recorded in `untargeted` between them) are dropped; in raw HTML,
+/// its target. So does a link or an image whose target starts with another
+/// tool's variable ([`TEMPLATED_TARGET`]) and names nothing of the site
+/// without it: an image shows its alternative text.
 fn rewrite_link<'a>(
     model: &SiteModel,
     page: &Page<'_>,
     event: Event<'a>,
     span: Range<usize>,
     out: &mut RenderedBody,
-    unlinked: &mut bool,
+    untargeted: &mut Untargeted,
 ) -> Event<'a> {
     match event {
-        Event::End(TagEnd::Link) if *unlinked => {
-            *unlinked = false;
+        Event::End(TagEnd::Link) if untargeted.link => {
+            untargeted.link = false;
             Event::Text(CowStr::Borrowed(""))
         }
+        Event::End(TagEnd::Image) => match untargeted.images.pop() {
+            Some(true) => Event::Text(CowStr::Borrowed("")),
+            _ => Event::End(TagEnd::Image),
+        },
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -267,21 +272,13 @@ fn rewrite_link<'a>(
                 (None, _) if dest_url.starts_with('#') => dest_url,
                 (None, _) => {
                     let resolved = match dest_url.strip_prefix(TEMPLATED_TARGET) {
-                        Some(rest) => {
-                            // Where the other tool's variable led is unknown
-                            // here, unless the rest names a page of the site.
-                            let rest = CowStr::from(rest.to_owned());
-                            match target(model, page, &rest, out) {
-                                LinkTarget::External => None,
-                                found => resolve_found(model, page, rest, found, span, out, "link"),
-                            }
-                        }
+                        Some(rest) => resolve_templated(model, page, rest, span, out, "link"),
                         None => resolve(model, page, dest_url, span, out, "link"),
                     };
                     match resolved {
                         Some(dest_url) => dest_url,
                         None => {
-                            *unlinked = true;
+                            untargeted.link = true;
                             return Event::Text(CowStr::Borrowed(""));
                         }
                     }
@@ -301,11 +298,19 @@ fn rewrite_link<'a>(
             id,
         }) => {
             let dest_url = match dest_url.strip_prefix(TEMPLATED_TARGET) {
-                Some(rest) => CowStr::from(rest.to_owned()),
-                None => dest_url,
+                Some(rest) => {
+                    let resolved = resolve_templated(model, page, rest, span, out, "image");
+                    untargeted.images.push(resolved.is_none());
+                    match resolved {
+                        Some(dest_url) => dest_url,
+                        None => return Event::Text(CowStr::Borrowed("")),
+                    }
+                }
+                None => {
+                    untargeted.images.push(false);
+                    resolve(model, page, dest_url.clone(), span, out, "image").unwrap_or(dest_url)
+                }
             };
-            let dest_url =
-                resolve(model, page, dest_url.clone(), span, out, "image").unwrap_or(dest_url);
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -318,6 +323,40 @@ fn rewrite_link<'a>(
             Event::InlineHtml(rewrite_html_links(model, page, html, span, out))
         }
         other => other,
+    }
+}
+
+/// The links and images being read that lost their target: their ends are
+/// dropped with their starts.
+#[derive(Debug, Default)]
+pub(super) struct Untargeted {
+    /// Inside such a link (links do not nest).
+    link: bool,
+    /// For each image open (an image's text may hold another), whether it
+    /// is one.
+    images: Vec<bool>,
+}
+
+/// The URL of `rest`, what follows another tool's variable in a link or
+/// image target: `None` unless it names a page or file of the site, as
+/// where the variable led is unknown here. An empty rest, `/`, or only a
+/// query or fragment names nothing of this site: `{{#V}}/` is the home of
+/// the site the variable names, not of this one.
+fn resolve_templated<'a>(
+    model: &SiteModel,
+    page: &Page<'_>,
+    rest: &str,
+    span: Range<usize>,
+    out: &mut RenderedBody,
+    what: &str,
+) -> Option<CowStr<'a>> {
+    if rest.is_empty() || rest == "/" || rest.starts_with(['?', '#']) {
+        return None;
+    }
+    let rest = CowStr::from(rest.to_owned());
+    match target(model, page, &rest, out) {
+        LinkTarget::External => None,
+        found => resolve_found(model, page, rest, found, span, out, what),
     }
 }
 

@@ -15,7 +15,8 @@ use super::internal::{InternalBlocks, Piece};
 use super::raw_text::RawText;
 use super::text::{finish_section_text, plain_text, push_collapsed, separates_words};
 use super::{
-    Page, RenderedBody, TocEntry, escape_attr, heading_ids, rewrite_link, sanitizer, step_word,
+    Page, RenderedBody, TocEntry, Untargeted, escape_attr, heading_ids, rewrite_link, sanitizer,
+    step_word,
 };
 use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
@@ -59,9 +60,8 @@ struct Writer<'a, 'p> {
     /// last read.
     hidden_at: Option<usize>,
     last_heading_id: Option<String>,
-    /// Inside a link whose target this edition leaves out: its end is
-    /// dropped with its start (links do not nest).
-    unlinked: bool,
+    /// The links and images open whose target is dropped.
+    untargeted: Untargeted,
     /// Where the text of the step being read starts in `section_text`.
     step_start: usize,
     section: Section,
@@ -107,7 +107,7 @@ pub(super) fn render(
         quotes: Vec::new(),
         hidden_at: None,
         last_heading_id: None,
-        unlinked: false,
+        untargeted: Untargeted::default(),
         step_start: 0,
         section: Section::default(),
         section_text: String::with_capacity(len),
@@ -307,7 +307,7 @@ impl<'a> Writer<'a, '_> {
             event,
             span,
             &mut self.out,
-            &mut self.unlinked,
+            &mut self.untargeted,
         )
     }
 
