@@ -36,7 +36,7 @@ pub(super) fn related(
 ) -> Vec<Vec<usize>> {
     // Postings of each code and tag, per language.
     let mut postings: BTreeMap<(&str, u8, &str), Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
+    for (i, a) in articles.iter().enumerate().filter(|(_, a)| a.listed()) {
         let a = &a.article;
         let features =
             (a.error_codes.iter().map(|c| (0u8, c))).chain(a.tags.iter().map(|t| (1u8, t)));
