@@ -1,7 +1,8 @@
-//! Docusaurus front matter that decides where a doc is shown: `unlisted`
-//! builds the page but lists it nowhere.
+//! Docusaurus settings that decide where a doc is shown: `unlisted`
+//! builds the page but lists it nowhere; a category file's `doc` link
+//! opens its section only with a doc of its own folder.
 
-use crate::conventions::{assert_has, built};
+use crate::conventions::{assert_has, assert_warning_at, built, page};
 
 /// Every output file whose text holds `word` (in any case), by path
 /// relative to `public/`.
@@ -66,4 +67,23 @@ fn an_unlisted_doc_is_reachable_by_its_url_and_listed_nowhere() {
     let listed = site.read_public("printing/jammed-tray/index.html");
     assert!(!listed.contains("noindex"), "{listed}");
     assert!(!listed.contains("toner-pilot"), "{listed}");
+}
+
+#[test]
+fn a_category_linking_a_doc_of_another_folder_is_a_located_warning() {
+    let (site, err) = built("docusaurus-docs");
+    assert_warning_at(
+        &err,
+        "the doc `printing/jammed-tray` is in section `printing`, not in this category's \
+         folder: the link is ignored",
+        "content/scanners/_category_.json:5:12",
+    );
+    // The doc stays in its own section, which it does not open.
+    let section = site.read_public("printing/index.html");
+    let (jammed, scan) = (
+        section.find("The paper tray jams"),
+        section.find("Scanning to your mailbox"),
+    );
+    assert!(jammed.is_some() && scan < jammed, "{section}");
+    assert_eq!(page(&site, "scanners/glass").0, "Streaks on every scan");
 }
