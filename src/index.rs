@@ -5,7 +5,7 @@
 //! beside the site, reused by `tier0 search`), and the static files of the
 //! browser index, handed to the [`Sink`] under `search/`. Only what the
 //! model publishes is indexed: drafts never reach it, internal articles and
-//! blocks only in the agents' build.
+//! blocks only in the agents' build; an `unlisted` article is left out.
 
 use std::path::Path;
 
@@ -62,17 +62,16 @@ impl IndexInput {
                 base_url: model.config.base_url.as_written(),
                 public_base_url: model.config.public_base_url.as_written(),
                 internal: model
-                    .articles
-                    .iter()
-                    .filter(|a| a.article.audience == Audience::Internal)
-                    .map(|a| a.article.id.clone())
+                    .listed()
+                    .filter(|(_, a)| a.article.audience == Audience::Internal)
+                    .map(|(_, a)| a.article.id.clone())
                     .collect(),
             },
         }
     }
 }
 
-/// What the search index knows of each published article; takes the
+/// What the search index knows of each listed article; takes the
 /// articles' plain-text sections, in [`SiteModel::articles`] order.
 fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocument> {
     model
@@ -80,6 +79,7 @@ fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocume
         .par_iter()
         .zip(sections)
         .enumerate()
+        .filter(|(_, (linked, _))| linked.listed())
         .map(|(i, (linked, sections))| {
             let a = &linked.article;
             let trail = model

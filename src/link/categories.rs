@@ -12,7 +12,8 @@
 //!
 //! A category that links to a doc (`link: {type: doc, id: …}`) opens with
 //! that doc: it comes first in its section, unless its front matter gives
-//! it a weight.
+//! it a weight. A doc in another folder cannot open it (a section lists
+//! its own articles): that link is a warning.
 
 use std::collections::HashMap;
 
@@ -59,11 +60,31 @@ pub fn apply(
             ids
         });
         match by_id.get(id).map(|&i| &mut articles[i]) {
-            Some(article) => {
-                if article.weight == 0 && article.section.as_deref() == Some(&category.section) {
+            Some(article) if article.section.as_deref() == Some(&category.section) => {
+                if article.weight == 0 {
                     article.weight = i64::MIN;
                 }
             }
+            // Docusaurus opens the doc wherever it is; a tier0 section
+            // opens with its own page and lists its own articles.
+            Some(article) => warnings.push(
+                Diagnostic::warning(
+                    &category.path,
+                    span.clone(),
+                    format!(
+                        "the doc `{id}` is in {}, not in this category's folder: the link \
+                         is ignored",
+                        article
+                            .section
+                            .as_deref()
+                            .map_or("the top folder".to_owned(), |s| format!("section `{s}`"))
+                    ),
+                )
+                .with_help(
+                    "move the doc into this folder, or link a doc of this folder, or write \
+                     `\"type\": \"generated-index\"` to open the section with its list",
+                ),
+            ),
             None => warnings.push(
                 Diagnostic::warning(
                     &category.path,
@@ -169,6 +190,19 @@ mod tests {
         let warnings = apply(&mut config, &mut articles, &categories);
         let weights: Vec<i64> = articles.iter().map(|a| a.weight).collect();
         assert_eq!(weights, [i64::MIN, 0, 3]);
+        let mut elsewhere = articles.clone();
+        let warned = apply(
+            &mut config,
+            &mut elsewhere,
+            &[category("other", Some("guides/start"))],
+        );
+        assert_eq!(elsewhere[1].weight, 0);
+        assert!(
+            warned[0]
+                .message
+                .starts_with("the doc `guides/start` is in section `2-guides`"),
+            "{warned:?}"
+        );
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].message.contains("`guides/nowhere`"));
         let mut again = articles.clone();

@@ -94,6 +94,16 @@ pub struct LinkedArticle {
     pub translations: Vec<usize>,
 }
 
+impl LinkedArticle {
+    /// Whether the site lists the article: in its section, tier and tag
+    /// pages, the home page, feeds, the sitemap, `articles.json`, search,
+    /// the widget's previews and other articles' related lists. An
+    /// `unlisted` one is only reachable by its URL (and its short link).
+    pub fn listed(&self) -> bool {
+        !self.article.unlisted
+    }
+}
+
 /// A page that sends the browser to an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Redirect {

@@ -126,10 +126,22 @@ impl SiteModel {
         first_from(rel) == Some(rel) || first_from(&inside).is_some_and(|r| r.starts_with(&inside))
     }
 
-    /// Articles in `lang`, most recently updated first (then by id).
+    /// The articles the site lists ([`LinkedArticle::listed`]), with
+    /// their indexes in [`Self::articles`].
+    pub fn listed(&self) -> impl Iterator<Item = (usize, &LinkedArticle)> {
+        self.articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (i, &**a))
+            .filter(|(_, a)| a.listed())
+    }
+
+    /// Listed articles in `lang`, most recently updated first (then by id).
     pub fn recently_updated(&self, lang: &str) -> Vec<usize> {
-        let mut recent: Vec<usize> = (0..self.articles.len())
-            .filter(|&i| self.articles[i].article.lang == lang)
+        let mut recent: Vec<usize> = self
+            .listed()
+            .filter(|(_, a)| a.article.lang == lang)
+            .map(|(i, _)| i)
             .collect();
         recent.sort_by(|&x, &y| {
             let (x, y) = (&self.articles[x].article, &self.articles[y].article);
@@ -138,9 +150,15 @@ impl SiteModel {
         recent
     }
 
-    /// The section article `index` is in, in the article's language.
+    /// The section article `index` is in, in the article's language: the
+    /// one that lists it, else (an unlisted article) the one of its
+    /// folder or `category`.
     pub fn section_of(&self, index: usize) -> Option<usize> {
-        self.article_sections[index].map(|(s, _)| s)
+        self.article_sections[index].map(|(s, _)| s).or_else(|| {
+            let a = &self.articles[index].article;
+            let key = (a.section.clone()?, a.lang.clone());
+            self.section_by_id.get(&key).copied()
+        })
     }
 
     /// The part of its section's list of articles that the page of article
@@ -252,5 +270,34 @@ mod tests {
         assert_eq!(found.as_deref(), Some("red/a.en.md"));
         assert_eq!(model.find_by_id("KB-3", "es"), None);
         assert_eq!(model.find_by_id("KB", "es"), None);
+    }
+
+    #[test]
+    fn an_unlisted_article_keeps_its_section_but_no_list_shows_it() {
+        let model = linked(
+            &[
+                ("red/a.md", "---\nid: KB-1\ntitle: A\ntags: [t]\n---\n"),
+                (
+                    "red/b.md",
+                    "---\nid: KB-2\ntitle: B\ntags: [t]\nunlisted: true\n---\n",
+                ),
+            ],
+            &[],
+        )
+        .unwrap();
+        let at = |rel: &str| model.article_by_source(rel).unwrap();
+        let (a, b) = (at("red/a.md"), at("red/b.md"));
+        let listed: Vec<usize> = model.listed().map(|(i, _)| i).collect();
+        assert_eq!(listed, [a]);
+        assert_eq!(model.recently_updated("es"), [a]);
+        let red = model.section_of(b).unwrap();
+        assert_eq!(model.section_of(a), Some(red));
+        assert_eq!(model.sections[red].articles, [a]);
+        assert_eq!(model.sections[red].count, 1);
+        assert_eq!(model.place_in_section(b), None);
+        assert!(model.section_window(b).is_empty());
+        // It may offer the others; none offers it.
+        assert!(model.related(a).is_empty());
+        assert_eq!(model.related(b), [a]);
     }
 }

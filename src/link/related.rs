@@ -91,6 +91,7 @@ pub(super) fn related_again(
             let (a, b) = (&new.article, &old.article);
             let old_place = before.article_sections[o];
             a.lang != b.lang
+                || a.unlisted != b.unlisted
                 || a.error_codes != b.error_codes
                 || a.tags != b.tags
                 || a.title != b.title
@@ -192,7 +193,7 @@ impl<'a> Ranker<'a> {
         place: &'a [Option<(usize, usize)>],
     ) -> Self {
         let mut postings: BTreeMap<(&str, u8, &str), Vec<usize>> = BTreeMap::new();
-        for (i, a) in articles.iter().enumerate() {
+        for (i, a) in articles.iter().enumerate().filter(|(_, a)| a.listed()) {
             let a = &a.article;
             for (kind, value) in features(a) {
                 let list = postings.entry((&a.lang, kind, value)).or_default();

@@ -156,7 +156,7 @@ pub(super) fn build(
         .map(|(i, a)| (a.path.as_str(), i))
         .collect();
     let mut direct: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
+    for (i, a) in articles.iter().enumerate().filter(|(_, a)| a.listed()) {
         if let Some(section) = &a.article.section {
             direct
                 .entry((a.article.lang.as_str(), section.as_str()))

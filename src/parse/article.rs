@@ -164,6 +164,7 @@ fn checked_article(
         review_every: raw.review_every.unwrap_or(config.defaults.review_every),
         aliases,
         draft: raw.draft || confidence == Confidence::Draft,
+        unlisted: raw.unlisted,
         confidence,
         audience,
         weight: raw.weight.unwrap_or(0),

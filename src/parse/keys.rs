@@ -26,6 +26,7 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "review_every",
     "aliases",
     "draft",
+    "unlisted",
     "confidence",
     "audience",
     "weight",
@@ -71,6 +72,9 @@ pub(super) enum Field {
     /// Hugo's `headless: true` and `build: {render: never}`, Zola's
     /// `render = false`: a page its tool does not publish is a draft.
     Unrendered,
+    /// Docusaurus's `unlisted: true`: published, reachable by its URL,
+    /// listed nowhere.
+    Unlisted,
     /// KCS confidence: `draft`, `not-validated`, `validated`, `archived`.
     Confidence,
     Audience,
@@ -128,6 +132,7 @@ const KEYS: &[(&str, Field)] = &[
     ("build", Field::Unrendered),
     ("_build", Field::Unrendered),
     ("render", Field::Unrendered),
+    ("unlisted", Field::Unlisted),
     ("confidence", Field::Confidence),
     ("audience", Field::Audience),
     ("weight", Field::Weight),
@@ -189,7 +194,6 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "parse_number_prefixes",
     "custom_edit_url",
     "image",
-    "unlisted",
     "format",
     // MkDocs (Material)
     "hide",
@@ -248,6 +252,7 @@ pub(super) fn want(key: &str) -> Want {
             Field::Draft
             | Field::Published
             | Field::Unrendered
+            | Field::Unlisted
             | Field::Weight
             | Field::ReviewEvery
             | Field::Cascade,
@@ -292,6 +297,7 @@ pub(super) fn tier0_key(field: Field) -> Option<&'static str> {
         Field::Reviewed => "reviewed",
         Field::ReviewEvery => "review_every",
         Field::Draft | Field::Published | Field::Unrendered => "draft",
+        Field::Unlisted => "unlisted",
         Field::Confidence => "confidence",
         Field::Audience => "audience",
         Field::Weight => "weight",

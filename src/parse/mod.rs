@@ -93,6 +93,10 @@ pub struct Article {
     pub aliases: Vec<String>,
     /// Unpublished: `draft: true`, or `confidence: draft`.
     pub draft: bool,
+    /// `unlisted: true` (Docusaurus): published and reachable by its URL,
+    /// but listed nowhere, searched by no one and marked `noindex` (the
+    /// link stage's `LinkedArticle::listed` decides every listing).
+    pub unlisted: bool,
     /// KCS state: `confidence:`, else a draft for `draft: true`, else
     /// validated.
     pub confidence: Confidence,

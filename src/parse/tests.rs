@@ -132,6 +132,19 @@ fn a_docusaurus_path_slug_becomes_an_alias() {
 }
 
 #[test]
+fn docusaurus_unlisted_is_read_not_ignored() {
+    for (written, unlisted) in [("true", true), ("yes", true), ("false", false)] {
+        let text = format!("---\nid: KB-1\ntitle: x\nunlisted: {written}\n---\n");
+        let (a, d) = article("a.md", &text);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(a.unwrap().unlisted, unlisted, "{written}");
+    }
+    let (a, d) = article("a.md", "---\nid: KB-1\ntitle: x\nunlisted: maybe\n---\n");
+    assert!(!a.unwrap().unlisted);
+    assert!(d[0].message.contains("`true` or `false`"), "{d:?}");
+}
+
+#[test]
 fn dialect_warnings_are_located_in_the_file() {
     let text = "---\ntitle: x\n---\nA {{< new-in 1 >}} b {{< x >}}\n";
     let (_, d) = article("a.md", text);
@@ -303,7 +316,7 @@ fn an_unknown_confidence_is_a_located_error_with_the_states() {
 #[test]
 fn every_text_of_the_front_matter_is_checked_for_terminal_controls() {
     let lists = ["tags", "symptoms", "error_codes", "applies_to", "aliases"];
-    let not_text = ["review_every", "draft", "weight"];
+    let not_text = ["review_every", "draft", "unlisted", "weight"];
     for key in FRONT_MATTER_KEYS.iter().filter(|k| !not_text.contains(k)) {
         let value = if lists.contains(key) {
             "[ok, \"x\\e]52;c;eA==\\a\"]"

@@ -201,6 +201,8 @@ pub struct ArticleSummary {
     pub internal: bool,
     /// KCS state: `draft`, `not-validated`, `validated` or `archived`.
     pub confidence: &'static str,
+    /// `unlisted: true`: the page asks search engines not to index it.
+    pub unlisted: bool,
     /// The state's name in the page's language.
     pub confidence_label: String,
 }

@@ -138,12 +138,10 @@ struct ArticlesJson<'a> {
     version: u32,
 }
 
-/// `articles.json`: every published article, for chatbots and ticketing tools.
+/// `articles.json`: every listed article, for chatbots and ticketing tools.
 pub fn articles_json(model: &SiteModel) -> Vec<u8> {
     let records: Vec<ArticleRecord<'_>> = model
-        .articles
-        .iter()
-        .enumerate()
+        .listed()
         .map(|(i, linked)| {
             let a = &linked.article;
             let short = link::short_path(&model.config, &a.lang, &a.id);

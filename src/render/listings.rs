@@ -344,9 +344,8 @@ fn generated(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> io::Result<()
 fn sitemap_pages(model: &SiteModel) -> Vec<(String, Option<crate::parse::Timestamp>)> {
     let c = &model.config;
     let mut pages: Vec<(String, Option<crate::parse::Timestamp>)> = model
-        .articles
-        .iter()
-        .map(|a| (a.path.clone(), a.article.updated))
+        .listed()
+        .map(|(_, a)| (a.path.clone(), a.article.updated))
         .collect();
     pages.extend(
         model

@@ -23,7 +23,7 @@ pub(super) type TagIndex = BTreeMap<String, (String, Vec<usize>)>;
 /// The tags of the articles of `lang` (tags whose slug is empty have no page).
 pub(super) fn tag_index(model: &SiteModel, lang: &str) -> TagIndex {
     let mut index = TagIndex::new();
-    for (i, linked) in model.articles.iter().enumerate() {
+    for (i, linked) in model.listed() {
         if linked.article.lang != lang {
             continue;
         }

@@ -220,12 +220,12 @@ impl PreviewDigests {
 /// A preview file's JSON length and BLAKE3 digest.
 type Digest = (usize, blake3::Hash);
 
-/// The articles of each preview file, by index in the model, in the order
+/// The listed articles of each preview file, by index in the model, in the order
 /// of their URLs.
 fn groups(model: &SiteModel) -> Vec<Vec<usize>> {
-    let count = model.articles.len().div_ceil(PREVIEWS_PER_FILE).max(1);
+    let count = model.listed().count().div_ceil(PREVIEWS_PER_FILE).max(1);
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for (i, linked) in model.articles.iter().enumerate() {
+    for (i, linked) in model.listed() {
         groups[preview_file(&linked.path, count)].push(i);
     }
     for group in &mut groups {

@@ -12,6 +12,7 @@ mod check;
 mod code;
 mod conventions;
 mod deep_html;
+mod docusaurus;
 mod errors;
 mod hierarchy;
 mod home;

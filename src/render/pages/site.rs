@@ -239,6 +239,7 @@ impl<'a> LanguagePages<'a> {
             updated: a.updated.map(|d| d.date()),
             internal: a.audience == Audience::Internal,
             confidence: a.confidence.name(),
+            unlisted: a.unlisted,
             confidence_label: self
                 .text
                 .get(&format!(

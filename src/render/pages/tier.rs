@@ -177,11 +177,10 @@ impl<'a> LanguagePages<'a> {
     /// count by top-level category: what every page of the tier shows.
     pub(in crate::render) fn tier_articles(&self, tier: &str) -> TierArticles {
         let model = self.model;
-        let articles: Vec<usize> = (0..model.articles.len())
-            .filter(|&i| {
-                let a = &model.articles[i].article;
-                a.tier == tier && a.lang == self.lang
-            })
+        let articles: Vec<usize> = model
+            .listed()
+            .filter(|(_, l)| l.article.tier == tier && l.article.lang == self.lang)
+            .map(|(i, _)| i)
             .collect();
         let mut by_category: BTreeMap<String, usize> = BTreeMap::new();
         for &i in &articles {

@@ -1,0 +1,89 @@
+//! Docusaurus settings that decide where a doc is shown: `unlisted`
+//! builds the page but lists it nowhere; a category file's `doc` link
+//! opens its section only with a doc of its own folder.
+
+use crate::conventions::{assert_has, assert_warning_at, built, page};
+
+/// Every output file whose text holds `word` (in any case), by path
+/// relative to `public/`.
+fn files_with(public: &std::path::Path, word: &str) -> Vec<String> {
+    let word = word.to_lowercase();
+    let mut found: Vec<String> = walkdir::WalkDir::new(public)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            std::fs::read(e.path())
+                .map(|bytes| {
+                    String::from_utf8_lossy(&bytes)
+                        .to_lowercase()
+                        .contains(&word)
+                })
+                .unwrap_or(false)
+        })
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(public).ok()?;
+            Some(rel.to_string_lossy().replace('\\', "/"))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn an_unlisted_doc_is_reachable_by_its_url_and_listed_nowhere() {
+    let (site, _) = built("docusaurus-docs");
+    let page = site.read_public("printing/toner-pilot/index.html");
+    // Its page, marked for search engines, in its section's breadcrumbs.
+    assert_has(
+        &page,
+        &[
+            "<h1>Quokka toner pilot sign-up</h1>",
+            "<meta name=\"robots\" content=\"noindex\">",
+            "Printing",
+        ],
+    );
+    // Its title and its words are in its page and its short link only: in
+    // no section, tier, tag or home page, feed, sitemap, articles.json,
+    // search file, widget preview or other article's related list.
+    assert_eq!(
+        files_with(&site.public(), "quokka"),
+        ["kb/KB-2/index.html", "printing/toner-pilot/index.html"]
+    );
+    let sitemap = site.read_public("sitemap.xml");
+    assert!(sitemap.contains("/printing/scan-to-mail/"), "{sitemap}");
+    assert!(!sitemap.contains("toner-pilot"), "{sitemap}");
+    // An article that links to it still links to it.
+    assert_has(
+        &site.read_public("printing/scan-to-mail/index.html"),
+        &["<a href=\"/printing/toner-pilot/\">the toner pilot page"],
+    );
+    // The other articles are listed as before, and know nothing of it.
+    let section = site.read_public("printing/index.html");
+    assert_has(
+        &section,
+        &["The paper tray jams", "Scanning to your mailbox"],
+    );
+    let listed = site.read_public("printing/jammed-tray/index.html");
+    assert!(!listed.contains("noindex"), "{listed}");
+    assert!(!listed.contains("toner-pilot"), "{listed}");
+}
+
+#[test]
+fn a_category_linking_a_doc_of_another_folder_is_a_located_warning() {
+    let (site, err) = built("docusaurus-docs");
+    assert_warning_at(
+        &err,
+        "the doc `printing/jammed-tray` is in section `printing`, not in this category's \
+         folder: the link is ignored",
+        "content/scanners/_category_.json:5:12",
+    );
+    // The doc stays in its own section, which it does not open.
+    let section = site.read_public("printing/index.html");
+    let (jammed, scan) = (
+        section.find("The paper tray jams"),
+        section.find("Scanning to your mailbox"),
+    );
+    assert!(jammed.is_some() && scan < jammed, "{section}");
+    assert_eq!(page(&site, "scanners/glass").0, "Streaks on every scan");
+}
