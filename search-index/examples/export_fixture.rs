@@ -9,7 +9,9 @@
 //!   so the JS tokenizer and folding can be checked against it;
 //! - `<outdir>/titles/search/…` and `<outdir>/titles/expected.json`: a
 //!   corpus where one word is in more titles than a postings head holds,
-//!   so that the tests see whether the heads decide a one-word query.
+//!   so that the tests see whether the heads decide a one-word query, and
+//!   where a second word puts articles of that word's tail first, so that
+//!   they see whether the tail is read when the heads cannot decide.
 
 use std::path::{Path, PathBuf};
 
@@ -163,7 +165,14 @@ fn write_expected(
 }
 
 /// Queries over [`titled_corpus`].
-const TITLE_QUERIES: &[(&str, &str)] = &[("es", "conexión"), ("es", "conexi")];
+const TITLE_QUERIES: &[(&str, &str)] = &[
+    ("es", "conexión"),
+    ("es", "conexi"),
+    ("es", "conexión zorzal"),
+];
+
+/// How many of the titled articles also have `zorzal` in the body.
+const ZORZAL_TITLED: usize = 34;
 
 /// Words that lengthen a title or a body, each once.
 const FILLER: &[&str] = &[
@@ -211,12 +220,17 @@ const FILLER: &[&str] = &[
 
 /// 40 articles with `conexión` in the title, each title and body one word
 /// longer than the one before (so their scores differ), then 40 with it in
-/// the body only.
+/// the body only, then [`zorzal_articles`].
 fn titled_corpus() -> Vec<SearchDocument> {
-    (0..80)
+    let mut docs: Vec<SearchDocument> = (0..80)
         .map(|i| {
             let n = i % 40;
             let filler = FILLER[..n].join(" ");
+            let zorzal = if i < ZORZAL_TITLED {
+                " en el zorzal"
+            } else {
+                ""
+            };
             let title = if i < 40 {
                 format!("Conexión {filler}")
             } else {
@@ -236,11 +250,45 @@ fn titled_corpus() -> Vec<SearchDocument> {
                 sections: vec![Section {
                     anchor: None,
                     heading: None,
-                    text: format!("La conexión de la red falla. {filler}"),
+                    text: format!("La conexión de la red falla{zorzal}. {filler}"),
                 }],
                 internal: false,
                 confidence: None,
             }
+        })
+        .collect();
+    docs.extend(zorzal_articles());
+    docs
+}
+
+/// Articles the first [`ZORZAL_TITLED`] titled ones must yield to for
+/// `conexión zorzal`: `conexión` is in none of their titles but everywhere
+/// else, so its postings for them, in the tail after the 40 title postings,
+/// score above the head's last. Only the term's `rest` tells the browser;
+/// a bound that ignored it would let the heads decide without them.
+fn zorzal_articles() -> Vec<SearchDocument> {
+    (0..3)
+        .map(|i| SearchDocument {
+            id: format!("KB-{}", 2080 + i),
+            lang: "es".to_string(),
+            url: format!("red/zorzal-{i}/"),
+            title: format!("Corte del servicio {}", FILLER[i]),
+            description: "Conexión perdida: conexión lenta, conexión cortada.".to_string(),
+            tier: "L1".to_string(),
+            category: "red".to_string(),
+            trail: Vec::new(),
+            doc_type: "how-to".to_string(),
+            keywords: vec!["conexión".to_string()],
+            sections: vec![Section {
+                anchor: None,
+                heading: Some("Conexión".to_string()),
+                text: format!(
+                    "Conexión, conexión y conexión otra vez en el zorzal. {}",
+                    FILLER[..=i].join(" ")
+                ),
+            }],
+            internal: false,
+            confidence: None,
         })
         .collect()
 }
