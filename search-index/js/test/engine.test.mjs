@@ -329,6 +329,26 @@ test("the tails decide when articles without the word in their title score above
   assert.deepEqual(ids(heads.results), rust);
 });
 
+test("a term whose head is empty but has a tail (a corrupt index) reads the tail", async () => {
+  // The head of `conexión` emptied: nothing bounds its tail but the term's
+  // best score, so `zorzal`'s head cannot decide the first 10.
+  const titles = path.join(fixture, "titles", "search");
+  const emptied = () => createSearch({
+    lang: "es",
+    load: async (p) => {
+      const text = await readFile(path.join(titles, p), "utf8");
+      if (!/\/p\/\d+\.js$/.test(p)) return text;
+      const json = JSON.parse(text.slice(text.indexOf('",') + 2, text.length - "]);\n".length));
+      for (const [term, entry] of Object.entries(json.terms)) if (term.startsWith("conex") && entry.tail !== undefined) entry.head = "";
+      return json;
+    },
+  });
+  const heads = await emptied().answer("conexión zorzal ");
+  const whole = await emptied().answer("conexión zorzal ", { count: true });
+  assert.equal(whole.results.length, 10);
+  assert.deepEqual(ids(heads.results), ids(whole.results));
+});
+
 test("data files and the classic engine load as scripts, without fetch (file://)", async () => {
   // What a <script> injection does: run the file, which pushes [path, json].
   const viaScripts = createSearch({
