@@ -437,12 +437,7 @@ impl<'a> LoadedVocabulary<'a> {
     }
 
     /// Shard `i` of `dir` (`v` or `w`) among `cells`, read on first use.
-    fn read<'s>(
-        &self,
-        cells: &'s [OnceCell<Rc<Vec<VocabEntry>>>],
-        dir: char,
-        i: usize,
-    ) -> &'s [VocabEntry] {
+    fn read<'s>(&self, cells: &'s [ShardCell], dir: char, i: usize) -> &'s [VocabEntry] {
         let Some(cell) = cells.get(i) else {
             return &[];
         };
