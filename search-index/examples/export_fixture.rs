@@ -7,6 +7,10 @@
 //!   queries, complete (`ids`, with a trailing space) and as typed (`typing`);
 //! - `<outdir>/analysis.json`: the Rust tokenizer's output on test strings,
 //!   so the JS tokenizer and folding can be checked against it;
+//! - `<outdir>/anchors/search/…` and `<outdir>/anchors/expected.json`:
+//!   articles whose one heading is hard to tokenize, with the anchor the
+//!   Rust analyzer derives from it, which the records leave out and the
+//!   browser must derive alike;
 //! - `<outdir>/titles/search/…` and `<outdir>/titles/expected.json`: a
 //!   corpus where one word is in more titles than a postings head holds,
 //!   so that the tests see whether the heads decide a one-word query, and
@@ -16,6 +20,7 @@
 use std::path::{Path, PathBuf};
 
 use search_index::analyzer::{Mode, surface_forms};
+use search_index::format::heading_anchor;
 use search_index::{Engine, SearchDocument, Section, build, export};
 use serde_json::json;
 
@@ -73,6 +78,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let titles = out.join("titles");
     let titles_dir = export_to(&titles, &["es".to_string()], &titled_corpus())?;
     write_expected(&titles_dir, TITLE_QUERIES, &titles.join("expected.json"))?;
+    let anchors = out.join("anchors");
+    let docs = anchored_corpus();
+    export_to(&anchors, &["es".to_string()], &docs)?;
+    let derived: serde_json::Map<_, _> = docs
+        .iter()
+        .map(|d| (d.id.clone(), json!(d.sections[0].anchor)))
+        .collect();
+    std::fs::write(
+        anchors.join("expected.json"),
+        serde_json::to_vec_pretty(&derived)?,
+    )?;
 
     let latin: String = ('\u{c0}'..='\u{24f}').map(|c| format!("a{c}b ")).collect();
     let samples = [
@@ -286,6 +302,57 @@ fn zorzal_articles() -> Vec<SearchDocument> {
                     "Conexión, conexión y conexión otra vez en el zorzal. {}",
                     FILLER[..=i].join(" ")
                 ),
+            }],
+            internal: false,
+            confidence: None,
+        })
+        .collect()
+}
+
+/// Headings that test how the anchor is derived: accents, ligatures,
+/// full-width letters and digits, combining marks, emoji, codes, other
+/// scripts, invisible characters.
+const HOSTILE_HEADINGS: &[&str] = &[
+    "¿Cómo verificar la red?",
+    "Ærøskøbing straße œuvre ŁÓDŹ",
+    "\u{fb01}ltro del \u{fb02}ujo",
+    "ＷｉＦｉ ５Ｇ ｎｏ ｃｏｎｅｃｔａ",
+    "Cafe\u{301} y nin\u{303}o",
+    "🔥 Error 0x80070005 🚀 tras reiniciar",
+    "Paso 2: x86-64, wi-fi y KB-1042",
+    "ERR_CONNECTION_RESET / DNS_PROBE_FINISHED_NXDOMAIN",
+    "ĳssel Ŀlíbre ſ",
+    "Привет мир Ελληνικά ΣΊΣΥΦΟΣ",
+    "日本語テキスト 한국어",
+    "İstanbul ǅemal",
+    "Ⅻ ① x² 1½",
+    "e\u{200b}mail con soft\u{ad}hyphen",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa larga",
+    "Dos  espacios\ty tabulador",
+];
+
+/// One article per [`HOSTILE_HEADINGS`] entry, its section anchored where
+/// the Rust analyzer says (so the record leaves the anchor out), each with
+/// `ancla` in its title and text.
+fn anchored_corpus() -> Vec<SearchDocument> {
+    HOSTILE_HEADINGS
+        .iter()
+        .enumerate()
+        .map(|(i, heading)| SearchDocument {
+            id: format!("KB-{}", 3000 + i),
+            lang: "es".to_string(),
+            url: format!("anclas/{i}/"),
+            title: format!("Ancla {}", FILLER[i]),
+            description: String::new(),
+            tier: "L1".to_string(),
+            category: "anclas".to_string(),
+            trail: Vec::new(),
+            doc_type: "how-to".to_string(),
+            keywords: Vec::new(),
+            sections: vec![Section {
+                anchor: Some(heading_anchor(heading)),
+                heading: Some(heading.to_string()),
+                text: "El texto del ancla.".to_string(),
             }],
             internal: false,
             confidence: None,

@@ -408,3 +408,18 @@ test("hostile and random queries never throw (seeded fuzz of the query parser)",
   }
   assert.equal(searched, 1500);
 });
+
+test("the browser derives the anchor a record leaves out as the Rust analyzer does", async () => {
+  // One article per hard heading (accents, ligatures, full-width, combining
+  // marks, emoji, codes, other scripts, invisible characters); its record
+  // leaves the anchor out, so the link goes where the page's heading is only
+  // if both sides derive the same one.
+  const anchors = path.join(fixture, "anchors");
+  const expected = JSON.parse(await readFile(path.join(anchors, "expected.json"), "utf8"));
+  const records = JSON.parse(await readFile(path.join(anchors, "search", "es", "r", "0.js"), "utf8").then((t) => t.slice(t.indexOf('",') + 2, t.length - "]);\n".length)));
+  assert.ok(records.every((r) => r.sections.every((s) => s.length === 2)), "every anchor left out");
+  const engine = createSearch({ lang: "es", load: (p) => readFile(path.join(anchors, "search", p)) });
+  const results = await engine.search("ancla ", { limit: 50 });
+  assert.equal(results.length, Object.keys(expected).length);
+  for (const r of results) assert.equal(r.anchor, expected[r.id], r.id);
+});
