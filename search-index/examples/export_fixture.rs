@@ -7,13 +7,20 @@
 //!   queries, complete (`ids`, with a trailing space) and as typed (`typing`);
 //! - `<outdir>/analysis.json`: the Rust tokenizer's output on test strings,
 //!   so the JS tokenizer and folding can be checked against it;
+//! - `<outdir>/anchors/search/…` and `<outdir>/anchors/expected.json`:
+//!   articles whose one heading is hard to tokenize, with the anchor the
+//!   Rust analyzer derives from it, which the records leave out and the
+//!   browser must derive alike;
 //! - `<outdir>/titles/search/…` and `<outdir>/titles/expected.json`: a
 //!   corpus where one word is in more titles than a postings head holds,
-//!   so that the tests see whether the heads decide a one-word query.
+//!   so that the tests see whether the heads decide a one-word query, and
+//!   where a second word puts articles of that word's tail first, so that
+//!   they see whether the tail is read when the heads cannot decide.
 
 use std::path::{Path, PathBuf};
 
 use search_index::analyzer::{Mode, surface_forms};
+use search_index::format::heading_anchor;
 use search_index::{Engine, SearchDocument, Section, build, export};
 use serde_json::json;
 
@@ -71,6 +78,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let titles = out.join("titles");
     let titles_dir = export_to(&titles, &["es".to_string()], &titled_corpus())?;
     write_expected(&titles_dir, TITLE_QUERIES, &titles.join("expected.json"))?;
+    let anchors = out.join("anchors");
+    let docs = anchored_corpus();
+    export_to(&anchors, &["es".to_string()], &docs)?;
+    let derived: serde_json::Map<_, _> = docs
+        .iter()
+        .map(|d| (d.id.clone(), json!(d.sections[0].anchor)))
+        .collect();
+    std::fs::write(
+        anchors.join("expected.json"),
+        serde_json::to_vec_pretty(&derived)?,
+    )?;
 
     let latin: String = ('\u{c0}'..='\u{24f}').map(|c| format!("a{c}b ")).collect();
     let samples = [
@@ -163,7 +181,14 @@ fn write_expected(
 }
 
 /// Queries over [`titled_corpus`].
-const TITLE_QUERIES: &[(&str, &str)] = &[("es", "conexión"), ("es", "conexi")];
+const TITLE_QUERIES: &[(&str, &str)] = &[
+    ("es", "conexión"),
+    ("es", "conexi"),
+    ("es", "conexión zorzal"),
+];
+
+/// How many of the titled articles also have `zorzal` in the body.
+const ZORZAL_TITLED: usize = 34;
 
 /// Words that lengthen a title or a body, each once.
 const FILLER: &[&str] = &[
@@ -211,12 +236,17 @@ const FILLER: &[&str] = &[
 
 /// 40 articles with `conexión` in the title, each title and body one word
 /// longer than the one before (so their scores differ), then 40 with it in
-/// the body only.
+/// the body only, then [`zorzal_articles`].
 fn titled_corpus() -> Vec<SearchDocument> {
-    (0..80)
+    let mut docs: Vec<SearchDocument> = (0..80)
         .map(|i| {
             let n = i % 40;
             let filler = FILLER[..n].join(" ");
+            let zorzal = if i < ZORZAL_TITLED {
+                " en el zorzal"
+            } else {
+                ""
+            };
             let title = if i < 40 {
                 format!("Conexión {filler}")
             } else {
@@ -236,11 +266,96 @@ fn titled_corpus() -> Vec<SearchDocument> {
                 sections: vec![Section {
                     anchor: None,
                     heading: None,
-                    text: format!("La conexión de la red falla. {filler}"),
+                    text: format!("La conexión de la red falla{zorzal}. {filler}"),
                 }],
                 internal: false,
                 confidence: None,
             }
+        })
+        .collect();
+    docs.extend(zorzal_articles());
+    docs
+}
+
+/// Articles the first [`ZORZAL_TITLED`] titled ones must yield to for
+/// `conexión zorzal`: `conexión` is in none of their titles but everywhere
+/// else, so its postings for them, in the tail after the 40 title postings,
+/// score above the head's last. Only the term's `rest` tells the browser;
+/// a bound that ignored it would let the heads decide without them.
+fn zorzal_articles() -> Vec<SearchDocument> {
+    (0..3)
+        .map(|i| SearchDocument {
+            id: format!("KB-{}", 2080 + i),
+            lang: "es".to_string(),
+            url: format!("red/zorzal-{i}/"),
+            title: format!("Corte del servicio {}", FILLER[i]),
+            description: "Conexión perdida: conexión lenta, conexión cortada.".to_string(),
+            tier: "L1".to_string(),
+            category: "red".to_string(),
+            trail: Vec::new(),
+            doc_type: "how-to".to_string(),
+            keywords: vec!["conexión".to_string()],
+            sections: vec![Section {
+                anchor: None,
+                heading: Some("Conexión".to_string()),
+                text: format!(
+                    "Conexión, conexión y conexión otra vez en el zorzal. {}",
+                    FILLER[..=i].join(" ")
+                ),
+            }],
+            internal: false,
+            confidence: None,
+        })
+        .collect()
+}
+
+/// Headings that test how the anchor is derived: accents, ligatures,
+/// full-width letters and digits, combining marks, emoji, codes, other
+/// scripts, invisible characters.
+const HOSTILE_HEADINGS: &[&str] = &[
+    "¿Cómo verificar la red?",
+    "Ærøskøbing straße œuvre ŁÓDŹ",
+    "\u{fb01}ltro del \u{fb02}ujo",
+    "ＷｉＦｉ ５Ｇ ｎｏ ｃｏｎｅｃｔａ",
+    "Cafe\u{301} y nin\u{303}o",
+    "🔥 Error 0x80070005 🚀 tras reiniciar",
+    "Paso 2: x86-64, wi-fi y KB-1042",
+    "ERR_CONNECTION_RESET / DNS_PROBE_FINISHED_NXDOMAIN",
+    "ĳssel Ŀlíbre ſ",
+    "Привет мир Ελληνικά ΣΊΣΥΦΟΣ",
+    "日本語テキスト 한국어",
+    "İstanbul ǅemal",
+    "Ⅻ ① x² 1½",
+    "e\u{200b}mail con soft\u{ad}hyphen",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa larga",
+    "Dos  espacios\ty tabulador",
+];
+
+/// One article per [`HOSTILE_HEADINGS`] entry, its section anchored where
+/// the Rust analyzer says (so the record leaves the anchor out), each with
+/// `ancla` in its title and text.
+fn anchored_corpus() -> Vec<SearchDocument> {
+    HOSTILE_HEADINGS
+        .iter()
+        .enumerate()
+        .map(|(i, heading)| SearchDocument {
+            id: format!("KB-{}", 3000 + i),
+            lang: "es".to_string(),
+            url: format!("anclas/{i}/"),
+            title: format!("Ancla {}", FILLER[i]),
+            description: String::new(),
+            tier: "L1".to_string(),
+            category: "anclas".to_string(),
+            trail: Vec::new(),
+            doc_type: "how-to".to_string(),
+            keywords: Vec::new(),
+            sections: vec![Section {
+                anchor: Some(heading_anchor(heading)),
+                heading: Some(heading.to_string()),
+                text: "El texto del ancla.".to_string(),
+            }],
+            internal: false,
+            confidence: None,
         })
         .collect()
 }

@@ -808,8 +808,12 @@ function accumulate(a, lists, nw, accept) {
 
 /** The best score of a term's postings without the title bit when they are all in its tail (`rest`, FORMAT.md), else null. */
 function restScore(entry) {
-  if (!entry || entry.rest === undefined) return null;
-  F32_BITS[0] = entry.rest;
+  return !entry || entry.rest === undefined ? null : f32FromBits(entry.rest);
+}
+
+/** The f32 whose IEEE-754 bit pattern is `bits`. */
+function f32FromBits(bits) {
+  F32_BITS[0] = bits;
   return F32[0];
 }
 
@@ -817,12 +821,19 @@ function restScore(entry) {
  * What an unloaded tail may still hold, per list: [title, score] options
  * (null: the list is whole). Postings come title first, then by score: a
  * head that ends in the title group leaves title postings no better than
- * its last, and the others, none better than `rest` (none when absent).
+ * its last, and the others, none better than `rest` (none when absent); an
+ * empty head, none better than the term's best.
  */
 function tailBounds(lists) {
   return lists.map((word) => word.map((c) => {
     if (c.complete) return null;
     const last = c.list.docs.length - 1;
+    if (last < 0) {
+      // A tail without a head (only a corrupt index): it may hold anything
+      // up to the term's best score.
+      const top = Math.fround(c.weight * f32FromBits(c.entry.top));
+      return [[1, top], [0, top]];
+    }
     const lastScore = Math.fround(c.weight * c.list.scores[last]);
     if (c.list.titles[last] !== 1) return [[0, lastScore]];
     return c.rest === null ? [[1, lastScore]] : [[1, lastScore], [0, Math.fround(c.weight * c.rest)]];

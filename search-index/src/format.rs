@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 
 mod record;
 mod tail;
-pub use record::{GAP, RECORD_TEXT_BYTES, RECORDS_PER_FILE, Record, RecordSection, record_json};
+pub use record::{
+    GAP, RECORD_TEXT_BYTES, RECORDS_PER_FILE, Record, RecordSection, heading_anchor, record_json,
+};
 pub use tail::{TAIL_LEVELS, decode_tail, encode_tail_into};
 
 /// Version of the exported format; bumped on any incompatible change.

@@ -703,22 +703,35 @@ fn written_postings_equal_what_tantivys_own_indexer_writes() {
 /// in article order, each score exact when the tail has at most
 /// `TAIL_LEVELS` distinct scores, else rounded down by less than one level
 /// step. Returns how many tails were exact and how many levelled.
+/// Asserts that `lr` exported `scores`' postings, head exact, tail levelled
+/// down, and each term's `rest`; returns how many tails kept their exact
+/// scores, how many were levelled, and how many terms have a `rest`.
 fn assert_postings_match(
     lr: &common::LangReader<'_>,
     scores: &search_index::export::LanguageScores,
-) -> (usize, usize) {
+) -> (usize, usize, usize) {
     let bits = |l: &[format::Posting]| {
         l.iter()
             .map(|p| (p.doc, p.title, p.score.to_bits()))
             .collect::<Vec<_>>()
     };
-    let (mut exact, mut levelled) = (0, 0);
+    let (mut exact, mut levelled, mut with_rest) = (0, 0, 0);
     for (term, list) in &scores.postings {
         let exported = lr.postings(term);
         assert_eq!(exported.len(), list.len(), "{term}");
-        assert_eq!(lr.term_entry(term).unwrap().df as usize, list.len());
+        let entry = lr.term_entry(term).unwrap();
+        assert_eq!(entry.df as usize, list.len());
         let head = list.len().min(format::HEAD_LEN);
         assert_eq!(bits(&exported[..head]), bits(&list[..head]), "{term}");
+        // The browser bounds the tail's postings without the title bit by
+        // `rest` when the head ends in the title group: the best of them.
+        let rest = if list[..head].last().is_some_and(|p| p.title) {
+            list[head..].iter().find(|p| !p.title)
+        } else {
+            None
+        };
+        assert_eq!(entry.rest, rest.map(|p| p.score.to_bits()), "{term}");
+        with_rest += usize::from(rest.is_some());
         let mut tail = list[head..].to_vec();
         if tail.is_empty() {
             continue;
@@ -752,7 +765,7 @@ fn assert_postings_match(
             );
         }
     }
-    (exact, levelled)
+    (exact, levelled, with_rest)
 }
 
 #[test]
@@ -763,10 +776,11 @@ fn tails_round_trip_against_the_tantivy_index() {
     let built = build(dir.path(), &languages(), &docs).unwrap();
     let files = export_files(&built).unwrap();
     let reader = ExportReader::new(&files);
-    let (exact, levelled) = assert_postings_match(&reader.lang("es"), &built.scores("es").unwrap());
+    let (exact, levelled, with_rest) =
+        assert_postings_match(&reader.lang("es"), &built.scores("es").unwrap());
     assert!(
-        exact > 10 && levelled >= 5,
-        "{exact} exact, {levelled} levelled"
+        exact > 10 && levelled >= 5 && with_rest > 0,
+        "{exact} exact, {levelled} levelled, {with_rest} with rest"
     );
 }
 

@@ -51,14 +51,22 @@ function records(root, lang) {
   return files.flatMap((f) => unwrapFile(readFileSync(path.join(dir, b, "r", `${f}.js`), "utf8")));
 }
 
-// The engine as the build published it, beside the files it reads.
+// The engine as the build published it, beside the files it reads. Read
+// once, but a fresh engine for each query: an engine keeps the tails it
+// loaded, so a shared one would try deciding from the heads alone only the
+// first time it saw a term.
 let createSearch;
-const engineFor = (root, lang) => createSearch({ lang, load: (p) => readFile(path.join(root, "public", "search", p)) });
+const files = new Map();
+const readOnce = (file) => {
+  if (!files.has(file)) files.set(file, readFile(file));
+  return files.get(file);
+};
+const engineFor = (root, lang) => createSearch({ lang, load: (p) => readOnce(path.join(root, "public", "search", p)) });
 
-/** Both answers to `query`; asserts they agree and returns the CLI's. */
-async function compare(root, lang, engine, query, where) {
+/** Both answers to `query`, the browser's from a fresh engine; asserts they agree and returns the CLI's. */
+async function compare(root, lang, query, where) {
   const expected = cli(root, lang, query);
-  const got = await engine.answer(query, { limit: 10 });
+  const got = await engineFor(root, lang).answer(query, { limit: 10 });
   assert.deepEqual(got.results.map((r) => r.id), expected.results.map((r) => r.id), where);
   assert.deepEqual(got.corrections, expected.corrections, where);
   assert.deepEqual(got.words.map((w) => w.candidates.map((c) => c.kind)), expected.words.map((w) => w.candidates.map((c) => c.kind)), where);
@@ -70,12 +78,11 @@ async function compare(root, lang, engine, query, where) {
 }
 
 async function assertAgreement(root, lang, perKind, absent = []) {
-  const engine = engineFor(root, lang);
   // Seeded by the site's name, not its temporary folder: the same queries on every run.
   const queries = makeQueries(`${path.basename(root)}:${lang}`, records(root, lang), perKind, ALL_KINDS, lang);
   const kinds = new Map();
   for (const { kind, query } of queries) {
-    const expected = await compare(root, lang, engine, query, `${lang} ${kind} ${JSON.stringify(query)}`);
+    const expected = await compare(root, lang, query, `${lang} ${kind} ${JSON.stringify(query)}`);
     const k = kinds.get(kind) || { n: 0, found: 0 };
     k.n++;
     k.found += expected.results.length > 0 ? 1 : 0;
@@ -113,22 +120,19 @@ test("example knowledge base: every kind of query, Spanish and English", async (
 });
 
 test("example knowledge base: the synonyms of its tier0.yaml", async () => {
-  const es = engineFor(example, "es");
   for (const query of ["password", "password ", "passwd ", "wlan ", "inalambrica ", "túnel ", "tunel vpn ", "contraseña wlan "]) {
-    const expected = await compare(example, "es", es, query, `es ${JSON.stringify(query)}`);
+    const expected = await compare(example, "es", query, `es ${JSON.stringify(query)}`);
     assert.ok(expected.results.length > 0, `es ${JSON.stringify(query)} finds nothing`);
     assert.ok(expected.words.some((w) => w.candidates.some((c) => c.kind === "synonym")), `es ${JSON.stringify(query)}: no synonym`);
   }
-  const en = engineFor(example, "en");
-  for (const query of ["passcode ", "wireless "]) await compare(example, "en", en, query, `en ${JSON.stringify(query)}`);
+  for (const query of ["passcode ", "wireless "]) await compare(example, "en", query, `en ${JSON.stringify(query)}`);
 });
 
 test("example knowledge base: two words that its articles write as one", async () => {
   for (const [lang, queries] of [["es", ["wi fi ", "out look ", "auto servicio"]], ["en", ["mac os ", "pass word ", "lap top", "net work "]]]) {
-    const engine = engineFor(example, lang);
     for (const query of queries) {
       const where = `${lang} ${JSON.stringify(query)}`;
-      const expected = await compare(example, lang, engine, query, where);
+      const expected = await compare(example, lang, query, where);
       assert.ok(expected.results.length > 0, `${where} finds nothing`);
       assert.ok(expected.words.every((w) => w.candidates.some((c) => c.kind === "joined")), `${where}: not joined`);
     }
@@ -141,8 +145,7 @@ test("example knowledge base: queries of stop words or question words alone", as
     en: ["how to", "what is", "the", "how do I find my printer", "can I", "no"],
   };
   for (const [lang, list] of Object.entries(queries)) {
-    const engine = engineFor(example, lang);
-    for (const query of list) await compare(example, lang, engine, query, `${lang} ${JSON.stringify(query)}`);
+    for (const query of list) await compare(example, lang, query, `${lang} ${JSON.stringify(query)}`);
   }
 });
 
@@ -155,9 +158,9 @@ function stopWords(root, lang) {
 }
 
 /** Asserts that `query`, made only of stop words, finds articles by them alike in both engines. */
-async function assertStopWordsFound(root, lang, engine, query) {
+async function assertStopWordsFound(root, lang, query) {
   const where = `${lang} ${JSON.stringify(query)}`;
-  const expected = await compare(root, lang, engine, query, where);
+  const expected = await compare(root, lang, query, where);
   assert.ok(expected.results.length > 0, `${where} finds nothing`);
   assert.ok(expected.words.every((w) => w.candidates[0].kind === "exact" && w.candidates[0].term === `.${w.surface}` && !w.optional), `${where}: not searched by its own postings`);
 }
@@ -168,19 +171,17 @@ test("queries made only of stop words find the articles that have them", async (
     en: ["the", "to be", "it is ", "this", "with the", "for", "there are "],
   };
   for (const [lang, queries] of Object.entries(chosen)) {
-    const engine = engineFor(example, lang);
-    for (const query of queries) await assertStopWordsFound(example, lang, engine, query);
+    for (const query of queries) await assertStopWordsFound(example, lang, query);
   }
   // Every stop word of a larger site (common ones have tails, which the
   // browser reads only when the heads cannot decide), alone and in pairs.
   for (const lang of ["es", "en"]) {
-    const engine = engineFor(generated, lang);
     const words = stopWords(generated, lang);
     assert.ok(words.length > (lang === "es" ? 50 : 15), `${lang}: only ${words.length} stop words`);
     for (const [i, word] of words.entries()) {
-      await assertStopWordsFound(generated, lang, engine, i % 2 ? `${word} ` : word);
+      await assertStopWordsFound(generated, lang, i % 2 ? `${word} ` : word);
       const next = words[(i * 7 + 3) % words.length];
-      if (next !== word) await assertStopWordsFound(generated, lang, engine, `${word} ${next}`);
+      if (next !== word) await assertStopWordsFound(generated, lang, `${word} ${next}`);
     }
   }
 });
@@ -194,12 +195,11 @@ test("generated corpus: every two-letter start of its titles' words, as typed", 
   // Short starts complete to many common words, whose tails the browser
   // reads only when the heads' bounds cannot decide the first 10.
   for (const lang of ["es", "en"]) {
-    const engine = engineFor(generated, lang);
     const starts = new Set(["no", "er"]);
     for (const r of records(generated, lang)) {
       for (const w of r.title.toLowerCase().match(/\p{L}{2,}/gu) || []) starts.add([...w].slice(0, 2).join(""));
     }
     assert.ok(starts.size > 40, `${lang}: only ${starts.size} starts`);
-    for (const query of starts) await compare(generated, lang, engine, query, `${lang} ${JSON.stringify(query)}`);
+    for (const query of starts) await compare(generated, lang, query, `${lang} ${JSON.stringify(query)}`);
   }
 });

@@ -306,9 +306,47 @@ test("the heads decide a word found in more titles than a head holds: no tail is
     assert.equal(answer.totalExact, false, typed);
     // The tail is there: counting reads it.
     const counted = await engine.answer(typed, { count: true });
-    assert.equal(counted.total, 80, typed);
+    assert.equal(counted.total, 83, typed);
     assert.ok(log.some((p) => /\/t\/\d+\.js$/.test(p)), typed);
   }
+});
+
+test("the tails decide when articles without the word in their title score above the head's last", async () => {
+  // 40 titles have `conexión`, 34 of them with `zorzal` in the body; 3
+  // other articles have `conexión` everywhere but in the title, and
+  // `zorzal`. No title has both words, so the score decides: those 3 first.
+  // Their `conexión` postings are in the tail; only its `rest` bound says
+  // they may beat the head. Each answer from a fresh engine, whose first
+  // look at the terms is through the heads.
+  const titles = path.join(fixture, "titles");
+  const expected = JSON.parse(await readFile(path.join(titles, "expected.json"), "utf8"));
+  const rust = expected.find((e) => e.query === "conexión zorzal").ids;
+  const fresh = () => createSearch({ lang: "es", load: (p) => readFile(path.join(titles, "search", p)) });
+  const heads = await fresh().answer("conexión zorzal ");
+  const whole = await fresh().answer("conexión zorzal ", { count: true });
+  assert.deepEqual(ids(heads.results).slice(0, 3).sort(), ["KB-2080", "KB-2081", "KB-2082"]);
+  assert.deepEqual(ids(heads.results), ids(whole.results).slice(0, 10));
+  assert.deepEqual(ids(heads.results), rust);
+});
+
+test("a term whose head is empty but has a tail (a corrupt index) reads the tail", async () => {
+  // The head of `conexión` emptied: nothing bounds its tail but the term's
+  // best score, so `zorzal`'s head cannot decide the first 10.
+  const titles = path.join(fixture, "titles", "search");
+  const emptied = () => createSearch({
+    lang: "es",
+    load: async (p) => {
+      const text = await readFile(path.join(titles, p), "utf8");
+      if (!/\/p\/\d+\.js$/.test(p)) return text;
+      const json = JSON.parse(text.slice(text.indexOf('",') + 2, text.length - "]);\n".length));
+      for (const [term, entry] of Object.entries(json.terms)) if (term.startsWith("conex") && entry.tail !== undefined) entry.head = "";
+      return json;
+    },
+  });
+  const heads = await emptied().answer("conexión zorzal ");
+  const whole = await emptied().answer("conexión zorzal ", { count: true });
+  assert.equal(whole.results.length, 10);
+  assert.deepEqual(ids(heads.results), ids(whole.results));
 });
 
 test("data files and the classic engine load as scripts, without fetch (file://)", async () => {
@@ -369,4 +407,19 @@ test("hostile and random queries never throw (seeded fuzz of the query parser)",
     searched++;
   }
   assert.equal(searched, 1500);
+});
+
+test("the browser derives the anchor a record leaves out as the Rust analyzer does", async () => {
+  // One article per hard heading (accents, ligatures, full-width, combining
+  // marks, emoji, codes, other scripts, invisible characters); its record
+  // leaves the anchor out, so the link goes where the page's heading is only
+  // if both sides derive the same one.
+  const anchors = path.join(fixture, "anchors");
+  const expected = JSON.parse(await readFile(path.join(anchors, "expected.json"), "utf8"));
+  const records = JSON.parse(await readFile(path.join(anchors, "search", "es", "r", "0.js"), "utf8").then((t) => t.slice(t.indexOf('",') + 2, t.length - "]);\n".length)));
+  assert.ok(records.every((r) => r.sections.every((s) => s.length === 2)), "every anchor left out");
+  const engine = createSearch({ lang: "es", load: (p) => readFile(path.join(anchors, "search", p)) });
+  const results = await engine.search("ancla ", { limit: 50 });
+  assert.equal(results.length, Object.keys(expected).length);
+  for (const r of results) assert.equal(r.anchor, expected[r.id], r.id);
 });

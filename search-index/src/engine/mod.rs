@@ -109,8 +109,8 @@ impl Files {
 }
 
 /// The largest search file read: thousands of times the largest one an
-/// export writes (shards of about 12 KB, a manifest of some hundred KB at
-/// 10,000 articles), and small enough to hold in memory.
+/// export writes (at 10,000 articles: shards of about 12 KB, a manifest of
+/// 2.3 KB, `filters.js` of 28 KB), and small enough to hold in memory.
 const MAX_SEARCH_FILE: u64 = 64 << 20;
 
 /// The bytes of the search file `path`: a regular file (a link to one is
@@ -444,12 +444,7 @@ impl<'a> LoadedVocabulary<'a> {
     }
 
     /// Shard `i` of `dir` (`v` or `w`) among `cells`, read on first use.
-    fn read<'s>(
-        &self,
-        cells: &'s [OnceCell<Rc<Vec<VocabEntry>>>],
-        dir: char,
-        i: usize,
-    ) -> &'s [VocabEntry] {
+    fn read<'s>(&self, cells: &'s [ShardCell], dir: char, i: usize) -> &'s [VocabEntry] {
         let Some(cell) = cells.get(i) else {
             return &[];
         };
