@@ -97,6 +97,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "DNS_PROBE_FINISHED_NXDOMAIN, KB-1042, AADSTS50126, x86-64, wi-fi, --foo__ a--b",
         "Ærøskøbing straße œuvre ŁÓDŹ ĳssel Ŀlíbre ſ",
         "Привет мир Ελληνικά 日本語テキスト 한국어",
+        "ΣΊΣΥΦΟΣ ΟΔΟΣ, σίσυφος İstanbul",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa long dropped",
         &latin,
     ];

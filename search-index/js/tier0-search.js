@@ -46,7 +46,9 @@ const FOLDS = new Map(FOLD_TABLE.split(" ").filter(Boolean).map((item) => {
 
 function normalizeUncached(text) {
   let out = "";
-  for (const c of text.toLowerCase()) {
+  // Lower-cased a character at a time, as tantivy's LowerCaser does: a
+  // whole word's toLowerCase() makes a final Σ into ς where Rust makes σ.
+  for (const c of [...text].map((ch) => ch.toLowerCase()).join("")) {
     const listed = FOLDS.get(c);
     if (listed !== undefined) {
       out += listed;
