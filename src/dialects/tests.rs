@@ -509,9 +509,10 @@ fn a_block_of_includes_ends_where_its_code_ends() {
         text(body),
         "```\n\n    ```\nreal secret code here\n```\n\nAfter.\n"
     );
-    // A quoted block ends with its quote: the text after it is not code.
+    // A quoted block ends with its quote: the text after it is not code,
+    // and the block, which held only the include, goes with its fence.
     let body = "> ```\n> {!a.py!}\n\nAfter.\n";
-    assert_eq!(text(body), "\n> \n\nAfter.\n");
+    assert_eq!(text(body), "> \n> \n\nAfter.\n");
 }
 
 #[test]
