@@ -569,7 +569,7 @@ fn targets_that_are_only_another_tools_variable_lead_nowhere() {
     assert_has(
         &body,
         &[
-            "See the docs’ home, a search\nand their top.",
+            "See the docs' home, a search\nand their top.",
             "Class diagram of the API",
         ],
     );
