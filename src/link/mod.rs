@@ -24,6 +24,7 @@ use crate::urls::Urls;
 
 pub mod categories;
 pub mod contents;
+pub mod ids;
 mod model;
 mod place;
 mod related;

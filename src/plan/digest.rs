@@ -8,8 +8,8 @@
 //! configuration, the sections as [`super::same_frame`] compares them,
 //! the home pages, the assets) with what the caller adds (the theme, the
 //! build options, the binary); [`page`] covers what the page of one
-//! article shows besides: its own text and path, its audience and state
-//! (which other files may decide), its translations, the articles shown
+//! article shows besides: its own text and path, its audience, state and
+//! id (which other files may decide), its translations, the articles shown
 //! with it, and where each of its links leads.
 //!
 //! Values are hashed through their `Debug` form, which quotes and escapes
@@ -84,11 +84,12 @@ pub fn page(model: &SiteModel, i: usize, links: &[String], texts: &[Digest]) -> 
     let linked = &model.articles[i];
     let _ = writeln!(
         h,
-        "{:?} {:?} {:?} {:?}",
+        "{:?} {:?} {:?} {:?} {:?}",
         linked.article.rel,
         linked.path,
         texts[i],
-        linked.article.state()
+        linked.article.state(),
+        linked.article.id
     );
     for &t in &linked.translations {
         let other = &model.articles[t];

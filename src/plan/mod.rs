@@ -330,12 +330,16 @@ impl<'a> Relinked<'a> {
         }
     }
 
-    /// Whether new article `i` is new, or its text, path or state
-    /// ([`parse::Article::state`], which other files may decide) changed.
+    /// Whether new article `i` is new, or its text, path, state
+    /// ([`parse::Article::state`]) or id changed, which other files may
+    /// decide (an id another folder's article shares: `link::ids`).
     fn changed(&self, i: usize) -> bool {
         self.old_of[i].is_none_or(|o| {
             let (new, old) = (&self.new.articles[i], &self.old.articles[o]);
-            self.edited[i] || new.path != old.path || new.article.state() != old.article.state()
+            self.edited[i]
+                || new.path != old.path
+                || new.article.state() != old.article.state()
+                || new.article.id != old.article.id
         })
     }
 

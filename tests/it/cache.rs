@@ -447,3 +447,29 @@ fn cache_files_killed_builds_were_writing_are_deleted() {
         ["cache", "lock", "manifest", "search", "search-manifest"]
     );
 }
+
+/// A new article that sorts first takes a shared id (`link::ids`) from one
+/// whose text did not change: that page, which shows the id, is rendered
+/// again.
+#[test]
+fn a_page_whose_id_another_file_takes_is_rendered_again() {
+    let site = site();
+    site.write(
+        "content/vpn/resumen.md",
+        "---\nid: resumen\ntitle: Resumen VPN\n---\n\nTexto.\n",
+    );
+    cached_build(&site);
+    site.write(
+        "content/red/resumen.md",
+        "---\nid: resumen\ntitle: Resumen red\n---\n\nTexto.\n",
+    );
+    assert!(
+        cached_build(&site) > 0,
+        "nothing was kept: the test proves little"
+    );
+    assert!(
+        site.read_public("kb/vpn-resumen/index.html")
+            .contains("/vpn/resumen/")
+    );
+    assert_same_as_clean_build(&site, "an id taken by a new article");
+}

@@ -1,6 +1,7 @@
 //! Docusaurus settings that decide where a doc is shown: `unlisted`
 //! builds the page but lists it nowhere; a category file's `doc` link
-//! opens its section only with a doc of its own folder.
+//! opens its section only with a doc of its own folder; an `id` is unique
+//! within a folder only.
 
 use crate::conventions::{assert_has, assert_warning_at, built, page};
 
@@ -86,4 +87,28 @@ fn a_category_linking_a_doc_of_another_folder_is_a_located_warning() {
     );
     assert!(jammed.is_some() && scan < jammed, "{section}");
     assert_eq!(page(&site, "scanners/glass").0, "Streaks on every scan");
+}
+
+#[test]
+fn docs_of_two_folders_with_one_id_are_both_published() {
+    // Docusaurus ids are unique within a folder (`printing/overview`,
+    // `scanners/overview`); tier0's name one article of the site. The
+    // first by path keeps it, the other takes its folder's name.
+    let (site, err) = built("docusaurus-docs");
+    assert_warning_at(
+        &err,
+        "id `overview` is also the id of content/printing/overview.md, in another folder; \
+         this article is published as `scanners-overview`",
+        "content/scanners/overview.md:2:5",
+    );
+    assert_eq!(page(&site, "printing/overview").0, "Printing at a glance");
+    assert_eq!(page(&site, "scanners/overview").0, "Scanning at a glance");
+    assert_has(
+        &site.read_public("kb/overview/index.html"),
+        &["/printing/overview/"],
+    );
+    assert_has(
+        &site.read_public("kb/scanners-overview/index.html"),
+        &["/scanners/overview/"],
+    );
 }

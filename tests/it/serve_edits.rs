@@ -380,3 +380,25 @@ fn related_lists_follow_retitles_and_retags_in_other_sections() {
         assert_same_as_clean_build(&site, &server, &settled, step);
     }
 }
+
+/// An id shared by articles of two folders (as Docusaurus allows) names
+/// the first by path; the others take their folder's name. A new article
+/// that sorts first takes the id from one whose text did not change: its
+/// page, which shows the id, and its short links follow.
+#[test]
+fn an_article_whose_shared_id_another_takes_is_rendered_again() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/vpn/resumen.md",
+        "---\nid: resumen\ntitle: Resumen VPN\n---\n\nTexto.\n",
+    );
+    let server = Server::start(&site);
+    let generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    site.write(
+        "content/red/resumen.md",
+        "---\nid: resumen\ntitle: Resumen red\n---\n\nTexto.\n",
+    );
+    let settled = server.settled_after(generation);
+    assert_same_as_clean_build(&site, &server, &settled, "an id taken by a new article");
+    assert_eq!(server.get("/kb/vpn-resumen/").0, 200);
+}
