@@ -94,8 +94,12 @@ impl Watcher {
     fn add(&mut self, batch: &mut Batch, event: notify::Result<Event>) {
         // Events were lost (the kernel's queue overflowed): which files
         // changed is unknown, so everything is rebuilt. Such an event names
-        // no path, and would otherwise leave the batch empty.
+        // no path, and would otherwise leave the batch empty. A folder
+        // made while events were lost has no watch (a recursive watch adds
+        // one as it sees the folder made): the folders are watched anew.
         let Some(event) = event.ok().filter(|e| !e.need_rescan()) else {
+            let folders = WATCHED_FOLDERS.map(|dir| self.root.join(dir));
+            self.watch_folders(&folders, batch);
             batch.everything = true;
             return;
         };
@@ -206,6 +210,32 @@ mod tests {
         let mut batch = Batch::default();
         watcher.add(&mut batch, Ok(Event::new(EventKind::Other)));
         assert_eq!(batch, Batch::default());
+    }
+
+    #[test]
+    fn lost_events_watch_the_folders_anew() {
+        let site = tempfile::tempdir().unwrap();
+        let content = site.path().join(CONTENT_DIR);
+        std::fs::create_dir(&content).unwrap();
+        let mut watcher = Watcher::new(site.path()).unwrap();
+        // As for a folder made while events were lost: no watch.
+        watcher.watcher.unwatch(&content).unwrap();
+        let mut batch = Batch::default();
+        watcher.add(
+            &mut batch,
+            Ok(Event::new(EventKind::Other).set_flag(Flag::Rescan)),
+        );
+        let file = content.join("a.md");
+        std::fs::write(&file, "x").unwrap();
+        // Other events come first (the root's watch sees content/ opened).
+        let seen = std::iter::from_fn(|| {
+            watcher
+                .events
+                .recv_timeout(std::time::Duration::from_secs(10))
+                .ok()
+        })
+        .any(|event| event.is_ok_and(|e| e.paths.contains(&file)));
+        assert!(seen, "a change in a folder watched anew is seen");
     }
 
     #[test]
