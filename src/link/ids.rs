@@ -3,77 +3,103 @@
 //! A Docusaurus doc's id is unique within its folder only: its full id is
 //! the folder's path and the `id:` of its front matter (`guides/overview`),
 //! so a docs folder often has `id: overview` in several folders. A tier0 id
-//! names an article within the whole site (its short link is `kb/<id>/`).
-//! Rather than leave all but one of those articles out, each article whose
-//! written id an article of another folder has already (by path order)
-//! takes its folder's path as a prefix (`guides-overview`), with a
-//! warning. Two articles of one folder with one id stay an error: no
-//! generator allows that.
+//! names an article of a language within the whole site (its short link is
+//! `kb/<id>/`), and the articles of several languages with one id are
+//! translations of each other. Rather than leave out all but one of the
+//! articles that share an id, the articles of each other folder take that
+//! folder's path as a prefix (`guides-overview`), translations alike, with
+//! a warning. Only the articles this edition publishes count: a draft or
+//! an internal article never renames a published one. Two articles of one
+//! language in one folder with one id stay an error: no generator allows
+//! that.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::{Selection, place};
+use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::landing::split_dir;
 use crate::output_paths;
 use crate::parse::{Article, without_number_prefix};
 use crate::slug;
 
-/// Gives each article whose written id an article of another folder, in
-/// the same language and earlier in path order, has already its folder's
-/// path as a prefix; returns a warning for each. An article keeps its id
-/// when the prefixed one would be taken or unusable, so that the link
-/// stage reports the id as used twice.
-pub fn qualify_shared(articles: &mut [Article]) -> Vec<Diagnostic> {
-    let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
+/// Where two published articles of one language have the same written id
+/// (in any case), gives the articles of each folder but the first by path
+/// that folder's path as a prefix, and returns a warning for each. The
+/// articles of a folder keep their id when the prefixed one would be taken
+/// or unusable, or when the folder itself has two of one language: the
+/// link stage then reports the id as used twice.
+pub fn qualify_shared(
+    config: &Config,
+    articles: &mut [Article],
+    selection: Selection,
+) -> Vec<Diagnostic> {
+    let (published, _) = place::select(config, articles, selection);
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for i in published {
+        let a = &articles[i];
         if !a.spans.value("id").is_empty() {
-            groups.entry((&a.id, &a.lang)).or_default().push(i);
+            groups.entry(a.id.to_ascii_lowercase()).or_default().push(i);
         }
     }
-    let mut shared: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
-    if shared.is_empty() {
+    groups.retain(|_, group| !distinct_languages(articles, group));
+    if groups.is_empty() {
         return Vec::new();
     }
-    // Ids compare without case when two articles claim them.
     let mut taken: BTreeSet<String> = articles.iter().map(|a| a.id.to_ascii_lowercase()).collect();
     let mut warnings = Vec::new();
-    for group in &mut shared {
+    for mut group in groups.into_values() {
         group.sort_by(|&x, &y| articles[x].rel.cmp(&articles[y].rel));
         let first = group[0];
-        let first_dir = split_dir(&articles[first].rel).0.to_owned();
-        for &i in &group[1..] {
-            let a = &articles[i];
-            let dir = split_dir(&a.rel).0;
-            if dir == first_dir {
-                continue;
-            }
-            let Some(id) = prefixed(dir, &a.id) else {
-                continue;
-            };
-            if !taken.insert(id.to_ascii_lowercase()) {
-                continue;
-            }
-            warnings.push(
-                Diagnostic::warning(
-                    &a.path,
-                    a.spans.value("id"),
-                    format!(
-                        "id `{}` is also the id of {}, in another folder; this article is \
-                         published as `{id}`",
-                        a.id,
-                        articles[first].path.display()
+        let mut folders: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &i in &group {
+            folders
+                .entry(split_dir(&articles[i].rel).0)
+                .or_default()
+                .push(i);
+        }
+        let first_dir = split_dir(&articles[first].rel).0;
+        let renames: Vec<(Vec<usize>, String)> = folders
+            .into_iter()
+            .filter(|(dir, members)| *dir != first_dir && distinct_languages(articles, members))
+            .filter_map(|(dir, members)| {
+                let id = prefixed(dir, &articles[members[0]].id)?;
+                taken
+                    .insert(id.to_ascii_lowercase())
+                    .then_some((members, id))
+            })
+            .collect();
+        for (members, id) in renames {
+            for i in members {
+                let a = &articles[i];
+                warnings.push(
+                    Diagnostic::warning(
+                        &a.path,
+                        a.spans.value("id"),
+                        format!(
+                            "id `{}` is also the id of {}, in another folder; this article is \
+                             published as `{id}`",
+                            a.id,
+                            articles[first].path.display()
+                        ),
+                    )
+                    .with_help(
+                        "an id names one article of the whole site (its short link is \
+                         `kb/<id>/`), not one of a folder as in Docusaurus: give each article \
+                         its own id",
                     ),
-                )
-                .with_help(
-                    "an id names one article of the whole site (its short link is \
-                     `kb/<id>/`), not one of a folder as in Docusaurus: give each article \
-                     its own id",
-                ),
-            );
-            articles[i].id = id;
+                );
+                articles[i].id = id.clone();
+            }
         }
     }
     warnings
+}
+
+/// Whether no two of `members` are in the same language.
+fn distinct_languages(articles: &[Article], members: &[usize]) -> bool {
+    let mut seen = BTreeSet::new();
+    members.iter().all(|&i| seen.insert(&articles[i].lang))
 }
 
 /// `id` prefixed with the folder path `dir` (`2-guides/net/`), without
@@ -95,11 +121,17 @@ fn prefixed(dir: &str, id: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
     use crate::discover::{SourceFile, Sources};
+    use crate::link::BuildAudience;
 
-    /// Each article's id after [`qualify_shared`], by path, and the warnings.
+    /// Each article's id after [`qualify_shared`] in the public edition of
+    /// a site in Spanish and English, by path, and the warnings.
     fn qualified(files: &[(&str, &str)]) -> (BTreeMap<String, String>, Vec<Diagnostic>) {
+        let yaml = "default_language: es\nlanguages: [{code: es, name: E}, {code: en, name: N}]\n";
+        let (config, _) = Config::from_yaml(Path::new("tier0.yaml"), yaml).unwrap();
         let sources = Sources {
             articles: files
                 .iter()
@@ -109,40 +141,49 @@ mod tests {
                 .collect(),
             ..Default::default()
         };
-        let mut articles = crate::parse::parse(&Default::default(), &sources).articles;
-        let warnings = qualify_shared(&mut articles);
+        let mut articles = crate::parse::parse(&config, &sources).articles;
+        assert_eq!(articles.len(), files.len());
+        let selection = Selection {
+            drafts: false,
+            audience: BuildAudience::Public,
+        };
+        let warnings = qualify_shared(&config, &mut articles, selection);
         let ids = articles.into_iter().map(|a| (a.rel, a.id)).collect();
         (ids, warnings)
     }
 
+    fn ids(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(rel, id)| (rel.to_string(), id.to_string()))
+            .collect()
+    }
+
     #[test]
     fn an_id_shared_across_folders_is_prefixed_after_the_first() {
-        let (ids, warnings) = qualified(&[
+        let (got, warnings) = qualified(&[
             ("b/intro.md", "id: overview\n"),
             ("2-guides/net/intro.md", "id: overview\n"),
-            ("a/intro.md", "id: overview\n"),
+            ("a/intro.md", "id: Overview\n"),
             ("a/other.md", "id: overview\n"),
             ("c/x.md", "id: KB-1\n"),
         ]);
-        // `2-guides/…` sorts first and keeps the id; the second of folder
-        // `a` stays a duplicate, for the link stage to report.
-        let want = [
+        // `2-guides/…` sorts first and keeps the id; folder `a` has two of
+        // one language, which stay duplicates for the link stage to report;
+        // ids that differ only in case are shared too.
+        let want = ids(&[
             ("2-guides/net/intro.md", "overview"),
-            ("a/intro.md", "a-overview"),
+            ("a/intro.md", "Overview"),
             ("a/other.md", "overview"),
             ("b/intro.md", "b-overview"),
             ("c/x.md", "KB-1"),
-        ];
-        let want: BTreeMap<String, String> = want
-            .iter()
-            .map(|(r, i)| (r.to_string(), i.to_string()))
-            .collect();
-        assert_eq!(ids, want);
-        assert_eq!(warnings.len(), 2);
+        ]);
+        assert_eq!(got, want);
+        assert_eq!(warnings.len(), 1);
         assert!(
             warnings[0].message.starts_with(
                 "id `overview` is also the id of content/2-guides/net/intro.md, in another \
-                 folder; this article is published as `a-overview`"
+                 folder; this article is published as `b-overview`"
             ),
             "{warnings:?}"
         );
@@ -150,22 +191,59 @@ mod tests {
     }
 
     #[test]
+    fn translations_keep_each_other() {
+        let (got, _) = qualified(&[
+            ("a/intro.md", "id: overview\n"),
+            ("a/intro.en.md", "id: overview\n"),
+            ("b/intro.md", "id: overview\n"),
+            ("b/intro.en.md", "id: overview\n"),
+        ]);
+        let want = ids(&[
+            ("a/intro.md", "overview"),
+            ("a/intro.en.md", "overview"),
+            ("b/intro.md", "b-overview"),
+            ("b/intro.en.md", "b-overview"),
+        ]);
+        assert_eq!(got, want);
+        // Translations in two folders share no language: they are one
+        // article, as before.
+        let (got, warnings) = qualified(&[
+            ("es/intro.md", "id: overview\n"),
+            ("en/intro.en.md", "id: overview\n"),
+        ]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(got.values().all(|id| id == "overview"));
+    }
+
+    #[test]
+    fn what_this_edition_leaves_out_renames_nothing() {
+        for hidden in ["draft: true\n", "audience: internal\n"] {
+            let (got, warnings) = qualified(&[
+                ("aaa/intro.md", &format!("id: overview\n{hidden}")),
+                ("b/intro.md", "id: overview\n"),
+            ]);
+            assert!(warnings.is_empty(), "{hidden}: {warnings:?}");
+            assert_eq!(got["b/intro.md"], "overview", "{hidden}");
+        }
+    }
+
+    #[test]
     fn a_prefixed_id_never_takes_another_articles_id() {
-        let (ids, warnings) = qualified(&[
+        let (got, warnings) = qualified(&[
             ("a/intro.md", "id: overview\n"),
             ("b/intro.md", "id: overview\n"),
             ("c/x.md", "id: B-Overview\n"),
         ]);
         assert!(warnings.is_empty());
-        assert_eq!(ids["b/intro.md"], "overview");
+        assert_eq!(got["b/intro.md"], "overview");
     }
 
     #[test]
     fn ids_made_from_paths_are_left_alone() {
         // Both are `a-b-c`, which the link stage reports: prefixing a
         // path's own id again would not tell them apart.
-        let (ids, warnings) = qualified(&[("a-b/c.md", ""), ("a/b-c.md", "")]);
+        let (got, warnings) = qualified(&[("a-b/c.md", ""), ("a/b-c.md", "")]);
         assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(ids["a-b/c.md"], ids["a/b-c.md"]);
+        assert_eq!(got["a-b/c.md"], got["a/b-c.md"]);
     }
 }

@@ -89,7 +89,9 @@ pub(super) fn link_leniently(
     selection: Selection,
     before: Option<&SiteModel>,
 ) -> Result<(SiteModel, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut found = Vec::new();
+    // The articles this edition publishes are known only here; the
+    // category files, whose doc links name the ids as written, were read.
+    let mut found = link::ids::qualify_shared(&config, &mut articles, selection);
     loop {
         let attempt = link::link_or_return(
             config.clone(),

@@ -321,8 +321,6 @@ fn parse_site(
         &mut articles,
         &categories,
     ));
-    // After the category files, whose doc links name the ids as written.
-    diagnostics.extend(link::ids::qualify_shared(&mut articles));
     Ok(Parsed {
         config,
         theme,
