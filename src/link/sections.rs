@@ -226,19 +226,18 @@ pub(super) fn build(
     flat
 }
 
-/// Where `article` goes among its section's articles: its `weight`, else
-/// the number prefix of its file's (or its page bundle's folder's) name,
-/// as Docusaurus orders `01-intro.md` before `02-setup.md`.
-pub(super) fn listing_weight(article: &Article) -> i64 {
-    if article.weight != 0 {
-        return article.weight;
-    }
+/// Where `article` goes among its section's articles: by its `weight`
+/// (0 unless written), then by the number prefix of its file's (or its
+/// page bundle's folder's) name, as Docusaurus orders `01-intro.md` before
+/// `02-setup.md` and both before `setup.md`, which has none.
+pub(super) fn listing_weight(article: &Article) -> (i64, i64) {
     let (dir, name) = split_dir(&article.rel);
     let name = match crate::landing::family(name) {
         Some(_) => split_dir(dir).1,
         None => markdown_stem(name),
     };
-    number_prefix(name).map_or(0, |(n, _)| n)
+    let prefix = number_prefix(name).map_or(i64::MAX, |(n, _)| n);
+    (article.weight, prefix)
 }
 
 /// Sorts `sections` by language, then depth first, and links each to its
@@ -389,7 +388,8 @@ mod tests {
             .iter()
             .map(|&a| model.articles[a].article.title.as_str())
             .collect();
-        assert_eq!(titles, ["X", "Z", "Y", "V"]);
+        // `c.md`, with neither a weight nor a prefix, after the others.
+        assert_eq!(titles, ["Z", "Y", "V", "X"]);
     }
 
     #[test]
