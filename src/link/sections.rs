@@ -227,17 +227,20 @@ pub(super) fn build(
 }
 
 /// Where `article` goes among its section's articles: by its `weight`
-/// (0 unless written), then by the number prefix of its file's (or its
-/// page bundle's folder's) name, as Docusaurus orders `01-intro.md` before
-/// `02-setup.md` and both before `setup.md`, which has none.
+/// (0 unless written), then by its position (`sidebar_position`), else the
+/// number prefix of its file's (or its page bundle's folder's) name, as
+/// Docusaurus orders `01-intro.md` before `02-setup.md` and both before
+/// `setup.md`, which has neither.
 pub(super) fn listing_weight(article: &Article) -> (i64, i64) {
     let (dir, name) = split_dir(&article.rel);
     let name = match crate::landing::family(name) {
         Some(_) => split_dir(dir).1,
         None => markdown_stem(name),
     };
-    let prefix = number_prefix(name).map_or(i64::MAX, |(n, _)| n);
-    (article.weight, prefix)
+    let position = article
+        .position
+        .or_else(|| number_prefix(name).map(|(n, _)| n));
+    (article.weight, position.unwrap_or(i64::MAX))
 }
 
 /// Sorts `sections` by language, then depth first, and links each to its
@@ -390,6 +393,29 @@ mod tests {
             .collect();
         // `c.md`, with neither a weight nor a prefix, after the others.
         assert_eq!(titles, ["Z", "Y", "V", "X"]);
+    }
+
+    #[test]
+    fn positions_and_prefixes_share_one_order_below_weights() {
+        let article = |title: &str, more: &str| format!("---\ntitle: {title}\n{more}---\nText.\n");
+        let files = [
+            ("docs/a.md", article("A", "sidebar_position: 2\n")),
+            ("docs/b.md", article("B", "")),
+            ("docs/c.md", article("C", "sidebar_position: 1\n")),
+            ("docs/03-d.md", article("D", "")),
+            ("docs/e.md", article("E", "weight: 5\n")),
+            ("docs/f.md", article("F", "weight: -1\n")),
+        ];
+        let files: Vec<(&str, &str)> = files.iter().map(|(r, t)| (*r, t.as_str())).collect();
+        let model = crate::link::testing::linked(&files, &[]).unwrap();
+        let titles: Vec<&str> = model.sections[0]
+            .articles
+            .iter()
+            .map(|&a| model.articles[a].article.title.as_str())
+            .collect();
+        // A weight first (tier0's: 0 unless written); then Docusaurus's
+        // order, positions and prefixes alike, the others after them.
+        assert_eq!(titles, ["F", "C", "A", "D", "B", "E"]);
     }
 
     #[test]

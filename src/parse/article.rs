@@ -168,6 +168,7 @@ fn checked_article(
         confidence,
         audience,
         weight: raw.weight.unwrap_or(0),
+        position: raw.position,
         author: raw.author,
         team: raw.team,
         text: file.text.clone(),

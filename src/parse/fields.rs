@@ -7,7 +7,7 @@
 //! Knowledge bases come from other tools, so besides tier0's own keys this
 //! reads what Hugo, Zola, Jekyll, MkDocs, Docusaurus and VitePress write:
 //! key names in any case (`Title:`, `lastMod:`), their names for tier0's
-//! fields (`lastmod` → `updated`, `sidebar_position` → `weight`,
+//! fields (`lastmod` → `updated`, `sidebar_position` → a place in the order,
 //! `keywords` → `tags`, …), and values of a looser type when the meaning is
 //! clear (a comma-separated string of tags, an `author:` map with a `name`,
 //! `draft: "yes"`). Keys that only steer another tool's layout or
@@ -50,6 +50,7 @@ pub(super) struct RawFrontMatter {
     pub(super) confidence: Option<String>,
     pub(super) audience: Option<String>,
     pub(super) weight: Option<i64>,
+    pub(super) position: Option<i64>,
     pub(super) author: Option<String>,
     pub(super) team: Option<String>,
     /// What a landing page's Hugo `cascade` withholds from the pages below.
@@ -326,6 +327,7 @@ impl<'a> Reader<'a> {
             Field::Confidence => self.read.raw.confidence = self.text(entry, value),
             Field::Audience => self.read.raw.audience = self.text(entry, value),
             Field::Weight => self.read.raw.weight = self.integer(entry, value),
+            Field::Position => self.read.raw.position = self.integer(entry, value),
             Field::Author => self.read.raw.author = self.author(entry, value),
             Field::Team => self.read.raw.team = self.text(entry, value),
             Field::Cascade => self.cascade(entry, value),

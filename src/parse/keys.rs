@@ -79,6 +79,9 @@ pub(super) enum Field {
     Confidence,
     Audience,
     Weight,
+    /// Docusaurus's `sidebar_position`, Just the Docs' `nav_order`: a place
+    /// among the siblings, which come after those with one.
+    Position,
     Author,
     Team,
     /// Hugo's `cascade`, front matter for the pages below: not read, but
@@ -136,8 +139,8 @@ const KEYS: &[(&str, Field)] = &[
     ("confidence", Field::Confidence),
     ("audience", Field::Audience),
     ("weight", Field::Weight),
-    ("sidebar_position", Field::Weight),
-    ("nav_order", Field::Weight),
+    ("sidebar_position", Field::Position),
+    ("nav_order", Field::Position),
     ("author", Field::Author),
     ("authors", Field::Author),
     ("team", Field::Team),
@@ -254,6 +257,7 @@ pub(super) fn want(key: &str) -> Want {
             | Field::Unrendered
             | Field::Unlisted
             | Field::Weight
+            | Field::Position
             | Field::ReviewEvery
             | Field::Cascade,
         ) => Want::Value,
@@ -300,7 +304,7 @@ pub(super) fn tier0_key(field: Field) -> Option<&'static str> {
         Field::Unlisted => "unlisted",
         Field::Confidence => "confidence",
         Field::Audience => "audience",
-        Field::Weight => "weight",
+        Field::Weight | Field::Position => "weight",
         Field::Author => "author",
         Field::Team => "team",
         Field::Expiry | Field::Cascade | Field::Ignored => return None,

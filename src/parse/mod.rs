@@ -104,6 +104,10 @@ pub struct Article {
     pub audience: Audience,
     /// Sort order within its section.
     pub weight: i64,
+    /// Place among the articles of the same weight (Docusaurus's
+    /// `sidebar_position`, Just the Docs' `nav_order`), which come before
+    /// those without one.
+    pub position: Option<i64>,
     /// Author's name.
     pub author: Option<String>,
     /// Owning team.
@@ -465,7 +469,7 @@ fn parse_section(config: &Config, file: &SourceFile) -> SectionParse {
         lang: lang.to_owned(),
         title,
         description: read.raw.description.map(|d| d.trim().to_owned()),
-        weight: read.raw.weight,
+        weight: read.raw.weight.or(read.raw.position),
         path: file.path.clone(),
         rel: file.rel.clone(),
         text: file.text.clone(),

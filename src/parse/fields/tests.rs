@@ -59,7 +59,7 @@ fn keys_in_any_case_and_other_tools_names() {
     assert_eq!(raw.title.as_deref(), Some("Hola"));
     assert!(raw.draft);
     assert_eq!(raw.updated.as_deref(), Some("2020-12-21"));
-    assert_eq!(raw.weight, Some(4));
+    assert_eq!((raw.weight, raw.position), (None, Some(4)));
     assert_eq!(raw.tags, ["x", "Y", "z"]);
     assert_eq!(raw.description.as_deref(), Some("Resumen"));
     assert_eq!(raw.aliases, ["/old/path/", "/older/"]);
