@@ -244,10 +244,31 @@ fn read_mkdocs(root: &Path, sources: &mut Sources) {
     }
 }
 
-/// The file that `file`, an `mkdocs.yml` at `root`, names in its
-/// top-level `INHERIT:` key, relative to it; a warning at the key when it
-/// cannot be read.
+/// How many files an `INHERIT:` chain is followed through: MkDocs follows
+/// it to its end, and a chain that comes back to a file would never end.
+const INHERIT_DEPTH: usize = 8;
+
+/// The file whose `nav` `file`, an `mkdocs.yml` at `root`, inherits: the
+/// one it names in its top-level `INHERIT:` key, or, when that one has no
+/// `nav:` but an `INHERIT:` of its own, the one that names, and so on
+/// (each path relative to the file that writes it). A warning at the key
+/// of a file that cannot be read.
 fn inherited(root: &Path, file: &SourceFile, sources: &mut Sources) -> Option<SourceFile> {
+    let mut parent = inherit_once(root, file, sources)?;
+    for _ in 1..INHERIT_DEPTH {
+        if parent.text.lines().any(|line| line.starts_with("nav:")) {
+            break;
+        }
+        match inherit_once(root, &parent, sources) {
+            Some(next) => parent = next,
+            None => break,
+        }
+    }
+    Some(parent)
+}
+
+/// The file that `file` names in its top-level `INHERIT:` key.
+fn inherit_once(root: &Path, file: &SourceFile, sources: &mut Sources) -> Option<SourceFile> {
     let (at, value) = file
         .text
         .lines()
@@ -257,11 +278,15 @@ fn inherited(root: &Path, file: &SourceFile, sources: &mut Sources) -> Option<So
             Some((start, line))
         })
         .find_map(|(start, line)| Some((start, line.strip_prefix("INHERIT:")?)))?;
-    let name = value.trim().trim_matches(['"', '\'']);
+    let written = value.trim().trim_matches(['"', '\'']);
     let span = at..at + "INHERIT:".len() + value.len();
-    match root_file(root, name) {
+    let name = match file.rel.rsplit_once('/') {
+        Some((dir, _)) => format!("{dir}/{written}"),
+        None => written.to_owned(),
+    };
+    match root_file(root, &name) {
         Ok(Some((parent, None))) => {
-            sources.texts.insert(name, parent.text.clone());
+            sources.texts.insert(&name, parent.text.clone());
             Some(parent)
         }
         Ok(Some((_, Some(problem)))) => {
@@ -273,7 +298,9 @@ fn inherited(root: &Path, file: &SourceFile, sources: &mut Sources) -> Option<So
                 Diagnostic::warning(
                     &file.path,
                     span,
-                    format!("cannot read `{name}`, which `INHERIT:` names: its `nav` is not read"),
+                    format!(
+                        "cannot read `{written}`, which `INHERIT:` names: its `nav` is not read"
+                    ),
                 )
                 .with_help("give the path of the inherited file relative to this one"),
             );

@@ -181,3 +181,29 @@ fn an_mkdocs_yml_without_nav_takes_the_one_it_inherits() {
     assert!(err.contains("┌─ mkdocs.yml:1:1"), "{err}");
     assert_ne!(page(&site, "printing/offline").0, "Printer offline");
 }
+
+/// MkDocs follows `INHERIT:` through as many files as name one, each path
+/// relative to the file that writes it; a chain that comes back to a file
+/// ends.
+#[test]
+fn an_inherited_file_without_nav_passes_on_the_one_it_inherits() {
+    let site = Site::fixture("mkdocs-nav");
+    let nav = site.root().join("mkdocs.yml");
+    let text = std::fs::read_to_string(&nav).unwrap();
+    site.write("config/base/all.yml", text);
+    site.write(
+        "config/en.yml",
+        "INHERIT: base/all.yml\ntheme: {name: material}\n",
+    );
+    std::fs::write(&nav, "INHERIT: config/en.yml\nsite_name: Ayuda\n").unwrap();
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert_eq!(page(&site, "printing/offline").0, "Printer offline");
+    assert!(!err.contains("INHERIT"), "{err}");
+    // A cycle without nav ends, and the build goes on.
+    site.write("config/en.yml", "INHERIT: ../mkdocs.yml\n");
+    let output = site.tier0(&["build"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_ne!(page(&site, "printing/offline").0, "Printer offline");
+}
