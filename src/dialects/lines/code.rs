@@ -25,23 +25,16 @@ impl Pass<'_> {
         let Some(closer) = fence(fenced) else {
             return false;
         };
-        let indent = if quoted {
-            0
-        } else {
-            columns(text, usize::MAX).1
-        };
+        // Code in a block quote counts its columns after the markers.
+        let indent_of = |s: &str| if quoted { 0 } else { columns(s, usize::MAX).1 };
+        let indent = indent_of(text);
         let includes_only = match closer {
             Closer::Fence(ch, len) => {
                 // The lines ahead are read whole: the opener's indentation
                 // counts from the start of its line too.
                 let line = &self.body[self.line_start(end)..end];
                 let from = (end + 1).min(self.body.len());
-                let line_indent = if quoted {
-                    0
-                } else {
-                    columns(line, usize::MAX).1
-                };
-                holds_only_includes(self.body, from, (ch, len), line_indent, quoted)
+                holds_only_includes(self.body, from, (ch, len), indent_of(line), quoted)
             }
             Closer::Tag => false,
         };
