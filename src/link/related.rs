@@ -70,16 +70,6 @@ pub(super) fn related_again(
         .iter()
         .map(|a| before.article_by_source(&a.article.rel))
         .collect();
-    let section_path =
-        |sections: &[Section], p: Option<(usize, usize)>| p.map(|(s, _)| sections[s].path.clone());
-    let top_path = |sections: &[Section], p: Option<(usize, usize)>| {
-        p.map(|(s, _)| sections[super::sections::top(sections, s)].path.clone())
-    };
-    let rels = |articles: &[Arc<LinkedArticle>], list: &[usize]| -> Vec<String> {
-        list.iter()
-            .map(|&j| articles[j].article.rel.clone())
-            .collect()
-    };
     // The articles whose own inputs changed, by index in each build.
     let changed: Vec<usize> = (0..articles.len())
         .into_par_iter()
@@ -97,7 +87,10 @@ pub(super) fn related_again(
                 || a.title != b.title
                 || a.id != b.id
                 || a.updated != b.updated
-                || rels(articles, &new.translations) != rels(&before.articles, &old.translations)
+                || !same_sources(
+                    (articles, &new.translations),
+                    (&before.articles, &old.translations),
+                )
                 || section_path(sections, place[i]) != section_path(&before.sections, old_place)
                 || top_path(sections, place[i]) != top_path(&before.sections, old_place)
         })
@@ -112,7 +105,7 @@ pub(super) fn related_again(
         .collect();
     // What those articles had and have: their codes and tags, their sections.
     let mut shared: BTreeSet<(&str, u8, &str)> = BTreeSet::new();
-    let mut touched_sections: BTreeSet<String> = BTreeSet::new();
+    let mut touched_sections: BTreeSet<&str> = BTreeSet::new();
     let now = changed
         .iter()
         .map(|&i| (&articles[i], section_path(sections, place[i])));
@@ -134,9 +127,9 @@ pub(super) fn related_again(
         .collect();
     touched_sections.extend(sections.iter().filter_map(|s| {
         let same = old_sections.get(s.path.as_str()).is_some_and(|old| {
-            rels(&before.articles, &old.articles) == rels(articles, &s.articles)
+            same_sources((&before.articles, &old.articles), (articles, &s.articles))
         });
-        (!same).then(|| s.path.clone())
+        (!same).then_some(s.path.as_str())
     }));
     let ranker = Ranker::new(articles, sections, place);
     (0..articles.len())
@@ -148,7 +141,7 @@ pub(super) fn related_again(
                     let a = &articles[i].article;
                     !old_changed.contains(&o)
                         && !section_path(sections, place[i])
-                            .is_some_and(|s| touched_sections.contains(&s))
+                            .is_some_and(|s| touched_sections.contains(s))
                         && !features(a)
                             .any(|(kind, value)| shared.contains(&(a.lang.as_str(), kind, value)))
                         && !before.related(o).iter().any(|r| old_changed.contains(r))
@@ -184,6 +177,29 @@ struct Ranker<'a> {
 }
 
 /// A ranking's scores by article, and the articles it scored.
+/// The path of the section of `place` (an article's section and its place
+/// in it) among `sections`.
+fn section_path(sections: &[Section], place: Option<(usize, usize)>) -> Option<&str> {
+    place.map(|(s, _)| sections[s].path.as_str())
+}
+
+/// The path of the top section above the section of `place`.
+fn top_path(sections: &[Section], place: Option<(usize, usize)>) -> Option<&str> {
+    place.map(|(s, _)| sections[super::sections::top(sections, s)].path.as_str())
+}
+
+/// Whether two lists of articles, each with the articles it indexes into,
+/// name the same source files in the same order.
+fn same_sources(
+    (a, x): (&[Arc<LinkedArticle>], &[usize]),
+    (b, y): (&[Arc<LinkedArticle>], &[usize]),
+) -> bool {
+    x.len() == y.len()
+        && x.iter()
+            .zip(y)
+            .all(|(&i, &j)| a[i].article.rel == b[j].article.rel)
+}
+
 type Scratch = (Vec<f64>, Vec<usize>);
 
 impl<'a> Ranker<'a> {
