@@ -213,7 +213,7 @@ pub fn template_text(model: &SiteModel) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Files under `content/` that no article links to or shows, and that the
+/// Files of the content folder that no article links to or shows, and that the
 /// config does not name (`logo`, `favicon`).
 pub fn unused_assets(model: &SiteModel, used: &BTreeSet<String>) -> Vec<Diagnostic> {
     let c = &model.config;
@@ -223,7 +223,7 @@ pub fn unused_assets(model: &SiteModel, used: &BTreeSet<String>) -> Vec<Diagnost
         .iter()
         .filter(|asset| !used.contains(&asset.rel) && !named.contains(&Some(asset.rel.as_str())))
         .map(|asset| {
-            Diagnostic::warning(PathBuf::from("content").join(&asset.rel), 0..0, "no article uses this file")
+            Diagnostic::warning(c.content_dir.join(&asset.rel), 0..0, "no article uses this file")
                 .with_help("link it from an article with a relative path, or delete it (raw HTML references are not seen)")
         })
         .collect()

@@ -6,11 +6,12 @@
 //! are warnings with a suggestion, as in front matter.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
+use crate::discover::CONTENT_DIR;
 use crate::matter::yaml::{self, TopLevelKeys};
 pub use crate::urls::BaseUrl;
 
@@ -168,6 +169,7 @@ struct RawConfig {
     description: Localized,
     base_url: Option<String>,
     theme: String,
+    content_dir: String,
     default_language: String,
     languages: Vec<LanguageConfig>,
     escalation_tier: Option<String>,
@@ -196,6 +198,7 @@ impl Default for RawConfig {
             description: Localized::default(),
             base_url: None,
             theme: "default".into(),
+            content_dir: CONTENT_DIR.into(),
             default_language: "es".into(),
             languages: vec![
                 LanguageConfig {
@@ -296,6 +299,9 @@ pub struct Config {
     pub base_url: BaseUrl,
     /// Theme folder name under `themes/`.
     pub theme: String,
+    /// The folder of the articles, relative to the site folder: `content`
+    /// unless `content_dir` names another (`docs`, `website/docs`).
+    pub content_dir: PathBuf,
     /// Language of articles that do not say; served at the root.
     pub default_language: String,
     /// Published languages, the default one first.
@@ -368,6 +374,7 @@ const CONFIG_KEYS: &[&str] = &[
     "description",
     "base_url",
     "theme",
+    "content_dir",
     "default_language",
     "languages",
     "escalation_tier",
@@ -455,6 +462,7 @@ impl Config {
         );
         checks.defaults(&raw.defaults);
         checks.folder_names(raw.categories.keys(), &raw.theme);
+        let content_dir = checks.content_dir(&raw.content_dir);
 
         let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
         let search = SearchConfig::from_raw(raw.search, &codes, path, &|value| {
@@ -483,6 +491,7 @@ impl Config {
             public_base_url: base_url.clone(),
             base_url,
             theme: raw.theme,
+            content_dir,
             default_language: raw.default_language,
             languages,
             escalation_tier,

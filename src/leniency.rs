@@ -11,24 +11,26 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-use crate::discover::CONTENT_DIR;
 
-/// Whether `diagnostic` concerns one file of the content folder alone.
-pub fn confined(diagnostic: &Diagnostic) -> bool {
-    diagnostic.path.starts_with(CONTENT_DIR) && diagnostic.path != Path::new(CONTENT_DIR)
+/// Whether `diagnostic` concerns one file of the content folder
+/// `content_dir` (as the config names it) alone.
+fn confined(diagnostic: &Diagnostic, content_dir: &Path) -> bool {
+    diagnostic.path.starts_with(content_dir) && diagnostic.path != content_dir
 }
 
 /// Whether `diagnostics` stop a lenient build: an error of the whole site.
 /// (A strict build stops on any error.)
-pub fn stops(diagnostics: &[Diagnostic]) -> bool {
-    diagnostics.iter().any(|d| d.is_error() && !confined(d))
+pub fn stops(diagnostics: &[Diagnostic], content_dir: &Path) -> bool {
+    diagnostics
+        .iter()
+        .any(|d| d.is_error() && !confined(d, content_dir))
 }
 
 /// The content files that errors in `diagnostics` leave out of the site.
-pub fn left_out(diagnostics: &[Diagnostic]) -> BTreeSet<&Path> {
+pub fn left_out<'a>(diagnostics: &'a [Diagnostic], content_dir: &Path) -> BTreeSet<&'a Path> {
     diagnostics
         .iter()
-        .filter(|d| d.is_error() && confined(d))
+        .filter(|d| d.is_error() && confined(d, content_dir))
         .map(|d| d.path.as_path())
         .collect()
 }
@@ -44,11 +46,22 @@ mod tests {
         let theme = Diagnostic::error("themes/default", 0..0, "bad");
         let folder = Diagnostic::error("content", 0..0, "unreadable");
         let warning = Diagnostic::warning("tier0.yaml", 0..0, "odd");
-        assert!(!stops(&[article.clone(), warning]));
+        let content = Path::new("content");
+        assert!(!stops(&[article.clone(), warning], content));
         for fatal in [config, theme, folder] {
-            assert!(stops(&[fatal]));
+            assert!(stops(&[fatal], content));
         }
-        let twice = [article.clone(), article];
-        assert_eq!(left_out(&twice).len(), 1);
+        let twice = [article.clone(), article.clone()];
+        assert_eq!(left_out(&twice, content).len(), 1);
+        // In a site whose config names another content folder, the same
+        // path is no article's.
+        let docs = Path::new("website/docs");
+        assert!(stops(std::slice::from_ref(&article), docs));
+        let elsewhere = Diagnostic::error("website/docs/red/a.md", 0..0, "bad");
+        assert!(!stops(&[elsewhere], docs));
+        assert!(stops(
+            &[Diagnostic::error("website/docs", 0..0, "gone")],
+            docs
+        ));
     }
 }

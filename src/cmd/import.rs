@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use super::{EXIT_CONTENT, Listing, Verbosity, fail, print_diagnostics};
 use crate::cli::{ImportArgs, ImportSource, ZendeskArgs};
-use crate::discover::{CONFIG_FILE, CONTENT_DIR};
+use crate::discover::CONFIG_FILE;
 use crate::import::ImportError;
 use crate::import::zendesk::sync::Action;
 use crate::import::zendesk::{self, ConfigNote, Report};
@@ -50,8 +50,8 @@ fn run_zendesk(args: ZendeskArgs, verbosity: Verbosity) -> ExitCode {
 }
 
 /// A path under the site folder as the user named it.
-fn shown(root: &Path, rel: &str) -> PathBuf {
-    let path = Path::new(rel);
+fn shown(root: &Path, rel: impl AsRef<Path>) -> PathBuf {
+    let path = rel.as_ref();
     if root == Path::new(".") {
         path.to_path_buf()
     } else {
@@ -100,7 +100,7 @@ fn print_report(report: &Report, options: &zendesk::Options, verbosity: Verbosit
 /// A line per file on stdout, and the notes on the files written on stderr.
 fn print_outcomes(report: &Report, root: &Path, quiet: bool) {
     let file = |rel: &str| {
-        shown(root, &format!("{CONTENT_DIR}/{rel}"))
+        shown(root, report.content_dir.join(rel))
             .display()
             .to_string()
     };

@@ -82,8 +82,7 @@ struct Created {
 fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, ExitCode> {
     let (kind, title, slug) = checked_args(args)?;
     let root = &args.root;
-    let content = root.join(CONTENT_DIR);
-    if !content.is_dir() && !root.join(CONFIG_FILE).is_file() {
+    if !root.join(CONTENT_DIR).is_dir() && !root.join(CONFIG_FILE).is_file() {
         return Err(fail(format!(
             "`{}` is not a tier0 site: it has neither {CONFIG_FILE} nor {CONTENT_DIR}/; pass --root or create one with `tier0 init`",
             root.display()
@@ -92,8 +91,15 @@ fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, 
     let config = load_config(root, verbosity)?;
     let (tier, lang) = tier_and_language(args, &config)?;
 
-    let sources = if content.is_dir() {
-        discover::discover(root, &config.theme, discover::Reading::First, None).map_err(fail)?
+    let sources = if root.join(&config.content_dir).is_dir() {
+        discover::discover(
+            root,
+            &config.content_dir,
+            &config.theme,
+            discover::Reading::First,
+            None,
+        )
+        .map_err(fail)?
     } else {
         Sources::default()
     };
@@ -216,7 +222,7 @@ fn tier_and_language<'a>(
 
 /// Where the new file goes.
 struct Place {
-    /// Under `content/`, with `/`.
+    /// Under the content folder, with `/`.
     rel: String,
     /// Relative to the site folder.
     path: PathBuf,
@@ -241,7 +247,7 @@ impl Place {
         };
         let slug = fit_file_name(slug, &format!("{suffix}.md"));
         let rel = format!("{category}{slug}{suffix}.md");
-        let path = Path::new(CONTENT_DIR).join(&rel);
+        let path = config.content_dir.join(&rel);
         let shown = if root == Path::new(".") {
             path.clone()
         } else {

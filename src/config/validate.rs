@@ -8,10 +8,12 @@
 //! reported a problem, so that the phases after it still run.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 
 use super::safe::Source;
 use super::{BaseUrl, Defaults, LanguageConfig, TierConfig, join};
 use crate::diagnostics::Diagnostic;
+use crate::discover::CONTENT_DIR;
 use crate::kinds::{ArticleType, Audience};
 use crate::{output_paths, slug, urls};
 
@@ -253,6 +255,31 @@ impl<'a> Checks<'a> {
         }
     }
 
+    /// The content folder `value` as a path relative to the site folder:
+    /// a folder below it that holds neither the theme nor the site folder
+    /// itself (the config and the output live there). A reported value
+    /// gives the default, so that the phases after it still run.
+    pub(super) fn content_dir(&mut self, value: &str) -> PathBuf {
+        match content_dir_problem(value) {
+            None => value
+                .split('/')
+                .filter(|part| !part.is_empty() && *part != ".")
+                .collect(),
+            Some(problem) => {
+                self.error(
+                    "content_dir",
+                    format!("`content_dir: {value}` {problem}"),
+                    Some(
+                        "name a folder of the site folder with `/` between its parts, e.g. \
+                         `docs` or `website/docs`"
+                            .into(),
+                    ),
+                );
+                PathBuf::from(CONTENT_DIR)
+            }
+        }
+    }
+
     /// Checks that category ids and the theme name are folder names.
     pub(super) fn folder_names<'c>(
         &mut self,
@@ -279,5 +306,26 @@ impl<'a> Checks<'a> {
                 Some("name a folder under `themes/`, e.g. `default`".into()),
             );
         }
+    }
+}
+
+/// What is wrong with `content_dir: value`, if anything.
+fn content_dir_problem(value: &str) -> Option<&'static str> {
+    let parts: Vec<&str> = value
+        .split('/')
+        .filter(|part| !part.is_empty() && *part != ".")
+        .collect();
+    if value.contains('\\') || value.as_bytes().get(1) == Some(&b':') {
+        Some("is not a folder path with `/` separators")
+    } else if value.starts_with('/') {
+        Some("is an absolute path: the content folder is named from the site folder")
+    } else if parts.is_empty() {
+        Some("names the site folder itself, which holds the config, the themes and the output")
+    } else if parts.contains(&"..") {
+        Some("leads out of the site folder")
+    } else if parts[0] == "themes" {
+        Some("is inside `themes/`, the folder of the site's themes")
+    } else {
+        None
     }
 }

@@ -19,8 +19,8 @@ use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
 
-use super::SourceFile;
 use super::read::FileRead;
+use super::{ContentFolder, SourceFile};
 
 /// How long after its last modification a file's stamp is trusted.
 const SETTLED: Duration = Duration::from_secs(2);
@@ -64,20 +64,29 @@ impl Stamp {
 /// content-relative path.
 #[derive(Debug, Default)]
 pub struct Known {
+    /// The content folder they were read from: a file of another is not
+    /// known, even at the same relative path with the same stamp (a folder
+    /// renamed keeps its files' stamps, not their shown paths).
+    folder: Option<ContentFolder>,
     files: HashMap<String, (Stamp, SourceFile)>,
 }
 
 impl Known {
-    /// Each file of `markdown` (content-relative paths under `content`), in
+    /// Each file of `markdown` (content-relative paths of `folder`), in
     /// order: as last read if its stamp is unchanged, else through `read`,
     /// which gets the others in order and returns one result for each.
     /// What is known is replaced by what this read found.
     pub(super) fn read_all(
         &mut self,
-        content: &Path,
+        folder: &ContentFolder,
         markdown: Vec<String>,
         read: impl FnOnce(Vec<String>) -> Vec<FileRead>,
     ) -> Vec<FileRead> {
+        if self.folder.as_ref() != Some(folder) {
+            self.files.clear();
+            self.folder = Some(folder.clone());
+        }
+        let content = folder.dir.as_path();
         let read_at = SystemTime::now();
         // Stamped before reading: a change made while reading leaves an
         // older stamp, which the next read finds changed.
@@ -135,11 +144,20 @@ mod tests {
 
     /// Reads `markdown` through `known`, and the paths read from the disk.
     fn read(known: &mut Known, content: &Path, markdown: &[&str]) -> (Vec<FileRead>, Vec<String>) {
+        read_from(known, &ContentFolder::shown_as_default(content), markdown)
+    }
+
+    /// [`read`] from `folder`.
+    fn read_from(
+        known: &mut Known,
+        folder: &ContentFolder,
+        markdown: &[&str],
+    ) -> (Vec<FileRead>, Vec<String>) {
         let mut asked = Vec::new();
         let markdown = markdown.iter().map(|m| m.to_string()).collect();
-        let read = known.read_all(content, markdown, |rest| {
+        let read = known.read_all(folder, markdown, |rest| {
             asked.clone_from(&rest);
-            super::super::read::read_all(content, rest, super::super::Reading::Again)
+            super::super::read::read_all(folder, rest, super::super::Reading::Again)
         });
         (read, asked)
     }
@@ -233,5 +251,22 @@ mod tests {
         let (gone, asked) = read(&mut known, content, &["a.md"]);
         assert_eq!(asked, ["a.md"]);
         assert!(gone[0].is_err());
+    }
+
+    #[test]
+    fn files_of_another_content_folder_are_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("docs")).unwrap();
+        write_aged(&dir.path().join("docs/a.md"), "a", SETTLED * 2);
+        let mut known = Known::default();
+        let docs = ContentFolder::new(dir.path(), Path::new("docs"));
+        read_from(&mut known, &docs, &["a.md"]);
+        assert!(read_from(&mut known, &docs, &["a.md"]).1.is_empty());
+        // The folder renamed: its files keep their stamps.
+        std::fs::rename(dir.path().join("docs"), dir.path().join("kb")).unwrap();
+        let kb = ContentFolder::new(dir.path(), Path::new("kb"));
+        let (read, asked) = read_from(&mut known, &kb, &["a.md"]);
+        assert_eq!(asked, ["a.md"]);
+        assert_eq!(read[0].as_ref().unwrap().0.path, Path::new("kb/a.md"));
     }
 }

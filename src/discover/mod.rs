@@ -56,13 +56,48 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// The file at `rel` (content-relative, `/`-separated) holding `text`.
+    /// The file at `rel` (content-relative, `/`-separated) of the default
+    /// content folder holding `text`.
     pub fn in_content(rel: &str, text: &str) -> Self {
         Self {
             path: Path::new(CONTENT_DIR).join(rel),
             rel: rel.to_owned(),
             text: Arc::from(text),
         }
+    }
+}
+
+/// The content folder of a site: where its files are read from, and the
+/// path (relative to the site folder) that diagnostics show them under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentFolder {
+    /// The folder itself.
+    pub dir: PathBuf,
+    /// `content`, or the config's `content_dir`.
+    pub shown: PathBuf,
+}
+
+impl ContentFolder {
+    /// The folder `content_dir` (relative) of the site folder `root`.
+    pub fn new(root: &Path, content_dir: &Path) -> Self {
+        Self {
+            dir: root.join(content_dir),
+            shown: content_dir.to_path_buf(),
+        }
+    }
+
+    /// The folder `dir`, shown as the default `content`: for tests.
+    #[cfg(test)]
+    pub(crate) fn shown_as_default(dir: &Path) -> Self {
+        Self {
+            dir: dir.to_path_buf(),
+            shown: CONTENT_DIR.into(),
+        }
+    }
+
+    /// The path shown for the content-relative `rel`.
+    pub fn shown(&self, rel: &str) -> PathBuf {
+        self.shown.join(rel)
     }
 }
 
@@ -137,7 +172,8 @@ fn root_file(root: &Path, name: &str) -> io::Result<Option<(SourceFile, Option<D
     Ok(Some((file, problem)))
 }
 
-/// Walks `root/content` and `root/themes/<theme>`; the Markdown files whose
+/// Walks the content folder `content_dir` (relative to `root`) and
+/// `root/themes/<theme>`; the Markdown files whose
 /// last read `known` still holds are not read again, and `known` learns
 /// this read.
 ///
@@ -145,21 +181,26 @@ fn root_file(root: &Path, name: &str) -> io::Result<Option<(SourceFile, Option<D
 /// single files are collected in [`Sources::problems`].
 pub fn discover(
     root: &Path,
+    content_dir: &Path,
     theme: &str,
     reading: Reading,
     known: Option<&mut Known>,
 ) -> io::Result<Sources> {
-    let content = root.join(CONTENT_DIR);
-    let meta = std::fs::metadata(&content).map_err(|e| {
+    let content = ContentFolder::new(root, content_dir);
+    let meta = std::fs::metadata(&content.dir).map_err(|e| {
         io::Error::new(
             e.kind(),
-            format!("cannot read the content folder {}: {e}", content.display()),
+            format!(
+                "cannot read the content folder {}: {e}{}",
+                content.dir.display(),
+                other_content_folder(root, content_dir)
+            ),
         )
     })?;
     if !meta.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("{} is not a folder", content.display()),
+            format!("{} is not a folder", content.dir.display()),
         ));
     }
     let mut sources = Sources::default();
@@ -168,7 +209,7 @@ pub fn discover(
         assets,
         categories,
     } = walk_content(&content, &mut sources.problems);
-    sources.assets = readable(assets, &mut sources.problems);
+    sources.assets = readable(&content, assets, &mut sources.problems);
     let landings = crate::landing::landings(markdown.iter().map(String::as_str));
 
     let read = match known {
@@ -201,21 +242,43 @@ pub fn discover(
     sources.texts = texts.into_iter().collect();
     // A handful of small files, read when they are needed: they are few.
     for rel in categories {
-        match std::fs::read(content.join(&rel)) {
+        match std::fs::read(content.dir.join(&rel)) {
             Ok(bytes) => {
-                let (file, problem) = read::source_file(rel, &bytes);
+                let (file, problem) = read::source_file(&content, rel, &bytes);
                 sources.texts.insert(file.path.clone(), file.text.clone());
                 match problem {
                     Some(problem) => sources.problems.push(problem),
                     None => sources.categories.push(file),
                 }
             }
-            Err(e) => sources.problems.push(read::unreadable(&rel, &e)),
+            Err(e) => sources.problems.push(read::unreadable(&content, &rel, &e)),
         }
     }
     read_mkdocs(root, &mut sources);
     sources.theme = read_theme(&root.join("themes").join(theme))?;
     Ok(sources)
+}
+
+/// For a site without its content folder, where another generator keeps
+/// its pages, if `root` has such a folder: a hint to name it in
+/// `content_dir`.
+fn other_content_folder(root: &Path, content_dir: &Path) -> String {
+    let found = [
+        ("docs", None),
+        ("src", Some("book.toml")),
+        ("website/docs", None),
+    ]
+    .into_iter()
+    .find(|(folder, beside)| {
+        root.join(folder).is_dir() && beside.is_none_or(|file| root.join(file).is_file())
+    });
+    match found {
+        Some((folder, _)) if content_dir != Path::new(folder) => format!(
+            "; to publish the pages in {folder}/ where they are, write `content_dir: {folder}` \
+             in {CONFIG_FILE}"
+        ),
+        _ => String::new(),
+    }
 }
 
 /// Reads the first of [`MKDOCS_FILES`] at `root` into `sources`.
@@ -373,8 +436,9 @@ struct Walked {
     categories: Vec<String>,
 }
 
-/// Markdown files, assets and category files under `content`.
-fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> Walked {
+/// Markdown files, assets and category files under `folder`.
+fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic>) -> Walked {
+    let content = folder.dir.as_path();
     let root = content
         .canonicalize()
         .unwrap_or_else(|_| content.to_path_buf());
@@ -390,7 +454,7 @@ fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> Walked {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                let shown = shown_path(content, e.path().unwrap_or(content));
+                let shown = shown_path(folder, e.path().unwrap_or(content));
                 let message = if e.loop_ancestor().is_some() {
                     "symbolic link loop: this link points to a folder that contains it".to_owned()
                 } else if let Some(message) = e.path().and_then(broken_link) {
@@ -424,11 +488,11 @@ fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> Walked {
             if !inside {
                 problems.push(
                     Diagnostic::warning(
-                        shown_path(content, entry.path()),
+                        shown_path(folder, entry.path()),
                         0..0,
                         "skipped: this symbolic link points outside the content folder",
                     )
-                    .with_help("copy the file into content/ instead of linking to it"),
+                    .with_help("copy the file into the content folder instead of linking to it"),
                 );
                 if entry.file_type().is_dir() {
                     walker.skip_current_dir();
@@ -441,7 +505,7 @@ fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> Walked {
         }
         let Some(rel) = relative(content, entry.path()) else {
             problems.push(Diagnostic::warning(
-                shown_path(content, entry.path()),
+                shown_path(folder, entry.path()),
                 0..0,
                 "skipped: the file name is not valid Unicode",
             ));
@@ -475,7 +539,11 @@ fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> Walked {
 /// own files, found here as a Markdown file's are when it is read, not a
 /// failure of the whole build when they are copied (and `tier0 check`
 /// reports them too).
-fn readable(assets: Vec<Asset>, problems: &mut Vec<Diagnostic>) -> Vec<Asset> {
+fn readable(
+    content: &ContentFolder,
+    assets: Vec<Asset>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Asset> {
     use rayon::prelude::*;
     let checked: Vec<(Asset, Option<io::Error>)> = assets
         .into_par_iter()
@@ -487,7 +555,7 @@ fn readable(assets: Vec<Asset>, problems: &mut Vec<Diagnostic>) -> Vec<Asset> {
     let mut kept = Vec::with_capacity(checked.len());
     for (asset, denied) in checked {
         match denied {
-            Some(e) => problems.push(read::unreadable(&asset.rel, &e)),
+            Some(e) => problems.push(read::unreadable(content, &asset.rel, &e)),
             None => kept.push(asset),
         }
     }
@@ -537,8 +605,10 @@ fn relative(content: &Path, path: &Path) -> Option<String> {
     Some(parts?.join("/"))
 }
 
-fn shown_path(content: &Path, path: &Path) -> PathBuf {
-    Path::new(CONTENT_DIR).join(path.strip_prefix(content).unwrap_or(path))
+fn shown_path(folder: &ContentFolder, path: &Path) -> PathBuf {
+    folder
+        .shown
+        .join(path.strip_prefix(&folder.dir).unwrap_or(path))
 }
 
 /// The text of a file, and a located problem when it is not valid UTF-8
@@ -622,6 +692,18 @@ fn read_theme(dir: &Path) -> io::Result<BTreeMap<String, Vec<u8>>> {
 mod tests {
     use super::*;
 
+    /// What discovery finds in the site at `root`, whose content folder is
+    /// the default one.
+    fn discovered(root: &Path) -> io::Result<Sources> {
+        discover(
+            root,
+            Path::new(CONTENT_DIR),
+            "default",
+            Reading::First,
+            None,
+        )
+    }
+
     fn site(files: &[(&str, &[u8])]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         for (path, bytes) in files {
@@ -654,7 +736,7 @@ mod tests {
             ("content/red/_notes.md", b"z"),
         ];
         let dir = site(&files);
-        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
+        let s = discovered(dir.path()).unwrap();
         let rels: Vec<_> = s.articles.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(rels, ["red/a.md", "red/b.md"]);
         for (path, _) in files {
@@ -677,7 +759,7 @@ mod tests {
             ("content/_drafts/_category_.json", b"{}"),
             ("content/a/_other_.json", b"{}"),
         ]);
-        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
+        let s = discovered(dir.path()).unwrap();
         let rels: Vec<_> = s.categories.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(rels, ["a/_category_.json", "b/_category_.yml"]);
         assert!(s.assets.is_empty());
@@ -695,7 +777,7 @@ mod tests {
             ("content/a-b.png", b"b"),
             ("content/a.png", b"a"),
         ]);
-        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
+        let s = discovered(dir.path()).unwrap();
         let rels: Vec<_> = s.assets.iter().map(|a| a.rel.as_str()).collect();
         assert_eq!(rels, ["a-b.png", "a.png", "a/x.png"]);
     }
@@ -703,7 +785,7 @@ mod tests {
     #[test]
     fn invalid_utf8_is_located() {
         let dir = site(&[("content/bad.md", b"---\ntitle: \xff\n---\n")]);
-        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
+        let s = discovered(dir.path()).unwrap();
         assert!(s.articles.is_empty());
         assert_eq!(s.problems.len(), 1);
         assert_eq!(s.problems[0].span, 11..11);
@@ -713,7 +795,7 @@ mod tests {
     #[test]
     fn nul_characters_are_located() {
         let dir = site(&[("content/nul.md", b"---\ntitle: a\n---\nx \0 y\n")]);
-        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
+        let s = discovered(dir.path()).unwrap();
         assert!(s.articles.is_empty());
         assert_eq!(s.problems.len(), 1);
         assert_eq!(s.problems[0].span, 19..20);
@@ -731,7 +813,7 @@ mod tests {
         .unwrap();
         std::os::unix::fs::symlink(dir.path().join("content"), dir.path().join("content/loop"))
             .unwrap();
-        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
+        let s = discovered(dir.path()).unwrap();
         let rels: Vec<_> = s.articles.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(rels, ["a.md"]);
         assert_eq!(s.problems.len(), 2, "{:?}", s.problems);
@@ -740,7 +822,7 @@ mod tests {
     #[test]
     fn missing_content_folder_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let err = discover(dir.path(), "default", Reading::First, None).unwrap_err();
+        let err = discovered(dir.path()).unwrap_err();
         assert!(err.to_string().contains("content"));
     }
 }

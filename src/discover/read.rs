@@ -11,7 +11,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::{CONTENT_DIR, SourceFile, decode};
+use super::{ContentFolder, SourceFile, decode};
 use crate::diagnostics::Diagnostic;
 
 /// Whether the sources may have to come from the disk.
@@ -70,7 +70,11 @@ pub(super) type FileRead = Result<(SourceFile, Option<Diagnostic>), Diagnostic>;
 /// `markdown`, in their order. What the page cache holds is read first by
 /// the global pool, without waiting on the disk; the rest by a
 /// [`reading_pool`] when there is enough of it and `reading` allows one.
-pub(super) fn read_all(content: &Path, markdown: Vec<String>, reading: Reading) -> Vec<FileRead> {
+pub(super) fn read_all(
+    content: &ContentFolder,
+    markdown: Vec<String>,
+    reading: Reading,
+) -> Vec<FileRead> {
     let cached = read_cached(content, markdown);
     let missing = cached.iter().filter(|read| read.is_err()).count();
     read_rest(content, cached, reading_pool(missing, reading))
@@ -79,14 +83,14 @@ pub(super) fn read_all(content: &Path, markdown: Vec<String>, reading: Reading) 
 /// The files of `markdown` the page cache holds whole, read and decoded in
 /// parallel, each worker reading into one buffer it reuses; the path of
 /// each other file, as the error.
-fn read_cached(content: &Path, markdown: Vec<String>) -> Vec<Result<FileRead, String>> {
+fn read_cached(content: &ContentFolder, markdown: Vec<String>) -> Vec<Result<FileRead, String>> {
     markdown
         .into_par_iter()
         .map_init(Vec::new, |buffer, rel| {
-            match read_without_waiting(&content.join(&rel), buffer) {
-                Ok(Some(len)) => Ok(Ok(source_file(rel, &buffer[..len]))),
+            match read_without_waiting(&content.dir.join(&rel), buffer) {
+                Ok(Some(len)) => Ok(Ok(source_file(content, rel, &buffer[..len]))),
                 Ok(None) => Err(rel),
-                Err(e) => Ok(Err(unreadable(&rel, &e))),
+                Err(e) => Ok(Err(unreadable(content, &rel, &e))),
             }
         })
         .collect()
@@ -94,7 +98,7 @@ fn read_cached(content: &Path, markdown: Vec<String>) -> Vec<Result<FileRead, St
 
 /// `cached` with the files it lacks read, in `pool` if given.
 fn read_rest(
-    content: &Path,
+    content: &ContentFolder,
     cached: Vec<Result<FileRead, String>>,
     pool: Option<rayon::ThreadPool>,
 ) -> Vec<FileRead> {
@@ -146,20 +150,24 @@ fn read_without_waiting(_: &Path, _: &mut Vec<u8>) -> io::Result<Option<usize>> 
 /// The least room [`read_without_waiting`] asks the kernel to fill.
 const READ_CHUNK: usize = 4 << 10;
 
-/// The problem of the file `rel` (content-relative) that cannot be read.
-pub(super) fn unreadable(rel: &str, e: &io::Error) -> Diagnostic {
+/// The problem of the file `rel` of `content` that cannot be read.
+pub(super) fn unreadable(content: &ContentFolder, rel: &str, e: &io::Error) -> Diagnostic {
     Diagnostic::error(
-        Path::new(CONTENT_DIR).join(rel),
+        content.shown(rel),
         0..0,
         format!("cannot read this file: {e}"),
     )
     .with_help("check the file's permissions")
 }
 
-/// The text file `rel` (content-relative) holding `bytes`, with the
-/// problem of its text if it has one.
-pub(super) fn source_file(rel: String, bytes: &[u8]) -> (SourceFile, Option<Diagnostic>) {
-    let path = Path::new(CONTENT_DIR).join(&rel);
+/// The text file `rel` of `content` holding `bytes`, with the problem of
+/// its text if it has one.
+pub(super) fn source_file(
+    content: &ContentFolder,
+    rel: String,
+    bytes: &[u8],
+) -> (SourceFile, Option<Diagnostic>) {
+    let path = content.shown(&rel);
     let (text, problem) = decode(path.clone(), bytes);
     (SourceFile { path, rel, text }, problem)
 }
@@ -167,11 +175,12 @@ pub(super) fn source_file(rel: String, bytes: &[u8]) -> (SourceFile, Option<Diag
 /// Reads and decodes the Markdown file `rel` of `content` through `buffer`:
 /// the file, with the problem of its text if it has one, or why it could
 /// not be read.
-fn read_markdown(content: &Path, rel: String, buffer: &mut Vec<u8>) -> FileRead {
+fn read_markdown(content: &ContentFolder, rel: String, buffer: &mut Vec<u8>) -> FileRead {
     buffer.clear();
-    match std::fs::File::open(content.join(&rel)).and_then(|mut file| file.read_to_end(buffer)) {
-        Ok(_) => Ok(source_file(rel, buffer)),
-        Err(e) => Err(unreadable(&rel, &e)),
+    let path = content.dir.join(&rel);
+    match std::fs::File::open(path).and_then(|mut file| file.read_to_end(buffer)) {
+        Ok(_) => Ok(source_file(content, rel, buffer)),
+        Err(e) => Err(unreadable(content, &rel, &e)),
     }
 }
 
@@ -191,11 +200,11 @@ mod tests {
         // Read through that pool, every file arrives, in order, intact.
         let count = (cores + 1) * FILES_PER_READER;
         let dir = tempfile::tempdir().unwrap();
-        let content = dir.path().join("content");
+        let content = ContentFolder::new(dir.path(), Path::new("content"));
         let mut markdown = Vec::new();
         for i in 0..count {
             let rel = format!("c{}/a{i:05}.md", i % 7);
-            let path = content.join(&rel);
+            let path = content.dir.join(&rel);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, format!("body {i}")).unwrap();
             markdown.push(rel);
@@ -242,11 +251,11 @@ mod tests {
     #[test]
     fn every_file_is_read_once_in_order_whether_cached_or_not() {
         let dir = tempfile::tempdir().unwrap();
-        let content = dir.path().join("content");
-        std::fs::create_dir_all(&content).unwrap();
+        let content = ContentFolder::new(dir.path(), Path::new("docs/en"));
+        std::fs::create_dir_all(&content.dir).unwrap();
         let markdown: Vec<String> = (0..40).map(|i| format!("a{i:02}.md")).collect();
         for (i, rel) in markdown.iter().enumerate() {
-            std::fs::write(content.join(rel), format!("body {i}")).unwrap();
+            std::fs::write(content.dir.join(rel), format!("body {i}")).unwrap();
         }
         let read = read_all(&content, markdown.clone(), Reading::Again);
         let texts: Vec<String> = read
@@ -255,6 +264,9 @@ mod tests {
             .collect();
         let expected: Vec<String> = (0..40).map(|i| format!("body {i}")).collect();
         assert_eq!(texts, expected);
+        // Shown under the folder the config names.
+        let (first, _) = read[0].as_ref().unwrap();
+        assert_eq!(first.path, Path::new("docs/en/a00.md"));
         // Half of them as if not cached: the rest is filled in, in place.
         let mut cached = read_cached(&content, markdown.clone());
         for (slot, rel) in cached.iter_mut().zip(markdown).step_by(2) {

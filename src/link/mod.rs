@@ -10,7 +10,6 @@
 //! are dropped here, so no later stage can leak them.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -274,7 +273,7 @@ pub fn link_or_return(
         section_by_source,
         by_name,
     } = sections::lookups(&sections, linked.len(), &by_source);
-    claim_assets(&assets, &mut registry, &mut errors);
+    claim_assets(&config, &assets, &mut registry, &mut errors);
 
     if !errors.is_empty() {
         return Err(Unlinked::give_back(errors, articles, origins, linked));
@@ -406,12 +405,17 @@ fn sections_with_pages(
 }
 
 /// Claims the output path of each of `assets`, where no page may go.
-fn claim_assets(assets: &[Asset], registry: &mut PathRegistry, errors: &mut Vec<Diagnostic>) {
+fn claim_assets(
+    config: &Config,
+    assets: &[Asset],
+    registry: &mut PathRegistry,
+    errors: &mut Vec<Diagnostic>,
+) {
     for asset in assets {
         if let Err(e) = registry.claim(
             &asset.rel,
             format!("file `{}`", asset.rel),
-            PathBuf::from("content").join(&asset.rel),
+            config.content_dir.join(&asset.rel),
             0..0,
         ) {
             errors.push(e);
@@ -555,8 +559,9 @@ pub(crate) mod testing;
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::testing::linked;
-    use super::*;
 
     #[test]
     fn ids_that_differ_only_in_case_collide_across_languages() {

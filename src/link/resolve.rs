@@ -111,7 +111,7 @@ impl SiteModel {
         if let Some(from_root) = target.strip_prefix("@/") {
             return self
                 .lookup(from_root, lang, anchor, true)
-                .or_missing(|| format!("there is no file `content/{from_root}`"));
+                .or_missing(|| format!("there is no file `{}`", self.shown(from_root)));
         }
         if has_scheme(dest) {
             return LinkTarget::External;
@@ -161,7 +161,7 @@ impl SiteModel {
             Found::Target(t) => t,
             missed => match self.lookup(written, lang, anchor, true) {
                 Found::Target(t) => t,
-                _ => missed.or_missing(|| format!("there is no file `content/{joined}`")),
+                _ => missed.or_missing(|| format!("there is no file `{}`", self.shown(&joined))),
             },
         }
     }
@@ -247,11 +247,13 @@ impl SiteModel {
         if anywhere && let Some(full) = self.ending_with(rel) {
             return self.markdown(full, lang, anchor, false);
         }
-        Found::Missing(self.missing(
-            rel,
-            &format!("content/{rel}"),
-            "there is no published article at",
-        ))
+        Found::Missing(self.missing(rel, &self.shown(rel), "there is no published article at"))
+    }
+
+    /// The content-relative `rel` as the site folder names it
+    /// (`content/red/wifi.md`, or under the config's `content_dir`).
+    fn shown(&self, rel: &str) -> String {
+        self.config.content_dir.join(rel).display().to_string()
     }
 
     /// The one published page whose source path ends with `/rel`, if one

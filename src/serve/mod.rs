@@ -26,6 +26,7 @@ use site::{DevSite, Rebuilt};
 
 use crate::config::BaseUrl;
 use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::discover::CONTENT_DIR;
 use crate::plan::Change;
 use crate::render::widget::PreviewDigests;
 use crate::report::{Listing, Verbosity, print_diagnostics};
@@ -133,9 +134,12 @@ pub fn serve(mut options: ServeOptions, verbosity: Verbosity) -> io::Result<()> 
 fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
     let search = spawn_search_worker(shared.clone());
     let mut generation = 0;
-    // Watch first: a file saved while the first build runs is rebuilt after it.
+    // Watch first: a file saved while the first build runs is rebuilt after
+    // it. The content folder is the config's (the default until it loads).
     let root = site.root().to_path_buf();
-    let watcher = watch::Watcher::new(&root);
+    let content = crate::site::load_config(&root)
+        .map_or_else(|_| CONTENT_DIR.into(), |(config, ..)| config.content_dir);
+    let watcher = watch::Watcher::new(&root, &content);
     rebuild(&mut site, &[], shared, &search, &mut generation, verbosity);
     let mut watcher = match watcher {
         Ok(watcher) => watcher,
@@ -167,6 +171,12 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
             &mut generation,
             verbosity,
         );
+        // The config named another content folder: its files are the site.
+        if let Some(content) = site.content_dir()
+            && watcher.follow(content)
+        {
+            rebuild(&mut site, &[], shared, &search, &mut generation, verbosity);
+        }
     }
 }
 

@@ -346,6 +346,19 @@ impl DevSite {
         &self.options.root
     }
 
+    /// The content folder, relative to the site folder, as the config of
+    /// the last good build names it; `None` before the first.
+    pub fn content_dir(&self) -> Option<&Path> {
+        self.good
+            .as_ref()
+            .map(|g| g.model.config.content_dir.as_path())
+    }
+
+    /// [`DevSite::content_dir`], or the default one before the first good build.
+    fn content_or_default(&self) -> &Path {
+        self.content_dir().unwrap_or(Path::new(CONTENT_DIR))
+    }
+
     /// The pages of the last good build (without the search index and the
     /// help widget: [`DevSite::search_input`]).
     pub fn pages(&self) -> Option<Arc<Files>> {
@@ -373,7 +386,13 @@ impl DevSite {
             .warnings
             .0
             .iter()
-            .filter_map(|problem| problem.path.strip_prefix(CONTENT_DIR).ok()?.to_str())
+            .filter_map(|problem| {
+                problem
+                    .path
+                    .strip_prefix(self.content_or_default())
+                    .ok()?
+                    .to_str()
+            })
             .map(|rel| rel.replace('\\', "/"))
             .collect();
         paths
@@ -385,7 +404,7 @@ impl DevSite {
 
     /// What is at `path` now.
     fn change(&self, path: &Path) -> Change {
-        let content = self.options.root.join(CONTENT_DIR);
+        let content = self.options.root.join(self.content_or_default());
         let Some(rel) = path.strip_prefix(content).ok().and_then(Path::to_str) else {
             return Change::Outside;
         };

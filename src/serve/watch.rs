@@ -1,8 +1,9 @@
 //! Watching the site's sources with notify, in debounced batches.
 //!
-//! Watches `content/` and `themes/` (recursively) and the site folder itself
-//! (for `tier0.yaml` and `mkdocs.yml`, and for `content/` or `themes/` appearing, going or
-//! coming back, which are then watched anew with everything under them). Events
+//! Watches the content folder (`content/`, or the config's `content_dir`)
+//! and `themes/` (recursively) and the site folder itself (for `tier0.yaml`
+//! and `mkdocs.yml`, and for those folders appearing, going or coming
+//! back, which are then watched anew with everything under them). Events
 //! arriving within a short quiet period form one batch, so an editor that
 //! saves by writing a temporary file and renaming it, or a `git checkout`
 //! touching hundreds of files, causes one rebuild.
@@ -14,7 +15,7 @@ use std::time::{Duration, Instant};
 use notify::event::ModifyKind;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, MKDOCS_FILES};
+use crate::discover::{self, CONFIG_FILE, MKDOCS_FILES};
 use crate::terminal;
 
 /// Quiet time that ends a batch.
@@ -27,7 +28,7 @@ const LONGEST: Duration = Duration::from_millis(400);
 pub struct Batch {
     /// Article files written (they exist).
     pub articles: Vec<PathBuf>,
-    /// Other paths under `content/` that changed: assets, folders, removed or
+    /// Other paths of the content folder that changed: assets, folders, removed or
     /// renamed articles, and editors' temporary files, which the site tells
     /// apart (see `plan::significant`).
     pub others: Vec<PathBuf>,
@@ -35,34 +36,59 @@ pub struct Batch {
     pub everything: bool,
 }
 
-/// The folders of a site watched with everything under them.
-const WATCHED_FOLDERS: [&str; 2] = [CONTENT_DIR, "themes"];
+/// The themes' folder, watched with everything under it.
+const THEMES: &str = "themes";
 
 /// A running watch on a site folder.
 pub struct Watcher {
     root: PathBuf,
+    /// The content folder, relative to `root`.
+    content: PathBuf,
     events: Receiver<notify::Result<Event>>,
     watcher: RecommendedWatcher,
 }
 
 impl Watcher {
-    /// Starts watching the site at `root`.
-    pub fn new(root: &Path) -> notify::Result<Self> {
+    /// Starts watching the site at `root` whose content folder is
+    /// `content` (relative to it).
+    pub fn new(root: &Path, content: &Path) -> notify::Result<Self> {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let (tx, events) = mpsc::channel();
-        let mut watcher = notify::recommended_watcher(tx)?;
-        watcher.watch(&root, RecursiveMode::NonRecursive)?;
-        for dir in WATCHED_FOLDERS {
-            let path = root.join(dir);
+        let mut notifier = notify::recommended_watcher(tx)?;
+        notifier.watch(&root, RecursiveMode::NonRecursive)?;
+        let mut watcher = Self {
+            root,
+            content: content.to_path_buf(),
+            events,
+            watcher: notifier,
+        };
+        for path in watcher.folders() {
             if path.is_dir() {
-                watcher.watch(&path, RecursiveMode::Recursive)?;
+                watcher.watcher.watch(&path, RecursiveMode::Recursive)?;
             }
         }
-        Ok(Self {
-            root,
-            events,
-            watcher,
-        })
+        Ok(watcher)
+    }
+
+    /// The folders watched with everything under them.
+    fn folders(&self) -> [PathBuf; 2] {
+        [self.root.join(&self.content), self.root.join(THEMES)]
+    }
+
+    /// Watches `content` as the content folder from now on: the config
+    /// named another. Returns whether it did (the site is then rebuilt, as
+    /// its files may have changed before the watch began).
+    pub fn follow(&mut self, content: &Path) -> bool {
+        if content == self.content {
+            return false;
+        }
+        let old = self.root.join(&self.content);
+        let _ = self.watcher.unwatch(&old);
+        self.content = content.to_path_buf();
+        let mut batch = Batch::default();
+        let new = self.root.join(content);
+        self.watch_folders(&[new], &mut batch);
+        true
     }
 
     /// Waits for the next change and returns it once things are quiet;
@@ -98,7 +124,7 @@ impl Watcher {
         // made while events were lost has no watch (a recursive watch adds
         // one as it sees the folder made): the folders are watched anew.
         let Some(event) = event.ok().filter(|e| !e.need_rescan()) else {
-            let folders = WATCHED_FOLDERS.map(|dir| self.root.join(dir));
+            let folders = self.folders();
             self.watch_folders(&folders, batch);
             batch.everything = true;
             return;
@@ -113,7 +139,7 @@ impl Watcher {
             self.watch_folders(&event.paths, batch);
         }
         for path in &event.paths {
-            match classify(&self.root, path) {
+            match classify(&self.root, &self.content, path) {
                 Change::Ignored => {}
                 Change::Article
                     if matches!(event.kind, EventKind::Modify(_) | EventKind::Create(_))
@@ -127,8 +153,8 @@ impl Watcher {
         }
     }
 
-    /// Follows `content/` and `themes/` when one of `paths` is that folder,
-    /// created, moved in, removed or moved away: a watch follows the folder
+    /// Follows the content folder and `themes/` when one of `paths` is that
+    /// folder or holds it, created, moved in, removed or moved away: a watch follows the folder
     /// it was given wherever it goes, so one moved in is watched anew (a
     /// site started without one, as the default theme needs no `themes/`,
     /// or one moved away and back, would otherwise never see its files
@@ -136,9 +162,8 @@ impl Watcher {
     /// folder before its watch began, and a site whose folder went must
     /// say so.
     fn watch_folders(&mut self, paths: &[PathBuf], batch: &mut Batch) {
-        for dir in WATCHED_FOLDERS {
-            let path = self.root.join(dir);
-            if !paths.contains(&path) {
+        for path in self.folders() {
+            if !paths.iter().any(|changed| path.starts_with(changed)) {
                 continue;
             }
             batch.everything = true;
@@ -164,8 +189,9 @@ enum Change {
     Other,
 }
 
-/// What a changed path means for the site at `root`.
-fn classify(root: &Path, path: &Path) -> Change {
+/// What a changed path means for the site at `root` whose content folder
+/// is `content` (relative to it).
+fn classify(root: &Path, content: &Path, path: &Path) -> Change {
     let Ok(rel) = path.strip_prefix(root) else {
         return Change::Ignored;
     };
@@ -174,20 +200,21 @@ fn classify(root: &Path, path: &Path) -> Change {
     let scratch = rel
         .components()
         .any(|c| c.as_os_str().to_str().is_some_and(discover::is_scratch));
-    let mut parts = rel.components();
-    match parts.next().and_then(|c| c.as_os_str().to_str()) {
-        Some(name)
-            if (name == CONFIG_FILE || MKDOCS_FILES.contains(&name)) && parts.next().is_none() =>
-        {
-            Change::Other
-        }
-        Some(CONTENT_DIR) if scratch => Change::Ignored,
-        Some(CONTENT_DIR) if discover::is_markdown(name) && !name.starts_with("_index") => {
+    let top_level = rel.components().count() == 1;
+    if top_level && (name == CONFIG_FILE || MKDOCS_FILES.contains(&name)) {
+        Change::Other
+    } else if rel.starts_with(content) {
+        if scratch {
+            Change::Ignored
+        } else if discover::is_markdown(name) && !name.starts_with("_index") {
             Change::Article
+        } else {
+            Change::Content
         }
-        Some(CONTENT_DIR) => Change::Content,
-        Some("themes") if !scratch => Change::Other,
-        _ => Change::Ignored,
+    } else if rel.starts_with(THEMES) && !scratch {
+        Change::Other
+    } else {
+        Change::Ignored
     }
 }
 
@@ -197,10 +224,21 @@ mod tests {
 
     use super::*;
 
+    /// Whether an event for `file` comes within seconds, after any others.
+    fn sees(watcher: &Watcher, file: &Path) -> bool {
+        std::iter::from_fn(|| {
+            watcher
+                .events
+                .recv_timeout(std::time::Duration::from_secs(10))
+                .ok()
+        })
+        .any(|event| event.is_ok_and(|e| e.paths.iter().any(|p| p == file)))
+    }
+
     #[test]
     fn lost_events_rebuild_everything() {
         let site = tempfile::tempdir().unwrap();
-        let mut watcher = Watcher::new(site.path()).unwrap();
+        let mut watcher = Watcher::new(site.path(), Path::new("content")).unwrap();
         let mut batch = Batch::default();
         watcher.add(
             &mut batch,
@@ -215,9 +253,9 @@ mod tests {
     #[test]
     fn lost_events_watch_the_folders_anew() {
         let site = tempfile::tempdir().unwrap();
-        let content = site.path().join(CONTENT_DIR);
+        let content = site.path().join("content");
         std::fs::create_dir(&content).unwrap();
-        let mut watcher = Watcher::new(site.path()).unwrap();
+        let mut watcher = Watcher::new(site.path(), Path::new("content")).unwrap();
         // As for a folder made while events were lost: no watch.
         watcher.watcher.unwatch(&content).unwrap();
         let mut batch = Batch::default();
@@ -228,33 +266,28 @@ mod tests {
         let file = content.join("a.md");
         std::fs::write(&file, "x").unwrap();
         // Other events come first (the root's watch sees content/ opened).
-        let seen = std::iter::from_fn(|| {
-            watcher
-                .events
-                .recv_timeout(std::time::Duration::from_secs(10))
-                .ok()
-        })
-        .any(|event| event.is_ok_and(|e| e.paths.contains(&file)));
+        let seen = sees(&watcher, &file);
         assert!(seen, "a change in a folder watched anew is seen");
     }
 
     #[test]
     fn classifies_changes() {
         let root = Path::new("/site");
+        let content = Path::new("content");
         assert_eq!(
-            classify(root, Path::new("/site/content/red/wifi.md")),
+            classify(root, content, Path::new("/site/content/red/wifi.md")),
             Change::Article
         );
         assert_eq!(
-            classify(root, Path::new("/site/content/red/_index.md")),
+            classify(root, content, Path::new("/site/content/red/_index.md")),
             Change::Content
         );
         assert_eq!(
-            classify(root, Path::new("/site/content/red/logo.png")),
+            classify(root, content, Path::new("/site/content/red/logo.png")),
             Change::Content
         );
         assert_eq!(
-            classify(root, Path::new("/site/content/red")),
+            classify(root, content, Path::new("/site/content/red")),
             Change::Content
         );
         for config in [
@@ -263,10 +296,18 @@ mod tests {
             "/site/mkdocs.yaml",
             "/site/zensical.toml",
         ] {
-            assert_eq!(classify(root, Path::new(config)), Change::Other, "{config}");
+            assert_eq!(
+                classify(root, content, Path::new(config)),
+                Change::Other,
+                "{config}"
+            );
         }
         assert_eq!(
-            classify(root, Path::new("/site/themes/default/templates/base.html")),
+            classify(
+                root,
+                content,
+                Path::new("/site/themes/default/templates/base.html")
+            ),
             Change::Other
         );
         for ignored in [
@@ -282,10 +323,55 @@ mod tests {
             "/elsewhere/x.md",
         ] {
             assert_eq!(
-                classify(root, Path::new(ignored)),
+                classify(root, content, Path::new(ignored)),
                 Change::Ignored,
                 "{ignored}"
             );
         }
+    }
+
+    #[test]
+    fn the_content_folder_the_config_names_is_the_one_watched() {
+        let root = Path::new("/site");
+        let docs = Path::new("website/docs");
+        assert_eq!(
+            classify(root, docs, Path::new("/site/website/docs/red/wifi.md")),
+            Change::Article
+        );
+        assert_eq!(
+            classify(root, docs, Path::new("/site/website/docs/red/logo.png")),
+            Change::Content
+        );
+        // The default folder and the rest of the project are not the site's.
+        for ignored in [
+            "/site/content/red/wifi.md",
+            "/site/website/blog/x.md",
+            "/site/website/docs/red/.wifi.md.swp",
+        ] {
+            assert_eq!(
+                classify(root, docs, Path::new(ignored)),
+                Change::Ignored,
+                "{ignored}"
+            );
+        }
+        assert_eq!(
+            classify(root, docs, Path::new("/site/tier0.yaml")),
+            Change::Other
+        );
+    }
+
+    #[test]
+    fn a_new_content_folder_is_watched_in_place_of_the_old() {
+        let site = tempfile::tempdir().unwrap();
+        let docs = site.path().join("docs");
+        std::fs::create_dir_all(site.path().join("content")).unwrap();
+        std::fs::create_dir_all(&docs).unwrap();
+        let mut watcher = Watcher::new(site.path(), Path::new("content")).unwrap();
+        assert!(!watcher.follow(Path::new("content")));
+        assert!(watcher.follow(Path::new("docs")));
+        let file = watcher.root.join("docs/a.md");
+        std::fs::write(&file, "x").unwrap();
+        let seen = sees(&watcher, &file);
+        assert!(seen, "a change in the newly named folder is seen");
     }
 }

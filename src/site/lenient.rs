@@ -2,12 +2,10 @@
 //! file are left out and the rest linked again, and what only left-out
 //! files refer to is not published.
 
-use std::path::Path;
-
 use super::{Parsed, Prepared, content_failure};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::discover::{self, CONTENT_DIR};
+use crate::discover;
 use crate::leniency;
 use crate::link::{self, Selection, SiteModel};
 use crate::parse;
@@ -106,7 +104,7 @@ pub(super) fn link_leniently(
                 found.append(&mut model.warnings);
                 return Ok((model, found));
             }
-            Err(failed) if leniency::stops(&failed.errors) => {
+            Err(failed) if leniency::stops(&failed.errors, &config.content_dir) => {
                 found.extend(failed.errors);
                 return Err(found);
             }
@@ -115,14 +113,14 @@ pub(super) fn link_leniently(
                 failed.errors
             }
         };
-        let left_out = leniency::left_out(&errors);
+        let left_out = leniency::left_out(&errors, &config.content_dir);
         let before = (articles.len(), sections.len(), assets.len());
         let (out, kept): (Vec<_>, Vec<_>) = articles
             .into_iter()
             .partition(|a| left_out.contains(a.path.as_path()));
         articles = kept;
         sections.retain(|s| !left_out.contains(s.path.as_path()));
-        assets.retain(|a| !left_out.contains(Path::new(CONTENT_DIR).join(&a.rel).as_path()));
+        assets.retain(|a| !left_out.contains(config.content_dir.join(&a.rel).as_path()));
         let out = out.iter().map(|a| Referrer::of(a.file(), Shows::Nothing));
         assets = without_left_out_files(assets, out, &articles, &sections);
         let progress = (articles.len(), sections.len(), assets.len()) != before;

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crate::cache::{self, BuildCache};
 use crate::config::{BaseUrl, Config};
 use crate::diagnostics::{self, Diagnostic, SourceTexts};
-use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, Reading};
+use crate::discover::{self, CONFIG_FILE, Reading};
 use crate::leniency;
 use crate::link::{self, BuildAudience, Selection, SiteModel};
 use crate::parse;
@@ -76,7 +76,10 @@ impl BuildOptions {
     /// that tier0 may replace.
     fn claim_output(&self, config: &Config) -> Result<OutputClaim, BuildError> {
         let out = self.out_dir(config);
-        let folders = [self.root.join(CONTENT_DIR), self.root.join("themes")];
+        let folders = [
+            self.root.join(&config.content_dir),
+            self.root.join("themes"),
+        ];
         let files = [self.root.join(CONFIG_FILE)];
         let sources = write::Sources {
             root: &self.root,
@@ -280,7 +283,13 @@ fn parse_site(
         Some(Earlier { read, parsed }) => (Some(read), Some(parsed)),
         None => (None, None),
     };
-    let mut sources = discover::discover(root, &config.theme, options.reading, known)?;
+    let mut sources = discover::discover(
+        root,
+        &config.content_dir,
+        &config.theme,
+        options.reading,
+        known,
+    )?;
     diagnostics.append(&mut sources.problems);
     texts.extend(std::mem::take(&mut sources.texts));
     progress("parsing", sources.articles.len());
@@ -302,7 +311,7 @@ fn parse_site(
     };
     // A file with errors is left out of what is parsed; a strict build
     // stops once the link stage has found its problems too.
-    if leniency::stops(&diagnostics) {
+    if leniency::stops(&diagnostics, &config.content_dir) {
         return fail(diagnostics, texts);
     }
     let mut articles = parsed.articles;
@@ -420,6 +429,7 @@ pub fn build_with_pages(
     };
     warnings.append(&mut rendered.warnings);
     let articles = model.articles.len();
+    let content_dir = model.config.content_dir.clone();
     progress("indexing", articles);
     // The article pages were the last readers of the sources: free them,
     // keeping only the texts the warnings will be shown with. The index is
@@ -469,7 +479,7 @@ pub fn build_with_pages(
         redirect_pages,
         cache_error,
         leftovers,
-        left_out: leniency::left_out(&warnings).len(),
+        left_out: leniency::left_out(&warnings, &content_dir).len(),
         files,
         out,
         warnings,

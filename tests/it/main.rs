@@ -10,6 +10,7 @@ mod cache;
 mod categories;
 mod check;
 mod code;
+mod content_dir;
 mod conventions;
 mod deep_html;
 mod docusaurus;

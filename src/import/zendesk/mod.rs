@@ -34,7 +34,7 @@ use super::ImportError;
 use super::text::{lines, one_line};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, SourceTexts};
-use crate::discover::{CONFIG_FILE, CONTENT_DIR};
+use crate::discover::{CONFIG_FILE, ContentFolder};
 use crate::parse::Timestamp;
 use crate::urls::normalise_alias;
 use export::{Article, Export};
@@ -76,6 +76,8 @@ pub struct Report {
     pub languages: Vec<String>,
     /// What to change in `tier0.yaml`, or that it was written.
     pub config: ConfigNote,
+    /// The content folder written, relative to the site folder.
+    pub content_dir: PathBuf,
 }
 
 /// What the import says about `tier0.yaml`.
@@ -137,7 +139,7 @@ pub fn import(options: &Options) -> Result<Report, ImportError> {
         }
     };
 
-    let content = options.root.join(CONTENT_DIR);
+    let content = ContentFolder::new(&options.root, &config.content_dir);
     let local = sync::scan(&content)?;
     let layout = layout::layout(&export, &langs, &local);
     let mut notes = BTreeMap::new();
@@ -173,6 +175,7 @@ pub fn import(options: &Options) -> Result<Report, ImportError> {
             .len(),
         languages,
         config: config_note,
+        content_dir: content.shown,
     })
 }
 

@@ -19,12 +19,13 @@
 //! its locales) is reported as `gone` and left alone.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::discover::ContentFolder;
 use crate::import::ImportError;
 use crate::matter::{front_matter, yaml};
 
@@ -125,8 +126,9 @@ impl Local {
     }
 }
 
-/// Finds the files a previous import wrote under `content`.
-pub fn scan(content: &Path) -> Result<Local, ImportError> {
+/// Finds the files a previous import wrote in the content folder `folder`.
+pub fn scan(folder: &ContentFolder) -> Result<Local, ImportError> {
+    let content = folder.dir.as_path();
     let mut local = Local::default();
     if !content.exists() {
         return Ok(local);
@@ -160,7 +162,7 @@ pub fn scan(content: &Path) -> Result<Local, ImportError> {
         {
             continue;
         }
-        let shown = PathBuf::from("content").join(&rel);
+        let shown = folder.shown(&rel);
         match read_record(&shown, split.matter, split.matter_start) {
             Ok((origin, imported)) => {
                 let file = LocalFile {
@@ -174,8 +176,8 @@ pub fn scan(content: &Path) -> Result<Local, ImportError> {
                             &shown,
                             split.matter_start..split.matter_start,
                             format!(
-                                "this file and content/{} hold the same Zendesk {} ({} in {})",
-                                first.rel,
+                                "this file and {} hold the same Zendesk {} ({} in {})",
+                                folder.shown(&first.rel).display(),
                                 origin.kind.key(),
                                 origin.id,
                                 origin.locale
@@ -348,7 +350,7 @@ enum Write {
 /// anything is written: a path that exists, or that two files would take,
 /// stops the import with nothing written.
 pub fn apply(
-    content: &Path,
+    content: &ContentFolder,
     local: &Local,
     planned: &[Planned],
     locales: &BTreeSet<String>,
@@ -401,9 +403,9 @@ pub fn apply(
     if write {
         for change in writes {
             match change {
-                Write::Create(rel, text) => create(&content.join(rel), &text)?,
-                Write::Replace(rel, text) => replace(&content.join(rel), &text)?,
-                Write::RemoveStale(rel) => remove_stale(&content.join(rel))?,
+                Write::Create(rel, text) => create(&content.dir.join(rel), &text)?,
+                Write::Replace(rel, text) => replace(&content.dir.join(rel), &text)?,
+                Write::RemoveStale(rel) => remove_stale(&content.dir.join(rel))?,
             }
         }
     }
@@ -421,7 +423,7 @@ pub fn apply(
 
 /// Refuses the whole import when a new file's path exists already, or is
 /// another new file's (case ignored, as some file systems do).
-fn check_new_files(content: &Path, writes: &[Write]) -> Result<(), ImportError> {
+fn check_new_files(content: &ContentFolder, writes: &[Write]) -> Result<(), ImportError> {
     let mut seen = BTreeSet::new();
     let taken: Vec<String> = writes
         .iter()
@@ -430,9 +432,9 @@ fn check_new_files(content: &Path, writes: &[Write]) -> Result<(), ImportError> 
             _ => None,
         })
         .filter(|rel| {
-            !seen.insert(rel.to_lowercase()) || content.join(rel).symlink_metadata().is_ok()
+            !seen.insert(rel.to_lowercase()) || content.dir.join(rel).symlink_metadata().is_ok()
         })
-        .map(|rel| format!("content/{rel}"))
+        .map(|rel| content.shown(rel).display().to_string())
         .collect();
     if taken.is_empty() {
         return Ok(());

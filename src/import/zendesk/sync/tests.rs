@@ -21,6 +21,7 @@ fn plan(id: u64, rel: &str, body: &str) -> Planned {
 }
 
 fn run(content: &Path, planned: &[Planned]) -> Vec<(Action, String)> {
+    let content = &ContentFolder::shown_as_default(content);
     let local = scan(content).unwrap();
     let locales = ["en-us".to_owned()].into();
     apply(content, &local, planned, &locales, true)
@@ -135,21 +136,31 @@ fn a_new_file_never_replaces_one_that_exists() {
         std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
         "mine"
     );
-    assert!(scan(dir.path()).unwrap().is_taken("A.md"));
+    assert!(
+        scan(&ContentFolder::shown_as_default(dir.path()))
+            .unwrap()
+            .is_taken("A.md")
+    );
 }
 
 #[test]
 fn a_taken_path_anywhere_in_the_plan_stops_it_before_anything_is_written() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("b.md"), "mine").unwrap();
-    let local = scan(dir.path()).unwrap();
+    let local = scan(&ContentFolder::shown_as_default(dir.path())).unwrap();
     let planned = [
         plan(1, "a.md", "A"),
         plan(2, "b.md", "B"),
         plan(3, "c.md", "C"),
     ];
     let locales = ["en-us".to_owned()].into();
-    let Err(ImportError::Io(message)) = apply(dir.path(), &local, &planned, &locales, true) else {
+    let Err(ImportError::Io(message)) = apply(
+        &ContentFolder::shown_as_default(dir.path()),
+        &local,
+        &planned,
+        &locales,
+        true,
+    ) else {
         panic!("a taken path is refused");
     };
     assert!(message.contains("content/b.md"), "{message}");
@@ -171,7 +182,9 @@ fn broken_or_doubled_records_are_located_errors() {
         "---\ntitle: x\nzendesk: {locale: es, hash: h}\n---\n",
     )
     .unwrap();
-    let Err(ImportError::Content { diagnostics, .. }) = scan(dir.path()) else {
+    let Err(ImportError::Content { diagnostics, .. }) =
+        scan(&ContentFolder::shown_as_default(dir.path()))
+    else {
         panic!("expected errors");
     };
     assert_eq!(diagnostics.len(), 2, "{diagnostics:?}");

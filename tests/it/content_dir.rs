@@ -1,0 +1,169 @@
+//! `content_dir` in `tier0.yaml`: a project's docs folder published where
+//! it is (`docs/` of MkDocs or Docusaurus, `website/docs/`), by `build`,
+//! `check`, `new`, `serve` and `import` alike; a value that leaves the site
+//! folder is a located error, and a site without its content folder is
+//! told where its pages seem to be.
+
+use crate::serve::assert_same_as_clean_build;
+use crate::support::{Server, Site, import_articles, stderr};
+
+/// The `basic` fixture with its content moved to `folder` and the config
+/// naming it.
+fn moved_to(folder: &str) -> Site {
+    let site = Site::fixture("basic");
+    let to = site.root().join(folder);
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::rename(site.root().join("content"), &to).unwrap();
+    let config = std::fs::read_to_string(site.root().join("tier0.yaml")).unwrap();
+    site.write("tier0.yaml", format!("content_dir: {folder}\n{config}"));
+    site
+}
+
+#[test]
+fn the_folder_the_config_names_is_published_and_shown_in_diagnostics() {
+    let site = moved_to("website/docs");
+    // Another folder named `content` is not the site's.
+    site.write(
+        "content/otro.md",
+        "---\nid: KB-90\ntitle: Otro\n---\n\nNo.\n",
+    );
+    site.write(
+        "website/docs/red/rota.md",
+        "---\nid: KB-91\ntitle: Rota\n---\n\nVer [nada](no-existe.md).\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(site.public().join("red/wifi/index.html").is_file());
+    assert!(site.public().join("red/logo.svg").is_file());
+    assert!(!site.public().join("otro").exists());
+    assert!(
+        err.contains("website/docs/red/rota.md:6:"),
+        "located in the folder the config names: {err}"
+    );
+    assert!(!err.contains("content/red"), "{err}");
+
+    let output = site.tier0(&["check"]).output().unwrap();
+    assert!(
+        stderr(&output).contains("website/docs/red/rota.md:6:"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_content_dir_outside_the_site_folder_is_an_error_at_its_line() {
+    let site = moved_to("docs");
+    let config = std::fs::read_to_string(site.root().join("tier0.yaml")).unwrap();
+    let rest = config.strip_prefix("content_dir: docs\n").unwrap();
+    for (value, says) in [
+        ("../docs", "leads out of the site folder"),
+        ("docs/../../x", "leads out of the site folder"),
+        ("/srv/docs", "absolute path"),
+        (".", "site folder itself"),
+        ("./", "site folder itself"),
+        ("themes/docs", "inside `themes/`"),
+        ("'docs\\en'", "`/` separators"),
+    ] {
+        site.write("tier0.yaml", format!("content_dir: {value}\n{rest}"));
+        let output = site.tier0(&["build"]).output().unwrap();
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{value}: {err}");
+        assert!(err.contains("tier0.yaml:1:"), "{value}: {err}");
+        assert!(err.contains(says), "{value}: {err}");
+    }
+    // `./docs/` is `docs`.
+    site.write("tier0.yaml", format!("content_dir: ./docs/\n{rest}"));
+    site.tier0(&["build"]).assert().success();
+    assert!(site.public().join("red/wifi/index.html").is_file());
+}
+
+#[test]
+fn a_site_without_its_content_folder_is_told_of_its_docs_folder() {
+    let site = Site::fixture("basic");
+    std::fs::rename(site.root().join("content"), site.root().join("docs")).unwrap();
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("write `content_dir: docs` in tier0.yaml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_output_may_not_lie_in_the_content_folder() {
+    let site = moved_to("docs");
+    let output = site
+        .tier0(&["build", "--out", "docs/site"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(!site.root().join("docs/site").exists());
+    // `content/` is a folder like any other now.
+    site.tier0(&["build", "--out", "content/site"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn new_and_import_write_into_the_content_folder() {
+    let site = moved_to("docs");
+    let output = site
+        .tier0(&["new", "--category", "red", "how-to", "Impresora sin tóner"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let made = String::from_utf8_lossy(&output.stdout);
+    assert!(made.contains("docs/red/impresora-sin-toner.md"), "{made}");
+    assert!(
+        site.root()
+            .join("docs/red/impresora-sin-toner.md")
+            .is_file()
+    );
+    assert!(!site.root().join("content").exists());
+
+    let articles = serde_json::json!({"articles": [
+        {"id": 7, "title": "Hola", "locale": "es", "body": "<p>Hola.</p>", "section_id": 1}
+    ]});
+    let output = import_articles(&site, &articles);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listed = String::from_utf8_lossy(&output.stdout);
+    assert!(listed.contains("docs/"), "{listed}");
+    assert!(!site.root().join("content").exists());
+    site.tier0(&["build"]).assert().success();
+}
+
+#[test]
+fn serve_follows_the_content_folder_the_config_names() {
+    let site = moved_to("docs");
+    let server = Server::start(&site);
+    let generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    site.write(
+        "docs/red/nueva.md",
+        "---\nid: KB-40\ntitle: Nueva\n---\n\nTexto.\n",
+    );
+    let settled = server.settled_after(generation);
+    assert_same_as_clean_build(&site, &server, &settled, "an article added in docs/");
+    assert_eq!(server.get("/red/nueva/").0, 200);
+
+    // The config names another folder: the site is built from it, and its
+    // changes are seen.
+    crate::support::copy_dir(&site.root().join("docs"), &site.root().join("kb"));
+    let config = std::fs::read_to_string(site.root().join("tier0.yaml")).unwrap();
+    site.write(
+        "tier0.yaml",
+        config.replacen("content_dir: docs", "content_dir: kb", 1),
+    );
+    let generation = settled["generation"].as_u64().unwrap();
+    // A rebuild for the config, and one for the folder now watched.
+    server.settled_after(generation + 1);
+    site.write(
+        "kb/red/otra.md",
+        "---\nid: KB-41\ntitle: Otra\n---\n\nTexto.\n",
+    );
+    let settled = server.wait_for(|s| {
+        s["search_generation"] == s["generation"] && server.get("/red/otra/").0 == 200
+    });
+    assert_same_as_clean_build(&site, &server, &settled, "an article added in kb/");
+}
