@@ -9,7 +9,7 @@ use super::{
 };
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::parse::{Article, Confidence, number_prefix};
+use crate::parse::{Article, Confidence, without_number_prefix};
 use crate::urls::normalise_alias;
 
 /// The articles `selection` publishes (indexes into `articles`, in their
@@ -229,7 +229,8 @@ pub(super) fn redirects(
     });
     // A site moved from Docusaurus keeps the links to its old URLs.
     let docusaurus = linked.iter().enumerate().filter_map(|(i, a)| {
-        without_number_prefixes(&a.path).map(|from| (i, from, DOCUSAURUS, 0..0))
+        let id = docusaurus_id(&a.article);
+        docusaurus_url(&a.path, id).map(|from| (i, from, DOCUSAURUS, 0..0))
     });
     for (i, from, (what, help), span) in aliases.chain(docusaurus) {
         let a = &linked[i];
@@ -264,30 +265,48 @@ const ALIAS: (&str, &str) = (
     "an alias",
     "the alias is left out; remove it, or the path that takes it first",
 );
-/// The same for a page's Docusaurus URL ([`without_number_prefixes`]).
+/// The same for a page's Docusaurus URL ([`docusaurus_url`]).
 const DOCUSAURUS: (&str, &str) = (
     "the Docusaurus URL",
     "the page is published without it: the old link leads to the page that takes the path; \
      rename one of the two files if it should lead here",
 );
 
-/// The URL path Docusaurus gives the page at `path` (`2-guides/01-intro/`):
-/// the same without the number prefixes tier0 keeps (`guides/intro/`);
-/// `None` when it has none.
-fn without_number_prefixes(path: &str) -> Option<String> {
-    let mut changed = false;
-    let parts: Vec<&str> = path
-        .split('/')
-        .filter(|part| !part.is_empty())
-        .map(|part| match number_prefix(part) {
-            Some((_, rest)) => {
-                changed = true;
-                rest
-            }
-            None => part,
-        })
-        .collect();
-    changed.then(|| format!("{}/", parts.join("/")))
+/// The URL path Docusaurus gives the page at `path` (`2-guides/01-intro/`),
+/// whose front matter wrote the Docusaurus `id` if not `None`: its folders
+/// without the number prefixes tier0 keeps, then that id, else its own
+/// last part without its number prefix (`guides/intro/`, or
+/// `guides/getting-started/` for `id: getting-started`); `None` when that
+/// is the page's path.
+fn docusaurus_url(path: &str, id: Option<&str>) -> Option<String> {
+    let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+    let (last, folders) = parts.split_last()?;
+    let mut url: Vec<&str> = folders.iter().map(|f| without_number_prefix(f)).collect();
+    url.push(id.unwrap_or_else(|| without_number_prefix(last)));
+    let url = format!("{}/", url.join("/"));
+    (url != path).then_some(url)
+}
+
+/// The `id` an article's front matter wrote, when Docusaurus would make its
+/// URL of it: written as a URL part (lowercase letters, digits, `-` and
+/// `_`; tier0's `KB-1042` is not one), no `slug` or `url` written beside it
+/// (they win in Docusaurus, and tier0 reads them), and the file not its
+/// folder's page (`index.md`, `README.md`), whose URL is the folder's.
+fn docusaurus_id(article: &Article) -> Option<&str> {
+    let spans = &article.spans;
+    if spans.has("slug") || spans.has("url") || is_folder_page(&article.rel) {
+        return None;
+    }
+    let written = article.text.get(spans.value("id"))?;
+    let id = written.trim().trim_matches(['"', '\'']);
+    let url_part = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_';
+    (!id.is_empty() && id.bytes().all(url_part)).then_some(id)
+}
+
+/// Whether the file at content-relative `rel` is its folder's page.
+fn is_folder_page(rel: &str) -> bool {
+    let stem = crate::landing::markdown_stem(crate::landing::split_dir(rel).1);
+    ["index", "readme"].contains(&stem.to_ascii_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -296,7 +315,7 @@ mod tests {
 
     #[test]
     fn docusaurus_urls_drop_number_prefixes_but_not_dates_or_versions() {
-        let docusaurus = |path: &str| without_number_prefixes(path);
+        let docusaurus = |path: &str| docusaurus_url(path, None);
         assert_eq!(
             docusaurus("2-guides/01-intro/").as_deref(),
             Some("guides/intro/")
@@ -309,5 +328,51 @@ mod tests {
         assert_eq!(docusaurus("blog/2024-01-15-launch/"), None);
         assert_eq!(docusaurus("notes/1.2-notes/"), None);
         assert_eq!(docusaurus("2024/3d-printing/"), None);
+    }
+
+    #[test]
+    fn a_written_docusaurus_id_is_the_last_part_of_its_url() {
+        let url = |path: &str, id: &str| docusaurus_url(path, Some(id));
+        assert_eq!(
+            url("usage/basicreducerstructure/", "basic-reducer-structure").as_deref(),
+            Some("usage/basic-reducer-structure/")
+        );
+        assert_eq!(
+            url("2-guides/01-start/", "intro").as_deref(),
+            Some("guides/intro/")
+        );
+        assert_eq!(url("faq/", "faq"), None);
+    }
+
+    #[test]
+    fn only_ids_docusaurus_would_put_in_a_url_count() {
+        let article = |rel: &str, front: &str| {
+            let text = format!("---\n{front}title: T\n---\nText.\n");
+            let sources = crate::discover::Sources {
+                articles: vec![crate::discover::SourceFile::in_content(rel, &text)],
+                ..Default::default()
+            };
+            crate::parse::parse(&Config::default(), &sources)
+                .articles
+                .remove(0)
+        };
+        let id = |rel: &str, front: &str| docusaurus_id(&article(rel, front)).map(str::to_owned);
+        assert_eq!(
+            id("a/Basic.md", "id: basic-structure\n").as_deref(),
+            Some("basic-structure")
+        );
+        assert_eq!(
+            id("a/Basic.md", "id: 'api_v2'\n").as_deref(),
+            Some("api_v2")
+        );
+        for (rel, front) in [
+            ("a/Basic.md", ""),
+            ("a/Basic.md", "id: KB-1042\n"),
+            ("a/Basic.md", "id: intro\nslug: /start\n"),
+            ("a/index.md", "id: intro\n"),
+            ("a/README.md", "id: intro\n"),
+        ] {
+            assert_eq!(id(rel, front), None, "{rel} {front}");
+        }
     }
 }

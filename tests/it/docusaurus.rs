@@ -112,3 +112,37 @@ fn docs_of_two_folders_with_one_id_are_both_published() {
         &["/scanners/overview/"],
     );
 }
+
+#[test]
+fn the_url_a_docusaurus_id_gave_a_doc_leads_to_it() {
+    // Docusaurus puts a doc whose front matter writes `id` at its folder
+    // and that id (`printing/paper-jam`), not at its file name: the old
+    // URL redirects to the page, and links written with it work.
+    let site = crate::support::Site::fixture("docusaurus-docs");
+    site.write(
+        "content/printing/PaperJam.md",
+        "---\nid: paper-jam\ntitle: Paper jam\n---\n\nOpen the tray.\n",
+    );
+    site.write(
+        "content/printing/Tray.md",
+        "---\nid: KB-40\ntitle: Tray\n---\n\nSee [the jam](/printing/paper-jam).\n",
+    );
+    let output = site.tier0(&["build", "--strict"]).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        crate::support::stderr(&output)
+    );
+    assert_eq!(page(&site, "printing/paperjam").0, "Paper jam");
+    assert_has(
+        &site.read_public("printing/paper-jam/index.html"),
+        &["url=/printing/paperjam/"],
+    );
+    // A tier0 id such as `KB-40` is no URL Docusaurus made.
+    assert!(!site.public().join("printing/KB-40").exists());
+    assert!(!site.public().join("printing/kb-40").exists());
+    assert_has(
+        &site.read_public("printing/tray/index.html"),
+        &["printing/paperjam/"],
+    );
+}
