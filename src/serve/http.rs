@@ -13,6 +13,7 @@
 
 use std::convert::Infallible;
 use std::sync::{Arc, RwLock};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
@@ -143,11 +144,7 @@ pub fn site_path(raw: &str) -> Option<String> {
 /// Under `search/` the index files come first, then the pages (the results
 /// page is `search/index.html`); the widget's files are with the index's.
 fn lookup(served: &Served, path: &str) -> Option<(String, Arc<[u8]>)> {
-    let in_search = path
-        .strip_prefix(crate::output_paths::SEARCH_DIR)
-        .is_some_and(|rest| rest.starts_with('/'))
-        || crate::render::widget::is_widget_file(path);
-    let sets = if in_search {
+    let sets = if in_search(path) {
         vec![&served.search, &served.pages]
     } else {
         vec![&served.pages]
@@ -164,6 +161,35 @@ fn lookup(served: &Served, path: &str) -> Option<(String, Arc<[u8]>)> {
     })
 }
 
+/// Whether `path` is made with the search index, in the background.
+fn in_search(path: &str) -> bool {
+    path.strip_prefix(crate::output_paths::SEARCH_DIR)
+        .is_some_and(|rest| rest.starts_with('/'))
+        || crate::render::widget::is_widget_file(path)
+}
+
+/// Longest a request for a file of the search index or the help widget
+/// waits for the one being made.
+const SEARCH_WAIT: Duration = Duration::from_secs(30);
+
+/// What is served once the search index and the help widget of the last
+/// good build are (or none is coming: no build yet and the first failed),
+/// waiting at most [`SEARCH_WAIT`]: a page that loads `widget.js` as the
+/// server starts, or a preview of the build just made, gets it rather
+/// than a 404.
+async fn with_search(shared: &Shared) -> Served {
+    let started = tokio::time::Instant::now();
+    loop {
+        let served = shared.snapshot();
+        let pending = served.search_generation < served.generation
+            || (served.generation == 0 && served.errors.is_none());
+        if !pending || started.elapsed() >= SEARCH_WAIT {
+            return served;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
     if method != Method::GET && method != Method::HEAD {
         let mut response = StatusCode::METHOD_NOT_ALLOWED.into_response();
@@ -172,8 +198,13 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return response;
     }
-    let served = shared.snapshot();
-    let found = site_path(uri.path()).and_then(|path| lookup(&served, &path));
+    let mut served = shared.snapshot();
+    let path = site_path(uri.path());
+    let mut found = path.as_deref().and_then(|path| lookup(&served, path));
+    if found.is_none() && path.as_deref().is_some_and(in_search) {
+        served = with_search(&shared).await;
+        found = path.as_deref().and_then(|path| lookup(&served, path));
+    }
     let (status, path, bytes) = match found {
         Some((path, bytes)) => (StatusCode::OK, path, bytes),
         None => match served.pages.get("404.html") {

@@ -402,3 +402,19 @@ fn an_article_whose_shared_id_another_takes_is_rendered_again() {
     assert_same_as_clean_build(&site, &server, &settled, "an id taken by a new article");
     assert_eq!(server.get("/kb/vpn-resumen/").0, 200);
 }
+
+/// A page of the product that embeds the help widget may ask for
+/// `widget.js` while the server is still making it with the search index,
+/// in the background: the request waits for it rather than fail.
+#[test]
+fn the_widget_asked_for_as_the_server_starts_is_served_once_made() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let (status, early) = server.get("/widget.js");
+    assert_eq!(status, 200);
+    server.settled_after(0);
+    assert!(early == server.get("/widget.js").1);
+    // A file no build makes is not found, at once.
+    assert_eq!(server.get("/widget/none.js").0, 404);
+    assert_eq!(server.get("/search/none.js").0, 404);
+}
