@@ -3,8 +3,9 @@
 //! In: the site root. Out: [`Sources`]: the text of every article, category
 //! page, category file, config and theme file, and the list of assets to
 //! copy. This module and `write` are the only ones that touch the disk.
-//! Files and folders starting with `.` or `_` (other than `_index.md` and
-//! Docusaurus's `_category_` files) are skipped, and so are editors'
+//! Files and folders starting with `.` or `_` (other than `_index.md`,
+//! Docusaurus's `_category_` files and the navigation files of Docsify,
+//! mkdocs-awesome-pages and Nextra) are skipped, and so are editors'
 //! backups and scratch files ([`is_scratch`]), in the theme too; symbolic
 //! links are followed only while they stay inside the content folder, and
 //! a file that cannot be read or is not UTF-8 becomes a located
@@ -38,6 +39,21 @@ pub const TABLE_OF_CONTENTS: &str = "SUMMARY.md";
 /// `categories` module) and is not published. Docusaurus reads the first
 /// of these a folder has.
 pub const CATEGORY_FILES: [&str; 3] = ["_category_.json", "_category_.yml", "_category_.yaml"];
+
+/// Name of Docsify's sidebar, a Markdown list of links that orders the
+/// articles it lists, as a `SUMMARY.md` does, and is not published (the
+/// link stage's `contents` module). Docsify's `_navbar.md` and
+/// `_coverpage.md` start with `_` too, and are skipped.
+pub const DOCSIFY_SIDEBAR: &str = "_sidebar.md";
+
+/// Names of the files that order and title the pages and subfolders of
+/// their folder: mkdocs-awesome-pages-plugin's `.pages` (YAML) and Nextra
+/// 2's `_meta.json` (the parse stage's `folders` module). Not published.
+pub const FOLDER_NAV_FILES: [&str; 2] = [".pages", "_meta.json"];
+
+/// Names of Nextra 3's and 4's `_meta` files, which are JavaScript: found,
+/// to say that they are not read.
+pub const NEXTRA_SCRIPTS: [&str; 4] = ["_meta.js", "_meta.ts", "_meta.jsx", "_meta.tsx"];
 
 /// Names of MkDocs's configuration beside `tier0.yaml`, whose `nav:` gives
 /// the articles and sections it lists their titles and order (the parse
@@ -85,10 +101,13 @@ pub struct Sources {
     /// `index.md` or `README.md` of a folder with other pages; see
     /// [`crate::landing`]), sorted.
     pub sections: Vec<SourceFile>,
-    /// Tables of contents ([`TABLE_OF_CONTENTS`]), sorted.
+    /// Tables of contents ([`TABLE_OF_CONTENTS`], [`DOCSIFY_SIDEBAR`]), sorted.
     pub contents: Vec<SourceFile>,
     /// Category files ([`CATEGORY_FILES`]), sorted.
     pub categories: Vec<SourceFile>,
+    /// Folder navigation files ([`FOLDER_NAV_FILES`], [`NEXTRA_SCRIPTS`]),
+    /// sorted.
+    pub folder_navs: Vec<SourceFile>,
     /// MkDocs's configuration beside `tier0.yaml` ([`MKDOCS_FILES`]).
     pub mkdocs: Option<SourceFile>,
     /// The `mkdocs.yml` that it names in `INHERIT:`, whose keys it takes
@@ -167,7 +186,7 @@ pub fn discover(
     let Walked {
         markdown,
         assets,
-        categories,
+        apart,
     } = walk_content(&content, &mut sources.problems);
     sources.assets = readable(assets, &mut sources.problems);
     let landings = crate::landing::landings(markdown.iter().map(String::as_str));
@@ -201,14 +220,17 @@ pub fn discover(
     // The paths are sorted: the map is built in one pass, not by inserts.
     sources.texts = texts.into_iter().collect();
     // A handful of small files, read when they are needed: they are few.
-    for rel in categories {
+    for rel in apart {
         match std::fs::read(content.join(&rel)) {
             Ok(bytes) => {
                 let (file, problem) = read::source_file(rel, &bytes);
                 sources.texts.insert(file.path.clone(), file.text.clone());
+                let name = file_name(&file.rel);
                 match problem {
                     Some(problem) => sources.problems.push(problem),
-                    None => sources.categories.push(file),
+                    None if CATEGORY_FILES.contains(&name) => sources.categories.push(file),
+                    None if name == DOCSIFY_SIDEBAR => sources.contents.push(file),
+                    None => sources.folder_navs.push(file),
                 }
             }
             Err(e) => sources.problems.push(read::unreadable(&rel, &e)),
@@ -238,27 +260,30 @@ fn is_section_file(name: &str) -> bool {
 /// on its front matter): not a folder's `_index.md`, `index.md` or
 /// `README.md`, which may be its landing page, nor a table of contents.
 pub fn may_be_article(rel: &str) -> bool {
-    is_markdown(rel)
-        && file_name(rel) != TABLE_OF_CONTENTS
-        && crate::landing::family(file_name(rel)).is_none()
-        && !rel.split('/').any(is_skipped)
+    is_markdown(rel) && !shapes_the_site(rel) && !rel.split('/').any(is_skipped)
 }
 
 /// Whether discovery reads the file at content-relative path `rel` for the
 /// shape of the site, not as an article or an asset: a landing page, a
-/// table of contents, a category file. Such a file, gone, changes the
-/// site though no article or asset of it was at its path.
+/// table of contents, a category file, another generator's navigation
+/// file. Such a file, gone, changes the site though no article or asset of
+/// it was at its path.
 pub fn shapes_the_site(rel: &str) -> bool {
     let name = file_name(rel);
-    name == TABLE_OF_CONTENTS
-        || CATEGORY_FILES.contains(&name)
-        || crate::landing::family(name).is_some()
+    name == TABLE_OF_CONTENTS || read_apart(name) || crate::landing::family(name).is_some()
+}
+
+/// Whether a file named `name` is read apart from the articles, for the
+/// shape of the site: a category file or a navigation file.
+fn read_apart(name: &str) -> bool {
+    CATEGORY_FILES.contains(&name)
+        || name == DOCSIFY_SIDEBAR
+        || FOLDER_NAV_FILES.contains(&name)
+        || NEXTRA_SCRIPTS.contains(&name)
 }
 
 fn is_skipped(name: &str) -> bool {
-    (is_scratch(name) || name.starts_with('_'))
-        && !is_section_file(name)
-        && !CATEGORY_FILES.contains(&name)
+    (is_scratch(name) || name.starts_with('_')) && !is_section_file(name) && !read_apart(name)
 }
 
 /// Whether a file or folder named `name` is none of the site's, in
@@ -280,17 +305,18 @@ pub fn is_scratch(name: &str) -> bool {
 struct Walked {
     markdown: Vec<String>,
     assets: Vec<Asset>,
-    categories: Vec<String>,
+    /// The files [`read_apart`].
+    apart: Vec<String>,
 }
 
-/// Markdown files, assets and category files under `content`.
+/// Markdown files, assets and the files read apart under `content`.
 fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> Walked {
     let root = content
         .canonicalize()
         .unwrap_or_else(|_| content.to_path_buf());
     let mut markdown = Vec::new();
     let mut assets = Vec::new();
-    let mut categories = Vec::new();
+    let mut apart = Vec::new();
     let mut walker = WalkDir::new(content)
         .follow_links(true)
         .sort_by_file_name()
@@ -357,8 +383,8 @@ fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> Walked {
             ));
             continue;
         };
-        if CATEGORY_FILES.contains(&&*name) {
-            categories.push(rel);
+        if read_apart(&name) {
+            apart.push(rel);
         } else if is_markdown(&rel) {
             markdown.push(rel);
         } else {
@@ -373,11 +399,11 @@ fn walk_content(content: &Path, problems: &mut Vec<Diagnostic>) -> Walked {
     // `/`); binary searches over the assets need the order of whole paths.
     markdown.sort_unstable();
     assets.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
-    categories.sort_unstable();
+    apart.sort_unstable();
     Walked {
         markdown,
         assets,
-        categories,
+        apart,
     }
 }
 
@@ -596,6 +622,33 @@ mod tests {
             Some("label: B\n")
         );
         assert!(shapes_the_site("a/_category_.json") && !shapes_the_site("a/x.md"));
+    }
+
+    #[test]
+    fn navigation_files_are_read_apart_and_never_published() {
+        let dir = site(&[
+            ("content/_sidebar.md", b"- [A](a.md)\n"),
+            ("content/_navbar.md", b"- [A](a.md)\n"),
+            ("content/_coverpage.md", b"# Cover\n"),
+            ("content/a.md", b"a"),
+            ("content/g/.pages", b"nav: [b.md]\n"),
+            ("content/g/b.md", b"b"),
+            ("content/n/_meta.json", b"{}"),
+            ("content/n/_meta.ts", b"export default {}"),
+            ("content/_drafts/.pages", b"nav: []\n"),
+        ]);
+        let s = discover(dir.path(), "default", Reading::First, None).unwrap();
+        let rels = |files: &[SourceFile]| files.iter().map(|f| f.rel.clone()).collect::<Vec<_>>();
+        assert_eq!(rels(&s.articles), ["a.md", "g/b.md"]);
+        assert_eq!(rels(&s.contents), ["_sidebar.md"]);
+        assert_eq!(
+            rels(&s.folder_navs),
+            ["g/.pages", "n/_meta.json", "n/_meta.ts"]
+        );
+        assert!(s.assets.is_empty() && s.problems.is_empty());
+        for rel in ["_sidebar.md", "g/.pages", "n/_meta.json", "n/_meta.js"] {
+            assert!(shapes_the_site(rel) && !may_be_article(rel), "{rel}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! (and titles) the pages of a docs folder written for that tool, as its
 //! users expect, and none is published.
 
-use crate::conventions::{assert_has, built};
+use crate::conventions::{assert_has, assert_warning_at, built};
 use crate::support::Site;
 
 /// The pages under `path` that the page at `path` links to, in the order
@@ -50,4 +50,36 @@ fn starlight_sidebar_order_places_pages_and_hidden_lists_them_nowhere() {
     assert!(!articles.contains("Zebra"), "{articles}");
     assert!(!err.contains("sidebar"), "{err}");
     assert!(!err.contains("pagefind"), "{err}");
+}
+
+#[test]
+fn a_docsify_sidebar_orders_the_pages_it_links_and_is_not_published() {
+    let (site, err) = built("docsify");
+    // Listed pages in its order (`guide/usage` without `.md`, from the
+    // docs root); the one it leaves out after them, still published.
+    assert_eq!(
+        listed(&site, "guide/"),
+        ["guide/usage", "guide/install", "guide/about"]
+    );
+    // The README is the home page, as in Docsify.
+    assert_has(&site.read_public("index.html"), &["Office IT help"]);
+    // A link to no file is a warning at the link, with the way to fix it.
+    assert_warning_at(
+        &err,
+        "`guide/upgrade.md` names no article of the site: this entry is passed over",
+        "content/_sidebar.md:5:5",
+    );
+    // Neither the sidebar nor Docsify's navbar and cover page is a page.
+    for name in [
+        "_sidebar",
+        "_navbar",
+        "_coverpage",
+        "sidebar",
+        "navbar",
+        "coverpage",
+    ] {
+        assert!(!site.public().join(name).exists(), "{name}");
+    }
+    let articles = site.read_public("articles.json");
+    assert!(!articles.contains("Español"), "{articles}");
 }
