@@ -42,17 +42,21 @@ use crate::landing::split_dir;
 use crate::parse::{Article, Navigation};
 
 /// Orders the `articles` that the tables of contents `contents`, then the
-/// MkDocs `navigation`, list: each gets a negative weight, in their order,
-/// so that it comes before the unlisted articles (weight 0) of its
-/// category. An article whose front matter set a weight keeps it. Returns
+/// `navigations` (MkDocs's, the folders'), list: each gets a negative
+/// weight, in their order, so that it comes before the articles they leave
+/// out (weight 0) of its category, or a positive one after those when
+/// listed after them. An article whose front matter set a weight keeps
+/// it; one a navigation hides is unlisted. Returns
 /// the warnings for the articles of a book that its table of contents
 /// leaves out, which become drafts.
 pub fn order(
     articles: &mut [Article],
     contents: &[SourceFile],
-    navigation: Option<&Navigation>,
+    navigations: &[Navigation],
 ) -> Vec<Diagnostic> {
-    let mut places: HashMap<String, usize> = HashMap::new();
+    // Each listed article's place, and whether it comes after the
+    // articles left out (mkdocs-awesome-pages' `...`).
+    let mut places: HashMap<String, (usize, bool)> = HashMap::new();
     let mut warnings = Vec::new();
     let known: HashSet<&str> = articles.iter().map(|a| a.rel.as_str()).collect();
     // Only a summary that lists pages makes its folder a book.
@@ -68,17 +72,30 @@ pub fn order(
         }
         for rel in pages {
             let next = places.len();
-            places.entry(rel).or_insert(next);
+            places.entry(rel).or_insert((next, false));
         }
     }
-    for page in navigation.iter().flat_map(|n| &n.pages) {
+    let mut hidden = HashSet::new();
+    for page in navigations.iter().flat_map(|n| &n.pages) {
         let next = places.len();
-        places.entry(page.rel.clone()).or_insert(next);
+        places
+            .entry(page.rel.clone())
+            .or_insert((next, page.after_rest));
+        if page.hidden {
+            hidden.insert(page.rel.as_str());
+        }
     }
     let listed = places.len() as i64;
     for article in articles.iter_mut() {
+        article.unlisted |= hidden.contains(article.rel.as_str());
         match places.get(&article.rel) {
-            Some(&place) if article.weight == 0 => article.weight = place as i64 - listed,
+            Some(&(place, after)) if article.weight == 0 => {
+                article.weight = if after {
+                    place as i64 + 1
+                } else {
+                    place as i64 - listed
+                };
+            }
             Some(_) => {}
             None => {
                 let book = books.iter().find(|toc| {
@@ -120,8 +137,8 @@ pub fn title_sections(config: &mut Config, navigation: &Navigation) {
         configured.title = configured
             .title
             .take()
-            .or_else(|| Some(Localized::Text(section.title.clone())));
-        configured.order = configured.order.or(Some(section.position));
+            .or_else(|| section.title.clone().map(Localized::Text));
+        configured.order = configured.order.or(section.position);
     }
 }
 
@@ -216,7 +233,7 @@ mod tests {
             ..Default::default()
         };
         let mut articles = crate::parse::parse(&Default::default(), &sources).articles;
-        let warnings = order(&mut articles, &[SourceFile::in_content(toc_rel, toc)], None);
+        let warnings = order(&mut articles, &[SourceFile::in_content(toc_rel, toc)], &[]);
         let articles = articles
             .into_iter()
             .map(|a| (a.rel, a.weight, a.draft))
@@ -303,6 +320,46 @@ mod tests {
             warnings[0]
                 .message
                 .starts_with("`zh/gone.md` names no article")
+        );
+    }
+
+    #[test]
+    fn a_folders_navigation_orders_around_the_rest_and_hides() {
+        let sources = Sources {
+            articles: ["g/a.md", "g/b.md", "g/c.md", "g/d.md"]
+                .iter()
+                .map(|rel| SourceFile::in_content(rel, "---\ntitle: T\n---\nText.\n"))
+                .collect(),
+            ..Default::default()
+        };
+        let mut articles = crate::parse::parse(&Default::default(), &sources).articles;
+        let page = |rel: &str, after_rest, hidden| crate::parse::NavPage {
+            rel: rel.into(),
+            title: None,
+            after_rest,
+            hidden,
+        };
+        let navigation = Navigation {
+            pages: vec![
+                page("g/c.md", false, false),
+                page("g/a.md", true, false),
+                page("g/d.md", false, true),
+            ],
+            ..Default::default()
+        };
+        assert!(order(&mut articles, &[], &[navigation]).is_empty());
+        let placed: Vec<_> = articles
+            .iter()
+            .map(|a| (a.rel.as_str(), a.weight, a.unlisted, a.draft))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                ("g/a.md", 2, false, false),
+                ("g/b.md", 0, false, false),
+                ("g/c.md", -3, false, false),
+                ("g/d.md", -1, true, false),
+            ]
         );
     }
 

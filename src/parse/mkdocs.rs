@@ -27,7 +27,8 @@ use crate::discover::{SourceFile, Sources, is_markdown};
 use crate::landing::split_dir;
 use crate::matter::yaml;
 
-/// What an MkDocs `nav:` says of the site.
+/// What an MkDocs `nav:` says of the site, or a folder's navigation file
+/// of its folder (see the `folders` module).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Navigation {
     /// The file it was read from, for messages.
@@ -45,6 +46,12 @@ pub struct NavPage {
     pub rel: String,
     /// The title `nav:` gives it, if any.
     pub title: Option<String>,
+    /// Listed after the pages the navigation leaves out (after
+    /// mkdocs-awesome-pages' `...`), not before them.
+    pub after_rest: bool,
+    /// Hidden from the navigation, reachable by its URL (Nextra's
+    /// `display: hidden`): an unlisted article.
+    pub hidden: bool,
 }
 
 /// A section of `nav:` whose pages share a folder: that folder's section.
@@ -52,34 +59,50 @@ pub struct NavPage {
 pub struct NavSection {
     /// The section id of the folder (`user-guide/setup`).
     pub section: String,
-    /// Its title in `nav:`.
-    pub title: String,
+    /// Its title in `nav:`, if it gives one.
+    pub title: Option<String>,
     /// Its place among the titled sections of `nav:`, in reading order,
     /// from 1: sections nested at other depths of `nav:` may be siblings
     /// in tier0's tree of folders, and keep the order they are read in.
-    pub position: i64,
+    /// `None` when the navigation titles it without placing it.
+    pub position: Option<i64>,
 }
 
-/// The navigation of a site's `mkdocs.yml`, if it has one, and its problems.
+/// The navigations of a site: its `mkdocs.yml`'s, then its folders'
+/// navigation files' (by path), and their problems.
 #[derive(Debug, Default)]
 pub(super) struct Read {
-    pub(super) navigation: Option<Navigation>,
+    pub(super) navigations: Vec<Navigation>,
     pub(super) problems: Vec<Diagnostic>,
 }
 
 impl Read {
-    /// The title `nav:` gives each page it titles, by content-relative
-    /// path; a page listed twice keeps its first.
+    /// The title the navigations give each page they title, by
+    /// content-relative path; a page listed twice keeps its first.
     pub(super) fn titles(&self) -> HashMap<&str, &str> {
-        let pages = self.navigation.iter().flat_map(|n| n.pages.iter().rev());
+        let pages = self
+            .navigations
+            .iter()
+            .rev()
+            .flat_map(|n| n.pages.iter().rev());
         pages
             .filter_map(|page| Some((page.rel.as_str(), page.title.as_deref()?)))
             .collect()
     }
 }
 
-/// Reads the navigation of `sources`' `mkdocs.yml`.
+/// Reads the navigations of `sources`: its `mkdocs.yml`'s, then its
+/// folders'.
 pub(super) fn read(sources: &Sources) -> Read {
+    let mut read = read_mkdocs(sources);
+    let (folders, problems) = super::folders::read(sources);
+    read.navigations.extend(folders);
+    read.problems.extend(problems);
+    read
+}
+
+/// Reads the navigation of `sources`' `mkdocs.yml`.
+fn read_mkdocs(sources: &Sources) -> Read {
     let Some(file) = &sources.mkdocs else {
         return Read::default();
     };
@@ -94,7 +117,7 @@ pub(super) fn read(sources: &Sources) -> Read {
         problems.extend(more);
     }
     Read {
-        navigation,
+        navigations: navigation.into_iter().collect(),
         problems,
     }
 }
@@ -218,6 +241,8 @@ impl Reading<'_> {
         self.navigation.pages.push(NavPage {
             rel: rel.clone(),
             title: title.map(str::to_owned),
+            after_rest: false,
+            hidden: false,
         });
         vec![rel]
     }
@@ -234,8 +259,8 @@ impl Reading<'_> {
         let sections = &mut self.navigation.sections;
         let titled = NavSection {
             section,
-            title: title.to_owned(),
-            position,
+            title: Some(title.to_owned()),
+            position: Some(position),
         };
         match sections
             .iter()
@@ -324,7 +349,7 @@ mod tests {
             mkdocs_inherited: Some(parent),
             ..Sources::default()
         };
-        let pages = |sources: &Sources| super::read(sources).navigation.expect("read").pages;
+        let pages = |sources: &Sources| super::read(sources).navigations.remove(0).pages;
         assert_eq!(pages(&sources), [page("index.md", Some("Home"))]);
         // Its own nav wins.
         sources.mkdocs = Some(file(
@@ -365,6 +390,8 @@ mod tests {
         NavPage {
             rel: rel.into(),
             title: title.map(Into::into),
+            after_rest: false,
+            hidden: false,
         }
     }
 
@@ -404,13 +431,13 @@ mod tests {
         let sections: Vec<_> = navigation
             .sections
             .iter()
-            .map(|s| (s.section.as_str(), s.title.as_str(), s.position))
+            .map(|s| (s.section.as_str(), s.title.as_deref(), s.position))
             .collect();
         assert_eq!(
             sections,
             [
-                ("guide/advanced", "Advanced", 2),
-                ("guide", "User Guide", 1)
+                ("guide/advanced", Some("Advanced"), Some(2)),
+                ("guide", Some("User Guide"), Some(1))
             ]
         );
     }
@@ -419,8 +446,12 @@ mod tests {
     fn an_enclosing_section_keeps_the_folder_it_shares_with_a_nested_one() {
         let text = "nav:\n- Outer:\n  - Inner:\n    - g/a.md\n  - g/b.md\n";
         let navigation = read(text).0.expect("read");
-        let titles: Vec<_> = navigation.sections.iter().map(|s| &s.title).collect();
-        assert_eq!(titles, ["Outer"]);
+        let titles: Vec<_> = navigation
+            .sections
+            .iter()
+            .map(|s| s.title.as_deref())
+            .collect();
+        assert_eq!(titles, [Some("Outer")]);
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod article;
 mod category;
 pub mod date;
 mod fields;
+mod folders;
 mod keys;
 mod mkdocs;
 mod place;
@@ -255,8 +256,9 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// The article files left out for their errors.
     pub left_out: Vec<SourceFile>,
-    /// What MkDocs's `nav:` says of the site, if it has an `mkdocs.yml`.
-    pub navigation: Option<Navigation>,
+    /// What MkDocs's `nav:` says of the site, if it has an `mkdocs.yml`,
+    /// then what its folders' navigation files say of their folders.
+    pub navigations: Vec<Navigation>,
 }
 
 /// Parses and checks every article and section file.
@@ -343,7 +345,7 @@ fn finish(
         sections: Vec::new(),
         diagnostics,
         left_out: Vec::new(),
-        navigation: read.navigation,
+        navigations: read.navigations,
     };
     let mut left_out = Vec::new();
     for (result, _) in results {

@@ -5,6 +5,7 @@
 //! users expect, and none is published.
 
 use crate::conventions::{assert_has, assert_warning_at, built};
+use crate::serve::{Step, assert_rebuilds_everything_as_a_clean_build, edit};
 use crate::support::Site;
 
 /// The pages under `path` that the page at `path` links to, in the order
@@ -82,4 +83,159 @@ fn a_docsify_sidebar_orders_the_pages_it_links_and_is_not_published() {
     }
     let articles = site.read_public("articles.json");
     assert!(!articles.contains("Español"), "{articles}");
+}
+
+/// Where each of `hrefs` is first written in `html`, in that order.
+fn in_order(html: &str, hrefs: &[&str]) -> bool {
+    let at: Vec<usize> = hrefs
+        .iter()
+        .map(|href| {
+            html.find(href)
+                .unwrap_or_else(|| panic!("no {href} in:\n{html}"))
+        })
+        .collect();
+    at.windows(2).all(|pair| pair[0] < pair[1])
+}
+
+#[test]
+fn awesome_pages_files_order_and_title_pages_and_folders() {
+    let (site, err) = built("awesome-pages");
+    // `nav` in its order, the pages it leaves out at its `...`.
+    assert_eq!(
+        listed(&site, "printing/"),
+        [
+            "printing/toner",
+            "printing/offline",
+            "printing/jams",
+            "printing/archive"
+        ]
+    );
+    // `- Title: page.md` titles the page; `title:` its folder's section.
+    assert_has(
+        &site.read_public("printing/offline/index.html"),
+        &["<h1>Offline printer</h1>", "Printer shows offline"],
+    );
+    assert_has(
+        &site.read_public("printing/index.html"),
+        &["<h1>Printers and scanners</h1>"],
+    );
+    // The root's `.pages` orders its folders.
+    let home = site.read_public("index.html");
+    assert!(
+        in_order(
+            &home,
+            &["\"accounts/index.html\"", "\"printing/index.html\""]
+        ),
+        "{home}"
+    );
+    assert_warning_at(
+        &err,
+        "`gone.md` names no page or folder in `printing`: this entry is passed over",
+        "content/printing/.pages:5:5",
+    );
+    assert!(!site.public().join(".pages").exists());
+    assert!(!site.public().join("printing/.pages").exists());
+}
+
+#[test]
+fn nextra_meta_files_order_title_and_hide_pages() {
+    let (site, err) = built("nextra");
+    // The keys' order, then the pages left out by title; the hidden page
+    // and the separator are in no list.
+    assert_eq!(
+        listed(&site, "guide/"),
+        [
+            "guide/more",
+            "guide/more/vpn",
+            "guide/zebra",
+            "guide/apple",
+            "guide/mango"
+        ]
+    );
+    assert_has(
+        &site.read_public("guide/index.html"),
+        &["<h1>Setting up your laptop</h1>"],
+    );
+    assert_has(
+        &site.read_public("guide/apple/index.html"),
+        &["<h1>Apple Mail</h1>"],
+    );
+    let hidden = site.read_public("guide/secret/index.html");
+    assert_has(&hidden, &["Quokka beta programme", "noindex"]);
+    let articles = site.read_public("articles.json");
+    assert!(!articles.contains("Quokka"), "{articles}");
+    assert_warning_at(
+        &err,
+        "`gone` names no page or folder in `guide`: this entry is passed over",
+        "content/guide/_meta.json:13:3",
+    );
+    assert_warning_at(
+        &err,
+        "this `_meta` file is JavaScript, which tier0 does not run: the order and titles it \
+         gives are not read",
+        "content/guide/more/_meta.ts:1:1",
+    );
+    assert!(!site.public().join("_meta.json").exists());
+}
+
+#[test]
+fn serve_acts_on_changes_to_navigation_files_as_a_clean_build() {
+    let site = Site::fixture("awesome-pages");
+    let root = site.root();
+    let pages = root.join("content/printing/.pages");
+    let edit = |from: &str, to: &str| edit(&pages, from, to);
+    let steps: Vec<Step> = vec![
+        (
+            "retitle a page in .pages",
+            Box::new(|| edit("Offline printer: ", "Printer offline: ")),
+        ),
+        (
+            "move a page first in .pages",
+            Box::new(|| edit("  - toner.md\n", "  - archive.md\n  - toner.md\n")),
+        ),
+        (
+            "retitle the folder in .pages",
+            Box::new(|| edit("title: Printers and scanners", "title: Printing")),
+        ),
+        (
+            "delete .pages",
+            Box::new(|| std::fs::remove_file(&pages).unwrap()),
+        ),
+        (
+            "add a _meta.json",
+            Box::new(|| {
+                site.write(
+                    "content/printing/_meta.json",
+                    "{\"jams\": \"Jammed paper\", \"toner\": {\"display\": \"hidden\"}}\n",
+                )
+            }),
+        ),
+        (
+            "delete the _meta.json",
+            Box::new(|| std::fs::remove_file(root.join("content/printing/_meta.json")).unwrap()),
+        ),
+        (
+            "add a Docsify sidebar",
+            Box::new(|| {
+                site.write(
+                    "content/_sidebar.md",
+                    "- [Offline](printing/offline)\n- [Jams](printing/jams.md)\n",
+                )
+            }),
+        ),
+        (
+            "reorder the sidebar",
+            Box::new(|| {
+                site.write(
+                    "content/_sidebar.md",
+                    "- [Jams](printing/jams.md)\n- [Offline](printing/offline)\n",
+                )
+            }),
+        ),
+        (
+            "delete the sidebar",
+            Box::new(|| std::fs::remove_file(root.join("content/_sidebar.md")).unwrap()),
+        ),
+    ];
+    assert_rebuilds_everything_as_a_clean_build(&site, steps);
 }
