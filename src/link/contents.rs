@@ -1,5 +1,7 @@
-//! Tables of contents written for other generators: mdBook's `SUMMARY.md`
-//! and MkDocs's `nav:` (read by the parse stage's `mkdocs` module).
+//! Tables of contents written for other generators: mdBook's `SUMMARY.md`,
+//! Docsify's `_sidebar.md`, and the navigations the parse stage reads
+//! (MkDocs's `nav:`, mkdocs-awesome-pages' `.pages`, Nextra's
+//! `_meta.json`).
 //!
 //! A book's `SUMMARY.md` lists its pages in reading order, as links to
 //! Markdown files relative to its folder. It is not published. The
@@ -24,7 +26,9 @@
 //! landing page, which a section shows first anyway.
 //!
 //! MkDocs builds the pages its `nav:` leaves out too, so they stay
-//! published, after the listed ones. (The titles `nav:` gives its pages
+//! published, after the listed ones (or before those a folder's `.pages`
+//! lists after its `...`); a page Nextra's `_meta.json` hides is
+//! unlisted. (The titles `nav:` gives its pages
 //! are read with the pages, by the parse stage.) The titles of its
 //! sections fold into the config's `categories:` below what it sets, as
 //! Docusaurus's category files do (see `link::categories`).
@@ -62,12 +66,16 @@ pub fn order(
     // Only a summary that lists pages makes its folder a book.
     let mut books = Vec::new();
     for toc in contents {
-        let pages = if split_dir(&toc.rel).1 == DOCSIFY_SIDEBAR {
-            sidebar_pages(toc, &known, &mut warnings)
-        } else {
-            listed(&toc.rel, &toc.text)
-        };
-        if !pages.is_empty() && split_dir(&toc.rel).1 != DOCSIFY_SIDEBAR {
+        // Docsify serves the pages its sidebar leaves out: no book.
+        if split_dir(&toc.rel).1 == DOCSIFY_SIDEBAR {
+            for rel in sidebar_pages(toc, &known, &mut warnings) {
+                let next = places.len();
+                places.entry(rel).or_insert((next, false));
+            }
+            continue;
+        }
+        let pages = listed(&toc.rel, &toc.text);
+        if !pages.is_empty() {
             books.push(toc);
         }
         for rel in pages {

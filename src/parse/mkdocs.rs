@@ -15,94 +15,18 @@
 //! not YAML is an error at its line and column; an entry of `nav:` that is
 //! none of the forms above is a warning, and skipped.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
-
 use serde::Deserialize;
 use serde_yaml::Value;
 
 use super::SectionPath;
+use super::navigation::{NavPage, NavSection, Navigation, Read};
 use crate::diagnostics::Diagnostic;
 use crate::discover::{SourceFile, Sources, is_markdown};
 use crate::landing::split_dir;
 use crate::matter::yaml;
 
-/// What an MkDocs `nav:` says of the site, or a folder's navigation file
-/// of its folder (see the `folders` module).
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Navigation {
-    /// The file it was read from, for messages.
-    pub path: PathBuf,
-    /// The pages it lists, in reading order.
-    pub pages: Vec<NavPage>,
-    /// The sections it titles, in the order they first appear.
-    pub sections: Vec<NavSection>,
-}
-
-/// A page listed in `nav:`.
-#[derive(Debug, PartialEq, Eq)]
-pub struct NavPage {
-    /// Its path relative to the content folder, `/`-separated.
-    pub rel: String,
-    /// The title `nav:` gives it, if any.
-    pub title: Option<String>,
-    /// Listed after the pages the navigation leaves out (after
-    /// mkdocs-awesome-pages' `...`), not before them.
-    pub after_rest: bool,
-    /// Hidden from the navigation, reachable by its URL (Nextra's
-    /// `display: hidden`): an unlisted article.
-    pub hidden: bool,
-}
-
-/// A section of `nav:` whose pages share a folder: that folder's section.
-#[derive(Debug, PartialEq, Eq)]
-pub struct NavSection {
-    /// The section id of the folder (`user-guide/setup`).
-    pub section: String,
-    /// Its title in `nav:`, if it gives one.
-    pub title: Option<String>,
-    /// Its place among the titled sections of `nav:`, in reading order,
-    /// from 1: sections nested at other depths of `nav:` may be siblings
-    /// in tier0's tree of folders, and keep the order they are read in.
-    /// `None` when the navigation titles it without placing it.
-    pub position: Option<i64>,
-}
-
-/// The navigations of a site: its `mkdocs.yml`'s, then its folders'
-/// navigation files' (by path), and their problems.
-#[derive(Debug, Default)]
-pub(super) struct Read {
-    pub(super) navigations: Vec<Navigation>,
-    pub(super) problems: Vec<Diagnostic>,
-}
-
-impl Read {
-    /// The title the navigations give each page they title, by
-    /// content-relative path; a page listed twice keeps its first.
-    pub(super) fn titles(&self) -> HashMap<&str, &str> {
-        let pages = self
-            .navigations
-            .iter()
-            .rev()
-            .flat_map(|n| n.pages.iter().rev());
-        pages
-            .filter_map(|page| Some((page.rel.as_str(), page.title.as_deref()?)))
-            .collect()
-    }
-}
-
-/// Reads the navigations of `sources`: its `mkdocs.yml`'s, then its
-/// folders'.
-pub(super) fn read(sources: &Sources) -> Read {
-    let mut read = read_mkdocs(sources);
-    let (folders, problems) = super::folders::read(sources);
-    read.navigations.extend(folders);
-    read.problems.extend(problems);
-    read
-}
-
 /// Reads the navigation of `sources`' `mkdocs.yml`.
-fn read_mkdocs(sources: &Sources) -> Read {
+pub(super) fn read(sources: &Sources) -> Read {
     let Some(file) = &sources.mkdocs else {
         return Read::default();
     };
@@ -320,6 +244,8 @@ fn common_folder(pages: &[String]) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
     use crate::diagnostics::line_col;
 

@@ -22,6 +22,7 @@ mod fields;
 mod folders;
 mod keys;
 mod mkdocs;
+mod navigation;
 mod place;
 pub mod title;
 mod translations;
@@ -45,7 +46,7 @@ pub use date::Timestamp;
 pub use fields::FieldSpans;
 use fields::Withholding;
 pub use keys::FRONT_MATTER_KEYS;
-pub use mkdocs::{NavPage, NavSection, Navigation};
+pub use navigation::{NavPage, NavSection, Navigation};
 pub use place::{SectionPath, is_section_id, number_prefix, without_number_prefix};
 
 /// A valid article, as its author wrote it.
@@ -264,7 +265,7 @@ pub struct Parsed {
 /// Parses and checks every article and section file.
 pub fn parse(config: &Config, sources: &Sources) -> Parsed {
     let landed = landed(sources);
-    let read = mkdocs::read(sources);
+    let read = navigation::read(sources);
     let titles = read.titles();
     let results = sources
         .articles
@@ -330,7 +331,7 @@ fn finish(
     config: &Config,
     sources: &Sources,
     mut results: Vec<Parse>,
-    read: mkdocs::Read,
+    read: navigation::Read,
 ) -> Parsed {
     let mut diagnostics: Vec<Diagnostic> = results
         .iter_mut()

@@ -23,7 +23,8 @@ mod nextra;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::{NavPage, NavSection, Navigation, SectionPath};
+use super::SectionPath;
+use super::navigation::{NavPage, NavSection, Navigation};
 use crate::diagnostics::Diagnostic;
 use crate::discover::{MARKDOWN_EXTENSIONS, NEXTRA_SCRIPTS, SourceFile, Sources, is_markdown};
 use crate::landing::split_dir;
