@@ -239,3 +239,43 @@ fn serve_acts_on_changes_to_navigation_files_as_a_clean_build() {
     ];
     assert_rebuilds_everything_as_a_clean_build(&site, steps);
 }
+
+#[test]
+fn a_navigation_file_that_does_not_decode_is_located_and_the_site_is_built() {
+    let site = Site::fixture("awesome-pages");
+    site.write(
+        "content/printing/.pages",
+        "nav:\n  - toner.md\n   - jams.md: [\n",
+    );
+    site.write(
+        "content/accounts/_meta.json",
+        "{\n  \"password\": \"Passwords\",\n}\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = crate::support::stderr(&output);
+    // Written, with the broken files left out (exit code 3).
+    assert_eq!(output.status.code(), Some(3), "{err}");
+    for (message, at) in [
+        ("invalid YAML", "content/printing/.pages:3:"),
+        (
+            "invalid JSON: trailing comma",
+            "content/accounts/_meta.json:3:1",
+        ),
+    ] {
+        let (_, after) = err
+            .split_once(&format!("error: {message}"))
+            .unwrap_or_else(|| panic!("no {message:?} in:\n{err}"));
+        let location = after.lines().nth(1).unwrap_or("");
+        assert!(location.contains(at), "{message:?} is not at {at}:\n{err}");
+    }
+    // The folder is ordered by title, as without the file.
+    assert_eq!(
+        listed(&site, "printing/"),
+        [
+            "printing/archive",
+            "printing/jams",
+            "printing/offline",
+            "printing/toner"
+        ]
+    );
+}
