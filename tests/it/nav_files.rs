@@ -4,7 +4,7 @@
 //! (and titles) the pages of a docs folder written for that tool, as its
 //! users expect, and none is published.
 
-use crate::conventions::{assert_has, assert_warning_at, built};
+use crate::conventions::{assert_error_at, assert_has, assert_warning_at, built};
 use crate::serve::{Step, assert_rebuilds_everything_as_a_clean_build, edit};
 use crate::support::Site;
 
@@ -255,19 +255,12 @@ fn a_navigation_file_that_does_not_decode_is_located_and_the_site_is_built() {
     let err = crate::support::stderr(&output);
     // Written, with the broken files left out (exit code 3).
     assert_eq!(output.status.code(), Some(3), "{err}");
-    for (message, at) in [
-        ("invalid YAML", "content/printing/.pages:3:"),
-        (
-            "invalid JSON: trailing comma",
-            "content/accounts/_meta.json:3:1",
-        ),
-    ] {
-        let (_, after) = err
-            .split_once(&format!("error: {message}"))
-            .unwrap_or_else(|| panic!("no {message:?} in:\n{err}"));
-        let location = after.lines().nth(1).unwrap_or("");
-        assert!(location.contains(at), "{message:?} is not at {at}:\n{err}");
-    }
+    assert_error_at(&err, "invalid YAML", "content/printing/.pages:3:13");
+    assert_error_at(
+        &err,
+        "invalid JSON: trailing comma",
+        "content/accounts/_meta.json:3:1",
+    );
     // The folder is ordered by title, as without the file.
     assert_eq!(
         listed(&site, "printing/"),
