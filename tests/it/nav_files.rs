@@ -146,6 +146,7 @@ fn nextra_meta_files_order_title_and_hide_pages() {
         listed(&site, "guide/"),
         [
             "guide/more",
+            "guide/more/wi-fi",
             "guide/more/vpn",
             "guide/zebra",
             "guide/apple",
@@ -169,11 +170,22 @@ fn nextra_meta_files_order_title_and_hide_pages() {
         "`gone` names no page or folder in `guide`: this entry is passed over",
         "content/guide/_meta.json:13:3",
     );
+    // Nextra 3's `_meta.ts`, a plain object, is read as `_meta.json` is.
+    assert_eq!(
+        listed(&site, "guide/more/"),
+        ["guide/more/wi-fi", "guide/more/vpn"]
+    );
+    assert_has(
+        &site.read_public("guide/more/wi-fi/index.html"),
+        &["<h1>Wi-Fi</h1>"],
+    );
+    // One with a JSX title needs JavaScript: not read, said where.
     assert_warning_at(
         &err,
-        "this `_meta` file is JavaScript, which tier0 does not run: the order and titles it \
+        "tier0 runs no JavaScript, and cannot read this `_meta` file without it: this value \
+         is computed by JavaScript (a JSX title, a variable, a call); the order and titles it \
          gives are not read",
-        "content/guide/more/_meta.ts:1:1",
+        "content/legacy/_meta.js:2:8",
     );
     assert!(!site.public().join("_meta.json").exists());
 }

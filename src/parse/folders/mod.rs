@@ -13,12 +13,14 @@
 //! its line and column; a file that cannot be decoded is an error there,
 //! and the rest of the site is built.
 //!
-//! Nextra 3 and 4 write `_meta.js` / `_meta.ts`, JavaScript modules: tier0
-//! runs no JavaScript, so such a file is not read, with a warning that
-//! says so.
+//! Nextra 3 and 4 write `_meta.js` / `_meta.ts`, JavaScript modules:
+//! tier0 runs no JavaScript, so it reads one only when it exports a plain
+//! object literal (the `script` module), and otherwise says, in a warning
+//! at the place that needs JavaScript, that it is not read.
 
 mod awesome_pages;
 mod nextra;
+mod script;
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -67,19 +69,7 @@ pub(super) fn read(sources: &Sources) -> (Vec<Navigation>, Vec<Diagnostic>) {
     for file in &sources.folder_navs {
         let name = split_dir(&file.rel).1;
         let decoded = if NEXTRA_SCRIPTS.contains(&name) {
-            problems.push(
-                Diagnostic::warning(
-                    &file.path,
-                    0..0,
-                    "this `_meta` file is JavaScript, which tier0 does not run: the order and \
-                     titles it gives are not read",
-                )
-                .with_help(
-                    "the pages of this folder are ordered by title; to keep this order, write \
-                     the same object as JSON in a `_meta.json` beside it (Nextra 2's form)",
-                ),
-            );
-            continue;
+            nextra::read_script(file, &mut problems)
         } else if name == "_meta.json" {
             nextra::read(file, &mut problems)
         } else {
@@ -254,11 +244,11 @@ mod tests {
     }
 
     #[test]
-    fn a_pages_title_titles_its_folder_and_scripts_are_not_read() {
+    fn a_pages_title_titles_its_folder_and_a_script_is_read_when_plain() {
         let pages = "title: Guide\nnav:\n  - z.md\n  - ...\n  - a.md\n";
         let (navigations, problems) = read(&sources(&[
             ("g/.pages", pages),
-            ("g/sub/_meta.ts", "export default { c: 'See' }"),
+            ("g/sub/_meta.ts", "export default {\n  c: <b>See</b>\n}\n"),
         ]));
         assert_eq!(navigations.len(), 1);
         let navigation = &navigations[0];
@@ -273,5 +263,13 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert!(problems[0].message.contains("JavaScript"), "{problems:?}");
         assert_eq!(problems[0].path, Path::new("content/g/sub/_meta.ts"));
+        assert_eq!(problems[0].span, 22..23);
+        // A plain object is read as `_meta.json` is.
+        let (navigations, problems) = read(&sources(&[(
+            "g/sub/_meta.js",
+            "export default {\n  c: 'See',\n}\n",
+        )]));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(navigations[0].pages[0].title.as_deref(), Some("See"));
     }
 }

@@ -1,4 +1,6 @@
-//! Nextra 2's `_meta.json`: an object whose keys name the folder's pages
+//! Nextra's `_meta` files: Nextra 2's `_meta.json`, and Nextra 3's and
+//! 4's `_meta.js` / `_meta.ts` when they export a plain object (see the
+//! `script` module). Each is an object whose keys name the folder's pages
 //! (without extension) and subfolders in order, each with its title
 //! (`"about": "About us"`) or with settings (`"about": {"title": "About
 //! us", "display": "hidden"}`).
@@ -15,6 +17,7 @@ use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 use serde_json::Value;
 
+use super::script::{self, MetaEntry};
 use super::{Entry, FolderNav};
 use crate::diagnostics::Diagnostic;
 use crate::discover::SourceFile;
@@ -61,15 +64,50 @@ pub(super) fn read(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<
             return None;
         }
     };
-    let mut folder = FolderNav::default();
     let mut from = 0;
-    for (key, value) in entries {
+    let located = entries.into_iter().map(|(key, value)| {
         let quoted = serde_json::to_string(&key).unwrap_or_default();
         let span = text
             .get(from..)
             .and_then(|rest| rest.find(&quoted))
             .map_or(0..0, |at| from + at..from + at + quoted.len());
         from = span.end.max(from);
+        (key, value, span)
+    });
+    Some(folder(file, located.collect(), problems))
+}
+
+/// What the `_meta.js` / `_meta.ts` `file` says of its folder, when it is
+/// the plain object [`script::object`] reads; else a warning that says
+/// where it needs JavaScript, and `None`.
+pub(super) fn read_script(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<FolderNav> {
+    match script::object(&file.text) {
+        Ok(entries) => Some(folder(file, entries, problems)),
+        Err((span, why)) => {
+            problems.push(
+                Diagnostic::warning(
+                    &file.path,
+                    span,
+                    format!(
+                        "tier0 runs no JavaScript, and cannot read this `_meta` file without \
+                         it: {why}; the order and titles it gives are not read"
+                    ),
+                )
+                .with_help(
+                    "the pages of this folder are ordered by title; to keep this order, export \
+                     a plain object (`export default { page: 'Title' }`) of quoted texts",
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// The folder the `_meta` `entries` describe, each with where its key is
+/// written in `file`.
+fn folder(file: &SourceFile, entries: Vec<MetaEntry>, problems: &mut Vec<Diagnostic>) -> FolderNav {
+    let mut folder = FolderNav::default();
+    for (key, value, span) in entries {
         if key == "*" || key.starts_with("--") {
             continue;
         }
@@ -107,7 +145,7 @@ pub(super) fn read(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<
             hidden,
         });
     }
-    Some(folder)
+    folder
 }
 
 #[cfg(test)]
