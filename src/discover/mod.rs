@@ -3,14 +3,16 @@
 //! In: the site root. Out: [`Sources`]: the text of every article, category
 //! page, category file, config and theme file, and the list of assets to
 //! copy. This module and `write` are the only ones that touch the disk.
-//! Files and folders starting with `.` or `_` (other than `_index.md` and
-//! Docusaurus's `_category_` files) are skipped, and so are editors'
+//! Files and folders starting with `.` or `_` (other than `_index.md`,
+//! Docusaurus's `_category_` files and the navigation files of Docsify,
+//! mkdocs-awesome-pages and Nextra) are skipped, and so are editors'
 //! backups and scratch files ([`is_scratch`]), in the theme too; symbolic
 //! links are followed only while they stay inside the content folder, and
 //! a file that cannot be read or is not UTF-8 becomes a located
 //! diagnostic, never a panic.
 
 mod known;
+mod mkdocs;
 mod read;
 
 use std::collections::BTreeMap;
@@ -37,6 +39,21 @@ pub const TABLE_OF_CONTENTS: &str = "SUMMARY.md";
 /// `categories` module) and is not published. Docusaurus reads the first
 /// of these a folder has.
 pub const CATEGORY_FILES: [&str; 3] = ["_category_.json", "_category_.yml", "_category_.yaml"];
+
+/// Name of Docsify's sidebar, a Markdown list of links that orders the
+/// articles it lists, as a `SUMMARY.md` does, and is not published (the
+/// link stage's `contents` module). Docsify's `_navbar.md` and
+/// `_coverpage.md` start with `_` too, and are skipped.
+pub const DOCSIFY_SIDEBAR: &str = "_sidebar.md";
+
+/// Names of the files that order and title the pages and subfolders of
+/// their folder: mkdocs-awesome-pages-plugin's `.pages` (YAML) and Nextra
+/// 2's `_meta.json` (the parse stage's `folders` module). Not published.
+pub const FOLDER_NAV_FILES: [&str; 2] = [".pages", "_meta.json"];
+
+/// Names of Nextra 3's and 4's `_meta` files, which are JavaScript: found,
+/// to say that they are not read.
+pub const NEXTRA_SCRIPTS: [&str; 4] = ["_meta.js", "_meta.ts", "_meta.jsx", "_meta.tsx"];
 
 /// Names of MkDocs's configuration beside `tier0.yaml`, whose `nav:` gives
 /// the articles and sections it lists their titles and order (the parse
@@ -119,10 +136,13 @@ pub struct Sources {
     /// `index.md` or `README.md` of a folder with other pages; see
     /// [`crate::landing`]), sorted.
     pub sections: Vec<SourceFile>,
-    /// Tables of contents ([`TABLE_OF_CONTENTS`]), sorted.
+    /// Tables of contents ([`TABLE_OF_CONTENTS`], [`DOCSIFY_SIDEBAR`]), sorted.
     pub contents: Vec<SourceFile>,
     /// Category files ([`CATEGORY_FILES`]), sorted.
     pub categories: Vec<SourceFile>,
+    /// Folder navigation files ([`FOLDER_NAV_FILES`], [`NEXTRA_SCRIPTS`]),
+    /// sorted.
+    pub folder_navs: Vec<SourceFile>,
     /// MkDocs's configuration beside `tier0.yaml` ([`MKDOCS_FILES`]).
     pub mkdocs: Option<SourceFile>,
     /// The `mkdocs.yml` that it names in `INHERIT:`, whose keys it takes
@@ -207,7 +227,7 @@ pub fn discover(
     let Walked {
         markdown,
         assets,
-        categories,
+        apart,
     } = walk_content(&content, &mut sources.problems);
     sources.assets = readable(&content, assets, &mut sources.problems);
     let landings = crate::landing::landings(markdown.iter().map(String::as_str));
@@ -241,20 +261,23 @@ pub fn discover(
     // The paths are sorted: the map is built in one pass, not by inserts.
     sources.texts = texts.into_iter().collect();
     // A handful of small files, read when they are needed: they are few.
-    for rel in categories {
+    for rel in apart {
         match std::fs::read(content.dir.join(&rel)) {
             Ok(bytes) => {
                 let (file, problem) = read::source_file(&content, rel, &bytes);
                 sources.texts.insert(file.path.clone(), file.text.clone());
+                let name = file_name(&file.rel);
                 match problem {
                     Some(problem) => sources.problems.push(problem),
-                    None => sources.categories.push(file),
+                    None if CATEGORY_FILES.contains(&name) => sources.categories.push(file),
+                    None if name == DOCSIFY_SIDEBAR => sources.contents.push(file),
+                    None => sources.folder_navs.push(file),
                 }
             }
             Err(e) => sources.problems.push(read::unreadable(&content, &rel, &e)),
         }
     }
-    read_mkdocs(root, &mut sources);
+    mkdocs::read(root, &mut sources);
     sources.theme = read_theme(&root.join("themes").join(theme))?;
     Ok(sources)
 }
@@ -281,97 +304,6 @@ fn other_content_folder(root: &Path, content_dir: &Path) -> String {
     }
 }
 
-/// Reads the first of [`MKDOCS_FILES`] at `root` into `sources`.
-fn read_mkdocs(root: &Path, sources: &mut Sources) {
-    for name in MKDOCS_FILES {
-        let (file, problem) = match root_file(root, name) {
-            Ok(Some(read)) => read,
-            Ok(None) => continue,
-            Err(e) => {
-                sources.problems.push(
-                    Diagnostic::error(name, 0..0, format!("cannot read this file: {e}"))
-                        .with_help("check the file's permissions"),
-                );
-                return;
-            }
-        };
-        sources.texts.insert(name, file.text.clone());
-        match problem {
-            Some(problem) => sources.problems.push(problem),
-            None => {
-                sources.mkdocs_inherited = inherited(root, &file, sources);
-                sources.mkdocs = Some(file);
-            }
-        }
-        return;
-    }
-}
-
-/// How many files an `INHERIT:` chain is followed through: MkDocs follows
-/// it to its end, and a chain that comes back to a file would never end.
-const INHERIT_DEPTH: usize = 8;
-
-/// The file whose `nav` `file`, an `mkdocs.yml` at `root`, inherits: the
-/// one it names in its top-level `INHERIT:` key, or, when that one has no
-/// `nav:` but an `INHERIT:` of its own, the one that names, and so on
-/// (each path relative to the file that writes it). A warning at the key
-/// of a file that cannot be read.
-fn inherited(root: &Path, file: &SourceFile, sources: &mut Sources) -> Option<SourceFile> {
-    let mut parent = inherit_once(root, file, sources)?;
-    for _ in 1..INHERIT_DEPTH {
-        if parent.text.lines().any(|line| line.starts_with("nav:")) {
-            break;
-        }
-        match inherit_once(root, &parent, sources) {
-            Some(next) => parent = next,
-            None => break,
-        }
-    }
-    Some(parent)
-}
-
-/// The file that `file` names in its top-level `INHERIT:` key.
-fn inherit_once(root: &Path, file: &SourceFile, sources: &mut Sources) -> Option<SourceFile> {
-    let (at, value) = file
-        .text
-        .lines()
-        .scan(0, |at, line| {
-            let start = *at;
-            *at += line.len() + 1;
-            Some((start, line))
-        })
-        .find_map(|(start, line)| Some((start, line.strip_prefix("INHERIT:")?)))?;
-    let written = value.trim().trim_matches(['"', '\'']);
-    let span = at..at + "INHERIT:".len() + value.len();
-    let name = match file.rel.rsplit_once('/') {
-        Some((dir, _)) => format!("{dir}/{written}"),
-        None => written.to_owned(),
-    };
-    match root_file(root, &name) {
-        Ok(Some((parent, None))) => {
-            sources.texts.insert(&name, parent.text.clone());
-            Some(parent)
-        }
-        Ok(Some((_, Some(problem)))) => {
-            sources.problems.push(problem);
-            None
-        }
-        Ok(None) | Err(_) => {
-            sources.problems.push(
-                Diagnostic::warning(
-                    &file.path,
-                    span,
-                    format!(
-                        "cannot read `{written}`, which `INHERIT:` names: its `nav` is not read"
-                    ),
-                )
-                .with_help("give the path of the inherited file relative to this one"),
-            );
-            None
-        }
-    }
-}
-
 fn file_name(rel: &str) -> &str {
     rel.rsplit('/').next().unwrap_or(rel)
 }
@@ -391,27 +323,30 @@ fn is_section_file(name: &str) -> bool {
 /// on its front matter): not a folder's `_index.md`, `index.md` or
 /// `README.md`, which may be its landing page, nor a table of contents.
 pub fn may_be_article(rel: &str) -> bool {
-    is_markdown(rel)
-        && file_name(rel) != TABLE_OF_CONTENTS
-        && crate::landing::family(file_name(rel)).is_none()
-        && !rel.split('/').any(is_skipped)
+    is_markdown(rel) && !shapes_the_site(rel) && !rel.split('/').any(is_skipped)
 }
 
 /// Whether discovery reads the file at content-relative path `rel` for the
 /// shape of the site, not as an article or an asset: a landing page, a
-/// table of contents, a category file. Such a file, gone, changes the
-/// site though no article or asset of it was at its path.
+/// table of contents, a category file, another generator's navigation
+/// file. Such a file, gone, changes the site though no article or asset of
+/// it was at its path.
 pub fn shapes_the_site(rel: &str) -> bool {
     let name = file_name(rel);
-    name == TABLE_OF_CONTENTS
-        || CATEGORY_FILES.contains(&name)
-        || crate::landing::family(name).is_some()
+    name == TABLE_OF_CONTENTS || read_apart(name) || crate::landing::family(name).is_some()
+}
+
+/// Whether a file named `name` is read apart from the articles, for the
+/// shape of the site: a category file or a navigation file.
+fn read_apart(name: &str) -> bool {
+    CATEGORY_FILES.contains(&name)
+        || name == DOCSIFY_SIDEBAR
+        || FOLDER_NAV_FILES.contains(&name)
+        || NEXTRA_SCRIPTS.contains(&name)
 }
 
 fn is_skipped(name: &str) -> bool {
-    (is_scratch(name) || name.starts_with('_'))
-        && !is_section_file(name)
-        && !CATEGORY_FILES.contains(&name)
+    (is_scratch(name) || name.starts_with('_')) && !is_section_file(name) && !read_apart(name)
 }
 
 /// Whether a file or folder named `name` is none of the site's, in
@@ -433,10 +368,11 @@ pub fn is_scratch(name: &str) -> bool {
 struct Walked {
     markdown: Vec<String>,
     assets: Vec<Asset>,
-    categories: Vec<String>,
+    /// The files [`read_apart`].
+    apart: Vec<String>,
 }
 
-/// Markdown files, assets and category files under `folder`.
+/// Markdown files, assets and the files read apart under `folder`.
 fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic>) -> Walked {
     let content = folder.dir.as_path();
     let root = content
@@ -444,7 +380,7 @@ fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic>) -> Walke
         .unwrap_or_else(|_| content.to_path_buf());
     let mut markdown = Vec::new();
     let mut assets = Vec::new();
-    let mut categories = Vec::new();
+    let mut apart = Vec::new();
     let mut walker = WalkDir::new(content)
         .follow_links(true)
         .sort_by_file_name()
@@ -511,8 +447,8 @@ fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic>) -> Walke
             ));
             continue;
         };
-        if CATEGORY_FILES.contains(&&*name) {
-            categories.push(rel);
+        if read_apart(&name) {
+            apart.push(rel);
         } else if is_markdown(&rel) {
             markdown.push(rel);
         } else {
@@ -527,11 +463,11 @@ fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic>) -> Walke
     // `/`); binary searches over the assets need the order of whole paths.
     markdown.sort_unstable();
     assets.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
-    categories.sort_unstable();
+    apart.sort_unstable();
     Walked {
         markdown,
         assets,
-        categories,
+        apart,
     }
 }
 
@@ -768,6 +704,33 @@ mod tests {
             Some("label: B\n")
         );
         assert!(shapes_the_site("a/_category_.json") && !shapes_the_site("a/x.md"));
+    }
+
+    #[test]
+    fn navigation_files_are_read_apart_and_never_published() {
+        let dir = site(&[
+            ("content/_sidebar.md", b"- [A](a.md)\n"),
+            ("content/_navbar.md", b"- [A](a.md)\n"),
+            ("content/_coverpage.md", b"# Cover\n"),
+            ("content/a.md", b"a"),
+            ("content/g/.pages", b"nav: [b.md]\n"),
+            ("content/g/b.md", b"b"),
+            ("content/n/_meta.json", b"{}"),
+            ("content/n/_meta.ts", b"export default {}"),
+            ("content/_drafts/.pages", b"nav: []\n"),
+        ]);
+        let s = discovered(dir.path()).unwrap();
+        let rels = |files: &[SourceFile]| files.iter().map(|f| f.rel.clone()).collect::<Vec<_>>();
+        assert_eq!(rels(&s.articles), ["a.md", "g/b.md"]);
+        assert_eq!(rels(&s.contents), ["_sidebar.md"]);
+        assert_eq!(
+            rels(&s.folder_navs),
+            ["g/.pages", "n/_meta.json", "n/_meta.ts"]
+        );
+        assert!(s.assets.is_empty() && s.problems.is_empty());
+        for rel in ["_sidebar.md", "g/.pages", "n/_meta.json", "n/_meta.js"] {
+            assert!(shapes_the_site(rel) && !may_be_article(rel), "{rel}");
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! Tables of contents written for other generators: mdBook's `SUMMARY.md`
-//! and MkDocs's `nav:` (read by the parse stage's `mkdocs` module).
+//! Tables of contents written for other generators: mdBook's `SUMMARY.md`,
+//! Docsify's `_sidebar.md`, and the navigations the parse stage reads
+//! (MkDocs's `nav:`, mkdocs-awesome-pages' `.pages`, Nextra's
+//! `_meta.json`).
 //!
 //! A book's `SUMMARY.md` lists its pages in reading order, as links to
 //! Markdown files relative to its folder. It is not published. The
@@ -14,56 +16,94 @@
 //! warning: an old chapter left behind by a rename, a page its author never
 //! published there, is not published here either.
 //!
+//! Docsify's `_sidebar.md` is such a list too, at the root or in any
+//! folder, but its links start from the docs root (Docsify's default;
+//! from its own folder when that names no article, as with Docsify's
+//! `relativePath: true`), and may leave out `.md` (`[Guide](guide)`).
+//! Docsify serves the pages it does not list all the same: they stay
+//! published, after the listed ones. A link that names no file of the site
+//! is a warning at the link; one to a folder or its `README.md` names a
+//! landing page, which a section shows first anyway.
+//!
 //! MkDocs builds the pages its `nav:` leaves out too, so they stay
-//! published, after the listed ones. (The titles `nav:` gives its pages
+//! published, after the listed ones (or before those a folder's `.pages`
+//! lists after its `...`); a page Nextra's `_meta.json` hides is
+//! unlisted. (The titles `nav:` gives its pages
 //! are read with the pages, by the parse stage.) The titles of its
 //! sections fold into the config's `categories:` below what it sets, as
 //! Docusaurus's category files do (see `link::categories`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::resolve::content_file_from;
 use crate::config::{Config, Localized};
 use crate::diagnostics::Diagnostic;
-use crate::discover::SourceFile;
+use crate::discover::{DOCSIFY_SIDEBAR, SourceFile, is_markdown};
 use crate::landing::split_dir;
 use crate::parse::{Article, Navigation};
 
 /// Orders the `articles` that the tables of contents `contents`, then the
-/// MkDocs `navigation`, list: each gets a negative weight, in their order,
-/// so that it comes before the unlisted articles (weight 0) of its
-/// category. An article whose front matter set a weight keeps it. Returns
+/// `navigations` (MkDocs's, the folders'), list: each gets a negative
+/// weight, in their order, so that it comes before the articles they leave
+/// out (weight 0) of its category, or a positive one after those when
+/// listed after them. An article whose front matter set a weight keeps
+/// it; one a navigation hides is unlisted. Returns
 /// the warnings for the articles of a book that its table of contents
 /// leaves out, which become drafts.
 pub fn order(
     articles: &mut [Article],
     contents: &[SourceFile],
-    navigation: Option<&Navigation>,
+    navigations: &[Navigation],
 ) -> Vec<Diagnostic> {
-    let mut places: HashMap<String, usize> = HashMap::new();
+    // Each listed article's place, and whether it comes after the
+    // articles left out (mkdocs-awesome-pages' `...`).
+    let mut places: HashMap<String, (usize, bool)> = HashMap::new();
+    let mut warnings = Vec::new();
+    let known: HashSet<&str> = articles.iter().map(|a| a.rel.as_str()).collect();
     // Only a summary that lists pages makes its folder a book.
     let mut books = Vec::new();
     for toc in contents {
+        // Docsify serves the pages its sidebar leaves out: no book.
+        if split_dir(&toc.rel).1 == DOCSIFY_SIDEBAR {
+            for rel in sidebar_pages(toc, &known, &mut warnings) {
+                let next = places.len();
+                places.entry(rel).or_insert((next, false));
+            }
+            continue;
+        }
         let pages = listed(&toc.rel, &toc.text);
         if !pages.is_empty() {
             books.push(toc);
         }
         for rel in pages {
             let next = places.len();
-            places.entry(rel).or_insert(next);
+            places.entry(rel).or_insert((next, false));
         }
     }
-    for page in navigation.iter().flat_map(|n| &n.pages) {
+    let mut hidden = HashSet::new();
+    for page in navigations.iter().flat_map(|n| &n.pages) {
         let next = places.len();
-        places.entry(page.rel.clone()).or_insert(next);
+        places
+            .entry(page.rel.clone())
+            .or_insert((next, page.after_rest));
+        if page.hidden {
+            hidden.insert(page.rel.as_str());
+        }
     }
     let listed = places.len() as i64;
-    let mut warnings = Vec::new();
     for article in articles.iter_mut() {
+        article.unlisted |= hidden.contains(article.rel.as_str());
         match places.get(&article.rel) {
-            Some(&place) if article.weight == 0 => article.weight = place as i64 - listed,
+            Some(&(place, after)) if article.weight == 0 => {
+                article.weight = if after {
+                    place as i64 + 1
+                } else {
+                    place as i64 - listed
+                };
+            }
             Some(_) => {}
             None => {
                 let book = books.iter().find(|toc| {
@@ -105,8 +145,8 @@ pub fn title_sections(config: &mut Config, navigation: &Navigation) {
         configured.title = configured
             .title
             .take()
-            .or_else(|| Some(Localized::Text(section.title.clone())));
-        configured.order = configured.order.or(Some(section.position));
+            .or_else(|| section.title.clone().map(Localized::Text));
+        configured.order = configured.order.or(section.position);
     }
 }
 
@@ -114,13 +154,67 @@ pub fn title_sections(config: &mut Config, navigation: &Navigation) {
 /// contents at `rel` links to, in order.
 fn listed(rel: &str, text: &str) -> Vec<String> {
     let dir = split_dir(rel).0;
+    links(text)
+        .filter_map(|(dest, _)| content_file_from(dir, &dest))
+        .filter(|target| is_markdown(target))
+        .collect()
+}
+
+/// The destination of each link of the Markdown `text`, in order, with
+/// where the link is written.
+fn links(text: &str) -> impl Iterator<Item = (String, Range<usize>)> + '_ {
     Parser::new(text)
-        .filter_map(|event| match event {
-            Event::Start(Tag::Link { dest_url, .. }) => content_file_from(dir, &dest_url),
+        .into_offset_iter()
+        .filter_map(|(event, span)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url.into_string(), span)),
             _ => None,
         })
-        .filter(|target| crate::discover::is_markdown(target))
-        .collect()
+}
+
+/// The articles, of those `known` by path, that the Docsify sidebar `toc`
+/// links to, in order; a warning for each link that names no file.
+fn sidebar_pages(
+    toc: &SourceFile,
+    known: &HashSet<&str>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let dir = split_dir(&toc.rel).0;
+    let mut pages = Vec::new();
+    for (dest, span) in links(&toc.text) {
+        // From the docs root first, as Docsify reads them by default.
+        let Some(from_root) = content_file_from("", &dest) else {
+            continue;
+        };
+        let page = |found: &str| {
+            let found = if found.is_empty() || found.ends_with('/') || is_markdown(found) {
+                found.to_owned()
+            } else {
+                format!("{found}.md")
+            };
+            if known.contains(found.as_str()) {
+                return Some((found, false));
+            }
+            let name = split_dir(&found).1;
+            (name.is_empty() || crate::landing::family(name).is_some()).then_some((found, true))
+        };
+        let from_dir = || content_file_from(dir, &dest).and_then(|rel| page(&rel));
+        match page(&from_root).or_else(from_dir) {
+            Some((_, true)) => {}
+            Some((rel, false)) => pages.push(rel),
+            None => warnings.push(
+                Diagnostic::warning(
+                    &toc.path,
+                    span,
+                    format!("`{dest}` names no article of the site: this entry is passed over"),
+                )
+                .with_help(
+                    "Docsify reads a sidebar's links from the docs root (`guide/install.md`, \
+                     or `guide/install` without `.md`): fix the path or remove the entry",
+                ),
+            ),
+        }
+    }
+    pages
 }
 
 #[cfg(test)]
@@ -147,7 +241,7 @@ mod tests {
             ..Default::default()
         };
         let mut articles = crate::parse::parse(&Default::default(), &sources).articles;
-        let warnings = order(&mut articles, &[SourceFile::in_content(toc_rel, toc)], None);
+        let warnings = order(&mut articles, &[SourceFile::in_content(toc_rel, toc)], &[]);
         let articles = articles
             .into_iter()
             .map(|a| (a.rel, a.weight, a.draft))
@@ -193,6 +287,88 @@ mod tests {
             [("a.md".into(), 0, false), ("b.md".into(), 0, false)]
         );
         assert!(warned.is_empty());
+    }
+
+    #[test]
+    fn a_docsify_sidebar_orders_from_the_root_and_drafts_nothing() {
+        let rels = [
+            "guide/a.md",
+            "guide/b.md",
+            "guide/c.md",
+            "zh/d.md",
+            "zh/e.md",
+        ];
+        let toc = "- Getting started\n  - [Home](/)\n  - [B](guide/b \"Title\")\n  \
+                   - [A](/guide/a.md)\n- [Folder](guide/)\n- [Site](https://docsify.js.org)\n";
+        let (articles, warned) = ordered(&rels, "_sidebar.md", toc);
+        assert_eq!(
+            articles,
+            [
+                ("guide/a.md".into(), -1, false),
+                ("guide/b.md".into(), -2, false),
+                ("guide/c.md".into(), 0, false),
+                ("zh/d.md".into(), 0, false),
+                ("zh/e.md".into(), 0, false),
+            ]
+        );
+        assert!(warned.is_empty(), "{warned:?}");
+        // A folder's sidebar: from the root, else from its folder; a link
+        // that names nothing is a warning at the link.
+        let toc = "- [E](zh/e.md)\n- [D](d)\n- [Gone](zh/gone.md)\n";
+        let sidebar = SourceFile::in_content("zh/_sidebar.md", toc);
+        let known = HashSet::from(["zh/d.md", "zh/e.md"]);
+        let mut warnings = Vec::new();
+        assert_eq!(
+            sidebar_pages(&sidebar, &known, &mut warnings),
+            ["zh/e.md", "zh/d.md"]
+        );
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(&toc[warnings[0].span.clone()], "[Gone](zh/gone.md)");
+        assert!(
+            warnings[0]
+                .message
+                .starts_with("`zh/gone.md` names no article")
+        );
+    }
+
+    #[test]
+    fn a_folders_navigation_orders_around_the_rest_and_hides() {
+        let sources = Sources {
+            articles: ["g/a.md", "g/b.md", "g/c.md", "g/d.md"]
+                .iter()
+                .map(|rel| SourceFile::in_content(rel, "---\ntitle: T\n---\nText.\n"))
+                .collect(),
+            ..Default::default()
+        };
+        let mut articles = crate::parse::parse(&Default::default(), &sources).articles;
+        let page = |rel: &str, after_rest, hidden| crate::parse::NavPage {
+            rel: rel.into(),
+            title: None,
+            after_rest,
+            hidden,
+        };
+        let navigation = Navigation {
+            pages: vec![
+                page("g/c.md", false, false),
+                page("g/a.md", true, false),
+                page("g/d.md", false, true),
+            ],
+            ..Default::default()
+        };
+        assert!(order(&mut articles, &[], &[navigation]).is_empty());
+        let placed: Vec<_> = articles
+            .iter()
+            .map(|a| (a.rel.as_str(), a.weight, a.unlisted, a.draft))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                ("g/a.md", 2, false, false),
+                ("g/b.md", 0, false, false),
+                ("g/c.md", -3, false, false),
+                ("g/d.md", -1, true, false),
+            ]
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Parse, Parsed, article, finish, landed, mkdocs};
+use super::{Parse, Parsed, article, finish, landed, navigation};
 use crate::config::Config;
 use crate::discover::Sources;
 
@@ -46,7 +46,7 @@ impl Earlier {
         }
         let landed = landed(sources);
         let in_landed = |rel: &str| landed.contains(crate::landing::split_dir(rel).0);
-        let read = mkdocs::read(sources);
+        let read = navigation::read(sources);
         let titles = read.titles();
         // Each file's result, and whether it was parsed now.
         let results: Vec<(Parse, bool)> = sources

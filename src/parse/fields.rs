@@ -5,7 +5,8 @@
 //! where each field's value stands ([`FieldSpans`]), and warnings.
 //!
 //! Knowledge bases come from other tools, so besides tier0's own keys this
-//! reads what Hugo, Zola, Jekyll, MkDocs, Docusaurus and VitePress write:
+//! reads what Hugo, Zola, Jekyll, MkDocs, Docusaurus, VitePress and
+//! Starlight write:
 //! key names in any case (`Title:`, `lastMod:`), their names for tier0's
 //! fields (`lastmod` → `updated`, `sidebar_position` → a place in the order,
 //! `keywords` → `tags`, …), and values of a looser type when the meaning is
@@ -16,6 +17,8 @@
 
 use std::ops::Range;
 use std::path::Path;
+
+mod starlight;
 
 use super::keys::{FRONT_MATTER_KEYS, Field, field, is_scalar_field, tier0_key};
 use crate::diagnostics::Diagnostic;
@@ -250,6 +253,10 @@ impl<'a> Reader<'a> {
         let Some(value) = entry.value.as_ref() else {
             return;
         };
+        if field == Field::Sidebar {
+            self.sidebar(entry, value);
+            return;
+        }
         if is_scalar_field(field) && !self.first_setter(field, entry) {
             return;
         }
@@ -331,7 +338,8 @@ impl<'a> Reader<'a> {
             Field::Author => self.read.raw.author = self.author(entry, value),
             Field::Team => self.read.raw.team = self.text(entry, value),
             Field::Cascade => self.cascade(entry, value),
-            Field::Expiry | Field::Ignored => {}
+            // Read by `entry`, whose lifetime its `order` needs.
+            Field::Expiry | Field::Sidebar | Field::Ignored => {}
         }
     }
 

@@ -1,5 +1,6 @@
 //! Front matter key names: tier0's own, the names other tools give the
-//! same fields (Hugo, Zola, Jekyll, MkDocs, Docusaurus, VitePress), and
+//! same fields (Hugo, Zola, Jekyll, MkDocs, Docusaurus, VitePress,
+//! Starlight), and
 //! the other tools' keys that only steer their own layout, which are read
 //! quietly and ignored. Names are compared without case, `-` as `_`.
 
@@ -82,6 +83,9 @@ pub(super) enum Field {
     /// Docusaurus's `sidebar_position`, Just the Docs' `nav_order`: a place
     /// among the siblings, which come after those with one.
     Position,
+    /// `sidebar`: Starlight's map (`order` a [`Field::Position`], `hidden`
+    /// [`Field::Unlisted`]), or VitePress's `sidebar: false`, ignored.
+    Sidebar,
     Author,
     Team,
     /// Hugo's `cascade`, front matter for the pages below: not read, but
@@ -141,6 +145,7 @@ const KEYS: &[(&str, Field)] = &[
     ("weight", Field::Weight),
     ("sidebar_position", Field::Position),
     ("nav_order", Field::Position),
+    ("sidebar", Field::Sidebar),
     ("author", Field::Author),
     ("authors", Field::Author),
     ("team", Field::Team),
@@ -210,7 +215,6 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     // VitePress
     "outline",
     "navbar",
-    "sidebar",
     "aside",
     "footer",
     "pageclass",
@@ -222,6 +226,11 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "hero",
     "features",
     "titletemplate",
+    // Astro Starlight (`sidebar` is read: see `Field::Sidebar`)
+    "tableofcontents",
+    "banner",
+    "pagefind",
+    "editurl",
     // Jekyll (and Just the Docs)
     "excerpt_separator",
     "parent",
@@ -258,6 +267,7 @@ pub(super) fn want(key: &str) -> Want {
             | Field::Unlisted
             | Field::Weight
             | Field::Position
+            | Field::Sidebar
             | Field::ReviewEvery
             | Field::Cascade,
         ) => Want::Value,
@@ -276,6 +286,7 @@ pub(super) fn is_scalar_field(field: Field) -> bool {
             | Field::Draft
             | Field::Published
             | Field::Unrendered
+            | Field::Sidebar
     )
 }
 
@@ -307,6 +318,6 @@ pub(super) fn tier0_key(field: Field) -> Option<&'static str> {
         Field::Weight | Field::Position => "weight",
         Field::Author => "author",
         Field::Team => "team",
-        Field::Expiry | Field::Cascade | Field::Ignored => return None,
+        Field::Expiry | Field::Cascade | Field::Sidebar | Field::Ignored => return None,
     })
 }

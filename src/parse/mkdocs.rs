@@ -15,68 +15,15 @@
 //! not YAML is an error at its line and column; an entry of `nav:` that is
 //! none of the forms above is a warning, and skipped.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
-
 use serde::Deserialize;
 use serde_yaml::Value;
 
 use super::SectionPath;
+use super::navigation::{NavPage, NavSection, Navigation, Read};
 use crate::diagnostics::Diagnostic;
 use crate::discover::{SourceFile, Sources, is_markdown};
 use crate::landing::split_dir;
 use crate::matter::yaml;
-
-/// What an MkDocs `nav:` says of the site.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Navigation {
-    /// The file it was read from, for messages.
-    pub path: PathBuf,
-    /// The pages it lists, in reading order.
-    pub pages: Vec<NavPage>,
-    /// The sections it titles, in the order they first appear.
-    pub sections: Vec<NavSection>,
-}
-
-/// A page listed in `nav:`.
-#[derive(Debug, PartialEq, Eq)]
-pub struct NavPage {
-    /// Its path relative to the content folder, `/`-separated.
-    pub rel: String,
-    /// The title `nav:` gives it, if any.
-    pub title: Option<String>,
-}
-
-/// A section of `nav:` whose pages share a folder: that folder's section.
-#[derive(Debug, PartialEq, Eq)]
-pub struct NavSection {
-    /// The section id of the folder (`user-guide/setup`).
-    pub section: String,
-    /// Its title in `nav:`.
-    pub title: String,
-    /// Its place among the titled sections of `nav:`, in reading order,
-    /// from 1: sections nested at other depths of `nav:` may be siblings
-    /// in tier0's tree of folders, and keep the order they are read in.
-    pub position: i64,
-}
-
-/// The navigation of a site's `mkdocs.yml`, if it has one, and its problems.
-#[derive(Debug, Default)]
-pub(super) struct Read {
-    pub(super) navigation: Option<Navigation>,
-    pub(super) problems: Vec<Diagnostic>,
-}
-
-impl Read {
-    /// The title `nav:` gives each page it titles, by content-relative
-    /// path; a page listed twice keeps its first.
-    pub(super) fn titles(&self) -> HashMap<&str, &str> {
-        let pages = self.navigation.iter().flat_map(|n| n.pages.iter().rev());
-        pages
-            .filter_map(|page| Some((page.rel.as_str(), page.title.as_deref()?)))
-            .collect()
-    }
-}
 
 /// Reads the navigation of `sources`' `mkdocs.yml`.
 pub(super) fn read(sources: &Sources) -> Read {
@@ -94,7 +41,7 @@ pub(super) fn read(sources: &Sources) -> Read {
         problems.extend(more);
     }
     Read {
-        navigation,
+        navigations: navigation.into_iter().collect(),
         problems,
     }
 }
@@ -218,6 +165,8 @@ impl Reading<'_> {
         self.navigation.pages.push(NavPage {
             rel: rel.clone(),
             title: title.map(str::to_owned),
+            after_rest: false,
+            hidden: false,
         });
         vec![rel]
     }
@@ -234,8 +183,8 @@ impl Reading<'_> {
         let sections = &mut self.navigation.sections;
         let titled = NavSection {
             section,
-            title: title.to_owned(),
-            position,
+            title: Some(title.to_owned()),
+            position: Some(position),
         };
         match sections
             .iter()
@@ -295,6 +244,8 @@ fn common_folder(pages: &[String]) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
     use crate::diagnostics::line_col;
 
@@ -324,7 +275,7 @@ mod tests {
             mkdocs_inherited: Some(parent),
             ..Sources::default()
         };
-        let pages = |sources: &Sources| super::read(sources).navigation.expect("read").pages;
+        let pages = |sources: &Sources| super::read(sources).navigations.remove(0).pages;
         assert_eq!(pages(&sources), [page("index.md", Some("Home"))]);
         // Its own nav wins.
         sources.mkdocs = Some(file(
@@ -365,6 +316,8 @@ mod tests {
         NavPage {
             rel: rel.into(),
             title: title.map(Into::into),
+            after_rest: false,
+            hidden: false,
         }
     }
 
@@ -404,13 +357,13 @@ mod tests {
         let sections: Vec<_> = navigation
             .sections
             .iter()
-            .map(|s| (s.section.as_str(), s.title.as_str(), s.position))
+            .map(|s| (s.section.as_str(), s.title.as_deref(), s.position))
             .collect();
         assert_eq!(
             sections,
             [
-                ("guide/advanced", "Advanced", 2),
-                ("guide", "User Guide", 1)
+                ("guide/advanced", Some("Advanced"), Some(2)),
+                ("guide", Some("User Guide"), Some(1))
             ]
         );
     }
@@ -419,8 +372,12 @@ mod tests {
     fn an_enclosing_section_keeps_the_folder_it_shares_with_a_nested_one() {
         let text = "nav:\n- Outer:\n  - Inner:\n    - g/a.md\n  - g/b.md\n";
         let navigation = read(text).0.expect("read");
-        let titles: Vec<_> = navigation.sections.iter().map(|s| &s.title).collect();
-        assert_eq!(titles, ["Outer"]);
+        let titles: Vec<_> = navigation
+            .sections
+            .iter()
+            .map(|s| s.title.as_deref())
+            .collect();
+        assert_eq!(titles, [Some("Outer")]);
     }
 
     #[test]

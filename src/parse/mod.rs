@@ -19,8 +19,10 @@ mod article;
 mod category;
 pub mod date;
 mod fields;
+mod folders;
 mod keys;
 mod mkdocs;
+mod navigation;
 mod place;
 pub mod title;
 mod translations;
@@ -44,7 +46,7 @@ pub use date::Timestamp;
 pub use fields::FieldSpans;
 use fields::Withholding;
 pub use keys::FRONT_MATTER_KEYS;
-pub use mkdocs::{NavPage, NavSection, Navigation};
+pub use navigation::{NavPage, NavSection, Navigation};
 pub use place::{SectionPath, is_section_id, number_prefix, without_number_prefix};
 
 /// A valid article, as its author wrote it.
@@ -255,14 +257,15 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// The article files left out for their errors.
     pub left_out: Vec<SourceFile>,
-    /// What MkDocs's `nav:` says of the site, if it has an `mkdocs.yml`.
-    pub navigation: Option<Navigation>,
+    /// What MkDocs's `nav:` says of the site, if it has an `mkdocs.yml`,
+    /// then what its folders' navigation files say of their folders.
+    pub navigations: Vec<Navigation>,
 }
 
 /// Parses and checks every article and section file.
 pub fn parse(config: &Config, sources: &Sources) -> Parsed {
     let landed = landed(sources);
-    let read = mkdocs::read(sources);
+    let read = navigation::read(sources);
     let titles = read.titles();
     let results = sources
         .articles
@@ -328,7 +331,7 @@ fn finish(
     config: &Config,
     sources: &Sources,
     mut results: Vec<Parse>,
-    read: mkdocs::Read,
+    read: navigation::Read,
 ) -> Parsed {
     let mut diagnostics: Vec<Diagnostic> = results
         .iter_mut()
@@ -343,7 +346,7 @@ fn finish(
         sections: Vec::new(),
         diagnostics,
         left_out: Vec::new(),
-        navigation: read.navigation,
+        navigations: read.navigations,
     };
     let mut left_out = Vec::new();
     for (result, _) in results {

@@ -391,6 +391,10 @@ fn changes_beyond_articles_rebuild_everything() {
         // A category file labels and orders its section.
         vec![text("red/_category_.json", "{\"label\": \"Redes\"}")],
         vec![text("red/_category_.yml", "position: 2\n")],
+        // Other generators' navigation files order and title their pages.
+        vec![text("_sidebar.md", "- [A](red/a.md)\n")],
+        vec![text("red/.pages", "nav: [a.md]\n")],
+        vec![text("red/_meta.json", "{\"a\": \"A\"}")],
         vec![at("red/x.png", Now::File)],
         vec![text("red/a.md", A), Change::Outside],
         vec![],
@@ -434,6 +438,10 @@ fn editors_temporary_files_are_not_significant() {
         "red/_category_.yml",
         "red/_index.md",
         "red/SUMMARY.md",
+        "red/_sidebar.md",
+        "red/.pages",
+        "red/_meta.json",
+        "red/_meta.ts",
     ] {
         assert!(significant(old, &none, &at(was, Now::Gone)), "{was}");
         assert_eq!(first(old, &[at(was, Now::Gone)]), Step::Everything, "{was}");

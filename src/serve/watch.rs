@@ -196,10 +196,13 @@ fn classify(root: &Path, content: &Path, path: &Path) -> Change {
         return Change::Ignored;
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    // What no build reads, in a folder no build reads or not.
-    let scratch = rel
-        .components()
-        .any(|c| c.as_os_str().to_str().is_some_and(discover::is_scratch));
+    // What no build reads, in a folder no build reads or not; but for the
+    // hidden files a build reads (mkdocs-awesome-pages' `.pages`).
+    let scratch = rel.components().any(|c| {
+        c.as_os_str()
+            .to_str()
+            .is_some_and(|name| discover::is_scratch(name) && !discover::shapes_the_site(name))
+    });
     let top_level = rel.components().count() == 1;
     if top_level && (name == CONFIG_FILE || MKDOCS_FILES.contains(&name)) {
         Change::Other
@@ -290,6 +293,14 @@ mod tests {
             classify(root, content, Path::new("/site/content/red")),
             Change::Content
         );
+        // Other generators' navigation files, hidden or not.
+        for nav in ["/site/content/red/.pages", "/site/content/red/_meta.json"] {
+            assert_eq!(
+                classify(root, content, Path::new(nav)),
+                Change::Content,
+                "{nav}"
+            );
+        }
         for config in [
             "/site/tier0.yaml",
             "/site/mkdocs.yml",

@@ -318,9 +318,9 @@ fn parse_site(
     diagnostics.extend(link::contents::order(
         &mut articles,
         &sources.contents,
-        parsed.navigation.as_ref(),
+        &parsed.navigations,
     ));
-    if let Some(navigation) = &parsed.navigation {
+    for navigation in &parsed.navigations {
         link::contents::title_sections(&mut config, navigation);
     }
     let (categories, problems) = parse::categories(&sources.categories);

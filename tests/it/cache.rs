@@ -226,6 +226,72 @@ fn cached_builds_equal_a_clean_build_after_every_kind_of_change() {
             }),
         ),
         (
+            "order a category with a .pages file",
+            true,
+            Box::new(|| {
+                site.write(
+                    "content/impresoras/.pages",
+                    "nav:\n  - impresora-3.md\n  - Primera: impresora-1.md\n",
+                )
+            }),
+        ),
+        (
+            "title its folder in the .pages file",
+            false,
+            Box::new(|| {
+                edit(
+                    &root.join("content/impresoras/.pages"),
+                    "nav:",
+                    "title: Impresión\nnav:",
+                )
+            }),
+        ),
+        (
+            "delete the .pages file",
+            false,
+            Box::new(|| std::fs::remove_file(root.join("content/impresoras/.pages")).unwrap()),
+        ),
+        (
+            "order and hide with a Nextra _meta.json",
+            true,
+            Box::new(|| {
+                site.write(
+                    "content/impresoras/_meta.json",
+                    "{\"impresora-4\": \"Cuarta\", \"impresora-0\": {\"display\": \"hidden\"}}\n",
+                )
+            }),
+        ),
+        (
+            "delete the _meta.json",
+            true,
+            Box::new(|| std::fs::remove_file(root.join("content/impresoras/_meta.json")).unwrap()),
+        ),
+        (
+            "order with a Docsify sidebar",
+            true,
+            Box::new(|| {
+                site.write(
+                    "content/_sidebar.md",
+                    "- [Cinco](impresoras/impresora-5)\n- [Dos](/impresoras/impresora-2.md)\n",
+                )
+            }),
+        ),
+        (
+            "reorder the Docsify sidebar",
+            true,
+            Box::new(|| {
+                site.write(
+                    "content/_sidebar.md",
+                    "- [Dos](/impresoras/impresora-2.md)\n- [Cinco](impresoras/impresora-5)\n",
+                )
+            }),
+        ),
+        (
+            "delete the Docsify sidebar",
+            true,
+            Box::new(|| std::fs::remove_file(root.join("content/_sidebar.md")).unwrap()),
+        ),
+        (
             "edit a category page",
             false,
             Box::new(|| {

@@ -4,7 +4,7 @@
 //! while the rest of the site is built. Number prefixes of file and folder
 //! names order them, as in Docusaurus.
 
-use crate::conventions::{assert_has, assert_warning_at, built, page};
+use crate::conventions::{assert_error_at, assert_has, assert_warning_at, built, page};
 use crate::support::stderr;
 
 /// Where each of `needles` first is in `text`, which must hold them all.
@@ -119,11 +119,7 @@ fn a_broken_category_file_is_located_and_the_site_is_built() {
             "content/reference/_category_.json:3:1",
         ),
     ] {
-        let (_, after) = err
-            .split_once(&format!("error: {message}"))
-            .unwrap_or_else(|| panic!("no {message:?} in:\n{err}"));
-        let location = after.lines().nth(1).unwrap_or("");
-        assert!(location.ends_with(at), "{message:?} is not at {at}:\n{err}");
+        assert_error_at(&err, message, at);
     }
     // The section is named after its folder, as if it had no category file.
     assert_has(&site.read_public("guides/index.html"), &["<h1>Guides</h1>"]);

@@ -49,9 +49,18 @@ fn assert_lacks(text: &str, needles: &[&str]) {
 
 /// `warning: <message>` followed by its location line `┌─ <at>`.
 pub(crate) fn assert_warning_at(err: &str, message: &str, at: &str) {
+    assert_reported_at(err, "warning", message, at);
+}
+
+/// `err` reports the error that starts with `message` at `at` (`file:line:col`).
+pub(crate) fn assert_error_at(err: &str, message: &str, at: &str) {
+    assert_reported_at(err, "error", message, at);
+}
+
+fn assert_reported_at(err: &str, severity: &str, message: &str, at: &str) {
     let (_, after) = err
-        .split_once(&format!("warning: {message}"))
-        .unwrap_or_else(|| panic!("missing warning {message:?} in:\n{err}"));
+        .split_once(&format!("{severity}: {message}"))
+        .unwrap_or_else(|| panic!("missing {severity} {message:?} in:\n{err}"));
     let location = after.lines().nth(1).unwrap_or("");
     assert!(location.ends_with(at), "{message:?} is not at {at}:\n{err}");
 }

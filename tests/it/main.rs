@@ -29,6 +29,7 @@ mod layout;
 mod lenient;
 mod links;
 mod mkdocs_nav;
+mod nav_files;
 mod new;
 mod previews;
 mod redirects;

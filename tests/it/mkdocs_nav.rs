@@ -4,8 +4,8 @@
 //! the dev server acts on its changes as a clean build does.
 
 use crate::conventions::{assert_has, built, page};
-use crate::serve::{assert_same_as_clean_build, settle_sources};
-use crate::support::{Server, Site, stderr};
+use crate::serve::{Step, assert_rebuilds_everything_as_a_clean_build, edit};
+use crate::support::{Site, stderr};
 
 /// The hrefs of the section links of the home page, in order.
 fn home_sections(site: &Site) -> Vec<String> {
@@ -75,27 +75,17 @@ fn mkdocs_yml_that_is_not_yaml_is_an_error_at_its_line() {
 #[test]
 fn serve_acts_on_changes_to_mkdocs_yml_as_a_clean_build() {
     let site = Site::fixture("mkdocs-nav");
-    settle_sources(&site);
-    let server = Server::start(&site);
-    let settled = server.settled_after(0);
-    assert_same_as_clean_build(&site, &server, &settled, "first build");
-    let mut generation = settled["generation"].as_u64().unwrap();
     let nav = site.root().join("mkdocs.yml");
-    let edit = |from: &str, to: &str| {
-        let text = std::fs::read_to_string(&nav).unwrap();
-        assert!(text.contains(from), "{from}");
-        std::fs::write(&nav, text.replace(from, to)).unwrap();
-    };
-    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
     let steps: Vec<Step> = vec![
         (
             "retitle a page",
-            Box::new(|| edit("Printer offline: ", "Offline printer: ")),
+            Box::new(|| edit(&nav, "Printer offline: ", "Offline printer: ")),
         ),
         (
             "move a page first",
             Box::new(|| {
                 edit(
+                    &nav,
                     "      - Offline printer: printing/offline.md\n      - printing/toner.md\n",
                     "      - printing/toner.md\n      - Offline printer: printing/offline.md\n",
                 )
@@ -103,21 +93,14 @@ fn serve_acts_on_changes_to_mkdocs_yml_as_a_clean_build() {
         ),
         (
             "retitle a section",
-            Box::new(|| edit("Your account:", "Accounts and passwords:")),
+            Box::new(|| edit(&nav, "Your account:", "Accounts and passwords:")),
         ),
         (
             "delete mkdocs.yml",
             Box::new(|| std::fs::remove_file(&nav).unwrap()),
         ),
     ];
-    for (step, change) in steps {
-        change();
-        let settled = server.settled_after(generation);
-        generation = settled["generation"].as_u64().unwrap();
-        assert!(settled["errors"].is_null(), "{step}: {settled}");
-        assert_eq!(settled["rebuilt"], "everything", "{step}");
-        assert_same_as_clean_build(&site, &server, &settled, step);
-    }
+    assert_rebuilds_everything_as_a_clean_build(&site, steps);
 }
 
 /// Zensical, MkDocs Material's successor (griffe's and mkdocstrings'

@@ -151,6 +151,35 @@ pub(crate) fn assert_same_as_clean_build_with(
 /// Dates every source file of `site` an hour back, as if written long
 /// before the server started: the server then reads again only the files
 /// whose stamps a change moves, not every file because it is new.
+/// A change to a site's sources, named for messages.
+pub(crate) type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+
+/// Serves `site`, makes each of `steps` in turn, and asserts that the
+/// server rebuilds everything after each, into what a clean build makes:
+/// for the files that shape the whole site (a nav, a table of contents).
+pub(crate) fn assert_rebuilds_everything_as_a_clean_build(site: &Site, steps: Vec<Step>) {
+    settle_sources(site);
+    let server = Server::start(site);
+    let settled = server.settled_after(0);
+    assert_same_as_clean_build(site, &server, &settled, "first build");
+    let mut generation = settled["generation"].as_u64().unwrap();
+    for (step, change) in steps {
+        change();
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert!(settled["errors"].is_null(), "{step}: {settled}");
+        assert_eq!(settled["rebuilt"], "everything", "{step}");
+        assert_same_as_clean_build(site, &server, &settled, step);
+    }
+}
+
+/// Replaces `from` with `to` in the file at `path`, which must hold it.
+pub(crate) fn edit(path: &std::path::Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    std::fs::write(path, text.replace(from, to)).unwrap();
+}
+
 pub(crate) fn settle_sources(site: &Site) {
     let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
     for entry in walkdir::WalkDir::new(site.root().join("content")) {

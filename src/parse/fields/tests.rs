@@ -222,3 +222,39 @@ fn a_page_hugo_does_not_render_is_a_draft() {
         assert!(r.warnings.is_empty(), "{text}: {:?}", messages(&r));
     }
 }
+
+#[test]
+fn starlight_sidebar_order_is_a_place_and_hidden_unlists() {
+    let r = read_text(
+        "---\ntitle: t\nsidebar:\n  order: 3\n  label: Short\n  hidden: true\n  \
+         badge: {text: New, variant: tip}\n  attrs: {class: x}\n---\n",
+    );
+    assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+    assert_eq!((r.raw.weight, r.raw.position), (None, Some(3)));
+    assert!(r.raw.unlisted);
+    // VitePress's `sidebar: false` is ignored, quietly.
+    let r = read_text("---\ntitle: t\nsidebar: false\n---\n");
+    assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+    assert_eq!((r.raw.position, r.raw.unlisted), (None, false));
+    // Starlight's other keys are known, `pagefind: false` among them.
+    let r = read_text("---\ntitle: t\npagefind: false\ntableOfContents: false\n---\n");
+    assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+}
+
+#[test]
+fn starlight_sidebar_values_that_cannot_be_read_are_warnings() {
+    let r =
+        read_text("---\ntitle: t\nsidebar_position: 1\nsidebar:\n  order: 2\n  ordre: 4\n---\n");
+    assert_eq!(r.raw.position, Some(1));
+    assert_eq!(
+        messages(&r),
+        [
+            "`sidebar` is ignored: `sidebar_position` already sets the same field",
+            "`sidebar` has a key Starlight does not know, `ordre`: it is ignored",
+        ]
+    );
+    assert_eq!(r.warnings[1].help.as_deref(), Some("did you mean `order`?"));
+    let r = read_text("---\ntitle: t\nsidebar:\n  order: first\n  hidden: maybe\n---\n");
+    assert_eq!((r.raw.position, r.raw.unlisted), (None, false));
+    assert_eq!(r.warnings.len(), 2, "{:?}", messages(&r));
+}

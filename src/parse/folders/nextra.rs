@@ -1,0 +1,204 @@
+//! Nextra's `_meta` files: Nextra 2's `_meta.json`, and Nextra 3's and
+//! 4's `_meta.js` / `_meta.ts` when they export a plain object (see the
+//! `script` module). Each is an object whose keys name the folder's pages
+//! (without extension) and subfolders in order, each with its title
+//! (`"about": "About us"`) or with settings (`"about": {"title": "About
+//! us", "display": "hidden"}`).
+//!
+//! `type: "separator"` entries (and Nextra 3's `"--"` keys) are dividers
+//! of the sidebar, links to other sites (`href`) are passed over, and so
+//! is the `"*"` entry (settings for every page). `display: "hidden"` keeps
+//! a page off every list, reachable by its URL, as `unlisted: true` does
+//! (a hidden folder is shown: a tier0 section lists its articles). The
+//! theme's other settings (`theme`, `newWindow`, `type: "menu"`'s `items`)
+//! are ignored.
+
+use serde::Deserialize;
+use serde::de::{MapAccess, Visitor};
+use serde_json::Value;
+
+use super::script::{self, MetaEntry};
+use super::{Entry, FolderNav};
+use crate::diagnostics::Diagnostic;
+use crate::discover::SourceFile;
+use crate::matter::json_matter;
+
+/// A JSON object's entries in the order they are written: serde_json's
+/// own map sorts its keys, and in `_meta.json` their order is the point.
+struct Ordered(Vec<(String, Value)>);
+
+impl<'de> Deserialize<'de> for Ordered {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> Visitor<'de> for Entries {
+            type Value = Ordered;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of page names and titles")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Ordered(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
+}
+
+/// What the `_meta.json` `file` says of its folder; `None` when it cannot
+/// be decoded. Its problems go to `problems`.
+pub(super) fn read(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<FolderNav> {
+    let text = &*file.text;
+    if text.trim().is_empty() {
+        return Some(FolderNav::default());
+    }
+    let Ordered(entries) = match json_matter::decode::<Ordered>(text) {
+        Ok((entries, _)) => entries,
+        Err((span, message)) => {
+            problems.push(
+                Diagnostic::error(&file.path, span, format!("invalid JSON: {message}"))
+                    .with_help("check the quotes, commas and braces around this place"),
+            );
+            return None;
+        }
+    };
+    let mut from = 0;
+    let located = entries.into_iter().map(|(key, value)| {
+        let quoted = serde_json::to_string(&key).unwrap_or_default();
+        let span = text
+            .get(from..)
+            .and_then(|rest| rest.find(&quoted))
+            .map_or(0..0, |at| from + at..from + at + quoted.len());
+        from = span.end.max(from);
+        (key, value, span)
+    });
+    Some(folder(file, located.collect(), problems))
+}
+
+/// What the `_meta.js` / `_meta.ts` `file` says of its folder, when it is
+/// the plain object [`script::object`] reads; else a warning that says
+/// where it needs JavaScript, and `None`.
+pub(super) fn read_script(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<FolderNav> {
+    match script::object(&file.text) {
+        Ok(entries) => Some(folder(file, entries, problems)),
+        Err((span, why)) => {
+            problems.push(
+                Diagnostic::warning(
+                    &file.path,
+                    span,
+                    format!(
+                        "tier0 runs no JavaScript, and cannot read this `_meta` file without \
+                         it: {why}; the order and titles it gives are not read"
+                    ),
+                )
+                .with_help(
+                    "the pages of this folder are ordered by title; to keep this order, export \
+                     a plain object (`export default { page: 'Title' }`) of quoted texts",
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// The folder the `_meta` `entries` describe, each with where its key is
+/// written in `file`.
+fn folder(file: &SourceFile, entries: Vec<MetaEntry>, problems: &mut Vec<Diagnostic>) -> FolderNav {
+    let mut folder = FolderNav::default();
+    for (key, value, span) in entries {
+        if key == "*" || key.starts_with("--") {
+            continue;
+        }
+        let (title, hidden) = match &value {
+            Value::String(title) => (Some(title.clone()), false),
+            Value::Object(settings) => {
+                let text = |name: &str| settings.get(name).and_then(Value::as_str);
+                if text("type") == Some("separator") || settings.contains_key("href") {
+                    continue;
+                }
+                (
+                    text("title").map(str::to_owned),
+                    text("display") == Some("hidden"),
+                )
+            }
+            _ => {
+                problems.push(
+                    Diagnostic::warning(
+                        &file.path,
+                        span,
+                        format!("`{key}` is given neither a title nor settings: it is passed over"),
+                    )
+                    .with_help(
+                        "write `\"page\": \"Its title\"` or `\"page\": {\"title\": \"Its title\"}`",
+                    ),
+                );
+                continue;
+            }
+        };
+        folder.entries.push(Entry {
+            name: key,
+            title: title.filter(|t| !t.trim().is_empty()),
+            span,
+            after_rest: false,
+            hidden,
+        });
+    }
+    folder
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::line_col;
+
+    fn read_text(text: &str) -> (Option<FolderNav>, Vec<Diagnostic>) {
+        let mut problems = Vec::new();
+        let folder = read(
+            &SourceFile::in_content("docs/_meta.json", text),
+            &mut problems,
+        );
+        (folder, problems)
+    }
+
+    #[test]
+    fn keys_in_the_order_written_with_titles_and_settings() {
+        let text = "{\n  \"index\": \"Home\",\n  \"zebra\": \"Zebras\",\n  \"*\": {\"type\": \"page\"},\n  \
+                    \"--\": {\"type\": \"separator\", \"title\": \"More\"},\n  \
+                    \"sep\": {\"type\": \"separator\"},\n  \
+                    \"about\": {\"title\": \"About us\", \"display\": \"hidden\"},\n  \
+                    \"github\": {\"title\": \"GitHub\", \"href\": \"https://github.com\"},\n  \
+                    \"apple\": {\"theme\": {\"toc\": false}},\n  \"bad\": 3\n}\n";
+        let (folder, problems) = read_text(text);
+        let entries: Vec<_> = folder
+            .expect("read")
+            .entries
+            .into_iter()
+            .map(|e| (e.name, e.title, e.hidden, line_col(text, e.span.start).0))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                ("index".into(), Some("Home".into()), false, 2),
+                ("zebra".into(), Some("Zebras".into()), false, 3),
+                ("about".into(), Some("About us".into()), true, 7),
+                ("apple".into(), None, false, 9),
+            ]
+        );
+        assert_eq!(problems.len(), 1);
+        assert_eq!(line_col(text, problems[0].span.start), (10, 3));
+        assert!(!problems[0].is_error());
+    }
+
+    #[test]
+    fn json_that_does_not_decode_is_an_error_at_its_place() {
+        let text = "{\n  \"a\": \"A\",\n  \"b\" \"B\"\n}\n";
+        let (folder, problems) = read_text(text);
+        assert!(folder.is_none());
+        assert!(problems[0].is_error() && problems[0].message.starts_with("invalid JSON"));
+        assert_eq!(line_col(text, problems[0].span.start).0, 3);
+        let (folder, problems) = read_text("[\"a\", \"b\"]\n");
+        assert!(folder.is_none() && problems[0].is_error());
+    }
+}

@@ -1,0 +1,282 @@
+//! The one shape of Nextra 3's and 4's `_meta.js` / `_meta.ts` that can be
+//! read without running JavaScript: a module whose default export is an
+//! object literal of plain values, written in place (`export default {…}`)
+//! or in a constant it names (`const meta: MetaRecord = {…}` … `export
+//! default meta`).
+//!
+//! Keys are names or quoted strings; values are quoted strings, `true`,
+//! `false`, numbers, or objects of these. Anything else (a JSX title, a
+//! variable, a call, a spread, a template string) can only be known by
+//! running the module, so the file is not read, and [`object`] says where
+//! it stopped. Comments and `import` lines are skipped; what follows the
+//! object (`satisfies MetaRecord`) is not read.
+
+use std::ops::Range;
+
+use serde_json::{Map, Value};
+
+/// An entry of a `_meta` object: its key, its value, where its key is
+/// written.
+pub(super) type MetaEntry = (String, Value, Range<usize>);
+
+/// Where reading stopped, and why.
+type Stop = (Range<usize>, String);
+
+/// How deep objects may nest: `_meta` values nest one or two levels.
+const DEPTH: usize = 8;
+
+/// The entries of the object `text` exports by default, in the order
+/// written, each with where its key is written; or where reading stopped
+/// and why.
+pub(super) fn object(text: &str) -> Result<Vec<MetaEntry>, Stop> {
+    let start = exported_object(text).ok_or_else(|| {
+        (
+            0..0,
+            "its default export is not an object written in the file".to_owned(),
+        )
+    })?;
+    let mut reader = Reader { text, at: start };
+    reader.entries(0)
+}
+
+/// Where the object literal the module exports by default opens.
+fn exported_object(text: &str) -> Option<usize> {
+    let after = text.find("export default")? + "export default".len();
+    let rest = &text[after..];
+    let trimmed = rest.trim_start();
+    if trimmed.starts_with('{') {
+        return Some(after + rest.len() - trimmed.len());
+    }
+    let name: String = trimmed
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+        .collect();
+    if name.is_empty() {
+        return None;
+    }
+    // `const meta = {` or `const meta: MetaRecord = {`.
+    let declared = text.find(&format!("const {name}"))? + "const ".len() + name.len();
+    let equals = declared + text.get(declared..)?.find('=')?;
+    let value = text.get(equals + 1..)?;
+    let trimmed = value.trim_start();
+    trimmed
+        .starts_with('{')
+        .then(|| equals + 1 + value.len() - trimmed.len())
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn rest(&self) -> &'a str {
+        &self.text[self.at..]
+    }
+
+    fn stop<T>(&self, why: &str) -> Result<T, Stop> {
+        let end = self
+            .rest()
+            .chars()
+            .next()
+            .map_or(self.at, |c| self.at + c.len_utf8());
+        Err((self.at..end, why.to_owned()))
+    }
+
+    /// Skips white space and comments.
+    fn skip(&mut self) {
+        loop {
+            let rest = self.rest();
+            let trimmed = rest.trim_start();
+            self.at += rest.len() - trimmed.len();
+            if trimmed.starts_with("//") {
+                self.at += trimmed.find('\n').unwrap_or(trimmed.len());
+            } else if let Some(comment) = trimmed.strip_prefix("/*") {
+                self.at += comment.find("*/").map_or(trimmed.len(), |end| end + 4);
+            } else {
+                return;
+            }
+        }
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        self.skip();
+        let found = self.rest().starts_with(c);
+        if found {
+            self.at += c.len_utf8();
+        }
+        found
+    }
+
+    /// An object literal's entries, from its `{` to its `}`.
+    fn entries(&mut self, depth: usize) -> Result<Vec<MetaEntry>, Stop> {
+        if depth > DEPTH {
+            return self.stop("its objects nest too deep");
+        }
+        if !self.eat('{') {
+            return self.stop("an object was expected here");
+        }
+        let mut entries = Vec::new();
+        loop {
+            if self.eat('}') {
+                return Ok(entries);
+            }
+            self.skip();
+            let start = self.at;
+            let key = self.key()?;
+            let span = start..self.at;
+            if !self.eat(':') {
+                return self
+                    .stop("a `:` was expected here (a shorthand or a method needs JavaScript)");
+            }
+            let value = self.value(depth)?;
+            entries.push((key, value, span));
+            if !self.eat(',') {
+                if self.eat('}') {
+                    return Ok(entries);
+                }
+                return self.stop("a `,` or a `}` was expected here");
+            }
+        }
+    }
+
+    fn key(&mut self) -> Result<String, Stop> {
+        let rest = self.rest();
+        if rest.starts_with(['\'', '"']) {
+            return self.string();
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+            .collect();
+        if name.is_empty() {
+            return self.stop("a key tier0 can read without JavaScript was expected here");
+        }
+        self.at += name.len();
+        Ok(name)
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, Stop> {
+        self.skip();
+        let rest = self.rest();
+        if rest.starts_with(['\'', '"']) {
+            return self.string().map(Value::String);
+        }
+        if rest.starts_with('{') {
+            let entries = self.entries(depth + 1)?;
+            let map: Map<String, Value> = entries.into_iter().map(|(k, v, _)| (k, v)).collect();
+            return Ok(Value::Object(map));
+        }
+        for (word, value) in [("true", Value::Bool(true)), ("false", Value::Bool(false))] {
+            let Some(after) = rest.strip_prefix(word) else {
+                continue;
+            };
+            if !after.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+                self.at += word.len();
+                return Ok(value);
+            }
+        }
+        let number: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
+            .collect();
+        if let Ok(n) = number.parse::<f64>() {
+            self.at += number.len();
+            return Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number));
+        }
+        self.stop("this value is computed by JavaScript (a JSX title, a variable, a call)")
+    }
+
+    /// A quoted string, with the escapes of plain text.
+    fn string(&mut self) -> Result<String, Stop> {
+        let quote = self.rest().chars().next().unwrap_or('"');
+        let start = self.at;
+        self.at += 1;
+        let mut out = String::new();
+        let mut chars = self.rest().char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                c if c == quote => {
+                    self.at += i + 1;
+                    return Ok(out);
+                }
+                '\\' => match chars.next() {
+                    Some((_, 'n')) => out.push('\n'),
+                    Some((_, 't')) => out.push('\t'),
+                    Some((_, c @ ('\\' | '\'' | '"' | '/'))) => out.push(c),
+                    _ => {
+                        self.at += i;
+                        return self.stop("an escape tier0 does not read");
+                    }
+                },
+                '\n' => break,
+                c => out.push(c),
+            }
+        }
+        self.at = start;
+        self.stop("this string is not closed on its line")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<(String, Value, &str)> {
+        object(text)
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .into_iter()
+            .map(|(k, v, span)| (k, v, &text[span]))
+            .collect()
+    }
+
+    #[test]
+    fn an_exported_object_of_plain_values_is_read_in_order() {
+        let text = "// Sidebar\nexport default {\n  index: 'Introduction',\n  \
+                    'getting-started': \"Getting \\\"started\\\"\",\n  /* more */ about: {\n    \
+                    title: 'About',\n    type: 'page',\n    newWindow: true,\n    n: 2,\n  },\n}\n";
+        let read = keys(text);
+        assert_eq!(
+            read.iter()
+                .map(|(k, _, at)| (k.as_str(), *at))
+                .collect::<Vec<_>>(),
+            [
+                ("index", "index"),
+                ("getting-started", "'getting-started'"),
+                ("about", "about")
+            ]
+        );
+        assert_eq!(read[1].1, Value::String("Getting \"started\"".into()));
+        assert_eq!(read[2].1["title"], "About");
+        assert_eq!(read[2].1["newWindow"], true);
+    }
+
+    #[test]
+    fn a_typed_constant_exported_by_name_is_read() {
+        let text = "import type { MetaRecord } from 'nextra'\n\nconst meta: MetaRecord = {\n  \
+                    b: 'Bee',\n  a: 'Ay'\n} satisfies MetaRecord\n\nexport default meta\n";
+        let names: Vec<String> = keys(text).into_iter().map(|(k, _, _)| k).collect();
+        assert_eq!(names, ["b", "a"]);
+    }
+
+    #[test]
+    fn what_needs_javascript_stops_the_read_where_it_is() {
+        for (text, at) in [
+            ("export default {\n  a: <b>Bold</b>\n}", "<"),
+            ("export default {\n  a: title,\n}", "t"),
+            ("export default {\n  ...other,\n}", "."),
+            ("export default {\n  a: `x`\n}", "`"),
+            ("export default {\n  a: 'open\n}", "'"),
+            ("export default {\n  a: 'x' 'y'\n}", "'"),
+            ("export default makeMeta()", ""),
+            ("module.exports = {}", ""),
+            ("export default {", ""),
+            ("export default {\n  a: 'x\\u0041'\n}", "\\"),
+        ] {
+            let (span, why) = object(text).expect_err(text);
+            assert_eq!(&text[span], at, "{text}: {why}");
+        }
+        let deep = format!("export default {}{}", "{a: ".repeat(20), "}".repeat(20));
+        assert!(object(&deep).is_err());
+    }
+}

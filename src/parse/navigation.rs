@@ -1,0 +1,88 @@
+//! What other generators' navigation says of the site: the order of its
+//! pages, the titles it gives them, and its sections' titles and places.
+//!
+//! In: MkDocs's `nav:` (the `mkdocs` module) and the folders' navigation
+//! files (the `folders` module). Out: [`Navigation`]s, in that order,
+//! which the parse stage reads for the pages' titles and the link stage
+//! (`link::contents`) for their order and the sections' titles. One shape
+//! for every tool, so that one piece of code applies them all.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::diagnostics::Diagnostic;
+use crate::discover::Sources;
+
+/// What an MkDocs `nav:` says of the site, or a folder's navigation file
+/// of its folder (see the `folders` module).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Navigation {
+    /// The file it was read from, for messages.
+    pub path: PathBuf,
+    /// The pages it lists, in reading order.
+    pub pages: Vec<NavPage>,
+    /// The sections it titles, in the order they first appear.
+    pub sections: Vec<NavSection>,
+}
+
+/// A page listed in `nav:`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NavPage {
+    /// Its path relative to the content folder, `/`-separated.
+    pub rel: String,
+    /// The title `nav:` gives it, if any.
+    pub title: Option<String>,
+    /// Listed after the pages the navigation leaves out (after
+    /// mkdocs-awesome-pages' `...`), not before them.
+    pub after_rest: bool,
+    /// Hidden from the navigation, reachable by its URL (Nextra's
+    /// `display: hidden`): an unlisted article.
+    pub hidden: bool,
+}
+
+/// A section of `nav:` whose pages share a folder: that folder's section.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NavSection {
+    /// The section id of the folder (`user-guide/setup`).
+    pub section: String,
+    /// Its title in `nav:`, if it gives one.
+    pub title: Option<String>,
+    /// Its place among the titled sections of `nav:`, in reading order,
+    /// from 1: sections nested at other depths of `nav:` may be siblings
+    /// in tier0's tree of folders, and keep the order they are read in.
+    /// `None` when the navigation titles it without placing it.
+    pub position: Option<i64>,
+}
+
+/// The navigations of a site: its `mkdocs.yml`'s, then its folders'
+/// navigation files' (by path), and their problems.
+#[derive(Debug, Default)]
+pub(super) struct Read {
+    pub(super) navigations: Vec<Navigation>,
+    pub(super) problems: Vec<Diagnostic>,
+}
+
+impl Read {
+    /// The title the navigations give each page they title, by
+    /// content-relative path; a page listed twice keeps its first.
+    pub(super) fn titles(&self) -> HashMap<&str, &str> {
+        let pages = self
+            .navigations
+            .iter()
+            .rev()
+            .flat_map(|n| n.pages.iter().rev());
+        pages
+            .filter_map(|page| Some((page.rel.as_str(), page.title.as_deref()?)))
+            .collect()
+    }
+}
+
+/// Reads the navigations of `sources`: its `mkdocs.yml`'s, then its
+/// folders'.
+pub(super) fn read(sources: &Sources) -> Read {
+    let mut read = super::mkdocs::read(sources);
+    let (folders, problems) = super::folders::read(sources);
+    read.navigations.extend(folders);
+    read.problems.extend(problems);
+    read
+}
