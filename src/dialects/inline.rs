@@ -71,6 +71,12 @@ pub(super) fn scan_line(text: &str, range: Range<usize>, heading: bool, out: &mu
             continue;
         }
         let found = match bytes[i] {
+            // A backslash escape is that character as text (CommonMark):
+            // `rust::Box\<T\>` is no tag, `\:smile:` no shortcode.
+            b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                i += 2;
+                continue;
+            }
             b'{' => super::roles::role(text, i, end)
                 .map(|(role_end, shown)| Construct {
                     kind: Kind::Mapped,

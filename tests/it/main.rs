@@ -14,6 +14,7 @@ mod conventions;
 mod deep_html;
 mod docusaurus;
 mod errors;
+mod held_out;
 mod hierarchy;
 mod home;
 mod hostile;

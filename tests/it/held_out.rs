@@ -1,0 +1,35 @@
+//! Regressions found by building documentation tier0 had never seen
+//! (BENCHMARKS.md, "Held-out documentation, third round"), each pinned on
+//! a small site of our own that writes the same pattern.
+
+use crate::conventions::{assert_has, page};
+use crate::support::{Site, stderr};
+
+/// Builds `site`, which must succeed; returns stderr.
+fn build(site: &Site) -> String {
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    err
+}
+
+/// cxx's mdBook writes `# rust::Box\<T\>` and `[UniquePtr\<T\>](…)`: the
+/// escaped `<T\>` was read as a JSX tag and left out, which cut the title
+/// to `rust::Box\` and showed the link as its Markdown.
+#[test]
+fn an_escaped_angle_bracket_is_text_not_a_tag() {
+    let site = Site::empty();
+    site.write(
+        "content/box.md",
+        "# rust::Box\\<T\\>\n\nPrefer [UniquePtr\\<T\\>](unique.md) for that.\n",
+    );
+    site.write("content/unique.md", "# std::unique_ptr\\<T\\>\n\nOwned.\n");
+    let err = build(&site);
+    assert!(!err.contains("JSX"), "{err}");
+    let (title, body) = page(&site, "box");
+    assert_eq!(title, "rust::Box&lt;T&gt;");
+    assert_has(
+        &body,
+        &["Prefer <a href=\"../unique/index.html\">UniquePtr&lt;T&gt;</a> for that."],
+    );
+}
