@@ -33,3 +33,29 @@ fn an_escaped_angle_bracket_is_text_not_a_tag() {
         &["Prefer <a href=\"../unique/index.html\">UniquePtr&lt;T&gt;</a> for that."],
     );
 }
+
+/// attrs, structlog and pip (Sphinx with MyST) link to a target of another
+/// page by its label alone (`[cached](wheel-caching)` for
+/// `(wheel-caching)=` in `topics/caching.md`), which Sphinx resolves
+/// across the project: each was a broken link.
+#[test]
+fn a_link_to_a_myst_label_leads_to_the_page_that_defines_it() {
+    let site = Site::empty();
+    site.write(
+        "content/topics/caching.md",
+        "# Caching\n\n(wheel-caching)=\n## Wheel cache\n\nBuilt wheels are kept.\n",
+    );
+    site.write(
+        "content/reference/build.md",
+        "# Build\n\nWheels can be [cached](wheel-caching) for reuse.\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("broken link"), "{err}");
+    let (_, body) = page(&site, "reference/build");
+    assert_has(
+        &body,
+        &["<a href=\"../../topics/caching/index.html#wheel-caching\">cached</a>"],
+    );
+    let check = site.tier0(&["check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+}
