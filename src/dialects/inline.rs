@@ -255,6 +255,11 @@ pub(super) fn brace_construct(
     if rest.starts_with("{%") {
         return construct(Kind::Template, "%}", String::new());
     }
+    if rest.starts_with("{{#title ") {
+        // mdBook's `{{#title …}}` names the browser's tab, which tier0
+        // names after the page's title: nothing of the page is lost.
+        return construct(Kind::Hidden, "}}", String::new());
+    }
     if rest.starts_with("{{") {
         // A link target made from the other tool's variable
         // (`[Cell]({{#DOCS_URL}}/cell.html)`) led where only that tool

@@ -59,3 +59,19 @@ fn a_link_to_a_myst_label_leads_to_the_page_that_defines_it() {
     let check = site.tier0(&["check"]).output().unwrap();
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 }
+
+/// Every page of cxx's mdBook opens with `{{#title … — Rust ♡ C++}}`, the
+/// browser tab's title: 27 "template tag left out" warnings.
+#[test]
+fn an_mdbook_page_title_is_no_warning() {
+    let site = Site::empty();
+    site.write(
+        "content/async.md",
+        "{{#title Async functions — The book}}\n# Async functions\n\nAwait them.\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("template tag"), "{err}");
+    let (title, body) = page(&site, "async");
+    assert_eq!(title, "Async functions");
+    assert!(!body.contains("The book"), "{body}");
+}

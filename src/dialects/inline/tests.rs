@@ -156,3 +156,17 @@ fn a_backslash_escape_starts_nothing() {
     // An escaped backslash escapes nothing after it.
     assert_eq!(scan("a\\\\<Tabs>").len(), 1);
 }
+
+#[test]
+fn an_mdbook_page_title_is_left_out_quietly() {
+    // cxx's book opens 27 pages with one; each was a warning.
+    assert_eq!(
+        scan("{{#title rust::Box<T> — Rust ♡ C++}}"),
+        [(
+            Kind::Hidden,
+            "{{#title rust::Box<T> — Rust ♡ C++}}",
+            String::new()
+        )]
+    );
+    assert_eq!(scan("{{#PROJECT_VERSION}}")[0].0, Kind::Template);
+}
