@@ -591,26 +591,22 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
       return Math.min(...dfs);
     };
     const splits = [];
-    for (let a = MIN_SPLIT_PIECE; a <= n - MIN_SPLIT_PIECE; a++) {
-      const first = await df(0, a);
-      if (first === undefined) continue;
-      const rest = await df(a, n);
-      const r = rest === undefined ? null : rarest([a], [first, rest]);
-      if (r !== null) splits.push([r, [a]]);
-    }
-    if (splits.length === 0) {
-      for (let a = MIN_SPLIT_PIECE; a <= n - MIN_SPLIT_PIECE; a++) {
-        const first = await df(0, a);
-        if (first === undefined) continue;
-        for (let b = a + MIN_SPLIT_PIECE; b <= n - MIN_SPLIT_PIECE; b++) {
-          const middle = await df(a, b);
-          if (middle === undefined) continue;
-          const last = await df(b, n);
-          const r = last === undefined ? null : rarest([a, b], [first, middle, last]);
-          if (r !== null) splits.push([r, [a, b]]);
-        }
+    // The splits of `chars` from `from` into `left` more pieces, after the
+    // cuts and pieces' dfs made before it, cuts in increasing order.
+    const cut = async (from, left, cuts, dfs) => {
+      if (left === 1) {
+        const last = await df(from, n);
+        const r = last === undefined ? null : rarest(cuts, [...dfs, last]);
+        if (r !== null) splits.push([r, cuts]);
+        return;
       }
-    }
+      for (let a = from + MIN_SPLIT_PIECE; a <= n - MIN_SPLIT_PIECE; a++) {
+        const d = await df(from, a);
+        if (d !== undefined) await cut(a, left - 1, [...cuts, a], [...dfs, d]);
+      }
+    };
+    await cut(0, 2, [], []);
+    if (splits.length === 0) await cut(0, 3, [], []);
     if (splits.length === 0) return null;
     const top = Math.max(...splits.map(([r]) => r));
     const ends = [0, ...splits.find(([r]) => r === top)[1], n];
@@ -653,23 +649,23 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     const m = await manifest();
     const { entry, words: shard } = await lookup(surface);
     const candidates = [];
+    // A term already listed for the word is skipped.
+    const add = (c) => candidates.some((x) => x.term === c.term) || candidates.push(c);
     const exact = entry && entry[1] !== null ? termOf(entry) : null;
     const exactTerm = exact ?? (entry && stops ? STOP_TERM_PREFIX + surface : null);
     if (exactTerm !== null) candidates.push({ term: exactTerm, surface, kind: "exact", weight: 1 });
     const synonyms = m.synonyms || {};
     const own = (key) => (Object.prototype.hasOwnProperty.call(synonyms, key) ? synonyms[key] : []);
-    for (const [synonym, term] of [...own(surface), ...(exact !== null ? own(`=${exact}`) : [])]) {
-      if (!candidates.some((c) => c.term === term)) candidates.push({ term, surface: synonym, kind: "synonym", weight: SYNONYM_WEIGHT });
-    }
+    for (const [synonym, term] of [...own(surface), ...(exact !== null ? own(`=${exact}`) : [])]) add({ term, surface: synonym, kind: "synonym", weight: SYNONYM_WEIGHT });
     let startsStopWord = false;
     if (typed) {
       const started = await wordsStarting(surface);
       startsStopWord = started.some((e) => e[1] === null);
-      for (const c of completions(started, surface)) if (!candidates.some((x) => x.term === c.term)) candidates.push(c);
+      for (const c of completions(started, surface)) add(c);
     }
     for (const variant of variants(surface)) {
       const { entry: e } = await lookup(variant);
-      if (e && e[1] !== null && !candidates.some((c) => c.term === termOf(e))) candidates.push({ term: termOf(e), surface: variant, kind: "variant", weight: 1 });
+      if (e && e[1] !== null) add({ term: termOf(e), surface: variant, kind: "variant", weight: 1 });
     }
     if (!entry && typos) candidates.push(...await corrections(surface, shard));
     return { known: entry !== null, candidates, startsStopWord };
