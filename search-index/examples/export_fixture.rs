@@ -78,6 +78,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let titles = out.join("titles");
     let titles_dir = export_to(&titles, &["es".to_string()], &titled_corpus())?;
     write_expected(&titles_dir, TITLE_QUERIES, &titles.join("expected.json"))?;
+    let typed = out.join("typed");
+    let typed_dir = export_to(&typed, &["en".to_string()], &typed_corpus())?;
+    write_expected(&typed_dir, TYPED_QUERIES, &typed.join("expected.json"))?;
     let anchors = out.join("anchors");
     let docs = anchored_corpus();
     export_to(&anchors, &["es".to_string()], &docs)?;
@@ -276,6 +279,53 @@ fn titled_corpus() -> Vec<SearchDocument> {
         .collect();
     docs.extend(zorzal_articles());
     docs
+}
+
+/// Queries over [`typed_corpus`]: titles half-typed or misspelled.
+const TYPED_QUERIES: &[(&str, &str)] = &[
+    ("en", "Dependency Resolut"),
+    ("en", "Dependency Resoluiton"),
+    ("en", "Install"),
+    ("en", "Ibstallation"),
+];
+
+/// Two titles, each beside a page that says its words more often (pip's
+/// "Dependency Resolution" and "More on Dependency Resolution").
+fn typed_corpus() -> Vec<SearchDocument> {
+    [
+        (
+            "repeatable",
+            "Repeatable installs",
+            "Installs that repeat: pin installs, hash installs, installs again.",
+        ),
+        ("installation", "Installation", "Get pip first."),
+        (
+            "more",
+            "More on dependency resolution",
+            "Dependency resolution in depth: resolution of every dependency.",
+        ),
+        (
+            "resolution",
+            "Dependency resolution",
+            "How pip picks versions.",
+        ),
+    ]
+    .into_iter()
+    .map(|(id, title, text)| SearchDocument {
+        id: id.to_string(),
+        lang: "en".to_string(),
+        url: format!("{id}/"),
+        title: title.to_string(),
+        tier: "L1".to_string(),
+        doc_type: "reference".to_string(),
+        sections: vec![Section {
+            anchor: None,
+            heading: None,
+            text: text.to_string(),
+        }],
+        ..Default::default()
+    })
+    .collect()
 }
 
 /// Articles the first [`ZORZAL_TITLED`] titled ones must yield to for

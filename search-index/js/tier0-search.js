@@ -542,7 +542,9 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
       // (`srv-mad03`, `srvmad03` → `srv`, `mad`, `03`).
       const parts = !answers.known && answers.candidates.length === 0 ? await partsOf(surface, typed, typos) : null;
       if (parts) for (const [piece, part] of parts) { phrase.push(piece); add(piece, part); }
-      else { phrase.push(surface); add(surface, answers); }
+      // A misspelled word is its best correction to the title and
+      // words-in-a-row rules.
+      else { const c = answers.candidates; phrase.push(c.length && c.every((x) => x.kind === "typo") ? c[0].surface : surface); add(surface, answers); }
     }
     // Only the word being typed can start a stop word: it is optional when the query has another.
     if (words.length === 1) words[0].optional = false;
@@ -591,26 +593,22 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
       return Math.min(...dfs);
     };
     const splits = [];
-    for (let a = MIN_SPLIT_PIECE; a <= n - MIN_SPLIT_PIECE; a++) {
-      const first = await df(0, a);
-      if (first === undefined) continue;
-      const rest = await df(a, n);
-      const r = rest === undefined ? null : rarest([a], [first, rest]);
-      if (r !== null) splits.push([r, [a]]);
-    }
-    if (splits.length === 0) {
-      for (let a = MIN_SPLIT_PIECE; a <= n - MIN_SPLIT_PIECE; a++) {
-        const first = await df(0, a);
-        if (first === undefined) continue;
-        for (let b = a + MIN_SPLIT_PIECE; b <= n - MIN_SPLIT_PIECE; b++) {
-          const middle = await df(a, b);
-          if (middle === undefined) continue;
-          const last = await df(b, n);
-          const r = last === undefined ? null : rarest([a, b], [first, middle, last]);
-          if (r !== null) splits.push([r, [a, b]]);
-        }
+    // The splits of `chars` from `from` into `left` more pieces, after the
+    // cuts and pieces' dfs made before it, cuts in increasing order.
+    const cut = async (from, left, cuts, dfs) => {
+      if (left === 1) {
+        const last = await df(from, n);
+        const r = last === undefined ? null : rarest(cuts, [...dfs, last]);
+        if (r !== null) splits.push([r, cuts]);
+        return;
       }
-    }
+      for (let a = from + MIN_SPLIT_PIECE; a <= n - MIN_SPLIT_PIECE; a++) {
+        const d = await df(from, a);
+        if (d !== undefined) await cut(a, left - 1, [...cuts, a], [...dfs, d]);
+      }
+    };
+    await cut(0, 2, [], []);
+    if (splits.length === 0) await cut(0, 3, [], []);
     if (splits.length === 0) return null;
     const top = Math.max(...splits.map(([r]) => r));
     const ends = [0, ...splits.find(([r]) => r === top)[1], n];
@@ -653,23 +651,23 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     const m = await manifest();
     const { entry, words: shard } = await lookup(surface);
     const candidates = [];
+    // A term already listed for the word is skipped.
+    const add = (c) => candidates.some((x) => x.term === c.term) || candidates.push(c);
     const exact = entry && entry[1] !== null ? termOf(entry) : null;
     const exactTerm = exact ?? (entry && stops ? STOP_TERM_PREFIX + surface : null);
     if (exactTerm !== null) candidates.push({ term: exactTerm, surface, kind: "exact", weight: 1 });
     const synonyms = m.synonyms || {};
     const own = (key) => (Object.prototype.hasOwnProperty.call(synonyms, key) ? synonyms[key] : []);
-    for (const [synonym, term] of [...own(surface), ...(exact !== null ? own(`=${exact}`) : [])]) {
-      if (!candidates.some((c) => c.term === term)) candidates.push({ term, surface: synonym, kind: "synonym", weight: SYNONYM_WEIGHT });
-    }
+    for (const [synonym, term] of [...own(surface), ...(exact !== null ? own(`=${exact}`) : [])]) add({ term, surface: synonym, kind: "synonym", weight: SYNONYM_WEIGHT });
     let startsStopWord = false;
     if (typed) {
       const started = await wordsStarting(surface);
       startsStopWord = started.some((e) => e[1] === null);
-      for (const c of completions(started, surface)) if (!candidates.some((x) => x.term === c.term)) candidates.push(c);
+      for (const c of completions(started, surface)) add(c);
     }
     for (const variant of variants(surface)) {
       const { entry: e } = await lookup(variant);
-      if (e && e[1] !== null && !candidates.some((c) => c.term === termOf(e))) candidates.push({ term: termOf(e), surface: variant, kind: "variant", weight: 1 });
+      if (e && e[1] !== null) add({ term: termOf(e), surface: variant, kind: "variant", weight: 1 });
     }
     if (!entry && typos) candidates.push(...await corrections(surface, shard));
     return { known: entry !== null, candidates, startsStopWord };
@@ -1011,8 +1009,12 @@ function createSearch({ load, base = "", lang } = {}) {
     // planned as its parts counts as those (`macos` is the title "Mac OS").
     const typing = isTyping(query);
     const first = records.slice(0, TITLE_WINDOW);
-    const exact = first.map((rec) => surfacesOf(rec.title).join(" ") === phrase.join(" "));
-    const inARow = phrase.length > 1 ? first.map((rec) => hasPhrase(rec, phrase, typing)) : [];
+    // A word of a text is the query's `j`th as written, or as the
+    // beginning of its word while it is being typed (QUERY.md).
+    const n = phrase.length;
+    const is = (w, j) => w === phrase[j] || (typing && j === n - 1 && w.startsWith(phrase[j]));
+    const exact = first.map((rec) => { const t = surfacesOf(rec.title); return t.length === n && t.every(is); });
+    const inARow = first.map((rec) => n > 1 && hasPhrase(rec, n, is));
     const order = ranked.map((_, i) => i);
     order.sort((a, b) => (exact[b] ? 1 : 0) - (exact[a] ? 1 : 0) || (inARow[b] ? 1 : 0) - (inARow[a] ? 1 : 0) || a - b);
     const results = order.slice(0, Math.max(0, limit)).map((i) => {
@@ -1113,22 +1115,13 @@ function surfacesOf(text) {
 }
 
 /**
- * Whether the words `typed` follow one another in the record's title,
- * description, a heading or a section's text, as written or with each code
- * cut into its pieces (`srv mad 03` is in "SRV-MAD-03"); while `typing`,
- * the last may be the beginning of its word (QUERY.md, "Words in a row").
+ * Whether the `n` words of the query follow one another in the record's
+ * title, description, a heading or a section's text, as written or with
+ * each code cut into its pieces (`srv mad 03` is in "SRV-MAD-03"); `is(w,
+ * j)` tells whether `w` is the query's `j`th (QUERY.md, "Words in a row").
  */
-function hasPhrase(record, typed, typing) {
-  const n = typed.length;
-  const last = n - 1;
-  const fits = (words) => {
-    for (let i = 0; i + n <= words.length; i++) {
-      let j = 0;
-      while (j < n && (words[i + j] === typed[j] || (typing && j === last && words[i + j].startsWith(typed[j])))) j++;
-      if (j === n) return true;
-    }
-    return false;
-  };
+function hasPhrase(record, n, is) {
+  const fits = (words) => words.some((_, i) => i + n <= words.length && words.slice(i, i + n).every(is));
   return recordTexts(record).some((text) => {
     const words = surfacesOf(text || "");
     if (fits(words)) return true;

@@ -863,6 +863,43 @@ fn a_title_that_is_the_query_comes_first() {
     assert_eq!(search(&files, "en", "summaries ", 10), ["a", "b"]);
 }
 
+/// pip's docs: `Install`, `Dependency Resolut` (being typed) and
+/// `Ibstallation` (misspelled) found "Installation" and "Dependency
+/// Resolution" below pages that say their words more often.
+#[test]
+fn a_title_half_typed_or_misspelled_is_the_query_too() {
+    let doc = |id: &str, title: &str, body: &str| english_doc(id, title, None, body);
+    let docs = vec![
+        doc(
+            "repeatable",
+            "Repeatable installs",
+            "Installs that repeat: pin installs, hash installs, installs again.",
+        ),
+        doc("installation", "Installation", "Get pip first."),
+        doc(
+            "more",
+            "More on dependency resolution",
+            "Dependency resolution in depth: resolution of every dependency.",
+        ),
+        doc(
+            "resolution",
+            "Dependency resolution",
+            "How pip picks versions.",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let built = build(dir.path(), &["en".to_string()], &docs).unwrap();
+    let files = export_files(&built).unwrap();
+    for (query, first) in [
+        ("Install", "installation"),
+        ("Ibstallation ", "installation"),
+        ("Dependency Resolut", "resolution"),
+        ("Dependency Resoluiton ", "resolution"),
+    ] {
+        assert_eq!(search(&files, "en", query, 10)[0], first, "{query}");
+    }
+}
+
 #[test]
 fn the_query_words_in_a_row_come_before_the_same_words_apart() {
     let doc = english_doc;

@@ -71,6 +71,12 @@ pub(super) fn scan_line(text: &str, range: Range<usize>, heading: bool, out: &mu
             continue;
         }
         let found = match bytes[i] {
+            // A backslash escape is that character as text (CommonMark):
+            // `rust::Box\<T\>` is no tag, `\:smile:` no shortcode.
+            b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                i += 2;
+                continue;
+            }
             b'{' => super::roles::role(text, i, end)
                 .map(|(role_end, shown)| Construct {
                     kind: Kind::Mapped,
@@ -248,6 +254,11 @@ pub(super) fn brace_construct(
     }
     if rest.starts_with("{%") {
         return construct(Kind::Template, "%}", String::new());
+    }
+    if rest.starts_with("{{#title ") {
+        // mdBook's `{{#title …}}` names the browser's tab, which tier0
+        // names after the page's title: nothing of the page is lost.
+        return construct(Kind::Hidden, "}}", String::new());
     }
     if rest.starts_with("{{") {
         // A link target made from the other tool's variable

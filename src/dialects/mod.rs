@@ -73,6 +73,9 @@ pub struct Prepared<'a> {
     /// Admonitions by the body offset of the line that opens them.
     admonitions: Vec<(usize, Admonition)>,
     findings: Vec<Finding>,
+    /// The labels of its MyST targets (`(label)=`), which Sphinx lets any
+    /// page link to by name alone.
+    labels: Vec<String>,
 }
 
 /// Constructs of one kind dropped from a body.
@@ -88,6 +91,11 @@ impl<'a> Prepared<'a> {
     /// The Markdown to parse.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The labels of the MyST targets (`(label)=`) of the body, in order.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
     }
 
     /// The body offset of `offset` in [`Self::text`].
@@ -201,6 +209,7 @@ pub fn prepare(body: &str, mdx: bool) -> Prepared<'_> {
         rewrite,
         admonitions,
         findings,
+        labels,
     } = lines::read(body, mdx);
     if rewrite.is_empty() {
         return Prepared {
@@ -215,6 +224,7 @@ pub fn prepare(body: &str, mdx: bool) -> Prepared<'_> {
         map,
         admonitions,
         findings,
+        labels,
     }
 }
 

@@ -309,6 +309,13 @@ fn myst_targets_are_anchors_and_roles_links() {
 }
 
 #[test]
+fn myst_target_labels_are_listed_outside_code() {
+    let body = "(how-frozen)=\n## Frozen\n\n```md\n(in-code)=\n```\n";
+    assert_eq!(prepare(body, false).labels(), ["how-frozen"]);
+    assert!(prepare("# Plain\n", false).labels().is_empty());
+}
+
+#[test]
 fn an_indented_fence_inside_code_does_not_close_it() {
     // MkDocs Material's examples: a fence indented inside a fenced example
     // closed it here, and the admonition after it was shown as code.

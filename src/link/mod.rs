@@ -284,6 +284,7 @@ pub fn link_or_return(
         }
         None => related::related(&linked, &sections, &article_sections),
     };
+    let by_label = resolve::labels(&linked);
     Ok(SiteModel {
         urls: Urls::new(config.base_url.clone()),
         config,
@@ -299,6 +300,7 @@ pub fn link_or_return(
         section_by_id: Arc::new(section_by_id),
         section_by_source: Arc::new(section_by_source),
         by_name: Arc::new(by_name),
+        by_label: Arc::new(by_label),
         related: Arc::new(related),
         article_sections: Arc::new(article_sections),
         warnings,

@@ -15,6 +15,10 @@
 //! `@/`, root and relative paths that name no file are looked for as the
 //! end of a page's path, when one page only ends so (Docusaurus, too,
 //! reads a relative path from its docs root when not from the file).
+//! A path that names nothing else and is the label of a MyST target
+//! (`(how-frozen)=`) on one page leads there, as Sphinx resolves it.
+
+use std::collections::BTreeMap;
 
 use super::{SiteModel, Withheld};
 use crate::discover::{MARKDOWN_EXTENSIONS, is_markdown};
@@ -22,6 +26,19 @@ use crate::landing::split_dir;
 use crate::parse::SectionPath;
 use crate::slug;
 use crate::urls::BaseUrl;
+
+/// The articles that define each MyST target label, by index.
+pub(super) fn labels(
+    articles: &[std::sync::Arc<super::LinkedArticle>],
+) -> BTreeMap<String, Vec<usize>> {
+    let mut by_label: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        for label in &a.article.labels {
+            by_label.entry(label.clone()).or_default().push(i);
+        }
+    }
+    by_label
+}
 
 /// Where an internal link points.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,11 +176,31 @@ impl SiteModel {
         let written = decoded.trim_start_matches("./").trim_start_matches("../");
         match self.lookup(&joined, lang, anchor.clone(), false) {
             Found::Target(t) => t,
-            missed => match self.lookup(written, lang, anchor, true) {
+            missed => match self.lookup(written, lang, anchor.clone(), true) {
                 Found::Target(t) => t,
+                Found::Nothing if anchor.is_none() && matches!(missed, Found::Nothing) => {
+                    self.labelled(target, lang).unwrap_or_else(|| {
+                        LinkTarget::Missing(format!("there is no file `{}`", self.shown(&joined)))
+                    })
+                }
                 _ => missed.or_missing(|| format!("there is no file `{}`", self.shown(&joined))),
             },
         }
+    }
+
+    /// The article that defines the MyST target `label`, at it: Sphinx
+    /// lets a page link to a label of any other (`[text](how-frozen)` for
+    /// `(how-frozen)=`), when one article (with its translations) does.
+    fn labelled(&self, label: &str, lang: &str) -> Option<LinkTarget> {
+        let found = self.by_label.get(label)?;
+        let first = self.in_language(*found.first()?, lang);
+        found
+            .iter()
+            .all(|&i| self.in_language(i, lang) == first)
+            .then(|| LinkTarget::Article {
+                index: first,
+                anchor: Some(label.to_owned()),
+            })
     }
 
     /// What the content-relative path `rel` names, read as a file, a page
@@ -473,6 +510,44 @@ mod tests {
         assert_eq!(join_relative("red/a", ".."), Some("red/".into()));
         assert_eq!(join_relative("red", ".."), Some(String::new()));
         assert_eq!(join_relative("", "../x.md"), None);
+    }
+
+    #[test]
+    fn a_myst_label_names_the_one_page_that_defines_it() {
+        let model = crate::link::testing::linked(
+            &[
+                (
+                    "guide/frozen.md",
+                    "---\nid: KB-1\n---\n# Frozen\n\n(how-frozen)=\n",
+                ),
+                (
+                    "guide/frozen.en.md",
+                    "---\nid: KB-1\n---\n# Frozen\n\n(how-frozen)=\n",
+                ),
+                ("api/a.md", "# A\n\n(twice)=\n"),
+                ("api/b.md", "# B\n\n(twice)=\n"),
+                ("intro.md", "# Intro\n"),
+            ],
+            &[],
+        )
+        .unwrap();
+        let from = model.article_by_source("intro.md").unwrap();
+        let frozen = model.article_by_source("guide/frozen.md").unwrap();
+        assert_eq!(
+            model.resolve(from, "how-frozen"),
+            LinkTarget::Article {
+                index: frozen,
+                anchor: Some("how-frozen".into())
+            }
+        );
+        // A label two pages define, one with an anchor or a folder, and a
+        // file that is not there stay broken links.
+        for dest in ["twice", "how-frozen#x", "guide/how-frozen", "nothing"] {
+            assert!(
+                matches!(model.resolve(from, dest), LinkTarget::Missing(_)),
+                "{dest}"
+            );
+        }
     }
 
     #[test]

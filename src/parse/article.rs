@@ -140,7 +140,7 @@ fn checked_article(
     check_aliases(&aliases, p);
     let id = read_id(raw.id, &file.rel, p);
     let written = nav_title.or(raw.title.as_deref());
-    let (title, title_heading) = read_title(file, written, body_start, dir, base, p);
+    let (title, title_heading, labels) = read_title(file, written, body_start, dir, base, p);
 
     Article {
         path: file.path.clone(),
@@ -174,14 +174,16 @@ fn checked_article(
         text: file.text.clone(),
         body_start,
         title_heading,
+        labels,
         spans: FieldSpans::default(),
     }
 }
 
 /// The title of `file` (whose body starts at `body_start`), as
 /// [`title_of`] finds it, and the range of the heading it stands for; else,
-/// with a warning, one made from the page's folder `dir` and name `base`.
-/// The warnings of the body's dialect go to `p` first.
+/// with a warning, one made from the page's folder `dir` and name `base`;
+/// and the labels of the body's MyST targets. The warnings of the body's
+/// dialect go to `p` first.
 fn read_title(
     file: &SourceFile,
     written: Option<&str>,
@@ -189,13 +191,14 @@ fn read_title(
     dir: &str,
     base: &str,
     p: &mut Problems<'_>,
-) -> (String, Option<Range<usize>>) {
+) -> (String, Option<Range<usize>>, Vec<String>) {
     let body = &file.text[body_start..];
     let prepared = crate::dialects::prepare(body, file.rel.ends_with(".mdx"));
     p.found
         .extend(prepared.warnings(&file.path, body, body_start));
+    let labels = prepared.labels().to_vec();
     match title_of(written, &prepared, body_start) {
-        (Some(title), heading) => (title, heading),
+        (Some(title), heading) => (title, heading, labels),
         (None, _) => {
             let title = title_from_file_name(dir, base);
             p.warning(
@@ -203,7 +206,7 @@ fn read_title(
                 format!("the article has no title; using `{title}`, from its file name"),
                 "add `title: …` to the front matter, or start the text with `# Title`",
             );
-            (title, None)
+            (title, None, labels)
         }
     }
 }

@@ -237,6 +237,15 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "grand_parent",
     "has_children",
     "nav_exclude",
+    // Sphinx's file-wide metadata, Furo's and MyST's keys (pip's docs)
+    "orphan",
+    "tocdepth",
+    "nocomments",
+    "nosearch",
+    "hide_toc",
+    "html_meta",
+    "myst",
+    "substitutions",
 ];
 
 /// A key name as looked up: lowercase, with `_` for `-`.

@@ -121,6 +121,9 @@ pub struct Article {
     /// The `# Heading` of the body that the page's title stands for, left
     /// out of the page (file offsets, its line ending included).
     pub title_heading: Option<Range<usize>>,
+    /// The labels of the body's MyST targets (`(how-frozen)=`), which
+    /// Sphinx lets any page link to by name alone (`[text](how-frozen)`).
+    pub labels: Vec<String>,
     /// Where front matter values stand.
     pub spans: FieldSpans,
 }

@@ -288,6 +288,21 @@ test("only a typo lookup reads the reversed vocabulary's keys", async () => {
   assert.ok(log.some((p) => /\/w\/\d+\.js$/.test(p)), log.join());
 });
 
+test("a title half-typed or misspelled is the query, as in the Rust engine", async () => {
+  // pip's docs: `Dependency Resolut` found "More on Dependency Resolution"
+  // before "Dependency Resolution".
+  const typed = path.join(fixture, "typed");
+  const expected = JSON.parse(await readFile(path.join(typed, "expected.json"), "utf8"));
+  const engine = createSearch({ lang: "en", load: (p) => readFile(path.join(typed, "search", p)) });
+  for (const { query, ids: rust, typing } of expected) {
+    assert.deepEqual(ids(await engine.search(query + " ")), rust, query);
+    assert.deepEqual(ids(await engine.search(query)), typing, `${query} (typing)`);
+  }
+  assert.equal(ids(await engine.search("Dependency Resolut"))[0], "resolution");
+  assert.equal(ids(await engine.search("Dependency Resoluiton "))[0], "resolution");
+  assert.equal(ids(await engine.search("Install"))[0], "installation");
+});
+
 test("the heads decide a word found in more titles than a head holds: no tail is read", async () => {
   // 40 titles have `conexión`, the head of its postings 24 of them (titles
   // first): the 10 best are in the head, and the tail's best postings

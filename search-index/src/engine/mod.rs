@@ -318,11 +318,13 @@ impl Engine {
         // comes first, then those with the query's words in a row (a stable
         // sort keeps the rest in order); a word planned as its parts
         // counts as those (`macos` is the title "Mac OS").
-        let typing = is_typing(query);
         let window = hits.len().min(TITLE_WINDOW);
+        let is = query_word(&phrase, is_typing(query));
+        let n = phrase.len();
         hits[..window].sort_by_cached_key(|h| {
-            let exact = surface_forms(Mode::Query, &h.record.title) == phrase;
-            let in_a_row = phrase.len() > 1 && has_phrase(&h.record, &phrase, typing);
+            let title = surface_forms(Mode::Query, &h.record.title);
+            let exact = title.len() == n && title.iter().enumerate().all(|(j, w)| is(w, j));
+            let in_a_row = n > 1 && has_phrase(&h.record, n, &is);
             (!exact, !in_a_row)
         });
         let corrections = corrections(&words, query, &hits[..window]);
@@ -335,6 +337,13 @@ impl Engine {
             corrections,
         })
     }
+}
+
+/// Whether a word `w` of a text is the query's `j`th word of `phrase`: as
+/// written, or as the beginning of its word while the last is `typing`.
+/// What the exact-title and words-in-a-row rules compare (QUERY.md).
+fn query_word(phrase: &[String], typing: bool) -> impl Fn(&str, usize) -> bool + '_ {
+    move |w, j| w == phrase[j] || (typing && j + 1 == phrase.len() && w.starts_with(&phrase[j]))
 }
 
 /// For each word of `words` answered only by typo corrections, its best
@@ -390,21 +399,18 @@ fn record_texts(record: &Record) -> impl Iterator<Item = &str> {
         .chain(sections)
 }
 
-/// Whether the words `typed` follow one another in `record`'s title,
-/// description, a heading or a section's text, as written or with each
-/// code cut into its pieces (`srv mad 03` is in "SRV-MAD-03"); while
-/// `typing`, the last may be the beginning of its word (QUERY.md, "Words
-/// in a row").
-fn has_phrase(record: &Record, typed: &[String], typing: bool) -> bool {
-    let Some(last) = typed.len().checked_sub(1) else {
+/// Whether the `n` words of the query follow one another in `record`'s
+/// title, description, a heading or a section's text, as written or with
+/// each code cut into its pieces (`srv mad 03` is in "SRV-MAD-03"); `is(w,
+/// j)` tells whether `w` is the query's `j`th (QUERY.md, "Words in a row").
+fn has_phrase(record: &Record, n: usize, is: &dyn Fn(&str, usize) -> bool) -> bool {
+    if n == 0 {
         return false;
-    };
+    }
     let fits = |words: &[&str]| {
-        words.windows(typed.len()).any(|words| {
-            words.iter().zip(typed).enumerate().all(|(j, (word, t))| {
-                *word == t || (typing && j == last && word.starts_with(t.as_str()))
-            })
-        })
+        words
+            .windows(n)
+            .any(|words| words.iter().enumerate().all(|(j, w)| is(w, j)))
     };
     record_texts(record).any(|text| {
         let surfaces = surface_forms(Mode::Query, text);

@@ -174,8 +174,9 @@ pub struct Plan {
     /// Its words, in query order, without repeats.
     pub words: Vec<Word>,
     /// The query's surfaces, each word that was planned as its parts
-    /// replaced by them (stop words included): what a title equal to the
-    /// query and the words in a row compare with (QUERY.md, "Ranking").
+    /// replaced by them and each misspelled one by its best correction
+    /// (stop words included): what a title equal to the query and the
+    /// words in a row compare with (QUERY.md, "Ranking").
     pub phrase: Vec<String>,
 }
 
@@ -250,7 +251,11 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: 
                 }
             }
             None => {
-                phrase.push(surface.clone());
+                // A misspelled word is its best correction to the title
+                // and words-in-a-row rules.
+                let c = &answers.candidates;
+                let corrected = c.first().filter(|_| c.iter().all(|c| c.kind == Kind::Typo));
+                phrase.push(corrected.map_or(surface, |c| &c.surface).clone());
                 add(surface, answers);
             }
         }

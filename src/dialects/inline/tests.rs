@@ -146,3 +146,27 @@ fn expressions_balance_braces_and_skip_strings() {
     );
     assert_eq!(expression_end("{ open", 0, 6), None);
 }
+
+#[test]
+fn a_backslash_escape_starts_nothing() {
+    // mdBook's `rust::Box\<T\>` (cxx's book) is text, as in every
+    // CommonMark tool: no tag to leave out of a title or a link's text.
+    assert!(scan("# rust::Box\\<T\\>").is_empty());
+    assert!(scan("[UniquePtr\\<T\\>](uniqueptr.md) \\:smile: \\{{ x }}").is_empty());
+    // An escaped backslash escapes nothing after it.
+    assert_eq!(scan("a\\\\<Tabs>").len(), 1);
+}
+
+#[test]
+fn an_mdbook_page_title_is_left_out_quietly() {
+    // cxx's book opens 27 pages with one; each was a warning.
+    assert_eq!(
+        scan("{{#title rust::Box<T> — Rust ♡ C++}}"),
+        [(
+            Kind::Hidden,
+            "{{#title rust::Box<T> — Rust ♡ C++}}",
+            String::new()
+        )]
+    );
+    assert_eq!(scan("{{#PROJECT_VERSION}}")[0].0, Kind::Template);
+}

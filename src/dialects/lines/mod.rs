@@ -42,6 +42,8 @@ pub(super) struct Read {
     pub(super) admonitions: Vec<(usize, Admonition)>,
     /// What was dropped, per kind.
     pub(super) findings: Vec<Finding>,
+    /// The labels of MyST targets (`(label)=`), in order.
+    pub(super) labels: Vec<String>,
 }
 
 /// Reads `body` line by line (`mdx`: as an MDX file).
@@ -52,6 +54,7 @@ pub(super) fn read(body: &str, mdx: bool) -> Read {
         rewrite: Rewrite::default(),
         admonitions: Vec::new(),
         findings: Vec::new(),
+        labels: Vec::new(),
         stack: Vec::new(),
         mode: Mode::Normal,
         prev_blank: true,
@@ -72,6 +75,7 @@ pub(super) fn read(body: &str, mdx: bool) -> Read {
         rewrite: pass.rewrite,
         admonitions: pass.admonitions,
         findings: pass.findings,
+        labels: pass.labels,
     }
 }
 
@@ -150,6 +154,7 @@ struct Pass<'a> {
     rewrite: Rewrite,
     admonitions: Vec<(usize, Admonition)>,
     findings: Vec<Finding>,
+    labels: Vec<String>,
     stack: Vec<Container>,
     mode: Mode,
     /// Whether the last line was blank (in its container).
@@ -410,6 +415,7 @@ impl Pass<'_> {
         }
         if shallow && let Some(label) = myst_target(trimmed) {
             self.found(Kind::Mapped, at..end);
+            self.labels.push(label.to_owned());
             return Some(format!("{prefix}<a id=\"{label}\"></a>"));
         }
         if shallow && let Some(lang) = highlight_start(trimmed) {

@@ -134,6 +134,9 @@ fn other_tools_keys_are_ignored_quietly() {
         read_text("+++\ntitle = 'S'\nsort_by = 'weight'\nredirect_to = 'x'\n[extra]\na = 1\n+++\n");
     assert!(r.warnings.is_empty(), "{:?}", messages(&r));
     assert_eq!(r.raw.title.as_deref(), Some("S"));
+    // Sphinx's `orphan:` (a page no toctree lists) and Furo's `hide-toc`.
+    let r = read_text("---\norphan:\nhide-toc: true\ntocdepth: 2\n---\n");
+    assert!(r.warnings.is_empty(), "{:?}", messages(&r));
 }
 
 #[test]

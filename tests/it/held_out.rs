@@ -1,0 +1,77 @@
+//! Regressions found by building documentation tier0 had never seen
+//! (BENCHMARKS.md, "Held-out documentation, third round"), each pinned on
+//! a small site of our own that writes the same pattern.
+
+use crate::conventions::{assert_has, page};
+use crate::support::{Site, stderr};
+
+/// Builds `site`, which must succeed; returns stderr.
+fn build(site: &Site) -> String {
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    err
+}
+
+/// cxx's mdBook writes `# rust::Box\<T\>` and `[UniquePtr\<T\>](…)`: the
+/// escaped `<T\>` was read as a JSX tag and left out, which cut the title
+/// to `rust::Box\` and showed the link as its Markdown.
+#[test]
+fn an_escaped_angle_bracket_is_text_not_a_tag() {
+    let site = Site::empty();
+    site.write(
+        "content/box.md",
+        "# rust::Box\\<T\\>\n\nPrefer [UniquePtr\\<T\\>](unique.md) for that.\n",
+    );
+    site.write("content/unique.md", "# std::unique_ptr\\<T\\>\n\nOwned.\n");
+    let err = build(&site);
+    assert!(!err.contains("JSX"), "{err}");
+    let (title, body) = page(&site, "box");
+    assert_eq!(title, "rust::Box&lt;T&gt;");
+    assert_has(
+        &body,
+        &["Prefer <a href=\"../unique/index.html\">UniquePtr&lt;T&gt;</a> for that."],
+    );
+}
+
+/// attrs, structlog and pip (Sphinx with MyST) link to a target of another
+/// page by its label alone (`[cached](wheel-caching)` for
+/// `(wheel-caching)=` in `topics/caching.md`), which Sphinx resolves
+/// across the project: each was a broken link.
+#[test]
+fn a_link_to_a_myst_label_leads_to_the_page_that_defines_it() {
+    let site = Site::empty();
+    site.write(
+        "content/topics/caching.md",
+        "# Caching\n\n(wheel-caching)=\n## Wheel cache\n\nBuilt wheels are kept.\n",
+    );
+    site.write(
+        "content/reference/build.md",
+        "# Build\n\nWheels can be [cached](wheel-caching) for reuse.\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("broken link"), "{err}");
+    let (_, body) = page(&site, "reference/build");
+    assert_has(
+        &body,
+        &["<a href=\"../../topics/caching/index.html#wheel-caching\">cached</a>"],
+    );
+    let check = site.tier0(&["check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+}
+
+/// Every page of cxx's mdBook opens with `{{#title … — Rust ♡ C++}}`, the
+/// browser tab's title: 27 "template tag left out" warnings.
+#[test]
+fn an_mdbook_page_title_is_no_warning() {
+    let site = Site::empty();
+    site.write(
+        "content/async.md",
+        "{{#title Async functions — The book}}\n# Async functions\n\nAwait them.\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("template tag"), "{err}");
+    let (title, body) = page(&site, "async");
+    assert_eq!(title, "Async functions");
+    assert!(!body.contains("The book"), "{body}");
+}
