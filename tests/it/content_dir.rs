@@ -162,8 +162,9 @@ fn serve_follows_the_content_folder_the_config_names() {
         "kb/red/otra.md",
         "---\nid: KB-41\ntitle: Otra\n---\n\nTexto.\n",
     );
-    let settled = server.wait_for(|s| {
-        s["search_generation"] == s["generation"] && server.get("/red/otra/").0 == 200
-    });
+    // The page first, then a status taken once its build is whole (a
+    // status read before the page could be of the build before it).
+    server.wait_for(|_| server.get("/red/otra/").0 == 200);
+    let settled = server.wait_for(|s| s["search_generation"] == s["generation"]);
     assert_same_as_clean_build(&site, &server, &settled, "an article added in kb/");
 }
