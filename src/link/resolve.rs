@@ -178,12 +178,19 @@ impl SiteModel {
             Found::Target(t) => t,
             missed => match self.lookup(written, lang, anchor.clone(), true) {
                 Found::Target(t) => t,
-                Found::Nothing if anchor.is_none() && matches!(missed, Found::Nothing) => {
-                    self.labelled(target, lang).unwrap_or_else(|| {
-                        LinkTarget::Missing(format!("there is no file `{}`", self.shown(&joined)))
-                    })
+                again => {
+                    // Nothing of that name anywhere: a MyST label, maybe.
+                    let nothing = matches!((&missed, again), (Found::Nothing, Found::Nothing));
+                    let label = nothing && anchor.is_none();
+                    label
+                        .then(|| self.labelled(target, lang))
+                        .flatten()
+                        .unwrap_or_else(|| {
+                            missed.or_missing(|| {
+                                format!("there is no file `{}`", self.shown(&joined))
+                            })
+                        })
                 }
-                _ => missed.or_missing(|| format!("there is no file `{}`", self.shown(&joined))),
             },
         }
     }
