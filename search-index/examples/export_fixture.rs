@@ -287,10 +287,12 @@ const TYPED_QUERIES: &[(&str, &str)] = &[
     ("en", "Dependency Resoluiton"),
     ("en", "Install"),
     ("en", "Ibstallation"),
+    ("en", "page"),
 ];
 
-/// Two titles, each beside a page that says its words more often (pip's
-/// "Dependency Resolution" and "More on Dependency Resolution").
+/// Three titles, each beside a page that says its words more often (pip's
+/// "Dependency Resolution" and "More on Dependency Resolution", Hugo's
+/// "Page" and "Pagers").
 fn typed_corpus() -> Vec<SearchDocument> {
     [
         (
@@ -308,6 +310,16 @@ fn typed_corpus() -> Vec<SearchDocument> {
             "resolution",
             "Dependency resolution",
             "How pip picks versions.",
+        ),
+        (
+            "pagers",
+            "Pagers",
+            "A pager and its pagers: the pager size, the pager number, the first pager and the last pager of a page.",
+        ),
+        (
+            "page",
+            "Page",
+            "Returns the current context for templates, partials and shortcodes, with its methods and fields.",
         ),
     ]
     .into_iter()

@@ -865,7 +865,8 @@ fn a_title_that_is_the_query_comes_first() {
 
 /// pip's docs: `Install`, `Dependency Resolut` (being typed) and
 /// `Ibstallation` (misspelled) found "Installation" and "Dependency
-/// Resolution" below pages that say their words more often.
+/// Resolution" below pages that say their words more often; a title that
+/// is the word typed comes before one that begins with it.
 #[test]
 fn a_title_half_typed_or_misspelled_is_the_query_too() {
     let doc = |id: &str, title: &str, body: &str| english_doc(id, title, None, body);
@@ -886,10 +887,35 @@ fn a_title_half_typed_or_misspelled_is_the_query_too() {
             "Dependency resolution",
             "How pip picks versions.",
         ),
+        doc(
+            "pagers",
+            "Pagers",
+            "A pager and its pagers: the pager size, the pager number, the first pager and the last pager of a page.",
+        ),
+        doc(
+            "page",
+            "Page",
+            "Returns the current context for templates, partials and shortcodes, with its methods and fields.",
+        ),
     ];
     let dir = tempfile::tempdir().unwrap();
     let built = build(dir.path(), &["en".to_string()], &docs).unwrap();
     let files = export_files(&built).unwrap();
+    // Hugo's docs: `page` put "Pagers" first, whose title begins with the
+    // word being typed, before "Page", whose title is that word.
+    let score = |id: &str| {
+        let hits = common::engine(&files, "en")
+            .search("page", 10)
+            .unwrap()
+            .hits;
+        hits.iter()
+            .find(|h| h.record.id == id)
+            .unwrap()
+            .ranked
+            .score
+    };
+    assert!(score("pagers") > score("page"));
+    assert_eq!(search(&files, "en", "page", 10)[..2], ["page", "pagers"]);
     for (query, first) in [
         ("Install", "installation"),
         ("Ibstallation ", "installation"),

@@ -315,17 +315,19 @@ impl Engine {
             });
         }
         // Among the first TITLE_WINDOW, an article whose title is the query
-        // comes first, then those with the query's words in a row (a stable
-        // sort keeps the rest in order); a word planned as its parts
-        // counts as those (`macos` is the title "Mac OS").
+        // comes first (one whose last word is the one typed before one
+        // that only begins with it), then those with the query's words in
+        // a row (a stable sort keeps the rest in order); a word planned as
+        // its parts counts as those (`macos` is the title "Mac OS").
         let window = hits.len().min(TITLE_WINDOW);
         let is = query_word(&phrase, is_typing(query));
         let n = phrase.len();
         hits[..window].sort_by_cached_key(|h| {
             let title = surface_forms(Mode::Query, &h.record.title);
             let exact = title.len() == n && title.iter().enumerate().all(|(j, w)| is(w, j));
+            let whole = exact && title.last() == phrase.last();
             let in_a_row = n > 1 && has_phrase(&h.record, n, &is);
-            (!exact, !in_a_row)
+            (!exact, !whole, !in_a_row)
         });
         let corrections = corrections(&words, query, &hits[..window]);
         hits.truncate(limit);
