@@ -169,7 +169,7 @@ struct RawConfig {
     description: Localized,
     base_url: Option<String>,
     theme: String,
-    content_dir: String,
+    content_dir: Option<String>,
     default_language: String,
     languages: Vec<LanguageConfig>,
     escalation_tier: Option<String>,
@@ -198,7 +198,7 @@ impl Default for RawConfig {
             description: Localized::default(),
             base_url: None,
             theme: "default".into(),
-            content_dir: CONTENT_DIR.into(),
+            content_dir: None,
             default_language: "es".into(),
             languages: vec![
                 LanguageConfig {
@@ -288,6 +288,19 @@ fn default_tiers() -> Vec<TierConfig> {
     ]
 }
 
+/// What named a site's content folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContentDirFrom {
+    /// Nothing: `content`.
+    Default,
+    /// `content_dir` in `tier0.yaml`.
+    Config,
+    /// Another generator's configuration, as told to people ("the docs_dir
+    /// of mkdocs.yml"): `tier0.yaml` names no folder and the site folder
+    /// has no `content/` ([`crate::discover::generator_folder`]).
+    Generator(String),
+}
+
 /// The validated configuration of a site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -302,6 +315,8 @@ pub struct Config {
     /// The folder of the articles, relative to the site folder: `content`
     /// unless `content_dir` names another (`docs`, `website/docs`).
     pub content_dir: PathBuf,
+    /// What named [`Config::content_dir`].
+    pub content_dir_from: ContentDirFrom,
     /// Language of articles that do not say; served at the root.
     pub default_language: String,
     /// Published languages, the default one first.
@@ -462,7 +477,11 @@ impl Config {
         );
         checks.defaults(&raw.defaults);
         checks.folder_names(raw.categories.keys(), &raw.theme);
-        let content_dir = checks.content_dir(&raw.content_dir);
+        let content_dir_from = match raw.content_dir {
+            Some(_) => ContentDirFrom::Config,
+            None => ContentDirFrom::Default,
+        };
+        let content_dir = checks.content_dir(raw.content_dir.as_deref().unwrap_or(CONTENT_DIR));
 
         let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
         let search = SearchConfig::from_raw(raw.search, &codes, path, &|value| {
@@ -492,6 +511,7 @@ impl Config {
             base_url,
             theme: raw.theme,
             content_dir,
+            content_dir_from,
             default_language: raw.default_language,
             languages,
             escalation_tier,

@@ -120,8 +120,17 @@ fn published(report: &BuildReport, open: bool, verbosity: Verbosity) -> ExitCode
         .map(|d| &d.path)
         .collect();
     if verbosity != Verbosity::Quiet || report.left_out > 0 {
+        let from = match &report.content {
+            Some((dir, named_by)) => format!(" of {}/ ({named_by})", dir.display()),
+            None => String::new(),
+        };
+        let noun = if report.articles == 1 {
+            "article"
+        } else {
+            "articles"
+        };
         terminal::tell(format_args!(
-            "Published {} articles ({} files) into {} in {:.2} s; {} file(s) left out \
+            "Published {} {noun}{from} ({} files) into {} in {:.2} s; {} file(s) left out \
              for errors, {} with warnings",
             report.articles,
             report.files,

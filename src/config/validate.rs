@@ -260,12 +260,9 @@ impl<'a> Checks<'a> {
     /// itself (the config and the output live there). A reported value
     /// gives the default, so that the phases after it still run.
     pub(super) fn content_dir(&mut self, value: &str) -> PathBuf {
-        match content_dir_problem(value) {
-            None => value
-                .split('/')
-                .filter(|part| !part.is_empty() && *part != ".")
-                .collect(),
-            Some(problem) => {
+        match crate::discover::content_folder(value) {
+            Ok(folder) => folder,
+            Err(problem) => {
                 self.error(
                     "content_dir",
                     format!("`content_dir: {value}` {problem}"),
@@ -306,26 +303,5 @@ impl<'a> Checks<'a> {
                 Some("name a folder under `themes/`, e.g. `default`".into()),
             );
         }
-    }
-}
-
-/// What is wrong with `content_dir: value`, if anything.
-fn content_dir_problem(value: &str) -> Option<&'static str> {
-    let parts: Vec<&str> = value
-        .split('/')
-        .filter(|part| !part.is_empty() && *part != ".")
-        .collect();
-    if value.contains('\\') || value.as_bytes().get(1) == Some(&b':') {
-        Some("is not a folder path with `/` separators")
-    } else if value.starts_with('/') {
-        Some("is an absolute path: the content folder is named from the site folder")
-    } else if parts.is_empty() {
-        Some("names the site folder itself, which holds the config, the themes and the output")
-    } else if parts.contains(&"..") {
-        Some("leads out of the site folder")
-    } else if parts[0] == "themes" {
-        Some("is inside `themes/`, the folder of the site's themes")
-    } else {
-        None
     }
 }

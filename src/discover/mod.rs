@@ -11,6 +11,7 @@
 //! a file that cannot be read or is not UTF-8 becomes a located
 //! diagnostic, never a panic.
 
+mod generators;
 mod known;
 mod mkdocs;
 mod read;
@@ -24,6 +25,8 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, SourceTexts};
 pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
+use generators::other_content_folder;
+pub use generators::{GeneratorFolder, generator_folder};
 pub use known::Known;
 pub use read::Reading;
 
@@ -192,6 +195,30 @@ fn root_file(root: &Path, name: &str) -> io::Result<Option<(SourceFile, Option<D
     Ok(Some((file, problem)))
 }
 
+/// `value`, a content folder as a config writes it (`content_dir: docs`,
+/// an `mkdocs.yml`'s `docs_dir`), as a path relative to the site folder;
+/// or what is wrong with it: it must name a folder below the site folder
+/// (which holds the config and the output) and outside `themes/`.
+pub fn content_folder(value: &str) -> Result<PathBuf, &'static str> {
+    let parts: Vec<&str> = value
+        .split('/')
+        .filter(|part| !part.is_empty() && *part != ".")
+        .collect();
+    if value.contains('\\') || value.as_bytes().get(1) == Some(&b':') {
+        Err("is not a folder path with `/` separators")
+    } else if value.starts_with('/') {
+        Err("is an absolute path: the content folder is named from the site folder")
+    } else if parts.is_empty() {
+        Err("names the site folder itself, which holds the config, the themes and the output")
+    } else if parts.contains(&"..") {
+        Err("leads out of the site folder")
+    } else if parts[0] == "themes" {
+        Err("is inside `themes/`, the folder of the site's themes")
+    } else {
+        Ok(parts.iter().collect())
+    }
+}
+
 /// Walks the content folder `content_dir` (relative to `root`) and
 /// `root/themes/<theme>`; the Markdown files whose
 /// last read `known` still holds are not read again, and `known` learns
@@ -280,28 +307,6 @@ pub fn discover(
     mkdocs::read(root, &mut sources);
     sources.theme = read_theme(&root.join("themes").join(theme))?;
     Ok(sources)
-}
-
-/// For a site without its content folder, where another generator keeps
-/// its pages, if `root` has such a folder: a hint to name it in
-/// `content_dir`.
-fn other_content_folder(root: &Path, content_dir: &Path) -> String {
-    let found = [
-        ("docs", None),
-        ("src", Some("book.toml")),
-        ("website/docs", None),
-    ]
-    .into_iter()
-    .find(|(folder, beside)| {
-        root.join(folder).is_dir() && beside.is_none_or(|file| root.join(file).is_file())
-    });
-    match found {
-        Some((folder, _)) if content_dir != Path::new(folder) => format!(
-            "; to publish the pages in {folder}/ where they are, write `content_dir: {folder}` \
-             in {CONFIG_FILE}"
-        ),
-        _ => String::new(),
-    }
 }
 
 fn file_name(rel: &str) -> &str {

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::cache::{self, BuildCache};
-use crate::config::{BaseUrl, Config};
+use crate::config::{BaseUrl, Config, ContentDirFrom};
 use crate::diagnostics::{self, Diagnostic, SourceTexts};
-use crate::discover::{self, CONFIG_FILE, Reading};
+use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, Reading};
 use crate::leniency;
 use crate::link::{self, BuildAudience, Selection, SiteModel};
 use crate::parse;
@@ -138,6 +138,9 @@ pub struct BuildReport {
     /// (set aside beside them): the build succeeded, but the user must
     /// clean up.
     pub leftovers: Vec<write::Leftover>,
+    /// The content folder and what named it, when another generator's
+    /// configuration did (`docs`, "the docs_dir of mkdocs.yml").
+    pub content: Option<(PathBuf, String)>,
     /// Where the site was written.
     pub out: PathBuf,
     /// Problems found: warnings, and the errors that left a content file
@@ -188,13 +191,30 @@ pub type Progress<'a> = &'a dyn Fn(&str, usize);
 /// none), its warnings, and its text for showing them.
 pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts), BuildError> {
     let mut texts = SourceTexts::default();
-    let Some(file) = discover::config(root)? else {
-        return Ok((Config::default(), Vec::new(), texts));
+    let (mut config, warnings) = match discover::config(root)? {
+        None => (Config::default(), Vec::new()),
+        Some(file) => {
+            texts.insert(CONFIG_FILE, file.text.clone());
+            match Config::from_yaml(Path::new(CONFIG_FILE), &file.text) {
+                Ok(read) => read,
+                Err(diagnostics) => return Err(BuildError::Content { diagnostics, texts }),
+            }
+        }
     };
-    texts.insert(CONFIG_FILE, file.text.clone());
-    match Config::from_yaml(Path::new(CONFIG_FILE), &file.text) {
-        Ok((config, warnings)) => Ok((config, warnings, texts)),
-        Err(diagnostics) => Err(BuildError::Content { diagnostics, texts }),
+    adopt_generator_folder(root, &mut config);
+    Ok((config, warnings, texts))
+}
+
+/// When `config` names no content folder and `root` has no `content/`,
+/// the folder another generator's configuration at `root` names
+/// (`docs/` beside an `mkdocs.yml`): a project builds where it stands.
+fn adopt_generator_folder(root: &Path, config: &mut Config) {
+    if config.content_dir_from != ContentDirFrom::Default || root.join(CONTENT_DIR).exists() {
+        return;
+    }
+    if let Some(found) = discover::generator_folder(root) {
+        config.content_dir = found.dir;
+        config.content_dir_from = ContentDirFrom::Generator(found.named_by);
     }
 }
 
@@ -430,6 +450,10 @@ pub fn build_with_pages(
     warnings.append(&mut rendered.warnings);
     let articles = model.articles.len();
     let content_dir = model.config.content_dir.clone();
+    let content_named_by = match &model.config.content_dir_from {
+        ContentDirFrom::Generator(named_by) => Some(named_by.clone()),
+        ContentDirFrom::Default | ContentDirFrom::Config => None,
+    };
     progress("indexing", articles);
     // The article pages were the last readers of the sources: free them,
     // keeping only the texts the warnings will be shown with. The index is
@@ -480,6 +504,7 @@ pub fn build_with_pages(
         cache_error,
         leftovers,
         left_out: leniency::left_out(&warnings, &content_dir).len(),
+        content: content_named_by.map(|named_by| (content_dir, named_by)),
         files,
         out,
         warnings,

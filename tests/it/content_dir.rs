@@ -2,7 +2,8 @@
 //! it is (`docs/` of MkDocs or Docusaurus, `website/docs/`), by `build`,
 //! `check`, `new`, `serve` and `import` alike; a value that leaves the site
 //! folder is a located error, and a site without its content folder is
-//! told where its pages seem to be.
+//! told where its pages seem to be; a project of another generator
+//! (`mkdocs.yml`, `book.toml`) builds from its folder without naming it.
 
 use crate::serve::assert_same_as_clean_build;
 use crate::support::{Server, Site, import_articles, stderr};
@@ -167,4 +168,52 @@ fn serve_follows_the_content_folder_the_config_names() {
     server.wait_for(|_| server.get("/red/otra/").0 == 200);
     let settled = server.wait_for(|s| s["search_generation"] == s["generation"]);
     assert_same_as_clean_build(&site, &server, &settled, "an article added in kb/");
+}
+
+#[test]
+fn a_project_of_another_generator_builds_where_it_stands() {
+    let site = Site::fixture("basic");
+    std::fs::rename(site.root().join("content"), site.root().join("docs")).unwrap();
+    site.write("mkdocs.yml", "site_name: Ayuda\n");
+    let built = |site: &Site| {
+        std::fs::remove_dir_all(site.public()).ok();
+        let output = site.tier0(&["build"]).output().unwrap();
+        let err = stderr(&output);
+        assert!(output.status.success(), "{err}");
+        assert!(site.public().join("red/wifi/index.html").is_file(), "{err}");
+        err
+    };
+    let err = built(&site);
+    assert!(
+        err.contains("Published 4 articles of docs/ (the docs_dir of mkdocs.yml) ("),
+        "{err}"
+    );
+    let output = site.tier0(&["check"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    // The folder `docs_dir` names.
+    std::fs::rename(site.root().join("docs"), site.root().join("manual")).unwrap();
+    site.write("mkdocs.yml", "site_name: Ayuda\ndocs_dir: manual\n");
+    assert!(built(&site).contains("articles of manual/ (the docs_dir of mkdocs.yml)"));
+
+    // Not a folder outside the site folder, whatever is there.
+    site.write("mkdocs.yml", "site_name: Ayuda\ndocs_dir: ../manual\n");
+    let output = site.tier0(&["build"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+
+    // mdBook's `[book] src`.
+    std::fs::remove_file(site.root().join("mkdocs.yml")).unwrap();
+    site.write("book.toml", "[book]\ntitle = \"Ayuda\"\nsrc = \"manual\"\n");
+    assert!(built(&site).contains("articles of manual/ (the [book] src of book.toml)"));
+
+    // `content_dir` and a `content/` folder say it first.
+    std::fs::rename(site.root().join("manual"), site.root().join("src")).unwrap();
+    let config = std::fs::read_to_string(site.root().join("tier0.yaml")).unwrap();
+    site.write("tier0.yaml", format!("content_dir: src\n{config}"));
+    let err = built(&site);
+    assert!(err.contains("Published 4 articles ("), "{err}");
+    site.write("tier0.yaml", config);
+    std::fs::rename(site.root().join("src"), site.root().join("content")).unwrap();
+    let err = built(&site);
+    assert!(err.contains("Published 4 articles ("), "{err}");
 }

@@ -1,0 +1,269 @@
+//! Where other generators keep their pages: a project built with MkDocs,
+//! mdBook, Docusaurus, Starlight, VitePress, Sphinx or Nextra builds with
+//! tier0 where it stands, without a `tier0.yaml` naming its folder.
+//!
+//! In: the site folder. Out: the folder its generator's configuration
+//! names ([`generator_folder`]) when `tier0.yaml` names none and there is
+//! no `content/`, or, for a site without its content folder, a hint
+//! naming a folder that looks like one ([`other_content_folder`]).
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::{CONFIG_FILE, MKDOCS_FILES, content_folder, root_file};
+use crate::matter::yaml;
+
+/// A content folder named by another generator's configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratorFolder {
+    /// The folder, relative to the site folder (`docs`, `website/docs`).
+    pub dir: PathBuf,
+    /// What named it, for people: "the docs_dir of mkdocs.yml".
+    pub named_by: String,
+}
+
+/// The generators whose pages' folder is known by the project's mark
+/// alone: the generator, the files or folders that mark its project (the
+/// first found is named), and its pages' folder.
+const MARKED: &[(&str, &[&str], &str)] = &[
+    (
+        "Docusaurus",
+        &[
+            "docusaurus.config.js",
+            "docusaurus.config.ts",
+            "docusaurus.config.mjs",
+        ],
+        "docs",
+    ),
+    (
+        "Docusaurus",
+        &[
+            "website/docusaurus.config.js",
+            "website/docusaurus.config.ts",
+            "website/docusaurus.config.mjs",
+        ],
+        "website/docs",
+    ),
+    (
+        "Starlight",
+        &["astro.config.mjs", "astro.config.ts", "astro.config.js"],
+        "src/content/docs",
+    ),
+    ("VitePress", &["docs/.vitepress"], "docs"),
+    ("Sphinx", &["docs/conf.py"], "docs"),
+    (
+        "Nextra",
+        &["next.config.js", "next.config.mjs", "next.config.ts"],
+        "pages",
+    ),
+];
+
+/// The content folder the configuration of another generator at `root`
+/// names, when it is a folder of the site folder ([`content_folder`]'s
+/// rules): MkDocs's or Zensical's `docs_dir` (default `docs`), mdBook's
+/// `[book] src` (default `src`), then the folder Docusaurus, Starlight,
+/// VitePress, Sphinx or Nextra keeps its pages in, found beside the file
+/// or folder that marks the project.
+pub fn generator_folder(root: &Path) -> Option<GeneratorFolder> {
+    let marked = MARKED.iter().filter_map(|(generator, marks, dir)| {
+        let mark = marks.iter().find(|m| root.join(m).exists())?;
+        Some((
+            (*dir).to_owned(),
+            format!("{generator}'s pages, beside {mark}"),
+        ))
+    });
+    named_folders(root)
+        .into_iter()
+        .chain(marked)
+        .filter_map(|(dir, named_by)| Some((content_folder(&dir).ok()?, named_by)))
+        .find(|(dir, _)| root.join(dir).is_dir())
+        .map(|(dir, named_by)| GeneratorFolder { dir, named_by })
+}
+
+/// The folders MkDocs's, Zensical's and mdBook's configuration files at
+/// `root` name, with what names them.
+fn named_folders(root: &Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    if let Some((name, text)) = MKDOCS_FILES
+        .iter()
+        .find_map(|name| Some((*name, root_file(root, name).ok()??.0.text)))
+    {
+        let dir = if name.ends_with(".toml") {
+            toml_string(&text, "project", "docs_dir")
+        } else {
+            yaml::deserialize::<MkDocsFolder>(&text, 0)
+                .ok()
+                .and_then(|(file, _)| file.docs_dir)
+        };
+        found.push((
+            dir.unwrap_or_else(|| "docs".to_owned()),
+            format!("the docs_dir of {name}"),
+        ));
+    }
+    if let Ok(Some((book, _))) = root_file(root, "book.toml") {
+        let dir = toml_string(&book.text, "book", "src");
+        found.push((
+            dir.unwrap_or_else(|| "src".to_owned()),
+            "the [book] src of book.toml".to_owned(),
+        ));
+    }
+    found
+}
+
+/// The keys of `mkdocs.yml` this module reads.
+#[derive(Deserialize)]
+struct MkDocsFolder {
+    docs_dir: Option<String>,
+}
+
+/// The text value of `key` in the table `table` of a TOML file.
+fn toml_string(text: &str, table: &str, key: &str) -> Option<String> {
+    let file = crate::matter::toml_file(text, Path::new("")).ok()?;
+    let table = file.entries.iter().find(|e| e.key == table)?;
+    match table.value.as_ref()?.get(key)? {
+        crate::matter::Value::String(text) => Some(text.clone()),
+        _ => None,
+    }
+}
+
+/// For a site without its content folder, where another generator keeps
+/// its pages, if `root` has such a folder: a hint to name it in
+/// `content_dir`.
+pub(super) fn other_content_folder(root: &Path, content_dir: &Path) -> String {
+    let found = [
+        ("docs", None),
+        ("src", Some("book.toml")),
+        ("website/docs", None),
+    ]
+    .into_iter()
+    .find(|(folder, beside)| {
+        root.join(folder).is_dir() && beside.is_none_or(|file| root.join(file).is_file())
+    });
+    match found {
+        Some((folder, _)) if content_dir != Path::new(folder) => format!(
+            "; to publish the pages in {folder}/ where they are, write `content_dir: {folder}` \
+             in {CONFIG_FILE}"
+        ),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The folder found in a site folder made of `files` (a name ending in
+    /// `/` is a folder), as (folder, what named it).
+    fn found(files: &[(&str, &str)]) -> Option<(String, String)> {
+        let root = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let path = root.path().join(name);
+            if name.ends_with('/') {
+                std::fs::create_dir_all(&path).unwrap();
+            } else {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(&path, text).unwrap();
+            }
+        }
+        generator_folder(root.path()).map(|f| (f.dir.to_string_lossy().into_owned(), f.named_by))
+    }
+
+    fn folder(files: &[(&str, &str)]) -> Option<String> {
+        found(files).map(|(dir, _)| dir)
+    }
+
+    #[test]
+    fn mkdocs_and_zensical_name_their_docs_dir() {
+        assert_eq!(
+            found(&[("mkdocs.yml", "site_name: X\n"), ("docs/", "")]),
+            Some(("docs".into(), "the docs_dir of mkdocs.yml".into()))
+        );
+        let files = [("mkdocs.yaml", "docs_dir: ./manual/\n"), ("manual/", "")];
+        assert_eq!(folder(&files).as_deref(), Some("manual"));
+        let files = [
+            ("zensical.toml", "[project]\ndocs_dir = \"pages\"\n"),
+            ("pages/", ""),
+        ];
+        assert_eq!(folder(&files).as_deref(), Some("pages"));
+        // A file that does not decode names MkDocs's default.
+        let files = [("mkdocs.yml", "nav: [\n"), ("docs/", "")];
+        assert_eq!(folder(&files).as_deref(), Some("docs"));
+    }
+
+    #[test]
+    fn mdbook_names_its_src() {
+        let files = [("book.toml", "[book]\ntitle = \"X\"\n"), ("src/", "")];
+        assert_eq!(
+            found(&files),
+            Some(("src".into(), "the [book] src of book.toml".into()))
+        );
+        let files = [
+            ("book.toml", "[book]\nsrc = \"chapters\"\n"),
+            ("chapters/", ""),
+        ];
+        assert_eq!(folder(&files).as_deref(), Some("chapters"));
+    }
+
+    #[test]
+    fn other_generators_are_known_by_their_marks() {
+        for (mark, dir, named_by) in [
+            (
+                "docusaurus.config.ts",
+                "docs",
+                "Docusaurus's pages, beside docusaurus.config.ts",
+            ),
+            (
+                "website/docusaurus.config.js",
+                "website/docs",
+                "Docusaurus's pages, beside website/docusaurus.config.js",
+            ),
+            (
+                "astro.config.mjs",
+                "src/content/docs",
+                "Starlight's pages, beside astro.config.mjs",
+            ),
+            (
+                "docs/.vitepress/",
+                "docs",
+                "VitePress's pages, beside docs/.vitepress",
+            ),
+            (
+                "docs/conf.py",
+                "docs",
+                "Sphinx's pages, beside docs/conf.py",
+            ),
+            (
+                "next.config.mjs",
+                "pages",
+                "Nextra's pages, beside next.config.mjs",
+            ),
+        ] {
+            let files = [(mark, ""), (&format!("{dir}/")[..], "")];
+            assert_eq!(found(&files), Some((dir.into(), named_by.into())), "{mark}");
+        }
+    }
+
+    #[test]
+    fn a_folder_that_is_missing_or_breaks_the_rules_is_not_taken() {
+        assert_eq!(folder(&[("mkdocs.yml", "site_name: X\n")]), None);
+        assert_eq!(folder(&[("docusaurus.config.js", "")]), None);
+        assert_eq!(folder(&[("docs/", "")]), None);
+        for docs_dir in ["../docs", "/etc", ".", "themes/default", "docs/../.."] {
+            let text = format!("docs_dir: {docs_dir}\n");
+            let files = [
+                ("mkdocs.yml", text.as_str()),
+                ("docs/", ""),
+                ("themes/default/", ""),
+            ];
+            assert_eq!(folder(&files), None, "{docs_dir}");
+        }
+        // The next generator's folder then.
+        let files = [
+            ("mkdocs.yml", "docs_dir: ../docs\n"),
+            ("book.toml", "[book]\n"),
+            ("src/", ""),
+        ];
+        assert_eq!(folder(&files).as_deref(), Some("src"));
+    }
+}
