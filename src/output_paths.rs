@@ -13,6 +13,7 @@
 //! whose path differs only in case. Each segment must also fit in a file
 //! name ([`MAX_SEGMENT_BYTES`]).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -50,6 +51,21 @@ pub const TAGS_DIR: &str = "tags";
 pub const CHANGES_DIR: &str = "changes";
 /// The agents' insights report (`tier0 build --audience agents --insights DB`).
 pub const INSIGHTS_DIR: &str = "insights";
+
+/// Where the file `rel` (`/`-separated, under the content folder) is
+/// published: at the same path, but for GitBook's uploads, which
+/// `.gitbook/assets/shot.png` is published at `gitbook/assets/shot.png`:
+/// many servers refuse a path through a hidden folder (nginx's common
+/// `location ~ /\.` rule), and GitHub Pages' Jekyll leaves it out.
+pub fn asset_path(rel: &str) -> Cow<'_, str> {
+    match rel
+        .strip_prefix(crate::discover::GITBOOK_DIR)
+        .and_then(|rest| rest.strip_prefix('/'))
+    {
+        Some(rest) => Cow::Owned(format!("gitbook/{rest}")),
+        None => Cow::Borrowed(rel),
+    }
+}
 
 /// Articles listed on one page of a list (a tag, a tier, a category): a
 /// large site has thousands, which made one page of megabytes.

@@ -3,7 +3,8 @@
 //! Docusaurus and VitePress `:::tip Title` … `:::`, Pandoc and Quarto
 //! `::: {.callout-note}`, PyMdown Extensions' `/// note | Title` …
 //! `///` blocks), MkDocs content tabs (`=== "Tab"`, `/// tab | Tab`) and
-//! plain containers (VitePress `::: code-group`, PyMdown `/// html | div`).
+//! plain containers (VitePress `::: code-group`, PyMdown `/// html | div`),
+//! and GitBook's block tags (the `gitbook` module).
 //!
 //! Admonition kinds are many (MkDocs alone has a dozen); each maps to one
 //! of the five alerts the theme styles, keeping its own name as the title
@@ -68,6 +69,9 @@ pub(super) enum Marker {
     /// package.Class`): documentation generated from Python source, with
     /// its YAML options indented below it.
     Directive,
+    /// A line shown as this Markdown instead (GitBook's `{% embed %}` as a
+    /// link to what it embeds; its `{% endembed %}` as nothing).
+    Line(String),
     /// A MyST directive whose fenced block is left out up to its closing
     /// fence, and `shown` put in its place; `warned` when what it showed
     /// (another file, a command's output) is lost to the reader.
@@ -86,10 +90,28 @@ pub(super) struct Fence {
     len: usize,
 }
 
+/// The mark of GitBook's blocks, whose fence's length is the number of
+/// their name ([`super::gitbook`]).
+const GITBOOK_MARK: u8 = b'%';
+
 impl Fence {
-    /// Whether `closer` closes a container opened with this fence.
+    /// The fence of GitBook's block number `block`.
+    pub(super) fn gitbook(block: usize) -> Self {
+        Self {
+            mark: GITBOOK_MARK,
+            len: block,
+        }
+    }
+
+    /// Whether `closer` closes a container opened with this fence: as many
+    /// colons, slashes or backticks or more; GitBook's end tag of its name.
     pub(super) fn closed_by(self, closer: Fence) -> bool {
-        self.mark == closer.mark && self.len <= closer.len
+        self.mark == closer.mark
+            && if self.mark == GITBOOK_MARK {
+                self.len == closer.len
+            } else {
+                self.len <= closer.len
+            }
     }
 }
 
@@ -101,6 +123,7 @@ pub(super) fn marker(line: &str) -> Option<Marker> {
         b'=' => tab(line),
         b':' => colon(line),
         b'/' => block(line),
+        b'{' => super::gitbook::marker(line),
         b'#' => {
             let rest = line.trim_start_matches('#');
             let level = line.len() - rest.len();

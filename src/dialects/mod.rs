@@ -12,6 +12,10 @@
 //!   `/// note | Title`, Obsidian's `> [!info] Title`) into
 //!   GitHub alerts (`> [!TIP]`), bodies and nesting kept; MkDocs content
 //!   tabs into their title and body; plain `:::` containers into their body;
+//! - GitBook's blocks (`{% hint style="info" %}` … `{% endhint %}`) into
+//!   alerts, their tabs and titled code into their title and body, their
+//!   steps, columns and page references into their body, an embed or a
+//!   file into a link;
 //! - Hugo shortcodes, Liquid/Jinja tags and `{{ … }}` expressions: dropped,
 //!   the text between paired tags kept; `{{< highlight go >}}` and
 //!   `{% highlight go %}` blocks into fenced code; `{{< ref "x.md" >}}` into
@@ -42,6 +46,7 @@
 
 mod containers;
 mod emoji;
+mod gitbook;
 mod inline;
 mod keys;
 mod lines;

@@ -1,5 +1,5 @@
 //! Where other generators keep their pages: a project built with MkDocs,
-//! mdBook, Docusaurus, Starlight, VitePress, Sphinx or Nextra builds with
+//! GitBook, mdBook, Docusaurus, Starlight, VitePress, Sphinx or Nextra builds with
 //! tier0 where it stands, without a `tier0.yaml` naming its folder.
 //!
 //! In: the site folder. Out: the folder its generator's configuration
@@ -61,8 +61,8 @@ const MARKED: &[(&str, &[&str], &str)] = &[
 
 /// The content folder the configuration of another generator at `root`
 /// names, when it is a folder of the site folder ([`content_folder`]'s
-/// rules): MkDocs's or Zensical's `docs_dir` (default `docs`), mdBook's
-/// `[book] src` (default `src`), then the folder Docusaurus, Starlight,
+/// rules): MkDocs's or Zensical's `docs_dir` (default `docs`), GitBook's
+/// `root` (`.gitbook.yaml`), mdBook's `[book] src` (default `src`), then the folder Docusaurus, Starlight,
 /// VitePress, Sphinx or Nextra keeps its pages in, found beside the file
 /// or folder that marks the project.
 pub fn generator_folder(root: &Path) -> Option<GeneratorFolder> {
@@ -81,8 +81,8 @@ pub fn generator_folder(root: &Path) -> Option<GeneratorFolder> {
         .map(|(dir, named_by)| GeneratorFolder { dir, named_by })
 }
 
-/// The folders MkDocs's, Zensical's and mdBook's configuration files at
-/// `root` name, with what names them.
+/// The folders MkDocs's, Zensical's, GitBook's and mdBook's configuration
+/// files at `root` name, with what names them.
 fn named_folders(root: &Path) -> Vec<(String, String)> {
     let mut found = Vec::new();
     if let Some((name, text)) = MKDOCS_FILES
@@ -101,6 +101,15 @@ fn named_folders(root: &Path) -> Vec<(String, String)> {
             format!("the docs_dir of {name}"),
         ));
     }
+    if let Ok(Some((gitbook, _))) = root_file(root, ".gitbook.yaml") {
+        let dir = yaml::deserialize::<GitBookSync>(&gitbook.text, 0)
+            .ok()
+            .and_then(|(file, _)| file.root);
+        // Without `root`, the space is the repository itself: no folder.
+        if let Some(dir) = dir {
+            found.push((dir, "the root of .gitbook.yaml".to_owned()));
+        }
+    }
     if let Ok(Some((book, _))) = root_file(root, "book.toml") {
         let dir = toml_string(&book.text, "book", "src");
         found.push((
@@ -115,6 +124,12 @@ fn named_folders(root: &Path) -> Vec<(String, String)> {
 #[derive(Deserialize)]
 struct MkDocsFolder {
     docs_dir: Option<String>,
+}
+
+/// The keys of GitBook's `.gitbook.yaml` (Git Sync) this module reads.
+#[derive(Deserialize)]
+struct GitBookSync {
+    root: Option<String>,
 }
 
 /// The text value of `key` in the table `table` of a TOML file.
@@ -189,6 +204,30 @@ mod tests {
         // A file that does not decode names MkDocs's default.
         let files = [("mkdocs.yml", "nav: [\n"), ("docs/", "")];
         assert_eq!(folder(&files).as_deref(), Some("docs"));
+    }
+
+    #[test]
+    fn gitbook_names_its_root() {
+        let files = [
+            (
+                ".gitbook.yaml",
+                "root: ./docs/\nstructure:\n  readme: README.md\n",
+            ),
+            ("docs/", ""),
+        ];
+        assert_eq!(
+            found(&files),
+            Some(("docs".into(), "the root of .gitbook.yaml".into()))
+        );
+        // A space at the top of the repository names no folder.
+        assert_eq!(
+            folder(&[(".gitbook.yaml", "structure: {}\n"), ("docs/", "")]),
+            None
+        );
+        assert_eq!(
+            folder(&[(".gitbook.yaml", "root: ./\n"), ("docs/", "")]),
+            None
+        );
     }
 
     #[test]

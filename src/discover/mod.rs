@@ -4,8 +4,8 @@
 //! page, category file, config and theme file, and the list of assets to
 //! copy. This module and `write` are the only ones that touch the disk.
 //! Files and folders starting with `.` or `_` (other than `_index.md`,
-//! Docusaurus's `_category_` files and the navigation files of Docsify,
-//! mkdocs-awesome-pages and Nextra) are skipped, and so are editors'
+//! Docusaurus's `_category_` files, the navigation files of Docsify,
+//! mkdocs-awesome-pages and Nextra, and GitBook's uploads) are skipped, and so are editors'
 //! backups and scratch files ([`is_scratch`]), in the theme too; symbolic
 //! links are followed only while they stay inside the content folder, and
 //! a file that cannot be read or is not UTF-8 becomes a located
@@ -15,6 +15,7 @@ mod generators;
 mod known;
 mod mkdocs;
 mod read;
+mod walk;
 
 use std::collections::BTreeMap;
 use std::io;
@@ -29,6 +30,8 @@ use generators::other_content_folder;
 pub use generators::{GeneratorFolder, generator_folder};
 pub use known::Known;
 pub use read::Reading;
+pub use walk::GITBOOK_DIR;
+use walk::{Walked, readable, relative, walk_content};
 
 /// Name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "tier0.yaml";
@@ -367,189 +370,6 @@ pub fn is_scratch(name: &str) -> bool {
         || name.ends_with('~')
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
         || name == "4913"
-}
-
-/// The files under `content`, as sorted relative paths.
-struct Walked {
-    markdown: Vec<String>,
-    assets: Vec<Asset>,
-    /// The files [`read_apart`].
-    apart: Vec<String>,
-}
-
-/// Markdown files, assets and the files read apart under `folder`.
-fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic>) -> Walked {
-    let content = folder.dir.as_path();
-    let root = content
-        .canonicalize()
-        .unwrap_or_else(|_| content.to_path_buf());
-    let mut markdown = Vec::new();
-    let mut assets = Vec::new();
-    let mut apart = Vec::new();
-    let mut walker = WalkDir::new(content)
-        .follow_links(true)
-        .sort_by_file_name()
-        .min_depth(1)
-        .into_iter();
-    while let Some(entry) = walker.next() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let shown = shown_path(folder, e.path().unwrap_or(content));
-                let message = if e.loop_ancestor().is_some() {
-                    "symbolic link loop: this link points to a folder that contains it".to_owned()
-                } else if let Some(message) = e.path().and_then(broken_link) {
-                    message.to_owned()
-                } else {
-                    format!(
-                        "cannot read: {}",
-                        e.io_error()
-                            .map_or_else(|| e.to_string(), ToString::to_string)
-                    )
-                };
-                problems.push(
-                    Diagnostic::error(shown, 0..0, message)
-                        .with_help("remove the link or fix the file's permissions"),
-                );
-                continue;
-            }
-        };
-        let name = entry.file_name().to_string_lossy();
-        if is_skipped(&name) {
-            if entry.file_type().is_dir() {
-                walker.skip_current_dir();
-            }
-            continue;
-        }
-        if entry.path_is_symlink() {
-            let inside = entry
-                .path()
-                .canonicalize()
-                .is_ok_and(|target| target.starts_with(&root));
-            if !inside {
-                problems.push(
-                    Diagnostic::warning(
-                        shown_path(folder, entry.path()),
-                        0..0,
-                        "skipped: this symbolic link points outside the content folder",
-                    )
-                    .with_help("copy the file into the content folder instead of linking to it"),
-                );
-                if entry.file_type().is_dir() {
-                    walker.skip_current_dir();
-                }
-                continue;
-            }
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Some(rel) = relative(content, entry.path()) else {
-            problems.push(Diagnostic::warning(
-                shown_path(folder, entry.path()),
-                0..0,
-                "skipped: the file name is not valid Unicode",
-            ));
-            continue;
-        };
-        if read_apart(&name) {
-            apart.push(rel);
-        } else if is_markdown(&rel) {
-            markdown.push(rel);
-        } else {
-            assets.push(Asset {
-                rel,
-                source: entry.path().to_path_buf(),
-            });
-        }
-    }
-    // The walk sorts each folder's names, which is not the order of whole
-    // paths (`a/x.png` comes before `a-b.png`, though `-` sorts before
-    // `/`); binary searches over the assets need the order of whole paths.
-    markdown.sort_unstable();
-    assets.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
-    apart.sort_unstable();
-    Walked {
-        markdown,
-        assets,
-        apart,
-    }
-}
-
-/// The `assets` this process may read; the others are problems of their
-/// own files, found here as a Markdown file's are when it is read, not a
-/// failure of the whole build when they are copied (and `tier0 check`
-/// reports them too).
-fn readable(
-    content: &ContentFolder,
-    assets: Vec<Asset>,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<Asset> {
-    use rayon::prelude::*;
-    let checked: Vec<(Asset, Option<io::Error>)> = assets
-        .into_par_iter()
-        .map(|a| {
-            let denied = read_denied(&a.source);
-            (a, denied)
-        })
-        .collect();
-    let mut kept = Vec::with_capacity(checked.len());
-    for (asset, denied) in checked {
-        match denied {
-            Some(e) => problems.push(read::unreadable(content, &asset.rel, &e)),
-            None => kept.push(asset),
-        }
-    }
-    kept
-}
-
-/// Why this process may not read the file at `path`, if it may not.
-#[cfg(unix)]
-fn read_denied(path: &Path) -> Option<io::Error> {
-    use rustix::fs::{Access, AtFlags, CWD, accessat};
-    // As the kernel answers for the effective user, without opening it.
-    accessat(CWD, path, Access::READ_OK, AtFlags::EACCESS)
-        .err()
-        .map(io::Error::from)
-}
-
-#[cfg(not(unix))]
-fn read_denied(path: &Path) -> Option<io::Error> {
-    std::fs::File::open(path).err()
-}
-
-/// Why the symbolic link at `path` cannot be followed, if it is one that
-/// points nowhere; the walker only says "No such file or directory".
-fn broken_link(path: &Path) -> Option<&'static str> {
-    if !std::fs::symlink_metadata(path)
-        .ok()?
-        .file_type()
-        .is_symlink()
-    {
-        return None;
-    }
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            Some("broken symbolic link: the file it points to does not exist")
-        }
-        #[cfg(unix)]
-        Err(e) if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => {
-            Some("symbolic link loop: this link leads back to itself")
-        }
-        _ => None,
-    }
-}
-
-fn relative(content: &Path, path: &Path) -> Option<String> {
-    let rel = path.strip_prefix(content).ok()?;
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    Some(parts?.join("/"))
-}
-
-fn shown_path(folder: &ContentFolder, path: &Path) -> PathBuf {
-    folder
-        .shown
-        .join(path.strip_prefix(&folder.dir).unwrap_or(path))
 }
 
 /// The text of a file, and a located problem when it is not valid UTF-8

@@ -415,7 +415,7 @@ fn claim_assets(
 ) {
     for asset in assets {
         if let Err(e) = registry.claim(
-            &asset.rel,
+            &output_paths::asset_path(&asset.rel),
             format!("file `{}`", asset.rel),
             config.content_dir.join(&asset.rel),
             0..0,

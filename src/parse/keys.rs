@@ -246,6 +246,10 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "html_meta",
     "myst",
     "substitutions",
+    // GitBook (`layout` and `icon` are above): a page's cover image and
+    // its offset
+    "cover",
+    "covery",
 ];
 
 /// A key name as looked up: lowercase, with `_` for `-`.

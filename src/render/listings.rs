@@ -333,7 +333,7 @@ fn generated(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> io::Result<()
     model
         .assets
         .par_iter()
-        .try_for_each(|a| sink.copy(&a.rel, &a.source))
+        .try_for_each(|a| sink.copy(&output_paths::asset_path(&a.rel), &a.source))
 }
 
 /// Pages worth listing in a sitemap (everything but redirects and the 404

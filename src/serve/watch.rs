@@ -197,11 +197,14 @@ fn classify(root: &Path, content: &Path, path: &Path) -> Change {
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     // What no build reads, in a folder no build reads or not; but for the
-    // hidden files a build reads (mkdocs-awesome-pages' `.pages`).
+    // hidden files and folders a build reads (mkdocs-awesome-pages'
+    // `.pages`, GitBook's `.gitbook/assets/`).
     let scratch = rel.components().any(|c| {
-        c.as_os_str()
-            .to_str()
-            .is_some_and(|name| discover::is_scratch(name) && !discover::shapes_the_site(name))
+        c.as_os_str().to_str().is_some_and(|name| {
+            discover::is_scratch(name)
+                && !discover::shapes_the_site(name)
+                && name != discover::GITBOOK_DIR
+        })
     });
     let top_level = rel.components().count() == 1;
     if top_level && (name == CONFIG_FILE || MKDOCS_FILES.contains(&name)) {
@@ -293,8 +296,12 @@ mod tests {
             classify(root, content, Path::new("/site/content/red")),
             Change::Content
         );
-        // Other generators' navigation files, hidden or not.
-        for nav in ["/site/content/red/.pages", "/site/content/red/_meta.json"] {
+        // Other generators' navigation files and GitBook's uploads, hidden or not.
+        for nav in [
+            "/site/content/red/.pages",
+            "/site/content/red/_meta.json",
+            "/site/content/.gitbook/assets/shot.png",
+        ] {
             assert_eq!(
                 classify(root, content, Path::new(nav)),
                 Change::Content,

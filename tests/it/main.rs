@@ -15,6 +15,7 @@ mod conventions;
 mod deep_html;
 mod docusaurus;
 mod errors;
+mod gitbook;
 mod held_out;
 mod hierarchy;
 mod home;

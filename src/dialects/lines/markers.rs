@@ -1,6 +1,6 @@
 //! The lines that open and close containers: admonitions, tabs, `:::`
-//! and `///` blocks, mkdocstrings directives, and HTML elements whose
-//! content is Markdown (`<div markdown>`).
+//! and `///` blocks, GitBook's block tags, mkdocstrings directives, and
+//! HTML elements whose content is Markdown (`<div markdown>`).
 
 use std::ops::Range;
 
@@ -43,6 +43,17 @@ impl Pass<'_> {
             let indent = &self.body[content..at];
             return Some(format!("{prefix}{indent}{shown}").trim_end().to_owned());
         }
+        if let Marker::Line(shown) = marker {
+            // A paragraph of its own: the caption below is another.
+            self.found(Kind::Mapped, marked);
+            let indent = &self.body[content..at];
+            let blank = prefix.trim_end();
+            return Some(if shown.is_empty() {
+                blank.to_owned()
+            } else {
+                format!("{prefix}{indent}{shown}\n{blank}")
+            });
+        }
         if !matches!(marker, Marker::ColonClose(_)) && self.stack.len() >= MAX_NESTING {
             if matches!(marker, Marker::Colon(..) | Marker::FencedTab(..)) {
                 self.unopened_colons += 1;
@@ -84,7 +95,7 @@ impl Pass<'_> {
                 self.unopened_colons -= 1;
                 None
             }
-            Marker::Directive | Marker::Generated { .. } => None,
+            Marker::Directive | Marker::Generated { .. } | Marker::Line(_) => None,
             Marker::ColonClose(colons) => {
                 let closes = self
                     .stack

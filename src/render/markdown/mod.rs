@@ -32,6 +32,7 @@ use search_index::Section;
 use crate::diagnostics::Diagnostic;
 use crate::dialects::TEMPLATED_TARGET;
 use crate::link::{LinkTarget, SiteModel};
+use crate::output_paths;
 use crate::parse::{MarkdownFile, SectionPage};
 use crate::references::{FILE_ATTRIBUTES, located_attributes};
 use crate::slug::{self, UniqueIds};
@@ -437,7 +438,7 @@ fn url_of(
             }
         }
         LinkTarget::Asset(rel) => {
-            let href = model.urls.href(page.path, &rel);
+            let href = model.urls.href(page.path, &output_paths::asset_path(&rel));
             out.assets.push(rel);
             href
         }

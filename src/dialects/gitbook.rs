@@ -1,0 +1,204 @@
+//! GitBook's blocks, written as Liquid-like tags on lines of their own:
+//! `{% hint style="warning" %}` … `{% endhint %}` becomes an alert, a tab
+//! (`{% tab title="Windows" %}`) and a titled code block (`{% code
+//! title="app.yml" %}`) show their title, steps, tab groups, columns and
+//! page references (`{% content-ref %}`) their content, and an embed or a
+//! file (`{% embed url="…" %}`, `{% file src="…" %}`) a link to it.
+//!
+//! Other tags (Jekyll's `{% if %}`, GitBook's `{% include %}` and `{%
+//! openapi %}`) are not GitBook blocks: the inline pass drops them with a
+//! warning, as before.
+
+use super::containers::{Admonition, AlertKind, Fence, Marker};
+
+/// The blocks, by the name that opens them (`end` + name closes them).
+/// Their place in this list tells their fences apart: a closer closes only
+/// a block of its own name.
+const BLOCKS: &[&str] = &[
+    "hint",
+    "tabs",
+    "tab",
+    "stepper",
+    "step",
+    "code",
+    "content-ref",
+    "columns",
+    "column",
+];
+
+/// What the line `line` (without its indentation) opens, closes or shows
+/// as a GitBook block tag, if it is one.
+pub(super) fn marker(line: &str) -> Option<Marker> {
+    let inside = line
+        .trim_end()
+        .strip_prefix("{%")?
+        .strip_suffix("%}")?
+        .trim();
+    let name_len = inside
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(inside.len());
+    let (name, args) = inside.split_at(name_len);
+    if let Some(block) = name.strip_prefix("end")
+        && let Some(fence) = fence(block)
+    {
+        return Some(Marker::ColonClose(fence));
+    }
+    match name {
+        "embed" => return Some(Marker::Line(link(attribute(args, "url")?, None))),
+        "file" => {
+            let src = attribute(args, "src")?;
+            let name = src.rsplit('/').next().unwrap_or(src);
+            return Some(Marker::Line(link(src, Some(name))));
+        }
+        "endembed" | "endfile" => return Some(Marker::Line(String::new())),
+        _ => {}
+    }
+    let fence = fence(name)?;
+    Some(match name {
+        "hint" => {
+            let kind = match attribute(args, "style").unwrap_or("info") {
+                "success" => AlertKind::Tip,
+                "warning" => AlertKind::Warning,
+                "danger" => AlertKind::Caution,
+                _ => AlertKind::Note,
+            };
+            let admonition = Admonition {
+                kind,
+                title: None,
+                collapsible: None,
+            };
+            Marker::Colon(fence, Some(admonition))
+        }
+        "tab" | "code" => match attribute(args, "title") {
+            Some(title) => Marker::FencedTab(fence, super::inline_text(title)),
+            None => Marker::Colon(fence, None),
+        },
+        _ => Marker::Colon(fence, None),
+    })
+}
+
+/// The fence of the block named `name`.
+fn fence(name: &str) -> Option<Fence> {
+    let at = BLOCKS.iter().position(|b| *b == name)?;
+    Some(Fence::gitbook(at))
+}
+
+/// The value of `name="value"` among a tag's `args`.
+fn attribute<'a>(args: &'a str, name: &str) -> Option<&'a str> {
+    let mut rest = args;
+    loop {
+        let at = rest.find(name)?;
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + name.len()..].trim_start();
+        if before.is_none_or(char::is_whitespace)
+            && let Some(value) = after.strip_prefix('=')
+            && let Some(quoted) = value.trim_start().strip_prefix('"')
+        {
+            return quoted.split_once('"').map(|(value, _)| value);
+        }
+        rest = &rest[at + name.len()..];
+    }
+}
+
+/// A Markdown link to `url`, shown as `text` or as the URL itself.
+fn link(url: &str, text: Option<&str>) -> String {
+    let shown = text.unwrap_or(url).replace(['[', ']'], "");
+    format!("[{shown}](<{}>)", url.replace(['<', '>'], ""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_become_alerts_closed_by_their_own_end_tag() {
+        let Some(Marker::Colon(fence, Some(hint))) = marker("{% hint style=\"danger\" %}") else {
+            panic!("not a hint");
+        };
+        assert_eq!(hint.kind, AlertKind::Caution);
+        assert_eq!(marker("{% endhint %}"), Some(Marker::ColonClose(fence)));
+        let Some(Marker::ColonClose(tab_end)) = marker("{%endtab%}") else {
+            panic!("not a closer");
+        };
+        assert!(fence.closed_by(fence));
+        assert!(
+            !fence.closed_by(tab_end),
+            "an end tag closes its own block only"
+        );
+        let plain = marker("{% hint %}");
+        assert!(matches!(
+            plain,
+            Some(Marker::Colon(
+                _,
+                Some(Admonition {
+                    kind: AlertKind::Note,
+                    ..
+                })
+            ))
+        ));
+    }
+
+    #[test]
+    fn tabs_and_code_show_their_title_and_the_rest_their_content() {
+        assert!(matches!(
+            marker("{% tab title=\"Windows *10*\" %}"),
+            Some(Marker::FencedTab(_, title)) if title == "Windows 10"
+        ));
+        assert!(matches!(
+            marker("{% code title=\"app.yml\" overflow=\"wrap\" lineNumbers=\"true\" %}"),
+            Some(Marker::FencedTab(_, title)) if title == "app.yml"
+        ));
+        for plain in [
+            "{% tabs %}",
+            "{% code %}",
+            "{% stepper %}",
+            "{% step %}",
+            "{% content-ref url=\"a.md\" %}",
+        ] {
+            assert!(
+                matches!(marker(plain), Some(Marker::Colon(_, None))),
+                "{plain}"
+            );
+        }
+    }
+
+    #[test]
+    fn embeds_and_files_become_links() {
+        assert_eq!(
+            marker("{% embed url=\"https://www.youtube.com/watch?v=a\" %}"),
+            Some(Marker::Line(
+                "[https://www.youtube.com/watch?v=a](<https://www.youtube.com/watch?v=a>)".into()
+            ))
+        );
+        assert_eq!(
+            marker("{% file src=\".gitbook/assets/guide (1).pdf\" %}"),
+            Some(Marker::Line(
+                "[guide (1).pdf](<.gitbook/assets/guide (1).pdf>)".into()
+            ))
+        );
+        assert_eq!(marker("{% endembed %}"), Some(Marker::Line(String::new())));
+    }
+
+    #[test]
+    fn other_tags_are_not_gitbook_blocks() {
+        for other in [
+            "{% if site.x %}",
+            "{% endif %}",
+            "{% include \"../.gitbook/includes/x.md\" %}",
+            "{% openapi src=\"a.yaml\" path=\"/x\" method=\"get\" %}",
+            "{% hint style=\"info\" %} inline text",
+            "{% embed %}",
+            "{{ hint }}",
+        ] {
+            assert_eq!(marker(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn attributes_are_read_by_name_not_by_a_longer_one() {
+        assert_eq!(attribute("subtitle=\"a\" title=\"b\"", "title"), Some("b"));
+        assert_eq!(attribute("title = \"a b\"", "title"), Some("a b"));
+        assert_eq!(attribute("title=a", "title"), None);
+        assert_eq!(attribute("title=\"unclosed", "title"), None);
+    }
+}

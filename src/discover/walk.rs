@@ -1,0 +1,220 @@
+//! The walk of the content folder: its Markdown files, its assets and the
+//! files read apart for the shape of the site, with the problems of the
+//! files that cannot be read or followed. Hidden files and folders are
+//! skipped but for GitBook's uploads, `.gitbook/assets/`.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::{Asset, ContentFolder, is_markdown, is_skipped, read_apart};
+use crate::diagnostics::Diagnostic;
+
+/// GitBook's folder at the top of a space, `.gitbook/`, whose `assets/`
+/// holds the images and files its pages show (`.gitbook/assets/shot.png`);
+/// published at `gitbook/` ([`crate::output_paths::asset_path`]).
+pub const GITBOOK_DIR: &str = ".gitbook";
+
+/// For the path `rel` under the content folder: `None` outside GitBook's
+/// folder, `Some(true)` for that folder, its `assets/` and what is in it
+/// (walked, and each file an asset, Markdown too), `Some(false)` for the
+/// rest of it (`.gitbook/includes/`, reusable blocks that tier0 does not
+/// read).
+fn gitbook_uploads(rel: &Path) -> Option<bool> {
+    let mut parts = rel.components().map(|c| c.as_os_str());
+    if parts.next()? != GITBOOK_DIR {
+        return None;
+    }
+    Some(parts.next().is_none_or(|next| next == "assets"))
+}
+
+/// The files under `content`, as sorted relative paths.
+pub(super) struct Walked {
+    pub(super) markdown: Vec<String>,
+    pub(super) assets: Vec<Asset>,
+    /// The files [`read_apart`].
+    pub(super) apart: Vec<String>,
+}
+
+/// Markdown files, assets and the files read apart under `folder`.
+pub(super) fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic>) -> Walked {
+    let content = folder.dir.as_path();
+    let root = content
+        .canonicalize()
+        .unwrap_or_else(|_| content.to_path_buf());
+    let mut markdown = Vec::new();
+    let mut assets = Vec::new();
+    let mut apart = Vec::new();
+    let mut walker = WalkDir::new(content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .min_depth(1)
+        .into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let shown = shown_path(folder, e.path().unwrap_or(content));
+                let message = if e.loop_ancestor().is_some() {
+                    "symbolic link loop: this link points to a folder that contains it".to_owned()
+                } else if let Some(message) = e.path().and_then(broken_link) {
+                    message.to_owned()
+                } else {
+                    format!(
+                        "cannot read: {}",
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), ToString::to_string)
+                    )
+                };
+                problems.push(
+                    Diagnostic::error(shown, 0..0, message)
+                        .with_help("remove the link or fix the file's permissions"),
+                );
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        let uploads = gitbook_uploads(entry.path().strip_prefix(content).unwrap_or(entry.path()));
+        let gitbook = entry.depth() == 1 && name == GITBOOK_DIR;
+        if uploads == Some(false) || (is_skipped(&name) && !gitbook) {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.path_is_symlink() {
+            let inside = entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|target| target.starts_with(&root));
+            if !inside {
+                problems.push(
+                    Diagnostic::warning(
+                        shown_path(folder, entry.path()),
+                        0..0,
+                        "skipped: this symbolic link points outside the content folder",
+                    )
+                    .with_help("copy the file into the content folder instead of linking to it"),
+                );
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Some(rel) = relative(content, entry.path()) else {
+            problems.push(Diagnostic::warning(
+                shown_path(folder, entry.path()),
+                0..0,
+                "skipped: the file name is not valid Unicode",
+            ));
+            continue;
+        };
+        if uploads.is_some() {
+            assets.push(Asset {
+                rel,
+                source: entry.path().to_path_buf(),
+            });
+        } else if read_apart(&name) {
+            apart.push(rel);
+        } else if is_markdown(&rel) {
+            markdown.push(rel);
+        } else {
+            assets.push(Asset {
+                rel,
+                source: entry.path().to_path_buf(),
+            });
+        }
+    }
+    // The walk sorts each folder's names, which is not the order of whole
+    // paths (`a/x.png` comes before `a-b.png`, though `-` sorts before
+    // `/`); binary searches over the assets need the order of whole paths.
+    markdown.sort_unstable();
+    assets.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+    apart.sort_unstable();
+    Walked {
+        markdown,
+        assets,
+        apart,
+    }
+}
+
+/// The `assets` this process may read; the others are problems of their
+/// own files, found here as a Markdown file's are when it is read, not a
+/// failure of the whole build when they are copied (and `tier0 check`
+/// reports them too).
+pub(super) fn readable(
+    content: &ContentFolder,
+    assets: Vec<Asset>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Asset> {
+    use rayon::prelude::*;
+    let checked: Vec<(Asset, Option<io::Error>)> = assets
+        .into_par_iter()
+        .map(|a| {
+            let denied = read_denied(&a.source);
+            (a, denied)
+        })
+        .collect();
+    let mut kept = Vec::with_capacity(checked.len());
+    for (asset, denied) in checked {
+        match denied {
+            Some(e) => problems.push(super::read::unreadable(content, &asset.rel, &e)),
+            None => kept.push(asset),
+        }
+    }
+    kept
+}
+
+/// Why this process may not read the file at `path`, if it may not.
+#[cfg(unix)]
+fn read_denied(path: &Path) -> Option<io::Error> {
+    use rustix::fs::{Access, AtFlags, CWD, accessat};
+    // As the kernel answers for the effective user, without opening it.
+    accessat(CWD, path, Access::READ_OK, AtFlags::EACCESS)
+        .err()
+        .map(io::Error::from)
+}
+
+#[cfg(not(unix))]
+fn read_denied(path: &Path) -> Option<io::Error> {
+    std::fs::File::open(path).err()
+}
+
+/// Why the symbolic link at `path` cannot be followed, if it is one that
+/// points nowhere; the walker only says "No such file or directory".
+fn broken_link(path: &Path) -> Option<&'static str> {
+    if !std::fs::symlink_metadata(path)
+        .ok()?
+        .file_type()
+        .is_symlink()
+    {
+        return None;
+    }
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            Some("broken symbolic link: the file it points to does not exist")
+        }
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => {
+            Some("symbolic link loop: this link leads back to itself")
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn relative(content: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(content).ok()?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+fn shown_path(folder: &ContentFolder, path: &Path) -> PathBuf {
+    folder
+        .shown
+        .join(path.strip_prefix(&folder.dir).unwrap_or(path))
+}
