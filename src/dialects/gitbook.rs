@@ -24,16 +24,26 @@ const BLOCKS: &[&str] = &[
     "content-ref",
     "columns",
     "column",
+    "updates",
+    "update",
+    "code-tabs",
+    "code-tabs-item",
 ];
 
 /// What the line `line` (without its indentation) opens, closes or shows
-/// as a GitBook block tag, if it is one.
+/// as a GitBook block tag, if it is one; a hint written on one line
+/// (`{% hint style='info' %}Text{% endhint %}`, as GitBook's legacy
+/// plugin wrote it) is an alert of that line.
 pub(super) fn marker(line: &str) -> Option<Marker> {
-    let inside = line
-        .trim_end()
-        .strip_prefix("{%")?
-        .strip_suffix("%}")?
-        .trim();
+    let line = line.trim_end();
+    if let Some(text) = line.strip_suffix("{% endhint %}")
+        && let Some(args) = text.strip_prefix("{% hint")
+        && let Some((args, text)) = args.split_once("%}")
+    {
+        let kind = hint(args).kind.marker();
+        return Some(Marker::Line(format!("> [!{kind}]\n> {}", text.trim())));
+    }
+    let inside = line.strip_prefix("{%")?.strip_suffix("%}")?.trim();
     let name_len = inside
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .unwrap_or(inside.len());
@@ -55,26 +65,30 @@ pub(super) fn marker(line: &str) -> Option<Marker> {
     }
     let fence = fence(name)?;
     Some(match name {
-        "hint" => {
-            let kind = match attribute(args, "style").unwrap_or("info") {
-                "success" => AlertKind::Tip,
-                "warning" => AlertKind::Warning,
-                "danger" => AlertKind::Caution,
-                _ => AlertKind::Note,
-            };
-            let admonition = Admonition {
-                kind,
-                title: None,
-                collapsible: None,
-            };
-            Marker::Colon(fence, Some(admonition))
-        }
-        "tab" | "code" => match attribute(args, "title") {
+        "hint" => Marker::Colon(fence, Some(hint(args))),
+        "tab" | "code" | "code-tabs-item" => match attribute(args, "title") {
             Some(title) => Marker::FencedTab(fence, super::inline_text(title)),
             None => Marker::Colon(fence, None),
         },
         _ => Marker::Colon(fence, None),
     })
+}
+
+/// The alert of a hint whose tag's arguments are `args`: GitBook's styles
+/// (`info`, `success`, `warning`, `danger`), and its legacy plugin's
+/// (`tip`, `working`).
+fn hint(args: &str) -> Admonition {
+    let kind = match attribute(args, "style").unwrap_or("info") {
+        "success" | "tip" => AlertKind::Tip,
+        "warning" => AlertKind::Warning,
+        "danger" => AlertKind::Caution,
+        _ => AlertKind::Note,
+    };
+    Admonition {
+        kind,
+        title: None,
+        collapsible: None,
+    }
 }
 
 /// The fence of the block named `name`.
@@ -83,7 +97,7 @@ fn fence(name: &str) -> Option<Fence> {
     Some(Fence::gitbook(at))
 }
 
-/// The value of `name="value"` among a tag's `args`.
+/// The value of `name="value"` (or `name='value'`) among a tag's `args`.
 fn attribute<'a>(args: &'a str, name: &str) -> Option<&'a str> {
     let mut rest = args;
     loop {
@@ -92,9 +106,10 @@ fn attribute<'a>(args: &'a str, name: &str) -> Option<&'a str> {
         let after = rest[at + name.len()..].trim_start();
         if before.is_none_or(char::is_whitespace)
             && let Some(value) = after.strip_prefix('=')
-            && let Some(quoted) = value.trim_start().strip_prefix('"')
+            && let value = value.trim_start()
+            && let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\''))
         {
-            return quoted.split_once('"').map(|(value, _)| value);
+            return value[1..].split_once(quote).map(|(value, _)| value);
         }
         rest = &rest[at + name.len()..];
     }
@@ -136,6 +151,24 @@ mod tests {
                 })
             ))
         ));
+    }
+
+    #[test]
+    fn legacy_hints_in_single_quotes_and_on_one_line() {
+        assert!(matches!(
+            marker("{% hint style='tip' %}"),
+            Some(Marker::Colon(
+                _,
+                Some(Admonition {
+                    kind: AlertKind::Tip,
+                    ..
+                })
+            ))
+        ));
+        assert_eq!(
+            marker("{% hint style='danger' %}Back up **first**.{% endhint %}"),
+            Some(Marker::Line("> [!CAUTION]\n> Back up **first**.".into()))
+        );
     }
 
     #[test]

@@ -140,6 +140,8 @@ const KEYS: &[(&str, Field)] = &[
     ("_build", Field::Unrendered),
     ("render", Field::Unrendered),
     ("unlisted", Field::Unlisted),
+    // GitBook: left out of the table of contents, reachable by its URL.
+    ("hidden", Field::Unlisted),
     ("confidence", Field::Confidence),
     ("audience", Field::Audience),
     ("weight", Field::Weight),
@@ -247,9 +249,10 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "myst",
     "substitutions",
     // GitBook (`layout` and `icon` are above): a page's cover image and
-    // its offset
+    // its offset, its variables
     "cover",
     "covery",
+    "vars",
 ];
 
 /// A key name as looked up: lowercase, with `_` for `-`.

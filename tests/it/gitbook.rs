@@ -16,7 +16,7 @@ fn space() -> Site {
     site.write(
         "content/SUMMARY.md",
         "# Table of contents\n\n* [Welcome](README.md)\n\n## Printing\n\n\
-         * [Toner](printing/toner.md)\n",
+         * [Toner](printing/toner.md)\n* [Draft notes](printing/draft-notes.md)\n",
     );
     site.write(
         "content/README.md",
@@ -25,6 +25,11 @@ fn space() -> Site {
     site.write("content/.gitbook/assets/tray (1).png", "PNG");
     site.write("content/.gitbook/assets/manual.pdf", "PDF");
     site.write("content/.gitbook/assets/.DS_Store", "junk");
+    site.write(
+        "content/printing/draft-notes.md",
+        "---\nhidden: true\nvars:\n  model: X1\n---\n\n# Draft notes\n\n\
+         {% hint style='success' %}Kept out of the lists.{% endhint %}\n",
+    );
     site.write(
         "content/.gitbook/includes/shared.md",
         "---\ntitle: Shared\n---\n\nReused text.\n",
@@ -82,4 +87,19 @@ fn a_gitbook_space_builds_with_its_uploads_and_blocks() {
         ],
     );
     assert!(!body.contains("{%"), "{body}");
+
+    // A hidden page: reachable, listed nowhere; a hint on one line.
+    let (_, body) = page(&site, "printing/draft-notes");
+    assert_has(
+        &body,
+        &[
+            "<div class=\"alert alert-tip\" role=\"note\"><p class=\"alert-title\">Tip</p>\n<p>Kept out of the lists.</p>",
+        ],
+    );
+    assert!(
+        !site
+            .read_public("printing/index.html")
+            .contains("Draft notes")
+    );
+    assert!(!site.read_public("articles.json").contains("draft-notes"));
 }

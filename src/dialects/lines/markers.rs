@@ -48,11 +48,14 @@ impl Pass<'_> {
             self.found(Kind::Mapped, marked);
             let indent = &self.body[content..at];
             let blank = prefix.trim_end();
-            return Some(if shown.is_empty() {
-                blank.to_owned()
-            } else {
-                format!("{prefix}{indent}{shown}\n{blank}")
-            });
+            if shown.is_empty() {
+                return Some(blank.to_owned());
+            }
+            let lines: Vec<String> = shown
+                .lines()
+                .map(|line| format!("{prefix}{indent}{line}"))
+                .collect();
+            return Some(format!("{}\n{blank}", lines.join("\n")));
         }
         if !matches!(marker, Marker::ColonClose(_)) && self.stack.len() >= MAX_NESTING {
             if matches!(marker, Marker::Colon(..) | Marker::FencedTab(..)) {
