@@ -20,7 +20,9 @@ fn space() -> Site {
     );
     site.write(
         "content/README.md",
-        "# Welcome\n\nStart with [the toner](printing/toner.md).\n",
+        "# Welcome\n\nStart with [the toner](printing/toner.md).\n\n\
+         See [toner.md](printing/toner.md \"mention\"), [printing/toner.md](printing/toner.md) \
+         and [#open](printing/toner.md#open-the-cover \"mention\").\n",
     );
     site.write("content/.gitbook/assets/tray (1).png", "PNG");
     site.write("content/.gitbook/assets/manual.pdf", "PDF");
@@ -87,6 +89,19 @@ fn a_gitbook_space_builds_with_its_uploads_and_blocks() {
         ],
     );
     assert!(!body.contains("{%"), "{body}");
+
+    // Page mentions and links that show a file name show the page's title.
+    let home = site.read_public("index.html");
+    assert_has(
+        &home,
+        &[
+            "Start with <a href=\"printing/toner/index.html\">the toner</a>.",
+            "See <a href=\"printing/toner/index.html\">Toner</a>, \
+             <a href=\"printing/toner/index.html\">Toner</a> and \
+             <a href=\"printing/toner/index.html#open-the-cover\">Toner</a>.",
+        ],
+    );
+    assert!(!home.contains("mention"), "{home}");
 
     // A hidden page: reachable, listed nowhere; a hint on one line.
     let (_, body) = page(&site, "printing/draft-notes");

@@ -20,7 +20,7 @@ use super::{
 };
 use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
-use crate::link::{BuildAudience, SiteModel};
+use crate::link::{BuildAudience, LinkTarget, SiteModel};
 use crate::render::alerts::Alerts;
 use crate::render::highlight;
 use crate::render::i18n::UiText;
@@ -77,6 +77,17 @@ struct Writer<'a, 'p> {
     code: Option<(Option<String>, String)>,
     /// The body's raw HTML, followed for a comment or element left open.
     raw_text: RawText,
+    /// The link being read, when its text may be replaced by the title of
+    /// the article it leads to ([`Writer::retitle`]).
+    link: Option<OpenLink>,
+}
+
+/// A link being read: where its start stands in `events`, its target as
+/// written, and whether its title is GitBook's `"mention"`.
+struct OpenLink {
+    at: usize,
+    dest: String,
+    mention: bool,
 }
 
 /// How deep the HTML of a body may nest for `raw_html: sanitize` to clean
@@ -115,6 +126,7 @@ pub(super) fn render(
         hidden_heading: None,
         code: None,
         raw_text: RawText::default(),
+        link: None,
     };
     w.ids.promise(source.written_ids());
     let show = model.audience == BuildAudience::Agents;
@@ -436,8 +448,69 @@ impl<'a> Writer<'a, '_> {
             let step = self.section_text.get(self.step_start..).unwrap_or_default();
             self.out.step_texts.push(step.trim().to_owned());
         }
+        let written = match &event {
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => Some((dest_url.to_string(), title.as_ref() == "mention")),
+            _ => None,
+        };
         let event = self.rewrite(event, span);
+        match (&event, written) {
+            (Event::Start(Tag::Link { .. }), Some((dest, mention))) => {
+                self.link = Some(OpenLink {
+                    at: self.events.len(),
+                    dest,
+                    mention,
+                });
+            }
+            (Event::End(TagEnd::Link), _) => {
+                self.events.push(event);
+                if let Some(link) = self.link.take() {
+                    self.retitle(link);
+                }
+                return;
+            }
+            _ => {}
+        }
         self.events.push(event);
+    }
+
+    /// Gives the link just read the title of the article it leads to, when
+    /// its text is only its target's file name (`[install.md](install.md)`,
+    /// as GitBook's page references write it) or its title is GitBook's
+    /// `"mention"` (`[install.md](install.md "mention")`, a page mention,
+    /// which GitBook shows with the page's title): the reader sees the
+    /// page's title, not a file name. The `"mention"` title goes.
+    fn retitle(&mut self, link: OpenLink) {
+        let end = self.events.len() - 1;
+        let text: Option<String> = self.events[link.at + 1..end]
+            .iter()
+            .map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let Some(text) = text else { return };
+        let path = link.dest.split('#').next().unwrap_or_default();
+        let named =
+            !path.is_empty() && (text == path || Some(text.as_str()) == path.rsplit('/').next());
+        if !(named || link.mention) {
+            return;
+        }
+        let file = self.page.file;
+        let LinkTarget::Article { index, .. } =
+            self.model.resolve_in(file.rel, file.lang, &link.dest)
+        else {
+            return;
+        };
+        let title = self.model.articles[index].article.title.clone();
+        self.events
+            .splice(link.at + 1..end, [Event::Text(title.into())]);
+        if let Some(Event::Start(Tag::Link { title, .. })) = self.events.get_mut(link.at)
+            && link.mention
+        {
+            *title = "".into();
+        }
     }
 
     /// Closes a comment or raw-text element the body left open, at the
