@@ -93,7 +93,7 @@ pub(super) fn entries(
 
 /// Where each key of the top-level object of the valid JSON `text` stands,
 /// quotes included, and its value, in the order written.
-fn top_level_spans(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+pub fn top_level_spans(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut depth = 0usize;
