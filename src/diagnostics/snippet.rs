@@ -69,7 +69,8 @@ impl Snippets {
         let line = self.files.line_index(whole, span.start).ok()?;
         let lines = self.files.line_range(whole, line).ok()?;
         let line_start = lines.start;
-        let line_end = if text[..lines.end].ends_with('\n') {
+        // The empty line after a file's last line break has none.
+        let line_end = if text[line_start..lines.end].ends_with('\n') {
             lines.end - 1
         } else {
             lines.end

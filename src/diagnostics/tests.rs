@@ -159,6 +159,28 @@ fn a_long_line_is_shown_cut_around_the_problem_at_its_true_column() {
     );
 }
 
+/// Regression: a problem at the end of a file that ends its last line
+/// (a `.pages`, `_meta.json` or `mkdocs.yml` cut short: `nav: [`) made
+/// tier0 panic while showing it.
+#[test]
+fn a_problem_at_the_end_of_a_file_after_its_last_line_is_shown() {
+    let mut sources = SourceTexts::default();
+    for (name, text) in [
+        ("a/.pages", "nav: [\n"),
+        ("b.json", "{\"a\": 1\r\n"),
+        ("c", "\n"),
+    ] {
+        sources.insert(name, Arc::from(text));
+        let end = text.len();
+        let d = Diagnostic::error(name, end..end, "unexpected end of file");
+        let mut out = term::termcolor::NoColor::new(Vec::new());
+        sources.emit(&mut out, &[d]).unwrap();
+        let shown = String::from_utf8(out.into_inner()).unwrap();
+        let lines = text.lines().count() + 1;
+        assert!(shown.contains(&format!("{name}:{lines}:1")), "{shown}");
+    }
+}
+
 #[test]
 fn snippets_names_and_messages_reach_the_terminal_inert() {
     let mut sources = SourceTexts::default();

@@ -38,7 +38,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use super::resolve::content_file_from;
+use super::resolve::{content_file_from, names_no_file};
 use crate::config::{Config, Localized};
 use crate::diagnostics::Diagnostic;
 use crate::discover::{DOCSIFY_SIDEBAR, SourceFile, is_markdown};
@@ -181,10 +181,9 @@ fn sidebar_pages(
     let dir = split_dir(&toc.rel).0;
     let mut pages = Vec::new();
     for (dest, span) in links(&toc.text) {
-        // From the docs root first, as Docsify reads them by default.
-        let Some(from_root) = content_file_from("", &dest) else {
+        if names_no_file(&dest) {
             continue;
-        };
+        }
         let page = |found: &str| {
             let found = if found.is_empty() || found.ends_with('/') || is_markdown(found) {
                 found.to_owned()
@@ -197,8 +196,10 @@ fn sidebar_pages(
             let name = split_dir(&found).1;
             (name.is_empty() || crate::landing::family(name).is_some()).then_some((found, true))
         };
-        let from_dir = || content_file_from(dir, &dest).and_then(|rel| page(&rel));
-        match page(&from_root).or_else(from_dir) {
+        // From the docs root first, as Docsify reads them by default, then
+        // from its folder.
+        let from = |dir: &str| content_file_from(dir, &dest).and_then(|rel| page(&rel));
+        match from("").or_else(|| from(dir)) {
             Some((_, true)) => {}
             Some((rel, false)) => pages.push(rel),
             None => warnings.push(
@@ -329,6 +330,15 @@ mod tests {
                 .message
                 .starts_with("`zh/gone.md` names no article")
         );
+        // Regression: a link that climbs out of the content folder from
+        // the root was dropped without trying the sidebar's folder (where
+        // `../d.md` names a page), and without a word when it names nothing.
+        let toc = "- [D](../d.md)\n- [Out](../../etc/passwd)\n- [Top](#top)\n";
+        let sidebar = SourceFile::in_content("zh/e/_sidebar.md", toc);
+        let mut warnings = Vec::new();
+        assert_eq!(sidebar_pages(&sidebar, &known, &mut warnings), ["zh/d.md"]);
+        let warned: Vec<&str> = warnings.iter().map(|w| &toc[w.span.clone()]).collect();
+        assert_eq!(warned, ["[Out](../../etc/passwd)"]);
     }
 
     #[test]

@@ -230,7 +230,12 @@ pub(super) fn redirects(
     // A site moved from Docusaurus keeps the links to its old URLs.
     let docusaurus = linked.iter().enumerate().filter_map(|(i, a)| {
         let id = docusaurus_id(&a.article);
-        docusaurus_url(&a.path, id).map(|from| (i, from, DOCUSAURUS, 0..0))
+        // Its problem is at the id that made it, else at the file's name.
+        let span = match id {
+            Some(_) => a.article.spans.value("id"),
+            None => 0..0,
+        };
+        docusaurus_url(&a.path, id).map(|from| (i, from, DOCUSAURUS, span))
     });
     for (i, from, (what, help), span) in aliases.chain(docusaurus) {
         let a = &linked[i];

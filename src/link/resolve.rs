@@ -441,11 +441,17 @@ fn has_scheme(dest: &str) -> bool {
     }
 }
 
+/// Whether the link `dest` names no file of a site: it leads to another
+/// site, or to a place in the page it is written in.
+pub(super) fn names_no_file(dest: &str) -> bool {
+    dest.is_empty() || dest.starts_with('#') || dest.contains("://") || has_scheme(dest)
+}
+
 /// The content file that `dest`, written in a file of the content folder
 /// `dir`, names, if it names one: a relative path, or one from the content
 /// folder's root.
 pub fn content_file_from(dir: &str, dest: &str) -> Option<String> {
-    if dest.is_empty() || dest.starts_with('#') || dest.contains("://") || has_scheme(dest) {
+    if names_no_file(dest) {
         return None;
     }
     let target = dest.split(['#', '?']).next()?;

@@ -16,14 +16,24 @@ use super::{Entry, FrontMatter, Value};
 use crate::diagnostics::{Diagnostic, json_offset};
 
 /// Decodes the JSON `text`, with the dotted paths of the keys `T` does
-/// not know; or where it fails and why.
+/// not know; or where it fails and why (a place in `text`).
+///
+/// A byte order mark before it, which Windows editors write and the
+/// JavaScript tools that read these files (`_meta.json`,
+/// `_category_.json`) pass over, is passed over too.
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<String>), (Range<usize>, String)> {
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let json = &text[bom..];
     let mut unknown = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(text);
+    let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_ignored::deserialize(&mut de, |path| unknown.push(path.to_string()))
         .and_then(|value| de.end().map(|()| value))
         .map_err(|e| {
-            let at = json_offset(text, e.line(), e.column());
+            let at = bom + json_offset(json, e.line(), e.column());
             // serde_json says where, in the message too: once is enough.
             let message = e.to_string();
             let message = message
@@ -83,7 +93,7 @@ pub(super) fn entries(
 
 /// Where each key of the top-level object of the valid JSON `text` stands,
 /// quotes included, and its value, in the order written.
-fn top_level_spans(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+pub fn top_level_spans(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut depth = 0usize;
@@ -210,6 +220,19 @@ mod tests {
                 .starts_with("invalid JSON: expected `,`")
         );
         assert_eq!(line_col(text, problems[0].span.start), (3, 3));
+    }
+
+    /// Regression: a `_meta.json` or `_category_.json` saved with a byte
+    /// order mark was "invalid JSON: expected value" at 1:1, where nothing
+    /// can be seen.
+    #[test]
+    fn a_byte_order_mark_is_passed_over_and_places_stay_in_the_text() {
+        let (value, _) = decode::<serde_json::Value>("\u{feff}{\"a\": 1}\r\n").expect("decoded");
+        assert_eq!(value["a"], 1);
+        let text = "\u{feff}{\"a\" 1}";
+        let (span, message) = decode::<serde_json::Value>(text).expect_err("invalid");
+        assert!(message.starts_with("expected `:`"), "{message}");
+        assert_eq!(&text[span.start..], "1}");
     }
 
     #[test]

@@ -159,12 +159,19 @@ impl<'a> MarkdownFile<'a> {
 }
 
 impl Article {
-    /// What its page shows of where it is published: its audience, whether
-    /// it is a draft, its KCS state. Other files may decide them (its
-    /// translations, its section's landing page), so a page whose text did
-    /// not change may show another state.
-    pub fn state(&self) -> (Audience, bool, Confidence) {
-        (self.audience, self.draft, self.confidence)
+    /// What its page shows that other files may decide: its audience,
+    /// whether it is a draft, its KCS state (its translations, its
+    /// section's landing page decide them), whether it is unlisted and its
+    /// title (a navigation file's: `_meta.json`, `.pages`, `nav:`), so a
+    /// page whose text did not change may show another state.
+    pub fn state(&self) -> (Audience, bool, Confidence, bool, &str) {
+        (
+            self.audience,
+            self.draft,
+            self.confidence,
+            self.unlisted,
+            &self.title,
+        )
     }
 
     /// The Markdown body.

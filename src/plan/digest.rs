@@ -8,8 +8,8 @@
 //! configuration, the sections as [`super::same_frame`] compares them,
 //! the home pages, the assets) with what the caller adds (the theme, the
 //! build options, the binary); [`page`] covers what the page of one
-//! article shows besides: its own text and path, its audience, state and
-//! id (which other files may decide), its translations, the articles shown
+//! article shows besides: its own text and path, its audience, state,
+//! title and id (which other files may decide), its translations, the articles shown
 //! with it, and where each of its links leads.
 //!
 //! Values are hashed through their `Debug` form, which quotes and escapes

@@ -46,7 +46,8 @@ pub struct Served {
     pub search: Arc<Files>,
     /// Number of the last good build.
     pub generation: u64,
-    /// The build whose search index and widget `search` holds.
+    /// The last build whose search index and widget were made, into
+    /// `search`, or failed to be (`search` then holds the last ones made).
     pub search_generation: u64,
     /// Problems of the last rebuild, when it failed.
     pub errors: Option<Arc<Vec<Located>>>,

@@ -283,6 +283,13 @@ fn spawn_search_worker(shared: Arc<Shared>) -> mpsc::Sender<SearchJob> {
                     terminal::tell(format_args!(
                         "error: cannot build the search index: {failure}"
                     ));
+                    // None is coming for this build: the requests that wait
+                    // for one get the last index made, or a 404, at once.
+                    shared.update(|s| {
+                        if s.generation == generation {
+                            s.search_generation = generation;
+                        }
+                    });
                 }
             }
         }

@@ -329,11 +329,6 @@ fn parse_site(
             return fail(diagnostics, texts);
         }
     };
-    // A file with errors is left out of what is parsed; a strict build
-    // stops once the link stage has found its problems too.
-    if leniency::stops(&diagnostics, &config.content_dir) {
-        return fail(diagnostics, texts);
-    }
     let mut articles = parsed.articles;
     diagnostics.extend(link::contents::order(
         &mut articles,
@@ -350,6 +345,13 @@ fn parse_site(
         &mut articles,
         &categories,
     ));
+    // A file with errors is left out of what is parsed; a strict build
+    // stops once the link stage has found its problems too. An error of
+    // the whole site (`mkdocs.yml`) stops here, with the problems of every
+    // file read so far.
+    if leniency::stops(&diagnostics, &config.content_dir) {
+        return fail(diagnostics, texts);
+    }
     Ok(Parsed {
         config,
         theme,

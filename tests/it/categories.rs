@@ -153,7 +153,7 @@ fn docusaurus_urls_without_number_prefixes_lead_to_their_pages() {
         &err,
         "the Docusaurus URL of `wifi` would be written to `/troubleshooting/wifi/`, which article \
          `KB-7` already uses",
-        "content/3-troubleshooting/01-wifi.md:1:1",
+        "content/3-troubleshooting/01-wifi.md:2:5",
     );
     assert!(
         err.contains("the old link leads to the page that takes the path"),

@@ -145,4 +145,19 @@ fn the_url_a_docusaurus_id_gave_a_doc_leads_to_it() {
         &site.read_public("printing/tray/index.html"),
         &["printing/paperjam/"],
     );
+    // An id whose URL another page has: a warning at the id, which made
+    // that URL (it was at 1:1).
+    site.write(
+        "content/printing/Feeder.md",
+        "---\nid: tray\ntitle: Feeder\n---\n\nText.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = crate::support::stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert_warning_at(
+        &err,
+        "the Docusaurus URL of `tray` would be written to `/printing/tray/`, which article \
+         `KB-40` already uses",
+        "content/printing/Feeder.md:2:5",
+    );
 }

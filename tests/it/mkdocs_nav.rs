@@ -70,6 +70,20 @@ fn mkdocs_yml_that_is_not_yaml_is_an_error_at_its_line() {
     assert_eq!(output.status.code(), Some(1), "{err}");
     assert!(err.contains("error: invalid YAML"), "{err}");
     assert!(err.contains("┌─ mkdocs.yml:15:11"), "{err}");
+    // Regression: the build stopped there, before the category files and
+    // tables of contents were read: their problems came one build later.
+    site.write("content/printing/_category_.json", "{\"label\": 5}\n");
+    site.write("content/_sidebar.md", "- [Gone](gone.md)\n");
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    for located in [
+        "┌─ mkdocs.yml:15:11",
+        "┌─ content/printing/_category_.json:1:11",
+        "┌─ content/_sidebar.md:1:3",
+    ] {
+        assert!(err.contains(located), "missing {located} in:\n{err}");
+    }
 }
 
 #[test]

@@ -418,3 +418,23 @@ fn the_widget_asked_for_as_the_server_starts_is_served_once_made() {
     assert_eq!(server.get("/widget/none.js").0, 404);
     assert_eq!(server.get("/search/none.js").0, 404);
 }
+
+/// Regression: when the search index could not be made (here, no
+/// temporary folder to make it in), every request for a file of the
+/// search index or the widget that was not there waited 30 s, each time,
+/// for an index that was never coming.
+#[cfg(unix)]
+#[test]
+fn a_search_index_that_cannot_be_made_keeps_no_request_waiting() {
+    let site = Site::fixture("basic");
+    let missing = site.root().join("no-such-folder");
+    let tmp = missing.to_str().unwrap();
+    let server = Server::start_with_env(&site, &[], &[("TMPDIR", tmp)]);
+    // `get` gives up after 10 s.
+    assert_eq!(server.get("/widget.js").0, 404);
+    let started = std::time::Instant::now();
+    assert_eq!(server.get("/search/none.json").0, 404);
+    assert_eq!(server.get("/widget.js").0, 404);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(server.get("/").0, 200);
+}

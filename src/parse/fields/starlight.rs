@@ -24,17 +24,22 @@ impl<'a> Reader<'a> {
             // VitePress's `sidebar: false`, or nothing tier0 uses.
             return;
         };
+        // A value's problem names its key in the map (`sidebar.order`).
+        let named = |key: &str| Entry {
+            key: format!("{}.{key}", entry.key),
+            ..entry.clone()
+        };
         for (key, value) in keys {
             match key.to_ascii_lowercase().as_str() {
                 "order" => {
                     if self.first_setter(Field::Position, entry) {
                         self.read.spans.set("weight", &entry.value_span);
-                        self.read.raw.position = self.integer(entry, value);
+                        self.read.raw.position = self.integer(&named(key), value);
                     }
                 }
                 "hidden" => {
                     self.read.spans.set("unlisted", &entry.value_span);
-                    self.read.raw.unlisted |= self.flag(entry, value).unwrap_or(false);
+                    self.read.raw.unlisted |= self.flag(&named(key), value).unwrap_or(false);
                 }
                 "label" | "badge" | "attrs" => {}
                 _ => {

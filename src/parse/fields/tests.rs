@@ -259,5 +259,17 @@ fn starlight_sidebar_values_that_cannot_be_read_are_warnings() {
     assert_eq!(r.warnings[1].help.as_deref(), Some("did you mean `order`?"));
     let r = read_text("---\ntitle: t\nsidebar:\n  order: first\n  hidden: maybe\n---\n");
     assert_eq!((r.raw.position, r.raw.unlisted), (None, false));
-    assert_eq!(r.warnings.len(), 2, "{:?}", messages(&r));
+    // Regression: each was "`sidebar` is a string", for a map.
+    assert_eq!(
+        messages(&r),
+        [
+            "`sidebar.order` is a string, where tier0 reads a whole number: it is ignored",
+            "`sidebar.hidden` is a string, where tier0 reads `true` or `false`: it is ignored",
+        ]
+    );
+    let r = read_text("---\ntitle: t\nsidebar:\n  order: 99999999999999999999\n---\n");
+    assert_eq!(
+        messages(&r),
+        ["`sidebar.order` is 99999999999999999999, too large a number: it is ignored"]
+    );
 }

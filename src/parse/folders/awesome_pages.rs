@@ -101,17 +101,28 @@ pub(super) fn read(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<
         entries: Vec::new(),
     };
     let mut after_rest = false;
-    // Each entry is found in the text after the one before it.
+    // Each entry is found in its own item when the list is written an item
+    // a line (a search that fails then stops at the next item, not at the
+    // end of the file), else in the text after the one before it.
+    let items = list_items(text, keys.key_span(key).end);
+    let by_item = items.len() == entries.len();
     let mut from = keys.key_span(key).end;
-    let mut locate = |needle: &str| {
+    let mut locate = |k: usize, needle: &str| {
+        let (start, end, missing) = match by_item {
+            true => {
+                let end = items.get(k + 1).copied().unwrap_or(text.len());
+                (items[k], end, items[k]..items[k] + 1)
+            }
+            false => (from, text.len(), keys.key_span(key)),
+        };
         let at = text
-            .get(from..)
+            .get(start..end)
             .and_then(|rest| rest.find(needle))
-            .map_or(keys.key_span(key), |at| from + at..from + at + needle.len());
+            .map_or(missing, |at| start + at..start + at + needle.len());
         from = at.end.max(from);
         at
     };
-    for entry in &entries {
+    for (k, entry) in entries.iter().enumerate() {
         let (title, target) = match entry {
             Value::String(target) => (None, target.as_str()),
             Value::Mapping(map) if map.len() == 1 => match map.iter().next() {
@@ -119,7 +130,7 @@ pub(super) fn read(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<
                     (Some(title.clone()), target.as_str())
                 }
                 Some((Value::String(title), Value::Sequence(_))) => {
-                    let span = locate(title);
+                    let span = locate(k, title);
                     problems.push(not_read(
                         file,
                         span,
@@ -136,7 +147,7 @@ pub(super) fn read(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<
         let target = target.trim();
         if target.is_empty() {
             let shown = serde_yaml::to_string(entry).unwrap_or_default();
-            let span = locate(shown.trim().trim_start_matches("- "));
+            let span = locate(k, shown.trim().trim_start_matches("- "));
             problems.push(not_read(
                 file,
                 span,
@@ -145,7 +156,7 @@ pub(super) fn read(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<
             ));
             continue;
         }
-        let span = locate(target);
+        let span = locate(k, target);
         if target == "..." || target.starts_with("... |") || target.starts_with("...|") {
             after_rest = true;
         } else if target.contains("://") || target.starts_with("mailto:") {
@@ -168,6 +179,34 @@ pub(super) fn read(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<
         }
     }
     Some(folder)
+}
+
+/// Where each item of the block list that follows byte `after` (the
+/// end of its key) starts: the `-` of each line that opens one, at the
+/// indentation of the first, up to the next top-level key.
+fn list_items(text: &str, after: usize) -> Vec<usize> {
+    let mut items = Vec::new();
+    let mut indent = None;
+    let mut at = text
+        .get(after..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(text.len(), |n| after + n + 1);
+    for line in text[at..].split_inclusive('\n') {
+        let content = line.trim_start_matches(' ');
+        let dash = line.len() - content.len();
+        if dash == 0 && !content.trim().is_empty() && !content.starts_with(['#', '-']) {
+            break;
+        }
+        let opens = content == "-"
+            || content.starts_with("- ")
+            || content.starts_with("-\n")
+            || content.starts_with("-\r");
+        if opens && *indent.get_or_insert(dash) == dash {
+            items.push(at + dash);
+        }
+        at += line.len();
+    }
+    items
 }
 
 fn not_read(
@@ -222,6 +261,44 @@ mod tests {
             ]
         );
         assert_eq!(line_col(text, folder.entries[3].span.start), (8, 5));
+    }
+
+    /// Regression: an entry written with escapes (`"k\x61.md"`) was
+    /// searched for to the end of the file, as it reads, and never found:
+    /// 30,000 of them took 33 s, and each was placed at `nav:`.
+    #[test]
+    fn entries_written_with_escapes_are_placed_at_their_item() {
+        let text = "nav:\n  - \"k\\x61.md\"\n  # a comment\n  - Title: \"b\\x62.md\"\n  - c.md\n\
+                    title: T\n";
+        let (folder, _) = read_text(text);
+        let folder = folder.expect("read");
+        let places: Vec<_> = folder
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    e.name.as_str(),
+                    line_col(text, e.span.start),
+                    &text[e.span.clone()],
+                )
+            })
+            .collect();
+        assert_eq!(
+            places,
+            [
+                ("ka.md", (2, 3), "-"),
+                ("bb.md", (4, 3), "-"),
+                ("c.md", (5, 5), "c.md")
+            ]
+        );
+        // Items at a deeper indentation belong to their entry.
+        let text = "nav:\n- a.md\n- Made here:\n  - x.md\n- \"c\\x63.md\"\n";
+        let (folder, problems) = read_text(text);
+        assert_eq!(line_col(text, problems[0].span.start).0, 3);
+        assert_eq!(
+            line_col(text, folder.expect("read").entries[1].span.start),
+            (5, 1)
+        );
     }
 
     #[test]

@@ -11,7 +11,10 @@
 //! a page off every list, reachable by its URL, as `unlisted: true` does
 //! (a hidden folder is shown: a tier0 section lists its articles). The
 //! theme's other settings (`theme`, `newWindow`, `type: "menu"`'s `items`)
-//! are ignored.
+//! are ignored. A key written twice keeps its first place and takes its
+//! last value, as JavaScript reads an object, with a warning.
+
+use std::collections::HashMap;
 
 use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
@@ -64,16 +67,11 @@ pub(super) fn read(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<
             return None;
         }
     };
-    let mut from = 0;
-    let located = entries.into_iter().map(|(key, value)| {
-        let quoted = serde_json::to_string(&key).unwrap_or_default();
-        let span = text
-            .get(from..)
-            .and_then(|rest| rest.find(&quoted))
-            .map_or(0..0, |at| from + at..from + at + quoted.len());
-        from = span.end.max(from);
-        (key, value, span)
-    });
+    let spans = json_matter::top_level_spans(text);
+    let located = entries
+        .into_iter()
+        .zip(spans)
+        .map(|((key, value), (span, _))| (key, value, span));
     Some(folder(file, located.collect(), problems))
 }
 
@@ -107,7 +105,7 @@ pub(super) fn read_script(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> 
 /// written in `file`.
 fn folder(file: &SourceFile, entries: Vec<MetaEntry>, problems: &mut Vec<Diagnostic>) -> FolderNav {
     let mut folder = FolderNav::default();
-    for (key, value, span) in entries {
+    for (key, value, span) in last_values(file, entries, problems) {
         if key == "*" || key.starts_with("--") {
             continue;
         }
@@ -146,6 +144,35 @@ fn folder(file: &SourceFile, entries: Vec<MetaEntry>, problems: &mut Vec<Diagnos
         });
     }
     folder
+}
+
+/// `entries` with each key once, as JavaScript (and `JSON.parse`) reads
+/// an object: a key written again keeps its first place and takes its
+/// last value. A warning at each key written again.
+fn last_values(
+    file: &SourceFile,
+    entries: Vec<MetaEntry>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<MetaEntry> {
+    let mut once: Vec<MetaEntry> = Vec::with_capacity(entries.len());
+    let mut places: HashMap<String, usize> = HashMap::new();
+    for (key, value, span) in entries {
+        let Some(&at) = places.get(&key) else {
+            places.insert(key.clone(), once.len());
+            once.push((key, value, span));
+            continue;
+        };
+        problems.push(
+            Diagnostic::warning(
+                &file.path,
+                span,
+                format!("`{key}` is written twice: this value replaces the first one"),
+            )
+            .with_help("as Nextra does; remove one of the two"),
+        );
+        once[at].1 = value;
+    }
+    once
 }
 
 #[cfg(test)]
@@ -189,6 +216,52 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(line_col(text, problems[0].span.start), (10, 3));
         assert!(!problems[0].is_error());
+    }
+
+    /// Regression: a key written twice kept its first value, where
+    /// Nextra (JavaScript) takes the last, and nothing was said.
+    #[test]
+    fn a_key_written_twice_keeps_its_first_place_and_last_value() {
+        let text =
+            "{\"a\": \"Old\", \"b\": \"B\", \"a\": {\"title\": \"New\", \"display\": \"hidden\"}}";
+        let (folder, problems) = read_text(text);
+        let entries: Vec<_> = folder
+            .expect("read")
+            .entries
+            .into_iter()
+            .map(|e| (e.name, e.title, e.hidden, e.span))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                ("a".into(), Some("New".into()), true, 1..4),
+                ("b".into(), Some("B".into()), false, 13..16),
+            ]
+        );
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].message,
+            "`a` is written twice: this value replaces the first one"
+        );
+        assert_eq!(&text[problems[0].span.clone()], "\"a\"");
+        assert_eq!(problems[0].span.start, 23);
+    }
+
+    /// Regression: keys were found by searching the text for each one as
+    /// serde_json writes it, from the last one found: a key written with
+    /// escapes was never found, each search ran to the end of the file (a
+    /// 600 KB file of them took 22 s), and its problems pointed at 1:1.
+    #[test]
+    fn keys_written_with_escapes_are_located() {
+        let text = "{\"\\u0061\": \"A\", \"g\\u006fne\": \"Gone\"}";
+        let (folder, _) = read_text(text);
+        let spans: Vec<&str> = folder
+            .expect("read")
+            .entries
+            .iter()
+            .map(|e| &text[e.span.clone()])
+            .collect();
+        assert_eq!(spans, ["\"\\u0061\"", "\"g\\u006fne\""]);
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub(super) fn object(text: &str) -> Result<Vec<MetaEntry>, Stop> {
 
 /// Where the object literal the module exports by default opens.
 fn exported_object(text: &str) -> Option<usize> {
-    let after = text.find("export default")? + "export default".len();
+    let after = find_in_code(text, "export default")? + "export default".len();
     let rest = &text[after..];
     let trimmed = rest.trim_start();
     if trimmed.starts_with('{') {
@@ -55,13 +55,51 @@ fn exported_object(text: &str) -> Option<usize> {
         return None;
     }
     // `const meta = {` or `const meta: MetaRecord = {`.
-    let declared = text.find(&format!("const {name}"))? + "const ".len() + name.len();
+    let declared = find_in_code(text, &format!("const {name}"))? + "const ".len() + name.len();
     let equals = declared + text.get(declared..)?.find('=')?;
     let value = text.get(equals + 1..)?;
     let trimmed = value.trim_start();
     trimmed
         .starts_with('{')
         .then(|| equals + 1 + value.len() - trimmed.len())
+}
+
+/// Where `words` are first written in `text` as code: not in a comment or
+/// a string (an `export default {` commented out above the real one is
+/// not the export), and not as part of longer names (`const meta` is not
+/// `const metadata`).
+fn find_in_code(text: &str, words: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let is_name = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80;
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        if rest.starts_with("//") {
+            at += rest.find('\n').unwrap_or(rest.len());
+        } else if let Some(comment) = rest.strip_prefix("/*") {
+            at += comment.find("*/").map_or(rest.len(), |end| end + 4);
+        } else if let Some(quote) = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '\'' | '"' | '`'))
+        {
+            // To the closing quote, past escaped ones: at an ASCII byte or
+            // the end, so always where a character starts.
+            let mut end = at + 1;
+            while end < bytes.len() && bytes[end] != quote as u8 {
+                end += if bytes[end] == b'\\' { 2 } else { 1 };
+            }
+            at = (end + 1).min(text.len());
+        } else if rest.starts_with(words)
+            && !(at > 0 && is_name(bytes[at - 1]))
+            && !bytes.get(at + words.len()).is_some_and(|&b| is_name(b))
+        {
+            return Some(at);
+        } else {
+            at += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    None
 }
 
 struct Reader<'a> {
@@ -257,6 +295,31 @@ mod tests {
                     b: 'Bee',\n  a: 'Ay'\n} satisfies MetaRecord\n\nexport default meta\n";
         let names: Vec<String> = keys(text).into_iter().map(|(k, _, _)| k).collect();
         assert_eq!(names, ["b", "a"]);
+    }
+
+    /// Regression: the first `export default` or `const meta` of the text
+    /// was taken, in a comment, a string or a longer name: the order of a
+    /// commented-out object was applied, without a word.
+    #[test]
+    fn the_export_is_found_in_code_not_in_comments_strings_or_longer_names() {
+        let names =
+            |text: &str| -> Vec<String> { keys(text).into_iter().map(|(k, _, _)| k).collect() };
+        for text in [
+            "// export default { old: 'Old' }\nexport default { new: 'New' }\n",
+            "/* export default {\n  old: 'Old' } */\nexport default { new: 'New' }\n",
+            "const note = 'export default { old: 1 }'\nexport default { new: 'New' }\n",
+            "const s = `export default {old: 1}`\nexport default { new: 'New' }\n",
+            "const metadata = { old: 'Old' }\nconst meta = { new: 'New' }\nexport default meta\n",
+            "const q = \"\\\" export default {old: 1}\"\nexport default { new: 'New' }\n",
+            "const é = 'é'\nexport default { new: 'New' }\n",
+        ] {
+            assert_eq!(names(text), ["new"], "{text}");
+        }
+        // Not as part of a longer name, and never past the end of the text.
+        assert!(object("reexport default { a: 'A' }").is_err());
+        assert!(object("export default meta\nconst meta").is_err());
+        assert!(object("'unclosed export default { a: 'A' }").is_err());
+        assert!(object("\"\\").is_err());
     }
 
     #[test]
