@@ -412,7 +412,7 @@ fn kind(name: &str) -> (AlertKind, Option<String>) {
 }
 
 /// [`kind`] for the types some tool defines; `None` for others.
-fn known_kind(name: &str) -> Option<(AlertKind, Option<String>)> {
+pub(super) fn known_kind(name: &str) -> Option<(AlertKind, Option<String>)> {
     let lower = name.to_ascii_lowercase();
     let kind = match lower.as_str() {
         "note" | "info" | "abstract" | "summary" | "tldr" | "todo" | "seealso" | "example"

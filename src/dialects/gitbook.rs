@@ -54,9 +54,9 @@ pub(super) fn marker(line: &str) -> Option<Marker> {
         return Some(Marker::ColonClose(fence));
     }
     match name {
-        "embed" => return Some(Marker::Line(link(attribute(args, "url")?, None))),
+        "embed" => return Some(Marker::Line(link(super::attribute(args, "url")?, None))),
         "file" => {
-            let src = attribute(args, "src")?;
+            let src = super::attribute(args, "src")?;
             let name = src.rsplit('/').next().unwrap_or(src);
             return Some(Marker::Line(link(src, Some(name))));
         }
@@ -66,7 +66,7 @@ pub(super) fn marker(line: &str) -> Option<Marker> {
     let fence = fence(name)?;
     Some(match name {
         "hint" => Marker::Colon(fence, Some(hint(args))),
-        "tab" | "code" | "code-tabs-item" => match attribute(args, "title") {
+        "tab" | "code" | "code-tabs-item" => match super::attribute(args, "title") {
             Some(title) => Marker::FencedTab(fence, super::inline_text(title)),
             None => Marker::Colon(fence, None),
         },
@@ -78,7 +78,7 @@ pub(super) fn marker(line: &str) -> Option<Marker> {
 /// (`info`, `success`, `warning`, `danger`), and its legacy plugin's
 /// (`tip`, `working`).
 fn hint(args: &str) -> Admonition {
-    let kind = match attribute(args, "style").unwrap_or("info") {
+    let kind = match super::attribute(args, "style").unwrap_or("info") {
         "success" | "tip" => AlertKind::Tip,
         "warning" => AlertKind::Warning,
         "danger" => AlertKind::Caution,
@@ -97,24 +97,6 @@ fn fence(name: &str) -> Option<Fence> {
     Some(Fence::gitbook(at))
 }
 
-/// The value of `name="value"` (or `name='value'`) among a tag's `args`.
-fn attribute<'a>(args: &'a str, name: &str) -> Option<&'a str> {
-    let mut rest = args;
-    loop {
-        let at = rest.find(name)?;
-        let before = rest[..at].chars().next_back();
-        let after = rest[at + name.len()..].trim_start();
-        if before.is_none_or(char::is_whitespace)
-            && let Some(value) = after.strip_prefix('=')
-            && let value = value.trim_start()
-            && let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\''))
-        {
-            return value[1..].split_once(quote).map(|(value, _)| value);
-        }
-        rest = &rest[at + name.len()..];
-    }
-}
-
 /// A Markdown link to `url`, shown as `text` or as the URL itself.
 fn link(url: &str, text: Option<&str>) -> String {
     let shown = text.unwrap_or(url).replace(['[', ']'], "");
@@ -124,6 +106,7 @@ fn link(url: &str, text: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dialects::attribute;
 
     #[test]
     fn hints_become_alerts_closed_by_their_own_end_tag() {

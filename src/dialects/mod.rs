@@ -48,6 +48,7 @@ mod containers;
 mod emoji;
 mod gitbook;
 mod inline;
+mod jsx;
 mod keys;
 mod lines;
 mod offsets;
@@ -179,6 +180,24 @@ impl<'a> Prepared<'a> {
                 Some(Diagnostic::warning(path, span, message).with_help(help))
             })
             .collect()
+    }
+}
+
+/// The value of `name="value"` (or `name='value'`) among a tag's `args`.
+pub(super) fn attribute<'a>(args: &'a str, name: &str) -> Option<&'a str> {
+    let mut rest = args;
+    loop {
+        let at = rest.find(name)?;
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + name.len()..].trim_start();
+        if before.is_none_or(char::is_whitespace)
+            && let Some(value) = after.strip_prefix('=')
+            && let value = value.trim_start()
+            && let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\''))
+        {
+            return value[1..].split_once(quote).map(|(value, _)| value);
+        }
+        rest = &rest[at + name.len()..];
     }
 }
 

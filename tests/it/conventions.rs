@@ -253,7 +253,8 @@ fn docusaurus_mdx_components_imports_and_ids() {
             "<h2 id=\"prerequisites\">Before you start",
             "<h3 id=\"sso-fails\">When it fails",
             "<div class=\"alert alert-tip\" role=\"note\"><p class=\"alert-title\">Use the company laptop</p>",
-            "<p>Press <strong>Ctrl+Alt+Del</strong> and choose <em>Switch user</em>.</p>",
+            "<p><strong>Windows</strong></p>\n<p>Press <strong>Ctrl+Alt+Del</strong> and choose <em>Switch user</em>.</p>",
+            "<p><strong>macOS</strong></p>\n<p>Choose <strong>Other user</strong> on the login screen.</p>",
             "<div class=\"alert alert-caution\" role=\"note\"><p class=\"alert-title\">Account locked</p>",
             "<p>Locks clear after 30 minutes.</p>\n</div>\n</div>",
             // Code keeps its imports and tags.
@@ -275,8 +276,9 @@ fn docusaurus_mdx_components_imports_and_ids() {
     );
     assert_warning_at(
         &err,
-        "7 JSX component tags left out of the page (the first: `<Tabs groupId=\"os\">`)",
-        "content/accounts/sso-login.mdx:23:1",
+        "1 JSX component tag left out of the page (the first: `<LiteYouTubeEmbed\n  \
+         id=\"dQw4w9WgXcQ\"\n  title=\"Signing in\"\n/>`)",
+        "content/accounts/sso-login.mdx:46:1",
     );
     let (_, body) = page(&site, "accounts/mfa");
     assert_has(&body, &["<p class=\"alert-title\">Info</p>"]);

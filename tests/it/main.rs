@@ -10,6 +10,7 @@ mod cache;
 mod categories;
 mod check;
 mod code;
+mod components;
 mod content_dir;
 mod conventions;
 mod deep_html;

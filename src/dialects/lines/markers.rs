@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::super::containers::{Admonition, Fence, Marker};
 use super::super::inline::Kind;
+use super::super::jsx;
 use super::syntax::{columns, markdown_element};
 use super::{Container, MAX_NESTING, Mode, Pass};
 
@@ -144,6 +145,69 @@ impl Pass<'_> {
         self.indented_code = false;
     }
 
+    /// Opens or closes the JSX component `tag` that wraps Markdown (tabs,
+    /// steps, callouts: [`jsx::tag`]), written at `marked` (at `column`
+    /// after `indent`): its line's new text. Its content is read as
+    /// if it were not indented past the tag, a tab starts with its label
+    /// in bold, a callout is an alert; a closing tag closes the innermost
+    /// component of its name, and is left out whether it is open or not
+    /// (a line indented less than a component's body closes it first).
+    pub(super) fn jsx_block(
+        &mut self,
+        (name, block): (&str, Option<jsx::Block>),
+        indent: &str,
+        marked: Range<usize>,
+        column: usize,
+        prefix: &str,
+    ) -> String {
+        let (at, end) = (marked.start, marked.end);
+        if block.is_some() && self.stack.len() >= MAX_NESTING {
+            self.found(Kind::TooDeep, marked);
+            return prefix.trim_end().to_owned();
+        }
+        self.found(Kind::Mapped, marked);
+        let Some(block) = block else {
+            if let Some(open) = self
+                .stack
+                .iter()
+                .rposition(|c| c.element.as_deref() == Some(name))
+            {
+                self.close_to(open);
+            }
+            return self.quote_prefix().trim_end().to_owned();
+        };
+        let first_column = self.first_content_column(end);
+        let quote = matches!(block, jsx::Block::Alert(_));
+        let line_start = self.line_start(at);
+        let line = match &block {
+            jsx::Block::Plain => prefix.trim_end().to_owned(),
+            jsx::Block::Tab(label) => self.tab_title(prefix, indent, label),
+            jsx::Block::Alert(a) => format!("{prefix}{indent}> [!{}]", a.kind.marker()),
+        };
+        self.push(Container {
+            base: column,
+            colons: None,
+            indent: first_column.saturating_sub(column).min(4),
+            element: Some(name.to_owned()),
+            quote,
+            in_list: self.list,
+        });
+        if let jsx::Block::Alert(admonition) = block {
+            self.admonitions.push((line_start, admonition));
+        }
+        line
+    }
+
+    /// The column of the first line that is not blank after the line that
+    /// ends at `end`: where a container's content is indented to.
+    fn first_content_column(&self, end: usize) -> usize {
+        let first = self.body[end..]
+            .lines()
+            .skip(1)
+            .find(|line| !line.trim().is_empty());
+        first.map_or(0, |line| columns(line, usize::MAX).1)
+    }
+
     /// Opens or closes an HTML element whose content is Markdown
     /// (Python-Markdown's `<figure markdown>`), at the line `trimmed` (at
     /// `column` after `indent`, ending at `end`): its new text, with a blank line after
@@ -167,11 +231,7 @@ impl Pass<'_> {
             return Some(format!("{blank}\n{prefix}{indent}{tag}"));
         }
         let name = markdown_element(tag)?;
-        let first = self.body[end..]
-            .lines()
-            .skip(1)
-            .find(|line| !line.trim().is_empty());
-        let first_column = first.map_or(0, |line| columns(line, usize::MAX).1);
+        let first_column = self.first_content_column(end);
         self.push(Container {
             base: column,
             colons: None,

@@ -392,6 +392,9 @@ impl Pass<'_> {
             return None;
         }
         let indent = &text[..text.len() - trimmed.len()];
+        if shallow && let Some(tag) = super::jsx::tag(trimmed) {
+            return Some(self.jsx_block(tag, indent, at..end, column + rel, prefix));
+        }
         if shallow
             && let Some(line) = self.markdown_element(trimmed, indent, column + rel, prefix, end)
         {

@@ -1,0 +1,134 @@
+//! The JSX components that wrap Markdown in other tools' pages, each tag
+//! on a line of its own: tabs (Docusaurus's and Starlight's `<Tabs>` and
+//! `<TabItem label="Windows">`, Nextra's `<Tabs.Tab>`), steps (Starlight's
+//! `<Steps>`) and callouts (Docusaurus's `<Admonition type="tip">`,
+//! Starlight's `<Aside type="caution">`, Nextra's `<Callout
+//! type="warning">`). Their content is Markdown, indented or not: read as
+//! such, a tab shows its label as MkDocs tabs do and a callout is an
+//! alert, where dropping the tags alone left an indented body as code.
+//! Other components stay the inline pass's: dropped, their text kept.
+
+use super::containers::{Admonition, AlertKind, known_kind};
+use super::inline::jsx_tag;
+
+/// What a component's opening tag makes of its content.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Block {
+    /// Shown as it is (`<Tabs>`, `<Steps>`).
+    Plain,
+    /// A tab: its label in bold, then its content.
+    Tab(String),
+    /// An alert.
+    Alert(Admonition),
+}
+
+/// What the line `line` (without its indentation) is as a component tag
+/// of [`Block`]s: `Some((name, Some(block)))` for an opening tag,
+/// `Some((name, None))` for a closing one.
+pub(super) fn tag(line: &str) -> Option<(&str, Option<Block>)> {
+    let line = line.trim_end();
+    // `<Aside>` is Starlight's component, though `aside` is also HTML's.
+    let rest = line.strip_prefix('<')?;
+    let whole = jsx_tag(line, 0, line.len()) == Some(line.len())
+        || (line.ends_with('>') && !rest.contains('<'));
+    if !whole {
+        return None;
+    }
+    if let Some(name) = line.strip_prefix("</") {
+        let name = name.strip_suffix('>')?.trim();
+        return block(name, "").map(|_| (name, None));
+    }
+    let inner = line.strip_prefix('<')?.strip_suffix('>')?;
+    if inner.ends_with('/') {
+        return None;
+    }
+    let name_len = inner
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or(inner.len());
+    let (name, args) = inner.split_at(name_len);
+    Some((name, Some(block(name, args)?)))
+}
+
+/// The block the component `name` makes with the attributes `args`.
+fn block(name: &str, args: &str) -> Option<Block> {
+    let attribute = |key| super::attribute(args, key);
+    Some(match name {
+        "Tabs" | "Steps" => Block::Plain,
+        "TabItem" | "Tabs.Tab" | "Tab" => match attribute("label").or_else(|| attribute("value")) {
+            Some(label) => Block::Tab(super::inline_text(label)),
+            None => Block::Plain,
+        },
+        "Admonition" | "Aside" | "Callout" => {
+            let kind = attribute("type").unwrap_or("note");
+            let (kind, default_title) = match kind {
+                "default" => (AlertKind::Note, None),
+                _ => known_kind(kind).unwrap_or((AlertKind::Note, None)),
+            };
+            let title = attribute("title").map(super::inline_text).or(default_title);
+            Block::Alert(Admonition {
+                kind,
+                title,
+                collapsible: None,
+            })
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabs_show_their_label_and_callouts_are_alerts() {
+        assert_eq!(
+            tag("<Tabs groupId=\"os\">"),
+            Some(("Tabs", Some(Block::Plain)))
+        );
+        assert_eq!(
+            tag("<TabItem value=\"win\" label=\"Windows\" default>"),
+            Some(("TabItem", Some(Block::Tab("Windows".into()))))
+        );
+        assert_eq!(
+            tag("<TabItem value=\"linux\">"),
+            Some(("TabItem", Some(Block::Tab("linux".into()))))
+        );
+        assert_eq!(tag("</TabItem>"), Some(("TabItem", None)));
+        let Some((_, Some(Block::Alert(aside)))) =
+            tag("<Aside type=\"caution\" title=\"Back up\">")
+        else {
+            panic!("not an alert");
+        };
+        assert_eq!(
+            (aside.kind, aside.title.as_deref()),
+            (AlertKind::Warning, Some("Back up"))
+        );
+        let Some((_, Some(Block::Alert(callout)))) = tag("<Callout type=\"error\">") else {
+            panic!("not an alert");
+        };
+        assert_eq!(callout.kind, AlertKind::Caution);
+    }
+
+    #[test]
+    fn callouts_nested_past_the_limit_cost_no_more_than_their_lines() {
+        let body = "<Aside>\n".repeat(20_000) + "deep\n";
+        let prepared = crate::dialects::prepare(&body, true);
+        // Each line quoted at most as deep as the limit: linear in the body.
+        let limit = body.len() * 2 * crate::dialects::lines::MAX_NESTING;
+        assert!(prepared.text.len() < limit, "{}", prepared.text.len());
+    }
+
+    #[test]
+    fn other_tags_are_left_to_the_inline_pass() {
+        for other in [
+            "<Tabs />",
+            "<TabItem label=\"a\"> text",
+            "<CodeBlock language=\"js\">",
+            "</CodeBlock>",
+            "<div>",
+            "<Tabs",
+        ] {
+            assert_eq!(tag(other), None, "{other}");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! The JSX components other tools wrap Markdown in (tabs, steps, callouts
+//! of Docusaurus, Starlight and Nextra) show their content as Markdown,
+//! however indented, with each tab's label and each callout as an alert.
+
+use crate::conventions::{assert_has, page};
+use crate::support::{Site, stderr};
+
+#[test]
+fn tabs_steps_and_callouts_show_their_markdown() {
+    let site = Site::empty();
+    site.write(
+        "tier0.yaml",
+        "default_language: en\nlanguages:\n  - {code: en, name: English}\n",
+    );
+    site.write(
+        "content/install.mdx",
+        "---\ntitle: Install\n---\n\nimport Tabs from '@theme/Tabs';\n\
+         import TabItem from '@theme/TabItem';\n\n\
+         <Tabs groupId=\"os\">\n  <TabItem value=\"win\" label=\"Windows\" default>\n\
+         \x20   Run the **MSI** installer.\n\n\
+         \x20   ```powershell\n\x20   msiexec /i app.msi\n\x20   ```\n  </TabItem>\n\
+         \x20 <TabItem value=\"mac\" label=\"macOS\">\n    Open the DMG.\n  </TabItem>\n</Tabs>\n\n\
+         <Admonition type=\"warning\" title=\"Close the app\">\n\nQuit it **first**.\n\n</Admonition>\n\n\
+         <Steps>\n\n1. Download it.\n2. Run it.\n\n</Steps>\n\n\
+         <Aside type=\"tip\">\n  Keep the installer.\n</Aside>\n\n\
+         <Callout type=\"error\">\nNever run it twice.\n</Callout>\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(!err.contains("JSX"), "{err}");
+    let (_, body) = page(&site, "install");
+    assert_has(
+        &body,
+        &[
+            "<p><strong>Windows</strong></p>\n<p>Run the <strong>MSI</strong> installer.</p>\n\
+             <pre><code class=\"language-powershell\">msiexec /i app.msi\n</code></pre>",
+            "<p><strong>macOS</strong></p>\n<p>Open the DMG.</p>",
+            "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Close the app</p>\n\
+             <p>Quit it <strong>first</strong>.</p>\n</div>",
+            "<li id=\"step-1\" class=\"step\">",
+            "<div class=\"alert alert-tip\" role=\"note\"><p class=\"alert-title\">Tip</p>\n\
+             <p>Keep the installer.</p>",
+            "<div class=\"alert alert-caution\" role=\"note\"><p class=\"alert-title\">Error</p>\n\
+             <p>Never run it twice.</p>",
+        ],
+    );
+}
