@@ -25,6 +25,7 @@ mod mkdocs;
 mod navigation;
 mod place;
 pub mod title;
+mod toctree;
 mod translations;
 mod withheld;
 
