@@ -49,6 +49,7 @@ use fields::Withholding;
 pub use keys::FRONT_MATTER_KEYS;
 pub use navigation::{NavPage, NavSection, Navigation};
 pub use place::{SectionPath, is_section_id, number_prefix, without_number_prefix};
+pub use toctree::same_toctrees;
 
 /// A valid article, as its author wrote it.
 #[derive(Debug, Clone)]

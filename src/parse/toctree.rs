@@ -42,6 +42,22 @@ struct Toctree {
     entries: Vec<(String, Range<usize>)>,
 }
 
+/// Whether the Markdown texts `before` and `after` write the same
+/// toctrees (options and entries, wherever they stand): an edit that
+/// changes one changes the order of the site, not one page alone.
+pub fn same_toctrees(before: &str, after: &str) -> bool {
+    let read = |text: &str| {
+        toctrees(text)
+            .into_iter()
+            .map(|tree| {
+                let entries: Vec<String> = tree.entries.into_iter().map(|(e, _)| e).collect();
+                (tree.caption, tree.glob, tree.reversed, entries)
+            })
+            .collect::<Vec<_>>()
+    };
+    read(before) == read(after)
+}
+
 /// The pages that write toctrees, by content-relative path: each one's
 /// file, and its toctrees with the documents each lists.
 type Listings<'a> = BTreeMap<&'a str, (&'a SourceFile, Vec<(Toctree, Vec<Listed>)>)>;

@@ -265,7 +265,9 @@ fn bodies(previous: &SiteModel, changes: &[Change]) -> Option<Vec<Body>> {
         }
         let file = article.file();
         let after = &text[file.body_start..];
-        if !references::same_references(rel, file.body(), after, &link::content_file_from) {
+        if !references::same_references(rel, file.body(), after, &link::content_file_from)
+            || !crate::parse::same_toctrees(file.body(), after)
+        {
             return None;
         }
         bodies.push(Body {

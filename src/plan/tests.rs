@@ -176,6 +176,22 @@ fn a_body_edit_that_moves_a_file_in_or_out_of_an_internal_block_relinks() {
 }
 
 #[test]
+fn a_body_edit_of_a_sphinx_toctree_relinks() {
+    // The toctree orders the pages it lists: more than this page changes.
+    let toctree =
+        |entries: &str| A.replace("See", &format!("```{{toctree}}\n{entries}\n```\n\nSee"));
+    let old = site(&base_with(&[("red/a.md", Some(&toctree("b\ne")))]));
+    let step = first(Some(&old), &[text("red/a.md", &toctree("e\nb"))]);
+    assert!(matches!(step, Step::Relink { .. }), "{step:?}");
+    // Text around it is a body edit still.
+    let moved = toctree("b\ne").replace("See", "Read");
+    assert!(matches!(
+        first(Some(&old), &[text("red/a.md", &moved)]),
+        Step::Bodies(_)
+    ));
+}
+
+#[test]
 fn a_body_edit_that_keeps_the_anchors_is_the_whole_rebuild() {
     let old = site(&BASE);
     let a = index(&old, "red/a.md");
