@@ -42,7 +42,7 @@ use crate::discover::{self, SourceFile, Sources};
 pub use crate::kinds::{ArticleType, Audience, Confidence};
 use crate::matter::{self, front_matter, text};
 pub use again::Earlier;
-pub use category::{Category, categories};
+pub use category::{Category, GeneratedIndex, categories};
 pub use date::Timestamp;
 pub use fields::FieldSpans;
 use fields::Withholding;
