@@ -104,6 +104,25 @@ pub struct CategoryConfig {
     pub description: Option<Localized>,
     /// Sort order on the home page (lower first).
     pub order: Option<i64>,
+    /// Old URLs of the section's page that redirect to it: a Docusaurus
+    /// generated index's. Made from the category files, not read from
+    /// `tier0.yaml`.
+    #[serde(skip)]
+    pub redirects: Vec<SectionRedirect>,
+}
+
+/// An old URL of a section's page, and where it is made (for messages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionRedirect {
+    /// Its site path (`category/guides/`).
+    pub from: String,
+    /// The file that makes it.
+    pub path: std::path::PathBuf,
+    /// Where in that file.
+    pub span: std::ops::Range<usize>,
+    /// Whether its author wrote the path (a `slug`), rather than the tool
+    /// making it up.
+    pub written: bool,
 }
 
 /// The agents' build (`tier0 build --audience agents`).

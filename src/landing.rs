@@ -74,6 +74,27 @@ pub fn split_dir(rel: &str) -> (&str, &str) {
     rel.rsplit_once('/').unwrap_or(("", rel))
 }
 
+/// Joins a relative link to the folder it was written in; `None` if it
+/// climbs out. A trailing `/` is kept: it says the link names a folder.
+pub fn join_relative(dir: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let folder = matches!(link.rsplit('/').next(), Some("" | "." | ".."));
+    let mut joined = parts.join("/");
+    if folder && !joined.is_empty() {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
 /// The landing pages among `markdown`, the content-relative paths of every
 /// Markdown file of a site, as the module's rules say.
 pub fn landings<'a>(markdown: impl IntoIterator<Item = &'a str> + Clone) -> BTreeSet<String> {

@@ -46,8 +46,14 @@ pub fn is_identifier(s: &str) -> bool {
 /// lowercase, letters, digits, `-` and `_` kept, each space made a `-`,
 /// everything else dropped (`People & Body` → `people--body`).
 pub fn github_heading_id(text: &str) -> String {
-    text.trim()
-        .chars()
+    github_slug(text.trim())
+}
+
+/// What github-slugger, which Docusaurus slugs labels with, makes of
+/// `text`: as [`github_heading_id`], with the spaces at its ends kept
+/// (each a `-`), as it does not trim.
+pub fn github_slug(text: &str) -> String {
+    text.chars()
         .filter_map(|c| match c {
             ' ' => Some('-'),
             '-' | '_' => Some(c),

@@ -272,6 +272,14 @@ fn colon(line: &str) -> Option<Marker> {
         return Some(Marker::Directive);
     }
     if let Some(classes) = rest.strip_prefix('{') {
+        // MyST's navigation, which tier0 makes itself, as in ```` ```{toctree} ````.
+        if matches!(classes.split('}').next(), Some("toctree" | "contents")) {
+            return Some(Marker::Generated {
+                fence,
+                shown: String::new(),
+                warned: false,
+            });
+        }
         // Pandoc's classes (`{.callout-tip}`), or MyST's directive name
         // (`:::{tip}`).
         let admonition = classes

@@ -292,6 +292,11 @@ fn myst_directives_become_alerts_or_are_left_out() {
     let warnings = prepared.warnings(Path::new("a.md"), body, 0);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].message.starts_with("1 directive left out"));
+    // The colon fence too: its entries were shown as text.
+    let body = "Before\n\n:::{toctree}\n:glob:\n\nguide/*\n:::\n\nAfter\n";
+    let prepared = prepare(body, false);
+    assert!(!prepared.text().contains("guide"), "{}", prepared.text());
+    assert!(prepared.text().contains("After"), "{}", prepared.text());
 }
 
 #[test]

@@ -17,11 +17,13 @@
 
 use std::collections::HashMap;
 
-use crate::config::{Config, Localized};
+use crate::config::{Config, Localized, SectionRedirect};
 use crate::diagnostics::Diagnostic;
 use crate::discover::markdown_stem;
 use crate::landing::split_dir;
-use crate::parse::{Article, Category, without_number_prefix};
+use crate::parse::{Article, Category, GeneratedIndex, without_number_prefix};
+use crate::slug::{UniqueIds, github_slug};
+use crate::urls::normalise_alias;
 
 /// Folds `categories` into `config` below what it sets, and puts the doc
 /// each links to first in its section; warns of the docs not found.
@@ -34,6 +36,8 @@ pub fn apply(
     // Each article's Docusaurus ids, made once and only when a category
     // file links a doc; the first article with an id keeps it.
     let mut by_id: Option<HashMap<String, usize>> = None;
+    // Docusaurus slugs the labels of a docs version with one slugger.
+    let mut labels = UniqueIds::default();
     for category in categories {
         let configured = config
             .categories
@@ -46,6 +50,28 @@ pub fn apply(
             .take()
             .or_else(|| text(&category.description));
         configured.order = configured.order.or(category.position);
+        if let Some(index) = &category.generated_index {
+            match generated_index_url(index, &mut labels) {
+                Some((from, written)) => configured.redirects.push(SectionRedirect {
+                    from,
+                    path: category.path.clone(),
+                    span: index.span.clone(),
+                    written,
+                }),
+                None => warnings.push(
+                    Diagnostic::warning(
+                        &category.path,
+                        index.span.clone(),
+                        "this generated index's URL cannot be a page of the site: it does not \
+                         lead to the section",
+                    )
+                    .with_help(
+                        "write a `slug` of path segments (`/category/guides`), without `?`, `#`, \
+                         `%` or `..`",
+                    ),
+                ),
+            }
+        }
         let Some((id, span)) = &category.doc else {
             continue;
         };
@@ -125,6 +151,26 @@ fn docusaurus_ids(article: &Article) -> impl Iterator<Item = String> {
     .into_iter()
 }
 
+/// The site path of the page Docusaurus made for the generated index
+/// `index`, and whether its author wrote it: its `slug` (from the docs'
+/// root, as tier0's content folder), else `category/` and the slug of its
+/// label as Docusaurus's `categoryLabelSlugger` makes it (github-slugger:
+/// lowercase, punctuation dropped, spaces made `-`, `-1`, `-2`… after one
+/// an earlier category of `labels` took). `None` when that is no path of
+/// the site.
+fn generated_index_url(index: &GeneratedIndex, labels: &mut UniqueIds) -> Option<(String, bool)> {
+    if let Some(slug) = &index.slug {
+        return Some((normalise_alias(slug)?, true));
+    }
+    let slug = github_slug(&index.label);
+    let slug = if slug.is_empty() {
+        slug
+    } else {
+        labels.claim(&slug)
+    };
+    Some((normalise_alias(&format!("category/{slug}"))?, false))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,7 +184,45 @@ mod tests {
             position: Some(4),
             description: None,
             doc: doc.map(|d| (d.to_owned(), 1..2)),
+            generated_index: None,
         }
+    }
+
+    #[test]
+    fn generated_index_urls_are_docusaurus_label_slugs_or_the_written_slug() {
+        let mut labels = UniqueIds::default();
+        let mut url = |label: &str, slug: Option<&str>| {
+            let index = GeneratedIndex {
+                slug: slug.map(str::to_owned),
+                label: label.to_owned(),
+                span: 0..0,
+            };
+            generated_index_url(&index, &mut labels)
+        };
+        let made = |path: &str| Some((path.to_owned(), false));
+        // Docusaurus's own template, and github-slugger's cases: lowercase,
+        // punctuation and symbols dropped, each space a `-`, none trimmed.
+        assert_eq!(
+            url("Tutorial - Basics", None),
+            made("category/tutorial---basics/")
+        );
+        assert_eq!(url("Guías de uso", None), made("category/guías-de-uso/"));
+        assert_eq!(url("C++ & Rust!", None), made("category/c--rust/"));
+        assert_eq!(url("snake_case", None), made("category/snake_case/"));
+        assert_eq!(url("🚀 Launch", None), made("category/-launch/"));
+        // The same label again: `-1`, `-2`, as the slugger counts them.
+        assert_eq!(url("Guides", None), made("category/guides/"));
+        assert_eq!(url("guides", None), made("category/guides-1/"));
+        assert_eq!(url("Guides", None), made("category/guides-2/"));
+        assert_eq!(url("Guides 1", None), made("category/guides-1-1/"));
+        // A written slug is the path, from the docs' root; a slug that is
+        // no path of the site makes none.
+        assert_eq!(
+            url("Guides", Some("/help/all-guides")),
+            Some(("help/all-guides/".to_owned(), true))
+        );
+        assert_eq!(url("Guides", Some("/")), None);
+        assert_eq!(url("Guides", Some("/a/../b")), None);
     }
 
     fn articles(rels: &[(&str, &str)]) -> Vec<Article> {

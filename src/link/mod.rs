@@ -104,13 +104,34 @@ impl LinkedArticle {
     }
 }
 
-/// A page that sends the browser to an article.
+/// A page that sends the browser to an article or a section.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Redirect {
     /// Site path of the redirect page.
     pub from: String,
-    /// Index of the target article.
-    pub to: usize,
+    /// Where it sends the browser.
+    pub to: RedirectTarget,
+}
+
+/// The page a redirect leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RedirectTarget {
+    /// An article, by index into [`SiteModel::articles`]: its short links,
+    /// aliases and old URLs.
+    Article(usize),
+    /// A section, by index into [`SiteModel::sections`]: a Docusaurus
+    /// generated index's URL.
+    Section(usize),
+}
+
+impl Redirect {
+    /// The article it leads to, if it leads to one.
+    pub fn article(&self) -> Option<usize> {
+        match self.to {
+            RedirectTarget::Article(i) => Some(i),
+            RedirectTarget::Section(_) => None,
+        }
+    }
 }
 
 /// The first part of the site path of every page in `lang`.
@@ -263,9 +284,16 @@ pub fn link_or_return(
         errors: &mut errors,
         warnings: &mut warnings,
     };
-    let redirects = place::redirects(&config, &linked, &groups, &mut registry, &mut lenient);
+    let mut redirects = place::redirects(&config, &linked, &groups, &mut registry, &mut lenient);
 
     let sections = sections_with_pages(&config, &linked, &landings, &section_pages);
+    place::section_redirects(
+        &config,
+        &sections,
+        &mut registry,
+        &mut lenient,
+        &mut redirects,
+    );
     let homes = homes.into_iter().map(|s| (s.lang.clone(), s)).collect();
     let sections::Lookups {
         section_by_id,

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::{BuildAudience, LinkedArticle, Redirect, Section, Withheld, sections};
+use super::{BuildAudience, LinkedArticle, Redirect, RedirectTarget, Section, Withheld, sections};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::discover::Asset;
@@ -65,6 +65,14 @@ pub struct SiteModel {
 pub const SECTION_NEIGHBOURS: usize = 10;
 
 impl SiteModel {
+    /// The site path and language of the page `redirect` leads to.
+    pub fn redirect_target(&self, redirect: &Redirect) -> (&str, &str) {
+        match redirect.to {
+            RedirectTarget::Article(i) => (&self.articles[i].path, &self.articles[i].article.lang),
+            RedirectTarget::Section(i) => (&self.sections[i].path, &self.sections[i].lang),
+        }
+    }
+
     /// Frees the articles' source texts once their bodies are rendered: the
     /// later stages read only what the front matter gave. An article shared
     /// with another model keeps its text.

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    BuildAudience, LinkedArticle, PathRegistry, Redirect, Selection, Withheld, case_twin,
-    short_path,
+    BuildAudience, LinkedArticle, PathRegistry, Redirect, RedirectTarget, Section, Selection,
+    Withheld, case_twin, short_path,
 };
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -207,14 +207,14 @@ pub(super) fn redirects(
         let id = &linked[target].article.id;
         redirects.push(Redirect {
             from: short_path(config, &config.default_language, id),
-            to: target,
+            to: RedirectTarget::Article(target),
         });
         for &i in group {
             let a = &linked[i].article;
             if a.lang != config.default_language {
                 redirects.push(Redirect {
                     from: short_path(config, &a.lang, &a.id),
-                    to: i,
+                    to: RedirectTarget::Article(i),
                 });
             }
         }
@@ -250,7 +250,10 @@ pub(super) fn redirects(
             a.article.path.clone(),
             span,
         ) {
-            Ok(()) => redirects.push(Redirect { from, to: i }),
+            Ok(()) => redirects.push(Redirect {
+                from,
+                to: RedirectTarget::Article(i),
+            }),
             // A site that never was a Docusaurus one may well have
             // `1-setup.md` beside `setup.md`: a warning, even when strict.
             Err(e) if what == DOCUSAURUS.0 => {
@@ -264,6 +267,55 @@ pub(super) fn redirects(
     redirects.sort_by(|a, b| a.from.cmp(&b.from));
     redirects
 }
+
+/// Adds to `redirects` (sorted again by path) the redirects to section
+/// pages that `config.categories` asks for, a Docusaurus generated index's
+/// URL, each to its section in the default language, when it can claim
+/// its path in `registry`. One that cannot is left out with a warning (an
+/// error in a strict build when its author wrote the path, as for an
+/// alias).
+pub(super) fn section_redirects(
+    config: &Config,
+    sections: &[Section],
+    registry: &mut PathRegistry,
+    lenient: &mut Lenient<'_>,
+    redirects: &mut Vec<Redirect>,
+) {
+    for (id, category) in &config.categories {
+        let section = sections
+            .iter()
+            .position(|s| s.id == *id && s.lang == config.default_language);
+        let Some(to) = section.filter(|_| !category.redirects.is_empty()) else {
+            continue;
+        };
+        for old in &category.redirects {
+            if old.from == sections[to].path {
+                continue;
+            }
+            let what = format!("the Docusaurus URL of section `{id}`");
+            match registry.claim(&old.from, what, old.path.clone(), old.span.clone()) {
+                Ok(()) => redirects.push(Redirect {
+                    from: old.from.clone(),
+                    to: RedirectTarget::Section(to),
+                }),
+                Err(e) if old.written => lenient.report(e.with_help(GENERATED_INDEX.0)),
+                Err(e) => lenient
+                    .warnings
+                    .push(e.with_help(GENERATED_INDEX.1).fatal_if(false)),
+            }
+        }
+    }
+    redirects.sort_by(|a, b| a.from.cmp(&b.from));
+}
+
+/// What to do when the path of a generated index's URL is taken: one its
+/// `slug` writes, one Docusaurus made of its label.
+const GENERATED_INDEX: (&str, &str) = (
+    "the section is published without it: change the category's `slug`, or the path that \
+     takes it first",
+    "the section is published without it: the old link leads to the page that takes the path; \
+     give the category a `slug` in `link` if it should lead here",
+);
 
 /// How a message names an alias, and what to do when its path is taken.
 const ALIAS: (&str, &str) = (

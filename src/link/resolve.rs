@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 use super::{SiteModel, Withheld};
 use crate::discover::{MARKDOWN_EXTENSIONS, is_markdown};
-use crate::landing::split_dir;
+use crate::landing::{join_relative, split_dir};
 use crate::parse::SectionPath;
 use crate::slug;
 use crate::urls::BaseUrl;
@@ -460,27 +460,6 @@ pub fn content_file_from(dir: &str, dest: &str) -> Option<String> {
         Some(from_root) => join_relative("", from_root),
         None => join_relative(dir, &decoded),
     }
-}
-
-/// Joins a relative link to the folder it was written in; `None` if it
-/// climbs out. A trailing `/` is kept: it says the link names a folder.
-fn join_relative(dir: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for part in link.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    let folder = matches!(link.rsplit('/').next(), Some("" | "." | ".."));
-    let mut joined = parts.join("/");
-    if folder && !joined.is_empty() {
-        joined.push('/');
-    }
-    Some(joined)
 }
 
 #[cfg(test)]

@@ -3,10 +3,11 @@
 //! In: the category files discovery found. Out: one [`Category`] per
 //! folder, with what tier0 shows of it: its label (the section's title),
 //! its position (the section's order), a description, and the doc its
-//! category links to. Docusaurus's own display settings (`collapsed`,
+//! category links to, and the URL of its generated index, which redirects
+//! to the section's page. Docusaurus's own display settings (`collapsed`,
 //! `collapsible`, `className`, `customProps`, `key`, a generated index's
-//! `slug`, `keywords` and `image`) are read and passed over: tier0's theme
-//! lays out its sections itself. A file that does not decode is an error
+//! `keywords` and `image`) are read and passed over: tier0's theme lays
+//! out its sections itself. A file that does not decode is an error
 //! located at its line and column and is not used; a key Docusaurus does
 //! not know, or a value tier0 cannot use, is a warning.
 
@@ -15,7 +16,7 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
-use super::SectionPath;
+use super::{SectionPath, without_number_prefix};
 use crate::diagnostics::Diagnostic;
 use crate::discover::SourceFile;
 use crate::landing::split_dir;
@@ -38,6 +39,21 @@ pub struct Category {
     /// `link.id` of a `doc` link, with where it is written: the article
     /// the category opens with.
     pub doc: Option<(String, Range<usize>)>,
+    /// A `generated-index` link: the page Docusaurus made for the
+    /// category, whose URL leads to the section's page.
+    pub generated_index: Option<GeneratedIndex>,
+}
+
+/// A category's `link: {type: generated-index}`: what its URL is made of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedIndex {
+    /// `link.slug`, as written.
+    pub slug: Option<String>,
+    /// The label Docusaurus slugs into `/category/<slug>` without one: the
+    /// category's `label`, else its folder's name without number prefix.
+    pub label: String,
+    /// Where the link's `slug`, else its `link`, is written.
+    pub span: Range<usize>,
 }
 
 /// The keys of a category file, as Docusaurus documents them.
@@ -69,8 +85,7 @@ struct Link {
     id: Option<String>,
     title: Option<String>,
     description: Option<String>,
-    #[serde(rename = "slug")]
-    _slug: Option<String>,
+    slug: Option<String>,
     #[serde(rename = "keywords")]
     _keywords: Option<Vec<String>>,
     #[serde(rename = "image")]
@@ -191,13 +206,25 @@ fn category(
         whole.then_some(p as i64)
     });
     let mut description = read.description;
-    let mut label = read.label;
+    let mut label = read.label.clone();
     let mut doc = None;
+    let mut generated_index = None;
     if let Some(link) = read.link {
         match link.kind.as_str() {
             "generated-index" => {
                 description = link.description.or(description);
                 label = label.or(link.title);
+                let folder = split_dir(split_dir(&file.rel).0).1;
+                generated_index = Some(GeneratedIndex {
+                    span: match &link.slug {
+                        Some(slug) => value_span(text, slug),
+                        None => key_span(text, "link"),
+                    },
+                    slug: link.slug,
+                    label: read
+                        .label
+                        .unwrap_or_else(|| without_number_prefix(folder).to_owned()),
+                });
             }
             "doc" => match link.id {
                 Some(id) => doc = Some((id.clone(), value_span(text, &id))),
@@ -221,6 +248,7 @@ fn category(
         position,
         description: description.filter(|d| !d.trim().is_empty()),
         doc,
+        generated_index,
     })
 }
 
@@ -266,6 +294,11 @@ mod tests {
                 position: Some(2),
                 description: Some("5 minutes to learn.".into()),
                 doc: None,
+                generated_index: Some(GeneratedIndex {
+                    slug: None,
+                    label: "Tutorial - Basics".into(),
+                    span: 53..59,
+                }),
             }]
         );
     }
@@ -294,6 +327,13 @@ mod tests {
         );
         assert_eq!(categories[0].section, "a/b");
         assert_eq!(categories[0].label.as_deref(), Some("Bee"));
+        // Docusaurus slugs its label, which the title does not stand for.
+        let index = categories[0].generated_index.clone().unwrap();
+        assert_eq!(index.slug.as_deref(), Some("/bee"));
+        assert_eq!(index.label, "b");
+        let (categories, _) = read("2-guides/_category_.yml", "link: {type: generated-index}\n");
+        let index = categories[0].generated_index.clone().unwrap();
+        assert_eq!((index.slug, index.label.as_str()), (None, "guides"));
     }
 
     #[test]

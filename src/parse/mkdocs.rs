@@ -231,7 +231,7 @@ fn content_path(target: &str) -> Option<String> {
 }
 
 /// The deepest folder that holds all `pages`, if they share one.
-fn common_folder(pages: &[String]) -> Option<&str> {
+pub(super) fn common_folder(pages: &[String]) -> Option<&str> {
     let mut dirs = pages.iter().map(|rel| split_dir(rel).0);
     let mut common = dirs.next()?;
     for dir in dirs {

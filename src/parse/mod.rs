@@ -25,6 +25,7 @@ mod mkdocs;
 mod navigation;
 mod place;
 pub mod title;
+mod toctree;
 mod translations;
 mod withheld;
 
@@ -41,13 +42,14 @@ use crate::discover::{self, SourceFile, Sources};
 pub use crate::kinds::{ArticleType, Audience, Confidence};
 use crate::matter::{self, front_matter, text};
 pub use again::Earlier;
-pub use category::{Category, categories};
+pub use category::{Category, GeneratedIndex, categories};
 pub use date::Timestamp;
 pub use fields::FieldSpans;
 use fields::Withholding;
 pub use keys::FRONT_MATTER_KEYS;
 pub use navigation::{NavPage, NavSection, Navigation};
 pub use place::{SectionPath, is_section_id, number_prefix, without_number_prefix};
+pub use toctree::same_toctrees;
 
 /// A valid article, as its author wrote it.
 #[derive(Debug, Clone)]

@@ -1,8 +1,9 @@
 //! What other generators' navigation says of the site: the order of its
 //! pages, the titles it gives them, and its sections' titles and places.
 //!
-//! In: MkDocs's `nav:` (the `mkdocs` module) and the folders' navigation
-//! files (the `folders` module). Out: [`Navigation`]s, in that order,
+//! In: MkDocs's `nav:` (the `mkdocs` module), the folders' navigation
+//! files (the `folders` module) and Sphinx's toctrees in the pages (the
+//! `toctree` module). Out: [`Navigation`]s, in that order,
 //! which the parse stage reads for the pages' titles and the link stage
 //! (`link::contents`) for their order and the sections' titles. One shape
 //! for every tool, so that one piece of code applies them all.
@@ -78,11 +79,14 @@ impl Read {
 }
 
 /// Reads the navigations of `sources`: its `mkdocs.yml`'s, then its
-/// folders'.
+/// folders', then its pages' Sphinx toctrees.
 pub(super) fn read(sources: &Sources) -> Read {
     let mut read = super::mkdocs::read(sources);
     let (folders, problems) = super::folders::read(sources);
     read.navigations.extend(folders);
+    read.problems.extend(problems);
+    let (toctrees, problems) = super::toctree::read(sources);
+    read.navigations.extend(toctrees);
     read.problems.extend(problems);
     read
 }

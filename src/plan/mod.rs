@@ -222,17 +222,20 @@ pub fn pages(
         .filter_map(|(_, o)| o.map(|o| old.articles[o].path.clone()));
     // A redirect page shows its article's title, description and path
     // only: it is kept if it led to the same article, which is unchanged.
+    // One to a section is rendered again with the sections.
     let old_redirects: BTreeMap<&str, usize> = old
         .redirects
         .iter()
-        .map(|r| (r.from.as_str(), r.to))
+        .filter_map(|r| Some((r.from.as_str(), r.article()?)))
         .collect();
     let redirects = new
         .redirects
         .iter()
         .filter(|r| {
-            changed.binary_search(&r.to).is_err()
-                && old_redirects.get(r.from.as_str()).copied() == relinked.old_of[r.to]
+            r.article().is_some_and(|to| {
+                changed.binary_search(&to).is_err()
+                    && old_redirects.get(r.from.as_str()).copied() == relinked.old_of[to]
+            })
         })
         .map(|r| r.from.clone());
     let keep = articles.chain(redirects).collect();
@@ -265,7 +268,9 @@ fn bodies(previous: &SiteModel, changes: &[Change]) -> Option<Vec<Body>> {
         }
         let file = article.file();
         let after = &text[file.body_start..];
-        if !references::same_references(rel, file.body(), after, &link::content_file_from) {
+        if !references::same_references(rel, file.body(), after, &link::content_file_from)
+            || !crate::parse::same_toctrees(file.body(), after)
+        {
             return None;
         }
         bodies.push(Body {

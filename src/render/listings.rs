@@ -235,7 +235,7 @@ impl<'l> Listed<'l> {
             Job::Section(i, number) => for_lang(&model.sections[i].lang).section(i, number),
             Job::Redirect(i) => {
                 let r = &model.redirects[i];
-                for_lang(&model.articles[r.to].article.lang).redirect(&r.from, r.to)
+                for_lang(model.redirect_target(r).1).redirect(r)
             }
             Job::Home(l) => languages[l].home(),
             Job::Feed(l) => feeds::atom(&languages[l]),

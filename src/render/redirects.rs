@@ -1,8 +1,8 @@
 //! Redirects without a page each (`redirects: not-found` in tier0.yaml).
 //!
-//! In: the site model's short links and aliases. Out: a few
-//! `kb/redirects-<n>.json` files, each a map from old site path to the
-//! article's site path, and what the not-found page's script
+//! In: the site model's redirects (short links, aliases, old URLs of
+//! articles and sections). Out: a few `kb/redirects-<n>.json` files, each
+//! a map from old site path to the site path of the page it leads to, and what the not-found page's script
 //! (`static/not-found.js`) needs to find the right one: the site's root
 //! path and the number of files `n`. A missing path's file is
 //! `⌊hash × n / 2³²⌋`, where `hash` is the 32-bit FNV-1a hash of its UTF-8
@@ -60,7 +60,7 @@ pub(super) fn files(model: &SiteModel) -> Vec<(String, Vec<u8>)> {
     };
     let mut maps: Vec<BTreeMap<&str, &str>> = vec![BTreeMap::new(); lookup.files];
     for r in model.redirects.iter() {
-        maps[file_of(&r.from, lookup.files)].insert(&r.from, &model.articles[r.to].path);
+        maps[file_of(&r.from, lookup.files)].insert(&r.from, model.redirect_target(r).0);
     }
     maps.iter()
         .enumerate()

@@ -189,3 +189,64 @@ fn docusaurus_urls_without_number_prefixes_lead_to_their_pages() {
         &["url=../../zz/index.html\""],
     );
 }
+
+#[test]
+fn generated_index_urls_lead_to_their_sections() {
+    let (site, err) = built("docusaurus-categories");
+    // `/category/` and the label's slug, as Docusaurus makes it; or the
+    // category's own `slug`.
+    for (from, to) in [
+        ("category/reference/", "../../reference/index.html"),
+        ("category/how-to-guides/", "../../guides/index.html"),
+        (
+            "help/troubleshooting/",
+            "../../3-troubleshooting/index.html",
+        ),
+    ] {
+        assert_has(
+            &site.read_public(&format!("{from}index.html")),
+            &[&format!("http-equiv=\"refresh\" content=\"0; url={to}\"")],
+        );
+    }
+    assert!(!err.contains("generated index"), "{err}");
+    // A URL that a page or another redirect already has is left out, with
+    // a warning at the category file; the page keeps its path.
+    site.write(
+        "content/guides/_category_.yml",
+        "label: How-to guides\nlink:\n  type: generated-index\n  slug: /reference\n",
+    );
+    site.write(
+        "content/3-troubleshooting/_category_.json",
+        "{\"link\": {\"type\": \"generated-index\", \"slug\": \"/troubleshooting/wifi\"}}\n",
+    );
+    site.write(
+        "content/category/reference.md",
+        "# Reference, the page\n\nText.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    for (message, at) in [
+        (
+            "the Docusaurus URL of section `guides` would be written to `/reference/`",
+            "content/guides/_category_.yml:4:9",
+        ),
+        (
+            "the Docusaurus URL of section `3-troubleshooting` would be written to \
+             `/troubleshooting/wifi/`",
+            "content/3-troubleshooting/_category_.json:1:47",
+        ),
+        (
+            "the Docusaurus URL of section `reference` would be written to `/category/reference/`",
+            "content/reference/_category_.json:1:39",
+        ),
+    ] {
+        assert_warning_at(&err, message, at);
+    }
+    assert!(!site.read_public("reference/index.html").contains("refresh"));
+    assert!(
+        site.read_public("troubleshooting/wifi/index.html")
+            .contains("01-wifi/index.html")
+    );
+    assert_eq!(page(&site, "category/reference").0, "Reference, the page");
+}

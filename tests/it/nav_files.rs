@@ -284,3 +284,58 @@ fn a_navigation_file_that_does_not_decode_is_located_and_the_site_is_built() {
         ]
     );
 }
+
+#[test]
+fn sphinx_toctrees_order_title_and_place_what_they_list() {
+    let (site, err) = built("sphinx-toctree");
+    // The root toctree's order, with its explicit title; not title order.
+    assert_eq!(
+        listed(&site, "setup/"),
+        ["setup/wifi-office", "setup/printer", "setup/vpn"]
+    );
+    assert_has(
+        &site.read_public("setup/printer/index.html"),
+        &["<h1>Printers on every floor</h1>"],
+    );
+    // The caption titles the folder all its pages share.
+    assert_has(
+        &site.read_public("setup/index.html"),
+        &["<h1>Setting up</h1>"],
+    );
+    // A glob lists what it matches sorted by name; a nested toctree
+    // orders its own folder, `/usage/apple` from the content folder.
+    assert_eq!(
+        listed(&site, "reference/"),
+        ["reference/a-glossary", "reference/b-codes"]
+    );
+    assert_eq!(
+        listed(&site, "usage/"),
+        ["usage/zebra", "usage/middle", "usage/apple"]
+    );
+    // Folders in the order the toctrees list them.
+    assert!(
+        in_order(
+            &site.read_public("index.html"),
+            &[
+                "setup/index.html",
+                "usage/index.html",
+                "reference/index.html"
+            ]
+        ),
+        "{}",
+        site.read_public("index.html")
+    );
+    // An entry that names no page is a warning at the entry; `self` and
+    // links to other sites are passed over silently.
+    assert_warning_at(
+        &err,
+        "this toctree entry `setup/scanner` names no document of the site: it is passed over",
+        "content/index.md:15:1",
+    );
+    assert!(!err.contains("example.com"), "{err}");
+    assert!(!err.contains("`self`"), "{err}");
+    // Neither fence's entries show on the page.
+    let home = site.read_public("index.html");
+    assert!(!home.contains("reference/*"), "{home}");
+    assert!(!home.contains("maxdepth"), "{home}");
+}

@@ -118,6 +118,14 @@ fn myst_directives() {
     };
     assert_eq!(myst("```{toctree}", None), generated("", false));
     assert_eq!(
+        marker(":::{toctree}"),
+        Some(Marker::Generated {
+            fence: Fence { mark: b':', len: 3 },
+            shown: String::new(),
+            warned: false,
+        })
+    );
+    assert_eq!(
         myst("```{rubric} Overview", None),
         generated("**Overview**", false)
     );

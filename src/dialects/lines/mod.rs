@@ -317,7 +317,10 @@ impl Pass<'_> {
                 None
             }
             &Mode::DropFenced(fence) => {
-                if containers::myst(text.trim_start(), Some(fence)).is_some() {
+                let line = text.trim_start();
+                let colons = matches!(containers::marker(line),
+                    Some(containers::Marker::ColonClose(closer)) if fence.closed_by(closer));
+                if colons || containers::myst(line, Some(fence)).is_some() {
                     self.mode = Mode::Normal;
                 }
                 self.rewrite.remove(content..end);

@@ -20,7 +20,7 @@ use super::feeds::{self, FeedEntry};
 use super::i18n::UiText;
 use super::theme::Theme;
 use crate::config::Config;
-use crate::link::{self, SiteModel};
+use crate::link::{self, Redirect, RedirectTarget, SiteModel};
 
 pub use tier::{ContactVars, TierArticles, fill_contact};
 
@@ -268,18 +268,25 @@ impl<'a> LanguagePages<'a> {
         })
     }
 
-    /// A page that sends the browser from `from` to article `index`.
-    pub fn redirect(&self, from: &str, index: usize) -> Result<Vec<u8>, String> {
-        let linked = &self.model.articles[index];
-        let mut page = self.page(
-            "redirect",
-            from,
-            linked.article.title.clone(),
-            linked.article.description.clone(),
-            &BTreeMap::new(),
-        );
-        page.canonical = self.model.urls.absolute(&linked.path);
-        let target = self.href(from, &linked.path);
+    /// The page of `redirect`, which sends the browser to its article or
+    /// section.
+    pub fn redirect(&self, redirect: &Redirect) -> Result<Vec<u8>, String> {
+        let model = self.model;
+        let (title, description) = match redirect.to {
+            RedirectTarget::Article(i) => {
+                let article = &model.articles[i].article;
+                (article.title.clone(), article.description.clone())
+            }
+            RedirectTarget::Section(i) => {
+                let section = &model.sections[i];
+                (section.title.clone(), section.description.clone())
+            }
+        };
+        let from = &redirect.from;
+        let path = model.redirect_target(redirect).0;
+        let mut page = self.page("redirect", from, title, description, &BTreeMap::new());
+        page.canonical = model.urls.absolute(path);
+        let target = self.href(from, path);
         self.render("redirect.html", &page, REDIRECT_PAGE, |ctx| {
             ctx.insert("target", &target)
         })
