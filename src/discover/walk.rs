@@ -13,7 +13,7 @@ use crate::diagnostics::Diagnostic;
 
 /// GitBook's folder at the top of a space, `.gitbook/`, whose `assets/`
 /// holds the images and files its pages show (`.gitbook/assets/shot.png`);
-/// published at `gitbook/` ([`crate::output_paths::asset_path`]).
+/// published at `gitbook/` (`output_paths::asset_path`).
 pub const GITBOOK_DIR: &str = ".gitbook";
 
 /// For the path `rel` under the content folder: `None` outside GitBook's
