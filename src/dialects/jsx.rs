@@ -1,7 +1,8 @@
 //! The JSX components that wrap Markdown in other tools' pages, each tag
 //! on a line of its own: tabs (Docusaurus's and Starlight's `<Tabs>` and
-//! `<TabItem label="Windows">`, Nextra's `<Tabs.Tab>`), steps (Starlight's
-//! `<Steps>`) and callouts (Docusaurus's `<Admonition type="tip">`,
+//! `<TabItem label="Windows">`, Nextra's `<Tabs.Tab>`), steps and cards
+//! (Starlight's `<Steps>`, `<Card title>`, and `<LinkCard />`, a link)
+//! and callouts (Docusaurus's `<Admonition type="tip">`,
 //! Starlight's `<Aside type="caution">`, Nextra's `<Callout
 //! type="warning">`). Their content is Markdown, indented or not: read as
 //! such, a tab shows its label as MkDocs tabs do and a callout is an
@@ -20,6 +21,9 @@ pub(super) enum Block {
     Tab(String),
     /// An alert.
     Alert(Admonition),
+    /// A self-closing card that links somewhere (Starlight's `<LinkCard
+    /// title="…" href="…" />`): this Markdown in its place, no container.
+    Line(String),
 }
 
 /// What the line `line` (without its indentation) is as a component tag
@@ -39,8 +43,20 @@ pub(super) fn tag(line: &str) -> Option<(&str, Option<Block>)> {
         return block(name, "").map(|_| (name, None));
     }
     let inner = line.strip_prefix('<')?.strip_suffix('>')?;
-    if inner.ends_with('/') {
-        return None;
+    if let Some(inner) = inner.strip_suffix('/') {
+        let (name, args) = inner.split_once(char::is_whitespace)?;
+        let attribute = |key| super::attribute(args, key);
+        let (title, href) = (attribute("title")?, attribute("href")?);
+        let link = format!(
+            "[{}](<{}>)",
+            super::inline_text(title),
+            href.replace(['<', '>'], "")
+        );
+        let line = match attribute("description") {
+            Some(description) => format!("{link}: {}", super::inline_text(description)),
+            None => link,
+        };
+        return (name == "LinkCard").then_some((name, Some(Block::Line(line))));
     }
     let name_len = inner
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
@@ -53,7 +69,11 @@ pub(super) fn tag(line: &str) -> Option<(&str, Option<Block>)> {
 fn block(name: &str, args: &str) -> Option<Block> {
     let attribute = |key| super::attribute(args, key);
     Some(match name {
-        "Tabs" | "Steps" => Block::Plain,
+        "Tabs" | "Steps" | "CardGrid" => Block::Plain,
+        "Card" => match attribute("title") {
+            Some(title) => Block::Tab(super::inline_text(title)),
+            None => Block::Plain,
+        },
         "TabItem" | "Tabs.Tab" | "Tab" => match attribute("label").or_else(|| attribute("value")) {
             Some(label) => Block::Tab(super::inline_text(label)),
             None => Block::Plain,
@@ -116,6 +136,22 @@ mod tests {
         // Each line quoted at most as deep as the limit: linear in the body.
         let limit = body.len() * 2 * crate::dialects::lines::MAX_NESTING;
         assert!(prepared.text.len() < limit, "{}", prepared.text.len());
+    }
+
+    #[test]
+    fn cards_show_their_title_and_link_cards_their_link() {
+        assert_eq!(
+            tag("<Card title=\"Check the cable\" icon=\"plug\">"),
+            Some(("Card", Some(Block::Tab("Check the cable".into()))))
+        );
+        assert_eq!(
+            tag("<LinkCard title=\"Install\" href=\"/install/\" description=\"All systems.\" />"),
+            Some((
+                "LinkCard",
+                Some(Block::Line("[Install](</install/>): All systems.".into()))
+            ))
+        );
+        assert_eq!(tag("<LinkCard href=\"/x/\" />"), None);
     }
 
     #[test]

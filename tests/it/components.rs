@@ -1,6 +1,7 @@
-//! The JSX components other tools wrap Markdown in (tabs, steps, callouts
-//! of Docusaurus, Starlight and Nextra) show their content as Markdown,
-//! however indented, with each tab's label and each callout as an alert.
+//! The JSX components other tools wrap Markdown in (tabs, steps, cards,
+//! callouts of Docusaurus, Starlight and Nextra) show their content as
+//! Markdown, however indented, with each tab's label and each callout as
+//! an alert; a link card is its link.
 
 use crate::conventions::{assert_has, page};
 use crate::support::{Site, stderr};
@@ -23,7 +24,9 @@ fn tabs_steps_and_callouts_show_their_markdown() {
          <Admonition type=\"warning\" title=\"Close the app\">\n\nQuit it **first**.\n\n</Admonition>\n\n\
          <Steps>\n\n1. Download it.\n2. Run it.\n\n</Steps>\n\n\
          <Aside type=\"tip\">\n  Keep the installer.\n</Aside>\n\n\
-         <Callout type=\"error\">\nNever run it twice.\n</Callout>\n",
+         <Callout type=\"error\">\nNever run it twice.\n</Callout>\n\n\
+         <CardGrid>\n  <Card title=\"Check the cable\" icon=\"plug\">\n    Plug it in.\n  </Card>\n</CardGrid>\n\n\
+         <LinkCard title=\"Read more\" href=\"https://example.com/more\" description=\"Elsewhere.\" />\n",
     );
     let output = site.tier0(&["build"]).output().unwrap();
     let err = stderr(&output);
@@ -43,6 +46,8 @@ fn tabs_steps_and_callouts_show_their_markdown() {
              <p>Keep the installer.</p>",
             "<div class=\"alert alert-caution\" role=\"note\"><p class=\"alert-title\">Error</p>\n\
              <p>Never run it twice.</p>",
+            "<p><strong>Check the cable</strong></p>\n<p>Plug it in.</p>",
+            "<p><a href=\"https://example.com/more\">Read more</a>: Elsewhere.</p>",
         ],
     );
 }

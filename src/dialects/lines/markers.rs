@@ -176,14 +176,18 @@ impl Pass<'_> {
             }
             return self.quote_prefix().trim_end().to_owned();
         };
-        let first_column = self.first_content_column(end);
-        let quote = matches!(block, jsx::Block::Alert(_));
-        let line_start = self.line_start(at);
         let line = match &block {
+            jsx::Block::Line(shown) => {
+                let blank = prefix.trim_end();
+                return format!("{prefix}{indent}{shown}\n{blank}");
+            }
             jsx::Block::Plain => prefix.trim_end().to_owned(),
             jsx::Block::Tab(label) => self.tab_title(prefix, indent, label),
             jsx::Block::Alert(a) => format!("{prefix}{indent}> [!{}]", a.kind.marker()),
         };
+        let first_column = self.first_content_column(end);
+        let quote = matches!(block, jsx::Block::Alert(_));
+        let line_start = self.line_start(at);
         self.push(Container {
             base: column,
             colons: None,
