@@ -260,14 +260,19 @@ fn rewrite_link<'a>(
             // `#` alone is the top of the page (`[Back to top](#)`): valid.
             let anchor = dest_url.strip_prefix('#').filter(|a| !a.is_empty());
             let dest_url = match (anchor, page.article) {
-                (Some(anchor), Some(target)) => {
-                    out.anchor_links.push(AnchorLink {
-                        target,
-                        anchor: anchor.to_owned(),
-                        span,
-                    });
-                    dest_url
-                }
+                (Some(anchor), Some(target)) => match model.label_elsewhere(target, anchor) {
+                    Some(found) => {
+                        url_of(model, page, found, span, out).map_or(dest_url, Into::into)
+                    }
+                    None => {
+                        out.anchor_links.push(AnchorLink {
+                            target,
+                            anchor: anchor.to_owned(),
+                            span,
+                        });
+                        dest_url
+                    }
+                },
                 (Some(_), None) => dest_url,
                 (None, _) if dest_url.starts_with('#') => dest_url,
                 (None, _) => {

@@ -20,7 +20,7 @@ use super::{
 };
 use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
-use crate::link::{BuildAudience, SiteModel};
+use crate::link::{BuildAudience, LinkTarget, SiteModel};
 use crate::render::alerts::Alerts;
 use crate::render::highlight;
 use crate::render::i18n::UiText;
@@ -77,6 +77,8 @@ struct Writer<'a, 'p> {
     code: Option<(Option<String>, String)>,
     /// The body's raw HTML, followed for a comment or element left open.
     raw_text: RawText,
+    /// The target, as written, of the link last opened.
+    link_dest: Option<String>,
 }
 
 /// How deep the HTML of a body may nest for `raw_html: sanitize` to clean
@@ -115,6 +117,7 @@ pub(super) fn render(
         hidden_heading: None,
         code: None,
         raw_text: RawText::default(),
+        link_dest: None,
     };
     w.ids.promise(source.written_ids());
     let show = model.audience == BuildAudience::Agents;
@@ -234,7 +237,11 @@ impl<'a> Writer<'a, '_> {
                 Event::End(TagEnd::Heading(_)) => self.finish_heading(),
                 other => {
                     let other = self.rewrite(other, span);
+                    let fill = self.fill_for(&other, |events| {
+                        events.heading.as_ref().and_then(|(_, b)| b.last())
+                    });
                     if let Some((_, buffered)) = self.heading.as_mut() {
+                        buffered.extend(fill);
                         buffered.push(other);
                     }
                 }
@@ -301,6 +308,9 @@ impl<'a> Writer<'a, '_> {
     /// A link or image event with its target rewritten, raw HTML without
     /// its links to withheld articles; other events as they are.
     fn rewrite(&mut self, event: Event<'a>, span: Range<usize>) -> Event<'a> {
+        if let Event::Start(Tag::Link { dest_url, .. }) = &event {
+            self.link_dest = Some(dest_url.to_string());
+        }
         rewrite_link(
             self.model,
             self.page,
@@ -437,7 +447,43 @@ impl<'a> Writer<'a, '_> {
             self.out.step_texts.push(step.trim().to_owned());
         }
         let event = self.rewrite(event, span);
+        let fill = self.fill_for(&event, |w| w.events.last());
+        self.events.extend(fill);
         self.events.push(event);
+    }
+
+    /// The text to put before `event` when it closes a link written
+    /// without any (`[](target)`, MyST's way of asking for the target's
+    /// title), whose opening is `last(self)`: the title of the article it
+    /// leads to, else its target as written. Without it the link would
+    /// show nothing, and the sentence around it would read "see ."
+    fn fill_for(
+        &mut self,
+        event: &Event<'a>,
+        last: impl FnOnce(&Self) -> Option<&Event<'a>>,
+    ) -> Option<Event<'a>> {
+        if !matches!(event, Event::End(TagEnd::Link))
+            || !matches!(last(self), Some(Event::Start(Tag::Link { .. })))
+        {
+            return None;
+        }
+        let dest = self.link_dest.take().unwrap_or_default();
+        let title = (!dest.starts_with('#'))
+            .then(|| {
+                match self
+                    .model
+                    .resolve_in(self.page.file.rel, self.page.file.lang, &dest)
+                {
+                    LinkTarget::Article { index, .. } => {
+                        Some(self.model.articles[index].article.title.clone())
+                    }
+                    _ => None,
+                }
+            })
+            .flatten();
+        let text = title.unwrap_or_else(|| dest.trim_start_matches('#').to_owned());
+        push_collapsed(&mut self.section_text, &text);
+        Some(Event::Text(text.into()))
     }
 
     /// Closes a comment or raw-text element the body left open, at the
