@@ -287,6 +287,7 @@ const TYPED_QUERIES: &[(&str, &str)] = &[
     ("en", "Dependency Resoluiton"),
     ("en", "Install"),
     ("en", "Ibstallation"),
+    ("en", "HTTP"),
 ];
 
 /// Two titles, each beside a page that says its words more often (pip's
@@ -309,6 +310,12 @@ fn typed_corpus() -> Vec<SearchDocument> {
             "Dependency resolution",
             "How pip picks versions.",
         ),
+        (
+            "https",
+            "HTTPS",
+            "HTTPS is HTTP over TLS. Every HTTPS server needs a certificate.",
+        ),
+        ("http", "HTTP", "Servers and clients of the web protocol."),
     ]
     .into_iter()
     .map(|(id, title, text)| SearchDocument {

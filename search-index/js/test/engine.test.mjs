@@ -301,6 +301,8 @@ test("a title half-typed or misspelled is the query, as in the Rust engine", asy
   assert.equal(ids(await engine.search("Dependency Resolut"))[0], "resolution");
   assert.equal(ids(await engine.search("Dependency Resoluiton "))[0], "resolution");
   assert.equal(ids(await engine.search("Install"))[0], "installation");
+  // Node.js's API docs: `HTTP`, typed whole, found "HTTPS" first.
+  assert.deepEqual(ids(await engine.search("HTTP")).slice(0, 2), ["http", "https"]);
 });
 
 test("the heads decide a word found in more titles than a head holds: no tail is read", async () => {
