@@ -337,7 +337,7 @@ impl<'a> Writer<'a, '_> {
             return;
         };
         let title = plain_text(&inner);
-        let (id, alias) = heading_ids(&mut self.ids, explicit.as_deref(), &title);
+        let (id, aliases) = heading_ids(&mut self.ids, explicit.as_deref(), &title);
         if let Some(written) = explicit.as_deref().filter(|w| *w != id) {
             self.out.diagnostics.push(
                 Diagnostic::warning(
@@ -372,7 +372,7 @@ impl<'a> Writer<'a, '_> {
             classes,
             attrs,
         }));
-        if let Some(alias) = alias {
+        for alias in aliases {
             self.events.push(Event::InlineHtml(
                 format!("<span id=\"{}\"></span>", escape_attr(&alias)).into(),
             ));
