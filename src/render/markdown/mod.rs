@@ -203,8 +203,9 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 /// page answers to them too, so links written for those generators land
 /// on the heading. GitHub's (`people--body` for `people-body`), and, for
 /// a heading whose id is taken (`x-1`), Python-Markdown's (MkDocs) and
-/// Node.js's `x_1`. All are claimed in both builds, hidden headings' too,
-/// so every other anchor is the same.
+/// Node.js's `x_1`, and both suffixes on GitHub's id when it is taken too.
+/// All are claimed in both builds, hidden headings' too, so every other
+/// anchor is the same.
 fn heading_ids(ids: &mut UniqueIds, explicit: Option<&str>, text: &str) -> (String, Vec<String>) {
     if let Some(written) = explicit {
         return (ids.claim_written(written), Vec::new());
@@ -212,11 +213,11 @@ fn heading_ids(ids: &mut UniqueIds, explicit: Option<&str>, text: &str) -> (Stri
     let base = slug::slugify(text);
     let id = ids.claim(&base);
     let mut aliases = Vec::new();
-    if let Some(n) = id
+    let suffix = id
         .strip_prefix(base.as_str())
         .and_then(|rest| rest.strip_prefix('-'))
-        .filter(|n| !base.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-    {
+        .filter(|n| !base.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if let Some(n) = suffix {
         let underscored = format!("{base}_{n}");
         if ids.take(&underscored) {
             aliases.push(underscored);
@@ -230,8 +231,17 @@ fn heading_ids(ids: &mut UniqueIds, explicit: Option<&str>, text: &str) -> (Stri
         && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ');
     if !plain {
         let other = slug::github_heading_id(text);
-        if !other.is_empty() && other != id && ids.take(&other) {
-            aliases.push(other);
+        if !other.is_empty() && other != id {
+            if ids.take(&other) {
+                aliases.push(other);
+            } else if let Some(n) = suffix {
+                // Repeated too: GitHub's `other-1`, Python-Markdown's `other_1`.
+                for repeated in [format!("{other}-{n}"), format!("{other}_{n}")] {
+                    if ids.take(&repeated) {
+                        aliases.push(repeated);
+                    }
+                }
+            }
         }
     }
     (id, aliases)
@@ -629,6 +639,14 @@ mod tests {
         let again = heading_ids(&mut ids, None, "Event: 'error'");
         assert_eq!(again.0, "event-error-1");
         assert!(again.1.contains(&"event-error_1".to_owned()), "{again:?}");
+        // `worker.threadId` is `worker-threadid` here, `workerthreadid` there.
+        heading_ids(&mut ids, None, "worker.threadId");
+        let repeated = heading_ids(&mut ids, None, "worker.threadId");
+        assert_eq!(repeated.0, "worker-threadid-1");
+        assert_eq!(
+            repeated.1,
+            ["worker-threadid_1", "workerthreadid-1", "workerthreadid_1"]
+        );
     }
 
     #[test]
