@@ -288,11 +288,12 @@ const TYPED_QUERIES: &[(&str, &str)] = &[
     ("en", "Install"),
     ("en", "Ibstallation"),
     ("en", "page"),
+    ("en", "HTTP"),
 ];
 
-/// Three titles, each beside a page that says its words more often (pip's
-/// "Dependency Resolution" and "More on Dependency Resolution", Hugo's
-/// "Page" and "Pagers").
+/// Titles, each beside a page that says its words more often or scores
+/// higher (pip's "Dependency Resolution" and "More on Dependency
+/// Resolution", Hugo's "Page" and "Pagers", Node.js's "HTTP" and "HTTPS").
 fn typed_corpus() -> Vec<SearchDocument> {
     [
         (
@@ -321,6 +322,12 @@ fn typed_corpus() -> Vec<SearchDocument> {
             "Page",
             "Returns the current context for templates, partials and shortcodes, with its methods and fields.",
         ),
+        (
+            "https",
+            "HTTPS",
+            "HTTPS is HTTP over TLS. Every HTTPS server needs a certificate.",
+        ),
+        ("http", "HTTP", "Servers and clients of the web protocol."),
     ]
     .into_iter()
     .map(|(id, title, text)| SearchDocument {

@@ -1005,23 +1005,19 @@ function createSearch({ load, base = "", lang } = {}) {
     const m = await manifest();
     const records = await Promise.all(ranked.map(async (r) => readRecord((await data(`r/${Math.floor(r.doc / m.records)}.js`))[r.doc % m.records])));
     // Among the first TITLE_WINDOW, an article whose title is the query
-    // comes first (its last word the one typed before one that only
-    // begins with it), then those with the query's words in a row; a word
-    // planned as its parts counts as those (`macos` is the title "Mac OS").
+    // comes first (2: typed whole, before 1: begun), then those with the
+    // query's words in a row; a word planned as its parts counts as those
+    // (`macos` is the title "Mac OS").
     const typing = isTyping(query);
     const first = records.slice(0, TITLE_WINDOW);
     // A word of a text is the query's `j`th as written, or as the
     // beginning of its word while it is being typed (QUERY.md).
     const n = phrase.length;
     const is = (w, j) => w === phrase[j] || (typing && j === n - 1 && w.startsWith(phrase[j]));
-    const exact = first.map((rec) => {
-      const t = surfacesOf(rec.title);
-      if (t.length !== n || !t.every(is)) return 0;
-      return t[n - 1] === phrase[n - 1] ? 2 : 1;
-    });
+    const exact = first.map((rec) => { const t = surfacesOf(rec.title); return t.length === n && t.every(is) ? 1 + t.every((w, j) => w === phrase[j]) : 0; });
     const inARow = first.map((rec) => n > 1 && hasPhrase(rec, n, is));
     const order = ranked.map((_, i) => i);
-    order.sort((a, b) => (exact[b] ?? 0) - (exact[a] ?? 0) || (inARow[b] ? 1 : 0) - (inARow[a] ? 1 : 0) || a - b);
+    order.sort((a, b) => exact[b] - exact[a] || (inARow[b] ? 1 : 0) - (inARow[a] ? 1 : 0) || a - b);
     const results = order.slice(0, Math.max(0, limit)).map((i) => {
       const r = ranked[i];
       const record = records[i];

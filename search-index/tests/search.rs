@@ -926,6 +926,27 @@ fn a_title_half_typed_or_misspelled_is_the_query_too() {
     }
 }
 
+/// Node.js's API docs: `HTTP`, typed whole, found "HTTPS" first, a title
+/// it only begins that says its word more often.
+#[test]
+fn a_title_typed_whole_comes_before_a_title_it_begins() {
+    let doc = |id: &str, title: &str, body: &str| english_doc(id, title, None, body);
+    let docs = vec![
+        doc(
+            "https",
+            "HTTPS",
+            "HTTPS is HTTP over TLS. Every HTTPS server needs a certificate.",
+        ),
+        doc("http", "HTTP", "Servers and clients of the web protocol."),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let built = build(dir.path(), &["en".to_string()], &docs).unwrap();
+    let files = export_files(&built).unwrap();
+    assert_eq!(search(&files, "en", "HTTP", 10), ["http", "https"]);
+    assert_eq!(search(&files, "en", "HTTPS", 10), ["https"]);
+    assert_eq!(search(&files, "en", "HTT", 10)[0], "https");
+}
+
 #[test]
 fn the_query_words_in_a_row_come_before_the_same_words_apart() {
     let doc = english_doc;

@@ -63,9 +63,16 @@ pub const NEXTRA_SCRIPTS: [&str; 4] = ["_meta.js", "_meta.ts", "_meta.jsx", "_me
 
 /// Names of MkDocs's configuration beside `tier0.yaml`, whose `nav:` gives
 /// the articles and sections it lists their titles and order (the parse
-/// stage's `mkdocs` module). MkDocs reads the first it finds; Zensical,
-/// MkDocs Material's successor, reads the same `nav` from `zensical.toml`.
-pub const MKDOCS_FILES: [&str; 3] = ["mkdocs.yml", "mkdocs.yaml", "zensical.toml"];
+/// stage's `mkdocs` module). MkDocs reads the first it finds; ProperDocs,
+/// MkDocs's fork, the same file under its own name; Zensical, MkDocs
+/// Material's successor, the same `nav` from `zensical.toml`.
+pub const MKDOCS_FILES: [&str; 5] = [
+    "mkdocs.yml",
+    "mkdocs.yaml",
+    "properdocs.yml",
+    "properdocs.yaml",
+    "zensical.toml",
+];
 
 /// A text file of the site.
 #[derive(Debug, Clone)]

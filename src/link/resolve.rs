@@ -16,7 +16,9 @@
 //! end of a page's path, when one page only ends so (Docusaurus, too,
 //! reads a relative path from its docs root when not from the file).
 //! A path that names nothing else and is the label of a MyST target
-//! (`(how-frozen)=`) on one page leads there, as Sphinx resolves it.
+//! (`(how-frozen)=`) on one page leads there, as Sphinx resolves it; so
+//! does a fragment that names no label of its own page but one of another
+//! (`[](#how-frozen)`, as MyST and Jupyter Book write references).
 
 use std::collections::BTreeMap;
 
@@ -193,6 +195,20 @@ impl SiteModel {
                 }
             },
         }
+    }
+
+    /// The article, other than `from`, that defines the MyST target
+    /// `label`, at it, when `from` defines no such label: MyST (Jupyter
+    /// Book) resolves a fragment against every page's labels, so
+    /// `[](#known-limitations)` leads to the page with
+    /// `(known-limitations)=`.
+    pub fn label_elsewhere(&self, from: usize, label: &str) -> Option<LinkTarget> {
+        let a = &self.articles[from].article;
+        if a.labels.iter().any(|l| l == label) {
+            return None;
+        }
+        self.labelled(label, &a.lang)
+            .filter(|t| !matches!(t, LinkTarget::Article { index, .. } if *index == from))
     }
 
     /// The article that defines the MyST target `label`, at it: Sphinx

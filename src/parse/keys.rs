@@ -253,6 +253,16 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "cover",
     "covery",
     "vars",
+    // mystmd's (Jupyter Book 2's) page frontmatter: the navigation's short
+    // title, the kicker above the title, the notebook's kernel and its
+    // Jupytext pairing, the exports (PDF, Word) a page asks for
+    "short_title",
+    "subject",
+    "kernelspec",
+    "jupytext",
+    "exports",
+    "downloads",
+    "numbering",
 ];
 
 /// A key name as looked up: lowercase, with `_` for `-`.

@@ -172,7 +172,7 @@ fn anchors_are_the_same_in_both_builds() {
     let hidden: Vec<&String> = agents.iter().filter(|id| !public.contains(id)).collect();
     assert_eq!(
         hidden,
-        ["notas-1", "c"],
+        ["notas-1", "notas_1", "c"],
         "only the internal block's ids differ"
     );
 }

@@ -1,5 +1,5 @@
 //! Regressions found by building documentation tier0 had never seen
-//! (BENCHMARKS.md, "Held-out documentation, third round"), each pinned on
+//! (BENCHMARKS.md, "Held-out documentation", third and fourth rounds), each pinned on
 //! a small site of our own that writes the same pattern.
 
 use crate::conventions::{assert_has, page};
@@ -74,4 +74,32 @@ fn an_mdbook_page_title_is_no_warning() {
     let (title, body) = page(&site, "async");
     assert_eq!(title, "Async functions");
     assert!(!body.contains("The book"), "{body}");
+}
+
+/// Jupyter Book 2 (MyST) writes a reference to a label of another page as
+/// a fragment, `[](#known-limitations)` for `(known-limitations)=` in
+/// another file, and leaves the text for MyST to fill with the target's
+/// title: each was a broken anchor shown as an empty (invisible) link.
+#[test]
+fn a_myst_fragment_reference_leads_to_the_label_and_shows_text() {
+    let site = Site::empty();
+    site.write(
+        "content/faq.md",
+        "# Questions\n\n(known-limits)=\n## Known limits\n\nNo tables in exports.\n",
+    );
+    site.write(
+        "content/upgrade.md",
+        "# Upgrade\n\nFirst read [](#known-limits), then [](faq.md) and [](https://example.org/x).\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("broken link"), "{err}");
+    let (_, body) = page(&site, "upgrade");
+    assert_has(
+        &body,
+        &[
+            "First read <a href=\"../faq/index.html#known-limits\">known-limits</a>, \
+             then <a href=\"../faq/index.html\">Questions</a> and \
+             <a href=\"https://example.org/x\">https://example.org/x</a>.",
+        ],
+    );
 }

@@ -250,12 +250,17 @@ fn an_id_written_for_a_heading_is_its_own_even_when_an_earlier_heading_would_tak
         .filter_map(|h| h.split('<').next())
         .take(3)
         .collect();
+    // Those suffixed answer to MkDocs's `instalar_1`, `instalar_2` too.
+    for n in [1, 2] {
+        let heading = format!("<h2 id=\"instalar-{n}\"><span id=\"instalar_{n}\"></span>Instalar<");
+        assert!(page.contains(&heading), "{page}");
+    }
     assert_eq!(
         headings,
         [
-            "instalar-1\">Instalar",
+            "instalar-1\">",
             "instalar\">Instalar de nuevo",
-            "instalar-2\">Instalar"
+            "instalar-2\">"
         ],
         "{page}"
     );

@@ -150,6 +150,27 @@ fn zensical_toml_nav_titles_and_orders_as_mkdocs_yml_does() {
     assert!(!site.root().join("public/zensical").exists());
 }
 
+/// ProperDocs, MkDocs's fork (cibuildwheel's docs), keeps the same
+/// configuration in `properdocs.yml`: it was not read, so the pages came in
+/// title order.
+#[test]
+fn properdocs_yml_nav_titles_and_orders_as_mkdocs_yml_does() {
+    let site = Site::fixture("mkdocs-nav");
+    let nav = std::fs::read_to_string(site.root().join("mkdocs.yml")).unwrap();
+    std::fs::remove_file(site.root().join("mkdocs.yml")).unwrap();
+    site.write("properdocs.yml", &nav);
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert_eq!(page(&site, "printing/offline").0, "Printer offline");
+    assert_eq!(page(&site, "start").0, "Getting started");
+    assert_eq!(
+        home_sections(&site),
+        ["printing/index.html", "accounts/index.html"]
+    );
+    assert!(!site.root().join("public/properdocs").exists());
+}
+
 /// FastAPI's Spanish docs (and every translation of it) keep only
 /// `INHERIT: ../en/mkdocs.yml` in their `mkdocs.yml`: the nav they build
 /// with is the inherited file's, which was not read.

@@ -303,6 +303,8 @@ test("a title half-typed or misspelled is the query, as in the Rust engine", asy
   assert.equal(ids(await engine.search("Install"))[0], "installation");
   // Hugo's docs: the title that is the word typed before one that begins with it.
   assert.deepEqual(ids(await engine.search("page")).slice(0, 2), ["page", "pagers"]);
+  // Node.js's API docs: `HTTP`, typed whole, found "HTTPS" first.
+  assert.deepEqual(ids(await engine.search("HTTP")).slice(0, 2), ["http", "https"]);
 });
 
 test("the heads decide a word found in more titles than a head holds: no tail is read", async () => {

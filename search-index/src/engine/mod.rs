@@ -325,7 +325,9 @@ impl Engine {
         hits[..window].sort_by_cached_key(|h| {
             let title = surface_forms(Mode::Query, &h.record.title);
             let exact = title.len() == n && title.iter().enumerate().all(|(j, w)| is(w, j));
-            let whole = exact && title.last() == phrase.last();
+            // The title typed whole (`HTTP`) before those it only begins
+            // (`HTTPS`), whichever scores higher.
+            let whole = exact && title.iter().zip(&phrase).all(|(w, p)| w == p);
             let in_a_row = n > 1 && has_phrase(&h.record, n, &is);
             (!exact, !whole, !in_a_row)
         });

@@ -137,6 +137,11 @@ fn other_tools_keys_are_ignored_quietly() {
     // Sphinx's `orphan:` (a page no toctree lists) and Furo's `hide-toc`.
     let r = read_text("---\norphan:\nhide-toc: true\ntocdepth: 2\n---\n");
     assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+    // Jupyter Book 2's (mystmd's): 24 warnings in its own docs.
+    let r = read_text(
+        "---\nshort_title: Start\nsubject: Tutorial\nkernelspec:\n  name: python3\n---\n",
+    );
+    assert!(r.warnings.is_empty(), "{:?}", messages(&r));
 }
 
 #[test]

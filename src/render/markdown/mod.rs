@@ -199,33 +199,53 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
-/// Claims the id of a heading: the one written (`{#id}`), else its text's slug.
 /// The id of a heading with the text `text` (or the id written for it),
-/// and the id another generator gives it when that differs and is free
-/// (`people--body` for `people-body`): the page answers to it too, so
-/// links written for that generator land on the heading. Both are claimed
-/// in both builds, hidden headings' too, so every other anchor is the same.
-fn heading_ids(
-    ids: &mut UniqueIds,
-    explicit: Option<&str>,
-    text: &str,
-) -> (String, Option<String>) {
+/// and the ids other generators give it when they differ and are free: the
+/// page answers to them too, so links written for those generators land
+/// on the heading. GitHub's (`people--body` for `people-body`), and, for
+/// a heading whose id is taken (`x-1`), Python-Markdown's (MkDocs) and
+/// Node.js's `x_1`, and both suffixes on GitHub's id when it is taken too.
+/// All are claimed in both builds, hidden headings' too, so every other
+/// anchor is the same.
+fn heading_ids(ids: &mut UniqueIds, explicit: Option<&str>, text: &str) -> (String, Vec<String>) {
     if let Some(written) = explicit {
-        return (ids.claim_written(written), None);
+        return (ids.claim_written(written), Vec::new());
     }
-    let id = ids.claim(&slug::slugify(text));
-    // Words of ASCII letters and digits, single-spaced: both ids are the
+    let base = slug::slugify(text);
+    let id = ids.claim(&base);
+    let mut aliases = Vec::new();
+    let suffix = id
+        .strip_prefix(base.as_str())
+        .and_then(|rest| rest.strip_prefix('-'))
+        .filter(|n| !base.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if let Some(n) = suffix {
+        let underscored = format!("{base}_{n}");
+        if ids.take(&underscored) {
+            aliases.push(underscored);
+        }
+    }
+    // Words of ASCII letters and digits, single-spaced: GitHub's id is the
     // same, and most headings are such.
     let plain = !text.starts_with(' ')
         && !text.ends_with(' ')
         && !text.contains("  ")
         && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ');
-    if plain {
-        return (id, None);
+    if !plain {
+        let other = slug::github_heading_id(text);
+        if !other.is_empty() && other != id {
+            if ids.take(&other) {
+                aliases.push(other);
+            } else if let Some(n) = suffix {
+                // Repeated too: GitHub's `other-1`, Python-Markdown's `other_1`.
+                for repeated in [format!("{other}-{n}"), format!("{other}_{n}")] {
+                    if ids.take(&repeated) {
+                        aliases.push(repeated);
+                    }
+                }
+            }
+        }
     }
-    let other = slug::github_heading_id(text);
-    let alias = (!other.is_empty() && other != id && ids.take(&other)).then_some(other);
-    (id, alias)
+    (id, aliases)
 }
 
 /// Rewrites internal link and image targets to final URLs; records
@@ -261,14 +281,19 @@ fn rewrite_link<'a>(
             // `#` alone is the top of the page (`[Back to top](#)`): valid.
             let anchor = dest_url.strip_prefix('#').filter(|a| !a.is_empty());
             let dest_url = match (anchor, page.article) {
-                (Some(anchor), Some(target)) => {
-                    out.anchor_links.push(AnchorLink {
-                        target,
-                        anchor: anchor.to_owned(),
-                        span,
-                    });
-                    dest_url
-                }
+                (Some(anchor), Some(target)) => match model.label_elsewhere(target, anchor) {
+                    Some(found) => {
+                        url_of(model, page, found, span, out).map_or(dest_url, Into::into)
+                    }
+                    None => {
+                        out.anchor_links.push(AnchorLink {
+                            target,
+                            anchor: anchor.to_owned(),
+                            span,
+                        });
+                        dest_url
+                    }
+                },
                 (Some(_), None) => dest_url,
                 (None, _) if dest_url.starts_with('#') => dest_url,
                 (None, _) => {
@@ -597,6 +622,32 @@ mod tests {
         assert_eq!(urls, vec!["a.png", "b.png", "c.png"]);
         let whole: Vec<Range<usize>> = std::iter::once(0..7).collect();
         assert_eq!(attribute_urls("src", "a b.png"), whole);
+    }
+
+    /// Node.js's API docs and every MkDocs site (Python-Markdown) link to
+    /// a repeated heading as `#x_1`, where tier0 and GitHub write `x-1`.
+    #[test]
+    fn a_repeated_heading_answers_to_python_markdowns_id_too() {
+        let mut ids = UniqueIds::default();
+        assert_eq!(
+            heading_ids(&mut ids, None, "Event"),
+            ("event".into(), vec![])
+        );
+        let second = heading_ids(&mut ids, None, "Event");
+        assert_eq!(second, ("event-1".into(), vec!["event_1".into()]));
+        let code = heading_ids(&mut ids, None, "Event: 'error'");
+        assert_eq!(code.0, "event-error");
+        let again = heading_ids(&mut ids, None, "Event: 'error'");
+        assert_eq!(again.0, "event-error-1");
+        assert!(again.1.contains(&"event-error_1".to_owned()), "{again:?}");
+        // `worker.threadId` is `worker-threadid` here, `workerthreadid` there.
+        heading_ids(&mut ids, None, "worker.threadId");
+        let repeated = heading_ids(&mut ids, None, "worker.threadId");
+        assert_eq!(repeated.0, "worker-threadid-1");
+        assert_eq!(
+            repeated.1,
+            ["worker-threadid_1", "workerthreadid-1", "workerthreadid_1"]
+        );
     }
 
     #[test]

@@ -77,17 +77,23 @@ struct Writer<'a, 'p> {
     code: Option<(Option<String>, String)>,
     /// The body's raw HTML, followed for a comment or element left open.
     raw_text: RawText,
-    /// The link being read, when its text may be replaced by the title of
-    /// the article it leads to ([`Writer::retitle`]).
-    link: Option<OpenLink>,
+    /// The link last opened, as written.
+    link: Option<WrittenLink>,
 }
 
-/// A link being read: where its start stands in `events`, its target as
-/// written, and whether its title is GitBook's `"mention"`.
-struct OpenLink {
-    at: usize,
+/// A link as written: its target, and whether its title is GitBook's
+/// `"mention"`.
+struct WrittenLink {
     dest: String,
     mention: bool,
+}
+
+/// Where the events of the link being closed are: the body, or the
+/// heading being read.
+#[derive(Clone, Copy)]
+enum Buffer {
+    Body,
+    Heading,
 }
 
 /// How deep the HTML of a body may nest for `raw_html: sanitize` to clean
@@ -246,6 +252,9 @@ impl<'a> Writer<'a, '_> {
                 Event::End(TagEnd::Heading(_)) => self.finish_heading(),
                 other => {
                     let other = self.rewrite(other, span);
+                    if matches!(other, Event::End(TagEnd::Link)) {
+                        self.finish_link(Buffer::Heading);
+                    }
                     if let Some((_, buffered)) = self.heading.as_mut() {
                         buffered.push(other);
                     }
@@ -313,6 +322,15 @@ impl<'a> Writer<'a, '_> {
     /// A link or image event with its target rewritten, raw HTML without
     /// its links to withheld articles; other events as they are.
     fn rewrite(&mut self, event: Event<'a>, span: Range<usize>) -> Event<'a> {
+        if let Event::Start(Tag::Link {
+            dest_url, title, ..
+        }) = &event
+        {
+            self.link = Some(WrittenLink {
+                dest: dest_url.to_string(),
+                mention: title.as_ref() == "mention",
+            });
+        }
         rewrite_link(
             self.model,
             self.page,
@@ -339,7 +357,7 @@ impl<'a> Writer<'a, '_> {
             return;
         };
         let title = plain_text(&inner);
-        let (id, alias) = heading_ids(&mut self.ids, explicit.as_deref(), &title);
+        let (id, aliases) = heading_ids(&mut self.ids, explicit.as_deref(), &title);
         if let Some(written) = explicit.as_deref().filter(|w| *w != id) {
             self.out.diagnostics.push(
                 Diagnostic::warning(
@@ -374,7 +392,7 @@ impl<'a> Writer<'a, '_> {
             classes,
             attrs,
         }));
-        if let Some(alias) = alias {
+        for alias in aliases {
             self.events.push(Event::InlineHtml(
                 format!("<span id=\"{}\"></span>", escape_attr(&alias)).into(),
             ));
@@ -448,65 +466,69 @@ impl<'a> Writer<'a, '_> {
             let step = self.section_text.get(self.step_start..).unwrap_or_default();
             self.out.step_texts.push(step.trim().to_owned());
         }
-        let written = match &event {
-            Event::Start(Tag::Link {
-                dest_url, title, ..
-            }) => Some((dest_url.to_string(), title.as_ref() == "mention")),
-            _ => None,
-        };
         let event = self.rewrite(event, span);
-        match (&event, written) {
-            (Event::Start(Tag::Link { .. }), Some((dest, mention))) => {
-                self.link = Some(OpenLink {
-                    at: self.events.len(),
-                    dest,
-                    mention,
-                });
-            }
-            (Event::End(TagEnd::Link), _) => {
-                self.events.push(event);
-                if let Some(link) = self.link.take() {
-                    self.retitle(link);
-                }
-                return;
-            }
-            _ => {}
+        if matches!(event, Event::End(TagEnd::Link)) {
+            self.finish_link(Buffer::Body);
         }
         self.events.push(event);
     }
 
-    /// Gives the link just read the title of the article it leads to, when
-    /// its text is only its target's file name (`[install.md](install.md)`,
-    /// as GitBook's page references write it) or its title is GitBook's
-    /// `"mention"` (`[install.md](install.md "mention")`, a page mention,
-    /// which GitBook shows with the page's title): the reader sees the
-    /// page's title, not a file name. The `"mention"` title goes.
-    fn retitle(&mut self, link: OpenLink) {
-        let end = self.events.len() - 1;
-        let text: Option<String> = self.events[link.at + 1..end]
+    /// Gives the link about to close in `buffer` the title of the article
+    /// it leads to as its text, when it was written without text
+    /// (`[](target)`, MyST's way of asking for the target's title; else its
+    /// target as written, so that the sentence does not read "see ."), with
+    /// only its target's file name or path (`[install.md](install.md)`, as
+    /// GitBook's page references write it), or with GitBook's `"mention"`
+    /// title (a page mention, which GitBook shows with the page's title;
+    /// the title goes).
+    fn finish_link(&mut self, buffer: Buffer) {
+        let Some(link) = self.link.take() else { return };
+        let (model, file) = (self.model, self.page.file);
+        let events = match buffer {
+            Buffer::Body => &mut self.events,
+            Buffer::Heading => match self.heading.as_mut() {
+                Some((_, buffered)) => buffered,
+                None => return,
+            },
+        };
+        let Some(start) = events
+            .iter()
+            .rposition(|e| matches!(e, Event::Start(Tag::Link { .. })))
+        else {
+            return;
+        };
+        let text: Option<String> = events[start + 1..]
             .iter()
             .map(|e| match e {
                 Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
                 _ => None,
             })
             .collect();
-        let Some(text) = text else { return };
         let path = link.dest.split('#').next().unwrap_or_default();
-        let named =
-            !path.is_empty() && (text == path || Some(text.as_str()) == path.rsplit('/').next());
-        if !(named || link.mention) {
+        let empty = start + 1 == events.len();
+        let named = text.as_deref().is_some_and(|text| {
+            !path.is_empty() && (text == path || Some(text) == path.rsplit('/').next())
+        });
+        if !(empty || named || link.mention) {
             return;
         }
-        let file = self.page.file;
-        let LinkTarget::Article { index, .. } =
-            self.model.resolve_in(file.rel, file.lang, &link.dest)
-        else {
-            return;
+        let title = match model.resolve_in(file.rel, file.lang, &link.dest) {
+            LinkTarget::Article { index, .. } if !link.dest.starts_with('#') => {
+                Some(model.articles[index].article.title.clone())
+            }
+            _ => None,
         };
-        let title = self.model.articles[index].article.title.clone();
-        self.events
-            .splice(link.at + 1..end, [Event::Text(title.into())]);
-        if let Some(Event::Start(Tag::Link { title, .. })) = self.events.get_mut(link.at)
+        let shown = match title {
+            Some(title) => title,
+            None if empty => link.dest.trim_start_matches('#').to_owned(),
+            None => return,
+        };
+        if empty {
+            push_collapsed(&mut self.section_text, &shown);
+        }
+        events.truncate(start + 1);
+        events.push(Event::Text(shown.into()));
+        if let Some(Event::Start(Tag::Link { title, .. })) = events.get_mut(start)
             && link.mention
         {
             *title = "".into();
