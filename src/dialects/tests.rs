@@ -471,6 +471,30 @@ fn file_includes_are_left_out_in_code_too() {
 }
 
 #[test]
+fn include_tags_are_file_includes_outside_code_only() {
+    // cibuildwheel's docs (mkdocs-include-markdown) and GitBook's reusable
+    // blocks were called template tags; a Tera or Jinja example in code
+    // (Zola's docs) must stay.
+    let body = "A\n\n{% include-markdown \"../README.md\" start=\"<!--x-->\" %}\n\n\
+                {% include \"../.gitbook/includes/shared.md\" %}\n\n\
+                ```jinja\n{% include \"header.html\" %}\n```\n\n{% include footer.html %}\n";
+    let prepared = prepare(body, false);
+    assert_eq!(
+        prepared.text(),
+        "A\n\n\n\n\n\n```jinja\n{% include \"header.html\" %}\n```\n\n\n"
+    );
+    let warnings = prepared.warnings(Path::new("a.md"), body, 0);
+    let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "2 file includes left out of the page (the first: `{% include-markdown \"../README.md\" start=\"<!--x-->\" %}`)",
+            "1 template tag left out of the page (the first: `{% include footer.html %}`)",
+        ]
+    );
+}
+
+#[test]
 fn code_that_only_looks_like_an_include_stays() {
     // An unclosed block of scissors, and lines an include does not match.
     for body in [

@@ -21,8 +21,8 @@ use super::containers::{self, Admonition, Fence};
 use super::inline::{self, Construct, Kind};
 use super::offsets::Rewrite;
 use syntax::{
-    columns, highlight_start, is_blank_line, is_include, is_list_item, is_snippets_block,
-    myst_target, names_snippets, paragraph_end, vue_block,
+    columns, highlight_start, is_blank_line, is_include, is_include_tag, is_list_item,
+    is_snippets_block, myst_target, names_snippets, paragraph_end, vue_block,
 };
 
 /// How many containers may be open at once; an opener beyond is text.
@@ -377,7 +377,7 @@ impl Pass<'_> {
         if self.opens_code(text, end, shallow) {
             return None;
         }
-        if shallow && is_include(trimmed) {
+        if shallow && (is_include(trimmed) || is_include_tag(trimmed)) {
             self.found(Kind::Include, at..end);
             self.rewrite.remove(content..end);
             return None;

@@ -162,12 +162,36 @@ pub(super) fn is_include(line: &str) -> bool {
     if let Some(path) = line.strip_prefix("{!").and_then(|l| l.strip_suffix("!}")) {
         return !path.trim_start_matches('>').trim().is_empty();
     }
+
     line.strip_prefix("{{#")
         .and_then(|l| l.strip_suffix("}}"))
         .and_then(|call| call.split_once([' ', '\t']))
         .is_some_and(|(name, path)| {
             matches!(name, "include" | "rustdoc_include" | "playground") && !path.trim().is_empty()
         })
+}
+
+/// Whether `line` (without its indentation) is only a tag that includes
+/// a Markdown file where it stands, outside code: mkdocs-include-markdown's
+/// `{% include-markdown "../README.md" %}` (and its `{% include "x.md"
+/// %}`), GitBook's `{% include "../.gitbook/includes/x.md" %}`. The path
+/// is quoted: Jekyll's `{% include x.html %}` is a template's. In code,
+/// such a tag is an example of Jinja or Tera, and stays.
+pub(super) fn is_include_tag(line: &str) -> bool {
+    let Some(tag) = line
+        .trim_end()
+        .strip_prefix("{%")
+        .and_then(|l| l.strip_suffix("%}"))
+    else {
+        return false;
+    };
+    let tag = tag.trim();
+    let path = tag
+        .strip_prefix("include-markdown")
+        .or_else(|| tag.strip_prefix("include"))
+        .filter(|rest| rest.starts_with([' ', '\t']))
+        .map(str::trim_start);
+    path.is_some_and(|p| p.len() > 2 && (p.starts_with('"') || p.starts_with('\'')))
 }
 
 /// Whether `line` is only PyMdown's scissors (`--8<--`), which open and
