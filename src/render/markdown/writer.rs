@@ -509,6 +509,11 @@ impl<'a> Writer<'a, '_> {
         let named = text.as_deref().is_some_and(|text| {
             !path.is_empty() && (text == path || Some(text) == path.rsplit('/').next())
         });
+        if link.mention
+            && let Some(Event::Start(Tag::Link { title, .. })) = events.get_mut(start)
+        {
+            *title = "".into();
+        }
         if !(empty || named || link.mention) {
             return;
         }
@@ -528,11 +533,6 @@ impl<'a> Writer<'a, '_> {
         }
         events.truncate(start + 1);
         events.push(Event::Text(shown.into()));
-        if let Some(Event::Start(Tag::Link { title, .. })) = events.get_mut(start)
-            && link.mention
-        {
-            *title = "".into();
-        }
     }
 
     /// Closes a comment or raw-text element the body left open, at the
