@@ -49,7 +49,8 @@ fn space() -> Site {
          {% code title=\"printer.conf\" %}\n```ini\nduplex = on\n```\n{% endcode %}\n\n\
          {% embed url=\"https://video.example.com/toner\" %}\nA short video.\n{% endembed %}\n\n\
          {% file src=\"../.gitbook/assets/manual.pdf\" %}\nThe manual.\n{% endfile %}\n\n\
-         {% content-ref url=\"../README.md\" %}\n[README.md](../README.md)\n{% endcontent-ref %}\n",
+         {% content-ref url=\"../README.md\" %}\n[README.md](../README.md)\n{% endcontent-ref %}\n\n\
+         Back to [Welcome](../README.md \"mention\").\n",
     );
     site
 }
@@ -89,6 +90,12 @@ fn a_gitbook_space_builds_with_its_uploads_and_blocks() {
         ],
     );
     assert!(!body.contains("{%"), "{body}");
+    // A mention of a page that is not an article keeps its text, not its tooltip.
+    assert_has(
+        &body,
+        &["Back to <a href=\"../../index.html\">Welcome</a>."],
+    );
+    assert!(!body.contains("mention"), "{body}");
 
     // Page mentions and links that show a file name show the page's title.
     let home = site.read_public("index.html");
