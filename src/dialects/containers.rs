@@ -60,6 +60,9 @@ pub(super) enum Marker {
     /// `:::tip Title`, `/// tip | Title`, with the fence that closes it;
     /// `None` for a plain container whose lines are shown as they are.
     Colon(Fence, Option<Admonition>),
+    /// GitBook's `{% step %}`: a list item (a step of the procedure) whose
+    /// body follows, up to its end tag.
+    Step(Fence),
     /// `/// tab | Title`: a tab whose body follows, up to its fence.
     FencedTab(Fence, String),
     /// A line of colons (or slashes) only: closes the innermost container

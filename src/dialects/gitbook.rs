@@ -1,13 +1,15 @@
 //! GitBook's blocks, written as Liquid-like tags on lines of their own:
 //! `{% hint style="warning" %}` … `{% endhint %}` becomes an alert, a tab
 //! (`{% tab title="Windows" %}`) and a titled code block (`{% code
-//! title="app.yml" %}`) show their title, steps, tab groups, columns and
-//! page references (`{% content-ref %}`) their content, and an embed or a
-//! file (`{% embed url="…" %}`, `{% file src="…" %}`) a link to it.
+//! title="app.yml" %}`) show their title, a step (`{% step %}`) is an
+//! item of an ordered list (the article's numbered steps), tab groups,
+//! steppers, columns and page references (`{% content-ref %}`) show their
+//! content, and an embed or a file (`{% embed url="…" %}`, `{% file
+//! src="…" %}`) a link to it.
 //!
-//! Other tags (Jekyll's `{% if %}`, GitBook's `{% include %}` and `{%
-//! openapi %}`) are not GitBook blocks: the inline pass drops them with a
-//! warning, as before.
+//! Other tags are not GitBook blocks: `{% include "x.md" %}` is a file
+//! include (`lines::syntax::is_include_tag`), `{% openapi %}` and Jekyll's
+//! `{% if %}` are dropped by the inline pass with a warning.
 
 use super::containers::{Admonition, AlertKind, Fence, Marker};
 
@@ -66,6 +68,7 @@ pub(super) fn marker(line: &str) -> Option<Marker> {
     let fence = fence(name)?;
     Some(match name {
         "hint" => Marker::Colon(fence, Some(hint(args))),
+        "step" => Marker::Step(fence),
         "tab" | "code" | "code-tabs-item" => match super::attribute(args, "title") {
             Some(title) => Marker::FencedTab(fence, super::inline_text(title)),
             None => Marker::Colon(fence, None),
@@ -164,11 +167,11 @@ mod tests {
             marker("{% code title=\"app.yml\" overflow=\"wrap\" lineNumbers=\"true\" %}"),
             Some(Marker::FencedTab(_, title)) if title == "app.yml"
         ));
+        assert!(matches!(marker("{% step %}"), Some(Marker::Step(_))));
         for plain in [
             "{% tabs %}",
             "{% code %}",
             "{% stepper %}",
-            "{% step %}",
             "{% content-ref url=\"a.md\" %}",
         ] {
             assert!(

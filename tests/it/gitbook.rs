@@ -79,7 +79,10 @@ fn a_gitbook_space_builds_with_its_uploads_and_blocks() {
             "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Warning</p>\n\
              <p>Switch the printer <strong>off</strong> first.</p>",
             "<img src=\"../../gitbook/assets/tray (1).png\" alt=\"The tray\">",
+            // Steps are the article's numbered steps.
+            "<li id=\"step-1\" class=\"step\">",
             "<h3 id=\"open-the-cover\">Open the cover",
+            "<li id=\"step-2\" class=\"step\">",
             "<h3 id=\"swap-the-cartridge\">Swap the cartridge",
             "<p><strong>Windows</strong></p>\n<p>Print a test page from Settings.</p>",
             "<p><strong>macOS</strong></p>\n<div class=\"alert alert-note\"",

@@ -8,7 +8,7 @@ use super::super::containers::{Admonition, Fence, Marker};
 use super::super::inline::Kind;
 use super::super::jsx;
 use super::syntax::{columns, markdown_element};
-use super::{Container, MAX_NESTING, Mode, Pass};
+use super::{Container, ITEM, MAX_NESTING, Mode, Pass, QUOTE};
 
 impl Pass<'_> {
     /// Opens or closes a container at the line whose content is at
@@ -59,7 +59,10 @@ impl Pass<'_> {
             return Some(format!("{}\n{blank}", lines.join("\n")));
         }
         if !matches!(marker, Marker::ColonClose(_)) && self.stack.len() >= MAX_NESTING {
-            if matches!(marker, Marker::Colon(..) | Marker::FencedTab(..)) {
+            if matches!(
+                marker,
+                Marker::Colon(..) | Marker::FencedTab(..) | Marker::Step(_)
+            ) {
                 self.unopened_colons += 1;
             }
             self.found(Kind::TooDeep, marked);
@@ -72,16 +75,20 @@ impl Pass<'_> {
         match marker {
             Marker::Indented(admonition) => {
                 let line = alert(&admonition);
-                self.open(column, None, true);
+                self.open(column, None, QUOTE);
                 self.admonitions.push((line_start, admonition));
                 Some(line)
             }
             Marker::Tab(title) => {
-                self.open(column, None, false);
+                self.open(column, None, "");
                 Some(self.tab_title(prefix, indent, &title))
             }
+            Marker::Step(fence) => {
+                self.open(column, Some(fence), ITEM);
+                Some(format!("{prefix}{indent}1."))
+            }
             Marker::FencedTab(fence, title) => {
-                self.open(column, Some(fence), false);
+                self.open(column, Some(fence), "");
                 Some(self.tab_title(prefix, indent, &title))
             }
             Marker::Colon(colons, admonition) => {
@@ -89,7 +96,8 @@ impl Pass<'_> {
                     Some(a) => alert(a),
                     None => prefix.trim_end().to_owned(),
                 };
-                self.open(column, Some(colons), admonition.is_some());
+                let marker = if admonition.is_some() { QUOTE } else { "" };
+                self.open(column, Some(colons), marker);
                 if let Some(admonition) = admonition {
                     self.admonitions.push((line_start, admonition));
                 }
@@ -128,13 +136,13 @@ impl Pass<'_> {
         format!("{before}{prefix}{indent}**{title}**\n{blank}")
     }
 
-    fn open(&mut self, base: usize, colons: Option<Fence>, quote: bool) {
+    fn open(&mut self, base: usize, colons: Option<Fence>, marker: &'static str) {
         self.push(Container {
             base,
             colons,
             indent: if colons.is_some() { 0 } else { 4 },
             element: None,
-            quote,
+            marker,
             in_list: self.list,
         });
     }
@@ -186,14 +194,18 @@ impl Pass<'_> {
             jsx::Block::Alert(a) => format!("{prefix}{indent}> [!{}]", a.kind.marker()),
         };
         let first_column = self.first_content_column(end);
-        let quote = matches!(block, jsx::Block::Alert(_));
+        let marker = if matches!(block, jsx::Block::Alert(_)) {
+            QUOTE
+        } else {
+            ""
+        };
         let line_start = self.line_start(at);
         self.push(Container {
             base: column,
             colons: None,
             indent: first_column.saturating_sub(column).min(4),
             element: Some(name.to_owned()),
-            quote,
+            marker,
             in_list: self.list,
         });
         if let jsx::Block::Alert(admonition) = block {
@@ -241,7 +253,7 @@ impl Pass<'_> {
             colons: None,
             indent: first_column.saturating_sub(column).min(4),
             element: Some(name.to_owned()),
-            quote: false,
+            marker: "",
             in_list: self.list,
         });
         Some(format!("{prefix}{indent}{tag}\n{blank}"))

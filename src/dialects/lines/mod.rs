@@ -25,6 +25,12 @@ use syntax::{
     is_snippets_block, myst_target, names_snippets, paragraph_end, vue_block,
 };
 
+/// What starts each line of an alert: a block quote's marker.
+pub(super) const QUOTE: &str = "> ";
+
+/// What starts each line of a step after its `1.`: a list item's body.
+pub(super) const ITEM: &str = "   ";
+
 /// How many containers may be open at once; an opener beyond is text.
 ///
 /// Every line inside a container is written with one quote marker per
@@ -93,8 +99,9 @@ struct Container {
     indent: usize,
     /// The name of the HTML element it is (`div` for `<div markdown>`).
     element: Option<String>,
-    /// Whether it is shown as an alert (a block quote).
-    quote: bool,
+    /// What starts each of its lines: [`QUOTE`] for an alert (a block
+    /// quote), [`ITEM`] for a step (a list item's body), nothing else.
+    marker: &'static str,
     /// Whether the text around it was inside a list, as it is again when
     /// it closes (a tab in a list item, the next tab after it).
     in_list: bool,
@@ -191,7 +198,7 @@ impl Pass<'_> {
                 .iter()
                 .position(|c| c.colons.is_none() && indent < c.body_column())
             {
-                closed_quote = self.stack[outermost..].iter().any(|c| c.quote);
+                closed_quote = self.stack[outermost..].iter().any(|c| !c.marker.is_empty());
                 self.close_to(outermost);
             }
             if let Mode::Code { depth, .. } | Mode::Comment { depth } = self.mode
@@ -237,13 +244,10 @@ impl Pass<'_> {
         self.stack.truncate(depth);
     }
 
-    /// The prefix of the open quotes (`> > `), as a line of them starts.
+    /// The markers of the open containers (`> > `), as a line of them
+    /// starts.
     fn quote_prefix(&self) -> String {
-        self.stack
-            .iter()
-            .filter(|c| c.quote)
-            .map(|_| "> ")
-            .collect()
+        self.stack.iter().map(|c| c.marker).collect()
     }
 
     /// Consumes the open containers' indentation of the line at `start`:
@@ -259,9 +263,7 @@ impl Pass<'_> {
             prefix.extend(std::iter::repeat_n(' ', reached));
             at += bytes;
             column += reached;
-            if c.quote {
-                prefix.push_str("> ");
-            }
+            prefix.push_str(c.marker);
             let (bytes, reached) = columns(&line[at..], c.body_column().saturating_sub(column));
             at += bytes;
             column += reached;
