@@ -1,5 +1,6 @@
 //! Where other generators keep their pages: a project built with MkDocs,
-//! GitBook, mdBook, Docusaurus, Starlight, VitePress, Sphinx or Nextra builds with
+//! GitBook, mdBook, Docusaurus, Starlight, VitePress, Sphinx or Nextra
+//! builds with
 //! tier0 where it stands, without a `tier0.yaml` naming its folder.
 //!
 //! In: the site folder. Out: the folder its generator's configuration
@@ -62,9 +63,9 @@ const MARKED: &[(&str, &[&str], &str)] = &[
 /// The content folder the configuration of another generator at `root`
 /// names, when it is a folder of the site folder ([`content_folder`]'s
 /// rules): MkDocs's or Zensical's `docs_dir` (default `docs`), GitBook's
-/// `root` (`.gitbook.yaml`), mdBook's `[book] src` (default `src`), then the folder Docusaurus, Starlight,
-/// VitePress, Sphinx or Nextra keeps its pages in, found beside the file
-/// or folder that marks the project.
+/// `root` (`.gitbook.yaml`), mdBook's `[book] src` (default `src`), then
+/// the folder Docusaurus, Starlight, VitePress, Sphinx or Nextra keeps its
+/// pages in, found beside the file or folder that marks the project.
 pub fn generator_folder(root: &Path) -> Option<GeneratorFolder> {
     let marked = MARKED.iter().filter_map(|(generator, marks, dir)| {
         let mark = marks.iter().find(|m| root.join(m).exists())?;

@@ -76,7 +76,7 @@ pub(super) fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic
         };
         let name = entry.file_name().to_string_lossy();
         let uploads = gitbook_uploads(entry.path().strip_prefix(content).unwrap_or(entry.path()));
-        let gitbook = entry.depth() == 1 && name == GITBOOK_DIR;
+        let gitbook = entry.depth() == 1 && name == GITBOOK_DIR && entry.file_type().is_dir();
         if uploads == Some(false) || (is_skipped(&name) && !gitbook) {
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();

@@ -128,3 +128,14 @@ fn a_gitbook_space_builds_with_its_uploads_and_blocks() {
     );
     assert!(!site.read_public("articles.json").contains("draft-notes"));
 }
+
+#[test]
+fn only_gitbooks_folder_is_read_not_a_hidden_file_of_its_name() {
+    let site = Site::empty();
+    site.write("content/.gitbook", "not a folder");
+    site.write("content/a.md", "# A\n\nText.\n");
+    let output = site.tier0(&["build"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(!site.public().join(".gitbook").exists());
+    assert!(!site.public().join("gitbook").exists());
+}
