@@ -1,7 +1,7 @@
 //! Where other generators keep their pages: a project built with MkDocs,
 //! GitBook, mdBook, Docusaurus, Starlight, VitePress, Sphinx or Nextra
-//! builds with
-//! tier0 where it stands, without a `tier0.yaml` naming its folder.
+//! builds with tier0 where it stands, without a `tier0.yaml` naming its
+//! folder.
 //!
 //! In: the site folder. Out: the folder its generator's configuration
 //! names ([`generator_folder`]) when `tier0.yaml` names none and there is
