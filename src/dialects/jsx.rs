@@ -15,10 +15,16 @@ use super::inline::jsx_tag;
 /// What a component's opening tag makes of its content.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Block {
-    /// Shown as it is (`<Tabs>`, `<Steps>`).
+    /// Shown as it is (`<Steps>`, `<CardGrid>`).
     Plain,
+    /// A group of tabs (`<Tabs>`): shown as it is; with Nextra's
+    /// `items={['pnpm', 'npm']}`, its tabs are labelled in turn by these.
+    Tabs(Vec<String>),
     /// A tab: its label in bold, then its content.
     Tab(String),
+    /// A tab without a label of its own (Nextra's `<Tabs.Tab>`): the next
+    /// of its `<Tabs>`' items, if it has them.
+    NextTab,
     /// An alert.
     Alert(Admonition),
     /// A self-closing card that links somewhere (Starlight's `<LinkCard
@@ -69,14 +75,15 @@ pub(super) fn tag(line: &str) -> Option<(&str, Option<Block>)> {
 fn block(name: &str, args: &str) -> Option<Block> {
     let attribute = |key| super::attribute(args, key);
     Some(match name {
-        "Tabs" | "Steps" | "CardGrid" => Block::Plain,
+        "Tabs" => Block::Tabs(items(args).unwrap_or_default()),
+        "Steps" | "CardGrid" => Block::Plain,
         "Card" => match attribute("title") {
             Some(title) => Block::Tab(super::inline_text(title)),
             None => Block::Plain,
         },
         "TabItem" | "Tabs.Tab" | "Tab" => match attribute("label").or_else(|| attribute("value")) {
             Some(label) => Block::Tab(super::inline_text(label)),
-            None => Block::Plain,
+            None => Block::NextTab,
         },
         "Admonition" | "Aside" | "Callout" => {
             let kind = attribute("type").unwrap_or("note");
@@ -95,6 +102,21 @@ fn block(name: &str, args: &str) -> Option<Block> {
     })
 }
 
+/// The labels of `items={['pnpm', "npm"]}` among a tag's `args`: string
+/// literals only (a variable or a call is not known without running it).
+fn items(args: &str) -> Option<Vec<String>> {
+    let list = args.split_once("items={[")?.1.split_once("]}")?.0;
+    list.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            let quote = item.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            let inner = item[1..].strip_suffix(quote)?;
+            Some(super::inline_text(inner))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,7 +125,7 @@ mod tests {
     fn tabs_show_their_label_and_callouts_are_alerts() {
         assert_eq!(
             tag("<Tabs groupId=\"os\">"),
-            Some(("Tabs", Some(Block::Plain)))
+            Some(("Tabs", Some(Block::Tabs(vec![]))))
         );
         assert_eq!(
             tag("<TabItem value=\"win\" label=\"Windows\" default>"),
@@ -152,6 +174,30 @@ mod tests {
             ))
         );
         assert_eq!(tag("<LinkCard href=\"/x/\" />"), None);
+    }
+
+    #[test]
+    fn nextra_tabs_take_their_labels_from_the_items() {
+        assert_eq!(
+            tag("<Tabs items={['pnpm', \"npm\", 'yarn']} defaultIndex=\"1\">"),
+            Some((
+                "Tabs",
+                Some(Block::Tabs(vec![
+                    "pnpm".into(),
+                    "npm".into(),
+                    "yarn".into()
+                ]))
+            ))
+        );
+        assert_eq!(tag("<Tabs.Tab>"), Some(("Tabs.Tab", Some(Block::NextTab))));
+        assert_eq!(
+            tag("<Tabs items={names}>"),
+            Some(("Tabs", Some(Block::Tabs(vec![]))))
+        );
+        assert_eq!(
+            tag("<Tabs items={['a', b]}>"),
+            Some(("Tabs", Some(Block::Tabs(vec![]))))
+        );
     }
 
     #[test]

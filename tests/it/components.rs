@@ -51,3 +51,32 @@ fn tabs_steps_and_callouts_show_their_markdown() {
         ],
     );
 }
+
+#[test]
+fn nextra_tabs_are_labelled_by_their_items_in_turn() {
+    let site = Site::empty();
+    site.write(
+        "tier0.yaml",
+        "default_language: en\nlanguages:\n  - {code: en, name: English}\n",
+    );
+    site.write(
+        "content/install.mdx",
+        "---\ntitle: Install\n---\n\nimport { Tabs } from 'nextra/components'\n\n\
+         <Tabs items={['pnpm', 'npm']}>\n  <Tabs.Tab>\n    Run `pnpm add app`.\n  </Tabs.Tab>\n\
+         \x20 <Tabs.Tab>\n    Run `npm install app`.\n  </Tabs.Tab>\n</Tabs>\n\n\
+         <Tabs>\n<Tabs.Tab>\nNo label here.\n</Tabs.Tab>\n</Tabs>\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(!err.contains("JSX"), "{err}");
+    let (_, body) = page(&site, "install");
+    assert_has(
+        &body,
+        &[
+            "<p><strong>pnpm</strong></p>\n<p>Run <code>pnpm add app</code>.</p>\n\
+             <p><strong>npm</strong></p>\n<p>Run <code>npm install app</code>.</p>\n\
+             <p>No label here.</p>",
+        ],
+    );
+}

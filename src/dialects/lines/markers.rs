@@ -190,7 +190,22 @@ impl Pass<'_> {
                 return format!("{prefix}{indent}{shown}\n{blank}");
             }
             jsx::Block::Plain => prefix.trim_end().to_owned(),
+            jsx::Block::Tabs(labels) => {
+                let at = self.stack.len();
+                self.tab_labels.push((at, labels.iter().cloned().collect()));
+                prefix.trim_end().to_owned()
+            }
             jsx::Block::Tab(label) => self.tab_title(prefix, indent, label),
+            jsx::Block::NextTab => {
+                let label = self
+                    .tab_labels
+                    .last_mut()
+                    .and_then(|(_, labels)| labels.pop_front());
+                match label {
+                    Some(label) => self.tab_title(prefix, indent, &label),
+                    None => prefix.trim_end().to_owned(),
+                }
+            }
             jsx::Block::Alert(a) => format!("{prefix}{indent}> [!{}]", a.kind.marker()),
         };
         let first_column = self.first_content_column(end);

@@ -69,6 +69,7 @@ pub(super) fn read(body: &str, mdx: bool) -> Read {
         give_up_until: 0,
         paragraph_end: 0,
         unopened_colons: 0,
+        tab_labels: Vec::new(),
     };
     let mut pos = 0;
     while pos < body.len() {
@@ -177,6 +178,9 @@ struct Pass<'a> {
     /// `:::` openers left as text for being too deep and not yet closed:
     /// their closers are text too, not the close of an open container.
     unopened_colons: usize,
+    /// The labels not yet taken of Nextra's open `<Tabs items={…}>`, each
+    /// with the depth of its container in `stack`.
+    tab_labels: Vec<(usize, std::collections::VecDeque<String>)>,
 }
 
 impl Pass<'_> {
@@ -242,6 +246,7 @@ impl Pass<'_> {
             self.list = outermost.in_list;
         }
         self.stack.truncate(depth);
+        self.tab_labels.retain(|(at, _)| *at < depth);
     }
 
     /// The markers of the open containers (`> > `), as a line of them
