@@ -8,11 +8,7 @@ use crate::support::{Site, stderr};
 
 #[test]
 fn tabs_steps_and_callouts_show_their_markdown() {
-    let site = Site::empty();
-    site.write(
-        "tier0.yaml",
-        "default_language: en\nlanguages:\n  - {code: en, name: English}\n",
-    );
+    let site = Site::english();
     site.write(
         "content/install.mdx",
         "---\ntitle: Install\n---\n\nimport Tabs from '@theme/Tabs';\n\
@@ -54,11 +50,7 @@ fn tabs_steps_and_callouts_show_their_markdown() {
 
 #[test]
 fn nextra_tabs_are_labelled_by_their_items_in_turn() {
-    let site = Site::empty();
-    site.write(
-        "tier0.yaml",
-        "default_language: en\nlanguages:\n  - {code: en, name: English}\n",
-    );
+    let site = Site::english();
     site.write(
         "content/install.mdx",
         "---\ntitle: Install\n---\n\nimport { Tabs } from 'nextra/components'\n\n\

@@ -8,11 +8,7 @@ use crate::support::{Site, stderr};
 
 /// A space of two pages, an image, a PDF and a reusable block.
 fn space() -> Site {
-    let site = Site::empty();
-    site.write(
-        "tier0.yaml",
-        "default_language: en\nlanguages:\n  - {code: en, name: English}\n",
-    );
+    let site = Site::english();
     site.write(
         "content/SUMMARY.md",
         "# Table of contents\n\n* [Welcome](README.md)\n\n## Printing\n\n\

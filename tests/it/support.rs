@@ -43,6 +43,16 @@ impl Site {
         }
     }
 
+    /// An empty site whose only language is English.
+    pub fn english() -> Self {
+        let site = Self::empty();
+        site.write(
+            "tier0.yaml",
+            "default_language: en\nlanguages:\n  - {code: en, name: English}\n",
+        );
+        site
+    }
+
     /// The site folder.
     pub fn root(&self) -> &Path {
         self.dir.path()
