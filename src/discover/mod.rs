@@ -351,6 +351,14 @@ pub fn shapes_the_site(rel: &str) -> bool {
     name == TABLE_OF_CONTENTS || read_apart(name) || crate::landing::family(name).is_some()
 }
 
+/// Whether a file or folder named `name`, at any depth, is one no build
+/// reads, however named: scratch and hidden files ([`is_scratch`]), but
+/// for the hidden ones that shape the site (mkdocs-awesome-pages'
+/// `.pages`) and GitBook's folder ([`GITBOOK_DIR`]).
+pub fn never_read(name: &str) -> bool {
+    is_scratch(name) && !shapes_the_site(name) && name != GITBOOK_DIR
+}
+
 /// Whether a file named `name` is read apart from the articles, for the
 /// shape of the site: a category file or a navigation file.
 fn read_apart(name: &str) -> bool {

@@ -354,11 +354,7 @@ mod tests {
                 page("b/two.md", None),
             ]
         );
-        let sections: Vec<_> = navigation
-            .sections
-            .iter()
-            .map(|s| (s.section.as_str(), s.title.as_deref(), s.position))
-            .collect();
+        let sections = navigation.section_places();
         assert_eq!(
             sections,
             [

@@ -90,3 +90,15 @@ pub(super) fn read(sources: &Sources) -> Read {
     read.problems.extend(problems);
     read
 }
+
+#[cfg(test)]
+impl Navigation {
+    /// The sections it places or titles, as (section, title, position):
+    /// what the readers' tests compare.
+    pub(super) fn section_places(&self) -> Vec<(&str, Option<&str>, Option<i64>)> {
+        self.sections
+            .iter()
+            .map(|s| (s.section.as_str(), s.title.as_deref(), s.position))
+            .collect()
+    }
+}

@@ -199,13 +199,9 @@ fn classify(root: &Path, content: &Path, path: &Path) -> Change {
     // What no build reads, in a folder no build reads or not; but for the
     // hidden files and folders a build reads (mkdocs-awesome-pages'
     // `.pages`, GitBook's `.gitbook/assets/`).
-    let scratch = rel.components().any(|c| {
-        c.as_os_str().to_str().is_some_and(|name| {
-            discover::is_scratch(name)
-                && !discover::shapes_the_site(name)
-                && name != discover::GITBOOK_DIR
-        })
-    });
+    let scratch = rel
+        .components()
+        .any(|c| c.as_os_str().to_str().is_some_and(discover::never_read));
     let top_level = rel.components().count() == 1;
     if top_level && (name == CONFIG_FILE || MKDOCS_FILES.contains(&name)) {
         Change::Other

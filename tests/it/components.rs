@@ -6,6 +6,16 @@
 use crate::conventions::{assert_has, page};
 use crate::support::{Site, stderr};
 
+/// Builds `site`, which must succeed with no JSX warning; the body of its
+/// page `install`.
+fn built_install_page(site: &Site) -> String {
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(!err.contains("JSX"), "{err}");
+    page(site, "install").1
+}
+
 #[test]
 fn tabs_steps_and_callouts_show_their_markdown() {
     let site = Site::english();
@@ -24,11 +34,7 @@ fn tabs_steps_and_callouts_show_their_markdown() {
          <CardGrid>\n  <Card title=\"Check the cable\" icon=\"plug\">\n    Plug it in.\n  </Card>\n</CardGrid>\n\n\
          <LinkCard title=\"Read more\" href=\"https://example.com/more\" description=\"Elsewhere.\" />\n",
     );
-    let output = site.tier0(&["build"]).output().unwrap();
-    let err = stderr(&output);
-    assert_eq!(output.status.code(), Some(0), "{err}");
-    assert!(!err.contains("JSX"), "{err}");
-    let (_, body) = page(&site, "install");
+    let body = built_install_page(&site);
     assert_has(
         &body,
         &[
@@ -58,11 +64,7 @@ fn nextra_tabs_are_labelled_by_their_items_in_turn() {
          \x20 <Tabs.Tab>\n    Run `npm install app`.\n  </Tabs.Tab>\n</Tabs>\n\n\
          <Tabs>\n<Tabs.Tab>\nNo label here.\n</Tabs.Tab>\n</Tabs>\n",
     );
-    let output = site.tier0(&["build"]).output().unwrap();
-    let err = stderr(&output);
-    assert_eq!(output.status.code(), Some(0), "{err}");
-    assert!(!err.contains("JSX"), "{err}");
-    let (_, body) = page(&site, "install");
+    let body = built_install_page(&site);
     assert_has(
         &body,
         &[

@@ -229,11 +229,7 @@ mod tests {
             pages,
             [("g/b.mdx", Some("Bee"), false), ("g/a.md", None, true)]
         );
-        let sections: Vec<_> = navigation
-            .sections
-            .iter()
-            .map(|s| (s.section.as_str(), s.title.as_deref(), s.position))
-            .collect();
+        let sections = navigation.section_places();
         assert_eq!(sections, [("g/sub", Some("Subfolder"), Some(3))]);
         assert_eq!(problems.len(), 1);
         assert_eq!(

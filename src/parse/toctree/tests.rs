@@ -45,11 +45,7 @@ fn entries_options_titles_self_and_links_are_read_as_sphinx_reads_them() {
         pages(navigation),
         [("usage/start.md", Some("Getting started"))]
     );
-    let sections: Vec<_> = navigation
-        .sections
-        .iter()
-        .map(|s| (s.section.as_str(), s.title.as_deref(), s.position))
-        .collect();
+    let sections = navigation.section_places();
     // The folders' places, a reStructuredText page's too; the caption
     // titles the folder its pages share.
     assert_eq!(
