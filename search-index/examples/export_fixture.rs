@@ -81,6 +81,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let typed = out.join("typed");
     let typed_dir = export_to(&typed, &["en".to_string()], &typed_corpus())?;
     write_expected(&typed_dir, TYPED_QUERIES, &typed.join("expected.json"))?;
+    let sole = out.join("sole");
+    let sole_dir = export_to(&sole, &["en".to_string()], &sole_corpus())?;
+    write_expected(&sole_dir, SOLE_QUERIES, &sole.join("expected.json"))?;
     let anchors = out.join("anchors");
     let docs = anchored_corpus();
     export_to(&anchors, &["es".to_string()], &docs)?;
@@ -330,7 +333,13 @@ fn typed_corpus() -> Vec<SearchDocument> {
         ("http", "HTTP", "Servers and clients of the web protocol."),
     ]
     .into_iter()
-    .map(|(id, title, text)| SearchDocument {
+    .map(|(id, title, text)| english(id, title, text))
+    .collect()
+}
+
+/// An English reference article of one section.
+fn english(id: &str, title: &str, text: &str) -> SearchDocument {
+    SearchDocument {
         id: id.to_string(),
         lang: "en".to_string(),
         url: format!("{id}/"),
@@ -343,8 +352,34 @@ fn typed_corpus() -> Vec<SearchDocument> {
             text: text.to_string(),
         }],
         ..Default::default()
-    })
-    .collect()
+    }
+}
+
+/// Queries over [`sole_corpus`]: one word, the whole title of a page that
+/// ranks after the first 10 by score.
+const SOLE_QUERIES: &[(&str, &str)] =
+    &[("en", "template"), ("en", "templatr"), ("en", "Templates")];
+
+/// Hugo's "Template" among 30 pages that say "template" in their title and
+/// all through their text (and "Templates", an overview), and other pages.
+fn sole_corpus() -> Vec<SearchDocument> {
+    let body = "The template and its template lookup: a base template, a list template, \
+                a single template and the template of every kind, template after template.";
+    let mut docs: Vec<SearchDocument> = (0..30)
+        .map(|i| {
+            let mut doc = english(&format!("t{i:02}"), &format!("Template lookup {i}"), body);
+            doc.description = "Which template a template of this kind uses.".to_string();
+            doc.keywords = vec!["template".to_string(), "templates".to_string()];
+            doc.sections[0].heading = Some("Template of templates".to_string());
+            doc
+        })
+        .collect();
+    docs.push(english("template", "Template", "Executes a named partial."));
+    docs.push(english("templates", "Templates", "An overview."));
+    docs.extend(
+        (0..40).map(|i| english(&format!("o{i:02}"), &format!("Other {i}"), "Nothing of it.")),
+    );
+    docs
 }
 
 /// Articles the first [`ZORZAL_TITLED`] titled ones must yield to for

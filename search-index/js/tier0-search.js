@@ -11,7 +11,7 @@
 // Dependency-free, no build step. The only `export` is the last line, so
 // that tier0 can also ship this file as a classic script (for file://).
 
-const FORMAT_VERSION = 6;
+const FORMAT_VERSION = 7;
 // A stop word's own postings are under this prefix and the word (FORMAT.md).
 const STOP_TERM_PREFIX = ".";
 const MAX_TOKEN_CHARS = 40;
@@ -726,7 +726,7 @@ function createRanker({ manifest, data, postings }) {
    * article matches every required word), the number of matches, and
    * whether the order is certain: an unloaded tail cannot change it.
    */
-  function evaluate(lists, optional, docsCount, accept, limit) {
+  function evaluate(lists, optional, docsCount, accept, limit, also) {
     const q = wordsOf(optional);
     const a = accumulators(docsCount, q.nw);
     const n = accumulate(a, lists, q.nw, accept);
@@ -734,13 +734,26 @@ function createRanker({ manifest, data, postings }) {
     const anyOpen = open.some((word) => word.some((o) => o !== null));
     const allWords = matchesAll(a, n, q);
     const { top, total, all } = selectTop(a, n, q, anyOpen ? open : null, allWords, limit);
-    return { top, total, allWords, certain: !anyOpen || isCertain(a, open, q, allWords, limit, top, all) };
+    // The articles of `also` after the first `limit`, in order, with their
+    // keys (final only when every list is whole).
+    const inTop = new Set(top.map((c) => c.doc));
+    const after = also.filter((doc) => !inTop.has(doc) && a.stamp[doc] === a.query)
+      .map((doc) => ({ doc, key: knownKey(a, q, doc) }))
+      .filter((c) => inPhase(c.key[0], allWords, q.nr))
+      .sort((x, y) => (before(x, y) ? -1 : 1));
+    const missing = also.some((doc) => !inTop.has(doc) && (!accept || accept(doc)));
+    return { top, total, allWords, after, missing, certain: !anyOpen || isCertain(a, open, q, allWords, limit, top, all) };
   }
 
-  /** The best `limit` of the articles answering the planned `words`, their count and the forms to highlight (by word). */
-  async function rank(words, { limit = 10, filters = {}, count = false } = {}) {
+  /**
+   * The best `limit` of the articles answering the planned `words`, their
+   * count and the forms to highlight (by word); `after`: the articles
+   * whose title is one word of `titleTerm` (`sole`) that rank after them,
+   * in order (QUERY.md, "Exact title").
+   */
+  async function rank(words, { limit = 10, filters = {}, count = false, titleTerm = null } = {}) {
     const m = await manifest();
-    if (words.length === 0 || limit <= 0) return { ranked: [], total: 0, totalExact: true, allWords: false, forms: new Map() };
+    if (words.length === 0 || limit <= 0) return { ranked: [], after: [], sole: [], total: 0, totalExact: true, allWords: false, forms: new Map() };
     const accept = await filterSet(filters);
     const load = (withTails) => Promise.all(words.map((word) => Promise.all(word.candidates.map(async (c) => {
       const d = await postings(c.term, withTails);
@@ -749,16 +762,20 @@ function createRanker({ manifest, data, postings }) {
     let lists = await load(false);
     const asLists = (ls) => ls.map((word) => word.map((c) => ({ ...c, rest: restScore(c.entry) })));
     const optional = words.map((w) => w.optional === true);
-    let result = evaluate(asLists(lists), optional, m.docs, accept, limit);
+    const entry = titleTerm === null ? null : (await postings(titleTerm, false)).entry;
+    const also = (entry && entry.sole) || [];
+    let result = evaluate(asLists(lists), optional, m.docs, accept, limit, also);
     let totalExact = lists.every((word) => word.every((c) => c.complete));
-    if (!result.certain || (count && !totalExact)) {
+    // Where an article of that title is not among the first, only whole
+    // postings tell where it ranks.
+    if (!result.certain || (!totalExact && (count || result.missing))) {
       lists = await load(true);
-      result = evaluate(asLists(lists), optional, m.docs, accept, limit);
+      result = evaluate(asLists(lists), optional, m.docs, accept, limit, also);
       totalExact = true;
     }
     const forms = new Map();
     lists.forEach((word, i) => { for (const c of word) if (c.entry) for (const f of c.entry.forms) if (!forms.has(f)) forms.set(f, i); });
-    return { ranked: result.top, total: result.total, totalExact, allWords: result.allWords, forms };
+    return { ranked: result.top, after: result.after, sole: also, total: result.total, totalExact, allWords: result.allWords, forms };
   }
 
   return { rank };
@@ -914,33 +931,36 @@ function matchesAll(a, n, q) {
   return false;
 }
 
+/** The key of article `doc`, seen by the loaded lists, from what they hold of it. */
+function knownKey(a, q, doc) {
+  const { best, title } = a;
+  const { optional, nw, nr } = q;
+  let matched = 0, titled = 0, score = 0;
+  for (let i = 0; i < nw; i++) {
+    const v = best[doc * nw + i];
+    if (v !== v) continue;
+    score = Math.fround(score + v);
+    if (!optional[i]) { matched++; if (title[doc * nw + i]) titled++; }
+  }
+  return [matched, matched === nr && titled === nr ? 1 : 0, score];
+}
+
 /**
  * The best `limit` of the `n` articles seen, in order, among those of the
  * phase, and how many the phase holds. When some tail is `open` (else
  * null), each article carries its keys, and `all` lists every article seen.
  */
 function selectTop(a, n, q, open, allWords, limit) {
-  const { best, title, touched } = a;
-  const { optional, nw, nr } = q;
+  const { touched } = a;
+  const { nr } = q;
   const top = [];
   let total = 0;
   const all = [];
   for (let t = 0; t < n; t++) {
     const doc = touched[t];
     const k = open ? keysOf(a, open, q, doc) : null;
-    let matched = 0, titled = 0, score = 0;
-    if (k) [matched, titled, score] = k.lower;
-    else {
-      for (let i = 0; i < nw; i++) {
-        const v = best[doc * nw + i];
-        if (v !== v) continue;
-        score = Math.fround(score + v);
-        if (!optional[i]) { matched++; if (title[doc * nw + i]) titled++; }
-      }
-      titled = matched === nr && titled === nr ? 1 : 0;
-    }
-    const key = [matched, titled, score];
-    if (!inPhase(matched, allWords, nr)) { if (k) all.push({ doc, k }); continue; }
+    const key = k ? k.lower : knownKey(a, q, doc);
+    if (!inPhase(key[0], allWords, nr)) { if (k) all.push({ doc, k }); continue; }
     total++;
     const c = { doc, key, k };
     if (k) all.push(c);
@@ -1001,23 +1021,36 @@ function createSearch({ load, base = "", lang } = {}) {
     const limit = options.limit ?? 10;
     const { typos = true } = options;
     const { words, phrase } = await plan(query, typos);
-    const { ranked, forms, total, totalExact, allWords } = await rank(words, { ...options, limit: Math.max(limit, TITLE_WINDOW) });
+    // A one-word query also looks for the articles whose title is that
+    // word (or its best correction) after the first TITLE_WINDOW.
+    const titleCandidate = words.length === 1 && phrase.length === 1 ? words[0].candidates.find((c) => c.surface === phrase[0]) : undefined;
+    const titleTerm = titleCandidate ? titleCandidate.term : null;
+    const { ranked: top, after, sole, forms, total, totalExact, allWords } = await rank(words, { ...options, limit: Math.max(limit, TITLE_WINDOW), titleTerm });
     const m = await manifest();
+    const ranked = top.concat(after);
     const records = await Promise.all(ranked.map(async (r) => readRecord((await data(`r/${Math.floor(r.doc / m.records)}.js`))[r.doc % m.records])));
-    // Among the first TITLE_WINDOW, an article whose title is the query
-    // comes first (2: typed whole, before 1: begun), then those with the
-    // query's words in a row; a word planned as its parts counts as those
-    // (`macos` is the title "Mac OS").
+    // Among the first TITLE_WINDOW, joined by those articles when their
+    // title is the query, an article whose title is the query comes first
+    // (2: typed whole, before 1: begun), then those with the query's words
+    // in a row; a word planned as its parts counts as those (`macos` is
+    // the title "Mac OS").
     const typing = isTyping(query);
-    const first = records.slice(0, TITLE_WINDOW);
     // A word of a text is the query's `j`th as written, or as the
     // beginning of its word while it is being typed (QUERY.md).
     const n = phrase.length;
     const is = (w, j) => w === phrase[j] || (typing && j === n - 1 && w.startsWith(phrase[j]));
-    const exact = first.map((rec) => { const t = surfacesOf(rec.title); return t.length === n && t.every(is) ? 1 + t.every((w, j) => w === phrase[j]) : 0; });
-    const inARow = first.map((rec) => n > 1 && hasPhrase(rec, n, is));
-    const order = ranked.map((_, i) => i);
-    order.sort((a, b) => exact[b] - exact[a] || (inARow[b] ? 1 : 0) - (inARow[a] ? 1 : 0) || a - b);
+    const soleDocs = new Set(sole);
+    const window = ranked.map((r, i) => i < TITLE_WINDOW || soleDocs.has(r.doc));
+    const exact = records.map((rec, i) => {
+      if (!window[i]) return 0;
+      const t = surfacesOf(rec.title);
+      return t.length === n && t.every(is) ? 1 + t.every((w, j) => w === phrase[j]) : 0;
+    });
+    const inARow = records.map((rec, i) => i < TITLE_WINDOW && n > 1 && hasPhrase(rec, n, is));
+    const joins = (i) => i < TITLE_WINDOW || exact[i] > 0;
+    const first = ranked.map((_, i) => i).filter(joins);
+    first.sort((a, b) => exact[b] - exact[a] || (inARow[b] ? 1 : 0) - (inARow[a] ? 1 : 0) || a - b);
+    const order = first.concat(top.map((_, i) => i).filter((i) => !joins(i)));
     const results = order.slice(0, Math.max(0, limit)).map((i) => {
       const r = ranked[i];
       const record = records[i];

@@ -23,7 +23,7 @@ pub use record::{
 pub use tail::{TAIL_LEVELS, decode_tail, encode_tail_into};
 
 /// Version of the exported format; bumped on any incompatible change.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// What the term of a stop word's own postings starts with: no word does,
 /// and it sorts before every word, so these terms fill postings shards of
@@ -152,6 +152,9 @@ pub struct TermEntry {
     pub rest: Option<u32>,
     /// Surface forms that map to this term (for highlighting).
     pub forms: Vec<String>,
+    /// The articles whose title is one word of this term, ascending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sole: Vec<u32>,
     /// The best [`HEAD_LEN`] postings, encoded with [`encode_postings`].
     pub head: String,
     /// Tail file number when `df > HEAD_LEN`.

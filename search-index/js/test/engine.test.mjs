@@ -307,6 +307,37 @@ test("a title half-typed or misspelled is the query, as in the Rust engine", asy
   assert.deepEqual(ids(await engine.search("HTTP")).slice(0, 2), ["http", "https"]);
 });
 
+test("a one-word title comes first from beyond the first results, as in the Rust engine", async () => {
+  // Hugo's docs: `template` did not show the page titled "Template", which
+  // 30 pages outscore; the term lists the pages whose title is that word.
+  // Its posting is in the tail, which the browser then reads.
+  const sole = path.join(fixture, "sole");
+  const expected = JSON.parse(await readFile(path.join(sole, "expected.json"), "utf8"));
+  for (const { query, ids: rust, typing } of expected) {
+    const engine = createSearch({ lang: "en", load: (p) => readFile(path.join(sole, "search", p)) });
+    assert.deepEqual(ids(await engine.search(query + " ")), rust, query);
+    assert.deepEqual(ids(await engine.search(query)), typing, `${query} (typing)`);
+  }
+  const log = [];
+  const engine = createSearch({ lang: "en", load: (p) => { log.push(p); return readFile(path.join(sole, "search", p)); } });
+  assert.equal(ids(await engine.search("template "))[0], "template");
+  assert.ok(log.some((p) => /\/t\/\d+\.js$/.test(p)), log.join());
+  for (const query of ["template ", "Template", "templatr "]) {
+    const first = ids(await engine.search(query));
+    assert.equal(first[0], "template", `${query}: ${first}`);
+    assert.equal(first.length, 10, query);
+    assert.deepEqual(ids(await engine.search(query, { limit: 1 })), ["template"], query);
+    const all = ids(await engine.search(query, { limit: 40 }));
+    assert.equal(new Set(all).size, all.length, `${query}: each result once`);
+    assert.equal(all.length, 32, query);
+    assert.deepEqual(all.slice(0, 10), first, `${query}: the first 10 whatever the limit`);
+  }
+  // Only a page of that one-word title joins: two words keep the score's order.
+  assert.equal(ids(await engine.search("template lookup "))[0], "t00");
+  const filtered = ids(await engine.search("template ", { filters: { type: "troubleshooting" } }));
+  assert.deepEqual(filtered, [], "a filter applies to the pages that join");
+});
+
 test("the heads decide a word found in more titles than a head holds: no tail is read", async () => {
   // 40 titles have `conexión`, the head of its postings 24 of them (titles
   // first): the 10 best are in the head, and the tail's best postings

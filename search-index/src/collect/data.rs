@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Analysis, Partial, Scored};
 use crate::SearchDocument;
-use crate::analyzer::STOP_TERM;
+use crate::analyzer::{Mode, STOP_TERM, surface_forms};
 use crate::format::{self, js_cmp};
 
 /// The export's view of one language.
@@ -53,6 +53,8 @@ pub(crate) struct TermData {
     pub tail: Box<[u8]>,
     /// Indexes into [`LanguageData::vocab`] of the surface forms of the term.
     pub forms: Vec<u32>,
+    /// The articles whose title is one word of this term, ascending.
+    pub sole: Vec<u32>,
 }
 
 /// One surface form.
@@ -84,7 +86,7 @@ pub(super) fn merge(mut analysis: Analysis<'_>, scored: Vec<Scored>) -> Language
     } = analysis;
     let vocab = vocabulary(&partials, &globals);
     let reversed_order = reversed_order(&vocab);
-    let terms = term_data(term_names, scored, &vocab);
+    let terms = term_data(term_names, scored, &vocab, &sole_titles(docs, &vocab));
     LanguageData {
         build,
         docs: docs.len() as u32,
@@ -152,17 +154,28 @@ fn reversed_order(vocab: &[VocabWord]) -> Vec<u32> {
     reversed.into_iter().map(|(_, i)| i).collect()
 }
 
-/// Each term with its scores and its surface forms in `vocab`.
-fn term_data(names: Vec<Box<str>>, scored: Vec<Scored>, vocab: &[VocabWord]) -> Vec<TermData> {
+/// Each term with its scores, its surface forms in `vocab` and the
+/// articles whose title is one word of it (`sole`: term, doc pairs).
+fn term_data(
+    names: Vec<Box<str>>,
+    scored: Vec<Scored>,
+    vocab: &[VocabWord],
+    sole: &[(u32, u32)],
+) -> Vec<TermData> {
     let mut forms: Vec<Vec<u32>> = vec![Vec::new(); names.len()];
     for (i, word) in vocab.iter().enumerate() {
         forms[word.term as usize].push(i as u32);
+    }
+    let mut soles: Vec<Vec<u32>> = vec![Vec::new(); names.len()];
+    for &(term, doc) in sole {
+        soles[term as usize].push(doc);
     }
     names
         .into_iter()
         .zip(scored)
         .zip(forms)
-        .map(|((term, scored), forms)| TermData {
+        .zip(soles)
+        .map(|(((term, scored), forms), sole)| TermData {
             term,
             df: scored.df,
             top: scored.top,
@@ -170,6 +183,24 @@ fn term_data(names: Vec<Box<str>>, scored: Vec<Scored>, vocab: &[VocabWord]) -> 
             head: scored.head,
             tail: scored.tail,
             forms,
+            sole,
+        })
+        .collect()
+}
+
+/// `(term, doc)` for each article whose title, read as a query reads it,
+/// is one word (`Template`, `collections.In`), by document: what lets a
+/// one-word query find the page of that title beyond its first results
+/// (FORMAT.md, `sole`).
+fn sole_titles(docs: &[&SearchDocument], vocab: &[VocabWord]) -> Vec<(u32, u32)> {
+    docs.par_iter()
+        .enumerate()
+        .filter_map(|(doc, d)| {
+            let [surface] = surface_forms(Mode::Query, &d.title).try_into().ok()?;
+            let at = vocab
+                .binary_search_by(|w| js_cmp(&w.surface, &surface))
+                .ok()?;
+            Some((vocab[at].term, doc as u32))
         })
         .collect()
 }

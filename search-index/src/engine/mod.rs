@@ -31,7 +31,7 @@ pub use rank::Ranked;
 use crate::SearchError;
 use crate::format::{
     FORMAT_VERSION, Manifest, Posting, PostingsShard, Record, ReversedKeys, RootManifest, TailFile,
-    VocabEntry, VocabShard, decode_postings, decode_tail, unwrap,
+    TermEntry, VocabEntry, VocabShard, decode_postings, decode_tail, unwrap,
 };
 
 /// Reads one exported file by its path relative to the search directory.
@@ -239,15 +239,20 @@ impl Engine {
         Ok(words)
     }
 
+    /// The entry of `term` in its postings shard, `None` if unknown.
+    fn entry(&self, term: &str) -> Result<Option<TermEntry>, SearchError> {
+        let mut shard: PostingsShard = self.data(&format!(
+            "p/{}.js",
+            plan::shard_of(&self.manifest.terms, term)
+        ))?;
+        Ok(shard.terms.remove(term))
+    }
+
     /// The whole postings of `term` (head in posting order, then tail by
     /// article),
     /// empty if unknown.
     pub fn postings(&self, term: &str) -> Result<Vec<Posting>, SearchError> {
-        let shard: PostingsShard = self.data(&format!(
-            "p/{}.js",
-            plan::shard_of(&self.manifest.terms, term)
-        ))?;
-        let Some(entry) = shard.terms.get(term) else {
+        let Some(entry) = self.entry(term)? else {
             return Ok(Vec::new());
         };
         let bad = || self.corrupt(&format!("bad postings for {term:?}"));
@@ -258,6 +263,19 @@ impl Engine {
             list.extend(decode_tail(encoded, entry.top).ok_or_else(bad)?);
         }
         Ok(list)
+    }
+
+    /// The articles whose title may be a one-word query (QUERY.md, "Exact
+    /// title"): those whose title is one word of the term of the query's
+    /// word, or of its best correction.
+    fn sole_titles(&self, words: &[Word], phrase: &[String]) -> Result<Vec<u32>, SearchError> {
+        let ([word], [surface]) = (words, phrase) else {
+            return Ok(Vec::new());
+        };
+        let Some(c) = word.candidates.iter().find(|c| c.surface == *surface) else {
+            return Ok(Vec::new());
+        };
+        Ok(self.entry(&c.term)?.map(|e| e.sole).unwrap_or_default())
     }
 
     /// The record of article `doc`.
@@ -307,31 +325,10 @@ impl Engine {
         let optional: Vec<bool> = words.iter().map(|w| w.optional).collect();
         let rank::Ranking { ranked, all_words } = rank::rank(&lists, &optional, &|_| true);
         let total = ranked.len();
-        let mut hits = Vec::new();
-        for r in ranked.into_iter().take(limit.max(TITLE_WINDOW)) {
-            hits.push(Hit {
-                record: self.record(r.doc)?,
-                ranked: r,
-            });
-        }
-        // Among the first TITLE_WINDOW, an article whose title is the query
-        // comes first (one whose last word is the one typed before one
-        // that only begins with it), then those with the query's words in
-        // a row (a stable sort keeps the rest in order); a word planned as
-        // its parts counts as those (`macos` is the title "Mac OS").
-        let window = hits.len().min(TITLE_WINDOW);
-        let is = query_word(&phrase, is_typing(query));
-        let n = phrase.len();
-        hits[..window].sort_by_cached_key(|h| {
-            let title = surface_forms(Mode::Query, &h.record.title);
-            let exact = title.len() == n && title.iter().enumerate().all(|(j, w)| is(w, j));
-            // The title typed whole (`HTTP`) before those it only begins
-            // (`HTTPS`), whichever scores higher.
-            let whole = exact && title.iter().zip(&phrase).all(|(w, p)| w == p);
-            let in_a_row = n > 1 && has_phrase(&h.record, n, &is);
-            (!exact, !whole, !in_a_row)
-        });
-        let corrections = corrections(&words, query, &hits[..window]);
+        let sole = self.sole_titles(&words, &phrase)?;
+        let mut hits = self.in_title_order(ranked, &sole, limit, &phrase, is_typing(query))?;
+        let shown = hits.len().min(TITLE_WINDOW);
+        let corrections = corrections(&words, query, &hits[..shown]);
         hits.truncate(limit);
         Ok(Answer {
             words,
@@ -340,6 +337,63 @@ impl Engine {
             all_words,
             corrections,
         })
+    }
+
+    /// The best `limit` of `ranked` (at least [`TITLE_WINDOW`]) with their
+    /// records, in the final order (QUERY.md, "Exact title", "Words in a
+    /// row"): among the first [`TITLE_WINDOW`], joined by the articles of
+    /// `sole` after them whose title is the query, an article whose title
+    /// is the query comes first (one whose last word is the one typed
+    /// before one that only begins with it), then those with the query's
+    /// words in a row (a stable sort keeps the rest in order); a word
+    /// planned as its parts counts as those (`macos` is the title "Mac
+    /// OS"). Then the others, in order, each once.
+    fn in_title_order(
+        &self,
+        ranked: Vec<Ranked>,
+        sole: &[u32],
+        limit: usize,
+        phrase: &[String],
+        typing: bool,
+    ) -> Result<Vec<Hit>, SearchError> {
+        let is = query_word(phrase, typing);
+        let n = phrase.len();
+        let key = |record: &Record| {
+            let title = surface_forms(Mode::Query, &record.title);
+            let exact = title.len() == n && title.iter().enumerate().all(|(j, w)| is(w, j));
+            // The title typed whole (`HTTP`) before those it only begins
+            // (`HTTPS`), whichever scores higher.
+            let whole = exact && title.iter().zip(phrase).all(|(w, p)| w == p);
+            let in_a_row = n > 1 && has_phrase(record, n, &is);
+            (!exact, !whole, !in_a_row)
+        };
+        let window = ranked.len().min(TITLE_WINDOW);
+        let mut first = Vec::new();
+        let mut moved = Vec::new();
+        for (i, r) in ranked.iter().enumerate() {
+            if i < window || sole.binary_search(&r.doc).is_ok() {
+                let record = self.record(r.doc)?;
+                let k = key(&record);
+                if i < window || !k.0 {
+                    first.push((k, Hit { record, ranked: *r }));
+                    moved.extend((i >= window).then_some(i));
+                }
+            }
+        }
+        first.sort_by_key(|(k, _)| *k);
+        let mut hits: Vec<Hit> = first.into_iter().map(|(_, hit)| hit).collect();
+        for (i, r) in ranked.into_iter().enumerate().skip(window) {
+            if hits.len() >= limit {
+                break;
+            }
+            if moved.binary_search(&i).is_err() {
+                hits.push(Hit {
+                    record: self.record(r.doc)?,
+                    ranked: r,
+                });
+            }
+        }
+        Ok(hits)
     }
 }
 

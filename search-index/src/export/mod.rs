@@ -301,6 +301,7 @@ fn export_postings(
                 .iter()
                 .map(|&f| data.vocab[f as usize].surface.len() + 3)
                 .sum::<usize>()
+            + t.sole.len() * 6
             + 40
     };
     // Stop words' postings fill shards of their own, so the shards of the
@@ -369,7 +370,18 @@ fn push_term(b: &mut Vec<u8>, data: &LanguageData, t: usize, tail: u32) {
         }
         push_str(b, &data.vocab[f as usize].surface);
     }
-    b.extend_from_slice(b"],\"head\":\"");
+    b.push(b']');
+    if !term.sole.is_empty() {
+        b.extend_from_slice(b",\"sole\":[");
+        for (j, &doc) in term.sole.iter().enumerate() {
+            if j > 0 {
+                b.push(b',');
+            }
+            push_u32(b, doc);
+        }
+        b.push(b']');
+    }
+    b.extend_from_slice(b",\"head\":\"");
     b.extend_from_slice(&term.head);
     b.push(b'"');
     if tail != u32::MAX {

@@ -135,7 +135,8 @@ impl LangReader<'_> {
     /// A complete query of known words, evaluated from the exported files
     /// as QUERY.md says, written plainly: AND (else OR), then every word in
     /// the title, then the f32 sum of scores, then the lower doc number;
-    /// among the first 10, an exact title, then the words in a row.
+    /// among the first 10 (and, for one word, the articles of that title),
+    /// an exact title, then the words in a row.
     pub fn search(&self, query: &str, limit: usize) -> Vec<u32> {
         let mut terms: Vec<Option<String>> = Vec::new();
         for surface in surface_forms(Mode::Query, query) {
@@ -182,32 +183,52 @@ impl LangReader<'_> {
             let words = surface_forms(Mode::Query, text).join(" ");
             format!(" {words} ").contains(&format!(" {typed} "))
         };
-        let mut first: Vec<(bool, bool, u32)> = ranked
-            .iter()
-            .take(10)
-            .map(|&(doc, _)| {
-                let r = self.record(doc);
-                let exact = surface_forms(Mode::Query, &r.title).join(" ") == typed;
-                let phrase = typed.contains(' ')
-                    && std::iter::once(&r.title)
-                        .chain([&r.description])
-                        .chain(
-                            r.sections
-                                .iter()
-                                .flat_map(|s| s.heading.iter().chain([&s.text])),
-                        )
-                        .any(|t| in_a_row(t));
-                (!exact, !phrase, doc)
-            })
-            .collect();
+        // A one-word query also takes in the articles after the first 10
+        // whose title is that word.
+        let one_word = surface_forms(Mode::Query, query).len() == 1;
+        let mut first: Vec<(bool, bool, u32)> = Vec::new();
+        let mut rest: Vec<u32> = Vec::new();
+        for (i, &(doc, _)) in ranked.iter().enumerate() {
+            if i >= 10 && !one_word {
+                rest.push(doc);
+                continue;
+            }
+            let r = self.record(doc);
+            let exact = surface_forms(Mode::Query, &r.title).join(" ") == typed;
+            let phrase = typed.contains(' ')
+                && std::iter::once(&r.title)
+                    .chain([&r.description])
+                    .chain(
+                        r.sections
+                            .iter()
+                            .flat_map(|s| s.heading.iter().chain([&s.text])),
+                    )
+                    .any(|t| in_a_row(t));
+            if i < 10 || exact {
+                first.push((!exact, !phrase, doc));
+            } else {
+                rest.push(doc);
+            }
+        }
         first.sort_by_key(|&(exact, phrase, _)| (exact, phrase));
         first
             .into_iter()
             .map(|f| f.2)
-            .chain(ranked.into_iter().skip(10).map(|p| p.0))
+            .chain(rest)
             .take(limit)
             .collect()
     }
+}
+
+/// Ids of the best `limit` answers to `query`, by the engine over `files`.
+pub fn search(files: &[ExportedFile], lang: &str, query: &str, limit: usize) -> Vec<String> {
+    engine(files, lang)
+        .search(query, limit)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.record.id)
+        .collect()
 }
 
 /// The search engine over exported files held in memory.
