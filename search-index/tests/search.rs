@@ -4,7 +4,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{ExportReader, fixture_corpus, languages, search};
+use common::{ExportReader, english_doc, fixture_corpus, languages, search};
 use search_index::engine::Kind;
 use search_index::format::{self, Record, TermRef, VocabShard};
 use search_index::{ExportedFile, SearchError, build, export, export_files};
@@ -230,6 +230,55 @@ fn question_words_are_optional_beside_another_word() {
     // The manifest carries the list the browser reads.
     let manifest = common::ExportReader::new(&files).lang("es").manifest;
     assert!(manifest.question_words.iter().any(|w| w == "puedo"));
+}
+
+/// A reader frames a problem with verbs the article says otherwise:
+/// "find", "work". Required, they kept to the articles that say them, or
+/// counted as words the printer article does not match.
+#[test]
+fn the_words_a_problem_is_framed_with_are_optional() {
+    // Material for MkDocs: `where do you find Buttons` asked for `find`,
+    // which the page titled "Buttons" does not say.
+    let docs = vec![
+        english_doc("buttons", "Buttons", None, "Turn a link into a button."),
+        english_doc(
+            "blocks",
+            "Code blocks",
+            None,
+            "Find the copy buttons of code blocks and the buttons to annotate.",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let small = export_files(&build(dir.path(), &["en".to_string()], &docs).unwrap()).unwrap();
+    assert_eq!(
+        search(&small, "en", "where do you find Buttons ", 10),
+        ["buttons", "blocks"]
+    );
+    let files = exported();
+    let first = |lang: &str, q: &str| search(&files, lang, q, 10).first().cloned();
+    for (lang, query) in [
+        ("es", "mi impresora no funciona "),
+        ("es", "no encuentro la impresora "),
+        ("en", "my printer is not working "),
+        ("en", "where do I find the printer "),
+    ] {
+        assert_eq!(first(lang, query).as_deref(), Some("KB-1050"), "{query}");
+    }
+    let engine = common::engine(&files, "en");
+    let required: Vec<String> = engine
+        .plan("where do I find the printer ")
+        .unwrap()
+        .into_iter()
+        .filter(|w| !w.optional)
+        .map(|w| w.surface)
+        .collect();
+    assert_eq!(required, ["printer"]);
+    // The negation is the symptom: required. Alone, the verbs are what is
+    // asked for.
+    let optional =
+        |q: &str| -> Vec<bool> { engine.plan(q).unwrap().iter().map(|w| w.optional).collect() };
+    assert_eq!(optional("printer not working "), [false, false, true]);
+    assert_eq!(optional("find "), [false]);
 }
 
 #[test]

@@ -5,31 +5,8 @@
 
 mod common;
 
-use common::search;
+use common::{english_doc, search};
 use search_index::{build, export_files};
-
-/// An English reference article of one section, under `heading` if any.
-fn english_doc(
-    id: &str,
-    title: &str,
-    heading: Option<&str>,
-    body: &str,
-) -> search_index::SearchDocument {
-    search_index::SearchDocument {
-        id: id.into(),
-        lang: "en".into(),
-        url: format!("{id}/"),
-        title: title.into(),
-        tier: "L1".into(),
-        doc_type: "reference".into(),
-        sections: vec![search_index::Section {
-            anchor: None,
-            heading: heading.map(Into::into),
-            text: body.into(),
-        }],
-        ..Default::default()
-    }
-}
 
 #[test]
 fn a_title_that_is_the_query_comes_first() {

@@ -10,9 +10,13 @@
 //! "my" is found. The list goes to each language's manifest, so the
 //! browser engine reads the very same words.
 
-/// English: interrogatives, auxiliaries, personal pronouns and the words
-/// of a request (tantivy's English stop list, the Lucene one, has none of
-/// them but "not", which support questions keep searchable, and "no").
+/// English: interrogatives, auxiliaries, personal pronouns, the words of
+/// a request, and the verbs a reader frames a problem with that an
+/// article words otherwise: "find" ("where do I find the VPN settings")
+/// and "work" ("my printer is not working" for the article "The printer
+/// is not printing"). Not the negation: tantivy's English stop list, the
+/// Lucene one, has "not" and "no", which support questions keep
+/// searchable and required ("not printing" is the symptom).
 const ENGLISH: &[&str] = &[
     "am",
     "any",
@@ -25,6 +29,7 @@ const ENGLISH: &[&str] = &[
     "does",
     "doing",
     "done",
+    "find",
     "get",
     "getting",
     "got",
@@ -65,17 +70,40 @@ const ENGLISH: &[&str] = &[
     "which",
     "who",
     "why",
+    "work",
+    "working",
+    "works",
     "would",
     "you",
     "your",
 ];
 
 /// Spanish: what tantivy's Spanish list (Snowball's) leaves of the same:
-/// the forms of "poder", "hacer", "querer", "necesitar", "deber", the
-/// accented interrogatives it lists only unaccented are folded there.
+/// the forms of "poder", "hacer", "querer", "necesitar", "deber",
+/// "encontrar" and "funcionar" ("mi impresora no funciona" for "La
+/// impresora no imprime"); the accented interrogatives it lists only
+/// unaccented are folded there.
 const SPANISH: &[&str] = &[
-    "ayuda", "ayudar", "debo", "favor", "hacer", "hago", "necesito", "podemos", "poder", "puede",
-    "pueden", "puedes", "puedo", "quiero", "quisiera",
+    "ayuda",
+    "ayudar",
+    "debo",
+    "encontrar",
+    "encuentro",
+    "favor",
+    "funciona",
+    "funcionan",
+    "funcionar",
+    "hacer",
+    "hago",
+    "necesito",
+    "podemos",
+    "poder",
+    "puede",
+    "pueden",
+    "puedes",
+    "puedo",
+    "quiero",
+    "quisiera",
 ];
 
 /// The question words of `lang` (none for a language without a list).

@@ -231,6 +231,29 @@ pub fn search(files: &[ExportedFile], lang: &str, query: &str, limit: usize) -> 
         .collect()
 }
 
+/// An English reference article of one section, under `heading` if any.
+pub fn english_doc(
+    id: &str,
+    title: &str,
+    heading: Option<&str>,
+    body: &str,
+) -> search_index::SearchDocument {
+    search_index::SearchDocument {
+        id: id.into(),
+        lang: "en".into(),
+        url: format!("{id}/"),
+        title: title.into(),
+        tier: "L1".into(),
+        doc_type: "reference".into(),
+        sections: vec![search_index::Section {
+            anchor: None,
+            heading: heading.map(Into::into),
+            text: body.into(),
+        }],
+        ..Default::default()
+    }
+}
+
 /// The search engine over exported files held in memory.
 pub fn engine(files: &[ExportedFile], lang: &str) -> search_index::Engine {
     let files: BTreeMap<String, Vec<u8>> = files
