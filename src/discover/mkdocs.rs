@@ -1,15 +1,31 @@
 //! MkDocs's configuration beside `tier0.yaml` ([`MKDOCS_FILES`]) and the
 //! files it inherits its `nav:` from, read for the parse stage's `mkdocs`
-//! module. Outside the content folder: read whole, each time.
+//! module, and Docusaurus's sidebars ([`SIDEBARS_FILES`]) for its
+//! `docusaurus` module. Outside the content folder: read whole, each time.
 
 use std::path::Path;
 
-use super::{MKDOCS_FILES, SourceFile, Sources, root_file};
+use super::{MKDOCS_FILES, SIDEBARS_FILES, SourceFile, Sources, root_file};
 use crate::diagnostics::Diagnostic;
 
 /// Reads the first of [`MKDOCS_FILES`] at `root` into `sources`.
 pub(super) fn read(root: &Path, sources: &mut Sources) {
-    for name in MKDOCS_FILES {
+    if let Some(file) = first_root_file(root, &MKDOCS_FILES, sources) {
+        sources.mkdocs_inherited = inherited(root, &file, sources);
+        sources.mkdocs = Some(file);
+    }
+}
+
+/// Reads the first of [`SIDEBARS_FILES`] at `root` into `sources`.
+pub(super) fn read_sidebars(root: &Path, sources: &mut Sources) {
+    sources.sidebars = first_root_file(root, &SIDEBARS_FILES, sources);
+}
+
+/// The first of the files `names` (relative to the site folder) that
+/// `root` has, read; its problem, or that it cannot be read, goes to
+/// `sources`.
+fn first_root_file(root: &Path, names: &[&str], sources: &mut Sources) -> Option<SourceFile> {
+    for &name in names {
         let (file, problem) = match root_file(root, name) {
             Ok(Some(read)) => read,
             Ok(None) => continue,
@@ -18,19 +34,19 @@ pub(super) fn read(root: &Path, sources: &mut Sources) {
                     Diagnostic::error(name, 0..0, format!("cannot read this file: {e}"))
                         .with_help("check the file's permissions"),
                 );
-                return;
+                return None;
             }
         };
         sources.texts.insert(name, file.text.clone());
-        match problem {
-            Some(problem) => sources.problems.push(problem),
-            None => {
-                sources.mkdocs_inherited = inherited(root, &file, sources);
-                sources.mkdocs = Some(file);
+        return match problem {
+            Some(problem) => {
+                sources.problems.push(problem);
+                None
             }
-        }
-        return;
+            None => Some(file),
+        };
     }
+    None
 }
 
 /// How many files an `INHERIT:` chain is followed through: MkDocs follows

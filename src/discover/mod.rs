@@ -74,6 +74,23 @@ pub const MKDOCS_FILES: [&str; 5] = [
     "zensical.toml",
 ];
 
+/// Names of Docusaurus's sidebars, relative to the site folder (a
+/// Docusaurus project's folder, or its `website/` folder), whose lists
+/// order and group the pages (the parse stage's `docusaurus` module).
+/// Docusaurus reads the one its config names, `sidebars.js` by default.
+pub const SIDEBARS_FILES: [&str; 10] = [
+    "sidebars.js",
+    "sidebars.ts",
+    "sidebars.mjs",
+    "sidebars.cjs",
+    "sidebars.json",
+    "website/sidebars.js",
+    "website/sidebars.ts",
+    "website/sidebars.mjs",
+    "website/sidebars.cjs",
+    "website/sidebars.json",
+];
+
 /// A text file of the site.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -162,6 +179,8 @@ pub struct Sources {
     /// when it has none of its own (MkDocs's translated sites: each
     /// language's file inherits the `nav` of one file).
     pub mkdocs_inherited: Option<SourceFile>,
+    /// Docusaurus's sidebars ([`SIDEBARS_FILES`]).
+    pub sidebars: Option<SourceFile>,
     /// Assets to copy, sorted.
     pub assets: Vec<Asset>,
     /// Theme files of the site (`themes/<name>/…`) by path inside the theme.
@@ -315,6 +334,7 @@ pub fn discover(
         }
     }
     mkdocs::read(root, &mut sources);
+    mkdocs::read_sidebars(root, &mut sources);
     sources.theme = read_theme(&root.join("themes").join(theme))?;
     Ok(sources)
 }

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::parse::{Article, Confidence, without_number_prefix};
+use crate::parse::{Article, Confidence, is_docusaurus_id, without_number_prefix};
 use crate::urls::normalise_alias;
 
 /// The articles `selection` publishes (indexes into `articles`, in their
@@ -356,8 +356,7 @@ fn docusaurus_id(article: &Article) -> Option<&str> {
     }
     let written = article.text.get(spans.value("id"))?;
     let id = written.trim().trim_matches(['"', '\'']);
-    let url_part = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_';
-    (!id.is_empty() && id.bytes().all(url_part)).then_some(id)
+    is_docusaurus_id(id).then_some(id)
 }
 
 /// Whether the file at content-relative `rel` is its folder's page.

@@ -73,6 +73,14 @@ fn navigation(file: &SourceFile) -> (Option<Navigation>, Vec<Diagnostic>) {
         Ok(entries) => entries.unwrap_or_default(),
         Err(problem) => return (None, vec![problem]),
     };
+    let (navigation, problems) = navigation_of(file, &entries);
+    (Some(navigation), problems)
+}
+
+/// The navigation that `entries` of `file`, written as `nav:` entries,
+/// give; also for other generators' navigations written in that shape
+/// (Docusaurus's sidebars).
+pub(super) fn navigation_of(file: &SourceFile, entries: &[Value]) -> (Navigation, Vec<Diagnostic>) {
     let mut reading = Reading {
         file,
         navigation: Navigation {
@@ -82,8 +90,8 @@ fn navigation(file: &SourceFile) -> (Option<Navigation>, Vec<Diagnostic>) {
         problems: Vec::new(),
         sections_read: 0,
     };
-    reading.entries(&entries);
-    (Some(reading.navigation), reading.problems)
+    reading.entries(entries);
+    (reading.navigation, reading.problems)
 }
 
 /// The entries of `nav` in the `[project]` table of `file`, a

@@ -18,12 +18,14 @@ mod again;
 mod article;
 mod category;
 pub mod date;
+mod docusaurus;
 mod fields;
 mod folders;
 mod keys;
 mod mkdocs;
 mod navigation;
 mod place;
+mod script;
 pub mod title;
 mod toctree;
 mod translations;
@@ -48,7 +50,9 @@ pub use fields::FieldSpans;
 use fields::Withholding;
 pub use keys::FRONT_MATTER_KEYS;
 pub use navigation::{NavPage, NavSection, Navigation};
-pub use place::{SectionPath, is_section_id, number_prefix, without_number_prefix};
+pub use place::{
+    SectionPath, is_docusaurus_id, is_section_id, number_prefix, without_number_prefix,
+};
 pub use toctree::same_toctrees;
 
 /// A valid article, as its author wrote it.

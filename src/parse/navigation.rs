@@ -1,9 +1,9 @@
 //! What other generators' navigation says of the site: the order of its
 //! pages, the titles it gives them, and its sections' titles and places.
 //!
-//! In: MkDocs's `nav:` (the `mkdocs` module), the folders' navigation
-//! files (the `folders` module) and Sphinx's toctrees in the pages (the
-//! `toctree` module). Out: [`Navigation`]s, in that order,
+//! In: MkDocs's `nav:` (the `mkdocs` module), Docusaurus's sidebars (the
+//! `docusaurus` module), the folders' navigation files (the `folders`
+//! module) and Sphinx's toctrees in the pages (the `toctree` module). Out: [`Navigation`]s, in that order,
 //! which the parse stage reads for the pages' titles and the link stage
 //! (`link::contents`) for their order and the sections' titles. One shape
 //! for every tool, so that one piece of code applies them all.
@@ -78,10 +78,14 @@ impl Read {
     }
 }
 
-/// Reads the navigations of `sources`: its `mkdocs.yml`'s, then its
-/// folders', then its pages' Sphinx toctrees.
+/// Reads the navigations of `sources`: its `mkdocs.yml`'s, its
+/// Docusaurus sidebars', then its folders', then its pages' Sphinx
+/// toctrees.
 pub(super) fn read(sources: &Sources) -> Read {
     let mut read = super::mkdocs::read(sources);
+    let sidebars = super::docusaurus::read(sources);
+    read.navigations.extend(sidebars.navigations);
+    read.problems.extend(sidebars.problems);
     let (folders, problems) = super::folders::read(sources);
     read.navigations.extend(folders);
     read.problems.extend(problems);

@@ -86,6 +86,14 @@ pub fn without_number_prefix(name: &str) -> &str {
     number_prefix(name).map_or(name, |(_, after)| after)
 }
 
+/// Whether a front matter's `id` is one Docusaurus makes a page's id and
+/// URL of: written as a URL part, lowercase letters, digits, `-` and `_`
+/// (tier0's own `KB-1042` is not one).
+pub fn is_docusaurus_id(id: &str) -> bool {
+    let url_part = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_';
+    !id.is_empty() && id.bytes().all(url_part)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use notify::event::ModifyKind;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use crate::discover::{self, CONFIG_FILE, MKDOCS_FILES};
+use crate::discover::{self, CONFIG_FILE, MKDOCS_FILES, SIDEBARS_FILES};
 use crate::terminal;
 
 /// Quiet time that ends a batch.
@@ -203,7 +203,10 @@ fn classify(root: &Path, content: &Path, path: &Path) -> Change {
         .components()
         .any(|c| c.as_os_str().to_str().is_some_and(discover::never_read));
     let top_level = rel.components().count() == 1;
-    if top_level && (name == CONFIG_FILE || MKDOCS_FILES.contains(&name)) {
+    let sidebars = rel
+        .to_str()
+        .is_some_and(|rel| SIDEBARS_FILES.contains(&rel));
+    if sidebars || top_level && (name == CONFIG_FILE || MKDOCS_FILES.contains(&name)) {
         Change::Other
     } else if rel.starts_with(content) {
         if scratch {
@@ -309,6 +312,8 @@ mod tests {
             "/site/mkdocs.yml",
             "/site/mkdocs.yaml",
             "/site/zensical.toml",
+            "/site/sidebars.js",
+            "/site/website/sidebars.json",
         ] {
             assert_eq!(
                 classify(root, content, Path::new(config)),

@@ -650,6 +650,33 @@ fn cached_builds_equal_a_clean_build_after_edits_to_navigation_files() {
             Box::new(|| std::fs::remove_file(root.join("mkdocs.yml")).unwrap()),
         ),
         (
+            "order with Docusaurus's sidebars.js",
+            true,
+            Box::new(|| {
+                site.write(
+                    "sidebars.js",
+                    "module.exports = {\n  docs: ['impresoras/impresora-4', \
+                     'impresoras/impresora-2'],\n};\n",
+                )
+            }),
+        ),
+        (
+            "label the printers' category in the sidebars: every page's menu",
+            false,
+            Box::new(|| {
+                site.write(
+                    "sidebars.js",
+                    "module.exports = {\n  docs: [\n    {type: 'category', label: 'Impresión', \
+                     items: ['impresoras/impresora-2', 'impresoras/impresora-4']},\n  ],\n};\n",
+                )
+            }),
+        ),
+        (
+            "delete sidebars.js",
+            false,
+            Box::new(|| std::fs::remove_file(root.join("sidebars.js")).unwrap()),
+        ),
+        (
             "place a page with Starlight's sidebar.order",
             true,
             Box::new(|| {

@@ -41,6 +41,7 @@ mod search;
 mod serve;
 mod serve_edits;
 mod serve_listings;
+mod sidebars;
 mod snapshots;
 mod support;
 mod tags;

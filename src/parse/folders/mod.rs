@@ -20,7 +20,6 @@
 
 mod awesome_pages;
 mod nextra;
-mod script;
 
 use std::collections::BTreeSet;
 use std::ops::Range;

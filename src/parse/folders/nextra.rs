@@ -20,7 +20,11 @@ use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 use serde_json::Value;
 
-use super::script::{self, MetaEntry};
+use crate::parse::script;
+
+/// An entry of a `_meta` object: its key, its value, where its key is
+/// written.
+type MetaEntry = (String, Value, std::ops::Range<usize>);
 use super::{Entry, FolderNav};
 use crate::diagnostics::Diagnostic;
 use crate::discover::SourceFile;
@@ -80,7 +84,12 @@ pub(super) fn read(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<
 /// where it needs JavaScript, and `None`.
 pub(super) fn read_script(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<FolderNav> {
     match script::object(&file.text) {
-        Ok(entries) => Some(folder(file, entries, problems)),
+        Ok(entries) => {
+            let entries = entries
+                .into_iter()
+                .map(|(k, v, span)| (k, v.to_json(), span));
+            Some(folder(file, entries.collect(), problems))
+        }
         Err((span, why)) => {
             problems.push(
                 Diagnostic::warning(

@@ -1,34 +1,88 @@
-//! The one shape of Nextra 3's and 4's `_meta.js` / `_meta.ts` that can be
-//! read without running JavaScript: a module whose default export is an
-//! object literal of plain values, written in place (`export default {…}`)
-//! or in a constant it names (`const meta: MetaRecord = {…}` … `export
-//! default meta`).
+//! The one shape of a JavaScript module that can be read without running
+//! JavaScript: a module whose default export is an object literal of plain
+//! values, written in place (`export default {…}`, `module.exports =
+//! {…}`) or in a constant it names (`const meta: MetaRecord = {…}` …
+//! `export default meta`). Nextra 3's and 4's `_meta.js` / `_meta.ts` and
+//! Docusaurus's `sidebars.js` are written so.
 //!
 //! Keys are names or quoted strings; values are quoted strings, `true`,
-//! `false`, numbers, or objects of these. Anything else (a JSX title, a
-//! variable, a call, a spread, a template string) can only be known by
+//! `false`, numbers, lists or objects of these. Anything else (a JSX title,
+//! a variable, a call, a spread, a template string) can only be known by
 //! running the module, so the file is not read, and [`object`] says where
 //! it stopped. Comments and `import` lines are skipped; what follows the
-//! object (`satisfies MetaRecord`) is not read.
+//! object (`satisfies MetaRecord`) is not read. A JSON file is such an
+//! object too ([`object_of_json`]).
 
 use std::ops::Range;
 
 use serde_json::{Map, Value};
 
-/// An entry of a `_meta` object: its key, its value, where its key is
-/// written.
-pub(super) type MetaEntry = (String, Value, Range<usize>);
+/// A plain value of a module, objects in the order written.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Literal {
+    /// A quoted string, with where it is written.
+    Text(String, Range<usize>),
+    /// A number.
+    Number(f64),
+    /// `true` or `false`.
+    Bool(bool),
+    /// A list.
+    List(Vec<Literal>),
+    /// An object's entries.
+    Object(Vec<ObjectEntry>),
+}
+
+impl Literal {
+    /// The value as JSON (an object's keys sorted, a key written twice
+    /// taking its last value).
+    pub(super) fn to_json(&self) -> Value {
+        match self {
+            Literal::Text(text, _) => Value::String(text.clone()),
+            Literal::Number(n) => {
+                serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number)
+            }
+            Literal::Bool(b) => Value::Bool(*b),
+            Literal::List(items) => Value::Array(items.iter().map(Literal::to_json).collect()),
+            Literal::Object(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|(k, v, _)| (k.clone(), v.to_json()))
+                    .collect::<Map<String, Value>>(),
+            ),
+        }
+    }
+
+    /// The value of the first entry `key` of an object.
+    pub(super) fn get(&self, key: &str) -> Option<&Literal> {
+        match self {
+            Literal::Object(entries) => entries.iter().find(|(k, _, _)| k == key).map(|e| &e.1),
+            _ => None,
+        }
+    }
+
+    /// The text of a string.
+    pub(super) fn as_text(&self) -> Option<&str> {
+        match self {
+            Literal::Text(text, _) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+/// An entry of an object: its key, its value, where its key is written.
+pub(super) type ObjectEntry = (String, Literal, Range<usize>);
 
 /// Where reading stopped, and why.
 type Stop = (Range<usize>, String);
 
-/// How deep objects may nest: `_meta` values nest one or two levels.
-const DEPTH: usize = 8;
+/// How deep objects and lists may nest: `_meta` values nest one or two
+/// levels, a Docusaurus sidebar's categories a few more.
+const DEPTH: usize = 16;
 
 /// The entries of the object `text` exports by default, in the order
 /// written, each with where its key is written; or where reading stopped
 /// and why.
-pub(super) fn object(text: &str) -> Result<Vec<MetaEntry>, Stop> {
+pub(super) fn object(text: &str) -> Result<Vec<ObjectEntry>, Stop> {
     let start = exported_object(text).ok_or_else(|| {
         (
             0..0,
@@ -39,9 +93,17 @@ pub(super) fn object(text: &str) -> Result<Vec<MetaEntry>, Stop> {
     reader.entries(0)
 }
 
+/// The entries of the JSON object `text`, as [`object`] gives them.
+pub(super) fn object_of_json(text: &str) -> Result<Vec<ObjectEntry>, Stop> {
+    let mut reader = Reader { text, at: 0 };
+    reader.entries(0)
+}
+
 /// Where the object literal the module exports by default opens.
 fn exported_object(text: &str) -> Option<usize> {
-    let after = find_in_code(text, "export default")? + "export default".len();
+    let after = ["export default", "module.exports ="]
+        .into_iter()
+        .find_map(|words| Some(find_in_code(text, words)? + words.len()))?;
     let rest = &text[after..];
     let trimmed = rest.trim_start();
     if trimmed.starts_with('{') {
@@ -147,7 +209,7 @@ impl<'a> Reader<'a> {
     }
 
     /// An object literal's entries, from its `{` to its `}`.
-    fn entries(&mut self, depth: usize) -> Result<Vec<MetaEntry>, Stop> {
+    fn entries(&mut self, depth: usize) -> Result<Vec<ObjectEntry>, Stop> {
         if depth > DEPTH {
             return self.stop("its objects nest too deep");
         }
@@ -194,24 +256,27 @@ impl<'a> Reader<'a> {
         Ok(name)
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, Stop> {
+    fn value(&mut self, depth: usize) -> Result<Literal, Stop> {
         self.skip();
         let rest = self.rest();
         if rest.starts_with(['\'', '"']) {
-            return self.string().map(Value::String);
+            let start = self.at;
+            let text = self.string()?;
+            return Ok(Literal::Text(text, start..self.at));
         }
         if rest.starts_with('{') {
-            let entries = self.entries(depth + 1)?;
-            let map: Map<String, Value> = entries.into_iter().map(|(k, v, _)| (k, v)).collect();
-            return Ok(Value::Object(map));
+            return self.entries(depth + 1).map(Literal::Object);
         }
-        for (word, value) in [("true", Value::Bool(true)), ("false", Value::Bool(false))] {
+        if rest.starts_with('[') {
+            return self.list(depth + 1).map(Literal::List);
+        }
+        for (word, value) in [("true", true), ("false", false)] {
             let Some(after) = rest.strip_prefix(word) else {
                 continue;
             };
             if !after.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
                 self.at += word.len();
-                return Ok(value);
+                return Ok(Literal::Bool(value));
             }
         }
         let number: String = rest
@@ -220,9 +285,30 @@ impl<'a> Reader<'a> {
             .collect();
         if let Ok(n) = number.parse::<f64>() {
             self.at += number.len();
-            return Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number));
+            return Ok(Literal::Number(n));
         }
         self.stop("this value is computed by JavaScript (a JSX title, a variable, a call)")
+    }
+
+    /// A list literal's items, from its `[` to its `]`.
+    fn list(&mut self, depth: usize) -> Result<Vec<Literal>, Stop> {
+        if depth > DEPTH {
+            return self.stop("its lists and objects nest too deep");
+        }
+        self.eat('[');
+        let mut items = Vec::new();
+        loop {
+            if self.eat(']') {
+                return Ok(items);
+            }
+            items.push(self.value(depth)?);
+            if !self.eat(',') {
+                if self.eat(']') {
+                    return Ok(items);
+                }
+                return self.stop("a `,` or a `]` was expected here");
+            }
+        }
     }
 
     /// A quoted string, with the escapes of plain text.
@@ -260,7 +346,7 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    fn keys(text: &str) -> Vec<(String, Value, &str)> {
+    fn keys(text: &str) -> Vec<(String, Literal, &str)> {
         object(text)
             .unwrap_or_else(|e| panic!("{e:?}"))
             .into_iter()
@@ -284,9 +370,13 @@ mod tests {
                 ("about", "about")
             ]
         );
-        assert_eq!(read[1].1, Value::String("Getting \"started\"".into()));
-        assert_eq!(read[2].1["title"], "About");
-        assert_eq!(read[2].1["newWindow"], true);
+        assert_eq!(read[1].1.as_text(), Some("Getting \"started\""));
+        assert_eq!(
+            read[2].1.get("title").and_then(Literal::as_text),
+            Some("About")
+        );
+        assert_eq!(read[2].1.get("newWindow"), Some(&Literal::Bool(true)));
+        assert_eq!(read[2].1.to_json()["n"], 2.0);
     }
 
     #[test]
@@ -295,6 +385,41 @@ mod tests {
                     b: 'Bee',\n  a: 'Ay'\n} satisfies MetaRecord\n\nexport default meta\n";
         let names: Vec<String> = keys(text).into_iter().map(|(k, _, _)| k).collect();
         assert_eq!(names, ["b", "a"]);
+    }
+
+    /// Docusaurus's `sidebars.js`: CommonJS, lists of strings and objects,
+    /// trailing commas; the objects keep the order written.
+    #[test]
+    fn a_commonjs_export_with_lists_is_read() {
+        let text = "/** @type {import('x').SidebarsConfig} */\nconst sidebars = {\n  \
+                    docs: [\n    'intro',\n    {type: 'category', label: 'Guides', items: \
+                    ['guides/a', \"guides/b\",],},\n  ],\n  api: {Zeta: ['z'], Alpha: ['a']},\n};\n\
+                    module.exports = sidebars;\n";
+        let read = keys(text);
+        assert_eq!(read.len(), 2);
+        let Literal::List(items) = &read[0].1 else {
+            panic!("{:?}", read[0].1)
+        };
+        let Literal::Text(intro, at) = &items[0] else {
+            panic!("{items:?}")
+        };
+        assert_eq!((intro.as_str(), &text[at.clone()]), ("intro", "'intro'"));
+        assert_eq!(
+            items[1].get("label").and_then(Literal::as_text),
+            Some("Guides")
+        );
+        let Literal::Object(api) = &read[1].1 else {
+            panic!()
+        };
+        let names: Vec<&str> = api.iter().map(|(k, _, _)| k.as_str()).collect();
+        assert_eq!(names, ["Zeta", "Alpha"]);
+        assert_eq!(
+            keys("module.exports = {a: [1, true]}")[0].1.to_json(),
+            serde_json::json!([1.0, true])
+        );
+        assert!(object("module.exports = [1]").is_err());
+        let json = object_of_json("{\"docs\": {\"B\": [\"b\"], \"A\": [\"a\"]}}").unwrap();
+        assert_eq!(json[0].0, "docs");
     }
 
     /// Regression: the first `export default` or `const meta` of the text
@@ -332,7 +457,6 @@ mod tests {
             ("export default {\n  a: 'open\n}", "'"),
             ("export default {\n  a: 'x' 'y'\n}", "'"),
             ("export default makeMeta()", ""),
-            ("module.exports = {}", ""),
             ("export default {", ""),
             ("export default {\n  a: 'x\\u0041'\n}", "\\"),
         ] {

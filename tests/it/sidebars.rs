@@ -1,0 +1,108 @@
+//! A Docusaurus project's `sidebars.js`: its lists order the pages and its
+//! categories title their folders, in a project built where it stands; a
+//! doc id that names no page, and sidebars that need JavaScript, are
+//! warnings, and the build goes on.
+
+use crate::conventions::{assert_has, assert_warning_at};
+use crate::support::{Site, stderr};
+
+/// A Docusaurus project: its config, its `docs/` (number prefixes, an `id`
+/// in front matter) and `sidebars`, the text of its `sidebars.js`.
+fn project(sidebars: &str) -> Site {
+    let site = Site::english();
+    site.write(
+        "docusaurus.config.js",
+        "module.exports = { title: 'Help' };\n",
+    );
+    let doc = |rel: &str, front: &str, title: &str| {
+        site.write(
+            &format!("docs/{rel}"),
+            format!("---\n{front}---\n\n# {title}\n\nHow to {title}.\n"),
+        );
+    };
+    doc("intro.md", "", "Welcome");
+    doc("01-guides/01-alpha.md", "", "Alpha setup");
+    doc("01-guides/02-beta.md", "", "Beta setup");
+    doc("01-guides/03-gamma.md", "id: install\n", "Gamma install");
+    site.write("sidebars.js", sidebars);
+    site
+}
+
+/// The hrefs of the prev and next links of the article page at `path`.
+fn prev_next(site: &Site, path: &str) -> (Option<String>, Option<String>) {
+    let page = site.read_public(&format!("{path}/index.html"));
+    let link = |rel: &str| {
+        let at = page.find(&format!("rel=\"{rel}\""))?;
+        let before = &page[..at];
+        let start = before.rfind("href=\"")? + "href=\"".len();
+        Some(before[start..].split('"').next()?.to_owned())
+    };
+    (link("prev"), link("next"))
+}
+
+#[test]
+fn the_sidebars_order_the_pages_and_title_their_categories() {
+    let site = project(
+        "/** @type {import('@docusaurus/plugin-content-docs').SidebarsConfig} */\n\
+         const sidebars = {\n  docs: [\n    'intro',\n    {\n      type: 'category',\n      \
+         label: 'Setting things up',\n      \
+         items: ['guides/install', {type: 'doc', id: 'guides/alpha'}, 'guides/beta'],\n    },\n    \
+         {type: 'link', label: 'Blog', href: 'https://example.com'},\n  ],\n};\n\n\
+         module.exports = sidebars;\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(!err.contains("sidebars"), "{err}");
+    // Gamma (`id: install`) first, then Alpha, then Beta: the sidebar's
+    // order, not the number prefixes'.
+    let (prev, next) = prev_next(&site, "01-guides/01-alpha");
+    assert_eq!(
+        (prev.as_deref(), next.as_deref()),
+        (
+            Some("../../01-guides/03-gamma/index.html"),
+            Some("../../01-guides/02-beta/index.html")
+        ),
+        "{err}"
+    );
+    // The category's label titles the folder its pages share (which has
+    // no landing page to title it).
+    assert_has(
+        &site.read_public("01-guides/index.html"),
+        &["<h1>Setting things up</h1>"],
+    );
+}
+
+#[test]
+fn a_doc_id_that_names_no_page_is_a_warning_at_its_place() {
+    let site = project("module.exports = {\n  docs: ['intro', 'guides/delta'],\n};\n");
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert_warning_at(
+        &err,
+        "the sidebars list the doc `guides/delta`, which no page of the content folder is",
+        "sidebars.js:2:19",
+    );
+}
+
+#[test]
+fn sidebars_that_need_javascript_are_one_warning() {
+    let site =
+        project("const items = require('./items');\nmodule.exports = {\n  docs: items,\n};\n");
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert_warning_at(
+        &err,
+        "tier0 runs no JavaScript, and cannot read these sidebars without it",
+        "sidebars.js:3:9",
+    );
+    // The pages keep the order of their folder: the number prefixes'.
+    let (prev, next) = prev_next(&site, "01-guides/01-alpha");
+    assert_eq!(
+        (prev, next.as_deref()),
+        (None, Some("../../01-guides/02-beta/index.html")),
+        "{err}"
+    );
+}
