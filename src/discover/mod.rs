@@ -74,6 +74,12 @@ pub const MKDOCS_FILES: [&str; 5] = [
     "zensical.toml",
 ];
 
+/// Names of the tables of contents of MyST and Jupyter Book projects:
+/// mystmd's `myst.yml` and Jupyter Book 1's `_toc.yml`, read at the top of
+/// the content folder (the parse stage's `jupyter_book` module). Not
+/// published, wherever they are.
+pub const BOOK_TOCS: [&str; 2] = ["myst.yml", "_toc.yml"];
+
 /// Names of Docusaurus's sidebars, relative to the site folder (a
 /// Docusaurus project's folder, or its `website/` folder), whose lists
 /// order and group the pages (the parse stage's `docusaurus` module).
@@ -181,6 +187,9 @@ pub struct Sources {
     pub mkdocs_inherited: Option<SourceFile>,
     /// Docusaurus's sidebars ([`SIDEBARS_FILES`]).
     pub sidebars: Option<SourceFile>,
+    /// The tables of contents of MyST and Jupyter Book projects
+    /// ([`BOOK_TOCS`]), sorted.
+    pub book_tocs: Vec<SourceFile>,
     /// Assets to copy, sorted.
     pub assets: Vec<Asset>,
     /// Theme files of the site (`themes/<name>/…`) by path inside the theme.
@@ -327,6 +336,7 @@ pub fn discover(
                     Some(problem) => sources.problems.push(problem),
                     None if CATEGORY_FILES.contains(&name) => sources.categories.push(file),
                     None if name == DOCSIFY_SIDEBAR => sources.contents.push(file),
+                    None if BOOK_TOCS.contains(&name) => sources.book_tocs.push(file),
                     None => sources.folder_navs.push(file),
                 }
             }
@@ -383,6 +393,7 @@ pub fn never_read(name: &str) -> bool {
 /// shape of the site: a category file or a navigation file.
 fn read_apart(name: &str) -> bool {
     CATEGORY_FILES.contains(&name)
+        || BOOK_TOCS.contains(&name)
         || name == DOCSIFY_SIDEBAR
         || FOLDER_NAV_FILES.contains(&name)
         || NEXTRA_SCRIPTS.contains(&name)

@@ -180,7 +180,9 @@ impl Reading<'_> {
     }
 
     /// A section titled `title` whose entries list `pages`: it titles the
-    /// folder they all share, unless an earlier entry beside it titled that
+    /// folder they all share (places it only, when `title` is empty, as
+    /// the other navigations converted to `nav:` entries may ask), unless
+    /// an earlier entry beside it titled that
     /// folder. It takes the folder from the sections nested in it (those
     /// from `nested` on), whose pages share it too: they group pages of
     /// its folder.
@@ -191,7 +193,7 @@ impl Reading<'_> {
         let sections = &mut self.navigation.sections;
         let titled = NavSection {
             section,
-            title: Some(title.to_owned()),
+            title: (!title.is_empty()).then(|| title.to_owned()),
             position: Some(position),
         };
         match sections

@@ -21,6 +21,7 @@ pub mod date;
 mod docusaurus;
 mod fields;
 mod folders;
+mod jupyter_book;
 mod keys;
 mod mkdocs;
 mod navigation;

@@ -2,8 +2,10 @@
 //! pages, the titles it gives them, and its sections' titles and places.
 //!
 //! In: MkDocs's `nav:` (the `mkdocs` module), Docusaurus's sidebars (the
-//! `docusaurus` module), the folders' navigation files (the `folders`
-//! module) and Sphinx's toctrees in the pages (the `toctree` module). Out: [`Navigation`]s, in that order,
+//! `docusaurus` module), Jupyter Book's and mystmd's tables of contents
+//! (the `jupyter_book` module), the folders' navigation files (the
+//! `folders` module) and Sphinx's toctrees in the pages (the `toctree`
+//! module). Out: [`Navigation`]s, in that order,
 //! which the parse stage reads for the pages' titles and the link stage
 //! (`link::contents`) for their order and the sections' titles. One shape
 //! for every tool, so that one piece of code applies them all.
@@ -79,13 +81,17 @@ impl Read {
 }
 
 /// Reads the navigations of `sources`: its `mkdocs.yml`'s, its
-/// Docusaurus sidebars', then its folders', then its pages' Sphinx
-/// toctrees.
+/// Docusaurus sidebars', its Jupyter Book table of contents', then its
+/// folders', then its pages' Sphinx toctrees.
 pub(super) fn read(sources: &Sources) -> Read {
     let mut read = super::mkdocs::read(sources);
-    let sidebars = super::docusaurus::read(sources);
-    read.navigations.extend(sidebars.navigations);
-    read.problems.extend(sidebars.problems);
+    for other in [
+        super::docusaurus::read(sources),
+        super::jupyter_book::read(sources),
+    ] {
+        read.navigations.extend(other.navigations);
+        read.problems.extend(other.problems);
+    }
     let (folders, problems) = super::folders::read(sources);
     read.navigations.extend(folders);
     read.problems.extend(problems);

@@ -677,6 +677,22 @@ fn cached_builds_equal_a_clean_build_after_edits_to_navigation_files() {
             Box::new(|| std::fs::remove_file(root.join("sidebars.js")).unwrap()),
         ),
         (
+            "order with mystmd's myst.yml",
+            true,
+            Box::new(|| {
+                site.write(
+                    "content/myst.yml",
+                    "project:\n  toc:\n    - file: impresoras/impresora-3.md\n    \
+                     - file: impresoras/impresora-0.md\n",
+                )
+            }),
+        ),
+        (
+            "delete the myst.yml",
+            true,
+            Box::new(|| std::fs::remove_file(root.join("content/myst.yml")).unwrap()),
+        ),
+        (
             "place a page with Starlight's sidebar.order",
             true,
             Box::new(|| {

@@ -1,7 +1,9 @@
-//! A Docusaurus project's `sidebars.js`: its lists order the pages and its
-//! categories title their folders, in a project built where it stands; a
-//! doc id that names no page, and sidebars that need JavaScript, are
-//! warnings, and the build goes on.
+//! Tables of contents kept apart from the pages. A Docusaurus project's
+//! `sidebars.js`: its lists order the pages and its categories title their
+//! folders, in a project built where it stands; a doc id that names no
+//! page, and sidebars that need JavaScript, are warnings, and the build
+//! goes on. mystmd's `myst.yml` and Jupyter Book's `_toc.yml`: the same,
+//! and neither is published.
 
 use crate::conventions::{assert_has, assert_warning_at};
 use crate::support::{Site, stderr};
@@ -105,4 +107,81 @@ fn sidebars_that_need_javascript_are_one_warning() {
         (None, Some("../../01-guides/02-beta/index.html")),
         "{err}"
     );
+}
+
+/// A MyST project: `content/` holds its pages and `toc`, the text of its
+/// table of contents `name`.
+fn book(name: &str, toc: &str) -> Site {
+    let site = Site::english();
+    for (rel, title) in [
+        ("index.md", "Home"),
+        ("start/index.md", "Get started"),
+        ("start/install.md", "Install"),
+        ("start/first-book.md", "Your first book"),
+        ("reference/cli.md", "Command line"),
+        ("reference/config.md", "Configuration"),
+    ] {
+        site.write(
+            &format!("content/{rel}"),
+            format!("---\ntitle: {title}\n---\n\nHow to {title}.\n"),
+        );
+    }
+    site.write(&format!("content/{name}"), toc);
+    site
+}
+
+#[test]
+fn a_myst_toc_orders_the_pages_and_their_folders_and_is_not_published() {
+    let site = book(
+        "myst.yml",
+        "version: 1\nproject:\n  toc:\n    - file: index.md\n    - title: Look things up\n      \
+         children:\n        - file: reference/config.md\n        - file: reference/cli.md\n    \
+         - file: start/index.md\n      children:\n        - file: start/first-book.md\n        \
+         - file: start/install.md\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(!err.contains("myst.yml"), "{err}");
+    assert!(!site.public().join("myst.yml").exists());
+    let (prev, next) = prev_next(&site, "start/first-book");
+    assert_eq!(
+        (prev, next.as_deref()),
+        (None, Some("../../start/install/index.html")),
+        "{err}"
+    );
+    assert_eq!(
+        prev_next(&site, "reference/config").1.as_deref(),
+        Some("../../reference/cli/index.html")
+    );
+    assert_has(
+        &site.read_public("reference/index.html"),
+        &["<h1>Look things up</h1>"],
+    );
+    // The folders in the table's order: "reference" before "start".
+    let home = site.read_public("index.html");
+    let at = |href: &str| home.find(href).unwrap_or_else(|| panic!("{href}"));
+    assert!(at("reference/index.html") < at("start/index.html"));
+}
+
+#[test]
+fn a_jupyter_book_toc_names_pages_without_extension_and_warns_of_unknown_ones() {
+    let site = book(
+        "_toc.yml",
+        "format: jb-book\nroot: index\nchapters:\n  - file: start/install\n  \
+         - file: start/first-book\n  - file: start/gone\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert_warning_at(
+        &err,
+        "the table of contents lists `start/gone`, which no page of the content folder is",
+        "content/_toc.yml:6:11",
+    );
+    assert_eq!(
+        prev_next(&site, "start/install").1.as_deref(),
+        Some("../../start/first-book/index.html")
+    );
+    assert!(!site.public().join("_toc.yml").exists());
 }
