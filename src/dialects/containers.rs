@@ -57,6 +57,10 @@ pub(super) enum Marker {
     Indented(Admonition),
     /// `=== "Tab"`: the body follows, indented by 4.
     Tab(String),
+    /// VuePress's `@tab Title` inside a `::: tabs` or `::: code-tabs`
+    /// container: the title of the tab whose body follows, up to the next
+    /// `@tab` or the container's fence.
+    TabTitle(String),
     /// `:::tip Title`, `/// tip | Title`, with the fence that closes it;
     /// `None` for a plain container whose lines are shown as they are.
     Colon(Fence, Option<Admonition>),
@@ -124,6 +128,7 @@ pub(super) fn marker(line: &str) -> Option<Marker> {
     match line.as_bytes().first()? {
         b'!' | b'?' => mkdocs(line),
         b'=' => tab(line),
+        b'@' => vuepress_tab(line),
         b':' => colon(line),
         b'/' => block(line),
         b'{' => super::gitbook::marker(line),
@@ -254,6 +259,21 @@ fn tab(line: &str) -> Option<Marker> {
     }
     let title = rest.trim().strip_prefix('"')?.strip_suffix('"')?;
     Some(Marker::Tab(title.to_owned()))
+}
+
+/// `@tab Title`, `@tab:active Title`, `@tab Title#value` (the value
+/// names the tab for the tabs of other pages that switch with it).
+fn vuepress_tab(line: &str) -> Option<Marker> {
+    let rest = line.strip_prefix("@tab")?;
+    let rest = rest.strip_prefix(":active").unwrap_or(rest);
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let title = rest
+        .rsplit_once('#')
+        .map_or(rest, |(title, _)| title)
+        .trim();
+    (!title.is_empty()).then(|| Marker::TabTitle(title.to_owned()))
 }
 
 /// `:::tip Title`, `::: warning`, `:::note[Title]`, `::: {.callout-tip}`,

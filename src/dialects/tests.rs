@@ -131,6 +131,16 @@ fn content_tabs_show_their_titles() {
 }
 
 #[test]
+fn vuepress_tabs_show_their_titles_inside_their_container_only() {
+    assert_eq!(
+        text(
+            "::: code-tabs#shell\n\n@tab pnpm\n\nOne\n\n@tab:active npm#npm\n\nTwo\n:::\n\n@tab kept\n"
+        ),
+        "\n\n**pnpm**\n\n\nOne\n\n**npm**\n\n\nTwo\n\n\n@tab kept\n"
+    );
+}
+
+#[test]
 fn shortcodes_keep_their_inner_text_and_warn_once() {
     let body =
         "A {{< new-in 0.1 >}} b\n\n{{% note %}}\nInner **text**\n{{% /note %}}\n\n`{{< kept >}}`\n";

@@ -1,5 +1,5 @@
 //! Regressions found by building documentation tier0 had never seen
-//! (BENCHMARKS.md, "Held-out documentation", third and fourth rounds), each pinned on
+//! (BENCHMARKS.md, "Held-out documentation", third to fifth rounds), each pinned on
 //! a small site of our own that writes the same pattern.
 
 use crate::conventions::{assert_has, page};
@@ -102,4 +102,38 @@ fn a_myst_fragment_reference_leads_to_the_label_and_shows_text() {
              <a href=\"https://example.org/x\">https://example.org/x</a>.",
         ],
     );
+}
+
+/// VuePress theme Hope (its own template, in Chinese) writes tabs as
+/// `@tab Title` lines inside `::: tabs` or `::: code-tabs`, shown as text,
+/// and orders and tags its pages with `order:` and `tag:`, which were
+/// "unknown key" warnings, as were its home page's hero keys.
+#[test]
+fn vuepress_tabs_show_their_titles_and_its_keys_are_read() {
+    let site = Site::empty();
+    site.write(
+        "content/guide/install.md",
+        "---\ntitle: 安装\norder: 2\ntag:\n  - 入门\nstar: true\npageInfo: false\n---\n\n\
+         ::: code-tabs#shell\n\n@tab pnpm\n\n```bash\npnpm add tier\n```\n\n\
+         @tab:active npm\n\n```bash\nnpm i tier\n```\n\n:::\n",
+    );
+    site.write(
+        "content/guide/start.md",
+        "---\ntitle: 开始\norder: 1\nheroText: 你好\n---\n\n先读这里。\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("unknown key"), "{err}");
+    let (_, body) = page(&site, "guide/install");
+    assert_has(
+        &body,
+        &[
+            "<p><strong>pnpm</strong></p>",
+            "<p><strong>npm</strong></p>",
+        ],
+    );
+    assert!(!body.contains("@tab"), "{body}");
+    let section = site.read_public("guide/index.html");
+    let first = section.find("开始").unwrap_or(usize::MAX);
+    let second = section.find("安装").unwrap_or(0);
+    assert!(first < second, "{section}");
 }

@@ -83,6 +83,9 @@ impl Pass<'_> {
                 self.open(column, None, "");
                 Some(self.tab_title(prefix, indent, &title))
             }
+            // Text where no `:::` container is open, as VuePress shows it.
+            Marker::TabTitle(_) if self.stack.last().and_then(|c| c.colons).is_none() => None,
+            Marker::TabTitle(title) => Some(self.tab_title(prefix, indent, &title)),
             Marker::Step(fence) => {
                 self.open(column, Some(fence), ITEM);
                 Some(format!("{prefix}{indent}1."))
