@@ -137,3 +137,30 @@ fn vuepress_tabs_show_their_titles_and_its_keys_are_read() {
     let second = section.find("安装").unwrap_or(0);
     assert!(first < second, "{section}");
 }
+
+/// Furo's and scikit-build-core's docs (Sphinx with MyST) put labels on a
+/// section's landing page, `customisation/index.md`, and link to them
+/// from the pages below (`[hide the name](sidebar_hide_name)`): only the
+/// articles' labels were looked for, so each was a broken link.
+#[test]
+fn a_link_to_a_label_of_a_section_page_leads_there() {
+    let site = Site::empty();
+    site.write(
+        "content/setup/index.md",
+        "# Setup\n\n(proxy-options)=\n## Proxy options\n\nSet the proxy first.\n",
+    );
+    site.write(
+        "content/setup/logo.md",
+        "# Logo\n\nSee [the proxy](proxy-options) and [](#proxy-options).\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("broken"), "{err}");
+    let (_, body) = page(&site, "setup/logo");
+    assert_has(
+        &body,
+        &[
+            "See <a href=\"../../setup/index.html#proxy-options\">the proxy</a> and \
+           <a href=\"../../setup/index.html#proxy-options\">proxy-options</a>.",
+        ],
+    );
+}
