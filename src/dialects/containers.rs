@@ -174,13 +174,8 @@ pub(super) fn myst(line: &str, open: Option<Fence>) -> Option<Marker> {
         };
         return Some(Marker::Colon(fence, Some(admonition)));
     }
-    if let Some((kind, default_title)) = known_kind(name) {
-        let admonition = Admonition {
-            kind,
-            title: title.or(default_title),
-            collapsible: None,
-        };
-        return Some(Marker::Colon(fence, Some(admonition)));
+    if let Some(marker) = known_directive(name, title, fence) {
+        return Some(marker);
     }
     let (shown, warned) = match name {
         "toctree" | "contents" => (String::new(), false),
@@ -193,6 +188,38 @@ pub(super) fn myst(line: &str, open: Option<Fence>) -> Option<Marker> {
         fence,
         shown,
         warned,
+    })
+}
+
+/// What the MyST directive `name` (with its argument as `title`) fenced
+/// by `fence` opens, when tier0 shows its body: an admonition; one of
+/// sphinx-design's tabs, dropdowns, cards and grids, as MkDocs's tabs,
+/// details and plain containers show.
+fn known_directive(name: &str, title: Option<String>, fence: Fence) -> Option<Marker> {
+    if let Some((kind, default_title)) = known_kind(name) {
+        let admonition = Admonition {
+            kind,
+            title: title.or(default_title),
+            collapsible: None,
+        };
+        return Some(Marker::Colon(fence, Some(admonition)));
+    }
+    Some(match (name, title) {
+        ("dropdown", title) => Marker::Colon(
+            fence,
+            Some(Admonition {
+                kind: AlertKind::Note,
+                title: Some(title.unwrap_or_default()),
+                collapsible: Some(false),
+            }),
+        ),
+        ("tab-item" | "card" | "grid-item-card", Some(title)) => Marker::FencedTab(fence, title),
+        (
+            "tab-set" | "tab-set-code" | "tab-item" | "grid" | "grid-item" | "grid-item-card"
+            | "card-carousel" | "card",
+            _,
+        ) => Marker::Colon(fence, None),
+        _ => return None,
     })
 }
 
@@ -302,6 +329,14 @@ fn colon(line: &str) -> Option<Marker> {
                 shown: String::new(),
                 warned: false,
             });
+        }
+        // MyST's directive with its argument: `:::{dropdown} Title`.
+        if let Some((name, args)) = classes.split_once('}') {
+            let args = args.trim();
+            let title = (!args.is_empty()).then(|| super::inline_text(args));
+            if let Some(marker) = known_directive(name, title, fence) {
+                return Some(marker);
+            }
         }
         // Pandoc's classes (`{.callout-tip}`), or MyST's directive name
         // (`:::{tip}`).

@@ -310,6 +310,21 @@ fn myst_directives_become_alerts_or_are_left_out() {
 }
 
 #[test]
+fn sphinx_design_directives_show_their_bodies_without_their_options() {
+    // Furo's and sphinx-book-theme's docs: tabs, dropdowns and cards were
+    // code blocks, and the options of an admonition were text.
+    let body = "````{tab-set}\n```{tab-item} Linux\n:sync: l\n\nApt.\n```\n````\n\n\
+                ```{dropdown} More\n:open:\nHidden.\n```\n\n:::{note}\n:class: tip\n:emoji: no\nNoted.\n:::\n";
+    assert_eq!(
+        text(body),
+        "\n**Linux**\n\n\n\nApt.\n\n\n\n> [!NOTE]\n> \n> Hidden.\n\n\n> [!NOTE]\n> \n> \n> Noted.\n\n"
+    );
+    // Outside a MyST directive such a line is text (here an emoji).
+    let kept = ":::tip\n:bulb: Lit.\n:::\n";
+    assert!(text(kept).contains("💡 Lit."), "{}", text(kept));
+}
+
+#[test]
 fn myst_targets_are_anchors_and_roles_links() {
     // Black's docs showed `(labels/exit-code)=` above headings, and
     // `{doc}` before the title of each page they link to.

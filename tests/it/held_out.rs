@@ -164,3 +164,33 @@ fn a_link_to_a_label_of_a_section_page_leads_there() {
         ],
     );
 }
+
+/// Furo's and sphinx-book-theme's docs (Sphinx with MyST) use
+/// sphinx-design's tabs, dropdowns and cards, which showed as code blocks
+/// holding their source, and write options under their admonitions
+/// (`:class: tip`), which showed as text.
+#[test]
+fn sphinx_design_directives_show_their_content() {
+    let site = Site::empty();
+    site.write(
+        "content/install.md",
+        "# Install\n\n````{tab-set}\n```{tab-item} Debian\n:sync: deb\n\nRun apt.\n```\n\n\
+         ```{tab-item} Fedora\nRun dnf.\n```\n````\n\n\
+         ```{dropdown} Older releases\n:open:\n\nUse the archive.\n```\n\n\
+         :::{important}\n:class: sd-shadow\nReboot after.\n:::\n",
+    );
+    build(&site);
+    let (_, body) = page(&site, "install");
+    assert_has(
+        &body,
+        &[
+            "<p><strong>Debian</strong></p>\n<p>Run apt.</p>",
+            "<p><strong>Fedora</strong></p>\n<p>Run dnf.</p>",
+            "<summary class=\"alert-title\">Older releases</summary>\n<p>Use the archive.</p>",
+            "<p>Reboot after.</p>",
+        ],
+    );
+    for raw in ["tab-item", ":sync:", ":open:", ":class:", "<pre>"] {
+        assert!(!body.contains(raw), "{raw} in {body}");
+    }
+}

@@ -125,6 +125,24 @@ impl Pass<'_> {
         }
     }
 
+    /// [`Self::marker`] for a MyST directive's line: the options that
+    /// open the body of a container it opens are left out.
+    pub(super) fn directive(
+        &mut self,
+        marker: Marker,
+        content: usize,
+        column: usize,
+        prefix: &str,
+        marked: Range<usize>,
+    ) -> Option<String> {
+        let depth = self.stack.len();
+        let line = self.marker(marker, content, column, prefix, marked);
+        if self.stack.len() > depth {
+            self.mode = Mode::DropOptions;
+        }
+        line
+    }
+
     /// The lines that show a tab's title, in bold, as a paragraph.
     fn tab_title(&self, prefix: &str, indent: &str, title: &str) -> String {
         let blank = prefix.trim_end();
