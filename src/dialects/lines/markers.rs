@@ -125,18 +125,15 @@ impl Pass<'_> {
         }
     }
 
-    /// [`Self::marker`] for a MyST directive's line: the options that
-    /// open the body of a container it opens are left out.
+    /// What `opened` (a [`Self::marker`] call) gives for a MyST
+    /// directive's line: the options that open the body of a container it
+    /// opens are left out.
     pub(super) fn directive(
         &mut self,
-        marker: Marker,
-        content: usize,
-        column: usize,
-        prefix: &str,
-        marked: Range<usize>,
+        opened: impl FnOnce(&mut Self) -> Option<String>,
     ) -> Option<String> {
         let depth = self.stack.len();
-        let line = self.marker(marker, content, column, prefix, marked);
+        let line = opened(self);
         if self.stack.len() > depth {
             self.mode = Mode::DropOptions;
         }

@@ -390,7 +390,8 @@ impl Pass<'_> {
         }
         let open = self.stack.last().and_then(|c| c.colons);
         if shallow && let Some(marker) = containers::myst(trimmed, open) {
-            return self.directive(marker, content, column + rel, prefix, at..end);
+            return self
+                .directive(|pass| pass.marker(marker, content, column + rel, prefix, at..end));
         }
         if self.opens_code(text, end, shallow) {
             return None;
@@ -423,7 +424,8 @@ impl Pass<'_> {
         }
         if shallow && let Some(marker) = containers::marker(trimmed) {
             if trimmed.trim_start_matches(':').starts_with('{') {
-                return self.directive(marker, content, column + rel, prefix, at..end);
+                return self
+                    .directive(|pass| pass.marker(marker, content, column + rel, prefix, at..end));
             }
             return self.marker(marker, content, column + rel, prefix, at..end);
         }
