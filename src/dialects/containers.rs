@@ -57,6 +57,10 @@ pub(super) enum Marker {
     Indented(Admonition),
     /// `=== "Tab"`: the body follows, indented by 4.
     Tab(String),
+    /// VuePress's `@tab Title` inside a `::: tabs` or `::: code-tabs`
+    /// container: the title of the tab whose body follows, up to the next
+    /// `@tab` or the container's fence.
+    TabTitle(String),
     /// `:::tip Title`, `/// tip | Title`, with the fence that closes it;
     /// `None` for a plain container whose lines are shown as they are.
     Colon(Fence, Option<Admonition>),
@@ -124,6 +128,7 @@ pub(super) fn marker(line: &str) -> Option<Marker> {
     match line.as_bytes().first()? {
         b'!' | b'?' => mkdocs(line),
         b'=' => tab(line),
+        b'@' => vuepress_tab(line),
         b':' => colon(line),
         b'/' => block(line),
         b'{' => super::gitbook::marker(line),
@@ -169,13 +174,8 @@ pub(super) fn myst(line: &str, open: Option<Fence>) -> Option<Marker> {
         };
         return Some(Marker::Colon(fence, Some(admonition)));
     }
-    if let Some((kind, default_title)) = known_kind(name) {
-        let admonition = Admonition {
-            kind,
-            title: title.or(default_title),
-            collapsible: None,
-        };
-        return Some(Marker::Colon(fence, Some(admonition)));
+    if let Some(marker) = known_directive(name, title, fence) {
+        return Some(marker);
     }
     let (shown, warned) = match name {
         "toctree" | "contents" => (String::new(), false),
@@ -188,6 +188,38 @@ pub(super) fn myst(line: &str, open: Option<Fence>) -> Option<Marker> {
         fence,
         shown,
         warned,
+    })
+}
+
+/// What the MyST directive `name` (with its argument as `title`) fenced
+/// by `fence` opens, when tier0 shows its body: an admonition; one of
+/// sphinx-design's tabs, dropdowns, cards and grids, as MkDocs's tabs,
+/// details and plain containers show.
+fn known_directive(name: &str, title: Option<String>, fence: Fence) -> Option<Marker> {
+    if let Some((kind, default_title)) = known_kind(name) {
+        let admonition = Admonition {
+            kind,
+            title: title.or(default_title),
+            collapsible: None,
+        };
+        return Some(Marker::Colon(fence, Some(admonition)));
+    }
+    Some(match (name, title) {
+        ("dropdown", title) => Marker::Colon(
+            fence,
+            Some(Admonition {
+                kind: AlertKind::Note,
+                title: Some(title.unwrap_or_default()),
+                collapsible: Some(false),
+            }),
+        ),
+        ("tab-item" | "card" | "grid-item-card", Some(title)) => Marker::FencedTab(fence, title),
+        (
+            "tab-set" | "tab-set-code" | "tab-item" | "grid" | "grid-item" | "grid-item-card"
+            | "card-carousel" | "card",
+            _,
+        ) => Marker::Colon(fence, None),
+        _ => return None,
     })
 }
 
@@ -256,6 +288,21 @@ fn tab(line: &str) -> Option<Marker> {
     Some(Marker::Tab(title.to_owned()))
 }
 
+/// `@tab Title`, `@tab:active Title`, `@tab Title#value` (the value
+/// names the tab for the tabs of other pages that switch with it).
+fn vuepress_tab(line: &str) -> Option<Marker> {
+    let rest = line.strip_prefix("@tab")?;
+    let rest = rest.strip_prefix(":active").unwrap_or(rest);
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let title = rest
+        .rsplit_once('#')
+        .map_or(rest, |(title, _)| title)
+        .trim();
+    (!title.is_empty()).then(|| Marker::TabTitle(title.to_owned()))
+}
+
 /// `:::tip Title`, `::: warning`, `:::note[Title]`, `::: {.callout-tip}`,
 /// `:::: details`, or a closing line of colons.
 fn colon(line: &str) -> Option<Marker> {
@@ -282,6 +329,14 @@ fn colon(line: &str) -> Option<Marker> {
                 shown: String::new(),
                 warned: false,
             });
+        }
+        // MyST's directive with its argument: `:::{dropdown} Title`.
+        if let Some((name, args)) = classes.split_once('}') {
+            let args = args.trim();
+            let title = (!args.is_empty()).then(|| super::inline_text(args));
+            if let Some(marker) = known_directive(name, title, fence) {
+                return Some(marker);
+            }
         }
         // Pandoc's classes (`{.callout-tip}`), or MyST's directive name
         // (`:::{tip}`).

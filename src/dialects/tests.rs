@@ -131,6 +131,16 @@ fn content_tabs_show_their_titles() {
 }
 
 #[test]
+fn vuepress_tabs_show_their_titles_inside_their_container_only() {
+    assert_eq!(
+        text(
+            "::: code-tabs#shell\n\n@tab pnpm\n\nOne\n\n@tab:active npm#npm\n\nTwo\n:::\n\n@tab kept\n"
+        ),
+        "\n\n**pnpm**\n\n\nOne\n\n**npm**\n\n\nTwo\n\n\n@tab kept\n"
+    );
+}
+
+#[test]
 fn shortcodes_keep_their_inner_text_and_warn_once() {
     let body =
         "A {{< new-in 0.1 >}} b\n\n{{% note %}}\nInner **text**\n{{% /note %}}\n\n`{{< kept >}}`\n";
@@ -297,6 +307,21 @@ fn myst_directives_become_alerts_or_are_left_out() {
     let prepared = prepare(body, false);
     assert!(!prepared.text().contains("guide"), "{}", prepared.text());
     assert!(prepared.text().contains("After"), "{}", prepared.text());
+}
+
+#[test]
+fn sphinx_design_directives_show_their_bodies_without_their_options() {
+    // Furo's and sphinx-book-theme's docs: tabs, dropdowns and cards were
+    // code blocks, and the options of an admonition were text.
+    let body = "````{tab-set}\n```{tab-item} Linux\n:sync: l\n\nApt.\n```\n````\n\n\
+                ```{dropdown} More\n:open:\nHidden.\n```\n\n:::{note}\n:class: tip\n:emoji: no\nNoted.\n:::\n";
+    assert_eq!(
+        text(body),
+        "\n**Linux**\n\n\n\nApt.\n\n\n\n> [!NOTE]\n> \n> Hidden.\n\n\n> [!NOTE]\n> \n> \n> Noted.\n\n"
+    );
+    // Outside a MyST directive such a line is text (here an emoji).
+    let kept = ":::tip\n:bulb: Lit.\n:::\n";
+    assert!(text(kept).contains("💡 Lit."), "{}", text(kept));
 }
 
 #[test]

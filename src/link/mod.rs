@@ -312,7 +312,7 @@ pub fn link_or_return(
         }
         None => related::related(&linked, &sections, &article_sections),
     };
-    let by_label = resolve::labels(&linked);
+    let by_label = resolve::labels(&linked, &sections);
     Ok(SiteModel {
         urls: Urls::new(config.base_url.clone()),
         config,

@@ -51,8 +51,9 @@ pub struct SiteModel {
     pub(super) section_by_source: Arc<BTreeMap<String, usize>>,
     /// The sources of articles and landing pages by file name.
     pub(super) by_name: Arc<BTreeMap<String, Vec<String>>>,
-    /// The articles that define each MyST target label (`(label)=`).
-    pub(super) by_label: Arc<BTreeMap<String, Vec<usize>>>,
+    /// The articles and section pages that define each MyST target label
+    /// (`(label)=`).
+    pub(super) by_label: Arc<BTreeMap<String, Vec<super::resolve::LabelOwner>>>,
     /// The related articles of each article, best first, in
     /// [`Self::articles`] order (see `related`).
     pub(super) related: Arc<Vec<Vec<usize>>>,

@@ -29,15 +29,29 @@ use crate::parse::SectionPath;
 use crate::slug;
 use crate::urls::BaseUrl;
 
-/// The articles that define each MyST target label, by index.
+/// What defines a MyST target label (`(label)=`): an article, or a
+/// section's landing page (Sphinx's `folder/index.md`), by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LabelOwner {
+    Article(usize),
+    Section(usize),
+}
+
+/// The articles and landing pages that define each MyST target label.
 pub(super) fn labels(
     articles: &[std::sync::Arc<super::LinkedArticle>],
-) -> BTreeMap<String, Vec<usize>> {
-    let mut by_label: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        for label in &a.article.labels {
-            by_label.entry(label.clone()).or_default().push(i);
-        }
+    sections: &[super::Section],
+) -> BTreeMap<String, Vec<LabelOwner>> {
+    let mut by_label: BTreeMap<String, Vec<LabelOwner>> = BTreeMap::new();
+    let of_articles = articles.iter().enumerate().flat_map(|(i, a)| {
+        (a.article.labels.iter()).map(move |label| (label, LabelOwner::Article(i)))
+    });
+    let of_sections = sections.iter().enumerate().flat_map(|(i, s)| {
+        (s.landing.iter().flat_map(|page| &page.labels))
+            .map(move |label| (label, LabelOwner::Section(i)))
+    });
+    for (label, owner) in of_articles.chain(of_sections) {
+        by_label.entry(label.clone()).or_default().push(owner);
     }
     by_label
 }
@@ -211,19 +225,28 @@ impl SiteModel {
             .filter(|t| !matches!(t, LinkTarget::Article { index, .. } if *index == from))
     }
 
-    /// The article that defines the MyST target `label`, at it: Sphinx
-    /// lets a page link to a label of any other (`[text](how-frozen)` for
-    /// `(how-frozen)=`), when one article (with its translations) does.
+    /// The article or section page that defines the MyST target `label`,
+    /// at it: Sphinx lets a page link to a label of any other
+    /// (`[text](how-frozen)` for `(how-frozen)=`), when one page (with its
+    /// translations) does.
     fn labelled(&self, label: &str, lang: &str) -> Option<LinkTarget> {
-        let found = self.by_label.get(label)?;
-        let first = self.in_language(*found.first()?, lang);
-        found
-            .iter()
-            .all(|&i| self.in_language(i, lang) == first)
-            .then(|| LinkTarget::Article {
-                index: first,
-                anchor: Some(label.to_owned()),
-            })
+        let anchor = Some(label.to_owned());
+        let mut targets = self.by_label.get(label)?.iter().map(|owner| match *owner {
+            LabelOwner::Article(i) => LinkTarget::Article {
+                index: self.in_language(i, lang),
+                anchor: anchor.clone(),
+            },
+            LabelOwner::Section(i) => {
+                let index = self.section(&self.sections[i].id, lang).unwrap_or(i);
+                let path = self.sections[index].path.clone();
+                LinkTarget::Page {
+                    path,
+                    anchor: anchor.clone(),
+                }
+            }
+        });
+        let first = targets.next()?;
+        targets.all(|t| t == first).then_some(first)
     }
 
     /// What the content-relative path `rel` names, read as a file, a page

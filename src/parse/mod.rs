@@ -242,6 +242,9 @@ pub struct SectionPage {
     pub body_start: usize,
     /// The `# Heading` the title comes from, left out of the page.
     pub title_heading: Option<Range<usize>>,
+    /// The labels of the body's MyST targets (`(label)=`), which links of
+    /// other pages may name.
+    pub labels: Vec<String>,
     /// Public or internal: an edition that does not show it builds the
     /// section as if it had no landing page.
     pub audience: Audience,
@@ -495,6 +498,7 @@ fn parse_section(config: &Config, file: &SourceFile) -> SectionParse {
         text: file.text.clone(),
         body_start,
         title_heading,
+        labels: prepared.labels().to_vec(),
         audience,
         draft: read.raw.draft,
     };

@@ -19,6 +19,7 @@
 //! HTML; a language tier0 does not know, `text`, or a block too large to
 //! highlight quickly is plain.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::str::FromStr;
 use std::sync::OnceLock;
@@ -170,12 +171,41 @@ pub(super) fn code_block(language: Option<&str>, code: &str) -> String {
         }
         None => html.push_str("<pre><code>"),
     }
+    let shown = match lower.as_deref() {
+        Some("rust") => without_hidden_lines(code),
+        _ => Cow::Borrowed(code),
+    };
     let grammar = lower.as_deref().map_or(Grammar::Plain, grammar);
-    if !highlight_into(&mut html, grammar, code) {
-        push_escaped(&mut html, code);
+    if !highlight_into(&mut html, grammar, &shown) {
+        push_escaped(&mut html, &shown);
     }
     html.push_str("</code></pre>\n");
     html
+}
+
+/// Rust code as rustdoc and mdBook show it: a line that is `#` alone or
+/// starts with `# ` (indentation aside) is setup the reader does not see
+/// (`# fn main() {`), and `##` shows as `#`; attributes (`#[test]`,
+/// `#![allow]`) stay.
+fn without_hidden_lines(code: &str) -> Cow<'_, str> {
+    let hidden = |line: &str| {
+        let line = line.trim_start();
+        line == "#" || line.starts_with("# ") || line.starts_with("##")
+    };
+    if !code.split('\n').any(hidden) {
+        return Cow::Borrowed(code);
+    }
+    let mut shown = String::with_capacity(code.len());
+    for line in code.split_inclusive('\n') {
+        let content = line.trim_start();
+        if content.starts_with("##") {
+            shown.push_str(&line[..line.len() - content.len()]);
+            shown.push_str(&content[1..]);
+        } else if !hidden(line.trim_end_matches('\n')) {
+            shown.push_str(line);
+        }
+    }
+    Cow::Owned(shown)
 }
 
 /// Appends `code` highlighted with `grammar` to `html`; false, with

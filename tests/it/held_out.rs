@@ -1,5 +1,5 @@
 //! Regressions found by building documentation tier0 had never seen
-//! (BENCHMARKS.md, "Held-out documentation", third and fourth rounds), each pinned on
+//! (BENCHMARKS.md, "Held-out documentation", third to fifth rounds), each pinned on
 //! a small site of our own that writes the same pattern.
 
 use crate::conventions::{assert_has, page};
@@ -102,4 +102,95 @@ fn a_myst_fragment_reference_leads_to_the_label_and_shows_text() {
              <a href=\"https://example.org/x\">https://example.org/x</a>.",
         ],
     );
+}
+
+/// VuePress theme Hope (its own template, in Chinese) writes tabs as
+/// `@tab Title` lines inside `::: tabs` or `::: code-tabs`, shown as text,
+/// and orders and tags its pages with `order:` and `tag:`, which were
+/// "unknown key" warnings, as were its home page's hero keys.
+#[test]
+fn vuepress_tabs_show_their_titles_and_its_keys_are_read() {
+    let site = Site::empty();
+    site.write(
+        "content/guide/install.md",
+        "---\ntitle: 安装\norder: 2\ntag:\n  - 入门\nstar: true\npageInfo: false\n---\n\n\
+         ::: code-tabs#shell\n\n@tab pnpm\n\n```bash\npnpm add tier\n```\n\n\
+         @tab:active npm\n\n```bash\nnpm i tier\n```\n\n:::\n",
+    );
+    site.write(
+        "content/guide/start.md",
+        "---\ntitle: 开始\norder: 1\nheroText: 你好\n---\n\n先读这里。\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("unknown key"), "{err}");
+    let (_, body) = page(&site, "guide/install");
+    assert_has(
+        &body,
+        &[
+            "<p><strong>pnpm</strong></p>",
+            "<p><strong>npm</strong></p>",
+        ],
+    );
+    assert!(!body.contains("@tab"), "{body}");
+    let section = site.read_public("guide/index.html");
+    let first = section.find("开始").unwrap_or(usize::MAX);
+    let second = section.find("安装").unwrap_or(0);
+    assert!(first < second, "{section}");
+}
+
+/// Furo's and scikit-build-core's docs (Sphinx with MyST) put labels on a
+/// section's landing page, `customisation/index.md`, and link to them
+/// from the pages below (`[hide the name](sidebar_hide_name)`): only the
+/// articles' labels were looked for, so each was a broken link.
+#[test]
+fn a_link_to_a_label_of_a_section_page_leads_there() {
+    let site = Site::empty();
+    site.write(
+        "content/setup/index.md",
+        "# Setup\n\n(proxy-options)=\n## Proxy options\n\nSet the proxy first.\n",
+    );
+    site.write(
+        "content/setup/logo.md",
+        "# Logo\n\nSee [the proxy](proxy-options) and [](#proxy-options).\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("broken"), "{err}");
+    let (_, body) = page(&site, "setup/logo");
+    assert_has(
+        &body,
+        &[
+            "See <a href=\"../../setup/index.html#proxy-options\">the proxy</a> and \
+           <a href=\"../../setup/index.html#proxy-options\">proxy-options</a>.",
+        ],
+    );
+}
+
+/// Furo's and sphinx-book-theme's docs (Sphinx with MyST) use
+/// sphinx-design's tabs, dropdowns and cards, which showed as code blocks
+/// holding their source, and write options under their admonitions
+/// (`:class: tip`), which showed as text.
+#[test]
+fn sphinx_design_directives_show_their_content() {
+    let site = Site::empty();
+    site.write(
+        "content/install.md",
+        "# Install\n\n````{tab-set}\n```{tab-item} Debian\n:sync: deb\n\nRun apt.\n```\n\n\
+         ```{tab-item} Fedora\nRun dnf.\n```\n````\n\n\
+         ```{dropdown} Older releases\n:open:\n\nUse the archive.\n```\n\n\
+         :::{important}\n:class: sd-shadow\nReboot after.\n:::\n",
+    );
+    build(&site);
+    let (_, body) = page(&site, "install");
+    assert_has(
+        &body,
+        &[
+            "<p><strong>Debian</strong></p>\n<p>Run apt.</p>",
+            "<p><strong>Fedora</strong></p>\n<p>Run dnf.</p>",
+            "<summary class=\"alert-title\">Older releases</summary>\n<p>Use the archive.</p>",
+            "<p>Reboot after.</p>",
+        ],
+    );
+    for raw in ["tab-item", ":sync:", ":open:", ":class:", "<pre>"] {
+        assert!(!body.contains(raw), "{raw} in {body}");
+    }
 }

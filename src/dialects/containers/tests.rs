@@ -264,6 +264,17 @@ fn tabs() {
 }
 
 #[test]
+fn vuepress_tabs() {
+    let title = |t: &str| Some(Marker::TabTitle(t.into()));
+    assert_eq!(marker("@tab apple"), title("apple"));
+    assert_eq!(marker("@tab:active npm"), title("npm"));
+    assert_eq!(marker("@tab Windows 11#win"), title("Windows 11"));
+    assert_eq!(marker("@tab"), None);
+    assert_eq!(marker("@tabs apple"), None);
+    assert_eq!(marker("@team please review"), None);
+}
+
+#[test]
 fn markers() {
     assert_eq!(AlertKind::Caution.marker(), "CAUTION");
     assert_eq!(capitalised("éXAMPLE"), "Éxample");

@@ -83,6 +83,9 @@ impl Pass<'_> {
                 self.open(column, None, "");
                 Some(self.tab_title(prefix, indent, &title))
             }
+            // Text where no `:::` container is open, as VuePress shows it.
+            Marker::TabTitle(_) if self.stack.last().and_then(|c| c.colons).is_none() => None,
+            Marker::TabTitle(title) => Some(self.tab_title(prefix, indent, &title)),
             Marker::Step(fence) => {
                 self.open(column, Some(fence), ITEM);
                 Some(format!("{prefix}{indent}1."))
@@ -120,6 +123,21 @@ impl Pass<'_> {
                 Some(self.quote_prefix().trim_end().to_owned())
             }
         }
+    }
+
+    /// What `opened` (a [`Self::marker`] call) gives for a MyST
+    /// directive's line: the options that open the body of a container it
+    /// opens are left out.
+    pub(super) fn directive(
+        &mut self,
+        opened: impl FnOnce(&mut Self) -> Option<String>,
+    ) -> Option<String> {
+        let depth = self.stack.len();
+        let line = opened(self);
+        if self.stack.len() > depth {
+            self.mode = Mode::DropOptions;
+        }
+        line
     }
 
     /// The lines that show a tab's title, in bold, as a paragraph.

@@ -22,7 +22,7 @@ use super::inline::{self, Construct, Kind};
 use super::offsets::Rewrite;
 use syntax::{
     columns, highlight_start, is_blank_line, is_include, is_include_tag, is_list_item,
-    is_snippets_block, myst_target, names_snippets, paragraph_end, vue_block,
+    is_myst_option, is_snippets_block, myst_target, names_snippets, paragraph_end, vue_block,
 };
 
 /// What starts each line of an alert: a block quote's marker.
@@ -146,6 +146,9 @@ enum Mode {
     /// Lines dropped up to and with the one that closes this fence (a
     /// MyST directive's block).
     DropFenced(Fence),
+    /// The options that open a MyST directive's body (`:open:`, `:class:
+    /// tip`), dropped up to the first other line.
+    DropOptions,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -333,6 +336,14 @@ impl Pass<'_> {
                 self.rewrite.remove(content..end);
                 None
             }
+            Mode::DropOptions if !blank && is_myst_option(text.trim_start()) => {
+                self.rewrite.remove(content..end);
+                None
+            }
+            Mode::DropOptions => {
+                self.mode = Mode::Normal;
+                (!blank).then(|| self.normal_line(content, end, column, prefix))?
+            }
             Mode::DropIndented(_) if blank => None,
             &Mode::DropIndented(deeper_than)
                 if column + columns(text, usize::MAX).1 > deeper_than =>
@@ -379,7 +390,8 @@ impl Pass<'_> {
         }
         let open = self.stack.last().and_then(|c| c.colons);
         if shallow && let Some(marker) = containers::myst(trimmed, open) {
-            return self.marker(marker, content, column + rel, prefix, at..end);
+            return self
+                .directive(|pass| pass.marker(marker, content, column + rel, prefix, at..end));
         }
         if self.opens_code(text, end, shallow) {
             return None;
@@ -411,6 +423,10 @@ impl Pass<'_> {
             return Some(line);
         }
         if shallow && let Some(marker) = containers::marker(trimmed) {
+            if trimmed.trim_start_matches(':').starts_with('{') {
+                return self
+                    .directive(|pass| pass.marker(marker, content, column + rel, prefix, at..end));
+            }
             return self.marker(marker, content, column + rel, prefix, at..end);
         }
         if shallow

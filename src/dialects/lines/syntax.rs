@@ -135,6 +135,20 @@ pub(super) fn markdown_element(line: &str) -> Option<&str> {
     (element && markdown).then_some(name)
 }
 
+/// Whether `line` is one of a MyST directive's options: `:open:`,
+/// `:class-container: sd-shadow-sm`.
+pub(super) fn is_myst_option(line: &str) -> bool {
+    line.strip_prefix(':')
+        .and_then(|rest| rest.split_once(':'))
+        .is_some_and(|(name, value)| {
+            name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                && (value.is_empty() || value.starts_with([' ', '\t']))
+        })
+}
+
 /// The label of a MyST target line, `(labels/exit-code)=`, which names
 /// the place of the page it stands in: letters, digits and `_-./:`.
 pub(super) fn myst_target(line: &str) -> Option<&str> {

@@ -145,6 +145,18 @@ fn other_tools_keys_are_ignored_quietly() {
 }
 
 #[test]
+fn vuepress_keys_are_read_or_ignored_quietly() {
+    let r = read_text(
+        "---\ntitle: Casa\norder: 2\ntag:\n  - red\nstar: true\nheroText: Hola\npageInfo: false\n---\n",
+    );
+    assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+    assert_eq!(
+        (r.raw.position, r.raw.tags),
+        (Some(2), vec!["red".to_owned()])
+    );
+}
+
+#[test]
 fn wanted_values_only() {
     assert_eq!(want("Title"), Want::Text);
     assert_eq!(want("weight"), Want::Value);

@@ -210,3 +210,17 @@ fn long_lines_are_left_plain() {
     let html = code_block(Some("bash"), &format!("echo 1\n{line}\n"));
     assert!(!html.contains("<span"), "{}", &html[..80]);
 }
+
+#[test]
+fn rust_blocks_hide_the_lines_rustdoc_and_mdbook_hide() {
+    // mdBook's test book: `# fn main(){` around the line the reader sees.
+    let code =
+        "# fn main(){\n    #[derive(Debug)]\n    let a = 1; ## not hidden\n    ## [x]\n#\n# }\n";
+    let html = without_spans(&code_block(Some("rust"), code));
+    assert_eq!(
+        html,
+        "<pre><code class=\"language-rust\">    #[derive(Debug)]\n    let a = 1; ## not hidden\n    # [x]\n</code></pre>\n"
+    );
+    let shell = "# comment\nls\n";
+    assert!(without_spans(&code_block(Some("sh"), shell)).contains("# comment"));
+}
