@@ -56,14 +56,18 @@ pub const INSIGHTS_DIR: &str = "insights";
 /// published: at the same path, but for GitBook's uploads, which
 /// `.gitbook/assets/shot.png` is published at `gitbook/assets/shot.png`:
 /// many servers refuse a path through a hidden folder (nginx's common
-/// `location ~ /\.` rule), and GitHub Pages' Jekyll leaves it out.
+/// `location ~ /\.` rule), and GitHub Pages' Jekyll leaves it out; and
+/// for Sphinx's static files, `_static/logo.png` at `sphinx-static/logo.png`
+/// (`static/` holds the theme's files), as
+/// Jekyll leaves out a folder whose name starts with `_` too.
 pub fn asset_path(rel: &str) -> Cow<'_, str> {
-    match rel
-        .strip_prefix(crate::discover::GITBOOK_DIR)
-        .and_then(|rest| rest.strip_prefix('/'))
-    {
-        Some(rest) => Cow::Owned(format!("gitbook/{rest}")),
-        None => Cow::Borrowed(rel),
+    let under = |dir: &str| rel.strip_prefix(dir)?.strip_prefix('/');
+    if let Some(rest) = under(crate::discover::GITBOOK_DIR) {
+        Cow::Owned(format!("gitbook/{rest}"))
+    } else if let Some(rest) = under(crate::discover::SPHINX_STATIC_DIR) {
+        Cow::Owned(format!("sphinx-static/{rest}"))
+    } else {
+        Cow::Borrowed(rel)
     }
 }
 

@@ -30,7 +30,7 @@ use generators::other_content_folder;
 pub use generators::{GeneratorFolder, generator_folder};
 pub use known::Known;
 pub use read::Reading;
-pub use walk::GITBOOK_DIR;
+pub use walk::{GITBOOK_DIR, SPHINX_STATIC_DIR};
 use walk::{Walked, readable, relative, walk_content};
 
 /// Name of the configuration file at the site root.

@@ -1,7 +1,8 @@
 //! The walk of the content folder: its Markdown files, its assets and the
 //! files read apart for the shape of the site, with the problems of the
 //! files that cannot be read or followed. Hidden files and folders are
-//! skipped but for GitBook's uploads, `.gitbook/assets/`.
+//! skipped but for GitBook's uploads, `.gitbook/assets/`, and so are
+//! folders whose name starts with `_` but for Sphinx's `_static/`.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -16,14 +17,26 @@ use crate::diagnostics::Diagnostic;
 /// published at `gitbook/` (`output_paths::asset_path`).
 pub const GITBOOK_DIR: &str = ".gitbook";
 
-/// For the path `rel` under the content folder: `None` outside GitBook's
-/// folder, `Some(true)` for that folder, its `assets/` and what is in it
-/// (walked, and each file an asset, Markdown too), `Some(false)` for the
-/// rest of it (`.gitbook/includes/`, reusable blocks that tier0 does not
-/// read).
-fn gitbook_uploads(rel: &Path) -> Option<bool> {
+/// Sphinx's folder of static files at the top of its source folder,
+/// `_static/` (`html_static_path`), whose images pages show
+/// (`_static/logo.png`); published at `sphinx-static/`
+/// (`output_paths::asset_path`), as a static host may hide a folder whose
+/// name starts with `_` (GitHub Pages' Jekyll does).
+pub const SPHINX_STATIC_DIR: &str = "_static";
+
+/// For the path `rel` under the content folder: `None` outside the
+/// uploads of other generators that discovery would skip by their name,
+/// `Some(true)` for those folders and what is in them (walked, and each
+/// file an asset, Markdown too: GitBook's `.gitbook/`, its `assets/`, and
+/// Sphinx's `_static/`), `Some(false)` for the rest of GitBook's folder
+/// (`.gitbook/includes/`, reusable blocks that tier0 does not read).
+fn uploads(rel: &Path) -> Option<bool> {
     let mut parts = rel.components().map(|c| c.as_os_str());
-    if parts.next()? != GITBOOK_DIR {
+    let top = parts.next()?;
+    if top == SPHINX_STATIC_DIR {
+        return Some(true);
+    }
+    if top != GITBOOK_DIR {
         return None;
     }
     Some(parts.next().is_none_or(|next| next == "assets"))
@@ -75,9 +88,9 @@ pub(super) fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic
             }
         };
         let name = entry.file_name().to_string_lossy();
-        let uploads = gitbook_uploads(entry.path().strip_prefix(content).unwrap_or(entry.path()));
-        let gitbook = entry.depth() == 1 && name == GITBOOK_DIR && entry.file_type().is_dir();
-        if uploads == Some(false) || (is_skipped(&name) && !gitbook) {
+        let uploads = uploads(entry.path().strip_prefix(content).unwrap_or(entry.path()));
+        let upload_dir = entry.depth() == 1 && uploads == Some(true) && entry.file_type().is_dir();
+        if uploads == Some(false) || (is_skipped(&name) && !upload_dir) {
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
             }

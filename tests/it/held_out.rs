@@ -194,3 +194,46 @@ fn sphinx_design_directives_show_their_content() {
         assert!(!body.contains(raw), "{raw} in {body}");
     }
 }
+
+/// sphinx-book-theme's docs show `_static/` images: the folder was skipped,
+/// as folders whose name starts with `_` are, and the images were broken.
+#[test]
+fn sphinx_static_files_are_published_and_shown() {
+    let site = Site::empty();
+    site.write(
+        "content/theme.md",
+        "# Theme\n\n![Logo](_static/logo.png)\n\n[Styles](_static/css/custom.css)\n",
+    );
+    site.write("content/_static/logo.png", "PNG");
+    site.write("content/_static/css/custom.css", "body {}");
+    site.write("content/_static/notes.md", "# Not a page\n");
+    site.write("content/_drafts/draft.png", "PNG");
+    site.write("content/guide/_static/inner.png", "PNG");
+    let err = build(&site);
+    assert!(!err.contains("broken"), "{err}");
+    let public = site.public();
+    for published in [
+        "sphinx-static/logo.png",
+        "sphinx-static/css/custom.css",
+        "sphinx-static/notes.md",
+    ] {
+        assert!(public.join(published).is_file(), "{published}\n{err}");
+    }
+    assert_has(
+        &page(&site, "theme").1,
+        &[
+            "src=\"../sphinx-static/logo.png\"",
+            "href=\"../sphinx-static/css/custom.css\"",
+        ],
+    );
+    // Only Sphinx's folder, at the top: other `_` folders stay out.
+    for left_out in [
+        "_static",
+        "_drafts",
+        "drafts/draft.png",
+        "guide/_static",
+        "guide/sphinx-static",
+    ] {
+        assert!(!public.join(left_out).exists(), "{left_out}");
+    }
+}
