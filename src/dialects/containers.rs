@@ -253,7 +253,7 @@ fn tab(line: &str) -> Option<Marker> {
         return None;
     }
     let title = rest.trim().strip_prefix('"')?.strip_suffix('"')?;
-    Some(Marker::Tab(title.to_owned()))
+    Some(Marker::Tab(super::inline_text(title)))
 }
 
 /// `:::tip Title`, `::: warning`, `:::note[Title]`, `::: {.callout-tip}`,

@@ -219,6 +219,21 @@ pub fn inline_text(markdown: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Markdown that shows `text` as it is: each ASCII punctuation character
+/// escaped, so that a title read with [`inline_text`] and written back
+/// into the page (a tab's, a link card's) starts no emphasis, link or
+/// element: `&lt;img&gt;` in a title stays text, and `*` a star.
+pub(super) fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Rewrites `body`; `mdx` says it is an MDX file (`.mdx`). A Markdown file
 /// with an `import … from '…'` line is read as MDX from that line on, as
 /// Docusaurus reads every `.md` file as MDX.
