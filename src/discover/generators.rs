@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{CONFIG_FILE, MKDOCS_FILES, content_folder, root_file};
+use super::{CONFIG_FILE, MKDOCS_FILES, content_folder, relative, root_file};
 use crate::matter::yaml;
 
 /// A content folder named by another generator's configuration.
@@ -78,8 +78,19 @@ pub fn generator_folder(root: &Path) -> Option<GeneratorFolder> {
         .into_iter()
         .chain(marked)
         .filter_map(|(dir, named_by)| Some((content_folder(&dir).ok()?, named_by)))
-        .find(|(dir, _)| root.join(dir).is_dir())
+        .find(|(dir, _)| root.join(dir).is_dir() && really_a_content_folder(root, dir))
         .map(|(dir, named_by)| GeneratorFolder { dir, named_by })
+}
+
+/// Whether the folder `dir` of `root` is, where it really lies, a folder
+/// of the site folder by [`content_folder`]'s rules: a folder named by a
+/// file tier0 did not write is no symbolic link out of the site folder
+/// (`docs -> ../../home`), to the site folder itself or into `themes/`.
+fn really_a_content_folder(root: &Path, dir: &Path) -> bool {
+    let (Ok(root), Ok(dir)) = (root.canonicalize(), root.join(dir).canonicalize()) else {
+        return false;
+    };
+    relative(&root, &dir).is_some_and(|rel| content_folder(&rel).is_ok())
 }
 
 /// The folders MkDocs's, Zensical's, GitBook's and mdBook's configuration
@@ -297,6 +308,16 @@ mod tests {
                 ("themes/default/", ""),
             ];
             assert_eq!(folder(&files), None, "{docs_dir}");
+        }
+        // Nor a symbolic link out of the site folder, to it, or into `themes/`.
+        #[cfg(unix)]
+        for target in ["../outside", ".", "themes/default"] {
+            let root = tempfile::tempdir().unwrap();
+            std::fs::create_dir_all(root.path().join("outside/site/themes/default")).unwrap();
+            let site = root.path().join("outside/site");
+            std::fs::write(site.join("book.toml"), "[book]\n").unwrap();
+            std::os::unix::fs::symlink(target, site.join("src")).unwrap();
+            assert_eq!(generator_folder(&site), None, "{target}");
         }
         // The next generator's folder then.
         let files = [
