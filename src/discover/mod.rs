@@ -27,8 +27,8 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, SourceTexts};
 pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
-use generators::other_content_folder;
 pub use generators::{GeneratorFolder, generator_folder};
+use generators::{other_content_folder, refused_generator_folder};
 pub use known::Known;
 pub use read::Reading;
 pub use walk::GITBOOK_DIR;
@@ -249,8 +249,9 @@ pub fn discover(
         io::Error::new(
             e.kind(),
             format!(
-                "cannot read the content folder {}: {e}{}",
+                "cannot read the content folder {}: {e}{}{}",
                 content.dir.display(),
+                refused_generator_folder(root, content_dir),
                 other_content_folder(root, content_dir)
             ),
         )
