@@ -149,6 +149,12 @@ impl<'a> Prepared<'a> {
                          markdown-include's `{!file!}`, mdBook's `{{#include}}`): paste the \
                          text into the article, or link to where it is published",
                     ),
+                    Kind::Unopened => (
+                        "unmatched GitBook end tag",
+                        "write the block's opening tag (`{% hint %}`, `{% tab %}`…) before it, \
+                         or delete it; an end tag closes the innermost block, and only one of \
+                         its own name",
+                    ),
                     Kind::Directive => (
                         "directive",
                         "tier0 does not generate text from source code, other files or \

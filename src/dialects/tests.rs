@@ -609,3 +609,18 @@ fn a_tab_title_is_text_and_an_empty_one_shows_nothing() {
     let card = "<LinkCard title=\"&lt;b&gt;_Go_\" href=\"/x/\" />\n";
     assert_eq!(html(card, true), "<p><a href=\"/x/\">&lt;b&gt;Go</a></p>\n");
 }
+
+#[test]
+fn a_gitbook_end_tag_without_its_block_is_left_out_and_reported() {
+    // It was published as text, `{% endhint %}` on the page, unreported.
+    let body = "A\n\n{% endhint %}\n\n{% hint %}\nIn\n{% endtab %}\n{% endhint %}\n";
+    let prepared = prepare(body, false);
+    assert_eq!(prepared.text(), "A\n\n\n\n> [!NOTE]\n> In\n>\n\n");
+    let warnings = prepared.warnings(Path::new("a.md"), body, 0);
+    let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["2 unmatched GitBook end tags left out of the page (the first: `{% endhint %}`)"]
+    );
+    assert_eq!(warnings[0].span, 3..16);
+}

@@ -113,6 +113,10 @@ impl Pass<'_> {
                     .stack
                     .last()
                     .is_some_and(|c| c.colons.is_some_and(|f| f.closed_by(colons)));
+                if !closes && colons.is_gitbook() {
+                    self.found(Kind::Unopened, marked);
+                    return Some(prefix.trim_end().to_owned());
+                }
                 if !closes {
                     return None;
                 }
