@@ -222,6 +222,20 @@ impl Urls {
     }
 }
 
+/// The site path `path` (a file's, as it is named on disk) as it stands
+/// in a URL: the characters a file name may hold that a URL reads
+/// otherwise percent-encoded, so that `a?b.png` is no file `a` with a
+/// query, `x#y.png` no `x` at an anchor, and `100%.png` no escape.
+pub fn in_url(path: &str) -> std::borrow::Cow<'_, str> {
+    if !path.contains(['%', '?', '#']) {
+        return path.into();
+    }
+    path.replace('%', "%25")
+        .replace('?', "%3F")
+        .replace('#', "%23")
+        .into()
+}
+
 /// `https://h.example/kb/` → `/kb/`.
 fn url_path(url: &str) -> &str {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);

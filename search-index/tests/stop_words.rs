@@ -94,3 +94,21 @@ fn stop_words_postings_share_no_shard_with_the_other_words() {
         );
     }
 }
+
+#[test]
+fn a_language_of_stop_words_alone_exports_and_finds_them() {
+    // An English article titled "A" and nothing more: every term a stop
+    // word's, and the export panicked at a shard past the last term.
+    let doc = search_index::SearchDocument {
+        id: "a".into(),
+        lang: "en".into(),
+        url: "a/".into(),
+        title: "A".into(),
+        ..Default::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let languages = vec!["en".to_owned()];
+    let files = export_files(&build(dir.path(), &languages, &[doc]).unwrap()).unwrap();
+    let answer = common::engine(&files, "en").search("a ", 10).unwrap();
+    assert_eq!(answer.total, 1);
+}

@@ -110,11 +110,16 @@ impl Fence {
         }
     }
 
+    /// Whether it is a GitBook block's.
+    pub(super) fn is_gitbook(self) -> bool {
+        self.mark == GITBOOK_MARK
+    }
+
     /// Whether `closer` closes a container opened with this fence: as many
     /// colons, slashes or backticks or more; GitBook's end tag of its name.
     pub(super) fn closed_by(self, closer: Fence) -> bool {
         self.mark == closer.mark
-            && if self.mark == GITBOOK_MARK {
+            && if self.is_gitbook() {
                 self.len == closer.len
             } else {
                 self.len <= closer.len
@@ -285,7 +290,7 @@ fn tab(line: &str) -> Option<Marker> {
         return None;
     }
     let title = rest.trim().strip_prefix('"')?.strip_suffix('"')?;
-    Some(Marker::Tab(title.to_owned()))
+    Some(Marker::Tab(super::inline_text(title)))
 }
 
 /// `@tab Title`, `@tab:active Title`, `@tab Title#value` (the value

@@ -102,7 +102,7 @@ fn fence(name: &str) -> Option<Fence> {
 
 /// A Markdown link to `url`, shown as `text` or as the URL itself.
 fn link(url: &str, text: Option<&str>) -> String {
-    let shown = text.unwrap_or(url).replace(['[', ']'], "");
+    let shown = super::markdown_text(text.unwrap_or(url));
     format!("[{shown}](<{}>)", url.replace(['<', '>'], ""))
 }
 
@@ -186,13 +186,14 @@ mod tests {
         assert_eq!(
             marker("{% embed url=\"https://www.youtube.com/watch?v=a\" %}"),
             Some(Marker::Line(
-                "[https://www.youtube.com/watch?v=a](<https://www.youtube.com/watch?v=a>)".into()
+                "[https\\:\\/\\/www\\.youtube\\.com\\/watch\\?v\\=a](<https://www.youtube.com/watch?v=a>)"
+                    .into()
             ))
         );
         assert_eq!(
             marker("{% file src=\".gitbook/assets/guide (1).pdf\" %}"),
             Some(Marker::Line(
-                "[guide (1).pdf](<.gitbook/assets/guide (1).pdf>)".into()
+                "[guide \\(1\\)\\.pdf](<.gitbook/assets/guide (1).pdf>)".into()
             ))
         );
         assert_eq!(marker("{% endembed %}"), Some(Marker::Line(String::new())));

@@ -46,6 +46,9 @@ pub(super) enum Kind {
     /// `{{#include file}}`), in code too: dropped, as tier0 reads no file
     /// but the article.
     Include,
+    /// GitBook's end tags that close no block open (`{% endhint %}` with
+    /// no hint, or inside a tab of it): dropped.
+    Unopened,
     /// mkdocstrings' `::: package.module` and its options, MyST's
     /// `{include}` and `{program-output}` blocks: dropped, as tier0 does
     /// not read Python source, other files or commands' output.

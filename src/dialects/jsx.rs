@@ -53,13 +53,10 @@ pub(super) fn tag(line: &str) -> Option<(&str, Option<Block>)> {
         let (name, args) = inner.split_once(char::is_whitespace)?;
         let attribute = |key| super::attribute(args, key);
         let (title, href) = (attribute("title")?, attribute("href")?);
-        let link = format!(
-            "[{}](<{}>)",
-            super::inline_text(title),
-            href.replace(['<', '>'], "")
-        );
+        let text = |value| super::markdown_text(&super::inline_text(value));
+        let link = format!("[{}](<{}>)", text(title), href.replace(['<', '>'], ""));
         let line = match attribute("description") {
-            Some(description) => format!("{link}: {}", super::inline_text(description)),
+            Some(description) => format!("{link}: {}", text(description)),
             None => link,
         };
         return (name == "LinkCard").then_some((name, Some(Block::Line(line))));
@@ -170,7 +167,7 @@ mod tests {
             tag("<LinkCard title=\"Install\" href=\"/install/\" description=\"All systems.\" />"),
             Some((
                 "LinkCard",
-                Some(Block::Line("[Install](</install/>): All systems.".into()))
+                Some(Block::Line("[Install](</install/>): All systems\\.".into()))
             ))
         );
         assert_eq!(tag("<LinkCard href=\"/x/\" />"), None);

@@ -149,6 +149,12 @@ impl<'a> Prepared<'a> {
                          markdown-include's `{!file!}`, mdBook's `{{#include}}`): paste the \
                          text into the article, or link to where it is published",
                     ),
+                    Kind::Unopened => (
+                        "unmatched GitBook end tag",
+                        "write the block's opening tag (`{% hint %}`, `{% tab %}`…) before it, \
+                         or delete it; an end tag closes the innermost block, and only one of \
+                         its own name",
+                    ),
                     Kind::Directive => (
                         "directive",
                         "tier0 does not generate text from source code, other files or \
@@ -217,6 +223,21 @@ pub fn inline_text(markdown: &str) -> String {
         }
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Markdown that shows `text` as it is: each ASCII punctuation character
+/// escaped, so that a title read with [`inline_text`] and written back
+/// into the page (a tab's, a link card's) starts no emphasis, link or
+/// element: `&lt;img&gt;` in a title stays text, and `*` a star.
+pub(super) fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Rewrites `body`; `mdx` says it is an MDX file (`.mdx`). A Markdown file

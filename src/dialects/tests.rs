@@ -485,7 +485,7 @@ fn file_includes_are_left_out_in_code_too() {
     let prepared = prepare(body, false);
     assert_eq!(
         prepared.text(),
-        "Intro\n\n\n\n\n\n\n\n**Python 3.10+**\n\n\n\n\n\n\n```rust\nfn main() {}\n\n```\n\n\n\n\n\nKept: ;--8<-- \"x\", `--8<-- \"y\"` and {!x!} in text.\n"
+        "Intro\n\n\n\n\n\n\n\n**Python 3\\.10\\+**\n\n\n\n\n\n\n```rust\nfn main() {}\n\n```\n\n\n\n\n\nKept: ;--8<-- \"x\", `--8<-- \"y\"` and {!x!} in text.\n"
     );
     let warnings = prepared.warnings(Path::new("a.md"), body, 0);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
@@ -587,4 +587,65 @@ fn scissors_in_prose_are_text_unless_they_hold_file_names() {
     assert_eq!(text(body), body);
     let body = "--8<--\nLICENSE\n;docs/old.md\n\nhttps://example.com/a.md\n--8<--\nAfter.\n";
     assert_eq!(text(body), "\n\n\n\n\n\nAfter.\n");
+}
+
+#[test]
+fn a_tab_title_is_text_and_an_empty_one_shows_nothing() {
+    // A title without text was `****`, a thematic break; a title of
+    // entities (`&lt;img …&gt;`) became the element they spell.
+    let html = |body: &str, mdx: bool| {
+        let prepared = prepare(body, mdx);
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(prepared.text()));
+        html
+    };
+    for (body, mdx) in [
+        (
+            "{% tabs %}\n{% tab title=\"\" %}\nx\n{% endtab %}\n{% endtabs %}\n",
+            false,
+        ),
+        ("/// tab\nx\n///\n", false),
+        (
+            "<Tabs>\n<TabItem label=\"\">\nx\n</TabItem>\n</Tabs>\n",
+            true,
+        ),
+        ("=== \"\"\n\n    x\n", false),
+    ] {
+        assert_eq!(html(body, mdx), "<p>x</p>\n", "{body}");
+    }
+    for (body, mdx) in [
+        (
+            "{% tab title=\"&lt;img src=x&gt; \\*\" %}\nx\n{% endtab %}\n",
+            false,
+        ),
+        ("/// tab | &lt;img src=x&gt; \\*\nx\n///\n", false),
+        (
+            "<TabItem label=\"&lt;img src=x&gt; \\*\">\nx\n</TabItem>\n",
+            true,
+        ),
+        ("=== \"&lt;img src=x&gt; \\*\"\n\n    x\n", false),
+    ] {
+        assert_eq!(
+            html(body, mdx),
+            "<p><strong>&lt;img src=x&gt; *</strong></p>\n<p>x</p>\n",
+            "{body}"
+        );
+    }
+    let card = "<LinkCard title=\"&lt;b&gt;_Go_\" href=\"/x/\" />\n";
+    assert_eq!(html(card, true), "<p><a href=\"/x/\">&lt;b&gt;Go</a></p>\n");
+}
+
+#[test]
+fn a_gitbook_end_tag_without_its_block_is_left_out_and_reported() {
+    // It was published as text, `{% endhint %}` on the page, unreported.
+    let body = "A\n\n{% endhint %}\n\n{% hint %}\nIn\n{% endtab %}\n{% endhint %}\n";
+    let prepared = prepare(body, false);
+    assert_eq!(prepared.text(), "A\n\n\n\n> [!NOTE]\n> In\n>\n\n");
+    let warnings = prepared.warnings(Path::new("a.md"), body, 0);
+    let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["2 unmatched GitBook end tags left out of the page (the first: `{% endhint %}`)"]
+    );
+    assert_eq!(warnings[0].span, 3..16);
 }

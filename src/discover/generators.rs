@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{CONFIG_FILE, MKDOCS_FILES, content_folder, root_file};
+use super::{CONFIG_FILE, CONTENT_DIR, MKDOCS_FILES, content_folder, relative, root_file};
 use crate::matter::yaml;
 
 /// A content folder named by another generator's configuration.
@@ -67,6 +67,31 @@ const MARKED: &[(&str, &[&str], &str)] = &[
 /// the folder Docusaurus, Starlight, VitePress, Sphinx or Nextra keeps its
 /// pages in, found beside the file or folder that marks the project.
 pub fn generator_folder(root: &Path) -> Option<GeneratorFolder> {
+    candidates(root).find_map(|(dir, named_by)| {
+        let dir = refusal(root, &dir).ok()?;
+        Some(GeneratorFolder { dir, named_by })
+    })
+}
+
+/// For a site without its content folder `content_dir`, the default
+/// one, why the folder another generator's configuration at `root` names
+/// was not taken, if one names one: `; the docs_dir of mkdocs.yml,
+/// \`../docs\`, leads out of the site folder`.
+pub(super) fn refused_generator_folder(root: &Path, content_dir: &Path) -> String {
+    if content_dir != Path::new(CONTENT_DIR) {
+        return String::new();
+    }
+    candidates(root)
+        .find_map(|(dir, named_by)| {
+            let why = refusal(root, &dir).err()?;
+            Some(format!("; {named_by}, `{dir}`, {why}"))
+        })
+        .unwrap_or_default()
+}
+
+/// The folders the configuration of other generators at `root` names, in
+/// the order they are tried, with what names each.
+fn candidates(root: &Path) -> impl Iterator<Item = (String, String)> + '_ {
     let marked = MARKED.iter().filter_map(|(generator, marks, dir)| {
         let mark = marks.iter().find(|m| root.join(m).exists())?;
         Some((
@@ -74,12 +99,26 @@ pub fn generator_folder(root: &Path) -> Option<GeneratorFolder> {
             format!("{generator}'s pages, beside {mark}"),
         ))
     });
-    named_folders(root)
-        .into_iter()
-        .chain(marked)
-        .filter_map(|(dir, named_by)| Some((content_folder(&dir).ok()?, named_by)))
-        .find(|(dir, _)| root.join(dir).is_dir())
-        .map(|(dir, named_by)| GeneratorFolder { dir, named_by })
+    named_folders(root).into_iter().chain(marked)
+}
+
+/// The folder `dir` of `root` as a content folder, or why it is none: it
+/// breaks [`content_folder`]'s rules as written or, a file tier0 did not
+/// write having named it, where it really lies (a symbolic link out of
+/// the site folder, `docs -> ../../home`, to the site folder itself or
+/// into `themes/`), or it is no folder.
+fn refusal(root: &Path, dir: &str) -> Result<PathBuf, &'static str> {
+    let folder = content_folder(dir)?;
+    let really = |path: &Path| path.canonicalize().ok();
+    match (really(root), really(&root.join(&folder))) {
+        (Some(site), Some(real)) if real.is_dir() => {
+            let rel = relative(&site, &real).ok_or("is a symbolic link out of the site folder")?;
+            content_folder(&rel)
+                .map_err(|_| "is a symbolic link to the site folder itself or into `themes/`")?;
+            Ok(folder)
+        }
+        _ => Err("is not a folder of the site"),
+    }
 }
 
 /// The folders MkDocs's, Zensical's, GitBook's and mdBook's configuration
@@ -90,17 +129,19 @@ fn named_folders(root: &Path) -> Vec<(String, String)> {
         .iter()
         .find_map(|name| Some((*name, root_file(root, name).ok()??.0.text)))
     {
-        let dir = if name.ends_with(".toml") {
-            toml_string(&text, "project", "docs_dir")
+        let (dir, named_by) = if name.ends_with(".toml") {
+            let dir = toml_string(&text, "project", "docs_dir");
+            (dir, format!("the docs_dir of {name}"))
         } else {
-            yaml::deserialize::<MkDocsFolder>(&text, 0)
-                .ok()
-                .and_then(|(file, _)| file.docs_dir)
+            match yaml::deserialize::<MkDocsFolder>(&text, 0) {
+                Ok((file, _)) => (file.docs_dir, format!("the docs_dir of {name}")),
+                Err(_) => (
+                    None,
+                    format!("MkDocs's default docs_dir ({name} is not valid YAML)"),
+                ),
+            }
         };
-        found.push((
-            dir.unwrap_or_else(|| "docs".to_owned()),
-            format!("the docs_dir of {name}"),
-        ));
+        found.push((dir.unwrap_or_else(|| "docs".to_owned()), named_by));
     }
     if let Ok(Some((gitbook, _))) = root_file(root, ".gitbook.yaml") {
         let dir = yaml::deserialize::<GitBookSync>(&gitbook.text, 0)
@@ -298,6 +339,38 @@ mod tests {
             ];
             assert_eq!(folder(&files), None, "{docs_dir}");
         }
+        // Nor a symbolic link out of the site folder, to it, or into `themes/`.
+        #[cfg(unix)]
+        for target in ["../outside", ".", "themes/default"] {
+            let root = tempfile::tempdir().unwrap();
+            std::fs::create_dir_all(root.path().join("outside/site/themes/default")).unwrap();
+            let site = root.path().join("outside/site");
+            std::fs::write(site.join("book.toml"), "[book]\n").unwrap();
+            std::os::unix::fs::symlink(target, site.join("src")).unwrap();
+            assert_eq!(generator_folder(&site), None, "{target}");
+        }
+        // Which is said when the site has no content folder.
+        let refused = |files: &[(&str, &str)]| {
+            let root = tempfile::tempdir().unwrap();
+            for (name, text) in files {
+                std::fs::write(root.path().join(name), text).unwrap();
+            }
+            refused_generator_folder(root.path(), Path::new(CONTENT_DIR))
+        };
+        assert_eq!(
+            refused(&[("mkdocs.yml", "docs_dir: ../docs\n")]),
+            "; the docs_dir of mkdocs.yml, `../docs`, leads out of the site folder"
+        );
+        assert_eq!(
+            refused(&[("mkdocs.yml", "docs_dir: manual\nnav: [\n")]),
+            "; MkDocs's default docs_dir (mkdocs.yml is not valid YAML), `docs`, is not a \
+             folder of the site"
+        );
+        assert_eq!(
+            refused(&[("book.toml", "[book]\n")]),
+            "; the [book] src of book.toml, `src`, is not a folder of the site"
+        );
+        assert_eq!(refused(&[("notes.txt", "")]), "");
         // The next generator's folder then.
         let files = [
             ("mkdocs.yml", "docs_dir: ../docs\n"),

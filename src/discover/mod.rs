@@ -7,7 +7,8 @@
 //! Docusaurus's `_category_` files, the navigation files of Docsify,
 //! mkdocs-awesome-pages and Nextra, and GitBook's uploads) are skipped, and so are editors'
 //! backups and scratch files ([`is_scratch`]), in the theme too; symbolic
-//! links are followed only while they stay inside the content folder, and
+//! links are followed only while they stay inside the content folder and
+//! lead to what the walk itself would take as it takes the link, and
 //! a file that cannot be read or is not UTF-8 becomes a located
 //! diagnostic, never a panic.
 
@@ -26,8 +27,8 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, SourceTexts};
 pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
-use generators::other_content_folder;
 pub use generators::{GeneratorFolder, generator_folder};
+use generators::{other_content_folder, refused_generator_folder};
 pub use known::Known;
 pub use read::Reading;
 pub use walk::{GITBOOK_DIR, SPHINX_STATIC_DIR};
@@ -276,8 +277,9 @@ pub fn discover(
         io::Error::new(
             e.kind(),
             format!(
-                "cannot read the content folder {}: {e}{}",
+                "cannot read the content folder {}: {e}{}{}",
                 content.dir.display(),
+                refused_generator_folder(root, content_dir),
                 other_content_folder(root, content_dir)
             ),
         )

@@ -42,6 +42,78 @@ fn uploads(rel: &Path) -> Option<bool> {
     Some(parts.next().is_none_or(|next| next == "assets"))
 }
 
+/// Whether the walk passes over the file or folder at `rel` (under the
+/// content folder) for its own name, whatever the folders above it: a
+/// hidden, scratch or `_` one but the folders of [`uploads`], or what
+/// `.gitbook/` holds beside its uploads.
+fn passed_over(rel: &Path, is_dir: bool) -> bool {
+    let name = rel.file_name().unwrap_or_default().to_string_lossy();
+    let upload_dir = is_dir && rel.components().count() == 1 && uploads(rel) == Some(true);
+    uploads(rel) == Some(false) || (is_skipped(&name) && !upload_dir)
+}
+
+/// What the walk makes of a file it reads.
+#[derive(Debug, PartialEq, Eq)]
+enum Taken {
+    /// An article or a landing page.
+    Markdown,
+    /// A file [`read_apart`].
+    Apart,
+    /// A file copied to the output as it is.
+    Asset,
+}
+
+/// What the walk makes of the file at `rel` under the content folder.
+fn taken(rel: &Path) -> Taken {
+    let name = rel.file_name().unwrap_or_default().to_string_lossy();
+    if uploads(rel).is_some() {
+        Taken::Asset
+    } else if read_apart(&name) {
+        Taken::Apart
+    } else if is_markdown(&name) {
+        Taken::Markdown
+    } else {
+        Taken::Asset
+    }
+}
+
+/// Why the symbolic link at `link` (at `rel` under the content folder,
+/// whose real path is `root`) is not followed, with how to fix it: it
+/// leads out of the content folder, or to what the walk would not take
+/// as it takes the link. A link passes over nothing the walk does: an
+/// image linked to an article's source (`notes.txt -> internal.md`), or
+/// GitBook's uploads linked to a folder of articles, would publish that
+/// source as it is, internal or not; a link to a hidden file or an
+/// editor's backup, what no build publishes.
+fn unfollowed(
+    root: &Path,
+    link: &Path,
+    rel: &Path,
+    kind: std::fs::FileType,
+) -> Option<(&'static str, &'static str)> {
+    let target = link.canonicalize().ok();
+    let Some(target) = target.as_deref().and_then(|t| t.strip_prefix(root).ok()) else {
+        return Some((
+            "skipped: this symbolic link points outside the content folder",
+            "copy the file into the content folder instead of linking to it",
+        ));
+    };
+    let hidden = target
+        .ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .any(|a| passed_over(a, a != target || kind.is_dir()));
+    let same = if kind.is_dir() {
+        uploads(rel).is_some() == uploads(target).is_some()
+    } else {
+        taken(rel) == taken(target)
+    };
+    (hidden || !same).then_some((
+        "skipped: this symbolic link leads to what the content folder does not publish as \
+         it is (an article's source, a folder of articles, or a hidden, scratch or `_` file)",
+        "link to the article's page, or copy the file here instead of linking to it",
+    ))
+}
+
 /// The files under `content`, as sorted relative paths.
 pub(super) struct Walked {
     pub(super) markdown: Vec<String>,
@@ -87,34 +159,24 @@ pub(super) fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic
                 continue;
             }
         };
-        let name = entry.file_name().to_string_lossy();
-        let uploads = uploads(entry.path().strip_prefix(content).unwrap_or(entry.path()));
-        let upload_dir = entry.depth() == 1 && uploads == Some(true) && entry.file_type().is_dir();
-        if uploads == Some(false) || (is_skipped(&name) && !upload_dir) {
+        let at = entry.path().strip_prefix(content).unwrap_or(entry.path());
+        if passed_over(at, entry.file_type().is_dir()) {
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
             }
             continue;
         }
-        if entry.path_is_symlink() {
-            let inside = entry
-                .path()
-                .canonicalize()
-                .is_ok_and(|target| target.starts_with(&root));
-            if !inside {
-                problems.push(
-                    Diagnostic::warning(
-                        shown_path(folder, entry.path()),
-                        0..0,
-                        "skipped: this symbolic link points outside the content folder",
-                    )
-                    .with_help("copy the file into the content folder instead of linking to it"),
-                );
-                if entry.file_type().is_dir() {
-                    walker.skip_current_dir();
-                }
-                continue;
+        if entry.path_is_symlink()
+            && let Some((message, help)) = unfollowed(&root, entry.path(), at, entry.file_type())
+        {
+            problems.push(
+                Diagnostic::warning(shown_path(folder, entry.path()), 0..0, message)
+                    .with_help(help),
+            );
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
             }
+            continue;
         }
         if !entry.file_type().is_file() {
             continue;
@@ -127,20 +189,13 @@ pub(super) fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic
             ));
             continue;
         };
-        if uploads.is_some() {
-            assets.push(Asset {
+        match taken(at) {
+            Taken::Apart => apart.push(rel),
+            Taken::Markdown => markdown.push(rel),
+            Taken::Asset => assets.push(Asset {
                 rel,
                 source: entry.path().to_path_buf(),
-            });
-        } else if read_apart(&name) {
-            apart.push(rel);
-        } else if is_markdown(&rel) {
-            markdown.push(rel);
-        } else {
-            assets.push(Asset {
-                rel,
-                source: entry.path().to_path_buf(),
-            });
+            }),
         }
     }
     // The walk sorts each folder's names, which is not the order of whole

@@ -44,9 +44,13 @@ impl Earlier {
             self.files.clear();
             self.config = Some(config.clone());
         }
+        navigation::parse_navigated(sources, |read| self.parse_read(config, sources, read))
+    }
+
+    /// [`Earlier::parse`] with the navigations `read`.
+    fn parse_read(&mut self, config: &Config, sources: &Sources, read: navigation::Read) -> Parsed {
         let landed = landed(sources);
         let in_landed = |rel: &str| landed.contains(crate::landing::split_dir(rel).0);
-        let read = navigation::read(sources);
         let titles = read.titles();
         // Each file's result, and whether it was parsed now.
         let results: Vec<(Parse, bool)> = sources

@@ -285,17 +285,18 @@ pub struct Parsed {
 /// Parses and checks every article and section file.
 pub fn parse(config: &Config, sources: &Sources) -> Parsed {
     let landed = landed(sources);
-    let read = navigation::read(sources);
-    let titles = read.titles();
-    let results = sources
-        .articles
-        .par_iter()
-        .map(|file| {
-            let nav_title = titles.get(file.rel.as_str()).copied();
-            article::parse_article(config, file, &landed, nav_title)
-        })
-        .collect();
-    finish(config, sources, results, read)
+    navigation::parse_navigated(sources, |read| {
+        let titles = read.titles();
+        let results = sources
+            .articles
+            .par_iter()
+            .map(|file| {
+                let nav_title = titles.get(file.rel.as_str()).copied();
+                article::parse_article(config, file, &landed, nav_title)
+            })
+            .collect();
+        finish(config, sources, results, read)
+    })
 }
 
 /// One article file parsed: the article if it is valid, else what is

@@ -10,11 +10,13 @@
 //! (`link::contents`) for their order and the sections' titles. One shape
 //! for every tool, so that one piece of code applies them all.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
+use super::Parsed;
 use crate::diagnostics::Diagnostic;
 use crate::discover::Sources;
+use crate::kinds::Audience;
 
 /// What an MkDocs `nav:` says of the site, or a folder's navigation file
 /// of its folder (see the `folders` module).
@@ -99,6 +101,44 @@ pub(super) fn read(sources: &Sources) -> Read {
     read.navigations.extend(toctrees);
     read.problems.extend(problems);
     read
+}
+
+/// Parses `sources` with `parse_with` and their navigations; if a page
+/// it withholds (internal, or a draft) writes a Sphinx toctree, parses
+/// them again without that page's: the toctree's caption and its entries'
+/// titles would title public folders and pages (`Migration to CANARY
+/// <guides/setup>`). Whether a page is withheld never depends on the
+/// navigations, so the second parse withholds the same pages.
+pub(super) fn parse_navigated(
+    sources: &Sources,
+    mut parse_with: impl FnMut(Read) -> Parsed,
+) -> Parsed {
+    let parsed = parse_with(read(sources));
+    let withheld = |audience: Audience, draft: bool| draft || audience == Audience::Internal;
+    let pages: HashSet<&Path> = parsed
+        .articles
+        .iter()
+        .filter(|a| withheld(a.audience, a.draft))
+        .map(|a| a.path.as_path())
+        .chain(
+            parsed
+                .sections
+                .iter()
+                .filter(|s| withheld(s.audience, s.draft))
+                .map(|s| s.path.as_path()),
+        )
+        .collect();
+    if !parsed
+        .navigations
+        .iter()
+        .any(|n| pages.contains(n.path.as_path()))
+    {
+        return parsed;
+    }
+    let pages: HashSet<PathBuf> = pages.into_iter().map(Path::to_path_buf).collect();
+    let mut again = read(sources);
+    again.navigations.retain(|n| !pages.contains(&n.path));
+    parse_with(again)
 }
 
 #[cfg(test)]

@@ -360,3 +360,28 @@ fn a_javascript_comment_after_an_expression_is_highlighted_in_bounded_time() {
         );
     }
 }
+
+#[test]
+fn a_file_named_with_a_url_s_own_characters_is_linked_to_itself() {
+    // `a?b.png` was linked as `a?b.png`: the file `a` with a query.
+    let site = site_with(&format!(
+        "{}\n![q](a%3Fb.png) ![h](<x%23y.png>) ![p](100%25.png) \
+         ![g](.gitbook/assets/c%3Fd.png)\n",
+        article("id: KB-1\ntitle: A\n")
+    ));
+    for name in ["a?b.png", "x#y.png", "100%.png", ".gitbook/assets/c?d.png"] {
+        site.write(&format!("content/{name}"), "PNG");
+    }
+    builds(&site);
+    let page = site.read_public("a/index.html");
+    assert_has(
+        &page,
+        &[
+            "src=\"../a%3Fb.png\"",
+            "src=\"../x%23y.png\"",
+            "src=\"../100%25.png\"",
+            "src=\"../gitbook/assets/c%3Fd.png\"",
+        ],
+    );
+    assert_eq!(site.read_public("a?b.png"), "PNG");
+}

@@ -313,11 +313,15 @@ fn export_postings(
     if !stops.is_empty() {
         term_ranges = split_by_size(stops, POSTINGS_SHARD_BYTES, |&i| term_size(i));
     }
-    term_ranges.extend(
-        split_by_size(others, POSTINGS_SHARD_BYTES, |&i| term_size(i))
-            .into_iter()
-            .map(|r| r.start + words..r.end + words),
-    );
+    // A language of stop words alone has no shard of the others: an empty
+    // one would start past its last term, which no separator key names.
+    if !others.is_empty() || stops.is_empty() {
+        term_ranges.extend(
+            split_by_size(others, POSTINGS_SHARD_BYTES, |&i| term_size(i))
+                .into_iter()
+                .map(|r| r.start + words..r.end + words),
+        );
+    }
     term_ranges
         .par_iter()
         .enumerate()

@@ -116,6 +116,10 @@ impl Pass<'_> {
                     .stack
                     .last()
                     .is_some_and(|c| c.colons.is_some_and(|f| f.closed_by(colons)));
+                if !closes && colons.is_gitbook() {
+                    self.found(Kind::Unopened, marked);
+                    return Some(prefix.trim_end().to_owned());
+                }
                 if !closes {
                     return None;
                 }
@@ -140,17 +144,25 @@ impl Pass<'_> {
         line
     }
 
-    /// The lines that show a tab's title, in bold, as a paragraph.
+    /// The lines that show a tab's title (text, as [`inline_text`] reads
+    /// it), in bold, as a paragraph; none for a title without text, whose
+    /// `****` would be a thematic break.
+    ///
+    /// [`inline_text`]: super::super::inline_text
     fn tab_title(&self, prefix: &str, indent: &str, title: &str) -> String {
         let blank = prefix.trim_end();
+        // A title that opened with an icon left out starts with no space.
+        let title = super::super::emoji::replace_all(title);
+        let title = title.trim();
+        if title.is_empty() {
+            return blank.to_owned();
+        }
         let before = if self.prev_blank {
             String::new()
         } else {
             format!("{blank}\n")
         };
-        // A title that opened with an icon left out starts with no space.
-        let title = super::super::emoji::replace_all(title);
-        let title = title.trim();
+        let title = super::super::markdown_text(title);
         format!("{before}{prefix}{indent}**{title}**\n{blank}")
     }
 

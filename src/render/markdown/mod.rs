@@ -463,7 +463,8 @@ fn url_of(
             }
         }
         LinkTarget::Asset(rel) => {
-            let href = model.urls.href(page.path, &output_paths::asset_path(&rel));
+            let path = output_paths::asset_path(&rel);
+            let href = model.urls.href(page.path, &crate::urls::in_url(&path));
             out.assets.push(rel);
             href
         }

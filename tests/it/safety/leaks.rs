@@ -508,3 +508,35 @@ fn a_block_that_only_looks_internal_is_reported() {
     let page = site.read_public("red/publico/index.html");
     assert!(page.contains("Uno.") && !page.contains("Dentro"), "{page}");
 }
+
+/// A Sphinx toctree titles the pages and the folder it lists: one written
+/// in an internal article or a draft titles nothing, in either edition,
+/// and publishes none of its text.
+#[test]
+fn a_toctree_of_a_withheld_page_titles_no_public_page() {
+    let site = Site::english();
+    site.write("content/index.md", "# Home\n\nWelcome.\n");
+    site.write("content/guides/alpha.md", "Alpha text.\n");
+    site.write("content/guides/beta.md", "# Beta\n\nBeta text.\n");
+    site.write(
+        "content/plan.md",
+        "---\naudience: internal\n---\n\n# Plan\n\n\
+         ```{toctree}\n:caption: Canary project\n\nCanary alpha <guides/alpha>\nguides/beta\n```\n",
+    );
+    site.write(
+        "content/draft.md",
+        "---\ndraft: true\n---\n\n# Draft\n\n\
+         :::{toctree}\n:caption: Canary draft\n\nguides/alpha\nCanary beta <guides/beta>\n:::\n",
+    );
+    build(&site, &["build"]);
+    assert_eq!(canaries(&site.public()), Vec::<String>::new());
+    assert!(
+        site.read_public("guides/alpha/index.html")
+            .contains("<h1>Alpha</h1>")
+    );
+    build(&site, &["build", "--audience", "agents"]);
+    let agents = site.root().join("public-agents");
+    assert!(tree(&agents).contains_key("plan/index.html"));
+    let titled = std::fs::read_to_string(agents.join("guides/alpha/index.html")).unwrap();
+    assert!(!titled.contains("Canary alpha"), "{titled}");
+}

@@ -9,6 +9,7 @@ mod leaks;
 mod output;
 mod scaling;
 mod state;
+mod symlinks;
 mod terminal;
 mod urls;
 mod withheld_links;
