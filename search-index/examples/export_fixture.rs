@@ -81,6 +81,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let typed = out.join("typed");
     let typed_dir = export_to(&typed, &["en".to_string()], &typed_corpus())?;
     write_expected(&typed_dir, TYPED_QUERIES, &typed.join("expected.json"))?;
+    let cjk = out.join("cjk");
+    let cjk_dir = export_to(&cjk, &["zh".to_string()], &cjk_corpus())?;
+    write_expected(&cjk_dir, CJK_QUERIES, &cjk.join("expected.json"))?;
     let sole = out.join("sole");
     let sole_dir = export_to(&sole, &["en".to_string()], &sole_corpus())?;
     write_expected(&sole_dir, SOLE_QUERIES, &sole.join("expected.json"))?;
@@ -104,6 +107,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "Ærøskøbing straße œuvre ŁÓDŹ ĳssel Ŀlíbre ſ",
         "Привет мир Ελληνικά 日本語テキスト 한국어",
         "ΣΊΣΥΦΟΣ ΟΔΟΣ, σίσυφος İstanbul",
+        "Windows更新失败，错误0x80070005。ABC-加密-文件 加 𠀀𠀁 ｶﾀｶﾅ パスワード・リセット 비밀번호",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa long dropped",
         &latin,
     ];
@@ -353,6 +357,33 @@ fn english(id: &str, title: &str, text: &str) -> SearchDocument {
         }],
         ..Default::default()
     }
+}
+
+/// Queries over [`cjk_corpus`]: words inside sentences written without
+/// spaces, a word being typed, a sentence.
+const CJK_QUERIES: &[(&str, &str)] = &[
+    ("zh", "加密"),
+    ("zh", "数据库"),
+    ("zh", "加"),
+    ("zh", "无法连接数据库"),
+    ("zh", "重置 密码"),
+];
+
+/// Chinese articles whose words are inside sentences, one sentence over
+/// 40 letters long.
+fn cjk_corpus() -> Vec<SearchDocument> {
+    [
+        ("zh-1", "文件加密失败", "如果文件加密失败，请检查证书是否已经过期，然后重新启动加密服务并再次尝试加密整个文件夹。"),
+        ("zh-2", "无法连接数据库", "应用程序无法连接数据库时，先确认数据库服务器正在运行。"),
+        ("zh-3", "重置密码", "在登录页面点击忘记密码，按照邮件中的步骤重置您的账户密码。"),
+        ("zh-4", "加速网络", "关闭不需要的程序可以加快网络速度。"),
+    ]
+    .into_iter()
+    .map(|(id, title, text)| SearchDocument {
+        lang: "zh".to_string(),
+        ..english(id, title, text)
+    })
+    .collect()
 }
 
 /// Queries over [`sole_corpus`]: one word, the whole title of a page that

@@ -81,19 +81,47 @@ function normalize(text) {
 const RUN = /[\p{Alphabetic}\p{N}]+(?:[_-]+[\p{Alphabetic}\p{N}]+)*/gu;
 const PIECE = /[\p{Alphabetic}\p{N}]+/gu;
 
+// A run of Chinese, Japanese or Korean letters (the Rust analyzer's
+// `is_cjk`), which are not part of the runs above.
+const CJK_RUN = /(?:(?=[\p{Alphabetic}\p{N}])[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\u{20000}-\u{2fa1f}])+/gu;
+
 /**
  * Splits text like the Rust CodeAwareTokenizer (see analyzer.rs): runs of
  * alphanumerics joined by `_`/`-`; codes (a `_`, or a digit in a piece of a
  * joined run) stay whole; in "index" mode their pieces follow them, and a
  * hyphenated word of letters ("Wi-Fi") comes first written whole ("WiFi").
+ * A run of Chinese, Japanese or Korean letters gives each pair of letters
+ * that follow one another ("数据库" → "数据", "据库"), or its letter alone.
  * Returns [{ text, start, end }] with UTF-16 offsets into `text`.
  */
 function tokenize(text, mode = "query") {
   const tokens = [];
+  let at = 0;
+  CJK_RUN.lastIndex = 0;
+  for (let m; (m = CJK_RUN.exec(text)) !== null; ) {
+    tokenizeRuns(text, at, m.index, mode, tokens);
+    const starts = [];
+    for (let i = m.index; i < m.index + m[0].length; i += text.codePointAt(i) > 0xffff ? 2 : 1) starts.push(i);
+    const end = m.index + m[0].length;
+    if (starts.length === 1) tokens.push({ text: m[0], start: m.index, end });
+    for (let k = 0; k + 1 < starts.length; k++) {
+      const to = k + 2 < starts.length ? starts[k + 2] : end;
+      tokens.push({ text: text.slice(starts[k], to), start: starts[k], end: to });
+    }
+    at = end;
+  }
+  tokenizeRuns(text, at, text.length, mode, tokens);
+  return tokens;
+}
+
+/** Appends to `tokens` those of the runs of `text` from `start` to `end`, which holds no Chinese, Japanese or Korean letter. */
+function tokenizeRuns(text, start, end, mode, tokens) {
+  if (start >= end) return;
+  const part = text.slice(start, end);
   RUN.lastIndex = 0;
-  for (let m; (m = RUN.exec(text)) !== null; ) {
+  for (let m; (m = RUN.exec(part)) !== null; ) {
     const run = m[0];
-    const from = m.index;
+    const from = start + m.index;
     const to = from + run.length;
     if (run.length > MAX_TOKEN_CHARS && [...run].length > MAX_TOKEN_CHARS) continue;
     if (!run.includes("_") && !run.includes("-")) { tokens.push({ text: run, start: from, end: to }); continue; }
@@ -109,7 +137,6 @@ function tokenize(text, mode = "query") {
       for (const [a, b] of pieces) tokens.push({ text: text.slice(a, b), start: a, end: b });
     }
   }
-  return tokens;
 }
 
 let osaRows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];

@@ -307,6 +307,25 @@ test("a title half-typed or misspelled is the query, as in the Rust engine", asy
   assert.deepEqual(ids(await engine.search("HTTP")).slice(0, 2), ["http", "https"]);
 });
 
+test("Chinese words inside sentences are found, as in the Rust engine", async () => {
+  // The fifth held-out round: a run of Chinese letters was one token, so
+  // `加密` found nothing in "如果文件加密失败，…".
+  const cjk = path.join(fixture, "cjk");
+  const expected = JSON.parse(await readFile(path.join(cjk, "expected.json"), "utf8"));
+  const engine = createSearch({ lang: "zh", load: (p) => readFile(path.join(cjk, "search", p)) });
+  for (const { query, ids: rust, typing } of expected) {
+    assert.deepEqual(ids(await engine.search(query + " ")), rust, query);
+    assert.deepEqual(ids(await engine.search(query)), typing, `${query} (typing)`);
+  }
+  assert.deepEqual(ids(await engine.search("加密 ")), ["zh-1"]);
+  assert.deepEqual(ids(await engine.search("数据库")), ["zh-2"]);
+  // One letter being typed: the pairs it begins.
+  assert.deepEqual(ids(await engine.search("加")).sort(), ["zh-1", "zh-4"]);
+  const [first] = await engine.search("文件加密");
+  assert.equal(first.id, "zh-1");
+  assert.ok(first.titleMatches.length > 0, "the title is highlighted");
+});
+
 test("a one-word title comes first from beyond the first results, as in the Rust engine", async () => {
   // Hugo's docs: `template` did not show the page titled "Template", which
   // 30 pages outscore; the term lists the pages whose title is that word.

@@ -44,6 +44,12 @@
 //!   types `wifi` finds "Wi-Fi" (the pieces written together: [`joined`]).
 //! * Runs longer than [`MAX_TOKEN_CHARS`] characters are dropped (hashes,
 //!   base64 blobs).
+//! * Chinese, Japanese and Korean letters ([`is_cjk`]) are not part of
+//!   runs: a run of them, written without spaces between its words, gives
+//!   each pair of letters that follow one another as a token (`数据库` →
+//!   `数据`, `据库`), or its letter alone when it has one, so that a word
+//!   inside a sentence is found (the bigrams of Lucene's CJK analyzer);
+//!   its length is not limited.
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, StopWordFilter, TextAnalyzer,
@@ -62,7 +68,7 @@ pub use lexicon::{Lexicon, STOP, STOP_TERM, Tier0TokenStream, Tier0Tokenizer};
 pub use question::question_words;
 pub use scan::for_each_token;
 pub use stemmer::{CodeAwareStemmer, CodeAwareStemmerFilter, CodeAwareStemmerStream};
-pub use tokenizer::{CodeAwareTokenizer, PrecomputedTokenStream, tokenize};
+pub use tokenizer::{CodeAwareTokenizer, PrecomputedTokenStream, is_cjk, tokenize};
 
 /// The token of a raw span the fast tokenizer cut: the span itself, but for
 /// the whole of a hyphenated word that is not a code (`Wi-Fi`, `e-mail`),

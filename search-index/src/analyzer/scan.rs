@@ -8,6 +8,7 @@
 //!
 //! [`Lexicon`]: super::Lexicon
 
+use super::tokenizer::{cjk_pairs, is_cjk};
 use super::{MAX_TOKEN_CHARS, Mode};
 
 /// Calls `f(from, to, position)` for every token of `text` (byte offsets),
@@ -26,6 +27,17 @@ pub fn for_each_token(text: &str, mode: Mode, mut f: impl FnMut(usize, usize, us
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < len {
+        // Every letter `is_cjk` takes is U+1100 or above: three or four
+        // bytes, led by 0xE1 or more.
+        if bytes[i] >= 0xE1 && starts_cjk(text, i) {
+            let to = cjk_end(text, i);
+            cjk_pairs(text, i, to, |a, b| {
+                f(a, b, position);
+                position += 1;
+            });
+            i = to;
+            continue;
+        }
         let (alnum, w) = char_class(text, i);
         if !alnum {
             i += w;
@@ -126,7 +138,23 @@ fn non_ascii_class(text: &str, i: usize) -> (bool, usize) {
         return (next != 0x97 && next != 0xB7, 2);
     }
     let c = text[i..].chars().next().unwrap_or(' ');
-    (is_alphanumeric(c), c.len_utf8())
+    // A Chinese, Japanese or Korean letter ends a run: its letters are
+    // tokens of their own (`cjk_pairs`).
+    (is_alphanumeric(c) && !is_cjk(c), c.len_utf8())
+}
+
+/// Whether the character at byte `i` of `text` is an [`is_cjk`] letter.
+#[inline]
+fn starts_cjk(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_some_and(is_cjk)
+}
+
+/// Where the run of [`is_cjk`] letters from byte `i` of `text` ends.
+fn cjk_end(text: &str, i: usize) -> usize {
+    text[i..]
+        .char_indices()
+        .find(|&(_, c)| !is_cjk(c))
+        .map_or(text.len(), |(at, _)| i + at)
 }
 
 /// Where the alphanumeric characters from byte `j` of `text` end; adds

@@ -33,10 +33,74 @@ struct Run {
     pieces: Vec<(usize, usize)>,
 }
 
-/// The runs of `text`, in order.
-fn runs(text: &str) -> Vec<Run> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |(o, _)| *o);
+/// Whether `c` is a letter of Chinese, Japanese or Korean: scripts written
+/// without spaces between words (Korean's particles cling to its words),
+/// which are indexed as the pairs of letters that follow one another
+/// ([`tokenize`]).
+pub fn is_cjk(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x1100..=0x11FF
+            | 0x3040..=0x30FF
+            | 0x3130..=0x318F
+            | 0x31F0..=0x31FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7AF
+            | 0xF900..=0xFAFF
+            | 0xFF66..=0xFF9F
+            | 0x20000..=0x2FA1F
+    ) && c.is_alphanumeric()
+}
+
+/// The byte ranges of the runs of [`is_cjk`] letters of `text`, and of the
+/// text between them, each with whether it is such a run.
+fn segments(text: &str) -> Vec<(usize, usize, bool)> {
+    let mut out: Vec<(usize, usize, bool)> = Vec::new();
+    for (at, c) in text.char_indices() {
+        let cjk = is_cjk(c);
+        match out.last_mut() {
+            Some(last) if last.2 == cjk => last.1 = at + c.len_utf8(),
+            _ => out.push((at, at + c.len_utf8(), cjk)),
+        }
+    }
+    out
+}
+
+/// Calls `f(from, to)` for each token of the run of [`is_cjk`] letters at
+/// `from..to` of `text`: each pair of letters that follow one another, or
+/// the letter of a run of one.
+pub(super) fn cjk_pairs(text: &str, from: usize, to: usize, mut f: impl FnMut(usize, usize)) {
+    let mut letters = text[from..to]
+        .char_indices()
+        .map(|(at, _)| from + at)
+        .peekable();
+    let Some(mut start) = letters.next() else {
+        return;
+    };
+    let Some(mut next) = letters.next() else {
+        return f(from, to);
+    };
+    loop {
+        let end = letters.peek().copied().unwrap_or(to);
+        f(start, end);
+        if end == to {
+            return;
+        }
+        start = next;
+        next = end;
+        letters.next();
+    }
+}
+
+/// The runs of `text` at `from..to`, which holds no [`is_cjk`] letter, in
+/// order.
+fn runs(text: &str, from: usize, to: usize) -> Vec<Run> {
+    let chars: Vec<(usize, char)> = text[from..to]
+        .char_indices()
+        .map(|(at, c)| (from + at, c))
+        .collect();
+    let end_of = |i: usize| chars.get(i).map_or(to, |(o, _)| *o);
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -88,13 +152,36 @@ fn push_token(tokens: &mut Vec<Token>, text: &str, from: usize, to: usize, posit
 pub fn tokenize(text: &str, mode: Mode) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut position = 0;
-    for Run { from, to, pieces } in runs(text) {
+    for (from, to, cjk) in segments(text) {
+        if cjk {
+            cjk_pairs(text, from, to, |a, b| {
+                push_token(&mut tokens, text, a, b, position);
+                position += 1;
+            });
+        } else {
+            tokenize_runs(text, from, to, mode, &mut tokens, &mut position);
+        }
+    }
+    tokens
+}
+
+/// The tokens of the runs of `text` at `from..to` ([`runs`]), from
+/// `position` on.
+fn tokenize_runs(
+    text: &str,
+    from: usize,
+    to: usize,
+    mode: Mode,
+    tokens: &mut Vec<Token>,
+    position: &mut usize,
+) {
+    for Run { from, to, pieces } in runs(text, from, to) {
         if text[from..to].chars().count() > MAX_TOKEN_CHARS {
             continue;
         }
         if pieces.len() == 1 {
-            push_token(&mut tokens, text, from, to, position);
-            position += 1;
+            push_token(tokens, text, from, to, *position);
+            *position += 1;
             continue;
         }
         let has_underscore = text[from..to].contains('_');
@@ -102,30 +189,29 @@ pub fn tokenize(text: &str, mode: Mode) -> Vec<Token> {
             .iter()
             .any(|&(a, b)| text[a..b].chars().any(|c| c.is_numeric()));
         if has_underscore || has_digit {
-            push_token(&mut tokens, text, from, to, position);
+            push_token(tokens, text, from, to, *position);
             if mode == Mode::Index {
                 for &(a, b) in &pieces {
-                    push_token(&mut tokens, text, a, b, position);
+                    push_token(tokens, text, a, b, *position);
                 }
             }
-            position += 1;
+            *position += 1;
         } else {
             if mode == Mode::Index {
                 tokens.push(Token {
                     offset_from: from,
                     offset_to: to,
-                    position,
+                    position: *position,
                     text: pieces.iter().map(|&(a, b)| &text[a..b]).collect(),
                     position_length: 1,
                 });
             }
             for &(a, b) in &pieces {
-                push_token(&mut tokens, text, a, b, position);
-                position += 1;
+                push_token(tokens, text, a, b, *position);
+                *position += 1;
             }
         }
     }
-    tokens
 }
 
 /// Token stream over tokens computed up front.
