@@ -159,8 +159,18 @@ impl Listing<'_> {
         if let Some(rel) = found {
             return Some(Value::String(rel.to_owned()));
         }
+        // Where the entry writes it: after `file:`, else anywhere.
         let text = &*self.file.text;
-        let span = text.find(file).map_or(0..0, |at| at..at + file.len());
+        let span = text
+            .match_indices(file)
+            .map(|(at, _)| at)
+            .find(|&at| {
+                text[..at]
+                    .trim_end_matches(['"', '\'', ' '])
+                    .ends_with("file:")
+            })
+            .or_else(|| text.find(file))
+            .map_or(0..0, |at| at..at + file.len());
         self.problems.push(
             Diagnostic::warning(
                 &self.file.path,
@@ -251,7 +261,7 @@ mod tests {
         let text = "format: jb-book\nroot: intro\nparts:\n  - caption: Guide\n    numbered: true\n    \
                     chapters:\n      - file: guide/install\n        sections:\n          \
                     - file: guide/setup\n  - caption: FAQ\n    chapters:\n      - glob: faq/*\n      \
-                    - file: faq/missing\n";
+                    - url: https://example.com/faq/missing\n      - file: faq/missing\n";
         let read = read_toc("_toc.yml", text);
         assert_eq!(
             pages(&read),
@@ -265,7 +275,9 @@ mod tests {
             "{}",
             warning.message
         );
-        assert_eq!(&text[warning.span.clone()], "faq/missing");
+        // At the entry that names it, not at the link that says it first.
+        let entry = text.find("file: faq/missing").unwrap() + "file: ".len();
+        assert_eq!(warning.span, entry..entry + "faq/missing".len());
     }
 
     #[test]
