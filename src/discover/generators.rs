@@ -84,10 +84,31 @@ pub(super) fn refused_generator_folder(root: &Path, content_dir: &Path) -> Strin
     candidates(root)
         .find_map(|(dir, named_by)| {
             let why = refusal(root, &dir).err()?;
-            Some(format!("; {named_by}, `{dir}`, {why}"))
+            Some(format!("; {named_by}, `{}`, {why}", shown(&dir)))
         })
         .unwrap_or_default()
 }
+
+/// How a message shows a folder a configuration writes: its control
+/// characters escaped (a newline would break the message), and cut after
+/// [`SHOWN_CHARS`] characters.
+fn shown(value: &str) -> String {
+    let mut escaped = String::new();
+    for c in value.chars() {
+        if c.is_control() {
+            escaped.extend(c.escape_default());
+        } else {
+            escaped.push(c);
+        }
+    }
+    match escaped.char_indices().nth(SHOWN_CHARS) {
+        Some((at, _)) => format!("{}…", &escaped[..at]),
+        None => escaped,
+    }
+}
+
+/// How many characters of a folder a message shows.
+const SHOWN_CHARS: usize = 80;
 
 /// The folders the configuration of other generators at `root` names, in
 /// the order they are tried, with what names each.
@@ -371,6 +392,12 @@ mod tests {
             "; the [book] src of book.toml, `src`, is not a folder of the site"
         );
         assert_eq!(refused(&[("notes.txt", "")]), "");
+        // A value that would break the message or fill the screen.
+        let long = format!("docs_dir: \"../{}\\nx\"\n", "d".repeat(200));
+        let said = refused(&[("mkdocs.yml", &long)]);
+        assert!(!said.contains('\n'), "{said}");
+        assert!(said.contains("`../ddd"), "{said}");
+        assert!(said.chars().count() < 200, "{said}");
         // The next generator's folder then.
         let files = [
             ("mkdocs.yml", "docs_dir: ../docs\n"),
