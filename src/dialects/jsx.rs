@@ -1,5 +1,6 @@
 //! The JSX components that wrap Markdown in other tools' pages, each tag
-//! on a line of its own: tabs (Docusaurus's and Starlight's `<Tabs>` and
+//! on a line of its own (an opening tag may go on over lines: the line
+//! pass joins them, `jsx_block_over_lines`): tabs (Docusaurus's and Starlight's `<Tabs>` and
 //! `<TabItem label="Windows">`, Nextra's `<Tabs.Tab>`), steps and cards
 //! (Starlight's `<Steps>`, `<Card title>`, and `<LinkCard />`, a link)
 //! and callouts (Docusaurus's `<Admonition type="tip">`,

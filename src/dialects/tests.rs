@@ -649,3 +649,30 @@ fn a_gitbook_end_tag_without_its_block_is_left_out_and_reported() {
     );
     assert_eq!(warnings[0].span, 3..16);
 }
+
+#[test]
+fn a_component_tag_written_over_several_lines_opens_its_block() {
+    // Docusaurus pages write long opening tags over lines: the tag was
+    // dropped with a warning, and the indented tab body showed as code.
+    let html = |body: &str| {
+        let prepared = prepare(body, true);
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(prepared.text()));
+        (html, prepared.warnings(Path::new("a.md"), body, 0))
+    };
+    let body = "<Tabs\n  groupId=\"os\"\n  defaultValue=\"mac\">\n  <TabItem\n    value=\"mac\"\n    \
+                label=\"macOS\"\n  >\n\n    Open **Settings**.\n\n  </TabItem>\n</Tabs>\n\nAfter.\n";
+    let (shown, warnings) = html(body);
+    assert_eq!(
+        shown,
+        "<p><strong>macOS</strong></p>\n<p>Open <strong>Settings</strong>.</p>\n<p>After.</p>\n"
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+    // An alert too; a tag that never closes its line is left as before.
+    let (shown, _) =
+        html("<Admonition\n  type=\"tip\"\n  title=\"Hint\">\n\nSave first.\n\n</Admonition>\n");
+    assert!(shown.starts_with("<blockquote>"), "{shown}");
+    assert!(shown.contains("Save first."), "{shown}");
+    let (_, warnings) = html("<TabItem\n  value=\"x\" label=\"X\"> trailing text\n\nBody.\n");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+}

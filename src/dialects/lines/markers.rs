@@ -10,6 +10,9 @@ use super::super::jsx;
 use super::syntax::{columns, markdown_element};
 use super::{Container, ITEM, MAX_NESTING, Mode, Pass, QUOTE};
 
+/// How many lines after its first a component tag may go on over.
+const TAG_LINES: usize = 20;
+
 impl Pass<'_> {
     /// Opens or closes a container at the line whose content is at
     /// `content`, the marker at `column` (from offset `at` to the line's
@@ -257,6 +260,44 @@ impl Pass<'_> {
             self.admonitions.push((line_start, admonition));
         }
         line
+    }
+
+    /// A component tag of [`jsx::tag`] written over several lines from
+    /// `at` (its first line ending at `end`), as Docusaurus pages write
+    /// `<TabItem\n  value="mac"\n  label="macOS">`: opened or closed as
+    /// if written on one line (see [`Self::jsx_block`]), and the lines it
+    /// goes on over dropped; `None` unless it ends its last line within
+    /// [`TAG_LINES`] lines.
+    pub(super) fn jsx_block_over_lines(
+        &mut self,
+        (at, end): (usize, usize),
+        indent: &str,
+        column: usize,
+        prefix: &str,
+    ) -> Option<String> {
+        let body = self.body;
+        if body[at..end].contains('>') {
+            return None;
+        }
+        let limit = body[end..]
+            .match_indices('\n')
+            .nth(TAG_LINES)
+            .map_or(body.len(), |(i, _)| end + i);
+        let tag_end = super::super::inline::jsx_tag(body, at, limit)?;
+        let line_end = body[tag_end..]
+            .find('\n')
+            .map_or(body.len(), |i| tag_end + i);
+        if tag_end <= end || !body[tag_end..line_end].trim().is_empty() {
+            return None;
+        }
+        let one_line = body[at..tag_end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let tag = jsx::tag(&one_line)?;
+        let line = self.jsx_block(tag, indent, at..line_end, column, prefix);
+        self.mode = Mode::DropLinesTo(line_end);
+        Some(line)
     }
 
     /// The column of the first line that is not blank after the line that

@@ -140,6 +140,9 @@ enum Mode {
     DropToLine(&'static str),
     /// Text dropped up to this offset (a construct spanning lines).
     DropTo(usize),
+    /// The lines that end by this offset dropped whole, the next read
+    /// afresh (a component tag written over lines).
+    DropLinesTo(usize),
     /// Lines indented deeper than this column dropped, blank ones kept (a
     /// mkdocstrings directive's YAML options).
     DropIndented(usize),
@@ -192,7 +195,8 @@ impl Pass<'_> {
         let body = self.body;
         let line = &body[start..end];
         let blank = line.trim().is_empty();
-        let dropping = matches!(self.mode, Mode::DropTo(_));
+        let dropping = matches!(self.mode, Mode::DropTo(_))
+            || matches!(self.mode, Mode::DropLinesTo(until) if end <= until);
         let mut closed_quote = false;
         if !blank && !dropping {
             // A line indented less than an MkDocs container's body closes
@@ -315,6 +319,14 @@ impl Pass<'_> {
                 self.rewrite.remove(content..end);
                 None
             }
+            &Mode::DropLinesTo(until) if end <= until => {
+                self.rewrite.remove(content..end);
+                None
+            }
+            Mode::DropLinesTo(_) => {
+                self.mode = Mode::Normal;
+                (!blank).then(|| self.normal_line(content, end, column, prefix))?
+            }
             &Mode::DropTo(until) => {
                 if until >= end {
                     self.rewrite.remove(content..end);
@@ -416,6 +428,12 @@ impl Pass<'_> {
         let indent = &text[..text.len() - trimmed.len()];
         if shallow && let Some(tag) = super::jsx::tag(trimmed) {
             return Some(self.jsx_block(tag, indent, at..end, column + rel, prefix));
+        }
+        if shallow
+            && trimmed.starts_with('<')
+            && let Some(line) = self.jsx_block_over_lines((at, end), indent, column + rel, prefix)
+        {
+            return Some(line);
         }
         if shallow
             && let Some(line) = self.markdown_element(trimmed, indent, column + rel, prefix, end)
