@@ -9,7 +9,7 @@ use super::{
 };
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::parse::{Article, Confidence, is_docusaurus_id, without_number_prefix};
+use crate::parse::{Article, Confidence, docusaurus_path, is_docusaurus_id};
 use crate::urls::normalise_alias;
 
 /// The articles `selection` publishes (indexes into `articles`, in their
@@ -336,11 +336,7 @@ const DOCUSAURUS: (&str, &str) = (
 /// `guides/getting-started/` for `id: getting-started`); `None` when that
 /// is the page's path.
 fn docusaurus_url(path: &str, id: Option<&str>) -> Option<String> {
-    let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
-    let (last, folders) = parts.split_last()?;
-    let mut url: Vec<&str> = folders.iter().map(|f| without_number_prefix(f)).collect();
-    url.push(id.unwrap_or_else(|| without_number_prefix(last)));
-    let url = format!("{}/", url.join("/"));
+    let url = format!("{}/", docusaurus_path(path, id)?);
     (url != path).then_some(url)
 }
 

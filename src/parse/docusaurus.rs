@@ -27,10 +27,10 @@ use serde_yaml::{Mapping, Value};
 use super::mkdocs::navigation_of;
 use super::navigation::Read;
 use super::script::{self, Literal};
-use super::{is_docusaurus_id, without_number_prefix};
+use super::{docusaurus_path, is_docusaurus_id};
 use crate::diagnostics::Diagnostic;
 use crate::discover::{SourceFile, Sources};
-use crate::landing::{markdown_stem, split_dir};
+use crate::landing::markdown_stem;
 use crate::matter::front_matter::{Format, split};
 use crate::matter::yaml::TopLevelKeys;
 
@@ -95,14 +95,7 @@ fn doc_ids(sources: &Sources) -> HashMap<String, &str> {
 
 /// The doc id of the page at `rel` whose text is `text`.
 fn doc_id(rel: &str, text: &str) -> String {
-    let (dir, name) = split_dir(rel);
-    let mut parts: Vec<&str> = dir
-        .split('/')
-        .filter(|part| !part.is_empty())
-        .map(without_number_prefix)
-        .collect();
-    parts.push(written_id(text).unwrap_or_else(|| without_number_prefix(markdown_stem(name))));
-    parts.join("/")
+    docusaurus_path(markdown_stem(rel), written_id(text)).unwrap_or_default()
 }
 
 /// The `id` the YAML front matter of `text` writes, when Docusaurus would

@@ -52,7 +52,8 @@ use fields::Withholding;
 pub use keys::FRONT_MATTER_KEYS;
 pub use navigation::{NavPage, NavSection, Navigation};
 pub use place::{
-    SectionPath, is_docusaurus_id, is_section_id, number_prefix, without_number_prefix,
+    SectionPath, docusaurus_path, is_docusaurus_id, is_section_id, number_prefix,
+    without_number_prefix,
 };
 pub use toctree::same_toctrees;
 

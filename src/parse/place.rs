@@ -86,6 +86,19 @@ pub fn without_number_prefix(name: &str) -> &str {
     number_prefix(name).map_or(name, |(_, after)| after)
 }
 
+/// The Docusaurus path of the page at `path` (`/`-separated, without
+/// extension: `2-guides/01-intro`): its folders without their number
+/// prefixes, then `id` (the one its front matter wrote, if any), else its
+/// own last part without its number prefix (`guides/intro`); `None` for
+/// an empty path. A doc id, and a URL without its final `/`.
+pub fn docusaurus_path(path: &str, id: Option<&str>) -> Option<String> {
+    let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+    let (last, folders) = parts.split_last()?;
+    let mut out: Vec<&str> = folders.iter().map(|f| without_number_prefix(f)).collect();
+    out.push(id.unwrap_or_else(|| without_number_prefix(last)));
+    Some(out.join("/"))
+}
+
 /// Whether a front matter's `id` is one Docusaurus makes a page's id and
 /// URL of: written as a URL part, lowercase letters, digits, `-` and `_`
 /// (tier0's own `KB-1042` is not one).

@@ -252,8 +252,15 @@ impl Engine {
     /// article),
     /// empty if unknown.
     pub fn postings(&self, term: &str) -> Result<Vec<Posting>, SearchError> {
+        Ok(self.term(term)?.0)
+    }
+
+    /// The whole postings of `term` and the articles whose title is one
+    /// word of it (`sole`, FORMAT.md), empty if unknown: one read of its
+    /// shard.
+    fn term(&self, term: &str) -> Result<(Vec<Posting>, Vec<u32>), SearchError> {
         let Some(entry) = self.entry(term)? else {
-            return Ok(Vec::new());
+            return Ok(Default::default());
         };
         let bad = || self.corrupt(&format!("bad postings for {term:?}"));
         let mut list = decode_postings(&entry.head, entry.top).ok_or_else(bad)?;
@@ -262,20 +269,7 @@ impl Engine {
             let encoded = file.terms.get(term).ok_or_else(bad)?;
             list.extend(decode_tail(encoded, entry.top).ok_or_else(bad)?);
         }
-        Ok(list)
-    }
-
-    /// The articles whose title may be a one-word query (QUERY.md, "Exact
-    /// title"): those whose title is one word of the term of the query's
-    /// word, or of its best correction.
-    fn sole_titles(&self, words: &[Word], phrase: &[String]) -> Result<Vec<u32>, SearchError> {
-        let ([word], [surface]) = (words, phrase) else {
-            return Ok(Vec::new());
-        };
-        let Some(c) = word.candidates.iter().find(|c| c.surface == *surface) else {
-            return Ok(Vec::new());
-        };
-        Ok(self.entry(&c.term)?.map(|e| e.sole).unwrap_or_default())
+        Ok((list, entry.sole))
     }
 
     /// The record of article `doc`.
@@ -307,10 +301,11 @@ impl Engine {
     /// Answers `query` with its best `limit` results.
     pub fn search(&self, query: &str, limit: usize) -> Result<Answer, SearchError> {
         let plan::Plan { words, phrase } = self.understand(query)?;
-        let mut postings: HashMap<&str, Vec<Posting>> = HashMap::new();
+        // Each term's postings and `sole` articles (FORMAT.md).
+        let mut postings: HashMap<&str, (Vec<Posting>, Vec<u32>)> = HashMap::new();
         for c in words.iter().flat_map(|w| &w.candidates) {
             if !postings.contains_key(c.term.as_str()) {
-                postings.insert(&c.term, self.postings(&c.term)?);
+                postings.insert(&c.term, self.term(&c.term)?);
             }
         }
         let lists: Vec<Vec<(f32, &[Posting])>> = words
@@ -318,15 +313,15 @@ impl Engine {
             .map(|w| {
                 w.candidates
                     .iter()
-                    .map(|c| (c.weight, postings[c.term.as_str()].as_slice()))
+                    .map(|c| (c.weight, postings[c.term.as_str()].0.as_slice()))
                     .collect()
             })
             .collect();
         let optional: Vec<bool> = words.iter().map(|w| w.optional).collect();
         let rank::Ranking { ranked, all_words } = rank::rank(&lists, &optional, &|_| true);
         let total = ranked.len();
-        let sole = self.sole_titles(&words, &phrase)?;
-        let mut hits = self.in_title_order(ranked, &sole, limit, &phrase, is_typing(query))?;
+        let sole = sole_titles(&words, &phrase, |term| &postings[term].1);
+        let mut hits = self.in_title_order(ranked, sole, limit, &phrase, is_typing(query))?;
         let shown = hits.len().min(TITLE_WINDOW);
         let corrections = corrections(&words, query, &hits[..shown]);
         hits.truncate(limit);
@@ -395,6 +390,23 @@ impl Engine {
         }
         Ok(hits)
     }
+}
+
+/// The articles whose title may be a one-word query (QUERY.md, "Exact
+/// title"): those whose title is one word of the term of the query's
+/// word, or of its best correction (each term's `sole`).
+fn sole_titles<'a>(
+    words: &[Word],
+    phrase: &[String],
+    sole: impl Fn(&str) -> &'a [u32],
+) -> &'a [u32] {
+    let ([word], [surface]) = (words, phrase) else {
+        return &[];
+    };
+    word.candidates
+        .iter()
+        .find(|c| c.surface == *surface)
+        .map_or(&[], |c| sole(&c.term))
 }
 
 /// Whether a word `w` of a text is the query's `j`th word of `phrase`: as

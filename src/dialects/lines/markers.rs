@@ -241,21 +241,13 @@ impl Pass<'_> {
             }
             jsx::Block::Alert(a) => format!("{prefix}{indent}> [!{}]", a.kind.marker()),
         };
-        let first_column = self.first_content_column(end);
         let marker = if matches!(block, jsx::Block::Alert(_)) {
             QUOTE
         } else {
             ""
         };
         let line_start = self.line_start(at);
-        self.push(Container {
-            base: column,
-            colons: None,
-            indent: first_column.saturating_sub(column).min(4),
-            element: Some(name.to_owned()),
-            marker,
-            in_list: self.list,
-        });
+        self.push_element(name, column, end, marker);
         if let jsx::Block::Alert(admonition) = block {
             self.admonitions.push((line_start, admonition));
         }
@@ -300,6 +292,21 @@ impl Pass<'_> {
         Some(line)
     }
 
+    /// Opens the container of the element or component `name` whose tag,
+    /// at `column`, ends its line at `end`: its content is read as if it
+    /// were not indented past the tag; `marker` starts its lines.
+    fn push_element(&mut self, name: &str, column: usize, end: usize, marker: &'static str) {
+        let first_column = self.first_content_column(end);
+        self.push(Container {
+            base: column,
+            colons: None,
+            indent: first_column.saturating_sub(column).min(4),
+            element: Some(name.to_owned()),
+            marker,
+            in_list: self.list,
+        });
+    }
+
     /// The column of the first line that is not blank after the line that
     /// ends at `end`: where a container's content is indented to.
     fn first_content_column(&self, end: usize) -> usize {
@@ -333,15 +340,7 @@ impl Pass<'_> {
             return Some(format!("{blank}\n{prefix}{indent}{tag}"));
         }
         let name = markdown_element(tag)?;
-        let first_column = self.first_content_column(end);
-        self.push(Container {
-            base: column,
-            colons: None,
-            indent: first_column.saturating_sub(column).min(4),
-            element: Some(name.to_owned()),
-            marker: "",
-            in_list: self.list,
-        });
+        self.push_element(name, column, end, "");
         Some(format!("{prefix}{indent}{tag}\n{blank}"))
     }
 }
