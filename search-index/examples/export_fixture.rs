@@ -15,7 +15,10 @@
 //!   corpus where one word is in more titles than a postings head holds,
 //!   so that the tests see whether the heads decide a one-word query, and
 //!   where a second word puts articles of that word's tail first, so that
-//!   they see whether the tail is read when the heads cannot decide.
+//!   they see whether the tail is read when the heads cannot decide;
+//! - `<outdir>/levels/search/…` and `<outdir>/levels/expected.json`: a
+//!   word whose tail has more score levels than one-byte letters, with
+//!   every result and score the Rust engine gives it.
 
 use std::path::{Path, PathBuf};
 
@@ -87,6 +90,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let sole = out.join("sole");
     let sole_dir = export_to(&sole, &["en".to_string()], &sole_corpus())?;
     write_expected(&sole_dir, SOLE_QUERIES, &sole.join("expected.json"))?;
+    let levels = out.join("levels");
+    let levels_dir = export_to(&levels, &["en".to_string()], &levels_corpus())?;
+    write_scores(&levels_dir, "en", "ledger ", &levels.join("expected.json"))?;
     let anchors = out.join("anchors");
     let docs = anchored_corpus();
     export_to(&anchors, &["es".to_string()], &docs)?;
@@ -189,6 +195,43 @@ fn write_expected(
     }
     std::fs::write(path, serde_json::to_vec_pretty(&expected)?)?;
     Ok(())
+}
+
+/// Writes to `path` every result of `query` over `search_dir` as the Rust
+/// engine ranks them: `[id, score]`.
+fn write_scores(
+    search_dir: &Path,
+    lang: &str,
+    query: &str,
+    path: &Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let engine = Engine::open_dir(search_dir, Some(lang))?;
+    let all: Vec<_> = engine
+        .search(query, usize::MAX)?
+        .hits
+        .into_iter()
+        .map(|h| json!([h.record.id, h.ranked.score]))
+        .collect();
+    std::fs::write(path, serde_json::to_vec_pretty(&all)?)?;
+    Ok(())
+}
+
+/// 400 articles that say `ledger` a different number of times in bodies of
+/// different lengths: its tail holds far more than 92 distinct scores, so
+/// its best levels are written with two-byte letters (FORMAT.md, "Tail
+/// encoding").
+fn levels_corpus() -> Vec<SearchDocument> {
+    (0..400)
+        .map(|i| {
+            let said = "ledger ".repeat(1 + i % 7);
+            let filler = FILLER[..FILLER.len().min(1 + i / 7)].join(" ");
+            english(
+                &format!("l{i:03}"),
+                &format!("Entry {i}"),
+                &format!("{said}{filler} {}", "word ".repeat(i % 50)),
+            )
+        })
+        .collect()
 }
 
 /// Queries over [`titled_corpus`].

@@ -1,6 +1,6 @@
 // tier0 search engine for the browser (and Node >= 20).
 //
-// Reads the static index that `search-index` exports (FORMAT.md, format 6)
+// Reads the static index that `search-index` exports (FORMAT.md, format 8)
 // and answers queries without a stemmer: the vocabulary shards map every
 // word form of the articles to its index term, and the postings carry
 // scores computed at build time from tantivy's BM25 statistics. How a
@@ -11,7 +11,7 @@
 // Dependency-free, no build step. The only `export` is the last line, so
 // that tier0 can also ship this file as a classic script (for file://).
 
-const FORMAT_VERSION = 7;
+const FORMAT_VERSION = 8;
 // A stop word's own postings are under this prefix and the word (FORMAT.md).
 const STOP_TERM_PREFIX = ".";
 const MAX_TOKEN_CHARS = 40;
@@ -174,30 +174,42 @@ function shardOf(keys, key) {
   return lo;
 }
 
-const B64 = new Uint8Array(128);
-for (let i = 0; i < 64; i++) B64["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".charCodeAt(i)] = i;
+// Numbers as text (FORMAT.md): five bits a letter, least significant
+// first; a letter below 32 ends the number. DIGIT: each ASCII code's value
+// as a letter (64: none).
+const DIGIT = new Uint8Array(128).fill(64);
+for (let i = 0; i < 64; i++) DIGIT["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".charCodeAt(i)] = i;
 
-/** Base64 (padded or not) → bytes. */
-function decodeBase64(text) {
-  let n = text.length;
-  while (n > 0 && text.charCodeAt(n - 1) === 61) n--;
-  const out = new Uint8Array((n * 3) >> 2);
-  let acc = 0, bits = 0, k = 0;
-  for (let i = 0; i < n; i++) {
-    acc = (acc << 6) | B64[text.charCodeAt(i)];
-    bits += 6;
-    if (bits >= 8) { bits -= 8; out[k++] = (acc >> bits) & 0xff; }
-  }
-  return out;
+/**
+ * A reader of the numbers of `text` from `at`: `next()` returns the next
+ * one and throws on anything malformed; `at` is where it stands.
+ */
+function numberReader(text, at = 0) {
+  const reader = {
+    at,
+    next() {
+      let value = 0;
+      for (let shift = 0; shift < 35; shift += 5) {
+        const c = text.charCodeAt(reader.at++);
+        const d = c < 128 ? DIGIT[c] : 64;
+        if (d === 64) break;
+        value += (d & 31) * 2 ** shift;
+        if (d < 32) {
+          if (value > 0xffffffff) break;
+          return value;
+        }
+      }
+      throw new Error("tier0 search: bad numbers");
+    },
+  };
+  return reader;
 }
 
-function readVarints(bytes) {
+/** Every number of `text`. */
+function readNumbers(text) {
+  const r = numberReader(text);
   const out = [];
-  let value = 0, shift = 0;
-  for (const b of bytes) {
-    value += (b & 0x7f) * 2 ** shift;
-    if (b & 0x80) shift += 7; else { out.push(value); value = 0; shift = 0; }
-  }
+  while (r.at < text.length) out.push(r.next());
   return out;
 }
 
@@ -211,76 +223,64 @@ const F32_BITS = new Uint32Array(F32.buffer);
  * start again at the first posting without the title bit).
  */
 function decodePostings(encoded, top) {
-  const bytes = decodeBase64(encoded);
-  const docs = new Uint32Array(bytes.length >> 1);
-  const scores = new Float32Array(bytes.length >> 1);
-  const titles = new Uint8Array(bytes.length >> 1);
-  let n = 0, bits = top, value = 0, shift = 0, doc = -1, inTitle = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    value += (b & 0x7f) * 2 ** shift;
-    if (b & 0x80) { shift += 7; continue; }
-    if (doc < 0) doc = value;
-    else {
-      const title = doc % 2 === 1;
-      if (inTitle && !title) bits = top;
-      inTitle = title;
-      bits -= value;
-      F32_BITS[0] = bits;
-      docs[n] = Math.floor(doc / 2);
-      titles[n] = title ? 1 : 0;
-      scores[n++] = F32[0];
-      doc = -1;
-    }
-    value = 0;
-    shift = 0;
+  const values = readNumbers(encoded);
+  const n = values.length >> 1;
+  const docs = new Uint32Array(n);
+  const scores = new Float32Array(n);
+  const titles = new Uint8Array(n);
+  let bits = top, inTitle = false;
+  for (let k = 0; k < n; k++) {
+    const doc = values[2 * k];
+    const title = doc % 2 === 1;
+    if (inTitle && !title) bits = top;
+    inTitle = title;
+    bits -= values[2 * k + 1];
+    F32_BITS[0] = bits;
+    docs[k] = Math.floor(doc / 2);
+    titles[k] = title ? 1 : 0;
+    scores[k] = F32[0];
   }
-  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), titles: titles.subarray(0, n) };
+  return { docs, scores, titles };
 }
 
 /**
- * A tail (FORMAT.md, "t/"): `L`, `L` level deltas in IEEE-754 bit space
- * from `top`, `N`, `N` × (article gap × 2 + title), then `N` level bytes;
- * the same shape as `decodePostings` returns, by ascending article.
+ * A tail (FORMAT.md, "t/"): the numbers `L`, `L` level deltas in IEEE-754
+ * bit space from `top`, `N`, `N` × (article gap × 2 + title), then `N`
+ * level letters (the worst level first: `!`, `#` … `~` without `"` and
+ * `\\`, then from U+00A1); the same shape as `decodePostings` returns, by
+ * ascending article.
  */
 function decodeTail(encoded, top) {
-  const bytes = decodeBase64(encoded);
-  let at = 0;
-  const next = () => {
-    let value = 0;
-    for (let shift = 0; shift < 35; shift += 7) {
-      if (at >= bytes.length) break;
-      const b = bytes[at++];
-      value += (b & 0x7f) * 2 ** shift;
-      if (!(b & 0x80)) return value;
-    }
-    throw new Error("tier0 search: bad postings tail");
-  };
-  const nLevels = next();
+  const bad = () => new Error("tier0 search: bad postings tail");
+  const r = numberReader(encoded);
+  const nLevels = r.next();
+  if (nLevels > 256) throw bad();
   const levels = new Float32Array(nLevels);
   let bits = top;
   for (let i = 0; i < nLevels; i++) {
-    bits -= next();
+    bits -= r.next();
+    if (bits < 0) throw bad();
     F32_BITS[0] = bits;
     levels[i] = F32[0];
   }
-  const n = next();
-  if (n > bytes.length) throw new Error("tier0 search: bad postings tail");
+  const n = r.next();
+  if (n > encoded.length) throw bad();
   const docs = new Uint32Array(n);
   const scores = new Float32Array(n);
   const titles = new Uint8Array(n);
   let doc = 0;
   for (let i = 0; i < n; i++) {
-    const v = next();
+    const v = r.next();
     doc += Math.floor(v / 2);
     docs[i] = doc++;
     titles[i] = v % 2;
   }
-  if (bytes.length - at !== n) throw new Error("tier0 search: bad postings tail");
+  if (encoded.length - r.at !== n) throw bad();
   for (let i = 0; i < n; i++) {
-    const level = bytes[at + i];
-    if (level >= nLevels) throw new Error("tier0 search: bad postings tail");
-    scores[i] = levels[level];
+    const c = encoded.charCodeAt(r.at + i);
+    const rank = c >= 0xa1 ? 92 + c - 0xa1 : c === 0x21 ? 0 : c > 0x22 && c < 0x5c ? c - 0x22 : c > 0x5c && c < 0x7f ? c - 0x23 : -1;
+    if (rank < 0 || rank >= nLevels) throw bad();
+    scores[i] = levels[nLevels - 1 - rank];
   }
   return { docs, scores, titles };
 }
@@ -720,7 +720,7 @@ function createRanker({ manifest, data, postings }) {
       // takes in its subsections too.
       const accepts = (name) => wanted.some((w) => name === w || (facet === "category" && name.startsWith(w + "/")));
       const accepted = (m.filters[facet] || []).map(([name]) => accepts(name));
-      const docs = filterFile.facets[facet] ? readVarints(decodeBase64(filterFile.facets[facet])) : [];
+      const docs = filterFile.facets[facet] ? readNumbers(filterFile.facets[facet]) : [];
       return (doc) => accepted[docs[doc]] === true;
     });
     return (doc) => checks.every((check) => check(doc));

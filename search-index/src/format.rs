@@ -1,8 +1,8 @@
 //! The exported file format, version [`FORMAT_VERSION`] (see `FORMAT.md`).
 //!
 //! In/out: the serde shapes of every exported file's JSON (each file is a
-//! `.js` script wrapping it, see [`wrap`]), and the two binary encodings
-//! they embed (LEB128 varints, base64). `export` writes the large files
+//! `.js` script wrapping it, see [`wrap`]), and how they write numbers
+//! inside their strings ([`numbers`], [`tail`]). `export` writes the large files
 //! (vocabulary, postings, tails) straight into bytes in these shapes, for
 //! speed; the crate's round-trip test and any other reader decode them with
 //! these types. Guarantees: field order is fixed by the struct definitions
@@ -15,15 +15,17 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+mod numbers;
 mod record;
 mod tail;
+pub use numbers::{put_number, read_number, read_numbers};
 pub use record::{
     GAP, RECORD_TEXT_BYTES, RECORDS_PER_FILE, Record, RecordSection, heading_anchor, record_json,
 };
 pub use tail::{TAIL_LEVELS, decode_tail, encode_tail_into};
 
 /// Version of the exported format; bumped on any incompatible change.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// What the term of a stop word's own postings starts with: no word does,
 /// and it sorts before every word, so these terms fill postings shards of
@@ -180,7 +182,7 @@ pub struct TailFile {
 /// `<build>/filters.js`: per facet, the value number of every article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FilterFile {
-    /// Facet → varints (base64): for article `n`, the index of its value in
+    /// Facet → numbers as text ([`numbers`]): for article `n`, the index of its value in
     /// `Manifest::filters[facet]`.
     pub facets: BTreeMap<String, String>,
 }
@@ -212,40 +214,6 @@ pub fn separator(prev: &str, next: &str) -> String {
         }
     }
     out
-}
-
-/// Appends `value` as an unsigned LEB128 varint.
-pub fn put_varint(out: &mut Vec<u8>, mut value: u32) {
-    while value >= 0x80 {
-        out.push((value as u8 & 0x7f) | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
-}
-
-/// Reads all varints of `bytes`; `None` if it ends inside one.
-pub fn read_varints(bytes: &[u8]) -> Option<Vec<u32>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        out.push(read_varint(bytes, &mut at)?);
-    }
-    Some(out)
-}
-
-/// The varint at `*at`, moving past it; `None` if `bytes` ends inside it
-/// or it runs over five bytes.
-fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    let mut value: u32 = 0;
-    for shift in (0..35).step_by(7) {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        value |= u32::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            return Some(value);
-        }
-    }
-    None
 }
 
 /// One posting: an article that has the term, its score and whether the
@@ -287,11 +255,11 @@ pub fn rest_score(postings: &[Posting], head: usize) -> Option<u32> {
         .map(|p| p.score.to_bits())
 }
 
-/// Postings in [`posting_order`] as varint pairs `doc × 2 + title, prev −
-/// bits`, where `bits` is the IEEE-754 bit pattern of the f32 score and
+/// Postings in [`posting_order`] as pairs of numbers `doc × 2 + title,
+/// prev − bits` ([`numbers`]), where `bits` is the IEEE-754 bit pattern of the f32 score and
 /// `prev` starts at `top` (the bits of the term's best score) and starts
 /// there again at the first posting without the title bit that follows one
-/// with it; then base64.
+/// with it.
 ///
 /// Within a group scores do not increase and positive floats order like
 /// their bit patterns, so the deltas are small non-negative integers and
@@ -306,7 +274,7 @@ pub fn encode_postings(postings: &[Posting], top: u32) -> String {
 
 /// [`encode_postings`], appended to `out`.
 pub fn encode_postings_into(out: &mut Vec<u8>, postings: &[Posting], top: u32) {
-    let mut bytes = Vec::with_capacity(postings.len() * 4);
+    out.reserve(postings.len() * 6);
     let mut prev = top;
     let mut in_title = false;
     for p in postings {
@@ -315,16 +283,15 @@ pub fn encode_postings_into(out: &mut Vec<u8>, postings: &[Posting], top: u32) {
         }
         in_title = p.title;
         let bits = p.score.to_bits();
-        put_varint(&mut bytes, p.doc * 2 + u32::from(p.title));
-        put_varint(&mut bytes, prev.saturating_sub(bits));
+        put_number(out, p.doc * 2 + u32::from(p.title));
+        put_number(out, prev.saturating_sub(bits));
         prev = bits;
     }
-    base64_encode_into(out, &bytes);
 }
 
 /// Inverse of [`encode_postings`].
 pub fn decode_postings(encoded: &str, top: u32) -> Option<Vec<Posting>> {
-    let values = read_varints(&base64_decode(encoded)?)?;
+    let values = read_numbers(encoded)?;
     if values.len() % 2 != 0 {
         return None;
     }
@@ -344,54 +311,6 @@ pub fn decode_postings(encoded: &str, top: u32) -> Option<Vec<Posting>> {
             title,
         });
         prev = bits;
-    }
-    Some(out)
-}
-
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// Standard base64 with padding (what `atob` and `Buffer` read).
-pub fn base64_encode(bytes: &[u8]) -> String {
-    let mut out = Vec::with_capacity(bytes.len().div_ceil(3) * 4);
-    base64_encode_into(&mut out, bytes);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// [`base64_encode`], appended to `out`.
-pub fn base64_encode_into(out: &mut Vec<u8>, bytes: &[u8]) {
-    out.reserve(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(B64[(n >> (18 - 6 * i)) as usize & 63]);
-            } else {
-                out.push(b'=');
-            }
-        }
-    }
-}
-
-/// Inverse of [`base64_encode`]; `None` on malformed input.
-pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.trim_end_matches('=').as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for &c in bytes {
-        let v = B64.iter().position(|&x| x == c)? as u32;
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
     }
     Some(out)
 }

@@ -357,6 +357,36 @@ test("a one-word title comes first from beyond the first results, as in the Rust
   assert.deepEqual(filtered, [], "a filter applies to the pages that join");
 });
 
+test("a tail of more levels than one-byte letters scores every article as the Rust engine does", async () => {
+  // `ledger`'s tail keeps 256 score levels: its best are two-byte letters.
+  const dir = path.join(fixture, "levels");
+  const rust = JSON.parse(await readFile(path.join(dir, "expected.json"), "utf8"));
+  assert.equal(rust.length, 400);
+  const tails = (await readdir(path.join(dir, "search", "en"), { recursive: true })).filter((p) => /t\/\d+\.js$/.test(p));
+  const tailText = (await Promise.all(tails.map((p) => readFile(path.join(dir, "search", "en", p), "utf8")))).join("");
+  assert.match(tailText, /[\u00a1-\u0144]/, "some level letters take two bytes");
+  const engine = createSearch({ lang: "en", load: (p) => readFile(path.join(dir, "search", p)) });
+  const { results } = await engine.answer("ledger ", { limit: 400, count: true });
+  assert.deepEqual(results.map((r) => [r.id, r.score]), rust);
+});
+
+test("a malformed tail is refused, not read as scores", async () => {
+  const dir = path.join(fixture, "levels", "search");
+  const spoiled = (spoil) => createSearch({
+    lang: "en",
+    load: async (p) => {
+      const text = await readFile(path.join(dir, p), "utf8");
+      if (!/\/t\/\d+\.js$/.test(p)) return text;
+      const json = JSON.parse(text.slice(text.indexOf('",') + 2, text.length - "]);\n".length));
+      for (const term of Object.keys(json.terms)) json.terms[term] = spoil(json.terms[term]);
+      return json;
+    },
+  });
+  for (const spoil of [(t) => t + "!", (t) => t.slice(0, -1), (t) => t.slice(0, -1) + " ", (t) => "A" + t]) {
+    await assert.rejects(spoiled(spoil).answer("ledger ", { limit: 400, count: true }), /bad/);
+  }
+});
+
 test("the heads decide a word found in more titles than a head holds: no tail is read", async () => {
   // 40 titles have `conexión`, the head of its postings 24 of them (titles
   // first): the 10 best are in the head, and the tail's best postings

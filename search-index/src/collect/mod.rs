@@ -27,7 +27,7 @@ use tantivy::fieldnorm::FieldNormReader;
 
 use crate::SearchDocument;
 use crate::analyzer::{Lexicon, Mode, STOP, STOP_TERM, for_each_token};
-use crate::format::{self, FORMAT_VERSION, js_cmp};
+use crate::format::{FORMAT_VERSION, js_cmp};
 use crate::schema::FIELD_WEIGHTS;
 
 mod data;
@@ -248,6 +248,15 @@ impl Analysis<'_> {
     }
 }
 
+/// Appends `value` as an unsigned LEB128 varint.
+fn put_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8 & 0x7f) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
 /// The body entries of a term: per document, varints of the doc delta, the
 /// term frequency, and the section and byte offset of its first occurrence
 /// (about 5 bytes an entry instead of 12: this is the bulk of the memory).
@@ -266,7 +275,7 @@ impl BodyList {
         };
         self.last = doc;
         for v in [delta, tf, section, offset] {
-            format::put_varint(&mut self.bytes, v);
+            put_varint(&mut self.bytes, v);
         }
     }
 

@@ -429,14 +429,15 @@ fn export_filters(
     let mut filter_values = BTreeMap::new();
     let mut filters = String::from("{\"facets\":{");
     for (k, (facet, values, per_doc)) in data.facets.iter().enumerate() {
-        let mut bytes = Vec::with_capacity(per_doc.len());
+        let mut numbers = Vec::with_capacity(per_doc.len());
         for &v in per_doc {
-            format::put_varint(&mut bytes, v);
+            format::put_number(&mut numbers, v);
         }
         if k > 0 {
             filters.push(',');
         }
-        let _ = write!(filters, "\"{facet}\":\"{}\"", format::base64_encode(&bytes));
+        let numbers = String::from_utf8_lossy(&numbers);
+        let _ = write!(filters, "\"{facet}\":\"{numbers}\"");
         filter_values.insert((*facet).to_string(), values.clone());
     }
     filters.push_str("}}");

@@ -1,23 +1,31 @@
 //! The encoding of a postings tail (`t/<i>.js`, FORMAT.md "Tails").
 //!
-//! In: the postings after a term's head. Out: base64 of
-//! `L, L level deltas, N, N × (doc gap × 2 + title), N level indexes`,
-//! documents ascending. A tail with at most [`TAIL_LEVELS`] distinct scores
-//! keeps them all, bit-exact; a larger one keeps that many of its own
-//! scores as levels, log-spaced from its best to its worst, and each
-//! posting carries the highest level that does not exceed its score.
+//! In: the postings after a term's head. Out: the numbers `L, L level
+//! deltas, N, N × (doc gap × 2 + title)` as text ([`super::numbers`]),
+//! documents ascending, then `N` level letters, one per posting. A tail
+//! with at most [`TAIL_LEVELS`] distinct scores keeps them all, bit-exact;
+//! a larger one keeps that many of its own scores as levels, log-spaced
+//! from its best to its worst, and each posting carries the highest level
+//! that does not exceed its score.
 //!
 //! Why: in posting order (by score) a document number costs two to three
 //! bytes whatever the density; in document order the gaps of a common word
-//! are ones and twos, and a byte of level compresses to a few bits, so the
+//! are ones and twos, and a level letter compresses to a few bits, so the
 //! tails of common words, which multi-word queries read, shrink about four
 //! times. Rounding down keeps every score under the bounds the head gives
 //! the engine (the last head score, `top`), so an unread tail is still
 //! bounded by what the head says.
+//!
+//! Level letters (format 8): the worst level is the first of [`LETTERS`],
+//! the next one up the second, and so on: most postings of a common word
+//! have its lowest scores, so they take the 92 one-byte letters, each one
+//! byte gzip codes by how often it occurs (a level byte in base64 spread
+//! over two letters and cost the common words' tails a fifth more).
 
-use super::{Posting, base64_decode, base64_encode_into, put_varint, read_varint};
+use super::numbers::{NONE, positions};
+use super::{Posting, put_number, read_number};
 
-/// Most score levels a tail keeps (one byte per posting).
+/// Most score levels a tail keeps (one letter per posting).
 pub const TAIL_LEVELS: usize = 256;
 
 /// Appends the encoding of `postings` (any order, distinct documents,
@@ -26,26 +34,68 @@ pub fn encode_tail_into(out: &mut Vec<u8>, postings: &[Posting], top: u32) {
     let mut sorted: Vec<Posting> = postings.to_vec();
     sorted.sort_unstable_by_key(|p| p.doc);
     let levels = levels(postings);
-    let mut bytes = Vec::with_capacity(levels.len() * 3 + postings.len() * 3 + 8);
-    put_varint(&mut bytes, levels.len() as u32);
+    out.reserve(levels.len() * 5 + postings.len() * 3 + 8);
+    put_number(out, levels.len() as u32);
     let mut prev = top;
     for &bits in &levels {
-        put_varint(&mut bytes, prev.saturating_sub(bits));
+        put_number(out, prev.saturating_sub(bits));
         prev = bits;
     }
-    put_varint(&mut bytes, sorted.len() as u32);
+    put_number(out, sorted.len() as u32);
     let mut next = 0;
     for p in &sorted {
-        put_varint(&mut bytes, (p.doc - next) * 2 + u32::from(p.title));
+        put_number(out, (p.doc - next) * 2 + u32::from(p.title));
         next = p.doc + 1;
     }
+    let mut letter = [0u8; 4];
     for p in &sorted {
         let bits = p.score.to_bits();
         // Levels descend; the first one at or under the score.
         let level = levels.partition_point(|&l| l > bits).min(levels.len() - 1);
-        bytes.push(level as u8);
+        let c = letter_of(levels.len() - 1 - level);
+        out.extend_from_slice(c.encode_utf8(&mut letter).as_bytes());
     }
-    base64_encode_into(out, &bytes);
+}
+
+/// The letters of the levels from the worst up, as far as one byte goes:
+/// `!` to `~` without `"` and `\\` (nothing to escape in JSON). Levels
+/// above them take the characters from [`TWO_BYTE_LETTERS`] on.
+const LETTERS: [u8; 92] = {
+    let mut letters = [0u8; 92];
+    let (mut c, mut i) = (b'!', 0);
+    while i < letters.len() {
+        if c != b'"' && c != b'\\' {
+            letters[i] = c;
+            i += 1;
+        }
+        c += 1;
+    }
+    letters
+};
+
+/// The first letter of the levels past [`LETTERS`]: U+00A1, two bytes in
+/// UTF-8 (no control character or space among them).
+const TWO_BYTE_LETTERS: u32 = 0xA1;
+
+/// The letter of the level `rank` places above the worst.
+fn letter_of(rank: usize) -> char {
+    match LETTERS.get(rank) {
+        Some(&c) => char::from(c),
+        None => char::from_u32(TWO_BYTE_LETTERS + (rank - LETTERS.len()) as u32).unwrap_or('!'),
+    }
+}
+
+/// The rank of each ASCII character as a level letter.
+const RANKS: [u8; 128] = positions(&LETTERS);
+
+/// Inverse of [`letter_of`]; `None` for a character that is no letter.
+fn rank_of(letter: char) -> Option<usize> {
+    let c = u32::from(letter);
+    if c >= TWO_BYTE_LETTERS {
+        return Some(LETTERS.len() + (c - TWO_BYTE_LETTERS) as usize);
+    }
+    let rank = *RANKS.get(c as usize)?;
+    (rank != NONE).then_some(usize::from(rank))
 }
 
 /// The score levels of a tail, as f32 bits, descending: its distinct
@@ -83,9 +133,9 @@ fn levels(postings: &[Posting]) -> Vec<u32> {
 /// Inverse of [`encode_tail_into`]: the postings by ascending document,
 /// each with its level's score. `None` for anything malformed.
 pub fn decode_tail(encoded: &str, top: u32) -> Option<Vec<Posting>> {
-    let bytes = base64_decode(encoded)?;
+    let bytes = encoded.as_bytes();
     let mut at = 0;
-    let mut next = || read_varint(&bytes, &mut at);
+    let mut next = || read_number(bytes, &mut at);
     let count = next()? as usize;
     if count > TAIL_LEVELS {
         return None;
@@ -97,7 +147,7 @@ pub fn decode_tail(encoded: &str, top: u32) -> Option<Vec<Posting>> {
         levels.push(f32::from_bits(prev));
     }
     let n = next()? as usize;
-    // Each posting takes at least two bytes.
+    // Each posting takes at least two letters.
     if n > bytes.len() {
         return None;
     }
@@ -113,11 +163,12 @@ pub fn decode_tail(encoded: &str, top: u32) -> Option<Vec<Posting>> {
         });
         doc = doc.checked_add(1)?;
     }
-    let indexes = bytes.get(at..).filter(|i| i.len() == n)?;
-    for (p, &level) in out.iter_mut().zip(indexes) {
-        p.score = *levels.get(usize::from(level))?;
+    let mut letters = encoded.get(at..)?.chars();
+    for p in &mut out {
+        let rank = rank_of(letters.next()?)?;
+        p.score = *levels.get(count.checked_sub(rank + 1)?)?;
     }
-    Some(out)
+    letters.next().is_none().then_some(out)
 }
 
 #[cfg(test)]
@@ -195,32 +246,43 @@ mod tests {
         let top = 9.0f32.to_bits();
         let mut out = Vec::new();
         encode_tail_into(&mut out, &[p(1, 2.0, false), p(5, 1.0, true)], top);
-        let good = base64_decode(std::str::from_utf8(&out).unwrap()).unwrap();
+        let good = String::from_utf8(out).unwrap();
         for cut in 0..good.len() {
-            let mut text = Vec::new();
-            base64_encode_into(&mut text, &good[..cut]);
-            assert_eq!(
-                decode_tail(std::str::from_utf8(&text).unwrap(), top),
-                None,
-                "{cut}"
-            );
+            assert_eq!(decode_tail(&good[..cut], top), None, "{cut}");
         }
+        assert_eq!(decode_tail(&format!("{good}!"), top), None);
         for i in 0..good.len() {
-            for flip in [1u8, 0x80, 0xff] {
+            for other in ['A', 'g', '/', '!', '~', '"', '\\', 'é', '\u{FFFF}'] {
                 let mut bad = good.clone();
-                bad[i] ^= flip;
-                let mut text = Vec::new();
-                base64_encode_into(&mut text, &bad);
+                bad.replace_range(i..=i, other.encode_utf8(&mut [0; 4]));
                 // Either refused or decoded to something; never a panic.
-                let _ = decode_tail(std::str::from_utf8(&text).unwrap(), top);
+                let _ = decode_tail(&bad, top);
             }
         }
-        // A level index past the levels, a level above `top`, a huge count.
-        let mut text = Vec::new();
-        base64_encode_into(&mut text, &[1, 0, 1, 0, 1]);
-        assert_eq!(decode_tail(std::str::from_utf8(&text).unwrap(), top), None);
-        text.clear();
-        base64_encode_into(&mut text, &[1, 0, 0xff, 0xff, 0xff, 0xff, 0x0f]);
-        assert_eq!(decode_tail(std::str::from_utf8(&text).unwrap(), top), None);
+        // One posting at level `top`; its letter past the levels; a level
+        // above `top`; a huge count.
+        assert_eq!(
+            decode_tail("BABA!", top),
+            Some(vec![p(0, f32::from_bits(top), false)])
+        );
+        assert_eq!(decode_tail("BABA#", top), None);
+        assert_eq!(decode_tail("B//////D", top), None);
+        assert_eq!(decode_tail("A//////D", top), None);
+    }
+
+    #[test]
+    fn level_letters_need_no_escape_and_come_back() {
+        for rank in 0..TAIL_LEVELS {
+            let letter = letter_of(rank);
+            assert!(
+                !matches!(letter, '"' | '\\') && !letter.is_control() && !letter.is_whitespace()
+            );
+            assert_eq!(rank_of(letter), Some(rank), "{letter}");
+        }
+        assert_eq!(letter_of(0), '!');
+        assert_eq!(letter_of(91), '~');
+        assert_eq!(letter_of(92), '\u{A1}');
+        assert_eq!(rank_of(' '), None);
+        assert_eq!(rank_of('"'), None);
     }
 }

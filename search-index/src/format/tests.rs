@@ -1,4 +1,4 @@
-//! Unit tests of the export format: postings encoding, base64, vocabulary separators and JavaScript string order.
+//! Unit tests of the export format: postings encoding, vocabulary separators and JavaScript string order.
 
 use super::*;
 
@@ -43,21 +43,6 @@ fn rest_score_bounds_a_tail_after_a_head_of_titles() {
     // No head, no tail.
     assert_eq!(rest_score(&postings, 5), None);
     assert_eq!(rest_score(&[], 0), None);
-}
-
-#[test]
-fn base64_matches_the_standard() {
-    assert_eq!(base64_encode(b""), "");
-    assert_eq!(base64_encode(b"f"), "Zg==");
-    assert_eq!(base64_encode(b"fo"), "Zm8=");
-    assert_eq!(base64_encode(b"foo"), "Zm9v");
-    assert_eq!(base64_encode(b"foobar"), "Zm9vYmFy");
-    for s in ["", "f", "fo", "foo", "foob", "fooba"] {
-        assert_eq!(
-            base64_decode(&base64_encode(s.as_bytes())).unwrap(),
-            s.as_bytes()
-        );
-    }
 }
 
 #[test]
