@@ -81,9 +81,12 @@ function normalize(text) {
 const RUN = /[\p{Alphabetic}\p{N}]+(?:[_-]+[\p{Alphabetic}\p{N}]+)*/gu;
 const PIECE = /[\p{Alphabetic}\p{N}]+/gu;
 
-// A run of Chinese, Japanese or Korean letters (the Rust analyzer's
-// `is_cjk`), which are not part of the runs above.
-const CJK_RUN = /(?:(?=[\p{Alphabetic}\p{N}])[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\u{20000}-\u{2fa1f}])+/gu;
+// A Chinese, Japanese or Korean letter (the Rust analyzer's `is_cjk`), and
+// a run of them, which are not part of the runs above.
+const CJK_LETTER = "(?=[\\p{Alphabetic}\\p{N}])[\\u1100-\\u11ff\\u3040-\\u30ff\\u3130-\\u318f\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\uff66-\\uff9f\\u{20000}-\\u{2fa1f}]";
+const CJK_RUN = new RegExp(`(?:${CJK_LETTER})+`, "gu");
+// One such letter alone (the Rust planner's `is_lone_cjk_letter`).
+const LONE_CJK = new RegExp(`^${CJK_LETTER}$`, "u");
 
 /**
  * Splits text like the Rust CodeAwareTokenizer (see analyzer.rs): runs of
@@ -500,6 +503,13 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
       .map(([term, { surface }]) => ({ term, surface, kind: "prefix", weight: prefixWeight(prefix.length, surface.length) }));
   }
 
+  /** The vocabulary entries of the words that end with `letter` (not the letter itself), from its shard of the reversed vocabulary. */
+  async function wordsEnding(letter) {
+    const { keys } = await data("reversed.js");
+    const back = await vocabShard("w", shardOf(keys, letter));
+    return back.filter((e) => e[0] !== letter && e[0].endsWith(letter));
+  }
+
   /** Up to MAX_CORRECTIONS terms of the known words closest to the unknown `word`. */
   async function corrections(word, shard) {
     // Only words of letters: a code one digit away is another code.
@@ -687,9 +697,12 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     const own = (key) => (Object.prototype.hasOwnProperty.call(synonyms, key) ? synonyms[key] : []);
     for (const [synonym, term] of [...own(surface), ...(exact !== null ? own(`=${exact}`) : [])]) add({ term, surface: synonym, kind: "synonym", weight: SYNONYM_WEIGHT });
     let startsStopWord = false;
-    if (typed) {
+    // A Chinese, Japanese or Korean letter alone: the pairs it begins and ends.
+    const lone = LONE_CJK.test(surface);
+    if (typed || lone) {
       const started = await wordsStarting(surface);
-      startsStopWord = started.some((e) => e[1] === null);
+      startsStopWord = typed && started.some((e) => e[1] === null);
+      if (lone) started.push(...await wordsEnding(surface));
       for (const c of completions(started, surface)) add(c);
     }
     for (const variant of variants(surface)) {

@@ -373,9 +373,13 @@ fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool, stops: bool) -
         }
     }
     let mut starts_stop_word = false;
-    if typed {
-        let started = words_starting(vocab, surface);
-        starts_stop_word = started.iter().any(|e| term_of(e).is_none());
+    let lone = is_lone_cjk_letter(surface);
+    if typed || lone {
+        let mut started = words_starting(vocab, surface);
+        starts_stop_word = typed && started.iter().any(|e| term_of(e).is_none());
+        if lone {
+            started.extend(words_ending(vocab, surface));
+        }
         for c in completions(&started, surface) {
             if !candidates.iter().any(|x| x.term == c.term) {
                 candidates.push(c);
@@ -428,6 +432,26 @@ fn words_starting<'v>(vocab: &'v dyn Vocabulary, prefix: &str) -> Vec<&'v VocabE
         );
     }
     out
+}
+
+/// Whether `surface` is one Chinese, Japanese or Korean letter: the index
+/// has the pairs of letters of a run, and a letter only where it stands
+/// alone, so the letter is answered by the pairs it begins and ends.
+fn is_lone_cjk_letter(surface: &str) -> bool {
+    let mut letters = surface.chars();
+    matches!((letters.next(), letters.next()), (Some(c), None) if crate::analyzer::is_cjk(c))
+}
+
+/// The vocabulary entries of the words that end with `letter` (not the
+/// letter itself), from its shard of the reversed vocabulary.
+fn words_ending<'v>(
+    vocab: &'v dyn Vocabulary,
+    letter: &'v str,
+) -> impl Iterator<Item = &'v VocabEntry> + 'v {
+    vocab
+        .reversed_shard_of(letter)
+        .iter()
+        .filter(move |e| e.0 != letter && e.0.ends_with(letter))
 }
 
 /// Up to [`MAX_COMPLETIONS`] terms of the words that start with `prefix`
