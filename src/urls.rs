@@ -270,6 +270,42 @@ pub fn normalise_alias(alias: &str) -> Option<String> {
     Some(format!("{}/", parts.join("/")))
 }
 
+/// Whether the link `dest`, as written in a page, starts with a scheme
+/// (`mailto:`, `https:`): text before a `:` made of ASCII letters, digits,
+/// `+`, `-` and `.`.
+pub fn has_scheme(dest: &str) -> bool {
+    match dest.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && scheme
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
+        }
+        None => false,
+    }
+}
+
+/// Whether the link `dest` names no file of a site: it leads to another
+/// site, or to a place in the page it is written in.
+pub fn names_no_file(dest: &str) -> bool {
+    dest.is_empty() || dest.starts_with('#') || dest.contains("://") || has_scheme(dest)
+}
+
+/// The content file that `dest`, written in a file of the content folder
+/// `dir`, names, if it names one: a relative path, or one from the content
+/// folder's root.
+pub fn content_file_from(dir: &str, dest: &str) -> Option<String> {
+    if names_no_file(dest) {
+        return None;
+    }
+    let target = dest.split(['#', '?']).next()?;
+    let decoded = percent_encoding::percent_decode_str(target).decode_utf8_lossy();
+    match decoded.strip_prefix('/') {
+        Some(from_root) => crate::landing::join_relative("", from_root),
+        None => crate::landing::join_relative(dir, &decoded),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

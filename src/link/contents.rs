@@ -38,12 +38,12 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use super::resolve::{content_file_from, names_no_file};
 use crate::config::{Config, Localized};
 use crate::diagnostics::Diagnostic;
 use crate::discover::{DOCSIFY_SIDEBAR, SourceFile, is_markdown};
 use crate::landing::split_dir;
-use crate::parse::{Article, Navigation};
+use crate::parse::{Article, Navigation, chapters};
+use crate::urls::{content_file_from, names_no_file};
 
 /// Orders the `articles` that the tables of contents `contents`, then the
 /// `navigations` (MkDocs's, the folders'), list: each gets a negative
@@ -153,11 +153,7 @@ pub fn title_sections(config: &mut Config, navigation: &Navigation) {
 /// The content-relative paths of the Markdown files that the table of
 /// contents at `rel` links to, in order.
 fn listed(rel: &str, text: &str) -> Vec<String> {
-    let dir = split_dir(rel).0;
-    links(text)
-        .filter_map(|(dest, _)| content_file_from(dir, &dest))
-        .filter(|target| is_markdown(target))
-        .collect()
+    chapters(rel, text).into_iter().map(|c| c.rel).collect()
 }
 
 /// The destination of each link of the Markdown `text`, in order, with

@@ -31,7 +31,7 @@ mod resolve;
 mod sections;
 
 pub use model::{SECTION_NEIGHBOURS, SiteModel};
-pub use resolve::{LinkTarget, content_file_from};
+pub use resolve::LinkTarget;
 use sections::Landings;
 pub use sections::{Section, ancestors, section_path};
 
@@ -380,7 +380,7 @@ fn select(
                 .map(|s| Referrer::of(s.file(), Shows::Nothing)),
         )
         .collect();
-    let assets = crate::references::published(assets, &referrers, &resolve::content_file_from);
+    let assets = crate::references::published(assets, &referrers, &crate::urls::content_file_from);
     place::sort_for_listing(config, articles, &mut order);
     (order, withheld, assets)
 }

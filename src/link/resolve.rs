@@ -27,7 +27,7 @@ use crate::discover::{MARKDOWN_EXTENSIONS, is_markdown};
 use crate::landing::{join_relative, split_dir};
 use crate::parse::SectionPath;
 use crate::slug;
-use crate::urls::BaseUrl;
+use crate::urls::{BaseUrl, has_scheme};
 
 /// What defines a MyST target label (`(label)=`): an article, or a
 /// section's landing page (Sphinx's `folder/index.md`), by index.
@@ -466,39 +466,6 @@ fn looks_like_id(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_digit())
         && s.bytes().any(|b| b.is_ascii_alphabetic())
         && !s.contains('/')
-}
-
-fn has_scheme(dest: &str) -> bool {
-    match dest.split_once(':') {
-        Some((scheme, _)) => {
-            !scheme.is_empty()
-                && scheme
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
-        }
-        None => false,
-    }
-}
-
-/// Whether the link `dest` names no file of a site: it leads to another
-/// site, or to a place in the page it is written in.
-pub(super) fn names_no_file(dest: &str) -> bool {
-    dest.is_empty() || dest.starts_with('#') || dest.contains("://") || has_scheme(dest)
-}
-
-/// The content file that `dest`, written in a file of the content folder
-/// `dir`, names, if it names one: a relative path, or one from the content
-/// folder's root.
-pub fn content_file_from(dir: &str, dest: &str) -> Option<String> {
-    if names_no_file(dest) {
-        return None;
-    }
-    let target = dest.split(['#', '?']).next()?;
-    let decoded = decode(target);
-    match decoded.strip_prefix('/') {
-        Some(from_root) => join_relative("", from_root),
-        None => join_relative(dir, &decoded),
-    }
 }
 
 #[cfg(test)]

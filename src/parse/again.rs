@@ -2,8 +2,8 @@
 //! rebuilds): a file that has not changed is not parsed again.
 //!
 //! One article file's parse depends on its text, its path, the config,
-//! whether its folder has a landing page and the title MkDocs's `nav:`
-//! gives it, and on nothing else; the checks
+//! whether its folder has a landing page and the titles other files give
+//! it (MkDocs's `nav:`, an mdBook summary), and on nothing else; the checks
 //! across files (translations' audiences, then the link stage) run on the
 //! whole site every time. So an [`Earlier`] keeps each file's result with
 //! what it depended on, and gives it back while all of that is the same.
@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Parse, Parsed, article, finish, landed, navigation};
+use super::{Parse, Parsed, article, finish, landed, navigation, summary};
 use crate::config::Config;
 use crate::discover::Sources;
 
@@ -31,8 +31,8 @@ struct Kept {
     text: Arc<str>,
     /// Whether its folder had a landing page.
     landed: bool,
-    /// The title MkDocs's `nav:` gave it.
-    nav_title: Option<String>,
+    /// The titles other files gave it: `nav:`'s, its chapter's name.
+    given: (Option<String>, Option<String>),
     result: Parse,
 }
 
@@ -52,24 +52,26 @@ impl Earlier {
         let landed = landed(sources);
         let in_landed = |rel: &str| landed.contains(crate::landing::split_dir(rel).0);
         let titles = read.titles();
+        let chapters = summary::chapter_names(&sources.contents);
+        let given = |rel: &str| article::Given::of(rel, &titles, &chapters);
+        let owned =
+            |g: article::Given<'_>| (g.nav_title.map(str::to_owned), g.chapter.map(str::to_owned));
         // Each file's result, and whether it was parsed now.
         let results: Vec<(Parse, bool)> = sources
             .articles
             .par_iter()
             .map(|file| {
-                let nav_title = titles.get(file.rel.as_str()).copied();
+                let given = given(&file.rel);
                 match self.files.get(&file.rel) {
                     Some(kept)
                         if kept.landed == in_landed(&file.rel)
-                            && kept.nav_title.as_deref() == nav_title
+                            && (kept.given.0.as_deref(), kept.given.1.as_deref())
+                                == (given.nav_title, given.chapter)
                             && kept.text == file.text =>
                     {
                         (kept.result.clone(), false)
                     }
-                    _ => (
-                        article::parse_article(config, file, &landed, nav_title),
-                        true,
-                    ),
+                    _ => (article::parse_article(config, file, &landed, given), true),
                 }
             })
             .collect();
@@ -95,7 +97,7 @@ impl Earlier {
                 Kept {
                     text: file.text.clone(),
                     landed: in_landed(&file.rel),
-                    nav_title: titles.get(file.rel.as_str()).map(|t| (*t).to_owned()),
+                    given: owned(given(&file.rel)),
                     result: result.clone(),
                 },
             );
@@ -147,7 +149,15 @@ mod tests {
         // A page bundle, until its folder gets a landing page of its own.
         let d = ("red/wifi/README.md", "---\nid: D\ntitle: Wi-Fi\n---\n");
         let landing = ("red/wifi/_index.md", "---\ntitle: Wi-Fi\n---\n");
-        let steps: [Sources; 5] = [
+        // A page without a title, which a book's summary names.
+        let e = ("book/e.md", "---\nid: E\n---\nText.\n");
+        let book = |name: &str| {
+            let mut site = sources(&[a, c, d, e], &[landing]);
+            let summary = format!("- [{name}](e.md)\n");
+            site.contents = vec![SourceFile::in_content("book/SUMMARY.md", &summary)];
+            site
+        };
+        let steps: [Sources; 7] = [
             sources(&[a, b, d], &[]),
             // One file fixed, one added (a translation that shares an id).
             sources(&[a, b_fixed, c, d], &[]),
@@ -157,6 +167,9 @@ mod tests {
             sources(&[a, c, d], &[landing]),
             // Nothing changed.
             sources(&[a, c, d], &[landing]),
+            // A chapter's name titles its page, then another name.
+            book("Getting help"),
+            book("Asking for help"),
         ];
         let mut earlier = Earlier::default();
         for (i, step) in steps.iter().enumerate() {
@@ -167,7 +180,9 @@ mod tests {
                 "step {i}"
             );
         }
-        assert_eq!(earlier.files.len(), 3, "deleted files are forgotten");
+        assert_eq!(earlier.files.len(), 4, "deleted files are forgotten");
+        let last = earlier.parse(&config, &steps[6]);
+        assert!(last.articles.iter().any(|a| a.title == "Asking for help"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! so that every problem of the file is found in one pass. The article is
 //! refused only at the end, when one of them is an error.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
@@ -60,14 +60,39 @@ impl Problems<'_> {
     }
 }
 
+/// The titles other files give a page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Given<'a> {
+    /// The title MkDocs's `nav:` gives it, which wins over its own, as in
+    /// MkDocs.
+    pub(super) nav_title: Option<&'a str>,
+    /// The name of its chapter in an mdBook summary, its title when it has
+    /// none of its own, as mdBook names it.
+    pub(super) chapter: Option<&'a str>,
+}
+
+impl<'a> Given<'a> {
+    /// What `titles` (by the navigations) and `chapters` (by the books'
+    /// summaries) give the page `rel`.
+    pub(super) fn of(
+        rel: &str,
+        titles: &HashMap<&'a str, &'a str>,
+        chapters: &'a HashMap<String, String>,
+    ) -> Self {
+        Self {
+            nav_title: titles.get(rel).copied(),
+            chapter: chapters.get(rel).map(String::as_str),
+        }
+    }
+}
+
 /// Parses the article `file`; `landed`: the folders that have a landing
-/// page; `nav_title`: the title MkDocs's `nav:` gives it, which wins over
-/// its own, as in MkDocs.
+/// page; `given`: the titles other files give it.
 pub(super) fn parse_article(
     config: &Config,
     file: &SourceFile,
     landed: &HashSet<&str>,
-    nav_title: Option<&str>,
+    given: Given<'_>,
 ) -> (Result<Article, LeftOut>, Vec<Diagnostic>) {
     let (read, body_start) = match read_front_matter(file) {
         Ok(parts) => parts,
@@ -89,7 +114,7 @@ pub(super) fn parse_article(
         .extend(text::check_located(path, raw.texts(), |field, c| {
             text::within(&file.text, spans.value(field.key), c)
         }));
-    let article = checked_article(config, file, landed, body_start, raw, nav_title, &mut p);
+    let article = checked_article(config, file, landed, body_start, raw, given, &mut p);
     let diagnostics = p.found;
     if diagnostics[errors_before..]
         .iter()
@@ -111,7 +136,7 @@ fn checked_article(
     landed: &HashSet<&str>,
     body_start: usize,
     raw: RawFrontMatter,
-    nav_title: Option<&str>,
+    given: Given<'_>,
     p: &mut Problems<'_>,
 ) -> Article {
     let (file_dir, name) = crate::landing::split_dir(&file.rel);
@@ -139,8 +164,9 @@ fn checked_article(
     let reviewed = read_date(p, "reviewed", raw.reviewed).or(updated);
     check_aliases(&aliases, p);
     let id = read_id(raw.id, &file.rel, p);
-    let written = nav_title.or(raw.title.as_deref());
-    let (title, title_heading, labels) = read_title(file, written, body_start, dir, base, p);
+    let written = given.nav_title.or(raw.title.as_deref());
+    let (title, title_heading, labels) =
+        read_title(file, written, given.chapter, body_start, (dir, base), p);
 
     Article {
         path: file.path.clone(),
@@ -180,16 +206,17 @@ fn checked_article(
 }
 
 /// The title of `file` (whose body starts at `body_start`), as
-/// [`title_of`] finds it, and the range of the heading it stands for; else,
-/// with a warning, one made from the page's folder `dir` and name `base`;
-/// and the labels of the body's MyST targets. The warnings of the body's
-/// dialect go to `p` first.
+/// [`title_of`] finds it, and the range of the heading it stands for; else
+/// the name of its `chapter` in a book's summary; else, with a warning,
+/// one made from the page's folder and name (`place`); and the labels of
+/// the body's MyST targets. The warnings of the body's dialect go to `p`
+/// first.
 fn read_title(
     file: &SourceFile,
     written: Option<&str>,
+    chapter: Option<&str>,
     body_start: usize,
-    dir: &str,
-    base: &str,
+    (dir, base): (&str, &str),
     p: &mut Problems<'_>,
 ) -> (String, Option<Range<usize>>, Vec<String>) {
     let body = &file.text[body_start..];
@@ -199,6 +226,7 @@ fn read_title(
     let labels = prepared.labels().to_vec();
     match title_of(written, &prepared, body_start) {
         (Some(title), heading) => (title, heading, labels),
+        (None, _) if let Some(name) = chapter => (name.to_owned(), None, labels),
         (None, _) => {
             let title = title_from_file_name(dir, base);
             p.warning(

@@ -27,6 +27,7 @@ mod mkdocs;
 mod navigation;
 mod place;
 mod script;
+mod summary;
 pub mod title;
 mod toctree;
 mod translations;
@@ -55,6 +56,7 @@ pub use place::{
     SectionPath, docusaurus_path, is_docusaurus_id, is_section_id, number_prefix,
     without_number_prefix,
 };
+pub use summary::{Chapter, chapters};
 pub use toctree::same_toctrees;
 
 /// A valid article, as its author wrote it.
@@ -288,12 +290,13 @@ pub fn parse(config: &Config, sources: &Sources) -> Parsed {
     let landed = landed(sources);
     navigation::parse_navigated(sources, |read| {
         let titles = read.titles();
+        let chapters = summary::chapter_names(&sources.contents);
         let results = sources
             .articles
             .par_iter()
             .map(|file| {
-                let nav_title = titles.get(file.rel.as_str()).copied();
-                article::parse_article(config, file, &landed, nav_title)
+                let given = article::Given::of(&file.rel, &titles, &chapters);
+                article::parse_article(config, file, &landed, given)
             })
             .collect();
         finish(config, sources, results, read)

@@ -4,8 +4,12 @@ use article::parse_article;
 
 fn article(rel: &str, text: &str) -> (Option<Article>, Vec<Diagnostic>) {
     let file = SourceFile::in_content(rel, text);
-    let (article, diagnostics) =
-        parse_article(&Config::default(), &file, &Default::default(), None);
+    let (article, diagnostics) = parse_article(
+        &Config::default(),
+        &file,
+        &Default::default(),
+        Default::default(),
+    );
     (article.ok(), diagnostics)
 }
 

@@ -34,7 +34,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::link::{self, LinkTarget, Section, SiteModel};
+use crate::link::{LinkTarget, Section, SiteModel};
 use crate::{discover, parse, references};
 
 pub mod digest;
@@ -268,7 +268,7 @@ fn bodies(previous: &SiteModel, changes: &[Change]) -> Option<Vec<Body>> {
         }
         let file = article.file();
         let after = &text[file.body_start..];
-        if !references::same_references(rel, file.body(), after, &link::content_file_from)
+        if !references::same_references(rel, file.body(), after, &crate::urls::content_file_from)
             || !crate::parse::same_toctrees(file.body(), after)
         {
             return None;

@@ -619,6 +619,29 @@ fn cached_builds_equal_a_clean_build_after_edits_to_navigation_files() {
             }),
         ),
         (
+            "a page without a title, named after its chapter in the SUMMARY.md",
+            true,
+            Box::new(|| {
+                site.write("content/impresoras/sin-titulo.md", "Un texto sin título.\n");
+                edit(
+                    &printers("SUMMARY.md"),
+                    "- [5](impresora-5.md)\n",
+                    "- [5](impresora-5.md)\n- [Capítulo sin título](sin-titulo.md)\n",
+                );
+            }),
+        ),
+        (
+            "rename that chapter",
+            true,
+            Box::new(|| {
+                edit(
+                    &printers("SUMMARY.md"),
+                    "Capítulo sin título",
+                    "Otro nombre",
+                )
+            }),
+        ),
+        (
             "reorder the SUMMARY.md",
             true,
             Box::new(|| edit(&printers("SUMMARY.md"), "- [5](impresora-5.md)\n", "")),

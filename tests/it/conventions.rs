@@ -327,9 +327,12 @@ fn mdbook_summary_orders_the_chapters_and_is_not_published() {
         [
             "Welcome aboard",
             "Setting up your workstation",
-            "Configuring the proxy"
+            "Configuring the proxy",
+            // No heading: the chapter's name in the summary, as mdBook.
+            "Getting help"
         ]
     );
+    assert_lacks(&err, &["no title"]);
     // What it does not list is not in the book, as with mdBook.
     assert!(!site.root().join("public/book/appendix").exists());
     assert_warning_at(
