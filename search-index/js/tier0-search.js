@@ -208,6 +208,13 @@ function numberReader(text, at = 0) {
   return reader;
 }
 
+// A tail's level letters (FORMAT.md, "Tail encoding"), the worst level
+// first: `!` to `~` without `"` and `\`, then from U+00A1. LEVEL_RANK:
+// each ASCII code's rank as a letter (-1: none).
+const LEVEL_RANK = new Int16Array(128).fill(-1);
+for (let c = 0x21, rank = 0; c < 0x7f; c++) if (c !== 0x22 && c !== 0x5c) LEVEL_RANK[c] = rank++;
+const TWO_BYTE_LEVELS = 0xa1;
+
 /** Every number of `text`. */
 function readNumbers(text) {
   const r = numberReader(text);
@@ -249,9 +256,8 @@ function decodePostings(encoded, top) {
 /**
  * A tail (FORMAT.md, "t/"): the numbers `L`, `L` level deltas in IEEE-754
  * bit space from `top`, `N`, `N` × (article gap × 2 + title), then `N`
- * level letters (the worst level first: `!`, `#` … `~` without `"` and
- * `\\`, then from U+00A1); the same shape as `decodePostings` returns, by
- * ascending article.
+ * level letters (LEVEL_RANK); the same shape as `decodePostings` returns,
+ * by ascending article.
  */
 function decodeTail(encoded, top) {
   const bad = () => new Error("tier0 search: bad postings tail");
@@ -281,7 +287,7 @@ function decodeTail(encoded, top) {
   if (encoded.length - r.at !== n) throw bad();
   for (let i = 0; i < n; i++) {
     const c = encoded.charCodeAt(r.at + i);
-    const rank = c >= 0xa1 ? 92 + c - 0xa1 : c === 0x21 ? 0 : c > 0x22 && c < 0x5c ? c - 0x22 : c > 0x5c && c < 0x7f ? c - 0x23 : -1;
+    const rank = c >= TWO_BYTE_LEVELS ? 92 + c - TWO_BYTE_LEVELS : c < 128 ? LEVEL_RANK[c] : -1;
     if (rank < 0 || rank >= nLevels) throw bad();
     scores[i] = levels[nLevels - 1 - rank];
   }
