@@ -434,11 +434,18 @@ fn cjk_corpus() -> Vec<SearchDocument> {
 
 /// Queries over [`sole_corpus`]: one word, the whole title of a page that
 /// ranks after the first 10 by score.
-const SOLE_QUERIES: &[(&str, &str)] =
-    &[("en", "template"), ("en", "templatr"), ("en", "Templates")];
+const SOLE_QUERIES: &[(&str, &str)] = &[
+    ("en", "template"),
+    ("en", "templatr"),
+    ("en", "Templates"),
+    ("en", "collections.In"),
+    ("en", "Collections in"),
+];
 
 /// Hugo's "Template" among 30 pages that say "template" in their title and
-/// all through their text (and "Templates", an overview), and other pages.
+/// all through their text (and "Templates", an overview), its
+/// "collections.In" among pages titled `collections.Index…`, and other
+/// pages.
 fn sole_corpus() -> Vec<SearchDocument> {
     let body = "The template and its template lookup: a base template, a list template, \
                 a single template and the template of every kind, template after template.";
@@ -453,6 +460,19 @@ fn sole_corpus() -> Vec<SearchDocument> {
         .collect();
     docs.push(english("template", "Template", "Executes a named partial."));
     docs.push(english("templates", "Templates", "An overview."));
+    // Hugo's `collections.In` among pages its typed `in` completes to.
+    docs.extend((0..12).map(|i| {
+        english(
+            &format!("c{i:02}"),
+            &format!("collections.Index{i}"),
+            "Returns the index of an item in collections.",
+        )
+    }));
+    docs.push(english(
+        "in",
+        "collections.In",
+        "Reports whether the item is in the list.",
+    ));
     docs.extend(
         (0..40).map(|i| english(&format!("o{i:02}"), &format!("Other {i}"), "Nothing of it.")),
     );

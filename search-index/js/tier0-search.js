@@ -1067,9 +1067,11 @@ function createSearch({ load, base = "", lang } = {}) {
     const limit = options.limit ?? 10;
     const { typos = true } = options;
     const { words, phrase } = await plan(query, typos);
-    // A one-word query also looks for the articles whose title is that
-    // word (or its best correction) after the first TITLE_WINDOW.
-    const titleCandidate = words.length === 1 && phrase.length === 1 ? words[0].candidates.find((c) => c.surface === phrase[0]) : undefined;
+    // A query of one required word also looks for the articles whose title
+    // is that word (or its best correction), stop words aside, after the
+    // first TITLE_WINDOW.
+    const required = words.filter((w) => !w.optional);
+    const titleCandidate = required.length === 1 ? required[0].candidates.find((c) => phrase.includes(c.surface)) : undefined;
     const titleTerm = titleCandidate ? titleCandidate.term : null;
     const { ranked: top, after, sole, forms, total, totalExact, allWords } = await rank(words, { ...options, limit: Math.max(limit, TITLE_WINDOW), titleTerm });
     const m = await manifest();

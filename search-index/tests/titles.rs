@@ -247,3 +247,39 @@ fn a_one_word_title_comes_first_from_beyond_the_first_results() {
     );
     assert!(!search(&files, "en", "template ", 10).contains(&"templates".to_string()));
 }
+
+/// Hugo's docs: `collections.In` (its `in` a stop word, being typed) did
+/// not find the page of that title among 60 titled `collections.…`, which
+/// the completions of `in` (`index`, `include`) put first: the title is one
+/// word, stop words aside.
+#[test]
+fn a_title_of_one_word_and_stop_words_comes_first_from_beyond_the_first_results() {
+    let doc = |id: &str, title: &str, body: &str| english_doc(id, title, None, body);
+    let mut docs: Vec<_> = (0..30)
+        .map(|i| {
+            doc(
+                &format!("c{i:02}"),
+                &format!("collections.Index{i}"),
+                "Returns the index of an item in collections.",
+            )
+        })
+        .collect();
+    docs.push(doc(
+        "in",
+        "collections.In",
+        "Reports whether the item is in the list.",
+    ));
+    docs.push(doc("the", "The", "A page titled with one stop word."));
+    let dir = tempfile::tempdir().unwrap();
+    let built = build(dir.path(), &["en".to_string()], &docs).unwrap();
+    let files = export_files(&built).unwrap();
+    for query in ["collections.In", "collections.in ", "Collections In"] {
+        let first = search(&files, "en", query, 10);
+        assert_eq!(first[0], "in", "{query}: {first:?}");
+        assert_eq!(search(&files, "en", query, 1), ["in"], "{query}");
+    }
+    // Two words that are not stop words: the rule is for one.
+    assert_ne!(search(&files, "en", "collections index ", 10)[0], "in");
+    // A page titled with one stop word is still found by it.
+    assert_eq!(search(&files, "en", "the ", 10)[0], "the");
+}

@@ -53,7 +53,8 @@ pub(crate) struct TermData {
     pub tail: Box<[u8]>,
     /// Indexes into [`LanguageData::vocab`] of the surface forms of the term.
     pub forms: Vec<u32>,
-    /// The articles whose title is one word of this term, ascending.
+    /// The articles whose title is one word of this term (stop words
+    /// aside), ascending.
     pub sole: Vec<u32>,
 }
 
@@ -155,7 +156,8 @@ fn reversed_order(vocab: &[VocabWord]) -> Vec<u32> {
 }
 
 /// Each term with its scores, its surface forms in `vocab` and the
-/// articles whose title is one word of it (`sole`: term, doc pairs).
+/// articles whose title is one word of it, stop words aside (`sole`: term,
+/// doc pairs).
 fn term_data(
     names: Vec<Box<str>>,
     scored: Vec<Scored>,
@@ -189,18 +191,27 @@ fn term_data(
 }
 
 /// `(term, doc)` for each article whose title, read as a query reads it,
-/// is one word (`Template`, `collections.In`), by document: what lets a
-/// one-word query find the page of that title beyond its first results
-/// (FORMAT.md, `sole`).
+/// is one word, stop words aside (`Template`, `collections.In`, `The
+/// Basics`), or one stop word alone: what lets a query of that one word
+/// find the page of that title beyond its first results (FORMAT.md,
+/// `sole`).
 fn sole_titles(docs: &[&SearchDocument], vocab: &[VocabWord]) -> Vec<(u32, u32)> {
     docs.par_iter()
         .enumerate()
         .filter_map(|(doc, d)| {
-            let [surface] = surface_forms(Mode::Query, &d.title).try_into().ok()?;
-            let at = vocab
-                .binary_search_by(|w| js_cmp(&w.surface, &surface))
-                .ok()?;
-            Some((vocab[at].term, doc as u32))
+            let words: Vec<&VocabWord> = surface_forms(Mode::Query, &d.title)
+                .iter()
+                .map(|surface| {
+                    let at = vocab.binary_search_by(|w| js_cmp(&w.surface, surface));
+                    at.ok().map(|at| &vocab[at])
+                })
+                .collect::<Option<_>>()?;
+            let mut content = words.iter().filter(|w| !w.stop);
+            let word = match (content.next(), content.next(), words.as_slice()) {
+                (Some(word), None, _) | (None, None, [word]) => word,
+                _ => return None,
+            };
+            Some((word.term, doc as u32))
         })
         .collect()
 }

@@ -392,20 +392,22 @@ impl Engine {
     }
 }
 
-/// The articles whose title may be a one-word query (QUERY.md, "Exact
-/// title"): those whose title is one word of the term of the query's
-/// word, or of its best correction (each term's `sole`).
+/// The articles whose title may be a query of one word (QUERY.md, "Exact
+/// title"): for a query of one required word, those whose title is one
+/// word of the term of its candidate that the query writes (the word, or
+/// its best correction), stop words aside (each term's `sole`).
 fn sole_titles<'a>(
     words: &[Word],
     phrase: &[String],
     sole: impl Fn(&str) -> &'a [u32],
 ) -> &'a [u32] {
-    let ([word], [surface]) = (words, phrase) else {
+    let mut required = words.iter().filter(|w| !w.optional);
+    let (Some(word), None) = (required.next(), required.next()) else {
         return &[];
     };
     word.candidates
         .iter()
-        .find(|c| c.surface == *surface)
+        .find(|c| phrase.contains(&c.surface))
         .map_or(&[], |c| sole(&c.term))
 }
 
