@@ -3,7 +3,8 @@
 //!
 //! One article file's parse depends on its text, its path, the config,
 //! whether its folder has a landing page and the titles other files give
-//! it (MkDocs's `nav:`, an mdBook summary), and on nothing else; the checks
+//! it (MkDocs's `nav:`, an mdBook summary, a Jupyter Book's table of
+//! contents), and on nothing else; the checks
 //! across files (translations' audiences, then the link stage) run on the
 //! whole site every time. So an [`Earlier`] keeps each file's result with
 //! what it depended on, and gives it back while all of that is the same.
@@ -13,7 +14,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Parse, Parsed, article, finish, landed, navigation, summary};
+use super::{Parse, Parsed, article, finish, landed, navigation};
 use crate::config::Config;
 use crate::discover::Sources;
 
@@ -52,7 +53,7 @@ impl Earlier {
         let landed = landed(sources);
         let in_landed = |rel: &str| landed.contains(crate::landing::split_dir(rel).0);
         let titles = read.titles();
-        let chapters = summary::chapter_names(&sources.contents);
+        let chapters = read.listed_names(&sources.contents);
         let given = |rel: &str| article::Given::of(rel, &titles, &chapters);
         let owned =
             |g: article::Given<'_>| (g.nav_title.map(str::to_owned), g.chapter.map(str::to_owned));

@@ -66,14 +66,15 @@ pub(super) struct Given<'a> {
     /// The title MkDocs's `nav:` gives it, which wins over its own, as in
     /// MkDocs.
     pub(super) nav_title: Option<&'a str>,
-    /// The name of its chapter in an mdBook summary, its title when it has
-    /// none of its own, as mdBook names it.
+    /// The name a table of contents lists it under (its chapter in an
+    /// mdBook summary, its entry's title in a Jupyter Book's), its title
+    /// when it has none of its own, as those tools name it.
     pub(super) chapter: Option<&'a str>,
 }
 
 impl<'a> Given<'a> {
-    /// What `titles` (by the navigations) and `chapters` (by the books'
-    /// summaries) give the page `rel`.
+    /// What `titles` (by the navigations) and `chapters` (the names the
+    /// tables of contents list pages under) give the page `rel`.
     pub(super) fn of(
         rel: &str,
         titles: &HashMap<&'a str, &'a str>,

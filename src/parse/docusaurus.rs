@@ -61,8 +61,8 @@ pub(super) fn read(sources: &Sources) -> Read {
                  object of lists (`module.exports = { docs: ['intro', …] }`)",
             );
             return Read {
-                navigations: Vec::new(),
                 problems: vec![warning],
+                ..Read::default()
             };
         }
     };
@@ -80,6 +80,7 @@ pub(super) fn read(sources: &Sources) -> Read {
     Read {
         navigations: vec![navigation],
         problems: listing.problems,
+        ..Read::default()
     }
 }
 

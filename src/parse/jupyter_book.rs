@@ -12,7 +12,8 @@
 //! module reads them so): pages in order, a group placing the folder its
 //! pages share among the others and titling it with its title, below the
 //! folder's landing page (a page keeps its own title: an entry's title
-//! labels the entry). Links (`url:`) and patterns
+//! labels the entry, and names its page only when the page has no title
+//! of its own, no `title:` and no heading). Links (`url:`) and patterns
 //! (`glob:`, `pattern:`) are passed over: those pages keep their folder's
 //! order, after the listed ones. A `file:` that names no page is a warning
 //! at its place; a file that is not YAML is an error at its line.
@@ -65,12 +66,14 @@ pub(super) fn read(sources: &Sources) -> Read {
         let mut listing = Listing {
             file,
             pages: &pages,
+            names: Vec::new(),
             problems: Vec::new(),
         };
         match listing.entries_of_file() {
             Ok(entries) => {
                 let (navigation, more) = navigation_of(file, &entries);
                 read.navigations.push(navigation);
+                read.names.extend(listing.names);
                 read.problems.extend(listing.problems);
                 read.problems.extend(more);
             }
@@ -85,6 +88,9 @@ struct Listing<'a> {
     file: &'a SourceFile,
     /// The content-relative paths of the pages.
     pages: &'a HashSet<&'a str>,
+    /// The title each page entry gives its page: a name it is listed
+    /// under, which titles the page only when it has no title of its own.
+    names: Vec<(String, String)>,
     problems: Vec<Diagnostic>,
 }
 
@@ -127,14 +133,19 @@ impl Listing<'_> {
     /// One entry: a page, or a group of the pages under it (with its own
     /// page first) that places their folder and titles it (an untitled
     /// group only places it). The title of an entry labels it in the
-    /// project's table of contents, not its page: it titles the group.
+    /// project's table of contents, not its page: it titles the group, and
+    /// names its page only when the page has no title of its own.
     fn entry(&mut self, entry: &Value) -> Vec<Value> {
         let text = |key: &str| entry.get(key).and_then(Value::as_str);
         let under = ["children", "sections", "chapters"]
             .into_iter()
             .find_map(|key| entry.get(key)?.as_sequence());
         let file = text("file");
-        let mut children: Vec<Value> = file.and_then(|file| self.page(file)).into_iter().collect();
+        let page = file.and_then(|file| self.page(file));
+        if let (Some(Value::String(rel)), Some(name)) = (&page, text("title")) {
+            self.names.push((rel.clone(), name.trim().to_owned()));
+        }
+        let mut children: Vec<Value> = page.into_iter().collect();
         if let Some(under) = under {
             children.extend(self.entries(under));
         }
@@ -244,9 +255,14 @@ mod tests {
                 "guide/install.md"
             ]
         );
-        // The entry's title labels it, not its page; a group titles its
-        // folder, and one without a title only places it.
+        // The entry's title labels it, not its page (it names a page that
+        // has no title); a group titles its folder, and one without a
+        // title only places it.
         assert!(read.navigations[0].pages.iter().all(|p| p.title.is_none()));
+        assert_eq!(
+            read.names,
+            [("intro.md".to_owned(), "Start here".to_owned())]
+        );
         assert_eq!(
             read.navigations[0].section_places(),
             [

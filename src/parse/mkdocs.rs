@@ -43,6 +43,7 @@ pub(super) fn read(sources: &Sources) -> Read {
     Read {
         navigations: navigation.into_iter().collect(),
         problems,
+        ..Read::default()
     }
 }
 

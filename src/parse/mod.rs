@@ -290,7 +290,7 @@ pub fn parse(config: &Config, sources: &Sources) -> Parsed {
     let landed = landed(sources);
     navigation::parse_navigated(sources, |read| {
         let titles = read.titles();
-        let chapters = summary::chapter_names(&sources.contents);
+        let chapters = read.listed_names(&sources.contents);
         let results = sources
             .articles
             .par_iter()

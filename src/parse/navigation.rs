@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use super::Parsed;
 use crate::diagnostics::Diagnostic;
-use crate::discover::Sources;
+use crate::discover::{SourceFile, Sources};
 use crate::kinds::Audience;
 
 /// What an MkDocs `nav:` says of the site, or a folder's navigation file
@@ -64,10 +64,25 @@ pub struct NavSection {
 #[derive(Debug, Default)]
 pub(super) struct Read {
     pub(super) navigations: Vec<Navigation>,
+    /// The names tables of contents list pages under without titling
+    /// them (a Jupyter Book entry's `title:`): `(page, name)`.
+    pub(super) names: Vec<(String, String)>,
     pub(super) problems: Vec<Diagnostic>,
 }
 
 impl Read {
+    /// The name each page is listed under, by content-relative path: its
+    /// chapter in a book's summary among `contents`, else its entry's in
+    /// a table of contents read here; a page's title when it has none of
+    /// its own.
+    pub(super) fn listed_names(&self, contents: &[SourceFile]) -> HashMap<String, String> {
+        let mut names = super::summary::chapter_names(contents);
+        for (rel, name) in &self.names {
+            names.entry(rel.clone()).or_insert_with(|| name.clone());
+        }
+        names
+    }
+
     /// The title the navigations give each page they title, by
     /// content-relative path; a page listed twice keeps its first.
     pub(super) fn titles(&self) -> HashMap<&str, &str> {
@@ -92,6 +107,7 @@ pub(super) fn read(sources: &Sources) -> Read {
         super::jupyter_book::read(sources),
     ] {
         read.navigations.extend(other.navigations);
+        read.names.extend(other.names);
         read.problems.extend(other.problems);
     }
     let (folders, problems) = super::folders::read(sources);

@@ -168,8 +168,13 @@ fn a_myst_toc_orders_the_pages_and_their_folders_and_is_not_published() {
 fn a_jupyter_book_toc_names_pages_without_extension_and_warns_of_unknown_ones() {
     let site = book(
         "_toc.yml",
-        "format: jb-book\nroot: index\nchapters:\n  - file: start/install\n  \
-         - file: start/first-book\n  - file: start/gone\n",
+        "format: jb-book\nroot: index\nchapters:\n  - file: start/install\n    \
+         title: Installing it\n  - file: start/first-book\n  - file: start/gone\n  \
+         - file: start/untitled\n    title: Troubleshooting\n",
+    );
+    site.write(
+        "content/start/untitled.md",
+        "No heading, no front matter.\n",
     );
     let output = site.tier0(&["build"]).output().unwrap();
     let err = stderr(&output);
@@ -177,11 +182,21 @@ fn a_jupyter_book_toc_names_pages_without_extension_and_warns_of_unknown_ones() 
     assert_warning_at(
         &err,
         "the table of contents lists `start/gone`, which no page of the content folder is",
-        "content/_toc.yml:6:11",
+        "content/_toc.yml:7:11",
     );
     assert_eq!(
         prev_next(&site, "start/install").1.as_deref(),
         Some("../../start/first-book/index.html")
     );
     assert!(!site.public().join("_toc.yml").exists());
+    // An entry's title names its page only when the page has no title.
+    assert_has(
+        &site.read_public("start/install/index.html"),
+        &["<h1>Install</h1>"],
+    );
+    assert_has(
+        &site.read_public("start/untitled/index.html"),
+        &["<h1>Troubleshooting</h1>"],
+    );
+    assert!(!err.contains("no title"), "{err}");
 }
