@@ -1063,7 +1063,8 @@ function createSearch({ load, base = "", lang } = {}) {
    * and the results are those with some; `corrections` are the
    * `{ from, to }` replacements of unknown words.
    */
-  async function answer(query, options = {}) {
+  async function answer(typed, options = {}) {
+    const query = composed(typed);
     const limit = options.limit ?? 10;
     const { typos = true } = options;
     const { words, phrase } = await plan(query, typos);
@@ -1133,7 +1134,8 @@ function createSearch({ load, base = "", lang } = {}) {
 
   /** A corrected query (unknown words replaced by their best correction,
    *  as `written` shows it if it has it), or null. */
-  async function suggest(query, written = new Map()) {
+  async function suggest(typed, written = new Map()) {
+    const query = composed(typed);
     const tokens = tokenize(query, "query");
     let out = "";
     let pos = 0;
@@ -1154,6 +1156,15 @@ function createSearch({ load, base = "", lang } = {}) {
   }
 
   return { search, answer, suggest, manifest };
+}
+
+/**
+ * `query` in Unicode's composed form (NFC): an accent typed or pasted as a
+ * combining mark (`contrasen\u0303a`, as macOS writes file names) is the
+ * letter it goes on, not a separator that cuts the word in two (QUERY.md).
+ */
+function composed(query) {
+  return String(query).normalize("NFC");
 }
 
 /** Whether the reader is still typing the last word of `query` (it ends in a word character). */

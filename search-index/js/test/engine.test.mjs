@@ -88,6 +88,21 @@ test("accents and case are folded", async () => {
   assert.ok(ids(await es.search("Contrasena ")).includes("KB-1001"));
 });
 
+test("an accent typed as a combining mark is the letter it goes on, as in the Rust engine", async () => {
+  // `n` + U+0303 (NFD, as macOS writes file names) is `ñ`: one word, spelt
+  // right, not `contrasen` corrected and `a` beside it.
+  for (const [decomposed, composed] of [["contrasen\u0303a ", "contraseña "], ["contrasen\u0303a", "contraseña"],
+    ["contrasen\u0303", "contraseñ"], ["CONEXIO\u0301N ", "CONEXIÓN "]]) {
+    const got = await fsSearch("es").answer(decomposed);
+    const want = await fsSearch("es").answer(composed);
+    assert.ok(want.results.length > 0, composed);
+    assert.deepEqual(ids(got.results), ids(want.results), decomposed);
+    assert.deepEqual(got.words, want.words, decomposed);
+    assert.deepEqual(got.corrections, [], decomposed);
+  }
+  assert.equal(await es.suggest("contrasen\u0303a impresra "), "contraseña impresora ");
+});
+
 test("error codes are found whole", async () => {
   assert.deepEqual(ids(await es.search("0x80070005 ")), ["KB-1060", "KB-1050"]);
   assert.deepEqual(ids(await en.search("err_connection_reset ")), ["KB-1043"]);
