@@ -491,6 +491,41 @@ test("the default language is the first exported one", async () => {
   assert.equal((await engine.manifest()).lang, "es");
 });
 
+test("a query of many misspelled words reads the results' texts once, not once a word", async () => {
+  // Words of the fixture's vocabulary, each misspelled by doubling a letter.
+  const dir = path.join(searchDir, "es");
+  const unwrap = (text) => JSON.parse(text.slice(text.indexOf('",') + 2, text.length - "]);\n".length));
+  const { build } = unwrap(await readFile(path.join(dir, "manifest.js"), "utf8"));
+  const vocab = [];
+  for (const f of await readdir(path.join(dir, build, "v"))) {
+    vocab.push(...unwrap(await readFile(path.join(dir, build, "v", f), "utf8")).words);
+  }
+  const known = new Set(vocab.map((e) => e[0]));
+  const typos = vocab.filter((e) => e[1] !== null && /^[a-z]{6,}$/.test(e[0]))
+    .map((e) => e[0].slice(0, 3) + e[0][3] + e[0].slice(3)).filter((w) => !known.has(w));
+  assert.ok(typos.length >= 40, `${typos.length} misspelled words`);
+  // The runs tokenizing finds (a global regular expression's exec() a
+  // run): reading the results' texts again for each corrected word made
+  // them grow with the number of words times the texts' length.
+  const runs = async (words) => {
+    const engine = fsSearch("es");
+    await engine.answer("impresora ");
+    const { exec } = RegExp.prototype;
+    let calls = 0;
+    RegExp.prototype.exec = function (...args) { if (this.global) calls++; return exec.apply(this, args); };
+    try {
+      const a = await engine.answer(`${words.join(" ")} `);
+      assert.ok(a.corrections.length >= words.length / 2, `${a.corrections.length} corrections`);
+    } finally {
+      RegExp.prototype.exec = exec;
+    }
+    return calls;
+  };
+  const some = await runs(typos.slice(0, 20));
+  const twice = await runs(typos.slice(0, 40));
+  assert.ok(twice < 1.5 * some, `20 misspelled words: ${some} runs read, 40: ${twice}`);
+});
+
 test("hostile and random queries never throw (seeded fuzz of the query parser)", async () => {
   // xorshift32: the same 1,500 queries on every run, so a failure replays.
   let seed = 0x7e0;
