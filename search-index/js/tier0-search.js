@@ -471,11 +471,17 @@ function codePieces(surface) {
   return surface.split(/[_-]/).filter(Boolean);
 }
 
-/** The other ways an identifier is written: without its joiners, then a hexadecimal number without or with its `0x`. */
+/**
+ * The other ways an identifier is written: without its joiners, then a hexadecimal number without or with its
+ * `0x`; then a word with the Turkish capital `İ` written with `i` (lower-cased, `İ` is `i` and a combining dot,
+ * which no folding removes: `İMPRESORA` is `impresora`).
+ */
 function variants(surface) {
   const compact = surface.replace(/[_-]/g, "");
   const hex = /^(0x)?([0-9a-f]*\d[0-9a-f]*)$/.exec(compact);
-  return [...(compact === surface ? [] : [compact]), ...(hex ? [hex[1] ? hex[2] : `0x${compact}`] : [])];
+  const dotless = surface.replace(/i\u0307/g, "i");
+  return [...(compact === surface ? [] : [compact]), ...(hex ? [hex[1] ? hex[2] : `0x${compact}`] : []),
+    ...(dotless === surface ? [] : [dotless])];
 }
 
 /** What a query asks for (QUERY.md, "Planning"), read from the vocabulary of `store`. */

@@ -338,6 +338,24 @@ fn an_accent_typed_as_a_combining_mark_is_the_letter_it_goes_on() {
 }
 
 #[test]
+fn the_turkish_capital_i_is_an_i() {
+    let files = exported();
+    let es = common::engine(&files, "es");
+    let ids = |q: &str| -> Vec<String> {
+        let a = es.search(q, 10).unwrap();
+        assert!(a.corrections.is_empty(), "{q}");
+        a.hits.into_iter().map(|h| h.record.id).collect()
+    };
+    // Lower-cased, `İ` is `i` and a combining dot: `İMPRESORA`, typed on a
+    // Turkish keyboard, found nothing.
+    let want = ids("IMPRESORA ");
+    assert!(!want.is_empty());
+    assert_eq!(ids("İMPRESORA "), want);
+    assert_eq!(ids("İMPRESORA"), ids("IMPRESORA"));
+    assert_eq!(ids("İmpresora "), want);
+}
+
+#[test]
 fn title_outweighs_body() {
     let files = exported();
     let hits = common::engine(&files, "es")

@@ -103,6 +103,18 @@ test("an accent typed as a combining mark is the letter it goes on, as in the Ru
   assert.equal(await es.suggest("contrasen\u0303a impresra "), "contraseña impresora ");
 });
 
+test("the Turkish capital İ is an i, as in the Rust engine", async () => {
+  // Lower-cased, `İ` is `i` and a combining dot: `İMPRESORA`, typed on a
+  // Turkish keyboard, found nothing.
+  const want = ids(await es.search("IMPRESORA "));
+  assert.ok(want.length > 0);
+  for (const [query, same] of [["İMPRESORA ", "IMPRESORA "], ["İMPRESORA", "IMPRESORA"], ["İmpresora ", "IMPRESORA "]]) {
+    const a = await fsSearch("es").answer(query);
+    assert.deepEqual(ids(a.results), ids(await es.search(same)), query);
+    assert.deepEqual(a.corrections, [], query);
+  }
+});
+
 test("error codes are found whole", async () => {
   assert.deepEqual(ids(await es.search("0x80070005 ")), ["KB-1060", "KB-1050"]);
   assert.deepEqual(ids(await en.search("err_connection_reset ")), ["KB-1043"]);
