@@ -471,11 +471,17 @@ function codePieces(surface) {
   return surface.split(/[_-]/).filter(Boolean);
 }
 
-/** The other ways an identifier is written: without its joiners, then a hexadecimal number without or with its `0x`. */
+/**
+ * The other ways an identifier is written: without its joiners, then a hexadecimal number without or with its
+ * `0x`; then a word with the Turkish capital `İ` written with `i` (lower-cased, `İ` is `i` and a combining dot,
+ * which no folding removes: `İMPRESORA` is `impresora`).
+ */
 function variants(surface) {
   const compact = surface.replace(/[_-]/g, "");
   const hex = /^(0x)?([0-9a-f]*\d[0-9a-f]*)$/.exec(compact);
-  return [...(compact === surface ? [] : [compact]), ...(hex ? [hex[1] ? hex[2] : `0x${compact}`] : [])];
+  const dotless = surface.replace(/i\u0307/g, "i");
+  return [...(compact === surface ? [] : [compact]), ...(hex ? [hex[1] ? hex[2] : `0x${compact}`] : []),
+    ...(dotless === surface ? [] : [dotless])];
 }
 
 /** What a query asks for (QUERY.md, "Planning"), read from the vocabulary of `store`. */
@@ -516,8 +522,24 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     return back.filter((e) => e[0] !== letter && e[0].endsWith(letter));
   }
 
-  /** Up to MAX_CORRECTIONS terms of the known words closest to the unknown `word`. */
+  // The corrections of each word looked up: answer() plans the query and
+  // suggest() reads it again; a query of many misspelled words would
+  // measure every word's distances twice.
+  const corrected = new Map();
+
+  /** Up to MAX_CORRECTIONS terms of the known words closest to the unknown `word` (`shard`: its vocabulary shard), each a new object. */
   async function corrections(word, shard) {
+    let found = corrected.get(word);
+    if (!found) {
+      found = closest(word, shard);
+      if (corrected.size > 1000) corrected.clear();
+      corrected.set(word, found);
+      found.catch(() => corrected.delete(word));
+    }
+    return (await found).map((c) => ({ ...c }));
+  }
+
+  async function closest(word, shard) {
     // Only words of letters: a code one digit away is another code.
     if (word.length < MIN_TYPO_LEN || !/^\p{Alphabetic}+$/u.test(word)) return [];
     const max = word.length >= TWO_TYPOS_LEN ? 2 : 1;
@@ -1063,7 +1085,8 @@ function createSearch({ load, base = "", lang } = {}) {
    * and the results are those with some; `corrections` are the
    * `{ from, to }` replacements of unknown words.
    */
-  async function answer(query, options = {}) {
+  async function answer(typed, options = {}) {
+    const query = composed(typed);
     const limit = options.limit ?? 10;
     const { typos = true } = options;
     const { words, phrase } = await plan(query, typos);
@@ -1114,11 +1137,12 @@ function createSearch({ load, base = "", lang } = {}) {
     const shown = order.slice(0, TITLE_WINDOW).map((i) => records[i]);
     const typedAs = new Map(tokenize(query, "query").reverse().map((t) => [normalize(t.text), t.text]));
     const written = new Map();
+    const writtenAs = writtenIn(shown);
     const corrected = words.filter((w) => w.candidates.length > 0 && w.candidates.every((c) => c.kind === "typo"))
       .map((w) => {
         const best = w.candidates[0].surface;
         const typedWord = typedAs.get(w.surface) ?? "";
-        const to = writtenAs(best, typedWord.toLowerCase() !== typedWord, shown);
+        const to = writtenAs(best, typedWord.toLowerCase() !== typedWord);
         written.set(best, to);
         return { from: w.surface, to };
       });
@@ -1133,7 +1157,8 @@ function createSearch({ load, base = "", lang } = {}) {
 
   /** A corrected query (unknown words replaced by their best correction,
    *  as `written` shows it if it has it), or null. */
-  async function suggest(query, written = new Map()) {
+  async function suggest(typed, written = new Map()) {
+    const query = composed(typed);
     const tokens = tokenize(query, "query");
     let out = "";
     let pos = 0;
@@ -1154,6 +1179,15 @@ function createSearch({ load, base = "", lang } = {}) {
   }
 
   return { search, answer, suggest, manifest };
+}
+
+/**
+ * `query` in Unicode's composed form (NFC): an accent typed or pasted as a
+ * combining mark (`contrasen\u0303a`, as macOS writes file names) is the
+ * letter it goes on, not a separator that cuts the word in two (QUERY.md).
+ */
+function composed(query) {
+  return String(query).normalize("NFC");
 }
 
 /** Whether the reader is still typing the last word of `query` (it ends in a word character). */
@@ -1177,18 +1211,28 @@ function recordTexts(record) {
 }
 
 /**
- * The first word of `records` (recordTexts order) whose surface is
- * `surface`, as written; lower-cased unless the reader typed `capitals`;
- * `surface` itself when none has it (QUERY.md, "Corrections").
+ * `writtenAs(surface, capitals)`: the first word of `records` (recordTexts
+ * order) whose surface is `surface`, as written; lower-cased unless the
+ * reader typed `capitals`; `surface` itself when none has it (QUERY.md,
+ * "Corrections"). Each text is read once, however many words were
+ * corrected: a query of hundreds of misspelled words read every text of
+ * the first results again for each.
  */
-function writtenAs(surface, capitals, records) {
-  for (const record of records) {
-    for (const text of recordTexts(record)) {
-      const token = tokenize(text || "", "query").find((t) => normalize(t.text) === surface);
-      if (token) return capitals ? token.text : token.text.toLowerCase();
+function writtenIn(records) {
+  const texts = records.flatMap(recordTexts);
+  const first = new Map();
+  let read = 0;
+  return (surface, capitals) => {
+    while (!first.has(surface) && read < texts.length) {
+      for (const t of tokenize(texts[read++] || "", "query")) {
+        const s = normalize(t.text);
+        if (!first.has(s)) first.set(s, t.text);
+      }
     }
-  }
-  return surface;
+    const token = first.get(surface);
+    if (token === undefined) return surface;
+    return capitals ? token : token.toLowerCase();
+  };
 }
 
 /** The normalised words of `text`, as a query reads them (stop words included). */

@@ -132,6 +132,18 @@ describe("the full results page", () => {
       assert.ok(await page.$$eval(".search-page-results .search-result-title mark", (m) => m.length) > 0);
     }));
 
+  it("a page past the last shows the last one, not that nothing matches", () =>
+    onPage("search/index.html?q=impresora&page=1000", async (page) => {
+      await page.waitForSelector(".search-page-results li");
+      const status = await page.textContent(".search-page-status");
+      const total = Number(/de (\d+) resultados/.exec(status)?.[1]);
+      assert.match(status, new RegExp(`^21–${total} de ${total} resultados de «impresora»$`));
+      assert.equal(await page.locator(".search-page-results li").count(), total - 20);
+      assert.ok(await page.isHidden(".search-page-empty"));
+      assert.equal(new URL(page.url()).searchParams.get("page"), "2");
+      assert.ok(await page.$(".search-page-previous"));
+    }));
+
   it("a filter chosen on the page reloads it for that filter", () =>
     onPage("search/index.html?q=impresora&page=2", async (page) => {
       await page.waitForSelector(".search-page-results li");

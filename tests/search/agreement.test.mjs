@@ -203,3 +203,28 @@ test("generated corpus: every two-letter start of its titles' words, as typed", 
     for (const query of starts) await compare(generated, lang, query, `${lang} ${JSON.stringify(query)}`);
   }
 });
+
+test("example knowledge base: hostile queries, alike in both engines", async () => {
+  // What a reader pastes or mistypes: accents as combining marks (NFD),
+  // invisible and direction marks, other scripts, look-alike letters,
+  // operators, paths and codes, pasted paragraphs, repeats.
+  const nfd = (text) => text.normalize("NFD");
+  const queries = {
+    es: [nfd("contraseña"), nfd("contraseña "), nfd("Conexión VPN "), nfd("contraseñ"), nfd("impresión no funciona"),
+      "contra\u200bseña", "\u202econtraseña", "ｃｏｎｔｒａｓｅñａ", "раssword", "İMPRESORA", "ımpresora ", "STRAẞE", "ΟΔΟΣ ",
+      "\"contraseña caducada\"", "-impresora vpn", "impre*", "vpn AND correo", "title:vpn", "C:\\Users\\x", "/etc/hosts",
+      "foo::bar()", "192.168.0.1", "v2.3.1", "#123", "@usuario", "don't", "https://example.com/kb/KB-1014?x=1#y",
+      "😀 vpn", "👩‍💻 vpn", "كلمة المرور", "VPN连接失败", "vpn vpn vpn", "de la de la", "a", "0x80070005 0x80070005",
+      "contraseña ".repeat(300), "a".repeat(41), "x_".repeat(30) + "y"],
+    en: [nfd("café résumé"), "ﬁle ﬂow", "ɪnstall", "lap top ", "pass-word", "e-mail", "the the the"],
+  };
+  for (const [lang, list] of Object.entries(queries)) {
+    for (const query of list) await compare(example, lang, query, `${lang} ${JSON.stringify(query.slice(0, 60))}`);
+  }
+  // A query with no word: the CLI says so (exit 2), the browser finds nothing.
+  for (const query of ["", " ", "\u200b", "!?", "--", "_", "«»", "👩‍💻"]) {
+    const run = spawnSync(tier0, ["search", "--json", "--root", example, "--", query], { encoding: "utf8" });
+    assert.equal(run.status, 2, `${JSON.stringify(query)}: ${run.stderr}`);
+    assert.deepEqual((await engineFor(example, "es").answer(query)).results, [], JSON.stringify(query));
+  }
+});

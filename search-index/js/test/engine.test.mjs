@@ -88,6 +88,33 @@ test("accents and case are folded", async () => {
   assert.ok(ids(await es.search("Contrasena ")).includes("KB-1001"));
 });
 
+test("an accent typed as a combining mark is the letter it goes on, as in the Rust engine", async () => {
+  // `n` + U+0303 (NFD, as macOS writes file names) is `ñ`: one word, spelt
+  // right, not `contrasen` corrected and `a` beside it.
+  for (const [decomposed, composed] of [["contrasen\u0303a ", "contraseña "], ["contrasen\u0303a", "contraseña"],
+    ["contrasen\u0303", "contraseñ"], ["CONEXIO\u0301N ", "CONEXIÓN "]]) {
+    const got = await fsSearch("es").answer(decomposed);
+    const want = await fsSearch("es").answer(composed);
+    assert.ok(want.results.length > 0, composed);
+    assert.deepEqual(ids(got.results), ids(want.results), decomposed);
+    assert.deepEqual(got.words, want.words, decomposed);
+    assert.deepEqual(got.corrections, [], decomposed);
+  }
+  assert.equal(await es.suggest("contrasen\u0303a impresra "), "contraseña impresora ");
+});
+
+test("the Turkish capital İ is an i, as in the Rust engine", async () => {
+  // Lower-cased, `İ` is `i` and a combining dot: `İMPRESORA`, typed on a
+  // Turkish keyboard, found nothing.
+  const want = ids(await es.search("IMPRESORA "));
+  assert.ok(want.length > 0);
+  for (const [query, same] of [["İMPRESORA ", "IMPRESORA "], ["İMPRESORA", "IMPRESORA"], ["İmpresora ", "IMPRESORA "]]) {
+    const a = await fsSearch("es").answer(query);
+    assert.deepEqual(ids(a.results), ids(await es.search(same)), query);
+    assert.deepEqual(a.corrections, [], query);
+  }
+});
+
 test("error codes are found whole", async () => {
   assert.deepEqual(ids(await es.search("0x80070005 ")), ["KB-1060", "KB-1050"]);
   assert.deepEqual(ids(await en.search("err_connection_reset ")), ["KB-1043"]);
@@ -474,6 +501,41 @@ test("data files and the classic engine load as scripts, without fetch (file://)
 test("the default language is the first exported one", async () => {
   const engine = createSearch({ load: (p) => readFile(path.join(searchDir, p), "utf8") });
   assert.equal((await engine.manifest()).lang, "es");
+});
+
+test("a query of many misspelled words reads the results' texts once, not once a word", async () => {
+  // Words of the fixture's vocabulary, each misspelled by doubling a letter.
+  const dir = path.join(searchDir, "es");
+  const unwrap = (text) => JSON.parse(text.slice(text.indexOf('",') + 2, text.length - "]);\n".length));
+  const { build } = unwrap(await readFile(path.join(dir, "manifest.js"), "utf8"));
+  const vocab = [];
+  for (const f of await readdir(path.join(dir, build, "v"))) {
+    vocab.push(...unwrap(await readFile(path.join(dir, build, "v", f), "utf8")).words);
+  }
+  const known = new Set(vocab.map((e) => e[0]));
+  const typos = vocab.filter((e) => e[1] !== null && /^[a-z]{6,}$/.test(e[0]))
+    .map((e) => e[0].slice(0, 3) + e[0][3] + e[0].slice(3)).filter((w) => !known.has(w));
+  assert.ok(typos.length >= 40, `${typos.length} misspelled words`);
+  // The runs tokenizing finds (a global regular expression's exec() a
+  // run): reading the results' texts again for each corrected word made
+  // them grow with the number of words times the texts' length.
+  const runs = async (words) => {
+    const engine = fsSearch("es");
+    await engine.answer("impresora ");
+    const { exec } = RegExp.prototype;
+    let calls = 0;
+    RegExp.prototype.exec = function (...args) { if (this.global) calls++; return exec.apply(this, args); };
+    try {
+      const a = await engine.answer(`${words.join(" ")} `);
+      assert.ok(a.corrections.length >= words.length / 2, `${a.corrections.length} corrections`);
+    } finally {
+      RegExp.prototype.exec = exec;
+    }
+    return calls;
+  };
+  const some = await runs(typos.slice(0, 20));
+  const twice = await runs(typos.slice(0, 40));
+  assert.ok(twice < 1.5 * some, `20 misspelled words: ${some} runs read, 40: ${twice}`);
 });
 
 test("hostile and random queries never throw (seeded fuzz of the query parser)", async () => {

@@ -94,6 +94,18 @@ pub fn is_typing(query: &str) -> bool {
         .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
+/// `query` in Unicode's composed form (NFC): an accent typed or pasted as
+/// a combining mark (`contrasen\u{303}a`, as macOS writes file names) is
+/// the letter it goes on (`contraseña`), not a separator that cuts the
+/// word in two. Both engines compose the query before reading it.
+pub fn composed(query: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(query.chars()) {
+        IsNormalized::Yes => query.into(),
+        _ => query.nfc().collect::<String>().into(),
+    }
+}
+
 /// Length in UTF-16 code units, the unit the browser counts in.
 pub fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()
@@ -271,7 +283,10 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: 
 /// The other ways an identifier is written (the [`Kind::Variant`]s to look
 /// up, in order): without its joiners (`aadsts-50126` → `aadsts50126`),
 /// then a hexadecimal number (with a digit) without its `0x` (`0x80070005`
-/// → `80070005`) or with it (`8004010f` → `0x8004010f`).
+/// → `80070005`) or with it (`8004010f` → `0x8004010f`); then a word
+/// with the Turkish capital `İ` written with `i`: lower-cased, `İ` is `i`
+/// and a combining dot (U+0307), which no folding removes, so `İMPRESORA`
+/// is `impresora` (`WİFİ` typed on a Turkish keyboard is `wifi`).
 pub fn variants(surface: &str) -> Vec<String> {
     let compact: String = surface.chars().filter(|&c| c != '_' && c != '-').collect();
     let hex =
@@ -286,6 +301,10 @@ pub fn variants(surface: &str) -> Vec<String> {
             out.push(format!("0x{compact}"));
         }
         _ => {}
+    }
+    let dotless = surface.replace("i\u{307}", "i");
+    if dotless != surface {
+        out.push(dotless);
     }
     out
 }

@@ -600,6 +600,17 @@
     try {
       const s = await search();
       const a = await s.answer(query, { limit: pageNumber * PAGE_SIZE, filters, typos, count: true });
+      // A page past the last (an old link, an address edited by hand:
+      // `page=1000`, `page=2.5` of one page) shows the last one: saying
+      // that no article matches would be false.
+      const last = Math.max(1, Math.ceil(a.results.length / PAGE_SIZE));
+      if (pageNumber > last) {
+        pageNumber = last;
+        const url = new URL(location.href);
+        if (last > 1) url.searchParams.set("page", String(last));
+        else url.searchParams.delete("page");
+        try { history.replaceState(history.state, "", url.href); } catch (_) { /* some file:// setups refuse */ }
+      }
       const first = (pageNumber - 1) * PAGE_SIZE;
       const shown = a.results.slice(first);
       const shared = sharedTitles(shown);

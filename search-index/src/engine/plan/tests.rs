@@ -44,6 +44,10 @@ fn an_identifier_has_its_other_spellings() {
     assert!(variants("0x").is_empty());
     assert!(variants("0xef").is_empty(), "a number has a digit");
     assert!(variants("beef").is_empty(), "hexadecimal digits, no number");
+    // `İMPRESORA` lower-cased: `i`, a combining dot, `mpresora`.
+    assert_eq!(variants("i\u{307}mpresora"), ["impresora"]);
+    assert_eq!(variants("wi\u{307}fi\u{307}"), ["wifi"]);
+    assert!(variants("e\u{307}").is_empty(), "only the dot of `İ`");
 }
 
 /// A vocabulary of one shard (sorted): stop words, and words with their
