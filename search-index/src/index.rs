@@ -55,6 +55,13 @@ pub fn build(
     languages: &[String],
     docs: &[SearchDocument],
 ) -> Result<BuiltIndex, SearchError> {
+    // Read composed, as queries are (`analyzer::composed`).
+    let composed: Vec<Option<SearchDocument>> =
+        docs.par_iter().map(SearchDocument::composed).collect();
+    let docs = docs
+        .iter()
+        .zip(&composed)
+        .map(|(d, c)| c.as_ref().unwrap_or(d));
     let mut by_lang: BTreeMap<&str, Vec<&SearchDocument>> =
         languages.iter().map(|l| (l.as_str(), Vec::new())).collect();
     for doc in docs {

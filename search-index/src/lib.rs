@@ -154,6 +154,42 @@ pub struct SearchDocument {
     pub confidence: Option<String>,
 }
 
+impl SearchDocument {
+    /// This article with its text in composed form
+    /// ([`analyzer::composed`]), or `None` when it already is (nearly
+    /// always): an article written with combining accents is found by the
+    /// words it shows.
+    fn composed(&self) -> Option<Self> {
+        use std::borrow::Cow;
+        let sections = self.sections.iter();
+        let mut texts = [&self.title, &self.description]
+            .into_iter()
+            .chain(&self.keywords)
+            .chain(&self.trail)
+            .chain(sections.flat_map(|s| s.heading.iter().chain([&s.text])));
+        if texts.all(|t| matches!(analyzer::composed(t), Cow::Borrowed(_))) {
+            return None;
+        }
+        let c = |t: &String| analyzer::composed(t).into_owned();
+        Some(Self {
+            title: c(&self.title),
+            description: c(&self.description),
+            keywords: self.keywords.iter().map(c).collect(),
+            trail: self.trail.iter().map(c).collect(),
+            sections: self
+                .sections
+                .iter()
+                .map(|s| Section {
+                    anchor: s.anchor.clone(),
+                    heading: s.heading.as_ref().map(c),
+                    text: c(&s.text),
+                })
+                .collect(),
+            ..self.clone()
+        })
+    }
+}
+
 /// A part of an article body: the text under one heading.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Section {

@@ -5,16 +5,10 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{ExportReader, fixture_corpus, languages};
+use common::{ExportReader, exported, fixture_corpus, languages};
 use search_index::analyzer::{Mode, surface_forms};
 use search_index::format;
-use search_index::{ExportedFile, build, export_files};
-
-/// The fixture, exported.
-fn exported() -> Vec<ExportedFile> {
-    let dir = tempfile::tempdir().unwrap();
-    export_files(&build(dir.path(), &languages(), &fixture_corpus()).unwrap()).unwrap()
-}
+use search_index::{build, export_files};
 
 /// Whether `word` (folded) is one of the words of `doc`'s title, or of
 /// any of its indexed text.

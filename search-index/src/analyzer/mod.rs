@@ -70,6 +70,22 @@ pub use scan::for_each_token;
 pub use stemmer::{CodeAwareStemmer, CodeAwareStemmerFilter, CodeAwareStemmerStream};
 pub use tokenizer::{CodeAwareTokenizer, PrecomputedTokenStream, is_cjk, tokenize};
 
+/// `text` in Unicode's composed form (NFC): an accent typed, pasted or
+/// written as a combining mark (`contrasen\u{303}a`, as macOS writes file
+/// names) is the letter it goes on (`contraseña`), not a separator that
+/// cuts the word in two. Articles are read composed when they are
+/// indexed, and both engines compose the query before reading it.
+pub fn composed(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if text.is_ascii() {
+        return text.into();
+    }
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.into(),
+        _ => text.nfc().collect::<String>().into(),
+    }
+}
+
 /// The token of a raw span the fast tokenizer cut: the span itself, but for
 /// the whole of a hyphenated word that is not a code (`Wi-Fi`, `e-mail`),
 /// which is its pieces written together (`WiFi`, `email`), as

@@ -94,18 +94,6 @@ pub fn is_typing(query: &str) -> bool {
         .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
-/// `query` in Unicode's composed form (NFC): an accent typed or pasted as
-/// a combining mark (`contrasen\u{303}a`, as macOS writes file names) is
-/// the letter it goes on (`contraseña`), not a separator that cuts the
-/// word in two. Both engines compose the query before reading it.
-pub fn composed(query: &str) -> std::borrow::Cow<'_, str> {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    match is_nfc_quick(query.chars()) {
-        IsNormalized::Yes => query.into(),
-        _ => query.nfc().collect::<String>().into(),
-    }
-}
-
 /// Length in UTF-16 code units, the unit the browser counts in.
 pub fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()

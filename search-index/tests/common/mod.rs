@@ -26,6 +26,14 @@ pub fn languages() -> Vec<String> {
     vec!["es".to_string(), "en".to_string()]
 }
 
+/// The fixture corpus, built and exported.
+#[allow(dead_code)] // not every test file uses it
+pub fn exported() -> Vec<search_index::ExportedFile> {
+    let dir = tempfile::tempdir().unwrap();
+    let built = search_index::build(dir.path(), &languages(), &fixture_corpus()).unwrap();
+    search_index::export_files(&built).unwrap()
+}
+
 /// Reads exported files from memory.
 pub struct ExportReader {
     files: BTreeMap<String, Vec<u8>>,

@@ -1,0 +1,87 @@
+//! Text written or typed in more than one Unicode form: an accent as a
+//! combining mark, a Turkish capital İ. Queries and articles are read in
+//! composed form (QUERY.md, step 1), by both engines.
+
+mod common;
+
+use common::{english_doc, exported};
+use search_index::{build, export_files};
+
+#[test]
+fn an_accent_typed_as_a_combining_mark_is_the_letter_it_goes_on() {
+    let files = exported();
+    let es = common::engine(&files, "es");
+    // `n` + U+0303 (NFD, as macOS writes file names) is `ñ`: one word, spelt
+    // right, not `contrasen` corrected and `a` beside it.
+    for (decomposed, composed) in [
+        ("contrasen\u{303}a ", "contraseña "),
+        ("contrasen\u{303}a", "contraseña"),
+        ("contrasen\u{303}", "contraseñ"),
+        ("CONEXIO\u{301}N ", "CONEXIÓN "),
+    ] {
+        let got = es.search(decomposed, 10).unwrap();
+        let want = es.search(composed, 10).unwrap();
+        let ids = |a: &search_index::engine::Answer| -> Vec<String> {
+            a.hits.iter().map(|h| h.record.id.clone()).collect()
+        };
+        assert!(!ids(&want).is_empty(), "{composed}");
+        assert_eq!(ids(&got), ids(&want), "{decomposed:?}");
+        assert_eq!(got.words, want.words, "{decomposed:?}");
+        assert!(got.corrections.is_empty(), "{decomposed:?}");
+        assert_eq!(es.plan(decomposed).unwrap(), want.words);
+    }
+}
+
+#[test]
+fn the_turkish_capital_i_is_an_i() {
+    let files = exported();
+    let es = common::engine(&files, "es");
+    let ids = |q: &str| -> Vec<String> {
+        let a = es.search(q, 10).unwrap();
+        assert!(a.corrections.is_empty(), "{q}");
+        a.hits.into_iter().map(|h| h.record.id).collect()
+    };
+    // Lower-cased, `İ` is `i` and a combining dot: `İMPRESORA`, typed on a
+    // Turkish keyboard, found nothing.
+    let want = ids("IMPRESORA ");
+    assert!(!want.is_empty());
+    assert_eq!(ids("İMPRESORA "), want);
+    assert_eq!(ids("İMPRESORA"), ids("IMPRESORA"));
+    assert_eq!(ids("İmpresora "), want);
+}
+
+#[test]
+fn an_article_written_with_combining_accents_is_found_by_its_words() {
+    // Text pasted from a PDF, or saved by a tool that decomposes: the same
+    // words as composed text must find it, and its record shows them
+    // composed.
+    let doc = |id: &str, title: &str, body: &str| search_index::SearchDocument {
+        lang: "es".into(),
+        ..english_doc(id, title, None, body)
+    };
+    let docs = vec![
+        doc(
+            "nfd",
+            "Contrasen\u{303}a caducada",
+            "La sesio\u{301}n expiro\u{301} an\u{303}os atra\u{301}s.",
+        ),
+        doc("nfc", "Impresora", "Nada que ver."),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let built = build(dir.path(), &["es".to_string()], &docs).unwrap();
+    let files = export_files(&built).unwrap();
+    let es = common::engine(&files, "es");
+    for query in [
+        "contraseña ",
+        "contrasena ",
+        "sesión ",
+        "años ",
+        "contrasen\u{303}a ",
+    ] {
+        let answer = es.search(query, 10).unwrap();
+        let ids: Vec<&str> = answer.hits.iter().map(|h| h.record.id.as_str()).collect();
+        assert_eq!(ids, ["nfd"], "{query}");
+        assert!(answer.corrections.is_empty(), "{query}");
+        assert_eq!(answer.hits[0].record.title, "Contraseña caducada");
+    }
+}
