@@ -379,8 +379,25 @@ impl DevSite {
     /// What is at each of the changed `paths` (absolute) now, as the
     /// planner reads it, without editors' temporary files
     /// ([`plan::significant`]). After a failed rebuild every change
-    /// matters: only a rebuild can tell whether its problem is gone.
+    /// matters: only a rebuild can tell whether its problem is gone. A
+    /// file the last build also read through a symbolic link (to it or to
+    /// its folder) changed at the link's path too: the watcher names only
+    /// the file's real path.
     pub fn changes(&self, paths: &[PathBuf]) -> Vec<Change> {
+        let content = self.options.root.join(self.content_or_default());
+        let paths: BTreeSet<PathBuf> = paths
+            .iter()
+            .flat_map(|path| {
+                let through = path
+                    .strip_prefix(&content)
+                    .ok()
+                    .and_then(Path::to_str)
+                    .map(|rel| self.earlier.read_through(&rel.replace('\\', "/")))
+                    .unwrap_or_default();
+                std::iter::once(path.clone())
+                    .chain(through.into_iter().map(|rel| content.join(rel)))
+            })
+            .collect();
         let previous = self.good.as_ref().filter(|_| !self.failed);
         let reported: BTreeSet<String> = self
             .warnings
