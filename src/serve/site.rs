@@ -430,6 +430,9 @@ impl DevSite {
             Err(_) if path.is_symlink() => Now::File,
             Err(_) => Now::Gone,
             Ok(meta) if meta.is_dir() => Now::Folder,
+            // A named pipe, socket or device is never read: opening a pipe
+            // waits for a writer, and the server would rebuild no more.
+            Ok(meta) if !meta.is_file() => Now::File,
             Ok(_) => std::fs::read_to_string(path).map_or(Now::File, |text| Now::Text(text.into())),
         };
         Change::Content {

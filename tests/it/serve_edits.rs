@@ -482,3 +482,31 @@ fn an_article_read_through_a_symbolic_link_follows_the_file() {
         assert_same_as_clean_build(&site, &server, &settled, rel);
     }
 }
+
+/// Regression: a named pipe made in the content folder (`mkfifo
+/// red/tubo.md`) stopped every later rebuild: the server opened it to see
+/// what changed, and opening a pipe waits for a writer. Like a clean build,
+/// the server passes it over, and goes on following edits.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_the_content_folder_does_not_stop_rebuilds() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let pipe = site.root().join("content/red/tubo.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let settled = server.settled_after(generation);
+    assert_same_as_clean_build(&site, &server, &settled, "a pipe made");
+    std::fs::remove_file(&pipe).unwrap();
+    edit(
+        &site.root().join("content/red/wifi.md"),
+        "Primer paso.",
+        "Primer paso, tras la tubería.",
+    );
+    let settled = server.settled_after(settled["generation"].as_u64().unwrap());
+    assert_same_as_clean_build(&site, &server, &settled, "an edit after it");
+}
