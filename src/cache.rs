@@ -15,7 +15,7 @@
 //!   widget preview (postcard, then LZ4);
 //! - an index: for each article's source path, the digest of what its page
 //!   shows ([`digest::page`]), the stamp of its page in the output (length,
-//!   modification time, inode), where its record is and the BLAKE3 hash of
+//!   modification time, inode, status-change time), where its record is and the BLAKE3 hash of
 //!   its bytes. A record whose bytes do not have that hash (a flipped bit
 //!   on the disk, a torn write) is a miss: the article is rendered again,
 //!   and nothing of the damaged record reaches the site.
@@ -51,7 +51,7 @@ use crate::render::{Memo, Recalled, theme::Theme};
 use crate::write::{OutputClaim, open_state_file};
 
 /// The first bytes of a cache file, with its format version.
-const MAGIC: &[u8; 20] = b"tier0 build cache 2\n";
+const MAGIC: &[u8; 20] = b"tier0 build cache 3\n";
 /// The cache file's name in the output's state folder.
 const FILE: &str = "cache";
 /// How the names of the cache files being written begin.
@@ -85,6 +85,10 @@ struct Stamp {
     len: u64,
     modified: (u64, u32),
     inode: u64,
+    /// The status-change time (seconds, nanoseconds), which no one can set:
+    /// a page rewritten in place with its length and modification time put
+    /// back (`cp --preserve=timestamps`, `touch -r`) still moves it.
+    changed: (i64, i64),
 }
 
 impl Stamp {
@@ -100,13 +104,17 @@ impl Stamp {
             .duration_since(std::time::UNIX_EPOCH)
             .ok()?;
         #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        let (inode, changed) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.ino(), (meta.ctime(), meta.ctime_nsec()))
+        };
         #[cfg(not(unix))]
-        let inode = 0;
+        let (inode, changed) = (0, (0, 0));
         Some(Self {
             len: meta.len(),
             modified: (modified.as_secs(), modified.subsec_nanos()),
             inode,
+            changed,
         })
     }
 }

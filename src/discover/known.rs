@@ -69,9 +69,27 @@ pub struct Known {
     /// renamed keeps its files' stamps, not their shown paths).
     folder: Option<ContentFolder>,
     files: HashMap<String, (Stamp, SourceFile)>,
+    /// The symbolic links the last walk followed: each link's path and
+    /// the real path it leads to, relative to the content folder.
+    pub(super) links: Vec<(String, String)>,
 }
 
 impl Known {
+    /// The other paths (relative to the content folder) at which the last
+    /// walk found the file or folder at `rel`: through a symbolic link to
+    /// it or to a folder that holds it. A change the file watcher reports
+    /// at `rel` is a change at each of them too, since the watcher names
+    /// only the real path.
+    pub fn read_through(&self, rel: &str) -> Vec<String> {
+        self.links
+            .iter()
+            .filter_map(|(link, target)| {
+                let rest = rel.strip_prefix(target.as_str())?;
+                (rest.is_empty() || rest.starts_with('/')).then(|| format!("{link}{rest}"))
+            })
+            .collect()
+    }
+
     /// Each file of `markdown` (content-relative paths of `folder`), in
     /// order: as last read if its stamp is unchanged, else through `read`,
     /// which gets the others in order and returns one result for each.

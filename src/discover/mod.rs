@@ -295,14 +295,18 @@ pub fn discover(
         markdown,
         assets,
         apart,
+        links,
     } = walk_content(&content, &mut sources.problems);
     sources.assets = readable(&content, assets, &mut sources.problems);
     let landings = crate::landing::landings(markdown.iter().map(String::as_str));
 
     let read = match known {
-        Some(known) => known.read_all(&content, markdown, |rest| {
-            read::read_all(&content, rest, reading)
-        }),
+        Some(known) => {
+            known.links = links;
+            known.read_all(&content, markdown, |rest| {
+                read::read_all(&content, rest, reading)
+            })
+        }
         None => read::read_all(&content, markdown, reading),
     };
     let mut texts = Vec::with_capacity(read.len());

@@ -120,6 +120,9 @@ pub(super) struct Walked {
     pub(super) assets: Vec<Asset>,
     /// The files [`read_apart`].
     pub(super) apart: Vec<String>,
+    /// The symbolic links followed: each link's path and the real path of
+    /// what it leads to, both relative to the content folder.
+    pub(super) links: Vec<(String, String)>,
 }
 
 /// Markdown files, assets and the files read apart under `folder`.
@@ -131,6 +134,7 @@ pub(super) fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic
     let mut markdown = Vec::new();
     let mut assets = Vec::new();
     let mut apart = Vec::new();
+    let mut links = Vec::new();
     let mut walker = WalkDir::new(content)
         .follow_links(true)
         .sort_by_file_name()
@@ -178,6 +182,18 @@ pub(super) fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic
             }
             continue;
         }
+        if entry.path_is_symlink()
+            && let (Some(link), Some(target)) = (
+                relative(content, entry.path()),
+                entry
+                    .path()
+                    .canonicalize()
+                    .ok()
+                    .and_then(|real| relative(&root, &real)),
+            )
+        {
+            links.push((link, target));
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -208,6 +224,7 @@ pub(super) fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic
         markdown,
         assets,
         apart,
+        links,
     }
 }
 

@@ -379,8 +379,25 @@ impl DevSite {
     /// What is at each of the changed `paths` (absolute) now, as the
     /// planner reads it, without editors' temporary files
     /// ([`plan::significant`]). After a failed rebuild every change
-    /// matters: only a rebuild can tell whether its problem is gone.
+    /// matters: only a rebuild can tell whether its problem is gone. A
+    /// file the last build also read through a symbolic link (to it or to
+    /// its folder) changed at the link's path too: the watcher names only
+    /// the file's real path.
     pub fn changes(&self, paths: &[PathBuf]) -> Vec<Change> {
+        let content = self.options.root.join(self.content_or_default());
+        let paths: BTreeSet<PathBuf> = paths
+            .iter()
+            .flat_map(|path| {
+                let through = path
+                    .strip_prefix(&content)
+                    .ok()
+                    .and_then(Path::to_str)
+                    .map(|rel| self.earlier.read_through(&rel.replace('\\', "/")))
+                    .unwrap_or_default();
+                std::iter::once(path.clone())
+                    .chain(through.into_iter().map(|rel| content.join(rel)))
+            })
+            .collect();
         let previous = self.good.as_ref().filter(|_| !self.failed);
         let reported: BTreeSet<String> = self
             .warnings
@@ -413,6 +430,9 @@ impl DevSite {
             Err(_) if path.is_symlink() => Now::File,
             Err(_) => Now::Gone,
             Ok(meta) if meta.is_dir() => Now::Folder,
+            // A named pipe, socket or device is never read: opening a pipe
+            // waits for a writer, and the server would rebuild no more.
+            Ok(meta) if !meta.is_file() => Now::File,
             Ok(_) => std::fs::read_to_string(path).map_or(Now::File, |text| Now::Text(text.into())),
         };
         Change::Content {

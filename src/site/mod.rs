@@ -255,6 +255,14 @@ pub struct Earlier {
     parsed: parse::Earlier,
 }
 
+impl Earlier {
+    /// The other content-relative paths at which the last read found the
+    /// file at `rel` ([`discover::Known::read_through`]).
+    pub fn read_through(&self, rel: &str) -> Vec<String> {
+        self.read.read_through(rel)
+    }
+}
+
 /// [`prepare`] again, soon after the last time (the dev server's rebuilds):
 /// the files that did not change since `earlier` are neither read nor
 /// parsed again, and of the related articles of `before` (the last good

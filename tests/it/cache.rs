@@ -7,7 +7,7 @@ use crate::support::{Site, stderr, tree};
 
 /// The basic fixture with a category of articles that most changes leave
 /// alone, so that a cached build has pages to keep.
-fn site() -> Site {
+pub(crate) fn site() -> Site {
     let site = Site::fixture("basic");
     for i in 0..6 {
         site.write(
@@ -23,7 +23,7 @@ fn site() -> Site {
 }
 
 /// Builds `site` into `public` with the cache; the number of article pages kept.
-fn cached_build(site: &Site) -> usize {
+pub(crate) fn cached_build(site: &Site) -> usize {
     let output = site
         .tier0(&["build", "--verbose"])
         .output()
@@ -42,7 +42,7 @@ fn kept(err: &str) -> usize {
 }
 
 /// `public` holds the bytes of a clean build, and nothing else.
-fn assert_same_as_clean_build(site: &Site, step: &str) {
+pub(crate) fn assert_same_as_clean_build(site: &Site, step: &str) {
     let clean = site.root().join("clean");
     let _ = std::fs::remove_dir_all(&clean);
     site.tier0(&["build", "--quiet", "--no-cache", "--out", "clean"])

@@ -7,6 +7,7 @@ mod agents;
 mod atomic;
 mod build;
 mod cache;
+mod cache_stamps;
 mod categories;
 mod check;
 mod code;

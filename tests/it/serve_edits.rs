@@ -2,7 +2,7 @@
 //! server: links written before their target, editors' backup files, and
 //! the like. After each, the site served is the one a clean build makes.
 
-use crate::serve::{assert_same_as_clean_build, assert_same_as_clean_build_with};
+use crate::serve::{assert_same_as_clean_build, assert_same_as_clean_build_with, edit};
 use crate::support::{Server, Site};
 
 /// A link written before the article it names: once that article is
@@ -437,4 +437,76 @@ fn a_search_index_that_cannot_be_made_keeps_no_request_waiting() {
     assert_eq!(server.get("/widget.js").0, 404);
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
     assert_eq!(server.get("/").0, 200);
+}
+
+/// The file watcher names only a file's real path: an article that is a
+/// symbolic link to another file, or lies in a linked folder, is rendered
+/// again when that file changes, as a clean build reads it through the
+/// link. (Its page kept the text it had when the server started.)
+#[cfg(unix)]
+#[test]
+fn an_article_read_through_a_symbolic_link_follows_the_file() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/vpn/origen.md",
+        "---\ntitle: Origen\n---\n\nTexto primero.\n",
+    );
+    site.write(
+        "content/comun/nota.md",
+        "---\ntitle: Nota\n---\n\nNota primera.\n",
+    );
+    let content = site.root().join("content");
+    std::os::unix::fs::symlink("../vpn/origen.md", content.join("red/enlace.md")).unwrap();
+    std::os::unix::fs::symlink("comun", content.join("otra")).unwrap();
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    for (rel, from, to, page) in [
+        (
+            "vpn/origen.md",
+            "Texto primero.",
+            "Texto segundo.",
+            "/red/enlace/",
+        ),
+        (
+            "comun/nota.md",
+            "Nota primera.",
+            "Nota segunda.",
+            "/otra/nota/",
+        ),
+    ] {
+        edit(&content.join(rel), from, to);
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        let shown = String::from_utf8(server.get(page).1).unwrap();
+        assert!(shown.contains(to), "{page} still shows {from:?}");
+        assert_same_as_clean_build(&site, &server, &settled, rel);
+    }
+}
+
+/// Regression: a named pipe made in the content folder (`mkfifo
+/// red/tubo.md`) stopped every later rebuild: the server opened it to see
+/// what changed, and opening a pipe waits for a writer. Like a clean build,
+/// the server passes it over, and goes on following edits.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_the_content_folder_does_not_stop_rebuilds() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let pipe = site.root().join("content/red/tubo.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let settled = server.settled_after(generation);
+    assert_same_as_clean_build(&site, &server, &settled, "a pipe made");
+    std::fs::remove_file(&pipe).unwrap();
+    edit(
+        &site.root().join("content/red/wifi.md"),
+        "Primer paso.",
+        "Primer paso, tras la tubería.",
+    );
+    let settled = server.settled_after(settled["generation"].as_u64().unwrap());
+    assert_same_as_clean_build(&site, &server, &settled, "an edit after it");
 }
