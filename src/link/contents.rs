@@ -34,15 +34,12 @@
 //! Docusaurus's category files do (see `link::categories`).
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
-
-use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::config::{Config, Localized};
 use crate::diagnostics::Diagnostic;
 use crate::discover::{DOCSIFY_SIDEBAR, SourceFile, is_markdown};
 use crate::landing::split_dir;
-use crate::parse::{Article, Navigation, chapters};
+use crate::parse::{Article, Navigation, WrittenLink, chapters, links};
 use crate::urls::{content_file_from, names_no_file};
 
 /// Orders the `articles` that the tables of contents `contents`, then the
@@ -156,17 +153,6 @@ fn listed(rel: &str, text: &str) -> Vec<String> {
     chapters(rel, text).into_iter().map(|c| c.rel).collect()
 }
 
-/// The destination of each link of the Markdown `text`, in order, with
-/// where the link is written.
-fn links(text: &str) -> impl Iterator<Item = (String, Range<usize>)> + '_ {
-    Parser::new(text)
-        .into_offset_iter()
-        .filter_map(|(event, span)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url.into_string(), span)),
-            _ => None,
-        })
-}
-
 /// The articles, of those `known` by path, that the Docsify sidebar `toc`
 /// links to, in order; a warning for each link that names no file.
 fn sidebar_pages(
@@ -176,7 +162,7 @@ fn sidebar_pages(
 ) -> Vec<String> {
     let dir = split_dir(&toc.rel).0;
     let mut pages = Vec::new();
-    for (dest, span) in links(&toc.text) {
+    for WrittenLink { dest, span, .. } in links(&toc.text) {
         if names_no_file(&dest) {
             continue;
         }

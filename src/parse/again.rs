@@ -32,8 +32,8 @@ struct Kept {
     text: Arc<str>,
     /// Whether its folder had a landing page.
     landed: bool,
-    /// The titles other files gave it: `nav:`'s, its chapter's name.
-    given: (Option<String>, Option<String>),
+    /// The titles other files gave it ([`article::Given::owned`]).
+    given: [Option<String>; 2],
     result: Parse,
 }
 
@@ -52,22 +52,17 @@ impl Earlier {
     fn parse_read(&mut self, config: &Config, sources: &Sources, read: navigation::Read) -> Parsed {
         let landed = landed(sources);
         let in_landed = |rel: &str| landed.contains(crate::landing::split_dir(rel).0);
-        let titles = read.titles();
-        let chapters = read.listed_names(&sources.contents);
-        let given = |rel: &str| article::Given::of(rel, &titles, &chapters);
-        let owned =
-            |g: article::Given<'_>| (g.nav_title.map(str::to_owned), g.chapter.map(str::to_owned));
+        let titles = read.given_titles(&sources.contents);
         // Each file's result, and whether it was parsed now.
         let results: Vec<(Parse, bool)> = sources
             .articles
             .par_iter()
             .map(|file| {
-                let given = given(&file.rel);
+                let given = titles.of(&file.rel);
                 match self.files.get(&file.rel) {
                     Some(kept)
                         if kept.landed == in_landed(&file.rel)
-                            && (kept.given.0.as_deref(), kept.given.1.as_deref())
-                                == (given.nav_title, given.chapter)
+                            && kept.given == given.owned()
                             && kept.text == file.text =>
                     {
                         (kept.result.clone(), false)
@@ -98,7 +93,7 @@ impl Earlier {
                 Kept {
                     text: file.text.clone(),
                     landed: in_landed(&file.rel),
-                    given: owned(given(&file.rel)),
+                    given: titles.of(&file.rel).owned(),
                     result: result.clone(),
                 },
             );

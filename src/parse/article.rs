@@ -6,7 +6,7 @@
 //! so that every problem of the file is found in one pass. The article is
 //! refused only at the end, when one of them is an error.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
@@ -72,18 +72,10 @@ pub(super) struct Given<'a> {
     pub(super) chapter: Option<&'a str>,
 }
 
-impl<'a> Given<'a> {
-    /// What `titles` (by the navigations) and `chapters` (the names the
-    /// tables of contents list pages under) give the page `rel`.
-    pub(super) fn of(
-        rel: &str,
-        titles: &HashMap<&'a str, &'a str>,
-        chapters: &'a HashMap<String, String>,
-    ) -> Self {
-        Self {
-            nav_title: titles.get(rel).copied(),
-            chapter: chapters.get(rel).map(String::as_str),
-        }
+impl Given<'_> {
+    /// The same titles, owned: what a parse kept for the next compares.
+    pub(super) fn owned(&self) -> [Option<String>; 2] {
+        [self.nav_title, self.chapter].map(|t| t.map(str::to_owned))
     }
 }
 

@@ -56,7 +56,7 @@ pub use place::{
     SectionPath, docusaurus_path, is_docusaurus_id, is_section_id, number_prefix,
     without_number_prefix,
 };
-pub use summary::{Chapter, chapters};
+pub use summary::{Chapter, WrittenLink, chapters, links};
 pub use toctree::same_toctrees;
 
 /// A valid article, as its author wrote it.
@@ -289,15 +289,11 @@ pub struct Parsed {
 pub fn parse(config: &Config, sources: &Sources) -> Parsed {
     let landed = landed(sources);
     navigation::parse_navigated(sources, |read| {
-        let titles = read.titles();
-        let chapters = read.listed_names(&sources.contents);
+        let given = read.given_titles(&sources.contents);
         let results = sources
             .articles
             .par_iter()
-            .map(|file| {
-                let given = article::Given::of(&file.rel, &titles, &chapters);
-                article::parse_article(config, file, &landed, given)
-            })
+            .map(|file| article::parse_article(config, file, &landed, given.of(&file.rel)))
             .collect();
         finish(config, sources, results, read)
     })

@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::Parsed;
+use super::article::Given;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{SourceFile, Sources};
 use crate::kinds::Audience;
@@ -71,29 +72,40 @@ pub(super) struct Read {
 }
 
 impl Read {
-    /// The name each page is listed under, by content-relative path: its
-    /// chapter in a book's summary among `contents`, else its entry's in
-    /// a table of contents read here; a page's title when it has none of
-    /// its own.
-    pub(super) fn listed_names(&self, contents: &[SourceFile]) -> HashMap<String, String> {
-        let mut names = super::summary::chapter_names(contents);
-        for (rel, name) in &self.names {
-            names.entry(rel.clone()).or_insert_with(|| name.clone());
-        }
-        names
-    }
-
-    /// The title the navigations give each page they title, by
-    /// content-relative path; a page listed twice keeps its first.
-    pub(super) fn titles(&self) -> HashMap<&str, &str> {
+    /// The titles the navigations give pages and the names tables of
+    /// contents list them under (books' summaries among `contents`
+    /// first), by content-relative path; a page listed twice keeps its
+    /// first.
+    pub(super) fn given_titles(&self, contents: &[SourceFile]) -> GivenTitles<'_> {
         let pages = self
             .navigations
             .iter()
             .rev()
             .flat_map(|n| n.pages.iter().rev());
-        pages
+        let titles = pages
             .filter_map(|page| Some((page.rel.as_str(), page.title.as_deref()?)))
-            .collect()
+            .collect();
+        let mut names = super::summary::chapter_names(contents);
+        for (rel, name) in &self.names {
+            names.entry(rel.clone()).or_insert_with(|| name.clone());
+        }
+        GivenTitles { titles, names }
+    }
+}
+
+/// What [`Read::given_titles`] found.
+pub(super) struct GivenTitles<'a> {
+    titles: HashMap<&'a str, &'a str>,
+    names: HashMap<String, String>,
+}
+
+impl GivenTitles<'_> {
+    /// The titles other files give the page `rel`.
+    pub(super) fn of(&self, rel: &str) -> Given<'_> {
+        Given {
+            nav_title: self.titles.get(rel).copied(),
+            chapter: self.names.get(rel).map(String::as_str),
+        }
     }
 }
 

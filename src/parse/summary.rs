@@ -1,5 +1,6 @@
 //! mdBook's `SUMMARY.md` as a list of chapters: the page each link names
-//! and the text mdBook shows as the chapter's name.
+//! and the text mdBook shows as the chapter's name (and the links of any
+//! table of contents written in Markdown, which Docsify's sidebars are too).
 //!
 //! The link stage orders a book's pages by it (`link::contents`); the parse
 //! stage titles a page with its chapter's name when the page has no title
@@ -7,6 +8,7 @@
 //! and its pages' titles, rather than after the page's file name.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
@@ -23,32 +25,56 @@ pub struct Chapter {
     pub name: String,
 }
 
+/// A link of a Markdown text: where it leads as written, where it is
+/// written, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenLink {
+    /// Its destination, as written.
+    pub dest: String,
+    /// The byte range of the whole link in the text.
+    pub span: Range<usize>,
+    /// Its text, without markup.
+    pub text: String,
+}
+
+/// The links of the Markdown `text`, in order.
+pub fn links(text: &str) -> Vec<WrittenLink> {
+    let mut out: Vec<WrittenLink> = Vec::new();
+    // Whether the last link is still open: its text is being read.
+    let mut open = false;
+    for (event, span) in Parser::new(text).into_offset_iter() {
+        match (event, out.last_mut()) {
+            (Event::Start(Tag::Link { dest_url, .. }), _) => {
+                let dest = dest_url.into_string();
+                out.push(WrittenLink {
+                    dest,
+                    span,
+                    text: String::new(),
+                });
+                open = true;
+            }
+            (Event::Text(t) | Event::Code(t), Some(link)) if open => link.text.push_str(&t),
+            (Event::SoftBreak | Event::HardBreak, Some(link)) if open => link.text.push(' '),
+            (Event::End(TagEnd::Link), _) => open = false,
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The chapters that the table of contents at `rel` (its `text`) links to,
 /// in order: the Markdown files of the content folder its links name,
 /// relative to its folder or to the content folder's root.
 pub fn chapters(rel: &str, text: &str) -> Vec<Chapter> {
     let dir = split_dir(rel).0;
-    let mut out = Vec::new();
-    // The link being read: the page it names, if any, and its text so far.
-    let mut open: Option<(Option<String>, String)> = None;
-    for event in Parser::new(text) {
-        match (event, open.as_mut()) {
-            (Event::Start(Tag::Link { dest_url, .. }), _) => {
-                let page = content_file_from(dir, &dest_url).filter(|t| is_markdown(t));
-                open = Some((page, String::new()));
-            }
-            (Event::Text(t) | Event::Code(t), Some((_, name))) => name.push_str(&t),
-            (Event::SoftBreak | Event::HardBreak, Some((_, name))) => name.push(' '),
-            (Event::End(TagEnd::Link), _) => {
-                if let Some((Some(rel), name)) = open.take() {
-                    let name = name.trim().to_owned();
-                    out.push(Chapter { rel, name });
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+    links(text)
+        .into_iter()
+        .filter_map(|link| {
+            let rel = content_file_from(dir, &link.dest).filter(|t| is_markdown(t))?;
+            let name = link.text.trim().to_owned();
+            Some(Chapter { rel, name })
+        })
+        .collect()
 }
 
 /// The chapter name of each page that the books' summaries among
