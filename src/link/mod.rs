@@ -9,7 +9,7 @@
 //! not show (archived ones; not-validated ones unless `kcs.public` says so)
 //! are dropped here, so no later stage can leak them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -22,6 +22,7 @@ use crate::slug;
 use crate::urls::Urls;
 
 pub mod categories;
+mod claims;
 pub mod contents;
 pub mod ids;
 mod model;
@@ -30,9 +31,9 @@ mod related;
 mod resolve;
 mod sections;
 
+use claims::{claim_assets, claim_sections, sections_with_pages};
 pub use model::{SECTION_NEIGHBOURS, SiteModel};
 pub use resolve::LinkTarget;
-use sections::Landings;
 pub use sections::{Section, ancestors, section_path};
 
 /// Whom a build is for.
@@ -416,72 +417,6 @@ fn linked_articles(
     (linked, origins)
 }
 
-/// The sections of the `linked` articles and the `landings`, each with the
-/// number of pages `section_pages` says its list could claim.
-fn sections_with_pages(
-    config: &Config,
-    linked: &[Arc<LinkedArticle>],
-    landings: &Landings,
-    section_pages: &BTreeMap<(String, String), usize>,
-) -> Vec<Section> {
-    let mut sections = sections::build(config, linked, landings);
-    for s in &mut sections {
-        s.pages = section_pages
-            .get(&(s.lang.clone(), s.id.clone()))
-            .copied()
-            .unwrap_or(1);
-    }
-    sections
-}
-
-/// Claims the output path of each of `assets`, where no page may go.
-fn claim_assets(
-    config: &Config,
-    assets: &[Asset],
-    registry: &mut PathRegistry,
-    errors: &mut Vec<Diagnostic>,
-) {
-    for asset in assets {
-        if let Err(e) = registry.claim(
-            &output_paths::asset_path(&asset.rel),
-            format!("file `{}`", asset.rel),
-            config.content_dir.join(&asset.rel),
-            0..0,
-        ) {
-            errors.push(e);
-        }
-    }
-}
-
-/// The error for `article` if its id differs only in case from the id of
-/// an article placed before (`placed(i)` for the index `spellings` gives
-/// each folded id): both would own one short link on file systems that
-/// ignore case, and agents type ids as they remember them.
-fn case_twin<'a>(
-    spellings: &BTreeMap<String, usize>,
-    article: &Article,
-    placed: &dyn Fn(usize) -> &'a Article,
-) -> Option<Diagnostic> {
-    let first = placed(*spellings.get(&article.id.to_ascii_lowercase())?);
-    (first.id != article.id).then(|| {
-        Diagnostic::error(
-            &article.path,
-            article.spans.value("id"),
-            format!(
-                "id `{}` differs only in case from `{}`, the id of {}",
-                article.id,
-                first.id,
-                first.path.display()
-            ),
-        )
-        .with_help(format!(
-            "write `{}` if this is a translation of that article, or choose another id: \
-             ids that differ only in case share one short link on macOS and Windows",
-            first.id
-        ))
-    })
-}
-
 /// Site path of `article`: its language, its section, its slug.
 fn article_path(config: &Config, article: &Article) -> String {
     let section = article
@@ -493,95 +428,6 @@ fn article_path(config: &Config, article: &Article) -> String {
         language_prefix(config, &article.lang),
         article.slug
     )
-}
-
-/// Claims the page path of every section that the articles `order` (at
-/// `paths`) and `landings` make exist, before any article claims its own:
-/// a section's page is part of the site's frame, so an article in its way
-/// is the one reported. A section whose path an article takes has that
-/// article for its page. A section that cannot have its page leaves out
-/// its landing page and every article in it or below it, each reported.
-/// A section of more than [`output_paths::PAGE_SIZE`] articles of its own
-/// claims the paths of its list's other pages too (`page/2/`…); returns how
-/// many pages each section (by language and id) could claim.
-fn claim_sections(
-    config: &Config,
-    articles: &[Article],
-    order: &[usize],
-    paths: &[String],
-    landings: &Landings,
-    registry: &mut PathRegistry,
-    errors: &mut Vec<Diagnostic>,
-) -> BTreeMap<(String, String), usize> {
-    let mut pages = BTreeMap::new();
-    let taken: BTreeSet<&str> = paths.iter().map(String::as_str).collect();
-    let in_order = || order.iter().map(|&k| &articles[k]);
-    // The first article in each section or below it, which is named when
-    // the section has no landing page.
-    let mut first: BTreeMap<(&str, &str), &Article> = BTreeMap::new();
-    for a in in_order() {
-        for id in a.section.as_deref().into_iter().flat_map(ancestors) {
-            first.entry((a.lang.as_str(), id)).or_insert(a);
-        }
-    }
-    let exist = sections::existing(
-        in_order().map(|a| (a.lang.as_str(), a.section.as_deref())),
-        landings,
-    );
-    for (lang, id) in exist {
-        let path = section_path(config, lang, id);
-        if taken.contains(path.as_str()) {
-            continue;
-        }
-        let landing = landings.get(&(lang.to_owned(), id.to_owned()));
-        let (file, span) = match (landing, first.get(&(lang, id))) {
-            (Some(l), _) => (l.path.clone(), 0..0),
-            (None, Some(a)) => (a.path.clone(), a.spans.value("category")),
-            (None, None) => continue,
-        };
-        if let Err(e) = registry.claim(&path, format!("section `{id}`"), file.clone(), span.clone())
-        {
-            let inside = |a: &&Article| {
-                a.lang == lang
-                    && a.path != file
-                    && a.section
-                        .as_deref()
-                        .is_some_and(|s| ancestors(s).any(|up| up == id))
-            };
-            for a in in_order().filter(inside) {
-                errors.push(Diagnostic {
-                    path: a.path.clone(),
-                    span: a.spans.value("category"),
-                    ..e.clone()
-                });
-            }
-            errors.push(e);
-            continue;
-        }
-        let own = in_order()
-            .filter(|a| a.lang == lang && a.section.as_deref() == Some(id))
-            .count();
-        let mut claimed = 1;
-        for n in 2..=output_paths::page_count(own) {
-            let at = output_paths::page_path(&path, n);
-            if let Err(e) = registry.claim(
-                &at,
-                format!("page {n} of section `{id}`"),
-                file.clone(),
-                span.clone(),
-            ) {
-                errors.push(e.with_help(format!(
-                    "the section lists {} articles a page, and its page {n} goes to `/{at}`: \
-                     rename what is there",
-                    output_paths::PAGE_SIZE
-                )));
-                break;
-            }
-            claimed = n;
-        }
-        pages.insert((lang.to_owned(), id.to_owned()), claimed);
-    }
-    pages
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{
     BuildAudience, LinkedArticle, PathRegistry, Redirect, RedirectTarget, Section, Selection,
-    Withheld, case_twin, short_path,
+    Withheld, short_path,
 };
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -359,6 +359,35 @@ fn docusaurus_id(article: &Article) -> Option<&str> {
 fn is_folder_page(rel: &str) -> bool {
     let stem = crate::landing::markdown_stem(crate::landing::split_dir(rel).1);
     ["index", "readme"].contains(&stem.to_ascii_lowercase().as_str())
+}
+
+/// The error for `article` if its id differs only in case from the id of
+/// an article placed before (`placed(i)` for the index `spellings` gives
+/// each folded id): both would own one short link on file systems that
+/// ignore case, and agents type ids as they remember them.
+fn case_twin<'a>(
+    spellings: &BTreeMap<String, usize>,
+    article: &Article,
+    placed: &dyn Fn(usize) -> &'a Article,
+) -> Option<Diagnostic> {
+    let first = placed(*spellings.get(&article.id.to_ascii_lowercase())?);
+    (first.id != article.id).then(|| {
+        Diagnostic::error(
+            &article.path,
+            article.spans.value("id"),
+            format!(
+                "id `{}` differs only in case from `{}`, the id of {}",
+                article.id,
+                first.id,
+                first.path.display()
+            ),
+        )
+        .with_help(format!(
+            "write `{}` if this is a translation of that article, or choose another id: \
+             ids that differ only in case share one short link on macOS and Windows",
+            first.id
+        ))
+    })
 }
 
 #[cfg(test)]
