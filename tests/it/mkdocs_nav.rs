@@ -4,7 +4,8 @@
 //! the dev server acts on its changes as a clean build does.
 
 use crate::conventions::{assert_has, built, page};
-use crate::serve::{Step, assert_rebuilds_everything_as_a_clean_build, edit};
+use crate::serve::{Step, assert_rebuilds_everything_as_a_clean_build};
+use crate::support::edit;
 use crate::support::{Site, stderr};
 
 /// The hrefs of the section links of the home page, in order.

@@ -5,8 +5,9 @@
 //! users expect, and none is published.
 
 use crate::conventions::{assert_error_at, assert_has, assert_warning_at, built};
-use crate::serve::{Step, assert_rebuilds_everything_as_a_clean_build, edit};
+use crate::serve::{Step, assert_rebuilds_everything_as_a_clean_build};
 use crate::support::Site;
+use crate::support::edit;
 
 /// The pages under `path` that the page at `path` links to, in the order
 /// it lists them (each by its path, `guides/vpn`), once each.

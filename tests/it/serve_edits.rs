@@ -2,7 +2,8 @@
 //! server: links written before their target, editors' backup files, and
 //! the like. After each, the site served is the one a clean build makes.
 
-use crate::serve::{assert_same_as_clean_build, assert_same_as_clean_build_with, edit};
+use crate::serve::{assert_same_as_clean_build, assert_same_as_clean_build_with};
+use crate::support::edit;
 use crate::support::{Server, Site};
 
 /// A link written before the article it names: once that article is

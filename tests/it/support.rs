@@ -147,6 +147,13 @@ pub fn without_highlighting(html: &str) -> String {
 }
 
 /// The text of stderr of a finished command.
+/// Replaces the first `from` in the file at `path` by `to`; `from` must be there.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
 pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
