@@ -12,8 +12,8 @@ use rayon::prelude::*;
 use super::markdown::{self, RenderedBody};
 use super::theme::Theme;
 use super::{
-    Listings, Memo, RenderError, Rendered, Sink, in_language, language_pages, template_errors,
-    tree, widget,
+    KeepPreviews, Listings, Memo, RenderError, Rendered, Sink, in_language, language_pages,
+    template_errors, tree, widget,
 };
 use crate::diagnostics::Diagnostic;
 use crate::link::SiteModel;
@@ -33,6 +33,7 @@ pub fn articles(
     theme: &Theme,
     sink: &dyn Sink,
     memo: &dyn Memo,
+    previews: &dyn KeepPreviews,
 ) -> Result<Rendered, RenderError> {
     let languages = language_pages(model, theme);
     let for_lang = |lang: &str| in_language(&languages, lang);
@@ -44,7 +45,7 @@ pub fn articles(
     // One page buffer per run of pages: a fresh one per page was a visible
     // cost. Runs of at most `PAGES_PER_TASK` pages, so that no core waits
     // long for the other to finish its last run.
-    let articles: Vec<(RenderedBody, Vec<u8>, Option<String>)> = (0..model.articles.len())
+    let articles: Vec<(RenderedBody, Option<String>)> = (0..model.articles.len())
         .into_par_iter()
         .with_max_len(PAGES_PER_TASK)
         .map_init(Vec::new, |page, i| {
@@ -53,20 +54,23 @@ pub fn articles(
             if let Some(recalled) = memo.recall(i)
                 && sink.keep(&path)
             {
-                return Ok((recalled.body, recalled.preview, None));
+                previews.keep(i, recalled.preview)?;
+                return Ok((recalled.body, None));
             }
             let pages = for_lang(&linked.article.lang);
             let mut body = markdown::render_body(model, i, &pages.text, &pages.theme.ids);
             // Before the page, which takes the body's HTML.
             let preview = widget::preview_record(pages, i, &body);
             page.clear();
-            match pages.article(i, &mut body, page) {
+            let rendered = match pages.article(i, &mut body, page) {
                 Ok(()) => {
                     memo.remember(i, &body, &preview);
-                    sink.put(&path, page).map(|()| (body, preview, None))
+                    sink.put(&path, page).map(|()| (body, None))
                 }
-                Err(e) => Ok((body, preview, Some(e))),
-            }
+                Err(e) => Ok((body, Some(e))),
+            };
+            previews.keep(i, preview)?;
+            rendered
         })
         .collect::<io::Result<_>>()
         .map_err(RenderError::Io)?;
@@ -74,18 +78,15 @@ pub fn articles(
     // for 10 to 25 ms at 10,000 articles.
     let used_assets: BTreeSet<String> = articles
         .iter()
-        .flat_map(|(b, _, _)| b.assets.iter().cloned())
+        .flat_map(|(b, _)| b.assets.iter().cloned())
         .collect();
-    let indexed: Vec<(usize, &RenderedBody)> = articles
-        .iter()
-        .map(|(body, _, _)| body)
-        .enumerate()
-        .collect();
+    let indexed: Vec<(usize, &RenderedBody)> =
+        articles.iter().map(|(body, _)| body).enumerate().collect();
     let mut diagnostics = check_links(model, &indexed, |target| &articles[target].0.anchors);
     diagnostics.extend(tree::landing_problems(model, &languages));
     diagnostics.extend(template_errors(
         model,
-        articles.iter().filter_map(|(_, _, error)| error.clone()),
+        articles.iter().filter_map(|(_, error)| error.clone()),
     ));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(RenderError::Content(diagnostics, used_assets));
@@ -96,11 +97,9 @@ pub fn articles(
         sections: Vec::with_capacity(articles.len()),
         anchors: Vec::with_capacity(articles.len()),
         article_links: Vec::with_capacity(articles.len()),
-        previews: Vec::with_capacity(articles.len()),
         listings: Listings::new(),
     };
-    for (body, preview, _) in articles {
-        rendered.previews.push(preview);
+    for (body, _) in articles {
         rendered.anchors.push(body.anchors);
         rendered.sections.push(body.sections);
         rendered.article_links.push(body.article_links);

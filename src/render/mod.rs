@@ -31,6 +31,7 @@ pub mod widget;
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use search_index::Section;
 
@@ -92,9 +93,50 @@ pub struct Recalled {
     pub preview: Vec<u8>,
 }
 
+/// Where each article's preview ([`widget::preview_record`]) waits, from
+/// its page's rendering to the help widget's files ([`widget::write`]):
+/// the whole site's at once, as each file holds the previews of articles
+/// spread over the site.
+pub trait KeepPreviews: Sync {
+    /// Keeps `preview`, the preview of article `index` of the model.
+    fn keep(&self, index: usize, preview: Vec<u8>) -> io::Result<()>;
+}
+
+/// Previews kept in memory, as the dev server keeps them.
+pub struct HeldPreviews(Vec<OnceLock<Vec<u8>>>);
+
+impl HeldPreviews {
+    /// Room for the previews of `articles` articles.
+    pub fn new(articles: usize) -> Self {
+        Self((0..articles).map(|_| OnceLock::new()).collect())
+    }
+
+    /// The previews, in model order (empty for an article not rendered).
+    pub fn into_vec(self) -> Vec<Vec<u8>> {
+        self.0
+            .into_iter()
+            .map(|p| p.into_inner().unwrap_or_default())
+            .collect()
+    }
+}
+
+impl KeepPreviews for HeldPreviews {
+    fn keep(&self, index: usize, preview: Vec<u8>) -> io::Result<()> {
+        // An article is rendered once: a second preview would be the same.
+        let _ = self.0[index].set(preview);
+        Ok(())
+    }
+}
+
 /// A sink that keeps nothing: for renders that only validate (`check`) and
 /// for outputs a caller does not need.
 pub struct Discard;
+
+impl KeepPreviews for Discard {
+    fn keep(&self, _: usize, _: Vec<u8>) -> io::Result<()> {
+        Ok(())
+    }
+}
 
 impl Sink for Discard {
     fn put(&self, _: &str, _: &[u8]) -> io::Result<()> {
@@ -130,21 +172,23 @@ pub struct Rendered {
     pub article_links: Vec<Vec<String>>,
     /// Problems a lenient build publishes anyway (broken links).
     pub warnings: Vec<Diagnostic>,
-    /// What the help widget shows of each article
-    /// ([`widget::preview_record`]), in [`SiteModel::articles`] order.
-    pub previews: Vec<Vec<u8>>,
     /// What each page that lists articles shows of them, by output path
     /// (empty when only article pages were rendered).
     pub listings: Listings,
 }
 
-/// Renders every page of the site into `sink`; not the help widget's
-/// files, which [`widget::write`] makes from [`Rendered::previews`] (the
-/// dev server makes them in the background, with the search index they
-/// search).
-pub fn render(model: &SiteModel, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, RenderError> {
-    let rendered =
-        articles(model, theme, sink, &Forget).map_err(|e| with_listing_errors(model, theme, e))?;
+/// Renders every page of the site into `sink`, and the articles'
+/// previews into `previews`; not the help widget's files, which
+/// [`widget::write`] makes from the previews (the dev server makes them in
+/// the background, with the search index they search).
+pub fn render(
+    model: &SiteModel,
+    theme: &Theme,
+    sink: &dyn Sink,
+    previews: &dyn KeepPreviews,
+) -> Result<Rendered, RenderError> {
+    let rendered = articles(model, theme, sink, &Forget, previews)
+        .map_err(|e| with_listing_errors(model, theme, e))?;
     let languages = language_pages(model, theme);
     let listed = listings(model, theme, &languages, sink, &|_, _| true)?;
     let template_errors = listed.errors;
@@ -319,8 +363,9 @@ mod tests {
             )
             .unwrap();
             let paths = Paths::default();
-            let rendered = render(&model, &theme, &paths).unwrap();
-            widget::write(&model, &theme, &rendered.previews, &paths).unwrap();
+            let previews = HeldPreviews::new(model.articles.len());
+            render(&model, &theme, &paths, &previews).unwrap();
+            widget::write(&model, &theme, previews.into_vec().as_slice(), &paths).unwrap();
             let mut content: BTreeSet<String> =
                 ["index.html".to_owned(), "en/index.html".into()].into();
             let pages = model

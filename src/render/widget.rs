@@ -136,19 +136,32 @@ pub fn is_widget_file(path: &str) -> bool {
     path == WIDGET_JS || path == WIDGET_MODULE || path.starts_with(&format!("{WIDGET_DIR}/"))
 }
 
-/// Writes `widget.js`, `widget.mjs` and the preview files; `previews` are
-/// the [`preview_record`]s of the model's articles, in their order.
+/// The [`preview_record`]s of the model's articles, as [`write`] reads them.
+pub trait Previews: Sync {
+    /// Appends the preview of article `index` of the model to `out`.
+    fn append(&self, index: usize, out: &mut Vec<u8>) -> io::Result<()>;
+}
+
+/// Previews held in memory, in model order.
+impl<P: AsRef<[u8]> + Sync> Previews for [P] {
+    fn append(&self, index: usize, out: &mut Vec<u8>) -> io::Result<()> {
+        out.extend_from_slice(self[index].as_ref());
+        Ok(())
+    }
+}
+
+/// Writes `widget.js`, `widget.mjs` and the preview files of `previews`.
 pub fn write(
     model: &SiteModel,
     theme: &Theme,
-    previews: &[impl AsRef<[u8]> + Sync],
+    previews: &(impl Previews + ?Sized),
     sink: &dyn Sink,
 ) -> io::Result<()> {
     let groups = groups(model);
-    let digests: Vec<Digest> = groups
+    let digests = groups
         .par_iter()
         .map_init(Vec::new, |json, group| digest(model, group, previews, json))
-        .collect();
+        .collect::<io::Result<Vec<Digest>>>()?;
     write_files(model, theme, previews, &groups, &digests, sink)
 }
 
@@ -191,16 +204,16 @@ impl PreviewDigests {
     ) -> io::Result<()> {
         let groups = groups(model);
         let earlier = (self.files.len() == groups.len()).then_some(&self.files);
-        let digests: Vec<Digest> = groups
+        let digests = groups
             .par_iter()
             .enumerate()
             .map_init(Vec::new, |json, (i, group)| {
                 match earlier.map(|files| &files[i]) {
-                    Some(file) if file.holds(model, group, previews) => file.digest,
+                    Some(file) if file.holds(model, group, previews) => Ok(file.digest),
                     _ => digest(model, group, previews, json),
                 }
             })
-            .collect();
+            .collect::<io::Result<Vec<Digest>>>()?;
         write_files(model, theme, previews, &groups, &digests, sink)?;
         self.files = groups
             .iter()
@@ -238,12 +251,12 @@ fn groups(model: &SiteModel) -> Vec<Vec<usize>> {
 fn digest(
     model: &SiteModel,
     group: &[usize],
-    previews: &[impl AsRef<[u8]>],
+    previews: &(impl Previews + ?Sized),
     json: &mut Vec<u8>,
-) -> Digest {
+) -> io::Result<Digest> {
     json.clear();
-    preview_file_json(model, group, previews, json);
-    (json.len(), blake3::hash(json))
+    preview_file_json(model, group, previews, json)?;
+    Ok((json.len(), blake3::hash(json)))
 }
 
 /// Writes the preview files of `groups`, whose JSON has `digests`, into
@@ -251,7 +264,7 @@ fn digest(
 fn write_files(
     model: &SiteModel,
     theme: &Theme,
-    previews: &[impl AsRef<[u8]> + Sync],
+    previews: &(impl Previews + ?Sized),
     groups: &[Vec<usize>],
     digests: &[Digest],
     sink: &dyn Sink,
@@ -271,9 +284,11 @@ fn write_files(
         let path = format!("{WIDGET_DIR}/{build}/{i}.js");
         let (len, _) = digests[i];
         let mut file = Vec::with_capacity(len + path.len() + 64);
+        let mut read = Ok(());
         search_index::format::wrap_into(&mut file, &path, |out| {
-            preview_file_json(model, group, previews, out);
+            read = preview_file_json(model, group, previews, out);
         });
+        read?;
         sink.put(&path, &file)
     })?;
     let site = site_data(model, theme, &build, groups.len());
@@ -287,9 +302,9 @@ fn write_files(
 fn preview_file_json(
     model: &SiteModel,
     group: &[usize],
-    previews: &[impl AsRef<[u8]>],
+    previews: &(impl Previews + ?Sized),
     json: &mut Vec<u8>,
-) {
+) -> io::Result<()> {
     json.extend_from_slice(b"{\"articles\":{");
     for (i, &a) in group.iter().enumerate() {
         if i > 0 {
@@ -301,9 +316,10 @@ fn preview_file_json(
                 .as_bytes(),
         );
         json.push(b':');
-        json.extend_from_slice(previews[a].as_ref());
+        previews.append(a, json)?;
     }
     json.extend_from_slice(b"}}");
+    Ok(())
 }
 
 /// What the widget knows of the site: its languages with their interface

@@ -189,7 +189,8 @@ impl Good {
     /// A clean build of a prepared site.
     fn built(model: SiteModel, theme: Theme, texts: &SourceTexts) -> Result<Self, BuildError> {
         let sink = MemorySink::default();
-        let rendered = render::render(&model, &theme, &sink)
+        let previews = render::HeldPreviews::new(model.articles.len());
+        let rendered = render::render(&model, &theme, &sink, &previews)
             .map_err(|e| site::render_failure(Vec::new(), e, texts.clone()))?;
         Ok(Self {
             model: Arc::new(model),
@@ -198,7 +199,7 @@ impl Good {
                 anchors: rendered.anchors.into_iter().map(Arc::new).collect(),
                 sections: rendered.sections.into_iter().map(Arc::new).collect(),
                 article_links: rendered.article_links.into_iter().map(Arc::from).collect(),
-                previews: rendered.previews.into_iter().map(Arc::from).collect(),
+                previews: previews.into_vec().into_iter().map(Arc::from).collect(),
             },
             pages: Arc::new(sink.into_files()),
             listings: Arc::new(rendered.listings),

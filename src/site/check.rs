@@ -98,7 +98,7 @@ pub(super) fn render_checks(
     theme: &Theme,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<std::collections::BTreeSet<String>, BuildError> {
-    match render::render(model, theme, &render::Discard) {
+    match render::render(model, theme, &render::Discard, &render::Discard) {
         Ok(rendered) => Ok(rendered.used_assets),
         Err(RenderError::Content(errors, used_assets)) => {
             problems.extend(errors);

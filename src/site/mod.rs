@@ -16,7 +16,7 @@ use crate::leniency;
 use crate::link::{self, BuildAudience, Selection, SiteModel};
 use crate::parse;
 use crate::render::{self, RenderError, Sink, theme::Theme};
-use crate::write::{self, OutputClaim, Staging, Unknown};
+use crate::write::{self, OutputClaim, SpilledPreviews, Staging, Unknown};
 
 mod check;
 mod lenient;
@@ -448,7 +448,8 @@ pub fn build_with_pages(
     );
     let frame = cache::frame(&model, &theme, &shaped_by);
     let cache = BuildCache::open(&claim, &out, &model, &frame, options.cache);
-    let rendered = render::articles(&model, &theme, &staging, &cache);
+    let previews = SpilledPreviews::create(claim.state(), model.articles.len())?;
+    let rendered = render::articles(&model, &theme, &staging, &cache, &previews);
     let (cache, kept) = cache.finish();
     let mut rendered = match rendered {
         Ok(rendered) => rendered,
@@ -471,7 +472,7 @@ pub fn build_with_pages(
     texts.keep_only(warnings.iter().map(|d| d.path.as_path()));
     model.drop_texts();
     let sections = std::mem::take(&mut rendered.sections);
-    let previews = std::mem::take(&mut rendered.previews);
+    let previews = previews.finish()?;
     let input = crate::index::IndexInput::new(&model, sections);
     let redirect_pages = render::redirect_pages(&model);
     let index_staging = Staging::create(&index_dir(&out))?;

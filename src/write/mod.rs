@@ -18,6 +18,7 @@
 //! swap stays atomic: the old site is untouched until the exchange.
 
 mod claim;
+mod spill;
 mod swap;
 
 use std::collections::BTreeSet;
@@ -26,6 +27,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 pub use claim::{INDEX_DIR, OutputClaim, Sources, Unknown, open_state_file, output_dir, state_dir};
+pub use spill::SpilledPreviews;
 pub use swap::{Leftover, Owned};
 use swap::{remove_tree, swap_in};
 
