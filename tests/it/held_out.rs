@@ -237,3 +237,28 @@ fn sphinx_static_files_are_published_and_shown() {
         assert!(!public.join(left_out).exists(), "{left_out}");
     }
 }
+
+/// black's docs (Sphinx with MyST) keep `conf.py`, `Makefile` and
+/// `make.bat` beside their pages: the site published them, and
+/// `tier0 check` told to delete them as files no article uses, which
+/// would break the Sphinx build the project still runs.
+#[test]
+fn a_sphinx_folders_config_and_build_scripts_are_not_published() {
+    let site = Site::empty();
+    site.write("content/index.md", "# Formatter\n\nRun it.\n");
+    site.write("content/conf.py", "project = 'formatter'\n");
+    site.write("content/Makefile", "html:\n\tsphinx-build . _build\n");
+    site.write("content/make.bat", "sphinx-build . _build\n");
+    site.write("content/guide/Makefile", "all:\n");
+    let err = build(&site);
+    let public = site.public();
+    for left_out in ["conf.py", "Makefile", "make.bat"] {
+        assert!(!public.join(left_out).exists(), "{left_out}\n{err}");
+    }
+    // Only the top's: elsewhere a Makefile is a file like any other.
+    assert!(public.join("guide/Makefile").is_file(), "{err}");
+    let check = site.tier0(&["check"]).output().unwrap();
+    let said = stderr(&check);
+    assert!(!said.contains("conf.py"), "{said}");
+    assert!(!said.contains("make.bat"), "{said}");
+}
