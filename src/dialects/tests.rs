@@ -8,6 +8,22 @@ fn mdx(body: &str) -> String {
     prepare(body, true).text().to_owned()
 }
 
+/// Vocs's home page nests its own components (`<HomePage.Button>` in
+/// `<HomePage.Buttons>`): with their tags dropped, the buttons' labels,
+/// indented four spaces, became an indented code block, which MDX does
+/// not have.
+#[test]
+fn text_indented_in_mdx_is_no_code_block() {
+    let body = "<Home>\n  <Home.Buttons>\n    <Home.Button href=\"/start\">Get started</Home.Button>\n\n        Read on.\n  </Home.Buttons>\n</Home>\n";
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&mdx(body)));
+    assert!(!html.contains("<pre>"), "{html}");
+    assert!(html.contains("<p>Get started</p>"), "{html}");
+    assert!(html.contains("<p>Read on.</p>"), "{html}");
+    // Plain Markdown keeps its indented code.
+    assert_eq!(text("Text.\n\n    code\n"), "Text.\n\n    code\n");
+}
+
 #[test]
 fn plain_markdown_is_not_copied() {
     let body = "# Title\n\nSome `{{ code }}` and a [link](x.md).\n\n```\n{% raw %}\n```\n";

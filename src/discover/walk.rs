@@ -2,7 +2,8 @@
 //! files read apart for the shape of the site, with the problems of the
 //! files that cannot be read or followed. Hidden files and folders are
 //! skipped but for GitBook's uploads, `.gitbook/assets/`, and so are
-//! folders whose name starts with `_` but for Sphinx's `_static/`.
+//! folders whose name starts with `_` but for Sphinx's `_static/`, and a
+//! Sphinx source folder's `conf.py` and build scripts.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,23 @@ pub const GITBOOK_DIR: &str = ".gitbook";
 /// (`output_paths::asset_path`), as a static host may hide a folder whose
 /// name starts with `_` (GitHub Pages' Jekyll does).
 pub const SPHINX_STATIC_DIR: &str = "_static";
+
+/// Sphinx's configuration, at the top of its source folder: a content
+/// folder that holds it is a Sphinx project's.
+const SPHINX_CONFIG: &str = "conf.py";
+
+/// The files at the top of a Sphinx source folder that build it rather
+/// than make its pages: its configuration and `sphinx-quickstart`'s
+/// scripts. Sphinx publishes none of them, and the project still needs
+/// them, so tier0 neither copies them to the site nor calls them unused.
+const SPHINX_BUILD_FILES: [&str; 3] = [SPHINX_CONFIG, "Makefile", "make.bat"];
+
+/// Whether the file at `rel` under the content folder is one of
+/// [`SPHINX_BUILD_FILES`] of a Sphinx source folder (`sphinx`: the
+/// content folder holds [`SPHINX_CONFIG`]).
+fn builds_sphinx(rel: &Path, sphinx: bool) -> bool {
+    sphinx && SPHINX_BUILD_FILES.iter().any(|name| rel == Path::new(name))
+}
 
 /// For the path `rel` under the content folder: `None` outside the
 /// uploads of other generators that discovery would skip by their name,
@@ -135,6 +153,7 @@ pub(super) fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic
     let mut assets = Vec::new();
     let mut apart = Vec::new();
     let mut links = Vec::new();
+    let sphinx = content.join(SPHINX_CONFIG).is_file();
     let mut walker = WalkDir::new(content)
         .follow_links(true)
         .sort_by_file_name()
@@ -194,7 +213,7 @@ pub(super) fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic
         {
             links.push((link, target));
         }
-        if !entry.file_type().is_file() {
+        if !entry.file_type().is_file() || builds_sphinx(at, sphinx) {
             continue;
         }
         let Some(rel) = relative(content, entry.path()) else {

@@ -161,6 +161,16 @@ impl SiteModel {
         recent
     }
 
+    /// Listed articles in `lang` that no section holds (those at the top
+    /// of the content folder), in the site's order: only the home page
+    /// can list them.
+    pub fn outside_sections(&self, lang: &str) -> Vec<usize> {
+        self.listed()
+            .filter(|&(i, a)| a.article.lang == lang && self.section_of(i).is_none())
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// The section article `index` is in, in the article's language: the
     /// one that lists it, else (an unlisted article) the one of its
     /// folder or `category`.

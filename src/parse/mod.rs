@@ -540,7 +540,9 @@ fn title_of(
 }
 
 /// A title made from a file's name (`getting-started` → `Getting started`),
-/// or its folder's for an `index` or `README`.
+/// or its folder's for an `index` or `README`, without its number prefix
+/// (`17_donate` → `Donate`), which only orders the page, as Docusaurus
+/// reads it and as a section's title from its folder leaves it out.
 fn title_from_file_name(dir: &str, stem: &str) -> String {
     let name = if stem.eq_ignore_ascii_case("index") || stem.eq_ignore_ascii_case("readme") {
         dir.rsplit('/')
@@ -550,7 +552,7 @@ fn title_from_file_name(dir: &str, stem: &str) -> String {
     } else {
         stem
     };
-    title_from_name(name)
+    title_from_name(without_number_prefix(name))
 }
 
 /// A title made from a file or folder name: `getting-started` → `Getting started`.

@@ -57,6 +57,24 @@ fn a_missing_title_comes_from_the_file_name() {
     assert_eq!(a.title, "Guide");
 }
 
+/// tushare's docs (a plain folder of Chinese pages) order their files by
+/// number (`17_社区捐助.md`), and the one without a heading was titled
+/// `17 社区捐助`: the prefix only orders the page, as for its folder's
+/// section title and in Docusaurus.
+#[test]
+fn a_title_from_a_file_name_leaves_its_number_prefix_out() {
+    let (a, d) = only_warnings("guides/17_donate-now.md", "---\nid: KB-1\n---\nText\n");
+    assert_eq!(a.title, "Donate now");
+    assert_eq!(
+        d,
+        ["the article has no title; using `Donate now`, from its file name"]
+    );
+    let (a, _) = only_warnings("guides/02-setup/README.md", "Text\n");
+    assert_eq!(a.title, "Setup");
+    let (a, _) = only_warnings("news/2024-01-15-launch.md", "Text\n");
+    assert_eq!(a.title, "2024 01 15 launch");
+}
+
 #[test]
 fn no_front_matter_takes_the_title_from_the_first_heading() {
     let text = "\u{feff}# The *Rust* Book\n\nText\n";

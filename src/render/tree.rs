@@ -178,6 +178,11 @@ impl LanguagePages<'_> {
             .take(RECENT)
             .map(|i| self.summary(&from, i))
             .collect();
+        let outside_sections: Vec<ArticleSummary> = model
+            .outside_sections(&self.lang)
+            .into_iter()
+            .map(|i| self.summary(&from, i))
+            .collect();
         let intro = model.homes.get(&self.lang);
         let title = intro
             .and_then(|h| h.title.clone())
@@ -217,6 +222,7 @@ impl LanguagePages<'_> {
             ctx.insert("examples", &examples);
             ctx.insert("recent", &recent);
             ctx.insert("categories", &categories);
+            ctx.insert("outside_sections", &outside_sections);
             ctx.insert("content", &content);
         })
     }

@@ -237,3 +237,83 @@ fn sphinx_static_files_are_published_and_shown() {
         assert!(!public.join(left_out).exists(), "{left_out}");
     }
 }
+
+/// black's docs (Sphinx with MyST) keep `conf.py`, `Makefile` and
+/// `make.bat` beside their pages: the site published them, and
+/// `tier0 check` told to delete them as files no article uses, which
+/// would break the Sphinx build the project still runs.
+#[test]
+fn a_sphinx_folders_config_and_build_scripts_are_not_published() {
+    let site = Site::empty();
+    site.write("content/index.md", "# Formatter\n\nRun it.\n");
+    site.write("content/conf.py", "project = 'formatter'\n");
+    site.write("content/Makefile", "html:\n\tsphinx-build . _build\n");
+    site.write("content/make.bat", "sphinx-build . _build\n");
+    site.write("content/guide/Makefile", "all:\n");
+    let err = build(&site);
+    let public = site.public();
+    for left_out in ["conf.py", "Makefile", "make.bat"] {
+        assert!(!public.join(left_out).exists(), "{left_out}\n{err}");
+    }
+    // Only the top's: elsewhere a Makefile is a file like any other.
+    assert!(public.join("guide/Makefile").is_file(), "{err}");
+    let check = site.tier0(&["check"]).output().unwrap();
+    let said = stderr(&check);
+    assert!(!said.contains("conf.py"), "{said}");
+    assert!(!said.contains("make.bat"), "{said}");
+}
+
+/// pino's docs are a flat folder of pages, and black's (Sphinx) keep
+/// "Getting Started" and the FAQ at the top: no section lists such pages,
+/// so the home page showed an empty "Browse by topic" and reached them only
+/// through its ten most recent articles (four of pino's fourteen were
+/// linked from no list at all).
+#[test]
+fn the_home_page_lists_the_articles_outside_sections() {
+    let site = Site::english();
+    for (file, title) in [
+        ("api.md", "API"),
+        ("browser.md", "Browser"),
+        ("child-loggers.md", "Child loggers"),
+        ("transports.md", "Transports"),
+    ] {
+        site.write(&format!("content/{file}"), format!("# {title}\n\nText.\n"));
+    }
+    site.write(
+        "content/hidden.md",
+        "---\nunlisted: true\n---\n# Hidden\n\nText.\n",
+    );
+    build(&site);
+    let home = site.read_public("index.html");
+    assert!(!home.contains("Browse by topic"), "{home}");
+    let listed = home
+        .split_once("<h2 id=\"home-articles\">Articles</h2>")
+        .map(|(_, rest)| rest.split_once("</section>").map_or(rest, |(list, _)| list))
+        .unwrap_or_else(|| panic!("no list of articles:\n{home}"));
+    let links: Vec<&str> = listed
+        .match_indices("class=\"article-link\" href=\"")
+        .filter_map(|(at, found)| listed[at + found.len()..].split('"').next())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "api/index.html",
+            "browser/index.html",
+            "child-loggers/index.html",
+            "transports/index.html",
+        ]
+    );
+
+    // A page in a section is listed there, not again on the home page.
+    site.write("content/guides/setup.md", "# Setup\n\nText.\n");
+    build(&site);
+    let home = site.read_public("index.html");
+    assert!(home.contains("Browse by topic"), "{home}");
+    let listed = home
+        .split_once("<h2 id=\"home-articles\">")
+        .map_or("", |(_, rest)| {
+            rest.split_once("</section>").map_or(rest, |(list, _)| list)
+        });
+    assert!(!listed.contains("setup/index.html"), "{listed}");
+    assert!(listed.contains("transports/index.html"), "{listed}");
+}

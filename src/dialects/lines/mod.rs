@@ -387,7 +387,10 @@ impl Pass<'_> {
         let trimmed = text.trim_start();
         let rel = columns(text, usize::MAX).1;
         let at = content + (text.len() - trimmed.len());
-        if rel >= 4 && (self.prev_blank || self.indented_code) && !self.list {
+        // MDX has no indented code: a line indented four columns or more
+        // is text, which must reach CommonMark without its indentation.
+        let mdx_text = self.mdx && rel >= 4 && !self.list;
+        if rel >= 4 && (self.prev_blank || self.indented_code) && !self.list && !self.mdx {
             self.indented_code = true;
             return None;
         }
@@ -497,12 +500,18 @@ impl Pass<'_> {
                 self.mode = Mode::DropTo(found.range.end);
                 self.rewrite.remove(content..end);
             } else {
+                if mdx_text {
+                    self.rewrite.remove(content..at);
+                }
                 self.rewrite.replace(found.range.clone(), found.replacement);
                 self.inline(found.range.end, end, false);
             }
             return None;
         }
-        self.inline(content, end, trimmed.starts_with('#'));
+        if mdx_text {
+            self.rewrite.remove(content..at);
+        }
+        self.inline(at, end, trimmed.starts_with('#'));
         None
     }
 
