@@ -22,7 +22,7 @@
 
 use std::path::{Path, PathBuf};
 
-use search_index::analyzer::{Mode, composed, surface_forms};
+use search_index::analyzer::{Mode, canonical, surface_forms};
 use search_index::format::heading_anchor;
 use search_index::{Engine, SearchDocument, Section, build, export};
 use serde_json::json;
@@ -553,7 +553,7 @@ fn anchored_corpus() -> Vec<SearchDocument> {
             keywords: Vec::new(),
             sections: vec![Section {
                 // Derived as the exporter reads the heading: composed.
-                anchor: Some(heading_anchor(&composed(heading))),
+                anchor: Some(heading_anchor(&canonical(heading))),
                 heading: Some(heading.to_string()),
                 text: "El texto del ancla.".to_string(),
             }],

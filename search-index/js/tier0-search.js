@@ -1086,7 +1086,7 @@ function createSearch({ load, base = "", lang } = {}) {
    * `{ from, to }` replacements of unknown words.
    */
   async function answer(typed, options = {}) {
-    const query = composed(typed);
+    const query = canonical(typed);
     const limit = options.limit ?? 10;
     const { typos = true } = options;
     const { words, phrase } = await plan(query, typos);
@@ -1158,7 +1158,7 @@ function createSearch({ load, base = "", lang } = {}) {
   /** A corrected query (unknown words replaced by their best correction,
    *  as `written` shows it if it has it), or null. */
   async function suggest(typed, written = new Map()) {
-    const query = composed(typed);
+    const query = canonical(typed);
     const tokens = tokenize(query, "query");
     let out = "";
     let pos = 0;
@@ -1181,13 +1181,19 @@ function createSearch({ load, base = "", lang } = {}) {
   return { search, answer, suggest, manifest };
 }
 
+// Invisible format characters that text carries inside words (soft hyphen,
+// zero-width space and joiners, direction marks, word joiner, byte order
+// mark...): the Rust analyzer's `is_invisible`.
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
+
 /**
- * `query` in Unicode's composed form (NFC): an accent typed or pasted as a
- * combining mark (`contrasen\u0303a`, as macOS writes file names) is the
- * letter it goes on, not a separator that cuts the word in two (QUERY.md).
+ * `query` as both engines read it (QUERY.md, step 1): without the invisible
+ * characters that cut a word in two, and in Unicode's composed form (NFC):
+ * an accent typed or pasted as a combining mark (`contrasen\u0303a`, as
+ * macOS writes file names) is the letter it goes on.
  */
-function composed(query) {
-  return String(query).normalize("NFC");
+function canonical(query) {
+  return String(query).replace(INVISIBLE, "").normalize("NFC");
 }
 
 /** Whether the reader is still typing the last word of `query` (it ends in a word character). */

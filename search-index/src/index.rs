@@ -55,12 +55,12 @@ pub fn build(
     languages: &[String],
     docs: &[SearchDocument],
 ) -> Result<BuiltIndex, SearchError> {
-    // Read composed, as queries are (`analyzer::composed`).
-    let composed: Vec<Option<SearchDocument>> =
-        docs.par_iter().map(SearchDocument::composed).collect();
+    // Read as queries are (`analyzer::canonical`).
+    let canonical: Vec<Option<SearchDocument>> =
+        docs.par_iter().map(SearchDocument::canonical).collect();
     let docs = docs
         .iter()
-        .zip(&composed)
+        .zip(&canonical)
         .map(|(d, c)| c.as_ref().unwrap_or(d));
     let mut by_lang: BTreeMap<&str, Vec<&SearchDocument>> =
         languages.iter().map(|l| (l.as_str(), Vec::new())).collect();

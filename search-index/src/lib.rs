@@ -155,11 +155,11 @@ pub struct SearchDocument {
 }
 
 impl SearchDocument {
-    /// This article with its text in composed form
-    /// ([`analyzer::composed`]), or `None` when it already is (nearly
-    /// always): an article written with combining accents is found by the
-    /// words it shows.
-    fn composed(&self) -> Option<Self> {
+    /// This article with its text as both engines read it
+    /// ([`analyzer::canonical`]), or `None` when it already is (nearly
+    /// always): an article written with combining accents, soft hyphens or
+    /// zero-width spaces is found by the words it shows.
+    fn canonical(&self) -> Option<Self> {
         use std::borrow::Cow;
         let sections = self.sections.iter();
         let mut texts = [&self.title, &self.description]
@@ -167,10 +167,10 @@ impl SearchDocument {
             .chain(&self.keywords)
             .chain(&self.trail)
             .chain(sections.flat_map(|s| s.heading.iter().chain([&s.text])));
-        if texts.all(|t| matches!(analyzer::composed(t), Cow::Borrowed(_))) {
+        if texts.all(|t| matches!(analyzer::canonical(t), Cow::Borrowed(_))) {
             return None;
         }
-        let c = |t: &String| analyzer::composed(t).into_owned();
+        let c = |t: &String| analyzer::canonical(t).into_owned();
         Some(Self {
             title: c(&self.title),
             description: c(&self.description),

@@ -85,3 +85,61 @@ fn an_article_written_with_combining_accents_is_found_by_its_words() {
         assert_eq!(answer.hits[0].record.title, "Contraseña caducada");
     }
 }
+
+/// Invisible format characters inside words, which text pasted from a PDF
+/// or a web page carries: a soft hyphen, a zero-width space, a word
+/// joiner, a byte order mark. They cut the word in two in the article and
+/// in the query alike, so `contraseña` did not find `contra­seña`.
+#[test]
+fn invisible_characters_inside_words_are_no_separators() {
+    let doc = |id: &str, title: &str, body: &str| search_index::SearchDocument {
+        lang: "es".into(),
+        ..english_doc(id, title, None, body)
+    };
+    let docs = vec![
+        doc(
+            "invisible",
+            "Contra\u{ad}seña caducada",
+            "La impre\u{200b}sora no imprime: reini\u{2060}cie el \u{feff}servidor.",
+        ),
+        doc("other", "Contra", "Seña, impre y sora."),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let built = build(dir.path(), &["es".to_string()], &docs).unwrap();
+    let files = export_files(&built).unwrap();
+    let es = common::engine(&files, "es");
+    for query in [
+        "contraseña ",
+        "impresora ",
+        "reinicie servidor ",
+        "contra\u{200b}seña ",
+        "impre\u{ad}sora",
+        "\u{200e}contraseña\u{200f} ",
+    ] {
+        let answer = es.search(query, 10).unwrap();
+        let ids: Vec<&str> = answer.hits.iter().map(|h| h.record.id.as_str()).collect();
+        assert_eq!(ids.first(), Some(&"invisible"), "{query:?}");
+        assert!(answer.corrections.is_empty(), "{query:?}");
+        assert_eq!(answer.hits[0].record.title, "Contraseña caducada");
+    }
+}
+
+#[test]
+fn invisible_characters_are_every_default_ignorable_format_character_words_carry() {
+    use search_index::analyzer::{canonical, is_invisible};
+    for c in [
+        '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{202e}',
+    ] {
+        assert!(is_invisible(c), "{c:?}");
+    }
+    for c in [
+        ' ', '-', 'a', 'ñ', '\u{303}', '\u{a0}', '\u{2028}', '\u{3000}',
+    ] {
+        assert!(!is_invisible(c), "{c:?}");
+    }
+    assert_eq!(canonical("contra\u{ad}sen\u{303}a"), "contraseña");
+    assert!(matches!(
+        canonical("contraseña"),
+        std::borrow::Cow::Borrowed(_)
+    ));
+}

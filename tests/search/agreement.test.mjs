@@ -211,7 +211,7 @@ test("example knowledge base: hostile queries, alike in both engines", async () 
   const nfd = (text) => text.normalize("NFD");
   const queries = {
     es: [nfd("contraseña"), nfd("contraseña "), nfd("Conexión VPN "), nfd("contraseñ"), nfd("impresión no funciona"),
-      "contra\u200bseña", "\u202econtraseña", "ｃｏｎｔｒａｓｅñａ", "раssword", "İMPRESORA", "ımpresora ", "STRAẞE", "ΟΔΟΣ ",
+      "contra\u200bseña", "contra\u00adseña ", "impre\u2060sora", "\u202econtraseña", "ｃｏｎｔｒａｓｅñａ", "раssword", "İMPRESORA", "ımpresora ", "STRAẞE", "ΟΔΟΣ ",
       "\"contraseña caducada\"", "-impresora vpn", "impre*", "vpn AND correo", "title:vpn", "C:\\Users\\x", "/etc/hosts",
       "foo::bar()", "192.168.0.1", "v2.3.1", "#123", "@usuario", "don't", "https://example.com/kb/KB-1014?x=1#y",
       "😀 vpn", "👩‍💻 vpn", "كلمة المرور", "VPN连接失败", "vpn vpn vpn", "de la de la", "a", "0x80070005 0x80070005",

@@ -115,6 +115,20 @@ test("the Turkish capital İ is an i, as in the Rust engine", async () => {
   }
 });
 
+test("invisible characters inside a query's words are dropped, as in the Rust engine", async () => {
+  // A soft hyphen, a zero-width space, a word joiner or a direction mark
+  // pasted with the query cut its word in two.
+  for (const [query, same] of [["contra\u00adseña ", "contraseña "], ["impre\u200bsora", "impresora"],
+    ["\u200eCONEXIÓN\u200f ", "CONEXIÓN "], ["\ufeffimpre\u2060sora impresra ", "impresora impresra "]]) {
+    const a = await fsSearch("es").answer(query);
+    const b = await fsSearch("es").answer(same);
+    assert.ok(b.results.length > 0, same);
+    assert.deepEqual(ids(a.results), ids(b.results), query);
+    assert.deepEqual(a.words, b.words, query);
+    assert.deepEqual(a.corrections, b.corrections, query);
+  }
+});
+
 test("error codes are found whole", async () => {
   assert.deepEqual(ids(await es.search("0x80070005 ")), ["KB-1060", "KB-1050"]);
   assert.deepEqual(ids(await en.search("err_connection_reset ")), ["KB-1043"]);

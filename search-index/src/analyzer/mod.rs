@@ -70,20 +70,49 @@ pub use scan::for_each_token;
 pub use stemmer::{CodeAwareStemmer, CodeAwareStemmerFilter, CodeAwareStemmerStream};
 pub use tokenizer::{CodeAwareTokenizer, PrecomputedTokenStream, is_cjk, tokenize};
 
-/// `text` in Unicode's composed form (NFC): an accent typed, pasted or
-/// written as a combining mark (`contrasen\u{303}a`, as macOS writes file
-/// names) is the letter it goes on (`contraseña`), not a separator that
-/// cuts the word in two. Articles are read composed when they are
-/// indexed, and both engines compose the query before reading it.
-pub fn composed(text: &str) -> std::borrow::Cow<'_, str> {
+/// `text` as both engines read it: without the invisible characters that
+/// may sit inside a word ([`is_invisible`]: a soft hyphen or a zero-width
+/// space pasted from a PDF or a web page cut the word in two), and in
+/// Unicode's composed form (NFC): an accent typed, pasted or written as a
+/// combining mark (`contrasen\u{303}a`, as macOS writes file names) is the
+/// letter it goes on (`contraseña`), not a separator that cuts the word in
+/// two. Articles are read so when they are indexed, and both engines read
+/// the query so before anything else.
+pub fn canonical(text: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     if text.is_ascii() {
         return text.into();
     }
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.into(),
-        _ => text.nfc().collect::<String>().into(),
+    let visible: std::borrow::Cow<'_, str> = if text.contains(is_invisible) {
+        text.replace(is_invisible, "").into()
+    } else {
+        text.into()
+    };
+    match is_nfc_quick(visible.chars()) {
+        IsNormalized::Yes => visible,
+        _ => visible.nfc().collect::<String>().into(),
     }
+}
+
+/// Whether `c` is an invisible format character that text carries inside
+/// words: the soft hyphen, the zero-width space, non-joiner and joiner,
+/// the direction marks, embeddings, overrides and isolates, the word
+/// joiner and invisible operators, the Arabic letter mark, the Mongolian
+/// vowel separator and the byte order mark (Unicode's default-ignorable
+/// format characters, which search engines such as ICU's case folding
+/// drop). Both engines drop them from what they read.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{61C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+    )
 }
 
 /// The token of a raw span the fast tokenizer cut: the span itself, but for
