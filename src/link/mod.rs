@@ -314,6 +314,7 @@ pub fn link_or_return(
         None => related::related(&linked, &sections, &article_sections),
     };
     let by_label = resolve::labels(&linked, &sections);
+    let outside = model::Outside::of(&linked, &article_sections);
     Ok(SiteModel {
         urls: Urls::new(config.base_url.clone()),
         config,
@@ -331,6 +332,7 @@ pub fn link_or_return(
         by_name: Arc::new(by_name),
         by_label: Arc::new(by_label),
         related: Arc::new(related),
+        outside: Arc::new(outside),
         article_sections: Arc::new(article_sections),
         warnings,
     })

@@ -60,6 +60,44 @@ pub struct SiteModel {
     /// The section of each article and its place in the section's list,
     /// in [`Self::articles`] order.
     pub(super) article_sections: Arc<Vec<Option<(usize, usize)>>>,
+    /// The listed articles outside any section.
+    pub(super) outside: Arc<Outside>,
+}
+
+/// The listed articles that no section holds (those at the top of the
+/// content folder): per language, in the site's order, and the place of
+/// each in its language's list. The home page lists them, and their pages
+/// show the ones around them as an article in a section shows its section.
+#[derive(Debug, Default)]
+pub(super) struct Outside {
+    lists: BTreeMap<String, Vec<usize>>,
+    place: Vec<Option<usize>>,
+}
+
+impl Outside {
+    /// Those of `articles`, whose sections and places `article_sections`
+    /// gives.
+    pub(super) fn of(
+        articles: &[Arc<LinkedArticle>],
+        article_sections: &[Option<(usize, usize)>],
+    ) -> Self {
+        let mut outside = Self {
+            lists: BTreeMap::new(),
+            place: vec![None; articles.len()],
+        };
+        for (i, linked) in articles.iter().enumerate() {
+            if linked.listed() && linked.article.section.is_none() && article_sections[i].is_none()
+            {
+                let list = outside
+                    .lists
+                    .entry(linked.article.lang.clone())
+                    .or_default();
+                outside.place[i] = Some(list.len());
+                list.push(i);
+            }
+        }
+        outside
+    }
 }
 
 /// Articles an article page lists from its section.
@@ -163,12 +201,9 @@ impl SiteModel {
 
     /// Listed articles in `lang` that no section holds (those at the top
     /// of the content folder), in the site's order: only the home page
-    /// can list them.
-    pub fn outside_sections(&self, lang: &str) -> Vec<usize> {
-        self.listed()
-            .filter(|&(i, a)| a.article.lang == lang && self.section_of(i).is_none())
-            .map(|(i, _)| i)
-            .collect()
+    /// lists them all.
+    pub fn outside_sections(&self, lang: &str) -> &[usize] {
+        self.outside.lists.get(lang).map_or(&[], Vec::as_slice)
     }
 
     /// The section article `index` is in, in the article's language: the
@@ -182,14 +217,28 @@ impl SiteModel {
         })
     }
 
-    /// The part of its section's list of articles that the page of article
+    /// The list the page of article `index` shows it in, and its place
+    /// there: its section's articles, or for a listed article outside any
+    /// section the others of its language ([`Self::outside_sections`]);
+    /// `None` for an unlisted article.
+    pub fn neighbour_list(&self, index: usize) -> Option<(&[usize], usize)> {
+        if let Some((s, place)) = self.article_sections[index] {
+            return Some((&self.sections[s].articles, place));
+        }
+        let place = self.outside.place[index]?;
+        Some((
+            self.outside_sections(&self.articles[index].article.lang),
+            place,
+        ))
+    }
+
+    /// The part of its [`Self::neighbour_list`] that the page of article
     /// `index` shows: at most [`SECTION_NEIGHBOURS`], with it as near the
     /// middle as the list allows (so with the articles before and after it).
     pub fn section_window(&self, index: usize) -> &[usize] {
-        let Some((s, place)) = self.article_sections[index] else {
+        let Some((list, place)) = self.neighbour_list(index) else {
             return &[];
         };
-        let list = &self.sections[s].articles;
         let start = place
             .saturating_sub(SECTION_NEIGHBOURS / 2)
             .min(list.len().saturating_sub(SECTION_NEIGHBOURS));
@@ -222,11 +271,6 @@ impl SiteModel {
     /// The articles related to article `index`, best first.
     pub fn related(&self, index: usize) -> &[usize] {
         &self.related[index]
-    }
-
-    /// The place of article `index` in its section's list of articles.
-    pub fn place_in_section(&self, index: usize) -> Option<usize> {
-        self.article_sections[index].map(|(_, place)| place)
     }
 
     /// Site path of the page of section `index`: its own, or that of the
@@ -294,6 +338,38 @@ mod tests {
     }
 
     #[test]
+    fn articles_outside_sections_are_listed_per_language_in_the_sites_order() {
+        let model = linked(
+            &[
+                ("b.md", "---\nid: KB-2\ntitle: B\n---\n"),
+                ("a.md", "---\nid: KB-1\ntitle: A\n---\n"),
+                ("c.md", "---\nid: KB-3\ntitle: C\nunlisted: true\n---\n"),
+                ("a.en.md", "---\nid: KB-1\ntitle: A en\n---\n"),
+                ("red/d.md", "---\nid: KB-4\ntitle: D\n---\n"),
+            ],
+            &[],
+        )
+        .unwrap();
+        let at = |rel: &str| model.article_by_source(rel).unwrap();
+        let (a, b, c, en, d) = (
+            at("a.md"),
+            at("b.md"),
+            at("c.md"),
+            at("a.en.md"),
+            at("red/d.md"),
+        );
+        assert_eq!(model.outside_sections("es"), [a, b]);
+        assert_eq!(model.outside_sections("en"), [en]);
+        assert_eq!(model.outside_sections("fr"), [] as [usize; 0]);
+        assert_eq!(model.neighbour_list(b), Some((&[a, b][..], 1)));
+        assert_eq!(model.section_window(en), [en]);
+        assert!(!model.section_has_more(a));
+        // Unlisted: on no list; in a section: its section's.
+        assert_eq!(model.neighbour_list(c), None);
+        assert_eq!(model.neighbour_list(d), Some((&[d][..], 0)));
+    }
+
+    #[test]
     fn an_unlisted_article_keeps_its_section_but_no_list_shows_it() {
         let model = linked(
             &[
@@ -315,7 +391,7 @@ mod tests {
         assert_eq!(model.section_of(a), Some(red));
         assert_eq!(model.sections[red].articles, [a]);
         assert_eq!(model.sections[red].count, 1);
-        assert_eq!(model.place_in_section(b), None);
+        assert_eq!(model.neighbour_list(b), None);
         assert!(model.section_window(b).is_empty());
         // It may offer the others; none offers it.
         assert!(model.related(a).is_empty());

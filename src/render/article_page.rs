@@ -164,15 +164,14 @@ impl LanguagePages<'_> {
         }
     }
 
-    /// The articles beside article `index` in its section.
+    /// The articles beside article `index` in its section, or outside
+    /// sections beside it ([`crate::link::SiteModel::neighbour_list`]).
     fn neighbours(&self, index: usize) -> Neighbours {
         let model = self.model;
         let from = model.articles[index].path.as_str();
-        let (Some(section), Some(place)) = (model.section_of(index), model.place_in_section(index))
-        else {
+        let Some((list, place)) = model.neighbour_list(index) else {
             return Neighbours::default();
         };
-        let list = &model.sections[section].articles;
         let link = |i: usize| PageLink {
             title: model.articles[i].article.title.clone(),
             href: self.href(from, &model.articles[i].path),

@@ -128,8 +128,8 @@ impl KeepPreviews for HeldPreviews {
     }
 }
 
-/// A sink that keeps nothing: for renders that only validate (`check`) and
-/// for outputs a caller does not need.
+/// A sink, and a keeper of previews, that keeps nothing: for renders that
+/// only validate (`check`) and for outputs a caller does not need.
 pub struct Discard;
 
 impl KeepPreviews for Discard {

@@ -180,8 +180,8 @@ impl LanguagePages<'_> {
             .collect();
         let outside_sections: Vec<ArticleSummary> = model
             .outside_sections(&self.lang)
-            .into_iter()
-            .map(|i| self.summary(&from, i))
+            .iter()
+            .map(|&i| self.summary(&from, i))
             .collect();
         let intro = model.homes.get(&self.lang);
         let title = intro

@@ -300,6 +300,28 @@ fn cached_builds_equal_a_clean_build_after_every_kind_of_change() {
             Box::new(|| std::fs::remove_file(root.join("content/_sidebar.md")).unwrap()),
         ),
         (
+            "create articles outside any section",
+            true,
+            Box::new(|| {
+                for (file, title) in [("uno", "Uno"), ("dos", "Dos"), ("tres", "Tres")] {
+                    site.write(
+                        &format!("content/{file}.md"),
+                        format!("---\nid: KB-{file}\ntitle: {title}\n---\n\nTexto.\n"),
+                    );
+                }
+            }),
+        ),
+        (
+            "retitle an article outside sections, which reorders them",
+            true,
+            Box::new(|| edit(&root.join("content/uno.md"), "title: Uno", "title: Zeta")),
+        ),
+        (
+            "delete an article outside sections",
+            true,
+            Box::new(|| std::fs::remove_file(root.join("content/dos.md")).unwrap()),
+        ),
+        (
             "edit a category page",
             false,
             Box::new(|| {

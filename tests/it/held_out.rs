@@ -317,3 +317,58 @@ fn the_home_page_lists_the_articles_outside_sections() {
     assert!(!listed.contains("setup/index.html"), "{listed}");
     assert!(listed.contains("transports/index.html"), "{listed}");
 }
+
+/// A flat folder of pages (pino's docs, docsify's): each page was a dead
+/// end, with neither the pages before and after it nor a list of the
+/// others, as an article in a section has. It shows the articles around
+/// it among those outside sections, in the site's order.
+#[test]
+fn the_pages_of_a_flat_folder_show_the_pages_around_them() {
+    let site = Site::english();
+    let titles: Vec<String> = (1..=12).map(|n| format!("Page {n:02}")).collect();
+    for (n, title) in titles.iter().enumerate() {
+        site.write(
+            &format!("content/p{n:02}.md"),
+            format!("---\nweight: {n}\n---\n# {title}\n\nText.\n"),
+        );
+    }
+    site.write(
+        "content/hidden.md",
+        "---\nunlisted: true\n---\n# Hidden\n\nText.\n",
+    );
+    site.write("content/guides/setup.md", "# Setup\n\nText.\n");
+    build(&site);
+    let nav = |rel: &str| -> String {
+        let html = site.read_public(rel);
+        let (_, nav) = html
+            .split_once("<nav class=\"section-nav\"")
+            .unwrap_or_else(|| panic!("{rel} has no list of the pages around it"));
+        nav.split_once("</nav>")
+            .map_or(nav, |(nav, _)| nav)
+            .to_owned()
+    };
+    let first = nav("p00/index.html");
+    assert_has(&first, &["<h2 id=\"section-nav-title\">Articles</h2>"]);
+    assert_has(&first, &["rel=\"next\"><span class=\"pager-label\">"]);
+    assert!(!first.contains("rel=\"prev\""), "{first}");
+    // The first ten, itself among them, and not the eleventh.
+    assert_has(&first, &["<span aria-current=\"page\">Page 01</span>"]);
+    assert_has(&first, &["Page 10</a>"]);
+    assert!(!first.contains("Page 11"), "{first}");
+    let middle = nav("p06/index.html");
+    assert_has(&middle, &["Page 06</a></li>"]);
+    assert_has(&middle, &["Page 08</a></li>"]);
+    assert!(middle.contains("rel=\"prev\"") && middle.contains("rel=\"next\""));
+    assert!(
+        !middle.contains("Hidden") && !middle.contains("Setup"),
+        "{middle}"
+    );
+    // An unlisted page shows no list; a page in a section shows its own.
+    assert!(
+        !site
+            .read_public("hidden/index.html")
+            .contains("section-nav")
+    );
+    let setup = site.read_public("guides/setup/index.html");
+    assert!(!setup.contains("Page 01"), "{setup}");
+}

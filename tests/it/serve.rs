@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Server, Site, tree};
+use crate::support::{Server, Site, edit, tree};
 
 /// The live-reload tag the server adds to HTML pages.
 pub(crate) const LIVE_TAG: &str = "<script src=\"/__tier0/live.js\"></script>";
@@ -55,9 +55,6 @@ pub(crate) fn assert_same_as_clean_build_with(
     std::fs::remove_dir_all(&clean).unwrap();
 }
 
-/// Dates every source file of `site` an hour back, as if written long
-/// before the server started: the server then reads again only the files
-/// whose stamps a change moves, not every file because it is new.
 /// A change to a site's sources, named for messages.
 pub(crate) type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
 
@@ -80,7 +77,9 @@ pub(crate) fn assert_rebuilds_everything_as_a_clean_build(site: &Site, steps: Ve
     }
 }
 
-/// Replaces `from` with `to` in the file at `path`, which must hold it.
+/// Dates every source file of `site` an hour back, as if written long
+/// before the server started: the server then reads again only the files
+/// whose stamps a change moves, not every file because it is new.
 pub(crate) fn settle_sources(site: &Site) {
     let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
     for entry in walkdir::WalkDir::new(site.root().join("content")) {
@@ -217,6 +216,31 @@ fn incremental_rebuilds_equal_a_clean_build() {
                     site.root().join("content/vpn/renombrado.md"),
                 )
                 .unwrap()
+            }),
+        ),
+        (
+            "create an article outside any section, beside another",
+            "listings",
+            Box::new(|| {
+                site.write(
+                    "content/uno.md",
+                    "---\nid: KB-U1\ntitle: Uno\n---\n\nTexto.\n",
+                );
+                site.write(
+                    "content/dos.md",
+                    "---\nid: KB-U2\ntitle: Dos\n---\n\nTexto.\n",
+                );
+            }),
+        ),
+        (
+            "retitle an article outside sections, which reorders them",
+            "listings",
+            Box::new(|| {
+                edit(
+                    &site.root().join("content/uno.md"),
+                    "title: Uno",
+                    "title: Zeta",
+                )
             }),
         ),
         (
