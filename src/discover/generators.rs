@@ -151,7 +151,7 @@ fn named_folders(root: &Path) -> Vec<(String, String)> {
         .find_map(|name| Some((*name, root_file(root, name).ok()??.0.text)))
     {
         let (dir, named_by) = if name.ends_with(".toml") {
-            let dir = toml_string(&text, "project", "docs_dir");
+            let dir = toml_string(&text, Some("project"), "docs_dir");
             (dir, format!("the docs_dir of {name}"))
         } else {
             match yaml::deserialize::<MkDocsFolder>(&text, 0) {
@@ -174,7 +174,7 @@ fn named_folders(root: &Path) -> Vec<(String, String)> {
         }
     }
     if let Ok(Some((book, _))) = root_file(root, "book.toml") {
-        let dir = toml_string(&book.text, "book", "src");
+        let dir = toml_string(&book.text, Some("book"), "src");
         found.push((
             dir.unwrap_or_else(|| "src".to_owned()),
             "the [book] src of book.toml".to_owned(),
@@ -195,11 +195,16 @@ struct GitBookSync {
     root: Option<String>,
 }
 
-/// The text value of `key` in the table `table` of a TOML file.
-fn toml_string(text: &str, table: &str, key: &str) -> Option<String> {
+/// The text value of `key` in the table `table` of a TOML file, or at its
+/// top with no table.
+pub(super) fn toml_string(text: &str, table: Option<&str>, key: &str) -> Option<String> {
     let file = crate::matter::toml_file(text, Path::new("")).ok()?;
-    let table = file.entries.iter().find(|e| e.key == table)?;
-    match table.value.as_ref()?.get(key)? {
+    let entry = |key: &str| file.entries.iter().find(|e| e.key == key);
+    let value = match table {
+        Some(table) => entry(table)?.value.as_ref()?.get(key)?,
+        None => entry(key)?.value.as_ref()?,
+    };
+    match value {
         crate::matter::Value::String(text) => Some(text.clone()),
         _ => None,
     }

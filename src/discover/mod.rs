@@ -14,6 +14,7 @@
 
 mod generators;
 mod known;
+mod language;
 mod mkdocs;
 mod read;
 mod walk;
@@ -30,6 +31,7 @@ pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
 pub use generators::{GeneratorFolder, generator_folder};
 use generators::{other_content_folder, refused_generator_folder};
 pub use known::Known;
+pub use language::generator_language;
 pub use read::Reading;
 pub use walk::{GITBOOK_DIR, SPHINX_STATIC_DIR};
 use walk::{Walked, readable, relative, walk_content};

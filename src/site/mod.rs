@@ -192,7 +192,10 @@ pub type Progress<'a> = &'a dyn Fn(&str, usize);
 pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts), BuildError> {
     let mut texts = SourceTexts::default();
     let (mut config, warnings) = match discover::config(root)? {
-        None => (Config::default(), Vec::new()),
+        None => (
+            adopt_generator_language(root, Config::default()),
+            Vec::new(),
+        ),
         Some(file) => {
             texts.insert(CONFIG_FILE, file.text.clone());
             match Config::from_yaml(Path::new(CONFIG_FILE), &file.text) {
@@ -203,6 +206,21 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
     };
     adopt_generator_folder(root, &mut config);
     Ok((config, warnings, texts))
+}
+
+/// `config`, the defaults of a site with no `tier0.yaml`, with the
+/// default language another generator's configuration at `root` names
+/// (`theme.language: en` of an `mkdocs.yml`) when it is one of the site's
+/// languages: a project built where it stands keeps its language.
+fn adopt_generator_language(root: &Path, mut config: Config) -> Config {
+    if let Some(code) = discover::generator_language(root)
+        && config.languages.iter().any(|l| l.code == code)
+    {
+        // Published languages list the default one first.
+        config.languages.sort_by_key(|l| l.code != code);
+        config.default_language = code;
+    }
+    config
 }
 
 /// When `config` names no content folder and `root` has no `content/`,

@@ -217,3 +217,45 @@ fn a_project_of_another_generator_builds_where_it_stands() {
     let err = built(&site);
     assert!(err.contains("Published 4 articles ("), "{err}");
 }
+
+/// An English project built where it stands, with no `tier0.yaml`, was
+/// published in tier0's default language: Spanish pages, interface and
+/// search analysis for English text. It takes the language its
+/// generator's configuration names, when the site has it.
+#[test]
+fn a_project_without_a_config_keeps_the_language_its_generator_names() {
+    let site = Site::empty();
+    site.write("docs/guide/install.md", "# Install\n\nRun the installer.\n");
+    let lang_of = |site: &Site| {
+        std::fs::remove_dir_all(site.public()).ok();
+        let output = site.tier0(&["build"]).output().unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        let page = site.read_public("guide/install/index.html");
+        let lang = page.split_once("<html lang=\"").unwrap().1;
+        lang[..lang.find('"').unwrap()].to_owned()
+    };
+    site.write(
+        "mkdocs.yml",
+        "site_name: Docs\ntheme:\n  name: material\n  language: en\n",
+    );
+    assert_eq!(lang_of(&site), "en");
+    assert!(site.read_public("index.html").contains("Help Center"));
+    // The other language moves under its code.
+    assert!(site.public().join("es/index.html").is_file());
+
+    site.write("mkdocs.yml", "site_name: Docs\ntheme: material\n");
+    assert_eq!(lang_of(&site), "es");
+    // A language the site does not publish changes nothing.
+    site.write(
+        "mkdocs.yml",
+        "site_name: Docs\ntheme:\n  name: material\n  language: fr\n",
+    );
+    assert_eq!(lang_of(&site), "es");
+    // A `tier0.yaml` is the user's word, even without `default_language`.
+    site.write(
+        "mkdocs.yml",
+        "site_name: Docs\ntheme:\n  name: material\n  language: en\n",
+    );
+    site.write("tier0.yaml", "content_dir: docs\n");
+    assert_eq!(lang_of(&site), "es");
+}
