@@ -30,22 +30,28 @@ const DOCUSAURUS_FILES: [&str; 3] = [
 /// or `default_language`; its primary subtag, lower-cased (`en` for
 /// `en-US`).
 pub fn generator_language(root: &Path) -> Option<String> {
+    // Each file is read once, whatever the keys looked for in it.
     let read = |name: &str| Some(root_file(root, name).ok()??.0.text);
-    let mkdocs = |name: &&str| {
-        let (file, _) = yaml::deserialize::<MkDocsTheme>(&read(name)?, 0).ok()?;
-        primary_subtag(file.theme?.get("language")?.as_str()?)
-    };
-    let toml = |name: &str, table: Option<&str>, key: &str| {
-        primary_subtag(&toml_string(&read(name)?, table, key)?)
+    let toml = |name: &str, table: Option<&str>, keys: &[&str]| {
+        let text = read(name)?;
+        keys.iter()
+            .find_map(|key| primary_subtag(&toml_string(&text, table, key)?))
     };
     let assigned = |name: &str, key: &str, separator: char| {
         primary_subtag(&assignment(&read(name)?, key, separator)?)
     };
-    MKDOCS_FILES
+    // MkDocs reads the first of its files it finds, as the content folder
+    // is taken from it.
+    let mkdocs = MKDOCS_FILES
         .iter()
         .filter(|name| !name.ends_with(".toml"))
-        .find_map(mkdocs)
-        .or_else(|| toml("book.toml", Some("book"), "language"))
+        .find_map(|name| read(name))
+        .and_then(|text| {
+            let (file, _) = yaml::deserialize::<MkDocsTheme>(&text, 0).ok()?;
+            primary_subtag(file.theme?.get("language")?.as_str()?)
+        });
+    mkdocs
+        .or_else(|| toml("book.toml", Some("book"), &["language"]))
         .or_else(|| assigned("conf.py", "language", '='))
         .or_else(|| assigned("docs/conf.py", "language", '='))
         .or_else(|| {
@@ -55,9 +61,11 @@ pub fn generator_language(root: &Path) -> Option<String> {
         })
         .or_else(|| {
             ["hugo.toml", "config.toml"].iter().find_map(|name| {
-                ["defaultContentLanguage", "languageCode", "default_language"]
-                    .iter()
-                    .find_map(|key| toml(name, None, key))
+                toml(
+                    name,
+                    None,
+                    &["defaultContentLanguage", "languageCode", "default_language"],
+                )
             })
         })
 }

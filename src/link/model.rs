@@ -68,7 +68,7 @@ pub struct SiteModel {
 /// content folder): per language, in the site's order, and the place of
 /// each in its language's list. The home page lists them, and their pages
 /// show the ones around them as an article in a section shows its section.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Outside {
     lists: BTreeMap<String, Vec<usize>>,
     place: Vec<Option<usize>>,
