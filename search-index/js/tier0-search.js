@@ -1086,7 +1086,7 @@ function createSearch({ load, base = "", lang } = {}) {
    * `{ from, to }` replacements of unknown words.
    */
   async function answer(typed, options = {}) {
-    const query = canonical(typed);
+    const query = queryText(typed);
     const limit = options.limit ?? 10;
     const { typos = true } = options;
     const { words, phrase } = await plan(query, typos);
@@ -1158,7 +1158,7 @@ function createSearch({ load, base = "", lang } = {}) {
   /** A corrected query (unknown words replaced by their best correction,
    *  as `written` shows it if it has it), or null. */
   async function suggest(typed, written = new Map()) {
-    const query = canonical(typed);
+    const query = queryText(typed);
     const tokens = tokenize(query, "query");
     let out = "";
     let pos = 0;
@@ -1194,6 +1194,19 @@ const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
  */
 function canonical(query) {
   return String(query).replace(INVISIBLE, "").normalize("NFC");
+}
+
+/** The words of a query read at most: a pasted page reads as its first 32 words (QUERY.md, step 1). */
+const MAX_QUERY_WORDS = 32;
+
+/**
+ * `typed` as both engines read it: `canonical`, then, past 32 words, up to
+ * the end of the 32nd with a space after it (no word is being typed).
+ */
+function queryText(typed) {
+  const query = canonical(typed);
+  const tokens = tokenize(query, "query");
+  return tokens.length > MAX_QUERY_WORDS ? `${query.slice(0, tokens[MAX_QUERY_WORDS - 1].end)} ` : query;
 }
 
 /** Whether the reader is still typing the last word of `query` (it ends in a word character). */

@@ -215,7 +215,8 @@ test("example knowledge base: hostile queries, alike in both engines", async () 
       "\"contraseña caducada\"", "-impresora vpn", "impre*", "vpn AND correo", "title:vpn", "C:\\Users\\x", "/etc/hosts",
       "foo::bar()", "192.168.0.1", "v2.3.1", "#123", "@usuario", "don't", "https://example.com/kb/KB-1014?x=1#y",
       "😀 vpn", "👩‍💻 vpn", "كلمة المرور", "VPN连接失败", "vpn vpn vpn", "de la de la", "a", "0x80070005 0x80070005",
-      "contraseña ".repeat(300), "a".repeat(41), "x_".repeat(30) + "y"],
+      "contraseña ".repeat(300), "a".repeat(41), "x_".repeat(30) + "y", `${"vpn correo ".repeat(20)}impre`,
+      `la ${"impresora ".repeat(30)}correo vpn`, "无法连接数据库".repeat(200)],
     en: [nfd("café résumé"), "ﬁle ﬂow", "ɪnstall", "lap top ", "pass-word", "e-mail", "the the the"],
   };
   for (const [lang, list] of Object.entries(queries)) {

@@ -129,6 +129,23 @@ test("invisible characters inside a query's words are dropped, as in the Rust en
   }
 });
 
+test("a query is read up to its 32nd word, as in the Rust engine", async () => {
+  // A pasted page of text: the words after the 32nd, even one no article
+  // has, change nothing, and the last word read is complete, not typed.
+  const filler = Array.from({ length: 31 }, () => "la").join(" ");
+  const read = `${filler} impresora `;
+  for (const pasted of [`${filler} impresora xyzzyq`, `${filler} impresora ${"contraseña ".repeat(500)}`]) {
+    const a = await fsSearch("es").answer(pasted);
+    const b = await fsSearch("es").answer(read);
+    assert.ok(b.results.length > 0);
+    assert.deepEqual(ids(a.results), ids(b.results));
+    assert.deepEqual(a.words, b.words);
+  }
+  const typed = await fsSearch("es").answer(`${filler} impre ${"x ".repeat(40)}`);
+  assert.deepEqual(ids(typed.results), ids((await fsSearch("es").answer(`${filler} impre `)).results));
+  assert.deepEqual(typed.words, (await fsSearch("es").answer(`${filler} impre `)).words);
+});
+
 test("error codes are found whole", async () => {
   assert.deepEqual(ids(await es.search("0x80070005 ")), ["KB-1060", "KB-1050"]);
   assert.deepEqual(ids(await en.search("err_connection_reset ")), ["KB-1043"]);

@@ -285,7 +285,7 @@ impl Engine {
 
     /// How `query` is understood (see QUERY.md, "Planning").
     pub fn plan(&self, query: &str) -> Result<Vec<Word>, SearchError> {
-        Ok(self.understand(&crate::analyzer::canonical(query))?.words)
+        Ok(self.understand(&plan::query_text(query))?.words)
     }
 
     /// The plan of `query`, with what its phrase rules compare.
@@ -300,7 +300,7 @@ impl Engine {
 
     /// Answers `query` with its best `limit` results.
     pub fn search(&self, query: &str, limit: usize) -> Result<Answer, SearchError> {
-        let query = &*crate::analyzer::canonical(query);
+        let query = &*plan::query_text(query);
         let plan::Plan { words, phrase } = self.understand(query)?;
         // Each term's postings and `sole` articles (FORMAT.md).
         let mut postings: HashMap<&str, (Vec<Posting>, Vec<u32>)> = HashMap::new();

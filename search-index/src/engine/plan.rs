@@ -5,6 +5,8 @@
 //! in query order, without repeats. The browser engine's `plan()` is the
 //! same algorithm; the agreement tests hold the two together.
 
+use std::borrow::Cow;
+
 use crate::analyzer::{Mode, surface_forms};
 use crate::format::{TermRef, VocabEntry, js_cmp, stop_term};
 
@@ -83,6 +85,26 @@ pub fn prefix_weight(typed: usize, completion: usize) -> f32 {
 /// The correction weight by edit distance.
 pub fn typo_weight(distance: usize) -> f32 {
     if distance <= 1 { 0.5 } else { 0.375 }
+}
+
+/// The words of a query read at most: a pasted page reads as its first 32
+/// words, as a long question does (QUERY.md, step 1).
+pub const MAX_QUERY_WORDS: usize = 32;
+
+/// `typed` as both engines read it: [`canonical`], then, past
+/// [`MAX_QUERY_WORDS`] words, up to the end of the last of them with a
+/// space after it (no word is being typed).
+///
+/// [`canonical`]: crate::analyzer::canonical
+pub fn query_text(typed: &str) -> Cow<'_, str> {
+    let query = crate::analyzer::canonical(typed);
+    let tokens = crate::analyzer::tokenize(&query, Mode::Query);
+    match tokens.get(MAX_QUERY_WORDS - 1) {
+        Some(last) if tokens.len() > MAX_QUERY_WORDS => {
+            format!("{} ", &query[..last.offset_to]).into()
+        }
+        _ => query,
+    }
 }
 
 /// Whether the last word of `query` is still being typed: the query ends in

@@ -21,6 +21,24 @@ fn typing_ends_in_a_word_character() {
 }
 
 #[test]
+fn a_query_is_read_up_to_its_32nd_word() {
+    let words: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+    let typed = words.join(" ");
+    let query = query_text(&typed);
+    assert_eq!(query, format!("{} ", words[..32].join(" ")));
+    assert!(!is_typing(&query));
+    // Chinese letters: 32 pairs, the first 33 letters of a long run.
+    let run: String = "数据库连接失败".chars().cycle().take(1000).collect();
+    let read = query_text(&run);
+    assert_eq!(read.chars().count(), 34);
+    assert_eq!(surface_forms(Mode::Query, &read).len(), 32);
+    // 32 words or fewer, and what `canonical` leaves out, as typed.
+    let short = words[..32].join(" ");
+    assert!(matches!(query_text(&short), Cow::Borrowed(q) if q == short));
+    assert_eq!(query_text("contra\u{ad}seña impre"), "contraseña impre");
+}
+
+#[test]
 fn an_identifier_has_its_other_spellings() {
     assert_eq!(code_pieces("x86_64"), ["x86", "64"]);
     assert_eq!(parts::digit_runs_of(&["x86", "64"]), ["x", "86", "64"]);
