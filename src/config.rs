@@ -17,6 +17,7 @@ pub use crate::urls::BaseUrl;
 
 mod insights;
 mod kcs;
+mod language_names;
 mod localized;
 mod safe;
 mod search;
@@ -24,6 +25,7 @@ mod validate;
 
 pub use insights::{InsightsConfig, MIN_VIEW_SAMPLE, origin_of};
 pub use kcs::KcsConfig;
+pub use language_names::language_name;
 pub use localized::Localized;
 pub use search::{SearchConfig, show as show_synonym_rule};
 use validate::Checks;
@@ -338,6 +340,9 @@ pub struct Config {
     pub content_dir_from: ContentDirFrom,
     /// Language of articles that do not say; served at the root.
     pub default_language: String,
+    /// What named [`Config::default_language`] when no `tier0.yaml` does,
+    /// as told to people ("the theme.language of mkdocs.yml").
+    pub default_language_from: Option<String>,
     /// Published languages, the default one first.
     pub languages: Vec<LanguageConfig>,
     /// The tier end users contact when self-help fails.
@@ -532,6 +537,7 @@ impl Config {
             content_dir,
             content_dir_from,
             default_language: raw.default_language,
+            default_language_from: None,
             languages,
             escalation_tier,
             tiers,

@@ -141,6 +141,14 @@ fn published(report: &BuildReport, open: bool, verbosity: Verbosity) -> ExitCode
         ));
     }
     if verbosity != Verbosity::Quiet
+        && let Some((code, named_by)) = &report.language
+    {
+        terminal::tell(format_args!(
+            "The site's language is `{code}`, as {named_by} names it; a tier0.yaml \
+             with `default_language:` chooses another."
+        ));
+    }
+    if verbosity != Verbosity::Quiet
         && let Some(note) = file_cap_note(report.files, report.redirect_pages)
     {
         terminal::tell(format_args!("{note}"));

@@ -28,27 +28,34 @@ const DOCUSAURUS_FILES: [&str; 3] = [
 /// `docs/conf.py`), Docusaurus's `defaultLocale`, and in Hugo's or Zola's
 /// `hugo.toml` or `config.toml` `defaultContentLanguage`, `languageCode`
 /// or `default_language`; its primary subtag, lower-cased (`en` for
-/// `en-US`).
-pub fn generator_language(root: &Path) -> Option<String> {
+/// `en-US`), with what named it, for people ("the theme.language of
+/// mkdocs.yml").
+pub fn generator_language(root: &Path) -> Option<(String, String)> {
     // Each file is read once, whatever the keys looked for in it.
     let read = |name: &str| Some(root_file(root, name).ok()??.0.text);
+    let named = |code: String, key: &str, name: &str| Some((code, format!("the {key} of {name}")));
     let toml = |name: &str, table: Option<&str>, keys: &[&str]| {
         let text = read(name)?;
         keys.iter()
-            .find_map(|key| primary_subtag(&toml_string(&text, table, key)?))
+            .find_map(|key| named(primary_subtag(&toml_string(&text, table, key)?)?, key, name))
     };
     let assigned = |name: &str, key: &str, separator: char| {
-        primary_subtag(&assignment(&read(name)?, key, separator)?)
+        named(
+            primary_subtag(&assignment(&read(name)?, key, separator)?)?,
+            key,
+            name,
+        )
     };
     // MkDocs reads the first of its files it finds, as the content folder
     // is taken from it.
     let mkdocs = MKDOCS_FILES
         .iter()
         .filter(|name| !name.ends_with(".toml"))
-        .find_map(|name| read(name))
-        .and_then(|text| {
+        .find_map(|name| Some((name, read(name)?)))
+        .and_then(|(name, text)| {
             let (file, _) = yaml::deserialize::<MkDocsTheme>(&text, 0).ok()?;
-            primary_subtag(file.theme?.get("language")?.as_str()?)
+            let code = primary_subtag(file.theme?.get("language")?.as_str()?)?;
+            named(code, "theme.language", name)
         });
     mkdocs
         .or_else(|| toml("book.toml", Some("book"), &["language"]))
@@ -100,8 +107,8 @@ fn primary_subtag(tag: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    /// The language found in a site folder made of `files`.
-    fn language(files: &[(&str, &str)]) -> Option<String> {
+    /// The language found in a site folder made of `files`, with what named it.
+    fn found(files: &[(&str, &str)]) -> Option<(String, String)> {
         let root = tempfile::tempdir().unwrap();
         for (name, text) in files {
             let path = root.path().join(name);
@@ -109,6 +116,32 @@ mod tests {
             std::fs::write(path, text).unwrap();
         }
         generator_language(root.path())
+    }
+
+    /// The language found in a site folder made of `files`.
+    fn language(files: &[(&str, &str)]) -> Option<String> {
+        found(files).map(|(code, _)| code)
+    }
+
+    #[test]
+    fn the_language_says_what_named_it() {
+        let named_by = |name: &str, text: &str| found(&[(name, text)]).unwrap().1;
+        assert_eq!(
+            named_by("mkdocs.yml", "theme:\n  language: de\n"),
+            "the theme.language of mkdocs.yml"
+        );
+        assert_eq!(
+            named_by("docs/conf.py", "language = 'fr'\n"),
+            "the language of docs/conf.py"
+        );
+        assert_eq!(
+            named_by("config.toml", "defaultContentLanguage = 'it'\n"),
+            "the defaultContentLanguage of config.toml"
+        );
+        assert_eq!(
+            named_by("docusaurus.config.js", "  defaultLocale: 'ja',\n"),
+            "the defaultLocale of docusaurus.config.js"
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::cache::{self, BuildCache};
-use crate::config::{BaseUrl, Config, ContentDirFrom};
+use crate::config::{BaseUrl, Config, ContentDirFrom, LanguageConfig};
 use crate::diagnostics::{self, Diagnostic, SourceTexts};
 use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, Reading};
 use crate::leniency;
@@ -141,6 +141,9 @@ pub struct BuildReport {
     /// The content folder and what named it, when another generator's
     /// configuration did (`docs`, "the docs_dir of mkdocs.yml").
     pub content: Option<(PathBuf, String)>,
+    /// The default language and what named it, when another generator's
+    /// configuration did (`de`, "the theme.language of mkdocs.yml").
+    pub language: Option<(String, String)>,
     /// Where the site was written.
     pub out: PathBuf,
     /// Problems found: warnings, and the errors that left a content file
@@ -210,16 +213,28 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
 
 /// `config`, the defaults of a site with no `tier0.yaml`, with the
 /// default language another generator's configuration at `root` names
-/// (`theme.language: en` of an `mkdocs.yml`) when it is one of the site's
-/// languages: a project built where it stands keeps its language.
+/// (`theme.language: de` of an `mkdocs.yml`): a project built where it
+/// stands keeps its language, its pages are marked with it and its search
+/// does not read it as Spanish. A language the site does not list is
+/// added first, under its own name; a code that names a folder tier0
+/// writes (`kb`) is passed over.
 fn adopt_generator_language(root: &Path, mut config: Config) -> Config {
-    if let Some(code) = discover::generator_language(root)
-        && config.languages.iter().any(|l| l.code == code)
-    {
-        // Published languages list the default one first.
-        config.languages.sort_by_key(|l| l.code != code);
-        config.default_language = code;
+    let Some((code, named_by)) = discover::generator_language(root) else {
+        return config;
+    };
+    if crate::output_paths::generated_named(&code).is_some() {
+        return config;
     }
+    if !config.languages.iter().any(|l| l.code == code) {
+        config.languages.push(LanguageConfig {
+            name: crate::config::language_name(&code),
+            code: code.clone(),
+        });
+    }
+    // Published languages list the default one first.
+    config.languages.sort_by_key(|l| l.code != code);
+    config.default_language = code;
+    config.default_language_from = Some(named_by);
     config
 }
 
@@ -483,6 +498,8 @@ pub fn build_with_pages(
         ContentDirFrom::Generator(named_by) => Some(named_by.clone()),
         ContentDirFrom::Default | ContentDirFrom::Config => None,
     };
+    let language = (model.config.default_language_from.clone())
+        .map(|named_by| (model.config.default_language.clone(), named_by));
     progress("indexing", articles);
     // The article pages were the last readers of the sources: free them,
     // keeping only the texts the warnings will be shown with. The index is
@@ -534,6 +551,7 @@ pub fn build_with_pages(
         leftovers,
         left_out: leniency::left_out(&warnings, &content_dir).len(),
         content: content_named_by.map(|named_by| (content_dir, named_by)),
+        language,
         files,
         out,
         warnings,

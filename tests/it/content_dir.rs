@@ -245,10 +245,30 @@ fn a_project_without_a_config_keeps_the_language_its_generator_names() {
 
     site.write("mkdocs.yml", "site_name: Docs\ntheme: material\n");
     assert_eq!(lang_of(&site), "es");
-    // A language the site does not publish changes nothing.
+    // A language the site does not list is added, first, and the build
+    // says where it came from.
     site.write(
         "mkdocs.yml",
         "site_name: Docs\ntheme:\n  name: material\n  language: fr\n",
+    );
+    assert_eq!(lang_of(&site), "fr");
+    assert!(site.read_public("index.html").contains(">Français<"));
+    let search = site.read_public("search/manifest.js");
+    assert!(
+        search.contains(r#""languages":["fr","es","en"]"#),
+        "{search}"
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    assert!(
+        stderr(&output)
+            .contains("The site's language is `fr`, as the theme.language of mkdocs.yml names it"),
+        "{}",
+        stderr(&output)
+    );
+    // Not a code that names a folder tier0 writes.
+    site.write(
+        "mkdocs.yml",
+        "site_name: Docs\ntheme:\n  name: material\n  language: kb\n",
     );
     assert_eq!(lang_of(&site), "es");
     // A `tier0.yaml` is the user's word, even without `default_language`.

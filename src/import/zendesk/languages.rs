@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::export::Export;
-use crate::config::Config;
+use crate::config::{Config, language_name};
 
 /// The export's locales as tier0 languages.
 #[derive(Debug, Clone, Default)]
@@ -83,45 +83,6 @@ pub(super) fn language_codes(
     } else {
         Err(problems)
     }
-}
-
-/// Endonyms of common languages, for a new `tier0.yaml`.
-const LANGUAGE_NAMES: &[(&str, &str)] = &[
-    ("ca", "Català"),
-    ("da", "Dansk"),
-    ("de", "Deutsch"),
-    ("en", "English"),
-    ("es", "Español"),
-    ("fi", "Suomi"),
-    ("fr", "Français"),
-    ("it", "Italiano"),
-    ("ja", "日本語"),
-    ("ko", "한국어"),
-    ("nl", "Nederlands"),
-    ("no", "Norsk"),
-    ("pl", "Polski"),
-    ("pt", "Português"),
-    ("ru", "Русский"),
-    ("sv", "Svenska"),
-    ("tr", "Türkçe"),
-    ("zh", "中文"),
-];
-
-pub(super) fn language_name(code: &str) -> String {
-    let primary = code.split('-').next().unwrap_or(code);
-    LANGUAGE_NAMES
-        .iter()
-        .find(|(c, _)| *c == primary)
-        .map_or_else(
-            || code.to_owned(),
-            |(_, name)| {
-                if primary == code {
-                    (*name).to_owned()
-                } else {
-                    format!("{name} ({code})")
-                }
-            },
-        )
 }
 
 /// `- {code: en, name: English}`

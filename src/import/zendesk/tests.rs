@@ -1,7 +1,8 @@
 //! The mapping from Zendesk's items to tier0 files, end to end in a temporary folder.
 
-use super::languages::{language_codes, language_name};
+use super::languages::language_codes;
 use super::*;
+use crate::config::language_name;
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/zendesk/export")
