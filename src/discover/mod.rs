@@ -14,8 +14,8 @@
 
 mod generators;
 mod known;
-mod language;
 mod mkdocs;
+mod project;
 mod read;
 mod walk;
 
@@ -31,7 +31,7 @@ pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
 pub use generators::{GeneratorFolder, generator_folder};
 use generators::{other_content_folder, refused_generator_folder};
 pub use known::Known;
-pub use language::generator_language;
+pub use project::{Project, generator_project};
 pub use read::Reading;
 pub use walk::{GITBOOK_DIR, SPHINX_STATIC_DIR};
 use walk::{Walked, readable, relative, walk_content};

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::cache::{self, BuildCache};
-use crate::config::{BaseUrl, Config, ContentDirFrom, LanguageConfig};
+use crate::config::{BaseUrl, Config, ContentDirFrom, LanguageConfig, Localized};
 use crate::diagnostics::{self, Diagnostic, SourceTexts};
 use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, Reading};
 use crate::leniency;
@@ -195,10 +195,7 @@ pub type Progress<'a> = &'a dyn Fn(&str, usize);
 pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts), BuildError> {
     let mut texts = SourceTexts::default();
     let (mut config, warnings) = match discover::config(root)? {
-        None => (
-            adopt_generator_language(root, Config::default()),
-            Vec::new(),
-        ),
+        None => (adopt_generator_project(root, Config::default()), Vec::new()),
         Some(file) => {
             texts.insert(CONFIG_FILE, file.text.clone());
             match Config::from_yaml(Path::new(CONFIG_FILE), &file.text) {
@@ -211,15 +208,19 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
     Ok((config, warnings, texts))
 }
 
-/// `config`, the defaults of a site with no `tier0.yaml`, with the
-/// default language another generator's configuration at `root` names
-/// (`theme.language: de` of an `mkdocs.yml`): a project built where it
-/// stands keeps its language, its pages are marked with it and its search
-/// does not read it as Spanish. A language the site does not list is
-/// added first, under its own name; a code that names a folder tier0
-/// writes (`kb`) is passed over.
-fn adopt_generator_language(root: &Path, mut config: Config) -> Config {
-    let Some((code, named_by)) = discover::generator_language(root) else {
+/// `config`, the defaults of a site with no `tier0.yaml`, with what
+/// another generator's configuration at `root` says of the project: a
+/// project built where it stands keeps its name and its language
+/// (`theme.language: de` of an `mkdocs.yml`), so its pages are marked with
+/// it and its search does not read it as Spanish. A language the site does
+/// not list is added first, under its own name; a code that names a folder
+/// tier0 writes (`kb`) is passed over.
+fn adopt_generator_project(root: &Path, mut config: Config) -> Config {
+    let project = discover::generator_project(root);
+    if let Some((title, _)) = project.title {
+        config.title = Localized::Text(title);
+    }
+    let Some((code, named_by)) = project.language else {
         return config;
     };
     if crate::output_paths::generated_named(&code).is_some() {

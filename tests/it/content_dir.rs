@@ -223,7 +223,7 @@ fn a_project_of_another_generator_builds_where_it_stands() {
 /// search analysis for English text. It takes the language its
 /// generator's configuration names, when the site has it.
 #[test]
-fn a_project_without_a_config_keeps_the_language_its_generator_names() {
+fn a_project_without_a_config_keeps_the_name_and_language_its_generator_names() {
     let site = Site::empty();
     site.write("docs/guide/install.md", "# Install\n\nRun the installer.\n");
     let lang_of = |site: &Site| {
@@ -239,7 +239,10 @@ fn a_project_without_a_config_keeps_the_language_its_generator_names() {
         "site_name: Docs\ntheme:\n  name: material\n  language: en\n",
     );
     assert_eq!(lang_of(&site), "en");
-    assert!(site.read_public("index.html").contains("Help Center"));
+    // In English, under the project's name.
+    let home = site.read_public("index.html");
+    assert!(home.contains("<title>Docs</title>"), "{home}");
+    assert!(home.contains("Search articles or error codes"), "{home}");
     // The other language moves under its code.
     assert!(site.public().join("es/index.html").is_file());
 
@@ -278,4 +281,8 @@ fn a_project_without_a_config_keeps_the_language_its_generator_names() {
     );
     site.write("tier0.yaml", "content_dir: docs\n");
     assert_eq!(lang_of(&site), "es");
+    assert!(
+        site.read_public("index.html")
+            .contains("<title>Centro de ayuda</title>")
+    );
 }

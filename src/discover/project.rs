@@ -1,0 +1,325 @@
+//! What another generator's configuration says of a project: its language
+//! and its name. A site with no `tier0.yaml`, built where it stands (a
+//! German MkDocs or an English Sphinx project), takes them as its default
+//! language and its title, so that its pages, search and interface are in
+//! its language and carry its name rather than tier0's defaults.
+//!
+//! In: the site folder. Out: [`Project`] ([`generator_project`]). Each
+//! file is read once and as written, never run: a plain assignment in
+//! Sphinx's `conf.py` and Docusaurus's configuration, keys of the YAML and
+//! TOML files.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use super::generators::toml_string;
+use super::{MKDOCS_FILES, root_file};
+use crate::matter::yaml;
+
+/// Docusaurus's configuration files, at the top of the project.
+const DOCUSAURUS_FILES: [&str; 3] = [
+    "docusaurus.config.js",
+    "docusaurus.config.ts",
+    "docusaurus.config.mjs",
+];
+
+/// Sphinx's configuration, at the top of the project or in its `docs/`.
+const SPHINX_FILES: [&str; 2] = ["conf.py", "docs/conf.py"];
+
+/// Hugo's and Zola's configuration files, at the top of the project.
+const HUGO_ZOLA_FILES: [&str; 2] = ["hugo.toml", "config.toml"];
+
+/// What another generator's configuration says of a project, each with
+/// what said it, for people ("the theme.language of mkdocs.yml").
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Project {
+    /// The primary subtag of its language, lower-cased (`en` for `en-US`).
+    pub language: Option<(String, String)>,
+    /// Its name (`site_name`, `title`, `project`).
+    pub title: Option<(String, String)>,
+}
+
+/// What the configuration of another generator at `root` says, tried in
+/// this order: MkDocs's (and ProperDocs's) `theme.language` and
+/// `site_name`, mdBook's `[book] language` and `title`, Sphinx's
+/// `language` and `project` (`conf.py`, then `docs/conf.py`),
+/// Docusaurus's `defaultLocale` and `title`, and Hugo's or Zola's
+/// (`hugo.toml`, `config.toml`) `defaultContentLanguage`, `languageCode`
+/// or `default_language`, and `title`.
+pub fn generator_project(root: &Path) -> Project {
+    let files = Files {
+        root,
+        read: RefCell::default(),
+    };
+    let mkdocs = files.mkdocs();
+    let mkdocs_language = mkdocs.as_ref().and_then(|(name, file)| {
+        let language = file.theme.as_ref()?.get("language")?.as_str()?;
+        named(primary_subtag(language)?, "theme.language", name)
+    });
+    let language = mkdocs_language
+        .or_else(|| files.toml("book.toml", Some("book"), &["language"], primary_subtag))
+        .or_else(|| files.assigned(&SPHINX_FILES, "language", '=', primary_subtag))
+        .or_else(|| files.assigned(&DOCUSAURUS_FILES, "defaultLocale", ':', primary_subtag))
+        .or_else(|| {
+            HUGO_ZOLA_FILES.iter().find_map(|name| {
+                let keys = ["defaultContentLanguage", "languageCode", "default_language"];
+                files.toml(name, None, &keys, primary_subtag)
+            })
+        });
+    let mkdocs_title = mkdocs.as_ref().and_then(|(name, file)| {
+        named(project_name(file.site_name.as_deref()?)?, "site_name", name)
+    });
+    let title = mkdocs_title
+        .or_else(|| files.toml("book.toml", Some("book"), &["title"], project_name))
+        .or_else(|| files.assigned(&SPHINX_FILES, "project", '=', project_name))
+        .or_else(|| files.assigned(&DOCUSAURUS_FILES, "title", ':', project_name))
+        .or_else(|| {
+            HUGO_ZOLA_FILES
+                .iter()
+                .find_map(|name| files.toml(name, None, &["title"], project_name))
+        });
+    Project { language, title }
+}
+
+/// `value` with what named it: the key `key` of the file `name`.
+fn named(value: String, key: &str, name: &str) -> Option<(String, String)> {
+    Some((value, format!("the {key} of {name}")))
+}
+
+/// The files of a project folder, each read once.
+struct Files<'a> {
+    root: &'a Path,
+    read: RefCell<BTreeMap<&'static str, Option<Arc<str>>>>,
+}
+
+impl Files<'_> {
+    /// The text of the file `name` at the top of the folder, if readable.
+    fn text(&self, name: &'static str) -> Option<Arc<str>> {
+        self.read
+            .borrow_mut()
+            .entry(name)
+            .or_insert_with(|| Some(root_file(self.root, name).ok()??.0.text))
+            .clone()
+    }
+
+    /// The first of MkDocs's YAML files there is, read: MkDocs reads the
+    /// first it finds, as the content folder is taken from it.
+    fn mkdocs(&self) -> Option<(&'static str, MkDocsFile)> {
+        let (name, text) = MKDOCS_FILES
+            .iter()
+            .filter(|name| !name.ends_with(".toml"))
+            .find_map(|name| Some((*name, self.text(name)?)))?;
+        let (file, _) = yaml::deserialize::<MkDocsFile>(&text, 0).ok()?;
+        Some((name, file))
+    }
+
+    /// The first of `keys` in the table `table` of the TOML file `name`
+    /// (or at its top) whose text `accept` takes.
+    fn toml(
+        &self,
+        name: &'static str,
+        table: Option<&str>,
+        keys: &[&str],
+        accept: fn(&str) -> Option<String>,
+    ) -> Option<(String, String)> {
+        let text = self.text(name)?;
+        keys.iter()
+            .find_map(|key| named(accept(&toml_string(&text, table, key)?)?, key, name))
+    }
+
+    /// The value assigned to `key` in the first of `names` that has one
+    /// `accept` takes.
+    fn assigned(
+        &self,
+        names: &[&'static str],
+        key: &str,
+        separator: char,
+        accept: fn(&str) -> Option<String>,
+    ) -> Option<(String, String)> {
+        names.iter().find_map(|name| {
+            named(
+                accept(&assignment(&self.text(name)?, key, separator)?)?,
+                key,
+                name,
+            )
+        })
+    }
+}
+
+/// The keys of `mkdocs.yml` this module reads: `theme`, a table or a name,
+/// and `site_name`.
+#[derive(Deserialize)]
+struct MkDocsFile {
+    theme: Option<serde_yaml::Value>,
+    site_name: Option<String>,
+}
+
+/// The string literal assigned to `key` at the start of a line of `text`:
+/// `key = "en"` in Python, `key: 'en'` in JavaScript (`separator`).
+fn assignment(text: &str, key: &str, separator: char) -> Option<String> {
+    text.lines().find_map(|line| {
+        let rest = line.trim_start().strip_prefix(key)?.trim_start();
+        let rest = rest.strip_prefix(separator)?.trim_start();
+        let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
+        let value = &rest[1..];
+        Some(value[..value.find(quote)?].to_owned())
+    })
+}
+
+/// The primary subtag of the language tag `tag`, lower-cased (`en-US`,
+/// `en_US` → `en`), when it is two or three ASCII letters.
+fn primary_subtag(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?;
+    ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()))
+        .then(|| primary.to_ascii_lowercase())
+}
+
+/// A project's name as written, trimmed, when it has a letter or digit.
+fn project_name(name: &str) -> Option<String> {
+    let name = name.trim();
+    name.chars()
+        .any(char::is_alphanumeric)
+        .then(|| name.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a site folder made of `files` says of its project.
+    fn project(files: &[(&str, &str)]) -> Project {
+        let root = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let path = root.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        generator_project(root.path())
+    }
+
+    /// The language found in a site folder made of `files`, with what named it.
+    fn found(files: &[(&str, &str)]) -> Option<(String, String)> {
+        project(files).language
+    }
+
+    /// The language found in a site folder made of `files`.
+    fn language(files: &[(&str, &str)]) -> Option<String> {
+        found(files).map(|(code, _)| code)
+    }
+
+    #[test]
+    fn the_language_says_what_named_it() {
+        let named_by = |name: &str, text: &str| found(&[(name, text)]).unwrap().1;
+        assert_eq!(
+            named_by("mkdocs.yml", "theme:\n  language: de\n"),
+            "the theme.language of mkdocs.yml"
+        );
+        assert_eq!(
+            named_by("docs/conf.py", "language = 'fr'\n"),
+            "the language of docs/conf.py"
+        );
+        assert_eq!(
+            named_by("config.toml", "defaultContentLanguage = 'it'\n"),
+            "the defaultContentLanguage of config.toml"
+        );
+        assert_eq!(
+            named_by("docusaurus.config.js", "  defaultLocale: 'ja',\n"),
+            "the defaultLocale of docusaurus.config.js"
+        );
+    }
+
+    #[test]
+    fn each_generators_configuration_names_its_language() {
+        let mkdocs = "site_name: X\ntheme:\n  name: material\n  language: en\n";
+        assert_eq!(language(&[("mkdocs.yml", mkdocs)]).as_deref(), Some("en"));
+        let mdbook = "[book]\ntitle = \"X\"\nlanguage = \"es\"\n";
+        assert_eq!(language(&[("book.toml", mdbook)]).as_deref(), Some("es"));
+        let sphinx = "project = 'x'\n# language = 'fr'\nlanguage = \"en\"\n";
+        assert_eq!(language(&[("docs/conf.py", sphinx)]).as_deref(), Some("en"));
+        assert_eq!(
+            language(&[("conf.py", "language = 'es'\n")]).as_deref(),
+            Some("es")
+        );
+        let docusaurus = "export default {\n  i18n: {\n    defaultLocale: 'en',\n    locales: ['en'],\n  },\n};\n";
+        assert_eq!(
+            language(&[("docusaurus.config.ts", docusaurus)]).as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            language(&[("hugo.toml", "languageCode = 'en-us'\n")]).as_deref(),
+            Some("en")
+        );
+        let hugo = "languageCode = \"en-us\"\ndefaultContentLanguage = \"es\"\n";
+        assert_eq!(language(&[("config.toml", hugo)]).as_deref(), Some("es"));
+        let zola = "base_url = \"/\"\ndefault_language = \"en\"\n";
+        assert_eq!(language(&[("config.toml", zola)]).as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn each_generators_configuration_names_its_project() {
+        let title = |name: &str, text: &str| project(&[(name, text)]).title;
+        let mkdocs = "site_name: ' Material for MkDocs '\ntheme:\n  language: de\n";
+        assert_eq!(
+            project(&[("mkdocs.yml", mkdocs)]),
+            Project {
+                language: Some(("de".into(), "the theme.language of mkdocs.yml".into())),
+                title: Some((
+                    "Material for MkDocs".into(),
+                    "the site_name of mkdocs.yml".into()
+                )),
+            }
+        );
+        let mdbook = "[book]\ntitle = \"The Book\"\n";
+        assert_eq!(
+            title("book.toml", mdbook),
+            Some(("The Book".into(), "the title of book.toml".into()))
+        );
+        let sphinx = "project = 'Black'\ncopyright = '2018'\n";
+        assert_eq!(
+            title("docs/conf.py", sphinx),
+            Some(("Black".into(), "the project of docs/conf.py".into()))
+        );
+        // Docusaurus's first `title:`, the site's, not its navbar's.
+        let docusaurus =
+            "const config = {\n  title: 'Redux',\n  navbar: {\n    title: 'Home',\n  },\n};\n";
+        assert_eq!(
+            title("docusaurus.config.js", docusaurus).map(|t| t.0),
+            Some("Redux".into())
+        );
+        let hugo = "title = 'Hugo'\n[params]\ntitle = 'Other'\n";
+        assert_eq!(title("hugo.toml", hugo).map(|t| t.0), Some("Hugo".into()));
+        // A name with no letter or digit, or none at all.
+        assert_eq!(title("mkdocs.yml", "site_name: ' -- '\n"), None);
+        assert_eq!(title("mkdocs.yml", "theme: material\n"), None);
+    }
+
+    #[test]
+    fn what_names_no_language_gives_none() {
+        // A theme by its name alone, Sphinx's `None`, a commented line, a
+        // value that is no language tag, no configuration at all.
+        assert_eq!(language(&[("mkdocs.yml", "theme: material\n")]), None);
+        assert_eq!(language(&[("docs/conf.py", "language = None\n")]), None);
+        assert_eq!(language(&[("conf.py", "# language = 'en'\n")]), None);
+        assert_eq!(
+            language(&[("book.toml", "[book]\nlanguage = \"English!\"\n")]),
+            None
+        );
+        assert_eq!(language(&[("mkdocs.yml", ":\n  - [broken\n")]), None);
+        assert_eq!(language(&[]), None);
+    }
+
+    #[test]
+    fn a_language_tag_gives_its_primary_subtag() {
+        assert_eq!(primary_subtag("en-US").as_deref(), Some("en"));
+        assert_eq!(primary_subtag("pt_BR").as_deref(), Some("pt"));
+        assert_eq!(primary_subtag(" ES ").as_deref(), Some("es"));
+        assert_eq!(primary_subtag("fil").as_deref(), Some("fil"));
+        assert_eq!(primary_subtag("e"), None);
+        assert_eq!(primary_subtag("english"), None);
+        assert_eq!(primary_subtag("1a"), None);
+    }
+}
