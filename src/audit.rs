@@ -213,15 +213,20 @@ pub fn template_text(model: &SiteModel) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Files of the content folder that no article links to or shows, and that the
-/// config does not name (`logo`, `favicon`).
+/// Files of the content folder that no article links to, shows or
+/// includes, and that the config does not name (`logo`, `favicon`).
 pub fn unused_assets(model: &SiteModel, used: &BTreeSet<String>) -> Vec<Diagnostic> {
     let c = &model.config;
     let named = [c.logo.as_deref(), c.favicon.as_deref()];
+    let included = model.included_files();
     model
         .assets
         .iter()
-        .filter(|asset| !used.contains(&asset.rel) && !named.contains(&Some(asset.rel.as_str())))
+        .filter(|asset| {
+            !used.contains(&asset.rel)
+                && !included.contains(asset.rel.as_str())
+                && !named.contains(&Some(asset.rel.as_str()))
+        })
         .map(|asset| {
             Diagnostic::warning(c.content_dir.join(&asset.rel), 0..0, "no article uses this file")
                 .with_help("link it from an article with a relative path, or delete it (raw HTML references are not seen)")

@@ -42,7 +42,7 @@ impl<'a> Referrer<'a> {
     pub fn of(file: MarkdownFile<'a>, shows: Shows) -> Self {
         Self {
             rel: file.rel,
-            body: file.body(),
+            body: file.read_body(),
             shows,
         }
     }

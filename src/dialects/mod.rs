@@ -32,8 +32,10 @@
 //! - HTML elements with a `markdown` attribute (`<figure markdown>`): a
 //!   blank line after the opening tag and before the closing one, so that
 //!   their content is read as Markdown;
-//! - file includes (`--8<-- "file"`, `{!file!}`, `{{#include file}}`),
-//!   in code too: dropped, and a code block of nothing else with them;
+//! - file includes (`--8<-- "file"`, `{!file!}`, `{{#include file}}`)
+//!   whose file could not be read ([`includes`] puts the others' text in
+//!   before this rewrite), in code too: dropped, and a code block of
+//!   nothing else with them;
 //! - mkdocstrings' `::: package.module` directives and their options:
 //!   dropped; MyST's fenced directives (```` ```{note} ````) into alerts,
 //!   or their block dropped (`{toctree}`, `{include}`); its roles
@@ -47,6 +49,7 @@
 mod containers;
 mod emoji;
 mod gitbook;
+pub mod includes;
 mod inline;
 mod jsx;
 mod keys;
@@ -82,6 +85,9 @@ pub struct Prepared<'a> {
     /// The labels of its MyST targets (`(label)=`), which Sphinx lets any
     /// page link to by name alone.
     labels: Vec<String>,
+    /// The body with the files it includes put in, which was read instead
+    /// of the body ([`includes`]).
+    expanded: Option<&'a includes::Expanded>,
 }
 
 /// Constructs of one kind dropped from a body.
@@ -106,7 +112,14 @@ impl<'a> Prepared<'a> {
 
     /// The body offset of `offset` in [`Self::text`].
     pub fn source_offset(&self, offset: usize) -> usize {
-        self.map.source(offset)
+        let read = self.map.source(offset);
+        self.expanded.map_or(read, |e| e.source_offset(read))
+    }
+
+    /// The file range of `range` of the text read, for a body at `base`.
+    fn file_span(&self, range: &Range<usize>, base: usize) -> Range<usize> {
+        let source = |at| self.expanded.map_or(at, |e| e.source_offset(at));
+        base + source(range.start)..base + source(range.end)
     }
 
     /// The admonition whose alert starts at `offset` of [`Self::text`], if
@@ -122,10 +135,14 @@ impl<'a> Prepared<'a> {
     /// One warning per kind of construct dropped, for the file at `path`
     /// whose body starts at byte `base`.
     pub fn warnings(&self, path: &Path, body: &str, base: usize) -> Vec<Diagnostic> {
+        let read = self.expanded.map_or(body, |e| e.text());
         self.findings
             .iter()
+            // The includes left in an expanded body were each reported
+            // with why their file could not be read (`discover::includes`).
+            .filter(|f| f.kind != Kind::Include || self.expanded.is_none())
             .filter_map(|f| {
-                let first = body.get(f.first.clone())?;
+                let first = read.get(f.first.clone())?;
                 let first: String = first.chars().take(60).collect();
                 let (what, help) = match f.kind {
                     Kind::Shortcode => (
@@ -169,7 +186,7 @@ impl<'a> Prepared<'a> {
                             if f.count == 1 { "" } else { "s" },
                             lines::MAX_NESTING
                         );
-                        let span = base + f.first.start..base + f.first.end;
+                        let span = self.file_span(&f.first, base);
                         return Some(Diagnostic::warning(path, span, message).with_help(
                             "close each `:::` container with a line of `:::`, and nest admonitions \
                              and tabs less deeply",
@@ -182,7 +199,7 @@ impl<'a> Prepared<'a> {
                     "{} {what}{plural} left out of the page (the first: `{first}`)",
                     f.count
                 );
-                let span = base + f.first.start..base + f.first.end;
+                let span = self.file_span(&f.first, base);
                 Some(Diagnostic::warning(path, span, message).with_help(help))
             })
             .collect()
@@ -244,6 +261,23 @@ pub(super) fn markdown_text(text: &str) -> String {
 /// with an `import … from '…'` line is read as MDX from that line on, as
 /// Docusaurus reads every `.md` file as MDX.
 pub fn prepare(body: &str, mdx: bool) -> Prepared<'_> {
+    prepare_expanded(body, mdx, None)
+}
+
+/// [`prepare`], reading `expanded` (the body with the files it includes
+/// put in, [`includes::expand`]) when given instead of `body`; offsets
+/// still map back to `body`.
+pub fn prepare_expanded<'a>(
+    body: &'a str,
+    mdx: bool,
+    expanded: Option<&'a includes::Expanded>,
+) -> Prepared<'a> {
+    let read = prepare_text(expanded.map_or(body, |e| e.text()), mdx);
+    Prepared { expanded, ..read }
+}
+
+/// [`prepare`] of the text to read.
+fn prepare_text(body: &str, mdx: bool) -> Prepared<'_> {
     if !mdx && !has_dialect(body) {
         return Prepared {
             text: Cow::Borrowed(body),
@@ -270,6 +304,7 @@ pub fn prepare(body: &str, mdx: bool) -> Prepared<'_> {
         admonitions,
         findings,
         labels,
+        expanded: None,
     }
 }
 

@@ -13,6 +13,7 @@
 //! diagnostic, never a panic.
 
 mod generators;
+pub mod includes;
 mod known;
 mod mkdocs;
 mod project;
@@ -30,6 +31,7 @@ use crate::diagnostics::{Diagnostic, SourceTexts};
 pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
 pub use generators::{GeneratorFolder, generator_folder};
 use generators::{other_content_folder, refused_generator_folder};
+pub use includes::Included;
 pub use known::Known;
 pub use project::{Project, generator_project};
 pub use read::Reading;
@@ -197,6 +199,9 @@ pub struct Sources {
     pub assets: Vec<Asset>,
     /// Theme files of the site (`themes/<name>/…`) by path inside the theme.
     pub theme: BTreeMap<String, Vec<u8>>,
+    /// The bodies of the articles and landing pages that include other
+    /// files, with those put in, by content-relative path ([`includes`]).
+    pub included: BTreeMap<String, Arc<Included>>,
     /// Texts of all files, for showing diagnostics.
     pub texts: SourceTexts,
     /// Files that could not be used.
@@ -351,6 +356,10 @@ pub fn discover(
             Err(e) => sources.problems.push(read::unreadable(&content, &rel, &e)),
         }
     }
+    let pages: Vec<&SourceFile> = sources.articles.iter().chain(&sources.sections).collect();
+    let (included, problems) = includes::include_all(root, &content, &pages);
+    sources.included = included;
+    sources.problems.extend(problems);
     mkdocs::read(root, &mut sources);
     mkdocs::read_sidebars(root, &mut sources);
     sources.theme = read_theme(&root.join("themes").join(theme))?;

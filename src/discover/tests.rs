@@ -15,7 +15,8 @@ fn discovered(root: &Path) -> io::Result<Sources> {
     )
 }
 
-fn site(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+/// A folder made of `files`.
+pub(super) fn site(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (path, bytes) in files {
         let path = dir.path().join(path);

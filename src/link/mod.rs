@@ -25,6 +25,7 @@ pub mod categories;
 mod claims;
 pub mod contents;
 pub mod ids;
+mod includes;
 mod model;
 mod place;
 mod related;
@@ -242,6 +243,9 @@ pub fn link_or_return(
         assets,
         selection,
     );
+    errors.extend(includes::withheld_includes(
+        &articles, &order, &sections, &withheld,
+    ));
     let mut registry = PathRegistry::new(
         config
             .languages

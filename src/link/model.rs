@@ -104,6 +104,17 @@ impl Outside {
 pub const SECTION_NEIGHBOURS: usize = 10;
 
 impl SiteModel {
+    /// The files of the content folder (content-relative paths) that an
+    /// article or a landing page includes ([`crate::discover::includes`]).
+    pub fn included_files(&self) -> std::collections::BTreeSet<&str> {
+        let landings = self.sections.iter().filter_map(|s| s.landing.as_deref());
+        (self.articles.iter())
+            .filter_map(|a| a.article.included.as_deref())
+            .chain(landings.filter_map(|s| s.included.as_deref()))
+            .flat_map(|i| i.files.iter().map(|(rel, _)| rel.as_str()))
+            .collect()
+    }
+
     /// The site path and language of the page `redirect` leads to.
     pub fn redirect_target(&self, redirect: &Redirect) -> (&str, &str) {
         match redirect.to {

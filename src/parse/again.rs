@@ -4,7 +4,7 @@
 //! One article file's parse depends on its text, its path, the config,
 //! whether its folder has a landing page and the titles other files give
 //! it (MkDocs's `nav:`, an mdBook summary, a Jupyter Book's table of
-//! contents), and on nothing else; the checks
+//! contents) and the files it includes, and on nothing else; the checks
 //! across files (translations' audiences, then the link stage) run on the
 //! whole site every time. So an [`Earlier`] keeps each file's result with
 //! what it depended on, and gives it back while all of that is the same.
@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::{Parse, Parsed, article, finish, landed, navigation};
 use crate::config::Config;
-use crate::discover::Sources;
+use crate::discover::{Included, Sources};
 
 /// The results of the last parse, for the next one.
 #[derive(Default)]
@@ -34,6 +34,8 @@ struct Kept {
     landed: bool,
     /// The titles other files gave it ([`article::Given::owned`]).
     given: [Option<String>; 2],
+    /// Its body with the files it includes put in, as they were read.
+    included: Option<Arc<Included>>,
     result: Parse,
 }
 
@@ -59,15 +61,20 @@ impl Earlier {
             .par_iter()
             .map(|file| {
                 let given = titles.of(&file.rel);
+                let included = sources.included.get(&file.rel);
                 match self.files.get(&file.rel) {
                     Some(kept)
                         if kept.landed == in_landed(&file.rel)
                             && kept.given == given.owned()
-                            && kept.text == file.text =>
+                            && kept.text == file.text
+                            && kept.included.as_ref() == included =>
                     {
                         (kept.result.clone(), false)
                     }
-                    _ => (article::parse_article(config, file, &landed, given), true),
+                    _ => (
+                        article::parse_article(config, file, included, &landed, given),
+                        true,
+                    ),
                 }
             })
             .collect();
@@ -94,6 +101,7 @@ impl Earlier {
                     text: file.text.clone(),
                     landed: in_landed(&file.rel),
                     given: titles.of(&file.rel).owned(),
+                    included: sources.included.get(&file.rel).cloned(),
                     result: result.clone(),
                 },
             );

@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::fields::RawFrontMatter;
 use super::{
@@ -17,7 +18,7 @@ use super::{
 };
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::discover::{self, SourceFile};
+use crate::discover::{self, Included, SourceFile};
 use crate::matter::{text, yaml};
 use crate::{output_paths, slug};
 
@@ -84,6 +85,7 @@ impl Given<'_> {
 pub(super) fn parse_article(
     config: &Config,
     file: &SourceFile,
+    included: Option<&Arc<Included>>,
     landed: &HashSet<&str>,
     given: Given<'_>,
 ) -> (Result<Article, LeftOut>, Vec<Diagnostic>) {
@@ -107,7 +109,15 @@ pub(super) fn parse_article(
         .extend(text::check_located(path, raw.texts(), |field, c| {
             text::within(&file.text, spans.value(field.key), c)
         }));
-    let article = checked_article(config, file, landed, body_start, raw, given, &mut p);
+    let article = checked_article(
+        config,
+        (file, included),
+        landed,
+        body_start,
+        raw,
+        given,
+        &mut p,
+    );
     let diagnostics = p.found;
     if diagnostics[errors_before..]
         .iter()
@@ -125,7 +135,7 @@ pub(super) fn parse_article(
 /// Its `spans` are left empty: `p` borrows them until the caller moves them in.
 fn checked_article(
     config: &Config,
-    file: &SourceFile,
+    (file, included): (&SourceFile, Option<&Arc<Included>>),
     landed: &HashSet<&str>,
     body_start: usize,
     raw: RawFrontMatter,
@@ -158,8 +168,14 @@ fn checked_article(
     check_aliases(&aliases, p);
     let id = read_id(raw.id, &file.rel, p);
     let written = given.nav_title.or(raw.title.as_deref());
-    let (title, title_heading, labels) =
-        read_title(file, written, given.chapter, body_start, (dir, base), p);
+    let (title, title_heading, labels) = read_title(
+        (file, included),
+        written,
+        given.chapter,
+        body_start,
+        (dir, base),
+        p,
+    );
 
     Article {
         path: file.path.clone(),
@@ -194,6 +210,7 @@ fn checked_article(
         body_start,
         title_heading,
         labels,
+        included: included.cloned(),
         spans: FieldSpans::default(),
     }
 }
@@ -205,7 +222,7 @@ fn checked_article(
 /// the body's MyST targets. The warnings of the body's dialect go to `p`
 /// first.
 fn read_title(
-    file: &SourceFile,
+    (file, included): (&SourceFile, Option<&Arc<Included>>),
     written: Option<&str>,
     chapter: Option<&str>,
     body_start: usize,
@@ -213,7 +230,8 @@ fn read_title(
     p: &mut Problems<'_>,
 ) -> (String, Option<Range<usize>>, Vec<String>) {
     let body = &file.text[body_start..];
-    let prepared = crate::dialects::prepare(body, file.rel.ends_with(".mdx"));
+    let expanded = included.map(|i| &i.expanded);
+    let prepared = crate::dialects::prepare_expanded(body, file.rel.ends_with(".mdx"), expanded);
     p.found
         .extend(prepared.warnings(&file.path, body, body_start));
     let labels = prepared.labels().to_vec();

@@ -42,7 +42,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::discover::{self, SourceFile, Sources};
+use crate::discover::{self, Included, SourceFile, Sources};
 pub use crate::kinds::{ArticleType, Audience, Confidence};
 use crate::matter::{self, front_matter, text};
 pub use again::Earlier;
@@ -134,6 +134,8 @@ pub struct Article {
     /// The labels of the body's MyST targets (`(how-frozen)=`), which
     /// Sphinx lets any page link to by name alone (`[text](how-frozen)`).
     pub labels: Vec<String>,
+    /// The body with the files it includes put in, if it includes any.
+    pub included: Option<Arc<Included>>,
     /// Where front matter values stand.
     pub spans: FieldSpans,
 }
@@ -154,6 +156,8 @@ pub struct MarkdownFile<'a> {
     pub body_start: usize,
     /// The `# Heading` the page's title stands for, left out of the page.
     pub title_heading: Option<&'a Range<usize>>,
+    /// The body with the files it includes put in, which is read instead.
+    pub included: Option<&'a Included>,
 }
 
 impl<'a> MarkdownFile<'a> {
@@ -165,6 +169,20 @@ impl<'a> MarkdownFile<'a> {
     /// Whether the body is MDX (a `.mdx` file).
     pub fn is_mdx(&self) -> bool {
         self.rel.ends_with(".mdx")
+    }
+
+    /// The body as Markdown reads it: with the files it includes put in.
+    pub fn read_body(&self) -> &'a str {
+        self.included.map_or(self.body(), |i| i.expanded.text())
+    }
+
+    /// The body ready for the Markdown parser ([`crate::dialects::prepare`]).
+    pub fn prepared(&self) -> crate::dialects::Prepared<'a> {
+        crate::dialects::prepare_expanded(
+            self.body(),
+            self.is_mdx(),
+            self.included.map(|i| &i.expanded),
+        )
     }
 }
 
@@ -198,19 +216,23 @@ impl Article {
             text: &self.text,
             body_start: self.body_start,
             title_heading: self.title_heading.as_ref(),
+            included: self.included.as_deref(),
         }
     }
 
     /// Whether `text`, a new version of this article's file, differs from
     /// it only in what the body renders: its front matter, and the heading
-    /// the title comes from, are the same.
+    /// the title comes from, are the same. Neither includes files, which
+    /// only a read of the site puts in.
     pub fn same_header(&self, text: &str) -> bool {
         let Ok(split) = front_matter::split(text) else {
             return false;
         };
         self.title_heading.is_none()
+            && self.included.is_none()
             && split.body_start == self.body_start
             && text[..split.body_start] == self.text[..self.body_start]
+            && crate::dialects::includes::directives(split.body).is_empty()
     }
 
     /// Lets go of the file's text: [`Self::body`] is empty afterwards.
@@ -248,6 +270,8 @@ pub struct SectionPage {
     /// The labels of the body's MyST targets (`(label)=`), which links of
     /// other pages may name.
     pub labels: Vec<String>,
+    /// The body with the files it includes put in, if it includes any.
+    pub included: Option<Arc<Included>>,
     /// Public or internal: an edition that does not show it builds the
     /// section as if it had no landing page.
     pub audience: Audience,
@@ -265,6 +289,7 @@ impl SectionPage {
             text: &self.text,
             body_start: self.body_start,
             title_heading: self.title_heading.as_ref(),
+            included: self.included.as_deref(),
         }
     }
 }
@@ -293,7 +318,10 @@ pub fn parse(config: &Config, sources: &Sources) -> Parsed {
         let results = sources
             .articles
             .par_iter()
-            .map(|file| article::parse_article(config, file, &landed, given.of(&file.rel)))
+            .map(|file| {
+                let included = sources.included.get(&file.rel);
+                article::parse_article(config, file, included, &landed, given.of(&file.rel))
+            })
             .collect();
         finish(config, sources, results, read)
     })
@@ -385,7 +413,7 @@ fn finish(
     let mut sections = Vec::new();
     let mut withheld = Vec::new();
     for file in &sources.sections {
-        let (result, holds) = parse_section(config, file);
+        let (result, holds) = parse_section(config, file, sources.included.get(&file.rel));
         withheld.extend(holds);
         match result {
             Ok((section, span, warnings)) => {
@@ -446,7 +474,11 @@ type SectionParse = (
     Option<(String, Withholding)>,
 );
 
-fn parse_section(config: &Config, file: &SourceFile) -> SectionParse {
+fn parse_section(
+    config: &Config,
+    file: &SourceFile,
+    included: Option<&Arc<Included>>,
+) -> SectionParse {
     let (read, body_start) = match read_front_matter(file) {
         Ok(read) => read,
         Err(errors) => return (Err(errors), None),
@@ -480,7 +512,8 @@ fn parse_section(config: &Config, file: &SourceFile) -> SectionParse {
         .1
         .unwrap_or(&config.default_language);
     let body = &file.text[body_start..];
-    let prepared = crate::dialects::prepare(body, file.rel.ends_with(".mdx"));
+    let expanded = included.map(|i| &i.expanded);
+    let prepared = crate::dialects::prepare_expanded(body, file.rel.ends_with(".mdx"), expanded);
     let mut warnings = read.warnings;
     warnings.extend(prepared.warnings(&file.path, body, body_start));
     let (title, title_heading) = title_of(read.raw.title.as_deref(), &prepared, body_start);
@@ -500,6 +533,7 @@ fn parse_section(config: &Config, file: &SourceFile) -> SectionParse {
         body_start,
         title_heading,
         labels: prepared.labels().to_vec(),
+        included: included.cloned(),
         audience,
         draft: read.raw.draft,
     };

@@ -7,6 +7,7 @@ fn article(rel: &str, text: &str) -> (Option<Article>, Vec<Diagnostic>) {
     let (article, diagnostics) = parse_article(
         &Config::default(),
         &file,
+        None,
         &Default::default(),
         Default::default(),
     );
@@ -383,6 +384,8 @@ fn section_texts_are_checked_too() {
         rel: "red/_index.md".into(),
         text: Arc::from("---\ntitle: \"Red\\x9b2J\"\n---\n"),
     };
-    let errors = parse_section(&Config::default(), &file).0.unwrap_err();
+    let errors = parse_section(&Config::default(), &file, None)
+        .0
+        .unwrap_err();
     assert!(errors[0].message.contains("U+009B"), "{errors:?}");
 }

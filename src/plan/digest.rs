@@ -66,12 +66,21 @@ pub fn frame(model: &SiteModel, more: &[(&str, &[u8])]) -> Digest {
     h.finish()
 }
 
-/// The digest of each article's text, in [`SiteModel::articles`] order.
+/// The digest of each article's text, with the files it includes put in,
+/// in [`SiteModel::articles`] order.
 pub fn texts(model: &SiteModel) -> Vec<Digest> {
     model
         .articles
         .par_iter()
-        .map(|a| blake3::hash(a.article.text.as_bytes()).into())
+        .map(|a| {
+            let mut h = blake3::Hasher::new();
+            h.update(a.article.text.as_bytes());
+            if let Some(included) = &a.article.included {
+                h.update(b"\0included\0");
+                h.update(included.expanded.text().as_bytes());
+            }
+            h.finalize().into()
+        })
         .collect()
 }
 

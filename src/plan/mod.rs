@@ -248,10 +248,11 @@ pub fn pages(
 }
 
 /// The articles whose files changed, if every change is a body edit of an
-/// article of `previous`: the same front matter bytes, and the same files
-/// referred to inside and outside internal blocks (which decide the
-/// images and attachments an edition publishes).
+/// article of `previous` that no page includes: the same front matter
+/// bytes, and the same files referred to inside and outside internal
+/// blocks (which decide the images and attachments an edition publishes).
 fn bodies(previous: &SiteModel, changes: &[Change]) -> Option<Vec<Body>> {
+    let included = previous.included_files();
     let mut bodies = Vec::new();
     for change in changes {
         let Change::Content {
@@ -261,6 +262,9 @@ fn bodies(previous: &SiteModel, changes: &[Change]) -> Option<Vec<Body>> {
         else {
             return None;
         };
+        if included.contains(rel.as_str()) {
+            return None;
+        }
         let index = previous.article_by_source(rel)?;
         let article = &previous.articles[index].article;
         if !article.same_header(text) {
@@ -311,7 +315,8 @@ struct Relinked<'a> {
     new: &'a SiteModel,
     /// For each new article, the old one with its source file.
     old_of: Vec<Option<usize>>,
-    /// For each new article, whether it is new or its text changed.
+    /// For each new article, whether it is new, or its text or what it
+    /// includes changed.
     edited: Vec<bool>,
 }
 
@@ -325,7 +330,12 @@ impl<'a> Relinked<'a> {
         let edited = old_of
             .iter()
             .zip(new.articles.iter())
-            .map(|(o, a)| o.is_none_or(|o| old.articles[o].article.text != a.article.text))
+            .map(|(o, a)| {
+                o.is_none_or(|o| {
+                    let old = &old.articles[o].article;
+                    old.text != a.article.text || old.included != a.article.included
+                })
+            })
             .collect();
         Self {
             old,

@@ -24,7 +24,7 @@ pub(super) struct BodySource<'a> {
 impl<'a> BodySource<'a> {
     pub(super) fn new(file: MarkdownFile<'a>) -> Self {
         Self {
-            prepared: crate::dialects::prepare(file.body(), file.is_mdx()),
+            prepared: file.prepared(),
             base: file.body_start,
             title: file.title_heading.map(|r| r.start),
         }

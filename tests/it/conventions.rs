@@ -295,7 +295,8 @@ fn mdbook_chapters_take_their_titles_from_headings() {
     let (title, body) = page(&site, "book/ch01-setup");
     assert_eq!(title, "Setting up your workstation");
     assert_has(&body, &["<h2 id=\"check\">Check the installation"]);
-    // mdBook includes the files in code too; tier0 reads neither.
+    // mdBook includes the files in code too; these are missing: their
+    // lines are left out, and the code block of nothing else with them.
     assert_lacks(
         &body,
         &["<h1", "shared/warning.md", "listings/setup.sh", "<pre"],
@@ -305,7 +306,8 @@ fn mdbook_chapters_take_their_titles_from_headings() {
     assert_lacks(&body, &["<h2"]);
     assert_warning_at(
         &err,
-        "2 file includes left out of the page (the first: `{{#include ../shared/warning.md}}`)",
+        "2 file includes left out: no such file (looked in content/book/); the first: \
+         `../shared/warning.md`",
         "content/book/ch01-setup.md:5:1",
     );
     assert_lacks(&err, &["no title"]);
@@ -503,9 +505,11 @@ fn invalid_json_front_matter_is_an_error_at_its_line_and_column() {
 
 /// FastAPI's docs (markdown-include) and mkdocstrings' (PyMdown's
 /// snippets) include files from outside the docs folder: the include
-/// lines were shown as written, most of them inside code blocks.
+/// lines were shown as written, most of them inside code blocks. A file
+/// that is not there is left out with a warning, and a code block of
+/// nothing else with it.
 #[test]
-fn file_includes_are_left_out_with_a_warning() {
+fn file_includes_of_missing_files_are_left_out_with_a_warning() {
     let (site, err) = built("includes");
     let (title, body) = page(&site, "tutorial/first-app");
     assert_eq!(title, "Your first app");
@@ -516,9 +520,11 @@ fn file_includes_are_left_out_with_a_warning() {
     assert_lacks(&body, &["{!", "examples/first_app", "hl_lines"]);
     // Only the block with other code is left: no empty code blocks.
     assert_eq!(body.matches("<pre").count(), 1, "{body}");
+    // The files that could not be read, with why, at the first.
     assert_warning_at(
         &err,
-        "3 file includes left out of the page (the first: `{!../../../examples/first_app/main.py!}`)",
+        "3 file includes left out: no such file (looked in the site folder and \
+         content/tutorial/); the first: `../../../examples/first_app/main.py`",
         "content/tutorial/first-app.md:6:1",
     );
     let (_, body) = page(&site, "license");
@@ -526,7 +532,7 @@ fn file_includes_are_left_out_with_a_warning() {
     assert_lacks(&body, &["8&lt;", "LICENSE"]);
     assert_warning_at(
         &err,
-        "1 file include left out of the page (the first: `--8<-- \"LICENSE\"`)",
+        "file include `LICENSE` left out: no such file",
         "content/license.md:5:1",
     );
 }

@@ -27,6 +27,7 @@ mod hostile_content;
 mod import;
 mod import_fields;
 mod import_locales;
+mod includes;
 mod init;
 mod insights;
 mod kcs;

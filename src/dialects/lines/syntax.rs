@@ -3,6 +3,7 @@
 //! functions, kept apart from the reading pass whose state they feed.
 
 use super::Closer;
+use crate::dialects::includes::{self, scissors};
 
 /// Whether a line of the rewritten text is blank (or only quote markers).
 pub(super) fn is_blank_line(line: &str) -> bool {
@@ -161,28 +162,15 @@ pub(super) fn myst_target(line: &str) -> Option<&str> {
 }
 
 /// Whether `line` (without its indentation) is only a file include of
-/// another tool, which tier0 does not read: PyMdown's snippets
-/// (`--8<-- "LICENSE"`), markdown-include's `{!docs_src/app.py!}` (and
-/// `{!> …!}`), mdBook's `{{#include listings/main.rs}}` (and
-/// `#rustdoc_include`, `#playground`). Those tools include the file's text
-/// wherever the line stands, in code blocks too.
+/// another tool: PyMdown's snippets (`--8<-- "LICENSE"`),
+/// markdown-include's `{!docs_src/app.py!}` (and `{!> …!}`), mdBook's
+/// `{{#include listings/main.rs}}` (and `#rustdoc_include`, `#playground`).
+/// Those tools include the file's text wherever the line stands, in code
+/// blocks too; tier0 puts it in before reading the body
+/// ([`crate::dialects::includes`]), so such a line is left here only when
+/// the file could not be read.
 pub(super) fn is_include(line: &str) -> bool {
-    let line = line.trim_end();
-    if let Some(rest) = scissors(line) {
-        let path = rest.trim_start();
-        let quoted = |q: char| path.len() > 2 && path.starts_with(q) && path.ends_with(q);
-        return path.len() < rest.len() && (quoted('"') || quoted('\''));
-    }
-    if let Some(path) = line.strip_prefix("{!").and_then(|l| l.strip_suffix("!}")) {
-        return !path.trim_start_matches('>').trim().is_empty();
-    }
-
-    line.strip_prefix("{{#")
-        .and_then(|l| l.strip_suffix("}}"))
-        .and_then(|call| call.split_once([' ', '\t']))
-        .is_some_and(|(name, path)| {
-            matches!(name, "include" | "rustdoc_include" | "playground") && !path.trim().is_empty()
-        })
+    includes::include_line(line, false).is_some()
 }
 
 /// Whether `line` (without its indentation) is only a tag that includes
@@ -192,20 +180,7 @@ pub(super) fn is_include(line: &str) -> bool {
 /// is quoted: Jekyll's `{% include x.html %}` is a template's. In code,
 /// such a tag is an example of Jinja or Tera, and stays.
 pub(super) fn is_include_tag(line: &str) -> bool {
-    let Some(tag) = line
-        .trim_end()
-        .strip_prefix("{%")
-        .and_then(|l| l.strip_suffix("%}"))
-    else {
-        return false;
-    };
-    let tag = tag.trim();
-    let path = tag
-        .strip_prefix("include-markdown")
-        .or_else(|| tag.strip_prefix("include"))
-        .filter(|rest| rest.starts_with([' ', '\t']))
-        .map(str::trim_start);
-    path.is_some_and(|p| p.len() > 2 && (p.starts_with('"') || p.starts_with('\'')))
+    includes::include_line(line, true).is_some_and(|t| t.tool == includes::Tool::Tag)
 }
 
 /// Whether `line` is only PyMdown's scissors (`--8<--`), which open and
@@ -219,31 +194,7 @@ pub(super) fn is_snippets_block(line: &str) -> bool {
 /// and blank lines) up to a closing line of scissors. A line of anything
 /// else (a heading, a sentence, a fence) means the scissors were text.
 pub(super) fn names_snippets(rest: &str) -> bool {
-    for line in rest.lines() {
-        let line = line.trim();
-        if is_snippets_block(line) {
-            return true;
-        }
-        let name = line.strip_prefix(';').unwrap_or(line);
-        let file_like = name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_./:~@+=%#?&,".contains(&b) || !b.is_ascii())
-            && !name.ends_with(['.', ',', ':']);
-        if !file_like {
-            return false;
-        }
-    }
-    false
-}
-
-/// What follows PyMdown's scissors opening `line` (`-8<-`, with any
-/// number of dashes either side).
-fn scissors(line: &str) -> Option<&str> {
-    let rest = line.trim_start_matches('-');
-    let dashes = line.len() - rest.len();
-    let rest = rest.strip_prefix("8<")?;
-    let after = rest.trim_start_matches('-');
-    (dashes > 0 && after.len() < rest.len()).then_some(after)
+    includes::names_files(rest)
 }
 
 /// The text of `line` after its block quote markers (`> > text`), if it

@@ -1,0 +1,418 @@
+//! File includes of other tools, which put another file's text where a
+//! line names it before Markdown is read: mdBook's `{{#include file.rs}}`
+//! (`#rustdoc_include`, `#playground`), PyMdown's snippets (`--8<--
+//! "file.md"`, or a block of names between two `--8<--` lines),
+//! markdown-include's `{!file.md!}`, mkdocs-include-markdown's `{%
+//! include-markdown "file.md" %}` and GitBook's `{% include "file.md" %}`.
+//!
+//! In: a body. Out: its [`Directive`]s, the part of a file each asks for
+//! ([`select`]), and the body with the texts put in ([`expand`]), with the
+//! map back to the body's offsets. Reading the files is the caller's
+//! (`discover::includes`): this module does no I/O.
+//!
+//! As those tools do, the line is replaced wherever it stands, in code
+//! too (mdBook's listings are included into fenced blocks), each line of
+//! the text indented as the directive is; the two template tags only
+//! outside fenced code, where they are examples of Jinja or Liquid.
+
+use std::ops::Range;
+
+use super::offsets::{OffsetMap, Rewrite};
+
+/// The tool an include is written for: where its path starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    /// mdBook's `{{#include}}`: from the including file's folder.
+    MdBook,
+    /// PyMdown's snippets and markdown-include: from the folder MkDocs
+    /// runs in (the project's), then the including file's.
+    Snippets,
+    /// mkdocs-include-markdown's and GitBook's tags: from the including
+    /// file's folder.
+    Tag,
+}
+
+/// The part of a file an include asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Select {
+    /// The whole file.
+    All,
+    /// Lines `from` to `to` (1-based, inclusive; open where `None`).
+    Lines(Option<usize>, Option<usize>),
+    /// mdBook's anchor: the lines between `ANCHOR: name` and `ANCHOR_END: name`.
+    Anchor(String),
+    /// PyMdown's section: between `--8<-- [start:name]` and `--8<-- [end:name]`.
+    Section(String),
+    /// mkdocs-include-markdown's `start` and `end` strings: the text
+    /// after the first `start` and before the next `end`.
+    Between(Option<String>, Option<String>),
+}
+
+/// One file an include names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// The tool it is written for.
+    pub tool: Tool,
+    /// The path as written.
+    pub path: String,
+    /// The part of the file it asks for.
+    pub select: Select,
+}
+
+/// A line (or a block of snippet lines) that includes files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    /// Its lines in the body, without the last line's ending.
+    pub span: Range<usize>,
+    /// What precedes it on its first line (spaces, tabs), which every line
+    /// put in gets.
+    pub indent: String,
+    /// The files it names, in order.
+    pub targets: Vec<Target>,
+}
+
+/// The include `line` (without its indentation) is, if it is only one:
+/// mdBook's, a snippet of PyMdown's (`--8<-- "file"`) or markdown-include's,
+/// or, with `tags`, an include tag.
+pub(super) fn include_line(line: &str, tags: bool) -> Option<Target> {
+    let line = line.trim_end();
+    mdbook(line)
+        .or_else(|| snippet(line))
+        .or_else(|| markdown_include(line))
+        .or_else(|| tags.then(|| include_tag(line)).flatten())
+}
+
+/// `{{#include path[:selector]}}`, `{{#rustdoc_include …}}`, `{{#playground path …}}`.
+fn mdbook(line: &str) -> Option<Target> {
+    let call = line.strip_prefix("{{#")?.strip_suffix("}}")?;
+    let (name, args) = call.split_once([' ', '\t'])?;
+    let first = args.split_whitespace().next()?;
+    let (path, select) = match name {
+        "include" | "rustdoc_include" => split_selector(first),
+        "playground" => (first, Select::All),
+        _ => return None,
+    };
+    target(Tool::MdBook, path, select)
+}
+
+/// `--8<-- "path[:selector]"` (or single quotes).
+fn snippet(line: &str) -> Option<Target> {
+    let rest = scissors(line)?;
+    let quoted = rest.trim_start();
+    if quoted.len() == rest.len() {
+        return None;
+    }
+    let path = quoted_text(quoted)?;
+    let (path, select) = split_selector(path);
+    let select = match select {
+        Select::Anchor(name) => Select::Section(name),
+        other => other,
+    };
+    target(Tool::Snippets, path, select)
+}
+
+/// `{!path!}`, `{!> path!}`.
+fn markdown_include(line: &str) -> Option<Target> {
+    let path = line.strip_prefix("{!")?.strip_suffix("!}")?;
+    target(
+        Tool::Snippets,
+        path.trim_start_matches('>').trim(),
+        Select::All,
+    )
+}
+
+/// `{% include-markdown "path" start="…" end="…" %}`, `{% include "path" %}`.
+fn include_tag(line: &str) -> Option<Target> {
+    let tag = line.strip_prefix("{%")?.strip_suffix("%}")?.trim();
+    let rest = tag
+        .strip_prefix("include-markdown")
+        .or_else(|| tag.strip_prefix("include"))
+        .filter(|rest| rest.starts_with([' ', '\t']))?
+        .trim_start();
+    let path = quoted_text(rest)?;
+    let options = &rest[path.len() + 2..];
+    let option = |name: &str| {
+        let at = options.find(&format!("{name}="))? + name.len() + 1;
+        quoted_text(&options[at..]).map(str::to_owned)
+    };
+    let select = match (option("start"), option("end")) {
+        (None, None) => Select::All,
+        (start, end) => Select::Between(start, end),
+    };
+    target(Tool::Tag, path, select)
+}
+
+fn target(tool: Tool, path: &str, select: Select) -> Option<Target> {
+    let path = path.trim();
+    (!path.is_empty()).then(|| Target {
+        tool,
+        path: path.to_owned(),
+        select,
+    })
+}
+
+/// The text between the quotes `text` starts with (`"` or `'`).
+fn quoted_text(text: &str) -> Option<&str> {
+    let quote = text.chars().next().filter(|&c| c == '"' || c == '\'')?;
+    let inner = &text[1..];
+    Some(&inner[..inner.find(quote)?])
+}
+
+/// `path`, `path:anchor`, `path:3`, `path:3:8`, `path:3:`, `path::8`.
+fn split_selector(written: &str) -> (&str, Select) {
+    // A URL's colon is its scheme's (PyMdown's snippets may name one).
+    let Some((path, selector)) = written.split_once(':').filter(|_| !written.contains("://"))
+    else {
+        return (written, Select::All);
+    };
+    let number = |s: &str| s.trim().parse::<usize>().ok();
+    let select = match selector.split_once(':') {
+        Some((from, to)) => Select::Lines(number(from), number(to)),
+        None => match number(selector) {
+            // mdBook's `file:3` is that line alone.
+            Some(line) => Select::Lines(Some(line), Some(line)),
+            None if selector.is_empty() => Select::All,
+            None => Select::Anchor(selector.trim().to_owned()),
+        },
+    };
+    (path, select)
+}
+
+/// What follows PyMdown's scissors (`--8<--`) at the start of `line`.
+pub(super) fn scissors(line: &str) -> Option<&str> {
+    let rest = line.trim_start_matches('-');
+    let dashes = line.len() - rest.len();
+    let rest = rest.strip_prefix("8<")?;
+    let after = rest.trim_start_matches('-');
+    (dashes > 0 && after.len() < rest.len()).then_some(after)
+}
+
+/// The includes of `body`, in order.
+pub fn directives(body: &str) -> Vec<Directive> {
+    let mut found = Vec::new();
+    let mut fence: Option<(char, usize)> = None;
+    let mut block: Option<Directive> = None;
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let text = line.trim_end_matches(['\n', '\r']);
+        let trimmed = text.trim_start();
+        let indent = &text[..text.len() - trimmed.len()];
+        if let Some(open) = block.as_mut() {
+            open.span.end = start + text.len();
+            let name = trimmed.trim_end();
+            if scissors(name).is_some_and(str::is_empty) {
+                found.extend(block.take());
+            } else if !name.is_empty() && !name.starts_with(';') {
+                let (path, select) = split_selector(name);
+                let select = match select {
+                    Select::Anchor(name) => Select::Section(name),
+                    other => other,
+                };
+                open.targets.extend(target(Tool::Snippets, path, select));
+            }
+            continue;
+        }
+        if let Some((ch, len)) = fence {
+            let run = trimmed.chars().take_while(|&c| c == ch).count();
+            if run >= len && trimmed[run * ch.len_utf8()..].trim().is_empty() {
+                fence = None;
+            }
+        } else if let Some(ch) = trimmed.chars().next().filter(|&c| c == '`' || c == '~') {
+            let run = trimmed.chars().take_while(|&c| c == ch).count();
+            if run >= 3 {
+                fence = Some((ch, run));
+                continue;
+            }
+        }
+        let span = start..start + text.len();
+        if let Some(target) = include_line(trimmed, fence.is_none()) {
+            found.push(Directive {
+                span,
+                indent: indent.to_owned(),
+                targets: vec![target],
+            });
+        } else if scissors(trimmed.trim_end()).is_some_and(str::is_empty)
+            && names_files(&body[at..])
+        {
+            block = Some(Directive {
+                span,
+                indent: indent.to_owned(),
+                targets: Vec::new(),
+            });
+        }
+    }
+    found
+}
+
+/// Whether `rest`, the text after a line of scissors, goes on with the
+/// lines of a block of snippets: file names (or `;`-commented ones and
+/// blank lines) up to a closing line of scissors.
+pub(super) fn names_files(rest: &str) -> bool {
+    for line in rest.lines() {
+        let line = line.trim();
+        if scissors(line).is_some_and(str::is_empty) {
+            return true;
+        }
+        let name = line.strip_prefix(';').unwrap_or(line);
+        let file_like = name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./:~@+=%#?&,".contains(&b) || !b.is_ascii());
+        if !file_like {
+            return false;
+        }
+    }
+    false
+}
+
+/// The part of `text` that `select` asks for, without the lines that mark
+/// anchors and sections (`ANCHOR: name`, `--8<-- [start:name]`), which
+/// those tools leave out of every include; or why there is none.
+pub fn select(text: &str, select: &Select) -> Result<String, String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let part: Vec<&str> = match select {
+        Select::All => lines,
+        Select::Lines(from, to) => {
+            let from = from.unwrap_or(1).max(1);
+            let to = to.unwrap_or(lines.len()).min(lines.len());
+            if from > to {
+                return Err(format!("the file has {} lines", lines.len()));
+            }
+            lines[from - 1..to].to_vec()
+        }
+        Select::Anchor(name) => marked(&lines, name, |line, name| {
+            marker(line, "ANCHOR:", name)
+                .then_some(true)
+                .or_else(|| marker(line, "ANCHOR_END:", name).then_some(false))
+        })
+        .ok_or_else(|| format!("the file has no `ANCHOR: {name}` … `ANCHOR_END: {name}`"))?,
+        Select::Section(name) => marked(&lines, name, |line, name| {
+            let start = format!("[start:{name}]");
+            let end = format!("[end:{name}]");
+            let snipped = |tag: &str| {
+                scissors_anywhere(line).is_some_and(|r| r.trim_start().starts_with(tag))
+            };
+            snipped(&start)
+                .then_some(true)
+                .or_else(|| snipped(&end).then_some(false))
+        })
+        .ok_or_else(|| {
+            format!("the file has no section `--8<-- [start:{name}]` … `[end:{name}]`")
+        })?,
+        Select::Between(start, end) => {
+            let from = match start {
+                Some(s) => text
+                    .find(s.as_str())
+                    .map(|i| i + s.len())
+                    .ok_or_else(|| format!("the file has no `{s}` to start at"))?,
+                None => 0,
+            };
+            let to = match end {
+                Some(e) => text[from..]
+                    .find(e.as_str())
+                    .map_or(text.len(), |i| from + i),
+                None => text.len(),
+            };
+            return Ok(text[from..to].to_owned());
+        }
+    };
+    let kept: Vec<&str> = part
+        .into_iter()
+        .filter(|line| !line.contains("ANCHOR:") && !line.contains("ANCHOR_END:"))
+        .filter(|line| !is_section_marker(line))
+        .collect();
+    Ok(kept.join("\n"))
+}
+
+/// The lines between the line `is_mark` calls the start (`Some(true)`) of
+/// `name` and the one it calls its end (`Some(false)`); to the end of the
+/// file without an end.
+fn marked<'a>(
+    lines: &[&'a str],
+    name: &str,
+    is_mark: impl Fn(&str, &str) -> Option<bool>,
+) -> Option<Vec<&'a str>> {
+    let start = lines.iter().position(|l| is_mark(l, name) == Some(true))?;
+    let rest = &lines[start + 1..];
+    let end = rest
+        .iter()
+        .position(|l| is_mark(l, name) == Some(false))
+        .unwrap_or(rest.len());
+    Some(rest[..end].to_vec())
+}
+
+/// Whether `line` holds the anchor mark `mark` (`ANCHOR:`) for `name`.
+fn marker(line: &str, mark: &str, name: &str) -> bool {
+    line.find(mark).is_some_and(|at| {
+        let rest = line[at + mark.len()..].trim_start();
+        rest.strip_prefix(name)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+    })
+}
+
+/// The text after scissors anywhere in `line` (a section mark is often in
+/// a comment: `<!-- --8<-- [start:install] -->`).
+fn scissors_anywhere(line: &str) -> Option<&str> {
+    let at = line.find("-8<-")?;
+    let from = line[..at].trim_end_matches('-').len();
+    scissors(&line[from..])
+}
+
+/// Whether `line` marks the start or end of a snippet section.
+fn is_section_marker(line: &str) -> bool {
+    scissors_anywhere(line).is_some_and(|rest| {
+        let rest = rest.trim_start();
+        rest.starts_with("[start:") || rest.starts_with("[end:")
+    })
+}
+
+/// A body with its includes put in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expanded {
+    text: String,
+    map: OffsetMap,
+}
+
+impl Expanded {
+    /// The body with the included texts.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The offset in the body as written of `offset` in [`Self::text`]:
+    /// anything put in by a directive maps to where the directive starts.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        self.map.source(offset)
+    }
+}
+
+/// `body` with each of `directives` replaced by the texts `texts` gives
+/// for it (one per target it could read, in order), each line indented as
+/// the directive. A directive with none stays as written, for the dialect
+/// rewrite to leave out (with a code block that holds nothing else).
+pub fn expand(body: &str, directives: &[Directive], texts: &[Vec<String>]) -> Expanded {
+    let mut rewrite = Rewrite::default();
+    for (directive, texts) in directives.iter().zip(texts) {
+        if texts.is_empty() {
+            continue;
+        }
+        let mut put = String::new();
+        for (i, line) in texts.iter().flat_map(|t| t.lines()).enumerate() {
+            if i > 0 {
+                put.push('\n');
+                put.push_str(&directive.indent);
+            }
+            put.push_str(line);
+        }
+        rewrite.replace(
+            directive.span.start + directive.indent.len()..directive.span.end,
+            put,
+        );
+    }
+    let (text, map) = rewrite.apply(body);
+    Expanded { text, map }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,121 @@
+use super::*;
+
+fn one(line: &str) -> Target {
+    include_line(line, true).unwrap_or_else(|| panic!("{line}"))
+}
+
+#[test]
+fn each_tools_include_line_names_its_file_and_part() {
+    let mdbook = one("{{#include ../listings/ch02/src/main.rs:here}}");
+    assert_eq!(mdbook.tool, Tool::MdBook);
+    assert_eq!(mdbook.path, "../listings/ch02/src/main.rs");
+    assert_eq!(mdbook.select, Select::Anchor("here".into()));
+    let lines = |line: &str| one(line).select;
+    assert_eq!(
+        lines("{{#rustdoc_include a.rs:2}}"),
+        Select::Lines(Some(2), Some(2))
+    );
+    assert_eq!(
+        lines("{{#include a.rs::10}}"),
+        Select::Lines(None, Some(10))
+    );
+    assert_eq!(lines("{{#include a.rs:2:}}"), Select::Lines(Some(2), None));
+    assert_eq!(lines("{{#playground a.rs editable}}"), Select::All);
+    let snippet = one("--8<-- \"docs/snippets/note.md:install\"");
+    assert_eq!(snippet.tool, Tool::Snippets);
+    assert_eq!(snippet.path, "docs/snippets/note.md");
+    assert_eq!(snippet.select, Select::Section("install".into()));
+    assert_eq!(
+        lines("---8<--- 'CHANGELOG.md:3:8'"),
+        Select::Lines(Some(3), Some(8))
+    );
+    assert_eq!(one("{!> ../docs_src/app.py!}").path, "../docs_src/app.py");
+    let tag = one("{% include-markdown \"../README.md\" start=\"<!--start-->\" %}");
+    assert_eq!(tag.tool, Tool::Tag);
+    assert_eq!(tag.path, "../README.md");
+    assert_eq!(
+        tag.select,
+        Select::Between(Some("<!--start-->".into()), None)
+    );
+    assert_eq!(
+        one("{% include \"../.gitbook/includes/x.md\" %}").path,
+        "../.gitbook/includes/x.md"
+    );
+    // Not includes: an escaped or unquoted snippet, Jekyll's template tag,
+    // a tag in code, an empty path, a call of something else.
+    for line in [
+        ";--8<-- \"a.md\"",
+        "--8<-- a.md",
+        "{% include x.html %}",
+        "{{#title Book}}",
+        "{{#include }}",
+        "{!!}",
+    ] {
+        assert_eq!(include_line(line, true), None, "{line}");
+    }
+    assert_eq!(include_line("{% include \"a.md\" %}", false), None);
+}
+
+#[test]
+fn directives_are_found_in_code_and_tags_only_outside_it() {
+    let body = "Intro\n\n```rust\n    {{#include a.rs}}\n{% include \"x.md\" %}\n```\n\n{% include \"y.md\" %}\n--8<--\na.md\n;b.md\nc.md:2:3\n--8<--\nEnd\n";
+    let found = directives(body);
+    let paths: Vec<Vec<&str>> = found
+        .iter()
+        .map(|d| d.targets.iter().map(|t| t.path.as_str()).collect())
+        .collect();
+    assert_eq!(paths, [vec!["a.rs"], vec!["y.md"], vec!["a.md", "c.md"]]);
+    assert_eq!(found[0].indent, "    ");
+    assert_eq!(&body[found[0].span.clone()], "    {{#include a.rs}}");
+    assert_eq!(
+        &body[found[2].span.clone()],
+        "--8<--\na.md\n;b.md\nc.md:2:3\n--8<--"
+    );
+    // Scissors that open no block of names are text.
+    assert!(directives("--8<--\nJust a sentence here.\n").is_empty());
+}
+
+#[test]
+fn a_part_is_chosen_and_the_marks_left_out() {
+    let code = "use x;\n// ANCHOR: here\nfn main() {\n    // ANCHOR: inner\n    go();\n    // ANCHOR_END: inner\n}\n// ANCHOR_END: here\n";
+    assert_eq!(
+        select(code, &Select::Anchor("here".into())).unwrap(),
+        "fn main() {\n    go();\n}"
+    );
+    assert_eq!(
+        select(code, &Select::Anchor("inner".into())).unwrap(),
+        "    go();"
+    );
+    assert_eq!(
+        select(code, &Select::Lines(Some(1), Some(3))).unwrap(),
+        "use x;\nfn main() {"
+    );
+    assert!(select(code, &Select::Anchor("gone".into())).is_err());
+    assert!(select(code, &Select::Lines(Some(20), None)).is_err());
+    let page =
+        "# T\n<!-- --8<-- [start:install] -->\nRun it.\n<!-- --8<-- [end:install] -->\nMore.\n";
+    assert_eq!(
+        select(page, &Select::Section("install".into())).unwrap(),
+        "Run it."
+    );
+    assert_eq!(select(page, &Select::All).unwrap(), "# T\nRun it.\nMore.");
+    let readme = "badges\n<!--start-->\nUse it.\n<!--end-->\nfooter";
+    let between = Select::Between(Some("<!--start-->".into()), Some("<!--end-->".into()));
+    assert_eq!(select(readme, &between).unwrap(), "\nUse it.\n");
+}
+
+#[test]
+fn texts_are_put_in_indented_and_map_back_to_their_directive() {
+    let body = "A\n  {{#include a.rs}}\nB {{#include no.rs}}\n{!gone.md!}\nC\n";
+    let found = directives(body);
+    assert_eq!(found.len(), 2);
+    let expanded = expand(body, &found, &[vec!["fn a() {\n}\n".into()], vec![]]);
+    assert_eq!(
+        expanded.text(),
+        "A\n  fn a() {\n  }\nB {{#include no.rs}}\n{!gone.md!}\nC\n"
+    );
+    let at = expanded.text().find('}').unwrap();
+    assert_eq!(expanded.source_offset(at), body.find("{{").unwrap());
+    let c = expanded.text().find('C').unwrap();
+    assert_eq!(expanded.source_offset(c), body.find('C').unwrap());
+}

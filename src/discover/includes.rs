@@ -1,0 +1,279 @@
+//! Reading the files that pages include, as mdBook, PyMdown's snippets,
+//! markdown-include, mkdocs-include-markdown and GitBook put another
+//! file's text where a line names it ([`crate::dialects::includes`]).
+//!
+//! In: the site folder, the content folder and a page's text. Out: the
+//! page's body with the texts put in ([`Included`]), and a warning for each
+//! file that could not be: one outside the site folder (after symbolic
+//! links), in a `.git` or tier0's state folder, missing, larger than
+//! [`MAX_BYTES`], not UTF-8 text, or including itself. An included
+//! Markdown file loses its front matter, and its own includes are put in
+//! (at most [`MAX_DEPTH`] deep).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::dialects::includes::{self, Directive, Expanded, Select, Target, Tool};
+use crate::matter::front_matter;
+
+use super::{ContentFolder, SourceFile, is_markdown};
+
+/// The largest file included.
+pub const MAX_BYTES: u64 = 1 << 20;
+/// How deep includes in included files are followed.
+pub const MAX_DEPTH: usize = 8;
+
+/// A page's body with the files it includes put in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Included {
+    /// The body as read.
+    pub expanded: Expanded,
+    /// The files of the content folder put in (content-relative paths),
+    /// each with the range in the body of the line that includes it,
+    /// directly or through another file: an included page's audience
+    /// decides whether the page may show it, and an included file is used.
+    pub files: Vec<(String, Range<usize>)>,
+}
+
+/// [`include`] for each of `files`: the bodies of those that include
+/// files, by content-relative path, and the warnings.
+pub fn include_all(
+    root: &Path,
+    content: &ContentFolder,
+    files: &[&SourceFile],
+) -> (BTreeMap<String, Arc<Included>>, Vec<Diagnostic>) {
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|file| (file.rel.clone(), include(root, content, file)))
+        .collect();
+    let mut included = BTreeMap::new();
+    let mut warnings = Vec::new();
+    for (rel, (body, problems)) in results {
+        warnings.extend(problems);
+        if let Some(body) = body {
+            included.insert(rel, Arc::new(body));
+        }
+    }
+    (included, warnings)
+}
+
+/// The body of `file` with the files it includes put in, and the
+/// warnings for those that could not be; `None` when it includes none.
+pub fn include(
+    root: &Path,
+    content: &ContentFolder,
+    file: &SourceFile,
+) -> (Option<Included>, Vec<Diagnostic>) {
+    let body_start = front_matter::split(&file.text).map_or(0, |split| split.body_start);
+    let body = &file.text[body_start..];
+    if !may_include(body) {
+        return (None, Vec::new());
+    }
+    let directives = includes::directives(body);
+    if directives.is_empty() {
+        return (None, Vec::new());
+    }
+    let (Ok(root), Ok(content_dir)) = (root.canonicalize(), content.dir.canonicalize()) else {
+        return (None, Vec::new());
+    };
+    let folder = content_dir.join(&file.rel);
+    let mut reader = Reader {
+        root,
+        content: content_dir,
+        files: Vec::new(),
+        problems: Vec::new(),
+        within: Vec::new(),
+    };
+    let folder = folder.parent().unwrap_or(&reader.content).to_path_buf();
+    let texts: Vec<Vec<String>> = directives
+        .iter()
+        .map(|d| reader.texts(d, &folder, 0, &(d.span.start + d.indent.len()..d.span.end)))
+        .collect();
+    // One warning per reason, at its first include: a book copied
+    // without its listings has hundreds.
+    let mut reasons: Vec<(String, Range<usize>, String, usize)> = Vec::new();
+    for (span, path, reason) in reader.problems {
+        match reasons.iter_mut().find(|r| r.0 == reason) {
+            Some(same) => same.3 += 1,
+            None => reasons.push((reason, span, path, 1)),
+        }
+    }
+    let warnings = reasons
+        .into_iter()
+        .map(|(reason, span, path, count)| {
+            let span = body_start + span.start..body_start + span.end;
+            let message = if count == 1 {
+                format!("file include `{path}` left out: {reason}")
+            } else {
+                format!("{count} file includes left out: {reason}; the first: `{path}`")
+            };
+            Diagnostic::warning(&file.path, span, message).with_help(
+                "tier0 includes files of the site folder, as mdBook, PyMdown's snippets and \
+                 mkdocs-include-markdown do: write a path from this page's folder (mdBook, \
+                 include tags) or from the site folder (`--8<--`, `{!…!}`)",
+            )
+        })
+        .collect();
+    let included = Included {
+        expanded: includes::expand(body, &directives, &texts),
+        files: reader.files,
+    };
+    (Some(included), warnings)
+}
+
+/// Whether `body` may hold an include: a quick look before reading it line by line.
+fn may_include(body: &str) -> bool {
+    body.contains("{{#") || body.contains("8<-") || body.contains("{!") || body.contains("{%")
+}
+
+/// What reading a page's includes gathers.
+struct Reader {
+    /// The site folder, its symbolic links resolved.
+    root: PathBuf,
+    /// The content folder, the same.
+    content: PathBuf,
+    files: Vec<(String, Range<usize>)>,
+    /// Each problem, at the range of the page's line it comes from, with
+    /// the path as written and why.
+    problems: Vec<(Range<usize>, String, String)>,
+    /// The files being included, outermost first.
+    within: Vec<PathBuf>,
+}
+
+impl Reader {
+    /// The texts of the files `directive` names, read from `folder` (the
+    /// including file's), `depth` includes deep; problems at `at`.
+    fn texts(
+        &mut self,
+        directive: &Directive,
+        folder: &Path,
+        depth: usize,
+        at: &Range<usize>,
+    ) -> Vec<String> {
+        let mut texts = Vec::new();
+        for target in &directive.targets {
+            match self.text(target, folder, depth, at) {
+                Ok(text) => texts.push(text),
+                Err(problem) => self
+                    .problems
+                    .push((at.clone(), target.path.clone(), problem)),
+            }
+        }
+        texts
+    }
+
+    /// The part of the file `target` names that it asks for, its own
+    /// includes put in.
+    fn text(
+        &mut self,
+        target: &Target,
+        folder: &Path,
+        depth: usize,
+        at: &Range<usize>,
+    ) -> Result<String, String> {
+        let path = self.locate(target, folder)?;
+        if self.within.contains(&path) {
+            return Err("it includes itself (through the files it includes)".into());
+        }
+        let bytes = read_small(&path)?;
+        let text = String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let markdown = is_markdown(&path.to_string_lossy());
+        let text = match (markdown, &target.select) {
+            (true, Select::All | Select::Between(..)) => {
+                front_matter::split(text).map_or(text, |split| split.body)
+            }
+            _ => text,
+        };
+        let part = includes::select(text, &target.select)?;
+        if let Ok(rel) = path.strip_prefix(&self.content) {
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            self.files.push((rel, at.clone()));
+        }
+        let nested = includes::directives(&part);
+        if nested.is_empty() {
+            return Ok(part);
+        }
+        if depth + 1 >= MAX_DEPTH {
+            return Err(format!("its includes go more than {MAX_DEPTH} deep"));
+        }
+        let inner = path.parent().unwrap_or(&self.root).to_path_buf();
+        self.within.push(path);
+        let texts: Vec<Vec<String>> = nested
+            .iter()
+            .map(|d| self.texts(d, &inner, depth + 1, at))
+            .collect();
+        self.within.pop();
+        Ok(includes::expand(&part, &nested, &texts).text().to_owned())
+    }
+
+    /// The file `target` names, its symbolic links resolved, when it is a
+    /// file of the site folder that a page may include.
+    fn locate(&self, target: &Target, folder: &Path) -> Result<PathBuf, String> {
+        let written = Path::new(&target.path);
+        if target.path.contains("://")
+            || target.path.starts_with('~')
+            || written
+                .components()
+                .any(|c| matches!(c, Component::RootDir | Component::Prefix(_)))
+        {
+            return Err("an absolute path or a URL names no file of the site folder".into());
+        }
+        let bases: &[&Path] = match target.tool {
+            Tool::Snippets => &[&self.root, folder],
+            Tool::MdBook | Tool::Tag => &[folder],
+        };
+        let found = bases
+            .iter()
+            .find_map(|base| base.join(written).canonicalize().ok())
+            .ok_or_else(|| {
+                let looked: Vec<String> = bases
+                    .iter()
+                    .map(|b| {
+                        b.strip_prefix(&self.root)
+                            .unwrap_or(b)
+                            .display()
+                            .to_string()
+                    })
+                    .map(|b| {
+                        if b.is_empty() {
+                            "the site folder".into()
+                        } else {
+                            format!("{b}/")
+                        }
+                    })
+                    .collect();
+                format!("no such file (looked in {})", looked.join(" and "))
+            })?;
+        let Ok(inside) = found.strip_prefix(&self.root) else {
+            return Err("it leads out of the site folder".into());
+        };
+        if inside
+            .components()
+            .any(|c| matches!(c.as_os_str().to_str(), Some(".git" | ".tier0")))
+        {
+            return Err("it is in a `.git` or `.tier0` folder".into());
+        }
+        Ok(found)
+    }
+}
+
+/// The bytes of the file at `path`, if it is a file of at most [`MAX_BYTES`].
+fn read_small(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read it: {e}"))?;
+    if !meta.is_file() {
+        return Err("it is not a file".into());
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(format!("it is larger than {} MiB", MAX_BYTES >> 20));
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))
+}
+
+#[cfg(test)]
+mod tests;

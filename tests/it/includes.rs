@@ -1,0 +1,224 @@
+//! File includes of other tools (mdBook's `{{#include}}`, PyMdown's
+//! snippets, mkdocs-include-markdown's and GitBook's tags): the file's text
+//! is put where the line stands, from files of the site folder only, and
+//! never an internal page into a public one.
+
+use crate::conventions::{assert_error_at, assert_has, assert_warning_at, page};
+use crate::serve::assert_same_as_clean_build;
+use crate::support::{Server, Site, stderr, tree};
+
+const LISTING: &str = "use std::io;\n\n// ANCHOR: main\nfn main() {\n    println!(\"hello\");\n}\n// ANCHOR_END: main\n";
+
+/// An mdBook project, built where it stands, with its listings beside
+/// `src/` as mdBook keeps them.
+fn book() -> Site {
+    let site = Site::empty();
+    site.write(
+        "book.toml",
+        "[book]\ntitle = \"Listings\"\nlanguage = \"en\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Hello](hello.md)\n");
+    site.write(
+        "src/hello.md",
+        "# Hello\n\nThe program:\n\n```rust\n{{#rustdoc_include ../listings/ch01/main.rs:main}}\n```\n\nIts first line:\n\n```rust\n{{#include ../listings/ch01/main.rs:1}}\n```\n",
+    );
+    site.write("listings/ch01/main.rs", LISTING);
+    site
+}
+
+fn build(site: &Site, args: &[&str]) -> String {
+    let output = site.tier0(&[&["build"], args].concat()).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    err
+}
+
+#[test]
+fn an_mdbooks_listings_are_shown_in_its_code_blocks() {
+    let site = book();
+    let err = build(&site, &[]);
+    assert!(!err.contains("file include"), "{err}");
+    let (_, body) = page(&site, "hello");
+    assert_has(
+        &body,
+        &[
+            "<code class=\"language-rust\">fn main() {\n    println!(\"hello\");\n}\n</code>",
+            "<code class=\"language-rust\">use std::io;\n</code>",
+        ],
+    );
+    assert!(!body.contains("ANCHOR") && !body.contains("{{#"), "{body}");
+
+    // A listing edited is shown by the next build, which keeps the other
+    // pages from its cache: the page's digest holds what it includes.
+    site.write("listings/ch01/main.rs", LISTING.replace("hello", "hola"));
+    build(&site, &[]);
+    let (_, body) = page(&site, "hello");
+    assert!(body.contains("println!(\"hola\")"), "{body}");
+    let cached = tree(&site.public());
+    build(&site, &["--no-cache"]);
+    assert!(
+        cached == tree(&site.public()),
+        "a cached build must equal a clean one"
+    );
+}
+
+#[test]
+fn snippets_and_include_tags_put_markdown_in_as_it_is_written() {
+    let site = Site::empty();
+    site.write(
+        "mkdocs.yml",
+        "site_name: Docs\ntheme:\n  name: material\n  language: en\n",
+    );
+    site.write(
+        "README.md",
+        "[![badge](https://example.com/b.svg)](https://example.com)\n<!--start-->\nInstall it with `pip install tool`.\n<!--end-->\nFooter.\n",
+    );
+    site.write(
+        "includes/warning.md",
+        "---\ntitle: Shared warning\n---\n!!! warning \"Back up first\"\n    Copy your files before you start.\n",
+    );
+    site.write(
+        "docs/install.md",
+        "# Install\n\n--8<-- \"includes/warning.md\"\n\n{% include-markdown \"../README.md\" start=\"<!--start-->\" end=\"<!--end-->\" %}\n\n- Step one:\n\n    --8<-- \"includes/warning.md\"\n",
+    );
+    let err = build(&site, &[]);
+    assert!(!err.contains("file include"), "{err}");
+    let (_, body) = page(&site, "install");
+    assert_has(
+        &body,
+        &[
+            "<p class=\"alert-title\">Back up first</p>",
+            "Copy your files before you start.",
+            "Install it with <code>pip install tool</code>.",
+        ],
+    );
+    assert_eq!(body.matches("Back up first").count(), 2, "{body}");
+    for left_out in [
+        "badge",
+        "Footer",
+        "Shared warning",
+        "8&lt;",
+        "include-markdown",
+    ] {
+        assert!(!body.contains(left_out), "{left_out}: {body}");
+    }
+}
+
+#[test]
+fn an_internal_page_is_never_included_into_a_public_one() {
+    let site = Site::english();
+    site.write(
+        "content/plan.md",
+        "---\nid: KB-2\ntitle: Escalation plan\naudience: internal\n---\n\nCall the on-call engineer at 555-0100.\n",
+    );
+    site.write(
+        "content/help.md",
+        "---\nid: KB-1\ntitle: Help\n---\n\nIntro.\n\n{% include \"plan.md\" %}\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_error_at(
+        &err,
+        "includes `plan.md`, an internal article, which only the agents' build has",
+        "content/help.md:8:1",
+    );
+    let leaked = tree(&site.public())
+        .values()
+        .any(|bytes| String::from_utf8_lossy(bytes).contains("555-0100"));
+    assert!(!leaked, "the internal text reached the public site");
+    // The agents' edition shows it where it is included.
+    let agents = site
+        .tier0(&["build", "--audience", "agents", "--out", "agents"])
+        .output()
+        .unwrap();
+    assert_eq!(agents.status.code(), Some(0), "{}", stderr(&agents));
+    let help = std::fs::read_to_string(site.root().join("agents/help/index.html")).unwrap();
+    assert!(help.contains("555-0100"), "{help}");
+}
+
+#[test]
+fn nothing_outside_the_site_folder_is_included() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "s3cr3t-token").unwrap();
+    let site = Site::english();
+    std::os::unix::fs::symlink(outside.path(), site.root().join("elsewhere")).unwrap();
+    let up = "../".repeat(outside.path().components().count() + 4);
+    let absolute = outside.path().join("secret.txt");
+    site.write(
+        "content/page.md",
+        format!(
+            "---\nid: KB-1\ntitle: Page\n---\n\n{{{{#include ../elsewhere/secret.txt}}}}\n\n--8<-- \"{}\"\n\n{{{{#include {up}{}}}}}\n",
+            absolute.display(),
+            absolute.display().to_string().trim_start_matches('/'),
+        ),
+    );
+    let err = build(&site, &[]);
+    assert_warning_at(
+        &err,
+        "2 file includes left out: it leads out of the site folder; the first: \
+         `../elsewhere/secret.txt`",
+        "content/page.md:6:1",
+    );
+    assert!(
+        err.contains("an absolute path or a URL names no file"),
+        "{err}"
+    );
+    let leaked = tree(&site.public())
+        .values()
+        .any(|bytes| String::from_utf8_lossy(bytes).contains("s3cr3t"));
+    assert!(!leaked, "a file outside the site folder reached the site");
+}
+
+/// The dev server, which parses again only the files that changed, shows
+/// an included file's edit where it is included: a page of the content
+/// folder (whose own body edit alone would render only its page) and
+/// another file.
+#[test]
+fn the_dev_server_shows_an_included_files_edit_where_it_is_included() {
+    let site = Site::english();
+    site.write(
+        "content/shared/note.md",
+        "---\nid: KB-9\ntitle: Note\n---\n\nFirst text.\n",
+    );
+    site.write(
+        "content/help.md",
+        "---\nid: KB-1\ntitle: Help\n---\n\nIntro.\n\n{% include \"shared/note.md\" %}\n",
+    );
+    site.write("content/listing.txt", "line one\n");
+    site.write(
+        "content/code.md",
+        "---\nid: KB-2\ntitle: Code\n---\n\n```text\n{{#include listing.txt}}\n```\n",
+    );
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let shows = |server: &Server, page: &str, text: &str| {
+        String::from_utf8(server.get(page).1)
+            .unwrap()
+            .contains(text)
+    };
+    assert!(shows(&server, "/help/", "First text."));
+    assert!(shows(&server, "/code/", "line one"));
+    let steps = [
+        (
+            "edit the included page",
+            "content/shared/note.md",
+            "---\nid: KB-9\ntitle: Note\n---\n\nSecond text.\n",
+            "/help/",
+            "Second text.",
+        ),
+        (
+            "edit the included listing",
+            "content/listing.txt",
+            "line two\n",
+            "/code/",
+            "line two",
+        ),
+    ];
+    for (step, rel, text, page, shown) in steps {
+        site.write(rel, text);
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert!(shows(&server, page, shown), "{step}");
+        assert_same_as_clean_build(&site, &server, &settled, step);
+    }
+}
