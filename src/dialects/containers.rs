@@ -152,8 +152,9 @@ pub(super) fn marker(line: &str) -> Option<Marker> {
 /// ```` ```{admonition} Title ```` one with a title; ```` ```{toctree} ````
 /// and ```` ```{contents} ```` (navigation tier0 makes itself) are left out,
 /// ```` ```{rubric} Title ```` is its title in bold, ```` ```{image} url ````
-/// the image, and ```` ```{include} file ```` or ```` ```{program-output}
-/// command ```` left out with a warning. A line of backticks closes the
+/// the image, and ```` ```{program-output} command ```` left out with a
+/// warning, as is an ```` ```{include} file ```` still there (a body read
+/// without the files it includes, which [`super::includes`] puts in). A line of backticks closes the
 /// innermost container (`open`) when its fence is long enough. Other
 /// directives (```` ```{code-block} python ````) stay code.
 pub(super) fn myst(line: &str, open: Option<Fence>) -> Option<Marker> {

@@ -3,7 +3,9 @@
 //! (`#rustdoc_include`, `#playground`), PyMdown's snippets (`--8<--
 //! "file.md"`, or a block of names between two `--8<--` lines),
 //! markdown-include's `{!file.md!}`, mkdocs-include-markdown's `{%
-//! include-markdown "file.md" %}` and GitBook's `{% include "file.md" %}`.
+//! include-markdown "file.md" %}`, GitBook's `{% include "file.md" %}`,
+//! and MyST's ```` ```{include} file.md ```` and ```` ```{literalinclude}
+//! file.py ```` blocks.
 //!
 //! In: a body. Out: its [`Directive`]s, the part of a file each asks for
 //! ([`select`]), and the body with the texts put in ([`expand`]), with the
@@ -30,6 +32,10 @@ pub enum Tool {
     /// mkdocs-include-markdown's and GitBook's tags: from the including
     /// file's folder.
     Tag,
+    /// MyST's directives: from the including file's folder, or from the
+    /// content folder for a path that starts with `/` (Sphinx's source
+    /// folder).
+    Myst,
 }
 
 /// The part of a file an include asks for.
@@ -57,6 +63,10 @@ pub struct Target {
     pub path: String,
     /// The part of the file it asks for.
     pub select: Select,
+    /// Put in as a fenced code block in this language (`""`: none), not
+    /// as Markdown: MyST's `{literalinclude}`, and `{include}` with
+    /// `:literal:` or `:code:`.
+    pub code: Option<String>,
 }
 
 /// A line (or a block of snippet lines) that includes files.
@@ -69,6 +79,9 @@ pub struct Directive {
     pub indent: String,
     /// The files it names, in order.
     pub targets: Vec<Target>,
+    /// A block of its own (MyST's), left out when no file could be read;
+    /// a line stays as written, for the dialect rewrite to leave out.
+    pub block: bool,
 }
 
 /// The include `line` (without its indentation) is, if it is only one:
@@ -148,7 +161,88 @@ fn target(tool: Tool, path: &str, select: Select) -> Option<Target> {
         tool,
         path: path.to_owned(),
         select,
+        code: None,
     })
+}
+
+/// The MyST `{include}` or `{literalinclude}` block whose opening line
+/// starts at `start` of `body`, with the offset just past its closing
+/// fence; `None` for another line, or a block never closed.
+fn myst_block(body: &str, start: usize, indent: &str) -> Option<(Directive, usize)> {
+    let mut lines = body[start..].split_inclusive('\n');
+    let open = lines.next()?.trim();
+    let ch = open.chars().next().filter(|&c| c == '`' || c == ':')?;
+    let run = open.chars().take_while(|&c| c == ch).count();
+    let (name, path) = open[run..]
+        .trim_start()
+        .strip_prefix('{')?
+        .split_once('}')?;
+    let literal = match name.trim() {
+        "include" => false,
+        "literalinclude" => true,
+        _ => return None,
+    };
+    if run < 3 {
+        return None;
+    }
+    let mut options: Vec<(&str, &str)> = Vec::new();
+    let mut at = start
+        + body[start..]
+            .find('\n')
+            .map_or(body.len() - start, |i| i + 1);
+    let end = loop {
+        let line = lines.next()?;
+        let trimmed = line.trim();
+        at += line.len();
+        let closing = trimmed.chars().take_while(|&c| c == ch).count();
+        if closing >= run && trimmed[closing..].trim().is_empty() {
+            break at - (line.len() - line.trim_end_matches(['\n', '\r']).len());
+        }
+        if let Some((key, value)) = trimmed.strip_prefix(':').and_then(|o| o.split_once(':')) {
+            options.push((key.trim(), value.trim()));
+        }
+    };
+    let option = |key: &str| options.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    let number = |s: &str| s.trim().parse::<usize>().ok();
+    let select = if let Some(lines) = option("lines") {
+        // The first range of `1-3,5`: 1-based, both ends in.
+        let first = lines.split(',').next().unwrap_or_default();
+        match first.split_once('-') {
+            Some((from, to)) => Select::Lines(number(from), number(to)),
+            None => Select::Lines(number(first), number(first)),
+        }
+    } else if option("start-line").is_some() || option("end-line").is_some() {
+        // 0-based, the end left out.
+        Select::Lines(
+            option("start-line").and_then(number).map(|n| n + 1),
+            option("end-line").and_then(number),
+        )
+    } else if option("start-after").is_some() || option("end-before").is_some() {
+        Select::Between(
+            option("start-after").map(str::to_owned),
+            option("end-before").map(str::to_owned),
+        )
+    } else {
+        Select::All
+    };
+    let code = if literal {
+        Some(option("language").unwrap_or_default().to_owned())
+    } else {
+        option("code")
+            .map(str::to_owned)
+            .or_else(|| option("literal").map(|_| String::new()))
+    };
+    let target = Target {
+        code,
+        ..target(Tool::Myst, path, select)?
+    };
+    let directive = Directive {
+        span: start..end,
+        indent: indent.to_owned(),
+        targets: vec![target],
+        block: true,
+    };
+    Some((directive, at))
 }
 
 /// The text between the quotes `text` starts with (`"` or `'`).
@@ -192,10 +286,14 @@ pub fn directives(body: &str) -> Vec<Directive> {
     let mut found = Vec::new();
     let mut fence: Option<(char, usize)> = None;
     let mut block: Option<Directive> = None;
+    let mut skip_to = 0;
     let mut at = 0;
     for line in body.split_inclusive('\n') {
         let start = at;
         at += line.len();
+        if start < skip_to {
+            continue;
+        }
         let text = line.trim_end_matches(['\n', '\r']);
         let trimmed = text.trim_start();
         let indent = &text[..text.len() - trimmed.len()];
@@ -219,6 +317,10 @@ pub fn directives(body: &str) -> Vec<Directive> {
             if run >= len && trimmed[run * ch.len_utf8()..].trim().is_empty() {
                 fence = None;
             }
+        } else if let Some((directive, end)) = myst_block(body, start, indent) {
+            found.push(directive);
+            skip_to = end;
+            continue;
         } else if let Some(ch) = trimmed.chars().next().filter(|&c| c == '`' || c == '~') {
             let run = trimmed.chars().take_while(|&c| c == ch).count();
             if run >= 3 {
@@ -232,6 +334,7 @@ pub fn directives(body: &str) -> Vec<Directive> {
                 span,
                 indent: indent.to_owned(),
                 targets: vec![target],
+                block: false,
             });
         } else if scissors(trimmed.trim_end()).is_some_and(str::is_empty)
             && names_files(&body[at..])
@@ -240,6 +343,7 @@ pub fn directives(body: &str) -> Vec<Directive> {
                 span,
                 indent: indent.to_owned(),
                 targets: Vec::new(),
+                block: false,
             });
         }
     }
@@ -367,6 +471,14 @@ fn is_section_marker(line: &str) -> bool {
     })
 }
 
+/// `text` as a fenced code block in `language`, its fence longer than any
+/// run of backticks in it.
+pub fn fenced(text: &str, language: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    format!("{fence}{language}\n{text}\n{fence}")
+}
+
 /// A body with its includes put in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expanded {
@@ -389,12 +501,13 @@ impl Expanded {
 
 /// `body` with each of `directives` replaced by the texts `texts` gives
 /// for it (one per target it could read, in order), each line indented as
-/// the directive. A directive with none stays as written, for the dialect
-/// rewrite to leave out (with a code block that holds nothing else).
+/// the directive. A line with none stays as written, for the dialect
+/// rewrite to leave out (with a code block that holds nothing else); a
+/// block with none is left out.
 pub fn expand(body: &str, directives: &[Directive], texts: &[Vec<String>]) -> Expanded {
     let mut rewrite = Rewrite::default();
     for (directive, texts) in directives.iter().zip(texts) {
-        if texts.is_empty() {
+        if texts.is_empty() && !directive.block {
             continue;
         }
         let mut put = String::new();

@@ -50,8 +50,8 @@ pub(super) enum Kind {
     /// no hint, or inside a tab of it): dropped.
     Unopened,
     /// mkdocstrings' `::: package.module` and its options, MyST's
-    /// `{include}` and `{program-output}` blocks: dropped, as tier0 does
-    /// not read Python source, other files or commands' output.
+    /// `{program-output}` blocks: dropped, as tier0 does not read Python
+    /// source or commands' output.
     Directive,
 }
 

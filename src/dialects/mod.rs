@@ -38,7 +38,7 @@
 //!   nothing else with them;
 //! - mkdocstrings' `::: package.module` directives and their options:
 //!   dropped; MyST's fenced directives (```` ```{note} ````) into alerts,
-//!   or their block dropped (`{toctree}`, `{include}`); its roles
+//!   or their block dropped (`{toctree}`, `{program-output}`); its roles
 //!   (``{doc}`Title <page>` ``) into links or text, and its targets
 //!   (`(label)=`) into anchors.
 //!
@@ -175,7 +175,7 @@ impl<'a> Prepared<'a> {
                     Kind::Directive => (
                         "directive",
                         "tier0 does not generate text from source code, other files or \
-                         commands (mkdocstrings' `::: module`, MyST's `{include}` and \
+                         commands (mkdocstrings' `::: module`, MyST's \
                          `{program-output}`): write the text in Markdown, or link to where it \
                          is published",
                     ),

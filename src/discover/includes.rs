@@ -92,7 +92,15 @@ pub fn include(
     let folder = folder.parent().unwrap_or(&reader.content).to_path_buf();
     let texts: Vec<Vec<String>> = directives
         .iter()
-        .map(|d| reader.texts(d, &folder, 0, &(d.span.start + d.indent.len()..d.span.end)))
+        .map(|d| {
+            // A problem is shown at the include's first line (a MyST
+            // block's opening one).
+            let from = d.span.start + d.indent.len();
+            let line = body[from..d.span.end]
+                .find('\n')
+                .map_or(d.span.end, |n| from + n);
+            reader.texts(d, &folder, 0, &(from..line))
+        })
         .collect();
     // One warning per reason, at its first include: a book copied
     // without its listings has hundreds.
@@ -115,7 +123,7 @@ pub fn include(
             Diagnostic::warning(&file.path, span, message).with_help(
                 "tier0 includes files of the site folder, as mdBook, PyMdown's snippets and \
                  mkdocs-include-markdown do: write a path from this page's folder (mdBook, \
-                 include tags) or from the site folder (`--8<--`, `{!…!}`)",
+                 include tags, MyST) or from the site folder (`--8<--`, `{!…!}`)",
             )
         })
         .collect();
@@ -128,7 +136,9 @@ pub fn include(
 
 /// Whether `body` may hold an include: a quick look before reading it line by line.
 fn may_include(body: &str) -> bool {
-    body.contains("{{#") || body.contains("8<-") || body.contains("{!") || body.contains("{%")
+    ["{{#", "8<-", "{!", "{%", "include}"]
+        .iter()
+        .any(|mark| body.contains(mark))
 }
 
 /// What reading a page's includes gathers.
@@ -184,7 +194,8 @@ impl Reader {
         let text = String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let markdown = is_markdown(&path.to_string_lossy());
-        let text = match (markdown, &target.select) {
+        // Markdown put in as Markdown, not shown as code, loses its front matter.
+        let text = match (markdown && target.code.is_none(), &target.select) {
             (true, Select::All | Select::Between(..)) => {
                 front_matter::split(text).map_or(text, |split| split.body)
             }
@@ -194,6 +205,9 @@ impl Reader {
         if let Ok(rel) = path.strip_prefix(&self.content) {
             let rel = rel.to_string_lossy().replace('\\', "/");
             self.files.push((rel, at.clone()));
+        }
+        if let Some(language) = &target.code {
+            return Ok(includes::fenced(&part, language));
         }
         let nested = includes::directives(&part);
         if nested.is_empty() {
@@ -215,7 +229,13 @@ impl Reader {
     /// The file `target` names, its symbolic links resolved, when it is a
     /// file of the site folder that a page may include.
     fn locate(&self, target: &Target, folder: &Path) -> Result<PathBuf, String> {
-        let written = Path::new(&target.path);
+        // MyST's `/` is Sphinx's source folder.
+        let from_source = target.tool == Tool::Myst && target.path.starts_with('/');
+        let written = Path::new(if from_source {
+            target.path.trim_start_matches('/')
+        } else {
+            &target.path
+        });
         if target.path.contains("://")
             || target.path.starts_with('~')
             || written
@@ -225,8 +245,9 @@ impl Reader {
             return Err("an absolute path or a URL names no file of the site folder".into());
         }
         let bases: &[&Path] = match target.tool {
+            Tool::Myst if from_source => &[&self.content],
             Tool::Snippets => &[&self.root, folder],
-            Tool::MdBook | Tool::Tag => &[folder],
+            Tool::MdBook | Tool::Tag | Tool::Myst => &[folder],
         };
         let found = bases
             .iter()

@@ -460,7 +460,7 @@ fn myst_directives() {
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     assert_warning_at(
         &err,
-        "1 directive left out of the page (the first: `",
+        "file include `../CHANGES.md` left out: no such file (looked in content/)",
         "content/server.md:17:1",
     );
 }

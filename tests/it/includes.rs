@@ -222,3 +222,42 @@ fn the_dev_server_shows_an_included_files_edit_where_it_is_included() {
         assert_same_as_clean_build(&site, &server, &settled, step);
     }
 }
+
+#[test]
+fn myst_include_blocks_put_markdown_and_code_in() {
+    let site = Site::empty();
+    site.write("docs/conf.py", "project = \"Widget\"\nlanguage = \"en\"\n");
+    site.write(
+        "README.md",
+        "# Widget\n\n[![ci](https://example.com/ci.svg)](https://example.com)\n<!-- start -->\nWidget sorts your *files*.\n<!-- end -->\n",
+    );
+    site.write(
+        "examples/app.py",
+        "import widget\nwidget.sort()\nwidget.save()\nprint('done')\n",
+    );
+    site.write("docs/snippets/settings.toml", "[sort]\norder = \"name\"\n");
+    site.write(
+        "docs/usage.md",
+        "# Usage\n\n```{include} ../README.md\n:start-after: <!-- start -->\n:end-before: <!-- end -->\n```\n\n```{literalinclude} ../examples/app.py\n:language: python\n:lines: 2-3\n```\n\n:::{literalinclude} /snippets/settings.toml\n:::\n",
+    );
+    let err = build(&site, &[]);
+    assert!(!err.contains("include"), "{err}");
+    let (_, body) = page(&site, "usage");
+    assert_has(
+        &body,
+        &[
+            "<p>Widget sorts your <em>files</em>.</p>",
+            "<code class=\"language-python\">widget.sort()\nwidget.save()\n</code>",
+            "[sort]\norder = \"name\"",
+        ],
+    );
+    for left_out in [
+        "ci.svg",
+        "import widget",
+        "done",
+        "{include}",
+        "literalinclude",
+    ] {
+        assert!(!body.contains(left_out), "{left_out}: {body}");
+    }
+}

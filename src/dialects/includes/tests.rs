@@ -119,3 +119,49 @@ fn texts_are_put_in_indented_and_map_back_to_their_directive() {
     let c = expanded.text().find('C').unwrap();
     assert_eq!(expanded.source_offset(c), body.find('C').unwrap());
 }
+
+#[test]
+fn mysts_include_blocks_name_their_file_and_options() {
+    let body = "Intro\n\n```{include} ../README.md\n:start-after: <!-- start -->\n:end-before: <!-- end -->\n```\n\n:::{literalinclude} /examples/app.py\n:language: python\n:lines: 2-4,9\n:::\n\n```{note}\nNot an include.\n```\n\n````{literalinclude} x.rs\n````\nEnd\n";
+    let found = directives(body);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(found.iter().all(|d| d.block));
+    let include = &found[0].targets[0];
+    assert_eq!(
+        (include.tool, include.path.as_str()),
+        (Tool::Myst, "../README.md")
+    );
+    assert_eq!(
+        include.select,
+        Select::Between(Some("<!-- start -->".into()), Some("<!-- end -->".into()))
+    );
+    assert_eq!(include.code, None);
+    assert!(body[found[0].span.clone()].ends_with(":end-before: <!-- end -->\n```"));
+    let literal = &found[1].targets[0];
+    assert_eq!(literal.path, "/examples/app.py");
+    assert_eq!(literal.select, Select::Lines(Some(2), Some(4)));
+    assert_eq!(literal.code.as_deref(), Some("python"));
+    assert_eq!(found[2].targets[0].code.as_deref(), Some(""));
+    // A block put in or, unread, left out; the line after it stays.
+    let expanded = expand(
+        body,
+        &found,
+        &[
+            vec!["Readme.".into()],
+            vec![],
+            vec!["```\nfn x() {}\n```".into()],
+        ],
+    );
+    assert_eq!(
+        expanded.text(),
+        "Intro\n\nReadme.\n\n\n\n```{note}\nNot an include.\n```\n\n```\nfn x() {}\n```\nEnd\n"
+    );
+    // Never closed: not a block.
+    assert!(directives("```{include} a.md\n").is_empty());
+}
+
+#[test]
+fn code_is_fenced_longer_than_any_fence_in_it() {
+    assert_eq!(fenced("a", "py"), "```py\na\n```");
+    assert_eq!(fenced("x\n````\ny", ""), "`````\nx\n````\ny\n`````");
+}
