@@ -134,11 +134,17 @@ pub fn include(
     (Some(included), warnings)
 }
 
-/// Whether `body` may hold an include: a quick look before reading it line by line.
+/// Whether `body` may hold an include: a quick look before reading it
+/// line by line (two scans: every page is looked at on every build).
 fn may_include(body: &str) -> bool {
-    ["{{#", "8<-", "{!", "{%", "include}"]
-        .iter()
-        .any(|mark| body.contains(mark))
+    let bytes = body.as_bytes();
+    memchr::memmem::find(bytes, b"8<-").is_some()
+        || memchr::memchr_iter(b'{', bytes).any(|i| {
+            let rest = &bytes[i + 1..];
+            matches!(rest.first(), Some(b'{' | b'!' | b'%'))
+                || rest.starts_with(b"include}")
+                || rest.starts_with(b"literalinclude}")
+        })
 }
 
 /// What reading a page's includes gathers.
