@@ -479,6 +479,53 @@ pub fn fenced(text: &str, language: &str) -> String {
     format!("{fence}{language}\n{text}\n{fence}")
 }
 
+/// `markdown` with the target of each of its inline links and images and
+/// of its link definitions replaced by what `rebase` gives for it (`None`:
+/// kept): mkdocs-include-markdown's rewriting of an included file's
+/// relative links, which were written from that file's folder. A target
+/// written with escapes or entities is kept.
+pub fn rebase_links(markdown: &str, rebase: &dyn Fn(&str) -> Option<String>) -> String {
+    use pulldown_cmark::{Event, LinkType, Parser, Tag};
+    let parser = Parser::new_ext(markdown, crate::syntax::options());
+    let mut rewrite = Rewrite::default();
+    // The target as written after `opener` in `range` of the source.
+    let mut replace = |range: Range<usize>, opener: &str, dest: &str| {
+        let source = &markdown[range.clone()];
+        let Some(at) = source.rfind(opener) else {
+            return;
+        };
+        let after = &source[at + opener.len()..];
+        let skipped = after.len() - after.trim_start().trim_start_matches('<').len();
+        let from = range.start + at + opener.len() + skipped;
+        if markdown[from..].starts_with(dest)
+            && let Some(new) = rebase(dest)
+        {
+            rewrite.replace(from..from + dest.len(), new);
+        }
+    };
+    for (_, def) in parser.reference_definitions().iter() {
+        replace(def.span.clone(), "]:", &def.dest);
+    }
+    for (event, range) in parser.into_offset_iter() {
+        if let Event::Start(
+            Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url,
+                ..
+            }
+            | Tag::Image {
+                link_type: LinkType::Inline,
+                dest_url,
+                ..
+            },
+        ) = event
+        {
+            replace(range, "](", &dest_url);
+        }
+    }
+    rewrite.apply(markdown).0
+}
+
 /// A body with its includes put in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expanded {

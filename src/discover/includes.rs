@@ -215,6 +215,13 @@ impl Reader {
         if let Some(language) = &target.code {
             return Ok(includes::fenced(&part, language));
         }
+        let inner = path.parent().unwrap_or(&self.root).to_path_buf();
+        // mkdocs-include-markdown reads the file's links from its folder.
+        let part = if target.tool == Tool::Tag && inner != folder {
+            includes::rebase_links(&part, &|url| rebased(url, &inner, folder))
+        } else {
+            part
+        };
         let nested = includes::directives(&part);
         if nested.is_empty() {
             return Ok(part);
@@ -222,7 +229,6 @@ impl Reader {
         if depth + 1 >= MAX_DEPTH {
             return Err(format!("its includes go more than {MAX_DEPTH} deep"));
         }
-        let inner = path.parent().unwrap_or(&self.root).to_path_buf();
         self.within.push(path);
         let texts: Vec<Vec<String>> = nested
             .iter()
@@ -288,6 +294,42 @@ impl Reader {
         }
         Ok(found)
     }
+}
+
+/// The target `url` of a link written in a file of the folder `from`, as
+/// written from the folder `to`; `None` for an address (with a scheme, or
+/// from the site's root), an anchor of the page, or a template's.
+fn rebased(url: &str, from: &Path, to: &Path) -> Option<String> {
+    let (path, rest) = url.split_at(url.find(['?', '#']).unwrap_or(url.len()));
+    let scheme = path
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'));
+    if path.is_empty() || path.starts_with(['/', '\\', '{']) || scheme {
+        return None;
+    }
+    let mut target: Vec<Component<'_>> = Vec::new();
+    for c in from.components().chain(Path::new(path).components()) {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(target.last(), Some(Component::Normal(_))) => {
+                target.pop();
+            }
+            c => target.push(c),
+        }
+    }
+    let base: Vec<Component<'_>> = to.components().collect();
+    let common = target.iter().zip(&base).take_while(|(a, b)| a == b).count();
+    let ups = std::iter::repeat_n("..".to_owned(), base.len() - common);
+    let downs = target[common..]
+        .iter()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let mut written: Vec<String> = ups.chain(downs).collect();
+    if written.is_empty() {
+        written.push(".".into());
+    }
+    let slash = if path.ends_with('/') { "/" } else { "" };
+    Some(format!("{}{slash}{rest}", written.join("/")))
 }
 
 /// The bytes of the file at `path`, if it is a file of at most [`MAX_BYTES`].

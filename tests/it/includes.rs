@@ -71,7 +71,7 @@ fn snippets_and_include_tags_put_markdown_in_as_it_is_written() {
     );
     site.write(
         "README.md",
-        "[![badge](https://example.com/b.svg)](https://example.com)\n<!--start-->\nInstall it with `pip install tool`.\n<!--end-->\nFooter.\n",
+        "[![badge](https://example.com/b.svg)](https://example.com)\n<!--start-->\nInstall it with `pip install tool`, as [the guide](docs/guide.md#setup) shows: ![screen](docs/img/screen.png)\n<!--end-->\nFooter.\n",
     );
     site.write(
         "includes/warning.md",
@@ -81,15 +81,26 @@ fn snippets_and_include_tags_put_markdown_in_as_it_is_written() {
         "docs/install.md",
         "# Install\n\n--8<-- \"includes/warning.md\"\n\n{% include-markdown \"../README.md\" start=\"<!--start-->\" end=\"<!--end-->\" %}\n\n- Step one:\n\n    --8<-- \"includes/warning.md\"\n",
     );
+    site.write("docs/guide.md", "# Guide\n\n## Setup\n\nText.\n");
+    site.write("docs/img/screen.png", b"\x89PNG\r\n\x1a\n");
     let err = build(&site, &[]);
     assert!(!err.contains("file include"), "{err}");
+    // The README's links, written from its folder, lead where they did.
+    assert!(!err.contains("broken link"), "{err}");
     let (_, body) = page(&site, "install");
+    assert_has(
+        &body,
+        &[
+            "href=\"../guide/index.html#setup\"",
+            "src=\"../img/screen.png\"",
+        ],
+    );
     assert_has(
         &body,
         &[
             "<p class=\"alert-title\">Back up first</p>",
             "Copy your files before you start.",
-            "Install it with <code>pip install tool</code>.",
+            "Install it with <code>pip install tool</code>, as",
         ],
     );
     assert_eq!(body.matches("Back up first").count(), 2, "{body}");

@@ -165,3 +165,13 @@ fn code_is_fenced_longer_than_any_fence_in_it() {
     assert_eq!(fenced("a", "py"), "```py\na\n```");
     assert_eq!(fenced("x\n````\ny", ""), "`````\nx\n````\ny\n`````");
 }
+
+#[test]
+fn an_included_files_link_targets_are_rebased() {
+    let markdown = "See [the guide](docs/guide.md#start) and ![logo](<docs/img/logo.png> \"Logo\").\n\n`[not](a/link)` [top](#top) [ref][r]\n\n[r]: docs/ref.md\n";
+    let rebase = |url: &str| url.strip_prefix("docs/").map(str::to_owned);
+    assert_eq!(
+        rebase_links(markdown, &rebase),
+        "See [the guide](guide.md#start) and ![logo](<img/logo.png> \"Logo\").\n\n`[not](a/link)` [top](#top) [ref][r]\n\n[r]: ref.md\n"
+    );
+}

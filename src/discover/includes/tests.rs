@@ -81,3 +81,32 @@ fn a_page_without_includes_is_read_as_it_is() {
     )]);
     assert_eq!(expand(root.path(), "page.md"), (None, Vec::new()));
 }
+
+#[test]
+fn a_link_target_is_rebased_from_one_folder_to_another() {
+    let (root, docs) = (Path::new("/site"), Path::new("/site/docs"));
+    let rebased = |url: &str, from: &Path, to: &Path| rebased(url, from, to);
+    assert_eq!(
+        rebased("docs/guide.md#a", root, docs).as_deref(),
+        Some("guide.md#a")
+    );
+    assert_eq!(
+        rebased("LICENSE", root, docs).as_deref(),
+        Some("../LICENSE")
+    );
+    assert_eq!(
+        rebased("../img/", Path::new("/site/a/b"), Path::new("/site/c")).as_deref(),
+        Some("../a/img/")
+    );
+    assert_eq!(rebased("./", docs, docs).as_deref(), Some("./"));
+    for kept in [
+        "https://example.com/x",
+        "mailto:a@b.c",
+        "/abs",
+        "#top",
+        "?q=1",
+        "{{ url }}",
+    ] {
+        assert_eq!(rebased(kept, root, docs), None, "{kept}");
+    }
+}
