@@ -23,7 +23,8 @@ const DOCUSAURUS_FILES: [&str; 3] = [
 ];
 
 /// The language the configuration of another generator at `root` gives,
-/// tried in this order: MkDocs's (and ProperDocs's) `theme.language`,
+/// tried in this order: MkDocs's (and ProperDocs's) `theme.language`
+/// (Material's) or `theme.locale` (MkDocs's own themes),
 /// mdBook's `[book] language`, Sphinx's `language` (`conf.py`, then
 /// `docs/conf.py`), Docusaurus's `defaultLocale`, and in Hugo's or Zola's
 /// `hugo.toml` or `config.toml` `defaultContentLanguage`, `languageCode`
@@ -48,7 +49,11 @@ pub fn generator_language(root: &Path) -> Option<String> {
         .find_map(|name| read(name))
         .and_then(|text| {
             let (file, _) = yaml::deserialize::<MkDocsTheme>(&text, 0).ok()?;
-            primary_subtag(file.theme?.get("language")?.as_str()?)
+            let theme = file.theme?;
+            // Material names it `language`, MkDocs's own themes `locale`.
+            ["language", "locale"]
+                .iter()
+                .find_map(|key| primary_subtag(theme.get(key)?.as_str()?))
         });
     mkdocs
         .or_else(|| toml("book.toml", Some("book"), &["language"]))
@@ -115,6 +120,8 @@ mod tests {
     fn each_generators_configuration_names_its_language() {
         let mkdocs = "site_name: X\ntheme:\n  name: material\n  language: en\n";
         assert_eq!(language(&[("mkdocs.yml", mkdocs)]).as_deref(), Some("en"));
+        let mkdocs = "site_name: X\ntheme:\n  name: mkdocs\n  locale: fr\n";
+        assert_eq!(language(&[("mkdocs.yml", mkdocs)]).as_deref(), Some("fr"));
         let mdbook = "[book]\ntitle = \"X\"\nlanguage = \"es\"\n";
         assert_eq!(language(&[("book.toml", mdbook)]).as_deref(), Some("es"));
         let sphinx = "project = 'x'\n# language = 'fr'\nlanguage = \"en\"\n";

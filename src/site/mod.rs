@@ -191,11 +191,10 @@ pub type Progress<'a> = &'a dyn Fn(&str, usize);
 /// none), its warnings, and its text for showing them.
 pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts), BuildError> {
     let mut texts = SourceTexts::default();
-    let (mut config, warnings) = match discover::config(root)? {
-        None => (
-            adopt_generator_language(root, Config::default()),
-            Vec::new(),
-        ),
+    let file = discover::config(root)?;
+    let without_file = file.is_none();
+    let (mut config, warnings) = match file {
+        None => (Config::default(), Vec::new()),
         Some(file) => {
             texts.insert(CONFIG_FILE, file.text.clone());
             match Config::from_yaml(Path::new(CONFIG_FILE), &file.text) {
@@ -205,15 +204,30 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
         }
     };
     adopt_generator_folder(root, &mut config);
+    if without_file {
+        config = adopt_generator_language(root, config);
+    }
     Ok((config, warnings, texts))
 }
+
+/// The language every generator whose folder tier0 takes publishes in
+/// when its configuration names none: MkDocs's theme locale, mdBook's
+/// `language`, Sphinx's `language` (since 5.0), Docusaurus's
+/// `defaultLocale`, VitePress's `lang`, Hugo's and Zola's default language.
+const GENERATORS_DEFAULT_LANGUAGE: &str = "en";
 
 /// `config`, the defaults of a site with no `tier0.yaml`, with the
 /// default language another generator's configuration at `root` names
 /// (`theme.language: en` of an `mkdocs.yml`) when it is one of the site's
-/// languages: a project built where it stands keeps its language.
+/// languages, or, for the pages of another generator's project (its
+/// content folder taken from that generator) whose configuration names
+/// none, that generator's default: a project built where it stands keeps
+/// its language.
 fn adopt_generator_language(root: &Path, mut config: Config) -> Config {
-    if let Some(code) = discover::generator_language(root)
+    let generators = matches!(config.content_dir_from, ContentDirFrom::Generator(_));
+    let code = discover::generator_language(root)
+        .or_else(|| generators.then(|| GENERATORS_DEFAULT_LANGUAGE.to_owned()));
+    if let Some(code) = code
         && config.languages.iter().any(|l| l.code == code)
     {
         // Published languages list the default one first.

@@ -372,3 +372,39 @@ fn the_pages_of_a_flat_folder_show_the_pages_around_them() {
     let setup = site.read_public("guides/setup/index.html");
     assert!(!setup.contains("Page 01"), "{setup}");
 }
+
+/// The sdists of pymdown-extensions and mkdocstrings (an `mkdocs.yml`
+/// whose theme names no language) and sphinx-copybutton (a `conf.py`
+/// without `language`), built where they stand, came out in tier0's
+/// default language: a Spanish interface ("Centro de ayuda", alerts titled
+/// "Nota") and Spanish search analysis over English pages. Each generator
+/// publishes in English when its configuration names no language.
+#[test]
+fn a_generators_project_naming_no_language_is_english() {
+    let lang_of = |site: &Site, page: &str| {
+        build(site);
+        let html = site.read_public(page);
+        let lang = html.split_once("<html lang=\"").unwrap().1;
+        lang[..lang.find('"').unwrap()].to_owned()
+    };
+    let mkdocs = Site::empty();
+    mkdocs.write("mkdocs.yml", "site_name: Docs\ntheme:\n  name: material\n");
+    mkdocs.write("docs/install.md", "# Install\n\nRun the installer.\n");
+    assert_eq!(lang_of(&mkdocs, "install/index.html"), "en");
+    assert!(mkdocs.read_public("index.html").contains("Help Center"));
+
+    let sphinx = Site::empty();
+    sphinx.write(
+        "docs/conf.py",
+        "project = 'x'\nextensions = ['myst_parser']\n",
+    );
+    sphinx.write("docs/use.md", "# Use\n\n```{note}\nCopy it.\n```\n");
+    assert_eq!(lang_of(&sphinx, "use/index.html"), "en");
+    assert!(sphinx.read_public("use/index.html").contains(">Note<"));
+
+    // A tier0 site of its own keeps tier0's default, generator file or not.
+    let own = Site::empty();
+    own.write("mkdocs.yml", "site_name: Docs\n");
+    own.write("content/install.md", "# Install\n\nRun the installer.\n");
+    assert_eq!(lang_of(&own, "install/index.html"), "es");
+}
