@@ -48,8 +48,9 @@ impl<'a> BodySource<'a> {
     }
 
     /// The Markdown events of the body, with their ranges in [`Self::text`],
-    /// the title's heading left out, and the cross-references of
-    /// mkdocs-autorefs ([`autoref`]) as their text.
+    /// the title's heading left out, the cross-references of
+    /// mkdocs-autorefs ([`autoref`]) as their text, and code spans as
+    /// they are shown ([`crate::dialects::shown_code`]).
     pub(super) fn events(&self) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
         let mut skipping = false;
         let mut unlinked = None;
@@ -80,6 +81,17 @@ impl<'a> BodySource<'a> {
                     && self.title == Some(self.span(range).start);
                 skipping = title;
                 !title
+            })
+            .map(|(event, range)| match event {
+                Event::Code(code) => {
+                    let hidden = code.len() - crate::dialects::shown_code(&code).len();
+                    let shown = match hidden {
+                        0 => code,
+                        _ => code[hidden..].to_owned().into(),
+                    };
+                    (Event::Code(shown), range)
+                }
+                other => (other, range),
             })
     }
 

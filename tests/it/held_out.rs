@@ -408,3 +408,34 @@ fn a_generators_project_naming_no_language_is_english() {
     own.write("content/install.md", "# Install\n\nRun the installer.\n");
     assert_eq!(lang_of(&own, "install/index.html"), "es");
 }
+
+/// PyMdown's InlineHilite names a code span's language after `#!`:
+/// pymdown-extensions' pages showed `#!py3 True` in every options table
+/// and `#!html <pre>` in their prose, and search read `py3` as a word of
+/// them. The code shows alone; a shell's `#!/bin/sh` stays as written.
+#[test]
+fn a_code_span_shows_without_the_language_inlinehilite_names() {
+    let site = Site::empty();
+    site.write(
+        "content/options.md",
+        "# Options\n\n| Option | Default |\n|---|---|\n| `smart` | `#!py3 True` |\n\n\
+         Wrap it in `#!html <pre>` tags; start scripts with `#!/bin/sh`.\n",
+    );
+    build(&site);
+    let (_, body) = page(&site, "options");
+    assert_has(
+        &body,
+        &[
+            "<td><code>True</code></td>",
+            "<code>&lt;pre&gt;</code> tags",
+            "<code>#!/bin/sh</code>",
+        ],
+    );
+    assert!(!body.contains("py3"), "{body}");
+    let search = site.tier0(&["search", "py3"]).output().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&search.stdout).contains("options"),
+        "{}",
+        String::from_utf8_lossy(&search.stdout)
+    );
+}
