@@ -439,3 +439,27 @@ fn a_code_span_shows_without_the_language_inlinehilite_names() {
         String::from_utf8_lossy(&search.stdout)
     );
 }
+
+/// pymdown-extensions links with `[MkDocs][mkdocs]` (45 times) to
+/// definitions its snippets extension appends to every page, and
+/// mkdocstrings' docs write autorefs' `` [`str`][] ``: a label of one
+/// word was shown as written, brackets and all. Such a reference shows
+/// its text; indexing (`a[row][col]`) stays as written.
+#[test]
+fn a_reference_to_an_appended_definition_shows_its_text() {
+    let site = Site::empty();
+    site.write(
+        "content/setup.md",
+        "# Setup\n\nConfigure it in [MkDocs][mkdocs]; paths are [`str`][] \
+         objects.\n\nRead a[row][col] of the table.\n",
+    );
+    build(&site);
+    let (_, body) = page(&site, "setup");
+    assert_has(
+        &body,
+        &[
+            "Configure it in MkDocs; paths are <code>str</code> objects.",
+            "Read a[row][col] of the table.",
+        ],
+    );
+}
