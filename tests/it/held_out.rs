@@ -463,3 +463,31 @@ fn a_reference_to_an_appended_definition_shows_its_text() {
         ],
     );
 }
+
+/// eslint-plugin-jsx-a11y documents a rule named
+/// `jsx-a11y/no-interactive-element-to-noninteractive-role`: a run of 45
+/// characters, longer than a token may be, was dropped with its words, and
+/// its page was not found by its name, even typed whole.
+#[test]
+fn a_page_is_found_by_a_name_too_long_to_be_one_word() {
+    let site = Site::english();
+    site.write(
+        "content/rules/to-noninteractive.md",
+        "# jsx-a11y/no-interactive-element-to-noninteractive-role\n\nKeep roles.\n",
+    );
+    site.write(
+        "content/rules/static.md",
+        "# jsx-a11y/no-static-element-interactions\n\nHandlers need roles.\n",
+    );
+    build(&site);
+    let search = site
+        .tier0(&["search", "no-interactive-element-to-noninteractive-role"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&search.stdout);
+    assert!(
+        out.trim_start()
+            .starts_with("1. jsx-a11y/no-interactive-element-to-"),
+        "{out}"
+    );
+}
