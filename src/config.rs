@@ -340,8 +340,9 @@ pub struct Config {
     pub content_dir_from: ContentDirFrom,
     /// Language of articles that do not say; served at the root.
     pub default_language: String,
-    /// What named [`Config::default_language`] when no `tier0.yaml` does,
-    /// as told to people ("the theme.language of mkdocs.yml").
+    /// Why [`Config::default_language`] is what it is when no `tier0.yaml`
+    /// names it, as told to people ("as the theme.language of mkdocs.yml
+    /// names it").
     pub default_language_from: Option<String>,
     /// Published languages, the default one first.
     pub languages: Vec<LanguageConfig>,

@@ -115,6 +115,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "ΣΊΣΥΦΟΣ ΟΔΟΣ, σίσυφος İstanbul",
         "Windows更新失败，错误0x80070005。ABC-加密-文件 加 𠀀𠀁 ｶﾀｶﾅ パスワード・リセット 비밀번호",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa long dropped",
+        "jsx-a11y/no-interactive-element-to-noninteractive-role, err_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_reset",
         &latin,
     ];
     let analysis: Vec<_> = samples

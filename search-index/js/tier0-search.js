@@ -93,7 +93,8 @@ const LONE_CJK = new RegExp(`^${CJK_LETTER}$`, "u");
  * alphanumerics joined by `_`/`-`; codes (a `_`, or a digit in a piece of a
  * joined run) stay whole; in "index" mode their pieces follow them, and a
  * hyphenated word of letters ("Wi-Fi") comes first written whole ("WiFi").
- * A run of Chinese, Japanese or Korean letters gives each pair of letters
+ * A run longer than MAX_TOKEN_CHARS is no token: its pieces that are not
+ * are tokens, as words. A run of Chinese, Japanese or Korean letters gives each pair of letters
  * that follow one another ("数据库" → "数据", "据库"), or its letter alone.
  * Returns [{ text, start, end }] with UTF-16 offsets into `text`.
  */
@@ -126,11 +127,18 @@ function tokenizeRuns(text, start, end, mode, tokens) {
     const run = m[0];
     const from = start + m.index;
     const to = from + run.length;
-    if (run.length > MAX_TOKEN_CHARS && [...run].length > MAX_TOKEN_CHARS) continue;
-    if (!run.includes("_") && !run.includes("-")) { tokens.push({ text: run, start: from, end: to }); continue; }
+    const long = (s) => s.length > MAX_TOKEN_CHARS && [...s].length > MAX_TOKEN_CHARS;
+    const joined = run.includes("_") || run.includes("-");
+    if (!joined && long(run)) continue;
+    if (!joined) { tokens.push({ text: run, start: from, end: to }); continue; }
     const pieces = [];
     PIECE.lastIndex = 0;
     for (let p; (p = PIECE.exec(run)) !== null; ) pieces.push([from + p.index, from + p.index + p[0].length]);
+    if (long(run)) {
+      // Too long to be one token, its pieces are words.
+      for (const [a, b] of pieces) if (!long(text.slice(a, b))) tokens.push({ text: text.slice(a, b), start: a, end: b });
+      continue;
+    }
     const code = run.includes("_") || pieces.some(([a, b]) => NUMERIC.test(text.slice(a, b)));
     if (code) {
       tokens.push({ text: run, start: from, end: to });

@@ -141,11 +141,11 @@ fn published(report: &BuildReport, open: bool, verbosity: Verbosity) -> ExitCode
         ));
     }
     if verbosity != Verbosity::Quiet
-        && let Some((code, named_by)) = &report.language
+        && let Some((code, why)) = &report.language
     {
         terminal::tell(format_args!(
-            "The site's language is `{code}`, as {named_by} names it; a tier0.yaml \
-             with `default_language:` chooses another."
+            "The site's language is `{code}`, {why}; a tier0.yaml with \
+             `default_language:` chooses another."
         ));
     }
     if verbosity != Verbosity::Quiet

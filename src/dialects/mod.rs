@@ -46,6 +46,7 @@
 //! reads each line once (a construct spanning lines is searched for once,
 //! up to the end of its paragraph), so it is linear in the body's size.
 
+mod code_spans;
 mod containers;
 mod emoji;
 mod gitbook;
@@ -61,6 +62,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
+pub use code_spans::shown_code;
 pub use containers::{Admonition, AlertKind};
 use inline::Kind;
 use lines::Read;
@@ -235,7 +237,7 @@ pub fn inline_text(markdown: &str) -> String {
     for event in pulldown_cmark::Parser::new_ext(&source, options) {
         match event {
             pulldown_cmark::Event::Text(t) => text.push_str(&emoji::replace_all(&t)),
-            pulldown_cmark::Event::Code(t) => text.push_str(&t),
+            pulldown_cmark::Event::Code(t) => text.push_str(shown_code(&t)),
             _ => {}
         }
     }

@@ -44,8 +44,8 @@ pub struct Project {
 }
 
 /// What the configuration of another generator at `root` says, tried in
-/// this order: MkDocs's (and ProperDocs's) `theme.language` and
-/// `site_name`, mdBook's `[book] language` and `title`, Sphinx's
+/// this order: MkDocs's (and ProperDocs's) `theme.language` (Material's)
+/// or `theme.locale` (MkDocs's own themes) and `site_name`, mdBook's `[book] language` and `title`, Sphinx's
 /// `language` and `project` (`conf.py`, then `docs/conf.py`),
 /// Docusaurus's `defaultLocale` and `title`, and Hugo's or Zola's
 /// (`hugo.toml`, `config.toml`) `defaultContentLanguage`, `languageCode`
@@ -56,9 +56,13 @@ pub fn generator_project(root: &Path) -> Project {
         read: RefCell::default(),
     };
     let mkdocs = files.mkdocs();
+    // Material names it `language`, MkDocs's own themes `locale`.
     let mkdocs_language = mkdocs.as_ref().and_then(|(name, file)| {
-        let language = file.theme.as_ref()?.get("language")?.as_str()?;
-        named(primary_subtag(language)?, "theme.language", name)
+        let theme = file.theme.as_ref()?;
+        ["language", "locale"].iter().find_map(|key| {
+            let language = theme.get(key)?.as_str()?;
+            named(primary_subtag(language)?, &format!("theme.{key}"), name)
+        })
     });
     let language = mkdocs_language
         .or_else(|| files.toml("book.toml", Some("book"), &["language"], primary_subtag))
@@ -236,6 +240,8 @@ mod tests {
     fn each_generators_configuration_names_its_language() {
         let mkdocs = "site_name: X\ntheme:\n  name: material\n  language: en\n";
         assert_eq!(language(&[("mkdocs.yml", mkdocs)]).as_deref(), Some("en"));
+        let mkdocs = "site_name: X\ntheme:\n  name: mkdocs\n  locale: fr\n";
+        assert_eq!(language(&[("mkdocs.yml", mkdocs)]).as_deref(), Some("fr"));
         let mdbook = "[book]\ntitle = \"X\"\nlanguage = \"es\"\n";
         assert_eq!(language(&[("book.toml", mdbook)]).as_deref(), Some("es"));
         let sphinx = "project = 'x'\n# language = 'fr'\nlanguage = \"en\"\n";

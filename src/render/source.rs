@@ -48,12 +48,14 @@ impl<'a> BodySource<'a> {
     }
 
     /// The Markdown events of the body, with their ranges in [`Self::text`],
-    /// the title's heading left out, and the cross-references of
-    /// mkdocs-autorefs ([`autoref`]) as their text.
+    /// the title's heading left out, the cross-references of
+    /// mkdocs-autorefs ([`autoref`]) as their text, and code spans as
+    /// they are shown ([`crate::dialects::shown_code`]).
     pub(super) fn events(&self) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
         let mut skipping = false;
         let mut unlinked = None;
-        Parser::new_with_broken_link_callback(self.text(), options(), Some(autoref))
+        let text = self.text();
+        Parser::new_with_broken_link_callback(text, options(), Some(|link| autoref(text, link)))
             .into_offset_iter()
             .filter(move |(event, range)| {
                 if skipping {
@@ -80,6 +82,17 @@ impl<'a> BodySource<'a> {
                     && self.title == Some(self.span(range).start);
                 skipping = title;
                 !title
+            })
+            .map(|(event, range)| match event {
+                Event::Code(code) => {
+                    let hidden = code.len() - crate::dialects::shown_code(&code).len();
+                    let shown = match hidden {
+                        0 => code,
+                        _ => code[hidden..].to_owned().into(),
+                    };
+                    (Event::Code(shown), range)
+                }
+                other => (other, range),
             })
     }
 
@@ -124,17 +137,26 @@ fn names_an_attribute(text: &str) -> bool {
 /// of another page (`[Markdown][markdown.Markdown]`, `[config.post_dir][]`),
 /// as mkdocs-autorefs resolves them from the pages and API references of
 /// the whole MkDocs site, or a link whose definition another tool appends
-/// to every page (`[PEP 517][]`, defined in Hatch's snippets file): tier0
-/// has neither, so the reader sees the text, not the brackets. An empty
-/// target marks it for [`BodySource::events`] to leave the link out;
-/// `[i][j]` (a label of one word without `.`, `-` or `_`) and shortcut
-/// references (`[optional]`) stay text as written.
-fn autoref(link: BrokenLink<'_>) -> Option<(CowStr<'_>, CowStr<'_>)> {
+/// to every page (`[PEP 517][]`, defined in Hatch's snippets file;
+/// `[MkDocs][mkdocs]`, in PyMdown's): tier0 has neither, so the reader
+/// sees the text of `link` in `text`, not the brackets. An empty target
+/// marks it for [`BodySource::events`] to leave the link out. A label of
+/// one word without `.`, `-` or `_` must have two characters or more, a
+/// letter among them, and the reference must not follow a word or a
+/// bracket: `m[i][j]`, `a[row][col]` and `[1][2]` stay text as written, as
+/// do shortcut references (`[optional]`).
+fn autoref<'i>(text: &str, link: BrokenLink<'i>) -> Option<(CowStr<'i>, CowStr<'i>)> {
     let label = link.reference.as_ref();
-    let identifier = label.len() > 1
-        && label.contains(|c: char| matches!(c, '.' | '-' | '_') || c.is_whitespace());
+    let long = label.chars().nth(1).is_some();
+    let identifier =
+        long && label.contains(|c: char| matches!(c, '.' | '-' | '_') || c.is_whitespace());
+    let after_word = text
+        .get(..link.span.start)
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | ']' | ')'));
+    let word = long && label.contains(char::is_alphabetic) && !after_word;
     let full = matches!(link.link_type, LinkType::Reference | LinkType::Collapsed);
-    (full && identifier).then_some((CowStr::Borrowed(""), CowStr::Borrowed("")))
+    (full && (identifier || word)).then_some((CowStr::Borrowed(""), CowStr::Borrowed("")))
 }
 
 #[cfg(test)]
@@ -174,11 +196,12 @@ mod tests {
     }
 
     /// Python-Markdown's docs showed 113 such references as `[…][…]`,
-    /// Hatch's as `[PEP 517][]`.
+    /// Hatch's as `[PEP 517][]`, PyMdown's 45 as `[MkDocs][mkdocs]`.
     #[test]
     fn cross_references_of_autorefs_are_their_text() {
         let text = "---\nid: a\n---\nSee [`Markdown`][markdown.Markdown], [Blog][], \
-                    [PEP 517][] and [defined][d].\n\nKept: m[i][j], [optional] and \
+                    [PEP 517][] and [defined][d].\n\nAlso [MkDocs][mkdocs] (or [`str`][]).\n\n\
+                    Kept: m[i][j], a[row][col], [1][2], [optional] and \
                     [Blog].\n\n[d]: https://example.com\n";
         let text = text.replace("[Blog][]", "[config.blog_dir][]");
         let sources = Sources {
@@ -200,7 +223,8 @@ mod tests {
         assert_eq!(
             shown,
             "See Markdown, config.blog_dir, PEP 517 and defined.\n\
-             Kept: m[i][j], [optional] and [Blog].\n"
+             Also MkDocs (or str).\n\
+             Kept: m[i][j], a[row][col], [1][2], [optional] and [Blog].\n"
         );
         assert_eq!(links, 1);
     }

@@ -141,8 +141,9 @@ pub struct BuildReport {
     /// The content folder and what named it, when another generator's
     /// configuration did (`docs`, "the docs_dir of mkdocs.yml").
     pub content: Option<(PathBuf, String)>,
-    /// The default language and what named it, when another generator's
-    /// configuration did (`de`, "the theme.language of mkdocs.yml").
+    /// The default language and why, when another generator's
+    /// configuration gave it (`de`, "as the theme.language of mkdocs.yml
+    /// names it").
     pub language: Option<(String, String)>,
     /// Where the site was written.
     pub out: PathBuf,
@@ -194,8 +195,10 @@ pub type Progress<'a> = &'a dyn Fn(&str, usize);
 /// none), its warnings, and its text for showing them.
 pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts), BuildError> {
     let mut texts = SourceTexts::default();
-    let (mut config, warnings) = match discover::config(root)? {
-        None => (adopt_generator_project(root, Config::default()), Vec::new()),
+    let file = discover::config(root)?;
+    let without_file = file.is_none();
+    let (mut config, warnings) = match file {
+        None => (Config::default(), Vec::new()),
         Some(file) => {
             texts.insert(CONFIG_FILE, file.text.clone());
             match Config::from_yaml(Path::new(CONFIG_FILE), &file.text) {
@@ -205,22 +208,43 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
         }
     };
     adopt_generator_folder(root, &mut config);
+    if without_file {
+        config = adopt_generator_project(root, config);
+    }
     Ok((config, warnings, texts))
 }
+
+/// The language every generator whose folder tier0 takes publishes in
+/// when its configuration names none: MkDocs's theme locale, mdBook's
+/// `language`, Sphinx's `language` (since 5.0), Docusaurus's
+/// `defaultLocale`, VitePress's `lang`, Hugo's and Zola's default language.
+const GENERATORS_DEFAULT_LANGUAGE: &str = "en";
 
 /// `config`, the defaults of a site with no `tier0.yaml`, with what
 /// another generator's configuration at `root` says of the project: a
 /// project built where it stands keeps its name and its language
 /// (`theme.language: de` of an `mkdocs.yml`), so its pages are marked with
-/// it and its search does not read it as Spanish. A language the site does
-/// not list is added first, under its own name; a code that names a folder
-/// tier0 writes (`kb`) is passed over.
+/// it and its search does not read it as Spanish; the pages of another
+/// generator's project (its content folder taken from that generator's
+/// configuration) that names none are in that generator's default,
+/// English. A language the site does not list is added first, under its
+/// own name; a code that names a folder tier0 writes (`kb`) is passed over.
 fn adopt_generator_project(root: &Path, mut config: Config) -> Config {
     let project = discover::generator_project(root);
     if let Some((title, _)) = project.title {
         config.title = Localized::Text(title);
     }
-    let Some((code, named_by)) = project.language else {
+    let named = project
+        .language
+        .map(|(code, named_by)| (code, format!("as {named_by} names it")));
+    let default = match &config.content_dir_from {
+        ContentDirFrom::Generator(folder) => Some((
+            GENERATORS_DEFAULT_LANGUAGE.to_owned(),
+            format!("the default of the generator whose pages it publishes ({folder})"),
+        )),
+        ContentDirFrom::Default | ContentDirFrom::Config => None,
+    };
+    let Some((code, why)) = named.or(default) else {
         return config;
     };
     if crate::output_paths::generated_named(&code).is_some() {
@@ -235,7 +259,7 @@ fn adopt_generator_project(root: &Path, mut config: Config) -> Config {
     // Published languages list the default one first.
     config.languages.sort_by_key(|l| l.code != code);
     config.default_language = code;
-    config.default_language_from = Some(named_by);
+    config.default_language_from = Some(why);
     config
 }
 

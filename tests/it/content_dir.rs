@@ -246,8 +246,9 @@ fn a_project_without_a_config_keeps_the_name_and_language_its_generator_names() 
     // The other language moves under its code.
     assert!(site.public().join("es/index.html").is_file());
 
+    // Naming none, it is MkDocs's default, English.
     site.write("mkdocs.yml", "site_name: Docs\ntheme: material\n");
-    assert_eq!(lang_of(&site), "es");
+    assert_eq!(lang_of(&site), "en");
     // A language the site does not list is added, first, and the build
     // says where it came from.
     site.write(

@@ -372,3 +372,123 @@ fn the_pages_of_a_flat_folder_show_the_pages_around_them() {
     let setup = site.read_public("guides/setup/index.html");
     assert!(!setup.contains("Page 01"), "{setup}");
 }
+
+/// The sdists of pymdown-extensions and mkdocstrings (an `mkdocs.yml`
+/// whose theme names no language) and sphinx-copybutton (a `conf.py`
+/// without `language`), built where they stand, came out in tier0's
+/// default language: a Spanish interface ("Centro de ayuda", alerts titled
+/// "Nota") and Spanish search analysis over English pages. Each generator
+/// publishes in English when its configuration names no language.
+#[test]
+fn a_generators_project_naming_no_language_is_english() {
+    let lang_of = |site: &Site, page: &str| {
+        build(site);
+        let html = site.read_public(page);
+        let lang = html.split_once("<html lang=\"").unwrap().1;
+        lang[..lang.find('"').unwrap()].to_owned()
+    };
+    let mkdocs = Site::empty();
+    mkdocs.write("mkdocs.yml", "site_name: Docs\ntheme:\n  name: material\n");
+    mkdocs.write("docs/install.md", "# Install\n\nRun the installer.\n");
+    assert_eq!(lang_of(&mkdocs, "install/index.html"), "en");
+    let home = mkdocs.read_public("index.html");
+    assert!(home.contains("Search articles or error codes"), "{home}");
+
+    let sphinx = Site::empty();
+    sphinx.write(
+        "docs/conf.py",
+        "project = 'x'\nextensions = ['myst_parser']\n",
+    );
+    sphinx.write("docs/use.md", "# Use\n\n```{note}\nCopy it.\n```\n");
+    assert_eq!(lang_of(&sphinx, "use/index.html"), "en");
+    assert!(sphinx.read_public("use/index.html").contains(">Note<"));
+
+    // A tier0 site of its own keeps tier0's default, generator file or not.
+    let own = Site::empty();
+    own.write("mkdocs.yml", "site_name: Docs\n");
+    own.write("content/install.md", "# Install\n\nRun the installer.\n");
+    assert_eq!(lang_of(&own, "install/index.html"), "es");
+}
+
+/// PyMdown's InlineHilite names a code span's language after `#!`:
+/// pymdown-extensions' pages showed `#!py3 True` in every options table
+/// and `#!html <pre>` in their prose, and search read `py3` as a word of
+/// them. The code shows alone; a shell's `#!/bin/sh` stays as written.
+#[test]
+fn a_code_span_shows_without_the_language_inlinehilite_names() {
+    let site = Site::empty();
+    site.write(
+        "content/options.md",
+        "# Options\n\n| Option | Default |\n|---|---|\n| `smart` | `#!py3 True` |\n\n\
+         Wrap it in `#!html <pre>` tags; start scripts with `#!/bin/sh`.\n",
+    );
+    build(&site);
+    let (_, body) = page(&site, "options");
+    assert_has(
+        &body,
+        &[
+            "<td><code>True</code></td>",
+            "<code>&lt;pre&gt;</code> tags",
+            "<code>#!/bin/sh</code>",
+        ],
+    );
+    assert!(!body.contains("py3"), "{body}");
+    let search = site.tier0(&["search", "py3"]).output().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&search.stdout).contains("options"),
+        "{}",
+        String::from_utf8_lossy(&search.stdout)
+    );
+}
+
+/// pymdown-extensions links with `[MkDocs][mkdocs]` (45 times) to
+/// definitions its snippets extension appends to every page, and
+/// mkdocstrings' docs write autorefs' `` [`str`][] ``: a label of one
+/// word was shown as written, brackets and all. Such a reference shows
+/// its text; indexing (`a[row][col]`) stays as written.
+#[test]
+fn a_reference_to_an_appended_definition_shows_its_text() {
+    let site = Site::empty();
+    site.write(
+        "content/setup.md",
+        "# Setup\n\nConfigure it in [MkDocs][mkdocs]; paths are [`str`][] \
+         objects.\n\nRead a[row][col] of the table.\n",
+    );
+    build(&site);
+    let (_, body) = page(&site, "setup");
+    assert_has(
+        &body,
+        &[
+            "Configure it in MkDocs; paths are <code>str</code> objects.",
+            "Read a[row][col] of the table.",
+        ],
+    );
+}
+
+/// eslint-plugin-jsx-a11y documents a rule named
+/// `jsx-a11y/no-interactive-element-to-noninteractive-role`: a run of 45
+/// characters, longer than a token may be, was dropped with its words, and
+/// its page was not found by its name, even typed whole.
+#[test]
+fn a_page_is_found_by_a_name_too_long_to_be_one_word() {
+    let site = Site::english();
+    site.write(
+        "content/rules/to-noninteractive.md",
+        "# jsx-a11y/no-interactive-element-to-noninteractive-role\n\nKeep roles.\n",
+    );
+    site.write(
+        "content/rules/static.md",
+        "# jsx-a11y/no-static-element-interactions\n\nHandlers need roles.\n",
+    );
+    build(&site);
+    let search = site
+        .tier0(&["search", "no-interactive-element-to-noninteractive-role"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&search.stdout);
+    assert!(
+        out.trim_start()
+            .starts_with("1. jsx-a11y/no-interactive-element-to-"),
+        "{out}"
+    );
+}

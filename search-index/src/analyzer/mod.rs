@@ -42,8 +42,11 @@
 //!   its own token; in [`Mode::Index`] the word written whole ("wifi",
 //!   "email") comes first, at the first piece's position, so a reader who
 //!   types `wifi` finds "Wi-Fi" (the pieces written together: [`joined`]).
-//! * Runs longer than [`MAX_TOKEN_CHARS`] characters are dropped (hashes,
-//!   base64 blobs).
+//! * Runs longer than [`MAX_TOKEN_CHARS`] characters are no token (hashes,
+//!   base64 blobs); the pieces of such a run that are not longer are
+//!   tokens each, in both modes, as words are
+//!   (`no-interactive-element-to-noninteractive-role`, an ESLint rule's
+//!   name, is found by its words).
 //! * Chinese, Japanese and Korean letters ([`is_cjk`]) are not part of
 //!   runs: a run of them, written without spaces between its words, gives
 //!   each pair of letters that follow one another as a token (`数据库` →

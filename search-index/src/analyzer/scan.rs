@@ -81,6 +81,14 @@ pub fn for_each_token(text: &str, mode: Mode, mut f: impl FnMut(usize, usize, us
         let to = j;
         i = j;
         if chars > MAX_TOKEN_CHARS {
+            // Too long to be one token, its pieces are words
+            // (`no-interactive-element-to-noninteractive-role`).
+            for &(a, b) in &pieces {
+                if text[a..b].chars().count() <= MAX_TOKEN_CHARS {
+                    f(a, b, position);
+                    position += 1;
+                }
+            }
             continue;
         }
         if pieces.len() == 1 {

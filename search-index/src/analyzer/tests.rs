@@ -120,6 +120,38 @@ fn long_runs_are_dropped() {
     assert_eq!(q("xx", &format!("ok {long} fine")), vec!["ok", "fine"]);
 }
 
+/// eslint-plugin-jsx-a11y's rules `no-interactive-element-to-noninteractive-role`
+/// and `no-noninteractive-element-to-interactive-role` (45 characters) were
+/// dropped whole, words and all: their pages were not found by their
+/// names. The pieces of a run too long to be a token are words, in
+/// both modes and at successive positions; a piece too long is dropped.
+#[test]
+fn the_pieces_of_a_long_run_are_words() {
+    let rule = "jsx-a11y/no-interactive-element-to-noninteractive-role";
+    let words = [
+        "no",
+        "interactive",
+        "element",
+        "to",
+        "noninteractive",
+        "role",
+    ];
+    let mut expected = vec!["jsx-a11y", "jsx", "a11y"];
+    expected.extend(words);
+    assert_eq!(i("xx", rule), expected);
+    assert_eq!(q("xx", rule)[1..], words);
+    let long = "a".repeat(MAX_TOKEN_CHARS + 1);
+    let code = format!("err_{long}_reset");
+    assert_eq!(q("xx", &code), ["err", "reset"]);
+    assert_eq!(i("xx", &code), ["err", "reset"]);
+    let tokens = tokenize(
+        "is no-interactive-element-to-noninteractive-role",
+        Mode::Query,
+    );
+    let at: Vec<_> = tokens.iter().map(|t| t.position).collect();
+    assert_eq!(at, [0, 1, 2, 3, 4, 5, 6]);
+}
+
 /// The Chinese, Japanese and Korean found by the fifth held-out round:
 /// a run of their letters, without spaces, was one token (or none over 40
 /// letters), so a word inside a sentence found nothing.

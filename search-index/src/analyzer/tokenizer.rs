@@ -177,6 +177,14 @@ fn tokenize_runs(
 ) {
     for Run { from, to, pieces } in runs(text, from, to) {
         if text[from..to].chars().count() > MAX_TOKEN_CHARS {
+            // Too long to be one token, its pieces are words
+            // (`no-interactive-element-to-noninteractive-role`).
+            for &(a, b) in &pieces {
+                if text[a..b].chars().count() <= MAX_TOKEN_CHARS {
+                    push_token(tokens, text, a, b, *position);
+                    *position += 1;
+                }
+            }
             continue;
         }
         if pieces.len() == 1 {
