@@ -38,6 +38,9 @@ pub struct Included {
     /// directly or through another file: an included page's audience
     /// decides whether the page may show it, and an included file is used.
     pub files: Vec<(String, Range<usize>)>,
+    /// The files put in from outside the content folder (their symbolic
+    /// links resolved), which the dev server watches.
+    pub outside: Vec<PathBuf>,
 }
 
 /// [`include`] for each of `files`: the bodies of those that include
@@ -86,6 +89,7 @@ pub fn include(
         root,
         content: content_dir,
         files: Vec::new(),
+        outside: Vec::new(),
         problems: Vec::new(),
         within: Vec::new(),
     };
@@ -130,6 +134,7 @@ pub fn include(
     let included = Included {
         expanded: includes::expand(body, &directives, &texts),
         files: reader.files,
+        outside: reader.outside,
     };
     (Some(included), warnings)
 }
@@ -154,6 +159,7 @@ struct Reader {
     /// The content folder, the same.
     content: PathBuf,
     files: Vec<(String, Range<usize>)>,
+    outside: Vec<PathBuf>,
     /// Each problem, at the range of the page's line it comes from, with
     /// the path as written and why.
     problems: Vec<(Range<usize>, String, String)>,
@@ -208,9 +214,12 @@ impl Reader {
             _ => text,
         };
         let part = includes::select(text, &target.select)?;
-        if let Ok(rel) = path.strip_prefix(&self.content) {
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            self.files.push((rel, at.clone()));
+        match path.strip_prefix(&self.content) {
+            Ok(rel) => {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                self.files.push((rel, at.clone()));
+            }
+            Err(_) => self.outside.push(path.clone()),
         }
         if let Some(language) = &target.code {
             return Ok(includes::fenced(&part, language));

@@ -4,6 +4,7 @@
 //! links between articles are in `resolve`.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{BuildAudience, LinkedArticle, Redirect, RedirectTarget, Section, Withheld, sections};
@@ -107,12 +108,25 @@ impl SiteModel {
     /// The files of the content folder (content-relative paths) that an
     /// article or a landing page includes ([`crate::discover::includes`]).
     pub fn included_files(&self) -> std::collections::BTreeSet<&str> {
+        self.includes()
+            .flat_map(|i| i.files.iter().map(|(rel, _)| rel.as_str()))
+            .collect()
+    }
+
+    /// The files outside the content folder that an article or a landing
+    /// page includes.
+    pub fn included_outside(&self) -> std::collections::BTreeSet<&Path> {
+        self.includes()
+            .flat_map(|i| i.outside.iter().map(PathBuf::as_path))
+            .collect()
+    }
+
+    /// What each article and landing page that includes files includes.
+    fn includes(&self) -> impl Iterator<Item = &crate::discover::Included> {
         let landings = self.sections.iter().filter_map(|s| s.landing.as_deref());
         (self.articles.iter())
             .filter_map(|a| a.article.included.as_deref())
             .chain(landings.filter_map(|s| s.included.as_deref()))
-            .flat_map(|i| i.files.iter().map(|(rel, _)| rel.as_str()))
-            .collect()
     }
 
     /// The site path and language of the page `redirect` leads to.

@@ -151,6 +151,7 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
             return;
         }
     };
+    watcher.watch_included(site.included_outside());
     while let Some(batch) = watcher.next_batch() {
         let changes = if batch.everything {
             Vec::new()
@@ -177,6 +178,7 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
         {
             rebuild(&mut site, &[], shared, &search, &mut generation, verbosity);
         }
+        watcher.watch_included(site.included_outside());
     }
 }
 

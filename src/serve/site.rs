@@ -360,6 +360,21 @@ impl DevSite {
         self.content_dir().unwrap_or(Path::new(CONTENT_DIR))
     }
 
+    /// The files outside the content folder that the pages of the last
+    /// good build include (mdBook's listings), to be watched.
+    pub fn included_outside(&self) -> BTreeSet<PathBuf> {
+        self.good
+            .as_ref()
+            .map(|g| {
+                g.model
+                    .included_outside()
+                    .into_iter()
+                    .map(Path::to_path_buf)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The pages of the last good build (without the search index and the
     /// help widget: [`DevSite::search_input`]).
     pub fn pages(&self) -> Option<Arc<Files>> {

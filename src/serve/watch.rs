@@ -3,11 +3,14 @@
 //! Watches the content folder (`content/`, or the config's `content_dir`)
 //! and `themes/` (recursively) and the site folder itself (for `tier0.yaml`
 //! and `mkdocs.yml`, and for those folders appearing, going or coming
-//! back, which are then watched anew with everything under them). Events
+//! back, which are then watched anew with everything under them), and the
+//! folders of the files pages include from outside the content folder
+//! (mdBook's listings), a change to which rebuilds the site. Events
 //! arriving within a short quiet period form one batch, so an editor that
 //! saves by writing a temporary file and renaming it, or a `git checkout`
 //! touching hundreds of files, causes one rebuild.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -46,6 +49,11 @@ pub struct Watcher {
     content: PathBuf,
     events: Receiver<notify::Result<Event>>,
     watcher: RecommendedWatcher,
+    /// The files outside the content folder that pages include (mdBook's
+    /// listings): a change to one rebuilds the site.
+    included: BTreeSet<PathBuf>,
+    /// The folders watched for them (without what they hold).
+    included_folders: BTreeSet<PathBuf>,
 }
 
 impl Watcher {
@@ -61,6 +69,8 @@ impl Watcher {
             content: content.to_path_buf(),
             events,
             watcher: notifier,
+            included: BTreeSet::new(),
+            included_folders: BTreeSet::new(),
         };
         for path in watcher.folders() {
             if path.is_dir() {
@@ -89,6 +99,36 @@ impl Watcher {
         let new = self.root.join(content);
         self.watch_folders(&[new], &mut batch);
         true
+    }
+
+    /// Watches `files`, those outside the content folder that the pages of
+    /// the last build include, and no longer the others. Each is watched
+    /// through its folder, without what that folder holds, unless a watch
+    /// already covers it (the site folder's files, the themes').
+    pub fn watch_included(&mut self, files: BTreeSet<PathBuf>) {
+        let covered = |folder: &Path| {
+            folder == self.root || self.folders().iter().any(|f| folder.starts_with(f))
+        };
+        let folders: BTreeSet<PathBuf> = files
+            .iter()
+            .filter_map(|file| file.parent())
+            .filter(|folder| !covered(folder))
+            .map(Path::to_path_buf)
+            .collect();
+        for gone in self.included_folders.difference(&folders) {
+            let _ = self.watcher.unwatch(gone);
+        }
+        for new in folders.difference(&self.included_folders) {
+            if let Err(e) = self.watcher.watch(new, RecursiveMode::NonRecursive) {
+                terminal::tell(format_args!(
+                    "warning: cannot watch {}: {e}; the files pages include from it will not \
+                     be rebuilt",
+                    new.display()
+                ));
+            }
+        }
+        self.included = files;
+        self.included_folders = folders;
     }
 
     /// Waits for the next change and returns it once things are quiet;
@@ -139,6 +179,10 @@ impl Watcher {
             self.watch_folders(&event.paths, batch);
         }
         for path in &event.paths {
+            if self.included.contains(path) {
+                batch.everything = true;
+                continue;
+            }
             match classify(&self.root, &self.content, path) {
                 Change::Ignored => {}
                 Change::Article

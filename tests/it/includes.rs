@@ -5,7 +5,7 @@
 
 use crate::conventions::{assert_error_at, assert_has, assert_warning_at, page};
 use crate::serve::assert_same_as_clean_build;
-use crate::support::{Server, Site, stderr, tree};
+use crate::support::{Server, Site, stderr, tree, without_highlighting};
 
 const LISTING: &str = "use std::io;\n\n// ANCHOR: main\nfn main() {\n    println!(\"hello\");\n}\n// ANCHOR_END: main\n";
 
@@ -271,4 +271,21 @@ fn myst_include_blocks_put_markdown_and_code_in() {
     ] {
         assert!(!body.contains(left_out), "{left_out}: {body}");
     }
+}
+
+/// An mdBook's listings lie outside its `src/`: the dev server watches the
+/// files its pages include there, and shows an edit to one at once.
+#[test]
+fn the_dev_server_watches_included_files_outside_the_content_folder() {
+    let site = book();
+    let server = Server::start(&site);
+    let generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let page = |server: &Server| {
+        without_highlighting(&String::from_utf8(server.get("/hello/").1).unwrap())
+    };
+    assert!(page(&server).contains("println!(\"hello\")"));
+    site.write("listings/ch01/main.rs", LISTING.replace("hello", "hola"));
+    let settled = server.settled_after(generation);
+    assert!(page(&server).contains("println!(\"hola\")"));
+    assert_same_as_clean_build(&site, &server, &settled, "edit a listing");
 }
