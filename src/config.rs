@@ -21,6 +21,7 @@ mod language_names;
 mod localized;
 mod safe;
 mod search;
+mod tiers;
 mod validate;
 
 pub use insights::{InsightsConfig, MIN_VIEW_SAMPLE, origin_of};
@@ -28,6 +29,8 @@ pub use kcs::KcsConfig;
 pub use language_names::language_name;
 pub use localized::Localized;
 pub use search::{SearchConfig, show as show_synonym_rule};
+use tiers::default_tiers;
+pub use tiers::{Contact, TierConfig};
 use validate::Checks;
 
 /// A language the site is published in.
@@ -38,36 +41,6 @@ pub struct LanguageConfig {
     pub code: String,
     /// Name in that language, e.g. `Español`.
     pub name: String,
-}
-
-/// How to reach a tier.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Contact {
-    /// Link template; `{id}`, `{title}`, `{url}`, `{lang}` are replaced.
-    pub url: Option<String>,
-    /// Email address.
-    pub email: Option<String>,
-    /// Phone number.
-    pub phone: Option<String>,
-    /// Opening hours.
-    pub hours: Option<Localized>,
-}
-
-/// One escalation tier of the organisation.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct TierConfig {
-    /// What articles write in `tier:`, e.g. `L3`.
-    pub id: String,
-    /// Display name.
-    pub name: Localized,
-    /// What this tier does, for users.
-    #[serde(default)]
-    pub description: Localized,
-    /// How users reach it.
-    #[serde(default)]
-    pub contact: Contact,
 }
 
 /// Front matter values for articles that do not set them.
@@ -268,45 +241,6 @@ impl Default for RawConfig {
             theme_color: None,
         }
     }
-}
-
-fn default_tiers() -> Vec<TierConfig> {
-    let tier = |id: &str, es: &str, en: &str, des: &str, den: &str| TierConfig {
-        id: id.into(),
-        name: Localized::per_language(&[("es", es), ("en", en)]),
-        description: Localized::per_language(&[("es", des), ("en", den)]),
-        contact: Contact::default(),
-    };
-    vec![
-        tier(
-            "L1",
-            "Nivel 1 · Soporte básico",
-            "Level 1 · Basic support",
-            "Primer contacto: recoge el caso y resuelve problemas de uso.",
-            "First contact: takes the case and solves usage problems.",
-        ),
-        tier(
-            "L2",
-            "Nivel 2 · Soporte técnico",
-            "Level 2 · Technical support",
-            "Errores técnicos, piezas averiadas y seguimiento de incidencias.",
-            "Technical errors, faulty parts and incident follow-up.",
-        ),
-        tier(
-            "L3",
-            "Nivel 3 · Soporte experto",
-            "Level 3 · Expert support",
-            "Reproduce el problema, encuentra la causa y documenta la solución.",
-            "Reproduces the problem, finds the root cause and documents the fix.",
-        ),
-        tier(
-            "L4",
-            "Nivel 4 · Especialistas externos",
-            "Level 4 · External specialists",
-            "Proveedores externos supervisados por la organización.",
-            "External specialists supervised by the organisation.",
-        ),
-    ]
 }
 
 /// What named a site's content folder.

@@ -27,6 +27,7 @@ mod mkdocs;
 mod navigation;
 mod place;
 mod script;
+mod section;
 mod summary;
 pub mod title;
 mod toctree;
@@ -42,14 +43,13 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::discover::{self, Included, SourceFile, Sources};
+use crate::discover::{Included, SourceFile, Sources};
 pub use crate::kinds::{ArticleType, Audience, Confidence};
-use crate::matter::{self, front_matter, text};
+use crate::matter::{self, front_matter};
 pub use again::Earlier;
 pub use category::{Category, GeneratedIndex, categories};
 pub use date::Timestamp;
 pub use fields::FieldSpans;
-use fields::Withholding;
 pub use keys::FRONT_MATTER_KEYS;
 pub use navigation::{NavPage, NavSection, Navigation};
 pub use place::{
@@ -413,7 +413,7 @@ fn finish(
     let mut sections = Vec::new();
     let mut withheld = Vec::new();
     for file in &sources.sections {
-        let (result, holds) = parse_section(config, file, sources.included.get(&file.rel));
+        let (result, holds) = section::parse_section(config, file, sources.included.get(&file.rel));
         withheld.extend(holds);
         match result {
             Ok((section, span, warnings)) => {
@@ -463,81 +463,6 @@ fn read_front_matter(file: &SourceFile) -> Result<(fields::Read, usize), Vec<Dia
     })?;
     let entries = matter::read(path, &split, &keys::want)?;
     Ok((fields::read(path, &entries), split.body_start))
-}
-
-/// A section file parsed: the page, with the span of its `audience:` when
-/// written, and its warnings; and, when its front matter could be read,
-/// even if the page has errors, what its section (not the home page)
-/// withholds from what lies below it.
-type SectionParse = (
-    Result<(SectionPage, Option<Range<usize>>, Vec<Diagnostic>), Vec<Diagnostic>>,
-    Option<(String, Withholding)>,
-);
-
-fn parse_section(
-    config: &Config,
-    file: &SourceFile,
-    included: Option<&Arc<Included>>,
-) -> SectionParse {
-    let (read, body_start) = match read_front_matter(file) {
-        Ok(read) => read,
-        Err(errors) => return (Err(errors), None),
-    };
-    let fields = [
-        (read.raw.title.as_deref()).map(|t| text::Field::one("title", t.trim())),
-        (read.raw.description.as_deref()).map(|d| text::Field::many("description", d.trim())),
-    ];
-    let mut errors = text::check_located(&file.path, fields.into_iter().flatten(), |field, c| {
-        text::within(&file.text, read.spans.value(field.key), c)
-    });
-    let mut p = article::Problems {
-        path: &file.path,
-        spans: &read.spans,
-        found: Vec::new(),
-    };
-    let audience = article::read_audience(config, read.raw.audience.clone(), &mut p);
-    errors.append(&mut p.found);
-    let (dir, name) = crate::landing::split_dir(&file.rel);
-    let id = SectionPath::of(dir).id;
-    let withholding = Withholding {
-        internal: audience == Audience::Internal || read.raw.cascade.internal,
-        draft: read.raw.cascade.draft,
-    };
-    let holds = id.clone().map(|id| (id, withholding));
-    if !errors.is_empty() {
-        return (Err(errors), holds);
-    }
-    let stem = discover::markdown_stem(name);
-    let lang = split_language(config, stem)
-        .1
-        .unwrap_or(&config.default_language);
-    let body = &file.text[body_start..];
-    let expanded = included.map(|i| &i.expanded);
-    let prepared = crate::dialects::prepare_expanded(body, file.rel.ends_with(".mdx"), expanded);
-    let mut warnings = read.warnings;
-    warnings.extend(prepared.warnings(&file.path, body, body_start));
-    let (title, title_heading) = title_of(read.raw.title.as_deref(), &prepared, body_start);
-    let written = read
-        .spans
-        .has("audience")
-        .then(|| read.spans.value("audience"));
-    let page = SectionPage {
-        section: id,
-        lang: lang.to_owned(),
-        title,
-        description: read.raw.description.map(|d| d.trim().to_owned()),
-        weight: read.raw.weight.or(read.raw.position),
-        path: file.path.clone(),
-        rel: file.rel.clone(),
-        text: file.text.clone(),
-        body_start,
-        title_heading,
-        labels: prepared.labels().to_vec(),
-        included: included.cloned(),
-        audience,
-        draft: read.raw.draft,
-    };
-    (Ok((page, written, warnings)), holds)
 }
 
 /// The title `written` in the front matter, else the heading of the body

@@ -384,7 +384,7 @@ fn section_texts_are_checked_too() {
         rel: "red/_index.md".into(),
         text: Arc::from("---\ntitle: \"Red\\x9b2J\"\n---\n"),
     };
-    let errors = parse_section(&Config::default(), &file, None)
+    let errors = section::parse_section(&Config::default(), &file, None)
         .0
         .unwrap_err();
     assert!(errors[0].message.contains("U+009B"), "{errors:?}");
