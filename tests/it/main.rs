@@ -45,6 +45,7 @@ mod serve;
 mod serve_edits;
 mod serve_http;
 mod serve_listings;
+mod serve_relinks;
 mod snapshots;
 mod support;
 mod tags;
