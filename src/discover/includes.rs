@@ -41,6 +41,11 @@ pub struct Included {
     /// The files put in from outside the content folder (their symbolic
     /// links resolved), which the dev server watches.
     pub outside: Vec<PathBuf>,
+    /// The Markdown files put in from outside the content folder whose
+    /// front matter says `audience: internal` (as the site folder shows
+    /// them), with the range of the line that includes each: a public
+    /// page may not show them.
+    pub internal: Vec<(String, Range<usize>)>,
 }
 
 /// [`include`] for each of `files`: the bodies of those that include
@@ -90,6 +95,7 @@ pub fn include(
         content: content_dir,
         files: Vec::new(),
         outside: Vec::new(),
+        internal: Vec::new(),
         problems: Vec::new(),
         within: Vec::new(),
     };
@@ -135,6 +141,7 @@ pub fn include(
         expanded: includes::expand(body, &directives, &texts),
         files: reader.files,
         outside: reader.outside,
+        internal: reader.internal,
     };
     (Some(included), warnings)
 }
@@ -160,6 +167,7 @@ struct Reader {
     content: PathBuf,
     files: Vec<(String, Range<usize>)>,
     outside: Vec<PathBuf>,
+    internal: Vec<(String, Range<usize>)>,
     /// Each problem, at the range of the page's line it comes from, with
     /// the path as written and why.
     problems: Vec<(Range<usize>, String, String)>,
@@ -204,14 +212,14 @@ impl Reader {
         }
         let bytes = read_small(&path)?;
         let text = String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let whole = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let markdown = is_markdown(&path.to_string_lossy());
         // Markdown put in as Markdown, not shown as code, loses its front matter.
         let text = match (markdown && target.code.is_none(), &target.select) {
             (true, Select::All | Select::Between(..)) => {
-                front_matter::split(text).map_or(text, |split| split.body)
+                front_matter::split(whole).map_or(whole, |split| split.body)
             }
-            _ => text,
+            _ => whole,
         };
         let part = includes::select(text, &target.select)?;
         match path.strip_prefix(&self.content) {
@@ -219,7 +227,14 @@ impl Reader {
                 let rel = rel.to_string_lossy().replace('\\', "/");
                 self.files.push((rel, at.clone()));
             }
-            Err(_) => self.outside.push(path.clone()),
+            Err(_) => {
+                if markdown && says_internal(&path, whole) {
+                    let shown = path.strip_prefix(&self.root).unwrap_or(&path);
+                    self.internal
+                        .push((shown.display().to_string(), at.clone()));
+                }
+                self.outside.push(path.clone());
+            }
         }
         if let Some(language) = &target.code {
             return Ok(includes::fenced(&part, language));
@@ -339,6 +354,31 @@ fn rebased(url: &str, from: &Path, to: &Path) -> Option<String> {
     }
     let slash = if path.ends_with('/') { "/" } else { "" };
     Some(format!("{}{slash}{rest}", written.join("/")))
+}
+
+/// Whether the front matter of `text`, the file at `path`, says
+/// `audience: internal` (or cannot be read: it may say so).
+fn says_internal(path: &Path, text: &str) -> bool {
+    use crate::matter::{self, Want};
+    let Ok(split) = front_matter::split(text) else {
+        return true;
+    };
+    let wanted = |key: &str| {
+        if key == "audience" {
+            Want::Text
+        } else {
+            Want::Skip
+        }
+    };
+    matter::read(path, &split, &wanted).map_or(true, |read| {
+        read.entries.iter().any(|e| {
+            e.key == "audience"
+                && e.value
+                    .as_ref()
+                    .and_then(|v| v.scalar_text())
+                    .is_some_and(|v| v.trim().eq_ignore_ascii_case("internal"))
+        })
+    })
 }
 
 /// The bytes of the file at `path`, if it is a file of at most [`MAX_BYTES`].

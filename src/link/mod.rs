@@ -243,8 +243,10 @@ pub fn link_or_return(
         assets,
         selection,
     );
+    let public = selection.audience != BuildAudience::Agents;
+    let scope = (&withheld, public);
     errors.extend(includes::withheld_includes(
-        &articles, &order, &sections, &withheld,
+        &articles, &order, &sections, scope,
     ));
     let mut registry = PathRegistry::new(
         config

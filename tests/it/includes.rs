@@ -126,6 +126,15 @@ fn an_internal_page_is_never_included_into_a_public_one() {
         "content/help.md",
         "---\nid: KB-1\ntitle: Help\n---\n\nIntro.\n\n{% include \"plan.md\" %}\n",
     );
+    // Outside the content folder, its front matter says so.
+    site.write(
+        "notes/escalation.md",
+        "---\naudience: internal\n---\n\nThe vendor's line is 555-0199.\n",
+    );
+    site.write(
+        "content/contact.md",
+        "---\nid: KB-3\ntitle: Contact\n---\n\n--8<-- \"notes/escalation.md\"\n",
+    );
     let output = site.tier0(&["build"]).output().unwrap();
     let err = stderr(&output);
     assert_error_at(
@@ -133,9 +142,15 @@ fn an_internal_page_is_never_included_into_a_public_one() {
         "includes `plan.md`, an internal article, which only the agents' build has",
         "content/help.md:8:1",
     );
-    let leaked = tree(&site.public())
-        .values()
-        .any(|bytes| String::from_utf8_lossy(bytes).contains("555-0100"));
+    assert_error_at(
+        &err,
+        "includes `notes/escalation.md`, whose front matter says `audience: internal`",
+        "content/contact.md:6:1",
+    );
+    let leaked = tree(&site.public()).values().any(|bytes| {
+        let text = String::from_utf8_lossy(bytes);
+        text.contains("555-0100") || text.contains("555-0199")
+    });
     assert!(!leaked, "the internal text reached the public site");
     // The agents' edition shows it where it is included.
     let agents = site
@@ -145,6 +160,8 @@ fn an_internal_page_is_never_included_into_a_public_one() {
     assert_eq!(agents.status.code(), Some(0), "{}", stderr(&agents));
     let help = std::fs::read_to_string(site.root().join("agents/help/index.html")).unwrap();
     assert!(help.contains("555-0100"), "{help}");
+    let contact = std::fs::read_to_string(site.root().join("agents/contact/index.html")).unwrap();
+    assert!(contact.contains("555-0199"), "{contact}");
 }
 
 #[test]
