@@ -27,6 +27,10 @@ use super::{ContentFolder, SourceFile, is_markdown};
 pub const MAX_BYTES: u64 = 1 << 20;
 /// How deep includes in included files are followed.
 pub const MAX_DEPTH: usize = 8;
+/// The most text a page's includes put in, all together: a file included
+/// a thousand times, or ten times by each of ten nested files, would
+/// otherwise make a page of gigabytes.
+pub const MAX_TOTAL_BYTES: usize = 16 << 20;
 
 /// A page's body with the files it includes put in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +100,7 @@ pub fn include(
         files: Vec::new(),
         outside: Vec::new(),
         internal: Vec::new(),
+        total: 0,
         problems: Vec::new(),
         within: Vec::new(),
     };
@@ -168,6 +173,8 @@ struct Reader {
     files: Vec<(String, Range<usize>)>,
     outside: Vec<PathBuf>,
     internal: Vec<(String, Range<usize>)>,
+    /// The bytes of text put in so far ([`MAX_TOTAL_BYTES`]).
+    total: usize,
     /// Each problem, at the range of the page's line it comes from, with
     /// the path as written and why.
     problems: Vec<(Range<usize>, String, String)>,
@@ -222,6 +229,13 @@ impl Reader {
             _ => whole,
         };
         let part = includes::select(text, &target.select)?;
+        if self.total + part.len() > MAX_TOTAL_BYTES {
+            return Err(format!(
+                "the page's includes would put in more than {} MiB",
+                MAX_TOTAL_BYTES >> 20
+            ));
+        }
+        self.total += part.len();
         match path.strip_prefix(&self.content) {
             Ok(rel) => {
                 let rel = rel.to_string_lossy().replace('\\', "/");

@@ -110,3 +110,27 @@ fn a_link_target_is_rebased_from_one_folder_to_another() {
         assert_eq!(rebased(kept, root, docs), None, "{kept}");
     }
 }
+
+#[test]
+fn a_pages_includes_put_in_16_mib_at_most() {
+    // Ten includes of a file that includes another ten times: 100 copies
+    // of 300 KiB, 30 MiB, the shape of a billion laughs.
+    let leaf = "x".repeat(300 << 10) + "\n";
+    let middle = "--8<-- \"c.md\"\n".repeat(10);
+    let page = "--8<-- \"b.md\"\n".repeat(10);
+    let root = site(&[
+        ("c.md", leaf.as_bytes()),
+        ("b.md", middle.as_bytes()),
+        ("content/page.md", page.as_bytes()),
+    ]);
+    let (included, warnings) = expand(root.path(), "page.md");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("the page's includes would put in more than 16 MiB")),
+        "{warnings:?}"
+    );
+    let size = included.unwrap().expanded.text().len();
+    assert!(size <= MAX_TOTAL_BYTES + page.len(), "{size}");
+    assert!(size > MAX_TOTAL_BYTES / 2, "{size}");
+}
