@@ -59,9 +59,14 @@ pub fn include_all(
     content: &ContentFolder,
     files: &[&SourceFile],
 ) -> (BTreeMap<String, Arc<Included>>, Vec<Diagnostic>) {
+    // The folders as the included files' paths are checked against, their
+    // symbolic links resolved once for every page.
+    let (Ok(root), Ok(content)) = (root.canonicalize(), content.dir.canonicalize()) else {
+        return (BTreeMap::new(), Vec::new());
+    };
     let results: Vec<_> = files
         .par_iter()
-        .map(|file| (file.rel.clone(), include(root, content, file)))
+        .map(|file| (file.rel.clone(), include(&root, &content, file)))
         .collect();
     let mut included = BTreeMap::new();
     let mut warnings = Vec::new();
@@ -76,11 +81,9 @@ pub fn include_all(
 
 /// The body of `file` with the files it includes put in, and the
 /// warnings for those that could not be; `None` when it includes none.
-pub fn include(
-    root: &Path,
-    content: &ContentFolder,
-    file: &SourceFile,
-) -> (Option<Included>, Vec<Diagnostic>) {
+/// `root` and `content`: the site and content folders, their symbolic links
+/// resolved.
+fn include(root: &Path, content: &Path, file: &SourceFile) -> (Option<Included>, Vec<Diagnostic>) {
     let body_start = front_matter::split(&file.text).map_or(0, |split| split.body_start);
     let body = &file.text[body_start..];
     if !may_include(body) {
@@ -90,13 +93,10 @@ pub fn include(
     if directives.is_empty() {
         return (None, Vec::new());
     }
-    let (Ok(root), Ok(content_dir)) = (root.canonicalize(), content.dir.canonicalize()) else {
-        return (None, Vec::new());
-    };
-    let folder = content_dir.join(&file.rel);
+    let folder = content.join(&file.rel);
     let mut reader = Reader {
-        root,
-        content: content_dir,
+        root: root.to_path_buf(),
+        content: content.to_path_buf(),
         files: Vec::new(),
         outside: Vec::new(),
         internal: Vec::new(),

@@ -471,7 +471,7 @@ fn doc_hash(doc: &SearchDocument) -> [u8; 16] {
 /// Changes whenever the exporter may write different bytes for the same
 /// articles (crate version plus a counter bumped with such changes), so that
 /// the build name changes too.
-const EXPORTER_REVISION: &str = concat!(env!("CARGO_PKG_VERSION"), "/5");
+const EXPORTER_REVISION: &str = concat!(env!("CARGO_PKG_VERSION"), "/6");
 
 #[cfg(test)]
 mod tests {

@@ -23,7 +23,7 @@ use super::inline::{self, Kind};
 use super::offsets::Rewrite;
 use syntax::{
     columns, highlight_start, is_blank_line, is_include, is_include_tag, is_list_item,
-    is_myst_option, is_snippets_block, myst_target, names_snippets, vue_block,
+    is_myst_option, is_snippets_block, myst_target, vue_block,
 };
 
 /// What starts each line of an alert: a block quote's marker.
@@ -417,7 +417,7 @@ impl Pass<'_> {
             self.rewrite.remove(content..end);
             return None;
         }
-        if shallow && is_snippets_block(trimmed) && names_snippets(&body[end..]) {
+        if shallow && is_snippets_block(trimmed) && super::includes::names_files(&body[end..]) {
             self.found(Kind::Include, at..end);
             self.mode = Mode::DropToLine("8<-");
             self.rewrite.remove(content..end);

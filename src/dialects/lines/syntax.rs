@@ -189,14 +189,6 @@ pub(super) fn is_snippets_block(line: &str) -> bool {
     scissors(line.trim_end()).is_some_and(str::is_empty)
 }
 
-/// Whether `rest`, the text after a line of scissors, goes on with the
-/// lines of a block of snippets: file names (or URLs, `;`-commented ones
-/// and blank lines) up to a closing line of scissors. A line of anything
-/// else (a heading, a sentence, a fence) means the scissors were text.
-pub(super) fn names_snippets(rest: &str) -> bool {
-    includes::names_files(rest)
-}
-
 /// The text of `line` after its block quote markers (`> > text`), if it
 /// starts with one.
 pub(super) fn unquoted(line: &str) -> Option<&str> {

@@ -7,7 +7,8 @@ fn expand(root: &Path, rel: &str) -> (Option<Included>, Vec<String>) {
     let content = ContentFolder::new(root, Path::new("content"));
     let text = std::fs::read_to_string(content.dir.join(rel)).unwrap();
     let file = SourceFile::in_content(rel, &text);
-    let (included, warnings) = include(root, &content, &file);
+    let (mut included, warnings) = include_all(root, &content, &[&file]);
+    let included = included.remove(rel).map(Arc::unwrap_or_clone);
     (included, warnings.into_iter().map(|d| d.message).collect())
 }
 
