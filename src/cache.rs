@@ -63,11 +63,7 @@ const INDEX_AT: u64 = MAGIC.len() as u64 + 32;
 /// build options that shape it, as text. This binary is part of it: a
 /// cache is never read by another build of tier0, even of the same version.
 pub fn frame(model: &SiteModel, theme: &Theme, options: &str) -> Digest {
-    let binary = std::env::current_exe()
-        .ok()
-        .and_then(|exe| Stamp::of(&exe))
-        .map(|s| format!("{s:?}"))
-        .unwrap_or_default();
+    let binary = digest::binary();
     digest::frame(
         model,
         &[

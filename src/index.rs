@@ -18,6 +18,8 @@ use crate::output_paths::SEARCH_DIR;
 use crate::parse::{Audience, Confidence};
 use crate::render::Sink;
 
+mod kept;
+
 /// File beside the tantivy index recording how the indexed build links its pages.
 pub const SITE_FILE: &str = "site.json";
 
@@ -114,7 +116,9 @@ fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocume
 }
 
 /// Builds the tantivy index in `index_dir` (with its [`IndexedSite`] written to
-/// `index_sink`) and exports the browser index into `sink`.
+/// `index_sink`) and exports the browser index into `sink`. A language that
+/// would come out as the sinks' earlier build left it is kept from there
+/// instead ([`kept`]).
 pub fn index(
     input: IndexInput,
     index_dir: &Path,
@@ -127,26 +131,57 @@ pub fn index(
         site,
         synonyms,
     } = input;
-    let mut built = search_index::build(index_dir, &languages, &documents)?;
+    let plan = search_index::Plan::new(&languages, documents)?;
+    let keys: Vec<(String, String)> = plan
+        .builds()
+        .map(|(lang, build)| {
+            let rules = synonyms.get(lang).map(Vec::as_slice).unwrap_or_default();
+            (lang.to_owned(), kept::key(lang, build, rules))
+        })
+        .collect();
+    let kept_langs = keys
+        .par_iter()
+        .map(|(lang, key)| {
+            let kept = kept::keep(lang, key, index_sink, sink)
+                .map_err(|source| output_error(index_dir, source))?;
+            Ok(kept.then(|| lang.clone()))
+        })
+        .collect::<Result<Vec<_>, SearchError>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut built = plan.build(index_dir, &kept_langs)?;
     for (lang, rules) in synonyms {
         built.set_synonyms(&lang, rules);
     }
-    // The export reads only what the build made: the documents are freed
+    // The export reads only what the build made: the articles are freed
     // beside it rather than before it.
-    let ((), exported) = rayon::join(
-        || drop(documents),
+    let exported = kept::Exported::default();
+    let ((), written) = rayon::join(
+        || drop(plan),
         || {
-            let failed = |source| SearchError::Io {
-                path: index_dir.join(SITE_FILE),
-                source,
-            };
-            let json =
-                serde_json::to_vec_pretty(&site).map_err(|e| failed(std::io::Error::other(e)))?;
-            index_sink.put(SITE_FILE, &json).map_err(failed)?;
+            let json = serde_json::to_vec_pretty(&site)
+                .map_err(|e| output_error(index_dir, std::io::Error::other(e)))?;
+            index_sink
+                .put(SITE_FILE, &json)
+                .map_err(|source| output_error(index_dir, source))?;
             search_index::export(&built, &|path: &str, bytes: &[u8]| {
+                exported.note(path, bytes);
                 sink.put(&format!("{SEARCH_DIR}/{path}"), bytes)
             })
         },
     );
-    exported
+    written?;
+    keys.into_par_iter()
+        .filter(|(lang, _)| !kept_langs.contains(lang))
+        .try_for_each(|(lang, key)| exported.record(&lang, key, index_dir, index_sink))
+        .map_err(|source| output_error(index_dir, source))
+}
+
+/// A failure to write the tantivy index's folder or what is kept beside it.
+fn output_error(index_dir: &Path, source: std::io::Error) -> SearchError {
+    SearchError::Io {
+        path: index_dir.join(SITE_FILE),
+        source,
+    }
 }

@@ -22,7 +22,7 @@
 //!
 //! [`text_analyzer`]: crate::analyzer::text_analyzer
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use std::path::Path;
@@ -55,59 +55,115 @@ pub fn build(
     languages: &[String],
     docs: &[SearchDocument],
 ) -> Result<BuiltIndex, SearchError> {
-    // Read as queries are (`analyzer::canonical`).
-    let canonical: Vec<Option<SearchDocument>> =
-        docs.par_iter().map(SearchDocument::canonical).collect();
-    let docs = docs
-        .iter()
-        .zip(&canonical)
-        .map(|(d, c)| c.as_ref().unwrap_or(d));
-    let mut by_lang: BTreeMap<&str, Vec<&SearchDocument>> =
-        languages.iter().map(|l| (l.as_str(), Vec::new())).collect();
-    for doc in docs {
-        match by_lang.get_mut(doc.lang.as_str()) {
-            Some(list) => list.push(doc),
-            None => {
-                return Err(SearchError::UnknownLanguage {
-                    id: doc.id.clone(),
-                    lang: doc.lang.clone(),
-                    configured: languages.join(", "),
-                });
+    Plan::new(languages, docs.to_vec())?.build(index_dir, &BTreeSet::new())
+}
+
+/// The articles of a build grouped by language, each language with its
+/// build name (a hash of its articles as the export reads them, which
+/// names its folder of exported files), before anything is analysed: what
+/// a caller needs to tell a language unchanged since its last build, whose
+/// index and exported files it can keep ([`Plan::build`] leaves it out).
+pub struct Plan {
+    /// In the order given, each language once.
+    languages: Vec<PlannedLanguage>,
+}
+
+struct PlannedLanguage {
+    lang: String,
+    /// Sorted by id.
+    docs: Vec<SearchDocument>,
+    /// A hash of the articles as given: what the export makes of them
+    /// (read as queries are, `analyzer::canonical`) follows from them.
+    build: String,
+}
+
+impl Plan {
+    /// Groups `docs` by language; an article of a language that is not in
+    /// `languages`, or two of one language with the same id, are errors.
+    pub fn new(languages: &[String], docs: Vec<SearchDocument>) -> Result<Self, SearchError> {
+        let mut by_lang: BTreeMap<&str, Vec<SearchDocument>> =
+            languages.iter().map(|l| (l.as_str(), Vec::new())).collect();
+        for doc in docs {
+            match by_lang.get_mut(doc.lang.as_str()) {
+                Some(list) => list.push(doc),
+                None => {
+                    return Err(SearchError::UnknownLanguage {
+                        id: doc.id,
+                        lang: doc.lang,
+                        configured: languages.join(", "),
+                    });
+                }
             }
         }
-    }
-    let mut jobs = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
-    for lang in languages {
-        if !seen.insert(lang.as_str()) {
-            continue;
-        }
-        let mut lang_docs = by_lang.remove(lang.as_str()).unwrap_or_default();
-        lang_docs.sort_by(|a, b| a.id.cmp(&b.id));
-        for pair in lang_docs.windows(2) {
-            if pair[0].id == pair[1].id {
+        let mut planned = Vec::new();
+        for lang in languages {
+            let Some(mut docs) = by_lang.remove(lang.as_str()) else {
+                continue;
+            };
+            docs.par_sort_unstable_by(|a, b| a.id.cmp(&b.id));
+            if let Some(pair) = docs.windows(2).find(|pair| pair[0].id == pair[1].id) {
                 return Err(SearchError::DuplicateId {
                     id: pair[0].id.clone(),
                     lang: lang.clone(),
                 });
             }
+            let build = crate::collect::build_name(lang, &docs);
+            planned.push(PlannedLanguage {
+                lang: lang.clone(),
+                docs,
+                build,
+            });
         }
-        jobs.push((index_dir.join(lang), lang.as_str(), lang_docs));
+        Ok(Self { languages: planned })
     }
-    // Languages side by side: each one's serial steps overlap the others'.
-    let built = jobs
-        .into_par_iter()
-        .map(|(dir, lang, docs)| build_language(&dir, lang, &docs))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(BuiltIndex {
-        dir: index_dir.to_path_buf(),
-        languages: built,
-    })
+
+    /// Each language with its build name, in the order given.
+    pub fn builds(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.languages
+            .iter()
+            .map(|l| (l.lang.as_str(), l.build.as_str()))
+    }
+
+    /// Creates (replacing) the tantivy index of each language under
+    /// `index_dir/<lang>/`, but for the languages in `kept`: the caller
+    /// keeps their index and exported files from an earlier build of the
+    /// same build name, and [`export`](crate::export) writes only the root
+    /// manifest of them.
+    pub fn build(
+        &self,
+        index_dir: &Path,
+        kept: &BTreeSet<String>,
+    ) -> Result<BuiltIndex, SearchError> {
+        // Languages side by side: each one's serial steps overlap the others'.
+        let built = self
+            .languages
+            .par_iter()
+            .filter(|l| !kept.contains(&l.lang))
+            .map(|l| {
+                // Read as queries are (`analyzer::canonical`).
+                let canonical: Vec<Option<SearchDocument>> =
+                    l.docs.par_iter().map(SearchDocument::canonical).collect();
+                let docs: Vec<&SearchDocument> = l
+                    .docs
+                    .iter()
+                    .zip(&canonical)
+                    .map(|(d, c)| c.as_ref().unwrap_or(d))
+                    .collect();
+                build_language(&index_dir.join(&l.lang), &l.lang, &l.build, &docs)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(BuiltIndex {
+            dir: index_dir.to_path_buf(),
+            order: self.languages.iter().map(|l| l.lang.clone()).collect(),
+            languages: built,
+        })
+    }
 }
 
 fn build_language(
     dir: &Path,
     lang: &str,
+    build: &str,
     docs: &[&SearchDocument],
 ) -> Result<LanguageIndex, SearchError> {
     if dir.exists() {
@@ -117,7 +173,7 @@ fn build_language(
     // The stored fields on one thread while the text is analysed on the others.
     let (index, analysis) = std::thread::scope(|scope| {
         let stored = scope.spawn(|| write_stored(dir, docs));
-        let analysis = crate::collect::analyse(lang, docs);
+        let analysis = crate::collect::analyse(lang, build, docs);
         let index = stored
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

@@ -29,7 +29,7 @@ use std::path::PathBuf;
 pub use engine::Engine;
 pub use error::SearchError;
 pub use export::{Sink, export, export_files};
-pub use index::build;
+pub use index::{Plan, build};
 pub use synonyms::SynonymRule;
 
 /// The browser engine's source: a dependency-free ES module (see `FORMAT.md`).
@@ -214,6 +214,10 @@ pub struct ExportedFile {
 #[derive(Debug)]
 pub struct BuiltIndex {
     pub(crate) dir: PathBuf,
+    /// Every language of the build, in the order given: those built and
+    /// those kept from an earlier build ([`Plan::build`]).
+    pub(crate) order: Vec<String>,
+    /// The languages built.
     pub(crate) languages: Vec<LanguageIndex>,
 }
 
@@ -265,9 +269,9 @@ impl BuiltIndex {
         }
     }
 
-    /// Language codes, in the order given to [`build`].
+    /// Language codes, in the order given to [`build`], kept ones included.
     pub fn languages(&self) -> Vec<&str> {
-        self.languages.iter().map(|l| l.lang.as_str()).collect()
+        self.order.iter().map(String::as_str).collect()
     }
 }
 

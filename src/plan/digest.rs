@@ -46,6 +46,22 @@ impl Write for Hashing {
     }
 }
 
+/// This binary as its file is now (length, modification time, inode):
+/// what a build keeps from an earlier one is keyed by it, so that another
+/// build of tier0, even of the same version, never reads it.
+pub fn binary() -> String {
+    std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|meta| {
+            #[cfg(unix)]
+            let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+            #[cfg(not(unix))]
+            let inode = 0;
+            format!("{} {:?} {inode}", meta.len(), meta.modified().ok())
+        })
+        .unwrap_or_default()
+}
+
 /// The digest of what frames every article page of `model`, with `more`
 /// (each part named, so that no two parts run together).
 pub fn frame(model: &SiteModel, more: &[(&str, &[u8])]) -> Digest {

@@ -60,6 +60,12 @@ pub trait Sink: Sync {
     fn keep(&self, _path: &str) -> bool {
         false
     }
+    /// The bytes of the regular file at `path` in the site being replaced,
+    /// so that the caller can tell whether [`Self::keep`] would be right.
+    /// Sinks without an earlier site have none.
+    fn previous(&self, _path: &str) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 /// Article pages built before (the build cache, which the build passes): which

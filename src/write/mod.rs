@@ -261,6 +261,12 @@ impl Sink for Staging {
         std::fs::copy(source, target).map(drop).map_err(failed)
     }
 
+    fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        let old = self.previous.as_ref()?.join(path);
+        let meta = std::fs::symlink_metadata(&old).ok()?;
+        meta.is_file().then(|| std::fs::read(&old).ok()).flatten()
+    }
+
     fn keep(&self, path: &str) -> bool {
         let kept = self
             .place(path)

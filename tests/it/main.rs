@@ -8,6 +8,7 @@ mod atomic;
 mod build;
 mod cache;
 mod cache_nav;
+mod cache_search;
 mod cache_stamps;
 mod categories;
 mod check;

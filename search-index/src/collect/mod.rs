@@ -59,7 +59,6 @@ struct Partial {
     norms: Vec<[u8; FIELDS]>,
     /// Token count per field.
     tokens: [u64; FIELDS],
-    hashes: Vec<[u8; 16]>,
 }
 
 /// The analysis of one language: per-term `(doc, field, tf)` entries, field
@@ -87,8 +86,26 @@ pub(crate) struct Analysis<'a> {
 /// for 30 to 40 ms at 10,000 articles while the other waited.
 const TERMS_PER_TASK: usize = 256;
 
-/// Analyses the articles of `lang` (sorted by id; document number = position).
-pub(crate) fn analyse<'a>(lang: &str, docs: &'a [&'a SearchDocument]) -> Analysis<'a> {
+/// The name of the build directory of the articles of `lang` (sorted by
+/// id, as given: what the export makes of them follows from them): a hash
+/// of each one's fields, in order, and of [`EXPORTER_REVISION`] and the
+/// format version.
+pub(crate) fn build_name(lang: &str, docs: &[SearchDocument]) -> String {
+    let hashes: Vec<[u8; 16]> = docs.par_iter().map(doc_hash).collect();
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(EXPORTER_REVISION.as_bytes());
+    hasher.update(&FORMAT_VERSION.to_le_bytes());
+    hasher.update(lang.as_bytes());
+    hasher.update(&[0]);
+    for h in &hashes {
+        hasher.update(h);
+    }
+    hasher.finalize().to_hex()[..16].to_string()
+}
+
+/// Analyses the articles of `lang` (sorted by id; document number =
+/// position), whose [`build_name`] is `build`.
+pub(crate) fn analyse<'a>(lang: &str, build: &str, docs: &'a [&'a SearchDocument]) -> Analysis<'a> {
     let threads = rayon::current_num_threads().clamp(1, 8);
     let per = docs.len().div_ceil(threads).max(1);
     let ranges: Vec<(usize, &[&SearchDocument])> = docs
@@ -103,21 +120,13 @@ pub(crate) fn analyse<'a>(lang: &str, docs: &'a [&'a SearchDocument]) -> Analysi
 
     let mut norms: Vec<[u8; FIELDS]> = Vec::with_capacity(docs.len());
     let mut tokens = [0u64; FIELDS];
-    let mut hasher = blake3::Hasher::new();
-    hasher.update(EXPORTER_REVISION.as_bytes());
-    hasher.update(&FORMAT_VERSION.to_le_bytes());
-    hasher.update(lang.as_bytes());
-    hasher.update(&[0]);
     for p in &mut partials {
         norms.append(&mut p.norms);
         for (total, n) in tokens.iter_mut().zip(p.tokens) {
             *total += n;
         }
-        for h in &p.hashes {
-            hasher.update(h);
-        }
     }
-    let build = hasher.finalize().to_hex()[..16].to_string();
+    let build = build.to_owned();
 
     let mut terms: Vec<&str> = partials
         .iter()
@@ -346,7 +355,6 @@ fn analyse_range(lang: &str, first: usize, docs: &[&SearchDocument]) -> Partial 
         other: Vec::new(),
         norms: Vec::with_capacity(docs.len()),
         tokens: [0; FIELDS],
-        hashes: Vec::with_capacity(docs.len()),
     };
     // Per local term: frequency and first body occurrence in the current field.
     let mut tf: Vec<u32> = Vec::new();
@@ -399,7 +407,6 @@ fn analyse_range(lang: &str, first: usize, docs: &[&SearchDocument]) -> Partial 
             *norm = FieldNormReader::fieldnorm_to_id(count);
         }
         p.norms.push(norms);
-        p.hashes.push(doc_hash(doc));
     }
     p
 }

@@ -54,8 +54,10 @@ pub type Sink<'a> = dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync + 'a;
 /// `public/search/`): `tier0-search.js` (ES module), `tier0-search.classic.js`
 /// (classic script), `manifest.js`, `<lang>/manifest.js` and the data files
 /// under `<lang>/<build>/`. A language's `manifest.js` is written after all
-/// of its data files. The first error of `out` stops the export and is
-/// returned as [`SearchError::Output`].
+/// of its data files; a language kept from an earlier build
+/// ([`Plan::build`](crate::Plan::build)) is only named in the root
+/// manifest. The first error of `out` stops the export and is returned as
+/// [`SearchError::Output`].
 pub fn export(built: &BuiltIndex, out: &Sink<'_>) -> Result<(), SearchError> {
     emit(out, crate::ENGINE_JS_NAME, crate::engine_js().as_bytes())?;
     emit(
@@ -65,7 +67,7 @@ pub fn export(built: &BuiltIndex, out: &Sink<'_>) -> Result<(), SearchError> {
     )?;
     let root = RootManifest {
         format: FORMAT_VERSION,
-        languages: built.languages.iter().map(|l| l.lang.clone()).collect(),
+        languages: built.order.clone(),
     };
     emit_json(out, "manifest.js", &serde_json::to_vec(&root)?)?;
     for language in &built.languages {
