@@ -64,6 +64,8 @@ const QUERIES: &[(&str, &str)] = &[
     ("en", "errconnectionreset"),
     ("en", "connectionreset "),
     ("en", "probefinished nxdomain"),
+    ("en", "err_conection_reset"),
+    ("en", "dns_probe_finishd_nxdomain "),
     ("es", "kb1042 "),
 ];
 

@@ -614,10 +614,13 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
       // A word nothing answers: the words it is made of, when the vocabulary has each
       // (`srv-mad03`, `srvmad03` → `srv`, `mad`, `03`).
       const parts = !answers.known && answers.candidates.length === 0 ? await partsOf(surface, typed, typos) : null;
-      if (parts) for (const [piece, part] of parts) { phrase.push(piece); add(piece, part); }
-      // A misspelled word is its best correction to the title and
-      // words-in-a-row rules.
-      else { const c = answers.candidates; phrase.push(c.length && c.every((x) => x.kind === "typo") ? c[0].surface : surface); add(surface, answers); }
+      // A misspelled word (or piece) is its best correction to the title
+      // and words-in-a-row rules.
+      for (const [word, a] of parts || [[surface, answers]]) {
+        const c = a.candidates;
+        phrase.push(c.length && c.every((x) => x.kind === "typo") ? c[0].surface : word);
+        add(word, a);
+      }
     }
     // Only the word being typed can start a stop word: it is optional when the query has another.
     if (words.length === 1) words[0].optional = false;
@@ -625,9 +628,9 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
   }
 
   /**
-   * The pieces of `surface` with their answers, or null: the first cut whose every piece the vocabulary has
-   * (the last, being typed, may have completions instead): the pieces its joiners cut; those cut again where
-   * letters meet digits; those the vocabulary lacks split into two or three vocabulary words.
+   * The pieces of `surface` with their answers, or null: the first cut whose every piece is answered
+   * (knownParts): the pieces its joiners cut; those cut again where letters meet digits; those the
+   * vocabulary lacks split into two or three vocabulary words.
    */
   async function partsOf(surface, typed, typos) {
     const pieces = codePieces(surface);
@@ -688,15 +691,16 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     return ends.slice(1).map((end, k) => piece(ends[k], end));
   }
 
-  /** Each of `pieces` with its answers when the vocabulary has every one (the last, being typed, may have completions instead), else null. */
+  /**
+   * Each of `pieces` with its answers when every one is answered: the vocabulary has it, or it has
+   * candidates (a misspelled piece its corrections, `conection` of `err_conection_reset`; the last, being
+   * typed, its completions); else null.
+   */
   async function knownParts(pieces, typed, typos) {
     const out = [];
     for (const [k, piece] of pieces.entries()) {
-      const last = typed && k === pieces.length - 1;
-      // Only a word being typed may be unknown: no corrections to look up.
-      if (!last && !(await lookup(piece)).entry) return null;
-      const a = await candidatesOf(piece, last, typos, false);
-      if (!a.known && !(last && a.candidates.length > 0)) return null;
+      const a = await candidatesOf(piece, typed && k === pieces.length - 1, typos, false);
+      if (!a.known && a.candidates.length === 0) return null;
       out.push([piece, a]);
     }
     return out;
@@ -1163,7 +1167,7 @@ function createSearch({ load, base = "", lang } = {}) {
     return (await answer(query, options)).results;
   }
 
-  /** A corrected query (unknown words replaced by their best correction,
+  /** A corrected query (unknown words, and the unknown pieces of a code, replaced by their best correction,
    *  as `written` shows it if it has it), or null. */
   async function suggest(typed, written = new Map()) {
     const query = queryText(typed);
@@ -1178,6 +1182,17 @@ function createSearch({ load, base = "", lang } = {}) {
       if (!entry) {
         const best = (await corrections(surface, words))[0];
         if (best) { replacement = written.get(best.surface) ?? best.surface; changed = true; }
+        else if (/[_-]/.test(token.text)) {
+          // A code's misspelled pieces (`err_conection_reset`), each its correction.
+          const pieces = token.text.split(/([_-]+)/);
+          for (let k = 0; k < pieces.length; k += 2) {
+            const piece = normalize(pieces[k]);
+            const found = piece ? await lookup(piece) : { entry: true };
+            const fix = found.entry ? null : (await corrections(piece, found.words))[0];
+            if (fix) { pieces[k] = written.get(fix.surface) ?? fix.surface; changed = true; }
+          }
+          replacement = pieces.join("");
+        }
       }
       out += query.slice(pos, token.start) + replacement;
       pos = token.end;

@@ -11,7 +11,9 @@
 // `short` (the first 2–4 letters of a title word), `bodytypo` (a body
 // word with one edit and no accents, complete) and `codepart` (consecutive
 // pieces of a longer code, itself a code: `x86_64` of
-// `stable-x86_64-pc-windows-msvc`) and `question` (one or two title words
+// `stable-x86_64-pc-windows-msvc`) and `codetypo` (a code with joiners
+// with one edit in a piece of 5+ letters, never its first letter:
+// `err_conection_reset`) and `question` (one or two title words
 // of 4+ letters asked as a question: `how do I`, `cómo puedo`…, whose
 // question words the engines make optional) and `variant` (a code of the
 // article written otherwise: spaces for its joiners, no joiner where its
@@ -25,7 +27,7 @@
 /** The kinds a known-item benchmark reports. */
 export const KNOWN_ITEM_KINDS = ["title", "accentless", "typo", "prefix", "body"];
 /** Every kind. */
-export const ALL_KINDS = [...KNOWN_ITEM_KINDS, "multi", "code", "short", "bodytypo", "codepart", "question", "variant", "compact", "together"];
+export const ALL_KINDS = [...KNOWN_ITEM_KINDS, "multi", "code", "short", "bodytypo", "codepart", "codetypo", "question", "variant", "compact", "together"];
 
 /** How `question` queries start, per language. */
 const QUESTIONS = {
@@ -178,6 +180,15 @@ export function makeQueries(name, records, perKind, kinds = ALL_KINDS, lang = "e
     return out;
   }));
   for (const [r, part] of pick(parts, perKind, random)) add("codepart", `${part} `, r, [r.id]);
+  const misspellable = codes.flatMap(([r, c]) => {
+    const pieces = c.split(/([_-]+)/);
+    const at = pieces.findIndex((p, k) => k % 2 === 0 && /^\p{L}{5,}$/u.test(p));
+    return pieces.length > 1 && at >= 0 ? [[r, pieces, at]] : [];
+  });
+  for (const [r, pieces, at] of pick(misspellable, perKind, random)) {
+    const q = pieces.map((p, k) => (k === at ? typo(p, random) : p)).join("");
+    add("codetypo", random() < 0.5 ? q : `${q} `, r, [r.id]);
+  }
   const respell = (code) => {
     const lower = code.toLowerCase();
     if (/^0x[0-9a-f]+$/.test(lower)) return lower.slice(2);

@@ -156,6 +156,15 @@ test("error codes are found whole", async () => {
   // A part of a code, which the vocabulary has only whole: its pieces.
   assert.deepEqual(ids(await en.search("probe_finished ")), ["KB-1042"]);
   assert.deepEqual(ids(await en.search("CONNECTION_RESET")), ["KB-1043"]);
+  // A misspelled piece is its correction, as a misspelled word is.
+  for (const q of ["err_conection_reset ", "ERR_CONECTION_RESET", "dns_probe_finishd_nxdomain "]) {
+    assert.equal(ids(await en.search(q))[0], q.startsWith("dns") ? "KB-1042" : "KB-1043", q);
+  }
+  const answer = await en.answer("err_conection_reset ");
+  assert.deepEqual(answer.words.map((w) => w.surface), ["err", "conection", "reset"]);
+  assert.deepEqual(answer.corrections, [{ from: "conection", to: "connection" }]);
+  assert.equal(answer.suggestion, "err_connection_reset ");
+  assert.equal(await en.suggest("ERR_CONECTION_RESTE"), "ERR_connection_reset");
   // Not when a piece is unknown: an id that no article has finds nothing.
   assert.deepEqual(ids(await es.search("KB-9999 ")), []);
 });

@@ -265,21 +265,13 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: 
         } else {
             None
         };
-        match parts {
-            Some(parts) => {
-                for (piece, part) in parts {
-                    phrase.push(piece.to_string());
-                    add(piece, part);
-                }
-            }
-            None => {
-                // A misspelled word is its best correction to the title
-                // and words-in-a-row rules.
-                let c = &answers.candidates;
-                let corrected = c.first().filter(|_| c.iter().all(|c| c.kind == Kind::Typo));
-                phrase.push(corrected.map_or(surface, |c| &c.surface).clone());
-                add(surface, answers);
-            }
+        for (surface, answers) in parts.unwrap_or_else(|| vec![(surface, answers)]) {
+            // A misspelled word (or piece) is its best correction to the
+            // title and words-in-a-row rules.
+            let c = &answers.candidates;
+            let corrected = c.first().filter(|_| c.iter().all(|c| c.kind == Kind::Typo));
+            phrase.push(corrected.map_or(surface, |c| &c.surface).to_string());
+            add(surface, answers);
         }
     }
     // Only the word being typed can start a stop word: it is optional

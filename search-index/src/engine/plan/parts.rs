@@ -24,8 +24,7 @@ pub fn code_pieces(surface: &str) -> Vec<&str> {
 }
 
 /// The pieces of `surface` with their answers, or `None`: the first of
-/// these cuts whose every piece the vocabulary has (the last, when
-/// `typed`, may instead have completions): the pieces its joiners cut;
+/// these cuts whose every piece is answered ([`known_parts`]): the pieces its joiners cut;
 /// those cut again where letters meet digits; those the vocabulary lacks
 /// split into two or three vocabulary words ([`split_word`]).
 pub(super) fn parts<'s>(
@@ -78,8 +77,10 @@ fn digit_runs(word: &str) -> Vec<&str> {
     out
 }
 
-/// Each of `pieces` with its answers, when the vocabulary has every one
-/// (the last, being typed, may instead have completions).
+/// Each of `pieces` with its answers, when every one is answered: the
+/// vocabulary has it, or it has candidates (a misspelled piece its
+/// corrections, `conection` of `err_conection_reset`; the last, being
+/// typed, its completions).
 fn known_parts<'s>(
     vocab: &dyn Vocabulary,
     pieces: &[&'s str],
@@ -90,13 +91,8 @@ fn known_parts<'s>(
         .iter()
         .enumerate()
         .map(|(k, &piece)| {
-            let typed = typed && k == last;
-            // Only a word being typed may be unknown: no corrections to look up.
-            if !typed && lookup(vocab, piece).is_none() {
-                return None;
-            }
-            let answers = candidates(vocab, piece, typed, false);
-            (answers.known || (typed && !answers.candidates.is_empty())).then_some((piece, answers))
+            let answers = candidates(vocab, piece, typed && k == last, false);
+            (answers.known || !answers.candidates.is_empty()).then_some((piece, answers))
         })
         .collect()
 }

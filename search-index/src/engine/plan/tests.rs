@@ -161,6 +161,7 @@ fn pieces() -> Words {
         word("ma", 1),
         word("mac", 5),
         word("mad", 2),
+        word("madrd", 1),
         word("os", 3),
         word("srv", 2),
     ];
@@ -209,4 +210,15 @@ fn a_word_nothing_answers_is_planned_as_its_parts() {
     );
     // A known word is never split.
     assert_eq!(surfaces("mac "), (strings(&["mac"]), strings(&["mac"])));
+    // A misspelled piece is its correction, to the phrase too.
+    assert_eq!(
+        surfaces("srv-madrid-03 "),
+        (
+            strings(&["srv", "madrid", "03"]),
+            strings(&["srv", "madrd", "03"])
+        )
+    );
+    // Not a piece that nothing answers: the word stays whole, unanswered.
+    let whole = strings(&["srv-xq-03"]);
+    assert_eq!(surfaces("srv-xq-03 "), (whole.clone(), whole));
 }
