@@ -65,6 +65,7 @@ const QUERIES: &[(&str, &str)] = &[
     ("en", "connectionreset "),
     ("en", "probefinished nxdomain"),
     ("en", "err_conection_reset"),
+    ("en", "printer doesn't print "),
     ("en", "dns_probe_finishd_nxdomain "),
     ("es", "kb1042 "),
 ];

@@ -270,6 +270,45 @@ fn the_words_a_problem_is_framed_with_are_optional() {
     assert_eq!(optional("find "), [false]);
 }
 
+/// "outlook doesn't open": what a contraction's apostrophe leaves
+/// (`doesn`, `t`; `won`, `cant`) named nothing an article has to say, and
+/// no article had every word.
+#[test]
+fn a_contraction_is_optional_as_a_question_word_is() {
+    let docs = vec![
+        english_doc(
+            "outlook",
+            "Outlook does not open",
+            None,
+            "Start it in safe mode.",
+        ),
+        english_doc("teams", "Teams will not sign in", None, "Clear the cache."),
+        english_doc(
+            "print",
+            "The printer prints blank pages",
+            None,
+            "It doesn't print.",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let files = export_files(&build(dir.path(), &["en".to_string()], &docs).unwrap()).unwrap();
+    let engine = common::engine(&files, "en");
+    for (query, first) in [
+        ("outlook doesn't open ", "outlook"),
+        ("outlook doesn’t open ", "outlook"),
+        ("outlook doesnt open ", "outlook"),
+        ("teams won't sign in ", "teams"),
+        ("teams wont sign ", "teams"),
+        ("printer can't print ", "print"),
+    ] {
+        let answer = engine.search(query, 10).unwrap();
+        assert!(answer.all_words, "{query}: not every word matched");
+        assert_eq!(answer.hits[0].record.id, first, "{query}");
+    }
+    // Alone, they are what is asked for.
+    assert!(engine.plan("doesn't ").unwrap().iter().all(|w| !w.optional));
+}
+
 #[test]
 fn a_correction_is_shown_as_the_results_write_it_in_the_readers_case() {
     let files = exported();
