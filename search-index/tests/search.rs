@@ -208,6 +208,17 @@ fn question_words_are_optional_beside_another_word() {
         [false, true, false, false]
     );
     assert_eq!(optional("necesito impresora "), [true, false]);
+    // Nor do the verbs a problem is told with: the article about the error
+    // need not say `sale`.
+    // `me`, a stop word, though no article of this fixture has it.
+    assert_eq!(
+        optional("me sale el error 0x80070005 "),
+        [true, false, false]
+    );
+    assert_eq!(
+        sorted("me sale el error 0x80070005 "),
+        sorted("error 0x80070005 ")
+    );
     assert!(!sorted("impresora ").is_empty());
     assert_eq!(sorted("necesito impresora "), sorted("impresora "));
     // Alone, or with only other question words, they are required.

@@ -68,7 +68,7 @@ mod tests;
 mod tokenizer;
 
 pub use lexicon::{Lexicon, STOP, STOP_TERM, Tier0TokenStream, Tier0Tokenizer};
-pub use question::question_words;
+pub use question::{phrasing_words, question_words};
 pub use scan::for_each_token;
 pub use stemmer::{CodeAwareStemmer, CodeAwareStemmerFilter, CodeAwareStemmerStream};
 pub use tokenizer::{CodeAwareTokenizer, PrecomputedTokenStream, is_cjk, tokenize};

@@ -127,12 +127,21 @@ const ENGLISH: &[&str] = &[
 /// Spanish: what tantivy's Spanish list (Snowball's) leaves of the same:
 /// the forms of "poder", "hacer", "querer", "necesitar", "deber",
 /// "encontrar" and "funcionar" ("mi impresora no funciona" for "La
-/// impresora no imprime"); the accented interrogatives it lists only
-/// unaccented are folded there.
+/// impresora no imprime"), and those of the verbs a problem is told with
+/// ("me sale el error 0x80070005", "me aparece", "me da error", "va
+/// lento", "qué pasa con"), which the article about the error need not
+/// say; the accented interrogatives it lists only unaccented are folded
+/// there. (`tengo`, `tiene` are in the stop list already.)
 const SPANISH: &[&str] = &[
+    "aparece",
+    "aparecen",
     "ayuda",
     "ayudar",
+    "da",
+    "dan",
     "debo",
+    "dice",
+    "dicen",
     "encontrar",
     "encuentro",
     "favor",
@@ -142,6 +151,8 @@ const SPANISH: &[&str] = &[
     "hacer",
     "hago",
     "necesito",
+    "ocurre",
+    "pasa",
     "podemos",
     "poder",
     "puede",
@@ -150,7 +161,48 @@ const SPANISH: &[&str] = &[
     "puedo",
     "quiero",
     "quisiera",
+    "sale",
+    "salen",
+    "sucede",
+    "va",
+    "van",
 ];
+
+/// Words a query is phrased with that the language's stop list may hold
+/// (pronouns, articles, the forms of "tener", "estar", "ser" and "haber"
+/// a problem is told with: "me sale", "no tengo internet", "estoy sin
+/// correo"), folded as a query's surfaces are. The export adds those that
+/// are stop words to the vocabulary when no article has them, so that a
+/// query drops them as it drops every other stop word: absent from the
+/// vocabulary, `me` was an unknown word, required, and "me sale el error
+/// 0x80070005" found no article with every word on a site whose articles
+/// never say "me".
+const SPANISH_PHRASING: &[&str] = &[
+    "al", "algo", "como", "con", "cuando", "del", "desde", "donde", "el", "en", "es", "esa", "ese",
+    "eso", "esta", "estamos", "estan", "estas", "este", "esto", "estoy", "ha", "han", "has", "hay",
+    "he", "hemos", "la", "las", "le", "les", "lo", "los", "me", "mi", "mis", "mucho", "muy",
+    "nada", "nos", "o", "otra", "otro", "para", "pero", "poco", "por", "porque", "que", "se",
+    "sin", "sobre", "son", "soy", "su", "sus", "te", "tenemos", "tengo", "tiene", "tienen",
+    "tienes", "todo", "todos", "tu", "tus", "un", "una", "unos", "y", "ya", "yo",
+];
+
+/// English: the same for the Lucene stop list that tantivy uses.
+const ENGLISH_PHRASING: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
+    "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this",
+    "to", "was", "will", "with",
+];
+
+/// The words a query of `lang` is phrased with that the export adds to
+/// the vocabulary when they are stop words that no article has
+/// ([`SPANISH_PHRASING`]).
+pub fn phrasing_words(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" => ENGLISH_PHRASING,
+        "es" => SPANISH_PHRASING,
+        _ => &[],
+    }
+}
 
 /// The question words of `lang` (none for a language without a list).
 pub fn question_words(lang: &str) -> &'static [&'static str] {
@@ -185,5 +237,23 @@ mod tests {
             }
         }
         assert!(question_words("de").is_empty());
+    }
+
+    #[test]
+    fn phrasing_words_are_folded_and_sorted() {
+        for lang in ["en", "es"] {
+            let words = phrasing_words(lang);
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "{lang}: sorted");
+            for word in words {
+                assert_eq!(surface_forms(Mode::Query, word), vec![word.to_string()]);
+            }
+        }
+        // Most are stop words: those are the ones the export adds.
+        let mut stop = StopWords::new(stemmer_language("es").unwrap());
+        assert!(
+            ["me", "tengo", "estoy", "se"]
+                .iter()
+                .all(|w| stop.is_stop(w))
+        );
     }
 }

@@ -8,7 +8,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Analysis, Partial, Scored};
 use crate::SearchDocument;
-use crate::analyzer::{Mode, STOP_TERM, surface_forms};
+use crate::analyzer::{
+    Mode, STOP_TERM, StopWords, phrasing_words, stemmer_language, surface_forms,
+};
 use crate::format::{self, js_cmp};
 
 /// The export's view of one language.
@@ -58,12 +60,16 @@ pub(crate) struct TermData {
     pub sole: Vec<u32>,
 }
 
+/// The term of a stop word that the vocabulary lists though no article
+/// has it ([`vocabulary`]).
+pub(crate) const NO_TERM: u32 = u32::MAX;
+
 /// One surface form.
 pub(crate) struct VocabWord {
     /// Lower-cased, folded word form.
     pub surface: Box<str>,
     /// Index into [`LanguageData::terms`]: for a stop word, its own term
-    /// ([`format::stop_term`]).
+    /// ([`format::stop_term`]), or [`NO_TERM`] for one no article has.
     pub term: u32,
     /// A stop word: the vocabulary lists it without a term.
     pub stop: bool,
@@ -83,9 +89,10 @@ pub(super) fn merge(mut analysis: Analysis<'_>, scored: Vec<Scored>) -> Language
         terms: term_names,
         globals,
         build,
+        lang,
         ..
     } = analysis;
-    let vocab = vocabulary(&partials, &globals);
+    let vocab = vocabulary(&partials, &globals, &lang);
     let reversed_order = reversed_order(&vocab);
     let terms = term_data(term_names, scored, &vocab, &sole_titles(docs, &vocab));
     LanguageData {
@@ -124,8 +131,9 @@ fn records(docs: &[&SearchDocument], terms: &[Box<str>], scored: &[Scored]) -> V
 }
 
 /// Every surface form of the partials' lexicons once, with its global
-/// term, in [`js_cmp`] order.
-fn vocabulary(partials: &[Partial], globals: &[Vec<u32>]) -> Vec<VocabWord> {
+/// term, and the stop words of `lang`'s [`phrasing_words`] that no article
+/// has (without a term: [`NO_TERM`]), in [`js_cmp`] order.
+fn vocabulary(partials: &[Partial], globals: &[Vec<u32>], lang: &str) -> Vec<VocabWord> {
     let mut vocab: Vec<VocabWord> = Vec::new();
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for (partial, to_global) in partials.iter().zip(globals) {
@@ -135,6 +143,18 @@ fn vocabulary(partials: &[Partial], globals: &[Vec<u32>]) -> Vec<VocabWord> {
                     surface: surface.clone(),
                     term: to_global[(*term & !STOP_TERM) as usize],
                     stop: *term & STOP_TERM != 0,
+                });
+            }
+        }
+    }
+    if let Some(language) = stemmer_language(lang) {
+        let mut stop = StopWords::new(language);
+        for word in phrasing_words(lang) {
+            if !seen.contains(word) && stop.is_stop(word) {
+                vocab.push(VocabWord {
+                    surface: (*word).into(),
+                    term: NO_TERM,
+                    stop: true,
                 });
             }
         }
@@ -165,7 +185,7 @@ fn term_data(
     sole: &[(u32, u32)],
 ) -> Vec<TermData> {
     let mut forms: Vec<Vec<u32>> = vec![Vec::new(); names.len()];
-    for (i, word) in vocab.iter().enumerate() {
+    for (i, word) in vocab.iter().enumerate().filter(|(_, w)| w.term != NO_TERM) {
         forms[word.term as usize].push(i as u32);
     }
     let mut soles: Vec<Vec<u32>> = vec![Vec::new(); names.len()];

@@ -78,6 +78,7 @@ pub(crate) struct Analysis<'a> {
     /// Token count per field.
     pub tokens: [u64; FIELDS],
     build: String,
+    lang: String,
 }
 
 /// The most terms one scoring task takes. Rayon splits a range only as far
@@ -166,6 +167,7 @@ pub(crate) fn analyse<'a>(lang: &str, build: &str, docs: &'a [&'a SearchDocument
         norms,
         tokens,
         build,
+        lang: lang.to_owned(),
     }
 }
 
@@ -478,7 +480,7 @@ fn doc_hash(doc: &SearchDocument) -> [u8; 16] {
 /// Changes whenever the exporter may write different bytes for the same
 /// articles (crate version plus a counter bumped with such changes), so that
 /// the build name changes too.
-const EXPORTER_REVISION: &str = concat!(env!("CARGO_PKG_VERSION"), "/6");
+const EXPORTER_REVISION: &str = concat!(env!("CARGO_PKG_VERSION"), "/7");
 
 #[cfg(test)]
 mod tests {
