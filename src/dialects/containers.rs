@@ -184,7 +184,8 @@ pub(super) fn myst(line: &str, open: Option<Fence>) -> Option<Marker> {
         return Some(marker);
     }
     let (shown, warned) = match name {
-        "toctree" | "contents" => (String::new(), false),
+        // Sphinx runs a doctest's setup and clean-up without showing them.
+        "toctree" | "contents" | "testsetup" | "testcleanup" => (String::new(), false),
         "rubric" => (format!("**{args}**"), false),
         "image" | "figure" => (format!("![]({args})"), false),
         "include" | "literalinclude" | "program-output" | "command-output" => (String::new(), true),
@@ -210,6 +211,14 @@ fn known_directive(name: &str, title: Option<String>, fence: Fence) -> Option<Ma
         };
         return Some(Marker::Colon(fence, Some(admonition)));
     }
+    if let Some((kind, words)) = version_note(name) {
+        let admonition = Admonition {
+            kind,
+            title: Some(title.map_or_else(|| words.to_owned(), |v| format!("{words} {v}"))),
+            collapsible: None,
+        };
+        return Some(Marker::Colon(fence, Some(admonition)));
+    }
     Some(match (name, title) {
         ("dropdown", title) => Marker::Colon(
             fence,
@@ -225,6 +234,19 @@ fn known_directive(name: &str, title: Option<String>, fence: Fence) -> Option<Ma
             | "card-carousel" | "card",
             _,
         ) => Marker::Colon(fence, None),
+        _ => return None,
+    })
+}
+
+/// The alert and the words before the version of Sphinx's notes of a
+/// change (```` ```{versionadded} 23.1 ```` shows "New in version 23.1"
+/// above its body).
+fn version_note(name: &str) -> Option<(AlertKind, &'static str)> {
+    Some(match name {
+        "versionadded" => (AlertKind::Note, "New in version"),
+        "versionchanged" => (AlertKind::Note, "Changed in version"),
+        "deprecated" => (AlertKind::Warning, "Deprecated since version"),
+        "versionremoved" => (AlertKind::Warning, "Removed in version"),
         _ => return None,
     })
 }

@@ -325,6 +325,46 @@ fn myst_directives_become_alerts_or_are_left_out() {
     assert!(prepared.text().contains("After"), "{}", prepared.text());
 }
 
+/// cattrs's and pydata-sphinx-theme's docs: a MyST code directive was a
+/// code block of no language showing its options (`:caption: page.md`,
+/// `:options: +SKIP`) as its first lines; a doctest's setup, which Sphinx
+/// runs unseen, was shown.
+#[test]
+fn myst_code_directives_are_code_of_their_language_without_options() {
+    let body = "````{code-block} python\n:caption: conf.py\n:linenos:\nhtml_theme = \"x\"\n:not: an option\n````\n\n\
+                ```{doctest} basics\n:options: +SKIP\n>>> 1 + 1\n2\n```\n\n```{testsetup}\nimport cattrs\n```\nEnd\n";
+    assert_eq!(
+        text(body),
+        "````python\nhtml_theme = \"x\"\n:not: an option\n````\n\n```python\n>>> 1 + 1\n2\n```\n\n\n\n\nEnd\n"
+    );
+    // In a block quote, and with no language named.
+    assert_eq!(
+        text("> ```{code} \n> :number-lines:\n> x\n> ```\n"),
+        "> ```\n> x\n> ```\n"
+    );
+}
+
+/// cattrs's docs: 45 notes of the version that added or changed a
+/// function were code blocks of their own text.
+#[test]
+fn myst_version_notes_become_alerts_titled_with_the_version() {
+    let body = "```{versionadded} 23.1.0\nThe `x` hook.\n```\n\n```{deprecated} 24.1\n```\n";
+    let prepared = prepare(body, false);
+    assert_eq!(
+        prepared.text(),
+        "> [!NOTE]\n> The `x` hook.\n\n\n> [!WARNING]\n\n"
+    );
+    let title = |marker: &str| {
+        let at = prepared.text().find(marker).unwrap();
+        prepared.admonition_at(at).unwrap().title.clone()
+    };
+    assert_eq!(title("[!NOTE]").as_deref(), Some("New in version 23.1.0"));
+    assert_eq!(
+        title("[!WARNING]").as_deref(),
+        Some("Deprecated since version 24.1")
+    );
+}
+
 #[test]
 fn sphinx_design_directives_show_their_bodies_without_their_options() {
     // Furo's and sphinx-book-theme's docs: tabs, dropdowns and cards were

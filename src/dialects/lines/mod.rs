@@ -123,13 +123,15 @@ enum Mode {
     /// with `depth` containers, indented by `indent` columns in them.
     /// `includes_only`: a block of nothing but file includes, left out
     /// whole with its fences; `quoted`: a block inside a block quote
-    /// (`> ```rust`), whose lines start with its markers.
+    /// (`> ```rust`), whose lines start with its markers; `options`: a
+    /// MyST code directive whose options may still come.
     Code {
         closer: Closer,
         depth: usize,
         indent: usize,
         includes_only: bool,
         quoted: bool,
+        options: bool,
     },
     /// An HTML comment, up to `-->`.
     Comment {
@@ -476,6 +478,7 @@ impl Pass<'_> {
                 indent: rel,
                 includes_only: false,
                 quoted: false,
+                options: false,
             };
             return Some(format!("{prefix}```{lang}"));
         }

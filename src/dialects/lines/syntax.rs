@@ -64,6 +64,22 @@ pub(super) fn fence(line: &str) -> Option<Closer> {
     (len >= 3 && info_ok).then_some(Closer::Fence(ch, len))
 }
 
+/// The language to write in place of the info string `info` of a MyST
+/// code directive's fence (```` ```{code-block} python ````: `python`; a
+/// doctest's `>>>` session: `python`), `""` when it names none; `None`
+/// when `info` is no such directive. Its options (`:caption:`,
+/// `:linenos:`, `:options: +SKIP`) open its body, and are no code.
+pub(super) fn myst_code_language(info: &str) -> Option<&str> {
+    let (name, args) = info.trim().strip_prefix('{')?.split_once('}')?;
+    let argument = args.split_whitespace().next().unwrap_or("");
+    Some(match name {
+        "code-block" | "code" | "sourcecode" | "code-cell" => argument,
+        "doctest" | "testcode" | "ipython" | "jupyter-execute" => "python",
+        "testoutput" => "",
+        _ => return None,
+    })
+}
+
 /// The language of a line that is only `{% highlight go %}` or
 /// `{{< highlight go >}}` (also Hugo's `code` and `code-toggle`).
 pub(super) fn highlight_start(line: &str) -> Option<&str> {
