@@ -169,6 +169,11 @@ pub(super) fn myst(line: &str, open: Option<Fence>) -> Option<Marker> {
             .filter(|f| f.closed_by(fence))
             .map(|_| Marker::ColonClose(fence));
     }
+    if let Some(args) = line[len..].strip_prefix("admonish")
+        && (args.is_empty() || args.starts_with([' ', '\t']))
+    {
+        return Some(Marker::Colon(fence, Some(admonish(args))));
+    }
     let (name, args) = line[len..].strip_prefix('{')?.split_once('}')?;
     let args = args.trim();
     let title = (!args.is_empty()).then(|| super::inline_text(args));
@@ -236,6 +241,32 @@ fn known_directive(name: &str, title: Option<String>, fence: Fence) -> Option<Ma
         ) => Marker::Colon(fence, None),
         _ => return None,
     })
+}
+
+/// The alert of mdbook-admonish's ```` ```admonish warning title="Data
+/// loss", collapsible=true ```` with `args` after `admonish`: a note
+/// without a kind, a kind of its own (`expensive`) a note of its name;
+/// `title=""` is no title.
+fn admonish(args: &str) -> Admonition {
+    let name = args
+        .split([' ', '\t', ','])
+        .find(|word| !word.is_empty())
+        .filter(|word| !word.contains('='));
+    let (kind, title) = match name {
+        Some(name) => known_kind(name).unwrap_or((AlertKind::Note, Some(capitalised(name)))),
+        None => (AlertKind::Note, None),
+    };
+    let collapsible = args
+        .split([' ', '\t', ','])
+        .any(|word| word == "collapsible=true")
+        .then_some(false);
+    Admonition {
+        kind,
+        title: super::attribute(args, "title")
+            .map(super::inline_text)
+            .or(title),
+        collapsible,
+    }
 }
 
 /// The alert and the words before the version of Sphinx's notes of a

@@ -37,7 +37,8 @@
 //!   before this rewrite), in code too: dropped, and a code block of
 //!   nothing else with them;
 //! - mkdocstrings' `::: package.module` directives and their options:
-//!   dropped; MyST's fenced directives (```` ```{note} ````) into alerts,
+//!   dropped; MyST's fenced directives (```` ```{note} ````) and
+//!   mdbook-admonish's blocks (```` ```admonish tip ````) into alerts,
 //!   or their block dropped (`{toctree}`, `{program-output}`); its roles
 //!   (``{doc}`Title <page>` ``) into links or text, and its targets
 //!   (`(label)=`) into anchors.
@@ -347,6 +348,7 @@ fn has_dialect(body: &str) -> bool {
                 .iter()
                 .any(|m| line.starts_with(m))
                 || line.starts_with('(') && line.trim_end().ends_with(")=")
+                || line.starts_with("```") && line.trim_start_matches('`').starts_with("admonish")
         })
 }
 

@@ -365,6 +365,28 @@ fn myst_version_notes_become_alerts_titled_with_the_version() {
     );
 }
 
+/// mdbook-admonish's book: its admonitions, fenced code blocks of the
+/// info string `admonish`, were shown as code.
+#[test]
+fn mdbook_admonish_blocks_become_alerts() {
+    let body = "````admonish warning title=\"Data *loss*\", collapsible=true\nBack up:\n```toml\nx = 1\n```\n````\n\n\
+                ```admonish\nPlain.\n```\n\n```admonish expensive\nCosts.\n```\n\n````\n```admonish info\nShown as written.\n```\n````\n";
+    let prepared = prepare(body, false);
+    assert_eq!(
+        prepared.text(),
+        "> [!WARNING]\n> Back up:\n> ```toml\n> x = 1\n> ```\n\n\n> [!NOTE]\n> Plain.\n\n\n> [!NOTE]\n> Costs.\n\n\n````\n```admonish info\nShown as written.\n```\n````\n"
+    );
+    let admonition = |marker: &str, nth: usize| {
+        let at = prepared.text().match_indices(marker).nth(nth).unwrap().0;
+        prepared.admonition_at(at).unwrap().clone()
+    };
+    let warning = admonition("[!WARNING]", 0);
+    assert_eq!(warning.title.as_deref(), Some("Data loss"));
+    assert_eq!(warning.collapsible, Some(false));
+    assert_eq!(admonition("[!NOTE]", 0).title, None);
+    assert_eq!(admonition("[!NOTE]", 1).title.as_deref(), Some("Expensive"));
+}
+
 #[test]
 fn sphinx_design_directives_show_their_bodies_without_their_options() {
     // Furo's and sphinx-book-theme's docs: tabs, dropdowns and cards were
