@@ -101,6 +101,10 @@ pub(super) struct Fence {
 /// their name ([`super::gitbook`]).
 const GITBOOK_MARK: u8 = b'%';
 
+/// The mark of Hugo's callouts, numbered as GitBook's blocks are
+/// ([`super::hugo`]).
+const HUGO_MARK: u8 = b'<';
+
 impl Fence {
     /// The fence of GitBook's block number `block`.
     pub(super) fn gitbook(block: usize) -> Self {
@@ -110,16 +114,29 @@ impl Fence {
         }
     }
 
+    /// The fence of Hugo's callout number `callout`.
+    pub(super) fn hugo(callout: usize) -> Self {
+        Self {
+            mark: HUGO_MARK,
+            len: callout,
+        }
+    }
+
     /// Whether it is a GitBook block's.
     pub(super) fn is_gitbook(self) -> bool {
         self.mark == GITBOOK_MARK
+    }
+
+    /// Whether it is a Hugo callout's.
+    pub(super) fn is_hugo(self) -> bool {
+        self.mark == HUGO_MARK
     }
 
     /// Whether `closer` closes a container opened with this fence: as many
     /// colons, slashes or backticks or more; GitBook's end tag of its name.
     pub(super) fn closed_by(self, closer: Fence) -> bool {
         self.mark == closer.mark
-            && if self.is_gitbook() {
+            && if self.is_gitbook() || self.is_hugo() {
                 self.len == closer.len
             } else {
                 self.len <= closer.len

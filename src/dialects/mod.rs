@@ -16,6 +16,8 @@
 //!   alerts, their tabs and titled code into their title and body, their
 //!   steps, columns and page references into their body, an embed or a
 //!   file into a link;
+//! - Hugo themes' callout shortcodes (`{{< hint danger >}}` … its
+//!   `{{< /hint >}}`, `{{< alert text="…" />}}`) into alerts ([`hugo`]);
 //! - Hugo shortcodes, Liquid/Jinja tags and `{{ … }}` expressions: dropped,
 //!   the text between paired tags kept; `{{< highlight go >}}` and
 //!   `{% highlight go %}` blocks into fenced code; `{{< ref "x.md" >}}` into
@@ -51,6 +53,7 @@ mod code_spans;
 mod containers;
 mod emoji;
 mod gitbook;
+mod hugo;
 pub mod includes;
 mod inline;
 mod jsx;

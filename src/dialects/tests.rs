@@ -158,8 +158,7 @@ fn vuepress_tabs_show_their_titles_inside_their_container_only() {
 
 #[test]
 fn shortcodes_keep_their_inner_text_and_warn_once() {
-    let body =
-        "A {{< new-in 0.1 >}} b\n\n{{% note %}}\nInner **text**\n{{% /note %}}\n\n`{{< kept >}}`\n";
+    let body = "A {{< new-in 0.1 >}} b\n\n{{% center %}}\nInner **text**\n{{% /center %}}\n\n`{{< kept >}}`\n";
     let prepared = prepare(body, false);
     assert_eq!(
         prepared.text(),

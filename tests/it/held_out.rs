@@ -492,3 +492,33 @@ fn a_page_is_found_by_a_name_too_long_to_be_one_word() {
         "{out}"
     );
 }
+
+/// Doks (a Hugo theme, round eight) writes its callouts as
+/// `{{< alert icon="👉" text="…" />}}`, the text a parameter, and its FAQ's
+/// answers in `{{< details "Why?" >}}`: the callouts' text was lost, and
+/// the questions, with a warning each.
+#[test]
+fn hugo_callouts_are_alerts_and_keep_their_text() {
+    let site = Site::english();
+    site.write(
+        "content/start.md",
+        "---\ntitle: Start\n---\n\n\
+         {{< alert icon=\"💡\" text=\"Learn more about <a href=\\\"https://gohugo.io/\\\">Hugo</a>.\" />}}\n\n\
+         {{< details \"Why Node.js?\" >}}\nIt runs the *scripts*.\n{{< /details >}}\n\n\
+         {{% notice warning %}}\nBack up first.\n{{% /notice %}}\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("shortcode"), "{err}");
+    let (_, body) = page(&site, "start");
+    assert_has(
+        &body,
+        &[
+            "<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Note</p>\n\
+             <p>Learn more about <a href=\"https://gohugo.io/\">Hugo</a>.</p>",
+            "<details class=\"alert alert-note\"><summary class=\"alert-title\">Why Node.js?</summary>\n\
+             <p>It runs the <em>scripts</em>.</p>",
+            "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Warning</p>\n\
+             <p>Back up first.</p>",
+        ],
+    );
+}

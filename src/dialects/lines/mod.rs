@@ -71,6 +71,7 @@ pub(super) fn read(body: &str, mdx: bool) -> Read {
         paragraph_end: 0,
         unopened_colons: 0,
         tab_labels: Vec::new(),
+        hugo_closers: None,
     };
     let mut pos = 0;
     while pos < body.len() {
@@ -190,6 +191,9 @@ struct Pass<'a> {
     /// The labels not yet taken of Nextra's open `<Tabs items={…}>`, each
     /// with the depth of its container in `stack`.
     tab_labels: Vec<(usize, std::collections::VecDeque<String>)>,
+    /// Where each Hugo callout is last closed, read when a line first
+    /// opens one.
+    hugo_closers: Option<Vec<Option<usize>>>,
 }
 
 impl Pass<'_> {
@@ -445,6 +449,17 @@ impl Pass<'_> {
             && let Some(line) = self.markdown_element(trimmed, indent, column + rel, prefix, end)
         {
             return Some(line);
+        }
+        if shallow
+            && trimmed.starts_with("{{")
+            && let Some(marker) = super::hugo::marker(trimmed, |callout| {
+                let closers = self
+                    .hugo_closers
+                    .get_or_insert_with(|| super::hugo::last_closers(body));
+                closers[callout].is_some_and(|close| close > end)
+            })
+        {
+            return self.marker(marker, content, column + rel, prefix, at..end);
         }
         if shallow && let Some(marker) = containers::marker(trimmed) {
             if trimmed.trim_start_matches(':').starts_with('{') {
