@@ -522,3 +522,21 @@ fn hugo_callouts_are_alerts_and_keep_their_text() {
         ],
     );
 }
+
+/// pydata-sphinx-theme's blog example (ABlog) dates its posts `Jan 01,
+/// 2022`, ABlog's default form: each post was left out for a bad date.
+#[test]
+fn an_ablog_post_dated_by_the_months_name_is_published() {
+    let site = Site::english();
+    site.write(
+        "content/blog/post1.md",
+        "---\ndate: Jan 01, 2022\nblogpost: true\nlocation: World\n---\n\n# Post one\n\nHello.\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("date"), "{err}");
+    assert!(!err.contains("unknown key"), "{err}");
+    assert_has(
+        &site.read_public("blog/post1/index.html"),
+        &["<time datetime=\"2022-01-01\">"],
+    );
+}
