@@ -327,14 +327,14 @@ fn myst_directives_become_alerts_or_are_left_out() {
 /// cattrs's and pydata-sphinx-theme's docs: a MyST code directive was a
 /// code block of no language showing its options (`:caption: page.md`,
 /// `:options: +SKIP`) as its first lines; a doctest's setup, which Sphinx
-/// runs unseen, was shown.
+/// runs unseen, was shown. The caption is the block's title.
 #[test]
 fn myst_code_directives_are_code_of_their_language_without_options() {
     let body = "````{code-block} python\n:caption: conf.py\n:linenos:\nhtml_theme = \"x\"\n:not: an option\n````\n\n\
                 ```{doctest} basics\n:options: +SKIP\n>>> 1 + 1\n2\n```\n\n```{testsetup}\nimport cattrs\n```\nEnd\n";
     assert_eq!(
         text(body),
-        "````python\nhtml_theme = \"x\"\n:not: an option\n````\n\n```python\n>>> 1 + 1\n2\n```\n\n\n\n\nEnd\n"
+        "````python title=\"conf.py\"\nhtml_theme = \"x\"\n:not: an option\n````\n\n```python\n>>> 1 + 1\n2\n```\n\n\n\n\nEnd\n"
     );
     // In a block quote, and with no language named.
     assert_eq!(

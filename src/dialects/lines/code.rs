@@ -5,7 +5,7 @@
 
 use super::syntax::{
     closes_fence, columns, fence, holds_only_includes, is_highlight_end, is_include,
-    is_myst_option, myst_code_language, unquoted,
+    is_myst_option, myst_caption, myst_code_language, unquoted,
 };
 use super::{Closer, Kind, Mode, Pass};
 
@@ -47,8 +47,12 @@ impl Pass<'_> {
         } else if let Closer::Fence(_, len) = closer
             && let Some(language) = myst_code_language(&fenced[len..])
         {
-            self.rewrite
-                .replace(end - fenced.len() + len..end, language.to_owned());
+            // Its caption names the file it shows: the block's title.
+            let info = match myst_caption(&self.body[end..]).filter(|_| !quoted) {
+                Some(caption) => format!("{language} title=\"{caption}\""),
+                None => language.to_owned(),
+            };
+            self.rewrite.replace(end - fenced.len() + len..end, info);
             options = true;
         }
         self.mode = Mode::Code {

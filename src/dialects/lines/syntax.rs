@@ -80,6 +80,23 @@ pub(super) fn myst_code_language(info: &str) -> Option<&str> {
     })
 }
 
+/// The `:caption:` among the options that open a MyST code directive's
+/// body (`after`: the text from the end of its opening line), as a
+/// fence's `title="…"` may hold it:
+/// without backquotes (which end a backquoted fence's info string) and
+/// double quotes.
+pub(super) fn myst_caption(after: &str) -> Option<String> {
+    let caption = after
+        .lines()
+        .skip(1)
+        .map(str::trim)
+        .take_while(|line| is_myst_option(line))
+        .find_map(|line| line.strip_prefix(":caption:"))?;
+    let caption = caption.replace(['`', '"'], "");
+    let caption = caption.trim();
+    (!caption.is_empty()).then(|| caption.to_owned())
+}
+
 /// The language of a line that is only `{% highlight go %}` or
 /// `{{< highlight go >}}` (also Hugo's `code` and `code-toggle`).
 pub(super) fn highlight_start(line: &str) -> Option<&str> {
