@@ -101,6 +101,10 @@ pub(super) struct Fence {
 /// their name ([`super::gitbook`]).
 const GITBOOK_MARK: u8 = b'%';
 
+/// The mark of Hugo's callouts, numbered as GitBook's blocks are
+/// ([`super::hugo`]).
+const HUGO_MARK: u8 = b'<';
+
 impl Fence {
     /// The fence of GitBook's block number `block`.
     pub(super) fn gitbook(block: usize) -> Self {
@@ -110,16 +114,29 @@ impl Fence {
         }
     }
 
+    /// The fence of Hugo's callout number `callout`.
+    pub(super) fn hugo(callout: usize) -> Self {
+        Self {
+            mark: HUGO_MARK,
+            len: callout,
+        }
+    }
+
     /// Whether it is a GitBook block's.
     pub(super) fn is_gitbook(self) -> bool {
         self.mark == GITBOOK_MARK
+    }
+
+    /// Whether it is a Hugo callout's.
+    pub(super) fn is_hugo(self) -> bool {
+        self.mark == HUGO_MARK
     }
 
     /// Whether `closer` closes a container opened with this fence: as many
     /// colons, slashes or backticks or more; GitBook's end tag of its name.
     pub(super) fn closed_by(self, closer: Fence) -> bool {
         self.mark == closer.mark
-            && if self.is_gitbook() {
+            && if self.is_gitbook() || self.is_hugo() {
                 self.len == closer.len
             } else {
                 self.len <= closer.len
@@ -169,6 +186,11 @@ pub(super) fn myst(line: &str, open: Option<Fence>) -> Option<Marker> {
             .filter(|f| f.closed_by(fence))
             .map(|_| Marker::ColonClose(fence));
     }
+    if let Some(args) = line[len..].strip_prefix("admonish")
+        && (args.is_empty() || args.starts_with([' ', '\t']))
+    {
+        return Some(Marker::Colon(fence, Some(admonish(args))));
+    }
     let (name, args) = line[len..].strip_prefix('{')?.split_once('}')?;
     let args = args.trim();
     let title = (!args.is_empty()).then(|| super::inline_text(args));
@@ -184,7 +206,8 @@ pub(super) fn myst(line: &str, open: Option<Fence>) -> Option<Marker> {
         return Some(marker);
     }
     let (shown, warned) = match name {
-        "toctree" | "contents" => (String::new(), false),
+        // Sphinx runs a doctest's setup and clean-up without showing them.
+        "toctree" | "contents" | "testsetup" | "testcleanup" => (String::new(), false),
         "rubric" => (format!("**{args}**"), false),
         "image" | "figure" => (format!("![]({args})"), false),
         "include" | "literalinclude" | "program-output" | "command-output" => (String::new(), true),
@@ -210,6 +233,14 @@ fn known_directive(name: &str, title: Option<String>, fence: Fence) -> Option<Ma
         };
         return Some(Marker::Colon(fence, Some(admonition)));
     }
+    if let Some((kind, words)) = version_note(name) {
+        let admonition = Admonition {
+            kind,
+            title: Some(title.map_or_else(|| words.to_owned(), |v| format!("{words} {v}"))),
+            collapsible: None,
+        };
+        return Some(Marker::Colon(fence, Some(admonition)));
+    }
     Some(match (name, title) {
         ("dropdown", title) => Marker::Colon(
             fence,
@@ -225,6 +256,45 @@ fn known_directive(name: &str, title: Option<String>, fence: Fence) -> Option<Ma
             | "card-carousel" | "card",
             _,
         ) => Marker::Colon(fence, None),
+        _ => return None,
+    })
+}
+
+/// The alert of mdbook-admonish's ```` ```admonish warning title="Data
+/// loss", collapsible=true ```` with `args` after `admonish`: a note
+/// without a kind, a kind of its own (`expensive`) a note of its name;
+/// `title=""` is no title.
+fn admonish(args: &str) -> Admonition {
+    let name = args
+        .split([' ', '\t', ','])
+        .find(|word| !word.is_empty())
+        .filter(|word| !word.contains('='));
+    let (kind, title) = match name {
+        Some(name) => known_kind(name).unwrap_or((AlertKind::Note, Some(capitalised(name)))),
+        None => (AlertKind::Note, None),
+    };
+    let collapsible = args
+        .split([' ', '\t', ','])
+        .any(|word| word == "collapsible=true")
+        .then_some(false);
+    Admonition {
+        kind,
+        title: super::attribute(args, "title")
+            .map(super::inline_text)
+            .or(title),
+        collapsible,
+    }
+}
+
+/// The alert and the words before the version of Sphinx's notes of a
+/// change (```` ```{versionadded} 23.1 ```` shows "New in version 23.1"
+/// above its body).
+fn version_note(name: &str) -> Option<(AlertKind, &'static str)> {
+    Some(match name {
+        "versionadded" => (AlertKind::Note, "New in version"),
+        "versionchanged" => (AlertKind::Note, "Changed in version"),
+        "deprecated" => (AlertKind::Warning, "Deprecated since version"),
+        "versionremoved" => (AlertKind::Warning, "Removed in version"),
         _ => return None,
     })
 }

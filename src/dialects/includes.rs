@@ -199,7 +199,7 @@ fn myst_block(body: &str, start: usize, indent: &str) -> Option<(Directive, usiz
             break at - (line.len() - line.trim_end_matches(['\n', '\r']).len());
         }
         if let Some((key, value)) = trimmed.strip_prefix(':').and_then(|o| o.split_once(':')) {
-            options.push((key.trim(), value.trim()));
+            options.push((key.trim(), unquoted(value.trim())));
         }
     };
     let option = |key: &str| options.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
@@ -243,6 +243,15 @@ fn myst_block(body: &str, start: usize, indent: &str) -> Option<(Directive, usiz
         block: true,
     };
     Some((directive, at))
+}
+
+/// An option's value without the quotes around it, as MyST reads it
+/// (`:start-after: "<!-- begin -->"` starts after `<!-- begin -->`).
+fn unquoted(value: &str) -> &str {
+    ['"', '\'']
+        .into_iter()
+        .find_map(|quote| value.strip_prefix(quote)?.strip_suffix(quote))
+        .unwrap_or(value)
 }
 
 /// The text between the quotes `text` starts with (`"` or `'`).

@@ -2,7 +2,9 @@
 //! on a line of its own (an opening tag may go on over lines: the line
 //! pass joins them, `jsx_block_over_lines`): tabs (Docusaurus's and Starlight's `<Tabs>` and
 //! `<TabItem label="Windows">`, Nextra's `<Tabs.Tab>`), steps and cards
-//! (Starlight's `<Steps>`, `<Card title>`, and `<LinkCard />`, a link)
+//! (Starlight's `<Steps>`, `<Card title>`, Fumadocs's `<Cards>`, and a
+//! card with a target, `<LinkCard title href />`, `<Card title href />`:
+//! a link)
 //! and callouts (Docusaurus's `<Admonition type="tip">`,
 //! Starlight's `<Aside type="caution">`, Nextra's `<Callout
 //! type="warning">`). Their content is Markdown, indented or not: read as
@@ -29,7 +31,8 @@ pub(super) enum Block {
     /// An alert.
     Alert(Admonition),
     /// A self-closing card that links somewhere (Starlight's `<LinkCard
-    /// title="…" href="…" />`): this Markdown in its place, no container.
+    /// title="…" href="…" />`, Fumadocs's `<Card title="…" href="…" />`):
+    /// this Markdown in its place, no container.
     Line(String),
 }
 
@@ -60,7 +63,9 @@ pub(super) fn tag(line: &str) -> Option<(&str, Option<Block>)> {
             Some(description) => format!("{link}: {}", text(description)),
             None => link,
         };
-        return (name == "LinkCard").then_some((name, Some(Block::Line(line))));
+        // Starlight's `<LinkCard>`, Fumadocs's and Mintlify's `<Card>`,
+        // Nextra's `<Cards.Card>`: a component with a title and a target.
+        return Some((name, Some(Block::Line(line))));
     }
     let name_len = inner
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
@@ -74,7 +79,7 @@ fn block(name: &str, args: &str) -> Option<Block> {
     let attribute = |key| super::attribute(args, key);
     Some(match name {
         "Tabs" => Block::Tabs(items(args).unwrap_or_default()),
-        "Steps" | "CardGrid" => Block::Plain,
+        "Steps" | "CardGrid" | "Cards" | "CardGroup" => Block::Plain,
         "Card" => match attribute("title") {
             Some(title) => Block::Tab(super::inline_text(title)),
             None => Block::Plain,

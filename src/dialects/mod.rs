@@ -16,6 +16,8 @@
 //!   alerts, their tabs and titled code into their title and body, their
 //!   steps, columns and page references into their body, an embed or a
 //!   file into a link;
+//! - Hugo themes' callout shortcodes (`{{< hint danger >}}` … its
+//!   `{{< /hint >}}`, `{{< alert text="…" />}}`) into alerts ([`hugo`]);
 //! - Hugo shortcodes, Liquid/Jinja tags and `{{ … }}` expressions: dropped,
 //!   the text between paired tags kept; `{{< highlight go >}}` and
 //!   `{% highlight go %}` blocks into fenced code; `{{< ref "x.md" >}}` into
@@ -37,7 +39,8 @@
 //!   before this rewrite), in code too: dropped, and a code block of
 //!   nothing else with them;
 //! - mkdocstrings' `::: package.module` directives and their options:
-//!   dropped; MyST's fenced directives (```` ```{note} ````) into alerts,
+//!   dropped; MyST's fenced directives (```` ```{note} ````) and
+//!   mdbook-admonish's blocks (```` ```admonish tip ````) into alerts,
 //!   or their block dropped (`{toctree}`, `{program-output}`); its roles
 //!   (``{doc}`Title <page>` ``) into links or text, and its targets
 //!   (`(label)=`) into anchors.
@@ -50,6 +53,7 @@ mod code_spans;
 mod containers;
 mod emoji;
 mod gitbook;
+mod hugo;
 pub mod includes;
 mod inline;
 mod jsx;
@@ -347,6 +351,7 @@ fn has_dialect(body: &str) -> bool {
                 .iter()
                 .any(|m| line.starts_with(m))
                 || line.starts_with('(') && line.trim_end().ends_with(")=")
+                || line.starts_with("```") && line.trim_start_matches('`').starts_with("admonish")
         })
 }
 

@@ -158,8 +158,7 @@ fn vuepress_tabs_show_their_titles_inside_their_container_only() {
 
 #[test]
 fn shortcodes_keep_their_inner_text_and_warn_once() {
-    let body =
-        "A {{< new-in 0.1 >}} b\n\n{{% note %}}\nInner **text**\n{{% /note %}}\n\n`{{< kept >}}`\n";
+    let body = "A {{< new-in 0.1 >}} b\n\n{{% center %}}\nInner **text**\n{{% /center %}}\n\n`{{< kept >}}`\n";
     let prepared = prepare(body, false);
     assert_eq!(
         prepared.text(),
@@ -323,6 +322,68 @@ fn myst_directives_become_alerts_or_are_left_out() {
     let prepared = prepare(body, false);
     assert!(!prepared.text().contains("guide"), "{}", prepared.text());
     assert!(prepared.text().contains("After"), "{}", prepared.text());
+}
+
+/// cattrs's and pydata-sphinx-theme's docs: a MyST code directive was a
+/// code block of no language showing its options (`:caption: page.md`,
+/// `:options: +SKIP`) as its first lines; a doctest's setup, which Sphinx
+/// runs unseen, was shown. The caption is the block's title.
+#[test]
+fn myst_code_directives_are_code_of_their_language_without_options() {
+    let body = "````{code-block} python\n:caption: conf.py\n:linenos:\nhtml_theme = \"x\"\n:not: an option\n````\n\n\
+                ```{doctest} basics\n:options: +SKIP\n>>> 1 + 1\n2\n```\n\n```{testsetup}\nimport cattrs\n```\nEnd\n";
+    assert_eq!(
+        text(body),
+        "````python title=\"conf.py\"\nhtml_theme = \"x\"\n:not: an option\n````\n\n```python\n>>> 1 + 1\n2\n```\n\n\n\n\nEnd\n"
+    );
+    // In a block quote, and with no language named.
+    assert_eq!(
+        text("> ```{code} \n> :number-lines:\n> x\n> ```\n"),
+        "> ```\n> x\n> ```\n"
+    );
+}
+
+/// cattrs's docs: 45 notes of the version that added or changed a
+/// function were code blocks of their own text.
+#[test]
+fn myst_version_notes_become_alerts_titled_with_the_version() {
+    let body = "```{versionadded} 23.1.0\nThe `x` hook.\n```\n\n```{deprecated} 24.1\n```\n";
+    let prepared = prepare(body, false);
+    assert_eq!(
+        prepared.text(),
+        "> [!NOTE]\n> The `x` hook.\n\n\n> [!WARNING]\n\n"
+    );
+    let title = |marker: &str| {
+        let at = prepared.text().find(marker).unwrap();
+        prepared.admonition_at(at).unwrap().title.clone()
+    };
+    assert_eq!(title("[!NOTE]").as_deref(), Some("New in version 23.1.0"));
+    assert_eq!(
+        title("[!WARNING]").as_deref(),
+        Some("Deprecated since version 24.1")
+    );
+}
+
+/// mdbook-admonish's book: its admonitions, fenced code blocks of the
+/// info string `admonish`, were shown as code.
+#[test]
+fn mdbook_admonish_blocks_become_alerts() {
+    let body = "````admonish warning title=\"Data *loss*\", collapsible=true\nBack up:\n```toml\nx = 1\n```\n````\n\n\
+                ```admonish\nPlain.\n```\n\n```admonish expensive\nCosts.\n```\n\n````\n```admonish info\nShown as written.\n```\n````\n";
+    let prepared = prepare(body, false);
+    assert_eq!(
+        prepared.text(),
+        "> [!WARNING]\n> Back up:\n> ```toml\n> x = 1\n> ```\n\n\n> [!NOTE]\n> Plain.\n\n\n> [!NOTE]\n> Costs.\n\n\n````\n```admonish info\nShown as written.\n```\n````\n"
+    );
+    let admonition = |marker: &str, nth: usize| {
+        let at = prepared.text().match_indices(marker).nth(nth).unwrap().0;
+        prepared.admonition_at(at).unwrap().clone()
+    };
+    let warning = admonition("[!WARNING]", 0);
+    assert_eq!(warning.title.as_deref(), Some("Data loss"));
+    assert_eq!(warning.collapsible, Some(false));
+    assert_eq!(admonition("[!NOTE]", 0).title, None);
+    assert_eq!(admonition("[!NOTE]", 1).title.as_deref(), Some("Expensive"));
 }
 
 #[test]

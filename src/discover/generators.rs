@@ -128,7 +128,7 @@ fn candidates(root: &Path) -> impl Iterator<Item = (String, String)> + '_ {
 /// write having named it, where it really lies (a symbolic link out of
 /// the site folder, `docs -> ../../home`, to the site folder itself or
 /// into `themes/`), or it is no folder.
-fn refusal(root: &Path, dir: &str) -> Result<PathBuf, &'static str> {
+pub(super) fn refusal(root: &Path, dir: &str) -> Result<PathBuf, &'static str> {
     let folder = content_folder(dir)?;
     let really = |path: &Path| path.canonicalize().ok();
     match (really(root), really(&root.join(&folder))) {
@@ -198,12 +198,22 @@ struct GitBookSync {
 /// The text value of `key` in the table `table` of a TOML file, or at its
 /// top with no table.
 pub(super) fn toml_string(text: &str, table: Option<&str>, key: &str) -> Option<String> {
+    match table {
+        Some(table) => toml_path(text, &[table, key]),
+        None => toml_path(text, &[key]),
+    }
+}
+
+/// The text value at `path` in a TOML file: a top-level key, then the
+/// keys of the tables inside it (`["languages", "en", "contentDir"]`).
+pub(super) fn toml_path(text: &str, path: &[&str]) -> Option<String> {
     let file = crate::matter::toml_file(text, Path::new("")).ok()?;
-    let entry = |key: &str| file.entries.iter().find(|e| e.key == key);
-    let value = match table {
-        Some(table) => entry(table)?.value.as_ref()?.get(key)?,
-        None => entry(key)?.value.as_ref()?,
-    };
+    let (top, inner) = path.split_first()?;
+    let entry = file.entries.iter().find(|e| e.key == *top)?;
+    let mut value = entry.value.as_ref()?;
+    for key in inner {
+        value = value.get(key)?;
+    }
     match value {
         crate::matter::Value::String(text) => Some(text.clone()),
         _ => None,

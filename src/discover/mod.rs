@@ -13,6 +13,7 @@
 //! diagnostic, never a panic.
 
 mod generators;
+mod hugo;
 pub mod includes;
 mod known;
 mod mkdocs;
@@ -31,6 +32,7 @@ use crate::diagnostics::{Diagnostic, SourceTexts};
 pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
 pub use generators::{GeneratorFolder, generator_folder};
 use generators::{other_content_folder, refused_generator_folder};
+pub use hugo::language_folder as hugo_language_folder;
 pub use includes::Included;
 pub use known::Known;
 pub use project::{Project, generator_project};

@@ -30,8 +30,14 @@ const DOCUSAURUS_FILES: [&str; 3] = [
 /// Sphinx's configuration, at the top of the project or in its `docs/`.
 const SPHINX_FILES: [&str; 2] = ["conf.py", "docs/conf.py"];
 
-/// Hugo's and Zola's configuration files, at the top of the project.
-const HUGO_ZOLA_FILES: [&str; 2] = ["hugo.toml", "config.toml"];
+/// Hugo's and Zola's configuration files, at the top of the project, and
+/// Hugo's in its configuration folder.
+const HUGO_ZOLA_FILES: [&str; 4] = [
+    "hugo.toml",
+    "config.toml",
+    "config/_default/hugo.toml",
+    "config/_default/config.toml",
+];
 
 /// What another generator's configuration says of a project, each with
 /// what said it, for people ("the theme.language of mkdocs.yml").
@@ -261,6 +267,12 @@ mod tests {
         );
         let hugo = "languageCode = \"en-us\"\ndefaultContentLanguage = \"es\"\n";
         assert_eq!(language(&[("config.toml", hugo)]).as_deref(), Some("es"));
+        // Doks keeps it in Hugo's configuration folder.
+        let doks = "defaultContentLanguage = \"nl\"\n";
+        assert_eq!(
+            language(&[("config/_default/config.toml", doks)]).as_deref(),
+            Some("nl")
+        );
         let zola = "base_url = \"/\"\ndefault_language = \"en\"\n";
         assert_eq!(language(&[("config.toml", zola)]).as_deref(), Some("en"));
     }

@@ -1,8 +1,9 @@
 //! Dates in front matter, in the forms the tools knowledge bases come from
 //! write them: `2026-03-02`, `2026/03/02`, `2026-03-02 10:00`,
 //! `2026-03-02 10:00:00 +0100` (Jekyll), `2026-03-02T10:00:00` (TOML's
-//! local date-time) and RFC 3339 (`2026-03-02T10:00:00.5+01:00`, `…Z`). A
-//! date or time without a zone is taken as UTC.
+//! local date-time), RFC 3339 (`2026-03-02T10:00:00.5+01:00`, `…Z`) and
+//! an English month's name (`Mar 02, 2026`, ABlog's default;
+//! `March 2, 2026`). A date or time without a zone is taken as UTC.
 
 use std::fmt;
 
@@ -17,6 +18,11 @@ impl Timestamp {
     /// Parses a date, or a date and time, in any of the forms above.
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
+        if let Some(date) = named_month_date(text) {
+            return Some(Self(
+                PrimitiveDateTime::new(date, Time::MIDNIGHT).assume_utc(),
+            ));
+        }
         let date = calendar_date(text.get(..10)?)?;
         let rest = &text[10..];
         if rest.is_empty() {
@@ -61,6 +67,36 @@ fn calendar_date(text: &str) -> Option<Date> {
     let day = u8::try_from(digits(&text[8..10])?).ok()?;
     Date::from_calendar_date(i32::try_from(year).ok()?, month, day).ok()
 }
+
+/// `Mar 02, 2026` or `March 2, 2026`: a month's English name or its
+/// first three letters, in any case, the day, a comma, the year.
+fn named_month_date(text: &str) -> Option<Date> {
+    let (month, rest) = text.split_once(' ')?;
+    let (day, year) = rest.trim_start().split_once(',')?;
+    let month = month.to_ascii_lowercase();
+    let number = MONTHS.iter().position(|name| {
+        month.len() >= 3 && name.starts_with(&month) && (month.len() == 3 || month == *name)
+    })?;
+    let month = Month::try_from(u8::try_from(number + 1).ok()?).ok()?;
+    let day = u8::try_from(digits(day.trim()).filter(|_| day.trim().len() <= 2)?).ok()?;
+    let year = digits(year.trim()).filter(|_| year.trim().len() == 4)?;
+    Date::from_calendar_date(i32::try_from(year).ok()?, month, day).ok()
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// The value of a run of ASCII digits (all of `text`).
 fn digits(text: &str) -> Option<u32> {
@@ -161,6 +197,10 @@ mod tests {
             ("2024-02-02T04:14:54-08:00", "2024-02-02T04:14:54-08:00"),
             ("2020-12-21 10:00:00 UTC", "2020-12-21T10:00:00Z"),
             ("2020-12-21t10:00:00+01", "2020-12-21T10:00:00+01:00"),
+            // ABlog's default (pydata-sphinx-theme's posts were left out).
+            ("Jan 01, 2022", "2022-01-01T00:00:00Z"),
+            ("september 9,  2021", "2021-09-09T00:00:00Z"),
+            ("MAY 31, 2020", "2020-05-31T00:00:00Z"),
         ] {
             let parsed = Timestamp::parse(text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(parsed.rfc3339(), rfc3339, "{text}");
@@ -183,6 +223,13 @@ mod tests {
             "2026-03-02T10:00:00+25:00",
             "２０２６-03-02",
             "2026-03-02T10:00:00+aé1",
+            "Feb 30, 2022",
+            "Ma 1, 2022",
+            "Janu 1, 2022",
+            "Jan 001, 2022",
+            "Jan 1, 22",
+            "Jan 1 2022",
+            "Déc 1, 2022",
         ] {
             assert!(Timestamp::parse(bad).is_none(), "{bad}");
         }

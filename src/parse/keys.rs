@@ -41,7 +41,8 @@ pub(super) enum Field {
     Id,
     Title,
     Description,
-    /// Hugo's `summary`, Jekyll's `excerpt`: the description when there is none.
+    /// Hugo's `summary`, Jekyll's `excerpt`, the `lead` of Hugo themes
+    /// (Doks, Hyas): the description when there is none.
     Summary,
     Tier,
     EscalateTo,
@@ -103,6 +104,7 @@ const KEYS: &[(&str, Field)] = &[
     ("description", Field::Description),
     ("summary", Field::Summary),
     ("excerpt", Field::Summary),
+    ("lead", Field::Summary),
     ("tier", Field::Tier),
     ("escalate_to", Field::EscalateTo),
     ("type", Field::Type),
@@ -179,6 +181,9 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "toc",
     "images",
     "series",
+    // Doks (a Hugo theme): a blog post kept first, a contributor's site
+    "pinned",
+    "homepage",
     // Zola
     "extra",
     "template",
@@ -285,6 +290,11 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "html_meta",
     "myst",
     "substitutions",
+    // ABlog (Sphinx's blog): the page is a post, where it was written, the
+    // post it stands for elsewhere
+    "blogpost",
+    "location",
+    "external_link",
     // GitBook (`layout` and `icon` are above): a page's cover image and
     // its offset, its variables
     "cover",

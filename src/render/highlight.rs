@@ -156,6 +156,43 @@ pub(super) fn info_language(info: &str) -> Option<&str> {
     (!word.is_empty() && !word.contains(['=', '"', '\''])).then_some(word)
 }
 
+/// The title a fenced block's info string gives its code, the file it
+/// shows: `title="app.py"` (Docusaurus, MkDocs Material, and MyST's
+/// `:caption:` as the dialect pass writes it) or VitePress's `[app.py]`
+/// after the language.
+pub(super) fn info_title(info: &str) -> Option<&str> {
+    let info = info.trim();
+    let title = match info.find("title=") {
+        Some(at) if at == 0 || info[..at].ends_with([' ', '\t', ',', '{']) => {
+            let value = &info[at + "title=".len()..];
+            let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            value[1..].split(quote).next()?
+        }
+        _ => {
+            let (_, rest) = info.split_once(char::is_whitespace)?;
+            let rest = rest.trim_start();
+            rest.strip_prefix('[')?.split(']').next()?
+        }
+    };
+    let title = title.trim();
+    (!title.is_empty()).then_some(title)
+}
+
+/// The HTML of a fenced block of the info string `info` (`None` for an
+/// indented block): its title, if it has one, above its code.
+pub(super) fn titled_code_block(info: Option<&str>, code: &str) -> String {
+    let block = code_block(info.and_then(info_language), code);
+    match info.and_then(info_title) {
+        Some(title) => {
+            let mut html = String::from("<p class=\"code-title\"><code>");
+            push_escaped(&mut html, title);
+            html.push_str("</code></p>\n");
+            html + &block
+        }
+        None => block,
+    }
+}
+
 /// The HTML of a code block: `language` as [`info_language`] gives it
 /// (`None` for an indented block or a fence without one).
 pub(super) fn code_block(language: Option<&str>, code: &str) -> String {

@@ -263,14 +263,21 @@ fn adopt_generator_project(root: &Path, mut config: Config) -> Config {
     config
 }
 
-/// When `config` names no content folder and `root` has no `content/`,
-/// the folder another generator's configuration at `root` names
-/// (`docs/` beside an `mkdocs.yml`): a project builds where it stands.
+/// When `config` names no content folder, the folder of the default
+/// language of a Hugo project translated by folder (`content/en`), or,
+/// when `root` has no `content/`, the folder another generator's
+/// configuration at `root` names (`docs/` beside an `mkdocs.yml`): a
+/// project builds where it stands.
 fn adopt_generator_folder(root: &Path, config: &mut Config) {
-    if config.content_dir_from != ContentDirFrom::Default || root.join(CONTENT_DIR).exists() {
+    if config.content_dir_from != ContentDirFrom::Default {
         return;
     }
-    if let Some(found) = discover::generator_folder(root) {
+    let found = discover::hugo_language_folder(root).or_else(|| {
+        (!root.join(CONTENT_DIR).exists())
+            .then(|| discover::generator_folder(root))
+            .flatten()
+    });
+    if let Some(found) = found {
         config.content_dir = found.dir;
         config.content_dir_from = ContentDirFrom::Generator(found.named_by);
     }

@@ -31,6 +31,12 @@ servidor: 10.0.0.53
 Qapla' <b>batlh</b> & ghItlh
 ```
 
+```{code-block} ini
+:caption: `red.ini`
+:linenos:
+puerta=10.0.0.1
+```
+
 ```
 sin lenguaje zzcodeword
 ```
@@ -75,6 +81,21 @@ fn known_languages_are_highlighted_and_unknown_ones_left_plain() {
         page.contains("<pre><code>sin lenguaje zzcodeword\n</code></pre>"),
         "{page}"
     );
+    // A title names the file the code shows, above it: written in the
+    // info string, or as a MyST directive's caption (the options left out).
+    assert!(
+        page.contains(
+            "<p class=\"code-title\"><code>probar.sh</code></p>\n<pre><code class=\"language-sh\">"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "<p class=\"code-title\"><code>red.ini</code></p>\n<pre><code class=\"language-ini\">"
+        ),
+        "{page}"
+    );
+    assert!(!page.contains(":linenos:"), "{page}");
     // The blocks inside steps stay inside them.
     assert!(page.contains("id=\"paso-2\""), "{page}");
 }

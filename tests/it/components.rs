@@ -74,3 +74,24 @@ fn nextra_tabs_are_labelled_by_their_items_in_turn() {
         ],
     );
 }
+
+/// Fumadocs's template (round eight) links its next pages with
+/// `<Card title="…" href="…" />` inside `<Cards>`: the links were lost,
+/// with a warning for each tag.
+#[test]
+fn a_card_with_a_target_is_its_link() {
+    let site = Site::english();
+    site.write(
+        "content/install.mdx",
+        "---\ntitle: Install\n---\n\n<Cards>\n  <Card title=\"Learn more about Next.js\" href=\"https://nextjs.org/docs\" />\n\
+         \x20 <Cards.Card title=\"Guides\" href=\"/guides\" />\n</Cards>\n",
+    );
+    let body = built_install_page(&site);
+    assert_has(
+        &body,
+        &[
+            "<p><a href=\"https://nextjs.org/docs\">Learn more about Next.js</a></p>",
+            "<p><a href=\"/guides\">Guides</a></p>",
+        ],
+    );
+}

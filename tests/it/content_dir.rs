@@ -287,3 +287,41 @@ fn a_project_without_a_config_keeps_the_name_and_language_its_generator_names() 
             .contains("<title>Centro de ayuda</title>")
     );
 }
+
+/// Doks and Docsy (Hugo) keep each language's pages in the folder its
+/// `contentDir` names, `content/en` and `content/nl`: read as one folder,
+/// each language was a section, and every English page was left out, its
+/// section `/en/` being the English pages' own folder.
+#[test]
+fn a_hugo_project_translated_by_folder_publishes_its_default_language() {
+    let site = Site::empty();
+    site.write(
+        "config/_default/config.toml",
+        "title = \"Doks\"\ndefaultContentLanguage = \"en\"\n",
+    );
+    site.write(
+        "config/_default/languages.toml",
+        "[en]\n  contentDir = \"content/en\"\n[nl]\n  contentDir = \"content/nl\"\n",
+    );
+    site.write(
+        "content/en/docs/intro.md",
+        "---\ntitle: Introduction\n---\n\nStart here.\n",
+    );
+    site.write(
+        "content/nl/docs/intro.md",
+        "---\ntitle: Introductie\n---\n\nBegin hier.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(
+        err.contains(
+            "article of content/en/ (the contentDir of Hugo's default language, en, \
+             in config/_default/languages.toml)"
+        ),
+        "{err}"
+    );
+    let page = site.read_public("docs/intro/index.html");
+    assert!(page.contains("<html lang=\"en\""), "{page}");
+    assert!(!site.public().join("en/docs").exists());
+}

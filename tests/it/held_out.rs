@@ -492,3 +492,51 @@ fn a_page_is_found_by_a_name_too_long_to_be_one_word() {
         "{out}"
     );
 }
+
+/// Doks (a Hugo theme, round eight) writes its callouts as
+/// `{{< alert icon="👉" text="…" />}}`, the text a parameter, and its FAQ's
+/// answers in `{{< details "Why?" >}}`: the callouts' text was lost, and
+/// the questions, with a warning each.
+#[test]
+fn hugo_callouts_are_alerts_and_keep_their_text() {
+    let site = Site::english();
+    site.write(
+        "content/start.md",
+        "---\ntitle: Start\n---\n\n\
+         {{< alert icon=\"💡\" text=\"Learn more about <a href=\\\"https://gohugo.io/\\\">Hugo</a>.\" />}}\n\n\
+         {{< details \"Why Node.js?\" >}}\nIt runs the *scripts*.\n{{< /details >}}\n\n\
+         {{% notice warning %}}\nBack up first.\n{{% /notice %}}\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("shortcode"), "{err}");
+    let (_, body) = page(&site, "start");
+    assert_has(
+        &body,
+        &[
+            "<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Note</p>\n\
+             <p>Learn more about <a href=\"https://gohugo.io/\">Hugo</a>.</p>",
+            "<details class=\"alert alert-note\"><summary class=\"alert-title\">Why Node.js?</summary>\n\
+             <p>It runs the <em>scripts</em>.</p>",
+            "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Warning</p>\n\
+             <p>Back up first.</p>",
+        ],
+    );
+}
+
+/// pydata-sphinx-theme's blog example (ABlog) dates its posts `Jan 01,
+/// 2022`, ABlog's default form: each post was left out for a bad date.
+#[test]
+fn an_ablog_post_dated_by_the_months_name_is_published() {
+    let site = Site::english();
+    site.write(
+        "content/blog/post1.md",
+        "---\ndate: Jan 01, 2022\nblogpost: true\nlocation: World\n---\n\n# Post one\n\nHello.\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("date"), "{err}");
+    assert!(!err.contains("unknown key"), "{err}");
+    assert_has(
+        &site.read_public("blog/post1/index.html"),
+        &["<time datetime=\"2022-01-01\">"],
+    );
+}

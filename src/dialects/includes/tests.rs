@@ -158,6 +158,13 @@ fn mysts_include_blocks_name_their_file_and_options() {
     );
     // Never closed: not a block.
     assert!(directives("```{include} a.md\n").is_empty());
+    // cattrs quotes its markers, as MyST reads them: its home page lost
+    // the README's teaser and example.
+    let quoted = "```{include} ../README.md\n:start-after: \"begin-teaser -->\"\n:end-before: '<!-- end'\n```\n";
+    assert_eq!(
+        directives(quoted)[0].targets[0].select,
+        Select::Between(Some("begin-teaser -->".into()), Some("<!-- end".into()))
+    );
 }
 
 #[test]

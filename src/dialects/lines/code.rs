@@ -4,7 +4,8 @@
 //! that include another file, which are left out there too.
 
 use super::syntax::{
-    closes_fence, columns, fence, holds_only_includes, is_highlight_end, is_include, unquoted,
+    closes_fence, columns, fence, holds_only_includes, is_highlight_end, is_include,
+    is_myst_option, myst_caption, myst_code_language, unquoted,
 };
 use super::{Closer, Kind, Mode, Pass};
 
@@ -38,8 +39,21 @@ impl Pass<'_> {
             }
             Closer::Tag => false,
         };
+        // A MyST code directive is the code block of its language; the
+        // options that open its body are dropped as they are read.
+        let mut options = false;
         if includes_only {
             self.rewrite.remove(end - fenced.len()..end);
+        } else if let Closer::Fence(_, len) = closer
+            && let Some(language) = myst_code_language(&fenced[len..])
+        {
+            // Its caption names the file it shows: the block's title.
+            let info = match myst_caption(&self.body[end..]).filter(|_| !quoted) {
+                Some(caption) => format!("{language} title=\"{caption}\""),
+                None => language.to_owned(),
+            };
+            self.rewrite.replace(end - fenced.len() + len..end, info);
+            options = true;
         }
         self.mode = Mode::Code {
             closer,
@@ -47,6 +61,7 @@ impl Pass<'_> {
             indent,
             includes_only,
             quoted,
+            options,
         };
         true
     }
@@ -65,6 +80,7 @@ impl Pass<'_> {
             indent,
             includes_only,
             quoted,
+            options,
             ..
         } = self.mode
         else {
@@ -90,6 +106,17 @@ impl Pass<'_> {
             Closer::Fence(ch, len) => (closes_fence(code, ch, len, indent), false),
             Closer::Tag => (is_highlight_end(trimmed), true),
         };
+        if options {
+            if !closes && is_myst_option(trimmed) {
+                // With the line break before it: a blank line is code.
+                let start = self.line_start(content);
+                self.rewrite.remove(start.saturating_sub(1)..end);
+                return None;
+            }
+            if let Mode::Code { options, .. } = &mut self.mode {
+                *options = false;
+            }
+        }
         // Another tool put the file's text there; tier0 reads no other
         // file, so the line is left out, not shown as code. A quoted
         // line keeps its markers, and the quote goes on.

@@ -123,6 +123,11 @@ impl Pass<'_> {
                     self.found(Kind::Unopened, marked);
                     return Some(prefix.trim_end().to_owned());
                 }
+                if !closes && colons.is_hugo() {
+                    // A shortcode like any other, as its opener was.
+                    self.inline(marked.start, marked.end, false);
+                    return None;
+                }
                 if !closes {
                     return None;
                 }

@@ -71,6 +71,7 @@ pub(super) fn read(body: &str, mdx: bool) -> Read {
         paragraph_end: 0,
         unopened_colons: 0,
         tab_labels: Vec::new(),
+        hugo_closers: None,
     };
     let mut pos = 0;
     while pos < body.len() {
@@ -123,13 +124,15 @@ enum Mode {
     /// with `depth` containers, indented by `indent` columns in them.
     /// `includes_only`: a block of nothing but file includes, left out
     /// whole with its fences; `quoted`: a block inside a block quote
-    /// (`> ```rust`), whose lines start with its markers.
+    /// (`> ```rust`), whose lines start with its markers; `options`: a
+    /// MyST code directive whose options may still come.
     Code {
         closer: Closer,
         depth: usize,
         indent: usize,
         includes_only: bool,
         quoted: bool,
+        options: bool,
     },
     /// An HTML comment, up to `-->`.
     Comment {
@@ -188,6 +191,9 @@ struct Pass<'a> {
     /// The labels not yet taken of Nextra's open `<Tabs items={…}>`, each
     /// with the depth of its container in `stack`.
     tab_labels: Vec<(usize, std::collections::VecDeque<String>)>,
+    /// Where each Hugo callout is last closed, read when a line first
+    /// opens one.
+    hugo_closers: Option<Vec<Option<usize>>>,
 }
 
 impl Pass<'_> {
@@ -444,6 +450,17 @@ impl Pass<'_> {
         {
             return Some(line);
         }
+        if shallow
+            && trimmed.starts_with("{{")
+            && let Some(marker) = super::hugo::marker(trimmed, |callout| {
+                let closers = self
+                    .hugo_closers
+                    .get_or_insert_with(|| super::hugo::last_closers(body));
+                closers[callout].is_some_and(|close| close > end)
+            })
+        {
+            return self.marker(marker, content, column + rel, prefix, at..end);
+        }
         if shallow && let Some(marker) = containers::marker(trimmed) {
             if trimmed.trim_start_matches(':').starts_with('{') {
                 return self
@@ -476,6 +493,7 @@ impl Pass<'_> {
                 indent: rel,
                 includes_only: false,
                 quoted: false,
+                options: false,
             };
             return Some(format!("{prefix}```{lang}"));
         }

@@ -64,6 +64,39 @@ pub(super) fn fence(line: &str) -> Option<Closer> {
     (len >= 3 && info_ok).then_some(Closer::Fence(ch, len))
 }
 
+/// The language to write in place of the info string `info` of a MyST
+/// code directive's fence (```` ```{code-block} python ````: `python`; a
+/// doctest's `>>>` session: `python`), `""` when it names none; `None`
+/// when `info` is no such directive. Its options (`:caption:`,
+/// `:linenos:`, `:options: +SKIP`) open its body, and are no code.
+pub(super) fn myst_code_language(info: &str) -> Option<&str> {
+    let (name, args) = info.trim().strip_prefix('{')?.split_once('}')?;
+    let argument = args.split_whitespace().next().unwrap_or("");
+    Some(match name {
+        "code-block" | "code" | "sourcecode" | "code-cell" => argument,
+        "doctest" | "testcode" | "ipython" | "jupyter-execute" => "python",
+        "testoutput" => "",
+        _ => return None,
+    })
+}
+
+/// The `:caption:` among the options that open a MyST code directive's
+/// body (`after`: the text from the end of its opening line), as a
+/// fence's `title="…"` may hold it:
+/// without backquotes (which end a backquoted fence's info string) and
+/// double quotes.
+pub(super) fn myst_caption(after: &str) -> Option<String> {
+    let caption = after
+        .lines()
+        .skip(1)
+        .map(str::trim)
+        .take_while(|line| is_myst_option(line))
+        .find_map(|line| line.strip_prefix(":caption:"))?;
+    let caption = caption.replace(['`', '"'], "");
+    let caption = caption.trim();
+    (!caption.is_empty()).then(|| caption.to_owned())
+}
+
 /// The language of a line that is only `{% highlight go %}` or
 /// `{{< highlight go >}}` (also Hugo's `code` and `code-toggle`).
 pub(super) fn highlight_start(line: &str) -> Option<&str> {

@@ -144,6 +144,17 @@ fn other_tools_keys_are_ignored_quietly() {
     assert!(r.warnings.is_empty(), "{:?}", messages(&r));
 }
 
+/// Doks (Hugo) gives every page a `lead`, its subtitle (17 warnings in its
+/// docs), and ABlog's posts say `blogpost:` and `location:`.
+#[test]
+fn a_hugo_themes_lead_is_the_description_and_ablogs_keys_pass() {
+    let r = read_text("---\ntitle: Start\nlead: Begin here.\npinned: true\n---\n");
+    assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+    assert_eq!(r.raw.description.as_deref(), Some("Begin here."));
+    let r = read_text("---\nblogpost: true\nlocation: World\ndate: Jan 01, 2022\n---\n");
+    assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+}
+
 #[test]
 fn vuepress_keys_are_read_or_ignored_quietly() {
     let r = read_text(

@@ -77,6 +77,33 @@ fn languages_are_read_as_other_generators_write_them() {
     }
 }
 
+/// Docusaurus's `title="src/App.js"`, VitePress's `[config.js]`: the file
+/// a block shows was lost with the rest of its info string.
+#[test]
+fn a_fenced_blocks_title_shows_above_its_code() {
+    for (info, title) in [
+        ("js title=\"src/App.js\"", Some("src/App.js")),
+        ("python linenums=\"1\" title='app.py'", Some("app.py")),
+        ("{.python title=\"a b.py\"}", Some("a b.py")),
+        ("ts [config.ts]", Some("config.ts")),
+        ("js subtitle=\"x\"", None),
+        ("js title=\"\"", None),
+        ("rust,ignore", None),
+        ("", None),
+    ] {
+        assert_eq!(info_title(info), title, "{info:?}");
+    }
+    assert_eq!(
+        titled_code_block(Some("text title=\"<a>.txt\""), "x\n"),
+        "<p class=\"code-title\"><code>&lt;a&gt;.txt</code></p>\n\
+         <pre><code class=\"language-text\">x\n</code></pre>\n"
+    );
+    assert_eq!(
+        titled_code_block(None, "x\n"),
+        "<pre><code>x\n</code></pre>\n"
+    );
+}
+
 #[test]
 fn aliases_name_the_same_grammar() {
     for (aliases, name) in [

@@ -73,7 +73,7 @@ struct Writer<'a, 'p> {
     /// A heading of a hidden internal block: its id, if written, and its
     /// text, to claim its ids.
     hidden_heading: Option<(Option<String>, Vec<Event<'a>>)>,
-    /// The code block being read: its language and text.
+    /// The code block being read: its info string and text.
     code: Option<(Option<String>, String)>,
     /// The body's raw HTML, followed for a comment or element left open.
     raw_text: RawText,
@@ -234,8 +234,8 @@ impl<'a> Writer<'a, '_> {
                     code.push_str(&t);
                 }
                 Event::End(TagEnd::CodeBlock) => {
-                    if let Some((language, code)) = self.code.take() {
-                        let html = highlight::code_block(language.as_deref(), &code);
+                    if let Some((info, code)) = self.code.take() {
+                        let html = highlight::titled_code_block(info.as_deref(), &code);
                         self.events.push(Event::Html(html.into()));
                     }
                 }
@@ -268,11 +268,11 @@ impl<'a> Writer<'a, '_> {
                 self.heading_span = span;
             }
             Event::Start(Tag::CodeBlock(kind)) => {
-                let language = match &kind {
-                    CodeBlockKind::Fenced(info) => highlight::info_language(info),
+                let info = match &kind {
+                    CodeBlockKind::Fenced(info) => Some(info.to_string()),
                     CodeBlockKind::Indented => None,
                 };
-                self.code = Some((language.map(str::to_owned), String::new()));
+                self.code = Some((info, String::new()));
             }
             Event::Start(Tag::List(start)) => {
                 let steps = start.is_some() && self.lists.is_empty() && self.quotes.is_empty();

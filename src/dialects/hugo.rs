@@ -1,0 +1,252 @@
+//! Hugo themes' callouts, written as shortcodes on lines of their own:
+//! Docsy's `{{% alert title="Warning" color="warning" %}}`, Hextra's
+//! `{{< callout type="info" >}}`, the Book theme's `{{< hint danger >}}`,
+//! the Learn theme's `{{% notice tip %}}`, each closed by its own
+//! `{{< /name >}}`, become alerts; a folding block (`{{< details "Why?" >}}`,
+//! `{{% expand "More" %}}`, Hugo's `{{< details summary="Why?" >}}`) a
+//! folded note of that title; and a callout whose text is a parameter,
+//! as Doks writes it (`{{< alert icon="👉" text="Read this first." />}}`),
+//! an alert of that text.
+//!
+//! Other shortcodes are left to the inline pass, which drops them with a
+//! warning and keeps what paired ones wrap.
+
+use super::containers::{Admonition, AlertKind, Fence, Marker, known_kind};
+
+/// The callouts, by name; their place in the list tells their fences
+/// apart, so that a closer closes only a block of its own name.
+const CALLOUTS: &[&str] = &[
+    "alert",
+    "callout",
+    "hint",
+    "notice",
+    "admonition",
+    "note",
+    "tip",
+    "warning",
+    "caution",
+    "danger",
+    "important",
+    "details",
+    "expand",
+];
+
+/// What the line `line` (without its indentation) opens, closes or shows
+/// as a callout shortcode, if it is one. `closed_later` says whether the
+/// callout of that place in the list is closed after the line: a paired
+/// one opens only then, or a theme's own shortcode of the same name that
+/// wraps nothing would put the rest of the page in the box.
+pub(super) fn marker(line: &str, closed_later: impl FnOnce(usize) -> bool) -> Option<Marker> {
+    let call = call(line.trim_end())?;
+    if let Some(closed) = call.strip_prefix('/') {
+        return Some(Marker::ColonClose(fence(closed.trim())?));
+    }
+    let (call, self_closing) = match call.strip_suffix('/') {
+        Some(call) => (call, true),
+        None => (call, false),
+    };
+    let name_len = call
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(call.len());
+    let (name, args) = call.split_at(name_len);
+    let at = CALLOUTS.iter().position(|c| *c == name)?;
+    let fence = Fence::hugo(at);
+    let params = params(args);
+    let named = |key: &str| {
+        params
+            .iter()
+            .find_map(|(k, v)| (*k == Some(key)).then_some(v.as_str()))
+    };
+    let first = params.iter().find_map(|(k, v)| k.is_none().then_some(v));
+    if let Some(text) = named("text") {
+        let kind = kind(name, &params).marker();
+        let text = text.replace(['\r', '\n'], " ");
+        return Some(Marker::Line(format!("> [!{kind}]\n> {}", text.trim())));
+    }
+    if self_closing || !closed_later(at) {
+        return None;
+    }
+    let folds = matches!(name, "details" | "expand");
+    // Hugo's own `details` shows its `summary`.
+    let title = named("summary")
+        .or_else(|| named("title"))
+        .or(folds.then(|| first.map(String::as_str)).flatten())
+        .map(super::inline_text);
+    let admonition = Admonition {
+        kind: kind(name, &params),
+        title: if folds {
+            Some(title.unwrap_or_default())
+        } else {
+            title
+        },
+        collapsible: folds.then(|| named("open").is_some_and(|open| open == "true")),
+    };
+    Some(Marker::Colon(fence, Some(admonition)))
+}
+
+/// The inside of a shortcode call that is the whole line: `{{< x >}}` or
+/// `{{% x %}}` → `x`, trimmed.
+fn call(line: &str) -> Option<&str> {
+    let inside = line
+        .strip_prefix("{{<")
+        .and_then(|l| l.strip_suffix(">}}"))
+        .or_else(|| line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")))?;
+    // `{{</* x */>}}` shows a shortcode as written: no call.
+    (!inside.starts_with("/*")).then(|| inside.trim())
+}
+
+/// The fence of the callout named `name`.
+fn fence(name: &str) -> Option<Fence> {
+    let at = CALLOUTS.iter().position(|c| *c == name)?;
+    Some(Fence::hugo(at))
+}
+
+/// The alert of the callout `name` with its `params`: the kind its
+/// `type`, `context` or `color` names, else its first positional one
+/// (`hint danger`, `notice tip`), else its name (`warning`), else a note.
+fn kind(name: &str, params: &[(Option<&str>, String)]) -> AlertKind {
+    let said = params.iter().find_map(|(key, value)| match key {
+        Some("type" | "context" | "color" | "style") | None => alert_kind(value),
+        _ => None,
+    });
+    said.or_else(|| alert_kind(name)).unwrap_or(AlertKind::Note)
+}
+
+/// The alert of a kind as themes name them: the admonition kinds, and
+/// Bootstrap's colours (`primary`, `info`, `success`, `warning`,
+/// `danger`).
+fn alert_kind(word: &str) -> Option<AlertKind> {
+    match word.to_ascii_lowercase().as_str() {
+        "primary" | "secondary" | "light" | "dark" => Some(AlertKind::Note),
+        "error" => Some(AlertKind::Caution),
+        other => known_kind(other).map(|(kind, _)| kind),
+    }
+}
+
+/// Where the last closing call of each callout (`{{< /name >}}`, `{{%
+/// /name %}}`) starts in `body`, in the order of the list: read once per
+/// page, so that the callouts opened are found in linear time.
+pub(super) fn last_closers(body: &str) -> Vec<Option<usize>> {
+    let mut last = vec![None; CALLOUTS.len()];
+    for (at, _) in body.match_indices("{{") {
+        let rest = body[at + 2..].trim_start_matches(['<', '%']).trim_start();
+        let Some(rest) = rest.strip_prefix('/') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let name_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(rest.len());
+        if let Some(i) = CALLOUTS.iter().position(|c| *c == &rest[..name_len]) {
+            last[i] = Some(at);
+        }
+    }
+    last
+}
+
+/// A shortcode's parameters, in order: `key="value"` pairs (`Some(key)`)
+/// and positional values (`None`); values in double quotes take `\"`
+/// for a quote, those in backquotes are raw.
+fn params(args: &str) -> Vec<(Option<&str>, String)> {
+    let mut params = Vec::new();
+    let mut rest = args.trim_start();
+    while !rest.is_empty() {
+        let key_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(rest.len());
+        let key = (key_len > 0 && rest[key_len..].starts_with('=')).then(|| &rest[..key_len]);
+        if key.is_some() {
+            rest = &rest[key_len + 1..];
+        }
+        let (value, after) = value(rest);
+        params.push((key, value));
+        rest = after.trim_start();
+    }
+    params
+}
+
+/// The value at the start of `rest`, and what follows it.
+fn value(rest: &str) -> (String, &str) {
+    let mut chars = rest.char_indices();
+    match chars.next() {
+        Some((_, '"')) => {
+            let mut value = String::new();
+            let mut escaped = false;
+            for (i, c) in chars {
+                match c {
+                    _ if escaped => {
+                        value.push(c);
+                        escaped = false;
+                    }
+                    '\\' => escaped = true,
+                    '"' => return (value, &rest[i + 1..]),
+                    _ => value.push(c),
+                }
+            }
+            (value, "")
+        }
+        Some((_, '`')) => match rest[1..].split_once('`') {
+            Some((value, after)) => (value.to_owned(), after),
+            None => (rest[1..].to_owned(), ""),
+        },
+        _ => {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            (rest[..end].to_owned(), &rest[end..])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_are_read_with_their_quotes() {
+        assert_eq!(
+            params(r#" icon="👉" text="Learn <a href=\"x\">more</a>." info `raw "x"` "#),
+            vec![
+                (Some("icon"), "👉".to_owned()),
+                (Some("text"), r#"Learn <a href="x">more</a>."#.to_owned()),
+                (None, "info".to_owned()),
+                (None, r#"raw "x""#.to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn callouts_open_only_when_closed_later() {
+        let closed = |_| true;
+        let Some(Marker::Colon(fence, Some(hint))) = marker("{{< hint danger >}}", closed) else {
+            panic!("not a callout");
+        };
+        assert_eq!(hint.kind, AlertKind::Caution);
+        assert_eq!(
+            marker("{{< /hint >}}", closed),
+            Some(Marker::ColonClose(fence))
+        );
+        assert_eq!(marker("{{< hint danger >}}", |_| false), None);
+        let Some(Marker::Colon(_, Some(alert))) =
+            marker("{{% alert title=\"Beware\" color=\"warning\" %}}", closed)
+        else {
+            panic!("not an alert");
+        };
+        assert_eq!(alert.kind, AlertKind::Warning);
+        assert_eq!(alert.title.as_deref(), Some("Beware"));
+        for not in [
+            "{{< figure src=\"x.png\" >}}",
+            "{{</* hint */>}}",
+            "{{< hint >}} x",
+        ] {
+            assert_eq!(marker(not, closed), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn the_last_closer_of_each_callout_is_found() {
+        let body = "{{< /hint >}} {{% / notice %}} {{< /hint>}} {{< /figure >}}";
+        let last = last_closers(body);
+        assert_eq!(last[2], Some(31));
+        assert_eq!(last[3], Some(14));
+        assert_eq!(last[0], None);
+    }
+}
