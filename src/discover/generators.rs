@@ -249,16 +249,7 @@ mod tests {
     /// The folder found in a site folder made of `files` (a name ending in
     /// `/` is a folder), as (folder, what named it).
     fn found(files: &[(&str, &str)]) -> Option<(String, String)> {
-        let root = tempfile::tempdir().unwrap();
-        for (name, text) in files {
-            let path = root.path().join(name);
-            if name.ends_with('/') {
-                std::fs::create_dir_all(&path).unwrap();
-            } else {
-                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-                std::fs::write(&path, text).unwrap();
-            }
-        }
+        let root = crate::discover::tests::site_of_texts(files);
         generator_folder(root.path()).map(|f| (f.dir.to_string_lossy().into_owned(), f.named_by))
     }
 

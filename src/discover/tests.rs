@@ -15,15 +15,25 @@ fn discovered(root: &Path) -> io::Result<Sources> {
     )
 }
 
-/// A folder made of `files`.
+/// A folder made of `files` (a name ending in `/` is an empty folder).
 pub(super) fn site(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for (path, bytes) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        if name.ends_with('/') {
+            std::fs::create_dir_all(&path).unwrap();
+        } else {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
     }
     dir
+}
+
+/// [`site`] of text files.
+pub(super) fn site_of_texts(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+    site(&files)
 }
 
 #[test]
