@@ -424,6 +424,11 @@ fn read_slug(
     slug
 }
 
+/// The warning that the folder `name` is read as the section `id`.
+pub(super) fn renamed_folder(name: &str, id: &str) -> String {
+    format!("folder `{name}` is read as the section `{id}`")
+}
+
 /// `category:`, else the section of the folder `dir`.
 fn read_section(written: Option<String>, dir: &str, p: &mut Problems<'_>) -> Option<String> {
     let folder = SectionPath::of(dir);
@@ -445,7 +450,7 @@ fn read_section(written: Option<String>, dir: &str, p: &mut Problems<'_>) -> Opt
             for (name, id) in &folder.renamed {
                 p.warning(
                     "category",
-                    format!("folder `{name}` is read as the section `{id}`"),
+                    renamed_folder(name, id),
                     format!("rename the folder to `{id}` to make the section id plain"),
                 );
             }

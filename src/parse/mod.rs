@@ -376,6 +376,23 @@ fn landed(sources: &Sources) -> HashSet<&str> {
 /// The parse stage's output from each article file's `results`, in the
 /// order of `sources.articles`: the checks across translations, the
 /// section files parsed, and the MkDocs navigation `read` with its problems.
+/// Keeps the warning that a folder's name is read as another section id
+/// at the first article of the folder only: every article of `User
+/// Guide/` gave it, and a folder of 40 pages buried the other warnings.
+fn once_per_folder(sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
+    let renamed: HashSet<String> = sources
+        .articles
+        .iter()
+        .flat_map(|file| place::SectionPath::of(crate::landing::split_dir(&file.rel).0).renamed)
+        .map(|(name, id)| article::renamed_folder(&name, &id))
+        .collect();
+    if renamed.is_empty() {
+        return;
+    }
+    let mut said = HashSet::new();
+    diagnostics.retain(|d| !renamed.contains(&d.message) || said.insert(d.message.clone()));
+}
+
 fn finish(
     config: &Config,
     sources: &Sources,
@@ -386,6 +403,7 @@ fn finish(
         .iter_mut()
         .flat_map(|(_, diagnostics)| std::mem::take(diagnostics))
         .collect();
+    once_per_folder(sources, &mut diagnostics);
     diagnostics.extend(read.problems);
     // Collected in place: articles are large, and moving them into a new
     // list cost 40 ms of copying into fresh memory at 10,000 articles, on

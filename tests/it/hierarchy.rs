@@ -475,3 +475,33 @@ fn a_link_to_the_id_written_on_a_page_title_is_not_broken() {
     let check = broken.tier0(&["check"]).output().unwrap();
     assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
 }
+
+/// A folder whose name is not a section id is said once, not once per
+/// page: a folder of 40 pages buried every other warning.
+#[test]
+fn a_renamed_folder_is_said_once() {
+    let site = Site::fixture("basic");
+    for (i, folder) in ["User Guide", "User Guide", "User Guide/Sub Folder"]
+        .iter()
+        .enumerate()
+    {
+        site.write(
+            &format!("content/{folder}/page-{i}.md"),
+            format!("---\nid: KB-90{i}\ntitle: Page {i}\n---\n\nText.\n"),
+        );
+    }
+    let output = site.tier0(&["build", "--verbose"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    for folder in [
+        "`User Guide` is read as the section `user-guide`",
+        "`Sub Folder` is read as the section `sub-folder`",
+    ] {
+        assert_eq!(err.matches(folder).count(), 1, "{folder}:\n{err}");
+    }
+    // At one of its pages, the first by path.
+    assert!(
+        err.contains("┌─ content/User Guide/Sub Folder/page-2.md"),
+        "{err}"
+    );
+}
