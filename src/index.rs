@@ -115,15 +115,27 @@ fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocume
         .collect()
 }
 
+/// Whether [`index`] keeps what the build its sinks replace left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reuse {
+    /// Keep each language that would come out the same, and record what
+    /// each language built is made of for the next build ([`kept`]).
+    LastBuild,
+    /// Build every language; record nothing (the dev server, whose index
+    /// lives in memory).
+    Nothing,
+}
+
 /// Builds the tantivy index in `index_dir` (with its [`IndexedSite`] written to
-/// `index_sink`) and exports the browser index into `sink`. A language that
-/// would come out as the sinks' earlier build left it is kept from there
-/// instead ([`kept`]).
+/// `index_sink`) and exports the browser index into `sink`. With
+/// [`Reuse::LastBuild`], a language that would come out as the sinks'
+/// earlier build left it is kept from there instead ([`kept`]).
 pub fn index(
     input: IndexInput,
     index_dir: &Path,
     index_sink: &dyn Sink,
     sink: &dyn Sink,
+    reuse: Reuse,
 ) -> Result<(), SearchError> {
     let IndexInput {
         documents,
@@ -132,13 +144,17 @@ pub fn index(
         synonyms,
     } = input;
     let plan = search_index::Plan::new(&languages, documents)?;
-    let keys: Vec<(String, String)> = plan
-        .builds()
-        .map(|(lang, build)| {
-            let rules = synonyms.get(lang).map(Vec::as_slice).unwrap_or_default();
-            (lang.to_owned(), kept::key(lang, build, rules))
-        })
-        .collect();
+    // What each language is made of, when the next build may keep it.
+    let keys: Vec<(String, String)> = match reuse {
+        Reuse::LastBuild => plan
+            .builds()
+            .map(|(lang, build)| {
+                let rules = synonyms.get(lang).map(Vec::as_slice).unwrap_or_default();
+                (lang.to_owned(), kept::key(lang, build, rules))
+            })
+            .collect(),
+        Reuse::Nothing => Vec::new(),
+    };
     let kept_langs = keys
         .par_iter()
         .map(|(lang, key)| {
@@ -166,7 +182,9 @@ pub fn index(
                 .put(SITE_FILE, &json)
                 .map_err(|source| output_error(index_dir, source))?;
             search_index::export(&built, &|path: &str, bytes: &[u8]| {
-                exported.note(path, bytes);
+                if reuse == Reuse::LastBuild {
+                    exported.note(path, bytes);
+                }
                 sink.put(&format!("{SEARCH_DIR}/{path}"), bytes)
             })
         },

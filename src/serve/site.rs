@@ -528,7 +528,8 @@ pub fn search_files(
     let dir = tempfile::tempdir()?;
     let sink = MemorySink::default();
     let index = crate::index::IndexInput::new(model, sections);
-    crate::index::index(index, dir.path(), &render::Discard, &sink)?;
+    let reuse = crate::index::Reuse::Nothing;
+    crate::index::index(index, dir.path(), &render::Discard, &sink, reuse)?;
     digests.write(model, theme, previews, &sink)?;
     Ok(sink.into_files())
 }

@@ -557,7 +557,10 @@ pub fn build_with_pages(
             render::widget::write(&model, &theme, &previews, sink).map_err(RenderError::Io)?;
             listed
         },
-        || crate::index::index(input, index_dir, &index_staging, sink),
+        || {
+            let reuse = crate::index::Reuse::LastBuild;
+            crate::index::index(input, index_dir, &index_staging, sink, reuse)
+        },
     );
     indexed?;
     match listed {
