@@ -220,5 +220,8 @@ mod tests {
         assert_eq!(attribute("title = \"a b\"", "title"), Some("a b"));
         assert_eq!(attribute("title=a", "title"), None);
         assert_eq!(attribute("title=\"unclosed", "title"), None);
+        // As code blocks' info strings write them.
+        assert_eq!(attribute("python,title=\"a.py\"", "title"), Some("a.py"));
+        assert_eq!(attribute("{title=\"a.py\"}", "title"), Some("a.py"));
     }
 }

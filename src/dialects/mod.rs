@@ -212,14 +212,16 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// The value of `name="value"` (or `name='value'`) among a tag's `args`.
-pub(super) fn attribute<'a>(args: &'a str, name: &str) -> Option<&'a str> {
+/// The value of `name="value"` (or `name='value'`) among a tag's `args`,
+/// or a fenced code block's info string (`{.python title="app.py"}`,
+/// `python,title="app.py"`).
+pub fn attribute<'a>(args: &'a str, name: &str) -> Option<&'a str> {
     let mut rest = args;
     loop {
         let at = rest.find(name)?;
         let before = rest[..at].chars().next_back();
         let after = rest[at + name.len()..].trim_start();
-        if before.is_none_or(char::is_whitespace)
+        if before.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '{'))
             && let Some(value) = after.strip_prefix('=')
             && let value = value.trim_start()
             && let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\''))

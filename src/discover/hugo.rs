@@ -18,7 +18,7 @@ use super::generators::{refusal, toml_path};
 use super::root_file;
 
 /// Hugo's configuration files, in the order Hugo reads them.
-const CONFIG_FILES: [&str; 4] = [
+pub(super) const CONFIG_FILES: [&str; 4] = [
     "hugo.toml",
     "config.toml",
     "config/_default/hugo.toml",

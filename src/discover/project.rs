@@ -30,14 +30,9 @@ const DOCUSAURUS_FILES: [&str; 3] = [
 /// Sphinx's configuration, at the top of the project or in its `docs/`.
 const SPHINX_FILES: [&str; 2] = ["conf.py", "docs/conf.py"];
 
-/// Hugo's and Zola's configuration files, at the top of the project, and
-/// Hugo's in its configuration folder.
-const HUGO_ZOLA_FILES: [&str; 4] = [
-    "hugo.toml",
-    "config.toml",
-    "config/_default/hugo.toml",
-    "config/_default/config.toml",
-];
+/// Hugo's and Zola's configuration files: Hugo's (Zola's `config.toml`
+/// among them), at the top of the project and in its configuration folder.
+const HUGO_ZOLA_FILES: [&str; 4] = super::hugo::CONFIG_FILES;
 
 /// What another generator's configuration says of a project, each with
 /// what said it, for people ("the theme.language of mkdocs.yml").

@@ -380,10 +380,14 @@ fn landed(sources: &Sources) -> HashSet<&str> {
 /// at the first article of the folder only: every article of `User
 /// Guide/` gave it, and a folder of 40 pages buried the other warnings.
 fn once_per_folder(sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
-    let renamed: HashSet<String> = sources
+    let folders: HashSet<&str> = sources
         .articles
         .iter()
-        .flat_map(|file| place::SectionPath::of(crate::landing::split_dir(&file.rel).0).renamed)
+        .map(|file| crate::landing::split_dir(&file.rel).0)
+        .collect();
+    let renamed: HashSet<String> = folders
+        .into_iter()
+        .flat_map(|folder| place::SectionPath::of(folder).renamed)
         .map(|(name, id)| article::renamed_folder(&name, &id))
         .collect();
     if renamed.is_empty() {

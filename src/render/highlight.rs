@@ -162,13 +162,9 @@ pub(super) fn info_language(info: &str) -> Option<&str> {
 /// after the language.
 pub(super) fn info_title(info: &str) -> Option<&str> {
     let info = info.trim();
-    let title = match info.find("title=") {
-        Some(at) if at == 0 || info[..at].ends_with([' ', '\t', ',', '{']) => {
-            let value = &info[at + "title=".len()..];
-            let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
-            value[1..].split(quote).next()?
-        }
-        _ => {
+    let title = match crate::dialects::attribute(info, "title") {
+        Some(title) => title,
+        None => {
             let (_, rest) = info.split_once(char::is_whitespace)?;
             let rest = rest.trim_start();
             rest.strip_prefix('[')?.split(']').next()?
