@@ -530,6 +530,25 @@ impl Config {
         self.languages.iter().any(|l| l.code == code)
     }
 
+    /// `en/red/wifi.md` → (Some(`en`), `red/wifi.md`), and the folder `en`
+    /// itself → (Some(`en`), ``), when `en` names a site language in any
+    /// case: a top-level folder of the content folder named by a language
+    /// holds that language's pages, as Hugo's `contentDir` per language and
+    /// mkdocs-static-i18n lay them out, and what is in it stands where it
+    /// would stand at the top. Any other content-relative path is (None,
+    /// itself).
+    pub fn language_folder<'a>(&self, rel: &'a str) -> (Option<&str>, &'a str) {
+        let (top, rest) = rel.split_once('/').unwrap_or((rel, ""));
+        match self
+            .languages
+            .iter()
+            .find(|l| l.code.eq_ignore_ascii_case(top))
+        {
+            Some(language) => (Some(&language.code), rest),
+            None => (None, rel),
+        }
+    }
+
     /// Comma-separated tier ids, for help messages.
     pub fn tier_ids(&self) -> String {
         join(self.tiers.iter().map(|t| t.id.as_str()))

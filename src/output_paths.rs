@@ -354,12 +354,11 @@ impl PathRegistry {
                      paths that differ only in case are the same file on macOS and Windows",
                     other.display()
                 )),
-                // A folder named by a language's code: its translations,
-                // as Hugo and mkdocs-static-i18n keep them (`content/nl/`).
+                // A section named by a language's code (`category: nl`).
                 Owner::Home { folder: true, .. } => diagnostic.with_help(format!(
-                    "a translation goes beside its original (`faq.{code}.md`) or says `lang: \
-                     {code}`, and tier0 publishes it under `/{code}/`: move the pages out of \
-                     `{code}/`, or choose another slug, category or alias",
+                    "`/{code}/` holds the pages in language `{code}` (written `faq.{code}.md`, \
+                     with `lang: {code}`, or in the top folder `{code}/`): choose another \
+                     slug, category or alias",
                     code = site_path.trim_end_matches('/')
                 )),
                 Owner::Generated(..) | Owner::Home { .. } => diagnostic.with_help(format!(

@@ -116,3 +116,21 @@ fn localized_text_falls_back() {
     assert_eq!(text.get("en", "es"), "Hola");
     assert_eq!(Localized::Text("Hi".into()).get("es", "es"), "Hi");
 }
+
+#[test]
+fn a_top_folder_named_by_a_language_is_its_root() {
+    let (config, _) =
+        parse("languages: [{code: es, name: Español}, {code: pt-br, name: Português}]\n").unwrap();
+    let cases = [
+        ("es/red/wifi.md", (Some("es"), "red/wifi.md")),
+        ("PT-BR/wifi.md", (Some("pt-br"), "wifi.md")),
+        ("es", (Some("es"), "")),
+        ("es.md", (None, "es.md")),
+        ("espanol/wifi.md", (None, "espanol/wifi.md")),
+        ("red/es/wifi.md", (None, "red/es/wifi.md")),
+        ("en/wifi.md", (None, "en/wifi.md")),
+    ];
+    for (rel, expected) in cases {
+        assert_eq!(config.language_folder(rel), expected, "{rel}");
+    }
+}

@@ -51,14 +51,13 @@ pub fn qualify_shared(
     for mut group in groups.into_values() {
         group.sort_by(|&x, &y| articles[x].rel.cmp(&articles[y].rel));
         let first = group[0];
+        // Folders as the site places them: `en/guides/` is `guides/`.
+        let folder = |i: usize| config.language_folder(split_dir(&articles[i].rel).0).1;
         let mut folders: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for &i in &group {
-            folders
-                .entry(split_dir(&articles[i].rel).0)
-                .or_default()
-                .push(i);
+            folders.entry(folder(i)).or_default().push(i);
         }
-        let first_dir = split_dir(&articles[first].rel).0;
+        let first_dir = folder(first);
         let renames: Vec<(Vec<usize>, String)> = folders
             .into_iter()
             .filter(|(dir, members)| *dir != first_dir && distinct_languages(articles, members))

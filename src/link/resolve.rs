@@ -299,7 +299,7 @@ impl SiteModel {
                 }
             }
         }
-        if let Some(id) = SectionPath::of(trimmed).id
+        if let Some(id) = SectionPath::of(self.config.language_folder(trimmed).1).id
             && let Some(index) = self.section(&id, lang)
         {
             let path = self.sections[index].path.clone();

@@ -129,25 +129,24 @@ fn segments_longer_than_a_file_name_are_named() {
     assert!(err.starts_with(&format!("`{}…`", "é".repeat(24))), "{err}");
 }
 
-/// Doks's `content/nl/`, linked as the content folder of a site in English
-/// and Dutch: each page's error told to choose another slug.
+/// A section given a language's code (`category: en`): told that the
+/// folder holds that language's pages.
 #[test]
-fn a_folder_named_by_a_language_is_told_where_translations_go() {
+fn a_section_named_by_a_language_is_told_what_the_folder_holds() {
     let mut r = registry();
     let err = r
         .claim(
             "en/",
             "section `en`".into(),
-            PathBuf::from("content/en/_index.md"),
+            PathBuf::from("content/faq.md"),
             0..1,
         )
         .expect_err("the English home page's folder");
     assert_eq!(
         err.help.as_deref(),
         Some(
-            "a translation goes beside its original (`faq.en.md`) or says `lang: en`, and tier0 \
-             publishes it under `/en/`: move the pages out of `en/`, or choose another slug, \
-             category or alias"
+            "`/en/` holds the pages in language `en` (written `faq.en.md`, with `lang: en`, or \
+             in the top folder `en/`): choose another slug, category or alias"
         )
     );
 }

@@ -14,7 +14,8 @@ use std::sync::Arc;
 use super::fields::RawFrontMatter;
 use super::{
     Article, ArticleType, Audience, Confidence, FieldSpans, LeftOut, SectionPath, Timestamp,
-    is_section_id, place, read_front_matter, split_language, title_from_file_name, title_of,
+    family, is_section_id, place, read_front_matter, split_language, title_from_file_name,
+    title_of,
 };
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -144,8 +145,10 @@ fn checked_article(
 ) -> Article {
     let (file_dir, name) = crate::landing::split_dir(&file.rel);
     let stem = discover::markdown_stem(name);
-    let (base, file_lang) = split_language(config, stem);
+    let (base, suffix_lang) = split_language(config, stem);
     let (dir, base) = place::page_place(&file.rel, base, landed.contains(file_dir));
+    let (folder_lang, dir) = config.language_folder(dir);
+    let file_lang = suffix_lang.or(folder_lang);
 
     let lang = read_language(config, raw.lang, file_lang, p);
     let tier = read_tier(config, "tier", raw.tier, &config.default_tier, p);
@@ -166,7 +169,7 @@ fn checked_article(
     let updated = read_date(p, "updated", raw.updated).or(date);
     let reviewed = read_date(p, "reviewed", raw.reviewed).or(updated);
     check_aliases(&aliases, p);
-    let id = read_id(raw.id, &file.rel, p);
+    let id = read_id(raw.id, &family(config, &file.rel), p);
     let written = given.nav_title.or(raw.title.as_deref());
     let (title, title_heading, labels) = read_title(
         (file, included),
@@ -508,10 +511,11 @@ fn check_aliases(aliases: &[String], p: &mut Problems<'_>) {
     }
 }
 
-/// `id:`, else one made from the file's path `rel` (a warning: links sent
-/// to users break when the file moves).
-fn read_id(written: Option<String>, rel: &str, p: &mut Problems<'_>) -> String {
-    let derived = || slug::slugify(&discover::markdown_stem(rel).replace('.', "-"));
+/// `id:`, else one made from the file's `family`, the path its
+/// translations share (a warning: links sent to users break when the file
+/// moves).
+fn read_id(written: Option<String>, family: &str, p: &mut Problems<'_>) -> String {
+    let derived = || slug::slugify(&family.replace('.', "-"));
     let id = match written {
         Some(id) if slug::is_identifier(&id) => id,
         Some(id) => {

@@ -354,11 +354,13 @@ impl LeftOut {
     }
 }
 
-/// `red/wifi.en.md` → `red/wifi`: the part of a content-relative path that
-/// an article's translations share when they follow the file-name
-/// convention.
+/// `red/wifi.en.md` and `en/red/wifi.md` → `red/wifi`: the part of a
+/// content-relative path that an article's translations share when they
+/// follow the file-name convention, or stand in language folders
+/// ([`Config::language_folder`]).
 fn family(config: &Config, rel: &str) -> String {
-    split_language(config, crate::landing::markdown_stem(rel))
+    let placed = config.language_folder(rel).1;
+    split_language(config, crate::landing::markdown_stem(placed))
         .0
         .to_owned()
 }

@@ -45,7 +45,8 @@ pub(super) fn parse_section(
     };
     let audience = article::read_audience(config, read.raw.audience.clone(), &mut p);
     errors.append(&mut p.found);
-    let (dir, name) = crate::landing::split_dir(&file.rel);
+    let (folder_lang, placed) = config.language_folder(&file.rel);
+    let (dir, name) = crate::landing::split_dir(placed);
     let id = SectionPath::of(dir).id;
     let withholding = Withholding {
         internal: audience == Audience::Internal || read.raw.cascade.internal,
@@ -58,6 +59,7 @@ pub(super) fn parse_section(
     let stem = discover::markdown_stem(name);
     let lang = split_language(config, stem)
         .1
+        .or(folder_lang)
         .unwrap_or(&config.default_language);
     let body = &file.text[body_start..];
     let expanded = included.map(|i| &i.expanded);

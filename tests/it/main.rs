@@ -32,6 +32,7 @@ mod includes;
 mod init;
 mod insights;
 mod kcs;
+mod language_folders;
 mod layout;
 mod lenient;
 mod links;

@@ -1,0 +1,202 @@
+//! Translations kept in a folder per language (`content/en/`, `content/es/`),
+//! as Hugo's `contentDir` per language and mkdocs-static-i18n lay them out:
+//! the folder is its language's root, not a section, and its pages are the
+//! translations of the pages at the same place in the other folders.
+
+use crate::conventions::assert_has;
+use crate::serve::{
+    Step, assert_same_as_clean_build as assert_served_as_clean_build, settle_sources,
+};
+use crate::support::{Server, Site, stderr};
+
+/// A Spanish and English site (the default languages) whose pages stand
+/// in `content/es/` and `content/en/`, with an English image, section
+/// landing pages in both, an English home text and an English page that
+/// is not translated.
+fn site() -> Site {
+    let site = Site::empty();
+    site.write(
+        "content/es/red/wifi.md",
+        "---\nid: KB-1\ntitle: El wifi no conecta\n---\n\nOlvide la red.\n",
+    );
+    site.write(
+        "content/en/red/wifi.md",
+        "---\nid: KB-1\ntitle: Wi-Fi does not connect\n---\n\nForget the network; see \
+         [the VPN](vpn.md), ![the settings](../img/settings.png), [all of it](../red/) and \
+         [the Spanish page](../../es/red/wifi.md).\n",
+    );
+    site.write(
+        "content/en/red/vpn.md",
+        "---\nid: KB-2\ntitle: The VPN drops\n---\n\nReconnect.\n",
+    );
+    site.write("content/en/img/settings.png", "PNG");
+    site.write(
+        "content/es/red/_index.md",
+        "---\ntitle: Redes\n---\n\nTodo sobre la red.\n",
+    );
+    site.write(
+        "content/en/red/_index.md",
+        "---\ntitle: Networks\n---\n\nAll about the network.\n",
+    );
+    site.write(
+        "content/en/_index.md",
+        "---\ntitle: Help\n---\n\nWelcome to the English help.\n",
+    );
+    site
+}
+
+/// Builds `site`, which must succeed with no problem reported.
+fn build(site: &Site) {
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(
+        !err.contains("warning:") && !err.contains("error:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_top_folder_named_by_a_language_holds_that_languages_pages() {
+    let site = site();
+    build(&site);
+    let public = site.public();
+    for gone in ["es", "en/en", "en/es", "en/red/en"] {
+        assert!(!public.join(gone).exists(), "{gone} is not a section");
+    }
+    let spanish = site.read_public("red/wifi/index.html");
+    assert_has(
+        &spanish,
+        &[
+            "El wifi no conecta",
+            "hreflang=\"en\" href=\"../../en/red/wifi/index.html\"",
+        ],
+    );
+    let english = site.read_public("en/red/wifi/index.html");
+    assert_has(
+        &english,
+        &[
+            "Wi-Fi does not connect",
+            "hreflang=\"es\" href=\"../../../red/wifi/index.html\"",
+            // Links between pages of the folder, to its images and its
+            // sections, and into another language's folder (which leads
+            // to the reader's language, as every link to a translated
+            // article does).
+            "<a href=\"../../../en/red/vpn/index.html\">the VPN</a>",
+            "<img src=\"../../../en/img/settings.png\" alt=\"the settings\" />",
+            "<a href=\"../../../en/red/index.html\">all of it</a>",
+            "<a href=\"../../../en/red/wifi/index.html\">the Spanish page</a>",
+        ],
+    );
+    assert!(public.join("en/img/settings.png").is_file());
+    assert_has(
+        &site.read_public("en/red/index.html"),
+        &["<h1>Networks", "All about the network."],
+    );
+    assert_has(
+        &site.read_public("red/index.html"),
+        &["<h1>Redes", "Todo sobre la red."],
+    );
+    assert_has(
+        &site.read_public("en/index.html"),
+        &["Welcome to the English help."],
+    );
+}
+
+/// Translations that say no id share the one made from their path, in
+/// either convention: `red/wifi.md` and `red/wifi.en.md`, or
+/// `red/vpn.md` and `en/red/vpn.md`.
+#[test]
+fn translations_without_ids_share_the_id_their_path_makes() {
+    let site = Site::empty();
+    for (rel, title) in [
+        ("content/red/wifi.md", "Wifi"),
+        ("content/red/wifi.en.md", "Wi-Fi"),
+        ("content/red/vpn.md", "VPN es"),
+        ("content/en/red/vpn.md", "VPN en"),
+    ] {
+        site.write(rel, format!("---\ntitle: {title}\n---\n\nText.\n"));
+    }
+    let output = site.tier0(&["build"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let listed: serde_json::Value =
+        serde_json::from_str(&site.read_public("articles.json")).unwrap();
+    let mut ids: Vec<(String, String)> = listed["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap().to_owned(),
+                a["lang"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    ids.sort();
+    let expected = [
+        ("red-vpn", "en"),
+        ("red-vpn", "es"),
+        ("red-wifi", "en"),
+        ("red-wifi", "es"),
+    ];
+    assert_eq!(
+        ids,
+        expected.map(|(id, lang)| (id.to_owned(), lang.to_owned()))
+    );
+    assert_has(
+        &site.read_public("en/red/vpn/index.html"),
+        &["hreflang=\"es\" href=\"../../../red/vpn/index.html\""],
+    );
+    assert_has(
+        &site.read_public("red/wifi/index.html"),
+        &["hreflang=\"en\" href=\"../../en/red/wifi/index.html\""],
+    );
+}
+
+/// The dev server's rebuilds after edits in a language folder (a body, a
+/// title, a new page, a deleted one) end in the site a clean build makes.
+#[test]
+fn edits_in_a_language_folder_are_served_as_a_clean_build() {
+    let site = site();
+    settle_sources(&site);
+    let server = Server::start(&site);
+    let settled = server.settled_after(0);
+    assert_served_as_clean_build(&site, &server, &settled, "first build");
+    let mut generation = settled["generation"].as_u64().unwrap();
+    let vpn = "content/en/red/vpn.md";
+    let steps: [Step; 4] = [
+        (
+            "body",
+            Box::new(|| {
+                site.write(
+                    vpn,
+                    "---\nid: KB-2\ntitle: The VPN drops\n---\n\nRestart.\n",
+                )
+            }),
+        ),
+        (
+            "title",
+            Box::new(|| site.write(vpn, "---\nid: KB-2\ntitle: VPN cut\n---\n\nRestart.\n")),
+        ),
+        (
+            "new translation",
+            Box::new(|| {
+                site.write(
+                    "content/es/red/vpn.md",
+                    "---\nid: KB-2\ntitle: La VPN se corta\n---\n\nReinicie.\n",
+                )
+            }),
+        ),
+        (
+            "deleted",
+            Box::new(|| std::fs::remove_file(site.root().join(vpn)).unwrap()),
+        ),
+    ];
+    for (step, change) in steps {
+        change();
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert!(settled["errors"].is_null(), "{step}: {settled}");
+        assert_served_as_clean_build(&site, &server, &settled, step);
+    }
+}
