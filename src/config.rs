@@ -26,7 +26,7 @@ mod validate;
 
 pub use insights::{InsightsConfig, MIN_VIEW_SAMPLE, origin_of};
 pub use kcs::KcsConfig;
-pub use language_names::language_name;
+pub use language_names::{is_language_code, language_name};
 pub use localized::Localized;
 pub use search::{SearchConfig, show as show_synonym_rule};
 use tiers::default_tiers;

@@ -51,3 +51,12 @@ pub fn language_name(code: &str) -> String {
             },
         )
 }
+
+/// Whether `code` (`fr`, `pt-BR`, in any case) is that of a language the
+/// table names: a folder so named is most likely its pages.
+pub fn is_language_code(code: &str) -> bool {
+    let primary = code.split('-').next().unwrap_or(code);
+    LANGUAGE_NAMES
+        .iter()
+        .any(|(c, _)| c.eq_ignore_ascii_case(primary))
+}

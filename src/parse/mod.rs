@@ -23,6 +23,7 @@ mod fields;
 mod folders;
 mod jupyter_book;
 mod keys;
+mod language_folders;
 mod mkdocs;
 mod navigation;
 mod place;
@@ -410,6 +411,7 @@ fn finish(
         .flat_map(|(_, diagnostics)| std::mem::take(diagnostics))
         .collect();
     once_per_folder(sources, &mut diagnostics);
+    diagnostics.extend(language_folders::unlisted(config, &sources.articles));
     diagnostics.extend(read.problems);
     // Collected in place: articles are large, and moving them into a new
     // list cost 40 ms of copying into fresh memory at 10,000 articles, on

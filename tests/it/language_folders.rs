@@ -200,3 +200,46 @@ fn edits_in_a_language_folder_are_served_as_a_clean_build() {
         assert_served_as_clean_build(&site, &server, &settled, step);
     }
 }
+
+/// A folder of a language the site does not list (`fr/` beside `en/`) is
+/// said once, with the line of `tier0.yaml` that publishes it; written
+/// there, its pages are the French ones.
+#[test]
+fn a_language_folder_the_site_does_not_list_says_how_to_publish_it() {
+    let site = site();
+    site.write(
+        "content/fr/red/wifi.md",
+        "---\nid: KB-1\ntitle: Le wifi ne se connecte pas\n---\n\nOubliez le réseau.\n",
+    );
+    site.write(
+        "content/fr/red/vpn.md",
+        "---\nid: KB-2\ntitle: Le VPN coupe\n---\n\nReconnectez.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(
+        err.matches("the folder `fr/` is named like a language")
+            .count(),
+        1,
+        "{err}"
+    );
+    assert_has(
+        &err,
+        &[
+            "content/fr/red/vpn.md",
+            "add `- {code: fr, name: Français}` to `languages`",
+        ],
+    );
+    site.write(
+        "tier0.yaml",
+        "languages:\n  - {code: es, name: Español}\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n",
+    );
+    build(&site);
+    assert_has(
+        &site.read_public("fr/red/wifi/index.html"),
+        &[
+            "Le wifi ne se connecte pas",
+            "hreflang=\"en\" href=\"../../../en/red/wifi/index.html\"",
+        ],
+    );
+}
