@@ -42,6 +42,11 @@ pub struct Project {
     pub language: Option<(String, String)>,
     /// Its name (`site_name`, `title`, `project`).
     pub title: Option<(String, String)>,
+    /// The languages it is translated into, each with what named it
+    /// (mkdocs-static-i18n's `languages`), its default first: their pages
+    /// stand beside the originals (`index.fr.md`) or in a folder each
+    /// (`docs/fr/`).
+    pub translated: Vec<(String, String)>,
 }
 
 /// What the configuration of another generator at `root` says, tried in
@@ -50,7 +55,8 @@ pub struct Project {
 /// `language` and `project` (`conf.py`, then `docs/conf.py`),
 /// Docusaurus's `defaultLocale` and `title`, and Hugo's or Zola's
 /// (`hugo.toml`, `config.toml`) `defaultContentLanguage`, `languageCode`
-/// or `default_language`, and `title`.
+/// or `default_language`, and `title`; and the languages of
+/// mkdocs-static-i18n, whose default stands for a theme that names none.
 pub fn generator_project(root: &Path) -> Project {
     let files = Files {
         root,
@@ -65,7 +71,12 @@ pub fn generator_project(root: &Path) -> Project {
             named(primary_subtag(language)?, &format!("theme.{key}"), name)
         })
     });
+    let translated = mkdocs
+        .as_ref()
+        .map(|(name, file)| i18n_languages(file, name))
+        .unwrap_or_default();
     let language = mkdocs_language
+        .or_else(|| translated.first().cloned())
         .or_else(|| files.toml("book.toml", Some("book"), &["language"], primary_subtag))
         .or_else(|| files.assigned(&SPHINX_FILES, "language", '=', primary_subtag))
         .or_else(|| files.assigned(&DOCUSAURUS_FILES, "defaultLocale", ':', primary_subtag))
@@ -87,7 +98,11 @@ pub fn generator_project(root: &Path) -> Project {
                 .iter()
                 .find_map(|name| files.toml(name, None, &["title"], project_name))
         });
-    Project { language, title }
+    Project {
+        language,
+        title,
+        translated,
+    }
 }
 
 /// `value` with what named it: the key `key` of the file `name`.
@@ -156,11 +171,66 @@ impl Files<'_> {
 }
 
 /// The keys of `mkdocs.yml` this module reads: `theme`, a table or a name,
-/// and `site_name`.
+/// `site_name`, and `plugins`, a list of names and tables.
 #[derive(Deserialize)]
 struct MkDocsFile {
     theme: Option<serde_yaml::Value>,
     site_name: Option<String>,
+    plugins: Option<serde_yaml::Value>,
+}
+
+/// The languages of mkdocs-static-i18n's entry in the `plugins` of the
+/// MkDocs file `name`, its default first: `languages` is a list of tables
+/// (`- {locale: fr, name: Français}`, one with `default: true`) since its
+/// version 1, a table from locale to name before (with
+/// `default_language`). Each locale is lower-cased, as tier0 writes
+/// language codes, and kept whole (`pt-br`): its pages' folder is named so.
+fn i18n_languages(file: &MkDocsFile, name: &str) -> Vec<(String, String)> {
+    let Some(plugin) = file
+        .plugins
+        .as_ref()
+        .and_then(serde_yaml::Value::as_sequence)
+        .and_then(|plugins| plugins.iter().find_map(|p| p.get("i18n")))
+    else {
+        return Vec::new();
+    };
+    let locale = |code: &str| {
+        let code = code.trim().to_ascii_lowercase();
+        crate::slug::is_slug(&code).then_some(code)
+    };
+    let mut languages: Vec<(String, bool)> = match plugin.get("languages") {
+        Some(serde_yaml::Value::Sequence(list)) => list
+            .iter()
+            .filter_map(|l| {
+                let code = locale(l.get("locale")?.as_str()?)?;
+                Some((
+                    code,
+                    l.get("default").and_then(serde_yaml::Value::as_bool) == Some(true),
+                ))
+            })
+            .collect(),
+        Some(serde_yaml::Value::Mapping(table)) => {
+            let default = plugin
+                .get("default_language")
+                .and_then(serde_yaml::Value::as_str)
+                .and_then(locale);
+            table
+                .keys()
+                .filter_map(|k| locale(k.as_str()?))
+                .map(|code| {
+                    let is_default = default.as_ref() == Some(&code);
+                    (code, is_default)
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    // The default first; else the first listed, as the plugin takes it.
+    languages.sort_by_key(|(_, default)| !default);
+    languages
+        .into_iter()
+        .map(|(code, _)| (code, format!("the i18n plugin of {name}")))
+        .collect()
 }
 
 /// The string literal assigned to `key` at the start of a line of `text`:
@@ -238,6 +308,38 @@ mod tests {
     }
 
     #[test]
+    fn mkdocs_static_i18n_names_the_languages_a_project_is_translated_into() {
+        let translated = |text: &str| -> Vec<String> {
+            project(&[("mkdocs.yml", text)])
+                .translated
+                .into_iter()
+                .map(|(code, _)| code)
+                .collect()
+        };
+        // Version 1: a list of tables, the default anywhere in it.
+        let v1 = "site_name: X\nplugins:\n  - search\n  - i18n:\n      docs_structure: folder\n      \
+                  languages:\n        - locale: fr\n          name: Français\n        - locale: \
+                  pt-BR\n        - locale: en\n          default: true\n";
+        assert_eq!(translated(v1), ["en", "fr", "pt-br"]);
+        let found = project(&[("mkdocs.yml", v1)]);
+        assert_eq!(
+            found.language,
+            Some(("en".into(), "the i18n plugin of mkdocs.yml".into()))
+        );
+        // Before version 1: a table from locale to name.
+        let v0 = "plugins:\n  - i18n:\n      default_language: de\n      languages:\n        \
+                  en: English\n        de: Deutsch\n";
+        assert_eq!(translated(v0), ["de", "en"]);
+        // A theme's language says the default; odd entries are passed over.
+        let odd = "theme: {name: material, language: es}\nplugins:\n  - i18n:\n      \
+                   languages:\n        - locale: en\n        - name: no locale\n        - \
+                   locale: \"../x\"\n";
+        assert_eq!(translated(odd), ["en"]);
+        assert_eq!(project(&[("mkdocs.yml", odd)]).language.unwrap().0, "es");
+        assert!(translated("plugins: [search, i18n]\n").is_empty());
+    }
+
+    #[test]
     fn each_generators_configuration_names_its_language() {
         let mkdocs = "site_name: X\ntheme:\n  name: material\n  language: en\n";
         assert_eq!(language(&[("mkdocs.yml", mkdocs)]).as_deref(), Some("en"));
@@ -284,6 +386,7 @@ mod tests {
                     "Material for MkDocs".into(),
                     "the site_name of mkdocs.yml".into()
                 )),
+                translated: Vec::new(),
             }
         );
         let mdbook = "[book]\ntitle = \"The Book\"\n";

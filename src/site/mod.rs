@@ -228,11 +228,15 @@ const GENERATORS_DEFAULT_LANGUAGE: &str = "en";
 /// generator's project (its content folder taken from that generator's
 /// configuration) that names none are in that generator's default,
 /// English. A language the site does not list is added first, under its
-/// own name; a code that names a folder tier0 writes (`kb`) is passed over.
+/// own name, and the languages the project is translated into after it;
+/// a code that names a folder tier0 writes (`kb`) is passed over.
 fn adopt_generator_project(root: &Path, mut config: Config) -> Config {
     let project = discover::generator_project(root);
     if let Some((title, _)) = project.title {
         config.title = Localized::Text(title);
+    }
+    for (code, _) in &project.translated {
+        add_language(&mut config, code);
     }
     let named = project
         .language
@@ -247,20 +251,29 @@ fn adopt_generator_project(root: &Path, mut config: Config) -> Config {
     let Some((code, why)) = named.or(default) else {
         return config;
     };
-    if crate::output_paths::generated_named(&code).is_some() {
+    if !add_language(&mut config, &code) {
         return config;
-    }
-    if !config.languages.iter().any(|l| l.code == code) {
-        config.languages.push(LanguageConfig {
-            name: crate::config::language_name(&code),
-            code: code.clone(),
-        });
     }
     // Published languages list the default one first.
     config.languages.sort_by_key(|l| l.code != code);
     config.default_language = code;
     config.default_language_from = Some(why);
     config
+}
+
+/// Adds the language `code` to those `config` publishes, under its own
+/// name, unless it is there; false when it names a folder tier0 writes.
+fn add_language(config: &mut Config, code: &str) -> bool {
+    if crate::output_paths::generated_named(code).is_some() {
+        return false;
+    }
+    if !config.has_language(code) {
+        config.languages.push(LanguageConfig {
+            name: crate::config::language_name(code),
+            code: code.to_owned(),
+        });
+    }
+    true
 }
 
 /// When `config` names no content folder, the folder of the default

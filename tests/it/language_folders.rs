@@ -243,3 +243,61 @@ fn a_language_folder_the_site_does_not_list_says_how_to_publish_it() {
         ],
     );
 }
+
+/// An MkDocs project translated with mkdocs-static-i18n, built where it
+/// stands with no `tier0.yaml`: its languages are the plugin's, English by
+/// default, in folders (`docs/en/`, `docs/fr/`) or beside the originals
+/// (`setup.de.md`).
+#[test]
+fn an_mkdocs_project_translated_with_the_i18n_plugin_builds_every_language() {
+    let site = Site::empty();
+    site.write(
+        "mkdocs.yml",
+        "site_name: Printers\nplugins:\n  - search\n  - i18n:\n      docs_structure: folder\n      \
+         languages:\n        - locale: en\n          default: true\n          name: English\n        \
+         - locale: fr\n          name: Français\n        - locale: de\n          name: Deutsch\n",
+    );
+    site.write(
+        "docs/en/index.md",
+        "# Printers\n\nEverything about printing.\n",
+    );
+    site.write("docs/en/setup.md", "# Set up a printer\n\nPlug it in.\n");
+    site.write(
+        "docs/fr/index.md",
+        "# Imprimantes\n\nTout sur l'impression.\n",
+    );
+    site.write(
+        "docs/fr/setup.md",
+        "# Installer une imprimante\n\nBranchez-la.\n",
+    );
+    site.write(
+        "docs/en/setup.de.md",
+        "# Drucker einrichten\n\nEinstecken.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(!err.contains("is named like a language"), "{err}");
+    let english = site.read_public("setup/index.html");
+    assert_has(
+        &english,
+        &[
+            "<html lang=\"en\"",
+            "Set up a printer",
+            "hreflang=\"fr\" href=\"../fr/setup/index.html\"",
+            "hreflang=\"de\" href=\"../de/setup/index.html\"",
+        ],
+    );
+    assert_has(
+        &site.read_public("fr/setup/index.html"),
+        &["<html lang=\"fr\"", "Installer une imprimante"],
+    );
+    assert_has(
+        &site.read_public("de/setup/index.html"),
+        &["<html lang=\"de\"", "Drucker einrichten"],
+    );
+    assert_has(
+        &site.read_public("fr/index.html"),
+        &["Tout sur l'impression."],
+    );
+}
