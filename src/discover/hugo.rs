@@ -1,21 +1,24 @@
 //! A Hugo project translated by content folder: each language's pages in
 //! the folder its `contentDir` names (`content/en`, `content/nl`), as
-//! Docsy's and Doks's sites are laid out. Read as one folder, `content/`
-//! made each language a section, and the default language's (`/en/`) ran
-//! into the pages tier0 writes for that language: every page of it was
-//! left out.
+//! Docsy's and Doks's sites are laid out. When every language's folder is
+//! `content/<its code>`, the content folder is read whole, each of those
+//! folders as its language's pages (`Config::language_folder`); when they
+//! lie elsewhere (`content/english`), a site whose `tier0.yaml` names no
+//! content folder publishes the default language's ([`language_folder`]).
+//! A project without `tier0.yaml` publishes every language Hugo's
+//! configuration lists ([`languages`]).
 //!
-//! In: the site folder. Out: the default language's folder
-//! ([`language_folder`]), which a site whose `tier0.yaml` names no
-//! content folder publishes. Hugo's configuration is read where Hugo
-//! looks for it: `hugo.toml` or `config.toml` at the top of the project,
-//! or in `config/_default/`, with `languages.toml` there.
+//! In: the site folder. Out: the default language's folder, and the
+//! languages. Hugo's configuration is read where Hugo looks for it:
+//! `hugo.toml` or `config.toml` at the top of the project, or in
+//! `config/_default/`, with `languages.toml` there.
 
 use std::path::Path;
 
 use super::GeneratorFolder;
 use super::generators::{refusal, toml_path};
 use super::root_file;
+use crate::matter::Value;
 
 /// Hugo's configuration files, in the order Hugo reads them.
 pub(super) const CONFIG_FILES: [&str; 4] = [
@@ -31,33 +34,116 @@ const LANGUAGES_FILE: &str = "config/_default/languages.toml";
 /// Hugo's language when its configuration names none.
 const HUGO_DEFAULT_LANGUAGE: &str = "en";
 
-/// The folder of the default language of the Hugo project at `root`
-/// (`defaultContentLanguage`, else English), when its configuration gives
-/// that language a `contentDir` that is a folder of the site.
-pub fn language_folder(root: &Path) -> Option<GeneratorFolder> {
-    let texts: Vec<(&str, String)> = CONFIG_FILES
+/// The texts of the Hugo configuration files at `root`, by name.
+fn configuration(root: &Path) -> Vec<(&'static str, String)> {
+    CONFIG_FILES
         .iter()
         .chain([&LANGUAGES_FILE])
         .filter_map(|name| Some((*name, root_file(root, name).ok()??.0.text.to_string())))
-        .collect();
-    let language = texts
+        .collect()
+}
+
+/// `defaultContentLanguage`, else English.
+fn default_language(texts: &[(&str, String)]) -> String {
+    texts
         .iter()
         .filter(|(name, _)| *name != LANGUAGES_FILE)
         .find_map(|(_, text)| toml_path(text, &["defaultContentLanguage"]))
-        .unwrap_or_else(|| HUGO_DEFAULT_LANGUAGE.to_owned());
-    let (dir, name) = texts.iter().find_map(|(name, text)| {
-        let path: &[&str] = if *name == LANGUAGES_FILE {
-            &[&language, "contentDir"]
+        .unwrap_or_else(|| HUGO_DEFAULT_LANGUAGE.to_owned())
+}
+
+/// The codes of the languages `texts` list (the tables of `[languages]`,
+/// or those of `languages.toml`), lower-cased, in the order written, each
+/// with what named it.
+fn listed(texts: &[(&'static str, String)]) -> Vec<(String, &'static str)> {
+    let mut found: Vec<(String, &str)> = Vec::new();
+    for (name, text) in texts {
+        let Ok(file) = crate::matter::toml_file(text, Path::new(name)) else {
+            continue;
+        };
+        let tables: Vec<(&String, &Value)> = if *name == LANGUAGES_FILE {
+            file.entries
+                .iter()
+                .filter_map(|e| Some((&e.key, e.value.as_ref()?)))
+                .collect()
         } else {
-            &["languages", &language, "contentDir"]
+            match file
+                .entries
+                .iter()
+                .find(|e| e.key == "languages")
+                .and_then(|e| e.value.as_ref())
+            {
+                Some(Value::Map(tables)) => tables.iter().map(|(k, v)| (k, v)).collect(),
+                _ => Vec::new(),
+            }
+        };
+        for (code, value) in tables {
+            let code = code.to_ascii_lowercase();
+            if matches!(value, Value::Map(_)) && !found.iter().any(|(c, _)| *c == code) {
+                found.push((code, *name));
+            }
+        }
+    }
+    found
+}
+
+/// The `contentDir` of the language `code` in `texts`, with the file that
+/// names it.
+fn content_dir<'a>(texts: &'a [(&'static str, String)], code: &str) -> Option<(String, &'a str)> {
+    texts.iter().find_map(|(name, text)| {
+        let path: &[&str] = if *name == LANGUAGES_FILE {
+            &[code, "contentDir"]
+        } else {
+            &["languages", code, "contentDir"]
         };
         Some((toml_path(text, path)?, *name))
-    })?;
+    })
+}
+
+/// Whether every language `texts` list has its pages in `content/<code>`:
+/// language folders, which the content folder read whole gives each
+/// language.
+fn in_language_folders(texts: &[(&'static str, String)]) -> bool {
+    let languages = listed(texts);
+    !languages.is_empty()
+        && languages.iter().all(|(code, _)| {
+            content_dir(texts, code).is_some_and(|(dir, _)| {
+                let dir = dir.trim_start_matches("./").trim_end_matches('/');
+                dir.strip_prefix("content/")
+                    .is_some_and(|folder| folder.eq_ignore_ascii_case(code))
+            })
+        })
+}
+
+/// The folder of the default language of the Hugo project at `root`
+/// (`defaultContentLanguage`, else English), when its configuration gives
+/// that language a `contentDir` that is a folder of the site, and not
+/// every language's is `content/<its code>`.
+pub fn language_folder(root: &Path) -> Option<GeneratorFolder> {
+    let texts = configuration(root);
+    if in_language_folders(&texts) {
+        return None;
+    }
+    let language = default_language(&texts);
+    let (dir, name) = content_dir(&texts, &language)?;
     let dir = refusal(root, &dir).ok()?;
     Some(GeneratorFolder {
         dir,
         named_by: format!("the contentDir of Hugo's default language, {language}, in {name}"),
     })
+}
+
+/// The languages the Hugo project at `root` lists, its default first, each
+/// with what named it ("the languages of hugo.toml").
+pub(super) fn languages(root: &Path) -> Vec<(String, String)> {
+    let texts = configuration(root);
+    let default = default_language(&texts).to_ascii_lowercase();
+    let mut languages = listed(&texts);
+    languages.sort_by_key(|(code, _)| *code != default);
+    languages
+        .into_iter()
+        .map(|(code, name)| (code, format!("the languages of {name}")))
+        .collect()
 }
 
 #[cfg(test)]
@@ -71,34 +157,87 @@ mod tests {
         language_folder(root.path()).map(|f| (f.dir.to_string_lossy().into_owned(), f.named_by))
     }
 
+    /// Doks's layout: the languages in a file of their own, each in the
+    /// folder of its code.
+    const DOKS: [(&str, &str); 4] = [
+        (
+            "config/_default/config.toml",
+            "defaultContentLanguage = \"nl\"\n",
+        ),
+        (
+            LANGUAGES_FILE,
+            "[en]\n  contentDir = \"content/en\"\n[nl]\n  contentDir = \"content/nl\"\n",
+        ),
+        ("content/en/", ""),
+        ("content/nl/", ""),
+    ];
+
     #[test]
     fn the_default_languages_content_dir_is_found_where_hugo_reads_it() {
-        // Doks: the languages in a file of their own.
-        let doks = [
+        let elsewhere = [
             (
                 "config/_default/config.toml",
                 "defaultContentLanguage = \"nl\"\n",
             ),
             (
                 LANGUAGES_FILE,
-                "[en]\n  contentDir = \"content/en\"\n[nl]\n  contentDir = \"content/nl\"\n",
+                "[en]\n  contentDir = \"content/english\"\n[nl]\n  contentDir = \"content/dutch\"\n",
             ),
-            ("content/en/", ""),
-            ("content/nl/", ""),
+            ("content/english/", ""),
+            ("content/dutch/", ""),
         ];
         assert_eq!(
-            found(&doks),
+            found(&elsewhere),
             Some((
-                "content/nl".to_owned(),
+                "content/dutch".to_owned(),
                 format!("the contentDir of Hugo's default language, nl, in {LANGUAGES_FILE}")
             ))
         );
-        // Docsy: in hugo.toml, the default language English.
-        let docsy = [
-            ("hugo.toml", "[languages.en]\ncontentDir = \"content/en\"\n"),
+        // In hugo.toml, the default language English, one language in a
+        // folder of its code and one not.
+        let mixed = [
+            (
+                "hugo.toml",
+                "[languages.en]\ncontentDir = \"content/en\"\n[languages.fr]\ncontentDir = \"content/francais\"\n",
+            ),
             ("content/en/", ""),
+            ("content/francais/", ""),
         ];
-        assert_eq!(found(&docsy).map(|f| f.0).as_deref(), Some("content/en"));
+        assert_eq!(found(&mixed).map(|f| f.0).as_deref(), Some("content/en"));
+    }
+
+    /// Every language in the folder of its code (Doks, Docsy): the content
+    /// folder is read whole, and the project's languages are Hugo's.
+    #[test]
+    fn languages_in_folders_of_their_codes_are_read_whole() {
+        assert_eq!(found(&DOKS), None);
+        let docsy = [
+            (
+                "hugo.toml",
+                "[languages]\n[languages.en]\ncontentDir = \"content/en\"\n[languages.FA]\n\
+                 contentDir = \"./content/fa/\"\n",
+            ),
+            ("content/en/", ""),
+            ("content/fa/", ""),
+        ];
+        assert_eq!(found(&docsy), None);
+        let root = crate::discover::tests::site_of_texts(&DOKS);
+        assert_eq!(
+            languages(root.path()),
+            [
+                (
+                    "nl".to_owned(),
+                    format!("the languages of {LANGUAGES_FILE}")
+                ),
+                (
+                    "en".to_owned(),
+                    format!("the languages of {LANGUAGES_FILE}")
+                ),
+            ]
+        );
+        let root = crate::discover::tests::site_of_texts(&docsy);
+        let codes: Vec<String> = languages(root.path()).into_iter().map(|l| l.0).collect();
+        assert_eq!(codes, ["en", "fa"]);
     }
 
     #[test]

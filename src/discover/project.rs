@@ -43,9 +43,9 @@ pub struct Project {
     /// Its name (`site_name`, `title`, `project`).
     pub title: Option<(String, String)>,
     /// The languages it is translated into, each with what named it
-    /// (mkdocs-static-i18n's `languages`), its default first: their pages
-    /// stand beside the originals (`index.fr.md`) or in a folder each
-    /// (`docs/fr/`).
+    /// (mkdocs-static-i18n's `languages`, Hugo's `[languages]`), its
+    /// default first: their pages stand beside the originals
+    /// (`index.fr.md`) or in a folder each (`docs/fr/`, `content/fr/`).
     pub translated: Vec<(String, String)>,
 }
 
@@ -56,7 +56,8 @@ pub struct Project {
 /// Docusaurus's `defaultLocale` and `title`, and Hugo's or Zola's
 /// (`hugo.toml`, `config.toml`) `defaultContentLanguage`, `languageCode`
 /// or `default_language`, and `title`; and the languages of
-/// mkdocs-static-i18n, whose default stands for a theme that names none.
+/// mkdocs-static-i18n, whose default stands for a theme that names none,
+/// else those of Hugo's `[languages]`.
 pub fn generator_project(root: &Path) -> Project {
     let files = Files {
         root,
@@ -71,12 +72,12 @@ pub fn generator_project(root: &Path) -> Project {
             named(primary_subtag(language)?, &format!("theme.{key}"), name)
         })
     });
-    let translated = mkdocs
+    let i18n = mkdocs
         .as_ref()
         .map(|(name, file)| i18n_languages(file, name))
         .unwrap_or_default();
     let language = mkdocs_language
-        .or_else(|| translated.first().cloned())
+        .or_else(|| i18n.first().cloned())
         .or_else(|| files.toml("book.toml", Some("book"), &["language"], primary_subtag))
         .or_else(|| files.assigned(&SPHINX_FILES, "language", '=', primary_subtag))
         .or_else(|| files.assigned(&DOCUSAURUS_FILES, "defaultLocale", ':', primary_subtag))
@@ -98,6 +99,11 @@ pub fn generator_project(root: &Path) -> Project {
                 .iter()
                 .find_map(|name| files.toml(name, None, &["title"], project_name))
         });
+    let translated = if i18n.is_empty() {
+        super::hugo::languages(root)
+    } else {
+        i18n
+    };
     Project {
         language,
         title,

@@ -291,9 +291,11 @@ fn a_project_without_a_config_keeps_the_name_and_language_its_generator_names() 
 /// Doks and Docsy (Hugo) keep each language's pages in the folder its
 /// `contentDir` names, `content/en` and `content/nl`: read as one folder,
 /// each language was a section, and every English page was left out, its
-/// section `/en/` being the English pages' own folder.
+/// section `/en/` being the English pages' own folder; then only the
+/// default language's folder was read. Each folder is its language's now,
+/// and the project publishes every language Hugo lists.
 #[test]
-fn a_hugo_project_translated_by_folder_publishes_its_default_language() {
+fn a_hugo_project_translated_by_folder_publishes_every_language() {
     let site = Site::empty();
     site.write(
         "config/_default/config.toml",
@@ -316,12 +318,19 @@ fn a_hugo_project_translated_by_folder_publishes_its_default_language() {
     assert!(output.status.success(), "{err}");
     assert!(
         err.contains(
-            "article of content/en/ (the contentDir of Hugo's default language, en, \
-             in config/_default/languages.toml)"
+            "The site's language is `en`, as the defaultContentLanguage of \
+             config/_default/config.toml names it"
         ),
         "{err}"
     );
     let page = site.read_public("docs/intro/index.html");
     assert!(page.contains("<html lang=\"en\""), "{page}");
+    assert!(
+        page.contains("hreflang=\"nl\" href=\"../../nl/docs/intro/index.html\""),
+        "{page}"
+    );
+    let dutch = site.read_public("nl/docs/intro/index.html");
+    assert!(dutch.contains("<html lang=\"nl\""), "{dutch}");
+    assert!(dutch.contains("Begin hier."), "{dutch}");
     assert!(!site.public().join("en/docs").exists());
 }
