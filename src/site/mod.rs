@@ -222,21 +222,20 @@ const GENERATORS_DEFAULT_LANGUAGE: &str = "en";
 
 /// `config`, the defaults of a site with no `tier0.yaml`, with what
 /// another generator's configuration at `root` says of the project: a
-/// project built where it stands keeps its name and its language
-/// (`theme.language: de` of an `mkdocs.yml`), so its pages are marked with
-/// it and its search does not read it as Spanish; the pages of another
-/// generator's project (its content folder taken from that generator's
-/// configuration) that names none are in that generator's default,
-/// English. A language the site does not list is added first, under its
-/// own name, and the languages the project is translated into after it;
-/// a code that names a folder tier0 writes (`kb`) is passed over.
+/// project built where it stands keeps its name and its languages
+/// (`theme.language: de` of an `mkdocs.yml`, the languages of its
+/// translations), so its pages are marked with them and its search does
+/// not read them as Spanish; the pages of another generator's project (its
+/// content folder taken from that generator's configuration) that names
+/// none are in that generator's default, English. Those are then the
+/// site's languages, its own first, each under its own name: tier0's
+/// defaults are not the project's (an English MkDocs project showed an
+/// empty Spanish home). A code that names a folder tier0 writes (`kb`) is
+/// passed over.
 fn adopt_generator_project(root: &Path, mut config: Config) -> Config {
     let project = discover::generator_project(root);
     if let Some((title, _)) = project.title {
         config.title = Localized::Text(title);
-    }
-    for (code, _) in &project.translated {
-        add_language(&mut config, code);
     }
     let named = project
         .language
@@ -248,32 +247,33 @@ fn adopt_generator_project(root: &Path, mut config: Config) -> Config {
         )),
         ContentDirFrom::Default | ContentDirFrom::Config => None,
     };
-    let Some((code, why)) = named.or(default) else {
+    let translated = project
+        .translated
+        .first()
+        .map(|(code, named_by)| (code.clone(), format!("as {named_by} names it")));
+    let Some((code, why)) = named.or(default).or(translated) else {
         return config;
     };
-    if !add_language(&mut config, &code) {
+    let mut codes = vec![code.clone()];
+    for (other, _) in project.translated {
+        if !codes.contains(&other) {
+            codes.push(other);
+        }
+    }
+    codes.retain(|c| crate::output_paths::generated_named(c).is_none());
+    if codes.first() != Some(&code) {
         return config;
     }
-    // Published languages list the default one first.
-    config.languages.sort_by_key(|l| l.code != code);
+    config.languages = codes
+        .into_iter()
+        .map(|code| LanguageConfig {
+            name: crate::config::language_name(&code),
+            code,
+        })
+        .collect();
     config.default_language = code;
     config.default_language_from = Some(why);
     config
-}
-
-/// Adds the language `code` to those `config` publishes, under its own
-/// name, unless it is there; false when it names a folder tier0 writes.
-fn add_language(config: &mut Config, code: &str) -> bool {
-    if crate::output_paths::generated_named(code).is_some() {
-        return false;
-    }
-    if !config.has_language(code) {
-        config.languages.push(LanguageConfig {
-            name: crate::config::language_name(code),
-            code: code.to_owned(),
-        });
-    }
-    true
 }
 
 /// When `config` names no content folder, the folder of the default

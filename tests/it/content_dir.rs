@@ -243,25 +243,23 @@ fn a_project_without_a_config_keeps_the_name_and_language_its_generator_names() 
     let home = site.read_public("index.html");
     assert!(home.contains("<title>Docs</title>"), "{home}");
     assert!(home.contains("Search articles or error codes"), "{home}");
-    // The other language moves under its code.
-    assert!(site.public().join("es/index.html").is_file());
+    // tier0's default languages are not the project's: no empty Spanish
+    // home beside it.
+    assert!(!site.public().join("es").exists());
+    assert!(!home.contains("hreflang=\"es\""), "{home}");
 
     // Naming none, it is MkDocs's default, English.
     site.write("mkdocs.yml", "site_name: Docs\ntheme: material\n");
     assert_eq!(lang_of(&site), "en");
-    // A language the site does not list is added, first, and the build
-    // says where it came from.
+    // A language tier0's defaults do not list is the site's only one,
+    // and the build says where it came from.
     site.write(
         "mkdocs.yml",
         "site_name: Docs\ntheme:\n  name: material\n  language: fr\n",
     );
     assert_eq!(lang_of(&site), "fr");
-    assert!(site.read_public("index.html").contains(">Français<"));
     let search = site.read_public("search/manifest.js");
-    assert!(
-        search.contains(r#""languages":["fr","es","en"]"#),
-        "{search}"
-    );
+    assert!(search.contains(r#""languages":["fr"]"#), "{search}");
     let output = site.tier0(&["build"]).output().unwrap();
     assert!(
         stderr(&output)
