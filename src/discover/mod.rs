@@ -19,6 +19,7 @@ mod known;
 mod mkdocs;
 mod project;
 mod read;
+mod vitepress;
 mod walk;
 
 use std::collections::BTreeMap;

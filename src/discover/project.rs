@@ -43,7 +43,8 @@ pub struct Project {
     /// Its name (`site_name`, `title`, `project`).
     pub title: Option<(String, String)>,
     /// The languages it is translated into, each with what named it
-    /// (mkdocs-static-i18n's `languages`, Hugo's `[languages]`), its
+    /// (mkdocs-static-i18n's `languages`, Hugo's `[languages]`,
+    /// VitePress's `locales`), its
     /// default first: their pages stand beside the originals
     /// (`index.fr.md`) or in a folder each (`docs/fr/`, `content/fr/`).
     pub translated: Vec<(String, String)>,
@@ -57,7 +58,8 @@ pub struct Project {
 /// (`hugo.toml`, `config.toml`) `defaultContentLanguage`, `languageCode`
 /// or `default_language`, and `title`; and the languages of
 /// mkdocs-static-i18n, whose default stands for a theme that names none,
-/// else those of Hugo's `[languages]`.
+/// else those of Hugo's `[languages]`, else VitePress's `locales`, whose
+/// `root` names its language.
 pub fn generator_project(root: &Path) -> Project {
     let files = Files {
         root,
@@ -81,6 +83,7 @@ pub fn generator_project(root: &Path) -> Project {
         .or_else(|| files.toml("book.toml", Some("book"), &["language"], primary_subtag))
         .or_else(|| files.assigned(&SPHINX_FILES, "language", '=', primary_subtag))
         .or_else(|| files.assigned(&DOCUSAURUS_FILES, "defaultLocale", ':', primary_subtag))
+        .or_else(|| super::vitepress::languages(root).into_iter().next())
         .or_else(|| {
             HUGO_ZOLA_FILES.iter().find_map(|name| {
                 let keys = ["defaultContentLanguage", "languageCode", "default_language"];
@@ -99,11 +102,14 @@ pub fn generator_project(root: &Path) -> Project {
                 .iter()
                 .find_map(|name| files.toml(name, None, &["title"], project_name))
         });
-    let translated = if i18n.is_empty() {
-        super::hugo::languages(root)
-    } else {
-        i18n
-    };
+    let translated = [
+        i18n,
+        super::hugo::languages(root),
+        super::vitepress::languages(root),
+    ]
+    .into_iter()
+    .find(|languages| !languages.is_empty())
+    .unwrap_or_default();
     Project {
         language,
         title,
@@ -253,7 +259,7 @@ fn assignment(text: &str, key: &str, separator: char) -> Option<String> {
 
 /// The primary subtag of the language tag `tag`, lower-cased (`en-US`,
 /// `en_US` → `en`), when it is two or three ASCII letters.
-fn primary_subtag(tag: &str) -> Option<String> {
+pub(super) fn primary_subtag(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?;
     ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()))
         .then(|| primary.to_ascii_lowercase())

@@ -301,3 +301,49 @@ fn an_mkdocs_project_translated_with_the_i18n_plugin_builds_every_language() {
         &["Tout sur l'impression."],
     );
 }
+
+/// A VitePress project translated with `locales`, built where it stands:
+/// `root`'s pages at the top of `docs/`, each other locale's in the folder
+/// of its key.
+#[test]
+fn a_vitepress_project_translated_with_locales_builds_every_language() {
+    let site = Site::empty();
+    site.write(
+        "docs/.vitepress/config.mts",
+        "import { defineConfig } from 'vitepress'\nexport default defineConfig({\n  \
+         title: 'Printers',\n  locales: {\n    root: { label: 'English', lang: 'en-US' },\n    \
+         fr: { label: 'Français', lang: 'fr-FR', link: '/fr/' },\n  },\n})\n",
+    );
+    site.write(
+        "docs/index.md",
+        "# Printers\n\nEverything about printing.\n",
+    );
+    site.write("docs/guide/setup.md", "# Set up a printer\n\nPlug it in.\n");
+    site.write(
+        "docs/fr/index.md",
+        "# Imprimantes\n\nTout sur l'impression.\n",
+    );
+    site.write(
+        "docs/fr/guide/setup.md",
+        "# Installer une imprimante\n\nBranchez-la.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("The site's language is `en`, as the locales of docs/.vitepress/config.mts"),
+        "{err}"
+    );
+    assert_has(
+        &site.read_public("guide/setup/index.html"),
+        &[
+            "<html lang=\"en\"",
+            "hreflang=\"fr\" href=\"../../fr/guide/setup/index.html\"",
+        ],
+    );
+    assert_has(
+        &site.read_public("fr/guide/setup/index.html"),
+        &["<html lang=\"fr\"", "Installer une imprimante"],
+    );
+    assert!(!site.public().join("es").exists());
+}
