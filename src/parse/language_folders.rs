@@ -6,12 +6,37 @@
 //! language and URL, and nothing says why. When another top folder is
 //! named by a language, such a folder is one of the translations, and the
 //! first article in it says so once, with the line that fixes it.
+//!
+//! And a language folder's own page is that language's home text, even
+//! while the folder holds no other page.
 
 use std::collections::BTreeMap;
 
 use crate::config::{Config, is_language_code, language_name};
 use crate::diagnostics::Diagnostic;
-use crate::discover::SourceFile;
+use crate::discover::{SourceFile, Sources};
+use crate::landing;
+
+/// Moves to `sources.sections` each `index.md` or `README.md` standing
+/// alone in a language folder (`fr/index.md`, the first page of a
+/// translation begun): it is that language's home text, as it is once
+/// other pages stand beside it, not a page bundle named `fr`, whose path
+/// the French home page owns.
+pub fn language_homes(config: &Config, sources: &mut Sources) {
+    let home = |rel: &str| match config.language_folder(rel) {
+        (Some(_), name) => !name.contains('/') && landing::family(name).is_some(),
+        _ => false,
+    };
+    if !sources.articles.iter().any(|f| home(&f.rel)) {
+        return;
+    }
+    let (homes, articles) = std::mem::take(&mut sources.articles)
+        .into_iter()
+        .partition(|f| home(&f.rel));
+    sources.articles = articles;
+    sources.sections.extend::<Vec<SourceFile>>(homes);
+    sources.sections.sort_by(|a, b| a.rel.cmp(&b.rel));
+}
 
 /// A warning at the first article (by path) of each top folder of
 /// `articles` named by a language that is not one of the site's, when

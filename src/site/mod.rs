@@ -396,6 +396,7 @@ fn parse_site(
         options.reading,
         known,
     )?;
+    parse::language_homes(&config, &mut sources);
     diagnostics.append(&mut sources.problems);
     texts.extend(std::mem::take(&mut sources.texts));
     progress("parsing", sources.articles.len());

@@ -347,3 +347,21 @@ fn a_vitepress_project_translated_with_locales_builds_every_language() {
     );
     assert!(!site.public().join("es").exists());
 }
+
+/// A translation begun with its home page only (`fr/index.md`, alone in
+/// its folder): that page is the French home's text, not a page bundle
+/// named `fr` refused for the French home's path.
+#[test]
+fn a_language_folders_lone_index_is_that_languages_home() {
+    let site = site();
+    site.write(
+        "tier0.yaml",
+        "languages:\n  - {code: es, name: Español}\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n",
+    );
+    site.write("content/fr/index.md", "# Aide\n\nBienvenue dans l'aide.\n");
+    build(&site);
+    assert_has(
+        &site.read_public("fr/index.html"),
+        &["<html lang=\"fr\"", "Bienvenue dans l'aide."],
+    );
+}
