@@ -56,6 +56,30 @@ impl Localized {
         }
     }
 
+    /// `existing`, else `text` (which a file of the language folder
+    /// `lang` gives, or, without one, a file for every language): a text
+    /// for every language stands; a text per language gains `lang`'s
+    /// unless it has one.
+    pub fn or_written(
+        existing: Option<Self>,
+        lang: Option<&str>,
+        text: Option<&str>,
+    ) -> Option<Self> {
+        let Some(text) = text else {
+            return existing;
+        };
+        match (existing, lang) {
+            (None, None) => Some(Self::Text(text.to_owned())),
+            (None, Some(lang)) => Some(Self::per_language(&[(lang, text)])),
+            (Some(Self::PerLanguage(mut map)), Some(lang)) => {
+                map.entry(lang.to_owned())
+                    .or_insert_with(|| text.to_owned());
+                Some(Self::PerLanguage(map))
+            }
+            (Some(existing), _) => Some(existing),
+        }
+    }
+
     pub(super) fn per_language(pairs: &[(&str, &str)]) -> Self {
         Self::PerLanguage(
             pairs

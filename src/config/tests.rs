@@ -134,3 +134,30 @@ fn a_top_folder_named_by_a_language_is_its_root() {
         assert_eq!(config.language_folder(rel), expected, "{rel}");
     }
 }
+
+#[test]
+fn a_written_title_fills_in_its_language_only() {
+    let fr = Localized::or_written(None, Some("fr"), Some("Accès"));
+    assert_eq!(fr, Some(Localized::per_language(&[("fr", "Accès")])));
+    let both = Localized::or_written(fr, Some("en"), Some("Access"));
+    assert_eq!(
+        both,
+        Some(Localized::per_language(&[
+            ("en", "Access"),
+            ("fr", "Accès")
+        ]))
+    );
+    // The first text of a language stands, as does a text for all.
+    let again = Localized::or_written(both.clone(), Some("fr"), Some("Autre"));
+    assert_eq!(again, both);
+    let all = Some(Localized::Text("VPN".into()));
+    assert_eq!(
+        Localized::or_written(all.clone(), Some("fr"), Some("x")),
+        all
+    );
+    assert_eq!(
+        Localized::or_written(None, None, Some("VPN")),
+        Some(Localized::Text("VPN".into()))
+    );
+    assert_eq!(Localized::or_written(None, Some("fr"), None), None);
+}

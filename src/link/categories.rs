@@ -39,16 +39,18 @@ pub fn apply(
     // Docusaurus slugs the labels of a docs version with one slugger.
     let mut labels = UniqueIds::default();
     for category in categories {
-        let configured = config
-            .categories
-            .entry(category.section.clone())
-            .or_default();
-        let text = |t: &Option<String>| t.clone().map(Localized::Text);
-        configured.title = configured.title.take().or_else(|| text(&category.label));
-        configured.description = configured
-            .description
-            .take()
-            .or_else(|| text(&category.description));
+        let Some((lang, section)) = super::contents::in_language(config, &category.section) else {
+            continue;
+        };
+        let lang = lang.as_deref();
+        let configured = config.categories.entry(section.clone()).or_default();
+        configured.title =
+            Localized::or_written(configured.title.take(), lang, category.label.as_deref());
+        configured.description = Localized::or_written(
+            configured.description.take(),
+            lang,
+            category.description.as_deref(),
+        );
         configured.order = configured.order.or(category.position);
         if let Some(index) = &category.generated_index {
             match generated_index_url(index, &mut labels) {
@@ -86,7 +88,7 @@ pub fn apply(
             ids
         });
         match by_id.get(id).map(|&i| &mut articles[i]) {
-            Some(article) if article.section.as_deref() == Some(&category.section) => {
+            Some(article) if article.section.as_deref() == Some(&section) => {
                 if article.weight == 0 {
                     article.weight = i64::MIN;
                 }

@@ -132,18 +132,31 @@ pub fn order(
 }
 
 /// Folds the titles and places of the sections of `navigation` into
-/// `config`'s `categories:`, below what the config sets.
+/// `config`'s `categories:`, below what the config sets. A section of a
+/// language folder (`fr/guide`) is that section (`guide`), titled in that
+/// language.
 pub fn title_sections(config: &mut Config, navigation: &Navigation) {
     for section in &navigation.sections {
-        let configured = config
-            .categories
-            .entry(section.section.clone())
-            .or_default();
-        configured.title = configured
-            .title
-            .take()
-            .or_else(|| section.title.clone().map(Localized::Text));
+        let Some((lang, id)) = in_language(config, &section.section) else {
+            continue;
+        };
+        let configured = config.categories.entry(id).or_default();
+        configured.title = Localized::or_written(
+            configured.title.take(),
+            lang.as_deref(),
+            section.title.as_deref(),
+        );
         configured.order = configured.order.or(section.position);
+    }
+}
+
+/// The section `id` of a folder, written in a language folder
+/// (`fr/guide`) or not, as the site has it (`guide`), with the language of
+/// its folder; `None` for a language folder itself, which is its home.
+pub(super) fn in_language(config: &Config, id: &str) -> Option<(Option<String>, String)> {
+    match config.language_folder(id) {
+        (Some(_), "") => None,
+        (lang, id) => Some((lang.map(str::to_owned), id.to_owned())),
     }
 }
 

@@ -365,3 +365,46 @@ fn a_language_folders_lone_index_is_that_languages_home() {
         &["<html lang=\"fr\"", "Bienvenue dans l'aide."],
     );
 }
+
+/// A folder's category file (Docusaurus) or navigation file
+/// (mkdocs-awesome-pages) inside a language folder titles that section in
+/// that language.
+#[test]
+fn category_and_navigation_files_title_sections_in_their_language() {
+    let site = site();
+    site.write(
+        "content/en/vpn/drops.md",
+        "---\nid: KB-3\ntitle: Drops\n---\n\nx\n",
+    );
+    site.write(
+        "content/es/vpn/drops.md",
+        "---\nid: KB-3\ntitle: Cortes\n---\n\nx\n",
+    );
+    site.write(
+        "content/en/vpn/_category_.json",
+        "{\"label\": \"Remote access\"}\n",
+    );
+    site.write(
+        "content/es/vpn/_category_.json",
+        "{\"label\": \"Acceso remoto\"}\n",
+    );
+    site.write(
+        "content/en/mail/lost.md",
+        "---\nid: KB-4\ntitle: Lost\n---\n\nx\n",
+    );
+    site.write(
+        "content/es/mail/lost.md",
+        "---\nid: KB-4\ntitle: Perdido\n---\n\nx\n",
+    );
+    site.write("content/en/mail/.pages", "title: Email\n");
+    site.write("content/es/mail/.pages", "title: Correo\n");
+    build(&site);
+    for (page, title) in [
+        ("en/vpn/index.html", "Remote access"),
+        ("vpn/index.html", "Acceso remoto"),
+        ("en/mail/index.html", "Email"),
+        ("mail/index.html", "Correo"),
+    ] {
+        assert_has(&site.read_public(page), &[&format!("<h1>{title}</h1>")]);
+    }
+}
