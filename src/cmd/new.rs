@@ -233,20 +233,24 @@ struct Place {
 }
 
 impl Place {
-    /// The file of `slug` in `lang`, in the category the arguments name.
+    /// The file of `slug` in `lang`, in the category the arguments name:
+    /// in the language's folder when the content folder has one
+    /// (`en/red/wifi.md`), else beside the originals, named with the
+    /// language unless it is the default (`red/wifi.en.md`).
     fn of(args: &NewArgs, config: &Config, lang: &str, slug: &str) -> Place {
         let root = &args.root;
         let category = args
             .category
             .as_deref()
             .map_or(String::new(), |c| format!("{c}/"));
-        let suffix = if lang == config.default_language {
-            String::new()
-        } else {
-            format!(".{lang}")
+        let folder = root.join(&config.content_dir).join(lang).is_dir();
+        let (folder, suffix) = match (folder, lang == config.default_language) {
+            (true, _) => (format!("{lang}/"), String::new()),
+            (false, true) => (String::new(), String::new()),
+            (false, false) => (String::new(), format!(".{lang}")),
         };
         let slug = fit_file_name(slug, &format!("{suffix}.md"));
-        let rel = format!("{category}{slug}{suffix}.md");
+        let rel = format!("{folder}{category}{slug}{suffix}.md");
         let path = config.content_dir.join(&rel);
         let shown = if root == Path::new(".") {
             path.clone()

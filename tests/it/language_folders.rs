@@ -408,3 +408,29 @@ fn category_and_navigation_files_title_sections_in_their_language() {
         assert_has(&site.read_public(page), &[&format!("<h1>{title}</h1>")]);
     }
 }
+
+/// `tier0 new` writes into the language's folder when the site has one,
+/// for the default language too.
+#[test]
+fn new_writes_into_the_language_folder() {
+    let site = site();
+    for (args, written) in [
+        (&["--lang", "en"][..], "content/en/red/printer-jams.md"),
+        (&[][..], "content/es/red/printer-jams.md"),
+    ] {
+        let mut command = vec!["new", "how-to", "Printer jams", "--category", "red"];
+        command.extend(args);
+        let output = site.tier0(&command).output().unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(site.root().join(written).is_file(), "{written}");
+    }
+    // New articles are drafts.
+    let output = site.tier0(&["build", "--drafts"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        site.public()
+            .join("en/red/printer-jams/index.html")
+            .is_file()
+    );
+    assert!(site.public().join("red/printer-jams/index.html").is_file());
+}
