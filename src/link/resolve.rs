@@ -113,6 +113,11 @@ impl Found {
     }
 }
 
+/// The folder of the content folder that VitePress serves at the site's
+/// root (`docs/public/logo.png` is `/logo.png`): a site-root path that
+/// names nothing else is looked for there.
+const VITEPRESS_PUBLIC: &str = "public";
+
 impl SiteModel {
     /// Resolves the link `dest` written in the article `from`.
     pub fn resolve(&self, from: usize, dest: &str) -> LinkTarget {
@@ -155,8 +160,11 @@ impl SiteModel {
                 let path = super::language_prefix(&self.config, lang);
                 return LinkTarget::Page { path, anchor };
             }
+            // VitePress serves its `public/` folder at the site's root.
+            let public = format!("{VITEPRESS_PUBLIC}/{decoded}");
             let tails = std::iter::once(decoded.as_ref())
-                .chain(decoded.split_once('/').map(|(_, rest)| rest));
+                .chain(decoded.split_once('/').map(|(_, rest)| rest))
+                .chain([public.as_str()]);
             let mut left_out = None;
             for tail in tails {
                 match self.lookup(tail, lang, anchor.clone(), true) {

@@ -540,3 +540,28 @@ fn an_ablog_post_dated_by_the_months_name_is_published() {
         &["<time datetime=\"2022-01-01\">"],
     );
 }
+
+/// VitePress serves `docs/public/` at the site's root: its pages write
+/// `![logo](/img/logo.png)` for `docs/public/img/logo.png` (the seventh
+/// held-out round's VitePress sets), which led nowhere.
+#[test]
+fn a_site_root_path_reaches_vitepress_public_folder() {
+    let site = Site::empty();
+    site.write("content/public/img/logo.png", "PNG");
+    site.write("content/public/guide.pdf", "PDF");
+    site.write(
+        "content/setup.md",
+        "# Setup\n\n![logo](/img/logo.png), [the guide](/guide.pdf), [elsewhere](/other/).\n",
+    );
+    build(&site);
+    let (_, body) = page(&site, "setup");
+    assert_has(
+        &body,
+        &[
+            "<img src=\"../public/img/logo.png\" alt=\"logo\" />",
+            "<a href=\"../public/guide.pdf\">the guide</a>",
+            "<a href=\"/other/\">elsewhere</a>",
+        ],
+    );
+    assert!(site.public().join("public/img/logo.png").is_file());
+}
