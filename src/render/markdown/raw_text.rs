@@ -9,6 +9,11 @@
 //! element's text: the page silently loses its end. In: the raw HTML events
 //! of a body in order, with where each stands in the file. Out: the one
 //! left open at the body's end, if any, and the text that closes it.
+//!
+//! Such an element written as JSX writes an empty one, `<iframe … />`
+//! (MDX, and Markdown meant for a React renderer, embed their videos so):
+//! its author closed it, but HTML reads the `/` as nothing and the element
+//! as open. [`closed_where_written`] gives it its end tag where it stands.
 
 use std::ops::Range;
 
@@ -79,6 +84,51 @@ impl RawText {
     pub(super) fn unclosed(&self) -> Option<(Open, Range<usize>)> {
         self.open.clone()
     }
+}
+
+/// `html` with an end tag after each raw-text element it writes as JSX
+/// does an empty one (`<iframe src="…"/>` → `<iframe src="…"/></iframe>`),
+/// or `None` when it writes none. A tag that does not end in `html` (one
+/// spread over lines of an HTML block) is left as it is.
+pub(super) fn closed_where_written(html: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'<', &html.as_bytes()[from..]).map(|i| from + i) {
+        from = i + 1;
+        let Some(name) = RAW_TEXT.iter().find(|name| tag_named(&html[i + 1..], name)) else {
+            continue;
+        };
+        let Some(end) = tag_end(html, i + 1 + name.len()) else {
+            break;
+        };
+        from = end;
+        let closer = format!("</{name}>");
+        let closed = html[end..]
+            .get(..closer.len())
+            .is_some_and(|next| next.eq_ignore_ascii_case(&closer));
+        if html[..end - 1].ends_with('/') && !closed {
+            out.push_str(&html[copied..end]);
+            out.push_str(&closer);
+            copied = end;
+        }
+    }
+    (copied > 0).then(|| out + &html[copied..])
+}
+
+/// Where the tag whose attributes start at `from` of `html` ends (after
+/// its `>`, which a quoted attribute value does not end), if it does.
+fn tag_end(html: &str, from: usize) -> Option<usize> {
+    let mut quote = None;
+    for (at, c) in html[from..].char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(open), _) if c == open => quote = None,
+            (None, '>') => return Some(from + at + 1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The first comment or raw-text element opening in `html`: its offset,
@@ -155,6 +205,26 @@ mod tests {
             None
         );
         assert_eq!(unclosed(&["<titles>", "<scripts>"]), None);
+    }
+
+    #[test]
+    fn a_raw_text_element_written_empty_as_jsx_does_is_closed_where_it_stands() {
+        let html = "<iframe title=\"a > b\" src='x'/>\n<p>On</p><SCRIPT src=y />";
+        let closed = closed_where_written(html).unwrap();
+        assert_eq!(
+            closed,
+            "<iframe title=\"a > b\" src='x'/></iframe>\n<p>On</p><SCRIPT src=y /></script>"
+        );
+        assert_eq!(unclosed(&[&closed]), None);
+        for html in [
+            "<iframe src=x></iframe>",
+            "<iframe src=x/></iframe>",
+            "<iframe\n  src=\"x\"",
+            "<img src=x/><br/>",
+            "<iframes src=x/>",
+        ] {
+            assert_eq!(closed_where_written(html), None, "{html}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 use search_index::Section;
 
 use super::internal::{InternalBlocks, Piece};
-use super::raw_text::RawText;
+use super::raw_text::{RawText, closed_where_written};
 use super::text::{finish_section_text, plain_text, push_collapsed, separates_words};
 use super::{
     Page, RenderedBody, TocEntry, Untargeted, escape_attr, heading_ids, rewrite_link, sanitizer,
@@ -449,8 +449,16 @@ impl<'a> Writer<'a, '_> {
     }
 
     /// Any other event: its text goes to the section's, a step's end
-    /// records the step's text, links are rewritten.
+    /// records the step's text, links are rewritten, a raw-text element
+    /// written empty as JSX does (`<iframe … />`) gets its end tag.
     fn other(&mut self, event: Event<'a>, span: Range<usize>) {
+        let event = match event {
+            Event::Html(html) => Event::Html(closed_where_written(&html).map_or(html, Into::into)),
+            Event::InlineHtml(html) => {
+                Event::InlineHtml(closed_where_written(&html).map_or(html, Into::into))
+            }
+            event => event,
+        };
         match &event {
             Event::Text(t) | Event::Code(t) => push_collapsed(&mut self.section_text, t),
             Event::Html(html) | Event::InlineHtml(html) => {

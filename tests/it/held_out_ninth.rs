@@ -1,0 +1,33 @@
+//! Regressions found by the ninth round of held-out documentation
+//! (BENCHMARKS.md, "Held-out documentation, ninth round"), each pinned on
+//! a small site of our own that writes the same pattern.
+
+use crate::conventions::{assert_has, page};
+use crate::held_out::build;
+use crate::support::Site;
+
+/// Intlayer's pages (Markdown meant for a React renderer) embed their
+/// videos as JSX writes an empty element, `<iframe … />`: HTML reads the
+/// `/` as nothing, so the rest of each of 42 pages was the iframe's
+/// content, which a browser never shows, with a warning.
+#[test]
+fn an_iframe_written_as_an_empty_jsx_element_keeps_the_rest_of_the_page() {
+    let site = Site::english();
+    site.write(
+        "content/tour.md",
+        "# Tour of the editor\n\n\
+         <iframe title=\"The editor > in two minutes\" width=\"640\" src=\"https://video.example/embed/7\"/>\n\n\
+         After the video, open **Settings**.\n\n## Next steps\n\nInvite your team.\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("never closed"), "{err}");
+    let (_, body) = page(&site, "tour");
+    assert_has(
+        &body,
+        &[
+            "src=\"https://video.example/embed/7\"/></iframe>\n<p>After the video, open <strong>Settings</strong>.</p>",
+            "Next steps",
+        ],
+    );
+    assert_eq!(body.matches("</iframe>").count(), 1, "{body}");
+}
