@@ -53,6 +53,9 @@ const MARKED: &[(&str, &[&str], &str)] = &[
     ),
     ("VitePress", &["docs/.vitepress"], "docs"),
     ("Sphinx", &["docs/conf.py"], "docs"),
+    // sphinx-quickstart's "separate source and build directories".
+    ("Sphinx", &["docs/source/conf.py"], "docs/source"),
+    ("Sphinx", &["source/conf.py"], "source"),
     (
         "Nextra",
         &["next.config.js", "next.config.mjs", "next.config.ts"],
@@ -340,6 +343,16 @@ mod tests {
                 "docs/conf.py",
                 "docs",
                 "Sphinx's pages, beside docs/conf.py",
+            ),
+            (
+                "docs/source/conf.py",
+                "docs/source",
+                "Sphinx's pages, beside docs/source/conf.py",
+            ),
+            (
+                "source/conf.py",
+                "source",
+                "Sphinx's pages, beside source/conf.py",
             ),
             (
                 "next.config.mjs",

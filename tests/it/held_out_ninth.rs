@@ -4,7 +4,7 @@
 
 use crate::conventions::{assert_has, page};
 use crate::held_out::build;
-use crate::support::Site;
+use crate::support::{Site, stderr};
 
 /// Intlayer's pages (Markdown meant for a React renderer) embed their
 /// videos as JSX writes an empty element, `<iframe … />`: HTML reads the
@@ -30,4 +30,32 @@ fn an_iframe_written_as_an_empty_jsx_element_keeps_the_rest_of_the_page() {
         ],
     );
     assert_eq!(body.matches("</iframe>").count(), 1, "{body}");
+}
+
+/// sphinx-exercise keeps its Sphinx project as sphinx-quickstart lays it
+/// out with sources apart from the build, `docs/source/conf.py`: built
+/// where it stands, from the project or from `docs/`, it had "no content
+/// folder", where `docs/conf.py` is found.
+#[test]
+fn a_sphinx_project_with_its_sources_apart_builds_where_it_stands() {
+    for top in ["docs/", ""] {
+        let site = Site::empty();
+        site.write(
+            &format!("{top}source/conf.py"),
+            "project = 'Gadgets'\nlanguage = 'de'\nextensions = ['myst_parser']\n",
+        );
+        site.write(
+            &format!("{top}Makefile"),
+            "html:\n\tsphinx-build source build\n",
+        );
+        site.write(
+            &format!("{top}source/setup.md"),
+            "# Einrichtung\n\n```{note}\nZuerst aufladen.\n```\n",
+        );
+        let output = site.tier0(&["build"]).output().unwrap();
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(0), "{top}: {err}");
+        let html = site.read_public("setup/index.html");
+        assert_has(&html, &["<html lang=\"de\"", "Zuerst aufladen.", "Gadgets"]);
+    }
 }
