@@ -59,3 +59,25 @@ fn a_sphinx_project_with_its_sources_apart_builds_where_it_stands() {
         assert_has(&html, &["<html lang=\"de\"", "Zuerst aufladen.", "Gadgets"]);
     }
 }
+
+/// Directus's VitePress pages link to numbered headings (`## 1. Module
+/// Bar`) by VitePress's id, `#_1-module-bar`, which opens an id that starts
+/// with a digit with `_`: 13 broken links.
+#[test]
+fn a_link_to_a_numbered_heading_by_its_vitepress_id_lands_on_it() {
+    let site = Site::english();
+    site.write(
+        "content/app/overview.md",
+        "# The app\n\n## 1. Side menu\n\nPick a module.\n\n## 2. Top bar\n\nSearch here.\n",
+    );
+    site.write(
+        "content/app/menus.md",
+        "# Menus\n\nSee [the side menu](/app/overview#_1-side-menu) and [the bar](./overview.md#_2-top-bar).\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("broken link"), "{err}");
+    let (_, body) = page(&site, "app/overview");
+    assert_has(&body, &["<span id=\"_1-side-menu\"></span>"]);
+    let check = site.tier0(&["check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+}
