@@ -81,3 +81,24 @@ fn a_link_to_a_numbered_heading_by_its_vitepress_id_lands_on_it() {
     let check = site.tier0(&["check"]).output().unwrap();
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 }
+
+/// Intlayer's pages (as Nuxt Content's and Contentlayer's) date
+/// themselves `createdAt:` and `updatedAt:`: two "unknown key" warnings
+/// on each of 171 pages per language, and no date on any.
+#[test]
+fn created_at_and_updated_at_date_the_article() {
+    let site = Site::english();
+    site.write(
+        "content/cms.md",
+        "---\ncreatedAt: 2025-08-23\nupdatedAt: 2025-09-22\ntitle: The CMS\n---\n\n# The CMS\n\nEdit content.\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("unknown key"), "{err}");
+    assert_has(
+        &site.read_public("cms/index.html"),
+        &[
+            "\"dateModified\":\"2025-09-22\",\"datePublished\":\"2025-08-23\"",
+            "<time datetime=\"2025-09-22\">",
+        ],
+    );
+}
