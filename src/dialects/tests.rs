@@ -364,6 +364,43 @@ fn myst_version_notes_become_alerts_titled_with_the_version() {
     );
 }
 
+/// sphinx-exercise's docs: its exercises and solutions (and, in Jupyter
+/// Books, sphinx-proof's theorems and proofs) were code blocks of their
+/// own text, options included.
+#[test]
+fn jupyter_book_exercises_and_proofs_become_alerts_titled_by_their_kind() {
+    let body = "```{exercise} Sums\n:label: ex-sum\nAdd the numbers.\n```\n\n\
+                ````{solution} ex-sum\n:class: dropdown\nUse `sum`.\n````\n\n\
+                :::{prf:theorem} Pythagoras\nThe squares add up.\n:::\n\n```{prf:proof}\nDraw it.\n```\n";
+    let prepared = prepare(body, false);
+    let text = prepared.text();
+    for shown in [
+        "> Add the numbers.",
+        "> Use `sum`.",
+        "> The squares add up.",
+        "> Draw it.",
+    ] {
+        assert!(text.contains(shown), "{shown}: {text}");
+    }
+    assert!(
+        !text.contains(":label:") && !text.contains(":class:"),
+        "{text}"
+    );
+    let titles: Vec<_> = text
+        .match_indices("[!NOTE]")
+        .map(|(at, _)| prepared.admonition_at(at).unwrap().title.clone().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Exercise (Sums)",
+            "Solution",
+            "Theorem (Pythagoras)",
+            "Proof"
+        ]
+    );
+}
+
 /// mdbook-admonish's book: its admonitions, fenced code blocks of the
 /// info string `admonish`, were shown as code.
 #[test]

@@ -102,3 +102,24 @@ fn created_at_and_updated_at_date_the_article() {
         ],
     );
 }
+
+/// sphinx-exercise's docs (Jupyter Book's exercises, solutions and
+/// sphinx-proof's theorems): each block was a code block of its own text,
+/// its `:label:` the first line.
+#[test]
+fn a_jupyter_book_exercise_is_a_titled_note() {
+    let site = Site::english();
+    site.write(
+        "content/lesson.md",
+        "# Loops\n\n```{exercise} Counting\n:label: ex-count\n\nPrint the numbers up to *ten*.\n```\n",
+    );
+    build(&site);
+    let (_, body) = page(&site, "lesson");
+    assert_has(
+        &body,
+        &[
+            "<p class=\"alert-title\">Exercise (Counting)</p>\n<p>Print the numbers up to <em>ten</em>.</p>",
+        ],
+    );
+    assert!(!body.contains("ex-count"), "{body}");
+}
