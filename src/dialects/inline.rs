@@ -10,7 +10,11 @@
 //! the construct ends; callers bound them to a line, or let them run over
 //! the following lines of a block, up to a blank line.
 
+mod taken;
+
 use std::ops::Range;
+
+pub(super) use taken::taken;
 
 /// A construct found in text, and what to put in its place.
 #[derive(Debug, Clone, PartialEq, Eq)]

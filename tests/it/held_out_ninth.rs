@@ -123,3 +123,29 @@ fn a_jupyter_book_exercise_is_a_titled_note() {
     );
     assert!(!body.contains("ex-count"), "{body}");
 }
+
+/// Hatch's home page (MkDocs Material's card grid) opens each card with
+/// an icon tier0 leaves out, `-   :material-hammer-wrench:{ .lg .middle }
+/// __Build system__`: the spaces after it moved the item's text right of
+/// the lines indented under it, and the card's text showed as code.
+#[test]
+fn a_list_item_opened_by_an_icon_left_out_keeps_its_indented_lines() {
+    let site = Site::english();
+    site.write("content/build.md", "# Build\n\nBuild it.\n");
+    site.write(
+        "content/start.md",
+        "# Start\n\n<div class=\"grid cards\" markdown>\n\n\
+         -   :material-hammer-wrench:{ .lg .middle } __Builds__\n\n    ---\n\n    \
+         Builds you can repeat.\n\n    [:octicons-arrow-right-24: Set them up](build.md)\n\n</div>\n",
+    );
+    build(&site);
+    let (_, body) = page(&site, "start");
+    assert_has(
+        &body,
+        &[
+            "<p><strong>Builds</strong></p>\n<hr />\n<p>Builds you can repeat.</p>",
+            "Set them up</a>",
+        ],
+    );
+    assert!(!body.contains("<pre"), "{body}");
+}

@@ -554,9 +554,10 @@ impl Pass<'_> {
     fn inline(&mut self, start: usize, end: usize, heading: bool) {
         let mut found = Vec::new();
         inline::scan_line(self.body, start..end, heading, &mut found);
-        for construct in found {
-            self.found(construct.kind, construct.range.clone());
-            self.rewrite.replace(construct.range, construct.replacement);
+        let taken = inline::taken(self.body, start..end, &found);
+        for (construct, range) in found.into_iter().zip(taken) {
+            self.found(construct.kind, construct.range);
+            self.rewrite.replace(range, construct.replacement);
         }
     }
 
