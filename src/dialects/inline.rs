@@ -114,7 +114,11 @@ pub(super) fn scan_line(text: &str, range: Range<usize>, heading: bool, out: &mu
                     None
                 })
                 .map(|tag_end| Construct {
-                    kind: Kind::Jsx,
+                    kind: if is_contents_tag(&text[i..tag_end]) {
+                        Kind::Hidden
+                    } else {
+                        Kind::Jsx
+                    },
                     range: i..tag_end,
                     replacement: String::new(),
                 }),
@@ -396,6 +400,17 @@ pub(super) fn jsx_tag(text: &str, at: usize, end: usize) -> Option<usize> {
         return None;
     }
     attributes_end(bytes, i)
+}
+
+/// Whether the component tag `tag` places the page's table of contents
+/// (Intlayer's `<TOC/>`, Docusaurus's `<TOCInline toc={toc} />`): the
+/// theme shows one beside every page, so leaving it out loses nothing.
+fn is_contents_tag(tag: &str) -> bool {
+    let name = tag.trim_start_matches(['<', '/']);
+    let name = &name[..name
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(name.len())];
+    matches!(name, "TOC" | "Toc" | "TOCInline" | "TableOfContents")
 }
 
 /// Whether a tag named `name` is a JSX component rather than HTML: it

@@ -149,3 +149,19 @@ fn a_list_item_opened_by_an_icon_left_out_keeps_its_indented_lines() {
     );
     assert!(!body.contains("<pre"), "{body}");
 }
+
+/// Intlayer's pages (36 per language) place their table of contents with
+/// `<TOC/>`, as Docusaurus's with `<TOCInline toc={toc} />`: a "JSX
+/// component tag left out" warning each, where the theme shows one.
+#[test]
+fn a_table_of_contents_component_is_no_warning() {
+    let site = Site::english();
+    site.write(
+        "content/guide.md",
+        "# Guide\n\n<TOC/>\n\n## Install\n\nRun it.\n\n## Use\n\nOpen it.\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("JSX"), "{err}");
+    let (_, body) = page(&site, "guide");
+    assert!(!body.contains("TOC"), "{body}");
+}
