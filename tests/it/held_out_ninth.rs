@@ -165,3 +165,29 @@ fn a_table_of_contents_component_is_no_warning() {
     let (_, body) = page(&site, "guide");
     assert!(!body.contains("TOC"), "{body}");
 }
+
+/// Directus's VitePress recipes open with `> {{ $frontmatter.description }}`
+/// and a tip titled `Author: {{$frontmatter.author}}`: the quote was
+/// empty, the version line lacked its version, and the tip's title showed
+/// the expression as written, on 10 pages.
+#[test]
+fn vitepress_shows_the_front_matter_values_a_page_names() {
+    let site = Site::english();
+    site.write(
+        "content/recipes/loop.md",
+        "---\ndescription: Run a flow once for each item.\nauthor: Ana Ruiz\nversion: 9.18.1\nlevel:\n---\n\n\
+         # Loops\n\n> {{ $frontmatter.description }}\n\n:::tip Author: {{$frontmatter.author}}\n\n\
+         **Version:** {{$frontmatter.version}} {{ $frontmatter.level }}\n\n:::\n",
+    );
+    let err = build(&site);
+    assert!(err.contains("1 template tag left out"), "{err}");
+    let (_, body) = page(&site, "recipes/loop");
+    assert_has(
+        &body,
+        &[
+            "<blockquote>\n<p>Run a flow once for each item.</p>\n</blockquote>",
+            "<p class=\"alert-title\">Author: Ana Ruiz</p>\n<p><strong>Version:</strong> 9.18.1</p>",
+        ],
+    );
+    assert!(!body.contains("frontmatter"), "{body}");
+}
