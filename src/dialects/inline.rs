@@ -4,7 +4,8 @@
 //! component tags (`<Tabs>`, `<Note />`), MDX comments (`{/* … */}`) and
 //! emoji and icon shortcodes (`:smile:`, `:material-check:`),
 //! PyMdown's keys (`++ctrl+c++`) and MyST's roles (``{doc}`page` ``).
-//! Code spans are skipped: what is inside them is shown as written.
+//! Code spans and HTML comments are skipped: what is inside them is left
+//! as written.
 //!
 //! Each scanner takes the whole text and where to start, and says where
 //! the construct ends; callers bound them to a line, or let them run over
@@ -85,6 +86,14 @@ pub(super) fn scan_line(text: &str, range: Range<usize>, heading: bool, out: &mu
             // `rust::Box\<T\>` is no tag, `\:smile:` no shortcode.
             b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
                 i += 2;
+                continue;
+            }
+            // A comment shows nothing: what it holds is left as written,
+            // not reported as left out of the page.
+            b'<' if text[i..end].starts_with("<!--") => {
+                i = text[i + 4..end]
+                    .find("-->")
+                    .map_or(end, |close| i + 4 + close + 3);
                 continue;
             }
             b'{' => super::roles::role(text, i, end)

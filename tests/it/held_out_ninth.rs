@@ -191,3 +191,19 @@ fn vitepress_shows_the_front_matter_values_a_page_names() {
     );
     assert!(!body.contains("frontmatter"), "{body}");
 }
+
+/// Directus's recipes keep a line they hide, `<!-- **Skill Level:**
+/// {{$frontmatter.skill_level}} -->`, inside a tip: "template tag left
+/// out of the page" was said of text no reader ever sees.
+#[test]
+fn a_template_tag_inside_an_html_comment_is_no_warning() {
+    let site = Site::english();
+    site.write(
+        "content/recipe.md",
+        "# Recipe\n\n:::tip Details\n\n<!-- **Level:** {{ page.level }} -->\n\nCook it.\n\n:::\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("template tag"), "{err}");
+    let (_, body) = page(&site, "recipe");
+    assert_has(&body, &["<!-- **Level:** {{ page.level }} -->", "Cook it."]);
+}

@@ -184,3 +184,11 @@ fn a_table_of_contents_component_is_left_out_quietly() {
         ]
     );
 }
+
+#[test]
+fn html_comments_are_left_alone() {
+    assert!(scan("<!-- **Level:** {{ page.level }} <Badge /> -->").is_empty());
+    let found = scan("a <!-- {{ x }} --> {{ y }} <!-- {% z");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1, "{{ y }}");
+}
