@@ -13,7 +13,7 @@
 //! Such an element written as JSX writes an empty one, `<iframe … />`
 //! (MDX, and Markdown meant for a React renderer, embed their videos so):
 //! its author closed it, but HTML reads the `/` as nothing and the element
-//! as open. [`closed_where_written`] gives it its end tag where it stands.
+//! as open. [`EmptyElements`] gives it its end tag where it stands.
 
 use std::ops::Range;
 
@@ -86,49 +86,74 @@ impl RawText {
     }
 }
 
-/// `html` with an end tag after each raw-text element it writes as JSX
-/// does an empty one (`<iframe src="…"/>` → `<iframe src="…"/></iframe>`),
-/// or `None` when it writes none. A tag that does not end in `html` (one
-/// spread over lines of an HTML block) is left as it is.
-pub(super) fn closed_where_written(html: &str) -> Option<String> {
-    let mut out = String::new();
-    let mut copied = 0;
-    let mut from = 0;
-    while let Some(i) = memchr::memchr(b'<', &html.as_bytes()[from..]).map(|i| from + i) {
-        from = i + 1;
-        let Some(name) = RAW_TEXT.iter().find(|name| tag_named(&html[i + 1..], name)) else {
-            continue;
-        };
-        let Some(end) = tag_end(html, i + 1 + name.len()) else {
-            break;
-        };
-        from = end;
-        let closer = format!("</{name}>");
-        let closed = html[end..]
-            .get(..closer.len())
-            .is_some_and(|next| next.eq_ignore_ascii_case(&closer));
-        if html[..end - 1].ends_with('/') && !closed {
-            out.push_str(&html[copied..end]);
-            out.push_str(&closer);
-            copied = end;
-        }
-    }
-    (copied > 0).then(|| out + &html[copied..])
+/// Gives each raw-text element written empty as JSX writes one its end
+/// tag (`<iframe src="…"/>` → `<iframe src="…"/></iframe>`), across the
+/// raw HTML events of a body in order: an HTML block comes a line at a
+/// time, and a tag may spread over its lines (`<iframe` … `/>`).
+#[derive(Debug, Default)]
+pub(super) struct EmptyElements {
+    /// The raw-text element whose start tag has not ended yet, and the
+    /// quote its attributes were left in.
+    open: Option<(&'static str, Option<char>)>,
 }
 
-/// Where the tag whose attributes start at `from` of `html` ends (after
-/// its `>`, which a quoted attribute value does not end), if it does.
-fn tag_end(html: &str, from: usize) -> Option<usize> {
-    let mut quote = None;
+impl EmptyElements {
+    /// `html` with the end tags put in, or `None` when it needs none.
+    pub(super) fn close(&mut self, html: &str) -> Option<String> {
+        let mut out = String::new();
+        let mut copied = 0;
+        let mut from = 0;
+        loop {
+            let (name, quote, attributes) = match self.open.take() {
+                Some((name, quote)) => (name, quote, from),
+                None => {
+                    let Some(i) = memchr::memchr(b'<', &html.as_bytes()[from..]).map(|i| from + i)
+                    else {
+                        break;
+                    };
+                    from = i + 1;
+                    let Some(name) = RAW_TEXT.iter().find(|name| tag_named(&html[i + 1..], name))
+                    else {
+                        continue;
+                    };
+                    (*name, None, i + 1 + name.len())
+                }
+            };
+            let end = match tag_end(html, attributes, quote) {
+                Ok(end) => end,
+                Err(quote) => {
+                    self.open = Some((name, quote));
+                    break;
+                }
+            };
+            from = end;
+            let closer = format!("</{name}>");
+            let closed = html[end..]
+                .get(..closer.len())
+                .is_some_and(|next| next.eq_ignore_ascii_case(&closer));
+            if html[..end - 1].ends_with('/') && !closed {
+                out.push_str(&html[copied..end]);
+                out.push_str(&closer);
+                copied = end;
+            }
+        }
+        (copied > 0).then(|| out + &html[copied..])
+    }
+}
+
+/// Where the start tag whose attributes go on at `from` of `html`, inside
+/// `quote` if one was left open, ends (after its `>`, which a quoted value
+/// does not end); else the quote it is left in.
+fn tag_end(html: &str, from: usize, mut quote: Option<char>) -> Result<usize, Option<char>> {
     for (at, c) in html[from..].char_indices() {
         match (quote, c) {
             (None, '"' | '\'') => quote = Some(c),
             (Some(open), _) if c == open => quote = None,
-            (None, '>') => return Some(from + at + 1),
+            (None, '>') => return Ok(from + at + 1),
             _ => {}
         }
     }
-    None
+    Err(quote)
 }
 
 /// The first comment or raw-text element opening in `html`: its offset,
@@ -209,21 +234,38 @@ mod tests {
 
     #[test]
     fn a_raw_text_element_written_empty_as_jsx_does_is_closed_where_it_stands() {
-        let html = "<iframe title=\"a > b\" src='x'/>\n<p>On</p><SCRIPT src=y />";
-        let closed = closed_where_written(html).unwrap();
+        let close = |chunks: &[&str]| {
+            let mut empty = EmptyElements::default();
+            chunks
+                .iter()
+                .map(|chunk| empty.close(chunk).unwrap_or_else(|| (*chunk).to_owned()))
+                .collect::<String>()
+        };
+        let closed = close(&["<iframe title=\"a > b\" src='x'/>\n<p>On</p><SCRIPT src=y />"]);
         assert_eq!(
             closed,
             "<iframe title=\"a > b\" src='x'/></iframe>\n<p>On</p><SCRIPT src=y /></script>"
         );
         assert_eq!(unclosed(&[&closed]), None);
+        // A tag spread over the lines of an HTML block.
+        let lines = [
+            "<iframe\n",
+            "  title=\"a /> b\n",
+            " c\"\n",
+            "  loading=\"lazy\"\n",
+            "/>\n",
+        ];
+        assert_eq!(
+            close(&lines),
+            "<iframe\n  title=\"a /> b\n c\"\n  loading=\"lazy\"\n/></iframe>\n"
+        );
         for html in [
             "<iframe src=x></iframe>",
             "<iframe src=x/></iframe>",
-            "<iframe\n  src=\"x\"",
             "<img src=x/><br/>",
             "<iframes src=x/>",
         ] {
-            assert_eq!(closed_where_written(html), None, "{html}");
+            assert_eq!(EmptyElements::default().close(html), None, "{html}");
         }
     }
 

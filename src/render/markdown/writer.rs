@@ -12,7 +12,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 use search_index::Section;
 
 use super::internal::{InternalBlocks, Piece};
-use super::raw_text::{RawText, closed_where_written};
+use super::raw_text::{EmptyElements, RawText};
 use super::text::{finish_section_text, plain_text, push_collapsed, separates_words};
 use super::{
     Page, RenderedBody, TocEntry, Untargeted, escape_attr, heading_ids, rewrite_link, sanitizer,
@@ -77,6 +77,8 @@ struct Writer<'a, 'p> {
     code: Option<(Option<String>, String)>,
     /// The body's raw HTML, followed for a comment or element left open.
     raw_text: RawText,
+    /// Its raw-text elements written empty as JSX does, given end tags.
+    empty_elements: EmptyElements,
     /// The link last opened, as written.
     link: Option<WrittenLink>,
 }
@@ -132,6 +134,7 @@ pub(super) fn render(
         hidden_heading: None,
         code: None,
         raw_text: RawText::default(),
+        empty_elements: EmptyElements::default(),
         link: None,
     };
     w.ids.promise(source.written_ids());
@@ -453,9 +456,11 @@ impl<'a> Writer<'a, '_> {
     /// written empty as JSX does (`<iframe … />`) gets its end tag.
     fn other(&mut self, event: Event<'a>, span: Range<usize>) {
         let event = match event {
-            Event::Html(html) => Event::Html(closed_where_written(&html).map_or(html, Into::into)),
+            Event::Html(html) => {
+                Event::Html(self.empty_elements.close(&html).map_or(html, Into::into))
+            }
             Event::InlineHtml(html) => {
-                Event::InlineHtml(closed_where_written(&html).map_or(html, Into::into))
+                Event::InlineHtml(self.empty_elements.close(&html).map_or(html, Into::into))
             }
             event => event,
         };
