@@ -209,3 +209,25 @@ fn a_template_tag_inside_an_html_comment_is_no_warning() {
     let (_, body) = page(&site, "recipe");
     assert_has(&body, &["<!-- **Level:** {{ page.level }} -->", "Cook it."]);
 }
+
+/// Directus's docs (npm's `@directus/docs`) are VitePress's pages
+/// themselves, `.vitepress/` beside `index.md`: built where they stand,
+/// the error said only that there was no `content/`.
+#[test]
+fn a_folder_of_vitepress_pages_is_told_to_build_the_folder_above() {
+    let site = Site::empty();
+    site.write(".vitepress/config.js", "export default { title: 'Docs' }\n");
+    site.write("index.md", "# Docs\n\nWelcome.\n");
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    let name = site.root().canonicalize().unwrap();
+    let name = name.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        err.contains(&format!(
+            "this folder holds VitePress's pages (beside .vitepress/), and cannot be its own \
+             content folder: build the folder above it, with `content_dir: {name}` in its tier0.yaml"
+        )),
+        "{err}"
+    );
+}
