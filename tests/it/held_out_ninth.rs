@@ -231,3 +231,24 @@ fn a_folder_of_vitepress_pages_is_told_to_build_the_folder_above() {
         "{err}"
     );
 }
+
+/// Intlayer names the file a code block shows `fileName="…"` (Nextra
+/// `filename="…"`), on 767 blocks of 88 pages per language: the name was
+/// lost with the rest of the info string, so a reader did not know where
+/// the code goes.
+#[test]
+fn a_code_blocks_file_name_shows_above_it() {
+    let site = Site::english();
+    site.write(
+        "content/setup.md",
+        "# Setup\n\n```ts fileName=\"app.config.ts\" codeFormat={[\"typescript\", \"esm\"]}\nexport default {};\n```\n",
+    );
+    build(&site);
+    let (_, body) = page(&site, "setup");
+    assert_has(
+        &body,
+        &[
+            "<p class=\"code-title\"><code>app.config.ts</code></p>\n<pre><code class=\"language-ts\">",
+        ],
+    );
+}
