@@ -74,7 +74,7 @@ pub use containers::{Admonition, AlertKind};
 use inline::Kind;
 use lines::Read;
 use offsets::OffsetMap;
-pub use page_values::keys_shown;
+pub use page_values::{PageValues, keys_shown};
 
 use crate::diagnostics::Diagnostic;
 
@@ -273,7 +273,7 @@ pub(super) fn markdown_text(text: &str) -> String {
 /// with an `import … from '…'` line is read as MDX from that line on, as
 /// Docusaurus reads every `.md` file as MDX.
 pub fn prepare(body: &str, mdx: bool) -> Prepared<'_> {
-    prepare_expanded(body, mdx, None, &[])
+    prepare_expanded(body, mdx, None, &PageValues::new())
 }
 
 /// [`prepare`], reading `expanded` (the body with the files it includes
@@ -285,14 +285,14 @@ pub fn prepare_expanded<'a>(
     body: &'a str,
     mdx: bool,
     expanded: Option<&'a includes::Expanded>,
-    values: &[(String, String)],
+    values: &PageValues,
 ) -> Prepared<'a> {
     let read = prepare_text(expanded.map_or(body, |e| e.text()), mdx, values);
     Prepared { expanded, ..read }
 }
 
 /// [`prepare`] of the text to read.
-fn prepare_text<'a>(body: &'a str, mdx: bool, values: &[(String, String)]) -> Prepared<'a> {
+fn prepare_text<'a>(body: &'a str, mdx: bool, values: &PageValues) -> Prepared<'a> {
     if !mdx && !has_dialect(body) {
         return Prepared {
             text: Cow::Borrowed(body),

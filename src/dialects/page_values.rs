@@ -9,22 +9,29 @@
 //! a key the front matter lacks or holds a list in) is a template tag
 //! like any other.
 
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A page's front matter values that its expressions show, by key, as
+/// text.
+pub type PageValues = BTreeMap<String, String>;
+
 /// The prefix of an expression that names a front matter value.
 const PREFIX: &str = "$frontmatter.";
 
-/// The keys `body` shows with `{{ $frontmatter.key }}`, each once, in the
-/// order first shown.
-pub fn keys_shown(body: &str) -> Vec<&str> {
-    let mut keys: Vec<&str> = Vec::new();
-    for (at, _) in body.match_indices("{{") {
-        let Some(close) = body[at..].find("}}") else {
+/// The keys `body` shows with `{{ $frontmatter.key }}`.
+pub fn keys_shown(body: &str) -> BTreeSet<&str> {
+    let mut keys = BTreeSet::new();
+    let mut from = 0;
+    // Each expression is read from its `{{` to the next `}}`, and the
+    // search goes on after it: linear in the body, however many `{{`.
+    while let Some(at) = body[from..].find("{{").map(|at| from + at) {
+        let Some(end) = body[at + 2..].find("}}").map(|close| at + 2 + close + 2) else {
             break;
         };
-        if let Some(key) = key_of(&body[at..at + close + 2])
-            && !keys.contains(&key)
-        {
-            keys.push(key);
+        if let Some(key) = key_of(&body[at..end]) {
+            keys.insert(key);
         }
+        from = end;
     }
     keys
 }
@@ -38,17 +45,9 @@ pub(super) fn key_of(expression: &str) -> Option<&str> {
     (!key.is_empty() && key.bytes().all(name)).then_some(key)
 }
 
-/// The value of `key` among `values`.
-pub(super) fn value<'v>(values: &'v [(String, String)], key: &str) -> Option<&'v str> {
-    values
-        .iter()
-        .find(|(name, _)| name == key)
-        .map(|(_, value)| value.as_str())
-}
-
 /// `title` (an admonition's, read as text) with each expression that
 /// shows a value replaced by it, and left out when the page has none.
-pub(super) fn fill(title: &str, values: &[(String, String)]) -> String {
+pub(super) fn fill(title: &str, values: &PageValues) -> String {
     let mut out = String::new();
     let mut rest = title;
     while let Some(at) = rest.find("{{") {
@@ -57,7 +56,7 @@ pub(super) fn fill(title: &str, values: &[(String, String)]) -> String {
         };
         out.push_str(&rest[..at]);
         match key_of(&rest[at..close]) {
-            Some(key) => out.push_str(value(values, key).unwrap_or_default()),
+            Some(key) => out.push_str(values.get(key).map_or("", String::as_str)),
             None => out.push_str(&rest[at..close]),
         }
         rest = &rest[close..];
@@ -71,15 +70,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_keys_shown_are_found_once_each() {
+    fn the_keys_shown_are_found() {
         let body = "> {{ $frontmatter.description }}\n\n:::tip By {{$frontmatter.author}}\n\
                     {{ $frontmatter.tags.join(', ') }} {{ page.x }} {{$frontmatter.author}}\n";
-        assert_eq!(keys_shown(body), ["description", "author"]);
+        assert_eq!(
+            keys_shown(body).into_iter().collect::<Vec<_>>(),
+            ["author", "description"]
+        );
+        // Linear: a hundred thousand `{{` before one `}}` are read once.
+        let many = format!("{}}}}}", "{{".repeat(100_000));
+        assert!(keys_shown(&many).is_empty());
     }
 
     #[test]
     fn a_title_shows_the_values_it_names() {
-        let values = [("author".to_owned(), "Ada".to_owned())];
+        let values = PageValues::from([("author".to_owned(), "Ada".to_owned())]);
         assert_eq!(
             fill("Author: {{$frontmatter.author}}", &values),
             "Author: Ada"

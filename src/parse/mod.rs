@@ -491,13 +491,13 @@ fn read_front_matter(file: &SourceFile) -> Result<(fields::Read, usize), Vec<Dia
 /// The front matter values of the file `text` that its body `body` shows
 /// with VitePress's `{{ $frontmatter.key }}`, by key, as text: only those
 /// keys are decoded, and a list or a map shows nothing.
-fn shown_values(text: &str, body: &str) -> Vec<(String, String)> {
+fn shown_values(text: &str, body: &str) -> crate::dialects::PageValues {
     let keys = crate::dialects::keys_shown(body);
     if keys.is_empty() {
-        return Vec::new();
+        return crate::dialects::PageValues::new();
     }
     let Ok(split) = front_matter::split(text) else {
-        return Vec::new();
+        return crate::dialects::PageValues::new();
     };
     let wanted = |key: &str| {
         if keys.contains(&key) {
@@ -507,7 +507,7 @@ fn shown_values(text: &str, body: &str) -> Vec<(String, String)> {
         }
     };
     let Ok(front) = matter::read(Path::new(""), &split, &wanted) else {
-        return Vec::new();
+        return crate::dialects::PageValues::new();
     };
     front
         .entries

@@ -21,7 +21,7 @@ use super::Finding;
 use super::containers::{self, Admonition, Fence};
 use super::inline::{self, Kind};
 use super::offsets::Rewrite;
-use super::page_values;
+use super::page_values::{self, PageValues};
 use syntax::{
     columns, highlight_start, is_blank_line, is_include, is_include_tag, is_list_item,
     is_myst_option, is_snippets_block, myst_target, vue_block,
@@ -56,7 +56,7 @@ pub(super) struct Read {
 
 /// Reads `body` line by line (`mdx`: as an MDX file), showing the
 /// front matter `values` its `{{ $frontmatter.key }}` expressions name.
-pub(super) fn read(body: &str, mdx: bool, values: &[(String, String)]) -> Read {
+pub(super) fn read(body: &str, mdx: bool, values: &PageValues) -> Read {
     let mut pass = Pass {
         body,
         mdx,
@@ -173,7 +173,7 @@ struct Pass<'a> {
     body: &'a str,
     mdx: bool,
     /// The front matter values the body shows ([`super::page_values`]).
-    values: &'a [(String, String)],
+    values: &'a PageValues,
     rewrite: Rewrite,
     admonitions: Vec<(usize, Admonition)>,
     findings: Vec<Finding>,
@@ -564,7 +564,7 @@ impl Pass<'_> {
             let shown = (construct.kind == Kind::Template)
                 .then(|| page_values::key_of(&self.body[construct.range.clone()]))
                 .flatten()
-                .and_then(|key| page_values::value(self.values, key));
+                .and_then(|key| self.values.get(key));
             if let Some(value) = shown {
                 construct.kind = Kind::Mapped;
                 construct.replacement = super::markdown_text(value);
