@@ -4,13 +4,21 @@
 //! component tags (`<Tabs>`, `<Note />`), MDX comments (`{/* … */}`) and
 //! emoji and icon shortcodes (`:smile:`, `:material-check:`),
 //! PyMdown's keys (`++ctrl+c++`) and MyST's roles (``{doc}`page` ``).
-//! Code spans are skipped: what is inside them is shown as written.
+//! Code spans and HTML comments are skipped: what is inside them is left
+//! as written.
 //!
 //! Each scanner takes the whole text and where to start, and says where
 //! the construct ends; callers bound them to a line, or let them run over
 //! the following lines of a block, up to a blank line.
 
+mod tags;
+mod taken;
+
 use std::ops::Range;
+
+use tags::is_contents_tag;
+pub(super) use tags::jsx_tag;
+pub(super) use taken::taken;
 
 /// A construct found in text, and what to put in its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +88,14 @@ pub(super) fn scan_line(text: &str, range: Range<usize>, heading: bool, out: &mu
                 i += 2;
                 continue;
             }
+            // A comment shows nothing: what it holds is left as written,
+            // not reported as left out of the page.
+            b'<' if text[i..end].starts_with("<!--") => {
+                i = text[i + 4..end]
+                    .find("-->")
+                    .map_or(end, |close| i + 4 + close + 3);
+                continue;
+            }
             b'{' => super::roles::role(text, i, end)
                 .map(|(role_end, shown)| Construct {
                     kind: Kind::Mapped,
@@ -110,7 +126,11 @@ pub(super) fn scan_line(text: &str, range: Range<usize>, heading: bool, out: &mu
                     None
                 })
                 .map(|tag_end| Construct {
-                    kind: Kind::Jsx,
+                    kind: if is_contents_tag(&text[i..tag_end]) {
+                        Kind::Hidden
+                    } else {
+                        Kind::Jsx
+                    },
                     range: i..tag_end,
                     replacement: String::new(),
                 }),
@@ -365,67 +385,6 @@ fn link_shortcode(call: &str) -> Option<String> {
     (!target.is_empty() && !target.contains(char::is_whitespace)).then(|| target.to_owned())
 }
 
-/// The end of a JSX component tag opening at `at` (`<Name …>`, `</Name>`,
-/// `<Name … />`, `<>`, `</>`), searched before `end`; `None` for HTML
-/// tags and anything else.
-pub(super) fn jsx_tag(text: &str, at: usize, end: usize) -> Option<usize> {
-    let bytes = &text.as_bytes()[..end];
-    let mut i = at + 1;
-    if bytes.get(i) == Some(&b'/') {
-        i += 1;
-    }
-    if bytes.get(i) == Some(&b'>') {
-        return Some(i + 1);
-    }
-    let name_start = i;
-    while bytes
-        .get(i)
-        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b':' | b'-'))
-    {
-        i += 1;
-    }
-    let name = &text[name_start..i];
-    // `<first.last@example.com>` and `<HTTPS://example.com>` are
-    // autolinks, which a reader sees as links.
-    let autolink = bytes.get(i) == Some(&b'@') || name.ends_with(':');
-    if autolink || !is_component(name) {
-        return None;
-    }
-    attributes_end(bytes, i)
-}
-
-/// Whether a tag named `name` is a JSX component rather than HTML: it
-/// starts with a capital and is no HTML element written in capitals
-/// (`<Details>`), or it is a member (`<Tabs.Item>`).
-fn is_component(name: &str) -> bool {
-    let Some(first) = name.bytes().next() else {
-        return false;
-    };
-    (first.is_ascii_uppercase() && !HTML_ELEMENTS.contains(&name.to_ascii_lowercase().as_str()))
-        || (first.is_ascii_alphabetic() && name.contains('.'))
-}
-
-/// After a tag's name at `i`: the offset after its closing `>`, skipping
-/// quoted values and `{…}` expressions, which may hold `>`.
-fn attributes_end(bytes: &[u8], mut i: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
-    while let Some(&b) = bytes.get(i) {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'' | b'`') => quote = Some(b),
-            (None, b'{') => depth += 1,
-            (None, b'}') => depth = depth.saturating_sub(1),
-            (None, b'>') if depth == 0 => return Some(i + 1),
-            (None, b'<') if depth == 0 => return None,
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
 /// The end of a `{…}` expression opening at `at`, braces balanced and
 /// strings skipped, searched before `end`.
 pub(super) fn expression_end(text: &str, at: usize, end: usize) -> Option<usize> {
@@ -452,128 +411,6 @@ pub(super) fn expression_end(text: &str, at: usize, end: usize) -> Option<usize>
     }
     None
 }
-
-/// HTML element names, which JSX component names are not.
-const HTML_ELEMENTS: &[&str] = &[
-    "a",
-    "abbr",
-    "address",
-    "area",
-    "article",
-    "aside",
-    "audio",
-    "b",
-    "base",
-    "bdi",
-    "bdo",
-    "big",
-    "blockquote",
-    "body",
-    "br",
-    "button",
-    "canvas",
-    "caption",
-    "center",
-    "cite",
-    "code",
-    "col",
-    "colgroup",
-    "data",
-    "datalist",
-    "dd",
-    "del",
-    "details",
-    "dfn",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "embed",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "font",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "i",
-    "iframe",
-    "img",
-    "input",
-    "ins",
-    "kbd",
-    "label",
-    "legend",
-    "li",
-    "link",
-    "main",
-    "map",
-    "mark",
-    "menu",
-    "meta",
-    "meter",
-    "nav",
-    "noscript",
-    "object",
-    "ol",
-    "optgroup",
-    "option",
-    "output",
-    "p",
-    "param",
-    "picture",
-    "pre",
-    "progress",
-    "q",
-    "rp",
-    "rt",
-    "ruby",
-    "s",
-    "samp",
-    "script",
-    "search",
-    "section",
-    "select",
-    "slot",
-    "small",
-    "source",
-    "span",
-    "strike",
-    "strong",
-    "style",
-    "sub",
-    "summary",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "template",
-    "textarea",
-    "tfoot",
-    "th",
-    "thead",
-    "time",
-    "title",
-    "tr",
-    "track",
-    "tt",
-    "u",
-    "ul",
-    "var",
-    "video",
-    "wbr",
-];
 
 #[cfg(test)]
 mod tests;

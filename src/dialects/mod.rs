@@ -31,6 +31,8 @@
 //!   in MDX files, `import`/`export` lines and `{expressions}` on their own
 //!   lines: dropped; `{/* #id */}` closing a heading into its `{#id}`;
 //! - Vue's `<script setup>` and `<style scoped>` blocks (VitePress): dropped;
+//!   its `{{ $frontmatter.key }}` into the page's value of that key
+//!   ([`page_values`]), which the caller reads from the front matter;
 //! - HTML elements with a `markdown` attribute (`<figure markdown>`): a
 //!   blank line after the opening tag and before the closing one, so that
 //!   their content is read as Markdown;
@@ -60,6 +62,7 @@ mod jsx;
 mod keys;
 mod lines;
 mod offsets;
+mod page_values;
 mod roles;
 
 use std::borrow::Cow;
@@ -71,6 +74,7 @@ pub use containers::{Admonition, AlertKind};
 use inline::Kind;
 use lines::Read;
 use offsets::OffsetMap;
+pub use page_values::{PageValues, keys_shown};
 
 use crate::diagnostics::Diagnostic;
 
@@ -269,23 +273,26 @@ pub(super) fn markdown_text(text: &str) -> String {
 /// with an `import … from '…'` line is read as MDX from that line on, as
 /// Docusaurus reads every `.md` file as MDX.
 pub fn prepare(body: &str, mdx: bool) -> Prepared<'_> {
-    prepare_expanded(body, mdx, None)
+    prepare_expanded(body, mdx, None, &PageValues::new())
 }
 
 /// [`prepare`], reading `expanded` (the body with the files it includes
 /// put in, [`includes::expand`]) when given instead of `body`; offsets
-/// still map back to `body`.
+/// still map back to `body`. `values` are the page's front matter values
+/// that VitePress's `{{ $frontmatter.key }}` shows, by key (those
+/// [`keys_shown`] names).
 pub fn prepare_expanded<'a>(
     body: &'a str,
     mdx: bool,
     expanded: Option<&'a includes::Expanded>,
+    values: &PageValues,
 ) -> Prepared<'a> {
-    let read = prepare_text(expanded.map_or(body, |e| e.text()), mdx);
+    let read = prepare_text(expanded.map_or(body, |e| e.text()), mdx, values);
     Prepared { expanded, ..read }
 }
 
 /// [`prepare`] of the text to read.
-fn prepare_text(body: &str, mdx: bool) -> Prepared<'_> {
+fn prepare_text<'a>(body: &'a str, mdx: bool, values: &PageValues) -> Prepared<'a> {
     if !mdx && !has_dialect(body) {
         return Prepared {
             text: Cow::Borrowed(body),
@@ -294,10 +301,15 @@ fn prepare_text(body: &str, mdx: bool) -> Prepared<'_> {
     }
     let Read {
         rewrite,
-        admonitions,
+        mut admonitions,
         findings,
         labels,
-    } = lines::read(body, mdx);
+    } = lines::read(body, mdx, values);
+    for (_, admonition) in &mut admonitions {
+        if let Some(title) = admonition.title.as_mut().filter(|t| t.contains("{{")) {
+            *title = page_values::fill(title, values);
+        }
+    }
     if rewrite.is_empty() {
         return Prepared {
             text: Cow::Borrowed(body),

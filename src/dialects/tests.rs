@@ -162,7 +162,7 @@ fn shortcodes_keep_their_inner_text_and_warn_once() {
     let prepared = prepare(body, false);
     assert_eq!(
         prepared.text(),
-        "A  b\n\n\nInner **text**\n\n\n`{{< kept >}}`\n"
+        "A b\n\n\nInner **text**\n\n\n`{{< kept >}}`\n"
     );
     let warnings = prepared.warnings(Path::new("a.md"), body, 10);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
@@ -198,7 +198,7 @@ fn highlight_blocks_become_fenced_code() {
 fn templates_and_ref_shortcodes() {
     assert_eq!(
         text("Hi {{ page.title }} and {% include x.html %}.\n[go]({{< ref \"install.md\" >}})\n"),
-        "Hi  and .\n[go](install.md)\n"
+        "Hi and .\n[go](install.md)\n"
     );
     assert_eq!(
         text("{{< figure\n  src=\"a.png\"\n>}}\nNext\n"),
@@ -215,7 +215,7 @@ fn mdx_imports_components_comments_and_expressions() {
     let out = mdx(body);
     assert_eq!(
         out,
-        "\n\n\n\n\n# Title {#custom}\n\n\n**A**\n\n\nText  here\n\n\n\n\n\n\n\n\n\n\n\n\n```js\nimport a from 'b'\n<App />\n```\n"
+        "\n\n\n\n\n# Title {#custom}\n\n\n**A**\n\n\nText here\n\n\n\n\n\n\n\n\n\n\n\n\n```js\nimport a from 'b'\n<App />\n```\n"
     );
     // The tabs are read (the label shows); the others are left out.
     let warnings = prepare(body, true).warnings(Path::new("a.mdx"), body, 0);
@@ -361,6 +361,43 @@ fn myst_version_notes_become_alerts_titled_with_the_version() {
     assert_eq!(
         title("[!WARNING]").as_deref(),
         Some("Deprecated since version 24.1")
+    );
+}
+
+/// sphinx-exercise's docs: its exercises and solutions (and, in Jupyter
+/// Books, sphinx-proof's theorems and proofs) were code blocks of their
+/// own text, options included.
+#[test]
+fn jupyter_book_exercises_and_proofs_become_alerts_titled_by_their_kind() {
+    let body = "```{exercise} Sums\n:label: ex-sum\nAdd the numbers.\n```\n\n\
+                ````{solution} ex-sum\n:class: dropdown\nUse `sum`.\n````\n\n\
+                :::{prf:theorem} Pythagoras\nThe squares add up.\n:::\n\n```{prf:proof}\nDraw it.\n```\n";
+    let prepared = prepare(body, false);
+    let text = prepared.text();
+    for shown in [
+        "> Add the numbers.",
+        "> Use `sum`.",
+        "> The squares add up.",
+        "> Draw it.",
+    ] {
+        assert!(text.contains(shown), "{shown}: {text}");
+    }
+    assert!(
+        !text.contains(":label:") && !text.contains(":class:"),
+        "{text}"
+    );
+    let titles: Vec<_> = text
+        .match_indices("[!NOTE]")
+        .map(|(at, _)| prepared.admonition_at(at).unwrap().title.clone().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Exercise (Sums)",
+            "Solution",
+            "Theorem (Pythagoras)",
+            "Proof"
+        ]
     );
 }
 

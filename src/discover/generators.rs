@@ -53,6 +53,9 @@ const MARKED: &[(&str, &[&str], &str)] = &[
     ),
     ("VitePress", &["docs/.vitepress"], "docs"),
     ("Sphinx", &["docs/conf.py"], "docs"),
+    // sphinx-quickstart's "separate source and build directories".
+    ("Sphinx", &["docs/source/conf.py"], "docs/source"),
+    ("Sphinx", &["source/conf.py"], "source"),
     (
         "Nextra",
         &["next.config.js", "next.config.mjs", "next.config.ts"],
@@ -222,8 +225,28 @@ pub(super) fn toml_path(text: &str, path: &[&str]) -> Option<String> {
 
 /// For a site without its content folder, where another generator keeps
 /// its pages, if `root` has such a folder: a hint to name it in
-/// `content_dir`.
+/// `content_dir`; or, when `root` is such a folder itself (VitePress's
+/// pages beside `.vitepress/`, Sphinx's beside `conf.py`), which cannot be
+/// its own content folder, a hint to build the folder above it.
 pub(super) fn other_content_folder(root: &Path, content_dir: &Path) -> String {
+    let itself = [
+        (".vitepress", "VitePress's pages (beside .vitepress/)"),
+        ("conf.py", "Sphinx's pages (beside conf.py)"),
+    ]
+    .into_iter()
+    .find(|(mark, _)| root.join(mark).exists());
+    let name = root
+        .canonicalize()
+        .ok()
+        .and_then(|real| Some(real.file_name()?.to_str()?.to_owned()));
+    if let (Some((_, pages)), Some(name), true) =
+        (itself, name, content_dir == Path::new(CONTENT_DIR))
+    {
+        return format!(
+            "; this folder holds {pages}, and cannot be its own content folder: build the \
+             folder above it, with `content_dir: {name}` in its {CONFIG_FILE}"
+        );
+    }
     let found = [
         ("docs", None),
         ("src", Some("book.toml")),
@@ -255,6 +278,22 @@ mod tests {
 
     fn folder(files: &[(&str, &str)]) -> Option<String> {
         found(files).map(|(dir, _)| dir)
+    }
+
+    #[test]
+    fn a_folder_of_vitepress_or_sphinx_pages_is_told_to_build_the_one_above() {
+        for (mark, pages) in [(".vitepress/", "VitePress's"), ("conf.py", "Sphinx's")] {
+            let root =
+                crate::discover::tests::site_of_texts(&[(mark, ""), ("index.md", "# Home\n")]);
+            let hint = other_content_folder(root.path(), Path::new(CONTENT_DIR));
+            let name = root.path().canonicalize().unwrap();
+            let name = name.file_name().unwrap().to_str().unwrap();
+            assert!(hint.contains(pages), "{hint}");
+            assert!(
+                hint.ends_with(&format!("`content_dir: {name}` in its tier0.yaml")),
+                "{hint}"
+            );
+        }
     }
 
     #[test]
@@ -340,6 +379,16 @@ mod tests {
                 "docs/conf.py",
                 "docs",
                 "Sphinx's pages, beside docs/conf.py",
+            ),
+            (
+                "docs/source/conf.py",
+                "docs/source",
+                "Sphinx's pages, beside docs/source/conf.py",
+            ),
+            (
+                "source/conf.py",
+                "source",
+                "Sphinx's pages, beside source/conf.py",
             ),
             (
                 "next.config.mjs",

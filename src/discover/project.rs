@@ -27,8 +27,14 @@ const DOCUSAURUS_FILES: [&str; 3] = [
     "docusaurus.config.mjs",
 ];
 
-/// Sphinx's configuration, at the top of the project or in its `docs/`.
-const SPHINX_FILES: [&str; 2] = ["conf.py", "docs/conf.py"];
+/// Sphinx's configuration, at the top of the project or in its `docs/`,
+/// or in the `source/` that sphinx-quickstart makes beside `build/`.
+const SPHINX_FILES: [&str; 4] = [
+    "conf.py",
+    "docs/conf.py",
+    "docs/source/conf.py",
+    "source/conf.py",
+];
 
 /// Hugo's and Zola's configuration files: Hugo's (Zola's `config.toml`
 /// among them), at the top of the project and in its configuration folder.
@@ -53,7 +59,7 @@ pub struct Project {
 /// What the configuration of another generator at `root` says, tried in
 /// this order: MkDocs's (and ProperDocs's) `theme.language` (Material's)
 /// or `theme.locale` (MkDocs's own themes) and `site_name`, mdBook's `[book] language` and `title`, Sphinx's
-/// `language` and `project` (`conf.py`, then `docs/conf.py`),
+/// `language` and `project` (`conf.py`, `docs/conf.py`, then in a `source/`),
 /// Docusaurus's `defaultLocale` and `title`, and Hugo's or Zola's
 /// (`hugo.toml`, `config.toml`) `defaultContentLanguage`, `languageCode`
 /// or `default_language`, and `title`; and the languages of
@@ -361,6 +367,10 @@ mod tests {
         assert_eq!(language(&[("book.toml", mdbook)]).as_deref(), Some("es"));
         let sphinx = "project = 'x'\n# language = 'fr'\nlanguage = \"en\"\n";
         assert_eq!(language(&[("docs/conf.py", sphinx)]).as_deref(), Some("en"));
+        for quickstart in ["docs/source/conf.py", "source/conf.py"] {
+            let german = [(quickstart, "language = 'de'\n")];
+            assert_eq!(language(&german).as_deref(), Some("de"), "{quickstart}");
+        }
         assert_eq!(
             language(&[("conf.py", "language = 'es'\n")]).as_deref(),
             Some("es")

@@ -234,7 +234,9 @@ fn read_title(
 ) -> (String, Option<Range<usize>>, Vec<String>) {
     let body = &file.text[body_start..];
     let expanded = included.map(|i| &i.expanded);
-    let prepared = crate::dialects::prepare_expanded(body, file.rel.ends_with(".mdx"), expanded);
+    let values = super::shown_values(&file.text, body);
+    let prepared =
+        crate::dialects::prepare_expanded(body, file.rel.ends_with(".mdx"), expanded, &values);
     p.found
         .extend(prepared.warnings(&file.path, body, body_start));
     let labels = prepared.labels().to_vec();

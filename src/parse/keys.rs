@@ -124,6 +124,9 @@ const KEYS: &[(&str, Field)] = &[
     ("error_codes", Field::ErrorCodes),
     ("applies_to", Field::AppliesTo),
     ("date", Field::Date),
+    // Nuxt Content's, Contentlayer's and Intlayer's `createdAt`, `updatedAt`
+    ("createdat", Field::Date),
+    ("created_at", Field::Date),
     ("publishdate", Field::PublishDate),
     ("pubdate", Field::PublishDate),
     ("updated", Field::Updated),
@@ -131,6 +134,8 @@ const KEYS: &[(&str, Field)] = &[
     ("last_modified", Field::Updated),
     ("modified", Field::Updated),
     ("last_update", Field::Updated),
+    ("updatedat", Field::Updated),
+    ("updated_at", Field::Updated),
     ("reviewed", Field::Reviewed),
     ("review_every", Field::ReviewEvery),
     ("expirydate", Field::Expiry),

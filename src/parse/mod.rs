@@ -184,6 +184,7 @@ impl<'a> MarkdownFile<'a> {
             self.body(),
             self.is_mdx(),
             self.included.map(|i| &i.expanded),
+            &shown_values(self.text, self.body()),
         )
     }
 }
@@ -490,6 +491,34 @@ fn read_front_matter(file: &SourceFile) -> Result<(fields::Read, usize), Vec<Dia
     })?;
     let entries = matter::read(path, &split, &keys::want)?;
     Ok((fields::read(path, &entries), split.body_start))
+}
+
+/// The front matter values of the file `text` that its body `body` shows
+/// with VitePress's `{{ $frontmatter.key }}`, by key, as text: only those
+/// keys are decoded, and a list or a map shows nothing.
+fn shown_values(text: &str, body: &str) -> crate::dialects::PageValues {
+    let keys = crate::dialects::keys_shown(body);
+    if keys.is_empty() {
+        return crate::dialects::PageValues::new();
+    }
+    let Ok(split) = front_matter::split(text) else {
+        return crate::dialects::PageValues::new();
+    };
+    let wanted = |key: &str| {
+        if keys.contains(&key) {
+            matter::Want::Text
+        } else {
+            matter::Want::Skip
+        }
+    };
+    let Ok(front) = matter::read(Path::new(""), &split, &wanted) else {
+        return crate::dialects::PageValues::new();
+    };
+    front
+        .entries
+        .into_iter()
+        .filter_map(|entry| Some((entry.key, entry.value?.scalar_text()?)))
+        .collect()
 }
 
 /// The title `written` in the front matter, else the heading of the body

@@ -63,7 +63,9 @@ pub(super) fn parse_section(
         .unwrap_or(&config.default_language);
     let body = &file.text[body_start..];
     let expanded = included.map(|i| &i.expanded);
-    let prepared = crate::dialects::prepare_expanded(body, file.rel.ends_with(".mdx"), expanded);
+    let values = super::shown_values(&file.text, body);
+    let prepared =
+        crate::dialects::prepare_expanded(body, file.rel.ends_with(".mdx"), expanded, &values);
     let mut warnings = read.warnings;
     warnings.extend(prepared.warnings(&file.path, body, body_start));
     let (title, title_heading) = title_of(read.raw.title.as_deref(), &prepared, body_start);

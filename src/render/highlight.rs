@@ -158,11 +158,15 @@ pub(super) fn info_language(info: &str) -> Option<&str> {
 
 /// The title a fenced block's info string gives its code, the file it
 /// shows: `title="app.py"` (Docusaurus, MkDocs Material, and MyST's
-/// `:caption:` as the dialect pass writes it) or VitePress's `[app.py]`
+/// `:caption:` as the dialect pass writes it), `filename="app.py"`
+/// (Nextra) or `fileName="app.py"` (Intlayer), or VitePress's `[app.py]`
 /// after the language.
 pub(super) fn info_title(info: &str) -> Option<&str> {
     let info = info.trim();
-    let title = match crate::dialects::attribute(info, "title") {
+    let named = ["title", "filename", "fileName"]
+        .iter()
+        .find_map(|name| crate::dialects::attribute(info, name));
+    let title = match named {
         Some(title) => title,
         None => {
             let (_, rest) = info.split_once(char::is_whitespace)?;

@@ -75,7 +75,7 @@ fn hugo_with_toml_front_matter_and_shortcodes() {
         &[
             // A standalone shortcode is dropped; a theme's callout is an
             // alert of its text.
-            "<p>Download the client from the intranet  and run it.</p>",
+            "<p>Download the client from the intranet and run it.</p>",
             "<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Note</p>\n<p>You need <strong>administrator rights</strong> on your laptop.</p>",
             // `highlight` is a code block, left as written inside.
             "<pre><code class=\"language-sh\">sudo vpn-client --connect \"{{ .Site.Params.gateway }}\"",

@@ -6,7 +6,7 @@ use crate::conventions::{assert_has, page};
 use crate::support::{Site, stderr};
 
 /// Builds `site`, which must succeed; returns stderr.
-fn build(site: &Site) -> String {
+pub(crate) fn build(site: &Site) -> String {
     let output = site.tier0(&["build"]).output().unwrap();
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{err}");

@@ -21,6 +21,7 @@ mod docusaurus;
 mod errors;
 mod gitbook;
 mod held_out;
+mod held_out_ninth;
 mod hierarchy;
 mod home;
 mod hostile;

@@ -170,3 +170,25 @@ fn an_mdbook_page_title_is_left_out_quietly() {
     );
     assert_eq!(scan("{{#PROJECT_VERSION}}")[0].0, Kind::Template);
 }
+
+#[test]
+fn a_table_of_contents_component_is_left_out_quietly() {
+    let found = scan("<TOC/> <TOCInline toc={toc} maxHeadingLevel={2} /> <Tabs>");
+    let kinds: Vec<(Kind, &str)> = found.iter().map(|(k, t, _)| (*k, *t)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (Kind::Hidden, "<TOC/>"),
+            (Kind::Hidden, "<TOCInline toc={toc} maxHeadingLevel={2} />"),
+            (Kind::Jsx, "<Tabs>"),
+        ]
+    );
+}
+
+#[test]
+fn html_comments_are_left_alone() {
+    assert!(scan("<!-- **Level:** {{ page.level }} <Badge /> -->").is_empty());
+    let found = scan("a <!-- {{ x }} --> {{ y }} <!-- {% z");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1, "{{ y }}");
+}

@@ -21,6 +21,7 @@ use super::Finding;
 use super::containers::{self, Admonition, Fence};
 use super::inline::{self, Kind};
 use super::offsets::Rewrite;
+use super::page_values::{self, PageValues};
 use syntax::{
     columns, highlight_start, is_blank_line, is_include, is_include_tag, is_list_item,
     is_myst_option, is_snippets_block, myst_target, vue_block,
@@ -53,11 +54,13 @@ pub(super) struct Read {
     pub(super) labels: Vec<String>,
 }
 
-/// Reads `body` line by line (`mdx`: as an MDX file).
-pub(super) fn read(body: &str, mdx: bool) -> Read {
+/// Reads `body` line by line (`mdx`: as an MDX file), showing the
+/// front matter `values` its `{{ $frontmatter.key }}` expressions name.
+pub(super) fn read(body: &str, mdx: bool, values: &PageValues) -> Read {
     let mut pass = Pass {
         body,
         mdx,
+        values,
         rewrite: Rewrite::default(),
         admonitions: Vec::new(),
         findings: Vec::new(),
@@ -169,6 +172,8 @@ enum Closer {
 struct Pass<'a> {
     body: &'a str,
     mdx: bool,
+    /// The front matter values the body shows ([`super::page_values`]).
+    values: &'a PageValues,
     rewrite: Rewrite,
     admonitions: Vec<(usize, Admonition)>,
     findings: Vec<Finding>,
@@ -554,9 +559,18 @@ impl Pass<'_> {
     fn inline(&mut self, start: usize, end: usize, heading: bool) {
         let mut found = Vec::new();
         inline::scan_line(self.body, start..end, heading, &mut found);
-        for construct in found {
-            self.found(construct.kind, construct.range.clone());
-            self.rewrite.replace(construct.range, construct.replacement);
+        let taken = inline::taken(self.body, start..end, &found);
+        for (mut construct, range) in found.into_iter().zip(taken) {
+            let shown = (construct.kind == Kind::Template)
+                .then(|| page_values::key_of(&self.body[construct.range.clone()]))
+                .flatten()
+                .and_then(|key| self.values.get(key));
+            if let Some(value) = shown {
+                construct.kind = Kind::Mapped;
+                construct.replacement = super::markdown_text(value);
+            }
+            self.found(construct.kind, construct.range);
+            self.rewrite.replace(range, construct.replacement);
         }
     }
 

@@ -177,7 +177,7 @@ fn a_link_target_made_from_a_template_variable_is_marked() {
         text(
             "[A]({{#DOCS}}/a.html), {{ x }} and [c](x {{ y }})\n\n [b]: {{#DOCS}}/b.html\n[c] {{ z }}\n"
         ),
-        "[A]({{}}/a.html),  and [c](x )\n\n [b]: {{}}/b.html\n[c] \n"
+        "[A]({{}}/a.html), and [c](x )\n\n [b]: {{}}/b.html\n[c] \n"
     );
 }
 

@@ -86,6 +86,11 @@ fn a_fenced_blocks_title_shows_above_its_code() {
         ("python linenums=\"1\" title='app.py'", Some("app.py")),
         ("{.python title=\"a b.py\"}", Some("a b.py")),
         ("ts [config.ts]", Some("config.ts")),
+        ("js filename=\"next.config.js\"", Some("next.config.js")),
+        (
+            "tsx fileName=\"src/App.tsx\" codeFormat={[\"typescript\"]}",
+            Some("src/App.tsx"),
+        ),
         ("js subtitle=\"x\"", None),
         ("js title=\"\"", None),
         ("rust,ignore", None),

@@ -204,7 +204,9 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 /// page answers to them too, so links written for those generators land
 /// on the heading. GitHub's (`people--body` for `people-body`), and, for
 /// a heading whose id is taken (`x-1`), Python-Markdown's (MkDocs) and
-/// Node.js's `x_1`, and both suffixes on GitHub's id when it is taken too.
+/// Node.js's `x_1`, and both suffixes on GitHub's id when it is taken too;
+/// VitePress's and VuePress's for an id that starts with a digit, which
+/// they open with `_` (`_1-module-bar` for `1. Module Bar`).
 /// All are claimed in both builds, hidden headings' too, so every other
 /// anchor is the same.
 fn heading_ids(ids: &mut UniqueIds, explicit: Option<&str>, text: &str) -> (String, Vec<String>) {
@@ -214,6 +216,12 @@ fn heading_ids(ids: &mut UniqueIds, explicit: Option<&str>, text: &str) -> (Stri
     let base = slug::slugify(text);
     let id = ids.claim(&base);
     let mut aliases = Vec::new();
+    if id.starts_with(|c: char| c.is_ascii_digit()) {
+        let vitepress = format!("_{id}");
+        if ids.take(&vitepress) {
+            aliases.push(vitepress);
+        }
+    }
     let suffix = id
         .strip_prefix(base.as_str())
         .and_then(|rest| rest.strip_prefix('-'))
@@ -283,6 +291,24 @@ mod tests {
         assert_eq!(
             repeated.1,
             ["worker-threadid_1", "workerthreadid-1", "workerthreadid_1"]
+        );
+    }
+
+    /// Directus's VitePress pages link to `## 1. Module Bar` as
+    /// `#_1-module-bar`.
+    #[test]
+    fn a_heading_that_starts_with_a_digit_answers_to_vitepress_id_too() {
+        let mut ids = UniqueIds::default();
+        assert_eq!(
+            heading_ids(&mut ids, None, "1. Module Bar"),
+            ("1-module-bar".into(), vec!["_1-module-bar".into()])
+        );
+        let again = heading_ids(&mut ids, None, "1. Module Bar");
+        assert_eq!(again.0, "1-module-bar-1");
+        assert!(again.1.contains(&"_1-module-bar-1".to_owned()), "{again:?}");
+        assert_eq!(
+            heading_ids(&mut ids, None, "Step 2"),
+            ("step-2".into(), vec![])
         );
     }
 

@@ -9,6 +9,11 @@
 //! element's text: the page silently loses its end. In: the raw HTML events
 //! of a body in order, with where each stands in the file. Out: the one
 //! left open at the body's end, if any, and the text that closes it.
+//!
+//! Such an element written as JSX writes an empty one, `<iframe … />`
+//! (MDX, and Markdown meant for a React renderer, embed their videos so):
+//! its author closed it, but HTML reads the `/` as nothing and the element
+//! as open. [`EmptyElements`] gives it its end tag where it stands.
 
 use std::ops::Range;
 
@@ -79,6 +84,76 @@ impl RawText {
     pub(super) fn unclosed(&self) -> Option<(Open, Range<usize>)> {
         self.open.clone()
     }
+}
+
+/// Gives each raw-text element written empty as JSX writes one its end
+/// tag (`<iframe src="…"/>` → `<iframe src="…"/></iframe>`), across the
+/// raw HTML events of a body in order: an HTML block comes a line at a
+/// time, and a tag may spread over its lines (`<iframe` … `/>`).
+#[derive(Debug, Default)]
+pub(super) struct EmptyElements {
+    /// The raw-text element whose start tag has not ended yet, and the
+    /// quote its attributes were left in.
+    open: Option<(&'static str, Option<char>)>,
+}
+
+impl EmptyElements {
+    /// `html` with the end tags put in, or `None` when it needs none.
+    pub(super) fn close(&mut self, html: &str) -> Option<String> {
+        let mut out = String::new();
+        let mut copied = 0;
+        let mut from = 0;
+        loop {
+            let (name, quote, attributes) = match self.open.take() {
+                Some((name, quote)) => (name, quote, from),
+                None => {
+                    let Some(i) = memchr::memchr(b'<', &html.as_bytes()[from..]).map(|i| from + i)
+                    else {
+                        break;
+                    };
+                    from = i + 1;
+                    let Some(name) = RAW_TEXT.iter().find(|name| tag_named(&html[i + 1..], name))
+                    else {
+                        continue;
+                    };
+                    (*name, None, i + 1 + name.len())
+                }
+            };
+            let end = match tag_end(html, attributes, quote) {
+                Ok(end) => end,
+                Err(quote) => {
+                    self.open = Some((name, quote));
+                    break;
+                }
+            };
+            from = end;
+            let closer = format!("</{name}>");
+            let closed = html[end..]
+                .get(..closer.len())
+                .is_some_and(|next| next.eq_ignore_ascii_case(&closer));
+            if html[..end - 1].ends_with('/') && !closed {
+                out.push_str(&html[copied..end]);
+                out.push_str(&closer);
+                copied = end;
+            }
+        }
+        (copied > 0).then(|| out + &html[copied..])
+    }
+}
+
+/// Where the start tag whose attributes go on at `from` of `html`, inside
+/// `quote` if one was left open, ends (after its `>`, which a quoted value
+/// does not end); else the quote it is left in.
+fn tag_end(html: &str, from: usize, mut quote: Option<char>) -> Result<usize, Option<char>> {
+    for (at, c) in html[from..].char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(open), _) if c == open => quote = None,
+            (None, '>') => return Ok(from + at + 1),
+            _ => {}
+        }
+    }
+    Err(quote)
 }
 
 /// The first comment or raw-text element opening in `html`: its offset,
@@ -155,6 +230,43 @@ mod tests {
             None
         );
         assert_eq!(unclosed(&["<titles>", "<scripts>"]), None);
+    }
+
+    #[test]
+    fn a_raw_text_element_written_empty_as_jsx_does_is_closed_where_it_stands() {
+        let close = |chunks: &[&str]| {
+            let mut empty = EmptyElements::default();
+            chunks
+                .iter()
+                .map(|chunk| empty.close(chunk).unwrap_or_else(|| (*chunk).to_owned()))
+                .collect::<String>()
+        };
+        let closed = close(&["<iframe title=\"a > b\" src='x'/>\n<p>On</p><SCRIPT src=y />"]);
+        assert_eq!(
+            closed,
+            "<iframe title=\"a > b\" src='x'/></iframe>\n<p>On</p><SCRIPT src=y /></script>"
+        );
+        assert_eq!(unclosed(&[&closed]), None);
+        // A tag spread over the lines of an HTML block.
+        let lines = [
+            "<iframe\n",
+            "  title=\"a /> b\n",
+            " c\"\n",
+            "  loading=\"lazy\"\n",
+            "/>\n",
+        ];
+        assert_eq!(
+            close(&lines),
+            "<iframe\n  title=\"a /> b\n c\"\n  loading=\"lazy\"\n/></iframe>\n"
+        );
+        for html in [
+            "<iframe src=x></iframe>",
+            "<iframe src=x/></iframe>",
+            "<img src=x/><br/>",
+            "<iframes src=x/>",
+        ] {
+            assert_eq!(EmptyElements::default().close(html), None, "{html}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 use search_index::Section;
 
 use super::internal::{InternalBlocks, Piece};
-use super::raw_text::RawText;
+use super::raw_text::{EmptyElements, RawText};
 use super::text::{finish_section_text, plain_text, push_collapsed, separates_words};
 use super::{
     Page, RenderedBody, TocEntry, Untargeted, escape_attr, heading_ids, rewrite_link, sanitizer,
@@ -77,6 +77,8 @@ struct Writer<'a, 'p> {
     code: Option<(Option<String>, String)>,
     /// The body's raw HTML, followed for a comment or element left open.
     raw_text: RawText,
+    /// Its raw-text elements written empty as JSX does, given end tags.
+    empty_elements: EmptyElements,
     /// The link last opened, as written.
     link: Option<WrittenLink>,
 }
@@ -132,6 +134,7 @@ pub(super) fn render(
         hidden_heading: None,
         code: None,
         raw_text: RawText::default(),
+        empty_elements: EmptyElements::default(),
         link: None,
     };
     w.ids.promise(source.written_ids());
@@ -449,8 +452,18 @@ impl<'a> Writer<'a, '_> {
     }
 
     /// Any other event: its text goes to the section's, a step's end
-    /// records the step's text, links are rewritten.
+    /// records the step's text, links are rewritten, a raw-text element
+    /// written empty as JSX does (`<iframe … />`) gets its end tag.
     fn other(&mut self, event: Event<'a>, span: Range<usize>) {
+        let event = match event {
+            Event::Html(html) => {
+                Event::Html(self.empty_elements.close(&html).map_or(html, Into::into))
+            }
+            Event::InlineHtml(html) => {
+                Event::InlineHtml(self.empty_elements.close(&html).map_or(html, Into::into))
+            }
+            event => event,
+        };
         match &event {
             Event::Text(t) | Event::Code(t) => push_collapsed(&mut self.section_text, t),
             Event::Html(html) | Event::InlineHtml(html) => {
