@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::cache::{self, BuildCache};
-use crate::config::{BaseUrl, Config, ContentDirFrom, LanguageConfig, Localized};
+use crate::config::{BaseUrl, Config, ContentDirFrom};
 use crate::diagnostics::{self, Diagnostic, SourceTexts};
-use crate::discover::{self, CONFIG_FILE, CONTENT_DIR, Reading};
+use crate::discover::{self, CONFIG_FILE, Reading};
 use crate::leniency;
 use crate::link::{self, BuildAudience, Selection, SiteModel};
 use crate::parse;
@@ -19,10 +19,12 @@ use crate::render::{self, RenderError, Sink, theme::Theme};
 use crate::write::{self, OutputClaim, SpilledPreviews, Staging, Unknown};
 
 mod check;
+mod config;
 mod lenient;
 
 use check::render_checks;
 pub use check::{CheckReport, check};
+pub use config::load_config;
 use lenient::{link_all, link_site};
 
 /// What to build and where.
@@ -190,111 +192,6 @@ pub struct Prepared {
 
 /// Receives the name of each stage as it starts and the number of articles found.
 pub type Progress<'a> = &'a dyn Fn(&str, usize);
-
-/// The configuration in `tier0.yaml` at `root` (the defaults when there is
-/// none), its warnings, and its text for showing them.
-pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts), BuildError> {
-    let mut texts = SourceTexts::default();
-    let file = discover::config(root)?;
-    let without_file = file.is_none();
-    let (mut config, warnings) = match file {
-        None => (Config::default(), Vec::new()),
-        Some(file) => {
-            texts.insert(CONFIG_FILE, file.text.clone());
-            match Config::from_yaml(Path::new(CONFIG_FILE), &file.text) {
-                Ok(read) => read,
-                Err(diagnostics) => return Err(BuildError::Content { diagnostics, texts }),
-            }
-        }
-    };
-    adopt_generator_folder(root, &mut config);
-    if without_file {
-        config = adopt_generator_project(root, config);
-    }
-    Ok((config, warnings, texts))
-}
-
-/// The language every generator whose folder tier0 takes publishes in
-/// when its configuration names none: MkDocs's theme locale, mdBook's
-/// `language`, Sphinx's `language` (since 5.0), Docusaurus's
-/// `defaultLocale`, VitePress's `lang`, Hugo's and Zola's default language.
-const GENERATORS_DEFAULT_LANGUAGE: &str = "en";
-
-/// `config`, the defaults of a site with no `tier0.yaml`, with what
-/// another generator's configuration at `root` says of the project: a
-/// project built where it stands keeps its name and its languages
-/// (`theme.language: de` of an `mkdocs.yml`, the languages of its
-/// translations), so its pages are marked with them and its search does
-/// not read them as Spanish; the pages of another generator's project (its
-/// content folder taken from that generator's configuration) that names
-/// none are in that generator's default, English. Those are then the
-/// site's languages, its own first, each under its own name: tier0's
-/// defaults are not the project's (an English MkDocs project showed an
-/// empty Spanish home). A code that names a folder tier0 writes (`kb`) is
-/// passed over.
-fn adopt_generator_project(root: &Path, mut config: Config) -> Config {
-    let project = discover::generator_project(root);
-    if let Some((title, _)) = project.title {
-        config.title = Localized::Text(title);
-    }
-    let named = project
-        .language
-        .map(|(code, named_by)| (code, format!("as {named_by} names it")));
-    let default = match &config.content_dir_from {
-        ContentDirFrom::Generator(folder) => Some((
-            GENERATORS_DEFAULT_LANGUAGE.to_owned(),
-            format!("the default of the generator whose pages it publishes ({folder})"),
-        )),
-        ContentDirFrom::Default | ContentDirFrom::Config => None,
-    };
-    let translated = project
-        .translated
-        .first()
-        .map(|(code, named_by)| (code.clone(), format!("as {named_by} names it")));
-    let Some((code, why)) = named.or(default).or(translated) else {
-        return config;
-    };
-    let mut codes = vec![code.clone()];
-    for (other, _) in project.translated {
-        if !codes.contains(&other) {
-            codes.push(other);
-        }
-    }
-    codes.retain(|c| crate::output_paths::generated_named(c).is_none());
-    if codes.first() != Some(&code) {
-        return config;
-    }
-    config.languages = codes
-        .into_iter()
-        .map(|code| LanguageConfig {
-            name: crate::config::language_name(&code),
-            code,
-        })
-        .collect();
-    config.default_language = code;
-    config.default_language_from = Some(why);
-    config
-}
-
-/// When `config` names no content folder, the folder of the default
-/// language of a Hugo project translated by folder (`content/en`), or,
-/// when `root` has no `content/`, the folder another generator's
-/// configuration at `root` names (`docs/` beside an `mkdocs.yml`): a
-/// project builds where it stands.
-fn adopt_generator_folder(root: &Path, config: &mut Config) {
-    if config.content_dir_from != ContentDirFrom::Default {
-        return;
-    }
-    let found = discover::hugo_language_folder(root).or_else(|| {
-        (!root.join(CONTENT_DIR).exists())
-            .then(|| discover::generator_folder(root))
-            .flatten()
-    });
-    if let Some(found) = found {
-        config.content_dir = found.dir;
-        config.content_dir_from = ContentDirFrom::Generator(found.named_by);
-    }
-}
 
 /// A site discovered and parsed, not linked yet.
 struct Parsed {
