@@ -306,3 +306,31 @@ fn the_dev_server_watches_included_files_outside_the_content_folder() {
     assert!(page(&server).contains("println!(\"hola\")"));
     assert_same_as_clean_build(&site, &server, &settled, "edit a listing");
 }
+
+/// A listing that a page includes from outside the content folder and
+/// that is not there (a book copied without its listings, or one that a
+/// `git checkout` removes and puts back) is watched for: the dev server
+/// shows it once written, in a folder made after it started too.
+#[test]
+fn the_dev_server_shows_a_missing_listing_once_written() {
+    let site = book();
+    std::fs::remove_dir_all(site.root().join("listings")).unwrap();
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let page = |server: &Server| {
+        without_highlighting(&String::from_utf8(server.get("/hello/").1).unwrap())
+    };
+    let listing = site.root().join("listings/ch01/main.rs");
+    for (step, greeting) in [("the listings written", "hola"), ("written again", "hallo")] {
+        site.write("listings/ch01/main.rs", LISTING.replace("hello", greeting));
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert!(page(&server).contains(greeting), "{step}");
+        assert_same_as_clean_build(&site, &server, &settled, step);
+        std::fs::remove_file(&listing).unwrap();
+        generation = server.settled_after(generation)["generation"]
+            .as_u64()
+            .unwrap();
+        assert!(!page(&server).contains(greeting), "{step}, then removed");
+    }
+}
