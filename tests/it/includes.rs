@@ -251,6 +251,44 @@ fn the_dev_server_shows_an_included_files_edit_where_it_is_included() {
     }
 }
 
+/// A file that a page includes from the content folder and that is
+/// neither an article nor an asset (in a folder no build publishes, as
+/// `_snippets/`) is left out by the dev server once deleted, alone or
+/// with its folder, as by a build.
+#[test]
+fn the_dev_server_leaves_out_an_included_file_once_deleted() {
+    let site = Site::english();
+    site.write("content/_snippets/note.md", "Shared note.\n");
+    site.write("content/_snippets/listing.txt", "line one\n");
+    site.write(
+        "content/help.md",
+        "---\nid: KB-1\ntitle: Help\n---\n\nIntro.\n\n{{#include _snippets/note.md}}\n\n```text\n{{#include _snippets/listing.txt}}\n```\n",
+    );
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let shows = |text: &str| {
+        String::from_utf8(server.get("/help/").1)
+            .unwrap()
+            .contains(text)
+    };
+    assert!(shows("Shared note.") && shows("line one"));
+    let snippets = site.root().join("content/_snippets");
+    std::fs::remove_file(snippets.join("note.md")).unwrap();
+    let settled = server.settled_after(generation);
+    generation = settled["generation"].as_u64().unwrap();
+    assert!(!shows("Shared note.") && shows("line one"));
+    assert_same_as_clean_build(&site, &server, &settled, "the included page deleted");
+    std::fs::remove_dir_all(&snippets).unwrap();
+    let settled = server.settled_after(generation);
+    assert!(!shows("line one"));
+    assert_same_as_clean_build(
+        &site,
+        &server,
+        &settled,
+        "the folder of the listing deleted",
+    );
+}
+
 #[test]
 fn myst_include_blocks_put_markdown_and_code_in() {
     let site = Site::empty();
