@@ -45,6 +45,11 @@ pub struct Included {
     /// The files put in from outside the content folder (their symbolic
     /// links resolved), which the dev server watches.
     pub outside: Vec<PathBuf>,
+    /// The files of the site folder outside the content folder that an
+    /// include names and that are not there (each place looked in), which
+    /// the dev server watches for: a listing deleted and put back, or
+    /// written after the page that includes it.
+    pub missing: Vec<PathBuf>,
     /// The Markdown files put in from outside the content folder whose
     /// front matter says `audience: internal` (as the site folder shows
     /// them), with the range of the line that includes each: a public
@@ -99,6 +104,7 @@ fn include(root: &Path, content: &Path, file: &SourceFile) -> (Option<Included>,
         content: content.to_path_buf(),
         files: Vec::new(),
         outside: Vec::new(),
+        missing: Vec::new(),
         internal: Vec::new(),
         total: 0,
         problems: Vec::new(),
@@ -146,6 +152,7 @@ fn include(root: &Path, content: &Path, file: &SourceFile) -> (Option<Included>,
         expanded: includes::expand(body, &directives, &texts),
         files: reader.files,
         outside: reader.outside,
+        missing: reader.missing,
         internal: reader.internal,
     };
     (Some(included), warnings)
@@ -172,6 +179,7 @@ struct Reader {
     content: PathBuf,
     files: Vec<(String, Range<usize>)>,
     outside: Vec<PathBuf>,
+    missing: Vec<PathBuf>,
     internal: Vec<(String, Range<usize>)>,
     /// The bytes of text put in so far ([`MAX_TOTAL_BYTES`]).
     total: usize,
@@ -277,8 +285,9 @@ impl Reader {
     }
 
     /// The file `target` names, its symbolic links resolved, when it is a
-    /// file of the site folder that a page may include.
-    fn locate(&self, target: &Target, folder: &Path) -> Result<PathBuf, String> {
+    /// file of the site folder that a page may include; when there is none,
+    /// the places looked in outside the content folder are noted as missing.
+    fn locate(&mut self, target: &Target, folder: &Path) -> Result<PathBuf, String> {
         // MyST's `/` is Sphinx's source folder.
         let from_source = target.tool == Tool::Myst && target.path.starts_with('/');
         let written = Path::new(if from_source {
@@ -301,37 +310,53 @@ impl Reader {
         };
         let found = bases
             .iter()
-            .find_map(|base| base.join(written).canonicalize().ok())
-            .ok_or_else(|| {
-                let looked: Vec<String> = bases
-                    .iter()
-                    .map(|b| {
-                        b.strip_prefix(&self.root)
-                            .unwrap_or(b)
-                            .display()
-                            .to_string()
-                    })
-                    .map(|b| {
-                        if b.is_empty() {
-                            "the site folder".into()
-                        } else {
-                            format!("{b}/")
-                        }
-                    })
-                    .collect();
-                format!("no such file (looked in {})", looked.join(" and "))
-            })?;
+            .find_map(|base| base.join(written).canonicalize().ok());
+        if found.is_none() {
+            let missing: Vec<PathBuf> = bases
+                .iter()
+                .filter_map(|base| super::resolve(&base.join(written)).ok())
+                .filter(|path| {
+                    path.strip_prefix(&self.root)
+                        .is_ok_and(|inside| !in_git_or_state(inside))
+                        && !path.starts_with(&self.content)
+                })
+                .collect();
+            self.missing.extend(missing);
+        }
+        let found = found.ok_or_else(|| {
+            let looked: Vec<String> = bases
+                .iter()
+                .map(|b| {
+                    b.strip_prefix(&self.root)
+                        .unwrap_or(b)
+                        .display()
+                        .to_string()
+                })
+                .map(|b| {
+                    if b.is_empty() {
+                        "the site folder".into()
+                    } else {
+                        format!("{b}/")
+                    }
+                })
+                .collect();
+            format!("no such file (looked in {})", looked.join(" and "))
+        })?;
         let Ok(inside) = found.strip_prefix(&self.root) else {
             return Err("it leads out of the site folder".into());
         };
-        if inside
-            .components()
-            .any(|c| matches!(c.as_os_str().to_str(), Some(".git" | ".tier0")))
-        {
+        if in_git_or_state(inside) {
             return Err("it is in a `.git` or `.tier0` folder".into());
         }
         Ok(found)
     }
+}
+
+/// Whether `path` (in the site folder) is in a `.git` or tier0's state
+/// folder, whose files no page may include.
+fn in_git_or_state(path: &Path) -> bool {
+    path.components()
+        .any(|c| matches!(c.as_os_str().to_str(), Some(".git" | ".tier0")))
 }
 
 /// The target `url` of a link written in a file of the folder `from`, as

@@ -114,10 +114,10 @@ impl SiteModel {
     }
 
     /// The files outside the content folder that an article or a landing
-    /// page includes.
+    /// page includes, or would include if they were there.
     pub fn included_outside(&self) -> std::collections::BTreeSet<&Path> {
         self.includes()
-            .flat_map(|i| i.outside.iter().map(PathBuf::as_path))
+            .flat_map(|i| i.outside.iter().chain(&i.missing).map(PathBuf::as_path))
             .collect()
     }
 

@@ -30,6 +30,7 @@
 
 use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -134,9 +135,10 @@ impl Pages {
 /// article, an asset or a folder of that build, or a file that shapes the
 /// site ([`discover::shapes_the_site`]), or a path (or in a
 /// folder) that build reported a problem at (a file left out for its
-/// errors, a link loop), whose problem goes with it. What is left are
-/// editors' temporary files, written and renamed away within one batch
-/// of changes.
+/// errors, a link loop), whose problem goes with it, or that a page of it
+/// included (a listing, which need be neither an article nor an asset).
+/// What is left are editors' temporary files, written and renamed away
+/// within one batch of changes.
 pub fn significant(
     previous: Option<&SiteModel>,
     reported: &BTreeSet<String>,
@@ -145,17 +147,23 @@ pub fn significant(
     let (Some(model), Change::Content { rel, now }) = (previous, change) else {
         return true;
     };
-    let inside = format!("{rel}/");
     *now != Now::Gone
         || model.article_by_source(rel).is_some()
         || model.has_article_in(rel)
         || model.has_asset_at(rel)
         || discover::shapes_the_site(rel)
-        || reported.contains(rel)
-        || reported
-            .range(inside.clone()..)
+        || at_or_in(reported, rel)
+        || at_or_in(&model.included_files(), rel)
+}
+
+/// Whether `paths` holds the path `rel` or one in the folder `rel`.
+fn at_or_in<T: Borrow<str> + Ord>(paths: &BTreeSet<T>, rel: &str) -> bool {
+    let inside = format!("{rel}/");
+    paths.contains(rel)
+        || paths
+            .range::<str, _>((Bound::Included(inside.as_str()), Bound::Unbounded))
             .next()
-            .is_some_and(|path| path.starts_with(&inside))
+            .is_some_and(|path| path.borrow().starts_with(&inside))
 }
 
 /// The first step after `changes`, given the model of the last build if

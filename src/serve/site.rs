@@ -361,7 +361,8 @@ impl DevSite {
     }
 
     /// The files outside the content folder that the pages of the last
-    /// good build include (mdBook's listings), to be watched.
+    /// good build include (mdBook's listings), or name and miss, to be
+    /// watched.
     pub fn included_outside(&self) -> BTreeSet<PathBuf> {
         self.good
             .as_ref()

@@ -50,9 +50,11 @@ pub struct Watcher {
     events: Receiver<notify::Result<Event>>,
     watcher: RecommendedWatcher,
     /// The files outside the content folder that pages include (mdBook's
-    /// listings): a change to one rebuilds the site.
+    /// listings) or name and miss: a change to one, or to a folder on the
+    /// way to one, rebuilds the site.
     included: BTreeSet<PathBuf>,
-    /// The folders watched for them (without what they hold).
+    /// The folders watched for them (without what they hold): each file's
+    /// own, or the nearest that exists.
     included_folders: BTreeSet<PathBuf>,
 }
 
@@ -102,16 +104,18 @@ impl Watcher {
     }
 
     /// Watches `files`, those outside the content folder that the pages of
-    /// the last build include, and no longer the others. Each is watched
-    /// through its folder, without what that folder holds, unless a watch
-    /// already covers it (the site folder's files, the themes').
+    /// the last build include or name and miss, and no longer the others.
+    /// Each is watched through its folder, without what that folder holds,
+    /// or, while that folder is missing, through the nearest one that
+    /// exists, unless a watch already covers it (the site folder's files,
+    /// the themes').
     pub fn watch_included(&mut self, files: BTreeSet<PathBuf>) {
         let covered = |folder: &Path| {
             folder == self.root || self.folders().iter().any(|f| folder.starts_with(f))
         };
         let folders: BTreeSet<PathBuf> = files
             .iter()
-            .filter_map(|file| file.parent())
+            .filter_map(|file| file.ancestors().skip(1).find(|folder| folder.is_dir()))
             .filter(|folder| !covered(folder))
             .map(Path::to_path_buf)
             .collect();
@@ -178,9 +182,17 @@ impl Watcher {
         ) {
             self.watch_folders(&event.paths, batch);
         }
+        let mut on_the_way = false;
         for path in &event.paths {
             if self.included.contains(path) {
                 batch.everything = true;
+                continue;
+            }
+            // A folder made, moved or removed on the way to an included
+            // file: it is watched (or no longer) before the rebuild reads it.
+            if *path != self.root && self.included.iter().any(|file| file.starts_with(path)) {
+                batch.everything = true;
+                on_the_way = true;
                 continue;
             }
             match classify(&self.root, &self.content, path) {
@@ -194,6 +206,10 @@ impl Watcher {
                 Change::Article | Change::Content => batch.others.push(path.clone()),
                 Change::Other => batch.everything = true,
             }
+        }
+        if on_the_way {
+            let files = std::mem::take(&mut self.included);
+            self.watch_included(files);
         }
     }
 

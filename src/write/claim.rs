@@ -35,10 +35,11 @@ use std::path::{Path, PathBuf};
 
 use super::Staging;
 use super::swap::{Leftover, Owned, named};
+use crate::discover::resolve;
 use crate::link::BuildAudience;
 use place::{
     check_apart, check_irreplaceable, check_not_current, check_not_nested, check_sources,
-    check_state, holds_repository, repository_in, resolve,
+    check_state, holds_repository, repository_in,
 };
 
 /// The folder beside an output where tier0 keeps what it knows about it.

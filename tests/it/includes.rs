@@ -251,6 +251,44 @@ fn the_dev_server_shows_an_included_files_edit_where_it_is_included() {
     }
 }
 
+/// A file that a page includes from the content folder and that is
+/// neither an article nor an asset (in a folder no build publishes, as
+/// `_snippets/`) is left out by the dev server once deleted, alone or
+/// with its folder, as by a build.
+#[test]
+fn the_dev_server_leaves_out_an_included_file_once_deleted() {
+    let site = Site::english();
+    site.write("content/_snippets/note.md", "Shared note.\n");
+    site.write("content/_snippets/listing.txt", "line one\n");
+    site.write(
+        "content/help.md",
+        "---\nid: KB-1\ntitle: Help\n---\n\nIntro.\n\n{{#include _snippets/note.md}}\n\n```text\n{{#include _snippets/listing.txt}}\n```\n",
+    );
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let shows = |text: &str| {
+        String::from_utf8(server.get("/help/").1)
+            .unwrap()
+            .contains(text)
+    };
+    assert!(shows("Shared note.") && shows("line one"));
+    let snippets = site.root().join("content/_snippets");
+    std::fs::remove_file(snippets.join("note.md")).unwrap();
+    let settled = server.settled_after(generation);
+    generation = settled["generation"].as_u64().unwrap();
+    assert!(!shows("Shared note.") && shows("line one"));
+    assert_same_as_clean_build(&site, &server, &settled, "the included page deleted");
+    std::fs::remove_dir_all(&snippets).unwrap();
+    let settled = server.settled_after(generation);
+    assert!(!shows("line one"));
+    assert_same_as_clean_build(
+        &site,
+        &server,
+        &settled,
+        "the folder of the listing deleted",
+    );
+}
+
 #[test]
 fn myst_include_blocks_put_markdown_and_code_in() {
     let site = Site::empty();
@@ -305,4 +343,32 @@ fn the_dev_server_watches_included_files_outside_the_content_folder() {
     let settled = server.settled_after(generation);
     assert!(page(&server).contains("println!(\"hola\")"));
     assert_same_as_clean_build(&site, &server, &settled, "edit a listing");
+}
+
+/// A listing that a page includes from outside the content folder and
+/// that is not there (a book copied without its listings, or one that a
+/// `git checkout` removes and puts back) is watched for: the dev server
+/// shows it once written, in a folder made after it started too.
+#[test]
+fn the_dev_server_shows_a_missing_listing_once_written() {
+    let site = book();
+    std::fs::remove_dir_all(site.root().join("listings")).unwrap();
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    let page = |server: &Server| {
+        without_highlighting(&String::from_utf8(server.get("/hello/").1).unwrap())
+    };
+    let listing = site.root().join("listings/ch01/main.rs");
+    for (step, greeting) in [("the listings written", "hola"), ("written again", "hallo")] {
+        site.write("listings/ch01/main.rs", LISTING.replace("hello", greeting));
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert!(page(&server).contains(greeting), "{step}");
+        assert_same_as_clean_build(&site, &server, &settled, step);
+        std::fs::remove_file(&listing).unwrap();
+        generation = server.settled_after(generation)["generation"]
+            .as_u64()
+            .unwrap();
+        assert!(!page(&server).contains(greeting), "{step}, then removed");
+    }
 }
