@@ -169,7 +169,12 @@ fn checked_article(
     let updated = read_date(p, "updated", raw.updated).or(date);
     let reviewed = read_date(p, "reviewed", raw.reviewed).or(updated);
     check_aliases(&aliases, p);
-    let id = read_id(raw.id, &family(config, &file.rel), p);
+    let id = read_id(
+        raw.id,
+        raw.translation_key.as_deref(),
+        &family(config, &file.rel),
+        p,
+    );
     let written = given.nav_title.or(raw.title.as_deref());
     let (title, title_heading, labels) = read_title(
         (file, included),
@@ -513,11 +518,24 @@ fn check_aliases(aliases: &[String], p: &mut Problems<'_>) {
     }
 }
 
-/// `id:`, else one made from the file's `family`, the path its
-/// translations share (a warning: links sent to users break when the file
-/// moves).
-fn read_id(written: Option<String>, family: &str, p: &mut Problems<'_>) -> String {
-    let derived = || slug::slugify(&family.replace('.', "-"));
+/// `id:`, else one made from Hugo's `translationKey`, which the
+/// translations of different paths share, else from the file's `family`,
+/// the path its translations share (a warning: links sent to users break
+/// when the file moves).
+fn read_id(
+    written: Option<String>,
+    translation_key: Option<&str>,
+    family: &str,
+    p: &mut Problems<'_>,
+) -> String {
+    let keyed = translation_key
+        .map(slug::slugify)
+        .filter(|k| slug::is_identifier(k));
+    let derived = || {
+        keyed
+            .clone()
+            .unwrap_or_else(|| slug::slugify(&family.replace('.', "-")))
+    };
     let id = match written {
         Some(id) if slug::is_identifier(&id) => id,
         Some(id) => {
@@ -538,7 +556,14 @@ fn read_id(written: Option<String>, family: &str, p: &mut Problems<'_>) -> Strin
                 Diagnostic::warning(
                     p.path,
                     0..3,
-                    format!("the article has no `id`; using `{derived}`"),
+                    format!(
+                        "the article has no `id`; using `{derived}`{}",
+                        if keyed.is_some() {
+                            ", its `translationKey`"
+                        } else {
+                            ""
+                        }
+                    ),
                 )
                 .with_help("add a stable `id: KB-…` so links sent to users never break"),
             );

@@ -34,6 +34,7 @@ use crate::matter::{Entry, FrontMatter, Value};
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(super) struct RawFrontMatter {
     pub(super) id: Option<String>,
+    pub(super) translation_key: Option<String>,
     pub(super) title: Option<String>,
     pub(super) description: Option<String>,
     pub(super) tier: Option<String>,
@@ -245,6 +246,7 @@ impl<'a> Reader<'a> {
         }
         match field {
             Field::Id => self.read.raw.id = self.text(entry, value),
+            Field::TranslationKey => self.read.raw.translation_key = self.text(entry, value),
             Field::Title => self.read.raw.title = self.text(entry, value),
             Field::Description => self.read.raw.description = self.text(entry, value),
             Field::Summary => self.summary = self.text(entry, value),

@@ -93,6 +93,9 @@ pub(super) enum Field {
     /// what in it would take them off the site is said (never published
     /// by silence).
     Cascade,
+    /// Hugo's `translationKey`: the translations that share it are one
+    /// article's, whatever their paths; the id of one that writes none.
+    TranslationKey,
     /// Another tool's layout or navigation setting, with no meaning here.
     Ignored,
 }
@@ -100,6 +103,7 @@ pub(super) enum Field {
 /// Key names (lowercase, `_` for `-`) and what they feed.
 const KEYS: &[(&str, Field)] = &[
     ("id", Field::Id),
+    ("translationkey", Field::TranslationKey),
     ("title", Field::Title),
     ("description", Field::Description),
     ("summary", Field::Summary),
@@ -182,7 +186,6 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "markup",
     "resources",
     "sitemap",
-    "translationkey",
     "toc",
     "images",
     "series",
@@ -396,6 +399,10 @@ pub(super) fn tier0_key(field: Field) -> Option<&'static str> {
         Field::Weight | Field::Position => "weight",
         Field::Author => "author",
         Field::Team => "team",
-        Field::Expiry | Field::Cascade | Field::Sidebar | Field::Ignored => return None,
+        Field::Expiry
+        | Field::Cascade
+        | Field::Sidebar
+        | Field::TranslationKey
+        | Field::Ignored => return None,
     })
 }

@@ -434,3 +434,42 @@ fn new_writes_into_the_language_folder() {
     );
     assert!(site.public().join("red/printer-jams/index.html").is_file());
 }
+
+/// Hugo's `translationKey` links translations whose paths differ
+/// (`en/about-us.md`, `es/sobre-nosotros.md`), in folders or side by side.
+#[test]
+fn a_translation_key_links_translations_of_different_paths() {
+    let site = Site::empty();
+    for (rel, title) in [
+        ("content/en/about-us.md", "About us"),
+        ("content/es/sobre-nosotros.md", "Sobre nosotros"),
+        ("content/red/wifi.md", "Wifi"),
+        ("content/red/wireless.en.md", "Wireless"),
+    ] {
+        let key = if rel.contains("about") || rel.contains("sobre") {
+            "team-page"
+        } else {
+            "Wi-Fi"
+        };
+        site.write(
+            rel,
+            format!("---\ntitle: {title}\ntranslationKey: {key}\n---\n\nText.\n"),
+        );
+    }
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(
+        err.contains("the article has no `id`; using `team-page`, its `translationKey`"),
+        "{err}"
+    );
+    assert!(!err.contains("unknown"), "{err}");
+    assert_has(
+        &site.read_public("en/about-us/index.html"),
+        &["hreflang=\"es\" href=\"../../sobre-nosotros/index.html\""],
+    );
+    assert_has(
+        &site.read_public("red/wifi/index.html"),
+        &["hreflang=\"en\" href=\"../../en/red/wireless/index.html\""],
+    );
+}
