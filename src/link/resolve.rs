@@ -307,7 +307,13 @@ impl SiteModel {
                 }
             }
         }
-        if let Some(id) = SectionPath::of(self.config.language_folder(trimmed).1).id
+        let (folder_lang, placed) = self.config.language_folder(trimmed);
+        // A language folder is its home page.
+        if folder_lang.is_some() && placed.is_empty() {
+            let path = super::language_prefix(&self.config, lang);
+            return Found::Target(LinkTarget::Page { path, anchor });
+        }
+        if let Some(id) = SectionPath::of(placed).id
             && let Some(index) = self.section(&id, lang)
         {
             let path = self.sections[index].path.clone();

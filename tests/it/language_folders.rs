@@ -23,7 +23,7 @@ fn site() -> Site {
         "content/en/red/wifi.md",
         "---\nid: KB-1\ntitle: Wi-Fi does not connect\n---\n\nForget the network; see \
          [the VPN](vpn.md), ![the settings](../img/settings.png), [all of it](../red/) and \
-         [the Spanish page](../../es/red/wifi.md).\n",
+         [the Spanish page](../../es/red/wifi.md), [home](../../vpn/../en/).\n",
     );
     site.write(
         "content/en/red/vpn.md",
@@ -86,6 +86,7 @@ fn a_top_folder_named_by_a_language_holds_that_languages_pages() {
             "<img src=\"../../../en/img/settings.png\" alt=\"the settings\" />",
             "<a href=\"../../../en/red/index.html\">all of it</a>",
             "<a href=\"../../../en/red/wifi/index.html\">the Spanish page</a>",
+            "<a href=\"../../../en/index.html\">home</a>",
         ],
     );
     assert!(public.join("en/img/settings.png").is_file());
@@ -451,9 +452,10 @@ fn a_translation_key_links_translations_of_different_paths() {
         } else {
             "Wi-Fi"
         };
+        // `./` in a language folder is its language's home (no landing page here).
         site.write(
             rel,
-            format!("---\ntitle: {title}\ntranslationKey: {key}\n---\n\nText.\n"),
+            format!("---\ntitle: {title}\ntranslationKey: {key}\n---\n\nText, [home](./).\n"),
         );
     }
     let output = site.tier0(&["build"]).output().unwrap();
@@ -466,7 +468,10 @@ fn a_translation_key_links_translations_of_different_paths() {
     assert!(!err.contains("unknown"), "{err}");
     assert_has(
         &site.read_public("en/about-us/index.html"),
-        &["hreflang=\"es\" href=\"../../sobre-nosotros/index.html\""],
+        &[
+            "hreflang=\"es\" href=\"../../sobre-nosotros/index.html\"",
+            "Text, <a href=\"../../en/index.html\">home</a>.",
+        ],
     );
     assert_has(
         &site.read_public("red/wifi/index.html"),
