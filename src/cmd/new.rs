@@ -91,7 +91,7 @@ fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, 
     let config = load_config(root, verbosity)?;
     let (tier, lang) = tier_and_language(args, &config)?;
 
-    let sources = if root.join(&config.content_dir).is_dir() {
+    let mut sources = if root.join(&config.content_dir).is_dir() {
         discover::discover(
             root,
             &config.content_dir,
@@ -103,6 +103,7 @@ fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, 
     } else {
         Sources::default()
     };
+    parse::language_homes(&config, &mut sources);
     let existing = parse::parse(&config, &sources);
     // Every parsed article counts, drafts and internal ones too: ids must be
     // unique whether or not an article is published.
