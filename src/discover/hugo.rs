@@ -52,11 +52,21 @@ fn default_language(texts: &[(&str, String)]) -> String {
         .unwrap_or_else(|| HUGO_DEFAULT_LANGUAGE.to_owned())
 }
 
-/// The codes of the languages `texts` list (the tables of `[languages]`,
-/// or those of `languages.toml`), lower-cased, in the order written, each
-/// with what named it.
-fn listed(texts: &[(&'static str, String)]) -> Vec<(String, &'static str)> {
-    let mut found: Vec<(String, &str)> = Vec::new();
+/// A language a Hugo configuration lists.
+struct Listed {
+    /// Its code, lower-cased.
+    code: String,
+    /// Its `contentDir`, if given.
+    content_dir: Option<String>,
+    /// The file that lists it.
+    file: &'static str,
+}
+
+/// The languages `texts` list (the tables of `[languages]`, or those of
+/// `languages.toml`), in the order written; one listed in two files takes
+/// the first `contentDir` given.
+fn listed(texts: &[(&'static str, String)]) -> Vec<Listed> {
+    let mut found: Vec<Listed> = Vec::new();
     for (name, text) in texts {
         let Ok(file) = crate::matter::toml_file(text, Path::new(name)) else {
             continue;
@@ -78,39 +88,39 @@ fn listed(texts: &[(&'static str, String)]) -> Vec<(String, &'static str)> {
             }
         };
         for (code, value) in tables {
+            if !matches!(value, Value::Map(_)) {
+                continue;
+            }
             let code = code.to_ascii_lowercase();
-            if matches!(value, Value::Map(_)) && !found.iter().any(|(c, _)| *c == code) {
-                found.push((code, *name));
+            let content_dir = match value.get("contentDir") {
+                Some(Value::String(dir)) => Some(dir.clone()),
+                _ => None,
+            };
+            match found.iter_mut().find(|l| l.code == code) {
+                Some(known) => {
+                    known.content_dir = known.content_dir.take().or(content_dir);
+                }
+                None => found.push(Listed {
+                    code,
+                    content_dir,
+                    file: name,
+                }),
             }
         }
     }
     found
 }
 
-/// The `contentDir` of the language `code` in `texts`, with the file that
-/// names it.
-fn content_dir<'a>(texts: &'a [(&'static str, String)], code: &str) -> Option<(String, &'a str)> {
-    texts.iter().find_map(|(name, text)| {
-        let path: &[&str] = if *name == LANGUAGES_FILE {
-            &[code, "contentDir"]
-        } else {
-            &["languages", code, "contentDir"]
-        };
-        Some((toml_path(text, path)?, *name))
-    })
-}
-
-/// Whether every language `texts` list has its pages in `content/<code>`:
-/// language folders, which the content folder read whole gives each
-/// language.
-fn in_language_folders(texts: &[(&'static str, String)]) -> bool {
-    let languages = listed(texts);
+/// Whether every language of `languages` has its pages in
+/// `content/<code>`: language folders, which the content folder read whole
+/// gives each language.
+fn in_language_folders(languages: &[Listed]) -> bool {
     !languages.is_empty()
-        && languages.iter().all(|(code, _)| {
-            content_dir(texts, code).is_some_and(|(dir, _)| {
+        && languages.iter().all(|l| {
+            l.content_dir.as_deref().is_some_and(|dir| {
                 let dir = dir.trim_start_matches("./").trim_end_matches('/');
                 dir.strip_prefix("content/")
-                    .is_some_and(|folder| folder.eq_ignore_ascii_case(code))
+                    .is_some_and(|folder| folder.eq_ignore_ascii_case(&l.code))
             })
         })
 }
@@ -121,15 +131,21 @@ fn in_language_folders(texts: &[(&'static str, String)]) -> bool {
 /// every language's is `content/<its code>`.
 pub fn language_folder(root: &Path) -> Option<GeneratorFolder> {
     let texts = configuration(root);
-    if in_language_folders(&texts) {
+    let languages = listed(&texts);
+    if in_language_folders(&languages) {
         return None;
     }
     let language = default_language(&texts);
-    let (dir, name) = content_dir(&texts, &language)?;
-    let dir = refusal(root, &dir).ok()?;
+    let default = languages
+        .iter()
+        .find(|l| l.code.eq_ignore_ascii_case(&language))?;
+    let dir = refusal(root, default.content_dir.as_deref()?).ok()?;
     Some(GeneratorFolder {
         dir,
-        named_by: format!("the contentDir of Hugo's default language, {language}, in {name}"),
+        named_by: format!(
+            "the contentDir of Hugo's default language, {language}, in {}",
+            default.file
+        ),
     })
 }
 
@@ -139,10 +155,10 @@ pub(super) fn languages(root: &Path) -> Vec<(String, String)> {
     let texts = configuration(root);
     let default = default_language(&texts).to_ascii_lowercase();
     let mut languages = listed(&texts);
-    languages.sort_by_key(|(code, _)| *code != default);
+    languages.sort_by_key(|l| l.code != default);
     languages
         .into_iter()
-        .map(|(code, name)| (code, format!("the languages of {name}")))
+        .map(|l| (l.code, format!("the languages of {}", l.file)))
         .collect()
 }
 

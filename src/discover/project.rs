@@ -84,12 +84,13 @@ pub fn generator_project(root: &Path) -> Project {
         .as_ref()
         .map(|(name, file)| i18n_languages(file, name))
         .unwrap_or_default();
+    let vitepress = super::vitepress::languages(root);
     let language = mkdocs_language
         .or_else(|| i18n.first().cloned())
         .or_else(|| files.toml("book.toml", Some("book"), &["language"], primary_subtag))
         .or_else(|| files.assigned(&SPHINX_FILES, "language", '=', primary_subtag))
         .or_else(|| files.assigned(&DOCUSAURUS_FILES, "defaultLocale", ':', primary_subtag))
-        .or_else(|| super::vitepress::languages(root).into_iter().next())
+        .or_else(|| vitepress.first().cloned())
         .or_else(|| {
             HUGO_ZOLA_FILES.iter().find_map(|name| {
                 let keys = ["defaultContentLanguage", "languageCode", "default_language"];
@@ -108,14 +109,10 @@ pub fn generator_project(root: &Path) -> Project {
                 .iter()
                 .find_map(|name| files.toml(name, None, &["title"], project_name))
         });
-    let translated = [
-        i18n,
-        super::hugo::languages(root),
-        super::vitepress::languages(root),
-    ]
-    .into_iter()
-    .find(|languages| !languages.is_empty())
-    .unwrap_or_default();
+    let translated = [i18n, super::hugo::languages(root), vitepress]
+        .into_iter()
+        .find(|languages| !languages.is_empty())
+        .unwrap_or_default();
     Project {
         language,
         title,

@@ -4,6 +4,7 @@
 //! translations of the pages at the same place in the other folders.
 
 use crate::conventions::assert_has;
+use crate::held_out::build as built;
 use crate::serve::{
     Step, assert_same_as_clean_build as assert_served_as_clean_build, settle_sources,
 };
@@ -47,9 +48,7 @@ fn site() -> Site {
 
 /// Builds `site`, which must succeed with no problem reported.
 fn build(site: &Site) {
-    let output = site.tier0(&["build"]).output().unwrap();
-    let err = stderr(&output);
-    assert_eq!(output.status.code(), Some(0), "{err}");
+    let err = built(site);
     assert!(
         !err.contains("warning:") && !err.contains("error:"),
         "{err}"
@@ -118,8 +117,7 @@ fn translations_without_ids_share_the_id_their_path_makes() {
     ] {
         site.write(rel, format!("---\ntitle: {title}\n---\n\nText.\n"));
     }
-    let output = site.tier0(&["build"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    built(&site);
     let listed: serde_json::Value =
         serde_json::from_str(&site.read_public("articles.json")).unwrap();
     let mut ids: Vec<(String, String)> = listed["articles"]
@@ -216,8 +214,7 @@ fn a_language_folder_the_site_does_not_list_says_how_to_publish_it() {
         "content/fr/red/vpn.md",
         "---\nid: KB-2\ntitle: Le VPN coupe\n---\n\nReconnectez.\n",
     );
-    let output = site.tier0(&["build"]).output().unwrap();
-    let err = stderr(&output);
+    let err = built(&site);
     assert_eq!(
         err.matches("the folder `fr/` is named like a language")
             .count(),
@@ -275,9 +272,7 @@ fn an_mkdocs_project_translated_with_the_i18n_plugin_builds_every_language() {
         "docs/en/setup.de.md",
         "# Drucker einrichten\n\nEinstecken.\n",
     );
-    let output = site.tier0(&["build"]).output().unwrap();
-    let err = stderr(&output);
-    assert_eq!(output.status.code(), Some(0), "{err}");
+    let err = built(&site);
     assert!(!err.contains("is named like a language"), "{err}");
     let english = site.read_public("setup/index.html");
     assert_has(
@@ -328,9 +323,7 @@ fn a_vitepress_project_translated_with_locales_builds_every_language() {
         "docs/fr/guide/setup.md",
         "# Installer une imprimante\n\nBranchez-la.\n",
     );
-    let output = site.tier0(&["build"]).output().unwrap();
-    let err = stderr(&output);
-    assert_eq!(output.status.code(), Some(0), "{err}");
+    let err = built(&site);
     assert!(
         err.contains("The site's language is `en`, as the locales of docs/.vitepress/config.mts"),
         "{err}"
@@ -458,9 +451,7 @@ fn a_translation_key_links_translations_of_different_paths() {
             format!("---\ntitle: {title}\ntranslationKey: {key}\n---\n\nText, [home](./).\n"),
         );
     }
-    let output = site.tier0(&["build"]).output().unwrap();
-    let err = stderr(&output);
-    assert!(output.status.success(), "{err}");
+    let err = built(&site);
     assert!(
         err.contains("the article has no `id`; using `team-page`, its `translationKey`"),
         "{err}"
