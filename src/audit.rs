@@ -228,7 +228,7 @@ pub fn unused_assets(model: &SiteModel, used: &BTreeSet<String>) -> Vec<Diagnost
                 && !named.contains(&Some(asset.rel.as_str()))
         })
         .map(|asset| {
-            Diagnostic::warning(c.content_dir.join(&asset.rel), 0..0, "no article uses this file")
+            Diagnostic::warning(c.source_path(&asset.rel), 0..0, "no article uses this file")
                 .with_help("link it from an article with a relative path, or delete it (raw HTML references are not seen)")
         })
         .collect()

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
-use crate::discover::CONTENT_DIR;
+use crate::discover::{CONTENT_DIR, Mounted};
 use crate::matter::yaml::{self, TopLevelKeys};
 pub use crate::urls::BaseUrl;
 
@@ -272,6 +272,10 @@ pub struct Config {
     pub content_dir: PathBuf,
     /// What named [`Config::content_dir`].
     pub content_dir_from: ContentDirFrom,
+    /// The folders outside the content folder that hold a language's pages
+    /// (Docusaurus's translations): found beside the configuration of the
+    /// project whose pages the content folder holds, not written.
+    pub mounted: Vec<Mounted>,
     /// Language of articles that do not say; served at the root.
     pub default_language: String,
     /// Why [`Config::default_language`] is what it is when no `tier0.yaml`
@@ -471,6 +475,7 @@ impl Config {
             theme: raw.theme,
             content_dir,
             content_dir_from,
+            mounted: Vec::new(),
             default_language: raw.default_language,
             default_language_from: None,
             languages,
@@ -547,6 +552,23 @@ impl Config {
             Some(language) => (Some(&language.code), rest),
             None => (None, rel),
         }
+    }
+
+    /// The path, relative to the site folder, of the file at the
+    /// content-relative `rel` (`content/red/wifi.md`; a mounted folder's
+    /// file under that folder).
+    pub fn source_path(&self, rel: &str) -> PathBuf {
+        crate::discover::mounted_path(&self.mounted, rel)
+            .unwrap_or_else(|| self.content_dir.join(rel))
+    }
+
+    /// The folders the sources are read from, relative to the site folder:
+    /// the content folder and those mounted in it.
+    pub fn source_folders(&self) -> Vec<&Path> {
+        let mounted = self.mounted.iter().map(|m| m.dir.as_path());
+        std::iter::once(self.content_dir.as_path())
+            .chain(mounted)
+            .collect()
     }
 
     /// Comma-separated tier ids, for help messages.

@@ -12,25 +12,28 @@ use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
 
-/// Whether `diagnostic` concerns one file of the content folder
-/// `content_dir` (as the config names it) alone.
-fn confined(diagnostic: &Diagnostic, content_dir: &Path) -> bool {
-    diagnostic.path.starts_with(content_dir) && diagnostic.path != content_dir
+/// Whether `diagnostic` concerns one file of the folders of sources
+/// `folders` (the content folder as the config names it, and those mounted
+/// in it) alone.
+fn confined(diagnostic: &Diagnostic, folders: &[&Path]) -> bool {
+    folders
+        .iter()
+        .any(|folder| diagnostic.path.starts_with(folder) && diagnostic.path != *folder)
 }
 
 /// Whether `diagnostics` stop a lenient build: an error of the whole site.
 /// (A strict build stops on any error.)
-pub fn stops(diagnostics: &[Diagnostic], content_dir: &Path) -> bool {
+pub fn stops(diagnostics: &[Diagnostic], folders: &[&Path]) -> bool {
     diagnostics
         .iter()
-        .any(|d| d.is_error() && !confined(d, content_dir))
+        .any(|d| d.is_error() && !confined(d, folders))
 }
 
 /// The content files that errors in `diagnostics` leave out of the site.
-pub fn left_out<'a>(diagnostics: &'a [Diagnostic], content_dir: &Path) -> BTreeSet<&'a Path> {
+pub fn left_out<'a>(diagnostics: &'a [Diagnostic], folders: &[&Path]) -> BTreeSet<&'a Path> {
     diagnostics
         .iter()
-        .filter(|d| d.is_error() && confined(d, content_dir))
+        .filter(|d| d.is_error() && confined(d, folders))
         .map(|d| d.path.as_path())
         .collect()
 }
@@ -46,7 +49,7 @@ mod tests {
         let theme = Diagnostic::error("themes/default", 0..0, "bad");
         let folder = Diagnostic::error("content", 0..0, "unreadable");
         let warning = Diagnostic::warning("tier0.yaml", 0..0, "odd");
-        let content = Path::new("content");
+        let content = &[Path::new("content")][..];
         assert!(!stops(&[article.clone(), warning], content));
         for fatal in [config, theme, folder] {
             assert!(stops(&[fatal], content));
@@ -55,13 +58,23 @@ mod tests {
         assert_eq!(left_out(&twice, content).len(), 1);
         // In a site whose config names another content folder, the same
         // path is no article's.
-        let docs = Path::new("website/docs");
+        let docs = &[Path::new("website/docs")][..];
         assert!(stops(std::slice::from_ref(&article), docs));
         let elsewhere = Diagnostic::error("website/docs/red/a.md", 0..0, "bad");
         assert!(!stops(&[elsewhere], docs));
         assert!(stops(
             &[Diagnostic::error("website/docs", 0..0, "gone")],
             docs
+        ));
+        // A folder mounted in the content folder (Docusaurus's
+        // translations) holds articles too; the folder itself is none.
+        let mounted = &[Path::new("docs"), Path::new("i18n/fr/x/current")][..];
+        let translation = Diagnostic::error("i18n/fr/x/current/a.md", 0..0, "bad");
+        assert!(!stops(std::slice::from_ref(&translation), mounted));
+        assert_eq!(left_out(&[translation], mounted).len(), 1);
+        assert!(stops(
+            &[Diagnostic::error("i18n/fr/x/current", 0..0, "gone")],
+            mounted
         ));
     }
 }

@@ -82,9 +82,13 @@ struct Created {
 fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, ExitCode> {
     let (kind, title, slug) = checked_args(args)?;
     let root = &args.root;
-    if !root.join(CONTENT_DIR).is_dir() && !root.join(CONFIG_FILE).is_file() {
+    // A project of another generator builds where it stands: its pages
+    // are written where the build reads them.
+    let project = || discover::generator_folder(root).is_some();
+    if !root.join(CONTENT_DIR).is_dir() && !root.join(CONFIG_FILE).is_file() && !project() {
         return Err(fail(format!(
-            "`{}` is not a tier0 site: it has neither {CONFIG_FILE} nor {CONTENT_DIR}/; pass --root or create one with `tier0 init`",
+            "`{}` is not a tier0 site: it has neither {CONFIG_FILE} nor {CONTENT_DIR}/ nor another \
+             generator's pages; pass --root or create one with `tier0 init`",
             root.display()
         )));
     }
@@ -95,6 +99,7 @@ fn create(args: &NewArgs, today: Date, verbosity: Verbosity) -> Result<Created, 
         discover::discover(
             root,
             &config.content_dir,
+            &config.mounted,
             &config.theme,
             discover::Reading::First,
             None,
@@ -236,7 +241,9 @@ struct Place {
 impl Place {
     /// The file of `slug` in `lang`, in the category the arguments name:
     /// in the language's folder when the content folder has one
-    /// (`en/red/wifi.md`), else beside the originals, named with the
+    /// (`en/red/wifi.md`) or one stands in it (Docusaurus's
+    /// `i18n/en/docusaurus-plugin-content-docs/current/`), else beside the
+    /// originals, named with the
     /// language unless it is the default (`red/wifi.en.md`).
     fn of(args: &NewArgs, config: &Config, lang: &str, slug: &str) -> Place {
         let root = &args.root;
@@ -244,7 +251,8 @@ impl Place {
             .category
             .as_deref()
             .map_or(String::new(), |c| format!("{c}/"));
-        let folder = root.join(&config.content_dir).join(lang).is_dir();
+        let mounted = config.mounted.iter().any(|m| m.lang == lang);
+        let folder = mounted || root.join(&config.content_dir).join(lang).is_dir();
         let (folder, suffix) = match (folder, lang == config.default_language) {
             (true, _) => (format!("{lang}/"), String::new()),
             (false, true) => (String::new(), String::new()),
@@ -252,7 +260,7 @@ impl Place {
         };
         let slug = fit_file_name(slug, &format!("{suffix}.md"));
         let rel = format!("{folder}{category}{slug}{suffix}.md");
-        let path = config.content_dir.join(&rel);
+        let path = config.source_path(&rel);
         let shown = if root == Path::new(".") {
             path.clone()
         } else {

@@ -61,17 +61,20 @@ pub struct Included {
 /// files, by content-relative path, and the warnings.
 pub fn include_all(
     root: &Path,
-    content: &ContentFolder,
+    folder: &ContentFolder,
     files: &[&SourceFile],
 ) -> (BTreeMap<String, Arc<Included>>, Vec<Diagnostic>) {
     // The folders as the included files' paths are checked against, their
     // symbolic links resolved once for every page.
-    let (Ok(root), Ok(content)) = (root.canonicalize(), content.dir.canonicalize()) else {
+    let (Ok(root), Ok(content)) = (root.canonicalize(), folder.dir.canonicalize()) else {
         return (BTreeMap::new(), Vec::new());
     };
     let results: Vec<_> = files
         .par_iter()
-        .map(|file| (file.rel.clone(), include(&root, &content, file)))
+        .map(|file| {
+            let included = include(&root, &content, &folder.mounted, file);
+            (file.rel.clone(), included)
+        })
         .collect();
     let mut included = BTreeMap::new();
     let mut warnings = Vec::new();
@@ -87,8 +90,13 @@ pub fn include_all(
 /// The body of `file` with the files it includes put in, and the
 /// warnings for those that could not be; `None` when it includes none.
 /// `root` and `content`: the site and content folders, their symbolic links
-/// resolved.
-fn include(root: &Path, content: &Path, file: &SourceFile) -> (Option<Included>, Vec<Diagnostic>) {
+/// resolved; `mounted`: the folders that stand in the content folder.
+fn include(
+    root: &Path,
+    content: &Path,
+    mounted: &[super::Mounted],
+    file: &SourceFile,
+) -> (Option<Included>, Vec<Diagnostic>) {
     let body_start = front_matter::split(&file.text).map_or(0, |split| split.body_start);
     let body = &file.text[body_start..];
     if !may_include(body) {
@@ -98,7 +106,11 @@ fn include(root: &Path, content: &Path, file: &SourceFile) -> (Option<Included>,
     if directives.is_empty() {
         return (None, Vec::new());
     }
-    let folder = content.join(&file.rel);
+    // A mounted folder's page reads from where it stands.
+    let folder = match super::mounted_path(mounted, &file.rel) {
+        Some(path) => root.join(path),
+        None => content.join(&file.rel),
+    };
     let mut reader = Reader {
         root: root.to_path_buf(),
         content: content.to_path_buf(),

@@ -104,14 +104,13 @@ impl Known {
             self.files.clear();
             self.folder = Some(folder.clone());
         }
-        let content = folder.dir.as_path();
         let read_at = SystemTime::now();
         // Stamped before reading: a change made while reading leaves an
         // older stamp, which the next read finds changed.
         let stamped: Vec<(String, Option<Stamp>)> = markdown
             .into_par_iter()
             .map(|rel| {
-                let stamp = Stamp::of(&content.join(&rel));
+                let stamp = Stamp::of(&folder.file(&rel));
                 (rel, stamp)
             })
             .collect();

@@ -12,6 +12,7 @@
 //! a file that cannot be read or is not UTF-8 becomes a located
 //! diagnostic, never a panic.
 
+mod docusaurus;
 mod generators;
 mod hugo;
 pub mod includes;
@@ -20,6 +21,7 @@ mod mkdocs;
 mod paths;
 mod project;
 mod read;
+mod script;
 mod vitepress;
 mod walk;
 
@@ -32,6 +34,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, SourceTexts};
 pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
+pub use docusaurus::translations as docusaurus_translations;
 pub use generators::{GeneratorFolder, generator_folder};
 use generators::{other_content_folder, refused_generator_folder};
 pub use hugo::language_folder as hugo_language_folder;
@@ -131,13 +134,39 @@ impl SourceFile {
 }
 
 /// The content folder of a site: where its files are read from, and the
-/// path (relative to the site folder) that diagnostics show them under.
+/// path (relative to the site folder) that diagnostics show them under;
+/// with the folders of translations kept outside it ([`Mounted`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentFolder {
     /// The folder itself.
     pub dir: PathBuf,
     /// `content`, or the config's `content_dir`.
     pub shown: PathBuf,
+    /// The site folder, which the mounted folders' paths are relative to.
+    root: PathBuf,
+    /// The folders outside it whose files stand in it.
+    mounted: Vec<Mounted>,
+}
+
+/// A folder outside the content folder whose pages are one language's, and
+/// stand where the folder named by that language would stand at the top
+/// of the content folder: Docusaurus's translations
+/// (`i18n/fr/docusaurus-plugin-content-docs/current/intro.md` is read as
+/// `fr/intro.md`, the French translation of `intro.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mounted {
+    /// The language's code, as the site lists it.
+    pub lang: String,
+    /// The folder, relative to the site folder.
+    pub dir: PathBuf,
+}
+
+/// The path, relative to the site folder, of the file at the
+/// content-relative `rel` when it is in one of the folders `mounted`.
+pub fn mounted_path(mounted: &[Mounted], rel: &str) -> Option<PathBuf> {
+    let (top, rest) = rel.split_once('/')?;
+    let mount = mounted.iter().find(|m| m.lang == top)?;
+    Some(mount.dir.join(rest))
 }
 
 impl ContentFolder {
@@ -146,7 +175,15 @@ impl ContentFolder {
         Self {
             dir: root.join(content_dir),
             shown: content_dir.to_path_buf(),
+            root: root.to_path_buf(),
+            mounted: Vec::new(),
         }
+    }
+
+    /// This folder with the folders `mounted` standing in it.
+    pub fn with_mounted(mut self, mounted: &[Mounted]) -> Self {
+        self.mounted = mounted.to_vec();
+        self
     }
 
     /// The folder `dir`, shown as the default `content`: for tests.
@@ -155,12 +192,30 @@ impl ContentFolder {
         Self {
             dir: dir.to_path_buf(),
             shown: CONTENT_DIR.into(),
+            root: PathBuf::new(),
+            mounted: Vec::new(),
         }
     }
 
     /// The path shown for the content-relative `rel`.
     pub fn shown(&self, rel: &str) -> PathBuf {
-        self.shown.join(rel)
+        mounted_path(&self.mounted, rel).unwrap_or_else(|| self.shown.join(rel))
+    }
+
+    /// Where the file at the content-relative `rel` is read from.
+    pub fn file(&self, rel: &str) -> PathBuf {
+        match mounted_path(&self.mounted, rel) {
+            Some(path) => self.root.join(path),
+            None => self.dir.join(rel),
+        }
+    }
+
+    /// The mounted folders, each as a content folder of its own, with the
+    /// language folder its paths stand in.
+    fn mounts(&self) -> impl Iterator<Item = (&str, ContentFolder)> {
+        self.mounted
+            .iter()
+            .map(|m| (m.lang.as_str(), ContentFolder::new(&self.root, &m.dir)))
     }
 }
 
@@ -197,6 +252,10 @@ pub struct Sources {
     pub mkdocs_inherited: Option<SourceFile>,
     /// Docusaurus's sidebars ([`SIDEBARS_FILES`]).
     pub sidebars: Option<SourceFile>,
+    /// The translations of Docusaurus's sidebar labels beside each mounted
+    /// folder (`i18n/fr/docusaurus-plugin-content-docs/current.json`),
+    /// each with the language of that folder and its path and text.
+    pub sidebar_labels: Vec<(String, PathBuf, Arc<str>)>,
     /// The tables of contents of MyST and Jupyter Book projects
     /// ([`BOOK_TOCS`]), sorted.
     pub book_tocs: Vec<SourceFile>,
@@ -280,11 +339,12 @@ pub fn content_folder(value: &str) -> Result<PathBuf, &'static str> {
 pub fn discover(
     root: &Path,
     content_dir: &Path,
+    mounted: &[Mounted],
     theme: &str,
     reading: Reading,
     known: Option<&mut Known>,
 ) -> io::Result<Sources> {
-    let content = ContentFolder::new(root, content_dir);
+    let content = ContentFolder::new(root, content_dir).with_mounted(mounted);
     let meta = std::fs::metadata(&content.dir).map_err(|e| {
         io::Error::new(
             e.kind(),
@@ -308,7 +368,7 @@ pub fn discover(
         assets,
         apart,
         links,
-    } = walk_content(&content, &mut sources.problems);
+    } = walk_all(&content, &mut sources.problems);
     sources.assets = readable(&content, assets, &mut sources.problems);
     let landings = crate::landing::landings(markdown.iter().map(String::as_str));
 
@@ -345,7 +405,7 @@ pub fn discover(
     sources.texts = texts.into_iter().collect();
     // A handful of small files, read when they are needed: they are few.
     for rel in apart {
-        match std::fs::read(content.dir.join(&rel)) {
+        match std::fs::read(content.file(&rel)) {
             Ok(bytes) => {
                 let (file, problem) = read::source_file(&content, rel, &bytes);
                 sources.texts.insert(file.path.clone(), file.text.clone());
@@ -367,8 +427,37 @@ pub fn discover(
     sources.problems.extend(problems);
     mkdocs::read(root, &mut sources);
     mkdocs::read_sidebars(root, &mut sources);
+    docusaurus::read_labels(root, mounted, &mut sources);
     sources.theme = read_theme(&root.join("themes").join(theme))?;
     Ok(sources)
+}
+
+/// [`walk_content`] of the content folder and of each folder mounted in
+/// it, whose paths are given under their language's folder.
+fn walk_all(content: &ContentFolder, problems: &mut Vec<Diagnostic>) -> Walked {
+    let mut walked = walk_content(content, problems);
+    for (lang, folder) in content.mounts() {
+        let under = |rel: String| format!("{lang}/{rel}");
+        let mounted = walk_content(&folder, problems);
+        walked
+            .markdown
+            .extend(mounted.markdown.into_iter().map(under));
+        walked.apart.extend(mounted.apart.into_iter().map(under));
+        walked
+            .links
+            .extend((mounted.links.into_iter()).map(|(link, target)| (under(link), under(target))));
+        walked
+            .assets
+            .extend(mounted.assets.into_iter().map(|asset| Asset {
+                rel: under(asset.rel),
+                ..asset
+            }));
+    }
+    // No path is both: a language has a folder of its own or a mounted one.
+    walked.markdown.sort_unstable();
+    walked.apart.sort_unstable();
+    walked.assets.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+    walked
 }
 
 fn file_name(rel: &str) -> &str {

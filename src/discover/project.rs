@@ -20,13 +20,6 @@ use super::generators::toml_string;
 use super::{MKDOCS_FILES, root_file};
 use crate::matter::yaml;
 
-/// Docusaurus's configuration files, at the top of the project.
-const DOCUSAURUS_FILES: [&str; 3] = [
-    "docusaurus.config.js",
-    "docusaurus.config.ts",
-    "docusaurus.config.mjs",
-];
-
 /// Sphinx's configuration, at the top of the project or in its `docs/`,
 /// or in the `source/` that sphinx-quickstart makes beside `build/`.
 const SPHINX_FILES: [&str; 4] = [
@@ -50,7 +43,7 @@ pub struct Project {
     pub title: Option<(String, String)>,
     /// The languages it is translated into, each with what named it
     /// (mkdocs-static-i18n's `languages`, Hugo's `[languages]`,
-    /// VitePress's `locales`), its
+    /// VitePress's `locales`, Docusaurus's `i18n`), its
     /// default first: their pages stand beside the originals
     /// (`index.fr.md`) or in a folder each (`docs/fr/`, `content/fr/`).
     pub translated: Vec<(String, String)>,
@@ -65,7 +58,8 @@ pub struct Project {
 /// or `default_language`, and `title`; and the languages of
 /// mkdocs-static-i18n, whose default stands for a theme that names none,
 /// else those of Hugo's `[languages]`, else VitePress's `locales`, whose
-/// `root` names its language.
+/// `root` names its language, else Docusaurus's locales that have
+/// translated docs.
 pub fn generator_project(root: &Path) -> Project {
     let files = Files {
         root,
@@ -89,7 +83,7 @@ pub fn generator_project(root: &Path) -> Project {
         .or_else(|| i18n.first().cloned())
         .or_else(|| files.toml("book.toml", Some("book"), &["language"], primary_subtag))
         .or_else(|| files.assigned(&SPHINX_FILES, "language", '=', primary_subtag))
-        .or_else(|| files.assigned(&DOCUSAURUS_FILES, "defaultLocale", ':', primary_subtag))
+        .or_else(|| super::docusaurus::language(root))
         .or_else(|| vitepress.first().cloned())
         .or_else(|| {
             HUGO_ZOLA_FILES.iter().find_map(|name| {
@@ -103,16 +97,21 @@ pub fn generator_project(root: &Path) -> Project {
     let title = mkdocs_title
         .or_else(|| files.toml("book.toml", Some("book"), &["title"], project_name))
         .or_else(|| files.assigned(&SPHINX_FILES, "project", '=', project_name))
-        .or_else(|| files.assigned(&DOCUSAURUS_FILES, "title", ':', project_name))
+        .or_else(|| files.assigned(&super::docusaurus::CONFIG_FILES, "title", ':', project_name))
         .or_else(|| {
             HUGO_ZOLA_FILES
                 .iter()
                 .find_map(|name| files.toml(name, None, &["title"], project_name))
         });
-    let translated = [i18n, super::hugo::languages(root), vitepress]
-        .into_iter()
-        .find(|languages| !languages.is_empty())
-        .unwrap_or_default();
+    let translated = [
+        i18n,
+        super::hugo::languages(root),
+        vitepress,
+        super::docusaurus::languages(root),
+    ]
+    .into_iter()
+    .find(|languages| !languages.is_empty())
+    .unwrap_or_default();
     Project {
         language,
         title,

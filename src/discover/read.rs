@@ -87,7 +87,7 @@ fn read_cached(content: &ContentFolder, markdown: Vec<String>) -> Vec<Result<Fil
     markdown
         .into_par_iter()
         .map_init(Vec::new, |buffer, rel| {
-            match read_without_waiting(&content.dir.join(&rel), buffer) {
+            match read_without_waiting(&content.file(&rel), buffer) {
                 Ok(Some(len)) => Ok(Ok(source_file(content, rel, &buffer[..len]))),
                 Ok(None) => Err(rel),
                 Err(e) => Ok(Err(unreadable(content, &rel, &e))),
@@ -177,7 +177,7 @@ pub(super) fn source_file(
 /// not be read.
 fn read_markdown(content: &ContentFolder, rel: String, buffer: &mut Vec<u8>) -> FileRead {
     buffer.clear();
-    let path = content.dir.join(&rel);
+    let path = content.file(&rel);
     match std::fs::File::open(path).and_then(|mut file| file.read_to_end(buffer)) {
         Ok(_) => Ok(source_file(content, rel, buffer)),
         Err(e) => Err(unreadable(content, &rel, &e)),

@@ -9,6 +9,7 @@ fn discovered(root: &Path) -> io::Result<Sources> {
     discover(
         root,
         Path::new(CONTENT_DIR),
+        &[],
         "default",
         Reading::First,
         None,

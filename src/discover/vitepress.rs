@@ -12,6 +12,7 @@
 use std::path::Path;
 
 use super::root_file;
+use super::script::{Token, literal, tokens};
 
 /// VitePress's configuration files, in the order it looks for them.
 const CONFIG_FILES: [&str; 4] = [
@@ -69,98 +70,26 @@ fn locales(script: &str) -> Vec<(String, Option<String>)> {
         return Vec::new();
     };
     let mut found: Vec<(String, Option<String>)> = Vec::new();
-    let mut depth = 0usize;
-    let mut at = open + 2;
-    while let Some(token) = tokens.get(at) {
-        match token {
-            Token::Open => depth += 1,
-            Token::Close => {
-                depth -= 1;
-                if depth == 0 {
-                    break;
-                }
-            }
-            Token::Word(key) | Token::Text(key) if tokens.get(at + 1) == Some(&Token::Colon) => {
-                match depth {
-                    1 => found.push(((*key).to_owned(), None)),
-                    2 if *key == "lang" => {
-                        if let (Some(Token::Text(lang)), Some(last)) =
-                            (tokens.get(at + 2), found.last_mut())
-                        {
-                            last.1.get_or_insert_with(|| (*lang).to_owned());
-                        }
-                    }
-                    _ => {}
+    for (at, depth) in literal(&tokens, open + 2) {
+        let (Token::Word(key) | Token::Text(key)) = tokens[at] else {
+            continue;
+        };
+        if tokens.get(at + 1) != Some(&Token::Colon) {
+            continue;
+        }
+        match depth {
+            1 => found.push((key.to_owned(), None)),
+            2 if key == "lang" => {
+                if let (Some(Token::Text(lang)), Some(last)) =
+                    (tokens.get(at + 2), found.last_mut())
+                {
+                    last.1.get_or_insert_with(|| (*lang).to_owned());
                 }
             }
             _ => {}
         }
-        at += 1;
     }
     found
-}
-
-/// A piece of a script, as far as object literals go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Token<'a> {
-    /// An identifier or a number.
-    Word(&'a str),
-    /// The inside of a string literal (quoted with `'`, `"` or a backtick).
-    Text(&'a str),
-    Colon,
-    /// `{`, `[` or `(`.
-    Open,
-    /// `}`, `]` or `)`.
-    Close,
-    /// Anything else.
-    Other,
-}
-
-/// The tokens of `script`, comments left out.
-fn tokens(script: &str) -> Vec<Token<'_>> {
-    let bytes = script.as_bytes();
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        match c {
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i = script[i..].find('\n').map_or(bytes.len(), |n| i + n);
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = script[i + 2..]
-                    .find("*/")
-                    .map_or(bytes.len(), |n| i + 2 + n + 2);
-                continue;
-            }
-            b'\'' | b'"' | b'`' => {
-                let mut end = i + 1;
-                while end < bytes.len() && bytes[end] != c {
-                    end += if bytes[end] == b'\\' { 2 } else { 1 };
-                }
-                let end = end.min(bytes.len());
-                tokens.push(Token::Text(&script[i + 1..end]));
-                i = end + 1;
-                continue;
-            }
-            b':' => tokens.push(Token::Colon),
-            b'{' | b'[' | b'(' => tokens.push(Token::Open),
-            b'}' | b']' | b')' => tokens.push(Token::Close),
-            _ if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' => {
-                let end = script[i..]
-                    .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '$'))
-                    .map_or(bytes.len(), |n| i + n);
-                tokens.push(Token::Word(&script[i..end]));
-                i = end;
-                continue;
-            }
-            _ if c.is_ascii_whitespace() => {}
-            _ => tokens.push(Token::Other),
-        }
-        i += 1;
-    }
-    tokens
 }
 
 #[cfg(test)]

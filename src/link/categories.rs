@@ -21,16 +21,19 @@ use crate::config::{Config, Localized, SectionRedirect};
 use crate::diagnostics::Diagnostic;
 use crate::discover::markdown_stem;
 use crate::landing::split_dir;
-use crate::parse::{Article, Category, GeneratedIndex, without_number_prefix};
+use crate::parse::{Article, Category, GeneratedIndex, Labels, without_number_prefix};
 use crate::slug::{UniqueIds, github_slug};
 use crate::urls::normalise_alias;
 
-/// Folds `categories` into `config` below what it sets, and puts the doc
+/// Folds `categories` into `config` below what it sets, with the
+/// translations of their labels in `translations` (language, label →
+/// translation: Docusaurus's translated sidebar labels), and puts the doc
 /// each links to first in its section; warns of the docs not found.
 pub fn apply(
     config: &mut Config,
     articles: &mut [Article],
     categories: &[Category],
+    translations: &[Labels],
 ) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     // Each article's Docusaurus ids, made once and only when a category
@@ -43,9 +46,12 @@ pub fn apply(
             continue;
         };
         let lang = lang.as_deref();
+        let default_language = config.default_language.clone();
         let configured = config.categories.entry(section.clone()).or_default();
-        configured.title =
-            Localized::or_written(configured.title.take(), lang, category.label.as_deref());
+        configured.title = match (&configured.title, lang, &category.label) {
+            (None, None, Some(label)) => Some(translated(label, &default_language, translations)),
+            _ => Localized::or_written(configured.title.take(), lang, category.label.as_deref()),
+        };
         configured.description = Localized::or_written(
             configured.description.take(),
             lang,
@@ -128,6 +134,27 @@ pub fn apply(
         }
     }
     warnings
+}
+
+/// The title of a category labelled `label` in the default language
+/// `default_language`: the label in every language, or, where `labels`
+/// translate it, the label in the default language and each translation
+/// in its own.
+fn translated(label: &str, default_language: &str, labels: &[Labels]) -> Localized {
+    let translations: Vec<(&str, &str)> = labels
+        .iter()
+        .filter_map(|(lang, labels)| Some((lang.as_str(), labels.get(label)?.as_str())))
+        .collect();
+    if translations.is_empty() {
+        return Localized::Text(label.to_owned());
+    }
+    let default = std::iter::once((default_language, label));
+    Localized::PerLanguage(
+        default
+            .chain(translations)
+            .map(|(lang, text)| (lang.to_owned(), text.to_owned()))
+            .collect(),
+    )
 }
 
 /// The ids Docusaurus gives `article`: its folder's path and its file's
@@ -249,6 +276,7 @@ mod tests {
             &mut config,
             &mut [],
             &[category("red", None), category("vpn", None)],
+            &[],
         );
         assert!(warnings.is_empty());
         let red = &config.categories["red"];
@@ -258,6 +286,23 @@ mod tests {
             config.categories["vpn"].title,
             Some(Localized::Text("Label".into()))
         );
+        // A translated label titles the section in its language; the
+        // config's title still wins, in every language.
+        let mut config = Config::default();
+        let set = config.categories.entry("red".into()).or_default();
+        set.title = Some(Localized::Text("Redes".into()));
+        let fr = [("Label".to_owned(), "Étiquette".to_owned())];
+        let translations = [("fr".to_owned(), fr.into_iter().collect())];
+        let categories = [category("red", None), category("vpn", None)];
+        apply(&mut config, &mut [], &categories, &translations);
+        assert_eq!(
+            config.categories["red"].title,
+            Some(Localized::Text("Redes".into()))
+        );
+        let vpn = config.categories["vpn"].title.clone().unwrap();
+        assert_eq!(vpn.get("fr", "es"), "Étiquette");
+        assert_eq!(vpn.get("es", "es"), "Label");
+        assert_eq!(vpn.get("en", "es"), "Label");
     }
 
     #[test]
@@ -273,7 +318,7 @@ mod tests {
             category("2-guides", Some("/guides/w/")),
             category("2-guides", Some("guides/nowhere")),
         ];
-        let warnings = apply(&mut config, &mut articles, &categories);
+        let warnings = apply(&mut config, &mut articles, &categories, &[]);
         let weights: Vec<i64> = articles.iter().map(|a| a.weight).collect();
         assert_eq!(weights, [i64::MIN, 0, 3]);
         let mut elsewhere = articles.clone();
@@ -281,6 +326,7 @@ mod tests {
             &mut config,
             &mut elsewhere,
             &[category("other", Some("guides/start"))],
+            &[],
         );
         assert_eq!(elsewhere[1].weight, 0);
         assert!(
@@ -296,7 +342,8 @@ mod tests {
             apply(
                 &mut config,
                 &mut again,
-                &[category("2-guides", Some("guides/start"))]
+                &[category("2-guides", Some("guides/start"))],
+                &[]
             )
             .is_empty()
         );

@@ -43,7 +43,7 @@ pub(super) fn claim_assets(
         if let Err(e) = registry.claim(
             &output_paths::asset_path(&asset.rel),
             format!("file `{}`", asset.rel),
-            config.content_dir.join(&asset.rel),
+            config.source_path(&asset.rel),
             0..0,
         ) {
             errors.push(e);

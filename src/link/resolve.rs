@@ -200,7 +200,18 @@ impl SiteModel {
         let written = decoded.trim_start_matches("./").trim_start_matches("../");
         match self.lookup(&joined, lang, anchor.clone(), false) {
             Found::Target(t) => t,
-            missed => match self.lookup(written, lang, anchor.clone(), true) {
+            missed => match self
+                .originals(&joined)
+                .find_map(
+                    |original| match self.lookup(&original, lang, anchor.clone(), false) {
+                        Found::Target(t) => Some(t),
+                        _ => None,
+                    },
+                )
+                .map_or_else(
+                    || self.lookup(written, lang, anchor.clone(), true),
+                    Found::Target,
+                ) {
                 Found::Target(t) => t,
                 again => {
                     // Nothing of that name anywhere: a MyST label, maybe.
@@ -217,6 +228,27 @@ impl SiteModel {
                 }
             },
         }
+    }
+
+    /// The paths where the original of the content-relative `rel` stands,
+    /// when `rel` is in a language's folder (`fr/img/router.png`): the
+    /// same path at the top (`img/router.png`) and in the default
+    /// language's folder. A translation copied beside its original keeps
+    /// the original's relative links, and Docusaurus resolves those
+    /// against the original's folder too when the translation's misses
+    /// them (an image left untranslated).
+    fn originals(&self, rel: &str) -> impl Iterator<Item = String> {
+        let config = &self.config;
+        let rest = match config.language_folder(rel) {
+            (Some(_), rest) => Some(rest),
+            (None, _) => None,
+        };
+        rest.into_iter().flat_map(move |rest| {
+            [
+                rest.to_owned(),
+                format!("{}/{rest}", config.default_language),
+            ]
+        })
     }
 
     /// The article, other than `from`, that defines the MyST target
@@ -350,7 +382,7 @@ impl SiteModel {
     /// The content-relative `rel` as the site folder names it
     /// (`content/red/wifi.md`, or under the config's `content_dir`).
     fn shown(&self, rel: &str) -> String {
-        self.config.content_dir.join(rel).display().to_string()
+        self.config.source_path(rel).display().to_string()
     }
 
     /// The one published page whose source path ends with `/rel`, if one

@@ -11,8 +11,10 @@
 //! located at its line and column and is not used; a key Docusaurus does
 //! not know, or a value tier0 cannot use, is a warning.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -149,6 +151,59 @@ pub fn categories(files: &[SourceFile]) -> (Vec<Category>, Vec<Diagnostic>) {
         }
     }
     (categories, problems)
+}
+
+/// A language's translated category labels: its code, and each label
+/// with its translation.
+pub type Labels = (String, BTreeMap<String, String>);
+
+/// One translated message of Docusaurus's translation files.
+#[derive(Deserialize)]
+struct Message {
+    message: String,
+}
+
+/// The prefix of a sidebar's keys in Docusaurus's translation files
+/// (`sidebar.<sidebar>.category.<label>`).
+const SIDEBAR_KEY: &str = "sidebar.";
+
+/// What follows a category's label in the keys of the texts of its
+/// generated index, which are not its label's.
+const GENERATED_INDEX_KEYS: [&str; 2] = [
+    ".link.generated-index.title",
+    ".link.generated-index.description",
+];
+
+/// The translated category labels of each of `files`, Docusaurus's
+/// translations of a language's sidebar labels (`current.json`: the key
+/// `sidebar.docs.category.Tutorial` with `{"message": "Tutoriel"}`), as
+/// language and label → translation; and the problems of the files that
+/// do not decode.
+pub fn sidebar_labels(files: &[(String, PathBuf, Arc<str>)]) -> (Vec<Labels>, Vec<Diagnostic>) {
+    let mut labels = Vec::new();
+    let mut problems = Vec::new();
+    for (lang, path, text) in files {
+        let messages: BTreeMap<String, Message> = match json_matter::decode(text) {
+            Ok((messages, _)) => messages,
+            Err((span, message)) => {
+                problems.push(
+                    Diagnostic::error(path, span, format!("invalid JSON: {message}"))
+                        .with_help("check the quotes, commas and braces around this place"),
+                );
+                continue;
+            }
+        };
+        let translated = messages
+            .into_iter()
+            .filter_map(|(key, message)| {
+                let (_, label) = key.strip_prefix(SIDEBAR_KEY)?.split_once(".category.")?;
+                let own = !GENERATED_INDEX_KEYS.iter().any(|k| label.ends_with(k));
+                own.then(|| (label.to_owned(), message.message))
+            })
+            .collect();
+        labels.push((lang.clone(), translated));
+    }
+    (labels, problems)
 }
 
 /// The category of `file`, in `section`, if it decodes; its problems go to
@@ -403,5 +458,40 @@ mod tests {
             warned,
             ["content/_category_.json", "content/a/_category_.yml"]
         );
+    }
+
+    #[test]
+    fn translated_sidebar_labels_are_read_by_category() {
+        let text = r#"{
+  "version.label": {"message": "Suivant"},
+  "sidebar.docs.category.Getting started": {"message": "Premiers pas", "description": "x"},
+  "sidebar.api.category.v2.0 API": {"message": "API v2.0"},
+  "sidebar.docs.category.Getting started.link.generated-index.title": {"message": "Tout"},
+  "sidebar.docs.link.Blog": {"message": "Blogue"}
+}"#;
+        let files = [(
+            "fr".to_owned(),
+            PathBuf::from("i18n/fr/docusaurus-plugin-content-docs/current.json"),
+            Arc::from(text),
+        )];
+        let (labels, problems) = sidebar_labels(&files);
+        assert!(problems.is_empty(), "{problems:?}");
+        let expected: BTreeMap<String, String> = [
+            ("Getting started", "Premiers pas"),
+            ("v2.0 API", "API v2.0"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        assert_eq!(labels, [("fr".to_owned(), expected)]);
+        let broken = [(
+            "fr".to_owned(),
+            PathBuf::from("current.json"),
+            Arc::from("{\"a\": }"),
+        )];
+        let (labels, problems) = sidebar_labels(&broken);
+        assert!(labels.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.starts_with("invalid JSON"));
     }
 }

@@ -49,7 +49,7 @@ use crate::discover::{Included, SourceFile, Sources};
 pub use crate::kinds::{ArticleType, Audience, Confidence};
 use crate::matter::{self, front_matter};
 pub use again::Earlier;
-pub use category::{Category, GeneratedIndex, categories};
+pub use category::{Category, GeneratedIndex, Labels, categories, sidebar_labels};
 pub use date::Timestamp;
 pub use fields::FieldSpans;
 pub use keys::FRONT_MATTER_KEYS;

@@ -137,9 +137,14 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
     // Watch first: a file saved while the first build runs is rebuilt after
     // it. The content folder is the config's (the default until it loads).
     let root = site.root().to_path_buf();
-    let content = crate::site::load_config(&root)
-        .map_or_else(|_| CONTENT_DIR.into(), |(config, ..)| config.content_dir);
-    let watcher = watch::Watcher::new(&root, &content);
+    let (content, mounted) = crate::site::load_config(&root).map_or_else(
+        |_| (CONTENT_DIR.into(), Vec::new()),
+        |(config, ..)| (config.content_dir, mounted_dirs(&config.mounted)),
+    );
+    let watcher = watch::Watcher::new(&root, &content).map(|mut watcher| {
+        watcher.follow_mounted(mounted);
+        watcher
+    });
     rebuild(&mut site, &[], shared, &search, &mut generation, verbosity);
     let mut watcher = match watcher {
         Ok(watcher) => watcher,
@@ -172,14 +177,27 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
             &mut generation,
             verbosity,
         );
-        // The config named another content folder: its files are the site.
-        if let Some(content) = site.content_dir()
-            && watcher.follow(content)
-        {
-            rebuild(&mut site, &[], shared, &search, &mut generation, verbosity);
+        // The config named another content folder, or translations came
+        // or went outside it: their files are the site.
+        if let Some(config) = site.config() {
+            let content = watcher.follow(&config.content_dir);
+            if watcher.follow_mounted(mounted_dirs(&config.mounted)) || content {
+                rebuild(&mut site, &[], shared, &search, &mut generation, verbosity);
+            }
         }
         watcher.watch_included(site.included_outside());
     }
+}
+
+/// The folders to watch for `mounted`, relative to the site folder: the
+/// folder above each, which holds it and the translations of its sidebar
+/// labels (Docusaurus's `current/` and `current.json`).
+fn mounted_dirs(mounted: &[crate::discover::Mounted]) -> Vec<std::path::PathBuf> {
+    let above = |m: &crate::discover::Mounted| m.dir.parent().map(std::path::Path::to_path_buf);
+    mounted
+        .iter()
+        .map(|m| above(m).unwrap_or_else(|| m.dir.clone()))
+        .collect()
 }
 
 /// A build's number and what its search index and help widget are made from.

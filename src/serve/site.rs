@@ -19,6 +19,7 @@ use std::sync::{Arc, Mutex};
 
 use search_index::Section;
 
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::discover::CONTENT_DIR;
 use crate::link::SiteModel;
@@ -347,17 +348,16 @@ impl DevSite {
         &self.options.root
     }
 
-    /// The content folder, relative to the site folder, as the config of
-    /// the last good build names it; `None` before the first.
-    pub fn content_dir(&self) -> Option<&Path> {
-        self.good
-            .as_ref()
-            .map(|g| g.model.config.content_dir.as_path())
+    /// The config of the last good build; `None` before the first.
+    pub fn config(&self) -> Option<&Config> {
+        self.good.as_ref().map(|g| &g.model.config)
     }
 
-    /// [`DevSite::content_dir`], or the default one before the first good build.
+    /// The content folder, relative to the site folder, as the config of
+    /// the last good build names it, or the default one before the first.
     fn content_or_default(&self) -> &Path {
-        self.content_dir().unwrap_or(Path::new(CONTENT_DIR))
+        self.config()
+            .map_or(Path::new(CONTENT_DIR), |c| c.content_dir.as_path())
     }
 
     /// The files outside the content folder that the pages of the last

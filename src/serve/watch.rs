@@ -56,6 +56,10 @@ pub struct Watcher {
     /// The folders watched for them (without what they hold): each file's
     /// own, or the nearest that exists.
     included_folders: BTreeSet<PathBuf>,
+    /// The folders outside the content folder that hold what stands in
+    /// it (Docusaurus's translations and their sidebar labels), relative
+    /// to `root`: a change in one rebuilds the site.
+    mounted: Vec<PathBuf>,
 }
 
 impl Watcher {
@@ -73,6 +77,7 @@ impl Watcher {
             watcher: notifier,
             included: BTreeSet::new(),
             included_folders: BTreeSet::new(),
+            mounted: Vec::new(),
         };
         for path in watcher.folders() {
             if path.is_dir() {
@@ -83,8 +88,39 @@ impl Watcher {
     }
 
     /// The folders watched with everything under them.
-    fn folders(&self) -> [PathBuf; 2] {
+    fn folders(&self) -> Vec<PathBuf> {
+        let mounted = self.mounted.iter().map(|dir| self.root.join(dir));
         [self.root.join(&self.content), self.root.join(THEMES)]
+            .into_iter()
+            .chain(mounted)
+            .collect()
+    }
+
+    /// Watches `mounted` as the folders that stand in the content folder
+    /// from now on. Returns whether they changed (the site is then
+    /// rebuilt, as their files may have changed before the watch began).
+    pub fn follow_mounted(&mut self, mounted: Vec<PathBuf>) -> bool {
+        if mounted == self.mounted {
+            return false;
+        }
+        for old in std::mem::take(&mut self.mounted) {
+            let _ = self.watcher.unwatch(&self.root.join(old));
+        }
+        let new: Vec<PathBuf> = mounted.iter().map(|dir| self.root.join(dir)).collect();
+        self.mounted = mounted;
+        self.watch_folders(&new, &mut Batch::default());
+        true
+    }
+
+    /// Whether `path`, in a folder that stands in the content folder, is
+    /// one a build reads.
+    fn in_mounted(&self, path: &Path) -> Option<bool> {
+        let rel =
+            (self.mounted.iter()).find_map(|dir| path.strip_prefix(self.root.join(dir)).ok())?;
+        let scratch = rel
+            .components()
+            .any(|c| c.as_os_str().to_str().is_some_and(discover::never_read));
+        Some(!scratch)
     }
 
     /// Watches `content` as the content folder from now on: the config
@@ -193,6 +229,10 @@ impl Watcher {
             if *path != self.root && self.included.iter().any(|file| file.starts_with(path)) {
                 batch.everything = true;
                 on_the_way = true;
+                continue;
+            }
+            if let Some(read) = self.in_mounted(path) {
+                batch.everything |= read;
                 continue;
             }
             match classify(&self.root, &self.content, path) {

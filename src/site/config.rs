@@ -15,7 +15,7 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
     let mut texts = SourceTexts::default();
     let file = discover::config(root)?;
     let without_file = file.is_none();
-    let (mut config, warnings) = match file {
+    let (mut config, mut warnings) = match file {
         None => (Config::default(), Vec::new()),
         Some(file) => {
             texts.insert(CONFIG_FILE, file.text.clone());
@@ -29,7 +29,19 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
     if without_file {
         config = adopt_generator_project(root, config);
     }
+    mount_translations(root, &mut config, &mut warnings);
     Ok((config, warnings, texts))
+}
+
+/// Reads the folders of translations that the project whose pages the
+/// content folder holds keeps outside it (Docusaurus's `i18n/`) as those
+/// languages' folders, and warns about those of languages the site does
+/// not list.
+fn mount_translations(root: &Path, config: &mut Config, warnings: &mut Vec<Diagnostic>) {
+    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let (mounted, unlisted) = discover::docusaurus_translations(root, &config.content_dir, &codes);
+    config.mounted = mounted;
+    warnings.extend(unlisted);
 }
 
 /// The language every generator whose folder tier0 takes publishes in

@@ -104,7 +104,7 @@ pub(super) fn link_leniently(
                 found.append(&mut model.warnings);
                 return Ok((model, found));
             }
-            Err(failed) if leniency::stops(&failed.errors, &config.content_dir) => {
+            Err(failed) if leniency::stops(&failed.errors, &config.source_folders()) => {
                 found.extend(failed.errors);
                 return Err(found);
             }
@@ -113,14 +113,14 @@ pub(super) fn link_leniently(
                 failed.errors
             }
         };
-        let left_out = leniency::left_out(&errors, &config.content_dir);
+        let left_out = leniency::left_out(&errors, &config.source_folders());
         let before = (articles.len(), sections.len(), assets.len());
         let (out, kept): (Vec<_>, Vec<_>) = articles
             .into_iter()
             .partition(|a| left_out.contains(a.path.as_path()));
         articles = kept;
         sections.retain(|s| !left_out.contains(s.path.as_path()));
-        assets.retain(|a| !left_out.contains(config.content_dir.join(&a.rel).as_path()));
+        assets.retain(|a| !left_out.contains(config.source_path(&a.rel).as_path()));
         let out = out.iter().map(|a| Referrer::of(a.file(), Shows::Nothing));
         assets = without_left_out_files(assets, out, &articles, &sections);
         let progress = (articles.len(), sections.len(), assets.len()) != before;

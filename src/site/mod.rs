@@ -289,6 +289,7 @@ fn parse_site(
     let mut sources = discover::discover(
         root,
         &config.content_dir,
+        &config.mounted,
         &config.theme,
         options.reading,
         known,
@@ -324,16 +325,19 @@ fn parse_site(
     }
     let (categories, problems) = parse::categories(&sources.categories);
     diagnostics.extend(problems);
+    let (labels, problems) = parse::sidebar_labels(&sources.sidebar_labels);
+    diagnostics.extend(problems);
     diagnostics.extend(link::categories::apply(
         &mut config,
         &mut articles,
         &categories,
+        &labels,
     ));
     // A file with errors is left out of what is parsed; a strict build
     // stops once the link stage has found its problems too. An error of
     // the whole site (`mkdocs.yml`) stops here, with the problems of every
     // file read so far.
-    if leniency::stops(&diagnostics, &config.content_dir) {
+    if leniency::stops(&diagnostics, &config.source_folders()) {
         return fail(diagnostics, texts);
     }
     Ok(Parsed {
@@ -437,6 +441,7 @@ pub fn build_with_pages(
     warnings.append(&mut rendered.warnings);
     let articles = model.articles.len();
     let content_dir = model.config.content_dir.clone();
+    let left_out = leniency::left_out(&warnings, &model.config.source_folders()).len();
     let content_named_by = match &model.config.content_dir_from {
         ContentDirFrom::Generator(named_by) => Some(named_by.clone()),
         ContentDirFrom::Default | ContentDirFrom::Config => None,
@@ -495,7 +500,7 @@ pub fn build_with_pages(
         redirect_pages,
         cache_error,
         leftovers,
-        left_out: leniency::left_out(&warnings, &content_dir).len(),
+        left_out,
         content: content_named_by.map(|named_by| (content_dir, named_by)),
         language,
         files,

@@ -18,6 +18,7 @@ mod content_dir;
 mod conventions;
 mod deep_html;
 mod docusaurus;
+mod docusaurus_i18n;
 mod errors;
 mod gitbook;
 mod held_out;

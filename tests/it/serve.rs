@@ -81,8 +81,13 @@ pub(crate) fn assert_rebuilds_everything_as_a_clean_build(site: &Site, steps: Ve
 /// before the server started: the server then reads again only the files
 /// whose stamps a change moves, not every file because it is new.
 pub(crate) fn settle_sources(site: &Site) {
+    settle_folder(site, "content");
+}
+
+/// [`settle_sources`] for the files of `folder` of `site`.
+pub(crate) fn settle_folder(site: &Site, folder: &str) {
     let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
-    for entry in walkdir::WalkDir::new(site.root().join("content")) {
+    for entry in walkdir::WalkDir::new(site.root().join(folder)) {
         let entry = entry.unwrap();
         if entry.file_type().is_file() {
             std::fs::File::options()

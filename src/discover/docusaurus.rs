@@ -1,0 +1,339 @@
+//! A Docusaurus project's translations. Docusaurus keeps a translated page
+//! outside its `docs/` folder, at the same path under
+//! `i18n/<locale>/docusaurus-plugin-content-docs/current/`
+//! (`i18n/fr/docusaurus-plugin-content-docs/current/intro.md` translates
+//! `docs/intro.md`); its configuration lists the locales
+//! (`i18n: { defaultLocale: 'en', locales: ['en', 'fr'] }`). tier0 reads
+//! each such folder as the folder of its language in the content folder
+//! ([`Mounted`]), so the translations are published and linked to their
+//! originals as a site translated by folder is.
+//!
+//! In: the site folder, its content folder and languages. Out: the
+//! languages the project is translated into ([`languages`]), the folders
+//! to read ([`translations`]) and a warning for each translated folder of
+//! a language the site does not publish. The configuration is read as
+//! text ([`super::script`]), never run.
+
+use std::path::{Path, PathBuf};
+
+use super::Mounted;
+use super::root_file;
+use super::script::{Token, literal, tokens};
+use crate::diagnostics::Diagnostic;
+
+/// Docusaurus's configuration files, at the top of its project.
+pub(super) const CONFIG_FILES: [&str; 3] = [
+    "docusaurus.config.js",
+    "docusaurus.config.ts",
+    "docusaurus.config.mjs",
+];
+
+/// The folders a Docusaurus project may stand in, relative to the site
+/// folder: the site folder itself, or its `website/`.
+const PROJECT_FOLDERS: [&str; 2] = ["", "website"];
+
+/// Docusaurus's folder of translations, in its project's folder.
+const I18N: &str = "i18n";
+
+/// The folder of a locale's translated docs, in its folder of [`I18N`]:
+/// the current version of the default docs plugin.
+const DOCS: &str = "docusaurus-plugin-content-docs/current";
+
+/// Docusaurus's language when its configuration names none.
+const DOCUSAURUS_DEFAULT_LOCALE: &str = "en";
+
+/// The locales of a Docusaurus project's configuration, as its `i18n`
+/// object writes them: `defaultLocale`, and the string literals of
+/// `locales`. Either may be missing.
+fn locales(script: &str) -> (Option<&str>, Vec<&str>) {
+    let tokens = tokens(script);
+    let value = |key: &str| {
+        tokens
+            .windows(3)
+            .position(|w| w[0] == Token::Word(key) && w[1] == Token::Colon)
+            .map(|at| at + 2)
+    };
+    let default = value("defaultLocale").and_then(|at| match tokens.get(at) {
+        Some(Token::Text(locale)) => Some(*locale),
+        _ => None,
+    });
+    let listed = value("locales")
+        .filter(|&at| tokens.get(at) == Some(&Token::Open))
+        .map(|open| {
+            literal(&tokens, open)
+                .filter_map(|(at, depth)| match tokens[at] {
+                    Token::Text(locale) if depth == 1 => Some(locale),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (default, listed)
+}
+
+/// The Docusaurus project at `root` (or in its `website/`): its folder,
+/// relative to `root`, and the name and text of its configuration.
+fn project(root: &Path) -> Option<(PathBuf, String, String)> {
+    PROJECT_FOLDERS.iter().find_map(|folder| {
+        CONFIG_FILES.iter().find_map(|name| {
+            let shown = Path::new(folder).join(name);
+            let file = root_file(root, shown.to_str()?).ok()??.0;
+            Some((
+                PathBuf::from(folder),
+                shown.display().to_string(),
+                file.text.to_string(),
+            ))
+        })
+    })
+}
+
+/// The folders of translated docs in the project folder `project`
+/// (relative to `root`): each locale's name as written, with the folder.
+fn translated_folders(root: &Path, project: &Path) -> Vec<(String, PathBuf)> {
+    let i18n = project.join(I18N);
+    let Ok(entries) = std::fs::read_dir(root.join(&i18n)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, PathBuf)> = entries
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            let dir = i18n.join(&name).join(DOCS);
+            root.join(&dir).is_dir().then_some((name, dir))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The language of the Docusaurus project at `root` (or in its
+/// `website/`): the primary subtag of its `defaultLocale`, with what named
+/// it.
+pub(super) fn language(root: &Path) -> Option<(String, String)> {
+    let (_, name, text) = project(root)?;
+    let code = super::project::primary_subtag(locales(&text).0?)?;
+    Some((code, format!("the defaultLocale of {name}")))
+}
+
+/// The languages of the Docusaurus project at `root`: its default
+/// (`defaultLocale`'s primary subtag, else English), then each other
+/// locale of `locales` that has translated docs, lower-cased, as tier0
+/// writes language codes; each with what named it. None when no locale
+/// has translated docs: the project is in one language.
+pub(super) fn languages(root: &Path) -> Vec<(String, String)> {
+    let Some((folder, name, text)) = project(root) else {
+        return Vec::new();
+    };
+    let (default, listed) = locales(&text);
+    let translated = translated_folders(root, &folder);
+    let named_by = format!("the i18n of {name}");
+    let default = default.unwrap_or(DOCUSAURUS_DEFAULT_LOCALE);
+    let others: Vec<String> = listed
+        .into_iter()
+        .filter(|locale| *locale != default && translated.iter().any(|(l, _)| l == locale))
+        .map(str::to_ascii_lowercase)
+        .filter(|code| crate::slug::is_slug(code))
+        .collect();
+    let Some(default) = super::project::primary_subtag(default) else {
+        return Vec::new();
+    };
+    if others.is_empty() {
+        return Vec::new();
+    }
+    let mut found = vec![(default, named_by.clone())];
+    for code in others {
+        if !found.iter().any(|(c, _)| *c == code) {
+            found.push((code, named_by.clone()));
+        }
+    }
+    found
+}
+
+/// The folders of translated docs of the Docusaurus project whose docs the
+/// content folder `content_dir` (relative to `root`) holds, for each of
+/// the site's `languages` but the default (`languages[0]`) that has one
+/// and no folder of its own in the content folder (the locale's folder
+/// name matched whatever its case: `pt-BR` for `pt-br`); and a warning for
+/// each translated folder of a language the site does not list.
+pub fn translations(
+    root: &Path,
+    content_dir: &Path,
+    languages: &[&str],
+) -> (Vec<Mounted>, Vec<Diagnostic>) {
+    let Some(project) = content_dir.parent() else {
+        return (Vec::new(), Vec::new());
+    };
+    let is_project = CONFIG_FILES
+        .iter()
+        .any(|name| root.join(project).join(name).is_file());
+    let Some((default, others)) = languages.split_first().filter(|_| is_project) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut mounted = Vec::new();
+    let mut warnings = Vec::new();
+    for (locale, dir) in translated_folders(root, project) {
+        let own = |code: &str| root.join(content_dir).join(code).is_dir();
+        match others
+            .iter()
+            .find(|code| code.eq_ignore_ascii_case(&locale))
+        {
+            Some(code) if !own(code) => mounted.push(Mounted {
+                lang: (*code).to_owned(),
+                dir,
+            }),
+            Some(_) => {}
+            None if locale.eq_ignore_ascii_case(default) => {}
+            None => {
+                let code = locale.to_ascii_lowercase();
+                warnings.push(
+                    Diagnostic::warning(
+                        dir,
+                        0..0,
+                        format!(
+                            "these translations are not published: the site does not list the \
+                             language `{code}`"
+                        ),
+                    )
+                    .with_help(format!(
+                        "to publish them, add `{code}` to `languages` in tier0.yaml"
+                    )),
+                );
+            }
+        }
+    }
+    (mounted, warnings)
+}
+
+/// Reads the translations of the sidebar labels beside each of the
+/// folders `mounted` (`current.json` beside `current/`), which Docusaurus's
+/// `write-translations` makes and translators fill in, into `sources`.
+/// A file that cannot be read is a problem of its own.
+pub(super) fn read_labels(root: &Path, mounted: &[Mounted], sources: &mut super::Sources) {
+    for mount in mounted {
+        let shown = mount.dir.with_extension("json");
+        let bytes = match std::fs::read(root.join(&shown)) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                sources.problems.push(
+                    Diagnostic::warning(&shown, 0..0, format!("cannot read this file: {e}"))
+                        .with_help("check the file's permissions"),
+                );
+                continue;
+            }
+        };
+        let (text, problem) = super::decode(shown.clone(), &bytes);
+        sources.texts.insert(shown.clone(), text.clone());
+        match problem {
+            Some(problem) => sources.problems.push(problem),
+            None => sources
+                .sidebar_labels
+                .push((mount.lang.clone(), shown, text)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::tests::site_of_texts;
+
+    #[test]
+    fn the_i18n_object_gives_the_default_and_the_locales() {
+        let config = r#"// locales: ['xx']
+export default {
+  title: 'Docs',
+  i18n: {
+    defaultLocale: 'fr',
+    locales: ['fr', "en", `pt-BR`, /* 'de', */],
+    localeConfigs: { en: { label: 'English' } },
+  },
+  themeConfig: { navbar: { items: [{ type: 'localeDropdown' }] } },
+};
+"#;
+        assert_eq!(locales(config), (Some("fr"), vec!["fr", "en", "pt-BR"]));
+        assert_eq!(locales("module.exports = { title: 'x' }"), (None, vec![]));
+        // Cut short: what was read, and no panic.
+        assert_eq!(
+            locales("i18n: { locales: ['en', 'f"),
+            (None, vec!["en", "f"])
+        );
+        assert_eq!(locales("defaultLocale:"), (None, vec![]));
+    }
+
+    #[test]
+    fn locales_with_translated_docs_are_the_projects_languages() {
+        let config = "export default { i18n: { defaultLocale: 'en-US', \
+                      locales: ['en-US', 'fr', 'pt-BR', 'de'] } }";
+        let site = site_of_texts(&[
+            ("docusaurus.config.ts", config),
+            ("docs/intro.md", "# Intro"),
+            (
+                "i18n/fr/docusaurus-plugin-content-docs/current/intro.md",
+                "# Intro",
+            ),
+            (
+                "i18n/pt-BR/docusaurus-plugin-content-docs/current/intro.md",
+                "# Intro",
+            ),
+            // Translated theme strings only: no pages in German.
+            ("i18n/de/code.json", "{}"),
+        ]);
+        let codes: Vec<String> = languages(site.path()).into_iter().map(|l| l.0).collect();
+        assert_eq!(codes, ["en", "fr", "pt-br"]);
+        let (mounted, warnings) = translations(site.path(), Path::new("docs"), &codes_of(&codes));
+        assert_eq!(
+            mounted,
+            [
+                Mounted {
+                    lang: "fr".into(),
+                    dir: "i18n/fr/docusaurus-plugin-content-docs/current".into()
+                },
+                Mounted {
+                    lang: "pt-br".into(),
+                    dir: "i18n/pt-BR/docusaurus-plugin-content-docs/current".into()
+                },
+            ]
+        );
+        assert!(warnings.is_empty());
+        // Without translated docs, the project is in one language.
+        let one = site_of_texts(&[("docusaurus.config.js", config), ("docs/a.md", "# A")]);
+        assert!(languages(one.path()).is_empty());
+    }
+
+    fn codes_of(codes: &[String]) -> Vec<&str> {
+        codes.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn a_translation_of_an_unlisted_language_is_warned_about() {
+        let site = site_of_texts(&[
+            ("website/docusaurus.config.js", "module.exports = {}"),
+            ("website/docs/intro.md", "# Intro"),
+            (
+                "website/i18n/fr/docusaurus-plugin-content-docs/current/intro.md",
+                "# Intro",
+            ),
+            (
+                "website/i18n/ja/docusaurus-plugin-content-docs/current/intro.md",
+                "# Intro",
+            ),
+            (
+                "website/i18n/en/docusaurus-plugin-content-docs/current/intro.md",
+                "# Intro",
+            ),
+        ]);
+        let (mounted, warnings) =
+            translations(site.path(), Path::new("website/docs"), &["en", "fr"]);
+        assert_eq!(mounted.len(), 1);
+        assert_eq!(mounted[0].lang, "fr");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(
+            warnings[0].path,
+            Path::new("website/i18n/ja/docusaurus-plugin-content-docs/current")
+        );
+        assert!(warnings[0].help.as_deref().unwrap().contains("add `ja`"));
+        // A content folder that is no Docusaurus project's: nothing read.
+        let (mounted, warnings) = translations(site.path(), Path::new("docs"), &["en", "fr"]);
+        assert!(mounted.is_empty() && warnings.is_empty());
+    }
+}

@@ -1,0 +1,92 @@
+//! JavaScript and TypeScript configurations read as text, never run: the
+//! tokens that object and array literals are made of, comments left out,
+//! for the modules that read a generator's configuration (VitePress's
+//! `locales`, Docusaurus's `i18n`).
+
+/// A piece of a script, as far as object literals go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Token<'a> {
+    /// An identifier or a number.
+    Word(&'a str),
+    /// The inside of a string literal (quoted with `'`, `"` or a backtick).
+    Text(&'a str),
+    Colon,
+    /// `{`, `[` or `(`.
+    Open,
+    /// `}`, `]` or `)`.
+    Close,
+    /// Anything else.
+    Other,
+}
+
+/// The tokens of `script`, comments left out.
+pub(super) fn tokens(script: &str) -> Vec<Token<'_>> {
+    let bytes = script.as_bytes();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = script[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = script[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |n| i + 2 + n + 2);
+                continue;
+            }
+            b'\'' | b'"' | b'`' => {
+                let mut end = i + 1;
+                while end < bytes.len() && bytes[end] != c {
+                    end += if bytes[end] == b'\\' { 2 } else { 1 };
+                }
+                let end = end.min(bytes.len());
+                tokens.push(Token::Text(&script[i + 1..end]));
+                i = end + 1;
+                continue;
+            }
+            b':' => tokens.push(Token::Colon),
+            b'{' | b'[' | b'(' => tokens.push(Token::Open),
+            b'}' | b']' | b')' => tokens.push(Token::Close),
+            _ if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' => {
+                let end = script[i..]
+                    .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '$'))
+                    .map_or(bytes.len(), |n| i + n);
+                tokens.push(Token::Word(&script[i..end]));
+                i = end;
+                continue;
+            }
+            _ if c.is_ascii_whitespace() => {}
+            _ => tokens.push(Token::Other),
+        }
+        i += 1;
+    }
+    tokens
+}
+
+/// The tokens of the literal that `tokens[open]` (an [`Token::Open`])
+/// opens, each as its index and its depth in the literal (1 for the
+/// literal's own, 2 inside an object or array it holds), up to the token
+/// that closes it.
+pub(super) fn literal<'t>(
+    tokens: &'t [Token<'t>],
+    open: usize,
+) -> impl Iterator<Item = (usize, usize)> + 't {
+    let mut depth = 0usize;
+    let inside = tokens.iter().enumerate().skip(open);
+    inside.map_while(move |(at, token)| {
+        match token {
+            Token::Open => depth += 1,
+            Token::Close => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        Some((at, depth))
+    })
+}
