@@ -4,8 +4,9 @@
 //! "file.md"`, or a block of names between two `--8<--` lines),
 //! markdown-include's `{!file.md!}`, mkdocs-include-markdown's `{%
 //! include-markdown "file.md" %}`, GitBook's `{% include "file.md" %}`,
-//! and MyST's ```` ```{include} file.md ```` and ```` ```{literalinclude}
-//! file.py ```` blocks.
+//! MyST's ```` ```{include} file.md ```` and ```` ```{literalinclude}
+//! file.py ```` blocks, and MDX partials (`<Steps />` of
+//! `import Steps from './_steps.mdx'`: [`mdx`]).
 //!
 //! In: a body. Out: its [`Directive`]s, the part of a file each asks for
 //! ([`select`]), and the body with the texts put in ([`expand`]), with the
@@ -36,6 +37,9 @@ pub enum Tool {
     /// content folder for a path that starts with `/` (Sphinx's source
     /// folder).
     Myst,
+    /// An MDX partial (Docusaurus's): from the including file's folder,
+    /// or from the project's folder for a path that starts with `@site/`.
+    Mdx,
 }
 
 /// The part of a file an include asks for.
@@ -292,6 +296,11 @@ pub(super) fn scissors(line: &str) -> Option<&str> {
 
 /// The includes of `body`, in order.
 pub fn directives(body: &str) -> Vec<Directive> {
+    let partials = if body.contains("import ") {
+        mdx::partials(body)
+    } else {
+        Vec::new()
+    };
     let mut found = Vec::new();
     let mut fence: Option<(char, usize)> = None;
     let mut block: Option<Directive> = None;
@@ -338,7 +347,13 @@ pub fn directives(body: &str) -> Vec<Directive> {
             }
         }
         let span = start..start + text.len();
-        if let Some(target) = include_line(trimmed, fence.is_none()) {
+        let partial = || {
+            let outside = fence.is_none() && !partials.is_empty();
+            outside
+                .then(|| mdx::partial_use(trimmed, &partials))
+                .flatten()
+        };
+        if let Some(target) = include_line(trimmed, fence.is_none()).or_else(partial) {
             found.push(Directive {
                 span,
                 indent: indent.to_owned(),
@@ -582,6 +597,8 @@ pub fn expand(body: &str, directives: &[Directive], texts: &[Vec<String>]) -> Ex
     let (text, map) = rewrite.apply(body);
     Expanded { text, map }
 }
+
+mod mdx;
 
 #[cfg(test)]
 mod tests;

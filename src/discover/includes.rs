@@ -154,9 +154,10 @@ fn include(
                 format!("{count} file includes left out: {reason}; the first: `{path}`")
             };
             Diagnostic::warning(&file.path, span, message).with_help(
-                "tier0 includes files of the site folder, as mdBook, PyMdown's snippets and \
-                 mkdocs-include-markdown do: write a path from this page's folder (mdBook, \
-                 include tags, MyST) or from the site folder (`--8<--`, `{!…!}`)",
+                "tier0 includes files of the site folder, as mdBook, PyMdown's snippets, \
+                 mkdocs-include-markdown and MDX do: write a path from this page's folder \
+                 (mdBook, include tags, MyST, MDX imports) or from the site folder (`--8<--`, \
+                 `{!…!}`, MDX's `@site/`)",
             )
         })
         .collect();
@@ -175,6 +176,8 @@ fn include(
 fn may_include(body: &str) -> bool {
     let bytes = body.as_bytes();
     memchr::memmem::find(bytes, b"8<-").is_some()
+        || (memchr::memmem::find(bytes, b"import ").is_some()
+            && memchr::memmem::find(bytes, b".md").is_some())
         || memchr::memchr_iter(b'{', bytes).any(|i| {
             let rest = &bytes[i + 1..];
             matches!(rest.first(), Some(b'{' | b'!' | b'%'))
@@ -274,8 +277,9 @@ impl Reader {
             return Ok(includes::fenced(&part, language));
         }
         let inner = path.parent().unwrap_or(&self.root).to_path_buf();
-        // mkdocs-include-markdown reads the file's links from its folder.
-        let part = if target.tool == Tool::Tag && inner != folder {
+        // mkdocs-include-markdown and MDX read the file's links from its
+        // folder.
+        let part = if matches!(target.tool, Tool::Tag | Tool::Mdx) && inner != folder {
             includes::rebase_links(&part, &|url| rebased(url, &inner, folder))
         } else {
             part
@@ -300,13 +304,18 @@ impl Reader {
     /// file of the site folder that a page may include; when there is none,
     /// the places looked in outside the content folder are noted as missing.
     fn locate(&mut self, target: &Target, folder: &Path) -> Result<PathBuf, String> {
-        // MyST's `/` is Sphinx's source folder.
+        // MyST's `/` is Sphinx's source folder; MDX's `@site/` the
+        // Docusaurus project's, which holds its docs folder.
         let from_source = target.tool == Tool::Myst && target.path.starts_with('/');
+        let site_path = (target.tool == Tool::Mdx)
+            .then(|| target.path.strip_prefix("@site/"))
+            .flatten();
         let written = Path::new(if from_source {
             target.path.trim_start_matches('/')
         } else {
-            &target.path
+            site_path.unwrap_or(&target.path)
         });
+        let project = self.content.parent().unwrap_or(&self.root).to_path_buf();
         if target.path.contains("://")
             || target.path.starts_with('~')
             || written
@@ -317,8 +326,9 @@ impl Reader {
         }
         let bases: &[&Path] = match target.tool {
             Tool::Myst if from_source => &[&self.content],
+            Tool::Mdx if site_path.is_some() => &[&project],
             Tool::Snippets => &[&self.root, folder],
-            Tool::MdBook | Tool::Tag | Tool::Myst => &[folder],
+            Tool::MdBook | Tool::Tag | Tool::Myst | Tool::Mdx => &[folder],
         };
         let found = bases
             .iter()

@@ -372,3 +372,57 @@ fn the_dev_server_shows_a_missing_listing_once_written() {
         assert!(!page(&server).contains(greeting), "{step}, then removed");
     }
 }
+
+/// Docusaurus reuses text through MDX partials: a page imports a Markdown
+/// file as a component and puts it where `<Name />` stands, its links read
+/// from the partial's folder; `@site/` is the project's folder. The
+/// partial (named with `_`) is no page of its own, and a missing one is
+/// said at its line.
+#[test]
+fn mdx_partials_are_put_in_where_their_component_stands() {
+    let site = Site::empty();
+    site.write(
+        "docusaurus.config.js",
+        "module.exports = { title: 'Printers' };\n",
+    );
+    site.write(
+        "docs/printing/offline.mdx",
+        "import Power from '@site/docs/_partials/_power.mdx';\nimport Spooler from \
+         './_spooler.md';\nimport Tabs from '@theme/Tabs';\n\n# Printer offline\n\n<Power />\n\n\
+         - Then:\n\n  <Spooler product=\"Windows\" />\n",
+    );
+    site.write(
+        "docs/_partials/_power.mdx",
+        "Check the **power light**; see [the jam page](../printing/jam.md).\n",
+    );
+    site.write(
+        "docs/printing/_spooler.md",
+        "Restart the **print spooler**.\n",
+    );
+    site.write("docs/printing/jam.md", "# Paper jam\n\nOpen the tray.\n");
+    let err = build(&site, &[]);
+    assert!(
+        !err.contains("file include") && !err.contains("JSX"),
+        "{err}"
+    );
+    let (_, body) = page(&site, "printing/offline");
+    assert_has(
+        &body,
+        &[
+            "Check the <strong>power light</strong>; see <a href=\"../../printing/jam/index.html\">",
+            "<p>Restart the <strong>print spooler</strong>.</p>",
+        ],
+    );
+    assert!(
+        !body.contains("Power") && !body.contains("import"),
+        "{body}"
+    );
+    assert!(!site.public().join("printing/_spooler").exists());
+    std::fs::remove_file(site.root().join("docs/printing/_spooler.md")).unwrap();
+    let err = build(&site, &[]);
+    assert_warning_at(
+        &err,
+        "file include `./_spooler.md` left out: no such file",
+        "docs/printing/offline.mdx:11:3",
+    );
+}
