@@ -48,15 +48,26 @@ pub fn apply(
         let lang = lang.as_deref();
         let default_language = config.default_language.clone();
         let configured = config.categories.entry(section.clone()).or_default();
-        configured.title = match (&configured.title, lang, &category.label) {
-            (None, None, Some(label)) => Some(translated(label, &default_language, translations)),
-            _ => Localized::or_written(configured.title.take(), lang, category.label.as_deref()),
-        };
-        configured.description = Localized::or_written(
-            configured.description.take(),
-            lang,
-            category.description.as_deref(),
-        );
+        // The default language's texts, with their translations.
+        let label = category.label.as_deref();
+        let texts: [(_, _, Translation); 2] = [
+            (&mut configured.title, label, Labels::title),
+            (
+                &mut configured.description,
+                category.description.as_deref(),
+                Labels::description,
+            ),
+        ];
+        for (set, text, translation) in texts {
+            *set = match (&*set, lang, text, label) {
+                (None, None, Some(text), Some(label)) => Some(translated(
+                    text,
+                    &default_language,
+                    (translations.iter()).map(|l| (l.lang.as_str(), translation(l, label))),
+                )),
+                _ => Localized::or_written(set.take(), lang, text),
+            };
+        }
         configured.order = configured.order.or(category.position);
         if let Some(index) = &category.generated_index {
             match generated_index_url(index, &mut labels) {
@@ -136,22 +147,28 @@ pub fn apply(
     warnings
 }
 
-/// The title of a category labelled `label` in the default language
-/// `default_language`: the label in every language, or, where `labels`
-/// translate it, the label in the default language and each translation
-/// in its own.
-fn translated(label: &str, default_language: &str, labels: &[Labels]) -> Localized {
-    let translations: Vec<(&str, &str)> = labels
-        .iter()
-        .filter_map(|(lang, labels)| Some((lang.as_str(), labels.get(label)?.as_str())))
+/// The translation, in a language's [`Labels`], of a text of the category
+/// with a label.
+type Translation = for<'a> fn(&'a Labels, &str) -> Option<&'a str>;
+
+/// `text`, written in `default_language`, in every language; or, where
+/// `translations` (language, translation) translate it, in the default
+/// language, and each translation in its own.
+fn translated<'a>(
+    text: &str,
+    default_language: &str,
+    translations: impl Iterator<Item = (&'a str, Option<&'a str>)>,
+) -> Localized {
+    let found: Vec<(&str, &str)> = translations
+        .filter_map(|(lang, translation)| Some((lang, translation?)))
         .collect();
-    if translations.is_empty() {
-        return Localized::Text(label.to_owned());
+    if found.is_empty() {
+        return Localized::Text(text.to_owned());
     }
-    let default = std::iter::once((default_language, label));
+    let default = std::iter::once((default_language, text));
     Localized::PerLanguage(
         default
-            .chain(translations)
+            .chain(found)
             .map(|(lang, text)| (lang.to_owned(), text.to_owned()))
             .collect(),
     )
@@ -291,10 +308,21 @@ mod tests {
         let mut config = Config::default();
         let set = config.categories.entry("red".into()).or_default();
         set.title = Some(Localized::Text("Redes".into()));
-        let fr = [("Label".to_owned(), "Étiquette".to_owned())];
-        let translations = [("fr".to_owned(), fr.into_iter().collect())];
-        let categories = [category("red", None), category("vpn", None)];
-        apply(&mut config, &mut [], &categories, &translations);
+        let translations = [Labels {
+            lang: "fr".into(),
+            titles: [("Label".to_owned(), "Étiquette".to_owned())].into(),
+            descriptions: [("Label".to_owned(), "Décrite".to_owned())].into(),
+        }];
+        let vpn = Category {
+            description: Some("Description".into()),
+            ..category("vpn", None)
+        };
+        apply(
+            &mut config,
+            &mut [],
+            &[category("red", None), vpn],
+            &translations,
+        );
         assert_eq!(
             config.categories["red"].title,
             Some(Localized::Text("Redes".into()))
@@ -303,6 +331,9 @@ mod tests {
         assert_eq!(vpn.get("fr", "es"), "Étiquette");
         assert_eq!(vpn.get("es", "es"), "Label");
         assert_eq!(vpn.get("en", "es"), "Label");
+        let described = config.categories["vpn"].description.clone().unwrap();
+        assert_eq!(described.get("fr", "es"), "Décrite");
+        assert_eq!(described.get("es", "es"), "Description");
     }
 
     #[test]

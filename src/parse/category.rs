@@ -153,9 +153,18 @@ pub fn categories(files: &[SourceFile]) -> (Vec<Category>, Vec<Diagnostic>) {
     (categories, problems)
 }
 
-/// A language's translated category labels: its code, and each label
-/// with its translation.
-pub type Labels = (String, BTreeMap<String, String>);
+/// A language's translations of category labels and descriptions, by the
+/// label of the category in the default language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Labels {
+    /// The language's code.
+    pub lang: String,
+    /// Each label's translation.
+    pub titles: BTreeMap<String, String>,
+    /// The translation of the description of each label's category
+    /// (its generated index's).
+    pub descriptions: BTreeMap<String, String>,
+}
 
 /// One translated message of Docusaurus's translation files.
 #[derive(Deserialize)]
@@ -167,12 +176,25 @@ struct Message {
 /// (`sidebar.<sidebar>.category.<label>`).
 const SIDEBAR_KEY: &str = "sidebar.";
 
-/// What follows a category's label in the keys of the texts of its
-/// generated index, which are not its label's.
-const GENERATED_INDEX_KEYS: [&str; 2] = [
-    ".link.generated-index.title",
-    ".link.generated-index.description",
-];
+impl Labels {
+    /// The translation of the label `label`.
+    pub fn title(&self, label: &str) -> Option<&str> {
+        self.titles.get(label).map(String::as_str)
+    }
+
+    /// The translation of the description of the category labelled `label`.
+    pub fn description(&self, label: &str) -> Option<&str> {
+        self.descriptions.get(label).map(String::as_str)
+    }
+}
+
+/// What follows a category's label in the key of its generated index's
+/// description.
+const DESCRIPTION_KEY: &str = ".link.generated-index.description";
+
+/// What follows a category's label in the key of its generated index's
+/// title, which tier0 does not show (the section's title is its label).
+const INDEX_TITLE_KEY: &str = ".link.generated-index.title";
 
 /// The translated category labels of each of `files`, Docusaurus's
 /// translations of a language's sidebar labels (`current.json`: the key
@@ -193,15 +215,24 @@ pub fn sidebar_labels(files: &[(String, PathBuf, Arc<str>)]) -> (Vec<Labels>, Ve
                 continue;
             }
         };
-        let translated = messages
-            .into_iter()
-            .filter_map(|(key, message)| {
-                let (_, label) = key.strip_prefix(SIDEBAR_KEY)?.split_once(".category.")?;
-                let own = !GENERATED_INDEX_KEYS.iter().any(|k| label.ends_with(k));
-                own.then(|| (label.to_owned(), message.message))
-            })
-            .collect();
-        labels.push((lang.clone(), translated));
+        let mut translated = Labels {
+            lang: lang.clone(),
+            ..Labels::default()
+        };
+        for (key, message) in messages {
+            let Some((_, label)) = key
+                .strip_prefix(SIDEBAR_KEY)
+                .and_then(|rest| rest.split_once(".category."))
+            else {
+                continue;
+            };
+            if let Some(label) = label.strip_suffix(DESCRIPTION_KEY) {
+                (translated.descriptions).insert(label.to_owned(), message.message);
+            } else if !label.ends_with(INDEX_TITLE_KEY) {
+                translated.titles.insert(label.to_owned(), message.message);
+            }
+        }
+        labels.push(translated);
     }
     (labels, problems)
 }
@@ -467,6 +498,7 @@ mod tests {
   "sidebar.docs.category.Getting started": {"message": "Premiers pas", "description": "x"},
   "sidebar.api.category.v2.0 API": {"message": "API v2.0"},
   "sidebar.docs.category.Getting started.link.generated-index.title": {"message": "Tout"},
+  "sidebar.docs.category.Getting started.link.generated-index.description": {"message": "Pour commencer"},
   "sidebar.docs.link.Blog": {"message": "Blogue"}
 }"#;
         let files = [(
@@ -476,14 +508,20 @@ mod tests {
         )];
         let (labels, problems) = sidebar_labels(&files);
         assert!(problems.is_empty(), "{problems:?}");
-        let expected: BTreeMap<String, String> = [
-            ("Getting started", "Premiers pas"),
-            ("v2.0 API", "API v2.0"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect();
-        assert_eq!(labels, [("fr".to_owned(), expected)]);
+        let map = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
+            (pairs.iter())
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        let expected = Labels {
+            lang: "fr".into(),
+            titles: map(&[
+                ("Getting started", "Premiers pas"),
+                ("v2.0 API", "API v2.0"),
+            ]),
+            descriptions: map(&[("Getting started", "Pour commencer")]),
+        };
+        assert_eq!(labels, [expected]);
         let broken = [(
             "fr".to_owned(),
             PathBuf::from("current.json"),
