@@ -172,10 +172,24 @@ pub fn translations(
     let mut warnings = Vec::new();
     for (locale, dir) in translated_folders(root, project) {
         let own = |code: &str| root.join(content_dir).join(code).is_dir();
+        let refused = dir
+            .to_str()
+            .map_or(Err("is not a folder path tier0 can read"), |d| {
+                super::generators::refusal(root, d)
+            })
+            .err();
         match others
             .iter()
             .find(|code| code.eq_ignore_ascii_case(&locale))
         {
+            Some(_) if let Some(why) = refused => warnings.push(
+                Diagnostic::warning(
+                    &dir,
+                    0..0,
+                    format!("these translations are skipped: the folder {why}"),
+                )
+                .with_help("copy the translations into the site folder instead of linking to them"),
+            ),
             Some(code) if !own(code) => mounted.push(Mounted {
                 lang: (*code).to_owned(),
                 dir,
@@ -332,6 +346,24 @@ export default {
             Path::new("website/i18n/ja/docusaurus-plugin-content-docs/current")
         );
         assert!(warnings[0].help.as_deref().unwrap().contains("add `ja`"));
+        // A translated folder linked from outside the site is not read.
+        #[cfg(unix)]
+        {
+            let outside = tempfile::tempdir().unwrap();
+            std::fs::write(outside.path().join("secret.md"), "# Secret").unwrap();
+            let at = site
+                .path()
+                .join("website/i18n/de/docusaurus-plugin-content-docs");
+            std::fs::create_dir_all(&at).unwrap();
+            std::os::unix::fs::symlink(outside.path(), at.join("current")).unwrap();
+            let (mounted, warnings) =
+                translations(site.path(), Path::new("website/docs"), &["en", "fr", "de"]);
+            assert_eq!(mounted.len(), 1, "{mounted:?}");
+            assert!(
+                (warnings.iter()).any(|w| w.message.contains("symbolic link out of the site")),
+                "{warnings:?}"
+            );
+        }
         // A content folder that is no Docusaurus project's: nothing read.
         let (mounted, warnings) = translations(site.path(), Path::new("docs"), &["en", "fr"]);
         assert!(mounted.is_empty() && warnings.is_empty());
