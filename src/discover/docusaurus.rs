@@ -217,6 +217,51 @@ pub fn translations(
     (mounted, warnings)
 }
 
+/// Docusaurus's list of released versions, in its project's folder: the
+/// newest first, each kept in `versioned_docs/version-<name>/`.
+const VERSIONS: &str = "versions.json";
+
+/// A warning that the released versions of the Docusaurus project whose
+/// `docs/` is the content folder `content_dir` are not published, with how
+/// to publish the newest: Docusaurus shows that one by default, and
+/// `docs/` as "Next", the version being written; with the text of the
+/// list, which the warning points into. `None` for a project without
+/// versions.
+pub fn unread_versions(root: &Path, content_dir: &Path) -> Option<(Diagnostic, String)> {
+    let project = content_dir.parent()?;
+    let is_project = CONFIG_FILES
+        .iter()
+        .any(|name| root.join(project).join(name).is_file());
+    let path = project.join(VERSIONS);
+    let text = std::fs::read_to_string(root.join(&path))
+        .ok()
+        .filter(|_| is_project)?;
+    let versions: Vec<String> = serde_json::from_str(&text).ok()?;
+    let newest = versions.first()?;
+    let folder = project
+        .join("versioned_docs")
+        .join(format!("version-{newest}"));
+    let listed = text
+        .find(['"', '\''])
+        .map_or(0..0, |at| at..at + newest.len() + 2);
+    let warning = Diagnostic::warning(
+        path,
+        listed,
+        format!(
+            "Docusaurus's released versions ({}) are not published: this site publishes \
+                 {}/, the version Docusaurus shows as \"Next\"",
+            versions.join(", "),
+            content_dir.display()
+        ),
+    )
+    .with_help(format!(
+        "to publish version {newest}, which Docusaurus shows by default, write \
+             `content_dir: {}` in a tier0.yaml",
+        folder.display()
+    ));
+    Some((warning, text))
+}
+
 /// Reads the translations of the sidebar labels beside each of the
 /// folders `mounted` (`current.json` beside `current/`), which Docusaurus's
 /// `write-translations` makes and translators fill in, into `sources`.

@@ -34,7 +34,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, SourceTexts};
 pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
-pub use docusaurus::translations as docusaurus_translations;
+pub use docusaurus::{translations as docusaurus_translations, unread_versions};
 pub use generators::{GeneratorFolder, generator_folder};
 use generators::{other_content_folder, refused_generator_folder};
 pub use hugo::language_folder as hugo_language_folder;

@@ -30,6 +30,13 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
         config = adopt_generator_project(root, config);
     }
     mount_translations(root, &mut config, &mut warnings);
+    // A folder the config names is the one chosen.
+    if let ContentDirFrom::Generator(_) = config.content_dir_from
+        && let Some((warning, text)) = discover::unread_versions(root, &config.content_dir)
+    {
+        texts.insert(warning.path.clone(), text.into());
+        warnings.push(warning);
+    }
     Ok((config, warnings, texts))
 }
 

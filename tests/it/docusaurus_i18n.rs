@@ -293,3 +293,33 @@ fn new_writes_a_translation_into_its_i18n_folder() {
         assert!(site.public().join(page).is_file(), "{page}");
     }
 }
+
+/// A project with released versions publishes `docs/` (Docusaurus's
+/// "Next") and says so, with the line that publishes the newest version,
+/// which Docusaurus shows by default.
+#[test]
+fn released_versions_are_named_with_how_to_publish_the_newest() {
+    let site = site();
+    site.write("versions.json", "[\n  \"2.0\",\n  \"1.1\"\n]\n");
+    site.write(
+        "versioned_docs/version-2.0/intro.md",
+        "---\nid: KB-1\n---\n# Introduction to 2.0\n\nReleased.\n",
+    );
+    let err = build(&site);
+    crate::conventions::assert_warning_at(
+        &err,
+        "Docusaurus's released versions (2.0, 1.1) are not published: this site publishes docs/",
+        "versions.json:2:3",
+    );
+    assert!(
+        err.contains("write `content_dir: versioned_docs/version-2.0` in a tier0.yaml"),
+        "{err}"
+    );
+    site.write("tier0.yaml", "content_dir: versioned_docs/version-2.0\n");
+    let err = build(&site);
+    assert!(!err.contains("released versions"), "{err}");
+    assert_has(
+        &site.read_public("intro/index.html"),
+        &["Introduction to 2.0"],
+    );
+}
