@@ -47,27 +47,20 @@ pub fn apply(
         };
         let lang = lang.as_deref();
         let default_language = config.default_language.clone();
+        let translated = Translations {
+            default_language: &default_language,
+            labels: translations,
+        };
         let configured = config.categories.entry(section.clone()).or_default();
-        // The default language's texts, with their translations.
         let label = category.label.as_deref();
-        let texts: [(_, _, Translation); 2] = [
-            (&mut configured.title, label, Labels::title),
-            (
-                &mut configured.description,
-                category.description.as_deref(),
-                Labels::description,
-            ),
-        ];
-        for (set, text, translation) in texts {
-            *set = match (&*set, lang, text, label) {
-                (None, None, Some(text), Some(label)) => Some(translated(
-                    text,
-                    &default_language,
-                    (translations.iter()).map(|l| (l.lang.as_str(), translation(l, label))),
-                )),
-                _ => Localized::or_written(set.take(), lang, text),
-            };
-        }
+        translated.fill(&mut configured.title, lang, label, label, Labels::title);
+        translated.fill(
+            &mut configured.description,
+            lang,
+            category.description.as_deref(),
+            label,
+            Labels::description,
+        );
         configured.order = configured.order.or(category.position);
         if let Some(index) = &category.generated_index {
             match generated_index_url(index, &mut labels) {
@@ -151,27 +144,55 @@ pub fn apply(
 /// with a label.
 type Translation = for<'a> fn(&'a Labels, &str) -> Option<&'a str>;
 
-/// `text`, written in `default_language`, in every language; or, where
-/// `translations` (language, translation) translate it, in the default
-/// language, and each translation in its own.
-fn translated<'a>(
-    text: &str,
-    default_language: &str,
-    translations: impl Iterator<Item = (&'a str, Option<&'a str>)>,
-) -> Localized {
-    let found: Vec<(&str, &str)> = translations
-        .filter_map(|(lang, translation)| Some((lang, translation?)))
-        .collect();
-    if found.is_empty() {
-        return Localized::Text(text.to_owned());
+/// The translations of the texts that the default language's files give
+/// sections (Docusaurus's translated sidebar labels).
+pub(super) struct Translations<'a> {
+    /// The site's default language.
+    pub(super) default_language: &'a str,
+    /// Each language's translations.
+    pub(super) labels: &'a [Labels],
+}
+
+impl Translations<'_> {
+    /// Sets `set`, a section's title or description, to `text`, written in
+    /// a file of the language folder `lang` (`None`: of no language
+    /// folder, for every language), below what is set; a text of no
+    /// language folder, of the category labelled `label`, is the default
+    /// language's, and each language's `translation` of it stands in that
+    /// language.
+    pub(super) fn fill(
+        &self,
+        set: &mut Option<Localized>,
+        lang: Option<&str>,
+        text: Option<&str>,
+        label: Option<&str>,
+        translation: Translation,
+    ) {
+        *set = match (&*set, lang, text, label) {
+            (None, None, Some(text), Some(label)) => {
+                Some(self.translated(text, label, translation))
+            }
+            _ => Localized::or_written(set.take(), lang, text),
+        };
     }
-    let default = std::iter::once((default_language, text));
-    Localized::PerLanguage(
-        default
-            .chain(found)
-            .map(|(lang, text)| (lang.to_owned(), text.to_owned()))
-            .collect(),
-    )
+
+    /// `text`, in every language; or, where a language translates it, in
+    /// the default language, and each translation in its own.
+    fn translated(&self, text: &str, label: &str, translation: Translation) -> Localized {
+        let found: Vec<(&str, &str)> = (self.labels.iter())
+            .filter_map(|l| Some((l.lang.as_str(), translation(l, label)?)))
+            .collect();
+        if found.is_empty() {
+            return Localized::Text(text.to_owned());
+        }
+        let default = std::iter::once((self.default_language, text));
+        Localized::PerLanguage(
+            default
+                .chain(found)
+                .map(|(lang, text)| (lang.to_owned(), text.to_owned()))
+                .collect(),
+        )
+    }
 }
 
 /// The ids Docusaurus gives `article`: its folder's path and its file's

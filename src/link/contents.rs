@@ -35,11 +35,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::config::{Config, Localized};
+use super::categories::Translations;
+use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{DOCSIFY_SIDEBAR, SourceFile, is_markdown};
 use crate::landing::split_dir;
-use crate::parse::{Article, Navigation, WrittenLink, chapters, links};
+use crate::parse::{Article, Labels, Navigation, WrittenLink, chapters, links};
 use crate::urls::{content_file_from, names_no_file};
 
 /// Orders the `articles` that the tables of contents `contents`, then the
@@ -134,17 +135,26 @@ pub fn order(
 /// Folds the titles and places of the sections of `navigation` into
 /// `config`'s `categories:`, below what the config sets. A section of a
 /// language folder (`fr/guide`) is that section (`guide`), titled in that
-/// language.
-pub fn title_sections(config: &mut Config, navigation: &Navigation) {
+/// language; a title of no language folder is the default language's,
+/// and `labels` may translate it (a Docusaurus sidebar's category labels).
+pub fn title_sections(config: &mut Config, navigation: &Navigation, labels: &[Labels]) {
+    let default_language = config.default_language.clone();
+    let translated = Translations {
+        default_language: &default_language,
+        labels,
+    };
     for section in &navigation.sections {
         let Some((lang, id)) = in_language(config, &section.section) else {
             continue;
         };
         let configured = config.categories.entry(id).or_default();
-        configured.title = Localized::or_written(
-            configured.title.take(),
+        let title = section.title.as_deref();
+        translated.fill(
+            &mut configured.title,
             lang.as_deref(),
-            section.title.as_deref(),
+            title,
+            title,
+            Labels::title,
         );
         configured.order = configured.order.or(section.position);
     }

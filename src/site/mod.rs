@@ -320,12 +320,12 @@ fn parse_site(
         &sources.contents,
         &parsed.navigations,
     ));
+    let (labels, problems) = parse::sidebar_labels(&sources.sidebar_labels);
+    diagnostics.extend(problems);
     for navigation in &parsed.navigations {
-        link::contents::title_sections(&mut config, navigation);
+        link::contents::title_sections(&mut config, navigation, &labels);
     }
     let (categories, problems) = parse::categories(&sources.categories);
-    diagnostics.extend(problems);
-    let (labels, problems) = parse::sidebar_labels(&sources.sidebar_labels);
     diagnostics.extend(problems);
     diagnostics.extend(link::categories::apply(
         &mut config,

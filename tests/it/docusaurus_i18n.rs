@@ -323,3 +323,29 @@ fn released_versions_are_named_with_how_to_publish_the_newest() {
         &["Introduction to 2.0"],
     );
 }
+
+/// A category that `sidebars.js` defines (not a category file) is titled
+/// in each language by `current.json` too.
+#[test]
+fn a_sidebar_categorys_translated_label_titles_its_section() {
+    let site = site();
+    std::fs::remove_file(site.root().join("docs/tutorial/_category_.json")).unwrap();
+    site.write(
+        "sidebars.js",
+        "module.exports = {\n  docs: ['intro', {type: 'category', label: 'Guides', items: \
+         ['tutorial/router', 'tutorial/password']}],\n};\n",
+    );
+    site.write(
+        "i18n/fr/docusaurus-plugin-content-docs/current.json",
+        "{\"sidebar.docs.category.Guides\": {\"message\": \"Guides pratiques\"}}\n",
+    );
+    build(&site);
+    assert_has(
+        &site.read_public("fr/tutorial/index.html"),
+        &["<title>Guides pratiques · Acme Help"],
+    );
+    assert_has(
+        &site.read_public("tutorial/index.html"),
+        &["<title>Guides · Acme Help"],
+    );
+}
