@@ -40,7 +40,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{DOCSIFY_SIDEBAR, SourceFile, is_markdown};
 use crate::landing::split_dir;
-use crate::parse::{Article, Labels, Navigation, WrittenLink, chapters, links};
+use crate::parse::{Article, Labels, Navigation, WrittenLink, chapters, family, links};
 use crate::urls::{content_file_from, names_no_file};
 
 /// Orders the `articles` that the tables of contents `contents`, then the
@@ -52,6 +52,7 @@ use crate::urls::{content_file_from, names_no_file};
 /// the warnings for the articles of a book that its table of contents
 /// leaves out, which become drafts.
 pub fn order(
+    config: &Config,
     articles: &mut [Article],
     contents: &[SourceFile],
     navigations: &[Navigation],
@@ -92,9 +93,23 @@ pub fn order(
         }
     }
     let listed = places.len() as i64;
+    // A translation that is not listed itself (`fr/setup.md`,
+    // `setup.fr.md`) takes the place of the page it translates: MkDocs's
+    // `nav:`, which mkdocs-static-i18n keeps for every language, lists the
+    // default language's pages.
+    let mut by_family: HashMap<String, (usize, bool)> = HashMap::new();
+    for (rel, &place) in &places {
+        let at = by_family.entry(family(config, rel)).or_insert(place);
+        *at = (*at).min(place);
+    }
     for article in articles.iter_mut() {
         article.unlisted |= hidden.contains(article.rel.as_str());
-        match places.get(&article.rel) {
+        let place = places.get(&article.rel).or_else(|| {
+            (!by_family.is_empty())
+                .then(|| by_family.get(&family(config, &article.rel)))
+                .flatten()
+        });
+        match place {
             Some(&(place, after)) if article.weight == 0 => {
                 article.weight = if after {
                     place as i64 + 1
@@ -247,7 +262,12 @@ mod tests {
             ..Default::default()
         };
         let mut articles = crate::parse::parse(&Default::default(), &sources).articles;
-        let warnings = order(&mut articles, &[SourceFile::in_content(toc_rel, toc)], &[]);
+        let warnings = order(
+            &Config::default(),
+            &mut articles,
+            &[SourceFile::in_content(toc_rel, toc)],
+            &[],
+        );
         let articles = articles
             .into_iter()
             .map(|a| (a.rel, a.weight, a.draft))
@@ -370,7 +390,7 @@ mod tests {
             ],
             ..Default::default()
         };
-        assert!(order(&mut articles, &[], &[navigation]).is_empty());
+        assert!(order(&Config::default(), &mut articles, &[], &[navigation]).is_empty());
         let placed: Vec<_> = articles
             .iter()
             .map(|a| (a.rel.as_str(), a.weight, a.unlisted, a.draft))
@@ -383,6 +403,30 @@ mod tests {
                 ("g/c.md", -3, false, false),
                 ("g/d.md", -1, true, false),
             ]
+        );
+        // A translation beside its original (`g/c.en.md`) or in its
+        // language's folder (`en/g/c.md`) takes the original's place.
+        let sources = Sources {
+            articles: ["en/g/c.md", "g/b.en.md", "g/c.en.md"]
+                .iter()
+                .map(|rel| SourceFile::in_content(rel, "---\ntitle: T\n---\nText.\n"))
+                .collect(),
+            ..Default::default()
+        };
+        let config = Config::default();
+        let mut articles = crate::parse::parse(&config, &sources).articles;
+        let navigation = Navigation {
+            pages: vec![page("g/c.md", false, false)],
+            ..Default::default()
+        };
+        order(&config, &mut articles, &[], &[navigation]);
+        let weights: Vec<_> = articles
+            .iter()
+            .map(|a| (a.rel.as_str(), a.weight))
+            .collect();
+        assert_eq!(
+            weights,
+            [("en/g/c.md", -1), ("g/b.en.md", 0), ("g/c.en.md", -1)]
         );
     }
 

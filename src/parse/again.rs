@@ -54,7 +54,7 @@ impl Earlier {
     fn parse_read(&mut self, config: &Config, sources: &Sources, read: navigation::Read) -> Parsed {
         let landed = landed(sources);
         let in_landed = |rel: &str| landed.contains(crate::landing::split_dir(rel).0);
-        let titles = read.given_titles(&sources.contents);
+        let titles = read.given_titles(config, &sources.contents);
         // Each file's result, and whether it was parsed now.
         let results: Vec<(Parse, bool)> = sources
             .articles

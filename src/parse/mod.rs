@@ -317,7 +317,7 @@ pub struct Parsed {
 pub fn parse(config: &Config, sources: &Sources) -> Parsed {
     let landed = landed(sources);
     navigation::parse_navigated(sources, |read| {
-        let given = read.given_titles(&sources.contents);
+        let given = read.given_titles(config, &sources.contents);
         let results = sources
             .articles
             .par_iter()
@@ -361,7 +361,7 @@ impl LeftOut {
 /// content-relative path that an article's translations share when they
 /// follow the file-name convention, or stand in language folders
 /// ([`Config::language_folder`]).
-fn family(config: &Config, rel: &str) -> String {
+pub fn family(config: &Config, rel: &str) -> String {
     let placed = config.language_folder(rel).1;
     split_language(config, crate::landing::markdown_stem(placed))
         .0

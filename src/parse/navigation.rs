@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use super::Parsed;
 use super::article::Given;
+use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{SourceFile, Sources};
 use crate::kinds::Audience;
@@ -76,7 +77,11 @@ impl Read {
     /// contents list them under (books' summaries among `contents`
     /// first), by content-relative path; a page listed twice keeps its
     /// first.
-    pub(super) fn given_titles(&self, contents: &[SourceFile]) -> GivenTitles<'_> {
+    pub(super) fn given_titles<'a>(
+        &'a self,
+        config: &'a Config,
+        contents: &[SourceFile],
+    ) -> GivenTitles<'a> {
         let pages = self
             .navigations
             .iter()
@@ -89,21 +94,35 @@ impl Read {
         for (rel, name) in &self.names {
             names.entry(rel.clone()).or_insert_with(|| name.clone());
         }
-        GivenTitles { titles, names }
+        GivenTitles {
+            config,
+            titles,
+            names,
+        }
     }
 }
 
 /// What [`Read::given_titles`] found.
 pub(super) struct GivenTitles<'a> {
+    config: &'a Config,
     titles: HashMap<&'a str, &'a str>,
     names: HashMap<String, String>,
 }
 
 impl GivenTitles<'_> {
-    /// The titles other files give the page `rel`.
-    pub(super) fn of(&self, rel: &str) -> Given<'_> {
+    /// The titles other files give the page `rel`. A page of the default
+    /// language's folder (`en/setup.md`) has the titles given its path in
+    /// that folder (`setup.md`), as mkdocs-static-i18n's `nav:` names the
+    /// default language's pages; another language's, written for the
+    /// default language, are not its.
+    pub(super) fn of<'r>(&'r self, rel: &'r str) -> Given<'r> {
+        let placed = match self.config.language_folder(rel) {
+            (Some(lang), placed) if lang == self.config.default_language => placed,
+            _ => rel,
+        };
+        let title = |key: &str| self.titles.get(key).copied();
         Given {
-            nav_title: self.titles.get(rel).copied(),
+            nav_title: title(rel).or_else(|| title(placed)),
             chapter: self.names.get(rel).map(String::as_str),
         }
     }

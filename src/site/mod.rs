@@ -316,6 +316,7 @@ fn parse_site(
     };
     let mut articles = parsed.articles;
     diagnostics.extend(link::contents::order(
+        &config,
         &mut articles,
         &sources.contents,
         &parsed.navigations,

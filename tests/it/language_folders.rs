@@ -469,3 +469,48 @@ fn a_translation_key_links_translations_of_different_paths() {
         &["hreflang=\"en\" href=\"../../en/red/wireless/index.html\""],
     );
 }
+
+/// mkdocs-static-i18n keeps one `nav:`, written with the default
+/// language's paths (`guide/zeta.md`), for every language: each language's
+/// pages come in its order, the default language's with its titles, the
+/// others with their own.
+#[test]
+fn an_mkdocs_nav_orders_every_languages_pages() {
+    let site = Site::empty();
+    site.write(
+        "mkdocs.yml",
+        "site_name: Printers\nnav:\n  - Home: index.md\n  - Guide:\n    - Zeta first: guide/zeta.md\n    \
+         - Alpha second: guide/alpha.md\nplugins:\n  - i18n:\n      docs_structure: folder\n      \
+         languages:\n        - locale: en\n          default: true\n          name: English\n        \
+         - locale: fr\n          name: Français\n",
+    );
+    for (lang, title) in [("en", "English"), ("fr", "Français")] {
+        site.write(
+            &format!("docs/{lang}/index.md"),
+            format!("# {title}\n\nHome.\n"),
+        );
+        for page in ["zeta", "alpha"] {
+            site.write(
+                &format!("docs/{lang}/guide/{page}.md"),
+                format!("---\nid: {page}\n---\n# {page} {lang}\n\nText.\n"),
+            );
+        }
+    }
+    build(&site);
+    let order = |page: &str| {
+        let html = site.read_public(page);
+        let at = |href: &str| {
+            html.find(href)
+                .unwrap_or_else(|| panic!("{href} in {page}"))
+        };
+        at("zeta/index.html") < at("alpha/index.html")
+    };
+    assert!(order("guide/index.html"), "English in the nav's order");
+    assert!(order("fr/guide/index.html"), "French in the nav's order");
+    assert_eq!(page_title(&site, "guide/zeta"), "Zeta first");
+    assert_eq!(page_title(&site, "fr/guide/zeta"), "zeta fr");
+}
+
+fn page_title(site: &Site, path: &str) -> String {
+    crate::conventions::page(site, path).0
+}
