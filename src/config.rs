@@ -527,7 +527,7 @@ impl Config {
         let written = written.trim();
         self.languages
             .iter()
-            .find(|l| l.code.eq_ignore_ascii_case(written))
+            .find(|l| crate::discover::names_language(written, &l.code))
     }
 
     /// Whether `code` is a published language.
@@ -547,7 +547,7 @@ impl Config {
         match self
             .languages
             .iter()
-            .find(|l| l.code.eq_ignore_ascii_case(top))
+            .find(|l| crate::discover::names_language(top, &l.code))
         {
             Some(language) => (Some(&language.code), rest),
             None => (None, rel),

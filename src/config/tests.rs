@@ -124,6 +124,8 @@ fn a_top_folder_named_by_a_language_is_its_root() {
     let cases = [
         ("es/red/wifi.md", (Some("es"), "red/wifi.md")),
         ("PT-BR/wifi.md", (Some("pt-br"), "wifi.md")),
+        ("pt_BR/wifi.md", (Some("pt-br"), "wifi.md")),
+        ("pt/wifi.md", (None, "pt/wifi.md")),
         ("es", (Some("es"), "")),
         ("es.md", (None, "es.md")),
         ("espanol/wifi.md", (None, "espanol/wifi.md")),
@@ -133,6 +135,9 @@ fn a_top_folder_named_by_a_language_is_its_root() {
     for (rel, expected) in cases {
         assert_eq!(config.language_folder(rel), expected, "{rel}");
     }
+    let written = |lang: &str| config.language_written(lang).map(|l| l.code.as_str());
+    assert_eq!(written("pt_BR"), Some("pt-br"));
+    assert_eq!(written("pt"), None);
 }
 
 #[test]

@@ -130,7 +130,7 @@ pub(super) fn languages(root: &Path) -> Vec<(String, String)> {
     let others: Vec<String> = listed
         .into_iter()
         .filter(|locale| *locale != default && translated.iter().any(|(l, _)| l == locale))
-        .map(str::to_ascii_lowercase)
+        .map(super::language_code)
         .filter(|code| crate::slug::is_slug(code))
         .collect();
     let Some(default) = super::project::primary_subtag(default) else {
@@ -180,7 +180,7 @@ pub fn translations(
             .err();
         match others
             .iter()
-            .find(|code| code.eq_ignore_ascii_case(&locale))
+            .find(|code| super::names_language(&locale, code))
         {
             Some(_) if let Some(why) = refused => warnings.push(
                 Diagnostic::warning(
@@ -195,9 +195,9 @@ pub fn translations(
                 dir,
             }),
             Some(_) => {}
-            None if locale.eq_ignore_ascii_case(default) => {}
+            None if super::names_language(&locale, default) => {}
             None => {
-                let code = locale.to_ascii_lowercase();
+                let code = super::language_code(&locale);
                 warnings.push(
                     Diagnostic::warning(
                         dir,
@@ -322,7 +322,7 @@ export default {
     #[test]
     fn locales_with_translated_docs_are_the_projects_languages() {
         let config = "export default { i18n: { defaultLocale: 'en-US', \
-                      locales: ['en-US', 'fr', 'pt-BR', 'de'] } }";
+                      locales: ['en-US', 'fr', 'pt_BR', 'de'] } }";
         let site = site_of_texts(&[
             ("docusaurus.config.ts", config),
             ("docs/intro.md", "# Intro"),
@@ -331,7 +331,7 @@ export default {
                 "# Intro",
             ),
             (
-                "i18n/pt-BR/docusaurus-plugin-content-docs/current/intro.md",
+                "i18n/pt_BR/docusaurus-plugin-content-docs/current/intro.md",
                 "# Intro",
             ),
             // Translated theme strings only: no pages in German.
@@ -349,7 +349,7 @@ export default {
                 },
                 Mounted {
                     lang: "pt-br".into(),
-                    dir: "i18n/pt-BR/docusaurus-plugin-content-docs/current".into()
+                    dir: "i18n/pt_BR/docusaurus-plugin-content-docs/current".into()
                 },
             ]
         );

@@ -91,7 +91,7 @@ fn listed(texts: &[(&'static str, String)]) -> Vec<Listed> {
             if !matches!(value, Value::Map(_)) {
                 continue;
             }
-            let code = code.to_ascii_lowercase();
+            let code = super::language_code(code);
             let content_dir = match value.get("contentDir") {
                 Some(Value::String(dir)) => Some(dir.clone()),
                 _ => None,
@@ -120,7 +120,7 @@ fn in_language_folders(languages: &[Listed]) -> bool {
             l.content_dir.as_deref().is_some_and(|dir| {
                 let dir = dir.trim_start_matches("./").trim_end_matches('/');
                 dir.strip_prefix("content/")
-                    .is_some_and(|folder| folder.eq_ignore_ascii_case(&l.code))
+                    .is_some_and(|folder| super::names_language(folder, &l.code))
             })
         })
 }

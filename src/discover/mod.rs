@@ -133,6 +133,22 @@ impl SourceFile {
     }
 }
 
+/// Whether `written` (a folder's name, a `lang:`) names the language
+/// `code`: in any case, and with `_` for `-` (`pt_BR`, as Crowdin and
+/// gettext name locales, for `pt-br`).
+pub fn names_language(written: &str, code: &str) -> bool {
+    written.len() == code.len()
+        && (written.bytes().zip(code.bytes())).all(|(w, c)| {
+            w.eq_ignore_ascii_case(&c) || (matches!(w, b'_' | b'-') && matches!(c, b'_' | b'-'))
+        })
+}
+
+/// The code tier0 writes for the locale `written` (`pt_BR`, `pt-BR`):
+/// lower-cased, with `-` between its subtags.
+pub(crate) fn language_code(written: &str) -> String {
+    written.trim().to_ascii_lowercase().replace('_', "-")
+}
+
 /// The content folder of a site: where its files are read from, and the
 /// path (relative to the site folder) that diagnostics show them under;
 /// with the folders of translations kept outside it ([`Mounted`]).

@@ -209,7 +209,7 @@ fn i18n_languages(file: &MkDocsFile, name: &str) -> Vec<(String, String)> {
         return Vec::new();
     };
     let locale = |code: &str| {
-        let code = code.trim().to_ascii_lowercase();
+        let code = super::language_code(code);
         crate::slug::is_slug(&code).then_some(code)
     };
     let mut languages: Vec<(String, bool)> = match plugin.get("languages") {

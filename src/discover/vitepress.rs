@@ -52,7 +52,7 @@ pub(super) fn languages(root: &Path) -> Vec<(String, String)> {
         .unwrap_or_else(|| VITEPRESS_DEFAULT_LANGUAGE.to_owned());
     let mut found = vec![(default, named_by.clone())];
     for (key, _) in locales {
-        let code = key.to_ascii_lowercase();
+        let code = super::language_code(&key);
         if key != ROOT && crate::slug::is_slug(&code) && !found.iter().any(|(c, _)| *c == code) {
             found.push((code, named_by.clone()));
         }
