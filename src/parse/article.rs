@@ -518,6 +518,12 @@ fn check_aliases(aliases: &[String], p: &mut Problems<'_>) {
     }
 }
 
+/// The id made for an article that writes none from `family`, the path
+/// its translations share (`red/wifi` → `red-wifi`).
+pub(super) fn path_id(family: &str) -> String {
+    slug::slugify(&family.replace('.', "-"))
+}
+
 /// `id:`, else one made from Hugo's `translationKey`, which the
 /// translations of different paths share, else from the file's `family`,
 /// the path its translations share (a warning: links sent to users break
@@ -531,11 +537,7 @@ fn read_id(
     let keyed = translation_key
         .map(slug::slugify)
         .filter(|k| slug::is_identifier(k));
-    let derived = || {
-        keyed
-            .clone()
-            .unwrap_or_else(|| slug::slugify(&family.replace('.', "-")))
-    };
+    let derived = || keyed.clone().unwrap_or_else(|| path_id(family));
     let id = match written {
         Some(id) if slug::is_identifier(&id) => id,
         Some(id) => {

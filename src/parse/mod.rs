@@ -432,6 +432,7 @@ fn finish(
             Err(file) => left_out.push(file),
         }
     }
+    translations::share_ids(config, &mut parsed.articles, &mut parsed.diagnostics);
     parsed.diagnostics.extend(translations::share_audience(
         config,
         &mut parsed.articles,

@@ -389,3 +389,55 @@ fn section_texts_are_checked_too() {
         .unwrap_err();
     assert!(errors[0].message.contains("U+009B"), "{errors:?}");
 }
+
+#[test]
+fn a_translation_without_an_id_takes_the_one_its_translations_write() {
+    let file = |rel: &str, front: &str| {
+        SourceFile::in_content(rel, &format!("---\ntitle: T\n{front}---\nText.\n"))
+    };
+    let sources = Sources {
+        articles: vec![
+            file("about.en.md", "id: KB-5\n"),
+            file("about.md", ""),
+            // Two ids written in the family: none is taken.
+            file("red/vpn.en.md", "id: KB-6\n"),
+            file("red/vpn.fr.md", "id: KB-7\n"),
+            file("red/vpn.md", ""),
+            // A `translationKey` links on its own.
+            file("red/wifi.en.md", "id: KB-8\n"),
+            file("red/wifi.md", "translationKey: wlan\n"),
+        ],
+        ..Default::default()
+    };
+    let config = crate::config::Config::from_yaml(
+        Path::new("tier0.yaml"),
+        "languages: [{code: es, name: Español}, {code: en, name: English}, \
+         {code: fr, name: Français}]\n",
+    )
+    .unwrap()
+    .0;
+    let parsed = parse(&config, &sources);
+    let ids: Vec<(&str, &str)> = (parsed.articles.iter())
+        .map(|a| (a.rel.as_str(), a.id.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("about.en.md", "KB-5"),
+            ("about.md", "KB-5"),
+            ("red/vpn.en.md", "KB-6"),
+            ("red/vpn.fr.md", "KB-7"),
+            ("red/vpn.md", "red-vpn"),
+            ("red/wifi.en.md", "KB-8"),
+            ("red/wifi.md", "wlan"),
+        ]
+    );
+    let said: Vec<&str> = (parsed.diagnostics.iter())
+        .filter(|d| d.path == Path::new("content/about.md"))
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        said,
+        ["the article has no `id`; using `KB-5`, the id of its translation `content/about.en.md`"]
+    );
+}

@@ -33,6 +33,63 @@ enum Withheld<'a> {
     Unread(&'a Path),
 }
 
+/// An id written in a family of translations: the id, a file that
+/// writes it, and the languages of those that do.
+type Written<'a> = (&'a str, &'a Path, Vec<&'a str>);
+
+/// Gives each article that writes no id, and so has the one its path
+/// makes, the id that its translations by path write (`fr/about.md`
+/// beside `en/about.md` with `id: KB-5`; `about.fr.md` beside `about.md`),
+/// when they write one id: translations are linked by their paths where
+/// no id says otherwise, as Hugo links them, so an author who gives one
+/// language's page an id does not cut its translations off. The warning
+/// that named the path's id names this one.
+pub(super) fn share_ids(config: &Config, articles: &mut [Article], diagnostics: &mut [Diagnostic]) {
+    let written = |a: &Article| a.spans.has("id");
+    let mut ids: BTreeMap<String, Vec<Written<'_>>> = BTreeMap::new();
+    for article in articles.iter().filter(|a| written(a)) {
+        let family = ids.entry(family(config, &article.rel)).or_default();
+        match family.iter_mut().find(|(id, ..)| *id == article.id) {
+            Some((.., langs)) => langs.push(&article.lang),
+            None => family.push((&article.id, &article.path, vec![&article.lang])),
+        }
+    }
+    if ids.is_empty() {
+        return;
+    }
+    let mut adopted: Vec<(usize, String, std::path::PathBuf)> = Vec::new();
+    for (i, article) in articles.iter().enumerate() {
+        if written(article) {
+            continue;
+        }
+        // Not one a `translationKey` made, which links on its own.
+        let family = family(config, &article.rel);
+        if article.id != super::article::path_id(&family) {
+            continue;
+        }
+        // A page of the same language is another page, not a translation.
+        if let Some([(id, path, langs)]) = ids.get(&family).map(Vec::as_slice)
+            && !langs.contains(&article.lang.as_str())
+        {
+            adopted.push((i, (*id).to_owned(), path.to_path_buf()));
+        }
+    }
+    for (i, id, from) in adopted {
+        let article = &mut articles[i];
+        let said = format!("the article has no `id`; using `{}`", article.id);
+        if let Some(warning) = diagnostics
+            .iter_mut()
+            .find(|d| d.path == article.path && d.message == said)
+        {
+            warning.message = format!(
+                "the article has no `id`; using `{id}`, the id of its translation `{}`",
+                from.display()
+            );
+        }
+        article.id = id;
+    }
+}
+
 /// Makes internal every translation of an internal article that does not
 /// say its audience, and every such translation of a file left out before
 /// its audience could be read (`left_out`); returns the warnings naming

@@ -514,3 +514,39 @@ fn an_mkdocs_nav_orders_every_languages_pages() {
 fn page_title(site: &Site, path: &str) -> String {
     crate::conventions::page(site, path).0
 }
+
+/// An id written on one language's page (`id: KB-9` in English) is its
+/// translations' by path too, so they stay linked; the dev server shows
+/// that edit as a clean build does.
+#[test]
+fn an_id_given_one_translation_is_shared_by_path() {
+    let site = site();
+    let dns = "content/en/red/dns.md";
+    site.write(dns, "---\ntitle: DNS fails\n---\n\nFlush it.\n");
+    site.write(
+        "content/es/red/dns.md",
+        "---\ntitle: El DNS falla\n---\n\nVacíelo.\n",
+    );
+    settle_sources(&site);
+    let server = Server::start(&site);
+    let settled = server.settled_after(0);
+    assert_served_as_clean_build(&site, &server, &settled, "first build");
+    site.write(dns, "---\nid: KB-9\ntitle: DNS fails\n---\n\nFlush it.\n");
+    let generation = settled["generation"].as_u64().unwrap();
+    let settled = server.settled_after(generation);
+    assert!(settled["errors"].is_null(), "{settled}");
+    assert_served_as_clean_build(&site, &server, &settled, "id given in English");
+    let err = built(&site);
+    assert!(
+        err.contains(
+            "the article has no `id`; using `KB-9`, the id of its translation \
+             `content/en/red/dns.md`"
+        ),
+        "{err}"
+    );
+    assert_has(
+        &site.read_public("red/dns/index.html"),
+        &["hreflang=\"en\" href=\"../../en/red/dns/index.html\""],
+    );
+    assert!(site.public().join("kb/KB-9/index.html").is_file());
+}
