@@ -432,12 +432,6 @@ fn finish(
             Err(file) => left_out.push(file),
         }
     }
-    parsed.diagnostics.extend(translations::share_audience(
-        config,
-        &mut parsed.articles,
-        &left_out,
-    ));
-    parsed.left_out = left_out.into_iter().map(|l| l.file).collect();
     let mut sections = Vec::new();
     let mut withheld = Vec::new();
     for file in &sources.sections {
@@ -456,6 +450,14 @@ fn finish(
         &mut parsed.articles,
         &mut sections,
     ));
+    // After the sections: an article internal by its section makes its
+    // translations in public sections internal too.
+    parsed.diagnostics.extend(translations::share_audience(
+        config,
+        &mut parsed.articles,
+        &left_out,
+    ));
+    parsed.left_out = left_out.into_iter().map(|l| l.file).collect();
     parsed.sections = sections.into_iter().map(|(section, _)| section).collect();
     parsed
 }

@@ -1,4 +1,5 @@
-//! Audience is decided per translation group, not per file.
+//! Audience is decided per translation group, not per file, after the
+//! sections have passed theirs down ([`super::withheld`]).
 //!
 //! Translations share an id. When one of them is internal, a translation
 //! that does not say `audience:` is internal too, with a warning that names

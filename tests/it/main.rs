@@ -35,6 +35,7 @@ mod insights;
 mod kcs;
 mod language_folders;
 mod layout;
+mod leak_probe;
 mod lenient;
 mod links;
 mod mkdocs_nav;

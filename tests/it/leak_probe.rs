@@ -1,0 +1,68 @@
+//! Leaks found by a hostile probe of the public edition: each test writes
+//! a small site whose internal text carries a marker word and asserts that
+//! no file of the public output holds it.
+
+use crate::held_out::build;
+use crate::support::{Site, tree};
+
+/// The files of the public output that hold `marker`, in any case.
+fn holding(site: &Site, marker: &str) -> Vec<String> {
+    let marker = marker.to_lowercase();
+    tree(&site.public())
+        .into_iter()
+        .filter(|(_, bytes)| {
+            String::from_utf8_lossy(bytes)
+                .to_lowercase()
+                .contains(&marker)
+        })
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// An article internal by its section (`audience: internal` on the
+/// section's landing page) made its translations internal only when they
+/// stood in that section too: one in a public section, sharing its id or
+/// naming it as Hugo's `translationKey`, was published.
+#[test]
+fn a_translation_of_an_article_internal_by_its_section_is_internal() {
+    let site = Site::empty();
+    site.write(
+        "content/sec/_index.md",
+        "---\ntitle: Agents\naudience: internal\n---\n",
+    );
+    site.write(
+        "content/sec/reset.md",
+        "---\nid: KB-9\ntitle: Reset\n---\n\nSecret steps.\n",
+    );
+    site.write(
+        "content/red/reset.en.md",
+        "---\nid: KB-9\ntitle: Reset\n---\n\nLeakcanary one.\n",
+    );
+    site.write(
+        "content/sec/keys.md",
+        "---\ntranslationKey: keys\ntitle: Keys\n---\n\nSecret keys.\n",
+    );
+    site.write(
+        "content/en/red/keys.md",
+        "---\ntranslationKey: keys\ntitle: Keys\n---\n\nLeakcanary two.\n",
+    );
+    site.write(
+        "content/red/open.md",
+        "---\nid: KB-11\ntitle: Open\n---\n\nPublic.\n",
+    );
+    let err = build(&site);
+    assert!(
+        err.contains("has no `audience:` and is internal, as `content/sec/reset.md` is"),
+        "{err}"
+    );
+    assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
+    site.tier0(&["build", "--audience", "agents"])
+        .assert()
+        .success();
+    let agents = site.root().join("public-agents");
+    assert!(
+        tree(&agents)
+            .values()
+            .any(|bytes| { String::from_utf8_lossy(bytes).contains("Leakcanary two") })
+    );
+}
