@@ -345,6 +345,10 @@ pub(super) struct LeftOut {
     family: String,
     /// Its id and audience, when its front matter could be read.
     read: Option<(String, Audience)>,
+    /// Its section, when its front matter could be read and says no
+    /// `audience:`: an internal section makes it internal
+    /// ([`withheld::withhold`]).
+    section: Option<String>,
 }
 
 impl LeftOut {
@@ -353,6 +357,7 @@ impl LeftOut {
             file: file.clone(),
             family: family(config, &file.rel),
             read,
+            section: None,
         }
     }
 }
@@ -447,7 +452,7 @@ fn finish(
     }
     parsed.diagnostics.extend(withheld::withhold(
         &withheld,
-        &mut parsed.articles,
+        (&mut parsed.articles, &mut left_out),
         &mut sections,
     ));
     // After the sections: an article internal by its section makes its

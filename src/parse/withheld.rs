@@ -24,17 +24,19 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::fields::Withholding;
-use super::{Article, Audience, SectionPage};
+use super::{Article, Audience, LeftOut, SectionPage};
 use crate::diagnostics::Diagnostic;
 
 /// Withholds from the articles and landing pages below each section of
 /// `withheld` what it withholds, where they do not say otherwise (each
-/// landing page comes with the span of its `audience:`, if written);
-/// returns the warnings for those that say `audience: public` inside an
-/// internal section.
+/// landing page comes with the span of its `audience:`, if written), and
+/// makes internal the articles left out for errors that stand in an
+/// internal section and do not say `audience:` (so that their translations
+/// are internal too); returns the warnings for those that say `audience:
+/// public` inside an internal section.
 pub(super) fn withhold(
     withheld: &[(String, Withholding)],
-    articles: &mut [Article],
+    (articles, left_out): (&mut [Article], &mut [LeftOut]),
     sections: &mut [(SectionPage, Option<Range<usize>>)],
 ) -> Vec<Diagnostic> {
     if withheld.is_empty() {
@@ -53,6 +55,12 @@ pub(super) fn withhold(
         }
         (draft, internal)
     };
+    for file in left_out.iter_mut() {
+        if let (Some((_, audience)), (_, Some(_))) = (&mut file.read, held(file.section.as_deref()))
+        {
+            *audience = Audience::Internal;
+        }
+    }
     let mut warnings = Vec::new();
     for article in articles.iter_mut() {
         let (draft, internal) = held(article.section.as_deref());

@@ -3,7 +3,7 @@
 //! no file of the public output holds it.
 
 use crate::held_out::build;
-use crate::support::{Site, tree};
+use crate::support::{Site, stderr, tree};
 
 /// The files of the public output that hold `marker`, in any case.
 fn holding(site: &Site, marker: &str) -> Vec<String> {
@@ -65,4 +65,35 @@ fn a_translation_of_an_article_internal_by_its_section_is_internal() {
             .values()
             .any(|bytes| { String::from_utf8_lossy(bytes).contains("Leakcanary two") })
     );
+}
+
+/// The same, when the article internal by its section is left out for an
+/// error: leaving a file out must not publish what it withheld.
+#[test]
+fn a_translation_of_a_left_out_article_of_an_internal_section_is_internal() {
+    let site = Site::empty();
+    site.write(
+        "content/sec/_index.md",
+        "---\ntitle: Agents\naudience: internal\n---\n",
+    );
+    site.write(
+        "content/sec/reset.md",
+        "---\nid: KB-9\ntitle: Reset\ntier: L9\n---\n\nSecret steps.\n",
+    );
+    site.write(
+        "content/red/reset.en.md",
+        "---\nid: KB-9\ntitle: Reset\n---\n\nLeakcanary three.\n",
+    );
+    site.write(
+        "content/red/open.md",
+        "---\nid: KB-11\ntitle: Open\n---\n\nPublic.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(err.contains("unknown tier `L9`"), "{err}");
+    assert!(
+        err.contains("has no `audience:` and is internal, as `content/sec/reset.md` is"),
+        "{err}"
+    );
+    assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
 }
