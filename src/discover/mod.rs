@@ -207,6 +207,10 @@ pub struct Sources {
     /// The bodies of the articles and landing pages that include other
     /// files, with those put in, by content-relative path ([`includes`]).
     pub included: BTreeMap<String, Arc<Included>>,
+    /// The symbolic links the walk followed: each link's path and the real
+    /// path it leads to, both content-relative. A page read through one is
+    /// withheld as its real place withholds it.
+    pub links: Vec<(String, String)>,
     /// Texts of all files, for showing diagnostics.
     pub texts: SourceTexts,
     /// Files that could not be used.
@@ -310,6 +314,7 @@ pub fn discover(
         links,
     } = walk_content(&content, &mut sources.problems);
     sources.assets = readable(&content, assets, &mut sources.problems);
+    sources.links.clone_from(&links);
     let landings = crate::landing::landings(markdown.iter().map(String::as_str));
 
     let read = match known {

@@ -450,8 +450,12 @@ fn finish(
             Err(errors) => parsed.diagnostics.extend(errors),
         }
     }
+    let real = withheld::RealPlaces {
+        config,
+        links: &sources.links,
+    };
     parsed.diagnostics.extend(withheld::withhold(
-        &withheld,
+        (&withheld, &real),
         (&mut parsed.articles, &mut left_out),
         &mut sections,
     ));

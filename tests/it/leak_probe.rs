@@ -97,3 +97,44 @@ fn a_translation_of_a_left_out_article_of_an_internal_section_is_internal() {
     );
     assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
 }
+
+/// A page read through a symbolic link into an internal section, a file
+/// (`red/copy.md -> ../sec/child.md`) or a folder (`red/sub -> ../sec/sub`),
+/// was public where the link stands: the same text, published.
+#[cfg(unix)]
+#[test]
+fn a_link_into_an_internal_section_publishes_nothing_of_it() {
+    use std::os::unix::fs::symlink;
+    let site = Site::empty();
+    site.write(
+        "content/sec/_index.md",
+        "---\ntitle: Agents\naudience: internal\n---\n",
+    );
+    site.write(
+        "content/sec/child.md",
+        "---\ntitle: Child\n---\n\nLeakcanary four.\n",
+    );
+    site.write(
+        "content/sec/sub/_index.md",
+        "---\ntitle: Sub\n---\n\nLeakcanary five.\n",
+    );
+    site.write(
+        "content/sec/sub/deep.md",
+        "---\ntitle: Deep\n---\n\nLeakcanary six.\n",
+    );
+    site.write(
+        "content/red/open.md",
+        "---\nid: KB-11\ntitle: Open\n---\n\nPublic.\n",
+    );
+    let red = site.root().join("content/red");
+    symlink("../sec/child.md", red.join("copy.md")).unwrap();
+    symlink("../sec/sub", red.join("sub")).unwrap();
+    build(&site);
+    assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
+    site.tier0(&["build", "--audience", "agents"])
+        .assert()
+        .success();
+    let agents = tree(&site.root().join("public-agents"));
+    assert!(agents.contains_key("red/copy/index.html"));
+    assert!(agents.contains_key("red/sub/deep/index.html"));
+}
