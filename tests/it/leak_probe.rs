@@ -138,3 +138,36 @@ fn a_link_into_an_internal_section_publishes_nothing_of_it() {
     assert!(agents.contains_key("red/copy/index.html"));
     assert!(agents.contains_key("red/sub/deep/index.html"));
 }
+
+/// `audience: internal` on the home page's landing page (the content
+/// folder's, or a language folder's, Hugo's `cascade` too) withholds its
+/// text alone, where a section's withholds all below it: the articles
+/// below were published without a word.
+#[test]
+fn an_internal_home_page_says_that_its_articles_are_published() {
+    let site = Site::empty();
+    site.write(
+        "content/_index.md",
+        "---\ntitle: Ayuda\naudience: internal\n---\n\nLeakcanary seven.\n",
+    );
+    site.write(
+        "content/en/_index.md",
+        "---\ntitle: Help\ncascade:\n  audience: internal\n---\n\nWelcome.\n",
+    );
+    site.write(
+        "content/en/red/open.md",
+        "---\nid: KB-11\ntitle: Open\n---\n\nPublic.\n",
+    );
+    let err = build(&site);
+    for home in ["content/_index.md:3:11", "content/en/_index.md:1:1"] {
+        assert!(
+            err.contains(&format!(
+                "the home page's `audience: internal` does not reach the articles and sections \
+                 below it: they are published\n  ┌─ {home}"
+            )),
+            "{err}"
+        );
+    }
+    assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
+    assert!(site.public().join("en/red/open/index.html").is_file());
+}
