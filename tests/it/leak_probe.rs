@@ -171,3 +171,46 @@ fn an_internal_home_page_says_that_its_articles_are_published() {
     assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
     assert!(site.public().join("en/red/open/index.html").is_file());
 }
+
+/// A snippet of the content folder that is no page (in a `_` or hidden
+/// folder, as Hugo's `_common/`) and whose front matter says `audience:
+/// internal` was put into a public page without a word: only snippets
+/// outside the content folder were checked.
+#[test]
+fn an_internal_snippet_of_the_content_folder_is_not_included() {
+    let site = Site::empty();
+    site.write(
+        "content/_common/agents.md",
+        "---\naudience: internal\n---\n\nLeakcanary nine.\n",
+    );
+    site.write(
+        "content/.notes/agents.md",
+        "---\naudience: internal\n---\n\nLeakcanary ten.\n",
+    );
+    site.write("content/_common/shared.md", "Restart the router.\n");
+    site.write(
+        "content/red/open.md",
+        "---\nid: KB-11\ntitle: Open\n---\n\n{{#include ../_common/agents.md}}\n\n\
+         {{#include ../.notes/agents.md}}\n",
+    );
+    site.write(
+        "content/red/shared.md",
+        "---\nid: KB-12\ntitle: Shared\n---\n\n{{#include ../_common/shared.md}}\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    for (file, line) in [("_common", 6), (".notes", 8)] {
+        assert!(
+            err.contains(&format!(
+                "error: includes `content/{file}/agents.md`, whose front matter says `audience: \
+                 internal`\n  ┌─ content/red/open.md:{line}:1"
+            )),
+            "{err}"
+        );
+    }
+    assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
+    assert!(
+        site.read_public("red/shared/index.html")
+            .contains("Restart the router.")
+    );
+}
