@@ -19,17 +19,27 @@ fn holding(site: &Site, marker: &str) -> Vec<String> {
         .collect()
 }
 
+/// A site whose section `sec` is internal, beside a public article.
+fn with_internal_section() -> Site {
+    let site = Site::empty();
+    site.write(
+        "content/sec/_index.md",
+        "---\ntitle: Agents\naudience: internal\n---\n",
+    );
+    site.write(
+        "content/red/open.md",
+        "---\nid: KB-11\ntitle: Open\n---\n\nPublic.\n",
+    );
+    site
+}
+
 /// An article internal by its section (`audience: internal` on the
 /// section's landing page) made its translations internal only when they
 /// stood in that section too: one in a public section, sharing its id or
 /// naming it as Hugo's `translationKey`, was published.
 #[test]
 fn a_translation_of_an_article_internal_by_its_section_is_internal() {
-    let site = Site::empty();
-    site.write(
-        "content/sec/_index.md",
-        "---\ntitle: Agents\naudience: internal\n---\n",
-    );
+    let site = with_internal_section();
     site.write(
         "content/sec/reset.md",
         "---\nid: KB-9\ntitle: Reset\n---\n\nSecret steps.\n",
@@ -45,10 +55,6 @@ fn a_translation_of_an_article_internal_by_its_section_is_internal() {
     site.write(
         "content/en/red/keys.md",
         "---\ntranslationKey: keys\ntitle: Keys\n---\n\nLeakcanary two.\n",
-    );
-    site.write(
-        "content/red/open.md",
-        "---\nid: KB-11\ntitle: Open\n---\n\nPublic.\n",
     );
     let err = build(&site);
     assert!(
@@ -71,11 +77,7 @@ fn a_translation_of_an_article_internal_by_its_section_is_internal() {
 /// error: leaving a file out must not publish what it withheld.
 #[test]
 fn a_translation_of_a_left_out_article_of_an_internal_section_is_internal() {
-    let site = Site::empty();
-    site.write(
-        "content/sec/_index.md",
-        "---\ntitle: Agents\naudience: internal\n---\n",
-    );
+    let site = with_internal_section();
     site.write(
         "content/sec/reset.md",
         "---\nid: KB-9\ntitle: Reset\ntier: L9\n---\n\nSecret steps.\n",
@@ -83,10 +85,6 @@ fn a_translation_of_a_left_out_article_of_an_internal_section_is_internal() {
     site.write(
         "content/red/reset.en.md",
         "---\nid: KB-9\ntitle: Reset\n---\n\nLeakcanary three.\n",
-    );
-    site.write(
-        "content/red/open.md",
-        "---\nid: KB-11\ntitle: Open\n---\n\nPublic.\n",
     );
     let output = site.tier0(&["build"]).output().unwrap();
     let err = stderr(&output);
@@ -105,11 +103,7 @@ fn a_translation_of_a_left_out_article_of_an_internal_section_is_internal() {
 #[test]
 fn a_link_into_an_internal_section_publishes_nothing_of_it() {
     use std::os::unix::fs::symlink;
-    let site = Site::empty();
-    site.write(
-        "content/sec/_index.md",
-        "---\ntitle: Agents\naudience: internal\n---\n",
-    );
+    let site = with_internal_section();
     site.write(
         "content/sec/child.md",
         "---\ntitle: Child\n---\n\nLeakcanary four.\n",
@@ -121,10 +115,6 @@ fn a_link_into_an_internal_section_publishes_nothing_of_it() {
     site.write(
         "content/sec/sub/deep.md",
         "---\ntitle: Deep\n---\n\nLeakcanary six.\n",
-    );
-    site.write(
-        "content/red/open.md",
-        "---\nid: KB-11\ntitle: Open\n---\n\nPublic.\n",
     );
     let red = site.root().join("content/red");
     symlink("../sec/child.md", red.join("copy.md")).unwrap();
