@@ -450,6 +450,8 @@ fn finish(
             Err(errors) => parsed.diagnostics.extend(errors),
         }
     }
+    let chapters = withheld::chapters(config, &parsed.articles, &withheld);
+    withheld.extend(chapters);
     let real = withheld::RealPlaces {
         config,
         links: &sources.links,

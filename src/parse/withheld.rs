@@ -108,6 +108,30 @@ pub(super) fn withhold(
     warnings
 }
 
+/// What an article that stands for its section's page (mdBook's
+/// `chapter.md` beside `chapter/`, where no landing page of `landings`
+/// does) withholds from that section: its own `audience: internal`, as a
+/// landing page's would.
+pub(super) fn chapters(
+    config: &Config,
+    articles: &[Article],
+    landings: &[(String, Withholding)],
+) -> Vec<(String, Withholding)> {
+    articles
+        .iter()
+        .filter(|a| a.audience == Audience::Internal && a.spans.has("audience"))
+        .filter_map(|a| SectionPath::of(&super::family(config, &a.rel)).id)
+        .filter(|id| !landings.iter().any(|(landed, _)| landed == id))
+        .map(|id| {
+            let internal = Withholding {
+                internal: true,
+                draft: false,
+            };
+            (id, internal)
+        })
+        .collect()
+}
+
 /// The symbolic links of the content folder ([`crate::discover::Sources`]),
 /// to find the real place of a page read through one.
 pub(super) struct RealPlaces<'a> {

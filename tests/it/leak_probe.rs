@@ -204,3 +204,31 @@ fn an_internal_snippet_of_the_content_folder_is_not_included() {
             .contains("Restart the router.")
     );
 }
+
+/// An internal article that stands for its section's page (mdBook's
+/// `chapter.md` beside `chapter/`) withholds the section as an internal
+/// landing page does: its sub-chapters were published.
+#[test]
+fn an_internal_chapter_withholds_its_sub_chapters() {
+    let site = Site::empty();
+    site.write(
+        "content/agents.md",
+        "---\nid: KB-20\naudience: internal\n---\n\n# Agents\n\nSecret.\n",
+    );
+    site.write(
+        "content/agents/reset.md",
+        "---\nid: KB-21\n---\n\n# Reset\n\nLeakcanary eleven.\n",
+    );
+    site.write(
+        "content/red/open.md",
+        "---\nid: KB-11\ntitle: Open\n---\n\nPublic.\n",
+    );
+    build(&site);
+    assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
+    assert!(site.public().join("red/open/index.html").is_file());
+    site.tier0(&["build", "--audience", "agents"])
+        .assert()
+        .success();
+    let agents = tree(&site.root().join("public-agents"));
+    assert!(agents.contains_key("agents/reset/index.html"));
+}
