@@ -232,3 +232,25 @@ fn an_internal_chapter_withholds_its_sub_chapters() {
     let agents = tree(&site.root().join("public-agents"));
     assert!(agents.contains_key("agents/reset/index.html"));
 }
+
+/// MkDocs's `exclude_docs` and `draft_docs` keep pages unpublished; tier0
+/// does not read them, and published those pages without a word.
+#[test]
+fn mkdocs_exclusions_that_are_not_read_are_named() {
+    let site = Site::empty();
+    site.write(
+        "mkdocs.yml",
+        "site_name: Help\nexclude_docs: |\n  /agents/\ndraft_docs: |\n  *.draft.md\n",
+    );
+    site.write("content/agents/plan.md", "# Plan\n\nSecret.\n");
+    let err = build(&site);
+    for (key, line) in [("exclude_docs", 2), ("draft_docs", 4)] {
+        assert!(
+            err.contains(&format!(
+                "warning: `{key}` is not read: the pages it names are published\n  ┌─ \
+                 mkdocs.yml:{line}:1"
+            )),
+            "{err}"
+        );
+    }
+}
