@@ -426,8 +426,15 @@ fn read_apart(name: &str) -> bool {
         || NEXTRA_SCRIPTS.contains(&name)
 }
 
+/// Whether the walk passes over a file or folder named `name`: a scratch
+/// one, a `_` one (not a landing page or a file read apart), or
+/// `node_modules`, the packages npm installs beside a docs folder's own
+/// `package.json` (VitePress and Docusaurus leave them out too): their
+/// files and READMEs are not the site's pages.
 fn is_skipped(name: &str) -> bool {
-    (is_scratch(name) || name.starts_with('_')) && !is_section_file(name) && !read_apart(name)
+    (is_scratch(name) || name.starts_with('_') || name == "node_modules")
+        && !is_section_file(name)
+        && !read_apart(name)
 }
 
 /// Whether a file or folder named `name` is none of the site's, in

@@ -254,3 +254,26 @@ fn mkdocs_exclusions_that_are_not_read_are_named() {
         );
     }
 }
+
+/// A docs folder with its own `package.json` holds the packages npm
+/// installed: each package's README was published as an article, and its
+/// scripts copied to the site.
+#[test]
+fn node_modules_of_the_content_folder_are_not_published() {
+    let site = Site::empty();
+    site.write(
+        "content/node_modules/pkg/README.md",
+        "# pkg\n\nLeakcanary twelve.\n",
+    );
+    site.write(
+        "content/node_modules/pkg/index.js",
+        "module.exports = 'leakcanary';\n",
+    );
+    site.write(
+        "content/red/open.md",
+        "---\nid: KB-11\ntitle: Open\n---\n\nPublic.\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("node_modules"), "{err}");
+    assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
+}
