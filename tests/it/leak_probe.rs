@@ -277,3 +277,41 @@ fn node_modules_of_the_content_folder_are_not_published() {
     assert!(!err.contains("node_modules"), "{err}");
     assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
 }
+
+/// `internal: true`, as authors write it, was an unknown key, ignored with
+/// a warning: the article was published.
+#[test]
+fn internal_true_keeps_an_article_to_agents() {
+    let site = Site::empty();
+    site.write(
+        "content/red/plan.md",
+        "---\nid: KB-1\ntitle: Plan\ninternal: true\n---\n\nLeakcanary thirteen.\n",
+    );
+    site.write(
+        "content/red/both.md",
+        "---\nid: KB-2\ntitle: Both\ninternal: yes\naudience: public\n---\n\nLeakcanary fourteen.\n",
+    );
+    site.write(
+        "content/sec/_index.md",
+        "---\ntitle: Agents\ninternal: true\n---\n",
+    );
+    site.write(
+        "content/sec/steps.md",
+        "---\nid: KB-3\ntitle: Steps\n---\n\nLeakcanary fifteen.\n",
+    );
+    site.write(
+        "content/red/open.md",
+        "---\nid: KB-4\ntitle: Open\ninternal: false\n---\n\nPublic.\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("unknown key"), "{err}");
+    assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
+    assert!(site.public().join("red/open/index.html").is_file());
+    site.tier0(&["build", "--audience", "agents"])
+        .assert()
+        .success();
+    let agents = tree(&site.root().join("public-agents"));
+    for page in ["red/plan", "red/both", "sec/steps"] {
+        assert!(agents.contains_key(&format!("{page}/index.html")), "{page}");
+    }
+}
