@@ -151,6 +151,9 @@ const KEYS: &[(&str, Field)] = &[
     ("redirect_from", Field::Aliases),
     ("draft", Field::Draft),
     ("published", Field::Published),
+    // Obsidian Publish's and Quartz's `publish: false`: left unread, it
+    // published the note its author kept off the site.
+    ("publish", Field::Published),
     ("headless", Field::Unrendered),
     ("build", Field::Unrendered),
     ("_build", Field::Unrendered),

@@ -315,3 +315,24 @@ fn internal_true_keeps_an_article_to_agents() {
         assert!(agents.contains_key(&format!("{page}/index.html")), "{page}");
     }
 }
+
+/// Obsidian Publish's and Quartz's `publish: false` was an unknown key,
+/// ignored with a warning: the note was published.
+#[test]
+fn publish_false_keeps_a_page_unpublished() {
+    let site = Site::empty();
+    site.write(
+        "content/red/note.md",
+        "---\nid: KB-1\ntitle: Note\npublish: false\n---\n\nLeakcanary sixteen.\n",
+    );
+    site.write(
+        "content/red/open.md",
+        "---\nid: KB-2\ntitle: Open\npublish: true\n---\n\nPublic.\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("unknown key"), "{err}");
+    assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
+    assert!(site.public().join("red/open/index.html").is_file());
+    site.tier0(&["build", "--drafts"]).assert().success();
+    assert!(site.public().join("red/note/index.html").is_file());
+}
