@@ -2,6 +2,8 @@
 //! a small site whose internal text carries a marker word and asserts that
 //! no file of the public output holds it.
 
+use std::collections::BTreeMap;
+
 use crate::held_out::build;
 use crate::support::{Site, stderr, tree};
 
@@ -17,6 +19,14 @@ fn holding(site: &Site, marker: &str) -> Vec<String> {
         })
         .map(|(path, _)| path)
         .collect()
+}
+
+/// Builds the agents' edition of `site`, which must succeed: its files.
+fn agents_edition(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    site.tier0(&["build", "--audience", "agents"])
+        .assert()
+        .success();
+    tree(&site.root().join("public-agents"))
 }
 
 /// A site whose section `sec` is internal, beside a public article.
@@ -62,14 +72,11 @@ fn a_translation_of_an_article_internal_by_its_section_is_internal() {
         "{err}"
     );
     assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
-    site.tier0(&["build", "--audience", "agents"])
-        .assert()
-        .success();
-    let agents = site.root().join("public-agents");
+    let agents = agents_edition(&site);
     assert!(
-        tree(&agents)
+        agents
             .values()
-            .any(|bytes| { String::from_utf8_lossy(bytes).contains("Leakcanary two") })
+            .any(|bytes| String::from_utf8_lossy(bytes).contains("Leakcanary two"))
     );
 }
 
@@ -121,10 +128,7 @@ fn a_link_into_an_internal_section_publishes_nothing_of_it() {
     symlink("../sec/sub", red.join("sub")).unwrap();
     build(&site);
     assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
-    site.tier0(&["build", "--audience", "agents"])
-        .assert()
-        .success();
-    let agents = tree(&site.root().join("public-agents"));
+    let agents = agents_edition(&site);
     assert!(agents.contains_key("red/copy/index.html"));
     assert!(agents.contains_key("red/sub/deep/index.html"));
 }
@@ -226,10 +230,7 @@ fn an_internal_chapter_withholds_its_sub_chapters() {
     build(&site);
     assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
     assert!(site.public().join("red/open/index.html").is_file());
-    site.tier0(&["build", "--audience", "agents"])
-        .assert()
-        .success();
-    let agents = tree(&site.root().join("public-agents"));
+    let agents = agents_edition(&site);
     assert!(agents.contains_key("agents/reset/index.html"));
 }
 
@@ -307,10 +308,7 @@ fn internal_true_keeps_an_article_to_agents() {
     assert!(!err.contains("unknown key"), "{err}");
     assert_eq!(holding(&site, "leakcanary"), Vec::<String>::new());
     assert!(site.public().join("red/open/index.html").is_file());
-    site.tier0(&["build", "--audience", "agents"])
-        .assert()
-        .success();
-    let agents = tree(&site.root().join("public-agents"));
+    let agents = agents_edition(&site);
     for page in ["red/plan", "red/both", "sec/steps"] {
         assert!(agents.contains_key(&format!("{page}/index.html")), "{page}");
     }
