@@ -50,10 +50,11 @@ pub struct Included {
     /// the dev server watches for: a listing deleted and put back, or
     /// written after the page that includes it.
     pub missing: Vec<PathBuf>,
-    /// The Markdown files put in from outside the content folder whose
-    /// front matter says `audience: internal` (as the site folder shows
-    /// them), with the range of the line that includes each: a public
-    /// page may not show them.
+    /// The Markdown files put in from outside the content folder, or from
+    /// a hidden or `_` file or folder of it (no page), whose front matter
+    /// says `audience: internal` (as the site folder shows them), with the
+    /// range of the line that includes each: a public page may not show
+    /// them.
     pub internal: Vec<(String, Range<usize>)>,
 }
 
@@ -259,19 +260,25 @@ impl Reader {
             ));
         }
         self.total += part.len();
-        match path.strip_prefix(&self.content) {
+        // A page of the content folder is withheld as the build decides
+        // (its section, its translations); another Markdown file, as its
+        // front matter says.
+        let page = match path.strip_prefix(&self.content) {
             Ok(rel) => {
+                let page = !super::walk::passed_over_within(rel, false);
                 let rel = rel.to_string_lossy().replace('\\', "/");
                 self.files.push((rel, at.clone()));
+                page
             }
             Err(_) => {
-                if markdown && says_internal(&path, whole) {
-                    let shown = path.strip_prefix(&self.root).unwrap_or(&path);
-                    self.internal
-                        .push((shown.display().to_string(), at.clone()));
-                }
                 self.outside.push(path.clone());
+                false
             }
+        };
+        if markdown && !page && says_internal(&path, whole) {
+            let shown = path.strip_prefix(&self.root).unwrap_or(&path);
+            self.internal
+                .push((shown.display().to_string(), at.clone()));
         }
         if let Some(language) = &target.code {
             return Ok(includes::fenced(&part, language));

@@ -282,6 +282,10 @@ pub struct Sources {
     /// The bodies of the articles and landing pages that include other
     /// files, with those put in, by content-relative path ([`includes`]).
     pub included: BTreeMap<String, Arc<Included>>,
+    /// The symbolic links the walk followed: each link's path and the real
+    /// path it leads to, both content-relative. A page read through one is
+    /// withheld as its real place withholds it.
+    pub links: Vec<(String, String)>,
     /// Texts of all files, for showing diagnostics.
     pub texts: SourceTexts,
     /// Files that could not be used.
@@ -386,6 +390,7 @@ pub fn discover(
         links,
     } = walk_all(&content, &mut sources.problems);
     sources.assets = readable(&content, assets, &mut sources.problems);
+    sources.links.clone_from(&links);
     let landings = crate::landing::landings(markdown.iter().map(String::as_str));
 
     let read = match known {
@@ -526,8 +531,15 @@ fn read_apart(name: &str) -> bool {
         || NEXTRA_SCRIPTS.contains(&name)
 }
 
+/// Whether the walk passes over a file or folder named `name`: a scratch
+/// one, a `_` one (not a landing page or a file read apart), or
+/// `node_modules`, the packages npm installs beside a docs folder's own
+/// `package.json` (VitePress and Docusaurus leave them out too): their
+/// files and READMEs are not the site's pages.
 fn is_skipped(name: &str) -> bool {
-    (is_scratch(name) || name.starts_with('_')) && !is_section_file(name) && !read_apart(name)
+    (is_scratch(name) || name.starts_with('_') || name == "node_modules")
+        && !is_section_file(name)
+        && !read_apart(name)
 }
 
 /// Whether a file or folder named `name` is none of the site's, in

@@ -70,6 +70,14 @@ fn passed_over(rel: &Path, is_dir: bool) -> bool {
     uploads(rel) == Some(false) || (is_skipped(&name) && !upload_dir)
 }
 
+/// Whether the walk passes over the file (or folder, `is_dir`) at `rel`
+/// or a folder above it: what no build publishes as a page.
+pub(super) fn passed_over_within(rel: &Path, is_dir: bool) -> bool {
+    rel.ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .any(|a| passed_over(a, a != rel || is_dir))
+}
+
 /// What the walk makes of a file it reads.
 #[derive(Debug, PartialEq, Eq)]
 enum Taken {
@@ -116,10 +124,7 @@ fn unfollowed(
             "copy the file into the content folder instead of linking to it",
         ));
     };
-    let hidden = target
-        .ancestors()
-        .filter(|a| !a.as_os_str().is_empty())
-        .any(|a| passed_over(a, a != target || kind.is_dir()));
+    let hidden = passed_over_within(target, kind.is_dir());
     let same = if kind.is_dir() {
         uploads(rel).is_some() == uploads(target).is_some()
     } else {

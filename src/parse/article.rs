@@ -126,7 +126,11 @@ pub(super) fn parse_article(
     {
         // An audience in error reads as internal.
         let read = Some((article.id, article.audience));
-        return (Err(LeftOut::new(config, file, read)), diagnostics);
+        let left_out = LeftOut {
+            section: article.section.filter(|_| !spans.has("audience")),
+            ..LeftOut::new(config, file, read)
+        };
+        return (Err(left_out), diagnostics);
     }
     (Ok(Article { spans, ..article }), diagnostics)
 }

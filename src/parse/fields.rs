@@ -30,6 +30,9 @@ use crate::matter::text::Field as TextField;
 use crate::matter::yaml;
 use crate::matter::{Entry, FrontMatter, Value};
 
+/// The audience that `internal: true` says.
+const INTERNAL: &str = "internal";
+
 /// Front matter as tier0 reads it, before it is checked against the config.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(super) struct RawFrontMatter {
@@ -293,7 +296,19 @@ impl<'a> Reader<'a> {
             Field::Unrendered => self.read.raw.draft |= self.unrendered(entry, value),
             Field::Unlisted => self.read.raw.unlisted = self.flag(entry, value).unwrap_or(false),
             Field::Confidence => self.read.raw.confidence = self.text(entry, value),
-            Field::Audience => self.read.raw.audience = self.text(entry, value),
+            Field::Audience => {
+                let written = self.text(entry, value);
+                // Beside `internal: true`, withholding is the safe side.
+                if self.read.raw.audience.as_deref() != Some(INTERNAL) {
+                    self.read.raw.audience = written;
+                }
+            }
+            Field::Internal => {
+                if self.flag(entry, value) == Some(true) {
+                    self.read.spans.set("audience", &entry.value_span);
+                    self.read.raw.audience = Some(INTERNAL.to_owned());
+                }
+            }
             Field::Weight => self.read.raw.weight = self.integer(entry, value),
             Field::Position => self.read.raw.position = self.integer(entry, value),
             Field::Author => self.read.raw.author = self.author(entry, value),

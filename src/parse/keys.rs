@@ -80,6 +80,9 @@ pub(super) enum Field {
     /// KCS confidence: `draft`, `not-validated`, `validated`, `archived`.
     Confidence,
     Audience,
+    /// `internal: true`, as authors write it for `audience: internal`:
+    /// read as that rather than ignored, which published the article.
+    Internal,
     Weight,
     /// Docusaurus's `sidebar_position`, Just the Docs' `nav_order`: a place
     /// among the siblings, which come after those with one.
@@ -148,6 +151,9 @@ const KEYS: &[(&str, Field)] = &[
     ("redirect_from", Field::Aliases),
     ("draft", Field::Draft),
     ("published", Field::Published),
+    // Obsidian Publish's and Quartz's `publish: false`: left unread, it
+    // published the note its author kept off the site.
+    ("publish", Field::Published),
     ("headless", Field::Unrendered),
     ("build", Field::Unrendered),
     ("_build", Field::Unrendered),
@@ -157,6 +163,7 @@ const KEYS: &[(&str, Field)] = &[
     ("hidden", Field::Unlisted),
     ("confidence", Field::Confidence),
     ("audience", Field::Audience),
+    ("internal", Field::Internal),
     ("weight", Field::Weight),
     ("sidebar_position", Field::Position),
     ("nav_order", Field::Position),
@@ -346,6 +353,7 @@ pub(super) fn want(key: &str) -> Want {
             | Field::Published
             | Field::Unrendered
             | Field::Unlisted
+            | Field::Internal
             | Field::Weight
             | Field::Position
             | Field::Sidebar
@@ -400,6 +408,7 @@ pub(super) fn tier0_key(field: Field) -> Option<&'static str> {
         Field::Author => "author",
         Field::Team => "team",
         Field::Expiry
+        | Field::Internal
         | Field::Cascade
         | Field::Sidebar
         | Field::TranslationKey

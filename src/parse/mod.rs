@@ -345,6 +345,10 @@ pub(super) struct LeftOut {
     family: String,
     /// Its id and audience, when its front matter could be read.
     read: Option<(String, Audience)>,
+    /// Its section, when its front matter could be read and says no
+    /// `audience:`: an internal section makes it internal
+    /// ([`withheld::withhold`]).
+    section: Option<String>,
 }
 
 impl LeftOut {
@@ -353,6 +357,7 @@ impl LeftOut {
             file: file.clone(),
             family: family(config, &file.rel),
             read,
+            section: None,
         }
     }
 }
@@ -432,13 +437,8 @@ fn finish(
             Err(file) => left_out.push(file),
         }
     }
+    // Before anything reads ids: a translation may take its sibling's.
     translations::share_ids(config, &mut parsed.articles, &mut parsed.diagnostics);
-    parsed.diagnostics.extend(translations::share_audience(
-        config,
-        &mut parsed.articles,
-        &left_out,
-    ));
-    parsed.left_out = left_out.into_iter().map(|l| l.file).collect();
     let mut sections = Vec::new();
     let mut withheld = Vec::new();
     for file in &sources.sections {
@@ -452,11 +452,25 @@ fn finish(
             Err(errors) => parsed.diagnostics.extend(errors),
         }
     }
+    let chapters = withheld::chapters(config, &parsed.articles, &withheld);
+    withheld.extend(chapters);
+    let real = withheld::RealPlaces {
+        config,
+        links: &sources.links,
+    };
     parsed.diagnostics.extend(withheld::withhold(
-        &withheld,
-        &mut parsed.articles,
+        (&withheld, &real),
+        (&mut parsed.articles, &mut left_out),
         &mut sections,
     ));
+    // After the sections: an article internal by its section makes its
+    // translations in public sections internal too.
+    parsed.diagnostics.extend(translations::share_audience(
+        config,
+        &mut parsed.articles,
+        &left_out,
+    ));
+    parsed.left_out = left_out.into_iter().map(|l| l.file).collect();
     parsed.sections = sections.into_iter().map(|(section, _)| section).collect();
     parsed
 }

@@ -69,6 +69,9 @@ pub(super) fn parse_section(
     let mut warnings = read.warnings;
     warnings.extend(prepared.warnings(&file.path, body, body_start));
     let (title, title_heading) = title_of(read.raw.title.as_deref(), &prepared, body_start);
+    if id.is_none() && withholding.internal {
+        warnings.push(home_withholds_nothing_below(file, &read.spans));
+    }
     let written = read
         .spans
         .has("audience")
@@ -90,4 +93,26 @@ pub(super) fn parse_section(
         draft: read.raw.draft,
     };
     (Ok((page, written, warnings)), holds)
+}
+
+/// The warning that `audience: internal` (or Hugo's `cascade` of it) on the
+/// home page's landing page, the content folder's or a language folder's,
+/// withholds nothing below it (`audience:` its own text only): a section's
+/// withholds all below it, and an author may expect the same of the home.
+fn home_withholds_nothing_below(file: &SourceFile, spans: &super::FieldSpans) -> Diagnostic {
+    let span = if spans.has("audience") {
+        spans.value("audience")
+    } else {
+        0..3
+    };
+    Diagnostic::warning(
+        &file.path,
+        span,
+        "the home page's `audience: internal` does not reach the articles and sections below \
+         it: they are published",
+    )
+    .with_help(
+        "to keep them to agents, write `audience: internal` in their sections' landing pages \
+         or in each article",
+    )
 }

@@ -1,4 +1,5 @@
-//! Audience is decided per translation group, not per file.
+//! Audience is decided per translation group, not per file, after the
+//! sections have passed theirs down ([`super::withheld`]).
 //!
 //! Translations share an id. When one of them is internal, a translation
 //! that does not say `audience:` is internal too, with a warning that names
@@ -7,8 +8,9 @@
 //! published, with a warning, since that is the one way to publish part of
 //! an internal group and may be a slip.
 //!
-//! An internal original left out of the build for an error (an unknown
-//! tier, a bad date) still makes its translations internal: leaving a
+//! An internal original (by itself or by its section) left out of the
+//! build for an error (an unknown tier, a bad date) still makes its
+//! translations internal: leaving a
 //! file out must not publish what it withheld. When its front matter
 //! could not even be read, neither its id nor its audience is known, so
 //! the translations that follow the file-name convention (`wifi.md`,

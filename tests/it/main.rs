@@ -36,6 +36,7 @@ mod insights;
 mod kcs;
 mod language_folders;
 mod layout;
+mod leak_probe;
 mod lenient;
 mod links;
 mod mkdocs_nav;
