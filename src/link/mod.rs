@@ -262,7 +262,9 @@ pub fn link_or_return(
         sections.into_iter().partition(|s| s.section.is_some());
     // Problems a lenient build publishes anyway, with a warning.
     let mut warnings = Vec::new();
-    let (landings, unused) = sections::landing_pages(landings);
+    let (landings, mut unused) = sections::landing_pages(landings);
+    let (homes, unused_homes) = sections::home_pages(homes);
+    unused.extend(unused_homes);
     let mut lenient = place::Lenient {
         strict: config.strict,
         errors: &mut errors,
@@ -301,7 +303,6 @@ pub fn link_or_return(
         &mut lenient,
         &mut redirects,
     );
-    let homes = homes.into_iter().map(|s| (s.lang.clone(), s)).collect();
     let sections::Lookups {
         section_by_id,
         article_sections,

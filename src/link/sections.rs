@@ -94,25 +94,57 @@ pub(super) type Landings = BTreeMap<(String, String), Arc<SectionPage>>;
 /// for each one left unused: a section has one page, and the others are
 /// said, not silently dropped. `landings` are in path order.
 pub(super) fn landing_pages(landings: Vec<SectionPage>) -> (Landings, Vec<Diagnostic>) {
-    let mut used = Landings::new();
+    let (used, unused) = first_of_each(
+        landings,
+        |page| (page.lang.clone(), page.section.clone().unwrap_or_default()),
+        |(_, id)| format!("section `{id}` already has its landing page"),
+        "merge the two, or rename one of the folders",
+    );
+    let used = used.into_iter().map(|(key, page)| (key, Arc::new(page)));
+    (used.collect(), unused)
+}
+
+/// The home text of each language (the first, in path order, when the
+/// top of the content folder and the language's folder both have one:
+/// `_index.md` and `es/_index.md` in a Spanish site), and an error for
+/// each one left unused.
+pub(super) fn home_pages(
+    homes: Vec<SectionPage>,
+) -> (BTreeMap<String, SectionPage>, Vec<Diagnostic>) {
+    first_of_each(
+        homes,
+        |page| page.lang.clone(),
+        |lang| format!("the `{lang}` home page already has its text"),
+        "merge the two into one file",
+    )
+}
+
+/// The first of `pages` (in path order) for each `key`, and an error for
+/// each other one, which `taken` says is taken, with `help`.
+fn first_of_each<K: Ord>(
+    pages: Vec<SectionPage>,
+    key: impl Fn(&SectionPage) -> K,
+    taken: impl Fn(&K) -> String,
+    help: &str,
+) -> (BTreeMap<K, SectionPage>, Vec<Diagnostic>) {
+    let mut used = BTreeMap::new();
     let mut unused = Vec::new();
-    for landing in landings {
-        let id = landing.section.clone().unwrap_or_default();
-        match used.entry((landing.lang.clone(), id)) {
+    for page in pages {
+        match used.entry(key(&page)) {
             Entry::Vacant(free) => {
-                free.insert(Arc::new(landing));
+                free.insert(page);
             }
-            Entry::Occupied(taken) => unused.push(
+            Entry::Occupied(first) => unused.push(
                 Diagnostic::error(
-                    &landing.path,
+                    &page.path,
                     0..0,
                     format!(
-                        "section `{}` already has its landing page, {}: this one is not used",
-                        taken.key().1,
-                        taken.get().path.display()
+                        "{}, {}: this one is not used",
+                        taken(first.key()),
+                        first.get().path.display()
                     ),
                 )
-                .with_help("merge the two, or rename one of the folders"),
+                .with_help(help),
             ),
         }
     }

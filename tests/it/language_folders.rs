@@ -550,3 +550,26 @@ fn an_id_given_one_translation_is_shared_by_path() {
     );
     assert!(site.public().join("kb/KB-9/index.html").is_file());
 }
+
+/// The top of the content folder and the default language's folder both
+/// giving the home text: the first is used and the other said, not
+/// dropped without a word.
+#[test]
+fn two_home_texts_for_one_language_are_said() {
+    let site = site();
+    site.write(
+        "content/_index.md",
+        "---\ntitle: Ayuda\n---\n\nBienvenido (arriba).\n",
+    );
+    site.write(
+        "content/es/_index.md",
+        "---\ntitle: Ayuda\n---\n\nBienvenido (carpeta).\n",
+    );
+    let err = built(&site);
+    crate::conventions::assert_warning_at(
+        &err,
+        "the `es` home page already has its text, content/_index.md: this one is not used",
+        "content/es/_index.md:1:1",
+    );
+    assert_has(&site.read_public("index.html"), &["Bienvenido (arriba)."]);
+}
