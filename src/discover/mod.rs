@@ -13,6 +13,7 @@
 //! diagnostic, never a panic.
 
 mod docusaurus;
+mod excluded;
 mod generators;
 mod hugo;
 pub mod includes;
@@ -35,6 +36,7 @@ use walkdir::WalkDir;
 use crate::diagnostics::{Diagnostic, SourceTexts};
 pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
 pub use docusaurus::{translations as docusaurus_translations, unread_versions};
+pub use excluded::Exclusions;
 pub use generators::{GeneratorFolder, generator_folder};
 use generators::{other_content_folder, refused_generator_folder};
 pub use hugo::language_folder as hugo_language_folder;
@@ -268,6 +270,9 @@ pub struct Sources {
     pub mkdocs_inherited: Option<SourceFile>,
     /// Docusaurus's sidebars ([`SIDEBARS_FILES`]).
     pub sidebars: Option<SourceFile>,
+    /// What MkDocs's configuration keeps off the site: its excluded files
+    /// are not walked, its drafts are built as drafts.
+    pub exclusions: Exclusions,
     /// The translations of Docusaurus's sidebar labels beside each mounted
     /// folder (`i18n/fr/docusaurus-plugin-content-docs/current.json`),
     /// each with the language of that folder and its path and text.
@@ -383,12 +388,23 @@ pub fn discover(
         ));
     }
     let mut sources = Sources::default();
+    // Read first: its `exclude_docs` keeps files out of the walk.
+    mkdocs::read(root, &mut sources);
+    if let Some(mkdocs) = sources
+        .mkdocs
+        .as_ref()
+        .filter(|f| !f.rel.ends_with(".toml"))
+    {
+        let (exclusions, problems) = Exclusions::of_mkdocs(mkdocs, &content.dir);
+        sources.exclusions = exclusions;
+        sources.problems.extend(problems);
+    }
     let Walked {
         markdown,
         assets,
         apart,
         links,
-    } = walk_all(&content, &mut sources.problems);
+    } = walk_all(&content, &sources.exclusions, &mut sources.problems);
     sources.assets = readable(&content, assets, &mut sources.problems);
     sources.links.clone_from(&links);
     let landings = crate::landing::landings(markdown.iter().map(String::as_str));
@@ -422,8 +438,10 @@ pub fn discover(
             sources.articles.push(file);
         }
     }
-    // The paths are sorted: the map is built in one pass, not by inserts.
-    sources.texts = texts.into_iter().collect();
+    // The paths are sorted: the map is built in one pass, not by inserts;
+    // the configuration files read before the walk join it.
+    let configurations = std::mem::replace(&mut sources.texts, texts.into_iter().collect());
+    sources.texts.extend(configurations);
     // A handful of small files, read when they are needed: they are few.
     for rel in apart {
         match std::fs::read(content.file(&rel)) {
@@ -446,7 +464,6 @@ pub fn discover(
     let (included, problems) = includes::include_all(root, &content, &pages);
     sources.included = included;
     sources.problems.extend(problems);
-    mkdocs::read(root, &mut sources);
     mkdocs::read_sidebars(root, &mut sources);
     docusaurus::read_labels(root, mounted, &mut sources);
     sources.theme = read_theme(&root.join("themes").join(theme))?;
@@ -455,11 +472,15 @@ pub fn discover(
 
 /// [`walk_content`] of the content folder and of each folder mounted in
 /// it, whose paths are given under their language's folder.
-fn walk_all(content: &ContentFolder, problems: &mut Vec<Diagnostic>) -> Walked {
-    let mut walked = walk_content(content, problems);
+fn walk_all(
+    content: &ContentFolder,
+    exclusions: &Exclusions,
+    problems: &mut Vec<Diagnostic>,
+) -> Walked {
+    let mut walked = walk_content(content, exclusions, problems);
     for (lang, folder) in content.mounts() {
         let under = |rel: String| format!("{lang}/{rel}");
-        let mounted = walk_content(&folder, problems);
+        let mounted = walk_content(&folder, &Exclusions::default(), problems);
         walked
             .markdown
             .extend(mounted.markdown.into_iter().map(under));

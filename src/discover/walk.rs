@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::{Asset, ContentFolder, is_markdown, is_skipped, read_apart};
+use super::{Asset, ContentFolder, Exclusions, is_markdown, is_skipped, read_apart};
 use crate::diagnostics::Diagnostic;
 
 /// GitBook's folder at the top of a space, `.gitbook/`, whose `assets/`
@@ -148,8 +148,13 @@ pub(super) struct Walked {
     pub(super) links: Vec<(String, String)>,
 }
 
-/// Markdown files, assets and the files read apart under `folder`.
-pub(super) fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic>) -> Walked {
+/// Markdown files, assets and the files read apart under `folder`, but
+/// those `exclusions` keep off the site.
+pub(super) fn walk_content(
+    folder: &ContentFolder,
+    exclusions: &Exclusions,
+    problems: &mut Vec<Diagnostic>,
+) -> Walked {
     let content = folder.dir.as_path();
     let root = content
         .canonicalize()
@@ -188,7 +193,9 @@ pub(super) fn walk_content(folder: &ContentFolder, problems: &mut Vec<Diagnostic
             }
         };
         let at = entry.path().strip_prefix(content).unwrap_or(entry.path());
-        if passed_over(at, entry.file_type().is_dir()) {
+        if passed_over(at, entry.file_type().is_dir())
+            || exclusions.excludes(at, entry.file_type().is_dir())
+        {
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
             }

@@ -31,7 +31,6 @@ pub(super) fn read(sources: &Sources) -> Read {
         return Read::default();
     };
     let (mut navigation, mut problems) = navigation(file);
-    problems.extend(unread_exclusions(file));
     // A file with no `nav` of its own takes the one it inherits.
     let empty = navigation
         .as_ref()
@@ -46,38 +45,6 @@ pub(super) fn read(sources: &Sources) -> Read {
         problems,
         ..Read::default()
     }
-}
-
-/// MkDocs's keys that keep pages of `docs_dir` off the site
-/// (`exclude_docs`) or off its build (`draft_docs`), which tier0 does not
-/// read: the pages they name are published.
-const EXCLUSIONS: [&str; 2] = ["exclude_docs", "draft_docs"];
-
-/// A warning at each key of [`EXCLUSIONS`] that `file` writes at its top
-/// level: its author counts on those pages staying unpublished.
-fn unread_exclusions(file: &SourceFile) -> Vec<Diagnostic> {
-    let mut at = 0;
-    let mut found = Vec::new();
-    for line in file.text.split_inclusive('\n') {
-        if let Some(key) = EXCLUSIONS.iter().find(|key| {
-            line.strip_prefix(**key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        }) {
-            found.push(
-                Diagnostic::warning(
-                    &file.path,
-                    at..at + key.len(),
-                    format!("`{key}` is not read: the pages it names are published"),
-                )
-                .with_help(
-                    "write `draft: true` or `audience: internal` in their front matter, or move \
-                     them out of the docs folder",
-                ),
-            );
-        }
-        at += line.len();
-    }
-    found
 }
 
 /// The keys of `mkdocs.yml` that tier0 reads.

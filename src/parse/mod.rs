@@ -433,7 +433,11 @@ fn finish(
     let mut left_out = Vec::new();
     for (result, _) in results {
         match result {
-            Ok(article) => parsed.articles.push(article),
+            Ok(mut article) => {
+                // MkDocs's `draft_docs`.
+                article.draft |= sources.exclusions.is_draft(&article.rel);
+                parsed.articles.push(article);
+            }
             Err(file) => left_out.push(file),
         }
     }

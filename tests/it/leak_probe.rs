@@ -234,26 +234,35 @@ fn an_internal_chapter_withholds_its_sub_chapters() {
     assert!(agents.contains_key("agents/reset/index.html"));
 }
 
-/// MkDocs's `exclude_docs` and `draft_docs` keep pages unpublished; tier0
-/// does not read them, and published those pages without a word.
+/// MkDocs's `exclude_docs` and `draft_docs` keep pages unpublished: tier0
+/// published them without a word. Excluded files are now never read, and
+/// drafts are drafts.
 #[test]
-fn mkdocs_exclusions_that_are_not_read_are_named() {
+fn mkdocs_exclusions_keep_pages_off_the_site() {
     let site = Site::empty();
     site.write(
         "mkdocs.yml",
-        "site_name: Help\nexclude_docs: |\n  /agents/\ndraft_docs: |\n  *.draft.md\n",
+        "site_name: Help\nexclude_docs: |\n  /agents/\n  *.tmp.md\ndraft_docs: |\n  \
+         *.draft.md\n",
     );
-    site.write("content/agents/plan.md", "# Plan\n\nSecret.\n");
+    site.write("content/agents/plan.md", "# Plan\n\nLeakcanary one.\n");
+    site.write("content/agents/shot.png", "PNG leakcanary");
+    site.write("content/red/notes.tmp.md", "# Notes\n\nLeakcanary two.\n");
+    site.write("content/red/next.draft.md", "# Next\n\nLeakcanary three.\n");
+    site.write("content/red/open.md", "# Open\n\nPublic.\n");
     let err = build(&site);
-    for (key, line) in [("exclude_docs", 2), ("draft_docs", 4)] {
-        assert!(
-            err.contains(&format!(
-                "warning: `{key}` is not read: the pages it names are published\n  ┌─ \
-                 mkdocs.yml:{line}:1"
-            )),
-            "{err}"
-        );
-    }
+    assert!(
+        !err.contains("agents") && !err.contains("notes.tmp"),
+        "{err}"
+    );
+    assert!(holding(&site, "leakcanary").is_empty());
+    assert!(site.public().join("red/open/index.html").is_file());
+    // The drafts are shown by `--drafts`; the excluded files never.
+    let output = site.tier0(&["build", "--drafts"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(site.public().join("red/next-draft/index.html").is_file());
+    assert!(holding(&site, "leakcanary one").is_empty());
+    assert!(holding(&site, "leakcanary two").is_empty());
 }
 
 /// A docs folder with its own `package.json` holds the packages npm
