@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use super::Mounted;
 use super::root_file;
-use super::script::{Token, literal, tokens};
+use super::script::{Token, strings_of, tokens};
 use crate::diagnostics::Diagnostic;
 
 /// Docusaurus's configuration files, at the top of its project.
@@ -57,17 +57,7 @@ fn locales(script: &str) -> (Option<&str>, Vec<&str>) {
         Some(Token::Text(locale)) => Some(*locale),
         _ => None,
     });
-    let listed = value("locales")
-        .filter(|&at| tokens.get(at) == Some(&Token::Open))
-        .map(|open| {
-            literal(&tokens, open)
-                .filter_map(|(at, depth)| match tokens[at] {
-                    Token::Text(locale) if depth == 1 => Some(locale),
-                    _ => None,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let listed = strings_of(&tokens, "locales", Token::Colon).unwrap_or_default();
     (default, listed)
 }
 

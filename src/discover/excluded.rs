@@ -1,22 +1,29 @@
-//! The pages MkDocs's configuration keeps off the site: `exclude_docs`
-//! names files of its `docs_dir` that are never built, `draft_docs` those
-//! that only `mkdocs serve` shows. Both are gitignore patterns, one per
-//! line, relative to `docs_dir` (`drafts/`, `*.tmp.md`, `!keep.md`), which
-//! the `ignore` crate reads as Git does. tier0 leaves the excluded files
-//! out of the walk, as if they were not there, and builds the drafts as
-//! drafts (`tier0 serve --drafts` shows them): an author who kept a page
-//! unpublished with MkDocs keeps it unpublished here.
+//! The pages other generators' configurations keep off the site. MkDocs's
+//! `exclude_docs` names files of its `docs_dir` that are never built,
+//! `draft_docs` those that only `mkdocs serve` shows: both gitignore
+//! patterns, one per line, relative to `docs_dir` (`drafts/`, `*.tmp.md`,
+//! `!keep.md`), which the `ignore` crate reads as Git does. Sphinx's
+//! `exclude_patterns` (in the `conf.py` of its source folder) and
+//! VitePress's `srcExclude` (in `.vitepress/config.*`) are globs relative
+//! to the content folder, whose `*` stays within a folder and `**` crosses
+//! them (`drafts/*`, `**/README.md`); a pattern that names a folder
+//! excludes what it holds. tier0 leaves the excluded files out of the
+//! walk, as if they were not there, and builds the drafts as drafts
+//! (`tier0 serve --drafts` shows them): an author who kept a page
+//! unpublished with another generator keeps it unpublished here.
 //!
 //! In: the text of the `mkdocs.yml` beside `tier0.yaml`, the content
-//! folder. Out: [`Exclusions`], and a warning for a pattern Git would not
-//! read.
+//! folder. Out: [`Exclusions`], and a warning for a pattern that cannot
+//! be read.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::Deserialize;
 
 use super::SourceFile;
+use super::script::{Token, strings_of, tokens, without_python_comments};
 use crate::diagnostics::Diagnostic;
 use crate::matter::yaml;
 
@@ -27,6 +34,17 @@ struct Keys {
     draft_docs: Option<String>,
 }
 
+/// Sphinx's configuration, at the top of its source folder.
+const SPHINX_CONFIG: &str = "conf.py";
+
+/// VitePress's configuration in its source folder, in the order it looks.
+const VITEPRESS_CONFIGS: [&str; 4] = [
+    ".vitepress/config.js",
+    ".vitepress/config.ts",
+    ".vitepress/config.mjs",
+    ".vitepress/config.mts",
+];
+
 /// What a site's other generator keeps off it, by content-relative path.
 #[derive(Debug, Default)]
 pub struct Exclusions {
@@ -34,6 +52,8 @@ pub struct Exclusions {
     excluded: Option<Gitignore>,
     /// `draft_docs`: built as drafts.
     drafts: Option<Gitignore>,
+    /// `exclude_patterns` and `srcExclude`: never built.
+    globs: Option<GlobSet>,
 }
 
 impl Exclusions {
@@ -57,13 +77,78 @@ impl Exclusions {
         };
         let excluded = patterns("exclude_docs", keys.exclude_docs);
         let drafts = patterns("draft_docs", keys.draft_docs);
-        (Self { excluded, drafts }, problems)
+        (
+            Self {
+                excluded,
+                drafts,
+                globs: None,
+            },
+            problems,
+        )
+    }
+
+    /// These exclusions with the globs that Sphinx's `exclude_patterns`
+    /// and VitePress's `srcExclude` write in the content folder `dir`
+    /// (shown as `shown`); a warning for each pattern that is no glob.
+    pub(super) fn with_globs(mut self, dir: &Path, shown: &Path) -> (Self, Vec<Diagnostic>) {
+        let mut written: Vec<(String, PathBuf)> = Vec::new();
+        if let Ok(conf) = std::fs::read_to_string(dir.join(SPHINX_CONFIG)) {
+            let python = without_python_comments(&conf);
+            let patterns = strings_of(&tokens(&python), "exclude_patterns", Token::Equals);
+            let at = shown.join(SPHINX_CONFIG);
+            written.extend(
+                patterns
+                    .into_iter()
+                    .flatten()
+                    .map(|p| (p.to_owned(), at.clone())),
+            );
+        }
+        if let Some((name, script)) = VITEPRESS_CONFIGS
+            .iter()
+            .find_map(|name| Some((name, std::fs::read_to_string(dir.join(name)).ok()?)))
+        {
+            let patterns = strings_of(&tokens(&script), "srcExclude", Token::Colon);
+            let at = shown.join(name);
+            written.extend(
+                patterns
+                    .into_iter()
+                    .flatten()
+                    .map(|p| (p.to_owned(), at.clone())),
+            );
+        }
+        let mut problems = Vec::new();
+        let mut globs = GlobSetBuilder::new();
+        for (pattern, at) in &written {
+            let glob = GlobBuilder::new(pattern.trim_start_matches("./"))
+                .literal_separator(true)
+                .build();
+            match glob {
+                Ok(glob) => {
+                    globs.add(glob);
+                }
+                Err(e) => problems.push(
+                    Diagnostic::warning(
+                        at,
+                        0..0,
+                        format!("the pattern `{pattern}` is not read: {e}"),
+                    )
+                    .with_help("write a glob such as `drafts/*` or `**/README.md`"),
+                ),
+            }
+        }
+        self.globs = (!written.is_empty()).then(|| globs.build().ok()).flatten();
+        (self, problems)
     }
 
     /// Whether the file or folder at `rel` (relative to the content folder)
     /// is never built.
     pub(super) fn excludes(&self, rel: &Path, is_dir: bool) -> bool {
         matches(self.excluded.as_ref(), rel, is_dir)
+            || (self.globs.as_ref()).is_some_and(|globs| {
+                rel.ancestors()
+                    .filter(|a| !a.as_os_str().is_empty())
+                    .any(|a| globs.is_match(a))
+            })
     }
 
     /// Whether the page at the content-relative `rel` is a draft.
@@ -126,6 +211,33 @@ mod tests {
         assert!(found.is_draft("drafts/next.md"));
         assert!(found.is_draft("red/drafts/next.md"));
         assert!(!found.is_draft("red/wifi.md"));
+    }
+
+    #[test]
+    fn sphinx_and_vitepress_globs_exclude_files_and_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("conf.py"),
+            "project = 'x'\n# exclude_patterns = ['all']\nexclude_patterns = ['_build', \
+             'drafts', 'notes/*.md',  # not 'README.md'\n  '**/TODO.md']\n",
+        )
+        .unwrap();
+        std::fs::create_dir(dir.path().join(".vitepress")).unwrap();
+        std::fs::write(
+            dir.path().join(".vitepress/config.mts"),
+            "export default { srcExclude: ['**/README.md', 'x/[a'] }",
+        )
+        .unwrap();
+        let (found, problems) = Exclusions::default().with_globs(dir.path(), Path::new("docs"));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, Path::new("docs/.vitepress/config.mts"));
+        let excluded = |rel: &str| found.excludes(Path::new(rel), false);
+        assert!(excluded("drafts/a/b.md"), "a folder's files");
+        assert!(excluded("notes/x.md"));
+        assert!(!excluded("notes/deep/x.md"), "`*` stays within a folder");
+        assert!(excluded("red/TODO.md") && excluded("TODO.md"));
+        assert!(excluded("red/README.md"));
+        assert!(!excluded("red/wifi.md") && !excluded("drafts.md"));
     }
 
     #[test]

@@ -399,6 +399,10 @@ pub fn discover(
         sources.exclusions = exclusions;
         sources.problems.extend(problems);
     }
+    let (exclusions, problems) =
+        std::mem::take(&mut sources.exclusions).with_globs(&content.dir, &content.shown);
+    sources.exclusions = exclusions;
+    sources.problems.extend(problems);
     let Walked {
         markdown,
         assets,

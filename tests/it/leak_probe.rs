@@ -265,6 +265,37 @@ fn mkdocs_exclusions_keep_pages_off_the_site() {
     assert!(holding(&site, "leakcanary two").is_empty());
 }
 
+/// Sphinx's `exclude_patterns` and VitePress's `srcExclude` keep files off
+/// the site as MkDocs's `exclude_docs` does.
+#[test]
+fn sphinx_and_vitepress_exclusions_keep_pages_off_the_site() {
+    let site = Site::empty();
+    site.write(
+        "docs/conf.py",
+        "project = 'Help'\nexclude_patterns = ['_build', 'internal', '**/TODO.md']  # drafts\n",
+    );
+    site.write("docs/index.md", "# Help\n\nWelcome.\n");
+    site.write("docs/guide/setup.md", "# Setup\n\nPublic.\n");
+    site.write("docs/guide/TODO.md", "# Todo\n\nLeakcanary one.\n");
+    site.write("docs/internal/plan.md", "# Plan\n\nLeakcanary two.\n");
+    build(&site);
+    assert!(holding(&site, "leakcanary").is_empty());
+    assert!(site.public().join("guide/setup/index.html").is_file());
+
+    let site = Site::empty();
+    site.write(
+        "docs/.vitepress/config.mts",
+        "export default { title: 'Help', srcExclude: ['**/README.md', 'drafts/**'] }\n",
+    );
+    site.write("docs/index.md", "# Help\n\nWelcome.\n");
+    site.write("docs/guide/setup.md", "# Setup\n\nPublic.\n");
+    site.write("docs/guide/README.md", "# Readme\n\nLeakcanary three.\n");
+    site.write("docs/drafts/next.md", "# Next\n\nLeakcanary four.\n");
+    build(&site);
+    assert!(holding(&site, "leakcanary").is_empty());
+    assert!(site.public().join("guide/setup/index.html").is_file());
+}
+
 /// A docs folder with its own `package.json` holds the packages npm
 /// installed: each package's README was published as an article, and its
 /// scripts copied to the site.
