@@ -31,8 +31,9 @@ pub(super) enum Block {
     /// An alert.
     Alert(Admonition),
     /// A self-closing card that links somewhere (Starlight's `<LinkCard
-    /// title="…" href="…" />`, Fumadocs's `<Card title="…" href="…" />`):
-    /// this Markdown in its place, no container.
+    /// title="…" href="…" />`, Fumadocs's `<Card title="…" href="…" />`)
+    /// or table of properties: this Markdown (lines) in its place, no
+    /// container.
     Line(String),
 }
 
@@ -55,6 +56,9 @@ pub(super) fn tag(line: &str) -> Option<(&str, Option<Block>)> {
     let inner = line.strip_prefix('<')?.strip_suffix('>')?;
     if let Some(inner) = inner.strip_suffix('/') {
         let (name, args) = inner.split_once(char::is_whitespace)?;
+        if let Some(list) = super::properties::list(args) {
+            return Some((name, Some(Block::Line(list))));
+        }
         let attribute = |key| super::attribute(args, key);
         let (title, href) = (attribute("title")?, attribute("href")?);
         let text = |value| super::markdown_text(&super::inline_text(value));

@@ -1,0 +1,44 @@
+//! Regressions found by the tenth round of held-out documentation
+//! (BENCHMARKS.md, "Held-out documentation, tenth round"), each pinned on
+//! a small site of our own that writes the same pattern.
+
+use crate::conventions::{assert_has, page};
+use crate::held_out::build;
+use crate::support::Site;
+
+/// Mastra's (Nextra) reference pages list every parameter as data of a
+/// component, `<PropertiesTable content={[{ name, type, description,
+/// isOptional, properties }]} />`, over up to 500 lines, with `//`
+/// comments: dropped with a warning, 695 tables of 223 pages showed
+/// nothing under "Parameters".
+#[test]
+fn a_properties_table_written_as_data_lists_its_properties() {
+    let site = Site::english();
+    let fields = (0..30)
+        .map(|i| format!("    {{\n      name: \"field{i}\",\n      type: \"string\",\n      description: \"Field number {i}.\",\n    }},\n"))
+        .collect::<String>();
+    site.write(
+        "content/reference/create-client.mdx",
+        format!(
+            "---\ntitle: createClient()\n---\n\nimport {{ PropertiesTable }} from \"@/components/properties-table\";\n\n\
+             # createClient()\n\n## Parameters\n\n\
+             <PropertiesTable\n  content={{[\n    {{\n      name: \"apiKey\",\n      type: \"string\",\n      \
+             description: \"Your `API` key, an Array<string> of one.\",\n      isOptional: true,\n      defaultValue: \"process.env.KEY\",\n    }},\n    \
+             {{\n      name: \"retry\",\n      type: \"RetryConfig\", // {{ attempts: number }}\n      description: \"How to retry.\",\n      properties: [\n        {{\n          \
+             type: \"object\",\n          parameters: [\n            {{ name: \"attempts\", type: \"number\", description: \"Tries, at most.\" }},\n          ],\n        }},\n      ],\n    }},\n  ]}}\n/>\n\n\
+             ## Options\n\n<PropertiesTable\n  content={{[\n{fields}  ]}}\n/>\n\n## Returns\n\nA client.\n"
+        ),
+    );
+    let err = build(&site);
+    assert!(!err.contains("JSX component"), "{err}");
+    let (_, body) = page(&site, "reference/create-client");
+    assert_has(
+        &body,
+        &[
+            "<li><strong>apiKey</strong> (<code>string</code>, optional, default: <code>process.env.KEY</code>): Your <code>API</code> key, an Array&lt;string&gt; of one.</li>",
+            "<li><strong>retry</strong> (<code>RetryConfig</code>): How to retry.\n<ul>\n<li><strong>attempts</strong> (<code>number</code>): Tries, at most.</li>",
+            "<li><strong>field29</strong> (<code>string</code>): Field number 29.</li>",
+            "<p>A client.</p>",
+        ],
+    );
+}
