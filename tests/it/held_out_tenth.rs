@@ -21,7 +21,7 @@ fn a_properties_table_written_as_data_lists_its_properties() {
         "content/reference/create-client.mdx",
         format!(
             "---\ntitle: createClient()\n---\n\nimport {{ PropertiesTable }} from \"@/components/properties-table\";\n\n\
-             # createClient()\n\n## Parameters\n\n\
+             # createClient()\n\n## Parameters\n\n<br />\n\
              <PropertiesTable\n  content={{[\n    {{\n      name: \"apiKey\",\n      type: \"string\",\n      \
              description: \"Your `API` key, an Array<string> of one.\",\n      isOptional: true,\n      defaultValue: \"process.env.KEY\",\n    }},\n    \
              {{\n      name: \"retry\",\n      type: \"RetryConfig\", // {{ attempts: number }}\n      description: \"How to retry.\",\n      properties: [\n        {{\n          \
@@ -39,6 +39,7 @@ fn a_properties_table_written_as_data_lists_its_properties() {
             "<li><strong>retry</strong> (<code>RetryConfig</code>): How to retry.\n<ul>\n<li><strong>attempts</strong> (<code>number</code>): Tries, at most.</li>",
             "<li><strong>field29</strong> (<code>string</code>): Field number 29.</li>",
             "<p>A client.</p>",
+            "<br />\n<ul>\n<li><strong>apiKey</strong>",
         ],
     );
 }

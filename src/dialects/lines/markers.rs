@@ -227,7 +227,9 @@ impl Pass<'_> {
             jsx::Block::Line(shown) => {
                 let blank = prefix.trim_end();
                 let shown = shown.replace('\n', &format!("\n{prefix}{indent}"));
-                return format!("{prefix}{indent}{shown}\n{blank}");
+                // Blank lines around: neither a paragraph nor an HTML
+                // block before it (`<br />`) takes it as its text.
+                return format!("{blank}\n{prefix}{indent}{shown}\n{blank}");
             }
             jsx::Block::Plain => prefix.trim_end().to_owned(),
             jsx::Block::Tabs(labels) => {
