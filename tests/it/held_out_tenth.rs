@@ -4,7 +4,7 @@
 
 use crate::conventions::{assert_has, page};
 use crate::held_out::build;
-use crate::support::Site;
+use crate::support::{Site, stderr};
 
 /// Mastra's (Nextra) reference pages list every parameter as data of a
 /// component, `<PropertiesTable content={[{ name, type, description,
@@ -42,4 +42,34 @@ fn a_properties_table_written_as_data_lists_its_properties() {
             "<br />\n<ul>\n<li><strong>apiKey</strong>",
         ],
     );
+}
+
+/// MACI's Docusaurus website shows only its released versions
+/// (`includeCurrentVersion: false`) and ships no `docs/`: built where it
+/// stands, it had "no content folder"; its latest version, the first of
+/// `versions.json`, is the one a reader is sent to.
+#[test]
+fn a_docusaurus_project_of_versioned_docs_only_builds_its_latest_version() {
+    let site = Site::empty();
+    site.write(
+        "docusaurus.config.ts",
+        "export default { title: 'Ballots', i18n: { defaultLocale: 'en', locales: ['en'] },\n  \
+         presets: [['classic', { docs: { includeCurrentVersion: false } }]] };\n",
+    );
+    site.write("versions.json", "[\"v3.x\", \"v2.x\"]\n");
+    site.write(
+        "versioned_docs/version-v3.x/quick-start.md",
+        "# Quick start\n\nRun `ballot deploy` (v3).\n",
+    );
+    site.write(
+        "versioned_docs/version-v2.x/quick-start.md",
+        "# Quick start\n\nRun `ballot init` (v2).\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(err.contains("the first of versions.json"), "{err}");
+    let html = site.read_public("quick-start/index.html");
+    assert_has(&html, &["<code>ballot deploy</code> (v3)"]);
+    assert!(!html.contains("ballot init"), "{html}");
 }
