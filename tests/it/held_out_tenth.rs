@@ -73,3 +73,28 @@ fn a_docusaurus_project_of_versioned_docs_only_builds_its_latest_version() {
     assert_has(&html, &["<code>ballot deploy</code> (v3)"]);
     assert!(!html.contains("ballot init"), "{html}");
 }
+
+/// Pragmatic drag and drop compares itself with other libraries in a
+/// table whose cells are `<CheckIcon />` and `<CrossIcon/>`: dropped as
+/// other components are, 60 cells of its comparison came out empty.
+#[test]
+fn a_comparison_tables_check_and_cross_icons_show_their_mark() {
+    let site = Site::english();
+    site.write(
+        "content/comparison.mdx",
+        "---\ntitle: Comparison\n---\n\nimport CheckIcon from '../assets/check-icon';\n\n\
+         | Feature | Ours | Theirs |\n| --- | --- | --- |\n\
+         | Deferred loading | <CheckIcon /> | <CrossIcon/> |\n\
+         | Rails | <CrossIcon/> (defer to the platform) | <Icon icon=\"check\" /> |\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("JSX component"), "{err}");
+    let (_, body) = page(&site, "comparison");
+    assert_has(
+        &body,
+        &[
+            "<td>Deferred loading</td><td>✓</td><td>✗</td>",
+            "<td>✗ (defer to the platform)</td><td>✓</td>",
+        ],
+    );
+}
