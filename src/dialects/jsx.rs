@@ -4,10 +4,11 @@
 //! `<TabItem label="Windows">`, Nextra's `<Tabs.Tab>`), steps and cards
 //! (Starlight's `<Steps>`, `<Card title>`, Fumadocs's `<Cards>`, and a
 //! card with a target, `<LinkCard title href />`, `<Card title href />`:
-//! a link)
+//! a link), a list of properties written as data (Mastra's
+//! `<PropertiesTable content={[…]} />`: [`super::properties`])
 //! and callouts (Docusaurus's `<Admonition type="tip">`,
 //! Starlight's `<Aside type="caution">`, Nextra's `<Callout
-//! type="warning">`). Their content is Markdown, indented or not: read as
+//! type="warning">`, Atlassian's `<SectionMessage appearance="warning">`). Their content is Markdown, indented or not: read as
 //! such, a tab shows its label as MkDocs tabs do and a callout is an
 //! alert, where dropping the tags alone left an indented body as code.
 //! Other components stay the inline pass's: dropped, their text kept.
@@ -92,8 +93,11 @@ fn block(name: &str, args: &str) -> Option<Block> {
             Some(label) => Block::Tab(super::inline_text(label)),
             None => Block::NextTab,
         },
-        "Admonition" | "Aside" | "Callout" => {
-            let kind = attribute("type").unwrap_or("note");
+        // Atlassian's design system writes its kind as `appearance`.
+        "Admonition" | "Aside" | "Callout" | "SectionMessage" => {
+            let kind = attribute("type")
+                .or_else(|| attribute("appearance"))
+                .unwrap_or("note");
             let (kind, default_title) = match kind {
                 "default" => (AlertKind::Note, None),
                 _ => known_kind(kind).unwrap_or((AlertKind::Note, None)),
@@ -156,6 +160,15 @@ mod tests {
             panic!("not an alert");
         };
         assert_eq!(callout.kind, AlertKind::Caution);
+        let Some((_, Some(Block::Alert(message)))) =
+            tag("<SectionMessage appearance=\"warning\" title=\"Heads up\">")
+        else {
+            panic!("not an alert");
+        };
+        assert_eq!(
+            (message.kind, message.title.as_deref()),
+            (AlertKind::Warning, Some("Heads up"))
+        );
     }
 
     #[test]

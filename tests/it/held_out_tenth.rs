@@ -98,3 +98,28 @@ fn a_comparison_tables_check_and_cross_icons_show_their_mark() {
         ],
     );
 }
+
+/// Pragmatic drag and drop (Atlassian's design system) writes its
+/// callouts `<SectionMessage appearance="warning" title="…">`: the tags
+/// dropped, 39 notes and warnings were plain paragraphs, their titles
+/// lost.
+#[test]
+fn an_atlassian_section_message_is_an_alert() {
+    let site = Site::english();
+    site.write(
+        "content/drop-targets.mdx",
+        "# Drop targets\n\n<SectionMessage appearance=\"warning\" title=\"Nested targets\">\n\n\
+         Only the innermost target gets the drop.\n\n</SectionMessage>\n\n\
+         <SectionMessage>\n\tSee the design guidelines.\n</SectionMessage>\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("JSX component"), "{err}");
+    let (_, body) = page(&site, "drop-targets");
+    assert_has(
+        &body,
+        &[
+            "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Nested targets</p>\n<p>Only the innermost target gets the drop.</p>",
+            "<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Note</p>\n<p>See the design guidelines.</p>",
+        ],
+    );
+}
