@@ -286,7 +286,7 @@ impl Pass<'_> {
             .map_or(body.len(), |(i, _)| end + i);
         // A tag that holds data (a table of properties) may go on to the
         // end of its paragraph, searched for once as `spanning` does.
-        let whole_paragraph = at >= self.give_up_until;
+        let whole_paragraph = at >= self.tags_given_up_until;
         if whole_paragraph && end > self.paragraph_end {
             self.paragraph_end = super::syntax::paragraph_end(body, end);
         }
@@ -296,7 +296,7 @@ impl Pass<'_> {
         };
         let Some(tag_end) = super::super::inline::jsx_tag(body, at, limit) else {
             if whole_paragraph {
-                self.give_up_until = self.paragraph_end;
+                self.tags_given_up_until = self.paragraph_end;
             }
             return None;
         };
