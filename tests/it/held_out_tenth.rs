@@ -123,3 +123,24 @@ fn an_atlassian_section_message_is_an_alert() {
         ],
     );
 }
+
+/// Mastra's (Nextra) front matter titles are written for search engines,
+/// the page's then its site's (`Reference: Agent.stream() | Agents |
+/// Mastra Docs`, 304 pages), above the page's own `# Agent.stream()`:
+/// tier0 titled the page with the first and showed the second below it.
+#[test]
+fn a_title_for_search_engines_gives_way_to_the_pages_own_heading() {
+    let site = Site::english();
+    site.write(
+        "content/reference/stream.mdx",
+        "---\ntitle: \"Reference: Agent.stream() | Agents | Acme Docs\"\n\
+         description: Streams a reply.\n---\n\n# Agent.stream()\n\nStreams a reply.\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("error:"), "{err}");
+    let (title, body) = page(&site, "reference/stream");
+    assert_eq!(title, "Agent.<wbr>stream()");
+    assert!(!body.contains("<h1"), "{body}");
+    let html = site.read_public("reference/stream/index.html");
+    assert!(!html.contains("Acme Docs"), "{html}");
+}
