@@ -9,8 +9,11 @@
 //! then its description, the properties of an object nested below it.
 //!
 //! Only literals are read (strings, numbers, `true`, arrays, objects); a
-//! value computed by code is skipped. A component whose attribute holds
-//! no list of named properties is left to the inline pass.
+//! value computed by code is skipped, where the reader of `_meta.js`
+//! (`parse::script`) gives the whole file up. A component whose attribute
+//! holds no list of named properties is left to the inline pass.
+
+use crate::javascript::Cursor;
 
 /// How deep nested lists and objects are read: deeper ones are skipped,
 /// so that a hostile page cannot exhaust the stack.
@@ -56,7 +59,7 @@ pub(super) fn list(args: &str) -> Option<String> {
     while let Some(at) = rest.find("={") {
         let value = rest[at + 2..].trim_start();
         if value.starts_with('[') {
-            let mut reader = Reader { text: value, at: 0 };
+            let mut reader = Reader(Cursor::new(value, 0));
             if let Some(Value::List(items)) = reader.value(0) {
                 let mut out = Vec::new();
                 write_items(&items, 0, &mut out);
@@ -154,67 +157,35 @@ fn no_html(text: &str) -> String {
         .join("`")
 }
 
-/// Reads a JavaScript literal from `text`, from `at`.
-struct Reader<'a> {
-    text: &'a str,
-    at: usize,
-}
+/// Reads literals at a [`Cursor`].
+struct Reader<'a>(Cursor<'a>);
 
-impl<'a> Reader<'a> {
-    fn rest(&self) -> &'a str {
-        &self.text[self.at..]
-    }
-
-    /// Skips blanks and comments.
-    fn blank(&mut self) {
-        loop {
-            let rest = self.rest();
-            let trimmed = rest.trim_start();
-            self.at += rest.len() - trimmed.len();
-            if trimmed.starts_with("//") {
-                self.at += trimmed.find('\n').unwrap_or(trimmed.len());
-            } else if let Some(comment) = trimmed.strip_prefix("/*") {
-                self.at += comment.find("*/").map_or(trimmed.len(), |i| i + 4);
-            } else {
-                return;
-            }
-        }
-    }
-
-    fn eat(&mut self, c: char) -> bool {
-        self.blank();
-        let found = self.rest().starts_with(c);
-        if found {
-            self.at += c.len_utf8();
-        }
-        found
-    }
-
+impl Reader<'_> {
     fn value(&mut self, depth: usize) -> Option<Value> {
-        self.blank();
-        let first = self.rest().chars().next()?;
+        self.0.skip();
+        let first = self.0.rest().chars().next()?;
         match first {
             '[' if depth < MAX_DEPTH => {
-                self.at += 1;
+                self.0.at += 1;
                 let mut items = Vec::new();
-                while !self.eat(']') {
+                while !self.0.eat(']') {
                     items.push(self.value(depth + 1)?);
-                    if !self.eat(',') && !self.rest().starts_with(']') {
+                    if !self.0.eat(',') && !self.0.rest().starts_with(']') {
                         return None;
                     }
                 }
                 Some(Value::List(items))
             }
             '{' if depth < MAX_DEPTH => {
-                self.at += 1;
+                self.0.at += 1;
                 let mut fields = Vec::new();
-                while !self.eat('}') {
+                while !self.0.eat('}') {
                     let key = self.key()?;
-                    if !self.eat(':') {
+                    if !self.0.eat(':') {
                         return None;
                     }
                     fields.push((key, self.value(depth + 1)?));
-                    if !self.eat(',') && !self.rest().starts_with('}') {
+                    if !self.0.eat(',') && !self.0.rest().starts_with('}') {
                         return None;
                     }
                 }
@@ -226,18 +197,18 @@ impl<'a> Reader<'a> {
     }
 
     fn key(&mut self) -> Option<String> {
-        self.blank();
-        match self.rest().chars().next()? {
+        self.0.skip();
+        match self.0.rest().chars().next()? {
             quote @ ('"' | '\'') => match self.string(quote)? {
                 Value::Text(key) => Some(key),
                 _ => None,
             },
             _ => {
-                let rest = self.rest();
+                let rest = self.0.rest();
                 let len = rest
                     .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
                     .unwrap_or(rest.len());
-                self.at += len;
+                self.0.at += len;
                 (len > 0).then(|| rest[..len].to_owned())
             }
         }
@@ -246,9 +217,9 @@ impl<'a> Reader<'a> {
     /// A string literal opened by `quote`; a template that computes a part
     /// (`${…}`) is [`Value::Skipped`].
     fn string(&mut self, quote: char) -> Option<Value> {
-        self.at += 1;
+        self.0.at += 1;
         let mut text = String::new();
-        let mut chars = self.rest().char_indices();
+        let mut chars = self.0.rest().char_indices();
         while let Some((i, c)) = chars.next() {
             match c {
                 '\\' => {
@@ -259,7 +230,7 @@ impl<'a> Reader<'a> {
                     });
                 }
                 c if c == quote => {
-                    self.at += i + 1;
+                    self.0.at += i + 1;
                     let computed = quote == '`' && text.contains("${");
                     return Some(if computed {
                         Value::Skipped
@@ -276,7 +247,7 @@ impl<'a> Reader<'a> {
     /// A word (`true`, `42`) or code that is no literal, up to the `,` or
     /// closing bracket that ends it.
     fn other(&mut self) -> Option<Value> {
-        let rest = self.rest();
+        let rest = self.0.rest();
         let mut depth = 0usize;
         let mut quote = None;
         let mut end = rest.len();
@@ -295,7 +266,7 @@ impl<'a> Reader<'a> {
             }
         }
         let word = rest[..end].trim();
-        self.at += end;
+        self.0.at += end;
         if word.is_empty() {
             return None;
         }
