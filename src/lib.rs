@@ -23,6 +23,7 @@ pub mod html_depth;
 pub mod import;
 pub mod index;
 pub mod insights;
+pub mod javascript;
 pub mod kinds;
 pub mod landing;
 pub mod leniency;

@@ -73,18 +73,25 @@ fn icon(code: &str) -> Option<&'static str> {
         .rsplit_once('-')
         .filter(|(_, size)| size.bytes().all(|b| b.is_ascii_digit()))
         .map_or(name, |(name, _)| name);
-    let mark = match name {
-        "check" | "check-all" | "check-bold" | "check-circle" | "checkbox-marked" => "✓",
-        "close" | "close-thick" | "x" | "xmark" | "x-circle" => "✗",
+    let mark = mark(name).unwrap_or_else(|| {
+        let emoji = emojis::get_by_shortcode(&name.replace('-', "_"));
+        emoji.map_or("", emojis::Emoji::as_str)
+    });
+    Some(mark)
+}
+
+/// The mark an icon named `name` (lowercase, words joined by `-`) shows
+/// as text where it carries meaning, as in a table's cells: a check, a
+/// cross, an arrow, an ellipsis.
+pub(super) fn mark(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "check" | "check-all" | "check-bold" | "check-circle" | "checkbox-marked" | "tick" => "✓",
+        "close" | "close-thick" | "x" | "xmark" | "x-circle" | "cross" | "times" => "✗",
         "arrow-right" => "→",
         "arrow-left" => "←",
         "dots-horizontal" => "…",
-        _ => {
-            let emoji = emojis::get_by_shortcode(&name.replace('-', "_"));
-            emoji.map_or("", emojis::Emoji::as_str)
-        }
-    };
-    Some(mark)
+        _ => return None,
+    })
 }
 
 /// `text` with its shortcodes replaced, for titles written in Markdown.

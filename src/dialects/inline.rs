@@ -125,14 +125,24 @@ pub(super) fn scan_line(text: &str, range: Range<usize>, heading: bool, out: &mu
                     absent.tag = unclosed_tag(bytes, i, end);
                     None
                 })
-                .map(|tag_end| Construct {
-                    kind: if is_contents_tag(&text[i..tag_end]) {
-                        Kind::Hidden
-                    } else {
-                        Kind::Jsx
-                    },
-                    range: i..tag_end,
-                    replacement: String::new(),
+                .map(|tag_end| {
+                    let tag = &text[i..tag_end];
+                    match tags::icon_mark(tag) {
+                        Some(mark) => Construct {
+                            kind: Kind::Mapped,
+                            range: i..tag_end,
+                            replacement: mark.to_owned(),
+                        },
+                        None => Construct {
+                            kind: if is_contents_tag(tag) {
+                                Kind::Hidden
+                            } else {
+                                Kind::Jsx
+                            },
+                            range: i..tag_end,
+                            replacement: String::new(),
+                        },
+                    }
                 }),
             _ => None,
         };

@@ -4,10 +4,11 @@
 //! `<TabItem label="Windows">`, Nextra's `<Tabs.Tab>`), steps and cards
 //! (Starlight's `<Steps>`, `<Card title>`, Fumadocs's `<Cards>`, and a
 //! card with a target, `<LinkCard title href />`, `<Card title href />`:
-//! a link)
+//! a link), a list of properties written as data (Mastra's
+//! `<PropertiesTable content={[…]} />`: [`super::properties`])
 //! and callouts (Docusaurus's `<Admonition type="tip">`,
 //! Starlight's `<Aside type="caution">`, Nextra's `<Callout
-//! type="warning">`). Their content is Markdown, indented or not: read as
+//! type="warning">`, Atlassian's `<SectionMessage appearance="warning">`). Their content is Markdown, indented or not: read as
 //! such, a tab shows its label as MkDocs tabs do and a callout is an
 //! alert, where dropping the tags alone left an indented body as code.
 //! Other components stay the inline pass's: dropped, their text kept.
@@ -31,8 +32,9 @@ pub(super) enum Block {
     /// An alert.
     Alert(Admonition),
     /// A self-closing card that links somewhere (Starlight's `<LinkCard
-    /// title="…" href="…" />`, Fumadocs's `<Card title="…" href="…" />`):
-    /// this Markdown in its place, no container.
+    /// title="…" href="…" />`, Fumadocs's `<Card title="…" href="…" />`)
+    /// or table of properties: this Markdown (lines) in its place, no
+    /// container.
     Line(String),
 }
 
@@ -55,6 +57,9 @@ pub(super) fn tag(line: &str) -> Option<(&str, Option<Block>)> {
     let inner = line.strip_prefix('<')?.strip_suffix('>')?;
     if let Some(inner) = inner.strip_suffix('/') {
         let (name, args) = inner.split_once(char::is_whitespace)?;
+        if let Some(list) = super::properties::list(args) {
+            return Some((name, Some(Block::Line(list))));
+        }
         let attribute = |key| super::attribute(args, key);
         let (title, href) = (attribute("title")?, attribute("href")?);
         let text = |value| super::markdown_text(&super::inline_text(value));
@@ -88,8 +93,11 @@ fn block(name: &str, args: &str) -> Option<Block> {
             Some(label) => Block::Tab(super::inline_text(label)),
             None => Block::NextTab,
         },
-        "Admonition" | "Aside" | "Callout" => {
-            let kind = attribute("type").unwrap_or("note");
+        // Atlassian's design system writes its kind as `appearance`.
+        "Admonition" | "Aside" | "Callout" | "SectionMessage" => {
+            let kind = attribute("type")
+                .or_else(|| attribute("appearance"))
+                .unwrap_or("note");
             let (kind, default_title) = match kind {
                 "default" => (AlertKind::Note, None),
                 _ => known_kind(kind).unwrap_or((AlertKind::Note, None)),
@@ -152,6 +160,15 @@ mod tests {
             panic!("not an alert");
         };
         assert_eq!(callout.kind, AlertKind::Caution);
+        let Some((_, Some(Block::Alert(message)))) =
+            tag("<SectionMessage appearance=\"warning\" title=\"Heads up\">")
+        else {
+            panic!("not an alert");
+        };
+        assert_eq!(
+            (message.kind, message.title.as_deref()),
+            (AlertKind::Warning, Some("Heads up"))
+        );
     }
 
     #[test]

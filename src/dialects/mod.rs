@@ -63,6 +63,7 @@ mod keys;
 mod lines;
 mod offsets;
 mod page_values;
+mod properties;
 mod roles;
 
 use std::borrow::Cow;

@@ -478,3 +478,13 @@ fn html_comments_hide_what_they_hold() {
 }
 
 mod limits;
+
+/// A tag over lines that is no component (`<a` then its attributes)
+/// leaves the constructs of its paragraph to be read: Pragmatic drag and
+/// drop's MDX comment inside such a link showed as text.
+#[test]
+fn an_html_tag_over_lines_leaves_the_comment_after_it_to_be_dropped() {
+    let body = "<a\n\thref=\"https://example.com\"\n>\n\t{/* Why the styles are inline\n\t\tin `mdx`.*/}\n\t<img src=\"x.png\" />\n</a>\n";
+    let out = mdx(body);
+    assert!(!out.contains("Why the styles"), "{out}");
+}

@@ -123,7 +123,30 @@ fn candidates(root: &Path) -> impl Iterator<Item = (String, String)> + '_ {
             format!("{generator}'s pages, beside {mark}"),
         ))
     });
-    named_folders(root).into_iter().chain(marked)
+    named_folders(root)
+        .into_iter()
+        .chain(marked)
+        .chain(docusaurus_latest(root))
+}
+
+/// The folder of a Docusaurus project's latest version, the first that
+/// its `versions.json` lists (`versioned_docs/version-v3.x`): tried after
+/// its `docs/`, which a project that shows only its released versions
+/// (`includeCurrentVersion: false`) may not ship.
+fn docusaurus_latest(root: &Path) -> Option<(String, String)> {
+    ["", "website/"].into_iter().find_map(|base| {
+        let marked = ["js", "ts", "mjs"]
+            .iter()
+            .any(|ext| root.join(format!("{base}docusaurus.config.{ext}")).exists());
+        let file = format!("{base}versions.json");
+        let (versions, _) = root_file(root, &file).ok()??;
+        let versions: Vec<String> = serde_json::from_str(&versions.text).ok()?;
+        let latest = versions.into_iter().next().filter(|_| marked)?;
+        Some((
+            format!("{base}versioned_docs/version-{latest}"),
+            format!("Docusaurus's latest version, the first of {file}"),
+        ))
+    })
 }
 
 /// The folder `dir` of `root` as a content folder, or why it is none: it
@@ -399,6 +422,43 @@ mod tests {
             let files = [(mark, ""), (&format!("{dir}/")[..], "")];
             assert_eq!(found(&files), Some((dir.into(), named_by.into())), "{mark}");
         }
+    }
+
+    #[test]
+    fn a_docusaurus_project_without_docs_builds_its_latest_version() {
+        let versioned = [
+            ("docusaurus.config.ts", ""),
+            ("versions.json", "[\"v3.x\", \"v2.x\"]"),
+            ("versioned_docs/version-v3.x/", ""),
+            ("versioned_docs/version-v2.x/", ""),
+        ];
+        assert_eq!(
+            found(&versioned),
+            Some((
+                "versioned_docs/version-v3.x".into(),
+                "Docusaurus's latest version, the first of versions.json".into()
+            ))
+        );
+        let with_docs = [versioned.as_slice(), &[("docs/", "")]].concat();
+        assert_eq!(folder(&with_docs).as_deref(), Some("docs"));
+        let website = [
+            ("website/docusaurus.config.js", ""),
+            ("website/versions.json", "[\"1.0\"]"),
+            ("website/versioned_docs/version-1.0/", ""),
+        ];
+        assert_eq!(
+            folder(&website).as_deref(),
+            Some("website/versioned_docs/version-1.0")
+        );
+        for (versions, version) in [("[\"../..\"]", "../.."), ("{}", "v3.x")] {
+            let files = [
+                ("docusaurus.config.ts", ""),
+                ("versions.json", versions),
+                (&format!("versioned_docs/version-{version}/")[..], ""),
+            ];
+            assert_eq!(folder(&files), None, "{versions}");
+        }
+        assert_eq!(folder(&versioned[1..]), None);
     }
 
     #[test]

@@ -112,6 +112,8 @@ const KEYS: &[(&str, Field)] = &[
     ("summary", Field::Summary),
     ("excerpt", Field::Summary),
     ("lead", Field::Summary),
+    // GraphCommerce's docs (Next.js): the page's description for search engines.
+    ("metadescription", Field::Summary),
     ("tier", Field::Tier),
     ("escalate_to", Field::EscalateTo),
     ("type", Field::Type),
@@ -182,6 +184,12 @@ const KEYS: &[(&str, Field)] = &[
 pub(super) const IGNORED_KEYS: &[&str] = &[
     // tier0 import zendesk: what the file was made from, read by the import.
     "zendesk",
+    // GraphCommerce's title and address for search engines: the page
+    // has its own.
+    "metatitle",
+    "metaurl",
+    // VuePress's blog template: posts listed on its archive page.
+    "archive",
     // Hugo
     "linktitle",
     "params",

@@ -541,9 +541,10 @@ fn shown_values(text: &str, body: &str) -> crate::dialects::PageValues {
 }
 
 /// The title `written` in the front matter, else the heading of the body
-/// (`prepared`, which starts at `body_start` in its file); and the file
-/// range of the heading the page's title stands for, which the page leaves
-/// out.
+/// (`prepared`, which starts at `body_start` in its file), also when the
+/// title written is one for search engines (`… | Site Docs`) and the body
+/// opens with a heading; and the file range of the heading the page's
+/// title stands for, which the page leaves out.
 fn title_of(
     written: Option<&str>,
     prepared: &crate::dialects::Prepared<'_>,
@@ -563,6 +564,14 @@ fn title_of(
     match (written, heading) {
         (Some(title), Some(h)) if h.first && h.text.eq_ignore_ascii_case(title) => {
             (Some(title.to_owned()), Some(range(&h)))
+        }
+        // A title for search engines, the page's then its site's
+        // (`Storage in Mastra | Mastra Docs`, `Reference: … | Core |
+        // Mastra Docs`), over a page that opens with its own heading: the
+        // heading is the title its generator shows.
+        (Some(title), Some(h)) if h.first && !h.text.is_empty() && title.contains(" | ") => {
+            let range = range(&h);
+            (Some(h.text), Some(range))
         }
         (Some(title), _) => (Some(title.to_owned()), None),
         (None, Some(h)) if !h.text.is_empty() => {

@@ -17,6 +17,8 @@ use std::ops::Range;
 
 use serde_json::{Map, Value};
 
+use crate::javascript::Cursor;
+
 /// A plain value of a module, objects in the order written.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Literal {
@@ -89,13 +91,13 @@ pub(super) fn object(text: &str) -> Result<Vec<ObjectEntry>, Stop> {
             "its default export is not an object written in the file".to_owned(),
         )
     })?;
-    let mut reader = Reader { text, at: start };
+    let mut reader = Reader(Cursor::new(text, start));
     reader.entries(0)
 }
 
 /// The entries of the JSON object `text`, as [`object`] gives them.
 pub(super) fn object_of_json(text: &str) -> Result<Vec<ObjectEntry>, Stop> {
-    let mut reader = Reader { text, at: 0 };
+    let mut reader = Reader(Cursor::new(text, 0));
     reader.entries(0)
 }
 
@@ -164,48 +166,18 @@ fn find_in_code(text: &str, words: &str) -> Option<usize> {
     None
 }
 
-struct Reader<'a> {
-    text: &'a str,
-    at: usize,
-}
+/// Reads literals at a [`Cursor`].
+struct Reader<'a>(Cursor<'a>);
 
-impl<'a> Reader<'a> {
-    fn rest(&self) -> &'a str {
-        &self.text[self.at..]
-    }
-
+impl Reader<'_> {
     fn stop<T>(&self, why: &str) -> Result<T, Stop> {
         let end = self
+            .0
             .rest()
             .chars()
             .next()
-            .map_or(self.at, |c| self.at + c.len_utf8());
-        Err((self.at..end, why.to_owned()))
-    }
-
-    /// Skips white space and comments.
-    fn skip(&mut self) {
-        loop {
-            let rest = self.rest();
-            let trimmed = rest.trim_start();
-            self.at += rest.len() - trimmed.len();
-            if trimmed.starts_with("//") {
-                self.at += trimmed.find('\n').unwrap_or(trimmed.len());
-            } else if let Some(comment) = trimmed.strip_prefix("/*") {
-                self.at += comment.find("*/").map_or(trimmed.len(), |end| end + 4);
-            } else {
-                return;
-            }
-        }
-    }
-
-    fn eat(&mut self, c: char) -> bool {
-        self.skip();
-        let found = self.rest().starts_with(c);
-        if found {
-            self.at += c.len_utf8();
-        }
-        found
+            .map_or(self.0.at, |c| self.0.at + c.len_utf8());
+        Err((self.0.at..end, why.to_owned()))
     }
 
     /// An object literal's entries, from its `{` to its `}`.
@@ -213,26 +185,26 @@ impl<'a> Reader<'a> {
         if depth > DEPTH {
             return self.stop("its objects nest too deep");
         }
-        if !self.eat('{') {
+        if !self.0.eat('{') {
             return self.stop("an object was expected here");
         }
         let mut entries = Vec::new();
         loop {
-            if self.eat('}') {
+            if self.0.eat('}') {
                 return Ok(entries);
             }
-            self.skip();
-            let start = self.at;
+            self.0.skip();
+            let start = self.0.at;
             let key = self.key()?;
-            let span = start..self.at;
-            if !self.eat(':') {
+            let span = start..self.0.at;
+            if !self.0.eat(':') {
                 return self
                     .stop("a `:` was expected here (a shorthand or a method needs JavaScript)");
             }
             let value = self.value(depth)?;
             entries.push((key, value, span));
-            if !self.eat(',') {
-                if self.eat('}') {
+            if !self.0.eat(',') {
+                if self.0.eat('}') {
                     return Ok(entries);
                 }
                 return self.stop("a `,` or a `}` was expected here");
@@ -241,7 +213,7 @@ impl<'a> Reader<'a> {
     }
 
     fn key(&mut self) -> Result<String, Stop> {
-        let rest = self.rest();
+        let rest = self.0.rest();
         if rest.starts_with(['\'', '"']) {
             return self.string();
         }
@@ -252,17 +224,17 @@ impl<'a> Reader<'a> {
         if name.is_empty() {
             return self.stop("a key tier0 can read without JavaScript was expected here");
         }
-        self.at += name.len();
+        self.0.at += name.len();
         Ok(name)
     }
 
     fn value(&mut self, depth: usize) -> Result<Literal, Stop> {
-        self.skip();
-        let rest = self.rest();
+        self.0.skip();
+        let rest = self.0.rest();
         if rest.starts_with(['\'', '"']) {
-            let start = self.at;
+            let start = self.0.at;
             let text = self.string()?;
-            return Ok(Literal::Text(text, start..self.at));
+            return Ok(Literal::Text(text, start..self.0.at));
         }
         if rest.starts_with('{') {
             return self.entries(depth + 1).map(Literal::Object);
@@ -275,7 +247,7 @@ impl<'a> Reader<'a> {
                 continue;
             };
             if !after.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
-                self.at += word.len();
+                self.0.at += word.len();
                 return Ok(Literal::Bool(value));
             }
         }
@@ -284,7 +256,7 @@ impl<'a> Reader<'a> {
             .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
             .collect();
         if let Ok(n) = number.parse::<f64>() {
-            self.at += number.len();
+            self.0.at += number.len();
             return Ok(Literal::Number(n));
         }
         self.stop("this value is computed by JavaScript (a JSX title, a variable, a call)")
@@ -295,15 +267,15 @@ impl<'a> Reader<'a> {
         if depth > DEPTH {
             return self.stop("its lists and objects nest too deep");
         }
-        self.eat('[');
+        self.0.eat('[');
         let mut items = Vec::new();
         loop {
-            if self.eat(']') {
+            if self.0.eat(']') {
                 return Ok(items);
             }
             items.push(self.value(depth)?);
-            if !self.eat(',') {
-                if self.eat(']') {
+            if !self.0.eat(',') {
+                if self.0.eat(']') {
                     return Ok(items);
                 }
                 return self.stop("a `,` or a `]` was expected here");
@@ -313,15 +285,15 @@ impl<'a> Reader<'a> {
 
     /// A quoted string, with the escapes of plain text.
     fn string(&mut self) -> Result<String, Stop> {
-        let quote = self.rest().chars().next().unwrap_or('"');
-        let start = self.at;
-        self.at += 1;
+        let quote = self.0.rest().chars().next().unwrap_or('"');
+        let start = self.0.at;
+        self.0.at += 1;
         let mut out = String::new();
-        let mut chars = self.rest().char_indices();
+        let mut chars = self.0.rest().char_indices();
         while let Some((i, c)) = chars.next() {
             match c {
                 c if c == quote => {
-                    self.at += i + 1;
+                    self.0.at += i + 1;
                     return Ok(out);
                 }
                 '\\' => match chars.next() {
@@ -329,7 +301,7 @@ impl<'a> Reader<'a> {
                     Some((_, 't')) => out.push('\t'),
                     Some((_, c @ ('\\' | '\'' | '"' | '/'))) => out.push(c),
                     _ => {
-                        self.at += i;
+                        self.0.at += i;
                         return self.stop("an escape tier0 does not read");
                     }
                 },
@@ -337,7 +309,7 @@ impl<'a> Reader<'a> {
                 c => out.push(c),
             }
         }
-        self.at = start;
+        self.0.at = start;
         self.stop("this string is not closed on its line")
     }
 }

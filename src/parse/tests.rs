@@ -95,6 +95,22 @@ fn no_front_matter_takes_the_title_from_the_first_heading() {
     assert_eq!(a.title_heading, None);
 }
 
+/// Mastra's front matter titles are for search engines (`Storage in
+/// Mastra | Mastra Docs`, 304 of its pages), above the page's own
+/// heading, which Nextra shows: the title of a page that opens with it.
+#[test]
+fn a_title_for_search_engines_gives_way_to_the_opening_heading() {
+    let text = "---\ntitle: \"Reference: Agent.stream() | Agents | Acme Docs\"\n---\n\n# Agent.stream()\n\nText\n";
+    let (a, _) = only_warnings("stream.mdx", text);
+    assert_eq!(a.title, "Agent.stream()");
+    assert_eq!(&text[a.title_heading.unwrap()], "# Agent.stream()\n");
+    // Without a heading that opens the page, or without ` | `, as written.
+    let text = "---\ntitle: Storage | Acme Docs\n---\n\nText\n\n# Stores\n";
+    assert_eq!(only_warnings("s.md", text).0.title, "Storage | Acme Docs");
+    let text = "---\ntitle: Reset a password\n---\n\n# Passwords\n";
+    assert_eq!(only_warnings("p.md", text).0.title, "Reset a password");
+}
+
 #[test]
 fn toml_front_matter() {
     let text = "+++\ntitle = \"Page\"\nweight = 30\ndate = 2024-02-02T04:14:54-08:00\n\

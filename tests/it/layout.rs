@@ -19,6 +19,7 @@ const ORDER: &[&str] = &[
     "placeholders",
     "diagnostics",
     "report",
+    "javascript",
     "dialects",
     "landing",
     "matter",

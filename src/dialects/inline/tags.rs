@@ -42,6 +42,28 @@ pub(super) fn is_contents_tag(tag: &str) -> bool {
     matches!(name, "TOC" | "Toc" | "TOCInline" | "TableOfContents")
 }
 
+/// The mark an icon component shows where it carries meaning, as the
+/// cells of a comparison table do (Atlassian's `<CheckIcon />` and
+/// `<CrossIcon/>`, Mintlify's `<Icon icon="check" />`): a check or a
+/// cross, which dropping the tag left an empty cell. Other icons are
+/// decoration, and dropped.
+pub(super) fn icon_mark(tag: &str) -> Option<&'static str> {
+    let inner = tag.strip_prefix('<')?.strip_suffix("/>")?.trim_end();
+    let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+    let name = match name {
+        "Icon" => super::super::attribute(args, "icon")?.to_owned(),
+        _ => name.strip_suffix("Icon")?.to_owned(),
+    };
+    let mut words = String::new();
+    for (i, c) in name.char_indices() {
+        if c.is_ascii_uppercase() && i > 0 {
+            words.push('-');
+        }
+        words.push(c.to_ascii_lowercase());
+    }
+    super::super::emoji::mark(&words)
+}
+
 /// Whether a tag named `name` is a JSX component rather than HTML: it
 /// starts with a capital and is no HTML element written in capitals
 /// (`<Details>`), or it is a member (`<Tabs.Item>`).

@@ -192,3 +192,22 @@ fn html_comments_are_left_alone() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].1, "{{ y }}");
 }
+
+#[test]
+fn icons_that_mean_yes_or_no_show_their_mark() {
+    let found = scan(
+        "| <CheckIcon /> | <CrossIcon/> (soon) | <Icon icon=\"x\" /> | <QuestionIcon/> | <CheckIcon> |",
+    );
+    let shown: Vec<(Kind, &str, &str)> =
+        found.iter().map(|(k, t, r)| (*k, *t, r.as_str())).collect();
+    assert_eq!(
+        shown,
+        [
+            (Kind::Mapped, "<CheckIcon />", "✓"),
+            (Kind::Mapped, "<CrossIcon/>", "✗"),
+            (Kind::Mapped, "<Icon icon=\"x\" />", "✗"),
+            (Kind::Jsx, "<QuestionIcon/>", ""),
+            (Kind::Jsx, "<CheckIcon>", ""),
+        ]
+    );
+}

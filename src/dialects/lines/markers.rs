@@ -10,7 +10,8 @@ use super::super::jsx;
 use super::syntax::{columns, markdown_element};
 use super::{Container, ITEM, MAX_NESTING, Mode, Pass, QUOTE};
 
-/// How many lines after its first a component tag may go on over.
+/// How many lines after its first a component tag may go on over, past
+/// the end of its paragraph.
 const TAG_LINES: usize = 20;
 
 impl Pass<'_> {
@@ -225,7 +226,10 @@ impl Pass<'_> {
         let line = match &block {
             jsx::Block::Line(shown) => {
                 let blank = prefix.trim_end();
-                return format!("{prefix}{indent}{shown}\n{blank}");
+                let shown = shown.replace('\n', &format!("\n{prefix}{indent}"));
+                // Blank lines around: neither a paragraph nor an HTML
+                // block before it (`<br />`) takes it as its text.
+                return format!("{blank}\n{prefix}{indent}{shown}\n{blank}");
             }
             jsx::Block::Plain => prefix.trim_end().to_owned(),
             jsx::Block::Tabs(labels) => {
@@ -264,7 +268,7 @@ impl Pass<'_> {
     /// `<TabItem\n  value="mac"\n  label="macOS">`: opened or closed as
     /// if written on one line (see [`Self::jsx_block`]), and the lines it
     /// goes on over dropped; `None` unless it ends its last line within
-    /// [`TAG_LINES`] lines.
+    /// its paragraph or [`TAG_LINES`] lines.
     pub(super) fn jsx_block_over_lines(
         &mut self,
         (at, end): (usize, usize),
@@ -276,21 +280,40 @@ impl Pass<'_> {
         if body[at..end].contains('>') {
             return None;
         }
-        let limit = body[end..]
+        let lines = body[end..]
             .match_indices('\n')
             .nth(TAG_LINES)
             .map_or(body.len(), |(i, _)| end + i);
-        let tag_end = super::super::inline::jsx_tag(body, at, limit)?;
+        // A tag that holds data (a table of properties) may go on to the
+        // end of its paragraph, searched for once as `spanning` does.
+        let whole_paragraph = at >= self.tags_given_up_until;
+        if whole_paragraph && end > self.paragraph_end {
+            self.paragraph_end = super::syntax::paragraph_end(body, end);
+        }
+        let limit = match whole_paragraph {
+            true => lines.max(self.paragraph_end),
+            false => lines,
+        };
+        let Some(tag_end) = super::super::inline::jsx_tag(body, at, limit) else {
+            if whole_paragraph {
+                self.tags_given_up_until = self.paragraph_end;
+            }
+            return None;
+        };
         let line_end = body[tag_end..]
             .find('\n')
             .map_or(body.len(), |i| tag_end + i);
         if tag_end <= end || !body[tag_end..line_end].trim().is_empty() {
             return None;
         }
+        // Its lines trimmed, their breaks kept: a `// comment` in an
+        // attribute's code ends with its line.
         let one_line = body[at..tag_end]
-            .split_whitespace()
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
             .collect::<Vec<_>>()
-            .join(" ");
+            .join("\n");
         let tag = jsx::tag(&one_line)?;
         let line = self.jsx_block(tag, indent, at..line_end, column, prefix);
         self.mode = Mode::DropLinesTo(line_end);

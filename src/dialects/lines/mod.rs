@@ -71,6 +71,7 @@ pub(super) fn read(body: &str, mdx: bool, values: &PageValues) -> Read {
         list: false,
         indented_code: false,
         give_up_until: 0,
+        tags_given_up_until: 0,
         paragraph_end: 0,
         unopened_colons: 0,
         tab_labels: Vec::new(),
@@ -188,6 +189,10 @@ struct Pass<'a> {
     /// Constructs spanning lines are not searched for before this offset:
     /// one was searched for up to here and never closed.
     give_up_until: usize,
+    /// Component tags over lines are searched for to the end of their
+    /// paragraph no more before this offset, for the same reason
+    /// ([`Self::jsx_block_over_lines`]).
+    tags_given_up_until: usize,
     /// The end of the paragraph last looked at.
     paragraph_end: usize,
     /// `:::` openers left as text for being too deep and not yet closed:

@@ -155,6 +155,26 @@ fn a_hugo_themes_lead_is_the_description_and_ablogs_keys_pass() {
     assert!(r.warnings.is_empty(), "{:?}", messages(&r));
 }
 
+/// GraphCommerce's pages give search engines their own title, address
+/// and description (22 warnings in its docs); VuePress's blog template
+/// marks a post `archive: true`.
+#[test]
+fn graphcommerces_meta_description_is_the_description_and_its_other_keys_pass() {
+    let r = read_text(
+        "---
+menu: 1. Installation
+metaTitle: Start here - Shop
+metaDescription: Set up a shop.
+\
+         metaUrl: getting-started
+archive: true
+---
+",
+    );
+    assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+    assert_eq!(r.raw.description.as_deref(), Some("Set up a shop."));
+}
+
 #[test]
 fn vuepress_keys_are_read_or_ignored_quietly() {
     let r = read_text(
