@@ -209,7 +209,29 @@ pub fn translations(
 
 /// Docusaurus's list of released versions, in its project's folder: the
 /// newest first, each kept in `versioned_docs/version-<name>/`.
-const VERSIONS: &str = "versions.json";
+pub(super) const VERSIONS: &str = "versions.json";
+
+/// The released versions of the Docusaurus project in the folder
+/// `project` (relative to `root`), newest first, with the text of its
+/// [`VERSIONS`]; `None` for no project, or one without versions.
+pub(super) fn released_versions(root: &Path, project: &Path) -> Option<(String, Vec<String>)> {
+    let is_project = CONFIG_FILES
+        .iter()
+        .any(|name| root.join(project).join(name).is_file());
+    let text = std::fs::read_to_string(root.join(project).join(VERSIONS))
+        .ok()
+        .filter(|_| is_project)?;
+    let versions = serde_json::from_str(&text).ok()?;
+    Some((text, versions))
+}
+
+/// The folder of the released `version` of the Docusaurus project in the
+/// folder `project`.
+pub(super) fn version_folder(project: &Path, version: &str) -> PathBuf {
+    project
+        .join("versioned_docs")
+        .join(format!("version-{version}"))
+}
 
 /// A warning that the released versions of the Docusaurus project whose
 /// `docs/` is the content folder `content_dir` are not published, with how
@@ -219,18 +241,10 @@ const VERSIONS: &str = "versions.json";
 /// versions.
 pub fn unread_versions(root: &Path, content_dir: &Path) -> Option<(Diagnostic, String)> {
     let project = content_dir.parent()?;
-    let is_project = CONFIG_FILES
-        .iter()
-        .any(|name| root.join(project).join(name).is_file());
-    let path = project.join(VERSIONS);
-    let text = std::fs::read_to_string(root.join(&path))
-        .ok()
-        .filter(|_| is_project)?;
-    let versions: Vec<String> = serde_json::from_str(&text).ok()?;
+    let (text, versions) = released_versions(root, project)?;
     let newest = versions.first()?;
-    let folder = project
-        .join("versioned_docs")
-        .join(format!("version-{newest}"));
+    let path = project.join(VERSIONS);
+    let folder = version_folder(project, newest);
     let listed = text
         .find(['"', '\''])
         .map_or(0..0, |at| at..at + newest.len() + 2);

@@ -134,17 +134,19 @@ fn candidates(root: &Path) -> impl Iterator<Item = (String, String)> + '_ {
 /// its `docs/`, which a project that shows only its released versions
 /// (`includeCurrentVersion: false`) may not ship.
 fn docusaurus_latest(root: &Path) -> Option<(String, String)> {
-    ["", "website/"].into_iter().find_map(|base| {
-        let marked = ["js", "ts", "mjs"]
-            .iter()
-            .any(|ext| root.join(format!("{base}docusaurus.config.{ext}")).exists());
-        let file = format!("{base}versions.json");
-        let (versions, _) = root_file(root, &file).ok()??;
-        let versions: Vec<String> = serde_json::from_str(&versions.text).ok()?;
-        let latest = versions.into_iter().next().filter(|_| marked)?;
+    ["", "website"].into_iter().find_map(|base| {
+        let project = Path::new(base);
+        let (_, versions) = super::docusaurus::released_versions(root, project)?;
+        let latest = versions.first()?;
+        let file = project.join(super::docusaurus::VERSIONS);
         Some((
-            format!("{base}versioned_docs/version-{latest}"),
-            format!("Docusaurus's latest version, the first of {file}"),
+            super::docusaurus::version_folder(project, latest)
+                .to_str()?
+                .to_owned(),
+            format!(
+                "Docusaurus's latest version, the first of {}",
+                file.display()
+            ),
         ))
     })
 }
