@@ -1,6 +1,7 @@
 //! What tier0 reads of JavaScript without running it, shared by the
 //! readers of literals: Nextra's `_meta.js` and Docusaurus's `sidebars.js`
-//! (`parse`), and the data a component's attribute holds (`dialects`).
+//! (`parse`), the data a component's attribute holds (`dialects`), and the
+//! tokens of VitePress's and Docusaurus's configurations (`discover`).
 
 /// A place in JavaScript's text, read forward.
 pub struct Cursor<'a> {

@@ -30,14 +30,8 @@ pub(super) fn tokens(script: &str) -> Vec<Token<'_>> {
     while i < bytes.len() {
         let c = bytes[i];
         match c {
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i = script[i..].find('\n').map_or(bytes.len(), |n| i + n);
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = script[i + 2..]
-                    .find("*/")
-                    .map_or(bytes.len(), |n| i + 2 + n + 2);
+            b'/' if matches!(bytes.get(i + 1), Some(b'/' | b'*')) => {
+                i += crate::javascript::blank_len(&script[i..]);
                 continue;
             }
             b'\'' | b'"' | b'`' => {
