@@ -1,8 +1,10 @@
-//! A VitePress project's languages: the `locales` of its configuration
-//! (`docs/.vitepress/config.mts`), whose `root` is the default language's
-//! pages, at the top of `docs/`, and each other key the folder of a
-//! translation (`fr: { label: 'Français', lang: 'fr-FR' }` for `docs/fr/`),
-//! which tier0 reads as that language's pages.
+//! A VitePress or Starlight project's languages: the `locales` of its
+//! configuration (`docs/.vitepress/config.mts`, `astro.config.mjs`), whose
+//! `root` is the default language's pages, at the top of the content
+//! folder, and each other key the folder of a translation (`fr: { label:
+//! 'Français', lang: 'fr-FR' }` for `docs/fr/`), which tier0 reads as that
+//! language's pages. Starlight may have no `root`: its `defaultLocale`
+//! names the default's folder.
 //!
 //! In: the site folder. Out: the languages, the default first
 //! ([`languages`]). The configuration is a script, read as text and never
@@ -28,33 +30,60 @@ const ROOT: &str = "root";
 /// VitePress's language when its configuration names none.
 const VITEPRESS_DEFAULT_LANGUAGE: &str = "en";
 
-/// The languages of the VitePress project at `root`, its default first
-/// (the primary subtag of the `lang` of its `root` locale, else English),
-/// then each other locale's key, lower-cased, as its folder is named; each
-/// with what named it. None without `locales`.
+/// Starlight's configuration files (Astro's), at the top of its project,
+/// whose `starlight({ locales: { … } })` is written as VitePress's.
+const STARLIGHT_FILES: [&str; 4] = [
+    "astro.config.mjs",
+    "astro.config.ts",
+    "astro.config.js",
+    "astro.config.mts",
+];
+
+/// The languages of the VitePress or Starlight project at `root`, its
+/// default first, then each other locale's key, lower-cased, as its
+/// folder is named; each with what named it. The default is the primary
+/// subtag of the `lang` of the `root` locale (else English), whose pages
+/// stand at the top; without a `root`, the locale that Starlight's
+/// `defaultLocale` names (else the first), whose pages have a folder too.
+/// None without `locales`.
 pub(super) fn languages(root: &Path) -> Vec<(String, String)> {
-    let Some((name, text)) = CONFIG_FILES
-        .iter()
-        .find_map(|name| Some((*name, root_file(root, name).ok()??.0.text)))
-    else {
+    [&CONFIG_FILES[..], &STARLIGHT_FILES[..]]
+        .into_iter()
+        .find_map(|files| {
+            let (name, text) = files
+                .iter()
+                .find_map(|name| Some((*name, root_file(root, name).ok()??.0.text)))?;
+            let languages = configured(&text, &format!("the locales of {name}"));
+            (!languages.is_empty()).then_some(languages)
+        })
+        .unwrap_or_default()
+}
+
+/// The languages of the configuration `script`, each named by `named_by`.
+fn configured(script: &str, named_by: &str) -> Vec<(String, String)> {
+    let locales = locales(script);
+    let Some((first, _)) = locales.first() else {
         return Vec::new();
     };
-    let locales = locales(&text);
-    if locales.is_empty() {
-        return Vec::new();
-    }
-    let named_by = format!("the locales of {name}");
-    let default = locales
-        .iter()
-        .find(|(key, _)| key == ROOT)
-        .and_then(|(_, lang)| lang.as_deref())
-        .and_then(super::project::primary_subtag)
-        .unwrap_or_else(|| VITEPRESS_DEFAULT_LANGUAGE.to_owned());
-    let mut found = vec![(default, named_by.clone())];
-    for (key, _) in locales {
-        let code = super::language_code(&key);
+    let default = match locales.iter().find(|(key, _)| key == ROOT) {
+        Some((_, lang)) => lang
+            .as_deref()
+            .and_then(super::project::primary_subtag)
+            .unwrap_or_else(|| VITEPRESS_DEFAULT_LANGUAGE.to_owned()),
+        None => {
+            let tokens = tokens(script);
+            let named = tokens.windows(3).find_map(|w| match w {
+                [Token::Word("defaultLocale"), Token::Colon, Token::Text(key)] => Some(*key),
+                _ => None,
+            });
+            super::language_code(named.unwrap_or(first))
+        }
+    };
+    let mut found = vec![(default, named_by.to_owned())];
+    for (key, _) in &locales {
+        let code = super::language_code(key);
         if key != ROOT && crate::slug::is_slug(&code) && !found.iter().any(|(c, _)| *c == code) {
-            found.push((code, named_by.clone()));
+            found.push((code, named_by.to_owned()));
         }
     }
     found
@@ -64,13 +93,22 @@ pub(super) fn languages(root: &Path) -> Vec<(String, String)> {
 /// each with the string literal its own object gives `lang`, if any.
 fn locales(script: &str) -> Vec<(String, Option<String>)> {
     let tokens = tokens(script);
-    let Some(open) = tokens.windows(3).position(|w| {
+    // The first that holds keys: Astro's own `i18n: { locales: [...] }` is
+    // an array.
+    let opens = tokens.windows(3).enumerate().filter(|(_, w)| {
         w[0] == Token::Word("locales") && w[1] == Token::Colon && w[2] == Token::Open
-    }) else {
-        return Vec::new();
-    };
+    });
+    opens
+        .map(|(at, _)| keys(&tokens, at + 2))
+        .find(|found| !found.is_empty())
+        .unwrap_or_default()
+}
+
+/// The keys of the object literal that `tokens[open]` opens, each with
+/// the string literal its own object gives `lang`, if any.
+fn keys(tokens: &[Token<'_>], open: usize) -> Vec<(String, Option<String>)> {
     let mut found: Vec<(String, Option<String>)> = Vec::new();
-    for (at, depth) in literal(&tokens, open + 2) {
+    for (at, depth) in literal(tokens, open) {
         let (Token::Word(key) | Token::Text(key)) = tokens[at] else {
             continue;
         };
@@ -148,5 +186,30 @@ export default defineConfig({
             "export default { title: 'x' }",
         )]);
         assert!(languages(none.path()).is_empty());
+    }
+
+    #[test]
+    fn a_starlight_project_names_its_languages_as_vitepress_does() {
+        let with_root = crate::discover::tests::site_of_texts(&[(
+            "astro.config.mjs",
+            "import starlight from '@astrojs/starlight';\nexport default defineConfig({\n  \
+             i18n: { locales: ['x'] },\n  integrations: [starlight({ title: 'Docs', locales: {\n    \
+             root: { label: 'English', lang: 'en' },\n    'zh-cn': { label: '简体中文', lang: \
+             'zh-CN' },\n  } })],\n});\n",
+        )]);
+        let codes: Vec<String> = languages(with_root.path())
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
+        assert_eq!(codes, ["en", "zh-cn"]);
+        // Without `root`, every language has its folder; `defaultLocale`
+        // names the default's.
+        let folders = crate::discover::tests::site_of_texts(&[(
+            "astro.config.ts",
+            "starlight({ defaultLocale: 'fr', locales: { en: { label: 'English' }, fr: { label: \
+             'Français' } } })",
+        )]);
+        let codes: Vec<String> = languages(folders.path()).into_iter().map(|l| l.0).collect();
+        assert_eq!(codes, ["fr", "en"]);
     }
 }

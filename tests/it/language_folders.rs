@@ -573,3 +573,43 @@ fn two_home_texts_for_one_language_are_said() {
     );
     assert_has(&site.read_public("index.html"), &["Bienvenido (arriba)."]);
 }
+
+/// A Starlight project translated with `locales`, built where it stands:
+/// `root`'s pages at the top of `src/content/docs/`, each other locale's
+/// in the folder of its key, as VitePress keeps them.
+#[test]
+fn a_starlight_project_translated_with_locales_builds_every_language() {
+    let site = Site::empty();
+    site.write(
+        "astro.config.mjs",
+        "import { defineConfig } from 'astro/config';\nimport starlight from \
+         '@astrojs/starlight';\n\nexport default defineConfig({\n  integrations: [\n    \
+         starlight({\n      title: 'Printers',\n      locales: {\n        root: { label: \
+         'English', lang: 'en' },\n        fr: { label: 'Français' },\n      },\n    }),\n  \
+         ],\n});\n",
+    );
+    site.write(
+        "src/content/docs/guide/setup.md",
+        "---\ntitle: Set up a printer\n---\n\nPlug it in.\n",
+    );
+    site.write(
+        "src/content/docs/fr/guide/setup.md",
+        "---\ntitle: Installer une imprimante\n---\n\nBranchez-la.\n",
+    );
+    let err = built(&site);
+    assert!(
+        err.contains("The site's language is `en`, as the locales of astro.config.mjs"),
+        "{err}"
+    );
+    assert_has(
+        &site.read_public("guide/setup/index.html"),
+        &[
+            "<html lang=\"en\"",
+            "hreflang=\"fr\" href=\"../../fr/guide/setup/index.html\"",
+        ],
+    );
+    assert_has(
+        &site.read_public("fr/guide/setup/index.html"),
+        &["<html lang=\"fr\"", "Installer une imprimante"],
+    );
+}
