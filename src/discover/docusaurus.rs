@@ -6,7 +6,9 @@
 //! (`i18n: { defaultLocale: 'en', locales: ['en', 'fr'] }`). tier0 reads
 //! each such folder as the folder of its language in the content folder
 //! ([`Mounted`]), so the translations are published and linked to their
-//! originals as a site translated by folder is.
+//! originals as a site translated by folder is. A released version
+//! (`versioned_docs/version-2.0/`) has its translations in its own
+//! folder (`…/docusaurus-plugin-content-docs/version-2.0/`).
 //!
 //! In: the site folder, its content folder and languages. Out: the
 //! languages the project is translated into ([`languages`]), the folders
@@ -35,9 +37,15 @@ const PROJECT_FOLDERS: [&str; 2] = ["", "website"];
 /// Docusaurus's folder of translations, in its project's folder.
 const I18N: &str = "i18n";
 
-/// The folder of a locale's translated docs, in its folder of [`I18N`]:
-/// the current version of the default docs plugin.
-const DOCS: &str = "docusaurus-plugin-content-docs/current";
+/// The folder of a locale's translations of the default docs plugin, in
+/// its folder of [`I18N`]: one folder per version inside.
+const DOCS: &str = "docusaurus-plugin-content-docs";
+
+/// The version folder of the docs in `docs/`, Docusaurus's "Next".
+const CURRENT: &str = "current";
+
+/// The folder that holds Docusaurus's released versions.
+const VERSIONED_DOCS: &str = "versioned_docs";
 
 /// Docusaurus's language when its configuration names none.
 const DOCUSAURUS_DEFAULT_LOCALE: &str = "en";
@@ -77,9 +85,10 @@ fn project(root: &Path) -> Option<(PathBuf, String, String)> {
     })
 }
 
-/// The folders of translated docs in the project folder `project`
-/// (relative to `root`): each locale's name as written, with the folder.
-fn translated_folders(root: &Path, project: &Path) -> Vec<(String, PathBuf)> {
+/// The folders of the translated docs of `version` (a folder name:
+/// `current`, `version-2.0`) in the project folder `project` (relative to
+/// `root`): each locale's name as written, with the folder.
+fn translated_folders(root: &Path, project: &Path, version: &str) -> Vec<(String, PathBuf)> {
     let i18n = project.join(I18N);
     let Ok(entries) = std::fs::read_dir(root.join(&i18n)) else {
         return Vec::new();
@@ -87,7 +96,7 @@ fn translated_folders(root: &Path, project: &Path) -> Vec<(String, PathBuf)> {
     let mut found: Vec<(String, PathBuf)> = entries
         .filter_map(|entry| {
             let name = entry.ok()?.file_name().into_string().ok()?;
-            let dir = i18n.join(&name).join(DOCS);
+            let dir = i18n.join(&name).join(DOCS).join(version);
             root.join(&dir).is_dir().then_some((name, dir))
         })
         .collect();
@@ -104,6 +113,19 @@ pub(super) fn language(root: &Path) -> Option<(String, String)> {
     Some((code, format!("the defaultLocale of {name}")))
 }
 
+/// The name of the Docusaurus project at `root` (or in its `website/`):
+/// the first `title` its configuration writes, the site's, with what named
+/// it.
+pub(super) fn title(root: &Path) -> Option<(String, String)> {
+    let (_, name, text) = project(root)?;
+    let tokens = tokens(&text);
+    let title = tokens.windows(3).find_map(|w| match w {
+        [Token::Word("title"), Token::Colon, Token::Text(title)] => Some(*title),
+        _ => None,
+    })?;
+    Some((title.to_owned(), format!("the title of {name}")))
+}
+
 /// The languages of the Docusaurus project at `root`: its default
 /// (`defaultLocale`'s primary subtag, else English), then each other
 /// locale of `locales` that has translated docs, lower-cased, as tier0
@@ -114,7 +136,17 @@ pub(super) fn languages(root: &Path) -> Vec<(String, String)> {
         return Vec::new();
     };
     let (default, listed) = locales(&text);
-    let translated = translated_folders(root, &folder);
+    // The version a project built where it stands publishes: `docs/`, else
+    // its latest release.
+    let version = if root.join(&folder).join("docs").is_dir() {
+        CURRENT.to_owned()
+    } else {
+        match released_versions(root, &folder) {
+            Some((_, versions)) if !versions.is_empty() => format!("version-{}", versions[0]),
+            _ => CURRENT.to_owned(),
+        }
+    };
+    let translated = translated_folders(root, &folder, &version);
     let named_by = format!("the i18n of {name}");
     let default = default.unwrap_or(DOCUSAURUS_DEFAULT_LOCALE);
     let others: Vec<String> = listed
@@ -138,6 +170,26 @@ pub(super) fn languages(root: &Path) -> Vec<(String, String)> {
     found
 }
 
+/// The Docusaurus project whose docs the content folder `content_dir`
+/// holds, and their version folder's name: the project's `docs/`
+/// (`current`) or one of its released versions
+/// (`versioned_docs/version-2.0`, `version-2.0`).
+fn docs_of<'a>(root: &Path, content_dir: &'a Path) -> Option<(&'a Path, &'a str)> {
+    let is_project = |folder: &Path| {
+        CONFIG_FILES
+            .iter()
+            .any(|name| root.join(folder).join(name).is_file())
+    };
+    let parent = content_dir.parent()?;
+    if is_project(parent) {
+        return Some((parent, CURRENT));
+    }
+    let version = content_dir.file_name()?.to_str()?;
+    let project = parent.parent()?;
+    let released = parent.file_name()? == VERSIONED_DOCS && version.starts_with("version-");
+    (released && is_project(project)).then_some((project, version))
+}
+
 /// The folders of translated docs of the Docusaurus project whose docs the
 /// content folder `content_dir` (relative to `root`) holds, for each of
 /// the site's `languages` but the default (`languages[0]`) that has one
@@ -149,18 +201,15 @@ pub fn translations(
     content_dir: &Path,
     languages: &[&str],
 ) -> (Vec<Mounted>, Vec<Diagnostic>) {
-    let Some(project) = content_dir.parent() else {
+    let Some((project, version)) = docs_of(root, content_dir) else {
         return (Vec::new(), Vec::new());
     };
-    let is_project = CONFIG_FILES
-        .iter()
-        .any(|name| root.join(project).join(name).is_file());
-    let Some((default, others)) = languages.split_first().filter(|_| is_project) else {
+    let Some((default, others)) = languages.split_first() else {
         return (Vec::new(), Vec::new());
     };
     let mut mounted = Vec::new();
     let mut warnings = Vec::new();
-    for (locale, dir) in translated_folders(root, project) {
+    for (locale, dir) in translated_folders(root, project, version) {
         let own = |code: &str| root.join(content_dir).join(code).is_dir();
         let refused = dir
             .to_str()
@@ -229,7 +278,7 @@ pub(super) fn released_versions(root: &Path, project: &Path) -> Option<(String, 
 /// folder `project`.
 pub(super) fn version_folder(project: &Path, version: &str) -> PathBuf {
     project
-        .join("versioned_docs")
+        .join(VERSIONED_DOCS)
         .join(format!("version-{version}"))
 }
 
@@ -272,7 +321,13 @@ pub fn unread_versions(root: &Path, content_dir: &Path) -> Option<(Diagnostic, S
 /// A file that cannot be read is a problem of its own.
 pub(super) fn read_labels(root: &Path, mounted: &[Mounted], sources: &mut super::Sources) {
     for mount in mounted {
-        let shown = mount.dir.with_extension("json");
+        // `current.json`, `version-2.0.json`, beside the folder.
+        let Some(name) = mount.dir.file_name() else {
+            continue;
+        };
+        let mut file = name.to_os_string();
+        file.push(".json");
+        let shown = mount.dir.with_file_name(file);
         let bytes = match std::fs::read(root.join(&shown)) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,

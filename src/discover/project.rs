@@ -97,7 +97,10 @@ pub fn generator_project(root: &Path) -> Project {
     let title = mkdocs_title
         .or_else(|| files.toml("book.toml", Some("book"), &["title"], project_name))
         .or_else(|| files.assigned(&SPHINX_FILES, "project", '=', project_name))
-        .or_else(|| files.assigned(&super::docusaurus::CONFIG_FILES, "title", ':', project_name))
+        .or_else(|| {
+            let (title, named_by) = super::docusaurus::title(root)?;
+            Some((project_name(&title)?, named_by))
+        })
         .or_else(|| {
             HUGO_ZOLA_FILES
                 .iter()

@@ -349,3 +349,55 @@ fn a_sidebar_categorys_translated_label_titles_its_section() {
         &["<title>Guides · Acme Help"],
     );
 }
+
+/// A project that publishes its released versions only (no `docs/`) is
+/// built from its latest one, whose translations stand in that version's
+/// folder of `i18n/` (`version-2.0/`, its labels in `version-2.0.json`).
+#[test]
+fn the_latest_versions_translations_are_published_with_it() {
+    let site = Site::empty();
+    site.write(
+        "docusaurus.config.js",
+        "module.exports = { title: 'Acme Help', i18n: { defaultLocale: 'en', locales: ['en', \
+         'fr'] } };\n",
+    );
+    site.write("versions.json", "[\"2.0\", \"1.0\"]\n");
+    site.write(
+        "versioned_docs/version-2.0/guide/_category_.json",
+        "{\"label\": \"Guide\"}\n",
+    );
+    site.write(
+        "versioned_docs/version-2.0/guide/setup.md",
+        "---\nid: KB-1\n---\n# Set up\n\nPlug it in.\n",
+    );
+    site.write(
+        "i18n/fr/docusaurus-plugin-content-docs/version-2.0/guide/setup.md",
+        "---\nid: KB-1\n---\n# Installer\n\nBranchez-le.\n",
+    );
+    site.write(
+        "i18n/fr/docusaurus-plugin-content-docs/version-2.0.json",
+        "{\"sidebar.docs.category.Guide\": {\"message\": \"Guide pratique\"}}\n",
+    );
+    // The translations of `docs/` are not this version's.
+    site.write(
+        "i18n/fr/docusaurus-plugin-content-docs/current/guide/setup.md",
+        "---\nid: KB-1\n---\n# Installer (Next)\n\nBientôt.\n",
+    );
+    build(&site);
+    assert_has(
+        &site.read_public("fr/guide/setup/index.html"),
+        &[
+            "Installer",
+            "hreflang=\"en\" href=\"../../../guide/setup/index.html\"",
+        ],
+    );
+    assert!(
+        !site
+            .read_public("fr/guide/setup/index.html")
+            .contains("Bientôt")
+    );
+    assert_has(
+        &site.read_public("fr/guide/index.html"),
+        &["<title>Guide pratique · Acme Help"],
+    );
+}
