@@ -59,6 +59,8 @@ pub use place::{
     without_number_prefix,
 };
 pub use summary::{Chapter, WrittenLink, chapters, links};
+pub use title::title_from_name;
+use title::{title_from_file_name, title_of};
 pub use toctree::same_toctrees;
 
 /// A valid article, as its author wrote it.
@@ -538,75 +540,6 @@ fn shown_values(text: &str, body: &str) -> crate::dialects::PageValues {
         .into_iter()
         .filter_map(|entry| Some((entry.key, entry.value?.scalar_text()?)))
         .collect()
-}
-
-/// The title `written` in the front matter, else the heading of the body
-/// (`prepared`, which starts at `body_start` in its file), also when the
-/// title written is one for search engines (`… | Site Docs`) and the body
-/// opens with a heading; and the file range of the heading the page's
-/// title stands for, which the page leaves out.
-fn title_of(
-    written: Option<&str>,
-    prepared: &crate::dialects::Prepared<'_>,
-    body_start: usize,
-) -> (Option<String>, Option<Range<usize>>) {
-    let written = written.map(str::trim).filter(|t| !t.is_empty());
-    // With a title, only a heading that opens the body can repeat it.
-    let heading = if written.is_some() {
-        title::opening_heading(prepared.text())
-    } else {
-        title::first_heading(prepared.text())
-    };
-    let range = |h: &title::Heading| {
-        body_start + prepared.source_offset(h.range.start)
-            ..body_start + prepared.source_offset(h.range.end)
-    };
-    match (written, heading) {
-        (Some(title), Some(h)) if h.first && h.text.eq_ignore_ascii_case(title) => {
-            (Some(title.to_owned()), Some(range(&h)))
-        }
-        // A title for search engines, the page's then its site's
-        // (`Storage in Mastra | Mastra Docs`, `Reference: … | Core |
-        // Mastra Docs`), over a page that opens with its own heading: the
-        // heading is the title its generator shows.
-        (Some(title), Some(h)) if h.first && !h.text.is_empty() && title.contains(" | ") => {
-            let range = range(&h);
-            (Some(h.text), Some(range))
-        }
-        (Some(title), _) => (Some(title.to_owned()), None),
-        (None, Some(h)) if !h.text.is_empty() => {
-            let range = range(&h);
-            (Some(h.text), Some(range))
-        }
-        (None, _) => (None, None),
-    }
-}
-
-/// A title made from a file's name (`getting-started` → `Getting started`),
-/// or its folder's for an `index` or `README`, without its number prefix
-/// (`17_donate` → `Donate`), which only orders the page, as Docusaurus
-/// reads it and as a section's title from its folder leaves it out.
-fn title_from_file_name(dir: &str, stem: &str) -> String {
-    let name = if stem.eq_ignore_ascii_case("index") || stem.eq_ignore_ascii_case("readme") {
-        dir.rsplit('/')
-            .next()
-            .filter(|d| !d.is_empty())
-            .unwrap_or(stem)
-    } else {
-        stem
-    };
-    title_from_name(without_number_prefix(name))
-}
-
-/// A title made from a file or folder name: `getting-started` → `Getting started`.
-pub fn title_from_name(name: &str) -> String {
-    let words = name.replace(['-', '_'], " ");
-    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut chars = words.chars();
-    chars.next().map_or_else(
-        || name.to_owned(),
-        |first| first.to_uppercase().chain(chars).collect(),
-    )
 }
 
 /// Path of the source file `rel` relative to the content root, for link resolution.

@@ -8,8 +8,13 @@
 //! quotes, lists or indented code). The heading's own Markdown (emphasis,
 //! code, links, a trailing `{#id}`) is read by pulldown-cmark, as the page
 //! will show it.
+//!
+//! Also the title a page takes from its front matter and its opening
+//! heading together ([`title_of`]), and the titles made from names.
 
 use std::ops::Range;
+
+use super::without_number_prefix;
 
 /// A level-one heading found in a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,6 +184,75 @@ fn heading(markdown: &str, range: Range<usize>, first: bool) -> Heading {
         range,
         first,
     }
+}
+
+/// The title `written` in the front matter, else the heading of the body
+/// (`prepared`, which starts at `body_start` in its file), also when the
+/// title written is one for search engines (`… | Site Docs`) and the body
+/// opens with a heading; and the file range of the heading the page's
+/// title stands for, which the page leaves out.
+pub(super) fn title_of(
+    written: Option<&str>,
+    prepared: &crate::dialects::Prepared<'_>,
+    body_start: usize,
+) -> (Option<String>, Option<Range<usize>>) {
+    let written = written.map(str::trim).filter(|t| !t.is_empty());
+    // With a title, only a heading that opens the body can repeat it.
+    let heading = if written.is_some() {
+        opening_heading(prepared.text())
+    } else {
+        first_heading(prepared.text())
+    };
+    let range = |h: &Heading| {
+        body_start + prepared.source_offset(h.range.start)
+            ..body_start + prepared.source_offset(h.range.end)
+    };
+    match (written, heading) {
+        (Some(title), Some(h)) if h.first && h.text.eq_ignore_ascii_case(title) => {
+            (Some(title.to_owned()), Some(range(&h)))
+        }
+        // A title for search engines, the page's then its site's
+        // (`Storage in Mastra | Mastra Docs`, `Reference: … | Core |
+        // Mastra Docs`), over a page that opens with its own heading: the
+        // heading is the title its generator shows.
+        (Some(title), Some(h)) if h.first && !h.text.is_empty() && title.contains(" | ") => {
+            let range = range(&h);
+            (Some(h.text), Some(range))
+        }
+        (Some(title), _) => (Some(title.to_owned()), None),
+        (None, Some(h)) if !h.text.is_empty() => {
+            let range = range(&h);
+            (Some(h.text), Some(range))
+        }
+        (None, _) => (None, None),
+    }
+}
+
+/// A title made from a file's name (`getting-started` → `Getting started`),
+/// or its folder's for an `index` or `README`, without its number prefix
+/// (`17_donate` → `Donate`), which only orders the page, as Docusaurus
+/// reads it and as a section's title from its folder leaves it out.
+pub(super) fn title_from_file_name(dir: &str, stem: &str) -> String {
+    let name = if stem.eq_ignore_ascii_case("index") || stem.eq_ignore_ascii_case("readme") {
+        dir.rsplit('/')
+            .next()
+            .filter(|d| !d.is_empty())
+            .unwrap_or(stem)
+    } else {
+        stem
+    };
+    title_from_name(without_number_prefix(name))
+}
+
+/// A title made from a file or folder name: `getting-started` → `Getting started`.
+pub fn title_from_name(name: &str) -> String {
+    let words = name.replace(['-', '_'], " ");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = words.chars();
+    chars.next().map_or_else(
+        || name.to_owned(),
+        |first| first.to_uppercase().chain(chars).collect(),
+    )
 }
 
 #[cfg(test)]

@@ -1,0 +1,110 @@
+//! The content folder and what stands in it: the folder itself, the
+//! folders of translations kept outside it ([`Mounted`]), and how a
+//! folder's name or a `lang:` names a site language.
+
+use std::path::{Path, PathBuf};
+
+#[cfg(test)]
+use super::CONTENT_DIR;
+
+/// Whether `written` (a folder's name, a `lang:`) names the language
+/// `code`: in any case, and with `_` for `-` (`pt_BR`, as Crowdin and
+/// gettext name locales, for `pt-br`).
+pub fn names_language(written: &str, code: &str) -> bool {
+    written.len() == code.len()
+        && (written.bytes().zip(code.bytes())).all(|(w, c)| {
+            w.eq_ignore_ascii_case(&c) || (matches!(w, b'_' | b'-') && matches!(c, b'_' | b'-'))
+        })
+}
+
+/// The code tier0 writes for the locale `written` (`pt_BR`, `pt-BR`):
+/// lower-cased, with `-` between its subtags.
+pub(crate) fn language_code(written: &str) -> String {
+    written.trim().to_ascii_lowercase().replace('_', "-")
+}
+
+/// The content folder of a site: where its files are read from, and the
+/// path (relative to the site folder) that diagnostics show them under;
+/// with the folders of translations kept outside it ([`Mounted`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentFolder {
+    /// The folder itself.
+    pub dir: PathBuf,
+    /// `content`, or the config's `content_dir`.
+    pub shown: PathBuf,
+    /// The site folder, which the mounted folders' paths are relative to.
+    root: PathBuf,
+    /// The folders outside it whose files stand in it.
+    pub(super) mounted: Vec<Mounted>,
+}
+
+/// A folder outside the content folder whose pages are one language's, and
+/// stand where the folder named by that language would stand at the top
+/// of the content folder: Docusaurus's translations
+/// (`i18n/fr/docusaurus-plugin-content-docs/current/intro.md` is read as
+/// `fr/intro.md`, the French translation of `intro.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mounted {
+    /// The language's code, as the site lists it.
+    pub lang: String,
+    /// The folder, relative to the site folder.
+    pub dir: PathBuf,
+}
+
+/// The path, relative to the site folder, of the file at the
+/// content-relative `rel` when it is in one of the folders `mounted`.
+pub fn mounted_path(mounted: &[Mounted], rel: &str) -> Option<PathBuf> {
+    let (top, rest) = rel.split_once('/')?;
+    let mount = mounted.iter().find(|m| m.lang == top)?;
+    Some(mount.dir.join(rest))
+}
+
+impl ContentFolder {
+    /// The folder `content_dir` (relative) of the site folder `root`.
+    pub fn new(root: &Path, content_dir: &Path) -> Self {
+        Self {
+            dir: root.join(content_dir),
+            shown: content_dir.to_path_buf(),
+            root: root.to_path_buf(),
+            mounted: Vec::new(),
+        }
+    }
+
+    /// This folder with the folders `mounted` standing in it.
+    pub fn with_mounted(mut self, mounted: &[Mounted]) -> Self {
+        self.mounted = mounted.to_vec();
+        self
+    }
+
+    /// The folder `dir`, shown as the default `content`: for tests.
+    #[cfg(test)]
+    pub(crate) fn shown_as_default(dir: &Path) -> Self {
+        Self {
+            dir: dir.to_path_buf(),
+            shown: CONTENT_DIR.into(),
+            root: PathBuf::new(),
+            mounted: Vec::new(),
+        }
+    }
+
+    /// The path shown for the content-relative `rel`.
+    pub fn shown(&self, rel: &str) -> PathBuf {
+        mounted_path(&self.mounted, rel).unwrap_or_else(|| self.shown.join(rel))
+    }
+
+    /// Where the file at the content-relative `rel` is read from.
+    pub fn file(&self, rel: &str) -> PathBuf {
+        match mounted_path(&self.mounted, rel) {
+            Some(path) => self.root.join(path),
+            None => self.dir.join(rel),
+        }
+    }
+
+    /// The mounted folders, each as a content folder of its own, with the
+    /// language folder its paths stand in.
+    pub(super) fn mounts(&self) -> impl Iterator<Item = (&str, ContentFolder)> {
+        self.mounted
+            .iter()
+            .map(|m| (m.lang.as_str(), ContentFolder::new(&self.root, &m.dir)))
+    }
+}
