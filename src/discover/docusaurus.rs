@@ -69,20 +69,91 @@ fn locales(script: &str) -> (Option<&str>, Vec<&str>) {
     (default, listed)
 }
 
-/// The Docusaurus project at `root` (or in its `website/`): its folder,
-/// relative to `root`, and the name and text of its configuration.
-fn project(root: &Path) -> Option<(PathBuf, String, String)> {
-    PROJECT_FOLDERS.iter().find_map(|folder| {
-        CONFIG_FILES.iter().find_map(|name| {
-            let shown = Path::new(folder).join(name);
-            let file = root_file(root, shown.to_str()?).ok()??.0;
-            Some((
-                PathBuf::from(folder),
-                shown.display().to_string(),
-                file.text.to_string(),
-            ))
+/// The configuration of the Docusaurus project at a site folder (or in its
+/// `website/`), read once for what it says of the project.
+pub(super) struct Configured {
+    /// The project's folder, relative to the site folder.
+    folder: PathBuf,
+    /// The configuration's path, as shown.
+    name: String,
+    /// Its text.
+    text: String,
+}
+
+impl Configured {
+    /// The configuration of the Docusaurus project at `root`, if any.
+    pub(super) fn read(root: &Path) -> Option<Self> {
+        PROJECT_FOLDERS.iter().find_map(|folder| {
+            CONFIG_FILES.iter().find_map(|name| {
+                let shown = Path::new(folder).join(name);
+                let file = root_file(root, shown.to_str()?).ok()??.0;
+                Some(Self {
+                    folder: PathBuf::from(folder),
+                    name: shown.display().to_string(),
+                    text: file.text.to_string(),
+                })
+            })
         })
-    })
+    }
+
+    /// The project's language: the primary subtag of its `defaultLocale`,
+    /// with what named it.
+    pub(super) fn language(&self) -> Option<(String, String)> {
+        let code = super::project::primary_subtag(locales(&self.text).0?)?;
+        Some((code, format!("the defaultLocale of {}", self.name)))
+    }
+
+    /// The project's name: the first `title` its configuration writes, the
+    /// site's, with what named it.
+    pub(super) fn title(&self) -> Option<(String, String)> {
+        let tokens = tokens(&self.text);
+        let title = tokens.windows(3).find_map(|w| match w {
+            [Token::Word("title"), Token::Colon, Token::Text(title)] => Some(*title),
+            _ => None,
+        })?;
+        Some((title.to_owned(), format!("the title of {}", self.name)))
+    }
+
+    /// The project's languages (its site folder `root`): its default
+    /// (`defaultLocale`'s primary subtag, else English), then each other
+    /// locale of `locales` that has translated docs, lower-cased, as tier0
+    /// writes language codes; each with what named it. None when no
+    /// locale has translated docs: the project is in one language.
+    pub(super) fn languages(&self, root: &Path) -> Vec<(String, String)> {
+        let (default, listed) = locales(&self.text);
+        // The version a project built where it stands publishes: `docs/`,
+        // else its latest release.
+        let version = if root.join(&self.folder).join("docs").is_dir() {
+            CURRENT.to_owned()
+        } else {
+            match released_versions(root, &self.folder) {
+                Some((_, versions)) if !versions.is_empty() => format!("version-{}", versions[0]),
+                _ => CURRENT.to_owned(),
+            }
+        };
+        let translated = translated_folders(root, &self.folder, &version);
+        let named_by = format!("the i18n of {}", self.name);
+        let default = default.unwrap_or(DOCUSAURUS_DEFAULT_LOCALE);
+        let others: Vec<String> = listed
+            .into_iter()
+            .filter(|locale| *locale != default && translated.iter().any(|(l, _)| l == locale))
+            .map(super::language_code)
+            .filter(|code| crate::slug::is_slug(code))
+            .collect();
+        let Some(default) = super::project::primary_subtag(default) else {
+            return Vec::new();
+        };
+        if others.is_empty() {
+            return Vec::new();
+        }
+        let mut found = vec![(default, named_by.clone())];
+        for code in others {
+            if !found.iter().any(|(c, _)| *c == code) {
+                found.push((code, named_by.clone()));
+            }
+        }
+        found
+    }
 }
 
 /// The folders of the translated docs of `version` (a folder name:
@@ -101,72 +172,6 @@ fn translated_folders(root: &Path, project: &Path, version: &str) -> Vec<(String
         })
         .collect();
     found.sort();
-    found
-}
-
-/// The language of the Docusaurus project at `root` (or in its
-/// `website/`): the primary subtag of its `defaultLocale`, with what named
-/// it.
-pub(super) fn language(root: &Path) -> Option<(String, String)> {
-    let (_, name, text) = project(root)?;
-    let code = super::project::primary_subtag(locales(&text).0?)?;
-    Some((code, format!("the defaultLocale of {name}")))
-}
-
-/// The name of the Docusaurus project at `root` (or in its `website/`):
-/// the first `title` its configuration writes, the site's, with what named
-/// it.
-pub(super) fn title(root: &Path) -> Option<(String, String)> {
-    let (_, name, text) = project(root)?;
-    let tokens = tokens(&text);
-    let title = tokens.windows(3).find_map(|w| match w {
-        [Token::Word("title"), Token::Colon, Token::Text(title)] => Some(*title),
-        _ => None,
-    })?;
-    Some((title.to_owned(), format!("the title of {name}")))
-}
-
-/// The languages of the Docusaurus project at `root`: its default
-/// (`defaultLocale`'s primary subtag, else English), then each other
-/// locale of `locales` that has translated docs, lower-cased, as tier0
-/// writes language codes; each with what named it. None when no locale
-/// has translated docs: the project is in one language.
-pub(super) fn languages(root: &Path) -> Vec<(String, String)> {
-    let Some((folder, name, text)) = project(root) else {
-        return Vec::new();
-    };
-    let (default, listed) = locales(&text);
-    // The version a project built where it stands publishes: `docs/`, else
-    // its latest release.
-    let version = if root.join(&folder).join("docs").is_dir() {
-        CURRENT.to_owned()
-    } else {
-        match released_versions(root, &folder) {
-            Some((_, versions)) if !versions.is_empty() => format!("version-{}", versions[0]),
-            _ => CURRENT.to_owned(),
-        }
-    };
-    let translated = translated_folders(root, &folder, &version);
-    let named_by = format!("the i18n of {name}");
-    let default = default.unwrap_or(DOCUSAURUS_DEFAULT_LOCALE);
-    let others: Vec<String> = listed
-        .into_iter()
-        .filter(|locale| *locale != default && translated.iter().any(|(l, _)| l == locale))
-        .map(super::language_code)
-        .filter(|code| crate::slug::is_slug(code))
-        .collect();
-    let Some(default) = super::project::primary_subtag(default) else {
-        return Vec::new();
-    };
-    if others.is_empty() {
-        return Vec::new();
-    }
-    let mut found = vec![(default, named_by.clone())];
-    for code in others {
-        if !found.iter().any(|(c, _)| *c == code) {
-            found.push((code, named_by.clone()));
-        }
-    }
     found
 }
 
@@ -354,6 +359,11 @@ pub(super) fn read_labels(root: &Path, mounted: &[Mounted], sources: &mut super:
 mod tests {
     use super::*;
     use crate::discover::tests::site_of_texts;
+
+    /// [`Configured::languages`] of the project at `root`.
+    fn languages(root: &Path) -> Vec<(String, String)> {
+        Configured::read(root).map_or_else(Vec::new, |c| c.languages(root))
+    }
 
     #[test]
     fn the_i18n_object_gives_the_default_and_the_locales() {

@@ -383,6 +383,9 @@ fn walk_all(
     problems: &mut Vec<Diagnostic>,
 ) -> Walked {
     let mut walked = walk_content(content, exclusions, problems);
+    if content.mounted.is_empty() {
+        return walked;
+    }
     for (lang, folder) in content.mounts() {
         let under = |rel: String| format!("{lang}/{rel}");
         let mounted = walk_content(&folder, &Exclusions::default(), problems);

@@ -79,11 +79,12 @@ pub fn generator_project(root: &Path) -> Project {
         .map(|(name, file)| i18n_languages(file, name))
         .unwrap_or_default();
     let vitepress = super::vitepress::languages(root);
+    let docusaurus = super::docusaurus::Configured::read(root);
     let language = mkdocs_language
         .or_else(|| i18n.first().cloned())
         .or_else(|| files.toml("book.toml", Some("book"), &["language"], primary_subtag))
         .or_else(|| files.assigned(&SPHINX_FILES, "language", '=', primary_subtag))
-        .or_else(|| super::docusaurus::language(root))
+        .or_else(|| docusaurus.as_ref()?.language())
         .or_else(|| vitepress.first().cloned())
         .or_else(|| {
             HUGO_ZOLA_FILES.iter().find_map(|name| {
@@ -98,7 +99,7 @@ pub fn generator_project(root: &Path) -> Project {
         .or_else(|| files.toml("book.toml", Some("book"), &["title"], project_name))
         .or_else(|| files.assigned(&SPHINX_FILES, "project", '=', project_name))
         .or_else(|| {
-            let (title, named_by) = super::docusaurus::title(root)?;
+            let (title, named_by) = docusaurus.as_ref()?.title()?;
             Some((project_name(&title)?, named_by))
         })
         .or_else(|| {
@@ -110,7 +111,7 @@ pub fn generator_project(root: &Path) -> Project {
         i18n,
         super::hugo::languages(root),
         vitepress,
-        super::docusaurus::languages(root),
+        (docusaurus.as_ref()).map_or_else(Vec::new, |d| d.languages(root)),
     ]
     .into_iter()
     .find(|languages| !languages.is_empty())

@@ -76,19 +76,30 @@ pub(super) fn share_ids(config: &Config, articles: &mut [Article], diagnostics: 
             adopted.push((i, (*id).to_owned(), path.to_path_buf()));
         }
     }
-    for (i, id, from) in adopted {
-        let article = &mut articles[i];
-        let said = format!("the article has no `id`; using `{}`", article.id);
-        if let Some(warning) = diagnostics
-            .iter_mut()
-            .find(|d| d.path == article.path && d.message == said)
-        {
-            warning.message = format!(
+    if adopted.is_empty() {
+        return;
+    }
+    // The warning that named each path's id, found in one pass.
+    let mut said: std::collections::HashMap<&Path, (String, String)> = (adopted.iter())
+        .map(|(i, id, from)| {
+            let article = &articles[*i];
+            let was = format!("the article has no `id`; using `{}`", article.id);
+            let now = format!(
                 "the article has no `id`; using `{id}`, the id of its translation `{}`",
                 from.display()
             );
+            (article.path.as_path(), (was, now))
+        })
+        .collect();
+    for warning in diagnostics.iter_mut() {
+        if let Some((was, now)) = said.get_mut(warning.path.as_path())
+            && warning.message == *was
+        {
+            warning.message = std::mem::take(now);
         }
-        article.id = id;
+    }
+    for (i, id, _) in adopted {
+        articles[i].id = id;
     }
 }
 

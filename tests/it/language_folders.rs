@@ -323,22 +323,7 @@ fn a_vitepress_project_translated_with_locales_builds_every_language() {
         "docs/fr/guide/setup.md",
         "# Installer une imprimante\n\nBranchez-la.\n",
     );
-    let err = built(&site);
-    assert!(
-        err.contains("The site's language is `en`, as the locales of docs/.vitepress/config.mts"),
-        "{err}"
-    );
-    assert_has(
-        &site.read_public("guide/setup/index.html"),
-        &[
-            "<html lang=\"en\"",
-            "hreflang=\"fr\" href=\"../../fr/guide/setup/index.html\"",
-        ],
-    );
-    assert_has(
-        &site.read_public("fr/guide/setup/index.html"),
-        &["<html lang=\"fr\"", "Installer une imprimante"],
-    );
+    built_in_english_and_french(&site, "docs/.vitepress/config.mts");
     assert!(!site.public().join("es").exists());
 }
 
@@ -596,9 +581,18 @@ fn a_starlight_project_translated_with_locales_builds_every_language() {
         "src/content/docs/fr/guide/setup.md",
         "---\ntitle: Installer une imprimante\n---\n\nBranchez-la.\n",
     );
-    let err = built(&site);
+    built_in_english_and_french(&site, "astro.config.mjs");
+}
+
+/// Builds `site`, an English project where it stands whose `guide/setup`
+/// page is translated into French, and checks that the configuration
+/// `named` gave the languages and both pages are published and linked.
+fn built_in_english_and_french(site: &Site, named: &str) {
+    let err = built(site);
     assert!(
-        err.contains("The site's language is `en`, as the locales of astro.config.mjs"),
+        err.contains(&format!(
+            "The site's language is `en`, as the locales of {named}"
+        )),
         "{err}"
     );
     assert_has(
