@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use super::Mounted;
 use super::root_file;
-use super::script::{Token, strings_of, tokens};
+use super::script::{Token, literal, strings_of, tokens};
 use crate::diagnostics::Diagnostic;
 
 /// Docusaurus's configuration files, at the top of its project.
@@ -154,6 +154,76 @@ impl Configured {
         }
         found
     }
+}
+
+/// The glob patterns of the `exclude` option of the Docusaurus project
+/// whose docs the content folder `content_dir` (relative to `root`)
+/// holds, each with its configuration's path: the pages Docusaurus never
+/// builds (`['**/internal/**', 'drafts/*.md']`, relative to the docs
+/// folder). Docusaurus's own defaults leave out `_` files and folders,
+/// which tier0 passes over too, and scripts and tests, which are no pages.
+pub(super) fn excluded(root: &Path, content_dir: &Path) -> Vec<(String, PathBuf)> {
+    let Some((project, _)) = docs_of(root, content_dir) else {
+        return Vec::new();
+    };
+    let Some(configured) = Configured::read(root).filter(|c| c.folder == project) else {
+        return Vec::new();
+    };
+    let tokens = tokens(&configured.text);
+    let at = PathBuf::from(&configured.name);
+    docs_exclude(&tokens)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|pattern| (pattern.to_owned(), at.clone()))
+        .collect()
+}
+
+/// The string literals of `exclude` in the options of the default docs
+/// plugin among `tokens`: the classic preset's `docs: {…}`, or the object
+/// after `'@docusaurus/plugin-content-docs'` with no `id` or `id:
+/// 'default'` (another id is another set of docs, which tier0 does not
+/// build).
+fn docs_exclude<'a>(tokens: &[Token<'a>]) -> Option<Vec<&'a str>> {
+    let options = tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(at, token)| match token {
+            Token::Word("docs") => matches!(
+                tokens.get(at + 1..at + 3),
+                Some([Token::Colon, Token::Open])
+            )
+            .then_some(at + 2),
+            // `['@docusaurus/plugin-content-docs', {…}]`, or the name inside
+            // `require.resolve(…)`.
+            Token::Text(name) if name.ends_with("plugin-content-docs") => {
+                let skipped = tokens[at + 1..]
+                    .iter()
+                    .take_while(|t| matches!(t, Token::Close | Token::Other))
+                    .count();
+                let open = at + 1 + skipped;
+                (tokens.get(open) == Some(&Token::Open)).then_some(open)
+            }
+            _ => None,
+        });
+    options
+        .filter_map(|open| {
+            let own: Vec<usize> = literal(tokens, open)
+                .filter(|&(_, depth)| depth == 1)
+                .map(|(at, _)| at)
+                .collect();
+            let key = |name: &str| {
+                own.iter().copied().find(|&at| {
+                    tokens[at] == Token::Word(name) && tokens.get(at + 1) == Some(&Token::Colon)
+                })
+            };
+            if let Some(id) = key("id")
+                && tokens.get(id + 2) != Some(&Token::Text("default"))
+            {
+                return None;
+            }
+            strings_of(&tokens[key("exclude")?..], "exclude", Token::Colon)
+        })
+        .next()
 }
 
 /// The folders of the translated docs of `version` (a folder name:
@@ -363,6 +433,25 @@ mod tests {
     /// [`Configured::languages`] of the project at `root`.
     fn languages(root: &Path) -> Vec<(String, String)> {
         Configured::read(root).map_or_else(Vec::new, |c| c.languages(root))
+    }
+
+    #[test]
+    fn exclude_is_read_from_the_default_docs_plugin_only() {
+        fn exclude(script: &str) -> Vec<&str> {
+            docs_exclude(&tokens(script)).unwrap_or_default()
+        }
+        let preset = "export default { presets: [['classic', { blog: { exclude: ['b/**'] }, \
+                      docs: { path: 'docs', exclude: ['**/internal/**', \"x.md\"] } }]], \
+                      themeConfig: { docs: { sidebar: { hideable: true } } } };";
+        assert_eq!(exclude(preset), ["**/internal/**", "x.md"]);
+        let plugins = "module.exports = { plugins: [\
+                       ['@docusaurus/plugin-content-docs', { id: 'community', exclude: ['c/**'] }],\
+                       [require.resolve('@docusaurus/plugin-content-docs'), { id: 'default', \
+                       exclude: ['d/**'] }]] };";
+        assert_eq!(exclude(plugins), ["d/**"]);
+        let none = "module.exports = { plugins: ['@docusaurus/plugin-content-docs'], \
+                    themes: [['t', { exclude: ['e'] }]] };";
+        assert!(exclude(none).is_empty());
     }
 
     #[test]

@@ -300,8 +300,12 @@ pub fn discover(
         sources.exclusions = exclusions;
         sources.problems.extend(problems);
     }
-    let (exclusions, problems) =
-        std::mem::take(&mut sources.exclusions).with_globs(&content.dir, &content.shown);
+    let docusaurus = docusaurus::excluded(root, content_dir);
+    let (exclusions, problems) = std::mem::take(&mut sources.exclusions).with_globs(
+        &content.dir,
+        &content.shown,
+        docusaurus,
+    );
     sources.exclusions = exclusions;
     sources.problems.extend(problems);
     let Walked {

@@ -296,6 +296,55 @@ fn sphinx_and_vitepress_exclusions_keep_pages_off_the_site() {
     assert!(site.public().join("guide/setup/index.html").is_file());
 }
 
+/// Docusaurus's docs plugin `exclude`, MkDocs's own `/templates/` and the
+/// mkdocs-exclude plugin (`glob:`, `regex:`), which sites kept before
+/// `exclude_docs` existed, keep pages off the site: each was published.
+#[test]
+fn docusaurus_exclude_and_mkdocs_defaults_and_plugin_keep_pages_off_the_site() {
+    let site = Site::empty();
+    site.write(
+        "docusaurus.config.js",
+        "module.exports = {\n  title: 'Help',\n  presets: [['classic', {\n    docs: {\n      \
+         sidebarPath: './sidebars.js',\n      exclude: ['**/internal/**', 'drafts/*.md'],\n    },\n    \
+         blog: { exclude: ['**/guide/**'] },\n  }]],\n  themeConfig: { docs: { sidebar: { hideable: \
+         true } } },\n};\n",
+    );
+    site.write("docs/intro.md", "# Help\n\nWelcome.\n");
+    site.write("docs/guide/setup.md", "# Setup\n\nPublic.\n");
+    site.write("docs/guide/internal/plan.md", "# Plan\n\nLeakcanary one.\n");
+    site.write("docs/drafts/next.md", "# Next\n\nLeakcanary two.\n");
+    site.write("docs/drafts/deep/kept.md", "# Kept\n\nPublic too.\n");
+    build(&site);
+    assert!(holding(&site, "leakcanary").is_empty());
+    assert!(site.public().join("guide/setup/index.html").is_file());
+    assert!(site.public().join("drafts/deep/kept/index.html").is_file());
+
+    let site = Site::empty();
+    site.write(
+        "mkdocs.yml",
+        "site_name: Help\nplugins:\n  - search\n  - exclude:\n      glob:\n        - internal/*\n        \
+         - \"*.tmp.md\"\n      regex:\n        - '.*/secret-[0-9]+\\.md$'\n",
+    );
+    site.write("docs/index.md", "# Help\n\nWelcome.\n");
+    site.write("docs/templates/reply.md", "# Reply\n\nLeakcanary three.\n");
+    site.write("docs/internal/deep/plan.md", "# Plan\n\nLeakcanary four.\n");
+    site.write("docs/red/notes.tmp.md", "# Notes\n\nLeakcanary five.\n");
+    site.write("docs/red/secret-12.md", "# Secret\n\nLeakcanary six.\n");
+    site.write("docs/red/open.md", "# Open\n\nPublic.\n");
+    site.write(
+        "docs/red/templates/reply.md",
+        "# Reply\n\nPublic, not at the top.\n",
+    );
+    build(&site);
+    assert!(holding(&site, "leakcanary").is_empty());
+    assert!(site.public().join("red/open/index.html").is_file());
+    assert!(
+        site.public()
+            .join("red/templates/reply/index.html")
+            .is_file()
+    );
+}
+
 /// A docs folder with its own `package.json` holds the packages npm
 /// installed: each package's README was published as an article, and its
 /// scripts copied to the site.
