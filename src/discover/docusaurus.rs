@@ -114,6 +114,16 @@ impl Configured {
         Some((title.to_owned(), format!("the title of {}", self.name)))
     }
 
+    /// The docs folder its docs plugin's `path` names, relative to the
+    /// site folder.
+    fn docs_path(&self) -> Option<PathBuf> {
+        let tokens = tokens(&self.text);
+        match tokens.get(docs_option(&tokens, "path")? + 2)? {
+            Token::Text(path) => Some(self.folder.join(path)),
+            _ => None,
+        }
+    }
+
     /// The project's languages (its site folder `root`): its default
     /// (`defaultLocale`'s primary subtag, else English), then each other
     /// locale of `locales` that has translated docs, lower-cased, as tier0
@@ -123,7 +133,8 @@ impl Configured {
         let (default, listed) = locales(&self.text);
         // The version a project built where it stands publishes: `docs/`,
         // else its latest release.
-        let version = if root.join(&self.folder).join("docs").is_dir() {
+        let docs = self.docs_path().unwrap_or_else(|| self.folder.join("docs"));
+        let version = if root.join(docs).is_dir() {
             CURRENT.to_owned()
         } else {
             match released_versions(root, &self.folder) {
@@ -178,17 +189,55 @@ pub(super) fn excluded(root: &Path, content_dir: &Path) -> Vec<(String, PathBuf)
         .collect()
 }
 
+/// The docs folder the configuration of the Docusaurus project at `root`
+/// names in its docs plugin's `path` (`path: 'guides'`), relative to the
+/// site folder, with what names it.
+pub(super) fn configured_docs(root: &Path) -> Option<(String, String)> {
+    let configured = Configured::read(root)?;
+    let dir = configured.docs_path()?;
+    Some((
+        dir.to_str()?.to_owned(),
+        format!("the docs path of {}", configured.name),
+    ))
+}
+
 /// The string literals of `exclude` in the options of the default docs
-/// plugin among `tokens`: the classic preset's `docs: {…}`, or the object
+/// plugin among `tokens` ([`docs_option`]).
+fn docs_exclude<'a>(tokens: &[Token<'a>]) -> Option<Vec<&'a str>> {
+    strings_of(
+        &tokens[docs_option(tokens, "exclude")?..],
+        "exclude",
+        Token::Colon,
+    )
+}
+
+/// Where `tokens` write the option `key` of the default docs plugin, the
+/// first that does: in the classic preset's `docs: {…}`, or in the object
 /// after `'@docusaurus/plugin-content-docs'` with no `id` or `id:
 /// 'default'` (another id is another set of docs, which tier0 does not
-/// build).
-fn docs_exclude<'a>(tokens: &[Token<'a>]) -> Option<Vec<&'a str>> {
+/// build). The blog's and the pages' options have keys of the same names,
+/// and so may `themeConfig.docs`, which is passed over.
+fn docs_option(tokens: &[Token<'_>], key: &str) -> Option<usize> {
+    let theme: Vec<(usize, usize)> = (0..tokens.len())
+        .filter(|&at| {
+            tokens[at] == Token::Word("themeConfig")
+                && matches!(
+                    tokens.get(at + 1..at + 3),
+                    Some([Token::Colon, Token::Open])
+                )
+        })
+        .filter_map(|at| Some((at, literal(tokens, at + 2).last()?.0)))
+        .collect();
+    let in_theme = |at: usize| {
+        theme
+            .iter()
+            .any(|&(start, end)| (start..=end).contains(&at))
+    };
     let options = tokens
         .iter()
         .enumerate()
         .filter_map(|(at, token)| match token {
-            Token::Word("docs") => matches!(
+            Token::Word("docs") if !in_theme(at) => matches!(
                 tokens.get(at + 1..at + 3),
                 Some([Token::Colon, Token::Open])
             )
@@ -211,17 +260,17 @@ fn docs_exclude<'a>(tokens: &[Token<'a>]) -> Option<Vec<&'a str>> {
                 .filter(|&(_, depth)| depth == 1)
                 .map(|(at, _)| at)
                 .collect();
-            let key = |name: &str| {
+            let find = |name: &str| {
                 own.iter().copied().find(|&at| {
                     tokens[at] == Token::Word(name) && tokens.get(at + 1) == Some(&Token::Colon)
                 })
             };
-            if let Some(id) = key("id")
+            if let Some(id) = find("id")
                 && tokens.get(id + 2) != Some(&Token::Text("default"))
             {
                 return None;
             }
-            strings_of(&tokens[key("exclude")?..], "exclude", Token::Colon)
+            find(key)
         })
         .next()
 }
@@ -452,6 +501,24 @@ mod tests {
         let none = "module.exports = { plugins: ['@docusaurus/plugin-content-docs'], \
                     themes: [['t', { exclude: ['e'] }]] };";
         assert!(exclude(none).is_empty());
+    }
+
+    #[test]
+    fn the_docs_plugins_path_names_the_docs_folder() {
+        let root = site_of_texts(&[(
+            "website/docusaurus.config.ts",
+            "export default { themeConfig: { docs: { path: 'x' } }, presets: [['classic', \
+             { blog: { path: 'news' }, docs: { path: 'guides', routeBasePath: '/' } }]] };",
+        )]);
+        assert_eq!(
+            configured_docs(root.path()),
+            Some((
+                "website/guides".into(),
+                "the docs path of website/docusaurus.config.ts".into()
+            ))
+        );
+        let plain = site_of_texts(&[("docusaurus.config.js", "module.exports = { title: 'x' };")]);
+        assert_eq!(configured_docs(plain.path()), None);
     }
 
     #[test]

@@ -170,8 +170,8 @@ pub(super) fn refusal(root: &Path, dir: &str) -> Result<PathBuf, &'static str> {
     }
 }
 
-/// The folders MkDocs's, Zensical's, GitBook's and mdBook's configuration
-/// files at `root` name, with what names them.
+/// The folders MkDocs's, Zensical's, GitBook's, mdBook's and Docusaurus's
+/// configuration files at `root` name, with what names them.
 fn named_folders(root: &Path) -> Vec<(String, String)> {
     let mut found = Vec::new();
     if let Some((name, text)) = MKDOCS_FILES
@@ -208,6 +208,7 @@ fn named_folders(root: &Path) -> Vec<(String, String)> {
             "the [book] src of book.toml".to_owned(),
         ));
     }
+    found.extend(super::docusaurus::configured_docs(root));
     found
 }
 

@@ -4,6 +4,7 @@
 //! within a folder only.
 
 use crate::conventions::{assert_has, assert_warning_at, built, page};
+use crate::support::{Site, stderr};
 
 /// Every output file whose text holds `word` (in any case), by path
 /// relative to `public/`.
@@ -160,4 +161,32 @@ fn the_url_a_docusaurus_id_gave_a_doc_leads_to_it() {
          `KB-40` already uses",
         "content/printing/Feeder.md:2:5",
     );
+}
+
+/// A Docusaurus project whose docs plugin keeps its docs elsewhere
+/// (`docs: { path: 'guides' }`) builds where it stands from that folder:
+/// it had no content folder, or took a `docs/` Docusaurus does not read.
+#[test]
+fn the_docs_plugins_path_is_the_content_folder() {
+    let site = Site::english();
+    site.write(
+        "docusaurus.config.js",
+        "module.exports = {\n  title: 'Help',\n  presets: [['classic', {\n    \
+         docs: { path: 'guides', routeBasePath: '/' },\n    blog: { path: 'news' },\n  }]],\n};\n",
+    );
+    site.write("guides/intro.md", "# Welcome\n\nStart here.\n");
+    site.write(
+        "guides/setup/router.md",
+        "# Router\n\nRestart the router.\n",
+    );
+    site.write("docs/notes.md", "# Notes\n\nNot the project's docs.\n");
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(
+        err.contains("the docs path of docusaurus.config.js"),
+        "{err}"
+    );
+    assert!(site.public().join("setup/router/index.html").is_file());
+    assert!(!site.public().join("notes/index.html").exists());
 }
