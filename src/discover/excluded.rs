@@ -51,14 +51,6 @@ const MKDOCS_EXCLUDED: [&str; 2] = [".*", "/templates/"];
 /// Sphinx's configuration, at the top of its source folder.
 const SPHINX_CONFIG: &str = "conf.py";
 
-/// VitePress's configuration in its source folder, in the order it looks.
-const VITEPRESS_CONFIGS: [&str; 4] = [
-    ".vitepress/config.js",
-    ".vitepress/config.ts",
-    ".vitepress/config.mjs",
-    ".vitepress/config.mts",
-];
-
 /// What a site's other generator keeps off it, by content-relative path.
 #[derive(Debug, Default)]
 pub struct Exclusions {
@@ -116,10 +108,10 @@ impl Exclusions {
     }
 
     /// These exclusions with the globs that Sphinx's `exclude_patterns`
-    /// and VitePress's `srcExclude` write in the content folder `dir`
-    /// (shown as `shown`), and those `more` gives, each with the file that
-    /// writes it (Docusaurus's `exclude`); a warning for each pattern that
-    /// is no glob.
+    /// writes in the content folder `dir` (shown as `shown`), and those
+    /// `more` gives, each with the file that writes it (VitePress's
+    /// `srcExclude`, Docusaurus's `exclude`); a warning for each pattern
+    /// that is no glob.
     pub(super) fn with_globs(
         mut self,
         dir: &Path,
@@ -131,19 +123,6 @@ impl Exclusions {
             let python = without_python_comments(&conf);
             let patterns = strings_of(&tokens(&python), "exclude_patterns", Token::Equals);
             let at = shown.join(SPHINX_CONFIG);
-            written.extend(
-                patterns
-                    .into_iter()
-                    .flatten()
-                    .map(|p| (p.to_owned(), at.clone())),
-            );
-        }
-        if let Some((name, script)) = VITEPRESS_CONFIGS
-            .iter()
-            .find_map(|name| Some((name, std::fs::read_to_string(dir.join(name)).ok()?)))
-        {
-            let patterns = strings_of(&tokens(&script), "srcExclude", Token::Colon);
-            let at = shown.join(name);
             written.extend(
                 patterns
                     .into_iter()
@@ -352,7 +331,7 @@ mod tests {
     }
 
     #[test]
-    fn sphinx_and_vitepress_globs_exclude_files_and_folders() {
+    fn sphinx_and_given_globs_exclude_files_and_folders() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("conf.py"),
@@ -360,14 +339,10 @@ mod tests {
              'drafts', 'notes/*.md',  # not 'README.md'\n  '**/TODO.md']\n",
         )
         .unwrap();
-        std::fs::create_dir(dir.path().join(".vitepress")).unwrap();
-        std::fs::write(
-            dir.path().join(".vitepress/config.mts"),
-            "export default { srcExclude: ['**/README.md', 'x/[a'] }",
-        )
-        .unwrap();
+        let vitepress = PathBuf::from("docs/.vitepress/config.mts");
+        let more = ["**/README.md", "x/[a"].map(|glob| (glob.to_owned(), vitepress.clone()));
         let (found, problems) =
-            Exclusions::default().with_globs(dir.path(), Path::new("docs"), Vec::new());
+            Exclusions::default().with_globs(dir.path(), Path::new("docs"), more.to_vec());
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].path, Path::new("docs/.vitepress/config.mts"));
         let excluded = |rel: &str| found.excludes(Path::new(rel), false);

@@ -170,8 +170,8 @@ pub(super) fn refusal(root: &Path, dir: &str) -> Result<PathBuf, &'static str> {
     }
 }
 
-/// The folders MkDocs's, Zensical's, GitBook's, mdBook's and Docusaurus's
-/// configuration files at `root` name, with what names them.
+/// The folders MkDocs's, Zensical's, GitBook's, mdBook's, Docusaurus's and
+/// VitePress's configuration files at `root` name, with what names them.
 fn named_folders(root: &Path) -> Vec<(String, String)> {
     let mut found = Vec::new();
     if let Some((name, text)) = MKDOCS_FILES
@@ -209,6 +209,7 @@ fn named_folders(root: &Path) -> Vec<(String, String)> {
         ));
     }
     found.extend(super::docusaurus::configured_docs(root));
+    found.extend(super::vitepress::configured_pages(root));
     found
 }
 

@@ -300,12 +300,14 @@ pub fn discover(
         sources.exclusions = exclusions;
         sources.problems.extend(problems);
     }
-    let docusaurus = docusaurus::excluded(root, content_dir);
-    let (exclusions, problems) = std::mem::take(&mut sources.exclusions).with_globs(
-        &content.dir,
-        &content.shown,
-        docusaurus,
-    );
+    let mut patterns = docusaurus::excluded(root, content_dir);
+    if let Some(vitepress) = vitepress::of_pages(root, content_dir) {
+        let at = PathBuf::from(&vitepress.name);
+        let globs = vitepress.excluded().into_iter();
+        patterns.extend(globs.map(|glob| (glob.to_owned(), at.clone())));
+    }
+    let (exclusions, problems) =
+        std::mem::take(&mut sources.exclusions).with_globs(&content.dir, &content.shown, patterns);
     sources.exclusions = exclusions;
     sources.problems.extend(problems);
     let Walked {

@@ -6,23 +6,115 @@
 //! language's pages. Starlight may have no `root`: its `defaultLocale`
 //! names the default's folder.
 //!
+//! A VitePress project may keep its pages apart from its `.vitepress/`
+//! (`srcDir: 'src'`, relative to the folder that holds `.vitepress/`):
+//! that folder is then its pages' ([`configured_pages`]), a project at the
+//! top of a repository included, and its `srcExclude` globs keep pages off
+//! the site (`super::excluded`).
+//!
 //! In: the site folder. Out: the languages, the default first
-//! ([`languages`]). The configuration is a script, read as text and never
-//! run: only an object literal written as `locales: { … }` counts, its
-//! keys as written and each `lang` a string literal in it.
+//! ([`languages`]), and the configuration of the project whose pages are
+//! the content folder ([`of_pages`]). The configuration is a script, read
+//! as text and never run: only an object literal written as `locales: { …
+//! }` counts, its keys as written and each `lang` a string literal in it.
 
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use super::root_file;
-use super::script::{Token, literal, tokens};
+use super::script::{Token, literal, strings_of, tokens};
 
-/// VitePress's configuration files, in the order it looks for them.
+/// The folders a VitePress project may stand in, relative to the site
+/// folder, in the order they are tried: `docs/`, or the site folder
+/// itself (whose pages must then be in its `srcDir`).
+const PROJECT_FOLDERS: [&str; 2] = ["docs", ""];
+
+/// VitePress's configuration files in its project's folder, in the order
+/// it looks for them.
 const CONFIG_FILES: [&str; 4] = [
-    "docs/.vitepress/config.js",
-    "docs/.vitepress/config.ts",
-    "docs/.vitepress/config.mjs",
-    "docs/.vitepress/config.mts",
+    ".vitepress/config.js",
+    ".vitepress/config.ts",
+    ".vitepress/config.mjs",
+    ".vitepress/config.mts",
 ];
+
+/// The configuration of a VitePress project.
+pub(super) struct Configured {
+    /// The project's folder (that holds `.vitepress/`), relative to the
+    /// site folder.
+    folder: PathBuf,
+    /// The configuration's path, as shown.
+    pub(super) name: String,
+    /// Its text.
+    text: String,
+}
+
+impl Configured {
+    /// The configuration of the VitePress project in the folder `folder`
+    /// of the site folder `root`, if there is one.
+    fn read_in(root: &Path, folder: &Path) -> Option<Self> {
+        CONFIG_FILES.iter().find_map(|name| {
+            let shown = folder.join(name);
+            let file = root_file(root, shown.to_str()?).ok()??.0;
+            Some(Self {
+                folder: folder.to_path_buf(),
+                name: shown.display().to_string(),
+                text: file.text.to_string(),
+            })
+        })
+    }
+
+    /// The first VitePress project of [`PROJECT_FOLDERS`] at `root`.
+    fn read(root: &Path) -> Option<Self> {
+        PROJECT_FOLDERS
+            .iter()
+            .find_map(|folder| Self::read_in(root, Path::new(folder)))
+    }
+
+    /// The `srcDir` its configuration writes, relative to the site
+    /// folder, `.` components left out.
+    fn src_dir(&self) -> Option<PathBuf> {
+        let tokens = tokens(&self.text);
+        let written = tokens.windows(3).find_map(|w| match w {
+            [Token::Word("srcDir"), Token::Colon, Token::Text(dir)] => Some(*dir),
+            _ => None,
+        })?;
+        let within: PathBuf = Path::new(written)
+            .components()
+            .filter(|c| *c != Component::CurDir)
+            .collect();
+        Some(self.folder.join(within))
+    }
+
+    /// The globs of its `srcExclude`, relative to its pages' folder.
+    pub(super) fn excluded(&self) -> Vec<&str> {
+        strings_of(&tokens(&self.text), "srcExclude", Token::Colon).unwrap_or_default()
+    }
+}
+
+/// The folder the `srcDir` of the VitePress project at `root` names for
+/// its pages, relative to the site folder, with what names it.
+pub(super) fn configured_pages(root: &Path) -> Option<(String, String)> {
+    let configured = Configured::read(root)?;
+    let pages = configured.src_dir()?;
+    Some((
+        pages.to_str()?.to_owned(),
+        format!("the srcDir of {}", configured.name),
+    ))
+}
+
+/// The configuration of the VitePress project whose pages are the content
+/// folder `content_dir` (relative to `root`): the one in it, else one of
+/// [`PROJECT_FOLDERS`] whose `srcDir` is that folder.
+pub(super) fn of_pages(root: &Path, content_dir: &Path) -> Option<Configured> {
+    Configured::read_in(root, content_dir)
+        .filter(|c| c.src_dir().is_none())
+        .or_else(|| {
+            PROJECT_FOLDERS
+                .iter()
+                .filter_map(|folder| Configured::read_in(root, Path::new(folder)))
+                .find(|c| c.src_dir().as_deref() == Some(content_dir))
+        })
+}
 
 /// The key of the default language's locale.
 const ROOT: &str = "root";
@@ -47,15 +139,18 @@ const STARLIGHT_FILES: [&str; 4] = [
 /// `defaultLocale` names (else the first), whose pages have a folder too.
 /// None without `locales`.
 pub(super) fn languages(root: &Path) -> Vec<(String, String)> {
-    [&CONFIG_FILES[..], &STARLIGHT_FILES[..]]
-        .into_iter()
-        .find_map(|files| {
-            let (name, text) = files
-                .iter()
-                .find_map(|name| Some((*name, root_file(root, name).ok()??.0.text)))?;
-            let languages = configured(&text, &format!("the locales of {name}"));
-            (!languages.is_empty()).then_some(languages)
+    let vitepress = Configured::read(root).map(|c| (c.name, c.text));
+    let starlight = || {
+        STARLIGHT_FILES.iter().find_map(|name| {
+            let text = root_file(root, name).ok()??.0.text;
+            Some(((*name).to_owned(), text.to_string()))
         })
+    };
+    vitepress
+        .into_iter()
+        .chain(std::iter::once_with(starlight).flatten())
+        .map(|(name, text)| configured(&text, &format!("the locales of {name}")))
+        .find(|languages| !languages.is_empty())
         .unwrap_or_default()
 }
 
@@ -133,6 +228,41 @@ fn keys(tokens: &[Token<'_>], open: usize) -> Vec<(String, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_src_dir_names_the_pages_and_its_project_gives_their_exclusions() {
+        let root = crate::discover::tests::site_of_texts(&[
+            (
+                ".vitepress/config.mts",
+                "export default defineConfig({ srcDir: './docs', srcExclude: ['**/TODO.md'], \
+                 locales: { root: { lang: 'de-DE' }, fr: { lang: 'fr' } } })",
+            ),
+            ("docs/index.md", "# Start\n"),
+            (
+                "guide/.vitepress/config.js",
+                "export default { srcExclude: ['x.md'] }",
+            ),
+        ]);
+        let root = root.path();
+        assert_eq!(
+            configured_pages(root),
+            Some(("docs".into(), "the srcDir of .vitepress/config.mts".into()))
+        );
+        let of = |dir: &str| {
+            of_pages(root, Path::new(dir)).map(|c| (c.name.clone(), c.excluded().join(",")))
+        };
+        assert_eq!(
+            of("docs"),
+            Some((".vitepress/config.mts".into(), "**/TODO.md".into()))
+        );
+        assert_eq!(
+            of("guide"),
+            Some(("guide/.vitepress/config.js".into(), "x.md".into()))
+        );
+        assert_eq!(of("other"), None);
+        let codes: Vec<String> = languages(root).into_iter().map(|(code, _)| code).collect();
+        assert_eq!(codes, ["de", "fr"]);
+    }
 
     #[test]
     fn the_locales_object_gives_each_key_and_its_lang() {

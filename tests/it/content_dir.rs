@@ -332,3 +332,28 @@ fn a_hugo_project_translated_by_folder_publishes_every_language() {
     assert!(dutch.contains("Begin hier."), "{dutch}");
     assert!(!site.public().join("en/docs").exists());
 }
+
+/// A VitePress project at the top of its repository keeps its pages in
+/// the folder its `srcDir` names: it could not be built where it stands
+/// (its pages' folder would be the site folder), and its `srcExclude`,
+/// read only from a `.vitepress/` inside the content folder, let drafts
+/// through.
+#[test]
+fn a_vitepress_projects_src_dir_is_the_content_folder() {
+    let site = Site::empty();
+    site.write(
+        ".vitepress/config.mts",
+        "import { defineConfig } from 'vitepress'\n\nexport default defineConfig({\n  \
+         title: 'Help',\n  srcDir: './src',\n  srcExclude: ['drafts/**'],\n})\n",
+    );
+    site.write("README.md", "# The repository\n\nNot a page.\n");
+    site.write("src/index.md", "# Help\n\nWelcome.\n");
+    site.write("src/guide/router.md", "# Router\n\nRestart the router.\n");
+    site.write("src/drafts/next.md", "# Next\n\nLeakcanary.\n");
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(err.contains("the srcDir of .vitepress/config.mts"), "{err}");
+    assert!(site.public().join("guide/router/index.html").is_file());
+    assert!(!site.public().join("drafts").exists(), "{err}");
+}
