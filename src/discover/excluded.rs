@@ -14,7 +14,8 @@
 //! to the content folder, whose `*` stays within a folder and `**` crosses
 //! them (`drafts/*`, `**/README.md`); a pattern that names a folder
 //! excludes what it holds. Docusaurus's docs plugin `exclude` writes the
-//! same globs (`super::docusaurus::excluded`). tier0 leaves the excluded files out of the
+//! same globs (`super::docusaurus::excluded`). Mintlify's `.mintignore`,
+//! at the top of its docs folder, holds .gitignore lines. tier0 leaves the excluded files out of the
 //! walk, as if they were not there, and builds the drafts as drafts
 //! (`tier0 serve --drafts` shows them): an author who kept a page
 //! unpublished with another generator keeps it unpublished here.
@@ -64,6 +65,8 @@ pub struct Exclusions {
     /// The mkdocs-exclude plugin's `glob:` and `regex:`, matched with a
     /// file's whole path: never built.
     plugin: Option<(GlobSet, RegexSet)>,
+    /// Mintlify's `.mintignore`: never built.
+    ignored: Option<Gitignore>,
 }
 
 impl Exclusions {
@@ -102,6 +105,7 @@ impl Exclusions {
                 drafts,
                 globs: None,
                 plugin,
+                ignored: None,
             },
             problems,
         )
@@ -155,10 +159,40 @@ impl Exclusions {
         (self, problems)
     }
 
+    /// These exclusions with the .gitignore lines of Mintlify's
+    /// `.mintignore` at the top of the content folder `dir` (shown as
+    /// `shown`); a warning for each line Git would not read.
+    pub(super) fn with_ignore_file(mut self, dir: &Path, shown: &Path) -> (Self, Vec<Diagnostic>) {
+        let name = super::mintlify::IGNORE_FILE;
+        let Ok(text) = std::fs::read_to_string(dir.join(name)) else {
+            return (self, Vec::new());
+        };
+        let mut builder = GitignoreBuilder::new(dir);
+        let mut problems = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let written = line.trim_end_matches(['\n', '\r']);
+            if let Err(e) = builder.add_line(None, written) {
+                problems.push(
+                    Diagnostic::warning(
+                        shown.join(name),
+                        at..at + written.len(),
+                        format!("this line is not read: {e}"),
+                    )
+                    .with_help("write a pattern as a .gitignore line (`drafts/`, `*.tmp.mdx`)"),
+                );
+            }
+            at += line.len();
+        }
+        self.ignored = builder.build().ok();
+        (self, problems)
+    }
+
     /// Whether the file or folder at `rel` (relative to the content folder)
     /// is never built.
     pub(super) fn excludes(&self, rel: &Path, is_dir: bool) -> bool {
         matches(self.excluded.as_ref(), rel, is_dir)
+            || matches(self.ignored.as_ref(), rel, is_dir)
             || (self.globs.as_ref()).is_some_and(|globs| {
                 rel.ancestors()
                     .filter(|a| !a.as_os_str().is_empty())

@@ -52,6 +52,7 @@ const MARKED: &[(&str, &[&str], &str)] = &[
         "src/content/docs",
     ),
     ("VitePress", &["docs/.vitepress"], "docs"),
+    ("Mintlify", &["docs/docs.json", "docs/mint.json"], "docs"),
     ("Sphinx", &["docs/conf.py"], "docs"),
     // sphinx-quickstart's "separate source and build directories".
     ("Sphinx", &["docs/source/conf.py"], "docs/source"),

@@ -19,6 +19,7 @@ mod generators;
 mod hugo;
 pub mod includes;
 mod known;
+mod mintlify;
 mod mkdocs;
 mod paths;
 mod project;
@@ -97,6 +98,11 @@ pub const MKDOCS_FILES: [&str; 5] = [
 /// the content folder (the parse stage's `jupyter_book` module). Not
 /// published, wherever they are.
 pub const BOOK_TOCS: [&str; 2] = ["myst.yml", "_toc.yml"];
+
+/// Names of a Mintlify project's configuration, at the top of its docs
+/// folder (`mint.json` before 2025), whose `navigation` orders the pages:
+/// read with the [`BOOK_TOCS`] when it has one, and not published.
+pub const MINTLIFY_FILES: [&str; 2] = ["docs.json", "mint.json"];
 
 /// Names of Docusaurus's sidebars, relative to the site folder (a
 /// Docusaurus project's folder, or its `website/` folder), whose lists
@@ -308,6 +314,8 @@ pub fn discover(
     }
     let (exclusions, problems) =
         std::mem::take(&mut sources.exclusions).with_globs(&content.dir, &content.shown, patterns);
+    sources.problems.extend(problems);
+    let (exclusions, problems) = exclusions.with_ignore_file(&content.dir, &content.shown);
     sources.exclusions = exclusions;
     sources.problems.extend(problems);
     let Walked {
@@ -317,6 +325,7 @@ pub fn discover(
         links,
     } = walk_all(&content, &sources.exclusions, &mut sources.problems);
     sources.assets = readable(&content, assets, &mut sources.problems);
+    mintlify::take_navigation(&content, &mut sources);
     sources.links.clone_from(&links);
     let landings = crate::landing::landings(markdown.iter().map(String::as_str));
 
@@ -441,17 +450,22 @@ pub fn may_be_article(rel: &str) -> bool {
 /// Whether discovery reads the file at content-relative path `rel` for the
 /// shape of the site, not as an article or an asset: a landing page, a
 /// table of contents, a category file, another generator's navigation
-/// file. Such a file, gone, changes the site though no article or asset of
+/// file, Mintlify's configuration and `.mintignore`. Such a file, gone, changes the site though no article or asset of
 /// it was at its path.
 pub fn shapes_the_site(rel: &str) -> bool {
     let name = file_name(rel);
-    name == TABLE_OF_CONTENTS || read_apart(name) || crate::landing::family(name).is_some()
+    name == TABLE_OF_CONTENTS
+        || name == mintlify::IGNORE_FILE
+        || MINTLIFY_FILES.contains(&name)
+        || read_apart(name)
+        || crate::landing::family(name).is_some()
 }
 
 /// Whether a file or folder named `name`, at any depth, is one no build
 /// reads, however named: scratch and hidden files ([`is_scratch`]), but
 /// for the hidden ones that shape the site (mkdocs-awesome-pages'
-/// `.pages`) and GitBook's folder ([`GITBOOK_DIR`]).
+/// `.pages`, Mintlify's `.mintignore`) and GitBook's folder
+/// ([`GITBOOK_DIR`]).
 pub fn never_read(name: &str) -> bool {
     is_scratch(name) && !shapes_the_site(name) && name != GITBOOK_DIR
 }

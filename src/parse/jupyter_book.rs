@@ -51,12 +51,7 @@ struct BookToc {
 
 /// Reads the navigation of `sources`' tables of contents.
 pub(super) fn read(sources: &Sources) -> Read {
-    let pages: HashSet<&str> = sources
-        .articles
-        .iter()
-        .chain(&sources.sections)
-        .map(|f| f.rel.as_str())
-        .collect();
+    let pages = page_paths(sources);
     let mut read = Read::default();
     for file in sources
         .book_tocs
@@ -83,15 +78,26 @@ pub(super) fn read(sources: &Sources) -> Read {
     read
 }
 
+/// The content-relative paths of the pages of `sources`, articles and
+/// landing pages, that a table of contents may list.
+pub(super) fn page_paths(sources: &Sources) -> HashSet<&str> {
+    sources
+        .articles
+        .iter()
+        .chain(&sources.sections)
+        .map(|f| f.rel.as_str())
+        .collect()
+}
+
 /// Entries of a table of contents turned into `nav:` entries.
-struct Listing<'a> {
-    file: &'a SourceFile,
+pub(super) struct Listing<'a> {
+    pub(super) file: &'a SourceFile,
     /// The content-relative paths of the pages.
-    pages: &'a HashSet<&'a str>,
+    pub(super) pages: &'a HashSet<&'a str>,
     /// The title each page entry gives its page: a name it is listed
     /// under, which titles the page only when it has no title of its own.
-    names: Vec<(String, String)>,
-    problems: Vec<Diagnostic>,
+    pub(super) names: Vec<(String, String)>,
+    pub(super) problems: Vec<Diagnostic>,
 }
 
 impl Listing<'_> {
@@ -158,7 +164,7 @@ impl Listing<'_> {
 
     /// The page `file` names, as a `nav:` entry; a warning at its place
     /// when it names none.
-    fn page(&mut self, file: &str) -> Option<Value> {
+    pub(super) fn page(&mut self, file: &str) -> Option<Value> {
         let written = file.trim().trim_start_matches("./");
         let found = if is_markdown(written) {
             self.pages.get(written).copied()
@@ -197,7 +203,7 @@ impl Listing<'_> {
 }
 
 /// The `nav:` entry `title: value`.
-fn titled(title: &str, value: Value) -> Value {
+pub(super) fn titled(title: &str, value: Value) -> Value {
     let mut entry = Mapping::new();
     entry.insert(Value::String(title.to_owned()), value);
     Value::Mapping(entry)

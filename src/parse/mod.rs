@@ -24,6 +24,7 @@ mod folders;
 mod jupyter_book;
 mod keys;
 mod language_folders;
+mod mintlify;
 pub use language_folders::language_homes;
 mod mkdocs;
 mod navigation;

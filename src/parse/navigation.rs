@@ -3,7 +3,8 @@
 //!
 //! In: MkDocs's `nav:` (the `mkdocs` module), Docusaurus's sidebars (the
 //! `docusaurus` module), Jupyter Book's and mystmd's tables of contents
-//! (the `jupyter_book` module), the folders' navigation files (the
+//! (the `jupyter_book` module), Mintlify's `docs.json` (the `mintlify`
+//! module), the folders' navigation files (the
 //! `folders` module) and Sphinx's toctrees in the pages (the `toctree`
 //! module). Out: [`Navigation`]s, in that order,
 //! which the parse stage reads for the pages' titles and the link stage
@@ -136,6 +137,7 @@ pub(super) fn read(sources: &Sources) -> Read {
     for other in [
         super::docusaurus::read(sources),
         super::jupyter_book::read(sources),
+        super::mintlify::read(sources),
     ] {
         read.navigations.extend(other.navigations);
         read.names.extend(other.names);

@@ -208,6 +208,41 @@ fn cached_builds_equal_a_clean_build_after_edits_to_navigation_files() {
             true,
             Box::new(|| std::fs::remove_file(printers(".pages")).unwrap()),
         ),
+        (
+            "order and title with Mintlify's docs.json",
+            false,
+            Box::new(|| {
+                site.write(
+                    "content/docs.json",
+                    "{\"navigation\": {\"groups\": [{\"group\": \"Impresión\", \"pages\": \
+                     [\"impresoras/impresora-5\", \"impresoras/impresora-1\"]}]}}\n",
+                )
+            }),
+        ),
+        (
+            "reorder and retitle in the docs.json",
+            false,
+            Box::new(|| {
+                edit(
+                    &root.join("content/docs.json"),
+                    "\"Impresión\", \"pages\": [\"impresoras/impresora-5\", ",
+                    "\"Imprimir\", \"pages\": [\"impresoras/impresora-0\", ",
+                )
+            }),
+        ),
+        (
+            "keep a page off the site with a .mintignore",
+            true,
+            Box::new(|| site.write("content/.mintignore", "impresoras/impresora-2.md\n")),
+        ),
+        (
+            "delete the .mintignore and the docs.json",
+            false,
+            Box::new(|| {
+                std::fs::remove_file(root.join("content/.mintignore")).unwrap();
+                std::fs::remove_file(root.join("content/docs.json")).unwrap();
+            }),
+        ),
     ];
     assert_steps(&site, steps);
 }

@@ -226,3 +226,41 @@ fn an_inherited_file_without_nav_passes_on_the_one_it_inherits() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_ne!(page(&site, "printing/offline").0, "Printer offline");
 }
+
+/// `tier0 serve` acts on Mintlify's `docs.json` and `.mintignore` as a
+/// clean build does: the hidden `.mintignore` was never watched.
+#[test]
+fn serve_acts_on_changes_to_mintlifys_files_as_a_clean_build() {
+    let site = Site::fixture("mkdocs-nav");
+    std::fs::remove_file(site.root().join("mkdocs.yml")).unwrap();
+    let config = site.root().join("content/docs.json");
+    let steps: Vec<Step> = vec![
+        (
+            "order and title with a docs.json",
+            Box::new(|| {
+                site.write(
+                    "content/docs.json",
+                    "{\"navigation\": {\"groups\": [{\"group\": \"Printers\", \"pages\": \
+                     [\"printing/toner\", \"printing/offline\"]}]}}\n",
+                )
+            }),
+        ),
+        (
+            "retitle the group",
+            Box::new(|| edit(&config, "Printers", "Printing")),
+        ),
+        (
+            "keep a page off with a .mintignore",
+            Box::new(|| site.write("content/.mintignore", "printing/toner.md\n")),
+        ),
+        (
+            "delete the .mintignore",
+            Box::new(|| std::fs::remove_file(site.root().join("content/.mintignore")).unwrap()),
+        ),
+        (
+            "delete the docs.json",
+            Box::new(|| std::fs::remove_file(&config).unwrap()),
+        ),
+    ];
+    assert_rebuilds_everything_as_a_clean_build(&site, steps);
+}

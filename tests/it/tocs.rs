@@ -200,3 +200,76 @@ fn a_jupyter_book_toc_names_pages_without_extension_and_warns_of_unknown_ones() 
     );
     assert!(!err.contains("no title"), "{err}");
 }
+
+/// A Mintlify project's docs folder: its `docs.json` navigation orders the
+/// pages and titles their folders, and is not published; its
+/// `.mintignore` keeps pages off the site. The folder builds where it
+/// stands (`docs/docs.json`).
+#[test]
+fn a_mintlify_navigation_orders_the_pages_and_its_ignore_file_keeps_pages_off() {
+    let site = Site::english();
+    site.write(
+        "docs/docs.json",
+        r#"{
+  "$schema": "https://mintlify.com/docs.json",
+  "name": "Help",
+  "navigation": {
+    "tabs": [
+      {
+        "tab": "Guides",
+        "groups": [
+          { "group": "Get started", "pages": ["index", "quickstart"] },
+          { "group": "Setting things up", "pages": ["setup/gamma", "setup/alpha", "setup/beta"] }
+        ]
+      },
+      { "tab": "Status", "href": "https://status.example.com" }
+    ]
+  }
+}
+"#,
+    );
+    site.write(".gitignore", "node_modules/\n");
+    site.write("docs/.mintignore", "# drafts\ndrafts/\n*.draft.mdx\n");
+    let page = |rel: &str, title: &str| {
+        site.write(
+            &format!("docs/{rel}"),
+            format!("---\ntitle: \"{title}\"\n---\n\nHow to {title}.\n"),
+        );
+    };
+    page("index.mdx", "Welcome");
+    page("quickstart.mdx", "Quickstart");
+    page("setup/alpha.mdx", "Alpha setup");
+    page("setup/beta.mdx", "Beta setup");
+    page("setup/gamma.mdx", "Gamma setup");
+    page("setup/next.draft.mdx", "Leakcanary next");
+    page("drafts/plan.mdx", "Leakcanary plan");
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(!err.contains("docs/docs.json:"), "{err}");
+    let (prev, next) = prev_next(&site, "setup/alpha");
+    assert_eq!(
+        (prev.as_deref(), next.as_deref()),
+        (
+            Some("../../setup/gamma/index.html"),
+            Some("../../setup/beta/index.html")
+        ),
+        "{err}"
+    );
+    let section = site.read_public("setup/index.html");
+    assert!(section.contains("Setting things up"), "{section}");
+    assert!(!site.public().join("docs.json").exists());
+    assert!(!site.public().join("drafts").exists());
+    assert!(!site.public().join("setup/next-draft").exists());
+
+    // A docs.json that is not JSON is said at its place; the pages are
+    // built in their folders' order.
+    site.write(
+        "docs/docs.json",
+        "{\n  \"navigation\": [\n    \"index\",\n  ]\n}\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(err.contains("this file is not JSON"), "{err}");
+    assert!(err.contains("docs/docs.json:4:3"), "{err}");
+}
