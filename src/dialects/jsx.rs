@@ -8,7 +8,9 @@
 //! `<PropertiesTable content={[…]} />`: [`super::properties`])
 //! and callouts (Docusaurus's `<Admonition type="tip">`,
 //! Starlight's `<Aside type="caution">`, Nextra's `<Callout
-//! type="warning">`, Atlassian's `<SectionMessage appearance="warning">`). Their content is Markdown, indented or not: read as
+//! type="warning">`, Atlassian's `<SectionMessage appearance="warning">`,
+//! Mintlify's `<Note>`, `<Warning>`…, its folded `<Accordion title>` and
+//! its `<ParamField path type required>`). Their content is Markdown, indented or not: read as
 //! such, a tab shows its label as MkDocs tabs do and a callout is an
 //! alert, where dropping the tags alone left an indented body as code.
 //! Other components stay the inline pass's: dropped, their text kept.
@@ -79,20 +81,59 @@ pub(super) fn tag(line: &str) -> Option<(&str, Option<Block>)> {
     Some((name, Some(block(name, args)?)))
 }
 
+/// A component of [`Block`]s opened and closed on one line with its
+/// content between (Mintlify's `<Note>Back up first.</Note>`, `<Tab
+/// title="macOS">Press ⌘K.</Tab>`): its opening tag, its content and its
+/// name, so that the line is read as the three lines it stands for.
+pub(super) fn on_one_line(line: &str) -> Option<(&str, &str, &str)> {
+    let line = line.trim_end();
+    let open_end = jsx_tag(line, 0, line.len())?;
+    let open = &line[..open_end];
+    let (name, Some(_)) = tag(open)? else {
+        return None;
+    };
+    let content = line[open_end..].strip_suffix('>')?.strip_suffix(name)?;
+    let content = content.strip_suffix("</")?.trim();
+    (!content.is_empty()).then_some((open, content, name))
+}
+
 /// The block the component `name` makes with the attributes `args`.
 fn block(name: &str, args: &str) -> Option<Block> {
     let attribute = |key| super::attribute(args, key);
     Some(match name {
         "Tabs" => Block::Tabs(items(args).unwrap_or_default()),
-        "Steps" | "CardGrid" | "Cards" | "CardGroup" => Block::Plain,
-        "Card" => match attribute("title") {
+        "Steps" | "CardGrid" | "Cards" | "CardGroup" | "Columns" | "CodeGroup"
+        | "AccordionGroup" | "Frame" => Block::Plain,
+        // Mintlify's `<Step title>` and `<Update label>` too.
+        "Card" | "Step" | "Update" => match attribute("title").or_else(|| attribute("label")) {
             Some(title) => Block::Tab(super::inline_text(title)),
             None => Block::Plain,
         },
-        "TabItem" | "Tabs.Tab" | "Tab" => match attribute("label").or_else(|| attribute("value")) {
+        "TabItem" | "Tabs.Tab" | "Tab" => match attribute("label")
+            .or_else(|| attribute("value"))
+            .or_else(|| attribute("title"))
+        {
             Some(label) => Block::Tab(super::inline_text(label)),
             None => Block::NextTab,
         },
+        // Mintlify's callouts, each named by its kind.
+        "Note" | "Info" | "Tip" | "Warning" | "Check" | "Danger" => {
+            let (kind, default_title) = known_kind(name)?;
+            Block::Alert(Admonition {
+                kind,
+                title: attribute("title").map(super::inline_text).or(default_title),
+                collapsible: None,
+            })
+        }
+        // Mintlify's folded sections: closed, under their title.
+        "Accordion" | "Expandable" => Block::Alert(Admonition {
+            kind: AlertKind::Note,
+            title: Some(super::inline_text(attribute("title").unwrap_or("Details"))),
+            collapsible: Some(false),
+        }),
+        // Mintlify's parameters and response fields: their name, type and
+        // whether they are required, then their description.
+        "ParamField" | "ResponseField" => field(args).map_or(Block::Plain, Block::Tab),
         // Atlassian's design system writes its kind as `appearance`.
         "Admonition" | "Aside" | "Callout" | "SectionMessage" => {
             let kind = attribute("type")
@@ -111,6 +152,34 @@ fn block(name: &str, args: &str) -> Option<Block> {
         }
         _ => return None,
     })
+}
+
+/// The label of a parameter or field whose tag has the attributes `args`:
+/// its name (`name`, or the `path`, `query`, `body` or `header` it is
+/// passed in), then its type, `required` and `default` in brackets:
+/// `user_id (string, required)`.
+fn field(args: &str) -> Option<String> {
+    let attribute = |key| super::attribute(args, key);
+    let name = ["name", "path", "query", "body", "header"]
+        .into_iter()
+        .find_map(attribute)?;
+    let required = args
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .any(|word| word == "required" || word == "required={true}");
+    let about: Vec<String> = [
+        attribute("type").map(str::to_owned),
+        required.then(|| "required".to_owned()),
+        attribute("default").map(|value| format!("default: {value}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let label = if about.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} ({})", about.join(", "))
+    };
+    Some(super::inline_text(&label))
 }
 
 /// The labels of `items={['pnpm', "npm"]}` among a tag's `args`: string
@@ -218,6 +287,79 @@ mod tests {
             tag("<Tabs items={['a', b]}>"),
             Some(("Tabs", Some(Block::Tabs(vec![]))))
         );
+    }
+
+    #[test]
+    fn mintlifys_callouts_steps_accordions_and_fields() {
+        let Some((_, Some(Block::Alert(warning)))) = tag("<Warning>") else {
+            panic!("not an alert");
+        };
+        assert_eq!((warning.kind, warning.title), (AlertKind::Warning, None));
+        let Some((_, Some(Block::Alert(check)))) = tag("<Check title=\"Done\">") else {
+            panic!("not an alert");
+        };
+        assert_eq!(
+            (check.kind, check.title.as_deref()),
+            (AlertKind::Tip, Some("Done"))
+        );
+        assert_eq!(tag("</Check>"), Some(("Check", None)));
+        let Some((_, Some(Block::Alert(folded)))) =
+            tag("<Accordion title=\"Port in use\" icon=\"plug\">")
+        else {
+            panic!("not an alert");
+        };
+        assert_eq!(
+            (folded.title.as_deref(), folded.collapsible),
+            (Some("Port in use"), Some(false))
+        );
+        assert_eq!(
+            tag("<Step title=\"Install the CLI\">"),
+            Some(("Step", Some(Block::Tab("Install the CLI".into()))))
+        );
+        assert_eq!(
+            tag("<Tab title=\"macOS\">"),
+            Some(("Tab", Some(Block::Tab("macOS".into()))))
+        );
+        assert_eq!(
+            tag("<ParamField path=\"user_id\" type=\"string\" required>"),
+            Some((
+                "ParamField",
+                Some(Block::Tab("user_id (string, required)".into()))
+            ))
+        );
+        assert_eq!(
+            tag("<ResponseField name=\"limit\" type=\"number\" default=\"10\">"),
+            Some((
+                "ResponseField",
+                Some(Block::Tab("limit (number, default: 10)".into()))
+            ))
+        );
+        assert_eq!(
+            tag("<ParamField type=\"string\">"),
+            Some(("ParamField", Some(Block::Plain)))
+        );
+        assert_eq!(tag("</ResponseField>"), Some(("ResponseField", None)));
+    }
+
+    #[test]
+    fn a_component_on_one_line_is_its_three_lines() {
+        assert_eq!(
+            on_one_line("<Note>Back up **first**.</Note>  "),
+            Some(("<Note>", "Back up **first**.", "Note"))
+        );
+        assert_eq!(
+            on_one_line("<Tab title=\"a > b\">Press it.</Tab>"),
+            Some(("<Tab title=\"a > b\">", "Press it.", "Tab"))
+        );
+        for other in [
+            "<Note>Open</Tip>",
+            "<Note></Note>",
+            "<Badge>New</Badge>",
+            "<Note>Text",
+            "<Note />",
+        ] {
+            assert_eq!(on_one_line(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -159,15 +159,22 @@ impl Exclusions {
         (self, problems)
     }
 
-    /// These exclusions with the .gitignore lines of Mintlify's
-    /// `.mintignore` at the top of the content folder `dir` (shown as
-    /// `shown`); a warning for each line Git would not read.
-    pub(super) fn with_ignore_file(mut self, dir: &Path, shown: &Path) -> (Self, Vec<Diagnostic>) {
+    /// These exclusions with Mintlify's, when the content folder `dir`
+    /// (shown as `shown`) is a Mintlify project's: its `snippets/` folder,
+    /// and the .gitignore lines of its `.mintignore`; a warning for each
+    /// line Git would not read.
+    pub(super) fn with_mintlify(mut self, dir: &Path, shown: &Path) -> (Self, Vec<Diagnostic>) {
         let name = super::mintlify::IGNORE_FILE;
-        let Ok(text) = std::fs::read_to_string(dir.join(name)) else {
+        let project = super::mintlify::is_project(dir);
+        let text = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+        if !project && text.is_empty() {
             return (self, Vec::new());
-        };
+        }
         let mut builder = GitignoreBuilder::new(dir);
+        if project {
+            // Never fails: a fixed pattern.
+            let _ = builder.add_line(None, super::mintlify::SNIPPETS);
+        }
         let mut problems = Vec::new();
         let mut at = 0;
         for line in text.split_inclusive('\n') {

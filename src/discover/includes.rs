@@ -10,7 +10,7 @@
 //! Markdown file loses its front matter, and its own includes are put in
 //! (at most [`MAX_DEPTH`] deep).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -70,10 +70,11 @@ pub fn include_all(
     let (Ok(root), Ok(content)) = (root.canonicalize(), folder.dir.canonicalize()) else {
         return (BTreeMap::new(), Vec::new());
     };
+    let pages: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
     let results: Vec<_> = files
         .par_iter()
         .map(|file| {
-            let included = include(&root, &content, &folder.mounted, file);
+            let included = include((&root, &content, &pages), &folder.mounted, file);
             (file.rel.clone(), included)
         })
         .collect();
@@ -91,10 +92,10 @@ pub fn include_all(
 /// The body of `file` with the files it includes put in, and the
 /// warnings for those that could not be; `None` when it includes none.
 /// `root` and `content`: the site and content folders, their symbolic links
-/// resolved; `mounted`: the folders that stand in the content folder.
+/// resolved; `pages`: the content-relative paths of the site's pages;
+/// `mounted`: the folders that stand in the content folder.
 fn include(
-    root: &Path,
-    content: &Path,
+    (root, content, pages): (&Path, &Path, &HashSet<&str>),
     mounted: &[super::Mounted],
     file: &SourceFile,
 ) -> (Option<Included>, Vec<Diagnostic>) {
@@ -115,6 +116,7 @@ fn include(
     let mut reader = Reader {
         root: root.to_path_buf(),
         content: content.to_path_buf(),
+        pages,
         files: Vec::new(),
         outside: Vec::new(),
         missing: Vec::new(),
@@ -188,11 +190,16 @@ fn may_include(body: &str) -> bool {
 }
 
 /// What reading a page's includes gathers.
-struct Reader {
+struct Reader<'a> {
     /// The site folder, its symbolic links resolved.
     root: PathBuf,
     /// The content folder, the same.
     content: PathBuf,
+    /// The content-relative paths of the site's pages: another file of the
+    /// content folder (a snippet, one another generator's configuration
+    /// keeps off the site) is no page, and its front matter decides
+    /// whether a public page may show it.
+    pages: &'a HashSet<&'a str>,
     files: Vec<(String, Range<usize>)>,
     outside: Vec<PathBuf>,
     missing: Vec<PathBuf>,
@@ -206,7 +213,7 @@ struct Reader {
     within: Vec<PathBuf>,
 }
 
-impl Reader {
+impl Reader<'_> {
     /// The texts of the files `directive` names, read from `folder` (the
     /// including file's), `depth` includes deep; problems at `at`.
     fn texts(
@@ -265,8 +272,8 @@ impl Reader {
         // front matter says.
         let page = match path.strip_prefix(&self.content) {
             Ok(rel) => {
-                let page = !super::walk::passed_over_within(rel, false);
                 let rel = rel.to_string_lossy().replace('\\', "/");
+                let page = self.pages.contains(rel.as_str());
                 self.files.push((rel, at.clone()));
                 page
             }
@@ -311,9 +318,11 @@ impl Reader {
     /// file of the site folder that a page may include; when there is none,
     /// the places looked in outside the content folder are noted as missing.
     fn locate(&mut self, target: &Target, folder: &Path) -> Result<PathBuf, String> {
-        // MyST's `/` is Sphinx's source folder; MDX's `@site/` the
-        // Docusaurus project's, which holds its docs folder.
-        let from_source = target.tool == Tool::Myst && target.path.starts_with('/');
+        // MyST's `/` is Sphinx's source folder, and MDX's is Mintlify's
+        // docs folder (`/snippets/intro.mdx`): the content folder; MDX's
+        // `@site/` the Docusaurus project's, which holds its docs folder.
+        let from_source =
+            matches!(target.tool, Tool::Myst | Tool::Mdx) && target.path.starts_with('/');
         let site_path = (target.tool == Tool::Mdx)
             .then(|| target.path.strip_prefix("@site/"))
             .flatten();
@@ -332,7 +341,7 @@ impl Reader {
             return Err("an absolute path or a URL names no file of the site folder".into());
         }
         let bases: &[&Path] = match target.tool {
-            Tool::Myst if from_source => &[&self.content],
+            Tool::Myst | Tool::Mdx if from_source => &[&self.content],
             Tool::Mdx if site_path.is_some() => &[&project],
             Tool::Snippets => &[&self.root, folder],
             Tool::MdBook | Tool::Tag | Tool::Myst | Tool::Mdx => &[folder],

@@ -315,7 +315,7 @@ pub fn discover(
     let (exclusions, problems) =
         std::mem::take(&mut sources.exclusions).with_globs(&content.dir, &content.shown, patterns);
     sources.problems.extend(problems);
-    let (exclusions, problems) = exclusions.with_ignore_file(&content.dir, &content.shown);
+    let (exclusions, problems) = exclusions.with_mintlify(&content.dir, &content.shown);
     sources.exclusions = exclusions;
     sources.problems.extend(problems);
     let Walked {

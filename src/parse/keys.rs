@@ -237,6 +237,14 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "custom_edit_url",
     "image",
     "format",
+    // Mintlify: the sidebar's label and icon's style, the page's width,
+    // the API operation it documents, kept from search engines
+    "sidebartitle",
+    "icontype",
+    "mode",
+    "openapi",
+    "api",
+    "noindex",
     // MkDocs (Material)
     "hide",
     "icon",

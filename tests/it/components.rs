@@ -95,3 +95,51 @@ fn a_card_with_a_target_is_its_link() {
         ],
     );
 }
+
+/// Mintlify's components: callouts named by their kind, on their own lines
+/// or on one (`<Note>…</Note>`, its most frequent form), steps, tabs and
+/// accordions with their titles, parameters with their name and type, and
+/// a snippet imported from its docs folder's `/snippets/`, which is no page
+/// of its own. Each lost its title, its alert or its text.
+#[test]
+fn mintlify_components_show_their_titles_callouts_fields_and_snippets() {
+    let site = Site::english();
+    site.write(
+        "content/docs.json",
+        "{\"navigation\": {\"groups\": [{\"group\": \"Start\", \"pages\": [\"install\"]}]}}\n",
+    );
+    site.write(
+        "content/snippets/backup.mdx",
+        "Back up the **settings** folder first.\n",
+    );
+    site.write(
+        "content/install.mdx",
+        "---\ntitle: Install\nsidebarTitle: Setup\nmode: wide\n---\n\n\
+         import Backup from '/snippets/backup.mdx';\n\n\
+         <Backup />\n\n\
+         <Steps>\n  <Step title=\"Download the installer\">\n    Pick the **MSI**.\n  </Step>\n</Steps>\n\n\
+         <Note>Keep the licence key at hand.</Note>\n\n\
+         <Warning>\n  Close the app first.\n</Warning>\n\n\
+         <AccordionGroup>\n  <Accordion title=\"Error 1603\">\n    Run it as an administrator.\n  \
+         </Accordion>\n</AccordionGroup>\n\n\
+         <Tabs>\n  <Tab title=\"macOS\">Press Cmd+K.</Tab>\n</Tabs>\n\n\
+         <ParamField path=\"licence\" type=\"string\" required>\n  The key from the email.\n</ParamField>\n",
+    );
+    let body = built_install_page(&site);
+    assert_has(
+        &body,
+        &[
+            "<p>Back up the <strong>settings</strong> folder first.</p>",
+            "<p><strong>Download the installer</strong></p>\n<p>Pick the <strong>MSI</strong>.</p>",
+            "<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Note</p>\n\
+             <p>Keep the licence key at hand.</p>",
+            "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Warning</p>\n\
+             <p>Close the app first.</p>",
+            "<details class=\"alert alert-note\"><summary class=\"alert-title\">Error 1603</summary>\n\
+             <p>Run it as an administrator.</p>",
+            "<p><strong>macOS</strong></p>\n<p>Press Cmd+K.</p>",
+            "<p><strong>licence (string, required)</strong></p>\n<p>The key from the email.</p>",
+        ],
+    );
+    assert!(!site.public().join("snippets").exists());
+}

@@ -451,6 +451,16 @@ impl Pass<'_> {
         }
         if shallow
             && trimmed.starts_with('<')
+            && let Some((open, content, name)) = super::jsx::on_one_line(trimmed)
+            && let Some(tag) = super::jsx::tag(open)
+        {
+            let first = self.jsx_block(tag, indent, at..end, column + rel, prefix);
+            let inside = format!("{}{indent}{content}", self.quote_prefix());
+            let last = self.jsx_block((name, None), indent, at..end, column + rel, prefix);
+            return Some(format!("{first}\n{inside}\n{last}"));
+        }
+        if shallow
+            && trimmed.starts_with('<')
             && let Some(line) = self.jsx_block_over_lines((at, end), indent, column + rel, prefix)
         {
             return Some(line);
