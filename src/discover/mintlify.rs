@@ -6,10 +6,17 @@
 //! its `snippets/` folder, whose pages only other pages put in
 //! (`super::excluded`).
 //!
+//! A project built where it stands (`docs/docs.json`) takes its name and
+//! languages from it ([`project`]): `name`, and the `language` of each of
+//! `navigation.languages`, the one marked `default` first, whose pages
+//! stand in a folder each (`es/quickstart.mdx`).
+//!
 //! In: the content folder and what the walk found. Out: the
 //! configuration among the tables of contents of [`Sources`].
 
-use super::{ContentFolder, MINTLIFY_FILES, Sources, read};
+use std::path::Path;
+
+use super::{ContentFolder, MINTLIFY_FILES, Sources, read, root_file};
 
 /// Mintlify's file of paths kept off the site, at the top of its docs
 /// folder.
@@ -28,7 +35,7 @@ fn configures(bytes: &[u8]) -> bool {
 }
 
 /// Whether the content folder `dir` is a Mintlify project's docs folder.
-pub(super) fn is_project(dir: &std::path::Path) -> bool {
+pub(super) fn is_project(dir: &Path) -> bool {
     MINTLIFY_FILES
         .iter()
         .any(|name| std::fs::read(dir.join(name)).is_ok_and(|bytes| configures(&bytes)))
@@ -62,5 +69,93 @@ pub(super) fn take_navigation(content: &ContentFolder, sources: &mut Sources) {
             }
             return;
         }
+    }
+}
+
+/// The folder a Mintlify project built where it stands keeps its pages in.
+const PROJECT_FOLDER: &str = "docs";
+
+/// A value with what named it, for people ("the name of docs/docs.json").
+type Named = (String, String);
+
+/// What the configuration of the Mintlify project in the `docs/` of the
+/// site folder `root` says: its name, and its languages, the default
+/// first (none unless it lists two), each with what named it.
+pub(super) fn project(root: &Path) -> (Option<Named>, Vec<Named>) {
+    let Some((shown, config)) = MINTLIFY_FILES.iter().find_map(|name| {
+        let shown = format!("{PROJECT_FOLDER}/{name}");
+        let text = root_file(root, &shown).ok()??.0.text;
+        let config = serde_json::from_str::<serde_json::Value>(&text).ok()?;
+        config
+            .get("navigation")
+            .is_some()
+            .then_some((shown, config))
+    }) else {
+        return (None, Vec::new());
+    };
+    let name = config
+        .get("name")
+        .and_then(serde_json::Value::as_str)
+        .map(|name| (name.trim().to_owned(), format!("the name of {shown}")))
+        .filter(|(name, _)| !name.is_empty());
+    let listed = config
+        .pointer("/navigation/languages")
+        .and_then(serde_json::Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let mut codes: Vec<(String, bool)> = Vec::new();
+    for entry in listed {
+        let Some(code) = entry.get("language").and_then(serde_json::Value::as_str) else {
+            continue;
+        };
+        let code = super::language_code(code);
+        let default = entry.get("default").and_then(serde_json::Value::as_bool) == Some(true);
+        if crate::slug::is_slug(&code) && !codes.iter().any(|(c, _)| *c == code) {
+            codes.push((code, default));
+        }
+    }
+    // The default first; else the first listed, as Mintlify takes it.
+    codes.sort_by_key(|(_, default)| !default);
+    let languages = if codes.len() > 1 {
+        let named_by = format!("the navigation languages of {shown}");
+        codes
+            .into_iter()
+            .map(|(code, _)| (code, named_by.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (name, languages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::tests::site_of_texts;
+
+    #[test]
+    fn a_project_in_docs_gives_its_name_and_languages_default_first() {
+        let root = site_of_texts(&[(
+            "docs/docs.json",
+            r#"{"name": "Acme Help", "navigation": {"languages": [
+                {"language": "en", "groups": []},
+                {"language": "pt-BR", "default": true, "groups": []},
+                {"language": "en", "groups": []}
+            ]}}"#,
+        )]);
+        let (name, languages) = project(root.path());
+        assert_eq!(
+            name,
+            Some(("Acme Help".into(), "the name of docs/docs.json".into()))
+        );
+        let codes: Vec<&str> = languages.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(codes, ["pt-br", "en"]);
+        let one = site_of_texts(&[(
+            "docs/mint.json",
+            r#"{"name": "X", "navigation": [{"group": "A", "pages": []}]}"#,
+        )]);
+        assert_eq!(project(one.path()).1, []);
+        let other = site_of_texts(&[("docs/docs.json", r#"{"name": "not Mintlify's"}"#)]);
+        assert_eq!(project(other.path()), (None, Vec::new()));
     }
 }

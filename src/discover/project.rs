@@ -43,7 +43,8 @@ pub struct Project {
     pub title: Option<(String, String)>,
     /// The languages it is translated into, each with what named it
     /// (mkdocs-static-i18n's `languages`, Hugo's `[languages]`,
-    /// VitePress's `locales`, Docusaurus's `i18n`), its
+    /// VitePress's `locales`, Docusaurus's `i18n`, Mintlify's
+    /// `navigation.languages`), its
     /// default first: their pages stand beside the originals
     /// (`index.fr.md`) or in a folder each (`docs/fr/`, `content/fr/`).
     pub translated: Vec<(String, String)>,
@@ -55,11 +56,12 @@ pub struct Project {
 /// `language` and `project` (`conf.py`, `docs/conf.py`, then in a `source/`),
 /// Docusaurus's `defaultLocale` and `title`, and Hugo's or Zola's
 /// (`hugo.toml`, `config.toml`) `defaultContentLanguage`, `languageCode`
-/// or `default_language`, and `title`; and the languages of
+/// or `default_language`, and `title`, then Mintlify's default language
+/// and `name` (`docs/docs.json`); and the languages of
 /// mkdocs-static-i18n, whose default stands for a theme that names none,
 /// else those of Hugo's `[languages]`, else VitePress's `locales`, whose
 /// `root` names its language, else Docusaurus's locales that have
-/// translated docs.
+/// translated docs, else Mintlify's `navigation.languages`.
 pub fn generator_project(root: &Path) -> Project {
     let files = Files {
         root,
@@ -80,12 +82,17 @@ pub fn generator_project(root: &Path) -> Project {
         .unwrap_or_default();
     let vitepress = super::vitepress::languages(root);
     let docusaurus = super::docusaurus::Configured::read(root);
+    let (mintlify_name, mintlify) = super::mintlify::project(root);
     let language = mkdocs_language
         .or_else(|| i18n.first().cloned())
         .or_else(|| files.toml("book.toml", Some("book"), &["language"], primary_subtag))
         .or_else(|| files.assigned(&SPHINX_FILES, "language", '=', primary_subtag))
         .or_else(|| docusaurus.as_ref()?.language())
         .or_else(|| vitepress.first().cloned())
+        .or_else(|| {
+            let (code, named_by) = mintlify.first()?;
+            Some((primary_subtag(code)?, named_by.clone()))
+        })
         .or_else(|| {
             HUGO_ZOLA_FILES.iter().find_map(|name| {
                 let keys = ["defaultContentLanguage", "languageCode", "default_language"];
@@ -106,12 +113,17 @@ pub fn generator_project(root: &Path) -> Project {
             HUGO_ZOLA_FILES
                 .iter()
                 .find_map(|name| files.toml(name, None, &["title"], project_name))
+        })
+        .or_else(|| {
+            let (name, named_by) = mintlify_name?;
+            Some((project_name(&name)?, named_by))
         });
     let translated = [
         i18n,
         super::hugo::languages(root),
         vitepress,
         (docusaurus.as_ref()).map_or_else(Vec::new, |d| d.languages(root)),
+        mintlify,
     ]
     .into_iter()
     .find(|languages| !languages.is_empty())

@@ -273,3 +273,47 @@ fn a_mintlify_navigation_orders_the_pages_and_its_ignore_file_keeps_pages_off() 
     assert!(err.contains("this file is not JSON"), "{err}");
     assert!(err.contains("docs/docs.json:4:3"), "{err}");
 }
+
+/// A Mintlify project translated with `navigation.languages`, its Spanish
+/// pages in `es/`: built where it stands, it publishes both languages and
+/// links each page to its translation, under its own name.
+#[test]
+fn a_mintlify_project_publishes_the_languages_its_navigation_lists() {
+    let site = Site::empty();
+    site.write(
+        "docs/docs.json",
+        r#"{"name": "Acme Help", "navigation": {"languages": [
+  {"language": "en", "groups": [{"group": "Start", "pages": ["index", "reset"]}]},
+  {"language": "es", "groups": [{"group": "Inicio", "pages": ["es/index", "es/reset"]}]}
+]}}
+"#,
+    );
+    site.write(
+        "docs/index.mdx",
+        "---\ntitle: Welcome\n---\n\nStart here.\n",
+    );
+    site.write(
+        "docs/reset.mdx",
+        "---\ntitle: Reset your password\n---\n\nOpen the settings.\n",
+    );
+    site.write(
+        "docs/es/index.mdx",
+        "---\ntitle: Bienvenida\n---\n\nEmpiece aquí.\n",
+    );
+    site.write(
+        "docs/es/reset.mdx",
+        "---\ntitle: Restablecer la contraseña\n---\n\nAbra los ajustes.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(
+        err.contains("the navigation languages of docs/docs.json"),
+        "{err}"
+    );
+    let english = site.read_public("reset/index.html");
+    assert!(english.contains("Acme Help"), "{english}");
+    assert!(english.contains("hreflang=\"es\""), "{english}");
+    let spanish = site.read_public("es/reset/index.html");
+    assert!(spanish.contains("Restablecer la contraseña"), "{spanish}");
+}
