@@ -212,32 +212,17 @@ pub(super) fn titled(title: &str, value: Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::navigation::testing;
 
     fn read_toc(name: &str, text: &str) -> Read {
-        let page = |rel: &str| SourceFile::in_content(rel, "# T\n");
-        let sources = Sources {
-            articles: [
-                "intro.md",
-                "guide/install.md",
-                "guide/setup.md",
-                "faq/general.md",
-                "faq/billing.md",
-            ]
-            .map(page)
-            .to_vec(),
-            sections: vec![page("guide/index.md")],
-            book_tocs: vec![SourceFile::in_content(name, text)],
-            ..Sources::default()
-        };
-        read(&sources)
-    }
-
-    fn pages(read: &Read) -> Vec<&str> {
-        read.navigations[0]
-            .pages
-            .iter()
-            .map(|p| p.rel.as_str())
-            .collect()
+        let articles = [
+            "intro.md",
+            "guide/install.md",
+            "guide/setup.md",
+            "faq/general.md",
+            "faq/billing.md",
+        ];
+        testing::read_toc(read, (&articles, &["guide/index.md"]), (name, text))
     }
 
     #[test]
@@ -251,7 +236,7 @@ mod tests {
         let read = read_toc("myst.yml", text);
         assert_eq!(read.problems, []);
         assert_eq!(
-            pages(&read),
+            testing::listed(&read),
             [
                 "intro.md",
                 "faq/billing.md",
@@ -286,7 +271,7 @@ mod tests {
                     - url: https://example.com/faq/missing\n      - file: faq/missing\n";
         let read = read_toc("_toc.yml", text);
         assert_eq!(
-            pages(&read),
+            testing::listed(&read),
             ["intro.md", "guide/install.md", "guide/setup.md"]
         );
         let [warning] = &read.problems[..] else {

@@ -121,33 +121,18 @@ fn not_json(file: &SourceFile, e: &serde_json::Error) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::navigation::testing;
 
     fn read_file(name: &str, text: &str) -> Read {
-        let page = |rel: &str| SourceFile::in_content(rel, "# T\n");
-        let sources = Sources {
-            articles: [
-                "quickstart.mdx",
-                "guides/setup.mdx",
-                "guides/sso.md",
-                "api/users/create.mdx",
-                "api/users/delete.mdx",
-                "changelog.mdx",
-            ]
-            .map(page)
-            .to_vec(),
-            sections: vec![page("index.mdx")],
-            book_tocs: vec![SourceFile::in_content(name, text)],
-            ..Sources::default()
-        };
-        read(&sources)
-    }
-
-    fn pages(read: &Read) -> Vec<&str> {
-        read.navigations[0]
-            .pages
-            .iter()
-            .map(|p| p.rel.as_str())
-            .collect()
+        let articles = [
+            "quickstart.mdx",
+            "guides/setup.mdx",
+            "guides/sso.md",
+            "api/users/create.mdx",
+            "api/users/delete.mdx",
+            "changelog.mdx",
+        ];
+        testing::read_toc(read, (&articles, &["index.mdx"]), (name, text))
     }
 
     #[test]
@@ -177,7 +162,7 @@ mod tests {
 }"#;
         let read = read_file("docs.json", text);
         assert_eq!(
-            pages(&read),
+            testing::listed(&read),
             [
                 "index.mdx",
                 "quickstart.mdx",
@@ -213,7 +198,7 @@ mod tests {
         let read = read_file("mint.json", legacy);
         assert_eq!(read.problems, []);
         assert_eq!(
-            pages(&read),
+            testing::listed(&read),
             [
                 "quickstart.mdx",
                 "changelog.mdx",
@@ -225,7 +210,7 @@ mod tests {
             {"language": "en", "groups": [{"group": "Guides", "pages": ["guides/setup"]}]}
         ]}}"#;
         let read = read_file("docs.json", languages);
-        assert_eq!(pages(&read), ["guides/setup.mdx"]);
+        assert_eq!(testing::listed(&read), ["guides/setup.mdx"]);
         assert_eq!(
             read.navigations[0].section_places(),
             [("guides", Some("Guides"), Some(1))]

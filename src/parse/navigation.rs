@@ -201,3 +201,37 @@ impl Navigation {
             .collect()
     }
 }
+
+/// What the readers of tables of contents are tested on.
+#[cfg(test)]
+pub(super) mod testing {
+    use super::Read;
+    use crate::discover::{SourceFile, Sources};
+
+    /// What `read` reads of a site whose articles are at `articles` and
+    /// landing pages at `landings` (each a page titled `T`), with the
+    /// table of contents `name` written `text`.
+    pub(in crate::parse) fn read_toc(
+        read: fn(&Sources) -> Read,
+        (articles, landings): (&[&str], &[&str]),
+        (name, text): (&str, &str),
+    ) -> Read {
+        let page = |rel: &&str| SourceFile::in_content(rel, "# T\n");
+        let sources = Sources {
+            articles: articles.iter().map(page).collect(),
+            sections: landings.iter().map(page).collect(),
+            book_tocs: vec![SourceFile::in_content(name, text)],
+            ..Sources::default()
+        };
+        read(&sources)
+    }
+
+    /// The pages the first navigation `read` holds lists, in order.
+    pub(in crate::parse) fn listed(read: &Read) -> Vec<&str> {
+        read.navigations[0]
+            .pages
+            .iter()
+            .map(|p| p.rel.as_str())
+            .collect()
+    }
+}
