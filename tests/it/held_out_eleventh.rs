@@ -32,3 +32,26 @@ fn a_nav_title_written_in_html_is_read_as_its_text() {
     );
     assert!(!html.contains("&lt;em&gt;"), "{html}");
 }
+
+/// Ant Design's (dumi) pages title their notes with remark-directive's
+/// attributes, `:::warning{title=废弃提示}` ("deprecated"): the alert
+/// was shown without its title, the attribute list being read as one.
+#[test]
+fn a_container_titled_by_its_attributes_keeps_its_title() {
+    let site = Site::english();
+    site.write(
+        "content/widgets/list.md",
+        "# List\n\nShows rows of data.\n<!-- prettier-ignore -->\n:::warning{title=Deprecated}\n\
+         List is going away; use Rows.\n:::\n\n:::info{title=\"Read this first\"}\nRows are faster.\n:::\n",
+    );
+    build(&site);
+    let (_, body) = page(&site, "widgets/list");
+    assert_has(
+        &body,
+        &[
+            "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Deprecated</p>\n<p>List is going away; use Rows.</p>",
+            "<p class=\"alert-title\">Read this first</p>\n<p>Rows are faster.</p>",
+        ],
+    );
+    assert!(!body.contains("title="), "{body}");
+}
