@@ -306,6 +306,7 @@ fn colon(line: &str) -> Option<Marker> {
     let title = title
         .strip_prefix('[')
         .and_then(|t| t.strip_suffix(']'))
+        .or_else(|| attribute_title(title))
         .unwrap_or(title);
     let admonition = known_kind(name).map(|(kind, default_title)| Admonition {
         kind,
@@ -315,6 +316,21 @@ fn colon(line: &str) -> Option<Marker> {
         collapsible: name.eq_ignore_ascii_case("details").then_some(false),
     });
     Some(Marker::Colon(fence, admonition))
+}
+
+/// The title that remark-directive's attributes give a container, as dumi
+/// writes it: `{title=Deprecated}` or `{title="Read this first"}`; an
+/// attribute list without one gives the empty title, its kind's name.
+fn attribute_title(attributes: &str) -> Option<&str> {
+    let inner = attributes.strip_prefix('{')?.strip_suffix('}')?;
+    let Some((_, value)) = inner.split_once("title=") else {
+        return Some("");
+    };
+    let value = value.trim_start();
+    Some(match value.strip_prefix(['"', '\'']) {
+        Some(quoted) => quoted.split(['"', '\'']).next().unwrap_or(quoted),
+        None => value.split_whitespace().next().unwrap_or(value),
+    })
 }
 
 /// PyMdown Extensions' blocks: `/// note | Title`, `/// details |

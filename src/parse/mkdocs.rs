@@ -173,7 +173,7 @@ impl Reading<'_> {
         };
         self.navigation.pages.push(NavPage {
             rel: rel.clone(),
-            title: title.map(str::to_owned),
+            title: title.map(nav_title),
             after_rest: false,
             hidden: false,
         });
@@ -194,7 +194,7 @@ impl Reading<'_> {
         let sections = &mut self.navigation.sections;
         let titled = NavSection {
             section,
-            title: (!title.is_empty()).then(|| title.to_owned()),
+            title: (!title.is_empty()).then(|| nav_title(title)),
             position: Some(position),
         };
         match sections
@@ -221,6 +221,63 @@ impl Reading<'_> {
         );
         Vec::new()
     }
+}
+
+/// The text of a `nav:` title. MkDocs's themes put it into the page as
+/// HTML, so that Python-Markdown's `<code>markdown.&#8203;util</code>`
+/// shows as code; tier0's titles are text: the tags are left out, the
+/// character references read, and the invisible break hints (zero-width
+/// space, soft hyphen) dropped, which would otherwise split a search word.
+fn nav_title(title: &str) -> String {
+    let mut text = String::with_capacity(title.len());
+    let mut rest = title;
+    while let Some(at) = rest.find(['<', '&']) {
+        text.push_str(&rest[..at]);
+        let from = &rest[at..];
+        let tag = from
+            .strip_prefix('<')
+            .filter(|after| after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/'))
+            .and_then(|after| after.find('>').map(|end| end + 2));
+        let (read, len) = match tag {
+            Some(len) => (None, len),
+            None => match from.strip_prefix('&').and_then(character_reference) {
+                Some((c, len)) => (Some(c), len + 1),
+                None => (from.chars().next(), 1),
+            },
+        };
+        text.extend(read.filter(|c| !matches!(c, '\u{200B}' | '\u{AD}')));
+        rest = &from[len..];
+    }
+    text.push_str(rest);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The character that the reference opening `text` after its `&`
+/// (`#8203;`, `#x2014;`, `amp;`) stands for, and its length; `None` for a
+/// name tier0 does not know, which stays as written.
+fn character_reference(text: &str) -> Option<(char, usize)> {
+    let (end, _) = text
+        .char_indices()
+        .take_while(|(at, _)| *at < 12)
+        .find(|(_, c)| *c == ';')?;
+    let name = &text[..end];
+    let c = match name.strip_prefix('#') {
+        Some(number) => match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => number.parse().ok(),
+        }
+        .and_then(char::from_u32)?,
+        None => match name {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => '\u{A0}',
+            _ => return None,
+        },
+    };
+    Some((c, end + 1))
 }
 
 /// The content-relative path of the Markdown file a `nav:` entry names,
@@ -330,6 +387,22 @@ mod tests {
             after_rest: false,
             hidden: false,
         }
+    }
+
+    #[test]
+    fn titles_written_in_html_are_read_as_text() {
+        assert_eq!(
+            nav_title("<code>markdown.&#8203;extensions</code>"),
+            "markdown.extensions"
+        );
+        assert_eq!(
+            nav_title("Q&amp;A &#x2014; <em>fast</em> &copy; a < b &"),
+            "Q&A \u{2014} fast &copy; a < b &"
+        );
+        assert_eq!(
+            nav_title("Caf\u{e9} &#99999999; <#65; <b"),
+            "Caf\u{e9} &#99999999; <#65; <b"
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod docusaurus_i18n;
 mod errors;
 mod gitbook;
 mod held_out;
+mod held_out_eleventh;
 mod held_out_ninth;
 mod held_out_tenth;
 mod hierarchy;

@@ -62,6 +62,18 @@ fn colon_containers() {
         colon(3, admonition(Warning, Some("Use"), None))
     );
     assert_eq!(
+        marker(":::warning{title=Deprecated}"),
+        colon(3, admonition(Warning, Some("Deprecated"), None))
+    );
+    assert_eq!(
+        marker(":::info{title=\"Read first\" id=x}"),
+        colon(3, admonition(Note, Some("Read first"), None))
+    );
+    assert_eq!(
+        marker(":::tip{open}"),
+        colon(3, admonition(Tip, None, None))
+    );
+    assert_eq!(
         marker(":::note[Hola]"),
         colon(3, admonition(Note, Some("Hola"), None))
     );
