@@ -221,6 +221,20 @@ test("generated corpus: every two-letter start of its titles' words, as typed", 
   }
 });
 
+test("example knowledge base: a typo in the word being typed", async () => {
+  // Nothing starts with a misspelled beginning (`impresr`): the words that begin one letter from it answer it.
+  const first = {
+    "Modelos de impresr": "KB-1018",
+    "Pregint": "KB-1015",
+    "restablecer contrseñ": "KB-1001",
+  };
+  for (const [query, id] of Object.entries(first)) {
+    const where = `es ${JSON.stringify(query)}`;
+    const expected = await compare(example, "es", query, where);
+    assert.equal(expected.results[0]?.id, id, where);
+  }
+});
+
 test("example knowledge base: hostile queries, alike in both engines", async () => {
   // What a reader pastes or mistypes: accents as combining marks (NFD),
   // invisible and direction marks, other scripts, look-alike letters,

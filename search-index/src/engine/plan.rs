@@ -10,7 +10,9 @@ use std::borrow::Cow;
 use crate::analyzer::{Mode, surface_forms};
 use crate::format::{TermRef, VocabEntry, js_cmp, stop_term};
 
+mod distance;
 mod parts;
+pub use distance::{edit_distance, prefix_distance};
 pub use parts::code_pieces;
 
 /// The most prefix completions the word being typed gets.
@@ -119,42 +121,6 @@ pub fn is_typing(query: &str) -> bool {
 /// Length in UTF-16 code units, the unit the browser counts in.
 pub fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()
-}
-
-/// Optimal-string-alignment distance over UTF-16 code units, or `max + 1`
-/// once it exceeds `max`.
-pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
-    let a: Vec<u16> = a.encode_utf16().collect();
-    let b: Vec<u16> = b.encode_utf16().collect();
-    if a.len().abs_diff(b.len()) > max {
-        return max + 1;
-    }
-    let width = b.len() + 1;
-    let mut rows = vec![vec![0usize; width]; 3];
-    for (j, cell) in rows[1].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        let (prev2, prev, cur) = (0, 1, 2);
-        rows[cur][0] = i;
-        let mut row_min = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (rows[prev][j] + 1)
-                .min(rows[cur][j - 1] + 1)
-                .min(rows[prev][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(rows[prev2][j - 2] + 1);
-            }
-            rows[cur][j] = v;
-            row_min = row_min.min(v);
-        }
-        if row_min > max {
-            return max + 1;
-        }
-        rows.rotate_left(1);
-    }
-    rows[1][b.len()]
 }
 
 /// The term of a vocabulary entry, `None` for a stop word.
@@ -420,7 +386,7 @@ fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool, stops: bool) -
         }
     }
     if entry.is_none() {
-        candidates.extend(corrections(vocab, surface, shard));
+        candidates.extend(corrections(vocab, surface, shard, typed));
     }
     Answers {
         known: entry.is_some(),
@@ -513,28 +479,51 @@ fn completions(started: &[&VocabEntry], prefix: &str) -> Vec<Candidate> {
 /// `word`, from its shard by surface and its shard by reversed surface:
 /// best distance, then document frequency, then surface. Only words of
 /// letters are corrected: a code or number one digit away is another code
-/// (`0x80070005` is not `0x80070006`).
-fn corrections(vocab: &dyn Vocabulary, word: &str, shard: &[VocabEntry]) -> Vec<Candidate> {
+/// (`0x80070005` is not `0x80070006`). While the word is `typed` and no
+/// vocabulary word starts with it, a typo left nothing to complete
+/// (`impresr`): the words that begin close to it count too, after the
+/// whole words at the same distance.
+fn corrections(
+    vocab: &dyn Vocabulary,
+    word: &str,
+    shard: &[VocabEntry],
+    typed: bool,
+) -> Vec<Candidate> {
     let len = utf16_len(word);
     if len < MIN_TYPO_LEN || !word.chars().all(char::is_alphabetic) {
         return Vec::new();
     }
     let max = if len >= TWO_TYPOS_LEN { 2 } else { 1 };
+    let begun = typed
+        && !words_starting(vocab, word)
+            .iter()
+            .any(|e| term_of(e).is_some() && e.0 != word);
     let reversed: String = word.chars().rev().collect();
-    let mut found: Vec<(usize, u32, &str, &str)> = Vec::new();
+    // (distance, begun only, df, surface, term)
+    let mut found: Vec<(usize, bool, u32, &str, &str)> = Vec::new();
     for e in shard.iter().chain(vocab.reversed_shard_of(&reversed)) {
         let Some(term) = term_of(e) else { continue };
-        if utf16_len(&e.0).abs_diff(len) > max || found.iter().any(|f| f.2 == e.0) {
+        if found.iter().any(|f| f.3 == e.0) {
             continue;
         }
-        let d = edit_distance(word, &e.0, max);
+        let whole = edit_distance(word, &e.0, max);
+        let d = if begun {
+            prefix_distance(word, &e.0, max)
+        } else {
+            whole
+        };
         if d <= max {
-            found.push((d, e.2, &e.0, term));
+            found.push((d, whole > d, e.2, &e.0, term));
         }
     }
-    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(js_cmp(a.2, b.2)));
+    found.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(a.1.cmp(&b.1))
+            .then(b.2.cmp(&a.2))
+            .then(js_cmp(a.3, b.3))
+    });
     let mut out: Vec<Candidate> = Vec::new();
-    for (d, _, surface, term) in found {
+    for (d, _, _, surface, term) in found {
         if out.len() == MAX_CORRECTIONS {
             break;
         }

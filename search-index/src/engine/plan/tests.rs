@@ -222,3 +222,29 @@ fn a_word_nothing_answers_is_planned_as_its_parts() {
     let whole = strings(&["srv-xq-03"]);
     assert_eq!(surfaces("srv-xq-03 "), (whole.clone(), whole));
 }
+
+#[test]
+fn prefix_distance_is_to_the_closest_beginning() {
+    assert_eq!(prefix_distance("gthu", "github", 1), 1);
+    assert_eq!(prefix_distance("impresr", "impresora", 1), 1);
+    assert_eq!(prefix_distance("trimms", "trimspace", 1), 1);
+    assert_eq!(prefix_distance("conexion", "conexiones", 2), 0);
+    assert_eq!(prefix_distance("abcd", "ab", 1), 2, "a beginning too short");
+    assert_eq!(prefix_distance("xyzw", "impresora", 1), 2);
+}
+
+#[test]
+fn a_typo_in_the_word_being_typed_finds_the_words_begun_like_it() {
+    let typos = |q: &str| -> Vec<(String, Kind)> {
+        planned(q).into_iter().flat_map(|(_, _, c)| c).collect()
+    };
+    let impresora = vec![("impresor".to_string(), Kind::Typo)];
+    // `impresr`, still typed: nothing starts with it, `impresora` begins
+    // one letter away.
+    assert_eq!(typos("impresr"), impresora);
+    assert_eq!(typos("IMPRSO"), impresora);
+    // Complete, it is a whole word, and none is one letter away.
+    assert!(typos("impresr ").is_empty());
+    // A word that something completes is not corrected by beginnings.
+    assert_eq!(typos("conex"), [("conexion".to_string(), Kind::Prefix)]);
+}
