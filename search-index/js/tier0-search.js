@@ -34,6 +34,8 @@ const TITLE_WINDOW = 10;
 const SNIPPET_CHARS = 180;
 
 const NUMERIC = /\p{N}/u;
+// The scheme and host of a web address pasted in a query (`https://help.example.com`).
+const WEB_HOST = /[\p{Alphabetic}\p{N}+.-]*:\/\/[\p{Alphabetic}\p{N}._:@-]*/gu;
 const LATIN_FOLDABLE = /[\u00c0-\u024f\u1e00-\u1eff]/u;
 // Characters whose folding differs from "decompose Latin letters, drop the
 // marks": each item is the (lower-case) character followed by its folding.
@@ -593,9 +595,10 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     let stops = surfaces.length > 0;
     for (const s of surfaces) stops = stops && await isStopWord(s);
     const { words, phrase } = await planWords(surfaces, isTyping(query), typos, stops);
-    // Question words are optional when another word is required.
+    // Question words, and the scheme and host of a web address, are optional when another word is required.
     const questionWords = (await manifest()).question_words || [];
-    const question = (w) => questionWords.includes(w.surface);
+    const hosts = new Set([...query.matchAll(WEB_HOST)].flatMap((m) => tokenize(m[0], "query").map((t) => normalize(t.text))));
+    const question = (w) => questionWords.includes(w.surface) || hosts.has(w.surface);
     if (words.some((w) => !w.optional && !question(w))) {
       for (const w of words) if (question(w)) w.optional = true;
     }

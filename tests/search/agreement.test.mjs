@@ -221,12 +221,15 @@ test("generated corpus: every two-letter start of its titles' words, as typed", 
   }
 });
 
-test("example knowledge base: a typo in the word being typed", async () => {
+test("example knowledge base: a typo in the word being typed, and a web address pasted whole", async () => {
   // Nothing starts with a misspelled beginning (`impresr`): the words that begin one letter from it answer it.
+  // Of a web address, the scheme and host are optional: no article says `https` or the help site's name.
   const first = {
     "Modelos de impresr": "KB-1018",
     "Pregint": "KB-1015",
     "restablecer contrseñ": "KB-1001",
+    "https://soporte.acme.example/cuentas/restablecer-contrasena/": "KB-1001",
+    "https://soporte.acme.example/equipos/portatil-no-carga/": "KB-1024",
   };
   for (const [query, id] of Object.entries(first)) {
     const where = `es ${JSON.stringify(query)}`;

@@ -175,14 +175,44 @@ pub fn plan(vocab: &dyn Vocabulary, query: &str, question_words: &[String]) -> P
     // Only stop words: each is searched by its own postings.
     let stops = !surfaces.is_empty() && surfaces.iter().all(|s| is_stop_word(vocab, s));
     let Plan { mut words, phrase } = plan_words(vocab, &surfaces, is_typing(query), stops);
-    // Question words are optional when another word is required.
-    let question = |w: &Word| question_words.contains(&w.surface);
+    // Question words, and the scheme and host of a web address, are
+    // optional when another word is required.
+    let hosts: Vec<String> = web_hosts(query)
+        .into_iter()
+        .flat_map(|host| surface_forms(Mode::Query, host))
+        .collect();
+    let question = |w: &Word| question_words.contains(&w.surface) || hosts.contains(&w.surface);
     if words.iter().any(|w| !w.optional && !question(w)) {
         for w in words.iter_mut().filter(|w| question(w)) {
             w.optional = true;
         }
     }
     Plan { words, phrase }
+}
+
+/// The scheme and host of each web address pasted in `query`
+/// (`https://help.example.com` of `https://help.example.com/vpn/`): a
+/// scheme's letters, digits, `+`, `.` and `-`, `://`, then a host's
+/// letters, digits, `.`, `_`, `:`, `@` and `-`, left to right.
+fn web_hosts(query: &str) -> Vec<&str> {
+    let scheme = |c: char| c.is_alphanumeric() || matches!(c, '+' | '.' | '-');
+    let host = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | ':' | '@' | '-');
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(found) = query[pos..].find("://") {
+        let at = pos + found;
+        let start = query[pos..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| scheme(c))
+            .last()
+            .map_or(at, |(i, _)| pos + i);
+        let rest = &query[at + 3..];
+        let end = at + 3 + rest.find(|c: char| !host(c)).unwrap_or(rest.len());
+        out.push(&query[start..end]);
+        pos = end;
+    }
+    out
 }
 
 /// The words of `surfaces`; with `stops` (a query of stop words only),

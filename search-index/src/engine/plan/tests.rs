@@ -248,3 +248,36 @@ fn a_typo_in_the_word_being_typed_finds_the_words_begun_like_it() {
     // A word that something completes is not corrected by beginnings.
     assert_eq!(typos("conex"), [("conexion".to_string(), Kind::Prefix)]);
 }
+
+#[test]
+fn a_web_address_s_scheme_and_host_are_optional() {
+    assert_eq!(
+        web_hosts("ver https://help.example.com/impresora/ y ftp://a:b@x-y.es:21"),
+        ["https://help.example.com", "ftp://a:b@x-y.es:21"]
+    );
+    assert!(web_hosts("error: 0x80070005").is_empty());
+    assert_eq!(web_hosts("://x"), ["://x"]);
+    let optional = |q: &str| -> Vec<(String, bool)> {
+        planned(q).into_iter().map(|(s, o, _)| (s, o)).collect()
+    };
+    let word = |s: &str, o| (s.to_string(), o);
+    assert_eq!(
+        optional("https://soporte.acme.example/impresora/"),
+        [
+            word("https", true),
+            word("soporte", true),
+            word("acme", true),
+            word("example", true),
+            word("impresora", false)
+        ]
+    );
+    // An address and nothing else: its words are what is asked for.
+    assert_eq!(
+        optional("https://acme.example "),
+        [
+            word("https", false),
+            word("acme", false),
+            word("example", false)
+        ]
+    );
+}
