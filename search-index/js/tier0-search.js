@@ -493,9 +493,10 @@ function codePieces(surface) {
 function variants(surface) {
   const compact = surface.replace(/[_-]/g, "");
   const hex = /^(0x)?([0-9a-f]*\d[0-9a-f]*)$/.exec(compact);
+  const version = /^v(\d+)$/.exec(compact);
   const dotless = surface.replace(/i\u0307/g, "i");
   return [...(compact === surface ? [] : [compact]), ...(hex ? [hex[1] ? hex[2] : `0x${compact}`] : []),
-    ...(dotless === surface ? [] : [dotless])];
+    ...(version ? [version[1]] : []), ...(dotless === surface ? [] : [dotless])];
 }
 
 /** What a query asks for (QUERY.md, "Planning"), read from the vocabulary of `store`. */

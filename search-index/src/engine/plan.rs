@@ -281,8 +281,9 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: 
 /// The other ways an identifier is written (the [`Kind::Variant`]s to look
 /// up, in order): without its joiners (`aadsts-50126` → `aadsts50126`),
 /// then a hexadecimal number (with a digit) without its `0x` (`0x80070005`
-/// → `80070005`) or with it (`8004010f` → `0x8004010f`); then a word
-/// with the Turkish capital `İ` written with `i`: lower-cased, `İ` is `i`
+/// → `80070005`) or with it (`8004010f` → `0x8004010f`); then a version
+/// number without its `v` (`v7` → `7`: "Part 7"); then a word with the
+/// Turkish capital `İ` written with `i`: lower-cased, `İ` is `i`
 /// and a combining dot (U+0307), which no folding removes, so `İMPRESORA`
 /// is `impresora` (`WİFİ` typed on a Turkish keyboard is `wifi`).
 pub fn variants(surface: &str) -> Vec<String> {
@@ -299,6 +300,12 @@ pub fn variants(surface: &str) -> Vec<String> {
             out.push(format!("0x{compact}"));
         }
         _ => {}
+    }
+    if let Some(number) = compact
+        .strip_prefix('v')
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        out.push(number.to_string());
     }
     let dotless = surface.replace("i\u{307}", "i");
     if dotless != surface {

@@ -58,6 +58,9 @@ fn an_identifier_has_its_other_spellings() {
     assert_eq!(variants("8004010f"), ["0x8004010f"]);
     assert_eq!(variants("kb_10-02"), ["kb1002"]);
     assert_eq!(variants("c-3000"), ["c3000", "0xc3000"]);
+    assert_eq!(variants("v7"), ["7"]);
+    assert_eq!(variants("v-10"), ["v10", "10"]);
+    assert!(variants("v").is_empty() && variants("vx7").is_empty());
     assert!(variants("wifi").is_empty());
     assert!(variants("0x").is_empty());
     assert!(variants("0xef").is_empty(), "a number has a digit");
