@@ -34,6 +34,8 @@ const TITLE_WINDOW = 10;
 const SNIPPET_CHARS = 180;
 
 const NUMERIC = /\p{N}/u;
+// The scheme and host of a web address pasted in a query (`https://help.example.com`).
+const WEB_HOST = /[\p{Alphabetic}\p{N}+.-]*:\/\/[\p{Alphabetic}\p{N}._:@-]*/gu;
 const LATIN_FOLDABLE = /[\u00c0-\u024f\u1e00-\u1eff]/u;
 // Characters whose folding differs from "decompose Latin letters, drop the
 // marks": each item is the (lower-case) character followed by its folding.
@@ -152,9 +154,10 @@ function tokenizeRuns(text, start, end, mode, tokens) {
 
 let osaRows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
-/** Optimal-string-alignment distance, or `max + 1` once it exceeds `max`. */
-function editDistance(a, b, max) {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
+/** Optimal-string-alignment distance (with `prefix`, to the closest beginning of `b`), or `max + 1` once it exceeds `max`. */
+function editDistance(a, b, max, prefix = false) {
+  if (prefix) b = b.slice(0, a.length + max);
+  if (prefix ? b.length + max < a.length : Math.abs(a.length - b.length) > max) return max + 1;
   if (b.length + 1 > osaRows[0].length) osaRows = osaRows.map(() => new Int32Array(2 * (b.length + 1)));
   let [prev2, prev, cur] = osaRows;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
@@ -172,7 +175,10 @@ function editDistance(a, b, max) {
     if (rowMin > max) return max + 1;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[b.length];
+  if (!prefix) return prev[b.length];
+  let best = max + 1;
+  for (let j = Math.max(0, a.length - max); j <= b.length; j++) best = Math.min(best, prev[j]);
+  return best;
 }
 
 /** Index of the shard whose key range holds `key` (keys[0] is ""). */
@@ -487,9 +493,10 @@ function codePieces(surface) {
 function variants(surface) {
   const compact = surface.replace(/[_-]/g, "");
   const hex = /^(0x)?([0-9a-f]*\d[0-9a-f]*)$/.exec(compact);
+  const version = /^v(\d+)$/.exec(compact);
   const dotless = surface.replace(/i\u0307/g, "i");
   return [...(compact === surface ? [] : [compact]), ...(hex ? [hex[1] ? hex[2] : `0x${compact}`] : []),
-    ...(dotless === surface ? [] : [dotless])];
+    ...(version ? [version[1]] : []), ...(dotless === surface ? [] : [dotless])];
 }
 
 /** What a query asks for (QUERY.md, "Planning"), read from the vocabulary of `store`. */
@@ -535,22 +542,28 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
   // measure every word's distances twice.
   const corrected = new Map();
 
-  /** Up to MAX_CORRECTIONS terms of the known words closest to the unknown `word` (`shard`: its vocabulary shard), each a new object. */
-  async function corrections(word, shard) {
-    let found = corrected.get(word);
+  /**
+   * Up to MAX_CORRECTIONS terms of the known words closest to the unknown `word` (`shard`: its vocabulary
+   * shard); while it is `typed` and no word starts with it, also of the words that begin close to it. Each a new object.
+   */
+  async function corrections(word, shard, typed = false) {
+    const key = `${typed ? "…" : ""}${word}`;
+    let found = corrected.get(key);
     if (!found) {
-      found = closest(word, shard);
+      found = closest(word, shard, typed);
       if (corrected.size > 1000) corrected.clear();
-      corrected.set(word, found);
-      found.catch(() => corrected.delete(word));
+      corrected.set(key, found);
+      found.catch(() => corrected.delete(key));
     }
     return (await found).map((c) => ({ ...c }));
   }
 
-  async function closest(word, shard) {
+  async function closest(word, shard, typed) {
     // Only words of letters: a code one digit away is another code.
     if (word.length < MIN_TYPO_LEN || !/^\p{Alphabetic}+$/u.test(word)) return [];
     const max = word.length >= TWO_TYPOS_LEN ? 2 : 1;
+    // A typo in the word being typed leaves nothing to complete (`impresr`): the words that begin like it.
+    const begun = typed && !(await wordsStarting(word)).some((e) => e[1] !== null && e[0] !== word);
     const reversed = [...word].reverse().join("");
     // The reversed shards' keys are in a file of their own: only typo lookups read them.
     const { keys } = await data("reversed.js");
@@ -558,11 +571,13 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     const found = [];
     const seen = new Set();
     for (const e of [...shard, ...back]) {
-      if (e[1] === null || Math.abs(e[0].length - word.length) > max || seen.has(e[0])) continue;
-      const d = editDistance(word, e[0], max);
-      if (d <= max) { seen.add(e[0]); found.push({ surface: e[0], term: termOf(e), distance: d, df: e[2] }); }
+      if (e[1] === null || seen.has(e[0])) continue;
+      const whole = editDistance(word, e[0], max);
+      const d = begun ? editDistance(word, e[0], max, true) : whole;
+      if (d <= max) { seen.add(e[0]); found.push({ surface: e[0], term: termOf(e), distance: d, begun: whole > d, df: e[2] }); }
     }
-    found.sort((a, b) => a.distance - b.distance || b.df - a.df || (a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : 0));
+    // By distance, a whole word before a word begun, then df and surface.
+    found.sort((a, b) => a.distance - b.distance || a.begun - b.begun || b.df - a.df || (a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : 0));
     const out = [];
     for (const f of found) {
       if (out.length === MAX_CORRECTIONS) break;
@@ -581,9 +596,10 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     let stops = surfaces.length > 0;
     for (const s of surfaces) stops = stops && await isStopWord(s);
     const { words, phrase } = await planWords(surfaces, isTyping(query), typos, stops);
-    // Question words are optional when another word is required.
+    // Question words, and the scheme and host of a web address, are optional when another word is required.
     const questionWords = (await manifest()).question_words || [];
-    const question = (w) => questionWords.includes(w.surface);
+    const hosts = new Set([...query.matchAll(WEB_HOST)].flatMap((m) => tokenize(m[0], "query").map((t) => normalize(t.text))));
+    const question = (w) => questionWords.includes(w.surface) || hosts.has(w.surface);
     if (words.some((w) => !w.optional && !question(w))) {
       for (const w of words) if (question(w)) w.optional = true;
     }
@@ -749,7 +765,7 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
       const { entry: e } = await lookup(variant);
       if (e && e[1] !== null) add({ term: termOf(e), surface: variant, kind: "variant", weight: 1 });
     }
-    if (!entry && typos) candidates.push(...await corrections(surface, shard));
+    if (!entry && typos) candidates.push(...await corrections(surface, shard, typed));
     return { known: entry !== null, candidates, startsStopWord };
   }
 
@@ -1175,12 +1191,13 @@ function createSearch({ load, base = "", lang } = {}) {
     let out = "";
     let pos = 0;
     let changed = false;
-    for (const token of tokens) {
+    const typing = isTyping(query);
+    for (const [t, token] of tokens.entries()) {
       const surface = normalize(token.text);
       const { entry, words } = await lookup(surface);
       let replacement = token.text;
       if (!entry) {
-        const best = (await corrections(surface, words))[0];
+        const best = (await corrections(surface, words, typing && t === tokens.length - 1))[0];
         if (best) { replacement = written.get(best.surface) ?? best.surface; changed = true; }
         else if (/[_-]/.test(token.text)) {
           // A code's misspelled pieces (`err_conection_reset`), each its correction.

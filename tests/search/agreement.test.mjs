@@ -221,6 +221,27 @@ test("generated corpus: every two-letter start of its titles' words, as typed", 
   }
 });
 
+test("example knowledge base: a typo in the word being typed, a web address pasted whole, a version's v", async () => {
+  // Nothing starts with a misspelled beginning (`impresr`): the words that begin one letter from it answer it.
+  // Of a web address, the scheme and host are optional: no article says `https` or the help site's name.
+  const first = {
+    "Modelos de impresr": "KB-1018",
+    "Pregint": "KB-1015",
+    "restablecer contrseñ": "KB-1001",
+    "https://soporte.acme.example/cuentas/restablecer-contrasena/": "KB-1001",
+    "https://soporte.acme.example/equipos/portatil-no-carga/": "KB-1024",
+  };
+  for (const [query, id] of Object.entries(first)) {
+    const where = `es ${JSON.stringify(query)}`;
+    const expected = await compare(example, "es", query, where);
+    assert.equal(expected.results[0]?.id, id, where);
+  }
+  // The articles write `Windows 11`, a reader `windows v11`.
+  for (const query of ["windows v11 ", "microsoft v365 actualizacion"]) {
+    assert.ok((await compare(example, "es", query, `es ${JSON.stringify(query)}`)).all_words, `es ${JSON.stringify(query)}: a word unmatched`);
+  }
+});
+
 test("example knowledge base: hostile queries, alike in both engines", async () => {
   // What a reader pastes or mistypes: accents as combining marks (NFD),
   // invisible and direction marks, other scripts, look-alike letters,

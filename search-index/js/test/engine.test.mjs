@@ -257,6 +257,12 @@ test("typo tolerance, across vocabulary shards, and suggest()", async () => {
   const capital = await es.answer("Restablecr ");
   assert.deepEqual(capital.corrections, [{ from: "restablecr", to: "Restablecer" }]);
   assert.equal(capital.suggestion, "Restablecer ");
+  // A typo in the word being typed leaves nothing to complete: the words that begin one letter from it.
+  assert.ok(ids(await es.search("impresr")).includes("KB-1050"));
+  assert.deepEqual((await es.answer("impresr")).corrections, [{ from: "impresr", to: "impresión" }]);
+  assert.equal(await es.suggest("atasco impresr"), "atasco impresion");
+  assert.equal(editDistance("gthu", "github", 1, true), 1);
+  assert.equal(editDistance("gthu", "github", 1), 2);
   // Short words get no typo tolerance.
   assert.deepEqual(await es.search("rdd "), []);
   assert.equal(editDistance("abcd", "abdc", 1), 1);

@@ -10,7 +10,9 @@ use std::borrow::Cow;
 use crate::analyzer::{Mode, surface_forms};
 use crate::format::{TermRef, VocabEntry, js_cmp, stop_term};
 
+mod distance;
 mod parts;
+pub use distance::{edit_distance, prefix_distance};
 pub use parts::code_pieces;
 
 /// The most prefix completions the word being typed gets.
@@ -121,42 +123,6 @@ pub fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()
 }
 
-/// Optimal-string-alignment distance over UTF-16 code units, or `max + 1`
-/// once it exceeds `max`.
-pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
-    let a: Vec<u16> = a.encode_utf16().collect();
-    let b: Vec<u16> = b.encode_utf16().collect();
-    if a.len().abs_diff(b.len()) > max {
-        return max + 1;
-    }
-    let width = b.len() + 1;
-    let mut rows = vec![vec![0usize; width]; 3];
-    for (j, cell) in rows[1].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        let (prev2, prev, cur) = (0, 1, 2);
-        rows[cur][0] = i;
-        let mut row_min = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (rows[prev][j] + 1)
-                .min(rows[cur][j - 1] + 1)
-                .min(rows[prev][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(rows[prev2][j - 2] + 1);
-            }
-            rows[cur][j] = v;
-            row_min = row_min.min(v);
-        }
-        if row_min > max {
-            return max + 1;
-        }
-        rows.rotate_left(1);
-    }
-    rows[1][b.len()]
-}
-
 /// The term of a vocabulary entry, `None` for a stop word.
 pub fn term_of(entry: &VocabEntry) -> Option<&str> {
     match &entry.1 {
@@ -209,14 +175,44 @@ pub fn plan(vocab: &dyn Vocabulary, query: &str, question_words: &[String]) -> P
     // Only stop words: each is searched by its own postings.
     let stops = !surfaces.is_empty() && surfaces.iter().all(|s| is_stop_word(vocab, s));
     let Plan { mut words, phrase } = plan_words(vocab, &surfaces, is_typing(query), stops);
-    // Question words are optional when another word is required.
-    let question = |w: &Word| question_words.contains(&w.surface);
+    // Question words, and the scheme and host of a web address, are
+    // optional when another word is required.
+    let hosts: Vec<String> = web_hosts(query)
+        .into_iter()
+        .flat_map(|host| surface_forms(Mode::Query, host))
+        .collect();
+    let question = |w: &Word| question_words.contains(&w.surface) || hosts.contains(&w.surface);
     if words.iter().any(|w| !w.optional && !question(w)) {
         for w in words.iter_mut().filter(|w| question(w)) {
             w.optional = true;
         }
     }
     Plan { words, phrase }
+}
+
+/// The scheme and host of each web address pasted in `query`
+/// (`https://help.example.com` of `https://help.example.com/vpn/`): a
+/// scheme's letters, digits, `+`, `.` and `-`, `://`, then a host's
+/// letters, digits, `.`, `_`, `:`, `@` and `-`, left to right.
+fn web_hosts(query: &str) -> Vec<&str> {
+    let scheme = |c: char| c.is_alphanumeric() || matches!(c, '+' | '.' | '-');
+    let host = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | ':' | '@' | '-');
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(found) = query[pos..].find("://") {
+        let at = pos + found;
+        let start = query[pos..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| scheme(c))
+            .last()
+            .map_or(at, |(i, _)| pos + i);
+        let rest = &query[at + 3..];
+        let end = at + 3 + rest.find(|c: char| !host(c)).unwrap_or(rest.len());
+        out.push(&query[start..end]);
+        pos = end;
+    }
+    out
 }
 
 /// The words of `surfaces`; with `stops` (a query of stop words only),
@@ -285,8 +281,9 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: 
 /// The other ways an identifier is written (the [`Kind::Variant`]s to look
 /// up, in order): without its joiners (`aadsts-50126` → `aadsts50126`),
 /// then a hexadecimal number (with a digit) without its `0x` (`0x80070005`
-/// → `80070005`) or with it (`8004010f` → `0x8004010f`); then a word
-/// with the Turkish capital `İ` written with `i`: lower-cased, `İ` is `i`
+/// → `80070005`) or with it (`8004010f` → `0x8004010f`); then a version
+/// number without its `v` (`v7` → `7`: "Part 7"); then a word with the
+/// Turkish capital `İ` written with `i`: lower-cased, `İ` is `i`
 /// and a combining dot (U+0307), which no folding removes, so `İMPRESORA`
 /// is `impresora` (`WİFİ` typed on a Turkish keyboard is `wifi`).
 pub fn variants(surface: &str) -> Vec<String> {
@@ -303,6 +300,12 @@ pub fn variants(surface: &str) -> Vec<String> {
             out.push(format!("0x{compact}"));
         }
         _ => {}
+    }
+    if let Some(number) = compact
+        .strip_prefix('v')
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        out.push(number.to_string());
     }
     let dotless = surface.replace("i\u{307}", "i");
     if dotless != surface {
@@ -420,7 +423,7 @@ fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool, stops: bool) -
         }
     }
     if entry.is_none() {
-        candidates.extend(corrections(vocab, surface, shard));
+        candidates.extend(corrections(vocab, surface, shard, typed));
     }
     Answers {
         known: entry.is_some(),
@@ -513,28 +516,51 @@ fn completions(started: &[&VocabEntry], prefix: &str) -> Vec<Candidate> {
 /// `word`, from its shard by surface and its shard by reversed surface:
 /// best distance, then document frequency, then surface. Only words of
 /// letters are corrected: a code or number one digit away is another code
-/// (`0x80070005` is not `0x80070006`).
-fn corrections(vocab: &dyn Vocabulary, word: &str, shard: &[VocabEntry]) -> Vec<Candidate> {
+/// (`0x80070005` is not `0x80070006`). While the word is `typed` and no
+/// vocabulary word starts with it, a typo left nothing to complete
+/// (`impresr`): the words that begin close to it count too, after the
+/// whole words at the same distance.
+fn corrections(
+    vocab: &dyn Vocabulary,
+    word: &str,
+    shard: &[VocabEntry],
+    typed: bool,
+) -> Vec<Candidate> {
     let len = utf16_len(word);
     if len < MIN_TYPO_LEN || !word.chars().all(char::is_alphabetic) {
         return Vec::new();
     }
     let max = if len >= TWO_TYPOS_LEN { 2 } else { 1 };
+    let begun = typed
+        && !words_starting(vocab, word)
+            .iter()
+            .any(|e| term_of(e).is_some() && e.0 != word);
     let reversed: String = word.chars().rev().collect();
-    let mut found: Vec<(usize, u32, &str, &str)> = Vec::new();
+    // (distance, begun only, df, surface, term)
+    let mut found: Vec<(usize, bool, u32, &str, &str)> = Vec::new();
     for e in shard.iter().chain(vocab.reversed_shard_of(&reversed)) {
         let Some(term) = term_of(e) else { continue };
-        if utf16_len(&e.0).abs_diff(len) > max || found.iter().any(|f| f.2 == e.0) {
+        if found.iter().any(|f| f.3 == e.0) {
             continue;
         }
-        let d = edit_distance(word, &e.0, max);
+        let whole = edit_distance(word, &e.0, max);
+        let d = if begun {
+            prefix_distance(word, &e.0, max)
+        } else {
+            whole
+        };
         if d <= max {
-            found.push((d, e.2, &e.0, term));
+            found.push((d, whole > d, e.2, &e.0, term));
         }
     }
-    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(js_cmp(a.2, b.2)));
+    found.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(a.1.cmp(&b.1))
+            .then(b.2.cmp(&a.2))
+            .then(js_cmp(a.3, b.3))
+    });
     let mut out: Vec<Candidate> = Vec::new();
-    for (d, _, surface, term) in found {
+    for (d, _, _, surface, term) in found {
         if out.len() == MAX_CORRECTIONS {
             break;
         }

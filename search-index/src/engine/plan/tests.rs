@@ -58,6 +58,9 @@ fn an_identifier_has_its_other_spellings() {
     assert_eq!(variants("8004010f"), ["0x8004010f"]);
     assert_eq!(variants("kb_10-02"), ["kb1002"]);
     assert_eq!(variants("c-3000"), ["c3000", "0xc3000"]);
+    assert_eq!(variants("v7"), ["7"]);
+    assert_eq!(variants("v-10"), ["v10", "10"]);
+    assert!(variants("v").is_empty() && variants("vx7").is_empty());
     assert!(variants("wifi").is_empty());
     assert!(variants("0x").is_empty());
     assert!(variants("0xef").is_empty(), "a number has a digit");
@@ -221,4 +224,63 @@ fn a_word_nothing_answers_is_planned_as_its_parts() {
     // Not a piece that nothing answers: the word stays whole, unanswered.
     let whole = strings(&["srv-xq-03"]);
     assert_eq!(surfaces("srv-xq-03 "), (whole.clone(), whole));
+}
+
+#[test]
+fn prefix_distance_is_to_the_closest_beginning() {
+    assert_eq!(prefix_distance("gthu", "github", 1), 1);
+    assert_eq!(prefix_distance("impresr", "impresora", 1), 1);
+    assert_eq!(prefix_distance("trimms", "trimspace", 1), 1);
+    assert_eq!(prefix_distance("conexion", "conexiones", 2), 0);
+    assert_eq!(prefix_distance("abcd", "ab", 1), 2, "a beginning too short");
+    assert_eq!(prefix_distance("xyzw", "impresora", 1), 2);
+}
+
+#[test]
+fn a_typo_in_the_word_being_typed_finds_the_words_begun_like_it() {
+    let typos = |q: &str| -> Vec<(String, Kind)> {
+        planned(q).into_iter().flat_map(|(_, _, c)| c).collect()
+    };
+    let impresora = vec![("impresor".to_string(), Kind::Typo)];
+    // `impresr`, still typed: nothing starts with it, `impresora` begins
+    // one letter away.
+    assert_eq!(typos("impresr"), impresora);
+    assert_eq!(typos("IMPRSO"), impresora);
+    // Complete, it is a whole word, and none is one letter away.
+    assert!(typos("impresr ").is_empty());
+    // A word that something completes is not corrected by beginnings.
+    assert_eq!(typos("conex"), [("conexion".to_string(), Kind::Prefix)]);
+}
+
+#[test]
+fn a_web_address_s_scheme_and_host_are_optional() {
+    assert_eq!(
+        web_hosts("ver https://help.example.com/impresora/ y ftp://a:b@x-y.es:21"),
+        ["https://help.example.com", "ftp://a:b@x-y.es:21"]
+    );
+    assert!(web_hosts("error: 0x80070005").is_empty());
+    assert_eq!(web_hosts("://x"), ["://x"]);
+    let optional = |q: &str| -> Vec<(String, bool)> {
+        planned(q).into_iter().map(|(s, o, _)| (s, o)).collect()
+    };
+    let word = |s: &str, o| (s.to_string(), o);
+    assert_eq!(
+        optional("https://soporte.acme.example/impresora/"),
+        [
+            word("https", true),
+            word("soporte", true),
+            word("acme", true),
+            word("example", true),
+            word("impresora", false)
+        ]
+    );
+    // An address and nothing else: its words are what is asked for.
+    assert_eq!(
+        optional("https://acme.example "),
+        [
+            word("https", false),
+            word("acme", false),
+            word("example", false)
+        ]
+    );
 }
