@@ -96,8 +96,14 @@ impl Configured {
 pub(super) fn configured_pages(root: &Path) -> Option<(String, String)> {
     let configured = Configured::read(root)?;
     let pages = configured.src_dir()?;
+    // `srcDir: '.'` names the project's folder, shown so.
+    let pages = if pages.as_os_str().is_empty() {
+        ".".into()
+    } else {
+        pages.to_str()?.to_owned()
+    };
     Some((
-        pages.to_str()?.to_owned(),
+        pages,
         format!("the srcDir of {}", configured.name),
     ))
 }
