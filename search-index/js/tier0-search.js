@@ -547,6 +547,11 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
    * shard); while it is `typed` and no word starts with it, also of the words that begin close to it. Each a new object.
    */
   async function corrections(word, shard, typed = false) {
+    return (await misspelled(word, shard, typed)).found.map((c) => ({ ...c }));
+  }
+
+  /** The `found` corrections of `word` (shared: see corrections()), and whether a stop word is one edit from it. */
+  async function misspelled(word, shard, typed) {
     const key = `${typed ? "…" : ""}${word}`;
     let found = corrected.get(key);
     if (!found) {
@@ -555,12 +560,12 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
       corrected.set(key, found);
       found.catch(() => corrected.delete(key));
     }
-    return (await found).map((c) => ({ ...c }));
+    return found;
   }
 
   async function closest(word, shard, typed) {
     // Only words of letters: a code one digit away is another code.
-    if (word.length < MIN_TYPO_LEN || !/^\p{Alphabetic}+$/u.test(word)) return [];
+    if (word.length < MIN_TYPO_LEN || !/^\p{Alphabetic}+$/u.test(word)) return { found: [], nearStop: false };
     const max = word.length >= TWO_TYPOS_LEN ? 2 : 1;
     // A typo in the word being typed leaves nothing to complete (`impresr`): the words that begin like it.
     const begun = typed && !(await wordsStarting(word)).some((e) => e[1] !== null && e[0] !== word);
@@ -570,8 +575,11 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     const back = await vocabShard("w", shardOf(keys, reversed));
     const found = [];
     const seen = new Set();
+    // A stop word one edit away: the word may be it, misspelled (`orta` of `otra`).
+    let nearStop = false;
     for (const e of [...shard, ...back]) {
-      if (e[1] === null || seen.has(e[0])) continue;
+      if (e[1] === null) { nearStop = nearStop || editDistance(word, e[0], 1) <= 1; continue; }
+      if (seen.has(e[0])) continue;
       const whole = editDistance(word, e[0], max);
       const d = begun ? editDistance(word, e[0], max, true) : whole;
       if (d <= max) { seen.add(e[0]); found.push({ surface: e[0], term: termOf(e), distance: d, begun: whole > d, df: e[2] }); }
@@ -583,7 +591,7 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
       if (out.length === MAX_CORRECTIONS) break;
       if (!out.some((c) => c.term === f.term)) out.push({ term: f.term, surface: f.surface, kind: "typo", weight: typoWeight(f.distance) });
     }
-    return out;
+    return { found: out, nearStop };
   }
 
   /**
@@ -611,12 +619,12 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     const words = [];
     const phrase = [];
     const seen = new Set();
-    const add = (surface, { known, candidates, startsStopWord }) => {
+    const add = (surface, { known, candidates, startsStopWord, nearStopWord }) => {
       if (known && candidates.length === 0) return; // a stop word, not being typed
       const key = candidates.length && candidates[0].kind === "exact" ? `=${candidates[0].term}` : `?${surface}`;
       if (seen.has(key)) return;
       seen.add(key);
-      words.push({ surface, candidates, optional: startsStopWord && !stops });
+      words.push({ surface, candidates, optional: (startsStopWord || nearStopWord) && !stops });
     };
     const joins = [];
     for (let i = 0; i + 1 < surfaces.length; i++) joins.push(await joined(surfaces[i], surfaces[i + 1]));
@@ -765,8 +773,13 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
       const { entry: e } = await lookup(variant);
       if (e && e[1] !== null) add({ term: termOf(e), surface: variant, kind: "variant", weight: 1 });
     }
-    if (!entry && typos) candidates.push(...await corrections(surface, shard, typed));
-    return { known: entry !== null, candidates, startsStopWord };
+    let nearStopWord = false;
+    if (!entry && typos) {
+      const { found, nearStop } = await misspelled(surface, shard, typed);
+      candidates.push(...found.map((c) => ({ ...c })));
+      nearStopWord = nearStop;
+    }
+    return { known: entry !== null, candidates, startsStopWord, nearStopWord };
   }
 
   return { plan, corrections };

@@ -178,13 +178,19 @@ fn a_stop_word_being_typed_is_optional() {
     // Alone, it is what the query asks for.
     assert!(!engine.plan("par").unwrap()[0].optional);
     assert!(!engine.plan("la par").unwrap()[0].optional);
-    // Complete, it is a word like any other.
+    // Complete, it is a word like any other, unless it is one edit from
+    // a stop word: `pare` may be `para` misspelled.
     assert!(
         engine
-            .plan("contraseña pare ")
+            .plan("contraseña pantalla ")
             .unwrap()
             .iter()
             .all(|w| !w.optional)
+    );
+    let plan = engine.plan("contraseña pare ").unwrap();
+    assert_eq!(
+        plan.iter().map(|w| w.optional).collect::<Vec<_>>(),
+        [false, true]
     );
 }
 

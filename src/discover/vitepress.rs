@@ -102,10 +102,7 @@ pub(super) fn configured_pages(root: &Path) -> Option<(String, String)> {
     } else {
         pages.to_str()?.to_owned()
     };
-    Some((
-        pages,
-        format!("the srcDir of {}", configured.name),
-    ))
+    Some((pages, format!("the srcDir of {}", configured.name)))
 }
 
 /// The configuration of the VitePress project whose pages are the content

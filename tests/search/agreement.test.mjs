@@ -221,7 +221,7 @@ test("generated corpus: every two-letter start of its titles' words, as typed", 
   }
 });
 
-test("example knowledge base: a typo in the word being typed, a web address pasted whole, a version's v", async () => {
+test("example knowledge base: a typo in the word being typed, a web address pasted whole, a misspelled stop word, a version's v", async () => {
   // Nothing starts with a misspelled beginning (`impresr`): the words that begin one letter from it answer it.
   // Of a web address, the scheme and host are optional: no article says `https` or the help site's name.
   const first = {
@@ -236,6 +236,11 @@ test("example knowledge base: a typo in the word being typed, a web address past
     const expected = await compare(example, "es", query, where);
     assert.equal(expected.results[0]?.id, id, where);
   }
+  // A word one edit from a stop word may be that word misspelled (`pora` of `para`): an article need not have
+  // it, where its correction `hora` asked for articles about hours.
+  const where = `es ${JSON.stringify("restablecer contraseña pora correo")}`;
+  assert.equal((await compare(example, "es", "restablecer contraseña pora correo", where)).results[0]?.id, "KB-1001", where);
+  assert.ok((await compare(example, "es", "restablecer contrasena ortra vez", "es ortra")).all_words, "es ortra: a word unmatched");
   // The articles write `Windows 11`, a reader `windows v11`.
   for (const query of ["windows v11 ", "microsoft v365 actualizacion"]) {
     assert.ok((await compare(example, "es", query, `es ${JSON.stringify(query)}`)).all_words, `es ${JSON.stringify(query)}: a word unmatched`);

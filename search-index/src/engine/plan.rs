@@ -233,7 +233,7 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: 
             words.push(Word {
                 surface: surface.to_string(),
                 candidates: answers.candidates,
-                optional: answers.starts_stop_word && !stops,
+                optional: (answers.starts_stop_word || answers.near_stop_word) && !stops,
             });
         }
     };
@@ -360,6 +360,10 @@ struct Answers {
     candidates: Vec<Candidate>,
     /// The word is being typed and a stop word starts with it.
     starts_stop_word: bool,
+    /// The vocabulary does not have the word, and a stop word is one edit
+    /// away from it (`orta` of `otra`, `whith` of `with`): it may be that
+    /// stop word, misspelled.
+    near_stop_word: bool,
 }
 
 /// The terms that answer `surface` (exact, synonyms, completions when
@@ -422,13 +426,17 @@ fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool, stops: bool) -
             });
         }
     }
+    let mut near_stop_word = false;
     if entry.is_none() {
-        candidates.extend(corrections(vocab, surface, shard, typed));
+        let (corrected, near_stop) = corrections(vocab, surface, shard, typed);
+        candidates.extend(corrected);
+        near_stop_word = near_stop;
     }
     Answers {
         known: entry.is_some(),
         candidates,
         starts_stop_word,
+        near_stop_word,
     }
 }
 
@@ -519,16 +527,17 @@ fn completions(started: &[&VocabEntry], prefix: &str) -> Vec<Candidate> {
 /// (`0x80070005` is not `0x80070006`). While the word is `typed` and no
 /// vocabulary word starts with it, a typo left nothing to complete
 /// (`impresr`): the words that begin close to it count too, after the
-/// whole words at the same distance.
+/// whole words at the same distance. Also whether a stop word of those
+/// shards is one edit from it.
 fn corrections(
     vocab: &dyn Vocabulary,
     word: &str,
     shard: &[VocabEntry],
     typed: bool,
-) -> Vec<Candidate> {
+) -> (Vec<Candidate>, bool) {
     let len = utf16_len(word);
     if len < MIN_TYPO_LEN || !word.chars().all(char::is_alphabetic) {
-        return Vec::new();
+        return (Vec::new(), false);
     }
     let max = if len >= TWO_TYPOS_LEN { 2 } else { 1 };
     let begun = typed
@@ -538,8 +547,12 @@ fn corrections(
     let reversed: String = word.chars().rev().collect();
     // (distance, begun only, df, surface, term)
     let mut found: Vec<(usize, bool, u32, &str, &str)> = Vec::new();
+    let mut near_stop = false;
     for e in shard.iter().chain(vocab.reversed_shard_of(&reversed)) {
-        let Some(term) = term_of(e) else { continue };
+        let Some(term) = term_of(e) else {
+            near_stop = near_stop || edit_distance(word, &e.0, 1) <= 1;
+            continue;
+        };
         if found.iter().any(|f| f.3 == e.0) {
             continue;
         }
@@ -573,7 +586,7 @@ fn corrections(
             });
         }
     }
-    out
+    (out, near_stop)
 }
 
 #[cfg(test)]

@@ -253,6 +253,29 @@ fn a_typo_in_the_word_being_typed_finds_the_words_begun_like_it() {
 }
 
 #[test]
+fn a_word_one_edit_from_a_stop_word_is_optional() {
+    let optional = |q: &str| -> Vec<(String, bool)> {
+        planned(q).into_iter().map(|(s, o, _)| (s, o)).collect()
+    };
+    let word = |s: &str, o| (s.to_string(), o);
+    // `pora` may be `para` misspelled: an article need not have it.
+    assert_eq!(
+        optional("impresora pora "),
+        [word("impresora", false), word("pora", true)]
+    );
+    assert_eq!(
+        optional("impresora toods "),
+        [word("impresora", false), word("toods", true)]
+    );
+    // Two edits away, or alone in the query, it is asked for.
+    assert_eq!(
+        optional("impresora prao "),
+        [word("impresora", false), word("prao", false)]
+    );
+    assert_eq!(optional("pora "), [word("pora", false)]);
+}
+
+#[test]
 fn a_web_address_s_scheme_and_host_are_optional() {
     assert_eq!(
         web_hosts("ver https://help.example.com/impresora/ y ftp://a:b@x-y.es:21"),
