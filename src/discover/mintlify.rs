@@ -28,10 +28,13 @@ pub(super) const IGNORE_FILE: &str = ".mintignore";
 pub(super) const SNIPPETS: &str = "/snippets/";
 
 /// Whether `bytes`, a file of [`MINTLIFY_FILES`], is a Mintlify
-/// configuration: a JSON object with a `navigation`.
+/// configuration: a JSON object with a `navigation`, or a file that is not
+/// JSON but names one (read all the same, to be said at its line).
 fn configures(bytes: &[u8]) -> bool {
-    serde_json::from_slice::<serde_json::Value>(bytes)
-        .is_ok_and(|config| config.get("navigation").is_some())
+    match serde_json::from_slice::<serde_json::Value>(bytes) {
+        Ok(config) => config.get("navigation").is_some(),
+        Err(_) => memchr::memmem::find(bytes, b"\"navigation\"").is_some(),
+    }
 }
 
 /// Whether the content folder `dir` is a Mintlify project's docs folder.
@@ -53,13 +56,7 @@ pub(super) fn take_navigation(content: &ContentFolder, sources: &mut Sources) {
         let Ok(bytes) = std::fs::read(&sources.assets[at].source) else {
             continue;
         };
-        let configures = configures(&bytes);
-        // One that is not JSON is read, to be said at its line, when it
-        // looks like a configuration.
-        let broken = !configures
-            && serde_json::from_slice::<serde_json::Value>(&bytes).is_err()
-            && String::from_utf8_lossy(&bytes).contains("\"navigation\"");
-        if configures || broken {
+        if configures(&bytes) {
             sources.assets.remove(at);
             let (file, problem) = read::source_file(content, name.to_owned(), &bytes);
             sources.texts.insert(file.path.clone(), file.text.clone());
