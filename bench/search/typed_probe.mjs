@@ -24,6 +24,7 @@ import { execFile } from "node:child_process";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { NEIGHBOURS, WORD, rng, sameTitle, seedOf, stripAccents } from "../../tests/search/queries.mjs";
 
 function usage(message) {
   if (message) console.error(`typed_probe.mjs: ${message}`);
@@ -49,24 +50,6 @@ function parseArgs(argv) {
   return args;
 }
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const seedOf = (text) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.codePointAt(0)) >>> 0, 11);
-const strip = (t) => t.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
-const sameTitle = (t) => strip(t).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-const WORD = /\p{L}+/gu;
-const NEAR = { q: "wa", w: "qes", e: "wrd", r: "etf", t: "ryg", y: "tuh", u: "yij", i: "uok", o: "ipl", p: "ol",
-  a: "qsz", s: "adw", d: "sfe", f: "dgr", g: "fht", h: "gjy", j: "hku", k: "jli", l: "ko",
-  z: "xa", x: "zcs", c: "xvd", v: "cbf", b: "vng", n: "bmh", m: "nj", ñ: "nl" };
 const WRONG_ACCENT = { a: "àá", e: "èé", i: "ìí", o: "òó", u: "ùú", "á": "à", "é": "è", "í": "ì", "ó": "ò", "ú": "ù", "ñ": "n" };
 const PUNCTUATION = {
   es: [(t) => `¿${t}?`, (t) => `${t}?`, (t) => `${t}:`, (t) => `${t}!!`, (t) => `${t}...`, (t) => `¡${t}!`, (t) => `${t} ?`, (t) => `${t},`],
@@ -91,7 +74,7 @@ async function readSearch(site, lang) {
 
 /** The probe's queries on `records` (`others`: the records of the site's other languages). */
 function makeQueries(name, lang, records, others, synonyms, perKind) {
-  const random = rng(seedOf(`${name}:${lang}`));
+  const random = rng(seedOf(`${name}:${lang}`, 11));
   const pickOne = (list) => list[Math.floor(random() * list.length)];
   const pick = (list, n) => {
     const copy = [...list];
@@ -103,7 +86,7 @@ function makeQueries(name, lang, records, others, synonyms, perKind) {
     const c = [...chars];
     if (kind === 0) c.splice(at, 1);
     else if (kind === 1) c.splice(at, 0, c[at]);
-    else if (kind === 2) { const n = NEAR[strip(c[at]).toLowerCase()] || "e"; c[at] = n[Math.floor(random() * n.length)]; }
+    else if (kind === 2) { const n = NEIGHBOURS[stripAccents(c[at]).toLowerCase()] || "e"; c[at] = n[Math.floor(random() * n.length)]; }
     else if (at + 1 < c.length && c[at] !== c[at + 1]) [c[at], c[at + 1]] = [c[at + 1], c[at]];
     else c.splice(at, 1);
     return c;

@@ -35,7 +35,8 @@ const QUESTIONS = {
   es: ["cómo puedo", "no puedo", "necesito ayuda con", "qué hago con", "por qué no puedo", "quiero hacer"],
 };
 
-function rng(seed) {
+/** A small seeded random number generator (mulberry32): the same queries on every run. */
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -46,11 +47,14 @@ function rng(seed) {
   };
 }
 
-const seedOf = (text) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.codePointAt(0)) >>> 0, 7);
-const stripAccents = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
-const sameTitle = (text) => stripAccents(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-const WORD = /\p{L}+/gu;
-const NEIGHBOURS = {
+/** A seed of `text`, from `base` (another base draws other queries from the same text). */
+export const seedOf = (text, base = 7) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.codePointAt(0)) >>> 0, base);
+export const stripAccents = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
+/** A title as compared: no accents, case or punctuation. */
+export const sameTitle = (text) => stripAccents(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+export const WORD = /\p{L}+/gu;
+/** The keys around each key of a keyboard: a typo's letter. */
+export const NEIGHBOURS = {
   q: "wa", w: "qes", e: "wrd", r: "etf", t: "ryg", y: "tuh", u: "yij", i: "uok", o: "ipl", p: "ol",
   a: "qsz", s: "adw", d: "sfe", f: "dgr", g: "fht", h: "gjy", j: "hku", k: "jli", l: "ko",
   z: "xa", x: "zcs", c: "xvd", v: "cbf", b: "vng", n: "bmh", m: "nj",
