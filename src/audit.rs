@@ -214,16 +214,23 @@ pub fn template_text(model: &SiteModel) -> Vec<Diagnostic> {
 }
 
 /// Files of the content folder that no article links to, shows or
-/// includes, and that the config does not name (`logo`, `favicon`).
+/// includes, and that the config does not name (`logo`, `favicon`); not
+/// those of a project's static folders, which hold the other generator's
+/// own files too (its favicon, its fonts).
 pub fn unused_assets(model: &SiteModel, used: &BTreeSet<String>) -> Vec<Diagnostic> {
     let c = &model.config;
     let named = [c.logo.as_deref(), c.favicon.as_deref()];
     let included = model.included_files();
+    let static_file = |rel: &str| {
+        let top = rel.split('/').next();
+        (c.mounted.iter()).any(|m| !m.pages && top == Some(m.at.as_str()))
+    };
     model
         .assets
         .iter()
         .filter(|asset| {
             !used.contains(&asset.rel)
+                && !static_file(&asset.rel)
                 && !included.contains(asset.rel.as_str())
                 && !named.contains(&Some(asset.rel.as_str()))
         })

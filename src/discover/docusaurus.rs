@@ -189,6 +189,20 @@ pub(super) fn excluded(root: &Path, content_dir: &Path) -> Vec<(String, PathBuf)
         .collect()
 }
 
+/// The folders of static files of the Docusaurus project whose docs the
+/// content folder `content_dir` (relative to `root`) holds, relative to
+/// the site folder: the string literals of its `staticDirectories`, else
+/// its `static/`.
+pub(super) fn static_directories(root: &Path, content_dir: &Path) -> Option<Vec<PathBuf>> {
+    let (project, _) = docs_of(root, content_dir)?;
+    let configured = Configured::read(root).filter(|c| c.folder == project)?;
+    let tokens = tokens(&configured.text);
+    let listed = strings_of(&tokens, "staticDirectories", Token::Colon);
+    let folders = listed.unwrap_or_else(|| vec!["static"]).into_iter();
+    let folders = folders.filter_map(|folder| super::content_folder(folder).ok());
+    Some(folders.map(|folder| project.join(folder)).collect())
+}
+
 /// The docs folder the configuration of the Docusaurus project at `root`
 /// names in its docs plugin's `path` (`path: 'guides'`), relative to the
 /// site folder, with what names it.
@@ -353,10 +367,7 @@ pub fn translations(
                 )
                 .with_help("copy the translations into the site folder instead of linking to them"),
             ),
-            Some(code) if !own(code) => mounted.push(Mounted {
-                lang: (*code).to_owned(),
-                dir,
-            }),
+            Some(code) if !own(code) => mounted.push(Mounted::translation(code, dir)),
             Some(_) => {}
             None if super::names_language(&locale, default) => {}
             None => {
@@ -444,7 +455,7 @@ pub fn unread_versions(root: &Path, content_dir: &Path) -> Option<(Diagnostic, S
 /// `write-translations` makes and translators fill in, into `sources`.
 /// A file that cannot be read is a problem of its own.
 pub(super) fn read_labels(root: &Path, mounted: &[Mounted], sources: &mut super::Sources) {
-    for mount in mounted {
+    for mount in mounted.iter().filter(|m| m.pages) {
         // `current.json`, `version-2.0.json`, beside the folder.
         let Some(name) = mount.dir.file_name() else {
             continue;
@@ -467,9 +478,7 @@ pub(super) fn read_labels(root: &Path, mounted: &[Mounted], sources: &mut super:
         sources.texts.insert(shown.clone(), text.clone());
         match problem {
             Some(problem) => sources.problems.push(problem),
-            None => sources
-                .sidebar_labels
-                .push((mount.lang.clone(), shown, text)),
+            None => sources.sidebar_labels.push((mount.at.clone(), shown, text)),
         }
     }
 }
@@ -568,14 +577,14 @@ export default {
         assert_eq!(
             mounted,
             [
-                Mounted {
-                    lang: "fr".into(),
-                    dir: "i18n/fr/docusaurus-plugin-content-docs/current".into()
-                },
-                Mounted {
-                    lang: "pt-br".into(),
-                    dir: "i18n/pt_BR/docusaurus-plugin-content-docs/current".into()
-                },
+                Mounted::translation(
+                    "fr",
+                    "i18n/fr/docusaurus-plugin-content-docs/current".into()
+                ),
+                Mounted::translation(
+                    "pt-br",
+                    "i18n/pt_BR/docusaurus-plugin-content-docs/current".into()
+                ),
             ]
         );
         assert!(warnings.is_empty());
@@ -609,7 +618,7 @@ export default {
         let (mounted, warnings) =
             translations(site.path(), Path::new("website/docs"), &["en", "fr"]);
         assert_eq!(mounted.len(), 1);
-        assert_eq!(mounted[0].lang, "fr");
+        assert_eq!(mounted[0].at, "fr");
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert_eq!(
             warnings[0].path,

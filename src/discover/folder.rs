@@ -38,24 +38,51 @@ pub struct ContentFolder {
     pub(super) mounted: Vec<Mounted>,
 }
 
-/// A folder outside the content folder whose pages are one language's, and
-/// stand where the folder named by that language would stand at the top
-/// of the content folder: Docusaurus's translations
-/// (`i18n/fr/docusaurus-plugin-content-docs/current/intro.md` is read as
-/// `fr/intro.md`, the French translation of `intro.md`).
+/// A folder outside the content folder whose files stand in a folder at
+/// the top of the content folder: Docusaurus's translations, whose pages
+/// are one language's and stand where the folder named by that language
+/// would (`i18n/fr/docusaurus-plugin-content-docs/current/intro.md` is
+/// read as `fr/intro.md`, the French translation of `intro.md`), and a
+/// project's static files, which are all files to copy, Markdown too
+/// (`static/img/logo.png` stands at `site-static/img/logo.png`; see
+/// `discover::statics`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mounted {
-    /// The language's code, as the site lists it.
-    pub lang: String,
+    /// The folder at the top of the content folder it stands in: the
+    /// language's code as the site lists it, for translations.
+    pub at: String,
     /// The folder, relative to the site folder.
     pub dir: PathBuf,
+    /// Whether its Markdown files are pages (translations), rather than
+    /// files copied as they are (static files).
+    pub pages: bool,
+}
+
+impl Mounted {
+    /// The folder `dir` of translated pages in the language `lang`.
+    pub fn translation(lang: &str, dir: PathBuf) -> Self {
+        Self {
+            at: lang.to_owned(),
+            dir,
+            pages: true,
+        }
+    }
+
+    /// The folder `dir` of static files, standing at `at`.
+    pub fn files(at: &str, dir: PathBuf) -> Self {
+        Self {
+            at: at.to_owned(),
+            dir,
+            pages: false,
+        }
+    }
 }
 
 /// The path, relative to the site folder, of the file at the
 /// content-relative `rel` when it is in one of the folders `mounted`.
 pub fn mounted_path(mounted: &[Mounted], rel: &str) -> Option<PathBuf> {
     let (top, rest) = rel.split_once('/')?;
-    let mount = mounted.iter().find(|m| m.lang == top)?;
+    let mount = mounted.iter().find(|m| m.at == top)?;
     Some(mount.dir.join(rest))
 }
 
@@ -100,11 +127,12 @@ impl ContentFolder {
         }
     }
 
-    /// The mounted folders, each as a content folder of its own, with the
-    /// language folder its paths stand in.
-    pub(super) fn mounts(&self) -> impl Iterator<Item = (&str, ContentFolder)> {
+    /// The mounted folders, each as a content folder of its own, with
+    /// the folder its paths stand in and whether its Markdown files are
+    /// pages.
+    pub(super) fn mounts(&self) -> impl Iterator<Item = (&Mounted, ContentFolder)> {
         self.mounted
             .iter()
-            .map(|m| (m.lang.as_str(), ContentFolder::new(&self.root, &m.dir)))
+            .map(|m| (m, ContentFolder::new(&self.root, &m.dir)))
     }
 }

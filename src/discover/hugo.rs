@@ -35,7 +35,7 @@ const LANGUAGES_FILE: &str = "config/_default/languages.toml";
 const HUGO_DEFAULT_LANGUAGE: &str = "en";
 
 /// The texts of the Hugo configuration files at `root`, by name.
-fn configuration(root: &Path) -> Vec<(&'static str, String)> {
+pub(super) fn configuration(root: &Path) -> Vec<(&'static str, String)> {
     CONFIG_FILES
         .iter()
         .chain([&LANGUAGES_FILE])

@@ -25,6 +25,7 @@ mod paths;
 mod project;
 mod read;
 mod script;
+mod statics;
 mod vitepress;
 mod walk;
 
@@ -49,6 +50,7 @@ pub use known::Known;
 pub use paths::resolve;
 pub use project::{Project, generator_project};
 pub use read::Reading;
+pub use statics::{STATIC_FILES, static_folders};
 pub use walk::{GITBOOK_DIR, SPHINX_STATIC_DIR};
 use walk::{Walked, readable, relative, walk_content};
 
@@ -401,9 +403,20 @@ fn walk_all(
     if content.mounted.is_empty() {
         return walked;
     }
-    for (lang, folder) in content.mounts() {
-        let under = |rel: String| format!("{lang}/{rel}");
-        let mounted = walk_content(&folder, &Exclusions::default(), problems);
+    for (mount, folder) in content.mounts() {
+        let under = |rel: String| format!("{}/{rel}", mount.at);
+        let mut mounted = walk_content(&folder, &Exclusions::default(), problems);
+        if !mount.pages {
+            // Static files: its Markdown and navigation files are copied
+            // as they are too.
+            let files = std::mem::take(&mut mounted.markdown).into_iter();
+            let files = files.chain(std::mem::take(&mut mounted.apart));
+            let assets = files.map(|rel| Asset {
+                source: folder.file(&rel),
+                rel,
+            });
+            mounted.assets.extend(assets.collect::<Vec<_>>());
+        }
         walked
             .markdown
             .extend(mounted.markdown.into_iter().map(under));

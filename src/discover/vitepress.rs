@@ -127,7 +127,7 @@ const VITEPRESS_DEFAULT_LANGUAGE: &str = "en";
 
 /// Starlight's configuration files (Astro's), at the top of its project,
 /// whose `starlight({ locales: { … } })` is written as VitePress's.
-const STARLIGHT_FILES: [&str; 4] = [
+pub(super) const STARLIGHT_FILES: [&str; 4] = [
     "astro.config.mjs",
     "astro.config.ts",
     "astro.config.js",

@@ -160,9 +160,13 @@ impl SiteModel {
                 let path = super::language_prefix(&self.config, lang);
                 return LinkTarget::Page { path, anchor };
             }
-            // VitePress serves its `public/` folder at the site's root.
+            // VitePress serves its `public/` folder at the site's root, and
+            // other generators their static files' folders, which stand
+            // in the content folder at `site-static/`.
             let public = format!("{VITEPRESS_PUBLIC}/{decoded}");
-            let tails = std::iter::once(decoded.as_ref())
+            let files = format!("{}/{decoded}", crate::discover::STATIC_FILES);
+            let tails = [decoded.as_ref(), files.as_str()]
+                .into_iter()
                 .chain(decoded.split_once('/').map(|(_, rest)| rest))
                 .chain([public.as_str()]);
             let mut left_out = None;

@@ -190,14 +190,16 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
 }
 
 /// The folders to watch for `mounted`, relative to the site folder: the
-/// folder above each, which holds it and the translations of its sidebar
-/// labels (Docusaurus's `current/` and `current.json`).
+/// folder above each of translations, which holds it and the translations
+/// of its sidebar labels (Docusaurus's `current/` and `current.json`), and
+/// each of static files itself (its parent may be the site folder, which
+/// holds the output).
 fn mounted_dirs(mounted: &[crate::discover::Mounted]) -> Vec<std::path::PathBuf> {
-    let above = |m: &crate::discover::Mounted| m.dir.parent().map(std::path::Path::to_path_buf);
-    mounted
-        .iter()
-        .map(|m| above(m).unwrap_or_else(|| m.dir.clone()))
-        .collect()
+    let watched = |m: &crate::discover::Mounted| {
+        let above = m.dir.parent().filter(|_| m.pages);
+        above.map_or_else(|| m.dir.clone(), std::path::Path::to_path_buf)
+    };
+    mounted.iter().map(watched).collect()
 }
 
 /// A build's number and what its search index and help widget are made from.

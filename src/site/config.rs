@@ -29,7 +29,7 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
     if without_file {
         config = adopt_generator_project(root, config);
     }
-    mount_translations(root, &mut config, &mut warnings);
+    mount_folders(root, &mut config, &mut warnings);
     // A folder the config names is the one chosen.
     if let ContentDirFrom::Generator(_) = config.content_dir_from
         && let Some((warning, text)) = discover::unread_versions(root, &config.content_dir)
@@ -40,14 +40,16 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
     Ok((config, warnings, texts))
 }
 
-/// Reads the folders of translations that the project whose pages the
-/// content folder holds keeps outside it (Docusaurus's `i18n/`) as those
-/// languages' folders, and warns about those of languages the site does
-/// not list.
-fn mount_translations(root: &Path, config: &mut Config, warnings: &mut Vec<Diagnostic>) {
+/// Reads the folders that the project whose pages the content folder
+/// holds keeps outside it: its translations (Docusaurus's `i18n/`) as
+/// those languages' folders, warning about those of languages the site
+/// does not list; and its static files (Docusaurus's `static/`, Hugo's)
+/// as the folder [`discover::STATIC_FILES`].
+fn mount_folders(root: &Path, config: &mut Config, warnings: &mut Vec<Diagnostic>) {
     let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
     let (mounted, unlisted) = discover::docusaurus_translations(root, &config.content_dir, &codes);
     config.mounted = mounted;
+    (config.mounted).extend(discover::static_folders(root, &config.content_dir));
     warnings.extend(unlisted);
 }
 

@@ -78,10 +78,12 @@ impl BuildOptions {
     /// that tier0 may replace.
     fn claim_output(&self, config: &Config) -> Result<OutputClaim, BuildError> {
         let out = self.out_dir(config);
-        let folders = [
-            self.root.join(&config.content_dir),
-            self.root.join("themes"),
-        ];
+        // The folders mounted in the content folder (translations, static
+        // files: Astro's are in `public/`) are sources too.
+        let folders: Vec<PathBuf> = (config.source_folders().into_iter())
+            .chain([Path::new("themes")])
+            .map(|folder| self.root.join(folder))
+            .collect();
         let files = [self.root.join(CONFIG_FILE)];
         let sources = write::Sources {
             root: &self.root,

@@ -357,3 +357,97 @@ fn a_vitepress_projects_src_dir_is_the_content_folder() {
     assert!(site.public().join("guide/router/index.html").is_file());
     assert!(!site.public().join("drafts").exists(), "{err}");
 }
+
+/// The static files of a project built where it stands (Docusaurus's
+/// `static/`, Hugo's) are published, and the pages' site-root links to
+/// them (`/img/logo.png`) reach them: they were left out, unwarned, so
+/// every such image was broken.
+#[test]
+fn a_projects_static_folder_is_published_for_its_pages() {
+    let site = Site::empty();
+    site.write(
+        "docusaurus.config.js",
+        "export default {\n  title: 'Help',\n  staticDirectories: ['static', 'shared'],\n};\n",
+    );
+    site.write(
+        "docs/router.md",
+        "# Router\n\n![The router's lights](/img/router.png)\n\n\
+         Read [the leaflet](/files/leaflet.pdf) or [the card](/card.pdf).\n",
+    );
+    site.write("static/img/router.png", b"\x89PNG\r\n\x1a\n");
+    site.write("static/img/favicon.ico", "icon");
+    site.write("static/files/leaflet.pdf", "%PDF-1.4");
+    site.write("shared/card.pdf", "%PDF-1.4 card");
+    site.write("static/.nojekyll", "");
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    let page = site.read_public("router/index.html");
+    for (link, file) in [
+        (
+            "../site-static/img/router.png",
+            "site-static/img/router.png",
+        ),
+        (
+            "../site-static/files/leaflet.pdf",
+            "site-static/files/leaflet.pdf",
+        ),
+        ("../site-static/card.pdf", "site-static/card.pdf"),
+    ] {
+        assert!(page.contains(&format!("\"{link}\"")), "{link}: {page}");
+        assert!(site.public().join(file).is_file(), "{file}");
+    }
+    // All of them, as Docusaurus copies them, but the hidden ones.
+    assert!(site.public().join("site-static/img/favicon.ico").is_file());
+    assert!(!site.public().join("site-static/.nojekyll").exists());
+    // The project's own files are not "unused".
+    let output = site.tier0(&["check"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(!err.contains("no article uses this file"), "{err}");
+
+    let hugo = Site::empty();
+    hugo.write("hugo.toml", "title = 'Help'\nstaticDir = 'assets-static'\n");
+    hugo.write(
+        "content/printer.md",
+        "# Printer\n\n![Tray](/images/tray.png)\n",
+    );
+    hugo.write("assets-static/images/tray.png", b"\x89PNG\r\n\x1a\n");
+    let output = hugo.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    let page = hugo.read_public("printer/index.html");
+    assert!(
+        page.contains("\"../site-static/images/tray.png\""),
+        "{page}"
+    );
+    assert!(hugo.public().join("site-static/images/tray.png").is_file());
+}
+
+/// Astro keeps a Starlight project's static files in `public/`, tier0's
+/// default output folder: it is a source, which no build may replace,
+/// even with `--replace-output` (which deleted it); built elsewhere, its
+/// files are published.
+#[test]
+fn a_starlight_projects_public_folder_is_a_source_never_the_output() {
+    let site = Site::empty();
+    site.write("astro.config.mjs", "export default {};\n");
+    site.write(
+        "src/content/docs/wifi.md",
+        "---\ntitle: Wifi\n---\n\n![The access point](/img/ap.png)\n",
+    );
+    site.write("public/img/ap.png", b"\x89PNG\r\n\x1a\n");
+    for args in [&["build"][..], &["build", "--replace-output"]] {
+        let output = site.tier0(args).output().unwrap();
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{err}");
+        assert!(err.contains("the site's sources `./public`"), "{err}");
+        assert!(site.root().join("public/img/ap.png").is_file(), "{err}");
+    }
+    let output = site.tier0(&["build", "--out", "site"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    let page = std::fs::read_to_string(site.root().join("site/wifi/index.html")).unwrap();
+    assert!(page.contains("\"../site-static/img/ap.png\""), "{page}");
+    assert!(site.root().join("site/site-static/img/ap.png").is_file());
+}

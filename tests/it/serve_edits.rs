@@ -511,3 +511,40 @@ fn a_named_pipe_in_the_content_folder_does_not_stop_rebuilds() {
     let settled = server.settled_after(settled["generation"].as_u64().unwrap());
     assert_same_as_clean_build(&site, &server, &settled, "an edit after it");
 }
+
+/// A project's static files (Docusaurus's `static/`) are watched: one
+/// added with the page that shows it, and one edited, are served as a
+/// clean build publishes them.
+#[test]
+fn a_projects_static_files_are_watched() {
+    let site = Site::empty();
+    site.write(
+        "docusaurus.config.js",
+        "export default { title: 'Help' };\n",
+    );
+    site.write("docs/router.md", "# Router\n\nRestart it.\n");
+    site.write("static/img/old.png", "old");
+    let server = Server::start(&site);
+    let mut generation = server.settled_after(0)["generation"].as_u64().unwrap();
+    assert_eq!(server.get("/site-static/img/old.png").1, b"old");
+    let shown = "# Router\n\n![Lights](/img/new.png)\n";
+    let steps: [(&str, &dyn Fn()); 2] = [
+        ("a new image and the page showing it", &|| {
+            site.write("static/img/new.png", "new");
+            site.write("docs/router.md", shown);
+        }),
+        ("an image edited", &|| {
+            site.write("static/img/old.png", "edited")
+        }),
+    ];
+    for (step, change) in steps {
+        change();
+        let settled = server.settled_after(generation);
+        generation = settled["generation"].as_u64().unwrap();
+        assert_same_as_clean_build(&site, &server, &settled, step);
+    }
+    assert_eq!(server.get("/site-static/img/new.png").1, b"new");
+    assert_eq!(server.get("/site-static/img/old.png").1, b"edited");
+    let page = String::from_utf8(server.get("/router/").1).unwrap();
+    assert!(page.contains("site-static/img/new.png\""), "{page}");
+}
