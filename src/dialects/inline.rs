@@ -11,6 +11,7 @@
 //! the construct ends; callers bound them to a line, or let them run over
 //! the following lines of a block, up to a blank line.
 
+mod attributes;
 mod tags;
 mod taken;
 
@@ -120,6 +121,16 @@ pub(super) fn scan_line(text: &str, range: Range<usize>, heading: bool, out: &mu
                     replacement: shown,
                 })
             }
+            b'<' if !absent.html_tag
+                && let Some((tag_end, html)) =
+                    attributes::html_tag(text, i, end, &mut absent.html_tag) =>
+            {
+                Some(Construct {
+                    kind: Kind::Mapped,
+                    range: i..tag_end,
+                    replacement: html,
+                })
+            }
             b'<' if !absent.tag => jsx_tag(text, i, end)
                 .or_else(|| {
                     absent.tag = unclosed_tag(bytes, i, end);
@@ -163,6 +174,8 @@ pub(super) struct Absent {
     /// A component tag ran to the end of the line without closing: the
     /// tags after it would too.
     tag: bool,
+    /// So did an HTML tag with JSX attributes.
+    html_tag: bool,
 }
 
 /// Whether the tag at `at` failed for running out of line (rather than for

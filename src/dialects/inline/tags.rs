@@ -97,7 +97,7 @@ fn attributes_end(bytes: &[u8], mut i: usize) -> Option<usize> {
 }
 
 /// HTML element names, which JSX component names are not.
-const HTML_ELEMENTS: &[&str] = &[
+pub(super) const HTML_ELEMENTS: &[&str] = &[
     "a",
     "abbr",
     "address",
