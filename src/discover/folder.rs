@@ -86,6 +86,20 @@ pub fn mounted_path(mounted: &[Mounted], rel: &str) -> Option<PathBuf> {
     Some(mount.dir.join(rest))
 }
 
+/// The content-relative path of the file at `path` (relative to the site
+/// folder), when it is in the content folder `content_dir` or in one of
+/// the folders `mounted`: the inverse of [`mounted_path`].
+pub fn content_relative(content_dir: &Path, mounted: &[Mounted], path: &Path) -> Option<String> {
+    let rel = |inside: &Path| inside.to_str().map(|rel| rel.replace('\\', "/"));
+    if let Ok(inside) = path.strip_prefix(content_dir) {
+        return rel(inside);
+    }
+    mounted.iter().find_map(|m| {
+        let inside = rel(path.strip_prefix(&m.dir).ok()?)?;
+        Some(format!("{}/{inside}", m.at))
+    })
+}
+
 impl ContentFolder {
     /// The folder `content_dir` (relative) of the site folder `root`.
     pub fn new(root: &Path, content_dir: &Path) -> Self {

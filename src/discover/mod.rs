@@ -41,7 +41,7 @@ pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
 pub use docusaurus::{translations as docusaurus_translations, unread_versions};
 pub use excluded::Exclusions;
 pub(crate) use folder::language_code;
-pub use folder::{ContentFolder, Mounted, mounted_path, names_language};
+pub use folder::{ContentFolder, Mounted, content_relative, mounted_path, names_language};
 pub use generators::{GeneratorFolder, generator_folder};
 use generators::{other_content_folder, refused_generator_folder};
 pub use hugo::language_folder as hugo_language_folder;

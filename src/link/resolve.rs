@@ -27,7 +27,9 @@ use crate::discover::{MARKDOWN_EXTENSIONS, is_markdown};
 use crate::landing::{join_relative, split_dir};
 use crate::parse::SectionPath;
 use crate::slug;
-use crate::urls::{BaseUrl, has_scheme};
+use crate::urls::has_scheme;
+
+mod site_root;
 
 /// What defines a MyST target label (`(label)=`): an article, or a
 /// section's landing page (Sphinx's `folder/index.md`), by index.
@@ -113,11 +115,6 @@ impl Found {
     }
 }
 
-/// The folder of the content folder that VitePress serves at the site's
-/// root (`docs/public/logo.png` is `/logo.png`): a site-root path that
-/// names nothing else is looked for there.
-const VITEPRESS_PUBLIC: &str = "public";
-
 impl SiteModel {
     /// Resolves the link `dest` written in the article `from`.
     pub fn resolve(&self, from: usize, dest: &str) -> LinkTarget {
@@ -136,6 +133,10 @@ impl SiteModel {
                 _ => LinkTarget::External,
             };
         }
+        // Docusaurus's way to link to a file past its client-side router.
+        if let Some(path) = dest.strip_prefix("pathname://") {
+            return self.resolve_in(rel, lang, path);
+        }
         if dest.is_empty() || dest.starts_with('#') || dest.contains("://") {
             return LinkTarget::External;
         }
@@ -146,6 +147,9 @@ impl SiteModel {
             None => (dest, None),
         };
         let target = target.split('?').next().unwrap_or(target);
+        if let Some(in_project) = target.strip_prefix("@site/") {
+            return self.in_project(in_project, lang, anchor);
+        }
         if let Some(from_root) = target.strip_prefix("@/") {
             return self
                 .lookup(from_root, lang, anchor, true)
@@ -155,38 +159,7 @@ impl SiteModel {
             return LinkTarget::External;
         }
         if let Some(from_root) = target.strip_prefix('/') {
-            let decoded = decode(from_root);
-            if decoded.trim_matches('/').is_empty() && !target.starts_with("//") {
-                let path = super::language_prefix(&self.config, lang);
-                return LinkTarget::Page { path, anchor };
-            }
-            // VitePress serves its `public/` folder at the site's root, and
-            // other generators their static files' folders, which stand
-            // in the content folder at `site-static/`.
-            let public = format!("{VITEPRESS_PUBLIC}/{decoded}");
-            let files = format!("{}/{decoded}", crate::discover::STATIC_FILES);
-            let tails = [decoded.as_ref(), files.as_str()]
-                .into_iter()
-                .chain(decoded.split_once('/').map(|(_, rest)| rest))
-                .chain([public.as_str()]);
-            let mut left_out = None;
-            for tail in tails {
-                match self.lookup(tail, lang, anchor.clone(), true) {
-                    Found::Target(t) => return t,
-                    Found::Missing(t @ (LinkTarget::Withheld(_) | LinkTarget::Unpublished(_))) => {
-                        left_out.get_or_insert(t);
-                    }
-                    _ => {
-                        if let Some(why) = self.withheld_at(tail) {
-                            left_out.get_or_insert(withheld_target(why, target));
-                        }
-                    }
-                }
-            }
-            // The address of an article this build leaves out, written
-            // whole (`/red/plan/`, `/kb/KB-2/`, an alias), names it as its
-            // source path does.
-            return left_out.unwrap_or(LinkTarget::External);
+            return self.site_root_path(target, from_root, lang, anchor);
         }
         if slug::is_identifier(target) && !target.contains('.') && looks_like_id(target) {
             return match self.find_by_id(target, lang) {
@@ -423,69 +396,6 @@ impl SiteModel {
             None => LinkTarget::Missing(format!("{otherwise} `{shown}`")),
         }
     }
-
-    /// What follows the full `base_url` of either edition in `dest`
-    /// (`red/plan/` in `https://help.example.com/red/plan/`), as a browser
-    /// reads it: in `http` or `https` or without a scheme
-    /// (`//help.example.com/red/plan/`), the host in any case.
-    fn own_address<'d>(&self, dest: &'d str) -> Option<&'d str> {
-        let (host, path) = web_address(dest)?;
-        let config = &self.config;
-        [
-            &config.base_url,
-            &config.agents_base_url,
-            &config.public_base_url,
-        ]
-        .into_iter()
-        .find_map(|base| match base {
-            BaseUrl::Absolute(url) => {
-                let (base_host, base_path) = web_address(url)?;
-                if host.eq_ignore_ascii_case(base_host) {
-                    path.strip_prefix(base_path)
-                } else {
-                    None
-                }
-            }
-            BaseUrl::Relative | BaseUrl::Path(_) => None,
-        })
-    }
-
-    /// Why the site path `path` (`red/plan/`, `red/plan/index.html`,
-    /// `red/plan`) is withheld, when it is the page, short link or alias
-    /// of an article this build leaves out, and no redirect of the build
-    /// has it (a public translation takes the short link of its id).
-    fn withheld_at(&self, path: &str) -> Option<Withheld> {
-        // As a browser (`.`, `..`) and most servers (`//`) read the path.
-        let path = &join_relative("", path)?;
-        // `red/plan/index.html` is the page `red/plan/`; `red/planindex.html` is not.
-        let page = match path.strip_suffix("index.html") {
-            Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
-            _ => path,
-        };
-        let page = match page.strip_suffix('/') {
-            Some(_) => page.to_owned(),
-            None => format!("{page}/"),
-        };
-        let redirected = self
-            .redirects
-            .binary_search_by(|r| r.from.as_str().cmp(&page))
-            .is_ok();
-        (!redirected).then(|| self.withheld.get(&page.to_lowercase()).copied())?
-    }
-}
-
-/// The host and the path after it (without its `/`) of a web address:
-/// `http://`, `https://` (in any case) or `//` and a host.
-fn web_address(url: &str) -> Option<(&str, &str)> {
-    let rest = match url.strip_prefix("//") {
-        Some(rest) => rest,
-        None => {
-            let (scheme, rest) = url.split_once("://")?;
-            let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
-            web.then_some(rest)?
-        }
-    };
-    Some(rest.split_once('/').unwrap_or((rest, "")))
 }
 
 /// The target of a link to `shown`, an article this build leaves out for `why`.
@@ -521,31 +431,6 @@ fn looks_like_id(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn web_addresses_and_site_paths_are_read_as_a_browser_reads_them() {
-        for url in [
-            "https://help.example.com/red/plan/",
-            "HTTP://help.example.com/red/plan/",
-            "//help.example.com/red/plan/",
-        ] {
-            assert_eq!(
-                web_address(url),
-                Some(("help.example.com", "red/plan/")),
-                "{url}"
-            );
-        }
-        assert_eq!(
-            web_address("https://help.example.com"),
-            Some(("help.example.com", ""))
-        );
-        assert_eq!(web_address("ftp://help.example.com/red/"), None);
-        assert_eq!(web_address("/red/plan/"), None);
-        assert_eq!(
-            join_relative("", "red//./x/../plan/"),
-            Some("red/plan/".into())
-        );
-    }
 
     #[test]
     fn relative_joins() {

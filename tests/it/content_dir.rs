@@ -374,6 +374,15 @@ fn a_projects_static_folder_is_published_for_its_pages() {
         "# Router\n\n![The router's lights](/img/router.png)\n\n\
          Read [the leaflet](/files/leaflet.pdf) or [the card](/card.pdf).\n",
     );
+    // Docusaurus's other ways to name them: MDX's JSX attributes (shown
+    // as text before), `@site/` and `pathname://`.
+    site.write(
+        "docs/lights.mdx",
+        "# Lights\n\n<img src={require('@site/static/img/router.png').default} width={300} />\n\n\
+         See <img src={useBaseUrl('/img/favicon.ico')} alt=\"icon\" />, \
+         [the leaflet](@site/static/files/leaflet.pdf), [the card](pathname:///card.pdf) \
+         and [the router](@site/docs/router.md).\n",
+    );
     site.write("static/img/router.png", b"\x89PNG\r\n\x1a\n");
     site.write("static/img/favicon.ico", "icon");
     site.write("static/files/leaflet.pdf", "%PDF-1.4");
@@ -397,6 +406,17 @@ fn a_projects_static_folder_is_published_for_its_pages() {
         assert!(page.contains(&format!("\"{link}\"")), "{link}: {page}");
         assert!(site.public().join(file).is_file(), "{file}");
     }
+    let lights = site.read_public("lights/index.html");
+    for shown in [
+        "<img src=\"../site-static/img/router.png\" width=\"300\" />",
+        "<img src=\"../site-static/img/favicon.ico\" alt=\"icon\" />",
+        "<a href=\"../site-static/files/leaflet.pdf\">the leaflet</a>",
+        "<a href=\"../site-static/card.pdf\">the card</a>",
+        "<a href=\"../router/index.html\">the router</a>",
+    ] {
+        assert!(lights.contains(shown), "{shown}: {lights}");
+    }
+    assert!(!lights.contains("require("), "{lights}");
     // All of them, as Docusaurus copies them, but the hidden ones.
     assert!(site.public().join("site-static/img/favicon.ico").is_file());
     assert!(!site.public().join("site-static/.nojekyll").exists());

@@ -1,0 +1,173 @@
+//! Links from the site root (`/docs/install/`, `/img/logo.png`), from a
+//! Docusaurus project's folder (`@site/static/img/logo.png`), and full
+//! addresses of the site itself: where each leads, and whether it names
+//! an article this build leaves out.
+
+use std::path::Path;
+
+use super::{Found, LinkTarget, decode, withheld_target};
+use crate::landing::join_relative;
+use crate::link::{SiteModel, Withheld};
+use crate::urls::BaseUrl;
+
+/// The folder of the content folder that VitePress serves at the site's
+/// root (`docs/public/logo.png` is `/logo.png`): a site-root path that
+/// names nothing else is looked for there.
+const VITEPRESS_PUBLIC: &str = "public";
+
+impl SiteModel {
+    /// Where `target` (`/{from_root}`, its fragment `anchor` apart), a
+    /// path from the site root written in a page in `lang`, leads: tried
+    /// from the content folder, in the project's static files, without its
+    /// first folder, then in VitePress's `public/`.
+    pub(super) fn site_root_path(
+        &self,
+        target: &str,
+        from_root: &str,
+        lang: &str,
+        anchor: Option<String>,
+    ) -> LinkTarget {
+        let decoded = decode(from_root);
+        if decoded.trim_matches('/').is_empty() && !target.starts_with("//") {
+            let path = crate::link::language_prefix(&self.config, lang);
+            return LinkTarget::Page { path, anchor };
+        }
+        // VitePress serves its `public/` folder at the site's root, and
+        // other generators their static files' folders, which stand
+        // in the content folder at `site-static/`.
+        let public = format!("{VITEPRESS_PUBLIC}/{decoded}");
+        let files = format!("{}/{decoded}", crate::discover::STATIC_FILES);
+        let tails = [decoded.as_ref(), files.as_str()]
+            .into_iter()
+            .chain(decoded.split_once('/').map(|(_, rest)| rest))
+            .chain([public.as_str()]);
+        let mut left_out = None;
+        for tail in tails {
+            match self.lookup(tail, lang, anchor.clone(), true) {
+                Found::Target(t) => return t,
+                Found::Missing(t @ (LinkTarget::Withheld(_) | LinkTarget::Unpublished(_))) => {
+                    left_out.get_or_insert(t);
+                }
+                _ => {
+                    if let Some(why) = self.withheld_at(tail) {
+                        left_out.get_or_insert(withheld_target(why, target));
+                    }
+                }
+            }
+        }
+        // The address of an article this build leaves out, written
+        // whole (`/red/plan/`, `/kb/KB-2/`, an alias), names it as its
+        // source path does.
+        left_out.unwrap_or(LinkTarget::External)
+    }
+
+    /// Where `@site/{in_project}` (its fragment `anchor` apart), a path
+    /// from a Docusaurus project's folder, which holds the content folder
+    /// and the project's static files, leads.
+    pub(super) fn in_project(
+        &self,
+        in_project: &str,
+        lang: &str,
+        anchor: Option<String>,
+    ) -> LinkTarget {
+        let c = &self.config;
+        let project = c.content_dir.parent().unwrap_or(Path::new(""));
+        let path = project.join(decode(in_project).as_ref());
+        crate::discover::content_relative(&c.content_dir, &c.mounted, &path)
+            .map_or(Found::Nothing, |rel| self.lookup(&rel, lang, anchor, true))
+            .or_missing(|| format!("there is no file `{}`", path.display()))
+    }
+
+    /// What follows the full `base_url` of either edition in `dest`
+    /// (`red/plan/` in `https://help.example.com/red/plan/`), as a browser
+    /// reads it: in `http` or `https` or without a scheme
+    /// (`//help.example.com/red/plan/`), the host in any case.
+    pub(super) fn own_address<'d>(&self, dest: &'d str) -> Option<&'d str> {
+        let (host, path) = web_address(dest)?;
+        let config = &self.config;
+        [
+            &config.base_url,
+            &config.agents_base_url,
+            &config.public_base_url,
+        ]
+        .into_iter()
+        .find_map(|base| match base {
+            BaseUrl::Absolute(url) => {
+                let (base_host, base_path) = web_address(url)?;
+                if host.eq_ignore_ascii_case(base_host) {
+                    path.strip_prefix(base_path)
+                } else {
+                    None
+                }
+            }
+            BaseUrl::Relative | BaseUrl::Path(_) => None,
+        })
+    }
+
+    /// Why the site path `path` (`red/plan/`, `red/plan/index.html`,
+    /// `red/plan`) is withheld, when it is the page, short link or alias
+    /// of an article this build leaves out, and no redirect of the build
+    /// has it (a public translation takes the short link of its id).
+    pub(super) fn withheld_at(&self, path: &str) -> Option<Withheld> {
+        // As a browser (`.`, `..`) and most servers (`//`) read the path.
+        let path = &join_relative("", path)?;
+        // `red/plan/index.html` is the page `red/plan/`; `red/planindex.html` is not.
+        let page = match path.strip_suffix("index.html") {
+            Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+            _ => path,
+        };
+        let page = match page.strip_suffix('/') {
+            Some(_) => page.to_owned(),
+            None => format!("{page}/"),
+        };
+        let redirected = self
+            .redirects
+            .binary_search_by(|r| r.from.as_str().cmp(&page))
+            .is_ok();
+        (!redirected).then(|| self.withheld.get(&page.to_lowercase()).copied())?
+    }
+}
+
+/// The host and the path after it (without its `/`) of a web address:
+/// `http://`, `https://` (in any case) or `//` and a host.
+fn web_address(url: &str) -> Option<(&str, &str)> {
+    let rest = match url.strip_prefix("//") {
+        Some(rest) => rest,
+        None => {
+            let (scheme, rest) = url.split_once("://")?;
+            let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+            web.then_some(rest)?
+        }
+    };
+    Some(rest.split_once('/').unwrap_or((rest, "")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_addresses_and_site_paths_are_read_as_a_browser_reads_them() {
+        for url in [
+            "https://help.example.com/red/plan/",
+            "HTTP://help.example.com/red/plan/",
+            "//help.example.com/red/plan/",
+        ] {
+            assert_eq!(
+                web_address(url),
+                Some(("help.example.com", "red/plan/")),
+                "{url}"
+            );
+        }
+        assert_eq!(
+            web_address("https://help.example.com"),
+            Some(("help.example.com", ""))
+        );
+        assert_eq!(web_address("ftp://help.example.com/red/"), None);
+        assert_eq!(web_address("/red/plan/"), None);
+        assert_eq!(
+            join_relative("", "red//./x/../plan/"),
+            Some("red/plan/".into())
+        );
+    }
+}
