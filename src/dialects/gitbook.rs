@@ -56,11 +56,16 @@ pub(super) fn marker(line: &str) -> Option<Marker> {
         return Some(Marker::ColonClose(fence));
     }
     match name {
-        "embed" => return Some(Marker::Line(link(super::attribute(args, "url")?, None))),
+        "embed" => {
+            return Some(Marker::Line(super::link(
+                super::attribute(args, "url")?,
+                None,
+            )));
+        }
         "file" => {
             let src = super::attribute(args, "src")?;
             let name = src.rsplit('/').next().unwrap_or(src);
-            return Some(Marker::Line(link(src, Some(name))));
+            return Some(Marker::Line(super::link(src, Some(name))));
         }
         "endembed" | "endfile" => return Some(Marker::Line(String::new())),
         _ => {}
@@ -98,12 +103,6 @@ fn hint(args: &str) -> Admonition {
 fn fence(name: &str) -> Option<Fence> {
     let at = BLOCKS.iter().position(|b| *b == name)?;
     Some(Fence::gitbook(at))
-}
-
-/// A Markdown link to `url`, shown as `text` or as the URL itself.
-fn link(url: &str, text: Option<&str>) -> String {
-    let shown = super::markdown_text(text.unwrap_or(url));
-    format!("[{shown}](<{}>)", url.replace(['<', '>'], ""))
 }
 
 #[cfg(test)]

@@ -8,6 +8,12 @@
 //! as Doks writes it (`{{< alert icon="👉" text="Read this first." />}}`),
 //! an alert of that text.
 //!
+//! Hugo's own shortcodes that show a file where they stand, on a line of
+//! their own, become that line in Markdown: `{{< figure src alt caption
+//! title link >}}` its image (linked to `link`), then its title and
+//! caption; `{{< youtube id >}}` and `{{< vimeo id >}}` a link to the
+//! video (a help site has no player, and a link works in every edition).
+//!
 //! Other shortcodes are left to the inline pass, which drops them with a
 //! warning and keeps what paired ones wrap.
 
@@ -49,9 +55,12 @@ pub(super) fn marker(line: &str, closed_later: impl FnOnce(usize) -> bool) -> Op
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
         .unwrap_or(call.len());
     let (name, args) = call.split_at(name_len);
+    let params = params(args);
+    if let Some(shown) = media(name, &params) {
+        return Some(Marker::Line(shown));
+    }
     let at = CALLOUTS.iter().position(|c| *c == name)?;
     let fence = Fence::hugo(at);
-    let params = params(args);
     let named = |key: &str| {
         params
             .iter()
@@ -82,6 +91,59 @@ pub(super) fn marker(line: &str, closed_later: impl FnOnce(usize) -> bool) -> Op
         collapsible: folds.then(|| named("open").is_some_and(|open| open == "true")),
     };
     Some(Marker::Colon(fence, Some(admonition)))
+}
+
+/// The Markdown that Hugo's shortcode `name` with `params` stands for,
+/// when it shows a file: a `figure`'s image (its `alt`, else its caption
+/// or title, for text), linked to its `link`, with its `title` and
+/// `caption` in italics below; a link to a `youtube` or `vimeo` video
+/// (its `id` or first parameter), shown as its `title` or its address.
+fn media(name: &str, params: &[(Option<&str>, String)]) -> Option<String> {
+    let named = |key: &str| {
+        params
+            .iter()
+            .find_map(|(k, v)| (*k == Some(key)).then_some(v.trim()))
+            .filter(|v| !v.is_empty())
+    };
+    let first = params
+        .iter()
+        .find_map(|(k, v)| k.is_none().then_some(v.trim()));
+    let video = |address: &str| {
+        let id = named("id").or(first)?;
+        let id_like = id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
+        id_like.then(|| super::link(&format!("{address}{id}"), named("title")))
+    };
+    match name {
+        "youtube" => video("https://www.youtube.com/watch?v="),
+        "vimeo" => video("https://vimeo.com/"),
+        "figure" => {
+            let src = named("src")?.replace(['<', '>'], "");
+            let (title, caption) = (named("title"), named("caption"));
+            let alt = named("alt").or(caption).or(title).unwrap_or_default();
+            let image = format!(
+                "![{}](<{src}>)",
+                super::markdown_text(&super::inline_text(alt))
+            );
+            let image = match named("link") {
+                Some(link) => format!("[{image}](<{}>)", link.replace(['<', '>'], "")),
+                None => image,
+            };
+            let said: Vec<String> = [title, caption]
+                .into_iter()
+                .flatten()
+                .map(|text| format!("*{}*", super::markdown_text(&super::inline_text(text))))
+                .collect();
+            Some(
+                std::iter::once(image)
+                    .chain(said)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        }
+        _ => None,
+    }
 }
 
 /// The inside of a shortcode call that is the whole line: `{{< x >}}` or
@@ -214,6 +276,38 @@ mod tests {
     }
 
     #[test]
+    fn figures_and_videos_are_shown_in_markdown() {
+        let line = |call: &str| match marker(call, |_| false) {
+            Some(Marker::Line(shown)) => Some(shown),
+            _ => None,
+        };
+        assert_eq!(
+            line("{{< figure src=\"/images/tray.png\" caption=\"The *paper* tray\" >}}").as_deref(),
+            Some("![The paper tray](</images/tray.png>)\n*The paper tray*")
+        );
+        assert_eq!(
+            line(
+                "{{< figure src=\"a.png\" alt=\"Tray [1]\" title=\"Tray\" link=\"/printing/\" >}}"
+            )
+            .as_deref(),
+            Some("[![Tray \\[1\\]](<a.png>)](</printing/>)\n*Tray*")
+        );
+        assert_eq!(
+            line("{{< youtube w7Ft2ymGmfc >}}").as_deref(),
+            Some(
+                "[https\\:\\/\\/www\\.youtube\\.com\\/watch\\?v\\=w7Ft2ymGmfc](<https://www.youtube.com/watch?v=w7Ft2ymGmfc>)"
+            )
+        );
+        assert_eq!(
+            line("{{< vimeo id=\"146022717\" title=\"Setting up\" >}}").as_deref(),
+            Some("[Setting up](<https://vimeo.com/146022717>)")
+        );
+        // Nothing to show, or an id that is not one.
+        assert_eq!(line("{{< figure caption=\"x\" >}}"), None);
+        assert_eq!(line("{{< youtube \"a b\" >}}"), None);
+    }
+
+    #[test]
     fn callouts_open_only_when_closed_later() {
         let closed = |_| true;
         let Some(Marker::Colon(fence, Some(hint))) = marker("{{< hint danger >}}", closed) else {
@@ -233,7 +327,7 @@ mod tests {
         assert_eq!(alert.kind, AlertKind::Warning);
         assert_eq!(alert.title.as_deref(), Some("Beware"));
         for not in [
-            "{{< figure src=\"x.png\" >}}",
+            "{{< gist user 1234 >}}",
             "{{</* hint */>}}",
             "{{< hint >}} x",
         ] {

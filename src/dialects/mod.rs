@@ -270,6 +270,13 @@ pub(super) fn markdown_text(text: &str) -> String {
     out
 }
 
+/// A Markdown link to `url`, shown as `text` (as text, not Markdown) or as
+/// the URL itself.
+pub(super) fn link(url: &str, text: Option<&str>) -> String {
+    let shown = markdown_text(text.unwrap_or(url));
+    format!("[{shown}](<{}>)", url.replace(['<', '>'], ""))
+}
+
 /// Rewrites `body`; `mdx` says it is an MDX file (`.mdx`). A Markdown file
 /// with an `import … from '…'` line is read as MDX from that line on, as
 /// Docusaurus reads every `.md` file as MDX.

@@ -428,9 +428,12 @@ fn a_projects_static_folder_is_published_for_its_pages() {
 
     let hugo = Site::empty();
     hugo.write("hugo.toml", "title = 'Help'\nstaticDir = 'assets-static'\n");
+    // Hugo's own `figure` and `youtube` shortcodes show them too.
     hugo.write(
         "content/printer.md",
-        "# Printer\n\n![Tray](/images/tray.png)\n",
+        "# Printer\n\n![Tray](/images/tray.png)\n\n\
+         {{< figure src=\"/images/tray.png\" alt=\"Open tray\" caption=\"The tray, open\" >}}\n\n\
+         {{< youtube id=\"w7Ft2ymGmfc\" title=\"Loading paper\" >}}\n",
     );
     hugo.write("assets-static/images/tray.png", b"\x89PNG\r\n\x1a\n");
     let output = hugo.tier0(&["build"]).output().unwrap();
@@ -441,6 +444,13 @@ fn a_projects_static_folder_is_published_for_its_pages() {
         page.contains("\"../site-static/images/tray.png\""),
         "{page}"
     );
+    for shown in [
+        "<img src=\"../site-static/images/tray.png\" alt=\"Open tray\" />\n<em>The tray, open</em>",
+        "<a href=\"https://www.youtube.com/watch?v=w7Ft2ymGmfc\">Loading paper</a>",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    assert!(!err.contains("shortcode"), "{err}");
     assert!(hugo.public().join("site-static/images/tray.png").is_file());
 }
 
