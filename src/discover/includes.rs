@@ -180,7 +180,8 @@ fn may_include(body: &str) -> bool {
     let bytes = body.as_bytes();
     memchr::memmem::find(bytes, b"8<-").is_some()
         || (memchr::memmem::find(bytes, b"import ").is_some()
-            && memchr::memmem::find(bytes, b".md").is_some())
+            && (memchr::memmem::find(bytes, b".md").is_some()
+                || memchr::memmem::find(bytes, b"raw-loader!").is_some()))
         || memchr::memchr_iter(b'{', bytes).any(|i| {
             let rest = &bytes[i + 1..];
             matches!(rest.first(), Some(b'{' | b'!' | b'%'))

@@ -426,3 +426,25 @@ fn mdx_partials_are_put_in_where_their_component_stands() {
         "docs/printing/offline.mdx:11:3",
     );
 }
+
+/// Docusaurus shows a file as code by importing it as text and putting it
+/// in a `<CodeBlock>`: the page showed `{Source}` instead.
+#[test]
+fn a_file_imported_as_text_is_shown_in_its_code_block() {
+    let site = Site::empty();
+    site.write(
+        "docusaurus.config.js",
+        "module.exports = { title: 'Printers' };\n",
+    );
+    site.write(
+        "docs/scripts.mdx",
+        "import CodeBlock from '@theme/CodeBlock';\nimport Reset from '!!raw-loader!./reset.ps1';\n\n\
+         # Scripts\n\nRun this:\n\n<CodeBlock language=\"powershell\" title=\"reset.ps1\">{Reset}</CodeBlock>\n",
+    );
+    site.write("docs/reset.ps1", "Restart-Service -Name Spooler\n");
+    let err = build(&site, &[]);
+    assert!(!err.contains("JSX") && !err.contains("include"), "{err}");
+    let (_, body) = page(&site, "scripts");
+    assert_has(&body, &["<code class=\"language-powershell\">", "Spooler"]);
+    assert!(!body.contains("{Reset}"), "{body}");
+}
