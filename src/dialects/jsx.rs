@@ -102,8 +102,9 @@ fn block(name: &str, args: &str) -> Option<Block> {
     let attribute = |key| super::attribute(args, key);
     Some(match name {
         "Tabs" => Block::Tabs(items(args).unwrap_or_default()),
+        // Starlight's `<FileTree>` wraps a Markdown list of the files.
         "Steps" | "CardGrid" | "Cards" | "CardGroup" | "Columns" | "CodeGroup"
-        | "AccordionGroup" | "Frame" => Block::Plain,
+        | "AccordionGroup" | "Frame" | "FileTree" => Block::Plain,
         // Mintlify's `<Step title>` and `<Update label>` too.
         "Card" | "Step" | "Update" => match attribute("title").or_else(|| attribute("label")) {
             Some(title) => Block::Tab(super::inline_text(title)),

@@ -6,11 +6,18 @@
 //! content folder: a project built where it stands had its images
 //! missing, and its site-root links to them pointed nowhere, unwarned.
 //!
-//! tier0 mounts each such folder at [`STATIC_FILES`] in the content folder
-//! ([`Mounted::files`]): its files are published under that folder (every
-//! link to them is rewritten, and a site's own folders such as `search/`
-//! or `static/` cannot be overwritten by them), and a site-root link that
-//! names nothing else is looked for there (`link::resolve`).
+//! Astro also keeps the images a Starlight page shows in `src/assets/`,
+//! which the page names by a relative path out of its pages' folder
+//! (`../../assets/houston.webp`).
+//!
+//! tier0 mounts each such folder in the content folder ([`Mounted::files`]):
+//! the static files at [`STATIC_FILES`], Astro's assets at
+//! [`ASTRO_ASSETS_AT`]. Their files are published under that folder
+//! (every link to them is rewritten, and a site's own folders such as
+//! `search/` or `static/` cannot be overwritten by them); a site-root link
+//! that names nothing else is looked for in the static files, and a
+//! relative one that leaves the content folder in the folder it leads to
+//! (`link::resolve`).
 //!
 //! In: the site folder and its content folder. Out: the folders to mount
 //! ([`static_folders`]).
@@ -29,35 +36,44 @@ const HUGO_STATIC: &str = "static";
 /// Hugo's (and Zola's) content folder.
 const HUGO_CONTENT: &str = "content";
 
-/// Starlight's pages' folder, and Astro's folder of static files, at the
-/// top of the project.
+/// Starlight's pages' folder, and Astro's folders of static files and of
+/// the images pages show, at the top of the project.
 const STARLIGHT_CONTENT: &str = "src/content/docs";
 const ASTRO_PUBLIC: &str = "public";
+const ASTRO_ASSETS: &str = "src/assets";
 
-/// The folders of static files of the project whose pages the content
-/// folder `content_dir` (relative to the site folder `root`) holds, in the
-/// order its generator copies them, each mounted at [`STATIC_FILES`]:
-/// those of a Docusaurus project whose docs folder it is, of a Hugo or
-/// Zola project whose `content/` it is, or of a Starlight project whose
-/// `src/content/docs/` it is. Only folders that exist and neither hold
-/// the content folder nor stand in it; none when the content folder has a
-/// [`STATIC_FILES`] folder of its own.
+/// Where Astro's `src/assets/` stands in the content folder, and is
+/// published.
+pub(super) const ASTRO_ASSETS_AT: &str = "site-assets";
+
+/// The folders of files of the project whose pages the content folder
+/// `content_dir` (relative to the site folder `root`) holds, each mounted
+/// where it stands in the content folder: the static files of a
+/// Docusaurus project whose docs folder it is, of a Hugo or Zola project
+/// whose `content/` it is, or of a Starlight project whose
+/// `src/content/docs/` it is, in the order its generator copies them, at
+/// [`STATIC_FILES`]; and a Starlight project's `src/assets/` at
+/// [`ASTRO_ASSETS_AT`]. Only folders that exist and neither hold the
+/// content folder nor stand in it, where the content folder has no folder
+/// of that name of its own.
 pub fn static_folders(root: &Path, content_dir: &Path) -> Vec<Mounted> {
-    if root.join(content_dir).join(STATIC_FILES).exists() {
-        return Vec::new();
-    }
-    let folders = super::docusaurus::static_directories(root, content_dir)
+    let starlight = starlight(root, content_dir);
+    let statics = super::docusaurus::static_directories(root, content_dir)
         .or_else(|| hugo_static(root, content_dir))
-        .or_else(|| starlight_public(root, content_dir))
-        .unwrap_or_default();
-    folders
+        .or_else(|| starlight.then(|| vec![PathBuf::from(ASTRO_PUBLIC)]))
+        .unwrap_or_default()
         .into_iter()
-        .filter(|dir| {
+        .map(|dir| (STATIC_FILES, dir));
+    let assets = starlight.then(|| (ASTRO_ASSETS_AT, PathBuf::from(ASTRO_ASSETS)));
+    statics
+        .chain(assets)
+        .filter(|(at, dir)| {
             !content_dir.starts_with(dir)
                 && !dir.starts_with(content_dir)
                 && root.join(dir).is_dir()
+                && !root.join(content_dir).join(at).exists()
         })
-        .map(|dir| Mounted::files(STATIC_FILES, dir))
+        .map(|(at, dir)| Mounted::files(at, dir))
         .collect()
 }
 
@@ -82,12 +98,11 @@ fn hugo_static(root: &Path, content_dir: &Path) -> Option<Vec<PathBuf>> {
     Some(vec![dir])
 }
 
-/// Astro's `public/`, when `content_dir` is the pages' folder of a
-/// Starlight project at `root`.
-fn starlight_public(root: &Path, content_dir: &Path) -> Option<Vec<PathBuf>> {
-    let starlight = content_dir == Path::new(STARLIGHT_CONTENT)
-        && (super::vitepress::STARLIGHT_FILES.iter()).any(|name| root.join(name).is_file());
-    starlight.then(|| vec![PathBuf::from(ASTRO_PUBLIC)])
+/// Whether `content_dir` is the pages' folder of a Starlight project at
+/// `root`.
+fn starlight(root: &Path, content_dir: &Path) -> bool {
+    content_dir == Path::new(STARLIGHT_CONTENT)
+        && (super::vitepress::STARLIGHT_FILES.iter()).any(|name| root.join(name).is_file())
 }
 
 #[cfg(test)]
@@ -100,8 +115,8 @@ mod tests {
         let site = crate::discover::tests::site_of_texts(files);
         static_folders(site.path(), Path::new(content_dir))
             .into_iter()
-            .inspect(|m| assert!(!m.pages && m.at == STATIC_FILES))
-            .map(|m| m.dir)
+            .inspect(|m| assert!(!m.pages))
+            .map(|m| PathBuf::from(m.at).join(m.dir))
             .collect()
     }
 
@@ -110,7 +125,7 @@ mod tests {
         let config = ("docusaurus.config.js", "export default { title: 'x' };");
         assert_eq!(
             found(&[config, ("docs/", ""), ("static/", "")], "docs"),
-            [PathBuf::from("static")]
+            [PathBuf::from("site-static/static")]
         );
         let listed = (
             "docusaurus.config.js",
@@ -121,7 +136,10 @@ mod tests {
                 &[listed, ("docs/", ""), ("static/", ""), ("public/", "")],
                 "docs"
             ),
-            [PathBuf::from("public"), PathBuf::from("static")]
+            [
+                PathBuf::from("site-static/public"),
+                PathBuf::from("site-static/static")
+            ]
         );
         // In `website/`, Docusaurus 1's and many monorepos' layout.
         let website = ("website/docusaurus.config.ts", "export default {};");
@@ -130,7 +148,7 @@ mod tests {
                 &[website, ("website/docs/", ""), ("website/static/", "")],
                 "website/docs"
             ),
-            [PathBuf::from("website/static")]
+            [PathBuf::from("site-static/website/static")]
         );
         // A folder deeper in the project is not its docs.
         let deeper = [config, ("notes/guides/", ""), ("static/", "")];
@@ -142,20 +160,28 @@ mod tests {
         let hugo = ("hugo.toml", "title = 'x'\n");
         assert_eq!(
             found(&[hugo, ("content/", ""), ("static/", "")], "content"),
-            [PathBuf::from("static")]
+            [PathBuf::from("site-static/static")]
         );
         let moved = ("config.toml", "staticDir = 'files'\n");
         assert_eq!(
             found(&[moved, ("content/", ""), ("files/", "")], "content"),
-            [PathBuf::from("files")]
+            [PathBuf::from("site-static/files")]
         );
         let astro = ("astro.config.mjs", "export default {};");
         assert_eq!(
             found(
-                &[astro, ("src/content/docs/", ""), ("public/", "")],
+                &[
+                    astro,
+                    ("src/content/docs/", ""),
+                    ("public/", ""),
+                    ("src/assets/", "")
+                ],
                 "src/content/docs"
             ),
-            [PathBuf::from("public")]
+            [
+                PathBuf::from("site-static/public"),
+                PathBuf::from("site-assets/src/assets")
+            ]
         );
         // tier0's own site: `content/` and a `static/` are not Hugo's.
         assert!(found(&[("content/", ""), ("static/", "")], "content").is_empty());

@@ -172,7 +172,11 @@ impl SiteModel {
         }
         let decoded = decode(target);
         let Some(joined) = join_relative(split_dir(rel).0, &decoded) else {
-            return LinkTarget::Missing(format!("`{target}` points outside the content folder"));
+            return self
+                .outside_content(rel, lang, &decoded, anchor)
+                .unwrap_or_else(|| {
+                    LinkTarget::Missing(format!("`{target}` points outside the content folder"))
+                });
         };
         let written = decoded.trim_start_matches("./").trim_start_matches("../");
         match self.lookup(&joined, lang, anchor.clone(), false) {

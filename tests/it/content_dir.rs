@@ -467,6 +467,14 @@ fn a_starlight_projects_public_folder_is_a_source_never_the_output() {
         "---\ntitle: Wifi\n---\n\n![The access point](/img/ap.png)\n",
     );
     site.write("public/img/ap.png", b"\x89PNG\r\n\x1a\n");
+    // Astro's `src/assets/`, named by a path out of the pages' folder,
+    // and Starlight's `<FileTree>` around a list.
+    site.write(
+        "src/content/docs/guides/router.mdx",
+        "---\ntitle: Router\n---\n\n![Lights](../../../assets/lights.webp)\n\n\
+         <FileTree>\n- config/\n  - router.conf\n</FileTree>\n",
+    );
+    site.write("src/assets/lights.webp", "webp");
     for args in [&["build"][..], &["build", "--replace-output"]] {
         let output = site.tier0(args).output().unwrap();
         let err = stderr(&output);
@@ -480,4 +488,13 @@ fn a_starlight_projects_public_folder_is_a_source_never_the_output() {
     let page = std::fs::read_to_string(site.root().join("site/wifi/index.html")).unwrap();
     assert!(page.contains("\"../site-static/img/ap.png\""), "{page}");
     assert!(site.root().join("site/site-static/img/ap.png").is_file());
+    let router =
+        std::fs::read_to_string(site.root().join("site/guides/router/index.html")).unwrap();
+    assert!(
+        router.contains("<img src=\"../../site-assets/lights.webp\""),
+        "{router}"
+    );
+    assert!(router.contains("<li>router.conf</li>"), "{router}");
+    assert!(site.root().join("site/site-assets/lights.webp").is_file());
+    assert!(!err.contains("JSX") && !err.contains("outside"), "{err}");
 }

@@ -1,7 +1,9 @@
 //! Links from the site root (`/docs/install/`, `/img/logo.png`), from a
-//! Docusaurus project's folder (`@site/static/img/logo.png`), and full
-//! addresses of the site itself: where each leads, and whether it names
-//! an article this build leaves out.
+//! Docusaurus project's folder (`@site/static/img/logo.png`), relative
+//! ones that leave the content folder for a folder mounted in it
+//! (`../../assets/houston.webp`), and full addresses of the site itself:
+//! where each leads, and whether it names an article this build leaves
+//! out.
 
 use std::path::Path;
 
@@ -59,6 +61,28 @@ impl SiteModel {
         // whole (`/red/plan/`, `/kb/KB-2/`, an alias), names it as its
         // source path does.
         left_out.unwrap_or(LinkTarget::External)
+    }
+
+    /// Where `decoded`, a relative path written in the content file `rel`
+    /// in `lang` that leads out of the content folder, leads when it is
+    /// into a folder mounted in it (Astro's `src/assets/`, beside a
+    /// Starlight project's pages); `None` when it names nothing there.
+    pub(super) fn outside_content(
+        &self,
+        rel: &str,
+        lang: &str,
+        decoded: &str,
+        anchor: Option<String>,
+    ) -> Option<LinkTarget> {
+        let c = &self.config;
+        let page = c.source_path(rel);
+        let folder = page.parent()?.to_str()?.replace('\\', "/");
+        let path = join_relative(&folder, decoded)?;
+        let rel = crate::discover::content_relative(&c.content_dir, &c.mounted, Path::new(&path))?;
+        match self.lookup(&rel, lang, anchor, true) {
+            Found::Target(t) | Found::Missing(t) => Some(t),
+            Found::Nothing => None,
+        }
     }
 
     /// Where `@site/{in_project}` (its fragment `anchor` apart), a path
