@@ -10,8 +10,8 @@
 //!
 //! Hugo's own shortcodes that show a file where they stand, on a line of
 //! their own, become that line in Markdown: `{{< figure src alt caption
-//! title link >}}` its image (linked to `link`), then its title and
-//! caption; `{{< youtube id >}}` and `{{< vimeo id >}}` a link to the
+//! title link >}}` (and a theme's `img` or `image` of the same keys) its
+//! image (linked to `link`), then its title and caption; `{{< youtube id >}}` and `{{< vimeo id >}}` a link to the
 //! video (a help site has no player, and a link works in every edition).
 //!
 //! Other shortcodes are left to the inline pass, which drops them with a
@@ -118,7 +118,8 @@ fn media(name: &str, params: &[(Option<&str>, String)]) -> Option<String> {
     match name {
         "youtube" => video("https://www.youtube.com/watch?v="),
         "vimeo" => video("https://vimeo.com/"),
-        "figure" => {
+        // Themes' and sites' own `img` and `image` take `figure`'s keys.
+        "figure" | "img" | "image" => {
             let src = named("src")?.replace(['<', '>'], "");
             let (title, caption) = (named("title"), named("caption"));
             let alt = named("alt").or(caption).or(title).unwrap_or_default();
@@ -303,6 +304,10 @@ mod tests {
             Some("[Setting up](<https://vimeo.com/146022717>)")
         );
         // Nothing to show, or an id that is not one.
+        assert_eq!(
+            line("{{< img src=\"tray.png\" alt=\"Tray\" >}}").as_deref(),
+            Some("![Tray](<tray.png>)")
+        );
         assert_eq!(line("{{< figure caption=\"x\" >}}"), None);
         assert_eq!(line("{{< youtube \"a b\" >}}"), None);
     }

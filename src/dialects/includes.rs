@@ -5,7 +5,8 @@
 //! markdown-include's `{!file.md!}`, mkdocs-include-markdown's `{%
 //! include-markdown "file.md" %}`, GitBook's `{% include "file.md" %}`,
 //! MyST's ```` ```{include} file.md ```` and ```` ```{literalinclude}
-//! file.py ```` blocks, and MDX partials (`<Steps />` of
+//! file.py ```` blocks, Hugo sites' `{{% include "file.md" %}}` and
+//! Docsy's `{{< readfile file="file.md" >}}` shortcodes, and MDX partials (`<Steps />` of
 //! `import Steps from './_steps.mdx'`: [`mdx`]).
 //!
 //! In: a body. Out: its [`Directive`]s, the part of a file each asks for
@@ -45,6 +46,9 @@ pub enum Tool {
     /// An MDX partial (Docusaurus's): from the including file's folder,
     /// or from the project's folder for a path that starts with `@site/`.
     Mdx,
+    /// A Hugo shortcode's: from the including file's folder, then each
+    /// folder above it up to the content folder, a leading `/` aside.
+    Hugo,
 }
 
 /// The part of a file an include asks for.
@@ -101,7 +105,36 @@ pub(super) fn include_line(line: &str, tags: bool) -> Option<Target> {
     mdbook(line)
         .or_else(|| snippet(line))
         .or_else(|| markdown_include(line))
-        .or_else(|| tags.then(|| include_tag(line)).flatten())
+        .or_else(|| {
+            tags.then(|| include_tag(line).or_else(|| hugo(line)))
+                .flatten()
+        })
+}
+
+/// A Hugo shortcode that includes a file: `{{% include "path" %}}` (the
+/// shortcode Hugo's own documentation and many sites define, which puts in
+/// another page's text), Docsy's `{{< readfile file="path" >}}`, shown as
+/// code with its `code="true"` (in its `lang`); in either delimiters.
+fn hugo(line: &str) -> Option<Target> {
+    let call = (line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")))
+        .or_else(|| line.strip_prefix("{{<")?.strip_suffix(">}}"))?
+        .trim();
+    let (name, args) = call.split_once([' ', '\t'])?;
+    let args = args.trim_start();
+    let path = match name {
+        "include" => quoted_text(args)?,
+        "readfile" => super::attribute(args, "file").or_else(|| quoted_text(args))?,
+        _ => return None,
+    };
+    let mut found = target(Tool::Hugo, path, Select::All)?;
+    if name == "readfile" && super::attribute(args, "code") == Some("true") {
+        found.code = Some(
+            super::attribute(args, "lang")
+                .unwrap_or_default()
+                .to_owned(),
+        );
+    }
+    Some(found)
 }
 
 /// `{{#include path[:selector]}}`, `{{#rustdoc_include …}}`, `{{#playground path …}}`.

@@ -292,9 +292,9 @@ impl Reader<'_> {
             return Ok(includes::fenced(&part, language));
         }
         let inner = path.parent().unwrap_or(&self.root).to_path_buf();
-        // mkdocs-include-markdown and MDX read the file's links from its
+        // mkdocs-include-markdown, MDX and Hugo read the file's links from its
         // folder.
-        let part = if matches!(target.tool, Tool::Tag | Tool::Mdx) && inner != folder {
+        let part = if matches!(target.tool, Tool::Tag | Tool::Mdx | Tool::Hugo) && inner != folder {
             includes::rebase_links(&part, &|url| rebased(url, &inner, folder))
         } else {
             part
@@ -322,8 +322,8 @@ impl Reader<'_> {
         // MyST's `/` is Sphinx's source folder, and MDX's is Mintlify's
         // docs folder (`/snippets/intro.mdx`): the content folder; MDX's
         // `@site/` the Docusaurus project's, which holds its docs folder.
-        let from_source =
-            matches!(target.tool, Tool::Myst | Tool::Mdx) && target.path.starts_with('/');
+        let from_source = matches!(target.tool, Tool::Myst | Tool::Mdx | Tool::Hugo)
+            && target.path.starts_with('/');
         let site_path = (target.tool == Tool::Mdx)
             .then(|| target.path.strip_prefix("@site/"))
             .flatten();
@@ -341,7 +341,14 @@ impl Reader<'_> {
         {
             return Err("an absolute path or a URL names no file of the site folder".into());
         }
+        // Hugo's `site.GetPage` reads a path from the language's content
+        // folder, which may be one part of tier0's (`content/en/`): the
+        // page's folder, then the nearest folder above it, that holds it.
+        let above: Vec<&Path> = (folder.ancestors())
+            .take_while(|dir| dir.starts_with(&self.content))
+            .collect();
         let bases: &[&Path] = match target.tool {
+            Tool::Hugo => &above,
             Tool::Myst | Tool::Mdx if from_source => &[&self.content],
             Tool::Mdx if site_path.is_some() => &[&project],
             Tool::Snippets => &[&self.root, folder],

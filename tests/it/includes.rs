@@ -448,3 +448,36 @@ fn a_file_imported_as_text_is_shown_in_its_code_block() {
     assert_has(&body, &["<code class=\"language-powershell\">", "Spooler"]);
     assert!(!body.contains("{Reset}"), "{body}");
 }
+
+/// Hugo sites include a shared text with a shortcode of their own
+/// (`{{% include "/_common/x.md" %}}`, Hugo's documentation's) or Docsy's
+/// `{{< readfile >}}`: the text was left out with the shortcode.
+#[test]
+fn hugo_include_shortcodes_put_the_file_in() {
+    let site = Site::empty();
+    site.write("hugo.toml", "title = 'Printers'\n");
+    site.write(
+        "content/printing/offline.md",
+        "---\ntitle: Printer offline\n---\n\n{{% include \"/_common/power.md\" %}}\n\n\
+         {{< readfile file=\"spooler.ps1\" code=\"true\" lang=\"powershell\" >}}\n",
+    );
+    site.write(
+        "content/_common/power.md",
+        "---\ntitle: Power\n---\n\nCheck the **power light**.\n",
+    );
+    site.write("content/printing/spooler.ps1", "Restart-Service Spooler\n");
+    let err = build(&site, &[]);
+    assert!(
+        !err.contains("shortcode") && !err.contains("include"),
+        "{err}"
+    );
+    let (_, body) = page(&site, "printing/offline");
+    assert_has(
+        &body,
+        &[
+            "<p>Check the <strong>power light</strong>.</p>",
+            "<code class=\"language-powershell\">",
+        ],
+    );
+    assert!(!body.contains("Power"), "{body}");
+}

@@ -41,11 +41,25 @@ fn each_tools_include_line_names_its_file_and_part() {
         one("{% include \"../.gitbook/includes/x.md\" %}").path,
         "../.gitbook/includes/x.md"
     );
+    let hugo = one("{{% include \"/_common/gomodules-info.md\" %}}");
+    assert_eq!(
+        (hugo.tool, hugo.path.as_str()),
+        (Tool::Hugo, "/_common/gomodules-info.md")
+    );
+    assert_eq!(hugo.code, None);
+    let docsy = one("{{< readfile file=\"includes/config.toml\" code=\"true\" lang=\"toml\" >}}");
+    assert_eq!(
+        (docsy.path.as_str(), docsy.code.as_deref()),
+        ("includes/config.toml", Some("toml"))
+    );
+    assert_eq!(one("{{< readfile \"x.md\" >}}").code, None);
     // Not includes: an escaped or unquoted snippet, Jekyll's template tag,
     // a tag in code, an empty path, a call of something else.
     for line in [
         ";--8<-- \"a.md\"",
         "--8<-- a.md",
+        "{{< include >}}",
+        "{{% glossary-term \"x\" %}}",
         "{% include x.html %}",
         "{{#title Book}}",
         "{{#include }}",
@@ -54,6 +68,7 @@ fn each_tools_include_line_names_its_file_and_part() {
         assert_eq!(include_line(line, true), None, "{line}");
     }
     assert_eq!(include_line("{% include \"a.md\" %}", false), None);
+    assert_eq!(include_line("{{% include \"a.md\" %}}", false), None);
 }
 
 #[test]
