@@ -26,6 +26,15 @@ const typoWeight = (distance) => (distance <= 1 ? 0.5 : 0.375);
 const SYNONYM_WEIGHT = 0.875;
 // Both words of a joined pair get its term: half each, so it counts once.
 const JOINED_WEIGHT = 0.5;
+// Another form of a word the vocabulary lacks (`configuring` → `configure`): the same stem with another of the
+// inflectional endings of the language the index stems, the empty one first.
+const FORM_WEIGHT = 0.75;
+// `macos` is not a form of `mac` (Spanish `-os`), but split into `mac` and `os`.
+const MIN_FORM_STEM = 4;
+const ENDINGS = {
+  english: ["", "s", "es", "ed", "ing", "e", "y", "ies", "ied"],
+  spanish: ["", "s", "es", "a", "as", "o", "os", "e", "ar", "er", "ir", "ando", "iendo", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"],
+};
 // A piece of a word split into the words articles write apart has at least this many characters.
 const MIN_SPLIT_PIECE = 2;
 // The first results among which a title equal to the query, then the
@@ -594,6 +603,26 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     return { found: out, nearStop };
   }
 
+  /** Up to MAX_CORRECTIONS terms of the other forms of the unknown `word` (its stem with another ending), by df then surface; asked only of a word without corrections. */
+  async function formsOf(word) {
+    if (word.length < MIN_TYPO_LEN || !/^\p{Alphabetic}+$/u.test(word)) return [];
+    const endings = ENDINGS[(await manifest()).analyzer?.stemmer] || [];
+    const found = [];
+    for (const own of endings.filter((e) => word.endsWith(e) && word.length - e.length >= MIN_FORM_STEM)) {
+      const stem = word.slice(0, word.length - own.length);
+      for (const other of endings.filter((e) => e !== own)) {
+        const { entry } = await lookup(stem + other);
+        if (entry && entry[1] !== null && !found.some((f) => f.surface === entry[0])) found.push({ surface: entry[0], term: termOf(entry), df: entry[2] });
+      }
+    }
+    found.sort((a, b) => b.df - a.df || (a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : 0));
+    const out = [];
+    for (const f of found) {
+      if (out.length < MAX_CORRECTIONS && !out.some((c) => c.term === f.term)) out.push({ term: f.term, surface: f.surface, kind: "form", weight: FORM_WEIGHT });
+    }
+    return out;
+  }
+
   /**
    * Query words with the terms that answer them (QUERY.md, "Planning"), and the phrase the ranking's title
    * and words-in-a-row rules compare: the query's surfaces, a word planned as its parts replaced by them.
@@ -639,10 +668,10 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
       // (`srv-mad03`, `srvmad03` → `srv`, `mad`, `03`).
       const parts = !answers.known && answers.candidates.length === 0 ? await partsOf(surface, typed, typos) : null;
       // A misspelled word (or piece) is its best correction to the title
-      // and words-in-a-row rules.
+      // and words-in-a-row rules, another form its best form.
       for (const [word, a] of parts || [[surface, answers]]) {
         const c = a.candidates;
-        phrase.push(c.length && c.every((x) => x.kind === "typo") ? c[0].surface : word);
+        phrase.push(c.length && c.every((x) => x.kind === "typo" || x.kind === "form") ? c[0].surface : word);
         add(word, a);
       }
     }
@@ -774,8 +803,10 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
       if (e && e[1] !== null) add({ term: termOf(e), surface: variant, kind: "variant", weight: 1 });
     }
     let nearStopWord = false;
-    if (!entry && typos) {
-      const { found, nearStop } = await misspelled(surface, shard, typed);
+    if (!entry) {
+      const { found, nearStop } = typos ? await misspelled(surface, shard, typed) : { found: [], nearStop: false };
+      // A word nothing is one or two edits from may be another form of a known word.
+      if (!found.length) (await formsOf(surface)).forEach(add);
       candidates.push(...found.map((c) => ({ ...c })));
       nearStopWord = nearStop;
     }

@@ -419,3 +419,28 @@ fn errors_are_typed() {
     .expect("an old format is refused");
     assert!(err.to_string().contains("build the site again"), "{err}");
 }
+
+#[test]
+fn another_form_of_a_word_finds_its_articles_and_is_no_correction() {
+    let files = exported();
+    let engine = common::engine(&files, "es");
+    // No article writes `configurando`: its stem with another ending,
+    // `configurar`, answers it, as the index's stemmer would have.
+    let form = engine.search("configurando ", 10).unwrap();
+    assert!(form.corrections.is_empty(), "{:?}", form.corrections);
+    let kinds: Vec<Kind> = engine.plan("configurando ").unwrap()[0]
+        .candidates
+        .iter()
+        .map(|c| c.kind)
+        .collect();
+    assert_eq!(kinds, [Kind::Form]);
+    assert_eq!(
+        search(&files, "es", "configurando ", 10),
+        search(&files, "es", "configurar ", 10)
+    );
+    assert!(!search(&files, "en", "installing ", 10).is_empty());
+    assert_eq!(
+        search(&files, "en", "installing ", 10),
+        search(&files, "en", "install ", 10)
+    );
+}

@@ -221,7 +221,7 @@ test("generated corpus: every two-letter start of its titles' words, as typed", 
   }
 });
 
-test("example knowledge base: a typo in the word being typed, a web address pasted whole, a misspelled stop word, a version's v", async () => {
+test("example knowledge base: a typo in the word being typed, a web address pasted whole, a misspelled stop word, a version's v, another form", async () => {
   // Nothing starts with a misspelled beginning (`impresr`): the words that begin one letter from it answer it.
   // Of a web address, the scheme and host are optional: no article says `https` or the help site's name.
   const first = {
@@ -241,6 +241,12 @@ test("example knowledge base: a typo in the word being typed, a web address past
   const where = `es ${JSON.stringify("restablecer contraseña pora correo")}`;
   assert.equal((await compare(example, "es", "restablecer contraseña pora correo", where)).results[0]?.id, "KB-1001", where);
   assert.ok((await compare(example, "es", "restablecer contrasena ortra vez", "es ortra")).all_words, "es ortra: a word unmatched");
+  // No article writes `expiring`, and no word is two letters from it: its stem with another ending
+  // (`expired`, `expiry`) answers it, no correction.
+  const form = await compare(example, "en", "expiring password ", "en expiring");
+  assert.ok(form.all_words, "en expiring: a word unmatched");
+  assert.equal(form.results[0]?.id, "KB-1001", "en expiring");
+  assert.deepEqual(form.corrections, [], "en expiring");
   // The articles write `Windows 11`, a reader `windows v11`.
   for (const query of ["windows v11 ", "microsoft v365 actualizacion"]) {
     assert.ok((await compare(example, "es", query, `es ${JSON.stringify(query)}`)).all_words, `es ${JSON.stringify(query)}: a word unmatched`);

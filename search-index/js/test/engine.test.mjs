@@ -236,6 +236,20 @@ test("prefix search on the word being typed", async () => {
   assert.deepEqual(await es.search("contras "), []);
 });
 
+test("another form of a word no article writes is its stem with another ending, not a correction", async () => {
+  // No article writes `configurando`: `configurar` answers it, as the index's stemmer would have.
+  const form = await es.answer("configurando ");
+  assert.deepEqual(form.words[0].candidates.map((c) => [c.surface, c.kind]), [["configurar", "form"]]);
+  assert.deepEqual(form.corrections, []);
+  assert.equal(form.suggestion, null);
+  assert.deepEqual(ids(form.results), ids(await es.search("configurar ")));
+  // Beside a misspelled word, only that one is corrected.
+  assert.equal(await es.suggest("configurando impresroa"), "configurando impresora");
+  const installing = ids(await en.search("installing "));
+  assert.ok(installing.length > 0);
+  assert.deepEqual(installing, ids(await en.search("install ")));
+});
+
 test("typo tolerance, across vocabulary shards, and suggest()", async () => {
   assert.ok(ids(await es.search("contrasñea ")).includes("KB-1001"));
   assert.ok(ids(await es.search("impresroa ")).includes("KB-1050"));

@@ -572,4 +572,8 @@ impl plan::Vocabulary for LoadedVocabulary<'_> {
             .get(key)
             .map_or(&[], Vec::as_slice)
     }
+
+    fn stemmer(&self) -> Option<&str> {
+        self.engine.manifest.analyzer.stemmer.as_deref()
+    }
 }

@@ -30,6 +30,28 @@ pub const SYNONYM_WEIGHT: f32 = 0.875;
 /// How much a joined term's scores count: both words of the pair get it,
 /// half each, so it counts once.
 pub const JOINED_WEIGHT: f32 = 0.5;
+/// How much another form of the word counts (`configuring` →
+/// `configure`): more than a correction, less than the word itself.
+pub const FORM_WEIGHT: f32 = 0.75;
+/// The shortest stem (UTF-16 units) that takes other endings: `macos` is
+/// not a form of `mac` (Spanish `-os`), but split into `mac` and `os`.
+pub const MIN_FORM_STEM: usize = 4;
+
+/// The inflectional endings of a language the index stems (its
+/// `analyzer.stemmer`), the empty one first; none for a language the index
+/// does not stem. A word the vocabulary lacks may be another form of a word
+/// it has: the same stem with another of these endings (QUERY.md, step 2,
+/// *form*).
+pub fn endings(stemmer: Option<&str>) -> &'static [&'static str] {
+    match stemmer {
+        Some("english") => &["", "s", "es", "ed", "ing", "e", "y", "ies", "ied"],
+        Some("spanish") => &[
+            "", "s", "es", "a", "as", "o", "os", "e", "ar", "er", "ir", "ando", "iendo", "ado",
+            "ada", "ados", "adas", "ido", "ida", "idos", "idas",
+        ],
+        _ => &[],
+    }
+}
 
 /// Why a term answers a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -50,6 +72,9 @@ pub enum Kind {
     /// (`aadsts-50126` → `aadsts50126`), a hexadecimal number with or
     /// without `0x` (`80070005` → `0x80070005`).
     Variant,
+    /// Another inflection of a word the vocabulary lacks (`configuring` →
+    /// `configure`, `impresoras` → `impresora`).
+    Form,
 }
 
 /// One term that answers a word, and how much its scores count.
@@ -142,6 +167,9 @@ pub trait Vocabulary {
     fn reversed_shard_of(&self, reversed: &str) -> &[VocabEntry];
     /// The synonyms of a surface, or of `=` and a term: `(surface, term)`.
     fn synonyms(&self, key: &str) -> &[(String, String)];
+    /// The Snowball stemmer the index was built with (its manifest's
+    /// `analyzer.stemmer`), which says what [`endings`] the words take.
+    fn stemmer(&self) -> Option<&str>;
 }
 
 /// Index of the shard whose key range holds `key` (`keys[0]` is "").
@@ -263,9 +291,11 @@ fn plan_words(vocab: &dyn Vocabulary, surfaces: &[String], typing: bool, stops: 
         };
         for (surface, answers) in parts.unwrap_or_else(|| vec![(surface, answers)]) {
             // A misspelled word (or piece) is its best correction to the
-            // title and words-in-a-row rules.
+            // title and words-in-a-row rules, another form its best form.
             let c = &answers.candidates;
-            let corrected = c.first().filter(|_| c.iter().all(|c| c.kind == Kind::Typo));
+            let corrected = c
+                .first()
+                .filter(|_| c.iter().all(|c| matches!(c.kind, Kind::Typo | Kind::Form)));
             phrase.push(corrected.map_or(surface, |c| &c.surface).to_string());
             add(surface, answers);
         }
@@ -429,8 +459,17 @@ fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool, stops: bool) -
     let mut near_stop_word = false;
     if entry.is_none() {
         let (corrected, near_stop) = corrections(vocab, surface, shard, typed);
-        candidates.extend(corrected);
         near_stop_word = near_stop;
+        // A word nothing is one or two edits from may be another form of
+        // a known word.
+        if corrected.is_empty() {
+            for c in forms(vocab, surface) {
+                if !candidates.iter().any(|x| x.term == c.term) {
+                    candidates.push(c);
+                }
+            }
+        }
+        candidates.extend(corrected);
     }
     Answers {
         known: entry.is_some(),
@@ -518,6 +557,54 @@ fn completions(started: &[&VocabEntry], prefix: &str) -> Vec<Candidate> {
             weight: prefix_weight(typed, utf16_len(surface)),
         })
         .collect()
+}
+
+/// Up to [`MAX_CORRECTIONS`] terms of the other forms of the unknown `word`
+/// (`overviewing` → `overview`, `paging` → `page`): the vocabulary words,
+/// stop words aside, that are its stem with another of the language's
+/// [`endings`], the stem being `word` without one of them and at least
+/// [`MIN_FORM_STEM`] long; by document frequency, then surface. Only words
+/// of letters, of [`MIN_TYPO_LEN`] or more, as for corrections; asked only
+/// of a word that has no correction (`crating` is `creating` misspelled,
+/// not a form of `crate`).
+pub fn forms(vocab: &dyn Vocabulary, word: &str) -> Vec<Candidate> {
+    if utf16_len(word) < MIN_TYPO_LEN || !word.chars().all(char::is_alphabetic) {
+        return Vec::new();
+    }
+    let endings = endings(vocab.stemmer());
+    // (df, surface, term)
+    let mut found: Vec<(u32, &str, &str)> = Vec::new();
+    for own in endings {
+        let Some(stem) = word.strip_suffix(own) else {
+            continue;
+        };
+        if utf16_len(stem) < MIN_FORM_STEM {
+            continue;
+        }
+        for other in endings.iter().filter(|e| *e != own) {
+            let Some(e) = lookup(vocab, &format!("{stem}{other}")) else {
+                continue;
+            };
+            if let Some(term) = term_of(e)
+                && !found.iter().any(|f| f.1 == e.0)
+            {
+                found.push((e.2, &e.0, term));
+            }
+        }
+    }
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(js_cmp(a.1, b.1)));
+    let mut out: Vec<Candidate> = Vec::new();
+    for (_, surface, term) in found {
+        if out.len() < MAX_CORRECTIONS && !out.iter().any(|c| c.term == term) {
+            out.push(Candidate {
+                term: term.to_string(),
+                surface: surface.to_string(),
+                kind: Kind::Form,
+                weight: FORM_WEIGHT,
+            });
+        }
+    }
+    out
 }
 
 /// Up to [`MAX_CORRECTIONS`] terms of the known words closest to the unknown

@@ -89,6 +89,9 @@ impl Vocabulary for Words {
     fn synonyms(&self, _: &str) -> &[(String, String)] {
         &[]
     }
+    fn stemmer(&self) -> Option<&str> {
+        Some("spanish")
+    }
 }
 
 fn words() -> Words {
@@ -306,4 +309,38 @@ fn a_web_address_s_scheme_and_host_are_optional() {
             word("example", false)
         ]
     );
+}
+
+#[test]
+fn a_form_no_article_has_is_another_form_of_its_stem() {
+    let word = |w: &str, t: &str, df| VocabEntry(w.into(), TermRef::Term(t.into()), df);
+    let vocab = Words(vec![
+        word("configurar", "configur", 3),
+        word("impresora", "impresor", 3),
+        word("pagina", "pagin", 4),
+        word("restablecer", "restablec", 2),
+    ]);
+    let first = |q: &str| -> (String, Kind, f32) {
+        let plan = plan(&vocab, q, &[]);
+        let c = &plan.words[0].candidates;
+        assert_eq!(c.len(), 1, "{q}: {c:?}");
+        (c[0].surface.clone(), c[0].kind, c[0].weight)
+    };
+    let form = |s: &str| (s.to_string(), Kind::Form, FORM_WEIGHT);
+    // Nothing one or two edits away: the stem with another ending.
+    assert_eq!(first("configurando "), form("configurar"));
+    assert_eq!(first("restableciendo "), form("restablecer"));
+    // The phrase rules read the form, as they read a correction.
+    assert_eq!(plan(&vocab, "configurando ", &[]).phrase, ["configurar"]);
+    // A correction comes first: the word may be misspelled.
+    assert_eq!(first("paginas ").1, Kind::Typo);
+    assert_eq!(first("impresorz ").1, Kind::Typo);
+}
+
+#[test]
+fn a_language_the_index_does_not_stem_has_no_forms() {
+    assert!(endings(None).is_empty());
+    assert!(endings(Some("german")).is_empty());
+    assert_eq!(endings(Some("english"))[0], "");
+    assert_eq!(endings(Some("spanish"))[0], "");
 }
