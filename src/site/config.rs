@@ -66,7 +66,8 @@ const GENERATORS_DEFAULT_LANGUAGE: &str = "en";
 /// translations), so its pages are marked with them and its search does
 /// not read them as Spanish; the pages of another generator's project (its
 /// content folder taken from that generator's configuration) that names
-/// none are in that generator's default, English. Those are then the
+/// none are in that generator's default, English, and so are those of a
+/// Hugo or Zola project, whose `content/` is tier0's own folder. Those are then the
 /// site's languages, its own first, each under its own name: tier0's
 /// defaults are not the project's (an English MkDocs project showed an
 /// empty Spanish home). A code that names a folder tier0 writes (`kb`) is
@@ -80,12 +81,14 @@ fn adopt_generator_project(root: &Path, mut config: Config) -> Config {
         .language
         .map(|(code, named_by)| (code, format!("as {named_by} names it")));
     let default = match &config.content_dir_from {
-        ContentDirFrom::Generator(folder) => Some((
-            GENERATORS_DEFAULT_LANGUAGE.to_owned(),
-            format!("the default of the generator whose pages it publishes ({folder})"),
+        ContentDirFrom::Generator(folder) => Some(format!(
+            "the default of the generator whose pages it publishes ({folder})"
         )),
-        ContentDirFrom::Default | ContentDirFrom::Config => None,
-    };
+        ContentDirFrom::Default | ContentDirFrom::Config => project
+            .unnamed_english
+            .map(|file| format!("the default of the generator configured by {file}")),
+    }
+    .map(|why| (GENERATORS_DEFAULT_LANGUAGE.to_owned(), why));
     let translated = project
         .translated
         .first()
