@@ -33,3 +33,33 @@ fn a_zola_project_naming_no_language_is_english() {
         &["<html lang=\"en\"", "<title>Routing · Acme Framework"],
     );
 }
+
+/// Zola and Hugo read shortcodes in code blocks too, so their docs write
+/// an example escaped: Loco's `{{/* get_env(name="PORT") */}}` is shown
+/// by Zola as `{{ get_env(name="PORT") }}`. tier0 showed the comment
+/// marks in code blocks (Hugo's `{{</* x */>}}` too) and dropped Zola's
+/// escapes from prose with a warning; a Go template comment stays.
+#[test]
+fn an_escaped_shortcode_is_shown_as_its_generator_shows_it() {
+    let site = Site::english();
+    site.write(
+        "content/config.md",
+        "+++\ntitle = \"Config\"\n+++\n\nWrite {{/* env(name=\"PORT\") */}} or \
+         {%/* note() */%}text{%/* end */%} in a page.\n\n```yaml\nport: {{/* env(name=\"PORT\") */}}\n\
+         figure: \"{{</* figure src=x.png */>}}\"\n```\n\n```go-html-template\n\
+         {{/* the page's title */}}\n```\n",
+    );
+    let err = build(&site);
+    assert!(!err.contains("template tag"), "{err}");
+    let (_, body) = crate::conventions::page(&site, "config");
+    assert_has(
+        &body,
+        &[
+            "Write {{ env(name=\"PORT\") }} or {% note() %}text{% end %} in a page.",
+            "port: {{ env(name=\"PORT\") }}",
+            "figure: \"{{&lt; figure src=x.png &gt;}}\"",
+            "{{/* the page's title */}}",
+        ],
+    );
+    assert_eq!(body.matches("*/").count(), 1, "{body}");
+}
