@@ -63,3 +63,38 @@ fn an_escaped_shortcode_is_shown_as_its_generator_shows_it() {
     );
     assert_eq!(body.matches("*/").count(), 1, "{body}");
 }
+
+/// structlog's MyST pages link prose to API objects,
+/// `[timestamping](structlog.processors.TimeStamper)`, which Sphinx
+/// resolves against the API pages autodoc writes from reStructuredText:
+/// tier0, which publishes neither, kept the target as a relative URL
+/// that leads nowhere. The text is shown alone, with a warning that says
+/// why; a missing file's name is still a broken link.
+#[test]
+fn a_link_to_a_python_object_shows_its_text_only() {
+    let site = Site::english();
+    site.write("content/conf.py", "project = 'Acme'\n");
+    site.write(
+        "content/why.md",
+        "# Why Acme\n\nAdd [timestamps](acme.processors.TimeStamper) to each entry, \
+         as the [guide](guide.md) says.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_has(
+        &err,
+        &[
+            "warning: link to `acme.processors.TimeStamper`, which names no page or label of the site",
+            "broken link: there is no published article at `content/guide.md`",
+        ],
+    );
+    let (_, body) = crate::conventions::page(&site, "why");
+    assert_has(
+        &body,
+        &[
+            "Add timestamps to each entry",
+            "<a href=\"guide.md\">guide</a>",
+        ],
+    );
+    assert!(!body.contains("acme.processors"), "{body}");
+}
