@@ -22,33 +22,27 @@ pub(super) struct Escape {
 
 /// The escaped forms, Hugo's first.
 pub(super) const ESCAPES: [Escape; 4] = [
-    Escape {
-        open: "{{</*",
-        close: "*/>}}",
-        shown: ("{{<", ">}}"),
-        call_only: false,
-    },
-    Escape {
-        open: "{{%/*",
-        close: "*/%}}",
-        shown: ("{{%", "%}}"),
-        call_only: false,
-    },
-    Escape {
-        open: "{%/*",
-        close: "*/%}",
-        shown: ("{%", "%}"),
-        call_only: false,
-    },
-    Escape {
-        open: "{{/*",
-        close: "*/}}",
-        shown: ("{{", "}}"),
-        call_only: true,
-    },
+    Escape::new("{{</*", "*/>}}", ("{{<", ">}}"), false),
+    Escape::new("{{%/*", "*/%}}", ("{{%", "%}}"), false),
+    Escape::new("{%/*", "*/%}", ("{%", "%}"), false),
+    Escape::new("{{/*", "*/}}", ("{{", "}}"), true),
 ];
 
 impl Escape {
+    const fn new(
+        open: &'static str,
+        close: &'static str,
+        shown: (&'static str, &'static str),
+        call_only: bool,
+    ) -> Self {
+        Self {
+            open,
+            close,
+            shown,
+            call_only,
+        }
+    }
+
     /// What the reader sees of the escape holding `inner`, if it is one.
     pub(super) fn shown(&self, inner: &str) -> Option<String> {
         if self.call_only && !is_call(inner) {
