@@ -83,11 +83,16 @@ fn hugo_static(root: &Path, content_dir: &Path) -> Option<Vec<PathBuf>> {
 }
 
 /// Astro's `public/`, when `content_dir` is the pages' folder of a
-/// Starlight project at `root`.
+/// Starlight project at `root`, and that folder is not a site tier0
+/// built there: `public/` is tier0's default output, and a Starlight
+/// project without static files of its own, built once where it stands,
+/// had its previous site published again inside the next (drafts of a
+/// `--drafts` preview included), or refused as a source.
 fn starlight_public(root: &Path, content_dir: &Path) -> Option<Vec<PathBuf>> {
     let starlight = content_dir == Path::new(STARLIGHT_CONTENT)
         && (super::vitepress::STARLIGHT_FILES.iter()).any(|name| root.join(name).is_file());
-    starlight.then(|| vec![PathBuf::from(ASTRO_PUBLIC)])
+    let public = root.join(ASTRO_PUBLIC);
+    (starlight && !crate::write::is_output(&public)).then(|| vec![PathBuf::from(ASTRO_PUBLIC)])
 }
 
 #[cfg(test)]

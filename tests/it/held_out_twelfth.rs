@@ -98,3 +98,51 @@ fn a_link_to_a_python_object_shows_its_text_only() {
     );
     assert!(!body.contains("acme.processors"), "{body}");
 }
+
+/// A Starlight project with no static files of its own (no `public/`),
+/// built where it stands: the first build wrote tier0's site to
+/// `public/`, which the next build took for Astro's folder of static
+/// files. Built again in place, it was refused as a source; built with
+/// `--out` elsewhere, the previous site, a draft of a `--drafts` preview
+/// included, was published again under `site-static/`.
+#[test]
+fn a_starlight_projects_previous_site_is_not_its_static_files() {
+    let site = Site::empty();
+    site.write(
+        "astro.config.mjs",
+        "export default defineConfig({ integrations: [starlight({ title: 'Acme' })] })\n",
+    );
+    site.write(
+        "src/content/docs/install.md",
+        "---\ntitle: Install\n---\n\nRun the installer.\n",
+    );
+    site.write(
+        "src/content/docs/plans.md",
+        "---\ntitle: Secret plans\ndraft: true\n---\n\nNot yet announced.\n",
+    );
+    let preview = site.tier0(&["build", "--drafts"]).output().unwrap();
+    assert_eq!(preview.status.code(), Some(0), "{preview:?}");
+    assert!(site.read_public("plans/index.html").contains("Not yet announced."));
+    build(&site);
+    let out = site.root().join("dist");
+    let output = site
+        .tier0(&["build", "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(out.join("install/index.html").is_file());
+    assert!(!out.join("site-static").exists());
+    let mut stack = vec![out];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                let text = String::from_utf8_lossy(&bytes);
+                assert!(!text.contains("Not yet announced"), "{}", path.display());
+            }
+        }
+    }
+}
