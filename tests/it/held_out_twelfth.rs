@@ -122,7 +122,10 @@ fn a_starlight_projects_previous_site_is_not_its_static_files() {
     );
     let preview = site.tier0(&["build", "--drafts"]).output().unwrap();
     assert_eq!(preview.status.code(), Some(0), "{preview:?}");
-    assert!(site.read_public("plans/index.html").contains("Not yet announced."));
+    assert!(
+        site.read_public("plans/index.html")
+            .contains("Not yet announced.")
+    );
     build(&site);
     let out = site.root().join("dist");
     let output = site
