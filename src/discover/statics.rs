@@ -41,11 +41,7 @@ const ASTRO_PUBLIC: &str = "public";
 /// Zola project whose `content/` it is, or of a Starlight project whose
 /// `src/content/docs/` it is. Only folders that exist and neither hold
 /// the content folder nor stand in it; none when the content folder has a
-/// [`STATIC_FILES`] folder of its own. Nor a folder a tier0 build wrote:
-/// Astro's `public/` is tier0's default output, and a Starlight project
-/// without static files of its own, built once where it stands, had its
-/// previous site published again inside the next (drafts of a `--drafts`
-/// preview included), or refused as a source.
+/// [`STATIC_FILES`] folder of its own.
 pub fn static_folders(root: &Path, content_dir: &Path) -> Vec<Mounted> {
     if root.join(content_dir).join(STATIC_FILES).exists() {
         return Vec::new();
@@ -60,7 +56,6 @@ pub fn static_folders(root: &Path, content_dir: &Path) -> Vec<Mounted> {
             !content_dir.starts_with(dir)
                 && !dir.starts_with(content_dir)
                 && root.join(dir).is_dir()
-                && !crate::write::is_output(&root.join(dir))
         })
         .map(|dir| Mounted::files(STATIC_FILES, dir))
         .collect()

@@ -44,12 +44,21 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
 /// holds keeps outside it: its translations (Docusaurus's `i18n/`) as
 /// those languages' folders, warning about those of languages the site
 /// does not list; and its static files (Docusaurus's `static/`, Hugo's)
-/// as the folder [`discover::STATIC_FILES`].
+/// as the folder [`discover::STATIC_FILES`], but for a folder a tier0
+/// build wrote: Astro's `public/` is tier0's default output, and a
+/// Starlight project without static files of its own, built once where
+/// it stands, had its previous site published again inside the next
+/// (drafts of a `--drafts` preview included), or refused as a source.
 fn mount_folders(root: &Path, config: &mut Config, warnings: &mut Vec<Diagnostic>) {
     let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
     let (mounted, unlisted) = discover::docusaurus_translations(root, &config.content_dir, &codes);
     config.mounted = mounted;
-    (config.mounted).extend(discover::static_folders(root, &config.content_dir));
+    let statics = discover::static_folders(root, &config.content_dir);
+    (config.mounted).extend(
+        statics
+            .into_iter()
+            .filter(|m| !crate::write::is_output(&root.join(&m.dir))),
+    );
     warnings.extend(unlisted);
 }
 
