@@ -17,6 +17,7 @@ mod taken;
 
 use std::ops::Range;
 
+use super::escapes::ESCAPES;
 use tags::is_contents_tag;
 pub(super) use tags::jsx_tag;
 pub(super) use taken::taken;
@@ -266,19 +267,13 @@ pub(super) fn brace_construct(
             replacement,
         })
     };
-    // Hugo's way to show a shortcode as written: `{{</* x */>}}` is `{{< x >}}`.
-    for (open, close, shown) in [
-        ("{{</*", "*/>}}", ('<', '>')),
-        ("{{%/*", "*/%}}", ('%', '%')),
-    ] {
-        if rest.starts_with(open) {
-            let c = construct(Kind::Mapped, close, String::new())?;
-            let inner = &text[c.range.start + open.len()..c.range.end - close.len()];
-            let (a, b) = shown;
-            return Some(Construct {
-                replacement: format!("{{{{{a}{inner}{b}}}}}"),
-                ..c
-            });
+    // Hugo's and Zola's way to show a shortcode as written: `{{</* x */>}}`
+    // is `{{< x >}}`.
+    if let Some(escape) = ESCAPES.iter().find(|e| rest.starts_with(e.open)) {
+        let c = construct(Kind::Mapped, escape.close, String::new())?;
+        let inner = &text[c.range.start + escape.open.len()..c.range.end - escape.close.len()];
+        if let Some(replacement) = escape.shown(inner) {
+            return Some(Construct { replacement, ..c });
         }
     }
     if rest.starts_with("{{<") || rest.starts_with("{{%") {

@@ -54,6 +54,7 @@
 mod code_spans;
 mod containers;
 mod emoji;
+mod escapes;
 mod gitbook;
 mod hugo;
 pub mod includes;
@@ -72,6 +73,7 @@ use std::path::Path;
 
 pub use code_spans::shown_code;
 pub use containers::{Admonition, AlertKind};
+pub use escapes::shown_in_code;
 use inline::Kind;
 use lines::Read;
 use offsets::OffsetMap;

@@ -48,6 +48,11 @@ pub struct Project {
     /// default first: their pages stand beside the originals
     /// (`index.fr.md`) or in a folder each (`docs/fr/`, `content/fr/`).
     pub translated: Vec<(String, String)>,
+    /// The configuration file of a generator that publishes in English
+    /// when it names no language (Hugo's or Zola's `config.toml`, which
+    /// keep their pages in `content/`, tier0's own folder), if the project
+    /// has one and names neither a language nor translations.
+    pub unnamed_english: Option<&'static str>,
 }
 
 /// What the configuration of another generator at `root` says, tried in
@@ -128,10 +133,14 @@ pub fn generator_project(root: &Path) -> Project {
     .into_iter()
     .find(|languages| !languages.is_empty())
     .unwrap_or_default();
+    let unnamed_english = (language.is_none() && translated.is_empty())
+        .then(|| files.hugo_or_zola())
+        .flatten();
     Project {
         language,
         title,
         translated,
+        unnamed_english,
     }
 }
 
@@ -154,6 +163,19 @@ impl Files<'_> {
             .entry(name)
             .or_insert_with(|| Some(root_file(self.root, name).ok()??.0.text))
             .clone()
+    }
+
+    /// The first of Hugo's and Zola's configuration files there is that
+    /// reads as one: TOML with a site's address or title (`baseURL`,
+    /// `base_url`, which Zola requires, `title`).
+    fn hugo_or_zola(&self) -> Option<&'static str> {
+        HUGO_ZOLA_FILES.iter().copied().find(|name| {
+            self.text(name).is_some_and(|text| {
+                ["baseURL", "baseurl", "base_url", "title"]
+                    .iter()
+                    .any(|key| toml_string(&text, None, key).is_some())
+            })
+        })
     }
 
     /// The first of MkDocs's YAML files there is, read: MkDocs reads the
@@ -409,6 +431,25 @@ mod tests {
     }
 
     #[test]
+    fn a_hugo_or_zola_project_naming_no_language_is_in_english() {
+        let unnamed = |files: &[(&str, &str)]| project(files).unnamed_english;
+        let zola = "base_url = \"https://example.org\"\ncompile_sass = true\n";
+        assert_eq!(unnamed(&[("config.toml", zola)]), Some("config.toml"));
+        assert_eq!(
+            unnamed(&[("hugo.toml", "title = 'Handbook'\n")]),
+            Some("hugo.toml")
+        );
+        // One that names its language, or lists translations, says more.
+        let named = "base_url = \"/\"\ndefault_language = \"fr\"\n";
+        assert_eq!(unnamed(&[("config.toml", named)]), None);
+        let listed = "baseURL = '/'\n[languages.de]\nweight = 1\n";
+        assert_eq!(unnamed(&[("hugo.toml", listed)]), None);
+        // A `config.toml` that is no site's configuration is not read as one.
+        assert_eq!(unnamed(&[("config.toml", "[server]\nport = 80\n")]), None);
+        assert_eq!(unnamed(&[]), None);
+    }
+
+    #[test]
     fn each_generators_configuration_names_its_project() {
         let title = |name: &str, text: &str| project(&[(name, text)]).title;
         let mkdocs = "site_name: ' Material for MkDocs '\ntheme:\n  language: de\n";
@@ -421,6 +462,7 @@ mod tests {
                     "the site_name of mkdocs.yml".into()
                 )),
                 translated: Vec::new(),
+                unnamed_english: None,
             }
         );
         let mdbook = "[book]\ntitle = \"The Book\"\n";

@@ -27,6 +27,7 @@ pub mod contents;
 pub mod ids;
 mod includes;
 mod model;
+mod object_names;
 mod place;
 mod related;
 mod resolve;

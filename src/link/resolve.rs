@@ -18,7 +18,9 @@
 //! A path that names nothing else and is the label of a MyST target
 //! (`(how-frozen)=`) on one page leads there, as Sphinx resolves it; so
 //! does a fragment that names no label of its own page but one of another
-//! (`[](#how-frozen)`, as MyST and Jupyter Book write references).
+//! (`[](#how-frozen)`, as MyST and Jupyter Book write references); one
+//! written as a Python object's name (`acme.processors`) is such a
+//! reference to the API documentation, which tier0 does not publish.
 
 use std::collections::BTreeMap;
 
@@ -92,6 +94,11 @@ pub enum LinkTarget {
     /// keeps its text and loses its target, and the build goes on, so that
     /// archiving an article never breaks the articles that cite it.
     Unpublished(String),
+    /// A target that names no file and no label of the site and is written
+    /// as a Python object's dotted name (`[processors](acme.processors)`):
+    /// MyST lets Sphinx resolve it against the API documentation, which
+    /// tier0 does not publish. The page shows the link's text only.
+    Reference(String),
 }
 
 /// What a path of the content folder names.
@@ -201,6 +208,10 @@ impl SiteModel {
                     label
                         .then(|| self.labelled(target, lang))
                         .flatten()
+                        .or_else(|| {
+                            (label && super::object_names::is_object_name(&decoded))
+                                .then(|| LinkTarget::Reference(decoded.to_string()))
+                        })
                         .unwrap_or_else(|| {
                             missed.or_missing(|| {
                                 format!("there is no file `{}`", self.shown(&joined))

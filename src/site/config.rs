@@ -44,12 +44,21 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
 /// holds keeps outside it: its translations (Docusaurus's `i18n/`) as
 /// those languages' folders, warning about those of languages the site
 /// does not list; and its static files (Docusaurus's `static/`, Hugo's)
-/// as the folder [`discover::STATIC_FILES`].
+/// as the folder [`discover::STATIC_FILES`], but for a folder a tier0
+/// build wrote: Astro's `public/` is tier0's default output, and a
+/// Starlight project without static files of its own, built once where
+/// it stands, had its previous site published again inside the next
+/// (drafts of a `--drafts` preview included), or refused as a source.
 fn mount_folders(root: &Path, config: &mut Config, warnings: &mut Vec<Diagnostic>) {
     let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
     let (mounted, unlisted) = discover::docusaurus_translations(root, &config.content_dir, &codes);
     config.mounted = mounted;
-    (config.mounted).extend(discover::static_folders(root, &config.content_dir));
+    let statics = discover::static_folders(root, &config.content_dir);
+    (config.mounted).extend(
+        statics
+            .into_iter()
+            .filter(|m| !crate::write::is_output(&root.join(&m.dir))),
+    );
     warnings.extend(unlisted);
 }
 
@@ -66,7 +75,8 @@ const GENERATORS_DEFAULT_LANGUAGE: &str = "en";
 /// translations), so its pages are marked with them and its search does
 /// not read them as Spanish; the pages of another generator's project (its
 /// content folder taken from that generator's configuration) that names
-/// none are in that generator's default, English. Those are then the
+/// none are in that generator's default, English, and so are those of a
+/// Hugo or Zola project, whose `content/` is tier0's own folder. Those are then the
 /// site's languages, its own first, each under its own name: tier0's
 /// defaults are not the project's (an English MkDocs project showed an
 /// empty Spanish home). A code that names a folder tier0 writes (`kb`) is
@@ -80,12 +90,14 @@ fn adopt_generator_project(root: &Path, mut config: Config) -> Config {
         .language
         .map(|(code, named_by)| (code, format!("as {named_by} names it")));
     let default = match &config.content_dir_from {
-        ContentDirFrom::Generator(folder) => Some((
-            GENERATORS_DEFAULT_LANGUAGE.to_owned(),
-            format!("the default of the generator whose pages it publishes ({folder})"),
+        ContentDirFrom::Generator(folder) => Some(format!(
+            "the default of the generator whose pages it publishes ({folder})"
         )),
-        ContentDirFrom::Default | ContentDirFrom::Config => None,
-    };
+        ContentDirFrom::Default | ContentDirFrom::Config => project
+            .unnamed_english
+            .map(|file| format!("the default of the generator configured by {file}")),
+    }
+    .map(|why| (GENERATORS_DEFAULT_LANGUAGE.to_owned(), why));
     let translated = project
         .translated
         .first()

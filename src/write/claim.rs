@@ -68,6 +68,12 @@ pub fn state_dir(out: &Path) -> PathBuf {
     parent(&out).join(STATE_DIR).join(name)
 }
 
+/// Whether the folder `dir` is the output of a tier0 build: its state
+/// folder beside it holds a manifest tier0 can read.
+pub fn is_output(dir: &Path) -> bool {
+    matches!(read_manifest(&state_dir(dir).join(MANIFEST)), Ok(Some(_)))
+}
+
 /// The folder holding `path`, `.` for a bare name.
 fn parent(path: &Path) -> PathBuf {
     match path.parent() {

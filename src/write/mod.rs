@@ -26,7 +26,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-pub use claim::{INDEX_DIR, OutputClaim, Sources, Unknown, open_state_file, output_dir, state_dir};
+pub use claim::{
+    INDEX_DIR, OutputClaim, Sources, Unknown, is_output, open_state_file, output_dir, state_dir,
+};
 pub use spill::SpilledPreviews;
 pub use swap::{Leftover, Owned};
 use swap::{remove_tree, swap_in};

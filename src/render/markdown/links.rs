@@ -185,7 +185,9 @@ fn resolve_found<'a>(
                 .push(broken(model, page, span, what, &reason));
             dest
         }
-        left_out @ (LinkTarget::Withheld(_) | LinkTarget::Unpublished(_)) => {
+        left_out @ (LinkTarget::Withheld(_)
+        | LinkTarget::Unpublished(_)
+        | LinkTarget::Reference(_)) => {
             withhold(model, page, span, what, &left_out, out);
             return None;
         }
@@ -237,7 +239,8 @@ fn url_of(
         LinkTarget::External
         | LinkTarget::Missing(_)
         | LinkTarget::Withheld(_)
-        | LinkTarget::Unpublished(_) => return None,
+        | LinkTarget::Unpublished(_)
+        | LinkTarget::Reference(_) => return None,
     })
 }
 
@@ -289,6 +292,20 @@ fn withhold(
             )
             .with_help("link to a validated article instead, or validate the one linked"),
         ),
+        LinkTarget::Reference(name) => out.diagnostics.push(
+            Diagnostic::warning(
+                page.file.path,
+                span,
+                format!(
+                    "{what} to `{name}`, which names no page or label of the site: read as a \
+                     reference to a Python object, which Sphinx finds in API documentation \
+                     tier0 does not publish; the page shows its text only"
+                ),
+            )
+            .with_help(format!(
+                "link to a page of the site, or write the name as code (`{name}`)"
+            )),
+        ),
         _ => {}
     }
 }
@@ -315,7 +332,7 @@ fn rewrite_html_links<'a>(
         for url in attribute_urls(attribute.name, attribute.value) {
             let at = attribute.at.start + url.start..attribute.at.start + url.end;
             match target(model, page, &html[at.clone()], out) {
-                LinkTarget::External | LinkTarget::Missing(_) => {}
+                LinkTarget::External | LinkTarget::Missing(_) | LinkTarget::Reference(_) => {}
                 left_out @ (LinkTarget::Withheld(_) | LinkTarget::Unpublished(_)) => {
                     withhold(model, page, span.clone(), "link", &left_out, out);
                     withheld = true;

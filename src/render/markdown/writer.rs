@@ -238,6 +238,7 @@ impl<'a> Writer<'a, '_> {
                 }
                 Event::End(TagEnd::CodeBlock) => {
                     if let Some((info, code)) = self.code.take() {
+                        let code = crate::dialects::shown_in_code(&code);
                         let html = highlight::titled_code_block(info.as_deref(), &code);
                         self.events.push(Event::Html(html.into()));
                     }
