@@ -169,6 +169,12 @@ impl<'de> Visitor<'de> for TopLevel<'_> {
         Ok(Vec::new())
     }
 
+    /// A front matter of comments only (Hugo's documentation's
+    /// `# Do not remove front matter.`), which YAML reads as no value.
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<Value>()? {

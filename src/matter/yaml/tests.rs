@@ -173,3 +173,12 @@ fn a_key_set_twice_is_located_at_its_second_line() {
         err.message
     );
 }
+
+#[test]
+fn a_front_matter_of_comments_only_has_no_keys() {
+    let want = |_: &str| Want::Text;
+    for text in ["# Do not remove front matter.\n", "", "\n  # note\n\n"] {
+        let read = entries(std::path::Path::new("a.md"), text, 4, &want);
+        assert!(read.is_ok_and(|m| m.entries.is_empty()), "{text:?}");
+    }
+}
