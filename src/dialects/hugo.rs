@@ -37,6 +37,10 @@ const CALLOUTS: &[&str] = &[
     "expand",
 ];
 
+/// A shortcode's parameters, in order: `key="value"` pairs (`Some(key)`)
+/// and positional values (`None`).
+pub(super) type Params<'a> = Vec<(Option<&'a str>, String)>;
+
 /// What the line `line` (without its indentation) opens, closes or shows
 /// as a callout shortcode, if it is one. `closed_later` says whether the
 /// callout of that place in the list is closed after the line: a paired
@@ -51,22 +55,14 @@ pub(super) fn marker(line: &str, closed_later: impl FnOnce(usize) -> bool) -> Op
         Some(call) => (call, true),
         None => (call, false),
     };
-    let name_len = call
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .unwrap_or(call.len());
-    let (name, args) = call.split_at(name_len);
+    let (name, args) = split_name(call);
     let params = params(args);
     if let Some(shown) = media(name, &params) {
         return Some(Marker::Line(shown));
     }
     let at = CALLOUTS.iter().position(|c| *c == name)?;
     let fence = Fence::hugo(at);
-    let named = |key: &str| {
-        params
-            .iter()
-            .find_map(|(k, v)| (*k == Some(key)).then_some(v.as_str()))
-    };
-    let first = params.iter().find_map(|(k, v)| k.is_none().then_some(v));
+    let named = |key: &str| param(&params, key);
     if let Some(text) = named("text") {
         let kind = kind(name, &params).marker();
         let text = text.replace(['\r', '\n'], " ");
@@ -79,7 +75,7 @@ pub(super) fn marker(line: &str, closed_later: impl FnOnce(usize) -> bool) -> Op
     // Hugo's own `details` shows its `summary`.
     let title = named("summary")
         .or_else(|| named("title"))
-        .or(folds.then(|| first.map(String::as_str)).flatten())
+        .or(folds.then(|| first(&params)).flatten())
         .map(super::inline_text);
     let admonition = Admonition {
         kind: kind(name, &params),
@@ -98,18 +94,10 @@ pub(super) fn marker(line: &str, closed_later: impl FnOnce(usize) -> bool) -> Op
 /// or title, for text), linked to its `link`, with its `title` and
 /// `caption` in italics below; a link to a `youtube` or `vimeo` video
 /// (its `id` or first parameter), shown as its `title` or its address.
-fn media(name: &str, params: &[(Option<&str>, String)]) -> Option<String> {
-    let named = |key: &str| {
-        params
-            .iter()
-            .find_map(|(k, v)| (*k == Some(key)).then_some(v.trim()))
-            .filter(|v| !v.is_empty())
-    };
-    let first = params
-        .iter()
-        .find_map(|(k, v)| k.is_none().then_some(v.trim()));
+fn media(name: &str, params: &Params<'_>) -> Option<String> {
+    let named = |key: &str| param(params, key).map(str::trim).filter(|v| !v.is_empty());
     let video = |address: &str| {
-        let id = named("id").or(first)?;
+        let id = named("id").or(first(params).map(str::trim))?;
         let id_like = id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
@@ -120,15 +108,15 @@ fn media(name: &str, params: &[(Option<&str>, String)]) -> Option<String> {
         "vimeo" => video("https://vimeo.com/"),
         // Themes' and sites' own `img` and `image` take `figure`'s keys.
         "figure" | "img" | "image" => {
-            let src = named("src")?.replace(['<', '>'], "");
+            let src = super::destination(named("src")?);
             let (title, caption) = (named("title"), named("caption"));
             let alt = named("alt").or(caption).or(title).unwrap_or_default();
             let image = format!(
-                "![{}](<{src}>)",
+                "![{}]({src})",
                 super::markdown_text(&super::inline_text(alt))
             );
             let image = match named("link") {
-                Some(link) => format!("[{image}](<{}>)", link.replace(['<', '>'], "")),
+                Some(link) => format!("[{image}]({})", super::destination(link)),
                 None => image,
             };
             let said: Vec<String> = [title, caption]
@@ -145,6 +133,36 @@ fn media(name: &str, params: &[(Option<&str>, String)]) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The name and parameters of the shortcode call that is the whole line
+/// `line` (`{{% include "x.md" %}}`), unless it closes one.
+pub(super) fn shortcode(line: &str) -> Option<(&str, Params<'_>)> {
+    let call = call(line.trim_end()).filter(|call| !call.starts_with('/'))?;
+    let (name, args) = split_name(call.strip_suffix('/').unwrap_or(call));
+    Some((name, params(args)))
+}
+
+/// A shortcode call's name and what follows it.
+fn split_name(call: &str) -> (&str, &str) {
+    let name_len = call
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(call.len());
+    call.split_at(name_len)
+}
+
+/// The value of the parameter `key` of `params`.
+pub(super) fn param<'p>(params: &'p Params<'_>, key: &str) -> Option<&'p str> {
+    params
+        .iter()
+        .find_map(|(k, v)| (*k == Some(key)).then_some(v.as_str()))
+}
+
+/// The first positional value of `params`.
+pub(super) fn first<'p>(params: &'p Params<'_>) -> Option<&'p str> {
+    params
+        .iter()
+        .find_map(|(k, v)| k.is_none().then_some(v.as_str()))
 }
 
 /// The inside of a shortcode call that is the whole line: `{{< x >}}` or
@@ -167,7 +185,7 @@ fn fence(name: &str) -> Option<Fence> {
 /// The alert of the callout `name` with its `params`: the kind its
 /// `type`, `context` or `color` names, else its first positional one
 /// (`hint danger`, `notice tip`), else its name (`warning`), else a note.
-fn kind(name: &str, params: &[(Option<&str>, String)]) -> AlertKind {
+fn kind(name: &str, params: &Params<'_>) -> AlertKind {
     let said = params.iter().find_map(|(key, value)| match key {
         Some("type" | "context" | "color" | "style") | None => alert_kind(value),
         _ => None,
@@ -210,7 +228,7 @@ pub(super) fn last_closers(body: &str) -> Vec<Option<usize>> {
 /// A shortcode's parameters, in order: `key="value"` pairs (`Some(key)`)
 /// and positional values (`None`); values in double quotes take `\"`
 /// for a quote, those in backquotes are raw.
-fn params(args: &str) -> Vec<(Option<&str>, String)> {
+fn params(args: &str) -> Params<'_> {
     let mut params = Vec::new();
     let mut rest = args.trim_start();
     while !rest.is_empty() {

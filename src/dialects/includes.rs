@@ -116,23 +116,16 @@ pub(super) fn include_line(line: &str, tags: bool) -> Option<Target> {
 /// another page's text), Docsy's `{{< readfile file="path" >}}`, shown as
 /// code with its `code="true"` (in its `lang`); in either delimiters.
 fn hugo(line: &str) -> Option<Target> {
-    let call = (line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")))
-        .or_else(|| line.strip_prefix("{{<")?.strip_suffix(">}}"))?
-        .trim();
-    let (name, args) = call.split_once([' ', '\t'])?;
-    let args = args.trim_start();
+    use super::hugo::{first, param, shortcode};
+    let (name, params) = shortcode(line)?;
     let path = match name {
-        "include" => quoted_text(args)?,
-        "readfile" => super::attribute(args, "file").or_else(|| quoted_text(args))?,
+        "include" => first(&params)?,
+        "readfile" => param(&params, "file").or_else(|| first(&params))?,
         _ => return None,
     };
     let mut found = target(Tool::Hugo, path, Select::All)?;
-    if name == "readfile" && super::attribute(args, "code") == Some("true") {
-        found.code = Some(
-            super::attribute(args, "lang")
-                .unwrap_or_default()
-                .to_owned(),
-        );
+    if name == "readfile" && param(&params, "code") == Some("true") {
+        found.code = Some(param(&params, "lang").unwrap_or_default().to_owned());
     }
     Some(found)
 }

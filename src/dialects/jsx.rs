@@ -65,7 +65,7 @@ pub(super) fn tag(line: &str) -> Option<(&str, Option<Block>)> {
         let attribute = |key| super::attribute(args, key);
         let (title, href) = (attribute("title")?, attribute("href")?);
         let text = |value| super::markdown_text(&super::inline_text(value));
-        let link = format!("[{}](<{}>)", text(title), href.replace(['<', '>'], ""));
+        let link = super::link(href, Some(&super::inline_text(title)));
         let line = match attribute("description") {
             Some(description) => format!("{link}: {}", text(description)),
             None => link,

@@ -276,7 +276,13 @@ pub(super) fn markdown_text(text: &str) -> String {
 /// the URL itself.
 pub(super) fn link(url: &str, text: Option<&str>) -> String {
     let shown = markdown_text(text.unwrap_or(url));
-    format!("[{shown}](<{}>)", url.replace(['<', '>'], ""))
+    format!("[{shown}]({})", destination(url))
+}
+
+/// `url` as a Markdown link's destination: in `<…>`, which takes spaces
+/// and parentheses, without the `<` and `>` it cannot hold.
+pub(super) fn destination(url: &str) -> String {
+    format!("<{}>", url.replace(['<', '>'], ""))
 }
 
 /// Rewrites `body`; `mdx` says it is an MDX file (`.mdx`). A Markdown file

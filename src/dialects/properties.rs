@@ -157,6 +157,20 @@ fn no_html(text: &str) -> String {
         .join("`")
 }
 
+/// The text of `literal`, when it is a JavaScript string literal and
+/// nothing more (`'a.png'`, `"a.png"`, a template without `${…}`).
+pub(super) fn string_literal(literal: &str) -> Option<String> {
+    let quote = literal
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'))?;
+    let mut reader = Reader(Cursor::new(literal, 0));
+    match reader.string(quote)? {
+        Value::Text(text) if reader.0.rest().trim().is_empty() => Some(text),
+        _ => None,
+    }
+}
+
 /// Reads literals at a [`Cursor`].
 struct Reader<'a>(Cursor<'a>);
 

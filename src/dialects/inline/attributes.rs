@@ -80,7 +80,7 @@ pub(super) fn html_tag(
                     return None;
                 };
                 let value = &text[i + 1..i + 1 + len];
-                html.push_str(&format!(" {attr}=\"{}\"", value.replace('"', "&quot;")));
+                push_attribute(&mut html, attr, value);
                 i += len + 2;
             }
             Some(b'{') => {
@@ -90,13 +90,18 @@ pub(super) fn html_tag(
                 };
                 expressions = true;
                 if let Some(value) = written_value(&text[i + 1..close - 1]) {
-                    html.push_str(&format!(" {attr}=\"{}\"", value.replace('"', "&quot;")));
+                    push_attribute(&mut html, attr, &value);
                 }
                 i = close;
             }
             _ => return None,
         }
     }
+}
+
+/// Adds ` attr="value"` to the tag `html`, the value's quotes escaped.
+fn push_attribute(html: &mut String, attr: &str, value: &str) {
+    html.push_str(&format!(" {attr}=\"{}\"", value.replace('"', "&quot;")));
 }
 
 /// The value the JSX expression `expression` writes out: a string literal
@@ -118,19 +123,7 @@ fn written_value(expression: &str) -> Option<String> {
             .or_else(|| inner.strip_suffix(')'))?;
         Some(inner.trim())
     });
-    string_literal(called.unwrap_or(expression))
-}
-
-/// The text of the string literal `literal` (`'a'`, `"a"`, `` `a` ``), if
-/// it is one with no escape, quote or `${` inside.
-fn string_literal(literal: &str) -> Option<String> {
-    let quote = *literal.as_bytes().first()?;
-    let inner = literal
-        .strip_prefix(char::from(quote))?
-        .strip_suffix(char::from(quote))
-        .filter(|_| matches!(quote, b'"' | b'\'' | b'`') && literal.len() > 1)?;
-    let plain = !inner.contains([char::from(quote), '\\']) && !inner.contains("${");
-    plain.then(|| inner.to_owned())
+    crate::dialects::properties::string_literal(called.unwrap_or(expression))
 }
 
 #[cfg(test)]
