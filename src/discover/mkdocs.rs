@@ -1,11 +1,13 @@
 //! MkDocs's configuration beside `tier0.yaml` ([`MKDOCS_FILES`]) and the
 //! files it inherits its `nav:` from, read for the parse stage's `mkdocs`
-//! module, and Docusaurus's sidebars ([`SIDEBARS_FILES`]) for its
-//! `docusaurus` module. Outside the content folder: read whole, each time.
+//! module, Docusaurus's sidebars ([`SIDEBARS_FILES`]) for its `docusaurus`
+//! module and Starlight's configuration ([`STARLIGHT_FILES`]) for its
+//! `starlight_sidebar` module. Outside the content folder: read whole,
+//! each time.
 
 use std::path::Path;
 
-use super::{MKDOCS_FILES, SIDEBARS_FILES, SourceFile, Sources, root_file};
+use super::{MKDOCS_FILES, SIDEBARS_FILES, STARLIGHT_FILES, SourceFile, Sources, root_file};
 use crate::diagnostics::Diagnostic;
 
 /// Reads the first of [`MKDOCS_FILES`] at `root` into `sources`.
@@ -16,9 +18,11 @@ pub(super) fn read(root: &Path, sources: &mut Sources) {
     }
 }
 
-/// Reads the first of [`SIDEBARS_FILES`] at `root` into `sources`.
+/// Reads the first of [`SIDEBARS_FILES`] and of [`STARLIGHT_FILES`] at
+/// `root` into `sources`.
 pub(super) fn read_sidebars(root: &Path, sources: &mut Sources) {
     sources.sidebars = first_root_file(root, &SIDEBARS_FILES, sources);
+    sources.starlight = first_root_file(root, &STARLIGHT_FILES, sources);
 }
 
 /// The first of the files `names` (relative to the site folder) that

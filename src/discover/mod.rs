@@ -123,6 +123,17 @@ pub const SIDEBARS_FILES: [&str; 10] = [
     "website/sidebars.json",
 ];
 
+/// Starlight's configuration files (Astro's), at the top of its project,
+/// whose `starlight({ … })` call writes its `locales` (read as
+/// VitePress's) and its `sidebar` (the parse stage's `starlight_sidebar`
+/// module).
+pub const STARLIGHT_FILES: [&str; 4] = [
+    "astro.config.mjs",
+    "astro.config.ts",
+    "astro.config.js",
+    "astro.config.mts",
+];
+
 /// A text file of the site.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -179,6 +190,9 @@ pub struct Sources {
     pub mkdocs_inherited: Option<SourceFile>,
     /// Docusaurus's sidebars ([`SIDEBARS_FILES`]).
     pub sidebars: Option<SourceFile>,
+    /// Starlight's configuration ([`STARLIGHT_FILES`]), whose `sidebar`
+    /// orders and groups the pages.
+    pub starlight: Option<SourceFile>,
     /// What MkDocs's configuration keeps off the site: its excluded files
     /// are not walked, its drafts are built as drafts.
     pub exclusions: Exclusions,

@@ -102,7 +102,7 @@ fn hugo_static(root: &Path, content_dir: &Path) -> Option<Vec<PathBuf>> {
 /// `root`.
 fn starlight(root: &Path, content_dir: &Path) -> bool {
     content_dir == Path::new(STARLIGHT_CONTENT)
-        && (super::vitepress::STARLIGHT_FILES.iter()).any(|name| root.join(name).is_file())
+        && (super::STARLIGHT_FILES.iter()).any(|name| root.join(name).is_file())
 }
 
 #[cfg(test)]

@@ -20,8 +20,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use super::root_file;
 use super::script::{Token, literal, strings_of, tokens};
+use super::{STARLIGHT_FILES, root_file};
 
 /// The folders a VitePress project may stand in, relative to the site
 /// folder, in the order they are tried: `docs/`, or the site folder
@@ -124,15 +124,6 @@ const ROOT: &str = "root";
 
 /// VitePress's language when its configuration names none.
 const VITEPRESS_DEFAULT_LANGUAGE: &str = "en";
-
-/// Starlight's configuration files (Astro's), at the top of its project,
-/// whose `starlight({ locales: { … } })` is written as VitePress's.
-pub(super) const STARLIGHT_FILES: [&str; 4] = [
-    "astro.config.mjs",
-    "astro.config.ts",
-    "astro.config.js",
-    "astro.config.mts",
-];
 
 /// The languages of the VitePress or Starlight project at `root`, its
 /// default first, then each other locale's key, lower-cased, as its

@@ -47,7 +47,9 @@ impl Earlier {
             self.files.clear();
             self.config = Some(config.clone());
         }
-        navigation::parse_navigated(sources, |read| self.parse_read(config, sources, read))
+        navigation::parse_navigated(config, sources, |read| {
+            self.parse_read(config, sources, read)
+        })
     }
 
     /// [`Earlier::parse`] with the navigations `read`.

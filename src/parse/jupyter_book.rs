@@ -21,9 +21,9 @@
 use std::collections::HashSet;
 
 use serde::Deserialize;
-use serde_yaml::{Mapping, Value};
+use serde_yaml::Value;
 
-use super::mkdocs::navigation_of;
+use super::mkdocs::{navigation_of, titled};
 use super::navigation::Read;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{BOOK_TOCS, MARKDOWN_EXTENSIONS, SourceFile, Sources, is_markdown};
@@ -200,13 +200,6 @@ impl Listing<'_> {
         );
         None
     }
-}
-
-/// The `nav:` entry `title: value`.
-pub(super) fn titled(title: &str, value: Value) -> Value {
-    let mut entry = Mapping::new();
-    entry.insert(Value::String(title.to_owned()), value);
-    Value::Mapping(entry)
 }
 
 #[cfg(test)]

@@ -14,8 +14,8 @@
 
 use serde_yaml::Value;
 
-use super::jupyter_book::{Listing, page_paths, titled};
-use super::mkdocs::navigation_of;
+use super::jupyter_book::{Listing, page_paths};
+use super::mkdocs::group;
 use super::navigation::Read;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{MINTLIFY_FILES, SourceFile, Sources};
@@ -40,20 +40,16 @@ const NAMES: [&str; 5] = ["group", "tab", "anchor", "dropdown", "item"];
 /// Reads the navigation of `sources`' Mintlify file, if it has one.
 pub(super) fn read(sources: &Sources) -> Read {
     let pages = page_paths(sources);
-    let mut read = Read::default();
     let Some(file) = sources
         .book_tocs
         .iter()
         .find(|f| MINTLIFY_FILES.contains(&f.rel.as_str()))
     else {
-        return read;
+        return Read::default();
     };
     let navigation = match serde_json::from_str::<serde_json::Value>(&file.text) {
         Ok(config) => config.get("navigation").cloned().unwrap_or_default(),
-        Err(e) => {
-            read.problems.push(not_json(file, &e));
-            return read;
-        }
+        Err(e) => return Read::unread(not_json(file, &e)),
     };
     let mut listing = Listing {
         file,
@@ -62,11 +58,7 @@ pub(super) fn read(sources: &Sources) -> Read {
         problems: Vec::new(),
     };
     let entries = entries(&mut listing, &navigation);
-    let (navigation, more) = navigation_of(file, &entries);
-    read.navigations.push(navigation);
-    read.problems.extend(listing.problems);
-    read.problems.extend(more);
-    read
+    Read::of_entries(file, &entries, listing.problems)
 }
 
 /// The `nav:` entries of one navigation value: a page's path, a list of
@@ -90,14 +82,8 @@ fn entries(listing: &mut Listing<'_>, value: &serde_json::Value) -> Vec<Value> {
             let name = NAMES
                 .iter()
                 .find_map(|key| level.get(*key)?.as_str())
-                .map(str::trim)
-                .filter(|name| !name.is_empty());
-            match name {
-                Some(name) if !children.is_empty() => {
-                    vec![titled(name, Value::Sequence(children))]
-                }
-                _ => children,
-            }
+                .unwrap_or("");
+            group(name.trim(), children)
         }
         _ => Vec::new(),
     }

@@ -31,6 +31,7 @@ mod navigation;
 mod place;
 mod script;
 mod section;
+mod starlight_sidebar;
 mod summary;
 pub mod title;
 mod toctree;
@@ -319,7 +320,7 @@ pub struct Parsed {
 /// Parses and checks every article and section file.
 pub fn parse(config: &Config, sources: &Sources) -> Parsed {
     let landed = landed(sources);
-    navigation::parse_navigated(sources, |read| {
+    navigation::parse_navigated(config, sources, |read| {
         let given = read.given_titles(config, &sources.contents);
         let results = sources
             .articles

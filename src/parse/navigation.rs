@@ -2,7 +2,8 @@
 //! pages, the titles it gives them, and its sections' titles and places.
 //!
 //! In: MkDocs's `nav:` (the `mkdocs` module), Docusaurus's sidebars (the
-//! `docusaurus` module), Jupyter Book's and mystmd's tables of contents
+//! `docusaurus` module), Starlight's sidebar (the `starlight_sidebar`
+//! module), Jupyter Book's and mystmd's tables of contents
 //! (the `jupyter_book` module), Mintlify's `docs.json` (the `mintlify`
 //! module), the folders' navigation files (the
 //! `folders` module) and Sphinx's toctrees in the pages (the `toctree`
@@ -13,6 +14,8 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+
+use serde_yaml::Value;
 
 use super::Parsed;
 use super::article::Given;
@@ -74,6 +77,32 @@ pub(super) struct Read {
 }
 
 impl Read {
+    /// What a navigation file gives: the navigation that `entries` of
+    /// `file`, written as `nav:` entries, give, after the `problems` met
+    /// making them.
+    pub(super) fn of_entries(
+        file: &SourceFile,
+        entries: &[Value],
+        problems: Vec<Diagnostic>,
+    ) -> Self {
+        let (navigation, more) = super::mkdocs::navigation_of(file, entries);
+        let mut read = Read {
+            navigations: vec![navigation],
+            problems,
+            ..Read::default()
+        };
+        read.problems.extend(more);
+        read
+    }
+
+    /// What a navigation file that cannot be read gives: its `problem`.
+    pub(super) fn unread(problem: Diagnostic) -> Self {
+        Read {
+            problems: vec![problem],
+            ..Read::default()
+        }
+    }
+
     /// The titles the navigations give pages and the names tables of
     /// contents list them under (books' summaries among `contents`
     /// first), by content-relative path; a page listed twice keeps its
@@ -129,13 +158,15 @@ impl GivenTitles<'_> {
     }
 }
 
-/// Reads the navigations of `sources`: its `mkdocs.yml`'s, its
-/// Docusaurus sidebars', its Jupyter Book table of contents', then its
+/// Reads the navigations of `sources`, a site of `config`: its
+/// `mkdocs.yml`'s, its Docusaurus sidebars', its Starlight sidebar, its
+/// Jupyter Book table of contents', its Mintlify navigation, then its
 /// folders', then its pages' Sphinx toctrees.
-pub(super) fn read(sources: &Sources) -> Read {
+pub(super) fn read(config: &Config, sources: &Sources) -> Read {
     let mut read = super::mkdocs::read(sources);
     for other in [
         super::docusaurus::read(sources),
+        super::starlight_sidebar::read(config, sources),
         super::jupyter_book::read(sources),
         super::mintlify::read(sources),
     ] {
@@ -159,10 +190,11 @@ pub(super) fn read(sources: &Sources) -> Read {
 /// <guides/setup>`). Whether a page is withheld never depends on the
 /// navigations, so the second parse withholds the same pages.
 pub(super) fn parse_navigated(
+    config: &Config,
     sources: &Sources,
     mut parse_with: impl FnMut(Read) -> Parsed,
 ) -> Parsed {
-    let parsed = parse_with(read(sources));
+    let parsed = parse_with(read(config, sources));
     let withheld = |audience: Audience, draft: bool| draft || audience == Audience::Internal;
     let pages: HashSet<&Path> = parsed
         .articles
@@ -185,7 +217,7 @@ pub(super) fn parse_navigated(
         return parsed;
     }
     let pages: HashSet<PathBuf> = pages.into_iter().map(Path::to_path_buf).collect();
-    let mut again = read(sources);
+    let mut again = read(config, sources);
     again.navigations.retain(|n| !pages.contains(&n.path));
     parse_with(again)
 }

@@ -101,6 +101,31 @@ pub(super) fn object_of_json(text: &str) -> Result<Vec<ObjectEntry>, Stop> {
     reader.entries(0)
 }
 
+/// The value of the key `key` in the object a configuration script passes
+/// to the call `call` (`sidebar` in `starlight({ title: …, sidebar: [ …
+/// ] })`): only that value need be plain, the rest of the object may be
+/// computed (`plugins: [blog()]`). The first `key:` written as code after
+/// the call's name is taken. `None` when the script makes no such call or
+/// writes no such key; where reading stopped and why when the value is
+/// not plain (a variable, a call, a shorthand `{ sidebar }`).
+pub(super) fn value_in_call(text: &str, call: &str, key: &str) -> Option<Result<Literal, Stop>> {
+    let called = find_in_code(text, &format!("{call}("))?;
+    let mut from = called + call.len() + 1;
+    loop {
+        let found = from + find_in_code(text.get(from..)?, key)?;
+        let mut reader = Reader(Cursor::new(text, found + key.len()));
+        if reader.0.eat(':') {
+            return Some(reader.value(0));
+        }
+        reader.0.skip();
+        if reader.0.rest().starts_with([',', '}']) {
+            let why = "its value is a variable, which JavaScript reads";
+            return Some(Err((found..found + key.len(), why.to_owned())));
+        }
+        from = found + key.len();
+    }
+}
+
 /// Where the object literal the module exports by default opens.
 fn exported_object(text: &str) -> Option<usize> {
     let after = ["export default", "module.exports ="]

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use notify::event::ModifyKind;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use crate::discover::{self, CONFIG_FILE, MKDOCS_FILES, SIDEBARS_FILES};
+use crate::discover::{self, CONFIG_FILE, MKDOCS_FILES, SIDEBARS_FILES, STARLIGHT_FILES};
 use crate::terminal;
 
 /// Quiet time that ends a batch.
@@ -306,7 +306,9 @@ fn classify(root: &Path, content: &Path, path: &Path) -> Change {
     let sidebars = rel
         .to_str()
         .is_some_and(|rel| SIDEBARS_FILES.contains(&rel));
-    if sidebars || top_level && (name == CONFIG_FILE || MKDOCS_FILES.contains(&name)) {
+    let configuration =
+        name == CONFIG_FILE || MKDOCS_FILES.contains(&name) || STARLIGHT_FILES.contains(&name);
+    if sidebars || top_level && configuration {
         Change::Other
     } else if rel.starts_with(content) {
         if scratch {
@@ -414,6 +416,7 @@ mod tests {
             "/site/zensical.toml",
             "/site/sidebars.js",
             "/site/website/sidebars.json",
+            "/site/astro.config.mjs",
         ] {
             assert_eq!(
                 classify(root, content, Path::new(config)),

@@ -340,3 +340,100 @@ fn sphinx_toctrees_order_title_and_place_what_they_list() {
     assert!(!home.contains("reference/*"), "{home}");
     assert!(!home.contains("maxdepth"), "{home}");
 }
+
+/// Astro's configuration of a Starlight project in English and French
+/// whose `sidebar` lists its guides out of title order, after the
+/// reference folder, and names one page that does not exist.
+const STARLIGHT_CONFIG: &str = "import { defineConfig } from 'astro/config';\n\
+    import starlight from '@astrojs/starlight';\n\n\
+    export default defineConfig({\n  integrations: [\n    starlight({\n      \
+    title: 'Help',\n      defaultLocale: 'en',\n      \
+    locales: { en: { label: 'English' }, fr: { label: 'Français', lang: 'fr' } },\n      \
+    sidebar: [\n        { label: 'Home', link: '/' },\n        \
+    { label: 'Reference', autogenerate: { directory: 'reference' } },\n        \
+    {\n          label: 'How-to guides',\n          items: [\n            \
+    'guides/vpn',\n            { label: 'Sign-in', slug: 'guides/accounts' },\n            \
+    { label: 'Start', link: '/guides/welcome/' },\n            'guides/printers',\n          \
+    ],\n        },\n      ],\n    }),\n  ],\n});\n";
+
+#[test]
+fn a_starlight_sidebar_in_the_astro_config_orders_and_titles_the_pages() {
+    let site = Site::empty();
+    site.write("astro.config.mjs", STARLIGHT_CONFIG);
+    for (rel, title) in [
+        ("en/guides/welcome.md", "Welcome"),
+        ("en/guides/vpn.md", "VPN"),
+        ("en/guides/accounts.md", "Accounts"),
+        ("en/reference/ports.md", "Ports"),
+        ("en/reference/codes.md", "Codes"),
+        ("fr/guides/welcome.md", "Bienvenue"),
+        ("fr/guides/vpn.md", "VPN"),
+        ("fr/guides/accounts.md", "Comptes"),
+    ] {
+        site.write(
+            &format!("src/content/docs/{rel}"),
+            format!("---\ntitle: {title}\n---\n\nText of {title}.\n"),
+        );
+    }
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = crate::support::stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    // The sidebar's order, not the titles', in both languages.
+    assert_eq!(
+        listed(&site, "guides/"),
+        ["guides/vpn", "guides/accounts", "guides/welcome"]
+    );
+    assert_eq!(
+        listed(&site, "fr/guides/"),
+        ["fr/guides/vpn", "fr/guides/accounts", "fr/guides/welcome"]
+    );
+    // A label is the sidebar's: the pages keep their titles.
+    assert_has(
+        &site.read_public("guides/accounts/index.html"),
+        &["<h1>Accounts</h1>"],
+    );
+    // Each group titles its folder, and places it.
+    assert_has(
+        &site.read_public("guides/index.html"),
+        &["<h1>How-to guides</h1>"],
+    );
+    assert_has(
+        &site.read_public("reference/index.html"),
+        &["<h1>Reference</h1>"],
+    );
+    assert!(
+        in_order(
+            &site.read_public("index.html"),
+            &["reference/index.html", "guides/index.html"]
+        ),
+        "{}",
+        site.read_public("index.html")
+    );
+    assert_warning_at(
+        &err,
+        "the sidebar lists the page `guides/printers`, which no page of the content folder is",
+        "astro.config.mjs:19:13",
+    );
+}
+
+#[test]
+fn serve_reads_a_starlight_sidebar_again_when_it_changes() {
+    let site = Site::empty();
+    site.write("astro.config.mjs", STARLIGHT_CONFIG);
+    for rel in [
+        "en/guides/welcome.md",
+        "en/guides/vpn.md",
+        "en/guides/accounts.md",
+    ] {
+        site.write(
+            &format!("src/content/docs/{rel}"),
+            format!("---\ntitle: {rel}\n---\n\nText.\n"),
+        );
+    }
+    let reordered = STARLIGHT_CONFIG.replace("'guides/vpn',", "'guides/welcome', 'guides/vpn',");
+    let steps: Vec<Step> = vec![(
+        "reorder the sidebar",
+        Box::new(|| site.write("astro.config.mjs", &reordered)),
+    )];
+    assert_rebuilds_everything_as_a_clean_build(&site, steps);
+}

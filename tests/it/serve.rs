@@ -77,11 +77,12 @@ pub(crate) fn assert_rebuilds_everything_as_a_clean_build(site: &Site, steps: Ve
     }
 }
 
-/// Dates every source file of `site` an hour back, as if written long
-/// before the server started: the server then reads again only the files
-/// whose stamps a change moves, not every file because it is new.
+/// Dates every file of `site` (its sources: it is not built yet) an hour
+/// back, as if written long before the server started: the server then
+/// reads again only the files whose stamps a change moves, not every file
+/// because it is new.
 pub(crate) fn settle_sources(site: &Site) {
-    settle_folder(site, "content");
+    settle_folder(site, "");
 }
 
 /// [`settle_sources`] for the files of `folder` of `site`.
