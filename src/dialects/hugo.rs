@@ -14,6 +14,10 @@
 //! image (linked to `link`), then its title and caption; `{{< youtube id >}}` and `{{< vimeo id >}}` a link to the
 //! video (a help site has no player, and a link works in every edition).
 //!
+//! A call may go over several lines, one key a line, as Hugo's own
+//! documentation writes its `img` (`{{< img` … `>}}`): the line pass reads
+//! it as if written on one (`Pass::hugo_over_lines`).
+//!
 //! Other shortcodes are left to the inline pass, which drops them with a
 //! warning and keeps what paired ones wrap.
 

@@ -200,9 +200,26 @@ fn templates_and_ref_shortcodes() {
         text("Hi {{ page.title }} and {% include x.html %}.\n[go]({{< ref \"install.md\" >}})\n"),
         "Hi and .\n[go](install.md)\n"
     );
+}
+
+#[test]
+fn hugo_shortcodes_written_over_lines_are_read_as_on_one() {
+    // Hugo's documentation writes its `img` so, one key a line.
     assert_eq!(
-        text("{{< figure\n  src=\"a.png\"\n>}}\nNext\n"),
-        "\n\n\nNext\n"
+        text("{{< img\n  src=\"a.png\"\n  alt=\"Tray\"\n  example=true\n>}}\nNext\n"),
+        "![Tray](<a.png>)\n\n\n\n\n\nNext\n"
+    );
+    assert_eq!(
+        text("{{% notice\n    tip %}}\nInside.\n{{% /notice %}}\n"),
+        "> [!TIP]\n> \n> Inside.\n\n"
+    );
+    // Another call before the closer, or text after it: not read as one,
+    // and left to the inline pass.
+    let unclosed = text("{{< figure\n\n{{< figure src=\"b.png\" >}}\n");
+    assert!(unclosed.ends_with("\n![](<b.png>)\n\n"), "{unclosed:?}");
+    assert_eq!(
+        text("{{< figure\n  src=\"a.png\" >}} and text\n"),
+        "\n and text\n"
     );
 }
 

@@ -320,6 +320,63 @@ impl Pass<'_> {
         Some(line)
     }
 
+    /// Whether the Hugo callout of place `callout` in the list is closed
+    /// after `end`.
+    pub(super) fn hugo_closed_after(&mut self, callout: usize, end: usize) -> bool {
+        let body = self.body;
+        let closers = self
+            .hugo_closers
+            .get_or_insert_with(|| super::super::hugo::last_closers(body));
+        closers[callout].is_some_and(|close| close > end)
+    }
+
+    /// A Hugo shortcode call that starts the line `at..end` and ends a
+    /// later one, within [`TAG_LINES`] lines (`{{< figure`, then a key on
+    /// each line, then `>}}`): read as if written on one line, what it
+    /// stands for replaces its lines. `None` when it is no such call or
+    /// none the line pass reads (the inline pass then drops it, with its
+    /// warning).
+    pub(super) fn hugo_over_lines(
+        &mut self,
+        (at, end): (usize, usize),
+        content: usize,
+        column: usize,
+        prefix: &str,
+    ) -> Option<String> {
+        let body = self.body;
+        let first = &body[at..end];
+        let closer = match first.get(..3)? {
+            "{{<" => ">}}",
+            "{{%" => "%}}",
+            _ => return None,
+        };
+        if first.contains("}}") {
+            return None;
+        }
+        let limit = body[end..]
+            .match_indices('\n')
+            .nth(TAG_LINES)
+            .map_or(body.len(), |(i, _)| end + i);
+        let call_end = end + body[end..limit].find(closer)? + closer.len();
+        let line_end = body[call_end..]
+            .find('\n')
+            .map_or(body.len(), |i| call_end + i);
+        let inside = &body[end..call_end - closer.len()];
+        if inside.contains("{{") || !body[call_end..line_end].trim().is_empty() {
+            return None;
+        }
+        let one_line = body[at..call_end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let marker = super::super::hugo::marker(&one_line, |callout| {
+            self.hugo_closed_after(callout, line_end)
+        })?;
+        let line = self.marker(marker, content, column, prefix, at..line_end)?;
+        self.mode = Mode::DropLinesTo(line_end);
+        Some(line)
+    }
+
     /// Opens the container of the element or component `name` whose tag,
     /// at `column`, ends its line at `end`: its content is read as if it
     /// were not indented past the tag; `marker` starts its lines.

@@ -472,14 +472,16 @@ impl Pass<'_> {
         }
         if shallow
             && trimmed.starts_with("{{")
-            && let Some(marker) = super::hugo::marker(trimmed, |callout| {
-                let closers = self
-                    .hugo_closers
-                    .get_or_insert_with(|| super::hugo::last_closers(body));
-                closers[callout].is_some_and(|close| close > end)
-            })
+            && let Some(marker) =
+                super::hugo::marker(trimmed, |callout| self.hugo_closed_after(callout, end))
         {
             return self.marker(marker, content, column + rel, prefix, at..end);
+        }
+        if shallow
+            && trimmed.starts_with("{{")
+            && let Some(line) = self.hugo_over_lines((at, end), content, column + rel, prefix)
+        {
+            return Some(line);
         }
         if shallow && let Some(marker) = containers::marker(trimmed) {
             if trimmed.trim_start_matches(':').starts_with('{') {
