@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::{CONFIG_FILE, CONTENT_DIR, MKDOCS_FILES, content_folder, relative, root_file};
-use crate::matter::yaml;
+use crate::matter::{Value, yaml};
 
 /// A content folder named by another generator's configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,7 +180,7 @@ fn named_folders(root: &Path) -> Vec<(String, String)> {
         .find_map(|name| Some((*name, root_file(root, name).ok()??.0.text)))
     {
         let (dir, named_by) = if name.ends_with(".toml") {
-            let dir = toml_string(&text, Some("project"), "docs_dir");
+            let dir = config_string(name, &text, Some("project"), "docs_dir");
             (dir, format!("the docs_dir of {name}"))
         } else {
             match yaml::deserialize::<MkDocsFolder>(&text, 0) {
@@ -203,7 +203,7 @@ fn named_folders(root: &Path) -> Vec<(String, String)> {
         }
     }
     if let Ok(Some((book, _))) = root_file(root, "book.toml") {
-        let dir = toml_string(&book.text, Some("book"), "src");
+        let dir = config_string("book.toml", &book.text, Some("book"), "src");
         found.push((
             dir.unwrap_or_else(|| "src".to_owned()),
             "the [book] src of book.toml".to_owned(),
@@ -226,29 +226,45 @@ struct GitBookSync {
     root: Option<String>,
 }
 
-/// The text value of `key` in the table `table` of a TOML file, or at its
-/// top with no table.
-pub(super) fn toml_string(text: &str, table: Option<&str>, key: &str) -> Option<String> {
+/// The text value of `key` in the table `table` of the configuration file
+/// `name` written `text`, or at its top with no table ([`config_text`]).
+pub(super) fn config_string(
+    name: &str,
+    text: &str,
+    table: Option<&str>,
+    key: &str,
+) -> Option<String> {
     match table {
-        Some(table) => toml_path(text, &[table, key]),
-        None => toml_path(text, &[key]),
+        Some(table) => config_text(name, text, &[table, key]),
+        None => config_text(name, text, &[key]),
     }
 }
 
-/// The text value at `path` in a TOML file: a top-level key, then the
-/// keys of the tables inside it (`["languages", "en", "contentDir"]`).
-pub(super) fn toml_path(text: &str, path: &[&str]) -> Option<String> {
-    let file = crate::matter::toml_file(text, Path::new("")).ok()?;
-    let (top, inner) = path.split_first()?;
-    let entry = file.entries.iter().find(|e| e.key == *top)?;
-    let mut value = entry.value.as_ref()?;
-    for key in inner {
-        value = value.get(key)?;
-    }
-    match value {
-        crate::matter::Value::String(text) => Some(text.clone()),
+/// The text value at `path` in the configuration file `name` written
+/// `text` ([`config_value`]).
+pub(super) fn config_text(name: &str, text: &str, path: &[&str]) -> Option<String> {
+    match config_value(name, text, path)? {
+        Value::String(text) => Some(text),
         _ => None,
     }
+}
+
+/// The value at `path` in the configuration file `name` written `text`,
+/// in TOML, YAML or JSON as its extension says (`hugo.yaml`): a top-level
+/// key, then the keys of the maps inside it (`["languages", "en",
+/// "contentDir"]`), each compared without case, as Hugo reads its keys.
+pub(super) fn config_value(name: &str, text: &str, path: &[&str]) -> Option<Value> {
+    let file = crate::matter::config_file(text, Path::new(name)).ok()?;
+    let (top, inner) = path.split_first()?;
+    let entry = file
+        .entries
+        .into_iter()
+        .find(|e| e.key.eq_ignore_ascii_case(top))?;
+    let mut value = entry.value?;
+    for key in inner {
+        value = value.get(key)?.clone();
+    }
+    Some(value)
 }
 
 /// For a site without its content folder, where another generator keeps

@@ -11,25 +11,45 @@
 //! In: the site folder. Out: the default language's folder, and the
 //! languages. Hugo's configuration is read where Hugo looks for it:
 //! `hugo.toml` or `config.toml` at the top of the project, or in
-//! `config/_default/`, with `languages.toml` there.
+//! `config/_default/`, with `languages.toml` there; each may be written
+//! in YAML or JSON instead (`hugo.yaml`, as Docsy's and Hextra's starter
+//! projects are).
 
 use std::path::Path;
 
 use super::GeneratorFolder;
-use super::generators::{refusal, toml_path};
+use super::generators::{config_text, refusal};
 use super::root_file;
 use crate::matter::Value;
 
-/// Hugo's configuration files, in the order Hugo reads them.
-pub(super) const CONFIG_FILES: [&str; 4] = [
+/// Hugo's configuration files, in the order Hugo reads them, each name in
+/// TOML, YAML and JSON.
+pub(super) const CONFIG_FILES: [&str; 16] = [
     "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
     "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
     "config/_default/hugo.toml",
+    "config/_default/hugo.yaml",
+    "config/_default/hugo.yml",
+    "config/_default/hugo.json",
     "config/_default/config.toml",
+    "config/_default/config.yaml",
+    "config/_default/config.yml",
+    "config/_default/config.json",
 ];
 
 /// Hugo's languages, in a file of their own in its configuration folder.
-const LANGUAGES_FILE: &str = "config/_default/languages.toml";
+const LANGUAGES_FILES: [&str; 4] = [
+    "config/_default/languages.toml",
+    "config/_default/languages.yaml",
+    "config/_default/languages.yml",
+    "config/_default/languages.json",
+];
 
 /// Hugo's language when its configuration names none.
 const HUGO_DEFAULT_LANGUAGE: &str = "en";
@@ -38,7 +58,7 @@ const HUGO_DEFAULT_LANGUAGE: &str = "en";
 pub(super) fn configuration(root: &Path) -> Vec<(&'static str, String)> {
     CONFIG_FILES
         .iter()
-        .chain([&LANGUAGES_FILE])
+        .chain(&LANGUAGES_FILES)
         .filter_map(|name| Some((*name, root_file(root, name).ok()??.0.text.to_string())))
         .collect()
 }
@@ -47,8 +67,8 @@ pub(super) fn configuration(root: &Path) -> Vec<(&'static str, String)> {
 fn default_language(texts: &[(&str, String)]) -> String {
     texts
         .iter()
-        .filter(|(name, _)| *name != LANGUAGES_FILE)
-        .find_map(|(_, text)| toml_path(text, &["defaultContentLanguage"]))
+        .filter(|(name, _)| !LANGUAGES_FILES.contains(name))
+        .find_map(|(name, text)| config_text(name, text, &["defaultContentLanguage"]))
         .unwrap_or_else(|| HUGO_DEFAULT_LANGUAGE.to_owned())
 }
 
@@ -68,10 +88,10 @@ struct Listed {
 fn listed(texts: &[(&'static str, String)]) -> Vec<Listed> {
     let mut found: Vec<Listed> = Vec::new();
     for (name, text) in texts {
-        let Ok(file) = crate::matter::toml_file(text, Path::new(name)) else {
+        let Ok(file) = crate::matter::config_file(text, Path::new(name)) else {
             continue;
         };
-        let tables: Vec<(&String, &Value)> = if *name == LANGUAGES_FILE {
+        let tables: Vec<(&String, &Value)> = if LANGUAGES_FILES.contains(name) {
             file.entries
                 .iter()
                 .filter_map(|e| Some((&e.key, e.value.as_ref()?)))
@@ -80,7 +100,7 @@ fn listed(texts: &[(&'static str, String)]) -> Vec<Listed> {
             match file
                 .entries
                 .iter()
-                .find(|e| e.key == "languages")
+                .find(|e| e.key.eq_ignore_ascii_case("languages"))
                 .and_then(|e| e.value.as_ref())
             {
                 Some(Value::Map(tables)) => tables.iter().map(|(k, v)| (k, v)).collect(),
@@ -181,7 +201,7 @@ mod tests {
             "defaultContentLanguage = \"nl\"\n",
         ),
         (
-            LANGUAGES_FILE,
+            LANGUAGES_FILES[0],
             "[en]\n  contentDir = \"content/en\"\n[nl]\n  contentDir = \"content/nl\"\n",
         ),
         ("content/en/", ""),
@@ -196,7 +216,7 @@ mod tests {
                 "defaultContentLanguage = \"nl\"\n",
             ),
             (
-                LANGUAGES_FILE,
+                LANGUAGES_FILES[0],
                 "[en]\n  contentDir = \"content/english\"\n[nl]\n  contentDir = \"content/dutch\"\n",
             ),
             ("content/english/", ""),
@@ -206,7 +226,10 @@ mod tests {
             found(&elsewhere),
             Some((
                 "content/dutch".to_owned(),
-                format!("the contentDir of Hugo's default language, nl, in {LANGUAGES_FILE}")
+                format!(
+                    "the contentDir of Hugo's default language, nl, in {}",
+                    LANGUAGES_FILES[0]
+                )
             ))
         );
         // In hugo.toml, the default language English, one language in a
@@ -237,17 +260,34 @@ mod tests {
             ("content/fa/", ""),
         ];
         assert_eq!(found(&docsy), None);
+        let yaml = [
+            (
+                "hugo.yaml",
+                "defaultContentLanguage: fa\nlanguages:\n  en:\n    contentDir: content/en\n  \
+                 fa:\n    contentDir: content/fa\n",
+            ),
+            ("content/en/", ""),
+            ("content/fa/", ""),
+        ];
+        let root = crate::discover::tests::site_of_texts(&yaml);
+        assert_eq!(
+            languages(root.path()),
+            [
+                ("fa".to_owned(), "the languages of hugo.yaml".to_owned()),
+                ("en".to_owned(), "the languages of hugo.yaml".to_owned()),
+            ]
+        );
         let root = crate::discover::tests::site_of_texts(&DOKS);
         assert_eq!(
             languages(root.path()),
             [
                 (
                     "nl".to_owned(),
-                    format!("the languages of {LANGUAGES_FILE}")
+                    format!("the languages of {}", LANGUAGES_FILES[0])
                 ),
                 (
                     "en".to_owned(),
-                    format!("the languages of {LANGUAGES_FILE}")
+                    format!("the languages of {}", LANGUAGES_FILES[0])
                 ),
             ]
         );

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::generators::toml_string;
+use super::generators::config_string;
 use super::{MKDOCS_FILES, root_file};
 use crate::matter::yaml;
 
@@ -31,7 +31,7 @@ const SPHINX_FILES: [&str; 4] = [
 
 /// Hugo's and Zola's configuration files: Hugo's (Zola's `config.toml`
 /// among them), at the top of the project and in its configuration folder.
-const HUGO_ZOLA_FILES: [&str; 4] = super::hugo::CONFIG_FILES;
+const HUGO_ZOLA_FILES: [&str; 16] = super::hugo::CONFIG_FILES;
 
 /// What another generator's configuration says of a project, each with
 /// what said it, for people ("the theme.language of mkdocs.yml").
@@ -166,14 +166,14 @@ impl Files<'_> {
     }
 
     /// The first of Hugo's and Zola's configuration files there is that
-    /// reads as one: TOML with a site's address or title (`baseURL`,
-    /// `base_url`, which Zola requires, `title`).
+    /// reads as one: TOML (or Hugo's YAML or JSON) with a site's address
+    /// or title (`baseURL`, `base_url`, which Zola requires, `title`).
     fn hugo_or_zola(&self) -> Option<&'static str> {
         HUGO_ZOLA_FILES.iter().copied().find(|name| {
             self.text(name).is_some_and(|text| {
                 ["baseURL", "baseurl", "base_url", "title"]
                     .iter()
-                    .any(|key| toml_string(&text, None, key).is_some())
+                    .any(|key| config_string(name, &text, None, key).is_some())
             })
         })
     }
@@ -189,8 +189,8 @@ impl Files<'_> {
         Some((name, file))
     }
 
-    /// The first of `keys` in the table `table` of the TOML file `name`
-    /// (or at its top) whose text `accept` takes.
+    /// The first of `keys` in the table `table` of the configuration file
+    /// `name` (or at its top) whose text `accept` takes.
     fn toml(
         &self,
         name: &'static str,
@@ -200,7 +200,7 @@ impl Files<'_> {
     ) -> Option<(String, String)> {
         let text = self.text(name)?;
         keys.iter()
-            .find_map(|key| named(accept(&toml_string(&text, table, key)?)?, key, name))
+            .find_map(|key| named(accept(&config_string(name, &text, table, key)?)?, key, name))
     }
 
     /// The value assigned to `key` in the first of `names` that has one
@@ -428,6 +428,15 @@ mod tests {
         );
         let zola = "base_url = \"/\"\ndefault_language = \"en\"\n";
         assert_eq!(language(&[("config.toml", zola)]).as_deref(), Some("en"));
+        // In YAML or JSON, as Docsy's and Hextra's starters write it; its
+        // keys without case, as Hugo reads them.
+        let docsy = "baseURL: https://example.org/\ntitle: Help\ndefaultcontentlanguage: fr\n";
+        assert_eq!(language(&[("hugo.yaml", docsy)]).as_deref(), Some("fr"));
+        let json = "{\"languageCode\": \"de-DE\", \"title\": \"Hilfe\"}";
+        assert_eq!(
+            language(&[("config/_default/hugo.json", json)]).as_deref(),
+            Some("de")
+        );
     }
 
     #[test]
@@ -438,6 +447,10 @@ mod tests {
         assert_eq!(
             unnamed(&[("hugo.toml", "title = 'Handbook'\n")]),
             Some("hugo.toml")
+        );
+        assert_eq!(
+            unnamed(&[("hugo.yml", "title: Handbook\n")]),
+            Some("hugo.yml")
         );
         // One that names its language, or lists translations, says more.
         let named = "base_url = \"/\"\ndefault_language = \"fr\"\n";

@@ -25,6 +25,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Mounted;
+use crate::matter::Value;
 
 /// The folder at the top of the content folder where a project's static
 /// files stand, and where they are published.
@@ -77,9 +78,10 @@ pub fn static_folders(root: &Path, content_dir: &Path) -> Vec<Mounted> {
         .collect()
 }
 
-/// Hugo's `staticDir` (a folder's name; `static` when not written) or
-/// Zola's `static/`, when `content_dir` is the `content/` of a project
-/// with a Hugo or Zola configuration at `root`.
+/// Hugo's `staticDir` (a folder's name, or a list of them, which Hugo
+/// copies in turn; `static` when not written) or Zola's `static/`, when
+/// `content_dir` is the `content/` of a project with a Hugo or Zola
+/// configuration at `root`.
 fn hugo_static(root: &Path, content_dir: &Path) -> Option<Vec<PathBuf>> {
     if content_dir != Path::new(HUGO_CONTENT) {
         return None;
@@ -90,12 +92,23 @@ fn hugo_static(root: &Path, content_dir: &Path) -> Option<Vec<PathBuf>> {
     }
     let written = texts
         .iter()
-        .find_map(|(_, text)| super::generators::toml_path(text, &["staticDir"]));
-    let dir = match written {
-        Some(dir) => super::content_folder(&dir).ok()?,
-        None => PathBuf::from(HUGO_STATIC),
+        .find_map(|(name, text)| super::generators::config_value(name, text, &["staticDir"]));
+    let dirs = match written {
+        Some(Value::String(dir)) => vec![dir],
+        Some(Value::List(dirs)) => dirs
+            .into_iter()
+            .filter_map(|dir| match dir {
+                Value::String(dir) => Some(dir),
+                _ => None,
+            })
+            .collect(),
+        _ => vec![HUGO_STATIC.to_owned()],
     };
-    Some(vec![dir])
+    Some(
+        dirs.iter()
+            .filter_map(|dir| super::content_folder(dir).ok())
+            .collect(),
+    )
 }
 
 /// Whether `content_dir` is the pages' folder of a Starlight project at
@@ -166,6 +179,26 @@ mod tests {
         assert_eq!(
             found(&[moved, ("content/", ""), ("files/", "")], "content"),
             [PathBuf::from("site-static/files")]
+        );
+        // Several, in a YAML configuration, copied in turn.
+        let listed = (
+            "hugo.yaml",
+            "title: x\nstaticDir:\n  - files\n  - shared/static\n",
+        );
+        assert_eq!(
+            found(
+                &[
+                    listed,
+                    ("content/", ""),
+                    ("files/", ""),
+                    ("shared/static/", "")
+                ],
+                "content"
+            ),
+            [
+                PathBuf::from("site-static/files"),
+                PathBuf::from("site-static/shared/static")
+            ]
         );
         let astro = ("astro.config.mjs", "export default {};");
         assert_eq!(

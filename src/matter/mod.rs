@@ -404,6 +404,17 @@ pub(super) fn toml_file(text: &str, path: &Path) -> Result<FrontMatter, Diagnost
     toml_matter::entries(text, 0).map_err(|e| e.diagnostic(path))
 }
 
+/// The top-level entries of `text`, a whole configuration file of another
+/// tool at `path`, every value read: YAML or JSON when its extension says
+/// so (`hugo.yaml`, `hugo.json`), else TOML. Its errors, located.
+pub(super) fn config_file(text: &str, path: &Path) -> Result<FrontMatter, Vec<Diagnostic>> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("yaml" | "yml") => yaml::entries(path, text, 0, &|_| Want::Value),
+        Some("json") => json_matter::entries(path, text, 0),
+        _ => toml_file(text, path).map_err(|e| vec![e]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

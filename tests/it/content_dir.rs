@@ -333,6 +333,44 @@ fn a_hugo_project_translated_by_folder_publishes_every_language() {
     assert!(!site.public().join("en/docs").exists());
 }
 
+/// Docsy's and Hextra's starter projects write Hugo's configuration in
+/// YAML (`hugo.yaml`): it was not read at all, so such a project was
+/// built in English whatever its language, one language's pages a
+/// section of another's, and its static files missing.
+#[test]
+fn a_hugo_project_configured_in_yaml_is_read_as_in_toml() {
+    let site = Site::empty();
+    site.write(
+        "hugo.yaml",
+        "baseURL: https://help.example.org/\ntitle: Ayuda\ndefaultContentLanguage: es\n\
+         staticDir: [static, shared]\nlanguages:\n  es:\n    contentDir: content/es\n  \
+         en:\n    contentDir: content/en\n",
+    );
+    site.write(
+        "content/es/docs/impresora.md",
+        "---\ntitle: Impresora\n---\n\n![Bandeja](/img/bandeja.png)\n",
+    );
+    site.write(
+        "content/en/docs/impresora.md",
+        "---\ntitle: Printer\n---\n\n![Tray](/img/bandeja.png)\n",
+    );
+    site.write("shared/img/bandeja.png", b"\x89PNG\r\n\x1a\n");
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(
+        err.contains("The site's language is `es`, as the defaultContentLanguage of hugo.yaml"),
+        "{err}"
+    );
+    assert!(!err.contains("broken"), "{err}");
+    let page = site.read_public("docs/impresora/index.html");
+    assert!(page.contains("<html lang=\"es\""), "{page}");
+    assert!(page.contains("../../site-static/img/bandeja.png"), "{page}");
+    let english = site.read_public("en/docs/impresora/index.html");
+    assert!(english.contains("<html lang=\"en\""), "{english}");
+    assert!(site.public().join("site-static/img/bandeja.png").is_file());
+}
+
 /// A VitePress project at the top of its repository keeps its pages in
 /// the folder its `srcDir` names: it could not be built where it stands
 /// (its pages' folder would be the site folder), and its `srcExclude`,
