@@ -29,7 +29,7 @@ mod statics;
 mod vitepress;
 mod walk;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -417,6 +417,10 @@ fn walk_all(
     if content.mounted.is_empty() {
         return walked;
     }
+    // The files of the folders mounted at one place form one folder, as
+    // Hugo's union of its `staticDir`s: a file of an earlier folder hides
+    // that of a later one (Hugo's `staticDir_override` is listed first).
+    let mut files_taken = HashSet::new();
     for (mount, folder) in content.mounts() {
         let under = |rel: String| format!("{}/{rel}", mount.at);
         let mut mounted = walk_content(&folder, &Exclusions::default(), problems);
@@ -438,12 +442,12 @@ fn walk_all(
         walked
             .links
             .extend((mounted.links.into_iter()).map(|(link, target)| (under(link), under(target))));
-        walked
-            .assets
-            .extend(mounted.assets.into_iter().map(|asset| Asset {
-                rel: under(asset.rel),
-                ..asset
-            }));
+        let assets = mounted.assets.into_iter().map(|asset| Asset {
+            rel: under(asset.rel),
+            ..asset
+        });
+        let kept = assets.filter(|asset| mount.pages || files_taken.insert(asset.rel.clone()));
+        walked.assets.extend(kept);
     }
     // No path is both: a language has a folder of its own or a mounted one.
     walked.markdown.sort_unstable();

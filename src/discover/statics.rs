@@ -14,7 +14,10 @@
 //! the static files at [`STATIC_FILES`], Astro's assets at
 //! [`ASTRO_ASSETS_AT`]. Their files are published under that folder
 //! (every link to them is rewritten, and a site's own folders such as
-//! `search/` or `static/` cannot be overwritten by them); a site-root link
+//! `search/` or `static/` cannot be overwritten by them). Several folders
+//! of static files (Hugo's `staticDir` list, Docusaurus's
+//! `staticDirectories`) form one, as Hugo's union of them does: a file of
+//! an earlier folder hides the same path in a later one. A site-root link
 //! that names nothing else is looked for in the static files, and a
 //! relative one that leaves the content folder in the folder it leads to
 //! (`link::resolve`).

@@ -355,6 +355,10 @@ fn a_hugo_project_configured_in_yaml_is_read_as_in_toml() {
         "---\ntitle: Printer\n---\n\n![Tray](/img/bandeja.png)\n",
     );
     site.write("shared/img/bandeja.png", b"\x89PNG\r\n\x1a\n");
+    // One folder of both, as Hugo's union: the first listed wins. Both
+    // were left out, each an error for the other.
+    site.write("static/img/logo.svg", "<svg>first</svg>");
+    site.write("shared/img/logo.svg", "<svg>second</svg>");
     let output = site.tier0(&["build"]).output().unwrap();
     let err = stderr(&output);
     assert!(output.status.success(), "{err}");
@@ -369,6 +373,11 @@ fn a_hugo_project_configured_in_yaml_is_read_as_in_toml() {
     let english = site.read_public("en/docs/impresora/index.html");
     assert!(english.contains("<html lang=\"en\""), "{english}");
     assert!(site.public().join("site-static/img/bandeja.png").is_file());
+    assert_eq!(
+        site.read_public("site-static/img/logo.svg"),
+        "<svg>first</svg>"
+    );
+    assert!(!err.contains("already uses"), "{err}");
 }
 
 /// A VitePress project at the top of its repository keeps its pages in
