@@ -159,7 +159,9 @@ impl Translations<'_> {
     /// folder, for every language), below what is set; a text of no
     /// language folder, of the category labelled `label`, is the default
     /// language's, and each language's `translation` of it stands in that
-    /// language.
+    /// language. So is a text of the default language's folder that a
+    /// language translates (a Starlight project whose default locale has a
+    /// folder of its own).
     pub(super) fn fill(
         &self,
         set: &mut Option<Localized>,
@@ -168,8 +170,14 @@ impl Translations<'_> {
         label: Option<&str>,
         translation: Translation,
     ) {
-        *set = match (&*set, lang, text, label) {
-            (None, None, Some(text), Some(label)) => {
+        let translated = |label: &str| {
+            lang.is_none_or(|lang| {
+                lang == self.default_language
+                    && self.labels.iter().any(|l| translation(l, label).is_some())
+            })
+        };
+        *set = match (&*set, text, label) {
+            (None, Some(text), Some(label)) if translated(label) => {
                 Some(self.translated(text, label, translation))
             }
             _ => Localized::or_written(set.take(), lang, text),

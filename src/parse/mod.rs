@@ -315,6 +315,9 @@ pub struct Parsed {
     /// What MkDocs's `nav:` says of the site, if it has an `mkdocs.yml`,
     /// then what its folders' navigation files say of their folders.
     pub navigations: Vec<Navigation>,
+    /// The translations the navigations give their sections' titles, by
+    /// language (a Starlight group's `translations`).
+    pub labels: Vec<Labels>,
 }
 
 /// Parses and checks every article and section file.
@@ -433,6 +436,7 @@ fn finish(
         diagnostics,
         left_out: Vec::new(),
         navigations: read.navigations,
+        labels: read.labels,
     };
     let mut left_out = Vec::new();
     for (result, _) in results {

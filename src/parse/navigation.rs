@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 
 use serde_yaml::Value;
 
-use super::Parsed;
 use super::article::Given;
+use super::{Labels, Parsed};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{SourceFile, Sources};
@@ -73,6 +73,9 @@ pub(super) struct Read {
     /// The names tables of contents list pages under without titling
     /// them (a Jupyter Book entry's `title:`): `(page, name)`.
     pub(super) names: Vec<(String, String)>,
+    /// The translations they give the titles of their sections, by
+    /// language (a Starlight group's `translations`).
+    pub(super) labels: Vec<Labels>,
     pub(super) problems: Vec<Diagnostic>,
 }
 
@@ -172,6 +175,7 @@ pub(super) fn read(config: &Config, sources: &Sources) -> Read {
     ] {
         read.navigations.extend(other.navigations);
         read.names.extend(other.names);
+        read.labels.extend(other.labels);
         read.problems.extend(other.problems);
     }
     let (folders, problems) = super::folders::read(sources);

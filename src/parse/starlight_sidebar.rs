@@ -16,21 +16,23 @@
 //! writes. In a project of several languages the slugs name the default
 //! language's pages, and the translations take their places, as with
 //! MkDocs's `nav:`. An item's `label` is the sidebar's, not the page's
-//! title, and the groups' `translations` are not read.
+//! title; a group's `translations` (`{ fr: 'Guides' }`) title its folder
+//! in each language, as Docusaurus's translated labels do.
 //!
 //! The sidebar comes as MkDocs's `nav:` would list it (the `mkdocs` module
 //! reads it so). A slug that names no page is a warning at its place
 //! (Starlight stops its build there); a sidebar that needs JavaScript is
 //! one warning, and the pages keep their folders' order, as without one.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde_yaml::Value;
 
+use super::Labels;
 use super::docusaurus::written;
 use super::mkdocs::{folder_entry, group};
 use super::navigation::Read;
-use super::script::{self, Literal};
+use super::script::{self, Literal, ObjectEntry};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{SourceFile, Sources};
@@ -52,10 +54,14 @@ pub(super) fn read(config: &Config, sources: &Sources) -> Read {
     let mut listing = Listing {
         file,
         pages: slugs(config, sources),
+        labels: BTreeMap::new(),
         problems: Vec::new(),
     };
     let entries = listing.items(&items);
-    Read::of_entries(file, &entries, listing.problems)
+    Read {
+        labels: listing.labels.into_values().collect(),
+        ..Read::of_entries(file, &entries, listing.problems)
+    }
 }
 
 /// The warning that the sidebar of `file` cannot be read, at `span`, for
@@ -121,6 +127,8 @@ struct Listing<'a> {
     file: &'a SourceFile,
     /// The pages by slug.
     pages: HashMap<String, &'a str>,
+    /// The translations of the groups' labels, by language.
+    labels: BTreeMap<String, Labels>,
     problems: Vec<Diagnostic>,
 }
 
@@ -136,6 +144,9 @@ impl Listing<'_> {
             return self.slug(item).into_iter().collect();
         }
         let label = item.get("label").and_then(Literal::as_text).unwrap_or("");
+        if let Some(Literal::Object(translations)) = item.get("translations") {
+            self.translate(label, translations);
+        }
         if let Some(Literal::List(items)) = item.get("items") {
             let children = self.items(items);
             return group(label, children);
@@ -149,6 +160,22 @@ impl Listing<'_> {
         }
         let link = item.get("link").and_then(Literal::as_text);
         link.and_then(|link| self.link(link)).into_iter().collect()
+    }
+
+    /// Takes the `translations` of the label `label` (`{ fr: 'Guides',
+    /// 'pt-BR': 'Guias' }`, by the locale's language).
+    fn translate(&mut self, label: &str, translations: &[ObjectEntry]) {
+        for (lang, text, _) in translations {
+            let Some(text) = text.as_text() else {
+                continue;
+            };
+            let lang = crate::discover::language_code(lang);
+            let labels = self.labels.entry(lang.clone()).or_insert_with(|| Labels {
+                lang,
+                ..Labels::default()
+            });
+            labels.titles.insert(label.to_owned(), text.to_owned());
+        }
     }
 
     /// The page of the slug `slug`, as a `nav:` entry; a warning at the
@@ -230,7 +257,8 @@ mod tests {
             export default defineConfig({\n  integrations: [starlight({\n    \
             title: 'Docs', plugins: [blog()], // a call is fine outside the sidebar\n    \
             sidebar: [\n      { label: 'Home', link: '/' },\n      {\n        \
-            label: 'How-to guides',\n        items: [\n          'guides',\n          \
+            label: 'How-to guides',\n        translations: { 'pt-BR': 'Guias', de: 7 },\n        \
+            items: [\n          'guides',\n          \
             { label: 'Network', slug: 'network/vpn' },\n          \
             { label: 'Passwords', link: '/guides/reset-password/#steps' },\n          \
             { label: 'Status', link: 'https://status.example.com' },\n        ],\n      },\n      \
@@ -255,6 +283,14 @@ mod tests {
                 ("guides", Some("How-to guides"), Some(1)),
                 ("reference", Some("Reference"), Some(2))
             ]
+        );
+        assert_eq!(
+            read.labels,
+            [Labels {
+                lang: "pt-br".to_owned(),
+                titles: [("How-to guides".to_owned(), "Guias".to_owned())].into(),
+                ..Labels::default()
+            }]
         );
     }
 

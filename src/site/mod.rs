@@ -323,7 +323,8 @@ fn parse_site(
         &sources.contents,
         &parsed.navigations,
     ));
-    let (labels, problems) = parse::sidebar_labels(&sources.sidebar_labels);
+    let (mut labels, problems) = parse::sidebar_labels(&sources.sidebar_labels);
+    labels.extend(parsed.labels);
     diagnostics.extend(problems);
     for navigation in &parsed.navigations {
         link::contents::title_sections(&mut config, navigation, &labels);

@@ -351,7 +351,8 @@ const STARLIGHT_CONFIG: &str = "import { defineConfig } from 'astro/config';\n\
     locales: { en: { label: 'English' }, fr: { label: 'Français', lang: 'fr' } },\n      \
     sidebar: [\n        { label: 'Home', link: '/' },\n        \
     { label: 'Reference', autogenerate: { directory: 'reference' } },\n        \
-    {\n          label: 'How-to guides',\n          items: [\n            \
+    {\n          label: 'How-to guides',\n          \
+    translations: { fr: 'Guides pratiques' },\n          items: [\n            \
     'guides/vpn',\n            { label: 'Sign-in', slug: 'guides/accounts' },\n            \
     { label: 'Start', link: '/guides/welcome/' },\n            'guides/printers',\n          \
     ],\n        },\n      ],\n    }),\n  ],\n});\n";
@@ -401,6 +402,11 @@ fn a_starlight_sidebar_in_the_astro_config_orders_and_titles_the_pages() {
         &site.read_public("reference/index.html"),
         &["<h1>Reference</h1>"],
     );
+    // A group's translations title its folder in their languages.
+    assert_has(
+        &site.read_public("fr/guides/index.html"),
+        &["<h1>Guides pratiques</h1>"],
+    );
     assert!(
         in_order(
             &site.read_public("index.html"),
@@ -412,7 +418,7 @@ fn a_starlight_sidebar_in_the_astro_config_orders_and_titles_the_pages() {
     assert_warning_at(
         &err,
         "the sidebar lists the page `guides/printers`, which no page of the content folder is",
-        "astro.config.mjs:19:13",
+        "astro.config.mjs:20:13",
     );
 }
 
