@@ -72,19 +72,24 @@ function normalizeUncached(text) {
   return out;
 }
 
+/** `compute(text)`, kept in `cache` (emptied once it holds `size` texts) for the next time `text` is read. */
+function remembered(cache, size, text, compute) {
+  let value = cache.get(text);
+  if (value === undefined) {
+    value = compute(text);
+    if (cache.size >= size) cache.clear();
+    cache.set(text, value);
+  }
+  return value;
+}
+
 const PLAIN = /^[a-z0-9_-]*$/;
+
 const normalized = new Map();
 
 /** Lower-cases and accent-folds like the index analyzer ("Contraseña" → "contrasena"). */
 function normalize(text) {
-  if (PLAIN.test(text)) return text;
-  let out = normalized.get(text);
-  if (out === undefined) {
-    out = normalizeUncached(text);
-    if (normalized.size > 50000) normalized.clear();
-    normalized.set(text, out);
-  }
-  return out;
+  return PLAIN.test(text) ? text : remembered(normalized, 50000, text, normalizeUncached);
 }
 
 // A run: alphanumerics joined by `_`/`-` (joiners only count when an
@@ -268,10 +273,9 @@ function decodePostings(encoded, top) {
     if (inTitle && !title) bits = top;
     inTitle = title;
     bits -= values[2 * k + 1];
-    F32_BITS[0] = bits;
     docs[k] = Math.floor(doc / 2);
     titles[k] = title ? 1 : 0;
-    scores[k] = F32[0];
+    scores[k] = f32FromBits(bits);
   }
   return { docs, scores, titles };
 }
@@ -292,8 +296,7 @@ function decodeTail(encoded, top) {
   for (let i = 0; i < nLevels; i++) {
     bits -= r.next();
     if (bits < 0) throw bad();
-    F32_BITS[0] = bits;
-    levels[i] = F32[0];
+    levels[i] = f32FromBits(bits);
   }
   const n = r.next();
   if (n > encoded.length) throw bad();
@@ -628,14 +631,14 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
    * and words-in-a-row rules compare: the query's surfaces, a word planned as its parts replaced by them.
    */
   async function plan(query, typos = true) {
-    const surfaces = tokenize(query, "query").map((t) => normalize(t.text));
+    const surfaces = surfacesOf(query);
     // Only stop words: each is searched by its own postings.
     let stops = surfaces.length > 0;
     for (const s of surfaces) stops = stops && await isStopWord(s);
     const { words, phrase } = await planWords(surfaces, isTyping(query), typos, stops);
     // Question words, and the scheme and host of a web address, are optional when another word is required.
     const questionWords = (await manifest()).question_words || [];
-    const hosts = new Set([...query.matchAll(WEB_HOST)].flatMap((m) => tokenize(m[0], "query").map((t) => normalize(t.text))));
+    const hosts = new Set([...query.matchAll(WEB_HOST)].flatMap((m) => surfacesOf(m[0])));
     const question = (w) => questionWords.includes(w.surface) || hosts.has(w.surface);
     if (words.some((w) => !w.optional && !question(w))) {
       for (const w of words) if (question(w)) w.optional = true;
@@ -1203,7 +1206,7 @@ function createSearch({ load, base = "", lang } = {}) {
         category: record.category, trail: record.trail || [], type: record.type, description: record.description,
         internal: record.internal === true,
         ...(typeof record.confidence === "string" ? { confidence: record.confidence } : {}),
-        score: r.key[2], snippet, matches, anchor, titleMatches: matchRanges(record.title, forms),
+        score: r.key[2], snippet, matches, anchor, titleMatches: matchesIn(record.title, forms).ranges,
       };
     });
     const shown = order.slice(0, TITLE_WINDOW).map((i) => records[i]);
@@ -1338,9 +1341,28 @@ function writtenIn(records) {
   };
 }
 
-/** The normalised words of `text`, as a query reads them (stop words included). */
+// The texts of the first results are read again by every query that shows
+// them (titles, words in a row, snippets, corrections), and reading their
+// words again was half of a warm query's time: each text is read once.
+const TEXTS_KEPT = 16384;
+const surfacesRead = new Map();
+const placesRead = new Map();
+
+/** The normalised words of `text`, as a query reads them (stop words included); not to be changed. */
 function surfacesOf(text) {
-  return tokenize(text, "query").map((t) => normalize(t.text));
+  return remembered(surfacesRead, TEXTS_KEPT, text, () => tokenize(text, "query").map((t) => normalize(t.text)));
+}
+
+/** Each surface of the words of `text` as the index reads them, with their `[start, end)`; not to be changed. */
+function placesOf(text) {
+  return remembered(placesRead, TEXTS_KEPT, text, () => {
+    const places = new Map();
+    for (const t of tokenize(text, "index")) {
+      const surface = normalize(t.text);
+      places.set(surface, [...(places.get(surface) || []), [t.start, t.end]]);
+    }
+    return places;
+  });
 }
 
 /**
@@ -1359,28 +1381,23 @@ function hasPhrase(record, n, is) {
   });
 }
 
-/** `[start, end)` UTF-16 ranges of the words of `text` that answer the query. */
-function matchRanges(text, forms) {
+/** The merged ranges of the words of `text` that answer the query (`forms`: surface → query word), and the query words they answer. */
+function matchesIn(text, forms) {
   const ranges = [];
-  for (const t of tokenize(text, "index")) if (forms.has(normalize(t.text))) ranges.push([t.start, t.end]);
-  return mergeRanges(ranges);
+  const words = new Set();
+  for (const [surface, at] of placesOf(text)) {
+    const word = forms.get(surface);
+    if (word !== undefined) { ranges.push(...at); words.add(word); }
+  }
+  return { ranges: mergeRanges(ranges), words };
 }
 
 /** Plain-text snippet of the best-matching section, match ranges, and its anchor. */
 function makeSnippet(record, forms) {
-  const matchesIn = (text) => {
-    const ranges = [];
-    const words = new Set();
-    for (const t of tokenize(text, "index")) {
-      const w = forms.get(normalize(t.text));
-      if (w !== undefined) { ranges.push([t.start, t.end]); words.add(w); }
-    }
-    return { ranges: mergeRanges(ranges), words };
-  };
   let best = null;
   record.sections.forEach(([anchor, heading, text], index) => {
-    const body = matchesIn(text);
-    const head = heading ? matchesIn(heading) : { ranges: [], words: new Set() };
+    const body = matchesIn(text, forms);
+    const head = matchesIn(heading || "", forms);
     const distinct = new Set([...body.words, ...head.words]).size;
     const key = [distinct, body.ranges.length];
     if (distinct > 0 && (!best || key[0] > best.key[0] || (key[0] === best.key[0] && key[1] > best.key[1]))) {
@@ -1389,7 +1406,7 @@ function makeSnippet(record, forms) {
   });
   if (!best) {
     const text = record.description || (record.sections[0] ? record.sections[0][2] : "");
-    const { ranges } = matchesIn(text);
+    const { ranges } = matchesIn(text, forms);
     return { ...window(text, ranges), anchor: null };
   }
   return { ...window(best.text, best.ranges), anchor: best.anchor ?? null };
