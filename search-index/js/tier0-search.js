@@ -35,6 +35,9 @@ const ENDINGS = {
   english: ["", "s", "es", "ed", "ing", "e", "y", "ies", "ied"],
   spanish: ["", "s", "es", "a", "as", "o", "os", "e", "ar", "er", "ir", "ando", "iendo", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"],
 };
+// English doubles a word's last consonant before `-ing` and `-ed` (`running`, `stopped`), and drops its `e`
+// (`paging`): a stem of these endings may end in a doubled consonant, or be 3 letters long and take only `e`.
+const DOUBLED = /([bdgmnprt])\1$/;
 // A piece of a word split into the words articles write apart has at least this many characters.
 const MIN_SPLIT_PIECE = 2;
 // The first results among which a title equal to the query, then the
@@ -492,6 +495,26 @@ function createStore({ load, base, lang }) {
   return { manifest, data, vocabShard, lookup, postings };
 }
 
+/**
+ * The words `word` may be another form of, in a language the index stems (QUERY.md, step 2, *form*): each
+ * stem of 4 letters or more it has (the word without one of the language's endings) with each other ending;
+ * in English, before `-ing` or `-ed`, also a stem with its doubled consonant once (`running` → `run`,
+ * `runs`) and a stem of 3 letters with `e` (`paging` → `page`).
+ */
+function formSurfaces(word, stemmer) {
+  const endings = ENDINGS[stemmer] || [];
+  const out = [];
+  for (const own of endings.filter((e) => word.endsWith(e))) {
+    const stem = word.slice(0, word.length - own.length);
+    const withOthers = (s) => endings.filter((e) => e !== own).map((e) => s + e);
+    if (stem.length >= MIN_FORM_STEM) out.push(...withOthers(stem));
+    if (stemmer !== "english" || (own !== "ing" && own !== "ed")) continue;
+    if (stem.length >= MIN_FORM_STEM && DOUBLED.test(stem)) out.push(...withOthers(stem.slice(0, -1)));
+    if (stem.length === MIN_FORM_STEM - 1) out.push(`${stem}e`);
+  }
+  return out;
+}
+
 /** The pieces of a code (`x86_64` → `x86`, `64`); a plain word is one piece. */
 function codePieces(surface) {
   return surface.split(/[_-]/).filter(Boolean);
@@ -556,13 +579,9 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
 
   /**
    * Up to MAX_CORRECTIONS terms of the known words closest to the unknown `word` (`shard`: its vocabulary
-   * shard); while it is `typed` and no word starts with it, also of the words that begin close to it. Each a new object.
+   * shard), shared: see unknown(); while it is `typed` and no word starts with it, also of the words that begin
+   * close to it. And whether a stop word is one edit from it.
    */
-  async function corrections(word, shard, typed = false) {
-    return (await misspelled(word, shard, typed)).found.map((c) => ({ ...c }));
-  }
-
-  /** The `found` corrections of `word` (shared: see corrections()), and whether a stop word is one edit from it. */
   async function misspelled(word, shard, typed) {
     const key = `${typed ? "…" : ""}${word}`;
     let found = corrected.get(key);
@@ -606,17 +625,13 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     return { found: out, nearStop };
   }
 
-  /** Up to MAX_CORRECTIONS terms of the other forms of the unknown `word` (its stem with another ending), by df then surface; asked only of a word without corrections. */
+  /** Up to MAX_CORRECTIONS terms of the other forms of the unknown `word` (formSurfaces), by df then surface; asked only of a word without a one-edit correction. */
   async function formsOf(word) {
     if (word.length < MIN_TYPO_LEN || !/^\p{Alphabetic}+$/u.test(word)) return [];
-    const endings = ENDINGS[(await manifest()).analyzer?.stemmer] || [];
     const found = [];
-    for (const own of endings.filter((e) => word.endsWith(e) && word.length - e.length >= MIN_FORM_STEM)) {
-      const stem = word.slice(0, word.length - own.length);
-      for (const other of endings.filter((e) => e !== own)) {
-        const { entry } = await lookup(stem + other);
-        if (entry && entry[1] !== null && !found.some((f) => f.surface === entry[0])) found.push({ surface: entry[0], term: termOf(entry), df: entry[2] });
-      }
+    for (const surface of formSurfaces(word, (await manifest()).analyzer?.stemmer)) {
+      const { entry } = await lookup(surface);
+      if (entry && entry[1] !== null && !found.some((f) => f.surface === entry[0])) found.push({ surface: entry[0], term: termOf(entry), df: entry[2] });
     }
     found.sort((a, b) => b.df - a.df || (a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : 0));
     const out = [];
@@ -624,6 +639,17 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
       if (out.length < MAX_CORRECTIONS && !out.some((c) => c.term === f.term)) out.push({ term: f.term, surface: f.surface, kind: "form", weight: FORM_WEIGHT });
     }
     return out;
+  }
+
+  /**
+   * What answers a word the vocabulary lacks: its corrections (`found`), else its other `forms`, and whether a
+   * stop word is one edit from it. A word nothing is one edit from may be another form of a known word: its
+   * forms come before corrections two edits away (`contenting` is `content`, not `continue`).
+   */
+  async function unknown(surface, shard, typed, typos) {
+    const { found, nearStop } = typos ? await misspelled(surface, shard, typed) : { found: [], nearStop: false };
+    const forms = found.length && found[0].weight === typoWeight(1) ? [] : await formsOf(surface);
+    return { found: forms.length ? [] : found.map((c) => ({ ...c })), forms, nearStop };
   }
 
   /**
@@ -807,16 +833,15 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     }
     let nearStopWord = false;
     if (!entry) {
-      const { found, nearStop } = typos ? await misspelled(surface, shard, typed) : { found: [], nearStop: false };
-      // A word nothing is one or two edits from may be another form of a known word.
-      if (!found.length) (await formsOf(surface)).forEach(add);
-      candidates.push(...found.map((c) => ({ ...c })));
+      const { found, forms, nearStop } = await unknown(surface, shard, typed, typos);
+      forms.forEach(add);
+      candidates.push(...found);
       nearStopWord = nearStop;
     }
     return { known: entry !== null, candidates, startsStopWord, nearStopWord };
   }
 
-  return { plan, corrections };
+  return { plan, unknown };
 }
 
 /**
@@ -1149,7 +1174,7 @@ function isCertain(a, open, q, allWords, limit, top, all) {
 function createSearch({ load, base = "", lang } = {}) {
   const store = createStore({ load, base, lang });
   const { manifest, data, lookup } = store;
-  const { plan, corrections } = createPlanner(store);
+  const { plan, unknown } = createPlanner(store);
   const { rank } = createRanker(store);
 
   /**
@@ -1244,7 +1269,7 @@ function createSearch({ load, base = "", lang } = {}) {
       const { entry, words } = await lookup(surface);
       let replacement = token.text;
       if (!entry) {
-        const best = (await corrections(surface, words, typing && t === tokens.length - 1))[0];
+        const best = (await unknown(surface, words, typing && t === tokens.length - 1, true)).found[0];
         if (best) { replacement = written.get(best.surface) ?? best.surface; changed = true; }
         else if (/[_-]/.test(token.text)) {
           // A code's misspelled pieces (`err_conection_reset`), each its correction.
@@ -1252,7 +1277,7 @@ function createSearch({ load, base = "", lang } = {}) {
           for (let k = 0; k < pieces.length; k += 2) {
             const piece = normalize(pieces[k]);
             const found = piece ? await lookup(piece) : { entry: true };
-            const fix = found.entry ? null : (await corrections(piece, found.words))[0];
+            const fix = found.entry ? null : (await unknown(piece, found.words, false, true)).found[0];
             if (fix) { pieces[k] = written.get(fix.surface) ?? fix.surface; changed = true; }
           }
           replacement = pieces.join("");
