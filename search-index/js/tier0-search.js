@@ -35,6 +35,9 @@ const ENDINGS = {
   english: ["", "s", "es", "ed", "ing", "e", "y", "ies", "ied"],
   spanish: ["", "s", "es", "a", "as", "o", "os", "e", "ar", "er", "ir", "ando", "iendo", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"],
 };
+// English doubles a word's last consonant before `-ing` and `-ed` (`running`, `stopped`), and drops its `e`
+// (`paging`): a stem of these endings may end in a doubled consonant, or be 3 letters long and take only `e`.
+const DOUBLED = /([bdgmnprt])\1$/;
 // A piece of a word split into the words articles write apart has at least this many characters.
 const MIN_SPLIT_PIECE = 2;
 // The first results among which a title equal to the query, then the
@@ -72,19 +75,24 @@ function normalizeUncached(text) {
   return out;
 }
 
+/** `compute(text)`, kept in `cache` (emptied once it holds `size` texts) for the next time `text` is read. */
+function remembered(cache, size, text, compute) {
+  let value = cache.get(text);
+  if (value === undefined) {
+    value = compute(text);
+    if (cache.size >= size) cache.clear();
+    cache.set(text, value);
+  }
+  return value;
+}
+
 const PLAIN = /^[a-z0-9_-]*$/;
+
 const normalized = new Map();
 
 /** Lower-cases and accent-folds like the index analyzer ("Contraseña" → "contrasena"). */
 function normalize(text) {
-  if (PLAIN.test(text)) return text;
-  let out = normalized.get(text);
-  if (out === undefined) {
-    out = normalizeUncached(text);
-    if (normalized.size > 50000) normalized.clear();
-    normalized.set(text, out);
-  }
-  return out;
+  return PLAIN.test(text) ? text : remembered(normalized, 50000, text, normalizeUncached);
 }
 
 // A run: alphanumerics joined by `_`/`-` (joiners only count when an
@@ -268,10 +276,9 @@ function decodePostings(encoded, top) {
     if (inTitle && !title) bits = top;
     inTitle = title;
     bits -= values[2 * k + 1];
-    F32_BITS[0] = bits;
     docs[k] = Math.floor(doc / 2);
     titles[k] = title ? 1 : 0;
-    scores[k] = F32[0];
+    scores[k] = f32FromBits(bits);
   }
   return { docs, scores, titles };
 }
@@ -292,8 +299,7 @@ function decodeTail(encoded, top) {
   for (let i = 0; i < nLevels; i++) {
     bits -= r.next();
     if (bits < 0) throw bad();
-    F32_BITS[0] = bits;
-    levels[i] = F32[0];
+    levels[i] = f32FromBits(bits);
   }
   const n = r.next();
   if (n > encoded.length) throw bad();
@@ -489,6 +495,26 @@ function createStore({ load, base, lang }) {
   return { manifest, data, vocabShard, lookup, postings };
 }
 
+/**
+ * The words `word` may be another form of, in a language the index stems (QUERY.md, step 2, *form*): each
+ * stem of 4 letters or more it has (the word without one of the language's endings) with each other ending;
+ * in English, before `-ing` or `-ed`, also a stem with its doubled consonant once (`running` → `run`,
+ * `runs`) and a stem of 3 letters with `e` (`paging` → `page`).
+ */
+function formSurfaces(word, stemmer) {
+  const endings = ENDINGS[stemmer] || [];
+  const out = [];
+  for (const own of endings.filter((e) => word.endsWith(e))) {
+    const stem = word.slice(0, word.length - own.length);
+    const withOthers = (s) => endings.filter((e) => e !== own).map((e) => s + e);
+    if (stem.length >= MIN_FORM_STEM) out.push(...withOthers(stem));
+    if (stemmer !== "english" || (own !== "ing" && own !== "ed")) continue;
+    if (stem.length >= MIN_FORM_STEM && DOUBLED.test(stem)) out.push(...withOthers(stem.slice(0, -1)));
+    if (stem.length === MIN_FORM_STEM - 1) out.push(`${stem}e`);
+  }
+  return out;
+}
+
 /** The pieces of a code (`x86_64` → `x86`, `64`); a plain word is one piece. */
 function codePieces(surface) {
   return surface.split(/[_-]/).filter(Boolean);
@@ -553,13 +579,9 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
 
   /**
    * Up to MAX_CORRECTIONS terms of the known words closest to the unknown `word` (`shard`: its vocabulary
-   * shard); while it is `typed` and no word starts with it, also of the words that begin close to it. Each a new object.
+   * shard), shared: see unknown(); while it is `typed` and no word starts with it, also of the words that begin
+   * close to it. And whether a stop word is one edit from it.
    */
-  async function corrections(word, shard, typed = false) {
-    return (await misspelled(word, shard, typed)).found.map((c) => ({ ...c }));
-  }
-
-  /** The `found` corrections of `word` (shared: see corrections()), and whether a stop word is one edit from it. */
   async function misspelled(word, shard, typed) {
     const key = `${typed ? "…" : ""}${word}`;
     let found = corrected.get(key);
@@ -603,17 +625,13 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     return { found: out, nearStop };
   }
 
-  /** Up to MAX_CORRECTIONS terms of the other forms of the unknown `word` (its stem with another ending), by df then surface; asked only of a word without corrections. */
+  /** Up to MAX_CORRECTIONS terms of the other forms of the unknown `word` (formSurfaces), by df then surface; asked only of a word without a one-edit correction. */
   async function formsOf(word) {
     if (word.length < MIN_TYPO_LEN || !/^\p{Alphabetic}+$/u.test(word)) return [];
-    const endings = ENDINGS[(await manifest()).analyzer?.stemmer] || [];
     const found = [];
-    for (const own of endings.filter((e) => word.endsWith(e) && word.length - e.length >= MIN_FORM_STEM)) {
-      const stem = word.slice(0, word.length - own.length);
-      for (const other of endings.filter((e) => e !== own)) {
-        const { entry } = await lookup(stem + other);
-        if (entry && entry[1] !== null && !found.some((f) => f.surface === entry[0])) found.push({ surface: entry[0], term: termOf(entry), df: entry[2] });
-      }
+    for (const surface of formSurfaces(word, (await manifest()).analyzer?.stemmer)) {
+      const { entry } = await lookup(surface);
+      if (entry && entry[1] !== null && !found.some((f) => f.surface === entry[0])) found.push({ surface: entry[0], term: termOf(entry), df: entry[2] });
     }
     found.sort((a, b) => b.df - a.df || (a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : 0));
     const out = [];
@@ -624,18 +642,29 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
   }
 
   /**
+   * What answers a word the vocabulary lacks: its corrections (`found`), else its other `forms`, and whether a
+   * stop word is one edit from it. A word nothing is one edit from may be another form of a known word: its
+   * forms come before corrections two edits away (`contenting` is `content`, not `continue`).
+   */
+  async function unknown(surface, shard, typed, typos) {
+    const { found, nearStop } = typos ? await misspelled(surface, shard, typed) : { found: [], nearStop: false };
+    const forms = found.length && found[0].weight === typoWeight(1) ? [] : await formsOf(surface);
+    return { found: forms.length ? [] : found.map((c) => ({ ...c })), forms, nearStop };
+  }
+
+  /**
    * Query words with the terms that answer them (QUERY.md, "Planning"), and the phrase the ranking's title
    * and words-in-a-row rules compare: the query's surfaces, a word planned as its parts replaced by them.
    */
   async function plan(query, typos = true) {
-    const surfaces = tokenize(query, "query").map((t) => normalize(t.text));
+    const surfaces = surfacesOf(query);
     // Only stop words: each is searched by its own postings.
     let stops = surfaces.length > 0;
     for (const s of surfaces) stops = stops && await isStopWord(s);
     const { words, phrase } = await planWords(surfaces, isTyping(query), typos, stops);
     // Question words, and the scheme and host of a web address, are optional when another word is required.
     const questionWords = (await manifest()).question_words || [];
-    const hosts = new Set([...query.matchAll(WEB_HOST)].flatMap((m) => tokenize(m[0], "query").map((t) => normalize(t.text))));
+    const hosts = new Set([...query.matchAll(WEB_HOST)].flatMap((m) => surfacesOf(m[0])));
     const question = (w) => questionWords.includes(w.surface) || hosts.has(w.surface);
     if (words.some((w) => !w.optional && !question(w))) {
       for (const w of words) if (question(w)) w.optional = true;
@@ -804,16 +833,15 @@ function createPlanner({ manifest, data, vocabShard, lookup }) {
     }
     let nearStopWord = false;
     if (!entry) {
-      const { found, nearStop } = typos ? await misspelled(surface, shard, typed) : { found: [], nearStop: false };
-      // A word nothing is one or two edits from may be another form of a known word.
-      if (!found.length) (await formsOf(surface)).forEach(add);
-      candidates.push(...found.map((c) => ({ ...c })));
+      const { found, forms, nearStop } = await unknown(surface, shard, typed, typos);
+      forms.forEach(add);
+      candidates.push(...found);
       nearStopWord = nearStop;
     }
     return { known: entry !== null, candidates, startsStopWord, nearStopWord };
   }
 
-  return { plan, corrections };
+  return { plan, unknown };
 }
 
 /**
@@ -1146,7 +1174,7 @@ function isCertain(a, open, q, allWords, limit, top, all) {
 function createSearch({ load, base = "", lang } = {}) {
   const store = createStore({ load, base, lang });
   const { manifest, data, lookup } = store;
-  const { plan, corrections } = createPlanner(store);
+  const { plan, unknown } = createPlanner(store);
   const { rank } = createRanker(store);
 
   /**
@@ -1203,7 +1231,7 @@ function createSearch({ load, base = "", lang } = {}) {
         category: record.category, trail: record.trail || [], type: record.type, description: record.description,
         internal: record.internal === true,
         ...(typeof record.confidence === "string" ? { confidence: record.confidence } : {}),
-        score: r.key[2], snippet, matches, anchor, titleMatches: matchRanges(record.title, forms),
+        score: r.key[2], snippet, matches, anchor, titleMatches: matchesIn(record.title, forms).ranges,
       };
     });
     const shown = order.slice(0, TITLE_WINDOW).map((i) => records[i]);
@@ -1241,7 +1269,7 @@ function createSearch({ load, base = "", lang } = {}) {
       const { entry, words } = await lookup(surface);
       let replacement = token.text;
       if (!entry) {
-        const best = (await corrections(surface, words, typing && t === tokens.length - 1))[0];
+        const best = (await unknown(surface, words, typing && t === tokens.length - 1, true)).found[0];
         if (best) { replacement = written.get(best.surface) ?? best.surface; changed = true; }
         else if (/[_-]/.test(token.text)) {
           // A code's misspelled pieces (`err_conection_reset`), each its correction.
@@ -1249,7 +1277,7 @@ function createSearch({ load, base = "", lang } = {}) {
           for (let k = 0; k < pieces.length; k += 2) {
             const piece = normalize(pieces[k]);
             const found = piece ? await lookup(piece) : { entry: true };
-            const fix = found.entry ? null : (await corrections(piece, found.words))[0];
+            const fix = found.entry ? null : (await unknown(piece, found.words, false, true)).found[0];
             if (fix) { pieces[k] = written.get(fix.surface) ?? fix.surface; changed = true; }
           }
           replacement = pieces.join("");
@@ -1338,9 +1366,28 @@ function writtenIn(records) {
   };
 }
 
-/** The normalised words of `text`, as a query reads them (stop words included). */
+// The texts of the first results are read again by every query that shows
+// them (titles, words in a row, snippets, corrections), and reading their
+// words again was half of a warm query's time: each text is read once.
+const TEXTS_KEPT = 16384;
+const surfacesRead = new Map();
+const placesRead = new Map();
+
+/** The normalised words of `text`, as a query reads them (stop words included); not to be changed. */
 function surfacesOf(text) {
-  return tokenize(text, "query").map((t) => normalize(t.text));
+  return remembered(surfacesRead, TEXTS_KEPT, text, () => tokenize(text, "query").map((t) => normalize(t.text)));
+}
+
+/** Each surface of the words of `text` as the index reads them, with their `[start, end)`; not to be changed. */
+function placesOf(text) {
+  return remembered(placesRead, TEXTS_KEPT, text, () => {
+    const places = new Map();
+    for (const t of tokenize(text, "index")) {
+      const surface = normalize(t.text);
+      places.set(surface, [...(places.get(surface) || []), [t.start, t.end]]);
+    }
+    return places;
+  });
 }
 
 /**
@@ -1359,28 +1406,23 @@ function hasPhrase(record, n, is) {
   });
 }
 
-/** `[start, end)` UTF-16 ranges of the words of `text` that answer the query. */
-function matchRanges(text, forms) {
+/** The merged ranges of the words of `text` that answer the query (`forms`: surface → query word), and the query words they answer. */
+function matchesIn(text, forms) {
   const ranges = [];
-  for (const t of tokenize(text, "index")) if (forms.has(normalize(t.text))) ranges.push([t.start, t.end]);
-  return mergeRanges(ranges);
+  const words = new Set();
+  for (const [surface, at] of placesOf(text)) {
+    const word = forms.get(surface);
+    if (word !== undefined) { ranges.push(...at); words.add(word); }
+  }
+  return { ranges: mergeRanges(ranges), words };
 }
 
 /** Plain-text snippet of the best-matching section, match ranges, and its anchor. */
 function makeSnippet(record, forms) {
-  const matchesIn = (text) => {
-    const ranges = [];
-    const words = new Set();
-    for (const t of tokenize(text, "index")) {
-      const w = forms.get(normalize(t.text));
-      if (w !== undefined) { ranges.push([t.start, t.end]); words.add(w); }
-    }
-    return { ranges: mergeRanges(ranges), words };
-  };
   let best = null;
   record.sections.forEach(([anchor, heading, text], index) => {
-    const body = matchesIn(text);
-    const head = heading ? matchesIn(heading) : { ranges: [], words: new Set() };
+    const body = matchesIn(text, forms);
+    const head = matchesIn(heading || "", forms);
     const distinct = new Set([...body.words, ...head.words]).size;
     const key = [distinct, body.ranges.length];
     if (distinct > 0 && (!best || key[0] > best.key[0] || (key[0] === best.key[0] && key[1] > best.key[1]))) {
@@ -1389,7 +1431,7 @@ function makeSnippet(record, forms) {
   });
   if (!best) {
     const text = record.description || (record.sections[0] ? record.sections[0][2] : "");
-    const { ranges } = matchesIn(text);
+    const { ranges } = matchesIn(text, forms);
     return { ...window(text, ranges), anchor: null };
   }
   return { ...window(best.text, best.ranges), anchor: best.anchor ?? null };

@@ -443,4 +443,19 @@ fn another_form_of_a_word_finds_its_articles_and_is_no_correction() {
         search(&files, "en", "installing ", 10),
         search(&files, "en", "install ", 10)
     );
+    // English doubles a consonant (`resetting`) and drops an `e`
+    // (`paging`) before `-ing` and `-ed`.
+    for (form, word) in [
+        ("resetting ", "reset "),
+        ("running ", "run "),
+        ("stopped ", "stop "),
+        ("paging ", "page "),
+    ] {
+        assert!(!search(&files, "en", form, 10).is_empty(), "{form}");
+        assert_eq!(
+            search(&files, "en", form, 10),
+            search(&files, "en", word, 10),
+            "{form}"
+        );
+    }
 }

@@ -247,6 +247,11 @@ test("example knowledge base: a typo in the word being typed, a web address past
   assert.ok(form.all_words, "en expiring: a word unmatched");
   assert.equal(form.results[0]?.id, "KB-1001", "en expiring");
   assert.deepEqual(form.corrections, [], "en expiring");
+  // English doubles a consonant before `-ing` (`resetting`): the word written once answers it.
+  const doubled = await compare(example, "en", "resetting password ", "en resetting");
+  assert.ok(doubled.all_words, "en resetting: a word unmatched");
+  assert.equal(doubled.results[0]?.id, "KB-1001", "en resetting");
+  assert.deepEqual(doubled.corrections, [], "en resetting");
   // The articles write `Windows 11`, a reader `windows v11`.
   for (const query of ["windows v11 ", "microsoft v365 actualizacion"]) {
     assert.ok((await compare(example, "es", query, `es ${JSON.stringify(query)}`)).all_words, `es ${JSON.stringify(query)}: a word unmatched`);

@@ -227,6 +227,16 @@ test("an ordinary query never reads a stop word's postings", async () => {
   assert.ok(m.terms.some((k) => k.startsWith(".")) || m.terms[1] >= "0");
 });
 
+test("an English form written with its consonant doubled, or its e dropped, is the word", async () => {
+  for (const [form, word] of [["resetting", "reset"], ["running", "run"], ["stopped", "stop"], ["paging", "page"]]) {
+    const answer = await en.answer(`${form} `);
+    const kinds = answer.words[0].candidates.map((c) => c.kind);
+    assert.ok(kinds.length > 0 && kinds.every((k) => k === "form"), `${form}: ${kinds}`);
+    assert.deepEqual(answer.corrections, [], form);
+    assert.deepEqual(ids(answer.results), ids(await en.search(`${word} `)), form);
+  }
+});
+
 test("prefix search on the word being typed", async () => {
   const typing = ids(await es.search("contras"));
   assert.ok(typing.includes("KB-1001") && typing.includes("KB-1002"), typing.join());

@@ -11,8 +11,10 @@ use crate::analyzer::{Mode, surface_forms};
 use crate::format::{TermRef, VocabEntry, js_cmp, stop_term};
 
 mod distance;
+mod forms;
 mod parts;
 pub use distance::{edit_distance, prefix_distance};
+use forms::forms;
 pub use parts::code_pieces;
 
 /// The most prefix completions the word being typed gets.
@@ -30,29 +32,6 @@ pub const SYNONYM_WEIGHT: f32 = 0.875;
 /// How much a joined term's scores count: both words of the pair get it,
 /// half each, so it counts once.
 pub const JOINED_WEIGHT: f32 = 0.5;
-/// How much another form of the word counts (`configuring` →
-/// `configure`): more than a correction, less than the word itself.
-pub const FORM_WEIGHT: f32 = 0.75;
-/// The shortest stem (UTF-16 units) that takes other endings: `macos` is
-/// not a form of `mac` (Spanish `-os`), but split into `mac` and `os`.
-pub const MIN_FORM_STEM: usize = 4;
-
-/// The inflectional endings of a language the index stems (its
-/// `analyzer.stemmer`), the empty one first; none for a language the index
-/// does not stem. A word the vocabulary lacks may be another form of a word
-/// it has: the same stem with another of these endings (QUERY.md, step 2,
-/// *form*).
-pub fn endings(stemmer: Option<&str>) -> &'static [&'static str] {
-    match stemmer {
-        Some("english") => &["", "s", "es", "ed", "ing", "e", "y", "ies", "ied"],
-        Some("spanish") => &[
-            "", "s", "es", "a", "as", "o", "os", "e", "ar", "er", "ir", "ando", "iendo", "ado",
-            "ada", "ados", "adas", "ido", "ida", "idos", "idas",
-        ],
-        _ => &[],
-    }
-}
-
 /// Why a term answers a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -460,16 +439,25 @@ fn candidates(vocab: &dyn Vocabulary, surface: &str, typed: bool, stops: bool) -
     if entry.is_none() {
         let (corrected, near_stop) = corrections(vocab, surface, shard, typed);
         near_stop_word = near_stop;
-        // A word nothing is one or two edits from may be another form of
-        // a known word.
-        if corrected.is_empty() {
-            for c in forms(vocab, surface) {
-                if !candidates.iter().any(|x| x.term == c.term) {
-                    candidates.push(c);
-                }
+        // A word nothing is one edit from may be another form of a known
+        // word: its forms come before corrections two edits away
+        // (`contenting` is `content`, not `continue`).
+        let one_edit = corrected
+            .first()
+            .is_some_and(|c| c.weight == typo_weight(1));
+        let forms = if one_edit {
+            Vec::new()
+        } else {
+            forms(vocab, surface)
+        };
+        if forms.is_empty() {
+            candidates.extend(corrected);
+        }
+        for c in forms {
+            if !candidates.iter().any(|x| x.term == c.term) {
+                candidates.push(c);
             }
         }
-        candidates.extend(corrected);
     }
     Answers {
         known: entry.is_some(),
@@ -557,54 +545,6 @@ fn completions(started: &[&VocabEntry], prefix: &str) -> Vec<Candidate> {
             weight: prefix_weight(typed, utf16_len(surface)),
         })
         .collect()
-}
-
-/// Up to [`MAX_CORRECTIONS`] terms of the other forms of the unknown `word`
-/// (`overviewing` → `overview`, `paging` → `page`): the vocabulary words,
-/// stop words aside, that are its stem with another of the language's
-/// [`endings`], the stem being `word` without one of them and at least
-/// [`MIN_FORM_STEM`] long; by document frequency, then surface. Only words
-/// of letters, of [`MIN_TYPO_LEN`] or more, as for corrections; asked only
-/// of a word that has no correction (`crating` is `creating` misspelled,
-/// not a form of `crate`).
-pub fn forms(vocab: &dyn Vocabulary, word: &str) -> Vec<Candidate> {
-    if utf16_len(word) < MIN_TYPO_LEN || !word.chars().all(char::is_alphabetic) {
-        return Vec::new();
-    }
-    let endings = endings(vocab.stemmer());
-    // (df, surface, term)
-    let mut found: Vec<(u32, &str, &str)> = Vec::new();
-    for own in endings {
-        let Some(stem) = word.strip_suffix(own) else {
-            continue;
-        };
-        if utf16_len(stem) < MIN_FORM_STEM {
-            continue;
-        }
-        for other in endings.iter().filter(|e| *e != own) {
-            let Some(e) = lookup(vocab, &format!("{stem}{other}")) else {
-                continue;
-            };
-            if let Some(term) = term_of(e)
-                && !found.iter().any(|f| f.1 == e.0)
-            {
-                found.push((e.2, &e.0, term));
-            }
-        }
-    }
-    found.sort_by(|a, b| b.0.cmp(&a.0).then(js_cmp(a.1, b.1)));
-    let mut out: Vec<Candidate> = Vec::new();
-    for (_, surface, term) in found {
-        if out.len() < MAX_CORRECTIONS && !out.iter().any(|c| c.term == term) {
-            out.push(Candidate {
-                term: term.to_string(),
-                surface: surface.to_string(),
-                kind: Kind::Form,
-                weight: FORM_WEIGHT,
-            });
-        }
-    }
-    out
 }
 
 /// Up to [`MAX_CORRECTIONS`] terms of the known words closest to the unknown

@@ -1,5 +1,6 @@
 //! Planning on a small vocabulary, and its helpers.
 
+use super::forms::{FORM_WEIGHT, endings, form_surfaces};
 use super::*;
 
 #[test]
@@ -343,4 +344,41 @@ fn a_language_the_index_does_not_stem_has_no_forms() {
     assert!(endings(Some("german")).is_empty());
     assert_eq!(endings(Some("english"))[0], "");
     assert_eq!(endings(Some("spanish"))[0], "");
+}
+
+#[test]
+fn english_forms_undouble_a_consonant_and_give_a_short_stem_its_e() {
+    let english = |w: &str| form_surfaces(w, Some("english"));
+    // Written with the consonant doubled before `-ing` and `-ed`.
+    assert!(english("resetting").contains(&"reset".to_string()));
+    assert!(english("stopped").contains(&"stop".to_string()));
+    let running = english("running");
+    assert!(running.contains(&"run".to_string()) && running.contains(&"runs".to_string()));
+    // A stem of 3 letters takes `e` alone.
+    let paging = english("paging");
+    assert!(paging.contains(&"page".to_string()), "{paging:?}");
+    assert!(
+        !paging.iter().any(|s| s == "pag" || s == "pags"),
+        "{paging:?}"
+    );
+    // Only English, and only before `-ing` and `-ed`.
+    assert!(!english("passes").contains(&"pas".to_string()));
+    assert!(!form_surfaces("macos", Some("spanish")).contains(&"mac".to_string()));
+    assert!(!form_surfaces("running", Some("spanish")).contains(&"run".to_string()));
+}
+
+#[test]
+fn a_form_comes_before_a_correction_two_edits_away() {
+    let word = |w: &str, t: &str, df| VocabEntry(w.into(), TermRef::Term(t.into()), df);
+    let vocab = Words(vec![
+        word("configurador", "configurador", 5),
+        word("configurar", "configur", 3),
+    ]);
+    let plan = plan(&vocab, "configurando ", &[]);
+    let c = &plan.words[0].candidates;
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].surface.as_str(), c[0].kind),
+        ("configurar", Kind::Form)
+    );
 }
