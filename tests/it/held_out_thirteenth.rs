@@ -36,3 +36,31 @@ fn an_admonition_with_no_space_after_its_marks_is_an_alert() {
     );
     assert!(!body.contains("!!!") && !body.contains("<pre"), "{body}");
 }
+
+/// sphinx-thebe's configuration page shows a cell and its output each in
+/// a docutils container, ```` ````{container} thebe ```` around
+/// ```` ```{code-block} r ```` and ```` ```{container} output ````, which
+/// Sphinx renders as their body in a `<div>`: tier0 showed the body as a
+/// code block of MyST source, fences and directive names included.
+#[test]
+fn a_myst_container_shows_its_body() {
+    let site = Site::english();
+    site.write("content/conf.py", "project = 'Acme'\n");
+    site.write(
+        "content/cells.md",
+        "# Cells\n\n````{container} live\n```{code-block} r\nprint(\"ready\")\n```\n\n\
+         ```{container} output\nThe cell printed **ready**.\n```\n````\n\n\
+         :::{compound}\nA paragraph that goes on\n:::\n",
+    );
+    build(&site);
+    let (_, body) = page(&site, "cells");
+    assert_has(
+        &body,
+        &[
+            "<pre><code class=\"language-r\">",
+            "<p>The cell printed <strong>ready</strong>.</p>",
+            "<p>A paragraph that goes on</p>",
+        ],
+    );
+    assert!(!body.contains("```") && !body.contains("{co"), "{body}");
+}
