@@ -4,7 +4,9 @@
 //!
 //! Sets: `docs` of PyPI `openai-agents` 0.25.0 (sdist, MIT; MkDocs
 //! Material with mkdocs-static-i18n in folders, pymdownx.details,
-//! mkdocstrings).
+//! mkdocstrings), `docs` of PyPI `dirty-equals` 0.11 (sdist, MIT; MkDocs
+//! Material, mkdocstrings) and `docs` of PyPI `sphinx-thebe` 0.3.1
+//! (sdist, MIT; Sphinx + MyST).
 
 use crate::conventions::{assert_has, page};
 use crate::held_out::build;
