@@ -180,7 +180,8 @@ fn is_python_path(rest: &str) -> bool {
 }
 
 /// `!!! type "title"`, `??? type`, `???+ type`, with MkDocs Material's
-/// `inline`, `end` and `annotate` modifiers ignored.
+/// `inline`, `end` and `annotate` modifiers ignored. Python-Markdown and
+/// PyMdown take the space after the marks as optional: `!!!note` is a note.
 fn mkdocs(line: &str) -> Option<Marker> {
     let (rest, collapsible) = if let Some(rest) = line.strip_prefix("!!!") {
         (rest, None)
@@ -189,9 +190,6 @@ fn mkdocs(line: &str) -> Option<Marker> {
     } else {
         (line.strip_prefix("???")?, Some(false))
     };
-    if !rest.starts_with([' ', '\t']) {
-        return None;
-    }
     let rest = rest.trim_start();
     let name_len = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))

@@ -25,6 +25,7 @@ mod held_out;
 mod held_out_eleventh;
 mod held_out_ninth;
 mod held_out_tenth;
+mod held_out_thirteenth;
 mod held_out_twelfth;
 mod hierarchy;
 mod home;

@@ -64,7 +64,7 @@ pub(in crate::dialects) fn myst(line: &str, open: Option<Fence>) -> Option<Marke
 /// What the MyST directive `name` (with its argument as `title`) fenced
 /// by `fence` opens, when tier0 shows its body: an admonition; one of
 /// sphinx-design's tabs, dropdowns, cards and grids, as MkDocs's tabs,
-/// details and plain containers show.
+/// details and plain containers show; docutils's plain containers.
 pub(super) fn known_directive(name: &str, title: Option<String>, fence: Fence) -> Option<Marker> {
     if let Some((kind, default_title)) = known_kind(name) {
         let admonition = Admonition {
@@ -105,9 +105,11 @@ pub(super) fn known_directive(name: &str, title: Option<String>, fence: Fence) -
             }),
         ),
         ("tab-item" | "card" | "grid-item-card", Some(title)) => Marker::FencedTab(fence, title),
+        // docutils's `container` and `compound` only wrap their body in
+        // a `<div>` (with classes a theme or extension styles).
         (
             "tab-set" | "tab-set-code" | "tab-item" | "grid" | "grid-item" | "grid-item-card"
-            | "card-carousel" | "card",
+            | "card-carousel" | "card" | "container" | "compound",
             _,
         ) => Marker::Colon(fence, None),
         _ => return None,

@@ -37,16 +37,19 @@ fn mkdocs_admonitions() {
         ),
         ("!!! caution", admonition(Warning, Some("Caution"), None)),
         ("!!! success", admonition(Tip, Some("Success"), None)),
+        ("!!!note", admonition(Note, None, None)),
+        ("???+tip", admonition(Tip, None, Some(true))),
     ] {
         assert_eq!(marker(line), Some(Marker::Indented(expected)), "{line}");
     }
     for not in [
         "!!!",
-        "!!!note",
+        "!!!!",
+        "???!",
         "!!! \"x\"",
         "!!! note \"open",
         "!!! note title",
-        "???x",
+        "?????",
     ] {
         assert_eq!(marker(not), None, "{not}");
     }
