@@ -5,7 +5,8 @@
 //! beside the site, reused by `tier0 search`), and the static files of the
 //! browser index, handed to the [`Sink`] under `search/`. Only what the
 //! model publishes is indexed: drafts never reach it, internal articles and
-//! blocks only in the agents' build; an `unlisted` article is left out.
+//! blocks only in the agents' build; an `unlisted` article is left out,
+//! and so is one kept out of search (`search: false`).
 
 use std::path::Path;
 
@@ -81,7 +82,7 @@ fn documents(model: &SiteModel, sections: Vec<Vec<Section>>) -> Vec<SearchDocume
         .par_iter()
         .zip(sections)
         .enumerate()
-        .filter(|(_, (linked, _))| linked.listed())
+        .filter(|(_, (linked, _))| linked.listed() && !linked.article.unsearched)
         .map(|(i, (linked, sections))| {
             let a = &linked.article;
             let trail = model

@@ -212,6 +212,7 @@ fn checked_article(
         aliases,
         draft: raw.draft || confidence == Confidence::Draft,
         unlisted: raw.unlisted,
+        unsearched: raw.unsearched,
         confidence,
         audience,
         weight: raw.weight.unwrap_or(0),

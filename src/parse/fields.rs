@@ -18,6 +18,7 @@
 use std::ops::Range;
 use std::path::Path;
 
+mod search;
 mod spans;
 mod starlight;
 
@@ -57,6 +58,7 @@ pub(super) struct RawFrontMatter {
     pub(super) aliases: Vec<String>,
     pub(super) draft: bool,
     pub(super) unlisted: bool,
+    pub(super) unsearched: bool,
     pub(super) confidence: Option<String>,
     pub(super) audience: Option<String>,
     pub(super) weight: Option<i64>,
@@ -295,6 +297,7 @@ impl<'a> Reader<'a> {
             Field::Published => self.read.raw.draft |= !self.flag(entry, value).unwrap_or(true),
             Field::Unrendered => self.read.raw.draft |= self.unrendered(entry, value),
             Field::Unlisted => self.read.raw.unlisted = self.flag(entry, value).unwrap_or(false),
+            Field::Unsearched => self.read.raw.unsearched |= self.unsearched(entry, value),
             Field::Confidence => self.read.raw.confidence = self.text(entry, value),
             Field::Audience => {
                 let written = self.text(entry, value);

@@ -28,6 +28,7 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "aliases",
     "draft",
     "unlisted",
+    "search",
     "confidence",
     "audience",
     "weight",
@@ -77,6 +78,11 @@ pub(super) enum Field {
     /// Docusaurus's `unlisted: true`: published, reachable by its URL,
     /// listed nowhere.
     Unlisted,
+    /// Kept out of search, listed all the same: `search: false`
+    /// (VitePress's), MkDocs Material's `search: {exclude: true}`,
+    /// Starlight's `pagefind: false`, Zola's `in_search_index = false`,
+    /// Sphinx's `nosearch`.
+    Unsearched,
     /// KCS confidence: `draft`, `not-validated`, `validated`, `archived`.
     Confidence,
     Audience,
@@ -163,6 +169,10 @@ const KEYS: &[(&str, Field)] = &[
     ("unlisted", Field::Unlisted),
     // GitBook: left out of the table of contents, reachable by its URL.
     ("hidden", Field::Unlisted),
+    ("search", Field::Unsearched),
+    ("pagefind", Field::Unsearched),
+    ("in_search_index", Field::Unsearched),
+    ("nosearch", Field::Unsearched),
     ("confidence", Field::Confidence),
     ("audience", Field::Audience),
     ("internal", Field::Internal),
@@ -211,7 +221,6 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "extra",
     "template",
     "page_template",
-    "in_search_index",
     "insert_anchor_links",
     "sort_by",
     "paginate_by",
@@ -249,7 +258,6 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "hide",
     "icon",
     "status",
-    "search",
     "social",
     "subtitle",
     "links",
@@ -304,7 +312,6 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     // Astro Starlight (`sidebar` is read: see `Field::Sidebar`)
     "tableofcontents",
     "banner",
-    "pagefind",
     "editurl",
     // Jekyll (and Just the Docs)
     "excerpt_separator",
@@ -316,7 +323,6 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
     "orphan",
     "tocdepth",
     "nocomments",
-    "nosearch",
     "hide_toc",
     "html_meta",
     "myst",
@@ -369,6 +375,7 @@ pub(super) fn want(key: &str) -> Want {
             | Field::Published
             | Field::Unrendered
             | Field::Unlisted
+            | Field::Unsearched
             | Field::Internal
             | Field::Weight
             | Field::Position
@@ -391,6 +398,7 @@ pub(super) fn is_scalar_field(field: Field) -> bool {
             | Field::Draft
             | Field::Published
             | Field::Unrendered
+            | Field::Unsearched
             | Field::Sidebar
     )
 }
@@ -418,6 +426,7 @@ pub(super) fn tier0_key(field: Field) -> Option<&'static str> {
         Field::ReviewEvery => "review_every",
         Field::Draft | Field::Published | Field::Unrendered => "draft",
         Field::Unlisted => "unlisted",
+        Field::Unsearched => "search",
         Field::Confidence => "confidence",
         Field::Audience => "audience",
         Field::Weight | Field::Position => "weight",

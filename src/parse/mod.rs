@@ -115,6 +115,9 @@ pub struct Article {
     /// but listed nowhere, searched by no one and marked `noindex` (the
     /// link stage's `LinkedArticle::listed` decides every listing).
     pub unlisted: bool,
+    /// `search: false` (and other tools' keys for it): listed, but left
+    /// out of the search index.
+    pub unsearched: bool,
     /// KCS state: `confidence:`, else a draft for `draft: true`, else
     /// validated.
     pub confidence: Confidence,

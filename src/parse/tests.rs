@@ -355,7 +355,7 @@ fn an_unknown_confidence_is_a_located_error_with_the_states() {
 #[test]
 fn every_text_of_the_front_matter_is_checked_for_terminal_controls() {
     let lists = ["tags", "symptoms", "error_codes", "applies_to", "aliases"];
-    let not_text = ["review_every", "draft", "unlisted", "weight"];
+    let not_text = ["review_every", "draft", "unlisted", "search", "weight"];
     for key in FRONT_MATTER_KEYS.iter().filter(|k| !not_text.contains(k)) {
         let value = if lists.contains(key) {
             "[ok, \"x\\e]52;c;eA==\\a\"]"

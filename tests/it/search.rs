@@ -499,3 +499,58 @@ fn a_site_file_that_is_a_device_or_a_pipe_is_not_read() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("KB-2"));
 }
+
+/// A page its author kept out of search (`search: false`, as VitePress
+/// writes it, or another tool's key) is listed and built, and found by
+/// neither the site's search nor `tier0 search`: each of these keys was
+/// read quietly and ignored.
+#[test]
+fn a_page_kept_out_of_search_is_listed_but_never_found() {
+    let site = Site::fixture("basic");
+    for (name, key) in [
+        ("vitepress", "search: false"),
+        ("material", "search:\n  exclude: true"),
+        ("starlight", "pagefind: false"),
+        ("zola", "in_search_index: false"),
+        ("sphinx", "nosearch:"),
+    ] {
+        site.write(
+            &format!("content/red/{name}-quokka.md"),
+            format!("---\ntitle: Quokka {name} notes\n{key}\n---\n\nQuokka wrangling.\n"),
+        );
+    }
+    site.write(
+        "content/red/found-quokka.md",
+        "---\ntitle: Quokka found\n---\n\nQuokka wrangling.\n",
+    );
+    site.tier0(&["build"]).assert().success();
+    let out = site
+        .tier0(&["search", "--json", "quokka"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let titles: Vec<&str> = json["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Quokka found"]);
+    // The site's search files hold the one found only.
+    let search: String = walkdir::WalkDir::new(site.public().join("search"))
+        .into_iter()
+        .map(|f| f.unwrap())
+        .filter(|f| f.file_type().is_file())
+        .map(|f| std::fs::read_to_string(f.path()).unwrap())
+        .collect();
+    assert!(search.contains("Quokka found"));
+    let section = site.read_public("red/index.html");
+    for name in ["vitepress", "material", "starlight", "zola", "sphinx"] {
+        assert!(
+            section.contains(&format!("Quokka {name} notes")),
+            "{section}"
+        );
+        assert!(!search.contains(&format!("{name} notes")), "{name}");
+    }
+}

@@ -287,9 +287,33 @@ fn starlight_sidebar_order_is_a_place_and_hidden_unlists() {
     let r = read_text("---\ntitle: t\nsidebar: false\n---\n");
     assert!(r.warnings.is_empty(), "{:?}", messages(&r));
     assert_eq!((r.raw.position, r.raw.unlisted), (None, false));
-    // Starlight's other keys are known, `pagefind: false` among them.
-    let r = read_text("---\ntitle: t\npagefind: false\ntableOfContents: false\n---\n");
+    // Starlight's other keys are known.
+    let r = read_text("---\ntitle: t\npagefind: true\ntableOfContents: false\n---\n");
     assert!(r.warnings.is_empty(), "{:?}", messages(&r));
+    assert!(!r.raw.unsearched);
+}
+
+#[test]
+fn other_tools_keys_that_keep_a_page_out_of_search_are_read() {
+    for (front, unsearched) in [
+        ("search: false", true),
+        ("search:\n  exclude: true", true),
+        ("search:\n  boost: 2", false),
+        ("search: true", false),
+        ("pagefind: false", true),
+        ("in_search_index: false", true),
+        ("nosearch:", true),
+        ("nosearch: true", true),
+        ("nosearch: false", false),
+        ("description: only", false),
+    ] {
+        let r = read_text(&format!("---\ntitle: t\n{front}\n---\n"));
+        assert!(r.warnings.is_empty(), "{front}: {:?}", messages(&r));
+        assert_eq!(r.raw.unsearched, unsearched, "{front}");
+    }
+    // In TOML, as Zola writes it.
+    let r = read_text("+++\ntitle = \"t\"\nin_search_index = false\n+++\n");
+    assert!(r.raw.unsearched);
 }
 
 #[test]
