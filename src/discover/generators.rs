@@ -258,13 +258,13 @@ pub(super) fn config_value(name: &str, text: &str, path: &[&str]) -> Option<Valu
     let (top, inner) = path.split_first()?;
     let entry = file
         .entries
-        .into_iter()
+        .iter()
         .find(|e| e.key.eq_ignore_ascii_case(top))?;
-    let mut value = entry.value?;
+    let mut value = entry.value.as_ref()?;
     for key in inner {
-        value = value.get(key)?.clone();
+        value = value.get(key)?;
     }
-    Some(value)
+    Some(value.clone())
 }
 
 /// For a site without its content folder, where another generator keeps

@@ -49,6 +49,20 @@ pub struct Unclosed {
     pub at: usize,
 }
 
+/// The text of the top-level `key` that the YAML front matter of `text`
+/// writes, its quotes left out, read without decoding the front matter:
+/// what another generator's navigation names a page by (its `id`, its
+/// `slug`) before tier0 parses it.
+pub fn yaml_value<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    let front = split(text).ok().filter(|f| f.format == Format::Yaml)?;
+    let keys = super::yaml::TopLevelKeys::scan(front.matter, front.matter_start);
+    if !keys.has(key) {
+        return None;
+    }
+    let value = text.get(keys.value_span(key))?;
+    Some(value.trim().trim_matches(['"', '\'']))
+}
+
 /// Splits `text` at its front matter fences.
 pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
     let start = if text.starts_with('\u{feff}') {

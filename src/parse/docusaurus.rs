@@ -27,14 +27,13 @@ use std::collections::HashMap;
 use serde_yaml::Value;
 
 use super::mkdocs::{folder_entry, group};
-use super::navigation::Read;
+use super::navigation::{Named, Read};
 use super::script::{self, Literal};
 use super::{docusaurus_path, is_docusaurus_id};
 use crate::diagnostics::Diagnostic;
-use crate::discover::{SourceFile, Sources};
+use crate::discover::Sources;
 use crate::landing::markdown_stem;
-use crate::matter::front_matter::{Format, split};
-use crate::matter::yaml::TopLevelKeys;
+use crate::matter::front_matter::yaml_value;
 
 /// Reads the navigation of `sources`' sidebars.
 pub(super) fn read(sources: &Sources) -> Read {
@@ -65,16 +64,12 @@ pub(super) fn read(sources: &Sources) -> Read {
             return Read::unread(warning);
         }
     };
-    let mut listing = Listing {
-        file,
-        pages: doc_ids(sources),
-        problems: Vec::new(),
-    };
+    let mut listing = Listing(Named::new(file, doc_ids(sources)));
     let entries: Vec<Value> = sidebars
         .iter()
         .flat_map(|(_, sidebar, _)| listing.sidebar(sidebar))
         .collect();
-    Read::of_entries(file, &entries, listing.problems)
+    Read::of_entries(file, &entries, listing.0.problems)
 }
 
 /// The content-relative path of each page, by its Docusaurus doc id.
@@ -95,29 +90,11 @@ fn doc_id(rel: &str, text: &str) -> String {
 /// The `id` the YAML front matter of `text` writes, when Docusaurus would
 /// take it as the page's id.
 fn written_id(text: &str) -> Option<&str> {
-    written(text, "id").filter(|id| is_docusaurus_id(id))
+    yaml_value(text, "id").filter(|id| is_docusaurus_id(id))
 }
 
-/// The text of the top-level `key` the YAML front matter of `text` writes
-/// (a page's `id`, its `slug`), its quotes left out: what another
-/// generator reads of a page before tier0 parses it.
-pub(super) fn written<'t>(text: &'t str, key: &str) -> Option<&'t str> {
-    let front = split(text).ok().filter(|f| f.format == Format::Yaml)?;
-    let keys = TopLevelKeys::scan(front.matter, front.matter_start);
-    if !keys.has(key) {
-        return None;
-    }
-    let value = text.get(keys.value_span(key))?;
-    Some(value.trim().trim_matches(['"', '\'']))
-}
-
-/// Sidebar items turned into `nav:` entries.
-struct Listing<'a> {
-    file: &'a SourceFile,
-    /// The pages by doc id.
-    pages: HashMap<String, &'a str>,
-    problems: Vec<Diagnostic>,
-}
+/// Sidebar items turned into `nav:` entries: the pages by doc id.
+struct Listing<'a>(Named<'a>);
 
 impl Listing<'_> {
     /// A sidebar: a list of items, or the shorthand object of categories.
@@ -188,34 +165,21 @@ impl Listing<'_> {
     /// The page of the doc id `id`, as a `nav:` entry; a warning at the id
     /// when it names none.
     fn doc(&mut self, id: &Literal) -> Option<Value> {
-        let Literal::Text(written, span) = id else {
-            return None;
-        };
-        let key = written.trim().trim_start_matches("./");
-        if let Some(rel) = self.pages.get(key) {
-            return Some(Value::String((*rel).to_owned()));
-        }
-        self.problems.push(
-            Diagnostic::warning(
-                &self.file.path,
-                span.clone(),
-                format!(
-                    "the sidebars list the doc `{written}`, which no page of the content folder is"
-                ),
-            )
-            .with_help(
-                "a doc id is the page's path without its extension and number prefixes \
-                 (`guides/install` for `guides/01-install.md`), or its front matter's `id` in \
-                 its folder",
-            ),
-        );
-        None
+        self.0.page(
+            id,
+            |written| written.trim().trim_start_matches("./").to_owned(),
+            "the sidebars list the doc",
+            "a doc id is the page's path without its extension and number prefixes \
+             (`guides/install` for `guides/01-install.md`), or its front matter's `id` in its \
+             folder",
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::discover::SourceFile;
     use crate::parse::NavPage;
 
     fn page(rel: &str, front: &str) -> SourceFile {

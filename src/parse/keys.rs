@@ -350,7 +350,7 @@ pub(super) const IGNORED_KEYS: &[&str] = &[
 ];
 
 /// A key name as looked up: lowercase, with `_` for `-`.
-fn normalise(key: &str) -> String {
+pub(super) fn normalise(key: &str) -> String {
     key.trim().to_ascii_lowercase().replace('-', "_")
 }
 

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use serde_yaml::Value;
 
 use super::article::Given;
+use super::script::Literal;
 use super::{Labels, Parsed};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -158,6 +159,58 @@ impl GivenTitles<'_> {
             nav_title: title(rel).or_else(|| title(placed)),
             chapter: self.names.get(rel).map(String::as_str),
         }
+    }
+}
+
+/// The pages a navigation file names by a key of its own (a Docusaurus doc
+/// id, a Starlight slug), and the problems met looking them up.
+pub(super) struct Named<'a> {
+    file: &'a SourceFile,
+    /// The content-relative path of each page, by its key.
+    pages: HashMap<String, &'a str>,
+    pub(super) problems: Vec<Diagnostic>,
+}
+
+impl<'a> Named<'a> {
+    pub(super) fn new(file: &'a SourceFile, pages: HashMap<String, &'a str>) -> Self {
+        Named {
+            file,
+            pages,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The page of the key `key`, as a `nav:` entry.
+    pub(super) fn entry(&self, key: &str) -> Option<Value> {
+        Some(Value::String((*self.pages.get(key)?).to_owned()))
+    }
+
+    /// The page the string `named` of the file names, looked up by the key
+    /// `key` makes of it, as a `nav:` entry; else a warning at the string
+    /// that the file `lists` it ("the sidebars list the doc") while no
+    /// page is, with `help`.
+    pub(super) fn page(
+        &mut self,
+        named: &Literal,
+        key: impl Fn(&str) -> String,
+        lists: &str,
+        help: &str,
+    ) -> Option<Value> {
+        let Literal::Text(written, span) = named else {
+            return None;
+        };
+        let entry = self.entry(&key(written));
+        if entry.is_none() {
+            self.problems.push(
+                Diagnostic::warning(
+                    &self.file.path,
+                    span.clone(),
+                    format!("{lists} `{written}`, which no page of the content folder is"),
+                )
+                .with_help(help),
+            );
+        }
+        entry
     }
 }
 

@@ -29,14 +29,14 @@ use std::collections::{BTreeMap, HashMap};
 use serde_yaml::Value;
 
 use super::Labels;
-use super::docusaurus::written;
 use super::mkdocs::{folder_entry, group};
-use super::navigation::Read;
+use super::navigation::{Named, Read};
 use super::script::{self, Literal, ObjectEntry};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{SourceFile, Sources};
 use crate::landing::markdown_stem;
+use crate::matter::front_matter::yaml_value;
 use crate::slug::github_slug;
 
 /// Reads the navigation of `sources`' Starlight sidebar, whose slugs name
@@ -52,15 +52,13 @@ pub(super) fn read(config: &Config, sources: &Sources) -> Read {
         Some(Err((span, why))) => return unread(file, span, &why),
     };
     let mut listing = Listing {
-        file,
-        pages: slugs(config, sources),
+        named: Named::new(file, slugs(config, sources)),
         labels: BTreeMap::new(),
-        problems: Vec::new(),
     };
     let entries = listing.items(&items);
     Read {
         labels: listing.labels.into_values().collect(),
-        ..Read::of_entries(file, &entries, listing.problems)
+        ..Read::of_entries(file, &entries, listing.named.problems)
     }
 }
 
@@ -93,7 +91,7 @@ fn slugs<'a>(config: &Config, sources: &'a Sources) -> HashMap<String, &'a str> 
             (Some(_), _) => continue,
             (None, rel) => rel,
         };
-        let slug = match written(&file.text, "slug") {
+        let slug = match yaml_value(&file.text, "slug") {
             Some(written) => key(written),
             None => key(&slug_of(placed)),
         };
@@ -124,12 +122,10 @@ fn key(slug: &str) -> String {
 
 /// Sidebar items turned into `nav:` entries.
 struct Listing<'a> {
-    file: &'a SourceFile,
     /// The pages by slug.
-    pages: HashMap<String, &'a str>,
+    named: Named<'a>,
     /// The translations of the groups' labels, by language.
     labels: BTreeMap<String, Labels>,
-    problems: Vec<Diagnostic>,
 }
 
 impl Listing<'_> {
@@ -181,26 +177,13 @@ impl Listing<'_> {
     /// The page of the slug `slug`, as a `nav:` entry; a warning at the
     /// slug when it names none.
     fn slug(&mut self, slug: &Literal) -> Option<Value> {
-        let Literal::Text(written, span) = slug else {
-            return None;
-        };
-        if let Some(rel) = self.pages.get(&key(written)) {
-            return Some(Value::String((*rel).to_owned()));
-        }
-        self.problems.push(
-            Diagnostic::warning(
-                &self.file.path,
-                span.clone(),
-                format!(
-                    "the sidebar lists the page `{written}`, which no page of the content folder is"
-                ),
-            )
-            .with_help(
-                "a slug is the page's path in the content folder without its extension \
-                 (`guides/install` for `guides/install.md`), or its front matter's `slug`",
-            ),
-        );
-        None
+        self.named.page(
+            slug,
+            key,
+            "the sidebar lists the page",
+            "a slug is the page's path in the content folder without its extension \
+             (`guides/install` for `guides/install.md`), or its front matter's `slug`",
+        )
     }
 
     /// The page a sidebar link leads to, if it is one of the site's (`/
@@ -211,8 +194,7 @@ impl Listing<'_> {
         if !path.starts_with('/') || path.starts_with("//") {
             return None;
         }
-        let rel = self.pages.get(&key(path))?;
-        Some(Value::String((*rel).to_owned()))
+        self.named.entry(&key(path))
     }
 }
 

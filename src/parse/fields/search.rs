@@ -5,6 +5,7 @@
 //! file-wide `nosearch` (set by being written). tier0 leaves such a page
 //! out of its search index, the site's and `tier0 search`'s alike.
 
+use super::super::keys::normalise;
 use super::Reader;
 use crate::matter::{Entry, Value};
 
@@ -12,7 +13,7 @@ impl Reader<'_> {
     /// Whether `value`, the value of one of the keys of [`super::Field::Unsearched`],
     /// keeps the page out of search.
     pub(super) fn unsearched(&mut self, entry: &Entry, value: &Value) -> bool {
-        match entry.key.to_ascii_lowercase().replace('-', "_").as_str() {
+        match normalise(&entry.key).as_str() {
             "nosearch" => self.flag(entry, value) != Some(false),
             "search" => match value {
                 Value::Map(keys) => keys.iter().any(|(key, value)| {
