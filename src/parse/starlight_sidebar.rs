@@ -6,7 +6,9 @@
 //!
 //! An item is a page's slug (`'guides/install'`, `{ slug, label }`), a
 //! link (`{ label, link }`: one to a page of the site, `/guides/install/`,
-//! lists that page; one to another site is passed over), a group (`{
+//! lists that page, with or without the `base` Astro serves the site
+//! under, `/docs/guides/install/`; one to another site is passed over), a
+//! group (`{
 //! label, items }`), or a group of a folder's pages (`{ label,
 //! autogenerate: { directory } }`), which keep their folder's order. A
 //! group titles the folder its pages share. A slug is a page's path in
@@ -54,6 +56,7 @@ pub(super) fn read(config: &Config, sources: &Sources) -> Read {
     let mut listing = Listing {
         named: Named::new(file, slugs(config, sources)),
         labels: BTreeMap::new(),
+        base: base(&file.text),
     };
     let entries = listing.items(&items);
     Read {
@@ -79,6 +82,16 @@ fn unread(file: &SourceFile, span: std::ops::Range<usize>, why: &str) -> Read {
          'Guides', items: ['guides/install'] }]`)",
     );
     Read::unread(warning)
+}
+
+/// The path Astro serves the site under (`base: '/docs'` in its
+/// `defineConfig({ … })`), as a slug's key; empty when it writes none or
+/// computes it.
+fn base(config: &str) -> String {
+    match script::value_in_call(config, "defineConfig", "base") {
+        Some(Ok(Literal::Text(base, _))) => key(&base),
+        _ => String::new(),
+    }
 }
 
 /// The content-relative path of each page of the default language, by its
@@ -126,6 +139,8 @@ struct Listing<'a> {
     named: Named<'a>,
     /// The translations of the groups' labels, by language.
     labels: BTreeMap<String, Labels>,
+    /// The path the site is served under, as a slug's key (`docs`).
+    base: String,
 }
 
 impl Listing<'_> {
@@ -187,14 +202,24 @@ impl Listing<'_> {
     }
 
     /// The page a sidebar link leads to, if it is one of the site's (`/
-    /// guides/install/`, its query and fragment left out): a link
-    /// elsewhere is not a page, nor is a path of Astro's own pages.
+    /// guides/install/`, its query and fragment left out, under the site's
+    /// base or not): a link elsewhere is not a page, nor is a path of
+    /// Astro's own pages.
     fn link(&self, link: &str) -> Option<Value> {
         let path = link.split(['?', '#']).next()?;
         if !path.starts_with('/') || path.starts_with("//") {
             return None;
         }
-        self.named.entry(&key(path))
+        let path = key(path);
+        let under_base = match path.strip_prefix(self.base.as_str()) {
+            Some(rest) if !self.base.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {
+                Some(key(rest))
+            }
+            _ => None,
+        };
+        under_base
+            .and_then(|path| self.named.entry(&path))
+            .or_else(|| self.named.entry(&path))
     }
 }
 
@@ -274,6 +299,24 @@ mod tests {
                 ..Labels::default()
             }]
         );
+    }
+
+    #[test]
+    fn links_under_the_base_astro_serves_the_site_at_name_its_pages() {
+        let config = "export default defineConfig({\n  site: 'https://example.com',\n  \
+            base: '/help/docs/',\n  integrations: [starlight({ sidebar: [\n    \
+            { label: 'Home', link: '/help/docs/' },\n    \
+            { label: 'API', link: '/help/docs/reference/api/#auth' },\n    \
+            { label: 'CLI', link: '/reference/cli/' },\n    \
+            { label: 'Elsewhere', link: '/help/blog/' },\n  ] })],\n});\n";
+        let read = read_sidebar(config, &PAGES);
+        assert_eq!(read.problems, []);
+        assert_eq!(
+            testing::listed(&read),
+            ["index.mdx", "reference/api.md", "reference/cli.md"]
+        );
+        assert_eq!(base("defineConfig({ base: import.meta.env.BASE })"), "");
+        assert_eq!(base("defineConfig({ base: '/' })"), "");
     }
 
     #[test]
