@@ -223,7 +223,7 @@ pub fn unused_assets(model: &SiteModel, used: &BTreeSet<String>) -> Vec<Diagnost
     let included = model.included_files();
     let static_file = |rel: &str| {
         let top = rel.split('/').next();
-        (c.mounted.iter()).any(|m| !m.pages && top == Some(m.at.as_str()))
+        (c.mounted.iter()).any(|m| !m.pages() && top == Some(m.at.as_str()))
     };
     model
         .assets

@@ -251,7 +251,7 @@ impl Place {
             .category
             .as_deref()
             .map_or(String::new(), |c| format!("{c}/"));
-        let mounted = config.mounted.iter().any(|m| m.pages && m.at == lang);
+        let mounted = config.mounted.iter().any(|m| m.pages() && m.at == lang);
         let folder = mounted || root.join(&config.content_dir).join(lang).is_dir();
         let (folder, suffix) = match (folder, lang == config.default_language) {
             (true, _) => (format!("{lang}/"), String::new()),

@@ -32,7 +32,7 @@ pub(super) const CONFIG_FILES: [&str; 3] = [
 
 /// The folders a Docusaurus project may stand in, relative to the site
 /// folder: the site folder itself, or its `website/`.
-const PROJECT_FOLDERS: [&str; 2] = ["", "website"];
+pub(super) const PROJECT_FOLDERS: [&str; 2] = ["", "website"];
 
 /// Docusaurus's folder of translations, in its project's folder.
 const I18N: &str = "i18n";
@@ -455,7 +455,7 @@ pub fn unread_versions(root: &Path, content_dir: &Path) -> Option<(Diagnostic, S
 /// `write-translations` makes and translators fill in, into `sources`.
 /// A file that cannot be read is a problem of its own.
 pub(super) fn read_labels(root: &Path, mounted: &[Mounted], sources: &mut super::Sources) {
-    for mount in mounted.iter().filter(|m| m.pages) {
+    for mount in mounted.iter().filter(|m| m.pages()) {
         // `current.json`, `version-2.0.json`, beside the folder.
         let Some(name) = mount.dir.file_name() else {
             continue;

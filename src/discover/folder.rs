@@ -45,7 +45,8 @@ pub struct ContentFolder {
 /// read as `fr/intro.md`, the French translation of `intro.md`), and a
 /// project's static files, which are all files to copy, Markdown too
 /// (`static/img/logo.png` stands at `site-static/img/logo.png`; see
-/// `discover::statics`).
+/// `discover::statics`), and the images and other media of a folder of
+/// assets (Hugo's `assets/`, Astro's `src/assets/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mounted {
     /// The folder at the top of the content folder it stands in: the
@@ -53,9 +54,21 @@ pub struct Mounted {
     pub at: String,
     /// The folder, relative to the site folder.
     pub dir: PathBuf,
-    /// Whether its Markdown files are pages (translations), rather than
-    /// files copied as they are (static files).
-    pub pages: bool,
+    /// What of its files the site takes.
+    pub holds: Holds,
+}
+
+/// What a mounted folder gives the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holds {
+    /// Pages (translations): its Markdown files are articles.
+    Pages,
+    /// Files copied as they are, Markdown too (static files).
+    Files,
+    /// Its images, videos, sounds and PDFs, copied as they are: the rest
+    /// of a folder of assets is a theme's styles and scripts, which its
+    /// generator builds from and does not publish.
+    Media,
 }
 
 impl Mounted {
@@ -64,16 +77,23 @@ impl Mounted {
         Self {
             at: lang.to_owned(),
             dir,
-            pages: true,
+            holds: Holds::Pages,
         }
     }
 
-    /// The folder `dir` of static files, standing at `at`.
-    pub fn files(at: &str, dir: PathBuf) -> Self {
+    /// Whether its Markdown files are pages (translations), rather than
+    /// files copied as they are.
+    pub fn pages(&self) -> bool {
+        self.holds == Holds::Pages
+    }
+
+    /// The folder `dir` of files that `holds` (static files or media),
+    /// standing at `at`.
+    pub fn files(at: &str, dir: PathBuf, holds: Holds) -> Self {
         Self {
             at: at.to_owned(),
             dir,
-            pages: false,
+            holds,
         }
     }
 }

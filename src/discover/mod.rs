@@ -41,7 +41,7 @@ pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
 pub use docusaurus::{translations as docusaurus_translations, unread_versions};
 pub use excluded::Exclusions;
 pub(crate) use folder::language_code;
-pub use folder::{ContentFolder, Mounted, content_relative, mounted_path, names_language};
+pub use folder::{ContentFolder, Holds, Mounted, content_relative, mounted_path, names_language};
 pub use generators::{GeneratorFolder, generator_folder};
 use generators::{other_content_folder, refused_generator_folder};
 pub use hugo::language_folder as hugo_language_folder;
@@ -50,7 +50,7 @@ pub use known::Known;
 pub use paths::resolve;
 pub use project::{Project, generator_project};
 pub use read::Reading;
-pub use statics::{STATIC_FILES, static_folders};
+pub use statics::{ASSETS_AT, STATIC_FILES, static_folders};
 pub use walk::{GITBOOK_DIR, SPHINX_STATIC_DIR};
 use walk::{Walked, readable, relative, walk_content};
 
@@ -424,7 +424,7 @@ fn walk_all(
     for (mount, folder) in content.mounts() {
         let under = |rel: String| format!("{}/{rel}", mount.at);
         let mut mounted = walk_content(&folder, &Exclusions::default(), problems);
-        if !mount.pages {
+        if !mount.pages() {
             // Static files: its Markdown and navigation files are copied
             // as they are too.
             let files = std::mem::take(&mut mounted.markdown).into_iter();
@@ -434,6 +434,9 @@ fn walk_all(
                 rel,
             });
             mounted.assets.extend(assets.collect::<Vec<_>>());
+        }
+        if mount.holds == Holds::Media {
+            mounted.assets.retain(|asset| statics::is_media(&asset.rel));
         }
         walked
             .markdown
@@ -446,7 +449,7 @@ fn walk_all(
             rel: under(asset.rel),
             ..asset
         });
-        let kept = assets.filter(|asset| mount.pages || files_taken.insert(asset.rel.clone()));
+        let kept = assets.filter(|asset| mount.pages() || files_taken.insert(asset.rel.clone()));
         walked.assets.extend(kept);
     }
     // No path is both: a language has a folder of its own or a mounted one.

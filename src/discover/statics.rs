@@ -8,11 +8,15 @@
 //!
 //! Astro also keeps the images a Starlight page shows in `src/assets/`,
 //! which the page names by a relative path out of its pages' folder
-//! (`../../assets/houston.webp`).
+//! (`../../assets/houston.webp`); Hugo in `assets/` (or its `assetDir`),
+//! its global resources, which a page's image or `figure` names by their
+//! path in that folder (`images/zion.jpg`, `/images/zion.jpg`) when the
+//! page has no resource of that name. Of those folders, which also hold a
+//! theme's styles and scripts, only the media ([`is_media`]) are taken.
 //!
 //! tier0 mounts each such folder in the content folder ([`Mounted::files`]):
-//! the static files at [`STATIC_FILES`], Astro's assets at
-//! [`ASTRO_ASSETS_AT`]. Their files are published under that folder
+//! the static files at [`STATIC_FILES`], assets at [`ASSETS_AT`]. Their
+//! files are published under that folder
 //! (every link to them is rewritten, and a site's own folders such as
 //! `search/` or `static/` cannot be overwritten by them). Several folders
 //! of static files (Hugo's `staticDir` list, Docusaurus's
@@ -27,7 +31,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Mounted;
+use super::{Holds, Mounted};
 use crate::matter::Value;
 
 /// The folder at the top of the content folder where a project's static
@@ -46,9 +50,28 @@ const STARLIGHT_CONTENT: &str = "src/content/docs";
 const ASTRO_PUBLIC: &str = "public";
 const ASTRO_ASSETS: &str = "src/assets";
 
-/// Where Astro's `src/assets/` stands in the content folder, and is
-/// published.
-pub(super) const ASTRO_ASSETS_AT: &str = "site-assets";
+/// Hugo's folder of assets, at the top of the project.
+const HUGO_ASSETS: &str = "assets";
+
+/// Where Astro's `src/assets/` or Hugo's `assets/` stands in the content
+/// folder, and is published.
+pub const ASSETS_AT: &str = "site-assets";
+
+/// The extensions of the files of a folder of assets that are published:
+/// images, videos, sounds, documents a page shows or links to.
+const MEDIA_EXTENSIONS: &[&str] = &[
+    "apng", "avif", "bmp", "gif", "ico", "jpeg", "jpg", "png", "svg", "tif", "tiff", "webp", "m4v",
+    "mov", "mp4", "ogv", "webm", "flac", "m4a", "mp3", "oga", "ogg", "wav", "pdf",
+];
+
+/// Whether the file at `rel` is one of a folder of assets to publish: an
+/// image, a video, a sound or a PDF, by its extension in any case.
+pub(super) fn is_media(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && MEDIA_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+    })
+}
 
 /// The folders of files of the project whose pages the content folder
 /// `content_dir` (relative to the site folder `root`) holds, each mounted
@@ -56,36 +79,51 @@ pub(super) const ASTRO_ASSETS_AT: &str = "site-assets";
 /// Docusaurus project whose docs folder it is, of a Hugo or Zola project
 /// whose `content/` it is, or of a Starlight project whose
 /// `src/content/docs/` it is, in the order its generator copies them, at
-/// [`STATIC_FILES`]; and a Starlight project's `src/assets/` at
-/// [`ASTRO_ASSETS_AT`]. Only folders that exist and neither hold the
+/// [`STATIC_FILES`]; and a Starlight project's `src/assets/` or a Hugo
+/// project's `assets/`, whose media only are taken, at [`ASSETS_AT`]. Only
+/// folders that exist and neither hold the
 /// content folder nor stand in it, where the content folder has no folder
 /// of that name of its own.
 pub fn static_folders(root: &Path, content_dir: &Path) -> Vec<Mounted> {
     let starlight = starlight(root, content_dir);
+    let hugo = hugo(root, content_dir);
     let statics = super::docusaurus::static_directories(root, content_dir)
-        .or_else(|| hugo_static(root, content_dir))
+        .or_else(|| hugo.as_ref().map(|hugo| hugo.statics.clone()))
         .or_else(|| starlight.then(|| vec![PathBuf::from(ASTRO_PUBLIC)]))
         .unwrap_or_default()
         .into_iter()
-        .map(|dir| (STATIC_FILES, dir));
-    let assets = starlight.then(|| (ASTRO_ASSETS_AT, PathBuf::from(ASTRO_ASSETS)));
+        .map(|dir| (STATIC_FILES, dir, Holds::Files));
+    let assets = (hugo.and_then(|hugo| hugo.assets))
+        .or_else(|| starlight.then(|| PathBuf::from(ASTRO_ASSETS)))
+        .map(|dir| (ASSETS_AT, dir, Holds::Media));
     statics
         .chain(assets)
-        .filter(|(at, dir)| {
+        .filter(|(at, dir, _)| {
             !content_dir.starts_with(dir)
                 && !dir.starts_with(content_dir)
                 && root.join(dir).is_dir()
                 && !root.join(content_dir).join(at).exists()
         })
-        .map(|(at, dir)| Mounted::files(at, dir))
+        .map(|(at, dir, holds)| Mounted::files(at, dir, holds))
         .collect()
 }
 
+/// A Hugo (or Zola) project's folders of files.
+struct HugoFolders {
+    /// Its static folders, in the order Hugo copies them.
+    statics: Vec<PathBuf>,
+    /// Its folder of assets, unless its `assetDir` names none of the
+    /// project's folders (Zola has no such folder: an `assets/` of its
+    /// project is taken as Hugo's).
+    assets: Option<PathBuf>,
+}
+
 /// Hugo's `staticDir` (a folder's name, or a list of them, which Hugo
-/// copies in turn; `static` when not written) or Zola's `static/`, when
-/// `content_dir` is the `content/` of a project with a Hugo or Zola
-/// configuration at `root`.
-fn hugo_static(root: &Path, content_dir: &Path) -> Option<Vec<PathBuf>> {
+/// copies in turn; `static` when not written) or Zola's `static/`, and
+/// Hugo's `assetDir` (`assets` when not written), when `content_dir` is
+/// the `content/` of a project with a Hugo or Zola configuration at
+/// `root`.
+fn hugo(root: &Path, content_dir: &Path) -> Option<HugoFolders> {
     if content_dir != Path::new(HUGO_CONTENT) {
         return None;
     }
@@ -93,10 +131,14 @@ fn hugo_static(root: &Path, content_dir: &Path) -> Option<Vec<PathBuf>> {
     if texts.is_empty() {
         return None;
     }
-    let written = texts
-        .iter()
-        .find_map(|(name, text)| super::generators::config_value(name, text, &["staticDir"]));
-    let dirs = match written {
+    let written = |key: &str| {
+        (texts.iter()).find_map(|(name, text)| super::generators::config_value(name, text, &[key]))
+    };
+    let assets = match written("assetDir") {
+        Some(Value::String(dir)) => dir,
+        _ => HUGO_ASSETS.to_owned(),
+    };
+    let dirs = match written("staticDir") {
         Some(Value::String(dir)) => vec![dir],
         Some(Value::List(dirs)) => dirs
             .into_iter()
@@ -107,11 +149,12 @@ fn hugo_static(root: &Path, content_dir: &Path) -> Option<Vec<PathBuf>> {
             .collect(),
         _ => vec![HUGO_STATIC.to_owned()],
     };
-    Some(
-        dirs.iter()
+    Some(HugoFolders {
+        statics: (dirs.iter())
             .filter_map(|dir| super::content_folder(dir).ok())
             .collect(),
-    )
+        assets: super::content_folder(&assets).ok(),
+    })
 }
 
 /// Whether `content_dir` is the pages' folder of a Starlight project at
@@ -131,7 +174,7 @@ mod tests {
         let site = crate::discover::tests::site_of_texts(files);
         static_folders(site.path(), Path::new(content_dir))
             .into_iter()
-            .inspect(|m| assert!(!m.pages))
+            .inspect(|m| assert!(!m.pages()))
             .map(|m| PathBuf::from(m.at).join(m.dir))
             .collect()
     }
@@ -219,8 +262,56 @@ mod tests {
                 PathBuf::from("site-assets/src/assets")
             ]
         );
+        // Hugo's assets, or the folder its `assetDir` names.
+        assert_eq!(
+            found(&[hugo, ("content/", ""), ("assets/", "")], "content"),
+            [PathBuf::from("site-assets/assets")]
+        );
+        let moved = (
+            "hugo.yaml",
+            "assetDir: theme/assets
+",
+        );
+        assert_eq!(
+            found(
+                &[
+                    moved,
+                    ("content/", ""),
+                    ("static/", ""),
+                    ("theme/assets/", "")
+                ],
+                "content"
+            ),
+            [
+                PathBuf::from("site-static/static"),
+                PathBuf::from("site-assets/theme/assets")
+            ]
+        );
         // tier0's own site: `content/` and a `static/` are not Hugo's.
         assert!(found(&[("content/", ""), ("static/", "")], "content").is_empty());
+    }
+
+    #[test]
+    fn only_the_media_of_a_folder_of_assets_are_taken() {
+        for media in [
+            "images/zion.jpg",
+            "a/b/Logo.SVG",
+            "clip.webm",
+            "guide.pdf",
+            "x.avif",
+        ] {
+            assert!(is_media(media), "{media}");
+        }
+        for other in [
+            "scss/main.scss",
+            "js/app.js",
+            "data/x.json",
+            "jpg",
+            ".png",
+            "a.png/x",
+        ] {
+            assert!(!is_media(other), "{other}");
+        }
     }
 
     #[test]

@@ -15,6 +15,9 @@
 //! `@/`, root and relative paths that name no file are looked for as the
 //! end of a page's path, when one page only ends so (Docusaurus, too,
 //! reads a relative path from its docs root when not from the file).
+//! A path that names no file there either is looked for in the project's
+//! assets (`site-assets/`), as Hugo looks an image up among its global
+//! resources when the page has none of that name.
 //! A path that names nothing else and is the label of a MyST target
 //! (`(how-frozen)=`) on one page leads there, as Sphinx resolves it; so
 //! does a fragment that names no label of its own page but one of another
@@ -197,7 +200,14 @@ impl SiteModel {
                     },
                 )
                 .map_or_else(
-                    || self.lookup(written, lang, anchor.clone(), true),
+                    || match self.lookup(written, lang, anchor.clone(), true) {
+                        // Hugo's global resources: a path in its assets.
+                        Found::Nothing => {
+                            let asset = format!("{}/{written}", crate::discover::ASSETS_AT);
+                            self.lookup(&asset, lang, anchor.clone(), false)
+                        }
+                        found => found,
+                    },
                     Found::Target,
                 ) {
                 Found::Target(t) => t,

@@ -196,7 +196,7 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
 /// holds the output).
 fn mounted_dirs(mounted: &[crate::discover::Mounted]) -> Vec<std::path::PathBuf> {
     let watched = |m: &crate::discover::Mounted| {
-        let above = m.dir.parent().filter(|_| m.pages);
+        let above = m.dir.parent().filter(|_| m.pages());
         above.map_or_else(|| m.dir.clone(), std::path::Path::to_path_buf)
     };
     mounted.iter().map(watched).collect()

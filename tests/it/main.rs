@@ -31,6 +31,7 @@ mod hierarchy;
 mod home;
 mod hostile;
 mod hostile_content;
+mod hugo_project;
 mod import;
 mod import_fields;
 mod import_locales;

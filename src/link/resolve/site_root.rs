@@ -20,8 +20,8 @@ const VITEPRESS_PUBLIC: &str = "public";
 impl SiteModel {
     /// Where `target` (`/{from_root}`, its fragment `anchor` apart), a
     /// path from the site root written in a page in `lang`, leads: tried
-    /// from the content folder, in the project's static files, without its
-    /// first folder, then in VitePress's `public/`.
+    /// from the content folder, in the project's static files and assets,
+    /// without its first folder, then in VitePress's `public/`.
     pub(super) fn site_root_path(
         &self,
         target: &str,
@@ -36,10 +36,12 @@ impl SiteModel {
         }
         // VitePress serves its `public/` folder at the site's root, and
         // other generators their static files' folders, which stand
-        // in the content folder at `site-static/`.
+        // in the content folder at `site-static/`; Hugo looks an image
+        // up among its assets (`site-assets/`) too.
         let public = format!("{VITEPRESS_PUBLIC}/{decoded}");
         let files = format!("{}/{decoded}", crate::discover::STATIC_FILES);
-        let tails = [decoded.as_ref(), files.as_str()]
+        let assets = format!("{}/{decoded}", crate::discover::ASSETS_AT);
+        let tails = [decoded.as_ref(), files.as_str(), assets.as_str()]
             .into_iter()
             .chain(decoded.split_once('/').map(|(_, rest)| rest))
             .chain([public.as_str()]);

@@ -1,0 +1,70 @@
+//! A Hugo project built where it stands: its folder of assets (its global
+//! resources), whose images a page names by their path in that folder,
+//! and which also holds the theme's styles and scripts.
+
+use crate::support::{Site, stderr};
+
+/// hugoDocs shows its example photo with `{{< img src="images/…" >}}`
+/// and Markdown images from `/images/…`, both kept in `assets/`: Hugo
+/// looks a page resource up, then a global one. tier0 looked beside the
+/// page only, so every such image was broken.
+#[test]
+fn a_hugo_pages_images_are_found_among_the_projects_assets() {
+    let site = Site::empty();
+    site.write(
+        "hugo.toml",
+        "baseURL = 'https://help.example.org/'\ntitle = 'Help'\nlanguageCode = 'en'\n",
+    );
+    site.write(
+        "content/guides/photos/index.md",
+        "---\ntitle: Photos\n---\n\n\
+         {{< img src=\"images/examples/park.jpg\" alt=\"A park\" >}}\n\n\
+         ![A trail](/images/examples/trail.png)\n\n\
+         {{< figure src=\"images/examples/trail.png\" caption=\"The trail\" >}}\n\n\
+         ![Beside the page](lake.webp)\n\n\
+         Read [the map](images/map.PDF).\n",
+    );
+    site.write("content/guides/photos/lake.webp", "RIFF lake");
+    // A page resource of the same name wins over the global one.
+    site.write(
+        "content/guides/photos/images/examples/park.jpg",
+        "page park",
+    );
+    site.write("assets/images/examples/park.jpg", "global park");
+    site.write("assets/images/examples/trail.png", b"\x89PNG\r\n\x1a\n");
+    site.write("assets/images/map.PDF", "%PDF-1.4");
+    site.write("assets/scss/main.scss", "body { color: red }");
+    site.write("assets/js/app.js", "console.log('theme')");
+    site.write("assets/data/secrets.json", "{\"token\": \"x\"}");
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(!err.contains("broken") && !err.contains("no file"), "{err}");
+    let page = site.read_public("guides/photos/index.html");
+    for shown in [
+        "src=\"../../guides/photos/images/examples/park.jpg\"",
+        "src=\"../../site-assets/images/examples/trail.png\"",
+        "src=\"../../guides/photos/lake.webp\"",
+        "href=\"../../site-assets/images/map.PDF\"",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    assert_eq!(
+        site.read_public("guides/photos/images/examples/park.jpg"),
+        "page park"
+    );
+    for published in [
+        "site-assets/images/examples/park.jpg",
+        "site-assets/images/examples/trail.png",
+        "site-assets/images/map.PDF",
+    ] {
+        assert!(site.public().join(published).is_file(), "{published}");
+    }
+    // The theme's styles, scripts and data are what Hugo builds from.
+    for kept in ["scss/main.scss", "js/app.js", "data/secrets.json"] {
+        assert!(
+            !site.public().join("site-assets").join(kept).exists(),
+            "{kept}"
+        );
+    }
+}
