@@ -44,7 +44,7 @@ pub(super) const CONFIG_FILES: [&str; 16] = [
 ];
 
 /// Hugo's languages, in a file of their own in its configuration folder.
-const LANGUAGES_FILES: [&str; 4] = [
+pub(super) const LANGUAGES_FILES: [&str; 4] = [
     "config/_default/languages.toml",
     "config/_default/languages.yaml",
     "config/_default/languages.yml",

@@ -134,6 +134,45 @@ pub const STARLIGHT_FILES: [&str; 4] = [
     "astro.config.mts",
 ];
 
+/// The files outside the content folder that a build reads to know the
+/// project, relative to the site folder, whether they exist or not:
+/// `tier0.yaml` and the configuration and navigation files of the other
+/// generators a project is built from where it stands (Hugo's, Zola's,
+/// MkDocs's, Docusaurus's, Sphinx's, mdBook's, GitBook's, VitePress's,
+/// Starlight's). A change to one may change any page.
+pub fn project_files() -> impl Iterator<Item = String> {
+    let in_folders = |folders: &'static [&'static str], names: &'static [&'static str]| {
+        (folders.iter()).flat_map(move |folder| {
+            (names.iter()).map(move |name| match *folder {
+                "" => (*name).to_owned(),
+                folder => format!("{folder}/{name}"),
+            })
+        })
+    };
+    let named = [CONFIG_FILE, "book.toml", ".gitbook.yaml"]
+        .into_iter()
+        .chain(MKDOCS_FILES)
+        .chain(SIDEBARS_FILES)
+        .chain(STARLIGHT_FILES)
+        .chain(project::SPHINX_FILES)
+        .chain(hugo::CONFIG_FILES)
+        .chain(hugo::LANGUAGES_FILES)
+        .map(str::to_owned);
+    named
+        .chain(in_folders(
+            &docusaurus::PROJECT_FOLDERS,
+            &docusaurus::CONFIG_FILES,
+        ))
+        .chain(in_folders(
+            &docusaurus::PROJECT_FOLDERS,
+            &[docusaurus::VERSIONS],
+        ))
+        .chain(in_folders(
+            &vitepress::PROJECT_FOLDERS,
+            &vitepress::CONFIG_FILES,
+        ))
+}
+
 /// A text file of the site.
 #[derive(Debug, Clone)]
 pub struct SourceFile {

@@ -22,7 +22,7 @@ use crate::matter::yaml;
 
 /// Sphinx's configuration, at the top of the project or in its `docs/`,
 /// or in the `source/` that sphinx-quickstart makes beside `build/`.
-const SPHINX_FILES: [&str; 4] = [
+pub(super) const SPHINX_FILES: [&str; 4] = [
     "conf.py",
     "docs/conf.py",
     "docs/source/conf.py",

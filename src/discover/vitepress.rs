@@ -26,11 +26,11 @@ use super::{STARLIGHT_FILES, root_file};
 /// The folders a VitePress project may stand in, relative to the site
 /// folder, in the order they are tried: `docs/`, or the site folder
 /// itself (whose pages must then be in its `srcDir`).
-const PROJECT_FOLDERS: [&str; 2] = ["docs", ""];
+pub(super) const PROJECT_FOLDERS: [&str; 2] = ["docs", ""];
 
 /// VitePress's configuration files in its project's folder, in the order
 /// it looks for them.
-const CONFIG_FILES: [&str; 4] = [
+pub(super) const CONFIG_FILES: [&str; 4] = [
     ".vitepress/config.js",
     ".vitepress/config.ts",
     ".vitepress/config.mjs",

@@ -156,7 +156,7 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
             return;
         }
     };
-    watcher.watch_included(site.included_outside());
+    watcher.watch_included(read_outside(&site));
     while let Some(batch) = watcher.next_batch() {
         let changes = if batch.everything {
             Vec::new()
@@ -185,8 +185,16 @@ fn rebuild_loop(mut site: DevSite, shared: &Arc<Shared>, verbosity: Verbosity) {
                 rebuild(&mut site, &[], shared, &search, &mut generation, verbosity);
             }
         }
-        watcher.watch_included(site.included_outside());
+        watcher.watch_included(read_outside(&site));
     }
+}
+
+/// The files outside the content folder that a build of `site` reads, or
+/// would read were they there: those its pages include, and the
+/// project's files (`discover::project_files`).
+fn read_outside(site: &DevSite) -> std::collections::BTreeSet<std::path::PathBuf> {
+    let project = crate::discover::project_files().map(|rel| site.root().join(rel));
+    site.included_outside().into_iter().chain(project).collect()
 }
 
 /// The folders to watch for `mounted`, relative to the site folder: the

@@ -5,7 +5,9 @@
 //! and `mkdocs.yml`, and for those folders appearing, going or coming
 //! back, which are then watched anew with everything under them), and the
 //! folders of the files pages include from outside the content folder
-//! (mdBook's listings), a change to which rebuilds the site. Events
+//! (mdBook's listings) and of the project's files in folders of their own
+//! (Hugo's `config/_default/`, Docusaurus's `website/`), a change to which
+//! rebuilds the site. Events
 //! arriving within a short quiet period form one batch, so an editor that
 //! saves by writing a temporary file and renaming it, or a `git checkout`
 //! touching hundreds of files, causes one rebuild.
@@ -18,7 +20,7 @@ use std::time::{Duration, Instant};
 use notify::event::ModifyKind;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use crate::discover::{self, CONFIG_FILE, MKDOCS_FILES, SIDEBARS_FILES, STARLIGHT_FILES};
+use crate::discover;
 use crate::terminal;
 
 /// Quiet time that ends a batch.
@@ -302,13 +304,11 @@ fn classify(root: &Path, content: &Path, path: &Path) -> Change {
     let scratch = rel
         .components()
         .any(|c| c.as_os_str().to_str().is_some_and(discover::never_read));
-    let top_level = rel.components().count() == 1;
-    let sidebars = rel
-        .to_str()
-        .is_some_and(|rel| SIDEBARS_FILES.contains(&rel));
-    let configuration =
-        name == CONFIG_FILE || MKDOCS_FILES.contains(&name) || STARLIGHT_FILES.contains(&name);
-    if sidebars || top_level && configuration {
+    let project = rel.to_str().is_some_and(|rel| {
+        let rel = rel.replace('\\', "/");
+        discover::project_files().any(|file| file == rel)
+    });
+    if project {
         Change::Other
     } else if rel.starts_with(content) {
         if scratch {
@@ -417,6 +417,11 @@ mod tests {
             "/site/sidebars.js",
             "/site/website/sidebars.json",
             "/site/astro.config.mjs",
+            "/site/hugo.yaml",
+            "/site/config/_default/languages.toml",
+            "/site/website/docusaurus.config.js",
+            "/site/docs/conf.py",
+            "/site/book.toml",
         ] {
             assert_eq!(
                 classify(root, content, Path::new(config)),

@@ -1,7 +1,9 @@
 //! A Hugo project built where it stands: its folder of assets (its global
 //! resources), whose images a page names by their path in that folder,
-//! and which also holds the theme's styles and scripts.
+//! and which also holds the theme's styles and scripts; its configuration
+//! in a folder of its own, watched by `serve`.
 
+use crate::serve::{Step, assert_rebuilds_everything_as_a_clean_build};
 use crate::support::{Site, stderr};
 
 /// hugoDocs shows its example photo with `{{< img src="images/…" >}}`
@@ -67,4 +69,38 @@ fn a_hugo_pages_images_are_found_among_the_projects_assets() {
             "{kept}"
         );
     }
+}
+
+/// Hugo keeps its configuration in `config/_default/` as often as at the
+/// top (Docsy's starter does), and Docusaurus in `website/`: `serve`
+/// watched neither folder, nor saw `hugo.yaml` at the top change, so a
+/// new title or language waited for a restart.
+#[test]
+fn serve_reads_a_hugo_configuration_in_its_folder_again_when_it_changes() {
+    let site = Site::empty();
+    site.write(
+        "config/_default/hugo.toml",
+        "title = 'Help'\ndefaultContentLanguage = 'en'\n",
+    );
+    site.write(
+        "content/guides/photos.md",
+        "---\ntitle: Photos\n---\n\n![Park](/images/park.png)\n",
+    );
+    site.write("assets/images/park.png", b"\x89PNG\r\n\x1a\n");
+    let steps: Vec<Step> = vec![
+        (
+            "retitle the site in config/_default/",
+            Box::new(|| {
+                site.write(
+                    "config/_default/hugo.toml",
+                    "title = 'Support'\ndefaultContentLanguage = 'en'\n",
+                );
+            }),
+        ),
+        (
+            "write a hugo.yaml at the top, which Hugo reads first",
+            Box::new(|| site.write("hugo.yaml", "title: Service desk\n")),
+        ),
+    ];
+    assert_rebuilds_everything_as_a_clean_build(&site, steps);
 }
