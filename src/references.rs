@@ -5,7 +5,10 @@
 //! blocks in the public edition, drafts in a build without them) is left
 //! out, so an internal screenshot never reaches the public site, and the
 //! dev server has nothing of it to serve. A file that published material
-//! also shows is published; so is one that nothing refers to, as before.
+//! also shows is published; so is one that nothing refers to, as before,
+//! but in a folder of assets (Hugo's `assets/`, Astro's `src/assets/`),
+//! whose generator publishes only the files pages use: there a file is
+//! published only when published material shows it.
 //!
 //! References are read from the Markdown events (links, images, reference
 //! definitions) of the body as it is rendered (other dialects' blocks
@@ -73,14 +76,21 @@ enum Part {
 /// A function that turns a reference written in a file of a folder
 /// (content-relative) into the content-relative path it names, if it is
 /// a local file.
-pub type Resolve = dyn Fn(&str, &str) -> Option<String> + Sync;
+pub type Resolve<'a> = dyn Fn(&str, &str) -> Option<String> + Sync + 'a;
 
 /// `assets` less the ones only withheld material shows: what some
 /// `referrers` show nothing of, or show only inside internal blocks they
-/// leave out, refers to them, and nothing they show does.
-pub fn published(assets: Vec<Asset>, referrers: &[Referrer<'_>], path: &Resolve) -> Vec<Asset> {
+/// leave out, refers to them, and nothing they show does; and less those
+/// that are `published_if_shown` (a folder of assets) and that nothing
+/// the referrers show refers to.
+pub fn published(
+    assets: Vec<Asset>,
+    referrers: &[Referrer<'_>],
+    path: &Resolve<'_>,
+    published_if_shown: &(dyn Fn(&str) -> bool + Sync),
+) -> Vec<Asset> {
     let is_asset = |rel: &String| assets.binary_search_by(|a| a.rel.as_str().cmp(rel)).is_ok();
-    let withheld: BTreeSet<String> = referrers
+    let mut withheld: BTreeSet<String> = referrers
         .par_iter()
         .filter_map(|referrer| {
             let part = match referrer.shows {
@@ -93,6 +103,11 @@ pub fn published(assets: Vec<Asset>, referrers: &[Referrer<'_>], path: &Resolve)
         .flatten_iter()
         .filter(is_asset)
         .collect();
+    withheld.extend(
+        (assets.iter())
+            .filter(|a| published_if_shown(&a.rel))
+            .map(|a| a.rel.clone()),
+    );
     if withheld.is_empty() {
         return assets;
     }
@@ -131,7 +146,7 @@ fn may_name(body: &str, files: &BTreeSet<String>) -> bool {
 }
 
 /// The content-relative paths of the files `referrer` refers to in `part`.
-fn references(referrer: &Referrer<'_>, part: Part, path: &Resolve) -> Vec<String> {
+fn references(referrer: &Referrer<'_>, part: Part, path: &Resolve<'_>) -> Vec<String> {
     placed(referrer.rel, referrer.body, path)
         .into_iter()
         .filter(|&(internal, _)| match part {
@@ -147,7 +162,7 @@ fn references(referrer: &Referrer<'_>, part: Part, path: &Resolve) -> Vec<String
 /// the same files, inside and outside internal blocks: then, what an
 /// edition shows of the file being the same, it publishes the same files
 /// with either.
-pub fn same_references(rel: &str, before: &str, after: &str, path: &Resolve) -> bool {
+pub fn same_references(rel: &str, before: &str, after: &str, path: &Resolve<'_>) -> bool {
     let set = |body| placed(rel, body, path).into_iter().collect::<BTreeSet<_>>();
     set(before) == set(after)
 }
@@ -156,7 +171,7 @@ pub fn same_references(rel: &str, before: &str, after: &str, path: &Resolve) -> 
 /// `rel`, refers to, each with whether it is inside an internal block;
 /// read as the page is rendered: with other dialects' blocks rewritten
 /// (an indented admonition body is not code).
-fn placed(rel: &str, body: &str, path: &Resolve) -> Vec<(bool, String)> {
+fn placed(rel: &str, body: &str, path: &Resolve<'_>) -> Vec<(bool, String)> {
     let prepared = crate::dialects::prepare(body, rel.ends_with(".mdx"));
     let body = prepared.text();
     let dir = crate::landing::split_dir(rel).0;

@@ -391,9 +391,31 @@ fn select(
                 .map(|s| Referrer::of(s.file(), Shows::Nothing)),
         )
         .collect();
-    let assets = crate::references::published(assets, &referrers, &crate::urls::content_file_from);
+    let assets = published_assets(config, assets, &referrers);
     place::sort_for_listing(config, articles, &mut order);
     (order, withheld, assets)
+}
+
+/// The files of `assets` that the edition whose `referrers` they are
+/// publishes (`references::published`): those of a folder of assets only
+/// when what it shows names them, as the links of its pages lead to them.
+fn published_assets(config: &Config, assets: Vec<Asset>, referrers: &[Referrer<'_>]) -> Vec<Asset> {
+    let folders: Vec<String> = (config.mounted.iter())
+        .filter(|m| m.holds == crate::discover::Holds::Media)
+        .map(|m| format!("{}/", m.at))
+        .collect();
+    if folders.is_empty() {
+        let path = &crate::urls::content_file_from;
+        return crate::references::published(assets, referrers, path, &|_| false);
+    }
+    let rels: Vec<String> = assets.iter().map(|a| a.rel.clone()).collect();
+    let path = |dir: &str, dest: &str| resolve::asset_named(config, &rels, dir, dest);
+    let in_folders = |rel: &str| {
+        folders
+            .iter()
+            .any(|folder| rel.starts_with(folder.as_str()))
+    };
+    crate::references::published(assets, referrers, &path, &in_folders)
 }
 
 /// The articles `placed` at their paths, taken out of `articles`, each with

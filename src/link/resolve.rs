@@ -36,6 +36,8 @@ use crate::urls::has_scheme;
 
 mod site_root;
 
+pub(super) use site_root::asset_named;
+
 /// What defines a MyST target label (`(label)=`): an article, or a
 /// section's landing page (Sphinx's `folder/index.md`), by index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -146,5 +146,7 @@ fn without_left_out_files<'a>(
     }
     let shown = articles.iter().map(|a| Referrer::of(a.file(), Shows::All));
     referrers.extend(shown.chain(sections.iter().map(|s| Referrer::of(s.file(), Shows::All))));
-    references::published(assets, &referrers, &crate::urls::content_file_from)
+    references::published(assets, &referrers, &crate::urls::content_file_from, &|_| {
+        false
+    })
 }

@@ -35,6 +35,13 @@ fn a_hugo_pages_images_are_found_among_the_projects_assets() {
     site.write("assets/images/examples/park.jpg", "global park");
     site.write("assets/images/examples/trail.png", b"\x89PNG\r\n\x1a\n");
     site.write("assets/images/map.PDF", "%PDF-1.4");
+    site.write("assets/images/unused.png", "not shown");
+    site.write(
+        "content/guides/dashboard.md",
+        "---\ntitle: Dashboard\naudience: internal\n---\n\n\
+         ![The admin dashboard](/images/internal/dashboard.png)\n",
+    );
+    site.write("assets/images/internal/dashboard.png", "internal");
     site.write("assets/scss/main.scss", "body { color: red }");
     site.write("assets/js/app.js", "console.log('theme')");
     site.write("assets/data/secrets.json", "{\"token\": \"x\"}");
@@ -56,19 +63,36 @@ fn a_hugo_pages_images_are_found_among_the_projects_assets() {
         "page park"
     );
     for published in [
-        "site-assets/images/examples/park.jpg",
         "site-assets/images/examples/trail.png",
         "site-assets/images/map.PDF",
     ] {
         assert!(site.public().join(published).is_file(), "{published}");
     }
-    // The theme's styles, scripts and data are what Hugo builds from.
-    for kept in ["scss/main.scss", "js/app.js", "data/secrets.json"] {
+    // As Hugo publishes a global resource only when a page uses it: the
+    // theme's styles, scripts and data, which Hugo builds from, an image
+    // no page shows (the page's own `park.jpg` is shown in place of the
+    // global one), and one only an internal page shows.
+    for kept in [
+        "scss/main.scss",
+        "js/app.js",
+        "data/secrets.json",
+        "images/unused.png",
+        "images/examples/park.jpg",
+        "images/internal/dashboard.png",
+    ] {
         assert!(
             !site.public().join("site-assets").join(kept).exists(),
             "{kept}"
         );
     }
+    let output = site
+        .tier0(&["build", "--audience", "agents"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let agents = site.root().join("public-agents/site-assets/images");
+    assert!(agents.join("internal/dashboard.png").is_file());
+    assert!(!agents.join("unused.png").exists());
 }
 
 /// Hugo keeps its configuration in `config/_default/` as often as at the

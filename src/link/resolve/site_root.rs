@@ -8,7 +8,8 @@
 use std::path::Path;
 
 use super::{Found, LinkTarget, decode, withheld_target};
-use crate::landing::join_relative;
+use crate::config::Config;
+use crate::landing::{join_relative, split_dir};
 use crate::link::{SiteModel, Withheld};
 use crate::urls::BaseUrl;
 
@@ -16,6 +17,72 @@ use crate::urls::BaseUrl;
 /// root (`docs/public/logo.png` is `/logo.png`): a site-root path that
 /// names nothing else is looked for there.
 const VITEPRESS_PUBLIC: &str = "public";
+
+/// The content-relative paths that `decoded`, a path from the site root
+/// (`img/logo.png`), may name, in the order they are tried: from the
+/// content folder, in the project's static files (`site-static/`, which
+/// Docusaurus, Hugo, Zola and Astro serve at the site's root) and assets
+/// (`site-assets/`, among which Hugo looks an image up), without its first
+/// folder (a site published under `/docs/`), then in VitePress's
+/// `public/`.
+fn site_root_tails(decoded: &str) -> Vec<String> {
+    let under = |folder: &str| format!("{folder}/{decoded}");
+    let without_first = decoded.split_once('/').map(|(_, rest)| rest.to_owned());
+    [
+        decoded.to_owned(),
+        under(crate::discover::STATIC_FILES),
+        under(crate::discover::ASSETS_AT),
+    ]
+    .into_iter()
+    .chain(without_first)
+    .chain([under(VITEPRESS_PUBLIC)])
+    .collect()
+}
+
+/// The content-relative path that `decoded`, a relative path written in a
+/// file of the content folder `dir` that leads out of it, names when it
+/// leads into a folder mounted in it (`../../assets/houston.webp` from
+/// Starlight's pages into Astro's `src/assets/`).
+fn mounted_from(config: &Config, dir: &str, decoded: &str) -> Option<String> {
+    let folder = config.source_path(dir);
+    let folder = folder.to_str()?.replace('\\', "/");
+    let path = join_relative(&folder, decoded)?;
+    crate::discover::content_relative(&config.content_dir, &config.mounted, Path::new(&path))
+}
+
+/// The file of `assets` (content-relative paths, in order) that `dest`,
+/// written in a file of the content folder `dir`, names, as a page's link
+/// to it is resolved: beside the page, from the content folder, then
+/// among the project's assets (Hugo's global resources); from
+/// the site root, as [`site_root_tails`] tries it; out of the content
+/// folder, into a folder mounted in it. Else the content file it names as
+/// written ([`crate::urls::content_file_from`]).
+pub(in crate::link) fn asset_named(
+    config: &Config,
+    assets: &[String],
+    dir: &str,
+    dest: &str,
+) -> Option<String> {
+    let written = crate::urls::content_file_from(dir, dest);
+    if crate::urls::names_no_file(dest) {
+        return written;
+    }
+    let target = dest.split(['#', '?']).next().unwrap_or(dest);
+    let decoded = decode(target);
+    let candidates = match decoded.strip_prefix('/') {
+        Some(from_root) => site_root_tails(from_root),
+        None => match join_relative(dir, &decoded) {
+            Some(joined) => {
+                let bare = decoded.trim_start_matches("./").trim_start_matches("../");
+                let global = format!("{}/{bare}", crate::discover::ASSETS_AT);
+                vec![joined, bare.to_owned(), global]
+            }
+            None => mounted_from(config, dir, &decoded).into_iter().collect(),
+        },
+    };
+    let is_asset = |rel: &&String| assets.binary_search(rel).is_ok();
+    candidates.iter().find(is_asset).cloned().or(written)
+}
 
 impl SiteModel {
     /// Where `target` (`/{from_root}`, its fragment `anchor` apart), a
@@ -34,19 +101,9 @@ impl SiteModel {
             let path = crate::link::language_prefix(&self.config, lang);
             return LinkTarget::Page { path, anchor };
         }
-        // VitePress serves its `public/` folder at the site's root, and
-        // other generators their static files' folders, which stand
-        // in the content folder at `site-static/`; Hugo looks an image
-        // up among its assets (`site-assets/`) too.
-        let public = format!("{VITEPRESS_PUBLIC}/{decoded}");
-        let files = format!("{}/{decoded}", crate::discover::STATIC_FILES);
-        let assets = format!("{}/{decoded}", crate::discover::ASSETS_AT);
-        let tails = [decoded.as_ref(), files.as_str(), assets.as_str()]
-            .into_iter()
-            .chain(decoded.split_once('/').map(|(_, rest)| rest))
-            .chain([public.as_str()]);
         let mut left_out = None;
-        for tail in tails {
+        for tail in site_root_tails(&decoded) {
+            let tail = tail.as_str();
             match self.lookup(tail, lang, anchor.clone(), true) {
                 Found::Target(t) => return t,
                 Found::Missing(t @ (LinkTarget::Withheld(_) | LinkTarget::Unpublished(_))) => {
@@ -76,11 +133,7 @@ impl SiteModel {
         decoded: &str,
         anchor: Option<String>,
     ) -> Option<LinkTarget> {
-        let c = &self.config;
-        let page = c.source_path(rel);
-        let folder = page.parent()?.to_str()?.replace('\\', "/");
-        let path = join_relative(&folder, decoded)?;
-        let rel = crate::discover::content_relative(&c.content_dir, &c.mounted, Path::new(&path))?;
+        let rel = mounted_from(&self.config, split_dir(rel).0, decoded)?;
         match self.lookup(&rel, lang, anchor, true) {
             Found::Target(t) | Found::Missing(t) => Some(t),
             Found::Nothing => None,
@@ -171,6 +224,46 @@ fn web_address(url: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_asset_a_reference_names_is_looked_for_as_its_link_is() {
+        use crate::discover::{Holds, Mounted};
+        let config = Config {
+            content_dir: "src/content/docs".into(),
+            mounted: vec![Mounted::files(
+                "site-assets",
+                "src/assets".into(),
+                Holds::Media,
+            )],
+            ..Config::default()
+        };
+        let assets: Vec<String> = [
+            "guides/shot.png",
+            "img/logo.png",
+            "site-assets/houston.webp",
+            "site-assets/images/zion.jpg",
+            "site-static/favicon.ico",
+        ]
+        .map(str::to_owned)
+        .into();
+        let named = |dest: &str| asset_named(&config, &assets, "guides", dest);
+        for (dest, asset) in [
+            ("shot.png#x", "guides/shot.png"),
+            ("../img/logo.png", "img/logo.png"),
+            ("img/logo.png", "img/logo.png"),
+            ("images/zion.jpg", "site-assets/images/zion.jpg"),
+            ("./images/zion%2Ejpg?v=2", "site-assets/images/zion.jpg"),
+            ("/images/zion.jpg", "site-assets/images/zion.jpg"),
+            ("/favicon.ico", "site-static/favicon.ico"),
+            ("/docs/img/logo.png", "img/logo.png"),
+            ("../../../assets/houston.webp", "site-assets/houston.webp"),
+        ] {
+            assert_eq!(named(dest).as_deref(), Some(asset), "{dest}");
+        }
+        // What names no asset is the content file it names as written.
+        assert_eq!(named("gone.png").as_deref(), Some("guides/gone.png"));
+        assert_eq!(named("https://example.com/x.png"), None);
+    }
 
     #[test]
     fn web_addresses_and_site_paths_are_read_as_a_browser_reads_them() {
