@@ -7,7 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
-use crate::support::{Site, tree};
+use crate::conventions::assert_has;
+use crate::support::{Site, stderr, tree};
 
 fn attributes<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
     let pattern = format!(" {name}=\"");
@@ -133,4 +134,39 @@ fn raw_html_links_and_images_lead_where_markdown_ones_do() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{stderr}");
     assert!(stderr.contains("has no anchor `#nope`"), "{stderr}");
+}
+
+/// A settings reference written as a definition list is linked to term
+/// by term (hugoDocs: `[publishDir](/configuration/all/#publishdir)`, 240
+/// such links, which Hugo's `autoDefinitionTermID` makes work): each was a
+/// broken anchor, and the reader landed at the top of a long page.
+#[test]
+fn the_terms_of_a_definition_list_are_anchors_a_link_can_reach() {
+    let site = Site::english();
+    site.write(
+        "content/settings.md",
+        "---\ntitle: Settings\n---\n\n## Overview\n\nEvery setting.\n\n\
+         `publishDir`\n: The folder the site is written to.\n\n\
+         `renderer.unsafe`\n: Whether raw HTML is kept.\n\n\
+         Overview\n: Not the heading's anchor.\n",
+    );
+    site.write(
+        "content/deploy.md",
+        "---\ntitle: Deploy\n---\n\nSet [publishDir](settings.md#publishdir), \
+         [unsafe](settings.md#rendererunsafe) and [the same](settings.md#renderer-unsafe).\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(!err.contains("has no anchor"), "{err}");
+    let page = site.read_public("settings/index.html");
+    assert_has(
+        &page,
+        &[
+            "<dt id=\"publishdir\"><code>publishDir</code></dt>",
+            "<dt id=\"renderer-unsafe\"><span id=\"rendererunsafe\"></span><code>renderer.unsafe</code></dt>",
+            "<dt>Overview</dt>",
+            "<h2 id=\"overview\">",
+        ],
+    );
 }

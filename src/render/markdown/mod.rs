@@ -20,6 +20,7 @@
 mod internal;
 mod links;
 mod raw_text;
+mod terms;
 mod text;
 mod writer;
 

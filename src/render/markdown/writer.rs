@@ -13,6 +13,7 @@ use search_index::Section;
 
 use super::internal::{InternalBlocks, Piece};
 use super::raw_text::{EmptyElements, RawText};
+use super::terms::Terms;
 use super::text::{finish_section_text, plain_text, push_collapsed, separates_words};
 use super::{
     Page, RenderedBody, TocEntry, Untargeted, escape_attr, heading_ids, rewrite_link, sanitizer,
@@ -81,6 +82,8 @@ struct Writer<'a, 'p> {
     empty_elements: EmptyElements,
     /// The link last opened, as written.
     link: Option<WrittenLink>,
+    /// The terms of its definition lists, given ids at the end.
+    terms: Terms,
 }
 
 /// A link as written: its target, and whether its title is GitBook's
@@ -136,6 +139,7 @@ pub(super) fn render(
         raw_text: RawText::default(),
         empty_elements: EmptyElements::default(),
         link: None,
+        terms: Terms::default(),
     };
     w.ids.promise(source.written_ids());
     let show = model.audience == BuildAudience::Agents;
@@ -318,6 +322,14 @@ impl<'a> Writer<'a, '_> {
                 } else {
                     self.events.push(closer);
                 }
+            }
+            Event::Start(Tag::DefinitionListTitle) => {
+                self.terms.open(self.events.len());
+                self.events.push(event);
+            }
+            Event::End(TagEnd::DefinitionListTitle) => {
+                self.terms.close(&self.events);
+                self.events.push(event);
             }
             other => self.other(other, span),
         }
@@ -575,6 +587,8 @@ impl<'a> Writer<'a, '_> {
     /// The HTML and everything learned, for a body of `len` bytes of Markdown.
     fn finish(mut self, len: usize) -> RenderedBody {
         self.close_raw_text();
+        let terms = std::mem::take(&mut self.terms);
+        terms.give_ids(&mut self.events, &mut self.ids, &mut self.out.anchors);
         self.section.text = finish_section_text(&mut self.section_text);
         self.out.sections.push(self.section);
         self.out
