@@ -139,6 +139,15 @@ fn media(name: &str, params: &Params<'_>) -> Option<String> {
     }
 }
 
+/// The Markdown that the shortcode call `call` (`{{< img src="x.png" >}}`)
+/// inside a line of text stands for, when it shows a file: [`media`] on
+/// one line (a linked image in a link, `[{{< img … >}}](…)`, is a linked
+/// image).
+pub(super) fn inline_media(call: &str) -> Option<String> {
+    let (name, params) = shortcode(call)?;
+    media(name, &params).map(|shown| shown.replace('\n', " "))
+}
+
 /// The name and parameters of the shortcode call that is the whole line
 /// `line` (`{{% include "x.md" %}}`), unless it closes one.
 pub(super) fn shortcode(line: &str) -> Option<(&str, Params<'_>)> {

@@ -284,10 +284,12 @@ pub(super) fn brace_construct(
         };
         let c = construct(Kind::Shortcode, close, String::new())?;
         let call = &text[c.range.start + 3..c.range.end - 3];
-        return Some(match link_shortcode(call) {
-            Some(target) => Construct {
+        let shown =
+            link_shortcode(call).or_else(|| super::hugo::inline_media(&text[c.range.clone()]));
+        return Some(match shown {
+            Some(replacement) => Construct {
                 kind: Kind::Mapped,
-                replacement: target,
+                replacement,
                 ..c
             },
             None => c,

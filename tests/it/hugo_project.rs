@@ -24,7 +24,7 @@ fn a_hugo_pages_images_are_found_among_the_projects_assets() {
          ![A trail](/images/examples/trail.png)\n\n\
          {{< figure src=\"images/examples/trail.png\" caption=\"The trail\" >}}\n\n\
          ![Beside the page](lake.webp)\n\n\
-         Read [the map](images/map.PDF).\n",
+         Read [the map](images/map.PDF), or see [{{< img src=\"images/map.png\" alt=\"A map\" >}}](https://maps.example.org/).\n",
     );
     site.write("content/guides/photos/lake.webp", "RIFF lake");
     // A page resource of the same name wins over the global one.
@@ -35,6 +35,7 @@ fn a_hugo_pages_images_are_found_among_the_projects_assets() {
     site.write("assets/images/examples/park.jpg", "global park");
     site.write("assets/images/examples/trail.png", b"\x89PNG\r\n\x1a\n");
     site.write("assets/images/map.PDF", "%PDF-1.4");
+    site.write("assets/images/map.png", b"\x89PNG\r\n\x1a\n");
     site.write("assets/images/unused.png", "not shown");
     site.write(
         "content/guides/dashboard.md",
@@ -55,6 +56,7 @@ fn a_hugo_pages_images_are_found_among_the_projects_assets() {
         "src=\"../../site-assets/images/examples/trail.png\"",
         "src=\"../../guides/photos/lake.webp\"",
         "href=\"../../site-assets/images/map.PDF\"",
+        "<a href=\"https://maps.example.org/\"><img src=\"../../site-assets/images/map.png\" alt=\"A map\" /></a>",
     ] {
         assert!(page.contains(shown), "{shown}: {page}");
     }

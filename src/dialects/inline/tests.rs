@@ -26,6 +26,35 @@ fn shortcodes_and_templates() {
 }
 
 #[test]
+fn a_shortcode_that_shows_a_file_inside_a_line_is_its_markdown() {
+    let found = scan(
+        "[{{< img src=\"cover.png\" alt=\"The cover\" filter=\"process\">}}](https://x.example/) \
+         and {{< figure src=\"/a b.png\" caption=\"A\" >}}, {{< youtube id=\"w7Ft2ymGmfc\" >}}.",
+    );
+    assert_eq!(
+        found,
+        [
+            (
+                Kind::Mapped,
+                "{{< img src=\"cover.png\" alt=\"The cover\" filter=\"process\">}}",
+                "![The cover](<cover.png>)".to_owned()
+            ),
+            (
+                Kind::Mapped,
+                "{{< figure src=\"/a b.png\" caption=\"A\" >}}",
+                "![A](</a b.png>) *A*".to_owned()
+            ),
+            (
+                Kind::Mapped,
+                "{{< youtube id=\"w7Ft2ymGmfc\" >}}",
+                "[https\\:\\/\\/www\\.youtube\\.com\\/watch\\?v\\=w7Ft2ymGmfc](<https://www.youtube.com/watch?v=w7Ft2ymGmfc>)"
+                    .to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn code_spans_are_left_alone() {
     assert!(scan("`{{< x >}}` and ``a ` {% y %}``").is_empty());
     // An unclosed backtick is a backtick.
