@@ -428,7 +428,8 @@ fn mdx_partials_are_put_in_where_their_component_stands() {
 }
 
 /// Docusaurus shows a file as code by importing it as text and putting it
-/// in a `<CodeBlock>`: the page showed `{Source}` instead.
+/// in a `<CodeBlock>`: the page showed `{Source}` instead, then the code
+/// without the block's `title`.
 #[test]
 fn a_file_imported_as_text_is_shown_in_its_code_block() {
     let site = Site::empty();
@@ -445,7 +446,14 @@ fn a_file_imported_as_text_is_shown_in_its_code_block() {
     let err = build(&site, &[]);
     assert!(!err.contains("JSX") && !err.contains("include"), "{err}");
     let (_, body) = page(&site, "scripts");
-    assert_has(&body, &["<code class=\"language-powershell\">", "Spooler"]);
+    assert_has(
+        &body,
+        &[
+            "<p class=\"code-title\"><code>reset.ps1</code>",
+            "<code class=\"language-powershell\">",
+            "Spooler",
+        ],
+    );
     assert!(!body.contains("{Reset}"), "{body}");
 }
 

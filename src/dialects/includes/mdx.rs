@@ -87,7 +87,8 @@ fn import(line: &str) -> Option<Import> {
 /// The partial or file that `line` (without its indentation) puts in, if
 /// it is only that: `<Name />`, with attributes or not, of a partial of
 /// `imports`; `<CodeBlock …>{Name}</CodeBlock>` of a file imported as
-/// text, as code in the block's `language` (else its extension's).
+/// text, as code in the block's `language` (else its extension's) under
+/// its `title`.
 pub(super) fn partial_use(line: &str, imports: &[Import]) -> Option<Target> {
     let line = line.trim_end();
     if let Some(block) = line.strip_prefix("<CodeBlock")
@@ -98,11 +99,18 @@ pub(super) fn partial_use(line: &str, imports: &[Import]) -> Option<Target> {
         let file = imports.iter().find(|i| i.raw && i.name == name)?;
         let extension = file.path.rsplit_once('.').map_or("", |(_, ext)| ext);
         let language = crate::dialects::attribute(attributes, "language").unwrap_or(extension);
+        // Its `title` heads the block, as a fence's `title="…"` does.
+        let info = match crate::dialects::attribute(attributes, "title") {
+            Some(title) if !title.is_empty() && !title.contains(['"', '\n']) => {
+                format!("{language} title=\"{title}\"")
+            }
+            _ => language.to_owned(),
+        };
         return Some(Target {
             tool: Tool::Mdx,
             path: file.path.clone(),
             select: Select::All,
-            code: Some(language.to_owned()),
+            code: Some(info),
         });
     }
     let inner = line.strip_prefix('<')?.strip_suffix("/>")?;
@@ -167,7 +175,7 @@ import Steps from './_steps.mdx';
         .unwrap();
         assert_eq!(
             (target.path.as_str(), target.code.as_deref()),
-            ("./example.py", Some("python"))
+            ("./example.py", Some("python title=\"x\""))
         );
         let target = partial_use("<CodeBlock>{ Source }</CodeBlock>", &imports).unwrap();
         assert_eq!(target.code.as_deref(), Some("py"));
