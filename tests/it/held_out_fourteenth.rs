@@ -47,3 +47,55 @@ fn an_attribute_list_id_after_text_is_an_anchor() {
         "{body}"
     );
 }
+
+/// copier's MkDocs project links its home page and two more to files of
+/// the repository (`docs/index.md -> ../README.md`), which MkDocs and
+/// Sphinx follow: tier0 skipped every link out of the content folder, so
+/// the site had no home page of its own and no changelog. A link out of
+/// the site folder, or to a hidden file in it, is still refused.
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_to_a_file_of_the_project_is_followed() {
+    use std::os::unix::fs::symlink;
+    let site = Site::empty();
+    site.write("mkdocs.yml", "site_name: Stencil\n");
+    site.write(
+        "README.md",
+        "# Stencil\n\nStencil renders **project templates**.\n",
+    );
+    site.write(
+        "CHANGES.md",
+        "# Changes\n\n## 2.0\n\nTemplates may be updated.\n",
+    );
+    site.write(".private/plan.md", "# Plan\n\nLeakcanary one.\n");
+    site.write("docs/usage.md", "# Usage\n\nRun `stencil new`.\n");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("notes.md"),
+        "# Notes\n\nLeakcanary two.\n",
+    )
+    .unwrap();
+    let docs = site.root().join("docs");
+    symlink("../README.md", docs.join("index.md")).unwrap();
+    symlink("../CHANGES.md", docs.join("history.md")).unwrap();
+    symlink("../.private/plan.md", docs.join("plan.md")).unwrap();
+    symlink(outside.path().join("notes.md"), docs.join("notes.md")).unwrap();
+    let err = build(&site);
+    assert!(err.contains("points outside the site folder"), "{err}");
+    assert!(err.contains("does not publish as it is"), "{err}");
+    let home = site.read_public("index.html");
+    assert!(
+        home.contains("Stencil renders <strong>project templates</strong>."),
+        "{home}"
+    );
+    let (title, body) = page(&site, "history");
+    assert_eq!(title, "Changes");
+    assert_has(&body, &["Templates may be updated."]);
+    let published = crate::support::tree(&site.public());
+    assert!(
+        published
+            .values()
+            .all(|bytes| !String::from_utf8_lossy(bytes).contains("Leakcanary")),
+        "a refused link was published"
+    );
+}
