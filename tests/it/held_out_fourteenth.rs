@@ -99,3 +99,28 @@ fn a_symbolic_link_to_a_file_of_the_project_is_followed() {
         "a refused link was published"
     );
 }
+
+/// attrs's pages name Python objects with Sphinx's roles, most with a
+/// `~` (``{func}`~attrs.define` ``, 11 of them) and some with a title of
+/// their own (``{meth}`__new__() <object.__new__>` ``): Sphinx shows
+/// `define()` and `__new__()`, tier0 showed the role's text as written,
+/// `~attrs.define` and `__new__() <object.__new__>`.
+#[test]
+fn a_python_object_role_shows_the_name_sphinx_shows() {
+    let site = Site::english();
+    site.write("content/conf.py", "project = 'Acme'\n");
+    site.write(
+        "content/loading.md",
+        "# Loading\n\nCall {func}`~acme.io.load` on a {py:class}`~acme.io.Source`, \
+         or {meth}`open it <acme.io.Source.open>` first; {func}`acme.dump` writes.\n",
+    );
+    build(&site);
+    let (_, body) = page(&site, "loading");
+    assert_has(
+        &body,
+        &[
+            "Call <code>load()</code> on a <code>Source</code>, or <code>open it</code> \
+           first; <code>acme.dump()</code> writes.",
+        ],
+    );
+}
