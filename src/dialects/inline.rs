@@ -339,13 +339,33 @@ pub(super) fn brace_construct(
         && follows
         && let Some(len) = attribute_list(rest)
     {
+        let list = &rest[..len];
+        // mkdocs-autorefs's anchor, an empty link that only carries an id
+        // (`[](){#flags}`), is that anchor and nothing else.
+        let anchor_only = text[..at].ends_with("[]()") && !text[..at].ends_with("\\[]()");
+        let start = if anchor_only { at - "[]()".len() } else { at };
         return Some(Construct {
             kind: Kind::Mapped,
-            range: at..at + len,
-            replacement: String::new(),
+            range: start..at + len,
+            replacement: list_anchor(list),
         });
     }
     None
+}
+
+/// The anchor an attribute list's id gives where it stands
+/// (`**flags:**{#flags}`, `[](){#flags}`, `{: #flags }`): the element it
+/// follows carries the id in Python-Markdown, kramdown and Goldmark, and
+/// links lead to it (`#flags`); an empty `<a id>` there leads to the same
+/// place. Nothing for a list with no id, whose classes style the other
+/// tool's theme only.
+fn list_anchor(list: &str) -> String {
+    let inner = list[1..list.len() - 1].trim_start_matches(':');
+    attribute_words(inner)
+        .filter_map(|word| word.strip_prefix('#'))
+        .last()
+        .map(super::anchor)
+        .unwrap_or_default()
 }
 
 /// The length of the attribute list that `rest` opens (Python-Markdown's

@@ -279,6 +279,12 @@ pub(super) fn link(url: &str, text: Option<&str>) -> String {
     format!("[{shown}]({})", destination(url))
 }
 
+/// An empty HTML anchor with the id `id` (a MyST target, an attribute
+/// list's `#id`), which links lead to; `id` holds no quote or `<`.
+pub(super) fn anchor(id: &str) -> String {
+    format!("<a id=\"{id}\"></a>")
+}
+
 /// `url` as a Markdown link's destination: in `<…>`, which takes spaces
 /// and parentheses, without the `<` and `>` it cannot hold.
 pub(super) fn destination(url: &str) -> String {

@@ -1,8 +1,10 @@
 //! MyST's roles, `{name}` before a code span: ``{doc}`Title <path>` `` is a
 //! link to another page (its last path segment for a title when it has
 //! none), ``{ref}`Title <label>` `` its title (the label names a target
-//! anywhere in a Sphinx project, which tier0 does not resolve), and any
-//! other role (``{pep}`8` ``, ``{kbd}`Ctrl` ``) its text, as code.
+//! anywhere in a Sphinx project, which tier0 does not resolve), a Python
+//! object's role (``{func}`~acme.load` ``) the name Sphinx shows for it
+//! (`load()`), as code, and any other role (``{pep}`8` ``, ``{kbd}`Ctrl` ``)
+//! its text, as code.
 
 /// The longest role name read (`{py:class}` is 10).
 const MAX_NAME: usize = 32;
@@ -53,9 +55,45 @@ pub(super) fn role(text: &str, at: usize, end: usize) -> Option<(usize, String)>
         }
         "ref" | "numref" | "term" if title.is_empty() => target.to_owned(),
         "ref" | "numref" | "term" => title.to_owned(),
-        _ => format!("{fence}{content}{fence}"),
+        _ => match python_object(name) {
+            Some(call) => format!("{fence}{}{fence}", object_title(call, title, target)),
+            None => format!("{fence}{content}{fence}"),
+        },
     };
     Some((role_end, shown))
+}
+
+/// For a role of Sphinx's Python domain that names an object
+/// (``{func}`~acme.load` ``, `{py:class}`), whether the object is called
+/// (`func`, `meth`).
+fn python_object(name: &str) -> Option<bool> {
+    let role = name.strip_prefix("py:").unwrap_or(name);
+    match role {
+        "func" | "meth" => Some(true),
+        "class" | "obj" | "attr" | "mod" | "data" | "exc" | "const" | "type" => Some(false),
+        _ => None,
+    }
+}
+
+/// What Sphinx shows for a Python object's role: the title it is given
+/// (`Loader <acme.Loader>`), or the object's name without the `!` that
+/// turns its link off and the `.` that makes it relative, its last part
+/// alone after a `~` (`~acme.load` is `load`), and a function or method
+/// with `()` after it (`add_function_parentheses`, on by default).
+fn object_title(call: bool, title: &str, target: &str) -> String {
+    if !title.is_empty() {
+        return title.to_owned();
+    }
+    let name = target.trim_start_matches('!').trim_start_matches('.');
+    let name = match name.strip_prefix('~') {
+        Some(full) => full.rsplit('.').next().unwrap_or(full),
+        None => name,
+    };
+    if call {
+        format!("{}()", name.strip_suffix("()").unwrap_or(name))
+    } else {
+        name.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -84,6 +122,23 @@ mod tests {
             Some("exit codes")
         );
         assert_eq!(shown("{pep}`8`").as_deref(), Some("`8`"));
+    }
+
+    #[test]
+    fn python_objects_show_as_sphinx_titles_them() {
+        for (role, title) in [
+            ("{func}`~acme.io.load`", "`load()`"),
+            ("{py:meth}`Loader.read()`", "`Loader.read()`"),
+            ("{func}`acme.load`", "`acme.load()`"),
+            ("{class}`~acme.io.Loader`", "`Loader`"),
+            ("{attr}`!acme.Loader.path`", "`acme.Loader.path`"),
+            ("{obj}`.Loader`", "`Loader`"),
+            ("{meth}`read() <acme.Loader.read>`", "`read()`"),
+            ("{exc}`the error <acme.LoadError>`", "`the error`"),
+            ("{kbd}`~x.y`", "`~x.y`"),
+        ] {
+            assert_eq!(shown(role).as_deref(), Some(title), "{role}");
+        }
     }
 
     #[test]

@@ -148,6 +148,11 @@ impl ContentFolder {
         }
     }
 
+    /// The site folder around it.
+    pub(super) fn site_folder(&self) -> &Path {
+        &self.root
+    }
+
     /// The path shown for the content-relative `rel`.
     pub fn shown(&self, rel: &str) -> PathBuf {
         mounted_path(&self.mounted, rel).unwrap_or_else(|| self.shown.join(rel))

@@ -7,7 +7,7 @@
 //! Docusaurus's `_category_` files, the navigation files of Docsify,
 //! mkdocs-awesome-pages and Nextra, and GitBook's uploads) are skipped, and so are editors'
 //! backups and scratch files ([`is_scratch`]), in the theme too; symbolic
-//! links are followed only while they stay inside the content folder and
+//! links are followed only while they stay inside the site folder and
 //! lead to what the walk itself would take as it takes the link, and
 //! a file that cannot be read or is not UTF-8 becomes a located
 //! diagnostic, never a panic.

@@ -154,19 +154,29 @@ fn nul_characters_are_located() {
 
 #[cfg(unix)]
 #[test]
-fn symlinks_out_of_content_and_loops_are_refused() {
-    let dir = site(&[("content/a.md", b"a"), ("secret.md", b"s")]);
-    std::os::unix::fs::symlink(
-        dir.path().join("secret.md"),
-        dir.path().join("content/leak.md"),
-    )
-    .unwrap();
-    std::os::unix::fs::symlink(dir.path().join("content"), dir.path().join("content/loop"))
-        .unwrap();
+fn symlinks_out_of_the_site_folder_loops_and_hidden_files_are_refused() {
+    let dir = site(&[
+        ("content/a.md", b"a"),
+        ("README.md", b"r"),
+        (".notes/todo.md", b"t"),
+    ]);
+    let elsewhere = site(&[("secret.md", b"s")]);
+    let link = |from: &Path, to: &str| {
+        std::os::unix::fs::symlink(from, dir.path().join("content").join(to)).unwrap();
+    };
+    link(&elsewhere.path().join("secret.md"), "leak.md");
+    link(&dir.path().join("content"), "loop");
+    link(&dir.path().join(".notes/todo.md"), "todo.md");
+    link(&dir.path().join("README.md"), "about.md");
     let s = discovered(dir.path()).unwrap();
     let rels: Vec<_> = s.articles.iter().map(|f| f.rel.as_str()).collect();
-    assert_eq!(rels, ["a.md"]);
-    assert_eq!(s.problems.len(), 2, "{:?}", s.problems);
+    assert_eq!(rels, ["a.md", "about.md"]);
+    assert_eq!(s.problems.len(), 3, "{:?}", s.problems);
+    assert!(
+        s.problems[0].message.contains("outside the site folder"),
+        "{:?}",
+        s.problems
+    );
 }
 
 #[test]

@@ -103,24 +103,36 @@ fn taken(rel: &Path) -> Taken {
     }
 }
 
-/// Why the symbolic link at `link` (at `rel` under the content folder,
-/// whose real path is `root`) is not followed, with how to fix it: it
-/// leads out of the content folder, or to what the walk would not take
-/// as it takes the link. A link passes over nothing the walk does: an
-/// image linked to an article's source (`notes.txt -> internal.md`), or
-/// GitBook's uploads linked to a folder of articles, would publish that
-/// source as it is, internal or not; a link to a hidden file or an
-/// editor's backup, what no build publishes.
+/// The real paths of the content folder and of the site folder around
+/// it, which the symbolic links of the content folder may lead into.
+struct Bounds {
+    content: PathBuf,
+    site: Option<PathBuf>,
+}
+
+/// Why the symbolic link at `link` (at `rel` under the content folder) is
+/// not followed, with how to fix it: it leads out of the site folder, or
+/// to what the walk would not take as it takes the link. A link into the
+/// site folder around the content folder is followed as MkDocs and
+/// Sphinx follow it: a project's `docs/index.md -> ../README.md` is its
+/// home page. A link passes over nothing the walk does: an image linked
+/// to an article's source (`notes.txt -> internal.md`), or GitBook's
+/// uploads linked to a folder of articles, would publish that source as
+/// it is, internal or not; a link to a hidden file or an editor's backup
+/// (the folders above it in the site folder too), what no build
+/// publishes.
 fn unfollowed(
-    root: &Path,
+    bounds: &Bounds,
     link: &Path,
     rel: &Path,
     kind: std::fs::FileType,
 ) -> Option<(&'static str, &'static str)> {
-    let target = link.canonicalize().ok();
-    let Some(target) = target.as_deref().and_then(|t| t.strip_prefix(root).ok()) else {
+    let real = link.canonicalize().ok();
+    let inside = |root: &Path| real.as_deref().and_then(|t| t.strip_prefix(root).ok());
+    let target = inside(&bounds.content);
+    let Some(target) = target.or_else(|| bounds.site.as_deref().and_then(inside)) else {
         return Some((
-            "skipped: this symbolic link points outside the content folder",
+            "skipped: this symbolic link points outside the site folder",
             "copy the file into the content folder instead of linking to it",
         ));
     };
@@ -159,6 +171,10 @@ pub(super) fn walk_content(
     let root = content
         .canonicalize()
         .unwrap_or_else(|_| content.to_path_buf());
+    let bounds = Bounds {
+        content: root.clone(),
+        site: folder.site_folder().canonicalize().ok(),
+    };
     let mut markdown = Vec::new();
     let mut assets = Vec::new();
     let mut apart = Vec::new();
@@ -202,7 +218,7 @@ pub(super) fn walk_content(
             continue;
         }
         if entry.path_is_symlink()
-            && let Some((message, help)) = unfollowed(&root, entry.path(), at, entry.file_type())
+            && let Some((message, help)) = unfollowed(&bounds, entry.path(), at, entry.file_type())
         {
             problems.push(
                 Diagnostic::warning(shown_path(folder, entry.path()), 0..0, message)

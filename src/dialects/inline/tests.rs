@@ -81,10 +81,6 @@ fn attribute_lists_are_dropped_outside_headings() {
             "{ .md-button .md-button--primary }",
         ),
         ("[Source][_emoji]{: .source-link }", "{: .source-link }"),
-        (
-            "![a](b.png){ width=\"300\" #fig }",
-            "{ width=\"300\" #fig }",
-        ),
         ("{.note}", "{.note}"),
         // MkDocs Material's annotations page: a quoted value with a space.
         (
@@ -109,6 +105,38 @@ fn attribute_lists_are_dropped_outside_headings() {
     let mut found = Vec::new();
     scan_line("## Title {#id .c}", 0..17, true, &mut found);
     assert!(found.is_empty());
+}
+
+#[test]
+fn an_attribute_list_with_an_id_leaves_an_anchor_where_it_stands() {
+    for (line, list, anchor) in [
+        (
+            "![a](b.png){ width=\"300\" #fig }",
+            "{ width=\"300\" #fig }",
+            "fig",
+        ),
+        (
+            "* **retries:**{#retries} how often",
+            "{#retries}",
+            "retries",
+        ),
+        ("Ends here. {: #end .x }", "{: #end .x }", "end"),
+        // mkdocs-autorefs's anchor: the empty link goes with its list.
+        (
+            "* **timeout:**[](){#timeout} in seconds",
+            "[](){#timeout}",
+            "timeout",
+        ),
+        ("[](){ #a #b }", "[](){ #a #b }", "b"),
+    ] {
+        let shown = format!("<a id=\"{anchor}\"></a>");
+        assert_eq!(scan(line), [(Kind::Mapped, list, shown)], "{line}");
+    }
+    // An escaped bracket is text, not the empty link.
+    assert_eq!(
+        scan("\\[](){#x}"),
+        [(Kind::Mapped, "{#x}", "<a id=\"x\"></a>".to_owned())]
+    );
 }
 
 #[test]

@@ -506,7 +506,7 @@ impl Pass<'_> {
         if shallow && let Some(label) = myst_target(trimmed) {
             self.found(Kind::Mapped, at..end);
             self.labels.push(label.to_owned());
-            return Some(format!("{prefix}<a id=\"{label}\"></a>"));
+            return Some(format!("{prefix}{}", super::anchor(label)));
         }
         if shallow && let Some(lang) = highlight_start(trimmed) {
             self.mode = Mode::Code {
