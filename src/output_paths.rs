@@ -325,6 +325,19 @@ impl PathRegistry {
         registry
     }
 
+    /// What tier0 writes itself at `site_path` or at a folder on the way
+    /// to it (`the agents' "what changed" page (`/changes/`)`), if it does.
+    pub fn generated_at(&self, site_path: &str) -> Option<String> {
+        let mut node = &self.root;
+        for segment in segments(site_path) {
+            node = node.children.get(&fold(segment))?;
+            if let Some(owner @ Owner::Generated(..)) = &node.owner {
+                return Some(describe(owner));
+            }
+        }
+        None
+    }
+
     /// Makes `owner` the owner of `site_path`, whoever owned it.
     fn set(&mut self, site_path: &str, owner: Owner) {
         let mut node = &mut self.root;

@@ -88,6 +88,41 @@ pub(super) fn sort_for_listing(config: &Config, articles: &[Article], order: &mu
     order.sort_by_cached_key(|&i| key(i));
 }
 
+/// The path of `article`, `path`, unless its file's name made it and
+/// tier0 writes a page of its own there (`changes.md` at the top of a
+/// project is `/changes/`, the agents' "what changed" page; MkDocs
+/// Material's `tags.md`, `/tags/`): then the same path with `-1` after
+/// it, with a warning, since a page of another generator's project was
+/// not named for tier0 and should not be left out for it. A path its
+/// author wrote (`slug`, `category`) stays, and claiming it is the error.
+pub(super) fn away_from_generated(
+    article: &Article,
+    path: String,
+    registry: &PathRegistry,
+    warnings: &mut Vec<Diagnostic>,
+) -> String {
+    let written = ["slug", "category"]
+        .iter()
+        .any(|key| !article.spans.value(key).is_empty());
+    let Some(what) = registry.generated_at(&path).filter(|_| !written) else {
+        return path;
+    };
+    let moved = format!("{}-1/", path.trim_end_matches('/'));
+    warnings.push(
+        Diagnostic::warning(
+            &article.path,
+            0..0,
+            format!(
+                "article `{}` would be written to `/{path}`, where tier0 writes {what}: it is \
+                 at `/{moved}`",
+                article.id
+            ),
+        )
+        .with_help("give it a `slug:` of its own to choose its address"),
+    );
+    moved
+}
+
 /// The published articles that claimed their path.
 pub(super) struct Placed {
     /// Each one's index in the parsed articles, and its path.

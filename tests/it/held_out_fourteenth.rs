@@ -124,3 +124,44 @@ fn a_python_object_role_shows_the_name_sphinx_shows() {
         ],
     );
 }
+
+/// A project's `changes.md` (a changelog) or MkDocs Material's `tags.md`
+/// at the top of its docs folder named a page tier0 writes itself
+/// (`/changes/`, `/tags/`): each was an error and the page was left out.
+/// Its file's name made the path, not its author: it moves aside, with a
+/// warning; one whose `slug` asks for that path is still the error.
+#[test]
+fn a_page_named_as_a_page_tier0_writes_moves_aside() {
+    let site = Site::english();
+    site.write(
+        "content/index.md",
+        "# Home\n\nSee [what changed](changes.md) and [the tags](tags.md).\n",
+    );
+    site.write("content/changes.md", "# Changes\n\n## 1.2\n\nFaster.\n");
+    site.write("content/tags.md", "# Tags\n\n[TAGS]\n");
+    let err = build(&site);
+    for (name, moved) in [("changes", "changes-1"), ("tags", "tags-1")] {
+        assert!(
+            err.contains(&format!(
+                "article `{name}` would be written to `/{name}/`, where tier0 writes"
+            )) && err.contains(&format!("it is at `/{moved}/`")),
+            "{err}"
+        );
+    }
+    let (_, body) = page(&site, "changes-1");
+    assert_has(&body, &["<h2 id=\"1-2\">"]);
+    let home = site.read_public("index.html");
+    assert_has(
+        &home,
+        &[
+            "href=\"changes-1/index.html\"",
+            "href=\"tags-1/index.html\"",
+        ],
+    );
+    site.write(
+        "content/changes.md",
+        "---\nslug: changes\n---\n\n# Changes\n\nFaster.\n",
+    );
+    let output = site.tier0(&["build"]).output().unwrap();
+    assert!(!output.status.success());
+}
