@@ -59,13 +59,20 @@ pub const INSIGHTS_DIR: &str = "insights";
 /// `location ~ /\.` rule), and GitHub Pages' Jekyll leaves it out; and
 /// for Sphinx's static files, `_static/logo.png` at `sphinx-static/logo.png`
 /// (`static/` holds the theme's files), as
-/// Jekyll leaves out a folder whose name starts with `_` too.
+/// Jekyll leaves out a folder whose name starts with `_` too; and for the
+/// files of a top folder named as a folder tier0 fills (a docs folder's
+/// own `static/img/logo.png`), at that name with `-1` after it
+/// (`static-1/img/logo.png`), where they cannot overwrite tier0's.
 pub fn asset_path(rel: &str) -> Cow<'_, str> {
     let under = |dir: &str| rel.strip_prefix(dir)?.strip_prefix('/');
     if let Some(rest) = under(crate::discover::GITBOOK_DIR) {
         Cow::Owned(format!("gitbook/{rest}"))
     } else if let Some(rest) = under(crate::discover::SPHINX_STATIC_DIR) {
         Cow::Owned(format!("sphinx-static/{rest}"))
+    } else if let Some((top, rest)) = rel.split_once('/')
+        && generated_named(top).is_some_and(|g| g.folder)
+    {
+        Cow::Owned(format!("{top}-1/{rest}"))
     } else {
         Cow::Borrowed(rel)
     }

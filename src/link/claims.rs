@@ -32,23 +32,38 @@ pub(super) fn sections_with_pages(
     sections
 }
 
-/// Claims the output path of each of `assets`, where no page may go.
+/// Claims the output path of each of `assets`, where no page may go. A
+/// file on a file tier0 writes itself (a docs folder's own `robots.txt`,
+/// which MkDocs copies to the site's root) is left out of `assets`, with
+/// a warning: tier0's stays (the agents' edition's `robots.txt` keeps
+/// every crawler out, which a project's must not undo), and the project
+/// builds as it is.
 pub(super) fn claim_assets(
     config: &Config,
-    assets: &[Asset],
+    assets: &mut Vec<Asset>,
     registry: &mut PathRegistry,
     errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
 ) {
-    for asset in assets {
-        if let Err(e) = registry.claim(
-            &output_paths::asset_path(&asset.rel),
-            format!("file `{}`", asset.rel),
-            config.source_path(&asset.rel),
-            0..0,
-        ) {
+    assets.retain(|asset| {
+        let path = output_paths::asset_path(&asset.rel);
+        let source = config.source_path(&asset.rel);
+        if let Some(what) = registry.generated_at(&path) {
+            warnings.push(
+                Diagnostic::warning(
+                    &source,
+                    0..0,
+                    format!("not published: tier0 writes {what} itself"),
+                )
+                .with_help("rename the file if pages are to link to it as a file of their own"),
+            );
+            return false;
+        }
+        if let Err(e) = registry.claim(&path, format!("file `{}`", asset.rel), source, 0..0) {
             errors.push(e);
         }
-    }
+        true
+    });
 }
 
 /// Claims the page path of every section that the articles `order` (at

@@ -313,7 +313,14 @@ pub fn link_or_return(
         section_by_source,
         by_name,
     } = sections::lookups(&sections, linked.len(), &by_source);
-    claim_assets(&config, &assets, &mut registry, &mut errors);
+    let mut assets = assets;
+    claim_assets(
+        &config,
+        &mut assets,
+        &mut registry,
+        &mut errors,
+        &mut warnings,
+    );
 
     if !errors.is_empty() {
         return Err(Unlinked::give_back(errors, articles, origins, linked));

@@ -101,9 +101,11 @@ pub(super) fn away_from_generated(
     registry: &PathRegistry,
     warnings: &mut Vec<Diagnostic>,
 ) -> String {
-    let written = ["slug", "category"]
-        .iter()
-        .any(|key| !article.spans.value(key).is_empty());
+    // In a section, the section's folder is what stands in the way.
+    let written = article.section.is_some()
+        || ["slug", "category"]
+            .iter()
+            .any(|key| !article.spans.value(key).is_empty());
     let Some(what) = registry.generated_at(&path).filter(|_| !written) else {
         return path;
     };

@@ -150,3 +150,37 @@ fn a_section_named_by_a_language_is_told_what_the_folder_holds() {
         )
     );
 }
+
+#[test]
+fn files_of_folders_tier0_fills_or_servers_hide_are_published_beside_them() {
+    for (rel, published) in [
+        ("red/router.png", "red/router.png"),
+        (".gitbook/assets/shot.png", "gitbook/assets/shot.png"),
+        ("_static/logo.png", "sphinx-static/logo.png"),
+        ("static/img/logo.png", "static-1/img/logo.png"),
+        ("Search/tips.pdf", "Search-1/tips.pdf"),
+        ("statics/logo.png", "statics/logo.png"),
+        ("robots.txt", "robots.txt"),
+    ] {
+        assert_eq!(asset_path(rel), published, "{rel}");
+    }
+}
+
+#[test]
+fn what_tier0_writes_is_found_on_the_way_to_a_path() {
+    let registry = registry();
+    for (path, what) in [
+        ("robots.txt", Some("the rules for crawlers")),
+        ("kb/x/", Some("the permanent short links")),
+        ("en/tags/", Some("the tag pages")),
+        ("red/kb/", None),
+        ("static-1/logo.png", None),
+    ] {
+        let found = registry.generated_at(path);
+        assert_eq!(
+            found.as_deref().map(|f| f.split(" (").next().unwrap_or(f)),
+            what,
+            "{path}"
+        );
+    }
+}

@@ -129,14 +129,20 @@ fn a_python_object_role_shows_the_name_sphinx_shows() {
 /// at the top of its docs folder named a page tier0 writes itself
 /// (`/changes/`, `/tags/`): each was an error and the page was left out.
 /// Its file's name made the path, not its author: it moves aside, with a
-/// warning; one whose `slug` asks for that path is still the error.
+/// warning; one whose `slug` asks for that path is still the error. So
+/// do its own `static/` images (an error each, and a broken image), and
+/// its `robots.txt`, which MkDocs copies to the root, is not published
+/// over tier0's, with a warning: both failed the build.
 #[test]
 fn a_page_named_as_a_page_tier0_writes_moves_aside() {
     let site = Site::english();
     site.write(
         "content/index.md",
-        "# Home\n\nSee [what changed](changes.md) and [the tags](tags.md).\n",
+        "# Home\n\nSee [what changed](changes.md) and [the tags](tags.md).\n\n\
+         ![Logo](static/img/logo.png)\n",
     );
+    site.write("content/static/img/logo.png", b"\x89PNG\r\n\x1a\n");
+    site.write("content/robots.txt", "User-agent: *\nAllow: /private/\n");
     site.write("content/changes.md", "# Changes\n\n## 1.2\n\nFaster.\n");
     site.write("content/tags.md", "# Tags\n\n[TAGS]\n");
     let err = build(&site);
@@ -156,8 +162,16 @@ fn a_page_named_as_a_page_tier0_writes_moves_aside() {
         &[
             "href=\"changes-1/index.html\"",
             "href=\"tags-1/index.html\"",
+            "src=\"static-1/img/logo.png\"",
         ],
     );
+    assert!(site.public().join("static-1/img/logo.png").is_file());
+    assert!(
+        err.contains("content/robots.txt")
+            && err.contains("not published: tier0 writes the rules for crawlers"),
+        "{err}"
+    );
+    assert!(!site.read_public("robots.txt").contains("/private/"));
     site.write(
         "content/changes.md",
         "---\nslug: changes\n---\n\n# Changes\n\nFaster.\n",
