@@ -69,12 +69,22 @@ pub fn asset_path(rel: &str) -> Cow<'_, str> {
         Cow::Owned(format!("gitbook/{rest}"))
     } else if let Some(rest) = under(crate::discover::SPHINX_STATIC_DIR) {
         Cow::Owned(format!("sphinx-static/{rest}"))
-    } else if let Some((top, rest)) = rel.split_once('/')
-        && generated_named(top).is_some_and(|g| g.folder)
-    {
-        Cow::Owned(format!("{top}-1/{rest}"))
     } else {
-        Cow::Borrowed(rel)
+        aside(rel)
+    }
+}
+
+/// `path`, from a site root or a language's folder (`kb/printers/`,
+/// `static/img/logo.png`, `changes/`), with its top folder moved aside
+/// when tier0 fills a folder of that name (`kb-1/printers/`): a folder or
+/// page of another generator's project named as one of tier0's own is
+/// published beside it, never refused or written over it.
+pub fn aside(path: &str) -> Cow<'_, str> {
+    match path.split_once('/') {
+        Some((top, rest)) if generated_named(top).is_some_and(|g| g.folder) => {
+            Cow::Owned(format!("{top}-1/{rest}"))
+        }
+        _ => Cow::Borrowed(path),
     }
 }
 

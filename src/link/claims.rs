@@ -42,14 +42,13 @@ pub(super) fn claim_assets(
     config: &Config,
     assets: &mut Vec<Asset>,
     registry: &mut PathRegistry,
-    errors: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
+    lenient: &mut super::place::Lenient<'_>,
 ) {
     assets.retain(|asset| {
         let path = output_paths::asset_path(&asset.rel);
         let source = config.source_path(&asset.rel);
         if let Some(what) = registry.generated_at(&path) {
-            warnings.push(
+            lenient.report(
                 Diagnostic::warning(
                     &source,
                     0..0,
@@ -60,7 +59,7 @@ pub(super) fn claim_assets(
             return false;
         }
         if let Err(e) = registry.claim(&path, format!("file `{}`", asset.rel), source, 0..0) {
-            errors.push(e);
+            lenient.errors.push(e);
         }
         true
     });

@@ -259,10 +259,7 @@ pub fn link_or_return(
     let mut warnings = Vec::new();
     let paths: Vec<String> = order
         .iter()
-        .map(|&k| {
-            let path = article_path(&config, &articles[k]);
-            place::away_from_generated(&articles[k], path, &registry, &mut warnings)
-        })
+        .map(|&k| article_path(&config, &articles[k]))
         .collect();
     let (landings, homes): (Vec<SectionPage>, Vec<SectionPage>) =
         sections.into_iter().partition(|s| s.section.is_some());
@@ -275,6 +272,7 @@ pub fn link_or_return(
         warnings: &mut warnings,
     };
     unused.into_iter().for_each(|d| lenient.report(d));
+    (place::moved_aside(&config, &articles, &order).into_iter()).for_each(|d| lenient.report(d));
     let section_pages = claim_sections(
         &config,
         &articles,
@@ -314,13 +312,12 @@ pub fn link_or_return(
         by_name,
     } = sections::lookups(&sections, linked.len(), &by_source);
     let mut assets = assets;
-    claim_assets(
-        &config,
-        &mut assets,
-        &mut registry,
-        &mut errors,
-        &mut warnings,
-    );
+    let mut lenient = place::Lenient {
+        strict: config.strict,
+        errors: &mut errors,
+        warnings: &mut warnings,
+    };
+    claim_assets(&config, &mut assets, &mut registry, &mut lenient);
 
     if !errors.is_empty() {
         return Err(Unlinked::give_back(errors, articles, origins, linked));
@@ -465,10 +462,11 @@ fn article_path(config: &Config, article: &Article) -> String {
         .section
         .as_deref()
         .map_or(String::new(), |c| format!("{c}/"));
+    let path = format!("{section}{}/", article.slug);
     format!(
-        "{}{section}{}/",
+        "{}{}",
         language_prefix(config, &article.lang),
-        article.slug
+        output_paths::aside(&path)
     )
 }
 

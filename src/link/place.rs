@@ -9,6 +9,7 @@ use super::{
 };
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::output_paths;
 use crate::parse::{Article, Confidence, docusaurus_path, is_docusaurus_id};
 use crate::urls::normalise_alias;
 
@@ -88,41 +89,50 @@ pub(super) fn sort_for_listing(config: &Config, articles: &[Article], order: &mu
     order.sort_by_cached_key(|&i| key(i));
 }
 
-/// The path of `article`, `path`, unless its file's name made it and
-/// tier0 writes a page of its own there (`changes.md` at the top of a
-/// project is `/changes/`, the agents' "what changed" page; MkDocs
-/// Material's `tags.md`, `/tags/`): then the same path with `-1` after
-/// it, with a warning, since a page of another generator's project was
-/// not named for tier0 and should not be left out for it. A path its
-/// author wrote (`slug`, `category`) stays, and claiming it is the error.
-pub(super) fn away_from_generated(
-    article: &Article,
-    path: String,
-    registry: &PathRegistry,
-    warnings: &mut Vec<Diagnostic>,
-) -> String {
-    // In a section, the section's folder is what stands in the way.
-    let written = article.section.is_some()
-        || ["slug", "category"]
-            .iter()
-            .any(|key| !article.spans.value(key).is_empty());
-    let Some(what) = registry.generated_at(&path).filter(|_| !written) else {
-        return path;
-    };
-    let moved = format!("{}-1/", path.trim_end_matches('/'));
-    warnings.push(
-        Diagnostic::warning(
-            &article.path,
-            0..0,
-            format!(
-                "article `{}` would be written to `/{path}`, where tier0 writes {what}: it is \
-                 at `/{moved}`",
-                article.id
-            ),
-        )
-        .with_help("give it a `slug:` of its own to choose its address"),
-    );
-    moved
+/// A warning for each article and top section of `articles` (those of
+/// `order`) that [`output_paths::aside`] moves aside: a project's
+/// `changes.md` (its changelog) or MkDocs Material's `tags.md` at the top
+/// of its docs folder, or a folder `kb/` or `search/`, lands where tier0
+/// writes its own pages; it is published at that name with `-1` after it
+/// (`/changes-1/`), once said per language and name.
+pub(super) fn moved_aside(
+    config: &Config,
+    articles: &[Article],
+    order: &[usize],
+) -> Vec<Diagnostic> {
+    let mut said = std::collections::BTreeSet::new();
+    let mut warnings = Vec::new();
+    for a in order.iter().map(|&k| &articles[k]) {
+        let top = match a.section.as_deref() {
+            Some(section) => section.split('/').next().unwrap_or(section),
+            None => a.slug.as_str(),
+        };
+        let Some(generated) = output_paths::generated_named(top).filter(|g| g.folder) else {
+            continue;
+        };
+        if !said.insert((a.lang.as_str(), top)) {
+            continue;
+        }
+        // Located at the key that made the path, when one did.
+        let (what, key) = match &a.section {
+            Some(_) => (format!("section `{top}`"), "category"),
+            None => (format!("article `{}`", a.id), "slug"),
+        };
+        let prefix = super::language_prefix(config, &a.lang);
+        warnings.push(
+            Diagnostic::warning(
+                &a.path,
+                a.spans.value(key),
+                format!(
+                    "{what} would be written to `/{prefix}{top}/`, where tier0 writes {}: it is \
+                     at `/{prefix}{top}-1/`",
+                    generated.what
+                ),
+            )
+            .with_help("rename it (a folder, or a `slug:`) to choose its address"),
+        );
+    }
+    warnings
 }
 
 /// The published articles that claimed their path.

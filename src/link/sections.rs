@@ -81,9 +81,15 @@ pub fn ancestors(id: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(id), |id| id.rsplit_once('/').map(|(parent, _)| parent))
 }
 
-/// Site path of section `id` in `lang`.
+/// Site path of section `id` in `lang`: its folders, the top one moved
+/// aside when tier0 fills a folder of that name (`output_paths::aside`).
 pub fn section_path(config: &Config, lang: &str, id: &str) -> String {
-    format!("{}{id}/", language_prefix(config, lang))
+    let folders = format!("{id}/");
+    format!(
+        "{}{}",
+        language_prefix(config, lang),
+        crate::output_paths::aside(&folders)
+    )
 }
 
 /// The landing page of each section, by language and section id.

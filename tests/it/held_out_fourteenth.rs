@@ -128,9 +128,8 @@ fn a_python_object_role_shows_the_name_sphinx_shows() {
 /// A project's `changes.md` (a changelog) or MkDocs Material's `tags.md`
 /// at the top of its docs folder named a page tier0 writes itself
 /// (`/changes/`, `/tags/`): each was an error and the page was left out.
-/// Its file's name made the path, not its author: it moves aside, with a
-/// warning; one whose `slug` asks for that path is still the error. So
-/// do its own `static/` images (an error each, and a broken image), and
+/// It moves aside to that name with `-1` after it, with a warning; so
+/// does a folder so named (`kb/`), and so do its own `static/` images (an error each, and a broken image), and
 /// its `robots.txt`, which MkDocs copies to the root, is not published
 /// over tier0's, with a warning: both failed the build.
 #[test]
@@ -172,10 +171,18 @@ fn a_page_named_as_a_page_tier0_writes_moves_aside() {
         "{err}"
     );
     assert!(!site.read_public("robots.txt").contains("/private/"));
+    // A folder so named, with its pages and files, moves aside whole.
     site.write(
-        "content/changes.md",
-        "---\nslug: changes\n---\n\n# Changes\n\nFaster.\n",
+        "content/kb/printers.md",
+        "# Printers\n\n![Tray](tray.png)\n",
     );
-    let output = site.tier0(&["build"]).output().unwrap();
-    assert!(!output.status.success());
+    site.write("content/kb/tray.png", b"\x89PNG\r\n\x1a\n");
+    let err = build(&site);
+    assert!(
+        err.contains("section `kb` would be written to `/kb/`, where tier0 writes the permanent short links: it is at `/kb-1/`"),
+        "{err}"
+    );
+    let (_, body) = page(&site, "kb-1/printers");
+    assert_has(&body, &["<img src=\"../../kb-1/tray.png\" alt=\"Tray\" />"]);
+    assert!(site.public().join("kb-1/tray.png").is_file());
 }

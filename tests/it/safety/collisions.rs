@@ -72,7 +72,8 @@ fn aliases_and_slugs_on_generated_paths_are_located_collisions() {
             &format!("aliases: ['{alias}']"),
         );
     }
-    // A slug and a category on generated folders, from the other side.
+    // A slug and a category on generated folders, from the other side:
+    // moved aside, with a warning at the key (an error with `--strict`).
     article(&site, "kb.md", "KB-2", "tags: []");
     article(&site, "otro/b.md", "KB-3", "category: search");
     let err = failing_build(&site, 1);
@@ -88,7 +89,8 @@ fn aliases_and_slugs_on_generated_paths_are_located_collisions() {
     }
     for needle in [
         "article `KB-2` would be written to `/kb/`, where tier0 writes the permanent short links",
-        "article `KB-3` would be written to `/search/b/`, inside `/search/`",
+        "section `search` would be written to `/search/`, where tier0 writes the search index \
+         and results page: it is at `/search-1/`",
         "help: choose another slug, category or alias; tier0 writes /404.html, /articles.json",
         "content/otro/b.md:4:11",
     ] {
