@@ -98,12 +98,16 @@ impl Mounted {
     }
 }
 
-/// The path, relative to the site folder, of the file at the
-/// content-relative `rel` when it is in one of the folders `mounted`.
+/// The path, relative to the site folder, of the file or folder at the
+/// content-relative `rel` when it is one of the folders `mounted` or in
+/// one (`fr`, `fr/intro.md`).
 pub fn mounted_path(mounted: &[Mounted], rel: &str) -> Option<PathBuf> {
-    let (top, rest) = rel.split_once('/')?;
+    let (top, rest) = rel.split_once('/').unwrap_or((rel, ""));
     let mount = mounted.iter().find(|m| m.at == top)?;
-    Some(mount.dir.join(rest))
+    Some(match rest {
+        "" => mount.dir.clone(),
+        rest => mount.dir.join(rest),
+    })
 }
 
 /// The content-relative path of the file at `path` (relative to the site

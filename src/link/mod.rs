@@ -255,14 +255,14 @@ pub fn link_or_return(
             .iter()
             .map(|lang| (lang.name.as_str(), language_prefix(&config, &lang.code))),
     );
-    // Problems a lenient build publishes anyway, with a warning.
-    let mut warnings = Vec::new();
     let paths: Vec<String> = order
         .iter()
         .map(|&k| article_path(&config, &articles[k]))
         .collect();
     let (landings, homes): (Vec<SectionPage>, Vec<SectionPage>) =
         sections.into_iter().partition(|s| s.section.is_some());
+    // Problems a lenient build publishes anyway, with a warning.
+    let mut warnings = Vec::new();
     let (landings, mut unused) = sections::landing_pages(landings);
     let (homes, unused_homes) = sections::home_pages(homes);
     unused.extend(unused_homes);

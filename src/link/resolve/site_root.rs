@@ -230,11 +230,10 @@ mod tests {
         use crate::discover::{Holds, Mounted};
         let config = Config {
             content_dir: "src/content/docs".into(),
-            mounted: vec![Mounted::files(
-                "site-assets",
-                "src/assets".into(),
-                Holds::Media,
-            )],
+            mounted: vec![
+                Mounted::files("site-assets", "src/assets".into(), Holds::Media),
+                Mounted::translation("fr", "i18n/fr/docs".into()),
+            ],
             ..Config::default()
         };
         let assets: Vec<String> = [
@@ -259,6 +258,16 @@ mod tests {
             ("../../../assets/houston.webp", "site-assets/houston.webp"),
         ] {
             assert_eq!(named(dest).as_deref(), Some(asset), "{dest}");
+        }
+        // From a translation's folder, mounted elsewhere, and its top.
+        for dir in ["fr/guides", "fr"] {
+            let up = "../".repeat(dir.split('/').count() + 2);
+            let dest = format!("{up}src/assets/houston.webp");
+            assert_eq!(
+                asset_named(&config, &assets, dir, &dest).as_deref(),
+                Some("site-assets/houston.webp"),
+                "{dir}"
+            );
         }
         // What names no asset is the content file it names as written.
         assert_eq!(named("gone.png").as_deref(), Some("guides/gone.png"));
