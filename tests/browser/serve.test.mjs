@@ -40,7 +40,7 @@ test("editing a file reloads the page; a broken file is left out and shown in an
   // Room to scroll, so that keeping the position means something.
   await writeFile(file, original + "\n\n" + "Párrafo largo de relleno para poder desplazarse.\n\n".repeat(40));
   await page.waitForFunction(() => document.body.textContent.includes("Párrafo largo de relleno"), null, { timeout: 30000 });
-  await page.evaluate(() => window.scrollTo(0, 600));
+  await page.evaluate(() => window.scrollTo({ top: 600, behavior: "instant" }));
   const scrolled = await page.evaluate(() => window.scrollY);
   assert.ok(scrolled > 300, `the page scrolled (${scrolled})`);
 
