@@ -81,11 +81,16 @@ pub fn asset_path(rel: &str) -> Cow<'_, str> {
 /// published beside it, never refused or written over it.
 pub fn aside(path: &str) -> Cow<'_, str> {
     match path.split_once('/') {
-        Some((top, rest)) if generated_named(top).is_some_and(|g| g.folder) => {
-            Cow::Owned(format!("{top}-1/{rest}"))
-        }
+        Some((top, rest)) if filled_folder(top).is_some() => Cow::Owned(format!("{top}-1/{rest}")),
         _ => Cow::Borrowed(path),
     }
+}
+
+/// The folder tier0 fills that a top folder or page named `top` would
+/// stand on (`kb`, `Static`: compared as [`generated_named`] compares), if
+/// any: what [`aside`] moves aside from.
+pub fn filled_folder(top: &str) -> Option<&'static Generated> {
+    generated_named(top).filter(|g| g.folder)
 }
 
 /// Articles listed on one page of a list (a tag, a tier, a category): a

@@ -86,14 +86,17 @@ pub(super) fn is_media(rel: &str) -> bool {
 /// of that name of its own.
 pub fn static_folders(root: &Path, content_dir: &Path) -> Vec<Mounted> {
     let starlight = starlight(root, content_dir);
-    let hugo = hugo(root, content_dir);
+    let (hugo_statics, hugo_assets) = match hugo(root, content_dir) {
+        Some(hugo) => (Some(hugo.statics), hugo.assets),
+        None => (None, None),
+    };
     let statics = super::docusaurus::static_directories(root, content_dir)
-        .or_else(|| hugo.as_ref().map(|hugo| hugo.statics.clone()))
+        .or(hugo_statics)
         .or_else(|| starlight.then(|| vec![PathBuf::from(ASTRO_PUBLIC)]))
         .unwrap_or_default()
         .into_iter()
         .map(|dir| (STATIC_FILES, dir, Holds::Files));
-    let assets = (hugo.and_then(|hugo| hugo.assets))
+    let assets = hugo_assets
         .or_else(|| starlight.then(|| PathBuf::from(ASTRO_ASSETS)))
         .map(|dir| (ASSETS_AT, dir, Holds::Media));
     statics

@@ -107,7 +107,7 @@ pub(super) fn moved_aside(
             Some(section) => section.split('/').next().unwrap_or(section),
             None => a.slug.as_str(),
         };
-        let Some(generated) = output_paths::generated_named(top).filter(|g| g.folder) else {
+        let Some(generated) = output_paths::filled_folder(top) else {
             continue;
         };
         if !said.insert((a.lang.as_str(), top)) {

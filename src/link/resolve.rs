@@ -190,7 +190,7 @@ impl SiteModel {
                     LinkTarget::Missing(format!("`{target}` points outside the content folder"))
                 });
         };
-        let written = decoded.trim_start_matches("./").trim_start_matches("../");
+        let written = site_root::as_written(&decoded);
         match self.lookup(&joined, lang, anchor.clone(), false) {
             Found::Target(t) => t,
             missed => match self
@@ -205,7 +205,7 @@ impl SiteModel {
                     || match self.lookup(written, lang, anchor.clone(), true) {
                         // Hugo's global resources: a path in its assets.
                         Found::Nothing => {
-                            let asset = format!("{}/{written}", crate::discover::ASSETS_AT);
+                            let asset = site_root::global_resource(written);
                             self.lookup(&asset, lang, anchor.clone(), false)
                         }
                         found => found,

@@ -304,10 +304,9 @@ fn classify(root: &Path, content: &Path, path: &Path) -> Change {
     let scratch = rel
         .components()
         .any(|c| c.as_os_str().to_str().is_some_and(discover::never_read));
-    let project = rel.to_str().is_some_and(|rel| {
-        let rel = rel.replace('\\', "/");
-        discover::project_files().any(|file| file == rel)
-    });
+    let project = rel
+        .to_str()
+        .is_some_and(|rel| discover::is_project_file(&rel.replace('\\', "/")));
     if project {
         Change::Other
     } else if rel.starts_with(content) {

@@ -39,6 +39,21 @@ fn site_root_tails(decoded: &str) -> Vec<String> {
     .collect()
 }
 
+/// A relative path as written, without the `./` and `../` it starts with
+/// (`../img/x.png` is `img/x.png`): what is looked for from the content
+/// folder's top, and among the project's assets, when it names no file
+/// from the page's folder.
+pub(super) fn as_written(decoded: &str) -> &str {
+    decoded.trim_start_matches("./").trim_start_matches("../")
+}
+
+/// Where the path `written` ([`as_written`]) stands among the project's
+/// assets (`site-assets/`), where Hugo looks a page's image up as a global
+/// resource when the page has none of that name.
+pub(super) fn global_resource(written: &str) -> String {
+    format!("{}/{written}", crate::discover::ASSETS_AT)
+}
+
 /// The content-relative path that `decoded`, a relative path written in a
 /// file of the content folder `dir` that leads out of it, names when it
 /// leads into a folder mounted in it (`../../assets/houston.webp` from
@@ -73,9 +88,8 @@ pub(in crate::link) fn asset_named(
         Some(from_root) => site_root_tails(from_root),
         None => match join_relative(dir, &decoded) {
             Some(joined) => {
-                let bare = decoded.trim_start_matches("./").trim_start_matches("../");
-                let global = format!("{}/{bare}", crate::discover::ASSETS_AT);
-                vec![joined, bare.to_owned(), global]
+                let written = as_written(&decoded);
+                vec![joined, written.to_owned(), global_resource(written)]
             }
             None => mounted_from(config, dir, &decoded).into_iter().collect(),
         },
