@@ -97,11 +97,12 @@ fn navigation(file: &SourceFile, pages: &HashSet<&str>) -> (Option<Navigation>, 
 }
 
 /// Rewrites the targets of `entry` that name one of `pages` by the URL
-/// MkDocs gives it with `use_directory_urls: false` (pyinfra's Zensical
-/// `{ "Operations" = "operations.html" }` for `operations.md`) to the
-/// page's path. MkDocs reads such an entry as a link, which leads to the
-/// page all the same; read as no page, it would leave the page out of the
-/// order `nav:` gives.
+/// MkDocs publishes it at (pyinfra's Zensical
+/// `{ "Operations" = "operations.html" }` for `operations.md`, with
+/// `use_directory_urls = false`; `- Guide: guide/` for `guide/index.md`)
+/// to the page's path. MkDocs reads such an entry as a link, which leads
+/// to the page all the same; read as no page, it would leave the page out
+/// of the order `nav:` gives.
 fn name_pages_by_path(entry: &mut Value, pages: &HashSet<&str>) {
     match entry {
         Value::String(target) => {
@@ -120,14 +121,31 @@ fn name_pages_by_path(entry: &mut Value, pages: &HashSet<&str>) {
 }
 
 /// The path of the page of `pages` that MkDocs publishes at `target`, a
-/// URL relative to the site (`guide/setup.html` for `guide/setup.md`).
+/// URL relative to the site: `guide/setup.html` for `guide/setup.md`,
+/// `guide/` for `guide.md` or the folder's page, `guide/index.md` (or
+/// `README.md`).
 fn page_at_url(target: &str, pages: &HashSet<&str>) -> Option<String> {
-    let stem = target.trim().strip_suffix(".html")?;
-    let as_page = content_path(&format!("{stem}.md"))?;
-    let stem = as_page.strip_suffix(".md")?;
-    MARKDOWN_EXTENSIONS
+    let target = target.trim();
+    let stems = match target.strip_suffix(".html") {
+        Some(stem) => vec![relative_path(stem)?],
+        None => {
+            let folder = relative_path(target.strip_suffix('/')?)?;
+            let inside = |name: &str| match folder.as_str() {
+                "" => name.to_owned(),
+                _ => format!("{folder}/{name}"),
+            };
+            let (index, readme) = (inside("index"), inside("README"));
+            vec![folder, index, readme]
+        }
+    };
+    stems
         .iter()
-        .map(|ext| format!("{stem}{ext}"))
+        .filter(|stem| !stem.is_empty())
+        .flat_map(|stem| {
+            MARKDOWN_EXTENSIONS
+                .iter()
+                .map(move |ext| format!("{stem}{ext}"))
+        })
         .find(|rel| pages.contains(rel.as_str()))
 }
 
@@ -376,6 +394,13 @@ fn character_reference(text: &str) -> Option<(char, usize)> {
 /// The content-relative path of the Markdown file a `nav:` entry names,
 /// or `None` for a link to another site or to a file that is no article.
 fn content_path(target: &str) -> Option<String> {
+    relative_path(target).filter(|rel| is_markdown(rel))
+}
+
+/// `target`, a path relative to the content folder, `/`-separated without
+/// `.` parts (empty for the folder itself); `None` for a link to another
+/// site, a path from the site's root or one that climbs out.
+fn relative_path(target: &str) -> Option<String> {
     let target = target.trim();
     if target.contains("://") || target.starts_with('/') || target.starts_with("mailto:") {
         return None;
@@ -387,8 +412,7 @@ fn content_path(target: &str) -> Option<String> {
     if parts.contains(&"..") {
         return None;
     }
-    let rel = parts.join("/");
-    is_markdown(&rel).then_some(rel)
+    Some(parts.join("/"))
 }
 
 /// The deepest folder that holds all `pages`, if they share one.

@@ -221,17 +221,21 @@ fn the_common_folder_is_the_deepest_shared() {
 }
 
 #[test]
-fn an_entry_naming_a_page_by_its_html_url_lists_the_page() {
-    // pyinfra's Zensical nav, with `use_directory_urls = false`.
+fn an_entry_naming_a_page_by_its_url_lists_the_page() {
+    // pyinfra's Zensical nav, with `use_directory_urls = false`, and
+    // folder URLs.
     let toml = "[project]\nnav = [\n  { \"Facts\" = \"facts.md\" },\n  \
         { \"Operations\" = \"operations.html\" },\n  { \"Guide\" = [\n    \
         \"./guide/setup.html\",\n    \"guide/index.html\",\n    \"static/page.html\",\n    \
-        \"https://example.com/other.html\",\n  ] },\n]\n";
+        \"https://example.com/other.html\",\n  ] },\n  \"start/\",\n  \"./faq/\",\n  \
+        \"missing/\",\n  \"/\",\n]\n";
     let pages = [
         "facts.md",
         "operations.md",
         "guide/setup.mdx",
         "guide/index.md",
+        "start.md",
+        "faq/README.md",
     ];
     let (navigation, problems) = read_with_pages("zensical.toml", toml, &pages);
     assert!(problems.is_empty(), "{problems:?}");
@@ -242,6 +246,8 @@ fn an_entry_naming_a_page_by_its_html_url_lists_the_page() {
             page("operations.md", Some("Operations")),
             page("guide/setup.mdx", None),
             page("guide/index.md", None),
+            page("start.md", None),
+            page("faq/README.md", None),
         ]
     );
 }
