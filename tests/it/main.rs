@@ -23,6 +23,7 @@ mod errors;
 mod gitbook;
 mod held_out;
 mod held_out_eleventh;
+mod held_out_fifteenth;
 mod held_out_fourteenth;
 mod held_out_ninth;
 mod held_out_tenth;
