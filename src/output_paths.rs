@@ -52,6 +52,18 @@ pub const CHANGES_DIR: &str = "changes";
 /// The agents' insights report (`tier0 build --audience agents --insights DB`).
 pub const INSIGHTS_DIR: &str = "insights";
 
+/// The file a page at site path `path` is written to: `index.html` in its
+/// folder (`guide/setup/index.html`, `index.html` for the home page), or
+/// the path itself when it names a file (an old address `setup.html` that
+/// redirects).
+pub fn page_file(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_owned()
+    }
+}
+
 /// Where the file `rel` (`/`-separated, under the content folder) is
 /// published: at the same path, but for GitBook's uploads, which
 /// `.gitbook/assets/shot.png` is published at `gitbook/assets/shot.png`:

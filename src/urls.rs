@@ -242,10 +242,16 @@ fn url_path(url: &str) -> &str {
     after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
 }
 
-/// `/old/wifi` → `old/wifi/`; `None` when the alias would leave the site.
+/// `/old/wifi` → `old/wifi/`, `old/wifi/index.html` → `old/wifi/`; a page
+/// that was a file keeps its name (`/2010/wifi.html`, as Hugo writes such
+/// an alias: a folder `wifi.html/` is not served at that address); `None`
+/// when the alias would leave the site.
 pub fn normalise_alias(alias: &str) -> Option<String> {
     let trimmed = alias.trim().trim_start_matches('/');
-    let trimmed = trimmed.strip_suffix("index.html").unwrap_or(trimmed);
+    let trimmed = match trimmed.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+        _ => trimmed,
+    };
     let mut parts = Vec::new();
     // Segments are trimmed, and a segment ending in a dot (`..`, `.. `,
     // `a.`) is refused: some file systems drop trailing spaces and dots,
@@ -264,10 +270,13 @@ pub fn normalise_alias(alias: &str) -> Option<String> {
         }
         parts.push(part);
     }
-    if parts.is_empty() {
-        return None;
-    }
-    Some(format!("{}/", parts.join("/")))
+    let last = parts.last()?;
+    let file = last.len() > ".html".len() && last.ends_with(".html") && *last != "index.html";
+    Some(format!(
+        "{}{}",
+        parts.join("/"),
+        if file { "" } else { "/" }
+    ))
 }
 
 /// Whether the link `dest`, as written in a page, starts with a scheme
@@ -456,6 +465,15 @@ mod tests {
             normalise_alias("old/wifi/index.html"),
             Some("old/wifi/".into())
         );
+        assert_eq!(
+            normalise_alias("/2010/wifi.html").as_deref(),
+            Some("2010/wifi.html")
+        );
+        assert_eq!(
+            normalise_alias("old/myindex.html").as_deref(),
+            Some("old/myindex.html")
+        );
+        assert_eq!(normalise_alias("old/.html/").as_deref(), Some("old/.html/"));
         assert_eq!(normalise_alias("/a/../../b/"), None);
         assert_eq!(normalise_alias("/"), None);
         assert_eq!(normalise_alias("a\\b"), None);
@@ -478,7 +496,7 @@ mod proptests {
                 prop::collection::vec(
                     prop_oneof![
                         Just(".."), Just("."), Just("/"), Just("\\"), Just("a"),
-                        Just("%2e%2e"), Just("index.html"), Just(" "), Just("\u{0}"),
+                        Just("%2e%2e"), Just("index.html"), Just(".html"), Just(" "), Just("\u{0}"),
                     ],
                     0..10,
                 )
@@ -487,7 +505,7 @@ mod proptests {
         ) {
             if let Some(path) = normalise_alias(&alias) {
                 prop_assert!(!path.starts_with('/'), "{path:?}");
-                prop_assert!(path.ends_with('/'), "{path:?}");
+                prop_assert!(path.ends_with('/') || path.ends_with(".html"), "{path:?}");
                 for segment in path.trim_end_matches('/').split('/') {
                     prop_assert!(!segment.is_empty() && segment != "." && segment != "..", "{path:?}");
                     prop_assert!(!segment.contains(['\\', '%', '?', '#']), "{path:?}");

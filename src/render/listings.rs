@@ -202,7 +202,7 @@ impl<'l> Listed<'l> {
     /// The output path of `job`'s page.
     fn path(&self, job: &Job) -> String {
         let (config, languages) = (&self.model.config, self.languages);
-        let page = |path: &str| format!("{path}index.html");
+        let page = output_paths::page_file;
         match *job {
             Job::Section(i, number) => {
                 page(&pagination::page_path(&self.model.sections[i].path, number))

@@ -380,7 +380,7 @@ mod tests {
                 .map(|a| a.path.clone())
                 .chain(model.sections.iter().map(|c| c.path.clone()))
                 .chain(model.redirects.iter().map(|r| r.from.clone()));
-            content.extend(pages.map(|p| format!("{p}index.html")));
+            content.extend(pages.map(|p| crate::output_paths::page_file(&p)));
             content.extend(model.assets.iter().map(|a| a.rel.clone()));
             for path in paths.0.into_inner().unwrap() {
                 match generated(&model.config, &path) {

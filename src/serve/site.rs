@@ -23,6 +23,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::discover::CONTENT_DIR;
 use crate::link::SiteModel;
+use crate::output_paths;
 use crate::plan::{self, Body, Change, Now, Pages, Step};
 use crate::render::widget::PreviewDigests;
 use crate::render::{self, Listing, Listings, Sink, theme::Theme};
@@ -256,7 +257,7 @@ impl Good {
             })?;
         let mut pages = Files::new();
         for path in &plan.keep {
-            let page = page_of(path);
+            let page = output_paths::page_file(path);
             if let Some(bytes) = self.pages.get(&page) {
                 pages.insert(page, bytes.clone());
             }
@@ -305,11 +306,6 @@ impl Good {
         };
         Ok((good, listed.rendered))
     }
-}
-
-/// The output file of the page at site path `path`.
-fn page_of(path: &str) -> String {
-    format!("{path}index.html")
 }
 
 /// A site kept in memory.

@@ -18,7 +18,9 @@
   if (!root || !files || path.indexOf(root) !== 0) return;
   var key = path.slice(root.length).replace(/(^|\/)index\.html$/, "$1");
   if (key === "") return;
-  if (key.charAt(key.length - 1) !== "/") key += "/";
+  // A page's old address as a file (`guide/setup.html`, from mdBook or
+  // Sphinx) is looked up as it is; any other path as a folder.
+  if (key.charAt(key.length - 1) !== "/" && !/\.html$/.test(key)) key += "/";
   var bytes = new TextEncoder().encode(key);
   var hash = 0x811c9dc5;
   for (var i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193) >>> 0;
