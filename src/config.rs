@@ -282,6 +282,11 @@ pub struct Config {
     /// names it, as told to people ("as the theme.language of mkdocs.yml
     /// names it").
     pub default_language_from: Option<String>,
+    /// What says that the generator whose pages the content folder holds
+    /// published each page as a `.html` file ("mdBook (book.toml)"), found
+    /// beside the site, not written: each article's old address then
+    /// redirects to its page.
+    pub page_files_from: Option<String>,
     /// Published languages, the default one first.
     pub languages: Vec<LanguageConfig>,
     /// The tier end users contact when self-help fails.
@@ -478,6 +483,7 @@ impl Config {
             mounted: Vec::new(),
             default_language: raw.default_language,
             default_language_from: None,
+            page_files_from: None,
             languages,
             escalation_tier,
             tiers,

@@ -14,6 +14,7 @@
 
 mod docusaurus;
 mod excluded;
+mod file_urls;
 mod folder;
 mod generators;
 mod hugo;
@@ -41,6 +42,7 @@ use crate::diagnostics::{Diagnostic, SourceTexts};
 pub use crate::landing::{MARKDOWN_EXTENSIONS, is_markdown, markdown_stem};
 pub use docusaurus::{translations as docusaurus_translations, unread_versions};
 pub use excluded::Exclusions;
+pub use file_urls::page_files;
 pub(crate) use folder::language_code;
 pub use folder::{ContentFolder, Holds, Mounted, content_relative, mounted_path, names_language};
 pub use generators::{GeneratorFolder, generator_folder};

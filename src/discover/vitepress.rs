@@ -45,7 +45,7 @@ pub(super) struct Configured {
     /// The configuration's path, as shown.
     pub(super) name: String,
     /// Its text.
-    text: String,
+    pub(super) text: String,
 }
 
 impl Configured {

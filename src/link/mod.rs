@@ -295,6 +295,10 @@ pub fn link_or_return(
         errors: &mut errors,
         warnings: &mut warnings,
     };
+    // The site's files before the old addresses of its pages: a file
+    // (`notes.html`) keeps its path, the redirect from it is left out.
+    let mut assets = assets;
+    claim_assets(&config, &mut assets, &mut registry, &mut lenient);
     let mut redirects = place::redirects(&config, &linked, &groups, &mut registry, &mut lenient);
 
     let sections = sections_with_pages(&config, &linked, &landings, &section_pages);
@@ -311,13 +315,6 @@ pub fn link_or_return(
         section_by_source,
         by_name,
     } = sections::lookups(&sections, linked.len(), &by_source);
-    let mut assets = assets;
-    let mut lenient = place::Lenient {
-        strict: config.strict,
-        errors: &mut errors,
-        warnings: &mut warnings,
-    };
-    claim_assets(&config, &mut assets, &mut registry, &mut lenient);
 
     if !errors.is_empty() {
         return Err(Unlinked::give_back(errors, articles, origins, linked));

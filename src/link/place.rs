@@ -284,7 +284,12 @@ pub(super) fn redirects(
         };
         docusaurus_url(&a.path, id).map(|from| (i, from, DOCUSAURUS, span))
     });
-    for (i, from, (what, help), span) in aliases.chain(docusaurus) {
+    // A site moved from mdBook, Sphinx and the like keeps its pages' `.html` addresses.
+    let files = linked.iter().enumerate().filter_map(|(i, a)| {
+        config.page_files_from.as_ref()?;
+        Some((i, page_file_url(&a.article.rel)?, PAGE_FILE, 0..0))
+    });
+    for (i, from, (what, help), span) in aliases.chain(docusaurus).chain(files) {
         let a = &linked[i];
         // An old URL that is the page's own path (a Hugo `url` or a
         // Docusaurus `slug` tier0 gives the page anyway) needs no redirect.
@@ -302,8 +307,9 @@ pub(super) fn redirects(
                 to: RedirectTarget::Article(i),
             }),
             // A site that never was a Docusaurus one may well have
-            // `1-setup.md` beside `setup.md`: a warning, even when strict.
-            Err(e) if what == DOCUSAURUS.0 => {
+            // `1-setup.md` beside `setup.md`: a warning, even when strict;
+            // so is an old address that a file of the site now takes.
+            Err(e) if what == DOCUSAURUS.0 || what == PAGE_FILE.0 => {
                 lenient.warnings.push(e.with_help(help).fatal_if(false));
             }
             // The page is worth more to readers than one old URL of it.
@@ -376,6 +382,27 @@ const DOCUSAURUS: (&str, &str) = (
      rename one of the two files if it should lead here",
 );
 
+/// The same for the `.html` address a generator that published pages as
+/// files gave the page ([`page_file_url`]).
+const PAGE_FILE: (&str, &str) = (
+    "the old address",
+    "the page is published without a redirect from it: that path is another page's or file's",
+);
+
+/// The address a generator that published each page as a file (mdBook,
+/// Sphinx: `Config::page_files_from`) gave the article at content-relative
+/// `rel`: `guide/setup.html` for `guide/setup.md`; `None` for a folder's
+/// page (`guide/index.md`), whose address is the folder's, as with tier0.
+fn page_file_url(rel: &str) -> Option<String> {
+    if is_folder_page(rel) {
+        return None;
+    }
+    let (dir, name) = crate::landing::split_dir(rel);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let url = normalise_alias(&format!("{dir}/{stem}.html"))?;
+    Some(url.trim_end_matches('/').to_owned())
+}
+
 /// The URL path Docusaurus gives the page at `path` (`2-guides/01-intro/`),
 /// whose front matter wrote the Docusaurus `id` if not `None`: its folders
 /// without the number prefixes tier0 keeps, then that id, else its own
@@ -440,6 +467,18 @@ fn case_twin<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_published_as_a_file_had_its_name_with_html() {
+        assert_eq!(
+            page_file_url("guide/setup.md").as_deref(),
+            Some("guide/setup.html")
+        );
+        assert_eq!(page_file_url("faq.ipynb").as_deref(), Some("faq.html"));
+        assert_eq!(page_file_url("guide/index.md"), None);
+        assert_eq!(page_file_url("README.md"), None);
+        assert_eq!(page_file_url("bad:name.md"), None);
+    }
 
     #[test]
     fn docusaurus_urls_drop_number_prefixes_but_not_dates_or_versions() {

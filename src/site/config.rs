@@ -26,6 +26,7 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>, SourceTexts)
         }
     };
     adopt_generator_folder(root, &mut config);
+    config.page_files_from = discover::page_files(root, &config.content_dir);
     if without_file {
         config = adopt_generator_project(root, config);
     }

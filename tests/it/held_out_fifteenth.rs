@@ -41,3 +41,67 @@ fn a_nav_entry_naming_a_page_by_its_html_url_places_the_page() {
     let settings = site.read_public("settings/index.html");
     assert!(!settings.contains("rel=\"next\""), "{settings}");
 }
+
+/// pyinfra's pages were published as files (`getting-started.html`, with
+/// `use_directory_urls = false`), as every mdBook and Sphinx page is:
+/// tier0 publishes `getting-started/`, and the old addresses, bookmarked
+/// or linked from other sites, were all broken. Each article's old
+/// address now redirects to its page; a folder's page needs none, and a
+/// file of the site that takes an old address keeps it, with a warning.
+#[test]
+fn a_page_a_generator_published_as_a_file_keeps_its_old_address() {
+    let site = Site::empty();
+    site.write("book.toml", "[book]\ntitle = \"Relay\"\n");
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Relay](README.md)\n- [Install](install.md)\n- [Guide](guide/README.md)\n  \
+         - [Setup](guide/setup.md)\n- [Notes](notes.md)\n",
+    );
+    site.write("src/README.md", "# Relay\n\nRelay forwards messages.\n");
+    site.write("src/install.md", "# Install\n\nRun the installer.\n");
+    site.write("src/guide/README.md", "# Guide\n\nThe guide.\n");
+    site.write("src/guide/setup.md", "# Setup\n\nSet it up.\n");
+    site.write("src/notes.md", "# Notes\n\nRelease notes.\n");
+    site.write(
+        "src/notes.html",
+        "<p>Notes kept as a page of their own.</p>\n",
+    );
+    let err = build(&site);
+    let setup = site.read_public("guide/setup.html");
+    assert_has(
+        &setup,
+        &["url=../guide/setup/index.html\"", "<title>Setup</title>"],
+    );
+    assert_has(
+        &site.read_public("install.html"),
+        &["url=install/index.html\""],
+    );
+    // The folder's page is at its old address already; the file keeps its own.
+    assert_has(&site.read_public("guide/index.html"), &["The guide."]);
+    assert_eq!(
+        site.read_public("notes.html"),
+        "<p>Notes kept as a page of their own.</p>\n"
+    );
+    assert_has(&err, &["the old address", "notes.html"]);
+
+    // With a `tier0.yaml` and redirects left to the not-found page, the
+    // old addresses are in its lookup.
+    site.write(
+        "tier0.yaml",
+        "title: Relay\ncontent_dir: src\nredirects: not-found\n",
+    );
+    build(&site);
+    assert!(!site.public().join("guide/setup.html").exists());
+    let lookup = site.read_public("kb/redirects-0.json");
+    assert_has(&lookup, &["\"guide/setup.html\":\"guide/setup/\""]);
+}
+
+/// A site of tier0's own never had `.html` addresses: no redirect from one.
+#[test]
+fn a_site_of_its_own_gets_no_old_file_addresses() {
+    let site = Site::english();
+    site.write("content/printers/reset.md", "# Reset\n\nHold the button.\n");
+    build(&site);
+    assert!(site.public().join("printers/reset/index.html").exists());
+    assert!(!site.public().join("printers/reset.html").exists());
+}
