@@ -129,6 +129,12 @@ impl SiteModel {
                     }
                 }
             }
+            // The address of a page left out is that page's: no later,
+            // looser reading (without its first folder, `/plan/` the home
+            // page) stands for it.
+            if left_out.is_some() {
+                break;
+            }
         }
         // The address of an article this build leaves out, written
         // whole (`/red/plan/`, `/kb/KB-2/`, an alias), names it as its
