@@ -147,6 +147,33 @@ pub fn order(
     warnings
 }
 
+/// Moves each article that a navigation's group of pages of the top
+/// folder gathers ([`crate::parse::NavSection::gathers`]), and its
+/// translations, into that group's section, keeping the path it had as
+/// [`Article::moved_from`] (which the link stage redirects): a flat docs
+/// folder grouped by its `nav:` keeps its groups. An article whose front
+/// matter names its `category` stays where it says.
+pub fn gather(config: &Config, articles: &mut [Article], navigations: &[Navigation]) {
+    let mut into: HashMap<String, &str> = HashMap::new();
+    for section in navigations.iter().flat_map(|n| &n.sections) {
+        for rel in &section.gathers {
+            into.entry(family(config, rel)).or_insert(&section.section);
+        }
+    }
+    if into.is_empty() {
+        return;
+    }
+    for article in articles.iter_mut() {
+        if article.section.is_some() || article.spans.has("category") {
+            continue;
+        }
+        if let Some(&id) = into.get(&family(config, &article.rel)) {
+            article.moved_from = Some(super::article_path(config, article));
+            article.section = Some(id.to_owned());
+        }
+    }
+}
+
 /// Folds the titles and places of the sections of `navigation` into
 /// `config`'s `categories:`, below what the config sets. A section of a
 /// language folder (`fr/guide`) is that section (`guide`), titled in that

@@ -55,7 +55,8 @@ pub(super) fn select(
 }
 
 /// The site paths an article would have (its page, its short links, its
-/// aliases), each ending in `/`: a link that writes one of a withheld
+/// aliases, the path it had outside its navigation group), each ending in
+/// `/` (an alias may name a file): a link that writes one of a withheld
 /// article names it as its source path does.
 fn site_paths(config: &Config, a: &Article) -> impl Iterator<Item = String> {
     [
@@ -65,6 +66,7 @@ fn site_paths(config: &Config, a: &Article) -> impl Iterator<Item = String> {
     ]
     .into_iter()
     .chain(a.aliases.iter().filter_map(|alias| normalise_alias(alias)))
+    .chain(a.moved_from.clone())
 }
 
 /// Sorts `order` (indexes into `articles`) as the site lists articles:
@@ -289,7 +291,12 @@ pub(super) fn redirects(
         config.page_files_from.as_ref()?;
         Some((i, page_file_url(&a.article.rel)?, PAGE_FILE, 0..0))
     });
-    for (i, from, (what, help), span) in aliases.chain(docusaurus).chain(files) {
+    // So does a page a navigation's group moved into its section.
+    let moved = linked.iter().enumerate().filter_map(|(i, a)| {
+        let from = a.article.moved_from.clone()?;
+        Some((i, from, MOVED, 0..0))
+    });
+    for (i, from, (what, help), span) in aliases.chain(docusaurus).chain(files).chain(moved) {
         let a = &linked[i];
         // An old URL that is the page's own path (a Hugo `url` or a
         // Docusaurus `slug` tier0 gives the page anyway) needs no redirect.
@@ -309,7 +316,7 @@ pub(super) fn redirects(
             // A site that never was a Docusaurus one may well have
             // `1-setup.md` beside `setup.md`: a warning, even when strict;
             // so is an old address that a file of the site now takes.
-            Err(e) if what == DOCUSAURUS.0 || what == PAGE_FILE.0 => {
+            Err(e) if [DOCUSAURUS.0, PAGE_FILE.0, MOVED.0].contains(&what) => {
                 lenient.warnings.push(e.with_help(help).fatal_if(false));
             }
             // The page is worth more to readers than one old URL of it.
@@ -388,6 +395,10 @@ const PAGE_FILE: (&str, &str) = (
     "the old address",
     "the page is published without a redirect from it: that path is another page's or file's",
 );
+
+/// The same for the path a page had before a navigation's group moved it
+/// into its section (`Article::moved_from`).
+const MOVED: (&str, &str) = ("the path it had outside its navigation group", PAGE_FILE.1);
 
 /// The address a generator that published each page as a file (mdBook,
 /// Sphinx: `Config::page_files_from`) gave the article at content-relative

@@ -210,6 +210,7 @@ fn checked_article(
         reviewed,
         review_every: raw.review_every.unwrap_or(config.defaults.review_every),
         aliases,
+        moved_from: None,
         draft: raw.draft || confidence == Confidence::Draft,
         unlisted: raw.unlisted,
         unsearched: raw.unsearched,

@@ -165,10 +165,12 @@ mod tests {
         let at = text.find("guides/missing").unwrap();
         assert_eq!(warning.span, at..at + "guides/missing".len());
         // The first entry whose pages share a folder titles it, as in
-        // MkDocs's `nav:`: the tab, when all its pages do.
+        // MkDocs's `nav:`: the tab, when all its pages do; a group of
+        // pages of the top folder is a section of its own.
         assert_eq!(
             read.navigations[0].section_places(),
             [
+                ("get-started", Some("Get started"), Some(2)),
                 ("guides", Some("Set up"), Some(3)),
                 ("api/users", Some("API reference"), Some(4))
             ]

@@ -299,7 +299,11 @@ impl Reading<'_> {
     /// from `nested` on), whose pages share it too: they group pages of
     /// its folder.
     fn section(&mut self, title: &str, pages: &[String], position: i64, nested: usize) {
-        let Some(section) = common_folder(pages).and_then(|dir| SectionPath::of(dir).id) else {
+        let shared = common_folder(pages);
+        let Some(section) = shared.and_then(|dir| SectionPath::of(dir).id) else {
+            if shared.is_none() {
+                self.group(title, pages, position, nested);
+            }
             return;
         };
         let sections = &mut self.navigation.sections;
@@ -307,6 +311,7 @@ impl Reading<'_> {
             section,
             title: (!title.is_empty()).then(|| nav_title(title)),
             position: Some(position),
+            gathers: Vec::new(),
         };
         match sections
             .iter()
@@ -316,6 +321,46 @@ impl Reading<'_> {
             Some(_) => {}
             None => sections.push(titled),
         }
+    }
+
+    /// A section titled `title` whose entries list `pages` of no folder
+    /// but the top one: MkDocs shows it as a group in its navigation, and
+    /// a flat docs folder has no other structure; it becomes a section of
+    /// its own (`user-guide`, from its title) that gathers its pages of the
+    /// top folder, and the groups nested in it (those from `nested` on)
+    /// that did the same become its subsections. Its pages in folders keep
+    /// their folders' sections; a group with no page of the top folder of
+    /// its own (only groups, or pages in folders) makes none.
+    fn group(&mut self, title: &str, pages: &[String], position: i64, nested: usize) {
+        let title = nav_title(title);
+        let id = crate::slug::slugify(&title);
+        if id.is_empty() {
+            return;
+        }
+        let inner = |s: &NavSection| !s.gathers.is_empty() && !s.section.contains('/');
+        let sections = &mut self.navigation.sections[nested..];
+        let gathered: HashSet<&String> = (sections.iter())
+            .filter(|s| inner(s))
+            .flat_map(|s| &s.gathers)
+            .collect();
+        let gathers: Vec<String> = pages
+            .iter()
+            .filter(|rel| !rel.contains('/') && !gathered.contains(rel))
+            .cloned()
+            .collect();
+        // A group of groups alone (a Mintlify tab) only holds them.
+        if gathers.is_empty() {
+            return;
+        }
+        for section in sections.iter_mut().filter(|s| inner(s)) {
+            section.section = format!("{id}/{}", section.section);
+        }
+        self.navigation.sections.push(NavSection {
+            section: id,
+            title: Some(title),
+            position: Some(position),
+            gathers,
+        });
     }
 
     fn not_understood(&mut self, entry: &Value) -> Vec<String> {

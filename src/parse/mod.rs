@@ -109,6 +109,10 @@ pub struct Article {
     pub review_every: u32,
     /// Old paths that redirect here.
     pub aliases: Vec<String>,
+    /// The path the page had before a navigation's group of pages of the
+    /// top folder moved it into its section (`install/` for
+    /// `user-guide/install/`, `link::contents::gather`): it redirects here.
+    pub moved_from: Option<String>,
     /// Unpublished: `draft: true`, or `confidence: draft`.
     pub draft: bool,
     /// `unlisted: true` (Docusaurus): published and reachable by its URL,

@@ -52,7 +52,8 @@ pub struct NavPage {
     pub hidden: bool,
 }
 
-/// A section of `nav:` whose pages share a folder: that folder's section.
+/// A section of `nav:`: the folder its pages share, or a group of pages
+/// of the top folder.
 #[derive(Debug, PartialEq, Eq)]
 pub struct NavSection {
     /// The section id of the folder (`user-guide/setup`).
@@ -64,6 +65,11 @@ pub struct NavSection {
     /// in tier0's tree of folders, and keep the order they are read in.
     /// `None` when the navigation titles it without placing it.
     pub position: Option<i64>,
+    /// The pages it gathers when it has no folder of its own (an MkDocs
+    /// group of pages of the top folder, `- Using pyinfra: [deploys.md,
+    /// facts.md]`): they move into it, each redirected from its old
+    /// path (`link::contents`). Empty for a folder's section.
+    pub gathers: Vec<String>,
 }
 
 /// The navigations of a site: its `mkdocs.yml`'s, then its folders'

@@ -175,6 +175,7 @@ fn navigation(
                     section,
                     title: None,
                     position: Some(placed.len() as i64),
+                    gathers: Vec::new(),
                 });
             }
         }
@@ -185,6 +186,7 @@ fn navigation(
                 section,
                 title: Some(caption.clone()),
                 position: None,
+                gathers: Vec::new(),
             });
         }
     }

@@ -323,6 +323,7 @@ fn parse_site(
         &sources.contents,
         &parsed.navigations,
     ));
+    link::contents::gather(&config, &mut articles, &parsed.navigations);
     let (mut labels, problems) = parse::sidebar_labels(&sources.sidebar_labels);
     labels.extend(parsed.labels);
     diagnostics.extend(problems);

@@ -9,11 +9,16 @@ use crate::support::{Site, stderr};
 /// Builds `site`, which must succeed with no JSX warning; the body of its
 /// page `install`.
 fn built_install_page(site: &Site) -> String {
+    built_page(site, "install")
+}
+
+/// The body of the page at `path`, once `site` built without a JSX warning.
+fn built_page(site: &Site, path: &str) -> String {
     let output = site.tier0(&["build"]).output().unwrap();
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{err}");
     assert!(!err.contains("JSX"), "{err}");
-    page(site, "install").1
+    page(site, path).1
 }
 
 #[test]
@@ -125,7 +130,8 @@ fn mintlify_components_show_their_titles_callouts_fields_and_snippets() {
          <Tabs>\n  <Tab title=\"macOS\">Press Cmd+K.</Tab>\n</Tabs>\n\n\
          <ParamField path=\"licence\" type=\"string\" required>\n  The key from the email.\n</ParamField>\n",
     );
-    let body = built_install_page(&site);
+    // The navigation's group of pages of the top folder is their section.
+    let body = built_page(&site, "start/install");
     assert_has(
         &body,
         &[

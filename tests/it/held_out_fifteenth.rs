@@ -105,3 +105,77 @@ fn a_site_of_its_own_gets_no_old_file_addresses() {
     assert!(site.public().join("printers/reset/index.html").exists());
     assert!(!site.public().join("printers/reset.html").exists());
 }
+
+/// pyinfra's `nav` groups pages of its top folder under titled groups
+/// ("Using pyinfra", "Deploy Reference", "Meta"): tier0's sections were
+/// its folders only, so the groups' titles were read for the order and
+/// shown nowhere, and a flat docs folder lost all its structure. Such a
+/// group is now a section of its own that gathers its pages, each
+/// redirected from the path it had; a page in a folder keeps its folder's
+/// section, and one whose front matter names its category stays there.
+#[test]
+fn a_nav_group_of_top_folder_pages_is_a_section() {
+    let site = Site::empty();
+    site.write(
+        "mkdocs.yml",
+        "site_name: Relay\nnav:\n  - Home: index.md\n  - Using Relay:\n      - install.md\n      \
+         - Tuning:\n          - tuning.md\n      - usage.md\n      - Big_Plan.md\n  - Reference:\n      - cli.md\n      \
+         - api/calls.md\n      - pinned.md\n",
+    );
+    site.write("docs/index.md", "# Relay\n\nRelay forwards messages.\n");
+    site.write("docs/install.md", "# Install\n\nRun the installer.\n");
+    site.write("docs/tuning.md", "# Tuning\n\nSet the buffers.\n");
+    site.write(
+        "docs/usage.md",
+        "# Usage\n\nSee [install](install.md) and [the plan](/big-plan/).\n",
+    );
+    site.write(
+        "docs/Big_Plan.md",
+        "---\naudience: internal\n---\n# Plan\n\nThe internal plan.\n",
+    );
+    site.write("docs/cli.md", "# Commands\n\nThe commands.\n");
+    site.write("docs/api/calls.md", "# Calls\n\nThe calls.\n");
+    site.write(
+        "docs/pinned.md",
+        "---\ncategory: extras\n---\n# Pinned\n\nStays where it says.\n",
+    );
+    let err = build(&site);
+    let section = site.read_public("using-relay/index.html");
+    assert_has(
+        &section,
+        &["<h1>Using Relay</h1>", "Install", "Usage", "Tuning"],
+    );
+    assert_has(
+        &site.read_public("using-relay/usage/index.html"),
+        &["<a href=\"../../using-relay/install/index.html\">install</a>"],
+    );
+    assert!(
+        site.public()
+            .join("using-relay/tuning/tuning/index.html")
+            .exists()
+    );
+    // An internal page's old path, written in a public page, stays withheld.
+    let usage = site.read_public("using-relay/usage/index.html");
+    assert!(!usage.contains("plan/"), "{usage}");
+    assert_has(&err, &["`/big-plan/` is an internal article"]);
+    assert!(!site.public().join("big-plan").exists());
+    assert!(!site.public().join("using-relay/big-plan").exists());
+    assert_has(&site.read_public("reference/index.html"), &["Commands"]);
+    assert!(site.public().join("reference/cli/index.html").exists());
+    assert!(site.public().join("api/calls/index.html").exists());
+    assert!(site.public().join("extras/pinned/index.html").exists());
+    // The path each page had redirects to it.
+    assert_has(
+        &site.read_public("install/index.html"),
+        &["url=../using-relay/install/index.html\""],
+    );
+    assert_has(
+        &site.read_public("tuning/index.html"),
+        &["url=../using-relay/tuning/tuning/index.html\""],
+    );
+    // The home page shows the groups as its topics.
+    assert_has(
+        &site.read_public("index.html"),
+        &["Using Relay", "Reference"],
+    );
+}

@@ -14,12 +14,16 @@ fn home_sections(site: &Site) -> Vec<String> {
     let topics = home
         .split_once("id=\"topics\"")
         .map_or("", |(_, rest)| rest);
-    ["printing/index.html", "accounts/index.html"]
-        .into_iter()
-        .filter_map(|href| topics.find(href).map(|at| (at, href.to_owned())))
-        .collect::<std::collections::BTreeMap<_, _>>()
-        .into_values()
-        .collect()
+    [
+        "printing/index.html",
+        "help/index.html",
+        "accounts/index.html",
+    ]
+    .into_iter()
+    .filter_map(|href| topics.find(href).map(|at| (at, href.to_owned())))
+    .collect::<std::collections::BTreeMap<_, _>>()
+    .into_values()
+    .collect()
 }
 
 #[test]
@@ -32,7 +36,7 @@ fn nav_titles_and_orders_pages_and_sections() {
     assert_has(&body, &["<h1", "Printer shows offline"]);
     // A page with neither heading nor front matter takes the nav's title,
     // and no warning says it has none.
-    assert_eq!(page(&site, "start").0, "Getting started");
+    assert_eq!(page(&site, "help/start").0, "Getting started");
     assert!(!err.contains("no title"), "{err}");
     // Listed pages come in the nav's order, before the one it leaves out,
     // which MkDocs publishes all the same.
@@ -46,12 +50,23 @@ fn nav_titles_and_orders_pages_and_sections() {
     );
     // A nav section titles the folder its pages share, and orders it, in
     // the order of the whole nav: "Your account", first in "Help" (which
-    // shares no folder), still comes after "Printing".
+    // shares no folder), still comes after "Printing"; "Help", a group of
+    // a page of the top folder, is a section of its own, which the page
+    // moved into (its old path redirects to it).
     let accounts = site.read_public("accounts/index.html");
     assert_has(&accounts, &["<h1>Your account</h1>"]);
+    assert_has(&site.read_public("help/index.html"), &["<h1>Help</h1>"]);
+    assert_has(
+        &site.read_public("start/index.html"),
+        &["url=../help/start/index.html"],
+    );
     assert_eq!(
         home_sections(&site),
-        ["printing/index.html", "accounts/index.html"]
+        [
+            "printing/index.html",
+            "help/index.html",
+            "accounts/index.html"
+        ]
     );
     assert!(!site.root().join("public/mkdocs").exists());
 }
@@ -140,13 +155,17 @@ fn zensical_toml_nav_titles_and_orders_as_mkdocs_yml_does() {
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{err}");
     assert_eq!(page(&site, "printing/offline").0, "Printer offline");
-    assert_eq!(page(&site, "start").0, "Getting started");
+    assert_eq!(page(&site, "help/start").0, "Getting started");
     assert!(!err.contains("no title"), "{err}");
     let accounts = site.read_public("accounts/index.html");
     assert_has(&accounts, &["<h1>Your account</h1>"]);
     assert_eq!(
         home_sections(&site),
-        ["printing/index.html", "accounts/index.html"]
+        [
+            "printing/index.html",
+            "help/index.html",
+            "accounts/index.html"
+        ]
     );
     assert!(!site.root().join("public/zensical").exists());
 }
@@ -164,10 +183,14 @@ fn properdocs_yml_nav_titles_and_orders_as_mkdocs_yml_does() {
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{err}");
     assert_eq!(page(&site, "printing/offline").0, "Printer offline");
-    assert_eq!(page(&site, "start").0, "Getting started");
+    assert_eq!(page(&site, "help/start").0, "Getting started");
     assert_eq!(
         home_sections(&site),
-        ["printing/index.html", "accounts/index.html"]
+        [
+            "printing/index.html",
+            "help/index.html",
+            "accounts/index.html"
+        ]
     );
     assert!(!site.root().join("public/properdocs").exists());
 }
@@ -186,7 +209,7 @@ fn an_mkdocs_yml_without_nav_takes_the_one_it_inherits() {
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{err}");
     assert_eq!(page(&site, "printing/offline").0, "Printer offline");
-    assert_eq!(page(&site, "start").0, "Getting started");
+    assert_eq!(page(&site, "help/start").0, "Getting started");
     assert!(!err.contains("INHERIT"), "{err}");
     // A file it cannot read is a warning at the key.
     std::fs::remove_file(site.root().join("config/base.yml")).unwrap();

@@ -311,9 +311,10 @@ fn a_mintlify_project_publishes_the_languages_its_navigation_lists() {
         err.contains("the navigation languages of docs/docs.json"),
         "{err}"
     );
-    let english = site.read_public("reset/index.html");
+    // Each language's group of pages is their section.
+    let english = site.read_public("start/reset/index.html");
     assert!(english.contains("Acme Help"), "{english}");
     assert!(english.contains("hreflang=\"es\""), "{english}");
-    let spanish = site.read_public("es/reset/index.html");
+    let spanish = site.read_public("es/start/reset/index.html");
     assert!(spanish.contains("Restablecer la contraseña"), "{spanish}");
 }

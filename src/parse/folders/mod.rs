@@ -128,6 +128,7 @@ impl<'a> Files<'a> {
                 section,
                 title: Some(title),
                 position: None,
+                gathers: Vec::new(),
             });
         }
         let within = |name: &str| match dir {
@@ -163,6 +164,7 @@ impl<'a> Files<'a> {
                             section,
                             title: entry.title,
                             position: Some(at as i64 + 1),
+                            gathers: Vec::new(),
                         });
                     }
                 }

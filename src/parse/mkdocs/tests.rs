@@ -251,3 +251,37 @@ fn an_entry_naming_a_page_by_its_url_lists_the_page() {
         ]
     );
 }
+
+#[test]
+fn a_group_of_pages_of_the_top_folder_gathers_them_into_a_section() {
+    let text = "nav:\n  - Home: index.md\n  - User Guide:\n      - install.md\n      \
+        - Advanced:\n          - tuning.md\n      - usage.md\n  - Reference:\n      \
+        - cli.md\n      - api/index.md\n      - api/calls.md\n  - API:\n      - api/x.md\n  \
+        - '★':\n      - star.md\n";
+    let navigation = read(text).0.expect("read");
+    let gathered: Vec<(&str, Option<&str>, &[String])> = navigation
+        .sections
+        .iter()
+        .map(|s| (s.section.as_str(), s.title.as_deref(), s.gathers.as_slice()))
+        .collect();
+    assert_eq!(
+        gathered,
+        [
+            // A group nested in one: its subsection.
+            (
+                "user-guide/advanced",
+                Some("Advanced"),
+                &["tuning.md".to_owned()][..]
+            ),
+            (
+                "user-guide",
+                Some("User Guide"),
+                &["install.md".to_owned(), "usage.md".to_owned()][..]
+            ),
+            // Its pages in a folder keep their folder's section.
+            ("reference", Some("Reference"), &["cli.md".to_owned()][..]),
+            ("api", Some("API"), &[][..]),
+            // A title that makes no slug makes no section.
+        ]
+    );
+}
