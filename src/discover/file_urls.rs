@@ -12,17 +12,10 @@
 
 use std::path::Path;
 
-use super::generators::{config_text, config_value};
-use super::project::SPHINX_FILES;
+use super::generators::{MARKED, config_value, mdbook_src, mkdocs_docs_dir};
 use super::script::{Token, tokens};
 use super::{MKDOCS_FILES, root_file, vitepress};
 use crate::matter::Value;
-
-/// The folder Sphinx's pages are in, beside each of [`SPHINX_FILES`].
-fn sphinx_folder(file: &str) -> &str {
-    file.strip_suffix("conf.py")
-        .map_or("", |folder| folder.trim_end_matches('/'))
-}
 
 /// What says that the generator whose pages `content_dir` (relative to
 /// `root`) holds published each of them as a `.html` file, if one does:
@@ -32,24 +25,27 @@ fn sphinx_folder(file: &str) -> &str {
 pub fn page_files(root: &Path, content_dir: &Path) -> Option<String> {
     let read = |name: &str| Some(root_file(root, name).ok()??.0.text);
     if let Some((name, text)) = MKDOCS_FILES.iter().find_map(|n| Some((*n, read(n)?))) {
-        let toml = name.ends_with(".toml");
-        let key = |k: &'static str| if toml { vec!["project", k] } else { vec![k] };
-        let docs_dir = config_text(name, &text, &key("docs_dir"));
-        let files =
-            config_value(name, &text, &key("use_directory_urls")) == Some(Value::Bool(false));
-        let ours = Path::new(docs_dir.as_deref().unwrap_or("docs")) == content_dir;
+        let key: &[&str] = match name.ends_with(".toml") {
+            true => &["project", "use_directory_urls"],
+            false => &["use_directory_urls"],
+        };
+        let files = config_value(name, &text, key) == Some(Value::Bool(false));
+        let ours = Path::new(&mkdocs_docs_dir(name, &text).0) == content_dir;
         return (ours && files).then(|| format!("use_directory_urls: false of {name}"));
     }
     if let Some(text) = read("book.toml") {
-        let src = config_text("book.toml", &text, &["book", "src"]);
-        let ours = Path::new(src.as_deref().unwrap_or("src")) == content_dir;
+        let ours = Path::new(&mdbook_src(&text)) == content_dir;
         return ours.then(|| "mdBook (book.toml)".to_owned());
     }
-    if let Some(file) = SPHINX_FILES
+    let sphinx = MARKED
         .iter()
-        .find(|file| Path::new(sphinx_folder(file)) == content_dir && root.join(file).is_file())
+        .filter(|(generator, ..)| *generator == "Sphinx");
+    if let Some(mark) = sphinx
+        .filter(|(_, _, pages)| Path::new(pages) == content_dir)
+        .flat_map(|(_, marks, _)| marks.iter())
+        .find(|mark| root.join(mark).is_file())
     {
-        return Some(format!("Sphinx ({file})"));
+        return Some(format!("Sphinx ({mark})"));
     }
     let vitepress = vitepress::of_pages(root, content_dir)?;
     let clean = tokens(&vitepress.text).windows(3).any(|w| {
@@ -91,6 +87,11 @@ mod tests {
             Some("use_directory_urls: false of mkdocs.yml")
         );
         assert_eq!(found(&mkdocs("site_name: Relay\n"), "docs"), None);
+        // Material's Python tags do not hide the key.
+        let tagged = "theme:\n  name: material\nmarkdown_extensions:\n  - pymdownx.emoji:\n      \
+            emoji_index: !!python/name:material.extensions.emoji.twemoji\nextra:\n  key: \
+            !ENV [KEY, none]\nuse_directory_urls: false\n";
+        assert!(found(&mkdocs(tagged), "docs").is_some());
         assert_eq!(
             found(
                 &mkdocs("docs_dir: pages\nuse_directory_urls: false\n"),

@@ -27,7 +27,7 @@ pub struct GeneratorFolder {
 /// The generators whose pages' folder is known by the project's mark
 /// alone: the generator, the files or folders that mark its project (the
 /// first found is named), and its pages' folder.
-const MARKED: &[(&str, &[&str], &str)] = &[
+pub(super) const MARKED: &[(&str, &[&str], &str)] = &[
     (
         "Docusaurus",
         &[
@@ -179,19 +179,7 @@ fn named_folders(root: &Path) -> Vec<(String, String)> {
         .iter()
         .find_map(|name| Some((*name, root_file(root, name).ok()??.0.text)))
     {
-        let (dir, named_by) = if name.ends_with(".toml") {
-            let dir = config_string(name, &text, Some("project"), "docs_dir");
-            (dir, format!("the docs_dir of {name}"))
-        } else {
-            match yaml::deserialize::<MkDocsFolder>(&text, 0) {
-                Ok((file, _)) => (file.docs_dir, format!("the docs_dir of {name}")),
-                Err(_) => (
-                    None,
-                    format!("MkDocs's default docs_dir ({name} is not valid YAML)"),
-                ),
-            }
-        };
-        found.push((dir.unwrap_or_else(|| "docs".to_owned()), named_by));
+        found.push(mkdocs_docs_dir(name, &text));
     }
     if let Ok(Some((gitbook, _))) = root_file(root, ".gitbook.yaml") {
         let dir = yaml::deserialize::<GitBookSync>(&gitbook.text, 0)
@@ -203,15 +191,38 @@ fn named_folders(root: &Path) -> Vec<(String, String)> {
         }
     }
     if let Ok(Some((book, _))) = root_file(root, "book.toml") {
-        let dir = config_string("book.toml", &book.text, Some("book"), "src");
         found.push((
-            dir.unwrap_or_else(|| "src".to_owned()),
+            mdbook_src(&book.text),
             "the [book] src of book.toml".to_owned(),
         ));
     }
     found.extend(super::docusaurus::configured_docs(root));
     found.extend(super::vitepress::configured_pages(root));
     found
+}
+
+/// The pages folder of MkDocs's or Zensical's configuration file `name`
+/// written `text`: its `docs_dir`, else `docs`; with what names it.
+pub(super) fn mkdocs_docs_dir(name: &str, text: &str) -> (String, String) {
+    let (dir, named_by) = if name.ends_with(".toml") {
+        let dir = config_string(name, text, Some("project"), "docs_dir");
+        (dir, format!("the docs_dir of {name}"))
+    } else {
+        match yaml::deserialize::<MkDocsFolder>(text, 0) {
+            Ok((file, _)) => (file.docs_dir, format!("the docs_dir of {name}")),
+            Err(_) => (
+                None,
+                format!("MkDocs's default docs_dir ({name} is not valid YAML)"),
+            ),
+        }
+    };
+    (dir.unwrap_or_else(|| "docs".to_owned()), named_by)
+}
+
+/// The pages folder of mdBook's `book.toml` written `text`: its
+/// `[book] src`, else `src`.
+pub(super) fn mdbook_src(text: &str) -> String {
+    config_string("book.toml", text, Some("book"), "src").unwrap_or_else(|| "src".to_owned())
 }
 
 /// The keys of `mkdocs.yml` this module reads.

@@ -408,9 +408,7 @@ fn page_file_url(rel: &str) -> Option<String> {
     if is_folder_page(rel) {
         return None;
     }
-    let (dir, name) = crate::landing::split_dir(rel);
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let url = normalise_alias(&format!("{dir}/{stem}.html"))?;
+    let url = normalise_alias(&format!("{}.html", crate::landing::markdown_stem(rel)))?;
     Some(url.trim_end_matches('/').to_owned())
 }
 
@@ -485,7 +483,7 @@ mod tests {
             page_file_url("guide/setup.md").as_deref(),
             Some("guide/setup.html")
         );
-        assert_eq!(page_file_url("faq.ipynb").as_deref(), Some("faq.html"));
+        assert_eq!(page_file_url("faq.mdx").as_deref(), Some("faq.html"));
         assert_eq!(page_file_url("guide/index.md"), None);
         assert_eq!(page_file_url("README.md"), None);
         assert_eq!(page_file_url("bad:name.md"), None);
